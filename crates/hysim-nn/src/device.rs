@@ -1,0 +1,168 @@
+//! Device and dtype selection, and seeding.
+
+use std::fmt;
+use std::str::FromStr;
+
+use tch::{Cuda, Device, Kind};
+
+use crate::{Error, Result};
+
+/// Where to run: parsed from `auto`, `cpu`, `cuda` or `cuda:N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeviceSpec {
+    /// The first CUDA device when libtorch sees one, else the CPU.
+    #[default]
+    Auto,
+    /// The CPU.
+    Cpu,
+    /// CUDA device `N`.
+    Cuda(usize),
+}
+
+impl FromStr for DeviceSpec {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(Self::Auto),
+            "cpu" => Ok(Self::Cpu),
+            "cuda" | "gpu" => Ok(Self::Cuda(0)),
+            other => other
+                .strip_prefix("cuda:")
+                .and_then(|n| n.parse().ok())
+                .map(Self::Cuda)
+                .ok_or_else(|| Error::BadDevice(s.to_owned())),
+        }
+    }
+}
+
+impl fmt::Display for DeviceSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Auto => f.write_str("auto"),
+            Self::Cpu => f.write_str("cpu"),
+            Self::Cuda(n) => write!(f, "cuda:{n}"),
+        }
+    }
+}
+
+impl DeviceSpec {
+    /// Resolves to a concrete libtorch device; `cuda:N` fails when that GPU is absent.
+    pub fn resolve(self) -> Result<Device> {
+        let device = match self {
+            Self::Cpu => Device::Cpu,
+            Self::Auto if cuda_device_count() > 0 => Device::Cuda(0),
+            Self::Auto => Device::Cpu,
+            Self::Cuda(index) => {
+                let available = cuda_device_count();
+                if index >= available {
+                    return Err(Error::CudaUnavailable { index, available });
+                }
+                Device::Cuda(index)
+            }
+        };
+        tracing::debug!(requested = %self, ?device, "device resolved");
+        Ok(device)
+    }
+}
+
+/// How many CUDA devices libtorch sees (0 on a CPU-only machine).
+pub fn cuda_device_count() -> usize {
+    if Cuda::is_available() { usize::try_from(Cuda::device_count()).unwrap_or(0) } else { 0 }
+}
+
+/// Floating-point type of weights and activations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DType {
+    /// 32-bit float.
+    #[default]
+    F32,
+    /// bfloat16 (for CUDA autocast on Ampere and newer).
+    Bf16,
+    /// IEEE half precision.
+    F16,
+}
+
+impl FromStr for DType {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "f32" | "float32" | "fp32" => Ok(Self::F32),
+            "bf16" | "bfloat16" => Ok(Self::Bf16),
+            "f16" | "float16" | "fp16" | "half" => Ok(Self::F16),
+            _ => Err(Error::BadDType(s.to_owned())),
+        }
+    }
+}
+
+impl fmt::Display for DType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::F32 => "f32",
+            Self::Bf16 => "bf16",
+            Self::F16 => "f16",
+        })
+    }
+}
+
+impl DType {
+    /// The libtorch kind.
+    pub fn kind(self) -> Kind {
+        match self {
+            Self::F32 => Kind::Float,
+            Self::Bf16 => Kind::BFloat16,
+            Self::F16 => Kind::Half,
+        }
+    }
+}
+
+/// Seeds libtorch's CPU generator and, when present, every CUDA generator.
+pub fn seed(seed: u64) {
+    // libtorch takes an i64; keep every u64 seed distinct by reinterpreting the bits.
+    tch::manual_seed(i64::from_ne_bytes(seed.to_ne_bytes()));
+    if Cuda::is_available() {
+        Cuda::manual_seed_all(seed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_device(input: &str, expect: &str) {
+        let got = match input.parse::<DeviceSpec>() {
+            Ok(spec) => spec.to_string(),
+            Err(err) => format!("error: {err}"),
+        };
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn device_strings() {
+        check_device("auto", "auto");
+        check_device("CPU", "cpu");
+        check_device("cuda", "cuda:0");
+        check_device("cuda:3", "cuda:3");
+        check_device("cuda:x", "error: unknown device \"cuda:x\": expected auto, cpu, cuda or cuda:N");
+        check_device("tpu", "error: unknown device \"tpu\": expected auto, cpu, cuda or cuda:N");
+    }
+
+    #[test]
+    fn dtype_strings() {
+        assert_eq!("bf16".parse::<DType>().unwrap().kind(), Kind::BFloat16);
+        assert_eq!("fp16".parse::<DType>().unwrap().kind(), Kind::Half);
+        assert_eq!("f32".parse::<DType>().unwrap().to_string(), "f32");
+        assert_eq!("f64".parse::<DType>().unwrap_err().to_string(), "unknown dtype \"f64\": expected f32, bf16 or f16");
+    }
+
+    #[test]
+    fn missing_cuda_device_is_an_error_not_a_fallback() {
+        let available = cuda_device_count();
+        let err = DeviceSpec::Cuda(available).resolve().unwrap_err();
+        assert!(
+            matches!(err, Error::CudaUnavailable { index, available: a } if index == available && a == available),
+            "{err:?}"
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! HySim's libtorch layer, shared by the model, embedding and fine-tuning crates.
+//!
+//! - [`DeviceSpec`]: `auto | cpu | cuda:N`, resolved at run time (CUDA when present).
+//! - [`DType`]: the floating-point type of weights and activations.
+//! - [`seed`]: one call that seeds libtorch's CPU and CUDA generators.
+//! - [`load_safetensors`]: fills a `VarStore` from safetensors files by tensor name and
+//!   reports missing, unexpected and mis-shaped tensors.
+//!
+//! Tensors never leave the tch crates: stage crates convert them into
+//! `hysim_core` types at their boundary.
+
+mod device;
+mod error;
+mod load;
+
+pub use device::{DType, DeviceSpec, cuda_device_count, seed};
+pub use error::{Error, Result};
+pub use load::{LoadMode, LoadReport, load_safetensors};
+pub use tch;

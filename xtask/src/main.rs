@@ -1,0 +1,78 @@
+//! `cargo xtask`: the HySim automation entry point.
+//!
+//! Tasks never prompt, print every command before running it, and exit non-zero on
+//! failure. This crate depends on no `hysim-*` crate, so it builds in seconds without
+//! libtorch; heavy work is done by spawning `cargo`.
+
+mod cmd;
+mod doctor;
+mod paths;
+mod setup;
+mod tidy;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "HySim automation", version)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Create or reuse the pinned libtorch environment and the model cache.
+    Setup,
+    /// Report libtorch, CUDA, model files and ../shared; exit non-zero with the fix when something is missing.
+    Doctor,
+    /// Set up, then run fmt check, clippy, all tests (libtorch crates included), docs and tidy.
+    Ci {
+        /// Skip the setup step (libtorch and models must already be in place).
+        #[arg(long)]
+        no_setup: bool,
+    },
+    /// Check the workspace rules of STYLE.md: dependency allowlists, layering, docs, code map.
+    Tidy,
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Setup => setup::run().map(|_| ()),
+        Task::Doctor => doctor::run(),
+        Task::Ci { no_setup } => ci(no_setup),
+        Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            cmd::note(&format!("error: {err:#}"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The CI gate: everything `.ci/run` checks.
+fn ci(no_setup: bool) -> Result<()> {
+    if !no_setup {
+        setup::run()?;
+    }
+    let root = paths::project_root();
+    let cargo = cmd::cargo();
+    cmd::run(cmd::new(&cargo, &root).args(["fmt", "--all", "--check"]))?;
+    cmd::run(cmd::new(&cargo, &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    // Default members first: they build without libtorch and fail fast.
+    cmd::run(cmd::new(&cargo, &root).args(["test"]))?;
+    let tch_crates = tidy::tch_crates(&root)?;
+    let mut tch_tests = cmd::new(&cargo, &root);
+    tch_tests.arg("test");
+    for name in &tch_crates {
+        tch_tests.args(["-p", name]);
+    }
+    cmd::run(&mut tch_tests)?;
+    cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
+    tidy::run(&root)?;
+    cmd::note("ci: all checks passed");
+    Ok(())
+}
