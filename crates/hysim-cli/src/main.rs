@@ -1,0 +1,53 @@
+//! `hysim`: the command line of HySim (see `SPEC.md`, "Command line").
+//!
+//! Exit codes: 0 on success, 1 on bad input (one line naming the file and the problem),
+//! 2 on usage errors. `RUST_LOG` controls the tracing output on standard error.
+
+mod weights;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "hysim",
+    version,
+    about = "PK tables to a unit-normalised PK dataset, and domain-weighted fine-tuning"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
+    Weights(weights::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "hysim=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+    let result = match cli.command {
+        Command::Weights(args) => weights::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line: the context chain, outermost first.
+            let message = err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ");
+            #[allow(clippy::print_stderr, reason = "the error line is the command's output")]
+            {
+                eprintln!("hysim: error: {message}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

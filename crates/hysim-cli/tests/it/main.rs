@@ -1,0 +1,101 @@
+//! End-to-end tests of the `hysim` binary: exit codes, outputs and error lines.
+
+use std::path::Path;
+use std::process::Command;
+
+use hysim_core::Embeddings;
+
+fn hysim(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hysim")).args(args).env("RUST_LOG", "off").output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_embeddings(path: &Path, n: usize, dim: usize, shift: f32) {
+    let data: Vec<f32> = (0..n * dim).map(|i| ((i * 7919 % 101) as f32 / 50.0 - 1.0) + shift).collect();
+    Embeddings::new((0..n).map(|i| format!("row-{i}")).collect(), dim, data).unwrap().save(path).unwrap();
+}
+
+#[test]
+fn weights_writes_both_files_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target, out) =
+        (dir.path().join("s.safetensors"), dir.path().join("t.safetensors"), dir.path().join("w.jsonl"));
+    write_embeddings(&source, 50, 8, 0.0);
+    write_embeddings(&target, 10, 8, 0.3);
+    let config = dir.path().join("weights.toml");
+    std::fs::write(&config, "distance = \"euclidean\"\n[manifold]\ncomponents = 3\n").unwrap();
+    let args = [
+        "weights",
+        "--source",
+        source.to_str().unwrap(),
+        "--target",
+        target.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, stdout, stderr) = hysim(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("50 source rows, 10 target rows, dim 8: alpha 1.0000, beta 1.0000, 3 PCA components"),
+        "{stdout}"
+    );
+    let weights = hysim_core::SampleWeights::read_jsonl(&out).unwrap();
+    assert_eq!(weights.rows.len(), 50);
+    assert_eq!(weights.rows[0].id, "row-0");
+    let mean = weights.rows.iter().map(|w| w.w_hybrid).sum::<f64>() / 50.0;
+    assert!((mean - 1.0).abs() < 1e-9);
+    assert!(dir.path().join("w.diagnostics.json").is_file());
+}
+
+#[test]
+fn bad_input_exits_1_with_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("t.safetensors");
+    write_embeddings(&target, 4, 8, 0.0);
+    let missing = dir.path().join("missing.safetensors");
+    let out = dir.path().join("w.jsonl");
+    let (code, _, stderr) = hysim(&[
+        "weights",
+        "--source",
+        missing.to_str().unwrap(),
+        "--target",
+        target.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("missing.safetensors") && stderr.starts_with("hysim: error: source "), "{stderr}");
+    assert!(!out.exists(), "nothing is written on failure");
+
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "alpha = -2\n").unwrap();
+    let (code, _, stderr) = hysim(&[
+        "weights",
+        "--source",
+        target.to_str().unwrap(),
+        "--target",
+        target.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("bad.toml") && stderr.contains("alpha = -2"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, stderr) = hysim(&["weights", "--source"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stdout, _) = hysim(&["weights", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("--target <FILE>"), "{stdout}");
+}

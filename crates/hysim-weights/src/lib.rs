@@ -1,0 +1,363 @@
+//! Steps 3 to 5 of Algorithm 1: per-sample weights for weighted fine-tuning.
+//!
+//! For source embeddings `x_i` and target embeddings with centroid `mu_T`:
+//!
+//! - similarity: `w_i = exp(-alpha * dist(x_i, mu_T))`, `dist` cosine, euclidean or
+//!   Mahalanobis under the Ledoit-Wolf shrinkage covariance of the target;
+//! - cleanliness: a PCA manifold is fitted (faer thin SVD, or a streamed randomized SVD
+//!   for many rows), `d_M(x_i)` is the norm of the residual after projection and
+//!   `c_i = exp(-beta * d_M)`; rows with `d_M > mean + k * std` are off-manifold;
+//! - hybrid: `h_i = w_i * c_i` (or `lambda * w_i + (1 - lambda) * c_i`), normalised to mean 1,
+//!   optionally clipped at `W_max`.
+//!
+//! [`compute`] takes `hysim_core::Embeddings` and returns `hysim_core::SampleWeights` plus
+//! the [`Diagnostics`] the paper's bounds name. faer never appears in the public API.
+#![warn(missing_docs)]
+
+mod config;
+mod error;
+mod linalg;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use hysim_core::{Embeddings, SampleWeight, SampleWeights};
+use serde::Serialize;
+
+pub use config::{AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, OffManifold, Param, Solver};
+pub use error::{Error, Result};
+pub use stats::Quantiles;
+
+use linalg::{Keep, RandomizedParams, Rows};
+
+/// Rows per set drawn for the MMD estimate (its cost grows with the square).
+const MMD_SAMPLE: usize = 500;
+
+/// The weights and their diagnostics.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// One entry per source row, in source order (without dropped rows).
+    pub weights: SampleWeights,
+    /// What the paper's bounds name, and how the weights came out.
+    pub diagnostics: Diagnostics,
+}
+
+/// Diagnostics written beside the weights as `weights.diagnostics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostics {
+    /// Source rows.
+    pub n_source: usize,
+    /// Target rows.
+    pub n_target: usize,
+    /// Embedding width.
+    pub dim: usize,
+    /// Distance used.
+    pub distance: Distance,
+    /// alpha used (after `"auto"`).
+    pub alpha: f64,
+    /// beta used (after `"auto"`).
+    pub beta: f64,
+    /// Combination used.
+    pub combine: Combine,
+    /// Shrinkage of the Ledoit-Wolf covariance (Mahalanobis only).
+    pub mahalanobis_shrinkage: Option<f64>,
+    /// The manifold fit.
+    pub manifold: ManifoldDiagnostics,
+    /// Largest normalised hybrid weight, `W_max`.
+    pub w_max: f64,
+    /// The clip applied, if any.
+    pub w_max_clip: Option<f64>,
+    /// Euclidean distance between the source and target centroids.
+    pub centroid_distance: f64,
+    /// Cosine distance between the source and target centroids.
+    pub centroid_cosine_distance: f64,
+    /// Unbiased squared MMD (Gaussian kernel, median heuristic) between up to 500 rows of each set.
+    pub mmd2: f64,
+    /// Kernel bandwidth of the MMD.
+    pub mmd_bandwidth: f64,
+    /// Noise level `sigma`: square root of the mean variance outside the manifold.
+    pub sigma: f64,
+    /// `sigma * sqrt(d)`, `d` the number of manifold components.
+    pub sigma_sqrt_d: f64,
+    /// `sigma * sqrt(D)`, `D` the embedding width (expected norm of isotropic noise).
+    pub sigma_sqrt_dim: f64,
+    /// Kish effective sample size of the written hybrid weights.
+    pub ess: f64,
+    /// `ess` divided by the number of written rows.
+    pub ess_fraction: f64,
+    /// Quantiles of each column over the source rows.
+    pub quantiles: ColumnQuantiles,
+}
+
+/// The manifold part of the diagnostics.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManifoldDiagnostics {
+    /// Rows the PCA was fitted on.
+    pub fit_on: FitOn,
+    /// Solver used.
+    pub solver: Solver,
+    /// Number of fitted rows.
+    pub n_fit: usize,
+    /// Components kept.
+    pub components: usize,
+    /// Share of the fitted variance they explain.
+    pub explained_variance_ratio: f64,
+    /// Off-manifold threshold `tau = mean + k * std` of `d_M` over the source rows.
+    pub tau: f64,
+    /// `k` of the threshold.
+    pub k: f64,
+    /// Source rows beyond `tau`.
+    pub n_off_manifold: usize,
+    /// What was done with them.
+    pub policy: OffManifold,
+}
+
+/// Quantiles of each column.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnQuantiles {
+    /// Distance to the target centroid.
+    pub dist: Quantiles,
+    /// Similarity weight.
+    pub w_sim: Quantiles,
+    /// Residual norm.
+    pub d_manifold: Quantiles,
+    /// Clean weight.
+    pub w_clean: Quantiles,
+    /// Normalised hybrid weight (written rows).
+    pub w_hybrid: Quantiles,
+}
+
+impl Output {
+    /// The diagnostics path that goes with a weights path: `w.jsonl` → `w.diagnostics.json`.
+    pub fn diagnostics_path(weights: &Path) -> PathBuf {
+        weights.with_extension("diagnostics.json")
+    }
+
+    /// Writes `weights.jsonl` and its diagnostics, each atomically.
+    pub fn write(&self, weights: &Path) -> Result<()> {
+        self.weights.write_jsonl(weights)?;
+        hysim_core::io::write_json(&Self::diagnostics_path(weights), &self.diagnostics)?;
+        Ok(())
+    }
+}
+
+/// Computes the weights of every source row against the target set.
+#[tracing::instrument(skip_all, fields(n_source = source.n_rows(), n_target = target.n_rows()))]
+pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result<Output> {
+    cfg.validate()?;
+    if target.n_rows() == 0 {
+        return Err(Error::EmptyTarget);
+    }
+    if source.dim() != target.dim() {
+        return Err(Error::DimMismatch { source_dim: source.dim(), target_dim: target.dim() });
+    }
+    let dim = source.dim();
+    if dim == 0 {
+        return Err(Error::ZeroDim);
+    }
+    source.check_finite().map_err(|source| Error::NonFinite { set: "source", source })?;
+    target.check_finite().map_err(|source| Error::NonFinite { set: "target", source })?;
+    let src = Rows::one(source.as_slice(), dim);
+    let tgt = Rows::one(target.as_slice(), dim);
+
+    // Step 3: distance to the target centroid.
+    let mu_t = tgt.mean();
+    let mut shrinkage = None;
+    let dist = match cfg.distance {
+        Distance::Cosine => cosine_distances(src, &mu_t),
+        Distance::Euclidean => src
+            .map_rows(&mu_t, |x| (0..x.nrows()).map(|i| x.row(i).iter().map(|v| v * v).sum::<f64>().sqrt()).collect()),
+        Distance::Mahalanobis => {
+            let (cov, s) = linalg::ledoit_wolf(tgt, &mu_t);
+            shrinkage = Some(s);
+            linalg::mahalanobis(src, &mu_t, &cov)?
+        }
+    };
+
+    // Step 4: the manifold and the residual of every source row.
+    let m = &cfg.manifold;
+    let fit_rows = match m.fit_on {
+        FitOn::Target => tgt,
+        FitOn::Source => src,
+        FitOn::Both => Rows::new(target.as_slice(), source.as_slice(), dim),
+    };
+    let keep = match m.components {
+        Some(k) => Keep::Fixed(k),
+        None => Keep::Variance { share: m.variance, max: m.max_components },
+    };
+    let params = RandomizedParams { oversample: m.oversample, power_iterations: m.power_iterations, seed: m.seed };
+    let pca = linalg::fit_pca(fit_rows, keep, m.solver, &params)?;
+    let d_manifold = linalg::residual_norms(src, &pca);
+    let (mean_dm, std_dm) = stats::mean_std(&d_manifold);
+    let tau = mean_dm + cfg.off_manifold_k * std_dm;
+    let off: Vec<bool> = d_manifold.iter().map(|d| *d > tau).collect();
+
+    let alpha = match cfg.alpha {
+        Param::Fixed(a) => a,
+        Param::Auto(_) => stats::auto_sharpness(&dist, cfg.target_ess_fraction),
+    };
+    let beta = match cfg.beta {
+        Param::Fixed(b) => b,
+        Param::Auto(_) => stats::auto_sharpness(&d_manifold, cfg.target_ess_fraction),
+    };
+    let w_sim: Vec<f64> = dist.iter().map(|d| (-alpha * d).exp()).collect();
+    let w_clean: Vec<f64> = d_manifold.iter().map(|d| (-beta * d).exp()).collect();
+
+    // Step 5: hybrid weights over the rows that are written.
+    let written: Vec<usize> =
+        (0..source.n_rows()).filter(|&i| !(off[i] && cfg.off_manifold == OffManifold::Drop)).collect();
+    let zeroed = |i: usize| off[i] && cfg.off_manifold == OffManifold::Zero;
+    let raw: Vec<f64> = match cfg.combine {
+        // In log space, shifted by the largest kept value, so tiny factors do not underflow to 0.
+        Combine::Multiplicative => {
+            let log_h = |i: usize| -alpha * dist[i] - beta * d_manifold[i];
+            let top = written.iter().filter(|&&i| !zeroed(i)).map(|&i| log_h(i)).fold(f64::NEG_INFINITY, f64::max);
+            written.iter().map(|&i| if zeroed(i) { 0.0 } else { (log_h(i) - top).exp() }).collect()
+        }
+        Combine::Additive => written
+            .iter()
+            .map(|&i| if zeroed(i) { 0.0 } else { cfg.lambda * w_sim[i] + (1.0 - cfg.lambda) * w_clean[i] })
+            .collect(),
+    };
+    let hybrid =
+        if written.is_empty() { vec![] } else { normalise(&raw, cfg.w_max).ok_or(Error::AllZero { alpha, beta })? };
+
+    let rows: Vec<SampleWeight> = written
+        .iter()
+        .zip(&hybrid)
+        .map(|(&i, &h)| SampleWeight {
+            id: source.ids()[i].clone(),
+            dist: dist[i],
+            w_sim: w_sim[i],
+            d_manifold: d_manifold[i],
+            w_clean: w_clean[i],
+            off_manifold: off[i],
+            w_hybrid: h,
+        })
+        .collect();
+
+    let mu_s = src.mean();
+    let centroid_distance = mu_s.iter().zip(&mu_t).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt();
+    let (mmd2, mmd_bandwidth) = mmd(source, target, m.seed);
+    let k = pca.components.ncols();
+    let explained: f64 = pca.variances.iter().sum();
+    let residual_dims = dim.saturating_sub(k).max(1) as f64;
+    let sigma = ((pca.total_variance - explained).max(0.0) / residual_dims).sqrt();
+    let ess = stats::ess(&hybrid);
+    let diagnostics = Diagnostics {
+        n_source: source.n_rows(),
+        n_target: target.n_rows(),
+        dim,
+        distance: cfg.distance,
+        alpha,
+        beta,
+        combine: cfg.combine,
+        mahalanobis_shrinkage: shrinkage,
+        manifold: ManifoldDiagnostics {
+            fit_on: m.fit_on,
+            solver: pca.solver,
+            n_fit: pca.n_fit,
+            components: k,
+            explained_variance_ratio: if pca.total_variance > 0.0 { explained / pca.total_variance } else { 1.0 },
+            tau,
+            k: cfg.off_manifold_k,
+            n_off_manifold: off.iter().filter(|o| **o).count(),
+            policy: cfg.off_manifold,
+        },
+        w_max: hybrid.iter().copied().fold(0.0, f64::max),
+        w_max_clip: cfg.w_max,
+        centroid_distance,
+        centroid_cosine_distance: cosine_distance(&mu_s, &mu_t),
+        mmd2,
+        mmd_bandwidth,
+        sigma,
+        sigma_sqrt_d: sigma * (k as f64).sqrt(),
+        sigma_sqrt_dim: sigma * (dim as f64).sqrt(),
+        ess,
+        ess_fraction: if hybrid.is_empty() { 0.0 } else { ess / hybrid.len() as f64 },
+        quantiles: ColumnQuantiles {
+            dist: stats::quantiles(&dist),
+            w_sim: stats::quantiles(&w_sim),
+            d_manifold: stats::quantiles(&d_manifold),
+            w_clean: stats::quantiles(&w_clean),
+            w_hybrid: stats::quantiles(&hybrid),
+        },
+    };
+    tracing::info!(
+        alpha,
+        beta,
+        components = k,
+        off_manifold = diagnostics.manifold.n_off_manifold,
+        ess = diagnostics.ess,
+        "weights computed"
+    );
+    Ok(Output { weights: SampleWeights { rows }, diagnostics })
+}
+
+/// Scales `raw` to mean 1, then clips at `w_max` and rescales the unclipped rest until
+/// the mean is 1 again. `None` when every weight is 0.
+fn normalise(raw: &[f64], w_max: Option<f64>) -> Option<Vec<f64>> {
+    let n = raw.len() as f64;
+    let sum: f64 = raw.iter().sum();
+    if sum <= 0.0 || !sum.is_finite() {
+        return None;
+    }
+    let mut w: Vec<f64> = raw.iter().map(|v| v * n / sum).collect();
+    if let Some(cap) = w_max {
+        for _ in 0..100 {
+            let clipped: f64 = w.iter().filter(|v| **v >= cap).count() as f64 * cap;
+            let free: f64 = w.iter().filter(|v| **v < cap).sum();
+            if w.iter().all(|v| *v <= cap) || free <= 0.0 {
+                break;
+            }
+            let scale = (n - clipped) / free;
+            for v in &mut w {
+                *v = if *v >= cap { cap } else { *v * scale };
+            }
+        }
+    }
+    Some(w)
+}
+
+fn cosine_distance(a: &[f64], b: &[f64]) -> f64 {
+    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let na = a.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let nb = b.iter().map(|x| x * x).sum::<f64>().sqrt();
+    // A zero vector has no direction: it is as far as an orthogonal one.
+    if na == 0.0 || nb == 0.0 { 1.0 } else { (1.0 - dot / (na * nb)).max(0.0) }
+}
+
+fn cosine_distances(rows: Rows<'_>, mu: &[f64]) -> Vec<f64> {
+    let zero = vec![0.0; mu.len()];
+    rows.map_rows(&zero, |x| {
+        (0..x.nrows()).map(|i| cosine_distance(&x.row(i).iter().copied().collect::<Vec<_>>(), mu)).collect()
+    })
+}
+
+fn mmd(source: &Embeddings, target: &Embeddings, seed: u64) -> (f64, f64) {
+    let mut rng = stats::Rng::new(seed.wrapping_add(1));
+    let pick = |e: &Embeddings, rng: &mut stats::Rng| -> Vec<Vec<f64>> {
+        rng.sample(e.n_rows(), MMD_SAMPLE)
+            .into_iter()
+            .map(|i| e.row(i).iter().map(|v| f64::from(*v)).collect())
+            .collect()
+    };
+    let a = pick(source, &mut rng);
+    let b = pick(target, &mut rng);
+    stats::mmd2_rbf(&a, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_gives_mean_one_and_respects_the_clip() {
+        let w = normalise(&[1.0, 1.0, 1.0, 9.0], None).unwrap();
+        assert_eq!(w, vec![1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, 3.0]);
+        let w = normalise(&[1.0, 1.0, 1.0, 9.0], Some(2.0)).unwrap();
+        assert!((w.iter().sum::<f64>() - 4.0).abs() < 1e-12, "{w:?}");
+        assert!((w[3] - 2.0).abs() < 1e-12 && (w[0] - 2.0 / 3.0).abs() < 1e-12, "{w:?}");
+        assert!(normalise(&[0.0, 0.0], None).is_none());
+    }
+}
