@@ -4,6 +4,7 @@
 //! failure. This crate depends on no `hysim-*` crate, so it builds in seconds without
 //! libtorch; heavy work is done by spawning `cargo`.
 
+mod bench;
 mod cmd;
 mod doctor;
 mod paths;
@@ -34,6 +35,21 @@ enum Task {
     },
     /// Check the workspace rules of STYLE.md: dependency allowlists, layering, docs, code map.
     Tidy,
+    /// Benchmarks against the reference Python tools on this machine.
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// `hysim weights` against numpy + scikit-learn, for n x 384 embeddings.
+    Weights {
+        /// Source sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
+        sizes: Vec<usize>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -43,6 +59,7 @@ fn main() -> std::process::ExitCode {
         Task::Doctor => doctor::run(),
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
+        Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

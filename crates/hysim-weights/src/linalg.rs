@@ -1,8 +1,9 @@
 //! The linear algebra of the weighting step, on faer, streamed over row blocks.
 //!
 //! Inputs stay as the `f32` row-major matrices of [`hysim_core::Embeddings`]; each block of
-//! rows is converted to a centred `f64` faer matrix, and sums over blocks are accumulated
-//! in `f64`. Blocks run in parallel with rayon, each block's faer calls sequentially.
+//! rows is converted to a centred `f64` faer matrix (`f32` in the passes of the randomized
+//! SVD, whose within-block sums run over at most 2,048 rows), and sums over blocks are
+//! accumulated in `f64`. Blocks run in parallel with rayon, each block's faer calls sequentially.
 
 use faer::linalg::matmul::matmul;
 use faer::{Accum, Mat, MatRef, Par, Side};
@@ -57,6 +58,14 @@ impl<'a> Rows<'a> {
         let data = &self.parts[part][start * self.dim..end * self.dim];
         let dim = self.dim;
         Mat::from_fn(end - start, dim, |i, j| f64::from(data[i * dim + j]) - center[j])
+    }
+
+    /// The rows of a block minus `center`, as an `f32` matrix (for the randomized passes).
+    fn centred_f32(&self, (part, start, end): (usize, usize, usize), center: &[f64]) -> Mat<f32> {
+        let data = &self.parts[part][start * self.dim..end * self.dim];
+        let dim = self.dim;
+        let center: Vec<f32> = center.iter().map(|c| *c as f32).collect();
+        Mat::from_fn(end - start, dim, |i, j| data[i * dim + j] - center[j])
     }
 
     /// Maps every block in parallel and concatenates the per-row results in order.
@@ -211,22 +220,38 @@ fn randomized_basis(
     let mut rng = crate::stats::Rng::new(params.seed);
     let omega = Mat::from_fn(dim, width, |_, _| rng.normal());
     let mut z = omega.qr().compute_thin_Q();
-    let passes = params.power_iterations.max(1);
-    let mut gram = Mat::<f64>::zeros(width, width);
-    for pass in 0..passes {
-        // One pass: W = X^T (X Z) and G = (X Z)^T (X Z), summed over blocks.
-        let stacked = rows.sum_blocks(mean, (dim + width, width), |x, acc| {
-            let mut y = Mat::<f64>::zeros(x.nrows(), width);
-            matmul(y.as_mut(), Accum::Replace, x, z.as_ref(), 1.0, Par::Seq);
-            matmul(acc.as_mut().subrows_mut(0, dim), Accum::Add, x.transpose(), y.as_ref(), 1.0, Par::Seq);
-            matmul(acc.as_mut().subrows_mut(dim, width), Accum::Add, y.transpose(), y.as_ref(), 1.0, Par::Seq);
-        });
-        if pass + 1 < passes {
-            z = stacked.as_ref().subrows(0, dim).qr().compute_thin_Q();
-        } else {
-            gram = stacked.as_ref().subrows(dim, width).to_owned();
-        }
+    // `power_iterations` updates of the subspace, then one pass for the Rayleigh-Ritz step:
+    // the same number of products with X as scikit-learn's randomized SVD.
+    let passes = params.power_iterations + 1;
+    let blocks = rows.blocks();
+    for pass in 0..passes - 1 {
+        // W = X^T (X Z), summed over blocks. Within a block the products run in f32 (twice
+        // the SIMD width); block results are summed in f64.
+        let z32 = Mat::<f32>::from_fn(dim, width, |i, j| z[(i, j)] as f32);
+        let w = blocks
+            .par_iter()
+            .fold(
+                || Mat::<f64>::zeros(dim, width),
+                |mut acc, &block| {
+                    let x = rows.centred_f32(block, mean);
+                    let mut y = Mat::<f32>::zeros(x.nrows(), width);
+                    matmul(y.as_mut(), Accum::Replace, x.as_ref(), z32.as_ref(), 1.0, Par::Seq);
+                    let mut w = Mat::<f32>::zeros(dim, width);
+                    matmul(w.as_mut(), Accum::Replace, x.transpose(), y.as_ref(), 1.0, Par::Seq);
+                    acc += Mat::<f64>::from_fn(dim, width, |i, j| f64::from(w[(i, j)]));
+                    acc
+                },
+            )
+            .reduce(|| Mat::zeros(dim, width), |a, b| a + b);
+        tracing::debug!(pass, "randomized SVD subspace update");
+        z = w.qr().compute_thin_Q();
     }
+    // The last pass, in f64: G = (X Z)^T (X Z) for the Rayleigh-Ritz step.
+    let gram = rows.sum_blocks(mean, (width, width), |x, acc| {
+        let mut y = Mat::<f64>::zeros(x.nrows(), width);
+        matmul(y.as_mut(), Accum::Replace, x, z.as_ref(), 1.0, Par::Seq);
+        matmul(acc.as_mut(), Accum::Add, y.transpose(), y.as_ref(), 1.0, Par::Seq);
+    });
     // Rayleigh-Ritz: the eigenvectors of Z^T X^T X Z rotate Z onto the principal directions.
     let eig = gram.self_adjoint_eigen(Side::Lower).map_err(|_| Error::Decomposition { what: "eigen decomposition" })?;
     let order: Vec<usize> = (0..width).rev().collect(); // faer sorts eigenvalues ascending

@@ -129,44 +129,33 @@ pub(crate) fn auto_sharpness(x: &[f64], fraction: f64) -> f64 {
     (0.5 * (lo + hi)).exp()
 }
 
-/// Unbiased squared MMD between two samples with a Gaussian kernel whose bandwidth is the
-/// median pairwise distance of the pooled sample (the median heuristic). Returns
-/// `(mmd2, bandwidth)`.
+/// Unbiased squared MMD between two samples (rows of `a` and `b`, width `dim`) with a
+/// Gaussian kernel whose bandwidth is the median pairwise distance of the pooled sample
+/// (the median heuristic). Returns `(mmd2, bandwidth)`.
 pub(crate) fn mmd2_rbf(a: &[Vec<f64>], b: &[Vec<f64>]) -> (f64, f64) {
-    let sq = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(p, q)| (p - q) * (p - q)).sum::<f64>();
-    let pooled: Vec<&Vec<f64>> = a.iter().chain(b).collect();
-    let mut dists = Vec::with_capacity(pooled.len() * pooled.len() / 2);
-    for i in 0..pooled.len() {
-        for j in 0..i {
-            dists.push(sq(pooled[i], pooled[j]));
-        }
-    }
-    if a.len() < 2 || b.len() < 2 || dists.is_empty() {
+    if a.len() < 2 || b.len() < 2 {
         return (0.0, 0.0);
     }
+    let pooled: Vec<&Vec<f64>> = a.iter().chain(b).collect();
+    let (n, dim) = (pooled.len(), pooled[0].len());
+    let x = faer::Mat::from_fn(n, dim, |i, j| pooled[i][j]);
+    let gram = &x * x.transpose();
+    let sq = |i: usize, j: usize| (gram[(i, i)] + gram[(j, j)] - 2.0 * gram[(i, j)]).max(0.0);
+    let mut dists: Vec<f64> = (0..n).flat_map(|i| (0..i).map(move |j| (i, j))).map(|(i, j)| sq(i, j)).collect();
     dists.sort_by(f64::total_cmp);
     let median_sq = dists[dists.len() / 2];
     let gamma = if median_sq > 0.0 { 1.0 / (2.0 * median_sq) } else { 1.0 };
-    let k = |x: &[f64], y: &[f64]| (-gamma * sq(x, y)).exp();
-    let within = |s: &[Vec<f64>]| {
-        let mut total = 0.0;
-        for i in 0..s.len() {
-            for j in 0..s.len() {
-                if i != j {
-                    total += k(&s[i], &s[j]);
-                }
-            }
-        }
-        total / (s.len() * (s.len() - 1)) as f64
+    let k = |i: usize, j: usize| (-gamma * sq(i, j)).exp();
+    let na = a.len();
+    let mean_within = |lo: usize, hi: usize| {
+        let m = hi - lo;
+        let total: f64 =
+            (lo..hi).flat_map(|i| (lo..hi).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| k(i, j)).sum();
+        total / (m * (m - 1)) as f64
     };
-    let mut cross = 0.0;
-    for x in a {
-        for y in b {
-            cross += k(x, y);
-        }
-    }
-    cross /= (a.len() * b.len()) as f64;
-    (within(a) + within(b) - 2.0 * cross, median_sq.sqrt())
+    let cross: f64 =
+        (0..na).flat_map(|i| (na..n).map(move |j| (i, j))).map(|(i, j)| k(i, j)).sum::<f64>() / (na * (n - na)) as f64;
+    (mean_within(0, na) + mean_within(na, n) - 2.0 * cross, median_sq.sqrt())
 }
 
 #[cfg(test)]
