@@ -165,8 +165,9 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
     let mut shrinkage = None;
     let dist = match cfg.distance {
         Distance::Cosine => cosine_distances(src, &mu_t),
-        Distance::Euclidean => src
-            .map_rows(&mu_t, |x| (0..x.nrows()).map(|i| x.row(i).iter().map(|v| v * v).sum::<f64>().sqrt()).collect()),
+        Distance::Euclidean => {
+            src.map_each_row(|row| row.iter().zip(&mu_t).map(|(v, m)| (f64::from(*v) - m).powi(2)).sum::<f64>().sqrt())
+        }
         Distance::Mahalanobis => {
             let (cov, s) = linalg::ledoit_wolf(tgt, &mu_t);
             shrinkage = Some(s);
@@ -186,7 +187,16 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
         None => Keep::Variance { share: m.variance, max: m.max_components },
     };
     let params = RandomizedParams { oversample: m.oversample, power_iterations: m.power_iterations, seed: m.seed };
-    let pca = linalg::fit_pca(fit_rows, keep, m.solver, &params)?;
+    let mu_s = src.mean();
+    let fit_mean = match m.fit_on {
+        FitOn::Target => mu_t.clone(),
+        FitOn::Source => mu_s.clone(),
+        FitOn::Both => {
+            let (nt, ns) = (target.n_rows() as f64, source.n_rows() as f64);
+            mu_t.iter().zip(&mu_s).map(|(t, s)| (nt * t + ns * s) / (nt + ns)).collect()
+        }
+    };
+    let pca = linalg::fit_pca(fit_rows, fit_mean, keep, m.solver, &params)?;
     let d_manifold = linalg::residual_norms(src, &pca);
     let (mean_dm, std_dm) = stats::mean_std(&d_manifold);
     let tau = mean_dm + cfg.off_manifold_k * std_dm;
@@ -236,7 +246,6 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
         })
         .collect();
 
-    let mu_s = src.mean();
     let centroid_distance = mu_s.iter().zip(&mu_t).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt();
     let (mmd2, mmd_bandwidth) = mmd(source, target, m.seed);
     let k = pca.components.ncols();
@@ -323,14 +332,22 @@ fn cosine_distance(a: &[f64], b: &[f64]) -> f64 {
     let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
     let na = a.iter().map(|x| x * x).sum::<f64>().sqrt();
     let nb = b.iter().map(|x| x * x).sum::<f64>().sqrt();
-    // A zero vector has no direction: it is as far as an orthogonal one.
+    cosine_from_parts(dot, na, nb)
+}
+
+/// `1 - dot / (|a| |b|)`; a zero vector has no direction, so it is as far as an orthogonal one.
+fn cosine_from_parts(dot: f64, na: f64, nb: f64) -> f64 {
     if na == 0.0 || nb == 0.0 { 1.0 } else { (1.0 - dot / (na * nb)).max(0.0) }
 }
 
 fn cosine_distances(rows: Rows<'_>, mu: &[f64]) -> Vec<f64> {
-    let zero = vec![0.0; mu.len()];
-    rows.map_rows(&zero, |x| {
-        (0..x.nrows()).map(|i| cosine_distance(&x.row(i).iter().copied().collect::<Vec<_>>(), mu)).collect()
+    let norm_mu = mu.iter().map(|x| x * x).sum::<f64>().sqrt();
+    rows.map_each_row(|row| {
+        let (dot, sq) = row
+            .iter()
+            .zip(mu)
+            .fold((0.0, 0.0), |(d, q), (v, m)| (d + f64::from(*v) * m, q + f64::from(*v) * f64::from(*v)));
+        cosine_from_parts(dot, sq.sqrt(), norm_mu)
     })
 }
 

@@ -97,13 +97,30 @@ impl<'a> Rows<'a> {
     /// Column means, accumulated in `f64`.
     pub(crate) fn mean(&self) -> Vec<f64> {
         let n = self.n_rows();
-        let zero = vec![0.0; self.dim];
-        let sums = self.sum_blocks(&zero, (1, self.dim), |x, acc| {
-            for j in 0..x.ncols() {
-                acc[(0, j)] += x.col(j).iter().sum::<f64>();
+        let sums = self.fold_rows(|acc: &mut Vec<f64>, row| {
+            for (a, v) in acc.iter_mut().zip(row) {
+                *a += f64::from(*v);
             }
         });
-        (0..self.dim).map(|j| if n == 0 { 0.0 } else { sums[(0, j)] / n as f64 }).collect()
+        sums.into_iter().map(|s| if n == 0 { 0.0 } else { s / n as f64 }).collect()
+    }
+
+    /// Folds every row into a `dim`-long `f64` accumulator, blocks in parallel, straight
+    /// from the `f32` data.
+    fn fold_rows(&self, f: impl Fn(&mut Vec<f64>, &[f32]) + Sync) -> Vec<f64> {
+        let dim = self.dim;
+        self.blocks()
+            .into_par_iter()
+            .fold(
+                || vec![0.0; dim],
+                |mut acc, (part, start, end)| {
+                    for row in self.parts[part][start * dim..end * dim].chunks_exact(dim) {
+                        f(&mut acc, row);
+                    }
+                    acc
+                },
+            )
+            .reduce(|| vec![0.0; dim], |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect())
     }
 
     /// `X_c^T X_c` of the rows centred at `center`.
@@ -115,9 +132,20 @@ impl<'a> Rows<'a> {
 
     /// Sum of squared norms of the centred rows.
     pub(crate) fn total_sum_squares(&self, center: &[f64]) -> f64 {
-        self.sum_blocks(center, (1, 1), |x, acc| {
-            acc[(0, 0)] += (0..x.ncols()).map(|j| x.col(j).iter().map(|v| v * v).sum::<f64>()).sum::<f64>();
-        })[(0, 0)]
+        self.fold_rows(|acc, row| {
+            acc[0] += row.iter().zip(center).map(|(v, c)| (f64::from(*v) - c).powi(2)).sum::<f64>();
+        })[0]
+    }
+
+    /// Applies `f` to every row (as `f32`) in parallel, results in row order.
+    pub(crate) fn map_each_row<T: Send>(&self, f: impl Fn(&[f32]) -> T + Sync) -> Vec<T> {
+        let dim = self.dim;
+        let per_block: Vec<Vec<T>> = self
+            .blocks()
+            .into_par_iter()
+            .map(|(part, start, end)| self.parts[part][start * dim..end * dim].chunks_exact(dim).map(&f).collect())
+            .collect();
+        per_block.into_iter().flatten().collect()
     }
 }
 
@@ -148,10 +176,16 @@ pub(crate) struct RandomizedParams {
 }
 
 /// Fits the principal subspace of `rows`.
-pub(crate) fn fit_pca(rows: Rows<'_>, keep: Keep, solver: Solver, params: &RandomizedParams) -> Result<Pca> {
+/// `mean` is the column mean of `rows`.
+pub(crate) fn fit_pca(
+    rows: Rows<'_>,
+    mean: Vec<f64>,
+    keep: Keep,
+    solver: Solver,
+    params: &RandomizedParams,
+) -> Result<Pca> {
     let n = rows.n_rows();
     let dim = rows.dim;
-    let mean = rows.mean();
     let denom = n.saturating_sub(1).max(1) as f64;
     let total_variance = rows.total_sum_squares(&mean) / denom;
     // At most n - 1 directions carry variance after centring.
