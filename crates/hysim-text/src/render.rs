@@ -1,0 +1,170 @@
+//! Rendering tables, rows and records as text.
+//!
+//! Whitespace inside every piece is collapsed to single spaces, and empty pieces are left
+//! out, so the same table renders the same way whatever its markup.
+
+use hysim_core::{Record, Table};
+
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn header_label(table: &Table, col: usize) -> String {
+    let path = table.header_path(col);
+    if path.is_empty() { format!("column {}", col + 1) } else { clean(&path.join(" / ")) }
+}
+
+/// One string for a whole table:
+///
+/// ```text
+/// <caption>
+/// <header path of column 1> | <header path of column 2> | ...
+/// <row 1, cell 1> | <row 1, cell 2> | ...
+/// ...
+/// <footnote>
+/// ```
+pub fn table_text(table: &Table) -> String {
+    let mut lines = Vec::new();
+    if let Some(caption) = table.caption.as_deref().map(clean).filter(|c| !c.is_empty()) {
+        lines.push(caption);
+    }
+    let n_cols = table.n_cols();
+    if !table.header_rows.is_empty() {
+        lines.push((0..n_cols).map(|c| header_label(table, c)).collect::<Vec<_>>().join(" | "));
+    }
+    for row in &table.body_rows {
+        lines.push(row.iter().map(|c| clean(c)).collect::<Vec<_>>().join(" | "));
+    }
+    if let Some(footnote) = table.footnote.as_deref().map(clean).filter(|f| !f.is_empty()) {
+        lines.push(footnote);
+    }
+    lines.join("\n")
+}
+
+/// One string per body row, each cell paired with its header path (AutoPK's
+/// `<cell@header>` serialisation), after the caption:
+///
+/// ```text
+/// <caption> || <header path>: <cell>; <header path>: <cell>; ...
+/// ```
+///
+/// Empty cells are left out.
+pub fn row_texts(table: &Table) -> Vec<String> {
+    let caption = table.caption.as_deref().map(clean).unwrap_or_default();
+    table
+        .body_rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .filter(|(_, cell)| !cell.trim().is_empty())
+                .map(|(col, cell)| format!("{}: {}", header_label(table, col), clean(cell)))
+                .collect();
+            let cells = cells.join("; ");
+            if caption.is_empty() { cells } else { format!("{caption} || {cells}") }
+        })
+        .collect()
+}
+
+/// One string for a record: parameter, value, unit and statistic, then the context
+/// fields that are set:
+///
+/// ```text
+/// <parameter_raw> = <value_raw> [<unit_raw>] (<statistic>); drug: ...; species: ...; ...
+/// ```
+pub fn record_text(record: &Record) -> String {
+    let mut text = format!("{} = {}", clean(&record.parameter_raw), clean(&record.value_raw));
+    if let Some(unit) = record.unit_raw.as_deref().map(clean).filter(|u| !u.is_empty()) {
+        text.push_str(&format!(" [{unit}]"));
+    }
+    text.push_str(&format!(" ({})", record.statistic.as_str()));
+    let c = &record.context;
+    let fields = [
+        ("drug", &c.drug),
+        ("analyte", &c.analyte),
+        ("species", &c.species),
+        ("population", &c.population),
+        ("matrix", &c.matrix),
+        ("dose", &c.dose),
+        ("route", &c.route),
+        ("group", &c.group),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value.as_deref().map(clean).filter(|v| !v.is_empty()) {
+            text.push_str(&format!("; {name}: {value}"));
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use hysim_core::{Context, Provenance, Statistic};
+
+    use super::*;
+
+    fn table() -> Table {
+        Table {
+            id: "1:1".into(),
+            caption: Some("Table 2.  Pharmacokinetic parameters of\n lorazepam".into()),
+            footnote: Some("Values are mean ± SD.".into()),
+            header_rows: vec![
+                vec!["Parameter".into(), "Children (n = 8)".into(), "Children (n = 8)".into()],
+                vec!["".into(), "IV".into(), "IM".into()],
+            ],
+            body_rows: vec![
+                vec!["Cmax (ng/mL)".into(), "62.1 ± 10.2".into(), "".into()],
+                vec!["t1/2 (h)".into(), "19.8 (14–27)".into(), "21.0".into()],
+            ],
+        }
+    }
+
+    #[test]
+    fn table_rendering() {
+        insta::assert_snapshot!(table_text(&table()), @r"
+        Table 2. Pharmacokinetic parameters of lorazepam
+        Parameter | Children (n = 8) / IV | Children (n = 8) / IM
+        Cmax (ng/mL) | 62.1 ± 10.2 | 
+        t1/2 (h) | 19.8 (14–27) | 21.0
+        Values are mean ± SD.
+        ");
+    }
+
+    #[test]
+    fn row_rendering() {
+        insta::assert_snapshot!(row_texts(&table()).join("\n"), @r"
+        Table 2. Pharmacokinetic parameters of lorazepam || Parameter: Cmax (ng/mL); Children (n = 8) / IV: 62.1 ± 10.2
+        Table 2. Pharmacokinetic parameters of lorazepam || Parameter: t1/2 (h); Children (n = 8) / IV: 19.8 (14–27); Children (n = 8) / IM: 21.0
+        ");
+    }
+
+    #[test]
+    fn record_rendering() {
+        let record = Record {
+            table_id: "1:1".into(),
+            parameter_raw: "Cmax (ng/mL)".into(),
+            parameter: Some("CMAX".into()),
+            value_raw: "62.1 ± 10.2".into(),
+            value: Some(62.1),
+            statistic: Statistic::Mean,
+            dispersion: None,
+            interval: None,
+            unit_raw: Some("ng/mL".into()),
+            unit: Some("ng/mL".into()),
+            value_canonical: Some(62.1),
+            n: Some(8),
+            context: Context { drug: Some("lorazepam".into()), route: Some("IV".into()), ..Context::default() },
+            provenance: Provenance::default(),
+            confidence: None,
+            noise: None,
+        };
+        insta::assert_snapshot!(record_text(&record), @"Cmax (ng/mL) = 62.1 ± 10.2 [ng/mL] (mean); drug: lorazepam; route: IV");
+    }
+
+    #[test]
+    fn headerless_table_names_columns() {
+        let t = Table { body_rows: vec![vec!["a".into(), "b".into()]], ..Table::default() };
+        assert_eq!(row_texts(&t), ["column 1: a; column 2: b"]);
+    }
+}
