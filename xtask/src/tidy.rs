@@ -8,6 +8,7 @@
 //!   `download-libtorch`.
 //! - Every crate inherits the workspace lints and declares dependencies with `workspace = true`.
 //! - Every Rust source file under `src/` opens with a `//!` doc comment.
+//! - Default members build without libtorch (no tch, directly or through a workspace crate).
 //! - No pending insta snapshot (`.snap.new`, `.pending-snap`) is left in the tree.
 
 use std::collections::BTreeMap;
@@ -48,6 +49,7 @@ pub(crate) fn run(root: &Path) -> Result<()> {
     let mut problems = Vec::new();
     let root_manifest = read_toml(&root.join("Cargo.toml"))?;
     check_workspace_deps(&root_manifest, &mut problems);
+    check_default_members(root, &root_manifest, &mut problems)?;
     let architecture = fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap_or_default();
     if architecture.is_empty() {
         problems.push("ARCHITECTURE.md is missing or empty".to_owned());
@@ -75,16 +77,43 @@ pub(crate) fn run(root: &Path) -> Result<()> {
     }
 }
 
-/// The workspace crates that depend on tch: they need libtorch to build.
-pub(crate) fn tch_crates(root: &Path) -> Result<Vec<String>> {
-    let mut names = Vec::new();
+/// The workspace crates that link tch, directly or through another workspace crate.
+fn tch_crates(root: &Path) -> Result<Vec<String>> {
+    let mut deps: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (name, dir) in crates(root)? {
         let manifest = read_toml(&dir.join("Cargo.toml"))?;
-        if dependencies(&manifest).iter().any(|(dep, _)| dep == "tch") {
-            names.push(name);
+        let normal = manifest.get("dependencies").and_then(|d| d.as_table()).map(|t| t.keys().cloned().collect());
+        deps.insert(name, normal.unwrap_or_default());
+    }
+    let mut linking: Vec<String> = Vec::new();
+    loop {
+        let before = linking.len();
+        for (name, ds) in &deps {
+            if !linking.contains(name) && ds.iter().any(|d| d == "tch" || linking.contains(d)) {
+                linking.push(name.clone());
+            }
+        }
+        if linking.len() == before {
+            break;
         }
     }
-    Ok(names)
+    linking.sort();
+    Ok(linking)
+}
+
+/// Default members must build without libtorch, so a plain `cargo test` needs none.
+fn check_default_members(root: &Path, manifest: &Table, problems: &mut Vec<String>) -> Result<()> {
+    let members = manifest.get("workspace").and_then(|w| w.get("default-members")).and_then(|m| m.as_array());
+    let linking = tch_crates(root)?;
+    for member in members.into_iter().flatten().filter_map(|m| m.as_str()) {
+        let name = member.rsplit('/').next().unwrap_or(member);
+        if linking.iter().any(|l| l == name) {
+            problems.push(format!(
+                "Cargo.toml: default member {member} links libtorch; plain `cargo test` must not need it"
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn crates(root: &Path) -> Result<Vec<(String, PathBuf)>> {

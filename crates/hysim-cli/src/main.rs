@@ -3,6 +3,7 @@
 //! Exit codes: 0 on success, 1 on bad input (one line naming the file and the problem),
 //! 2 on usage errors. `RUST_LOG` controls the tracing output on standard error.
 
+mod embed;
 mod weights;
 
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
+    Embed(embed::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
 }
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         .with_target(false)
         .init();
     let result = match cli.command {
+        Command::Embed(args) => embed::run(&args),
         Command::Weights(args) => weights::run(&args),
     };
     match result {

@@ -51,7 +51,7 @@ pub fn load_safetensors(vs: &mut VarStore, paths: &[&Path], mode: LoadMode) -> R
     }
     let unexpected: Vec<String> = file_tensors.keys().filter(|n| !variables.contains_key(*n)).cloned().collect();
     if !unexpected.is_empty() {
-        tracing::info!(count = unexpected.len(), names = ?unexpected, "tensors in the weights file that the model does not use");
+        tracing::debug!(count = unexpected.len(), names = ?unexpected, "tensors in the weights file that the model does not use");
     }
     let mut loaded = Vec::new();
     for (name, mut var) in variables {

@@ -14,7 +14,14 @@ fn header_label(table: &Table, col: usize) -> String {
     if path.is_empty() { format!("column {}", col + 1) } else { clean(&path.join(" / ")) }
 }
 
-/// One string for a whole table:
+/// A row whose cells all hold the same text is a group label spanning the table
+/// ("Demography", "Citalopram"): it renders once.
+fn group_label(row: &[String]) -> Option<String> {
+    let first = row.first()?;
+    (row.len() > 1 && !first.trim().is_empty() && row.iter().all(|c| c == first)).then(|| clean(first))
+}
+
+/// One string for a whole table (a row that is one spanning group label renders once):
 ///
 /// ```text
 /// <caption>
@@ -33,7 +40,10 @@ pub fn table_text(table: &Table) -> String {
         lines.push((0..n_cols).map(|c| header_label(table, c)).collect::<Vec<_>>().join(" | "));
     }
     for row in &table.body_rows {
-        lines.push(row.iter().map(|c| clean(c)).collect::<Vec<_>>().join(" | "));
+        lines.push(match group_label(row) {
+            Some(label) => label,
+            None => row.iter().map(|c| clean(c)).collect::<Vec<_>>().join(" | "),
+        });
     }
     if let Some(footnote) = table.footnote.as_deref().map(clean).filter(|f| !f.is_empty()) {
         lines.push(footnote);
@@ -55,6 +65,9 @@ pub fn row_texts(table: &Table) -> Vec<String> {
         .body_rows
         .iter()
         .map(|row| {
+            if let Some(label) = group_label(row) {
+                return if caption.is_empty() { label } else { format!("{caption} || {label}") };
+            }
             let cells: Vec<String> = row
                 .iter()
                 .enumerate()
@@ -115,6 +128,7 @@ mod tests {
             ],
             body_rows: vec![
                 vec!["Cmax (ng/mL)".into(), "62.1 ± 10.2".into(), "".into()],
+                vec!["Children".into(), "Children".into(), "Children".into()],
                 vec!["t1/2 (h)".into(), "19.8 (14–27)".into(), "21.0".into()],
             ],
         }
@@ -126,6 +140,7 @@ mod tests {
         Table 2. Pharmacokinetic parameters of lorazepam
         Parameter | Children (n = 8) / IV | Children (n = 8) / IM
         Cmax (ng/mL) | 62.1 ± 10.2 | 
+        Children
         t1/2 (h) | 19.8 (14–27) | 21.0
         Values are mean ± SD.
         ");
@@ -135,6 +150,7 @@ mod tests {
     fn row_rendering() {
         insta::assert_snapshot!(row_texts(&table()).join("\n"), @r"
         Table 2. Pharmacokinetic parameters of lorazepam || Parameter: Cmax (ng/mL); Children (n = 8) / IV: 62.1 ± 10.2
+        Table 2. Pharmacokinetic parameters of lorazepam || Children
         Table 2. Pharmacokinetic parameters of lorazepam || Parameter: t1/2 (h); Children (n = 8) / IV: 19.8 (14–27); Children (n = 8) / IM: 21.0
         ");
     }

@@ -99,3 +99,70 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(stdout.contains("--target <FILE>"), "{stdout}");
 }
+
+#[test]
+fn embed_rejects_bad_inputs_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("odd.jsonl");
+    std::fs::write(&odd, "{\"x\": 1}\n").unwrap();
+    let out = dir.path().join("e.safetensors");
+    let (code, _, stderr) = hysim(&["embed", "--texts", odd.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("odd.jsonl: unrecognised JSON Lines"), "{stderr}");
+    let texts = dir.path().join("t.txt");
+    std::fs::write(&texts, "a\nb\n").unwrap();
+    let (code, _, stderr) =
+        hysim(&["embed", "--texts", texts.to_str().unwrap(), "--out", out.to_str().unwrap(), "--shard", "3/2"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("invalid --shard \"3/2\""), "{stderr}");
+    let (code, _, stderr) =
+        hysim(&["embed", "--texts", texts.to_str().unwrap(), "--out", out.to_str().unwrap(), "--dtype", "f8"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown dtype \"f8\""), "{stderr}");
+    assert!(!out.exists());
+}
+
+/// Runs the real default encoder when `cargo xtask setup` has installed it.
+#[test]
+fn embed_texts_with_the_default_model_and_shards() {
+    let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
+    if !model.join("model.safetensors").is_file() {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: no model in {} (run `cargo xtask setup`)", model.display());
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("t.txt");
+    std::fs::write(&texts, "Cmax (ng/mL) 6.2 ± 1.1\nTmax (h) 1.5\nCmax (ng/mL) 6.2 ± 1.1\n").unwrap();
+    let out = dir.path().join("e.safetensors");
+    let args =
+        ["embed", "--texts", texts.to_str().unwrap(), "--out", out.to_str().unwrap(), "--device", "cpu", "--no-cache"];
+    let (code, stdout, stderr) = hysim(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("3 texts (2 distinct, 0 from cache, 2 encoded in 1 batches)"), "{stdout}");
+    let emb = Embeddings::load(&out).unwrap();
+    assert_eq!((emb.n_rows(), emb.dim()), (3, 384));
+    assert_eq!(emb.ids(), ["1", "2", "3"]);
+    assert_eq!(emb.row(0), emb.row(2));
+    let shard = dir.path().join("s.safetensors");
+    let (code, _, stderr) = hysim(&[
+        "embed",
+        "--texts",
+        texts.to_str().unwrap(),
+        "--out",
+        shard.to_str().unwrap(),
+        "--device",
+        "cpu",
+        "--no-cache",
+        "--shard",
+        "2/2",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let part = Embeddings::load(&shard).unwrap();
+    assert_eq!(part.ids(), ["2"]);
+    // Another batch composition: equal up to float rounding.
+    let diff = part.row(0).iter().zip(emb.row(1)).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
+    assert!(diff < 1e-5, "{diff}");
+}

@@ -1,0 +1,423 @@
+//! A reader for HTML `<table>` elements as publishers and PMC print them.
+//!
+//! It scans tags and text in one pass (comments, `<script>` and `<style>` are skipped),
+//! builds rows of cells with their `rowspan` and `colspan`, and expands spans into a
+//! rectangular grid: a spanning cell's text repeats over every position it covers, so
+//! header paths and row groups read naturally. Header rows are the `<thead>` rows, or,
+//! without a `<thead>`, the leading rows made only of `<th>` cells. Inside a cell, tags
+//! are dropped (`<sub>`/`<sup>` text is kept in place), `<br>`, `<hr>` and block tags
+//! become spaces, entities are decoded, text marked for screen readers only ("Empty
+//! Cell") is left out, and whitespace is collapsed. Nested tables contribute their text
+//! to the enclosing cell. Fully empty body rows are dropped.
+
+use hysim_core::Table;
+
+/// Spans larger than this are clamped (some generators write `colspan="1000"`).
+const MAX_SPAN: usize = 256;
+
+#[derive(Debug)]
+struct Cell {
+    text: String,
+    rowspan: usize,
+    colspan: usize,
+    is_th: bool,
+}
+
+#[derive(Debug, Default)]
+struct Row {
+    cells: Vec<Cell>,
+    in_head: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    rows: Vec<Row>,
+    cell: Option<Cell>,
+    depth: usize,
+    in_head: bool,
+    saw_table: bool,
+    hidden_spans: usize,
+}
+
+impl Builder {
+    fn close_cell(&mut self) {
+        if let Some(mut cell) = self.cell.take() {
+            cell.text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if self.rows.is_empty() {
+                self.rows.push(Row { cells: vec![], in_head: self.in_head });
+            }
+            self.rows.last_mut().expect("invariant: a row was just ensured").cells.push(cell);
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.hidden_spans == 0
+            && let Some(cell) = self.cell.as_mut()
+        {
+            cell.text.push_str(text);
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: &[(String, String)]) {
+        let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        if self.hidden_spans > 0 {
+            if name == "span" {
+                self.hidden_spans += 1;
+            }
+            return;
+        }
+        match name {
+            "table" => {
+                self.depth += 1;
+                self.saw_table = true;
+            }
+            _ if self.depth > 1 => {
+                // Structure of a nested table: keep its text apart inside the outer cell.
+                if matches!(name, "td" | "th" | "tr" | "br") {
+                    self.push_text(" ");
+                }
+            }
+            "thead" => self.in_head = true,
+            "tbody" | "tfoot" => self.in_head = false,
+            "tr" => {
+                self.close_cell();
+                self.rows.push(Row { cells: vec![], in_head: self.in_head });
+            }
+            "td" | "th" => {
+                self.close_cell();
+                let span = |key| attr(key).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, MAX_SPAN);
+                self.cell = Some(Cell {
+                    text: String::new(),
+                    rowspan: span("rowspan"),
+                    colspan: span("colspan"),
+                    is_th: name == "th",
+                });
+            }
+            "span" if attr("class").is_some_and(|c| c.contains("screen-reader") || c.contains("sr-only")) => {
+                self.hidden_spans = 1;
+            }
+            "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if self.hidden_spans > 0 {
+            if name == "span" {
+                self.hidden_spans -= 1;
+            }
+            return;
+        }
+        match name {
+            "table" => {
+                if self.depth == 1 {
+                    self.close_cell();
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ if self.depth > 1 => {}
+            "td" | "th" | "tr" => self.close_cell(),
+            "thead" => {
+                self.close_cell();
+                self.in_head = false;
+            }
+            "p" | "div" | "li" => self.push_text(" "),
+            _ => {}
+        }
+    }
+}
+
+/// Parses the first table of `html` into a grid. Fails only when no row is found.
+pub fn parse_table(html: &str) -> Result<Table, String> {
+    let mut b = Builder::default();
+    scan(html, &mut b);
+    b.close_cell();
+    b.rows.retain(|r| !r.cells.is_empty());
+    if b.rows.is_empty() {
+        return Err(if b.saw_table { "the table has no rows" } else { "no <table> or <tr> element found" }.to_owned());
+    }
+    let n_head = if b.rows.iter().any(|r| r.in_head) {
+        b.rows.iter().take_while(|r| r.in_head).count()
+    } else {
+        let leading = b.rows.iter().take_while(|r| r.cells.iter().all(|c| c.is_th)).count();
+        if leading == b.rows.len() { 0 } else { leading }
+    };
+    let grid = expand(&b.rows);
+    let mut header_rows: Vec<Vec<String>> = grid[..n_head].to_vec();
+    header_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
+    let body_rows = grid[n_head..].iter().filter(|r| r.iter().any(|c| !c.is_empty())).cloned().collect();
+    Ok(Table { header_rows, body_rows, ..Table::default() })
+}
+
+/// Expands row and column spans into a rectangular grid.
+fn expand(rows: &[Row]) -> Vec<Vec<String>> {
+    let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        for cell in &row.cells {
+            while grid[r].get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            let last_row = (r + cell.rowspan).min(rows.len());
+            for grid_row in &mut grid[r..last_row] {
+                if grid_row.len() < col + cell.colspan {
+                    grid_row.resize(col + cell.colspan, None);
+                }
+                for slot in &mut grid_row[col..col + cell.colspan] {
+                    *slot = Some(cell.text.clone());
+                }
+            }
+            col += cell.colspan;
+        }
+    }
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    grid.into_iter()
+        .map(|row| {
+            let mut row: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
+            row.resize(width, String::new());
+            row
+        })
+        .collect()
+}
+
+/// Walks tags and text, calling the builder.
+fn scan(html: &str, b: &mut Builder) {
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            b.push_text(&decode_entities(rest));
+            break;
+        };
+        if lt > 0 {
+            b.push_text(&decode_entities(&rest[..lt]));
+        }
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let Some(gt) = find_tag_end(rest) else {
+            // A lone '<' in text.
+            b.push_text("<");
+            rest = &rest[1..];
+            continue;
+        };
+        let inner = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        if inner.starts_with('!') || inner.starts_with('?') {
+            continue;
+        }
+        if let Some(name) = inner.strip_prefix('/') {
+            b.end(&tag_name(name));
+            continue;
+        }
+        let name = tag_name(inner);
+        if name.is_empty() {
+            b.push_text(&decode_entities(&format!("<{inner}>")));
+            continue;
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            rest = rest.to_ascii_lowercase().find(&close).map_or("", |i| &rest[i..]);
+            continue;
+        }
+        let attrs = parse_attrs(&inner[name.len()..]);
+        b.start(&name, &attrs);
+        if inner.trim_end().ends_with('/') && !matches!(name.as_str(), "br" | "hr") {
+            b.end(&name);
+        }
+    }
+}
+
+/// Index of the `>` closing the tag that starts at `s[0] == '<'`, skipping quoted values.
+fn find_tag_end(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let next = *bytes.get(1)?;
+    if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
+        return None;
+    }
+    let mut quote = None;
+    for (i, &c) in bytes.iter().enumerate().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn tag_name(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn parse_attrs(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start_matches('/').trim();
+    while !rest.is_empty() {
+        let key_len = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
+        let key = rest[..key_len].to_ascii_lowercase();
+        rest = rest[key_len..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, remaining) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = decode_entities(v);
+            rest = remaining.trim_start();
+        }
+        rest = rest.trim_start_matches('/').trim_start();
+        if !key.is_empty() {
+            out.push((key, value));
+        } else if !rest.is_empty() {
+            rest = &rest[rest.chars().next().map_or(1, char::len_utf8)..];
+        }
+    }
+    out
+}
+
+/// Decodes character references: numeric ones and the named ones PK tables use.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|i| i + 1);
+        let decoded = end.filter(|&e| rest[e..].starts_with(';')).and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" | "thinsp" | "ensp" | "emsp" => ' ',
+        "plusmn" => '±',
+        "minus" => '−',
+        "ndash" => '–',
+        "mdash" => '—',
+        "times" => '×',
+        "middot" => '·',
+        "micro" => 'µ',
+        "deg" => '°',
+        "le" => '≤',
+        "ge" => '≥',
+        "infin" => '∞',
+        "alpha" => 'α',
+        "beta" => 'β',
+        "gamma" => 'γ',
+        "delta" => 'δ',
+        "kappa" => 'κ',
+        "lambda" => 'λ',
+        "mu" => 'μ',
+        "sigma" => 'σ',
+        "tau" => 'τ',
+        "frac12" => '½',
+        "sup2" => '²',
+        "dagger" => '†',
+        "Dagger" => '‡',
+        "sect" => '§',
+        "para" => '¶',
+        "prime" => '′',
+        "asymp" => '≈',
+        "sim" => '∼',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(html: &str, expect: &str) {
+        let got = match parse_table(html) {
+            Ok(t) => {
+                let show = |rows: &[Vec<String>]| rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
+                format!("head:\n{}\nbody:\n{}", show(&t.header_rows), show(&t.body_rows))
+            }
+            Err(e) => format!("error: {e}"),
+        };
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn spans_expand_into_a_grid() {
+        check(
+            r#"<table><thead><tr><th rowspan="2">Parameter</th><th colspan="2">Dose</th></tr>
+               <tr><th>10 mg</th><th>20 mg</th></tr></thead>
+               <tbody><tr><td>Cmax</td><td>1.2 &plusmn; 0.3</td><td>2.5<sup>a</sup></td></tr>
+               <tr><td rowspan="2">AUC</td><td>4</td><td>8</td></tr><tr><td>5</td><td>9</td></tr></tbody></table>"#,
+            "head:\nParameter | Dose | Dose\nParameter | 10 mg | 20 mg\nbody:\nCmax | 1.2 ± 0.3 | 2.5a\nAUC | 4 | 8\nAUC | 5 | 9",
+        );
+    }
+
+    #[test]
+    fn leading_th_rows_are_headers_without_thead() {
+        check(
+            "<table><tr><th>Drug</th><th>t<sub>1/2</sub> (h)</th></tr><tr><td>A</td><td>3<br/>(2&ndash;4)</td></tr></table>",
+            "head:\nDrug | t1/2 (h)\nbody:\nA | 3 (2–4)",
+        );
+    }
+
+    #[test]
+    fn hidden_text_comments_and_odd_markup() {
+        check(
+            r#"<table><thead><tr><td><span class="screen-reader-only">Empty Cell</span></td><th scope=col>Value</th></tr></thead>
+               <!-- a comment <td>x</td> --><tbody><tr><td>n < 5 &amp; &#x3bc;g</td><td>a &unknown; b</td></tr>
+               <tr><td></td><td></td></tr><tr><td>ratio<td>1:2</tr></tbody></table>"#,
+            "head:\n | Value\nbody:\nn < 5 & μg | a &unknown; b\nratio | 1:2",
+        );
+    }
+
+    #[test]
+    fn no_rows_is_an_error() {
+        check("<p>no table here</p>", "error: no <table> or <tr> element found");
+        check("<table></table>", "error: the table has no rows");
+    }
+
+    #[test]
+    fn huge_spans_are_clamped() {
+        let t = parse_table(r#"<table><tr><td colspan="100000">x</td></tr><tr><td>y</td></tr></table>"#).unwrap();
+        assert_eq!(t.body_rows[0].len(), MAX_SPAN);
+    }
+}

@@ -1,0 +1,78 @@
+//! The shared `tables.jsonl` format.
+
+use std::path::Path;
+
+use hysim_core::Table;
+use hysim_core::io::JsonlReader;
+use serde::Deserialize;
+
+use crate::{Error, Result, html};
+
+/// One line of `tables.jsonl`. `table_id` is used when present (synthetic corpora), else
+/// `"<pmid>:<table_index>"`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TableLine {
+    /// The table's own id, if the file gives one.
+    #[serde(default)]
+    pub table_id: Option<String>,
+    /// PubMed id.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub pmid: Option<String>,
+    /// Index of the table in its paper.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub table_index: Option<String>,
+    /// Caption.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Footnote.
+    #[serde(default)]
+    pub footnote: Option<String>,
+    /// Paper title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Paper abstract.
+    #[serde(default, rename = "abstract")]
+    pub abstract_text: Option<String>,
+    /// The `<table>` element.
+    pub table_html: String,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+impl TableLine {
+    /// The table id: `table_id`, else `"<pmid>:<table_index>"`.
+    pub fn id(&self, line: usize) -> String {
+        match (&self.table_id, &self.pmid, &self.table_index) {
+            (Some(id), _, _) => id.clone(),
+            (None, Some(pmid), Some(index)) => format!("{pmid}:{index}"),
+            _ => format!("line-{line}"),
+        }
+    }
+}
+
+/// Reads every table of a `tables.jsonl` file.
+pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
+    let mut reader = JsonlReader::<TableLine>::open(path)?;
+    let mut out = Vec::new();
+    while let Some(line) = reader.next() {
+        let line = line?;
+        let id = line.id(reader.line());
+        let mut table = html::parse_table(&line.table_html).map_err(|problem| Error::BadTable {
+            path: path.to_path_buf(),
+            line: reader.line(),
+            id: id.clone(),
+            problem,
+        })?;
+        table.id = id;
+        table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
+        table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
+        out.push((line, table));
+    }
+    Ok(out)
+}

@@ -1,0 +1,13 @@
+//! Reading PK tables into [`hysim_core::Table`]s.
+//!
+//! - [`html::parse_table`]: an HTML `<table>` (rowspan and colspan expanded, `<thead>` or
+//!   leading all-`<th>` rows as headers, entities decoded, screen-reader-only text dropped).
+//! - [`read_tables_jsonl`]: the shared `tables.jsonl` format (`pmid`, `table_index`,
+//!   `caption`, `footnote`, `table_html`, ...), one table per line.
+
+mod error;
+pub mod html;
+mod jsonl;
+
+pub use error::{Error, Result};
+pub use jsonl::{TableLine, read_tables_jsonl};
