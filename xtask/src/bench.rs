@@ -1,10 +1,13 @@
-//! `cargo xtask bench weights`: `hysim weights` against numpy + scikit-learn doing the same
-//! work on the same machine, printed as time and peak-memory ratios.
+//! Benchmarks against the reference Python tools, on the same machine and inputs.
 //!
-//! The reference side runs `scripts/bench_weights.py` in a venv (`<cache>/bench-venv`) with
-//! pinned numpy, scikit-learn and safetensors from PyPI. Inputs are seeded, written once per
-//! size under `<cache>/bench/weights/`, and read by both tools. Each tool runs under
-//! `/usr/bin/time` for wall time and peak resident memory.
+//! - `weights`: `hysim weights` against numpy + scikit-learn (`scripts/bench_weights.py` in
+//!   `<cache>/bench-venv`, pinned numpy, scikit-learn and safetensors from PyPI), on seeded
+//!   inputs written once per size under `<cache>/bench/weights/`, each tool under
+//!   `/usr/bin/time` for wall time and peak resident memory.
+//! - `embed`: `hysim embed` against sentence-transformers (`scripts/bench_embed.py` in
+//!   `<cache>/bench-st-venv`, which reuses the torch of the setup venv through a `.pth`
+//!   file) on the cells and rows of the real tables in `../shared`, same model, batch size
+//!   and thread count, with deduplication off (model speed) and on (end to end).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +19,9 @@ use crate::cmd;
 use crate::paths;
 
 const BENCH_PACKAGES: &[&str] = &["numpy==2.4.6", "scikit-learn==1.9.1", "safetensors==0.8.0"];
+
+/// The sentence-transformers release the reference embeddings were made with.
+const ST_PACKAGES: &[&str] = &["sentence-transformers==6.2.0", "transformers==5.24.0", "safetensors==0.8.0"];
 
 /// Settings shared by both sides: see `scripts/bench_weights.py run`.
 const BENCH_CONFIG: &str = "\
@@ -33,12 +39,13 @@ oversample = 10
 power_iterations = 4
 ";
 
-/// Creates or reuses the bench venv and returns its Python.
-pub(crate) fn bench_python() -> Result<PathBuf> {
-    let venv = paths::cache_dir().join("bench-venv");
+/// Creates or reuses a bench venv named `name` holding `packages`, and returns its Python.
+/// With `with_torch`, the venv sees the torch of the setup venv (no second 2.7 GB install).
+fn bench_python(name: &str, packages: &[&str], with_torch: bool) -> Result<PathBuf> {
+    let venv = paths::cache_dir().join(name);
     let python = venv.join("bin").join("python");
     let marker = venv.join(crate::setup::COMPLETE);
-    let wanted = BENCH_PACKAGES.join(" ");
+    let wanted = packages.join(" ");
     if fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(python);
     }
@@ -46,10 +53,18 @@ pub(crate) fn bench_python() -> Result<PathBuf> {
         cmd::run(Command::new("python3").arg("-m").arg("venv").arg(&venv))
             .context("cannot create the bench venv: is python3 with venv installed?")?;
     }
+    if with_torch {
+        let torch = crate::setup::run()?;
+        let site = torch.parent().context("the torch package has a parent folder")?;
+        let own_site = fs::read_dir(venv.join("lib"))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path().join("site-packages"))
+            .find(|p| p.is_dir())
+            .context("the bench venv has no site-packages")?;
+        fs::write(own_site.join("hysim-torch.pth"), format!("{}\n", site.display()))?;
+    }
     cmd::run(
-        Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
-            .args(BENCH_PACKAGES),
+        Command::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]).args(packages),
     )
     .context("pip could not install the bench packages from PyPI; is the package registry reachable?")?;
     fs::write(&marker, wanted)?;
@@ -74,16 +89,127 @@ fn timed(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> Result<
     Ok(Measure { seconds, peak_mib: kib / 1024.0 })
 }
 
+/// Builds the release `hysim` and returns its path.
+fn build_hysim(root: &Path) -> Result<PathBuf> {
+    cmd::run(cmd::new(cmd::cargo(), root).args(["build", "--release", "--quiet", "-p", "hysim-cli"]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    Ok(target_dir.join("release").join("hysim"))
+}
+
+/// Runs `hysim` and returns the seconds it reports for embedding ("... in 1.23 s ...").
+fn hysim_embed_seconds(command: &mut Command) -> Result<f64> {
+    cmd::note(&format!("$ {command:?}"));
+    let out = command.output().context("cannot start hysim")?;
+    if !out.status.success() {
+        bail!("hysim embed failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    cmd::note(stdout.trim());
+    let before = stdout.rsplit_once(" s (").map(|(a, _)| a).context("no timing in hysim's summary")?;
+    let seconds = before.rsplit_once(" in ").map(|(_, s)| s).context("no timing in hysim's summary")?;
+    seconds.trim().parse().with_context(|| format!("cannot read the timing {seconds:?}"))
+}
+
+/// Runs per tool and setting; the best time counts.
+const RUNS: usize = 3;
+
+/// `hysim embed` against sentence-transformers on the real tables' cells and rows.
+pub(crate) fn embed(batch_size: usize) -> Result<()> {
+    let root = paths::project_root();
+    let tables = paths::shared_dir().join("data").join("tabular-data-pk").join("tables.jsonl");
+    if !tables.is_file() {
+        bail!("{} is absent: the embed benchmark runs on the real tables of ../shared", tables.display());
+    }
+    let python = bench_python("bench-st-venv", ST_PACKAGES, true)?;
+    let hysim = build_hysim(&root)?;
+    let model = hysim_model_dir();
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let dir = paths::cache_dir().join("bench").join("embed");
+    fs::create_dir_all(&dir)?;
+    let mut table = vec![
+        "| texts | dedup | hysim embed | sentence-transformers | speed-up | max abs diff |".to_owned(),
+        "|---|---|---|---|---|---|".to_owned(),
+    ];
+    for unit in ["cell", "row"] {
+        let texts = dir.join(format!("{unit}.texts.jsonl"));
+        for dedup in [false, true] {
+            let out = dir.join(format!("{unit}-{dedup}.safetensors"));
+            let mut command = Command::new(&hysim);
+            command
+                .arg("embed")
+                .arg("--texts")
+                .arg(&tables)
+                .args(["--unit", unit, "--device", "cpu", "--no-cache", "--batch-size", &batch_size.to_string()])
+                .arg("--out")
+                .arg(&out)
+                .arg("--dump-texts")
+                .arg(&texts)
+                .env("RUST_LOG", "warn");
+            if !dedup {
+                command.arg("--no-dedup");
+            }
+            // Best of three runs for each tool: single CPU timings here vary by up to 20 %.
+            let mut ours = f64::INFINITY;
+            for _ in 0..RUNS {
+                ours = ours.min(hysim_embed_seconds(&mut command)?);
+            }
+            let mut reference = Command::new(&python);
+            reference
+                .arg(root.join("scripts").join("bench_embed.py"))
+                .arg("--texts")
+                .arg(&texts)
+                .arg("--model")
+                .arg(&model)
+                .args(["--batch-size", &batch_size.to_string(), "--threads", &threads.to_string()])
+                .arg("--compare")
+                .arg(&out)
+                .env("HF_HUB_OFFLINE", "1");
+            let mut seconds = f64::INFINITY;
+            let mut line = String::new();
+            for _ in 0..RUNS {
+                line = cmd::output(&mut reference).context("the sentence-transformers run failed")?;
+                seconds = seconds.min(json_number(&line, "seconds").context("no seconds in the reference output")?);
+            }
+            let n = json_number(&line, "texts").unwrap_or(0.0);
+            let diff = json_number(&line, "max_abs_diff").unwrap_or(f64::NAN);
+            table.push(format!(
+                "| {n:.0} table {unit}s | {} | {ours:.2} s ({:.0}/s) | {seconds:.2} s ({:.0}/s) | {:.2}x | {diff:.1e} |",
+                if dedup { "on" } else { "off" },
+                n / ours,
+                n / seconds,
+                seconds / ours
+            ));
+        }
+    }
+    cmd::note(&format!(
+        "\nembed benchmark, all-MiniLM-L6-v2 on CPU, {threads} threads, batch {batch_size}, best of {RUNS}:"
+    ));
+    for line in table {
+        cmd::note(&line);
+    }
+    Ok(())
+}
+
+fn hysim_model_dir() -> PathBuf {
+    crate::setup::MODELS[0].dir()
+}
+
+/// A number field of a flat JSON object line.
+fn json_number(line: &str, key: &str) -> Option<f64> {
+    let start = line.find(&format!("\"{key}\":"))? + key.len() + 3;
+    let rest = line[start..].trim_start();
+    let end = rest.find([',', '}']).unwrap_or(rest.len());
+    rest[..end].trim().parse().ok()
+}
+
 /// Runs the weights benchmark for each size and prints a Markdown table.
 pub(crate) fn weights(sizes: &[usize]) -> Result<()> {
     if sizes.is_empty() {
         bail!("no sizes given");
     }
-    let python = bench_python()?;
+    let python = bench_python("bench-venv", BENCH_PACKAGES, false)?;
     let root = paths::project_root();
-    cmd::run(cmd::new(cmd::cargo(), &root).args(["build", "--release", "--quiet", "-p", "hysim-cli"]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    let hysim = target_dir.join("release").join("hysim");
+    let hysim = build_hysim(&root)?;
     let script = root.join("scripts").join("bench_weights.py");
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let mut table = vec![

@@ -50,6 +50,12 @@ enum Bench {
         #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
         sizes: Vec<usize>,
     },
+    /// `hysim embed` against sentence-transformers on the real tables' cells and rows.
+    Embed {
+        /// Texts per batch, for both tools.
+        #[arg(long, default_value_t = 64)]
+        batch_size: usize,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -60,6 +66,7 @@ fn main() -> std::process::ExitCode {
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
+        Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -15,6 +15,8 @@ pub(crate) enum Unit {
     Table,
     /// One text per body row (caption, then each cell with its header path).
     Row,
+    /// One text per non-empty body cell (`<header path>: <cell>`).
+    Cell,
 }
 
 /// Arguments of `hysim embed`.
@@ -51,6 +53,9 @@ pub(crate) struct Args {
     /// Embed only shard I of N (1-based; example k belongs to shard k mod N + 1).
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
+    /// Also write the texts that are embedded, as JSON Lines of {"id", "text"}.
+    #[arg(long, value_name = "FILE")]
+    dump_texts: Option<PathBuf>,
 }
 
 /// Reads the inputs as (id, text) pairs.
@@ -74,6 +79,14 @@ fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
                         .into_iter()
                         .enumerate()
                         .map(|(r, text)| (format!("{}/r{}", t.id, r + 1), text))
+                })
+                .collect(),
+            Unit::Cell => tables
+                .iter()
+                .flat_map(|(_, t)| {
+                    hysim_text::cell_texts(t)
+                        .into_iter()
+                        .map(|(r, c, text)| (format!("{}/r{}c{}", t.id, r + 1, c + 1), text))
                 })
                 .collect(),
         });
@@ -108,6 +121,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     if let Some((i, n)) = shard {
         inputs = inputs.into_iter().enumerate().filter(|(k, _)| k % n == i - 1).map(|(_, x)| x).collect();
     }
+    if let Some(path) = &args.dump_texts {
+        let lines: Vec<serde_json::Value> =
+            inputs.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text})).collect();
+        hysim_core::io::write_jsonl(path, &lines)?;
+    }
     let model_dir =
         args.model.clone().unwrap_or_else(|| hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER));
     let encoder = Encoder::load(&model_dir, device, dtype)?;
@@ -119,7 +137,17 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let texts: Vec<&str> = inputs.iter().map(|(_, t)| t.as_str()).collect();
     let started = Instant::now();
     let opts = EmbedOptions { batch_size: args.batch_size, dedup: !args.no_dedup };
-    let (rows, stats) = encoder.embed(&texts, &opts, cache.as_mut())?;
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} texts ({per_sec}, {eta} left)")
+            .expect("invariant: the template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message("embedding");
+    let (rows, stats) = encoder.embed_with_progress(&texts, &opts, cache.as_mut(), &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     if let Some(cache) = cache.as_mut() {
         cache.flush()?;

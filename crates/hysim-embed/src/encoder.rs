@@ -196,7 +196,18 @@ impl Encoder {
         &self,
         texts: &[&str],
         opts: &EmbedOptions,
+        cache: Option<&mut Cache>,
+    ) -> Result<(Vec<f32>, EmbedStats)> {
+        self.embed_with_progress(texts, opts, cache, &mut |_, _| {})
+    }
+
+    /// [`Encoder::embed`], calling `progress(encoded, to_encode)` after every batch.
+    pub fn embed_with_progress(
+        &self,
+        texts: &[&str],
+        opts: &EmbedOptions,
         mut cache: Option<&mut Cache>,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(Vec<f32>, EmbedStats)> {
         let mut stats = EmbedStats { texts: texts.len(), ..EmbedStats::default() };
         // Distinct texts, and for each input the distinct text it maps to.
@@ -237,6 +248,7 @@ impl Encoder {
         let mut order: Vec<usize> = (0..todo.len()).collect();
         order.sort_by_key(|&k| std::cmp::Reverse(ids[k].len()));
         let batch_size = opts.batch_size.max(1);
+        progress(0, todo.len());
         for chunk in order.chunks(batch_size) {
             let batch: Vec<&[u32]> = chunk.iter().map(|&k| ids[k].as_slice()).collect();
             let vectors = self.run_batch(&batch, &mut stats)?;
@@ -247,6 +259,7 @@ impl Encoder {
                     cache.insert(keys[i].clone(), vector.to_vec());
                 }
             }
+            progress(stats.encoded, todo.len());
             tracing::debug!(done = stats.encoded, total = todo.len(), "embedding");
         }
         let out = slot.iter().flat_map(|&s| rows[s * dim..(s + 1) * dim].iter().copied()).collect();

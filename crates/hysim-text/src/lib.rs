@@ -9,5 +9,5 @@ mod render;
 mod tokenizer;
 
 pub use error::{Error, Result};
-pub use render::{record_text, row_texts, table_text};
+pub use render::{cell_texts, record_text, row_texts, table_text};
 pub use tokenizer::Tokenizer;

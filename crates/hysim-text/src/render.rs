@@ -80,6 +80,22 @@ pub fn row_texts(table: &Table) -> Vec<String> {
         .collect()
 }
 
+/// One string per non-empty body cell, with its header path: `<header path>: <cell>`,
+/// as `(row, column, text)` (0-based body row and column).
+pub fn cell_texts(table: &Table) -> Vec<(usize, usize, String)> {
+    let labels: Vec<String> = (0..table.n_cols()).map(|c| header_label(table, c)).collect();
+    let mut out = Vec::new();
+    for (r, row) in table.body_rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let cell = clean(cell);
+            if !cell.is_empty() {
+                out.push((r, c, format!("{}: {cell}", labels[c])));
+            }
+        }
+    }
+    out
+}
+
 /// One string for a record: parameter, value, unit and statistic, then the context
 /// fields that are set:
 ///
@@ -176,6 +192,21 @@ mod tests {
             noise: None,
         };
         insta::assert_snapshot!(record_text(&record), @"Cmax (ng/mL) = 62.1 ± 10.2 [ng/mL] (mean); drug: lorazepam; route: IV");
+    }
+
+    #[test]
+    fn cell_rendering() {
+        let cells: Vec<String> = cell_texts(&table()).into_iter().map(|(r, c, t)| format!("{r},{c} {t}")).collect();
+        insta::assert_snapshot!(cells.join("\n"), @r"
+        0,0 Parameter: Cmax (ng/mL)
+        0,1 Children (n = 8) / IV: 62.1 ± 10.2
+        1,0 Parameter: Children
+        1,1 Children (n = 8) / IV: Children
+        1,2 Children (n = 8) / IM: Children
+        2,0 Parameter: t1/2 (h)
+        2,1 Children (n = 8) / IV: 19.8 (14–27)
+        2,2 Children (n = 8) / IM: 21.0
+        ");
     }
 
     #[test]

@@ -1,0 +1,43 @@
+"""The sentence-transformers side of `cargo xtask bench embed`.
+
+Encodes the texts of a JSON Lines file ({"id", "text"} per line, as `hysim embed
+--dump-texts` writes them) with sentence-transformers on the CPU, with the given batch
+size and thread count, and prints one JSON line: seconds spent in `encode` (model loading
+excluded, as in hysim's own timing) and, when `--compare` names a hysim output, the
+largest absolute difference between the two sets of embeddings.
+"""
+
+import argparse
+import json
+import time
+
+import torch
+from sentence_transformers import SentenceTransformer
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--texts", required=True)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--threads", type=int, required=True)
+    parser.add_argument("--compare")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    texts = [json.loads(line)["text"] for line in open(args.texts, encoding="utf-8") if line.strip()]
+    model = SentenceTransformer(args.model, device="cpu")
+    model.encode(texts[:8], batch_size=args.batch_size)  # warm-up, as hysim's timing excludes loading
+    start = time.perf_counter()
+    embeddings = model.encode(texts, batch_size=args.batch_size, convert_to_numpy=True)
+    seconds = time.perf_counter() - start
+    result = {"seconds": seconds, "texts": len(texts)}
+    if args.compare:
+        from safetensors.numpy import load_file
+
+        ours = load_file(args.compare)["embeddings"]
+        result["max_abs_diff"] = float(abs(ours - embeddings).max())
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
