@@ -1,0 +1,453 @@
+//! The unit grammar.
+//!
+//! ```text
+//! unit    := product
+//! product := factor (('/' | '·' | '*' | '×' | '.' | ' ') factor)*     left to right; '/' divides by the next factor
+//! factor  := '(' product ')' exponent? | number exponent? | word exponent?
+//! exponent:= ('^')? ('-' | '+')? digits | superscript digits          (so h-1, h^-1, h⁻¹, m2, m²)
+//! ```
+//!
+//! `per` reads as `/`. Micro signs (`µ`, `μ`, `u`, `mcg`) are equivalent; words are
+//! case-insensitive except the molar `M` family (`mM`, `µM`, `nM`).
+
+use crate::{Error, Result};
+
+/// Integer exponents of the dimensions a PK unit can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Dims {
+    /// Drug mass (base: g).
+    pub mass: i8,
+    /// Volume (base: L).
+    pub volume: i8,
+    /// Time (base: h).
+    pub time: i8,
+    /// Amount of substance (base: mol).
+    pub amount: i8,
+    /// Body weight (base: kg).
+    pub body_weight: i8,
+    /// Body surface area (base: m²).
+    pub area: i8,
+    /// Administered dose (base: mg).
+    pub dose: i8,
+    /// Tissue mass, as in `ng/g` (base: g).
+    pub tissue: i8,
+}
+
+/// A parsed unit: `value [unit] = value * factor [base units^dims]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The text as printed.
+    pub text: String,
+    /// Multiplier to the base units.
+    pub factor: f64,
+    /// Dimensions.
+    pub dims: Dims,
+    /// Whether the unit is a percentage (`%`).
+    pub percent: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Base {
+    Mass,
+    Volume,
+    Time,
+    Amount,
+    /// mol/L, carried as amount and volume.
+    Molar,
+    Area,
+    Percent,
+    Number,
+}
+
+/// One base unit with its scale and exponent, before masses in denominators are classified.
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    base: Base,
+    scale: f64,
+    exp: i32,
+    is_kg: bool,
+}
+
+fn lookup(word: &str) -> Option<(Base, f64)> {
+    // The molar family is case-sensitive (`mM` is not `mm`).
+    let molar = match word {
+        "M" => Some(1.0),
+        "mM" => Some(1e-3),
+        "uM" | "µM" | "μM" => Some(1e-6),
+        "nM" => Some(1e-9),
+        "pM" => Some(1e-12),
+        _ => None,
+    };
+    if let Some(scale) = molar {
+        return Some((Base::Molar, scale));
+    }
+    let lower = word.to_lowercase().replace(['µ', 'μ'], "u");
+    let lower = lower.strip_prefix("mc").map(|rest| format!("u{rest}")).unwrap_or(lower);
+    Some(match lower.as_str() {
+        "g" | "gram" | "grams" => (Base::Mass, 1.0),
+        "kg" => (Base::Mass, 1e3),
+        "mg" | "milligram" | "milligrams" => (Base::Mass, 1e-3),
+        "ug" | "microgram" | "micrograms" => (Base::Mass, 1e-6),
+        "ng" | "nanogram" | "nanograms" => (Base::Mass, 1e-9),
+        "pg" | "picogram" | "picograms" => (Base::Mass, 1e-12),
+        "fg" => (Base::Mass, 1e-15),
+        "l" | "liter" | "liters" | "litre" | "litres" => (Base::Volume, 1.0),
+        "dl" => (Base::Volume, 0.1),
+        "ml" | "cc" | "millilitre" | "milliliter" | "millilitres" | "milliliters" => (Base::Volume, 1e-3),
+        "ul" | "microlitre" | "microliter" => (Base::Volume, 1e-6),
+        "nl" => (Base::Volume, 1e-9),
+        "s" | "sec" | "secs" | "second" | "seconds" => (Base::Time, 1.0 / 3600.0),
+        "min" | "mins" | "minute" | "minutes" => (Base::Time, 1.0 / 60.0),
+        "h" | "hr" | "hrs" | "hour" | "hours" => (Base::Time, 1.0),
+        "d" | "day" | "days" => (Base::Time, 24.0),
+        "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
+        "mol" => (Base::Amount, 1.0),
+        "mmol" => (Base::Amount, 1e-3),
+        "umol" => (Base::Amount, 1e-6),
+        "nmol" => (Base::Amount, 1e-9),
+        "pmol" => (Base::Amount, 1e-12),
+        "m" => (Base::Area, 1.0),
+        "%" | "percent" => (Base::Percent, 1.0),
+        _ => return None,
+    })
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    text: &'a str,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn skip_spaces(&mut self) -> bool {
+        let start = self.pos;
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    fn malformed(&self, problem: &'static str) -> Error {
+        Error::Malformed { unit: self.text.to_owned(), problem }
+    }
+
+    /// product := factor (op factor)*
+    fn product(&mut self) -> Result<Vec<Atom>> {
+        let mut atoms = Vec::new();
+        self.skip_spaces();
+        let mut divide = false;
+        if self.peek() == Some('/') {
+            // "/h" means "1/h".
+            self.pos += 1;
+            divide = true;
+        }
+        loop {
+            self.skip_spaces();
+            let mut factor = self.factor()?;
+            if divide {
+                for atom in &mut factor {
+                    atom.exp = atom.exp.saturating_neg();
+                }
+            }
+            atoms.extend(factor);
+            let spaced = self.skip_spaces();
+            match self.peek() {
+                None | Some(')') => return Ok(atoms),
+                Some('/') => {
+                    self.pos += 1;
+                    divide = true;
+                }
+                Some('·' | '*' | '×' | '.' | '⋅' | '•') => {
+                    self.pos += 1;
+                    divide = false;
+                }
+                Some(_) if spaced => divide = false,
+                Some(_) => divide = false,
+            }
+            // "per" is a division.
+            self.skip_spaces();
+            let rest: String = self.chars[self.pos..].iter().take(4).collect();
+            if rest.to_lowercase().starts_with("per") && !rest.chars().nth(3).is_some_and(char::is_alphanumeric) {
+                self.pos += 3;
+                divide = true;
+            }
+            if self.peek().is_none() {
+                return Err(self.malformed("dangling operator"));
+            }
+        }
+    }
+
+    fn factor(&mut self) -> Result<Vec<Atom>> {
+        match self.peek() {
+            Some('(' | '[') => {
+                self.pos += 1;
+                let inner = self.product()?;
+                if !matches!(self.peek(), Some(')' | ']')) {
+                    return Err(self.malformed("unbalanced parentheses"));
+                }
+                self.pos += 1;
+                let exp = self.exponent().unwrap_or(1);
+                Ok(inner.into_iter().map(|a| Atom { exp: a.exp.saturating_mul(exp), ..a }).collect())
+            }
+            Some(c) if c.is_ascii_digit() => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                    self.pos += 1;
+                }
+                let number: String = self.chars[start..self.pos].iter().collect();
+                let value: f64 = number.parse().map_err(|_| self.malformed("bad number"))?;
+                let exp = self.exponent().unwrap_or(1);
+                Ok(vec![Atom { base: Base::Number, scale: value.powi(exp), exp: 0, is_kg: false }])
+            }
+            Some(_) => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c.is_alphabetic() || c == '%') {
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    return Err(self.malformed("expected a unit"));
+                }
+                let word: String = self.chars[start..self.pos].iter().collect();
+                let (base, scale) = lookup(&word)
+                    .ok_or_else(|| Error::UnknownWord { word: word.clone(), unit: self.text.to_owned() })?;
+                let exp = self.exponent().unwrap_or(1);
+                let is_kg = base == Base::Mass && scale == 1e3;
+                Ok(vec![Atom { base, scale, exp, is_kg }])
+            }
+            None => Err(self.malformed("expected a unit")),
+        }
+    }
+
+    /// `^-1`, `-1`, `⁻¹`, `2`, `²`; `None` when there is none.
+    fn exponent(&mut self) -> Option<i32> {
+        const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+        let start = self.pos;
+        let mut negative = false;
+        if self.peek() == Some('^') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some('-' | '−' | '–' | '⁻') => {
+                negative = true;
+                self.pos += 1;
+            }
+            Some('+' | '⁺') => self.pos += 1,
+            _ => {}
+        }
+        let mut digits = 0i32;
+        let mut any = false;
+        while let Some(c) = self.peek() {
+            let d = c.to_digit(10).or_else(|| SUPER.iter().position(|s| *s == c).map(|p| p as u32));
+            match d {
+                Some(d) if digits < 100 => {
+                    digits = digits * 10 + d as i32;
+                    any = true;
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        if !any {
+            self.pos = start;
+            return None;
+        }
+        Some(if negative { -digits } else { digits })
+    }
+}
+
+impl Unit {
+    /// Parses a unit as printed in a PK table.
+    pub fn parse(text: &str) -> Result<Self> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(Error::Empty);
+        }
+        let mut parser = Parser { chars: trimmed.chars().collect(), pos: 0, text };
+        let atoms = parser.product()?;
+        if parser.pos != parser.chars.len() {
+            return Err(parser.malformed("unbalanced parentheses"));
+        }
+        Ok(classify(text, &atoms))
+    }
+
+    /// Whether the unit carries no dimension at all (a plain ratio or a percentage).
+    pub fn is_dimensionless(&self) -> bool {
+        self.dims == Dims::default()
+    }
+}
+
+/// Turns atoms into a factor and dimensions, deciding what a mass in a denominator is.
+fn classify(text: &str, atoms: &[Atom]) -> Unit {
+    let positive = |base: Base| atoms.iter().any(|a| a.base == base && a.exp > 0);
+    let has = |base: Base| atoms.iter().any(|a| a.base == base);
+    let concentration_like = (positive(Base::Mass) || positive(Base::Molar) || positive(Base::Amount))
+        && (has(Base::Volume) || has(Base::Molar));
+    let mut dims = Dims::default();
+    let mut factor = 1.0f64;
+    let mut percent = false;
+    for atom in atoms {
+        let e = atom.exp;
+        let e8 = i8::try_from(e).unwrap_or(if e < 0 { i8::MIN } else { i8::MAX });
+        match atom.base {
+            Base::Number => factor *= atom.scale,
+            Base::Percent => {
+                percent = true;
+                factor *= 0.01f64.powi(e);
+            }
+            Base::Volume => {
+                dims.volume = dims.volume.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Time => {
+                dims.time = dims.time.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Amount => {
+                dims.amount = dims.amount.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Molar => {
+                dims.amount = dims.amount.saturating_add(e8);
+                dims.volume = dims.volume.saturating_sub(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Area => {
+                // Only square metres (body surface area) are units here.
+                dims.area = dims.area.saturating_add(e8 / 2);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Mass if e > 0 => {
+                dims.mass = dims.mass.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Mass if atom.is_kg => {
+                dims.body_weight = dims.body_weight.saturating_add(e8);
+            }
+            Base::Mass if concentration_like => {
+                // (ng·h/mL)/mg: per mg of dose.
+                dims.dose = dims.dose.saturating_add(e8);
+                factor *= (atom.scale / 1e-3).powi(e);
+            }
+            Base::Mass if positive(Base::Mass) => {
+                // ng/g: per g of tissue.
+                dims.tissue = dims.tissue.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Mass => {
+                // mL/min/g: per g of body weight.
+                dims.body_weight = dims.body_weight.saturating_add(e8);
+                factor *= (atom.scale / 1e3).powi(e);
+            }
+        }
+    }
+    Unit { text: text.trim().to_owned(), factor, dims, percent }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &str) {
+        let got = match Unit::parse(text) {
+            Ok(u) => {
+                let d = u.dims;
+                let mut parts = Vec::new();
+                for (name, e) in [
+                    ("mass", d.mass),
+                    ("vol", d.volume),
+                    ("time", d.time),
+                    ("amount", d.amount),
+                    ("bw", d.body_weight),
+                    ("area", d.area),
+                    ("dose", d.dose),
+                    ("tissue", d.tissue),
+                ] {
+                    if e != 0 {
+                        parts.push(format!("{name}^{e}"));
+                    }
+                }
+                if u.percent {
+                    parts.push("%".to_owned());
+                }
+                format!("{:.6e} {}", u.factor, parts.join(" "))
+            }
+            Err(e) => format!("error: {e}"),
+        };
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn concentrations() {
+        check("ng/mL", "1.000000e-6 mass^1 vol^-1");
+        check("µg/L", "1.000000e-6 mass^1 vol^-1");
+        check("μg/ml", "1.000000e-3 mass^1 vol^-1");
+        check("mcg/mL", "1.000000e-3 mass^1 vol^-1");
+        check("mg/dL", "1.000000e-2 mass^1 vol^-1");
+        check("ng mL−1", "1.000000e-6 mass^1 vol^-1");
+        check("nmol/L", "1.000000e-9 vol^-1 amount^1");
+        check("µM", "1.000000e-6 vol^-1 amount^1");
+        check("ng/g", "1.000000e-9 mass^1 tissue^-1");
+    }
+
+    #[test]
+    fn auc_spellings_agree() {
+        for text in [
+            "ng·h/mL",
+            "ng*h/mL",
+            "ng h/mL",
+            "h·ng/mL",
+            "ng/mL·h",
+            "ng/mL*h",
+            "ng·h·mL⁻¹",
+            "hour ng mL-1",
+            "(ng h)/ml",
+            "ng.h/ml",
+            "ng·hr/mL",
+        ] {
+            check(text, "1.000000e-6 mass^1 vol^-1 time^1");
+        }
+        check("µg·min/mL", "1.666667e-5 mass^1 vol^-1 time^1");
+        check("ng·h²/mL", "1.000000e-6 mass^1 vol^-1 time^2");
+    }
+
+    #[test]
+    fn clearances_and_volumes() {
+        check("L/h", "1.000000e0 vol^1 time^-1");
+        check("mL/min", "6.000000e-2 vol^1 time^-1");
+        check("mL/min/kg", "6.000000e-2 vol^1 time^-1 bw^-1");
+        check("mL·min⁻¹·kg⁻¹", "6.000000e-2 vol^1 time^-1 bw^-1");
+        check("L h−1 kg−1", "1.000000e0 vol^1 time^-1 bw^-1");
+        check("L/h/m2", "1.000000e0 vol^1 time^-1 area^-1");
+        check("L/kg", "1.000000e0 vol^1 bw^-1");
+        check("mL per kg", "1.000000e-3 vol^1 bw^-1");
+        check("L/day", "4.166667e-2 vol^1 time^-1");
+    }
+
+    #[test]
+    fn rates_times_percent_and_dose_normalised() {
+        check("1/h", "1.000000e0 time^-1");
+        check("h⁻¹", "1.000000e0 time^-1");
+        check("/h", "1.000000e0 time^-1");
+        check("hr-1", "1.000000e0 time^-1");
+        check("min-1", "6.000000e1 time^-1");
+        check("days", "2.400000e1 time^1");
+        check("%", "1.000000e-2 %");
+        check("(ng·h/mL)/mg", "1.000000e-6 mass^1 vol^-1 time^1 dose^-1");
+        check("ng/mL/mg", "1.000000e-6 mass^1 vol^-1 dose^-1");
+        check("mg/kg", "1.000000e-3 mass^1 bw^-1");
+        check("10^3 ng/mL", "1.000000e-3 mass^1 vol^-1");
+    }
+
+    #[test]
+    fn bad_units_are_errors() {
+        check("", "error: empty unit");
+        check("IU/mL", "error: unknown unit \"IU\" in \"IU/mL\"");
+        check("ng/(mL", "error: malformed unit \"ng/(mL\": unbalanced parentheses");
+        check("ng/", "error: malformed unit \"ng/\": dangling operator");
+        check("ng)", "error: malformed unit \"ng)\": unbalanced parentheses");
+    }
+}
