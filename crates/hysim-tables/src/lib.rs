@@ -5,9 +5,12 @@
 //! - [`read_tables_jsonl`]: the shared `tables.jsonl` format (`pmid`, `table_index`,
 //!   `caption`, `footnote`, `table_html`, ...), one table per line.
 
+mod cell;
 mod error;
 pub mod html;
 mod jsonl;
+pub mod params;
 
+pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
 pub use jsonl::{TableLine, read_tables_jsonl};

@@ -271,6 +271,9 @@ impl Unit {
         if parser.pos != parser.chars.len() {
             return Err(parser.malformed("unbalanced parentheses"));
         }
+        if atoms.iter().all(|a| a.base == Base::Number) {
+            return Err(parser.malformed("no unit, only numbers"));
+        }
         Ok(classify(text, &atoms))
     }
 
@@ -449,5 +452,6 @@ mod tests {
         check("ng/(mL", "error: malformed unit \"ng/(mL\": unbalanced parentheses");
         check("ng/", "error: malformed unit \"ng/\": dangling operator");
         check("ng)", "error: malformed unit \"ng)\": unbalanced parentheses");
+        check("0-12", "error: malformed unit \"0-12\": no unit, only numbers");
     }
 }

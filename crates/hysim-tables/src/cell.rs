@@ -1,0 +1,455 @@
+//! Reading the value printed in one table cell.
+//!
+//! Handles `6.2 ± 1.1`, `6.2 +/- 1.1`, `6.2 (1.1)`, `6.2 (23%)`, `19.8 (14–27)`,
+//! `19.8 [14, 27]`, `12.3 (10.1 to 15.2)`, a bare range `0.5–4.0`, `n = 8`, decimal commas
+//! (`1,23`; `1,234` is a thousands separator), Unicode minus and dashes, scientific forms
+//! (`1.2E+03`, `1.2 × 10³`), censoring (`<0.5`, `<LLOQ`, `BLQ`), missing markers
+//! (`NA`, `ND`, `NR`, `NC`, `–`, ...) and footnote marks glued to numbers (`3.5a`,
+//! `3.5*`, `3.5†`). What the spread means (SD or SE, range or CI) is not in the cell; the
+//! table reader decides it from headers, caption and footnotes.
+
+/// What follows the central value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Spread {
+    /// `± x`.
+    PlusMinus(f64),
+    /// `(x)`, or `(x%)` when `percent`.
+    Paren {
+        /// The number in parentheses.
+        value: f64,
+        /// Whether it was printed with `%` (a CV%).
+        percent: bool,
+    },
+    /// `(a–b)`, `[a, b]`, `a to b`, or a bare `a–b`.
+    Interval {
+        /// Lower bound.
+        low: f64,
+        /// Upper bound.
+        high: f64,
+    },
+}
+
+/// Why a cell has no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    /// Not available, not done, not reported, not calculated, a lone dash.
+    NotAvailable(String),
+    /// Below the limit of quantification (`BLQ`, `<LLOQ`, `< 0.5`).
+    BelowLimit(Option<f64>),
+}
+
+/// The reading of one cell.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CellValue {
+    /// The central value, if the cell prints one.
+    pub value: Option<f64>,
+    /// Dispersion or interval after it.
+    pub spread: Option<Spread>,
+    /// A subject count printed in the cell (`n = 8`).
+    pub n: Option<u32>,
+    /// Why there is no value.
+    pub missing: Option<Missing>,
+    /// Footnote marks glued to the numbers, in order.
+    pub marks: Vec<String>,
+}
+
+const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
+
+fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{200a}' => ' ',
+            '−' | '‐' | '‑' => '-',
+            '–' | '—' => '–',
+            '，' => ',',
+            _ => c,
+        })
+        .collect::<String>()
+        .replace("+/-", "±")
+        .replace("+/−", "±")
+        .replace("+-", "±")
+}
+
+/// Tokens of a cell.
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64),
+    PlusMinus,
+    Open,
+    Close,
+    Dash,
+    Sep,
+    To,
+    Percent,
+    Less,
+    Mark(String),
+    Word(String),
+}
+
+fn tokens(s: &str) -> Vec<Tok> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev_is_value = matches!(out.last(), Some(Tok::Num(_) | Tok::Close | Tok::Percent | Tok::Mark(_)));
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            || (c == '-' && !prev_is_value && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit() || *d == '.'))
+        {
+            let (value, len) = number(&chars[i..]);
+            out.push(Tok::Num(value));
+            i += len;
+            // Footnote letters glued to a number: 3.5a (not units such as 3.5h? those are
+            // not printed in PK value cells; a single lowercase letter is a mark).
+            if let Some(&l) = chars.get(i)
+                && l.is_ascii_lowercase()
+                && !chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                && ('a'..='h').contains(&l)
+            {
+                out.push(Tok::Mark(l.to_string()));
+                i += 1;
+            }
+        } else if c == '±' {
+            out.push(Tok::PlusMinus);
+            i += 1;
+        } else if c == '(' || c == '[' {
+            out.push(Tok::Open);
+            i += 1;
+        } else if c == ')' || c == ']' {
+            out.push(Tok::Close);
+            i += 1;
+        } else if c == '–' || c == '-' || c == '~' {
+            out.push(Tok::Dash);
+            i += 1;
+        } else if c == ',' || c == ';' {
+            out.push(Tok::Sep);
+            i += 1;
+        } else if c == '%' {
+            out.push(Tok::Percent);
+            i += 1;
+        } else if c == '<' || c == '≤' {
+            out.push(Tok::Less);
+            i += 1;
+        } else if MARK_SYMBOLS.contains(&c) {
+            out.push(Tok::Mark(c.to_string()));
+            i += 1;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '.' || chars[i] == '/') {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if word.eq_ignore_ascii_case("to") {
+                out.push(Tok::To);
+            } else {
+                out.push(Tok::Word(word));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads a number at the start of `chars`: sign, digits with a decimal point or comma,
+/// an exponent (`E+03`) or a `× 10³` / `x10^3` multiplier. Returns the value and the
+/// number of chars used.
+fn number(chars: &[char]) -> (f64, usize) {
+    let mut i = 0;
+    let mut text = String::new();
+    if chars.first() == Some(&'-') {
+        text.push('-');
+        i += 1;
+    }
+    let mut seen_point = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            text.push(c);
+            i += 1;
+        } else if (c == '.' || c == ',') && !seen_point && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let digits_after = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            if c == ',' && digits_after == 3 {
+                // 1,234: a thousands separator.
+                i += 1;
+                continue;
+            }
+            if c == ',' && text.trim_start_matches('-').is_empty() {
+                break;
+            }
+            seen_point = true;
+            text.push('.');
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut value: f64 = text.parse().unwrap_or(0.0);
+    // Exponent: E+03, e-3.
+    if matches!(chars.get(i), Some('e' | 'E')) {
+        let mut j = i + 1;
+        let mut exp = String::new();
+        if matches!(chars.get(j), Some('+' | '-')) {
+            exp.push(chars[j]);
+            j += 1;
+        }
+        let digits: String = chars[j..].iter().take_while(|d| d.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            exp.push_str(&digits);
+            if let Ok(e) = exp.parse::<i32>() {
+                value *= 10f64.powi(e);
+                i = j + digits.len();
+            }
+        }
+    }
+    // Multiplier: × 10³, x 10^-3.
+    let mut j = i;
+    while chars.get(j) == Some(&' ') {
+        j += 1;
+    }
+    if matches!(chars.get(j), Some('×' | 'x' | '*')) {
+        let mut k = j + 1;
+        while chars.get(k) == Some(&' ') {
+            k += 1;
+        }
+        if chars.get(k) == Some(&'1') && chars.get(k + 1) == Some(&'0') {
+            k += 2;
+            if chars.get(k) == Some(&'^') {
+                k += 1;
+            }
+            let (exp, used) = superscript_or_plain_int(&chars[k..]);
+            if used > 0 {
+                value *= 10f64.powi(exp);
+                i = k + used;
+            }
+        }
+    }
+    (value, i)
+}
+
+fn superscript_or_plain_int(chars: &[char]) -> (i32, usize) {
+    const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut i = 0;
+    let mut negative = false;
+    if matches!(chars.first(), Some('-' | '⁻' | '−')) {
+        negative = true;
+        i += 1;
+    }
+    let mut value = 0i32;
+    let start = i;
+    while let Some(&c) = chars.get(i) {
+        let d = c.to_digit(10).or_else(|| SUPER.iter().position(|s| *s == c).map(|p| p as u32));
+        match d {
+            Some(d) if value < 1000 => {
+                value = value * 10 + d as i32;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    if i == start {
+        return (0, 0);
+    }
+    (if negative { -value } else { value }, i)
+}
+
+const NOT_AVAILABLE: &[&str] = &[
+    "na",
+    "n/a",
+    "n.a.",
+    "nd",
+    "n.d.",
+    "nr",
+    "n.r.",
+    "nc",
+    "n.c.",
+    "ne",
+    "ns",
+    "nq",
+    "–",
+    "-",
+    "—",
+    "...",
+    "…",
+    "not determined",
+    "not done",
+    "not calculated",
+    "not reported",
+    "not available",
+    "not applicable",
+    "not estimated",
+    "not estimable",
+];
+
+const BELOW_LIMIT: &[&str] =
+    &["blq", "bql", "bloq", "<lloq", "< lloq", "lloq", "<loq", "< loq", "<lod", "< lod", "bdl", "below lloq"];
+
+/// Reads one cell.
+pub fn parse_cell(text: &str) -> CellValue {
+    let s = normalise(text);
+    let trimmed = s.trim().trim_end_matches(MARK_SYMBOLS).trim();
+    let lower = trimmed.to_lowercase();
+    if lower.is_empty() {
+        return CellValue::default();
+    }
+    if NOT_AVAILABLE.contains(&lower.as_str()) {
+        return CellValue { missing: Some(Missing::NotAvailable(trimmed.to_owned())), ..CellValue::default() };
+    }
+    if BELOW_LIMIT.contains(&lower.as_str()) {
+        return CellValue { missing: Some(Missing::BelowLimit(None)), ..CellValue::default() };
+    }
+    let mut cell = CellValue::default();
+    let mut toks = tokens(&s);
+    // "n = 8" anywhere: take it out.
+    let mut k = 0;
+    while k < toks.len() {
+        if matches!(&toks[k], Tok::Word(w) if w.eq_ignore_ascii_case("n")) {
+            let eq = s.contains('=');
+            if let Some(Tok::Num(n)) = toks.get(k + 1)
+                && eq
+                && *n >= 0.0
+                && n.fract() == 0.0
+            {
+                cell.n = Some(*n as u32);
+                // Drop "(n = 8)" with its parentheses when present.
+                let (lo, hi) = if k > 0 && toks[k - 1] == Tok::Open && toks.get(k + 2) == Some(&Tok::Close) {
+                    (k - 1, k + 3)
+                } else {
+                    (k, k + 2)
+                };
+                toks.drain(lo..hi);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    for t in &toks {
+        if let Tok::Mark(m) = t {
+            cell.marks.push(m.clone());
+        }
+    }
+    toks.retain(|t| !matches!(t, Tok::Mark(_)));
+    // Censored: "< 0.5".
+    if let [Tok::Less, Tok::Num(limit), ..] = toks.as_slice() {
+        cell.missing = Some(Missing::BelowLimit(Some(*limit)));
+        return cell;
+    }
+    let nums: Vec<f64> = toks.iter().filter_map(|t| if let Tok::Num(v) = t { Some(*v) } else { None }).collect();
+    if nums.is_empty() {
+        if cell.n.is_none() {
+            cell.missing = Some(Missing::NotAvailable(trimmed.to_owned()));
+        }
+        return cell;
+    }
+    let pattern: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Tok::Word(_))).collect();
+    use Tok::*;
+    match pattern.as_slice() {
+        [Num(v)] => cell.value = Some(*v),
+        [Num(v), PlusMinus, Num(d), ..] => {
+            cell.value = Some(*v);
+            cell.spread = Some(Spread::PlusMinus(*d));
+        }
+        [Num(v), Open, Num(d), Percent, Close, ..] => {
+            cell.value = Some(*v);
+            cell.spread = Some(Spread::Paren { value: *d, percent: true });
+        }
+        [Num(v), Open, Num(d), Close, ..] => {
+            cell.value = Some(*v);
+            cell.spread = Some(Spread::Paren { value: *d, percent: false });
+        }
+        [Num(v), Open, Num(a), Dash | Sep | To, Num(b), Close, ..] => {
+            cell.value = Some(*v);
+            cell.spread = Some(Spread::Interval { low: *a, high: *b });
+        }
+        [Num(a), Dash | To, Num(b)] => {
+            cell.spread = Some(Spread::Interval { low: *a, high: *b });
+        }
+        [Num(v), Percent, ..] => cell.value = Some(*v),
+        [Num(v), ..] => cell.value = Some(*v),
+        _ => cell.value = nums.first().copied(),
+    }
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &str) {
+        let c = parse_cell(text);
+        let mut parts = Vec::new();
+        if let Some(v) = c.value {
+            parts.push(format!("value={v}"));
+        }
+        match c.spread {
+            Some(Spread::PlusMinus(d)) => parts.push(format!("±{d}")),
+            Some(Spread::Paren { value, percent }) => {
+                parts.push(format!("({value}{})", if percent { "%" } else { "" }))
+            }
+            Some(Spread::Interval { low, high }) => parts.push(format!("[{low}, {high}]")),
+            None => {}
+        }
+        if let Some(n) = c.n {
+            parts.push(format!("n={n}"));
+        }
+        match &c.missing {
+            Some(Missing::NotAvailable(s)) => parts.push(format!("missing {s:?}")),
+            Some(Missing::BelowLimit(l)) => parts.push(format!("below limit {l:?}")),
+            None => {}
+        }
+        if !c.marks.is_empty() {
+            parts.push(format!("marks {}", c.marks.join("")));
+        }
+        assert_eq!(parts.join(" "), expect, "{text:?}");
+    }
+
+    #[test]
+    fn central_values_and_spreads() {
+        check("6.2 ± 1.1", "value=6.2 ±1.1");
+        check("6.2 +/- 1.1", "value=6.2 ±1.1");
+        check("6.2±1.1", "value=6.2 ±1.1");
+        check("6.2 (1.1)", "value=6.2 (1.1)");
+        check("845 (23%)", "value=845 (23%)");
+        check("845 [CV 23%]", "value=845 (23%)");
+        check("19.8 (14–27)", "value=19.8 [14, 27]");
+        check("32.0 (8–91)", "value=32 [8, 91]");
+        check("10.8 (9.2, 12.4)", "value=10.8 [9.2, 12.4]");
+        check("12.3 (10.1 to 15.2)", "value=12.3 [10.1, 15.2]");
+        check("0.42 [0.31-0.55]", "value=0.42 [0.31, 0.55]");
+        check("0.5–4.0", "[0.5, 4]");
+        check("2062.5", "value=2062.5");
+    }
+
+    #[test]
+    fn number_forms() {
+        check("1,23", "value=1.23");
+        check("1,234", "value=1234");
+        check("1,234.5 ± 210", "value=1234.5 ±210");
+        check("−16.0, 16.0", "value=-16");
+        check("-0.5", "value=-0.5");
+        check("1.2E+03", "value=1200");
+        check("1.2 × 10³", "value=1200");
+        check("3.5 x 10^-2", "value=0.035");
+        check("0.113 ± 0.02", "value=0.113 ±0.02");
+    }
+
+    #[test]
+    fn marks_counts_and_missing() {
+        check("3.5a", "value=3.5 marks a");
+        check("3.5*", "value=3.5 marks *");
+        check("65.1† (47.5–86.0)", "value=65.1 [47.5, 86] marks †");
+        check("n = 8", "n=8");
+        check("6.2 ± 1.1 (n = 8)", "value=6.2 ±1.1 n=8");
+        check("NA", "missing \"NA\"");
+        check("n.d.", "missing \"n.d.\"");
+        check("–", "missing \"–\"");
+        check("BLQ", "below limit None");
+        check("<0.5", "below limit Some(0.5)");
+        check("< LLOQ", "below limit None");
+        check("", "");
+        check("Lorazepam", "missing \"Lorazepam\"");
+    }
+}

@@ -1,0 +1,222 @@
+//! PK parameter names as printed → canonical codes (CDISC PPTESTCD where one exists), with
+//! the unit family each code's values belong to.
+//!
+//! The vocabulary follows `../shared/data/pk-vocabulary-notes.md`. Names are compared
+//! after normalisation: lower case, the unit in parentheses or after a comma removed,
+//! spaces, dots and subscript markup dropped, `½` → `1/2`, `∞` → `inf`, Greek letters
+//! spelled out, and the encoding damage of the curated files (`AUC0-ì`, `t1/2à`) repaired.
+//! Ambiguous names are resolved by the route when one is known (`Vd`, `MRT`), else left
+//! unmapped: nothing is guessed.
+
+use hysim_units::Family;
+
+/// Route of administration, as far as the parameter codes care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Intravascular (IV bolus or infusion).
+    Intravascular,
+    /// Extravascular (oral, IM, SC, ...).
+    Extravascular,
+}
+
+/// Normalises a header for lookup.
+pub fn normalise_name(text: &str) -> String {
+    let mut s = text.trim().to_lowercase();
+    // A trailing unit: "Cmax (ng/mL)", "Cmax [ng/mL]", "Cmax, ng/mL" (only when the part
+    // removed reads as a unit, so "AUC(0-12)" and "Css,av" stay whole).
+    let is_unit = |part: &str| hysim_units::Unit::parse(part).is_ok();
+    if s.ends_with(')') || s.ends_with(']') {
+        if let Some(i) = s.rfind(['(', '['])
+            && i > 0
+            && is_unit(&s[i + 1..s.len() - 1])
+        {
+            s.truncate(i);
+        }
+    } else if let Some(i) = s.rfind(',')
+        && is_unit(&s[i + 1..])
+    {
+        s.truncate(i);
+    }
+    let replaced = s
+        .replace('½', "1/2")
+        .replace(['∞', 'ì'], "inf")
+        .replace("t1/2à", "t1/2alpha")
+        .replace('λ', "lambda")
+        .replace('α', "alpha")
+        .replace(['β', 'ß'], "beta")
+        .replace('γ', "gamma")
+        .replace('τ', "tau")
+        .replace(['–', '—', '−'], "-");
+    replaced.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '_' | '*' | '†' | '‡' | '§')).collect()
+}
+
+/// The canonical code of a parameter name, or `None` when it is not a PK parameter or is
+/// ambiguous without the route.
+pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> {
+    let n = normalise_name(name);
+    let n = n.as_str();
+    let by_route = |iv: &'static str, ev: &'static str| match route {
+        Some(Route::Intravascular) => Some(iv),
+        Some(Route::Extravascular) => Some(ev),
+        None => None,
+    };
+    let code = match n {
+        "cmax"
+        | "cpeak"
+        | "cmaxobs"
+        | "peakconcentration"
+        | "maximumconcentration"
+        | "maximumplasmaconcentration"
+        | "peakplasmaconcentration"
+        | "maxconc" => "CMAX",
+        "cmax/d" | "cmax/dose" | "dose-normalisedcmax" | "dose-normalizedcmax" => "CMAXD",
+        "tmax" | "tpeak" | "timetopeak" | "timetopeakconcentration" | "timetocmax" | "timetomaximumconcentration" => {
+            "TMAX"
+        }
+        "cmin" | "minimumconcentration" => "CMIN",
+        "ctrough" | "ctr" | "troughconcentration" | "cmin,ss" => "CTROUGH",
+        "cav" | "cavg" | "css,av" | "averageconcentration" => "CAVG",
+        "tlag" | "lagtime" => "TLAG",
+        "clast" => "CLST",
+        "tlast" => "TLST",
+        "auc0-t" | "auc0-last" | "auclast" | "auc(0-tlast)" | "auc0-tlast" | "auct" => "AUCLST",
+        "aucall" => "AUCALL",
+        "auc0-inf" | "aucinf" | "auc(0-inf)" | "auci" | "auc0-infinity" | "aucinfinity" | "auc0→inf" | "auc0→∞" => {
+            "AUCIFO"
+        }
+        "aucinf,pred" => "AUCIFP",
+        "auc/d" | "aucinf/dose" | "auc/dose" => "AUCIFOD",
+        "%aucextrap" | "auc%extrap" | "aucextrap" | "%auc" => "AUCPEO",
+        "auctau" | "aucss" | "auc0-tau" | "auc(0-tau)" => "AUCTAU",
+        "lambdaz"
+        | "lambda"
+        | "kel"
+        | "ke"
+        | "k"
+        | "kelim"
+        | "eliminationrateconstant"
+        | "terminalrateconstant"
+        | "terminaleliminationrateconstant" => "LAMZ",
+        "t1/2"
+        | "t1/2z"
+        | "t1/2lambdaz"
+        | "t1/2beta"
+        | "t1/2el"
+        | "t1/2elim"
+        | "half-life"
+        | "halflife"
+        | "eliminationhalf-life"
+        | "terminalhalf-life"
+        | "terminaleliminationhalf-life"
+        | "eliminationhalflife"
+        | "terminalhalflife"
+        | "t1/2term" => "LAMZHL",
+        "cl" | "cltot" | "clt" | "cls" | "totalclearance" | "systemicclearance" | "totalbodyclearance"
+        | "clearance" | "cltotal" => "CLO",
+        "cl/f" | "clt/f" | "clf" | "cloral" | "apparentclearance" | "apparentoralclearance" | "oralclearance" => "CLFO",
+        "clr" | "clrenal" | "renalclearance" => "RENALCL",
+        "vz" | "varea" | "vbeta" | "vz,obs" => "VZO",
+        "vz/f" | "vd/f" | "v/f" | "varea/f" | "apparentvolumeofdistribution" => "VZFO",
+        "vss" | "vdss" | "vd,ss" | "volumeofdistributionatsteadystate" => "VSSO",
+        "vd" | "v" | "volumeofdistribution" => return by_route("VZO", "VZFO"),
+        "mrt" | "mrt0-inf" | "mrtinf" | "meanresidencetime" => return by_route("MRTIVIFO", "MRTEVIFO"),
+        "mrt0-t" | "mrtlast" => return by_route("MRTIVLST", "MRTEVLST"),
+        "f" | "f%" | "ba" | "bioavailability" | "absolutebioavailability" | "fabs" => "FABS",
+        "frel" | "relativebioavailability" => "FREL",
+        _ => {
+            // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8).
+            let rest = n.strip_prefix("auc")?;
+            let rest = rest.trim_start_matches('(').trim_end_matches(')').trim_end_matches('h');
+            let (a, b) = rest.split_once('-')?;
+            if a.parse::<f64>().is_ok() && b.parse::<f64>().is_ok() {
+                return Some("AUCINT");
+            }
+            return None;
+        }
+    };
+    Some(code)
+}
+
+/// The unit family of a code's values (`per_kg` when the unit is per body weight).
+pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
+    Some(match code {
+        "CMAX" | "CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST" => Family::Concentration,
+        "TMAX" | "TLAG" | "TLST" | "LAMZHL" | "MRTIVIFO" | "MRTEVIFO" | "MRTIVLST" | "MRTEVLST" => Family::Time,
+        "AUCLST" | "AUCALL" | "AUCIFO" | "AUCIFP" | "AUCTAU" | "AUCINT" => Family::Auc,
+        "CLO" | "CLFO" | "RENALCL" if per_kg => Family::ClearancePerKg,
+        "CLO" | "CLFO" | "RENALCL" => Family::Clearance,
+        "VZO" | "VZFO" | "VSSO" if per_kg => Family::VolumePerKg,
+        "VZO" | "VZFO" | "VSSO" => Family::Volume,
+        "LAMZ" => Family::RateConstant,
+        "FABS" | "FREL" | "AUCPEO" => Family::Percent,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, route: Option<Route>, expect: Option<&str>) {
+        assert_eq!(parameter_code(name, route), expect, "{name:?} ({})", normalise_name(name));
+    }
+
+    #[test]
+    fn spellings_map_to_codes() {
+        for (name, code) in [
+            ("Cmax (ng/mL)", "CMAX"),
+            ("C max, ng/ml", "CMAX"),
+            ("Peak concentration", "CMAX"),
+            ("tmax (h)", "TMAX"),
+            ("T max", "TMAX"),
+            ("AUC0-∞ (ng·h/mL)", "AUCIFO"),
+            ("AUC0–∞", "AUCIFO"),
+            ("AUC0-ì", "AUCIFO"),
+            ("AUCinf", "AUCIFO"),
+            ("AUC0-t", "AUCLST"),
+            ("AUC0–24 h", "AUCINT"),
+            ("AUC(0-12)", "AUCINT"),
+            ("AUCτ", "AUCTAU"),
+            ("t½ (h)", "LAMZHL"),
+            ("t1/2β", "LAMZHL"),
+            ("T1/2", "LAMZHL"),
+            ("Elimination half-life, h", "LAMZHL"),
+            ("λz (1/h)", "LAMZ"),
+            ("Kel", "LAMZ"),
+            ("CL (L/h)", "CLO"),
+            ("CL/F (L/h/kg)", "CLFO"),
+            ("ClT/F", "CLFO"),
+            ("CLR", "RENALCL"),
+            ("Vz/F (L)", "VZFO"),
+            ("Vd/F", "VZFO"),
+            ("Vss", "VSSO"),
+            ("F (%)", "FABS"),
+        ] {
+            check(name, None, Some(code));
+        }
+    }
+
+    #[test]
+    fn ambiguous_names_need_the_route() {
+        check("Vd (L/kg)", None, None);
+        check("Vd (L/kg)", Some(Route::Intravascular), Some("VZO"));
+        check("MRT (h)", Some(Route::Extravascular), Some("MRTEVIFO"));
+        check("MRT", None, None);
+    }
+
+    #[test]
+    fn non_pk_names_are_not_mapped() {
+        for name in ["Age (years)", "Weight (kg)", "Parturient", "Ka", "t1/2à", "Haemoglobin (g dl−1)", "AUC ratio"]
+        {
+            check(name, None, None);
+        }
+    }
+
+    #[test]
+    fn families() {
+        assert_eq!(family_of_code("AUCIFO", false), Some(Family::Auc));
+        assert_eq!(family_of_code("CLFO", true), Some(Family::ClearancePerKg));
+        assert_eq!(family_of_code("VSSO", false), Some(Family::Volume));
+        assert_eq!(family_of_code("XYZ", false), None);
+    }
+}
