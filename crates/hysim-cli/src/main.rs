@@ -4,6 +4,7 @@
 //! 2 on usage errors. `RUST_LOG` controls the tracing output on standard error.
 
 mod embed;
+mod parse;
 mod weights;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Rule-based PK records from tables (Algorithm 1, step 1).
+    Parse(parse::Args),
     /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
     Embed(embed::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         .with_target(false)
         .init();
     let result = match cli.command {
+        Command::Parse(args) => parse::run(&args),
         Command::Embed(args) => embed::run(&args),
         Command::Weights(args) => weights::run(&args),
     };

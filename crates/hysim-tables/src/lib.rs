@@ -10,7 +10,9 @@ mod error;
 pub mod html;
 mod jsonl;
 pub mod params;
+mod records;
 
 pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
 pub use jsonl::{TableLine, read_tables_jsonl};
+pub use records::table_records;

@@ -166,3 +166,40 @@ fn embed_texts_with_the_default_model_and_shards() {
     let diff = part.row(0).iter().zip(emb.row(1)).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
     assert!(diff < 1e-5, "{diff}");
 }
+
+#[test]
+fn parse_html_table_into_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("study.html");
+    std::fs::write(
+        &html,
+        "<table><thead><tr><th>Parameter</th><th>Oral (n = 12)</th></tr></thead><tbody>\
+         <tr><td>C<sub>max</sub> (µg/mL)</td><td>1.2 &plusmn; 0.3</td></tr>\
+         <tr><td>AUC<sub>0&ndash;&infin;</sub> (µg·h/mL)</td><td>10.5 ± 2.1</td></tr>\
+         <tr><td>Age (years)</td><td>34</td></tr></tbody></table>",
+    )
+    .unwrap();
+    let out = dir.path().join("records.jsonl");
+    let (code, stdout, stderr) = hysim(&["parse", html.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("1 tables (1 with PK parameters) -> 2 records"), "{stdout}");
+    let records = hysim_core::Record::read_jsonl(&out).unwrap();
+    let summary: Vec<String> = records
+        .iter()
+        .map(|r| {
+            format!("{} {:?} {:?} {:?}", r.parameter.as_deref().unwrap_or("-"), r.value, r.unit, r.value_canonical)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        ["CMAX Some(1.2) Some(\"ng/mL\") Some(1200.0)", "AUCIFO Some(10.5) Some(\"ng·h/mL\") Some(10500.0)"]
+    );
+    assert_eq!(records[0].table_id, "study");
+    assert_eq!(records[0].n, Some(12));
+
+    let bad = dir.path().join("table.xlsx");
+    std::fs::write(&bad, b"PK").unwrap();
+    let (code, _, stderr) = hysim(&["parse", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("table.xlsx: unsupported input"), "{stderr}");
+}

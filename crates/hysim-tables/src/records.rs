@@ -1,0 +1,461 @@
+//! From a table grid to PK records.
+//!
+//! 1. Orientation: parameters as rows (the row stub names a parameter) or as columns (the
+//!    header path names one); the reading with more mapped parameters wins, and a table
+//!    with none (demographics, outcomes) yields no records.
+//! 2. Each value cell becomes one record: the cell read by [`crate::parse_cell`], the unit
+//!    from the parameter's label (`Cmax (ng/mL)`), a unit column or the header, the
+//!    statistic and the meaning of the spread from the column header, the row stub, the
+//!    caption or the footnote (`mean ± SD`, `median (range)`, `geometric mean (CV%)`, `95%
+//!    CI`, `SEM`), and the context (species, matrix, route, group) from the caption and
+//!    the headers.
+//! 3. The unit is converted to the canonical unit of the parameter's family when that is
+//!    safe (`hysim-units`); otherwise `unit` and `value_canonical` stay null and the
+//!    printed unit is kept in `unit_raw`.
+
+use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table};
+use hysim_units::{Unit, convert};
+
+use crate::cell::{CellValue, Missing, Spread, parse_cell};
+use crate::params::{Route, family_of_code, parameter_code};
+
+/// What the caption, footnote and headers say about statistics.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct StatHints {
+    mean: bool,
+    median: bool,
+    geometric: bool,
+    se: bool,
+    ci: bool,
+    range: bool,
+    iqr: bool,
+    cv: bool,
+}
+
+fn stat_hints(text: &str) -> StatHints {
+    let t = text.to_lowercase();
+    StatHints {
+        mean: t.contains("mean") || t.contains("average"),
+        median: t.contains("median"),
+        geometric: t.contains("geometric") || t.contains("geo. mean") || t.contains("gmean"),
+        se: t.contains("sem") && !t.contains("semi")
+            || t.contains("± se")
+            || t.contains("s.e.")
+            || t.contains("standard error"),
+        ci: t.contains("ci") && (t.contains("95") || t.contains("90")) || t.contains("confidence interval"),
+        range: t.contains("range") || t.contains("min-max") || t.contains("min–max") || t.contains("minimum"),
+        iqr: t.contains("iqr") || t.contains("interquartile") || t.contains("25th"),
+        cv: t.contains("cv") || t.contains("coefficient of variation"),
+    }
+}
+
+fn merge(a: StatHints, b: StatHints) -> StatHints {
+    StatHints {
+        mean: a.mean || b.mean,
+        median: a.median || b.median,
+        geometric: a.geometric || b.geometric,
+        se: a.se || b.se,
+        ci: a.ci || b.ci,
+        range: a.range || b.range,
+        iqr: a.iqr || b.iqr,
+        cv: a.cv || b.cv,
+    }
+}
+
+fn has_word(text: &str, words: &[&str]) -> bool {
+    let lower = format!(" {} ", text.to_lowercase().replace(['(', ')', ',', ';', ':', '.'], " "));
+    words.iter().any(|w| lower.contains(&format!(" {w} ")))
+}
+
+/// The routes a text names, in a fixed order.
+fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
+    let t = text.to_lowercase();
+    let mut out = Vec::new();
+    if t.contains("intravenous") || has_word(&t, &["iv", "i v"]) || t.contains("i.v.") {
+        out.push(("IV", Route::Intravascular));
+    }
+    if t.contains("oral") || t.contains("p.o.") || has_word(&t, &["po"]) {
+        out.push(("PO", Route::Extravascular));
+    }
+    if t.contains("intramuscular") || t.contains("i.m.") || has_word(&t, &["im"]) {
+        out.push(("IM", Route::Extravascular));
+    }
+    if t.contains("subcutaneous") || t.contains("s.c.") || has_word(&t, &["sc"]) {
+        out.push(("SC", Route::Extravascular));
+    }
+    out
+}
+
+/// The one route a text names, if it names exactly one.
+fn route_of(text: &str) -> Option<(&'static str, Route)> {
+    match routes_in(text).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+fn species_of(text: &str) -> Option<&'static str> {
+    const SPECIES: &[(&[&str], &str)] = &[
+        (&["dog", "dogs", "beagle", "beagles", "canine"], "dog"),
+        (&["cat", "cats", "feline"], "cat"),
+        (&["cattle", "cow", "cows", "calves", "calf", "bovine"], "cattle"),
+        (&["pig", "pigs", "swine", "piglets", "porcine"], "pig"),
+        (&["horse", "horses", "equine", "ponies"], "horse"),
+        (&["sheep", "ewes", "lambs", "ovine"], "sheep"),
+        (&["goat", "goats", "caprine"], "goat"),
+        (&["chicken", "chickens", "broilers", "hens"], "chicken"),
+        (&["rat", "rats"], "rat"),
+        (&["mouse", "mice"], "mouse"),
+        (&["rabbit", "rabbits"], "rabbit"),
+        (
+            &[
+                "human",
+                "humans",
+                "patients",
+                "volunteers",
+                "subjects",
+                "children",
+                "women",
+                "men",
+                "infants",
+                "adults",
+                "parturients",
+                "neonates",
+            ],
+            "human",
+        ),
+    ];
+    SPECIES.iter().find(|(words, _)| has_word(text, words)).map(|(_, s)| *s)
+}
+
+fn matrix_of(text: &str) -> Option<&'static str> {
+    const MATRICES: &[(&str, &str)] = &[
+        ("cord blood", "cord blood"),
+        ("breast milk", "milk"),
+        ("milk", "milk"),
+        ("plasma", "plasma"),
+        ("serum", "serum"),
+        ("urine", "urine"),
+        ("whole blood", "blood"),
+        ("blood", "blood"),
+        ("tissue", "tissue"),
+    ];
+    let t = text.to_lowercase();
+    MATRICES.iter().find(|(word, _)| t.contains(word)).map(|(_, m)| *m)
+}
+
+/// The unit printed in a label: the last parenthesised or bracketed part, or the part
+/// after the last comma, when it reads as a unit.
+fn unit_in_label(label: &str) -> Option<String> {
+    let label = label.trim();
+    let inner = if label.ends_with(')') || label.ends_with(']') {
+        label.rfind(['(', '[']).map(|i| &label[i + 1..label.len() - 1])
+    } else {
+        label.rfind(',').map(|i| &label[i + 1..])
+    }?;
+    let inner = inner.trim();
+    Unit::parse(inner).ok().map(|_| inner.to_owned())
+}
+
+fn is_count_header(label: &str) -> bool {
+    matches!(label.trim().to_lowercase().as_str(), "n" | "no." | "no" | "number" | "n subjects" | "number of subjects")
+}
+
+/// Records of one table; `None` parameters are not emitted (a non-PK table gives none).
+pub fn table_records(table: &Table) -> Vec<Record> {
+    let caption = table.caption.clone().unwrap_or_default();
+    let footnote = table.footnote.clone().unwrap_or_default();
+    let context_text = format!("{caption} {footnote}");
+    let route = route_of(&caption);
+    let table_hints = stat_hints(&context_text);
+    let base_context = Context {
+        species: species_of(&context_text).map(str::to_owned),
+        matrix: matrix_of(&caption).map(str::to_owned),
+        route: route.map(|(r, _)| r.to_owned()),
+        ..Context::default()
+    };
+    let n_cols = table.n_cols();
+    let header_label = |col: usize| table.header_path(col).join(" / ");
+    let route_kind = route.map(|(_, k)| k);
+
+    // Parameters as rows: the stub of each body row.
+    let row_codes: Vec<Option<&'static str>> =
+        table.body_rows.iter().map(|r| r.first().and_then(|stub| parameter_code(stub, route_kind))).collect();
+    // Parameters as columns: the innermost header of each column (or the whole path).
+    let col_codes: Vec<Option<&'static str>> = (0..n_cols)
+        .map(|c| {
+            let path = table.header_path(c);
+            path.last()
+                .and_then(|h| parameter_code(h, route_kind))
+                .or_else(|| parameter_code(&path.join(" "), route_kind))
+        })
+        .collect();
+    let rows_hits = row_codes.iter().flatten().count();
+    let cols_hits = col_codes.iter().flatten().count();
+    if rows_hits == 0 && cols_hits == 0 {
+        return Vec::new();
+    }
+    let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
+
+    let mut out = Vec::new();
+    let mut emit = |row: usize,
+                    col: usize,
+                    label: &str,
+                    code: &'static str,
+                    group: Option<String>,
+                    extra_hint: &str,
+                    n: Option<u32>| {
+        let text = &table.body_rows[row][col];
+        let cell = parse_cell(text);
+        if cell.value.is_none()
+            && cell.spread.is_none()
+            && !matches!(cell.missing, Some(Missing::NotAvailable(_)) | Some(Missing::BelowLimit(_)))
+        {
+            return;
+        }
+        let local = merge(stat_hints(label), stat_hints(extra_hint));
+        let mut table_level = table_hints;
+        if table_level.mean && table_level.median {
+            // "mean (95% CI) except tmax, median (range)": the usual split is median for
+            // Tmax and mean for the rest.
+            let tmax = code == "TMAX";
+            table_level.median = tmax;
+            table_level.mean = !tmax;
+            table_level.range = tmax;
+            table_level.ci &= !tmax;
+        }
+        if local.mean || local.median {
+            table_level.mean = false;
+            table_level.median = false;
+        }
+        let hints = merge(table_level, local);
+        let unit_raw = unit_in_label(label)
+            .or_else(|| unit_col.map(|c| table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()))
+            .or_else(|| unit_in_label(extra_hint));
+        let mut context = base_context.clone();
+        if let Some((r, _)) = group.as_deref().and_then(route_of) {
+            context.route = Some(r.to_owned());
+        }
+        out.push(build_record(table, row, col, label, code, &cell, text, unit_raw, hints, group, &context, n));
+    };
+
+    if rows_hits >= cols_hits {
+        // Count columns give n to the value columns after them.
+        for (row, code) in row_codes.iter().enumerate() {
+            let Some(code) = code else { continue };
+            let label = table.body_rows[row][0].clone();
+            let mut n = None;
+            for col in 1..n_cols {
+                let header = header_label(col);
+                if Some(col) == unit_col {
+                    continue;
+                }
+                if table.header_path(col).last().is_some_and(|h| is_count_header(h)) {
+                    n = parse_cell(&table.body_rows[row][col])
+                        .value
+                        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+                        .map(|v| v as u32);
+                    continue;
+                }
+                let group = (!header.is_empty()).then(|| header.clone());
+                // "Oral (n = 12)": a count in the column header.
+                let header_n = parse_cell(&header).n;
+                emit(row, col, &label, code, group, &header, n.or(header_n));
+            }
+        }
+    } else {
+        for (col, code) in col_codes.iter().enumerate() {
+            let Some(code) = code else { continue };
+            let label = header_label(col);
+            for row in 0..table.body_rows.len() {
+                let stub = table.body_rows[row].first().cloned().unwrap_or_default();
+                let group = (!stub.trim().is_empty() && col != 0).then(|| stub.clone());
+                let stub_n = parse_cell(&stub).n;
+                emit(row, col, &label, code, group, &stub, stub_n);
+            }
+        }
+    }
+    out
+}
+
+/// Rounds to `digits` significant digits, so a unit factor's binary rounding
+/// (`10.5 * 1000 = 10500.000000000002`) does not reach the records.
+fn round_significant(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+#[allow(clippy::too_many_arguments, reason = "one record's worth of context")]
+fn build_record(
+    table: &Table,
+    row: usize,
+    col: usize,
+    label: &str,
+    code: &'static str,
+    cell: &CellValue,
+    text: &str,
+    unit_raw: Option<String>,
+    hints: StatHints,
+    group: Option<String>,
+    base: &Context,
+    n_from_column: Option<u32>,
+) -> Record {
+    let statistic = if hints.median {
+        Statistic::Median
+    } else if hints.geometric {
+        Statistic::GeometricMean
+    } else if cell.value.is_some() && cell.spread.is_none() && !hints.ci && !hints.range {
+        Statistic::Value
+    } else {
+        Statistic::Mean
+    };
+    let (dispersion, interval) = match cell.spread {
+        Some(Spread::PlusMinus(d)) => {
+            (Some(Dispersion { kind: if hints.se { "SE" } else { "SD" }.to_owned(), value: d }), None)
+        }
+        Some(Spread::Paren { value, percent: true }) => (Some(Dispersion { kind: "CV%".to_owned(), value }), None),
+        Some(Spread::Paren { value, percent: false }) => {
+            let kind = if hints.cv {
+                "CV%"
+            } else if hints.se {
+                "SE"
+            } else {
+                "SD"
+            };
+            (Some(Dispersion { kind: kind.to_owned(), value }), None)
+        }
+        Some(Spread::Interval { low, high }) => {
+            let kind = if hints.ci {
+                "95% CI"
+            } else if hints.iqr {
+                "IQR"
+            } else {
+                "range"
+            };
+            (None, Some(Interval { kind: kind.to_owned(), low: low.min(high), high: low.max(high) }))
+        }
+        None => (None, None),
+    };
+    let parsed_unit = unit_raw.as_deref().and_then(|u| Unit::parse(u).ok());
+    let per_kg = parsed_unit.as_ref().is_some_and(|u| u.dims.body_weight == -1);
+    let family = family_of_code(code, per_kg);
+    let (unit, value_canonical) = match (family, &parsed_unit, cell.value) {
+        (Some(family), Some(u), value) => match convert(1.0, u, family, None) {
+            Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
+            Err(_) => (None, None),
+        },
+        _ => (None, None),
+    };
+    Record {
+        table_id: table.id.clone(),
+        parameter_raw: label.trim().to_owned(),
+        parameter: Some(code.to_owned()),
+        value_raw: text.trim().to_owned(),
+        value: cell.value,
+        statistic,
+        dispersion,
+        interval,
+        unit_raw,
+        unit,
+        value_canonical,
+        n: cell.n.or(n_from_column),
+        context: Context { group, ..base.clone() },
+        provenance: Provenance {
+            row: u32::try_from(row).ok(),
+            col: u32::try_from(col).ok(),
+            header_path: table.header_path(col),
+            footnotes: cell.marks.clone(),
+        },
+        confidence: None,
+        noise: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(records: &[Record]) -> String {
+        records
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} {} {:?} {:?} {:?} {:?}->{:?} {:?} n={:?} group={:?} route={:?} species={:?}",
+                    r.parameter.as_deref().unwrap_or("-"),
+                    r.value,
+                    r.statistic.as_str(),
+                    r.dispersion.as_ref().map(|d| format!("{} {}", d.kind, d.value)),
+                    r.interval.as_ref().map(|i| format!("{} {}-{}", i.kind, i.low, i.high)),
+                    r.unit_raw,
+                    r.unit,
+                    r.value_canonical.map(|v| (v * 1e6).round() / 1e6),
+                    r.value_raw,
+                    r.n,
+                    r.context.group,
+                    r.context.route,
+                    r.context.species,
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn table(caption: &str, header: &[&[&str]], body: &[&[&str]]) -> Table {
+        let rows = |r: &[&[&str]]| r.iter().map(|row| row.iter().map(|c| (*c).to_owned()).collect()).collect();
+        Table {
+            id: "t:1".into(),
+            caption: Some(caption.into()),
+            footnote: None,
+            header_rows: rows(header),
+            body_rows: rows(body),
+        }
+    }
+
+    #[test]
+    fn parameters_as_rows() {
+        let t = table(
+            "Table 2. Pharmacokinetic parameters of lorazepam in children after i.v. and i.m. administration. Values are mean (95% CI) except tmax, median (range).",
+            &[&["Parameter", "n", "I.v.", "n", "I.m."]],
+            &[
+                &["Cmax (ng/mL)", "15", "65.1 (47.5–86.0)", "11", "48.2 (40.1–57.9)"],
+                &["tmax (h)", "15", "0.5 (0.17–0.67)", "11", "1.0 (0.5–2.0)"],
+                &["CL (mL/min/kg)", "15", "0.62 ± 0.2", "11", "NA"],
+                &["Age (years)", "15", "3.2", "11", "2.9"],
+            ],
+        );
+        insta::assert_snapshot!(show(&table_records(&t)), @r#"
+        CMAX Some(65.1) mean None Some("95% CI 47.5-86") Some("ng/mL") Some("ng/mL")->Some(65.1) "65.1 (47.5–86.0)" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+        CMAX Some(48.2) mean None Some("95% CI 40.1-57.9") Some("ng/mL") Some("ng/mL")->Some(48.2) "48.2 (40.1–57.9)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+        TMAX Some(0.5) median None Some("range 0.17-0.67") Some("h") Some("h")->Some(0.5) "0.5 (0.17–0.67)" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+        TMAX Some(1.0) median None Some("range 0.5-2") Some("h") Some("h")->Some(1.0) "1.0 (0.5–2.0)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+        CLO Some(0.62) mean Some("SD 0.2") None Some("mL/min/kg") Some("L/h/kg")->Some(0.0372) "0.62 ± 0.2" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+        CLO None mean None None Some("mL/min/kg") Some("L/h/kg")->None "NA" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+        "#);
+    }
+
+    #[test]
+    fn parameters_as_columns_and_non_pk_tables() {
+        let t = table(
+            "Individual pharmacokinetic parameters in dogs after oral dosing",
+            &[&["Dog", "Cmax (µg/mL)", "AUC0–∞ (µg·h/mL)", "t½ (h)"]],
+            &[&["1", "1.2", "10.5", "4.1a"], &["2", "0.9", "8.8", "3.7"]],
+        );
+        insta::assert_snapshot!(show(&table_records(&t)), @r#"
+        CMAX Some(1.2) value None None Some("µg/mL") Some("ng/mL")->Some(1200.0) "1.2" n=None group=Some("1") route=Some("PO") species=Some("dog")
+        CMAX Some(0.9) value None None Some("µg/mL") Some("ng/mL")->Some(900.0) "0.9" n=None group=Some("2") route=Some("PO") species=Some("dog")
+        AUCIFO Some(10.5) value None None Some("µg·h/mL") Some("ng·h/mL")->Some(10500.0) "10.5" n=None group=Some("1") route=Some("PO") species=Some("dog")
+        AUCIFO Some(8.8) value None None Some("µg·h/mL") Some("ng·h/mL")->Some(8800.0) "8.8" n=None group=Some("2") route=Some("PO") species=Some("dog")
+        LAMZHL Some(4.1) value None None Some("h") Some("h")->Some(4.1) "4.1a" n=None group=Some("1") route=Some("PO") species=Some("dog")
+        LAMZHL Some(3.7) value None None Some("h") Some("h")->Some(3.7) "3.7" n=None group=Some("2") route=Some("PO") species=Some("dog")
+        "#);
+        let demographics = table(
+            "Patient characteristics",
+            &[&["", "Group A"]],
+            &[&["Age (years)", "34.5 ± 5.2"], &["Weight (kg)", "70"]],
+        );
+        assert!(table_records(&demographics).is_empty());
+    }
+}
