@@ -19,20 +19,39 @@ pub enum Route {
     Extravascular,
 }
 
+/// Splits a label into its name and a trailing parenthesised or bracketed part, matching
+/// nested parentheses (`ClT/F (ml/(min kg))`) and ignoring footnote marks after it
+/// (`tmax (h)*`).
+pub fn split_trailing_group(label: &str) -> (&str, Option<&str>) {
+    let trimmed = label.trim().trim_end_matches(['*', '†', '‡', '§', ' ']);
+    let Some(last) = trimmed.chars().last().filter(|c| matches!(c, ')' | ']')) else {
+        return (label.trim(), None);
+    };
+    let (open, close) = if last == ')' { ('(', ')') } else { ('[', ']') };
+    let mut depth = 0i32;
+    for (i, c) in trimmed.char_indices().rev() {
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth -= 1;
+            if depth == 0 {
+                return (trimmed[..i].trim_end(), Some(&trimmed[i + 1..trimmed.len() - close.len_utf8()]));
+            }
+        }
+    }
+    (label.trim(), None)
+}
+
 /// Normalises a header for lookup.
 pub fn normalise_name(text: &str) -> String {
-    let mut s = text.trim().to_lowercase();
     // A trailing unit: "Cmax (ng/mL)", "Cmax [ng/mL]", "Cmax, ng/mL" (only when the part
     // removed reads as a unit, so "AUC(0-12)" and "Css,av" stay whole).
     let is_unit = |part: &str| hysim_units::Unit::parse(part).is_ok();
-    if s.ends_with(')') || s.ends_with(']') {
-        if let Some(i) = s.rfind(['(', '['])
-            && i > 0
-            && is_unit(&s[i + 1..s.len() - 1])
-        {
-            s.truncate(i);
-        }
-    } else if let Some(i) = s.rfind(',')
+    let mut s = match split_trailing_group(text) {
+        (name, Some(group)) if is_unit(group) && !name.is_empty() => name.to_lowercase(),
+        _ => text.trim().trim_end_matches(['*', '†', '‡', '§']).to_lowercase(),
+    };
+    if let Some(i) = s.rfind(',')
         && is_unit(&s[i + 1..])
     {
         s.truncate(i);
@@ -46,15 +65,34 @@ pub fn normalise_name(text: &str) -> String {
         .replace(['β', 'ß'], "beta")
         .replace('γ', "gamma")
         .replace('τ', "tau")
-        .replace(['–', '—', '−'], "-");
+        .replace(['–', '—', '−', '‐'], "-");
     replaced.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '_' | '*' | '†' | '‡' | '§')).collect()
 }
 
 /// The canonical code of a parameter name, or `None` when it is not a PK parameter or is
 /// ambiguous without the route.
 pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> {
-    let n = normalise_name(name);
-    let n = n.as_str();
+    if let Some(code) = lookup_code(&normalise_name(name), route) {
+        return Some(code);
+    }
+    // "Bioavailability (F)", "t1/2 (elimination), h": try without the trailing group, and
+    // with the group as a qualifier.
+    let without_unit = normalise_name(name);
+    let (head, group) = split_trailing_group(&without_unit);
+    if let Some(group) = group {
+        let qualified = format!("{head}({group})");
+        return lookup_code(&qualified, route).or_else(|| lookup_code(head, route));
+    }
+    // Leading statistic words: "Mean AUC 0-120 min for fentanyl".
+    for prefix in ["geometricmean", "arithmeticmean", "mean", "median"] {
+        if let Some(rest) = without_unit.strip_prefix(prefix) {
+            return lookup_code(rest, route);
+        }
+    }
+    None
+}
+
+fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     let by_route = |iv: &'static str, ev: &'static str| match route {
         Some(Route::Intravascular) => Some(iv),
         Some(Route::Extravascular) => Some(ev),
@@ -94,9 +132,16 @@ pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> 
         | "ke"
         | "k"
         | "kelim"
+        | "beta"
         | "eliminationrateconstant"
         | "terminalrateconstant"
         | "terminaleliminationrateconstant" => "LAMZ",
+        // Not CDISC codes: compartmental quantities that tables print and curators keep.
+        "ka" | "absorptionrateconstant" => "KA",
+        "t1/2alpha" | "t1/2a" | "distributionhalf-life" | "t1/2(distribution)" => "HLALPHA",
+        "t1/2ka" | "t1/2abs" | "absorptionhalf-life" | "t1/2(absorption)" => "HLKA",
+        "ae" | "aetotal" | "amountexcreted" | "ae0-24" => "RCAMINT",
+        "fe" | "fel" | "fe%" | "fractionexcreted" => "RCPCINT",
         "t1/2"
         | "t1/2z"
         | "t1/2lambdaz"
@@ -110,7 +155,9 @@ pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> 
         | "terminaleliminationhalf-life"
         | "eliminationhalflife"
         | "terminalhalflife"
-        | "t1/2term" => "LAMZHL",
+        | "t1/2term"
+        | "t1/2(elimination)"
+        | "t1/2(terminal)" => "LAMZHL",
         "cl" | "cltot" | "clt" | "cls" | "totalclearance" | "systemicclearance" | "totalbodyclearance"
         | "clearance" | "cltotal" => "CLO",
         "cl/f" | "clt/f" | "clf" | "cloral" | "apparentclearance" | "apparentoralclearance" | "oralclearance" => "CLFO",
@@ -121,14 +168,16 @@ pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> 
         "vd" | "v" | "volumeofdistribution" => return by_route("VZO", "VZFO"),
         "mrt" | "mrt0-inf" | "mrtinf" | "meanresidencetime" => return by_route("MRTIVIFO", "MRTEVIFO"),
         "mrt0-t" | "mrtlast" => return by_route("MRTIVLST", "MRTEVLST"),
-        "f" | "f%" | "ba" | "bioavailability" | "absolutebioavailability" | "fabs" => "FABS",
+        "f" | "f%" | "ba" | "bioavailability" | "absolutebioavailability" | "fabs" | "bioavailability(f)" => "FABS",
         "frel" | "relativebioavailability" => "FREL",
         _ => {
-            // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8).
-            let rest = n.strip_prefix("auc")?;
-            let rest = rest.trim_start_matches('(').trim_end_matches(')').trim_end_matches('h');
-            let (a, b) = rest.split_once('-')?;
-            if a.parse::<f64>().is_ok() && b.parse::<f64>().is_ok() {
+            // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8), AUC 0-120 min for fentanyl.
+            let rest = n.strip_prefix("auc")?.trim_start_matches('(');
+            let number = |s: &str| s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+            let a_len = number(rest);
+            let after = rest[a_len..].strip_prefix('-')?;
+            let b_len = number(after);
+            if a_len > 0 && b_len > 0 {
                 return Some("AUCINT");
             }
             return None;
@@ -148,7 +197,9 @@ pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
         "VZO" | "VZFO" | "VSSO" if per_kg => Family::VolumePerKg,
         "VZO" | "VZFO" | "VSSO" => Family::Volume,
         "LAMZ" => Family::RateConstant,
-        "FABS" | "FREL" | "AUCPEO" => Family::Percent,
+        "FABS" | "FREL" | "AUCPEO" | "RCPCINT" => Family::Percent,
+        "KA" => Family::RateConstant,
+        "HLALPHA" | "HLKA" => Family::Time,
         _ => return None,
     })
 }
@@ -191,6 +242,18 @@ mod tests {
             ("Vd/F", "VZFO"),
             ("Vss", "VSSO"),
             ("F (%)", "FABS"),
+            ("AUC0–∞ ((ng h)/ml)", "AUCIFO"),
+            ("ClT/F (ml/(min kg))", "CLFO"),
+            ("tmax (h)*", "TMAX"),
+            ("t1/2 (elimination), h", "LAMZHL"),
+            ("t1/2 (absorption), h*", "HLKA"),
+            ("Bioavailability (F)", "FABS"),
+            ("Mean AUC 0-120 min for fentanyl in maternal serum (nmol h/L)", "AUCINT"),
+            ("β (h−1)", "LAMZ"),
+            ("Ka (h−1)", "KA"),
+            ("t1/2a (h)", "HLALPHA"),
+            ("Ae total (μg)", "RCAMINT"),
+            ("Fel (%)", "RCPCINT"),
         ] {
             check(name, None, Some(code));
         }
@@ -206,7 +269,8 @@ mod tests {
 
     #[test]
     fn non_pk_names_are_not_mapped() {
-        for name in ["Age (years)", "Weight (kg)", "Parturient", "Ka", "t1/2à", "Haemoglobin (g dl−1)", "AUC ratio"]
+        for name in
+            ["Age (years)", "Weight (kg)", "Parturient", "Haemoglobin (g dl−1)", "AUC ratio", "Apgar-score at 1 min"]
         {
             check(name, None, None);
         }

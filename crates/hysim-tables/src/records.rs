@@ -147,12 +147,10 @@ fn matrix_of(text: &str) -> Option<&'static str> {
 /// The unit printed in a label: the last parenthesised or bracketed part, or the part
 /// after the last comma, when it reads as a unit.
 fn unit_in_label(label: &str) -> Option<String> {
-    let label = label.trim();
-    let inner = if label.ends_with(')') || label.ends_with(']') {
-        label.rfind(['(', '[']).map(|i| &label[i + 1..label.len() - 1])
-    } else {
-        label.rfind(',').map(|i| &label[i + 1..])
-    }?;
+    let inner = match crate::params::split_trailing_group(label) {
+        (_, Some(group)) => group,
+        (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
+    };
     let inner = inner.trim();
     Unit::parse(inner).ok().map(|_| inner.to_owned())
 }
