@@ -312,7 +312,10 @@ impl Encoder {
         let ids = Tensor::from_slice(&ids).view(shape).to_device(self.device);
         let mask = Tensor::from_slice(&mask).view(shape).to_device(self.device);
         tch::no_grad(|| {
-            let states = self.model.forward(&ids, &mask);
+            // Without padding the mask is all ones: leaving it out gives the same result and
+            // lets libtorch use its fused attention kernels.
+            let padded = batch.iter().any(|b| b.len() < longest);
+            let states = self.model.forward(&ids, padded.then_some(&mask));
             let pooled = match self.pooling {
                 Pooling::Mean => bert::mean_pool(&states, &mask),
                 Pooling::Cls => bert::cls_pool(&states),

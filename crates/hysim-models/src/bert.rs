@@ -196,15 +196,15 @@ impl Layer {
     }
 
     /// # Shapes
-    /// `xs` `[batch, seq, hidden]`, `mask` boolean `[batch, 1, 1, seq]` (true = attend)
-    /// → `[batch, seq, hidden]`.
-    fn forward(&self, xs: &Tensor, mask: &Tensor) -> Tensor {
+    /// `xs` `[batch, seq, hidden]`, `mask` boolean `[batch, 1, 1, seq]` (true = attend;
+    /// `None` when nothing is padded) → `[batch, seq, hidden]`.
+    fn forward(&self, xs: &Tensor, mask: Option<&Tensor>) -> Tensor {
         let (b, t, h) = xs.size3().expect("invariant: hidden states are [batch, seq, hidden]");
         let split = |x: Tensor| x.view([b, t, self.heads, h / self.heads]).transpose(1, 2);
         let q = split(self.query.forward(xs));
         let k = split(self.key.forward(xs));
         let v = split(self.value.forward(xs));
-        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, Some(mask), 0.0, false, None, false);
+        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, false, None, false);
         let attn = attn.transpose(1, 2).contiguous().view([b, t, h]);
         let xs = self.attn_norm.forward(&(self.attn_out.forward(&attn) + xs));
         let ff = self.out.forward(&self.act.apply(&self.intermediate.forward(&xs)));
@@ -238,12 +238,13 @@ impl BertModel {
     ///
     /// # Shapes
     /// `input_ids` `[batch, seq]` (i64), `attention_mask` `[batch, seq]` (1 for tokens, 0
-    /// for padding, any integer or float kind) → `[batch, seq, hidden]`.
-    pub fn forward(&self, input_ids: &Tensor, attention_mask: &Tensor) -> Tensor {
-        let mask = attention_mask.to_kind(Kind::Bool).unsqueeze(1).unsqueeze(1);
+    /// for padding, any integer or float kind; `None` when no sequence is padded, which
+    /// lets libtorch pick its fused attention kernels) → `[batch, seq, hidden]`.
+    pub fn forward(&self, input_ids: &Tensor, attention_mask: Option<&Tensor>) -> Tensor {
+        let mask = attention_mask.map(|m| m.to_kind(Kind::Bool).unsqueeze(1).unsqueeze(1));
         let mut xs = self.embeddings.forward(input_ids);
         for layer in &self.layers {
-            xs = layer.forward(&xs, &mask);
+            xs = layer.forward(&xs, mask.as_ref());
         }
         xs
     }
