@@ -193,21 +193,27 @@ fn pca_residuals_match_a_brute_force_eigen_decomposition() {
     }
 }
 
-#[test]
-fn planted_outliers_are_flagged() {
-    let (dim, n, n_out) = (16, 300, 6);
+/// Rows near a 3-dimensional subspace, the first `n_out` pushed off it; the target is 40
+/// clean rows.
+fn planted(n: usize, dim: usize, n_out: usize) -> (Embeddings, Embeddings) {
     let mut rng = TestRng(7);
     let mut source = subspace_rows(&mut rng, n, dim, 3, 0.05);
-    // Push the first rows off the subspace.
     for row in 0..n_out {
         for j in 0..dim {
             source[row * dim + j] += (3.0 * rng.next()) as f32;
         }
     }
     let target = source[n_out * dim..(n_out + 40) * dim].to_vec();
+    (embeddings("s", source, dim), embeddings("t", target, dim))
+}
+
+#[test]
+fn planted_outliers_are_flagged() {
+    let (n, n_out) = (300, 6);
+    let (source, target) = planted(n, 16, n_out);
     let mut cfg = fixed_pca(3);
     cfg.off_manifold = OffManifold::Zero;
-    let out = compute(&embeddings("s", source, dim), &embeddings("t", target, dim), &cfg).unwrap();
+    let out = compute(&source, &target, &cfg).unwrap();
     let flagged: Vec<usize> =
         out.weights.rows.iter().enumerate().filter(|(_, w)| w.off_manifold).map(|(i, _)| i).collect();
     assert_eq!(flagged, (0..n_out).collect::<Vec<_>>());
@@ -217,18 +223,7 @@ fn planted_outliers_are_flagged() {
     assert_eq!(out.diagnostics.manifold.n_off_manifold, n_out);
 
     cfg.off_manifold = OffManifold::Drop;
-    let (source, target) = {
-        let mut rng = TestRng(7);
-        let mut s = subspace_rows(&mut rng, n, dim, 3, 0.05);
-        for row in 0..n_out {
-            for j in 0..dim {
-                s[row * dim + j] += (3.0 * rng.next()) as f32;
-            }
-        }
-        let t = s[n_out * dim..(n_out + 40) * dim].to_vec();
-        (s, t)
-    };
-    let out = compute(&embeddings("s", source, dim), &embeddings("t", target, dim), &cfg).unwrap();
+    let out = compute(&source, &target, &cfg).unwrap();
     assert_eq!(out.weights.rows.len(), n - n_out);
     assert_eq!(out.weights.rows[0].id, format!("s{n_out}"));
 }
