@@ -142,7 +142,12 @@ fn tokens(s: &str) -> Vec<Tok> {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            if word.eq_ignore_ascii_case("to") {
+            let glued = start > 0 && !chars[start - 1].is_whitespace();
+            let single_mark = word.len() == 1 && word.chars().all(|l| ('a'..='h').contains(&l));
+            if glued && single_mark && matches!(out.last(), Some(Tok::Close | Tok::Percent)) {
+                // "0.268 [0.193; 0.493]a": a footnote mark after a closing bracket.
+                out.push(Tok::Mark(word));
+            } else if word.eq_ignore_ascii_case("to") {
                 out.push(Tok::To);
             } else {
                 out.push(Tok::Word(word));
@@ -440,6 +445,7 @@ mod tests {
     fn marks_counts_and_missing() {
         check("3.5a", "value=3.5 marks a");
         check("3.5*", "value=3.5 marks *");
+        check("0.268 [0.193; 0.493]a (n = 16)", "value=0.268 [0.193, 0.493] n=16 marks a");
         check("65.1† (47.5–86.0)", "value=65.1 [47.5, 86] marks †");
         check("n = 8", "n=8");
         check("6.2 ± 1.1 (n = 8)", "value=6.2 ±1.1 n=8");

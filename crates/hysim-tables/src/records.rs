@@ -144,6 +144,31 @@ fn matrix_of(text: &str) -> Option<&'static str> {
     MATRICES.iter().find(|(word, _)| t.contains(word)).map(|(_, m)| *m)
 }
 
+/// Splits a footnote into its marked notes: `a Data presented as median [IQR]. b SD in
+/// weeks.` → `[("a", "Data presented as median [IQR]."), ("b", "SD in weeks.")]`. A mark is
+/// a letter `a`–`h` or one of `* † ‡ § ¶ #`, at the start or after a sentence, followed
+/// by a space, a colon or a closing parenthesis.
+fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = footnote.chars().collect();
+    let is_mark = |c: char| ('a'..='h').contains(&c) || matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#');
+    let mut starts = Vec::new();
+    for i in 0..chars.len() {
+        let at_start = i == 0 || (i >= 2 && matches!(chars[i - 2], '.' | ';') && chars[i - 1] == ' ');
+        if at_start && is_mark(chars[i]) && chars.get(i + 1).is_some_and(|c| matches!(c, ' ' | ':' | ')')) {
+            starts.push(i);
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = starts.get(k + 1).copied().unwrap_or(chars.len());
+            let text: String = chars[i + 1..end].iter().collect();
+            (chars[i].to_string(), text.trim_start_matches([':', ')', ' ']).trim().to_owned())
+        })
+        .collect()
+}
+
 /// The unit printed in a label: the last parenthesised or bracketed part, or the part
 /// after the last comma, when it reads as a unit.
 fn unit_in_label(label: &str) -> Option<String> {
@@ -193,6 +218,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     if rows_hits == 0 && cols_hits == 0 {
         return Vec::new();
     }
+    let notes = footnote_marks(&footnote);
     let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
 
     let mut out = Vec::new();
@@ -211,7 +237,14 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         {
             return;
         }
-        let local = merge(stat_hints(label), stat_hints(extra_hint));
+        // Footnotes the cell's marks point to say what its numbers are.
+        let cell_notes: Vec<String> = cell
+            .marks
+            .iter()
+            .map(|m| notes.iter().find(|(k, _)| k == m).map_or_else(|| m.clone(), |(_, t)| t.clone()))
+            .collect();
+        let local =
+            cell_notes.iter().fold(merge(stat_hints(label), stat_hints(extra_hint)), |h, t| merge(h, stat_hints(t)));
         let mut table_level = table_hints;
         if table_level.mean && table_level.median {
             // "mean (95% CI) except tmax, median (range)": the usual split is median for
@@ -234,7 +267,9 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         if let Some((r, _)) = group.as_deref().and_then(route_of) {
             context.route = Some(r.to_owned());
         }
-        out.push(build_record(table, row, col, label, code, &cell, text, unit_raw, hints, group, &context, n));
+        let mut record = build_record(table, row, col, label, code, &cell, text, unit_raw, hints, group, &context, n);
+        record.provenance.footnotes = cell_notes;
+        out.push(record);
     };
 
     if rows_hits >= cols_hits {
@@ -431,6 +466,34 @@ mod tests {
         TMAX Some(1.0) median None Some("range 0.5-2") Some("h") Some("h")->Some(1.0) "1.0 (0.5–2.0)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
         CLO Some(0.62) mean Some("SD 0.2") None Some("mL/min/kg") Some("L/h/kg")->Some(0.0372) "0.62 ± 0.2" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
         CLO None mean None None Some("mL/min/kg") Some("L/h/kg")->None "NA" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+        "#);
+    }
+
+    #[test]
+    fn footnotes_are_split_and_followed() {
+        assert_eq!(
+            footnote_marks("a Data presented as median [25th; 75th percentile]. b Standard deviation in weeks."),
+            [
+                ("a".to_owned(), "Data presented as median [25th; 75th percentile].".to_owned()),
+                ("b".to_owned(), "Standard deviation in weeks.".to_owned())
+            ]
+        );
+        assert_eq!(
+            footnote_marks("*: p < 0.05; † geometric mean"),
+            [("*".to_owned(), "p < 0.05;".to_owned()), ("†".to_owned(), "geometric mean".to_owned())]
+        );
+        assert!(footnote_marks("Values are mean ± SD.").is_empty());
+        let mut t = table(
+            "Fentanyl concentrations in maternal serum. Data are presented as mean (SD) or median [interquartile range]",
+            &[&["Variable", "Group A (n = 19)"]],
+            &[&["Cmax (nmol/L)", "0.268 [0.193; 0.493]a (n = 16)"], &["AUC0-120 (nmol h/L)", "0.428 (0.162) (n = 18)"]],
+        );
+        t.footnote = Some("a Data presented as median [25th; 75th percentile].".into());
+        let records = table_records(&t);
+        assert_eq!(records[0].provenance.footnotes, ["Data presented as median [25th; 75th percentile]."]);
+        insta::assert_snapshot!(show(&records), @r#"
+        CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") None->None "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
+        AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") None->None "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
         "#);
     }
 
