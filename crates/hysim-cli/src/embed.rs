@@ -23,7 +23,8 @@ pub(crate) enum Unit {
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// Input: a `.txt` file (one text per line), a tables.jsonl file (one table per line,
-    /// with `table_html`) or a records.jsonl file (SPEC records).
+    /// with `table_html`), an HTML, JATS XML or Markdown file of tables, or a records.jsonl
+    /// file (SPEC records).
     #[arg(long, value_name = "FILE")]
     texts: PathBuf,
     /// Output safetensors file (tensor `embeddings`, [n, dim]); the ids go beside it as `<stem>.ids.json`.
@@ -60,21 +61,26 @@ pub(crate) struct Args {
 
 /// Reads the inputs as (id, text) pairs.
 fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let table_file = matches!(ext.as_str(), "html" | "htm" | "xhtml" | "xml" | "nxml" | "md" | "markdown");
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let is_jsonl = path.extension().is_some_and(|e| e == "jsonl" || e == "json");
-    if !is_jsonl {
+    let is_jsonl = ext == "jsonl" || ext == "json";
+    if !is_jsonl && !table_file {
         return Ok(text.lines().enumerate().map(|(i, line)| ((i + 1).to_string(), line.to_owned())).collect());
     }
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("{}");
-    let first: serde_json::Value =
-        serde_json::from_str(first).with_context(|| format!("{}: the first line is not JSON", path.display()))?;
-    if first.get("table_html").is_some() {
-        let tables = hysim_tables::read_tables_jsonl(path)?;
+    let first: Option<serde_json::Value> = if is_jsonl {
+        Some(serde_json::from_str(first).with_context(|| format!("{}: the first line is not JSON", path.display()))?)
+    } else {
+        None
+    };
+    if table_file || first.as_ref().is_some_and(|f| f.get("table_html").is_some()) {
+        let tables: Vec<hysim_core::Table> = hysim_tables::read_tables_file(path)?;
         return Ok(match unit {
-            Unit::Table => tables.into_iter().map(|(_, t)| (t.id.clone(), hysim_text::table_text(&t))).collect(),
+            Unit::Table => tables.iter().map(|t| (t.id.clone(), hysim_text::table_text(t))).collect(),
             Unit::Row => tables
                 .iter()
-                .flat_map(|(_, t)| {
+                .flat_map(|t| {
                     hysim_text::row_texts(t)
                         .into_iter()
                         .enumerate()
@@ -83,7 +89,7 @@ fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
                 .collect(),
             Unit::Cell => tables
                 .iter()
-                .flat_map(|(_, t)| {
+                .flat_map(|t| {
                     hysim_text::cell_texts(t)
                         .into_iter()
                         .map(|(r, c, text)| (format!("{}/r{}c{}", t.id, r + 1, c + 1), text))
@@ -91,7 +97,7 @@ fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
                 .collect(),
         });
     }
-    if first.get("parameter_raw").is_some() {
+    if first.as_ref().is_some_and(|f| f.get("parameter_raw").is_some()) {
         let records = Record::read_jsonl(path)?;
         return Ok(records
             .iter()

@@ -1,15 +1,16 @@
 //! `hysim parse`: tables → rule-based PK records (JSON Lines).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
-use hysim_core::{Record, Table};
+use anyhow::Result;
+use hysim_core::Record;
 
 /// Arguments of `hysim parse`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// Input files: tables.jsonl (the shared format) or HTML files holding a `<table>`.
+    /// Input files: tables.jsonl (the shared format), HTML (`<table>`), JATS/PMC XML
+    /// (`<table-wrap>`) or Markdown (pipe tables).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Output records file (JSON Lines, one SPEC record per line).
@@ -17,25 +18,10 @@ pub(crate) struct Args {
     out: PathBuf,
 }
 
-fn read_tables(path: &Path) -> Result<Vec<Table>> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "jsonl" | "json" => Ok(hysim_tables::read_tables_jsonl(path)?.into_iter().map(|(_, t)| t).collect()),
-        "html" | "htm" | "xhtml" => {
-            let html = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let mut table = hysim_tables::html::parse_table(&html)
-                .map_err(|problem| anyhow::anyhow!("{}: {problem}", path.display()))?;
-            table.id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Ok(vec![table])
-        }
-        _ => bail!("{}: unsupported input (expected .jsonl tables or .html)", path.display()),
-    }
-}
-
 pub(crate) fn run(args: &Args) -> Result<()> {
     let mut tables = Vec::new();
     for path in &args.inputs {
-        tables.extend(read_tables(path)?);
+        tables.extend(hysim_tables::read_tables_file(path)?);
     }
     let mut records: Vec<Record> = Vec::new();
     let mut pk_tables = 0;

@@ -11,6 +11,14 @@ pub enum Error {
     /// Reading an artifact failed (the message names the file and line).
     #[error(transparent)]
     Core(#[from] hysim_core::Error),
+    /// A table file that holds no readable table, or has an unsupported format.
+    #[error("{path}: {problem}")]
+    BadFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
     /// A line of a tables file whose HTML holds no table.
     #[error("{path}:{line}: table {id}: {problem}")]
     BadTable {

@@ -1,0 +1,228 @@
+//! Table files by format: tables.jsonl, HTML, JATS/PMC XML and Markdown.
+
+use std::path::Path;
+
+use hysim_core::Table;
+
+use crate::{Error, Result, html};
+
+/// Reads every table of a file, choosing the reader by extension: `.jsonl`/`.json`
+/// (the shared tables format), `.html`/`.htm`/`.xhtml` (the first `<table>`), `.xml`/
+/// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer) and `.md`/
+/// `.markdown` (pipe tables; the paragraph before a table is its caption, the one after
+/// it its footnote). Tables without an id of their own get `<file stem>:<n>`.
+pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let read = || {
+        std::fs::read_to_string(path)
+            .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))
+    };
+    let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
+    match ext.as_str() {
+        "jsonl" | "json" => Ok(crate::read_tables_jsonl(path)?.into_iter().map(|(_, t)| t).collect()),
+        "html" | "htm" | "xhtml" => {
+            let mut table = html::parse_table(&read()?).map_err(bad)?;
+            table.id = stem;
+            Ok(vec![table])
+        }
+        "xml" | "nxml" => {
+            let tables = read_jats(&read()?, &stem);
+            if tables.is_empty() {
+                return Err(bad("no <table-wrap> with a <table> found".to_owned()));
+            }
+            Ok(tables)
+        }
+        "md" | "markdown" => {
+            let tables = read_markdown(&read()?, &stem);
+            if tables.is_empty() {
+                return Err(bad("no pipe table found".to_owned()));
+            }
+            Ok(tables)
+        }
+        _ => Err(bad("unsupported input (expected .jsonl, .html, .xml/.nxml (JATS) or .md)".to_owned())),
+    }
+}
+
+/// Text of an XML/HTML fragment: tags removed, entities decoded, whitespace collapsed.
+fn strip_tags(fragment: &str) -> String {
+    let mut out = String::new();
+    let mut rest = fragment;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
+    }
+    out.push_str(rest);
+    html::decode_entities(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The content of the first `<name ...>...</name>` element in `s`, case-insensitively.
+fn element<'a>(s: &'a str, lower: &str, name: &str) -> Option<(&'a str, usize, usize)> {
+    let open = format!("<{name}");
+    let close = format!("</{name}>");
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&open).map(|i| i + from) {
+        let after = lower.as_bytes().get(i + open.len()).copied();
+        if matches!(after, Some(b'>' | b' ' | b'\n' | b'\t' | b'\r' | b'/')) {
+            let body_start = lower[i..].find('>')? + i + 1;
+            let end = lower[body_start..].find(&close)? + body_start;
+            return Some((&s[body_start..end], i, end + close.len()));
+        }
+        from = i + open.len();
+    }
+    None
+}
+
+fn attribute(tag_text: &str, name: &str) -> Option<String> {
+    let lower = tag_text.to_ascii_lowercase();
+    let i = lower.find(&format!("{name}="))? + name.len() + 1;
+    let quote = tag_text[i..].chars().next()?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let body = &tag_text[i + 1..];
+    Some(body[..body.find(quote)?].to_owned())
+}
+
+/// JATS `<table-wrap>` elements.
+pub fn read_jats(xml: &str, stem: &str) -> Vec<Table> {
+    let lower = xml.to_ascii_lowercase();
+    let mut tables = Vec::new();
+    let mut from = 0;
+    while let Some((wrap, start, end)) = element(&xml[from..], &lower[from..], "table-wrap") {
+        let (wrap_start, wrap_end) = (from + start, from + end);
+        let wrap_lower = wrap.to_ascii_lowercase();
+        let open_tag = &xml[wrap_start..wrap_start + lower[wrap_start..].find('>').unwrap_or(0) + 1];
+        let text_of =
+            |name: &str| element(wrap, &wrap_lower, name).map(|(c, _, _)| strip_tags(c)).filter(|t| !t.is_empty());
+        let table_html = element(wrap, &wrap_lower, "table").map(|(_, s, e)| &wrap[s..e]);
+        if let Some(Ok(mut table)) = table_html.map(html::parse_table) {
+            let label = text_of("label");
+            let caption = text_of("caption");
+            table.caption = match (label, caption) {
+                (Some(l), Some(c)) => Some(format!("{l}. {c}")),
+                (l, c) => l.or(c),
+            };
+            table.footnote = text_of("table-wrap-foot");
+            table.id = attribute(open_tag, "id").unwrap_or_else(|| format!("{stem}:{}", tables.len() + 1));
+            tables.push(table);
+        }
+        from = wrap_end;
+    }
+    tables
+}
+
+fn pipe_cells(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                current.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut current).trim().to_owned()),
+            _ => current.push(c),
+        }
+    }
+    cells.push(current.trim().to_owned());
+    cells
+}
+
+fn is_separator(line: &str) -> bool {
+    let cells = pipe_cells(line);
+    !cells.is_empty()
+        && cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')) && c.contains('-'))
+}
+
+/// Markdown pipe tables. Emphasis markers around cells are removed.
+pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if lines[i].contains('|') && is_separator(lines[i + 1]) {
+            let clean = |c: String| c.trim_matches(['*', '_', '`']).trim().to_owned();
+            let header: Vec<String> = pipe_cells(lines[i]).into_iter().map(clean).collect();
+            let mut body = Vec::new();
+            let mut j = i + 2;
+            while j < lines.len() && lines[j].contains('|') && !lines[j].trim().is_empty() {
+                body.push(pipe_cells(lines[j]).into_iter().map(clean).collect::<Vec<_>>());
+                j += 1;
+            }
+            let paragraph = |range: &mut dyn Iterator<Item = usize>| -> Option<String> {
+                let mut collected: Vec<&str> = Vec::new();
+                for k in range {
+                    let line = lines[k].trim();
+                    if line.is_empty() {
+                        if collected.is_empty() {
+                            continue;
+                        }
+                        break;
+                    }
+                    if line.contains('|') {
+                        break;
+                    }
+                    collected.push(line.trim_start_matches('#').trim());
+                }
+                (!collected.is_empty()).then(|| collected.join(" "))
+            };
+            let caption = paragraph(&mut (0..i).rev()).map(|c| c.split(' ').collect::<Vec<_>>().join(" "));
+            let footnote = paragraph(&mut (j..lines.len()));
+            let width = header.len().max(body.iter().map(Vec::len).max().unwrap_or(0));
+            let pad = |mut row: Vec<String>| {
+                row.resize(width, String::new());
+                row
+            };
+            tables.push(Table {
+                id: format!("{stem}:{}", tables.len() + 1),
+                caption,
+                footnote,
+                header_rows: vec![pad(header)],
+                body_rows: body.into_iter().map(pad).collect(),
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_pipe_tables() {
+        let md = "# Results\n\nTable 2. Pharmacokinetics of enrofloxacin in dogs (mean ± SD)\n\n| Parameter | IV | PO |\n|---|:---:|---:|\n| **Cmax (µg/mL)** | 3.1 ± 0.4 | 1.2 \\| 0.3 |\n| t½ (h) | 4.1 | 4.6 |\n\na Median (range).\n";
+        let tables = read_markdown(md, "paper");
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!(t.id, "paper:1");
+        assert_eq!(t.caption.as_deref(), Some("Table 2. Pharmacokinetics of enrofloxacin in dogs (mean ± SD)"));
+        assert_eq!(t.footnote.as_deref(), Some("a Median (range)."));
+        assert_eq!(t.header_rows, [["Parameter", "IV", "PO"]]);
+        assert_eq!(t.body_rows, [["Cmax (µg/mL)", "3.1 ± 0.4", "1.2 | 0.3"], ["t½ (h)", "4.1", "4.6"]]);
+    }
+
+    #[test]
+    fn jats_table_wraps() {
+        let xml = r#"<article><body><table-wrap id="tbl2" position="float"><label>Table 2</label>
+            <caption><p>Plasma pharmacokinetics of <italic>meloxicam</italic> in cattle</p></caption>
+            <table frame="hsides"><thead><tr><th>Parameter</th><th>IV</th></tr></thead>
+            <tbody><tr><td>CL (mL/h/kg)</td><td>2.5 &#x00B1; 0.4</td></tr></tbody></table>
+            <table-wrap-foot><fn id="fn1"><p><sup>a</sup> Mean &#x00B1; SD.</p></fn></table-wrap-foot></table-wrap>
+            <table-wrap><table><tr><th>A</th></tr><tr><td>1</td></tr></table></table-wrap></body></article>"#;
+        let tables = read_jats(xml, "pmc1");
+        assert_eq!(tables.len(), 2);
+        assert_eq!(tables[0].id, "tbl2");
+        assert_eq!(tables[0].caption.as_deref(), Some("Table 2. Plasma pharmacokinetics of meloxicam in cattle"));
+        assert_eq!(tables[0].footnote.as_deref(), Some("a Mean ± SD."));
+        assert_eq!(tables[0].body_rows, [["CL (mL/h/kg)", "2.5 ± 0.4"]]);
+        assert_eq!(tables[1].id, "pmc1:2");
+    }
+}
