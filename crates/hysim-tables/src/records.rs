@@ -180,6 +180,30 @@ fn unit_in_label(label: &str) -> Option<String> {
     Unit::parse(inner).ok().map(|_| inner.to_owned())
 }
 
+/// A header that only names the statistic or says "value" is not a group.
+fn is_generic_header(label: &str) -> bool {
+    let key: String = label.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    matches!(
+        key.as_str(),
+        "value"
+            | "values"
+            | "mean"
+            | "meansd"
+            | "meanse"
+            | "meansem"
+            | "meancv"
+            | "median"
+            | "medianrange"
+            | "medianiqr"
+            | "geometricmean"
+            | "geometricmeancv"
+            | "result"
+            | "results"
+            | "estimate"
+            | "data"
+    )
+}
+
 fn is_count_header(label: &str) -> bool {
     matches!(label.trim().to_lowercase().as_str(), "n" | "no." | "no" | "number" | "n subjects" | "number of subjects")
 }
@@ -290,7 +314,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
                         .map(|v| v as u32);
                     continue;
                 }
-                let group = (!header.is_empty()).then(|| header.clone());
+                let group = (!header.is_empty() && !is_generic_header(&header)).then(|| header.clone());
                 // "Oral (n = 12)": a count in the column header.
                 let header_n = parse_cell(&header).n;
                 emit(row, col, &label, code, group, &header, n.or(header_n));
