@@ -20,6 +20,9 @@ use crate::paths;
 
 const BENCH_PACKAGES: &[&str] = &["numpy==2.4.6", "scikit-learn==1.9.1", "safetensors==0.8.0"];
 
+/// pandas.read_html with lxml, the parse benchmark's reference.
+const PANDAS_PACKAGES: &[&str] = &["pandas==2.3.3", "lxml==6.0.2"];
+
 /// The sentence-transformers release the reference embeddings were made with.
 const ST_PACKAGES: &[&str] = &["sentence-transformers==6.2.0", "transformers==5.24.0", "safetensors==0.8.0"];
 
@@ -108,6 +111,63 @@ fn hysim_embed_seconds(command: &mut Command) -> Result<f64> {
     let before = stdout.rsplit_once(" s (").map(|(a, _)| a).context("no timing in hysim's summary")?;
     let seconds = before.rsplit_once(" in ").map(|(_, s)| s).context("no timing in hysim's summary")?;
     seconds.trim().parse().with_context(|| format!("cannot read the timing {seconds:?}"))
+}
+
+/// `hysim parse` (read, understand, normalise) against `pandas.read_html` (read only) on
+/// the real tables, repeated `copies` times.
+pub(crate) fn parse(copies: usize) -> Result<()> {
+    let root = paths::project_root();
+    let tables = paths::shared_dir().join("data").join("tabular-data-pk").join("tables.jsonl");
+    if !tables.is_file() {
+        bail!("{} is absent: the parse benchmark runs on the real tables of ../shared", tables.display());
+    }
+    let python = bench_python("bench-pandas-venv", PANDAS_PACKAGES, false)?;
+    let hysim = build_hysim(&root)?;
+    let dir = paths::cache_dir().join("bench").join("parse");
+    fs::create_dir_all(&dir)?;
+    // The shared tables, `copies` times over: enough work to time. Kept in the cache, never
+    // in the repository (most of the articles are not openly licensed).
+    let text = fs::read_to_string(&tables)?;
+    let input = dir.join("tables.jsonl");
+    fs::write(&input, text.repeat(copies))?;
+    let mut ours = f64::INFINITY;
+    let mut summary = String::new();
+    for _ in 0..RUNS {
+        let mut command = Command::new(&hysim);
+        command.arg("parse").arg(&input).arg("--out").arg(dir.join("records.jsonl")).env("RUST_LOG", "warn");
+        let out = command.output().context("cannot start hysim")?;
+        if !out.status.success() {
+            bail!("hysim parse failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        summary = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let before = summary.rsplit_once(" s (").map(|(a, _)| a).context("no timing in hysim's summary")?;
+        let seconds: f64 = before.rsplit_once(" in ").map(|(_, s)| s).context("no timing")?.trim().parse()?;
+        ours = ours.min(seconds);
+    }
+    cmd::note(&summary);
+    let mut reference = f64::INFINITY;
+    let mut n = 0.0;
+    for _ in 0..RUNS {
+        let line = cmd::output(
+            Command::new(&python).arg(root.join("scripts").join("bench_parse.py")).arg("--tables").arg(&input),
+        )
+        .context("the pandas run failed")?;
+        reference = reference.min(json_number(&line, "seconds").context("no seconds in the pandas output")?);
+        n = json_number(&line, "tables").unwrap_or(0.0);
+    }
+    cmd::note(&format!("\nparse benchmark, {n:.0} tables (the 30 shared tables x {copies}), best of {RUNS}:"));
+    cmd::note("| tool | work | seconds | tables/s |");
+    cmd::note("|---|---|---|---|");
+    cmd::note(&format!(
+        "| hysim parse | read, find parameters, read cells, normalise units, write records | {ours:.3} | {:.0} |",
+        n / ours
+    ));
+    cmd::note(&format!(
+        "| pandas.read_html (lxml) | read HTML into DataFrames | {reference:.3} | {:.0} |",
+        n / reference
+    ));
+    cmd::note(&format!("speed-up: {:.1}x", reference / ours));
+    Ok(())
 }
 
 /// Runs per tool and setting; the best time counts.

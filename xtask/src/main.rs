@@ -50,6 +50,12 @@ enum Bench {
         #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
         sizes: Vec<usize>,
     },
+    /// `hysim parse` against pandas.read_html on the real tables.
+    Parse {
+        /// How many times the 30 shared tables are repeated.
+        #[arg(long, default_value_t = 100)]
+        copies: usize,
+    },
     /// `hysim embed` against sentence-transformers on the real tables' cells and rows.
     Embed {
         /// Texts per batch, for both tools.
@@ -67,6 +73,7 @@ fn main() -> std::process::ExitCode {
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
+        Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

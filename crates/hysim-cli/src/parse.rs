@@ -19,20 +19,21 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
+    let started = std::time::Instant::now();
     let mut tables = Vec::new();
     for path in &args.inputs {
         tables.extend(hysim_tables::read_tables_file(path)?);
     }
     let mut records: Vec<Record> = Vec::new();
     let mut pk_tables = 0;
-    for table in &tables {
-        let found = hysim_tables::table_records(table);
+    for found in hysim_tables::tables_records(&tables) {
         if !found.is_empty() {
             pk_tables += 1;
         }
         records.extend(found);
     }
     Record::write_jsonl(&args.out, &records)?;
+    let seconds = started.elapsed().as_secs_f64();
     let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &records {
         *by_code.entry(r.parameter.as_deref().unwrap_or("-")).or_default() += 1;
@@ -40,12 +41,14 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let converted = records.iter().filter(|r| r.value_canonical.is_some()).count();
     let counts: Vec<String> = by_code.iter().map(|(k, v)| format!("{k} {v}")).collect();
     let summary = format!(
-        "{} tables ({} with PK parameters) -> {} records in {} ({} converted to canonical units): {}",
+        "{} tables ({} with PK parameters) -> {} records in {} ({} converted to canonical units) in {:.3} s ({:.0} tables/s): {}",
         tables.len(),
         pk_tables,
         records.len(),
         args.out.display(),
         converted,
+        seconds,
+        tables.len() as f64 / seconds.max(1e-9),
         counts.join(", ")
     );
     #[allow(clippy::print_stdout, reason = "the summary is the command's output")]

@@ -142,10 +142,10 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         let leading = b.rows.iter().take_while(|r| r.cells.iter().all(|c| c.is_th)).count();
         if leading == b.rows.len() { 0 } else { leading }
     };
-    let grid = expand(&b.rows);
-    let mut header_rows: Vec<Vec<String>> = grid[..n_head].to_vec();
+    let mut header_rows = expand(&b.rows);
+    let mut body_rows = header_rows.split_off(n_head);
     header_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-    let body_rows = grid[n_head..].iter().filter(|r| r.iter().any(|c| !c.is_empty())).cloned().collect();
+    body_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
     Ok(Table { header_rows, body_rows, ..Table::default() })
 }
 
@@ -277,7 +277,7 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
                     (&after[..end], &after[end..])
                 }
             };
-            value = decode_entities(v);
+            value = decode_entities(v).into_owned();
             rest = remaining.trim_start();
         }
         rest = rest.trim_start_matches('/').trim_start();
@@ -291,9 +291,9 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
 }
 
 /// Decodes character references: numeric ones and the named ones PK tables use.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -314,7 +314,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn entity(name: &str) -> Option<char> {

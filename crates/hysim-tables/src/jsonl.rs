@@ -4,6 +4,7 @@ use std::path::Path;
 
 use hysim_core::Table;
 use hysim_core::io::JsonlReader;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::{Error, Result, html};
@@ -56,23 +57,28 @@ impl TableLine {
     }
 }
 
-/// Reads every table of a `tables.jsonl` file.
+/// Reads every table of a `tables.jsonl` file; the HTML of the lines is parsed in
+/// parallel, and the first bad line (in file order) is the error.
 pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
     let mut reader = JsonlReader::<TableLine>::open(path)?;
-    let mut out = Vec::new();
+    let mut lines = Vec::new();
     while let Some(line) = reader.next() {
-        let line = line?;
-        let id = line.id(reader.line());
-        let mut table = html::parse_table(&line.table_html).map_err(|problem| Error::BadTable {
-            path: path.to_path_buf(),
-            line: reader.line(),
-            id: id.clone(),
-            problem,
-        })?;
-        table.id = id;
-        table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
-        table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
-        out.push((line, table));
+        lines.push((reader.line(), line?));
     }
-    Ok(out)
+    lines
+        .into_par_iter()
+        .map(|(number, line)| {
+            let id = line.id(number);
+            let mut table = html::parse_table(&line.table_html).map_err(|problem| Error::BadTable {
+                path: path.to_path_buf(),
+                line: number,
+                id: id.clone(),
+                problem,
+            })?;
+            table.id = id;
+            table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
+            table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
+            Ok((line, table))
+        })
+        .collect()
 }

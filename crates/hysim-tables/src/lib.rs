@@ -17,4 +17,4 @@ pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
 pub use formats::{read_jats, read_markdown, read_tables_file};
 pub use jsonl::{TableLine, read_tables_jsonl};
-pub use records::table_records;
+pub use records::{table_records, tables_records};

@@ -62,9 +62,16 @@ fn merge(a: StatHints, b: StatHints) -> StatHints {
     }
 }
 
-fn has_word(text: &str, words: &[&str]) -> bool {
-    let lower = format!(" {} ", text.to_lowercase().replace(['(', ')', ',', ';', ':', '.'], " "));
-    words.iter().any(|w| lower.contains(&format!(" {w} ")))
+/// Whether the lower-case `lower` holds one of `words` as a whole word (punctuation
+/// separates words).
+fn has_word(lower: &str, words: &[&str]) -> bool {
+    let is_sep =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.'));
+    words.iter().any(|w| {
+        lower
+            .match_indices(w)
+            .any(|(i, _)| is_sep(lower[..i].chars().next_back()) && is_sep(lower[i + w.len()..].chars().next()))
+    })
 }
 
 /// The routes a text names, in a fixed order.
@@ -125,7 +132,8 @@ fn species_of(text: &str) -> Option<&'static str> {
             "human",
         ),
     ];
-    SPECIES.iter().find(|(words, _)| has_word(text, words)).map(|(_, s)| *s)
+    let lower = text.to_lowercase();
+    SPECIES.iter().find(|(words, _)| has_word(&lower, words)).map(|(_, s)| *s)
 }
 
 fn matrix_of(text: &str) -> Option<&'static str> {
@@ -208,6 +216,12 @@ fn is_count_header(label: &str) -> bool {
     matches!(label.trim().to_lowercase().as_str(), "n" | "no." | "no" | "number" | "n subjects" | "number of subjects")
 }
 
+/// Records of many tables, the tables in parallel, in input order.
+pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
+    use rayon::prelude::*;
+    tables.par_iter().map(table_records).collect()
+}
+
 /// Records of one table; `None` parameters are not emitted (a non-PK table gives none).
 pub fn table_records(table: &Table) -> Vec<Record> {
     let caption = table.caption.clone().unwrap_or_default();
@@ -222,7 +236,9 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         ..Context::default()
     };
     let n_cols = table.n_cols();
-    let header_label = |col: usize| table.header_path(col).join(" / ");
+    let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
+    let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
+    let header_label = |col: usize| labels[col].clone();
     let route_kind = route.map(|(_, k)| k);
 
     // Parameters as rows: the stub of each body row.
@@ -231,7 +247,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     // Parameters as columns: the innermost header of each column (or the whole path).
     let col_codes: Vec<Option<&'static str>> = (0..n_cols)
         .map(|c| {
-            let path = table.header_path(c);
+            let path = &paths[c];
             path.last()
                 .and_then(|h| parameter_code(h, route_kind))
                 .or_else(|| parameter_code(&path.join(" "), route_kind))
@@ -302,12 +318,12 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             let Some(code) = code else { continue };
             let label = table.body_rows[row][0].clone();
             let mut n = None;
-            for col in 1..n_cols {
+            for (col, path) in paths.iter().enumerate().skip(1) {
                 let header = header_label(col);
                 if Some(col) == unit_col {
                     continue;
                 }
-                if table.header_path(col).last().is_some_and(|h| is_count_header(h)) {
+                if path.last().is_some_and(|h| is_count_header(h)) {
                     n = parse_cell(&table.body_rows[row][col])
                         .value
                         .filter(|v| v.fract() == 0.0 && *v >= 0.0)
