@@ -9,6 +9,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod embed;
+mod eval;
 mod parse;
 mod weights;
 
@@ -33,6 +34,8 @@ enum Command {
     Parse(parse::Args),
     /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
     Embed(embed::Args),
+    /// Scores predicted records against curated ground truth (numeric protocol).
+    Eval(eval::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
 }
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Embed(args) => embed::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Weights(args) => weights::run(&args),
     };
     match result {

@@ -8,6 +8,7 @@
 mod cell;
 mod error;
 mod formats;
+pub mod gold;
 pub mod html;
 mod jsonl;
 pub mod params;

@@ -206,3 +206,36 @@ fn parse_html_table_into_records() {
         "{stderr}"
     );
 }
+
+#[test]
+fn eval_scores_parsed_records_against_curated_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("4242.md");
+    std::fs::write(&md, "Table 1. Drug X in dogs, mean ± SD\n\n| Parameter | Value |\n|---|---|\n| Cmax (ng/mL) | 12.5 ± 2 |\n| Tmax (h) | 1.5 ± 0.5 |\n").unwrap();
+    let gold = dir.path().join("4242_baseline.csv");
+    std::fs::write(&gold, ",Parameter type,Value,Unit\n0,Cmax,12.5,ng/mL\n1,AUC0-ì,100,ng h/mL\n").unwrap();
+    let records = dir.path().join("records.jsonl");
+    let (code, _, stderr) = hysim(&["parse", md.to_str().unwrap(), "--out", records.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let report = dir.path().join("report");
+    let (code, stdout, stderr) = hysim(&[
+        "eval",
+        "--gold",
+        dir.path().to_str().unwrap(),
+        "--pred",
+        records.to_str().unwrap(),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout
+            .starts_with("numeric protocol: precision 0.500, recall 0.500, F1 0.500 (TP 1, FP 1, FN 1) over 1 papers"),
+        "{stdout}"
+    );
+    let metrics: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report.join("metrics.json")).unwrap()).unwrap();
+    assert_eq!(metrics["numeric"]["per_parameter"]["CMAX"]["tp"], 1);
+    assert_eq!(metrics["numeric"]["per_parameter"]["AUC"]["fn"], 1);
+    assert!(report.join("report.md").is_file());
+}

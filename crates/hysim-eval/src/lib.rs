@@ -1,0 +1,271 @@
+//! Scoring predicted PK records against curated ground truth.
+//!
+//! The numeric protocol (ours): within a paper, a predicted record matches a curated
+//! value when both fall in the same parameter class ([`class_of`]: CMAX, TMAX, AUC,
+//! half-life, CL, VD, MRT, rate constant, F, concentration, excretion) and the predicted
+//! value as printed is within a relative tolerance of the curated one (0.5 % by default).
+//! Each curated value matches at most one record and each record at most one value,
+//! greedily in file order. Recall is over the curated values of the papers scored;
+//! precision is over the records with a value from those papers (records of papers
+//! without ground truth are not judged). Curated values whose parameter maps to no code
+//! count as misses. The AutoPK protocol and calibration arrive with the evaluation issue.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use hysim_core::Record;
+use hysim_tables::gold::GoldValue;
+use serde::Serialize;
+
+/// The class a parameter code is scored in (AutoPK's buckets, extended).
+pub fn class_of(code: Option<&str>) -> &'static str {
+    match code {
+        Some("CMAX" | "CMAXD") => "CMAX",
+        Some("TMAX") => "TMAX",
+        Some(c) if c.starts_with("AUC") => "AUC",
+        Some("LAMZHL" | "HLALPHA" | "HLKA") => "half-life",
+        Some("CLO" | "CLFO" | "RENALCL") => "CL",
+        Some("VZO" | "VZFO" | "VSSO") => "VD",
+        Some(c) if c.starts_with("MRT") => "MRT",
+        Some("LAMZ" | "KA") => "rate constant",
+        Some("FABS" | "FREL") => "F",
+        Some("CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST") => "concentration",
+        Some("RCAMINT" | "RCPCINT") => "excretion",
+        Some(_) => "other",
+        None => "unmapped",
+    }
+}
+
+/// Precision, recall and F1 with their counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// `tp / (tp + fp)`, 0 when there is no prediction.
+    pub precision: f64,
+    /// `tp / (tp + fn)`, 0 when there is no curated value.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall (0 when both are 0).
+    pub f1: f64,
+    /// Matched records.
+    pub tp: usize,
+    /// Records matching no curated value.
+    pub fp: usize,
+    /// Curated values matched by no record.
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+}
+
+impl Scores {
+    fn from_counts(tp: usize, fp: usize, fn_: usize) -> Self {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, tp + fn_);
+        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        Self { precision, recall, f1, tp, fp, fn_ }
+    }
+}
+
+/// The result of one protocol.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// Micro-averaged over every scored paper.
+    pub overall: Scores,
+    /// By parameter class.
+    pub per_parameter: BTreeMap<String, Scores>,
+    /// By paper.
+    pub per_paper: BTreeMap<String, Scores>,
+    /// The relative tolerance used.
+    pub tolerance: f64,
+}
+
+/// The paper a record belongs to: its table id up to the first `:`.
+fn paper_of(record: &Record) -> &str {
+    record.table_id.split(':').next().unwrap_or_default()
+}
+
+/// Scores `predicted` against `gold` with the numeric protocol.
+pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -> Report {
+    let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
+    let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
+    for paper in &papers {
+        let preds: Vec<&Record> = predicted.iter().filter(|r| paper_of(r) == *paper && r.value.is_some()).collect();
+        let mut used = vec![false; preds.len()];
+        for g in gold.iter().filter(|g| g.paper == *paper) {
+            let class = class_of(g.parameter);
+            let hit = (class != "unmapped")
+                .then(|| {
+                    preds.iter().enumerate().position(|(k, r)| {
+                        !used[k]
+                            && class_of(r.parameter.as_deref()) == class
+                            && r.value.is_some_and(|v| {
+                                (v - g.value).abs() <= tolerance * g.value.abs().max(f64::MIN_POSITIVE)
+                            })
+                    })
+                })
+                .flatten();
+            let entry = counts.entry(((*paper).to_owned(), class.to_owned())).or_default();
+            match hit {
+                Some(k) => {
+                    used[k] = true;
+                    entry.0 += 1;
+                }
+                None => entry.2 += 1,
+            }
+        }
+        for (k, r) in preds.iter().enumerate() {
+            if !used[k] {
+                counts.entry(((*paper).to_owned(), class_of(r.parameter.as_deref()).to_owned())).or_default().1 += 1;
+            }
+        }
+    }
+    let sum = |filter: &dyn Fn(&(String, String)) -> bool| {
+        let (tp, fp, fn_) = counts
+            .iter()
+            .filter(|(k, _)| filter(k))
+            .fold((0, 0, 0), |(a, b, c), (_, (tp, fp, fn_))| (a + tp, b + fp, c + fn_));
+        Scores::from_counts(tp, fp, fn_)
+    };
+    let classes: std::collections::BTreeSet<&String> = counts.keys().map(|(_, c)| c).collect();
+    Report {
+        overall: sum(&|_| true),
+        per_parameter: classes.into_iter().map(|c| (c.clone(), sum(&|(_, k)| k == c))).collect(),
+        per_paper: papers.iter().map(|p| ((*p).to_owned(), sum(&|(q, _)| q == p))).collect(),
+        tolerance,
+    }
+}
+
+/// Writes `metrics.json` (`{"numeric": {...}}`) and `report.md` into `dir`, atomically.
+pub fn write_report(dir: &Path, report: &Report, gold_desc: &str, pred_desc: &str) -> hysim_core::Result<()> {
+    hysim_core::io::write_json(&dir.join("metrics.json"), &serde_json::json!({ "numeric": report }))?;
+    let markdown = render_markdown(report, gold_desc, pred_desc);
+    hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(markdown.as_bytes()))
+}
+
+/// The Markdown report.
+pub fn render_markdown(report: &Report, gold_desc: &str, pred_desc: &str) -> String {
+    let mut md = String::new();
+    md.push_str("# HySim evaluation\n\n");
+    md.push_str(&format!("Gold: {gold_desc}\n\nPredictions: {pred_desc}\n\n"));
+    md.push_str(&format!(
+        "Protocol: numeric (same parameter class, value within {} % of the curated one).\n\n",
+        report.tolerance * 100.0
+    ));
+    let row = |name: &str, s: &Scores| {
+        format!("| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n", s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_)
+    };
+    let header = "| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n";
+    md.push_str("## Overall\n\n");
+    md.push_str(header);
+    md.push_str(&row("all", &report.overall));
+    md.push_str("\n## Per parameter class\n\n");
+    md.push_str(header);
+    for (class, s) in &report.per_parameter {
+        md.push_str(&row(class, s));
+    }
+    md.push_str("\n## Per paper\n\n");
+    md.push_str(header);
+    for (paper, s) in &report.per_paper {
+        md.push_str(&row(paper, s));
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use hysim_core::{Context, Provenance, Statistic};
+
+    use super::*;
+
+    fn gold(paper: &str, code: Option<&'static str>, value: f64) -> GoldValue {
+        GoldValue {
+            paper: paper.into(),
+            line: 2,
+            parameter_raw: code.unwrap_or("x").into(),
+            parameter: code,
+            value,
+            unit_raw: None,
+            statistic: None,
+        }
+    }
+
+    fn pred(table: &str, code: &str, value: Option<f64>) -> Record {
+        Record {
+            table_id: table.into(),
+            parameter_raw: code.into(),
+            parameter: Some(code.into()),
+            value_raw: value.map(|v| v.to_string()).unwrap_or_default(),
+            value,
+            statistic: Statistic::Mean,
+            dispersion: None,
+            interval: None,
+            unit_raw: None,
+            unit: None,
+            value_canonical: None,
+            n: None,
+            context: Context::default(),
+            provenance: Provenance::default(),
+            confidence: None,
+            noise: None,
+        }
+    }
+
+    #[test]
+    fn hand_computed_counts() {
+        let g = vec![
+            gold("1", Some("CMAX"), 12.96),
+            gold("1", Some("CMAX"), 35.55),
+            gold("1", Some("LAMZHL"), 10.35),
+            gold("1", None, 0.73),
+            gold("2", Some("CLO"), 0.64),
+        ];
+        let p = vec![
+            pred("1:2", "CMAX", Some(12.96)),
+            pred("1:2", "CMAX", Some(12.96)),    // a duplicate matches nothing
+            pred("1:2", "HLALPHA", Some(10.35)), // same class (half-life)
+            pred("1:3", "TMAX", Some(3.1)),      // not curated: FP
+            pred("1:3", "TMAX", None),           // no value: not judged
+            pred("2:1", "CLFO", Some(0.6432)),   // within 0.5 %
+            pred("9:1", "CMAX", Some(1.0)),      // paper without gold: not judged
+        ];
+        let r = score_numeric(&g, &p, 0.005);
+        assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (3, 2, 2));
+        assert!((r.overall.precision - 0.6).abs() < 1e-12 && (r.overall.recall - 0.6).abs() < 1e-12);
+        assert_eq!((r.per_parameter["CMAX"].tp, r.per_parameter["CMAX"].fp, r.per_parameter["CMAX"].fn_), (1, 1, 1));
+        assert_eq!(r.per_parameter["unmapped"].fn_, 1);
+        assert_eq!(r.per_paper["2"].recall, 1.0);
+        let outside = score_numeric(&g[4..], &[pred("2:1", "CLO", Some(0.65))], 0.005);
+        assert_eq!(outside.overall.tp, 0, "0.65 is 1.6 % away from 0.64");
+    }
+
+    #[test]
+    fn report_markdown() {
+        let r = score_numeric(&[gold("1", Some("CMAX"), 1.0)], &[pred("1:1", "CMAX", Some(1.0))], 0.005);
+        insta::assert_snapshot!(render_markdown(&r, "gold.csv", "records.jsonl"), @r"
+        # HySim evaluation
+
+        Gold: gold.csv
+
+        Predictions: records.jsonl
+
+        Protocol: numeric (same parameter class, value within 0.5 % of the curated one).
+
+        ## Overall
+
+        | | precision | recall | F1 | TP | FP | FN |
+        |---|---|---|---|---|---|---|
+        | all | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
+
+        ## Per parameter class
+
+        | | precision | recall | F1 | TP | FP | FN |
+        |---|---|---|---|---|---|---|
+        | CMAX | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
+
+        ## Per paper
+
+        | | precision | recall | F1 | TP | FP | FN |
+        |---|---|---|---|---|---|---|
+        | 1 | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
+        ");
+    }
+}

@@ -1,0 +1,138 @@
+//! Curated ground truth: the pk_summary CSVs of `../shared/data/tabular-data-pk`.
+//!
+//! One row per curated value, columns `Drug name, Analyte, Specimen, Population, ...,
+//! Parameter type, Value, Unit, Summary Statistics, ...` in varying order (found by header
+//! name, case-insensitively), with a pandas index first. A blank `Parameter type`
+//! continues the one above. The encoding damage listed in the data's SOURCE.md
+//! (`t1/2à`, `t1/2?`, `?`, `AUC0-ì`, `?g/l`) is repaired before the name is mapped.
+
+use std::path::{Path, PathBuf};
+
+use crate::params::{Route, parameter_code};
+use crate::{Error, Result};
+
+/// One curated value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldValue {
+    /// The paper (PMID), from the file name.
+    pub paper: String,
+    /// 1-based CSV line.
+    pub line: usize,
+    /// Parameter as curated.
+    pub parameter_raw: String,
+    /// Its canonical code, when it maps to one.
+    pub parameter: Option<&'static str>,
+    /// The value.
+    pub value: f64,
+    /// Unit as curated (damage repaired).
+    pub unit_raw: Option<String>,
+    /// `mean`, `median`, ... as curated.
+    pub statistic: Option<String>,
+}
+
+/// Repairs the curated files' known character damage in a parameter name or unit.
+pub fn repair(text: &str) -> String {
+    let t = text.trim();
+    match t {
+        "?" => "β".to_owned(),
+        _ => t.replace("t1/2?", "t1/2β").replace("?g", "µg").replace("AUC0-ì", "AUC0-∞").replace("t1/2à", "t1/2α"),
+    }
+}
+
+/// Reads one pk_summary CSV; rows without a numeric value are skipped.
+pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
+    let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
+    let paper =
+        path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('_').next()).unwrap_or_default().to_owned();
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> =
+        reader.headers().map_err(|e| bad(e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let parameter_col = column("parameter type").ok_or_else(|| bad("no `Parameter type` column".to_owned()))?;
+    let value_col = column("value").ok_or_else(|| bad("no `Value` column".to_owned()))?;
+    let unit_col = column("unit");
+    let stat_col = column("summary statistics");
+    let mut out = Vec::new();
+    let mut previous = String::new();
+    for (k, row) in reader.records().enumerate() {
+        let line = k + 2;
+        let row = row.map_err(|e| bad(format!("line {line}: {e}")))?;
+        let field = |c: Option<usize>| c.and_then(|c| row.get(c)).map(str::trim).filter(|s| !s.is_empty());
+        let parameter_raw = match field(Some(parameter_col)) {
+            Some(p) => {
+                previous = repair(p);
+                previous.clone()
+            }
+            None => previous.clone(),
+        };
+        let Some(value) = field(Some(value_col)).and_then(|v| v.parse::<f64>().ok()) else { continue };
+        out.push(GoldValue {
+            paper: paper.clone(),
+            line,
+            parameter: parameter_code(&parameter_raw, None)
+                .or_else(|| parameter_code(&parameter_raw, Some(Route::Extravascular))),
+            parameter_raw,
+            value,
+            unit_raw: field(unit_col).map(repair),
+            statistic: field(stat_col).map(str::to_lowercase),
+        });
+    }
+    Ok(out)
+}
+
+/// The pk_summary files of a folder (`*_baseline.csv`, not its subfolders), or the file.
+pub fn gold_files(path: &Path) -> Result<Vec<PathBuf>> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let listing = std::fs::read_dir(path)
+        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+    let mut files: Vec<PathBuf> = listing
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_baseline.csv")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curated_csv_with_damage_and_continuations() {
+        let dir = std::env::temp_dir().join(format!("hysim-gold-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("12345_baseline.csv");
+        std::fs::write(
+            &path,
+            ",Drug name,Parameter type,Value,Unit,Summary Statistics\n\
+             0,Lorazepam,AUC0-ì,175.25,ng h/ml,mean\n\
+             1,Lorazepam,,481.19,ng h/ml,mean\n\
+             2,Lorazepam,t1/2?,10.35,h,mean\n\
+             3,Lorazepam,?,0.068,h-1,mean\n\
+             4,Lorazepam,Cmax,NA,?g/l,mean\n\
+             5,Lorazepam,\"cord blood/maternal blood\",0.73,,mean\n",
+        )
+        .unwrap();
+        let gold = read_pk_summary(&path).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        let got: Vec<String> = gold
+            .iter()
+            .map(|g| format!("{} {} {:?} {} {:?}", g.paper, g.parameter_raw, g.parameter, g.value, g.unit_raw))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "12345 AUC0-∞ Some(\"AUCIFO\") 175.25 Some(\"ng h/ml\")",
+                "12345 AUC0-∞ Some(\"AUCIFO\") 481.19 Some(\"ng h/ml\")",
+                "12345 t1/2β Some(\"LAMZHL\") 10.35 Some(\"h\")",
+                "12345 β Some(\"LAMZ\") 0.068 Some(\"h-1\")",
+                "12345 cord blood/maternal blood None 0.73 None",
+            ]
+        );
+    }
+}
