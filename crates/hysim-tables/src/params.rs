@@ -119,9 +119,17 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
         "tlast" => "TLST",
         "auc0-t" | "auc0-last" | "auclast" | "auc(0-tlast)" | "auc0-tlast" | "auct" => "AUCLST",
         "aucall" => "AUCALL",
-        "auc0-inf" | "aucinf" | "auc(0-inf)" | "auci" | "auc0-infinity" | "aucinfinity" | "auc0→inf" | "auc0→∞" => {
-            "AUCIFO"
-        }
+        "totalareaundercurve"
+        | "totalareaunderthecurve"
+        | "totalauc"
+        | "auc0-inf"
+        | "aucinf"
+        | "auc(0-inf)"
+        | "auci"
+        | "auc0-infinity"
+        | "aucinfinity"
+        | "auc0→inf"
+        | "auc0→∞" => "AUCIFO",
         "aucinf,pred" => "AUCIFP",
         "auc/d" | "aucinf/dose" | "auc/dose" => "AUCIFOD",
         "%aucextrap" | "auc%extrap" | "aucextrap" | "%auc" => "AUCPEO",
@@ -138,6 +146,8 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
         | "terminaleliminationrateconstant" => "LAMZ",
         // Not CDISC codes: compartmental quantities that tables print and curators keep.
         "ka" | "absorptionrateconstant" => "KA",
+        "vc" | "v1" | "centralvolume" | "volumeofthecentralcompartment" => "VC",
+        "cmid" | "midintervalconcentration" | "mid-intervalconcentration" => "CMID",
         "t1/2alpha" | "t1/2a" | "distributionhalf-life" | "t1/2(distribution)" => "HLALPHA",
         "t1/2ka" | "t1/2abs" | "absorptionhalf-life" | "t1/2(absorption)" => "HLKA",
         "ae" | "aetotal" | "amountexcreted" | "ae0-24" => "RCAMINT",
@@ -164,13 +174,29 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
         "clr" | "clrenal" | "renalclearance" => "RENALCL",
         "vz" | "varea" | "vbeta" | "vz,obs" => "VZO",
         "vz/f" | "vd/f" | "v/f" | "varea/f" | "apparentvolumeofdistribution" => "VZFO",
-        "vss" | "vdss" | "vd,ss" | "volumeofdistributionatsteadystate" => "VSSO",
-        "vd" | "v" | "volumeofdistribution" => return by_route("VZO", "VZFO"),
+        "vss" | "vdss" | "vd,ss" | "volumeofdistributionatsteadystate" | "distributionvolumeatsteadystate" => "VSSO",
+        "vd" | "v" | "volumeofdistribution" | "distributionvolume" | "bodyweightnormalizeddistributionvolume" => {
+            return by_route("VZO", "VZFO");
+        }
         "mrt" | "mrt0-inf" | "mrtinf" | "meanresidencetime" => return by_route("MRTIVIFO", "MRTEVIFO"),
         "mrt0-t" | "mrtlast" => return by_route("MRTIVLST", "MRTEVLST"),
         "f" | "f%" | "ba" | "bioavailability" | "absolutebioavailability" | "fabs" | "bioavailability(f)" => "FABS",
         "frel" | "relativebioavailability" => "FREL",
         _ => {
+            // Clearance and concentrations named in words: "Body weight normalized
+            // clearance", "maternal serum concentration", "concentration, umbilical vein".
+            if n.ends_with("clearance") && !n.contains("renal") && !n.contains("ratio") {
+                return Some("CLO");
+            }
+            // ("concentration" itself contains "ratio".)
+            let rest = n.replace("concentration", " ");
+            if n.contains("concentration")
+                && !["ratio", "maximum", "peak", "minimum", "trough", "average", "time"]
+                    .iter()
+                    .any(|w| rest.contains(w))
+            {
+                return Some("CONC");
+            }
             // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8), AUC 0-120 min for fentanyl.
             let rest = n.strip_prefix("auc")?.trim_start_matches('(');
             let number = |s: &str| s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
@@ -189,13 +215,13 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
 /// The unit family of a code's values (`per_kg` when the unit is per body weight).
 pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
     Some(match code {
-        "CMAX" | "CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST" => Family::Concentration,
+        "CMAX" | "CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST" | "CMID" | "CONC" => Family::Concentration,
         "TMAX" | "TLAG" | "TLST" | "LAMZHL" | "MRTIVIFO" | "MRTEVIFO" | "MRTIVLST" | "MRTEVLST" => Family::Time,
         "AUCLST" | "AUCALL" | "AUCIFO" | "AUCIFP" | "AUCTAU" | "AUCINT" => Family::Auc,
         "CLO" | "CLFO" | "RENALCL" if per_kg => Family::ClearancePerKg,
         "CLO" | "CLFO" | "RENALCL" => Family::Clearance,
-        "VZO" | "VZFO" | "VSSO" if per_kg => Family::VolumePerKg,
-        "VZO" | "VZFO" | "VSSO" => Family::Volume,
+        "VZO" | "VZFO" | "VSSO" | "VC" if per_kg => Family::VolumePerKg,
+        "VZO" | "VZFO" | "VSSO" | "VC" => Family::Volume,
         "LAMZ" => Family::RateConstant,
         "FABS" | "FREL" | "AUCPEO" | "RCPCINT" => Family::Percent,
         "KA" => Family::RateConstant,
@@ -254,6 +280,12 @@ mod tests {
             ("t1/2a (h)", "HLALPHA"),
             ("Ae total (μg)", "RCAMINT"),
             ("Fel (%)", "RCPCINT"),
+            ("Cmid", "CMID"),
+            ("VC (l kg−1)", "VC"),
+            ("Total area under curve", "AUCIFO"),
+            ("Distribution volumeat steady state", "VSSO"),
+            ("Body weight normalizedclearance", "CLO"),
+            ("Mean serum fentanyl concentration, umbilical vein (nmol/L)", "CONC"),
         ] {
             check(name, None, Some(code));
         }

@@ -212,6 +212,15 @@ fn is_generic_header(label: &str) -> bool {
     )
 }
 
+/// Columns that hold no value of this study's parameter: test statistics, differences
+/// between groups, values quoted from other studies.
+fn is_non_value_header(label: &str) -> bool {
+    let l = label.to_lowercase().replace(['‐', '–', '-'], " ");
+    ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
 fn is_count_header(label: &str) -> bool {
     matches!(label.trim().to_lowercase().as_str(), "n" | "no." | "no" | "number" | "n subjects" | "number of subjects")
 }
@@ -320,7 +329,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             let mut n = None;
             for (col, path) in paths.iter().enumerate().skip(1) {
                 let header = header_label(col);
-                if Some(col) == unit_col {
+                if Some(col) == unit_col || is_non_value_header(&header) {
                     continue;
                 }
                 if path.last().is_some_and(|h| is_count_header(h)) {
@@ -342,6 +351,9 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             let label = header_label(col);
             for row in 0..table.body_rows.len() {
                 let stub = table.body_rows[row].first().cloned().unwrap_or_default();
+                if is_non_value_header(&stub) {
+                    continue;
+                }
                 let group = (!stub.trim().is_empty() && col != 0).then(|| stub.clone());
                 let stub_n = parse_cell(&stub).n;
                 emit(row, col, &label, code, group, &stub, stub_n);
@@ -491,9 +503,9 @@ mod tests {
     fn parameters_as_rows() {
         let t = table(
             "Table 2. Pharmacokinetic parameters of lorazepam in children after i.v. and i.m. administration. Values are mean (95% CI) except tmax, median (range).",
-            &[&["Parameter", "n", "I.v.", "n", "I.m."]],
+            &[&["Parameter", "n", "I.v.", "n", "I.m.", "95% CI for the difference", "P value"]],
             &[
-                &["Cmax (ng/mL)", "15", "65.1 (47.5–86.0)", "11", "48.2 (40.1–57.9)"],
+                &["Cmax (ng/mL)", "15", "65.1 (47.5–86.0)", "11", "48.2 (40.1–57.9)", "−43.5, 5.0", "0.07"],
                 &["tmax (h)", "15", "0.5 (0.17–0.67)", "11", "1.0 (0.5–2.0)"],
                 &["CL (mL/min/kg)", "15", "0.62 ± 0.2", "11", "NA"],
                 &["Age (years)", "15", "3.2", "11", "2.9"],
