@@ -8,9 +8,10 @@ use crate::{Error, Result, html};
 
 /// Reads every table of a file, choosing the reader by extension: `.jsonl`/`.json`
 /// (the shared tables format), `.html`/`.htm`/`.xhtml` (the first `<table>`), `.xml`/
-/// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer) and `.md`/
+/// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer), `.md`/
 /// `.markdown` (pipe tables; the paragraph before a table is its caption, the one after
-/// it its footnote). Tables without an id of their own get `<file stem>:<n>`.
+/// it its footnote) and `.csv`/`.tsv` (one table; AutoPK's `^`-joined headers and
+/// metadata columns understood). Tables without an id of their own get `<file stem>:<n>`.
 pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -33,6 +34,10 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
             }
             Ok(tables)
         }
+        "csv" | "tsv" | "tab" => {
+            let delimiter = if ext == "csv" { b',' } else { b'\t' };
+            read_delimited(&read()?, delimiter, &stem).map(|t| vec![t]).map_err(bad)
+        }
         "md" | "markdown" => {
             let tables = read_markdown(&read()?, &stem);
             if tables.is_empty() {
@@ -40,8 +45,67 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
             }
             Ok(tables)
         }
-        _ => Err(bad("unsupported input (expected .jsonl, .html, .xml/.nxml (JATS) or .md)".to_owned())),
+        _ => Err(bad("unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv or .tsv)".to_owned())),
     }
+}
+
+/// AutoPK's metadata columns: their first non-empty value describes the table.
+const META_COLUMNS: &[&str] =
+    &["article_doi", "article_title", "caption", "legend", "footnote", "abstract", "table_id", "title"];
+
+/// A CSV or TSV table. A header cell holding `^` (AutoPK's joined multi-row headers, also
+/// `@` and ` - ` as AutoPK's loader reads them) becomes several header rows; AutoPK's
+/// metadata columns (`caption`, `legend`, `table_id`, ...) give the caption, footnote and id
+/// and are not part of the table.
+pub fn read_delimited(text: &str, delimiter: u8, stem: &str) -> std::result::Result<Table, String> {
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (k, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("line {}: {e}", k + 1))?;
+        rows.push(row.iter().map(|c| c.trim().to_owned()).collect());
+    }
+    if rows.is_empty() {
+        return Err("the file holds no rows".to_owned());
+    }
+    let header = rows.remove(0);
+    let meta: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| META_COLUMNS.contains(&h.to_lowercase().as_str()))
+        .map(|(i, h)| (i, h.to_lowercase()))
+        .collect();
+    let first_value = |name: &str| {
+        let col = meta.iter().find(|(_, n)| n == name).map(|(i, _)| *i)?;
+        rows.iter().filter_map(|r| r.get(col)).find(|v| !v.is_empty() && !v.eq_ignore_ascii_case("none")).cloned()
+    };
+    let caption = first_value("caption").or_else(|| first_value("title"));
+    let footnote = first_value("legend").or_else(|| first_value("footnote"));
+    let id = first_value("table_id").unwrap_or_else(|| format!("{stem}:1"));
+    let keep: Vec<usize> = (0..header.len()).filter(|i| !meta.iter().any(|(m, _)| m == i)).collect();
+    let split = |h: &str| -> Vec<String> {
+        h.replace('@', "^").replace(" - ", "^").split('^').map(|p| p.trim().to_owned()).collect()
+    };
+    let parts: Vec<Vec<String>> = keep.iter().map(|&i| split(&header[i])).collect();
+    let depth = parts.iter().map(Vec::len).max().unwrap_or(1);
+    // Shorter paths fill the upper rows with their first part (a spanning cell).
+    let header_rows: Vec<Vec<String>> = (0..depth)
+        .map(|level| {
+            parts
+                .iter()
+                .map(|p| {
+                    let offset = depth - p.len();
+                    if level < offset { p[0].clone() } else { p[level - offset].clone() }
+                })
+                .collect()
+        })
+        .collect();
+    let body_rows = rows
+        .into_iter()
+        .map(|r| keep.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>())
+        .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    Ok(Table { id, caption, footnote, header_rows, body_rows })
 }
 
 /// Text of an XML/HTML fragment: tags removed, entities decoded, whitespace collapsed.
@@ -207,6 +271,21 @@ mod tests {
         assert_eq!(t.footnote.as_deref(), Some("a Median (range)."));
         assert_eq!(t.header_rows, [["Parameter", "IV", "PO"]]);
         assert_eq!(t.body_rows, [["Cmax (µg/mL)", "3.1 ± 0.4", "1.2 | 0.3"], ["t½ (h)", "4.1", "4.6"]]);
+    }
+
+    #[test]
+    fn csv_with_autopk_headers_and_metadata() {
+        let csv = "Parameter,IV^Mean,IV^SD,PO^Mean,caption,legend\nCmax (ng/mL),120,12,45,Table 3. Drug Y in cattle,a Median.\nt1/2 (h),4.1,0.3,5.2,,\n";
+        let t = read_delimited(csv, b',', "autopk").unwrap();
+        assert_eq!(t.id, "autopk:1");
+        assert_eq!(t.caption.as_deref(), Some("Table 3. Drug Y in cattle"));
+        assert_eq!(t.footnote.as_deref(), Some("a Median."));
+        assert_eq!(t.header_rows, [vec!["Parameter", "IV", "IV", "PO"], vec!["Parameter", "Mean", "SD", "Mean"]]);
+        assert_eq!(t.header_path(1), ["IV", "Mean"]);
+        assert_eq!(t.body_rows, [["Cmax (ng/mL)", "120", "12", "45"], ["t1/2 (h)", "4.1", "0.3", "5.2"]]);
+        let tsv = read_delimited("a\tb\n1\t2\n", b'\t', "x").unwrap();
+        assert_eq!(tsv.body_rows, [["1", "2"]]);
+        assert_eq!(read_delimited("", b',', "x").unwrap_err(), "the file holds no rows");
     }
 
     #[test]

@@ -16,6 +16,6 @@ mod records;
 
 pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
-pub use formats::{read_jats, read_markdown, read_tables_file};
+pub use formats::{read_delimited, read_jats, read_markdown, read_tables_file};
 pub use jsonl::{TableLine, read_tables_jsonl};
 pub use records::{table_records, tables_records};

@@ -202,7 +202,7 @@ fn parse_html_table_into_records() {
     let (code, _, stderr) = hysim(&["parse", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("table.xlsx: unsupported input (expected .jsonl, .html, .xml/.nxml (JATS) or .md)"),
+        stderr.contains("table.xlsx: unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv or .tsv)"),
         "{stderr}"
     );
 }

@@ -43,3 +43,100 @@ fn a_bad_line_names_file_and_line() {
     assert_eq!(err.to_string(), format!("{}:2: table 2:1: no <table> or <tr> element found", path.display()));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+mod robustness {
+    //! Arbitrary input never panics: the readers return a table, an error or nothing.
+
+    use hysim_core::Table;
+    use proptest::prelude::*;
+
+    /// Strings built from the pieces table markup and PK cells are made of.
+    fn markupish() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "<table>",
+            "</table>",
+            "<tr>",
+            "</tr>",
+            "<td>",
+            "</td>",
+            "<th colspan=\"3\">",
+            "<td rowspan='2'>",
+            "<thead>",
+            "</thead>",
+            "<sup>a</sup>",
+            "<br/>",
+            "&plusmn;",
+            "&#x3bc;",
+            "&amp",
+            "<!--",
+            "-->",
+            "<span class=\"sr-only\">",
+            "</span>",
+            "±",
+            "(",
+            ")",
+            "[",
+            "]",
+            "–",
+            "-",
+            "1.5",
+            "0,25",
+            "1,234",
+            "n = 8",
+            "NA",
+            "<0.5",
+            "×10³",
+            "a",
+            "*",
+            " ",
+            "\n",
+            "|",
+            "^",
+            ",",
+            "Cmax (ng/mL)",
+            "t½ (h)",
+            "AUC0–∞",
+            "µg·h/mL",
+            "mean ± SD",
+            "median (range)",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn html_and_cells(text in markupish()) {
+            if let Ok(table) = hysim_tables::html::parse_table(&text) {
+                let width = table.n_cols();
+                prop_assert!(table.header_rows.iter().chain(&table.body_rows).all(|r| r.len() == width));
+                let _ = hysim_tables::table_records(&table);
+            }
+            let _ = hysim_tables::parse_cell(&text);
+            let _ = hysim_tables::params::parameter_code(&text, None);
+        }
+
+        #[test]
+        fn markdown_csv_and_jats(text in markupish()) {
+            for table in hysim_tables::read_markdown(&text, "fuzz") {
+                let _ = hysim_tables::table_records(&table);
+            }
+            let _ = hysim_tables::read_delimited(&text, b',', "fuzz").map(|t| hysim_tables::table_records(&t));
+            let _ = hysim_tables::read_jats(&format!("<table-wrap>{text}</table-wrap>"), "fuzz");
+        }
+
+        #[test]
+        fn any_unicode_cell(text in "\\PC{0,40}") {
+            let _ = hysim_tables::parse_cell(&text);
+            let table = Table {
+                id: "t".into(),
+                caption: Some(text.clone()),
+                footnote: Some(text.clone()),
+                header_rows: vec![vec!["Parameter".into(), text.clone()]],
+                body_rows: vec![vec!["Cmax (ng/mL)".into(), text.clone()], vec![text.clone(), "1.0".into()]],
+            };
+            let _ = hysim_tables::table_records(&table);
+        }
+    }
+}
