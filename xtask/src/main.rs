@@ -7,6 +7,7 @@
 mod bench;
 mod cmd;
 mod doctor;
+mod fuzz;
 mod paths;
 mod setup;
 mod tidy;
@@ -35,6 +36,12 @@ enum Task {
     },
     /// Check the workspace rules of STYLE.md: dependency allowlists, layering, docs, code map.
     Tidy,
+    /// Run the cargo-fuzz targets (cell and HTML parsing) for a bounded time each.
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
     /// Benchmarks against the reference Python tools on this machine.
     Bench {
         #[command(subcommand)]
@@ -71,6 +78,7 @@ fn main() -> std::process::ExitCode {
         Task::Doctor => doctor::run(),
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
+        Task::Fuzz { seconds } => fuzz::run(seconds),
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
