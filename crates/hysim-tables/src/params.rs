@@ -212,6 +212,19 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     Some(code)
 }
 
+/// For PK names that are ambiguous without more context (`AUC`, `Vd`, `MRT`, `C0`): the
+/// unit family of their values, so records can still carry a canonical unit with a null
+/// parameter code.
+pub fn ambiguous_family(name: &str) -> Option<(Family, Family)> {
+    match normalise_name(name).as_str() {
+        "auc" | "areaunderthecurve" | "areaundercurve" => Some((Family::Auc, Family::Auc)),
+        "vd" | "v" | "volumeofdistribution" | "distributionvolume" => Some((Family::Volume, Family::VolumePerKg)),
+        "mrt" | "meanresidencetime" | "mrt0-inf" | "mrtinf" => Some((Family::Time, Family::Time)),
+        "c0" => Some((Family::Concentration, Family::Concentration)),
+        _ => None,
+    }
+}
+
 /// The unit family of a code's values (`per_kg` when the unit is per body weight).
 pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
     Some(match code {

@@ -17,7 +17,8 @@ use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, T
 use hysim_units::{Unit, convert};
 
 use crate::cell::{CellValue, Missing, Spread, parse_cell};
-use crate::params::{Route, family_of_code, parameter_code};
+use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
+use hysim_units::Family;
 
 /// What the caption, footnote and headers say about statistics.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -225,6 +226,53 @@ fn is_count_header(label: &str) -> bool {
     matches!(label.trim().to_lowercase().as_str(), "n" | "no." | "no" | "number" | "n subjects" | "number of subjects")
 }
 
+/// What a row stub or column header names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Named {
+    /// A parameter with a canonical code.
+    Code(&'static str),
+    /// A PK parameter that is ambiguous here (`AUC`, `Vd`, `MRT`): its records carry a
+    /// null code, with the unit family `(plain, per body weight)` for conversion.
+    Ambiguous(Family, Family),
+}
+
+fn named(text: &str, route: Option<Route>) -> Option<Named> {
+    parameter_code(text, route).map(Named::Code).or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
+}
+
+impl Named {
+    fn code(self) -> Option<&'static str> {
+        match self {
+            Named::Code(c) => Some(c),
+            Named::Ambiguous(..) => None,
+        }
+    }
+}
+
+/// The role of a column whose innermost header names a statistic (`10 mg/kg / Mean`,
+/// `IV^SD`): the centre column gives the value, its siblings under the same parent the
+/// dispersion or the interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Centre,
+    Dispersion(&'static str),
+    Low,
+    High,
+}
+
+fn role_of(header: &str) -> Option<Role> {
+    let key: String = header.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == '%').collect();
+    Some(match key.as_str() {
+        "mean" | "median" | "geometricmean" | "gmean" | "value" | "estimate" | "average" => Role::Centre,
+        "sd" | "stdev" | "standarddeviation" => Role::Dispersion("SD"),
+        "se" | "sem" | "standarderror" => Role::Dispersion("SE"),
+        "cv" | "cv%" | "%cv" | "cvpercent" => Role::Dispersion("CV%"),
+        "min" | "minimum" | "lower" | "low" => Role::Low,
+        "max" | "maximum" | "upper" | "high" => Role::High,
+        _ => return None,
+    })
+}
+
 /// Records of many tables, the tables in parallel, in input order.
 pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
     use rayon::prelude::*;
@@ -250,20 +298,29 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let header_label = |col: usize| labels[col].clone();
     let route_kind = route.map(|(_, k)| k);
 
-    // Parameters as rows: the stub of each body row.
-    let row_codes: Vec<Option<&'static str>> =
-        table.body_rows.iter().map(|r| r.first().and_then(|stub| parameter_code(stub, route_kind))).collect();
+    // Parameters as rows: the stub column is the one of the first three that names the
+    // most parameters (columns before it are groups, such as the analyte).
+    let stub_col = (0..n_cols.min(3))
+        .max_by_key(|&c| {
+            let hits = table
+                .body_rows
+                .iter()
+                .filter(|r| r.get(c).and_then(|s| parameter_code(s, route_kind)).is_some())
+                .count();
+            (hits, std::cmp::Reverse(c))
+        })
+        .unwrap_or(0);
+    let row_codes: Vec<Option<Named>> =
+        table.body_rows.iter().map(|r| r.get(stub_col).and_then(|stub| named(stub, route_kind))).collect();
     // Parameters as columns: the innermost header of each column (or the whole path).
-    let col_codes: Vec<Option<&'static str>> = (0..n_cols)
+    let col_codes: Vec<Option<Named>> = (0..n_cols)
         .map(|c| {
             let path = &paths[c];
-            path.last()
-                .and_then(|h| parameter_code(h, route_kind))
-                .or_else(|| parameter_code(&path.join(" "), route_kind))
+            path.last().and_then(|h| named(h, route_kind)).or_else(|| named(&path.join(" "), route_kind))
         })
         .collect();
-    let rows_hits = row_codes.iter().flatten().count();
-    let cols_hits = col_codes.iter().flatten().count();
+    let rows_hits = row_codes.iter().flatten().filter(|n| n.code().is_some()).count();
+    let cols_hits = col_codes.iter().flatten().filter(|n| n.code().is_some()).count();
     if rows_hits == 0 && cols_hits == 0 {
         return Vec::new();
     }
@@ -274,12 +331,17 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let mut emit = |row: usize,
                     col: usize,
                     label: &str,
-                    code: &'static str,
+                    param: Named,
                     group: Option<String>,
                     extra_hint: &str,
-                    n: Option<u32>| {
+                    n: Option<u32>,
+                    sibling: Option<Spread>| {
         let text = &table.body_rows[row][col];
-        let cell = parse_cell(text);
+        let mut cell = parse_cell(text);
+        if cell.spread.is_none() {
+            cell.spread = sibling;
+        }
+        let code = param.code().unwrap_or("");
         if cell.value.is_none()
             && cell.spread.is_none()
             && !matches!(cell.missing, Some(Missing::NotAvailable(_)) | Some(Missing::BelowLimit(_)))
@@ -316,38 +378,85 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         if let Some((r, _)) = group.as_deref().and_then(route_of) {
             context.route = Some(r.to_owned());
         }
-        let mut record = build_record(table, row, col, label, code, &cell, text, unit_raw, hints, group, &context, n);
+        let mut record = build_record(table, row, col, label, param, &cell, text, unit_raw, hints, group, &context, n);
         record.provenance.footnotes = cell_notes;
         out.push(record);
     };
 
     if rows_hits >= cols_hits {
-        // Count columns give n to the value columns after them.
-        for (row, code) in row_codes.iter().enumerate() {
-            let Some(code) = code else { continue };
-            let label = table.body_rows[row][0].clone();
+        let roles: Vec<Option<Role>> = paths.iter().map(|p| p.last().and_then(|h| role_of(h))).collect();
+        let parent = |col: usize| -> String {
+            let p = &paths[col];
+            if roles[col].is_some() && p.len() > 1 { p[..p.len() - 1].join(" / ") } else { labels[col].clone() }
+        };
+        for (row, named_param) in row_codes.iter().enumerate() {
+            let Some(param) = *named_param else { continue };
+            let cells = &table.body_rows[row];
+            let label = cells[stub_col].clone();
+            // Columns before the stub (analyte, population, ...) name the group.
+            let row_group: Vec<String> =
+                cells[..stub_col].iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
             let mut n = None;
-            for (col, path) in paths.iter().enumerate().skip(1) {
+            for (col, path) in paths.iter().enumerate().skip(stub_col + 1) {
                 let header = header_label(col);
                 if Some(col) == unit_col || is_non_value_header(&header) {
                     continue;
                 }
                 if path.last().is_some_and(|h| is_count_header(h)) {
-                    n = parse_cell(&table.body_rows[row][col])
-                        .value
-                        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
-                        .map(|v| v as u32);
+                    n = parse_cell(&cells[col]).value.filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32);
                     continue;
                 }
-                let group = (!header.is_empty() && !is_generic_header(&header)).then(|| header.clone());
+                // A dispersion or bound column belongs to the centre column beside it.
+                let siblings: Vec<usize> = (stub_col + 1..n_cols)
+                    .filter(|&c| c != col && roles[c].is_some() && roles[col].is_some() && parent(c) == parent(col))
+                    .collect();
+                let mut sibling = None;
+                match roles[col] {
+                    Some(Role::Dispersion(_) | Role::Low | Role::High)
+                        if siblings.iter().any(|&c| roles[c] == Some(Role::Centre)) =>
+                    {
+                        continue;
+                    }
+                    Some(Role::Centre) => {
+                        let number = |role: Role| {
+                            siblings
+                                .iter()
+                                .find(|&&c| roles[c] == Some(role))
+                                .and_then(|&c| parse_cell(&cells[c]).value)
+                        };
+                        let dispersion = siblings.iter().find_map(|&c| match roles[c] {
+                            Some(Role::Dispersion(kind)) => parse_cell(&cells[c]).value.map(|v| (kind, v)),
+                            _ => None,
+                        });
+                        sibling = match (dispersion, number(Role::Low), number(Role::High)) {
+                            (_, Some(low), Some(high)) => Some(Spread::Interval { low, high }),
+                            (Some(("CV%", v)), _, _) => Some(Spread::Paren { value: v, percent: true }),
+                            (Some(("SE", v)), _, _) => Some(Spread::PlusMinus(v)),
+                            (Some((_, v)), _, _) => Some(Spread::PlusMinus(v)),
+                            _ => None,
+                        };
+                    }
+                    _ => {}
+                }
+                let column_group = parent(col);
+                let mut group_parts = row_group.clone();
+                if !column_group.is_empty() && !is_generic_header(&column_group) {
+                    group_parts.push(column_group);
+                }
+                let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
                 // "Oral (n = 12)": a count in the column header.
                 let header_n = parse_cell(&header).n;
-                emit(row, col, &label, code, group, &header, n.or(header_n));
+                let mut hint = header.clone();
+                for &c in &siblings {
+                    hint.push(' ');
+                    hint.push_str(&labels[c]);
+                }
+                emit(row, col, &label, param, group, &hint, n.or(header_n), sibling);
             }
         }
     } else {
-        for (col, code) in col_codes.iter().enumerate() {
-            let Some(code) = code else { continue };
+        for (col, named_param) in col_codes.iter().enumerate() {
+            let Some(param) = *named_param else { continue };
             let label = header_label(col);
             for row in 0..table.body_rows.len() {
                 let stub = table.body_rows[row].first().cloned().unwrap_or_default();
@@ -356,7 +465,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
                 }
                 let group = (!stub.trim().is_empty() && col != 0).then(|| stub.clone());
                 let stub_n = parse_cell(&stub).n;
-                emit(row, col, &label, code, group, &stub, stub_n);
+                emit(row, col, &label, param, group, &stub, stub_n, None);
             }
         }
     }
@@ -379,7 +488,7 @@ fn build_record(
     row: usize,
     col: usize,
     label: &str,
-    code: &'static str,
+    param: Named,
     cell: &CellValue,
     text: &str,
     unit_raw: Option<String>,
@@ -426,7 +535,10 @@ fn build_record(
     };
     let parsed_unit = unit_raw.as_deref().and_then(|u| Unit::parse(u).ok());
     let per_kg = parsed_unit.as_ref().is_some_and(|u| u.dims.body_weight == -1);
-    let family = family_of_code(code, per_kg);
+    let family = match param {
+        Named::Code(code) => family_of_code(code, per_kg),
+        Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
+    };
     let (unit, value_canonical) = match (family, &parsed_unit, cell.value) {
         (Some(family), Some(u), value) => match convert(1.0, u, family, None) {
             Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
@@ -437,7 +549,7 @@ fn build_record(
     Record {
         table_id: table.id.clone(),
         parameter_raw: label.trim().to_owned(),
-        parameter: Some(code.to_owned()),
+        parameter: param.code().map(str::to_owned),
         value_raw: text.trim().to_owned(),
         value: cell.value,
         statistic,

@@ -2,6 +2,8 @@
 //! that folder is absent). Their text is not committed: most articles are not openly licensed.
 #![allow(clippy::print_stderr, reason = "a skipped test says why on stderr")]
 
+mod fixtures;
+
 use std::path::Path;
 
 #[test]
