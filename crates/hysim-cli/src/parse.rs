@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use hysim_core::Record;
+use hysim_tables::OutputFormat;
 
 /// Arguments of `hysim parse`.
 #[derive(clap::Args)]
@@ -13,9 +14,13 @@ pub(crate) struct Args {
     /// (`<table-wrap>`) or Markdown (pipe tables).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Output records file (JSON Lines, one SPEC record per line).
+    /// Output records file.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// jsonl (one SPEC record per line), csv or parquet (one flat row per record)
+    /// [default: from the extension of --out, else jsonl].
+    #[arg(long)]
+    format: Option<String>,
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
@@ -32,7 +37,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
         records.extend(found);
     }
-    Record::write_jsonl(&args.out, &records)?;
+    let format = match &args.format {
+        Some(f) => f.parse().map_err(|e: String| anyhow::anyhow!(e))?,
+        None => OutputFormat::from_path(&args.out).unwrap_or(OutputFormat::Jsonl),
+    };
+    hysim_tables::write_records(&args.out, &records, format)?;
     let seconds = started.elapsed().as_secs_f64();
     let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &records {

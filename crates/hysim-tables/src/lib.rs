@@ -3,7 +3,10 @@
 //! - [`html::parse_table`]: an HTML `<table>` (rowspan and colspan expanded, `<thead>` or
 //!   leading all-`<th>` rows as headers, entities decoded, screen-reader-only text dropped).
 //! - [`read_tables_jsonl`]: the shared `tables.jsonl` format (`pmid`, `table_index`,
-//!   `caption`, `footnote`, `table_html`, ...), one table per line.
+//!   `caption`, `footnote`, `table_html`, ...), one table per line; [`read_tables_file`]
+//!   picks the reader for HTML, JATS, Markdown and CSV/TSV files.
+//! - [`table_records`]: a table's PK records; [`write_records`]: JSON Lines, or CSV and
+//!   Parquet through polars.
 
 mod cell;
 mod error;
@@ -11,6 +14,7 @@ mod formats;
 pub mod gold;
 pub mod html;
 mod jsonl;
+mod output;
 pub mod params;
 mod records;
 
@@ -18,4 +22,5 @@ pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
 pub use formats::{read_delimited, read_jats, read_markdown, read_tables_file};
 pub use jsonl::{TableLine, read_tables_jsonl};
+pub use output::{OutputFormat, write_records};
 pub use records::{table_records, tables_records};

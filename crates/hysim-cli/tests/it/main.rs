@@ -197,6 +197,21 @@ fn parse_html_table_into_records() {
     assert_eq!(records[0].table_id, "study");
     assert_eq!(records[0].n, Some(12));
 
+    let csv_out = dir.path().join("records.csv");
+    let (code, _, stderr) = hysim(&["parse", html.to_str().unwrap(), "--out", csv_out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv_text = std::fs::read_to_string(&csv_out).unwrap();
+    assert_eq!(csv_text.lines().count(), 3, "header and two records: {csv_text}");
+    let parquet_out = dir.path().join("records.bin");
+    let (code, _, stderr) =
+        hysim(&["parse", html.to_str().unwrap(), "--out", parquet_out.to_str().unwrap(), "--format", "parquet"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read(&parquet_out).unwrap().starts_with(b"PAR1"));
+    let (code, _, stderr) =
+        hysim(&["parse", html.to_str().unwrap(), "--out", csv_out.to_str().unwrap(), "--format", "xml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown format \"xml\""), "{stderr}");
+
     let bad = dir.path().join("table.xlsx");
     std::fs::write(&bad, b"PK").unwrap();
     let (code, _, stderr) = hysim(&["parse", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);

@@ -1,0 +1,179 @@
+//! Writing records as JSON Lines, CSV or Parquet.
+//!
+//! CSV and Parquet hold one flat row per record: the nested `dispersion`, `interval`,
+//! `context` and `provenance` objects become columns (`dispersion_type`,
+//! `dispersion_value`, `interval_type`, `interval_low`, `interval_high`, `drug`, ...,
+//! `row`, `col`, `header_path` joined with ` / `, `footnotes` joined with ` | `). Every
+//! file is written to a temporary file and renamed into place.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use hysim_core::Record;
+use polars::prelude::*;
+
+use crate::{Error, Result};
+
+/// An output format of `hysim parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One SPEC record per line.
+    Jsonl,
+    /// Flat rows with a header.
+    Csv,
+    /// Flat rows, columnar and typed.
+    Parquet,
+}
+
+impl FromStr for OutputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "jsonl" | "json" => Ok(Self::Jsonl),
+            "csv" => Ok(Self::Csv),
+            "parquet" | "pq" => Ok(Self::Parquet),
+            other => Err(format!("unknown format {other:?}: expected jsonl, csv or parquet")),
+        }
+    }
+}
+
+impl OutputFormat {
+    /// The format an output path's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        path.extension().and_then(|e| e.to_str()).and_then(|e| e.parse().ok())
+    }
+}
+
+/// The flat table of records.
+fn frame(records: &[Record]) -> PolarsResult<DataFrame> {
+    let text = |f: &dyn Fn(&Record) -> Option<String>| records.iter().map(f).collect::<Vec<Option<String>>>();
+    let number = |f: &dyn Fn(&Record) -> Option<f64>| records.iter().map(f).collect::<Vec<Option<f64>>>();
+    let count = |f: &dyn Fn(&Record) -> Option<u32>| records.iter().map(f).collect::<Vec<Option<u32>>>();
+    let columns = vec![
+        Column::new("table_id".into(), text(&|r| Some(r.table_id.clone()))),
+        Column::new("parameter_raw".into(), text(&|r| Some(r.parameter_raw.clone()))),
+        Column::new("parameter".into(), text(&|r| r.parameter.clone())),
+        Column::new("value_raw".into(), text(&|r| Some(r.value_raw.clone()))),
+        Column::new("value".into(), number(&|r| r.value)),
+        Column::new("statistic".into(), text(&|r| Some(r.statistic.as_str().to_owned()))),
+        Column::new("dispersion_type".into(), text(&|r| r.dispersion.as_ref().map(|d| d.kind.clone()))),
+        Column::new("dispersion_value".into(), number(&|r| r.dispersion.as_ref().map(|d| d.value))),
+        Column::new("interval_type".into(), text(&|r| r.interval.as_ref().map(|i| i.kind.clone()))),
+        Column::new("interval_low".into(), number(&|r| r.interval.as_ref().map(|i| i.low))),
+        Column::new("interval_high".into(), number(&|r| r.interval.as_ref().map(|i| i.high))),
+        Column::new("unit_raw".into(), text(&|r| r.unit_raw.clone())),
+        Column::new("unit".into(), text(&|r| r.unit.clone())),
+        Column::new("value_canonical".into(), number(&|r| r.value_canonical)),
+        Column::new("n".into(), count(&|r| r.n)),
+        Column::new("drug".into(), text(&|r| r.context.drug.clone())),
+        Column::new("analyte".into(), text(&|r| r.context.analyte.clone())),
+        Column::new("species".into(), text(&|r| r.context.species.clone())),
+        Column::new("population".into(), text(&|r| r.context.population.clone())),
+        Column::new("matrix".into(), text(&|r| r.context.matrix.clone())),
+        Column::new("dose".into(), text(&|r| r.context.dose.clone())),
+        Column::new("route".into(), text(&|r| r.context.route.clone())),
+        Column::new("group".into(), text(&|r| r.context.group.clone())),
+        Column::new("row".into(), count(&|r| r.provenance.row)),
+        Column::new("col".into(), count(&|r| r.provenance.col)),
+        Column::new("header_path".into(), text(&|r| Some(r.provenance.header_path.join(" / ")))),
+        Column::new("footnotes".into(), text(&|r| Some(r.provenance.footnotes.join(" | ")))),
+        Column::new("confidence".into(), number(&|r| r.confidence)),
+    ];
+    DataFrame::new(records.len(), columns)
+}
+
+/// Writes `records` to `path` in `format`, atomically.
+pub fn write_records(path: &Path, records: &[Record], format: OutputFormat) -> Result<()> {
+    if format == OutputFormat::Jsonl {
+        return Ok(Record::write_jsonl(path, records)?);
+    }
+    let bad = |e: PolarsError| Error::BadFile { path: path.to_path_buf(), problem: format!("cannot write: {e}") };
+    let mut df = frame(records).map_err(bad)?;
+    let mut failure = None;
+    let written = hysim_core::io::atomic_write(path, |out| {
+        let result = match format {
+            OutputFormat::Csv => CsvWriter::new(out).finish(&mut df),
+            OutputFormat::Parquet => ParquetWriter::new(out).finish(&mut df).map(|_| ()),
+            OutputFormat::Jsonl => unreachable!("invariant: handled above"),
+        };
+        result.map_err(|e| {
+            let message = e.to_string();
+            failure = Some(e);
+            std::io::Error::other(message)
+        })
+    });
+    match (written, failure) {
+        (Err(_), Some(e)) => Err(bad(e)),
+        (result, _) => Ok(result?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hysim_core::{Context, Dispersion, Provenance, Statistic};
+
+    use super::*;
+
+    fn record(value: Option<f64>) -> Record {
+        Record {
+            table_id: "1:2".into(),
+            parameter_raw: "Cmax (ng/mL)".into(),
+            parameter: Some("CMAX".into()),
+            value_raw: "6.2, ± 1.1".into(),
+            value,
+            statistic: Statistic::Mean,
+            dispersion: Some(Dispersion { kind: "SD".into(), value: 1.1 }),
+            interval: None,
+            unit_raw: Some("ng/mL".into()),
+            unit: Some("ng/mL".into()),
+            value_canonical: value,
+            n: Some(8),
+            context: Context { species: Some("dog".into()), ..Context::default() },
+            provenance: Provenance {
+                row: Some(0),
+                col: Some(1),
+                header_path: vec!["A".into(), "B".into()],
+                footnotes: vec![],
+            },
+            confidence: None,
+            noise: None,
+        }
+    }
+
+    #[test]
+    fn csv_and_parquet_round_trip() {
+        let dir = std::env::temp_dir().join(format!("hysim-output-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let records = vec![record(Some(6.2)), record(None)];
+        let csv_path = dir.join("r.csv");
+        write_records(&csv_path, &records, OutputFormat::Csv).unwrap();
+        let text = std::fs::read_to_string(&csv_path).unwrap();
+        let mut lines = text.lines();
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("table_id,parameter_raw,parameter,value_raw,value,statistic,dispersion_type")
+        );
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("1:2,Cmax (ng/mL),CMAX,\"6.2, ± 1.1\",6.2,mean,SD,1.1,,,,ng/mL,ng/mL,6.2,8,,,dog")
+        );
+        let parquet_path = dir.join("r.parquet");
+        write_records(&parquet_path, &records, OutputFormat::Parquet).unwrap();
+        let back = ParquetReader::new(std::fs::File::open(&parquet_path).unwrap()).finish().unwrap();
+        assert_eq!(back.shape(), (2, 28));
+        let values = back.column("value").unwrap().f64().unwrap().clone();
+        assert_eq!(values.get(0), Some(6.2));
+        assert_eq!(values.get(1), None);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(
+            "xlsx".parse::<OutputFormat>().unwrap_err(),
+            "unknown format \"xlsx\": expected jsonl, csv or parquet"
+        );
+        assert_eq!(OutputFormat::from_path(Path::new("a/b.parquet")), Some(OutputFormat::Parquet));
+    }
+}
