@@ -10,8 +10,8 @@ use crate::{Error, Result, html};
 /// (the shared tables format), `.html`/`.htm`/`.xhtml` (the first `<table>`), `.xml`/
 /// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer), `.md`/
 /// `.markdown` (pipe tables; the paragraph before a table is its caption, the one after
-/// it its footnote) and `.csv`/`.tsv` (one table; AutoPK's `^`-joined headers and
-/// metadata columns understood). Tables without an id of their own get `<file stem>:<n>`.
+/// it its footnote), `.csv`/`.tsv` (one table) and `.xlsx`/`.xls`/`.ods` (one table per
+/// sheet); in the last two AutoPK's `^`-joined headers and metadata columns are understood. Tables without an id of their own get `<file stem>:<n>`.
 pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -38,6 +38,13 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
             let delimiter = if ext == "csv" { b',' } else { b'\t' };
             read_delimited(&read()?, delimiter, &stem).map(|t| vec![t]).map_err(bad)
         }
+        "xlsx" | "xls" | "xlsm" | "ods" => {
+            let tables = read_workbook(path, &stem).map_err(bad)?;
+            if tables.is_empty() {
+                return Err(bad("no sheet with rows".to_owned()));
+            }
+            Ok(tables)
+        }
         "md" | "markdown" => {
             let tables = read_markdown(&read()?, &stem);
             if tables.is_empty() {
@@ -45,7 +52,9 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
             }
             Ok(tables)
         }
-        _ => Err(bad("unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv or .tsv)".to_owned())),
+        _ => Err(bad(
+            "unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv, .tsv or .xlsx)".to_owned()
+        )),
     }
 }
 
@@ -65,6 +74,30 @@ pub fn read_delimited(text: &str, delimiter: u8, stem: &str) -> std::result::Res
         let row = row.map_err(|e| format!("line {}: {e}", k + 1))?;
         rows.push(row.iter().map(|c| c.trim().to_owned()).collect());
     }
+    table_from_rows(rows, &format!("{stem}:1"))
+}
+
+/// Every sheet of an XLSX (or XLS/ODS) workbook as a table, as AutoPK's input sheets are
+/// laid out: the first row is the header (`^`-joined levels), metadata columns describe
+/// the table. Sheets with no rows are skipped; ids are `<stem>:<sheet name>`.
+pub fn read_workbook(path: &Path, stem: &str) -> std::result::Result<Vec<Table>, String> {
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| e.to_string())?;
+    let mut tables = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| format!("sheet {name:?}: {e}"))?;
+        let rows: Vec<Vec<String>> =
+            range.rows().map(|r| r.iter().map(|c| c.to_string().trim().to_owned()).collect()).collect();
+        if rows.iter().all(|r| r.iter().all(String::is_empty)) {
+            continue;
+        }
+        tables.push(table_from_rows(rows, &format!("{stem}:{name}")).map_err(|e| format!("sheet {name:?}: {e}"))?);
+    }
+    Ok(tables)
+}
+
+/// A table from rows of strings, the first being the header.
+fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result::Result<Table, String> {
     if rows.is_empty() {
         return Err("the file holds no rows".to_owned());
     }
@@ -81,7 +114,7 @@ pub fn read_delimited(text: &str, delimiter: u8, stem: &str) -> std::result::Res
     };
     let caption = first_value("caption").or_else(|| first_value("title"));
     let footnote = first_value("legend").or_else(|| first_value("footnote"));
-    let id = first_value("table_id").unwrap_or_else(|| format!("{stem}:1"));
+    let id = first_value("table_id").unwrap_or_else(|| default_id.to_owned());
     let keep: Vec<usize> = (0..header.len()).filter(|i| !meta.iter().any(|(m, _)| m == i)).collect();
     let split = |h: &str| -> Vec<String> {
         h.replace('@', "^").replace(" - ", "^").split('^').map(|p| p.trim().to_owned()).collect()
@@ -286,6 +319,40 @@ mod tests {
         let tsv = read_delimited("a\tb\n1\t2\n", b'\t', "x").unwrap();
         assert_eq!(tsv.body_rows, [["1", "2"]]);
         assert_eq!(read_delimited("", b',', "x").unwrap_err(), "the file holds no rows");
+    }
+
+    #[test]
+    fn xlsx_sheets_in_autopk_layout() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/autopk-sheet.xlsx");
+        let tables = read_tables_file(&path).unwrap();
+        assert_eq!(tables.len(), 1, "the empty sheet is skipped");
+        let t = &tables[0];
+        assert_eq!(t.id, "autopk-12");
+        assert_eq!(t.caption.as_deref(), Some("Table 2. Florfenicol in goats after intramuscular injection"));
+        assert_eq!(t.footnote.as_deref(), Some("Values are mean ± SD."));
+        assert_eq!(t.header_rows, [vec!["Parameter", "IM", "IM"], vec!["Parameter", "Mean", "SD"]]);
+        assert_eq!(t.body_rows[0], ["Cmax (µg/mL)", "3.25", "0.41"]);
+        let records = crate::table_records(t);
+        let got: Vec<String> = records
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:?} {:?} {:?} {:?}",
+                    r.parameter,
+                    r.value,
+                    r.dispersion.as_ref().map(|d| d.value),
+                    r.context.species
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Some(\"CMAX\") Some(3.25) Some(0.41) Some(\"goat\")",
+                "Some(\"LAMZHL\") Some(18.4) Some(2.2) Some(\"goat\")",
+                "Some(\"AUCIFO\") Some(96.0) Some(11.5) Some(\"goat\")",
+            ]
+        );
     }
 
     #[test]

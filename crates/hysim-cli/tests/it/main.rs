@@ -212,14 +212,22 @@ fn parse_html_table_into_records() {
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown format \"xml\""), "{stderr}");
 
-    let bad = dir.path().join("table.xlsx");
+    let bad = dir.path().join("table.doc");
     std::fs::write(&bad, b"PK").unwrap();
     let (code, _, stderr) = hysim(&["parse", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("table.xlsx: unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv or .tsv)"),
+        stderr.contains(
+            "table.doc: unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv, .tsv or .xlsx)"
+        ),
         "{stderr}"
     );
+    let broken = dir.path().join("broken.xlsx");
+    std::fs::write(&broken, b"not a zip").unwrap();
+    let (code, _, stderr) = hysim(&["parse", broken.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("hysim: error: ") && stderr.contains("broken.xlsx"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
 
 #[test]
