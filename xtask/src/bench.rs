@@ -99,12 +99,12 @@ fn build_hysim(root: &Path) -> Result<PathBuf> {
     Ok(target_dir.join("release").join("hysim"))
 }
 
-/// Runs `hysim` and returns the seconds it reports for embedding ("... in 1.23 s ...").
-fn hysim_embed_seconds(command: &mut Command) -> Result<f64> {
+/// Runs `hysim` and returns the seconds its summary reports for the work ("... in 1.23 s (...").
+fn hysim_seconds(command: &mut Command) -> Result<f64> {
     cmd::note(&format!("$ {command:?}"));
     let out = command.output().context("cannot start hysim")?;
     if !out.status.success() {
-        bail!("hysim embed failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!("hysim failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
     cmd::note(stdout.trim());
@@ -131,20 +131,11 @@ pub(crate) fn parse(copies: usize) -> Result<()> {
     let input = dir.join("tables.jsonl");
     fs::write(&input, text.repeat(copies))?;
     let mut ours = f64::INFINITY;
-    let mut summary = String::new();
     for _ in 0..RUNS {
         let mut command = Command::new(&hysim);
         command.arg("parse").arg(&input).arg("--out").arg(dir.join("records.jsonl")).env("RUST_LOG", "warn");
-        let out = command.output().context("cannot start hysim")?;
-        if !out.status.success() {
-            bail!("hysim parse failed: {}", String::from_utf8_lossy(&out.stderr));
-        }
-        summary = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        let before = summary.rsplit_once(" s (").map(|(a, _)| a).context("no timing in hysim's summary")?;
-        let seconds: f64 = before.rsplit_once(" in ").map(|(_, s)| s).context("no timing")?.trim().parse()?;
-        ours = ours.min(seconds);
+        ours = ours.min(hysim_seconds(&mut command)?);
     }
-    cmd::note(&summary);
     let mut reference = f64::INFINITY;
     let mut n = 0.0;
     for _ in 0..RUNS {
@@ -211,7 +202,7 @@ pub(crate) fn embed(batch_size: usize) -> Result<()> {
             // Best of three runs for each tool: single CPU timings here vary by up to 20 %.
             let mut ours = f64::INFINITY;
             for _ in 0..RUNS {
-                ours = ours.min(hysim_embed_seconds(&mut command)?);
+                ours = ours.min(hysim_seconds(&mut command)?);
             }
             let mut reference = Command::new(&python);
             reference
