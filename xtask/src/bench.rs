@@ -113,14 +113,20 @@ fn hysim_seconds(command: &mut Command) -> Result<f64> {
     seconds.trim().parse().with_context(|| format!("cannot read the timing {seconds:?}"))
 }
 
+/// The real tables of `../shared`, which the parse and embed benchmarks run on.
+fn shared_tables(bench: &str) -> Result<PathBuf> {
+    let tables = paths::shared_dir().join("data").join("tabular-data-pk").join("tables.jsonl");
+    if !tables.is_file() {
+        bail!("{} is absent: the {bench} benchmark runs on the real tables of ../shared", tables.display());
+    }
+    Ok(tables)
+}
+
 /// `hysim parse` (read, understand, normalise) against `pandas.read_html` (read only) on
 /// the real tables, repeated `copies` times.
 pub(crate) fn parse(copies: usize) -> Result<()> {
     let root = paths::project_root();
-    let tables = paths::shared_dir().join("data").join("tabular-data-pk").join("tables.jsonl");
-    if !tables.is_file() {
-        bail!("{} is absent: the parse benchmark runs on the real tables of ../shared", tables.display());
-    }
+    let tables = shared_tables("parse")?;
     let python = bench_python("bench-pandas-venv", PANDAS_PACKAGES, false)?;
     let hysim = build_hysim(&root)?;
     let dir = paths::cache_dir().join("bench").join("parse");
@@ -167,10 +173,7 @@ const RUNS: usize = 3;
 /// `hysim embed` against sentence-transformers on the real tables' cells and rows.
 pub(crate) fn embed(batch_size: usize) -> Result<()> {
     let root = paths::project_root();
-    let tables = paths::shared_dir().join("data").join("tabular-data-pk").join("tables.jsonl");
-    if !tables.is_file() {
-        bail!("{} is absent: the embed benchmark runs on the real tables of ../shared", tables.display());
-    }
+    let tables = shared_tables("embed")?;
     let python = bench_python("bench-st-venv", ST_PACKAGES, true)?;
     let hysim = build_hysim(&root)?;
     let model = hysim_model_dir();

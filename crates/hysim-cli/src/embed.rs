@@ -63,13 +63,18 @@ pub(crate) struct Args {
 fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let table_file = matches!(ext.as_str(), "html" | "htm" | "xhtml" | "xml" | "nxml" | "md" | "markdown");
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let is_jsonl = ext == "jsonl" || ext == "json";
+    // Table files are read by hysim-tables; only text and JSON Lines files are read here.
+    let text = if table_file {
+        String::new()
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
     if !is_jsonl && !table_file {
         return Ok(text.lines().enumerate().map(|(i, line)| ((i + 1).to_string(), line.to_owned())).collect());
     }
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("{}");
     let first: Option<serde_json::Value> = if is_jsonl {
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("{}");
         Some(serde_json::from_str(first).with_context(|| format!("{}: the first line is not JSON", path.display()))?)
     } else {
         None
