@@ -11,6 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod embed;
 mod eval;
 mod parse;
+mod synth;
 mod weights;
 
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ enum Command {
     Embed(embed::Args),
     /// Scores predicted records against curated ground truth (numeric protocol).
     Eval(eval::Args),
+    /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
+    Synth(synth::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
 }
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Embed(args) => embed::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Synth(args) => synth::run(&args),
         Command::Weights(args) => weights::run(&args),
     };
     match result {

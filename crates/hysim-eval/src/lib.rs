@@ -78,6 +78,27 @@ pub struct Report {
     pub tolerance: f64,
 }
 
+/// Gold values from SPEC records (a synthetic corpus's `gold.jsonl`, or curated records):
+/// each record with a value is one gold value of its paper (the table id up to the first
+/// `:`). The line is the record's 1-based position.
+pub fn gold_from_records(records: &[Record]) -> Vec<GoldValue> {
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| {
+            Some(GoldValue {
+                paper: paper_of(r).to_owned(),
+                line: k + 1,
+                parameter_raw: r.parameter_raw.clone(),
+                parameter: r.parameter.clone(),
+                value: r.value?,
+                unit_raw: r.unit_raw.clone(),
+                statistic: Some(r.statistic.as_str().to_owned()),
+            })
+        })
+        .collect()
+}
+
 /// The paper a record belongs to: its table id up to the first `:`.
 fn paper_of(record: &Record) -> &str {
     record.table_id.split(':').next().unwrap_or_default()
@@ -91,7 +112,7 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
         let preds: Vec<&Record> = predicted.iter().filter(|r| paper_of(r) == *paper && r.value.is_some()).collect();
         let mut used = vec![false; preds.len()];
         for g in gold.iter().filter(|g| g.paper == *paper) {
-            let class = class_of(g.parameter);
+            let class = class_of(g.parameter.as_deref());
             let hit = (class != "unmapped")
                 .then(|| {
                     preds.iter().enumerate().position(|(k, r)| {
@@ -176,12 +197,12 @@ mod tests {
 
     use super::*;
 
-    fn gold(paper: &str, code: Option<&'static str>, value: f64) -> GoldValue {
+    fn gold(paper: &str, code: Option<&str>, value: f64) -> GoldValue {
         GoldValue {
             paper: paper.into(),
             line: 2,
             parameter_raw: code.unwrap_or("x").into(),
-            parameter: code,
+            parameter: code.map(str::to_owned),
             value,
             unit_raw: None,
             statistic: None,

@@ -21,7 +21,7 @@ pub struct GoldValue {
     /// Parameter as curated.
     pub parameter_raw: String,
     /// Its canonical code, when it maps to one.
-    pub parameter: Option<&'static str>,
+    pub parameter: Option<String>,
     /// The value.
     pub value: f64,
     /// Unit as curated (damage repaired).
@@ -73,7 +73,8 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
             paper: paper.clone(),
             line,
             parameter: parameter_code(&parameter_raw, None)
-                .or_else(|| parameter_code(&parameter_raw, Some(Route::Extravascular))),
+                .or_else(|| parameter_code(&parameter_raw, Some(Route::Extravascular)))
+                .map(str::to_owned),
             parameter_raw,
             value,
             unit_raw: field(unit_col).map(repair),

@@ -331,7 +331,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let mut emit = |row: usize,
                     col: usize,
                     label: &str,
-                    param: Named,
+                    mut param: Named,
                     group: Option<String>,
                     extra_hint: &str,
                     n: Option<u32>,
@@ -375,8 +375,14 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             .or_else(|| unit_col.map(|c| table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()))
             .or_else(|| unit_in_label(extra_hint));
         let mut context = base_context.clone();
-        if let Some((r, _)) = group.as_deref().and_then(route_of) {
+        let group_route = group.as_deref().and_then(route_of);
+        if let Some((r, kind)) = group_route {
             context.route = Some(r.to_owned());
+            // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the
+            // "Oral" column of a table that compares routes is MRTEVIFO.
+            if let Named::Ambiguous(..) = param {
+                param = named(label, Some(kind)).unwrap_or(param);
+            }
         }
         let mut record = build_record(table, row, col, label, param, &cell, text, unit_raw, hints, group, &context, n);
         record.provenance.footnotes = cell_notes;
@@ -384,11 +390,30 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     };
 
     if rows_hits >= cols_hits {
-        let roles: Vec<Option<Role>> = paths.iter().map(|p| p.last().and_then(|h| role_of(h))).collect();
-        let parent = |col: usize| -> String {
-            let p = &paths[col];
-            if roles[col].is_some() && p.len() > 1 { p[..p.len() - 1].join(" / ") } else { labels[col].clone() }
-        };
+        // The statistic a column holds and the group it belongs to: `IV / SD` (two header
+        // rows), or `IV SD` (the same header flattened into one row, as Markdown and
+        // spreadsheets print it).
+        let (roles, parents): (Vec<Option<Role>>, Vec<String>) = paths
+            .iter()
+            .enumerate()
+            .map(|(col, p)| {
+                let Some(last) = p.last() else { return (None, labels[col].clone()) };
+                if let Some(role) = role_of(last) {
+                    let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { labels[col].clone() };
+                    return (Some(role), parent);
+                }
+                if let Some((head, tail)) = last.trim().rsplit_once(' ')
+                    && let Some(role) = role_of(tail)
+                    && !head.trim().is_empty()
+                {
+                    let mut parent: Vec<&str> = p[..p.len() - 1].iter().map(String::as_str).collect();
+                    parent.push(head.trim());
+                    return (Some(role), parent.join(" / "));
+                }
+                (None, labels[col].clone())
+            })
+            .unzip();
+        let parent = |col: usize| -> String { parents[col].clone() };
         for (row, named_param) in row_codes.iter().enumerate() {
             let Some(param) = *named_param else { continue };
             let cells = &table.body_rows[row];
@@ -631,6 +656,38 @@ mod tests {
         CLO Some(0.62) mean Some("SD 0.2") None Some("mL/min/kg") Some("L/h/kg")->Some(0.0372) "0.62 ± 0.2" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
         CLO None mean None None Some("mL/min/kg") Some("L/h/kg")->None "NA" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
         "#);
+    }
+
+    #[test]
+    fn flattened_statistic_headers_are_siblings() {
+        let t = table(
+            "Pharmacokinetics of X in dogs after oral administration",
+            &[&["Parameter", "5 mg/kg Mean", "5 mg/kg SD", "10 mg/kg Mean", "10 mg/kg SD"]],
+            &[&["Cmax (µg/mL)", "1.2", "0.3", "2.5", "0.4"]],
+        );
+        insta::assert_snapshot!(show(&table_records(&t)), @r#"
+        CMAX Some(1.2) mean Some("SD 0.3") None Some("µg/mL") Some("ng/mL")->Some(1200.0) "1.2" n=None group=Some("5 mg/kg") route=Some("PO") species=Some("dog")
+        CMAX Some(2.5) mean Some("SD 0.4") None Some("µg/mL") Some("ng/mL")->Some(2500.0) "2.5" n=None group=Some("10 mg/kg") route=Some("PO") species=Some("dog")
+        "#);
+    }
+
+    #[test]
+    fn ambiguous_names_take_the_route_of_their_group() {
+        let t = table(
+            "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
+            &[&["Parameter", "Intravenous (n = 6)", "Oral (n = 6)"]],
+            &[
+                &["t1/2 (h)", "3.1 ± 0.5", "4.2 ± 0.6"],
+                &["MRT (h)", "4.1 ± 0.5", "6.3 ± 1.2"],
+                &["Vd (L/kg)", "2.5 ± 0.3", "3.1 ± 0.4"],
+            ],
+        );
+        let codes: Vec<_> = table_records(&t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect();
+        assert_eq!(codes, ["LAMZHL", "LAMZHL", "MRTIVIFO", "MRTEVIFO", "VZO", "VZFO"]);
+        // Without a route in the group, the name stays unmapped.
+        let t =
+            table("Pharmacokinetics of X", &[&["Parameter", "Group A"]], &[&["t1/2 (h)", "3"], &["MRT (h)", "4.1"]]);
+        assert_eq!(table_records(&t)[1].parameter, None);
     }
 
     #[test]

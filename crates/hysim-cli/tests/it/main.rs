@@ -262,3 +262,68 @@ fn eval_scores_parsed_records_against_curated_values() {
     assert_eq!(metrics["numeric"]["per_parameter"]["AUC"]["fn"], 1);
     assert!(report.join("report.md").is_file());
 }
+
+#[test]
+fn synth_then_parse_then_eval_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let (code, stdout, stderr) = hysim(&[
+        "synth",
+        "--n",
+        "30",
+        "--seed",
+        "4",
+        "--profile",
+        "veterinary",
+        "--noise",
+        "ocr=0.2",
+        "--out",
+        out.to_str().unwrap(),
+        "--formats",
+        "md,xlsx",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("30 tables ("), "{stdout}");
+    for file in ["tables.jsonl", "gold.jsonl", "manifest.json", "tables.xlsx", "md/syn000001.md"] {
+        assert!(out.join(file).is_file(), "{file} missing");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["profile"], "veterinary");
+    assert_eq!(manifest["noise"]["ocr"], 0.2);
+    let records = dir.path().join("records.jsonl");
+    let (code, _, stderr) =
+        hysim(&["parse", out.join("tables.jsonl").to_str().unwrap(), "--out", records.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let report = dir.path().join("report");
+    let gold = out.join("gold.jsonl");
+    let (code, stdout, stderr) = hysim(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--pred",
+        records.to_str().unwrap(),
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("over 30 papers"), "{stdout}");
+}
+
+#[test]
+fn synth_rejects_bad_settings_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c");
+    for (args, expect) in [
+        (vec!["--profile", "zoo"], "unknown profile \"zoo\""),
+        (vec!["--noise", "ocr=2"], "rate 2 for ocr is outside 0..1"),
+        (vec!["--formats", "pdf"], "unknown format \"pdf\""),
+    ] {
+        let mut all = vec!["synth", "--n", "2", "--out", out.to_str().unwrap()];
+        all.extend(args);
+        let (code, _, stderr) = hysim(&all);
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(expect), "{stderr}");
+    }
+}

@@ -1,0 +1,973 @@
+//! A study laid out as a table, the way papers print it, with one gold record per value.
+//!
+//! Layouts: parameters as rows with one column per group; the same with a second header
+//! row of statistics (`Mean | SD`, `Median | Min | Max`); parameters as rows with a unit
+//! column; parameters as columns with one row per group; and individual-subject tables
+//! (one row per subject, a `Mean ± SD` row last). The statistic is named in the caption,
+//! the footnote, the column header or a footnote mark on the cells; `Tmax` is often a
+//! median (range) in a table of means.
+
+use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table};
+use hysim_units::{Family, Unit, convert};
+
+use crate::format::{Quantity, UnitChoice, choose_unit, decimals_for, number, printed_value};
+use crate::pk::{Nca, Route};
+use crate::rng::Rng;
+use crate::study::{Grouping, Study};
+
+/// A reported parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Param {
+    /// Peak concentration.
+    Cmax,
+    /// Time of the peak.
+    Tmax,
+    /// Area to the last sample.
+    AucLast,
+    /// Area to infinity.
+    AucInf,
+    /// Terminal half-life.
+    HalfLife,
+    /// Terminal rate constant.
+    LambdaZ,
+    /// Clearance (apparent for extravascular routes).
+    Cl,
+    /// Terminal volume (apparent for extravascular routes).
+    Vz,
+    /// Steady-state volume (intravenous only).
+    Vss,
+    /// Mean residence time.
+    Mrt,
+    /// Bioavailability.
+    F,
+}
+
+impl Param {
+    fn quantity(self, per_kg: bool) -> Quantity {
+        match self {
+            Param::Cmax => Quantity::Concentration,
+            Param::Tmax | Param::HalfLife | Param::Mrt => Quantity::Time,
+            Param::AucLast | Param::AucInf => Quantity::Auc,
+            Param::LambdaZ => Quantity::Rate,
+            Param::Cl if per_kg => Quantity::ClearancePerKg,
+            Param::Cl => Quantity::Clearance,
+            Param::Vz | Param::Vss if per_kg => Quantity::VolumePerKg,
+            Param::Vz | Param::Vss => Quantity::Volume,
+            Param::F => Quantity::Fraction,
+        }
+    }
+
+    fn family(self, per_kg: bool) -> Family {
+        match self.quantity(per_kg) {
+            Quantity::Concentration => Family::Concentration,
+            Quantity::Time => Family::Time,
+            Quantity::Auc => Family::Auc,
+            Quantity::Clearance => Family::Clearance,
+            Quantity::ClearancePerKg => Family::ClearancePerKg,
+            Quantity::Volume => Family::Volume,
+            Quantity::VolumePerKg => Family::VolumePerKg,
+            Quantity::Rate => Family::RateConstant,
+            Quantity::Fraction => Family::Percent,
+        }
+    }
+
+    /// The internal value of this parameter for one subject.
+    fn of(self, nca: &Nca, per_kg: bool) -> f64 {
+        let kg = if per_kg { nca.body_weight } else { 1.0 };
+        match self {
+            Param::Cmax => nca.cmax,
+            Param::Tmax => nca.tmax,
+            Param::AucLast => nca.auc_last,
+            Param::AucInf => nca.auc_inf,
+            Param::HalfLife => nca.half_life,
+            Param::LambdaZ => nca.lambda_z,
+            Param::Cl => nca.cl / kg,
+            Param::Vz => nca.vz / kg,
+            Param::Vss => nca.vss / kg,
+            Param::Mrt => nca.mrt,
+            Param::F => nca.f,
+        }
+    }
+
+    /// The canonical code for a value after `route`.
+    pub fn code(self, route: Route) -> &'static str {
+        let ev = route.extravascular();
+        match self {
+            Param::Cmax => "CMAX",
+            Param::Tmax => "TMAX",
+            Param::AucLast => "AUCLST",
+            Param::AucInf => "AUCIFO",
+            Param::HalfLife => "LAMZHL",
+            Param::LambdaZ => "LAMZ",
+            Param::Cl if ev => "CLFO",
+            Param::Cl => "CLO",
+            Param::Vz if ev => "VZFO",
+            Param::Vz => "VZO",
+            Param::Vss => "VSSO",
+            Param::Mrt if ev => "MRTEVIFO",
+            Param::Mrt => "MRTIVIFO",
+            Param::F => "FABS",
+        }
+    }
+
+    fn applies(self, route: Route) -> bool {
+        match self {
+            Param::Cmax | Param::Tmax | Param::F => route.extravascular(),
+            Param::Vss => !route.extravascular(),
+            _ => true,
+        }
+    }
+
+    /// Printed names (HTML), as papers write them.
+    fn labels(self, ev: bool, two_compartment: bool) -> &'static [&'static str] {
+        match (self, ev) {
+            (Param::Cmax, _) => &["C<sub>max</sub>", "Cmax", "Peak concentration", "C<sub>peak</sub>"],
+            (Param::Tmax, _) => &["T<sub>max</sub>", "t<sub>max</sub>", "Tmax", "Time to peak concentration"],
+            (Param::AucLast, _) => &["AUC<sub>0–t</sub>", "AUC<sub>last</sub>", "AUC0-t", "AUC<sub>0-last</sub>"],
+            (Param::AucInf, _) => &["AUC<sub>0–∞</sub>", "AUC<sub>inf</sub>", "AUC0-∞", "AUC<sub>0-inf</sub>"],
+            (Param::HalfLife, _) if two_compartment => &["t<sub>1/2β</sub>", "t<sub>1/2</sub>", "T<sub>1/2λz</sub>"],
+            (Param::HalfLife, _) => &["t<sub>1/2</sub>", "t½", "Elimination half-life", "T<sub>1/2λz</sub>"],
+            (Param::LambdaZ, _) if two_compartment => &["β", "λ<sub>z</sub>"],
+            (Param::LambdaZ, _) => &["λ<sub>z</sub>", "k<sub>el</sub>", "Elimination rate constant"],
+            (Param::Cl, false) => &["CL", "Cl<sub>T</sub>", "Total body clearance", "CL<sub>tot</sub>"],
+            (Param::Cl, true) => &["CL/F", "Cl/F", "CL<sub>T</sub>/F"],
+            (Param::Vz, false) => &["V<sub>z</sub>", "V<sub>area</sub>", "Vβ"],
+            (Param::Vz, true) => &["V<sub>z</sub>/F", "V/F", "Vd/F"],
+            (Param::Vss, _) => &["V<sub>ss</sub>", "Vd<sub>ss</sub>", "Volume of distribution at steady state"],
+            (Param::Mrt, _) => &["MRT", "MRT<sub>0–∞</sub>", "Mean residence time"],
+            (Param::F, _) => &["F", "Bioavailability"],
+        }
+    }
+}
+
+/// How a table is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Parameters as rows, one column per group.
+    Rows,
+    /// Parameters as rows, a second header row of statistics.
+    RowsStats,
+    /// Parameters as rows, units in their own column.
+    RowsUnitColumn,
+    /// Parameters as columns, one row per group.
+    Columns,
+    /// One row per subject, parameters as columns, a summary row last.
+    Individual,
+}
+
+impl Layout {
+    /// The name written to `tables.jsonl`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Rows => "rows",
+            Layout::RowsStats => "rows_stats",
+            Layout::RowsUnitColumn => "rows_unit_column",
+            Layout::Columns => "columns",
+            Layout::Individual => "individual",
+        }
+    }
+}
+
+/// The summary statistic of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stat {
+    /// `6.2 ± 1.1`.
+    MeanSd,
+    /// `6.2 (1.1)`.
+    MeanSdParen,
+    /// `6.2 ± 0.4`, standard error.
+    MeanSem,
+    /// `6.0 (4.1–8.3)`.
+    MedianRange,
+    /// `6.0 [5.2–7.1]`.
+    MedianIqr,
+    /// `5.9 (21.3)`, geometric mean and CV%.
+    GeoCv,
+    /// `6.2 (5.1–7.3)`, mean and 95% confidence interval.
+    MeanCi,
+}
+
+impl Stat {
+    fn phrase(self) -> &'static str {
+        match self {
+            Stat::MeanSd => "mean ± SD",
+            Stat::MeanSdParen => "mean (SD)",
+            Stat::MeanSem => "mean ± SEM",
+            Stat::MedianRange => "median (range)",
+            Stat::MedianIqr => "median [interquartile range]",
+            Stat::GeoCv => "geometric mean (CV%)",
+            Stat::MeanCi => "mean (95% CI)",
+        }
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Stat::MeanSd => "Mean ± SD",
+            Stat::MeanSdParen => "Mean (SD)",
+            Stat::MeanSem => "Mean ± SEM",
+            Stat::MedianRange => "Median (range)",
+            Stat::MedianIqr => "Median (IQR)",
+            Stat::GeoCv => "Geometric mean (CV%)",
+            Stat::MeanCi => "Mean (95% CI)",
+        }
+    }
+
+    fn is_mean(self) -> bool {
+        !matches!(self, Stat::MedianRange | Stat::MedianIqr)
+    }
+}
+
+/// HTML markup styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// PMC: `<thead>`, `<th>`, numeric entities, `frame`/`rules` attributes.
+    Pmc,
+    /// Publisher sites: no `<thead>`, classes, named entities, `<span>` wrappers.
+    Publisher,
+}
+
+/// One synthetic table with its gold records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthTable {
+    /// The table as text (spans repeated, markup stripped).
+    pub table: Table,
+    /// Header rows as HTML fragments (a spanning cell repeats; equal neighbours merge).
+    pub header_html: Vec<Vec<String>>,
+    /// Body rows as HTML fragments.
+    pub body_html: Vec<Vec<String>>,
+    /// Markup style.
+    pub style: Style,
+    /// Layout.
+    pub layout: Layout,
+    /// Paper title.
+    pub title: String,
+    /// Paper abstract.
+    pub abstract_text: String,
+    /// The gold records.
+    pub gold: Vec<Record>,
+    /// Decimal commas instead of points.
+    pub decimal_comma: bool,
+}
+
+/// What a cell's numbers are, before printing.
+struct Summary {
+    centre: f64,
+    spread: Spread,
+}
+
+enum Spread {
+    Dispersion(&'static str, f64),
+    Interval(&'static str, f64, f64),
+}
+
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let pos = q * (sorted.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// Two-sided 97.5 % quantile of Student's t.
+fn t975(dof: usize) -> f64 {
+    const T: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ];
+    T.get(dof.saturating_sub(1)).copied().unwrap_or(1.96)
+}
+
+fn summarise(xs: &[f64], stat: Stat) -> Summary {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let sd = if xs.len() > 1 { (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() } else { 0.0 };
+    let mut sorted = xs.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match stat {
+        Stat::MeanSd | Stat::MeanSdParen => Summary { centre: mean, spread: Spread::Dispersion("SD", sd) },
+        Stat::MeanSem => Summary { centre: mean, spread: Spread::Dispersion("SE", sd / n.sqrt()) },
+        Stat::MedianRange => Summary {
+            centre: quantile(&sorted, 0.5),
+            spread: Spread::Interval("range", sorted[0], sorted[sorted.len() - 1]),
+        },
+        Stat::MedianIqr => Summary {
+            centre: quantile(&sorted, 0.5),
+            spread: Spread::Interval("IQR", quantile(&sorted, 0.25), quantile(&sorted, 0.75)),
+        },
+        Stat::GeoCv => {
+            let logs: Vec<f64> = xs.iter().map(|x| x.max(1e-300).ln()).collect();
+            let lm = logs.iter().sum::<f64>() / n;
+            let lv = if xs.len() > 1 { logs.iter().map(|l| (l - lm).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+            Summary { centre: lm.exp(), spread: Spread::Dispersion("CV%", ((lv.exp() - 1.0).sqrt()) * 100.0) }
+        }
+        Stat::MeanCi => {
+            let half = t975(xs.len() - 1) * sd / n.sqrt();
+            Summary { centre: mean, spread: Spread::Interval("95% CI", (mean - half).max(0.0), mean + half) }
+        }
+    }
+}
+
+/// A printed cell and the gold numbers it stands for.
+struct Printed {
+    text: String,
+    value: f64,
+    dispersion: Option<Dispersion>,
+    interval: Option<Interval>,
+}
+
+fn print_summary(s: &Summary, stat: Stat, comma: bool, dash: &str) -> Printed {
+    let max_dec = if comma { 2 } else { 4 };
+    let dec = decimals_for(s.centre, max_dec);
+    let num = |x: f64, d: usize| (number(x, d, comma), printed_value(x, d));
+    let (centre_text, value) = num(s.centre, dec);
+    match s.spread {
+        Spread::Dispersion(kind, d) => {
+            let dd = if kind == "CV%" { 1 } else { dec.max(decimals_for(d, max_dec).min(dec + 1)) };
+            let (dt, dv) = num(d, dd);
+            let text = match stat {
+                Stat::MeanSd | Stat::MeanSem => format!("{centre_text} ± {dt}"),
+                _ => format!("{centre_text} ({dt})"),
+            };
+            Printed { text, value, dispersion: Some(Dispersion { kind: kind.to_owned(), value: dv }), interval: None }
+        }
+        Spread::Interval(kind, lo, hi) => {
+            let (lt, lv) = num(lo, dec);
+            let (ht, hv) = num(hi, dec);
+            let text = match stat {
+                Stat::MedianIqr => format!("{centre_text} [{lt}{dash}{ht}]"),
+                _ => format!("{centre_text} ({lt}{dash}{ht})"),
+            };
+            Printed {
+                text,
+                value,
+                dispersion: None,
+                interval: Some(Interval { kind: kind.to_owned(), low: lv, high: hv }),
+            }
+        }
+    }
+}
+
+/// Removes tags and decodes the few entities the generator writes.
+pub fn plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x000B1;", "±").replace("&plusmn;", "±").replace("&amp;", "&").replace("&nbsp;", " ")
+}
+
+/// One row of parameters: the parameter and the routes it is printed for (`Some(false)`
+/// for intravenous-only rows such as `CL` beside a `CL/F` row).
+#[derive(Debug, Clone, Copy)]
+struct ParamRow {
+    param: Param,
+    extravascular: Option<bool>,
+}
+
+fn choose_params(rng: &mut Rng, study: &Study) -> Vec<ParamRow> {
+    let any_ev = study.groups.iter().any(|g| g.route.extravascular());
+    let any_iv = study.groups.iter().any(|g| !g.route.extravascular());
+    let milk = study.matrix == "milk";
+    let mut rows = Vec::new();
+    let mut add = |param: Param, extravascular: Option<bool>, p: f64, rng: &mut Rng| {
+        if rng.chance(p) {
+            rows.push(ParamRow { param, extravascular });
+        }
+    };
+    let split = any_ev && any_iv;
+    add(Param::Cmax, None, if any_ev { 1.0 } else { 0.0 }, rng);
+    add(Param::Tmax, None, if any_ev { 0.95 } else { 0.0 }, rng);
+    add(Param::AucLast, None, 0.55, rng);
+    add(Param::AucInf, None, 0.9, rng);
+    add(Param::HalfLife, None, 0.95, rng);
+    add(Param::LambdaZ, None, 0.35, rng);
+    if !milk {
+        if split {
+            add(Param::Cl, Some(false), 0.9, rng);
+            add(Param::Cl, Some(true), 0.6, rng);
+            add(Param::Vz, Some(false), 0.5, rng);
+            add(Param::Vz, Some(true), 0.4, rng);
+        } else {
+            add(Param::Cl, None, if any_iv { 0.95 } else { 0.6 }, rng);
+            add(Param::Vz, None, 0.5, rng);
+        }
+        add(Param::Vss, None, if any_iv { 0.45 } else { 0.0 }, rng);
+    }
+    add(Param::Mrt, None, 0.4, rng);
+    add(Param::F, None, if split { 0.8 } else { 0.0 }, rng);
+    if rows.is_empty() {
+        rows.push(ParamRow { param: Param::HalfLife, extravascular: None });
+    }
+    rows
+}
+
+fn route_phrase(rng: &mut Rng, route: Route) -> &'static str {
+    match route {
+        Route::Iv => *rng.pick(&["intravenous administration", "an intravenous bolus", "i.v. injection"]),
+        Route::Oral => *rng.pick(&["oral administration", "a single oral dose", "oral dosing"]),
+        Route::Im => *rng.pick(&["intramuscular injection", "intramuscular administration"]),
+        Route::Sc => *rng.pick(&["subcutaneous injection", "subcutaneous administration"]),
+    }
+}
+
+fn route_word(route: Route) -> &'static str {
+    match route {
+        Route::Iv => "intravenous",
+        Route::Oral => "oral",
+        Route::Im => "intramuscular",
+        Route::Sc => "subcutaneous",
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Where the table says what its numbers are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StatPlace {
+    Caption,
+    Footnote,
+    Header,
+    Marks,
+}
+
+/// Lays out `study` as a table with id `id`; `animal_style` picks the veterinary house
+/// style (publisher markup, µg/mL, per-kg units, decimal commas now and then).
+pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let style = if veterinary { Style::Publisher } else { Style::Pmc };
+    let human = !study.species.animal;
+    let n_subjects = study.groups[0].subjects.len();
+    let decimal_comma = veterinary && rng.chance(0.12);
+    let dash = if decimal_comma { "–" } else { *rng.pick(&["–", "-", "–"]) };
+    let stat = if veterinary {
+        [Stat::MeanSd, Stat::MeanSd, Stat::MeanSdParen, Stat::MeanSem, Stat::MedianRange, Stat::MeanSd][rng.below(6)]
+    } else {
+        [Stat::MeanSd, Stat::MeanSdParen, Stat::GeoCv, Stat::MeanCi, Stat::MedianRange, Stat::MedianIqr, Stat::MeanSd]
+            [rng.below(7)]
+    };
+    let stat = if stat == Stat::MeanCi && decimal_comma { Stat::MeanSd } else { stat };
+    let params = choose_params(rng, study);
+    let single = study.grouping == Grouping::Single;
+    let layout = {
+        let mut options = vec![(Layout::Rows, 4.0), (Layout::RowsUnitColumn, 1.0), (Layout::Columns, 1.5)];
+        if matches!(stat, Stat::MeanSd | Stat::MeanSem | Stat::MedianRange) {
+            options.push((Layout::RowsStats, 1.5));
+        }
+        if single && stat == Stat::MeanSd && n_subjects <= 12 {
+            options.push((Layout::Individual, if veterinary { 2.0 } else { 0.7 }));
+        }
+        let weights: Vec<f64> = options.iter().map(|(_, w)| *w).collect();
+        options[rng.weighted(&weights)].0
+    };
+    // Tmax as median (range) in a table of means, said in the caption or by a mark.
+    let tmax_median = stat.is_mean()
+        && !matches!(layout, Layout::RowsStats | Layout::Individual)
+        && params.iter().any(|p| p.param == Param::Tmax)
+        && rng.chance(0.5);
+    let stat_place = match layout {
+        Layout::Individual => StatPlace::Caption,
+        _ if tmax_median && rng.chance(0.4) => StatPlace::Marks,
+        _ if single && layout == Layout::Rows && !tmax_median && rng.chance(0.35) => StatPlace::Header,
+        _ if rng.chance(0.3) => StatPlace::Footnote,
+        _ => StatPlace::Caption,
+    };
+
+    // Units: one per parameter row, chosen from the typical value.
+    let typical = |p: Param| {
+        let xs: Vec<f64> = study
+            .groups
+            .iter()
+            .filter(|g| p.applies(g.route))
+            .flat_map(|g| g.subjects.iter().map(move |s| p.of(s, study.per_kg)))
+            .collect();
+        if xs.is_empty() { 1.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 }
+    };
+    let units: Vec<UnitChoice> =
+        params.iter().map(|r| choose_unit(rng, r.param.quantity(study.per_kg), typical(r.param), human)).collect();
+    // Tissue matrices print per-gram concentrations, which no canonical unit takes.
+    let label_style = rng.below(3);
+    let labels: Vec<String> = params
+        .iter()
+        .zip(&units)
+        .map(|(r, u)| {
+            let ev = r.extravascular.unwrap_or_else(|| study.single_route().is_some_and(Route::extravascular));
+            let names = r.param.labels(ev, study.two_compartment);
+            let name = if rng.chance(0.6) { names[0] } else { *rng.pick(names) };
+            match label_style {
+                _ if layout == Layout::RowsUnitColumn => name.to_owned(),
+                0 | 1 => format!("{name} ({})", u.text),
+                _ => format!("{name}, {}", u.text),
+            }
+        })
+        .collect();
+    let tmax_mark = "a";
+
+    // Caption.
+    let drug = study.drug.name;
+    let subjects = if let Some(p) = study.population { p } else { study.subjects_word };
+    let route_text = match study.grouping {
+        Grouping::Routes => {
+            format!("{} and {} administration", route_word(study.groups[0].route), route_word(study.groups[1].route))
+        }
+        _ => route_phrase(rng, study.groups[0].route).to_owned(),
+    };
+    let dose_text = match study.grouping {
+        Grouping::Doses => {
+            let doses: Vec<&str> = study.groups.iter().map(|g| g.dose_text.as_str()).collect();
+            format!("{} and {}", doses[..doses.len() - 1].join(", "), doses[doses.len() - 1])
+        }
+        _ => study.groups[0].dose_text.clone(),
+    };
+    let tmax_clause = if tmax_median { " except Tmax, median (range)" } else { "" };
+    let stat_sentence = format!("Values are {}{tmax_clause}.", stat.phrase());
+    let sep = if veterinary { ":" } else { "." };
+    let matrix = study.matrix;
+    let body = match (veterinary, rng.below(3)) {
+        (false, 0) => {
+            format!("Pharmacokinetic parameters of {drug} in {matrix} of {subjects} after {route_text} of {dose_text}")
+        }
+        (false, 1) => format!(
+            "{} pharmacokinetics of {drug} following {route_text} ({dose_text}) in {subjects} (n = {n_subjects})",
+            capitalise(matrix)
+        ),
+        (false, _) => format!(
+            "Non-compartmental {matrix} pharmacokinetic parameters of {drug} ({dose_text}, {}) in {subjects}",
+            route_word_short(study)
+        ),
+        (true, 0) => format!(
+            "{} pharmacokinetic parameters of {drug} in {subjects} after {route_text} of {dose_text} (n = {n_subjects})",
+            capitalise(matrix)
+        ),
+        (true, 1) => {
+            format!("Pharmacokinetics of {drug} in {matrix} of {subjects} following {route_text} at {dose_text}")
+        }
+        (true, _) => format!("{} in {subjects} ({matrix}) after {route_text} of {dose_text}", capitalise(drug)),
+    };
+    let mut caption = format!("Table {index}{sep} {body}.");
+    let mut notes: Vec<String> = Vec::new();
+    match stat_place {
+        StatPlace::Caption => {
+            caption.push(' ');
+            caption.push_str(&stat_sentence);
+        }
+        StatPlace::Footnote => notes.push(format!("Data are presented as {}{tmax_clause}.", stat.phrase())),
+        StatPlace::Header => {}
+        StatPlace::Marks => {
+            caption.push(' ');
+            caption.push_str(&format!("Values are {}.", stat.phrase()));
+            notes.push(format!("{tmax_mark} Median (range)."));
+        }
+    }
+    if rng.chance(0.3) {
+        let abbreviations = match rng.below(3) {
+            0 => "Cmax, peak concentration; Tmax, time to Cmax; AUC, area under the concentration-time curve.",
+            1 => "NA, not applicable; ND, not determined.",
+            _ => "Parameters were estimated by non-compartmental analysis.",
+        };
+        if notes.iter().any(|n| n.starts_with(tmax_mark)) {
+            notes.push(abbreviations.to_owned());
+        } else {
+            notes.insert(0, abbreviations.to_owned());
+        }
+    }
+    let footnote = (!notes.is_empty()).then(|| notes.join(" "));
+
+    // Context shared by every record.
+    let base_context = Context {
+        drug: Some(drug.to_owned()),
+        analyte: Some(drug.to_owned()),
+        species: Some(study.species.name.to_owned()),
+        population: study.population.map(str::to_owned),
+        matrix: Some(matrix.to_owned()),
+        dose: None,
+        route: None,
+        group: None,
+    };
+    let missing = if veterinary { *rng.pick(&["–", "ND", "NA"]) } else { *rng.pick(&["–", "NA", "—"]) };
+
+    // The cells: (printed text or missing, gold) for each parameter row and group.
+    let cell = |r: &ParamRow, g: usize, stat: Stat| -> Option<Printed> {
+        let group = &study.groups[g];
+        if !r.param.applies(group.route) || r.extravascular.is_some_and(|ev| ev != group.route.extravascular()) {
+            return None;
+        }
+        let k = params.iter().position(|p| std::ptr::eq(p, r)).expect("invariant: row of params");
+        let xs: Vec<f64> = group.subjects.iter().map(|s| r.param.of(s, study.per_kg) * units[k].factor).collect();
+        Some(print_summary(&summarise(&xs, stat), stat, decimal_comma, dash))
+    };
+    let stat_of_row = |r: &ParamRow| if tmax_median && r.param == Param::Tmax { Stat::MedianRange } else { stat };
+
+    let mut header: Vec<Vec<String>> = Vec::new();
+    let mut body: Vec<Vec<String>> = Vec::new();
+    // Gold records keyed by (row, col) with the label and group of the cell.
+    let mut gold_cells: Vec<(usize, usize, String, Option<String>, usize, usize, Printed, Statistic)> = Vec::new();
+    let param_word = *rng.pick(&["Parameter", "Parameters", "PK parameter", "Variable"]);
+    let single_header = *rng.pick(&["Value", "Estimate", "Result"]);
+    let group_header = |g: usize| -> String {
+        if single {
+            match stat_place {
+                StatPlace::Header => stat.header().to_owned(),
+                _ if layout == Layout::RowsStats => format!("{} (n = {n_subjects})", capitalise(study.subjects_word)),
+                _ => single_header.to_owned(),
+            }
+        } else {
+            study.groups[g].label.clone()
+        }
+    };
+    let statistic_of = |s: Stat| match s {
+        Stat::MedianRange | Stat::MedianIqr => Statistic::Median,
+        Stat::GeoCv => Statistic::GeometricMean,
+        _ => Statistic::Mean,
+    };
+    let n_groups = study.groups.len();
+    match layout {
+        Layout::Rows | Layout::RowsUnitColumn => {
+            let unit_col = layout == Layout::RowsUnitColumn;
+            let mut h = vec![param_word.to_owned()];
+            if unit_col {
+                h.push(if rng.chance(0.5) { "Unit" } else { "Units" }.to_owned());
+            }
+            let first = h.len();
+            h.extend((0..n_groups).map(group_header));
+            header.push(h);
+            for (k, r) in params.iter().enumerate() {
+                let mut row = vec![labels[k].clone()];
+                if unit_col {
+                    row.push(units[k].text.to_owned());
+                }
+                for g in 0..n_groups {
+                    let s = stat_of_row(r);
+                    match cell(r, g, s) {
+                        Some(mut p) => {
+                            if stat_place == StatPlace::Marks && r.param == Param::Tmax {
+                                p.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
+                            }
+                            row.push(p.text.clone());
+                            let group = (!single).then(|| study.groups[g].label.clone());
+                            gold_cells.push((
+                                body.len(),
+                                first + g,
+                                labels[k].clone(),
+                                group,
+                                k,
+                                g,
+                                p,
+                                statistic_of(s),
+                            ));
+                        }
+                        None => row.push(missing.to_owned()),
+                    }
+                }
+                body.push(row);
+            }
+        }
+        Layout::RowsStats => {
+            let names: &[&str] = match stat {
+                Stat::MedianRange => &["Median", "Min", "Max"],
+                Stat::MeanSem => &["Mean", "SEM"],
+                _ => &["Mean", "SD"],
+            };
+            let mut top = vec![param_word.to_owned()];
+            let mut second = vec![param_word.to_owned()];
+            for g in 0..n_groups {
+                for name in names {
+                    top.push(group_header(g));
+                    second.push((*name).to_owned());
+                }
+            }
+            header.push(top);
+            header.push(second);
+            for (k, r) in params.iter().enumerate() {
+                let mut row = vec![labels[k].clone()];
+                for g in 0..n_groups {
+                    let col = 1 + g * names.len();
+                    match cell(r, g, stat) {
+                        Some(p) => {
+                            // The centre and its siblings in their own columns.
+                            let centre = p.text.split([' ', '(', '[']).next().unwrap_or_default().to_owned();
+                            row.push(centre.clone());
+                            if let Some(d) = &p.dispersion {
+                                row.push(number(d.value, decimals_after(&p.text, decimal_comma, 1), decimal_comma));
+                            }
+                            if let Some(i) = &p.interval {
+                                let d = decimals_of(&centre, decimal_comma);
+                                row.push(number(i.low, d, decimal_comma));
+                                row.push(number(i.high, d, decimal_comma));
+                            }
+                            let group = (!single).then(|| study.groups[g].label.clone());
+                            gold_cells.push((body.len(), col, labels[k].clone(), group, k, g, p, statistic_of(stat)));
+                        }
+                        None => row.extend(names.iter().map(|_| missing.to_owned())),
+                    }
+                }
+                body.push(row);
+            }
+        }
+        Layout::Columns => {
+            let stub = match study.grouping {
+                Grouping::Routes => "Route",
+                Grouping::Doses => "Dose",
+                Grouping::Single => *rng.pick(&["Group", "Statistic", ""]),
+            };
+            let mut h = vec![stub.to_owned()];
+            h.extend(labels.iter().cloned());
+            header.push(h);
+            for g in 0..n_groups {
+                let row_label = if single { stat.header().to_owned() } else { study.groups[g].label.clone() };
+                let mut row = vec![row_label.clone()];
+                for (k, r) in params.iter().enumerate() {
+                    let s = stat_of_row(r);
+                    match cell(r, g, s) {
+                        Some(mut p) => {
+                            if stat_place == StatPlace::Marks && r.param == Param::Tmax {
+                                p.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
+                            }
+                            row.push(p.text.clone());
+                            let group = (!single).then(|| row_label.clone());
+                            gold_cells.push((body.len(), 1 + k, labels[k].clone(), group, k, g, p, statistic_of(s)));
+                        }
+                        None => row.push(missing.to_owned()),
+                    }
+                }
+                body.push(row);
+            }
+        }
+        Layout::Individual => {
+            let word = if study.species.animal {
+                match study.species.name {
+                    "dog" => "Dog",
+                    "cat" => "Cat",
+                    "horse" => "Horse",
+                    "cattle" => "Animal",
+                    _ => "Animal",
+                }
+            } else {
+                "Subject"
+            };
+            let mut h = vec![word.to_owned()];
+            h.extend(labels.iter().cloned());
+            header.push(h);
+            let group = &study.groups[0];
+            for (i, subject) in group.subjects.iter().enumerate() {
+                let mut row = vec![format!("{}", i + 1)];
+                for (k, r) in params.iter().enumerate() {
+                    let x = r.param.of(subject, study.per_kg) * units[k].factor;
+                    let dec = decimals_for(x, if decimal_comma { 2 } else { 4 });
+                    let text = number(x, dec, decimal_comma);
+                    let p =
+                        Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
+                    row.push(text);
+                    gold_cells.push((
+                        body.len(),
+                        1 + k,
+                        labels[k].clone(),
+                        Some(format!("{}", i + 1)),
+                        k,
+                        0,
+                        p,
+                        Statistic::Individual,
+                    ));
+                }
+                body.push(row);
+            }
+            let mut row = vec!["Mean ± SD".to_owned()];
+            for (k, r) in params.iter().enumerate() {
+                let p = cell(r, 0, Stat::MeanSd).expect("invariant: single-route parameter applies");
+                row.push(p.text.clone());
+                gold_cells.push((
+                    body.len(),
+                    1 + k,
+                    labels[k].clone(),
+                    Some("Mean ± SD".to_owned()),
+                    k,
+                    0,
+                    p,
+                    Statistic::Mean,
+                ));
+            }
+            body.push(row);
+        }
+    }
+
+    let rows_plain = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+        rows.iter().map(|r| r.iter().map(|c| plain(c).trim().to_owned()).collect()).collect()
+    };
+    let table = Table {
+        id: id.to_owned(),
+        caption: Some(caption.clone()),
+        footnote: footnote.clone(),
+        header_rows: rows_plain(&header),
+        body_rows: rows_plain(&body),
+    };
+    let gold = gold_cells
+        .into_iter()
+        .map(|(row, col, label, group, k, g, p, statistic)| {
+            let r = &params[k];
+            let group_ref = &study.groups[g];
+            let family = r.param.family(study.per_kg);
+            let unit_text = units[k].text;
+            let unit = Unit::parse(unit_text).expect("invariant: the generator prints units hysim-units reads");
+            let canonical = convert(p.value, &unit, family, None).expect("invariant: printed units convert");
+            let header_path = table.header_path(col);
+            let parameter_raw = match layout {
+                Layout::Columns | Layout::Individual => header_path.join(" / "),
+                _ => plain(&label).trim().to_owned(),
+            };
+            let footnotes = if stat_place == StatPlace::Marks && r.param == Param::Tmax {
+                vec!["Median (range).".to_owned()]
+            } else {
+                Vec::new()
+            };
+            Record {
+                table_id: id.to_owned(),
+                parameter_raw,
+                parameter: Some(r.param.code(group_ref.route).to_owned()),
+                value_raw: table.body_rows[row][col].clone(),
+                value: Some(p.value),
+                statistic,
+                dispersion: p.dispersion,
+                interval: p.interval,
+                unit_raw: Some(unit_text.to_owned()),
+                unit: Some(family.canonical().to_owned()),
+                value_canonical: Some(round_significant(canonical, 12)),
+                n: (statistic != Statistic::Individual).then_some(group_ref.subjects.len() as u32),
+                context: Context {
+                    dose: Some(group_ref.dose_text.clone()),
+                    route: Some(group_ref.route.code().to_owned()),
+                    group,
+                    ..base_context.clone()
+                },
+                provenance: Provenance { row: Some(row as u32), col: Some(col as u32), header_path, footnotes },
+                confidence: None,
+                noise: None,
+            }
+        })
+        .collect();
+    let title = format!(
+        "Pharmacokinetics of {drug} after {} administration in {}",
+        route_word_short(study),
+        study.subjects_word
+    );
+    let abstract_text = format!(
+        "The pharmacokinetics of {drug} were studied in {n_subjects} {} after {route_text} of {dose_text}. {} concentrations were measured and parameters were estimated by non-compartmental analysis.",
+        study.subjects_word,
+        capitalise(matrix)
+    );
+    SynthTable { table, header_html: header, body_html: body, style, layout, title, abstract_text, gold, decimal_comma }
+}
+
+fn route_word_short(study: &Study) -> &'static str {
+    match study.single_route() {
+        Some(r) => route_word(r),
+        None => "intravenous and extravascular",
+    }
+}
+
+fn decimals_of(text: &str, comma: bool) -> usize {
+    let sep = if comma { ',' } else { '.' };
+    text.split_once(sep).map_or(0, |(_, d)| d.len())
+}
+
+/// The decimals of the `k`-th number of a printed cell.
+fn decimals_after(text: &str, comma: bool, k: usize) -> usize {
+    let numbers: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    numbers.get(k).map_or(0, |n| decimals_of(n, comma))
+}
+
+/// Rounds to `digits` significant digits (unit factors are not exact in binary).
+pub(crate) fn round_significant(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+/// The HTML of a table: spanning cells merged, in the given style.
+pub fn to_html(t: &SynthTable) -> String {
+    let (open, th, td, pm) = match t.style {
+        Style::Pmc => {
+            ("<table frame=\"hsides\" rules=\"groups\">", "th align=\"left\"", "td align=\"left\"", "&#x000B1;")
+        }
+        Style::Publisher => (
+            "<table class=\"table\" border=\"1\">",
+            "th scope=\"col\" class=\"rowsep1\"",
+            "td class=\"left\"",
+            "&plusmn;",
+        ),
+    };
+    // Cells hold only the generator's own markup (<sub>, <sup>) and no `&` or `<` of
+    // their own, so the one character to write as an entity is the plus-minus sign.
+    let escape_text = |s: &str| s.replace('±', pm);
+    let mut html = String::from(open);
+    let header = &t.header_html;
+    let n_rows = header.len();
+    if t.style == Style::Pmc {
+        html.push_str("<thead>");
+    } else {
+        html.push_str("<tbody>");
+    }
+    for (r, row) in header.iter().enumerate() {
+        html.push_str("<tr>");
+        let mut c = 0;
+        while c < row.len() {
+            // Covered by a cell above with a rowspan.
+            if r > 0 && header[r - 1].get(c) == Some(&row[c]) && !row[c].is_empty() {
+                c += 1;
+                continue;
+            }
+            let mut colspan = 1;
+            while c + colspan < row.len() && row[c + colspan] == row[c] && !row[c].is_empty() {
+                colspan += 1;
+            }
+            let mut rowspan = 1;
+            while r + rowspan < n_rows
+                && header[r + rowspan].get(c) == Some(&row[c])
+                && colspan == 1
+                && !row[c].is_empty()
+            {
+                rowspan += 1;
+            }
+            let mut attrs = String::new();
+            if colspan > 1 {
+                attrs.push_str(&format!(" colspan=\"{colspan}\""));
+            }
+            if rowspan > 1 {
+                attrs.push_str(&format!(" rowspan=\"{rowspan}\""));
+            }
+            let text = if t.style == Style::Publisher {
+                format!("<span class=\"bold\">{}</span>", escape_text(&row[c]))
+            } else {
+                escape_text(&row[c])
+            };
+            html.push_str(&format!("<{th}{attrs}>{text}</{}>", th.split(' ').next().unwrap_or("th")));
+            c += colspan;
+        }
+        html.push_str("</tr>");
+    }
+    if t.style == Style::Pmc {
+        html.push_str("</thead><tbody>");
+    }
+    for row in &t.body_html {
+        html.push_str("<tr>");
+        for cell in row {
+            let text = escape_text(cell);
+            let text =
+                if t.style == Style::Publisher && text.contains(' ') { text.replacen(' ', "&nbsp;", 1) } else { text };
+            html.push_str(&format!("<{td}>{text}</td>"));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
+}
