@@ -40,6 +40,7 @@ pub struct Drug {
     pub two_compartment: bool,
 }
 
+#[allow(clippy::too_many_arguments, reason = "one row of the drug table")]
 const fn drug(
     name: &'static str,
     hosts: Hosts,

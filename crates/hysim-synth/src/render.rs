@@ -346,6 +346,11 @@ fn print_summary(s: &Summary, stat: Stat, comma: bool, dash: &str) -> Printed {
     }
 }
 
+/// A printed value cell before it becomes a gold record: body row, column, row label,
+/// group label, index of the parameter row, index of the group, the printed numbers and
+/// the statistic.
+type GoldCell = (usize, usize, String, Option<String>, usize, usize, Printed, Statistic);
+
 /// Removes tags and decodes the few entities the generator writes.
 pub fn plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -406,12 +411,16 @@ fn choose_params(rng: &mut Rng, study: &Study) -> Vec<ParamRow> {
     rows
 }
 
+fn pick_str(rng: &mut Rng, options: &[&'static str]) -> &'static str {
+    options[rng.below(options.len())]
+}
+
 fn route_phrase(rng: &mut Rng, route: Route) -> &'static str {
     match route {
-        Route::Iv => *rng.pick(&["intravenous administration", "an intravenous bolus", "i.v. injection"]),
-        Route::Oral => *rng.pick(&["oral administration", "a single oral dose", "oral dosing"]),
-        Route::Im => *rng.pick(&["intramuscular injection", "intramuscular administration"]),
-        Route::Sc => *rng.pick(&["subcutaneous injection", "subcutaneous administration"]),
+        Route::Iv => pick_str(rng, &["intravenous administration", "an intravenous bolus", "i.v. injection"]),
+        Route::Oral => pick_str(rng, &["oral administration", "a single oral dose", "oral dosing"]),
+        Route::Im => pick_str(rng, &["intramuscular injection", "intramuscular administration"]),
+        Route::Sc => pick_str(rng, &["subcutaneous injection", "subcutaneous administration"]),
     }
 }
 
@@ -607,7 +616,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
     let mut header: Vec<Vec<String>> = Vec::new();
     let mut body: Vec<Vec<String>> = Vec::new();
     // Gold records keyed by (row, col) with the label and group of the cell.
-    let mut gold_cells: Vec<(usize, usize, String, Option<String>, usize, usize, Printed, Statistic)> = Vec::new();
+    let mut gold_cells: Vec<GoldCell> = Vec::new();
     let param_word = *rng.pick(&["Parameter", "Parameters", "PK parameter", "Variable"]);
     let single_header = *rng.pick(&["Value", "Estimate", "Result"]);
     let group_header = |g: usize| -> String {
