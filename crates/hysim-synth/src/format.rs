@@ -25,6 +25,12 @@ pub enum Quantity {
     Rate,
     /// Fraction, printed as %.
     Fraction,
+    /// Amount, mg (no canonical unit).
+    Amount,
+    /// Concentration in a tissue, mg/kg of tissue (no canonical unit).
+    TissueConcentration,
+    /// Area in a tissue, mg·h/kg of tissue (no canonical unit).
+    TissueAuc,
 }
 
 /// A printed unit: `printed = internal × factor`.
@@ -70,14 +76,19 @@ pub fn unit_options(quantity: Quantity, small: bool, human: bool) -> &'static [U
         (Quantity::VolumePerKg, _, false) => &[u!("L/kg", 1.0), u!("mL/kg", 1000.0)],
         (Quantity::Rate, _, _) => &[u!("1/h", 1.0), u!("h⁻¹", 1.0), u!("h-1", 1.0)],
         (Quantity::Fraction, _, _) => &[u!("%", 100.0)],
+        (Quantity::Amount, _, _) => &[u!("mg", 1.0), u!("mg", 1.0), u!("µg", 1000.0)],
+        (Quantity::TissueConcentration, true, _) => &[u!("ng/g", 1000.0), u!("µg/kg", 1000.0)],
+        (Quantity::TissueConcentration, false, _) => &[u!("µg/g", 1.0), u!("mg/kg", 1.0)],
+        (Quantity::TissueAuc, true, _) => &[u!("ng·h/g", 1000.0), u!("µg·h/kg", 1000.0)],
+        (Quantity::TissueAuc, false, _) => &[u!("µg·h/g", 1.0), u!("µg h/g", 1.0)],
     }
 }
 
 /// Picks a unit for a quantity whose typical internal value is `typical`.
 pub fn choose_unit(rng: &mut Rng, quantity: Quantity, typical: f64, human: bool) -> UnitChoice {
     let small = match quantity {
-        Quantity::Concentration => typical < 0.5,
-        Quantity::Auc => typical < 5.0,
+        Quantity::Concentration | Quantity::TissueConcentration => typical < 0.5,
+        Quantity::Auc | Quantity::TissueAuc => typical < 5.0,
         _ => false,
     };
     let options = unit_options(quantity, small, human);
@@ -148,6 +159,15 @@ mod tests {
             (Quantity::Rate, Family::RateConstant, 1.0),
             (Quantity::Fraction, Family::Percent, 100.0),
         ];
+        // Amounts and per-gram tissue units read, and belong to no canonical family.
+        for quantity in [Quantity::Amount, Quantity::TissueConcentration, Quantity::TissueAuc] {
+            for small in [false, true] {
+                for choice in unit_options(quantity, small, false) {
+                    let unit = Unit::parse(choice.text).unwrap_or_else(|e| panic!("{}: {e}", choice.text));
+                    assert_eq!(hysim_units::family_of(&unit), None, "{}", choice.text);
+                }
+            }
+        }
         for (quantity, family, canonical_per_internal) in families {
             for small in [false, true] {
                 for human in [false, true] {

@@ -89,6 +89,10 @@ pub struct Nca {
     pub body_weight: f64,
     /// Last sampling time.
     pub t_last: f64,
+    /// The dose, mg.
+    pub dose: f64,
+    /// Fraction of the absorbed dose excreted unchanged in urine (set by the study).
+    pub fe: f64,
 }
 
 /// `C(t) = Σ coef · exp(-rate · t)`, mg/L.
@@ -201,6 +205,8 @@ impl Subject {
             f,
             body_weight: self.body_weight,
             t_last,
+            dose,
+            fe: 0.0,
         }
     }
 }

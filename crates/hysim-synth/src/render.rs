@@ -40,25 +40,36 @@ pub enum Param {
     Mrt,
     /// Bioavailability.
     F,
+    /// Amount excreted unchanged in urine.
+    Ae,
+    /// Fraction of the dose excreted unchanged in urine.
+    Fe,
+    /// Renal clearance.
+    Clr,
 }
 
 impl Param {
-    fn quantity(self, per_kg: bool) -> Quantity {
+    fn quantity(self, per_kg: bool, tissue: bool) -> Quantity {
         match self {
+            Param::Cmax if tissue => Quantity::TissueConcentration,
+            Param::AucLast | Param::AucInf if tissue => Quantity::TissueAuc,
             Param::Cmax => Quantity::Concentration,
             Param::Tmax | Param::HalfLife | Param::Mrt => Quantity::Time,
             Param::AucLast | Param::AucInf => Quantity::Auc,
             Param::LambdaZ => Quantity::Rate,
-            Param::Cl if per_kg => Quantity::ClearancePerKg,
-            Param::Cl => Quantity::Clearance,
+            Param::Cl | Param::Clr if per_kg => Quantity::ClearancePerKg,
+            Param::Cl | Param::Clr => Quantity::Clearance,
             Param::Vz | Param::Vss if per_kg => Quantity::VolumePerKg,
             Param::Vz | Param::Vss => Quantity::Volume,
-            Param::F => Quantity::Fraction,
+            Param::F | Param::Fe => Quantity::Fraction,
+            Param::Ae => Quantity::Amount,
         }
     }
 
-    fn family(self, per_kg: bool) -> Family {
-        match self.quantity(per_kg) {
+    /// The canonical family of the printed values, `None` for amounts and per-gram tissue
+    /// units, which no canonical unit takes.
+    fn family(self, per_kg: bool, tissue: bool) -> Option<Family> {
+        Some(match self.quantity(per_kg, tissue) {
             Quantity::Concentration => Family::Concentration,
             Quantity::Time => Family::Time,
             Quantity::Auc => Family::Auc,
@@ -68,7 +79,8 @@ impl Param {
             Quantity::VolumePerKg => Family::VolumePerKg,
             Quantity::Rate => Family::RateConstant,
             Quantity::Fraction => Family::Percent,
-        }
+            Quantity::Amount | Quantity::TissueConcentration | Quantity::TissueAuc => return None,
+        })
     }
 
     /// The internal value of this parameter for one subject.
@@ -86,6 +98,9 @@ impl Param {
             Param::Vss => nca.vss / kg,
             Param::Mrt => nca.mrt,
             Param::F => nca.f,
+            Param::Ae => nca.fe * nca.f * nca.dose,
+            Param::Fe => nca.fe,
+            Param::Clr => nca.fe * nca.cl * nca.f / kg,
         }
     }
 
@@ -107,6 +122,9 @@ impl Param {
             Param::Mrt if ev => "MRTEVIFO",
             Param::Mrt => "MRTIVIFO",
             Param::F => "FABS",
+            Param::Ae => "RCAMINT",
+            Param::Fe => "RCPCINT",
+            Param::Clr => "RENALCL",
         }
     }
 
@@ -136,6 +154,9 @@ impl Param {
             (Param::Vss, _) => &["V<sub>ss</sub>", "Vd<sub>ss</sub>", "Volume of distribution at steady state"],
             (Param::Mrt, _) => &["MRT", "MRT<sub>0–∞</sub>", "Mean residence time"],
             (Param::F, _) => &["F", "Bioavailability"],
+            (Param::Ae, _) => &["Ae", "Amount excreted", "A<sub>e</sub>"],
+            (Param::Fe, _) => &["fe", "Fraction excreted", "f<sub>e</sub>"],
+            (Param::Clr, _) => &["CL<sub>R</sub>", "Renal clearance", "CLr"],
         }
     }
 }
@@ -315,7 +336,9 @@ struct Printed {
 }
 
 fn print_summary(s: &Summary, stat: Stat, comma: bool, dash: &str) -> Printed {
-    let max_dec = if comma { 2 } else { 4 };
+    // Values of 1 or more get at most two decimals, so a decimal comma never reads as a
+    // thousands separator ("1,234"); smaller ones start with "0," and cannot.
+    let max_dec = 4;
     let dec = decimals_for(s.centre, max_dec);
     let num = |x: f64, d: usize| (number(x, d, comma), printed_value(x, d));
     let (centre_text, value) = num(s.centre, dec);
@@ -377,8 +400,16 @@ struct ParamRow {
 fn choose_params(rng: &mut Rng, study: &Study) -> Vec<ParamRow> {
     let any_ev = study.groups.iter().any(|g| g.route.extravascular());
     let any_iv = study.groups.iter().any(|g| !g.route.extravascular());
-    let milk = study.matrix == "milk";
+    let milk = study.matrix == "milk" || study.matrix.ends_with("tissue");
     let mut rows = Vec::new();
+    if study.matrix == "urine" {
+        rows.push(ParamRow { param: Param::Ae, extravascular: None });
+        rows.push(ParamRow { param: Param::Fe, extravascular: None });
+        if rng.chance(0.7) {
+            rows.push(ParamRow { param: Param::Clr, extravascular: None });
+        }
+        return rows;
+    }
     let mut add = |param: Param, extravascular: Option<bool>, p: f64, rng: &mut Rng| {
         if rng.chance(p) {
             rows.push(ParamRow { param, extravascular });
@@ -452,6 +483,7 @@ enum StatPlace {
 pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let style = if veterinary { Style::Publisher } else { Style::Pmc };
     let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
     let n_subjects = study.groups[0].subjects.len();
     let decimal_comma = veterinary && rng.chance(0.12);
     let dash = if decimal_comma { "–" } else { *rng.pick(&["–", "-", "–"]) };
@@ -499,7 +531,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         if xs.is_empty() { 1.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 }
     };
     let units: Vec<UnitChoice> =
-        params.iter().map(|r| choose_unit(rng, r.param.quantity(study.per_kg), typical(r.param), human)).collect();
+        params.iter().map(|r| choose_unit(rng, r.param.quantity(study.per_kg, tissue), typical(r.param), human)).collect();
     // Tissue matrices print per-gram concentrations, which no canonical unit takes.
     let label_style = rng.below(3);
     let labels: Vec<String> = params
@@ -768,7 +800,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 let mut row = vec![format!("{}", i + 1)];
                 for (k, r) in params.iter().enumerate() {
                     let x = r.param.of(subject, study.per_kg) * units[k].factor;
-                    let dec = decimals_for(x, if decimal_comma { 2 } else { 4 });
+                    let dec = decimals_for(x, 4);
                     let text = number(x, dec, decimal_comma);
                     let p =
                         Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
@@ -820,10 +852,11 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         .map(|(row, col, label, group, k, g, p, statistic)| {
             let r = &params[k];
             let group_ref = &study.groups[g];
-            let family = r.param.family(study.per_kg);
+            let family = r.param.family(study.per_kg, tissue);
             let unit_text = units[k].text;
             let unit = Unit::parse(unit_text).expect("invariant: the generator prints units hysim-units reads");
-            let canonical = convert(p.value, &unit, family, None).expect("invariant: printed units convert");
+            let canonical = family
+                .map(|f| convert(p.value, &unit, f, None).expect("invariant: printed units convert in their family"));
             let header_path = table.header_path(col);
             let parameter_raw = match layout {
                 Layout::Columns | Layout::Individual => header_path.join(" / "),
@@ -844,8 +877,8 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 dispersion: p.dispersion,
                 interval: p.interval,
                 unit_raw: Some(unit_text.to_owned()),
-                unit: Some(family.canonical().to_owned()),
-                value_canonical: Some(round_significant(canonical, 12)),
+                unit: family.map(|f| f.canonical().to_owned()),
+                value_canonical: canonical.map(|c| round_significant(c, 12)),
                 n: (statistic != Statistic::Individual).then_some(group_ref.subjects.len() as u32),
                 context: Context {
                     dose: Some(group_ref.dose_text.clone()),

@@ -39,7 +39,7 @@ pub struct Study {
     pub subjects_word: &'static str,
     /// A named human population, when the caption gives one.
     pub population: Option<&'static str>,
-    /// The sampled matrix.
+    /// The sampled matrix (plasma, serum, milk, urine or a tissue).
     pub matrix: &'static str,
     /// How groups are formed.
     pub grouping: Grouping,
@@ -88,6 +88,10 @@ impl Study {
         let population = (!animal && rng.chance(0.5)).then(|| *rng.pick(HUMAN_POPULATIONS));
         let matrix = if species.dairy && rng.chance(0.35) {
             "milk"
+        } else if rng.chance(0.06) {
+            "urine"
+        } else if animal && rng.chance(0.07) {
+            *rng.pick(&["lung tissue", "muscle tissue", "liver tissue", "kidney tissue"])
         } else if rng.chance(0.25) {
             "serum"
         } else {
@@ -100,7 +104,7 @@ impl Study {
             .collect();
         let grouping = match rng.below(10) {
             0..=3 => Grouping::Single,
-            4..=6 if matrix != "milk" => Grouping::Routes,
+            4..=6 if matrix == "plasma" || matrix == "serum" || matrix == "urine" => Grouping::Routes,
             _ => Grouping::Doses,
         };
         let ev = *rng.pick(&ev_routes);
@@ -118,7 +122,10 @@ impl Study {
         let scale = (species.body_weight / 70.0).powf(-0.25);
         let cl_kg = drug.cl * scale * (0.3 * rng.normal()).exp();
         let vss_kg = drug.vss * (0.2 * rng.normal()).exp();
-        let milk_ratio = rng.range(0.2, 1.5);
+        // Milk and tissue concentrations are plasma's times a partition ratio.
+        let ratio = if matrix == "milk" { rng.range(0.2, 1.5) } else { rng.range(0.5, 5.0) };
+        // Fraction of the absorbed dose excreted unchanged in urine.
+        let fe = rng.range(0.05, 0.9);
         // Crossover designs reuse the subjects; parallel dose groups draw new ones.
         let draw_subjects = |rng: &mut Rng| -> Vec<Subject> {
             (0..n)
@@ -160,11 +167,12 @@ impl Study {
                     let t_half = std::f64::consts::LN_2
                         / beta.min(alpha).min(if route.extravascular() { s.ka } else { f64::MAX });
                     let mut nca = s.nca(route, amount, &sampling_times(t_half, route.extravascular()));
-                    if matrix == "milk" {
-                        nca.cmax *= milk_ratio;
-                        nca.auc_last *= milk_ratio;
-                        nca.auc_inf *= milk_ratio;
+                    if matrix == "milk" || matrix.ends_with("tissue") {
+                        nca.cmax *= ratio;
+                        nca.auc_last *= ratio;
+                        nca.auc_inf *= ratio;
                     }
+                    nca.fe = (fe * (0.15 * rng.normal()).exp()).min(1.0);
                     nca
                 })
                 .collect();

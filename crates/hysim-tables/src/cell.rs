@@ -2,7 +2,7 @@
 //!
 //! Handles `6.2 ± 1.1`, `6.2 +/- 1.1`, `6.2 (1.1)`, `6.2 (23%)`, `19.8 (14–27)`,
 //! `19.8 [14, 27]`, `12.3 (10.1 to 15.2)`, a bare range `0.5–4.0`, `n = 8`, decimal commas
-//! (`1,23`; `1,234` is a thousands separator), Unicode minus and dashes, scientific forms
+//! (`1,23` and `0,123`; `1,234` is a thousands separator), Unicode minus and dashes, scientific forms
 //! (`1.2E+03`, `1.2 × 10³`), censoring (`<0.5`, `<LLOQ`, `BLQ`), missing markers
 //! (`NA`, `ND`, `NR`, `NC`, `–`, ...) and footnote marks glued to numbers (`3.5a`,
 //! `3.5*`, `3.5†`). What the spread means (SD or SE, range or CI) is not in the cell; the
@@ -170,6 +170,7 @@ fn number(chars: &[char]) -> (f64, usize) {
         i += 1;
     }
     let mut seen_point = false;
+    let mut seen_thousands = false;
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
@@ -177,8 +178,13 @@ fn number(chars: &[char]) -> (f64, usize) {
             i += 1;
         } else if (c == '.' || c == ',') && !seen_point && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
             let digits_after = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
-            if c == ',' && digits_after == 3 {
-                // 1,234: a thousands separator.
+            let integer = text.trim_start_matches('-');
+            // 1,234 and 12,345,678: thousands separators. 0,123 and 1234,567 are decimal
+            // commas (no one writes a leading zero or four digits before a separator).
+            let thousands = seen_thousands
+                || (1..=3).contains(&integer.len()) && !integer.starts_with('0');
+            if c == ',' && digits_after == 3 && thousands {
+                seen_thousands = true;
                 i += 1;
                 continue;
             }
@@ -433,6 +439,9 @@ mod tests {
         check("1,23", "value=1.23");
         check("1,234", "value=1234");
         check("1,234.5 ± 210", "value=1234.5 ±210");
+        check("0,123 ± 0,045", "value=0.123 ±0.045");
+        check("12,345,678", "value=12345678");
+        check("1234,567", "value=1234.567");
         check("−16.0, 16.0", "value=-16");
         check("-0.5", "value=-0.5");
         check("1.2E+03", "value=1200");

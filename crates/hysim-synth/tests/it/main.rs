@@ -67,6 +67,7 @@ fn values_are_pharmacokinetically_consistent() {
                 assert!((s.vz * s.lambda_z - s.cl).abs() <= 1e-9 * s.cl);
                 assert!(s.auc_last <= s.auc_inf * (1.0 + 1e-12));
                 assert!(s.tmax > 0.0 && s.tmax <= s.t_last);
+                assert!(s.fe > 0.0 && s.fe <= 1.0);
                 if group.route == Route::Iv {
                     assert!(s.mrt * s.cl - s.vss < 1e-9 * s.vss, "MRT = Vss / CL after IV");
                     assert_eq!(s.f, 1.0);
@@ -83,7 +84,9 @@ fn values_are_pharmacokinetically_consistent() {
         let mut by_row: BTreeMap<u32, BTreeMap<&str, f64>> = BTreeMap::new();
         for r in item.table.gold.iter().filter(|r| r.statistic == hysim_core::Statistic::Individual) {
             let code = r.parameter.as_deref().unwrap();
-            by_row.entry(r.provenance.row.unwrap()).or_default().insert(code, r.value_canonical.unwrap());
+            if let Some(v) = r.value_canonical {
+                by_row.entry(r.provenance.row.unwrap()).or_default().insert(code, v);
+            }
         }
         for params in by_row.values() {
             if let (Some(t), Some(l)) = (params.get("LAMZHL"), params.get("LAMZ")) {
@@ -113,7 +116,21 @@ fn breadth_of_the_corpus() {
     };
     assert!(distinct(&|r| r.context.drug.clone()).len() >= 60);
     assert_eq!(distinct(&|r| r.context.species.clone()).len(), 12);
-    assert_eq!(distinct(&|r| r.context.matrix.clone()), ["milk", "plasma", "serum"]);
+    assert_eq!(
+        distinct(&|r| r.context.matrix.clone()),
+        ["kidney tissue", "liver tissue", "lung tissue", "milk", "muscle tissue", "plasma", "serum", "urine"]
+    );
+    // Per-gram tissue units and excreted amounts keep their printed unit and no canonical one.
+    for r in &gold {
+        let tissue = r.context.matrix.as_deref().is_some_and(|m| m.ends_with("tissue"));
+        let code = r.parameter.as_deref().unwrap_or_default();
+        let no_family = tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code) || code == "RCAMINT";
+        if no_family {
+            assert_eq!((r.unit.as_deref(), r.value_canonical), (None, None), "{r:?}");
+        } else {
+            assert!(r.unit.is_some() && r.value_canonical.is_some(), "{r:?}");
+        }
+    }
     assert_eq!(distinct(&|r| r.context.route.clone()), ["IM", "IV", "PO", "SC"]);
     let stats = distinct(&|r| Some(r.statistic.as_str().to_owned()));
     assert_eq!(stats, ["geometric_mean", "individual", "mean", "median"]);
