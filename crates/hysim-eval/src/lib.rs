@@ -76,6 +76,66 @@ pub struct Report {
     pub per_paper: BTreeMap<String, Scores>,
     /// The relative tolerance used.
     pub tolerance: f64,
+    /// For matched values whose gold gives a context field: how often the record agrees.
+    pub context: BTreeMap<String, Agreement>,
+}
+
+/// Agreement of one context field over matched values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Matched values whose gold gives the field.
+    pub compared: usize,
+    /// Of those, records whose field agrees.
+    pub agreed: usize,
+    /// `agreed / compared` (0 when nothing was compared).
+    pub rate: f64,
+}
+
+/// Context fields compared on matched values.
+const CONTEXT_FIELDS: [&str; 7] = ["drug", "analyte", "dose", "species", "population", "matrix", "route"];
+
+fn context_field<'a>(c: &'a hysim_core::Context, field: &str) -> Option<&'a str> {
+    match field {
+        "drug" => c.drug.as_deref(),
+        "analyte" => c.analyte.as_deref(),
+        "dose" => c.dose.as_deref(),
+        "species" => c.species.as_deref(),
+        "population" => c.population.as_deref(),
+        "matrix" => c.matrix.as_deref(),
+        "route" => c.route.as_deref(),
+        _ => None,
+    }
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
+}
+
+/// Words curators and papers use for the same matrix or population, mapped to one class:
+/// the curated files say `blood` for plasma and serum samples, `maternal` where a caption
+/// says `parturients`, `child` where it says `paediatric`.
+const CONTEXT_CLASSES: &[(&str, &[&str])] = &[
+    ("matrix", &["blood", "plasma", "serum", "whole blood"]),
+    (
+        "population",
+        &["maternal", "mothers", "parturients", "pregnant women", "pregnant", "lactating women", "breastfeeding women"],
+    ),
+    ("population", &["child", "children", "paediatric", "pediatric", "adolescents"]),
+    ("population", &["neonate", "neonates", "newborns", "newborn", "preterm infants", "infants"]),
+];
+
+fn context_class(field: &str, value: &str) -> String {
+    CONTEXT_CLASSES
+        .iter()
+        .find(|(f, words)| *f == field && words.contains(&value))
+        .map_or_else(|| value.to_owned(), |(_, words)| words[0].to_owned())
+}
+
+/// Two values of a context field agree when, lower-cased with spaces squeezed and mapped
+/// to their class (`plasma` and `blood`, `parturients` and `maternal`), one contains the
+/// other (`nifedipine` and `Nifedipine GITS 90 mg/d`, `child` and `children`).
+pub fn context_agrees(field: &str, gold: &str, predicted: &str) -> bool {
+    let norm = |s: &str| context_class(field, &s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let (g, p) = (norm(gold), norm(predicted));
+    !g.is_empty() && !p.is_empty() && (g.contains(&p) || p.contains(&g))
 }
 
 /// Gold values from SPEC records (a synthetic corpus's `gold.jsonl`, or curated records):
@@ -94,6 +154,7 @@ pub fn gold_from_records(records: &[Record]) -> Vec<GoldValue> {
                 value: r.value?,
                 unit_raw: r.unit_raw.clone(),
                 statistic: Some(r.statistic.as_str().to_owned()),
+                context: r.context.clone(),
             })
         })
         .collect()
@@ -108,6 +169,7 @@ fn paper_of(record: &Record) -> &str {
 pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -> Report {
     let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
     let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
+    let mut context: BTreeMap<String, Agreement> = BTreeMap::new();
     for paper in &papers {
         let preds: Vec<&Record> = predicted.iter().filter(|r| paper_of(r) == *paper && r.value.is_some()).collect();
         let mut used = vec![false; preds.len()];
@@ -129,6 +191,17 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
                 Some(k) => {
                     used[k] = true;
                     entry.0 += 1;
+                    for field in CONTEXT_FIELDS {
+                        if let Some(gold_value) = context_field(&g.context, field) {
+                            let a = context.entry(field.to_owned()).or_default();
+                            a.compared += 1;
+                            if context_field(&preds[k].context, field)
+                                .is_some_and(|p| context_agrees(field, gold_value, p))
+                            {
+                                a.agreed += 1;
+                            }
+                        }
+                    }
                 }
                 None => entry.2 += 1,
             }
@@ -152,6 +225,13 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
         per_parameter: classes.into_iter().map(|c| (c.clone(), sum(&|(_, k)| k == c))).collect(),
         per_paper: papers.iter().map(|p| ((*p).to_owned(), sum(&|(q, _)| q == p))).collect(),
         tolerance,
+        context: context
+            .into_iter()
+            .map(|(k, mut a)| {
+                a.rate = if a.compared == 0 { 0.0 } else { a.agreed as f64 / a.compared as f64 };
+                (k, a)
+            })
+            .collect(),
     }
 }
 
@@ -183,6 +263,13 @@ pub fn render_markdown(report: &Report, gold_desc: &str, pred_desc: &str) -> Str
     for (class, s) in &report.per_parameter {
         md.push_str(&row(class, s));
     }
+    if !report.context.is_empty() {
+        md.push_str("\n## Context agreement on matched values\n\n");
+        md.push_str("| field | agreed | compared | rate |\n|---|---|---|---|\n");
+        for (field, a) in &report.context {
+            md.push_str(&format!("| {field} | {} | {} | {:.3} |\n", a.agreed, a.compared, a.rate));
+        }
+    }
     md.push_str("\n## Per paper\n\n");
     md.push_str(header);
     for (paper, s) in &report.per_paper {
@@ -206,6 +293,7 @@ mod tests {
             value,
             unit_raw: None,
             statistic: None,
+            context: Context::default(),
         }
     }
 
@@ -256,6 +344,30 @@ mod tests {
         assert_eq!(r.per_paper["2"].recall, 1.0);
         let outside = score_numeric(&g[4..], &[pred("2:1", "CLO", Some(0.65))], 0.005);
         assert_eq!(outside.overall.tp, 0, "0.65 is 1.6 % away from 0.64");
+    }
+
+    #[test]
+    fn context_agreement_on_matched_values() {
+        let mut g = gold("1", Some("CMAX"), 12.96);
+        g.context.drug = Some("Nifedipine GITS 90 mg/d".into());
+        g.context.population = Some("child".into());
+        g.context.matrix = Some("blood".into());
+        let mut unmatched = gold("1", Some("TMAX"), 3.0);
+        unmatched.context.drug = Some("nifedipine".into());
+        let mut p = pred("1:1", "CMAX", Some(12.96));
+        p.context.drug = Some("nifedipine".into());
+        p.context.population = Some("Children".into());
+        p.context.matrix = Some("plasma".into());
+        p.context.analyte = Some("dehydronifedipine".into());
+        let r = score_numeric(&[g, unmatched], &[p], 0.005);
+        let rate = |f: &str| (r.context[f].agreed, r.context[f].compared);
+        // Only the matched value is compared; the unmatched one's drug is not.
+        assert_eq!((rate("drug"), rate("population"), rate("matrix")), ((1, 1), (1, 1), (1, 1)));
+        assert!(!r.context.contains_key("dose"), "no gold dose, nothing compared");
+        assert!(context_agrees("population", "child", "children"));
+        assert!(context_agrees("population", "maternal", "parturients"));
+        assert!(!context_agrees("population", "maternal", "children"));
+        assert!(context_agrees("matrix", "blood", "serum") && !context_agrees("matrix", "milk", "plasma"));
     }
 
     #[test]

@@ -530,8 +530,10 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
             .collect();
         if xs.is_empty() { 1.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 }
     };
-    let units: Vec<UnitChoice> =
-        params.iter().map(|r| choose_unit(rng, r.param.quantity(study.per_kg, tissue), typical(r.param), human)).collect();
+    let units: Vec<UnitChoice> = params
+        .iter()
+        .map(|r| choose_unit(rng, r.param.quantity(study.per_kg, tissue), typical(r.param), human))
+        .collect();
     // Tissue matrices print per-gram concentrations, which no canonical unit takes.
     let label_style = rng.below(3);
     let labels: Vec<String> = params
@@ -625,7 +627,8 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         drug: Some(drug.to_owned()),
         analyte: Some(drug.to_owned()),
         species: Some(study.species.name.to_owned()),
-        population: study.population.map(str::to_owned),
+        // The people a caption names are the population ("healthy volunteers"); animals have none.
+        population: (!study.species.animal).then(|| subjects.to_owned()),
         matrix: Some(matrix.to_owned()),
         dose: None,
         route: None,

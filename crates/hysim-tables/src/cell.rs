@@ -181,8 +181,7 @@ fn number(chars: &[char]) -> (f64, usize) {
             let integer = text.trim_start_matches('-');
             // 1,234 and 12,345,678: thousands separators. 0,123 and 1234,567 are decimal
             // commas (no one writes a leading zero or four digits before a separator).
-            let thousands = seen_thousands
-                || (1..=3).contains(&integer.len()) && !integer.starts_with('0');
+            let thousands = seen_thousands || (1..=3).contains(&integer.len()) && !integer.starts_with('0');
             if c == ',' && digits_after == 3 && thousands {
                 seen_thousands = true;
                 i += 1;

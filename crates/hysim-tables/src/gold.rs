@@ -28,6 +28,8 @@ pub struct GoldValue {
     pub unit_raw: Option<String>,
     /// `mean`, `median`, ... as curated.
     pub statistic: Option<String>,
+    /// Curated context: drug (`Drug name`), analyte, matrix (`Specimen`), population.
+    pub context: hysim_core::Context,
 }
 
 /// Repairs the curated files' known character damage in a parameter name or unit.
@@ -55,6 +57,8 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
     let value_col = column("value").ok_or_else(|| bad("no `Value` column".to_owned()))?;
     let unit_col = column("unit");
     let stat_col = column("summary statistics");
+    let (drug_col, analyte_col, specimen_col, population_col) =
+        (column("drug name"), column("analyte"), column("specimen"), column("population"));
     let mut out = Vec::new();
     let mut previous = String::new();
     for (k, row) in reader.records().enumerate() {
@@ -79,6 +83,13 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
             value,
             unit_raw: field(unit_col).map(repair),
             statistic: field(stat_col).map(str::to_lowercase),
+            context: hysim_core::Context {
+                drug: field(drug_col).map(str::to_owned),
+                analyte: field(analyte_col).map(str::to_owned),
+                matrix: field(specimen_col).map(str::to_owned),
+                population: field(population_col).map(str::to_owned),
+                ..hysim_core::Context::default()
+            },
         });
     }
     Ok(out)

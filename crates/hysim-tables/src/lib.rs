@@ -9,6 +9,7 @@
 //!   Parquet through polars.
 
 mod cell;
+pub mod context;
 mod error;
 mod formats;
 pub mod gold;

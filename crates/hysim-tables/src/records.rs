@@ -7,16 +7,18 @@
 //!    from the parameter's label (`Cmax (ng/mL)`), a unit column or the header, the
 //!    statistic and the meaning of the spread from the column header, the row stub, the
 //!    caption or the footnote (`mean ± SD`, `median (range)`, `geometric mean (CV%)`, `95%
-//!    CI`, `SEM`), and the context (species, matrix, route, group) from the caption and
-//!    the headers.
+//!    CI`, `SEM`), and the context (drug and analyte, dose, species, population, matrix,
+//!    route, group) from the caption, the footnote and the headers.
 //! 3. The unit is converted to the canonical unit of the parameter's family when that is
-//!    safe (`hysim-units`); otherwise `unit` and `value_canonical` stay null and the
+//!    safe (`hysim-units`; molar units with the molecular weight of a known drug or
+//!    analyte); otherwise `unit` and `value_canonical` stay null and the
 //!    printed unit is kept in `unit_raw`.
 
 use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table};
 use hysim_units::{Unit, convert};
 
 use crate::cell::{CellValue, Missing, Spread, parse_cell};
+use crate::context::{dose_in, drug_in, drug_name_in, population_in};
 use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 use hysim_units::Family;
 
@@ -286,12 +288,24 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let context_text = format!("{caption} {footnote}");
     let route = route_of(&caption);
     let table_hints = stat_hints(&context_text);
+    // The drug from the caption, else the footnote; its molecular weight converts molar units.
+    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote));
+    let species = species_of(&context_text);
     let base_context = Context {
-        species: species_of(&context_text).map(str::to_owned),
+        drug: drug.as_ref().map(|(name, _)| name.clone()),
+        analyte: drug.as_ref().map(|(name, _)| name.clone()),
+        species: species.map(str::to_owned),
+        population: species
+            .is_none_or(|s| s == "human")
+            .then(|| population_in(&caption).or_else(|| population_in(&footnote)))
+            .flatten()
+            .map(str::to_owned),
         matrix: matrix_of(&caption).map(str::to_owned),
+        dose: dose_in(&caption).or_else(|| dose_in(&footnote)),
         route: route.map(|(r, _)| r.to_owned()),
-        ..Context::default()
+        group: None,
     };
+    let base_mw = drug.and_then(|(_, mw)| mw);
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
@@ -384,7 +398,37 @@ pub fn table_records(table: &Table) -> Vec<Record> {
                 param = named(label, Some(kind)).unwrap_or(param);
             }
         }
-        let mut record = build_record(table, row, col, label, param, &cell, text, unit_raw, hints, group, &context, n);
+        // The matrix in the parameter's label or group when the caption names none
+        // ("Mean serum fentanyl concentration").
+        if context.matrix.is_none() {
+            context.matrix = matrix_of(label).or_else(|| group.as_deref().and_then(matrix_of)).map(str::to_owned);
+        }
+        // A group that names a dose ("10 mg/kg") or an analyte ("Lorazepam glucuronide").
+        let mut molecular_weight = base_mw;
+        if let Some(group) = group.as_deref() {
+            if let Some(dose) = dose_in(group) {
+                context.dose = Some(dose);
+            }
+            if let Some(analyte) = drug_in(group) {
+                context.analyte = Some(analyte.name.to_owned());
+                molecular_weight = Some(analyte.molecular_weight);
+            }
+        }
+        let mut record = build_record(
+            table,
+            row,
+            col,
+            label,
+            param,
+            &cell,
+            text,
+            unit_raw,
+            hints,
+            group,
+            &context,
+            n,
+            molecular_weight,
+        );
         record.provenance.footnotes = cell_notes;
         out.push(record);
     };
@@ -521,6 +565,7 @@ fn build_record(
     group: Option<String>,
     base: &Context,
     n_from_column: Option<u32>,
+    molecular_weight: Option<f64>,
 ) -> Record {
     let statistic = if hints.median {
         Statistic::Median
@@ -565,7 +610,7 @@ fn build_record(
         Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
     };
     let (unit, value_canonical) = match (family, &parsed_unit, cell.value) {
-        (Some(family), Some(u), value) => match convert(1.0, u, family, None) {
+        (Some(family), Some(u), value) => match convert(1.0, u, family, molecular_weight) {
             Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
             Err(_) => (None, None),
         },
@@ -712,9 +757,11 @@ mod tests {
         t.footnote = Some("a Data presented as median [25th; 75th percentile].".into());
         let records = table_records(&t);
         assert_eq!(records[0].provenance.footnotes, ["Data presented as median [25th; 75th percentile]."]);
+        // Fentanyl is known: nmol/L converts with its molecular weight (336.5 g/mol).
+        assert_eq!(records[0].context.drug.as_deref(), Some("fentanyl"));
         insta::assert_snapshot!(show(&records), @r#"
-        CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") None->None "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
-        AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") None->None "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
+        CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") Some("ng/mL")->Some(0.090182) "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
+        AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") Some("ng·h/mL")->Some(0.144022) "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
         "#);
     }
 

@@ -42,7 +42,17 @@ fn render(records: &[Record]) -> String {
                 line.push_str(&format!(" n={n}"));
             }
             let c = &r.context;
-            for (k, v) in [("species", &c.species), ("matrix", &c.matrix), ("route", &c.route), ("group", &c.group)] {
+            let analyte = c.analyte.as_ref().filter(|a| Some(*a) != c.drug.as_ref());
+            for (k, v) in [
+                ("drug", &c.drug),
+                ("analyte", &analyte.cloned()),
+                ("dose", &c.dose),
+                ("species", &c.species),
+                ("population", &c.population),
+                ("matrix", &c.matrix),
+                ("route", &c.route),
+                ("group", &c.group),
+            ] {
                 if let Some(v) = v {
                     line.push_str(&format!(" {k}={v}"));
                 }

@@ -1,0 +1,340 @@
+//! Study context in captions, footnotes and group headers: the drug (from a vocabulary of
+//! drugs with their molecular weights, else a word with a drug-name stem), the dose as
+//! printed, and the human population.
+//!
+//! The molecular weight lets molar units (`nmol/L`, `µM`) convert to mass units; nothing
+//! is converted for a drug the vocabulary does not know.
+
+/// A drug the reader knows, with its molecular weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Drug {
+    /// Name as records carry it (lower case).
+    pub name: &'static str,
+    /// Other spellings (lower case).
+    pub synonyms: &'static [&'static str],
+    /// Molecular weight, g/mol (of the form usually dosed and measured; antibodies approximate).
+    pub molecular_weight: f64,
+}
+
+const fn d(name: &'static str, molecular_weight: f64) -> Drug {
+    Drug { name, synonyms: &[], molecular_weight }
+}
+
+const fn ds(name: &'static str, synonyms: &'static [&'static str], molecular_weight: f64) -> Drug {
+    Drug { name, synonyms, molecular_weight }
+}
+
+/// The vocabulary: antimicrobials, analgesics and anaesthetics, CNS, cardiovascular and
+/// veterinary drugs common in PK tables, and the drugs and metabolites of the shared data.
+pub const DRUGS: &[Drug] = &[
+    d("amoxicillin", 365.4),
+    d("ampicillin", 349.4),
+    d("cefazolin", 454.5),
+    d("ceftiofur", 523.6),
+    ds("cephalexin", &["cefalexin"], 347.4),
+    d("ceftriaxone", 554.6),
+    d("cefuroxime", 424.4),
+    d("piperacillin", 517.6),
+    d("tazobactam", 300.3),
+    d("meropenem", 383.5),
+    d("enrofloxacin", 359.4),
+    d("ciprofloxacin", 331.3),
+    d("marbofloxacin", 362.4),
+    d("danofloxacin", 357.4),
+    d("levofloxacin", 361.4),
+    d("doxycycline", 444.4),
+    d("oxytetracycline", 460.4),
+    d("florfenicol", 358.2),
+    d("tylosin", 916.1),
+    d("tulathromycin", 806.1),
+    d("gentamicin", 477.6),
+    d("amikacin", 585.6),
+    d("vancomycin", 1449.3),
+    d("linezolid", 337.3),
+    ds("rifampicin", &["rifampin"], 822.9),
+    d("isoniazid", 137.1),
+    d("metronidazole", 171.2),
+    d("trimethoprim", 290.3),
+    d("sulfamethoxazole", 253.3),
+    d("clindamycin", 425.0),
+    d("azithromycin", 749.0),
+    d("meloxicam", 351.4),
+    d("carprofen", 273.7),
+    d("flunixin", 296.2),
+    d("ketoprofen", 254.3),
+    d("ibuprofen", 206.3),
+    ds("paracetamol", &["acetaminophen"], 151.2),
+    d("firocoxib", 336.4),
+    d("robenacoxib", 327.3),
+    d("morphine", 285.3),
+    d("fentanyl", 336.5),
+    d("buprenorphine", 467.6),
+    d("methadone", 309.4),
+    d("tramadol", 263.4),
+    d("butorphanol", 327.5),
+    d("ketamine", 237.7),
+    d("midazolam", 325.8),
+    d("diazepam", 284.7),
+    ds("lorazepam glucuronide", &["lorazepam-glucuronide"], 497.3),
+    d("lorazepam", 321.2),
+    d("propofol", 178.3),
+    d("dexmedetomidine", 200.3),
+    d("lidocaine", 234.3),
+    d("gabapentin", 171.2),
+    d("phenobarbital", 232.2),
+    d("levetiracetam", 170.2),
+    d("lamotrigine", 256.1),
+    ds("demethylcitalopram", &["desmethylcitalopram"], 310.4),
+    d("citalopram", 324.4),
+    ds("o-desmethylvenlafaxine", &["desvenlafaxine"], 263.4),
+    d("venlafaxine", 277.4),
+    d("sertraline", 306.2),
+    d("fluoxetine", 309.3),
+    d("paroxetine", 329.4),
+    d("ivermectin", 875.1),
+    d("praziquantel", 312.4),
+    d("fenbendazole", 299.3),
+    d("maropitant", 468.6),
+    d("ondansetron", 293.4),
+    d("omeprazole", 345.4),
+    d("furosemide", 330.7),
+    d("digoxin", 780.9),
+    d("pimobendan", 334.4),
+    d("enalapril", 376.4),
+    d("amlodipine", 408.9),
+    d("nifedipine", 346.3),
+    d("labetalol", 328.4),
+    d("warfarin", 308.3),
+    d("metformin", 129.2),
+    d("prednisolone", 360.4),
+    d("dexamethasone", 392.5),
+    ds("cyclosporine", &["ciclosporin", "cyclosporin"], 1202.6),
+    d("tacrolimus", 804.0),
+    d("mycophenolic acid", 320.3),
+    d("itraconazole", 705.6),
+    d("fluconazole", 306.3),
+    d("voriconazole", 349.3),
+    ds("acyclovir", &["aciclovir"], 225.2),
+    d("caffeine", 194.2),
+    d("theophylline", 180.2),
+    d("sildenafil", 474.6),
+    d("infliximab", 144_190.0),
+    d("etanercept", 150_000.0),
+    d("ustekinumab", 148_600.0),
+    d("adalimumab", 148_000.0),
+];
+
+/// Name stems that mark a drug the vocabulary does not hold.
+const STEMS: &[&str] = &[
+    "azepam",
+    "azolam",
+    "cillin",
+    "floxacin",
+    "mycin",
+    "micin",
+    "cycline",
+    "penem",
+    "sartan",
+    "pril",
+    "olol",
+    "dipine",
+    "azole",
+    "vir",
+    "mab",
+    "cept",
+    "tinib",
+    "prazole",
+    "statin",
+    "oxetine",
+    "triptyline",
+    "barbital",
+    "profen",
+    "coxib",
+    "caine",
+    "fentanil",
+    "etine",
+    "amine",
+    "idone",
+    "afil",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Byte positions where `needle` (lower case) occurs in `lower` as a whole word.
+fn word_positions<'a>(lower: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower.match_indices(needle).filter_map(move |(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + needle.len()..].chars().next();
+        (before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c))).then_some(i)
+    })
+}
+
+/// The drug a text names first (the vocabulary's longest name at the earliest position).
+pub fn drug_in(text: &str) -> Option<&'static Drug> {
+    let lower = text.to_lowercase();
+    let mut best: Option<(usize, usize, &'static Drug)> = None;
+    for drug in DRUGS {
+        for name in std::iter::once(&drug.name).chain(drug.synonyms) {
+            if let Some(pos) = word_positions(&lower, name).next() {
+                let better = best.is_none_or(|(p, len, _)| pos < p || pos == p && name.len() > len);
+                if better {
+                    best = Some((pos, name.len(), drug));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, d)| d)
+}
+
+/// The first word of a text with a drug-name stem (`nifedipine`, `tobramycin`), lower
+/// case, for drugs the vocabulary does not hold.
+pub fn drug_like_in(text: &str) -> Option<String> {
+    text.split(|c: char| !is_word_char(c)).map(str::to_lowercase).find(|w| {
+        w.len() >= 6 && w.chars().all(|c| c.is_alphabetic() || c == '-') && STEMS.iter().any(|s| w.ends_with(s))
+    })
+}
+
+/// The drug of a text: from the vocabulary, else a word with a drug-name stem.
+pub fn drug_name_in(text: &str) -> Option<(String, Option<f64>)> {
+    drug_in(text)
+        .map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
+        .or_else(|| drug_like_in(text).map(|n| (n, None)))
+}
+
+/// Dose units, longest first, as captions print them.
+const DOSE_UNITS: &[&str] = &[
+    "mg kg −1",
+    "mg kg -1",
+    "mg kg−1",
+    "mg kg-1",
+    "mg·kg−1",
+    "mg·kg-1",
+    "µg kg−1",
+    "μg kg−1",
+    "mg/kg/day",
+    "mg/kg/d",
+    "mg/kg",
+    "µg/kg",
+    "μg/kg",
+    "ug/kg",
+    "mg/m2",
+    "mg/m²",
+    "iu/kg",
+    "mg/day",
+    "mg/d",
+    "mg",
+    "µg",
+    "μg",
+    "ug",
+    "iu",
+    "g",
+];
+
+/// The first dose a text prints (`0.1 mg kg−1`, `2 mg`, `5 mg/kg`), as printed.
+pub fn dose_in(text: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let after_word = k == 0 || !chars[k - 1].1.is_alphanumeric() && chars[k - 1].1 != '.';
+        if c.is_ascii_digit() && after_word {
+            let mut j = k;
+            while j < chars.len() && (chars[j].1.is_ascii_digit() || matches!(chars[j].1, '.' | ',')) {
+                j += 1;
+            }
+            let number_end = chars.get(j).map_or(text.len(), |(i, _)| *i);
+            let number = &text[start..number_end];
+            let number = number.trim_end_matches([',', '.']);
+            let rest = &text[start + number.len()..];
+            let unit_start = rest.len() - rest.trim_start().len();
+            let unit_text = &rest[unit_start..];
+            let unit_lower = unit_text.to_lowercase();
+            for unit in DOSE_UNITS {
+                if unit_lower.starts_with(unit) {
+                    let end = unit.len();
+                    // The unit ends the word: `2 mg` but not `2 mgl`, `5 g` but not `5 groups`.
+                    if unit_lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                        continue;
+                    }
+                    // `1 µg l−1`, `5 mg/L`, `2 µg per mL`: a concentration, not a dose.
+                    let after = unit_lower[end..].trim_start();
+                    let per_volume = after.starts_with('/')
+                        || ["l ", "l−", "l-", "l⁻", "ml", "dl", "per "].iter().any(|v| after.starts_with(v))
+                        || after == "l";
+                    if per_volume && !unit.contains('/') && !unit.contains("kg") {
+                        continue;
+                    }
+                    let printed_unit = &unit_text[..end];
+                    return Some(format!("{number} {printed_unit}"));
+                }
+            }
+            k = j.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// Human populations as captions name them, longest first.
+const POPULATIONS: &[&str] = &[
+    "healthy adult subjects",
+    "healthy adult volunteers",
+    "healthy volunteers",
+    "healthy adults",
+    "healthy men",
+    "healthy subjects",
+    "critically ill patients",
+    "elderly patients",
+    "obese adults",
+    "pregnant women",
+    "lactating women",
+    "breastfeeding women",
+    "parturients",
+    "mothers",
+    "neonates",
+    "newborns",
+    "preterm infants",
+    "infants",
+    "children",
+    "adolescents",
+    "patients",
+    "maternal",
+];
+
+/// The human population a text names (lower case, as printed).
+pub fn population_in(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    POPULATIONS.iter().find(|p| word_positions(&lower, p).next().is_some()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drugs_doses_and_populations() {
+        let caption = "Table 3. | Pharmacokinetic parameters of lorazepam (LZP) following administration of a single dose (0.1 mg kg −1 ) either intravenously (i.v.) or intramuscularly (i.m.) to children";
+        assert_eq!(drug_in(caption).map(|d| d.name), Some("lorazepam"));
+        assert_eq!(dose_in(caption).as_deref(), Some("0.1 mg kg −1"));
+        assert_eq!(population_in(caption), Some("children"));
+        let c = "Kinetic disposition of lorazepam and its metabolite glucuronide in parturients treated with a single oral dose of 2 mg rac-lorazepam";
+        assert_eq!(dose_in(c).as_deref(), Some("2 mg"));
+        assert_eq!(population_in(c), Some("parturients"));
+        assert_eq!(dose_in("Enrofloxacin (5 mg/kg) in dogs").as_deref(), Some("5 mg/kg"));
+        assert_eq!(dose_in("Table 2. after 250 µg in 12 patients"), Some("250 µg".to_owned()));
+        assert_eq!(dose_in("Table 2. 5 groups of 12 dogs"), None);
+        assert_eq!(dose_in("Table 2. Cmax (mg/L)"), None);
+        assert_eq!(dose_in("3 ND = less than detection limit (1 µg l −1 )."), None);
+        assert_eq!(dose_in("levels of 5 mg/L after 10 mg"), Some("10 mg".to_owned()));
+        assert_eq!(population_in("Fentanyl concentrations in umbilical vein and maternal serum"), Some("maternal"));
+        assert_eq!(drug_in("Acetaminophen in neonates").map(|d| d.name), Some("paracetamol"));
+        assert_eq!(drug_in("Lorazepam glucuronide and lorazepam").map(|d| d.name), Some("lorazepam glucuronide"));
+        assert_eq!(drug_in("Placental transfer of infliximab and etanercept").map(|d| d.name), Some("infliximab"));
+        assert_eq!(drug_like_in("Plasma tobramycin after a single dose"), Some("tobramycin".to_owned()));
+        assert_eq!(drug_like_in("Pharmacokinetic parameters in healthy volunteers"), None);
+        assert_eq!(population_in("Plasma levels in healthy volunteers (n = 12)"), Some("healthy volunteers"));
+    }
+}
