@@ -171,21 +171,32 @@ fn word_positions<'a>(lower: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
-/// The drug a text names first (the vocabulary's longest name at the earliest position).
+/// Every name and synonym of the vocabulary, by lower-case name.
+fn names() -> &'static std::collections::HashMap<&'static str, &'static Drug> {
+    static NAMES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static Drug>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        DRUGS.iter().flat_map(|d| std::iter::once(&d.name).chain(d.synonyms).map(move |n| (*n, d))).collect()
+    })
+}
+
+/// The drug a text names first (at the earliest word; a two-word name such as `mycophenolic
+/// acid` or `lorazepam glucuronide` before a one-word one at the same place).
 pub fn drug_in(text: &str) -> Option<&'static Drug> {
     let lower = text.to_lowercase();
-    let mut best: Option<(usize, usize, &'static Drug)> = None;
-    for drug in DRUGS {
-        for name in std::iter::once(&drug.name).chain(drug.synonyms) {
-            if let Some(pos) = word_positions(&lower, name).next() {
-                let better = best.is_none_or(|(p, len, _)| pos < p || pos == p && name.len() > len);
-                if better {
-                    best = Some((pos, name.len(), drug));
-                }
-            }
+    let words: Vec<&str> = lower.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    let names = names();
+    for (k, word) in words.iter().enumerate() {
+        if let Some(next) = words.get(k + 1)
+            && let Some(drug) = names.get(format!("{word} {next}").as_str())
+        {
+            return Some(drug);
+        }
+        if let Some(drug) = names.get(word) {
+            return Some(drug);
         }
     }
-    best.map(|(_, _, d)| d)
+    None
 }
 
 /// The first word of a text with a drug-name stem (`nifedipine`, `tobramycin`), lower

@@ -275,6 +275,14 @@ fn role_of(header: &str) -> Option<Role> {
     })
 }
 
+/// What a record's label and group add to the table's context.
+#[derive(Debug, Clone)]
+struct LabelContext {
+    matrix: Option<&'static str>,
+    dose: Option<String>,
+    analyte: Option<&'static crate::context::Drug>,
+}
+
 /// Records of many tables, the tables in parallel, in input order.
 pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
     use rayon::prelude::*;
@@ -342,6 +350,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
 
     let mut out = Vec::new();
+    let mut seen: std::collections::HashMap<(String, Option<String>), LabelContext> = std::collections::HashMap::new();
     let mut emit = |row: usize,
                     col: usize,
                     label: &str,
@@ -399,20 +408,30 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             }
         }
         // The matrix in the parameter's label or group when the caption names none
-        // ("Mean serum fentanyl concentration").
+        // ("Mean serum fentanyl concentration"); a group that names a dose ("10 mg/kg")
+        // or an analyte ("Lorazepam glucuronide"). Looked up once per label and group.
+        let key = (label.to_owned(), group.clone());
+        let found = seen
+            .entry(key)
+            .or_insert_with(|| {
+                let g = group.as_deref();
+                LabelContext {
+                    matrix: matrix_of(label).or_else(|| g.and_then(matrix_of)),
+                    dose: g.and_then(dose_in),
+                    analyte: g.and_then(drug_in),
+                }
+            })
+            .clone();
         if context.matrix.is_none() {
-            context.matrix = matrix_of(label).or_else(|| group.as_deref().and_then(matrix_of)).map(str::to_owned);
+            context.matrix = found.matrix.map(str::to_owned);
         }
-        // A group that names a dose ("10 mg/kg") or an analyte ("Lorazepam glucuronide").
+        if let Some(dose) = found.dose {
+            context.dose = Some(dose);
+        }
         let mut molecular_weight = base_mw;
-        if let Some(group) = group.as_deref() {
-            if let Some(dose) = dose_in(group) {
-                context.dose = Some(dose);
-            }
-            if let Some(analyte) = drug_in(group) {
-                context.analyte = Some(analyte.name.to_owned());
-                molecular_weight = Some(analyte.molecular_weight);
-            }
+        if let Some(analyte) = found.analyte {
+            context.analyte = Some(analyte.name.to_owned());
+            molecular_weight = Some(analyte.molecular_weight);
         }
         let mut record = build_record(
             table,
