@@ -35,7 +35,7 @@ enum Command {
     Parse(parse::Args),
     /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
     Embed(embed::Args),
-    /// Scores predicted records against curated ground truth (numeric protocol).
+    /// Scores predicted records against ground truth: numeric and AutoPK protocols, calibration, intervals, reports.
     Eval(eval::Args),
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),

@@ -1,18 +1,29 @@
-//! Scoring predicted PK records against curated ground truth.
+//! Scoring predicted PK records against ground truth, with two protocols, calibration,
+//! uncertainty, consistency checks and reports.
 //!
-//! The numeric protocol (ours): within a paper, a predicted record matches a curated
-//! value when both fall in the same parameter class ([`class_of`]: CMAX, TMAX, AUC,
-//! half-life, CL, VD, MRT, rate constant, F, concentration, excretion) and the predicted
-//! value as printed is within a relative tolerance of the curated one (0.5 % by default).
-//! Each curated value matches at most one record and each record at most one value,
-//! greedily in file order. Recall is over the curated values of the papers scored;
-//! precision is over the records with a value from those papers (records of papers
-//! without ground truth are not judged). Curated values whose parameter maps to no code
-//! count as misses. The AutoPK protocol and calibration arrive with the evaluation issue.
+//! The numeric protocol (ours): within a paper, a predicted record matches a gold value
+//! when both fall in the same parameter class ([`class_of`]: CMAX, TMAX, AUC, half-life,
+//! CL, VD, MRT, rate constant, F, concentration, excretion) and the predicted value as
+//! printed is within a relative tolerance of the gold one (0.5 % by default). Each gold
+//! value matches at most one record and each record at most one value, greedily in file
+//! order. Recall is over the gold values of the papers scored; precision is over the
+//! records with a value from those papers (records of papers without gold are not
+//! judged). Gold values whose parameter maps to no code count as misses. A record whose
+//! printed value does not occur in its table's text is hallucinated ([`hallucinations`]).
+//!
+//! [`autopk`] is AutoPK's protocol; [`stats`] gives the expected calibration error of
+//! record confidences, bootstrap intervals over tables and the paired bootstrap;
+//! [`consistency`] checks PK identities within record sets; [`report`] writes
+//! `metrics.json`, `report.md` and `report.html`.
+
+pub mod autopk;
+pub mod consistency;
+pub mod gold;
+mod html;
+pub mod report;
+pub mod stats;
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::Path;
 
 use hysim_core::Record;
 use hysim_tables::gold::GoldValue;
@@ -65,11 +76,28 @@ impl Scores {
     }
 }
 
-/// The result of one protocol.
+/// The overall scores of the numeric protocol, with what needs more than counts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Overall {
+    /// Micro-averaged precision, recall, F1 and counts.
+    #[serde(flatten)]
+    pub scores: Scores,
+    /// Share of judged records whose printed value is not in their table's text (`None`
+    /// when no table text was given).
+    pub hallucination_rate: Option<f64>,
+    /// Expected calibration error of the judged records' confidences (`None` when no
+    /// record has a confidence, as for rule-based output).
+    pub ece: Option<f64>,
+    /// Bootstrap 95 % intervals over papers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intervals: Option<stats::Intervals>,
+}
+
+/// The result of the numeric protocol.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Micro-averaged over every scored paper.
-    pub overall: Scores,
+    pub overall: Overall,
     /// By parameter class.
     pub per_parameter: BTreeMap<String, Scores>,
     /// By paper.
@@ -78,6 +106,94 @@ pub struct Report {
     pub tolerance: f64,
     /// For matched values whose gold gives a context field: how often the record agrees.
     pub context: BTreeMap<String, Agreement>,
+    /// The reliability diagram behind `overall.ece`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reliability: Vec<stats::Bin>,
+    /// For each predicted record (input order): matched, unmatched, or not judged.
+    #[serde(skip)]
+    pub judged: Vec<Option<bool>>,
+    /// Counts per paper and class, for bootstrap intervals.
+    #[serde(skip)]
+    pub tallies: BTreeMap<String, BTreeMap<String, stats::Tally>>,
+}
+
+impl Report {
+    /// Adds the expected calibration error of the judged records' confidences.
+    pub fn calibrate(&mut self, predicted: &[Record]) {
+        let pairs: Vec<(f64, bool)> = predicted
+            .iter()
+            .zip(&self.judged)
+            .filter_map(|(r, j)| Some((r.confidence?, (*j)?)))
+            .collect();
+        if let Some((ece, bins)) = stats::calibration(&pairs, 10) {
+            self.overall.ece = Some(ece);
+            self.reliability = bins;
+        }
+    }
+
+    /// Adds bootstrap intervals over papers.
+    pub fn bootstrap(&mut self, n_resamples: usize, seed: u64) {
+        let tallies: Vec<BTreeMap<String, stats::Tally>> = self.tallies.values().cloned().collect();
+        self.overall.intervals = Some(stats::bootstrap(&tallies, n_resamples, seed));
+    }
+
+    /// Summed counts per paper, in paper order, for a paired comparison.
+    pub fn paper_tallies(&self) -> Vec<(String, stats::Tally)> {
+        self.tallies
+            .iter()
+            .map(|(paper, classes)| {
+                let t = classes.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+                (paper.clone(), t)
+            })
+            .collect()
+    }
+}
+
+/// The first number of a cell as printed (`6.2` of `6.2 ± 1.1`, `0,35` of `0,35 (0,1)`).
+fn first_number(text: &str) -> Option<&str> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|(i, c)| !(c.is_ascii_digit() || ((*c == '.' || *c == ',') && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(&rest[..end])
+}
+
+/// How many of the judged records (`judged[k]` is `Some`) have a printed value that does
+/// not occur in their table's text (`texts`: table id → caption, headers, cells and
+/// footnote). Records of tables without text are not counted. Returns (hallucinated, checked).
+pub fn hallucinations(
+    predicted: &[Record],
+    judged: &[Option<bool>],
+    texts: &std::collections::HashMap<String, String>,
+) -> (usize, usize) {
+    let mut out = (0, 0);
+    for (r, j) in predicted.iter().zip(judged) {
+        if j.is_none() {
+            continue;
+        }
+        let (Some(text), Some(number)) = (texts.get(&r.table_id), first_number(&r.value_raw)) else { continue };
+        out.1 += 1;
+        if !text.contains(number) {
+            out.0 += 1;
+        }
+    }
+    out
+}
+
+/// The text a table prints, for [`hallucinations`].
+pub fn table_text(table: &hysim_core::Table) -> String {
+    let mut text = String::new();
+    for part in [&table.caption, &table.footnote].into_iter().flatten() {
+        text.push_str(part);
+        text.push('\n');
+    }
+    for row in table.header_rows.iter().chain(&table.body_rows) {
+        text.push_str(&row.join(" | "));
+        text.push('\n');
+    }
+    text
 }
 
 /// Agreement of one context field over matched values.
@@ -170,8 +286,11 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
     let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
     let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     let mut context: BTreeMap<String, Agreement> = BTreeMap::new();
+    let mut judged: Vec<Option<bool>> = vec![None; predicted.len()];
     for paper in &papers {
-        let preds: Vec<&Record> = predicted.iter().filter(|r| paper_of(r) == *paper && r.value.is_some()).collect();
+        let indices: Vec<usize> =
+            (0..predicted.len()).filter(|&k| paper_of(&predicted[k]) == *paper && predicted[k].value.is_some()).collect();
+        let preds: Vec<&Record> = indices.iter().map(|&k| &predicted[k]).collect();
         let mut used = vec![false; preds.len()];
         for g in gold.iter().filter(|g| g.paper == *paper) {
             let class = class_of(g.parameter.as_deref());
@@ -207,6 +326,7 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
             }
         }
         for (k, r) in preds.iter().enumerate() {
+            judged[indices[k]] = Some(used[k]);
             if !used[k] {
                 counts.entry(((*paper).to_owned(), class_of(r.parameter.as_deref()).to_owned())).or_default().1 += 1;
             }
@@ -220,8 +340,12 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
         Scores::from_counts(tp, fp, fn_)
     };
     let classes: std::collections::BTreeSet<&String> = counts.keys().map(|(_, c)| c).collect();
+    let mut tallies: BTreeMap<String, BTreeMap<String, stats::Tally>> = BTreeMap::new();
+    for ((paper, class), t) in &counts {
+        tallies.entry(paper.clone()).or_default().insert(class.clone(), *t);
+    }
     Report {
-        overall: sum(&|_| true),
+        overall: Overall { scores: sum(&|_| true), ..Overall::default() },
         per_parameter: classes.into_iter().map(|c| (c.clone(), sum(&|(_, k)| k == c))).collect(),
         per_paper: papers.iter().map(|p| ((*p).to_owned(), sum(&|(q, _)| q == p))).collect(),
         tolerance,
@@ -232,50 +356,10 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
                 (k, a)
             })
             .collect(),
+        reliability: Vec::new(),
+        judged,
+        tallies,
     }
-}
-
-/// Writes `metrics.json` (`{"numeric": {...}}`) and `report.md` into `dir`, atomically.
-pub fn write_report(dir: &Path, report: &Report, gold_desc: &str, pred_desc: &str) -> hysim_core::Result<()> {
-    hysim_core::io::write_json(&dir.join("metrics.json"), &serde_json::json!({ "numeric": report }))?;
-    let markdown = render_markdown(report, gold_desc, pred_desc);
-    hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(markdown.as_bytes()))
-}
-
-/// The Markdown report.
-pub fn render_markdown(report: &Report, gold_desc: &str, pred_desc: &str) -> String {
-    let mut md = String::new();
-    md.push_str("# HySim evaluation\n\n");
-    md.push_str(&format!("Gold: {gold_desc}\n\nPredictions: {pred_desc}\n\n"));
-    md.push_str(&format!(
-        "Protocol: numeric (same parameter class, value within {} % of the curated one).\n\n",
-        report.tolerance * 100.0
-    ));
-    let row = |name: &str, s: &Scores| {
-        format!("| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n", s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_)
-    };
-    let header = "| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n";
-    md.push_str("## Overall\n\n");
-    md.push_str(header);
-    md.push_str(&row("all", &report.overall));
-    md.push_str("\n## Per parameter class\n\n");
-    md.push_str(header);
-    for (class, s) in &report.per_parameter {
-        md.push_str(&row(class, s));
-    }
-    if !report.context.is_empty() {
-        md.push_str("\n## Context agreement on matched values\n\n");
-        md.push_str("| field | agreed | compared | rate |\n|---|---|---|---|\n");
-        for (field, a) in &report.context {
-            md.push_str(&format!("| {field} | {} | {} | {:.3} |\n", a.agreed, a.compared, a.rate));
-        }
-    }
-    md.push_str("\n## Per paper\n\n");
-    md.push_str(header);
-    for (paper, s) in &report.per_paper {
-        md.push_str(&row(paper, s));
-    }
-    md
 }
 
 #[cfg(test)]
@@ -337,13 +421,17 @@ mod tests {
             pred("9:1", "CMAX", Some(1.0)),      // paper without gold: not judged
         ];
         let r = score_numeric(&g, &p, 0.005);
-        assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (3, 2, 2));
-        assert!((r.overall.precision - 0.6).abs() < 1e-12 && (r.overall.recall - 0.6).abs() < 1e-12);
+        let o = &r.overall.scores;
+        assert_eq!((o.tp, o.fp, o.fn_), (3, 2, 2));
+        assert!((o.precision - 0.6).abs() < 1e-12 && (o.recall - 0.6).abs() < 1e-12);
+        // Judged: matched, unmatched duplicate, matched, FP, no value, matched, no gold.
+        assert_eq!(r.judged, [Some(true), Some(false), Some(true), Some(false), None, Some(true), None]);
+        assert_eq!(r.tallies["1"]["CMAX"], (1, 1, 1));
         assert_eq!((r.per_parameter["CMAX"].tp, r.per_parameter["CMAX"].fp, r.per_parameter["CMAX"].fn_), (1, 1, 1));
         assert_eq!(r.per_parameter["unmapped"].fn_, 1);
         assert_eq!(r.per_paper["2"].recall, 1.0);
         let outside = score_numeric(&g[4..], &[pred("2:1", "CLO", Some(0.65))], 0.005);
-        assert_eq!(outside.overall.tp, 0, "0.65 is 1.6 % away from 0.64");
+        assert_eq!(outside.overall.scores.tp, 0, "0.65 is 1.6 % away from 0.64");
     }
 
     #[test]
@@ -370,35 +458,4 @@ mod tests {
         assert!(context_agrees("matrix", "blood", "serum") && !context_agrees("matrix", "milk", "plasma"));
     }
 
-    #[test]
-    fn report_markdown() {
-        let r = score_numeric(&[gold("1", Some("CMAX"), 1.0)], &[pred("1:1", "CMAX", Some(1.0))], 0.005);
-        insta::assert_snapshot!(render_markdown(&r, "gold.csv", "records.jsonl"), @r"
-        # HySim evaluation
-
-        Gold: gold.csv
-
-        Predictions: records.jsonl
-
-        Protocol: numeric (same parameter class, value within 0.5 % of the curated one).
-
-        ## Overall
-
-        | | precision | recall | F1 | TP | FP | FN |
-        |---|---|---|---|---|---|---|
-        | all | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
-
-        ## Per parameter class
-
-        | | precision | recall | F1 | TP | FP | FN |
-        |---|---|---|---|---|---|---|
-        | CMAX | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
-
-        ## Per paper
-
-        | | precision | recall | F1 | TP | FP | FN |
-        |---|---|---|---|---|---|---|
-        | 1 | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |
-        ");
-    }
 }

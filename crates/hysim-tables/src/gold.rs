@@ -95,6 +95,98 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
     Ok(out)
 }
 
+/// One row of an AutoPK label sheet (long format, one row per extracted value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutoPkLabel {
+    /// The table: `<file stem>:<sheet name>` for workbooks, `<file stem>:1` for CSV, the
+    /// ids `read_tables_file` gives the matching input sheet.
+    pub table: String,
+    /// 1-based row in the sheet (the header is row 1).
+    pub line: usize,
+    /// Which target the row belongs to (`half-life`, `AUC`, `CL`, `MRT`, `CMAX`, `TMAX`, ...).
+    pub abbv: String,
+    /// `pk_parameter`, `pk_parameter_unit`, `pk_parameter_value`, `animal`, `drug`,
+    /// `drug_dosage`, `route_of_administration`, `animal_matrix/commodity`; `None` and
+    /// blank cells are empty strings.
+    pub fields: [String; 8],
+}
+
+/// The columns of AutoPK's label sheets, in [`AutoPkLabel::fields`] order.
+pub const AUTOPK_LABEL_COLUMNS: [&str; 8] = [
+    "pk_parameter",
+    "pk_parameter_unit",
+    "pk_parameter_value",
+    "animal",
+    "drug",
+    "drug_dosage",
+    "route_of_administration",
+    "animal_matrix/commodity",
+];
+
+/// Whether a header row is an AutoPK label sheet's (it has `abbv` and `pk_parameter_value`).
+pub fn is_autopk_label_header(header: &[String]) -> bool {
+    let has = |name: &str| header.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
+    has("abbv") && has("pk_parameter_value")
+}
+
+fn labels_from_rows(rows: &[Vec<String>], table: &str) -> std::result::Result<Vec<AutoPkLabel>, String> {
+    let Some(header) = rows.first() else { return Ok(Vec::new()) };
+    if !is_autopk_label_header(header) {
+        return Err("not an AutoPK label sheet (no `abbv` and `pk_parameter_value` columns)".to_owned());
+    }
+    let column = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let abbv_col = column("abbv").expect("invariant: checked above");
+    let columns: Vec<Option<usize>> = AUTOPK_LABEL_COLUMNS.iter().map(|c| column(c)).collect();
+    let clean = |v: Option<&String>| {
+        let v = v.map(|s| s.trim()).unwrap_or("");
+        if v.eq_ignore_ascii_case("none") || v.eq_ignore_ascii_case("nan") { String::new() } else { v.to_owned() }
+    };
+    Ok(rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, row)| {
+            let abbv = clean(row.get(abbv_col));
+            if abbv.is_empty() {
+                return None;
+            }
+            let fields: [String; 8] = std::array::from_fn(|i| clean(columns[i].and_then(|c| row.get(c))));
+            Some(AutoPkLabel { table: table.to_owned(), line: k + 1, abbv, fields })
+        })
+        .collect())
+}
+
+/// Reads AutoPK label sheets: every sheet of an XLSX/XLS/ODS workbook, or a CSV file.
+pub fn read_autopk_labels(path: &Path) -> Result<Vec<AutoPkLabel>> {
+    let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if ext == "csv" {
+        let bytes = std::fs::read(path)
+            .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
+        let mut rows = Vec::new();
+        for (k, row) in reader.records().enumerate() {
+            let row = row.map_err(|e| bad(format!("line {}: {e}", k + 1)))?;
+            rows.push(row.iter().map(str::to_owned).collect());
+        }
+        return labels_from_rows(&rows, &format!("{stem}:1")).map_err(bad);
+    }
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| bad(e.to_string()))?;
+    let mut out = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
+        let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+        if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+            continue;
+        }
+        out.extend(labels_from_rows(&rows, &format!("{stem}:{name}")).map_err(|e| bad(format!("sheet {name:?}: {e}")))?);
+    }
+    Ok(out)
+}
+
 /// The pk_summary files of a folder (`*_baseline.csv`, not its subfolders), or the file.
 pub fn gold_files(path: &Path) -> Result<Vec<PathBuf>> {
     if path.is_file() {
@@ -146,5 +238,29 @@ mod tests {
                 "12345 cord blood/maternal blood None 0.73 None",
             ]
         );
+    }
+
+    #[test]
+    fn autopk_label_sheets() {
+        let dir = std::env::temp_dir().join(format!("hysim-labels-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("12.csv");
+        std::fs::write(
+            &path,
+            "abbv,pk_parameter,pk_parameter_unit,pk_parameter_value,animal,drug,drug_dosage,route_of_administration,animal_matrix/commodity\n\
+             half-life,t1/2,h,4.1 ± 0.3,dogs,enrofloxacin,5 mg/kg,IV,plasma\n\
+             CMAX,Cmax,µg/mL,1.2,None,enrofloxacin,5 mg/kg,PO,\n\
+             ,,,,,,,,\n",
+        )
+        .unwrap();
+        let labels = read_autopk_labels(&path).unwrap();
+        assert_eq!(labels.len(), 2);
+        assert_eq!((labels[0].table.as_str(), labels[0].line, labels[0].abbv.as_str()), ("12:1", 2, "half-life"));
+        assert_eq!(labels[1].fields[3], "", "None is blank");
+        assert_eq!(labels[1].fields[2], "1.2");
+        std::fs::write(&path, "Parameter,Value\nCmax,1\n").unwrap();
+        let err = read_autopk_labels(&path).unwrap_err().to_string();
+        assert!(err.contains("12.csv") && err.contains("not an AutoPK label sheet"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -141,6 +141,35 @@ impl Output {
     }
 }
 
+/// Source and target rows projected on the first two principal components of both sets
+/// together (for plots): `(pc1, pc2)` per row, source rows first, then target rows.
+pub fn project_2d(source: &Embeddings, target: &Embeddings) -> Result<Vec<(f64, f64)>> {
+    if source.dim() != target.dim() {
+        return Err(Error::DimMismatch { source_dim: source.dim(), target_dim: target.dim() });
+    }
+    let dim = source.dim();
+    if dim == 0 {
+        return Err(Error::ZeroDim);
+    }
+    source.check_finite().map_err(|source| Error::NonFinite { set: "source", source })?;
+    target.check_finite().map_err(|source| Error::NonFinite { set: "target", source })?;
+    let both = Rows::new(source.as_slice(), target.as_slice(), dim);
+    let mean = both.mean();
+    let params = RandomizedParams { oversample: 10, power_iterations: 4, seed: 0 };
+    let pca = linalg::fit_pca(both, mean, Keep::Fixed(2), config::Solver::Auto, &params)?;
+    let k = pca.components.ncols();
+    let project = |row: &[f32]| -> (f64, f64) {
+        let coord = |j: usize| -> f64 {
+            if j >= k {
+                return 0.0;
+            }
+            row.iter().enumerate().map(|(i, x)| (f64::from(*x) - pca.mean[i]) * pca.components[(i, j)]).sum()
+        };
+        (coord(0), coord(1))
+    };
+    Ok(source.as_slice().chunks(dim).chain(target.as_slice().chunks(dim)).map(project).collect())
+}
+
 /// Computes the weights of every source row against the target set.
 #[tracing::instrument(skip_all, fields(n_source = source.n_rows(), n_target = target.n_rows()))]
 pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result<Output> {

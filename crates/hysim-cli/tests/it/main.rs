@@ -327,3 +327,70 @@ fn synth_rejects_bad_settings_with_one_line() {
         assert!(stderr.contains(expect), "{stderr}");
     }
 }
+
+#[test]
+fn eval_with_autopk_labels_tables_and_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // An input sheet in AutoPK's layout (CSV) and its label sheet.
+    std::fs::write(
+        p("12.csv"),
+        "Parameter,IV^Mean,IV^SD,caption\nCmax (µg/mL),1.2,0.3,Table 1. Enrofloxacin in dogs after intravenous administration of 5 mg/kg\nt1/2 (h),4.1,0.4,\n",
+    )
+    .unwrap();
+    std::fs::create_dir(p("labels")).unwrap();
+    std::fs::write(
+        p("labels").join("12.csv"),
+        "abbv,pk_parameter,pk_parameter_unit,pk_parameter_value,animal,drug,drug_dosage,route_of_administration,animal_matrix/commodity\n\
+         CMAX,Cmax,µg/mL,1.2,dog,enrofloxacin,5 mg/kg,IV,None\n\
+         half-life,t1/2,h,4.1,dog,enrofloxacin,5 mg/kg,IV,None\n",
+    )
+    .unwrap();
+    let (records, empty) = (p("records.jsonl"), p("empty.jsonl"));
+    let (code, _, stderr) = hysim(&["parse", p("12.csv").to_str().unwrap(), "--out", records.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(&empty, "").unwrap();
+    let report = p("report");
+    let (code, stdout, stderr) = hysim(&[
+        "eval",
+        "--gold",
+        p("labels").join("12.csv").to_str().unwrap(),
+        "--pred",
+        records.to_str().unwrap(),
+        "--tables",
+        p("12.csv").to_str().unwrap(),
+        "--compare",
+        empty.to_str().unwrap(),
+        "--encoder",
+        "none",
+        "--bootstrap",
+        "100",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("numeric protocol: precision 1.000, recall 1.000"), "{stdout}");
+    assert!(stdout.contains("AutoPK protocol:"), "{stdout}");
+    let metrics: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report.join("metrics.json")).unwrap()).unwrap();
+    assert_eq!(metrics["numeric"]["overall"]["hallucination_rate"], 0.0);
+    assert!(metrics["numeric"]["overall"]["ece"].is_null());
+    assert_eq!(metrics["comparison"]["difference"], 1.0);
+    assert_eq!(metrics["autopk"]["overall"]["tables"], 2);
+    assert!(metrics["autopk"]["per_parameter"]["half-life"]["recall"].as_f64().unwrap() > 0.5);
+    assert!(std::fs::read_to_string(report.join("report.html")).unwrap().contains("<svg"));
+    // A bad protocol is a one-line error.
+    let (code, _, stderr) = hysim(&[
+        "eval",
+        "--gold",
+        p("labels").join("12.csv").to_str().unwrap(),
+        "--pred",
+        records.to_str().unwrap(),
+        "--protocol",
+        "f1",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown protocol \"f1\""), "{stderr}");
+}

@@ -374,3 +374,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn projection_separates_two_clouds_along_the_first_component() {
+    let dim = 6;
+    let make = |n: usize, shift: f32, prefix: &str| {
+        let data: Vec<f32> = (0..n * dim)
+            .map(|i| if i % dim == 0 { shift + (i % 7) as f32 * 0.01 } else { ((i * 31 % 17) as f32) * 0.001 })
+            .collect();
+        Embeddings::new((0..n).map(|i| format!("{prefix}{i}")).collect(), dim, data).unwrap()
+    };
+    let (source, target) = (make(20, 0.0, "s"), make(10, 5.0, "t"));
+    let points = hysim_weights::project_2d(&source, &target).unwrap();
+    assert_eq!(points.len(), 30);
+    let (s_mean, t_mean) =
+        (points[..20].iter().map(|p| p.0).sum::<f64>() / 20.0, points[20..].iter().map(|p| p.0).sum::<f64>() / 10.0);
+    assert!((s_mean - t_mean).abs() > 4.0, "{s_mean} {t_mean}");
+    let wrong = make(3, 0.0, "x");
+    let narrow = Embeddings::new(vec!["a".into()], 2, vec![0.0, 1.0]).unwrap();
+    assert!(hysim_weights::project_2d(&wrong, &narrow).is_err());
+}

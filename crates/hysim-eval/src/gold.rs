@@ -1,0 +1,137 @@
+//! Gold adapters: every kind of ground truth becomes both numeric gold values (for the
+//! numeric protocol) and AutoPK rows (for AutoPK's protocol).
+//!
+//! - SPEC records (a synthetic corpus's `gold.jsonl`, or curated records);
+//! - the curated pk_summary CSVs of `../shared/data/tabular-data-pk` (read by
+//!   `hysim_tables::gold`, damage repaired, blank parameters continuing the one above);
+//! - AutoPK's label sheets (long format, one row per value; `hysim_tables::gold`).
+
+use hysim_core::Record;
+use hysim_tables::gold::{AutoPkLabel, GoldValue};
+
+use crate::autopk::{Row, abbv_of};
+
+/// Gold in both shapes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gold {
+    /// For the numeric protocol.
+    pub values: Vec<GoldValue>,
+    /// For AutoPK's protocol.
+    pub rows: Vec<Row>,
+}
+
+/// A representative code of an AutoPK `abbv`, so that its values fall in the right class.
+pub fn code_of_abbv(abbv: &str) -> Option<&'static str> {
+    Some(match abbv.trim().to_lowercase().as_str() {
+        "half-life" | "halflife" | "t1/2" => "LAMZHL",
+        "auc" => "AUCIFO",
+        "cl" | "clearance" => "CLO",
+        "mrt" => "MRTIVIFO",
+        "cmax" => "CMAX",
+        "tmax" => "TMAX",
+        "vd" | "volume" => "VZO",
+        "bioavailability" | "f" => "FABS",
+        _ => return None,
+    })
+}
+
+impl Gold {
+    /// From SPEC records.
+    pub fn from_records(records: &[Record]) -> Self {
+        Gold { values: crate::gold_from_records(records), rows: records.iter().map(Row::from_record).collect() }
+    }
+
+    /// From curated pk_summary values (their table is the paper: `<pmid>:`).
+    pub fn from_pk_summary(values: Vec<GoldValue>) -> Self {
+        let rows = values
+            .iter()
+            .map(|g| Row {
+                table: g.paper.clone(),
+                abbv: abbv_of(g.parameter.as_deref()).to_owned(),
+                fields: [
+                    g.parameter_raw.clone(),
+                    g.unit_raw.clone().unwrap_or_default(),
+                    format!("{}", g.value),
+                    String::new(),
+                    g.context.drug.clone().unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    g.context.matrix.clone().unwrap_or_default(),
+                ],
+            })
+            .collect();
+        Gold { values, rows }
+    }
+
+    /// From AutoPK label rows.
+    pub fn from_autopk_labels(labels: &[AutoPkLabel]) -> Self {
+        let values = labels
+            .iter()
+            .filter_map(|l| {
+                let value = hysim_tables::parse_cell(&l.fields[2]).value?;
+                Some(GoldValue {
+                    paper: l.table.split(':').next().unwrap_or_default().to_owned(),
+                    line: l.line,
+                    parameter_raw: l.fields[0].clone(),
+                    parameter: code_of_abbv(&l.abbv).map(str::to_owned),
+                    value,
+                    unit_raw: Some(l.fields[1].clone()).filter(|u| !u.is_empty()),
+                    statistic: None,
+                    context: hysim_core::Context {
+                        species: Some(l.fields[3].clone()).filter(|s| !s.is_empty()),
+                        drug: Some(l.fields[4].clone()).filter(|s| !s.is_empty()),
+                        dose: Some(l.fields[5].clone()).filter(|s| !s.is_empty()),
+                        route: Some(l.fields[6].clone()).filter(|s| !s.is_empty()),
+                        matrix: Some(l.fields[7].clone()).filter(|s| !s.is_empty()),
+                        ..hysim_core::Context::default()
+                    },
+                })
+            })
+            .collect();
+        let rows = labels.iter().map(|l| Row { table: l.table.clone(), abbv: l.abbv.clone(), fields: l.fields.clone() }).collect();
+        Gold { values, rows }
+    }
+
+    /// Adds another gold set.
+    pub fn extend(&mut self, other: Gold) {
+        self.values.extend(other.values);
+        self.rows.extend(other.rows);
+    }
+}
+
+/// The predictions as AutoPK rows, keyed like the gold: by table id, or by paper when the
+/// gold is curated per paper (pk_summary rows carry the paper as their table).
+pub fn prediction_rows(records: &[Record], gold: &Gold) -> Vec<Row> {
+    let by_paper = gold.rows.iter().all(|r| !r.table.contains(':'));
+    records
+        .iter()
+        .map(|r| {
+            let mut row = Row::from_record(r);
+            if by_paper {
+                row.table = r.table_id.split(':').next().unwrap_or_default().to_owned();
+            }
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_become_values_and_rows() {
+        let mut fields: [String; 8] = Default::default();
+        fields[0] = "t1/2".into();
+        fields[1] = "h".into();
+        fields[2] = "4.1 ± 0.3".into();
+        fields[4] = "enrofloxacin".into();
+        let label = AutoPkLabel { table: "12:Sheet1".into(), line: 2, abbv: "half-life".into(), fields };
+        let gold = Gold::from_autopk_labels(&[label]);
+        assert_eq!(gold.values[0].value, 4.1);
+        assert_eq!(gold.values[0].paper, "12");
+        assert_eq!(crate::class_of(gold.values[0].parameter.as_deref()), "half-life");
+        assert_eq!(gold.rows[0].table, "12:Sheet1");
+        assert_eq!(code_of_abbv("bogus"), None);
+    }
+}

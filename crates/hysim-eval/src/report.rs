@@ -1,0 +1,195 @@
+//! The evaluation's outputs: `metrics.json` (one object per protocol, each with `overall`
+//! and `per_parameter`, plus consistency and comparison), `report.md` and `report.html`
+//! (per-parameter F1 with intervals, the reliability diagram, and, when given, the weight
+//! histogram and a 2-D projection of source and target embeddings coloured by weight).
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::autopk::AutoPkReport;
+use crate::consistency::Consistency;
+use crate::stats::Comparison;
+use crate::{Report, Scores};
+
+/// Everything one `hysim eval` run found.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// What the gold was (files, counts).
+    pub gold: String,
+    /// What the predictions were.
+    pub predictions: String,
+    /// The numeric protocol, when run.
+    pub numeric: Option<Report>,
+    /// The AutoPK protocol, when run.
+    pub autopk: Option<AutoPkReport>,
+    /// PK consistency of the predictions.
+    pub consistency: Option<Consistency>,
+    /// Paired comparison against a baseline prediction file, with its description.
+    pub comparison: Option<(String, Comparison)>,
+    /// Sample weights to plot (`w_hybrid`), when given.
+    pub weights: Option<Vec<f64>>,
+    /// 2-D projection: `(x, y, is_target, weight)` per embedded row, when given.
+    pub projection: Option<Vec<(f64, f64, bool, f64)>>,
+}
+
+impl Evaluation {
+    /// `metrics.json`'s value.
+    pub fn metrics(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        if let Some(n) = &self.numeric {
+            m.insert("numeric".into(), serde_json::to_value(n).expect("invariant: report serialises"));
+        }
+        if let Some(a) = &self.autopk {
+            let overall = json!({
+                "precision": a.overall.precision,
+                "recall": a.overall.recall,
+                "f1": a.overall.f1,
+                "hallucination_rate": a.overall.hallucination_rate,
+                "ece": serde_json::Value::Null,
+                "tables": a.overall.tables,
+                "counts": a.overall.counts,
+            });
+            m.insert(
+                "autopk".into(),
+                json!({
+                    "overall": overall,
+                    "per_parameter": a.per_parameter,
+                    "semantic_similarity": a.semantic_similarity,
+                }),
+            );
+        }
+        if let Some(c) = &self.consistency {
+            m.insert("consistency".into(), serde_json::to_value(c).expect("invariant: serialises"));
+        }
+        if let Some((baseline, c)) = &self.comparison {
+            let mut v = serde_json::to_value(c).expect("invariant: serialises");
+            v["baseline"] = baseline.clone().into();
+            m.insert("comparison".into(), v);
+        }
+        serde_json::Value::Object(m)
+    }
+
+    /// Writes `metrics.json`, `report.md` and `report.html` into `dir`, atomically.
+    pub fn write(&self, dir: &Path) -> hysim_core::Result<()> {
+        hysim_core::io::write_json(&dir.join("metrics.json"), &self.metrics())?;
+        let md = self.markdown();
+        hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(md.as_bytes()))?;
+        let html = crate::html::page(self);
+        hysim_core::io::atomic_write(&dir.join("report.html"), |out| out.write_all(html.as_bytes()))
+    }
+
+    /// `report.md`.
+    pub fn markdown(&self) -> String {
+        let mut md = String::from("# HySim evaluation\n\n");
+        md.push_str(&format!("Gold: {}\n\nPredictions: {}\n\n", self.gold, self.predictions));
+        let header = "| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n";
+        let row = |name: &str, s: &Scores| {
+            format!("| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n", s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_)
+        };
+        if let Some(report) = &self.numeric {
+            md.push_str(&format!(
+                "## Numeric protocol\n\nSame parameter class, value within {} % of the gold one.\n\n",
+                report.tolerance * 100.0
+            ));
+            md.push_str(header);
+            md.push_str(&row("all", &report.overall.scores));
+            let opt = |x: Option<f64>, what: &str| x.map_or_else(|| format!("n/a ({what})"), |v| format!("{v:.3}"));
+            md.push_str(&format!(
+                "\nHallucination rate: {}. ECE: {}.\n",
+                opt(report.overall.hallucination_rate, "no table text given"),
+                opt(report.overall.ece, "no record has a confidence")
+            ));
+            if let Some(ci) = &report.overall.intervals {
+                md.push_str(&format!(
+                    "Bootstrap 95 % intervals over {} papers ({} resamples): precision [{:.3}, {:.3}], recall [{:.3}, {:.3}], F1 [{:.3}, {:.3}].\n",
+                    report.per_paper.len(),
+                    ci.n_resamples,
+                    ci.precision.low,
+                    ci.precision.high,
+                    ci.recall.low,
+                    ci.recall.high,
+                    ci.f1.low,
+                    ci.f1.high
+                ));
+            }
+            md.push_str("\n### Per parameter class\n\n");
+            md.push_str("| | precision | recall | F1 | TP | FP | FN | F1 95 % CI |\n|---|---|---|---|---|---|---|---|\n");
+            for (class, s) in &report.per_parameter {
+                let ci = report
+                    .overall
+                    .intervals
+                    .as_ref()
+                    .and_then(|i| i.per_parameter_f1.get(class))
+                    .map_or_else(String::new, |i| format!("[{:.3}, {:.3}]", i.low, i.high));
+                md.push_str(&format!(
+                    "| {class} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {ci} |\n",
+                    s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_
+                ));
+            }
+            if !report.context.is_empty() {
+                md.push_str("\n### Context agreement on matched values\n\n");
+                md.push_str("| field | agreed | compared | rate |\n|---|---|---|---|\n");
+                for (field, a) in &report.context {
+                    md.push_str(&format!("| {field} | {} | {} | {:.3} |\n", a.agreed, a.compared, a.rate));
+                }
+            }
+            if !report.reliability.is_empty() {
+                md.push_str("\n### Reliability\n\n| confidence | records | mean confidence | accuracy |\n|---|---|---|---|\n");
+                for b in report.reliability.iter().filter(|b| b.count > 0) {
+                    md.push_str(&format!(
+                        "| {:.1}-{:.1} | {} | {:.3} | {:.3} |\n",
+                        b.low, b.high, b.count, b.confidence, b.accuracy
+                    ));
+                }
+            }
+            md.push_str("\n### Per paper\n\n");
+            md.push_str(header);
+            for (paper, s) in &report.per_paper {
+                md.push_str(&row(paper, s));
+            }
+        }
+        if let Some(a) = &self.autopk {
+            md.push_str("\n## AutoPK protocol\n\n");
+            md.push_str(&format!(
+                "Rows aligned per table and parameter by Hungarian assignment on Levenshtein-ratio similarities (kept at 0.5 or more), cells true when their similarity reaches 0.8, macro-averaged over tables. Units, species and drug names compared by: {}.\n\n",
+                a.semantic_similarity
+            ));
+            md.push_str("| | precision | recall | F1 | hallucination rate | tables | TP | FP | FN | HC |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            let arow = |name: &str, s: &crate::autopk::ParameterScores| {
+                format!(
+                    "| {name} | {:.3} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} | {} |\n",
+                    s.precision, s.recall, s.f1, s.hallucination_rate, s.tables, s.counts.tp, s.counts.fp, s.counts.fn_, s.counts.hc
+                )
+            };
+            md.push_str(&arow("all", &a.overall));
+            for (p, s) in &a.per_parameter {
+                md.push_str(&arow(p, s));
+            }
+        }
+        if let Some(c) = &self.consistency {
+            md.push_str(&format!(
+                "\n## PK consistency of the predictions\n\nRecord sets (same table and group) breaking an identity by more than {} %: {:.3} of those checked.\n\n| identity | checked | broken | rate |\n|---|---|---|---|\n",
+                c.tolerance * 100.0,
+                c.rate
+            ));
+            for (name, k) in &c.identities {
+                md.push_str(&format!("| {name} | {} | {} | {:.3} |\n", k.checked, k.broken, k.rate));
+            }
+            for e in &c.examples {
+                md.push_str(&format!("\n- {e}"));
+            }
+            if !c.examples.is_empty() {
+                md.push('\n');
+            }
+        }
+        if let Some((baseline, c)) = &self.comparison {
+            md.push_str(&format!(
+                "\n## Paired comparison\n\nAgainst {baseline}: F1 {:.3} vs {:.3}, difference {:+.3}, 95 % interval [{:+.3}, {:+.3}] over {} paired resamples of papers; share of resamples with no gain {:.3}.\n",
+                c.f1, c.f1_baseline, c.difference, c.interval.low, c.interval.high, c.n_resamples, c.p_not_better
+            ));
+        }
+        md
+    }
+}
