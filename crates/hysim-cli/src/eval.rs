@@ -155,7 +155,10 @@ fn similarity(choice: &str) -> Result<Box<dyn TextSimilarity>> {
         PathBuf::from(choice)
     };
     if choice == "default" && !dir.is_dir() {
-        tracing::warn!("no encoder at {}; the AutoPK protocol compares units, species and drugs by Levenshtein ratio", dir.display());
+        tracing::warn!(
+            "no encoder at {}; the AutoPK protocol compares units, species and drugs by Levenshtein ratio",
+            dir.display()
+        );
         return Ok(Box::new(autopk::Levenshtein));
     }
     let device = "cpu".parse::<hysim_nn::DeviceSpec>()?.resolve()?;
@@ -211,12 +214,8 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         if let Some(baseline) = &args.compare {
             let base_records = Record::read_jsonl(baseline)?;
             let base = hysim_eval::score_numeric(&gold.values, &base_records, args.tolerance);
-            let (a, b): (Vec<_>, Vec<_>) = report
-                .paper_tallies()
-                .into_iter()
-                .zip(base.paper_tallies())
-                .map(|((_, x), (_, y))| (x, y))
-                .unzip();
+            let (a, b): (Vec<_>, Vec<_>) =
+                report.paper_tallies().into_iter().zip(base.paper_tallies()).map(|((_, x), (_, y))| (x, y)).unzip();
             let c = hysim_eval::stats::paired_bootstrap(&a, &b, args.bootstrap.max(1), args.seed);
             summary.push(format!(
                 "vs {}: F1 {:+.3} [{:+.3}, {:+.3}]",

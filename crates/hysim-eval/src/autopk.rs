@@ -425,7 +425,9 @@ pub fn score(gold: &[Row], pred: &[Row], targets: Option<&[&str]>, semantic: &dy
         overall: aggregate(&units.iter().map(|(_, _, c)| c).collect::<Vec<_>>()),
         per_parameter: params
             .into_iter()
-            .map(|a| (a.clone(), aggregate(&units.iter().filter(|(_, b, _)| b == a).map(|(_, _, c)| c).collect::<Vec<_>>())))
+            .map(|a| {
+                (a.clone(), aggregate(&units.iter().filter(|(_, b, _)| b == a).map(|(_, _, c)| c).collect::<Vec<_>>()))
+            })
             .collect(),
         semantic_similarity: semantic.name(),
         units,
@@ -470,8 +472,8 @@ mod tests {
         let gold = vec![row("t", "CMAX", "Cmax", "12.5 ± 2.1", "ng/mL"), row("t", "CMAX", "Cmax", "20.1", "ng/mL")];
         let pred = vec![
             row("t", "CMAX", "Cmax", "12.5±2.1", "ng/ml"), // all four non-empty gold cells TP
-            row("t", "CMAX", "Cmax", "29.9", "ng/mL"),    // value 29.9 vs 20.1: ratio 0.5 → FP
-            row("t", "CMAX", "Tmax", "3", "h"),           // matches nothing: 8 hallucinated cells
+            row("t", "CMAX", "Cmax", "29.9", "ng/mL"),     // value 29.9 vs 20.1: ratio 0.5 → FP
+            row("t", "CMAX", "Tmax", "3", "h"),            // matches nothing: 8 hallucinated cells
         ];
         let report = score(&gold, &pred, None, &Levenshtein);
         let c = report.per_parameter["CMAX"].counts;

@@ -85,10 +85,15 @@ impl Gold {
                         matrix: Some(l.fields[7].clone()).filter(|s| !s.is_empty()),
                         ..hysim_core::Context::default()
                     },
+                    dispersion: None,
+                    interval: None,
                 })
             })
             .collect();
-        let rows = labels.iter().map(|l| Row { table: l.table.clone(), abbv: l.abbv.clone(), fields: l.fields.clone() }).collect();
+        let rows = labels
+            .iter()
+            .map(|l| Row { table: l.table.clone(), abbv: l.abbv.clone(), fields: l.fields.clone() })
+            .collect();
         Gold { values, rows }
     }
 

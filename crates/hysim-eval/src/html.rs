@@ -88,7 +88,9 @@ fn py(y: f64, lo: f64, hi: f64) -> f64 {
 
 /// Reliability diagram: accuracy against mean confidence per bin, the diagonal for reference.
 fn reliability(bins: &[crate::stats::Bin]) -> String {
-    let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="reliability diagram">"#);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="reliability diagram">"#
+    );
     axes(&mut svg, "confidence", "accuracy");
     let _ = write!(
         svg,
@@ -118,7 +120,9 @@ fn reliability(bins: &[crate::stats::Bin]) -> String {
 
 /// Histogram of sample weights (30 bins).
 fn histogram(values: &[f64]) -> String {
-    let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="weight histogram">"#);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="weight histogram">"#
+    );
     axes(&mut svg, "hybrid weight", "source rows");
     let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
     let n_bins = 30;
@@ -154,7 +158,9 @@ fn histogram(values: &[f64]) -> String {
 /// Source rows as circles coloured by weight (light = low, dark = high), target rows as
 /// orange crosses.
 fn projection(points: &[(f64, f64, bool, f64)]) -> String {
-    let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="embedding projection">"#);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" aria-label="embedding projection">"#
+    );
     axes(&mut svg, "PC 1", "PC 2");
     let (x_lo, x_hi) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
     let (y_lo, y_hi) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
@@ -185,11 +191,14 @@ pub(crate) fn page(e: &Evaluation) -> String {
             .per_parameter
             .iter()
             .map(|(class, s)| {
-                let ci = n.overall.intervals.as_ref().and_then(|i| i.per_parameter_f1.get(class)).map(|i| (i.low, i.high));
+                let ci =
+                    n.overall.intervals.as_ref().and_then(|i| i.per_parameter_f1.get(class)).map(|i| (i.low, i.high));
                 (class.clone(), s.f1, ci)
             })
             .collect();
-        body.push_str("<h2>Numeric protocol: F1 per parameter class (bars) with bootstrap 95 % intervals (whiskers)</h2>");
+        body.push_str(
+            "<h2>Numeric protocol: F1 per parameter class (bars) with bootstrap 95 % intervals (whiskers)</h2>",
+        );
         body.push_str(&f1_bars(&rows, "numeric protocol"));
         if !n.reliability.is_empty() {
             body.push_str("<h2>Reliability of record confidences</h2>");

@@ -88,9 +88,22 @@ pub struct Overall {
     /// Expected calibration error of the judged records' confidences (`None` when no
     /// record has a confidence, as for rule-based output).
     pub ece: Option<f64>,
+    /// Macro averages: the mean over parameter classes of their precision, recall and F1.
+    pub macro_average: Macro,
     /// Bootstrap 95 % intervals over papers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intervals: Option<stats::Intervals>,
+}
+
+/// Unweighted means over parameter classes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Macro {
+    /// Mean precision.
+    pub precision: f64,
+    /// Mean recall.
+    pub recall: f64,
+    /// Mean F1.
+    pub f1: f64,
 }
 
 /// The result of the numeric protocol.
@@ -120,11 +133,8 @@ pub struct Report {
 impl Report {
     /// Adds the expected calibration error of the judged records' confidences.
     pub fn calibrate(&mut self, predicted: &[Record]) {
-        let pairs: Vec<(f64, bool)> = predicted
-            .iter()
-            .zip(&self.judged)
-            .filter_map(|(r, j)| Some((r.confidence?, (*j)?)))
-            .collect();
+        let pairs: Vec<(f64, bool)> =
+            predicted.iter().zip(&self.judged).filter_map(|(r, j)| Some((r.confidence?, (*j)?))).collect();
         if let Some((ece, bins)) = stats::calibration(&pairs, 10) {
             self.overall.ece = Some(ece);
             self.reliability = bins;
@@ -155,7 +165,10 @@ fn first_number(text: &str) -> Option<&str> {
     let rest = &text[start..];
     let end = rest
         .char_indices()
-        .find(|(i, c)| !(c.is_ascii_digit() || ((*c == '.' || *c == ',') && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))))
+        .find(|(i, c)| {
+            !(c.is_ascii_digit()
+                || ((*c == '.' || *c == ',') && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
         .map_or(rest.len(), |(i, _)| i);
     Some(&rest[..end])
 }
@@ -271,6 +284,8 @@ pub fn gold_from_records(records: &[Record]) -> Vec<GoldValue> {
                 unit_raw: r.unit_raw.clone(),
                 statistic: Some(r.statistic.as_str().to_owned()),
                 context: r.context.clone(),
+                dispersion: r.dispersion.clone(),
+                interval: r.interval.clone(),
             })
         })
         .collect()
@@ -281,6 +296,79 @@ fn paper_of(record: &Record) -> &str {
     record.table_id.split(':').next().unwrap_or_default()
 }
 
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * b.abs().max(f64::MIN_POSITIVE)
+}
+
+/// The gold value in its parameter's canonical unit, when its unit converts.
+fn canonical_gold(g: &GoldValue) -> Option<f64> {
+    let unit = hysim_units::Unit::parse(g.unit_raw.as_deref()?).ok()?;
+    let per_kg = unit.dims.body_weight == -1;
+    let family = hysim_tables::params::family_of_code(g.parameter.as_deref()?, per_kg)?;
+    hysim_units::convert(g.value, &unit, family, None).ok()
+}
+
+/// The statistic a gold value names, when it names one of SPEC's.
+fn gold_statistic(g: &GoldValue) -> Option<hysim_core::Statistic> {
+    use hysim_core::Statistic;
+    let s = g.statistic.as_deref()?.trim().to_lowercase().replace('_', " ");
+    Some(match s.as_str() {
+        "mean" | "arithmetic mean" | "average" => Statistic::Mean,
+        "geometric mean" | "geomean" => Statistic::GeometricMean,
+        "median" => Statistic::Median,
+        "individual" => Statistic::Individual,
+        _ => return None,
+    })
+}
+
+/// Whether record `r` states gold value `g`: the value within `tolerance` (in canonical
+/// units when both convert, else as printed); the statistic when both name one (a record
+/// that says only `value` names none, and a gold `mean` admits a geometric mean); the
+/// dispersion and the interval when the gold gives them.
+fn agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> bool {
+    let value_ok = match (gold_canonical, r.value_canonical) {
+        (Some(gc), Some(rc)) => close(rc, gc, tolerance),
+        _ => r.value.is_some_and(|v| close(v, g.value, tolerance)),
+    };
+    // Curators write "mean" for geometric means too; "geometric mean" is specific.
+    let statistic_ok = match gold_statistic(g) {
+        Some(hysim_core::Statistic::Mean) => matches!(
+            r.statistic,
+            hysim_core::Statistic::Mean | hysim_core::Statistic::GeometricMean | hysim_core::Statistic::Value
+        ),
+        Some(s) => r.statistic == hysim_core::Statistic::Value || r.statistic == s,
+        None => true,
+    };
+    // Spreads are printed in the value's unit: compare them on the canonical scale when
+    // both values convert (a CV% is unitless and compared as printed).
+    let factor = |canonical: Option<f64>, printed: Option<f64>| match (canonical, printed) {
+        (Some(c), Some(p)) if p != 0.0 => c / p,
+        _ => 1.0,
+    };
+    let (fg, fr) = match (gold_canonical, r.value_canonical) {
+        (Some(_), Some(_)) => (factor(gold_canonical, Some(g.value)), factor(r.value_canonical, r.value)),
+        _ => (1.0, 1.0),
+    };
+    let dispersion_ok = match (&g.dispersion, &r.dispersion) {
+        (None, _) => true,
+        (Some(gd), Some(rd)) => {
+            let percent = gd.kind.contains('%') || rd.kind.contains('%');
+            let (a, b) = if percent { (rd.value, gd.value) } else { (rd.value * fr, gd.value * fg) };
+            close(a, b, tolerance)
+                && (gd.kind.is_empty() || rd.kind.is_empty() || gd.kind.eq_ignore_ascii_case(&rd.kind))
+        }
+        (Some(_), None) => false,
+    };
+    let interval_ok = match (&g.interval, &r.interval) {
+        (None, _) => true,
+        (Some(gi), Some(ri)) => {
+            close(ri.low * fr, gi.low * fg, tolerance) && close(ri.high * fr, gi.high * fg, tolerance)
+        }
+        (Some(_), None) => false,
+    };
+    value_ok && statistic_ok && dispersion_ok && interval_ok
+}
+
 /// Scores `predicted` against `gold` with the numeric protocol.
 pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -> Report {
     let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
@@ -288,20 +376,18 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
     let mut context: BTreeMap<String, Agreement> = BTreeMap::new();
     let mut judged: Vec<Option<bool>> = vec![None; predicted.len()];
     for paper in &papers {
-        let indices: Vec<usize> =
-            (0..predicted.len()).filter(|&k| paper_of(&predicted[k]) == *paper && predicted[k].value.is_some()).collect();
+        let indices: Vec<usize> = (0..predicted.len())
+            .filter(|&k| paper_of(&predicted[k]) == *paper && predicted[k].value.is_some())
+            .collect();
         let preds: Vec<&Record> = indices.iter().map(|&k| &predicted[k]).collect();
         let mut used = vec![false; preds.len()];
         for g in gold.iter().filter(|g| g.paper == *paper) {
             let class = class_of(g.parameter.as_deref());
             let hit = (class != "unmapped")
                 .then(|| {
+                    let gold_canonical = canonical_gold(g);
                     preds.iter().enumerate().position(|(k, r)| {
-                        !used[k]
-                            && class_of(r.parameter.as_deref()) == class
-                            && r.value.is_some_and(|v| {
-                                (v - g.value).abs() <= tolerance * g.value.abs().max(f64::MIN_POSITIVE)
-                            })
+                        !used[k] && class_of(r.parameter.as_deref()) == class && agrees(g, gold_canonical, r, tolerance)
                     })
                 })
                 .flatten();
@@ -344,9 +430,17 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
     for ((paper, class), t) in &counts {
         tallies.entry(paper.clone()).or_default().insert(class.clone(), *t);
     }
+    let per_parameter: BTreeMap<String, Scores> =
+        classes.into_iter().map(|c| (c.clone(), sum(&|(_, k)| k == c))).collect();
+    let n_classes = per_parameter.len().max(1) as f64;
+    let macro_average = Macro {
+        precision: per_parameter.values().map(|s| s.precision).sum::<f64>() / n_classes,
+        recall: per_parameter.values().map(|s| s.recall).sum::<f64>() / n_classes,
+        f1: per_parameter.values().map(|s| s.f1).sum::<f64>() / n_classes,
+    };
     Report {
-        overall: Overall { scores: sum(&|_| true), ..Overall::default() },
-        per_parameter: classes.into_iter().map(|c| (c.clone(), sum(&|(_, k)| k == c))).collect(),
+        overall: Overall { scores: sum(&|_| true), macro_average, ..Overall::default() },
+        per_parameter,
         per_paper: papers.iter().map(|p| ((*p).to_owned(), sum(&|(q, _)| q == p))).collect(),
         tolerance,
         context: context
@@ -378,6 +472,8 @@ mod tests {
             unit_raw: None,
             statistic: None,
             context: Context::default(),
+            dispersion: None,
+            interval: None,
         }
     }
 
@@ -427,11 +523,42 @@ mod tests {
         // Judged: matched, unmatched duplicate, matched, FP, no value, matched, no gold.
         assert_eq!(r.judged, [Some(true), Some(false), Some(true), Some(false), None, Some(true), None]);
         assert_eq!(r.tallies["1"]["CMAX"], (1, 1, 1));
+        // Macro: the mean over the classes' F1 (CMAX 0.5, half-life 1, TMAX 0, CL 1, unmapped 0).
+        assert!((r.overall.macro_average.f1 - 2.5 / 5.0).abs() < 1e-12, "{:?}", r.per_parameter);
         assert_eq!((r.per_parameter["CMAX"].tp, r.per_parameter["CMAX"].fp, r.per_parameter["CMAX"].fn_), (1, 1, 1));
         assert_eq!(r.per_parameter["unmapped"].fn_, 1);
         assert_eq!(r.per_paper["2"].recall, 1.0);
         let outside = score_numeric(&g[4..], &[pred("2:1", "CLO", Some(0.65))], 0.005);
         assert_eq!(outside.overall.scores.tp, 0, "0.65 is 1.6 % away from 0.64");
+    }
+
+    #[test]
+    fn units_statistics_and_spreads_must_agree() {
+        let mut g = gold("1", Some("CMAX"), 1.2);
+        g.unit_raw = Some("µg/mL".into());
+        g.statistic = Some("mean".into());
+        g.dispersion = Some(hysim_core::Dispersion { kind: "SD".into(), value: 0.3 });
+        let mut r = pred("1:1", "CMAX", Some(1200.0));
+        r.value_canonical = Some(1200.0);
+        r.unit = Some("ng/mL".into());
+        r.dispersion = Some(hysim_core::Dispersion { kind: "SD".into(), value: 300.0 });
+        let check =
+            |r: &Record| score_numeric(std::slice::from_ref(&g), std::slice::from_ref(r), 0.005).overall.scores.tp;
+        // 1.2 ± 0.3 µg/mL is 1200 ± 300 ng/mL: values and spreads compare in canonical units.
+        assert_eq!(check(&r), 1, "canonical values agree, SD agrees");
+        r.dispersion = Some(hysim_core::Dispersion { kind: "SD".into(), value: 0.3 });
+        assert_eq!(check(&r), 0, "SD 0.3 ng/mL is not 0.3 µg/mL");
+        r.dispersion = Some(hysim_core::Dispersion { kind: "SE".into(), value: 300.0 });
+        assert_eq!(check(&r), 0, "an SE is not an SD");
+        r.dispersion = Some(hysim_core::Dispersion { kind: "SD".into(), value: 300.0 });
+        r.statistic = Statistic::Median;
+        assert_eq!(check(&r), 0, "median is not mean");
+        r.statistic = Statistic::GeometricMean;
+        assert_eq!(check(&r), 1, "curators write mean for geometric means too");
+        r.statistic = Statistic::Value;
+        assert_eq!(check(&r), 1, "a record that names no statistic is not contradicted");
+        r.dispersion = None;
+        assert_eq!(check(&r), 0, "the gold gives an SD the record lacks");
     }
 
     #[test]
@@ -457,5 +584,4 @@ mod tests {
         assert!(!context_agrees("population", "maternal", "children"));
         assert!(context_agrees("matrix", "blood", "serum") && !context_agrees("matrix", "milk", "plasma"));
     }
-
 }

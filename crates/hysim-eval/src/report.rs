@@ -86,7 +86,10 @@ impl Evaluation {
         md.push_str(&format!("Gold: {}\n\nPredictions: {}\n\n", self.gold, self.predictions));
         let header = "| | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n";
         let row = |name: &str, s: &Scores| {
-            format!("| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n", s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_)
+            format!(
+                "| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n",
+                s.precision, s.recall, s.f1, s.tp, s.fp, s.fn_
+            )
         };
         if let Some(report) = &self.numeric {
             md.push_str(&format!(
@@ -94,7 +97,12 @@ impl Evaluation {
                 report.tolerance * 100.0
             ));
             md.push_str(header);
-            md.push_str(&row("all", &report.overall.scores));
+            md.push_str(&row("all (micro)", &report.overall.scores));
+            let m = &report.overall.macro_average;
+            md.push_str(&format!(
+                "| mean over classes (macro) | {:.3} | {:.3} | {:.3} | | | |\n",
+                m.precision, m.recall, m.f1
+            ));
             let opt = |x: Option<f64>, what: &str| x.map_or_else(|| format!("n/a ({what})"), |v| format!("{v:.3}"));
             md.push_str(&format!(
                 "\nHallucination rate: {}. ECE: {}.\n",
@@ -115,7 +123,9 @@ impl Evaluation {
                 ));
             }
             md.push_str("\n### Per parameter class\n\n");
-            md.push_str("| | precision | recall | F1 | TP | FP | FN | F1 95 % CI |\n|---|---|---|---|---|---|---|---|\n");
+            md.push_str(
+                "| | precision | recall | F1 | TP | FP | FN | F1 95 % CI |\n|---|---|---|---|---|---|---|---|\n",
+            );
             for (class, s) in &report.per_parameter {
                 let ci = report
                     .overall
@@ -136,7 +146,9 @@ impl Evaluation {
                 }
             }
             if !report.reliability.is_empty() {
-                md.push_str("\n### Reliability\n\n| confidence | records | mean confidence | accuracy |\n|---|---|---|---|\n");
+                md.push_str(
+                    "\n### Reliability\n\n| confidence | records | mean confidence | accuracy |\n|---|---|---|---|\n",
+                );
                 for b in report.reliability.iter().filter(|b| b.count > 0) {
                     md.push_str(&format!(
                         "| {:.1}-{:.1} | {} | {:.3} | {:.3} |\n",
@@ -160,7 +172,15 @@ impl Evaluation {
             let arow = |name: &str, s: &crate::autopk::ParameterScores| {
                 format!(
                     "| {name} | {:.3} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} | {} |\n",
-                    s.precision, s.recall, s.f1, s.hallucination_rate, s.tables, s.counts.tp, s.counts.fp, s.counts.fn_, s.counts.hc
+                    s.precision,
+                    s.recall,
+                    s.f1,
+                    s.hallucination_rate,
+                    s.tables,
+                    s.counts.tp,
+                    s.counts.fp,
+                    s.counts.fn_,
+                    s.counts.hc
                 )
             };
             md.push_str(&arow("all", &a.overall));

@@ -187,9 +187,8 @@ pub struct Comparison {
 /// under the two prediction files.
 pub fn paired_bootstrap(a: &[Tally], b: &[Tally], n_resamples: usize, seed: u64) -> Comparison {
     assert_eq!(a.len(), b.len(), "invariant: both tallies cover the same tables");
-    let total = |xs: &[Tally], idx: &[usize]| {
-        idx.iter().fold((0, 0, 0), |s, &k| (s.0 + xs[k].0, s.1 + xs[k].1, s.2 + xs[k].2))
-    };
+    let total =
+        |xs: &[Tally], idx: &[usize]| idx.iter().fold((0, 0, 0), |s, &k| (s.0 + xs[k].0, s.1 + xs[k].1, s.2 + xs[k].2));
     let all: Vec<usize> = (0..a.len()).collect();
     let f = |xs: &[Tally], idx: &[usize]| {
         let (tp, fp, fn_) = total(xs, idx);

@@ -30,6 +30,10 @@ pub struct GoldValue {
     pub statistic: Option<String>,
     /// Curated context: drug (`Drug name`), analyte, matrix (`Specimen`), population.
     pub context: hysim_core::Context,
+    /// Curated dispersion (`Variation value` and `Variation type`), when given.
+    pub dispersion: Option<hysim_core::Dispersion>,
+    /// Curated interval (`Interval type`, `Lower limit`, `High limit`), when given.
+    pub interval: Option<hysim_core::Interval>,
 }
 
 /// Repairs the curated files' known character damage in a parameter name or unit.
@@ -59,6 +63,8 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
     let stat_col = column("summary statistics");
     let (drug_col, analyte_col, specimen_col, population_col) =
         (column("drug name"), column("analyte"), column("specimen"), column("population"));
+    let (var_value_col, var_type_col) = (column("variation value"), column("variation type"));
+    let (interval_col, low_col, high_col) = (column("interval type"), column("lower limit"), column("high limit"));
     let mut out = Vec::new();
     let mut previous = String::new();
     for (k, row) in reader.records().enumerate() {
@@ -89,6 +95,20 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
                 matrix: field(specimen_col).map(str::to_owned),
                 population: field(population_col).map(str::to_owned),
                 ..hysim_core::Context::default()
+            },
+            dispersion: field(var_value_col)
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(|value| hysim_core::Dispersion { kind: field(var_type_col).unwrap_or("").to_owned(), value }),
+            interval: match (
+                field(low_col).and_then(|v| v.parse::<f64>().ok()),
+                field(high_col).and_then(|v| v.parse::<f64>().ok()),
+            ) {
+                (Some(low), Some(high)) => Some(hysim_core::Interval {
+                    kind: field(interval_col).unwrap_or("").to_owned(),
+                    low: low.min(high),
+                    high: low.max(high),
+                }),
+                _ => None,
             },
         });
     }
@@ -182,7 +202,9 @@ pub fn read_autopk_labels(path: &Path) -> Result<Vec<AutoPkLabel>> {
         if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
             continue;
         }
-        out.extend(labels_from_rows(&rows, &format!("{stem}:{name}")).map_err(|e| bad(format!("sheet {name:?}: {e}")))?);
+        out.extend(
+            labels_from_rows(&rows, &format!("{stem}:{name}")).map_err(|e| bad(format!("sheet {name:?}: {e}")))?,
+        );
     }
     Ok(out)
 }

@@ -89,6 +89,7 @@ fn fixed_evaluation() -> hysim_eval::report::Evaluation {
     }
     let first = predicted.iter().position(|r| r.value.is_some()).unwrap();
     predicted[first].value = predicted[first].value.map(|v| v * 2.0);
+    predicted[first].value_canonical = predicted[first].value_canonical.map(|v| v * 2.0);
     predicted[first].value_raw = "999.9".to_owned();
     let baseline: Vec<Record> = predicted.iter().filter(|r| !r.table_id.starts_with("syn000001")).cloned().collect();
     let gold = Gold::from_records(&gold_records);
@@ -132,7 +133,9 @@ fn report_for_a_fixed_input() {
         assert!(metrics[protocol]["per_parameter"].is_object());
     }
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-    for label in ["numeric protocol", "reliability diagram", "weight histogram", "embedding projection", "AutoPK protocol"] {
+    for label in
+        ["numeric protocol", "reliability diagram", "weight histogram", "embedding projection", "AutoPK protocol"]
+    {
         assert!(html.contains(&format!("aria-label=\"{label}\"")), "report.html has no {label} plot");
     }
 }
