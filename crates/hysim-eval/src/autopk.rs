@@ -215,15 +215,14 @@ fn cell_similarity(k: usize, a: &str, b: &str, semantic: &dyn TextSimilarity) ->
 fn row_similarity(gold: &Row, pred: &Row) -> f64 {
     let mut total = 0.0;
     let mut weight = 0.0;
-    for k in 0..8 {
-        let (g, p) = (&gold.fields[k], &pred.fields[k]);
+    for ((g, p), w) in gold.fields.iter().zip(&pred.fields).zip(ROW_WEIGHTS) {
         let s = match (g.is_empty(), p.is_empty()) {
             (true, true) => 1.0,
             (true, false) | (false, true) => 0.0,
             _ => ratio(&cell_form(g), &cell_form(p)),
         };
-        total += ROW_WEIGHTS[k] * s;
-        weight += ROW_WEIGHTS[k];
+        total += w * s;
+        weight += w;
     }
     total / weight
 }

@@ -9,6 +9,9 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// One bar: label, F1 and its interval.
+type Bar = (String, f64, Option<(f64, f64)>);
+
 const W: f64 = 640.0;
 const H: f64 = 300.0;
 const LEFT: f64 = 110.0;
@@ -16,7 +19,7 @@ const BOTTOM: f64 = 40.0;
 const TOP: f64 = 20.0;
 
 /// Horizontal bars of F1 per class with their 95 % interval as a whisker.
-fn f1_bars(rows: &[(String, f64, Option<(f64, f64)>)], title: &str) -> String {
+fn f1_bars(rows: &[Bar], title: &str) -> String {
     let height = TOP + BOTTOM + 22.0 * rows.len() as f64;
     let plot_w = W - LEFT - 20.0;
     let mut svg = format!(
@@ -187,7 +190,7 @@ fn projection(points: &[(f64, f64, bool, f64)]) -> String {
 pub(crate) fn page(e: &Evaluation) -> String {
     let mut body = String::new();
     if let Some(n) = &e.numeric {
-        let rows: Vec<(String, f64, Option<(f64, f64)>)> = n
+        let rows: Vec<Bar> = n
             .per_parameter
             .iter()
             .map(|(class, s)| {
@@ -206,8 +209,7 @@ pub(crate) fn page(e: &Evaluation) -> String {
         }
     }
     if let Some(a) = &e.autopk {
-        let rows: Vec<(String, f64, Option<(f64, f64)>)> =
-            a.per_parameter.iter().map(|(p, s)| (p.clone(), s.f1, None)).collect();
+        let rows: Vec<Bar> = a.per_parameter.iter().map(|(p, s)| (p.clone(), s.f1, None)).collect();
         body.push_str("<h2>AutoPK protocol: macro F1 per parameter</h2>");
         body.push_str(&f1_bars(&rows, "AutoPK protocol"));
     }
