@@ -32,6 +32,10 @@ pub(crate) struct Args {
     /// Relative tolerance on values (numeric protocol).
     #[arg(long, default_value_t = 0.005)]
     tolerance: f64,
+    /// Numeric protocol: `full` (value in canonical units, statistic, dispersion and
+    /// interval) or `value` (parameter class and printed value only).
+    #[arg(long = "match", default_value = "full", value_name = "full|value")]
+    matching: String,
     /// The tables the predictions come from (any format `hysim parse` reads): a record
     /// whose printed value is not in its table's text counts as hallucinated.
     #[arg(long, num_args = 1.., value_name = "FILE")]
@@ -196,7 +200,12 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     };
     let mut summary = Vec::new();
     if numeric {
-        let mut report = hysim_eval::score_numeric(&gold.values, &predicted, args.tolerance);
+        let matching = match args.matching.as_str() {
+            "full" => hysim_eval::Match::Full,
+            "value" => hysim_eval::Match::Value,
+            other => bail!("unknown --match {other:?} (expected full or value)"),
+        };
+        let mut report = hysim_eval::score_numeric_with(&gold.values, &predicted, args.tolerance, matching);
         report.calibrate(&predicted);
         if args.bootstrap > 0 {
             report.bootstrap(args.bootstrap, args.seed);
@@ -213,7 +222,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
         if let Some(baseline) = &args.compare {
             let base_records = Record::read_jsonl(baseline)?;
-            let base = hysim_eval::score_numeric(&gold.values, &base_records, args.tolerance);
+            let base = hysim_eval::score_numeric_with(&gold.values, &base_records, args.tolerance, matching);
             let (a, b): (Vec<_>, Vec<_>) =
                 report.paper_tallies().into_iter().zip(base.paper_tallies()).map(|((_, x), (_, y))| (x, y)).unzip();
             let c = hysim_eval::stats::paired_bootstrap(&a, &b, args.bootstrap.max(1), args.seed);

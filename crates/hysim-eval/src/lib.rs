@@ -117,6 +117,8 @@ pub struct Report {
     pub per_paper: BTreeMap<String, Scores>,
     /// The relative tolerance used.
     pub tolerance: f64,
+    /// What a match required.
+    pub matching: Match,
     /// For matched values whose gold gives a context field: how often the record agrees.
     pub context: BTreeMap<String, Agreement>,
     /// The reliability diagram behind `overall.ece`.
@@ -371,6 +373,22 @@ fn agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64
 
 /// Scores `predicted` against `gold` with the numeric protocol.
 pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -> Report {
+    score_numeric_with(gold, predicted, tolerance, Match::Full)
+}
+
+/// What a record must share with a gold value to match it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Match {
+    /// Class, value (canonical units when both convert), statistic, dispersion, interval.
+    #[default]
+    Full,
+    /// Class and printed value only (the parse issue's measure).
+    Value,
+}
+
+/// [`score_numeric`] with a choice of what must match.
+pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f64, matching: Match) -> Report {
     let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
     let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     let mut context: BTreeMap<String, Agreement> = BTreeMap::new();
@@ -387,7 +405,12 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
                 .then(|| {
                     let gold_canonical = canonical_gold(g);
                     preds.iter().enumerate().position(|(k, r)| {
-                        !used[k] && class_of(r.parameter.as_deref()) == class && agrees(g, gold_canonical, r, tolerance)
+                        !used[k]
+                            && class_of(r.parameter.as_deref()) == class
+                            && match matching {
+                                Match::Full => agrees(g, gold_canonical, r, tolerance),
+                                Match::Value => r.value.is_some_and(|v| close(v, g.value, tolerance)),
+                            }
                     })
                 })
                 .flatten();
@@ -443,6 +466,7 @@ pub fn score_numeric(gold: &[GoldValue], predicted: &[Record], tolerance: f64) -
         per_parameter,
         per_paper: papers.iter().map(|p| ((*p).to_owned(), sum(&|(q, _)| q == p))).collect(),
         tolerance,
+        matching,
         context: context
             .into_iter()
             .map(|(k, mut a)| {

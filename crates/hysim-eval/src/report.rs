@@ -92,9 +92,15 @@ impl Evaluation {
             )
         };
         if let Some(report) = &self.numeric {
+            let what = match report.matching {
+                crate::Match::Full => {
+                    "value within {} % of the gold one (in canonical units when both convert), and the same statistic, dispersion and interval when the gold gives them"
+                }
+                crate::Match::Value => "printed value within {} % of the gold one",
+            };
             md.push_str(&format!(
-                "## Numeric protocol\n\nSame parameter class, value within {} % of the gold one.\n\n",
-                report.tolerance * 100.0
+                "## Numeric protocol\n\nSame parameter class, {}.\n\n",
+                what.replace("{}", &format!("{}", report.tolerance * 100.0))
             ));
             md.push_str(header);
             md.push_str(&row("all (micro)", &report.overall.scores));
