@@ -23,8 +23,8 @@ pub(crate) enum Unit {
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// Input: a `.txt` file (one text per line), a tables.jsonl file (one table per line,
-    /// with `table_html`), an HTML, JATS XML or Markdown file of tables, or a records.jsonl
-    /// file (SPEC records).
+    /// with `table_html`), a table file of any format `hysim parse` reads (HTML, JATS XML,
+    /// Markdown, CSV/TSV, XLSX), or a records.jsonl file (SPEC records).
     #[arg(long, value_name = "FILE")]
     texts: PathBuf,
     /// Output safetensors file (tensor `embeddings`, [n, dim]); the ids go beside it as `<stem>.ids.json`.
@@ -62,7 +62,7 @@ pub(crate) struct Args {
 /// Reads the inputs as (id, text) pairs.
 fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let table_file = matches!(ext.as_str(), "html" | "htm" | "xhtml" | "xml" | "nxml" | "md" | "markdown");
+    let table_file = hysim_tables::is_table_file(path);
     let is_jsonl = ext == "jsonl" || ext == "json";
     // Table files are read by hysim-tables; only text and JSON Lines files are read here.
     let text = if table_file {

@@ -6,6 +6,17 @@ use hysim_core::Table;
 
 use crate::{Error, Result, html};
 
+/// Extensions of the table files [`read_tables_file`] reads besides `.jsonl`/`.json`.
+const TABLE_EXTENSIONS: &[&str] =
+    &["html", "htm", "xhtml", "xml", "nxml", "md", "markdown", "csv", "tsv", "tab", "xlsx", "xls", "xlsm", "ods"];
+
+/// Whether a path names a table file by its extension (HTML, JATS, Markdown, CSV/TSV or a
+/// workbook); `.jsonl` files are tables only when their lines hold `table_html`.
+pub fn is_table_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    TABLE_EXTENSIONS.contains(&ext.as_str())
+}
+
 /// Reads every table of a file, choosing the reader by extension: `.jsonl`/`.json`
 /// (the shared tables format), `.html`/`.htm`/`.xhtml` (the first `<table>`), `.xml`/
 /// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer), `.md`/

@@ -21,7 +21,7 @@ mod records;
 
 pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
-pub use formats::{read_delimited, read_jats, read_markdown, read_tables_file, read_workbook};
+pub use formats::{is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook};
 pub use jsonl::{TableLine, read_tables_jsonl};
 pub use output::{OutputFormat, write_records};
 pub use records::{table_records, tables_records};

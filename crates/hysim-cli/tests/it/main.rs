@@ -394,3 +394,35 @@ fn eval_with_autopk_labels_tables_and_a_baseline() {
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown protocol \"f1\""), "{stderr}");
 }
+
+#[test]
+fn embed_reads_csv_files_as_tables() {
+    let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
+    if !model.join("model.safetensors").is_file() {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: no model in {} (run `cargo xtask setup`)", model.display());
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "Parameter,IV^Mean,IV^SD\nCmax (ng/mL),6.2,1.1\nTmax (h),1.5,0.5\n").unwrap();
+    let out = dir.path().join("e.safetensors");
+    let args = [
+        "embed",
+        "--texts",
+        csv.to_str().unwrap(),
+        "--unit",
+        "row",
+        "--out",
+        out.to_str().unwrap(),
+        "--device",
+        "cpu",
+        "--no-cache",
+    ];
+    let (code, _, stderr) = hysim(&args);
+    assert_eq!(code, 0, "{stderr}");
+    // Two body rows of one table, not three lines of text.
+    assert_eq!(Embeddings::load(&out).unwrap().ids(), ["t:1/r1", "t:1/r2"]);
+}
