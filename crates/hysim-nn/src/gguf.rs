@@ -282,7 +282,7 @@ impl Gguf {
             if let Some(dtype) = info.dtype {
                 let (per_block, block_bytes) = dtype.block();
                 let numel = info.numel();
-                if numel % per_block != 0 {
+                if !numel.is_multiple_of(per_block) {
                     return Err(bad(format!(
                         "tensor {name}: {numel} values is not a whole number of {dtype:?} blocks"
                     )));
@@ -431,7 +431,7 @@ pub fn dequantize(dtype: GgmlType, data: &[u8]) -> Vec<f32> {
 /// matrix's rows; `n_head` is the key-value head count for `attn_k`): GGUF row
 /// `h·hd + 2j + a` is HF row `h·hd + a·hd/2 + j`.
 pub fn unpermute_rows(data: &[f32], rows: usize, cols: usize, n_head: usize) -> Vec<f32> {
-    assert!(n_head > 0 && rows % (2 * n_head) == 0, "invariant: rows split into heads of even size");
+    assert!(n_head > 0 && rows.is_multiple_of(2 * n_head), "invariant: rows split into heads of even size");
     let hd = rows / n_head;
     let mut out = vec![0f32; data.len()];
     for h in 0..n_head {
