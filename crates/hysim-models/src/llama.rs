@@ -212,17 +212,68 @@ impl Module for RmsNorm {
     }
 }
 
+/// Low-rank adapters (LoRA) on some of the linear projections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoraConfig {
+    /// Rank of the update.
+    pub rank: i64,
+    /// Scale numerator: the update is multiplied by `alpha / rank`.
+    pub alpha: f64,
+    /// Projections that get an adapter, by HF name (`q_proj`, `k_proj`, `v_proj`,
+    /// `o_proj`, `gate_proj`, `up_proj`, `down_proj`).
+    pub targets: Vec<String>,
+}
+
+impl Default for LoraConfig {
+    fn default() -> Self {
+        Self { rank: 8, alpha: 16.0, targets: vec!["q_proj".to_owned(), "v_proj".to_owned()] }
+    }
+}
+
+/// A linear projection with an optional LoRA update `x Aᵀ Bᵀ · alpha/rank`; `A` starts
+/// small and random, `B` at zero, so a new adapter leaves the model unchanged. Variables
+/// `<proj>.lora_A.weight` `[rank, in]` and `<proj>.lora_B.weight` `[out, rank]`, as peft.
+#[derive(Debug)]
+struct Proj {
+    base: nn::Linear,
+    lora: Option<(Tensor, Tensor, f64)>,
+}
+
+impl Proj {
+    fn new(vs: nn::Path, name: &str, input: i64, output: i64, bias: bool, lora: Option<&LoraConfig>) -> Self {
+        let path = &vs / name;
+        let base = nn::linear(&path, input, output, nn::LinearConfig { bias, ..Default::default() });
+        let lora = lora.filter(|l| l.targets.iter().any(|t| t == name)).map(|l| {
+            let bound = 1.0 / (input as f64).sqrt();
+            let a = (&path / "lora_A").var("weight", &[l.rank, input], nn::Init::Uniform { lo: -bound, up: bound });
+            let b = (&path / "lora_B").var("weight", &[output, l.rank], nn::Init::Const(0.0));
+            (a, b, l.alpha / l.rank as f64)
+        });
+        Self { base, lora }
+    }
+}
+
+impl Module for Proj {
+    fn forward(&self, xs: &Tensor) -> Tensor {
+        let out = self.base.forward(xs);
+        match &self.lora {
+            Some((a, b, scale)) => out + xs.matmul(&a.tr()).matmul(&b.tr()) * *scale,
+            None => out,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Layer {
     input_norm: RmsNorm,
-    q: nn::Linear,
-    k: nn::Linear,
-    v: nn::Linear,
-    o: nn::Linear,
+    q: Proj,
+    k: Proj,
+    v: Proj,
+    o: Proj,
     post_norm: RmsNorm,
-    gate: nn::Linear,
-    up: nn::Linear,
-    down: nn::Linear,
+    gate: Proj,
+    up: Proj,
+    down: Proj,
     heads: i64,
     kv_heads: i64,
     head_dim: i64,
@@ -234,23 +285,22 @@ fn rotate_half(x: &Tensor) -> Tensor {
 }
 
 impl Layer {
-    fn new(vs: nn::Path, cfg: &Config) -> Self {
+    fn new(vs: nn::Path, cfg: &Config, lora: Option<&LoraConfig>) -> Self {
         let (h, i) = (cfg.hidden_size, cfg.intermediate_size);
         let kv = cfg.kv_heads() * cfg.head_dim();
         let attn = &vs / "self_attn";
         let mlp = &vs / "mlp";
-        let with_bias = nn::LinearConfig { bias: cfg.attention_bias, ..Default::default() };
-        let no_bias = nn::LinearConfig { bias: false, ..Default::default() };
+        let bias = cfg.attention_bias;
         Self {
             input_norm: RmsNorm::new(&vs / "input_layernorm", h, cfg.rms_norm_eps),
-            q: nn::linear(&attn / "q_proj", h, h, with_bias),
-            k: nn::linear(&attn / "k_proj", h, kv, with_bias),
-            v: nn::linear(&attn / "v_proj", h, kv, with_bias),
-            o: nn::linear(&attn / "o_proj", h, h, no_bias),
+            q: Proj::new(attn.clone(), "q_proj", h, h, bias, lora),
+            k: Proj::new(attn.clone(), "k_proj", h, kv, bias, lora),
+            v: Proj::new(attn.clone(), "v_proj", h, kv, bias, lora),
+            o: Proj::new(attn, "o_proj", h, h, false, lora),
             post_norm: RmsNorm::new(&vs / "post_attention_layernorm", h, cfg.rms_norm_eps),
-            gate: nn::linear(&mlp / "gate_proj", h, i, no_bias),
-            up: nn::linear(&mlp / "up_proj", h, i, no_bias),
-            down: nn::linear(&mlp / "down_proj", i, h, no_bias),
+            gate: Proj::new(mlp.clone(), "gate_proj", h, i, false, lora),
+            up: Proj::new(mlp.clone(), "up_proj", h, i, false, lora),
+            down: Proj::new(mlp, "down_proj", i, h, false, lora),
             heads: cfg.num_attention_heads,
             kv_heads: cfg.kv_heads(),
             head_dim: cfg.head_dim(),
@@ -316,10 +366,33 @@ pub struct Llama {
 impl Llama {
     /// Builds the graph under `vs` (variables named as in the HF checkpoint).
     pub fn new(vs: nn::Path, cfg: &Config) -> Result<Self> {
+        Self::with_lora(vs, cfg, None)
+    }
+
+    /// [`Llama::new`] with LoRA adapters on the projections `lora` names (variables whose
+    /// names contain `lora_`; see [`is_lora_variable`]).
+    pub fn with_lora(vs: nn::Path, cfg: &Config, lora: Option<&LoraConfig>) -> Result<Self> {
         cfg.check()?;
+        if let Some(l) = lora {
+            const KNOWN: [&str; 7] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
+            if l.rank <= 0 {
+                return Err(Error::Unsupported {
+                    field: "lora.rank",
+                    value: l.rank.to_string(),
+                    supported: "a positive rank",
+                });
+            }
+            if let Some(bad) = l.targets.iter().find(|t| !KNOWN.contains(&t.as_str())) {
+                return Err(Error::Unsupported {
+                    field: "lora.targets",
+                    value: bad.clone(),
+                    supported: "q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj",
+                });
+            }
+        }
         let model = &vs / "model";
         let embed = nn::embedding(&model / "embed_tokens", cfg.vocab_size, cfg.hidden_size, Default::default());
-        let layers = (0..cfg.num_hidden_layers).map(|i| Layer::new(&model / "layers" / i, cfg)).collect();
+        let layers = (0..cfg.num_hidden_layers).map(|i| Layer::new(&model / "layers" / i, cfg, lora)).collect();
         let norm = RmsNorm::new(&model / "norm", cfg.hidden_size, cfg.rms_norm_eps);
         let lm_head = (!cfg.tie_word_embeddings).then(|| {
             nn::linear(
@@ -381,12 +454,15 @@ impl Llama {
     }
 
     /// Fills the model's variables from a GGUF file: every tensor dequantised to the
-    /// variable's kind, `attn_q`/`attn_k` rows un-permuted for Llama. Every variable must
-    /// be found; the error lists those that are not.
+    /// variable's kind, `attn_q`/`attn_k` rows un-permuted for Llama. Every variable but
+    /// the LoRA adapters must be found; the error lists those that are not.
     pub fn load_gguf(vs: &mut nn::VarStore, gguf: &Gguf, cfg: &Config) -> Result<()> {
         let mut missing = Vec::new();
         let _guard = hysim_nn::tch::no_grad_guard();
         for (name, mut var) in vs.variables() {
+            if is_lora_variable(&name) {
+                continue;
+            }
             let Some((gguf_name, heads)) = gguf_name(&name, cfg) else {
                 missing.push(name);
                 continue;
@@ -415,6 +491,11 @@ impl Llama {
             Err(Error::Gguf { what: format!("{} variable(s) not in the file: {}", missing.len(), missing.join(", ")) })
         }
     }
+}
+
+/// Whether a variable belongs to a LoRA adapter (the part fine-tuning trains).
+pub fn is_lora_variable(name: &str) -> bool {
+    name.contains(".lora_A.") || name.contains(".lora_B.")
 }
 
 /// The GGUF tensor that holds an HF variable, with the head count to un-permute by.

@@ -1,0 +1,20 @@
+//! Weighted fine-tuning (Algorithm 1, step 6): the loss of each example is multiplied by
+//! its HySim weight, `L = mean_i(h_i · loss_i)` with `loss_i` the mean token loss over the
+//! example's target tokens, so unit weights give plain fine-tuning exactly and a
+//! zero-weight example contributes no gradient.
+//!
+//! - [`collate`] pads examples into a batch; [`weighted_loss`] is the loss above.
+//! - [`Trainer`]: AdamW with decoupled weight decay (written here so that its state can
+//!   be checkpointed), linear warmup then cosine decay, gradient clipping by global norm,
+//!   gradient accumulation; it trains the variables a predicate picks (the LoRA adapters,
+//!   or everything) and freezes the rest.
+//! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
+//!   moments and the step in one folder, written beside its place and renamed into it, so
+//!   a killed run loses at most the work since its last checkpoint and a resumed run
+//!   continues to the same result as an uninterrupted one on the CPU.
+
+mod error;
+mod train;
+
+pub use error::{Error, Result};
+pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

@@ -1,0 +1,378 @@
+//! The batch, the weighted loss and the optimizer.
+
+use std::path::Path;
+
+use hysim_nn::tch::nn::VarStore;
+use hysim_nn::tch::{Kind, Reduction, Tensor};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// One training example: token ids and, aligned with them, the labels (`-100` where the
+/// token is not a target, such as the prompt), and its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// Token ids.
+    pub input_ids: Vec<i64>,
+    /// Target token ids (`-100` = not a target), same length as `input_ids`.
+    pub labels: Vec<i64>,
+    /// The example's weight (`h_i`).
+    pub weight: f64,
+}
+
+/// Padded tensors of a batch.
+#[derive(Debug)]
+pub struct Batch {
+    /// `[batch, seq]` ids, right-padded.
+    pub input_ids: Tensor,
+    /// `[batch, seq]` labels, `-100` on padding.
+    pub labels: Tensor,
+    /// `[batch]` weights.
+    pub weights: Tensor,
+}
+
+/// Right-pads examples into a batch (causal attention never looks at the padding after a
+/// sequence, so no mask is needed).
+pub fn collate(examples: &[&Example], pad_id: i64) -> Result<Batch> {
+    let len = examples.iter().map(|e| e.input_ids.len()).max().unwrap_or(0);
+    let mut ids = Vec::with_capacity(examples.len() * len);
+    let mut labels = Vec::with_capacity(examples.len() * len);
+    for (index, e) in examples.iter().enumerate() {
+        if e.labels.len() != e.input_ids.len() {
+            return Err(Error::BadExample {
+                index,
+                problem: format!("{} labels for {} tokens", e.labels.len(), e.input_ids.len()),
+            });
+        }
+        if !(e.weight.is_finite() && e.weight >= 0.0) {
+            return Err(Error::BadExample {
+                index,
+                problem: format!("weight {} is not a finite non-negative number", e.weight),
+            });
+        }
+        ids.extend(e.input_ids.iter().copied().chain(std::iter::repeat_n(pad_id, len - e.input_ids.len())));
+        labels.extend(e.labels.iter().copied().chain(std::iter::repeat_n(-100, len - e.labels.len())));
+    }
+    let b = examples.len() as i64;
+    let weights: Vec<f64> = examples.iter().map(|e| e.weight).collect();
+    Ok(Batch {
+        input_ids: Tensor::from_slice(&ids).view([b, len as i64]),
+        labels: Tensor::from_slice(&labels).view([b, len as i64]),
+        weights: Tensor::from_slice(&weights).to_kind(Kind::Float),
+    })
+}
+
+/// `mean_i(w_i · loss_i)`, where `loss_i` is example `i`'s mean cross-entropy over its
+/// target tokens (position `t` predicts label `t + 1`). An example without targets adds 0.
+///
+/// # Shapes
+/// `logits` `[batch, seq, vocab]`, `labels` `[batch, seq]` (i64, `-100` ignored),
+/// `weights` `[batch]` → scalar (f32).
+pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tensor {
+    let (b, t, v) = logits.size3().expect("invariant: logits are [batch, seq, vocab]");
+    let logits = logits.narrow(1, 0, t - 1).to_kind(Kind::Float).reshape([-1, v]);
+    let targets = labels.narrow(1, 1, t - 1).to_device(logits.device()).reshape([-1]);
+    let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t - 1]);
+    let counted = targets.ne(-100).view([b, t - 1]).to_kind(Kind::Float);
+    let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float)
+        / counted.sum_dim_intlist(1, false, Kind::Float).clamp_min(1.0);
+    (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).mean(Kind::Float)
+}
+
+/// Optimizer and schedule settings (the `[train]` table of `train.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrainConfig {
+    /// Peak learning rate.
+    pub lr: f64,
+    /// Learning rate at the end of the cosine decay.
+    pub min_lr: f64,
+    /// Optimizer steps of linear warmup from 0.
+    pub warmup_steps: usize,
+    /// Optimizer steps in all (the cosine reaches `min_lr` there).
+    pub total_steps: usize,
+    /// Decoupled weight decay.
+    pub weight_decay: f64,
+    /// Adam's first-moment decay.
+    pub beta1: f64,
+    /// Adam's second-moment decay.
+    pub beta2: f64,
+    /// Adam's epsilon.
+    pub eps: f64,
+    /// Gradients are scaled down to this global norm (0 = no clipping).
+    pub max_grad_norm: f64,
+    /// Micro-batches per optimizer step.
+    pub accumulation: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self {
+            lr: 2e-4,
+            min_lr: 2e-5,
+            warmup_steps: 10,
+            total_steps: 200,
+            weight_decay: 0.0,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            max_grad_norm: 1.0,
+            accumulation: 1,
+        }
+    }
+}
+
+impl TrainConfig {
+    fn check(&self) -> Result<()> {
+        let bad = |field, problem: String| Err(Error::BadConfig { field, problem });
+        if !(self.lr > 0.0 && self.lr.is_finite()) {
+            return bad("lr", format!("{} is not a positive number", self.lr));
+        }
+        if !(0.0..=self.lr).contains(&self.min_lr) {
+            return bad("min_lr", format!("{} is not within 0..lr", self.min_lr));
+        }
+        if self.total_steps == 0 || self.warmup_steps > self.total_steps {
+            return bad("warmup_steps", format!("{} warmup steps of {} in all", self.warmup_steps, self.total_steps));
+        }
+        if self.accumulation == 0 {
+            return bad("accumulation", "must be at least 1".to_owned());
+        }
+        if !(0.0..1.0).contains(&self.beta1) || !(0.0..1.0).contains(&self.beta2) {
+            return bad("beta1", format!("betas {} and {} must lie in 0..1", self.beta1, self.beta2));
+        }
+        Ok(())
+    }
+
+    /// The learning rate of optimizer step `step` (0-based): linear warmup, then cosine
+    /// decay to `min_lr` at `total_steps`.
+    pub fn lr_at(&self, step: usize) -> f64 {
+        if step < self.warmup_steps {
+            return self.lr * (step + 1) as f64 / self.warmup_steps as f64;
+        }
+        let span = (self.total_steps - self.warmup_steps).max(1) as f64;
+        let progress = ((step - self.warmup_steps) as f64 / span).min(1.0);
+        self.min_lr + 0.5 * (self.lr - self.min_lr) * (1.0 + (std::f64::consts::PI * progress).cos())
+    }
+}
+
+/// What `state.json` of a checkpoint holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct State {
+    step: usize,
+    config: TrainConfig,
+    names: Vec<String>,
+}
+
+/// AdamW over the trainable variables of a `VarStore`.
+pub struct Trainer {
+    cfg: TrainConfig,
+    params: Vec<(String, Tensor)>,
+    m: Vec<Tensor>,
+    v: Vec<Tensor>,
+    step: usize,
+    micro: usize,
+}
+
+impl std::fmt::Debug for Trainer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trainer").field("step", &self.step).field("params", &self.params.len()).finish()
+    }
+}
+
+impl Trainer {
+    /// Trains the variables of `vs` that `trainable` picks (by name) and freezes the rest.
+    pub fn new(vs: &VarStore, cfg: TrainConfig, trainable: impl Fn(&str) -> bool) -> Result<Self> {
+        cfg.check()?;
+        let mut params: Vec<(String, Tensor)> = Vec::new();
+        let mut vars: Vec<(String, Tensor)> = vs.variables().into_iter().collect();
+        vars.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, t) in vars {
+            if trainable(&name) {
+                let _ = t.set_requires_grad(true);
+                params.push((name, t));
+            } else {
+                let _ = t.set_requires_grad(false);
+            }
+        }
+        if params.is_empty() {
+            return Err(Error::BadConfig { field: "trainable", problem: "no variable is trainable".to_owned() });
+        }
+        let zeros = |p: &Vec<(String, Tensor)>| p.iter().map(|(_, t)| t.zeros_like()).collect();
+        Ok(Self { m: zeros(&params), v: zeros(&params), params, cfg, step: 0, micro: 0 })
+    }
+
+    /// Optimizer steps taken.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The trainable variables, by name.
+    pub fn trainable(&self) -> &[(String, Tensor)] {
+        &self.params
+    }
+
+    /// Back-propagates one micro-batch's loss; every `accumulation` micro-batches, takes an
+    /// optimizer step. Returns whether a step was taken.
+    pub fn backward(&mut self, loss: &Tensor) -> bool {
+        (loss / self.cfg.accumulation as f64).backward();
+        self.micro += 1;
+        if self.micro < self.cfg.accumulation {
+            return false;
+        }
+        self.micro = 0;
+        self.apply();
+        true
+    }
+
+    fn apply(&mut self) {
+        let _guard = hysim_nn::tch::no_grad_guard();
+        let grads: Vec<Tensor> = self
+            .params
+            .iter()
+            .map(|(_, p)| {
+                let g = p.grad();
+                if g.defined() { g } else { p.zeros_like() }
+            })
+            .collect();
+        if self.cfg.max_grad_norm > 0.0 {
+            let norm = grads
+                .iter()
+                .map(|g| g.to_kind(Kind::Double).pow_tensor_scalar(2).sum(Kind::Double).double_value(&[]))
+                .sum::<f64>()
+                .sqrt();
+            if norm > self.cfg.max_grad_norm {
+                let scale = self.cfg.max_grad_norm / (norm + 1e-6);
+                for g in &grads {
+                    let _ = g.shallow_clone().g_mul_scalar_(scale);
+                }
+            }
+        }
+        let lr = self.cfg.lr_at(self.step);
+        self.step += 1;
+        let (b1, b2) = (self.cfg.beta1, self.cfg.beta2);
+        let c1 = 1.0 - b1.powi(self.step as i32);
+        let c2 = 1.0 - b2.powi(self.step as i32);
+        for (k, (_, p)) in self.params.iter().enumerate() {
+            let g = &grads[k];
+            let _ = self.m[k].g_mul_scalar_(b1).g_add_(&(g * (1.0 - b1)));
+            let _ = self.v[k].g_mul_scalar_(b2).g_add_(&(g * g * (1.0 - b2)));
+            let update = (&self.m[k] / c1) / ((&self.v[k] / c2).sqrt() + self.cfg.eps);
+            let mut p = p.shallow_clone();
+            if self.cfg.weight_decay > 0.0 {
+                let _ = p.g_mul_scalar_(1.0 - lr * self.cfg.weight_decay);
+            }
+            let _ = p.g_sub_(&(update * lr));
+            let mut grad = p.grad();
+            if grad.defined() {
+                let _ = grad.zero_();
+            }
+        }
+    }
+
+    /// Writes a checkpoint into `dir`: `trainable.safetensors`, `optimizer.safetensors`
+    /// and `state.json`, first into a sibling folder that is then renamed into place
+    /// (a previous checkpoint there is replaced only once the new one is complete).
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        let fail = |problem: String| Error::Checkpoint { path: dir.to_path_buf(), problem };
+        if self.micro != 0 {
+            return Err(fail("a checkpoint is taken between optimizer steps, not inside an accumulation".to_owned()));
+        }
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| fail(e.to_string()))?;
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).map_err(|e| fail(e.to_string()))?;
+        let result = (|| -> Result<()> {
+            let trainable: Vec<(&str, &Tensor)> = self.params.iter().map(|(n, t)| (n.as_str(), t)).collect();
+            Tensor::write_safetensors(&trainable, tmp.join("trainable.safetensors"))?;
+            let mut moments: Vec<(String, &Tensor)> = Vec::new();
+            for (k, (n, _)) in self.params.iter().enumerate() {
+                moments.push((format!("m.{n}"), &self.m[k]));
+                moments.push((format!("v.{n}"), &self.v[k]));
+            }
+            Tensor::write_safetensors(&moments, tmp.join("optimizer.safetensors"))?;
+            let state = State {
+                step: self.step,
+                config: self.cfg.clone(),
+                names: self.params.iter().map(|(n, _)| n.clone()).collect(),
+            };
+            let json = serde_json::to_vec_pretty(&state).map_err(|e| fail(e.to_string()))?;
+            std::fs::write(tmp.join("state.json"), json).map_err(|e| fail(e.to_string()))?;
+            if dir.exists() {
+                std::fs::rename(dir, &old).map_err(|e| fail(e.to_string()))?;
+            }
+            std::fs::rename(&tmp, dir).map_err(|e| fail(e.to_string()))?;
+            let _ = std::fs::remove_dir_all(&old);
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+            if old.exists() && !dir.exists() {
+                let _ = std::fs::rename(&old, dir);
+            }
+        }
+        result
+    }
+
+    /// A trainer continuing from the checkpoint in `dir`: the trainable variables of `vs`
+    /// (picked by the checkpoint's names) get the saved values, and the optimizer its
+    /// moments and step. The settings are the checkpoint's.
+    pub fn resume(vs: &VarStore, dir: &Path) -> Result<Self> {
+        let fail = |problem: String| Error::Checkpoint { path: dir.to_path_buf(), problem };
+        let text = std::fs::read_to_string(dir.join("state.json")).map_err(|e| fail(format!("state.json: {e}")))?;
+        let state: State = serde_json::from_str(&text).map_err(|e| fail(format!("state.json: {e}")))?;
+        let names: std::collections::BTreeSet<String> = state.names.iter().cloned().collect();
+        let mut trainer = Self::new(vs, state.config, |n| names.contains(n))?;
+        if trainer.params.len() != names.len() {
+            return Err(fail(format!(
+                "{} trainable variables saved, {} found in the model",
+                names.len(),
+                trainer.params.len()
+            )));
+        }
+        let saved: std::collections::HashMap<String, Tensor> =
+            Tensor::read_safetensors(dir.join("trainable.safetensors"))?.into_iter().collect();
+        let moments: std::collections::HashMap<String, Tensor> =
+            Tensor::read_safetensors(dir.join("optimizer.safetensors"))?.into_iter().collect();
+        let _guard = hysim_nn::tch::no_grad_guard();
+        for (k, (name, p)) in trainer.params.iter().enumerate() {
+            let get = |map: &std::collections::HashMap<String, Tensor>, key: &str| {
+                map.get(key).map(|t| t.to_device(p.device())).ok_or_else(|| fail(format!("{key} missing")))
+            };
+            let value = get(&saved, name)?;
+            if value.size() != p.size() {
+                return Err(fail(format!("{name} has shape {:?}, the model {:?}", value.size(), p.size())));
+            }
+            p.shallow_clone().copy_(&value);
+            trainer.m[k] = get(&moments, &format!("m.{name}"))?;
+            trainer.v[k] = get(&moments, &format!("v.{name}"))?;
+        }
+        trainer.step = state.step;
+        Ok(trainer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_warms_up_then_decays() {
+        let cfg = TrainConfig { lr: 1.0, min_lr: 0.1, warmup_steps: 4, total_steps: 14, ..TrainConfig::default() };
+        assert_eq!(cfg.lr_at(0), 0.25);
+        assert_eq!(cfg.lr_at(3), 1.0);
+        assert!((cfg.lr_at(4) - 1.0).abs() < 1e-12);
+        assert!((cfg.lr_at(9) - 0.55).abs() < 1e-12, "half way: {}", cfg.lr_at(9));
+        assert!((cfg.lr_at(14) - 0.1).abs() < 1e-12 && (cfg.lr_at(100) - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bad_settings_name_the_field() {
+        let check = |cfg: TrainConfig| cfg.check().unwrap_err().to_string();
+        assert!(check(TrainConfig { lr: 0.0, ..TrainConfig::default() }).contains("lr"));
+        assert!(check(TrainConfig { warmup_steps: 500, ..TrainConfig::default() }).contains("warmup_steps"));
+        assert!(check(TrainConfig { accumulation: 0, ..TrainConfig::default() }).contains("accumulation"));
+    }
+}
