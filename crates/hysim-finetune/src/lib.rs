@@ -8,13 +8,17 @@
 //!   be checkpointed), linear warmup then cosine decay, gradient clipping by global norm,
 //!   gradient accumulation; it trains the variables a predicate picks (the LoRA adapters,
 //!   or everything) and freezes the rest.
+//! - [`fit`]: the loop, with batches in a seeded order that depends only on the step,
+//!   validation, early stopping, and `best` and `last` checkpoints.
 //! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
 //!   moments and the step in one folder, written beside its place and renamed into it, so
 //!   a killed run loses at most the work since its last checkpoint and a resumed run
 //!   continues to the same result as an uninterrupted one on the CPU.
 
 mod error;
+mod fit;
 mod train;
 
 pub use error::{Error, Result};
+pub use fit::{Eval, FitConfig, FitReport, fit};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

@@ -206,6 +206,16 @@ impl Trainer {
         self.step
     }
 
+    /// Micro-batches per optimizer step.
+    pub fn accumulation(&self) -> usize {
+        self.cfg.accumulation
+    }
+
+    /// Micro-batches back-propagated since the last optimizer step.
+    pub fn pending(&self) -> usize {
+        self.micro
+    }
+
     /// The trainable variables, by name.
     pub fn trainable(&self) -> &[(String, Tensor)] {
         &self.params

@@ -5,6 +5,7 @@
 //! The formats are documented on each function and pinned by snapshot tests.
 
 mod error;
+pub mod prompt;
 mod render;
 mod tokenizer;
 

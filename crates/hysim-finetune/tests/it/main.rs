@@ -9,7 +9,12 @@ use hysim_nn::seed;
 use hysim_nn::tch::nn::VarStore;
 use hysim_nn::tch::{Device, Kind, Reduction, Tensor};
 
+/// libtorch's generator is global and tests run in parallel: seeding and building a
+/// model happen under one lock, so every test gets the same initial weights.
+static INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn model(lora: bool) -> (VarStore, Llama) {
+    let _lock = INIT.lock().unwrap_or_else(|e| e.into_inner());
     seed(7);
     let vs = VarStore::new(Device::Cpu);
     let lora_cfg =
@@ -142,10 +147,15 @@ fn a_resumed_run_ends_where_an_uninterrupted_one_does() {
     first.save(&ckpt).unwrap(); // replacing a checkpoint works too
     drop(first);
     // A fresh process: the same model built anew (different LoRA init), then resumed.
-    seed(1234);
-    let vs3 = VarStore::new(Device::Cpu);
-    let lora = LoraConfig { rank: 4, alpha: 8.0, targets: vec!["q_proj".into(), "v_proj".into(), "up_proj".into()] };
-    let m3 = Llama::with_lora(vs3.root(), &Config::tiny(), Some(&lora)).unwrap();
+    let (vs3, m3) = {
+        let _lock = INIT.lock().unwrap_or_else(|e| e.into_inner());
+        seed(1234);
+        let vs3 = VarStore::new(Device::Cpu);
+        let lora =
+            LoraConfig { rank: 4, alpha: 8.0, targets: vec!["q_proj".into(), "v_proj".into(), "up_proj".into()] };
+        let m3 = Llama::with_lora(vs3.root(), &Config::tiny(), Some(&lora)).unwrap();
+        (vs3, m3)
+    };
     // The base weights come from the original model (as they would from the GGUF).
     {
         let _g = hysim_nn::tch::no_grad_guard();
@@ -165,4 +175,37 @@ fn a_resumed_run_ends_where_an_uninterrupted_one_does() {
     assert_eq!(max_diff(&values(&straight), &values(&resumed)), 0.0, "resume must be exact on the CPU");
     let missing = Trainer::resume(&vs3, &dir.path().join("nope")).unwrap_err().to_string();
     assert!(missing.contains("nope") && missing.contains("state.json"), "{missing}");
+}
+
+#[test]
+fn fit_validates_keeps_checkpoints_and_resumes_to_the_same_weights() {
+    use hysim_finetune::{FitConfig, fit};
+    let train: Vec<Example> =
+        (0..6).map(|k| example(&[1 + k, 5 + k, 9 + k, 13 + k, 17 + k], 1, 1.0 + k as f64 / 10.0)).collect();
+    let val = vec![example(&[2, 6, 10, 14, 18], 1, 1.0)];
+    let cfg = TrainConfig { lr: 5e-3, warmup_steps: 2, total_steps: 8, ..TrainConfig::default() };
+    let fit_cfg = FitConfig { batch_size: 4, eval_every: 4, patience: 0, seed: 3 };
+    let dir = tempfile::tempdir().unwrap();
+    // Uninterrupted.
+    let (vs, m) = model(true);
+    let mut t = Trainer::new(&vs, cfg.clone(), is_lora_variable).unwrap();
+    let loss = |b: &[&Example]| loss_of(&m, b);
+    let mut seen = Vec::new();
+    let report = fit(&mut t, &loss, &train, &val, 8, &fit_cfg, Some(dir.path()), &mut |s, _| seen.push(s)).unwrap();
+    assert_eq!(seen, (1..=8).collect::<Vec<_>>());
+    assert_eq!((report.steps, report.history.len()), (8, 2));
+    assert!(
+        dir.path().join("best").join("state.json").is_file()
+            && dir.path().join("last").join("trainable.safetensors").is_file()
+    );
+    // Interrupted after 4 steps (the `last` checkpoint of a run stopped there), then resumed.
+    let dir2 = tempfile::tempdir().unwrap();
+    let (vs2, m2) = model(true);
+    let mut t2 = Trainer::new(&vs2, cfg, is_lora_variable).unwrap();
+    let loss2 = |b: &[&Example]| loss_of(&m2, b);
+    fit(&mut t2, &loss2, &train, &val, 4, &fit_cfg, Some(dir2.path()), &mut |_, _| {}).unwrap();
+    let mut resumed = Trainer::resume(&vs2, &dir2.path().join("last")).unwrap();
+    fit(&mut resumed, &loss2, &train, &val, 8, &fit_cfg, Some(dir2.path()), &mut |_, _| {}).unwrap();
+    let values = |t: &Trainer| t.trainable().iter().map(|(_, p)| p.copy()).collect::<Vec<_>>();
+    assert_eq!(max_diff(&values(&t), &values(&resumed)), 0.0);
 }
