@@ -113,7 +113,7 @@ pub fn fit(
         }
         progress(trainer.step(), since / since_n as f64);
         let last_step = trainer.step() == total_steps;
-        if cfg.eval_every > 0 && (trainer.step() % cfg.eval_every == 0 || last_step) {
+        if cfg.eval_every > 0 && (trainer.step().is_multiple_of(cfg.eval_every) || last_step) {
             let val_loss = if val.is_empty() {
                 since / since_n as f64
             } else {
