@@ -124,7 +124,7 @@ mod tests {
             confidence: None,
             noise: None,
         };
-        let text = format!("{}{}", extraction_prompt(&table), target_text(&[record.clone()]));
+        let text = format!("{}{}", extraction_prompt(&table), target_text(std::slice::from_ref(&record)));
         insta::assert_snapshot!(text, @r#"
         <|im_start|>system
         Extract every pharmacokinetic value of the table as JSON lines.<|im_end|>
@@ -137,7 +137,7 @@ mod tests {
         {"p":"CMAX","v":"1.2 ± 0.3","u":"µg/mL","s":"mean","g":"IV"}
         <|im_end|>
         "#);
-        let parsed = parse_target(&target_text(&[record.clone()]));
+        let parsed = parse_target(&target_text(std::slice::from_ref(&record)));
         assert_eq!(parsed, [Ok(TargetRecord::from_record(&record).unwrap())]);
         assert_eq!(parse_target("{\"p\":1}\n")[0].as_ref().unwrap_err().0, 1);
     }
