@@ -12,6 +12,7 @@ mod embed;
 mod eval;
 mod parse;
 mod synth;
+mod train;
 mod weights;
 
 use std::process::ExitCode;
@@ -39,6 +40,8 @@ enum Command {
     Eval(eval::Args),
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),
+    /// Weighted fine-tuning of a decoder (LoRA or full) on tables with gold records.
+    Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
 }
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Embed(args) => embed::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Train(args) => train::run(&args),
         Command::Weights(args) => weights::run(&args),
     };
     match result {

