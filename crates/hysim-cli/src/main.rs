@@ -10,6 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod embed;
 mod eval;
+mod extract;
 mod parse;
 mod synth;
 mod train;
@@ -36,6 +37,8 @@ enum Command {
     Parse(parse::Args),
     /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
     Embed(embed::Args),
+    /// Records written by a fine-tuned decoder, decoded under the target grammar.
+    Extract(extract::Args),
     /// Scores predicted records against ground truth: numeric and AutoPK protocols, calibration, intervals, reports.
     Eval(eval::Args),
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Embed(args) => embed::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Extract(args) => extract::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Weights(args) => weights::run(&args),

@@ -10,6 +10,8 @@
 //!   or everything) and freezes the rest.
 //! - [`fit`]: the loop, with batches in a seeded order that depends only on the step,
 //!   validation, early stopping, and `best` and `last` checkpoints.
+//! - [`generate_constrained`]: greedy decoding with a KV cache under a [`Grammar`], so
+//!   that extraction output always parses, with per-token log-probabilities.
 //! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
 //!   moments and the step in one folder, written beside its place and renamed into it, so
 //!   a killed run loses at most the work since its last checkpoint and a resumed run
@@ -17,8 +19,10 @@
 
 mod error;
 mod fit;
+mod generate;
 mod train;
 
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit};
+pub use generate::{Grammar, Piece, generate_constrained};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

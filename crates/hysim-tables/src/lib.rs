@@ -24,4 +24,4 @@ pub use error::{Error, Result};
 pub use formats::{is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook};
 pub use jsonl::{TableLine, read_tables_jsonl};
 pub use output::{OutputFormat, write_records};
-pub use records::{table_records, tables_records};
+pub use records::{model_record, table_context, table_records, tables_records};

@@ -283,23 +283,18 @@ struct LabelContext {
     analyte: Option<&'static crate::context::Drug>,
 }
 
-/// Records of many tables, the tables in parallel, in input order.
-pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
-    use rayon::prelude::*;
-    tables.par_iter().map(table_records).collect()
-}
-
-/// Records of one table; `None` parameters are not emitted (a non-PK table gives none).
-pub fn table_records(table: &Table) -> Vec<Record> {
+/// The context a table's caption and footnote give every record (drug and analyte,
+/// species, population, matrix, dose, route), and the molecular weight of its drug when
+/// the vocabulary knows it.
+pub fn table_context(table: &Table) -> (Context, Option<f64>) {
     let caption = table.caption.clone().unwrap_or_default();
     let footnote = table.footnote.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
     let route = route_of(&caption);
-    let table_hints = stat_hints(&context_text);
     // The drug from the caption, else the footnote; its molecular weight converts molar units.
     let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote));
     let species = species_of(&context_text);
-    let base_context = Context {
+    let context = Context {
         drug: drug.as_ref().map(|(name, _)| name.clone()),
         analyte: drug.as_ref().map(|(name, _)| name.clone()),
         species: species.map(str::to_owned),
@@ -313,7 +308,91 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         route: route.map(|(r, _)| r.to_owned()),
         group: None,
     };
-    let base_mw = drug.and_then(|(_, mw)| mw);
+    (context, drug.and_then(|(_, mw)| mw))
+}
+
+/// A record from what a model read off a table (parameter code, cell as printed, unit as
+/// printed, statistic, group), completed as the rule-based reader completes its own: the
+/// cell's numbers and spread, the canonical unit and value, and the table's context with
+/// the group's route, dose and analyte.
+pub fn model_record(
+    table: &Table,
+    parameter: &str,
+    value_raw: &str,
+    unit_raw: Option<&str>,
+    statistic: Statistic,
+    group: Option<&str>,
+) -> Record {
+    let (mut context, mut mw) = table_context(table);
+    let cell = parse_cell(value_raw);
+    if let Some(g) = group {
+        if let Some((r, _)) = route_of(g) {
+            context.route = Some(r.to_owned());
+        }
+        if let Some(dose) = dose_in(g) {
+            context.dose = Some(dose);
+        }
+        if let Some(analyte) = drug_in(g) {
+            context.analyte = Some(analyte.name.to_owned());
+            mw = Some(analyte.molecular_weight);
+        }
+        context.group = Some(g.to_owned());
+    }
+    let parsed_unit = unit_raw.and_then(|u| Unit::parse(u).ok());
+    let per_kg = parsed_unit.as_ref().is_some_and(|u| u.dims.body_weight == -1);
+    let (unit, value_canonical) = match (family_of_code(parameter, per_kg), &parsed_unit) {
+        (Some(family), Some(u)) => match convert(1.0, u, family, mw) {
+            Ok(factor) => (Some(family.canonical().to_owned()), cell.value.map(|v| round_significant(v * factor, 12))),
+            Err(_) => (None, None),
+        },
+        _ => (None, None),
+    };
+    let (dispersion, interval) = match cell.spread {
+        Some(Spread::PlusMinus(d)) => (Some(Dispersion { kind: "SD".to_owned(), value: d }), None),
+        Some(Spread::Paren { value, percent }) => {
+            let kind = if percent || statistic == Statistic::GeometricMean { "CV%" } else { "SD" };
+            (Some(Dispersion { kind: kind.to_owned(), value }), None)
+        }
+        Some(Spread::Interval { low, high }) => {
+            let kind = if statistic == Statistic::Median { "range" } else { "95% CI" };
+            (None, Some(Interval { kind: kind.to_owned(), low: low.min(high), high: low.max(high) }))
+        }
+        None => (None, None),
+    };
+    Record {
+        table_id: table.id.clone(),
+        parameter_raw: parameter.to_owned(),
+        parameter: Some(parameter.to_owned()),
+        value_raw: value_raw.trim().to_owned(),
+        value: cell.value,
+        statistic,
+        dispersion,
+        interval,
+        unit_raw: unit_raw.map(str::to_owned),
+        unit,
+        value_canonical,
+        n: cell.n,
+        context,
+        provenance: Provenance::default(),
+        confidence: None,
+        noise: None,
+    }
+}
+
+/// Records of many tables, the tables in parallel, in input order.
+pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
+    use rayon::prelude::*;
+    tables.par_iter().map(table_records).collect()
+}
+
+/// Records of one table; `None` parameters are not emitted (a non-PK table gives none).
+pub fn table_records(table: &Table) -> Vec<Record> {
+    let caption = table.caption.clone().unwrap_or_default();
+    let footnote = table.footnote.clone().unwrap_or_default();
+    let context_text = format!("{caption} {footnote}");
+    let route = route_of(&caption);
+    let table_hints = stat_hints(&context_text);
+    let (base_context, base_mw) = table_context(table);
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();

@@ -91,6 +91,132 @@ pub fn parse_target(text: &str) -> Vec<Result<TargetRecord, (usize, String)>> {
         .collect()
 }
 
+/// The parameter codes a target line may name.
+pub const CODES: &[&str] = &[
+    "CMAX", "CMAXD", "TMAX", "CMIN", "CTROUGH", "CAVG", "C0", "CLST", "CMID", "CONC", "TLAG", "TLST", "AUCLST",
+    "AUCALL", "AUCIFO", "AUCIFP", "AUCIFOD", "AUCPEO", "AUCTAU", "AUCINT", "LAMZ", "LAMZHL", "HLALPHA", "HLKA", "KA",
+    "VC", "CLO", "CLFO", "RENALCL", "VZO", "VZFO", "VSSO", "MRTIVIFO", "MRTEVIFO", "MRTIVLST", "MRTEVLST", "FABS",
+    "FREL", "RCAMINT", "RCPCINT",
+];
+
+/// The statistics a target line may name.
+pub const STATISTICS: &[&str] = &["mean", "median", "geometric_mean", "individual", "value"];
+
+#[derive(Clone, Copy)]
+enum Item {
+    Lit(&'static str),
+    Code,
+    Text,
+    Stat,
+}
+
+/// The four shapes of a target line (with or without `u`, with or without `g`).
+const LINES: [&[Item]; 4] = {
+    use Item::{Code, Lit, Stat, Text};
+    [
+        &[
+            Lit("{\"p\":\""),
+            Code,
+            Lit("\",\"v\":\""),
+            Text,
+            Lit("\",\"u\":\""),
+            Text,
+            Lit("\",\"s\":\""),
+            Stat,
+            Lit("\",\"g\":\""),
+            Text,
+            Lit("\"}\n"),
+        ],
+        &[
+            Lit("{\"p\":\""),
+            Code,
+            Lit("\",\"v\":\""),
+            Text,
+            Lit("\",\"u\":\""),
+            Text,
+            Lit("\",\"s\":\""),
+            Stat,
+            Lit("\"}\n"),
+        ],
+        &[
+            Lit("{\"p\":\""),
+            Code,
+            Lit("\",\"v\":\""),
+            Text,
+            Lit("\",\"s\":\""),
+            Stat,
+            Lit("\",\"g\":\""),
+            Text,
+            Lit("\"}\n"),
+        ],
+        &[Lit("{\"p\":\""), Code, Lit("\",\"v\":\""), Text, Lit("\",\"s\":\""), Stat, Lit("\"}\n")],
+    ]
+};
+
+fn allowed(item: Item, c: char) -> bool {
+    match item {
+        Item::Code => c.is_ascii_uppercase() || c.is_ascii_digit(),
+        Item::Stat => c.is_ascii_lowercase() || c == '_',
+        Item::Text => !matches!(c, '"' | '\\' | '\n'),
+        Item::Lit(_) => false,
+    }
+}
+
+fn word_ok(item: Item, word: &str, complete: bool) -> bool {
+    let list = match item {
+        Item::Code => CODES,
+        Item::Stat => STATISTICS,
+        _ => return true,
+    };
+    list.iter().any(|w| if complete { *w == word } else { w.starts_with(word) })
+}
+
+/// `None` when `text` is no prefix of the line shape; `Some(true)` when it is a whole line.
+fn match_line(items: &[Item], text: &str) -> Option<bool> {
+    let mut rest = text;
+    for &item in items {
+        match item {
+            Item::Lit(lit) => {
+                if rest.len() < lit.len() {
+                    return lit.starts_with(rest).then_some(false);
+                }
+                rest = rest.strip_prefix(lit)?;
+            }
+            _ => {
+                let n = rest.find(|c| !allowed(item, c)).unwrap_or(rest.len());
+                let (word, after) = rest.split_at(n);
+                if after.is_empty() {
+                    return word_ok(item, word, false).then_some(false);
+                }
+                if !word_ok(item, word, true) {
+                    return None;
+                }
+                rest = after;
+            }
+        }
+    }
+    rest.is_empty().then_some(true)
+}
+
+/// Whether `text` (the answer so far, lines of target records) can still become a valid
+/// answer: every finished line is a whole target line and the last one is a prefix of one.
+/// This is the grammar constrained decoding masks tokens with.
+pub fn is_valid_answer_prefix(text: &str) -> bool {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let last = lines.peek().is_none();
+        let ok = LINES.iter().any(|shape| match match_line(shape, line) {
+            Some(true) => true,
+            Some(false) => last,
+            None => false,
+        });
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use hysim_core::{Context, Provenance, Statistic};
@@ -140,5 +266,19 @@ mod tests {
         let parsed = parse_target(&target_text(std::slice::from_ref(&record)));
         assert_eq!(parsed, [Ok(TargetRecord::from_record(&record).unwrap())]);
         assert_eq!(parse_target("{\"p\":1}\n")[0].as_ref().unwrap_err().0, 1);
+        // Every prefix of a target is a valid answer prefix; corruptions are not.
+        let answer = target_text(std::slice::from_ref(&record)).replace("<|im_end|>", "");
+        for end in (0..=answer.len()).filter(|e| answer.is_char_boundary(*e)) {
+            assert!(is_valid_answer_prefix(&answer[..end]), "{:?}", &answer[..end]);
+        }
+        for bad in [
+            "{\"q",
+            "{\"p\":\"CMAXX",
+            "{\"p\":\"CMAX\",\"v\":\"1\",\"s\":\"avg",
+            "{\"p\":\"TMAX\",\"v\":\"1\",\"s\":\"mean\"}\nx",
+        ] {
+            assert!(!is_valid_answer_prefix(bad), "{bad}");
+        }
+        assert!(is_valid_answer_prefix("{\"p\":\"TMAX\",\"v\":\"1.5 (1–2)\",\"s\":\"median\"}\n{\"p\":\"CM"));
     }
 }

@@ -473,4 +473,27 @@ fn train_lora_on_smollm2_then_resume() {
     // A LoRA adapter holds only lora_A / lora_B tensors.
     let tensors = hysim_nn::tch::Tensor::read_safetensors(out.join("last/trainable.safetensors")).unwrap();
     assert!(!tensors.is_empty() && tensors.iter().all(|(n, _)| n.contains(".lora_")));
+    // Extraction with the trained folder: whatever two steps taught, every record parses.
+    let one = dir.path().join("one.jsonl");
+    let first = std::fs::read_to_string(corpus.join("tables.jsonl")).unwrap().lines().next().unwrap().to_owned();
+    std::fs::write(&one, format!("{first}\n")).unwrap();
+    let records = dir.path().join("extracted.jsonl");
+    let (code, stdout, stderr) = hysim(&[
+        "extract",
+        one.to_str().unwrap(),
+        "--model",
+        out.to_str().unwrap(),
+        "--out",
+        records.to_str().unwrap(),
+        "--device",
+        "cpu",
+        "--max-new-tokens",
+        "40",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("1 tables -> "), "{stdout}");
+    for r in hysim_core::Record::read_jsonl(&records).unwrap() {
+        assert!(r.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
+        assert!(hysim_text::prompt::CODES.contains(&r.parameter.as_deref().unwrap()));
+    }
 }

@@ -1,0 +1,176 @@
+//! `hysim extract INPUT... --model DIR --out records.jsonl`: records written by a
+//! fine-tuned decoder (the folder `hysim train` wrote), decoded under the target grammar
+//! so that every line parses, completed by the same unit and context code as `hysim
+//! parse`, each with a confidence from its tokens' probabilities.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use hysim_core::{Record, Statistic};
+use hysim_finetune::{Grammar, generate_constrained};
+use hysim_models::llama::{Config, Llama};
+use hysim_nn::tch::nn::VarStore;
+
+use crate::train::ModelJson;
+
+/// Arguments of `hysim extract`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Table files (any format `hysim parse` reads).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The folder `hysim train` wrote (its `best/` checkpoint, else `last/`).
+    #[arg(long, value_name = "DIR")]
+    model: PathBuf,
+    /// Output records (JSON Lines).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// auto, cpu or cuda:N.
+    #[arg(long, default_value = "auto")]
+    device: String,
+    /// Most tokens written per table.
+    #[arg(long, default_value_t = 768)]
+    max_new_tokens: usize,
+    /// Only tables `i`, `i + n`, ... of the inputs (`i/n`, 0-based), to spread a corpus
+    /// over processes.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
+}
+
+struct Targets;
+
+impl Grammar for Targets {
+    fn valid_prefix(&self, answer: &str) -> bool {
+        hysim_text::prompt::is_valid_answer_prefix(answer)
+    }
+
+    fn can_end(&self, answer: &str) -> bool {
+        answer.is_empty() || answer.ends_with('\n')
+    }
+}
+
+fn statistic(name: &str) -> Statistic {
+    match name {
+        "median" => Statistic::Median,
+        "geometric_mean" => Statistic::GeometricMean,
+        "individual" => Statistic::Individual,
+        "value" => Statistic::Value,
+        _ => Statistic::Mean,
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<()> {
+    let started = std::time::Instant::now();
+    let (shard, shards) = match &args.shard {
+        None => (0, 1),
+        Some(s) => {
+            let (i, n) = s.split_once('/').with_context(|| format!("--shard {s:?} is not I/N"))?;
+            let (i, n): (usize, usize) = (i.trim().parse()?, n.trim().parse()?);
+            if n == 0 || i >= n {
+                bail!("--shard {s}: I must be below N");
+            }
+            (i, n)
+        }
+    };
+    let model_json: ModelJson = hysim_core::io::read_json(&args.model.join("model.json"))
+        .with_context(|| format!("{} is not a folder written by `hysim train`", args.model.display()))?;
+    let checkpoint = ["best", "last"]
+        .iter()
+        .map(|c| args.model.join(c))
+        .find(|c| c.join("trainable.safetensors").is_file())
+        .with_context(|| format!("no checkpoint (best/ or last/) in {}", args.model.display()))?;
+    let gguf = hysim_nn::gguf::Gguf::open(&model_json.base_gguf)?;
+    let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
+    let device = args.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+    let cfg = Config::from_gguf(&gguf)?;
+    let mut vs = VarStore::new(device);
+    let model = Llama::with_lora(vs.root(), &cfg, model_json.lora.as_ref())?;
+    Llama::load_gguf(&mut vs, &gguf, &cfg)?;
+    // The checkpoint holds the trained variables (the LoRA adapters, or every weight).
+    let trained = hysim_nn::tch::Tensor::read_safetensors(checkpoint.join("trainable.safetensors"))
+        .with_context(|| format!("cannot read {}", checkpoint.join("trainable.safetensors").display()))?;
+    {
+        let _guard = hysim_nn::tch::no_grad_guard();
+        let vars = vs.variables();
+        for (name, value) in &trained {
+            let var = vars
+                .get(name)
+                .with_context(|| format!("{}: the model has no variable {name}", checkpoint.display()))?;
+            if var.size() != value.size() {
+                bail!("{}: {name} has shape {:?}, the model {:?}", checkpoint.display(), value.size(), var.size());
+            }
+            var.shallow_clone().copy_(value);
+        }
+        let missing: Vec<&String> = vars
+            .keys()
+            .filter(|n| hysim_models::llama::is_lora_variable(n) && !trained.iter().any(|(t, _)| t == *n))
+            .collect();
+        if !missing.is_empty() {
+            bail!("{}: {} adapter variable(s) missing, such as {}", checkpoint.display(), missing.len(), missing[0]);
+        }
+    }
+    let vocab = cfg.vocab_size as u32;
+    let texts: Vec<String> = (0..vocab).map(|id| tok.decode(&[id]).unwrap_or_default()).collect();
+    let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
+    let banned: Vec<i64> =
+        (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
+    let mut tables = Vec::new();
+    for path in &args.inputs {
+        tables.extend(hysim_tables::read_tables_file(path)?);
+    }
+    let chosen: Vec<&hysim_core::Table> =
+        tables.iter().enumerate().filter(|(k, _)| k % shards == shard).map(|(_, t)| t).collect();
+    let bar = indicatif::ProgressBar::new(chosen.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} tables ({eta} left)")
+            .expect("invariant: the template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message("extracting");
+    let mut records: Vec<Record> = Vec::new();
+    for table in chosen {
+        let prompt: Vec<i64> =
+            tok.encode(&hysim_text::prompt::extraction_prompt(table))?.into_iter().map(i64::from).collect();
+        let pieces = generate_constrained(&model, &prompt, &texts, end, &banned, &Targets, args.max_new_tokens, device);
+        // Split the answer into lines, each with the mean log-probability of its tokens.
+        let mut line = String::new();
+        let mut logprob = (0.0, 0usize);
+        for piece in &pieces {
+            line.push_str(&piece.text);
+            logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
+            while let Some(i) = line.find('\n') {
+                let whole: String = line.drain(..=i).collect();
+                if let Some(Ok(t)) = hysim_text::prompt::parse_target(&whole).into_iter().next() {
+                    let mut r = hysim_tables::model_record(
+                        table,
+                        &t.parameter,
+                        &t.value,
+                        t.unit.as_deref(),
+                        statistic(&t.statistic),
+                        t.group.as_deref(),
+                    );
+                    r.confidence = Some((logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0));
+                    records.push(r);
+                }
+                logprob = (0.0, 0);
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Record::write_jsonl(&args.out, &records)?;
+    let summary = format!(
+        "{} tables -> {} records in {} with {} ({}) on {:?} in {:.1} s",
+        tables.len().div_ceil(shards),
+        records.len(),
+        args.out.display(),
+        args.model.display(),
+        checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        device,
+        started.elapsed().as_secs_f64()
+    );
+    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
+    {
+        println!("{summary}");
+    }
+    Ok(())
+}
