@@ -85,7 +85,7 @@ mod tests {
             answer.chars().all(|c| c == 'a' || c == 'b')
         }
         fn can_end(&self, answer: &str) -> bool {
-            answer.len() % 2 == 0
+            answer.len().is_multiple_of(2)
         }
     }
 
