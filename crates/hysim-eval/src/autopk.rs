@@ -32,17 +32,8 @@ pub struct Row {
     pub fields: [String; 8],
 }
 
-/// The eight field names, in [`Row::fields`] order.
-pub const FIELDS: [&str; 8] = [
-    "pk_parameter",
-    "pk_parameter_unit",
-    "pk_parameter_value",
-    "animal",
-    "drug",
-    "drug_dosage",
-    "route_of_administration",
-    "animal_matrix/commodity",
-];
+/// The eight field names, in [`Row::fields`] order (the columns of AutoPK's label sheets).
+pub const FIELDS: [&str; 8] = hysim_tables::gold::AUTOPK_LABEL_COLUMNS;
 
 /// Weight of each field in the row similarity (value 3, dosage and route 2, others 1).
 const ROW_WEIGHTS: [f64; 8] = [1.0, 1.0, 3.0, 1.0, 1.0, 2.0, 2.0, 1.0];

@@ -12,6 +12,19 @@ use tokenizers::{TruncationParams, TruncationStrategy};
 
 use crate::{Error, Result};
 
+/// Truncation at `max_len` tokens (special tokens included), longest sequence first.
+fn truncate(inner: &mut tokenizers::Tokenizer, max_len: usize) -> std::result::Result<(), String> {
+    inner
+        .with_truncation(Some(TruncationParams {
+            max_length: max_len,
+            strategy: TruncationStrategy::LongestFirst,
+            stride: 0,
+            ..TruncationParams::default()
+        }))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// A loaded tokenizer.
 pub struct Tokenizer {
     inner: tokenizers::Tokenizer,
@@ -38,14 +51,7 @@ impl Tokenizer {
             .or_else(|| inner.token_to_id("<pad>"))
             .unwrap_or(0);
         inner.with_padding(None);
-        inner
-            .with_truncation(Some(TruncationParams {
-                max_length: max_len,
-                strategy: TruncationStrategy::LongestFirst,
-                stride: 0,
-                ..TruncationParams::default()
-            }))
-            .map_err(|e| load_err(e.to_string()))?;
+        truncate(&mut inner, max_len).map_err(load_err)?;
         Ok(Self { inner, pad_id, max_len })
     }
 
@@ -96,14 +102,7 @@ impl Tokenizer {
             .map(|t| tokenizers::AddedToken::from(t.clone(), true))
             .collect();
         inner.add_special_tokens(&added);
-        inner
-            .with_truncation(Some(TruncationParams {
-                max_length: max_len,
-                strategy: TruncationStrategy::LongestFirst,
-                stride: 0,
-                ..TruncationParams::default()
-            }))
-            .map_err(|e| load_err(e.to_string()))?;
+        truncate(&mut inner, max_len).map_err(load_err)?;
         Ok(Self { inner, pad_id, max_len })
     }
 

@@ -141,18 +141,24 @@ impl Output {
     }
 }
 
-/// Source and target rows projected on the first two principal components of both sets
-/// together (for plots): `(pc1, pc2)` per row, source rows first, then target rows.
-pub fn project_2d(source: &Embeddings, target: &Embeddings) -> Result<Vec<(f64, f64)>> {
+/// The common width of two embedding sets, after checking that they have one, that it is
+/// not zero, and that every value is finite (faer panics on mismatched dimensions).
+fn checked_dim(source: &Embeddings, target: &Embeddings) -> Result<usize> {
     if source.dim() != target.dim() {
         return Err(Error::DimMismatch { source_dim: source.dim(), target_dim: target.dim() });
     }
-    let dim = source.dim();
-    if dim == 0 {
+    if source.dim() == 0 {
         return Err(Error::ZeroDim);
     }
     source.check_finite().map_err(|source| Error::NonFinite { set: "source", source })?;
     target.check_finite().map_err(|source| Error::NonFinite { set: "target", source })?;
+    Ok(source.dim())
+}
+
+/// Source and target rows projected on the first two principal components of both sets
+/// together (for plots): `(pc1, pc2)` per row, source rows first, then target rows.
+pub fn project_2d(source: &Embeddings, target: &Embeddings) -> Result<Vec<(f64, f64)>> {
+    let dim = checked_dim(source, target)?;
     let both = Rows::new(source.as_slice(), target.as_slice(), dim);
     let mean = both.mean();
     let params = RandomizedParams { oversample: 10, power_iterations: 4, seed: 0 };
@@ -177,15 +183,7 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
     if target.n_rows() == 0 {
         return Err(Error::EmptyTarget);
     }
-    if source.dim() != target.dim() {
-        return Err(Error::DimMismatch { source_dim: source.dim(), target_dim: target.dim() });
-    }
-    let dim = source.dim();
-    if dim == 0 {
-        return Err(Error::ZeroDim);
-    }
-    source.check_finite().map_err(|source| Error::NonFinite { set: "source", source })?;
-    target.check_finite().map_err(|source| Error::NonFinite { set: "target", source })?;
+    let dim = checked_dim(source, target)?;
     let src = Rows::one(source.as_slice(), dim);
     let tgt = Rows::one(target.as_slice(), dim);
 

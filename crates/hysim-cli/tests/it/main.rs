@@ -14,6 +14,19 @@ fn hysim(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Whether the default encoder is installed; says why a test is skipped when it is not.
+fn encoder_installed() -> bool {
+    let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
+    let found = model.join("model.safetensors").is_file();
+    if !found {
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: no model in {} (run `cargo xtask setup`)", model.display());
+        }
+    }
+    found
+}
+
 fn write_embeddings(path: &Path, n: usize, dim: usize, shift: f32) {
     let data: Vec<f32> = (0..n * dim).map(|i| ((i * 7919 % 101) as f32 / 50.0 - 1.0) + shift).collect();
     Embeddings::new((0..n).map(|i| format!("row-{i}")).collect(), dim, data).unwrap().save(path).unwrap();
@@ -125,12 +138,7 @@ fn embed_rejects_bad_inputs_with_one_line() {
 /// Runs the real default encoder when `cargo xtask setup` has installed it.
 #[test]
 fn embed_texts_with_the_default_model_and_shards() {
-    let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
-    if !model.join("model.safetensors").is_file() {
-        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
-        {
-            eprintln!("skipped: no model in {} (run `cargo xtask setup`)", model.display());
-        }
+    if !encoder_installed() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -397,12 +405,7 @@ fn eval_with_autopk_labels_tables_and_a_baseline() {
 
 #[test]
 fn embed_reads_csv_files_as_tables() {
-    let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
-    if !model.join("model.safetensors").is_file() {
-        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
-        {
-            eprintln!("skipped: no model in {} (run `cargo xtask setup`)", model.display());
-        }
+    if !encoder_installed() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
