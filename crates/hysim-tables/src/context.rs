@@ -318,7 +318,13 @@ const POPULATIONS: &[&str] = &[
 /// The human population a text names (lower case, as printed).
 pub fn population_in(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    POPULATIONS.iter().find(|p| word_positions(&lower, p).next().is_some()).copied()
+    // Only phrases whose first word occurs are searched for.
+    let words: std::collections::HashSet<&str> = lower.split(|c: char| !is_word_char(c)).collect();
+    POPULATIONS
+        .iter()
+        .filter(|p| words.contains(p.split(' ').next().unwrap_or_default()))
+        .find(|p| word_positions(&lower, p).next().is_some())
+        .copied()
 }
 
 #[cfg(test)]

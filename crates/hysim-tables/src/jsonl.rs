@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use hysim_core::Table;
-use hysim_core::io::JsonlReader;
 use rayon::prelude::*;
 use serde::Deserialize;
 
@@ -60,14 +59,22 @@ impl TableLine {
 /// Reads every table of a `tables.jsonl` file; the HTML of the lines is parsed in
 /// parallel, and the first bad line (in file order) is the error.
 pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
-    let mut reader = JsonlReader::<TableLine>::open(path)?;
-    let mut lines = Vec::new();
-    while let Some(line) = reader.next() {
-        lines.push((reader.line(), line?));
-    }
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+    // Lines are decoded and their HTML parsed in parallel; `collect` into a `Result` keeps
+    // file order, so the error is the first bad line's.
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .map(|(k, l)| (k + 1, l))
+        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+        .collect();
     lines
         .into_par_iter()
-        .map(|(number, line)| {
+        .map(|(number, raw)| {
+            let line: TableLine = serde_json::from_slice(raw).map_err(|source| {
+                Error::Core(hysim_core::Error::JsonLine { path: path.to_path_buf(), line: number, source })
+            })?;
             let id = line.id(number);
             let mut table = html::parse_table(&line.table_html).map_err(|problem| Error::BadTable {
                 path: path.to_path_buf(),

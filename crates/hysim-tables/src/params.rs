@@ -56,17 +56,24 @@ pub fn normalise_name(text: &str) -> String {
     {
         s.truncate(i);
     }
-    let replaced = s
-        .replace('½', "1/2")
-        .replace(['∞', 'ì'], "inf")
-        .replace("t1/2à", "t1/2alpha")
-        .replace('λ', "lambda")
-        .replace('α', "alpha")
-        .replace(['β', 'ß'], "beta")
-        .replace('γ', "gamma")
-        .replace('τ', "tau")
-        .replace(['–', '—', '−', '‐'], "-");
-    replaced.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '_' | '*' | '†' | '‡' | '§')).collect()
+    // One pass: symbols spelled out, dashes unified, spaces and marks dropped.
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '½' => out.push_str("1/2"),
+            '∞' | 'ì' => out.push_str("inf"),
+            'à' if out.ends_with("t1/2") => out.push_str("alpha"),
+            'λ' => out.push_str("lambda"),
+            'α' => out.push_str("alpha"),
+            'β' | 'ß' => out.push_str("beta"),
+            'γ' => out.push_str("gamma"),
+            'τ' => out.push_str("tau"),
+            '–' | '—' | '−' | '‐' => out.push('-'),
+            c if c.is_whitespace() || matches!(c, '.' | '_' | '*' | '†' | '‡' | '§') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The canonical code of a parameter name, or `None` when it is not a PK parameter or is

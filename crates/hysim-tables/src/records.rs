@@ -238,7 +238,16 @@ enum Named {
     Ambiguous(Family, Family),
 }
 
+/// Whether a cell reads as a number (a value, not a name): no parameter name starts with
+/// a digit, a sign or a decimal point, so these skip the name lookup.
+fn looks_numeric(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '.' | '<' | '>' | '±'))
+}
+
 fn named(text: &str, route: Option<Route>) -> Option<Named> {
+    if looks_numeric(text) {
+        return None;
+    }
     parameter_code(text, route).map(Named::Code).or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
 }
 
@@ -391,8 +400,6 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let footnote = table.footnote.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
     let route = route_of(&caption);
-    let table_hints = stat_hints(&context_text);
-    let (base_context, base_mw) = table_context(table);
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
@@ -406,7 +413,9 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             let hits = table
                 .body_rows
                 .iter()
-                .filter(|r| r.get(c).and_then(|s| parameter_code(s, route_kind)).is_some())
+                .filter(|r| {
+                    r.get(c).filter(|s| !looks_numeric(s)).and_then(|s| parameter_code(s, route_kind)).is_some()
+                })
                 .count();
             (hits, std::cmp::Reverse(c))
         })
@@ -425,11 +434,24 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     if rows_hits == 0 && cols_hits == 0 {
         return Vec::new();
     }
+    // Only tables with PK parameters need their caption read for context.
+    let table_hints = stat_hints(&context_text);
+    let (base_context, base_mw) = table_context(table);
     let notes = footnote_marks(&footnote);
     let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
 
     let mut out = Vec::new();
     let mut seen: std::collections::HashMap<(String, Option<String>), LabelContext> = std::collections::HashMap::new();
+    // Labels and headers repeat over a table's cells: read their statistic words once.
+    let hint_cache: std::cell::RefCell<std::collections::HashMap<String, StatHints>> = Default::default();
+    let hints_of = |text: &str| -> StatHints {
+        if let Some(h) = hint_cache.borrow().get(text) {
+            return *h;
+        }
+        let h = stat_hints(text);
+        hint_cache.borrow_mut().insert(text.to_owned(), h);
+        h
+    };
     let mut emit = |row: usize,
                     col: usize,
                     label: &str,
@@ -456,8 +478,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             .iter()
             .map(|m| notes.iter().find(|(k, _)| k == m).map_or_else(|| m.clone(), |(_, t)| t.clone()))
             .collect();
-        let local =
-            cell_notes.iter().fold(merge(stat_hints(label), stat_hints(extra_hint)), |h, t| merge(h, stat_hints(t)));
+        let local = cell_notes.iter().fold(merge(hints_of(label), hints_of(extra_hint)), |h, t| merge(h, hints_of(t)));
         let mut table_level = table_hints;
         if table_level.mean && table_level.median {
             // "mean (95% CI) except tmax, median (range)": the usual split is median for
