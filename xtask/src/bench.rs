@@ -8,6 +8,10 @@
 //!   `<cache>/bench-st-venv`, which reuses the torch of the setup venv through a `.pth`
 //!   file) on the cells and rows of the real tables in `../shared`, same model, batch size
 //!   and thread count, with deduplication off (model speed) and on (end to end).
+//! - `train`: LoRA training steps of SmolLM2-135M (`hysim-finetune`'s `bench_step` example
+//!   on the GGUF) against PyTorch + transformers + peft (`scripts/bench_train.py` in
+//!   `<cache>/bench-peft-venv`, reusing the setup venv's torch), same batch, sequence
+//!   length, rank, targets and optimizer, float32 on the CPU, each under `/usr/bin/time`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,6 +29,9 @@ const PANDAS_PACKAGES: &[&str] = &["pandas==2.3.3", "lxml==6.0.2"];
 
 /// The sentence-transformers release the reference embeddings were made with.
 const ST_PACKAGES: &[&str] = &["sentence-transformers==6.2.0", "transformers==5.24.0", "safetensors==0.8.0"];
+
+/// transformers and peft for the training benchmark's reference.
+const PEFT_PACKAGES: &[&str] = &["transformers==5.24.0", "peft==0.21.2", "safetensors==0.8.0"];
 
 /// Settings shared by both sides: see `scripts/bench_weights.py run`.
 const BENCH_CONFIG: &str = "\
@@ -328,5 +335,87 @@ pub(crate) fn weights(sizes: &[usize]) -> Result<()> {
     for line in table {
         cmd::note(&line);
     }
+    Ok(())
+}
+
+fn os_refs(v: &[std::ffi::OsString]) -> Vec<&std::ffi::OsStr> {
+    v.iter().map(|a| a.as_os_str()).collect()
+}
+
+/// Runs `program` under `/usr/bin/time`, returning the measure and its standard output.
+fn timed_output(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> Result<(Measure, String)> {
+    let mut command = Command::new("/usr/bin/time");
+    command.arg("-f").arg("%e %M").arg("-o").arg(time_file).arg(program).args(args);
+    cmd::note(&format!("$ {command:?}"));
+    let out = command.output().context("is /usr/bin/time installed? (Debian package `time`)")?;
+    if !out.status.success() {
+        bail!("{} failed: {}", program.display(), String::from_utf8_lossy(&out.stderr));
+    }
+    let text = fs::read_to_string(time_file)?;
+    let last = text.lines().last().unwrap_or_default();
+    let mut parts = last.split_whitespace();
+    let seconds: f64 = parts.next().and_then(|s| s.parse().ok()).with_context(|| format!("cannot read {last:?}"))?;
+    let kib: f64 = parts.next().and_then(|s| s.parse().ok()).with_context(|| format!("cannot read {last:?}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    cmd::note(&stdout);
+    Ok((Measure { seconds, peak_mib: kib / 1024.0 }, stdout))
+}
+
+/// LoRA steps of SmolLM2 in `hysim-finetune` against PyTorch + transformers + peft: tokens
+/// per second of the timed steps (best of three runs) and peak resident memory.
+pub(crate) fn train(batch: usize, seq: usize, steps: usize) -> Result<()> {
+    let root = paths::project_root();
+    let config = paths::shared_dir().join("reference").join("smollm2").join("config.json");
+    if !config.is_file() {
+        bail!("{} is absent: the reference side builds SmolLM2 from it", config.display());
+    }
+    let gguf = crate::setup::MODELS[1].dir().join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    if !gguf.is_file() {
+        bail!("no {} (run `cargo xtask setup`)", gguf.display());
+    }
+    let python = bench_python("bench-peft-venv", PEFT_PACKAGES, true)?;
+    cmd::run(cmd::new(cmd::cargo(), &root).args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "hysim-finetune",
+        "--example",
+        "bench_step",
+    ]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let ours = target_dir.join("release").join("examples").join("bench_step");
+    let script = root.join("scripts").join("bench_train.py");
+    let dir = paths::cache_dir().join("bench").join("train");
+    fs::create_dir_all(&dir)?;
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let (b, l, n, t) = (batch.to_string(), seq.to_string(), steps.to_string(), threads.to_string());
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let common = [os("--batch"), os(&b), os("--seq"), os(&l), os("--steps"), os(&n)];
+    let mut ours_args: Vec<std::ffi::OsString> = vec![gguf.clone().into_os_string()];
+    ours_args.extend(common.iter().cloned());
+    let mut ref_args: Vec<std::ffi::OsString> = vec![script.into_os_string(), os("--config"), config.into_os_string()];
+    ref_args.extend(common.iter().cloned());
+    ref_args.extend([os("--threads"), os(&t)]);
+    let (mut best_ours, mut best_ref) = ((0.0f64, 0.0f64), (0.0f64, 0.0f64));
+    for _ in 0..RUNS {
+        let (m, line) = timed_output(&ours, &os_refs(&ours_args), &dir.join("ours.time"))?;
+        let tps = json_number(&line, "tokens_per_second").context("no tokens_per_second from bench_step")?;
+        if tps > best_ours.0 {
+            best_ours = (tps, m.peak_mib);
+        }
+        let (m, line) = timed_output(&python, &os_refs(&ref_args), &dir.join("ref.time"))?;
+        let tps = json_number(&line, "tokens_per_second").context("no tokens_per_second from bench_train.py")?;
+        if tps > best_ref.0 {
+            best_ref = (tps, m.peak_mib);
+        }
+    }
+    cmd::note(&format!(
+        "\ntrain benchmark, SmolLM2-135M LoRA r=8 (q_proj, v_proj), AdamW, float32 on CPU, {threads} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:"
+    ));
+    cmd::note("| | tokens/s | peak MiB |\n|---|---|---|");
+    cmd::note(&format!("| hysim-finetune (tch) | {:.1} | {:.0} |", best_ours.0, best_ours.1));
+    cmd::note(&format!("| PyTorch + transformers + peft | {:.1} | {:.0} |", best_ref.0, best_ref.1));
+    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", best_ours.0 / best_ref.0, best_ours.1 / best_ref.1));
     Ok(())
 }

@@ -69,6 +69,18 @@ enum Bench {
         #[arg(long, default_value_t = 64)]
         batch_size: usize,
     },
+    /// LoRA training steps of SmolLM2 against PyTorch + transformers + peft.
+    Train {
+        /// Sequences per step.
+        #[arg(long, default_value_t = 2)]
+        batch: usize,
+        /// Tokens per sequence.
+        #[arg(long, default_value_t = 256)]
+        seq: usize,
+        /// Timed steps (after one warm-up step).
+        #[arg(long, default_value_t = 5)]
+        steps: usize,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -82,6 +94,7 @@ fn main() -> std::process::ExitCode {
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
+        Task::Bench { what: Bench::Train { batch, seq, steps } } => bench::train(batch, seq, steps),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -70,10 +70,13 @@ pub fn collate(examples: &[&Example], pad_id: i64) -> Result<Batch> {
 /// `weights` `[batch]` → scalar (f32).
 pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tensor {
     let (b, t, v) = logits.size3().expect("invariant: logits are [batch, seq, vocab]");
-    let logits = logits.narrow(1, 0, t - 1).to_kind(Kind::Float).reshape([-1, v]);
-    let targets = labels.narrow(1, 1, t - 1).to_device(logits.device()).reshape([-1]);
-    let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t - 1]);
-    let counted = targets.ne(-100).view([b, t - 1]).to_kind(Kind::Float);
+    // Shift the labels, not the logits (no copy of the largest tensor): position `t`'s
+    // target is label `t + 1`, the last position has none.
+    let logits = logits.to_kind(Kind::Float).reshape([-1, v]);
+    let labels = labels.to_device(logits.device());
+    let targets = Tensor::cat(&[labels.narrow(1, 1, t - 1), labels.narrow(1, 0, 1).full_like(-100)], 1).reshape([-1]);
+    let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t]);
+    let counted = targets.ne(-100).view([b, t]).to_kind(Kind::Float);
     let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float)
         / counted.sum_dim_intlist(1, false, Kind::Float).clamp_min(1.0);
     (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).mean(Kind::Float)

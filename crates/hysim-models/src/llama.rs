@@ -257,7 +257,7 @@ impl Module for Proj {
     fn forward(&self, xs: &Tensor) -> Tensor {
         let out = self.base.forward(xs);
         match &self.lora {
-            Some((a, b, scale)) => out + xs.matmul(&a.tr()).matmul(&b.tr()) * *scale,
+            Some((a, b, scale)) => out + xs.linear::<Tensor>(a, None).linear::<Tensor>(b, None) * *scale,
             None => out,
         }
     }
@@ -449,7 +449,7 @@ impl Llama {
         let xs = self.norm.forward(&xs);
         match &self.lm_head {
             Some(head) => head.forward(&xs),
-            None => xs.matmul(&self.embed.ws.tr()),
+            None => xs.linear::<Tensor>(&self.embed.ws, None),
         }
     }
 

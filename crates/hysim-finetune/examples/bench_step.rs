@@ -1,0 +1,75 @@
+//! Times weighted LoRA training steps of a GGUF decoder on a fixed random batch, for
+//! `cargo xtask bench train` (the reference is `scripts/bench_train.py`, PyTorch +
+//! transformers + peft doing the same steps).
+//!
+//! `bench_step GGUF --batch B --seq L --steps N --rank R` prints one JSON line:
+//! `{"steps": N, "tokens": B*L*N, "seconds": ..., "tokens_per_second": ...}`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use hysim_finetune::{Example, TrainConfig, Trainer, collate, weighted_loss};
+use hysim_models::llama::{Config, Llama, LoraConfig, is_lora_variable};
+use hysim_nn::tch::Device;
+use hysim_nn::tch::nn::VarStore;
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let gguf_path = PathBuf::from(
+        args.get(1)
+            .ok_or_else(|| anyhow::anyhow!("usage: bench_step GGUF [--batch B] [--seq L] [--steps N] [--rank R]"))?,
+    );
+    let (batch, seq, steps, rank) =
+        (arg(&args, "--batch", 2), arg(&args, "--seq", 256), arg(&args, "--steps", 5), arg(&args, "--rank", 8));
+    hysim_nn::seed(0);
+    let gguf = hysim_nn::gguf::Gguf::open(&gguf_path)?;
+    let cfg = Config::from_gguf(&gguf)?;
+    let mut vs = VarStore::new(Device::Cpu);
+    let lora =
+        LoraConfig { rank: rank as i64, alpha: 2.0 * rank as f64, targets: vec!["q_proj".into(), "v_proj".into()] };
+    let model = Llama::with_lora(vs.root(), &cfg, Some(&lora))?;
+    Llama::load_gguf(&mut vs, &gguf, &cfg)?;
+    drop(gguf);
+    let train = TrainConfig {
+        lr: 1e-4,
+        min_lr: 1e-4,
+        warmup_steps: 0,
+        total_steps: steps + 1,
+        max_grad_norm: 1.0,
+        ..TrainConfig::default()
+    };
+    let mut trainer = Trainer::new(&vs, train, is_lora_variable)?;
+    // A fixed pseudo-random batch: every position is a target.
+    let examples: Vec<Example> = (0..batch)
+        .map(|b| {
+            let ids: Vec<i64> =
+                (0..seq).map(|t| ((b * 7919 + t * 104_729) % (cfg.vocab_size as usize - 100)) as i64 + 100).collect();
+            Example { labels: ids.clone(), input_ids: ids, weight: 1.0 }
+        })
+        .collect();
+    let refs: Vec<&Example> = examples.iter().collect();
+    let step = |trainer: &mut Trainer| {
+        let b = collate(&refs, 0).expect("invariant: well-formed examples");
+        let loss = weighted_loss(&model.forward(&b.input_ids, None), &b.labels, &b.weights);
+        trainer.backward(&loss);
+    };
+    step(&mut trainer); // warm-up, not timed
+    let started = Instant::now();
+    for _ in 0..steps {
+        step(&mut trainer);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let tokens = batch * seq * steps;
+    #[allow(clippy::print_stdout, reason = "the measurement is the output")]
+    {
+        println!(
+            "{{\"steps\": {steps}, \"tokens\": {tokens}, \"seconds\": {seconds:.4}, \"tokens_per_second\": {:.2}}}",
+            tokens as f64 / seconds
+        );
+    }
+    Ok(())
+}
