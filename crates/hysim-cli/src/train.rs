@@ -214,11 +214,26 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     );
     bar.set_position(trainer.step() as u64);
     bar.set_message("training");
-    let report =
-        hysim_finetune::fit(&mut trainer, &loss, &train, &val, total, &cfg.fit, Some(&cfg.out), &mut |step, l| {
+    // A resumed run keeps the interrupted run's history and best validation.
+    let previous = if args.resume {
+        hysim_core::io::read_json::<hysim_finetune::FitReport>(&cfg.out.join("fit.json")).unwrap_or_default()
+    } else {
+        hysim_finetune::FitReport::default()
+    };
+    let report = hysim_finetune::fit_from(
+        previous,
+        &mut trainer,
+        &loss,
+        &train,
+        &val,
+        total,
+        &cfg.fit,
+        Some(&cfg.out),
+        &mut |step, l| {
             bar.set_position(step as u64);
             bar.set_message(format!("training, loss {l:.4}"));
-        })?;
+        },
+    )?;
     bar.finish_and_clear();
     hysim_core::io::write_json(&cfg.out.join("fit.json"), &report)?;
     let best = report.best.map_or_else(

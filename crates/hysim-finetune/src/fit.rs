@@ -95,11 +95,28 @@ pub fn fit(
     dir: Option<&Path>,
     progress: &mut dyn FnMut(usize, f64),
 ) -> Result<FitReport> {
+    fit_from(FitReport::default(), trainer, loss, train, val, total_steps, cfg, dir, progress)
+}
+
+/// [`fit`] continuing a resumed run: `previous` (the report the interrupted run wrote)
+/// keeps its history and best validation, so `best/` is replaced only by a better one.
+#[allow(clippy::too_many_arguments, reason = "the loop's inputs, each distinct")]
+pub fn fit_from(
+    previous: FitReport,
+    trainer: &mut Trainer,
+    loss: &dyn Fn(&[&Example]) -> Tensor,
+    train: &[Example],
+    val: &[Example],
+    total_steps: usize,
+    cfg: &FitConfig,
+    dir: Option<&Path>,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Result<FitReport> {
     if train.is_empty() {
         return Err(crate::Error::BadConfig { field: "data", problem: "no training example".to_owned() });
     }
     let accumulation = trainer.accumulation();
-    let mut report = FitReport { steps: trainer.step(), ..FitReport::default() };
+    let mut report = FitReport { steps: trainer.step(), stopped_early: false, ..previous };
     let (mut since, mut since_n) = (0.0, 0usize);
     let mut stale = 0;
     while trainer.step() < total_steps {

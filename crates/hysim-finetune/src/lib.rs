@@ -23,6 +23,6 @@ mod generate;
 mod train;
 
 pub use error::{Error, Result};
-pub use fit::{Eval, FitConfig, FitReport, fit};
+pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
 pub use generate::{Grammar, Piece, generate_constrained};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

@@ -209,3 +209,21 @@ fn fit_validates_keeps_checkpoints_and_resumes_to_the_same_weights() {
     let values = |t: &Trainer| t.trainable().iter().map(|(_, p)| p.copy()).collect::<Vec<_>>();
     assert_eq!(max_diff(&values(&t), &values(&resumed)), 0.0);
 }
+
+#[test]
+fn a_resumed_fit_keeps_the_earlier_best() {
+    use hysim_finetune::{Eval, FitConfig, FitReport, fit_from};
+    let train = vec![example(&[1, 5, 9, 13, 17], 1, 1.0)];
+    let (vs, m) = model(true);
+    let mut t =
+        Trainer::new(&vs, TrainConfig { warmup_steps: 1, total_steps: 2, ..TrainConfig::default() }, is_lora_variable)
+            .unwrap();
+    let loss = |b: &[&Example]| loss_of(&m, b);
+    // An earlier run's best is unbeatable: the resumed run must not replace it.
+    let earlier = Eval { step: 0, train_loss: 0.0, val_loss: -1.0 };
+    let previous = FitReport { steps: 0, history: vec![earlier], best: Some(earlier), stopped_early: false };
+    let cfg = FitConfig { batch_size: 1, eval_every: 1, patience: 0, seed: 0 };
+    let report = fit_from(previous, &mut t, &loss, &train, &[], 2, &cfg, None, &mut |_, _| {}).unwrap();
+    assert_eq!(report.best, Some(earlier));
+    assert_eq!(report.history.len(), 3);
+}
