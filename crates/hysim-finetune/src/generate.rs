@@ -48,9 +48,13 @@ pub fn generate_constrained(
         let logits = model.forward(&input, Some(&mut cache));
         let last = logits.get(0).get(-1).to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
         let logprobs = Vec::<f32>::try_from(&last).expect("invariant: a 1-D float tensor");
+        // The likeliest tokens first: the 64 best usually hold one the grammar allows; the
+        // whole vocabulary is sorted only when they do not.
         let mut order: Vec<usize> = (0..logprobs.len()).collect();
-        order.sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
-        let chosen = order.into_iter().find(|&id| {
+        let head = order.len().min(64);
+        order.select_nth_unstable_by(head.saturating_sub(1), |a, b| logprobs[*b].total_cmp(&logprobs[*a]));
+        order[..head].sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
+        let admissible = |id: usize| -> bool {
             let id64 = id as i64;
             if id64 == end {
                 return grammar.can_end(&answer);
@@ -60,6 +64,11 @@ pub fn generate_constrained(
             }
             let Some(text) = texts.get(id).filter(|t| !t.is_empty()) else { return false };
             grammar.valid_prefix(&format!("{answer}{text}"))
+        };
+        let chosen = order[..head].iter().copied().find(|&id| admissible(id)).or_else(|| {
+            let mut rest: Vec<usize> = order[head..].to_vec();
+            rest.sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
+            rest.into_iter().find(|&id| admissible(id))
         });
         let Some(id) = chosen else { break };
         if id as i64 == end {
