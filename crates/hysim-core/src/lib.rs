@@ -13,6 +13,7 @@ mod error;
 pub mod io;
 mod manifest;
 mod record;
+mod seeded;
 mod table;
 mod weights;
 
@@ -20,5 +21,6 @@ pub use embeddings::Embeddings;
 pub use error::{Error, Result};
 pub use manifest::{StageManifest, hash_bytes, hash_file};
 pub use record::{Context, Dispersion, Interval, Provenance, Record, Statistic, TableId};
+pub use seeded::SplitMix64;
 pub use table::Table;
 pub use weights::{SampleWeight, SampleWeights};

@@ -2,8 +2,7 @@
 //! bootstrap 95 % intervals over tables, and a paired bootstrap comparing two prediction
 //! files on the same resampled tables.
 //!
-//! Resampling draws from a small seeded generator (SplitMix64), so a report is the same
-//! on every run.
+//! Resampling draws from `hysim_core::SplitMix64`, so a report is the same on every run.
 
 use std::collections::BTreeMap;
 
@@ -49,23 +48,6 @@ pub fn calibration(pairs: &[(f64, bool)], n_bins: usize) -> Option<(f64, Vec<Bin
         }
     }
     Some((ece, bins))
-}
-
-/// SplitMix64: small, seeded, the same everywhere.
-pub(crate) struct SplitMix(u64);
-
-impl SplitMix {
-    pub(crate) fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n.max(1) as u64) as usize
-    }
 }
 
 /// A 95 % interval.
@@ -139,7 +121,7 @@ pub fn bootstrap(tallies: &[BTreeMap<String, Tally>], n_resamples: usize, seed: 
         c.dedup();
         c
     };
-    let mut rng = SplitMix::new(seed);
+    let mut rng = hysim_core::SplitMix64::new(seed);
     let (mut p, mut r, mut f) = (Vec::new(), Vec::new(), Vec::new());
     let mut per: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for _ in 0..n_resamples {
@@ -195,7 +177,7 @@ pub fn paired_bootstrap(a: &[Tally], b: &[Tally], n_resamples: usize, seed: u64)
         f1_of(tp, fp, fn_)
     };
     let (fa, fb) = (f(a, &all), f(b, &all));
-    let mut rng = SplitMix::new(seed);
+    let mut rng = hysim_core::SplitMix64::new(seed);
     let mut diffs = Vec::with_capacity(n_resamples);
     if !a.is_empty() {
         for _ in 0..n_resamples {

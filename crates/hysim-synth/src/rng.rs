@@ -2,6 +2,8 @@
 //! same seed gives the same corpus byte for byte whatever version of a random-number
 //! crate the workspace resolves.
 
+use hysim_core::SplitMix64;
+
 /// The generator. Each table draws from its own stream ([`Rng::stream`]), so table `k`
 /// does not change when the corpus grows.
 #[derive(Debug, Clone)]
@@ -9,25 +11,16 @@ pub struct Rng {
     s: [u64; 4],
 }
 
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 impl Rng {
     /// A generator for `seed`.
     pub fn new(seed: u64) -> Self {
-        let mut state = seed;
-        Self { s: [splitmix(&mut state), splitmix(&mut state), splitmix(&mut state), splitmix(&mut state)] }
+        let mut seeder = SplitMix64::new(seed);
+        Self { s: [seeder.next_u64(), seeder.next_u64(), seeder.next_u64(), seeder.next_u64()] }
     }
 
     /// An independent stream for item `index` of a corpus seeded with `seed`.
     pub fn stream(seed: u64, index: u64) -> Self {
-        let mut state = seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03);
-        Self::new(splitmix(&mut state))
+        Self::new(SplitMix64::new(seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03)).next_u64())
     }
 
     /// The next 64 random bits.

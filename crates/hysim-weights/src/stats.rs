@@ -6,21 +6,17 @@ use serde::Serialize;
 /// A seeded SplitMix64 generator with Box-Muller normals: reproducible across platforms
 /// and releases, which is all the randomized SVD and the MMD subsample need.
 pub(crate) struct Rng {
-    state: u64,
+    bits: hysim_core::SplitMix64,
     spare: Option<f64>,
 }
 
 impl Rng {
     pub(crate) fn new(seed: u64) -> Self {
-        Self { state: seed ^ 0x5EED_0F4B_5153_u64, spare: None }
+        Self { bits: hysim_core::SplitMix64::new(seed ^ 0x5EED_0F4B_5153_u64), spare: None }
     }
 
     pub(crate) fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.bits.next_u64()
     }
 
     /// Uniform in `(0, 1]`.
