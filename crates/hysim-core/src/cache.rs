@@ -24,6 +24,11 @@ pub fn cache_dir() -> PathBuf {
     base.join("hysim")
 }
 
+/// The GGUF file of the default decoder in the model cache.
+pub fn default_decoder_gguf() -> PathBuf {
+    model_dir(DEFAULT_DECODER).join("SmolLM2-135M-Instruct.Q4_1.gguf")
+}
+
 /// Where setup unpacks the model package `name==version`.
 pub fn model_dir((name, version): (&str, &str)) -> PathBuf {
     cache_dir().join("models").join(format!("{name}-{version}"))

