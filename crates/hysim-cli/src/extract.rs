@@ -49,16 +49,6 @@ impl Grammar for Targets {
     }
 }
 
-fn statistic(name: &str) -> Statistic {
-    match name {
-        "median" => Statistic::Median,
-        "geometric_mean" => Statistic::GeometricMean,
-        "individual" => Statistic::Individual,
-        "value" => Statistic::Value,
-        _ => Statistic::Mean,
-    }
-}
-
 pub(crate) fn run(args: &Args) -> Result<()> {
     let started = std::time::Instant::now();
     let (shard, shards) = match &args.shard {
@@ -128,6 +118,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     bar.set_message("extracting");
     let mut records: Vec<Record> = Vec::new();
     for table in chosen {
+        let context = hysim_tables::table_context(table);
         let prompt: Vec<i64> =
             tok.encode(&hysim_text::prompt::extraction_prompt(table))?.into_iter().map(i64::from).collect();
         let pieces = generate_constrained(&model, &prompt, &texts, end, &banned, &Targets, args.max_new_tokens, device);
@@ -142,10 +133,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                 if let Some(Ok(t)) = hysim_text::prompt::parse_target(&whole).into_iter().next() {
                     let mut r = hysim_tables::model_record(
                         table,
+                        &context,
                         &t.parameter,
                         &t.value,
                         t.unit.as_deref(),
-                        statistic(&t.statistic),
+                        Statistic::from_name(&t.statistic).unwrap_or(Statistic::Mean),
                         t.group.as_deref(),
                     );
                     r.confidence = Some((logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0));

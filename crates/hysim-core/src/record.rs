@@ -74,6 +74,15 @@ pub enum Statistic {
 }
 
 impl Statistic {
+    /// Every statistic.
+    pub const ALL: [Statistic; 5] =
+        [Statistic::Mean, Statistic::GeometricMean, Statistic::Median, Statistic::Individual, Statistic::Value];
+
+    /// The statistic of a JSON-schema name (`geometric_mean`), if it is one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The name used in the JSON schema.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -337,10 +346,10 @@ mod tests {
 
     #[test]
     fn statistic_names_match_serde() {
-        for stat in
-            [Statistic::Mean, Statistic::GeometricMean, Statistic::Median, Statistic::Individual, Statistic::Value]
-        {
+        for stat in Statistic::ALL {
             assert_eq!(serde_json::to_value(stat).unwrap(), stat.as_str());
+            assert_eq!(Statistic::from_name(stat.as_str()), Some(stat));
         }
+        assert_eq!(Statistic::from_name("average"), None);
     }
 }

@@ -23,9 +23,9 @@
 use std::collections::BTreeMap;
 
 use hysim_core::Record;
-use hysim_units::{Unit, convert, family_of};
+use hysim_units::{Unit, convert, family_of, round_significant};
 
-use crate::render::{SynthTable, round_significant};
+use crate::render::SynthTable;
 use crate::rng::Rng;
 use crate::{Error, Result};
 

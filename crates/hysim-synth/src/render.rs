@@ -8,7 +8,7 @@
 //! median (range) in a table of means.
 
 use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table};
-use hysim_units::{Family, Unit, convert};
+use hysim_units::{Family, Unit, convert, round_significant};
 
 use crate::format::{Quantity, UnitChoice, choose_unit, decimals_for, number, printed_value};
 use crate::pk::{Nca, Route};
@@ -927,15 +927,6 @@ fn decimals_after(text: &str, comma: bool, k: usize) -> usize {
         .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
         .collect();
     numbers.get(k).map_or(0, |n| decimals_of(n, comma))
-}
-
-/// Rounds to `digits` significant digits (unit factors are not exact in binary).
-pub(crate) fn round_significant(x: f64, digits: i32) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
-    (x * scale).round() / scale
 }
 
 /// The HTML of a table: spanning cells merged, in the given style.

@@ -15,7 +15,7 @@
 //!    printed unit is kept in `unit_raw`.
 
 use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table};
-use hysim_units::{Unit, convert};
+use hysim_units::{Unit, convert, round_significant};
 
 use crate::cell::{CellValue, Missing, Spread, parse_cell};
 use crate::context::{dose_in, drug_in, drug_name_in, population_in};
@@ -322,17 +322,19 @@ pub fn table_context(table: &Table) -> (Context, Option<f64>) {
 
 /// A record from what a model read off a table (parameter code, cell as printed, unit as
 /// printed, statistic, group), completed as the rule-based reader completes its own: the
-/// cell's numbers and spread, the canonical unit and value, and the table's context with
-/// the group's route, dose and analyte.
+/// cell's numbers and spread, the canonical unit and value, and the table's context (from
+/// [`table_context`], computed once per table by the caller) with the group's route, dose
+/// and analyte.
 pub fn model_record(
     table: &Table,
+    table_context: &(Context, Option<f64>),
     parameter: &str,
     value_raw: &str,
     unit_raw: Option<&str>,
     statistic: Statistic,
     group: Option<&str>,
 ) -> Record {
-    let (mut context, mut mw) = table_context(table);
+    let (mut context, mut mw) = table_context.clone();
     let cell = parse_cell(value_raw);
     if let Some(g) = group {
         if let Some((r, _)) = route_of(g) {
@@ -347,15 +349,7 @@ pub fn model_record(
         }
         context.group = Some(g.to_owned());
     }
-    let parsed_unit = unit_raw.and_then(|u| Unit::parse(u).ok());
-    let per_kg = parsed_unit.as_ref().is_some_and(|u| u.dims.body_weight == -1);
-    let (unit, value_canonical) = match (family_of_code(parameter, per_kg), &parsed_unit) {
-        (Some(family), Some(u)) => match convert(1.0, u, family, mw) {
-            Ok(factor) => (Some(family.canonical().to_owned()), cell.value.map(|v| round_significant(v * factor, 12))),
-            Err(_) => (None, None),
-        },
-        _ => (None, None),
-    };
+    let (unit, value_canonical) = canonical(unit_raw, |per_kg| family_of_code(parameter, per_kg), cell.value, mw);
     let (dispersion, interval) = match cell.spread {
         Some(Spread::PlusMinus(d)) => (Some(Dispersion { kind: "SD".to_owned(), value: d }), None),
         Some(Spread::Paren { value, percent }) => {
@@ -660,14 +654,22 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     out
 }
 
-/// Rounds to `digits` significant digits, so a unit factor's binary rounding
-/// (`10.5 * 1000 = 10500.000000000002`) does not reach the records.
-fn round_significant(x: f64, digits: i32) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
+/// The canonical unit and value of `value` printed in `unit_raw`, for the family
+/// `family(per_kg)` names (per_kg: the unit is per kg of body weight); `(None, None)` when
+/// the unit does not read, no family applies or the conversion is not safe (molar without
+/// a molecular weight, another dimension).
+fn canonical(
+    unit_raw: Option<&str>,
+    family: impl FnOnce(bool) -> Option<Family>,
+    value: Option<f64>,
+    molecular_weight: Option<f64>,
+) -> (Option<String>, Option<f64>) {
+    let Some(unit) = unit_raw.and_then(|u| Unit::parse(u).ok()) else { return (None, None) };
+    let Some(family) = family(unit.dims.body_weight == -1) else { return (None, None) };
+    match convert(1.0, &unit, family, molecular_weight) {
+        Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
+        Err(_) => (None, None),
     }
-    let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
-    (x * scale).round() / scale
 }
 
 #[allow(clippy::too_many_arguments, reason = "one record's worth of context")]
@@ -722,19 +724,11 @@ fn build_record(
         }
         None => (None, None),
     };
-    let parsed_unit = unit_raw.as_deref().and_then(|u| Unit::parse(u).ok());
-    let per_kg = parsed_unit.as_ref().is_some_and(|u| u.dims.body_weight == -1);
-    let family = match param {
+    let family = |per_kg: bool| match param {
         Named::Code(code) => family_of_code(code, per_kg),
         Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
     };
-    let (unit, value_canonical) = match (family, &parsed_unit, cell.value) {
-        (Some(family), Some(u), value) => match convert(1.0, u, family, molecular_weight) {
-            Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
-            Err(_) => (None, None),
-        },
-        _ => (None, None),
-    };
+    let (unit, value_canonical) = canonical(unit_raw.as_deref(), family, cell.value, molecular_weight);
     Record {
         table_id: table.id.clone(),
         parameter_raw: label.trim().to_owned(),

@@ -99,9 +99,6 @@ pub const CODES: &[&str] = &[
     "FREL", "RCAMINT", "RCPCINT",
 ];
 
-/// The statistics a target line may name.
-pub const STATISTICS: &[&str] = &["mean", "median", "geometric_mean", "individual", "value"];
-
 #[derive(Clone, Copy)]
 enum Item {
     Lit(&'static str),
@@ -162,13 +159,15 @@ fn allowed(item: Item, c: char) -> bool {
     }
 }
 
+/// Whether `word` is (`complete`) or begins one of the parameter codes or statistic names
+/// (`hysim_core::Statistic`'s) that the item allows.
 fn word_ok(item: Item, word: &str, complete: bool) -> bool {
-    let list = match item {
-        Item::Code => CODES,
-        Item::Stat => STATISTICS,
-        _ => return true,
-    };
-    list.iter().any(|w| if complete { *w == word } else { w.starts_with(word) })
+    let fits = |w: &str| if complete { w == word } else { w.starts_with(word) };
+    match item {
+        Item::Code => CODES.iter().any(|w| fits(w)),
+        Item::Stat => hysim_core::Statistic::ALL.iter().any(|s| fits(s.as_str())),
+        _ => true,
+    }
 }
 
 /// `None` when `text` is no prefix of the line shape; `Some(true)` when it is a whole line.

@@ -98,6 +98,16 @@ pub fn family_of(unit: &Unit) -> Option<Family> {
     })
 }
 
+/// Rounds to `digits` significant digits, so a unit factor's binary rounding
+/// (`10.5 * 1000 = 10500.000000000002`) does not reach the records.
+pub fn round_significant(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
 /// Converts `value` printed in `unit` into the canonical unit of `family`.
 ///
 /// Molar units need `molecular_weight` (g/mol); a unit of another dimension is an error
@@ -129,6 +139,14 @@ pub fn convert(value: f64, unit: &Unit, family: Family, molecular_weight: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_to_significant_digits() {
+        assert_eq!(round_significant(10.5 * 1000.0, 12), 10500.0);
+        assert_eq!(round_significant(0.0123456, 3), 0.0123);
+        assert_eq!(round_significant(0.0, 3), 0.0);
+        assert!(round_significant(f64::NAN, 3).is_nan());
+    }
 
     fn check(value: f64, unit: &str, family: Family, mw: Option<f64>, expect: &str) {
         let got = match Unit::parse(unit).and_then(|u| convert(value, &u, family, mw)) {

@@ -18,6 +18,6 @@ mod convert;
 mod error;
 mod parse;
 
-pub use convert::{Family, convert, family_of};
+pub use convert::{Family, convert, family_of, round_significant};
 pub use error::{Error, Result};
 pub use parse::{Dims, Unit};
