@@ -91,6 +91,11 @@ fn timed(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> Result<
     let mut command = Command::new("/usr/bin/time");
     command.arg("-f").arg("%e %M").arg("-o").arg(time_file).arg(program).args(args);
     cmd::run(&mut command).with_context(|| "is /usr/bin/time installed? (Debian package `time`)")?;
+    read_time(time_file)
+}
+
+/// The wall time and peak memory `/usr/bin/time -f "%e %M"` wrote on its last line.
+fn read_time(time_file: &Path) -> Result<Measure> {
     let text = fs::read_to_string(time_file)?;
     let last = text.lines().last().unwrap_or_default();
     let mut parts = last.split_whitespace();
@@ -351,14 +356,9 @@ fn timed_output(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> 
     if !out.status.success() {
         bail!("{} failed: {}", program.display(), String::from_utf8_lossy(&out.stderr));
     }
-    let text = fs::read_to_string(time_file)?;
-    let last = text.lines().last().unwrap_or_default();
-    let mut parts = last.split_whitespace();
-    let seconds: f64 = parts.next().and_then(|s| s.parse().ok()).with_context(|| format!("cannot read {last:?}"))?;
-    let kib: f64 = parts.next().and_then(|s| s.parse().ok()).with_context(|| format!("cannot read {last:?}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     cmd::note(&stdout);
-    Ok((Measure { seconds, peak_mib: kib / 1024.0 }, stdout))
+    Ok((read_time(time_file)?, stdout))
 }
 
 /// LoRA steps of SmolLM2 in `hysim-finetune` against PyTorch + transformers + peft: tokens

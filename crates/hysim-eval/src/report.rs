@@ -92,16 +92,14 @@ impl Evaluation {
             )
         };
         if let Some(report) = &self.numeric {
+            let percent = report.tolerance * 100.0;
             let what = match report.matching {
-                crate::Match::Full => {
-                    "value within {} % of the gold one (in canonical units when both convert), and the same statistic, dispersion and interval when the gold gives them"
-                }
-                crate::Match::Value => "printed value within {} % of the gold one",
+                crate::Match::Full => format!(
+                    "value within {percent} % of the gold one (in canonical units when both convert), and the same statistic, dispersion and interval when the gold gives them"
+                ),
+                crate::Match::Value => format!("printed value within {percent} % of the gold one"),
             };
-            md.push_str(&format!(
-                "## Numeric protocol\n\nSame parameter class, {}.\n\n",
-                what.replace("{}", &format!("{}", report.tolerance * 100.0))
-            ));
+            md.push_str(&format!("## Numeric protocol\n\nSame parameter class, {what}.\n\n"));
             md.push_str(header);
             md.push_str(&row("all (micro)", &report.overall.scores));
             let m = &report.overall.macro_average;

@@ -637,6 +637,8 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
     let missing = if veterinary { *rng.pick(&["–", "ND", "NA"]) } else { *rng.pick(&["–", "NA", "—"]) };
 
     // The cells: (printed text or missing, gold) for each parameter row and group.
+    // Tmax cells carry the mark of the "Median (range)" note when the table says it so.
+    let marked = |param: Param| stat_place == StatPlace::Marks && param == Param::Tmax;
     let cell = |r: &ParamRow, g: usize, stat: Stat| -> Option<Printed> {
         let group = &study.groups[g];
         if !r.param.applies(group.route) || r.extravascular.is_some_and(|ev| ev != group.route.extravascular()) {
@@ -644,7 +646,11 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         }
         let k = params.iter().position(|p| std::ptr::eq(p, r)).expect("invariant: row of params");
         let xs: Vec<f64> = group.subjects.iter().map(|s| r.param.of(s, study.per_kg) * units[k].factor).collect();
-        Some(print_summary(&summarise(&xs, stat), stat, decimal_comma, dash))
+        let mut printed = print_summary(&summarise(&xs, stat), stat, decimal_comma, dash);
+        if marked(r.param) {
+            printed.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
+        }
+        Some(printed)
     };
     let stat_of_row = |r: &ParamRow| if tmax_median && r.param == Param::Tmax { Stat::MedianRange } else { stat };
 
@@ -689,10 +695,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 for g in 0..n_groups {
                     let s = stat_of_row(r);
                     match cell(r, g, s) {
-                        Some(mut p) => {
-                            if stat_place == StatPlace::Marks && r.param == Param::Tmax {
-                                p.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
-                            }
+                        Some(p) => {
                             row.push(p.text.clone());
                             let group = (!single).then(|| study.groups[g].label.clone());
                             gold_cells.push((
@@ -769,10 +772,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 for (k, r) in params.iter().enumerate() {
                     let s = stat_of_row(r);
                     match cell(r, g, s) {
-                        Some(mut p) => {
-                            if stat_place == StatPlace::Marks && r.param == Param::Tmax {
-                                p.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
-                            }
+                        Some(p) => {
                             row.push(p.text.clone());
                             let group = (!single).then(|| row_label.clone());
                             gold_cells.push((body.len(), 1 + k, labels[k].clone(), group, k, g, p, statistic_of(s)));
@@ -865,11 +865,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 Layout::Columns | Layout::Individual => header_path.join(" / "),
                 _ => plain(&label).trim().to_owned(),
             };
-            let footnotes = if stat_place == StatPlace::Marks && r.param == Param::Tmax {
-                vec!["Median (range).".to_owned()]
-            } else {
-                Vec::new()
-            };
+            let footnotes = if marked(r.param) { vec!["Median (range).".to_owned()] } else { Vec::new() };
             Record {
                 table_id: id.to_owned(),
                 parameter_raw,
