@@ -93,14 +93,16 @@ fn read_gold(path: &Path) -> Result<(Gold, String)> {
         "jsonl" => Gold::from_records(&Record::read_jsonl(path)?),
         "xlsx" | "xls" | "ods" => Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?),
         "csv" => {
-            let first = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .split(',')
-                .map(str::to_owned)
-                .collect::<Vec<_>>();
+            // The header line alone says which kind of CSV it is.
+            let mut header = String::new();
+            std::io::BufRead::read_line(
+                &mut std::io::BufReader::new(
+                    std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?,
+                ),
+                &mut header,
+            )
+            .with_context(|| format!("cannot read {}", path.display()))?;
+            let first: Vec<String> = header.trim_end().split(',').map(str::to_owned).collect();
             if hysim_tables::gold::is_autopk_label_header(&first) {
                 Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?)
             } else {

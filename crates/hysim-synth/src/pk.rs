@@ -172,15 +172,18 @@ impl Subject {
         }
     }
 
+    /// The terminal rate constant after `route`: the slowest disposition rate, or the
+    /// absorption rate when it is slower still (flip-flop kinetics).
+    pub fn terminal_rate(&self, route: Route) -> f64 {
+        let (alpha, beta) = self.rates();
+        let disposition = beta.min(alpha);
+        if route.extravascular() { disposition.min(self.ka) } else { disposition }
+    }
+
     /// The parameters a study reports after `dose` mg by `route`, sampled at `times` (h).
     pub fn nca(&self, route: Route, dose: f64, times: &[f64]) -> Nca {
         let profile = self.profile(route, dose);
-        let (alpha, beta) = self.rates();
-        let mut lambda_z = beta.min(alpha);
-        if route.extravascular() {
-            // Flip-flop kinetics: absorption slower than elimination sets the terminal slope.
-            lambda_z = lambda_z.min(self.ka);
-        }
+        let lambda_z = self.terminal_rate(route);
         let (tmax, cmax) = times
             .iter()
             .map(|&t| (t, profile.at(t)))

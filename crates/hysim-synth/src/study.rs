@@ -163,9 +163,7 @@ impl Study {
                     s.f = (f_route * (0.15 * rng.normal()).exp()).min(1.0);
                     // Animals are dosed per kg; people receive a fixed dose.
                     let amount = if animal { dose * s.body_weight } else { dose };
-                    let (alpha, beta) = s.rates();
-                    let t_half = std::f64::consts::LN_2
-                        / beta.min(alpha).min(if route.extravascular() { s.ka } else { f64::MAX });
+                    let t_half = std::f64::consts::LN_2 / s.terminal_rate(route);
                     let mut nca = s.nca(route, amount, &sampling_times(t_half, route.extravascular()));
                     if matrix == "milk" || matrix.ends_with("tissue") {
                         nca.cmax *= ratio;
