@@ -1,7 +1,7 @@
 """The sentence-transformers side of `cargo xtask bench embed`.
 
 Encodes the texts of a JSON Lines file ({"id", "text"} per line, as `hysim embed
---dump-texts` writes them) with sentence-transformers on the CPU, with the given batch
+--dump-texts` writes them) with sentence-transformers on the given device (the CPU by default), with the given batch
 size and thread count, and prints one JSON line: seconds spent in `encode` (model loading
 excluded, as in hysim's own timing) and, when `--compare` names a hysim output, the
 largest absolute difference between the two sets of embeddings.
@@ -22,13 +22,17 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--compare")
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--dtype", default="f32", choices=["f32", "bf16"])
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     texts = [json.loads(line)["text"] for line in open(args.texts, encoding="utf-8") if line.strip()]
-    model = SentenceTransformer(args.model, device="cpu")
+    model = SentenceTransformer(args.model, device=args.device)
+    if args.dtype == "bf16":
+        model = model.to(torch.bfloat16)
     model.encode(texts[:8], batch_size=args.batch_size)  # warm-up, as hysim's timing excludes loading
     start = time.perf_counter()
-    embeddings = model.encode(texts, batch_size=args.batch_size, convert_to_numpy=True)
+    embeddings = model.encode(texts, batch_size=args.batch_size, convert_to_tensor=True).float().cpu().numpy()
     seconds = time.perf_counter() - start
     result = {"seconds": seconds, "texts": len(texts)}
     if args.compare:

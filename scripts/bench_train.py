@@ -24,6 +24,9 @@ def main():
     ap.add_argument("--steps", type=int, default=5)
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--dtype", default="f32", choices=["f32", "bf16"], help="bf16: every weight in bfloat16")
+    ap.add_argument("--autocast", action="store_true", help="CUDA autocast (float16), as bench_step --autocast")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -32,13 +35,18 @@ def main():
     cfg.torch_dtype = torch.float32
     model = LlamaForCausalLM(cfg).float()
     model = get_peft_model(model, LoraConfig(r=a.rank, lora_alpha=2 * a.rank, target_modules=["q_proj", "v_proj"], lora_dropout=0.0))
+    model = model.to(a.device)
+    if a.dtype == "bf16":
+        model = model.to(torch.bfloat16)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=1e-4, weight_decay=0.0)
     vocab = cfg.vocab_size
     ids = torch.tensor([[((b * 7919 + t * 104729) % (vocab - 100)) + 100 for t in range(a.seq)] for b in range(a.batch)])
+    ids = ids.to(a.device)
 
     def step():
-        out = model(input_ids=ids, labels=ids)
+        with torch.autocast("cuda", dtype=torch.float16, enabled=a.autocast):
+            out = model(input_ids=ids, labels=ids)
         out.loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
@@ -49,6 +57,8 @@ def main():
     start = time.perf_counter()
     for _ in range(a.steps):
         step()
+    if a.device.startswith("cuda"):
+        torch.cuda.synchronize()
     seconds = time.perf_counter() - start
     tokens = a.batch * a.seq * a.steps
     print(json.dumps({"steps": a.steps, "tokens": tokens, "seconds": round(seconds, 4), "tokens_per_second": round(tokens / seconds, 2)}))

@@ -3,7 +3,8 @@
 //! torch-sys links libtorch but adds no rpath, and cargo ignores `LD_LIBRARY_PATH` from
 //! `[env]` for the processes it starts. `LIBTORCH` comes from `.cargo/config.toml` (the
 //! `.libtorch` link that `cargo xtask setup` makes) or from the user's environment. The
-//! link is resolved so binaries keep working if it is later repointed. Every crate that
+//! link is resolved so binaries keep working if it is later repointed. It also keeps
+//! `libtorch_cuda` linked, without which CUDA is invisible to the binary. Every crate that
 //! links tch uses this file through `build = "../hysim-nn/build.rs"`.
 
 fn main() {
@@ -13,5 +14,10 @@ fn main() {
         let path = std::path::PathBuf::from(libtorch);
         let path = path.canonicalize().unwrap_or(path);
         println!("cargo:rustc-link-arg=-Wl,-rpath,{}", path.join("lib").display());
+        // Nothing calls into libtorch_cuda directly, so the linker would drop it as unneeded
+        // and libtorch would see no CUDA device at run time; keep it when the install has it.
+        if path.join("lib").join("libtorch_cuda.so").is_file() {
+            println!("cargo:rustc-link-arg=-Wl,--no-as-needed,-ltorch_cuda,--as-needed");
+        }
     }
 }

@@ -105,7 +105,8 @@ fn read_time(time_file: &Path) -> Result<Measure> {
 }
 
 /// Builds the release `hysim` and returns its path.
-fn build_hysim(root: &Path) -> Result<PathBuf> {
+/// Builds the release `hysim` binary and returns its path.
+pub(crate) fn build_hysim(root: &Path) -> Result<PathBuf> {
     cmd::run(cmd::new(cmd::cargo(), root).args(["build", "--release", "--quiet", "-p", "hysim-cli"]))?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     Ok(target_dir.join("release").join("hysim"))

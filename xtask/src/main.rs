@@ -42,6 +42,25 @@ enum Task {
         #[arg(long, default_value_t = 60)]
         seconds: u64,
     },
+    /// Set up what is missing, build `hysim` (release) and run Algorithm 1 end to end
+    /// (`hysim run`) on the embedded default, or the given configuration.
+    Pipeline {
+        /// The pipeline configuration [default: the embedded default].
+        #[arg(long, value_name = "FILE")]
+        config: Option<std::path::PathBuf>,
+        /// The smallest run of every stage (about a minute on a CPU).
+        #[arg(long)]
+        tiny: bool,
+        /// One of the paper's experiments: alpha-sweep, ablation or noise.
+        #[arg(long, value_name = "NAME")]
+        experiment: Option<String>,
+        /// Rerun from this stage on, even when fresh.
+        #[arg(long, value_name = "STAGE")]
+        from: Option<String>,
+        /// auto, cpu or cuda:N.
+        #[arg(long)]
+        device: Option<String>,
+    },
     /// Benchmarks against the reference Python tools on this machine.
     Bench {
         #[command(subcommand)]
@@ -91,6 +110,9 @@ fn main() -> std::process::ExitCode {
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
         Task::Fuzz { seconds } => fuzz::run(seconds),
+        Task::Pipeline { config, tiny, experiment, from, device } => {
+            pipeline(config, tiny, experiment.as_deref(), from.as_deref(), device.as_deref())
+        }
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
@@ -103,6 +125,33 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo xtask pipeline`: setup, a release build, then `hysim run` from the project root.
+fn pipeline(
+    config: Option<std::path::PathBuf>,
+    tiny: bool,
+    experiment: Option<&str>,
+    from: Option<&str>,
+    device: Option<&str>,
+) -> Result<()> {
+    setup::run()?;
+    let root = paths::project_root();
+    let hysim = bench::build_hysim(&root)?;
+    let mut command = cmd::new(&hysim, &root);
+    command.arg("run");
+    if let Some(config) = config {
+        command.arg("--config").arg(config);
+    }
+    if tiny {
+        command.arg("--tiny");
+    }
+    for (flag, value) in [("--experiment", experiment), ("--from", from), ("--device", device)] {
+        if let Some(value) = value {
+            command.args([flag, value]);
+        }
+    }
+    cmd::run(&mut command)
 }
 
 /// The CI gate: everything `.ci/run` checks.
@@ -119,6 +168,9 @@ fn ci(no_setup: bool) -> Result<()> {
     // Then the whole workspace: the crates that link libtorch and the binary.
     cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]))?;
     cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
+    // Every stage of Algorithm 1 end to end, on the smallest run (the debug binary the
+    // tests built), from scratch.
+    cmd::run(cmd::new(&cargo, &root).args(["run", "--quiet", "-p", "hysim-cli", "--", "run", "--tiny", "--from", "source"]))?;
     tidy::run(&root)?;
     cmd::note("ci: all checks passed");
     Ok(())

@@ -124,7 +124,7 @@ fn parse_shard(spec: &str) -> Result<(usize, usize)> {
     }
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let device = args.device.parse::<DeviceSpec>()?.resolve()?;
     let dtype: DType = args.dtype.parse()?;
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
@@ -182,9 +182,5 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         seconds,
         stats.texts as f64 / seconds.max(1e-9),
     );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
-    }
-    Ok(())
+    Ok(summary)
 }

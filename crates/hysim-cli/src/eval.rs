@@ -68,7 +68,8 @@ pub(crate) struct Args {
     embeddings: Vec<PathBuf>,
 }
 
-fn read_gold(path: &Path) -> Result<(Gold, String)> {
+/// Reads one `--gold` path: records, pk_summary CSVs, AutoPK label sheets or a folder of them.
+pub(crate) fn read_gold(path: &Path) -> Result<(Gold, String)> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if path.is_dir() {
         let mut gold = Gold::default();
@@ -177,7 +178,7 @@ fn similarity(choice: &str) -> Result<Box<dyn TextSimilarity>> {
     }))
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let (numeric, autopk_on) = match args.protocol.as_str() {
         "numeric" => (true, false),
         "autopk" => (false, true),
@@ -289,9 +290,6 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     }
     eval.write(&args.out)?;
     summary.push(format!("-> {}", args.out.join("report.html").display()));
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{}", summary.join("\n"));
-    }
-    Ok(())
+    Ok(summary.join("
+"))
 }

@@ -28,6 +28,10 @@ pub(crate) struct Args {
     /// auto, cpu or cuda:N.
     #[arg(long, default_value = "auto")]
     device: String,
+    /// Which trained system writes the records: `encoder` (the fast extractor), `decoder`
+    /// (the fine-tuned LLM) or `auto` (the one with the better validation F1 at training).
+    #[arg(long, default_value = "auto")]
+    system: String,
     /// Most tokens written per table.
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
@@ -35,6 +39,10 @@ pub(crate) struct Args {
     /// over processes.
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
+    /// Only the tables of papers that have values in these gold files or folders (any
+    /// `hysim eval --gold` input); a table's paper is its id up to the first `:`.
+    #[arg(long, num_args = 1.., value_name = "GOLD")]
+    papers_in: Vec<PathBuf>,
 }
 
 struct Targets;
@@ -49,7 +57,7 @@ impl Grammar for Targets {
     }
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
     let (shard, shards) = match &args.shard {
         None => (0, 1),
@@ -62,16 +70,66 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             (i, n)
         }
     };
+    let mut tables = Vec::new();
+    for path in &args.inputs {
+        tables.extend(hysim_tables::read_tables_file(path)?);
+    }
+    if !args.papers_in.is_empty() {
+        let mut papers = std::collections::HashSet::new();
+        for path in &args.papers_in {
+            let (gold, _) = crate::eval::read_gold(path)?;
+            papers.extend(gold.values.into_iter().map(|v| v.paper));
+            papers.extend(gold.rows.into_iter().map(|r| r.table.split(':').next().unwrap_or_default().to_owned()));
+        }
+        let before = tables.len();
+        tables.retain(|t| papers.contains(t.id.split(':').next().unwrap_or_default()));
+        tracing::info!(kept = tables.len(), of = before, papers = papers.len(), "tables of papers with gold values");
+    }
+    let chosen: Vec<&hysim_core::Table> =
+        tables.iter().enumerate().filter(|(k, _)| k % shards == shard).map(|(_, t)| t).collect();
     let model_json: ModelJson = hysim_core::io::read_json(&args.model.join("model.json"))
         .with_context(|| format!("{} is not a folder written by `hysim train`", args.model.display()))?;
+    let system = match args.system.as_str() {
+        "auto" => model_json.best_system(&args.model),
+        "encoder" | "decoder" => args.system.clone(),
+        other => bail!("--system {other}: expected auto, encoder or decoder"),
+    };
+    let device = args.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+    let (records, used) = if system == "encoder" {
+        (crate::encoder::records(&args.model, &chosen, device)?, "encoder extractor".to_owned())
+    } else {
+        decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens)?
+    };
+    Record::write_jsonl(&args.out, &records)?;
+    let summary = format!(
+        "{} tables -> {} records in {} with {} ({used}) on {:?} in {:.1} s",
+        chosen.len(),
+        records.len(),
+        args.out.display(),
+        args.model.display(),
+        device,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(summary)
+}
+
+/// Records of `tables` written by the fine-tuned decoder of `model` (its `best/`
+/// checkpoint, else `last/`), and the checkpoint's name.
+pub(crate) fn decoder_records(
+    model: &std::path::Path,
+    model_json: &ModelJson,
+    tables: &[&hysim_core::Table],
+    device: hysim_nn::tch::Device,
+    max_new_tokens: usize,
+) -> Result<(Vec<Record>, String)> {
     let checkpoint = ["best", "last"]
         .iter()
-        .map(|c| args.model.join(c))
+        .map(|c| model.join(c))
         .find(|c| c.join("trainable.safetensors").is_file())
-        .with_context(|| format!("no checkpoint (best/ or last/) in {}", args.model.display()))?;
-    let gguf = hysim_nn::gguf::Gguf::open(&model_json.base_gguf)?;
+        .with_context(|| format!("no checkpoint (best/ or last/) in {}", model.display()))?;
+    let base = model_json.base_gguf.as_ref().with_context(|| format!("{} holds no decoder", model.display()))?;
+    let gguf = hysim_nn::gguf::Gguf::open(base)?;
     let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
-    let device = args.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
     let cfg = Config::from_gguf(&gguf)?;
     let mut vs = VarStore::new(device);
     let model = Llama::with_lora(vs.root(), &cfg, model_json.lora.as_ref())?;
@@ -104,24 +162,26 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
     let banned: Vec<i64> =
         (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
-    let mut tables = Vec::new();
-    for path in &args.inputs {
-        tables.extend(hysim_tables::read_tables_file(path)?);
-    }
-    let chosen: Vec<&hysim_core::Table> =
-        tables.iter().enumerate().filter(|(k, _)| k % shards == shard).map(|(_, t)| t).collect();
-    let bar = indicatif::ProgressBar::new(chosen.len() as u64).with_style(
+    let bar = indicatif::ProgressBar::new(tables.len() as u64).with_style(
         indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} tables ({eta} left)")
             .expect("invariant: the template is valid")
             .progress_chars("=> "),
     );
     bar.set_message("extracting");
     let mut records: Vec<Record> = Vec::new();
-    for table in chosen {
+    let mut too_long = 0;
+    for &table in tables {
         let context = hysim_tables::table_context(table);
         let prompt: Vec<i64> =
             tok.encode(&hysim_text::prompt::extraction_prompt(table))?.into_iter().map(i64::from).collect();
-        let pieces = generate_constrained(&model, &prompt, &texts, end, &banned, &Targets, args.max_new_tokens, device);
+        // The decoder learnt on prompts and answers within `max_tokens`; a longer table is
+        // outside what it was trained for (and the slowest to decode), so it is left out.
+        if prompt.len() >= model_json.max_tokens {
+            too_long += 1;
+            bar.inc(1);
+            continue;
+        }
+        let pieces = generate_constrained(&model, &prompt, &texts, end, &banned, &Targets, max_new_tokens, device);
         // Split the answer into lines, each with the mean log-probability of its tokens.
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);
@@ -149,20 +209,14 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    Record::write_jsonl(&args.out, &records)?;
-    let summary = format!(
-        "{} tables -> {} records in {} with {} ({}) on {:?} in {:.1} s",
-        tables.len().div_ceil(shards),
-        records.len(),
-        args.out.display(),
-        args.model.display(),
-        checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        device,
-        started.elapsed().as_secs_f64()
-    );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
+    if too_long > 0 {
+        tracing::warn!(tables = too_long, max_tokens = model_json.max_tokens, "tables whose prompt exceeds the decoder's training length were left out");
     }
-    Ok(())
+    let used = format!(
+        "decoder, {}; {too_long} of {} tables over its {}-token training length left out",
+        checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        tables.len(),
+        model_json.max_tokens
+    );
+    Ok((records, used))
 }

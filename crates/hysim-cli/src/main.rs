@@ -9,9 +9,11 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod embed;
+mod encoder;
 mod eval;
 mod extract;
 mod parse;
+mod run;
 mod synth;
 mod train;
 mod weights;
@@ -47,6 +49,22 @@ enum Command {
     Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
+    /// Algorithm 1 end to end: source, parse, embed, weights, train, extract, eval, report.
+    Run(run::Args),
+}
+
+/// Runs one command and returns its summary (what it prints on success).
+fn execute(command: Command) -> anyhow::Result<String> {
+    match command {
+        Command::Parse(args) => parse::run(&args),
+        Command::Embed(args) => embed::run(&args),
+        Command::Eval(args) => eval::run(&args),
+        Command::Extract(args) => extract::run(&args),
+        Command::Synth(args) => synth::run(&args),
+        Command::Train(args) => train::run(&args),
+        Command::Weights(args) => weights::run(&args),
+        Command::Run(args) => run::run(&args),
+    }
 }
 
 fn main() -> ExitCode {
@@ -58,17 +76,14 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
-    let result = match cli.command {
-        Command::Parse(args) => parse::run(&args),
-        Command::Embed(args) => embed::run(&args),
-        Command::Eval(args) => eval::run(&args),
-        Command::Extract(args) => extract::run(&args),
-        Command::Synth(args) => synth::run(&args),
-        Command::Train(args) => train::run(&args),
-        Command::Weights(args) => weights::run(&args),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    match execute(cli.command) {
+        Ok(summary) => {
+            #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
+            {
+                println!("{summary}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             // One line: the context chain, outermost first.
             let message = err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ");

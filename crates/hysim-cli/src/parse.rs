@@ -21,13 +21,38 @@ pub(crate) struct Args {
     /// [default: from the extension of --out, else jsonl].
     #[arg(long)]
     format: Option<String>,
+    /// Also write the tables read (identical repeats dropped) as one tables.jsonl, the
+    /// format every other command reads.
+    #[arg(long, value_name = "FILE")]
+    tables_out: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
     let mut tables = Vec::new();
     for path in &args.inputs {
         tables.extend(hysim_tables::read_tables_file(path)?);
+    }
+    // The same table read twice (a table file listed with a corpus that holds it) would
+    // give every record twice.
+    let before = tables.len();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut unique: Vec<hysim_core::Table> = Vec::with_capacity(tables.len());
+    for table in tables {
+        match seen.get(&table.id) {
+            Some(&k) if unique[k] == table => continue,
+            Some(_) => tracing::warn!(id = %table.id, "two different tables have this id; both kept"),
+            None => {}
+        }
+        seen.insert(table.id.clone(), unique.len());
+        unique.push(table);
+    }
+    let tables = unique;
+    if tables.len() < before {
+        tracing::info!(duplicates = before - tables.len(), "identical tables read more than once, kept once");
+    }
+    if let Some(path) = &args.tables_out {
+        hysim_tables::write_tables_jsonl(path, &tables)?;
     }
     let mut records: Vec<Record> = Vec::new();
     let mut pk_tables = 0;
@@ -60,9 +85,5 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         tables.len() as f64 / seconds.max(1e-9),
         counts.join(", ")
     );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
-    }
-    Ok(())
+    Ok(summary)
 }

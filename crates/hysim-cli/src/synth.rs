@@ -31,7 +31,7 @@ pub(crate) struct Args {
     formats: Vec<String>,
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
     let profile: Profile = args.profile.parse()?;
     let noise = NoiseSpec::parse(&args.noise)?;
@@ -51,9 +51,5 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
-    }
-    Ok(())
+    Ok(summary)
 }

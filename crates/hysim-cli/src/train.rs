@@ -1,10 +1,15 @@
-//! `hysim train --config train.toml`: weighted fine-tuning of a decoder (LoRA or full) on
-//! tables with gold records, each example's loss multiplied by its HySim weight.
+//! `hysim train --config train.toml`: weighted fine-tuning on tables with gold records,
+//! each example's loss multiplied by its HySim weight, of two systems: the encoder
+//! extractor (classification heads over frozen sentence embeddings of the parser's
+//! candidates, `crate::encoder`) and a decoder LLM (LoRA or full) that writes the records.
+//! Both are then scored on the validation tables, and `model.json` names the better one,
+//! which `hysim extract --model OUT` uses.
 //!
 //! `train.toml`:
 //!
 //! ```toml
-//! out = "target/train"            # the model folder: best/, last/, model.json, fit.json
+//! out = "target/train"            # the model folder: encoder/, best/, last/, model.json, fit.json
+//! systems = ["encoder", "decoder"]  # either or both
 //! [data]
 //! tables = "target/synth/tables.jsonl"
 //! gold = "target/synth/gold.jsonl"
@@ -12,7 +17,11 @@
 //! validation_fraction = 0.1         # every 1/fraction-th table is held out
 //! max_tokens = 1024                 # longer examples are skipped and counted
 //! limit = 0                         # at most this many tables (0 = all)
-//! [model]
+//! compare_tables = 4                # validation tables both systems extract to pick the better
+//! [encoder]                         # the encoder extractor
+//! model = "default"                 # all-MiniLM-L6-v2 from the model cache, or a folder
+//! [encoder.heads]                   # hysim_finetune::HeadsConfig: hidden, epochs, batch_size, lr, ...
+//! [model]                           # the decoder
 //! gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, or a path
 //! device = "auto"
 //! [lora]                            # leave the table out for full fine-tuning
@@ -48,7 +57,11 @@ pub(crate) struct Args {
 #[serde(deny_unknown_fields)]
 struct TrainToml {
     out: PathBuf,
+    #[serde(default = "default_systems")]
+    systems: Vec<String>,
     data: DataToml,
+    #[serde(default)]
+    encoder: crate::encoder::EncoderToml,
     #[serde(default)]
     model: ModelToml,
     #[serde(default)]
@@ -72,6 +85,15 @@ struct DataToml {
     max_tokens: usize,
     #[serde(default)]
     limit: usize,
+    #[serde(default = "default_compare")]
+    compare_tables: usize,
+}
+
+fn default_systems() -> Vec<String> {
+    vec!["encoder".to_owned(), "decoder".to_owned()]
+}
+fn default_compare() -> usize {
+    4
 }
 
 fn default_val() -> f64 {
@@ -103,15 +125,36 @@ fn default_device() -> String {
     "auto".to_owned()
 }
 
-/// `model.json` of the output folder: how to rebuild the model the checkpoints adapt.
+/// `model.json` of the output folder: the systems trained, how to rebuild the decoder the
+/// checkpoints adapt, and the validation scores that pick the default system.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct ModelJson {
-    pub(crate) base_gguf: PathBuf,
+    /// The decoder's base model (absent when no decoder was trained).
+    pub(crate) base_gguf: Option<PathBuf>,
     pub(crate) lora: Option<LoraConfig>,
     pub(crate) max_tokens: usize,
+    /// `encoder` and/or `decoder`.
+    #[serde(default)]
+    pub(crate) systems: Vec<String>,
+    /// Record F1 of each system on the compared validation tables.
+    #[serde(default)]
+    pub(crate) validation_f1: std::collections::BTreeMap<String, f64>,
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+impl ModelJson {
+    /// The system `hysim extract --system auto` uses: the better validation F1 (the
+    /// encoder on a tie, being faster), else the only one trained.
+    pub(crate) fn best_system(&self, dir: &std::path::Path) -> String {
+        let f1 = |s: &str| self.validation_f1.get(s).copied();
+        match (f1("encoder"), f1("decoder")) {
+            (Some(e), Some(d)) => if d > e { "decoder" } else { "encoder" }.to_owned(),
+            _ if crate::encoder::present(dir) => "encoder".to_owned(),
+            _ => "decoder".to_owned(),
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
     let text =
         std::fs::read_to_string(&args.config).with_context(|| format!("cannot read {}", args.config.display()))?;
@@ -119,15 +162,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     if !(0.0..1.0).contains(&cfg.data.validation_fraction) {
         bail!("{}: validation_fraction {} is not within 0..1", args.config.display(), cfg.data.validation_fraction);
     }
-    let gguf_path = if cfg.model.gguf == "default" {
-        hysim_core::cache::default_decoder_gguf()
-    } else {
-        PathBuf::from(&cfg.model.gguf)
-    };
-    if !gguf_path.is_file() {
-        bail!("no GGUF model at {} (run `cargo xtask setup` for the default)", gguf_path.display());
+    if cfg.systems.is_empty() || cfg.systems.iter().any(|s| s != "encoder" && s != "decoder") {
+        bail!("{}: systems {:?}: expected \"encoder\" and/or \"decoder\"", args.config.display(), cfg.systems);
     }
-    // Data: one example per table with gold records.
+    let wants = |s: &str| cfg.systems.iter().any(|x| x == s);
+    // Data: the tables with gold records, split into training and validation tables.
     let tables = hysim_tables::read_tables_jsonl(&cfg.data.tables)?;
     let gold = Record::read_jsonl(&cfg.data.gold)?;
     let mut by_table: HashMap<&str, Vec<Record>> = HashMap::new();
@@ -142,65 +181,156 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             hysim_core::SampleWeights::read_jsonl(p).map(|w| w.rows.into_iter().map(|r| (r.id, r.w_hybrid)).collect())
         })
         .transpose()?;
-    let gguf = hysim_nn::gguf::Gguf::open(&gguf_path)?;
-    let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
-    let (mut train, mut val) = (Vec::new(), Vec::new());
-    let (mut skipped_long, mut unweighted) = (0, 0);
+    let unweighted = std::cell::Cell::new(0usize);
+    let weight_of = |id: &str| match &weights {
+        Some(w) => w.get(id).copied().unwrap_or_else(|| {
+            unweighted.set(unweighted.get() + 1);
+            1.0
+        }),
+        None => 1.0,
+    };
     let every =
         if cfg.data.validation_fraction > 0.0 { (1.0 / cfg.data.validation_fraction).round() as usize } else { 0 };
+    let (mut train_tables, mut val_tables) = (Vec::new(), Vec::new());
     for (k, (_, table)) in tables.iter().enumerate() {
         if cfg.data.limit > 0 && k >= cfg.data.limit {
             break;
         }
-        let Some(records) = by_table.get(table.id.as_str()) else { continue };
-        let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(table))?;
-        let target = tok.encode(&hysim_text::prompt::target_text(records))?;
-        if prompt.len() + target.len() > cfg.data.max_tokens {
-            skipped_long += 1;
+        if !by_table.contains_key(table.id.as_str()) {
             continue;
         }
-        let weight = match &weights {
-            Some(w) => w.get(&table.id).copied().unwrap_or_else(|| {
-                unweighted += 1;
-                1.0
-            }),
-            None => 1.0,
-        };
-        let input_ids: Vec<i64> = prompt.iter().chain(&target).map(|&t| i64::from(t)).collect();
-        let labels: Vec<i64> =
-            std::iter::repeat_n(-100, prompt.len()).chain(target.iter().map(|&t| i64::from(t))).collect();
-        let example = Example { input_ids, labels, weight };
-        if every > 0 && k % every == every - 1 { val.push(example) } else { train.push(example) }
+        if every > 0 && k % every == every - 1 { val_tables.push(table) } else { train_tables.push(table) }
     }
-    if train.is_empty() {
-        bail!(
-            "no training example: no table of {} has gold records in {} within {} tokens",
-            cfg.data.tables.display(),
-            cfg.data.gold.display(),
-            cfg.data.max_tokens
-        );
+    if train_tables.is_empty() {
+        bail!("no training table: no table of {} has gold records in {}", cfg.data.tables.display(), cfg.data.gold.display());
     }
-    tracing::info!(train = train.len(), validation = val.len(), skipped_long, unweighted, "examples");
-    // Model.
     let device = cfg.model.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+    std::fs::create_dir_all(&cfg.out).with_context(|| format!("cannot create {}", cfg.out.display()))?;
+    hysim_core::io::atomic_write(&cfg.out.join("train.toml"), |out| std::io::Write::write_all(out, text.as_bytes()))?;
+    let mut model_json = ModelJson {
+        base_gguf: None,
+        lora: cfg.lora.clone(),
+        max_tokens: cfg.data.max_tokens,
+        systems: cfg.systems.clone(),
+        validation_f1: Default::default(),
+    };
+    let mut lines = Vec::new();
+    if wants("encoder") {
+        if args.resume && crate::encoder::present(&cfg.out) {
+            lines.push("encoder extractor: kept from the interrupted run".to_owned());
+        } else {
+            lines.push(crate::encoder::train(
+                &cfg.encoder,
+                &train_tables,
+                &val_tables,
+                &by_table,
+                &weight_of,
+                device,
+                &cfg.out,
+            )?);
+        }
+    }
+    if wants("decoder") {
+        let gguf_path = if cfg.model.gguf == "default" {
+            hysim_core::cache::default_decoder_gguf()
+        } else {
+            PathBuf::from(&cfg.model.gguf)
+        };
+        if !gguf_path.is_file() {
+            bail!("no GGUF model at {} (run `cargo xtask setup` for the default)", gguf_path.display());
+        }
+        model_json.base_gguf = Some(gguf_path.clone());
+        lines.push(train_decoder(&cfg, args.resume, &gguf_path, &train_tables, &val_tables, &by_table, &weight_of, device)?);
+    }
+    if unweighted.get() > 0 {
+        tracing::warn!(tables = unweighted.get(), "tables without a weight in the weights file trained with weight 1");
+    }
+    // Both systems extract the same validation tables; the better F1 becomes the default.
+    let compared: Vec<&hysim_core::Table> = val_tables.iter().take(cfg.data.compare_tables).copied().collect();
+    if !compared.is_empty() {
+        let gold_records: Vec<Record> =
+            compared.iter().flat_map(|t| by_table.get(t.id.as_str()).cloned().unwrap_or_default()).collect();
+        let gold_values = hysim_eval::gold::Gold::from_records(&gold_records).values;
+        for system in &cfg.systems {
+            let predicted = if system == "encoder" {
+                crate::encoder::records(&cfg.out, &compared, device)?
+            } else {
+                crate::extract::decoder_records(&cfg.out, &model_json, &compared, device, 768)?.0
+            };
+            let f1 = hysim_eval::score_numeric(&gold_values, &predicted, 0.005).overall.scores.f1;
+            model_json.validation_f1.insert(system.clone(), f1);
+        }
+    }
+    hysim_core::io::write_json(&cfg.out.join("model.json"), &model_json)?;
+    let scores: Vec<String> = model_json.validation_f1.iter().map(|(s, f)| format!("{s} {f:.3}")).collect();
+    lines.push(format!(
+        "{} training and {} validation tables; validation F1 on {} tables: {}; default system {}; {} in {:.1} s",
+        train_tables.len(),
+        val_tables.len(),
+        compared.len(),
+        if scores.is_empty() { "-".to_owned() } else { scores.join(", ") },
+        model_json.best_system(&cfg.out),
+        cfg.out.display(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(lines.join("\n"))
+}
+
+/// LoRA (or full) fine-tuning of the decoder: `best/`, `last/` and `fit.json` in `out`.
+#[allow(clippy::too_many_arguments, reason = "the pieces of one training run, each used once")]
+fn train_decoder(
+    cfg: &TrainToml,
+    resume: bool,
+    gguf_path: &std::path::Path,
+    train_tables: &[&hysim_core::Table],
+    val_tables: &[&hysim_core::Table],
+    by_table: &HashMap<&str, Vec<Record>>,
+    weight_of: &dyn Fn(&str) -> f64,
+    device: hysim_nn::tch::Device,
+) -> Result<String> {
+    let started = std::time::Instant::now();
+    let gguf = hysim_nn::gguf::Gguf::open(gguf_path)?;
+    let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
+    let mut skipped_long = 0;
+    let mut examples = |tables: &[&hysim_core::Table], weighted: bool| -> Result<Vec<Example>> {
+        let mut out = Vec::new();
+        for table in tables {
+            let records = &by_table[table.id.as_str()];
+            let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(table))?;
+            let target = tok.encode(&hysim_text::prompt::target_text(records))?;
+            if prompt.len() + target.len() > cfg.data.max_tokens {
+                skipped_long += 1;
+                continue;
+            }
+            let input_ids: Vec<i64> = prompt.iter().chain(&target).map(|&t| i64::from(t)).collect();
+            let labels: Vec<i64> =
+                std::iter::repeat_n(-100, prompt.len()).chain(target.iter().map(|&t| i64::from(t))).collect();
+            let weight = if weighted { weight_of(&table.id) } else { 1.0 };
+            out.push(Example { input_ids, labels, weight });
+        }
+        Ok(out)
+    };
+    let train = examples(train_tables, true)?;
+    let val = examples(val_tables, false)?;
+    if train.is_empty() {
+        bail!("no decoder training example within {} tokens", cfg.data.max_tokens);
+    }
+    tracing::info!(train = train.len(), validation = val.len(), skipped_long, "decoder examples");
     let model_cfg = Config::from_gguf(&gguf)?;
     let mut vs = VarStore::new(device);
     let model = Llama::with_lora(vs.root(), &model_cfg, cfg.lora.as_ref())?;
     Llama::load_gguf(&mut vs, &gguf, &model_cfg)?;
     drop(gguf);
     let last = cfg.out.join("last");
-    let mut trainer = if args.resume {
-        Trainer::resume(&vs, &last).with_context(|| "--resume needs a checkpoint from an earlier run".to_owned())?
+    let mut trainer = if resume && last.join("trainable.safetensors").is_file() {
+        Trainer::resume(&vs, &last)?
+    } else if resume {
+        bail!("--resume needs a checkpoint from an earlier run in {}", last.display());
     } else if cfg.lora.is_some() {
         Trainer::new(&vs, cfg.train.clone(), is_lora_variable)?
     } else {
         Trainer::new(&vs, cfg.train.clone(), |_| true)?
     };
-    std::fs::create_dir_all(&cfg.out).with_context(|| format!("cannot create {}", cfg.out.display()))?;
-    let model_json =
-        ModelJson { base_gguf: gguf_path.clone(), lora: cfg.lora.clone(), max_tokens: cfg.data.max_tokens };
-    hysim_core::io::write_json(&cfg.out.join("model.json"), &model_json)?;
-    hysim_core::io::atomic_write(&cfg.out.join("train.toml"), |out| std::io::Write::write_all(out, text.as_bytes()))?;
     let loss = |batch: &[&Example]| {
         let b = hysim_finetune::collate(batch, 0).expect("invariant: examples were checked when built");
         let logits = model.forward(&b.input_ids.to_device(device), None);
@@ -215,7 +345,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     bar.set_position(trainer.step() as u64);
     bar.set_message("training");
     // A resumed run keeps the interrupted run's history and best validation.
-    let previous = if args.resume {
+    let previous = if resume {
         hysim_core::io::read_json::<hysim_finetune::FitReport>(&cfg.out.join("fit.json")).unwrap_or_default()
     } else {
         hysim_finetune::FitReport::default()
@@ -238,10 +368,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     hysim_core::io::write_json(&cfg.out.join("fit.json"), &report)?;
     let best = report.best.map_or_else(
         || "no validation".to_owned(),
-        |b| format!("best validation loss {:.4} at step {}", b.val_loss, b.step),
+        |b| {
+            let what = if val.is_empty() { "training loss (no validation example)" } else { "validation loss" };
+            format!("best {what} {:.4} at step {}", b.val_loss, b.step)
+        },
     );
-    let summary = format!(
-        "{} training and {} validation examples ({} over {} tokens skipped), {} steps on {:?}{}: {} -> {} in {:.1} s",
+    Ok(format!(
+        "decoder: {} training and {} validation examples ({} over {} tokens skipped), {} steps on {:?}{}: {} in {:.1} s",
         train.len(),
         val.len(),
         skipped_long,
@@ -250,12 +383,6 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         device,
         if report.stopped_early { ", stopped early" } else { "" },
         best,
-        cfg.out.display(),
         started.elapsed().as_secs_f64()
-    );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
-    }
-    Ok(())
+    ))
 }

@@ -24,7 +24,7 @@ pub(crate) struct Args {
     out: PathBuf,
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+pub(crate) fn run(args: &Args) -> Result<String> {
     let cfg = match &args.config {
         Some(path) => Config::load(path)?,
         None => Config::default(),
@@ -59,9 +59,5 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         d.sigma,
         d.mmd2,
     );
-    #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-    {
-        println!("{summary}");
-    }
-    Ok(())
+    Ok(summary)
 }

@@ -10,6 +10,8 @@
 //!   or everything) and freezes the rest.
 //! - [`fit`]: the loop, with batches in a seeded order that depends only on the step,
 //!   validation, early stopping, and `best` and `last` checkpoints.
+//! - [`Heads`]: the encoder extractor's classification heads (parameter code, statistic)
+//!   over frozen sentence embeddings of candidate records, trained with the same weighting.
 //! - [`generate_constrained`]: greedy decoding with a KV cache under a [`Grammar`], so
 //!   that extraction output always parses, with per-token log-probabilities.
 //! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
@@ -20,9 +22,11 @@
 mod error;
 mod fit;
 mod generate;
+mod heads;
 mod train;
 
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
 pub use generate::{Grammar, Piece, generate_constrained};
+pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

@@ -89,3 +89,86 @@ pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
         })
         .collect()
 }
+
+/// The `<table>` element of a table: header rows in `<thead>` as `<th>`, body rows in
+/// `<tbody>`, text escaped. Spanning cells stay repeated (the grid is already expanded), so
+/// [`html::parse_table`] reads back the same grid.
+pub fn to_html(table: &Table) -> String {
+    fn escape(s: &str, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                _ => out.push(c),
+            }
+        }
+    }
+    let mut out = String::from("<table>");
+    for (rows, tag, section) in [(&table.header_rows, "th", "thead"), (&table.body_rows, "td", "tbody")] {
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("<{section}>"));
+        for row in rows {
+            out.push_str("<tr>");
+            for cell in row {
+                out.push_str(&format!("<{tag}>"));
+                escape(cell, &mut out);
+                out.push_str(&format!("</{tag}>"));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str(&format!("</{section}>"));
+    }
+    out.push_str("</table>");
+    out
+}
+
+/// Writes tables as a `tables.jsonl` file (atomically): one line per table with its
+/// `table_id`, caption, footnote and `table_html`.
+pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        table_id: &'a str,
+        caption: Option<&'a str>,
+        footnote: Option<&'a str>,
+        table_html: String,
+    }
+    let lines: Vec<Line<'_>> = tables
+        .iter()
+        .map(|t| Line {
+            table_id: &t.id,
+            caption: t.caption.as_deref(),
+            footnote: t.footnote.as_deref(),
+            table_html: to_html(t),
+        })
+        .collect();
+    hysim_core::io::write_jsonl(path, &lines).map_err(Error::Core)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_tables_read_back_the_same() {
+        let table = Table {
+            id: "1234:2".into(),
+            caption: Some("Table 2. PK of drug <X> & Y".into()),
+            footnote: None,
+            header_rows: vec![vec!["Parameter".into(), "Dose".into(), "Dose".into()], vec![
+                "".into(),
+                "1 mg".into(),
+                "2 mg".into(),
+            ]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), "1.2 ± 0.3".into(), "2 < 3".into()]],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.jsonl");
+        write_tables_jsonl(&path, std::slice::from_ref(&table)).unwrap();
+        let back = read_tables_jsonl(&path).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].1, table);
+    }
+}

@@ -1,0 +1,215 @@
+//! The encoder extractor (the fast path of `hysim train` and `hysim extract`): the
+//! rule-based parser proposes candidate records (table structure, values, units, context),
+//! a frozen sentence encoder embeds each candidate's text, and trained heads decide
+//! whether it is a PK result, which parameter it reports and with which statistic, with
+//! the head's probability as the record's confidence.
+//!
+//! Labels come from the gold records of the source tables: a candidate at the cell of a
+//! gold record takes its parameter code and statistic; a candidate at no gold cell is
+//! `none`. The loss of every candidate is weighted by its table's HySim weight.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use hysim_core::{Record, Statistic, Table};
+use hysim_embed::{Cache, EmbedOptions, Encoder};
+use hysim_finetune::{Heads, HeadsConfig, HeadsReport, IGNORE};
+use hysim_nn::tch::Device;
+use serde::{Deserialize, Serialize};
+
+/// The `[encoder]` table of `train.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EncoderToml {
+    /// `default` (all-MiniLM-L6-v2 from the model cache) or a sentence-transformers folder.
+    #[serde(default = "default_model")]
+    pub(crate) model: String,
+    /// Head settings.
+    #[serde(default)]
+    pub(crate) heads: HeadsConfig,
+}
+
+impl Default for EncoderToml {
+    fn default() -> Self {
+        Self { model: default_model(), heads: HeadsConfig::default() }
+    }
+}
+
+fn default_model() -> String {
+    "default".to_owned()
+}
+
+/// `encoder/encoder.json` of a trained model folder.
+#[derive(Debug, Serialize, Deserialize)]
+struct EncoderJson {
+    model_dir: PathBuf,
+    dim: usize,
+    hidden: usize,
+    /// Classes of the parameter head: codes, then `none` (not a PK result).
+    codes: Vec<String>,
+    /// Classes of the statistic head.
+    statistics: Vec<String>,
+    report: HeadsReport,
+}
+
+const NONE: &str = "none";
+
+fn model_dir(name: &str) -> PathBuf {
+    if name == "default" {
+        hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER)
+    } else {
+        PathBuf::from(name)
+    }
+}
+
+/// Embeds texts with the encoder, through the shared embedding cache.
+fn embed(encoder: &Encoder, texts: &[String]) -> Result<Vec<f32>> {
+    let mut cache = Cache::open(&hysim_core::cache::cache_dir().join("embeddings"), encoder.id())?;
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (rows, _) = encoder.embed(&refs, &EmbedOptions::default(), Some(&mut cache))?;
+    cache.flush()?;
+    Ok(rows)
+}
+
+/// Candidates of each table, with the labels their gold records give.
+fn labelled(tables: &[&Table], gold: &HashMap<&str, Vec<Record>>) -> Vec<(Record, Option<Record>)> {
+    let mut out = Vec::new();
+    for (table, candidates) in tables.iter().zip(hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>())) {
+        let cells: HashMap<(u32, u32), &Record> = gold
+            .get(table.id.as_str())
+            .map(|g| {
+                g.iter()
+                    .filter_map(|r| Some(((r.provenance.row?, r.provenance.col?), r)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for c in candidates {
+            let cell = c.provenance.row.zip(c.provenance.col);
+            let g = cell.and_then(|cell| cells.get(&cell)).map(|r| (*r).clone());
+            out.push((c, g));
+        }
+    }
+    out
+}
+
+/// Trains the heads on `train` tables (and picks the epoch on `val` tables); writes
+/// `out/encoder/`. Returns a summary line.
+pub(crate) fn train(
+    cfg: &EncoderToml,
+    train: &[&Table],
+    val: &[&Table],
+    gold: &HashMap<&str, Vec<Record>>,
+    weights: &dyn Fn(&str) -> f64,
+    device: Device,
+    out: &Path,
+) -> Result<String> {
+    let started = std::time::Instant::now();
+    let dir = model_dir(&cfg.model);
+    let encoder = Encoder::load(&dir, device, hysim_nn::DType::F32)?;
+    let train_rows = labelled(train, gold);
+    let val_rows = labelled(val, gold);
+    if train_rows.is_empty() {
+        bail!("the encoder extractor has no training candidate: the parser found no value in the source tables");
+    }
+    let mut codes: Vec<String> =
+        train_rows.iter().filter_map(|(_, g)| g.as_ref().and_then(|g| g.parameter.clone())).collect();
+    codes.sort();
+    codes.dedup();
+    codes.push(NONE.to_owned());
+    let statistics: Vec<String> = Statistic::ALL.iter().map(|s| s.as_str().to_owned()).collect();
+    let label = |rows: &[(Record, Option<Record>)]| -> Vec<Vec<i64>> {
+        let code = |g: &Option<Record>| -> i64 {
+            match g {
+                None => (codes.len() - 1) as i64,
+                Some(g) => g
+                    .parameter
+                    .as_ref()
+                    .and_then(|p| codes.iter().position(|c| c == p))
+                    .map_or(IGNORE, |k| k as i64),
+            }
+        };
+        let stat = |g: &Option<Record>| -> i64 {
+            g.as_ref()
+                .and_then(|g| statistics.iter().position(|s| s == g.statistic.as_str()))
+                .map_or(IGNORE, |k| k as i64)
+        };
+        vec![rows.iter().map(|(_, g)| code(g)).collect(), rows.iter().map(|(_, g)| stat(g)).collect()]
+    };
+    let texts = |rows: &[(Record, Option<Record>)]| -> Vec<String> {
+        rows.iter().map(|(c, _)| hysim_text::record_text(c)).collect()
+    };
+    let xs = embed(&encoder, &texts(&train_rows))?;
+    let labels = label(&train_rows);
+    let w: Vec<f32> = train_rows.iter().map(|(c, _)| weights(&c.table_id) as f32).collect();
+    let vx = if val_rows.is_empty() { Vec::new() } else { embed(&encoder, &texts(&val_rows))? };
+    let vl = label(&val_rows);
+    let mut heads =
+        Heads::new(device, encoder.dim(), &[codes.len(), statistics.len()], cfg.heads.hidden, cfg.heads.seed);
+    let val = (!val_rows.is_empty()).then_some((vx.as_slice(), vl.as_slice()));
+    let report = heads.fit(&xs, &labels, &w, val, &cfg.heads)?;
+    let folder = out.join("encoder");
+    std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
+    heads.save(&folder.join("heads.safetensors"))?;
+    let summary = format!(
+        "encoder extractor: {} training and {} validation candidates, {} parameter classes, {} epochs, validation accuracy {} (epoch {}) in {:.1} s",
+        train_rows.len(),
+        val_rows.len(),
+        codes.len(),
+        report.epochs,
+        report.val_accuracy.iter().map(|a| format!("{a:.3}")).collect::<Vec<_>>().join(" / "),
+        report.best_epoch,
+        started.elapsed().as_secs_f64()
+    );
+    let meta = EncoderJson { model_dir: dir, dim: encoder.dim(), hidden: cfg.heads.hidden, codes, statistics, report };
+    hysim_core::io::write_json(&folder.join("encoder.json"), &meta)?;
+    Ok(summary)
+}
+
+/// Whether `model` (a folder `hysim train` wrote) holds an encoder extractor.
+pub(crate) fn present(model: &Path) -> bool {
+    model.join("encoder/encoder.json").is_file()
+}
+
+/// Records of `tables` by the encoder extractor of `model`.
+pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result<Vec<Record>> {
+    let folder = model.join("encoder");
+    let meta: EncoderJson = hysim_core::io::read_json(&folder.join("encoder.json"))
+        .with_context(|| format!("{} holds no encoder extractor", model.display()))?;
+    let encoder = Encoder::load(&meta.model_dir, device, hysim_nn::DType::F32)?;
+    if encoder.dim() != meta.dim {
+        bail!("{}: the heads take {}-wide embeddings, {} gives {}", folder.display(), meta.dim, meta.model_dir.display(), encoder.dim());
+    }
+    let heads = Heads::load(
+        &folder.join("heads.safetensors"),
+        device,
+        meta.dim,
+        &[meta.codes.len(), meta.statistics.len()],
+        meta.hidden,
+    )?;
+    let candidates: Vec<Record> = labelled(tables, &HashMap::new()).into_iter().map(|(c, _)| c).collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let texts: Vec<String> = candidates.iter().map(hysim_text::record_text).collect();
+    let predicted = heads.predict(&embed(&encoder, &texts)?)?;
+    let mut out = Vec::new();
+    for (mut record, heads) in candidates.into_iter().zip(predicted) {
+        let (code, p_code) = heads[0];
+        let code = &meta.codes[code];
+        if code == NONE {
+            continue;
+        }
+        // The head names the parameter only where the parser could not; where both do and
+        // disagree, the parser's reading of the header (and its unit family) stands.
+        if record.parameter.is_none() {
+            record.parameter = Some(code.clone());
+        }
+        if let Some(stat) = Statistic::from_name(&meta.statistics[heads[1].0]) {
+            record.statistic = stat;
+        }
+        record.confidence = Some(p_code.clamp(0.0, 1.0));
+        out.push(record);
+    }
+    Ok(out)
+}

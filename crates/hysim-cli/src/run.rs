@@ -1,0 +1,150 @@
+//! `hysim run`: Algorithm 1 end to end, as `hysim_pipeline` plans it. Each stage's commands
+//! run in this process, through the same argument parser as the command line, so a stage
+//! can be rerun by hand from its `commands.txt`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use hysim_pipeline::{Config, Executor, Outcome, Stage, StagePlan, experiment};
+
+/// Arguments of `hysim run`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The pipeline configuration [default: the embedded default, see --print-default].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Rerun this stage and every later one even when fresh (source, parse, embed,
+    /// weights, train, extract, eval, report).
+    #[arg(long, value_name = "STAGE")]
+    from: Option<Stage>,
+    /// Run one of the paper's experiments: alpha-sweep, ablation or noise.
+    #[arg(long, value_name = "NAME")]
+    experiment: Option<String>,
+    /// The smallest end-to-end run (a few tables, two training steps): a smoke test of
+    /// every stage, in about two minutes on a CPU.
+    #[arg(long)]
+    tiny: bool,
+    /// Override the configuration's device (auto, cpu, cuda:N).
+    #[arg(long)]
+    device: Option<String>,
+    /// Override the configuration's run name.
+    #[arg(long)]
+    name: Option<String>,
+    /// Where `{shared}` paths point [default: $HYSIM_SHARED, else ../shared].
+    #[arg(long, value_name = "DIR")]
+    shared: Option<PathBuf>,
+    /// Print the embedded default configuration and exit.
+    #[arg(long)]
+    print_default: bool,
+}
+
+/// Runs `hysim` command lines in this process.
+struct InProcess;
+
+impl Executor for InProcess {
+    fn hysim(&mut self, argv: &[String]) -> std::result::Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        let cli = crate::Cli::try_parse_from(std::iter::once("hysim".to_owned()).chain(argv.iter().cloned()))?;
+        let summary = crate::execute(cli.command).map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
+            e.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ").into()
+        })?;
+        Ok(summary)
+    }
+}
+
+#[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
+pub(crate) fn run(args: &Args) -> Result<String> {
+    if args.print_default {
+        return Ok(hysim_pipeline::config::DEFAULT_TOML.trim_end().to_owned());
+    }
+    let mut cfg = match &args.config {
+        Some(path) => Config::load(path)?,
+        None => Config::embedded(),
+    };
+    if args.tiny {
+        cfg = cfg.tiny()?;
+    }
+    if let Some(device) = &args.device {
+        cfg.device = device.clone();
+    }
+    if let Some(name) = &args.name {
+        cfg.name = name.clone();
+    }
+    let device = cfg.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+    if device.is_cuda() {
+        cfg = cfg.for_gpu()?;
+        tracing::info!("running on {device:?}: the [gpu] settings apply");
+    }
+    let shared = args
+        .shared
+        .clone()
+        .or_else(|| std::env::var_os("HYSIM_SHARED").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("../shared"));
+    let started = std::time::Instant::now();
+    let Some(name) = &args.experiment else {
+        return run_one(&cfg, &shared, args.from);
+    };
+    let variants = experiment::variants(name)?;
+    let extra = hysim_pipeline::config::experiment_overrides(device.is_cuda());
+    let mut rows = Vec::new();
+    for (k, variant) in variants.iter().enumerate() {
+        let vcfg = experiment::variant_config(&cfg, name, variant, &extra)?;
+        eprintln!("\n=== {name}: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
+        run_one(&vcfg, &shared, args.from)?;
+        for system in hysim_pipeline::plan::systems(&vcfg) {
+            let metrics = vcfg.root.join(&vcfg.name).join("eval").join(&system).join("metrics.json");
+            let value: serde_json::Value = hysim_core::io::read_json(&metrics)
+                .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
+            let row = hysim_pipeline::summary::row(&format!("{} ({system})", variant.label), &value)
+                .with_context(|| format!("{}: no numeric scores", metrics.display()))?;
+            rows.push(row);
+        }
+    }
+    let table = hysim_pipeline::summary::table(&rows);
+    let out = cfg.root.join(format!("{}-{name}", cfg.name)).join("experiment.md");
+    let text = format!(
+        "# Experiment `{name}`\n\nScores of the trained systems per variant (numeric protocol against the target gold, bootstrap 95 % intervals over papers), {} in all.\n\n{table}",
+        format_seconds(started.elapsed().as_secs_f64())
+    );
+    hysim_core::io::atomic_write(&out, |w| std::io::Write::write_all(w, text.as_bytes()))?;
+    Ok(format!("{text}\nwritten to {}", out.display()))
+}
+
+#[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
+fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>) -> Result<String> {
+    let started = std::time::Instant::now();
+    let plan = hysim_pipeline::plan(cfg, shared)?;
+    for skipped in &plan.skipped {
+        eprintln!("note: {} is absent; left out", skipped.display());
+    }
+    let n = plan.stages.len();
+    let mut k = 0;
+    let mut notify = |stage: &StagePlan, outcome: Option<&Outcome>| match outcome {
+        None => {
+            k += 1;
+            eprintln!("[{k}/{n}] {} ({})", stage.stage, stage.dir.display());
+        }
+        Some(Outcome::Fresh) => eprintln!("      fresh: inputs unchanged, skipped"),
+        Some(Outcome::Ran { seconds, resumed, summaries }) => {
+            for s in summaries.iter().filter(|s| !s.is_empty()) {
+                if stage.stage != Stage::Report {
+                    eprintln!("      {}", s.lines().next().unwrap_or_default());
+                }
+            }
+            eprintln!("      done in {}{}", format_seconds(*seconds), if *resumed { " (resumed)" } else { "" });
+        }
+    };
+    let outcomes = hysim_pipeline::run(&plan, from, &mut InProcess, &mut notify)?;
+    let summary = std::fs::read_to_string(plan.run_dir.join("report/summary.md")).unwrap_or_default();
+    let ran = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Ran { .. })).count();
+    Ok(format!(
+        "{summary}\nrun {} finished in {} ({ran} of {n} stages ran, the others were fresh); artifacts in {}",
+        cfg.name,
+        format_seconds(started.elapsed().as_secs_f64()),
+        plan.run_dir.display()
+    ))
+}
+
+fn format_seconds(s: f64) -> String {
+    if s < 90.0 { format!("{s:.1} s") } else { format!("{:.1} min", s / 60.0) }
+}
