@@ -116,7 +116,8 @@ fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
     )
 }
 
-fn parse_shard(spec: &str) -> Result<(usize, usize)> {
+/// Reads `--shard I/N` (1-based).
+pub(crate) fn parse_shard(spec: &str) -> Result<(usize, usize)> {
     let parsed = spec.split_once('/').and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)));
     match parsed {
         Some((i, n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),

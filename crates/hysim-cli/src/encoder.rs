@@ -205,7 +205,11 @@ pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result
         if record.parameter.is_none() {
             record.parameter = Some(code.clone());
         }
-        if let Some(stat) = Statistic::from_name(&meta.statistics[heads[1].0]) {
+        // Likewise the statistic: the parser's reading of headers, caption and notes stands;
+        // the head supplies one only where the parser found none.
+        if record.statistic == Statistic::Value
+            && let Some(stat) = Statistic::from_name(&meta.statistics[heads[1].0])
+        {
             record.statistic = stat;
         }
         record.confidence = Some(p_code.clamp(0.0, 1.0));

@@ -35,8 +35,8 @@ pub(crate) struct Args {
     /// Most tokens written per table.
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
-    /// Only tables `i`, `i + n`, ... of the inputs (`i/n`, 0-based), to spread a corpus
-    /// over processes.
+    /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
+    /// spread a corpus over processes, as `hysim embed --shard`.
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
     /// Only the tables of papers that have values in these gold files or folders (any
@@ -60,15 +60,8 @@ impl Grammar for Targets {
 pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
     let (shard, shards) = match &args.shard {
-        None => (0, 1),
-        Some(s) => {
-            let (i, n) = s.split_once('/').with_context(|| format!("--shard {s:?} is not I/N"))?;
-            let (i, n): (usize, usize) = (i.trim().parse()?, n.trim().parse()?);
-            if n == 0 || i >= n {
-                bail!("--shard {s}: I must be below N");
-            }
-            (i, n)
-        }
+        None => (1, 1),
+        Some(s) => crate::embed::parse_shard(s)?,
     };
     let mut tables = Vec::new();
     for path in &args.inputs {
@@ -86,7 +79,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         tracing::info!(kept = tables.len(), of = before, papers = papers.len(), "tables of papers with gold values");
     }
     let chosen: Vec<&hysim_core::Table> =
-        tables.iter().enumerate().filter(|(k, _)| k % shards == shard).map(|(_, t)| t).collect();
+        tables.iter().enumerate().filter(|(k, _)| k % shards == shard - 1).map(|(_, t)| t).collect();
     let model_json: ModelJson = hysim_core::io::read_json(&args.model.join("model.json"))
         .with_context(|| format!("{} is not a folder written by `hysim train`", args.model.display()))?;
     let system = match args.system.as_str() {

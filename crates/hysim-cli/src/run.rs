@@ -126,9 +126,9 @@ fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>) -> Resul
         }
         Some(Outcome::Fresh) => eprintln!("      fresh: inputs unchanged, skipped"),
         Some(Outcome::Ran { seconds, resumed, summaries }) => {
-            for s in summaries.iter().filter(|s| !s.is_empty()) {
-                if stage.stage != Stage::Report {
-                    eprintln!("      {}", s.lines().next().unwrap_or_default());
+            if stage.stage != Stage::Report {
+                for line in summaries.iter().flat_map(|s| s.lines()) {
+                    eprintln!("      {line}");
                 }
             }
             eprintln!("      done in {}{}", format_seconds(*seconds), if *resumed { " (resumed)" } else { "" });

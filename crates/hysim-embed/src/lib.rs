@@ -13,6 +13,19 @@
 //! 5. returns the rows in input order.
 //!
 //! Tensors never leave this crate.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use hysim_embed::{EmbedOptions, Encoder};
+//!
+//! let dir = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
+//! let device = "auto".parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+//! let encoder = Encoder::load(&dir, device, hysim_nn::DType::F32)?;
+//! let (rows, _) = encoder.embed(&["Cmax = 12.5 [ng/mL] (mean)"], &EmbedOptions::default(), None)?;
+//! assert_eq!(rows.len(), encoder.dim());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod cache;
 mod encoder;

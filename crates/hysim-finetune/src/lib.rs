@@ -18,6 +18,22 @@
 //!   moments and the step in one folder, written beside its place and renamed into it, so
 //!   a killed run loses at most the work since its last checkpoint and a resumed run
 //!   continues to the same result as an uninterrupted one on the CPU.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use hysim_finetune::{Heads, HeadsConfig};
+//!
+//! // Two features per row; the class is whether the first is above one half.
+//! let xs: Vec<f32> = (0..40).flat_map(|i| [i as f32 / 40.0, 1.0]).collect();
+//! let labels = vec![(0..40).map(|i| i64::from(i >= 20)).collect::<Vec<i64>>()];
+//! let weights = vec![1.0; 40]; // HySim weights: 0 removes a row from the loss
+//! let mut heads = Heads::new(hysim_nn::tch::Device::Cpu, 2, &[2], 16, 0);
+//! heads.fit(&xs, &labels, &weights, None, &HeadsConfig::default())?;
+//! let predicted = heads.predict(&xs)?; // per row, per head: (class, probability)
+//! assert_eq!(predicted.len(), 40);
+//! # Ok::<(), hysim_finetune::Error>(())
+//! ```
 
 mod error;
 mod fit;

@@ -10,6 +10,21 @@
 //!
 //! This crate holds no model code: the command line executes the planned `hysim`
 //! commands (in its own process), so every stage can also be run by hand.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use hysim_pipeline::{Config, plan};
+//!
+//! // The stages of the smallest run, with the `hysim` commands each would run.
+//! let cfg = Config::embedded().tiny().unwrap();
+//! let plan = plan(&cfg, std::path::Path::new("../shared")).unwrap();
+//! for stage in &plan.stages {
+//!     for job in &stage.jobs {
+//!         println!("{}: {}", stage.stage, job.display());
+//!     }
+//! }
+//! ```
 
 mod error;
 

@@ -14,6 +14,18 @@
 //! request, the same tables as JATS, CSV, Markdown and XLSX). The same seed gives the same
 //! bytes: every table draws from its own random stream, so table `k` does not depend on
 //! how many tables are generated.
+//!
+//! # Example
+//!
+//! ```
+//! use hysim_synth::{Config, NoiseSpec, Profile, generate};
+//!
+//! let cfg = Config { n: 3, seed: 7, profile: Profile::Clinical, noise: NoiseSpec::parse("none").unwrap() };
+//! let items = generate(&cfg);
+//! assert_eq!(items.len(), 3);
+//! // Every printed value has its gold record.
+//! assert!(!items[0].table.gold.is_empty());
+//! ```
 
 pub mod catalog;
 mod error;

@@ -7,6 +7,19 @@
 //!   picks the reader for HTML, JATS, Markdown and CSV/TSV files.
 //! - [`table_records`]: a table's PK records; [`write_records`]: JSON Lines, or CSV and
 //!   Parquet through polars.
+//!
+//! # Example
+//!
+//! ```
+//! let html = "<table><thead><tr><th>Parameter</th><th>Mean ± SD</th></tr></thead>\
+//!             <tbody><tr><td>Cmax (µg/L)</td><td>12.5 ± 3.1</td></tr></tbody></table>";
+//! let mut table = hysim_tables::html::parse_table(html).unwrap();
+//! table.id = "example:1".into();
+//! let records = hysim_tables::table_records(&table);
+//! assert_eq!(records[0].parameter.as_deref(), Some("CMAX"));
+//! assert_eq!(records[0].value, Some(12.5));
+//! assert_eq!(records[0].unit.as_deref(), Some("ng/mL"));
+//! ```
 
 mod cell;
 pub mod context;

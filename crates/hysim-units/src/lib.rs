@@ -12,6 +12,17 @@
 //! `L/h/kg`, `L`, `L/kg`, `1/h`, `%`); [`convert`] converts a value into it, and converts
 //! molar units only when a molecular weight is given. Nothing is guessed: an unknown
 //! word or a dimension mismatch is an [`Error`].
+//!
+//! # Example
+//!
+//! ```
+//! use hysim_units::{Family, Unit, convert, family_of};
+//!
+//! let unit = Unit::parse("µg·h/mL").unwrap();
+//! assert_eq!(family_of(&unit), Some(Family::Auc));
+//! let canonical = convert(2.5, &unit, Family::Auc, None).unwrap(); // ng·h/mL
+//! assert!((canonical - 2500.0).abs() < 1e-9);
+//! ```
 #![warn(missing_docs)]
 
 mod convert;

@@ -12,6 +12,22 @@
 //!
 //! [`compute`] takes `hysim_core::Embeddings` and returns `hysim_core::SampleWeights` plus
 //! the [`Diagnostics`] the paper's bounds name. faer never appears in the public API.
+//!
+//! # Example
+//!
+//! ```
+//! use hysim_core::Embeddings;
+//!
+//! let rows = |n: usize, shift: f32| -> Vec<f32> {
+//!     (0..n * 8).map(|i| ((i * 37 % 11) as f32 / 11.0) + if i % 8 == 0 { shift } else { 0.0 }).collect()
+//! };
+//! let ids = |n: usize, p: &str| (0..n).map(|k| format!("{p}{k}")).collect::<Vec<_>>();
+//! let source = Embeddings::new(ids(40, "s"), 8, rows(40, 0.0)).unwrap();
+//! let target = Embeddings::new(ids(10, "t"), 8, rows(10, 0.5)).unwrap();
+//! let out = hysim_weights::compute(&source, &target, &hysim_weights::Config::default()).unwrap();
+//! assert_eq!(out.weights.rows.len(), 40);
+//! assert!(out.diagnostics.ess > 0.0);
+//! ```
 #![warn(missing_docs)]
 
 mod config;
