@@ -51,7 +51,7 @@ enum Task {
         /// The smallest run of every stage (about a minute on a CPU).
         #[arg(long)]
         tiny: bool,
-        /// One of the paper's experiments: alpha-sweep, ablation or noise.
+        /// One of the paper's experiments: alpha-sweep, manifold, ablation or noise.
         #[arg(long, value_name = "NAME")]
         experiment: Option<String>,
         /// Rerun from this stage on, even when fresh.
@@ -170,7 +170,17 @@ fn ci(no_setup: bool) -> Result<()> {
     cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
     // Every stage of Algorithm 1 end to end, on the smallest run (the debug binary the
     // tests built), from scratch.
-    cmd::run(cmd::new(&cargo, &root).args(["run", "--quiet", "-p", "hysim-cli", "--", "run", "--tiny", "--from", "source"]))?;
+    cmd::run(cmd::new(&cargo, &root).args([
+        "run",
+        "--quiet",
+        "-p",
+        "hysim-cli",
+        "--",
+        "run",
+        "--tiny",
+        "--from",
+        "source",
+    ]))?;
     tidy::run(&root)?;
     cmd::note("ci: all checks passed");
     Ok(())

@@ -75,14 +75,12 @@ fn embed(encoder: &Encoder, texts: &[String]) -> Result<Vec<f32>> {
 /// Candidates of each table, with the labels their gold records give.
 fn labelled(tables: &[&Table], gold: &HashMap<&str, Vec<Record>>) -> Vec<(Record, Option<Record>)> {
     let mut out = Vec::new();
-    for (table, candidates) in tables.iter().zip(hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>())) {
+    for (table, candidates) in
+        tables.iter().zip(hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>()))
+    {
         let cells: HashMap<(u32, u32), &Record> = gold
             .get(table.id.as_str())
-            .map(|g| {
-                g.iter()
-                    .filter_map(|r| Some(((r.provenance.row?, r.provenance.col?), r)))
-                    .collect()
-            })
+            .map(|g| g.iter().filter_map(|r| Some(((r.provenance.row?, r.provenance.col?), r))).collect())
             .unwrap_or_default();
         for c in candidates {
             let cell = c.provenance.row.zip(c.provenance.col);
@@ -122,11 +120,9 @@ pub(crate) fn train(
         let code = |g: &Option<Record>| -> i64 {
             match g {
                 None => (codes.len() - 1) as i64,
-                Some(g) => g
-                    .parameter
-                    .as_ref()
-                    .and_then(|p| codes.iter().position(|c| c == p))
-                    .map_or(IGNORE, |k| k as i64),
+                Some(g) => {
+                    g.parameter.as_ref().and_then(|p| codes.iter().position(|c| c == p)).map_or(IGNORE, |k| k as i64)
+                }
             }
         };
         let stat = |g: &Option<Record>| -> i64 {
@@ -178,7 +174,13 @@ pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result
         .with_context(|| format!("{} holds no encoder extractor", model.display()))?;
     let encoder = Encoder::load(&meta.model_dir, device, hysim_nn::DType::F32)?;
     if encoder.dim() != meta.dim {
-        bail!("{}: the heads take {}-wide embeddings, {} gives {}", folder.display(), meta.dim, meta.model_dir.display(), encoder.dim());
+        bail!(
+            "{}: the heads take {}-wide embeddings, {} gives {}",
+            folder.display(),
+            meta.dim,
+            meta.model_dir.display(),
+            encoder.dim()
+        );
     }
     let heads = Heads::load(
         &folder.join("heads.safetensors"),

@@ -290,6 +290,8 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     }
     eval.write(&args.out)?;
     summary.push(format!("-> {}", args.out.join("report.html").display()));
-    Ok(summary.join("
-"))
+    Ok(summary.join(
+        "
+",
+    ))
 }

@@ -203,7 +203,11 @@ pub(crate) fn decoder_records(
     }
     bar.finish_and_clear();
     if too_long > 0 {
-        tracing::warn!(tables = too_long, max_tokens = model_json.max_tokens, "tables whose prompt exceeds the decoder's training length were left out");
+        tracing::warn!(
+            tables = too_long,
+            max_tokens = model_json.max_tokens,
+            "tables whose prompt exceeds the decoder's training length were left out"
+        );
     }
     let used = format!(
         "decoder, {}; {too_long} of {} tables over its {}-token training length left out",

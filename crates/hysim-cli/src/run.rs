@@ -18,7 +18,7 @@ pub(crate) struct Args {
     /// weights, train, extract, eval, report).
     #[arg(long, value_name = "STAGE")]
     from: Option<Stage>,
-    /// Run one of the paper's experiments: alpha-sweep, ablation or noise.
+    /// Run one of the paper's experiments: alpha-sweep, manifold, ablation or noise.
     #[arg(long, value_name = "NAME")]
     experiment: Option<String>,
     /// The smallest end-to-end run (a few tables, two training steps): a smoke test of

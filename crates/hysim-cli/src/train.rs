@@ -202,7 +202,11 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         if every > 0 && k % every == every - 1 { val_tables.push(table) } else { train_tables.push(table) }
     }
     if train_tables.is_empty() {
-        bail!("no training table: no table of {} has gold records in {}", cfg.data.tables.display(), cfg.data.gold.display());
+        bail!(
+            "no training table: no table of {} has gold records in {}",
+            cfg.data.tables.display(),
+            cfg.data.gold.display()
+        );
     }
     let device = cfg.model.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
     std::fs::create_dir_all(&cfg.out).with_context(|| format!("cannot create {}", cfg.out.display()))?;
@@ -240,7 +244,16 @@ pub(crate) fn run(args: &Args) -> Result<String> {
             bail!("no GGUF model at {} (run `cargo xtask setup` for the default)", gguf_path.display());
         }
         model_json.base_gguf = Some(gguf_path.clone());
-        lines.push(train_decoder(&cfg, args.resume, &gguf_path, &train_tables, &val_tables, &by_table, &weight_of, device)?);
+        lines.push(train_decoder(
+            &cfg,
+            args.resume,
+            &gguf_path,
+            &train_tables,
+            &val_tables,
+            &by_table,
+            &weight_of,
+            device,
+        )?);
     }
     if unweighted.get() > 0 {
         tracing::warn!(tables = unweighted.get(), "tables without a weight in the weights file trained with weight 1");

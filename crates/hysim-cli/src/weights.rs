@@ -22,6 +22,9 @@ pub(crate) struct Args {
     /// Output JSON Lines file; the diagnostics go beside it as `<stem>.diagnostics.json`.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// auto, cpu or cuda:N, for the autoencoder manifold (`[manifold] kind = "autoencoder"`).
+    #[arg(long, default_value = "auto")]
+    device: String,
 }
 
 pub(crate) fn run(args: &Args) -> Result<String> {
@@ -31,7 +34,11 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     };
     let source = Embeddings::load(&args.source).with_context(|| format!("source {}", args.source.display()))?;
     let target = Embeddings::load(&args.target).with_context(|| format!("target {}", args.target.display()))?;
-    let output = hysim_weights::compute(&source, &target, &cfg)?;
+    let residuals = match cfg.manifold.kind {
+        hysim_weights::ManifoldKind::Pca => None,
+        hysim_weights::ManifoldKind::Autoencoder => Some(autoencoder_residuals(&source, &target, &cfg, &args.device)?),
+    };
+    let output = hysim_weights::compute_with_residuals(&source, &target, &cfg, residuals.as_deref())?;
     output.write(&args.out)?;
     let d = &output.diagnostics;
     tracing::info!(
@@ -41,13 +48,14 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         "wrote weights"
     );
     let summary = format!(
-        "{} source rows, {} target rows, dim {}: alpha {:.4}, beta {:.4}, {} PCA components ({:.1}% variance, {:?}), \
+        "{} source rows, {} target rows, dim {}: alpha {:.4}, beta {:.4}, {:?} manifold, {} PCA components ({:.1}% variance, {:?}), \
          {} off-manifold (tau {:.4}), W_max {:.3}, ESS {:.1} ({:.1}%), sigma {:.4}, MMD^2 {:.4}",
         d.n_source,
         d.n_target,
         d.dim,
         d.alpha,
         d.beta,
+        d.manifold.kind,
         d.manifold.components,
         100.0 * d.manifold.explained_variance_ratio,
         d.manifold.solver,
@@ -60,4 +68,27 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         d.mmd2,
     );
     Ok(summary)
+}
+
+/// Trains the autoencoder manifold on the rows `manifold.fit_on` names and returns the
+/// reconstruction error norm of every source row.
+fn autoencoder_residuals(source: &Embeddings, target: &Embeddings, cfg: &Config, device: &str) -> Result<Vec<f64>> {
+    if source.dim() != target.dim() {
+        anyhow::bail!("source embeddings have {} columns but target embeddings have {}", source.dim(), target.dim());
+    }
+    let device = device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
+    let fit: Vec<f32> = match cfg.manifold.fit_on {
+        hysim_weights::FitOn::Source => source.as_slice().to_vec(),
+        hysim_weights::FitOn::Target => target.as_slice().to_vec(),
+        hysim_weights::FitOn::Both => source.as_slice().iter().chain(target.as_slice()).copied().collect(),
+    };
+    let ae = hysim_finetune::AutoencoderConfig {
+        bottleneck: cfg.manifold.bottleneck,
+        epochs: cfg.manifold.epochs,
+        seed: cfg.manifold.seed,
+        ..hysim_finetune::AutoencoderConfig::default()
+    };
+    let fitted = hysim_finetune::fit_autoencoder(&fit, source.as_slice(), source.dim(), &ae, device)?;
+    tracing::info!(mse = fitted.fit_mse, bottleneck = ae.bottleneck, epochs = ae.epochs, "autoencoder manifold fitted");
+    Ok(fitted.residuals)
 }

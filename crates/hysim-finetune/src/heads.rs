@@ -162,13 +162,8 @@ impl Heads {
                 let logits = self.forward(&x.index_select(0, &idx));
                 let mut per_example = Tensor::zeros([chunk.len() as i64], (Kind::Float, device));
                 for (k, l) in logits.iter().enumerate() {
-                    per_example += l.cross_entropy_loss::<Tensor>(
-                        &y[k].index_select(0, &idx),
-                        None,
-                        Reduction::None,
-                        IGNORE,
-                        0.0,
-                    );
+                    per_example +=
+                        l.cross_entropy_loss::<Tensor>(&y[k].index_select(0, &idx), None, Reduction::None, IGNORE, 0.0);
                 }
                 let loss = (per_example * w.index_select(0, &idx)).mean(Kind::Float);
                 sum += loss.double_value(&[]) * chunk.len() as f64;
@@ -279,7 +274,13 @@ mod tests {
             let (u, v) = (uniform(), uniform());
             xs.extend([u as f32, v as f32, 0.5]);
             a.push(i64::from(u > 0.0));
-            b.push(if v > 0.3 { 2 } else if v > -0.3 { 1 } else { 0 });
+            b.push(if v > 0.3 {
+                2
+            } else if v > -0.3 {
+                1
+            } else {
+                0
+            });
         }
         (xs, vec![a, b])
     }

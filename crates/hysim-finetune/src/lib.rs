@@ -12,6 +12,8 @@
 //!   validation, early stopping, and `best` and `last` checkpoints.
 //! - [`Heads`]: the encoder extractor's classification heads (parameter code, statistic)
 //!   over frozen sentence embeddings of candidate records, trained with the same weighting.
+//! - [`fit_autoencoder`]: the autoencoder manifold of Algorithm 1, step 4 (the alternative
+//!   to `hysim-weights`' PCA): reconstruction error norms of embeddings.
 //! - [`generate_constrained`]: greedy decoding with a KV cache under a [`Grammar`], so
 //!   that extraction output always parses, with per-token log-probabilities.
 //! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
@@ -35,12 +37,14 @@
 //! # Ok::<(), hysim_finetune::Error>(())
 //! ```
 
+mod autoencoder;
 mod error;
 mod fit;
 mod generate;
 mod heads;
 mod train;
 
+pub use autoencoder::{AutoencoderConfig, AutoencoderFit, fit_autoencoder};
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
 pub use generate::{Grammar, Piece, generate_constrained};

@@ -294,6 +294,8 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
             s(&weights.join("weights.toml")),
             "--out".into(),
             s(&weights_out),
+            "--device".into(),
+            cfg.device.clone(),
         ])],
         resume: None,
     });

@@ -194,11 +194,12 @@ mod tests {
             run_dir: dir.to_path_buf(),
             config: Config::embedded(),
             stages: vec![
-                stage(Stage::Source, dir, vec![external.to_path_buf()], vec![vec![
-                    "write",
-                    a_out.to_str().unwrap(),
-                    "a",
-                ]]),
+                stage(
+                    Stage::Source,
+                    dir,
+                    vec![external.to_path_buf()],
+                    vec![vec!["write", a_out.to_str().unwrap(), "a"]],
+                ),
                 stage(Stage::Parse, dir, vec![a_out.clone()], second),
             ],
             skipped: vec![],
@@ -241,11 +242,15 @@ mod tests {
         let ckpt = run_dir.join("parse/ckpt");
         let b_out = run_dir.join("parse/out.txt");
         // The stage writes its checkpoint, then fails (as a killed training would).
-        let plan = two_stages(&run_dir, &external, vec![
-            vec!["write", ckpt.to_str().unwrap(), "step 3"],
-            vec!["maybe-fail"],
-            vec!["write", b_out.to_str().unwrap(), "b"],
-        ]);
+        let plan = two_stages(
+            &run_dir,
+            &external,
+            vec![
+                vec!["write", ckpt.to_str().unwrap(), "step 3"],
+                vec!["maybe-fail"],
+                vec!["write", b_out.to_str().unwrap(), "b"],
+            ],
+        );
         let mut exec = Files { fail: true, ..Files::default() };
         let err = outcomes(&plan, None, &mut exec).unwrap_err();
         assert!(matches!(&err, Error::Job { stage, .. } if stage == "parse"), "{err}");

@@ -157,11 +157,10 @@ mod tests {
             id: "1234:2".into(),
             caption: Some("Table 2. PK of drug <X> & Y".into()),
             footnote: None,
-            header_rows: vec![vec!["Parameter".into(), "Dose".into(), "Dose".into()], vec![
-                "".into(),
-                "1 mg".into(),
-                "2 mg".into(),
-            ]],
+            header_rows: vec![
+                vec!["Parameter".into(), "Dose".into(), "Dose".into()],
+                vec!["".into(), "1 mg".into(), "2 mg".into()],
+            ],
             body_rows: vec![vec!["Cmax (ng/mL)".into(), "1.2 ± 0.3".into(), "2 < 3".into()]],
         };
         let dir = tempfile::tempdir().unwrap();

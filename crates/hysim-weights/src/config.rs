@@ -12,6 +12,9 @@
 //! off_manifold = "zero"        # zero: weight 0 | drop: left out of weights.jsonl | keep: flag only
 //!
 //! [manifold]
+//! kind = "pca"                 # pca | autoencoder (trained in tch by `hysim weights`)
+//! bottleneck = 16              # autoencoder: width of the code
+//! epochs = 200                 # autoencoder: training epochs
 //! fit_on = "both"              # target | source | both
 //! variance = 0.9               # components explaining this share of variance ...
 //! max_components = 64          # ... but at most this many
@@ -115,11 +118,30 @@ pub enum Solver {
     Randomized,
 }
 
+/// How the manifold of step 4 is learnt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ManifoldKind {
+    /// Principal components (linear), fitted here with faer.
+    #[default]
+    Pca,
+    /// An autoencoder (non-linear), trained in tch by the caller; `d_M` is its
+    /// reconstruction error.
+    Autoencoder,
+}
+
 /// Manifold settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ManifoldConfig {
-    /// Which rows the PCA is fitted on.
+    /// PCA (computed here) or an autoencoder (trained by the caller, which hands the
+    /// residuals to [`crate::compute_with_residuals`]; `hysim weights` does this).
+    pub kind: ManifoldKind,
+    /// Width of the autoencoder's bottleneck.
+    pub bottleneck: usize,
+    /// Training epochs of the autoencoder.
+    pub epochs: usize,
+    /// Which rows the PCA (or the autoencoder) is fitted on.
     pub fit_on: FitOn,
     /// A fixed number of components; overrides `variance`.
     pub components: Option<usize>,
@@ -140,6 +162,9 @@ pub struct ManifoldConfig {
 impl Default for ManifoldConfig {
     fn default() -> Self {
         Self {
+            kind: ManifoldKind::Pca,
+            bottleneck: 16,
+            epochs: 200,
             fit_on: FitOn::Both,
             components: None,
             variance: 0.9,
@@ -236,6 +261,13 @@ impl Config {
         }
         if m.max_components == 0 {
             return bad("manifold.max_components", "0".to_owned(), "at least 1");
+        }
+        if m.bottleneck == 0 || m.epochs == 0 {
+            return bad(
+                "manifold.bottleneck/epochs",
+                format!("{}/{}", m.bottleneck, m.epochs),
+                "at least 1 each",
+            );
         }
         if m.components == Some(0) {
             return bad("manifold.components", "0".to_owned(), "at least 1");

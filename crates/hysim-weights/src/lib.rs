@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use hysim_core::{Embeddings, SampleWeight, SampleWeights};
 use serde::Serialize;
 
-pub use config::{AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, OffManifold, Param, Solver};
+pub use config::{AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, ManifoldKind, OffManifold, Param, Solver};
 pub use error::{Error, Result};
 pub use stats::Quantiles;
 
@@ -108,6 +108,9 @@ pub struct Diagnostics {
 /// The manifold part of the diagnostics.
 #[derive(Debug, Clone, Serialize)]
 pub struct ManifoldDiagnostics {
+    /// PCA, or an autoencoder whose reconstruction errors were handed in (the PCA fields
+    /// then describe the PCA fitted for `sigma` only).
+    pub kind: ManifoldKind,
     /// Rows the PCA was fitted on.
     pub fit_on: FitOn,
     /// Solver used.
@@ -192,10 +195,48 @@ pub fn project_2d(source: &Embeddings, target: &Embeddings) -> Result<Vec<(f64, 
     Ok(source.as_slice().chunks(dim).chain(target.as_slice().chunks(dim)).map(project).collect())
 }
 
-/// Computes the weights of every source row against the target set.
-#[tracing::instrument(skip_all, fields(n_source = source.n_rows(), n_target = target.n_rows()))]
+/// Computes the weights of every source row against the target set (PCA manifold).
 pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result<Output> {
+    compute_with_residuals(source, target, cfg, None)
+}
+
+/// [`compute`], with the distance of each source row to a manifold learnt elsewhere (an
+/// autoencoder's reconstruction error) in place of the PCA residual when `residuals` is
+/// given; the PCA is still fitted for the noise level `sigma` of the diagnostics.
+#[tracing::instrument(skip_all, fields(n_source = source.n_rows(), n_target = target.n_rows()))]
+pub fn compute_with_residuals(
+    source: &Embeddings,
+    target: &Embeddings,
+    cfg: &Config,
+    residuals: Option<&[f64]>,
+) -> Result<Output> {
     cfg.validate()?;
+    match (cfg.manifold.kind, residuals) {
+        (ManifoldKind::Autoencoder, None) => {
+            return Err(Error::Setting {
+                name: "manifold.kind",
+                value: "autoencoder".to_owned(),
+                expected: "residuals from a trained autoencoder (`hysim weights` trains one)",
+            });
+        }
+        (_, Some(r)) if r.len() != source.n_rows() => {
+            return Err(Error::Setting {
+                name: "residuals",
+                value: format!("{} values", r.len()),
+                expected: "one per source row",
+            });
+        }
+        (_, Some(r)) => {
+            if let Some(i) = r.iter().position(|d| !d.is_finite() || *d < 0.0) {
+                return Err(Error::Setting {
+                    name: "residuals",
+                    value: format!("{} at row {i}", r[i]),
+                    expected: "finite distances >= 0",
+                });
+            }
+        }
+        _ => {}
+    }
     if target.n_rows() == 0 {
         return Err(Error::EmptyTarget);
     }
@@ -240,7 +281,10 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
         }
     };
     let pca = linalg::fit_pca(fit_rows, fit_mean, keep, m.solver, &params)?;
-    let d_manifold = linalg::residual_norms(src, &pca);
+    let d_manifold = match residuals {
+        Some(r) => r.to_vec(),
+        None => linalg::residual_norms(src, &pca),
+    };
     let (mean_dm, std_dm) = stats::mean_std(&d_manifold);
     let tau = mean_dm + cfg.off_manifold_k * std_dm;
     let off: Vec<bool> = d_manifold.iter().map(|d| *d > tau).collect();
@@ -306,6 +350,7 @@ pub fn compute(source: &Embeddings, target: &Embeddings, cfg: &Config) -> Result
         combine: cfg.combine,
         mahalanobis_shrinkage: shrinkage,
         manifold: ManifoldDiagnostics {
+            kind: m.kind,
             fit_on: m.fit_on,
             solver: pca.solver,
             n_fit: pca.n_fit,

@@ -394,3 +394,42 @@ fn projection_separates_two_clouds_along_the_first_component() {
     let narrow = Embeddings::new(vec!["a".into()], 2, vec![0.0, 1.0]).unwrap();
     assert!(hysim_weights::project_2d(&wrong, &narrow).is_err());
 }
+
+mod external_residuals {
+    use hysim_weights::{ManifoldKind, compute_with_residuals};
+
+    use super::*;
+
+    #[test]
+    fn residuals_from_elsewhere_replace_the_pca_ones() {
+        let mut rng = TestRng(11);
+        let source = embeddings("s", subspace_rows(&mut rng, 30, 6, 2, 0.01), 6);
+        let target = embeddings("t", subspace_rows(&mut rng, 10, 6, 2, 0.01), 6);
+        let mut cfg = fixed_pca(2);
+        cfg.off_manifold = OffManifold::Keep;
+        // Row 4 alone lies far from the (external) manifold.
+        let residuals: Vec<f64> = (0..30).map(|i| if i == 4 { 5.0 } else { 0.1 }).collect();
+        let out = compute_with_residuals(&source, &target, &cfg, Some(&residuals)).unwrap();
+        assert_close(&column(&out, |r| r.d_manifold), &residuals, 0.0, "d_manifold");
+        assert!(out.weights.rows[4].off_manifold);
+        assert_eq!(out.weights.rows.iter().filter(|r| r.off_manifold).count(), 1);
+        // The PCA is still the one the diagnostics' sigma comes from.
+        let pca = compute(&source, &target, &cfg).unwrap();
+        assert_eq!(out.diagnostics.sigma, pca.diagnostics.sigma);
+    }
+
+    #[test]
+    fn bad_residuals_are_errors_naming_the_problem() {
+        let mut rng = TestRng(12);
+        let source = embeddings("s", subspace_rows(&mut rng, 8, 4, 1, 0.01), 4);
+        let target = embeddings("t", subspace_rows(&mut rng, 4, 4, 1, 0.01), 4);
+        let mut cfg = fixed_pca(1);
+        let err = |cfg: &Config, r: Option<&[f64]>| compute_with_residuals(&source, &target, cfg, r).unwrap_err();
+        assert!(err(&cfg, Some(&[0.1; 7])).to_string().contains("7 values"));
+        let mut nan = vec![0.1; 8];
+        nan[3] = f64::NAN;
+        assert!(err(&cfg, Some(&nan)).to_string().contains("row 3"));
+        cfg.manifold.kind = ManifoldKind::Autoencoder;
+        assert!(matches!(err(&cfg, None), Error::Setting { name: "manifold.kind", .. }));
+    }
+}
