@@ -48,17 +48,20 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         "wrote weights"
     );
     let summary = format!(
-        "{} source rows, {} target rows, dim {}: alpha {:.4}, beta {:.4}, {:?} manifold, {} PCA components ({:.1}% variance, {:?}), \
+        "{} source rows, {} target rows, dim {}: alpha {:.4}, beta {:.4}, {} PCA components ({:.1}% variance, {:?}){}, \
          {} off-manifold (tau {:.4}), W_max {:.3}, ESS {:.1} ({:.1}%), sigma {:.4}, MMD^2 {:.4}",
         d.n_source,
         d.n_target,
         d.dim,
         d.alpha,
         d.beta,
-        d.manifold.kind,
         d.manifold.components,
         100.0 * d.manifold.explained_variance_ratio,
         d.manifold.solver,
+        match d.manifold.kind {
+            hysim_weights::ManifoldKind::Pca => "",
+            hysim_weights::ManifoldKind::Autoencoder => ", d_M from the autoencoder",
+        },
         d.manifold.n_off_manifold,
         d.manifold.tau,
         d.w_max,

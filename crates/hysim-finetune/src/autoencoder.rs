@@ -54,7 +54,10 @@ pub fn fit_autoencoder(
         return Err(bad(format!("{} and {} values are not rows of width {dim}", fit.len(), rows.len())));
     }
     if cfg.bottleneck == 0 || cfg.hidden == 0 || cfg.epochs == 0 {
-        return Err(Error::BadConfig { field: "autoencoder", problem: format!("{cfg:?}: widths and epochs must be >= 1") });
+        return Err(Error::BadConfig {
+            field: "autoencoder",
+            problem: format!("{cfg:?}: widths and epochs must be >= 1"),
+        });
     }
     hysim_nn::seed(cfg.seed);
     let vs = VarStore::new(device);

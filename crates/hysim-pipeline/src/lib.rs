@@ -1,7 +1,7 @@
 //! HySim's Algorithm 1 as a stage graph (`hysim run`, `cargo xtask pipeline`).
 //!
 //! - [`config`]: the `pipeline.toml` schema and the embedded default.
-//! - [`plan`]: from a configuration to the stages, their folders
+//! - [`plan`](mod@plan): from a configuration to the stages, their folders
 //!   (`<root>/<run>/<stage>/`), inputs, settings and `hysim` command lines.
 //! - [`runner`]: freshness (a [`hysim_core::StageManifest`] of input hashes per stage),
 //!   skipping fresh stages, `--from`, resuming an interrupted training stage.

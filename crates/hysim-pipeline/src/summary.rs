@@ -134,7 +134,7 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
         if let Some(best) = fit.get("best").filter(|b| !b.is_null()) {
             let _ = write!(
                 md,
-                "; best validation loss {} at step {}",
+                "; best validation loss {} at step {} (the training loss where the run held out no table)",
                 fmt(best.get("val_loss").and_then(Value::as_f64)),
                 best.get("step").and_then(Value::as_u64).unwrap_or(0)
             );

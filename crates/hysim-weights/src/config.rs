@@ -263,11 +263,7 @@ impl Config {
             return bad("manifold.max_components", "0".to_owned(), "at least 1");
         }
         if m.bottleneck == 0 || m.epochs == 0 {
-            return bad(
-                "manifold.bottleneck/epochs",
-                format!("{}/{}", m.bottleneck, m.epochs),
-                "at least 1 each",
-            );
+            return bad("manifold.bottleneck/epochs", format!("{}/{}", m.bottleneck, m.epochs), "at least 1 each");
         }
         if m.components == Some(0) {
             return bad("manifold.components", "0".to_owned(), "at least 1");

@@ -40,7 +40,9 @@ use std::path::{Path, PathBuf};
 use hysim_core::{Embeddings, SampleWeight, SampleWeights};
 use serde::Serialize;
 
-pub use config::{AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, ManifoldKind, OffManifold, Param, Solver};
+pub use config::{
+    AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, ManifoldKind, OffManifold, Param, Solver,
+};
 pub use error::{Error, Result};
 pub use stats::Quantiles;
 

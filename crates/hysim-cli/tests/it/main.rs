@@ -67,6 +67,40 @@ fn weights_writes_both_files_and_a_summary() {
 }
 
 #[test]
+fn weights_with_the_autoencoder_manifold() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target, out) =
+        (dir.path().join("s.safetensors"), dir.path().join("t.safetensors"), dir.path().join("w.jsonl"));
+    write_embeddings(&source, 50, 8, 0.0);
+    write_embeddings(&target, 10, 8, 0.3);
+    let config = dir.path().join("weights.toml");
+    std::fs::write(&config, "beta = \"auto\"\n[manifold]\nkind = \"autoencoder\"\nbottleneck = 2\nepochs = 20\n")
+        .unwrap();
+    let args = [
+        "weights",
+        "--source",
+        source.to_str().unwrap(),
+        "--target",
+        target.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--device",
+        "cpu",
+    ];
+    let (code, stdout, stderr) = hysim(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("d_M from the autoencoder"), "{stdout}");
+    let weights = hysim_core::SampleWeights::read_jsonl(&out).unwrap();
+    assert_eq!(weights.rows.len(), 50);
+    assert!(weights.rows.iter().all(|w| w.d_manifold.is_finite() && w.d_manifold > 0.0));
+    let spread = weights.rows.iter().map(|w| w.d_manifold).fold(0.0, f64::max)
+        - weights.rows.iter().map(|w| w.d_manifold).fold(f64::INFINITY, f64::min);
+    assert!(spread > 0.0, "every row at the same distance");
+}
+
+#[test]
 fn bad_input_exits_1_with_one_line_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("t.safetensors");
