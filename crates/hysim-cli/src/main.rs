@@ -86,7 +86,7 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             // One line: the context chain, outermost first.
-            let message = err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ");
+            let message = one_line(&err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": "));
             #[allow(clippy::print_stderr, reason = "the error line is the command's output")]
             {
                 eprintln!("hysim: error: {message}");
@@ -94,4 +94,12 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// An error message on one line: multi-line messages (TOML's, which draw the offending
+/// source line) keep their text lines, joined, and lose the drawing.
+fn one_line(message: &str) -> String {
+    let drawing =
+        |l: &str| l.starts_with('|') || l.split_once(" | ").is_some_and(|(n, _)| n.trim().parse::<u64>().is_ok());
+    message.lines().map(str::trim).filter(|l| !l.is_empty() && !drawing(l)).collect::<Vec<_>>().join(": ")
 }

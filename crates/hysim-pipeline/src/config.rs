@@ -190,8 +190,15 @@ impl Config {
 
     /// Parses and checks a configuration; `origin` names it in errors.
     pub fn from_toml(text: &str, origin: &str) -> Result<Self> {
-        let cfg: Config =
-            toml::from_str(text).map_err(|e| Error::Config { origin: origin.to_owned(), problem: e.to_string() })?;
+        let cfg: Config = toml::from_str(text).map_err(|e| {
+            // One line: the message and where, without toml's drawing of the source.
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let problem = match line {
+                Some(line) => format!("line {line}: {}", e.message().trim()),
+                None => e.message().trim().to_owned(),
+            };
+            Error::Config { origin: origin.to_owned(), problem: problem.replace('\n', " ") }
+        })?;
         cfg.validate(origin)?;
         Ok(cfg)
     }
@@ -362,6 +369,9 @@ mod tests {
         assert!(err(&format!("{base}[source.synth]\nn = 3\n[train]\nout = \"x\"\n")).contains("train.out"));
         assert!(err(&format!("{base}[source.synth]\nn = 3\n[extract]\npapers = \"some\"\n")).contains("\"some\""));
         assert!(err("name = \"a/b\"").starts_with("p.toml: "));
+        // TOML errors in one line, with the line number.
+        let e = err("name = \"x\"\n[target]\ntables = 3\n");
+        assert!(!e.contains('\n') && e.contains("line 3"), "{e}");
     }
 
     #[test]

@@ -101,6 +101,23 @@ fn weights_with_the_autoencoder_manifold() {
 }
 
 #[test]
+fn a_bad_config_is_one_line_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("train.toml");
+    std::fs::write(&config, "out = \"x\"\n[data]\ntables = 3\n").unwrap();
+    let (code, _, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("train.toml") && stderr.contains("line 3"), "{stderr}");
+    let pipeline = dir.path().join("pipeline.toml");
+    std::fs::write(&pipeline, "name = \"x\"\n[source]\n").unwrap();
+    let (code, _, stderr) = hysim(&["run", "--config", pipeline.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("pipeline.toml") && stderr.contains("target"), "{stderr}");
+}
+
+#[test]
 fn bad_input_exits_1_with_one_line_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("t.safetensors");
