@@ -59,17 +59,18 @@ pub fn fit_autoencoder(
             problem: format!("{cfg:?}: widths and epochs must be >= 1"),
         });
     }
-    hysim_nn::seed(cfg.seed);
     let vs = VarStore::new(device);
     let root = vs.root();
     let (d, h, b) = (dim as i64, cfg.hidden as i64, cfg.bottleneck as i64);
-    let net = nn::seq()
-        .add(nn::linear(&root / "enc1", d, h, Default::default()))
-        .add_fn(|x| x.gelu("none"))
-        .add(nn::linear(&root / "enc2", h, b, Default::default()))
-        .add(nn::linear(&root / "dec1", b, h, Default::default()))
-        .add_fn(|x| x.gelu("none"))
-        .add(nn::linear(&root / "dec2", h, d, Default::default()));
+    let net = hysim_nn::seeded(cfg.seed, || {
+        nn::seq()
+            .add(nn::linear(&root / "enc1", d, h, Default::default()))
+            .add_fn(|x| x.gelu("none"))
+            .add(nn::linear(&root / "enc2", h, b, Default::default()))
+            .add(nn::linear(&root / "dec1", b, h, Default::default()))
+            .add_fn(|x| x.gelu("none"))
+            .add(nn::linear(&root / "dec2", h, d, Default::default()))
+    });
     let x = Tensor::from_slice(fit).view([-1, d]).to_device(device);
     let n = x.size()[0] as usize;
     let batch = cfg.batch_size.max(1);

@@ -71,15 +71,17 @@ impl Heads {
     /// Randomly initialised heads over `dim`-wide features, one per entry of `sizes` (its
     /// number of classes).
     pub fn new(device: Device, dim: usize, sizes: &[usize], hidden: usize, seed: u64) -> Self {
-        hysim_nn::seed(seed);
         let vs = VarStore::new(device);
         let root = vs.root();
-        let hidden_layer = nn::linear(&root / "hidden", dim as i64, hidden as i64, Default::default());
-        let outs = sizes
-            .iter()
-            .enumerate()
-            .map(|(k, &n)| nn::linear(&root / format!("head{k}"), hidden as i64, n as i64, Default::default()))
-            .collect();
+        let (hidden_layer, outs) = hysim_nn::seeded(seed, || {
+            let hidden_layer = nn::linear(&root / "hidden", dim as i64, hidden as i64, Default::default());
+            let outs: Vec<nn::Linear> = sizes
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| nn::linear(&root / format!("head{k}"), hidden as i64, n as i64, Default::default()))
+                .collect();
+            (hidden_layer, outs)
+        });
         Self { vs, hidden: hidden_layer, outs, dim, sizes: sizes.to_vec() }
     }
 

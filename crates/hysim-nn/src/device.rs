@@ -126,6 +126,16 @@ pub fn seed(seed: u64) {
     }
 }
 
+/// Runs `build` with libtorch's generators seeded with `seed`, holding a process-wide lock,
+/// so that random initialisations in threads running at once (tests, say) cannot draw from
+/// each other's streams: the same seed gives the same weights whatever else runs.
+pub fn seeded<T>(seed_value: u64, build: impl FnOnce() -> T) -> T {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _held = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    seed(seed_value);
+    build()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
