@@ -32,51 +32,17 @@ fn write_embeddings(path: &Path, n: usize, dim: usize, shift: f32) {
     Embeddings::new((0..n).map(|i| format!("row-{i}")).collect(), dim, data).unwrap().save(path).unwrap();
 }
 
-#[test]
-fn weights_writes_both_files_and_a_summary() {
+/// Runs `hysim weights` on 50 source and 10 target rows of width 8 with `config` as
+/// weights.toml; returns the stdout and the weights written.
+fn run_weights(config_text: &str) -> (String, hysim_core::SampleWeights, bool) {
     let dir = tempfile::tempdir().unwrap();
     let (source, target, out) =
         (dir.path().join("s.safetensors"), dir.path().join("t.safetensors"), dir.path().join("w.jsonl"));
     write_embeddings(&source, 50, 8, 0.0);
     write_embeddings(&target, 10, 8, 0.3);
     let config = dir.path().join("weights.toml");
-    std::fs::write(&config, "distance = \"euclidean\"\n[manifold]\ncomponents = 3\n").unwrap();
-    let args = [
-        "weights",
-        "--source",
-        source.to_str().unwrap(),
-        "--target",
-        target.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    let (code, stdout, stderr) = hysim(&args);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        stdout.starts_with("50 source rows, 10 target rows, dim 8: alpha 1.0000, beta 1.0000, 3 PCA components"),
-        "{stdout}"
-    );
-    let weights = hysim_core::SampleWeights::read_jsonl(&out).unwrap();
-    assert_eq!(weights.rows.len(), 50);
-    assert_eq!(weights.rows[0].id, "row-0");
-    let mean = weights.rows.iter().map(|w| w.w_hybrid).sum::<f64>() / 50.0;
-    assert!((mean - 1.0).abs() < 1e-9);
-    assert!(dir.path().join("w.diagnostics.json").is_file());
-}
-
-#[test]
-fn weights_with_the_autoencoder_manifold() {
-    let dir = tempfile::tempdir().unwrap();
-    let (source, target, out) =
-        (dir.path().join("s.safetensors"), dir.path().join("t.safetensors"), dir.path().join("w.jsonl"));
-    write_embeddings(&source, 50, 8, 0.0);
-    write_embeddings(&target, 10, 8, 0.3);
-    let config = dir.path().join("weights.toml");
-    std::fs::write(&config, "beta = \"auto\"\n[manifold]\nkind = \"autoencoder\"\nbottleneck = 2\nepochs = 20\n")
-        .unwrap();
-    let args = [
+    std::fs::write(&config, config_text).unwrap();
+    let (code, stdout, stderr) = hysim(&[
         "weights",
         "--source",
         source.to_str().unwrap(),
@@ -88,11 +54,31 @@ fn weights_with_the_autoencoder_manifold() {
         out.to_str().unwrap(),
         "--device",
         "cpu",
-    ];
-    let (code, stdout, stderr) = hysim(&args);
+    ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("d_M from the autoencoder"), "{stdout}");
     let weights = hysim_core::SampleWeights::read_jsonl(&out).unwrap();
+    (stdout, weights, dir.path().join("w.diagnostics.json").is_file())
+}
+
+#[test]
+fn weights_writes_both_files_and_a_summary() {
+    let (stdout, weights, diagnostics) = run_weights("distance = \"euclidean\"\n[manifold]\ncomponents = 3\n");
+    assert!(
+        stdout.starts_with("50 source rows, 10 target rows, dim 8: alpha 1.0000, beta 1.0000, 3 PCA components"),
+        "{stdout}"
+    );
+    assert_eq!(weights.rows.len(), 50);
+    assert_eq!(weights.rows[0].id, "row-0");
+    let mean = weights.rows.iter().map(|w| w.w_hybrid).sum::<f64>() / 50.0;
+    assert!((mean - 1.0).abs() < 1e-9);
+    assert!(diagnostics);
+}
+
+#[test]
+fn weights_with_the_autoencoder_manifold() {
+    let (stdout, weights, _) =
+        run_weights("beta = \"auto\"\n[manifold]\nkind = \"autoencoder\"\nbottleneck = 2\nepochs = 20\n");
+    assert!(stdout.contains("d_M from the autoencoder"), "{stdout}");
     assert_eq!(weights.rows.len(), 50);
     assert!(weights.rows.iter().all(|w| w.d_manifold.is_finite() && w.d_manifold > 0.0));
     let spread = weights.rows.iter().map(|w| w.d_manifold).fold(0.0, f64::max)
