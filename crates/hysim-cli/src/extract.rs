@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use hysim_core::{Record, Statistic};
-use hysim_finetune::{Grammar, generate_constrained};
+use hysim_finetune::{Grammar, generate_constrained_batch};
 use hysim_models::llama::{Config, Llama};
 use hysim_nn::tch::nn::VarStore;
 
@@ -32,6 +32,9 @@ pub(crate) struct Args {
     /// (the fine-tuned LLM) or `auto` (the one with the better validation F1 at training).
     #[arg(long, default_value = "auto")]
     system: String,
+    /// Tables the decoder writes at once (each step reads the weights once for the batch).
+    #[arg(long, default_value_t = 4)]
+    batch_size: usize,
     /// Most tokens written per table.
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
@@ -91,7 +94,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let (records, used) = if system == "encoder" {
         (crate::encoder::records(&args.model, &chosen, device)?, "encoder extractor".to_owned())
     } else {
-        decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens)?
+        decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens, args.batch_size)?
     };
     Record::write_jsonl(&args.out, &records)?;
     let summary = format!(
@@ -114,6 +117,7 @@ pub(crate) fn decoder_records(
     tables: &[&hysim_core::Table],
     device: hysim_nn::tch::Device,
     max_new_tokens: usize,
+    batch_size: usize,
 ) -> Result<(Vec<Record>, String)> {
     let checkpoint = ["best", "last"]
         .iter()
@@ -161,24 +165,38 @@ pub(crate) fn decoder_records(
             .progress_chars("=> "),
     );
     bar.set_message("extracting");
-    let mut records: Vec<Record> = Vec::new();
+    // Prompts within the decoder's training length, longest first, decoded in batches of
+    // similar length (less padding); a longer table is outside what the decoder was
+    // trained for (and the slowest to decode), so it is left out.
+    let mut prompts: Vec<(usize, Vec<i64>)> = Vec::new();
     let mut too_long = 0;
-    for &table in tables {
-        let context = hysim_tables::table_context(table);
+    for (k, table) in tables.iter().enumerate() {
         let prompt: Vec<i64> =
             tok.encode(&hysim_text::prompt::extraction_prompt(table))?.into_iter().map(i64::from).collect();
-        // The decoder learnt on prompts and answers within `max_tokens`; a longer table is
-        // outside what it was trained for (and the slowest to decode), so it is left out.
         if prompt.len() >= model_json.max_tokens {
             too_long += 1;
             bar.inc(1);
-            continue;
+        } else {
+            prompts.push((k, prompt));
         }
-        let pieces = generate_constrained(&model, &prompt, &texts, end, &banned, &Targets, max_new_tokens, device);
+    }
+    prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    let mut answers: Vec<(usize, Vec<hysim_finetune::Piece>)> = Vec::new();
+    for chunk in prompts.chunks(batch_size.max(1)) {
+        let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
+        let pieces = generate_constrained_batch(&model, &batch, &texts, end, &banned, &Targets, max_new_tokens, device);
+        answers.extend(chunk.iter().map(|(k, _)| *k).zip(pieces));
+        bar.inc(chunk.len() as u64);
+    }
+    answers.sort_by_key(|(k, _)| *k);
+    let mut records: Vec<Record> = Vec::new();
+    for (k, pieces) in &answers {
+        let table = tables[*k];
+        let context = hysim_tables::table_context(table);
         // Split the answer into lines, each with the mean log-probability of its tokens.
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);
-        for piece in &pieces {
+        for piece in pieces {
             line.push_str(&piece.text);
             logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
             while let Some(i) = line.find('\n') {
@@ -199,7 +217,6 @@ pub(crate) fn decoder_records(
                 logprob = (0.0, 0);
             }
         }
-        bar.inc(1);
     }
     bar.finish_and_clear();
     if too_long > 0 {

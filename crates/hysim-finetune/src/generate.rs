@@ -44,10 +44,93 @@ pub fn generate_constrained(
     let mut pieces: Vec<Piece> = Vec::new();
     let mut answer = String::new();
     let mut input = Tensor::from_slice(prompt).unsqueeze(0).to_device(device);
+    let choice = Choice { texts, end, banned, grammar };
     for _ in 0..max_new {
         let logits = model.forward(&input, Some(&mut cache));
         let last = logits.get(0).get(-1).to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
         let logprobs = Vec::<f32>::try_from(&last).expect("invariant: a 1-D float tensor");
+        let Some(id) = choice.pick(&logprobs, &answer) else { break };
+        answer.push_str(&texts[id]);
+        pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprobs[id]) });
+        input = Tensor::from_slice(&[id as i64]).unsqueeze(0).to_device(device);
+    }
+    pieces
+}
+
+/// [`generate_constrained`] for several prompts at once: they are left-padded into one
+/// batch ([`Llama::forward_padded`]), so each decoding step reads the weights once for all
+/// of them; each row follows the grammar on its own and stops on its own. The result is
+/// that of decoding each prompt alone, up to float rounding.
+#[allow(clippy::too_many_arguments, reason = "model, prompts, vocabulary, grammar and limits are all distinct")]
+pub fn generate_constrained_batch(
+    model: &Llama,
+    prompts: &[Vec<i64>],
+    texts: &[String],
+    end: i64,
+    banned: &[i64],
+    grammar: &dyn Grammar,
+    max_new: usize,
+    device: Device,
+) -> Vec<Vec<Piece>> {
+    let _guard = hysim_nn::tch::no_grad_guard();
+    let n = prompts.len();
+    let longest = prompts.iter().map(Vec::len).max().unwrap_or(0);
+    if n == 0 || longest == 0 {
+        return vec![Vec::new(); n];
+    }
+    let pad: Vec<i64> = prompts.iter().map(|p| (longest - p.len()) as i64).collect();
+    let ids: Vec<i64> =
+        prompts.iter().flat_map(|p| std::iter::repeat_n(end, longest - p.len()).chain(p.iter().copied())).collect();
+    let mut input = Tensor::from_slice(&ids).view([n as i64, longest as i64]).to_device(device);
+    let mut cache = KvCache::default();
+    let mut pieces: Vec<Vec<Piece>> = vec![Vec::new(); n];
+    let mut answers = vec![String::new(); n];
+    let mut done = vec![false; n];
+    let choice = Choice { texts, end, banned, grammar };
+    for _ in 0..max_new {
+        let logits = model.forward_padded(&input, &pad, Some(&mut cache));
+        let last = logits.select(1, -1).to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
+        let vocab = last.size()[1] as usize;
+        let all = Vec::<f32>::try_from(last.reshape([-1])).expect("invariant: a float tensor");
+        let mut next = vec![end; n];
+        for row in 0..n {
+            if done[row] {
+                continue;
+            }
+            let logprobs = &all[row * vocab..(row + 1) * vocab];
+            match choice.pick(logprobs, &answers[row]) {
+                Some(id) => {
+                    answers[row].push_str(&texts[id]);
+                    pieces[row].push(Piece {
+                        token: id as i64,
+                        text: texts[id].clone(),
+                        logprob: f64::from(logprobs[id]),
+                    });
+                    next[row] = id as i64;
+                }
+                None => done[row] = true,
+            }
+        }
+        if done.iter().all(|d| *d) {
+            break;
+        }
+        input = Tensor::from_slice(&next).view([n as i64, 1]).to_device(device);
+    }
+    pieces
+}
+
+/// How the next token is picked under the grammar.
+struct Choice<'a> {
+    texts: &'a [String],
+    end: i64,
+    banned: &'a [i64],
+    grammar: &'a dyn Grammar,
+}
+
+impl Choice<'_> {
+    /// The likeliest token the grammar admits after `answer`, or `None` to stop (the end
+    /// token chosen, or nothing admissible).
+    fn pick(&self, logprobs: &[f32], answer: &str) -> Option<usize> {
         // The likeliest tokens first: the 64 best usually hold one the grammar allows; the
         // whole vocabulary is sorted only when they do not.
         let mut order: Vec<usize> = (0..logprobs.len()).collect();
@@ -56,29 +139,22 @@ pub fn generate_constrained(
         order[..head].sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
         let admissible = |id: usize| -> bool {
             let id64 = id as i64;
-            if id64 == end {
-                return grammar.can_end(&answer);
+            if id64 == self.end {
+                return self.grammar.can_end(answer);
             }
-            if banned.contains(&id64) {
+            if self.banned.contains(&id64) {
                 return false;
             }
-            let Some(text) = texts.get(id).filter(|t| !t.is_empty()) else { return false };
-            grammar.valid_prefix(&format!("{answer}{text}"))
+            let Some(text) = self.texts.get(id).filter(|t| !t.is_empty()) else { return false };
+            self.grammar.valid_prefix(&format!("{answer}{text}"))
         };
         let chosen = order[..head].iter().copied().find(|&id| admissible(id)).or_else(|| {
             let mut rest: Vec<usize> = order[head..].to_vec();
             rest.sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
             rest.into_iter().find(|&id| admissible(id))
-        });
-        let Some(id) = chosen else { break };
-        if id as i64 == end {
-            break;
-        }
-        answer.push_str(&texts[id]);
-        pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprobs[id]) });
-        input = Tensor::from_slice(&[id as i64]).unsqueeze(0).to_device(device);
+        })?;
+        (chosen as i64 != self.end).then_some(chosen)
     }
-    pieces
 }
 
 #[cfg(test)]
@@ -108,5 +184,24 @@ mod tests {
         assert!(Pairs.valid_prefix(&answer), "{answer}");
         assert!(pieces.len() <= 12);
         assert!(pieces.iter().all(|p| p.logprob <= 0.0 && p.token != 9));
+    }
+
+    #[test]
+    fn a_batch_decodes_as_each_prompt_alone() {
+        let vs = VarStore::new(Device::Cpu);
+        let model = hysim_nn::seeded(5, || Llama::new(vs.root(), &Config::tiny())).unwrap();
+        let texts: Vec<String> = (0..64).map(|i| ["a", "b", "c", "ab", "<end>"][i % 5].to_owned()).collect();
+        let prompts = vec![vec![1, 2, 3], vec![7], vec![5, 6, 7, 8, 9, 10, 11]];
+        let batch = generate_constrained_batch(&model, &prompts, &texts, 4, &[9], &Pairs, 10, Device::Cpu);
+        for (prompt, got) in prompts.iter().zip(&batch) {
+            let alone = generate_constrained(&model, prompt, &texts, 4, &[9], &Pairs, 10, Device::Cpu);
+            let tokens = |p: &[Piece]| p.iter().map(|x| x.token).collect::<Vec<_>>();
+            assert_eq!(tokens(got), tokens(&alone), "prompt {prompt:?}");
+            for (a, b) in got.iter().zip(&alone) {
+                assert!((a.logprob - b.logprob).abs() < 1e-4, "{} vs {}", a.logprob, b.logprob);
+            }
+        }
+        assert!(batch.iter().any(|p| p.len() >= 2), "{batch:?}");
+        assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &Pairs, 10, Device::Cpu).is_empty());
     }
 }

@@ -47,6 +47,6 @@ mod train;
 pub use autoencoder::{AutoencoderConfig, AutoencoderFit, fit_autoencoder};
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
-pub use generate::{Grammar, Piece, generate_constrained};
+pub use generate::{Grammar, Piece, generate_constrained, generate_constrained_batch};
 pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};

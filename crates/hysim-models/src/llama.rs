@@ -308,8 +308,8 @@ impl Layer {
     }
 
     /// # Shapes
-    /// `xs` `[batch, seq, hidden]`, `cos`/`sin` `[seq, head_dim]`, `mask` boolean
-    /// `[seq, past + seq]` or `None` (then causal without a cache, or a single new
+    /// `xs` `[batch, seq, hidden]`, `cos`/`sin` `[1 or batch, 1, seq, head_dim]`, `mask`
+    /// boolean `[seq, past + seq]` or `[batch, 1, seq, past + seq]`, or `None` (then causal without a cache, or a single new
     /// position) → `[batch, seq, hidden]`.
     fn forward(
         &self,
@@ -411,13 +411,59 @@ impl Llama {
     }
 
     fn rope(&self, start: i64, len: i64, device: Device) -> (Tensor, Tensor) {
+        self.rope_at(&Tensor::arange_start(start, start + len, (Kind::Float, device)))
+    }
+
+    /// `cos` and `sin` of the rotary embedding at `positions` (any shape `[..]`, float),
+    /// shaped `[.., head_dim]`.
+    fn rope_at(&self, positions: &Tensor) -> (Tensor, Tensor) {
         let hd = self.cfg.head_dim();
-        let inv_freq =
-            (Tensor::arange_start_step(0, hd, 2, (Kind::Float, device)) / hd as f64 * -self.cfg.rope_theta.ln()).exp();
-        let positions = Tensor::arange_start(start, start + len, (Kind::Float, device));
-        let freqs = positions.unsqueeze(1) * inv_freq.unsqueeze(0);
-        let emb = Tensor::cat(&[&freqs, &freqs], 1);
+        let inv_freq = (Tensor::arange_start_step(0, hd, 2, (Kind::Float, positions.device())) / hd as f64
+            * -self.cfg.rope_theta.ln())
+        .exp();
+        let freqs = positions.unsqueeze(-1) * inv_freq;
+        let emb = Tensor::cat(&[&freqs, &freqs], -1);
         (emb.cos(), emb.sin())
+    }
+
+    /// [`Llama::forward`] for a batch of left-padded sequences: row `b` begins with
+    /// `pad[b]` padding tokens, which no position attends to and which do not count as
+    /// positions (each row's real tokens are at positions 0, 1, ... as if alone). The
+    /// cache must have been filled by this method with the same `pad`.
+    ///
+    /// # Shapes
+    /// `input_ids` `[batch, seq]` (i64), `pad` `batch` values → `[batch, seq, vocab]`.
+    pub fn forward_padded(&self, input_ids: &Tensor, pad: &[i64], cache: Option<&mut KvCache>) -> Tensor {
+        let (b, t) = (input_ids.size()[0], input_ids.size()[1]);
+        assert_eq!(pad.len() as i64, b, "invariant: one pad count per row");
+        let device = input_ids.device();
+        let mut scratch = KvCache::default();
+        let cache = cache.unwrap_or(&mut scratch);
+        if cache.layers.len() != self.layers.len() {
+            cache.layers = (0..self.layers.len()).map(|_| None).collect();
+        }
+        let past = cache.len();
+        let pad = Tensor::from_slice(pad).to_device(device).view([b, 1]);
+        // Absolute slots of the new positions, and each row's own positions.
+        let slots = Tensor::arange_start(past, past + t, (Kind::Int64, device)).view([1, t]);
+        let positions = (&slots - &pad).clamp_min(0).to_kind(Kind::Float);
+        let (cos, sin) = self.rope_at(&positions);
+        let (cos, sin) = (cos.unsqueeze(1), sin.unsqueeze(1));
+        // A position sees the real tokens of its row up to itself; a padding position sees
+        // only itself, so that no row of attention is empty.
+        let cols = Tensor::arange(past + t, (Kind::Int64, device)).view([1, 1, past + t]);
+        let rows = slots.view([1, t, 1]);
+        let real = cols.ge_tensor(&pad.view([b, 1, 1]));
+        let mask = cols.le_tensor(&rows).logical_and(&real).logical_or(&cols.eq_tensor(&rows)).unsqueeze(1);
+        let mut xs = self.embed.forward(input_ids);
+        for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
+            xs = layer.forward(&xs, &cos, &sin, Some(&mask), slot);
+        }
+        let xs = self.norm.forward(&xs);
+        match &self.lm_head {
+            Some(head) => head.forward(&xs),
+            None => xs.linear::<Tensor>(&self.embed.ws, None),
+        }
     }
 
     /// Logits for every position; with a cache, positions continue after the cached ones

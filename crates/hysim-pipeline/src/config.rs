@@ -121,12 +121,19 @@ pub struct Extract {
     /// Most tokens the decoder writes per table.
     #[serde(default = "default_new_tokens")]
     pub max_new_tokens: usize,
+    /// Tables the decoder writes at once.
+    #[serde(default = "default_extract_batch")]
+    pub batch_size: usize,
 }
 
 impl Default for Extract {
     fn default() -> Self {
-        Self { papers: default_papers(), max_new_tokens: default_new_tokens() }
+        Self { papers: default_papers(), max_new_tokens: default_new_tokens(), batch_size: default_extract_batch() }
     }
+}
+
+fn default_extract_batch() -> usize {
+    4
 }
 
 /// Evaluation settings.
@@ -261,8 +268,8 @@ impl Config {
         if !matches!(self.extract.papers.as_str(), "gold" | "all") {
             return bad(format!("extract.papers {:?} is neither \"gold\" nor \"all\"", self.extract.papers));
         }
-        if self.embed.batch_size == 0 {
-            return bad("embed.batch_size is 0".to_owned());
+        if self.embed.batch_size == 0 || self.extract.batch_size == 0 {
+            return bad("embed.batch_size or extract.batch_size is 0".to_owned());
         }
         for key in ["out"] {
             if self.train.contains_key(key) {

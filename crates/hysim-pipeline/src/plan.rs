@@ -351,6 +351,8 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
             cfg.device.clone(),
             "--max-new-tokens".into(),
             cfg.extract.max_new_tokens.to_string(),
+            "--batch-size".into(),
+            cfg.extract.batch_size.to_string(),
         ];
         if cfg.extract.papers == "gold" && !gold_files.is_empty() {
             argv.push("--papers-in".into());
