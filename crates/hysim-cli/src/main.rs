@@ -39,13 +39,13 @@ enum Command {
     Parse(parse::Args),
     /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
     Embed(embed::Args),
-    /// Records written by a fine-tuned decoder, decoded under the target grammar.
+    /// Records written by a trained system: the encoder extractor, or the decoder under the target grammar.
     Extract(extract::Args),
     /// Scores predicted records against ground truth: numeric and AutoPK protocols, calibration, intervals, reports.
     Eval(eval::Args),
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),
-    /// Weighted fine-tuning of a decoder (LoRA or full) on tables with gold records.
+    /// Weighted fine-tuning of the encoder extractor and a decoder (LoRA or full) on tables with gold records.
     Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),

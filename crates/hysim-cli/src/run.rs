@@ -22,7 +22,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "NAME")]
     experiment: Option<String>,
     /// The smallest end-to-end run (a few tables, two training steps): a smoke test of
-    /// every stage, in about two minutes on a CPU.
+    /// every stage, in about 30 s on a CPU.
     #[arg(long)]
     tiny: bool,
     /// Override the configuration's device (auto, cpu, cuda:N).
