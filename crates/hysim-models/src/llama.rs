@@ -438,10 +438,7 @@ impl Llama {
         assert_eq!(pad.len() as i64, b, "invariant: one pad count per row");
         let device = input_ids.device();
         let mut scratch = KvCache::default();
-        let cache = cache.unwrap_or(&mut scratch);
-        if cache.layers.len() != self.layers.len() {
-            cache.layers = (0..self.layers.len()).map(|_| None).collect();
-        }
+        let cache = self.ready_cache(cache, &mut scratch);
         let past = cache.len();
         let pad = Tensor::from_slice(pad).to_device(device).view([b, 1]);
         // Absolute slots of the new positions, and each row's own positions.
@@ -455,15 +452,7 @@ impl Llama {
         let rows = slots.view([1, t, 1]);
         let real = cols.ge_tensor(&pad.view([b, 1, 1]));
         let mask = cols.le_tensor(&rows).logical_and(&real).logical_or(&cols.eq_tensor(&rows)).unsqueeze(1);
-        let mut xs = self.embed.forward(input_ids);
-        for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
-            xs = layer.forward(&xs, &cos, &sin, Some(&mask), slot);
-        }
-        let xs = self.norm.forward(&xs);
-        match &self.lm_head {
-            Some(head) => head.forward(&xs),
-            None => xs.linear::<Tensor>(&self.embed.ws, None),
-        }
+        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache)
     }
 
     /// Logits for every position; with a cache, positions continue after the cached ones
@@ -475,10 +464,7 @@ impl Llama {
         let t = input_ids.size()[1];
         let device = input_ids.device();
         let mut scratch = KvCache::default();
-        let cache = cache.unwrap_or(&mut scratch);
-        if cache.layers.len() != self.layers.len() {
-            cache.layers = (0..self.layers.len()).map(|_| None).collect();
-        }
+        let cache = self.ready_cache(cache, &mut scratch);
         let past = cache.len();
         let (cos, sin) = self.rope(past, t, device);
         let (cos, sin) = (cos.unsqueeze(0).unsqueeze(0), sin.unsqueeze(0).unsqueeze(0));
@@ -488,9 +474,30 @@ impl Llama {
             let cols = Tensor::arange(past + t, (Kind::Int64, device)).unsqueeze(0);
             cols.le_tensor(&rows)
         });
+        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache)
+    }
+
+    /// The cache of `cache` (or a scratch one) with one slot per layer.
+    fn ready_cache<'c>(&self, cache: Option<&'c mut KvCache>, scratch: &'c mut KvCache) -> &'c mut KvCache {
+        let cache = cache.unwrap_or(scratch);
+        if cache.layers.len() != self.layers.len() {
+            cache.layers = (0..self.layers.len()).map(|_| None).collect();
+        }
+        cache
+    }
+
+    /// Embedding, every layer (growing the cache), the final norm and the head.
+    fn layers_and_head(
+        &self,
+        input_ids: &Tensor,
+        cos: &Tensor,
+        sin: &Tensor,
+        mask: Option<&Tensor>,
+        cache: &mut KvCache,
+    ) -> Tensor {
         let mut xs = self.embed.forward(input_ids);
         for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
-            xs = layer.forward(&xs, &cos, &sin, mask.as_ref(), slot);
+            xs = layer.forward(&xs, cos, sin, mask, slot);
         }
         let xs = self.norm.forward(&xs);
         match &self.lm_head {
