@@ -35,7 +35,8 @@ pub(crate) struct Args {
     /// Tables the decoder writes at once (each step reads the weights once for the batch).
     #[arg(long, default_value_t = 4)]
     batch_size: usize,
-    /// Most tokens written per table.
+    /// Most tokens written per table (and never more than the decoder's training length,
+    /// `max_tokens` in its train.toml, leaves after the prompt).
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
@@ -154,6 +155,12 @@ pub(crate) fn decoder_records(
             bail!("{}: {} adapter variable(s) missing, such as {}", checkpoint.display(), missing.len(), missing[0]);
         }
     }
+    // A decoder trained in mixed precision decodes in it too where bfloat16 is fast.
+    let trained_bf16 =
+        model_json.dtype.as_deref().and_then(|d| d.parse::<hysim_nn::DType>().ok()) == Some(hysim_nn::DType::Bf16);
+    if trained_bf16 && hysim_nn::DType::fastest_for(device) == hysim_nn::DType::Bf16 {
+        Llama::cast_base(&vs, hysim_nn::tch::Kind::BFloat16);
+    }
     let vocab = cfg.vocab_size as u32;
     let texts: Vec<String> = (0..vocab).map(|id| tok.decode(&[id]).unwrap_or_default()).collect();
     let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
@@ -184,7 +191,11 @@ pub(crate) fn decoder_records(
     let mut answers: Vec<(usize, Vec<hysim_finetune::Piece>)> = Vec::new();
     for chunk in prompts.chunks(batch_size.max(1)) {
         let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
-        let pieces = generate_constrained_batch(&model, &batch, &texts, end, &banned, &Targets, max_new_tokens, device);
+        // The decoder learnt on prompts and answers of at most `max_tokens` together: no
+        // answer it writes is longer than that leaves.
+        let longest = batch.iter().map(Vec::len).max().unwrap_or(0);
+        let limit = max_new_tokens.min(model_json.max_tokens.saturating_sub(longest).max(1));
+        let pieces = generate_constrained_batch(&model, &batch, &texts, end, &banned, &Targets, limit, device);
         answers.extend(chunk.iter().map(|(k, _)| *k).zip(pieces));
         bar.inc(chunk.len() as u64);
     }

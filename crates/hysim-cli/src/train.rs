@@ -24,6 +24,8 @@
 //! [model]                           # the decoder
 //! gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, or a path
 //! device = "auto"
+//! dtype = "auto"                    # f32, bf16 (LoRA only: base weights bfloat16, adapters float32), or
+//!                                   # auto: bf16 with LoRA on CUDA or a CPU with AVX512-BF16, else f32
 //! [lora]                            # leave the table out for full fine-tuning
 //! rank = 8
 //! alpha = 16.0
@@ -39,6 +41,7 @@ use anyhow::{Context, Result, bail};
 use hysim_core::Record;
 use hysim_finetune::{Example, FitConfig, TrainConfig, Trainer};
 use hysim_models::llama::{Config, Llama, LoraConfig, is_lora_variable};
+use hysim_nn::DType;
 use hysim_nn::tch::nn::VarStore;
 use serde::{Deserialize, Serialize};
 
@@ -108,20 +111,42 @@ fn default_max_tokens() -> usize {
 struct ModelToml {
     #[serde(default = "default_gguf")]
     gguf: String,
-    #[serde(default = "default_device")]
+    #[serde(default = "default_auto")]
     device: String,
+    #[serde(default = "default_auto")]
+    dtype: String,
 }
 
 impl Default for ModelToml {
     fn default() -> Self {
-        Self { gguf: default_gguf(), device: default_device() }
+        Self { gguf: default_gguf(), device: default_auto(), dtype: default_auto() }
+    }
+}
+
+impl ModelToml {
+    /// The precision of the decoder's training: float32, or mixed precision with
+    /// bfloat16 base weights and float32 adapters (LoRA only).
+    fn precision(&self, device: hysim_nn::tch::Device, lora: bool) -> Result<DType> {
+        let dtype = match self.dtype.trim() {
+            "auto" if lora => DType::fastest_for(device),
+            "auto" => DType::F32,
+            other => other.parse::<DType>()?,
+        };
+        match dtype {
+            DType::F32 => Ok(dtype),
+            DType::Bf16 if lora => Ok(dtype),
+            DType::Bf16 => bail!(
+                "[model] dtype = \"bf16\" needs a [lora] table: full fine-tuning keeps every weight in float32 (use \"f32\" or \"auto\")"
+            ),
+            DType::F16 => bail!("[model] dtype = {:?}: expected \"f32\", \"bf16\" or \"auto\"", self.dtype),
+        }
     }
 }
 
 fn default_gguf() -> String {
     "default".to_owned()
 }
-fn default_device() -> String {
+fn default_auto() -> String {
     "auto".to_owned()
 }
 
@@ -133,6 +158,10 @@ pub(crate) struct ModelJson {
     pub(crate) base_gguf: Option<PathBuf>,
     pub(crate) lora: Option<LoraConfig>,
     pub(crate) max_tokens: usize,
+    /// The decoder's training precision: `f32`, or `bf16` (bfloat16 base weights, float32
+    /// adapters). Extraction uses bf16 only where it is fast too (`DType::fastest_for`).
+    #[serde(default)]
+    pub(crate) dtype: Option<String>,
     /// `encoder` and/or `decoder`.
     #[serde(default)]
     pub(crate) systems: Vec<String>,
@@ -215,6 +244,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         base_gguf: None,
         lora: cfg.lora.clone(),
         max_tokens: cfg.data.max_tokens,
+        dtype: None,
         systems: cfg.systems.clone(),
         validation_f1: Default::default(),
     };
@@ -244,7 +274,10 @@ pub(crate) fn run(args: &Args) -> Result<String> {
             bail!("no GGUF model at {} (run `cargo xtask setup` for the default)", gguf_path.display());
         }
         model_json.base_gguf = Some(gguf_path.clone());
+        let dtype = cfg.model.precision(device, cfg.lora.is_some())?;
+        model_json.dtype = Some(dtype.to_string());
         lines.push(train_decoder(
+            dtype,
             &cfg,
             args.resume,
             &gguf_path,
@@ -268,7 +301,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
             let predicted = if system == "encoder" {
                 crate::encoder::records(&cfg.out, &compared, device)?
             } else {
-                crate::extract::decoder_records(&cfg.out, &model_json, &compared, device, 768, 4)?.0
+                crate::extract::decoder_records(&cfg.out, &model_json, &compared, device, cfg.data.max_tokens, 4)?.0
             };
             let f1 = hysim_eval::score_numeric(&gold_values, &predicted, 0.005).overall.scores.f1;
             model_json.validation_f1.insert(system.clone(), f1);
@@ -292,6 +325,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
 /// LoRA (or full) fine-tuning of the decoder: `best/`, `last/` and `fit.json` in `out`.
 #[allow(clippy::too_many_arguments, reason = "the pieces of one training run, each used once")]
 fn train_decoder(
+    dtype: DType,
     cfg: &TrainToml,
     resume: bool,
     gguf_path: &std::path::Path,
@@ -334,6 +368,9 @@ fn train_decoder(
     let model = Llama::with_lora(vs.root(), &model_cfg, cfg.lora.as_ref())?;
     Llama::load_gguf(&mut vs, &gguf, &model_cfg)?;
     drop(gguf);
+    if dtype != DType::F32 {
+        Llama::cast_base(&vs, dtype.kind());
+    }
     let last = cfg.out.join("last");
     let mut trainer = if resume && last.join("trainable.safetensors").is_file() {
         Trainer::resume(&vs, &last)?
@@ -387,15 +424,44 @@ fn train_decoder(
         },
     );
     Ok(format!(
-        "decoder: {} training and {} validation examples ({} over {} tokens skipped), {} steps on {:?}{}: {} in {:.1} s",
+        "decoder: {} training and {} validation examples ({} over {} tokens skipped), {} steps on {:?} in {}{}: {} in {:.1} s",
         train.len(),
         val.len(),
         skipped_long,
         cfg.data.max_tokens,
         report.steps,
         device,
+        if dtype == DType::F32 { "float32" } else { "bfloat16 with float32 adapters" },
         if report.stopped_early { ", stopped early" } else { "" },
         best,
         started.elapsed().as_secs_f64()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use hysim_nn::tch::Device;
+
+    use super::*;
+
+    fn precision(dtype: &str, device: Device, lora: bool) -> String {
+        let model = ModelToml { dtype: dtype.to_owned(), ..ModelToml::default() };
+        match model.precision(device, lora) {
+            Ok(d) => d.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn training_precision_follows_the_device_and_needs_lora_for_bfloat16() {
+        assert_eq!(precision("auto", Device::Cuda(0), true), "bf16");
+        assert_eq!(precision("auto", Device::Cuda(0), false), "f32");
+        let cpu = if hysim_nn::cpu_has_bf16_arithmetic() { "bf16" } else { "f32" };
+        assert_eq!(precision("auto", Device::Cpu, true), cpu);
+        assert_eq!(precision("f32", Device::Cuda(0), true), "f32");
+        assert_eq!(precision("bf16", Device::Cpu, true), "bf16");
+        assert!(precision("bf16", Device::Cpu, false).contains("needs a [lora] table"));
+        assert!(precision("f16", Device::Cpu, true).contains("expected \"f32\", \"bf16\" or \"auto\""));
+        assert!(precision("f64", Device::Cpu, true).starts_with("error: unknown dtype \"f64\""));
+    }
 }

@@ -257,7 +257,13 @@ impl Module for Proj {
     fn forward(&self, xs: &Tensor) -> Tensor {
         let out = self.base.forward(xs);
         match &self.lora {
-            Some((a, b, scale)) => out + xs.linear::<Tensor>(a, None).linear::<Tensor>(b, None) * *scale,
+            // Adapters stay in float32 (the optimizer's copy) when the base weights are
+            // bfloat16 (mixed precision, `Llama::cast_base`): the update is computed in
+            // the activations' kind and its gradient flows back to the float32 weights.
+            Some((a, b, scale)) => {
+                let (a, b) = (a.to_kind(xs.kind()), b.to_kind(xs.kind()));
+                out + xs.linear::<Tensor>(&a, None).linear::<Tensor>(&b, None) * *scale
+            }
             None => out,
         }
     }
@@ -504,6 +510,24 @@ impl Llama {
             Some(head) => head.forward(&xs),
             None => xs.linear::<Tensor>(&self.embed.ws, None),
         }
+    }
+
+    /// Mixed precision: every variable of `vs` but the LoRA adapters becomes `kind` (say
+    /// bfloat16); the adapters keep their kind (float32), so the optimizer updates full
+    /// precision weights while the matrix products run in `kind`. RMSNorm statistics and
+    /// the loss (`hysim_finetune::weighted_loss`) are computed in float32 either way.
+    /// Call it after loading the weights. Returns how many variables were cast.
+    pub fn cast_base(vs: &nn::VarStore, kind: Kind) -> usize {
+        let _guard = hysim_nn::tch::no_grad_guard();
+        let mut cast = 0;
+        for (name, mut var) in vs.variables() {
+            if !is_lora_variable(&name) && var.kind() != kind {
+                let value = var.to_kind(kind);
+                var.set_data(&value);
+                cast += 1;
+            }
+        }
+        cast
     }
 
     /// Fills the model's variables from a GGUF file: every tensor dequantised to the

@@ -117,6 +117,28 @@ impl DType {
     }
 }
 
+impl DType {
+    /// The fastest of float32 and bfloat16 that keeps training sound on `device`: bfloat16
+    /// on CUDA and on CPUs with bfloat16 arithmetic (AVX512-BF16, where libtorch's bfloat16
+    /// matrix products run about 2.5 times as fast as float32 ones), float32 elsewhere
+    /// (emulated bfloat16 is slower than float32).
+    pub fn fastest_for(device: Device) -> Self {
+        if device.is_cuda() || cpu_has_bf16_arithmetic() { Self::Bf16 } else { Self::F32 }
+    }
+}
+
+/// Whether this CPU has bfloat16 arithmetic instructions (AVX512-BF16).
+pub fn cpu_has_bf16_arithmetic() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx512bf16")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Seeds libtorch's CPU generator and, when present, every CUDA generator.
 pub fn seed(seed: u64) {
     // libtorch takes an i64; keep every u64 seed distinct by reinterpreting the bits.
@@ -164,6 +186,13 @@ mod tests {
         assert_eq!("fp16".parse::<DType>().unwrap().kind(), Kind::Half);
         assert_eq!("f32".parse::<DType>().unwrap().to_string(), "f32");
         assert_eq!("f64".parse::<DType>().unwrap_err().to_string(), "unknown dtype \"f64\": expected f32, bf16 or f16");
+    }
+
+    #[test]
+    fn fastest_dtype_is_bf16_on_cuda_and_follows_the_cpu_otherwise() {
+        assert_eq!(DType::fastest_for(Device::Cuda(0)), DType::Bf16);
+        let cpu = if cpu_has_bf16_arithmetic() { DType::Bf16 } else { DType::F32 };
+        assert_eq!(DType::fastest_for(Device::Cpu), cpu);
     }
 
     #[test]

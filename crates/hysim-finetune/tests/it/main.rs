@@ -62,6 +62,41 @@ fn lora_learns_a_toy_batch() {
 }
 
 #[test]
+fn mixed_precision_lora_keeps_float32_adapters_and_learns() {
+    let (vs, m) = model(true);
+    let data = [example(&[1, 5, 9, 13, 17, 21, 25], 2, 1.0), example(&[2, 6, 10, 14, 18, 22, 26], 2, 1.0)];
+    let batch: Vec<&Example> = data.iter().collect();
+    let full = loss_of(&m, &batch).double_value(&[]);
+    let cast = Llama::cast_base(&vs, Kind::BFloat16);
+    let vars = vs.variables();
+    assert_eq!(cast, vars.keys().filter(|n| !is_lora_variable(n)).count());
+    for (name, var) in &vars {
+        let want = if is_lora_variable(name) { Kind::Float } else { Kind::BFloat16 };
+        assert_eq!(var.kind(), want, "{name}");
+    }
+    // The same model in bfloat16 gives nearly the same loss (bfloat16 keeps 8 bits).
+    let first = loss_of(&m, &batch).double_value(&[]);
+    assert!((first - full).abs() < 0.02 * full, "float32 {full}, bfloat16 {first}");
+    let cfg = TrainConfig { lr: 1e-2, min_lr: 1e-3, warmup_steps: 5, total_steps: 80, ..TrainConfig::default() };
+    let mut trainer = Trainer::new(&vs, cfg, is_lora_variable).unwrap();
+    for _ in 0..80 {
+        let loss = loss_of(&m, &batch);
+        trainer.backward(&loss);
+    }
+    let last = loss_of(&m, &batch).double_value(&[]);
+    assert!(last < 0.3 * first, "loss {first} -> {last}");
+    // The optimizer updated the float32 adapters, and they are still float32.
+    for (name, var) in vs.variables() {
+        if is_lora_variable(&name) {
+            assert_eq!(var.kind(), Kind::Float, "{name}");
+            if name.contains("lora_B") {
+                assert!(var.abs().max().double_value(&[]) > 0.0, "{name} never moved");
+            }
+        }
+    }
+}
+
+#[test]
 fn zero_weight_adds_no_gradient_and_unit_weights_are_plain_fine_tuning() {
     let (vs, m) = model(true);
     let _t = Trainer::new(&vs, TrainConfig::default(), is_lora_variable).unwrap();
