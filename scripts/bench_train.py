@@ -25,7 +25,12 @@ def main():
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu")
-    ap.add_argument("--dtype", default="f32", choices=["f32", "bf16"], help="bf16: every weight in bfloat16")
+    ap.add_argument(
+        "--dtype",
+        default="f32",
+        choices=["f32", "bf16", "mixed"],
+        help="bf16: every weight in bfloat16; mixed: base weights bfloat16, adapters float32 (peft's autocast_adapter_dtype)",
+    )
     ap.add_argument("--autocast", action="store_true", help="CUDA autocast (float16), as bench_step --autocast")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -34,6 +39,8 @@ def main():
         cfg = LlamaConfig(**{k: v for k, v in json.load(f).items() if k not in ("architectures", "transformers.js_config")})
     cfg.torch_dtype = torch.float32
     model = LlamaForCausalLM(cfg).float()
+    if a.dtype == "mixed":
+        model = model.to(torch.bfloat16)  # peft then keeps the adapters in float32
     model = get_peft_model(model, LoraConfig(r=a.rank, lora_alpha=2 * a.rank, target_modules=["q_proj", "v_proj"], lora_dropout=0.0))
     model = model.to(a.device)
     if a.dtype == "bf16":

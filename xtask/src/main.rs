@@ -99,6 +99,10 @@ enum Bench {
         /// Timed steps (after one warm-up step).
         #[arg(long, default_value_t = 5)]
         steps: usize,
+        /// f32; bf16 (every weight bfloat16); or mixed (base weights bfloat16, adapters
+        /// float32, as `hysim train` with dtype bf16 and peft's default).
+        #[arg(long, default_value = "f32", value_parser = ["f32", "bf16", "mixed"])]
+        dtype: String,
     },
 }
 
@@ -116,7 +120,7 @@ fn main() -> std::process::ExitCode {
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
-        Task::Bench { what: Bench::Train { batch, seq, steps } } => bench::train(batch, seq, steps),
+        Task::Bench { what: Bench::Train { batch, seq, steps, dtype } } => bench::train(batch, seq, steps, &dtype),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

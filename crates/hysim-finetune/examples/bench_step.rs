@@ -60,7 +60,11 @@ fn main() -> anyhow::Result<()> {
     match text("--dtype", "f32").as_str() {
         "f32" => {}
         "bf16" => vs.bfloat16(),
-        other => anyhow::bail!("--dtype {other}: expected f32 or bf16"),
+        // What `hysim train` does with dtype bf16: base weights bfloat16, adapters float32.
+        "mixed" => {
+            Llama::cast_base(&vs, hysim_nn::tch::Kind::BFloat16);
+        }
+        other => anyhow::bail!("--dtype {other}: expected f32, bf16 or mixed"),
     }
     let train = TrainConfig {
         lr: 1e-4,
