@@ -1,7 +1,7 @@
 //! Weighted fine-tuning on a tiny random Llama (CPU, fixed seed): it learns a toy batch,
 //! a zero-weight example adds no gradient, unit weights are plain fine-tuning,
 //! accumulation equals a larger batch, and a resumed run ends where an uninterrupted one
-//! does.
+//! does; mixed precision (bfloat16 base, float32 adapters) learns and resumes exactly too.
 
 use hysim_finetune::{Example, TrainConfig, Trainer, collate, weighted_loss};
 use hysim_models::llama::{Config, Llama, LoraConfig, is_lora_variable};
@@ -163,10 +163,27 @@ fn accumulation_equals_one_larger_batch() {
 
 #[test]
 fn a_resumed_run_ends_where_an_uninterrupted_one_does() {
+    resume_case(false);
+}
+
+#[test]
+fn a_resumed_mixed_precision_run_ends_where_an_uninterrupted_one_does() {
+    resume_case(true);
+}
+
+/// Six steps straight against three, a checkpoint, a fresh model and three more; `mixed`:
+/// base weights bfloat16, adapters float32 (`Llama::cast_base`).
+fn resume_case(mixed: bool) {
+    let cast = |vs: &VarStore| {
+        if mixed {
+            Llama::cast_base(vs, Kind::BFloat16);
+        }
+    };
     let data = [example(&[1, 5, 9, 13, 17], 1, 1.0), example(&[2, 6, 10, 14, 18], 2, 0.5)];
     let batch: Vec<&Example> = data.iter().collect();
     let cfg = TrainConfig { lr: 5e-3, warmup_steps: 2, total_steps: 8, weight_decay: 0.01, ..TrainConfig::default() };
     let (vs, m) = model(true);
+    cast(&vs);
     let mut straight = Trainer::new(&vs, cfg.clone(), is_lora_variable).unwrap();
     for _ in 0..6 {
         straight.backward(&loss_of(&m, &batch));
@@ -174,6 +191,7 @@ fn a_resumed_run_ends_where_an_uninterrupted_one_does() {
     let dir = tempfile::tempdir().unwrap();
     let ckpt = dir.path().join("ckpt");
     let (vs2, m2) = model(true);
+    cast(&vs2);
     let mut first = Trainer::new(&vs2, cfg, is_lora_variable).unwrap();
     for _ in 0..3 {
         first.backward(&loss_of(&m2, &batch));
@@ -189,6 +207,7 @@ fn a_resumed_run_ends_where_an_uninterrupted_one_does() {
         let lora =
             LoraConfig { rank: 4, alpha: 8.0, targets: vec!["q_proj".into(), "v_proj".into(), "up_proj".into()] };
         let m3 = Llama::with_lora(vs3.root(), &Config::tiny(), Some(&lora)).unwrap();
+        cast(&vs3);
         (vs3, m3)
     };
     // The base weights come from the original model (as they would from the GGUF).
