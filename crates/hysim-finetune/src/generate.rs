@@ -58,7 +58,7 @@ pub fn generate_constrained(
 }
 
 /// [`generate_constrained`] for several prompts at once: they are left-padded into one
-/// batch ([`Llama::forward_padded`]), so each decoding step reads the weights once for all
+/// batch ([`Llama::forward_padded_last`]), so each decoding step reads the weights once for all
 /// of them; each row follows the grammar on its own and stops on its own. The result is
 /// that of decoding each prompt alone, up to float rounding.
 #[allow(clippy::too_many_arguments, reason = "model, prompts, vocabulary, grammar and limits are all distinct")]
@@ -88,8 +88,8 @@ pub fn generate_constrained_batch(
     let mut done = vec![false; n];
     let choice = Choice { texts, end, banned, grammar };
     for _ in 0..max_new {
-        let logits = model.forward_padded(&input, &pad, Some(&mut cache));
-        let last = logits.select(1, -1).to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
+        let logits = model.forward_padded_last(&input, &pad, Some(&mut cache));
+        let last = logits.to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
         let vocab = last.size()[1] as usize;
         let all = Vec::<f32>::try_from(last.reshape([-1])).expect("invariant: a float tensor");
         let mut next = vec![end; n];

@@ -339,18 +339,13 @@ impl Layer {
             None => (k, v),
         };
         *cache = Some((k.shallow_clone(), v.shallow_clone()));
-        let groups = self.heads / self.kv_heads;
-        let repeat = |x: &Tensor| {
-            if groups == 1 {
-                return x.shallow_clone();
-            }
-            let (b, n, s, d) = x.size4().expect("invariant: [batch, heads, seq, dim]");
-            x.unsqueeze(2).expand([b, n, groups, s, d], false).reshape([b, n * groups, s, d])
-        };
-        let (k, v) = (repeat(&k), repeat(&v));
         let past = k.size()[2] - t;
         let causal = mask.is_none() && past == 0 && t > 1;
-        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, false);
+        // Grouped-query attention inside the kernel (`enable_gqa`): each key-value head
+        // serves its group of query heads without being copied per group, which was most of
+        // a decoding step's attention time on the CPU (the same outputs, bit for bit).
+        let gqa = self.heads != self.kv_heads;
+        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, gqa);
         let attn = attn.transpose(1, 2).contiguous().view([b, t, h]);
         let xs = xs + self.o.forward(&attn);
         let ff = self.post_norm.forward(&xs);
@@ -432,14 +427,15 @@ impl Llama {
         (emb.cos(), emb.sin())
     }
 
-    /// [`Llama::forward`] for a batch of left-padded sequences: row `b` begins with
-    /// `pad[b]` padding tokens, which no position attends to and which do not count as
-    /// positions (each row's real tokens are at positions 0, 1, ... as if alone). The
-    /// cache must have been filled by this method with the same `pad`.
+    /// The next-token logits of a batch of left-padded sequences (what decoding needs: the
+    /// head runs on the last position only): row `b` begins with `pad[b]` padding tokens,
+    /// which no position attends to and which do not count as positions (each row's real
+    /// tokens are at positions 0, 1, ... as if alone). The cache must have been filled by
+    /// this method with the same `pad`.
     ///
     /// # Shapes
-    /// `input_ids` `[batch, seq]` (i64), `pad` `batch` values → `[batch, seq, vocab]`.
-    pub fn forward_padded(&self, input_ids: &Tensor, pad: &[i64], cache: Option<&mut KvCache>) -> Tensor {
+    /// `input_ids` `[batch, seq]` (i64), `pad` `batch` values → `[batch, vocab]`.
+    pub fn forward_padded_last(&self, input_ids: &Tensor, pad: &[i64], cache: Option<&mut KvCache>) -> Tensor {
         let (b, t) = (input_ids.size()[0], input_ids.size()[1]);
         assert_eq!(pad.len() as i64, b, "invariant: one pad count per row");
         let device = input_ids.device();
@@ -458,7 +454,7 @@ impl Llama {
         let rows = slots.view([1, t, 1]);
         let real = cols.ge_tensor(&pad.view([b, 1, 1]));
         let mask = cols.le_tensor(&rows).logical_and(&real).logical_or(&cols.eq_tensor(&rows)).unsqueeze(1);
-        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache)
+        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache, true).squeeze_dim(1)
     }
 
     /// Logits for every position; with a cache, positions continue after the cached ones
@@ -480,7 +476,7 @@ impl Llama {
             let cols = Tensor::arange(past + t, (Kind::Int64, device)).unsqueeze(0);
             cols.le_tensor(&rows)
         });
-        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache)
+        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache, false)
     }
 
     /// The cache of `cache` (or a scratch one) with one slot per layer.
@@ -492,7 +488,8 @@ impl Llama {
         cache
     }
 
-    /// Embedding, every layer (growing the cache), the final norm and the head.
+    /// Embedding, every layer (growing the cache), the final norm and the head (on the
+    /// last position only when `last_only`: `[batch, 1, vocab]`).
     fn layers_and_head(
         &self,
         input_ids: &Tensor,
@@ -500,10 +497,15 @@ impl Llama {
         sin: &Tensor,
         mask: Option<&Tensor>,
         cache: &mut KvCache,
+        last_only: bool,
     ) -> Tensor {
         let mut xs = self.embed.forward(input_ids);
         for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
             xs = layer.forward(&xs, cos, sin, mask, slot);
+        }
+        if last_only {
+            let t = xs.size()[1];
+            xs = xs.narrow(1, t - 1, 1);
         }
         let xs = self.norm.forward(&xs);
         match &self.lm_head {
