@@ -46,6 +46,7 @@ enum Command {
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),
     /// Weighted fine-tuning of the encoder extractor and a decoder (LoRA or full) on tables with gold records.
+    #[command(after_long_help = train::CONFIG_HELP)]
     Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),

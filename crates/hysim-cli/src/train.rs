@@ -5,34 +5,7 @@
 //! Both are then scored on the validation tables, and `model.json` names the better one,
 //! which `hysim extract --model OUT` uses.
 //!
-//! `train.toml`:
-//!
-//! ```toml
-//! out = "target/train"            # the model folder: encoder/, best/, last/, model.json, fit.json
-//! systems = ["encoder", "decoder"]  # either or both
-//! [data]
-//! tables = "target/synth/tables.jsonl"
-//! gold = "target/synth/gold.jsonl"
-//! weights = "target/weights.jsonl"  # optional: w_hybrid per table id (default: 1)
-//! validation_fraction = 0.1         # every 1/fraction-th table is held out
-//! max_tokens = 1024                 # longer examples are skipped and counted
-//! limit = 0                         # at most this many tables (0 = all)
-//! compare_tables = 4                # validation tables both systems extract to pick the better
-//! [encoder]                         # the encoder extractor
-//! model = "default"                 # all-MiniLM-L6-v2 from the model cache, or a folder
-//! [encoder.heads]                   # hysim_finetune::HeadsConfig: hidden, epochs, batch_size, lr, ...
-//! [model]                           # the decoder
-//! gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, or a path
-//! device = "auto"
-//! dtype = "auto"                    # f32, bf16 (LoRA only: base weights bfloat16, adapters float32), or
-//!                                   # auto: bf16 with LoRA on CUDA or a CPU with AVX512-BF16, else f32
-//! [lora]                            # leave the table out for full fine-tuning
-//! rank = 8
-//! alpha = 16.0
-//! targets = ["q_proj", "v_proj"]
-//! [train]                           # hysim_finetune::TrainConfig: lr, min_lr, warmup_steps, ...
-//! [fit]                             # hysim_finetune::FitConfig: batch_size, eval_every, patience, seed
-//! ```
+//! `train.toml`: [`CONFIG_HELP`] (what `hysim train --help` prints).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -45,10 +18,59 @@ use hysim_nn::DType;
 use hysim_nn::tch::nn::VarStore;
 use serde::{Deserialize, Serialize};
 
+/// The keys of `train.toml`, with their defaults (shown by `hysim train --help`).
+pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the default shown; paths are relative to the working folder):
+
+  out = "target/train"              # required: the model folder (encoder/, best/, last/, model.json, fit.json)
+  systems = ["encoder", "decoder"]  # either or both
+  [data]
+  tables = "target/synth/tables.jsonl"   # required: tables with gold records
+  gold = "target/synth/gold.jsonl"       # required
+  weights = "target/weights.jsonl"  # optional: w_hybrid per table id from `hysim weights` (default 1)
+  validation_fraction = 0.1         # every 1/fraction-th table is held out
+  max_tokens = 1024                 # longer decoder examples are skipped and counted
+  limit = 0                         # at most this many tables (0 = all)
+  compare_tables = 4                # validation tables both systems extract to pick the better
+  [encoder]                         # the encoder extractor
+  model = "default"                 # all-MiniLM-L6-v2 from the model cache, or a folder
+  [encoder.heads]
+  hidden = 256
+  epochs = 30
+  batch_size = 64
+  lr = 2e-3
+  weight_decay = 0.01
+  seed = 0
+  [model]                           # the decoder
+  gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, or a GGUF path
+  device = "auto"                   # auto, cpu, cuda or cuda:N
+  dtype = "auto"                    # f32; bf16 (LoRA only: base weights bfloat16, adapters
+                                    # float32); auto: bf16 with LoRA on CUDA or a CPU with
+                                    # AVX512-BF16, else f32
+  [lora]                            # leave the table out for full fine-tuning
+  rank = 8
+  alpha = 16.0
+  targets = ["q_proj", "v_proj"]    # any of q_proj k_proj v_proj o_proj gate_proj up_proj down_proj
+  [train]                           # AdamW with linear warmup and cosine decay
+  lr = 2e-4
+  min_lr = 2e-5
+  warmup_steps = 10
+  total_steps = 200
+  weight_decay = 0.0
+  beta1 = 0.9
+  beta2 = 0.999
+  eps = 1e-8
+  max_grad_norm = 1.0               # 0 = no clipping
+  accumulation = 1                  # micro-batches per optimizer step
+  [fit]
+  batch_size = 4
+  eval_every = 20                   # optimizer steps between validations and checkpoints
+  patience = 3                      # validations without improvement before stopping (0 = never)
+  seed = 0"#;
+
 /// Arguments of `hysim train`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// The training configuration (see `hysim train --help` and the module docs).
+    /// The training configuration (its keys and defaults: `hysim train --help`).
     #[arg(long, value_name = "FILE")]
     config: PathBuf,
     /// Continue from `<out>/last`.
@@ -450,6 +472,23 @@ mod tests {
             Ok(d) => d.to_string(),
             Err(e) => format!("error: {e}"),
         }
+    }
+
+    #[test]
+    fn the_help_shows_the_defaults() {
+        let body = CONFIG_HELP.split_once('\n').expect("a title line").1;
+        let shown: TrainToml = toml::from_str(body).expect("the help is valid train.toml");
+        assert_eq!(shown.systems, default_systems());
+        assert_eq!(shown.encoder.model, crate::encoder::EncoderToml::default().model);
+        assert_eq!(format!("{:?}", shown.encoder.heads), format!("{:?}", hysim_finetune::HeadsConfig::default()));
+        assert_eq!(shown.model.gguf, ModelToml::default().gguf);
+        assert_eq!((shown.model.device, shown.model.dtype), (default_auto(), default_auto()));
+        assert_eq!(shown.lora, Some(LoraConfig::default()));
+        assert_eq!(shown.train, TrainConfig::default());
+        assert_eq!(format!("{:?}", shown.fit), format!("{:?}", FitConfig::default()));
+        let d = shown.data;
+        assert_eq!(d.validation_fraction, default_val());
+        assert_eq!((d.max_tokens, d.limit, d.compare_tables), (default_max_tokens(), 0, default_compare()));
     }
 
     #[test]
