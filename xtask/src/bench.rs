@@ -388,6 +388,8 @@ fn os_refs(v: &[std::ffi::OsString]) -> Vec<&std::ffi::OsStr> {
 fn timed_output(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> Result<(Measure, String)> {
     let mut command = Command::new("/usr/bin/time");
     command.arg("-f").arg("%e %M").arg("-o").arg(time_file).arg(program).args(args);
+    // No model-hub lookups on the Python side, no debug logging on hysim's.
+    command.env("HF_HUB_OFFLINE", "1").env("RUST_LOG", "warn");
     cmd::note(&format!("$ {command:?}"));
     let out = command.output().context("is /usr/bin/time installed? (Debian package `time`)")?;
     if !out.status.success() {

@@ -36,7 +36,7 @@ pub(crate) struct Args {
     #[arg(long, default_value_t = 4)]
     batch_size: usize,
     /// Most tokens written per table (and never more than the decoder's training length,
-    /// `max_tokens` in its train.toml, leaves after the prompt).
+    /// `max_tokens` in its train.toml, leaves after the table's prompt).
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
@@ -192,10 +192,10 @@ pub(crate) fn decoder_records(
     for chunk in prompts.chunks(batch_size.max(1)) {
         let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
         // The decoder learnt on prompts and answers of at most `max_tokens` together: no
-        // answer it writes is longer than that leaves.
-        let longest = batch.iter().map(Vec::len).max().unwrap_or(0);
-        let limit = max_new_tokens.min(model_json.max_tokens.saturating_sub(longest).max(1));
-        let pieces = generate_constrained_batch(&model, &batch, &texts, end, &banned, &Targets, limit, device);
+        // answer it writes is longer than that leaves after its own prompt.
+        let limits: Vec<usize> =
+            batch.iter().map(|p| max_new_tokens.min(model_json.max_tokens.saturating_sub(p.len()))).collect();
+        let pieces = generate_constrained_batch(&model, &batch, &texts, end, &banned, &Targets, &limits, device);
         answers.extend(chunk.iter().map(|(k, _)| *k).zip(pieces));
         bar.inc(chunk.len() as u64);
     }

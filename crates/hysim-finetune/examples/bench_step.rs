@@ -3,12 +3,13 @@
 //! transformers + peft doing the same steps).
 //!
 //! `bench_step GGUF|CONFIG.json --batch B --seq L --steps N --rank R [--device D]
-//! [--dtype f32|bf16] [--autocast]` prints one JSON line:
+//! [--dtype f32|bf16|mixed] [--autocast]` prints one JSON line:
 //! `{"steps": N, "tokens": B*L*N, "seconds": ..., "tokens_per_second": ...}`.
 //!
 //! With a `config.json` (the HF layout) instead of a GGUF the weights are random: the same
 //! shapes and the same work, for machines the GGUF file cannot be copied to. `--dtype bf16`
-//! holds every weight (adapters included) in bfloat16; `--autocast` runs the step under
+//! holds every weight (adapters included) in bfloat16, `--dtype mixed` the base weights in
+//! bfloat16 and the adapters in float32 (`hysim train`'s bf16); `--autocast` runs the step under
 //! libtorch's CUDA autocast (float16 there, the dtype tch's autocast uses).
 
 use std::path::PathBuf;

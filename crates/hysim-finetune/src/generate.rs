@@ -59,8 +59,9 @@ pub fn generate_constrained(
 
 /// [`generate_constrained`] for several prompts at once: they are left-padded into one
 /// batch ([`Llama::forward_padded_last`]), so each decoding step reads the weights once for all
-/// of them; each row follows the grammar on its own and stops on its own. The result is
-/// that of decoding each prompt alone, up to float rounding.
+/// of them; each row follows the grammar on its own and stops on its own, after at most
+/// `max_new[row]` tokens. The result is that of decoding each prompt alone with its own
+/// limit, up to float rounding.
 #[allow(clippy::too_many_arguments, reason = "model, prompts, vocabulary, grammar and limits are all distinct")]
 pub fn generate_constrained_batch(
     model: &Llama,
@@ -69,11 +70,12 @@ pub fn generate_constrained_batch(
     end: i64,
     banned: &[i64],
     grammar: &dyn Grammar,
-    max_new: usize,
+    max_new: &[usize],
     device: Device,
 ) -> Vec<Vec<Piece>> {
     let _guard = hysim_nn::tch::no_grad_guard();
     let n = prompts.len();
+    assert_eq!(max_new.len(), n, "invariant: one limit per prompt");
     let longest = prompts.iter().map(Vec::len).max().unwrap_or(0);
     if n == 0 || longest == 0 {
         return vec![Vec::new(); n];
@@ -85,9 +87,12 @@ pub fn generate_constrained_batch(
     let mut cache = KvCache::default();
     let mut pieces: Vec<Vec<Piece>> = vec![Vec::new(); n];
     let mut answers = vec![String::new(); n];
-    let mut done = vec![false; n];
+    let mut done: Vec<bool> = max_new.iter().map(|&m| m == 0).collect();
     let choice = Choice { texts, end, banned, grammar };
-    for _ in 0..max_new {
+    for _ in 0..max_new.iter().copied().max().unwrap_or(0) {
+        if done.iter().all(|d| *d) {
+            break;
+        }
         let logits = model.forward_padded_last(&input, &pad, Some(&mut cache));
         let last = logits.to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
         let vocab = last.size()[1] as usize;
@@ -107,12 +112,10 @@ pub fn generate_constrained_batch(
                         logprob: f64::from(logprobs[id]),
                     });
                     next[row] = id as i64;
+                    done[row] = pieces[row].len() >= max_new[row];
                 }
                 None => done[row] = true,
             }
-        }
-        if done.iter().all(|d| *d) {
-            break;
         }
         input = Tensor::from_slice(&next).view([n as i64, 1]).to_device(device);
     }
@@ -192,9 +195,10 @@ mod tests {
         let model = hysim_nn::seeded(5, || Llama::new(vs.root(), &Config::tiny())).unwrap();
         let texts: Vec<String> = (0..64).map(|i| ["a", "b", "c", "ab", "<end>"][i % 5].to_owned()).collect();
         let prompts = vec![vec![1, 2, 3], vec![7], vec![5, 6, 7, 8, 9, 10, 11]];
-        let batch = generate_constrained_batch(&model, &prompts, &texts, 4, &[9], &Pairs, 10, Device::Cpu);
-        for (prompt, got) in prompts.iter().zip(&batch) {
-            let alone = generate_constrained(&model, prompt, &texts, 4, &[9], &Pairs, 10, Device::Cpu);
+        let limits = [10, 3, 7];
+        let batch = generate_constrained_batch(&model, &prompts, &texts, 4, &[9], &Pairs, &limits, Device::Cpu);
+        for ((prompt, got), limit) in prompts.iter().zip(&batch).zip(limits) {
+            let alone = generate_constrained(&model, prompt, &texts, 4, &[9], &Pairs, limit, Device::Cpu);
             let tokens = |p: &[Piece]| p.iter().map(|x| x.token).collect::<Vec<_>>();
             assert_eq!(tokens(got), tokens(&alone), "prompt {prompt:?}");
             for (a, b) in got.iter().zip(&alone) {
@@ -202,6 +206,7 @@ mod tests {
             }
         }
         assert!(batch.iter().any(|p| p.len() >= 2), "{batch:?}");
-        assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &Pairs, 10, Device::Cpu).is_empty());
+        assert!(batch[1].len() <= 3, "{:?}", batch[1]);
+        assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &Pairs, &[], Device::Cpu).is_empty());
     }
 }

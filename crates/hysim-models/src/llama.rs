@@ -341,11 +341,24 @@ impl Layer {
         *cache = Some((k.shallow_clone(), v.shallow_clone()));
         let past = k.size()[2] - t;
         let causal = mask.is_none() && past == 0 && t > 1;
-        // Grouped-query attention inside the kernel (`enable_gqa`): each key-value head
-        // serves its group of query heads without being copied per group, which was most of
-        // a decoding step's attention time on the CPU (the same outputs, bit for bit).
-        let gqa = self.heads != self.kv_heads;
-        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, gqa);
+        // Grouped-query attention. On the CPU inside the kernel (`enable_gqa`): each
+        // key-value head serves its group of query heads without being copied per group,
+        // which was most of a decoding step's attention time there (the same outputs, bit
+        // for bit). On CUDA libtorch's fused kernels take `enable_gqa` only without a mask
+        // and in half precision (else the unfused path, which copies anyway and builds the
+        // whole score matrix), so the heads are expanded as before.
+        let groups = self.heads / self.kv_heads;
+        let native = groups > 1 && q.device() == Device::Cpu;
+        let (k, v) = if groups > 1 && !native {
+            let expand = |x: &Tensor| {
+                let (b, n, s, d) = x.size4().expect("invariant: [batch, heads, seq, dim]");
+                x.unsqueeze(2).expand([b, n, groups, s, d], false).reshape([b, n * groups, s, d])
+            };
+            (expand(&k), expand(&v))
+        } else {
+            (k, v)
+        };
+        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, native);
         let attn = attn.transpose(1, 2).contiguous().view([b, t, h]);
         let xs = xs + self.o.forward(&attn);
         let ff = self.post_norm.forward(&xs);

@@ -77,7 +77,8 @@ pub enum DType {
     /// 32-bit float.
     #[default]
     F32,
-    /// bfloat16 (for CUDA autocast on Ampere and newer).
+    /// bfloat16: half-precision embeddings and mixed-precision training, fast on CUDA GPUs
+    /// from Ampere on and on CPUs with AVX512-BF16.
     Bf16,
     /// IEEE half precision.
     F16,
@@ -121,7 +122,9 @@ impl DType {
     /// The fastest of float32 and bfloat16 that keeps training sound on `device`: bfloat16
     /// on CUDA and on CPUs with bfloat16 arithmetic (AVX512-BF16, where libtorch's bfloat16
     /// matrix products run about 2.5 times as fast as float32 ones), float32 elsewhere
-    /// (emulated bfloat16 is slower than float32).
+    /// (emulated bfloat16 is slower than float32). tch cannot read a GPU's compute
+    /// capability, so CUDA is taken to be Ampere or newer; on older GPUs (V100, T4) ask
+    /// for float32 explicitly.
     pub fn fastest_for(device: Device) -> Self {
         if device.is_cuda() || cpu_has_bf16_arithmetic() { Self::Bf16 } else { Self::F32 }
     }
