@@ -2,7 +2,8 @@
 //! rule-based parser proposes candidate records (table structure, values, units, context),
 //! a frozen sentence encoder embeds each candidate's text, and trained heads decide
 //! whether it is a PK result, which parameter it reports and with which statistic, with
-//! the head's probability as the record's confidence.
+//! the head's probability as the record's confidence (that the candidate is a PK result
+//! where the parser named its parameter, that the head's code is right where it did not).
 //!
 //! Labels come from the gold records of the source tables: a candidate at the cell of a
 //! gold record takes its parameter code and statistic; a candidate at no gold cell is
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use hysim_core::{Record, Statistic, Table};
 use hysim_embed::{Cache, EmbedOptions, Encoder};
-use hysim_finetune::{Heads, HeadsConfig, HeadsReport, IGNORE};
+use hysim_finetune::{Heads, HeadsConfig, HeadsReport, IGNORE, most_probable};
 use hysim_nn::tch::Device;
 use serde::{Deserialize, Serialize};
 
@@ -194,27 +195,33 @@ pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result
         return Ok(Vec::new());
     }
     let texts: Vec<String> = candidates.iter().map(hysim_text::record_text).collect();
-    let predicted = heads.predict(&embed(&encoder, &texts)?)?;
+    let probabilities = heads.probabilities(&embed(&encoder, &texts)?)?;
+    let none = meta.codes.iter().position(|c| c == NONE);
     let mut out = Vec::new();
-    for (mut record, heads) in candidates.into_iter().zip(predicted) {
-        let (code, p_code) = heads[0];
+    for (mut record, heads) in candidates.into_iter().zip(probabilities) {
+        let (code, p_code) = most_probable(&heads[0]);
         let code = &meta.codes[code];
         if code == NONE {
             continue;
         }
         // The head names the parameter only where the parser could not; where both do and
-        // disagree, the parser's reading of the header (and its unit family) stands.
-        if record.parameter.is_none() {
+        // disagree, the parser's reading of the header (and its unit family) stands. The
+        // confidence is what the record rests on: with the parser's code, that the cell is
+        // a PK result at all (1 - p(none)); with the head's code, that code's probability.
+        let confidence = if record.parameter.is_none() {
             record.parameter = Some(code.clone());
-        }
+            p_code
+        } else {
+            1.0 - none.map_or(0.0, |k| heads[0][k])
+        };
         // Likewise the statistic: the parser's reading of headers, caption and notes stands;
         // the head supplies one only where the parser found none.
         if record.statistic == Statistic::Value
-            && let Some(stat) = Statistic::from_name(&meta.statistics[heads[1].0])
+            && let Some(stat) = Statistic::from_name(&meta.statistics[most_probable(&heads[1]).0])
         {
             record.statistic = stat;
         }
-        record.confidence = Some(p_code.clamp(0.0, 1.0));
+        record.confidence = Some(confidence.clamp(0.0, 1.0));
         out.push(record);
     }
     Ok(out)

@@ -67,6 +67,12 @@ pub struct Heads {
     sizes: Vec<usize>,
 }
 
+/// The most probable class of one head's probabilities and its probability (the first of
+/// equally likely classes).
+pub fn most_probable(p: &[f64]) -> (usize, f64) {
+    p.iter().enumerate().fold((0, f64::NEG_INFINITY), |best, (k, &q)| if q > best.1 { (k, q) } else { best })
+}
+
 impl Heads {
     /// Randomly initialised heads over `dim`-wide features, one per entry of `sizes` (its
     /// number of classes).
@@ -212,16 +218,20 @@ impl Heads {
 
     /// For each row, each head's most probable class and its probability.
     pub fn predict(&self, xs: &[f32]) -> Result<Vec<Vec<(usize, f64)>>> {
+        Ok(self.probabilities(xs)?.into_iter().map(|heads| heads.iter().map(|p| most_probable(p)).collect()).collect())
+    }
+
+    /// For each row, each head's probability of every class (`[row][head][class]`).
+    pub fn probabilities(&self, xs: &[f32]) -> Result<Vec<Vec<Vec<f64>>>> {
         let x = self.features(xs)?;
         let n = x.size()[0] as usize;
         let _guard = hysim_nn::tch::no_grad_guard();
         let mut out = vec![Vec::with_capacity(self.sizes.len()); n];
-        for logits in self.forward(&x) {
-            let (p, c) = logits.softmax(-1, Kind::Float).max_dim(-1, false);
-            let p = Vec::<f64>::try_from(p.to_kind(Kind::Double).to_device(Device::Cpu))?;
-            let c = Vec::<i64>::try_from(c.to_device(Device::Cpu))?;
-            for (i, row) in out.iter_mut().enumerate() {
-                row.push((c[i] as usize, p[i]));
+        for (logits, &size) in self.forward(&x).iter().zip(&self.sizes) {
+            let p = logits.softmax(-1, Kind::Float).to_kind(Kind::Double).to_device(Device::Cpu);
+            let p = Vec::<f64>::try_from(p.reshape([-1]))?;
+            for (row, probs) in out.iter_mut().zip(p.chunks(size)) {
+                row.push(probs.to_vec());
             }
         }
         Ok(out)

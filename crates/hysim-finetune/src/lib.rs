@@ -48,5 +48,5 @@ pub use autoencoder::{AutoencoderConfig, AutoencoderFit, fit_autoencoder};
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
 pub use generate::{Grammar, Piece, generate_constrained, generate_constrained_batch};
-pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE};
+pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE, most_probable};
 pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};
