@@ -311,6 +311,17 @@ mod tests {
         let back = Heads::load(&path, Device::Cpu, 3, &[2, 3], 32).unwrap();
         assert_eq!(back.predict(&vx).unwrap(), heads.predict(&vx).unwrap());
         assert!(Heads::load(&path, Device::Cpu, 3, &[2, 4], 32).is_err());
+        // Every head's probabilities are a distribution, and predict is their argmax.
+        let probs = heads.probabilities(&vx).unwrap();
+        for (row, predicted) in probs.iter().zip(heads.predict(&vx).unwrap()) {
+            assert_eq!(row.iter().map(Vec::len).collect::<Vec<_>>(), [2, 3]);
+            for (p, (class, q)) in row.iter().zip(predicted) {
+                assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-6, "{p:?}");
+                assert_eq!((class, q), most_probable(p));
+                assert!(p.iter().all(|x| *x <= q));
+            }
+        }
+        assert_eq!(most_probable(&[0.2, 0.4, 0.4]), (1, 0.4));
     }
 
     #[test]
