@@ -44,8 +44,8 @@ pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the defa
   gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, or a GGUF path
   device = "auto"                   # auto, cpu, cuda or cuda:N
   dtype = "auto"                    # f32; bf16 (LoRA only: base weights bfloat16, adapters
-                                    # float32); auto: bf16 with LoRA on CUDA or a CPU with
-                                    # AVX512-BF16, else f32
+                                    # float32); auto: bf16 with LoRA on a GPU where it is faster
+                                    # (Ampere on) or a CPU with AVX512-BF16, else f32
   [lora]                            # leave the table out for full fine-tuning
   rank = 8
   alpha = 16.0
@@ -493,7 +493,11 @@ mod tests {
 
     #[test]
     fn training_precision_follows_the_device_and_needs_lora_for_bfloat16() {
-        assert_eq!(precision("auto", Device::Cuda(0), true), "bf16");
+        // On CUDA, bf16 where it is measured faster (never on a GPU that is not there).
+        let gpu = DType::fastest_for(Device::Cuda(0)).to_string();
+        assert_eq!(precision("auto", Device::Cuda(0), true), gpu);
+        let absent = Device::Cuda(hysim_nn::cuda_device_count() + 3);
+        assert_eq!(precision("auto", absent, true), "f32");
         assert_eq!(precision("auto", Device::Cuda(0), false), "f32");
         let cpu = if hysim_nn::cpu_has_bf16_arithmetic() { "bf16" } else { "f32" };
         assert_eq!(precision("auto", Device::Cpu, true), cpu);

@@ -120,14 +120,52 @@ impl DType {
 
 impl DType {
     /// The fastest of float32 and bfloat16 that keeps training sound on `device`: bfloat16
-    /// on CUDA and on CPUs with bfloat16 arithmetic (AVX512-BF16, where libtorch's bfloat16
-    /// matrix products run about 2.5 times as fast as float32 ones), float32 elsewhere
-    /// (emulated bfloat16 is slower than float32). tch cannot read a GPU's compute
-    /// capability, so CUDA is taken to be Ampere or newer; on older GPUs (V100, T4) ask
-    /// for float32 explicitly.
+    /// on CPUs with bfloat16 arithmetic (AVX512-BF16, where libtorch's bfloat16 matrix
+    /// products run about 2.5 times as fast as float32 ones) and on GPUs where a bfloat16
+    /// matrix product is measured faster than a float32 one (Ampere and newer; tch cannot
+    /// read a GPU's compute capability, so [`cuda_bf16_is_faster`] times one), float32
+    /// elsewhere (emulated bfloat16 is slower than float32).
     pub fn fastest_for(device: Device) -> Self {
-        if device.is_cuda() || cpu_has_bf16_arithmetic() { Self::Bf16 } else { Self::F32 }
+        let fast = match device {
+            Device::Cuda(index) => cuda_bf16_is_faster(index),
+            _ => cpu_has_bf16_arithmetic(),
+        };
+        if fast { Self::Bf16 } else { Self::F32 }
     }
+}
+
+/// Whether a 2048 x 2048 bfloat16 matrix product on CUDA device `index` runs faster than a
+/// float32 one (five of each after two warm-ups, about 10 ms on a recent GPU; false if
+/// bfloat16 fails there). Measured once per device and process.
+pub fn cuda_bf16_is_faster(index: usize) -> bool {
+    static MEASURED: std::sync::Mutex<Vec<(usize, bool)>> = std::sync::Mutex::new(Vec::new());
+    let mut measured = MEASURED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&(_, fast)) = measured.iter().find(|(i, _)| *i == index) {
+        return fast;
+    }
+    let device = Device::Cuda(index);
+    let sync = || Cuda::synchronize(i64::try_from(index).unwrap_or(0));
+    let seconds = |kind: Kind| -> Option<f64> {
+        let _guard = tch::no_grad_guard();
+        let a = tch::Tensor::f_ones([2048, 2048], (kind, device)).ok()?;
+        for _ in 0..2 {
+            let _product = a.f_matmul(&a).ok()?;
+        }
+        sync();
+        let started = std::time::Instant::now();
+        for _ in 0..5 {
+            let _product = a.f_matmul(&a).ok()?;
+        }
+        sync();
+        Some(started.elapsed().as_secs_f64())
+    };
+    let fast = match (seconds(Kind::Float), seconds(Kind::BFloat16)) {
+        (Some(f32_seconds), Some(bf16_seconds)) => bf16_seconds < f32_seconds,
+        _ => false,
+    };
+    tracing::debug!(index, fast, "bfloat16 against float32 matrix products on CUDA");
+    measured.push((index, fast));
+    fast
 }
 
 /// Whether this CPU has bfloat16 arithmetic instructions (AVX512-BF16).
@@ -192,10 +230,12 @@ mod tests {
     }
 
     #[test]
-    fn fastest_dtype_is_bf16_on_cuda_and_follows_the_cpu_otherwise() {
-        assert_eq!(DType::fastest_for(Device::Cuda(0)), DType::Bf16);
+    fn fastest_dtype_follows_the_cpu_and_needs_a_working_gpu() {
         let cpu = if cpu_has_bf16_arithmetic() { DType::Bf16 } else { DType::F32 };
         assert_eq!(DType::fastest_for(Device::Cpu), cpu);
+        // A GPU that is not there cannot run bfloat16 fast.
+        let absent = cuda_device_count() + 3;
+        assert_eq!(DType::fastest_for(Device::Cuda(absent)), DType::F32);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod error;
 pub mod gguf;
 mod load;
 
-pub use device::{DType, DeviceSpec, cpu_has_bf16_arithmetic, cuda_device_count, seed, seeded};
+pub use device::{DType, DeviceSpec, cpu_has_bf16_arithmetic, cuda_bf16_is_faster, cuda_device_count, seed, seeded};
 pub use error::{Error, Result};
 pub use load::{LoadMode, LoadReport, load_safetensors};
 pub use tch;
