@@ -232,22 +232,26 @@ pub(crate) fn embed(batch_size: usize) -> Result<()> {
                 ours = ours.min(summary_seconds(&stdout)?);
                 ours_wall = ours_wall.min(m.seconds);
             }
-            let script = root.join("scripts").join("bench_embed.py");
-            let mut reference = Command::new(&python);
-            reference
-                .arg(&script)
-                .arg("--texts")
-                .arg(&texts)
-                .arg("--model")
-                .arg(&model)
-                .args(["--batch-size", &batch_size.to_string(), "--threads", &threads.to_string()])
-                .arg("--compare")
-                .arg(&out)
-                .env("HF_HUB_OFFLINE", "1");
+            // The reference reads the texts hysim dumped; the same model, batch and threads.
+            let reference = |extra: &[std::ffi::OsString]| -> Vec<std::ffi::OsString> {
+                let mut args = vec![root.join("scripts").join("bench_embed.py").into_os_string()];
+                args.extend([
+                    os("--texts"),
+                    texts.clone().into_os_string(),
+                    os("--model"),
+                    model.clone().into_os_string(),
+                ]);
+                args.extend(["--batch-size", &batch_size.to_string(), "--threads", &threads.to_string()].map(os));
+                args.extend_from_slice(extra);
+                args
+            };
+            // Its encoding alone (after a warm-up), checked against hysim's embeddings.
+            let mut encoding = Command::new(&python);
+            encoding.args(reference(&[os("--compare"), out.clone().into_os_string()])).env("HF_HUB_OFFLINE", "1");
             let mut seconds = f64::INFINITY;
             let mut line = String::new();
             for _ in 0..RUNS {
-                line = cmd::output(&mut reference).context("the sentence-transformers run failed")?;
+                line = cmd::output(&mut encoding).context("the sentence-transformers run failed")?;
                 seconds = seconds.min(json_number(&line, "seconds").context("no seconds in the reference output")?);
             }
             let n = json_number(&line, "texts").unwrap_or(0.0);
@@ -255,20 +259,7 @@ pub(crate) fn embed(batch_size: usize) -> Result<()> {
             // The reference as a user would run it instead: no warm-up, the embeddings
             // written to a file, timed from outside like hysim.
             let ref_out = dir.join(format!("{unit}-{dedup}.reference.safetensors"));
-            let ref_args: Vec<std::ffi::OsString> = vec![
-                script.into_os_string(),
-                os("--texts"),
-                texts.clone().into_os_string(),
-                os("--model"),
-                model.clone().into_os_string(),
-                os("--batch-size"),
-                os(&batch_size.to_string()),
-                os("--threads"),
-                os(&threads.to_string()),
-                os("--no-warmup"),
-                os("--out"),
-                ref_out.into_os_string(),
-            ];
+            let ref_args = reference(&[os("--no-warmup"), os("--out"), ref_out.into_os_string()]);
             let mut reference_wall = f64::INFINITY;
             for _ in 0..RUNS {
                 let (m, _) = timed_output(&python, &os_refs(&ref_args), &dir.join("ref.time"))?;

@@ -170,11 +170,11 @@ fn ci(no_setup: bool) -> Result<()> {
     // insta finds snapshots under the workspace root it was compiled in; checkouts that
     // share the per-user target folder can reuse each other's test binaries, so name
     // this checkout's root at run time.
-    let insta_root = ("INSTA_WORKSPACE_ROOT", root.as_os_str());
+    let insta_root = root.as_os_str();
     // Default members first: they build without libtorch and fail fast.
-    cmd::run(cmd::new(&cargo, &root).args(["test"]).env(insta_root.0, insta_root.1))?;
+    cmd::run(cmd::new(&cargo, &root).args(["test"]).env("INSTA_WORKSPACE_ROOT", insta_root))?;
     // Then the whole workspace: the crates that link libtorch and the binary.
-    cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]).env(insta_root.0, insta_root.1))?;
+    cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]).env("INSTA_WORKSPACE_ROOT", insta_root))?;
     cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
     // Every stage of Algorithm 1 end to end, on the smallest run (the debug binary the
     // tests built), from scratch.
