@@ -89,17 +89,18 @@ fn weights_with_the_autoencoder_manifold() {
 #[test]
 fn a_bad_config_is_one_line_naming_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("train.toml");
-    std::fs::write(&config, "out = \"x\"\n[data]\ntables = 3\n").unwrap();
-    let (code, _, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    // `hysim COMMAND --config FILE` with `text` in FILE: exit 1, one line of stderr.
+    let fails = |command: &str, file: &str, text: &str| -> String {
+        let config = dir.path().join(file);
+        std::fs::write(&config, text).unwrap();
+        let (code, _, stderr) = hysim(&[command, "--config", config.to_str().unwrap()]);
+        assert_eq!(code, 1);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        stderr
+    };
+    let stderr = fails("train", "train.toml", "out = \"x\"\n[data]\ntables = 3\n");
     assert!(stderr.contains("train.toml") && stderr.contains("line 3"), "{stderr}");
-    let pipeline = dir.path().join("pipeline.toml");
-    std::fs::write(&pipeline, "name = \"x\"\n[source]\n").unwrap();
-    let (code, _, stderr) = hysim(&["run", "--config", pipeline.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    let stderr = fails("run", "pipeline.toml", "name = \"x\"\n[source]\n");
     assert!(stderr.contains("pipeline.toml") && stderr.contains("target"), "{stderr}");
 }
 
