@@ -3,6 +3,7 @@
 //! so that every line parses, completed by the same unit and context code as `hysim
 //! parse`, each with a confidence from its tokens' probabilities.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
@@ -32,9 +33,11 @@ pub(crate) struct Args {
     /// (the fine-tuned LLM) or `auto` (the one with the better validation F1 at training).
     #[arg(long, default_value = "auto")]
     system: String,
-    /// Tables the decoder writes at once (each step reads the weights once for the batch).
-    #[arg(long, default_value_t = 4)]
-    batch_size: usize,
+    /// Tables processed at once: the decoder decodes them as one batch (each step reads
+    /// the weights once for the batch; default 4); the encoder extractor embeds their
+    /// candidates together and writes their records before the next ones (default 256).
+    #[arg(long, value_name = "N")]
+    batch_size: Option<std::num::NonZeroUsize>,
     /// Most tokens written per table (and never more than the decoder's training length,
     /// `max_tokens` in its train.toml, leaves after the table's prompt).
     #[arg(long, default_value_t = 768)]
@@ -92,22 +95,74 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         other => bail!("--system {other}: expected auto, encoder or decoder"),
     };
     let device = args.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
-    let (records, used) = if system == "encoder" {
-        (crate::encoder::records(&args.model, &chosen, device)?, "encoder extractor".to_owned())
+    let batch_size = |default: usize| args.batch_size.map_or(default, std::num::NonZeroUsize::get);
+    let (written, used) = if system == "encoder" {
+        (encoder_records(&args.model, &chosen, device, batch_size(256), &args.out)?, "encoder extractor".to_owned())
     } else {
-        decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens, args.batch_size)?
+        let (records, used) =
+            decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens, batch_size(4))?;
+        Record::write_jsonl(&args.out, &records)?;
+        (records.len(), used)
     };
-    Record::write_jsonl(&args.out, &records)?;
     let summary = format!(
         "{} tables -> {} records in {} with {} ({used}) on {:?} in {:.1} s",
         chosen.len(),
-        records.len(),
+        written,
         args.out.display(),
         args.model.display(),
         device,
         started.elapsed().as_secs_f64()
     );
     Ok(summary)
+}
+
+/// Writes the encoder extractor's records of `tables` to `out`, `batch` tables at a time, so
+/// that memory stays that of one batch whatever the corpus size; the file appears (renamed
+/// into place) only once every table is done. Returns the number of records.
+fn encoder_records(
+    model: &std::path::Path,
+    tables: &[&hysim_core::Table],
+    device: hysim_nn::tch::Device,
+    batch: usize,
+    out: &std::path::Path,
+) -> Result<usize> {
+    let extractor = crate::encoder::Extractor::load(model, device)?;
+    let bar = tables_bar(tables.len());
+    let mut written = 0;
+    // An extraction error is kept here and reported as itself, not as a write error.
+    let mut failed = None;
+    hysim_core::io::atomic_write(out, |file| {
+        for chunk in tables.chunks(batch) {
+            let records = match extractor.records(chunk) {
+                Ok(records) => records,
+                Err(e) => {
+                    failed = Some(e);
+                    return Err(std::io::Error::other("extraction failed"));
+                }
+            };
+            for record in &records {
+                serde_json::to_writer(&mut *file, record).map_err(std::io::Error::other)?;
+                file.write_all(b"\n")?;
+            }
+            written += records.len();
+            bar.inc(chunk.len() as u64);
+        }
+        Ok(())
+    })
+    .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+    bar.finish_and_clear();
+    Ok(written)
+}
+
+/// A progress bar over tables.
+fn tables_bar(n: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(n as u64).with_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} tables ({eta} left)")
+            .expect("invariant: the template is valid")
+            .progress_chars("=> "),
+    );
+    bar.set_message("extracting");
+    bar
 }
 
 /// Records of `tables` written by the fine-tuned decoder of `model` (its `best/`
@@ -166,12 +221,7 @@ pub(crate) fn decoder_records(
     let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
     let banned: Vec<i64> =
         (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
-    let bar = indicatif::ProgressBar::new(tables.len() as u64).with_style(
-        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} tables ({eta} left)")
-            .expect("invariant: the template is valid")
-            .progress_chars("=> "),
-    );
-    bar.set_message("extracting");
+    let bar = tables_bar(tables.len());
     // Prompts within the decoder's training length, longest first, decoded in batches of
     // similar length (less padding); a longer table is outside what the decoder was
     // trained for (and the slowest to decode), so it is left out.

@@ -33,6 +33,8 @@ pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the defa
   compare_tables = 4                # validation tables both systems extract to pick the better
   [encoder]                         # the encoder extractor
   model = "default"                 # all-MiniLM-L6-v2 from the model cache, or a folder
+  dtype = "auto"                    # precision of the frozen encoder's embeddings: f32, bf16, or
+                                    # auto (bf16 where the device computes it natively, else f32)
   [encoder.heads]
   hidden = 256
   epochs = 30
@@ -479,7 +481,8 @@ mod tests {
         let body = CONFIG_HELP.split_once('\n').expect("a title line").1;
         let shown: TrainToml = toml::from_str(body).expect("the help is valid train.toml");
         assert_eq!(shown.systems, default_systems());
-        assert_eq!(shown.encoder.model, crate::encoder::EncoderToml::default().model);
+        let encoder = crate::encoder::EncoderToml::default();
+        assert_eq!((shown.encoder.model, shown.encoder.dtype), (encoder.model, encoder.dtype));
         assert_eq!(format!("{:?}", shown.encoder.heads), format!("{:?}", hysim_finetune::HeadsConfig::default()));
         assert_eq!(shown.model.gguf, ModelToml::default().gguf);
         assert_eq!((shown.model.device, shown.model.dtype), (default_auto(), default_auto()));

@@ -349,11 +349,16 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
             s(&extract.join(format!("{system}.jsonl"))),
             "--device".into(),
             cfg.device.clone(),
-            "--max-new-tokens".into(),
-            cfg.extract.max_new_tokens.to_string(),
-            "--batch-size".into(),
-            cfg.extract.batch_size.to_string(),
         ];
+        // Decoding settings; the encoder extractor keeps its own batch of tables.
+        if system == "decoder" {
+            argv.extend([
+                "--max-new-tokens".into(),
+                cfg.extract.max_new_tokens.to_string(),
+                "--batch-size".into(),
+                cfg.extract.batch_size.to_string(),
+            ]);
+        }
         if cfg.extract.papers == "gold" && !gold_files.is_empty() {
             argv.push("--papers-in".into());
             argv.extend(gold.iter().map(|p| s(p)));
