@@ -31,6 +31,7 @@ def main():
         choices=["f32", "bf16", "mixed"],
         help="bf16: every weight in bfloat16; mixed: base weights bfloat16, adapters float32 (peft's autocast_adapter_dtype)",
     )
+    ap.add_argument("--targets", default="q_proj,v_proj", help="comma-separated projections that get an adapter")
     ap.add_argument("--autocast", action="store_true", help="CUDA autocast (float16), as bench_step --autocast")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -41,7 +42,7 @@ def main():
     model = LlamaForCausalLM(cfg).float()
     if a.dtype == "mixed":
         model = model.to(torch.bfloat16)  # peft then keeps the adapters in float32
-    model = get_peft_model(model, LoraConfig(r=a.rank, lora_alpha=2 * a.rank, target_modules=["q_proj", "v_proj"], lora_dropout=0.0))
+    model = get_peft_model(model, LoraConfig(r=a.rank, lora_alpha=2 * a.rank, target_modules=a.targets.split(","), lora_dropout=0.0))
     model = model.to(a.device)
     if a.dtype == "bf16":
         model = model.to(torch.bfloat16)

@@ -393,7 +393,7 @@ fn timed_output(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> 
 
 /// LoRA steps of SmolLM2 in `hysim-finetune` against PyTorch + transformers + peft: tokens
 /// per second of the timed steps (best of three runs) and peak resident memory.
-pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str) -> Result<()> {
+pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets: &str) -> Result<()> {
     let root = paths::project_root();
     let config = paths::shared_dir().join("reference").join("smollm2").join("config.json");
     if !config.is_file() {
@@ -421,7 +421,18 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str) -> Resu
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let (b, l, n, t) = (batch.to_string(), seq.to_string(), steps.to_string(), threads.to_string());
     let os = |s: &str| std::ffi::OsString::from(s);
-    let common = [os("--batch"), os(&b), os("--seq"), os(&l), os("--steps"), os(&n), os("--dtype"), os(dtype)];
+    let common = [
+        os("--batch"),
+        os(&b),
+        os("--seq"),
+        os(&l),
+        os("--steps"),
+        os(&n),
+        os("--dtype"),
+        os(dtype),
+        os("--targets"),
+        os(targets),
+    ];
     let mut ours_args: Vec<std::ffi::OsString> = vec![gguf.clone().into_os_string()];
     ours_args.extend(common.iter().cloned());
     let mut ref_args: Vec<std::ffi::OsString> = vec![script.into_os_string(), os("--config"), config.into_os_string()];
@@ -441,7 +452,7 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str) -> Resu
         }
     }
     cmd::note(&format!(
-        "\ntrain benchmark, SmolLM2-135M LoRA r=8 (q_proj, v_proj), AdamW, {dtype} on CPU, {threads} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:"
+        "\ntrain benchmark, SmolLM2-135M LoRA r=8 ({targets}), AdamW, {dtype} on CPU, {threads} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:"
     ));
     cmd::note("| | tokens/s | peak MiB |\n|---|---|---|");
     cmd::note(&format!("| hysim-finetune (tch) | {:.1} | {:.0} |", best_ours.0, best_ours.1));

@@ -103,6 +103,10 @@ enum Bench {
         /// float32, as `hysim train` with dtype bf16 and peft's default).
         #[arg(long, default_value = "f32", value_parser = ["f32", "bf16", "mixed"])]
         dtype: String,
+        /// Projections with an adapter, comma-separated (`hysim train`'s default is all
+        /// seven: q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj).
+        #[arg(long, default_value = "q_proj,v_proj")]
+        targets: String,
     },
 }
 
@@ -120,7 +124,9 @@ fn main() -> std::process::ExitCode {
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
-        Task::Bench { what: Bench::Train { batch, seq, steps, dtype } } => bench::train(batch, seq, steps, &dtype),
+        Task::Bench { what: Bench::Train { batch, seq, steps, dtype, targets } } => {
+            bench::train(batch, seq, steps, &dtype, &targets)
+        }
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -9,9 +9,14 @@ use std::path::{Path, PathBuf};
 /// The torch release that `tch = "0.24"` is built against (see ../shared/LIBTORCH.md).
 pub(crate) const TORCH_VERSION: &str = "2.11.0";
 
-/// The repository root.
+/// The repository root: above xtask's manifest as `cargo run` names it when it starts the
+/// binary, else as it was at compile time. The run-time value comes first because two
+/// checkouts sharing one target folder (CI's clean clone and a working copy) reuse each
+/// other's unchanged xtask binary, whose compile-time path is the other checkout's.
 pub(crate) fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
         .parent()
         .expect("invariant: xtask lives one level below the root")
         .to_path_buf()

@@ -117,8 +117,9 @@ pub(crate) fn run(args: &Args) -> Result<String> {
 }
 
 /// Writes the encoder extractor's records of `tables` to `out`, `batch` tables at a time, so
-/// that memory stays that of one batch whatever the corpus size; the file appears (renamed
-/// into place) only once every table is done. Returns the number of records.
+/// that what extraction holds beyond the input tables is one batch's candidates whatever
+/// the corpus size; the file appears (renamed into place) only once every table is done.
+/// Returns the number of records.
 fn encoder_records(
     model: &std::path::Path,
     tables: &[&hysim_core::Table],

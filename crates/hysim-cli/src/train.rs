@@ -51,7 +51,8 @@ pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the defa
   [lora]                            # leave the table out for full fine-tuning
   rank = 8
   alpha = 16.0
-  targets = ["q_proj", "v_proj"]    # any of q_proj k_proj v_proj o_proj gate_proj up_proj down_proj
+  targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+                                    # any subset (peft's default for Llama: q_proj, v_proj)
   [train]                           # AdamW with linear warmup and cosine decay
   lr = 2e-4
   min_lr = 2e-5

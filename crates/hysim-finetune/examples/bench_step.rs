@@ -2,8 +2,8 @@
 //! `cargo xtask bench train` (the reference is `scripts/bench_train.py`, PyTorch +
 //! transformers + peft doing the same steps).
 //!
-//! `bench_step GGUF|CONFIG.json --batch B --seq L --steps N --rank R [--device D]
-//! [--dtype f32|bf16|mixed] [--autocast]` prints one JSON line:
+//! `bench_step GGUF|CONFIG.json --batch B --seq L --steps N --rank R [--targets q_proj,v_proj]
+//! [--device D] [--dtype f32|bf16|mixed] [--autocast]` prints one JSON line:
 //! `{"steps": N, "tokens": B*L*N, "seconds": ..., "tokens_per_second": ...}`.
 //!
 //! With a `config.json` (the HF layout) instead of a GGUF the weights are random: the same
@@ -45,8 +45,8 @@ fn main() -> anyhow::Result<()> {
     let device: Device = text("--device", "cpu").parse::<hysim_nn::DeviceSpec>()?.resolve()?;
     let autocast = args.iter().any(|a| a == "--autocast");
     hysim_nn::seed(0);
-    let lora =
-        LoraConfig { rank: rank as i64, alpha: 2.0 * rank as f64, targets: vec!["q_proj".into(), "v_proj".into()] };
+    let targets = text("--targets", "q_proj,v_proj").split(',').map(str::to_owned).collect();
+    let lora = LoraConfig { rank: rank as i64, alpha: 2.0 * rank as f64, targets };
     let mut vs = VarStore::new(device);
     let (model, cfg) = if gguf_path.extension().is_some_and(|e| e == "json") {
         let cfg: Config = serde_json::from_str(&std::fs::read_to_string(&gguf_path)?)?;
