@@ -12,7 +12,7 @@ mod paths;
 mod setup;
 mod tidy;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -164,6 +164,41 @@ fn pipeline(
     cmd::run(&mut command)
 }
 
+/// Makes the workspace's own packages build afresh when the target folder last built another
+/// checkout. Test binaries hold their crate's folder as compiled (`env!("CARGO_MANIFEST_DIR")`
+/// for test data, insta's snapshot root), and cargo reuses an unchanged crate's binaries from
+/// the shared per-user target folder whichever checkout built them (CI's clean clone and a
+/// working copy): such a binary reads the other checkout's files, or fails when that
+/// checkout is gone. Dependencies stay built.
+fn reclaim_target_dir(root: &std::path::Path, cargo: &std::ffi::OsStr) -> Result<()> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .map(|t| if t.is_absolute() { t } else { root.join(t) })
+        .unwrap_or_else(|| root.join("target"));
+    let marker = target.join(".hysim-checkout");
+    let here = root.display().to_string();
+    if std::fs::read_to_string(&marker).is_ok_and(|last| last == here) {
+        return Ok(());
+    }
+    let mut clean = cmd::new(cargo, root);
+    clean.args(["clean", "--quiet"]);
+    for entry in std::fs::read_dir(root.join("crates"))? {
+        let manifest = entry?.path().join("Cargo.toml");
+        let Ok(text) = std::fs::read_to_string(&manifest) else { continue };
+        let parsed: toml::Table = text.parse().with_context(|| format!("{}", manifest.display()))?;
+        if let Some(name) = parsed.get("package").and_then(|p| p.get("name")).and_then(|n| n.as_str()) {
+            clean.args(["-p", name]);
+        }
+    }
+    cmd::note(&format!(
+        "ci: the target folder last built another checkout; rebuilding the workspace crates for {here}"
+    ));
+    cmd::run(&mut clean)?;
+    std::fs::create_dir_all(&target)?;
+    std::fs::write(&marker, here)?;
+    Ok(())
+}
+
 /// The CI gate: everything `.ci/run` checks.
 fn ci(no_setup: bool) -> Result<()> {
     if !no_setup {
@@ -171,6 +206,7 @@ fn ci(no_setup: bool) -> Result<()> {
     }
     let root = paths::project_root();
     let cargo = cmd::cargo();
+    reclaim_target_dir(&root, &cargo)?;
     cmd::run(cmd::new(&cargo, &root).args(["fmt", "--all", "--check"]))?;
     cmd::run(cmd::new(&cargo, &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     // insta finds snapshots under the workspace root it was compiled in; checkouts that
