@@ -297,3 +297,25 @@ impl Extractor {
 pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result<Vec<Record>> {
     Extractor::load(model, device)?.records(tables)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn precision(dtype: &str) -> String {
+        let cfg = EncoderToml { dtype: dtype.to_owned(), ..EncoderToml::default() };
+        match cfg.precision(Device::Cpu) {
+            Ok(d) => d.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn encoder_precision_follows_the_device() {
+        let cpu = if hysim_nn::cpu_has_bf16_arithmetic() { "bf16" } else { "f32" };
+        assert_eq!(precision("auto"), cpu);
+        assert_eq!((precision("f32"), precision(" bf16 ")), ("f32".to_owned(), "bf16".to_owned()));
+        assert!(precision("f16").contains("expected \"f32\", \"bf16\" or \"auto\""), "{}", precision("f16"));
+        assert!(precision("f64").starts_with("error: unknown dtype"), "{}", precision("f64"));
+    }
+}
