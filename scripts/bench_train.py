@@ -2,7 +2,7 @@
 PyTorch + transformers + peft, the same work as `hysim-finetune`'s `bench_step` example.
 
 The model is built from its config (random weights: the time of a step does not depend on
-the values), LoRA rank R with alpha 2R on q_proj and v_proj, AdamW, gradient clipping at
+the values), LoRA rank R with alpha 2R on q_proj and v_proj (or --targets), AdamW, gradient clipping at
 1.0, float32 (or --dtype bf16 | mixed), a fixed batch of B sequences of L tokens, every position a target; one
 warm-up step, then N timed steps. Prints one JSON line like the Rust side.
 """

@@ -15,7 +15,7 @@ pub(crate) const TORCH_VERSION: &str = "2.11.0";
 /// other's unchanged xtask binary, whose compile-time path is the other checkout's.
 pub(crate) fn project_root() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
-        .filter(|d| !d.is_empty())
+        .filter(|d| Path::new(d).ends_with("xtask") && Path::new(d).join("Cargo.toml").is_file())
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
         .parent()
         .expect("invariant: xtask lives one level below the root")

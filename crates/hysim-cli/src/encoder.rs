@@ -55,7 +55,7 @@ impl EncoderToml {
     /// The precision the encoder embeds in on `device`.
     pub(crate) fn precision(&self, device: Device) -> Result<DType> {
         match self.dtype.trim() {
-            "auto" => Ok(DType::fastest_for(device)),
+            auto if auto.eq_ignore_ascii_case("auto") => Ok(DType::fastest_for(device)),
             other => match other.parse::<DType>()? {
                 DType::F16 => bail!("[encoder] dtype = {:?}: expected \"f32\", \"bf16\" or \"auto\"", self.dtype),
                 dtype => Ok(dtype),
@@ -228,7 +228,8 @@ impl Extractor {
         let meta: EncoderJson = hysim_core::io::read_json(&folder.join("encoder.json"))
             .with_context(|| format!("{} holds no encoder extractor", model.display()))?;
         let trained = meta.dtype.parse::<DType>().with_context(|| format!("{}/encoder.json", folder.display()))?;
-        let dtype = if trained == DType::fastest_for(device) { trained } else { DType::F32 };
+        let dtype =
+            if trained == DType::Bf16 && DType::fastest_for(device) == DType::Bf16 { trained } else { DType::F32 };
         let encoder = Encoder::load(&meta.model_dir, device, dtype)?;
         if encoder.dim() != meta.dim {
             bail!(

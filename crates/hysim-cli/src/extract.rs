@@ -132,7 +132,7 @@ fn encoder_records(
     let mut written = 0;
     // An extraction error is kept here and reported as itself, not as a write error.
     let mut failed = None;
-    hysim_core::io::atomic_write(out, |file| {
+    let result = hysim_core::io::atomic_write(out, |file| {
         for chunk in tables.chunks(batch) {
             let records = match extractor.records(chunk) {
                 Ok(records) => records,
@@ -149,9 +149,9 @@ fn encoder_records(
             bar.inc(chunk.len() as u64);
         }
         Ok(())
-    })
-    .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+    });
     bar.finish_and_clear();
+    result.map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
     Ok(written)
 }
 
