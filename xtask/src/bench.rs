@@ -111,7 +111,7 @@ fn read_time(time_file: &Path) -> Result<Measure> {
 /// Builds the release `hysim` binary and returns its path.
 pub(crate) fn build_hysim(root: &Path) -> Result<PathBuf> {
     cmd::run(cmd::new(cmd::cargo(), root).args(["build", "--release", "--quiet", "-p", "hysim-cli"]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target_dir = paths::target_dir(root);
     Ok(target_dir.join("release").join("hysim"))
 }
 
@@ -413,7 +413,7 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets
         "--example",
         "bench_step",
     ]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target_dir = paths::target_dir(&root);
     let ours = target_dir.join("release").join("examples").join("bench_step");
     let script = root.join("scripts").join("bench_train.py");
     let dir = paths::cache_dir().join("bench").join("train");

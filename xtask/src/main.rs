@@ -171,10 +171,7 @@ fn pipeline(
 /// working copy): such a binary reads the other checkout's files, or fails when that
 /// checkout is gone. Dependencies stay built.
 fn reclaim_target_dir(root: &std::path::Path, cargo: &std::ffi::OsStr) -> Result<()> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .map(|t| if t.is_absolute() { t } else { root.join(t) })
-        .unwrap_or_else(|| root.join("target"));
+    let target = paths::target_dir(root);
     let marker = target.join(".hysim-checkout");
     let here = root.display().to_string();
     if std::fs::read_to_string(&marker).is_ok_and(|last| last == here) {
@@ -209,14 +206,10 @@ fn ci(no_setup: bool) -> Result<()> {
     reclaim_target_dir(&root, &cargo)?;
     cmd::run(cmd::new(&cargo, &root).args(["fmt", "--all", "--check"]))?;
     cmd::run(cmd::new(&cargo, &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    // insta finds snapshots under the workspace root it was compiled in; checkouts that
-    // share the per-user target folder can reuse each other's test binaries, so name
-    // this checkout's root at run time.
-    let insta_root = root.as_os_str();
     // Default members first: they build without libtorch and fail fast.
-    cmd::run(cmd::new(&cargo, &root).args(["test"]).env("INSTA_WORKSPACE_ROOT", insta_root))?;
+    cmd::run(cmd::new(&cargo, &root).args(["test"]))?;
     // Then the whole workspace: the crates that link libtorch and the binary.
-    cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]).env("INSTA_WORKSPACE_ROOT", insta_root))?;
+    cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]))?;
     cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
     // Every stage of Algorithm 1 end to end, on the smallest run (the debug binary the
     // tests built), from scratch.

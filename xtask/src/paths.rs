@@ -22,6 +22,15 @@ pub(crate) fn project_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target folder for the workspace at `root` (`$CARGO_TARGET_DIR`, relative to
+/// `root` when relative, else `root/target`).
+pub(crate) fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|t| if t.is_absolute() { t } else { root.join(t) })
+        .unwrap_or_else(|| root.join("target"))
+}
+
 /// The per-user cache folder.
 pub(crate) fn cache_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("HYSIM_CACHE").filter(|d| !d.is_empty()) {

@@ -54,13 +54,7 @@ fn default_dtype() -> String {
 impl EncoderToml {
     /// The precision the encoder embeds in on `device`.
     pub(crate) fn precision(&self, device: Device) -> Result<DType> {
-        match self.dtype.trim() {
-            auto if auto.eq_ignore_ascii_case("auto") => Ok(DType::fastest_for(device)),
-            other => match other.parse::<DType>()? {
-                DType::F16 => bail!("[encoder] dtype = {:?}: expected \"f32\", \"bf16\" or \"auto\"", self.dtype),
-                dtype => Ok(dtype),
-            },
-        }
+        crate::train::precision_setting("[encoder] dtype", &self.dtype, || DType::fastest_for(device))
     }
 }
 
@@ -99,12 +93,17 @@ fn model_dir(name: &str) -> PathBuf {
     }
 }
 
-/// Embeds texts with the encoder, through the shared embedding cache (training: the same
-/// source candidates recur across runs and experiment variants).
+/// Embeds texts with the encoder, through `cache` when given.
+fn embed(encoder: &Encoder, texts: &[String], cache: Option<&mut Cache>) -> Result<Vec<f32>> {
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok(encoder.embed(&refs, &EmbedOptions::default(), cache)?.0)
+}
+
+/// Embeds texts through the shared embedding cache (training: the same source candidates
+/// recur across runs and experiment variants).
 fn embed_cached(encoder: &Encoder, texts: &[String]) -> Result<Vec<f32>> {
     let mut cache = Cache::open(&hysim_core::cache::cache_dir().join("embeddings"), encoder.id())?;
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let (rows, _) = encoder.embed(&refs, &EmbedOptions::default(), Some(&mut cache))?;
+    let rows = embed(encoder, texts, Some(&mut cache))?;
     cache.flush()?;
     Ok(rows)
 }
@@ -228,9 +227,7 @@ impl Extractor {
         let meta: EncoderJson = hysim_core::io::read_json(&folder.join("encoder.json"))
             .with_context(|| format!("{} holds no encoder extractor", model.display()))?;
         let trained = meta.dtype.parse::<DType>().with_context(|| format!("{}/encoder.json", folder.display()))?;
-        let dtype =
-            if trained == DType::Bf16 && DType::fastest_for(device) == DType::Bf16 { trained } else { DType::F32 };
-        let encoder = Encoder::load(&meta.model_dir, device, dtype)?;
+        let encoder = Encoder::load(&meta.model_dir, device, trained.inference_on(device))?;
         if encoder.dim() != meta.dim {
             bail!(
                 "{}: the heads take {}-wide embeddings, {} gives {}",
@@ -259,9 +256,7 @@ impl Extractor {
             return Ok(Vec::new());
         }
         let texts: Vec<String> = candidates.iter().map(hysim_text::record_text).collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let (rows, _) = self.encoder.embed(&refs, &EmbedOptions::default(), None)?;
-        let probabilities = self.heads.probabilities(&rows)?;
+        let probabilities = self.heads.probabilities(&embed(&self.encoder, &texts, None)?)?;
         let none = meta.codes.iter().position(|c| c == NONE);
         let mut out = Vec::new();
         for (mut record, heads) in candidates.into_iter().zip(probabilities) {

@@ -212,9 +212,8 @@ pub(crate) fn decoder_records(
         }
     }
     // A decoder trained in mixed precision decodes in it too where bfloat16 is fast.
-    let trained_bf16 =
-        model_json.dtype.as_deref().and_then(|d| d.parse::<hysim_nn::DType>().ok()) == Some(hysim_nn::DType::Bf16);
-    if trained_bf16 && hysim_nn::DType::fastest_for(device) == hysim_nn::DType::Bf16 {
+    let trained = model_json.dtype.as_deref().and_then(|d| d.parse::<hysim_nn::DType>().ok()).unwrap_or_default();
+    if trained.inference_on(device) == hysim_nn::DType::Bf16 {
         Llama::cast_base(&vs, hysim_nn::tch::Kind::BFloat16);
     }
     let vocab = cfg.vocab_size as u32;

@@ -152,19 +152,24 @@ impl ModelToml {
     /// The precision of the decoder's training: float32, or mixed precision with
     /// bfloat16 base weights and float32 adapters (LoRA only).
     fn precision(&self, device: hysim_nn::tch::Device, lora: bool) -> Result<DType> {
-        let dtype = match self.dtype.trim() {
-            "auto" if lora => DType::fastest_for(device),
-            "auto" => DType::F32,
-            other => other.parse::<DType>()?,
-        };
-        match dtype {
-            DType::F32 => Ok(dtype),
-            DType::Bf16 if lora => Ok(dtype),
-            DType::Bf16 => bail!(
+        let auto = || if lora { DType::fastest_for(device) } else { DType::F32 };
+        match precision_setting("[model] dtype", &self.dtype, auto)? {
+            DType::Bf16 if !lora => bail!(
                 "[model] dtype = \"bf16\" needs a [lora] table: full fine-tuning keeps every weight in float32 (use \"f32\" or \"auto\")"
             ),
-            DType::F16 => bail!("[model] dtype = {:?}: expected \"f32\", \"bf16\" or \"auto\"", self.dtype),
+            dtype => Ok(dtype),
         }
+    }
+}
+
+/// A `dtype` setting of train.toml (`key`): `auto` (then `auto()` decides), `f32` or `bf16`.
+pub(crate) fn precision_setting(key: &str, value: &str, auto: impl FnOnce() -> DType) -> Result<DType> {
+    match value.trim() {
+        name if name.eq_ignore_ascii_case("auto") => Ok(auto()),
+        name => match name.parse::<DType>()? {
+            DType::F16 => bail!("{key} = {value:?}: expected \"f32\", \"bf16\" or \"auto\""),
+            dtype => Ok(dtype),
+        },
     }
 }
 

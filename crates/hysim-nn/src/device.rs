@@ -132,6 +132,13 @@ impl DType {
         };
         if fast { Self::Bf16 } else { Self::F32 }
     }
+
+    /// The precision to run a model trained in `self` on `device`: bfloat16 where it was
+    /// trained so and the device computes it natively ([`DType::fastest_for`]), float32
+    /// otherwise (the device is probed only for a bfloat16-trained model).
+    pub fn inference_on(self, device: Device) -> Self {
+        if self == Self::Bf16 && Self::fastest_for(device) == Self::Bf16 { Self::Bf16 } else { Self::F32 }
+    }
 }
 
 /// Whether a 2048 x 2048 bfloat16 matrix product on CUDA device `index` runs faster than a
@@ -236,6 +243,10 @@ mod tests {
         // A GPU that is not there cannot run bfloat16 fast.
         let absent = cuda_device_count() + 3;
         assert_eq!(DType::fastest_for(Device::Cuda(absent)), DType::F32);
+        // A model runs in bfloat16 only where it was trained so and the device is fast.
+        assert_eq!(DType::Bf16.inference_on(Device::Cpu), cpu);
+        assert_eq!(DType::F32.inference_on(Device::Cpu), DType::F32);
+        assert_eq!(DType::Bf16.inference_on(Device::Cuda(absent)), DType::F32);
     }
 
     #[test]
