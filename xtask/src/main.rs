@@ -57,6 +57,9 @@ enum Task {
         /// Rerun from this stage on, even when fresh.
         #[arg(long, value_name = "STAGE")]
         from: Option<String>,
+        /// Stop after this stage.
+        #[arg(long, value_name = "STAGE")]
+        to: Option<String>,
         /// auto, cpu or cuda:N.
         #[arg(long)]
         device: Option<String>,
@@ -118,8 +121,9 @@ fn main() -> std::process::ExitCode {
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
         Task::Fuzz { seconds } => fuzz::run(seconds),
-        Task::Pipeline { config, tiny, experiment, from, device } => {
-            pipeline(config, tiny, experiment.as_deref(), from.as_deref(), device.as_deref())
+        Task::Pipeline { config, tiny, experiment, from, to, device } => {
+            let stages = Stages { from: from.as_deref(), to: to.as_deref() };
+            pipeline(config, tiny, experiment.as_deref(), stages, device.as_deref())
         }
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
@@ -137,12 +141,18 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// The `--from` and `--to` stages of `cargo xtask pipeline`, passed on to `hysim run`.
+struct Stages<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
 /// `cargo xtask pipeline`: setup, a release build, then `hysim run` from the project root.
 fn pipeline(
     config: Option<std::path::PathBuf>,
     tiny: bool,
     experiment: Option<&str>,
-    from: Option<&str>,
+    stages: Stages<'_>,
     device: Option<&str>,
 ) -> Result<()> {
     setup::run()?;
@@ -156,7 +166,8 @@ fn pipeline(
     if tiny {
         command.arg("--tiny");
     }
-    for (flag, value) in [("--experiment", experiment), ("--from", from), ("--device", device)] {
+    let flags = [("--experiment", experiment), ("--from", stages.from), ("--to", stages.to), ("--device", device)];
+    for (flag, value) in flags {
         if let Some(value) = value {
             command.args([flag, value]);
         }

@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// weights, train, extract, eval, report).
     #[arg(long, value_name = "STAGE")]
     from: Option<Stage>,
+    /// Stop after this stage: the later ones do not run (prepare the CPU stages of a run
+    /// that trains elsewhere, or inspect the weights before training).
+    #[arg(long, value_name = "STAGE", conflicts_with = "experiment")]
+    to: Option<Stage>,
     /// Run one of the paper's experiments: alpha-sweep, manifold, ablation or noise.
     #[arg(long, value_name = "NAME")]
     experiment: Option<String>,
@@ -80,9 +84,12 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         .clone()
         .or_else(|| std::env::var_os("HYSIM_SHARED").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("../shared"));
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        anyhow::ensure!(from <= to, "--from {from} comes after --to {to}: no stage would run");
+    }
     let started = std::time::Instant::now();
     let Some(name) = &args.experiment else {
-        return run_one(&cfg, &shared, args.from);
+        return run_one(&cfg, &shared, args.from, args.to);
     };
     let variants = experiment::variants(name)?;
     let extra = hysim_pipeline::config::experiment_overrides(device.is_cuda());
@@ -90,7 +97,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     for (k, variant) in variants.iter().enumerate() {
         let vcfg = experiment::variant_config(&cfg, name, variant, &extra)?;
         eprintln!("\n=== {name}: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
-        run_one(&vcfg, &shared, args.from)?;
+        run_one(&vcfg, &shared, args.from, None)?;
         for system in hysim_pipeline::plan::systems(&vcfg) {
             let metrics = vcfg.root.join(&vcfg.name).join("eval").join(&system).join("metrics.json");
             let value: serde_json::Value = hysim_core::io::read_json(&metrics)
@@ -111,9 +118,12 @@ pub(crate) fn run(args: &Args) -> Result<String> {
 }
 
 #[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
-fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>) -> Result<String> {
+fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>, to: Option<Stage>) -> Result<String> {
     let started = std::time::Instant::now();
-    let plan = hysim_pipeline::plan(cfg, shared)?;
+    let mut plan = hysim_pipeline::plan(cfg, shared)?;
+    if let Some(to) = to {
+        plan.stages.retain(|stage| stage.stage <= to);
+    }
     for skipped in &plan.skipped {
         eprintln!("note: {} is absent; left out", skipped.display());
     }
@@ -135,13 +145,19 @@ fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>) -> Resul
         }
     };
     let outcomes = hysim_pipeline::run(&plan, from, &mut InProcess, &mut notify)?;
-    let summary = std::fs::read_to_string(plan.run_dir.join("report/summary.md")).unwrap_or_default();
     let ran = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Ran { .. })).count();
+    let elapsed = format_seconds(started.elapsed().as_secs_f64());
+    let dir = plan.run_dir.display();
+    if let Some(to) = to.filter(|&to| to < Stage::Report) {
+        return Ok(format!(
+            "run {} stopped after {to} in {elapsed} ({ran} of {n} stages ran, the others were fresh); artifacts in {dir}",
+            cfg.name
+        ));
+    }
+    let summary = std::fs::read_to_string(plan.run_dir.join("report/summary.md")).unwrap_or_default();
     Ok(format!(
-        "{summary}\nrun {} finished in {} ({ran} of {n} stages ran, the others were fresh); artifacts in {}",
-        cfg.name,
-        format_seconds(started.elapsed().as_secs_f64()),
-        plan.run_dir.display()
+        "{summary}\nrun {} finished in {elapsed} ({ran} of {n} stages ran, the others were fresh); artifacts in {dir}",
+        cfg.name
     ))
 }
 

