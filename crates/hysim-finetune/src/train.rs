@@ -167,13 +167,80 @@ struct State {
 }
 
 /// AdamW over the trainable variables of a `VarStore`.
+///
+/// The optimizer works on buckets of variables (of one kind and device, at most
+/// 2^24 elements unless one variable is larger) whose gradients are gathered
+/// into one flat tensor and whose moments are flat: a step is a few dozen kernels per bucket
+/// and two per variable, not a dozen per variable, and reads no value back from the device.
+/// A LoRA of SmolLM2-135M on all seven projections has 210 adapter pairs; on a GPU the
+/// per-variable update (and a device-to-host read per variable for the gradient norm) cost
+/// more time than the matrix products it followed. The arithmetic is the per-variable one,
+/// element for element.
 pub struct Trainer {
     cfg: TrainConfig,
     params: Vec<(String, Tensor)>,
+    buckets: Vec<Bucket>,
+    /// Per variable: views of its bucket's flat moments, in its shape (for checkpoints).
     m: Vec<Tensor>,
     v: Vec<Tensor>,
     step: usize,
     micro: usize,
+}
+
+/// Largest number of elements the optimizer gathers into one flat tensor: bounds the
+/// temporaries of a step (a few times this many elements) for full fine-tuning.
+const BUCKET_ELEMENTS: i64 = 1 << 24;
+
+/// Variables the optimizer updates together, with their flat moments.
+struct Bucket {
+    /// Indices into `Trainer::params`, with each variable's offset in the flat tensors.
+    members: Vec<(usize, i64)>,
+    m: Tensor,
+    v: Tensor,
+}
+
+impl Bucket {
+    /// The members' gradients (zeros where a variable has none) as one flat tensor.
+    fn gradient(&self, params: &[(String, Tensor)]) -> Tensor {
+        let flat: Vec<Tensor> = self
+            .members
+            .iter()
+            .map(|&(k, _)| {
+                let p = &params[k].1;
+                let g = p.grad();
+                if g.defined() { g.reshape([-1]) } else { p.zeros_like().reshape([-1]) }
+            })
+            .collect();
+        if flat.len() == 1 { flat[0].shallow_clone() } else { Tensor::cat(&flat, 0) }
+    }
+}
+
+/// Groups consecutive variables of one kind and device into buckets of at most `limit`
+/// elements (or one larger variable), each with zero moments.
+fn buckets(params: &[(String, Tensor)], limit: i64) -> Vec<Bucket> {
+    let mut out: Vec<Bucket> = Vec::new();
+    let mut size = 0i64;
+    for (k, (_, p)) in params.iter().enumerate() {
+        let n = p.numel() as i64;
+        let fits = out.last().is_some_and(|b| {
+            let first = &params[b.members[0].0].1;
+            first.kind() == p.kind() && first.device() == p.device() && size + n <= limit
+        });
+        if fits {
+            out.last_mut().expect("invariant: fits implies a bucket").members.push((k, size));
+            size += n;
+        } else {
+            out.push(Bucket { members: vec![(k, 0)], m: Tensor::new(), v: Tensor::new() });
+            size = n;
+        }
+    }
+    for b in &mut out {
+        let first = &params[b.members[0].0].1;
+        let total: i64 = b.members.iter().map(|&(k, _)| params[k].1.numel() as i64).sum();
+        b.m = Tensor::zeros([total], (first.kind(), first.device()));
+        b.v = Tensor::zeros([total], (first.kind(), first.device()));
+    }
+    out
 }
 
 impl std::fmt::Debug for Trainer {
@@ -185,6 +252,10 @@ impl std::fmt::Debug for Trainer {
 impl Trainer {
     /// Trains the variables of `vs` that `trainable` picks (by name) and freezes the rest.
     pub fn new(vs: &VarStore, cfg: TrainConfig, trainable: impl Fn(&str) -> bool) -> Result<Self> {
+        Self::with_buckets(vs, cfg, trainable, BUCKET_ELEMENTS)
+    }
+
+    fn with_buckets(vs: &VarStore, cfg: TrainConfig, trainable: impl Fn(&str) -> bool, limit: i64) -> Result<Self> {
         cfg.check()?;
         let mut params: Vec<(String, Tensor)> = Vec::new();
         let mut vars: Vec<(String, Tensor)> = vs.variables().into_iter().collect();
@@ -200,8 +271,16 @@ impl Trainer {
         if params.is_empty() {
             return Err(Error::BadConfig { field: "trainable", problem: "no variable is trainable".to_owned() });
         }
-        let zeros = |p: &Vec<(String, Tensor)>| p.iter().map(|(_, t)| t.zeros_like()).collect();
-        Ok(Self { m: zeros(&params), v: zeros(&params), params, cfg, step: 0, micro: 0 })
+        let buckets = buckets(&params, limit);
+        let (mut m, mut v) = (Vec::with_capacity(params.len()), Vec::with_capacity(params.len()));
+        for b in &buckets {
+            for &(k, offset) in &b.members {
+                let (n, shape) = (params[k].1.numel() as i64, params[k].1.size());
+                m.push(b.m.narrow(0, offset, n).view(shape.as_slice()));
+                v.push(b.v.narrow(0, offset, n).view(shape.as_slice()));
+            }
+        }
+        Ok(Self { m, v, buckets, params, cfg, step: 0, micro: 0 })
     }
 
     /// Optimizer steps taken.
@@ -239,45 +318,44 @@ impl Trainer {
 
     fn apply(&mut self) {
         let _guard = hysim_nn::tch::no_grad_guard();
-        let grads: Vec<Tensor> = self
-            .params
-            .iter()
-            .map(|(_, p)| {
-                let g = p.grad();
-                if g.defined() { g } else { p.zeros_like() }
-            })
-            .collect();
-        if self.cfg.max_grad_norm > 0.0 {
-            let norm = grads
-                .iter()
-                .map(|g| g.to_kind(Kind::Double).pow_tensor_scalar(2).sum(Kind::Double).double_value(&[]))
-                .sum::<f64>()
-                .sqrt();
-            if norm > self.cfg.max_grad_norm {
-                let scale = self.cfg.max_grad_norm / (norm + 1e-6);
-                for g in &grads {
-                    let _ = g.shallow_clone().g_mul_scalar_(scale);
-                }
-            }
-        }
+        // Global gradient-norm clipping, decided on the device: the scale is 1 unless the
+        // norm exceeds the bound.
+        let scale = (self.cfg.max_grad_norm > 0.0).then(|| {
+            let device = self.params[0].1.device();
+            let squares = self.buckets.iter().map(|b| {
+                let g = b.gradient(&self.params);
+                g.to_kind(Kind::Double).pow_tensor_scalar(2).sum(Kind::Double).to_device(device)
+            });
+            let norm = Tensor::stack(&squares.collect::<Vec<_>>(), 0).sum(Kind::Double).sqrt();
+            let bound = self.cfg.max_grad_norm;
+            (bound / (&norm + 1e-6)).where_self(&norm.gt(bound), &norm.ones_like())
+        });
         let lr = self.cfg.lr_at(self.step);
         self.step += 1;
         let (b1, b2) = (self.cfg.beta1, self.cfg.beta2);
         let c1 = 1.0 - b1.powi(self.step as i32);
         let c2 = 1.0 - b2.powi(self.step as i32);
-        for (k, (_, p)) in self.params.iter().enumerate() {
-            let g = &grads[k];
-            let _ = self.m[k].g_mul_scalar_(b1).g_add_(&(g * (1.0 - b1)));
-            let _ = self.v[k].g_mul_scalar_(b2).g_add_(&(g * g * (1.0 - b2)));
-            let update = (&self.m[k] / c1) / ((&self.v[k] / c2).sqrt() + self.cfg.eps);
-            let mut p = p.shallow_clone();
-            if self.cfg.weight_decay > 0.0 {
-                let _ = p.g_mul_scalar_(1.0 - lr * self.cfg.weight_decay);
+        for b in &mut self.buckets {
+            let mut g = b.gradient(&self.params);
+            if let Some(scale) = &scale {
+                // A copy: a lone variable's flat gradient is its own gradient.
+                g = &g * scale.to_device(g.device());
             }
-            let _ = p.g_sub_(&(update * lr));
-            let mut grad = p.grad();
-            if grad.defined() {
-                let _ = grad.zero_();
+            let _ = b.m.g_mul_scalar_(b1).g_add_(&(&g * (1.0 - b1)));
+            let _ = b.v.g_mul_scalar_(b2).g_add_(&(&g * &g * (1.0 - b2)));
+            drop(g);
+            let update = (&b.m / c1) / ((&b.v / c2).sqrt() + self.cfg.eps) * lr;
+            for &(k, offset) in &b.members {
+                let p = &self.params[k].1;
+                let mut p_mut = p.shallow_clone();
+                if self.cfg.weight_decay > 0.0 {
+                    let _ = p_mut.g_mul_scalar_(1.0 - lr * self.cfg.weight_decay);
+                }
+                let _ = p_mut.g_sub_(&update.narrow(0, offset, p.numel() as i64).view(p.size().as_slice()));
+                let mut grad = p.grad();
+                if grad.defined() {
+                    let _ = grad.zero_();
+                }
             }
         }
     }
@@ -359,8 +437,14 @@ impl Trainer {
                 return Err(fail(format!("{name} has shape {:?}, the model {:?}", value.size(), p.size())));
             }
             p.shallow_clone().copy_(&value);
-            trainer.m[k] = get(&moments, &format!("m.{name}"))?;
-            trainer.v[k] = get(&moments, &format!("v.{name}"))?;
+            // Into the views of the flat moments, which the optimizer updates.
+            for (view, key) in [(&trainer.m[k], format!("m.{name}")), (&trainer.v[k], format!("v.{name}"))] {
+                let saved = get(&moments, &key)?;
+                if saved.size() != view.size() {
+                    return Err(fail(format!("{key} has shape {:?}, the variable {:?}", saved.size(), view.size())));
+                }
+                view.shallow_clone().copy_(&saved);
+            }
         }
         trainer.step = state.step;
         Ok(trainer)
@@ -379,6 +463,86 @@ mod tests {
         assert!((cfg.lr_at(4) - 1.0).abs() < 1e-12);
         assert!((cfg.lr_at(9) - 0.55).abs() < 1e-12, "half way: {}", cfg.lr_at(9));
         assert!((cfg.lr_at(14) - 0.1).abs() < 1e-12 && (cfg.lr_at(100) - 0.1).abs() < 1e-12);
+    }
+
+    /// The flat, bucketed update equals AdamW taken one variable at a time, bit for bit:
+    /// several buckets, a variable of another kind, one without a gradient, clipping and
+    /// weight decay.
+    #[test]
+    fn bucketed_adamw_equals_the_per_variable_update() {
+        use hysim_nn::tch::{Device, nn};
+        hysim_nn::tch::manual_seed(3);
+        let vs = VarStore::new(Device::Cpu);
+        let root = vs.root();
+        let shapes: [&[i64]; 5] = [&[3, 4], &[5], &[2, 2, 2], &[7], &[4, 3]];
+        for (i, shape) in shapes.iter().enumerate() {
+            let _ = root.var(&format!("w{i}"), shape, nn::Init::Randn { mean: 0.0, stdev: 1.0 });
+        }
+        let mut half = root.var("w5", &[6], nn::Init::Randn { mean: 0.0, stdev: 1.0 });
+        half.set_data(&half.to_kind(Kind::BFloat16));
+        let cfg = TrainConfig {
+            lr: 0.05,
+            warmup_steps: 1,
+            total_steps: 4,
+            weight_decay: 0.01,
+            max_grad_norm: 0.5,
+            ..TrainConfig::default()
+        };
+        let mut names: Vec<String> = vs.variables().keys().cloned().collect();
+        names.sort();
+        let mut trainer = Trainer::with_buckets(&vs, cfg.clone(), |_| true, 10).unwrap();
+        assert!(trainer.buckets.len() >= 4, "{} buckets", trainer.buckets.len());
+        // The reference: the same variables as plain tensors, updated one at a time.
+        let by_name = vs.variables();
+        let mut plain: Vec<Tensor> = names.iter().map(|n| by_name[n].detach().copy().set_requires_grad(true)).collect();
+        let (mut m, mut v): (Vec<Tensor>, Vec<Tensor>) = plain.iter().map(|p| (p.zeros_like(), p.zeros_like())).unzip();
+        let loss_of = |ts: &[Tensor]| -> Tensor {
+            // w3 gets no gradient.
+            ts.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 3)
+                .map(|(i, t)| (t.to_kind(Kind::Float) * (i as f64 + 1.0)).pow_tensor_scalar(2).sum(Kind::Float))
+                .fold(Tensor::zeros([], (Kind::Float, Device::Cpu)), |a, b| a + b)
+        };
+        for step in 1..=3 {
+            let ours: Vec<Tensor> = names.iter().map(|n| by_name[n].shallow_clone()).collect();
+            trainer.backward(&loss_of(&ours));
+            loss_of(&plain).backward();
+            let _guard = hysim_nn::tch::no_grad_guard();
+            let grads: Vec<Tensor> =
+                plain.iter().map(|p| if p.grad().defined() { p.grad() } else { p.zeros_like() }).collect();
+            let norm = grads
+                .iter()
+                .map(|g| g.to_kind(Kind::Double).pow_tensor_scalar(2).sum(Kind::Double).double_value(&[]))
+                .sum::<f64>()
+                .sqrt();
+            if norm > cfg.max_grad_norm {
+                for g in &grads {
+                    let _ = g.shallow_clone().g_mul_scalar_(cfg.max_grad_norm / (norm + 1e-6));
+                }
+            }
+            let lr = cfg.lr_at(step - 1);
+            let (c1, c2) = (1.0 - cfg.beta1.powi(step as i32), 1.0 - cfg.beta2.powi(step as i32));
+            for (k, p) in plain.iter_mut().enumerate() {
+                let g = &grads[k];
+                let _ = m[k].g_mul_scalar_(cfg.beta1).g_add_(&(g * (1.0 - cfg.beta1)));
+                let _ = v[k].g_mul_scalar_(cfg.beta2).g_add_(&(g * g * (1.0 - cfg.beta2)));
+                let update = (&m[k] / c1) / ((&v[k] / c2).sqrt() + cfg.eps);
+                let _ = p.g_mul_scalar_(1.0 - lr * cfg.weight_decay);
+                let _ = p.g_sub_(&(update * lr));
+                let mut grad = p.grad();
+                if grad.defined() {
+                    let _ = grad.zero_();
+                }
+            }
+            for (k, n) in names.iter().enumerate() {
+                assert!(by_name[n].equal(&plain[k]), "{n} differs after step {step}");
+                assert!(
+                    trainer.m[k].equal(&m[k]) && trainer.v[k].equal(&v[k]),
+                    "{n}'s moments differ after step {step}"
+                );
+            }
+        }
     }
 
     #[test]
