@@ -186,7 +186,7 @@ pub(crate) fn decoder_records(
     let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
     let cfg = Config::from_gguf(&gguf)?;
     let mut vs = VarStore::new(device);
-    let model = Llama::with_lora(vs.root(), &cfg, model_json.lora.as_ref())?;
+    let mut model = Llama::with_lora(vs.root(), &cfg, model_json.lora.as_ref())?;
     Llama::load_gguf(&mut vs, &gguf, &cfg)?;
     // The checkpoint holds the trained variables (the LoRA adapters, or every weight).
     let trained = hysim_nn::tch::Tensor::read_safetensors(checkpoint.join("trainable.safetensors"))
@@ -211,6 +211,8 @@ pub(crate) fn decoder_records(
             bail!("{}: {} adapter variable(s) missing, such as {}", checkpoint.display(), missing.len(), missing[0]);
         }
     }
+    // The adapters folded into the (float32) base weights: one matrix product per projection.
+    model.merge_lora();
     // A decoder trained in mixed precision decodes in it too where bfloat16 is fast.
     let trained = model_json.dtype.as_deref().and_then(|d| d.parse::<hysim_nn::DType>().ok()).unwrap_or_default();
     if trained.inference_on(device) == hysim_nn::DType::Bf16 {

@@ -239,6 +239,31 @@ fn tiny_llama_cache_chunks_and_save_load_agree_with_one_pass() {
 }
 
 #[test]
+fn merged_lora_gives_the_unmerged_logits() {
+    use hysim_models::llama::{Config, Llama, LoraConfig};
+    seed(4);
+    let vs = VarStore::new(Device::Cpu);
+    let mut model = Llama::with_lora(vs.root(), &Config::tiny(), Some(&LoraConfig::default())).unwrap();
+    let _guard = hysim_nn::tch::no_grad_guard();
+    // A trained adapter: B away from its zero start.
+    for (name, var) in vs.variables() {
+        if name.contains("lora_B") {
+            var.shallow_clone().copy_(&(Tensor::randn(var.size(), (Kind::Float, Device::Cpu)) * 0.1));
+        }
+    }
+    let ids = Tensor::from_slice(&[3i64, 17, 5, 9, 40, 2, 11, 63]).unsqueeze(0);
+    let unmerged = model.forward(&ids, None);
+    assert_eq!(model.merge_lora(), 7 * Config::tiny().num_hidden_layers as usize);
+    let merged = model.forward(&ids, None);
+    let diff = (&unmerged - &merged).abs().max().double_value(&[]);
+    let scale = unmerged.abs().max().double_value(&[]);
+    assert!(diff < 1e-5 * scale.max(1.0) * 4.0, "merged logits differ by {diff} (largest {scale})");
+    assert!(unmerged.abs().max().double_value(&[]) > 0.1);
+    assert_eq!(model.merge_lora(), 0, "a second merge finds no adapter");
+    assert_eq!((model.forward(&ids, None) - &merged).abs().max().double_value(&[]), 0.0);
+}
+
+#[test]
 fn llama_configs_are_checked() {
     use hysim_models::llama::Config;
     let dir = tempfile::tempdir().unwrap();
