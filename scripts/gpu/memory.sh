@@ -7,8 +7,9 @@
 # what each holds at its peak, CUDA context included). Run by the device tool from the
 # repository root with .gpuc/bench_step (the stripped release example) carried along, and
 # .gpuc/bench_step.old when there is a baseline build to compare with.
-set -u
-export LD_LIBRARY_PATH="$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))')/lib"
+set -u -o pipefail
+TORCH_LIB=$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))') || { echo "no torch in python3"; exit 1; }
+export LD_LIBRARY_PATH="$TORCH_LIB/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 T=scripts/gpu/smollm2-135m.config.json
 ALL=q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
@@ -18,8 +19,10 @@ peak() {
   nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 50 > /tmp/mem.csv &
   local smi=$!
   "$@" 2>&1 | tail -1
+  local rc=${PIPESTATUS[0]}
   kill $smi
   wait $smi 2>/dev/null
+  [ "$rc" = 0 ] || echo "   exit status $rc"
   echo "   peak GPU memory $(( $(sort -n /tmp/mem.csv | tail -1) - base )) MiB above idle ($base MiB)"
 }
 for shape in "8 1024" "8 512"; do

