@@ -64,29 +64,65 @@ impl Grammar for Targets {
     }
 }
 
+/// Which tables of the inputs are extracted: those of the `--papers-in` papers (all without
+/// the flag), and of them shard I of N (table k of the kept ones belongs to shard k mod N + 1).
+struct Selection {
+    papers: Option<std::collections::HashSet<String>>,
+    shard: usize,
+    shards: usize,
+    read: usize,
+    kept: usize,
+    chosen: usize,
+}
+
+impl Selection {
+    fn new(args: &Args) -> Result<Self> {
+        let (shard, shards) = match &args.shard {
+            None => (1, 1),
+            Some(s) => crate::embed::parse_shard(s)?,
+        };
+        let papers = if args.papers_in.is_empty() {
+            None
+        } else {
+            let mut papers = std::collections::HashSet::new();
+            for path in &args.papers_in {
+                let (gold, _) = crate::eval::read_gold(path)?;
+                papers.extend(gold.values.into_iter().map(|v| v.paper));
+                papers.extend(gold.rows.into_iter().map(|r| r.table.split(':').next().unwrap_or_default().to_owned()));
+            }
+            Some(papers)
+        };
+        Ok(Self { papers, shard, shards, read: 0, kept: 0, chosen: 0 })
+    }
+
+    fn keep(&mut self, table: &hysim_core::Table) -> bool {
+        self.read += 1;
+        if let Some(papers) = &self.papers
+            && !papers.contains(table.id.split(':').next().unwrap_or_default())
+        {
+            return false;
+        }
+        self.kept += 1;
+        let chosen = (self.kept - 1) % self.shards == self.shard - 1;
+        self.chosen += usize::from(chosen);
+        chosen
+    }
+
+    fn log(&self) {
+        if let Some(papers) = &self.papers {
+            tracing::info!(
+                kept = self.kept,
+                of = self.read,
+                papers = papers.len(),
+                "tables of papers with gold values"
+            );
+        }
+    }
+}
+
 pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
-    let (shard, shards) = match &args.shard {
-        None => (1, 1),
-        Some(s) => crate::embed::parse_shard(s)?,
-    };
-    let mut tables = Vec::new();
-    for path in &args.inputs {
-        tables.extend(hysim_tables::read_tables_file(path)?);
-    }
-    if !args.papers_in.is_empty() {
-        let mut papers = std::collections::HashSet::new();
-        for path in &args.papers_in {
-            let (gold, _) = crate::eval::read_gold(path)?;
-            papers.extend(gold.values.into_iter().map(|v| v.paper));
-            papers.extend(gold.rows.into_iter().map(|r| r.table.split(':').next().unwrap_or_default().to_owned()));
-        }
-        let before = tables.len();
-        tables.retain(|t| papers.contains(t.id.split(':').next().unwrap_or_default()));
-        tracing::info!(kept = tables.len(), of = before, papers = papers.len(), "tables of papers with gold values");
-    }
-    let chosen: Vec<&hysim_core::Table> =
-        tables.iter().enumerate().filter(|(k, _)| k % shards == shard - 1).map(|(_, t)| t).collect();
+    let mut selection = Selection::new(args)?;
     let model_json: ModelJson = hysim_core::io::read_json(&args.model.join("model.json"))
         .with_context(|| format!("{} is not a folder written by `hysim train`", args.model.display()))?;
     let system = match args.system.as_str() {
@@ -97,16 +133,24 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let device = args.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
     let batch_size = |default: usize| args.batch_size.map_or(default, std::num::NonZeroUsize::get);
     let (written, used) = if system == "encoder" {
-        (encoder_records(&args.model, &chosen, device, batch_size(256), &args.out)?, "encoder extractor".to_owned())
+        let written = encoder_records(&args.model, &args.inputs, &mut selection, device, batch_size(256), &args.out)?;
+        (written, "encoder extractor".to_owned())
     } else {
+        // The decoder orders a corpus's prompts by length: it reads every table first.
+        let mut tables = Vec::new();
+        for path in &args.inputs {
+            tables.extend(hysim_tables::read_tables_file(path)?.into_iter().filter(|t| selection.keep(t)));
+        }
+        let chosen: Vec<&hysim_core::Table> = tables.iter().collect();
         let (records, used) =
             decoder_records(&args.model, &model_json, &chosen, device, args.max_new_tokens, batch_size(4))?;
         Record::write_jsonl(&args.out, &records)?;
         (records.len(), used)
     };
+    selection.log();
     let summary = format!(
         "{} tables -> {} records in {} with {} ({used}) on {:?} in {:.1} s",
-        chosen.len(),
+        selection.chosen,
         written,
         args.out.display(),
         args.model.display(),
@@ -116,43 +160,84 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     Ok(summary)
 }
 
-/// Writes the encoder extractor's records of `tables` to `out`, `batch` tables at a time, so
-/// that what extraction holds beyond the input tables is one batch's candidates whatever
-/// the corpus size; the file appears (renamed into place) only once every table is done.
-/// Returns the number of records.
+/// Writes the encoder extractor's records of the selected tables of `inputs` to `out`,
+/// `batch` tables at a time, reading a `tables.jsonl` in chunks as it goes: what extraction
+/// holds is one chunk of input and one batch's candidates, whatever the corpus size. The
+/// file appears (renamed into place) only once every table is done. Returns the number of
+/// records.
 fn encoder_records(
     model: &std::path::Path,
-    tables: &[&hysim_core::Table],
+    inputs: &[PathBuf],
+    selection: &mut Selection,
     device: hysim_nn::tch::Device,
     batch: usize,
     out: &std::path::Path,
 ) -> Result<usize> {
     let extractor = crate::encoder::Extractor::load(model, device)?;
-    let bar = tables_bar(tables.len());
+    // The bar counts the tables read: a tables.jsonl's non-blank lines are counted first
+    // (one pass without parsing), another file's tables once it is read.
+    let mut lines = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        lines.push(jsonl_lines(path)?);
+    }
+    let bar = tables_bar(lines.iter().flatten().sum::<u64>() as usize);
     let mut written = 0;
-    // An extraction error is kept here and reported as itself, not as a write error.
-    let mut failed = None;
+    // An extraction or input error is kept here and reported as itself, not as a write error.
+    let mut failed: Option<anyhow::Error> = None;
     let result = hysim_core::io::atomic_write(out, |file| {
-        for chunk in tables.chunks(batch) {
-            let records = match extractor.records(chunk) {
-                Ok(records) => records,
-                Err(e) => {
-                    failed = Some(e);
-                    return Err(std::io::Error::other("extraction failed"));
-                }
-            };
-            for record in &records {
-                serde_json::to_writer(&mut *file, record).map_err(std::io::Error::other)?;
+        let mut fail = |e: anyhow::Error| {
+            failed = Some(e);
+            std::io::Error::other("extraction failed")
+        };
+        let mut pending: Vec<hysim_core::Table> = Vec::new();
+        let mut extract = |tables: &[hysim_core::Table], file: &mut dyn Write| -> Result<()> {
+            let refs: Vec<&hysim_core::Table> = tables.iter().collect();
+            for record in &extractor.records(&refs)? {
+                serde_json::to_writer(&mut *file, record)?;
                 file.write_all(b"\n")?;
+                written += 1;
             }
-            written += records.len();
-            bar.inc(chunk.len() as u64);
+            Ok(())
+        };
+        for (path, counted) in inputs.iter().zip(&lines) {
+            for chunk in hysim_tables::table_chunks(path, batch).map_err(|e| fail(e.into()))? {
+                let chunk = chunk.map_err(|e| fail(e.into()))?;
+                if counted.is_none() {
+                    bar.inc_length(chunk.len() as u64);
+                }
+                bar.inc(chunk.len() as u64);
+                pending.extend(chunk.into_iter().filter(|t| selection.keep(t)));
+                while pending.len() >= batch {
+                    let rest = pending.split_off(batch);
+                    extract(&pending, file).map_err(&mut fail)?;
+                    pending = rest;
+                }
+            }
         }
-        Ok(())
+        extract(&pending, file).map_err(&mut fail)
     });
     bar.finish_and_clear();
     result.map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
     Ok(written)
+}
+
+/// The non-blank lines of a `tables.jsonl` input (its tables), or `None` for another format.
+fn jsonl_lines(path: &std::path::Path) -> Result<Option<u64>> {
+    use std::io::BufRead;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if !matches!(ext.as_str(), "jsonl" | "json") {
+        return Ok(None);
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let (mut count, mut line) = (0, Vec::new());
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).with_context(|| format!("cannot read {}", path.display()))? == 0 {
+            return Ok(Some(count));
+        }
+        count += u64::from(!line.iter().all(u8::is_ascii_whitespace));
+    }
 }
 
 /// A progress bar over tables.

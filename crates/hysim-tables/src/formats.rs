@@ -17,6 +17,17 @@ pub fn is_table_file(path: &Path) -> bool {
     TABLE_EXTENSIONS.contains(&ext.as_str())
 }
 
+/// The tables of a file as [`read_tables_file`] reads them, in chunks: a `tables.jsonl`
+/// (`.jsonl`/`.json`) `lines` lines at a time ([`crate::JsonlChunks`]), so that a reader of
+/// a large corpus holds one chunk; any other file as one chunk.
+pub fn table_chunks(path: &Path, lines: usize) -> Result<Box<dyn Iterator<Item = Result<Vec<Table>>> + Send>> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "jsonl" | "json") {
+        return Ok(Box::new(crate::JsonlChunks::open(path, lines)?));
+    }
+    Ok(Box::new(std::iter::once(read_tables_file(path))))
+}
+
 /// Reads every table of a file, choosing the reader by extension: `.jsonl`/`.json`
 /// (the shared tables format), `.html`/`.htm`/`.xhtml` (the first `<table>`), `.xml`/
 /// `.nxml` (JATS `<table-wrap>` elements, with label, caption and footer), `.md`/

@@ -59,20 +59,27 @@ impl TableLine {
 /// Reads every table of a `tables.jsonl` file; the HTML of the lines is parsed in
 /// parallel, and the first bad line (in file order) is the error.
 pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
-    let bytes = std::fs::read(path)
-        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
-    // Lines are decoded and their HTML parsed in parallel; `collect` into a `Result` keeps
-    // file order, so the error is the first bad line's.
+    let bytes = std::fs::read(path).map_err(|source| read_error(path, source))?;
     let lines: Vec<(usize, &[u8])> = bytes
         .split(|b| *b == b'\n')
         .enumerate()
         .map(|(k, l)| (k + 1, l))
         .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
         .collect();
+    parse_lines(path, lines)
+}
+
+fn read_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source })
+}
+
+/// Lines (1-based number, bytes) decoded and their HTML parsed in parallel; `collect` into a
+/// `Result` keeps file order, so the error is the first bad line's.
+fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Result<Vec<(TableLine, Table)>> {
     lines
         .into_par_iter()
         .map(|(number, raw)| {
-            let line: TableLine = serde_json::from_slice(raw).map_err(|source| {
+            let line: TableLine = serde_json::from_slice(raw.as_ref()).map_err(|source| {
                 Error::Core(hysim_core::Error::JsonLine { path: path.to_path_buf(), line: number, source })
             })?;
             let id = line.id(number);
@@ -88,6 +95,75 @@ pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
             Ok((line, table))
         })
         .collect()
+}
+
+/// The tables of a `tables.jsonl` file a chunk of `lines` lines at a time (each chunk
+/// parsed in parallel), for readers that must not hold a whole corpus: what is held is one
+/// chunk's text and tables. A bad line is the error of its chunk, after the earlier chunks.
+#[derive(Debug)]
+pub struct JsonlChunks {
+    path: std::path::PathBuf,
+    reader: std::io::BufReader<std::fs::File>,
+    lines: usize,
+    number: usize,
+    done: bool,
+}
+
+impl JsonlChunks {
+    /// Opens `path`; `lines` is at least 1.
+    pub fn open(path: &Path, lines: usize) -> Result<Self> {
+        let file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            reader: std::io::BufReader::new(file),
+            lines: lines.max(1),
+            number: 0,
+            done: false,
+        })
+    }
+}
+
+impl Iterator for JsonlChunks {
+    type Item = Result<Vec<Table>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use std::io::BufRead;
+        if self.done {
+            return None;
+        }
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(self.lines);
+        while chunk.len() < self.lines {
+            let mut raw = Vec::new();
+            match self.reader.read_until(b'\n', &mut raw) {
+                Ok(0) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(_) => {
+                    self.number += 1;
+                    // The line without its end, as `read_tables_jsonl` splits it.
+                    if raw.last() == Some(&b'\n') {
+                        raw.pop();
+                    }
+                    if !raw.iter().all(u8::is_ascii_whitespace) {
+                        chunk.push((self.number, raw));
+                    }
+                }
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(read_error(&self.path, source)));
+                }
+            }
+        }
+        if chunk.is_empty() {
+            return None;
+        }
+        let parsed = parse_lines(&self.path, chunk).map(|v| v.into_iter().map(|(_, t)| t).collect());
+        if parsed.is_err() {
+            self.done = true;
+        }
+        Some(parsed)
+    }
 }
 
 /// The `<table>` element of a table: header rows in `<thead>` as `<th>`, body rows in
@@ -169,5 +245,40 @@ mod tests {
         let back = read_tables_jsonl(&path).unwrap();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].1, table);
+    }
+
+    #[test]
+    fn chunks_read_the_tables_in_order_and_stop_at_a_bad_line() {
+        let tables: Vec<Table> = (0..5)
+            .map(|k| Table {
+                id: format!("99:{k}"),
+                caption: None,
+                footnote: None,
+                header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+                body_rows: vec![vec!["Cmax (ng/mL)".into(), format!("{k}.5")]],
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.jsonl");
+        write_tables_jsonl(&path, &tables).unwrap();
+        // A blank line between the second and third tables: skipped, still counted.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.insert(2, "  ");
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let whole: Vec<Table> = read_tables_jsonl(&path).unwrap().into_iter().map(|(_, t)| t).collect();
+        let chunks: Vec<Vec<Table>> = JsonlChunks::open(&path, 2).unwrap().map(Result::unwrap).collect();
+        assert_eq!(chunks.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+        assert_eq!(chunks.concat(), whole);
+        assert_eq!(whole.len(), 5);
+        // Line 5 (the fourth table) broken: the first chunk reads, the second is its error.
+        lines[4] = "{\"pmid\": 1, \"table_index\": 2";
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let mut chunks = JsonlChunks::open(&path, 2).unwrap();
+        assert_eq!(chunks.next().unwrap().unwrap().len(), 2);
+        let err = chunks.next().unwrap().unwrap_err().to_string();
+        assert!(err.contains("t.jsonl:5:"), "{err}");
+        assert!(chunks.next().is_none());
+        assert_eq!(read_tables_jsonl(&path).unwrap_err().to_string(), err);
     }
 }

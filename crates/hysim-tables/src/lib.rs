@@ -34,7 +34,9 @@ mod records;
 
 pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
-pub use formats::{is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook};
-pub use jsonl::{TableLine, read_tables_jsonl, to_html, write_tables_jsonl};
+pub use formats::{
+    is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook, table_chunks,
+};
+pub use jsonl::{JsonlChunks, TableLine, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
 pub use records::{model_record, table_context, table_records, tables_records};

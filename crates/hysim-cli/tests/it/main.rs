@@ -593,11 +593,11 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
     let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("(f32 embeddings)"), "{stdout}");
-    let extract = |batch: &str| {
-        let out = dir.path().join(format!("records-{batch}.jsonl"));
-        let (code, stdout, stderr) = hysim(&[
+    let extract_from = |input: &Path, batch: &str, more: &[&str]| {
+        let out = dir.path().join(format!("records-{batch}{}.jsonl", more.join("").replace('/', "-")));
+        let mut args = vec![
             "extract",
-            tables.to_str().unwrap(),
+            input.to_str().unwrap(),
             "--model",
             model.to_str().unwrap(),
             "--system",
@@ -608,9 +608,12 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
             "cpu",
             "--batch-size",
             batch,
-        ]);
+        ];
+        args.extend(more);
+        let (code, stdout, stderr) = hysim(&args);
         (code, stdout, stderr, out)
     };
+    let extract = |batch: &str| extract_from(&tables, batch, &[]);
     let (code, stdout, stderr, one) = extract("1");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("24 tables -> "), "{stdout}");
@@ -627,6 +630,28 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
         assert_eq!(key(a), key(b));
         assert!((a.confidence.unwrap() - b.confidence.unwrap()).abs() < 1e-4, "{a:?} against {b:?}");
     }
+    // Shard 2 of 3 read five tables at a time: the records of tables 1, 4, 7, ...
+    let ids: Vec<String> = hysim_tables::read_tables_jsonl(&tables).unwrap().into_iter().map(|(_, t)| t.id).collect();
+    let (code, stdout, stderr, sharded) = extract_from(&tables, "5", &["--shard", "2/3"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("8 tables -> "), "{stdout}");
+    let expected: Vec<&hysim_core::Record> =
+        all.iter().filter(|r| ids.iter().position(|id| *id == r.table_id).unwrap() % 3 == 1).collect();
+    let sharded = hysim_core::Record::read_jsonl(&sharded).unwrap();
+    assert_eq!(sharded.len(), expected.len());
+    assert!(
+        sharded.iter().zip(expected).all(|(a, b)| a.table_id == b.table_id && a.provenance.col == b.provenance.col)
+    );
+    // A bad line after good ones: one line naming the file and line, and no output.
+    let bad = dir.path().join("bad.jsonl");
+    let mut text = std::fs::read_to_string(&tables).unwrap();
+    text.push_str("{\"table_id\": \"x\"}\n");
+    std::fs::write(&bad, text).unwrap();
+    let (code, _, stderr, out) = extract_from(&bad, "4", &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("bad.jsonl:25"), "{stderr}");
+    assert!(!out.exists());
     let (code, _, stderr, out) = extract("0");
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--batch-size"), "{stderr}");
