@@ -61,9 +61,8 @@ pub(crate) struct Args {
 
 /// Reads the inputs as (id, text) pairs.
 fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let table_file = hysim_tables::is_table_file(path);
-    let is_jsonl = ext == "jsonl" || ext == "json";
+    let is_jsonl = hysim_tables::is_jsonl_file(path);
     // Table files are read by hysim-tables; only text and JSON Lines files are read here.
     let text = if table_file {
         String::new()

@@ -70,7 +70,7 @@ pub(crate) struct Args {
 
 /// Reads one `--gold` path: records, pk_summary CSVs, AutoPK label sheets or a folder of them.
 pub(crate) fn read_gold(path: &Path) -> Result<(Gold, String)> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = hysim_tables::extension(path);
     if path.is_dir() {
         let mut gold = Gold::default();
         let mut files = 0;

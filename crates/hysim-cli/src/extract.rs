@@ -178,7 +178,8 @@ fn encoder_records(
     // (one pass without parsing), another file's tables once it is read.
     let mut lines = Vec::with_capacity(inputs.len());
     for path in inputs {
-        lines.push(jsonl_lines(path)?);
+        let jsonl = hysim_tables::is_jsonl_file(path);
+        lines.push(if jsonl { Some(hysim_tables::count_tables_jsonl(path)?) } else { None });
     }
     let bar = tables_bar(lines.iter().flatten().sum::<u64>() as usize);
     let mut written = 0;
@@ -219,25 +220,6 @@ fn encoder_records(
     bar.finish_and_clear();
     result.map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
     Ok(written)
-}
-
-/// The non-blank lines of a `tables.jsonl` input (its tables), or `None` for another format.
-fn jsonl_lines(path: &std::path::Path) -> Result<Option<u64>> {
-    use std::io::BufRead;
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if !matches!(ext.as_str(), "jsonl" | "json") {
-        return Ok(None);
-    }
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut reader = std::io::BufReader::new(file);
-    let (mut count, mut line) = (0, Vec::new());
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line).with_context(|| format!("cannot read {}", path.display()))? == 0 {
-            return Ok(Some(count));
-        }
-        count += u64::from(!line.iter().all(u8::is_ascii_whitespace));
-    }
 }
 
 /// A progress bar over tables.

@@ -10,19 +10,27 @@ use crate::{Error, Result, html};
 const TABLE_EXTENSIONS: &[&str] =
     &["html", "htm", "xhtml", "xml", "nxml", "md", "markdown", "csv", "tsv", "tab", "xlsx", "xls", "xlsm", "ods"];
 
+/// A path's extension in lower case (empty without one).
+pub fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+}
+
+/// Whether a path names a `tables.jsonl` by its extension (`.jsonl` or `.json`).
+pub fn is_jsonl_file(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "jsonl" | "json")
+}
+
 /// Whether a path names a table file by its extension (HTML, JATS, Markdown, CSV/TSV or a
 /// workbook); `.jsonl` files are tables only when their lines hold `table_html`.
 pub fn is_table_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    TABLE_EXTENSIONS.contains(&ext.as_str())
+    TABLE_EXTENSIONS.contains(&extension(path).as_str())
 }
 
 /// The tables of a file as [`read_tables_file`] reads them, in chunks: a `tables.jsonl`
 /// (`.jsonl`/`.json`) `lines` lines at a time ([`crate::JsonlChunks`]), so that a reader of
 /// a large corpus holds one chunk; any other file as one chunk.
 pub fn table_chunks(path: &Path, lines: usize) -> Result<Box<dyn Iterator<Item = Result<Vec<Table>>> + Send>> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if matches!(ext.as_str(), "jsonl" | "json") {
+    if is_jsonl_file(path) {
         return Ok(Box::new(crate::JsonlChunks::open(path, lines)?));
     }
     Ok(Box::new(std::iter::once(read_tables_file(path))))
@@ -35,7 +43,7 @@ pub fn table_chunks(path: &Path, lines: usize) -> Result<Box<dyn Iterator<Item =
 /// it its footnote), `.csv`/`.tsv` (one table) and `.xlsx`/`.xls`/`.ods` (one table per
 /// sheet); in the last two AutoPK's `^`-joined headers and metadata columns are understood. Tables without an id of their own get `<file stem>:<n>`.
 pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = extension(path);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let read = || {
         std::fs::read_to_string(path)

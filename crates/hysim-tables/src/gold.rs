@@ -180,7 +180,7 @@ fn labels_from_rows(rows: &[Vec<String>], table: &str) -> std::result::Result<Ve
 pub fn read_autopk_labels(path: &Path) -> Result<Vec<AutoPkLabel>> {
     let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = crate::extension(path);
     if ext == "csv" {
         let bytes = std::fs::read(path)
             .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;

@@ -60,13 +60,29 @@ impl TableLine {
 /// parallel, and the first bad line (in file order) is the error.
 pub fn read_tables_jsonl(path: &Path) -> Result<Vec<(TableLine, Table)>> {
     let bytes = std::fs::read(path).map_err(|source| read_error(path, source))?;
-    let lines: Vec<(usize, &[u8])> = bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .map(|(k, l)| (k + 1, l))
-        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
-        .collect();
+    let lines: Vec<(usize, &[u8])> =
+        bytes.split(|b| *b == b'\n').enumerate().map(|(k, l)| (k + 1, l)).filter(|(_, l)| !is_blank(l)).collect();
     parse_lines(path, lines)
+}
+
+/// A line that holds no table (skipped, still counted in line numbers).
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// The tables of a `tables.jsonl` file (its non-blank lines), counted without parsing them.
+pub fn count_tables_jsonl(path: &Path) -> Result<u64> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
+    let mut reader = std::io::BufReader::new(file);
+    let (mut count, mut line) = (0, Vec::new());
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(|source| read_error(path, source))? == 0 {
+            return Ok(count);
+        }
+        count += u64::from(!is_blank(&line));
+    }
 }
 
 fn read_error(path: &Path, source: std::io::Error) -> Error {
@@ -145,7 +161,7 @@ impl Iterator for JsonlChunks {
                     if raw.last() == Some(&b'\n') {
                         raw.pop();
                     }
-                    if !raw.iter().all(u8::is_ascii_whitespace) {
+                    if !is_blank(&raw) {
                         chunk.push((self.number, raw));
                     }
                 }

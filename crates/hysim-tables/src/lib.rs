@@ -35,8 +35,9 @@ mod records;
 pub use cell::{CellValue, Missing, Spread, parse_cell};
 pub use error::{Error, Result};
 pub use formats::{
-    is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook, table_chunks,
+    extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook,
+    table_chunks,
 };
-pub use jsonl::{JsonlChunks, TableLine, read_tables_jsonl, to_html, write_tables_jsonl};
+pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
 pub use records::{model_record, table_context, table_records, tables_records};
