@@ -181,9 +181,6 @@ pub struct Trainer {
     cfg: TrainConfig,
     params: Vec<(String, Tensor)>,
     buckets: Vec<Bucket>,
-    /// Per variable: views of its bucket's flat moments, in its shape (for checkpoints).
-    m: Vec<Tensor>,
-    v: Vec<Tensor>,
     step: usize,
     micro: usize,
 }
@@ -219,29 +216,29 @@ impl Bucket {
 /// Groups consecutive variables of one kind and device into buckets of at most `limit`
 /// elements (or one larger variable), each with zero moments.
 fn buckets(params: &[(String, Tensor)], limit: i64) -> Vec<Bucket> {
-    let mut out: Vec<Bucket> = Vec::new();
-    let mut size = 0i64;
+    let mut groups: Vec<(Vec<(usize, i64)>, i64)> = Vec::new();
     for (k, (_, p)) in params.iter().enumerate() {
         let n = p.numel() as i64;
-        let fits = out.last().is_some_and(|b| {
-            let first = &params[b.members[0].0].1;
-            first.kind() == p.kind() && first.device() == p.device() && size + n <= limit
-        });
-        if fits {
-            out.last_mut().expect("invariant: fits implies a bucket").members.push((k, size));
-            size += n;
-        } else {
-            out.push(Bucket { members: vec![(k, 0)], m: Tensor::new(), v: Tensor::new() });
-            size = n;
+        match groups.last_mut() {
+            Some((members, size))
+                if params[members[0].0].1.kind() == p.kind()
+                    && params[members[0].0].1.device() == p.device()
+                    && *size + n <= limit =>
+            {
+                members.push((k, *size));
+                *size += n;
+            }
+            _ => groups.push((vec![(k, 0)], n)),
         }
     }
-    for b in &mut out {
-        let first = &params[b.members[0].0].1;
-        let total: i64 = b.members.iter().map(|&(k, _)| params[k].1.numel() as i64).sum();
-        b.m = Tensor::zeros([total], (first.kind(), first.device()));
-        b.v = Tensor::zeros([total], (first.kind(), first.device()));
-    }
-    out
+    groups
+        .into_iter()
+        .map(|(members, size)| {
+            let first = &params[members[0].0].1;
+            let zeros = || Tensor::zeros([size], (first.kind(), first.device()));
+            Bucket { members, m: zeros(), v: zeros() }
+        })
+        .collect()
 }
 
 impl std::fmt::Debug for Trainer {
@@ -272,16 +269,21 @@ impl Trainer {
         if params.is_empty() {
             return Err(Error::BadConfig { field: "trainable", problem: "no variable is trainable".to_owned() });
         }
-        let buckets = buckets(&params, limit);
-        let (mut m, mut v) = (Vec::with_capacity(params.len()), Vec::with_capacity(params.len()));
-        for b in &buckets {
+        Ok(Self { buckets: buckets(&params, limit), params, cfg, step: 0, micro: 0 })
+    }
+
+    /// Each variable's AdamW moments (in `params` order): views of its bucket's flat
+    /// moments in the variable's shape, which checkpoints save and `resume` fills.
+    fn moments(&self) -> Vec<(Tensor, Tensor)> {
+        let mut out = Vec::with_capacity(self.params.len());
+        for b in &self.buckets {
             for &(k, offset) in &b.members {
-                let (n, shape) = (params[k].1.numel() as i64, params[k].1.size());
-                m.push(b.m.narrow(0, offset, n).view(shape.as_slice()));
-                v.push(b.v.narrow(0, offset, n).view(shape.as_slice()));
+                let p = &self.params[k].1;
+                let view = |flat: &Tensor| flat.narrow(0, offset, p.numel() as i64).view(p.size().as_slice());
+                out.push((view(&b.m), view(&b.v)));
             }
         }
-        Ok(Self { m, v, buckets, params, cfg, step: 0, micro: 0 })
+        out
     }
 
     /// Optimizer steps taken.
@@ -391,10 +393,10 @@ impl Trainer {
         let result = (|| -> Result<()> {
             let trainable: Vec<(&str, &Tensor)> = self.params.iter().map(|(n, t)| (n.as_str(), t)).collect();
             Tensor::write_safetensors(&trainable, tmp.join("trainable.safetensors"))?;
-            let mut moments: Vec<(String, &Tensor)> = Vec::new();
-            for (k, (n, _)) in self.params.iter().enumerate() {
-                moments.push((format!("m.{n}"), &self.m[k]));
-                moments.push((format!("v.{n}"), &self.v[k]));
+            let mut moments: Vec<(String, Tensor)> = Vec::new();
+            for ((n, _), (m, v)) in self.params.iter().zip(self.moments()) {
+                moments.push((format!("m.{n}"), m));
+                moments.push((format!("v.{n}"), v));
             }
             Tensor::write_safetensors(&moments, tmp.join("optimizer.safetensors"))?;
             let state = State {
@@ -441,7 +443,7 @@ impl Trainer {
         let moments: std::collections::HashMap<String, Tensor> =
             Tensor::read_safetensors(dir.join("optimizer.safetensors"))?.into_iter().collect();
         let _guard = hysim_nn::tch::no_grad_guard();
-        for (k, (name, p)) in trainer.params.iter().enumerate() {
+        for ((name, p), (m, v)) in trainer.params.iter().zip(trainer.moments()) {
             let get = |map: &std::collections::HashMap<String, Tensor>, key: &str| {
                 map.get(key).map(|t| t.to_device(p.device())).ok_or_else(|| fail(format!("{key} missing")))
             };
@@ -451,12 +453,12 @@ impl Trainer {
             }
             p.shallow_clone().copy_(&value);
             // Into the views of the flat moments, which the optimizer updates.
-            for (view, key) in [(&trainer.m[k], format!("m.{name}")), (&trainer.v[k], format!("v.{name}"))] {
+            for (mut view, key) in [(m, format!("m.{name}")), (v, format!("v.{name}"))] {
                 let saved = get(&moments, &key)?;
                 if saved.size() != view.size() {
                     return Err(fail(format!("{key} has shape {:?}, the variable {:?}", saved.size(), view.size())));
                 }
-                view.shallow_clone().copy_(&saved);
+                view.copy_(&saved);
             }
         }
         trainer.step = state.step;
@@ -550,12 +552,9 @@ mod tests {
                     let _ = grad.zero_();
                 }
             }
-            for (k, n) in names.iter().enumerate() {
+            for (k, (n, (tm, tv))) in names.iter().zip(trainer.moments()).enumerate() {
                 assert!(by_name[n].equal(&plain[k]), "{n} differs after step {step}");
-                assert!(
-                    trainer.m[k].equal(&m[k]) && trainer.v[k].equal(&v[k]),
-                    "{n}'s moments differ after step {step}"
-                );
+                assert!(tm.equal(&m[k]) && tv.equal(&v[k]), "{n}'s moments differ after step {step}");
             }
         }
     }
