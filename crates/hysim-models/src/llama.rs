@@ -212,6 +212,9 @@ impl Module for RmsNorm {
     }
 }
 
+/// The linear projections of a layer, by HF name: those a LoRA can adapt.
+pub const PROJECTIONS: [&str; 7] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
+
 /// Low-rank adapters (LoRA) on some of the linear projections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoraConfig {
@@ -219,8 +222,7 @@ pub struct LoraConfig {
     pub rank: i64,
     /// Scale numerator: the update is multiplied by `alpha / rank`.
     pub alpha: f64,
-    /// Projections that get an adapter, by HF name (`q_proj`, `k_proj`, `v_proj`,
-    /// `o_proj`, `gate_proj`, `up_proj`, `down_proj`).
+    /// Projections that get an adapter, by HF name (of [`PROJECTIONS`]).
     pub targets: Vec<String>,
 }
 
@@ -230,8 +232,7 @@ pub struct LoraConfig {
 /// fifth more time a step.
 impl Default for LoraConfig {
     fn default() -> Self {
-        let targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
-        Self { rank: 8, alpha: 16.0, targets: targets.iter().map(|t| (*t).to_owned()).collect() }
+        Self { rank: 8, alpha: 16.0, targets: PROJECTIONS.iter().map(|t| (*t).to_owned()).collect() }
     }
 }
 
@@ -256,9 +257,7 @@ impl Proj {
         });
         Self { base, lora }
     }
-}
 
-impl Proj {
     /// Folds the adapter into the base weight (`W + B A · alpha/rank`, computed in float32
     /// and stored in the weight's kind) and drops it: one matrix product per call instead
     /// of three and two casts.
@@ -407,7 +406,6 @@ impl Llama {
     pub fn with_lora(vs: nn::Path, cfg: &Config, lora: Option<&LoraConfig>) -> Result<Self> {
         cfg.check()?;
         if let Some(l) = lora {
-            const KNOWN: [&str; 7] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"];
             if l.rank <= 0 {
                 return Err(Error::Unsupported {
                     field: "lora.rank",
@@ -415,7 +413,7 @@ impl Llama {
                     supported: "a positive rank",
                 });
             }
-            if let Some(bad) = l.targets.iter().find(|t| !KNOWN.contains(&t.as_str())) {
+            if let Some(bad) = l.targets.iter().find(|t| !PROJECTIONS.contains(&t.as_str())) {
                 return Err(Error::Unsupported {
                     field: "lora.targets",
                     value: bad.clone(),
