@@ -14,6 +14,11 @@ pub struct Table {
     pub caption: Option<String>,
     /// Footnote text below the table.
     pub footnote: Option<String>,
+    /// The title of the paper the table comes from, when the source gives it (the shared
+    /// `tables.jsonl` does): the study context a caption leaves out ("... Administered to
+    /// Neonates") is often there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Header rows, outermost first; a spanning header cell repeats over its columns.
     pub header_rows: Vec<Vec<String>>,
     /// Body rows; a spanning cell repeats over the rows and columns it covers.

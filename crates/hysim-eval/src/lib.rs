@@ -249,7 +249,10 @@ const CONTEXT_CLASSES: &[(&str, &[&str])] = &[
         "population",
         &["maternal", "mothers", "parturients", "pregnant women", "pregnant", "lactating women", "breastfeeding women"],
     ),
-    ("population", &["child", "children", "paediatric", "pediatric", "adolescents"]),
+    (
+        "population",
+        &["child", "children", "paediatric", "pediatric", "pediatric patients", "paediatric patients", "adolescents"],
+    ),
     ("population", &["neonate", "neonates", "newborns", "newborn", "preterm infants", "infants"]),
 ];
 
@@ -260,11 +263,15 @@ fn context_class(field: &str, value: &str) -> String {
         .map_or_else(|| value.to_owned(), |(_, words)| words[0].to_owned())
 }
 
-/// Two values of a context field agree when, lower-cased with spaces squeezed and mapped
-/// to their class (`plasma` and `blood`, `parturients` and `maternal`), one contains the
-/// other (`nifedipine` and `Nifedipine GITS 90 mg/d`, `child` and `children`).
+/// Two values of a context field agree when, lower-cased with hyphens read as spaces,
+/// spaces squeezed and mapped to their class (`plasma` and `blood`, `parturients` and
+/// `maternal`), one contains the other (`nifedipine` and `Nifedipine GITS 90 mg/d`, `child`
+/// and `children`, `Lorazepam-glucuronide` and `lorazepam glucuronide`).
 pub fn context_agrees(field: &str, gold: &str, predicted: &str) -> bool {
-    let norm = |s: &str| context_class(field, &s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let norm = |s: &str| {
+        let spaced = s.to_lowercase().replace(['-', '‐', '‑'], " ");
+        context_class(field, &spaced.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
     let (g, p) = (norm(gold), norm(predicted));
     !g.is_empty() && !p.is_empty() && (g.contains(&p) || p.contains(&g))
 }
@@ -605,6 +612,8 @@ mod tests {
         assert!(!r.context.contains_key("dose"), "no gold dose, nothing compared");
         assert!(context_agrees("population", "child", "children"));
         assert!(context_agrees("population", "maternal", "parturients"));
+        assert!(context_agrees("analyte", "Lorazepam-glucuronide", "lorazepam glucuronide"));
+        assert!(!context_agrees("analyte", "Lorazepam-glucuronide", "oxazepam glucuronide"));
         assert!(!context_agrees("population", "maternal", "children"));
         assert!(context_agrees("matrix", "blood", "serum") && !context_agrees("matrix", "milk", "plasma"));
     }

@@ -73,6 +73,7 @@ pub(crate) fn table(rng: &mut Rng, id: &str, style: Style) -> SynthTable {
         id: id.to_owned(),
         caption: Some(format!("Table 1. {caption}")),
         footnote: None,
+        title: None,
         header_rows: vec![header.clone()],
         body_rows: body.clone(),
     };

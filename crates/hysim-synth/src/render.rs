@@ -847,6 +847,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         id: id.to_owned(),
         caption: Some(caption.clone()),
         footnote: footnote.clone(),
+        title: None,
         header_rows: rows_plain(&header),
         body_rows: rows_plain(&body),
     };

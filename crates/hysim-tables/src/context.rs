@@ -298,6 +298,8 @@ const POPULATIONS: &[&str] = &[
     "healthy men",
     "healthy subjects",
     "critically ill patients",
+    "pediatric patients",
+    "paediatric patients",
     "elderly patients",
     "obese adults",
     "pregnant women",
@@ -314,6 +316,12 @@ const POPULATIONS: &[&str] = &[
     "patients",
     "maternal",
 ];
+
+/// A population word that says only that the subjects were patients: a caption's
+/// "patients" yields to "pediatric patients" in the paper's title.
+pub fn is_generic_population(population: &str) -> bool {
+    population == "patients"
+}
 
 /// The human population a text names (lower case, as printed).
 pub fn population_in(text: &str) -> Option<&'static str> {

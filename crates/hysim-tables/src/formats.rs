@@ -145,6 +145,7 @@ fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result:
     let caption = first_value("caption").or_else(|| first_value("title"));
     let footnote = first_value("legend").or_else(|| first_value("footnote"));
     let id = first_value("table_id").unwrap_or_else(|| default_id.to_owned());
+    let title = first_value("article_title");
     let keep: Vec<usize> = (0..header.len()).filter(|i| !meta.iter().any(|(m, _)| m == i)).collect();
     let split = |h: &str| -> Vec<String> {
         h.replace('@', "^").replace(" - ", "^").split('^').map(|p| p.trim().to_owned()).collect()
@@ -168,7 +169,7 @@ fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result:
         .map(|r| keep.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>())
         .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Ok(Table { id, caption, footnote, header_rows, body_rows })
+    Ok(Table { id, caption, footnote, title, header_rows, body_rows })
 }
 
 /// Text of an XML/HTML fragment: tags removed, entities decoded, whitespace collapsed.
@@ -308,6 +309,7 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
                 id: format!("{stem}:{}", tables.len() + 1),
                 caption,
                 footnote,
+                title: None,
                 header_rows: vec![pad(header)],
                 body_rows: body.into_iter().map(pad).collect(),
             });

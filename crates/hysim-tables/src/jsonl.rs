@@ -108,6 +108,7 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
             table.id = id;
             table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
             table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
+            table.title = line.title.clone().filter(|t| !t.trim().is_empty());
             Ok((line, table))
         })
         .collect()
@@ -218,13 +219,15 @@ pub fn to_html(table: &Table) -> String {
 }
 
 /// Writes tables as a `tables.jsonl` file (atomically): one line per table with its
-/// `table_id`, caption, footnote and `table_html`.
+/// `table_id`, caption, footnote, the paper's title when known, and `table_html`.
 pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
         table_id: &'a str,
         caption: Option<&'a str>,
         footnote: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
         table_html: String,
     }
     let lines: Vec<Line<'_>> = tables
@@ -233,6 +236,7 @@ pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
             table_id: &t.id,
             caption: t.caption.as_deref(),
             footnote: t.footnote.as_deref(),
+            title: t.title.as_deref(),
             table_html: to_html(t),
         })
         .collect();
@@ -249,6 +253,7 @@ mod tests {
             id: "1234:2".into(),
             caption: Some("Table 2. PK of drug <X> & Y".into()),
             footnote: None,
+            title: Some("Pharmacokinetics of X in neonates".into()),
             header_rows: vec![
                 vec!["Parameter".into(), "Dose".into(), "Dose".into()],
                 vec!["".into(), "1 mg".into(), "2 mg".into()],
@@ -270,6 +275,7 @@ mod tests {
                 id: format!("99:{k}"),
                 caption: None,
                 footnote: None,
+                title: None,
                 header_rows: vec![vec!["Parameter".into(), "Value".into()]],
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), format!("{k}.5")]],
             })

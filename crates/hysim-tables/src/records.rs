@@ -18,7 +18,7 @@ use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, T
 use hysim_units::{Unit, convert, round_significant};
 
 use crate::cell::{CellValue, Missing, Spread, parse_cell};
-use crate::context::{dose_in, drug_in, drug_name_in, population_in};
+use crate::context::{dose_in, drug_in, drug_name_in, is_generic_population, population_in};
 use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 use hysim_units::Family;
 
@@ -149,6 +149,15 @@ fn matrix_of(text: &str) -> Option<&'static str> {
         ("urine", "urine"),
         ("whole blood", "blood"),
         ("blood", "blood"),
+        ("lung tissue", "lung tissue"),
+        ("liver tissue", "liver tissue"),
+        ("kidney tissue", "kidney tissue"),
+        ("renal tissue", "kidney tissue"),
+        ("muscle tissue", "muscle tissue"),
+        ("adipose tissue", "adipose tissue"),
+        ("fat tissue", "adipose tissue"),
+        ("brain tissue", "brain tissue"),
+        ("skin tissue", "skin tissue"),
         ("tissue", "tissue"),
     ];
     let t = text.to_lowercase();
@@ -187,8 +196,17 @@ fn unit_in_label(label: &str) -> Option<String> {
         (_, Some(group)) => group,
         (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
     };
-    let inner = inner.trim();
+    // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
+    let inner = inner.trim().trim_end_matches(['*', '†', '‡', '§', '¶', '#']).trim_end();
     Unit::parse(inner).ok().map(|_| inner.to_owned())
+}
+
+/// `%` when a cell prints it right after its leading number (`89.4%`, `62 % (12)`), not
+/// inside a spread (`845 (23%)` is a CV).
+fn percent_after_value(cell: &str) -> Option<String> {
+    let t = cell.trim_start();
+    let number = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ','))).unwrap_or(t.len());
+    (number > 0 && t[number..].trim_start().starts_with('%')).then(|| "%".to_owned())
 }
 
 /// A header that only names the statistic or says "value" is not a group.
@@ -294,24 +312,28 @@ struct LabelContext {
 
 /// The context a table's caption and footnote give every record (drug and analyte,
 /// species, population, matrix, dose, route), and the molecular weight of its drug when
-/// the vocabulary knows it.
+/// the vocabulary knows it. The paper's title, when the table carries it, gives the drug,
+/// species and population the caption and footnote leave out (a population they name only
+/// as "patients" yields to a more specific one in the title).
 pub fn table_context(table: &Table) -> (Context, Option<f64>) {
     let caption = table.caption.clone().unwrap_or_default();
     let footnote = table.footnote.clone().unwrap_or_default();
+    let title = table.title.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
     let route = route_of(&caption);
-    // The drug from the caption, else the footnote; its molecular weight converts molar units.
-    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote));
-    let species = species_of(&context_text);
+    // The drug from the caption, else the footnote, else the title; its molecular weight
+    // converts molar units.
+    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| drug_name_in(&title));
+    let species = species_of(&context_text).or_else(|| species_of(&title));
+    let population = || {
+        let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
+        named.iter().find(|p| !is_generic_population(p)).or(named.first()).map(|p| (*p).to_owned())
+    };
     let context = Context {
         drug: drug.as_ref().map(|(name, _)| name.clone()),
         analyte: drug.as_ref().map(|(name, _)| name.clone()),
         species: species.map(str::to_owned),
-        population: species
-            .is_none_or(|s| s == "human")
-            .then(|| population_in(&caption).or_else(|| population_in(&footnote)))
-            .flatten()
-            .map(str::to_owned),
+        population: species.is_none_or(|s| s == "human").then(population).flatten(),
         matrix: matrix_of(&caption).map(str::to_owned),
         dose: dose_in(&caption).or_else(|| dose_in(&footnote)),
         route: route.map(|(r, _)| r.to_owned()),
@@ -527,6 +549,8 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             context.analyte = Some(analyte.name.to_owned());
             molecular_weight = Some(analyte.molecular_weight);
         }
+        // With no unit in the labels, one printed in the cell after its value ("89.4%").
+        let unit_raw = unit_raw.or_else(|| percent_after_value(text));
         let mut record = build_record(
             table,
             row,
@@ -789,6 +813,7 @@ mod tests {
             id: "t:1".into(),
             caption: Some(caption.into()),
             footnote: None,
+            title: None,
             header_rows: rows(header),
             body_rows: rows(body),
         }
@@ -876,6 +901,40 @@ mod tests {
         CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") Some("ng/mL")->Some(0.090182) "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
         AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") Some("ng·h/mL")->Some(0.144022) "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
         "#);
+    }
+
+    #[test]
+    fn the_title_gives_the_context_the_caption_leaves_out() {
+        let mut t = table(
+            "Table 2 Pharmacokinetic parameters of levetiracetam",
+            &[&["Parameter", "Value"]],
+            &[&["t1/2 (absorption), h*", "0.035 (0.01, 0.071)"], &["Bioavailability (F)", "89.4%"]],
+        );
+        assert_eq!(table_context(&t).0.population, None);
+        t.title = Some("The Pharmacokinetics of Crushed Levetiracetam Tablets Administered to Neonates".into());
+        let (context, _) = table_context(&t);
+        assert_eq!((context.population.as_deref(), context.species.as_deref()), (Some("neonates"), Some("human")));
+        // A caption's "patients" yields to the title's more specific population; a caption's
+        // specific one stands.
+        t.caption = Some("Table 2 | Meropenem concentrations in patients with augmented renal clearance".into());
+        t.title = Some("Meropenem in critically ill pediatric patients".into());
+        assert_eq!(table_context(&t).0.population.as_deref(), Some("pediatric patients"));
+        t.caption = Some("Table 2 Meropenem in children".into());
+        assert_eq!(table_context(&t).0.population.as_deref(), Some("children"));
+        // Species in the title, and no human population then.
+        t.caption = Some("Table 1 Plasma parameters".into());
+        t.title = Some("Pharmacokinetics of enrofloxacin in calves".into());
+        let (context, _) = table_context(&t);
+        assert_eq!((context.species.as_deref(), context.population.as_deref()), (Some("cattle"), None));
+        assert_eq!(context.drug.as_deref(), Some("enrofloxacin"));
+        // A unit with a footnote mark after it; a percent printed in the cell.
+        let records = table_records(&t);
+        let units: Vec<_> = records.iter().map(|r| (r.unit_raw.as_deref(), r.unit.as_deref())).collect();
+        assert_eq!(units, [(Some("h"), Some("h")), (Some("%"), Some("%"))]);
+        assert_eq!(percent_after_value("845 (23%)"), None);
+        assert_eq!(percent_after_value("62 % (12)").as_deref(), Some("%"));
+        assert_eq!(matrix_of("Concentrations in lung tissue"), Some("lung tissue"));
+        assert_eq!(matrix_of("tissue levels"), Some("tissue"));
     }
 
     #[test]

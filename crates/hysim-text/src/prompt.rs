@@ -228,6 +228,7 @@ mod tests {
             id: "t:1".into(),
             caption: Some("Table 1. Enrofloxacin in dogs".into()),
             footnote: None,
+            title: None,
             header_rows: vec![vec!["Parameter".into(), "IV".into()]],
             body_rows: vec![vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into()]],
         };

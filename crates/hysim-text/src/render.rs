@@ -138,6 +138,7 @@ mod tests {
             id: "1:1".into(),
             caption: Some("Table 2.  Pharmacokinetic parameters of\n lorazepam".into()),
             footnote: Some("Values are mean ± SD.".into()),
+            title: None,
             header_rows: vec![
                 vec!["Parameter".into(), "Children (n = 8)".into(), "Children (n = 8)".into()],
                 vec!["".into(), "IV".into(), "IM".into()],

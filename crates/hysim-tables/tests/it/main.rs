@@ -135,6 +135,7 @@ mod robustness {
                 id: "t".into(),
                 caption: Some(text.clone()),
                 footnote: Some(text.clone()),
+                title: Some(text.clone()),
                 header_rows: vec![vec!["Parameter".into(), text.clone()]],
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), text.clone()], vec![text.clone(), "1.0".into()]],
             };
