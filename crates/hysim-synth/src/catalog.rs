@@ -173,9 +173,20 @@ pub const SPECIES: &[Species] = &[
     species("rabbit", &["rabbits"], 3.0, true, false),
 ];
 
-/// Human populations a caption may name.
-pub const HUMAN_POPULATIONS: &[&str] =
-    &["healthy adults", "elderly patients", "children", "critically ill patients", "pregnant women", "obese adults"];
+/// Human populations a caption may name (the paediatric and obstetric ones are those of
+/// the shared target tables).
+pub const HUMAN_POPULATIONS: &[&str] = &[
+    "healthy adults",
+    "elderly patients",
+    "children",
+    "critically ill patients",
+    "pregnant women",
+    "obese adults",
+    "neonates",
+    "infants",
+    "pediatric patients",
+    "parturients",
+];
 
 /// The species of a name.
 pub fn species_named(name: &str) -> Option<&'static Species> {
