@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The pipeline's [gpu] budget with the real decoder, run by the `device` tool from the
 # repository root after scripts/gpu/prepare.sh (which says how the files travel).
-# Usage: bash scripts/gpu/pipeline.sh [CONFIG]. Results land in $OUT: run.log, run.tgz (the
-# train, extract, eval and report folders without weights) and gpu-mem.csv (nvidia-smi).
+# Usage: bash scripts/gpu/pipeline.sh [CONFIG [HYSIM RUN ARGUMENTS...]]. Results land in
+# $OUT: run.log, run.tgz (the train, extract, eval and report folders without weights) and
+# gpu-mem.csv (nvidia-smi).
 set -u
 A=.gpua
 B=.gpub
 O=${OUT:-/tmp/hysim-gpu-out}
 CONFIG=${1:-$B/gpu.toml}
+shift $(( $# > 0 ? 1 : 0 ))
 mkdir -p "$O"
 if python3 -c 'import torch' 2>/dev/null; then
   export LD_LIBRARY_PATH="$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))')/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
@@ -29,7 +31,7 @@ if command -v nvidia-smi >/dev/null; then
   SMI=$!
 fi
 start=$(date +%s)
-/tmp/hysim-bin run --config "$CONFIG" --shared $B/shared > "$O/run.log" 2>&1
+/tmp/hysim-bin run --config "$CONFIG" --shared $B/shared "$@" > "$O/run.log" 2>&1
 rc=$?
 echo "hysim run exit $rc in $(( $(date +%s) - start )) s"
 grep -v "INFO" "$O/run.log" | tail -60

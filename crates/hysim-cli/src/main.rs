@@ -69,6 +69,9 @@ fn execute(command: Command) -> anyhow::Result<String> {
 }
 
 fn main() -> ExitCode {
+    // SAFETY: the first statement of `main`: no other thread exists yet to read the
+    // environment, and libtorch has not touched CUDA.
+    let allocator_set = unsafe { hysim_nn::default_cuda_allocator_settings() };
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -77,6 +80,13 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+    if allocator_set {
+        tracing::debug!(
+            settings = hysim_nn::CUDA_ALLOCATOR_SETTINGS,
+            "{} set for libtorch's CUDA allocator",
+            hysim_nn::ALLOC_CONF
+        );
+    }
     match execute(cli.command) {
         Ok(summary) => {
             #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
