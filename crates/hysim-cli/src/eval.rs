@@ -23,7 +23,8 @@ pub(crate) struct Args {
     /// Predicted records (JSON Lines, as `hysim parse` and `hysim extract` write them).
     #[arg(long, value_name = "FILE")]
     pred: PathBuf,
-    /// Report folder: `metrics.json`, `report.md` and `report.html` are written there.
+    /// Report folder: `metrics.json`, `errors.jsonl`, `report.md` and `report.html` are
+    /// written there.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// autopk, numeric or both.
@@ -210,6 +211,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         };
         let mut report = hysim_eval::score_numeric_with(&gold.values, &predicted, args.tolerance, matching);
         report.calibrate(&predicted);
+        eval.errors = hysim_eval::errors::errors(&report, &gold.values, &predicted);
         if args.bootstrap > 0 {
             report.bootstrap(args.bootstrap, args.seed);
         }

@@ -18,6 +18,7 @@
 
 pub mod autopk;
 pub mod consistency;
+pub mod errors;
 pub mod gold;
 mod html;
 pub mod report;
@@ -127,6 +128,13 @@ pub struct Report {
     /// For each predicted record (input order): matched, unmatched, or not judged.
     #[serde(skip)]
     pub judged: Vec<Option<bool>>,
+    /// The gold values no record matched (indices into the gold values scored), in order.
+    #[serde(skip)]
+    pub missed: Vec<usize>,
+    /// Matched values whose record disagrees on a context field the gold gives: (gold
+    /// index, record index, field).
+    #[serde(skip)]
+    pub disagreements: Vec<(usize, usize, &'static str)>,
     /// Counts per paper and class, for bootstrap intervals.
     #[serde(skip)]
     pub tallies: BTreeMap<String, BTreeMap<String, stats::Tally>>,
@@ -330,11 +338,12 @@ fn gold_statistic(g: &GoldValue) -> Option<hysim_core::Statistic> {
     })
 }
 
-/// Whether record `r` states gold value `g`: the value within `tolerance` (in canonical
-/// units when both convert, else as printed); the statistic when both name one (a record
-/// that says only `value` names none, and a gold `mean` admits a geometric mean); the
-/// dispersion and the interval when the gold gives them.
-fn agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> bool {
+/// What record `r` gets wrong about gold value `g`, in the order checked (`value`,
+/// `statistic`, `dispersion`, `interval`), or `None` when it states it: the value within
+/// `tolerance` (in canonical units when both convert, else as printed); the statistic when
+/// both name one (a record that says only `value` names none, and a gold `mean` admits a
+/// geometric mean); the dispersion and the interval when the gold gives them.
+fn mismatch(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> Option<&'static str> {
     let value_ok = match (gold_canonical, r.value_canonical) {
         (Some(gc), Some(rc)) => close(rc, gc, tolerance),
         _ => r.value.is_some_and(|v| close(v, g.value, tolerance)),
@@ -375,7 +384,10 @@ fn agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64
         }
         (Some(_), None) => false,
     };
-    value_ok && statistic_ok && dispersion_ok && interval_ok
+    [("value", value_ok), ("statistic", statistic_ok), ("dispersion", dispersion_ok), ("interval", interval_ok)]
+        .into_iter()
+        .find(|(_, ok)| !ok)
+        .map(|(what, _)| what)
 }
 
 /// Scores `predicted` against `gold` with the numeric protocol.
@@ -400,13 +412,15 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
     let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     let mut context: BTreeMap<String, Agreement> = BTreeMap::new();
     let mut judged: Vec<Option<bool>> = vec![None; predicted.len()];
+    let mut missed = Vec::new();
+    let mut disagreements = Vec::new();
     for paper in &papers {
         let indices: Vec<usize> = (0..predicted.len())
             .filter(|&k| paper_of(&predicted[k]) == *paper && predicted[k].value.is_some())
             .collect();
         let preds: Vec<&Record> = indices.iter().map(|&k| &predicted[k]).collect();
         let mut used = vec![false; preds.len()];
-        for g in gold.iter().filter(|g| g.paper == *paper) {
+        for (gi, g) in gold.iter().enumerate().filter(|(_, g)| g.paper == *paper) {
             let class = class_of(g.parameter.as_deref());
             let hit = (class != "unmapped")
                 .then(|| {
@@ -415,7 +429,7 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
                         !used[k]
                             && class_of(r.parameter.as_deref()) == class
                             && match matching {
-                                Match::Full => agrees(g, gold_canonical, r, tolerance),
+                                Match::Full => mismatch(g, gold_canonical, r, tolerance).is_none(),
                                 Match::Value => r.value.is_some_and(|v| close(v, g.value, tolerance)),
                             }
                     })
@@ -434,11 +448,16 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
                                 .is_some_and(|p| context_agrees(field, gold_value, p))
                             {
                                 a.agreed += 1;
+                            } else {
+                                disagreements.push((gi, indices[k], field));
                             }
                         }
                     }
                 }
-                None => entry.2 += 1,
+                None => {
+                    entry.2 += 1;
+                    missed.push(gi);
+                }
             }
         }
         for (k, r) in preds.iter().enumerate() {
@@ -483,6 +502,8 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
             .collect(),
         reliability: Vec::new(),
         judged,
+        missed,
+        disagreements,
         tallies,
     }
 }

@@ -1,5 +1,7 @@
 //! The evaluation's outputs: `metrics.json` (one object per protocol, each with `overall`
-//! and `per_parameter`, plus consistency and comparison), `report.md` and `report.html`
+//! and `per_parameter`, plus consistency and comparison), `errors.jsonl` (the numeric
+//! protocol's wrong records, missed values and context disagreements, each with why),
+//! `report.md` and `report.html`
 //! (per-parameter F1 with intervals, the reliability diagram, and, when given, the weight
 //! histogram and a 2-D projection of source and target embeddings coloured by weight).
 
@@ -10,8 +12,88 @@ use serde_json::json;
 
 use crate::autopk::AutoPkReport;
 use crate::consistency::Consistency;
+use crate::errors::ErrorLine;
 use crate::stats::Comparison;
 use crate::{Report, Scores};
+
+/// Rows of each kind `report.md` lists (`errors.jsonl` has them all).
+const ERRORS_LISTED: usize = 30;
+
+/// Text for a Markdown table cell.
+fn md_cell(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+}
+
+/// The `### Errors` section of `report.md`: wrong records and missed values with why, and
+/// context disagreements counted by what was curated and what was read.
+fn errors_markdown(errors: &[ErrorLine]) -> String {
+    let count = |kind: &str| errors.iter().filter(|e| e.kind() == kind).count();
+    let (wrong, missed, context) = (count("wrong_record"), count("missed_value"), count("context_disagrees"));
+    let mut md = format!(
+        "\n### Errors\n\n{wrong} wrong records, {missed} missed values, {context} context disagreements on matched values; all of them, each with why, in `errors.jsonl`.\n"
+    );
+    let more =
+        |n: usize| if n > ERRORS_LISTED { format!("\nThe first {ERRORS_LISTED} of {n}.\n") } else { String::new() };
+    if wrong > 0 {
+        md.push_str("\n| record | parameter | cell | unit | why |\n|---|---|---|---|---|\n");
+        for e in errors.iter().filter(|e| e.kind() == "wrong_record").take(ERRORS_LISTED) {
+            if let ErrorLine::WrongRecord {
+                table_id,
+                row,
+                col,
+                parameter_raw,
+                parameter,
+                value_raw,
+                unit_raw,
+                why,
+                ..
+            } = e
+            {
+                let at = |v: &Option<u32>| v.map_or_else(|| "-".to_owned(), |v| v.to_string());
+                md.push_str(&format!(
+                    "| {table_id} r{} c{} | {} ({}) | {} | {} | {} |\n",
+                    at(row),
+                    at(col),
+                    md_cell(parameter_raw),
+                    parameter.as_deref().unwrap_or("-"),
+                    md_cell(value_raw),
+                    md_cell(unit_raw.as_deref().unwrap_or("")),
+                    md_cell(why)
+                ));
+            }
+        }
+        md.push_str(&more(wrong));
+    }
+    if missed > 0 {
+        md.push_str("\n| gold | parameter | value | unit | statistic | why |\n|---|---|---|---|---|---|\n");
+        for e in errors.iter().filter(|e| e.kind() == "missed_value").take(ERRORS_LISTED) {
+            if let ErrorLine::MissedValue { paper, line, parameter_raw, value, unit_raw, statistic, why, .. } = e {
+                md.push_str(&format!(
+                    "| {paper} line {line} | {} | {value} | {} | {} | {} |\n",
+                    md_cell(parameter_raw),
+                    md_cell(unit_raw.as_deref().unwrap_or("")),
+                    md_cell(statistic.as_deref().unwrap_or("")),
+                    md_cell(why)
+                ));
+            }
+        }
+        md.push_str(&more(missed));
+    }
+    if context > 0 {
+        let mut groups: std::collections::BTreeMap<(String, String, String), usize> = Default::default();
+        for e in errors {
+            if let ErrorLine::ContextDisagrees { field, gold, predicted, .. } = e {
+                let key = (field.clone(), gold.clone(), predicted.clone().unwrap_or_else(|| "(none)".to_owned()));
+                *groups.entry(key).or_default() += 1;
+            }
+        }
+        md.push_str("\n| field | curated | read | values |\n|---|---|---|---|\n");
+        for ((field, gold, read), n) in groups {
+            md.push_str(&format!("| {field} | {} | {} | {n} |\n", md_cell(&gold), md_cell(&read)));
+        }
+    }
+    md
+}
 
 /// Everything one `hysim eval` run found.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +108,9 @@ pub struct Evaluation {
     pub autopk: Option<AutoPkReport>,
     /// PK consistency of the predictions.
     pub consistency: Option<Consistency>,
+    /// The numeric protocol's errors ([`crate::errors::errors`]), written to `errors.jsonl`
+    /// when the numeric protocol ran.
+    pub errors: Vec<ErrorLine>,
     /// Paired comparison against a baseline prediction file, with its description.
     pub comparison: Option<(String, Comparison)>,
     /// Sample weights to plot (`w_hybrid`), when given.
@@ -74,6 +159,9 @@ impl Evaluation {
     /// Writes `metrics.json`, `report.md` and `report.html` into `dir`, atomically.
     pub fn write(&self, dir: &Path) -> hysim_core::Result<()> {
         hysim_core::io::write_json(&dir.join("metrics.json"), &self.metrics())?;
+        if self.numeric.is_some() {
+            hysim_core::io::write_jsonl(&dir.join("errors.jsonl"), &self.errors)?;
+        }
         let md = self.markdown();
         hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(md.as_bytes()))?;
         let html = crate::html::page(self);
@@ -165,6 +253,7 @@ impl Evaluation {
             for (paper, s) in &report.per_paper {
                 md.push_str(&row(paper, s));
             }
+            md.push_str(&errors_markdown(&self.errors));
         }
         if let Some(a) = &self.autopk {
             md.push_str("\n## AutoPK protocol\n\n");

@@ -56,7 +56,8 @@ pub struct CellValue {
 const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
 
 fn normalise(text: &str) -> String {
-    text.chars()
+    let chars: Vec<char> = text
+        .chars()
         .map(|c| match c {
             '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{200a}' => ' ',
             '−' | '‐' | '‑' => '-',
@@ -64,6 +65,19 @@ fn normalise(text: &str) -> String {
             '，' => ',',
             _ => c,
         })
+        .collect();
+    // A decimal point that typesetting or PDF extraction split from its decimals
+    // ("0. 5" for 0.5) joins them again: the space between a digit's point and a digit.
+    let split_decimal = |k: usize| {
+        k >= 2
+            && chars[k] == ' '
+            && chars[k - 1] == '.'
+            && chars[k - 2].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(char::is_ascii_digit)
+    };
+    (0..chars.len())
+        .filter(|&k| !split_decimal(k))
+        .map(|k| chars[k])
         .collect::<String>()
         .replace("+/-", "±")
         .replace("+/−", "±")
@@ -419,6 +433,7 @@ mod tests {
     #[test]
     fn central_values_and_spreads() {
         check("6.2 ± 1.1", "value=6.2 ±1.1");
+        check("0. 5 (0.167–0.67)", "value=0.5 [0.167, 0.67]");
         check("6.2 +/- 1.1", "value=6.2 ±1.1");
         check("6.2±1.1", "value=6.2 ±1.1");
         check("6.2 (1.1)", "value=6.2 (1.1)");

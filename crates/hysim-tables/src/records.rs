@@ -234,12 +234,26 @@ fn is_generic_header(label: &str) -> bool {
 }
 
 /// Columns that hold no value of this study's parameter: test statistics, differences
-/// between groups, values quoted from other studies.
+/// between groups, values quoted from other studies, and the abbreviations, equations and
+/// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
 fn is_non_value_header(label: &str) -> bool {
     let l = label.to_lowercase().replace(['‐', '–', '-'], " ");
-    ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "p value",
+        "pvalue",
+        "p val",
+        "difference",
+        "historical",
+        "ratio of",
+        "gmr",
+        "test statistic",
+        "abbreviation",
+        "equation",
+        "formula",
+        "definition",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 fn is_count_header(label: &str) -> bool {
@@ -935,6 +949,13 @@ mod tests {
         assert_eq!(percent_after_value("62 % (12)").as_deref(), Some("%"));
         assert_eq!(matrix_of("Concentrations in lung tissue"), Some("lung tissue"));
         assert_eq!(matrix_of("tissue levels"), Some("tissue"));
+        // A table that defines the parameters holds no values.
+        let definitions = table(
+            "Table 2 Pharmacokinetic parameters and their definitions",
+            &[&["Parameter", "Abbreviation", "Equation"]],
+            &[&["Total area under curve", "AUC0→∞", ""], &["Elimination half-life", "t 0.5", "ln 2/k"]],
+        );
+        assert!(table_records(&definitions).is_empty());
     }
 
     #[test]

@@ -104,11 +104,13 @@ fn fixed_evaluation() -> hysim_eval::report::Evaluation {
         numeric.paper_tallies().into_iter().zip(base.paper_tallies()).map(|((_, x), (_, y))| (x, y)).unzip();
     let comparison = hysim_eval::stats::paired_bootstrap(&a, &b, 200, 0);
     let autopk = autopk::score(&gold.rows, &prediction_rows(&predicted, &gold), None, &Levenshtein);
+    let errors = hysim_eval::errors::errors(&numeric, &gold.values, &predicted);
     hysim_eval::report::Evaluation {
         gold: "gold.jsonl".into(),
         predictions: "records.jsonl".into(),
         numeric: Some(numeric),
         autopk: Some(autopk),
+        errors,
         consistency: Some(hysim_eval::consistency::check(&predicted, 0.25)),
         comparison: Some(("baseline.jsonl".into(), comparison)),
         weights: Some(vec![0.2, 0.9, 1.0, 1.1, 1.8]),
