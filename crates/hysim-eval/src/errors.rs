@@ -9,7 +9,7 @@ use hysim_core::Record;
 use hysim_tables::gold::GoldValue;
 use serde::Serialize;
 
-use crate::{Report, canonical_gold, class_of, close, context_field, mismatch, paper_of};
+use crate::{Match, Report, canonical_gold, class_of, close, context_field, mismatch, paper_of, value_agrees};
 
 /// One error of a numeric evaluation (a line of `errors.jsonl`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,12 +95,22 @@ fn place(r: &Record) -> String {
     format!("{}{}{}", r.table_id, at("row", r.provenance.row), at("col", r.provenance.col))
 }
 
-/// Whether record `r` prints the number of gold value `g` (in canonical units when both
-/// convert, else as printed).
+/// Whether record `r` prints the number of gold value `g`: the same value in canonical
+/// units when both convert, or the same number as printed.
 fn same_number(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> bool {
-    match (gold_canonical, r.value_canonical) {
-        (Some(gc), Some(rc)) if close(rc, gc, tolerance) => true,
-        _ => r.value.is_some_and(|v| close(v, g.value, tolerance)),
+    value_agrees(g, gold_canonical, r, tolerance) || r.value.is_some_and(|v| close(v, g.value, tolerance))
+}
+
+/// What differs between gold value `g` and record `r`, which print the same number in the
+/// same class, under the report's matching; `None` when they would match.
+fn difference(report: &Report, g: &GoldValue, gold_canonical: Option<f64>, r: &Record) -> Option<&'static str> {
+    match report.matching {
+        Match::Value => None,
+        Match::Full => match mismatch(g, gold_canonical, r, report.tolerance)? {
+            // The same number as printed, another value once converted.
+            "value" => Some("unit"),
+            what => Some(what),
+        },
     }
 }
 
@@ -119,11 +129,20 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
         let same: Vec<usize> = (0..gold.len())
             .filter(|&i| gold[i].paper == paper_of(r) && same_number(&gold[i], canonical[i], r, tolerance))
             .collect();
-        let why = match (same.iter().find(|&&i| class_of(gold[i].parameter.as_deref()) == class), same.first()) {
-            (Some(&i), _) => match mismatch(&gold[i], canonical[i], r, tolerance) {
+        // Only coded values match: an uncoded record matches nothing, whatever the gold.
+        let same_class = (class != "unmapped")
+            .then(|| same.iter().copied().find(|&i| class_of(gold[i].parameter.as_deref()) == class))
+            .flatten();
+        let why = match (same_class, same.first()) {
+            (Some(i), _) => match difference(report, &gold[i], canonical[i], r) {
                 Some(what) => format!("gold line {} has this number but another {what}", gold[i].line),
                 None => format!("gold line {} has this number, matched by another record", gold[i].line),
             },
+            (None, _) if class == "unmapped" => format!(
+                "the record's parameter {:?} maps to no code{}",
+                r.parameter_raw,
+                same.first().map(|&i| format!(" (gold line {} has this number)", gold[i].line)).unwrap_or_default()
+            ),
             (None, Some(&i)) => format!(
                 "gold line {} has this number as {} (class {}), not {class}",
                 gold[i].line,
@@ -154,7 +173,7 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
             format!("the curated parameter {:?} maps to no code", g.parameter_raw)
         } else {
             match (same.iter().find(|r| class_of(r.parameter.as_deref()) == class), same.first()) {
-                (Some(r), _) => match mismatch(g, canonical[i], r, tolerance) {
+                (Some(r), _) => match difference(report, g, canonical[i], r) {
                     Some(what) => format!("{} has this number but another {what}", place(r)),
                     None => format!("{} has this number but matched another gold value", place(r)),
                 },
@@ -254,6 +273,7 @@ mod tests {
             pred(2, "TMAX", 2.0, Statistic::Mean),
             pred(3, "VZO", 7.0, Statistic::Mean),
             pred(4, "LAMZHL", 99.0, Statistic::Mean),
+            Record { parameter: None, parameter_raw: "Ratio".into(), ..pred(5, "x", 1.0, Statistic::Mean) },
         ];
         let report = crate::score_numeric(&gold, &predicted, 0.005);
         let lines: Vec<String> = errors(&report, &gold, &predicted)
@@ -272,6 +292,7 @@ mod tests {
                 "wrong 1:2 Some(2): gold line 3 has this number but another statistic",
                 "wrong 1:2 Some(3): gold line 4 has this number as CLO (class CL), not VD",
                 "wrong 1:2 Some(4): no gold value of this paper has this number",
+                "wrong 1:2 Some(5): the record's parameter \"Ratio\" maps to no code (gold line 6 has this number)",
                 "missed 3: 1:2 row 2 col 1 has this number but another statistic",
                 "missed 4: 1:2 row 3 col 1 has this number as VZO (class VD), not CL",
                 "missed 5: no record of this paper has this number",
@@ -280,6 +301,20 @@ mod tests {
             ]
         );
         let (tp, fp, fn_) = (report.overall.scores.tp, report.overall.scores.fp, report.overall.scores.fn_);
-        assert_eq!((tp, fp, fn_), (1, 3, 4), "one line per counted error");
+        assert_eq!((tp, fp, fn_), (1, 4, 4), "one line per counted error");
+        // Matching on the printed value alone, a statistic is no reason: a second record of
+        // the median tmax is wrong only because the first one took the gold value.
+        let mut tmax = predicted[1].clone();
+        tmax.value = Some(2.0);
+        let twice = [predicted[0].clone(), tmax.clone(), tmax];
+        let by_value = crate::score_numeric_with(&gold, &twice, 0.005, Match::Value);
+        let whys: Vec<String> = errors(&by_value, &gold, &twice)
+            .into_iter()
+            .filter_map(|e| match e {
+                ErrorLine::WrongRecord { why, .. } => Some(why),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(whys, ["gold line 3 has this number, matched by another record"]);
     }
 }

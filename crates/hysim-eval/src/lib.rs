@@ -338,16 +338,22 @@ fn gold_statistic(g: &GoldValue) -> Option<hysim_core::Statistic> {
     })
 }
 
+/// Whether record `r`'s value is gold value `g`'s within `tolerance`: in canonical units
+/// when both convert, else as printed.
+fn value_agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> bool {
+    match (gold_canonical, r.value_canonical) {
+        (Some(gc), Some(rc)) => close(rc, gc, tolerance),
+        _ => r.value.is_some_and(|v| close(v, g.value, tolerance)),
+    }
+}
+
 /// What record `r` gets wrong about gold value `g`, in the order checked (`value`,
 /// `statistic`, `dispersion`, `interval`), or `None` when it states it: the value within
 /// `tolerance` (in canonical units when both convert, else as printed); the statistic when
 /// both name one (a record that says only `value` names none, and a gold `mean` admits a
 /// geometric mean); the dispersion and the interval when the gold gives them.
 fn mismatch(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> Option<&'static str> {
-    let value_ok = match (gold_canonical, r.value_canonical) {
-        (Some(gc), Some(rc)) => close(rc, gc, tolerance),
-        _ => r.value.is_some_and(|v| close(v, g.value, tolerance)),
-    };
+    let value_ok = value_agrees(g, gold_canonical, r, tolerance);
     // Curators write "mean" for geometric means too; "geometric mean" is specific.
     let statistic_ok = match gold_statistic(g) {
         Some(hysim_core::Statistic::Mean) => matches!(

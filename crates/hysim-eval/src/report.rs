@@ -156,11 +156,17 @@ impl Evaluation {
         serde_json::Value::Object(m)
     }
 
-    /// Writes `metrics.json`, `report.md` and `report.html` into `dir`, atomically.
+    /// Writes `metrics.json`, `errors.jsonl` (when the numeric protocol ran; an older one is
+    /// removed otherwise), `report.md` and `report.html` into `dir`, atomically.
     pub fn write(&self, dir: &Path) -> hysim_core::Result<()> {
         hysim_core::io::write_json(&dir.join("metrics.json"), &self.metrics())?;
+        let errors = dir.join("errors.jsonl");
         if self.numeric.is_some() {
-            hysim_core::io::write_jsonl(&dir.join("errors.jsonl"), &self.errors)?;
+            hysim_core::io::write_jsonl(&errors, &self.errors)?;
+        } else if errors.is_file() {
+            // Not this evaluation's: an earlier numeric run's, in the same folder.
+            std::fs::remove_file(&errors)
+                .map_err(|source| hysim_core::Error::Write { path: errors.clone(), source })?;
         }
         let md = self.markdown();
         hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(md.as_bytes()))?;

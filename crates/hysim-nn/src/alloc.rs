@@ -3,9 +3,10 @@
 //! The allocator keeps the blocks it frees for reuse, each in the size it was first cut.
 //! Training batches of varying length ask for blocks of ever new sizes, so the memory it
 //! holds grows far beyond what the tensors need: the `[gpu]` budget's LoRA training held
-//! 38.3 GB of an H200 in 120 steps, 12.5 GB with expandable segments, which grow and shrink
-//! one mapped segment instead (`bash scripts/gpu/allocator.sh`; the step times 33.9 s and
-//! 29.2-31.0 s). HySim turns them on unless the user has set the allocator's settings.
+//! 38,283 MiB of an H200 in 120 steps, 12,475-12,517 MiB with expandable segments, which
+//! grow and shrink one mapped segment instead (`bash scripts/gpu/allocator.sh`, nvidia-smi;
+//! the steps took 33.9 s, and 29.2-31.0 s). HySim turns them on unless the user has set
+//! the allocator's settings.
 
 use std::ffi::OsStr;
 

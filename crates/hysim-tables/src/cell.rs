@@ -53,7 +53,8 @@ pub struct CellValue {
     pub marks: Vec<String>,
 }
 
-const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
+/// The symbols that mark footnotes (letters are marks too, where the reader expects them).
+pub(crate) const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
 
 fn normalise(text: &str) -> String {
     let chars: Vec<char> = text
@@ -434,6 +435,7 @@ mod tests {
     fn central_values_and_spreads() {
         check("6.2 ± 1.1", "value=6.2 ±1.1");
         check("0. 5 (0.167–0.67)", "value=0.5 [0.167, 0.67]");
+        check("12 (4. 8)", "value=12 (4.8)");
         check("6.2 +/- 1.1", "value=6.2 ±1.1");
         check("6.2±1.1", "value=6.2 ±1.1");
         check("6.2 (1.1)", "value=6.2 (1.1)");

@@ -197,7 +197,7 @@ fn unit_in_label(label: &str) -> Option<String> {
         (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
     };
     // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
-    let inner = inner.trim().trim_end_matches(['*', '†', '‡', '§', '¶', '#']).trim_end();
+    let inner = inner.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
     Unit::parse(inner).ok().map(|_| inner.to_owned())
 }
 
@@ -238,22 +238,13 @@ fn is_generic_header(label: &str) -> bool {
 /// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
 fn is_non_value_header(label: &str) -> bool {
     let l = label.to_lowercase().replace(['‐', '–', '-'], " ");
-    [
-        "p value",
-        "pvalue",
-        "p val",
-        "difference",
-        "historical",
-        "ratio of",
-        "gmr",
-        "test statistic",
-        "abbreviation",
-        "equation",
-        "formula",
-        "definition",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    const EXPLAINS: &[&str] =
+        &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
+    ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic"]
+        .iter()
+        .any(|w| l.contains(w))
+        // Whole words: a "Test formulation" column holds values.
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
 }
 
 fn is_count_header(label: &str) -> bool {
@@ -337,7 +328,7 @@ pub fn table_context(table: &Table) -> (Context, Option<f64>) {
     let route = route_of(&caption);
     // The drug from the caption, else the footnote, else the title; its molecular weight
     // converts molar units.
-    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| drug_name_in(&title));
+    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| title_drug(&title));
     let species = species_of(&context_text).or_else(|| species_of(&title));
     let population = || {
         let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
@@ -354,6 +345,18 @@ pub fn table_context(table: &Table) -> (Context, Option<f64>) {
         group: None,
     };
     (context, drug.and_then(|(_, mw)| mw))
+}
+
+/// The drug a paper's title names, when it names one: a title that names two ("Effect of
+/// rifampicin on the pharmacokinetics of midazolam") does not say which one a table
+/// measures, and the wrong one's molecular weight would convert molar units wrongly.
+fn title_drug(title: &str) -> Option<(String, Option<f64>)> {
+    let first = drug_name_in(title)?;
+    let rest = title.to_lowercase().replace(first.0.as_str(), " ");
+    match drug_name_in(&rest) {
+        Some((other, _)) if other != first.0 => None,
+        _ => Some(first),
+    }
 }
 
 /// A record from what a model read off a table (parameter code, cell as printed, unit as
@@ -941,6 +944,10 @@ mod tests {
         let (context, _) = table_context(&t);
         assert_eq!((context.species.as_deref(), context.population.as_deref()), (Some("cattle"), None));
         assert_eq!(context.drug.as_deref(), Some("enrofloxacin"));
+        t.title = Some("Effect of rifampicin on the pharmacokinetics of midazolam in healthy volunteers".into());
+        assert_eq!(table_context(&t).0.drug, None, "two drugs in the title: neither");
+        t.title = Some("Acetaminophen (paracetamol) in neonates".into());
+        assert_eq!(table_context(&t).0.drug.as_deref(), Some("paracetamol"), "one drug, two names");
         // A unit with a footnote mark after it; a percent printed in the cell.
         let records = table_records(&t);
         let units: Vec<_> = records.iter().map(|r| (r.unit_raw.as_deref(), r.unit.as_deref())).collect();
@@ -956,6 +963,12 @@ mod tests {
             &[&["Total area under curve", "AUC0→∞", ""], &["Elimination half-life", "t 0.5", "ln 2/k"]],
         );
         assert!(table_records(&definitions).is_empty());
+        let formulations = table(
+            "Table 3 Pharmacokinetic parameters of levetiracetam",
+            &[&["Parameter", "Test formulation", "Reference formulation"]],
+            &[&["Cmax (µg/mL)", "12.1", "11.8"]],
+        );
+        assert_eq!(table_records(&formulations).len(), 2);
     }
 
     #[test]

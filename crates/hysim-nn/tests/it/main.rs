@@ -7,7 +7,7 @@ use std::path::Path;
 
 use hysim_nn::tch::nn::{self, Module, VarStore};
 use hysim_nn::tch::{Device, Kind, Tensor};
-use hysim_nn::{DeviceSpec, Error, LoadMode, load_safetensors, seed};
+use hysim_nn::{DeviceSpec, Error, LoadMode, load_safetensors, seeded};
 
 macro_rules! device_tests {
     ($($name:ident),* $(,)?) => {
@@ -42,12 +42,10 @@ fn matmul_gives_known_values(device: Device) {
 }
 
 fn seeding_is_reproducible(device: Device) {
-    seed(42);
-    let first = Tensor::randn([4, 8], (Kind::Float, device));
-    seed(42);
-    let second = Tensor::randn([4, 8], (Kind::Float, device));
-    seed(43);
-    let third = Tensor::randn([4, 8], (Kind::Float, device));
+    // Under `seeded`'s lock: the other tests of this binary draw from the same generator
+    // (random initialisations) and, running at once, would otherwise draw between these.
+    let draw = |s: u64| seeded(s, || Tensor::randn([4, 8], (Kind::Float, device)));
+    let (first, second, third) = (draw(42), draw(42), draw(43));
     assert!(first.equal(&second));
     assert!(!first.equal(&third));
 }
@@ -67,10 +65,8 @@ fn save(path: &Path, tensors: &[(&str, Tensor)]) {
 fn weights_load_by_name(device: Device) {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full.safetensors");
-    seed(1);
     let source = VarStore::new(device);
-    let model = tiny_model(&source);
-    let xs = Tensor::randn([5, 4], (Kind::Float, device));
+    let (model, xs) = seeded(1, || (tiny_model(&source), Tensor::randn([5, 4], (Kind::Float, device))));
     let expected = model.forward(&xs);
     let mut named: Vec<(String, Tensor)> = source.variables().into_iter().collect();
     named.push(("pooler.dense.weight".to_owned(), Tensor::zeros([2, 2], (Kind::Float, Device::Cpu))));
@@ -78,9 +74,8 @@ fn weights_load_by_name(device: Device) {
     save(&full, &refs);
 
     // Strict load into a freshly initialised model reproduces the outputs exactly.
-    seed(2);
     let mut target = VarStore::new(device);
-    let reloaded = tiny_model(&target);
+    let reloaded = seeded(2, || tiny_model(&target));
     let report = load_safetensors(&mut target, &[&full], LoadMode::Strict).unwrap();
     assert_eq!(report.loaded, ["encoder.dense.bias", "encoder.dense.weight", "head.bias", "head.weight"]);
     assert_eq!(report.unexpected, ["pooler.dense.weight"]);
@@ -92,7 +87,7 @@ fn weights_load_by_name(device: Device) {
         refs.iter().filter(|(n, _)| n.starts_with("encoder.")).map(|(n, t)| (*n, t.shallow_clone())).collect();
     save(&encoder_only, &encoder);
     let mut fresh = VarStore::new(device);
-    let _model = tiny_model(&fresh);
+    let _model = seeded(3, || tiny_model(&fresh));
     match load_safetensors(&mut fresh, &[&encoder_only], LoadMode::Strict) {
         Err(Error::MissingTensors { names, .. }) => assert_eq!(names, ["head.bias", "head.weight"]),
         other => panic!("expected MissingTensors, got {other:?}"),
