@@ -215,43 +215,25 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
 
 #[cfg(test)]
 mod tests {
-    use hysim_core::{Context, Provenance, Statistic};
+    use hysim_core::{Provenance, Statistic};
 
     use super::*;
 
     fn gold(line: usize, code: &str, value: f64, statistic: Option<&str>) -> GoldValue {
+        let code = Some(code).filter(|c| *c != "x");
         GoldValue {
-            paper: "1".into(),
             line,
-            parameter_raw: code.into(),
-            parameter: Some(code.to_owned()).filter(|c| c != "x"),
-            value,
-            unit_raw: None,
+            parameter_raw: code.unwrap_or("x").into(),
             statistic: statistic.map(str::to_owned),
-            context: Context::default(),
-            dispersion: None,
-            interval: None,
+            ..crate::tests::gold("1", code, value)
         }
     }
 
     fn pred(row: u32, code: &str, value: f64, statistic: Statistic) -> Record {
         Record {
-            table_id: "1:2".into(),
-            parameter_raw: code.into(),
-            parameter: Some(code.into()),
-            value_raw: value.to_string(),
-            value: Some(value),
             statistic,
-            dispersion: None,
-            interval: None,
-            unit_raw: None,
-            unit: None,
-            value_canonical: None,
-            n: None,
-            context: Context::default(),
             provenance: Provenance { row: Some(row), col: Some(1), ..Provenance::default() },
-            confidence: None,
-            noise: None,
+            ..crate::tests::pred("1:2", code, Some(value))
         }
     }
 

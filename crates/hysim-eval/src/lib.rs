@@ -520,7 +520,7 @@ mod tests {
 
     use super::*;
 
-    fn gold(paper: &str, code: Option<&str>, value: f64) -> GoldValue {
+    pub(crate) fn gold(paper: &str, code: Option<&str>, value: f64) -> GoldValue {
         GoldValue {
             paper: paper.into(),
             line: 2,
@@ -535,7 +535,7 @@ mod tests {
         }
     }
 
-    fn pred(table: &str, code: &str, value: Option<f64>) -> Record {
+    pub(crate) fn pred(table: &str, code: &str, value: Option<f64>) -> Record {
         Record {
             table_id: table.into(),
             parameter_raw: code.into(),
