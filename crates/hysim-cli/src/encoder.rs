@@ -260,8 +260,7 @@ impl Extractor {
         let none = meta.codes.iter().position(|c| c == NONE);
         let mut out = Vec::new();
         for (mut record, heads) in candidates.into_iter().zip(probabilities) {
-            let (code, p_code) = most_probable(&heads[0]);
-            let code = &meta.codes[code];
+            let code = &meta.codes[most_probable(&heads[0]).0];
             if code == NONE {
                 continue;
             }
@@ -269,11 +268,20 @@ impl Extractor {
             // disagree, the parser's reading of the header (and its unit family) stands. The
             // confidence is what the record rests on: with the parser's code, that the cell is
             // a PK result at all (1 - p(none)); with the head's code, that code's probability.
+            // A head's code must measure what the record's unit measures: "L/kg" is no
+            // clearance. Without a code of that quantity among the head's classes, the record
+            // keeps no code, with the probability that it is a PK result.
+            let p_result = 1.0 - none.map_or(0.0, |k| heads[0][k]);
             let confidence = if record.parameter.is_none() {
-                record.parameter = Some(code.clone());
-                p_code
+                match code_for_unit(&meta.codes, &heads[0], record.unit.as_deref()) {
+                    Some((k, p)) => {
+                        record.parameter = Some(meta.codes[k].clone());
+                        p
+                    }
+                    None => p_result,
+                }
             } else {
-                1.0 - none.map_or(0.0, |k| heads[0][k])
+                p_result
             };
             // Likewise the statistic: the parser's reading of headers, caption and notes stands;
             // the head supplies one only where the parser found none.
@@ -287,6 +295,24 @@ impl Extractor {
         }
         Ok(out)
     }
+}
+
+/// The most probable of the parameter head's codes (`p` over `codes`, `none` left out)
+/// whose values come in `unit`, the record's canonical unit (any code when it has none),
+/// with its probability.
+fn code_for_unit(codes: &[String], p: &[f64], unit: Option<&str>) -> Option<(usize, f64)> {
+    let measures = |code: &str| {
+        unit.is_none_or(|u| {
+            [false, true]
+                .into_iter()
+                .filter_map(|per_kg| hysim_tables::params::family_of_code(code, per_kg))
+                .any(|f| f.canonical() == u)
+        })
+    };
+    (0..codes.len())
+        .filter(|&k| codes[k] != NONE && measures(&codes[k]))
+        .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+        .map(|k| (k, p[k]))
 }
 
 /// Records of `tables` by the encoder extractor of `model`.
@@ -304,6 +330,16 @@ mod tests {
             Ok(d) => d.to_string(),
             Err(e) => format!("error: {e}"),
         }
+    }
+
+    #[test]
+    fn the_heads_code_measures_what_the_unit_measures() {
+        let codes: Vec<String> = ["CLO", "VZO", "LAMZHL", NONE].iter().map(|c| (*c).to_owned()).collect();
+        let p = [0.6, 0.3, 0.05, 0.05];
+        assert_eq!(code_for_unit(&codes, &p, Some("L/kg")), Some((1, 0.3)), "a volume, not the clearance");
+        assert_eq!(code_for_unit(&codes, &p, Some("L/h/kg")), Some((0, 0.6)));
+        assert_eq!(code_for_unit(&codes, &p, None), Some((0, 0.6)), "no unit rules nothing out");
+        assert_eq!(code_for_unit(&codes, &p, Some("ng/mL")), None, "no concentration among the classes");
     }
 
     #[test]

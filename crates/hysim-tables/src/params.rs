@@ -219,14 +219,18 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     Some(code)
 }
 
-/// For PK names that are ambiguous without more context (`AUC`, `Vd`, `MRT`, `C0`): the
-/// unit family of their values, so records can still carry a canonical unit with a null
-/// parameter code.
+/// For PK names that are ambiguous without more context (`AUC`, `C0`, and every name whose
+/// code depends on the route: `Vd`, `MRT`, `Body weight normalized distribution volume`):
+/// the unit family of their values (as printed, then per body weight), so records can
+/// still carry a canonical unit with a null parameter code.
 pub fn ambiguous_family(name: &str) -> Option<(Family, Family)> {
+    if parameter_code(name, None).is_none()
+        && let Some(code) = parameter_code(name, Some(Route::Intravascular))
+    {
+        return Some((family_of_code(code, false)?, family_of_code(code, true)?));
+    }
     match normalise_name(name).as_str() {
         "auc" | "areaunderthecurve" | "areaundercurve" => Some((Family::Auc, Family::Auc)),
-        "vd" | "v" | "volumeofdistribution" | "distributionvolume" => Some((Family::Volume, Family::VolumePerKg)),
-        "mrt" | "meanresidencetime" | "mrt0-inf" | "mrtinf" => Some((Family::Time, Family::Time)),
         "c0" => Some((Family::Concentration, Family::Concentration)),
         _ => None,
     }
@@ -317,6 +321,13 @@ mod tests {
         check("Vd (L/kg)", Some(Route::Intravascular), Some("VZO"));
         check("MRT (h)", Some(Route::Extravascular), Some("MRTEVIFO"));
         check("MRT", None, None);
+        // Every route-dependent name still gives its values' unit family.
+        for name in ["Vd (L/kg)", "Body weight normalized distribution volume", "Volume of distribution"] {
+            assert_eq!(ambiguous_family(name), Some((Family::Volume, Family::VolumePerKg)), "{name}");
+        }
+        assert_eq!(ambiguous_family("Mean residence time"), Some((Family::Time, Family::Time)));
+        assert_eq!(ambiguous_family("AUC"), Some((Family::Auc, Family::Auc)));
+        assert_eq!(ambiguous_family("Cmax"), None);
     }
 
     #[test]
