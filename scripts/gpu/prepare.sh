@@ -33,8 +33,10 @@ head -c $SPLIT "$G" > .gpua/gguf.part1
 tail -c +$((SPLIT + 1)) "$G" > .gpub/gguf.part2
 sha256sum "$G" | cut -d' ' -f1 > .gpub/gguf.sha256
 cp "$M/.hysim-complete" .gpub/
+# The stripped binary runs the stages here too: a stage is fresh only for the build that
+# ran it (the manifest holds the binary's hash), and the device runs these very bytes.
 strip -o .gpub/hysim "$H"
-xz -6 -T2 .gpub/hysim
+H=.gpub/hysim
 cp -r "$SHARED/data/tabular-data-pk" .gpub/shared/data/
 # The embedded default with the [gpu] source budget, the decoder only, no MiniLM in eval.
 "$H" run --print-default | sed -e 's/^name = "default"/name = "gpu"/' \
@@ -45,6 +47,7 @@ for line in 'root = ".gpub/runs"' 'n = 2000' 'systems = \["decoder"\]' 'encoder 
   grep -q "^$line" .gpub/gpu.toml || { echo "the default configuration changed: no '$line' in .gpub/gpu.toml"; exit 1; }
 done
 "$H" run --config .gpub/gpu.toml --shared .gpub/shared --to weights
+xz -6 -T2 .gpub/hysim
 # What travels in each call: the checkout's tracked files and one of the two folders.
 tracked=$(git ls-files -z | du -cb --files0-from=- | tail -1 | cut -f1)
 for folder in .gpua .gpub; do

@@ -54,6 +54,18 @@ impl Executor for InProcess {
         })?;
         Ok(summary)
     }
+
+    /// The sha256 of the running `hysim` executable: a stage another build ran is run again.
+    fn identity(&self) -> Option<String> {
+        let exe = std::env::current_exe().ok()?;
+        match hysim_core::hash_file(&exe) {
+            Ok(hash) => Some(hash),
+            Err(e) => {
+                tracing::warn!("cannot hash {} ({e}); stages are judged fresh without it", exe.display());
+                None
+            }
+        }
+    }
 }
 
 #[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]

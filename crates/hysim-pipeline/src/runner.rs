@@ -19,6 +19,12 @@ use crate::{Error, Result};
 pub trait Executor {
     /// Runs one command line (without the program name) and returns its summary line.
     fn hysim(&mut self, argv: &[String]) -> std::result::Result<String, Box<dyn std::error::Error + Send + Sync>>;
+
+    /// What runs the commands (the hash of the `hysim` build, say), when it can say: a stage
+    /// that another build ran is not fresh, since the same inputs may give other outputs.
+    fn identity(&self) -> Option<String> {
+        None
+    }
 }
 
 /// What happened to a stage.
@@ -46,21 +52,26 @@ pub fn run(
     notify: &mut dyn FnMut(&StagePlan, Option<&Outcome>),
 ) -> Result<Vec<(Stage, Outcome)>> {
     let mut outcomes = Vec::new();
+    let tool = exec.identity();
     for stage in &plan.stages {
         notify(stage, None);
-        let outcome = run_stage(plan, stage, from.is_some_and(|f| stage.stage >= f), exec)?;
+        let outcome = run_stage(plan, stage, tool.as_deref(), from.is_some_and(|f| stage.stage >= f), exec)?;
         notify(stage, Some(&outcome));
         outcomes.push((stage.stage, outcome));
     }
     Ok(outcomes)
 }
 
-/// The manifest a stage would have now: hashes of its settings, commands and input files.
-pub fn manifest_of(stage: &StagePlan) -> Result<StageManifest> {
+/// The manifest a stage would have now: hashes of its settings, commands and input files,
+/// and the identity of the `tool` that runs it, when known.
+pub fn manifest_of(stage: &StagePlan, tool: Option<&str>) -> Result<StageManifest> {
     let commands: Vec<String> = stage.jobs.iter().map(Job::display).collect();
     let mut manifest = StageManifest::new(stage.stage.name())
         .input("settings", hash_bytes(stage.settings.as_bytes()))
         .input("commands", hash_bytes(commands.join("\n").as_bytes()));
+    if let Some(tool) = tool {
+        manifest = manifest.input("hysim", tool);
+    }
     for input in &stage.inputs {
         if !input.exists() {
             return Err(Error::MissingInput { what: format!("input of stage {}", stage.stage), path: input.clone() });
@@ -71,8 +82,14 @@ pub fn manifest_of(stage: &StagePlan) -> Result<StageManifest> {
     Ok(manifest)
 }
 
-fn run_stage(plan: &Plan, stage: &StagePlan, forced: bool, exec: &mut dyn Executor) -> Result<Outcome> {
-    let manifest = manifest_of(stage)?;
+fn run_stage(
+    plan: &Plan,
+    stage: &StagePlan,
+    tool: Option<&str>,
+    forced: bool,
+    exec: &mut dyn Executor,
+) -> Result<Outcome> {
+    let manifest = manifest_of(stage, tool)?;
     if !forced && manifest.is_fresh_in(&stage.dir) {
         tracing::info!(stage = %stage.stage, dir = %stage.dir.display(), "fresh, skipped");
         return Ok(Outcome::Fresh);
@@ -158,6 +175,8 @@ mod tests {
         log: Vec<Vec<String>>,
         /// Whether `maybe-fail` fails.
         fail: bool,
+        /// The build that runs the commands.
+        build: Option<String>,
     }
 
     impl Executor for Files {
@@ -172,6 +191,10 @@ mod tests {
                 "maybe-fail" if !self.fail => Ok(String::new()),
                 _ => Err("failed as asked".into()),
             }
+        }
+
+        fn identity(&self) -> Option<String> {
+            self.build.clone()
         }
     }
 
@@ -231,6 +254,10 @@ mod tests {
         // A deleted output makes its stage stale.
         std::fs::remove_file(&b_out).unwrap();
         assert_eq!(outcomes(&plan, None, &mut exec).unwrap(), [false, true]);
+        // Another build of the tool runs every stage again, then finds them fresh.
+        exec.build = Some("build-2".into());
+        assert_eq!(outcomes(&plan, None, &mut exec).unwrap(), [true, true]);
+        assert_eq!(outcomes(&plan, None, &mut exec).unwrap(), [false, false]);
     }
 
     #[test]
