@@ -2,7 +2,7 @@
 //! run in this process, through the same argument parser as the command line, so a stage
 //! can be rerun by hand from its `commands.txt`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -55,16 +55,26 @@ impl Executor for InProcess {
         Ok(summary)
     }
 
-    /// The sha256 of the running `hysim` executable: a stage another build ran is run again.
+    /// The sha256 of the running `hysim` executable, computed once per process: a stage
+    /// another build ran is run again. On Linux it reads `/proc/self/exe`, which still opens
+    /// when cargo has replaced the file on disk meanwhile.
     fn identity(&self) -> Option<String> {
-        let exe = std::env::current_exe().ok()?;
-        match hysim_core::hash_file(&exe) {
-            Ok(hash) => Some(hash),
-            Err(e) => {
-                tracing::warn!("cannot hash {} ({e}); stages are judged fresh without it", exe.display());
-                None
-            }
-        }
+        static BUILD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+        BUILD
+            .get_or_init(|| {
+                let exe = Path::new("/proc/self/exe");
+                let exe = if exe.exists() { exe.to_path_buf() } else { std::env::current_exe().ok()? };
+                match hysim_core::hash_file(&exe) {
+                    Ok(hash) => Some(hash),
+                    Err(e) => {
+                        tracing::warn!(
+                            "cannot hash the hysim executable ({e}): stages are judged without the build, so a stage another build ran may be taken as fresh"
+                        );
+                        None
+                    }
+                }
+            })
+            .clone()
     }
 }
 

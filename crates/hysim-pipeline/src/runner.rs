@@ -62,6 +62,18 @@ pub fn run(
     Ok(outcomes)
 }
 
+/// The manifest input that names the build running the stage.
+const BUILD: &str = "hysim";
+
+/// Whether two manifests have the same inputs but perhaps another build: a checkpoint of
+/// an interrupted stage is resumed by another build (one that fixes what stopped it, say).
+fn same_inputs_but_build(a: &StageManifest, b: &StageManifest) -> bool {
+    fn inputs(m: &StageManifest) -> Vec<(&String, &String)> {
+        m.inputs.iter().filter(|(k, _)| k.as_str() != BUILD).collect()
+    }
+    inputs(a) == inputs(b)
+}
+
 /// The manifest a stage would have now: hashes of its settings, commands and input files,
 /// and the identity of the `tool` that runs it, when known.
 pub fn manifest_of(stage: &StagePlan, tool: Option<&str>) -> Result<StageManifest> {
@@ -70,7 +82,7 @@ pub fn manifest_of(stage: &StagePlan, tool: Option<&str>) -> Result<StageManifes
         .input("settings", hash_bytes(stage.settings.as_bytes()))
         .input("commands", hash_bytes(commands.join("\n").as_bytes()));
     if let Some(tool) = tool {
-        manifest = manifest.input("hysim", tool);
+        manifest = manifest.input(BUILD, tool);
     }
     for input in &stage.inputs {
         if !input.exists() {
@@ -98,7 +110,8 @@ fn run_stage(
     let resume_flag = stage.resume.as_ref().filter(|(_, checkpoint)| {
         !forced
             && stage.dir.join(checkpoint).is_file()
-            && hysim_core::io::read_json::<StageManifest>(&started_file).is_ok_and(|s| s.inputs == manifest.inputs)
+            && hysim_core::io::read_json::<StageManifest>(&started_file)
+                .is_ok_and(|s| same_inputs_but_build(&s, &manifest))
     });
     let folder_err = |source| Error::Folder { path: stage.dir.clone(), source };
     if resume_flag.is_some() {
@@ -291,6 +304,11 @@ mod tests {
         let mut exec = Files::default();
         assert_eq!(outcomes(&plan, Some(Stage::Parse), &mut exec).unwrap(), [false, true]);
         assert_eq!(exec.log[1], ["maybe-fail"]);
+        // A rebuild keeps the checkpoint: another build resumes it.
+        let _ = outcomes(&plan, Some(Stage::Parse), &mut Files { fail: true, ..Files::default() }).unwrap_err();
+        let mut exec = Files { build: Some("fixed".into()), ..Files::default() };
+        assert_eq!(outcomes(&plan, None, &mut exec).unwrap(), [true, true]);
+        assert!(exec.log.iter().any(|argv| argv.first().is_some_and(|a| a == "maybe-fail") && argv.ends_with(&["--resume".to_owned()])), "{:?}", exec.log);
         // An output that is missing after the jobs is an error naming it.
         let silent = two_stages(&run_dir, &external, vec![]);
         let err = outcomes(&silent, Some(Stage::Parse), &mut Files::default()).unwrap_err();
