@@ -68,7 +68,7 @@ pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the defa
   batch_size = 4
   eval_every = 20                   # optimizer steps between validations and checkpoints
   patience = 3                      # validations without improvement before stopping (0 = never)
-  seed = 0"#;
+  seed = 0                          # batch order, and the LoRA adapters' initialisation"#;
 
 /// Arguments of `hysim train`.
 #[derive(clap::Args)]
@@ -395,7 +395,10 @@ fn train_decoder(
     tracing::info!(train = train.len(), validation = val.len(), skipped_long, "decoder examples");
     let model_cfg = Config::from_gguf(&gguf)?;
     let mut vs = VarStore::new(device);
-    let model = Llama::with_lora(vs.root(), &model_cfg, cfg.lora.as_ref())?;
+    // The adapters' random initialisation from `[fit] seed`, not from whatever the
+    // generator holds after the encoder extractor trained: the same decoder whether one
+    // system trains or both.
+    let model = hysim_nn::seeded(cfg.fit.seed, || Llama::with_lora(vs.root(), &model_cfg, cfg.lora.as_ref()))?;
     Llama::load_gguf(&mut vs, &gguf, &model_cfg)?;
     drop(gguf);
     if dtype != DType::F32 {
