@@ -391,10 +391,9 @@ fn timed_output(program: &Path, args: &[&std::ffi::OsStr], time_file: &Path) -> 
     Ok((read_time(time_file)?, stdout))
 }
 
-/// LoRA steps of SmolLM2 in `hysim-finetune` against PyTorch + transformers + peft: tokens
-/// per second of the timed steps (best of three runs) and peak resident memory.
-pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets: &str) -> Result<()> {
-    let root = paths::project_root();
+/// What a SmolLM2 benchmark needs: the reference configuration (the Python side builds the
+/// model from it) and the GGUF (the Rust side loads it).
+fn smollm2_inputs() -> Result<(PathBuf, PathBuf)> {
     let config = paths::shared_dir().join("reference").join("smollm2").join("config.json");
     if !config.is_file() {
         bail!("{} is absent: the reference side builds SmolLM2 from it", config.display());
@@ -403,6 +402,20 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets
     if !gguf.is_file() {
         bail!("no {} (run `cargo xtask setup`)", gguf.display());
     }
+    Ok((config, gguf))
+}
+
+/// Builds `hysim-finetune`'s `example` (release) and runs it on the GGUF against
+/// `scripts/<script>` on the configuration, both with `common` arguments, `RUNS` times in
+/// turn; returns the best `key` of each side's JSON line with that run's peak memory.
+fn finetune_example_against_python(
+    example: &str,
+    script: &str,
+    common: &[std::ffi::OsString],
+    key: &str,
+) -> Result<((f64, f64), (f64, f64))> {
+    let root = paths::project_root();
+    let (config, gguf) = smollm2_inputs()?;
     let python = bench_python("bench-peft-venv", PEFT_PACKAGES, true)?;
     cmd::run(cmd::new(cmd::cargo(), &root).args([
         "build",
@@ -411,52 +424,87 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets
         "-p",
         "hysim-finetune",
         "--example",
-        "bench_step",
+        example,
     ]))?;
-    let target_dir = paths::target_dir(&root);
-    let ours = target_dir.join("release").join("examples").join("bench_step");
-    let script = root.join("scripts").join("bench_train.py");
-    let dir = paths::cache_dir().join("bench").join("train");
+    let ours = paths::target_dir(&root).join("release").join("examples").join(example);
+    let dir = paths::cache_dir().join("bench").join(example);
     fs::create_dir_all(&dir)?;
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let (b, l, n, t) = (batch.to_string(), seq.to_string(), steps.to_string(), threads.to_string());
-    let os = |s: &str| std::ffi::OsString::from(s);
-    let common = [
-        os("--batch"),
-        os(&b),
-        os("--seq"),
-        os(&l),
-        os("--steps"),
-        os(&n),
-        os("--dtype"),
-        os(dtype),
-        os("--targets"),
-        os(targets),
-    ];
-    let mut ours_args: Vec<std::ffi::OsString> = vec![gguf.clone().into_os_string()];
+    let mut ours_args: Vec<std::ffi::OsString> = vec![gguf.into_os_string()];
     ours_args.extend(common.iter().cloned());
-    let mut ref_args: Vec<std::ffi::OsString> = vec![script.into_os_string(), os("--config"), config.into_os_string()];
+    let mut ref_args: Vec<std::ffi::OsString> =
+        vec![root.join("scripts").join(script).into_os_string(), "--config".into(), config.into_os_string()];
     ref_args.extend(common.iter().cloned());
-    ref_args.extend([os("--threads"), os(&t)]);
+    ref_args.extend(["--threads".into(), threads.to_string().into()]);
     let (mut best_ours, mut best_ref) = ((0.0f64, 0.0f64), (0.0f64, 0.0f64));
     for _ in 0..RUNS {
         let (m, line) = timed_output(&ours, &os_refs(&ours_args), &dir.join("ours.time"))?;
-        let tps = json_number(&line, "tokens_per_second").context("no tokens_per_second from bench_step")?;
-        if tps > best_ours.0 {
-            best_ours = (tps, m.peak_mib);
+        let value = json_number(&line, key).with_context(|| format!("no {key} from {example}"))?;
+        if value > best_ours.0 {
+            best_ours = (value, m.peak_mib);
         }
         let (m, line) = timed_output(&python, &os_refs(&ref_args), &dir.join("ref.time"))?;
-        let tps = json_number(&line, "tokens_per_second").context("no tokens_per_second from bench_train.py")?;
-        if tps > best_ref.0 {
-            best_ref = (tps, m.peak_mib);
+        let value = json_number(&line, key).with_context(|| format!("no {key} from {script}"))?;
+        if value > best_ref.0 {
+            best_ref = (value, m.peak_mib);
         }
     }
+    Ok((best_ours, best_ref))
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+/// LoRA steps of SmolLM2 in `hysim-finetune` against PyTorch + transformers + peft: tokens
+/// per second of the timed steps (best of three runs) and peak resident memory.
+pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets: &str) -> Result<()> {
+    let common: Vec<std::ffi::OsString> = [
+        "--batch",
+        &batch.to_string(),
+        "--seq",
+        &seq.to_string(),
+        "--steps",
+        &steps.to_string(),
+        "--dtype",
+        dtype,
+        "--targets",
+        targets,
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    let (ours, reference) =
+        finetune_example_against_python("bench_step", "bench_train.py", &common, "tokens_per_second")?;
     cmd::note(&format!(
-        "\ntrain benchmark, SmolLM2-135M LoRA r=8 ({targets}), AdamW, {dtype} on CPU, {threads} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:"
+        "\ntrain benchmark, SmolLM2-135M LoRA r=8 ({targets}), AdamW, {dtype} on CPU, {} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:",
+        threads()
     ));
     cmd::note("| | tokens/s | peak MiB |\n|---|---|---|");
-    cmd::note(&format!("| hysim-finetune (tch) | {:.1} | {:.0} |", best_ours.0, best_ours.1));
-    cmd::note(&format!("| PyTorch + transformers + peft | {:.1} | {:.0} |", best_ref.0, best_ref.1));
-    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", best_ours.0 / best_ref.0, best_ours.1 / best_ref.1));
+    cmd::note(&format!("| hysim-finetune (tch) | {:.1} | {:.0} |", ours.0, ours.1));
+    cmd::note(&format!("| PyTorch + transformers + peft | {:.1} | {:.0} |", reference.0, reference.1));
+    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", ours.0 / reference.0, ours.1 / reference.1));
+    Ok(())
+}
+
+/// Batched greedy decoding of SmolLM2 with a KV cache, the loop of `hysim extract`'s
+/// decoder, against transformers' `generate`: new tokens per second (prompt included in
+/// the time, best of three runs) and peak resident memory.
+pub(crate) fn generate(batch: usize, prompt: usize, new: usize, dtype: &str) -> Result<()> {
+    let common: Vec<std::ffi::OsString> =
+        ["--batch", &batch.to_string(), "--prompt", &prompt.to_string(), "--new", &new.to_string(), "--dtype", dtype]
+            .iter()
+            .map(Into::into)
+            .collect();
+    let (ours, reference) =
+        finetune_example_against_python("bench_generate", "bench_generate.py", &common, "new_tokens_per_second")?;
+    cmd::note(&format!(
+        "\ngenerate benchmark, SmolLM2-135M greedy with a KV cache, {dtype} on CPU, {} threads, {batch} rows of {prompt} prompt tokens writing {new} each, best of {RUNS}:",
+        threads()
+    ));
+    cmd::note("| | new tokens/s | peak MiB |\n|---|---|---|");
+    cmd::note(&format!("| hysim-finetune (tch, the extraction loop) | {:.1} | {:.0} |", ours.0, ours.1));
+    cmd::note(&format!("| PyTorch + transformers generate | {:.1} | {:.0} |", reference.0, reference.1));
+    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", ours.0 / reference.0, ours.1 / reference.1));
     Ok(())
 }

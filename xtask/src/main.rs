@@ -111,6 +111,22 @@ enum Bench {
         #[arg(long, default_value = "q_proj,v_proj")]
         targets: String,
     },
+    /// Batched greedy decoding of SmolLM2-135M with a KV cache (the extraction loop of
+    /// `hysim extract`'s decoder) against PyTorch + transformers' `generate`.
+    Generate {
+        /// Rows decoded together.
+        #[arg(long, default_value_t = 4)]
+        batch: usize,
+        /// Prompt tokens per row.
+        #[arg(long, default_value_t = 256)]
+        prompt: usize,
+        /// Tokens each row writes.
+        #[arg(long, default_value_t = 64)]
+        new: usize,
+        /// Weights and activations: f32 or bf16.
+        #[arg(long, default_value = "f32", value_parser = ["f32", "bf16"])]
+        dtype: String,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -130,6 +146,9 @@ fn main() -> std::process::ExitCode {
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
         Task::Bench { what: Bench::Train { batch, seq, steps, dtype, targets } } => {
             bench::train(batch, seq, steps, &dtype, &targets)
+        }
+        Task::Bench { what: Bench::Generate { batch, prompt, new, dtype } } => {
+            bench::generate(batch, prompt, new, &dtype)
         }
     };
     match result {

@@ -280,7 +280,8 @@ pub(crate) fn decoder_records(
     }
     // The adapters folded into the (float32) base weights: one matrix product per projection.
     model.merge_lora();
-    // A decoder trained in mixed precision decodes in it too where bfloat16 is fast.
+    // A decoder trained in mixed precision decodes in it too on a CPU with bfloat16
+    // arithmetic; on a GPU in float32 (`DType::inference_on` says why).
     let trained = model_json.dtype.as_deref().and_then(|d| d.parse::<hysim_nn::DType>().ok()).unwrap_or_default();
     if trained.inference_on(device) == hysim_nn::DType::Bf16 {
         Llama::cast_base(&vs, hysim_nn::tch::Kind::BFloat16);

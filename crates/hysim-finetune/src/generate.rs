@@ -47,11 +47,10 @@ pub fn generate_constrained(
     let choice = Choice { texts, end, banned, grammar };
     for _ in 0..max_new {
         let logits = model.forward(&input, Some(&mut cache));
-        let last = logits.get(0).get(-1).to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
-        let logprobs = Vec::<f32>::try_from(&last).expect("invariant: a 1-D float tensor");
-        let Some(id) = choice.pick(&logprobs, &answer) else { break };
+        let steps = Candidates::of(&logits.get(0).get(-1).unsqueeze(0));
+        let Some((id, logprob)) = choice.pick(&steps, 0, &answer) else { break };
         answer.push_str(&texts[id]);
-        pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprobs[id]) });
+        pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
         input = Tensor::from_slice(&[id as i64]).unsqueeze(0).to_device(device);
     }
     pieces
@@ -94,23 +93,16 @@ pub fn generate_constrained_batch(
             break;
         }
         let logits = model.forward_padded_last(&input, &pad, Some(&mut cache));
-        let last = logits.to_kind(Kind::Float).log_softmax(-1, Kind::Float).to_device(Device::Cpu);
-        let vocab = last.size()[1] as usize;
-        let all = Vec::<f32>::try_from(last.reshape([-1])).expect("invariant: a float tensor");
+        let steps = Candidates::of(&logits);
         let mut next = vec![end; n];
         for row in 0..n {
             if done[row] {
                 continue;
             }
-            let logprobs = &all[row * vocab..(row + 1) * vocab];
-            match choice.pick(logprobs, &answers[row]) {
-                Some(id) => {
+            match choice.pick(&steps, row, &answers[row]) {
+                Some((id, logprob)) => {
                     answers[row].push_str(&texts[id]);
-                    pieces[row].push(Piece {
-                        token: id as i64,
-                        text: texts[id].clone(),
-                        logprob: f64::from(logprobs[id]),
-                    });
+                    pieces[row].push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
                     next[row] = id as i64;
                     done[row] = pieces[row].len() >= max_new[row];
                 }
@@ -130,16 +122,53 @@ struct Choice<'a> {
     grammar: &'a dyn Grammar,
 }
 
+/// How many of a step's likeliest tokens leave the device: they usually hold one the
+/// grammar allows; a row's whole distribution follows only when they do not.
+const HEAD: i64 = 64;
+
+/// One decoding step's next-token log-probabilities, `[rows, vocab]` in float32 on the
+/// model's device, and each row's [`HEAD`] likeliest tokens, best first, on the CPU:
+/// moving `rows x vocab` floats to the CPU and ranking them there each step cost more
+/// than a step of a small model on a GPU.
+struct Candidates {
+    logprobs: Tensor,
+    head: Vec<(usize, f32)>,
+    width: usize,
+}
+
+impl Candidates {
+    /// From logits `[rows, vocab]` (any float kind, any device).
+    fn of(logits: &Tensor) -> Self {
+        let logprobs = logits.to_kind(Kind::Float).log_softmax(-1, Kind::Float);
+        let width = HEAD.min(logprobs.size()[1]);
+        let (values, ids) = logprobs.topk(width, -1, true, true);
+        let values = Vec::<f32>::try_from(values.reshape([-1]).to_device(Device::Cpu)).expect("invariant: floats");
+        let ids = Vec::<i64>::try_from(ids.reshape([-1]).to_device(Device::Cpu)).expect("invariant: ids");
+        let head = ids.into_iter().map(|id| id as usize).zip(values).collect();
+        Self { logprobs, head, width: width as usize }
+    }
+
+    /// Row `row`'s likeliest tokens, best first.
+    fn head(&self, row: usize) -> &[(usize, f32)] {
+        &self.head[row * self.width..(row + 1) * self.width]
+    }
+
+    /// Row `row`'s tokens outside its head, best first (the whole distribution moves to
+    /// the CPU).
+    fn rest(&self, row: usize) -> Vec<(usize, f32)> {
+        let all = Vec::<f32>::try_from(self.logprobs.get(row as i64).to_device(Device::Cpu))
+            .expect("invariant: a 1-D float tensor");
+        let head: std::collections::HashSet<usize> = self.head(row).iter().map(|(id, _)| *id).collect();
+        let mut rest: Vec<(usize, f32)> = all.into_iter().enumerate().filter(|(id, _)| !head.contains(id)).collect();
+        rest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        rest
+    }
+}
+
 impl Choice<'_> {
-    /// The likeliest token the grammar admits after `answer`, or `None` to stop (the end
-    /// token chosen, or nothing admissible).
-    fn pick(&self, logprobs: &[f32], answer: &str) -> Option<usize> {
-        // The likeliest tokens first: the 64 best usually hold one the grammar allows; the
-        // whole vocabulary is sorted only when they do not.
-        let mut order: Vec<usize> = (0..logprobs.len()).collect();
-        let head = order.len().min(64);
-        order.select_nth_unstable_by(head.saturating_sub(1), |a, b| logprobs[*b].total_cmp(&logprobs[*a]));
-        order[..head].sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
+    /// The likeliest token the grammar admits after `answer` in row `row` of `step`, with
+    /// its log-probability, or `None` to stop (the end token chosen, or nothing admissible).
+    fn pick(&self, step: &Candidates, row: usize, answer: &str) -> Option<(usize, f32)> {
         let admissible = |id: usize| -> bool {
             let id64 = id as i64;
             if id64 == self.end {
@@ -151,12 +180,13 @@ impl Choice<'_> {
             let Some(text) = self.texts.get(id).filter(|t| !t.is_empty()) else { return false };
             self.grammar.valid_prefix(&format!("{answer}{text}"))
         };
-        let chosen = order[..head].iter().copied().find(|&id| admissible(id)).or_else(|| {
-            let mut rest: Vec<usize> = order[head..].to_vec();
-            rest.sort_unstable_by(|a, b| logprobs[*b].total_cmp(&logprobs[*a]));
-            rest.into_iter().find(|&id| admissible(id))
-        })?;
-        (chosen as i64 != self.end).then_some(chosen)
+        let chosen = step
+            .head(row)
+            .iter()
+            .copied()
+            .find(|&(id, _)| admissible(id))
+            .or_else(|| step.rest(row).into_iter().find(|&(id, _)| admissible(id)))?;
+        (chosen.0 as i64 != self.end).then_some(chosen)
     }
 }
 
@@ -187,6 +217,35 @@ mod tests {
         assert!(Pairs.valid_prefix(&answer), "{answer}");
         assert!(pieces.len() <= 12);
         assert!(pieces.iter().all(|p| p.logprob <= 0.0 && p.token != 9));
+    }
+
+    /// Admits only the answer `z`.
+    struct OnlyZ;
+    impl Grammar for OnlyZ {
+        fn valid_prefix(&self, answer: &str) -> bool {
+            answer == "z"
+        }
+        fn can_end(&self, answer: &str) -> bool {
+            answer == "z"
+        }
+    }
+
+    #[test]
+    fn a_token_outside_the_likeliest_is_found_in_the_whole_distribution() {
+        // 200 tokens whose logits rise with the id: the 64 likeliest are 136..=199.
+        let logits = Tensor::arange(200, (Kind::Float, Device::Cpu)).view([1, 200]) / 10.0;
+        let step = Candidates::of(&logits);
+        assert_eq!(step.head(0).len(), 64);
+        assert_eq!(step.head(0)[0].0, 199);
+        let mut texts: Vec<String> = vec!["a".to_owned(); 200];
+        texts[5] = "z".to_owned();
+        let choice = Choice { texts: &texts, end: 0, banned: &[], grammar: &OnlyZ };
+        let (id, logprob) = choice.pick(&step, 0, "").expect("token 5 is admissible");
+        assert_eq!(id, 5);
+        let expected = logits.log_softmax(-1, Kind::Float).double_value(&[0, 5]);
+        assert!((f64::from(logprob) - expected).abs() < 1e-6, "{logprob} vs {expected}");
+        // After `z` only the end token (0, below the head too) is admissible: decoding stops.
+        assert_eq!(choice.pick(&step, 0, "z"), None);
     }
 
     #[test]

@@ -205,10 +205,10 @@ impl RmsNorm {
 
 impl Module for RmsNorm {
     fn forward(&self, xs: &Tensor) -> Tensor {
-        let kind = xs.kind();
-        let x = xs.to_kind(Kind::Float);
-        let normed = &x * (x.pow_tensor_scalar(2).mean_dim(-1, true, Kind::Float) + self.eps).rsqrt();
-        normed.to_kind(kind) * &self.weight
+        // libtorch's rms_norm: the statistics in float32 for bfloat16 inputs, the result
+        // in the input's kind, one kernel on CUDA where the composite took eight.
+        let h = self.weight.size()[0];
+        xs.rms_norm([h], Some(&self.weight), self.eps)
     }
 }
 
@@ -308,6 +308,66 @@ fn rotate_half(x: &Tensor) -> Tensor {
     Tensor::cat(&[-x.narrow(3, half, half), x.narrow(3, 0, half)], 3)
 }
 
+/// How grouped-query attention serves each group of query heads from its key-value head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gqa {
+    /// As many key-value heads as query heads: nothing to share.
+    None,
+    /// Inside libtorch's kernel (`enable_gqa`): on the CPU each key-value head serves its
+    /// group without being copied, which was most of a decoding step's attention time there.
+    Native,
+    /// The group's queries as extra rows of one key-value head (`[b, kv, groups * t, d]`),
+    /// the mask repeated per group: no copy of the keys and values, which grow with the
+    /// cache. Needs a mask or a single new position (a causal flag would mix the rows).
+    Rows,
+    /// Keys and values copied once per query head (libtorch's fused CUDA kernels take
+    /// `enable_gqa` only without a mask and in half precision): for a causal prefill.
+    Expand,
+}
+
+impl Gqa {
+    fn choose(groups: i64, device: Device, masked_or_single: bool) -> Self {
+        match () {
+            _ if groups == 1 => Self::None,
+            _ if device == Device::Cpu => Self::Native,
+            _ if masked_or_single => Self::Rows,
+            _ => Self::Expand,
+        }
+    }
+}
+
+/// Scaled dot-product attention of `q` `[b, heads, t, d]` over `k`, `v` `[b, heads / groups,
+/// s, d]`, with a boolean `mask` (`[t, s]` or `[b or 1, 1, t, s]`) or `causal`; every
+/// strategy gives the same result up to float rounding.
+fn attention(q: &Tensor, k: &Tensor, v: &Tensor, mask: Option<&Tensor>, causal: bool, groups: i64, how: Gqa) -> Tensor {
+    match how {
+        Gqa::None | Gqa::Native => {
+            Tensor::scaled_dot_product_attention(q, k, v, mask, 0.0, causal, None, how == Gqa::Native)
+        }
+        Gqa::Rows => {
+            let (b, heads, t, d) = q.size4().expect("invariant: [batch, heads, seq, dim]");
+            let kv = heads / groups;
+            // Query head h uses key-value head h / groups: grouped heads are adjacent, so a
+            // reshape makes them rows g * t + i of their key-value head.
+            let rows = q.reshape([b, kv, groups * t, d]);
+            let mask = mask.map(|m| match m.dim() {
+                2 => m.repeat([groups, 1]),
+                _ => m.repeat([1, 1, groups, 1]),
+            });
+            assert!(!causal, "invariant: grouped rows need an explicit mask");
+            Tensor::scaled_dot_product_attention(&rows, k, v, mask.as_ref(), 0.0, false, None, false)
+                .reshape([b, heads, t, d])
+        }
+        Gqa::Expand => {
+            let expand = |x: &Tensor| {
+                let (b, n, s, d) = x.size4().expect("invariant: [batch, heads, seq, dim]");
+                x.unsqueeze(2).expand([b, n, groups, s, d], false).reshape([b, n * groups, s, d])
+            };
+            Tensor::scaled_dot_product_attention(q, &expand(k), &expand(v), mask, 0.0, causal, None, false)
+        }
+    }
+}
+
 impl Layer {
     fn new(vs: nn::Path, cfg: &Config, lora: Option<&LoraConfig>) -> Self {
         let (h, i) = (cfg.hidden_size, cfg.intermediate_size);
@@ -359,24 +419,9 @@ impl Layer {
         *cache = Some((k.shallow_clone(), v.shallow_clone()));
         let past = k.size()[2] - t;
         let causal = mask.is_none() && past == 0 && t > 1;
-        // Grouped-query attention. On the CPU inside the kernel (`enable_gqa`): each
-        // key-value head serves its group of query heads without being copied per group,
-        // which was most of a decoding step's attention time there (the same outputs, bit
-        // for bit). On CUDA libtorch's fused kernels take `enable_gqa` only without a mask
-        // and in half precision (else the unfused path, which copies anyway and builds the
-        // whole score matrix), so the heads are expanded as before.
         let groups = self.heads / self.kv_heads;
-        let native = groups > 1 && q.device() == Device::Cpu;
-        let (k, v) = if groups > 1 && !native {
-            let expand = |x: &Tensor| {
-                let (b, n, s, d) = x.size4().expect("invariant: [batch, heads, seq, dim]");
-                x.unsqueeze(2).expand([b, n, groups, s, d], false).reshape([b, n * groups, s, d])
-            };
-            (expand(&k), expand(&v))
-        } else {
-            (k, v)
-        };
-        let attn = Tensor::scaled_dot_product_attention(&q, &k, &v, mask, 0.0, causal, None, native);
+        let strategy = Gqa::choose(groups, q.device(), mask.is_some() || t == 1);
+        let attn = attention(&q, &k, &v, mask, causal, groups, strategy);
         let attn = attn.transpose(1, 2).contiguous().view([b, t, h]);
         let xs = xs + self.o.forward(&attn);
         let ff = self.post_norm.forward(&xs);
@@ -530,8 +575,10 @@ impl Llama {
         last_only: bool,
     ) -> Tensor {
         let mut xs = self.embed.forward(input_ids);
+        // In the activations' kind once, not in every layer.
+        let (cos, sin) = (cos.to_kind(xs.kind()), sin.to_kind(xs.kind()));
         for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
-            xs = layer.forward(&xs, cos, sin, mask, slot);
+            xs = layer.forward(&xs, &cos, &sin, mask, slot);
         }
         if last_only {
             let t = xs.size()[1];
@@ -660,4 +707,53 @@ fn gguf_name(name: &str, cfg: &Config) -> Option<(String, Option<i64>)> {
     // Llama checkpoints have no Q/K biases; Qwen2 uses half-split rotary embeddings, so
     // llama.cpp leaves its Q/K rows (and biases) unpermuted.
     Some((format!("blk.{layer}.{gguf}.{suffix}"), heads))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_grouped_query_attention_strategy_gives_the_same_result() {
+        let (b, heads, kv, t, s, d) = (2, 6, 2, 3, 5, 4);
+        hysim_nn::seeded(7, || {
+            let q = Tensor::randn([b, heads, t, d], (Kind::Float, Device::Cpu));
+            let k = Tensor::randn([b, kv, s, d], (Kind::Float, Device::Cpu));
+            let v = Tensor::randn([b, kv, s, d], (Kind::Float, Device::Cpu));
+            let groups = heads / kv;
+            // A causal mask over the last t of s positions, one row's first key masked off
+            // (left padding), as forward_padded_last builds it; and forward's [t, s] one.
+            let cols = Tensor::arange(s, (Kind::Int64, Device::Cpu)).view([1, 1, s]);
+            let rows = Tensor::arange_start(s - t, s, (Kind::Int64, Device::Cpu)).view([1, t, 1]);
+            let real = cols.ge_tensor(&Tensor::from_slice(&[0i64, 1]).view([b, 1, 1]));
+            let padded = cols.le_tensor(&rows).logical_and(&real).unsqueeze(1);
+            let plain = cols.le_tensor(&rows).squeeze_dim(0);
+            for mask in [&padded, &plain] {
+                let native = attention(&q, &k, &v, Some(mask), false, groups, Gqa::Native);
+                for how in [Gqa::Rows, Gqa::Expand] {
+                    let other = attention(&q, &k, &v, Some(mask), false, groups, how);
+                    let diff = (&native - &other).abs().max().double_value(&[]);
+                    assert!(diff < 1e-5, "{how:?} with mask {:?}: {diff}", mask.size());
+                }
+            }
+            // One new position attends to every key: no mask.
+            let q1 = q.narrow(2, 0, 1);
+            let native = attention(&q1, &k, &v, None, false, groups, Gqa::Native);
+            let rows = attention(&q1, &k, &v, None, false, groups, Gqa::Rows);
+            assert!((&native - &rows).abs().max().double_value(&[]) < 1e-5);
+            // A causal prefill: the flag, not a mask.
+            let (kt, vt) = (k.narrow(2, 0, t), v.narrow(2, 0, t));
+            let native = attention(&q, &kt, &vt, None, true, groups, Gqa::Native);
+            let expand = attention(&q, &kt, &vt, None, true, groups, Gqa::Expand);
+            assert!((&native - &expand).abs().max().double_value(&[]) < 1e-5);
+        });
+    }
+
+    #[test]
+    fn the_strategy_follows_the_device_and_the_mask() {
+        assert_eq!(Gqa::choose(1, Device::Cuda(0), true), Gqa::None);
+        assert_eq!(Gqa::choose(3, Device::Cpu, false), Gqa::Native);
+        assert_eq!(Gqa::choose(3, Device::Cuda(0), true), Gqa::Rows);
+        assert_eq!(Gqa::choose(3, Device::Cuda(0), false), Gqa::Expand);
+    }
 }
