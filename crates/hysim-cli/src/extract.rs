@@ -291,24 +291,48 @@ pub(crate) fn decoder_records(
     let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
     let banned: Vec<i64> =
         (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
-    let bar = tables_bar(tables.len());
-    // Prompts within the decoder's training length, longest first, decoded in batches of
-    // similar length (less padding); a longer table is outside what the decoder was
-    // trained for (and the slowest to decode), so it is left out.
-    let mut prompts: Vec<(usize, Vec<i64>)> = Vec::new();
-    let mut too_long = 0;
+    // A table whose prompt leaves less than a quarter of the decoder's training length
+    // (at most `max_new_tokens`) for the answer is cut by body rows into parts that do
+    // (`table_parts`): a 700-token prompt in a 768-token decoder had room for two records.
+    // A part still as long as the training length (one long row) is left out: it is
+    // outside what the decoder learnt. Parts are decoded longest first in batches of
+    // similar length (less padding).
+    let reserve = max_new_tokens.min(model_json.max_tokens / 4);
+    let encode = |t: &hysim_core::Table| -> Result<Vec<i64>> {
+        Ok(tok.encode(&hysim_text::prompt::extraction_prompt(t))?.into_iter().map(i64::from).collect())
+    };
+    let mut prompts: Vec<((usize, usize), Vec<i64>)> = Vec::new();
+    let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
-        let prompt: Vec<i64> =
-            tok.encode(&hysim_text::prompt::extraction_prompt(table))?.into_iter().map(i64::from).collect();
-        if prompt.len() >= model_json.max_tokens {
+        let mut failed = None;
+        let parts = hysim_text::prompt::table_parts(table, &mut |part, _| match encode(part) {
+            Ok(prompt) => prompt.len() + reserve <= model_json.max_tokens,
+            Err(e) => {
+                failed.get_or_insert(e);
+                true
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e.context(format!("table {}", table.id)));
+        }
+        cut += usize::from(parts.len() > 1);
+        let before = prompts.len();
+        for (j, (part, _)) in parts.iter().enumerate() {
+            let prompt = encode(part)?;
+            if prompt.len() < model_json.max_tokens {
+                prompts.push(((k, j), prompt));
+            }
+        }
+        let kept = prompts.len() - before;
+        if kept == 0 {
             too_long += 1;
-            bar.inc(1);
         } else {
-            prompts.push((k, prompt));
+            parts_left_out += parts.len() - kept;
         }
     }
     prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
-    let mut answers: Vec<(usize, Vec<hysim_finetune::Piece>)> = Vec::new();
+    let bar = tables_bar(prompts.len());
+    let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
     for chunk in prompts.chunks(batch_size.max(1)) {
         let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
         // The decoder learnt on prompts and answers of at most `max_tokens` together: no
@@ -321,7 +345,7 @@ pub(crate) fn decoder_records(
     }
     answers.sort_by_key(|(k, _)| *k);
     let mut records: Vec<Record> = Vec::new();
-    for (k, pieces) in &answers {
+    for ((k, _), pieces) in &answers {
         let table = tables[*k];
         let context = hysim_tables::table_context(table);
         // Split the answer into lines, each with the mean log-probability of its tokens.
@@ -350,18 +374,20 @@ pub(crate) fn decoder_records(
         }
     }
     bar.finish_and_clear();
-    if too_long > 0 {
+    if too_long > 0 || parts_left_out > 0 {
         tracing::warn!(
             tables = too_long,
+            parts = parts_left_out,
             max_tokens = model_json.max_tokens,
-            "tables whose prompt exceeds the decoder's training length were left out"
+            "tables (or parts of tables cut by rows) whose prompt reaches the decoder's training length were left out"
         );
     }
     let used = format!(
-        "decoder, {}; {too_long} of {} tables over its {}-token training length left out",
+        "decoder, {}; {cut} of {} tables cut by rows into parts that leave room for the answer, {too_long} left out (over its {}-token training length{})",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
-        model_json.max_tokens
+        model_json.max_tokens,
+        if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
     );
     Ok((records, used))
 }

@@ -368,22 +368,54 @@ fn train_decoder(
     let started = std::time::Instant::now();
     let gguf = hysim_nn::gguf::Gguf::open(gguf_path)?;
     let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
-    let mut skipped_long = 0;
+    let (mut skipped_long, mut cut) = (0, 0);
     let mut examples = |tables: &[&hysim_core::Table], weighted: bool| -> Result<Vec<Example>> {
         let mut out = Vec::new();
         for table in tables {
             let records = &by_table[table.id.as_str()];
-            let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(table))?;
-            let target = tok.encode(&hysim_text::prompt::target_text(records))?;
-            if prompt.len() + target.len() > cfg.data.max_tokens {
-                skipped_long += 1;
-                continue;
+            // Prompt and answer of the records printed in `rows` of `part`.
+            let encode = |part: &hysim_core::Table, rows: &std::ops::Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
+                let held: Vec<Record> = records
+                    .iter()
+                    .filter(|r| r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
+                    .cloned()
+                    .collect();
+                let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;
+                Ok((prompt, tok.encode(&hysim_text::prompt::target_text(&held))?))
+            };
+            // A table too long with its answer is cut by body rows into parts that fit, as
+            // extraction cuts one (each part's answer the records of its rows), when every
+            // record says its row; else it is left out.
+            let whole = 0..table.body_rows.len();
+            let parts = if records.iter().all(|r| r.provenance.row.is_some()) {
+                let mut failed = None;
+                let parts = hysim_text::prompt::table_parts(table, &mut |part, rows| match encode(part, &rows) {
+                    Ok((prompt, target)) => prompt.len() + target.len() <= cfg.data.max_tokens,
+                    Err(e) => {
+                        failed.get_or_insert(e);
+                        true
+                    }
+                });
+                if let Some(e) = failed {
+                    return Err(e.context(format!("table {}", table.id)));
+                }
+                parts
+            } else {
+                vec![((*table).clone(), whole)]
+            };
+            cut += usize::from(parts.len() > 1);
+            for (part, rows) in &parts {
+                let (prompt, target) = encode(part, rows)?;
+                if prompt.len() + target.len() > cfg.data.max_tokens {
+                    skipped_long += 1;
+                    continue;
+                }
+                let input_ids: Vec<i64> = prompt.iter().chain(&target).map(|&t| i64::from(t)).collect();
+                let labels: Vec<i64> =
+                    std::iter::repeat_n(-100, prompt.len()).chain(target.iter().map(|&t| i64::from(t))).collect();
+                let weight = if weighted { weight_of(&table.id) } else { 1.0 };
+                out.push(Example { input_ids, labels, weight });
             }
-            let input_ids: Vec<i64> = prompt.iter().chain(&target).map(|&t| i64::from(t)).collect();
-            let labels: Vec<i64> =
-                std::iter::repeat_n(-100, prompt.len()).chain(target.iter().map(|&t| i64::from(t))).collect();
-            let weight = if weighted { weight_of(&table.id) } else { 1.0 };
-            out.push(Example { input_ids, labels, weight });
         }
         Ok(out)
     };
@@ -392,7 +424,7 @@ fn train_decoder(
     if train.is_empty() {
         bail!("no decoder training example within {} tokens", cfg.data.max_tokens);
     }
-    tracing::info!(train = train.len(), validation = val.len(), skipped_long, "decoder examples");
+    tracing::info!(train = train.len(), validation = val.len(), cut, skipped_long, "decoder examples");
     let model_cfg = Config::from_gguf(&gguf)?;
     let mut vs = VarStore::new(device);
     // The adapters' random initialisation from `[fit] seed`, not from whatever the
@@ -457,11 +489,12 @@ fn train_decoder(
         },
     );
     Ok(format!(
-        "decoder: {} training and {} validation examples ({} over {} tokens skipped), {} steps on {:?} in {}{}: {} in {:.1} s",
+        "decoder: {} training and {} validation examples ({} tables cut by rows into parts within {} tokens, {} tables or parts over it skipped), {} steps on {:?} in {}{}: {} in {:.1} s",
         train.len(),
         val.len(),
-        skipped_long,
+        cut,
         cfg.data.max_tokens,
+        skipped_long,
         report.steps,
         device,
         if dtype == DType::F32 { "float32" } else { "bfloat16 with float32 adapters" },

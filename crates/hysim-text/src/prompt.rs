@@ -67,6 +67,36 @@ pub fn extraction_prompt(table: &Table) -> String {
     )
 }
 
+/// A table cut by body rows into parts that each `fit` (given the part and its rows; say, a prompt that leaves room for
+/// its answer within a decoder's length), every part with the table's id, caption,
+/// footnote, title and header rows, and the range of body rows it holds: halved until each
+/// part fits or holds one row (such a part is returned whether it fits or not; the caller
+/// decides). A table that fits is its own single part. A section label printed as a body
+/// row reaches only the part it falls in.
+pub fn table_parts(
+    table: &Table,
+    fits: &mut dyn FnMut(&Table, std::ops::Range<usize>) -> bool,
+) -> Vec<(Table, std::ops::Range<usize>)> {
+    fn split(
+        table: &Table,
+        rows: std::ops::Range<usize>,
+        fits: &mut dyn FnMut(&Table, std::ops::Range<usize>) -> bool,
+        out: &mut Vec<(Table, std::ops::Range<usize>)>,
+    ) {
+        let part = Table { body_rows: table.body_rows[rows.clone()].to_vec(), ..table.clone() };
+        if rows.len() <= 1 || fits(&part, rows.clone()) {
+            out.push((part, rows));
+            return;
+        }
+        let middle = rows.start + rows.len() / 2;
+        split(table, rows.start..middle, fits, out);
+        split(table, middle..rows.end, fits, out);
+    }
+    let mut out = Vec::new();
+    split(table, 0..table.body_rows.len(), fits, &mut out);
+    out
+}
+
 /// The assistant's answer: one compact JSON object per record, then the end of the turn.
 pub fn target_text(records: &[Record]) -> String {
     let mut out = String::new();
@@ -221,6 +251,35 @@ mod tests {
     use hysim_core::{Context, Provenance, Statistic};
 
     use super::*;
+
+    #[test]
+    fn a_long_table_is_cut_into_parts_that_fit() {
+        let table = Table {
+            id: "t:2".into(),
+            caption: Some("Table 2. Midazolam in adults".into()),
+            footnote: Some("Mean (SD).".into()),
+            title: None,
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: (0..5).map(|i| vec![format!("P{i}"), format!("{i}.0")]).collect(),
+        };
+        // At most two body rows per part.
+        let parts = table_parts(&table, &mut |t, rows| {
+            assert_eq!(t.body_rows.len(), rows.len());
+            rows.len() <= 2
+        });
+        let ranges: Vec<_> = parts.iter().map(|(_, r)| r.clone()).collect();
+        assert_eq!(ranges, vec![0..2, 2..3, 3..5]);
+        for (part, rows) in &parts {
+            assert_eq!(part.body_rows, table.body_rows[rows.clone()].to_vec());
+            assert_eq!((&part.id, &part.caption, &part.footnote), (&table.id, &table.caption, &table.footnote));
+            assert_eq!(part.header_rows, table.header_rows);
+        }
+        // A table that fits is one part; a row that never fits is still returned.
+        assert_eq!(table_parts(&table, &mut |_, _| true).len(), 1);
+        assert_eq!(table_parts(&table, &mut |_, _| false).len(), 5);
+        let empty = Table { body_rows: Vec::new(), ..table };
+        assert_eq!(table_parts(&empty, &mut |_, _| false).len(), 1);
+    }
 
     #[test]
     fn prompt_and_target_round_trip() {

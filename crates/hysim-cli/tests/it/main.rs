@@ -516,7 +516,7 @@ fn train_lora_on_smollm2_then_resume() {
         std::fs::write(
             &config,
             format!(
-                "out = {out:?}\n[data]\ntables = {:?}\ngold = {:?}\nvalidation_fraction = 0.0\nmax_tokens = 1024\nlimit = 6\n\
+                "out = {out:?}\n[data]\ntables = {:?}\ngold = {:?}\nvalidation_fraction = 0.0\nmax_tokens = 320\nlimit = 6\n\
                  [model]\ndevice = \"cpu\"\n[lora]\nrank = 4\nalpha = 8.0\ntargets = [\"q_proj\", \"v_proj\"]\n\
                  [train]\nlr = 1e-3\nwarmup_steps = 1\ntotal_steps = {steps}\n[fit]\nbatch_size = 1\neval_every = 1\npatience = 0\n",
                 corpus.join("tables.jsonl"),
@@ -529,6 +529,9 @@ fn train_lora_on_smollm2_then_resume() {
     let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("1 steps on Cpu"), "{stdout}");
+    // Tables longer than 320 tokens with their answers are cut by rows into parts.
+    assert!(stdout.contains(" tables cut by rows into parts within 320 tokens"), "{stdout}");
+    assert!(!stdout.contains("(0 tables cut"), "{stdout}");
     for file in ["model.json", "fit.json", "train.toml", "last/trainable.safetensors", "best/state.json"] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
@@ -543,9 +546,11 @@ fn train_lora_on_smollm2_then_resume() {
     let tensors = hysim_nn::tch::Tensor::read_safetensors(out.join("last/trainable.safetensors")).unwrap();
     assert!(!tensors.is_empty() && tensors.iter().all(|(n, _)| n.contains(".lora_")));
     // Extraction with the trained folder: whatever two steps taught, every record parses.
+    // The longest table's prompt leaves no room for an answer within 320 tokens: it is cut.
     let one = dir.path().join("one.jsonl");
-    let first = std::fs::read_to_string(corpus.join("tables.jsonl")).unwrap().lines().next().unwrap().to_owned();
-    std::fs::write(&one, format!("{first}\n")).unwrap();
+    let text = std::fs::read_to_string(corpus.join("tables.jsonl")).unwrap();
+    let longest = text.lines().max_by_key(|l| l.len()).unwrap().to_owned();
+    std::fs::write(&one, format!("{longest}\n")).unwrap();
     let records = dir.path().join("extracted.jsonl");
     let (code, stdout, stderr) = hysim(&[
         "extract",
@@ -554,6 +559,8 @@ fn train_lora_on_smollm2_then_resume() {
         out.to_str().unwrap(),
         "--out",
         records.to_str().unwrap(),
+        "--system",
+        "decoder",
         "--device",
         "cpu",
         "--max-new-tokens",
@@ -561,6 +568,7 @@ fn train_lora_on_smollm2_then_resume() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("1 tables -> "), "{stdout}");
+    assert!(stdout.contains("1 of 1 tables cut by rows"), "{stdout}");
     for r in hysim_core::Record::read_jsonl(&records).unwrap() {
         assert!(r.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
         assert!(hysim_text::prompt::CODES.contains(&r.parameter.as_deref().unwrap()));
