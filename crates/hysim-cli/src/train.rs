@@ -29,6 +29,8 @@ pub(crate) const CONFIG_HELP: &str = r#"train.toml (keys not given take the defa
   weights = "target/weights.jsonl"  # optional: w_hybrid per table id from `hysim weights` (default 1)
   validation_fraction = 0.1         # every 1/fraction-th table is held out
   max_tokens = 1024                 # longer decoder examples are skipped and counted
+  cut_long = false                  # instead cut them by body rows into parts that fit, each
+                                    # with the records of its rows (when every record says its row)
   limit = 0                         # at most this many tables (0 = all)
   compare_tables = 4                # validation tables both systems extract to pick the better
   [encoder]                         # the encoder extractor
@@ -111,6 +113,8 @@ struct DataToml {
     validation_fraction: f64,
     #[serde(default = "default_max_tokens")]
     max_tokens: usize,
+    #[serde(default)]
+    cut_long: bool,
     #[serde(default)]
     limit: usize,
     #[serde(default = "default_compare")]
@@ -383,11 +387,11 @@ fn train_decoder(
                 let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;
                 Ok((prompt, tok.encode(&hysim_text::prompt::target_text(&held))?))
             };
-            // A table too long with its answer is cut by body rows into parts that fit, as
-            // extraction cuts one (each part's answer the records of its rows), when every
-            // record says its row; else it is left out.
+            // With `cut_long`, a table too long with its answer is cut by body rows into
+            // parts that fit, as extraction cuts one (each part's answer the records of its
+            // rows), when every record says its row; else it is left out.
             let whole = 0..table.body_rows.len();
-            let parts = if records.iter().all(|r| r.provenance.row.is_some()) {
+            let parts = if cfg.data.cut_long && records.iter().all(|r| r.provenance.row.is_some()) {
                 let mut failed = None;
                 let parts = hysim_text::prompt::table_parts(table, &mut |part, rows| match encode(part, &rows) {
                     Ok((prompt, target)) => prompt.len() + target.len() <= cfg.data.max_tokens,
@@ -533,7 +537,10 @@ mod tests {
         assert_eq!(format!("{:?}", shown.fit), format!("{:?}", FitConfig::default()));
         let d = shown.data;
         assert_eq!(d.validation_fraction, default_val());
-        assert_eq!((d.max_tokens, d.limit, d.compare_tables), (default_max_tokens(), 0, default_compare()));
+        assert_eq!(
+            (d.max_tokens, d.limit, d.compare_tables, d.cut_long),
+            (default_max_tokens(), 0, default_compare(), false)
+        );
     }
 
     #[test]

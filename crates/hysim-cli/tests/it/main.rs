@@ -516,7 +516,7 @@ fn train_lora_on_smollm2_then_resume() {
         std::fs::write(
             &config,
             format!(
-                "out = {out:?}\n[data]\ntables = {:?}\ngold = {:?}\nvalidation_fraction = 0.0\nmax_tokens = 320\nlimit = 6\n\
+                "out = {out:?}\n[data]\ntables = {:?}\ngold = {:?}\nvalidation_fraction = 0.0\nmax_tokens = 320\ncut_long = true\nlimit = 6\n\
                  [model]\ndevice = \"cpu\"\n[lora]\nrank = 4\nalpha = 8.0\ntargets = [\"q_proj\", \"v_proj\"]\n\
                  [train]\nlr = 1e-3\nwarmup_steps = 1\ntotal_steps = {steps}\n[fit]\nbatch_size = 1\neval_every = 1\npatience = 0\n",
                 corpus.join("tables.jsonl"),
