@@ -335,7 +335,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
             let predicted = if system == "encoder" {
                 crate::encoder::records(&cfg.out, &compared, device)?
             } else {
-                crate::extract::decoder_records(&cfg.out, &model_json, &compared, device, cfg.data.max_tokens, 4)?.0
+                crate::extract::decoder_records(&cfg.out, &model_json, &compared, device, cfg.data.max_tokens, 0, 4)?.0
             };
             let f1 = hysim_eval::score_numeric(&gold_values, &predicted, 0.005).overall.scores.f1;
             model_json.validation_f1.insert(system.clone(), f1);
