@@ -9,9 +9,10 @@
 //! gold record takes its parameter code and statistic; a candidate at no gold cell is
 //! `none`. The loss of every candidate is weighted by its table's HySim weight.
 //!
-//! The encoder embeds in bfloat16 where the device computes it natively (`[encoder] dtype
-//! = "auto"`), about twice as fast on a CPU with AVX512-BF16; extraction uses the precision
-//! the heads were trained on when the device has it, float32 otherwise. [`Extractor`]
+//! The encoder embeds in bfloat16 on a CPU that computes it natively (`[encoder] dtype =
+//! "auto"`; about twice as fast with AVX512-BF16) and in float32 on a GPU, where bfloat16
+//! was measured slower for a model this small (`DType::inference_on`); extraction uses the
+//! precision the heads were trained on where `inference_on` allows it, float32 otherwise. [`Extractor`]
 //! works on any slice of tables, so `hysim extract` streams a corpus through it in batches.
 
 use std::collections::HashMap;
@@ -32,8 +33,9 @@ pub(crate) struct EncoderToml {
     /// `default` (all-MiniLM-L6-v2 from the model cache) or a sentence-transformers folder.
     #[serde(default = "default_model")]
     pub(crate) model: String,
-    /// `auto` (bfloat16 where the device computes it natively, `DType::fastest_for`),
-    /// `f32` or `bf16`: the precision the frozen encoder embeds candidates in.
+    /// `auto` (bfloat16 on a CPU that computes it natively, float32 elsewhere: the frozen
+    /// encoder only infers, `DType::inference_on`), `f32` or `bf16`: the precision the
+    /// frozen encoder embeds candidates in.
     #[serde(default = "default_dtype")]
     pub(crate) dtype: String,
     /// Head settings.
@@ -54,7 +56,7 @@ fn default_dtype() -> String {
 impl EncoderToml {
     /// The precision the encoder embeds in on `device`.
     pub(crate) fn precision(&self, device: Device) -> Result<DType> {
-        crate::train::precision_setting("[encoder] dtype", &self.dtype, || DType::fastest_for(device))
+        crate::train::precision_setting("[encoder] dtype", &self.dtype, || DType::Bf16.inference_on(device))
     }
 }
 
@@ -221,7 +223,7 @@ pub(crate) struct Extractor {
 
 impl Extractor {
     /// Loads `model/encoder/` onto `device`: the embeddings are computed in the precision
-    /// the heads were trained on where the device computes it natively, else in float32.
+    /// the heads were trained on where `DType::inference_on` allows it, else in float32.
     pub(crate) fn load(model: &Path, device: Device) -> Result<Self> {
         let folder = model.join("encoder");
         let meta: EncoderJson = hysim_core::io::read_json(&folder.join("encoder.json"))

@@ -42,10 +42,11 @@ pub(crate) struct Args {
     /// `max_tokens` in its train.toml, leaves after the table's prompt).
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
-    /// Tokens of the decoder's training length a table's prompt must leave for the answer;
-    /// a table that leaves fewer is cut by body rows into parts that do. The default, 0,
-    /// cuts only tables whose prompt alone reaches the training length (they had been left
-    /// out); more room gives long tables' answers more tokens, in more parts.
+    /// Tokens of the decoder's training length that a table's prompt must more than leave
+    /// for the answer: a table whose prompt leaves this many or fewer is cut by body rows
+    /// into parts. The default, 0, cuts only tables whose prompt alone reaches the training
+    /// length (they had been left out); more room gives long tables' answers more tokens,
+    /// in more parts.
     #[arg(long, value_name = "TOKENS", default_value_t = 0)]
     answer_room: usize,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
@@ -194,7 +195,7 @@ fn encoder_records(
         let jsonl = hysim_tables::is_jsonl_file(path);
         lines.push(if jsonl { Some(hysim_tables::count_tables_jsonl(path)?) } else { None });
     }
-    let bar = tables_bar(lines.iter().flatten().sum::<u64>() as usize);
+    let bar = tables_bar(lines.iter().flatten().sum::<u64>() as usize, "tables");
     let mut written = 0;
     // An extraction or input error is kept here and reported as itself, not as a write error.
     let mut failed: Option<anyhow::Error> = None;
@@ -236,9 +237,9 @@ fn encoder_records(
 }
 
 /// A progress bar over tables.
-fn tables_bar(n: usize) -> indicatif::ProgressBar {
+fn tables_bar(n: usize, what: &str) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(n as u64).with_style(
-        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} tables ({eta} left)")
+        indicatif::ProgressStyle::with_template(&format!("{{msg}} [{{bar:40}}] {{pos}}/{{len}} {what} ({{eta}} left)"))
             .expect("invariant: the template is valid")
             .progress_chars("=> "),
     );
@@ -305,9 +306,9 @@ pub(crate) fn decoder_records(
     let end = tok.encode("<|im_end|>")?.first().copied().map(i64::from).context("the tokenizer has no <|im_end|>")?;
     let banned: Vec<i64> =
         (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
-    // A table whose prompt leaves fewer than `answer_room` tokens of the decoder's training
+    // A table whose prompt leaves `answer_room` or fewer tokens of the decoder's training
     // length for the answer (by default: a prompt that reaches it) is cut by body rows into
-    // parts that do (`table_parts`). A part still as long as the training length (one long
+    // parts that leave more (`table_parts`), halving down to single rows. A part still as long as the training length (one long
     // row) is left out: it is outside what the decoder learnt. Parts are decoded longest
     // first in batches of similar length (less padding). Measured on the default run's 18
     // decoder tables (`--answer-room 0` against 192, a quarter of its 768 tokens): the two
@@ -331,7 +332,6 @@ pub(crate) fn decoder_records(
         if let Some(e) = failed {
             return Err(e.context(format!("table {}", table.id)));
         }
-        cut += usize::from(parts.len() > 1);
         let before = prompts.len();
         for (j, (part, _)) in parts.iter().enumerate() {
             let prompt = encode(part)?;
@@ -343,11 +343,12 @@ pub(crate) fn decoder_records(
         if kept == 0 {
             too_long += 1;
         } else {
+            cut += usize::from(parts.len() > 1);
             parts_left_out += parts.len() - kept;
         }
     }
     prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
-    let bar = tables_bar(prompts.len());
+    let bar = tables_bar(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" });
     let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
     for chunk in prompts.chunks(batch_size.max(1)) {
         let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
@@ -395,11 +396,11 @@ pub(crate) fn decoder_records(
             tables = too_long,
             parts = parts_left_out,
             max_tokens = model_json.max_tokens,
-            "tables (or parts of tables cut by rows) whose prompt reaches the decoder's training length were left out"
+            "tables (or single rows of tables cut by rows) whose prompt reaches the decoder's training length were left out"
         );
     }
     let used = format!(
-        "decoder, {}; {cut} of {} tables cut by rows into parts that leave room for the answer, {too_long} left out (over its {}-token training length{})",
+        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{})",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
         model_json.max_tokens,

@@ -193,7 +193,8 @@ pub(crate) struct ModelJson {
     pub(crate) lora: Option<LoraConfig>,
     pub(crate) max_tokens: usize,
     /// The decoder's training precision: `f32`, or `bf16` (bfloat16 base weights, float32
-    /// adapters). Extraction uses bf16 only where it is fast too (`DType::fastest_for`).
+    /// adapters). Extraction uses bf16 only on a CPU that computes it natively
+    /// (`DType::inference_on`).
     #[serde(default)]
     pub(crate) dtype: Option<String>,
     /// `encoder` and/or `decoder`.
@@ -378,10 +379,12 @@ fn train_decoder(
         for table in tables {
             let records = &by_table[table.id.as_str()];
             // Prompt and answer of the records printed in `rows` of `part`.
+            // (A whole table's answer is all its records, whatever rows they say.)
             let encode = |part: &hysim_core::Table, rows: &std::ops::Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
+                let whole = rows.len() == table.body_rows.len();
                 let held: Vec<Record> = records
                     .iter()
-                    .filter(|r| r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
+                    .filter(|r| whole || r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
                     .cloned()
                     .collect();
                 let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;

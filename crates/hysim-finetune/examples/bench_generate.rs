@@ -9,8 +9,8 @@
 //! With a `config.json` (the HF layout) the weights are random: the same shapes and work.
 //! Every row gets its `P` prompt tokens (fixed pseudo-random ids) and writes exactly `N`
 //! tokens. `--mode loop` (the default) is the extraction loop with a grammar that admits
-//! every token but the end (so each step also moves the log-probabilities to the CPU and
-//! picks there, as extraction does); `--mode forward` keeps the chosen ids on the device
+//! every token but the end (so each step also moves each row's likeliest tokens to the CPU
+//! and picks there, as extraction does); `--mode forward` keeps the chosen ids on the device
 //! (argmax there, as `generate` does), to tell the model's time from the loop's.
 
 use std::path::PathBuf;
@@ -61,7 +61,9 @@ fn forward_only(model: &Llama, prompts: &[Vec<i64>], new: usize, device: Device)
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let model_path = PathBuf::from(args.get(1).ok_or_else(|| {
-        anyhow::anyhow!("usage: bench_generate GGUF|CONFIG.json [--batch B] [--prompt P] [--new N] [--device D]")
+        anyhow::anyhow!(
+            "usage: bench_generate GGUF|CONFIG.json [--batch B] [--prompt P] [--new N] [--device D] [--dtype f32|bf16] [--mode loop|forward]"
+        )
     })?);
     let (batch, prompt, new) = (arg(&args, "--batch", 4), arg(&args, "--prompt", 256), arg(&args, "--new", 64));
     let text = |name: &str, default: &str| {
@@ -90,9 +92,10 @@ fn main() -> anyhow::Result<()> {
         other => anyhow::bail!("--dtype {other}: expected f32 or bf16"),
     }
     let vocab = cfg.vocab_size as usize;
-    let prompts: Vec<Vec<i64>> = (0..batch)
-        .map(|b| (0..prompt).map(|t| ((b * 7919 + t * 104_729) % (vocab - 100)) as i64 + 100).collect())
-        .collect();
+    // Ids above the first 100 (special tokens) where the vocabulary has more.
+    let (low, span) = if vocab > 100 { (100, vocab - 100) } else { (0, vocab.max(1)) };
+    let prompts: Vec<Vec<i64>> =
+        (0..batch).map(|b| (0..prompt).map(|t| ((b * 7919 + t * 104_729) % span + low) as i64).collect()).collect();
     // Token texts only matter to the grammar, which admits everything here.
     let texts: Vec<String> = (0..vocab).map(|id| format!("<{id}>")).collect();
     let run = |n: usize| {
