@@ -480,11 +480,18 @@ pub(crate) fn train(batch: usize, seq: usize, steps: usize, dtype: &str, targets
         "\ntrain benchmark, SmolLM2-135M LoRA r=8 ({targets}), AdamW, {dtype} on CPU, {} threads, batch {batch} x {seq} tokens, {steps} timed steps, best of {RUNS}:",
         threads()
     ));
-    cmd::note("| | tokens/s | peak MiB |\n|---|---|---|");
-    cmd::note(&format!("| hysim-finetune (tch) | {:.1} | {:.0} |", ours.0, ours.1));
-    cmd::note(&format!("| PyTorch + transformers + peft | {:.1} | {:.0} |", reference.0, reference.1));
-    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", ours.0 / reference.0, ours.1 / reference.1));
+    comparison_table("tokens/s", ("hysim-finetune (tch)", ours), ("PyTorch + transformers + peft", reference));
     Ok(())
+}
+
+/// Prints the best rate and its peak memory of each side, then their ratios.
+fn comparison_table(rate: &str, ours: (&str, (f64, f64)), reference: (&str, (f64, f64))) {
+    cmd::note(&format!("| | {rate} | peak MiB |\n|---|---|---|"));
+    for (name, (value, mib)) in [ours, reference] {
+        cmd::note(&format!("| {name} | {value:.1} | {mib:.0} |"));
+    }
+    let ((_, o), (_, r)) = (ours, reference);
+    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", o.0 / r.0, o.1 / r.1));
 }
 
 /// Batched greedy decoding of SmolLM2 with a KV cache, the loop of `hysim extract`'s
@@ -502,9 +509,10 @@ pub(crate) fn generate(batch: usize, prompt: usize, new: usize, dtype: &str) -> 
         "\ngenerate benchmark, SmolLM2-135M greedy with a KV cache, {dtype} on CPU, {} threads, {batch} rows of {prompt} prompt tokens writing {new} each, best of {RUNS}:",
         threads()
     ));
-    cmd::note("| | new tokens/s | peak MiB |\n|---|---|---|");
-    cmd::note(&format!("| hysim-finetune (tch, the extraction loop) | {:.1} | {:.0} |", ours.0, ours.1));
-    cmd::note(&format!("| PyTorch + transformers generate | {:.1} | {:.0} |", reference.0, reference.1));
-    cmd::note(&format!("speed-up: {:.2}x, memory ratio {:.2}", ours.0 / reference.0, ours.1 / reference.1));
+    comparison_table(
+        "new tokens/s",
+        ("hysim-finetune (tch, the extraction loop)", ours),
+        ("PyTorch + transformers generate", reference),
+    );
     Ok(())
 }
