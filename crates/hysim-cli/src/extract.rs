@@ -383,7 +383,10 @@ pub(crate) fn decoder_records(
                         Statistic::from_name(&t.statistic).unwrap_or(Statistic::Mean),
                         t.group.as_deref(),
                     );
-                    r.confidence = Some((logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0));
+                    // The geometric mean of the line's token probabilities, mapped to the
+                    // share of right records on validation where training fitted that.
+                    let raw = (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0);
+                    r.confidence = Some(model_json.decoder_calibration.map_or(raw, |p| p.apply(raw)));
                     records.push(r);
                 }
                 logprob = (0.0, 0);

@@ -1,12 +1,12 @@
 //! Calibration and uncertainty: expected calibration error with its reliability bins,
-//! bootstrap 95 % intervals over tables, and a paired bootstrap comparing two prediction
+//! Platt scaling of confidences, bootstrap 95 % intervals over tables, and a paired bootstrap comparing two prediction
 //! files on the same resampled tables.
 //!
 //! Resampling draws from `hysim_core::SplitMix64`, so a report is the same on every run.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One bin of the reliability diagram.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -71,6 +71,104 @@ fn percentile_interval(mut xs: Vec<f64>) -> Interval {
 /// Counts of one table (and one parameter class): true positives, false positives, false
 /// negatives.
 pub type Tally = (usize, usize, usize);
+
+/// Platt scaling: `p = σ(a · logit(c) + b)` maps a raw confidence `c` to a calibrated
+/// probability, fitted by maximum likelihood on `(confidence, correct)` pairs with Platt's
+/// smoothed targets (`(right + 1) / (right + 2)` for a right record, `1 / (wrong + 2)` for
+/// a wrong one), so that a few pairs, or pairs of one kind only, still give finite
+/// parameters. `a` is kept at or above 0: a higher raw confidence never means a lower
+/// calibrated one (where the data says otherwise, `a = 0` and every record gets the
+/// smoothed share of right ones).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Platt {
+    /// Slope on the raw confidence's logit.
+    pub a: f64,
+    /// Intercept.
+    pub b: f64,
+    /// Pairs it was fitted on.
+    pub n: usize,
+    /// Of them, right ones.
+    pub right: usize,
+}
+
+fn logit(c: f64) -> f64 {
+    let c = c.clamp(1e-6, 1.0 - 1e-6);
+    (c / (1.0 - c)).ln()
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+impl Platt {
+    /// Fits the mapping (`None` without pairs).
+    pub fn fit(pairs: &[(f64, bool)]) -> Option<Self> {
+        if pairs.is_empty() {
+            return None;
+        }
+        let right = pairs.iter().filter(|(_, r)| *r).count();
+        let wrong = pairs.len() - right;
+        let hi = (right as f64 + 1.0) / (right as f64 + 2.0);
+        let lo = 1.0 / (wrong as f64 + 2.0);
+        let data: Vec<(f64, f64)> = pairs.iter().map(|&(c, r)| (logit(c), if r { hi } else { lo })).collect();
+        // Negative log-likelihood of (a, b) against the smoothed targets.
+        let loss = |a: f64, b: f64| -> f64 {
+            data.iter()
+                .map(|&(x, t)| {
+                    let z = a * x + b;
+                    // log(1 + e^z) - t z, computed without overflow.
+                    z.max(0.0) + (-z.abs()).exp().ln_1p() - t * z
+                })
+                .sum()
+        };
+        let base = (right as f64 + 1.0) / (pairs.len() as f64 + 2.0);
+        let (mut a, mut b) = (0.0, logit(base));
+        let mut current = loss(a, b);
+        for _ in 0..100 {
+            let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+            for &(x, t) in &data {
+                let p = sigmoid(a * x + b);
+                let w = p * (1.0 - p);
+                ga += (p - t) * x;
+                gb += p - t;
+                haa += w * x * x;
+                hab += w * x;
+                hbb += w;
+            }
+            let det = haa * hbb - hab * hab;
+            if det.abs() < 1e-15 {
+                break;
+            }
+            let (da, db) = ((hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det);
+            // Backtracking: halve the Newton step until the loss does not rise.
+            let mut step = 1.0;
+            let mut moved = false;
+            while step > 1e-6 {
+                let (na, nb) = (a - step * da, b - step * db);
+                let candidate = loss(na, nb);
+                if candidate <= current {
+                    moved = (na - a).abs() + (nb - b).abs() > 1e-12;
+                    (a, b, current) = (na, nb, candidate);
+                    break;
+                }
+                step /= 2.0;
+            }
+            if !moved {
+                break;
+            }
+        }
+        if a < 0.0 {
+            // The intercept alone: the smoothed share of right records.
+            (a, b) = (0.0, logit(data.iter().map(|(_, t)| t).sum::<f64>() / data.len() as f64));
+        }
+        Some(Self { a, b, n: pairs.len(), right })
+    }
+
+    /// The calibrated probability of a raw confidence.
+    pub fn apply(&self, confidence: f64) -> f64 {
+        sigmoid(self.a * logit(confidence) + self.b)
+    }
+}
 
 /// Micro F1 of summed counts.
 pub fn f1_of(tp: usize, fp: usize, fn_: usize) -> f64 {
@@ -199,6 +297,37 @@ pub fn paired_bootstrap(a: &[Tally], b: &[Tally], n_resamples: usize, seed: u64)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platt_scaling_recovers_a_known_mapping_and_stays_monotone() {
+        // Records whose chance of being right is σ(2 · logit(c) - 1), drawn deterministically.
+        let mut rng = hysim_core::SplitMix64::new(3);
+        let mut uniform = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let pairs: Vec<(f64, bool)> = (0..4000)
+            .map(|_| {
+                let c = 0.02 + 0.96 * uniform();
+                let right = uniform() < sigmoid(2.0 * logit(c) - 1.0);
+                (c, right)
+            })
+            .collect();
+        let fit = Platt::fit(&pairs).unwrap();
+        assert!((fit.a - 2.0).abs() < 0.2 && (fit.b + 1.0).abs() < 0.2, "{fit:?}");
+        assert_eq!((fit.n, fit.right), (4000, pairs.iter().filter(|p| p.1).count()));
+        // Its calibrated confidences have a lower expected calibration error than the raw ones.
+        let calibrated: Vec<(f64, bool)> = pairs.iter().map(|&(c, r)| (fit.apply(c), r)).collect();
+        assert!(calibration(&calibrated, 10).unwrap().0 < calibration(&pairs, 10).unwrap().0);
+        // Overconfident records that are all wrong: every probability falls below the
+        // smoothed share of right ones, 1 / (n + 2) at most.
+        let wrong: Vec<(f64, bool)> = (0..20).map(|k| (0.8 + 0.01 * f64::from(k), false)).collect();
+        let fit = Platt::fit(&wrong).unwrap();
+        assert!(fit.apply(0.99) < 0.1 && fit.apply(0.5) < 0.1, "{fit:?}");
+        // Raw confidence that falls as rightness rises: the slope is held at 0.
+        let inverted = [(0.9, false), (0.8, false), (0.3, true), (0.2, true), (0.85, false), (0.25, true)];
+        let fit = Platt::fit(&inverted).unwrap();
+        assert_eq!(fit.a, 0.0);
+        assert!((fit.apply(0.9) - fit.apply(0.1)).abs() < 1e-12);
+        assert!(Platt::fit(&[]).is_none());
+    }
 
     #[test]
     fn ece_by_hand() {
