@@ -124,11 +124,20 @@ pub struct Extract {
     /// Tables the decoder writes at once.
     #[serde(default = "default_extract_batch")]
     pub batch_size: usize,
+    /// Tokens a table's prompt must more than leave for the decoder's answer, else the
+    /// table is cut by body rows into parts (`hysim extract --answer-room`).
+    #[serde(default)]
+    pub answer_room: usize,
 }
 
 impl Default for Extract {
     fn default() -> Self {
-        Self { papers: default_papers(), max_new_tokens: default_new_tokens(), batch_size: default_extract_batch() }
+        Self {
+            papers: default_papers(),
+            max_new_tokens: default_new_tokens(),
+            batch_size: default_extract_batch(),
+            answer_room: 0,
+        }
     }
 }
 

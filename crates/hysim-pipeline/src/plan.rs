@@ -358,6 +358,9 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
                 "--batch-size".into(),
                 cfg.extract.batch_size.to_string(),
             ]);
+            if cfg.extract.answer_room > 0 {
+                argv.extend(["--answer-room".into(), cfg.extract.answer_room.to_string()]);
+            }
         }
         if cfg.extract.papers == "gold" && !gold_files.is_empty() {
             argv.push("--papers-in".into());
@@ -485,4 +488,38 @@ fn gold_files(gold: &[PathBuf]) -> Vec<PathBuf> {
 /// TOML text of a settings section (serialising plain config structs cannot fail).
 fn to_toml<T: serde::Serialize>(value: &T) -> String {
     toml::to_string(value).expect("invariant: settings serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoder's extraction command of the embedded default with `answer_room`.
+    fn decoder_extraction(answer_room: usize) -> Vec<String> {
+        let tmp = tempfile::tempdir().unwrap();
+        let tables = tmp.path().join("tables.jsonl");
+        std::fs::write(&tables, "").unwrap();
+        let mut cfg = Config::embedded();
+        cfg.root = tmp.path().join("runs");
+        cfg.target = crate::config::Target { tables: vec![s(&tables)], gold: Vec::new() };
+        cfg.extract.answer_room = answer_room;
+        let plan = plan(&cfg, tmp.path()).unwrap();
+        let extract = plan.stages.iter().find(|st| st.stage == Stage::Extract).unwrap();
+        extract
+            .jobs
+            .iter()
+            .find_map(|j| match j {
+                Job::Hysim(argv) if argv.iter().any(|a| a == "decoder") => Some(argv.clone()),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_answer_room_reaches_the_decoder_only_when_set() {
+        assert!(!decoder_extraction(0).iter().any(|a| a == "--answer-room"));
+        let argv = decoder_extraction(96);
+        let at = argv.iter().position(|a| a == "--answer-room").unwrap();
+        assert_eq!(argv[at + 1], "96");
+    }
 }
