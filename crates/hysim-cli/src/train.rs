@@ -364,7 +364,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
                     (pairs.len() >= MIN_CALIBRATION_RECORDS).then(|| hysim_eval::stats::Platt::fit(&pairs)).flatten();
                 calibration_line = Some(match &model_json.decoder_calibration {
                     Some(p) => format!(
-                        "decoder confidences calibrated on {} validation records ({} right): sigma({:.3} logit(c) {:+.3})",
+                        "decoder confidences calibrated on {} judged validation records ({} right): sigma({:.4} * logit(c) {:+.4})",
                         p.n, p.right, p.a, p.b
                     ),
                     None => format!(
@@ -376,6 +376,9 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         }
     }
     hysim_core::io::write_json(&cfg.out.join("model.json"), &model_json)?;
+    if calibration_line.is_none() && cfg.systems.iter().any(|s| s == "decoder") {
+        calibration_line = Some("decoder confidences left raw: no validation table compared".to_owned());
+    }
     lines.extend(calibration_line);
     let scores: Vec<String> = model_json.validation_f1.iter().map(|(s, f)| format!("{s} {f:.3}")).collect();
     lines.push(format!(

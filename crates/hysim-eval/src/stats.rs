@@ -77,8 +77,8 @@ pub type Tally = (usize, usize, usize);
 /// smoothed targets (`(right + 1) / (right + 2)` for a right record, `1 / (wrong + 2)` for
 /// a wrong one), so that a few pairs, or pairs of one kind only, still give finite
 /// parameters. `a` is kept at or above 0: a higher raw confidence never means a lower
-/// calibrated one (where the data says otherwise, `a = 0` and every record gets the
-/// smoothed share of right ones).
+/// calibrated one (where the data says otherwise, `a = 0` and every record gets the mean
+/// of the smoothed targets).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Platt {
     /// Slope on the raw confidence's logit.
@@ -158,7 +158,7 @@ impl Platt {
             }
         }
         if a < 0.0 {
-            // The intercept alone: the smoothed share of right records.
+            // The intercept alone: the mean of the smoothed targets.
             (a, b) = (0.0, logit(data.iter().map(|(_, t)| t).sum::<f64>() / data.len() as f64));
         }
         Some(Self { a, b, n: pairs.len(), right })

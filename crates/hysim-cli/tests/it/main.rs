@@ -532,6 +532,8 @@ fn train_lora_on_smollm2_then_resume() {
     // Tables longer than 320 tokens with their answers are cut by rows into parts.
     assert!(stdout.contains(" tables cut by rows into parts within 320 tokens"), "{stdout}");
     assert!(!stdout.contains("(0 tables cut"), "{stdout}");
+    // No validation table: the decoder's confidences stay as decoded.
+    assert!(stdout.contains("decoder confidences left raw: no validation table compared"), "{stdout}");
     for file in ["model.json", "fit.json", "train.toml", "last/trainable.safetensors", "best/state.json"] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
