@@ -144,7 +144,12 @@ impl Candidates {
         let (values, ids) = logprobs.topk(width, -1, true, true);
         let values = Vec::<f32>::try_from(values.reshape([-1]).to_device(Device::Cpu)).expect("invariant: floats");
         let ids = Vec::<i64>::try_from(ids.reshape([-1]).to_device(Device::Cpu)).expect("invariant: ids");
-        let head = ids.into_iter().map(|id| id as usize).zip(values).collect();
+        let mut head: Vec<(usize, f32)> = ids.into_iter().map(|id| id as usize).zip(values).collect();
+        // Equal log-probabilities in id order, whatever order `topk` left them in (it
+        // differs between devices and versions): greedy decoding picks the same token.
+        for row in head.chunks_mut(width.max(1) as usize) {
+            row.sort_by(best_first);
+        }
         Self { logprobs, head, width: width as usize }
     }
 
@@ -160,9 +165,14 @@ impl Candidates {
             .expect("invariant: a 1-D float tensor");
         let head: std::collections::HashSet<usize> = self.head(row).iter().map(|(id, _)| *id).collect();
         let mut rest: Vec<(usize, f32)> = all.into_iter().enumerate().filter(|(id, _)| !head.contains(id)).collect();
-        rest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        rest.sort_by(best_first);
         rest
     }
+}
+
+/// Higher log-probability first, then lower id.
+fn best_first(a: &(usize, f32), b: &(usize, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 impl Choice<'_> {
@@ -246,6 +256,13 @@ mod tests {
         assert!((f64::from(logprob) - expected).abs() < 1e-6, "{logprob} vs {expected}");
         // After `z` only the end token (0, below the head too) is admissible: decoding stops.
         assert_eq!(choice.pick(&step, 0, "z"), None);
+        // Equal log-probabilities: the lower id first, in the head and below it.
+        let flat = Tensor::zeros([1, 200], (Kind::Float, Device::Cpu));
+        let step = Candidates::of(&flat);
+        let head: Vec<usize> = step.head(0).iter().map(|(id, _)| *id).collect();
+        assert!(head.windows(2).all(|w| w[0] < w[1]), "{head:?}");
+        let rest: Vec<usize> = step.rest(0).iter().map(|(id, _)| *id).collect();
+        assert!(rest.windows(2).all(|w| w[0] < w[1]) && rest.len() == 136, "{rest:?}");
     }
 
     #[test]
