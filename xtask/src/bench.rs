@@ -198,7 +198,7 @@ pub(crate) fn embed(batch_size: usize) -> Result<()> {
     let python = bench_python("bench-st-venv", ST_PACKAGES, true)?;
     let hysim = build_hysim(&root)?;
     let model = hysim_model_dir();
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let threads = threads();
     let dir = paths::cache_dir().join("bench").join("embed");
     fs::create_dir_all(&dir)?;
     let mut table = vec![
@@ -305,7 +305,7 @@ pub(crate) fn weights(sizes: &[usize]) -> Result<()> {
     let root = paths::project_root();
     let hysim = build_hysim(&root)?;
     let script = root.join("scripts").join("bench_weights.py");
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let threads = threads();
     let mut table = vec![
         format!(
             "| n x 384 | hysim weights | numpy + scikit-learn | speed-up | peak MiB hysim | peak MiB numpy | agreement |"
@@ -429,25 +429,23 @@ fn finetune_example_against_python(
     let ours = paths::target_dir(&root).join("release").join("examples").join(example);
     let dir = paths::cache_dir().join("bench").join(example);
     fs::create_dir_all(&dir)?;
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let threads = threads();
     let mut ours_args: Vec<std::ffi::OsString> = vec![gguf.into_os_string()];
     ours_args.extend(common.iter().cloned());
     let mut ref_args: Vec<std::ffi::OsString> =
         vec![root.join("scripts").join(script).into_os_string(), "--config".into(), config.into_os_string()];
     ref_args.extend(common.iter().cloned());
     ref_args.extend(["--threads".into(), threads.to_string().into()]);
+    // One run of a side: `key` of its JSON line, with the run's peak memory.
+    let measure = |program: &Path, args: &[std::ffi::OsString], time: &str, name: &str| -> Result<(f64, f64)> {
+        let (m, line) = timed_output(program, &os_refs(args), &dir.join(time))?;
+        Ok((json_number(&line, key).with_context(|| format!("no {key} from {name}"))?, m.peak_mib))
+    };
+    let best = |a: (f64, f64), b: (f64, f64)| if b.0 > a.0 { b } else { a };
     let (mut best_ours, mut best_ref) = ((0.0f64, 0.0f64), (0.0f64, 0.0f64));
     for _ in 0..RUNS {
-        let (m, line) = timed_output(&ours, &os_refs(&ours_args), &dir.join("ours.time"))?;
-        let value = json_number(&line, key).with_context(|| format!("no {key} from {example}"))?;
-        if value > best_ours.0 {
-            best_ours = (value, m.peak_mib);
-        }
-        let (m, line) = timed_output(&python, &os_refs(&ref_args), &dir.join("ref.time"))?;
-        let value = json_number(&line, key).with_context(|| format!("no {key} from {script}"))?;
-        if value > best_ref.0 {
-            best_ref = (value, m.peak_mib);
-        }
+        best_ours = best(best_ours, measure(&ours, &ours_args, "ours.time", example)?);
+        best_ref = best(best_ref, measure(&python, &ref_args, "ref.time", script)?);
     }
     Ok((best_ours, best_ref))
 }

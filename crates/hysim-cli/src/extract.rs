@@ -308,33 +308,28 @@ pub(crate) fn decoder_records(
         (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
     // A table whose prompt leaves `answer_room` or fewer tokens of the decoder's training
     // length for the answer (by default: a prompt that reaches it) is cut by body rows into
-    // parts that leave more (`table_parts`), halving down to single rows. A part still as long as the training length (one long
-    // row) is left out: it is outside what the decoder learnt. Parts are decoded longest
-    // first in batches of similar length (less padding). Measured on the default run's 18
+    // parts that leave more (`table_parts`, which keeps each part's encoded prompt), halving
+    // down to single rows. A part still as long as the training length (one long row) is
+    // left out: it is outside what the decoder learnt. Parts are decoded longest first in
+    // batches of similar length (less padding). Measured on the default run's 18
     // decoder tables (`--answer-room 0` against 192, a quarter of its 768 tokens): the two
     // tables that had been left out gave 2 more curated values either way; the room cut
     // three more tables and added 69 records that matched none (F1 0.099 against 0.077).
-    let reserve = answer_room;
     let encode = |t: &hysim_core::Table| -> Result<Vec<i64>> {
         Ok(tok.encode(&hysim_text::prompt::extraction_prompt(t))?.into_iter().map(i64::from).collect())
     };
     let mut prompts: Vec<((usize, usize), Vec<i64>)> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
-        let mut failed = None;
-        let parts = hysim_text::prompt::table_parts(table, &mut |part, _| match encode(part) {
-            Ok(prompt) => prompt.len() + reserve < model_json.max_tokens,
-            Err(e) => {
-                failed.get_or_insert(e);
-                true
-            }
+        // A prompt that cannot be encoded stops the cutting; its error is reported below.
+        let parts = hysim_text::prompt::table_parts(table, |part, _| {
+            let prompt = encode(part);
+            (prompt.as_ref().map_or(true, |p| p.len() + answer_room < model_json.max_tokens), prompt)
         });
-        if let Some(e) = failed {
-            return Err(e.context(format!("table {}", table.id)));
-        }
+        let n_parts = parts.len();
         let before = prompts.len();
-        for (j, (part, _)) in parts.iter().enumerate() {
-            let prompt = encode(part)?;
+        for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
+            let prompt = prompt.with_context(|| format!("table {}", table.id))?;
             if prompt.len() < model_json.max_tokens {
                 prompts.push(((k, j), prompt));
             }
@@ -343,8 +338,8 @@ pub(crate) fn decoder_records(
         if kept == 0 {
             too_long += 1;
         } else {
-            cut += usize::from(parts.len() > 1);
-            parts_left_out += parts.len() - kept;
+            cut += usize::from(n_parts > 1);
+            parts_left_out += n_parts - kept;
         }
     }
     prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));

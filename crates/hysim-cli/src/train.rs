@@ -418,10 +418,10 @@ fn train_decoder(
             // Prompt and answer of the records printed in `rows` of `part`.
             // (A whole table's answer is all its records, whatever rows they say.)
             let encode = |part: &hysim_core::Table, rows: &std::ops::Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
-                let whole = rows.len() == table.body_rows.len();
+                let all_rows = rows.len() == table.body_rows.len();
                 let held: Vec<Record> = records
                     .iter()
-                    .filter(|r| whole || r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
+                    .filter(|r| all_rows || r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
                     .cloned()
                     .collect();
                 let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;
@@ -429,27 +429,23 @@ fn train_decoder(
             };
             // With `cut_long`, a table too long with its answer is cut by body rows into
             // parts that fit, as extraction cuts one (each part's answer the records of its
-            // rows), when every record says its row; else it is left out.
-            let whole = 0..table.body_rows.len();
-            let parts = if cfg.data.cut_long && records.iter().all(|r| r.provenance.row.is_some()) {
-                let mut failed = None;
-                let parts = hysim_text::prompt::table_parts(table, &mut |part, rows| match encode(part, &rows) {
-                    Ok((prompt, target)) => prompt.len() + target.len() <= cfg.data.max_tokens,
-                    Err(e) => {
-                        failed.get_or_insert(e);
-                        true
-                    }
-                });
-                if let Some(e) = failed {
-                    return Err(e.context(format!("table {}", table.id)));
-                }
-                parts
+            // rows), when every record says its row; else it is left out. A part that cannot
+            // be encoded stops the cutting; its error is reported below.
+            let encoded = if cfg.data.cut_long && records.iter().all(|r| r.provenance.row.is_some()) {
+                hysim_text::prompt::table_parts(table, |part, rows| {
+                    let encoded = encode(part, &rows);
+                    let fits = encoded.as_ref().map_or(true, |(p, t)| p.len() + t.len() <= cfg.data.max_tokens);
+                    (fits, encoded)
+                })
+                .into_iter()
+                .map(|(_, _, encoded)| encoded)
+                .collect()
             } else {
-                vec![((*table).clone(), whole)]
+                vec![encode(table, &(0..table.body_rows.len()))]
             };
-            cut += usize::from(parts.len() > 1);
-            for (part, rows) in &parts {
-                let (prompt, target) = encode(part, rows)?;
+            cut += usize::from(encoded.len() > 1);
+            for encoded in encoded {
+                let (prompt, target) = encoded.with_context(|| format!("table {}", table.id))?;
                 if prompt.len() + target.len() > cfg.data.max_tokens {
                     skipped_long += 1;
                     continue;

@@ -67,33 +67,37 @@ pub fn extraction_prompt(table: &Table) -> String {
     )
 }
 
-/// A table cut by body rows into parts that each `fit` (given the part and its rows; say, a prompt that leaves room for
-/// its answer within a decoder's length), every part with the table's id, caption,
-/// footnote, title and header rows, and the range of body rows it holds: halved until each
-/// part fits or holds one row (such a part is returned whether it fits or not; the caller
-/// decides). A table that fits is its own single part. A section label printed as a body
-/// row reaches only the part it falls in.
-pub fn table_parts(
-    table: &Table,
-    fits: &mut dyn FnMut(&Table, std::ops::Range<usize>) -> bool,
-) -> Vec<(Table, std::ops::Range<usize>)> {
-    fn split(
+/// A table cut by body rows into parts that each fit, every part with the table's id,
+/// caption, footnote, title and header rows, the range of body rows it holds and what
+/// `measure` gave for it. `measure` sees each candidate part and its rows and says whether
+/// it fits, with a value the caller keeps (say, the encoded prompt, so that it is not
+/// encoded again). Halved until each part fits or holds one row (such a part is returned
+/// whether it fits or not; the caller decides). A table that fits is its own single part.
+/// A section label printed as a body row reaches only the part it falls in.
+pub fn table_parts<T, M>(table: &Table, mut measure: M) -> Vec<(Table, std::ops::Range<usize>, T)>
+where
+    M: FnMut(&Table, std::ops::Range<usize>) -> (bool, T),
+{
+    fn split<T, M>(
         table: &Table,
         rows: std::ops::Range<usize>,
-        fits: &mut dyn FnMut(&Table, std::ops::Range<usize>) -> bool,
-        out: &mut Vec<(Table, std::ops::Range<usize>)>,
-    ) {
+        measure: &mut M,
+        out: &mut Vec<(Table, std::ops::Range<usize>, T)>,
+    ) where
+        M: FnMut(&Table, std::ops::Range<usize>) -> (bool, T),
+    {
         let part = Table { body_rows: table.body_rows[rows.clone()].to_vec(), ..table.clone() };
-        if rows.len() <= 1 || fits(&part, rows.clone()) {
-            out.push((part, rows));
+        let (fits, value) = measure(&part, rows.clone());
+        if rows.len() <= 1 || fits {
+            out.push((part, rows, value));
             return;
         }
         let middle = rows.start + rows.len() / 2;
-        split(table, rows.start..middle, fits, out);
-        split(table, middle..rows.end, fits, out);
+        split(table, rows.start..middle, measure, out);
+        split(table, middle..rows.end, measure, out);
     }
     let mut out = Vec::new();
-    split(table, 0..table.body_rows.len(), fits, &mut out);
+    split(table, 0..table.body_rows.len(), &mut measure, &mut out);
     out
 }
 
@@ -263,22 +267,23 @@ mod tests {
             body_rows: (0..5).map(|i| vec![format!("P{i}"), format!("{i}.0")]).collect(),
         };
         // At most two body rows per part.
-        let parts = table_parts(&table, &mut |t, rows| {
+        let parts = table_parts(&table, |t, rows| {
             assert_eq!(t.body_rows.len(), rows.len());
-            rows.len() <= 2
+            (rows.len() <= 2, rows.len())
         });
-        let ranges: Vec<_> = parts.iter().map(|(_, r)| r.clone()).collect();
+        let ranges: Vec<_> = parts.iter().map(|(_, r, _)| r.clone()).collect();
         assert_eq!(ranges, vec![0..2, 2..3, 3..5]);
-        for (part, rows) in &parts {
+        for (part, rows, measured) in &parts {
+            assert_eq!(*measured, rows.len());
             assert_eq!(part.body_rows, table.body_rows[rows.clone()].to_vec());
             assert_eq!((&part.id, &part.caption, &part.footnote), (&table.id, &table.caption, &table.footnote));
             assert_eq!(part.header_rows, table.header_rows);
         }
         // A table that fits is one part; a row that never fits is still returned.
-        assert_eq!(table_parts(&table, &mut |_, _| true).len(), 1);
-        assert_eq!(table_parts(&table, &mut |_, _| false).len(), 5);
+        assert_eq!(table_parts(&table, |_, _| (true, ())).len(), 1);
+        assert_eq!(table_parts(&table, |_, _| (false, ())).len(), 5);
         let empty = Table { body_rows: Vec::new(), ..table };
-        assert_eq!(table_parts(&empty, &mut |_, _| false).len(), 1);
+        assert_eq!(table_parts(&empty, |_, _| (false, ())).len(), 1);
     }
 
     #[test]
