@@ -19,6 +19,10 @@ pub struct Table {
     /// Neonates") is often there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The abstract of that paper, when the source gives it: where the tables do not say
+    /// which matrix was sampled, the abstract often does ("determined in plasma and urine").
+    #[serde(default, rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub abstract_text: Option<String>,
     /// Header rows, outermost first; a spanning header cell repeats over its columns.
     pub header_rows: Vec<Vec<String>>,
     /// Body rows; a spanning cell repeats over the rows and columns it covers.

@@ -74,6 +74,7 @@ pub(crate) fn table(rng: &mut Rng, id: &str, style: Style) -> SynthTable {
         caption: Some(format!("Table 1. {caption}")),
         footnote: None,
         title: None,
+        abstract_text: None,
         header_rows: vec![header.clone()],
         body_rows: body.clone(),
     };

@@ -848,6 +848,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         caption: Some(caption.clone()),
         footnote: footnote.clone(),
         title: None,
+        abstract_text: None,
         header_rows: rows_plain(&header),
         body_rows: rows_plain(&body),
     };

@@ -146,6 +146,7 @@ fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result:
     let footnote = first_value("legend").or_else(|| first_value("footnote"));
     let id = first_value("table_id").unwrap_or_else(|| default_id.to_owned());
     let title = first_value("article_title");
+    let abstract_text = first_value("abstract");
     let keep: Vec<usize> = (0..header.len()).filter(|i| !meta.iter().any(|(m, _)| m == i)).collect();
     let split = |h: &str| -> Vec<String> {
         h.replace('@', "^").replace(" - ", "^").split('^').map(|p| p.trim().to_owned()).collect()
@@ -169,7 +170,7 @@ fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result:
         .map(|r| keep.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>())
         .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Ok(Table { id, caption, footnote, title, header_rows, body_rows })
+    Ok(Table { id, caption, footnote, title, abstract_text, header_rows, body_rows })
 }
 
 /// Text of an XML/HTML fragment: tags removed, entities decoded, whitespace collapsed.
@@ -213,9 +214,17 @@ fn attribute(tag_text: &str, name: &str) -> Option<String> {
     Some(body[..body.find(quote)?].to_owned())
 }
 
-/// JATS `<table-wrap>` elements.
+/// JATS `<table-wrap>` elements, each with the article's title and abstract when the
+/// document's `<front>` matter has them (`<article-title>`, `<abstract>`; the references'
+/// article titles are not the paper's).
 pub fn read_jats(xml: &str, stem: &str) -> Vec<Table> {
     let lower = xml.to_ascii_lowercase();
+    let front = element(xml, &lower, "front").map(|(f, _, _)| (f, f.to_ascii_lowercase()));
+    let in_front = |name: &str| {
+        let (f, f_lower) = front.as_ref()?;
+        element(f, f_lower, name).map(|(c, _, _)| strip_tags(c)).filter(|t| !t.is_empty())
+    };
+    let (title, abstract_text) = (in_front("article-title"), in_front("abstract"));
     let mut tables = Vec::new();
     let mut from = 0;
     while let Some((wrap, start, end)) = element(&xml[from..], &lower[from..], "table-wrap") {
@@ -233,6 +242,8 @@ pub fn read_jats(xml: &str, stem: &str) -> Vec<Table> {
                 (l, c) => l.or(c),
             };
             table.footnote = text_of("table-wrap-foot");
+            table.title = title.clone();
+            table.abstract_text = abstract_text.clone();
             table.id = attribute(open_tag, "id").unwrap_or_else(|| format!("{stem}:{}", tables.len() + 1));
             tables.push(table);
         }
@@ -310,6 +321,7 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
                 caption,
                 footnote,
                 title: None,
+                abstract_text: None,
                 header_rows: vec![pad(header)],
                 body_rows: body.into_iter().map(pad).collect(),
             });
@@ -389,13 +401,20 @@ mod tests {
 
     #[test]
     fn jats_table_wraps() {
-        let xml = r#"<article><body><table-wrap id="tbl2" position="float"><label>Table 2</label>
+        let xml = r#"<article><front><article-meta><title-group><article-title>Meloxicam in
+            <italic>cattle</italic></article-title></title-group><abstract><p>Plasma and milk were
+            sampled.</p></abstract></article-meta></front><body><table-wrap id="tbl2" position="float"><label>Table 2</label>
             <caption><p>Plasma pharmacokinetics of <italic>meloxicam</italic> in cattle</p></caption>
             <table frame="hsides"><thead><tr><th>Parameter</th><th>IV</th></tr></thead>
             <tbody><tr><td>CL (mL/h/kg)</td><td>2.5 &#x00B1; 0.4</td></tr></tbody></table>
             <table-wrap-foot><fn id="fn1"><p><sup>a</sup> Mean &#x00B1; SD.</p></fn></table-wrap-foot></table-wrap>
-            <table-wrap><table><tr><th>A</th></tr><tr><td>1</td></tr></table></table-wrap></body></article>"#;
+            <table-wrap><table><tr><th>A</th></tr><tr><td>1</td></tr></table></table-wrap></body>
+            <back><ref-list><ref><article-title>Another paper</article-title></ref></ref-list></back></article>"#;
         let tables = read_jats(xml, "pmc1");
+        assert_eq!(tables[1].title.as_deref(), Some("Meloxicam in cattle"));
+        assert_eq!(tables[0].abstract_text.as_deref(), Some("Plasma and milk were sampled."));
+        let bare = read_jats(&xml.replace("<front>", "<x>").replace("</front>", "</x>"), "pmc1");
+        assert_eq!((bare[0].title.as_deref(), bare[0].abstract_text.as_deref()), (None, None), "no front matter");
         assert_eq!(tables.len(), 2);
         assert_eq!(tables[0].id, "tbl2");
         assert_eq!(tables[0].caption.as_deref(), Some("Table 2. Plasma pharmacokinetics of meloxicam in cattle"));

@@ -109,6 +109,7 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
             table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
             table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
             table.title = line.title.clone().filter(|t| !t.trim().is_empty());
+            table.abstract_text = line.abstract_text.clone().filter(|t| !t.trim().is_empty());
             Ok((line, table))
         })
         .collect()
@@ -219,7 +220,7 @@ pub fn to_html(table: &Table) -> String {
 }
 
 /// Writes tables as a `tables.jsonl` file (atomically): one line per table with its
-/// `table_id`, caption, footnote, the paper's title when known, and `table_html`.
+/// `table_id`, caption, footnote, the paper's title and abstract when known, and `table_html`.
 pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
@@ -228,6 +229,8 @@ pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
         footnote: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         title: Option<&'a str>,
+        #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+        abstract_text: Option<&'a str>,
         table_html: String,
     }
     let lines: Vec<Line<'_>> = tables
@@ -237,6 +240,7 @@ pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
             caption: t.caption.as_deref(),
             footnote: t.footnote.as_deref(),
             title: t.title.as_deref(),
+            abstract_text: t.abstract_text.as_deref(),
             table_html: to_html(t),
         })
         .collect();
@@ -254,6 +258,7 @@ mod tests {
             caption: Some("Table 2. PK of drug <X> & Y".into()),
             footnote: None,
             title: Some("Pharmacokinetics of X in neonates".into()),
+            abstract_text: Some("Plasma and urine samples were taken.".into()),
             header_rows: vec![
                 vec!["Parameter".into(), "Dose".into(), "Dose".into()],
                 vec!["".into(), "1 mg".into(), "2 mg".into()],
@@ -276,6 +281,7 @@ mod tests {
                 caption: None,
                 footnote: None,
                 title: None,
+                abstract_text: None,
                 header_rows: vec![vec!["Parameter".into(), "Value".into()]],
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), format!("{k}.5")]],
             })

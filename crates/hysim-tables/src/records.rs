@@ -147,6 +147,7 @@ fn matrix_of(text: &str) -> Option<&'static str> {
         ("plasma", "plasma"),
         ("serum", "serum"),
         ("urine", "urine"),
+        ("urinary", "urine"),
         ("whole blood", "blood"),
         ("blood", "blood"),
         ("lung tissue", "lung tissue"),
@@ -162,6 +163,56 @@ fn matrix_of(text: &str) -> Option<&'static str> {
     ];
     let t = text.to_lowercase();
     MATRICES.iter().find(|(word, _)| t.contains(word)).map(|(_, m)| *m)
+}
+
+/// The sampled fluids a paper's title and abstract name ("determined in plasma and urine
+/// samples"), in the vocabulary's order: plasma, serum, blood, cord blood, urine, milk.
+/// Blood is left out where plasma or serum is named: blood is what was drawn, plasma or
+/// serum what was measured. Tissues are not read here: abstracts name them for other
+/// reasons ("adipose tissue" as body composition).
+pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
+    const FLUIDS: &[(&str, &str)] = &[
+        ("cord blood", "cord blood"),
+        ("breast milk", "milk"),
+        ("milk", "milk"),
+        ("plasma", "plasma"),
+        ("serum", "serum"),
+        ("urine", "urine"),
+        ("urinary", "urine"),
+        ("whole blood", "blood"),
+        ("blood", "blood"),
+    ];
+    const ORDER: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
+    let mut text = [&table.title, &table.abstract_text]
+        .iter()
+        .filter_map(|t| t.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut named: Vec<&'static str> = Vec::new();
+    for (word, matrix) in FLUIDS {
+        if text.contains(word) {
+            // "cord blood" is not also "blood".
+            text = text.replace(word, " ");
+            if !named.contains(matrix) {
+                named.push(matrix);
+            }
+        }
+    }
+    if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
+        named.retain(|m| *m != "blood");
+    }
+    named.sort_by_key(|m| ORDER.iter().position(|o| o == m));
+    named
+}
+
+/// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
+/// matrix of the records whose caption, label and group name none.
+fn paper_matrix(table: &Table) -> Option<&'static str> {
+    match paper_matrices(table).as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Splits a footnote into its marked notes: `a Data presented as median [IQR]. b SD in
@@ -362,8 +413,8 @@ fn title_drug(title: &str) -> Option<(String, Option<f64>)> {
 /// A record from what a model read off a table (parameter code, cell as printed, unit as
 /// printed, statistic, group), completed as the rule-based reader completes its own: the
 /// cell's numbers and spread, the canonical unit and value, and the table's context (from
-/// [`table_context`], computed once per table by the caller) with the group's route, dose
-/// and analyte.
+/// [`table_context`], computed once per table by the caller) with the group's route, dose,
+/// analyte and matrix, else the one matrix the paper's title and abstract name.
 pub fn model_record(
     table: &Table,
     table_context: &(Context, Option<f64>),
@@ -386,7 +437,13 @@ pub fn model_record(
             context.analyte = Some(analyte.name.to_owned());
             mw = Some(analyte.molecular_weight);
         }
+        if context.matrix.is_none() {
+            context.matrix = matrix_of(g).map(str::to_owned);
+        }
         context.group = Some(g.to_owned());
+    }
+    if context.matrix.is_none() {
+        context.matrix = paper_matrix(table).map(str::to_owned);
     }
     let (unit, value_canonical) = canonical(unit_raw, |per_kg| family_of_code(parameter, per_kg), cell.value, mw);
     let (dispersion, interval) = match cell.spread {
@@ -470,6 +527,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     // Only tables with PK parameters need their caption read for context.
     let table_hints = stat_hints(&context_text);
     let (base_context, base_mw) = table_context(table);
+    let paper_matrix = paper_matrix(table);
     let notes = footnote_marks(&footnote);
     let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
 
@@ -556,7 +614,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             })
             .clone();
         if context.matrix.is_none() {
-            context.matrix = found.matrix.map(str::to_owned);
+            context.matrix = found.matrix.or(paper_matrix).map(str::to_owned);
         }
         if let Some(dose) = found.dose {
             context.dose = Some(dose);
@@ -831,6 +889,7 @@ mod tests {
             caption: Some(caption.into()),
             footnote: None,
             title: None,
+            abstract_text: None,
             header_rows: rows(header),
             body_rows: rows(body),
         }
@@ -918,6 +977,39 @@ mod tests {
         CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") Some("ng/mL")->Some(0.090182) "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
         AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") Some("ng·h/mL")->Some(0.144022) "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
         "#);
+    }
+
+    #[test]
+    fn the_abstract_gives_the_matrix_no_table_text_names() {
+        let mut t = table(
+            "Table 2 Kinetic disposition of lorazepam in parturients",
+            &[&["Parameter", "Lorazepam", "Urine"]],
+            &[&["Cmax (ng/mL)", "12.96", "8.18"]],
+        );
+        let matrices = |t: &Table| table_records(t).iter().map(|r| r.context.matrix.clone()).collect::<Vec<_>>();
+        assert_eq!(matrices(&t), [None, Some("urine".to_owned())], "the group names the urine");
+        // Blood is drawn, plasma measured: one matrix.
+        t.abstract_text = Some("Blood samples were collected over 72 h. Plasma concentrations were fitted.".into());
+        assert_eq!(paper_matrices(&t), ["plasma"]);
+        assert_eq!(matrices(&t), [Some("plasma".to_owned()), Some("urine".to_owned())], "the group's matrix stands");
+        // Two fluids: the rules do not choose ("cord blood" is not also "blood").
+        t.abstract_text = Some("Maternal venous blood and cord blood were sampled; plasma and urinary levels.".into());
+        assert_eq!(paper_matrices(&t), ["plasma", "cord blood", "urine"]);
+        assert_eq!(matrices(&t)[0], None);
+        t.title = Some("Lorazepam in human milk".into());
+        t.abstract_text = None;
+        assert_eq!(paper_matrices(&t), ["milk"]);
+        // The caption's matrix comes first, and "urinary" is urine.
+        t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
+        assert_eq!(matrices(&t), [Some("urine".to_owned()), Some("urine".to_owned())]);
+        // The decoder's records are completed alike.
+        let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, Some("Plasma"));
+        assert_eq!(r.context.matrix.as_deref(), Some("urine"), "the caption's");
+        t.caption = Some("Table 3 Lorazepam".into());
+        let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, Some("Plasma"));
+        assert_eq!(r.context.matrix.as_deref(), Some("plasma"), "the group's");
+        let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, None);
+        assert_eq!(r.context.matrix.as_deref(), Some("milk"), "the paper's");
     }
 
     #[test]

@@ -263,6 +263,7 @@ mod tests {
             caption: Some("Table 2. Midazolam in adults".into()),
             footnote: Some("Mean (SD).".into()),
             title: None,
+            abstract_text: None,
             header_rows: vec![vec!["Parameter".into(), "Value".into()]],
             body_rows: (0..5).map(|i| vec![format!("P{i}"), format!("{i}.0")]).collect(),
         };
@@ -293,6 +294,7 @@ mod tests {
             caption: Some("Table 1. Enrofloxacin in dogs".into()),
             footnote: None,
             title: None,
+            abstract_text: None,
             header_rows: vec![vec!["Parameter".into(), "IV".into()]],
             body_rows: vec![vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into()]],
         };

@@ -139,6 +139,7 @@ mod tests {
             caption: Some("Table 2.  Pharmacokinetic parameters of\n lorazepam".into()),
             footnote: Some("Values are mean ± SD.".into()),
             title: None,
+            abstract_text: None,
             header_rows: vec![
                 vec!["Parameter".into(), "Children (n = 8)".into(), "Children (n = 8)".into()],
                 vec!["".into(), "IV".into(), "IM".into()],

@@ -136,6 +136,7 @@ mod robustness {
                 caption: Some(text.clone()),
                 footnote: Some(text.clone()),
                 title: Some(text.clone()),
+                abstract_text: Some(text.clone()),
                 header_rows: vec![vec!["Parameter".into(), text.clone()]],
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), text.clone()], vec![text.clone(), "1.0".into()]],
             };
