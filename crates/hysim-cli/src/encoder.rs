@@ -4,6 +4,9 @@
 //! whether it is a PK result, which parameter it reports and with which statistic, with
 //! the head's probability as the record's confidence (that the candidate is a PK result
 //! where the parser named its parameter, that the head's code is right where it did not).
+//! A context head decides the matrix of a record that no table text names where the
+//! paper's title and abstract name several (plasma or urine?), among those they name: the
+//! matrix is read, the head only chooses which reading applies.
 //!
 //! Labels come from the gold records of the source tables: a candidate at the cell of a
 //! gold record takes its parameter code and statistic; a candidate at no gold cell is
@@ -79,6 +82,12 @@ struct EncoderJson {
     #[serde(default = "f32_name")]
     dtype: String,
     report: HeadsReport,
+    /// Classes of the context head (the training records' matrices); empty when the
+    /// training records named fewer than two (folders written before it had none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    matrices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    matrix_report: Option<HeadsReport>,
 }
 
 fn f32_name() -> String {
@@ -186,16 +195,37 @@ pub(crate) fn train(
     let folder = out.join("encoder");
     std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
     heads.save(&folder.join("heads.safetensors"))?;
-    let summary = format!(
-        "encoder extractor: {} training and {} validation candidates ({dtype} embeddings), {} parameter classes, {} epochs, validation accuracy {} (epoch {}) in {:.1} s",
+    let matrix_head = train_matrix_head(cfg, &encoder, &train_rows, &val_rows, weights, device)?;
+    let mut summary = format!(
+        "encoder extractor: {} training and {} validation candidates ({dtype} embeddings), {} parameter classes, {} epochs, validation accuracy {} (epoch {})",
         train_rows.len(),
         val_rows.len(),
         codes.len(),
         report.epochs,
         report.val_accuracy.iter().map(|a| format!("{a:.3}")).collect::<Vec<_>>().join(" / "),
         report.best_epoch,
-        started.elapsed().as_secs_f64()
     );
+    let (matrices, matrix_report) = match matrix_head {
+        Some(trained) => {
+            trained.heads.save(&folder.join(MATRIX_HEAD_FILE))?;
+            summary.push_str(&format!(
+                "; matrix head: {} training candidates with their matrix hidden, {} matrices, validation accuracy {}",
+                trained.rows,
+                trained.matrices.len(),
+                trained
+                    .report
+                    .val_accuracy
+                    .first()
+                    .map_or_else(|| "- (no validation matrix)".to_owned(), |a| format!("{a:.3}"))
+            ));
+            (trained.matrices, Some(trained.report))
+        }
+        None => {
+            summary.push_str("; no matrix head (the training records name fewer than two matrices)");
+            (Vec::new(), None)
+        }
+    };
+    summary.push_str(&format!(" in {:.1} s", started.elapsed().as_secs_f64()));
     let meta = EncoderJson {
         model_dir: dir,
         dim: encoder.dim(),
@@ -204,9 +234,74 @@ pub(crate) fn train(
         statistics,
         dtype: dtype.to_string(),
         report,
+        matrices,
+        matrix_report,
     };
     hysim_core::io::write_json(&folder.join("encoder.json"), &meta)?;
     Ok(summary)
+}
+
+/// The context head's weights in `encoder/`.
+const MATRIX_HEAD_FILE: &str = "matrix.safetensors";
+
+/// A trained context head: which matrix a record that names none was sampled in.
+struct MatrixHead {
+    heads: Heads,
+    matrices: Vec<String>,
+    rows: usize,
+    report: HeadsReport,
+}
+
+/// The candidates of gold records that name a matrix, as the head sees them at extraction:
+/// with no matrix (a record that names one never asks the head), and the matrix's class.
+fn hidden_matrix_rows(rows: &[(Record, Option<Record>)], matrices: &[String]) -> (Vec<String>, Vec<i64>, Vec<usize>) {
+    let mut texts = Vec::new();
+    let mut labels = Vec::new();
+    let mut index = Vec::new();
+    for (i, (c, g)) in rows.iter().enumerate() {
+        let Some(k) =
+            g.as_ref().and_then(|g| g.context.matrix.as_ref()).and_then(|m| matrices.iter().position(|x| x == m))
+        else {
+            continue;
+        };
+        let mut hidden = c.clone();
+        hidden.context.matrix = None;
+        texts.push(hysim_text::record_text(&hidden));
+        labels.push(k as i64);
+        index.push(i);
+    }
+    (texts, labels, index)
+}
+
+/// Trains the context head on the training candidates with their matrix hidden, the same
+/// weighted loss and head settings as the other heads, on its own hidden layer (the
+/// parameter and statistic heads train exactly as without it). `None` when the training
+/// records name fewer than two matrices: there is nothing to choose between.
+fn train_matrix_head(
+    cfg: &EncoderToml,
+    encoder: &Encoder,
+    train_rows: &[(Record, Option<Record>)],
+    val_rows: &[(Record, Option<Record>)],
+    weights: &dyn Fn(&str) -> f64,
+    device: Device,
+) -> Result<Option<MatrixHead>> {
+    let mut matrices: Vec<String> =
+        train_rows.iter().filter_map(|(_, g)| g.as_ref().and_then(|g| g.context.matrix.clone())).collect();
+    matrices.sort();
+    matrices.dedup();
+    if matrices.len() < 2 {
+        return Ok(None);
+    }
+    let (texts, labels, index) = hidden_matrix_rows(train_rows, &matrices);
+    let xs = embed_cached(encoder, &texts)?;
+    let w: Vec<f32> = index.iter().map(|&i| weights(&train_rows[i].0.table_id) as f32).collect();
+    let (val_texts, val_labels, _) = hidden_matrix_rows(val_rows, &matrices);
+    let vx = if val_texts.is_empty() { Vec::new() } else { embed_cached(encoder, &val_texts)? };
+    let vl = vec![val_labels];
+    let val = (!val_texts.is_empty()).then_some((vx.as_slice(), vl.as_slice()));
+    let mut heads = Heads::new(device, encoder.dim(), &[matrices.len()], cfg.heads.hidden, cfg.heads.seed);
+    let report = heads.fit(&xs, &[labels], &w, val, &cfg.heads)?;
+    Ok(Some(MatrixHead { heads, matrices, rows: texts.len(), report }))
 }
 
 /// Whether `model` (a folder `hysim train` wrote) holds an encoder extractor.
@@ -219,6 +314,7 @@ pub(crate) struct Extractor {
     meta: EncoderJson,
     encoder: Encoder,
     heads: Heads,
+    matrix_head: Option<Heads>,
 }
 
 impl Extractor {
@@ -246,7 +342,12 @@ impl Extractor {
             &[meta.codes.len(), meta.statistics.len()],
             meta.hidden,
         )?;
-        Ok(Self { meta, encoder, heads })
+        let matrix_head = if meta.matrices.is_empty() {
+            None
+        } else {
+            Some(Heads::load(&folder.join(MATRIX_HEAD_FILE), device, meta.dim, &[meta.matrices.len()], meta.hidden)?)
+        };
+        Ok(Self { meta, encoder, heads, matrix_head })
     }
 
     /// Records of `tables`. Candidates are embedded without the embedding cache: a corpus
@@ -258,10 +359,15 @@ impl Extractor {
             return Ok(Vec::new());
         }
         let texts: Vec<String> = candidates.iter().map(hysim_text::record_text).collect();
-        let probabilities = self.heads.probabilities(&embed(&self.encoder, &texts, None)?)?;
+        let xs = embed(&self.encoder, &texts, None)?;
+        let probabilities = self.heads.probabilities(&xs)?;
+        let matrices = self.matrices(tables, &candidates, &xs)?;
         let none = meta.codes.iter().position(|c| c == NONE);
         let mut out = Vec::new();
-        for (mut record, heads) in candidates.into_iter().zip(probabilities) {
+        for ((mut record, heads), matrix) in candidates.into_iter().zip(probabilities).zip(matrices) {
+            if record.context.matrix.is_none() {
+                record.context.matrix = matrix;
+            }
             let code = &meta.codes[most_probable(&heads[0]).0];
             if code == NONE {
                 continue;
@@ -297,6 +403,44 @@ impl Extractor {
         }
         Ok(out)
     }
+}
+
+impl Extractor {
+    /// For each candidate that names no matrix, the one its paper's title and abstract
+    /// name that the context head finds the most probable, where they name several and the
+    /// head knows them all (one named matrix the parser has already taken; a matrix the
+    /// head never saw cannot be weighed against the others).
+    fn matrices(&self, tables: &[&Table], candidates: &[Record], xs: &[f32]) -> Result<Vec<Option<String>>> {
+        let mut out = vec![None; candidates.len()];
+        let Some(head) = &self.matrix_head else { return Ok(out) };
+        let known = &self.meta.matrices;
+        let named: HashMap<&str, Vec<usize>> = tables
+            .iter()
+            .filter_map(|t| {
+                let named = hysim_tables::paper_matrices(t);
+                let classes: Option<Vec<usize>> = named.iter().map(|m| known.iter().position(|k| k == m)).collect();
+                classes.filter(|c| c.len() >= 2).map(|c| (t.id.as_str(), c))
+            })
+            .collect();
+        let asks: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].context.matrix.is_none() && named.contains_key(candidates[i].table_id.as_str()))
+            .collect();
+        if asks.is_empty() {
+            return Ok(out);
+        }
+        let dim = self.meta.dim;
+        let rows: Vec<f32> = asks.iter().flat_map(|&i| xs[i * dim..(i + 1) * dim].iter().copied()).collect();
+        for (&i, p) in asks.iter().zip(head.probabilities(&rows)?) {
+            let options = &named[candidates[i].table_id.as_str()];
+            out[i] = choose(options, &p[0]).map(|k| known[k].clone());
+        }
+        Ok(out)
+    }
+}
+
+/// The most probable of `options` (classes) under `p`, the first of equally probable ones.
+fn choose(options: &[usize], p: &[f64]) -> Option<usize> {
+    options.iter().copied().max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
 }
 
 /// The most probable of the parameter head's codes (`p` over `codes`, `none` left out)
@@ -342,6 +486,44 @@ mod tests {
         assert_eq!(code_for_unit(&codes, &p, Some("L/h/kg")), Some((0, 0.6)));
         assert_eq!(code_for_unit(&codes, &p, None), Some((0, 0.6)), "no unit rules nothing out");
         assert_eq!(code_for_unit(&codes, &p, Some("ng/mL")), None, "no concentration among the classes");
+    }
+
+    #[test]
+    fn the_matrix_head_sees_candidates_without_their_matrix_and_chooses_among_the_named() {
+        let record = |matrix: Option<&str>| Record {
+            table_id: "t:1".into(),
+            parameter_raw: "Cmax".into(),
+            parameter: Some("CMAX".into()),
+            value_raw: "1.2".into(),
+            value: Some(1.2),
+            statistic: Statistic::Mean,
+            dispersion: None,
+            interval: None,
+            unit_raw: Some("ng/mL".into()),
+            unit: Some("ng/mL".into()),
+            value_canonical: Some(1.2),
+            n: None,
+            context: hysim_core::Context { matrix: matrix.map(str::to_owned), ..Default::default() },
+            provenance: Default::default(),
+            confidence: None,
+            noise: None,
+        };
+        let matrices = vec!["milk".to_owned(), "plasma".to_owned()];
+        let rows = vec![
+            (record(Some("plasma")), Some(record(Some("plasma")))),
+            (record(None), None),
+            (record(Some("milk")), Some(record(Some("milk")))),
+            (record(None), Some(record(Some("urine")))),
+            (record(None), Some(record(None))),
+        ];
+        let (texts, labels, index) = hidden_matrix_rows(&rows, &matrices);
+        assert_eq!((labels, index), (vec![1, 0], vec![0, 2]), "only gold matrices the head knows");
+        assert_eq!(texts[0], hysim_text::record_text(&record(None)), "the matrix hidden");
+        assert!(!texts[0].contains("plasma"));
+        assert_eq!(choose(&[0, 2], &[0.5, 0.1, 0.4]), Some(0));
+        assert_eq!(choose(&[1, 2], &[0.5, 0.1, 0.4]), Some(2), "only among the named");
+        assert_eq!(choose(&[2, 1], &[0.2, 0.4, 0.4]), Some(1), "ties to the first class");
+        assert_eq!(choose(&[], &[1.0]), None);
     }
 
     #[test]

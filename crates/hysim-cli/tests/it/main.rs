@@ -605,6 +605,7 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
     let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("(f32 embeddings)"), "{stdout}");
+    assert!(stdout.contains("; matrix head: "), "{stdout}");
     let extract_from = |input: &Path, batch: &str, more: &[&str]| {
         let out = dir.path().join(format!("records-{batch}{}.jsonl", more.join("").replace('/', "-")));
         let mut args = vec![
@@ -668,4 +669,29 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--batch-size"), "{stderr}");
     assert!(!out.exists());
+    // A table whose caption names no matrix, from a paper whose abstract names two fluids
+    // the context head knows: the head chooses one of them for each record.
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(model.join("encoder/encoder.json")).unwrap()).unwrap();
+    let known: Vec<&str> = meta["matrices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m.as_str())
+        .filter(|m| ["plasma", "serum", "urine", "milk"].contains(m))
+        .collect();
+    assert!(known.len() >= 2, "{meta}");
+    let mut line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&tables).unwrap().lines().next().unwrap()).unwrap();
+    line["caption"] = "Table 1. Pharmacokinetic parameters".into();
+    line["abstract"] = format!("Concentrations were measured in {} and {} samples.", known[0], known[1]).into();
+    let unnamed = dir.path().join("unnamed.jsonl");
+    std::fs::write(&unnamed, format!("{line}\n")).unwrap();
+    let (code, _, stderr, out) = extract_from(&unnamed, "1", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let records = hysim_core::Record::read_jsonl(&out).unwrap();
+    assert!(!records.is_empty());
+    for r in &records {
+        assert!(r.context.matrix.as_deref().is_some_and(|m| known[..2].contains(&m)), "{r:?}");
+    }
 }
