@@ -355,23 +355,9 @@ pub(crate) fn run(args: &Args) -> Result<String> {
                 // The decoder's raw confidences were far too high (ECE 0.8 on the curated
                 // values): they are mapped to the share of its validation records that are
                 // right. The encoder extractor's are calibrated by construction.
-                let pairs: Vec<(f64, bool)> = predicted
-                    .iter()
-                    .zip(&report.judged)
-                    .filter_map(|(r, judged)| Some((r.confidence?, (*judged)?)))
-                    .collect();
-                model_json.decoder_calibration =
-                    (pairs.len() >= MIN_CALIBRATION_RECORDS).then(|| hysim_eval::stats::Platt::fit(&pairs)).flatten();
-                calibration_line = Some(match &model_json.decoder_calibration {
-                    Some(p) => format!(
-                        "decoder confidences calibrated on {} judged validation records ({} right): sigma({:.4} * logit(c) {:+.4})",
-                        p.n, p.right, p.a, p.b
-                    ),
-                    None => format!(
-                        "decoder confidences left raw: {} judged validation records, fewer than {MIN_CALIBRATION_RECORDS}",
-                        pairs.len()
-                    ),
-                });
+                let (calibration, line) = calibrate(&predicted, &report.judged);
+                model_json.decoder_calibration = calibration;
+                calibration_line = Some(line);
             }
         }
     }
@@ -544,6 +530,28 @@ fn train_decoder(
     ))
 }
 
+/// Platt scaling of the decoder's confidences fitted to its validation records, `judged`
+/// saying for each whether it matched a gold value (`None`: not judged), with the train
+/// summary's line; `None` with fewer than [`MIN_CALIBRATION_RECORDS`] judged records.
+fn calibrate(predicted: &[Record], judged: &[Option<bool>]) -> (Option<hysim_eval::stats::Platt>, String) {
+    let pairs: Vec<(f64, bool)> =
+        predicted.iter().zip(judged).filter_map(|(r, judged)| Some((r.confidence?, (*judged)?))).collect();
+    let calibration = (pairs.len() >= MIN_CALIBRATION_RECORDS).then(|| hysim_eval::stats::Platt::fit(&pairs)).flatten();
+    let line = match &calibration {
+        Some(p) => format!(
+            "decoder confidences calibrated on {} judged validation records ({} right): sigma({:.4} * logit(c) {:+.4})",
+            p.n, p.right, p.a, p.b
+        ),
+        None => {
+            format!(
+                "decoder confidences left raw: {} judged validation records, fewer than {MIN_CALIBRATION_RECORDS}",
+                pairs.len()
+            )
+        }
+    };
+    (calibration, line)
+}
+
 #[cfg(test)]
 mod tests {
     use hysim_nn::tch::Device;
@@ -556,6 +564,40 @@ mod tests {
             Ok(d) => d.to_string(),
             Err(e) => format!("error: {e}"),
         }
+    }
+
+    #[test]
+    fn calibration_needs_enough_judged_records_and_follows_them() {
+        let record = |confidence: Option<f64>| -> Record {
+            let c = confidence.map_or("null".to_owned(), |c| c.to_string());
+            serde_json::from_str(&format!(
+                r#"{{"table_id": "t:1", "parameter_raw": "Cmax", "value_raw": "1.2", "statistic": "mean", "context": {{}}, "confidence": {c}}}"#
+            ))
+            .unwrap()
+        };
+        // Records without a confidence or a judgement do not count.
+        let mut predicted = vec![record(None), record(Some(0.5))];
+        let mut judged = vec![Some(true), None];
+        for k in 0..9 {
+            predicted.push(record(Some(0.9)));
+            judged.push(Some(k < 3));
+        }
+        let (none, line) = calibrate(&predicted, &judged);
+        assert!(none.is_none());
+        assert_eq!(line, "decoder confidences left raw: 9 judged validation records, fewer than 10");
+        // Twenty judged records at 0.9, a third of them right: mapped to about a third.
+        for k in 0..11 {
+            predicted.push(record(Some(0.9)));
+            judged.push(Some(k < 4));
+        }
+        let (fitted, line) = calibrate(&predicted, &judged);
+        let p = fitted.expect("a fit");
+        assert_eq!((p.n, p.right), (20, 7));
+        assert!((p.apply(0.9) - 0.35).abs() < 0.05, "{}", p.apply(0.9));
+        assert!(
+            line.starts_with("decoder confidences calibrated on 20 judged validation records (7 right): sigma("),
+            "{line}"
+        );
     }
 
     #[test]

@@ -554,7 +554,7 @@ fn train_lora_on_smollm2_then_resume() {
     let longest = text.lines().max_by_key(|l| l.len()).unwrap().to_owned();
     std::fs::write(&one, format!("{longest}\n")).unwrap();
     let records = dir.path().join("extracted.jsonl");
-    let (code, stdout, stderr) = hysim(&[
+    let extract = [
         "extract",
         one.to_str().unwrap(),
         "--model",
@@ -569,13 +569,29 @@ fn train_lora_on_smollm2_then_resume() {
         "40",
         "--answer-room",
         "80",
-    ]);
+    ];
+    let (code, stdout, stderr) = hysim(&extract);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("1 tables -> "), "{stdout}");
     assert!(stdout.contains("1 of 1 tables cut by rows"), "{stdout}");
-    for r in hysim_core::Record::read_jsonl(&records).unwrap() {
+    let raw = hysim_core::Record::read_jsonl(&records).unwrap();
+    assert!(!raw.is_empty());
+    for r in &raw {
         assert!(r.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
         assert!(hysim_text::prompt::CODES.contains(&r.parameter.as_deref().unwrap()));
+    }
+    // A calibration in model.json maps every confidence: with slope 0, to sigma(b) = 0.25.
+    let mut model_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("model.json")).unwrap()).unwrap();
+    model_json["decoder_calibration"] = serde_json::json!({"a": 0.0, "b": (0.25f64 / 0.75).ln(), "n": 12, "right": 3});
+    std::fs::write(out.join("model.json"), model_json.to_string()).unwrap();
+    let (code, _, stderr) = hysim(&extract);
+    assert_eq!(code, 0, "{stderr}");
+    let calibrated = hysim_core::Record::read_jsonl(&records).unwrap();
+    assert_eq!(calibrated.len(), raw.len());
+    for (c, r) in calibrated.iter().zip(&raw) {
+        assert_eq!((&c.parameter, &c.value_raw), (&r.parameter, &r.value_raw));
+        assert!((c.confidence.unwrap() - 0.25).abs() < 1e-9, "{:?}", c.confidence);
     }
 }
 
