@@ -86,7 +86,17 @@ where
     ) where
         M: FnMut(&Table, std::ops::Range<usize>) -> (bool, T),
     {
-        let part = Table { body_rows: table.body_rows[rows.clone()].to_vec(), ..table.clone() };
+        // Every field but the body rows as they are (not `..table.clone()`, which would copy
+        // the whole body first).
+        let part = Table {
+            id: table.id.clone(),
+            caption: table.caption.clone(),
+            footnote: table.footnote.clone(),
+            title: table.title.clone(),
+            abstract_text: table.abstract_text.clone(),
+            header_rows: table.header_rows.clone(),
+            body_rows: table.body_rows[rows.clone()].to_vec(),
+        };
         let (fits, value) = measure(&part, rows.clone());
         if rows.len() <= 1 || fits {
             out.push((part, rows, value));
