@@ -167,19 +167,23 @@ fn matrix_of(text: &str) -> Option<&'static str> {
 
 /// The sampled fluids a paper's title and abstract name ("determined in plasma and urine
 /// samples"), in the vocabulary's order: plasma, serum, blood, cord blood, urine, milk.
-/// Blood is left out where plasma or serum is named: blood is what was drawn, plasma or
-/// serum what was measured. Tissues are not read here: abstracts name them for other
-/// reasons ("adipose tissue" as body composition).
+/// Only whole words count (`milk/plasma` names both; `plasmapheresis` and `antiserum`
+/// name neither), and not where the next word makes them something other than a sample
+/// (`blood pressure`, `blood-brain barrier`, `serum creatinine`, `urine output`). Blood is
+/// left out where plasma or serum is named: blood is what was drawn, plasma or serum what
+/// was measured. Tissues are not read here: abstracts name them for other reasons
+/// ("adipose tissue" as body composition).
 pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
     const FLUIDS: &[(&str, &str)] = &[
         ("cord blood", "cord blood"),
         ("breast milk", "milk"),
+        ("whole blood", "blood"),
         ("milk", "milk"),
         ("plasma", "plasma"),
         ("serum", "serum"),
+        ("sera", "serum"),
         ("urine", "urine"),
         ("urinary", "urine"),
-        ("whole blood", "blood"),
         ("blood", "blood"),
     ];
     const ORDER: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
@@ -191,12 +195,20 @@ pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
         .to_lowercase();
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in FLUIDS {
-        if text.contains(word) {
-            // "cord blood" is not also "blood".
+        let sampled = text.match_indices(word).any(|(i, _)| {
+            let end = i + word.len();
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            !alnum(text[..i].chars().next_back())
+                && !alnum(text[end..].chars().next())
+                && !names_no_sample(&text[end..])
+        });
+        if sampled && !named.contains(matrix) {
+            named.push(matrix);
+        }
+        // A phrase hides its words from the shorter entries after it: "cord blood" is not
+        // also "blood".
+        if word.contains(' ') {
             text = text.replace(word, " ");
-            if !named.contains(matrix) {
-                named.push(matrix);
-            }
         }
     }
     if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
@@ -204,6 +216,63 @@ pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
     }
     named.sort_by_key(|m| ORDER.iter().position(|o| o == m));
     named
+}
+
+/// Whether the word that starts `rest` (after spaces and hyphens) makes the fluid before
+/// it something other than the sample a drug was measured in: `blood pressure`,
+/// `serum creatinine`, `plasma exchange`, `urine output`, `milk thistle`.
+fn names_no_sample(rest: &str) -> bool {
+    const NOT_SAMPLES: &[&str] = &[
+        "pressure",
+        "flow",
+        "brain",
+        "loss",
+        "cell",
+        "cells",
+        "count",
+        "counts",
+        "vessel",
+        "vessels",
+        "transfusion",
+        "transfusions",
+        "donor",
+        "donors",
+        "supply",
+        "product",
+        "products",
+        "group",
+        "groups",
+        "type",
+        "sugar",
+        "output",
+        "exchange",
+        "membrane",
+        "creatinine",
+        "albumin",
+        "bilirubin",
+        "potassium",
+        "sodium",
+        "calcium",
+        "magnesium",
+        "phosphate",
+        "glucose",
+        "cholesterol",
+        "triglyceride",
+        "triglycerides",
+        "urea",
+        "lactate",
+        "ferritin",
+        "renin",
+        "thistle",
+        "culture",
+        "cultures",
+    ];
+    let next: String = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    NOT_SAMPLES.contains(&next.as_str())
 }
 
 /// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
@@ -999,6 +1068,19 @@ mod tests {
         t.title = Some("Lorazepam in human milk".into());
         t.abstract_text = None;
         assert_eq!(paper_matrices(&t), ["milk"]);
+        // Whole words, and only as samples.
+        t.title = None;
+        t.abstract_text = Some("The milk/plasma ratio was 0.4.".into());
+        assert_eq!(paper_matrices(&t), ["plasma", "milk"]);
+        t.abstract_text = Some(
+            "Blood pressure, blood-brain barrier, serum creatinine and urine output after plasmapheresis; antiserum."
+                .into(),
+        );
+        assert_eq!(paper_matrices(&t), Vec::<&str>::new());
+        t.abstract_text = Some("Maternal sera were assayed; blood flow was normal.".into());
+        assert_eq!(paper_matrices(&t), ["serum"]);
+        t.title = Some("Lorazepam in human milk".into());
+        t.abstract_text = None;
         // The caption's matrix comes first, and "urinary" is urine.
         t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
         assert_eq!(matrices(&t), [Some("urine".to_owned()), Some("urine".to_owned())]);
