@@ -253,7 +253,8 @@ struct MatrixHead {
 }
 
 /// The candidates of gold records that name a matrix, as the head sees them at extraction:
-/// with no matrix (a record that names one never asks the head), and the matrix's class.
+/// with no matrix, and the matrix's class. A candidate whose label or group names a matrix
+/// (a `Urine` column) is left out: the parser takes that one, and the head is never asked.
 fn hidden_matrix_rows(rows: &[(Record, Option<Record>)], matrices: &[String]) -> (Vec<String>, Vec<i64>, Vec<usize>) {
     let mut texts = Vec::new();
     let mut labels = Vec::new();
@@ -266,7 +267,11 @@ fn hidden_matrix_rows(rows: &[(Record, Option<Record>)], matrices: &[String]) ->
         };
         let mut hidden = c.clone();
         hidden.context.matrix = None;
-        texts.push(hysim_text::record_text(&hidden));
+        let text = hysim_text::record_text(&hidden);
+        if !hysim_tables::matrices_in(&text).is_empty() {
+            continue;
+        }
+        texts.push(text);
         labels.push(k as i64);
         index.push(i);
     }
@@ -354,14 +359,18 @@ impl Extractor {
     /// extracted once would only fill it (and every later cache opening reads it whole).
     pub(crate) fn records(&self, tables: &[&Table]) -> Result<Vec<Record>> {
         let meta = &self.meta;
-        let candidates: Vec<Record> = labelled(tables, &HashMap::new()).into_iter().map(|(c, _)| c).collect();
+        let per_table = hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>());
+        // The table of each candidate by position: ids need not be unique across inputs.
+        let owners: Vec<usize> =
+            per_table.iter().enumerate().flat_map(|(k, c)| std::iter::repeat_n(k, c.len())).collect();
+        let candidates: Vec<Record> = per_table.into_iter().flatten().collect();
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
         let texts: Vec<String> = candidates.iter().map(hysim_text::record_text).collect();
         let xs = embed(&self.encoder, &texts, None)?;
         let probabilities = self.heads.probabilities(&xs)?;
-        let matrices = self.matrices(tables, &candidates, &xs)?;
+        let matrices = self.matrices(tables, &owners, &candidates, &xs)?;
         let none = meta.codes.iter().position(|c| c == NONE);
         let mut out = Vec::new();
         for ((mut record, heads), matrix) in candidates.into_iter().zip(probabilities).zip(matrices) {
@@ -410,20 +419,28 @@ impl Extractor {
     /// name that the context head finds the most probable, where they name several and the
     /// head knows them all (one named matrix the parser has already taken; a matrix the
     /// head never saw cannot be weighed against the others).
-    fn matrices(&self, tables: &[&Table], candidates: &[Record], xs: &[f32]) -> Result<Vec<Option<String>>> {
+    fn matrices(
+        &self,
+        tables: &[&Table],
+        owners: &[usize],
+        candidates: &[Record],
+        xs: &[f32],
+    ) -> Result<Vec<Option<String>>> {
         let mut out = vec![None; candidates.len()];
         let Some(head) = &self.matrix_head else { return Ok(out) };
         let known = &self.meta.matrices;
-        let named: HashMap<&str, Vec<usize>> = tables
+        // For each table, the classes of the matrices its paper names, when there are
+        // several and the head knows them all.
+        let named: Vec<Option<Vec<usize>>> = tables
             .iter()
-            .filter_map(|t| {
-                let named = hysim_tables::paper_matrices(t);
-                let classes: Option<Vec<usize>> = named.iter().map(|m| known.iter().position(|k| k == m)).collect();
-                classes.filter(|c| c.len() >= 2).map(|c| (t.id.as_str(), c))
+            .map(|t| {
+                let classes: Option<Vec<usize>> =
+                    hysim_tables::paper_matrices(t).iter().map(|m| known.iter().position(|k| k == m)).collect();
+                classes.filter(|c| c.len() >= 2)
             })
             .collect();
         let asks: Vec<usize> = (0..candidates.len())
-            .filter(|&i| candidates[i].context.matrix.is_none() && named.contains_key(candidates[i].table_id.as_str()))
+            .filter(|&i| candidates[i].context.matrix.is_none() && named[owners[i]].is_some())
             .collect();
         if asks.is_empty() {
             return Ok(out);
@@ -431,8 +448,9 @@ impl Extractor {
         let dim = self.meta.dim;
         let rows: Vec<f32> = asks.iter().flat_map(|&i| xs[i * dim..(i + 1) * dim].iter().copied()).collect();
         for (&i, p) in asks.iter().zip(head.probabilities(&rows)?) {
-            let options = &named[candidates[i].table_id.as_str()];
-            out[i] = choose(options, &p[0]).map(|k| known[k].clone());
+            if let Some(options) = &named[owners[i]] {
+                out[i] = choose(options, &p[0]).map(|k| known[k].clone());
+            }
         }
         Ok(out)
     }
@@ -515,6 +533,14 @@ mod tests {
             (record(Some("milk")), Some(record(Some("milk")))),
             (record(None), Some(record(Some("urine")))),
             (record(None), Some(record(None))),
+            // The group names the matrix: the parser takes it, the head is never asked.
+            (
+                Record {
+                    context: hysim_core::Context { group: Some("Urine".into()), ..Default::default() },
+                    ..record(None)
+                },
+                Some(record(Some("plasma"))),
+            ),
         ];
         let (texts, labels, index) = hidden_matrix_rows(&rows, &matrices);
         assert_eq!((labels, index), (vec![1, 0], vec![0, 2]), "only gold matrices the head knows");

@@ -40,4 +40,4 @@ pub use formats::{
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
-pub use records::{model_record, paper_matrices, table_context, table_records, tables_records};
+pub use records::{matrices_in, model_record, paper_matrices, table_context, table_records, tables_records};

@@ -139,90 +139,70 @@ fn species_of(text: &str) -> Option<&'static str> {
     SPECIES.iter().find(|(words, _)| has_word(&lower, words)).map(|(_, s)| *s)
 }
 
-fn matrix_of(text: &str) -> Option<&'static str> {
-    const MATRICES: &[(&str, &str)] = &[
-        ("cord blood", "cord blood"),
-        ("breast milk", "milk"),
-        ("milk", "milk"),
-        ("plasma", "plasma"),
-        ("serum", "serum"),
-        ("urine", "urine"),
-        ("urinary", "urine"),
-        ("whole blood", "blood"),
-        ("blood", "blood"),
-        ("lung tissue", "lung tissue"),
-        ("liver tissue", "liver tissue"),
-        ("kidney tissue", "kidney tissue"),
-        ("renal tissue", "kidney tissue"),
-        ("muscle tissue", "muscle tissue"),
-        ("adipose tissue", "adipose tissue"),
-        ("fat tissue", "adipose tissue"),
-        ("brain tissue", "brain tissue"),
-        ("skin tissue", "skin tissue"),
-        ("tissue", "tissue"),
-    ];
-    let t = text.to_lowercase();
-    MATRICES.iter().find(|(word, _)| t.contains(word)).map(|(_, m)| *m)
-}
+/// Matrices by the words that name them; a phrase comes before the words it holds.
+const MATRICES: &[(&str, &str)] = &[
+    ("cord blood", "cord blood"),
+    ("breast milk", "milk"),
+    ("milk", "milk"),
+    ("plasma", "plasma"),
+    ("serum", "serum"),
+    ("sera", "serum"),
+    ("urine", "urine"),
+    ("urinary", "urine"),
+    ("whole blood", "blood"),
+    ("blood", "blood"),
+    ("cerebrospinal fluid", "cerebrospinal fluid"),
+    ("csf", "cerebrospinal fluid"),
+    ("amniotic fluid", "amniotic fluid"),
+    ("saliva", "saliva"),
+    ("bile", "bile"),
+    ("lung tissue", "lung tissue"),
+    ("liver tissue", "liver tissue"),
+    ("kidney tissue", "kidney tissue"),
+    ("renal tissue", "kidney tissue"),
+    ("muscle tissue", "muscle tissue"),
+    ("adipose tissue", "adipose tissue"),
+    ("fat tissue", "adipose tissue"),
+    ("brain tissue", "brain tissue"),
+    ("skin tissue", "skin tissue"),
+    ("tissues", "tissue"),
+    ("tissue", "tissue"),
+    ("residues", "tissue"),
+];
 
-/// The sampled fluids a paper's title and abstract name ("determined in plasma and urine
-/// samples"), in the vocabulary's order: plasma, serum, blood, cord blood, urine, milk.
-/// Only whole words count (`milk/plasma` names both; `plasmapheresis` and `antiserum`
-/// name neither), and not where the next word makes them something other than a sample
-/// (`blood pressure`, `blood-brain barrier`, `serum creatinine`, `urine output`). Blood is
-/// left out where plasma or serum is named: blood is what was drawn, plasma or serum what
-/// was measured. Tissues are not read here: abstracts name them for other reasons
-/// ("adipose tissue" as body composition).
-pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
-    const FLUIDS: &[(&str, &str)] = &[
-        ("cord blood", "cord blood"),
-        ("breast milk", "milk"),
-        ("whole blood", "blood"),
-        ("milk", "milk"),
-        ("plasma", "plasma"),
-        ("serum", "serum"),
-        ("sera", "serum"),
-        ("urine", "urine"),
-        ("urinary", "urine"),
-        ("blood", "blood"),
-    ];
-    const ORDER: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
-    let mut text = [&table.title, &table.abstract_text]
-        .iter()
-        .filter_map(|t| t.as_deref())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+/// The matrices `text` names as samples, in the order of [`MATRICES`]: whole words only
+/// (`milk/plasma` names both; `plasmapheresis` and `antiserum` name neither), and not where
+/// a neighbouring word makes the fluid something other than a sample (`blood pressure`,
+/// `blood–brain barrier`, `serum creatinine`, `urinary tract infection`, `fresh frozen
+/// plasma`). A phrase hides its words from the entries after it: `cord blood` is not also
+/// `blood`.
+pub fn matrices_in(text: &str) -> Vec<&'static str> {
+    let mut text = text.to_lowercase();
     let mut named: Vec<&'static str> = Vec::new();
-    for (word, matrix) in FLUIDS {
+    for (word, matrix) in MATRICES {
         let sampled = text.match_indices(word).any(|(i, _)| {
             let end = i + word.len();
             let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             !alnum(text[..i].chars().next_back())
                 && !alnum(text[end..].chars().next())
-                && !names_no_sample(&text[end..])
+                && !names_no_sample(&text[..i], &text[end..])
         });
         if sampled && !named.contains(matrix) {
             named.push(matrix);
         }
-        // A phrase hides its words from the shorter entries after it: "cord blood" is not
-        // also "blood".
         if word.contains(' ') {
             text = text.replace(word, " ");
         }
     }
-    if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
-        named.retain(|m| *m != "blood");
-    }
-    named.sort_by_key(|m| ORDER.iter().position(|o| o == m));
     named
 }
 
-/// Whether the word that starts `rest` (after spaces and hyphens) makes the fluid before
-/// it something other than the sample a drug was measured in: `blood pressure`,
-/// `serum creatinine`, `plasma exchange`, `urine output`, `milk thistle`.
-fn names_no_sample(rest: &str) -> bool {
-    const NOT_SAMPLES: &[&str] = &[
+/// Whether the words around a fluid's name make it something other than the sample a
+/// drug was measured in: the next word (after spaces and dashes) in `blood pressure`,
+/// `serum creatinine`, `plasma exchange`, `urine output`, `urinary tract`, `milk yield`,
+/// or the word before in `frozen plasma`.
+fn names_no_sample(before: &str, after: &str) -> bool {
+    const NEXT: &[&str] = &[
         "pressure",
         "flow",
         "brain",
@@ -266,13 +246,50 @@ fn names_no_sample(rest: &str) -> bool {
         "thistle",
         "culture",
         "cultures",
+        "tract",
+        "retention",
+        "incontinence",
+        "yield",
+        "replacer",
+        "production",
+        "duct",
+        "ducts",
+        "acid",
+        "acids",
+        "salt",
+        "salts",
     ];
-    let next: String = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    NOT_SAMPLES.contains(&next.as_str())
+    const BEFORE: &[&str] = &["frozen"];
+    let dash = |c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}')
+    };
+    let next: String = after.trim_start_matches(dash).chars().take_while(|c| c.is_alphabetic()).collect();
+    let previous: String = {
+        let mut word: Vec<char> =
+            before.trim_end_matches(dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        word.reverse();
+        word.into_iter().collect()
+    };
+    NEXT.contains(&next.as_str()) || BEFORE.contains(&previous.as_str())
+}
+
+fn matrix_of(text: &str) -> Option<&'static str> {
+    matrices_in(text).first().copied()
+}
+
+/// The sampled fluids and tissues a paper's title and abstract name ("determined in plasma
+/// and urine samples"; [`matrices_in`]), plasma, serum, blood, cord blood, urine and milk
+/// first. Blood is left out where plasma or serum is named: blood is what was drawn,
+/// plasma or serum what was measured.
+pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
+    const FIRST: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
+    let text = [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
+    let mut named = matrices_in(&text);
+    if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
+        named.retain(|m| *m != "blood");
+    }
+    named.sort_by_key(|m| FIRST.iter().position(|o| o == m).unwrap_or(FIRST.len()));
+    named
 }
 
 /// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
@@ -1079,6 +1096,14 @@ mod tests {
         assert_eq!(paper_matrices(&t), Vec::<&str>::new());
         t.abstract_text = Some("Maternal sera were assayed; blood flow was normal.".into());
         assert_eq!(paper_matrices(&t), ["serum"]);
+        t.abstract_text =
+            Some("Blood\u{2010}brain and blood–brain barriers, fresh frozen plasma, urinary tract infection.".into());
+        assert_eq!(paper_matrices(&t), Vec::<&str>::new());
+        assert_eq!(matrix_of("Ciprofloxacin in patients with urinary tract infection"), None);
+        // A fluid outside the first six still counts: plasma alone is not the paper's matrix.
+        t.abstract_text = Some("Concentrations in plasma and CSF were measured.".into());
+        assert_eq!(paper_matrices(&t), ["plasma", "cerebrospinal fluid"]);
+        assert_eq!(matrices(&t)[0], None);
         t.title = Some("Lorazepam in human milk".into());
         t.abstract_text = None;
         // The caption's matrix comes first, and "urinary" is urine.

@@ -701,13 +701,20 @@ fn encoder_extractor_writes_the_same_records_whatever_the_batch() {
         serde_json::from_str(std::fs::read_to_string(&tables).unwrap().lines().next().unwrap()).unwrap();
     line["caption"] = "Table 1. Pharmacokinetic parameters".into();
     line["abstract"] = format!("Concentrations were measured in {} and {} samples.", known[0], known[1]).into();
+    // The same table again under the same id, from a paper whose abstract names no fluid:
+    // its records keep no matrix (tables are told apart by position, not by id).
+    let mut other = line.clone();
+    other["abstract"] = "A pharmacokinetic study.".into();
     let unnamed = dir.path().join("unnamed.jsonl");
-    std::fs::write(&unnamed, format!("{line}\n")).unwrap();
-    let (code, _, stderr, out) = extract_from(&unnamed, "1", &[]);
+    std::fs::write(&unnamed, format!("{line}\n{other}\n")).unwrap();
+    let (code, _, stderr, out) = extract_from(&unnamed, "2", &[]);
     assert_eq!(code, 0, "{stderr}");
     let records = hysim_core::Record::read_jsonl(&out).unwrap();
-    assert!(!records.is_empty());
-    for r in &records {
+    let (first, second) = records.split_at(records.len() / 2);
+    assert!(!first.is_empty());
+    assert_eq!(first.len(), second.len());
+    for (r, s) in first.iter().zip(second) {
         assert!(r.context.matrix.as_deref().is_some_and(|m| known[..2].contains(&m)), "{r:?}");
+        assert_eq!(s.context.matrix, None, "{s:?}");
     }
 }
