@@ -96,6 +96,46 @@ fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     out
 }
 
+/// The one route a paper's title and abstract name, if they name exactly one: whole words
+/// only (`oral`, not the `oral` of `temporal`; `IV`, `i.v.`, `intravenously`...), as a
+/// caption that names none leaves the route to them. An abstract that names another drug's
+/// route (`intravenous phenobarbital ... oral levetiracetam`) names two: none is taken.
+fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
+    const ROUTES: &[(&[&str], &str, Route)] = &[
+        (&["intravenous", "intravenously", "iv", "i.v"], "IV", Route::Intravascular),
+        (&["oral", "orally", "p.o", "per os"], "PO", Route::Extravascular),
+        (&["intramuscular", "intramuscularly", "im", "i.m"], "IM", Route::Extravascular),
+        (&["subcutaneous", "subcutaneously", "s.c"], "SC", Route::Extravascular),
+    ];
+    let text = [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
+    let text = text.to_lowercase();
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let named: Vec<(&'static str, Route)> = ROUTES
+        .iter()
+        .filter(|(words, _, _)| {
+            words.iter().any(|w| {
+                text.match_indices(w)
+                    .any(|(i, _)| !alnum(text[..i].chars().next_back()) && !alnum(text[i + w.len()..].chars().next()))
+            })
+        })
+        .map(|(_, code, kind)| (*code, *kind))
+        .collect();
+    match named.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The route of a table: the one its caption names, else (a caption that names none) the
+/// one its paper names. A caption that names two compares them: no route for the table.
+fn table_route(table: &Table, caption: &str) -> Option<(&'static str, Route)> {
+    match routes_in(caption).as_slice() {
+        [one] => Some(*one),
+        [] => paper_route(table),
+        _ => None,
+    }
+}
+
 /// The one route a text names, if it names exactly one.
 fn route_of(text: &str) -> Option<(&'static str, Route)> {
     match routes_in(text).as_slice() {
@@ -455,14 +495,15 @@ struct LabelContext {
 /// The context a table's caption and footnote give every record (drug and analyte,
 /// species, population, matrix, dose, route), and the molecular weight of its drug when
 /// the vocabulary knows it. The paper's title, when the table carries it, gives the drug,
-/// species and population the caption and footnote leave out (a population they name only
+/// species and population the caption and footnote leave out, and with the abstract the
+/// route a caption does not name (a population they name only
 /// as "patients" yields to a more specific one in the title).
 pub fn table_context(table: &Table) -> (Context, Option<f64>) {
     let caption = table.caption.clone().unwrap_or_default();
     let footnote = table.footnote.clone().unwrap_or_default();
     let title = table.title.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
-    let route = route_of(&caption);
+    let route = table_route(table, &caption);
     // The drug from the caption, else the footnote, else the title; its molecular weight
     // converts molar units.
     let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| title_drug(&title));
@@ -575,7 +616,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let caption = table.caption.clone().unwrap_or_default();
     let footnote = table.footnote.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
-    let route = route_of(&caption);
+    let route = table_route(table, &caption);
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
@@ -1109,6 +1150,19 @@ mod tests {
         // The caption's matrix comes first, and "urinary" is urine.
         t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
         assert_eq!(matrices(&t), [Some("urine".to_owned()), Some("urine".to_owned())]);
+        // The route too, from whole words, when the caption names none.
+        t.caption = Some("Table 3 Ketamine parameters".into());
+        t.abstract_text = Some("Ketamine was given as a 2 mg/kg IV bolus, then a continuous IV infusion.".into());
+        assert_eq!(table_context(&t).0.route.as_deref(), Some("IV"));
+        t.abstract_text = Some("A temporal and behavioral analysis after i.v. dosing.".into());
+        assert_eq!(table_context(&t).0.route.as_deref(), Some("IV"), "no 'oral' in temporal");
+        t.abstract_text = Some("Intravenous phenobarbital is short; oral levetiracetam was added.".into());
+        assert_eq!(table_context(&t).0.route, None, "two routes: none");
+        t.abstract_text = Some("Given orally.".into());
+        t.caption = Some("Table 3 Lorazepam after i.v. and i.m. dosing".into());
+        assert_eq!(table_context(&t).0.route, None, "the caption compares two routes");
+        t.abstract_text = None;
+        t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
         // The decoder's records are completed alike.
         let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, Some("Plasma"));
         assert_eq!(r.context.matrix.as_deref(), Some("urine"), "the caption's");
