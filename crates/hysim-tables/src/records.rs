@@ -210,7 +210,7 @@ const MATRICES: &[(&str, &str)] = &[
     ("residues", "tissue"),
 ];
 
-/// The matrices `text` names as samples, in the order of [`MATRICES`]: whole words only
+/// The matrices `text` names as samples, in the order of the vocabulary: whole words only
 /// (`milk/plasma` names both; `plasmapheresis` and `antiserum` name neither), and not where
 /// a neighbouring word makes the fluid something other than a sample (`blood pressure`,
 /// `blood–brain barrier`, `serum creatinine`, `urinary tract infection`, `fresh frozen
