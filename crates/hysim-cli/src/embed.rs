@@ -59,54 +59,78 @@ pub(crate) struct Args {
     dump_texts: Option<PathBuf>,
 }
 
-/// Reads the inputs as (id, text) pairs.
-fn read_inputs(path: &Path, unit: Unit) -> Result<Vec<(String, String)>> {
-    let table_file = hysim_tables::is_table_file(path);
-    let is_jsonl = hysim_tables::is_jsonl_file(path);
-    // Table files are read by hysim-tables; only text and JSON Lines files are read here.
-    let text = if table_file {
-        String::new()
-    } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
-    };
-    if !is_jsonl && !table_file {
-        return Ok(text.lines().enumerate().map(|(i, line)| ((i + 1).to_string(), line.to_owned())).collect());
+/// The (id, text) examples a table gives at `unit`.
+fn table_examples(t: &hysim_core::Table, unit: Unit) -> Vec<(String, String)> {
+    match unit {
+        Unit::Table => vec![(t.id.clone(), hysim_text::table_text(t))],
+        Unit::Row => hysim_text::row_texts(t)
+            .into_iter()
+            .enumerate()
+            .map(|(r, text)| (format!("{}/r{}", t.id, r + 1), text))
+            .collect(),
+        Unit::Cell => hysim_text::cell_texts(t)
+            .into_iter()
+            .map(|(r, c, text)| (format!("{}/r{}c{}", t.id, r + 1, c + 1), text))
+            .collect(),
     }
-    let first: Option<serde_json::Value> = if is_jsonl {
-        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("{}");
-        Some(serde_json::from_str(first).with_context(|| format!("{}: the first line is not JSON", path.display()))?)
-    } else {
-        None
+}
+
+/// Reads the inputs as (id, text) pairs, only those of shard `i` of `n` (example `k`, from
+/// 0, belongs to shard `k mod n + 1`). A tables.jsonl is read a chunk of lines at a time
+/// and a text file a line at a time, so a shard holds its own examples, not the whole
+/// input.
+fn read_inputs(path: &Path, unit: Unit, (i, n): (usize, usize)) -> Result<Vec<(String, String)>> {
+    use std::io::BufRead;
+    let mut k = 0usize;
+    let mut mine = move || {
+        k += 1;
+        (k - 1) % n == i - 1
     };
-    if table_file || first.as_ref().is_some_and(|f| f.get("table_html").is_some()) {
-        let tables: Vec<hysim_core::Table> = hysim_tables::read_tables_file(path)?;
-        return Ok(match unit {
-            Unit::Table => tables.iter().map(|t| (t.id.clone(), hysim_text::table_text(t))).collect(),
-            Unit::Row => tables
-                .iter()
-                .flat_map(|t| {
-                    hysim_text::row_texts(t)
-                        .into_iter()
-                        .enumerate()
-                        .map(|(r, text)| (format!("{}/r{}", t.id, r + 1), text))
-                })
-                .collect(),
-            Unit::Cell => tables
-                .iter()
-                .flat_map(|t| {
-                    hysim_text::cell_texts(t)
-                        .into_iter()
-                        .map(|(r, c, text)| (format!("{}/r{}c{}", t.id, r + 1, c + 1), text))
-                })
-                .collect(),
-        });
+    let cannot_read = || format!("cannot read {}", path.display());
+    if hysim_tables::is_table_file(path) {
+        let tables = hysim_tables::read_tables_file(path)?;
+        return Ok(tables.iter().flat_map(|t| table_examples(t, unit)).filter(|_| mine()).collect());
     }
-    if first.as_ref().is_some_and(|f| f.get("parameter_raw").is_some()) {
+    let lines = || -> Result<std::io::Lines<std::io::BufReader<std::fs::File>>> {
+        Ok(std::io::BufReader::new(std::fs::File::open(path).with_context(cannot_read)?).lines())
+    };
+    if !hysim_tables::is_jsonl_file(path) {
+        let mut out = Vec::new();
+        for (number, line) in lines()?.enumerate() {
+            let line = line.with_context(cannot_read)?;
+            if mine() {
+                out.push(((number + 1).to_string(), line));
+            }
+        }
+        return Ok(out);
+    }
+    let mut first = String::new();
+    for line in lines()? {
+        let line = line.with_context(cannot_read)?;
+        if !line.trim().is_empty() {
+            first = line;
+            break;
+        }
+    }
+    let first: serde_json::Value = if first.is_empty() {
+        serde_json::json!({})
+    } else {
+        serde_json::from_str(&first).with_context(|| format!("{}: the first line is not JSON", path.display()))?
+    };
+    if first.get("table_html").is_some() {
+        let mut out = Vec::new();
+        for chunk in hysim_tables::table_chunks(path, 256)? {
+            out.extend(chunk?.iter().flat_map(|t| table_examples(t, unit)).filter(|_| mine()));
+        }
+        return Ok(out);
+    }
+    if first.get("parameter_raw").is_some() {
         let records = Record::read_jsonl(path)?;
         return Ok(records
             .iter()
             .enumerate()
             .map(|(i, r)| (format!("{}#{}", r.table_id, i + 1), hysim_text::record_text(r)))
+            .filter(|_| mine())
             .collect());
     }
     bail!(
@@ -127,11 +151,8 @@ pub(crate) fn parse_shard(spec: &str) -> Result<(usize, usize)> {
 pub(crate) fn run(args: &Args) -> Result<String> {
     let device = args.device.parse::<DeviceSpec>()?.resolve()?;
     let dtype: DType = args.dtype.parse()?;
-    let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let mut inputs = read_inputs(&args.texts, args.unit)?;
-    if let Some((i, n)) = shard {
-        inputs = inputs.into_iter().enumerate().filter(|(k, _)| k % n == i - 1).map(|(_, x)| x).collect();
-    }
+    let shard = args.shard.as_deref().map(parse_shard).transpose()?.unwrap_or((1, 1));
+    let inputs = read_inputs(&args.texts, args.unit, shard)?;
     if let Some(path) = &args.dump_texts {
         let lines: Vec<serde_json::Value> =
             inputs.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text})).collect();

@@ -494,6 +494,24 @@ fn embed_reads_csv_files_as_tables() {
     assert_eq!(code, 0, "{stderr}");
     // Two body rows of one table, not three lines of text.
     assert_eq!(Embeddings::load(&out).unwrap().ids(), ["t:1/r1", "t:1/r2"]);
+    // A shard of a tables.jsonl's rows: examples are counted across tables (read a chunk
+    // at a time), rows 2 and 5 of six for shard 2 of 3.
+    let tables: Vec<hysim_core::Table> = ["a", "b", "c"]
+        .iter()
+        .map(|id| hysim_core::Table {
+            id: format!("{id}:1"),
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), "6.2".into()], vec!["Tmax (h)".into(), "1.5".into()]],
+            ..hysim_core::Table::default()
+        })
+        .collect();
+    let jsonl = dir.path().join("tables.jsonl");
+    hysim_tables::write_tables_jsonl(&jsonl, &tables).unwrap();
+    let mut args = args;
+    args[2] = jsonl.to_str().unwrap();
+    let (code, _, stderr) = hysim(&[&args[..], &["--shard", "2/3"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(Embeddings::load(&out).unwrap().ids(), ["a:1/r2", "c:1/r1"]);
 }
 
 #[test]
