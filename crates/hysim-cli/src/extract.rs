@@ -143,10 +143,13 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         let written = encoder_records(&args.model, &args.inputs, &mut selection, device, batch_size(256), &args.out)?;
         (written, "encoder extractor".to_owned())
     } else {
-        // The decoder orders a corpus's prompts by length: it reads every table first.
+        // The decoder orders a corpus's prompts by length: it reads every table of its
+        // selection first (a tables.jsonl a chunk of lines at a time, keeping its own).
         let mut tables = Vec::new();
         for path in &args.inputs {
-            tables.extend(hysim_tables::read_tables_file(path)?.into_iter().filter(|t| selection.keep(t)));
+            for chunk in hysim_tables::table_chunks(path, 256)? {
+                tables.extend(chunk?.into_iter().filter(|t| selection.keep(t)));
+            }
         }
         let chosen: Vec<&hysim_core::Table> = tables.iter().collect();
         let (records, used) = decoder_records(
