@@ -81,8 +81,10 @@ fn table_examples(t: &hysim_core::Table, unit: Unit) -> Vec<(String, String)> {
 /// input.
 fn read_inputs(path: &Path, unit: Unit, (i, n): (usize, usize)) -> Result<Vec<(String, String)>> {
     use std::io::BufRead;
+    // One counter over every example of the file, across chunks and tables (the closure
+    // borrows it: a copy would restart the count).
     let mut k = 0usize;
-    let mut mine = move || {
+    let mut mine = || {
         k += 1;
         (k - 1) % n == i - 1
     };

@@ -96,32 +96,132 @@ fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     out
 }
 
-/// The one route a paper's title and abstract name, if they name exactly one: whole words
-/// only (`oral`, not the `oral` of `temporal`; `IV`, `i.v.`, `intravenously`...), as a
-/// caption that names none leaves the route to them. An abstract that names another drug's
-/// route (`intravenous phenobarbital ... oral levetiracetam`) names two: none is taken.
+/// The one route a paper's title and abstract name, if they name exactly one, as a caption
+/// that names none leaves the route to them. Whole words only (`oral`, not the `oral` of
+/// `temporal`), and only where they name how the drug was given:
+/// - `IV` only in capitals and not as a numeral (`phase IV`, `grade IV`, `(iv)`); no bare
+///   `im` (German `im`, imatinib's `IM`);
+/// - not `oral fluid`, `oral cavity`, `oral glucose`, `intra-oral`..., not `intravenous
+///   catheter`, `subcutaneous fat` or `subcutaneous adipose tissue`, nor a premedication or
+///   sedation given `i.m.`;
+/// - a paper that also names another route (intranasal, rectal, inhaled, epidural, ...) or
+///   another drug's (`intravenous phenobarbital ... oral levetiracetam`) names two: none
+///   is taken.
 fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
-    const ROUTES: &[(&[&str], &str, Route)] = &[
-        (&["intravenous", "intravenously", "iv", "i.v"], "IV", Route::Intravascular),
-        (&["oral", "orally", "p.o", "per os"], "PO", Route::Extravascular),
-        (&["intramuscular", "intramuscularly", "im", "i.m"], "IM", Route::Extravascular),
-        (&["subcutaneous", "subcutaneously", "s.c"], "SC", Route::Extravascular),
+    /// A route's code and kind; `None` for a route that has no code here.
+    type Coded = Option<(&'static str, Route)>;
+    const ROUTES: &[(&[&str], Coded)] = &[
+        (&["intravenous", "intravenously", "i.v"], Some(("IV", Route::Intravascular))),
+        (&["oral", "orally", "p.o", "per os"], Some(("PO", Route::Extravascular))),
+        (&["intramuscular", "intramuscularly", "i.m"], Some(("IM", Route::Extravascular))),
+        (&["subcutaneous", "subcutaneously", "s.c"], Some(("SC", Route::Extravascular))),
+        (
+            &[
+                "intranasal",
+                "intranasally",
+                "nasal",
+                "rectal",
+                "rectally",
+                "sublingual",
+                "buccal",
+                "transdermal",
+                "topical",
+                "topically",
+                "inhaled",
+                "inhalation",
+                "intraperitoneal",
+                "intraperitoneally",
+                "intramammary",
+                "gavage",
+                "intrathecal",
+                "epidural",
+                "intravitreal",
+                "intra-articular",
+                "vaginal",
+                "intraosseous",
+            ],
+            None,
+        ),
     ];
-    let text = [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
-    let text = text.to_lowercase();
+    const NOT_ROUTE_NEXT: &[&str] = &[
+        "fluid",
+        "fluids",
+        "cavity",
+        "mucositis",
+        "mucosa",
+        "glucose",
+        "contraceptive",
+        "contraceptives",
+        "health",
+        "hygiene",
+        "presentation",
+        "lesion",
+        "lesions",
+        "cancer",
+        "surgery",
+        "microbiome",
+        "candidiasis",
+        "catheter",
+        "catheters",
+        "line",
+        "lines",
+        "access",
+        "cannula",
+        "fat",
+        "adipose",
+        "tissue",
+        "tissues",
+    ];
+    const NOT_ROUTE_BEFORE: &[&str] = &["intra", "peri"];
+    const NOT_DOSE_NEAR: &[&str] = &["premedicat", "anaesthe", "anesthe", "sedat"];
+    const NUMERAL_BEFORE: &[&str] = &["phase", "stage", "grade", "type", "class", "level", "category", "part", "iii"];
+    let original =
+        [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
+    let text = original.to_lowercase();
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let named: Vec<(&'static str, Route)> = ROUTES
-        .iter()
-        .filter(|(words, _, _)| {
-            words.iter().any(|w| {
-                text.match_indices(w)
-                    .any(|(i, _)| !alnum(text[..i].chars().next_back()) && !alnum(text[i + w.len()..].chars().next()))
-            })
+    let dash = |c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}');
+    let next_word = |rest: &str| -> String {
+        rest.trim_start_matches(|c: char| dash(c) || c == '.').chars().take_while(|c| c.is_alphabetic()).collect()
+    };
+    let previous_word = |before: &str| -> String {
+        let mut w: Vec<char> = before.trim_end_matches(dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        w.reverse();
+        w.into_iter().collect::<String>().to_lowercase()
+    };
+    // The 40 characters before a match, lower case.
+    let near = |before: &str| -> String {
+        let chars: Vec<char> = before.chars().collect();
+        chars[chars.len().saturating_sub(40)..].iter().collect::<String>().to_lowercase()
+    };
+    let names = |hay: &str, word: &str| {
+        hay.match_indices(word).any(|(i, _)| {
+            let end = i + word.len();
+            !alnum(hay[..i].chars().next_back())
+                && !alnum(hay[end..].chars().next())
+                && !NOT_ROUTE_NEXT.contains(&next_word(&hay[end..]).to_lowercase().as_str())
+                && !NOT_ROUTE_BEFORE.contains(&previous_word(&hay[..i]).as_str())
+                && !NOT_DOSE_NEAR.iter().any(|stem| near(&hay[..i]).contains(stem))
         })
-        .map(|(_, code, kind)| (*code, *kind))
-        .collect();
+    };
+    // `IV` in capitals, not a numeral or a list item.
+    let capital_iv = original.match_indices("IV").any(|(i, _)| {
+        let end = i + 2;
+        !alnum(original[..i].chars().next_back())
+            && !alnum(original[end..].chars().next())
+            && !original[..i].ends_with('(')
+            && !NUMERAL_BEFORE.contains(&previous_word(&original[..i]).as_str())
+            && !NOT_ROUTE_NEXT.contains(&next_word(&original[end..]).to_lowercase().as_str())
+            && !NOT_DOSE_NEAR.iter().any(|stem| near(&original[..i]).contains(stem))
+    });
+    let mut named: Vec<Option<(&'static str, Route)>> = Vec::new();
+    for (words, route) in ROUTES {
+        let iv = route.is_some_and(|(code, _)| code == "IV") && capital_iv;
+        if (iv || words.iter().any(|w| names(&text, w))) && !named.contains(route) {
+            named.push(*route);
+        }
+    }
     match named.as_slice() {
-        [one] => Some(*one),
+        [Some(one)] => Some(*one),
         _ => None,
     }
 }
@@ -616,7 +716,10 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     let caption = table.caption.clone().unwrap_or_default();
     let footnote = table.footnote.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
-    let route = table_route(table, &caption);
+    // Names read with the caption's route; a column's route, else the paper's, settles a
+    // name that needs one (below).
+    let route = route_of(&caption);
+    let paper_kind = if routes_in(&caption).is_empty() { paper_route(table).map(|(_, k)| k) } else { None };
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
@@ -717,13 +820,14 @@ pub fn table_records(table: &Table) -> Vec<Record> {
             .or_else(|| unit_in_label(extra_hint));
         let mut context = base_context.clone();
         let group_route = group.as_deref().and_then(route_of);
-        if let Some((r, kind)) = group_route {
+        if let Some((r, _)) = group_route {
             context.route = Some(r.to_owned());
-            // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the
-            // "Oral" column of a table that compares routes is MRTEVIFO.
-            if let Named::Ambiguous(..) = param {
-                param = named(label, Some(kind)).unwrap_or(param);
-            }
+        }
+        // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"
+        // column of a table that compares routes is MRTEVIFO; else the paper's, when the
+        // caption names no route.
+        if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(paper_kind)) {
+            param = named(label, Some(kind)).unwrap_or(param);
         }
         // The matrix in the parameter's label or group when the caption names none
         // ("Mean serum fentanyl concentration"); a group that names a dose ("10 mg/kg")
@@ -1161,6 +1265,32 @@ mod tests {
         t.abstract_text = Some("Given orally.".into());
         t.caption = Some("Table 3 Lorazepam after i.v. and i.m. dosing".into());
         assert_eq!(table_context(&t).0.route, None, "the caption compares two routes");
+        let route = |abstract_text: &str| {
+            let mut t = t.clone();
+            t.caption = Some("Table 3 Parameters".into());
+            t.abstract_text = Some(abstract_text.into());
+            paper_route(&t).map(|(r, _)| r)
+        };
+        assert_eq!(route("A phase IV study of oral X; grade IV toxicity (iv) was rare."), Some("PO"));
+        assert_eq!(route("An IV catheter was placed; X was given orally."), Some("PO"));
+        assert_eq!(route("Dogs premedicated with i.m. acepromazine received intravenous X."), Some("IV"));
+        assert_eq!(route("Bioavailability of intranasal X relative to IV dosing."), None, "another route");
+        assert_eq!(route("Rückstände im Plasma"), None, "no bare im");
+        assert_eq!(route("After an oral glucose tolerance test, X was given subcutaneously."), Some("SC"));
+        assert_eq!(route("X in subcutaneous adipose tissue after intra-oral IV injection."), Some("IV"));
+        // A column's route comes before the paper's: MRT in the Oral column is the oral MRT.
+        let mut c = table(
+            "Table 2 Pharmacokinetic parameters of X",
+            &[&["Parameter", "IV", "Oral"]],
+            &[&["Cmax (ng/mL)", "1.2", "0.8"], &["MRT (h)", "3.1", "4.2"]],
+        );
+        c.abstract_text = Some("X was given orally to dogs.".into());
+        let mrt = |c: &Table| -> Vec<Option<String>> {
+            table_records(c).into_iter().filter(|r| r.parameter_raw.starts_with("MRT")).map(|r| r.parameter).collect()
+        };
+        assert_eq!(mrt(&c), [Some("MRTIVIFO".to_owned()), Some("MRTEVIFO".to_owned())]);
+        c.header_rows = vec![vec!["Parameter".into(), "Value".into(), "SD".into()]];
+        assert_eq!(mrt(&c)[0].as_deref(), Some("MRTEVIFO"), "no column route: the paper's");
         t.abstract_text = None;
         t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
         // The decoder's records are completed alike.
