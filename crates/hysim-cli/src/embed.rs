@@ -207,3 +207,39 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     );
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_of_a_tables_jsonl_cross_chunks_and_partition_the_examples() {
+        // 600 tables of two rows: 1,200 row examples over five 256-line chunks.
+        let tables: Vec<hysim_core::Table> = (0..600)
+            .map(|k| hysim_core::Table {
+                id: format!("{k}:1"),
+                header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+                body_rows: vec![vec!["Cmax (ng/mL)".into(), format!("{k}.5")], vec!["Tmax (h)".into(), "1".into()]],
+                ..hysim_core::Table::default()
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tables.jsonl");
+        hysim_tables::write_tables_jsonl(&path, &tables).unwrap();
+        let all = read_inputs(&path, Unit::Row, (1, 1)).unwrap();
+        assert_eq!(all.len(), 1200);
+        assert_eq!((all[1].0.as_str(), all[1199].0.as_str()), ("0:1/r2", "599:1/r2"));
+        let mut union = Vec::new();
+        for i in 1..=7 {
+            let shard = read_inputs(&path, Unit::Row, (i, 7)).unwrap();
+            let expected: Vec<_> =
+                all.iter().enumerate().filter(|(k, _)| k % 7 == i - 1).map(|(_, x)| x.clone()).collect();
+            assert_eq!(shard, expected, "shard {i} of 7");
+            union.extend(shard);
+        }
+        union.sort();
+        let mut sorted = all.clone();
+        sorted.sort();
+        assert_eq!(union, sorted, "the shards partition the examples");
+    }
+}
