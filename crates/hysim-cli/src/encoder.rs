@@ -122,9 +122,7 @@ fn embed_cached(encoder: &Encoder, texts: &[String]) -> Result<Vec<f32>> {
 /// Candidates of each table, with the labels their gold records give.
 fn labelled(tables: &[&Table], gold: &HashMap<&str, Vec<Record>>) -> Vec<(Record, Option<Record>)> {
     let mut out = Vec::new();
-    for (table, candidates) in
-        tables.iter().zip(hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>()))
-    {
+    for (table, candidates) in tables.iter().zip(candidates_by_table(tables)) {
         let cells: HashMap<(u32, u32), &Record> = gold
             .get(table.id.as_str())
             .map(|g| g.iter().filter_map(|r| Some(((r.provenance.row?, r.provenance.col?), r))).collect())
@@ -136,6 +134,11 @@ fn labelled(tables: &[&Table], gold: &HashMap<&str, Vec<Record>>) -> Vec<(Record
         }
     }
     out
+}
+
+/// The parser's candidate records of each table, in the tables' order.
+fn candidates_by_table(tables: &[&Table]) -> Vec<Vec<Record>> {
+    hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>())
 }
 
 /// Trains the heads on `train` tables (and picks the epoch on `val` tables); writes
@@ -359,7 +362,7 @@ impl Extractor {
     /// extracted once would only fill it (and every later cache opening reads it whole).
     pub(crate) fn records(&self, tables: &[&Table]) -> Result<Vec<Record>> {
         let meta = &self.meta;
-        let per_table = hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>());
+        let per_table = candidates_by_table(tables);
         // The table of each candidate by position: ids need not be unique across inputs.
         let owners: Vec<usize> =
             per_table.iter().enumerate().flat_map(|(k, c)| std::iter::repeat_n(k, c.len())).collect();
@@ -412,9 +415,7 @@ impl Extractor {
         }
         Ok(out)
     }
-}
 
-impl Extractor {
     /// For each candidate that names no matrix, the one its paper's title and abstract
     /// name that the context head finds the most probable, where they name several and the
     /// head knows them all (one named matrix the parser has already taken; a matrix the

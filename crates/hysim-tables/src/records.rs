@@ -96,6 +96,35 @@ fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     out
 }
 
+/// The paper's title and abstract, where the table carries them, as one text.
+fn paper_text(table: &Table) -> String {
+    [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ")
+}
+
+/// A space or a dash between words (`blood-brain`, `blood–brain`, `blood\u{2010}brain`).
+fn is_space_or_dash(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}')
+}
+
+/// Whether `text[start..end]` is a whole word: no letter or digit right before or after it.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !alnum(text[..start].chars().next_back()) && !alnum(text[end..].chars().next())
+}
+
+/// The word `rest` starts with after the characters `skip` accepts, in lower case.
+fn next_word(rest: &str, skip: impl Fn(char) -> bool) -> String {
+    rest.trim_start_matches(skip).chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase()
+}
+
+/// The word `before` ends with, spaces and dashes after it left out, in lower case.
+fn previous_word(before: &str) -> String {
+    let mut word: Vec<char> =
+        before.trim_end_matches(is_space_or_dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    word.reverse();
+    word.into_iter().collect::<String>().to_lowercase()
+}
+
 /// The one route a paper's title and abstract name, if they name exactly one, as a caption
 /// that names none leaves the route to them. Whole words only (`oral`, not the `oral` of
 /// `temporal`), and only where they name how the drug was given:
@@ -175,19 +204,10 @@ fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     const NOT_ROUTE_BEFORE: &[&str] = &["intra", "peri"];
     const NOT_DOSE_NEAR: &[&str] = &["premedicat", "anaesthe", "anesthe", "sedat"];
     const NUMERAL_BEFORE: &[&str] = &["phase", "stage", "grade", "type", "class", "level", "category", "part", "iii"];
-    let original =
-        [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
+    let original = paper_text(table);
     let text = original.to_lowercase();
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let dash = |c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}');
-    let next_word = |rest: &str| -> String {
-        rest.trim_start_matches(|c: char| dash(c) || c == '.').chars().take_while(|c| c.is_alphabetic()).collect()
-    };
-    let previous_word = |before: &str| -> String {
-        let mut w: Vec<char> = before.trim_end_matches(dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
-        w.reverse();
-        w.into_iter().collect::<String>().to_lowercase()
-    };
+    // After a route word: `i.v. catheter`.
+    let word_after = |rest: &str| next_word(rest, |c| is_space_or_dash(c) || c == '.');
     // The 40 characters before a match, lower case.
     let near = |before: &str| -> String {
         let chars: Vec<char> = before.chars().collect();
@@ -196,9 +216,8 @@ fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     let names = |hay: &str, word: &str| {
         hay.match_indices(word).any(|(i, _)| {
             let end = i + word.len();
-            !alnum(hay[..i].chars().next_back())
-                && !alnum(hay[end..].chars().next())
-                && !NOT_ROUTE_NEXT.contains(&next_word(&hay[end..]).to_lowercase().as_str())
+            is_whole_word(hay, i, end)
+                && !NOT_ROUTE_NEXT.contains(&word_after(&hay[end..]).as_str())
                 && !NOT_ROUTE_BEFORE.contains(&previous_word(&hay[..i]).as_str())
                 && !NOT_DOSE_NEAR.iter().any(|stem| near(&hay[..i]).contains(stem))
         })
@@ -206,11 +225,10 @@ fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     // `IV` in capitals, not a numeral or a list item.
     let capital_iv = original.match_indices("IV").any(|(i, _)| {
         let end = i + 2;
-        !alnum(original[..i].chars().next_back())
-            && !alnum(original[end..].chars().next())
+        is_whole_word(&original, i, end)
             && !original[..i].ends_with('(')
             && !NUMERAL_BEFORE.contains(&previous_word(&original[..i]).as_str())
-            && !NOT_ROUTE_NEXT.contains(&next_word(&original[end..]).to_lowercase().as_str())
+            && !NOT_ROUTE_NEXT.contains(&word_after(&original[end..]).as_str())
             && !NOT_DOSE_NEAR.iter().any(|stem| near(&original[..i]).contains(stem))
     });
     let mut named: Vec<Option<(&'static str, Route)>> = Vec::new();
@@ -322,10 +340,7 @@ pub fn matrices_in(text: &str) -> Vec<&'static str> {
     for (word, matrix) in MATRICES {
         let sampled = text.match_indices(word).any(|(i, _)| {
             let end = i + word.len();
-            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            !alnum(text[..i].chars().next_back())
-                && !alnum(text[end..].chars().next())
-                && !names_no_sample(&text[..i], &text[end..])
+            is_whole_word(&text, i, end) && !names_no_sample(&text[..i], &text[end..])
         });
         if sampled && !named.contains(matrix) {
             named.push(matrix);
@@ -400,17 +415,7 @@ fn names_no_sample(before: &str, after: &str) -> bool {
         "salts",
     ];
     const BEFORE: &[&str] = &["frozen"];
-    let dash = |c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}')
-    };
-    let next: String = after.trim_start_matches(dash).chars().take_while(|c| c.is_alphabetic()).collect();
-    let previous: String = {
-        let mut word: Vec<char> =
-            before.trim_end_matches(dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
-        word.reverse();
-        word.into_iter().collect()
-    };
-    NEXT.contains(&next.as_str()) || BEFORE.contains(&previous.as_str())
+    NEXT.contains(&next_word(after, is_space_or_dash).as_str()) || BEFORE.contains(&previous_word(before).as_str())
 }
 
 fn matrix_of(text: &str) -> Option<&'static str> {
@@ -423,8 +428,7 @@ fn matrix_of(text: &str) -> Option<&'static str> {
 /// plasma or serum what was measured.
 pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
     const FIRST: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
-    let text = [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ");
-    let mut named = matrices_in(&text);
+    let mut named = matrices_in(&paper_text(table));
     if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
         named.retain(|m| *m != "blood");
     }
@@ -719,7 +723,6 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     // Names read with the caption's route; a column's route, else the paper's, settles a
     // name that needs one (below).
     let route = route_of(&caption);
-    let paper_kind = if routes_in(&caption).is_empty() { paper_route(table).map(|(_, k)| k) } else { None };
     let n_cols = table.n_cols();
     let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
     let labels: Vec<String> = paths.iter().map(|p| p.join(" / ")).collect();
@@ -757,6 +760,12 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     // Only tables with PK parameters need their caption read for context.
     let table_hints = stat_hints(&context_text);
     let (base_context, base_mw) = table_context(table);
+    // The paper's route is the table's where the caption names none (`table_route`); its
+    // code reads back as its kind.
+    let paper_kind = match route {
+        Some(_) => None,
+        None => base_context.route.as_deref().and_then(route_of).map(|(_, k)| k),
+    };
     let paper_matrix = paper_matrix(table);
     let notes = footnote_marks(&footnote);
     let unit_col = (0..n_cols).find(|&c| matches!(header_label(c).trim().to_lowercase().as_str(), "unit" | "units"));
