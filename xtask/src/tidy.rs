@@ -33,6 +33,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("hysim-finetune", 3),
     ("hysim-eval", 3),
     ("hysim-pipeline", 4),
+    ("hysim-extract", 4),
     ("hysim-cli", 5),
 ];
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use hysim_core::{Embeddings, Record};
+use hysim_core::{Embeddings, Record, Shard};
 use hysim_embed::{Cache, EmbedOptions, Encoder};
 use hysim_nn::{DType, DeviceSpec};
 
@@ -53,7 +53,7 @@ pub(crate) struct Args {
     no_cache: bool,
     /// Embed only shard I of N (1-based; example k belongs to shard k mod N + 1).
     #[arg(long, value_name = "I/N")]
-    shard: Option<String>,
+    shard: Option<Shard>,
     /// Also write the texts that are embedded, as JSON Lines of {"id", "text"}.
     #[arg(long, value_name = "FILE")]
     dump_texts: Option<PathBuf>,
@@ -79,14 +79,14 @@ fn table_examples(t: &hysim_core::Table, unit: Unit) -> Vec<(String, String)> {
 /// 0, belongs to shard `k mod n + 1`). A tables.jsonl is read a chunk of lines at a time
 /// and a text file a line at a time, so a shard holds its own examples, not the whole
 /// input.
-fn read_inputs(path: &Path, unit: Unit, (i, n): (usize, usize)) -> Result<Vec<(String, String)>> {
+fn read_inputs(path: &Path, unit: Unit, shard: Shard) -> Result<Vec<(String, String)>> {
     use std::io::BufRead;
     // One counter over every example of the file, across chunks and tables (the closure
     // borrows it: a copy would restart the count).
     let mut k = 0usize;
     let mut mine = || {
         k += 1;
-        (k - 1) % n == i - 1
+        shard.holds(k - 1)
     };
     let cannot_read = || format!("cannot read {}", path.display());
     if hysim_tables::is_table_file(path) {
@@ -141,19 +141,10 @@ fn read_inputs(path: &Path, unit: Unit, (i, n): (usize, usize)) -> Result<Vec<(S
     )
 }
 
-/// Reads `--shard I/N` (1-based).
-pub(crate) fn parse_shard(spec: &str) -> Result<(usize, usize)> {
-    let parsed = spec.split_once('/').and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)));
-    match parsed {
-        Some((i, n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
-        _ => bail!("invalid --shard {spec:?}: expected I/N with 1 <= I <= N"),
-    }
-}
-
 pub(crate) fn run(args: &Args) -> Result<String> {
     let device = args.device.parse::<DeviceSpec>()?.resolve()?;
     let dtype: DType = args.dtype.parse()?;
-    let shard = args.shard.as_deref().map(parse_shard).transpose()?.unwrap_or((1, 1));
+    let shard = args.shard.unwrap_or_default();
     let inputs = read_inputs(&args.texts, args.unit, shard)?;
     if let Some(path) = &args.dump_texts {
         let lines: Vec<serde_json::Value> =
@@ -226,12 +217,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tables.jsonl");
         hysim_tables::write_tables_jsonl(&path, &tables).unwrap();
-        let all = read_inputs(&path, Unit::Row, (1, 1)).unwrap();
+        let all = read_inputs(&path, Unit::Row, Shard::ALL).unwrap();
         assert_eq!(all.len(), 1200);
         assert_eq!((all[1].0.as_str(), all[1199].0.as_str()), ("0:1/r2", "599:1/r2"));
         let mut union = Vec::new();
         for i in 1..=7 {
-            let shard = read_inputs(&path, Unit::Row, (i, 7)).unwrap();
+            let shard = read_inputs(&path, Unit::Row, Shard::new(i, 7).unwrap()).unwrap();
             let expected: Vec<_> =
                 all.iter().enumerate().filter(|(k, _)| k % 7 == i - 1).map(|(_, x)| x.clone()).collect();
             assert_eq!(shard, expected, "shard {i} of 7");

@@ -9,10 +9,10 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod embed;
-mod encoder;
 mod eval;
 mod extract;
 mod parse;
+mod progress;
 mod run;
 mod synth;
 mod train;
@@ -46,7 +46,7 @@ enum Command {
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),
     /// Weighted fine-tuning of the encoder extractor and a decoder (LoRA or full) on tables with gold records.
-    #[command(after_long_help = train::CONFIG_HELP)]
+    #[command(after_long_help = hysim_extract::settings::CONFIG_HELP)]
     Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),

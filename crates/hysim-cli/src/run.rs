@@ -186,3 +186,49 @@ fn run_one(cfg: &Config, shared: &std::path::Path, from: Option<Stage>, to: Opti
 fn format_seconds(s: f64) -> String {
     if s < 90.0 { format!("{s:.1} s") } else { format!("{:.1} min", s / 60.0) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command the pipeline plans parses with this binary's own parser: the default
+    /// run, `--tiny`, the `[gpu]` budget and every variant of every experiment (a renamed
+    /// flag fails here, not in a run).
+    #[test]
+    fn every_planned_command_parses() {
+        let shared = PathBuf::from("../shared");
+        let base = Config::embedded();
+        let mut configs = vec![base.clone(), base.tiny().unwrap(), base.for_gpu().unwrap()];
+        for gpu in [false, true] {
+            let extra = hysim_pipeline::config::experiment_overrides(gpu);
+            for name in experiment::NAMES {
+                for variant in experiment::variants(name).unwrap() {
+                    configs.push(experiment::variant_config(&base, name, &variant, &extra).unwrap());
+                }
+            }
+        }
+        let mut parsed = 0;
+        // Inputs are found from the workspace root, where runs start.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        for cfg in &mut configs {
+            for path in &mut cfg.target.tables {
+                if !path.starts_with("{shared}") {
+                    *path = root.join(&*path).display().to_string();
+                }
+            }
+            let plan = hysim_pipeline::plan(cfg, &shared).unwrap();
+            for stage in &plan.stages {
+                for job in &stage.jobs {
+                    if let hysim_pipeline::plan::Job::Hysim(argv) = job {
+                        let line = std::iter::once("hysim".to_owned()).chain(argv.iter().cloned());
+                        if let Err(e) = crate::Cli::try_parse_from(line) {
+                            panic!("{} of run {}: {:?} does not parse: {e}", stage.stage, cfg.name, argv);
+                        }
+                        parsed += 1;
+                    }
+                }
+            }
+        }
+        assert!(parsed > 100, "{parsed} commands");
+    }
+}

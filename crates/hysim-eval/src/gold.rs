@@ -6,10 +6,13 @@
 //!   `hysim_tables::gold`, damage repaired, blank parameters continuing the one above);
 //! - AutoPK's label sheets (long format, one row per value; `hysim_tables::gold`).
 
+use std::path::{Path, PathBuf};
+
 use hysim_core::Record;
 use hysim_tables::gold::{AutoPkLabel, GoldValue};
 
 use crate::autopk::{Row, abbv_of};
+use crate::{Error, Result};
 
 /// Gold in both shapes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,6 +39,64 @@ pub fn code_of_abbv(abbv: &str) -> Option<&'static str> {
 }
 
 impl Gold {
+    /// Reads one gold path, sniffing its kind: SPEC records (`.jsonl`), a curated
+    /// pk_summary CSV, an AutoPK label sheet (`.xlsx`, or a `.csv` whose header has an
+    /// `abbv` column), or a folder of `*_baseline.csv` files and label workbooks. Returns
+    /// the gold and a description of what was read ("3 files in ...").
+    pub fn read(path: &Path) -> Result<(Self, String)> {
+        let ext = hysim_tables::extension(path);
+        if path.is_dir() {
+            let mut gold = Gold::default();
+            let mut files = 0;
+            for file in hysim_tables::gold::gold_files(path)? {
+                gold.extend(Gold::from_pk_summary(hysim_tables::gold::read_pk_summary(&file)?));
+                files += 1;
+            }
+            let read_error = |source| Error::Read { path: path.to_path_buf(), source };
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(read_error)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "xlsx" || e == "xls" || e == "ods"))
+                .collect();
+            entries.sort();
+            for file in entries {
+                gold.extend(Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(&file)?));
+                files += 1;
+            }
+            return Ok((gold, format!("{files} files in {}", path.display())));
+        }
+        let gold = match ext.as_str() {
+            "jsonl" => Gold::from_records(&Record::read_jsonl(path)?),
+            "xlsx" | "xls" | "ods" => Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?),
+            "csv" => {
+                // The header line alone says which kind of CSV it is.
+                let read_error = |source| Error::Read { path: path.to_path_buf(), source };
+                let mut header = String::new();
+                std::io::BufRead::read_line(
+                    &mut std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?),
+                    &mut header,
+                )
+                .map_err(read_error)?;
+                let first: Vec<String> = header.trim_end().split(',').map(str::to_owned).collect();
+                if hysim_tables::gold::is_autopk_label_header(&first) {
+                    Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?)
+                } else {
+                    Gold::from_pk_summary(hysim_tables::gold::read_pk_summary(path)?)
+                }
+            }
+            _ => return Err(Error::UnsupportedGold { path: path.to_path_buf() }),
+        };
+        Ok((gold, path.display().to_string()))
+    }
+
+    /// The papers that have gold values or rows (a row's paper is its table id up to the
+    /// first `:`).
+    pub fn papers(&self) -> std::collections::HashSet<String> {
+        let mut papers: std::collections::HashSet<String> = self.values.iter().map(|v| v.paper.clone()).collect();
+        papers.extend(self.rows.iter().map(|r| r.table.split(':').next().unwrap_or_default().to_owned()));
+        papers
+    }
+
     /// From SPEC records.
     pub fn from_records(records: &[Record]) -> Self {
         Gold { values: crate::gold_from_records(records), rows: records.iter().map(Row::from_record).collect() }

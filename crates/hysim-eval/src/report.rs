@@ -5,6 +5,8 @@
 //! (per-parameter F1 with intervals, the reliability diagram, and, when given, the weight
 //! histogram and a 2-D projection of source and target embeddings coloured by weight).
 
+mod html;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -12,7 +14,7 @@ use serde_json::json;
 
 use crate::autopk::AutoPkReport;
 use crate::consistency::Consistency;
-use crate::errors::ErrorLine;
+use crate::mismatches::Mismatch;
 use crate::stats::Comparison;
 use crate::{Report, Scores};
 
@@ -26,7 +28,7 @@ fn md_cell(text: &str) -> String {
 
 /// The `### Errors` section of `report.md`: wrong records and missed values with why, and
 /// context disagreements counted by what was curated and what was read.
-fn errors_markdown(errors: &[ErrorLine]) -> String {
+fn errors_markdown(errors: &[Mismatch]) -> String {
     let count = |kind: &str| errors.iter().filter(|e| e.kind() == kind).count();
     let (wrong, missed, context) = (count("wrong_record"), count("missed_value"), count("context_disagrees"));
     let mut md = format!(
@@ -37,7 +39,7 @@ fn errors_markdown(errors: &[ErrorLine]) -> String {
     if wrong > 0 {
         md.push_str("\n| record | parameter | cell | unit | why |\n|---|---|---|---|---|\n");
         for e in errors.iter().filter(|e| e.kind() == "wrong_record").take(ERRORS_LISTED) {
-            if let ErrorLine::WrongRecord {
+            if let Mismatch::WrongRecord {
                 table_id,
                 row,
                 col,
@@ -67,7 +69,7 @@ fn errors_markdown(errors: &[ErrorLine]) -> String {
     if missed > 0 {
         md.push_str("\n| gold | parameter | value | unit | statistic | why |\n|---|---|---|---|---|---|\n");
         for e in errors.iter().filter(|e| e.kind() == "missed_value").take(ERRORS_LISTED) {
-            if let ErrorLine::MissedValue { paper, line, parameter_raw, value, unit_raw, statistic, why, .. } = e {
+            if let Mismatch::MissedValue { paper, line, parameter_raw, value, unit_raw, statistic, why, .. } = e {
                 md.push_str(&format!(
                     "| {paper} line {line} | {} | {value} | {} | {} | {} |\n",
                     md_cell(parameter_raw),
@@ -82,7 +84,7 @@ fn errors_markdown(errors: &[ErrorLine]) -> String {
     if context > 0 {
         let mut groups: std::collections::BTreeMap<(String, String, String), usize> = Default::default();
         for e in errors {
-            if let ErrorLine::ContextDisagrees { field, gold, predicted, .. } = e {
+            if let Mismatch::ContextDisagrees { field, gold, predicted, .. } = e {
                 let key = (field.clone(), gold.clone(), predicted.clone().unwrap_or_else(|| "(none)".to_owned()));
                 *groups.entry(key).or_default() += 1;
             }
@@ -108,9 +110,9 @@ pub struct Evaluation {
     pub autopk: Option<AutoPkReport>,
     /// PK consistency of the predictions.
     pub consistency: Option<Consistency>,
-    /// The numeric protocol's errors ([`crate::errors::errors`]), written to `errors.jsonl`
+    /// The numeric protocol's errors ([`crate::mismatches::list`]), written to `errors.jsonl`
     /// when the numeric protocol ran.
-    pub errors: Vec<ErrorLine>,
+    pub errors: Vec<Mismatch>,
     /// Paired comparison against a baseline prediction file, with its description.
     pub comparison: Option<(String, Comparison)>,
     /// Sample weights to plot (`w_hybrid`), when given.
@@ -170,7 +172,7 @@ impl Evaluation {
         }
         let md = self.markdown();
         hysim_core::io::atomic_write(&dir.join("report.md"), |out| out.write_all(md.as_bytes()))?;
-        let html = crate::html::page(self);
+        let html = html::page(self);
         hysim_core::io::atomic_write(&dir.join("report.html"), |out| out.write_all(html.as_bytes()))
     }
 

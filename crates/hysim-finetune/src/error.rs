@@ -32,6 +32,9 @@ pub enum Error {
         /// What went wrong.
         problem: String,
     },
+    /// Loading weights by name failed (a missing or mis-shaped tensor).
+    #[error(transparent)]
+    Nn(#[from] hysim_nn::Error),
     /// libtorch refused an operation.
     #[error(transparent)]
     Torch(#[from] hysim_nn::tch::TchError),

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use hysim_core::ModelDir;
 use hysim_nn::tch::Tensor;
 use serde::{Deserialize, Serialize};
 
@@ -142,9 +143,9 @@ pub fn fit_from(
             report.history.push(eval);
             let improved = report.best.is_none_or(|b| val_loss < b.val_loss);
             if let Some(dir) = dir {
-                trainer.save(&dir.join("last"))?;
+                trainer.save(&dir.join(ModelDir::LAST))?;
                 if improved {
-                    trainer.save(&dir.join("best"))?;
+                    trainer.save(&dir.join(ModelDir::BEST))?;
                 }
             }
             if improved {

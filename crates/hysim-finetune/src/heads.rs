@@ -251,22 +251,13 @@ impl Heads {
         })
     }
 
-    /// Heads of the given shape with the weights `save` wrote.
+    /// Heads of the given shape with the weights `save` wrote: every tensor of the heads
+    /// must be in the file, and nothing else.
     pub fn load(path: &Path, device: Device, dim: usize, sizes: &[usize], hidden: usize) -> Result<Self> {
-        let heads = Self::new(device, dim, sizes, hidden, 0);
-        let saved = Tensor::read_safetensors(path)?;
-        let vars = heads.vs.variables();
-        let fail = |problem: String| Error::Checkpoint { path: path.to_path_buf(), problem };
-        if saved.len() != vars.len() {
-            return Err(fail(format!("{} tensors, the heads have {}", saved.len(), vars.len())));
-        }
-        let _guard = hysim_nn::tch::no_grad_guard();
-        for (name, value) in saved {
-            let var = vars.get(&name).ok_or_else(|| fail(format!("unexpected tensor {name}")))?;
-            if var.size() != value.size() {
-                return Err(fail(format!("{name} has shape {:?}, the heads {:?}", value.size(), var.size())));
-            }
-            var.shallow_clone().copy_(&value);
+        let mut heads = Self::new(device, dim, sizes, hidden, 0);
+        let report = hysim_nn::load_safetensors(&mut heads.vs, &[path], hysim_nn::LoadMode::Strict)?;
+        if let Some(name) = report.unexpected.first() {
+            return Err(Error::Checkpoint { path: path.to_path_buf(), problem: format!("unexpected tensor {name}") });
         }
         Ok(heads)
     }

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use hysim_core::ModelDir;
 use hysim_nn::tch::nn::VarStore;
 use hysim_nn::tch::{Kind, Reduction, Tensor};
 use serde::{Deserialize, Serialize};
@@ -392,7 +393,7 @@ impl Trainer {
         std::fs::create_dir_all(&tmp).map_err(|e| fail(e.to_string()))?;
         let result = (|| -> Result<()> {
             let trainable: Vec<(&str, &Tensor)> = self.params.iter().map(|(n, t)| (n.as_str(), t)).collect();
-            Tensor::write_safetensors(&trainable, tmp.join("trainable.safetensors"))?;
+            Tensor::write_safetensors(&trainable, tmp.join(ModelDir::CHECKPOINT_WEIGHTS))?;
             let mut moments: Vec<(String, Tensor)> = Vec::new();
             for ((n, _), (m, v)) in self.params.iter().zip(self.moments()) {
                 moments.push((format!("m.{n}"), m));
@@ -405,7 +406,7 @@ impl Trainer {
                 names: self.params.iter().map(|(n, _)| n.clone()).collect(),
             };
             let json = serde_json::to_vec_pretty(&state).map_err(|e| fail(e.to_string()))?;
-            std::fs::write(tmp.join("state.json"), json).map_err(|e| fail(e.to_string()))?;
+            std::fs::write(tmp.join(ModelDir::CHECKPOINT_STATE), json).map_err(|e| fail(e.to_string()))?;
             if dir.exists() {
                 std::fs::rename(dir, &old).map_err(|e| fail(e.to_string()))?;
             }
@@ -427,7 +428,8 @@ impl Trainer {
     /// moments and step. The settings are the checkpoint's.
     pub fn resume(vs: &VarStore, dir: &Path) -> Result<Self> {
         let fail = |problem: String| Error::Checkpoint { path: dir.to_path_buf(), problem };
-        let text = std::fs::read_to_string(dir.join("state.json")).map_err(|e| fail(format!("state.json: {e}")))?;
+        let text = std::fs::read_to_string(dir.join(ModelDir::CHECKPOINT_STATE))
+            .map_err(|e| fail(format!("state.json: {e}")))?;
         let state: State = serde_json::from_str(&text).map_err(|e| fail(format!("state.json: {e}")))?;
         let names: std::collections::BTreeSet<String> = state.names.iter().cloned().collect();
         let mut trainer = Self::new(vs, state.config, |n| names.contains(n))?;
@@ -439,7 +441,7 @@ impl Trainer {
             )));
         }
         let saved: std::collections::HashMap<String, Tensor> =
-            Tensor::read_safetensors(dir.join("trainable.safetensors"))?.into_iter().collect();
+            Tensor::read_safetensors(dir.join(ModelDir::CHECKPOINT_WEIGHTS))?.into_iter().collect();
         let moments: std::collections::HashMap<String, Tensor> =
             Tensor::read_safetensors(dir.join("optimizer.safetensors"))?.into_iter().collect();
         let _guard = hysim_nn::tch::no_grad_guard();

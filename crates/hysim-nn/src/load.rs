@@ -9,13 +9,17 @@ use tch::nn::VarStore;
 use crate::{Error, Result};
 
 /// Whether every variable of the model must be found in the files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum LoadMode {
     /// Every variable must be in the files: a missing one is an error.
     Strict,
     /// Variables absent from the files keep their initial values (new heads, adapters);
     /// they are listed in the report.
     Partial,
+    /// Only the variables the predicate picks are loaded, and each must be in the files
+    /// (a checkpoint of the trained variables, such as LoRA adapters, over a base model
+    /// loaded otherwise); the others are left as they are and not reported.
+    Only(fn(&str) -> bool),
 }
 
 /// What a load found.
@@ -32,8 +36,9 @@ pub struct LoadReport {
 /// Copies every tensor of `paths` into the variable of the same name in `vs`, converting
 /// dtype and device to the variable's.
 ///
-/// Missing variables are an error in [`LoadMode::Strict`] (listing every one), shape
-/// mismatches always are, and unexpected tensors are logged and reported.
+/// Missing variables are an error in [`LoadMode::Strict`] and, among those it picks, in
+/// [`LoadMode::Only`] (listing every one); shape mismatches always are, and unexpected
+/// tensors are logged and reported.
 pub fn load_safetensors(vs: &mut VarStore, paths: &[&Path], mode: LoadMode) -> Result<LoadReport> {
     let mut file_tensors: BTreeMap<String, (PathBuf, Tensor)> = BTreeMap::new();
     for path in paths {
@@ -43,13 +48,17 @@ pub fn load_safetensors(vs: &mut VarStore, paths: &[&Path], mode: LoadMode) -> R
             file_tensors.insert(name, (path.to_path_buf(), tensor));
         }
     }
-    let variables = vs.variables();
+    let mut variables = vs.variables();
+    if let LoadMode::Only(picks) = mode {
+        variables.retain(|name, _| picks(name));
+    }
+    let all = vs.variables();
     let names: BTreeSet<&String> = variables.keys().collect();
     let missing: Vec<String> = names.iter().filter(|n| !file_tensors.contains_key(**n)).map(|n| (*n).clone()).collect();
-    if mode == LoadMode::Strict && !missing.is_empty() {
+    if !matches!(mode, LoadMode::Partial) && !missing.is_empty() {
         return Err(Error::MissingTensors { paths: paths.iter().map(|p| p.to_path_buf()).collect(), names: missing });
     }
-    let unexpected: Vec<String> = file_tensors.keys().filter(|n| !variables.contains_key(*n)).cloned().collect();
+    let unexpected: Vec<String> = file_tensors.keys().filter(|n| !all.contains_key(*n)).cloned().collect();
     if !unexpected.is_empty() {
         tracing::debug!(count = unexpected.len(), names = ?unexpected, "tensors in the weights file that the model does not use");
     }

@@ -8,6 +8,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use hysim_core::ModelDir;
+
 use crate::config::{Config, resolve};
 use crate::{Error, Result};
 
@@ -302,6 +304,7 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
 
     // Train: train.toml is the configured [train] with the paths filled in.
     let train = dir(Stage::Train);
+    let train_model = ModelDir::new(&train);
     let mut train_toml = cfg.train.clone();
     train_toml.insert("out".into(), toml::Value::String(s(&train)));
     let data = train_toml.entry("data").or_insert_with(|| toml::Value::Table(toml::Table::new()));
@@ -316,12 +319,13 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
     }
     let train_text = toml::to_string(&train_toml).expect("invariant: a TOML table serialises");
     let systems = systems(cfg);
-    let mut train_outputs = vec!["model.json".to_owned()];
+    let last_weights = format!("{}/{}", ModelDir::LAST, ModelDir::CHECKPOINT_WEIGHTS);
+    let mut train_outputs = vec![ModelDir::CARD.to_owned()];
     if systems.iter().any(|s| s == "encoder") {
-        train_outputs.extend(["encoder/heads.safetensors".to_owned(), "encoder/encoder.json".to_owned()]);
+        train_outputs.extend([ModelDir::ENCODER_HEADS.to_owned(), ModelDir::ENCODER_META.to_owned()]);
     }
     if systems.iter().any(|s| s == "decoder") {
-        train_outputs.extend(["fit.json".to_owned(), "last/trainable.safetensors".to_owned()]);
+        train_outputs.extend([ModelDir::FIT_REPORT.to_owned(), last_weights.clone()]);
     }
     stages.push(StagePlan {
         stage: Stage::Train,
@@ -329,9 +333,9 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
         settings: train_text.clone(),
         inputs: vec![source_tables.clone(), source_gold.clone(), weights_out.clone()],
         outputs: train_outputs.clone(),
-        files: vec![("train.toml".into(), train_text)],
-        jobs: vec![Job::Hysim(vec!["train".into(), "--config".into(), s(&train.join("train.toml"))])],
-        resume: Some(("--resume".into(), "last/trainable.safetensors".into())),
+        files: vec![(ModelDir::SETTINGS.into(), train_text)],
+        jobs: vec![Job::Hysim(vec!["train".into(), "--config".into(), s(&train_model.settings())])],
+        resume: Some(("--resume".into(), last_weights)),
     });
 
     // Extract: each trained system writes records for the target tables.
@@ -438,9 +442,9 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
 
     // Report.
     let report = dir(Stage::Report);
-    let mut inputs = vec![weights.join("weights.diagnostics.json"), train.join("model.json")];
+    let mut inputs = vec![weights.join("weights.diagnostics.json"), train_model.card()];
     if systems.iter().any(|s| s == "decoder") {
-        inputs.push(train.join("fit.json"));
+        inputs.push(train_model.fit_report());
     }
     if !gold.is_empty() {
         inputs.extend(systems.iter().map(String::as_str).chain(["parse"]).map(|s| eval.join(s).join("metrics.json")));

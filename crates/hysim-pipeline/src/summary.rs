@@ -93,7 +93,7 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
         }
     }
     let diagnostics = read(&stage_dir(Stage::Weights).join("weights.diagnostics.json")).unwrap_or(Value::Null);
-    let fit = read(&stage_dir(Stage::Train).join("fit.json")).unwrap_or(Value::Null);
+    let fit = read(&hysim_core::ModelDir::new(stage_dir(Stage::Train)).fit_report()).unwrap_or(Value::Null);
     let mut md = format!("# HySim run `{}`\n\n", plan.config.name);
     if rows.is_empty() {
         md.push_str("No gold values were available, so nothing was scored.\n");

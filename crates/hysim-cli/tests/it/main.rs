@@ -192,8 +192,8 @@ fn embed_rejects_bad_inputs_with_one_line() {
     std::fs::write(&texts, "a\nb\n").unwrap();
     let (code, _, stderr) =
         hysim(&["embed", "--texts", texts.to_str().unwrap(), "--out", out.to_str().unwrap(), "--shard", "3/2"]);
-    assert_eq!(code, 1);
-    assert!(stderr.contains("invalid --shard \"3/2\""), "{stderr}");
+    assert_eq!(code, 2, "a usage error");
+    assert!(stderr.contains("invalid shard \"3/2\": expected I/N"), "{stderr}");
     let (code, _, stderr) =
         hysim(&["embed", "--texts", texts.to_str().unwrap(), "--out", out.to_str().unwrap(), "--dtype", "f8"]);
     assert_eq!(code, 1);

@@ -104,7 +104,7 @@ fn fixed_evaluation() -> hysim_eval::report::Evaluation {
         numeric.paper_tallies().into_iter().zip(base.paper_tallies()).map(|((_, x), (_, y))| (x, y)).unzip();
     let comparison = hysim_eval::stats::paired_bootstrap(&a, &b, 200, 0);
     let autopk = autopk::score(&gold.rows, &prediction_rows(&predicted, &gold), None, &Levenshtein);
-    let errors = hysim_eval::errors::errors(&numeric, &gold.values, &predicted);
+    let errors = hysim_eval::mismatches::list(&numeric, &gold.values, &predicted);
     hysim_eval::report::Evaluation {
         gold: "gold.jsonl".into(),
         predictions: "records.jsonl".into(),

@@ -95,6 +95,19 @@ fn weights_load_by_name(device: Device) {
     let report = load_safetensors(&mut fresh, &[&encoder_only], LoadMode::Partial).unwrap();
     assert_eq!(report.missing, ["head.bias", "head.weight"]);
     assert_eq!(report.loaded, ["encoder.dense.bias", "encoder.dense.weight"]);
+    // Only the picked variables: each must be there, the rest are not reported missing.
+    fn encoder_variable(name: &str) -> bool {
+        name.starts_with("encoder.")
+    }
+    fn head_variable(name: &str) -> bool {
+        name.starts_with("head.")
+    }
+    let report = load_safetensors(&mut fresh, &[&encoder_only], LoadMode::Only(encoder_variable)).unwrap();
+    assert_eq!((report.loaded.len(), report.missing.len()), (2, 0));
+    match load_safetensors(&mut fresh, &[&encoder_only], LoadMode::Only(head_variable)) {
+        Err(Error::MissingTensors { names, .. }) => assert_eq!(names, ["head.bias", "head.weight"]),
+        other => panic!("expected MissingTensors, got {other:?}"),
+    }
 
     // A tensor of the wrong shape is an error naming it.
     let wrong = dir.path().join("wrong.safetensors");

@@ -19,57 +19,22 @@
 //! works on any slice of tables, so `hysim extract` streams a corpus through it in batches.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
-use hysim_core::{Record, Statistic, Table};
+use hysim_core::{ModelDir, Record, Statistic, Table};
 use hysim_embed::{Cache, EmbedOptions, Encoder};
-use hysim_finetune::{Heads, HeadsConfig, HeadsReport, IGNORE, most_probable};
+use hysim_finetune::{Heads, HeadsReport, IGNORE, most_probable};
 use hysim_nn::DType;
 use hysim_nn::tch::Device;
 use serde::{Deserialize, Serialize};
 
-/// The `[encoder]` table of `train.toml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct EncoderToml {
-    /// `default` (all-MiniLM-L6-v2 from the model cache) or a sentence-transformers folder.
-    #[serde(default = "default_model")]
-    pub(crate) model: String,
-    /// `auto` (bfloat16 on a CPU that computes it natively, float32 elsewhere: the frozen
-    /// encoder only infers, `DType::inference_on`), `f32` or `bf16`: the precision the
-    /// frozen encoder embeds candidates in.
-    #[serde(default = "default_dtype")]
-    pub(crate) dtype: String,
-    /// Head settings.
-    #[serde(default)]
-    pub(crate) heads: HeadsConfig,
-}
+use crate::settings::EncoderSettings;
+use crate::{Error, Result};
 
-impl Default for EncoderToml {
-    fn default() -> Self {
-        Self { model: default_model(), dtype: default_dtype(), heads: HeadsConfig::default() }
-    }
-}
-
-fn default_dtype() -> String {
-    "auto".to_owned()
-}
-
-impl EncoderToml {
-    /// The precision the encoder embeds in on `device`.
-    pub(crate) fn precision(&self, device: Device) -> Result<DType> {
-        crate::train::precision_setting("[encoder] dtype", &self.dtype, || DType::Bf16.inference_on(device))
-    }
-}
-
-fn default_model() -> String {
-    "default".to_owned()
-}
-
-/// `encoder/encoder.json` of a trained model folder.
+/// `encoder/encoder.json` of a model folder: the sentence encoder, the heads' shape and
+/// classes, and their training reports.
 #[derive(Debug, Serialize, Deserialize)]
-struct EncoderJson {
+struct EncoderCard {
     model_dir: PathBuf,
     dim: usize,
     hidden: usize,
@@ -95,14 +60,6 @@ fn f32_name() -> String {
 }
 
 const NONE: &str = "none";
-
-fn model_dir(name: &str) -> PathBuf {
-    if name == "default" {
-        hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER)
-    } else {
-        PathBuf::from(name)
-    }
-}
 
 /// Embeds texts with the encoder, through `cache` when given.
 fn embed(encoder: &Encoder, texts: &[String], cache: Option<&mut Cache>) -> Result<Vec<f32>> {
@@ -141,25 +98,28 @@ fn candidates_by_table(tables: &[&Table]) -> Vec<Vec<Record>> {
     hysim_tables::tables_records(&tables.iter().map(|t| (*t).clone()).collect::<Vec<_>>())
 }
 
-/// Trains the heads on `train` tables (and picks the epoch on `val` tables); writes
-/// `out/encoder/`. Returns a summary line.
-pub(crate) fn train(
-    cfg: &EncoderToml,
+/// Trains the heads on `train` tables (and picks the epoch on `val` tables), each
+/// candidate's loss weighted by `weights` of its table id; writes the encoder extractor
+/// into `out`. Returns a summary line.
+pub fn train(
+    cfg: &EncoderSettings,
     train: &[&Table],
     val: &[&Table],
     gold: &HashMap<&str, Vec<Record>>,
     weights: &dyn Fn(&str) -> f64,
     device: Device,
-    out: &Path,
+    out: &ModelDir,
 ) -> Result<String> {
     let started = std::time::Instant::now();
-    let dir = model_dir(&cfg.model);
+    let dir = cfg.model_dir();
     let dtype = cfg.precision(device)?;
     let encoder = Encoder::load(&dir, device, dtype)?;
     let train_rows = labelled(train, gold);
     let val_rows = labelled(val, gold);
     if train_rows.is_empty() {
-        bail!("the encoder extractor has no training candidate: the parser found no value in the source tables");
+        return Err(Error::NoTrainingData {
+            reason: "the encoder extractor has no candidate: the parser found no value in the source tables".to_owned(),
+        });
     }
     let mut codes: Vec<String> =
         train_rows.iter().filter_map(|(_, g)| g.as_ref().and_then(|g| g.parameter.clone())).collect();
@@ -195,9 +155,9 @@ pub(crate) fn train(
         Heads::new(device, encoder.dim(), &[codes.len(), statistics.len()], cfg.heads.hidden, cfg.heads.seed);
     let val = (!val_rows.is_empty()).then_some((vx.as_slice(), vl.as_slice()));
     let report = heads.fit(&xs, &labels, &w, val, &cfg.heads)?;
-    let folder = out.join("encoder");
-    std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
-    heads.save(&folder.join("heads.safetensors"))?;
+    let folder = out.encoder();
+    std::fs::create_dir_all(&folder).map_err(|source| Error::CreateDir { path: folder.clone(), source })?;
+    heads.save(&out.encoder_heads())?;
     let matrix_head = train_matrix_head(cfg, &encoder, &train_rows, &val_rows, weights, device)?;
     let mut summary = format!(
         "encoder extractor: {} training and {} validation candidates ({dtype} embeddings), {} parameter classes, {} epochs, validation accuracy {} (epoch {})",
@@ -210,7 +170,7 @@ pub(crate) fn train(
     );
     let (matrices, matrix_report) = match matrix_head {
         Some(trained) => {
-            trained.heads.save(&folder.join(MATRIX_HEAD_FILE))?;
+            trained.heads.save(&out.matrix_head())?;
             summary.push_str(&format!(
                 "; matrix head: {} training candidates with their matrix hidden, {} matrices, validation accuracy {}",
                 trained.rows,
@@ -229,7 +189,7 @@ pub(crate) fn train(
         }
     };
     summary.push_str(&format!(" in {:.1} s", started.elapsed().as_secs_f64()));
-    let meta = EncoderJson {
+    let meta = EncoderCard {
         model_dir: dir,
         dim: encoder.dim(),
         hidden: cfg.heads.hidden,
@@ -240,12 +200,9 @@ pub(crate) fn train(
         matrices,
         matrix_report,
     };
-    hysim_core::io::write_json(&folder.join("encoder.json"), &meta)?;
+    hysim_core::io::write_json(&out.encoder_meta(), &meta)?;
     Ok(summary)
 }
-
-/// The context head's weights in `encoder/`.
-const MATRIX_HEAD_FILE: &str = "matrix.safetensors";
 
 /// A trained context head: which matrix a record that names none was sampled in.
 struct MatrixHead {
@@ -286,7 +243,7 @@ fn hidden_matrix_rows(rows: &[(Record, Option<Record>)], matrices: &[String]) ->
 /// parameter and statistic heads train exactly as without it). `None` when the training
 /// records name fewer than two matrices: there is nothing to choose between.
 fn train_matrix_head(
-    cfg: &EncoderToml,
+    cfg: &EncoderSettings,
     encoder: &Encoder,
     train_rows: &[(Record, Option<Record>)],
     val_rows: &[(Record, Option<Record>)],
@@ -312,39 +269,45 @@ fn train_matrix_head(
     Ok(Some(MatrixHead { heads, matrices, rows: texts.len(), report }))
 }
 
-/// Whether `model` (a folder `hysim train` wrote) holds an encoder extractor.
-pub(crate) fn present(model: &Path) -> bool {
-    model.join("encoder/encoder.json").is_file()
-}
-
 /// The encoder extractor of a model folder, loaded once to extract from any number of tables.
-pub(crate) struct Extractor {
-    meta: EncoderJson,
+pub struct EncoderExtractor {
+    meta: EncoderCard,
     encoder: Encoder,
     heads: Heads,
     matrix_head: Option<Heads>,
 }
 
-impl Extractor {
-    /// Loads `model/encoder/` onto `device`: the embeddings are computed in the precision
-    /// the heads were trained on where `DType::inference_on` allows it, else in float32.
-    pub(crate) fn load(model: &Path, device: Device) -> Result<Self> {
-        let folder = model.join("encoder");
-        let meta: EncoderJson = hysim_core::io::read_json(&folder.join("encoder.json"))
-            .with_context(|| format!("{} holds no encoder extractor", model.display()))?;
-        let trained = meta.dtype.parse::<DType>().with_context(|| format!("{}/encoder.json", folder.display()))?;
+impl EncoderExtractor {
+    /// Loads the encoder extractor of `model` onto `device`: the embeddings are computed
+    /// in the precision the heads were trained on where `DType::inference_on` allows it,
+    /// else in float32.
+    pub fn load(model: &ModelDir, device: Device) -> Result<Self> {
+        let folder = model.encoder();
+        if !model.has_encoder() {
+            return Err(Error::ModelDir {
+                dir: model.root().to_path_buf(),
+                problem: "holds no encoder extractor".to_owned(),
+            });
+        }
+        let meta: EncoderCard = hysim_core::io::read_json(&model.encoder_meta())?;
+        let trained = meta.dtype.parse::<DType>().map_err(|e| Error::ModelDir {
+            dir: model.root().to_path_buf(),
+            problem: format!("{}: {e}", model.encoder_meta().display()),
+        })?;
         let encoder = Encoder::load(&meta.model_dir, device, trained.inference_on(device))?;
         if encoder.dim() != meta.dim {
-            bail!(
-                "{}: the heads take {}-wide embeddings, {} gives {}",
-                folder.display(),
-                meta.dim,
-                meta.model_dir.display(),
-                encoder.dim()
-            );
+            return Err(Error::ModelDir {
+                dir: folder,
+                problem: format!(
+                    "the heads take {}-wide embeddings, {} gives {}",
+                    meta.dim,
+                    meta.model_dir.display(),
+                    encoder.dim()
+                ),
+            });
         }
         let heads = Heads::load(
-            &folder.join("heads.safetensors"),
+            &model.encoder_heads(),
             device,
             meta.dim,
             &[meta.codes.len(), meta.statistics.len()],
@@ -353,14 +316,14 @@ impl Extractor {
         let matrix_head = if meta.matrices.is_empty() {
             None
         } else {
-            Some(Heads::load(&folder.join(MATRIX_HEAD_FILE), device, meta.dim, &[meta.matrices.len()], meta.hidden)?)
+            Some(Heads::load(&model.matrix_head(), device, meta.dim, &[meta.matrices.len()], meta.hidden)?)
         };
         Ok(Self { meta, encoder, heads, matrix_head })
     }
 
     /// Records of `tables`. Candidates are embedded without the embedding cache: a corpus
     /// extracted once would only fill it (and every later cache opening reads it whole).
-    pub(crate) fn records(&self, tables: &[&Table]) -> Result<Vec<Record>> {
+    pub fn records(&self, tables: &[&Table]) -> Result<Vec<Record>> {
         let meta = &self.meta;
         let per_table = candidates_by_table(tables);
         // The table of each candidate by position: ids need not be unique across inputs.
@@ -480,22 +443,9 @@ fn code_for_unit(codes: &[String], p: &[f64], unit: Option<&str>) -> Option<(usi
         .map(|k| (k, p[k]))
 }
 
-/// Records of `tables` by the encoder extractor of `model`.
-pub(crate) fn records(model: &Path, tables: &[&Table], device: Device) -> Result<Vec<Record>> {
-    Extractor::load(model, device)?.records(tables)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn precision(dtype: &str) -> String {
-        let cfg = EncoderToml { dtype: dtype.to_owned(), ..EncoderToml::default() };
-        match cfg.precision(Device::Cpu) {
-            Ok(d) => d.to_string(),
-            Err(e) => format!("error: {e}"),
-        }
-    }
 
     #[test]
     fn the_heads_code_measures_what_the_unit_measures() {
@@ -551,14 +501,5 @@ mod tests {
         assert_eq!(choose(&[1, 2], &[0.5, 0.1, 0.4]), Some(2), "only among the named");
         assert_eq!(choose(&[2, 1], &[0.2, 0.4, 0.4]), Some(1), "ties to the first class");
         assert_eq!(choose(&[], &[1.0]), None);
-    }
-
-    #[test]
-    fn encoder_precision_follows_the_device() {
-        let cpu = if hysim_nn::cpu_has_bf16_arithmetic() { "bf16" } else { "f32" };
-        assert_eq!(precision("auto"), cpu);
-        assert_eq!((precision("f32"), precision(" bf16 ")), ("f32".to_owned(), "bf16".to_owned()));
-        assert!(precision("f16").contains("expected \"f32\", \"bf16\" or \"auto\""), "{}", precision("f16"));
-        assert!(precision("f64").starts_with("error: unknown dtype"), "{}", precision("f64"));
     }
 }

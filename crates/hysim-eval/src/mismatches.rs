@@ -1,4 +1,4 @@
-//! The errors behind the numeric protocol's counts, one line each, so that a curator can
+//! The mismatches behind the numeric protocol's counts, one line each, so that a curator can
 //! review them and an engineer can see what to fix: every record that matched no gold
 //! value, every gold value no record matched, and every matched value whose context
 //! disagrees with the curated one. Each line says why, as far as the other side shows it:
@@ -14,7 +14,7 @@ use crate::{Match, Report, canonical_gold, class_of, close, context_field, misma
 /// One error of a numeric evaluation (a line of `errors.jsonl`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ErrorLine {
+pub enum Mismatch {
     /// A record that matched no gold value of its paper (a false positive).
     WrongRecord {
         /// The record's table.
@@ -78,7 +78,7 @@ pub enum ErrorLine {
     },
 }
 
-impl ErrorLine {
+impl Mismatch {
     /// `wrong_record`, `missed_value` or `context_disagrees`.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -117,7 +117,7 @@ fn difference(report: &Report, g: &GoldValue, gold_canonical: Option<f64>, r: &R
 /// The errors of `report`, which [`crate::score_numeric_with`] scored from `gold` and
 /// `predicted`: wrong records in input order, then missed values and context disagreements
 /// in gold order.
-pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<ErrorLine> {
+pub fn list(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<Mismatch> {
     let tolerance = report.tolerance;
     let canonical: Vec<Option<f64>> = gold.iter().map(canonical_gold).collect();
     let mut out = Vec::new();
@@ -151,7 +151,7 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
             ),
             (None, None) => "no gold value of this paper has this number".to_owned(),
         };
-        out.push(ErrorLine::WrongRecord {
+        out.push(Mismatch::WrongRecord {
             table_id: r.table_id.clone(),
             row: r.provenance.row,
             col: r.provenance.col,
@@ -186,7 +186,7 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
                 (None, None) => "no record of this paper has this number".to_owned(),
             }
         };
-        out.push(ErrorLine::MissedValue {
+        out.push(Mismatch::MissedValue {
             paper: g.paper.clone(),
             line: g.line,
             parameter_raw: g.parameter_raw.clone(),
@@ -199,7 +199,7 @@ pub fn errors(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<
     }
     for &(i, k, field) in &report.disagreements {
         let (g, r) = (&gold[i], &predicted[k]);
-        out.push(ErrorLine::ContextDisagrees {
+        out.push(Mismatch::ContextDisagrees {
             paper: g.paper.clone(),
             line: g.line,
             table_id: r.table_id.clone(),
@@ -225,7 +225,7 @@ mod tests {
             line,
             parameter_raw: code.unwrap_or("x").into(),
             statistic: statistic.map(str::to_owned),
-            ..crate::tests::gold("1", code, value)
+            ..crate::numeric::tests::gold("1", code, value)
         }
     }
 
@@ -233,7 +233,7 @@ mod tests {
         Record {
             statistic,
             provenance: Provenance { row: Some(row), col: Some(1), ..Provenance::default() },
-            ..crate::tests::pred("1:2", code, Some(value))
+            ..crate::numeric::tests::pred("1:2", code, Some(value))
         }
     }
 
@@ -258,12 +258,12 @@ mod tests {
             Record { parameter: None, parameter_raw: "Ratio".into(), ..pred(5, "x", 1.0, Statistic::Mean) },
         ];
         let report = crate::score_numeric(&gold, &predicted, 0.005);
-        let lines: Vec<String> = errors(&report, &gold, &predicted)
+        let lines: Vec<String> = list(&report, &gold, &predicted)
             .iter()
             .map(|e| match e {
-                ErrorLine::WrongRecord { table_id, row, why, .. } => format!("wrong {table_id} {row:?}: {why}"),
-                ErrorLine::MissedValue { line, why, .. } => format!("missed {line}: {why}"),
-                ErrorLine::ContextDisagrees { line, field, gold, predicted, .. } => {
+                Mismatch::WrongRecord { table_id, row, why, .. } => format!("wrong {table_id} {row:?}: {why}"),
+                Mismatch::MissedValue { line, why, .. } => format!("missed {line}: {why}"),
+                Mismatch::ContextDisagrees { line, field, gold, predicted, .. } => {
                     format!("context {line} {field}: {gold} / {predicted:?}")
                 }
             })
@@ -290,10 +290,10 @@ mod tests {
         tmax.value = Some(2.0);
         let twice = [predicted[0].clone(), tmax.clone(), tmax];
         let by_value = crate::score_numeric_with(&gold, &twice, 0.005, Match::Value);
-        let whys: Vec<String> = errors(&by_value, &gold, &twice)
+        let whys: Vec<String> = list(&by_value, &gold, &twice)
             .into_iter()
             .filter_map(|e| match e {
-                ErrorLine::WrongRecord { why, .. } => Some(why),
+                Mismatch::WrongRecord { why, .. } => Some(why),
                 _ => None,
             })
             .collect();

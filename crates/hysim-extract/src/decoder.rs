@@ -1,0 +1,358 @@
+//! The decoder extractor: a causal LM (SmolLM2 by default, from its GGUF) fine-tuned with
+//! LoRA (or fully) under HySim weights to write a table's records as target lines, and
+//! decoding under the target grammar so that every line parses; records are completed by
+//! the parser's readers (`hysim_tables::model_record`), each with a confidence from its
+//! tokens' probabilities, calibrated on validation records where training fitted that.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use hysim_core::{ModelDir, Record, Statistic, Table};
+use hysim_finetune::{Example, Grammar, Trainer, generate_constrained_batch};
+use hysim_models::llama::{Config, Llama, is_lora_variable};
+use hysim_nn::DType;
+use hysim_nn::tch::Device;
+use hysim_nn::tch::nn::VarStore;
+
+use crate::card::ModelCard;
+use crate::progress::Progress;
+use crate::settings::TrainSettings;
+use crate::{Error, Result};
+
+/// The target lines of `hysim_text::prompt`: what constrained decoding admits.
+struct Targets;
+
+impl Grammar for Targets {
+    fn valid_prefix(&self, answer: &str) -> bool {
+        hysim_text::prompt::is_valid_answer_prefix(answer)
+    }
+
+    fn can_end(&self, answer: &str) -> bool {
+        answer.is_empty() || answer.ends_with('\n')
+    }
+}
+
+/// LoRA (or full) fine-tuning of the decoder on `train_tables` (validation on
+/// `val_tables`), each example's loss weighted by `weight_of` its table id; writes `best/`,
+/// `last/` and `fit.json` into the settings' model folder. Returns a summary line.
+#[allow(clippy::too_many_arguments, reason = "the pieces of one training run, each used once")]
+pub fn train(
+    cfg: &TrainSettings,
+    dtype: DType,
+    resume: bool,
+    gguf_path: &Path,
+    train_tables: &[&Table],
+    val_tables: &[&Table],
+    gold: &HashMap<&str, Vec<Record>>,
+    weight_of: &dyn Fn(&str) -> f64,
+    device: Device,
+    progress: &dyn Progress,
+) -> Result<String> {
+    let started = std::time::Instant::now();
+    let model_dir = ModelDir::new(&cfg.out);
+    let gguf = hysim_nn::gguf::Gguf::open(gguf_path)?;
+    let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
+    let (mut skipped_long, mut cut) = (0, 0);
+    let mut examples = |tables: &[&Table], weighted: bool| -> Result<Vec<Example>> {
+        let mut out = Vec::new();
+        for table in tables {
+            let records = &gold[table.id.as_str()];
+            // Prompt and answer of the records printed in `rows` of `part`.
+            // (A whole table's answer is all its records, whatever rows they say.)
+            let encode = |part: &Table, rows: &Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
+                let all_rows = rows.len() == table.body_rows.len();
+                let held: Vec<Record> = records
+                    .iter()
+                    .filter(|r| all_rows || r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
+                    .cloned()
+                    .collect();
+                let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;
+                Ok((prompt, tok.encode(&hysim_text::prompt::target_text(&held))?))
+            };
+            // With `cut_long`, a table too long with its answer is cut by body rows into
+            // parts that fit, as extraction cuts one (each part's answer the records of its
+            // rows), when every record says its row; else it is left out. A part that cannot
+            // be encoded stops the cutting; its error is reported below.
+            let encoded = if cfg.data.cut_long && records.iter().all(|r| r.provenance.row.is_some()) {
+                hysim_text::prompt::table_parts(table, |part, rows| {
+                    let encoded = encode(part, &rows);
+                    let fits = encoded.as_ref().map_or(true, |(p, t)| p.len() + t.len() <= cfg.data.max_tokens);
+                    (fits, encoded)
+                })
+                .into_iter()
+                .map(|(_, _, encoded)| encoded)
+                .collect()
+            } else {
+                vec![encode(table, &(0..table.body_rows.len()))]
+            };
+            cut += usize::from(encoded.len() > 1);
+            for encoded in encoded {
+                let (prompt, target) = encoded.map_err(|e| match e {
+                    Error::Text(source) => Error::Prompt { table: table.id.clone(), source },
+                    other => other,
+                })?;
+                if prompt.len() + target.len() > cfg.data.max_tokens {
+                    skipped_long += 1;
+                    continue;
+                }
+                let input_ids: Vec<i64> = prompt.iter().chain(&target).map(|&t| i64::from(t)).collect();
+                let labels: Vec<i64> =
+                    std::iter::repeat_n(-100, prompt.len()).chain(target.iter().map(|&t| i64::from(t))).collect();
+                let weight = if weighted { weight_of(&table.id) } else { 1.0 };
+                out.push(Example { input_ids, labels, weight });
+            }
+        }
+        Ok(out)
+    };
+    let train = examples(train_tables, true)?;
+    let val = examples(val_tables, false)?;
+    if train.is_empty() {
+        return Err(Error::NoTrainingData {
+            reason: format!("no decoder training example within {} tokens", cfg.data.max_tokens),
+        });
+    }
+    tracing::info!(train = train.len(), validation = val.len(), cut, skipped_long, "decoder examples");
+    let model_cfg = Config::from_gguf(&gguf)?;
+    let mut vs = VarStore::new(device);
+    // The adapters' random initialisation from `[fit] seed`, not from whatever the
+    // generator holds after the encoder extractor trained: the same decoder whether one
+    // system trains or both.
+    let model = hysim_nn::seeded(cfg.fit.seed, || Llama::with_lora(vs.root(), &model_cfg, cfg.lora.as_ref()))?;
+    Llama::load_gguf(&mut vs, &gguf, &model_cfg)?;
+    drop(gguf);
+    if dtype != DType::F32 {
+        Llama::cast_base(&vs, dtype.kind());
+    }
+    let mut trainer = if resume && model_dir.has_last_checkpoint() {
+        Trainer::resume(&vs, &model_dir.last())?
+    } else if resume {
+        return Err(Error::ModelDir {
+            dir: model_dir.last(),
+            problem: "--resume needs a checkpoint from an earlier run here".to_owned(),
+        });
+    } else if cfg.lora.is_some() {
+        Trainer::new(&vs, cfg.train.clone(), is_lora_variable)?
+    } else {
+        Trainer::new(&vs, cfg.train.clone(), |_| true)?
+    };
+    let loss = |batch: &[&Example]| {
+        let b = hysim_finetune::collate(batch, 0).expect("invariant: examples were checked when built");
+        let logits = model.forward(&b.input_ids.to_device(device), None);
+        hysim_finetune::weighted_loss(&logits, &b.labels, &b.weights)
+    };
+    let total = cfg.train.total_steps;
+    progress.start(total, "steps", "training");
+    progress.set(trainer.step());
+    // A resumed run keeps the interrupted run's history and best validation.
+    let previous = if resume {
+        hysim_core::io::read_json::<hysim_finetune::FitReport>(&model_dir.fit_report()).unwrap_or_default()
+    } else {
+        hysim_finetune::FitReport::default()
+    };
+    let report = hysim_finetune::fit_from(
+        previous,
+        &mut trainer,
+        &loss,
+        &train,
+        &val,
+        total,
+        &cfg.fit,
+        Some(&cfg.out),
+        &mut |step, l| {
+            progress.set(step);
+            progress.message(&format!("training, loss {l:.4}"));
+        },
+    )?;
+    progress.finish();
+    hysim_core::io::write_json(&model_dir.fit_report(), &report)?;
+    let best = report.best.map_or_else(
+        || "no validation".to_owned(),
+        |b| {
+            let what = if val.is_empty() { "training loss (no validation example)" } else { "validation loss" };
+            format!("best {what} {:.4} at step {}", b.val_loss, b.step)
+        },
+    );
+    Ok(format!(
+        "decoder: {} training and {} validation examples ({} tables cut by rows into parts within {} tokens, {} tables or parts over it skipped), {} steps on {:?} in {}{}: {} in {:.1} s",
+        train.len(),
+        val.len(),
+        cut,
+        cfg.data.max_tokens,
+        skipped_long,
+        report.steps,
+        device,
+        if dtype == DType::F32 { "float32" } else { "bfloat16 with float32 adapters" },
+        if report.stopped_early { ", stopped early" } else { "" },
+        best,
+        started.elapsed().as_secs_f64()
+    ))
+}
+
+/// How the decoder extracts.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeOptions {
+    /// Most tokens written per table (never more than the training length leaves after the
+    /// table's prompt).
+    pub max_new_tokens: usize,
+    /// Tokens of the training length a prompt must more than leave for the answer: a
+    /// table whose prompt leaves this many or fewer is cut by body rows into parts.
+    pub answer_room: usize,
+    /// Tables (or parts) decoded as one batch.
+    pub batch_size: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self { max_new_tokens: 768, answer_room: 0, batch_size: 4 }
+    }
+}
+
+/// Records of `tables` written by the fine-tuned decoder of `model` (its `best/`
+/// checkpoint, else `last/`), and a line saying which checkpoint and how tables were cut.
+pub fn records(
+    model: &ModelDir,
+    card: &ModelCard,
+    tables: &[&Table],
+    device: Device,
+    options: DecodeOptions,
+    progress: &dyn Progress,
+) -> Result<(Vec<Record>, String)> {
+    let no_decoder = |problem: &str| Error::ModelDir { dir: model.root().to_path_buf(), problem: problem.to_owned() };
+    let checkpoint = model.decoder_checkpoint().ok_or_else(|| no_decoder("no checkpoint (best/ or last/)"))?;
+    let base = card.base_gguf.as_ref().ok_or_else(|| no_decoder("holds no decoder"))?;
+    let gguf = hysim_nn::gguf::Gguf::open(base)?;
+    let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
+    let cfg = Config::from_gguf(&gguf)?;
+    let mut vs = VarStore::new(device);
+    let mut decoder = Llama::with_lora(vs.root(), &cfg, card.lora.as_ref())?;
+    Llama::load_gguf(&mut vs, &gguf, &cfg)?;
+    // The checkpoint holds the trained variables: the LoRA adapters, or every weight.
+    let weights = checkpoint.join(ModelDir::CHECKPOINT_WEIGHTS);
+    let mode =
+        if card.lora.is_some() { hysim_nn::LoadMode::Only(is_lora_variable) } else { hysim_nn::LoadMode::Strict };
+    let report = hysim_nn::load_safetensors(&mut vs, &[&weights], mode)?;
+    if let Some(name) = report.unexpected.first() {
+        return Err(Error::ModelDir {
+            dir: checkpoint,
+            problem: format!("the model has no variable {name} ({} such tensors)", report.unexpected.len()),
+        });
+    }
+    // The adapters folded into the (float32) base weights: one matrix product per projection.
+    decoder.merge_lora();
+    // A decoder trained in mixed precision decodes in it too on a CPU with bfloat16
+    // arithmetic; on a GPU in float32 (`DType::inference_on` says why).
+    let trained = card.dtype.as_deref().and_then(|d| d.parse::<DType>().ok()).unwrap_or_default();
+    if trained.inference_on(device) == DType::Bf16 {
+        Llama::cast_base(&vs, hysim_nn::tch::Kind::BFloat16);
+    }
+    let vocab = cfg.vocab_size as u32;
+    let texts: Vec<String> = (0..vocab).map(|id| tok.decode(&[id]).unwrap_or_default()).collect();
+    let end = tok
+        .encode("<|im_end|>")?
+        .first()
+        .copied()
+        .map(i64::from)
+        .ok_or_else(|| no_decoder("the decoder's tokenizer has no <|im_end|>"))?;
+    let banned: Vec<i64> =
+        (0..vocab).filter(|&id| texts[id as usize].starts_with("<|") && i64::from(id) != end).map(i64::from).collect();
+    // A table whose prompt leaves `answer_room` or fewer tokens of the decoder's training
+    // length for the answer (by default: a prompt that reaches it) is cut by body rows into
+    // parts that leave more (`table_parts`, which keeps each part's encoded prompt), halving
+    // down to single rows. A part still as long as the training length (one long row) is
+    // left out: it is outside what the decoder learnt. Parts are decoded longest first in
+    // batches of similar length (less padding). Measured on the default run's 18
+    // decoder tables (`--answer-room 0` against 192, a quarter of its 768 tokens): the two
+    // tables that had been left out gave 2 more curated values either way; the room cut
+    // three more tables and added 69 records that matched none (F1 0.099 against 0.077).
+    let encode = |t: &Table| -> hysim_text::Result<Vec<i64>> {
+        Ok(tok.encode(&hysim_text::prompt::extraction_prompt(t))?.into_iter().map(i64::from).collect())
+    };
+    let mut prompts: Vec<((usize, usize), Vec<i64>)> = Vec::new();
+    let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
+    for (k, table) in tables.iter().enumerate() {
+        // A prompt that cannot be encoded stops the cutting; its error is reported below.
+        let parts = hysim_text::prompt::table_parts(table, |part, _| {
+            let prompt = encode(part);
+            (prompt.as_ref().map_or(true, |p| p.len() + options.answer_room < card.max_tokens), prompt)
+        });
+        let n_parts = parts.len();
+        let before = prompts.len();
+        for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
+            let prompt = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
+            if prompt.len() < card.max_tokens {
+                prompts.push(((k, j), prompt));
+            }
+        }
+        let kept = prompts.len() - before;
+        if kept == 0 {
+            too_long += 1;
+        } else {
+            cut += usize::from(n_parts > 1);
+            parts_left_out += n_parts - kept;
+        }
+    }
+    prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    progress.start(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" }, "extracting");
+    let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
+    for chunk in prompts.chunks(options.batch_size.max(1)) {
+        let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
+        // The decoder learnt on prompts and answers of at most `max_tokens` together: no
+        // answer it writes is longer than that leaves after its own prompt.
+        let limits: Vec<usize> =
+            batch.iter().map(|p| options.max_new_tokens.min(card.max_tokens.saturating_sub(p.len()))).collect();
+        let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &Targets, &limits, device);
+        answers.extend(chunk.iter().map(|(k, _)| *k).zip(pieces));
+        progress.advance(chunk.len());
+    }
+    answers.sort_by_key(|(k, _)| *k);
+    let mut records: Vec<Record> = Vec::new();
+    for ((k, _), pieces) in &answers {
+        let table = tables[*k];
+        let context = hysim_tables::table_context(table);
+        // Split the answer into lines, each with the mean log-probability of its tokens.
+        let mut line = String::new();
+        let mut logprob = (0.0, 0usize);
+        for piece in pieces {
+            line.push_str(&piece.text);
+            logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
+            while let Some(i) = line.find('\n') {
+                let whole: String = line.drain(..=i).collect();
+                if let Some(Ok(t)) = hysim_text::prompt::parse_target(&whole).into_iter().next() {
+                    let mut r = hysim_tables::model_record(
+                        table,
+                        &context,
+                        &t.parameter,
+                        &t.value,
+                        t.unit.as_deref(),
+                        Statistic::from_name(&t.statistic).unwrap_or(Statistic::Mean),
+                        t.group.as_deref(),
+                    );
+                    // The geometric mean of the line's token probabilities, mapped to the
+                    // share of right records on validation where training fitted that.
+                    let raw = (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0);
+                    r.confidence = Some(card.decoder_calibration.map_or(raw, |p| p.apply(raw)));
+                    records.push(r);
+                }
+                logprob = (0.0, 0);
+            }
+        }
+    }
+    progress.finish();
+    if too_long > 0 || parts_left_out > 0 {
+        tracing::warn!(
+            tables = too_long,
+            parts = parts_left_out,
+            max_tokens = card.max_tokens,
+            "tables (or single rows of tables cut by rows) whose prompt reaches the decoder's training length were left out"
+        );
+    }
+    let used = format!(
+        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{})",
+        checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        tables.len(),
+        card.max_tokens,
+        if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
+    );
+    Ok((records, used))
+}
