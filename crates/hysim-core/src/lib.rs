@@ -23,7 +23,7 @@ pub use embeddings::Embeddings;
 pub use error::{Error, Result};
 pub use manifest::{StageManifest, hash_bytes, hash_file};
 pub use model_dir::ModelDir;
-pub use record::{Context, Dispersion, Interval, Provenance, Record, Statistic, TableId};
+pub use record::{Context, Dispersion, Interval, Provenance, Record, Statistic, TableId, UNKNOWN_KIND};
 pub use seeded::SplitMix64;
 pub use shard::{ParseShardError, Shard};
 pub use table::Table;

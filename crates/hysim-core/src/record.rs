@@ -71,12 +71,21 @@ pub enum Statistic {
     Individual,
     /// A single value with no summary statistic.
     Value,
+    /// A summary whose statistic the table does not declare (`6.2 (1.1)` with no "mean
+    /// (SD)" in its caption, headers or footnotes): recorded as unknown, never guessed.
+    Unknown,
 }
 
 impl Statistic {
     /// Every statistic.
-    pub const ALL: [Statistic; 5] =
-        [Statistic::Mean, Statistic::GeometricMean, Statistic::Median, Statistic::Individual, Statistic::Value];
+    pub const ALL: [Statistic; 6] = [
+        Statistic::Mean,
+        Statistic::GeometricMean,
+        Statistic::Median,
+        Statistic::Individual,
+        Statistic::Value,
+        Statistic::Unknown,
+    ];
 
     /// The statistic of a JSON-schema name (`geometric_mean`), if it is one.
     pub fn from_name(name: &str) -> Option<Self> {
@@ -91,6 +100,7 @@ impl Statistic {
             Statistic::Median => "median",
             Statistic::Individual => "individual",
             Statistic::Value => "value",
+            Statistic::Unknown => "unknown",
         }
     }
 }
@@ -99,18 +109,22 @@ impl Statistic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dispersion {
-    /// `SD`, `SE`, `CV%`, ...
+    /// `SD`, `SE`, `CV%`, ..., or [`UNKNOWN_KIND`] where the table does not say which.
     #[serde(rename = "type")]
     pub kind: String,
     /// The printed value.
     pub value: f64,
 }
 
+/// The `type` of a dispersion or interval whose kind the table does not declare
+/// (`6.2 (1.1)` with no "mean (SD)" anywhere): recorded as unknown, never guessed.
+pub const UNKNOWN_KIND: &str = "unknown";
+
 /// An interval such as `{"type": "range", "low": 1.0, "high": 4.0}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interval {
-    /// `range`, `95% CI`, `IQR`, ...
+    /// `range`, `95% CI`, `IQR`, ..., or [`UNKNOWN_KIND`] where the table does not say which.
     #[serde(rename = "type")]
     pub kind: String,
     /// Lower bound.
@@ -147,6 +161,12 @@ pub struct Context {
     /// Group, period or arm label.
     #[serde(default)]
     pub group: Option<String>,
+    /// The subject of an individual value, as printed (`3`, `Case 1`, `Dog 4`).
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The sampling time of an individual concentration, with its unit (`2 h`, `20 weeks`).
+    #[serde(default)]
+    pub time: Option<String>,
 }
 
 /// Where a value was found in its table.
@@ -286,7 +306,9 @@ mod tests {
             "matrix": "plasma",
             "dose": null,
             "route": null,
-            "group": null
+            "group": null,
+            "subject": null,
+            "time": null
           },
           "provenance": {
             "row": 0,

@@ -101,10 +101,34 @@ pub fn evaluate(
         ..Evaluation::default()
     };
     let mut summary = Vec::new();
-    if numeric {
-        let mut report = crate::score_numeric_with(&gold.values, &predicted, options.tolerance, options.matching);
+    // Summary values (pk_summary) and per-subject values (pk_individual) are scored apart.
+    let (individual, summary_values): (Vec<_>, Vec<_>) =
+        gold.values.iter().cloned().partition(crate::numeric::is_individual);
+    if numeric && !individual.is_empty() {
+        let mut report = crate::score_numeric_with(&individual, &predicted, options.tolerance, options.matching);
         report.calibrate(&predicted);
-        eval.errors = crate::mismatches::list(&report, &gold.values, &predicted);
+        eval.errors.extend(crate::mismatches::list(&report, &individual, &predicted));
+        if options.bootstrap > 0 {
+            report.bootstrap(options.bootstrap, options.seed);
+        }
+        let o = &report.overall.scores;
+        summary.push(format!(
+            "pk_individual (numeric protocol, per subject): precision {:.3}, recall {:.3}, F1 {:.3} (TP {}, FP {}, FN {}) over {} papers",
+            o.precision,
+            o.recall,
+            o.f1,
+            o.tp,
+            o.fp,
+            o.fn_,
+            report.per_paper.len()
+        ));
+        eval.individual = Some(report);
+    }
+    if numeric && (!summary_values.is_empty() || individual.is_empty()) {
+        let gold_values = summary_values;
+        let mut report = crate::score_numeric_with(&gold_values, &predicted, options.tolerance, options.matching);
+        report.calibrate(&predicted);
+        eval.errors.splice(0..0, crate::mismatches::list(&report, &gold_values, &predicted));
         if options.bootstrap > 0 {
             report.bootstrap(options.bootstrap, options.seed);
         }
@@ -120,7 +144,7 @@ pub fn evaluate(
         }
         if let Some(baseline) = &inputs.compare {
             let base_records = Record::read_jsonl(baseline)?;
-            let base = crate::score_numeric_with(&gold.values, &base_records, options.tolerance, options.matching);
+            let base = crate::score_numeric_with(&gold_values, &base_records, options.tolerance, options.matching);
             let (a, b): (Vec<_>, Vec<_>) =
                 report.paper_tallies().into_iter().zip(base.paper_tallies()).map(|((_, x), (_, y))| (x, y)).unzip();
             let c = crate::stats::paired_bootstrap(&a, &b, options.bootstrap.max(1), options.seed);

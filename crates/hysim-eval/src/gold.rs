@@ -49,7 +49,7 @@ impl Gold {
             let mut gold = Gold::default();
             let mut files = 0;
             for file in hysim_tables::gold::gold_files(path)? {
-                gold.extend(Gold::from_pk_summary(hysim_tables::gold::read_pk_summary(&file)?));
+                gold.extend(Gold::from_pk_summary(hysim_tables::gold::read_curated(&file)?));
                 files += 1;
             }
             let read_error = |source| Error::Read { path: path.to_path_buf(), source };
@@ -81,7 +81,7 @@ impl Gold {
                 if hysim_tables::gold::is_autopk_label_header(&first) {
                     Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?)
                 } else {
-                    Gold::from_pk_summary(hysim_tables::gold::read_pk_summary(path)?)
+                    Gold::from_pk_summary(hysim_tables::gold::read_curated(path)?)
                 }
             }
             _ => return Err(Error::UnsupportedGold { path: path.to_path_buf() }),

@@ -29,7 +29,7 @@ pub mod stats;
 pub use error::{Error, Result};
 pub use evaluate::{Inputs, Options, Protocols, evaluate};
 pub use numeric::{
-    Agreement, Macro, Match, Overall, Report, Scores, class_of, context_agrees, gold_from_records, hallucinations,
-    score_numeric, score_numeric_with, table_text,
+    Agreement, Macro, Match, Overall, Report, Scores, class_of, class_of_named, context_agrees, gold_from_records,
+    hallucinations, score_numeric, score_numeric_with, table_text,
 };
 pub(crate) use numeric::{canonical_gold, close, context_field, mismatch, paper_of, value_agrees};

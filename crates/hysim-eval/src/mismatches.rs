@@ -9,7 +9,7 @@ use hysim_core::Record;
 use hysim_tables::gold::GoldValue;
 use serde::Serialize;
 
-use crate::{Match, Report, canonical_gold, class_of, close, context_field, mismatch, paper_of, value_agrees};
+use crate::{Match, Report, canonical_gold, class_of_named, close, context_field, mismatch, paper_of, value_agrees};
 
 /// One error of a numeric evaluation (a line of `errors.jsonl`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,13 +125,17 @@ pub fn list(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<Mi
         if report.judged.get(k) != Some(&Some(false)) {
             continue;
         }
-        let class = class_of(r.parameter.as_deref());
+        let class = class_of_named(r.parameter.as_deref(), &r.parameter_raw);
         let same: Vec<usize> = (0..gold.len())
             .filter(|&i| gold[i].paper == paper_of(r) && same_number(&gold[i], canonical[i], r, tolerance))
             .collect();
         // Only coded values match: an uncoded record matches nothing, whatever the gold.
         let same_class = (class != "unmapped")
-            .then(|| same.iter().copied().find(|&i| class_of(gold[i].parameter.as_deref()) == class))
+            .then(|| {
+                same.iter()
+                    .copied()
+                    .find(|&i| class_of_named(gold[i].parameter.as_deref(), &gold[i].parameter_raw) == class)
+            })
             .flatten();
         let why = match (same_class, same.first()) {
             (Some(i), _) => match difference(report, &gold[i], canonical[i], r) {
@@ -147,7 +151,7 @@ pub fn list(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<Mi
                 "gold line {} has this number as {} (class {}), not {class}",
                 gold[i].line,
                 gold[i].parameter_raw,
-                class_of(gold[i].parameter.as_deref())
+                class_of_named(gold[i].parameter.as_deref(), &gold[i].parameter_raw)
             ),
             (None, None) => "no gold value of this paper has this number".to_owned(),
         };
@@ -166,13 +170,16 @@ pub fn list(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<Mi
     }
     for &i in &report.missed {
         let g = &gold[i];
-        let class = class_of(g.parameter.as_deref());
+        let class = class_of_named(g.parameter.as_deref(), &g.parameter_raw);
         let same: Vec<&Record> =
             predicted.iter().filter(|r| paper_of(r) == g.paper && same_number(g, canonical[i], r, tolerance)).collect();
         let why = if class == "unmapped" {
             format!("the curated parameter {:?} maps to no code", g.parameter_raw)
         } else {
-            match (same.iter().find(|r| class_of(r.parameter.as_deref()) == class), same.first()) {
+            match (
+                same.iter().find(|r| class_of_named(r.parameter.as_deref(), &r.parameter_raw) == class),
+                same.first(),
+            ) {
                 (Some(r), _) => match difference(report, g, canonical[i], r) {
                     Some(what) => format!("{} has this number but another {what}", place(r)),
                     None => format!("{} has this number but matched another gold value", place(r)),
@@ -181,7 +188,7 @@ pub fn list(report: &Report, gold: &[GoldValue], predicted: &[Record]) -> Vec<Mi
                     "{} has this number as {} (class {}), not {class}",
                     place(r),
                     r.parameter_raw,
-                    class_of(r.parameter.as_deref())
+                    class_of_named(r.parameter.as_deref(), &r.parameter_raw)
                 ),
                 (None, None) => "no record of this paper has this number".to_owned(),
             }

@@ -12,23 +12,90 @@ use serde::Serialize;
 
 use crate::stats;
 
-/// The class a parameter code is scored in (AutoPK's buckets, extended).
+/// The class a parameter code is scored in (AutoPK's buckets, extended): the class the
+/// vocabulary (`hysim_tables::params`, from CDISC PKPARMCD) gives the code; `other` for a
+/// code it does not hold, `unmapped` for none.
 pub fn class_of(code: Option<&str>) -> &'static str {
     match code {
-        Some("CMAX" | "CMAXD") => "CMAX",
-        Some("TMAX") => "TMAX",
-        Some(c) if c.starts_with("AUC") => "AUC",
-        Some("LAMZHL" | "HLALPHA" | "HLKA") => "half-life",
-        Some("CLO" | "CLFO" | "RENALCL") => "CL",
-        Some("VZO" | "VZFO" | "VSSO" | "VC") => "VD",
-        Some(c) if c.starts_with("MRT") => "MRT",
-        Some("LAMZ" | "KA") => "rate constant",
-        Some("FABS" | "FREL") => "F",
-        Some("CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST" | "CMID" | "CONC") => "concentration",
-        Some("RCAMINT" | "RCPCINT") => "excretion",
-        Some(_) => "other",
+        Some(c) => hysim_tables::params::class_of_code(c).unwrap_or(if c.starts_with("AUC") {
+            "AUC"
+        } else if c.starts_with("MRT") {
+            "MRT"
+        } else {
+            "other"
+        }),
         None => "unmapped",
     }
+}
+
+/// The class of a parameter with its name as printed: its code's, or, for a name that is
+/// ambiguous without the route or the interval (`Vd`, `MRT`, `AUC`), the one class every
+/// code it may stand for is scored in.
+pub fn class_of_named(code: Option<&str>, raw: &str) -> &'static str {
+    match class_of(code) {
+        "unmapped" => hysim_tables::params::ambiguous_class(raw).unwrap_or("unmapped"),
+        class => class,
+    }
+}
+
+/// Whether a gold value is of one subject (pk_individual) rather than a summary.
+pub(crate) fn is_individual(g: &GoldValue) -> bool {
+    g.statistic.as_deref() == Some("individual")
+}
+
+/// Subject ids compared as curators and tables write them: `Case 1`, `case1`, `1` and
+/// `Patient #1` are one subject.
+pub(crate) fn same_subject(gold: &str, predicted: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "case",
+        "patient",
+        "pt",
+        "subject",
+        "no",
+        "id",
+        "mother",
+        "infant",
+        "participant",
+        "volunteer",
+        "dog",
+        "animal",
+    ];
+    let norm = |s: &str| {
+        let l = s.to_lowercase();
+        let words: Vec<&str> = l
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !WORDS.contains(w))
+            // "case1", "pt3": the word glued to the number.
+            .map(|w| {
+                WORDS
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit())))
+                    .unwrap_or(w)
+            })
+            .collect();
+        words.join("")
+    };
+    let (g, p) = (norm(gold), norm(predicted));
+    !g.is_empty() && g == p
+}
+
+/// A sampling time in hours (`2 h`, `30 min`, `day 3`, `2 week`), when it reads as one.
+pub(crate) fn hours(time: &str) -> Option<f64> {
+    let l = time.to_lowercase();
+    let number: f64 =
+        l.split(|c: char| !(c.is_ascii_digit() || c == '.')).find(|w| !w.is_empty()).and_then(|w| w.parse().ok())?;
+    let factor = if l.contains("min") {
+        1.0 / 60.0
+    } else if l.contains("week") || l.contains("wk") {
+        168.0
+    } else if l.contains("day") || l.trim_end().ends_with('d') {
+        24.0
+    } else if l.contains("month") {
+        730.0
+    } else {
+        1.0
+    };
+    Some(number * factor)
 }
 
 /// Precision, recall and F1 with their counts.
@@ -337,12 +404,14 @@ pub(crate) fn value_agrees(g: &GoldValue, gold_canonical: Option<f64>, r: &Recor
 pub(crate) fn mismatch(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, tolerance: f64) -> Option<&'static str> {
     let value_ok = value_agrees(g, gold_canonical, r, tolerance);
     // Curators write "mean" for geometric means too; "geometric mean" is specific.
+    // A record that says only `value`, or `unknown` (its table declares no statistic),
+    // names none.
+    let names_none = matches!(r.statistic, hysim_core::Statistic::Value | hysim_core::Statistic::Unknown);
     let statistic_ok = match gold_statistic(g) {
-        Some(hysim_core::Statistic::Mean) => matches!(
-            r.statistic,
-            hysim_core::Statistic::Mean | hysim_core::Statistic::GeometricMean | hysim_core::Statistic::Value
-        ),
-        Some(s) => r.statistic == hysim_core::Statistic::Value || r.statistic == s,
+        Some(hysim_core::Statistic::Mean) => {
+            names_none || matches!(r.statistic, hysim_core::Statistic::Mean | hysim_core::Statistic::GeometricMean)
+        }
+        Some(s) => names_none || r.statistic == s,
         None => true,
     };
     // Spreads are printed in the value's unit: compare them on the canonical scale when
@@ -360,8 +429,8 @@ pub(crate) fn mismatch(g: &GoldValue, gold_canonical: Option<f64>, r: &Record, t
         (Some(gd), Some(rd)) => {
             let percent = gd.kind.contains('%') || rd.kind.contains('%');
             let (a, b) = if percent { (rd.value, gd.value) } else { (rd.value * fr, gd.value * fg) };
-            close(a, b, tolerance)
-                && (gd.kind.is_empty() || rd.kind.is_empty() || gd.kind.eq_ignore_ascii_case(&rd.kind))
+            let unnamed = |k: &str| k.is_empty() || k == hysim_core::UNKNOWN_KIND;
+            close(a, b, tolerance) && (unnamed(&gd.kind) || unnamed(&rd.kind) || gd.kind.eq_ignore_ascii_case(&rd.kind))
         }
         (Some(_), None) => false,
     };
@@ -394,6 +463,26 @@ pub enum Match {
     Value,
 }
 
+/// For an individual gold value: the record is of the same subject, and of the same
+/// sampling time where the gold gives one (within 1 % or a minute). Summary values have
+/// no subject to agree on.
+fn same_unit_of_observation(g: &GoldValue, r: &Record) -> bool {
+    if !is_individual(g) {
+        return true;
+    }
+    let subject = match (&g.context.subject, &r.context.subject) {
+        (Some(gs), Some(rs)) => same_subject(gs, rs),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    let time = match (g.context.time.as_deref().and_then(hours), r.context.time.as_deref().and_then(hours)) {
+        (Some(gt), Some(rt)) => (gt - rt).abs() <= (0.01 * gt.abs()).max(1.0 / 60.0),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    subject && time
+}
+
 /// [`score_numeric`] with a choice of what must match.
 pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f64, matching: Match) -> Report {
     let papers: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.paper.as_str()).collect();
@@ -403,19 +492,31 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
     let mut missed = Vec::new();
     let mut disagreements = Vec::new();
     for paper in &papers {
+        // Individual gold values (pk_individual) are matched by individual records, summary
+        // values by the others; records of a kind the paper's gold has none of are not
+        // judged (a pk_summary curation says nothing of a table of subjects).
+        let has_individual = gold.iter().any(|g| g.paper == *paper && is_individual(g));
+        let has_summary = gold.iter().any(|g| g.paper == *paper && !is_individual(g));
         let indices: Vec<usize> = (0..predicted.len())
-            .filter(|&k| paper_of(&predicted[k]) == *paper && predicted[k].value.is_some())
+            .filter(|&k| {
+                let individual = predicted[k].statistic == hysim_core::Statistic::Individual;
+                paper_of(&predicted[k]) == *paper
+                    && predicted[k].value.is_some()
+                    && if individual { has_individual } else { has_summary }
+            })
             .collect();
         let preds: Vec<&Record> = indices.iter().map(|&k| &predicted[k]).collect();
         let mut used = vec![false; preds.len()];
         for (gi, g) in gold.iter().enumerate().filter(|(_, g)| g.paper == *paper) {
-            let class = class_of(g.parameter.as_deref());
+            let class = class_of_named(g.parameter.as_deref(), &g.parameter_raw);
             let hit = (class != "unmapped")
                 .then(|| {
                     let gold_canonical = canonical_gold(g);
                     preds.iter().enumerate().position(|(k, r)| {
                         !used[k]
-                            && class_of(r.parameter.as_deref()) == class
+                            && class_of_named(r.parameter.as_deref(), &r.parameter_raw) == class
+                            && (r.statistic == hysim_core::Statistic::Individual) == is_individual(g)
+                            && same_unit_of_observation(g, r)
                             && match matching {
                                 Match::Full => mismatch(g, gold_canonical, r, tolerance).is_none(),
                                 Match::Value => r.value.is_some_and(|v| close(v, g.value, tolerance)),
@@ -451,7 +552,8 @@ pub fn score_numeric_with(gold: &[GoldValue], predicted: &[Record], tolerance: f
         for (k, r) in preds.iter().enumerate() {
             judged[indices[k]] = Some(used[k]);
             if !used[k] {
-                counts.entry(((*paper).to_owned(), class_of(r.parameter.as_deref()).to_owned())).or_default().1 += 1;
+                let class = class_of_named(r.parameter.as_deref(), &r.parameter_raw);
+                counts.entry(((*paper).to_owned(), class.to_owned())).or_default().1 += 1;
             }
         }
     }
@@ -625,5 +727,59 @@ pub(crate) mod tests {
         assert!(!context_agrees("analyte", "Lorazepam-glucuronide", "oxazepam glucuronide"));
         assert!(!context_agrees("population", "maternal", "children"));
         assert!(context_agrees("matrix", "blood", "serum") && !context_agrees("matrix", "milk", "plasma"));
+    }
+
+    #[test]
+    fn undeclared_statistics_name_none_and_ambiguous_names_keep_their_class() {
+        let mut g = gold("1", Some("CLO"), 5.0);
+        g.statistic = Some("mean".into());
+        g.dispersion = Some(hysim_core::Dispersion { kind: "SD".into(), value: 1.0 });
+        let mut r = pred("1:1", "CLO", Some(5.0));
+        r.statistic = Statistic::Unknown;
+        r.dispersion = Some(hysim_core::Dispersion { kind: hysim_core::UNKNOWN_KIND.into(), value: 1.0 });
+        assert_eq!(score_numeric(&[g.clone()], &[r.clone()], 0.005).overall.scores.tp, 1);
+        r.statistic = Statistic::Median;
+        assert_eq!(
+            score_numeric(&[g.clone()], &[r.clone()], 0.005).overall.scores.tp,
+            0,
+            "a named statistic must agree"
+        );
+        // "Vd" has no code without the route, yet is a volume.
+        let mut vd = gold("1", None, 2.0);
+        vd.parameter_raw = "Vd (L/kg)".into();
+        let mut r = pred("1:1", "x", Some(2.0));
+        r.parameter = None;
+        r.parameter_raw = "Vd".into();
+        assert_eq!(class_of_named(None, "Vd"), "VD");
+        assert_eq!(score_numeric(&[vd], &[r], 0.005).overall.scores.tp, 1);
+        assert_eq!(class_of(Some("MPRATIO")), "ratio");
+        assert_eq!(class_of(Some("ZZZ")), "other");
+    }
+
+    #[test]
+    fn individual_values_match_their_subject_and_time() {
+        let mut g = gold("1", Some("CONC"), 12.0);
+        g.statistic = Some("individual".into());
+        g.context.subject = Some("Case 3".into());
+        g.context.time = Some("2 h".into());
+        let mut r = pred("1:1", "CONC", Some(12.0));
+        r.statistic = Statistic::Individual;
+        r.context.subject = Some("3".into());
+        r.context.time = Some("120 min".into());
+        assert_eq!(score_numeric(&[g.clone()], &[r.clone()], 0.005).overall.scores.tp, 1);
+        r.context.subject = Some("4".into());
+        assert_eq!(score_numeric(&[g.clone()], &[r.clone()], 0.005).overall.scores.tp, 0, "another subject");
+        r.context.subject = Some("Patient 3".into());
+        r.context.time = Some("4 h".into());
+        assert_eq!(score_numeric(&[g.clone()], &[r.clone()], 0.005).overall.scores.tp, 0, "another time");
+        // A summary record is not judged against individual gold, nor the reverse.
+        r.context.time = None;
+        g.context.time = None;
+        r.statistic = Statistic::Mean;
+        let report = score_numeric(&[g.clone()], &[r.clone()], 0.005);
+        assert_eq!((report.overall.scores.tp, report.overall.scores.fp), (0, 0));
+        assert!(same_subject("Case 1", "case1") && same_subject("Patient #2", "2") && !same_subject("2a", "2"));
+        assert_eq!(hours("30 min"), Some(0.5));
+        assert_eq!(hours("day 3"), Some(72.0));
     }
 }

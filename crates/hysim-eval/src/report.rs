@@ -104,8 +104,11 @@ pub struct Evaluation {
     pub gold: String,
     /// What the predictions were.
     pub predictions: String,
-    /// The numeric protocol, when run.
+    /// The numeric protocol on summary gold values (pk_summary), when run.
     pub numeric: Option<Report>,
+    /// The numeric protocol on per-subject gold values (pk_individual): subject and, where
+    /// the gold gives it, sampling time must agree too.
+    pub individual: Option<Report>,
     /// The AutoPK protocol, when run.
     pub autopk: Option<AutoPkReport>,
     /// PK consistency of the predictions.
@@ -127,6 +130,9 @@ impl Evaluation {
         let mut m = serde_json::Map::new();
         if let Some(n) = &self.numeric {
             m.insert("numeric".into(), serde_json::to_value(n).expect("invariant: report serialises"));
+        }
+        if let Some(n) = &self.individual {
+            m.insert("individual".into(), serde_json::to_value(n).expect("invariant: report serialises"));
         }
         if let Some(a) = &self.autopk {
             let overall = json!({
@@ -163,7 +169,7 @@ impl Evaluation {
     pub fn write(&self, dir: &Path) -> hysim_core::Result<()> {
         hysim_core::io::write_json(&dir.join("metrics.json"), &self.metrics())?;
         let errors = dir.join("errors.jsonl");
-        if self.numeric.is_some() {
+        if self.numeric.is_some() || self.individual.is_some() {
             hysim_core::io::write_jsonl(&errors, &self.errors)?;
         } else if errors.is_file() {
             // Not this evaluation's: an earlier numeric run's, in the same folder.
@@ -221,6 +227,21 @@ impl Evaluation {
                     ci.f1.low,
                     ci.f1.high
                 ));
+            }
+            if let Some(ind) = &self.individual {
+                md.push_str(&format!(
+                    "\n## Per-subject values (pk_individual)\n\nIndividual records against the curated per-subject values: the same class, subject and (where the gold gives it) sampling time, and the value.\n\n{header}{}",
+                    row("all (micro)", &ind.overall.scores)
+                ));
+                for (paper, s) in &ind.per_paper {
+                    md.push_str(&row(paper, s));
+                }
+                if let Some(ci) = &ind.overall.intervals {
+                    md.push_str(&format!(
+                        "\nF1 bootstrap 95 % interval over papers: [{:.3}, {:.3}].\n",
+                        ci.f1.low, ci.f1.high
+                    ));
+                }
             }
             md.push_str("\n### Per parameter class\n\n");
             md.push_str(

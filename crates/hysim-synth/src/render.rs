@@ -633,6 +633,8 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         dose: None,
         route: None,
         group: None,
+        subject: None,
+        time: None,
     };
     let missing = if veterinary { *rng.pick(&["–", "ND", "NA"]) } else { *rng.pick(&["–", "NA", "—"]) };
 
@@ -884,7 +886,9 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 context: Context {
                     dose: Some(group_ref.dose_text.clone()),
                     route: Some(group_ref.route.code().to_owned()),
-                    group,
+                    // An individual value's row names its subject, not a group.
+                    subject: (statistic == Statistic::Individual).then(|| group.clone()).flatten(),
+                    group: (statistic != Statistic::Individual).then_some(group).flatten(),
                     ..base_context.clone()
                 },
                 provenance: Provenance { row: Some(row as u32), col: Some(col as u32), header_path, footnotes },

@@ -8,25 +8,38 @@
 //! `3.5*`, `3.5†`). What the spread means (SD or SE, range or CI) is not in the cell; the
 //! table reader decides it from headers, caption and footnotes.
 
-/// What follows the central value.
+/// How a spread was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printed {
+    /// After `±` (a dispersion only).
+    PlusMinus,
+    /// In round brackets, or for an interval with no bracket at all (`0.5–4.0`).
+    Round,
+    /// In square brackets.
+    Square,
+}
+
+/// A dispersion printed beside the central value: `± 1.1`, `(1.1)`, `(23%)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Spread {
-    /// `± x`.
-    PlusMinus(f64),
-    /// `(x)`, or `(x%)` when `percent`.
-    Paren {
-        /// The number in parentheses.
-        value: f64,
-        /// Whether it was printed with `%` (a CV%).
-        percent: bool,
-    },
-    /// `(a–b)`, `[a, b]`, `a to b`, or a bare `a–b`.
-    Interval {
-        /// Lower bound.
-        low: f64,
-        /// Upper bound.
-        high: f64,
-    },
+pub struct Dispersed {
+    /// The number.
+    pub value: f64,
+    /// How it was printed.
+    pub printed: Printed,
+    /// Whether it carries `%` (a CV%).
+    pub percent: bool,
+}
+
+/// An interval printed beside (or instead of) the central value: `(14–27)`, `[14; 27]`,
+/// `10.1 to 15.2`, a bare `0.5–4.0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// Lower bound as printed.
+    pub low: f64,
+    /// Upper bound as printed.
+    pub high: f64,
+    /// How it was printed (`Round` also for no bracket).
+    pub printed: Printed,
 }
 
 /// Why a cell has no value.
@@ -43,8 +56,12 @@ pub enum Missing {
 pub struct CellValue {
     /// The central value, if the cell prints one.
     pub value: Option<f64>,
-    /// Dispersion or interval after it.
-    pub spread: Option<Spread>,
+    /// A dispersion after it (`± 1.1`, `(1.1)`).
+    pub dispersion: Option<Dispersed>,
+    /// An interval after it, or alone (`(4.1–8.3)`, `[4.1; 8.3]`, `(2.2, 5.6)`).
+    pub interval: Option<Bounds>,
+    /// A unit printed right after the central value (`36.89 μg/ml`).
+    pub unit: Option<String>,
     /// A subject count printed in the cell (`n = 8`).
     pub n: Option<u32>,
     /// Why there is no value.
@@ -65,6 +82,13 @@ fn normalise(text: &str) -> String {
             '–' | '—' => '–',
             '，' => ',',
             _ => c,
+        })
+        .collect();
+    // A middle dot between digits is a decimal point (`2·80`, as The Lancet prints it).
+    let chars: Vec<char> = (0..chars.len())
+        .map(|k| {
+            let digit = |j: Option<&char>| j.is_some_and(char::is_ascii_digit);
+            if chars[k] == '·' && k > 0 && digit(chars.get(k - 1)) && digit(chars.get(k + 1)) { '.' } else { chars[k] }
         })
         .collect();
     // A decimal point that typesetting or PDF extraction split from its decimals
@@ -90,8 +114,8 @@ fn normalise(text: &str) -> String {
 enum Tok {
     Num(f64),
     PlusMinus,
-    Open,
-    Close,
+    Open(bool),
+    Close(bool),
     Dash,
     Sep,
     To,
@@ -107,7 +131,7 @@ fn tokens(s: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let prev_is_value = matches!(out.last(), Some(Tok::Num(_) | Tok::Close | Tok::Percent | Tok::Mark(_)));
+        let prev_is_value = matches!(out.last(), Some(Tok::Num(_) | Tok::Close(_) | Tok::Percent | Tok::Mark(_)));
         if c.is_whitespace() {
             i += 1;
         } else if c.is_ascii_digit()
@@ -131,10 +155,10 @@ fn tokens(s: &str) -> Vec<Tok> {
             out.push(Tok::PlusMinus);
             i += 1;
         } else if c == '(' || c == '[' {
-            out.push(Tok::Open);
+            out.push(Tok::Open(c == '['));
             i += 1;
         } else if c == ')' || c == ']' {
-            out.push(Tok::Close);
+            out.push(Tok::Close(c == ']'));
             i += 1;
         } else if c == '–' || c == '-' || c == '~' {
             out.push(Tok::Dash);
@@ -159,7 +183,7 @@ fn tokens(s: &str) -> Vec<Tok> {
             let word: String = chars[start..i].iter().collect();
             let glued = start > 0 && !chars[start - 1].is_whitespace();
             let single_mark = word.len() == 1 && word.chars().all(|l| ('a'..='h').contains(&l));
-            if glued && single_mark && matches!(out.last(), Some(Tok::Close | Tok::Percent)) {
+            if glued && single_mark && matches!(out.last(), Some(Tok::Close(_) | Tok::Percent)) {
                 // "0.268 [0.193; 0.493]a": a footnote mark after a closing bracket.
                 out.push(Tok::Mark(word));
             } else if word.eq_ignore_ascii_case("to") {
@@ -340,11 +364,12 @@ pub fn parse_cell(text: &str) -> CellValue {
             {
                 cell.n = Some(*n as u32);
                 // Drop "(n = 8)" with its parentheses when present.
-                let (lo, hi) = if k > 0 && toks[k - 1] == Tok::Open && toks.get(k + 2) == Some(&Tok::Close) {
-                    (k - 1, k + 3)
-                } else {
-                    (k, k + 2)
-                };
+                let (lo, hi) =
+                    if k > 0 && matches!(toks[k - 1], Tok::Open(_)) && matches!(toks.get(k + 2), Some(Tok::Close(_))) {
+                        (k - 1, k + 3)
+                    } else {
+                        (k, k + 2)
+                    };
                 toks.drain(lo..hi);
                 continue;
             }
@@ -369,28 +394,51 @@ pub fn parse_cell(text: &str) -> CellValue {
         }
         return cell;
     }
+    // A unit printed right after the central value: "36.89 μg/ml".
+    if let [Tok::Num(_), Tok::Word(word), ..] = toks.as_slice()
+        && hysim_units::Unit::parse(word).is_ok()
+    {
+        cell.unit = Some(word.clone());
+    }
     let pattern: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Tok::Word(_))).collect();
     use Tok::*;
+    let printed = |square: bool| if square { Printed::Square } else { Printed::Round };
+    let paren = |d: f64, square: bool, percent: bool| Dispersed { value: d, printed: printed(square), percent };
+    let bounds = |a: f64, b: f64, square: bool| Bounds { low: a, high: b, printed: printed(square) };
     match pattern.as_slice() {
         [Num(v)] => cell.value = Some(*v),
+        [Num(v), PlusMinus, Num(d), Open(sq), Num(a), Dash | Sep | To, Num(b), Close(_), ..] => {
+            cell.value = Some(*v);
+            cell.dispersion = Some(Dispersed { value: *d, printed: Printed::PlusMinus, percent: false });
+            cell.interval = Some(bounds(*a, *b, *sq));
+        }
         [Num(v), PlusMinus, Num(d), ..] => {
             cell.value = Some(*v);
-            cell.spread = Some(Spread::PlusMinus(*d));
+            cell.dispersion = Some(Dispersed { value: *d, printed: Printed::PlusMinus, percent: false });
         }
-        [Num(v), Open, Num(d), Percent, Close, ..] => {
+        [Num(v), Open(sq), Num(d), Percent, Close(_), ..] => {
             cell.value = Some(*v);
-            cell.spread = Some(Spread::Paren { value: *d, percent: true });
+            cell.dispersion = Some(paren(*d, *sq, true));
         }
-        [Num(v), Open, Num(d), Close, ..] => {
+        [Num(v), Open(sq), Num(d), Close(_), Open(sq2), Num(a), Dash | Sep | To, Num(b), Close(_), ..] => {
             cell.value = Some(*v);
-            cell.spread = Some(Spread::Paren { value: *d, percent: false });
+            cell.dispersion = Some(paren(*d, *sq, false));
+            cell.interval = Some(bounds(*a, *b, *sq2));
         }
-        [Num(v), Open, Num(a), Dash | Sep | To, Num(b), Close, ..] => {
+        [Num(v), Open(sq), Num(d), Close(_), ..] => {
             cell.value = Some(*v);
-            cell.spread = Some(Spread::Interval { low: *a, high: *b });
+            cell.dispersion = Some(paren(*d, *sq, false));
+        }
+        [Num(v), Open(sq), Num(a), Dash | Sep | To, Num(b), Close(_), ..] => {
+            cell.value = Some(*v);
+            cell.interval = Some(bounds(*a, *b, *sq));
         }
         [Num(a), Dash | To, Num(b)] => {
-            cell.spread = Some(Spread::Interval { low: *a, high: *b });
+            cell.interval = Some(bounds(*a, *b, false));
+        }
+        // An interval printed on its own row or column, in brackets: "(2.2, 5.6)".
+        [Open(sq), Num(a), Dash | Sep | To, Num(b), Close(_)] => {
+            cell.interval = Some(bounds(*a, *b, *sq));
         }
         [Num(v), Percent, ..] => cell.value = Some(*v),
         [Num(v), ..] => cell.value = Some(*v),
@@ -409,13 +457,22 @@ mod tests {
         if let Some(v) = c.value {
             parts.push(format!("value={v}"));
         }
-        match c.spread {
-            Some(Spread::PlusMinus(d)) => parts.push(format!("±{d}")),
-            Some(Spread::Paren { value, percent }) => {
-                parts.push(format!("({value}{})", if percent { "%" } else { "" }))
-            }
-            Some(Spread::Interval { low, high }) => parts.push(format!("[{low}, {high}]")),
+        match c.dispersion {
+            Some(Dispersed { value, printed: Printed::PlusMinus, .. }) => parts.push(format!("±{value}")),
+            Some(Dispersed { value, printed, percent }) => parts.push(format!(
+                "{}{value}{}{}",
+                if printed == Printed::Square { "[" } else { "(" },
+                if percent { "%" } else { "" },
+                if printed == Printed::Square { "]" } else { ")" }
+            )),
             None => {}
+        }
+        if let Some(Bounds { low, high, printed }) = c.interval {
+            let sq = if printed == Printed::Square { "sq" } else { "" };
+            parts.push(format!("{sq}[{low}, {high}]"));
+        }
+        if let Some(u) = &c.unit {
+            parts.push(format!("unit {u}"));
         }
         if let Some(n) = c.n {
             parts.push(format!("n={n}"));
@@ -440,14 +497,22 @@ mod tests {
         check("6.2±1.1", "value=6.2 ±1.1");
         check("6.2 (1.1)", "value=6.2 (1.1)");
         check("845 (23%)", "value=845 (23%)");
-        check("845 [CV 23%]", "value=845 (23%)");
+        check("845 [CV 23%]", "value=845 [23%]");
         check("19.8 (14–27)", "value=19.8 [14, 27]");
         check("32.0 (8–91)", "value=32 [8, 91]");
         check("10.8 (9.2, 12.4)", "value=10.8 [9.2, 12.4]");
         check("12.3 (10.1 to 15.2)", "value=12.3 [10.1, 15.2]");
-        check("0.42 [0.31-0.55]", "value=0.42 [0.31, 0.55]");
+        check("0.42 [0.31-0.55]", "value=0.42 sq[0.31, 0.55]");
         check("0.5–4.0", "[0.5, 4]");
         check("2062.5", "value=2062.5");
+        // A spread and an interval; an interval on its own line; a unit after the value.
+        check("0.7 ± 0.1 (0.6–0.8)", "value=0.7 ±0.1 [0.6, 0.8]");
+        check("12 (3) (8–20)", "value=12 (3) [8, 20]");
+        check("(2.2, 5.6)", "[2.2, 5.6]");
+        check("[1.1; 2.5]", "sq[1.1, 2.5]");
+        check("36.89 μg/ml", "value=36.89 unit μg/ml");
+        check("2·80", "value=2.8");
+        check("0.94 pg/ml", "value=0.94 unit pg/ml");
     }
 
     #[test]
@@ -470,7 +535,7 @@ mod tests {
     fn marks_counts_and_missing() {
         check("3.5a", "value=3.5 marks a");
         check("3.5*", "value=3.5 marks *");
-        check("0.268 [0.193; 0.493]a (n = 16)", "value=0.268 [0.193, 0.493] n=16 marks a");
+        check("0.268 [0.193; 0.493]a (n = 16)", "value=0.268 sq[0.193, 0.493] n=16 marks a");
         check("65.1† (47.5–86.0)", "value=65.1 [47.5, 86] marks †");
         check("n = 8", "n=8");
         check("6.2 ± 1.1 (n = 8)", "value=6.2 ±1.1 n=8");

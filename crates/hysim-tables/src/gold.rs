@@ -1,4 +1,11 @@
-//! Curated ground truth: the pk_summary CSVs of `../shared/data/tabular-data-pk`.
+//! Curated ground truth: the pk_summary and pk_individual CSVs of
+//! `../shared/data/tabular-data-pk`.
+//!
+//! pk_individual (`*_baseline_manual.csv`, the hand-made curation): long format, one row
+//! per subject, specimen, analyte, parameter and time, columns `PMID, Population, Pregnancy
+//! stage, Pediatric/Gestational age, Specimen, Drug name, Patient ID, Parameter type,
+//! Analyte, Time value, Time unit, Parameter value, Parameter unit` ([`read_pk_individual`]).
+//! Rows without a value (a subject whose sample was not taken) are left out.
 //!
 //! One row per curated value, columns `Drug name, Analyte, Specimen, Population, ...,
 //! Parameter type, Value, Unit, Summary Statistics, ...` in varying order (found by header
@@ -115,6 +122,111 @@ pub fn read_pk_summary(path: &Path) -> Result<Vec<GoldValue>> {
     Ok(out)
 }
 
+/// Whether a curated CSV's header is pk_individual's (it has a `Patient ID` column).
+pub fn is_pk_individual_header(header: &[String]) -> bool {
+    header.iter().any(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case("patient id"))
+}
+
+/// The code of a curated per-subject parameter type: the vocabulary's, else, for a ratio
+/// it does not name (`the ratio ODV/V`, `cord-to maternal-ratio`), the ratio of the
+/// specimens or analytes it names.
+fn individual_code(parameter: &str) -> Option<String> {
+    if let Some(code) =
+        parameter_code(parameter, None).or_else(|| parameter_code(parameter, Some(Route::Extravascular)))
+    {
+        return Some(code.to_owned());
+    }
+    let lower = parameter.to_lowercase();
+    if !lower.contains("ratio") && !lower.contains('/') {
+        return None;
+    }
+    let matrices = crate::context::matrices_in(&lower);
+    Some(
+        if lower.contains("milk") || lower.contains("m/p") {
+            "MPRATIO"
+        } else if lower.contains("placenta") {
+            "PLMRATIO"
+        } else if lower.contains("cord") || lower.contains("fetal") || lower.contains("umbilical") {
+            "FMRATIO"
+        } else if matrices.contains(&"cerebrospinal fluid") {
+            "CSFPRATIO"
+        } else {
+            "MRATIO"
+        }
+        .to_owned(),
+    )
+}
+
+/// Reads one pk_individual CSV (`*_baseline_manual.csv`): one gold value per row with a
+/// numeric value, `statistic` individual, the subject (`Patient ID`) and sampling time
+/// (`Time value` with `Time unit`) in its context, the specimen as its matrix.
+pub fn read_pk_individual(path: &Path) -> Result<Vec<GoldValue>> {
+    let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
+    let paper =
+        path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('_').next()).unwrap_or_default().to_owned();
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad(e.to_string()))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let parameter_col = column("parameter type").ok_or_else(|| bad("no `Parameter type` column".to_owned()))?;
+    let value_col = column("parameter value").ok_or_else(|| bad("no `Parameter value` column".to_owned()))?;
+    let subject_col = column("patient id").ok_or_else(|| bad("no `Patient ID` column".to_owned()))?;
+    let (unit_col, time_col, time_unit_col) = (column("parameter unit"), column("time value"), column("time unit"));
+    let (drug_col, analyte_col, specimen_col, population_col) =
+        (column("drug name"), column("analyte"), column("specimen"), column("population"));
+    let mut out = Vec::new();
+    for (k, row) in reader.records().enumerate() {
+        let line = k + 2;
+        let row = row.map_err(|e| bad(format!("line {line}: {e}")))?;
+        let field = |c: Option<usize>| {
+            c.and_then(|c| row.get(c)).map(str::trim).filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("n/a"))
+        };
+        let Some(parameter_raw) = field(Some(parameter_col)).map(repair) else { continue };
+        let Some(value) = field(Some(value_col)).and_then(|v| v.replace(',', "").parse::<f64>().ok()) else { continue };
+        let time = field(time_col).map(|t| match field(time_unit_col) {
+            Some(unit) => format!("{t} {unit}"),
+            None => t.to_owned(),
+        });
+        out.push(GoldValue {
+            paper: paper.clone(),
+            line,
+            parameter: individual_code(&parameter_raw),
+            parameter_raw,
+            value,
+            unit_raw: field(unit_col).map(repair),
+            statistic: Some("individual".to_owned()),
+            context: hysim_core::Context {
+                drug: field(drug_col).map(str::to_owned),
+                analyte: field(analyte_col).map(str::to_owned),
+                matrix: field(specimen_col).map(str::to_owned),
+                population: field(population_col).map(str::to_owned),
+                subject: field(Some(subject_col)).map(str::to_owned),
+                time,
+                ..hysim_core::Context::default()
+            },
+            dispersion: None,
+            interval: None,
+        });
+    }
+    Ok(out)
+}
+
+/// Reads one curated CSV of either kind, by its header.
+pub fn read_curated(path: &Path) -> Result<Vec<GoldValue>> {
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let header: Vec<String> = text.lines().next().unwrap_or_default().split(',').map(str::to_owned).collect();
+    if is_pk_individual_header(&header) { read_pk_individual(path) } else { read_pk_summary(path) }
+}
+
 /// One row of an AutoPK label sheet (long format, one row per extracted value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AutoPkLabel {
@@ -216,9 +328,19 @@ pub fn gold_files(path: &Path) -> Result<Vec<PathBuf>> {
     }
     let listing = std::fs::read_dir(path)
         .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))?;
-    let mut files: Vec<PathBuf> = listing
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_baseline.csv")))
+    let all: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    let name = |p: &PathBuf| p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+    // A paper's hand-made curation (`_baseline_manual.csv`) replaces its older,
+    // machine-flattened one (`_baseline.csv`).
+    let manual: Vec<String> =
+        all.iter().map(name).filter_map(|n| n.strip_suffix("_baseline_manual.csv").map(str::to_owned)).collect();
+    let mut files: Vec<PathBuf> = all
+        .into_iter()
+        .filter(|p| {
+            let n = name(p);
+            n.ends_with("_baseline_manual.csv")
+                || n.strip_suffix("_baseline.csv").is_some_and(|paper| !manual.iter().any(|m| m == paper))
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -257,7 +379,7 @@ mod tests {
                 "12345 AUC0-∞ Some(\"AUCIFO\") 481.19 Some(\"ng h/ml\")",
                 "12345 t1/2β Some(\"LAMZHL\") 10.35 Some(\"h\")",
                 "12345 β Some(\"LAMZ\") 0.068 Some(\"h-1\")",
-                "12345 cord blood/maternal blood None 0.73 None",
+                "12345 cord blood/maternal blood Some(\"FMRATIO\") 0.73 None",
             ]
         );
     }

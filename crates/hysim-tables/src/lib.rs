@@ -30,9 +30,10 @@ pub mod html;
 mod jsonl;
 mod output;
 pub mod params;
-mod records;
+mod read;
 
-pub use cell::{CellValue, Missing, Spread, parse_cell};
+pub use cell::{Bounds, CellValue, Dispersed, Missing, Printed, parse_cell};
+pub use context::{TableContext, matrices_in, paper_matrices, table_context};
 pub use error::{Error, Result};
 pub use formats::{
     extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook,
@@ -40,4 +41,4 @@ pub use formats::{
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
-pub use records::{matrices_in, model_record, paper_matrices, table_context, table_records, tables_records};
+pub use read::{model_record, table_records, tables_records};

@@ -1,7 +1,10 @@
 //! PK parameter names as printed → canonical codes (CDISC PPTESTCD where one exists), with
-//! the unit family each code's values belong to.
+//! the unit family each code's values belong to and the class the numeric protocol scores
+//! it in.
 //!
-//! The vocabulary follows `../shared/data/pk-vocabulary-notes.md`. Names are compared
+//! The vocabulary is one data file, `data/pk-parameters.tsv` ([`VOCABULARY`]), which states
+//! its source (the CDISC SDTM PP codelists PKPARMCD and PKPARM, with the spellings the
+//! literature uses). Names are compared
 //! after normalisation: lower case, the unit in parentheses or after a comma removed,
 //! spaces, dots and subscript markup dropped, `½` → `1/2`, `∞` → `inf`, Greek letters
 //! spelled out, and the encoding damage of the curated files (`AUC0-ì`, `t1/2à`) repaired.
@@ -99,124 +102,100 @@ pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> 
     None
 }
 
+/// One parameter of the vocabulary (`data/pk-parameters.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    /// The canonical code, or the intravascular one of a route-dependent name.
+    pub code: &'static str,
+    /// The extravascular code of a route-dependent name (`VZFO` for `Vd`).
+    pub extravascular: Option<&'static str>,
+    /// Whether the code is a CDISC PKPARMCD code.
+    pub cdisc: bool,
+    /// The CDISC name (or ours, for codes CDISC has not).
+    pub name: &'static str,
+    /// The unit family of its values, as the file names it (`-`: none).
+    pub family: &'static str,
+    /// What the numeric protocol scores it with.
+    pub class: &'static str,
+}
+
+/// The vocabulary file: codes, names, families, classes and printed names, with its source.
+pub const VOCABULARY: &str = include_str!("../data/pk-parameters.tsv");
+
+/// The vocabulary: every parameter, and every printed name (normalised) to its index.
+fn vocabulary() -> &'static (Vec<Parameter>, std::collections::HashMap<String, usize>) {
+    static VOCABULARY_MAP: std::sync::OnceLock<(Vec<Parameter>, std::collections::HashMap<String, usize>)> =
+        std::sync::OnceLock::new();
+    VOCABULARY_MAP.get_or_init(|| {
+        let mut parameters = Vec::new();
+        let mut names = std::collections::HashMap::new();
+        for line in VOCABULARY.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&'static str> = line.split('\t').collect();
+            let [code, cdisc, name, family, class, printed] = fields[..] else {
+                panic!("invariant: data/pk-parameters.tsv has six tab-separated fields per line: {line:?}");
+            };
+            let (code, extravascular) = match code.split_once('/') {
+                Some((iv, ev)) => (iv, Some(ev)),
+                None => (code, None),
+            };
+            parameters.push(Parameter { code, extravascular, cdisc: cdisc == "yes", name, family, class });
+            for printed in printed.split('|').filter(|p| !p.is_empty()) {
+                names.entry(normalise_name(printed)).or_insert(parameters.len() - 1);
+            }
+        }
+        (parameters, names)
+    })
+}
+
+/// Every parameter of the vocabulary, in file order (a route-dependent name once).
+pub fn parameters() -> &'static [Parameter] {
+    &vocabulary().0
+}
+
+/// The vocabulary entry of a canonical code.
+pub fn parameter(code: &str) -> Option<&'static Parameter> {
+    parameters().iter().find(|p| p.code == code || p.extravascular == Some(code))
+}
+
+/// The class the numeric protocol scores a code in (`CMAX`, `AUC`, `CL`, `VD`, `ratio`,
+/// ...), `None` for codes the vocabulary does not hold.
+pub fn class_of_code(code: &str) -> Option<&'static str> {
+    parameter(code).map(|p| p.class)
+}
+
 fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
-    let by_route = |iv: &'static str, ev: &'static str| match route {
-        Some(Route::Intravascular) => Some(iv),
-        Some(Route::Extravascular) => Some(ev),
-        None => None,
-    };
-    let code = match n {
-        "cmax"
-        | "cpeak"
-        | "cmaxobs"
-        | "peakconcentration"
-        | "maximumconcentration"
-        | "maximumplasmaconcentration"
-        | "peakplasmaconcentration"
-        | "maxconc" => "CMAX",
-        "cmax/d" | "cmax/dose" | "dose-normalisedcmax" | "dose-normalizedcmax" => "CMAXD",
-        "tmax" | "tpeak" | "timetopeak" | "timetopeakconcentration" | "timetocmax" | "timetomaximumconcentration" => {
-            "TMAX"
-        }
-        "cmin" | "minimumconcentration" => "CMIN",
-        "ctrough" | "ctr" | "troughconcentration" | "cmin,ss" => "CTROUGH",
-        "cav" | "cavg" | "css,av" | "averageconcentration" => "CAVG",
-        "tlag" | "lagtime" => "TLAG",
-        "clast" => "CLST",
-        "tlast" => "TLST",
-        "auc0-t" | "auc0-last" | "auclast" | "auc(0-tlast)" | "auc0-tlast" | "auct" => "AUCLST",
-        "aucall" => "AUCALL",
-        "totalareaundercurve"
-        | "totalareaunderthecurve"
-        | "totalauc"
-        | "auc0-inf"
-        | "aucinf"
-        | "auc(0-inf)"
-        | "auci"
-        | "auc0-infinity"
-        | "aucinfinity"
-        | "auc0→inf"
-        | "auc0→∞" => "AUCIFO",
-        "aucinf,pred" => "AUCIFP",
-        "auc/d" | "aucinf/dose" | "auc/dose" => "AUCIFOD",
-        "%aucextrap" | "auc%extrap" | "aucextrap" | "%auc" => "AUCPEO",
-        "auctau" | "aucss" | "auc0-tau" | "auc(0-tau)" => "AUCTAU",
-        "lambdaz"
-        | "lambda"
-        | "kel"
-        | "ke"
-        | "k"
-        | "kelim"
-        | "beta"
-        | "eliminationrateconstant"
-        | "terminalrateconstant"
-        | "terminaleliminationrateconstant" => "LAMZ",
-        // Not CDISC codes: compartmental quantities that tables print and curators keep.
-        "ka" | "absorptionrateconstant" => "KA",
-        "vc" | "v1" | "centralvolume" | "volumeofthecentralcompartment" => "VC",
-        "cmid" | "midintervalconcentration" | "mid-intervalconcentration" => "CMID",
-        "t1/2alpha" | "t1/2a" | "distributionhalf-life" | "t1/2(distribution)" => "HLALPHA",
-        "t1/2ka" | "t1/2abs" | "absorptionhalf-life" | "t1/2(absorption)" => "HLKA",
-        "ae" | "aetotal" | "amountexcreted" | "ae0-24" => "RCAMINT",
-        "fe" | "fel" | "fe%" | "fractionexcreted" => "RCPCINT",
-        "t1/2"
-        | "t1/2z"
-        | "t1/2lambdaz"
-        | "t1/2beta"
-        | "t1/2el"
-        | "t1/2elim"
-        | "half-life"
-        | "halflife"
-        | "eliminationhalf-life"
-        | "terminalhalf-life"
-        | "terminaleliminationhalf-life"
-        | "eliminationhalflife"
-        | "terminalhalflife"
-        | "t1/2term"
-        | "t1/2(elimination)"
-        | "t1/2(terminal)" => "LAMZHL",
-        "cl" | "cltot" | "clt" | "cls" | "totalclearance" | "systemicclearance" | "totalbodyclearance"
-        | "clearance" | "cltotal" => "CLO",
-        "cl/f" | "clt/f" | "clf" | "cloral" | "apparentclearance" | "apparentoralclearance" | "oralclearance" => "CLFO",
-        "clr" | "clrenal" | "renalclearance" => "RENALCL",
-        "vz" | "varea" | "vbeta" | "vz,obs" => "VZO",
-        "vz/f" | "vd/f" | "v/f" | "varea/f" | "apparentvolumeofdistribution" => "VZFO",
-        "vss" | "vdss" | "vd,ss" | "volumeofdistributionatsteadystate" | "distributionvolumeatsteadystate" => "VSSO",
-        "vd" | "v" | "volumeofdistribution" | "distributionvolume" | "bodyweightnormalizeddistributionvolume" => {
-            return by_route("VZO", "VZFO");
-        }
-        "mrt" | "mrt0-inf" | "mrtinf" | "meanresidencetime" => return by_route("MRTIVIFO", "MRTEVIFO"),
-        "mrt0-t" | "mrtlast" => return by_route("MRTIVLST", "MRTEVLST"),
-        "f" | "f%" | "ba" | "bioavailability" | "absolutebioavailability" | "fabs" | "bioavailability(f)" => "FABS",
-        "frel" | "relativebioavailability" => "FREL",
-        _ => {
-            // Clearance and concentrations named in words: "Body weight normalized
-            // clearance", "maternal serum concentration", "concentration, umbilical vein".
-            if n.ends_with("clearance") && !n.contains("renal") && !n.contains("ratio") {
-                return Some("CLO");
-            }
-            // ("concentration" itself contains "ratio".)
-            let rest = n.replace("concentration", " ");
-            if n.contains("concentration")
-                && !["ratio", "maximum", "peak", "minimum", "trough", "average", "time"]
-                    .iter()
-                    .any(|w| rest.contains(w))
-            {
-                return Some("CONC");
-            }
-            // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8), AUC 0-120 min for fentanyl.
-            let rest = n.strip_prefix("auc")?.trim_start_matches('(');
-            let number = |s: &str| s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
-            let a_len = number(rest);
-            let after = rest[a_len..].strip_prefix('-')?;
-            let b_len = number(after);
-            if a_len > 0 && b_len > 0 {
-                return Some("AUCINT");
-            }
-            return None;
-        }
-    };
-    Some(code)
+    let (parameters, names) = vocabulary();
+    if let Some(&k) = names.get(n) {
+        let p = &parameters[k];
+        return match (p.extravascular, route) {
+            (None, _) => Some(p.code),
+            (Some(_), Some(Route::Intravascular)) => Some(p.code),
+            (Some(ev), Some(Route::Extravascular)) => Some(ev),
+            (Some(_), None) => None,
+        };
+    }
+    // Clearance and concentrations named in words: "Body weight normalized clearance",
+    // "maternal serum concentration", "concentration, umbilical vein" (not a creatinine
+    // clearance, a laboratory value).
+    if n.ends_with("clearance") && !n.contains("renal") && !n.contains("ratio") && !n.contains("creatinine") {
+        return Some("CLO");
+    }
+    // ("concentration" itself contains "ratio".)
+    let rest = n.replace("concentration", " ");
+    if n.contains("concentration")
+        && !["ratio", "maximum", "peak", "minimum", "trough", "average", "time", "dose", "creatinine", "albumin"]
+            .iter()
+            .any(|w| rest.contains(w))
+    {
+        return Some("CONC");
+    }
+    // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8), AUC 0-120 min for fentanyl.
+    let rest = n.strip_prefix("auc")?.trim_start_matches('(');
+    let number = |s: &str| s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let a_len = number(rest);
+    let after = rest[a_len..].strip_prefix('-')?;
+    let b_len = number(after);
+    (a_len > 0 && b_len > 0).then_some("AUCINT")
 }
 
 /// For PK names that are ambiguous without more context (`AUC`, `C0`, and every name whose
@@ -236,20 +215,33 @@ pub fn ambiguous_family(name: &str) -> Option<(Family, Family)> {
     }
 }
 
+/// The class of a name that is ambiguous without more context (`AUC`, `Vd`, `MRT`, `C0`):
+/// every code it may stand for is scored in one class.
+pub fn ambiguous_class(name: &str) -> Option<&'static str> {
+    if parameter_code(name, None).is_none()
+        && let Some(code) = parameter_code(name, Some(Route::Intravascular))
+    {
+        return class_of_code(code);
+    }
+    match normalise_name(name).as_str() {
+        "auc" | "areaunderthecurve" | "areaundercurve" => Some("AUC"),
+        "c0" => Some("concentration"),
+        _ => None,
+    }
+}
+
 /// The unit family of a code's values (`per_kg` when the unit is per body weight).
 pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
-    Some(match code {
-        "CMAX" | "CMIN" | "CTROUGH" | "CAVG" | "C0" | "CLST" | "CMID" | "CONC" => Family::Concentration,
-        "TMAX" | "TLAG" | "TLST" | "LAMZHL" | "MRTIVIFO" | "MRTEVIFO" | "MRTIVLST" | "MRTEVLST" => Family::Time,
-        "AUCLST" | "AUCALL" | "AUCIFO" | "AUCIFP" | "AUCTAU" | "AUCINT" => Family::Auc,
-        "CLO" | "CLFO" | "RENALCL" if per_kg => Family::ClearancePerKg,
-        "CLO" | "CLFO" | "RENALCL" => Family::Clearance,
-        "VZO" | "VZFO" | "VSSO" | "VC" if per_kg => Family::VolumePerKg,
-        "VZO" | "VZFO" | "VSSO" | "VC" => Family::Volume,
-        "LAMZ" => Family::RateConstant,
-        "FABS" | "FREL" | "AUCPEO" | "RCPCINT" => Family::Percent,
-        "KA" => Family::RateConstant,
-        "HLALPHA" | "HLKA" => Family::Time,
+    Some(match (parameter(code)?.family, per_kg) {
+        ("concentration", _) => Family::Concentration,
+        ("time", _) => Family::Time,
+        ("auc", _) => Family::Auc,
+        ("clearance", true) => Family::ClearancePerKg,
+        ("clearance", false) => Family::Clearance,
+        ("volume", true) => Family::VolumePerKg,
+        ("volume", false) => Family::Volume,
+        ("rate constant", _) => Family::RateConstant,
+        ("percent", _) => Family::Percent,
         _ => return None,
     })
 }

@@ -109,6 +109,7 @@ fn fixed_evaluation() -> hysim_eval::report::Evaluation {
         gold: "gold.jsonl".into(),
         predictions: "records.jsonl".into(),
         numeric: Some(numeric),
+        individual: None,
         autopk: Some(autopk),
         errors,
         consistency: Some(hysim_eval::consistency::check(&predicted, 0.25)),

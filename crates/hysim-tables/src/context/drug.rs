@@ -195,9 +195,20 @@ pub fn drug_in(text: &str) -> Option<&'static Drug> {
         if let Some(drug) = names.get(word) {
             return Some(drug);
         }
+        // A stereoisomer or a form of a known drug: `S-citalopram`, `R-sertraline`,
+        // `rac-lorazepam`, `(S)-ketamine`, `l-methadone`.
+        if let Some((prefix, rest)) = word.split_once('-')
+            && STEREO_PREFIXES.contains(&prefix.trim_matches(['(', ')']))
+            && let Some(drug) = names.get(rest)
+        {
+            return Some(drug);
+        }
     }
     None
 }
+
+/// Prefixes that name a stereoisomer or the racemate of a drug.
+const STEREO_PREFIXES: &[&str] = &["s", "r", "rs", "rac", "l", "d", "dl", "levo", "dextro", "es"];
 
 /// The first word of a text with a drug-name stem (`nifedipine`, `tobramycin`), lower
 /// case, for drugs the vocabulary does not hold.

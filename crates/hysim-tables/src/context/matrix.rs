@@ -1,0 +1,163 @@
+//! The matrix (sampled fluid or tissue) a caption, a label, a group header or the paper's
+//! title and abstract names.
+
+use hysim_core::Table;
+
+use super::words::{is_space_or_dash, is_whole_word, next_word, paper_text, previous_word};
+
+/// Matrices by the words that name them; a phrase comes before the words it holds.
+const MATRICES: &[(&str, &str)] = &[
+    ("umbilical cord blood", "cord blood"),
+    ("umbilical cord", "cord blood"),
+    ("umbilical vein", "cord blood"),
+    ("cord blood", "cord blood"),
+    ("spinal cord", "spinal cord"),
+    ("cord", "cord blood"),
+    ("cord serum", "cord blood"),
+    ("cord plasma", "cord blood"),
+    ("placental tissue", "placenta"),
+    ("placenta", "placenta"),
+    ("breast milk", "milk"),
+    ("milk", "milk"),
+    ("plasma", "plasma"),
+    ("serum", "serum"),
+    ("sera", "serum"),
+    ("urine", "urine"),
+    ("urinary", "urine"),
+    ("whole blood", "blood"),
+    ("blood", "blood"),
+    ("cerebrospinal fluid", "cerebrospinal fluid"),
+    ("csf", "cerebrospinal fluid"),
+    ("amniotic fluid", "amniotic fluid"),
+    ("saliva", "saliva"),
+    ("bile", "bile"),
+    ("lung tissue", "lung tissue"),
+    ("liver tissue", "liver tissue"),
+    ("kidney tissue", "kidney tissue"),
+    ("renal tissue", "kidney tissue"),
+    ("muscle tissue", "muscle tissue"),
+    ("adipose tissue", "adipose tissue"),
+    ("fat tissue", "adipose tissue"),
+    ("brain tissue", "brain tissue"),
+    ("skin tissue", "skin tissue"),
+    ("tissues", "tissue"),
+    ("tissue", "tissue"),
+    ("residues", "tissue"),
+];
+
+/// The matrices `text` names as samples, in the order of the vocabulary: whole words only
+/// (`milk/plasma` names both; `plasmapheresis` and `antiserum` name neither), and not where
+/// a neighbouring word makes the fluid something other than a sample (`blood pressure`,
+/// `blood–brain barrier`, `serum creatinine`, `urinary tract infection`, `fresh frozen
+/// plasma`). A phrase hides its words from the entries after it: `cord blood` is not also
+/// `blood`.
+pub fn matrices_in(text: &str) -> Vec<&'static str> {
+    let mut text = text.to_lowercase();
+    let mut named: Vec<&'static str> = Vec::new();
+    for (word, matrix) in MATRICES {
+        let sampled = text.match_indices(word).any(|(i, _)| {
+            let end = i + word.len();
+            is_whole_word(&text, i, end) && !names_no_sample(&text[..i], &text[end..])
+        });
+        if sampled && !named.contains(matrix) {
+            named.push(matrix);
+        }
+        if word.contains(' ') {
+            text = text.replace(word, " ");
+        }
+    }
+    named
+}
+
+/// Whether the words around a fluid's name make it something other than the sample a
+/// drug was measured in: the next word (after spaces and dashes) in `blood pressure`,
+/// `serum creatinine`, `plasma exchange`, `urine output`, `urinary tract`, `milk yield`,
+/// or the word before in `frozen plasma`.
+pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "pressure",
+        "flow",
+        "brain",
+        "loss",
+        "cell",
+        "cells",
+        "count",
+        "counts",
+        "vessel",
+        "vessels",
+        "transfusion",
+        "transfusions",
+        "donor",
+        "donors",
+        "supply",
+        "product",
+        "products",
+        "group",
+        "groups",
+        "type",
+        "sugar",
+        "output",
+        "exchange",
+        "membrane",
+        "creatinine",
+        "albumin",
+        "bilirubin",
+        "potassium",
+        "sodium",
+        "calcium",
+        "magnesium",
+        "phosphate",
+        "glucose",
+        "cholesterol",
+        "triglyceride",
+        "triglycerides",
+        "urea",
+        "lactate",
+        "ferritin",
+        "renin",
+        "thistle",
+        "culture",
+        "cultures",
+        "tract",
+        "retention",
+        "incontinence",
+        "yield",
+        "replacer",
+        "production",
+        "duct",
+        "ducts",
+        "acid",
+        "acids",
+        "salt",
+        "salts",
+    ];
+    const BEFORE: &[&str] = &["frozen"];
+    NEXT.contains(&next_word(after, is_space_or_dash).as_str()) || BEFORE.contains(&previous_word(before).as_str())
+}
+
+pub(crate) fn matrix_of(text: &str) -> Option<&'static str> {
+    matrices_in(text).first().copied()
+}
+
+/// The sampled fluids and tissues a paper's title and abstract name ("determined in plasma
+/// and urine samples"; [`matrices_in`]), plasma, serum, blood, cord blood, urine and milk
+/// first. Blood is left out where plasma or serum is named: blood is what was drawn,
+/// plasma or serum what was measured.
+pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
+    const FIRST: &[&str] = &["plasma", "serum", "blood", "cord blood", "urine", "milk"];
+    let mut named = matrices_in(&paper_text(table));
+    if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
+        named.retain(|m| *m != "blood");
+    }
+    named.sort_by_key(|m| FIRST.iter().position(|o| o == m).unwrap_or(FIRST.len()));
+    named
+}
+
+/// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
+/// matrix of the records whose caption, label and group name none.
+pub(crate) fn paper_matrix(table: &Table) -> Option<&'static str> {
+    match paper_matrices(table).as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}

@@ -1,0 +1,88 @@
+//! Study context of a table's records: the drug and analyte, species, population, matrix,
+//! dose and route, read from the caption, the footnote, the headers and the paper's title
+//! and abstract.
+//!
+//! - [`drug`]: a vocabulary of drugs with their molecular weights (else a word with a
+//!   drug-name stem), the dose as printed, the human population;
+//! - `route`, `species`, `matrix`: the route, species and sampled matrix a text names (the
+//!   paper's title and abstract for what the table leaves out);
+//! - [`table_context`]: what every record of a table shares.
+
+pub mod drug;
+mod matrix;
+mod route;
+mod species;
+mod words;
+
+use hysim_core::{Context, Table};
+
+pub use drug::{Drug, dose_in, drug_in, drug_like_in, drug_name_in, is_generic_population, population_in};
+pub use matrix::{matrices_in, paper_matrices};
+pub(crate) use matrix::{matrix_of, paper_matrix};
+#[cfg(test)]
+pub(crate) use route::paper_route;
+pub(crate) use route::route_of;
+pub(crate) use species::species_of;
+pub(crate) use words::has_word;
+
+/// The context every record of a table shares, and the molecular weight of its drug when
+/// the vocabulary knows it (molar units convert with it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableContext {
+    /// Drug and analyte, species, population, matrix, dose and route.
+    pub context: Context,
+    /// Molecular weight of the drug, g/mol.
+    pub molecular_weight: Option<f64>,
+}
+
+/// The context a table's caption and footnote give every record (drug and analyte,
+/// species, population, matrix, dose, route), and the molecular weight of its drug when
+/// the vocabulary knows it. The paper's title, when the table carries it, gives the drug,
+/// species and population the caption and footnote leave out, and with the abstract the
+/// route a caption does not name (a population they name only
+/// as "patients" yields to a more specific one in the title).
+pub fn table_context(table: &Table) -> TableContext {
+    let caption = table.caption.clone().unwrap_or_default();
+    let footnote = table.footnote.clone().unwrap_or_default();
+    let title = table.title.clone().unwrap_or_default();
+    let context_text = format!("{caption} {footnote}");
+    let route = route::table_route(table, &caption);
+    // The drug from the caption, else the footnote, else the title; its molecular weight
+    // converts molar units.
+    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| title_drug(&title));
+    let species = species_of(&context_text).or_else(|| species_of(&title));
+    let population = || {
+        let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
+        named.iter().find(|p| !is_generic_population(p)).or(named.first()).map(|p| (*p).to_owned())
+    };
+    let context = Context {
+        drug: drug.as_ref().map(|(name, _)| name.clone()),
+        analyte: drug.as_ref().map(|(name, _)| name.clone()),
+        species: species.map(str::to_owned),
+        population: species.is_none_or(|s| s == "human").then(population).flatten(),
+        // A caption that names two matrices ("in umbilical vein and maternal serum") leaves
+        // the matrix to each record's label.
+        matrix: match matrices_in(&caption).as_slice() {
+            [one] => Some((*one).to_owned()),
+            _ => None,
+        },
+        dose: dose_in(&caption).or_else(|| dose_in(&footnote)),
+        route: route.map(|(r, _)| r.to_owned()),
+        group: None,
+        subject: None,
+        time: None,
+    };
+    TableContext { context, molecular_weight: drug.and_then(|(_, mw)| mw) }
+}
+
+/// The drug a paper's title names, when it names one: a title that names two ("Effect of
+/// rifampicin on the pharmacokinetics of midazolam") does not say which one a table
+/// measures, and the wrong one's molecular weight would convert molar units wrongly.
+fn title_drug(title: &str) -> Option<(String, Option<f64>)> {
+    let first = drug_name_in(title)?;
+    let rest = title.to_lowercase().replace(first.0.as_str(), " ");
+    match drug_name_in(&rest) {
+        Some((other, _)) if other != first.0 => None,
+        _ => Some(first),
+    }
+}

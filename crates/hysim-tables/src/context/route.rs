@@ -1,0 +1,163 @@
+//! The route of administration: the one a caption, a group header or the paper's title
+//! and abstract names.
+
+use hysim_core::Table;
+
+use super::words::{has_word, is_space_or_dash, is_whole_word, next_word, paper_text, previous_word};
+use crate::params::Route;
+
+/// The routes a text names, in a fixed order.
+pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
+    let t = text.to_lowercase();
+    let mut out = Vec::new();
+    if t.contains("intravenous") || has_word(&t, &["iv", "i v"]) || t.contains("i.v.") {
+        out.push(("IV", Route::Intravascular));
+    }
+    if t.contains("oral") || t.contains("p.o.") || has_word(&t, &["po"]) {
+        out.push(("PO", Route::Extravascular));
+    }
+    if t.contains("intramuscular") || t.contains("i.m.") || has_word(&t, &["im"]) {
+        out.push(("IM", Route::Extravascular));
+    }
+    if t.contains("subcutaneous") || t.contains("s.c.") || has_word(&t, &["sc"]) {
+        out.push(("SC", Route::Extravascular));
+    }
+    out
+}
+
+/// The one route a paper's title and abstract name, if they name exactly one, as a caption
+/// that names none leaves the route to them. Whole words only (`oral`, not the `oral` of
+/// `temporal`), and only where they name how the drug was given:
+/// - `IV` only in capitals and not as a numeral (`phase IV`, `grade IV`, `(iv)`); no bare
+///   `im` (German `im`, imatinib's `IM`);
+/// - not `oral fluid`, `oral cavity`, `oral glucose`, `intra-oral`..., not `intravenous
+///   catheter`, `subcutaneous fat` or `subcutaneous adipose tissue`, nor a premedication or
+///   sedation given `i.m.`;
+/// - a paper that also names another route (intranasal, rectal, inhaled, epidural, ...) or
+///   another drug's (`intravenous phenobarbital ... oral levetiracetam`) names two: none
+///   is taken.
+pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
+    /// A route's code and kind; `None` for a route that has no code here.
+    type Coded = Option<(&'static str, Route)>;
+    const ROUTES: &[(&[&str], Coded)] = &[
+        (&["intravenous", "intravenously", "i.v"], Some(("IV", Route::Intravascular))),
+        (&["oral", "orally", "p.o", "per os"], Some(("PO", Route::Extravascular))),
+        (&["intramuscular", "intramuscularly", "i.m"], Some(("IM", Route::Extravascular))),
+        (&["subcutaneous", "subcutaneously", "s.c"], Some(("SC", Route::Extravascular))),
+        (
+            &[
+                "intranasal",
+                "intranasally",
+                "nasal",
+                "rectal",
+                "rectally",
+                "sublingual",
+                "buccal",
+                "transdermal",
+                "topical",
+                "topically",
+                "inhaled",
+                "inhalation",
+                "intraperitoneal",
+                "intraperitoneally",
+                "intramammary",
+                "gavage",
+                "intrathecal",
+                "epidural",
+                "intravitreal",
+                "intra-articular",
+                "vaginal",
+                "intraosseous",
+            ],
+            None,
+        ),
+    ];
+    const NOT_ROUTE_NEXT: &[&str] = &[
+        "fluid",
+        "fluids",
+        "cavity",
+        "mucositis",
+        "mucosa",
+        "glucose",
+        "contraceptive",
+        "contraceptives",
+        "health",
+        "hygiene",
+        "presentation",
+        "lesion",
+        "lesions",
+        "cancer",
+        "surgery",
+        "microbiome",
+        "candidiasis",
+        "catheter",
+        "catheters",
+        "line",
+        "lines",
+        "access",
+        "cannula",
+        "fat",
+        "adipose",
+        "tissue",
+        "tissues",
+    ];
+    const NOT_ROUTE_BEFORE: &[&str] = &["intra", "peri"];
+    const NOT_DOSE_NEAR: &[&str] = &["premedicat", "anaesthe", "anesthe", "sedat"];
+    const NUMERAL_BEFORE: &[&str] = &["phase", "stage", "grade", "type", "class", "level", "category", "part", "iii"];
+    let original = paper_text(table);
+    let text = original.to_lowercase();
+    // After a route word: `i.v. catheter`.
+    let word_after = |rest: &str| next_word(rest, |c| is_space_or_dash(c) || c == '.');
+    // The 40 characters before a match, lower case.
+    let near = |before: &str| -> String {
+        let chars: Vec<char> = before.chars().collect();
+        chars[chars.len().saturating_sub(40)..].iter().collect::<String>().to_lowercase()
+    };
+    let names = |hay: &str, word: &str| {
+        hay.match_indices(word).any(|(i, _)| {
+            let end = i + word.len();
+            is_whole_word(hay, i, end)
+                && !NOT_ROUTE_NEXT.contains(&word_after(&hay[end..]).as_str())
+                && !NOT_ROUTE_BEFORE.contains(&previous_word(&hay[..i]).as_str())
+                && !NOT_DOSE_NEAR.iter().any(|stem| near(&hay[..i]).contains(stem))
+        })
+    };
+    // `IV` in capitals, not a numeral or a list item.
+    let capital_iv = original.match_indices("IV").any(|(i, _)| {
+        let end = i + 2;
+        is_whole_word(&original, i, end)
+            && !original[..i].ends_with('(')
+            && !NUMERAL_BEFORE.contains(&previous_word(&original[..i]).as_str())
+            && !NOT_ROUTE_NEXT.contains(&word_after(&original[end..]).as_str())
+            && !NOT_DOSE_NEAR.iter().any(|stem| near(&original[..i]).contains(stem))
+    });
+    let mut named: Vec<Option<(&'static str, Route)>> = Vec::new();
+    for (words, route) in ROUTES {
+        let iv = route.is_some_and(|(code, _)| code == "IV") && capital_iv;
+        if (iv || words.iter().any(|w| names(&text, w))) && !named.contains(route) {
+            named.push(*route);
+        }
+    }
+    match named.as_slice() {
+        [Some(one)] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The route of a table: the one its caption names, else (a caption that names none) the
+/// one its paper names. A caption that names two compares them: no route for the table.
+pub(crate) fn table_route(table: &Table, caption: &str) -> Option<(&'static str, Route)> {
+    match routes_in(caption).as_slice() {
+        [one] => Some(*one),
+        [] => paper_route(table),
+        _ => None,
+    }
+}
+
+/// The one route a text names, if it names exactly one.
+pub(crate) fn route_of(text: &str) -> Option<(&'static str, Route)> {
+    match routes_in(text).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}

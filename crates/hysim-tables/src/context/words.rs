@@ -1,0 +1,44 @@
+//! Word boundaries and neighbouring words, shared by the context readers.
+
+use hysim_core::Table;
+
+/// Whether the lower-case `lower` holds one of `words` as a whole word (punctuation
+/// separates words).
+pub(crate) fn has_word(lower: &str, words: &[&str]) -> bool {
+    let is_sep =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.'));
+    words.iter().any(|w| {
+        lower
+            .match_indices(w)
+            .any(|(i, _)| is_sep(lower[..i].chars().next_back()) && is_sep(lower[i + w.len()..].chars().next()))
+    })
+}
+
+/// The paper's title and abstract, where the table carries them, as one text.
+pub(crate) fn paper_text(table: &Table) -> String {
+    [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ")
+}
+
+/// A space or a dash between words (`blood-brain`, `blood–brain`, `blood\u{2010}brain`).
+pub(crate) fn is_space_or_dash(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}')
+}
+
+/// Whether `text[start..end]` is a whole word: no letter or digit right before or after it.
+pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !alnum(text[..start].chars().next_back()) && !alnum(text[end..].chars().next())
+}
+
+/// The word `rest` starts with after the characters `skip` accepts, in lower case.
+pub(crate) fn next_word(rest: &str, skip: impl Fn(char) -> bool) -> String {
+    rest.trim_start_matches(skip).chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase()
+}
+
+/// The word `before` ends with, spaces and dashes after it left out, in lower case.
+pub(crate) fn previous_word(before: &str) -> String {
+    let mut word: Vec<char> =
+        before.trim_end_matches(is_space_or_dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    word.reverse();
+    word.into_iter().collect::<String>().to_lowercase()
+}

@@ -1,0 +1,713 @@
+//! What a table declares its numbers to be: "mean ± SD", "median (range)", "geometric
+//! mean (CV%)", "mean [95% CI]", "data are presented as ...", "SD in parentheses".
+//!
+//! PK tables print a central value with a spread beside it (`6.2 ± 1.1`, `6.2 (1.1)`,
+//! `5.9 (4.1–8.3)`, `5.9 [4.1; 8.3]`) and say once, in the caption, a header, a row stub
+//! or a footnote, what the central value and each bracket hold. A [`Declaration`] is one
+//! such statement: the central statistic, and what `±`, round brackets and square brackets
+//! hold. Its [`Scope`] says which values it is about: all of them, those carrying a
+//! footnote mark (`median (range)*`), the parameters it names (`except tmax, median
+//! (range)`), or all but those.
+//!
+//! A cell's shape then picks the declaration that can describe it ([`resolve`]); with none,
+//! the statistic is unknown: nothing is guessed.
+
+use hysim_core::Statistic;
+
+/// What a spread beside a central value is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Standard deviation.
+    Sd,
+    /// Standard error of the mean.
+    Se,
+    /// Coefficient of variation, %.
+    Cv,
+    /// Minimum to maximum.
+    Range,
+    /// Interquartile range, 25th to 75th percentile, Q1 to Q3.
+    Iqr,
+    /// A confidence interval with its level as printed (`95% CI`, `90% CI`).
+    Ci(String),
+}
+
+impl Kind {
+    /// Whether it is an interval (two numbers) rather than a dispersion (one).
+    pub(crate) fn is_interval(&self) -> bool {
+        matches!(self, Kind::Range | Kind::Iqr | Kind::Ci(_))
+    }
+
+    /// The `type` a record carries.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Kind::Sd => "SD".to_owned(),
+            Kind::Se => "SE".to_owned(),
+            Kind::Cv => "CV%".to_owned(),
+            Kind::Range => "range".to_owned(),
+            Kind::Iqr => "IQR".to_owned(),
+            Kind::Ci(level) => level.clone(),
+        }
+    }
+
+    /// Whether this spread goes with `central` by convention: SD, SE and CI with means;
+    /// range and quartiles with medians; CV and CI with geometric means.
+    pub(crate) fn belongs_to(&self, central: Statistic) -> bool {
+        match central {
+            Statistic::Mean => matches!(self, Kind::Sd | Kind::Se | Kind::Ci(_) | Kind::Cv),
+            Statistic::Median => matches!(self, Kind::Range | Kind::Iqr),
+            Statistic::GeometricMean => matches!(self, Kind::Cv | Kind::Ci(_) | Kind::Sd),
+            _ => false,
+        }
+    }
+}
+
+/// Which values a declaration is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Every value of the table.
+    All,
+    /// Values carrying this footnote mark (on the cell, its row label or its column header).
+    Marked(String),
+    /// The parameters named (canonical codes, or normalised names for names without one).
+    Only(Vec<String>),
+    /// Every value but those of the parameters named.
+    Except(Vec<String>),
+}
+
+/// One statement of what a table's numbers are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Declaration {
+    /// The central statistic (`None` where only the spread is said: "SD in parentheses").
+    pub(crate) central: Option<Statistic>,
+    /// What follows `±`.
+    pub(crate) plus_minus: Option<Kind>,
+    /// What round brackets hold.
+    pub(crate) round: Option<Kind>,
+    /// What square brackets hold.
+    pub(crate) square: Option<Kind>,
+    /// Which values it is about.
+    pub(crate) scope: Scope,
+}
+
+/// The brackets a cell printed its spread in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bracket {
+    /// `(…)`, or no bracket at all (`4.1–8.3`).
+    Round,
+    /// `[…]`.
+    Square,
+}
+
+/// The shape of a cell's numbers, which a declaration must be able to describe.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Shape {
+    /// A central value is printed.
+    pub(crate) central: bool,
+    /// `± x` follows it.
+    pub(crate) plus_minus: bool,
+    /// A bracketed single number follows (`(1.1)`), and whether it carries `%`.
+    pub(crate) paren: Option<(Bracket, bool)>,
+    /// A bracketed (or bare) interval follows.
+    pub(crate) interval: Option<Bracket>,
+}
+
+/// The shape of a cell's numbers.
+pub(crate) fn shape_of(cell: &crate::CellValue) -> Shape {
+    let bracket = |p: crate::cell::Printed| match p {
+        crate::cell::Printed::Square => Bracket::Square,
+        _ => Bracket::Round,
+    };
+    let dispersion = cell.dispersion.as_ref();
+    Shape {
+        central: cell.value.is_some(),
+        plus_minus: dispersion.is_some_and(|d| d.printed == crate::cell::Printed::PlusMinus),
+        paren: dispersion
+            .filter(|d| d.printed != crate::cell::Printed::PlusMinus)
+            .map(|d| (bracket(d.printed), d.percent)),
+        interval: cell.interval.as_ref().map(|i| bracket(i.printed)),
+    }
+}
+
+/// What a cell's numbers are: its statistic and the kinds of its dispersion and interval
+/// (`None` when the cell prints none; `Some(None)` when it prints one of unknown kind).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    pub(crate) statistic: Statistic,
+    pub(crate) dispersion: Option<Option<Kind>>,
+    pub(crate) interval: Option<Option<Kind>>,
+}
+
+/// Words that name a central statistic, longest first, with the statistic.
+const CENTRALS: &[(&str, Statistic)] = &[
+    ("geometric means", Statistic::GeometricMean),
+    ("geometric mean", Statistic::GeometricMean),
+    ("geo. mean", Statistic::GeometricMean),
+    ("geo mean", Statistic::GeometricMean),
+    ("geomean", Statistic::GeometricMean),
+    ("gmean", Statistic::GeometricMean),
+    ("gm", Statistic::GeometricMean),
+    ("arithmetic means", Statistic::Mean),
+    ("arithmetic mean", Statistic::Mean),
+    ("means", Statistic::Mean),
+    ("mean", Statistic::Mean),
+    ("averages", Statistic::Mean),
+    ("average", Statistic::Mean),
+    ("medians", Statistic::Median),
+    ("median", Statistic::Median),
+];
+
+/// Words that name a spread, longest first, with its kind (`None`: a confidence interval,
+/// whose level is read around it).
+const SPREADS: &[(&str, Option<Kind>)] = &[
+    ("standard deviations", Some(Kind::Sd)),
+    ("standard deviation", Some(Kind::Sd)),
+    ("standard errors of the mean", Some(Kind::Se)),
+    ("standard error of the mean", Some(Kind::Se)),
+    ("standard errors", Some(Kind::Se)),
+    ("standard error", Some(Kind::Se)),
+    ("s.e.m.", Some(Kind::Se)),
+    ("s.e.m", Some(Kind::Se)),
+    ("s.d.", Some(Kind::Sd)),
+    ("s.e.", Some(Kind::Se)),
+    ("sem", Some(Kind::Se)),
+    ("sd", Some(Kind::Sd)),
+    ("se", Some(Kind::Se)),
+    ("coefficients of variation", Some(Kind::Cv)),
+    ("coefficient of variation", Some(Kind::Cv)),
+    ("geometric cv", Some(Kind::Cv)),
+    ("%cv", Some(Kind::Cv)),
+    ("cv%", Some(Kind::Cv)),
+    ("cv", Some(Kind::Cv)),
+    ("interquartile ranges", Some(Kind::Iqr)),
+    ("interquartile range", Some(Kind::Iqr)),
+    ("inter-quartile range", Some(Kind::Iqr)),
+    ("iqr", Some(Kind::Iqr)),
+    ("25th–75th percentiles", Some(Kind::Iqr)),
+    ("25th-75th percentiles", Some(Kind::Iqr)),
+    ("25th and 75th percentiles", Some(Kind::Iqr)),
+    ("25th; 75th percentile", Some(Kind::Iqr)),
+    ("25th–75th percentile", Some(Kind::Iqr)),
+    ("25th-75th percentile", Some(Kind::Iqr)),
+    ("25th to 75th percentile", Some(Kind::Iqr)),
+    ("quartiles", Some(Kind::Iqr)),
+    ("q1–q3", Some(Kind::Iqr)),
+    ("q1-q3", Some(Kind::Iqr)),
+    ("q1, q3", Some(Kind::Iqr)),
+    ("q1; q3", Some(Kind::Iqr)),
+    ("minimum–maximum", Some(Kind::Range)),
+    ("minimum-maximum", Some(Kind::Range)),
+    ("minimum to maximum", Some(Kind::Range)),
+    ("min–max", Some(Kind::Range)),
+    ("min-max", Some(Kind::Range)),
+    ("min, max", Some(Kind::Range)),
+    ("ranges", Some(Kind::Range)),
+    ("range", Some(Kind::Range)),
+    ("confidence intervals", None),
+    ("confidence interval", None),
+    ("ci", None),
+];
+
+/// The level of a confidence interval named around `at` (`95% CI`, `CI 95%`, `90%
+/// confidence interval`), `95% CI` when none is printed.
+fn ci_level(lower: &str, at: usize, end: usize) -> String {
+    let before: String = lower[..at].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = lower[end..].chars().take(8).collect();
+    for part in [before.as_str(), after.as_str()] {
+        for level in ["99", "95", "90", "80"] {
+            if part.contains(&format!("{level}%")) || part.contains(&format!("{level} %")) {
+                return format!("{level}% CI");
+            }
+        }
+    }
+    "95% CI".to_owned()
+}
+
+/// Whether `lower[at..at + len]` is a whole word (no letter before or after).
+fn whole(lower: &str, at: usize, len: usize) -> bool {
+    let before = lower[..at].chars().next_back();
+    let after = lower[at + len..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A word of a vocabulary found in a text: byte range and index in the vocabulary.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    index: usize,
+}
+
+/// The words of `vocabulary` in `lower`, left to right, longest first at one place, not
+/// overlapping.
+fn find<T>(lower: &str, vocabulary: &[(&str, T)]) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for (index, (word, _)) in vocabulary.iter().enumerate() {
+        for (at, _) in lower.match_indices(word) {
+            let end = at + word.len();
+            let overlaps = hits.iter().any(|h| at < h.end && h.start < end);
+            if !overlaps && whole(lower, at, word.len()) {
+                hits.push(Hit { start: at, end, index });
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.start);
+    hits
+}
+
+/// The spread words of `lower`, with their kinds.
+fn spreads(lower: &str) -> Vec<(usize, usize, Kind)> {
+    find(lower, SPREADS)
+        .into_iter()
+        .map(|h| {
+            let kind = SPREADS[h.index].1.clone().unwrap_or_else(|| Kind::Ci(ci_level(lower, h.start, h.end)));
+            (h.start, h.end, kind)
+        })
+        .collect()
+}
+
+/// The declarations `text` makes (a caption, a footnote or one note of it, a header or
+/// a row stub), all of scope `scope` unless the text scopes them itself. `names` maps a
+/// parameter name printed in the text to the code (or name) a scope lists.
+pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Option<String>) -> Vec<Declaration> {
+    let lower = normalise(text);
+    let mut out = Vec::new();
+    // Clauses: sentences, and the parts of "..., except X, which ..." (the part after
+    // `except` scopes its own declaration to the parameters it names, and the part before
+    // excludes them).
+    for sentence in sentences(&lower) {
+        let (main, exception) = match sentence.split_once("except") {
+            Some((main, rest)) => (main.to_owned(), Some(rest.to_owned())),
+            None => (sentence.to_owned(), None),
+        };
+        let excepted: Vec<String> = exception.as_deref().map(|e| named_parameters(e, names)).unwrap_or_default();
+        // "all other data are mean (SD)" in a marked note is about the values without the mark.
+        let scope = if main.contains("all other") || main.contains("all others") { &Scope::All } else { scope };
+        let main_scope =
+            if excepted.is_empty() || *scope != Scope::All { scope.clone() } else { Scope::Except(excepted.clone()) };
+        out.extend(clause_declarations(&main, &main_scope, names));
+        if let Some(exception) = exception {
+            let exception_scope = if excepted.is_empty() { scope.clone() } else { Scope::Only(excepted) };
+            out.extend(clause_declarations(&exception, &exception_scope, names));
+        }
+    }
+    out
+}
+
+/// The sentences of `lower`: split at `;` and at a full stop before a space or the end,
+/// but not after an abbreviation (`s.d.`, `s.e.m.`, `geo.`, `i.v.`, `e.g.`, `vs.`).
+fn sentences(lower: &str) -> Vec<&str> {
+    const ABBREVIATIONS: &[&str] =
+        &["s.d", "s.e", "s.e.m", "geo", "i.v", "i.m", "e.g", "i.e", "vs", "approx", "no", "fig"];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in lower.char_indices() {
+        let end_of_sentence = match c {
+            ';' => true,
+            '.' => {
+                let next = lower[i + 1..].chars().next();
+                let word = lower[start..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or_default();
+                next.is_none_or(char::is_whitespace) && !ABBREVIATIONS.contains(&word)
+            }
+            _ => false,
+        };
+        if end_of_sentence {
+            out.push(&lower[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&lower[start..]);
+    out
+}
+
+/// Lower case, one kind of dash, `+/-` as `±`, spaces squeezed.
+fn normalise(text: &str) -> String {
+    let t = text
+        .to_lowercase()
+        .replace(['–', '—', '−', '‐', '‑'], "–")
+        .replace("+/-", "±")
+        .replace("+/–", "±")
+        .replace("+-", "±")
+        .replace("plus or minus", "±")
+        .replace('\u{a0}', " ");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The parameters `text` names (codes, or normalised names).
+fn named_parameters(text: &str, names: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')')).collect();
+    for (k, word) in words.iter().enumerate() {
+        if word.is_empty() {
+            continue;
+        }
+        let found = names(word).or_else(|| words.get(k + 1).and_then(|next| names(&format!("{word} {next}"))));
+        if let Some(code) = found
+            && !out.contains(&code)
+        {
+            out.push(code);
+        }
+    }
+    out
+}
+
+/// The declarations of one clause: each central word with the spreads that follow it up
+/// to the next central word; spreads that no central word precedes ("SD in parentheses")
+/// make a declaration of their own. Parameters named before a central word in the clause
+/// ("tmax, median (range)"; "tmax is expressed as median") scope it to them.
+fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Option<String>) -> Vec<Declaration> {
+    // "Mean residence time", "mean absorption time": a parameter's name, no statistic.
+    const NAMES_AFTER_MEAN: &[&str] = &["residence", "absorption", "transit", "dissolution", "arterial", "input"];
+    let centrals: Vec<Hit> = find(clause, CENTRALS)
+        .into_iter()
+        .filter(|h| {
+            let next = clause[h.end..].split_whitespace().next().unwrap_or_default();
+            !NAMES_AFTER_MEAN.iter().any(|w| next.starts_with(w))
+        })
+        .collect();
+    let spreads = spreads(clause);
+    let mut out = Vec::new();
+    // Spreads before the first central word: "SD in parentheses", "values in brackets are 95% CI".
+    let first_central = centrals.first().map_or(clause.len(), |c| c.start);
+    let leading: Vec<&(usize, usize, Kind)> = spreads.iter().filter(|(s, _, _)| *s < first_central).collect();
+    if !leading.is_empty() && centrals.is_empty() {
+        let mut d = Declaration { central: None, plus_minus: None, round: None, square: None, scope: scope.clone() };
+        for (start, end, kind) in leading {
+            place(&mut d, clause, *start, *end, kind.clone(), true);
+        }
+        if d.plus_minus.is_some() || d.round.is_some() || d.square.is_some() {
+            out.push(d);
+        }
+    }
+    for (k, central) in centrals.iter().enumerate() {
+        let window_end = centrals.get(k + 1).map_or(clause.len(), |c| c.start);
+        let own_scope = match scope {
+            Scope::All | Scope::Except(_) => {
+                // Parameters named just before the central word, in the same clause part.
+                let before_start = if k == 0 { 0 } else { centrals[k - 1].end };
+                let before = &clause[before_start..central.start];
+                let before = before.rsplit(" or ").next().unwrap_or(before);
+                let named = named_parameters(before, names);
+                if named.is_empty() { scope.clone() } else { Scope::Only(named) }
+            }
+            other => other.clone(),
+        };
+        let mut d = Declaration {
+            central: Some(CENTRALS[central.index].1),
+            plus_minus: None,
+            round: None,
+            square: None,
+            scope: own_scope,
+        };
+        for (start, end, kind) in spreads.iter().filter(|(s, _, _)| *s >= central.end && *s < window_end) {
+            place(&mut d, clause, *start, *end, kind.clone(), false);
+        }
+        // A mark right after the declaration scopes it to the values that carry the mark:
+        // "or median (range)*".
+        if let Some(mark) = trailing_mark(&clause[central.end..window_end]) {
+            d.scope = Scope::Marked(mark);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Puts a spread word at `start..end` of `clause` where the clause's punctuation says:
+/// after `±` (or a `±` before it), inside round or square brackets, or, said in words
+/// ("medians and interquartile ranges", "SD in parentheses"), for both brackets.
+fn place(d: &mut Declaration, clause: &str, start: usize, end: usize, kind: Kind, said_alone: bool) {
+    let before = clause[..start].trim_end();
+    let after = &clause[end..];
+    let open = before.chars().next_back();
+    if before.ends_with('±') {
+        d.plus_minus.get_or_insert(kind);
+        return;
+    }
+    // The bracket this word is inside: the last unclosed one before it.
+    let mut depth_round = 0i32;
+    let mut depth_square = 0i32;
+    for c in clause[..start].chars() {
+        match c {
+            '(' => depth_round += 1,
+            ')' => depth_round -= 1,
+            '[' => depth_square += 1,
+            ']' => depth_square -= 1,
+            _ => {}
+        }
+    }
+    let words_after: String = after.chars().take(24).collect();
+    if said_alone || (depth_round <= 0 && depth_square <= 0 && open != Some('(') && open != Some('[')) {
+        // In words: "SD in parentheses", "95% CI in brackets", "and interquartile ranges".
+        if words_after.contains("square bracket") || words_after.contains("in brackets") {
+            d.square.get_or_insert(kind);
+        } else if words_after.contains("parenthes") || words_after.contains("round bracket") {
+            d.round.get_or_insert(kind);
+        } else if kind.is_interval() {
+            d.round.get_or_insert(kind.clone());
+            d.square.get_or_insert(kind);
+        } else {
+            // "mean and SD": printed as ± or in brackets.
+            d.plus_minus.get_or_insert(kind.clone());
+            d.round.get_or_insert(kind.clone());
+            d.square.get_or_insert(kind);
+        }
+        return;
+    }
+    if depth_square > 0 && depth_square >= depth_round {
+        d.square.get_or_insert(kind);
+    } else {
+        d.round.get_or_insert(kind);
+    }
+}
+
+/// A footnote mark printed right after a declaration (`median (range)*`, `mean (95% CI) †`).
+fn trailing_mark(rest: &str) -> Option<String> {
+    // Past the brackets of the declaration itself.
+    let mut depth = 0i32;
+    let mut past = 0;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    past = i + c.len_utf8();
+                }
+            }
+            _ if depth == 0 && !c.is_whitespace() && past > 0 => break,
+            _ => {}
+        }
+    }
+    let tail = rest[past..].trim_start();
+    let mark = tail.chars().next()?;
+    matches!(mark, '*' | '†' | '‡' | '§' | '¶' | '#').then(|| mark.to_string())
+}
+
+/// The declaration a statistic label of a row stub or column header makes on its own
+/// (`Mean ± SD`, `Median (range)`, `GM (95% CI)`), scoped to its row or column.
+pub(crate) fn label_declaration(label: &str) -> Option<Declaration> {
+    declarations(label, &Scope::All, &|_| None).into_iter().find(|d| d.central.is_some())
+}
+
+/// Reads a cell of shape `shape` with the first group of `candidates` (most specific
+/// first) that holds a declaration able to describe it; `round` and `square` brackets
+/// stand in for each other where a declaration says only one. With none, a bare number is
+/// a `value` (the central statistic where a declaration gives one and nothing else), `±`
+/// a mean with a spread of unknown kind, and a bracketed spread of unknown statistic and
+/// kind: nothing is guessed.
+pub(crate) fn resolve(shape: Shape, candidates: &[Vec<&Declaration>]) -> Reading {
+    let found = first_reading(shape, candidates);
+    // A declaration that names the central value but not the spread ("Mean AUC", "Values
+    // are means") leaves the spread's kind to a later one that names it for that statistic.
+    let unknown_kind = |r: &Reading| matches!(r.dispersion, Some(None)) || matches!(r.interval, Some(None));
+    match found {
+        Some((k, r)) if unknown_kind(&r) => {
+            let later = first_reading(shape, &candidates[k + 1..])
+                .map(|(_, later)| later)
+                .filter(|later| later.statistic == r.statistic && !unknown_kind(later));
+            later.unwrap_or(r)
+        }
+        Some((_, r)) => r,
+        None => unknown(shape),
+    }
+}
+
+/// The reading of the first group of `candidates` that has one, with the group's index.
+fn first_reading(shape: Shape, candidates: &[Vec<&Declaration>]) -> Option<(usize, Reading)> {
+    for (k, group) in candidates.iter().enumerate() {
+        let fitting: Vec<(&Declaration, Reading)> =
+            group.iter().filter_map(|d| reading(d, shape).map(|r| (*d, r))).collect();
+        match fitting.as_slice() {
+            [] => continue,
+            [(_, r)] => return Some((k, r.clone())),
+            [(_, first), rest @ ..] => {
+                // Several declarations fit: the one whose bracket the cell used, else the
+                // reading they agree on.
+                let exact: Vec<&Reading> =
+                    fitting.iter().filter(|(d, _)| uses_bracket(d, shape)).map(|(_, r)| r).collect();
+                if let [one] = exact.as_slice() {
+                    return Some((k, (*one).clone()));
+                }
+                if rest.iter().all(|(_, r)| r == first) {
+                    return Some((k, first.clone()));
+                }
+                return Some((k, unknown(shape)));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `d` names the bracket the cell printed (not only the other one).
+fn uses_bracket(d: &Declaration, shape: Shape) -> bool {
+    let bracket = shape.paren.map(|(b, _)| b).or(shape.interval);
+    match bracket {
+        Some(Bracket::Round) => d.round.is_some(),
+        Some(Bracket::Square) => d.square.is_some(),
+        None => true,
+    }
+}
+
+/// What `d` says a cell of `shape` is, when it can describe it.
+fn reading(d: &Declaration, shape: Shape) -> Option<Reading> {
+    let bracket = |b: Bracket| match b {
+        Bracket::Round => d.round.clone().or_else(|| d.square.clone()),
+        Bracket::Square => d.square.clone().or_else(|| d.round.clone()),
+    };
+    // `x ± y` prints a mean whatever a spread-only declaration ("SD in parentheses") says.
+    let central = d.central.unwrap_or(if shape.plus_minus { Statistic::Mean } else { Statistic::Unknown });
+    let mut r = Reading { statistic: central, dispersion: None, interval: None };
+    if !shape.central {
+        return None;
+    }
+    if shape.plus_minus {
+        match &d.plus_minus {
+            Some(kind) if !kind.is_interval() => r.dispersion = Some(Some(kind.clone())),
+            Some(_) => return None,
+            // "mean (SD)" read for "6.2 ± 1.1": the ± is the same dispersion.
+            None => match d.round.clone().or_else(|| d.square.clone()) {
+                Some(kind) if !kind.is_interval() && shape.interval.is_none() => r.dispersion = Some(Some(kind)),
+                // A declaration of an interval only ("median (range)") is not of a `±` cell.
+                Some(_) => return None,
+                None if d.central.is_some() => r.dispersion = Some(None),
+                None => return None,
+            },
+        }
+    }
+    if let Some((b, percent)) = shape.paren {
+        match bracket(b) {
+            Some(kind) if !kind.is_interval() => r.dispersion = Some(Some(if percent { Kind::Cv } else { kind })),
+            _ if percent && d.central.is_some() => r.dispersion = Some(Some(Kind::Cv)),
+            _ => return None,
+        }
+    }
+    if let Some(b) = shape.interval {
+        match bracket(b) {
+            Some(kind) if kind.is_interval() => r.interval = Some(Some(kind)),
+            _ => return None,
+        }
+    }
+    if d.central.is_none() && !shape.plus_minus && shape.paren.is_none() && shape.interval.is_none() {
+        return None;
+    }
+    Some(r)
+}
+
+/// The reading of a cell no declaration describes.
+fn unknown(shape: Shape) -> Reading {
+    let spread = shape.plus_minus || shape.paren.is_some() || shape.interval.is_some();
+    let statistic = if !spread {
+        Statistic::Value
+    } else if shape.plus_minus {
+        // `x ± y` prints a mean and its dispersion; which dispersion, the table must say.
+        Statistic::Mean
+    } else {
+        Statistic::Unknown
+    };
+    let percent = shape.paren.is_some_and(|(_, p)| p);
+    Reading {
+        statistic,
+        dispersion: (shape.plus_minus || shape.paren.is_some()).then(|| percent.then_some(Kind::Cv)),
+        interval: shape.interval.map(|_| None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Option<String> {
+        crate::params::parameter_code(text, None).map(str::to_owned)
+    }
+
+    fn show(text: &str) -> String {
+        declarations(text, &Scope::All, &names)
+            .iter()
+            .map(|d| {
+                let k = |k: &Option<Kind>| k.as_ref().map_or("-".to_owned(), Kind::name);
+                format!(
+                    "{} ±{} ({}) [{}] {:?}",
+                    d.central.map_or("-", |c| c.as_str()),
+                    k(&d.plus_minus),
+                    k(&d.round),
+                    k(&d.square),
+                    d.scope
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn declarations_in_captions_and_footnotes() {
+        insta::assert_snapshot!(show("Values are mean ± SD."), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Data are presented as mean (SD) or median [interquartile range] as appropriate"), @r"
+        mean ±- (SD) [-] All
+        median ±- (-) [IQR] All
+        ");
+        insta::assert_snapshot!(show("Values are mean (95% CI) except tmax, median (range)."), @r#"
+        mean ±- (95% CI) [-] Except(["TMAX"])
+        median ±- (range) [-] Only(["TMAX"])
+        "#);
+        insta::assert_snapshot!(show("Values are presented as mean (95% CI) or median (range) *."), @r#"
+        mean ±- (95% CI) [-] All
+        median ±- (range) [-] Marked("*")
+        "#);
+        insta::assert_snapshot!(show("Mean ± SD (Range) of Drug Level-to-Dose Ratios"), @"mean ±SD (range) [-] All");
+        insta::assert_snapshot!(show("Data are shown as geometric mean (95% CI)."), @"geometric_mean ±- (95% CI) [-] All");
+        insta::assert_snapshot!(show("All values expressed as medians and interquartile ranges."), @"median ±- (IQR) [IQR] All");
+        insta::assert_snapshot!(show("mean (CI 95%)"), @"mean ±- (95% CI) [-] All");
+        insta::assert_snapshot!(show("Median (25th and 75th percentiles)."), @"median ±- (IQR) [-] All");
+        insta::assert_snapshot!(show("SD in parentheses."), @"- ±- (SD) [-] All");
+        insta::assert_snapshot!(show("Data are geometric means (geometric CV%), tmax is median (min–max)"), @r#"
+        geometric_mean ±- (CV%) [-] All
+        median ±- (range) [-] Only(["TMAX"])
+        "#);
+        insta::assert_snapshot!(show("Standard deviation in weeks."), @"- ±SD (SD) [SD] All");
+        insta::assert_snapshot!(show("Cmax, maximum plasma concentration; AUC, area under the curve."), @"");
+        let marked = declarations(
+            "Median (range); all other data expressed as mean (±standard deviation).",
+            &Scope::Marked("e".into()),
+            &names,
+        );
+        assert_eq!(marked[0].scope, Scope::Marked("e".into()));
+        assert_eq!((marked[1].scope.clone(), marked[1].plus_minus.clone()), (Scope::All, Some(Kind::Sd)));
+    }
+
+    fn shape(text: &str) -> Shape {
+        shape_of(&crate::parse_cell(text))
+    }
+
+    fn read(text: &str, declared: &str) -> String {
+        let all = declarations(declared, &Scope::All, &names);
+        let refs: Vec<&Declaration> = all.iter().collect();
+        let r = resolve(shape(text), &[refs]);
+        let k = |k: &Option<Option<Kind>>| match k {
+            None => "-".to_owned(),
+            Some(None) => "unknown".to_owned(),
+            Some(Some(k)) => k.name(),
+        };
+        format!("{} {} {}", r.statistic.as_str(), k(&r.dispersion), k(&r.interval))
+    }
+
+    #[test]
+    fn cells_are_read_by_the_declaration_that_fits_their_shape() {
+        let both = "Data are presented as mean (SD) or median [interquartile range]";
+        assert_eq!(read("0.162 (0.090)", both), "mean SD -");
+        assert_eq!(read("0.268 [0.193; 0.493]", both), "median - IQR");
+        assert_eq!(read("6.2 ± 1.1", both), "mean SD -", "± stands for the declared dispersion");
+        assert_eq!(read("12", both), "value - -", "a bare number under two centrals names none");
+        assert_eq!(read("12", "Values are mean ± SD"), "mean - -");
+        assert_eq!(read("0.7 ± 0.1 (0.6–0.8)", "Mean ± SD (Range)"), "mean SD range");
+        assert_eq!(read("845 (23%)", "Values are mean (SD)"), "mean CV% -");
+        assert_eq!(read("5.9 (21.3)", "geometric mean (CV%)"), "geometric_mean CV% -");
+        // No declaration: nothing is guessed.
+        assert_eq!(read("6.2 (1.1)", ""), "unknown unknown -");
+        assert_eq!(read("6.2 (4.1–8.3)", ""), "unknown - unknown");
+        assert_eq!(read("6.2 ± 1.1", ""), "mean unknown -");
+        assert_eq!(read("6.2", ""), "value - -");
+        // A declaration that cannot describe the shape is not used.
+        assert_eq!(read("6.2 (4.1–8.3)", "Values are mean ± SD"), "unknown - unknown");
+        assert_eq!(read("0.5 (0.25–3.0)", "SD in parentheses"), "unknown - unknown");
+        assert_eq!(read("19.2 (4.1)", "SD in parentheses"), "unknown SD -");
+    }
+}

@@ -1,0 +1,602 @@
+//! What a row stub or a column header says its line of cells holds, by the words PK
+//! tables print there:
+//!
+//! - a statistic ([`stat_label`]): `Mean`, `SD`, `CV (%)`, `Median`, `IQR`, `Min`, `Max`,
+//!   `Range`, `Geometric mean`, `95% CI`, `n`, or a combined `Mean ± SD`, `Median (range)`;
+//! - a subject ([`is_subject_header`], [`subject_id`]): `Patient`, `Subject`, `Case`,
+//!   `Volunteer`, `Dog`... over ids such as `1`, `P3`, `Case 2`, `S-01`;
+//! - a sampling time ([`time_of`]): `2 h`, `Day 3`, `20 Weeks`, `Pre-dose`, `Delivery`;
+//! - no value of the study (`P value`, `Difference`, `Historical data`), a unit column, a
+//!   count column, a header that only names the statistic.
+
+use hysim_core::Statistic;
+
+use super::declare::{Declaration, Kind, label_declaration};
+
+/// Which end of an interval a line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// `Min`, `Q1`, `25th percentile`, `Lower 95% CI`.
+    Low,
+    /// `Max`, `Q3`, `75th percentile`, `Upper 95% CI`.
+    High,
+}
+
+/// A row stub or column header that names a statistic.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum StatLabel {
+    /// A central value: `Mean`, `Median`, `Geometric mean`.
+    Central(Statistic),
+    /// A spread, its cells holding one number (`SD`, `CV%`) or an interval (`Range`,
+    /// `95% CI`, `IQR`, `Min–Max`).
+    Spread(Kind),
+    /// One end of an interval of the kind given: `Min`, `Max`, `Q1`, `Lower 95% CI`.
+    Bound(Kind, End),
+    /// `n`: the number of subjects.
+    Count,
+    /// A central value with its spread in the same cells: `Mean ± SD`, `Median (range)`,
+    /// `Mean (95% CI)`.
+    Combined(Declaration),
+}
+
+impl StatLabel {
+    /// The central statistic a line of this label holds, if any.
+    pub(crate) fn central(&self) -> Option<Statistic> {
+        match self {
+            StatLabel::Central(s) => Some(*s),
+            StatLabel::Combined(d) => d.central,
+            _ => None,
+        }
+    }
+}
+
+/// Footnote marks and digits glued to a label's end (`Mean4`, `Median*`, `SDa`) are not
+/// part of it.
+fn strip_marks(label: &str) -> &str {
+    label.trim().trim_end_matches(['*', '†', '‡', '§', '¶', '#', ' ', '.'])
+}
+
+/// Lower case with spaces squeezed, dashes unified and `.` dropped after letters.
+fn norm(label: &str) -> String {
+    let t = label.to_lowercase().replace(['–', '—', '−', '‐'], "-").replace('\u{a0}', " ");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The statistic a row stub or column header names, when it names nothing else.
+pub(crate) fn stat_label(label: &str) -> Option<StatLabel> {
+    let raw = strip_marks(label);
+    let mut key = norm(raw);
+    // A footnote digit glued to a word ("Mean4"), never to a number ("95%").
+    if key.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && key.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && !key.ends_with("q1")
+        && !key.ends_with("q3")
+    {
+        key.pop();
+    }
+    let key = key.trim_matches(|c: char| c == ':' || c == ' ').to_owned();
+    let plain = key.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
+    let compact = |w: &str| w.replace([' ', '(', ')', '[', ']', ','], "");
+    let exact = |words: &[&str]| words.iter().any(|w| *w == plain || compact(w) == compact(plain));
+    if exact(&["mean", "means", "average", "arithmetic mean", "am"]) {
+        return Some(StatLabel::Central(Statistic::Mean));
+    }
+    if exact(&["median", "medians", "med"]) {
+        return Some(StatLabel::Central(Statistic::Median));
+    }
+    if exact(&["geometric mean", "geo mean", "geo. mean", "geomean", "gmean", "gm", "geometric means"]) {
+        return Some(StatLabel::Central(Statistic::GeometricMean));
+    }
+    if exact(&["sd", "s.d.", "s.d", "stdev", "std", "standard deviation", "± sd", "±sd", "(sd)"]) {
+        return Some(StatLabel::Spread(Kind::Sd));
+    }
+    if exact(&["se", "sem", "s.e.", "s.e.m.", "s.e.m", "standard error", "standard error of the mean", "± sem", "± se"])
+    {
+        return Some(StatLabel::Spread(Kind::Se));
+    }
+    if exact(&[
+        "cv",
+        "cv%",
+        "cv (%)",
+        "%cv",
+        "cv(%)",
+        "coefficient of variation",
+        "coefficient of variation (%)",
+        "geometric cv",
+        "geometric cv%",
+        "gcv",
+        "gcv%",
+        "gcv (%)",
+        "cv, %",
+    ]) {
+        return Some(StatLabel::Spread(Kind::Cv));
+    }
+    if exact(&["range", "min-max", "min - max", "minimum-maximum", "min, max", "range (min-max)", "min to max"]) {
+        return Some(StatLabel::Spread(Kind::Range));
+    }
+    if exact(&[
+        "iqr",
+        "interquartile range",
+        "q1-q3",
+        "25th-75th percentile",
+        "25th-75th percentiles",
+        "quartiles",
+        "p25-p75",
+    ]) {
+        return Some(StatLabel::Spread(Kind::Iqr));
+    }
+    if exact(&["min", "minimum", "lowest"]) {
+        return Some(StatLabel::Bound(Kind::Range, End::Low));
+    }
+    if exact(&["max", "maximum", "highest"]) {
+        return Some(StatLabel::Bound(Kind::Range, End::High));
+    }
+    if exact(&["q1", "25th percentile", "p25", "lower quartile", "first quartile"]) {
+        return Some(StatLabel::Bound(Kind::Iqr, End::Low));
+    }
+    if exact(&["q3", "75th percentile", "p75", "upper quartile", "third quartile"]) {
+        return Some(StatLabel::Bound(Kind::Iqr, End::High));
+    }
+    if exact(&["n", "no", "no.", "number", "n subjects", "number of subjects", "n (subjects)", "number of patients"]) {
+        return Some(StatLabel::Count);
+    }
+    // Confidence intervals: "95% CI", "(95% CI)", "CI 95%", "90% confidence interval",
+    // with "lower"/"upper" for one end.
+    let ci_words = plain.replace("confidence interval", "ci");
+    let level = ["99", "95", "90", "80"]
+        .iter()
+        .find(|l| ci_words.contains(&format!("{l}%")) || ci_words.contains(&format!("{l} %")));
+    if ci_words.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ci") {
+        let rest: String = ci_words
+            .replace("ci", " ")
+            .replace(['%', '(', ')', '[', ']', ',', '-'], " ")
+            .split_whitespace()
+            .filter(|w| !["99", "95", "90", "80"].contains(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = Kind::Ci(format!("{}% CI", level.unwrap_or(&"95")));
+        match rest.as_str() {
+            "" => return Some(StatLabel::Spread(kind)),
+            "lower" | "lower limit" | "lower bound" | "ll" => return Some(StatLabel::Bound(kind, End::Low)),
+            "upper" | "upper limit" | "upper bound" | "ul" => return Some(StatLabel::Bound(kind, End::High)),
+            _ => {}
+        }
+    }
+    // A central value with its spread: "Mean ± SD", "Mean (SD)", "Median (range)",
+    // "Mean CI 95%", "GM (95% CI)". Nothing but statistic words and punctuation.
+    let declaration = label_declaration(raw)?;
+    if is_only_statistic_words(&key) {
+        return Some(StatLabel::Combined(declaration));
+    }
+    None
+}
+
+/// Whether a label holds nothing but statistic words, numbers and punctuation.
+fn is_only_statistic_words(key: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "mean",
+        "means",
+        "median",
+        "medians",
+        "geometric",
+        "geo",
+        "gm",
+        "average",
+        "arithmetic",
+        "sd",
+        "se",
+        "sem",
+        "s",
+        "d",
+        "e",
+        "m",
+        "standard",
+        "deviation",
+        "error",
+        "of",
+        "the",
+        "cv",
+        "coefficient",
+        "variation",
+        "range",
+        "min",
+        "max",
+        "minimum",
+        "maximum",
+        "iqr",
+        "interquartile",
+        "ci",
+        "confidence",
+        "interval",
+        "and",
+        "or",
+        "values",
+        "value",
+        "data",
+        "th",
+        "percentile",
+        "percentiles",
+        "q",
+        "n",
+        "to",
+        "with",
+        "are",
+        "is",
+        "given",
+        "as",
+        "expressed",
+        "presented",
+        "shown",
+    ];
+    key.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| WORDS.contains(&w))
+}
+
+/// Header words of a column of subject ids.
+const SUBJECT_WORDS: &[&str] = &[
+    "patient",
+    "patients",
+    "patient no",
+    "patient no.",
+    "patient number",
+    "patient id",
+    "pt",
+    "pt.",
+    "pts",
+    "subject",
+    "subjects",
+    "subject no",
+    "subject no.",
+    "subject number",
+    "subject id",
+    "id",
+    "no",
+    "no.",
+    "case",
+    "cases",
+    "case no",
+    "case no.",
+    "volunteer",
+    "volunteers",
+    "participant",
+    "participants",
+    "individual",
+    "mother",
+    "mothers",
+    "infant",
+    "infants",
+    "neonate",
+    "neonates",
+    "child",
+    "children",
+    "woman",
+    "women",
+    "parturient",
+    "parturients",
+    "dog",
+    "dogs",
+    "cat",
+    "cats",
+    "animal",
+    "animals",
+    "horse",
+    "horses",
+    "cow",
+    "cows",
+    "calf",
+    "pig",
+    "pigs",
+    "sheep",
+    "goat",
+    "goats",
+    "rat",
+    "rats",
+    "mouse",
+    "monkey",
+    "monkeys",
+    "rabbit",
+    "rabbits",
+    "mother-infant pair",
+    "pair",
+    "dyad",
+    "#",
+];
+
+/// Whether a header names a column of subject ids (`Patient`, `Subject no.`, `Dog`, `ID`).
+pub(crate) fn is_subject_header(header: &str) -> bool {
+    SUBJECT_WORDS.contains(&norm(strip_marks(header)).as_str())
+}
+
+/// The subject id a cell or header prints, when it reads as one: a small number (`3`,
+/// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
+/// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
+pub(crate) fn subject_id(text: &str) -> Option<String> {
+    let t = strip_marks(text);
+    if t.is_empty() || t.chars().count() > 16 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let code_like = |w: &str| {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=4).contains(&digits) && letters <= 3 && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '#' | '_'))
+            // Not a number with a unit or a decimal value.
+            && !w.contains('.')
+    };
+    match words.as_slice() {
+        [one] if code_like(one) => Some((*one).to_owned()),
+        [word, number] if SUBJECT_WORDS.contains(&norm(word).as_str()) && code_like(number) => Some(t.to_owned()),
+        _ => None,
+    }
+}
+
+/// A sampling time a header prints, with its unit (`2 h`, `0.5 hr`, `Day 3`, `Week 12`,
+/// `20 Weeks`, `Postpartum 2 Weeks`, `24 h post-dose`), or a time point named in words
+/// (`Pre-dose`, `Trough`, `Delivery`, `Birth`). `unit` is the unit the spanning header
+/// or caption gives bare numbers (`Time after dose (h)` over `0.5 | 1 | 2`).
+pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
+    let t = norm(strip_marks(header));
+    const NAMED: &[&str] =
+        &["pre-dose", "predose", "pre dose", "trough", "delivery", "birth", "at delivery", "at birth", "baseline"];
+    if NAMED.contains(&t.as_str()) {
+        return Some(t);
+    }
+    const UNITS: &[(&[&str], &str)] = &[
+        (&["min", "mins", "minute", "minutes"], "min"),
+        (&["h", "hr", "hrs", "hour", "hours"], "h"),
+        (&["d", "day", "days"], "day"),
+        (&["wk", "wks", "week", "weeks"], "week"),
+        (&["mo", "month", "months"], "month"),
+    ];
+    let unit_of = |w: &str| UNITS.iter().find(|(ws, _)| ws.contains(&w)).map(|(_, u)| *u);
+    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let is_number = |w: &str| w.parse::<f64>().is_ok() || w.replace(',', ".").parse::<f64>().is_ok();
+    // "2 h", "0.5 hr", "20 weeks", "postpartum 2 weeks", "24 h post-dose"
+    for (k, w) in words.iter().enumerate() {
+        if is_number(w)
+            && let Some(u) = words.get(k + 1).and_then(|n| unit_of(n))
+        {
+            let rest: Vec<&str> =
+                words.iter().enumerate().filter(|(j, _)| *j != k && *j != k + 1).map(|(_, w)| *w).collect();
+            if rest.iter().all(|r| TIME_CONTEXT.contains(r)) {
+                // Words beside the time say what it counts from: kept as printed.
+                return Some(if rest.is_empty() { format!("{w} {u}") } else { strip_marks(header).to_owned() });
+            }
+        }
+        // "2h", "0.5hr"
+        if let Some(split) = w.find(|c: char| c.is_alphabetic())
+            && split > 0
+            && is_number(&w[..split])
+            && let Some(u) = unit_of(&w[split..])
+            && words.len() == 1
+        {
+            return Some(format!("{} {u}", &w[..split]));
+        }
+    }
+    // "Day 3", "Week 12"
+    if let [u, n] = words.as_slice()
+        && is_number(n)
+        && let Some(u) = unit_of(u)
+    {
+        return Some(format!("{u} {n}"));
+    }
+    // A bare number under a time header: "0.5" with unit "h".
+    if let ([n], Some(u)) = (words.as_slice(), unit)
+        && is_number(n)
+    {
+        return Some(format!("{n} {u}"));
+    }
+    None
+}
+
+/// Words that may stand beside a time without making it something else.
+const TIME_CONTEXT: &[&str] = &[
+    "postpartum",
+    "post-partum",
+    "post",
+    "partum",
+    "after",
+    "dose",
+    "post-dose",
+    "postdose",
+    "pregnancy",
+    "gestation",
+    "gestational",
+    "of",
+    "at",
+    "weeks'",
+    "sampling",
+    "time",
+    "pp",
+];
+
+/// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
+/// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
+pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
+    let t = norm(text);
+    if !(t.contains("time") || t.contains("hours") || t.contains("after") || t.contains("post")) {
+        return None;
+    }
+    const UNITS: &[(&str, &str)] = &[
+        ("(h)", "h"),
+        ("(hr)", "h"),
+        ("(hrs)", "h"),
+        ("(hours)", "h"),
+        (", h", "h"),
+        ("hours", "h"),
+        ("(min)", "min"),
+        ("(minutes)", "min"),
+        ("minutes", "min"),
+        ("(days)", "day"),
+        ("(d)", "day"),
+        ("days", "day"),
+    ];
+    UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u)
+}
+
+/// A header that only names the statistic or says "value" is not a group.
+pub(crate) fn is_generic_header(label: &str) -> bool {
+    let key: String = label.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    matches!(
+        key.as_str(),
+        "value"
+            | "values"
+            | "mean"
+            | "meansd"
+            | "meanse"
+            | "meansem"
+            | "meancv"
+            | "median"
+            | "medianrange"
+            | "medianiqr"
+            | "geometricmean"
+            | "geometricmeancv"
+            | "result"
+            | "results"
+            | "estimate"
+            | "data"
+    ) || stat_label(label).is_some()
+}
+
+/// Columns that hold no value of this study's parameter: test statistics, differences
+/// between groups, values quoted from other studies, and the abbreviations, equations and
+/// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
+pub(crate) fn is_non_value_header(label: &str) -> bool {
+    let l = label.to_lowercase().replace(['‐', '–', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    const EXPLAINS: &[&str] =
+        &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
+    ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic", "literature", "published"]
+        .iter()
+        .any(|w| l.contains(w))
+        // Whole words: a "Test formulation" column holds values.
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
+}
+
+/// A column of subject counts.
+pub(crate) fn is_count_header(label: &str) -> bool {
+    matches!(stat_label(label), Some(StatLabel::Count))
+}
+
+/// A unit column.
+pub(crate) fn is_unit_header(label: &str) -> bool {
+    matches!(label.trim().to_lowercase().as_str(), "unit" | "units")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(label: &str) -> String {
+        match stat_label(label) {
+            None => "-".to_owned(),
+            Some(StatLabel::Central(s)) => s.as_str().to_owned(),
+            Some(StatLabel::Spread(k)) => format!("spread {}", k.name()),
+            Some(StatLabel::Bound(k, e)) => format!("{e:?} of {}", k.name()),
+            Some(StatLabel::Count) => "n".to_owned(),
+            Some(StatLabel::Combined(d)) => format!(
+                "{} ±{} ({})",
+                d.central.map_or("-", |c| c.as_str()),
+                d.plus_minus.as_ref().map_or("-".to_owned(), Kind::name),
+                d.round.as_ref().map_or("-".to_owned(), Kind::name)
+            ),
+        }
+    }
+
+    #[test]
+    fn statistic_labels() {
+        let shown: Vec<String> = [
+            "Mean",
+            "Mean4",
+            "SD",
+            "CV (%)",
+            "Median",
+            "IQR",
+            "Min",
+            "Max",
+            "Range",
+            "Geometric mean",
+            "95% CI",
+            "(95% CI)",
+            "Lower 95% CI",
+            "n",
+            "N",
+            "Mean ± SD",
+            "Mean (SD)",
+            "Median (range)",
+            "Mean CI 95%",
+            "GM (95% CI)",
+            "Mean (95% CI)",
+            "Q1",
+            "Cmax",
+            "Mean AUC",
+            "Patient 3",
+            "Maximum",
+        ]
+        .iter()
+        .map(|l| format!("{l} => {}", show(l)))
+        .collect();
+        insta::assert_snapshot!(shown.join("\n"), @r"
+        Mean => mean
+        Mean4 => mean
+        SD => spread SD
+        CV (%) => spread CV%
+        Median => median
+        IQR => spread IQR
+        Min => Low of range
+        Max => High of range
+        Range => spread range
+        Geometric mean => geometric_mean
+        95% CI => spread 95% CI
+        (95% CI) => spread 95% CI
+        Lower 95% CI => Low of 95% CI
+        n => n
+        N => n
+        Mean ± SD => mean ±SD (-)
+        Mean (SD) => mean ±- (SD)
+        Median (range) => median ±- (range)
+        Mean CI 95% => mean ±- (95% CI)
+        GM (95% CI) => geometric_mean ±- (95% CI)
+        Mean (95% CI) => mean ±- (95% CI)
+        Q1 => Low of IQR
+        Cmax => -
+        Mean AUC => -
+        Patient 3 => -
+        Maximum => High of range
+        ");
+    }
+
+    #[test]
+    fn subjects_and_times() {
+        for (text, id) in [
+            ("3", Some("3")),
+            ("12b", Some("12b")),
+            ("P3", Some("P3")),
+            ("S-01", Some("S-01")),
+            ("Case 1", Some("Case 1")),
+            ("Patient 12*", Some("Patient 12")),
+            ("Cmax", None),
+            ("0.5", None),
+            ("Mean", None),
+            ("10 mg/kg", None),
+        ] {
+            assert_eq!(subject_id(text).as_deref(), id, "{text}");
+        }
+        assert!(is_subject_header("Patient") && is_subject_header("Subject no.") && is_subject_header("Dog"));
+        assert!(!is_subject_header("Parameter"));
+        for (header, unit, time) in [
+            ("2 h", None, Some("2 h")),
+            ("0.5", Some("h"), Some("0.5 h")),
+            ("Day 3", None, Some("day 3")),
+            ("20 Weeks", None, Some("20 week")),
+            ("Postpartum 2 Weeks", None, Some("Postpartum 2 Weeks")),
+            ("24h", None, Some("24 h")),
+            ("Pre-dose", None, Some("pre-dose")),
+            ("Cmax", None, None),
+            ("10 mg/kg", None, None),
+            ("Delivery", None, Some("delivery")),
+        ] {
+            assert_eq!(time_of(header, unit).as_deref(), time, "{header}");
+        }
+        assert_eq!(time_unit_in("Time after dose (h)"), Some("h"));
+        assert_eq!(time_unit_in("Plasma concentration (ng/mL)"), None);
+    }
+}

@@ -1,0 +1,1471 @@
+//! From a table grid to PK records, by the conventions of how PK tables are laid out.
+//!
+//! 1. What the table reports ([`classify`]): demographics, regression, dosing and assay
+//!    tables give no records, whatever PK-like words their rows hold.
+//! 2. Axes: parameters down the stub or across the headers (the reading with more named
+//!    parameters wins); the other axis holds groups, statistics (`Mean`, `SD`, `Median`,
+//!    `Range`, `95% CI`, `n`: [`labels`]), subjects (`Patient 1`, a `Subject` column of
+//!    ids) or sampling times (`2 h`, `Day 3`). Full-width rows name sections (an analyte,
+//!    a dose group, a subject).
+//! 3. Statistic lines make one record per central value (mean, median, geometric mean),
+//!    the dispersion and interval lines attached to it by convention (mean with SD, SE, CV
+//!    and CI; median with range and IQR; min and max as a range).
+//! 4. Subject lines make individual records (`statistic` individual, `context.subject` as
+//!    printed); time columns give `context.time`; columns headed by a specimen or an
+//!    analyte with a concentration unit (`Cord blood (ng/ml)`, `V` where the caption defines
+//!    `venlafaxine (V)`) are concentrations, and `Cord/maternal`, `M/P`, `ODV/V` ratios.
+//! 5. What a cell's numbers are comes from what the table declares ([`declare`]): the row
+//!    or column label, a footnote mark, a declaration scoped to the parameter, then the
+//!    caption and footnote; a spread no declaration describes is recorded as unknown.
+//! 6. Units from the label (`Cmax (ng/mL)`), a unit column, the header or the cell, turned
+//!    into the canonical unit of the parameter's family when that is safe; context from
+//!    `crate::context`.
+
+mod classify;
+mod declare;
+mod labels;
+#[cfg(test)]
+mod tests;
+
+use hysim_core::{Dispersion, Interval, Provenance, Record, Statistic, Table, UNKNOWN_KIND};
+use hysim_units::{Family, Unit, convert, round_significant};
+
+use self::declare::{Declaration, Kind, Reading, Scope, declarations, resolve, shape_of};
+use self::labels::{End, StatLabel, stat_label};
+use crate::cell::{Bounds, CellValue, Missing, Printed, parse_cell};
+use crate::context::{TableContext, dose_in, drug_in, matrices_in, matrix_of, paper_matrix, route_of, table_context};
+use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
+
+/// Records of many tables, the tables in parallel, in input order.
+pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
+    use rayon::prelude::*;
+    tables.par_iter().map(table_records).collect()
+}
+
+/// Records of one table; a table that reports no PK results gives none.
+pub fn table_records(table: &Table) -> Vec<Record> {
+    if let Some(why) = classify::not_pk_results(table) {
+        tracing::debug!(table = table.id, why, "not a table of PK results");
+        return Vec::new();
+    }
+    Reader::new(table).map(|r| r.records()).unwrap_or_default()
+}
+
+/// Splits a footnote into its marked notes: `a Data presented as median [IQR]. b SD in
+/// weeks.` → `[("a", "Data presented as median [IQR]."), ("b", "SD in weeks.")]`. A mark is
+/// a letter `a`–`h`, a digit `1`–`9` (when the footnote starts with one) or one of
+/// `* † ‡ § ¶ #`, at the start or after a sentence, followed by a space, a colon or a
+/// closing parenthesis.
+pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = footnote.chars().collect();
+    let digits = chars.first().is_some_and(|c| ('1'..='9').contains(c)) && chars.get(1) == Some(&' ');
+    let is_mark = |c: char| {
+        ('a'..='h').contains(&c)
+            || matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#')
+            || (digits && ('1'..='9').contains(&c))
+    };
+    let mut starts = Vec::new();
+    for i in 0..chars.len() {
+        let at_start = i == 0 || (i >= 2 && matches!(chars[i - 2], '.' | ';' | '|') && chars[i - 1] == ' ');
+        // "a | b | c | text": the marks listed before the notes (as PMC pages print them)
+        // start no note.
+        let listed = chars.get(i + 1) == Some(&' ') && chars.get(i + 2) == Some(&'|');
+        if at_start && !listed && is_mark(chars[i]) && chars.get(i + 1).is_some_and(|c| matches!(c, ' ' | ':' | ')')) {
+            starts.push(i);
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = starts.get(k + 1).copied().unwrap_or(chars.len());
+            let text: String = chars[i + 1..end].iter().collect();
+            (
+                chars[i].to_string(),
+                text.trim_start_matches([':', ')', ' ']).trim().trim_end_matches('|').trim().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The unit printed in a label: the last parenthesised or bracketed part, or the part
+/// after the last comma, when it reads as a unit. A concentration unit qualified by its
+/// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
+fn unit_in_label(label: &str) -> Option<String> {
+    let inner = match crate::params::split_trailing_group(label) {
+        (_, Some(group)) => group,
+        (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
+    };
+    // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
+    let inner = inner.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
+    if Unit::parse(inner).is_ok() {
+        return Some(inner.to_owned());
+    }
+    let (unit, qualifier) = inner.rsplit_once(' ')?;
+    (!matrices_in(qualifier).is_empty() && Unit::parse(unit.trim()).is_ok()).then(|| unit.trim().to_owned())
+}
+
+/// `%` when a cell prints it right after its leading number (`89.4%`, `62 % (12)`), not
+/// inside a spread (`845 (23%)` is a CV).
+fn percent_after_value(cell: &str) -> Option<String> {
+    let t = cell.trim_start();
+    let number = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ','))).unwrap_or(t.len());
+    (number > 0 && t[number..].trim_start().starts_with('%')).then(|| "%".to_owned())
+}
+
+/// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
+fn is_concentration_unit(unit: &str) -> bool {
+    Unit::parse(unit).is_ok_and(|u| {
+        let d = u.dims;
+        (d.mass == 1 || d.amount == 1) && (d.volume == -1 || d.tissue == -1) && d.time == 0 && d.body_weight == 0
+    })
+}
+
+/// What a row stub or column header names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Named {
+    /// A parameter with a canonical code.
+    Code(&'static str),
+    /// A PK parameter that is ambiguous here (`AUC`, `Vd`, `MRT`): its records carry a
+    /// null code, with the unit family `(plain, per body weight)` for conversion.
+    Ambiguous(Family, Family),
+}
+
+impl Named {
+    fn code(self) -> Option<&'static str> {
+        match self {
+            Named::Code(c) => Some(c),
+            Named::Ambiguous(..) => None,
+        }
+    }
+}
+
+/// Whether a cell reads as a number (a value, not a name): no parameter name starts with
+/// a digit, a sign or a decimal point, so these skip the name lookup.
+fn looks_numeric(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '.' | '<' | '>' | '±'))
+}
+
+fn named(text: &str, route: Option<Route>) -> Option<Named> {
+    if looks_numeric(text) {
+        return None;
+    }
+    parameter_code(text, route).map(Named::Code).or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
+}
+
+/// Header words a footnote letter is often glued to (`Collection timea`, `Historical
+/// dataa`): a letter is taken for a mark only after a word it cannot end (`Dose` keeps its
+/// `e`).
+const GLUED_MARK_WORDS: &[&str] = &[
+    "time",
+    "data",
+    "dose",
+    "doses",
+    "value",
+    "values",
+    "group",
+    "groups",
+    "level",
+    "levels",
+    "concentration",
+    "concentrations",
+    "ratio",
+    "ratios",
+    "mean",
+    "median",
+    "range",
+    "weight",
+    "age",
+    "infant",
+    "infants",
+    "mother",
+    "mothers",
+    "patient",
+    "patients",
+    "subject",
+    "subjects",
+    "total",
+    "plasma",
+    "serum",
+    "milk",
+    "blood",
+    "urine",
+    "parameters",
+    "parameter",
+    "dosage",
+    "interval",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "sample",
+    "samples",
+];
+
+/// The footnote marks glued to a label (`tmax (h)*`, `Cmax1 (µg/L)`, `Collection timea`)
+/// that the table's notes define, and the label without them.
+fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>) {
+    let mut marks = Vec::new();
+    let mut clean = String::with_capacity(label.len());
+    let chars: Vec<char> = label.chars().collect();
+    let defined = |m: &str| notes.iter().any(|(k, _)| k == m);
+    for (i, &c) in chars.iter().enumerate() {
+        let s = c.to_string();
+        // A symbol at a word's end is a mark; between letters (`h*µg/mL`) it multiplies.
+        if crate::cell::MARK_SYMBOLS.contains(&c) && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric()) {
+            if defined(&s) || notes.is_empty() {
+                marks.push(s);
+            }
+            continue;
+        }
+        // A letter or digit glued to the end of a word, where a note defines that mark:
+        // "Maximum1", "Caverage2", "timea" (the word without it at least three letters,
+        // so "V1" and "Ka" stay names).
+        let word_end = chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+        let word_start = chars[..i].iter().rposition(|p| !p.is_alphabetic()).map_or(0, |p| p + 1);
+        let letters_before = i - word_start;
+        let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
+        let known =
+            c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some();
+        if word_end
+            && defined(&s)
+            && (c.is_ascii_digit() || c.is_ascii_lowercase())
+            && letters_before >= 3
+            && known
+            && chars[word_start..i].iter().all(|p| p.is_alphabetic())
+        {
+            marks.push(s);
+            continue;
+        }
+        clean.push(c);
+    }
+    (clean.split_whitespace().collect::<Vec<_>>().join(" "), marks)
+}
+
+/// Abbreviations the caption or footnote defines for analytes and specimens, with a unit
+/// when one follows: `venlafaxine (V; (μg/L))` and `O-desmethylvenlafaxine (ODV)` in a
+/// caption, `ODV, O-desmethylvenlafaxine` or `V = venlafaxine` in a footnote.
+fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
+    let mut out: Vec<(String, String, Option<String>)> = Vec::new();
+    let is_abbr = |a: &str| {
+        let a = a.trim();
+        !a.is_empty()
+            && a.len() <= 8
+            && a.chars().any(|c| c.is_uppercase())
+            && a.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let names =
+        |w: &str| drug_in(w).map(|d| d.name.to_owned()).or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()));
+    // "name (ABBR" with an optional "; (unit)" before the closing parenthesis.
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let before = &rest[..open];
+        let inside_end = rest[open..].find(')').map_or(rest.len(), |e| open + e);
+        let inside = &rest[open + 1..inside_end.min(rest.len())];
+        let (abbr, unit) = match inside.split_once(';') {
+            Some((a, u)) => (a, Some(u.trim().trim_start_matches('(').trim())),
+            None => (inside, None),
+        };
+        let name_word = before.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty()).unwrap_or("");
+        if is_abbr(abbr)
+            && let Some(name) = names(name_word)
+            && !out.iter().any(|(a, _, _)| a == abbr.trim())
+        {
+            let unit = unit.filter(|u| Unit::parse(u).is_ok()).map(str::to_owned);
+            out.push((abbr.trim().to_owned(), name, unit));
+        }
+        rest = &rest[open + 1..];
+    }
+    // "ABBR, name" / "ABBR = name" / "ABBR: name" pairs, separated by ";" or ".".
+    for part in text.split([';', '.']) {
+        let part = part.trim();
+        let split = part.split_once(',').or_else(|| part.split_once('=')).or_else(|| part.split_once(':'));
+        if let Some((abbr, name)) = split
+            && is_abbr(abbr)
+            && let Some(name) = names(name.trim())
+            && !out.iter().any(|(a, _, _)| a == abbr.trim())
+        {
+            out.push((abbr.trim().to_owned(), name, None));
+        }
+    }
+    out
+}
+
+/// What a body row holds, read from its stub (and, for sections, its other cells).
+#[derive(Debug, Clone, PartialEq)]
+enum RowKind {
+    /// A full-width label (an analyte, a dose group, a subject), with the counts its cells
+    /// print (`EI | N = 28 | N = 26`).
+    Section(String, Vec<Option<u32>>),
+    /// A statistic line: `Mean`, `SD`, `Median (range)`.
+    Stat(StatLabel),
+    /// One subject's values.
+    Subject(String),
+    /// A group's values (or, where parameters are down the stub, a parameter's).
+    Group(String),
+}
+
+/// A central value with the lines its spread comes from.
+#[derive(Debug, Clone)]
+struct Summary {
+    central: usize,
+    label: StatLabel,
+    dispersion: Option<(usize, Kind)>,
+    interval: Option<IntervalFrom>,
+    count: Option<usize>,
+}
+
+/// Where an interval's numbers are.
+#[derive(Debug, Clone)]
+enum IntervalFrom {
+    /// One line of intervals (`Range`, `95% CI`).
+    Line(usize, Kind),
+    /// Two lines of bounds (`Min`, `Max`).
+    Ends(usize, usize, Kind),
+}
+
+/// Pairs statistic lines (rows or columns, by index) into summaries: each central value
+/// with the dispersion and interval lines that belong to it by convention, the nearest
+/// one before it first; spread lines with no central value make no record.
+fn summaries(lines: &[(usize, StatLabel)]) -> Vec<Summary> {
+    let mut out: Vec<Summary> = lines
+        .iter()
+        .filter(|(_, l)| l.central().is_some())
+        .map(|(i, l)| Summary { central: *i, label: l.clone(), dispersion: None, interval: None, count: None })
+        .collect();
+    if out.is_empty() {
+        return out;
+    }
+    let single = out.len() == 1;
+    // The summary a spread line belongs to: of those it may belong to (by convention, or
+    // the only one), the nearest before it, else the first after it.
+    let owner = |out: &[Summary], at: usize, kind: &Kind, free: &dyn Fn(&Summary) -> bool| -> Option<usize> {
+        let fits = |s: &Summary| {
+            free(s)
+                && (single
+                    || s.label.central().is_some_and(|c| kind.belongs_to(c))
+                        && !matches!(s.label, StatLabel::Combined(_)))
+        };
+        out.iter()
+            .rposition(|s| s.central < at && fits(s))
+            .or_else(|| out.iter().position(|s| s.central > at && fits(s)))
+    };
+    let mut lows: Vec<(usize, Kind)> = Vec::new();
+    for (at, label) in lines {
+        match label {
+            StatLabel::Spread(kind) if kind.is_interval() => {
+                if let Some(k) = owner(&out, *at, kind, &|s| s.interval.is_none()) {
+                    out[k].interval = Some(IntervalFrom::Line(*at, kind.clone()));
+                }
+            }
+            StatLabel::Spread(kind) => {
+                if let Some(k) = owner(&out, *at, kind, &|s| s.dispersion.is_none()) {
+                    out[k].dispersion = Some((*at, kind.clone()));
+                }
+            }
+            StatLabel::Bound(kind, End::Low) => lows.push((*at, kind.clone())),
+            StatLabel::Bound(kind, End::High) => {
+                if let Some(p) = lows.iter().position(|(_, k)| k == kind) {
+                    let (low, _) = lows.remove(p);
+                    if let Some(k) = owner(&out, *at, kind, &|s| s.interval.is_none()) {
+                        out[k].interval = Some(IntervalFrom::Ends(low, *at, kind.clone()));
+                    }
+                }
+            }
+            StatLabel::Count => {
+                for s in &mut out {
+                    s.count.get_or_insert(*at);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The numbers of one record, before its context.
+#[derive(Debug, Clone, Default)]
+struct Numbers {
+    value_raw: String,
+    value: Option<f64>,
+    statistic: Option<Statistic>,
+    dispersion: Option<Dispersion>,
+    interval: Option<Interval>,
+    n: Option<u32>,
+    marks: Vec<String>,
+    unit: Option<String>,
+}
+
+impl Numbers {
+    /// A cell's numbers as `reading` says what they are.
+    fn of(cell: &CellValue, text: &str, reading: &Reading) -> Self {
+        let kind = |k: &Option<Kind>| k.as_ref().map_or_else(|| UNKNOWN_KIND.to_owned(), Kind::name);
+        Numbers {
+            value_raw: text.trim().to_owned(),
+            value: cell.value,
+            statistic: Some(reading.statistic),
+            dispersion: cell.dispersion.map(|d| Dispersion {
+                kind: reading.dispersion.as_ref().map_or_else(|| UNKNOWN_KIND.to_owned(), kind),
+                value: d.value,
+            }),
+            interval: cell.interval.map(|b| Interval {
+                kind: reading.interval.as_ref().map_or_else(|| UNKNOWN_KIND.to_owned(), kind),
+                low: b.low.min(b.high),
+                high: b.low.max(b.high),
+            }),
+            n: cell.n,
+            marks: cell.marks.clone(),
+            unit: cell.unit.clone(),
+        }
+    }
+}
+
+/// A table being read.
+struct Reader<'t> {
+    table: &'t Table,
+    n_cols: usize,
+    paths: Vec<Vec<String>>,
+    /// Each column's header path joined, its marks left out.
+    labels: Vec<String>,
+    /// Marks on each column's headers.
+    label_marks: Vec<Vec<String>>,
+    notes: Vec<(String, String)>,
+    declarations: Vec<Declaration>,
+    route_kind: Option<Route>,
+    paper_kind: Option<Route>,
+    base: TableContext,
+    paper_matrix: Option<&'static str>,
+    unit_col: Option<usize>,
+    stub_col: usize,
+    /// What each row's stub names, its marks left out.
+    stubs: Vec<(String, Vec<String>)>,
+    row_named: Vec<Option<Named>>,
+    col_named: Vec<Option<Named>>,
+    /// The sampling time of each column of a concentration-time table (`0.5 h`, `Day 3`).
+    col_time: Vec<Option<String>>,
+    /// The sampling time of each row of a concentration-time table.
+    row_time: Vec<Option<String>>,
+    /// A column of sampling times in a long table (`Subject | Time (h) | Concentration`),
+    /// with the unit of its cells.
+    time_col: Option<(usize, Option<&'static str>)>,
+    abbreviations: Vec<(String, String, Option<String>)>,
+    /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
+    caption_unit: Option<String>,
+}
+
+impl<'t> Reader<'t> {
+    /// The reading of `table`, or `None` when it names no parameter and holds no
+    /// concentrations.
+    fn new(table: &'t Table) -> Option<Self> {
+        let caption = table.caption.clone().unwrap_or_default();
+        let footnote = table.footnote.clone().unwrap_or_default();
+        let route = route_of(&caption);
+        let route_kind = route.map(|(_, k)| k);
+        let notes = footnote_marks(&footnote);
+        let n_cols = table.n_cols();
+        let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
+        let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
+            .iter()
+            .map(|p| {
+                let (clean, marks): (Vec<String>, Vec<Vec<String>>) = p.iter().map(|h| label_marks(h, &notes)).unzip();
+                (clean.join(" / "), marks.concat())
+            })
+            .unzip();
+        let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
+        let caption_unit = caption_unit(&caption);
+        let mut reader = Reader {
+            table,
+            n_cols,
+            paths,
+            labels,
+            label_marks: marks,
+            notes,
+            declarations: Vec::new(),
+            route_kind,
+            paper_kind: None,
+            base: TableContext::default(),
+            paper_matrix: None,
+            unit_col: None,
+            stub_col: 0,
+            stubs: Vec::new(),
+            row_named: Vec::new(),
+            col_named: Vec::new(),
+            col_time: vec![None; n_cols],
+            row_time: vec![None; table.body_rows.len()],
+            time_col: None,
+            abbreviations,
+            caption_unit,
+        };
+        // Parameters down the stub: the stub column is the one of the first three that
+        // names the most parameters (columns before it are groups, such as the analyte).
+        let stub_col = (0..n_cols.min(3))
+            .max_by_key(|&c| {
+                let hits = table
+                    .body_rows
+                    .iter()
+                    .filter(|r| {
+                        r.get(c)
+                            .filter(|s| !looks_numeric(s))
+                            .and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind))
+                            .is_some()
+                    })
+                    .count();
+                (hits, std::cmp::Reverse(c))
+            })
+            .unwrap_or(0);
+        reader.stub_col = stub_col;
+        reader.stubs = table
+            .body_rows
+            .iter()
+            .map(|r| label_marks(r.get(stub_col).map_or("", String::as_str), &reader.notes))
+            .collect();
+        reader.row_named = (0..table.body_rows.len()).map(|r| reader.row_parameter(r)).collect();
+        // Parameters across the headers: the innermost header of each column (or the whole
+        // path), else a specimen or analyte with a concentration unit.
+        reader.col_named = (0..n_cols).map(|c| reader.column_parameter(c)).collect();
+        let rows_hits = reader.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
+            return None;
+        }
+        // A parameter column under a time (`20 Weeks / Plasma level`, `Day 3 / Cmax`): its
+        // values are of that time.
+        for c in 0..n_cols {
+            if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
+                let p = &reader.paths[c];
+                reader.col_time[c] = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
+            }
+        }
+        // A long table's column of sampling times: `Time (h)`, `Sampling time`.
+        reader.time_col = (0..n_cols).find_map(|c| {
+            let header = reader.labels[c].to_lowercase();
+            let timed = crate::context::has_word(&header, &["time", "hours"]);
+            (timed && reader.col_named[c].is_none() && c != reader.stub_col)
+                .then(|| (c, labels::time_unit_in(&reader.labels[c])))
+        });
+        // Only tables with PK values need their caption and footnote read further.
+        reader.base = table_context(table);
+        reader.paper_kind = match route {
+            Some(_) => None,
+            None => reader.base.context.route.as_deref().and_then(route_of).map(|(_, k)| k),
+        };
+        reader.paper_matrix = paper_matrix(table);
+        reader.unit_col = (0..n_cols).find(|&c| labels::is_unit_header(&reader.labels[c]));
+        reader.declarations = reader.table_declarations(&caption, &footnote);
+        Some(reader)
+    }
+
+    /// A concentration-time table (no parameter named; sampling times across the headers or
+    /// down the stub, and the caption or headers saying the values are concentrations or
+    /// levels, or giving a concentration unit): each time line becomes a concentration line
+    /// (`CONC`) with its time. Returns whether the table is one.
+    fn concentration_time(&mut self) -> bool {
+        let caption = self.table.caption.clone().unwrap_or_default();
+        let headers = self.labels.join(" ");
+        let says = |t: &str| {
+            let l = t.to_lowercase();
+            ["concentration", "level", "conc."].iter().any(|w| l.contains(w))
+        };
+        let unit_text = self.caption_unit.clone().or_else(|| self.labels.iter().find_map(|l| unit_in_label(l)));
+        if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
+            || caption.to_lowercase().contains("ratio")
+        {
+            return false;
+        }
+        // Times across: the innermost headers, with a unit from a spanning header, the stub
+        // header or the caption for bare numbers.
+        let outer_unit = |c: usize| {
+            self.paths[c]
+                .iter()
+                .rev()
+                .skip(1)
+                .find_map(|h| labels::time_unit_in(h))
+                .or_else(|| labels::time_unit_in(&caption))
+        };
+        let col_time: Vec<Option<String>> = (0..self.n_cols)
+            .map(|c| {
+                let last = self.paths[c].last()?;
+                (c != self.stub_col).then(|| labels::time_of(last, outer_unit(c))).flatten()
+            })
+            .collect();
+        if col_time.iter().flatten().count() >= 2 {
+            for (c, t) in col_time.iter().enumerate() {
+                if t.is_some() {
+                    self.col_named[c] = Some(Named::Code("CONC"));
+                }
+            }
+            self.col_time = col_time;
+            return true;
+        }
+        // Times down the stub, under a time header.
+        let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
+        let unit = labels::time_unit_in(&stub_header).or_else(|| labels::time_unit_in(&caption));
+        let timed_header = stub_header.to_lowercase().contains("time") || stub_header.to_lowercase().contains("hour");
+        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
+        if timed_header && row_time.iter().flatten().count() >= 2 {
+            for (r, t) in row_time.iter().enumerate() {
+                if t.is_some() {
+                    self.row_named[r] = Some(Named::Code("CONC"));
+                }
+            }
+            self.row_time = row_time;
+            return true;
+        }
+        false
+    }
+
+    /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
+    /// table's time column.
+    fn time_at(&self, row: usize, col: usize) -> Option<String> {
+        self.col_time[col].clone().or_else(|| self.row_time[row].clone()).or_else(|| {
+            let (c, unit) = self.time_col?;
+            let text = self.table.body_rows[row].get(c)?;
+            labels::time_of(text, unit)
+        })
+    }
+
+    /// The dose of a cell's row in a dose column beside it (`Dose, mg/d` under the same
+    /// spanning header, or a table-wide `Dose` column), with the column's unit.
+    fn dose_at(&self, row: usize, col: usize) -> Option<String> {
+        let parent = |c: usize| self.paths[c][..self.paths[c].len().saturating_sub(1)].to_vec();
+        let is_dose = |c: usize| {
+            self.paths[c].last().is_some_and(|h| {
+                let h = h.trim().to_lowercase();
+                h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")
+            })
+        };
+        let d = (0..self.n_cols)
+            .filter(|&d| d != col && is_dose(d))
+            .find(|&d| parent(d) == parent(col))
+            .or_else(|| (0..self.n_cols).find(|&d| d != col && is_dose(d) && parent(d).is_empty()))?;
+        let text = self.table.body_rows[row].get(d)?.trim();
+        let cell = parse_cell(text);
+        let value = cell.value?;
+        let unit = cell.unit.clone().or_else(|| self.paths[d].last().and_then(|h| unit_in_label(h)));
+        let printed = text.trim_end_matches(|c: char| c.is_ascii_lowercase() && text.len() > 1 && cell.unit.is_none());
+        Some(match unit {
+            Some(u) if cell.unit.is_none() => format!("{value} {u}"),
+            _ => printed.to_owned(),
+        })
+    }
+
+    /// The declarations of the caption and footnote: the unmarked text of all values, each
+    /// marked note of the values carrying its mark.
+    fn table_declarations(&self, caption: &str, footnote: &str) -> Vec<Declaration> {
+        let names = |text: &str| parameter_code(text, self.route_kind).map(str::to_owned);
+        let mut out = declarations(caption, &Scope::All, &names);
+        let mut unmarked = footnote.to_owned();
+        for (_, note) in &self.notes {
+            if let Some(at) = unmarked.find(note.as_str()) {
+                unmarked.replace_range(at..at + note.len(), " ");
+            }
+        }
+        out.extend(declarations(&unmarked, &Scope::All, &names));
+        for (mark, note) in &self.notes {
+            out.extend(declarations(note, &Scope::Marked(mark.clone()), &names));
+        }
+        out
+    }
+
+    /// What row `r`'s stub names as a parameter: a parameter name, or a specimen or analyte
+    /// whose cells print a concentration unit (`IFX in cord blood | 36.89 μg/ml`).
+    fn row_parameter(&self, r: usize) -> Option<Named> {
+        let stub = &self.stubs[r].0;
+        named(stub, self.route_kind).or_else(|| {
+            let cells = &self.table.body_rows[r];
+            let cell_unit = cells.iter().skip(self.stub_col + 1).find_map(|c| parse_cell(c).unit);
+            let unit = unit_in_label(stub).or_else(|| cell_unit.clone());
+            self.concentration_of(stub, unit.as_deref()).or_else(|| {
+                // Cells that print a concentration unit beside their values are concentrations,
+                // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
+                let plain = !stub.trim().is_empty() && stat_label(stub).is_none() && self.ratio_of(stub).is_none();
+                (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
+            })
+        })
+    }
+
+    /// What column `c`'s header names as a parameter.
+    fn column_parameter(&self, c: usize) -> Option<Named> {
+        let path: Vec<String> = self.paths[c].iter().map(|h| label_marks(h, &self.notes).0).collect();
+        let last = path.last()?;
+        // An abbreviation the caption defines for an analyte or specimen comes before the
+        // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
+        if self.abbreviation(last).is_some() {
+            let unit = path.iter().rev().find_map(|h| unit_in_label(h));
+            return self.concentration_of(last, unit.as_deref());
+        }
+        // A name split over header rows ("Infant dose as percentage of" over "maternal
+        // dose"): the innermost header, then it with the ones above it.
+        (1..=path.len())
+            .find_map(|k| named(&path[path.len() - k..].join(" "), self.route_kind))
+            .or_else(|| self.ratio_of(last))
+            .or_else(|| {
+                let unit = path.iter().rev().find_map(|h| unit_in_label(h));
+                self.concentration_of(last, unit.as_deref())
+                    .or_else(|| self.concentration_of(&path.join(" "), unit.as_deref()))
+            })
+    }
+
+    /// A concentration column or row: a label that names a specimen, an analyte (or its
+    /// abbreviation), or a drug level, printed with a concentration unit (in the label, the
+    /// cells, the caption, or the analyte's definition).
+    fn concentration_of(&self, label: &str, unit: Option<&str>) -> Option<Named> {
+        if label.trim().is_empty() || looks_numeric(label) || stat_label(label).is_some() {
+            return None;
+        }
+        let lower = label.to_lowercase();
+        let name = crate::params::split_trailing_group(label).0;
+        if lower.contains("ratio") || self.ratio_of(name).is_some() || lower.contains("dose") || lower.contains("time")
+        {
+            return None;
+        }
+        let abbreviation = self.abbreviation(name);
+        const SPECIMEN_WORDS: &[&str] = &[
+            "maternal",
+            "mother",
+            "infant",
+            "neonatal",
+            "neonate",
+            "fetal",
+            "foetal",
+            "cord",
+            "placenta",
+            "placental",
+        ];
+        let names_something = !matrices_in(label).is_empty()
+            || drug_in(label).is_some()
+            || abbreviation.is_some()
+            || ["level", "levels", "concentration", "concentrations"]
+                .iter()
+                .any(|w| crate::context::has_word(&lower, &[w]))
+            || SPECIMEN_WORDS.iter().any(|w| crate::context::has_word(&lower, &[w]));
+        let unit = unit
+            .map(str::to_owned)
+            .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
+            .or_else(|| self.caption_unit.clone());
+        (names_something && unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
+    }
+
+    /// The analyte or specimen an abbreviation of the caption or footnote stands for.
+    fn abbreviation(&self, label: &str) -> Option<&(String, String, Option<String>)> {
+        let label = label.trim();
+        self.abbreviations.iter().find(|(a, _, _)| a == label)
+    }
+
+    /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
+    fn ratio_of(&self, label: &str) -> Option<Named> {
+        let name = crate::params::split_trailing_group(label).0;
+        let (num, den) = name.split_once('/')?;
+        let side = |s: &str| {
+            let s = s.trim();
+            !matrices_in(s).is_empty() || drug_in(s).is_some() || self.abbreviation(s).is_some()
+        };
+        if !(side(num) && side(den)) {
+            return None;
+        }
+        let specimens = !matrices_in(num).is_empty() && !matrices_in(den).is_empty();
+        Some(Named::Code(if specimens {
+            let m = matrices_in(num);
+            if m.contains(&"milk") {
+                "MPRATIO"
+            } else if m.contains(&"cerebrospinal fluid") {
+                "CSFPRATIO"
+            } else {
+                "FMRATIO"
+            }
+        } else {
+            "MRATIO"
+        }))
+    }
+
+    /// Every record of the table. A row that a row span repeated (a subject's two dosing
+    /// lines beside one set of concentrations) gives its records once.
+    fn records(&self) -> Vec<Record> {
+        let rows_hits = self.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        let cols_hits = self.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        let mut out = if rows_hits >= cols_hits { self.parameters_down() } else { self.parameters_across() };
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|r| {
+            let c = &r.context;
+            seen.insert((
+                r.provenance.col,
+                r.parameter_raw.clone(),
+                r.value_raw.clone(),
+                c.subject.clone(),
+                c.group.clone(),
+                c.time.clone(),
+                c.dose.clone(),
+            )) || r.provenance.col.is_none()
+        });
+        out
+    }
+
+    /// A full-width row: its label and the counts its other cells print, when every other
+    /// cell is empty, repeats the label (a spanning cell) or is a count (`N = 28`).
+    fn section(&self, row: usize) -> Option<(String, Vec<Option<u32>>)> {
+        let cells = &self.table.body_rows[row];
+        let stub = self.stubs[row].0.trim().to_owned();
+        if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() {
+            return None;
+        }
+        let others: Vec<&str> =
+            cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim()).collect();
+        let spanning = others.iter().all(|s| s.is_empty() || *s == cells[self.stub_col].trim());
+        let counts: Vec<Option<u32>> = cells.iter().map(|s| parse_cell(s).n).collect();
+        let all_counts = others.iter().any(|s| !s.is_empty())
+            && others.iter().all(|s| {
+                let c = parse_cell(s);
+                s.is_empty() || c.n.is_some() && c.value.is_none()
+            });
+        (spanning || all_counts).then_some((stub, counts))
+    }
+
+    /// How each body row reads when parameters are across: a section, a statistic line, a
+    /// subject or a group.
+    fn row_kinds(&self) -> Vec<RowKind> {
+        let rows = &self.table.body_rows;
+        let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
+        let subject_header = labels::is_subject_header(&stub_header);
+        let ids = self.stubs.iter().filter(|(s, _)| labels::subject_id(s).is_some() && stat_label(s).is_none()).count();
+        // Sections that are subject ids (a subject's row, then its analytes' rows): the
+        // rows under them are not subjects.
+        let id_sections = (0..rows.len())
+            .filter(|&r| self.section(r).is_some_and(|(name, _)| labels::subject_id(&name).is_some()))
+            .count();
+        let subjects = (subject_header || ids >= 3) && id_sections < 2;
+        (0..rows.len())
+            .map(|r| {
+                let stub = self.stubs[r].0.clone();
+                if let Some(label) = stat_label(&stub) {
+                    RowKind::Stat(label)
+                } else if let Some((name, counts)) = self.section(r) {
+                    RowKind::Section(name, counts)
+                } else if let Some(id) = subjects.then(|| self.subject_of(&stub, subject_header)).flatten() {
+                    RowKind::Subject(id)
+                } else {
+                    RowKind::Group(stub)
+                }
+            })
+            .collect()
+    }
+
+    /// The subject a row stub names: an id (`3`, `P3`, `Case 2`), or, under a subject
+    /// header, any stub that is not an analyte, a specimen or a group of them.
+    fn subject_of(&self, stub: &str, subject_header: bool) -> Option<String> {
+        labels::subject_id(stub).or_else(|| {
+            let other = drug_in(stub).is_some()
+                || !matrices_in(stub).is_empty()
+                || self.abbreviation(stub).is_some()
+                || stub.trim().is_empty()
+                || stub.split_whitespace().count() > 3;
+            (subject_header && !other).then(|| stub.trim().to_owned())
+        })
+    }
+
+    /// Parameters across the headers: each parameter column read down its rows.
+    fn parameters_across(&self) -> Vec<Record> {
+        let kinds = self.row_kinds();
+        let subject_sections = labels::is_subject_header(&self.labels[self.stub_col]);
+        let mut out = Vec::new();
+        for (col, named_param) in self.col_named.iter().enumerate() {
+            let Some(param) = *named_param else { continue };
+            if col == self.stub_col {
+                continue;
+            }
+            let label = self.labels[col].clone();
+            let mut section: Option<String> = None;
+            let mut section_n: Option<u32> = None;
+            let mut block: Vec<(usize, StatLabel)> = Vec::new();
+            let flush = |block: &mut Vec<(usize, StatLabel)>,
+                         section: &Option<String>,
+                         section_n: Option<u32>,
+                         out: &mut Vec<Record>| {
+                for s in summaries(block) {
+                    out.extend(self.summary_record(s, Axis::Rows { col }, &label, param, section.clone(), section_n));
+                }
+                block.clear();
+            };
+            for (row, kind) in kinds.iter().enumerate() {
+                match kind {
+                    RowKind::Stat(l) => block.push((row, l.clone())),
+                    RowKind::Section(name, counts) => {
+                        flush(&mut block, &section, section_n, &mut out);
+                        section = Some(name.clone());
+                        section_n = counts.get(col).copied().flatten();
+                    }
+                    RowKind::Subject(id) => {
+                        flush(&mut block, &section, section_n, &mut out);
+                        let time = self.time_at(row, col);
+                        out.extend(self.individual(row, col, &label, param, section.clone(), Some(id.clone()), time));
+                    }
+                    RowKind::Group(stub) => {
+                        flush(&mut block, &section, section_n, &mut out);
+                        if labels::is_non_value_header(stub) {
+                            continue;
+                        }
+                        let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));
+                        let n = parse_cell(stub).n.or(section_n);
+                        let local = [label.as_str(), stub.as_str()];
+                        let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
+                        let time = self.time_at(row, col);
+                        out.extend(self.cell_record(row, col, &label, param, group, n, &local, &marks, time));
+                    }
+                }
+            }
+            flush(&mut block, &section, section_n, &mut out);
+        }
+        // Subject sections over rows of analytes (a subject's row, then its analytes'
+        // values): the section is the subject.
+        if subject_sections {
+            for r in &mut out {
+                if r.context.subject.is_none()
+                    && let Some(group) = r.context.group.clone()
+                    && let Some((subject, rest)) = split_subject(&group)
+                {
+                    r.context.subject = Some(subject);
+                    r.context.group = rest;
+                    r.statistic = Statistic::Individual;
+                }
+            }
+        }
+        out
+    }
+
+    /// Parameters down the stub: each parameter row read across its columns.
+    fn parameters_down(&self) -> Vec<Record> {
+        let n_cols = self.n_cols;
+        let stub_col = self.stub_col;
+        // Each column's statistic label and the group it belongs to: `IV / SD` (two header
+        // rows), or `IV SD` (the same header flattened into one row).
+        let (stats, parents): (Vec<Option<StatLabel>>, Vec<String>) = (0..n_cols)
+            .map(|col| {
+                let p: Vec<String> = self.paths[col].iter().map(|h| label_marks(h, &self.notes).0).collect();
+                let Some(last) = p.last() else { return (None, String::new()) };
+                if let Some(label) = stat_label(last).filter(|l| !matches!(l, StatLabel::Count)) {
+                    let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
+                    return (Some(label), parent);
+                }
+                if let Some((head, tail)) = last.trim().rsplit_once(' ')
+                    && let Some(label) = stat_label(tail).filter(|l| !matches!(l, StatLabel::Count))
+                    && !head.trim().is_empty()
+                    && stat_label(head).is_none()
+                {
+                    let mut parent: Vec<&str> = p[..p.len() - 1].iter().map(String::as_str).collect();
+                    parent.push(head.trim());
+                    return (Some(label), parent.join(" / "));
+                }
+                (None, self.labels[col].clone())
+            })
+            .unzip();
+        // Subject columns: headers that are subject ids (`Case 1`), or ids under a subject
+        // header (`Patient / 1`).
+        let subjects: Vec<Option<String>> = (0..n_cols)
+            .map(|col| {
+                let p = &self.paths[col];
+                let last = p.last()?;
+                let under_subject = p.len() > 1 && labels::is_subject_header(&p[p.len() - 2]);
+                let id = labels::subject_id(last)?;
+                (under_subject
+                    || last.split_whitespace().count() > 1
+                    || p.len() == 1 && looks_subject_columns(&self.paths))
+                .then_some(id)
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut section: Option<String> = None;
+        let mut section_counts: Vec<Option<u32>> = vec![None; n_cols];
+        for (row, named_param) in self.row_named.iter().enumerate() {
+            let cells = &self.table.body_rows[row];
+            let Some(param) = *named_param else {
+                // A full-width row names a section (an analyte, a route, a subgroup), and
+                // may print each group's count (`EI | N = 28 | N = 26`).
+                if let Some((name, counts)) = self.section(row) {
+                    section = Some(name);
+                    section_counts = counts;
+                }
+                continue;
+            };
+            let label = self.stubs[row].0.clone();
+            // Columns before the stub (analyte, population, ...) name the group.
+            let mut row_group: Vec<String> = section.iter().cloned().collect();
+            row_group.extend(cells[..stub_col].iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()));
+            let mut n = None;
+            // Statistic columns, by their parent group.
+            let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
+            for col in stub_col + 1..n_cols {
+                let header = self.labels[col].clone();
+                if Some(col) == self.unit_col || labels::is_non_value_header(&header) {
+                    continue;
+                }
+                if self.paths[col].last().is_some_and(|h| labels::is_count_header(h)) {
+                    n = parse_cell(&cells[col]).value.filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32);
+                    continue;
+                }
+                if let Some(stat) = &stats[col] {
+                    match groups.iter_mut().find(|(p, _)| *p == parents[col]) {
+                        Some((_, lines)) => lines.push((col, stat.clone())),
+                        None => groups.push((parents[col].clone(), vec![(col, stat.clone())])),
+                    }
+                    continue;
+                }
+                let group_parts: Vec<String> = row_group
+                    .iter()
+                    .cloned()
+                    .chain(
+                        (!parents[col].is_empty() && !labels::is_generic_header(&parents[col]))
+                            .then(|| parents[col].clone()),
+                    )
+                    .collect();
+                let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
+                // "Oral (n = 12)": a count in the column header, or the section's row.
+                let header_n = parse_cell(&header).n.or(section_counts.get(col).copied().flatten());
+                if let Some(subject) = &subjects[col] {
+                    let group = (!row_group.is_empty()).then(|| row_group.join(" / "));
+                    let time = self.time_at(row, col);
+                    out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
+                    continue;
+                }
+                let local = [label.as_str(), header.as_str()];
+                let marks = [self.stubs[row].1.clone(), self.label_marks[col].clone()].concat();
+                let time = self.time_at(row, col);
+                out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &local, &marks, time));
+            }
+            for (parent, lines) in groups {
+                let mut group_parts = row_group.clone();
+                if !parent.is_empty() && !labels::is_generic_header(&parent) {
+                    group_parts.push(parent.clone());
+                }
+                let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
+                let header_n = parse_cell(&parent).n;
+                for s in summaries(&lines) {
+                    out.extend(self.summary_record(
+                        s,
+                        Axis::Columns { row },
+                        &label,
+                        param,
+                        group.clone(),
+                        n.or(header_n),
+                    ));
+                }
+            }
+        }
+        out.sort_by_key(|r| (r.provenance.row, r.provenance.col));
+        out
+    }
+
+    /// The declarations that may say what the cells of a line are, most specific first:
+    /// the line's own labels (`GM (95% CI)`, `tmax, median (range)`), notes whose mark the
+    /// cell or its labels carry, declarations of this parameter, then the table's.
+    fn candidates<'a>(
+        &'a self,
+        local: &'a [Declaration],
+        marks: &[String],
+        code: Option<&str>,
+        name: &str,
+    ) -> Vec<Vec<&'a Declaration>> {
+        let normalised = crate::params::normalise_name(name);
+        let about = |list: &[String]| list.iter().any(|c| Some(c.as_str()) == code || *c == normalised);
+        let marked: Vec<&Declaration> =
+            self.declarations.iter().filter(|d| matches!(&d.scope, Scope::Marked(m) if marks.contains(m))).collect();
+        let only: Vec<&Declaration> =
+            self.declarations.iter().filter(|d| matches!(&d.scope, Scope::Only(list) if about(list))).collect();
+        let all: Vec<&Declaration> = self
+            .declarations
+            .iter()
+            .filter(|d| match &d.scope {
+                Scope::All => true,
+                Scope::Except(list) => !about(list),
+                _ => false,
+            })
+            .collect();
+        vec![local.iter().collect(), marked, only, all]
+    }
+
+    /// The record of one cell whose numbers the declarations explain.
+    #[allow(clippy::too_many_arguments, reason = "one cell's worth of context")]
+    fn cell_record(
+        &self,
+        row: usize,
+        col: usize,
+        label: &str,
+        param: Named,
+        group: Option<String>,
+        n: Option<u32>,
+        local_texts: &[&str],
+        label_marks: &[String],
+        time: Option<String>,
+    ) -> Option<Record> {
+        let text = &self.table.body_rows[row][col];
+        let cell = parse_cell(text);
+        if cell.value.is_none()
+            && cell.interval.is_none()
+            && !matches!(cell.missing, Some(Missing::NotAvailable(_)) | Some(Missing::BelowLimit(_)))
+        {
+            return None;
+        }
+        let names = |t: &str| parameter_code(t, self.route_kind).map(str::to_owned);
+        let local: Vec<Declaration> = local_texts
+            .iter()
+            .flat_map(|t| declarations(t, &Scope::All, &names))
+            // A label declares only with a central statistic: "Dose range" says nothing of a
+            // cell's brackets.
+            .filter(|d| d.central.is_some())
+            .collect();
+        let marks: Vec<String> = label_marks.iter().chain(&cell.marks).cloned().collect();
+        let reading = resolve(shape_of(&cell), &self.candidates(&local, &marks, param.code(), label));
+        let numbers = Numbers { n: cell.n.or(n), ..Numbers::of(&cell, text, &reading) };
+        Some(self.record(row, col, label, param, numbers, group, None, time))
+    }
+
+    /// The individual record of one subject's cell.
+    #[allow(clippy::too_many_arguments, reason = "one cell's worth of context")]
+    fn individual(
+        &self,
+        row: usize,
+        col: usize,
+        label: &str,
+        param: Named,
+        group: Option<String>,
+        subject: Option<String>,
+        time: Option<String>,
+    ) -> Option<Record> {
+        let text = &self.table.body_rows[row][col];
+        let cell = parse_cell(text);
+        if cell.value.is_none() && cell.missing.is_none() {
+            return None;
+        }
+        let reading = Reading { statistic: Statistic::Individual, dispersion: None, interval: None };
+        let mut numbers = Numbers::of(&cell, text, &reading);
+        numbers.dispersion = None;
+        numbers.interval = None;
+        Some(self.record(row, col, label, param, numbers, group, subject, time))
+    }
+
+    /// The record of a central value with its spread lines.
+    fn summary_record(
+        &self,
+        s: Summary,
+        axis: Axis,
+        label: &str,
+        param: Named,
+        group: Option<String>,
+        n: Option<u32>,
+    ) -> Option<Record> {
+        let (row, col) = axis.cell(s.central);
+        let cell_text = |at: usize| -> &str {
+            let (r, c) = axis.cell(at);
+            self.table.body_rows[r].get(c).map_or("", String::as_str)
+        };
+        let text = cell_text(s.central);
+        let cell = parse_cell(text);
+        if cell.value.is_none() && cell.missing.is_none() {
+            return None;
+        }
+        let mut numbers = match &s.label {
+            StatLabel::Combined(d) => {
+                let local = [d.clone()];
+                let reading = resolve(shape_of(&cell), &self.candidates(&local, &cell.marks, param.code(), label));
+                Numbers::of(&cell, text, &reading)
+            }
+            other => {
+                let statistic = other.central().unwrap_or(Statistic::Unknown);
+                Numbers::of(&cell, text, &Reading { statistic, dispersion: None, interval: None })
+            }
+        };
+        if let Some((at, kind)) = &s.dispersion {
+            let spread = parse_cell(cell_text(*at));
+            let value = spread.value.or(spread.dispersion.map(|d| d.value));
+            numbers.dispersion = value.map(|value| Dispersion { kind: kind.name(), value });
+        }
+        let bounds = |at: usize| -> Option<Bounds> { parse_cell(cell_text(at)).interval };
+        numbers.interval = match &s.interval {
+            Some(IntervalFrom::Line(at, kind)) => {
+                bounds(*at).map(|b| Interval { kind: kind.name(), low: b.low.min(b.high), high: b.low.max(b.high) })
+            }
+            Some(IntervalFrom::Ends(low, high, kind)) => {
+                match (parse_cell(cell_text(*low)).value, parse_cell(cell_text(*high)).value) {
+                    (Some(a), Some(b)) => Some(Interval { kind: kind.name(), low: a.min(b), high: a.max(b) }),
+                    _ => None,
+                }
+            }
+            None => numbers.interval,
+        };
+        numbers.n = numbers.n.or_else(|| {
+            s.count
+                .and_then(|at| parse_cell(cell_text(at)).value)
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+                .map(|v| v as u32)
+                .or(n)
+        });
+        let time = self.time_at(row, col);
+        Some(self.record(row, col, label, param, numbers, group, None, time))
+    }
+
+    /// A record of `numbers` at a cell, with its unit, canonical value and context.
+    #[allow(clippy::too_many_arguments, reason = "one record's worth of context")]
+    fn record(
+        &self,
+        row: usize,
+        col: usize,
+        label: &str,
+        mut param: Named,
+        numbers: Numbers,
+        group: Option<String>,
+        subject: Option<String>,
+        time: Option<String>,
+    ) -> Record {
+        let header = self.labels.get(col).cloned().unwrap_or_default();
+        let text = &self.table.body_rows[row][col];
+        // The unit: the parameter's label, a unit column, the column header, the cell, the
+        // definition of an abbreviated analyte, the caption.
+        let abbreviation = self
+            .abbreviation(crate::params::split_trailing_group(label).0)
+            .or_else(|| self.paths[col].last().and_then(|h| self.abbreviation(h)));
+        let unit_raw = unit_in_label(label)
+            .or_else(|| self.unit_col.map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()))
+            .or_else(|| self.paths[col].iter().rev().find_map(|h| unit_in_label(&label_marks(h, &self.notes).0)))
+            .or_else(|| numbers.unit.clone())
+            .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
+            .or_else(|| percent_after_value(text))
+            .or_else(|| (param.code() == Some("CONC")).then(|| self.caption_unit.clone()).flatten());
+        let mut context = self.base.context.clone();
+        let mut molecular_weight = self.base.molecular_weight;
+        let group_route = group.as_deref().and_then(route_of);
+        if let Some((r, _)) = group_route {
+            context.route = Some(r.to_owned());
+        }
+        // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"
+        // column of a table that compares routes is MRTEVIFO; else the paper's, when the
+        // caption names no route.
+        if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(self.paper_kind)) {
+            param = named(label, Some(kind)).unwrap_or(param);
+        }
+        // The matrix in the parameter's label, its column header or group when the caption
+        // names none ("Mean serum fentanyl concentration", "Cord blood (ng/ml)"); an analyte
+        // in the label, header or group ("Lorazepam glucuronide", "ODV"); a dose in the group.
+        let g = group.as_deref();
+        // The parameter's own label ("Mean serum fentanyl concentration") comes before the
+        // caption; the column header and the group after it; the paper's last.
+        if let Some(m) = matrix_of(label) {
+            context.matrix = Some(m.to_owned());
+        } else if context.matrix.is_none() || param.code() == Some("CONC") {
+            let own = matrix_of(&header).or_else(|| g.and_then(matrix_of));
+            if let Some(m) = own.or(context.matrix.is_none().then_some(self.paper_matrix).flatten()) {
+                context.matrix = Some(m.to_owned());
+            }
+        }
+        if let Some(dose) = self.dose_at(row, col).or_else(|| g.and_then(dose_in)) {
+            context.dose = Some(dose);
+        }
+        let analyte = g
+            .and_then(drug_in)
+            .or_else(|| drug_in(&header))
+            .map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
+            .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
+            .or_else(|| {
+                self.paths[col]
+                    .iter()
+                    .find_map(|h| self.abbreviation(h))
+                    .map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight)))
+            });
+        if let Some((name, mw)) = analyte
+            && matrices_in(&name).is_empty()
+        {
+            context.analyte = Some(name);
+            molecular_weight = mw.or(molecular_weight);
+        }
+        context.group = group;
+        context.subject = subject;
+        context.time = time;
+        let family = |per_kg: bool| match param {
+            Named::Code(code) => family_of_code(code, per_kg),
+            Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
+        };
+        let (unit, value_canonical) = canonical(unit_raw.as_deref(), family, numbers.value, molecular_weight);
+        let footnotes: Vec<String> = numbers
+            .marks
+            .iter()
+            .map(|m| self.notes.iter().find(|(k, _)| k == m).map_or_else(|| m.clone(), |(_, t)| t.clone()))
+            .collect();
+        // A cell without a value ("NA", "< LLOQ") reports no statistic.
+        let statistic = match numbers.statistic {
+            Some(s) if numbers.value.is_some() || s == Statistic::Individual => s,
+            _ if numbers.value.is_some() => Statistic::Value,
+            _ => Statistic::Unknown,
+        };
+        Record {
+            table_id: self.table.id.clone(),
+            parameter_raw: label.trim().to_owned(),
+            parameter: param.code().map(str::to_owned),
+            value_raw: numbers.value_raw,
+            value: numbers.value,
+            statistic,
+            dispersion: numbers.dispersion,
+            interval: numbers.interval,
+            unit_raw,
+            unit,
+            value_canonical,
+            n: numbers.n,
+            context,
+            provenance: Provenance {
+                row: u32::try_from(row).ok(),
+                col: u32::try_from(col).ok(),
+                header_path: self.table.header_path(col),
+                footnotes,
+            },
+            confidence: None,
+            noise: None,
+        }
+    }
+}
+
+/// Which axis statistic lines run along: rows of one column, or columns of one row.
+#[derive(Debug, Clone, Copy)]
+enum Axis {
+    /// Statistic rows, in column `col`.
+    Rows { col: usize },
+    /// Statistic columns, in row `row`.
+    Columns { row: usize },
+}
+
+impl Axis {
+    /// The cell of line `at`.
+    fn cell(self, at: usize) -> (usize, usize) {
+        match self {
+            Axis::Rows { col } => (at, col),
+            Axis::Columns { row } => (row, at),
+        }
+    }
+}
+
+/// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
+/// no other header: then each is a subject.
+fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
+    let ids = paths.iter().filter(|p| p.len() == 1 && labels::subject_id(&p[0]).is_some()).count();
+    ids >= 3
+}
+
+/// `section / stub`, either part absent.
+fn join_group(section: Option<&str>, stub: Option<&str>) -> Option<String> {
+    match (section, stub) {
+        (Some(s), Some(t)) => Some(format!("{s} / {t}")),
+        (Some(s), None) => Some(s.to_owned()),
+        (None, Some(t)) => Some(t.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// A group that starts with a subject section (`3b / S-citalopram`): the subject and the
+/// rest.
+fn split_subject(group: &str) -> Option<(String, Option<String>)> {
+    let (first, rest) = match group.split_once(" / ") {
+        Some((f, r)) => (f, Some(r.to_owned())),
+        None => (group, None),
+    };
+    labels::subject_id(first).map(|id| (id, rest))
+}
+
+/// The unit a caption gives every value of its table: a unit in parentheses right after
+/// "concentrations" or "levels" (`Plasma concentrations (ng/mL) of X`), or alone at its end.
+fn caption_unit(caption: &str) -> Option<String> {
+    let lower = caption.to_lowercase();
+    for word in ["concentrations", "concentration", "levels", "level"] {
+        for (at, _) in lower.match_indices(word) {
+            let rest = caption[at + word.len()..].trim_start();
+            if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())
+                && Unit::parse(inner).is_ok()
+            {
+                return Some(inner.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// The canonical unit and value of `value` printed in `unit_raw`, for the family
+/// `family(per_kg)` names (per_kg: the unit is per kg of body weight); `(None, None)` when
+/// the unit does not read, no family applies or the conversion is not safe (molar without
+/// a molecular weight, another dimension).
+fn canonical(
+    unit_raw: Option<&str>,
+    family: impl FnOnce(bool) -> Option<Family>,
+    value: Option<f64>,
+    molecular_weight: Option<f64>,
+) -> (Option<String>, Option<f64>) {
+    let Some(unit) = unit_raw.and_then(|u| Unit::parse(u).ok()) else { return (None, None) };
+    let Some(family) = family(unit.dims.body_weight == -1) else { return (None, None) };
+    match convert(1.0, &unit, family, molecular_weight) {
+        Ok(factor) => (Some(family.canonical().to_owned()), value.map(|v| round_significant(v * factor, 12))),
+        Err(_) => (None, None),
+    }
+}
+
+/// A record from what a model read off a table (parameter code, cell as printed, unit as
+/// printed, statistic, group), completed as the rule-based reader completes its own: the
+/// cell's numbers and spread, the canonical unit and value, and the table's context (from
+/// [`table_context`], computed once per table by the caller) with the group's route, dose,
+/// analyte and matrix, else the one matrix the paper's title and abstract name.
+pub fn model_record(
+    table: &Table,
+    table_context: &TableContext,
+    parameter: &str,
+    value_raw: &str,
+    unit_raw: Option<&str>,
+    statistic: Statistic,
+    group: Option<&str>,
+) -> Record {
+    let mut context = table_context.context.clone();
+    let mut mw = table_context.molecular_weight;
+    let cell = parse_cell(value_raw);
+    if let Some(g) = group {
+        if let Some((r, _)) = route_of(g) {
+            context.route = Some(r.to_owned());
+        }
+        if let Some(dose) = dose_in(g) {
+            context.dose = Some(dose);
+        }
+        if let Some(analyte) = drug_in(g) {
+            context.analyte = Some(analyte.name.to_owned());
+            mw = Some(analyte.molecular_weight);
+        }
+        if context.matrix.is_none() {
+            context.matrix = matrix_of(g).map(str::to_owned);
+        }
+        context.group = Some(g.to_owned());
+    }
+    if context.matrix.is_none() {
+        context.matrix = paper_matrix(table).map(str::to_owned);
+    }
+    let (unit, value_canonical) = canonical(unit_raw, |per_kg| family_of_code(parameter, per_kg), cell.value, mw);
+    // The model chose the statistic; the spread's kind follows it by convention.
+    let dispersion = cell.dispersion.map(|d| {
+        let kind = if d.percent || statistic == Statistic::GeometricMean && d.printed != Printed::PlusMinus {
+            "CV%"
+        } else {
+            "SD"
+        };
+        Dispersion { kind: kind.to_owned(), value: d.value }
+    });
+    let interval = cell.interval.map(|b| {
+        let kind = if statistic == Statistic::Median { "range" } else { "95% CI" };
+        Interval { kind: kind.to_owned(), low: b.low.min(b.high), high: b.low.max(b.high) }
+    });
+    Record {
+        table_id: table.id.clone(),
+        parameter_raw: parameter.to_owned(),
+        parameter: Some(parameter.to_owned()),
+        value_raw: value_raw.trim().to_owned(),
+        value: cell.value,
+        statistic,
+        dispersion,
+        interval,
+        unit_raw: unit_raw.map(str::to_owned),
+        unit,
+        value_canonical,
+        n: cell.n,
+        context,
+        provenance: Provenance::default(),
+        confidence: None,
+        noise: None,
+    }
+}

@@ -1,0 +1,295 @@
+//! Records of constructed tables, one convention each.
+
+use hysim_core::{Record, Statistic, Table};
+
+use super::*;
+use crate::context::paper_matrices;
+
+fn show(records: &[Record]) -> String {
+    records
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {:?} {} {:?} {:?} {:?} {:?}->{:?} {:?} n={:?} group={:?} route={:?} species={:?}{}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value,
+                r.statistic.as_str(),
+                r.dispersion.as_ref().map(|d| format!("{} {}", d.kind, d.value)),
+                r.interval.as_ref().map(|i| format!("{} {}-{}", i.kind, i.low, i.high)),
+                r.unit_raw,
+                r.unit,
+                r.value_canonical.map(|v| (v * 1e6).round() / 1e6),
+                r.value_raw,
+                r.n,
+                r.context.group,
+                r.context.route,
+                r.context.species,
+                r.context.subject.as_ref().map_or(String::new(), |s| format!(" subject={s}")),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn table(caption: &str, header: &[&[&str]], body: &[&[&str]]) -> Table {
+    let rows = |r: &[&[&str]]| r.iter().map(|row| row.iter().map(|c| (*c).to_owned()).collect()).collect();
+    Table {
+        id: "t:1".into(),
+        caption: Some(caption.into()),
+        footnote: None,
+        title: None,
+        abstract_text: None,
+        header_rows: rows(header),
+        body_rows: rows(body),
+    }
+}
+
+#[test]
+fn parameters_as_rows() {
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of lorazepam in children after i.v. and i.m. administration. Values are mean (95% CI) except tmax, median (range).",
+        &[&["Parameter", "n", "I.v.", "n", "I.m.", "95% CI for the difference", "P value"]],
+        &[
+            &["Cmax (ng/mL)", "15", "65.1 (47.5–86.0)", "11", "48.2 (40.1–57.9)", "−43.5, 5.0", "0.07"],
+            &["tmax (h)", "15", "0.5 (0.17–0.67)", "11", "1.0 (0.5–2.0)"],
+            &["CL (mL/min/kg)", "15", "0.62 ± 0.2", "11", "NA"],
+            &["Age (years)", "15", "3.2", "11", "2.9"],
+        ],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(65.1) mean None Some("95% CI 47.5-86") Some("ng/mL") Some("ng/mL")->Some(65.1) "65.1 (47.5–86.0)" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+    CMAX Some(48.2) mean None Some("95% CI 40.1-57.9") Some("ng/mL") Some("ng/mL")->Some(48.2) "48.2 (40.1–57.9)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+    TMAX Some(0.5) median None Some("range 0.17-0.67") Some("h") Some("h")->Some(0.5) "0.5 (0.17–0.67)" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+    TMAX Some(1.0) median None Some("range 0.5-2") Some("h") Some("h")->Some(1.0) "1.0 (0.5–2.0)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+    CLO Some(0.62) mean Some("unknown 0.2") None Some("mL/min/kg") Some("L/h/kg")->Some(0.0372) "0.62 ± 0.2" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
+    CLO None unknown None None Some("mL/min/kg") Some("L/h/kg")->None "NA" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
+    "#);
+}
+
+#[test]
+fn flattened_statistic_headers_are_siblings() {
+    let t = table(
+        "Pharmacokinetics of X in dogs after oral administration",
+        &[&["Parameter", "5 mg/kg Mean", "5 mg/kg SD", "10 mg/kg Mean", "10 mg/kg SD"]],
+        &[&["Cmax (µg/mL)", "1.2", "0.3", "2.5", "0.4"]],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(1.2) mean Some("SD 0.3") None Some("µg/mL") Some("ng/mL")->Some(1200.0) "1.2" n=None group=Some("5 mg/kg") route=Some("PO") species=Some("dog")
+    CMAX Some(2.5) mean Some("SD 0.4") None Some("µg/mL") Some("ng/mL")->Some(2500.0) "2.5" n=None group=Some("10 mg/kg") route=Some("PO") species=Some("dog")
+    "#);
+}
+
+#[test]
+fn ambiguous_names_take_the_route_of_their_group() {
+    let t = table(
+        "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
+        &[&["Parameter", "Intravenous (n = 6)", "Oral (n = 6)"]],
+        &[
+            &["t1/2 (h)", "3.1 ± 0.5", "4.2 ± 0.6"],
+            &["MRT (h)", "4.1 ± 0.5", "6.3 ± 1.2"],
+            &["Vd (L/kg)", "2.5 ± 0.3", "3.1 ± 0.4"],
+        ],
+    );
+    let codes: Vec<_> = table_records(&t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect();
+    assert_eq!(codes, ["LAMZHL", "LAMZHL", "MRTIVIFO", "MRTEVIFO", "VZO", "VZFO"]);
+    // Without a route in the group, the name stays unmapped.
+    let t = table("Pharmacokinetics of X", &[&["Parameter", "Group A"]], &[&["t1/2 (h)", "3"], &["MRT (h)", "4.1"]]);
+    assert_eq!(table_records(&t)[1].parameter, None);
+}
+
+#[test]
+fn footnotes_are_split_and_followed() {
+    assert_eq!(
+        footnote_marks("a Data presented as median [25th; 75th percentile]. b Standard deviation in weeks."),
+        [
+            ("a".to_owned(), "Data presented as median [25th; 75th percentile].".to_owned()),
+            ("b".to_owned(), "Standard deviation in weeks.".to_owned())
+        ]
+    );
+    assert_eq!(
+        footnote_marks("*: p < 0.05; † geometric mean"),
+        [("*".to_owned(), "p < 0.05;".to_owned()), ("†".to_owned(), "geometric mean".to_owned())]
+    );
+    assert!(footnote_marks("Values are mean ± SD.").is_empty());
+    let mut t = table(
+        "Fentanyl concentrations in maternal serum. Data are presented as mean (SD) or median [interquartile range]",
+        &[&["Variable", "Group A (n = 19)"]],
+        &[&["Cmax (nmol/L)", "0.268 [0.193; 0.493]a (n = 16)"], &["AUC0-120 (nmol h/L)", "0.428 (0.162) (n = 18)"]],
+    );
+    t.footnote = Some("a Data presented as median [25th; 75th percentile].".into());
+    let records = table_records(&t);
+    assert_eq!(records[0].provenance.footnotes, ["Data presented as median [25th; 75th percentile]."]);
+    // Fentanyl is known: nmol/L converts with its molecular weight (336.5 g/mol).
+    assert_eq!(records[0].context.drug.as_deref(), Some("fentanyl"));
+    insta::assert_snapshot!(show(&records), @r#"
+    CMAX Some(0.268) median None Some("IQR 0.193-0.493") Some("nmol/L") Some("ng/mL")->Some(0.090182) "0.268 [0.193; 0.493]a (n = 16)" n=Some(16) group=Some("Group A (n = 19)") route=None species=None
+    AUCINT Some(0.428) mean Some("SD 0.162") None Some("nmol h/L") Some("ng·h/mL")->Some(0.144022) "0.428 (0.162) (n = 18)" n=Some(18) group=Some("Group A (n = 19)") route=None species=None
+    "#);
+}
+
+#[test]
+fn the_abstract_gives_the_matrix_no_table_text_names() {
+    let mut t = table(
+        "Table 2 Kinetic disposition of lorazepam in parturients",
+        &[&["Parameter", "Lorazepam", "Urine"]],
+        &[&["Cmax (ng/mL)", "12.96", "8.18"]],
+    );
+    let matrices = |t: &Table| table_records(t).iter().map(|r| r.context.matrix.clone()).collect::<Vec<_>>();
+    assert_eq!(matrices(&t), [None, Some("urine".to_owned())], "the group names the urine");
+    // Blood is drawn, plasma measured: one matrix.
+    t.abstract_text = Some("Blood samples were collected over 72 h. Plasma concentrations were fitted.".into());
+    assert_eq!(paper_matrices(&t), ["plasma"]);
+    assert_eq!(matrices(&t), [Some("plasma".to_owned()), Some("urine".to_owned())], "the group's matrix stands");
+    // Two fluids: the rules do not choose ("cord blood" is not also "blood").
+    t.abstract_text = Some("Maternal venous blood and cord blood were sampled; plasma and urinary levels.".into());
+    assert_eq!(paper_matrices(&t), ["plasma", "cord blood", "urine"]);
+    assert_eq!(matrices(&t)[0], None);
+    t.title = Some("Lorazepam in human milk".into());
+    t.abstract_text = None;
+    assert_eq!(paper_matrices(&t), ["milk"]);
+    // Whole words, and only as samples.
+    t.title = None;
+    t.abstract_text = Some("The milk/plasma ratio was 0.4.".into());
+    assert_eq!(paper_matrices(&t), ["plasma", "milk"]);
+    t.abstract_text = Some(
+        "Blood pressure, blood-brain barrier, serum creatinine and urine output after plasmapheresis; antiserum."
+            .into(),
+    );
+    assert_eq!(paper_matrices(&t), Vec::<&str>::new());
+    t.abstract_text = Some("Maternal sera were assayed; blood flow was normal.".into());
+    assert_eq!(paper_matrices(&t), ["serum"]);
+    t.abstract_text =
+        Some("Blood\u{2010}brain and blood–brain barriers, fresh frozen plasma, urinary tract infection.".into());
+    assert_eq!(paper_matrices(&t), Vec::<&str>::new());
+    assert_eq!(matrix_of("Ciprofloxacin in patients with urinary tract infection"), None);
+    // A fluid outside the first six still counts: plasma alone is not the paper's matrix.
+    t.abstract_text = Some("Concentrations in plasma and CSF were measured.".into());
+    assert_eq!(paper_matrices(&t), ["plasma", "cerebrospinal fluid"]);
+    assert_eq!(matrices(&t)[0], None);
+    t.title = Some("Lorazepam in human milk".into());
+    t.abstract_text = None;
+    // The caption's matrix comes first, and "urinary" is urine.
+    t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
+    assert_eq!(matrices(&t), [Some("urine".to_owned()), Some("urine".to_owned())]);
+    // The route too, from whole words, when the caption names none.
+    t.caption = Some("Table 3 Ketamine parameters".into());
+    t.abstract_text = Some("Ketamine was given as a 2 mg/kg IV bolus, then a continuous IV infusion.".into());
+    assert_eq!(table_context(&t).context.route.as_deref(), Some("IV"));
+    t.abstract_text = Some("A temporal and behavioral analysis after i.v. dosing.".into());
+    assert_eq!(table_context(&t).context.route.as_deref(), Some("IV"), "no 'oral' in temporal");
+    t.abstract_text = Some("Intravenous phenobarbital is short; oral levetiracetam was added.".into());
+    assert_eq!(table_context(&t).context.route, None, "two routes: none");
+    t.abstract_text = Some("Given orally.".into());
+    t.caption = Some("Table 3 Lorazepam after i.v. and i.m. dosing".into());
+    assert_eq!(table_context(&t).context.route, None, "the caption compares two routes");
+    let route = |abstract_text: &str| {
+        let mut t = t.clone();
+        t.caption = Some("Table 3 Parameters".into());
+        t.abstract_text = Some(abstract_text.into());
+        crate::context::paper_route(&t).map(|(r, _)| r)
+    };
+    assert_eq!(route("A phase IV study of oral X; grade IV toxicity (iv) was rare."), Some("PO"));
+    assert_eq!(route("An IV catheter was placed; X was given orally."), Some("PO"));
+    assert_eq!(route("Dogs premedicated with i.m. acepromazine received intravenous X."), Some("IV"));
+    assert_eq!(route("Bioavailability of intranasal X relative to IV dosing."), None, "another route");
+    assert_eq!(route("Rückstände im Plasma"), None, "no bare im");
+    assert_eq!(route("After an oral glucose tolerance test, X was given subcutaneously."), Some("SC"));
+    assert_eq!(route("X in subcutaneous adipose tissue after intra-oral IV injection."), Some("IV"));
+    // A column's route comes before the paper's: MRT in the Oral column is the oral MRT.
+    let mut c = table(
+        "Table 2 Pharmacokinetic parameters of X",
+        &[&["Parameter", "IV", "Oral"]],
+        &[&["Cmax (ng/mL)", "1.2", "0.8"], &["MRT (h)", "3.1", "4.2"]],
+    );
+    c.abstract_text = Some("X was given orally to dogs.".into());
+    let mrt = |c: &Table| -> Vec<Option<String>> {
+        table_records(c).into_iter().filter(|r| r.parameter_raw.starts_with("MRT")).map(|r| r.parameter).collect()
+    };
+    assert_eq!(mrt(&c), [Some("MRTIVIFO".to_owned()), Some("MRTEVIFO".to_owned())]);
+    c.header_rows = vec![vec!["Parameter".into(), "Value".into(), "SD".into()]];
+    assert_eq!(mrt(&c)[0].as_deref(), Some("MRTEVIFO"), "no column route: the paper's");
+    t.abstract_text = None;
+    t.caption = Some("Table 3 Urinary excretion of lorazepam".into());
+    // The decoder's records are completed alike.
+    let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, Some("Plasma"));
+    assert_eq!(r.context.matrix.as_deref(), Some("urine"), "the caption's");
+    t.caption = Some("Table 3 Lorazepam".into());
+    let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, Some("Plasma"));
+    assert_eq!(r.context.matrix.as_deref(), Some("plasma"), "the group's");
+    let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, None);
+    assert_eq!(r.context.matrix.as_deref(), Some("milk"), "the paper's");
+}
+
+#[test]
+fn the_title_gives_the_context_the_caption_leaves_out() {
+    let mut t = table(
+        "Table 2 Pharmacokinetic parameters of levetiracetam",
+        &[&["Parameter", "Value"]],
+        &[&["t1/2 (absorption), h*", "0.035 (0.01, 0.071)"], &["Bioavailability (F)", "89.4%"]],
+    );
+    assert_eq!(table_context(&t).context.population, None);
+    t.title = Some("The Pharmacokinetics of Crushed Levetiracetam Tablets Administered to Neonates".into());
+    let context = table_context(&t).context;
+    assert_eq!((context.population.as_deref(), context.species.as_deref()), (Some("neonates"), Some("human")));
+    // A caption's "patients" yields to the title's more specific population; a caption's
+    // specific one stands.
+    t.caption = Some("Table 2 | Meropenem concentrations in patients with augmented renal clearance".into());
+    t.title = Some("Meropenem in critically ill pediatric patients".into());
+    assert_eq!(table_context(&t).context.population.as_deref(), Some("pediatric patients"));
+    t.caption = Some("Table 2 Meropenem in children".into());
+    assert_eq!(table_context(&t).context.population.as_deref(), Some("children"));
+    // Species in the title, and no human population then.
+    t.caption = Some("Table 1 Plasma parameters".into());
+    t.title = Some("Pharmacokinetics of enrofloxacin in calves".into());
+    let context = table_context(&t).context;
+    assert_eq!((context.species.as_deref(), context.population.as_deref()), (Some("cattle"), None));
+    assert_eq!(context.drug.as_deref(), Some("enrofloxacin"));
+    t.title = Some("Effect of rifampicin on the pharmacokinetics of midazolam in healthy volunteers".into());
+    assert_eq!(table_context(&t).context.drug, None, "two drugs in the title: neither");
+    t.title = Some("Acetaminophen (paracetamol) in neonates".into());
+    assert_eq!(table_context(&t).context.drug.as_deref(), Some("paracetamol"), "one drug, two names");
+    // A unit with a footnote mark after it; a percent printed in the cell.
+    let records = table_records(&t);
+    let units: Vec<_> = records.iter().map(|r| (r.unit_raw.as_deref(), r.unit.as_deref())).collect();
+    assert_eq!(units, [(Some("h"), Some("h")), (Some("%"), Some("%"))]);
+    assert_eq!(percent_after_value("845 (23%)"), None);
+    assert_eq!(percent_after_value("62 % (12)").as_deref(), Some("%"));
+    assert_eq!(matrix_of("Concentrations in lung tissue"), Some("lung tissue"));
+    assert_eq!(matrix_of("tissue levels"), Some("tissue"));
+    // A table that defines the parameters holds no values.
+    let definitions = table(
+        "Table 2 Pharmacokinetic parameters and their definitions",
+        &[&["Parameter", "Abbreviation", "Equation"]],
+        &[&["Total area under curve", "AUC0→∞", ""], &["Elimination half-life", "t 0.5", "ln 2/k"]],
+    );
+    assert!(table_records(&definitions).is_empty());
+    let formulations = table(
+        "Table 3 Pharmacokinetic parameters of levetiracetam",
+        &[&["Parameter", "Test formulation", "Reference formulation"]],
+        &[&["Cmax (µg/mL)", "12.1", "11.8"]],
+    );
+    assert_eq!(table_records(&formulations).len(), 2);
+}
+
+#[test]
+fn parameters_as_columns_and_non_pk_tables() {
+    let t = table(
+        "Individual pharmacokinetic parameters in dogs after oral dosing",
+        &[&["Dog", "Cmax (µg/mL)", "AUC0–∞ (µg·h/mL)", "t½ (h)"]],
+        &[&["1", "1.2", "10.5", "4.1a"], &["2", "0.9", "8.8", "3.7"]],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(1.2) individual None None Some("µg/mL") Some("ng/mL")->Some(1200.0) "1.2" n=None group=None route=Some("PO") species=Some("dog") subject=1
+    CMAX Some(0.9) individual None None Some("µg/mL") Some("ng/mL")->Some(900.0) "0.9" n=None group=None route=Some("PO") species=Some("dog") subject=2
+    AUCIFO Some(10.5) individual None None Some("µg·h/mL") Some("ng·h/mL")->Some(10500.0) "10.5" n=None group=None route=Some("PO") species=Some("dog") subject=1
+    AUCIFO Some(8.8) individual None None Some("µg·h/mL") Some("ng·h/mL")->Some(8800.0) "8.8" n=None group=None route=Some("PO") species=Some("dog") subject=2
+    LAMZHL Some(4.1) individual None None Some("h") Some("h")->Some(4.1) "4.1a" n=None group=None route=Some("PO") species=Some("dog") subject=1
+    LAMZHL Some(3.7) individual None None Some("h") Some("h")->Some(3.7) "3.7" n=None group=None route=Some("PO") species=Some("dog") subject=2
+    "#);
+    let demographics = table(
+        "Patient characteristics",
+        &[&["", "Group A"]],
+        &[&["Age (years)", "34.5 ± 5.2"], &["Weight (kg)", "70"]],
+    );
+    assert!(table_records(&demographics).is_empty());
+}
