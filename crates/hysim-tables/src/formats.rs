@@ -46,7 +46,8 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
     let ext = extension(path);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let read = || {
-        std::fs::read_to_string(path)
+        std::fs::read(path)
+            .map(|bytes| decode_text(&bytes))
             .map_err(|source| Error::Core(hysim_core::Error::Read { path: path.to_path_buf(), source }))
     };
     let bad = |problem: String| Error::BadFile { path: path.to_path_buf(), problem };
@@ -86,6 +87,31 @@ pub fn read_tables_file(path: &Path) -> Result<Vec<Table>> {
             "unsupported input (expected .jsonl, .html, .xml/.nxml (JATS), .md, .csv, .tsv or .xlsx)".to_owned()
         )),
     }
+}
+
+/// The text of a table file in whatever encoding it was saved: a byte-order mark (UTF-8,
+/// UTF-16) decides first; then valid UTF-8 is UTF-8; then the charset the file declares
+/// (`<meta charset="windows-1252">`, `<meta http-equiv="Content-Type" content="...;
+/// charset=iso-8859-1">`, `<?xml ... encoding="...">`); then Windows-1252, the web's
+/// default for Western text (a superset of Latin-1's printable characters).
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_lowercase();
+    let declared = ["charset=", "encoding="].iter().find_map(|key| {
+        let at = head.find(key)? + key.len();
+        let label: String = head[at..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    declared.unwrap_or(encoding_rs::WINDOWS_1252).decode_without_bom_handling(bytes).0.into_owned()
 }
 
 /// AutoPK's metadata columns: their first non-empty value describes the table.
@@ -336,6 +362,26 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legacy_encodings_are_decoded() {
+        // "Cmax (µg/mL)" and "t½" in Windows-1252, declared by a meta element.
+        let mut html =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><table><tr><th>C\xb5 t\xbd</th></tr></table>"
+                .to_vec();
+        assert_eq!(decode_text(&html).contains("C\u{b5} t\u{bd}"), true);
+        // Undeclared: Windows-1252 ("\x96" is an en dash there, a control in Latin-1).
+        html = b"<td>0.5\x962.0</td>".to_vec();
+        assert!(decode_text(&html).contains("0.5\u{2013}2.0"));
+        // ISO-8859-1 declared in http-equiv, a UTF-8 BOM, UTF-16 with its BOM.
+        let latin = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><td>\xb1</td>";
+        assert!(decode_text(latin).contains('\u{b1}'));
+        assert_eq!(decode_text(b"\xef\xbb\xbf<td>\xc2\xb5</td>"), "<td>\u{b5}</td>");
+        let utf16: Vec<u8> =
+            [0xff, 0xfe].into_iter().chain("<td>±</td>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_text(&utf16), "<td>±</td>");
+        assert_eq!(decode_text("<td>±</td>".as_bytes()), "<td>±</td>", "valid UTF-8 stays");
+    }
 
     #[test]
     fn markdown_pipe_tables() {

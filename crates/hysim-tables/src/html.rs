@@ -37,6 +37,9 @@ struct Builder {
     in_head: bool,
     saw_table: bool,
     hidden_spans: usize,
+    /// The text of the table's `<caption>`, and whether it is being read.
+    caption: String,
+    in_caption: bool,
 }
 
 impl Builder {
@@ -51,9 +54,12 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str) {
-        if self.hidden_spans == 0
-            && let Some(cell) = self.cell.as_mut()
-        {
+        if self.hidden_spans > 0 {
+            return;
+        }
+        if self.in_caption {
+            self.caption.push_str(text);
+        } else if let Some(cell) = self.cell.as_mut() {
             cell.text.push_str(text);
         }
     }
@@ -77,6 +83,7 @@ impl Builder {
                     self.push_text(" ");
                 }
             }
+            "caption" => self.in_caption = true,
             "thead" => self.in_head = true,
             "tbody" | "tfoot" => self.in_head = false,
             "tr" => {
@@ -117,6 +124,7 @@ impl Builder {
             }
             _ if self.depth > 1 => {}
             "td" | "th" | "tr" => self.close_cell(),
+            "caption" => self.in_caption = false,
             "thead" => {
                 self.close_cell();
                 self.in_head = false;
@@ -146,7 +154,8 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     let mut body_rows = header_rows.split_off(n_head);
     header_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
     body_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-    Ok(Table { header_rows, body_rows, ..Table::default() })
+    let caption = b.caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(Table { header_rows, body_rows, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
 }
 
 /// Expands row and column spans into a rectangular grid.

@@ -106,7 +106,7 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
                 problem,
             })?;
             table.id = id;
-            table.caption = line.caption.clone().filter(|c| !c.trim().is_empty());
+            table.caption = line.caption.clone().filter(|c| !c.trim().is_empty()).or(table.caption.take());
             table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
             table.title = line.title.clone().filter(|t| !t.trim().is_empty());
             table.abstract_text = line.abstract_text.clone().filter(|t| !t.trim().is_empty());

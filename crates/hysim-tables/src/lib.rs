@@ -36,8 +36,8 @@ pub use cell::{Bounds, CellValue, Dispersed, Missing, Printed, parse_cell};
 pub use context::{TableContext, matrices_in, paper_matrices, table_context};
 pub use error::{Error, Result};
 pub use formats::{
-    extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file, read_workbook,
-    table_chunks,
+    decode_text, extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file,
+    read_workbook, table_chunks,
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};

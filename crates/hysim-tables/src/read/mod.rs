@@ -568,7 +568,7 @@ impl<'t> Reader<'t> {
         };
         let unit_text = self.caption_unit.clone().or_else(|| self.labels.iter().find_map(|l| unit_in_label(l)));
         if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
-            || caption.to_lowercase().contains("ratio")
+            || crate::context::has_word(&caption.to_lowercase(), &["ratio", "ratios"])
         {
             return false;
         }
@@ -715,8 +715,8 @@ impl<'t> Reader<'t> {
         }
         let lower = label.to_lowercase();
         let name = crate::params::split_trailing_group(label).0;
-        if lower.contains("ratio") || self.ratio_of(name).is_some() || lower.contains("dose") || lower.contains("time")
-        {
+        let words = |w: &[&str]| crate::context::has_word(&lower, w);
+        if words(&["ratio", "ratios", "dose", "doses", "time"]) || self.ratio_of(name).is_some() {
             return None;
         }
         let abbreviation = self.abbreviation(name);
@@ -1221,13 +1221,33 @@ impl<'t> Reader<'t> {
         let abbreviation = self
             .abbreviation(crate::params::split_trailing_group(label).0)
             .or_else(|| self.paths[col].last().and_then(|h| self.abbreviation(h)));
-        let unit_raw = unit_in_label(label)
-            .or_else(|| self.unit_col.map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()))
-            .or_else(|| self.paths[col].iter().rev().find_map(|h| unit_in_label(&label_marks(h, &self.notes).0)))
-            .or_else(|| numbers.unit.clone())
-            .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
-            .or_else(|| percent_after_value(text))
-            .or_else(|| (param.code() == Some("CONC")).then(|| self.caption_unit.clone()).flatten());
+        let candidates: Vec<String> = [
+            unit_in_label(label),
+            self.unit_col.map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.paths[col].iter().rev().filter_map(|h| unit_in_label(&label_marks(h, &self.notes).0)))
+        .chain(numbers.unit.clone())
+        .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
+        .chain(percent_after_value(text))
+        .chain(self.caption_unit.clone().filter(|_| param.code() == Some("CONC")))
+        .collect();
+        // The first unit of the parameter's dimension ("Time after dose (h)" spanning
+        // concentration columns gives no concentration's unit), else the first printed.
+        let fits = |u: &str| {
+            let family = |per_kg: bool| match param {
+                Named::Code(code) => family_of_code(code, per_kg),
+                Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
+            };
+            Unit::parse(u).is_ok_and(|unit| {
+                family(unit.dims.body_weight == -1).is_none_or(|f| {
+                    // Molar units fit concentrations even without a molecular weight.
+                    convert(1.0, &unit, f, Some(300.0)).is_ok()
+                })
+            })
+        };
+        let unit_raw = candidates.iter().find(|u| fits(u)).or(candidates.first()).cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;
         let group_route = group.as_deref().and_then(route_of);

@@ -52,6 +52,8 @@ fn render(records: &[Record]) -> String {
                 ("matrix", &c.matrix),
                 ("route", &c.route),
                 ("group", &c.group),
+                ("subject", &c.subject),
+                ("time", &c.time),
             ] {
                 if let Some(v) = v {
                     line.push_str(&format!(" {k}={v}"));
@@ -223,6 +225,112 @@ const SYNTHETIC: &[(&str, &str, &str)] = &[
         "| Parameter | Value |\n|---|---|\n| Peak concentration (ng/mL) | 99 |\n| Time to peak (h) | 1.5 |\n| Elimination half-life, h | 7.7 |\n| Apparent oral clearance (L/h) | 11 |\n",
     ),
 ];
+
+/// Tables built here, one convention of how PK tables are written each (the catalogue
+/// in docs/CONVENTIONS.md names them); drugs and numbers are made up.
+const CONVENTIONS: &[(&str, &str, &str)] = &[
+    (
+        // Statistics as row stubs, parameters across: one record per central value, the
+        // dispersion and interval rows attached (mean with SD, median with range), n counted.
+        "statistic_rows",
+        "md",
+        "Table 2. Pharmacokinetic parameters of zolmitriptan in 8 volunteers after oral dosing\n\n| Statistic | Cmax (ng/mL) | Tmax (h) | AUC0–∞ (ng·h/mL) |\n|---|---|---|---|\n| Mean | 12.4 | 1.6 | 88.2 |\n| SD | 3.1 | 0.6 | 20.4 |\n| CV (%) | 25 | 38 | 23 |\n| Median | 11.9 | 1.5 | 85.0 |\n| Range | 8.2–17.5 | 1.0–3.0 | 61.3–120.8 |\n| n | 8 | 8 | 8 |\n",
+    ),
+    (
+        // The transpose: statistics across, parameters down; min and max make a range.
+        "statistic_columns",
+        "md",
+        "Table 3. Oxycodone pharmacokinetics in children\n\n| Parameter | Mean | SD | Median | Min | Max |\n|---|---|---|---|---|---|\n| Cmax (ng/mL) | 24.1 | 6.2 | 23.0 | 15.1 | 36.4 |\n| t1/2 (h) | 3.9 | 1.1 | 3.7 | 2.5 | 6.0 |\n",
+    ),
+    (
+        // Subjects as rows, parameters across, summary rows below: individual records
+        // with the subject, a mean with its 95% CI printed on the next row.
+        "subjects_with_summary_rows",
+        "md",
+        "Table 1. Individual milk pharmacokinetics of sertraline\n\n| Mother | Cmax (µg/L) | Tmax (h) | M/P AUC |\n|---|---|---|---|\n| 1 | 12 | 2.0 | 1.4 |\n| 2 | 15 | 1.5 | 0.9 |\n| 3 | 9 | 3.0 | 1.1 |\n| Mean | 12 | 2.2 | 1.1 |\n| (95% CI) | (5, 19) | (0.3, 4.0) | (0.5, 1.8) |\n",
+    ),
+    (
+        // Subjects as rows, sampling times across under a spanning "Time after dose (h)",
+        // values below the limit of quantification kept (censored, no value).
+        "concentration_time_subjects_by_times",
+        "html",
+        "<table><caption>Table 4. Plasma concentrations (ng/mL) of tacrolimus in neonates</caption><thead><tr><th rowspan=\"2\">Patient</th><th colspan=\"4\">Time after dose (h)</th></tr><tr><th>0.5</th><th>1</th><th>2</th><th>4</th></tr></thead><tbody><tr><td>P1</td><td>2.1</td><td>4.5</td><td>3.9</td><td>&lt;LLOQ</td></tr><tr><td>P2</td><td>1.8</td><td>3.3</td><td>2.7</td><td>1.2</td></tr></tbody></table>",
+    ),
+    (
+        // The transpose: times down the stub, groups across, mean ± SD cells.
+        "concentration_time_times_by_groups",
+        "md",
+        "Table 5. Mean ± SD serum concentrations (µg/mL) of amikacin\n\n| Time (h) | Term neonates | Preterm neonates |\n|---|---|---|\n| 0.5 | 42.1 ± 8.0 | 38.7 ± 9.9 |\n| 1 | 35.0 ± 6.1 | 33.2 ± 7.4 |\n| 8 | 9.8 ± 2.2 | 14.5 ± 3.9 |\n",
+    ),
+    (
+        // A long table: subject, time and concentration columns.
+        "long_subject_time_concentration",
+        "md",
+        "Table 2. Individual levetiracetam concentrations\n\n| Subject | Time (h) | Concentration (µg/mL) |\n|---|---|---|\n| 1 | 1 | 18.2 |\n| 1 | 4 | 11.0 |\n| 2 | 1 | 21.5 |\n",
+    ),
+    (
+        // Columns headed by specimen rather than parameter, and their ratio.
+        "specimen_columns_and_ratio",
+        "md",
+        "Table 3. Lamotrigine in breastfed infants\n\n| Infant | Milk (ng/mL) | Maternal plasma (ng/mL) | Infant serum (ng/mL) | Milk/plasma ratio |\n|---|---|---|---|---|\n| A | 850 | 2400 | 310 | 0.35 |\n| B | 1020 | 2900 | 270 | 0.35 |\n",
+    ),
+    (
+        // Analytes abbreviated in the caption, with their unit; their ratio by trimester.
+        "analyte_abbreviations_in_caption",
+        "html",
+        "<table><caption>Table 1. Plasma concentrations of citalopram (CIT; (μg/L)) and demethylcitalopram (DCIT; (μg/L))</caption><thead><tr><th rowspan=\"2\">ID</th><th colspan=\"3\">Third trimester</th></tr><tr><th>CIT</th><th>DCIT</th><th>DCIT/CIT</th></tr></thead><tbody><tr><td>1</td><td>61</td><td>22</td><td>0·36</td></tr><tr><td>2</td><td>48</td><td>19</td><td>0·40</td></tr></tbody></table>",
+    ),
+    (
+        // Declarations scoped: all values mean (SD) except tmax; a marked note for one cell.
+        "declarations_scoped_and_marked",
+        "xml",
+        "<table-wrap><label>Table 2</label><caption><p>Pharmacokinetics of morphine in parturients. Values are mean (SD) except tmax, median (range).</p></caption><table><thead><tr><th>Parameter</th><th>Epidural</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>21.4 (5.2)</td></tr><tr><td>tmax (h)</td><td>0.5 (0.25–1.0)</td></tr><tr><td>AUC0–∞ (ng·h/mL)</td><td>88 (61–110)<sup>a</sup></td></tr></tbody></table><table-wrap-foot><fn><p><sup>a</sup> Geometric mean (95% CI).</p></fn></table-wrap-foot></table-wrap>",
+    ),
+    (
+        // Two declarations told apart by the bracket the cell uses.
+        "declarations_by_bracket",
+        "md",
+        "Table 4. Ropivacaine in cord and maternal plasma. Data are mean (SD) or median [IQR] as appropriate\n\n| Variable | Group A |\n|---|---|\n| Cmax (ng/mL) | 410 (92) |\n| Tmax (min) | 30 [20; 45] |\n",
+    ),
+    (
+        // Nothing declared: a bracketed spread is of unknown statistic and kind.
+        "undeclared_spreads",
+        "md",
+        "Table 2. Pharmacokinetic parameters of fluconazole\n\n| Parameter | Value |\n|---|---|\n| Cmax (mg/L) | 12.1 (3.0) |\n| AUC0–24 (mg·h/L) | 180 (150–220) |\n| t1/2 (h) | 30.2 ± 6.1 |\n| Vd (L/kg) | 0.8 |\n",
+    ),
+    (
+        // Not PK results: a covariate-effect regression table.
+        "not_pk_regression",
+        "md",
+        "Table 4. Covariate effects on clearance in the final model\n\n| Covariate | β | 95% CI | P value |\n|---|---|---|---|\n| Weight on CL (L/h) | 0.75 | 0.61–0.89 | <0.001 |\n| Age on V | 0.12 | 0.02–0.22 | 0.02 |\n",
+    ),
+    (
+        // Not PK results: demographics with a creatinine clearance and n = 15.
+        "not_pk_demographics",
+        "md",
+        "Table 1. Baseline characteristics (n = 15)\n\n| Characteristic | Value |\n|---|---|\n| Age (years) | 34 ± 6 |\n| Creatinine clearance (mL/min) | 98 ± 21 |\n| Weight (kg) | 70 (55–92) |\n",
+    ),
+    (
+        // Not PK results: assay validation.
+        "not_pk_assay_validation",
+        "md",
+        "Table 5. Assay validation: precision and accuracy\n\n| Nominal concentration (ng/mL) | Intra-day CV (%) | Accuracy (%) |\n|---|---|---|\n| 5 | 4.1 | 98.2 |\n| 50 | 2.9 | 101.5 |\n",
+    ),
+];
+
+#[test]
+fn convention_fixtures() {
+    let dir = std::env::temp_dir().join(format!("hysim-conventions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, ext, content) in CONVENTIONS {
+        let path = dir.join(format!("{name}.{ext}"));
+        std::fs::write(&path, content).unwrap();
+        let tables = hysim_tables::read_tables_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let records: Vec<Record> = tables.iter().flat_map(hysim_tables::table_records).collect();
+        insta::assert_snapshot!(format!("convention_{name}"), render(&records));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
 
 #[test]
 fn synthetic_fixtures() {
