@@ -369,7 +369,7 @@ mod tests {
         let mut html =
             b"<html><head><meta charset=\"windows-1252\"></head><body><table><tr><th>C\xb5 t\xbd</th></tr></table>"
                 .to_vec();
-        assert_eq!(decode_text(&html).contains("C\u{b5} t\u{bd}"), true);
+        assert!(decode_text(&html).contains("C\u{b5} t\u{bd}"));
         // Undeclared: Windows-1252 ("\x96" is an en dash there, a control in Latin-1).
         html = b"<td>0.5\x962.0</td>".to_vec();
         assert!(decode_text(&html).contains("0.5\u{2013}2.0"));
