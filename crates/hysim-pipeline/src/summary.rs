@@ -34,9 +34,15 @@ pub struct Row {
     pub counts: (u64, u64, u64),
 }
 
-/// Reads the numeric scores of one `metrics.json`.
+/// Reads the numeric scores of summary values (pk_summary) of one `metrics.json`.
 pub fn row(system: &str, metrics: &Value) -> Option<Row> {
-    let o = metrics.pointer("/numeric/overall")?;
+    row_of(system, metrics, "numeric")
+}
+
+/// Reads the numeric scores of one `metrics.json` section: `numeric` (summary values,
+/// pk_summary) or `individual` (per-subject values, pk_individual).
+pub fn row_of(system: &str, metrics: &Value, section: &str) -> Option<Row> {
+    let o = metrics.get(section)?.get("overall")?;
     let f = |p: &str| o.pointer(p).and_then(Value::as_f64);
     let u = |p: &str| o.pointer(p).and_then(Value::as_u64).unwrap_or(0);
     Some(Row {
@@ -87,10 +93,11 @@ fn read(path: &Path) -> Option<Value> {
 pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
     let stage_dir = |s: Stage| plan.run_dir.join(s.name());
     let mut rows = Vec::new();
+    let mut individual_rows = Vec::new();
     for system in crate::plan::systems(&plan.config).iter().map(String::as_str).chain(["parse"]) {
-        if let Some(r) = read(&stage_dir(Stage::Eval).join(system).join("metrics.json")).and_then(|m| row(system, &m)) {
-            rows.push(r);
-        }
+        let Some(metrics) = read(&stage_dir(Stage::Eval).join(system).join("metrics.json")) else { continue };
+        rows.extend(row(system, &metrics));
+        individual_rows.extend(row_of(system, &metrics, "individual"));
     }
     let diagnostics = read(&stage_dir(Stage::Weights).join("weights.diagnostics.json")).unwrap_or(Value::Null);
     let fit = read(&hysim_core::ModelDir::new(stage_dir(Stage::Train)).fit_report()).unwrap_or(Value::Null);
@@ -104,6 +111,11 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
             plan.gold.iter().map(|g| g.display().to_string()).collect::<Vec<_>>().join(", ")
         );
         md.push_str(&table(&rows));
+        if !individual_rows.is_empty() {
+            md.push_str("\nPer-subject values (pk_individual: individual records whose subject, and sampling time where curated, agree):\n\n");
+            md.push_str(&table(&individual_rows));
+        }
+        let _ = writeln!(md, "\n{}", training_scope(plan));
         let reports: Vec<String> = rows
             .iter()
             .map(|r| format!("`{}`", stage_dir(Stage::Eval).join(&r.system).join("report.html").display()))
@@ -153,10 +165,33 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
             }
         }
     }
-    let json = json!({ "run": plan.config.name, "scores": rows, "weights": diagnostics, "fit": fit });
+    let json = json!({
+        "run": plan.config.name,
+        "scores": rows,
+        "individual_scores": individual_rows,
+        "trained_on": training_scope(plan),
+        "weights": diagnostics,
+        "fit": fit,
+    });
     hysim_core::io::write_json(&dir.join("summary.json"), &json)?;
     hysim_core::io::atomic_write(&dir.join("summary.md"), |out| std::io::Write::write_all(out, md.as_bytes()))?;
     Ok(md)
+}
+
+/// What the trained systems learnt from, so a reader knows whether a scored paper was
+/// trained on: the synthetic corpus only, or labelled tables given in the configuration.
+fn training_scope(plan: &Plan) -> String {
+    let source = &plan.config.source;
+    match (&source.synth, &source.tables) {
+        (Some(_), None) => {
+            "Trained on the synthetic source corpus only: no scored paper's table was trained on (every score above is out of sample).".to_owned()
+        }
+        (_, Some(tables)) => format!(
+            "Trained on the labelled tables of {}: a scored paper whose tables are there is in-sample for the trained systems (the parser learns nothing).",
+            tables.display()
+        ),
+        (None, None) => "No training source configured.".to_owned(),
+    }
 }
 
 fn fmt(v: Option<f64>) -> String {

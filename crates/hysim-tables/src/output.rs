@@ -74,6 +74,12 @@ fn frame(records: &[Record]) -> PolarsResult<DataFrame> {
         Column::new("dose".into(), text(&|r| r.context.dose.clone())),
         Column::new("route".into(), text(&|r| r.context.route.clone())),
         Column::new("group".into(), text(&|r| r.context.group.clone())),
+        // Per-subject values in long format: the subject as printed, the sampling time as
+        // printed and split into its number and unit where it reads as one.
+        Column::new("subject".into(), text(&|r| r.context.subject.clone())),
+        Column::new("time".into(), text(&|r| r.context.time.clone())),
+        Column::new("time_value".into(), number(&|r| r.context.time.as_deref().and_then(time_parts).map(|t| t.0))),
+        Column::new("time_unit".into(), text(&|r| r.context.time.as_deref().and_then(time_parts).map(|t| t.1))),
         Column::new("row".into(), count(&|r| r.provenance.row)),
         Column::new("col".into(), count(&|r| r.provenance.col)),
         Column::new("header_path".into(), text(&|r| Some(r.provenance.header_path.join(" / ")))),
@@ -107,6 +113,27 @@ pub fn write_records(path: &Path, records: &[Record], format: OutputFormat) -> R
         (Err(_), Some(e)) => Err(bad(e)),
         (result, _) => Ok(result?),
     }
+}
+
+/// The number and unit of a sampling time as the reader writes it (`0.5 h`, `2 week`,
+/// `day 3`, `Postpartum 2 Weeks`); `None` for a time named in words (`pre-dose`).
+fn time_parts(time: &str) -> Option<(f64, String)> {
+    let lower = time.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let unit_of = |w: &str| match w.trim_end_matches('s') {
+        "min" | "minute" => Some("min"),
+        "h" | "hr" | "hour" => Some("h"),
+        "day" | "d" => Some("day"),
+        "week" | "wk" => Some("week"),
+        "month" | "mo" => Some("month"),
+        _ => None,
+    };
+    words.iter().enumerate().find_map(|(k, w)| {
+        let value: f64 = w.parse().ok()?;
+        let unit =
+            words.get(k + 1).and_then(|n| unit_of(n)).or_else(|| k.checked_sub(1).and_then(|p| unit_of(words[p])))?;
+        Some((value, unit.to_owned()))
+    })
 }
 
 #[cfg(test)]
@@ -145,7 +172,11 @@ mod tests {
     fn csv_and_parquet_round_trip() {
         let dir = std::env::temp_dir().join(format!("hysim-output-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let records = vec![record(Some(6.2)), record(None)];
+        let mut individual = record(Some(3.5));
+        individual.statistic = Statistic::Individual;
+        individual.context.subject = Some("P3".into());
+        individual.context.time = Some("0.5 h".into());
+        let records = vec![record(Some(6.2)), record(None), individual];
         let csv_path = dir.join("r.csv");
         write_records(&csv_path, &records, OutputFormat::Csv).unwrap();
         let text = std::fs::read_to_string(&csv_path).unwrap();
@@ -165,7 +196,11 @@ mod tests {
         let parquet_path = dir.join("r.parquet");
         write_records(&parquet_path, &records, OutputFormat::Parquet).unwrap();
         let back = ParquetReader::new(std::fs::File::open(&parquet_path).unwrap()).finish().unwrap();
-        assert_eq!(back.shape(), (2, 28));
+        assert_eq!(back.shape(), (3, 32));
+        let time = back.column("time_value").unwrap().f64().unwrap().clone();
+        assert_eq!(time.get(2), Some(0.5));
+        let subject = back.column("subject").unwrap().str().unwrap().clone();
+        assert_eq!(subject.get(2), Some("P3"));
         let values = back.column("value").unwrap().f64().unwrap().clone();
         assert_eq!(values.get(0), Some(6.2));
         assert_eq!(values.get(1), None);
@@ -175,5 +210,13 @@ mod tests {
             "unknown format \"xlsx\": expected jsonl, csv or parquet"
         );
         assert_eq!(OutputFormat::from_path(Path::new("a/b.parquet")), Some(OutputFormat::Parquet));
+    }
+
+    #[test]
+    fn times_split_into_number_and_unit() {
+        assert_eq!(time_parts("0.5 h"), Some((0.5, "h".to_owned())));
+        assert_eq!(time_parts("day 3"), Some((3.0, "day".to_owned())));
+        assert_eq!(time_parts("Postpartum 2 Weeks"), Some((2.0, "week".to_owned())));
+        assert_eq!(time_parts("pre-dose"), None);
     }
 }
