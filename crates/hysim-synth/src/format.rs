@@ -6,7 +6,7 @@ use crate::rng::Rng;
 /// What a reported quantity measures, in the generator's internal units (mg/L, h,
 /// mg·h/L, L/h, L/h/kg, L, L/kg, 1/h, fraction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quantity {
+pub(crate) enum Quantity {
     /// Concentration, mg/L.
     Concentration,
     /// Time, h.
@@ -35,7 +35,7 @@ pub enum Quantity {
 
 /// A printed unit: `printed = internal × factor`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct UnitChoice {
+pub(crate) struct UnitChoice {
     /// The unit as printed.
     pub text: &'static str,
     /// Multiplier from the internal unit.
@@ -52,7 +52,7 @@ macro_rules! u {
 
 /// Units a table may print a quantity in; `small` asks for the units of small values
 /// (ng/mL rather than µg/mL). `human` prefers the clinical spellings.
-pub fn unit_options(quantity: Quantity, small: bool, human: bool) -> &'static [UnitChoice] {
+pub(crate) fn unit_options(quantity: Quantity, small: bool, human: bool) -> &'static [UnitChoice] {
     match (quantity, small, human) {
         (Quantity::Concentration, true, true) => &[u!("ng/mL", 1000.0), u!("µg/L", 1000.0), u!("ng/ml", 1000.0)],
         (Quantity::Concentration, true, false) => &[u!("ng/mL", 1000.0), u!("ng/ml", 1000.0), u!("µg/L", 1000.0)],
@@ -85,7 +85,7 @@ pub fn unit_options(quantity: Quantity, small: bool, human: bool) -> &'static [U
 }
 
 /// Picks a unit for a quantity whose typical internal value is `typical`.
-pub fn choose_unit(rng: &mut Rng, quantity: Quantity, typical: f64, human: bool) -> UnitChoice {
+pub(crate) fn choose_unit(rng: &mut Rng, quantity: Quantity, typical: f64, human: bool) -> UnitChoice {
     let small = match quantity {
         Quantity::Concentration | Quantity::TissueConcentration => typical < 0.5,
         Quantity::Auc | Quantity::TissueAuc => typical < 5.0,
@@ -98,7 +98,7 @@ pub fn choose_unit(rng: &mut Rng, quantity: Quantity, typical: f64, human: bool)
 
 /// The number of decimals a paper prints for a value of this size (about three
 /// significant figures, never more than `max_decimals`).
-pub fn decimals_for(x: f64, max_decimals: usize) -> usize {
+pub(crate) fn decimals_for(x: f64, max_decimals: usize) -> usize {
     let a = x.abs();
     let d = if a >= 100.0 {
         0
@@ -117,7 +117,7 @@ pub fn decimals_for(x: f64, max_decimals: usize) -> usize {
 }
 
 /// A value rounded to `decimals` and written with a point or a comma.
-pub fn number(x: f64, decimals: usize, comma: bool) -> String {
+pub(crate) fn number(x: f64, decimals: usize, comma: bool) -> String {
     let text = format!("{x:.decimals$}");
     let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text.trim_start_matches('-').to_owned()
@@ -128,7 +128,7 @@ pub fn number(x: f64, decimals: usize, comma: bool) -> String {
 }
 
 /// The value a printed number stands for (what a reader of the table takes it to be).
-pub fn printed_value(x: f64, decimals: usize) -> f64 {
+pub(crate) fn printed_value(x: f64, decimals: usize) -> f64 {
     format!("{x:.decimals$}").parse().expect("invariant: a formatted f64 parses")
 }
 

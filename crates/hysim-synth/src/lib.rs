@@ -29,7 +29,8 @@
 
 pub mod catalog;
 mod error;
-pub mod format;
+mod families;
+mod format;
 pub mod noise;
 mod offtopic;
 pub mod pk;

@@ -49,7 +49,7 @@ pub enum Param {
 }
 
 impl Param {
-    fn quantity(self, per_kg: bool, tissue: bool) -> Quantity {
+    pub(crate) fn quantity(self, per_kg: bool, tissue: bool) -> Quantity {
         match self {
             Param::Cmax if tissue => Quantity::TissueConcentration,
             Param::AucLast | Param::AucInf if tissue => Quantity::TissueAuc,
@@ -68,7 +68,7 @@ impl Param {
 
     /// The canonical family of the printed values, `None` for amounts and per-gram tissue
     /// units, which no canonical unit takes.
-    fn family(self, per_kg: bool, tissue: bool) -> Option<Family> {
+    pub(crate) fn family(self, per_kg: bool, tissue: bool) -> Option<Family> {
         Some(match self.quantity(per_kg, tissue) {
             Quantity::Concentration => Family::Concentration,
             Quantity::Time => Family::Time,
@@ -84,7 +84,7 @@ impl Param {
     }
 
     /// The internal value of this parameter for one subject.
-    fn of(self, nca: &Nca, per_kg: bool) -> f64 {
+    pub(crate) fn of(self, nca: &Nca, per_kg: bool) -> f64 {
         let kg = if per_kg { nca.body_weight } else { 1.0 };
         match self {
             Param::Cmax => nca.cmax,
@@ -128,7 +128,7 @@ impl Param {
         }
     }
 
-    fn applies(self, route: Route) -> bool {
+    pub(crate) fn applies(self, route: Route) -> bool {
         match self {
             Param::Cmax | Param::Tmax | Param::F => route.extravascular(),
             Param::Vss => !route.extravascular(),
@@ -137,7 +137,7 @@ impl Param {
     }
 
     /// Printed names (HTML), as papers write them.
-    fn labels(self, ev: bool, two_compartment: bool) -> &'static [&'static str] {
+    pub(crate) fn labels(self, ev: bool, two_compartment: bool) -> &'static [&'static str] {
         match (self, ev) {
             (Param::Cmax, _) => &["C<sub>max</sub>", "Cmax", "Peak concentration", "C<sub>peak</sub>"],
             (Param::Tmax, _) => &["T<sub>max</sub>", "t<sub>max</sub>", "Tmax", "Time to peak concentration"],
@@ -174,6 +174,19 @@ pub enum Layout {
     Columns,
     /// One row per subject, parameters as columns, a summary row last.
     Individual,
+    /// Parameters as columns, statistics as rows (Mean, SD, CV, Median, Range or Min and
+    /// Max, n), one record per central value (`crate::families`).
+    StatisticRows,
+    /// Subjects as rows, sampling times as columns under a spanning time header, or the
+    /// transpose (`crate::families`).
+    ConcentrationTime,
+    /// Subjects as rows, columns headed by specimen (milk, plasma) and their ratio.
+    SpecimenColumns,
+    /// Parameters as rows with bracketed spreads the table never declares: gold
+    /// statistic and kinds `unknown`.
+    Undeclared,
+    /// A table of baseline characteristics: no PK result, no gold.
+    NotPk,
 }
 
 impl Layout {
@@ -185,6 +198,11 @@ impl Layout {
             Layout::RowsUnitColumn => "rows_unit_column",
             Layout::Columns => "columns",
             Layout::Individual => "individual",
+            Layout::StatisticRows => "statistic_rows",
+            Layout::ConcentrationTime => "concentration_time",
+            Layout::SpecimenColumns => "specimen_columns",
+            Layout::Undeclared => "undeclared",
+            Layout::NotPk => "not_pk",
         }
     }
 }
@@ -281,7 +299,7 @@ enum Spread {
     Interval(&'static str, f64, f64),
 }
 
-fn quantile(sorted: &[f64], q: f64) -> f64 {
+pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
     let pos = q * (sorted.len() - 1) as f64;
     let lo = pos.floor() as usize;
     let hi = pos.ceil() as usize;
@@ -455,7 +473,7 @@ fn route_phrase(rng: &mut Rng, route: Route) -> &'static str {
     }
 }
 
-fn route_word(route: Route) -> &'static str {
+pub(crate) fn route_word(route: Route) -> &'static str {
     match route {
         Route::Iv => "intravenous",
         Route::Oral => "oral",
@@ -464,7 +482,7 @@ fn route_word(route: Route) -> &'static str {
     }
 }
 
-fn capitalise(s: &str) -> String {
+pub(crate) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
@@ -481,6 +499,10 @@ enum StatPlace {
 /// Lays out `study` as a table with id `id`; `animal_style` picks the veterinary house
 /// style (publisher markup, µg/mL, per-kg units, decimal commas now and then).
 pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    // A third of the tables take one of the conventions' layout families.
+    if let Some(table) = crate::families::draw(rng, study, id, index, veterinary) {
+        return table;
+    }
     let style = if veterinary { Style::Publisher } else { Style::Pmc };
     let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
@@ -840,6 +862,12 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
             }
             body.push(row);
         }
+        // The conventions' families are drawn and laid out by `crate::families`.
+        Layout::StatisticRows
+        | Layout::ConcentrationTime
+        | Layout::SpecimenColumns
+        | Layout::Undeclared
+        | Layout::NotPk => {}
     }
 
     let rows_plain = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
@@ -910,7 +938,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
     SynthTable { table, header_html: header, body_html: body, style, layout, title, abstract_text, gold, decimal_comma }
 }
 
-fn route_word_short(study: &Study) -> &'static str {
+pub(crate) fn route_word_short(study: &Study) -> &'static str {
     match study.single_route() {
         Some(r) => route_word(r),
         None => "intravenous and extravascular",

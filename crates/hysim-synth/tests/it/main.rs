@@ -118,13 +118,26 @@ fn breadth_of_the_corpus() {
     assert_eq!(distinct(&|r| r.context.species.clone()).len(), 12);
     assert_eq!(
         distinct(&|r| r.context.matrix.clone()),
-        ["kidney tissue", "liver tissue", "lung tissue", "milk", "muscle tissue", "plasma", "serum", "urine"]
+        [
+            "cerebrospinal fluid",
+            "cord blood",
+            "kidney tissue",
+            "liver tissue",
+            "lung tissue",
+            "milk",
+            "muscle tissue",
+            "plasma",
+            "serum",
+            "urine"
+        ]
     );
     // Per-gram tissue units and excreted amounts keep their printed unit and no canonical one.
     for r in &gold {
         let tissue = r.context.matrix.as_deref().is_some_and(|m| m.ends_with("tissue"));
         let code = r.parameter.as_deref().unwrap_or_default();
-        let no_family = tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code) || code == "RCAMINT";
+        // Ratios of specimens are unitless.
+        let no_family =
+            tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code) || code == "RCAMINT" || code.ends_with("RATIO");
         if no_family {
             assert_eq!((r.unit.as_deref(), r.value_canonical), (None, None), "{r:?}");
         } else {
@@ -133,9 +146,21 @@ fn breadth_of_the_corpus() {
     }
     assert_eq!(distinct(&|r| r.context.route.clone()), ["IM", "IV", "PO", "SC"]);
     let stats = distinct(&|r| Some(r.statistic.as_str().to_owned()));
-    assert_eq!(stats, ["geometric_mean", "individual", "mean", "median"]);
+    // "unknown": spreads that the table never declares (the undeclared family).
+    assert_eq!(stats, ["geometric_mean", "individual", "mean", "median", "unknown"]);
     let layouts: Vec<&str> = items.iter().map(|i| i.table.layout.name()).collect();
-    for layout in ["rows", "rows_stats", "rows_unit_column", "columns", "individual"] {
+    for layout in [
+        "rows",
+        "rows_stats",
+        "rows_unit_column",
+        "columns",
+        "individual",
+        "statistic_rows",
+        "concentration_time",
+        "specimen_columns",
+        "undeclared",
+        "not_pk",
+    ] {
         assert!(layouts.contains(&layout), "no {layout} table");
     }
     assert!(items.iter().any(|i| i.table.decimal_comma));

@@ -379,6 +379,14 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     {
         return Some(format!("{u} {n}"));
     }
+    // A time header and its number flattened into one cell, as Markdown and CSV print
+    // two header rows: "Time after dose (h) 0.5".
+    if let (Some(last), Some(u)) = (words.last(), time_unit_in(&t))
+        && words.len() > 1
+        && is_number(last)
+    {
+        return Some(format!("{last} {u}"));
+    }
     // A bare number under a time header: "0.5" with unit "h".
     if let ([n], Some(u)) = (words.as_slice(), unit)
         && is_number(n)
@@ -593,6 +601,7 @@ mod tests {
             ("Cmax", None, None),
             ("10 mg/kg", None, None),
             ("Delivery", None, Some("delivery")),
+            ("Time after dose (h) 0.5", None, Some("0.5 h")),
         ] {
             assert_eq!(time_of(header, unit).as_deref(), time, "{header}");
         }

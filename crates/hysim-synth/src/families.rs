@@ -1,0 +1,606 @@
+//! Layout families for the conventions the table reader implements (`docs/CONVENTIONS.md`),
+//! one function each, so the learned extractors see every convention with gold:
+//!
+//! - [`statistic_rows`]: parameters across, statistics down (`Mean`, `SD`, `CV (%)`,
+//!   `Median`, `Range` or `Min` and `Max`, `n`); one gold record per central value.
+//! - [`concentration_time`]: subjects down and sampling times across under a spanning
+//!   `Time after dose (h)`, or the transpose; individual concentrations with their subject
+//!   and time, a `Mean` and `SD` row of summaries.
+//! - [`specimen_columns`]: subjects down, columns headed by specimen (milk, plasma) and
+//!   their ratio (lactation studies).
+//! - [`undeclared`]: bracketed spreads that no caption, header or footnote declares: the
+//!   gold says `unknown`, as the reader must.
+//! - [`not_pk`]: baseline characteristics, which give no record.
+
+use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table, UNKNOWN_KIND};
+use hysim_units::{Family, Unit, convert, round_significant};
+
+use crate::format::{Quantity, UnitChoice, choose_unit, decimals_for, number, printed_value};
+use crate::pk::{Nca, Route};
+use crate::render::{Layout, Param, Style, SynthTable, capitalise, quantile, route_word, route_word_short};
+use crate::rng::Rng;
+use crate::study::Study;
+
+/// Draws one of the families for `study`, or `None` to leave the table to
+/// `crate::render::render`'s layouts. About a third of the tables take a family.
+pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
+    if !rng.chance(0.35) {
+        return None;
+    }
+    let single = study.groups.len() == 1;
+    let n = study.groups[0].subjects.len();
+    let milk = study.matrix == "milk";
+    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 0.6)];
+    if single && n <= 14 {
+        options.push((1, 2.0));
+        options.push((2, if milk { 3.0 } else { 1.0 }));
+    }
+    let weights: Vec<f64> = options.iter().map(|(_, w)| *w).collect();
+    let t = match options[rng.weighted(&weights)].0 {
+        0 => statistic_rows(rng, study, id, index, veterinary),
+        1 => concentration_time(rng, study, id, index, veterinary),
+        2 => specimen_columns(rng, study, id, index, veterinary),
+        3 => undeclared(rng, study, id, index, veterinary),
+        _ => not_pk(rng, study, id, index, veterinary),
+    };
+    Some(t)
+}
+
+/// What every record of a study shares.
+fn base_context(study: &Study) -> Context {
+    Context {
+        drug: Some(study.drug.name.to_owned()),
+        analyte: Some(study.drug.name.to_owned()),
+        species: Some(study.species.name.to_owned()),
+        population: (!study.species.animal).then(|| study.population.unwrap_or(study.subjects_word).to_owned()),
+        matrix: Some(study.matrix.to_owned()),
+        dose: Some(study.groups[0].dose_text.clone()),
+        route: Some(study.groups[0].route.code().to_owned()),
+        ..Context::default()
+    }
+}
+
+/// A gold record of the cell at (`row`, `col`) of `table`.
+#[allow(clippy::too_many_arguments, reason = "one record's fields")]
+fn gold(
+    table: &Table,
+    row: usize,
+    col: usize,
+    parameter_raw: &str,
+    code: &str,
+    value: f64,
+    statistic: Statistic,
+    unit: &UnitChoice,
+    family: Option<Family>,
+    context: Context,
+) -> Record {
+    let canonical = family.and_then(|f| {
+        let parsed = Unit::parse(unit.text).ok()?;
+        convert(value, &parsed, f, None).ok().map(|c| round_significant(c, 12))
+    });
+    Record {
+        table_id: table.id.clone(),
+        parameter_raw: parameter_raw.to_owned(),
+        parameter: Some(code.to_owned()),
+        value_raw: table.body_rows[row][col].clone(),
+        value: Some(value),
+        statistic,
+        dispersion: None,
+        interval: None,
+        unit_raw: Some(unit.text.to_owned()),
+        unit: canonical.and(family).map(|f| f.canonical().to_owned()),
+        value_canonical: canonical,
+        n: None,
+        context,
+        provenance: Provenance {
+            row: Some(row as u32),
+            col: Some(col as u32),
+            header_path: table.header_path(col),
+            footnotes: Vec::new(),
+        },
+        confidence: None,
+        noise: None,
+    }
+}
+
+/// The parameters a single-route study reports, two to four of them.
+fn some_params(rng: &mut Rng, study: &Study) -> Vec<Param> {
+    let route = study.groups[0].route;
+    let mut all: Vec<Param> =
+        [Param::Cmax, Param::Tmax, Param::AucInf, Param::AucLast, Param::HalfLife, Param::Cl, Param::Vz, Param::Mrt]
+            .into_iter()
+            .filter(|p| p.applies(route))
+            .collect();
+    let keep = (2 + rng.below(3)).min(all.len());
+    while all.len() > keep {
+        let k = rng.below(all.len());
+        all.remove(k);
+    }
+    all
+}
+
+/// A label of a parameter with its unit, as plain text.
+fn label(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
+    let ev = study.groups[0].route.extravascular();
+    let names = p.labels(ev, study.two_compartment);
+    let name: &str = if rng.chance(0.6) { names[0] } else { names[rng.below(names.len())] };
+    let name = crate::render::plain(name);
+    format!("{name} ({})", unit.text)
+}
+
+/// A caption sentence naming the drug, matrix, subjects, route and dose.
+fn caption(study: &Study, index: u32, what: &str) -> String {
+    let g = &study.groups[0];
+    format!(
+        "Table {index}. {what} of {} in {} of {} after {} administration of {}.",
+        study.drug.name,
+        study.matrix,
+        study.population.unwrap_or(study.subjects_word),
+        route_word(g.route),
+        g.dose_text
+    )
+}
+
+/// A synthetic table from plain header and body rows.
+fn assemble(id: &str, caption: String, header: Vec<Vec<String>>, body: Vec<Vec<String>>) -> Table {
+    Table {
+        id: id.to_owned(),
+        caption: Some(caption),
+        footnote: None,
+        title: None,
+        abstract_text: None,
+        header_rows: header,
+        body_rows: body,
+    }
+}
+
+fn finish(study: &Study, table: Table, layout: Layout, veterinary: bool, gold: Vec<Record>) -> SynthTable {
+    let title = format!(
+        "Pharmacokinetics of {} after {} administration in {}",
+        study.drug.name,
+        route_word_short(study),
+        study.subjects_word
+    );
+    let abstract_text = format!(
+        "The pharmacokinetics of {} were studied in {} {}. {} concentrations were measured.",
+        study.drug.name,
+        study.groups[0].subjects.len(),
+        study.subjects_word,
+        capitalise(study.matrix)
+    );
+    SynthTable {
+        header_html: table.header_rows.clone(),
+        body_html: table.body_rows.clone(),
+        table,
+        style: if veterinary { Style::Publisher } else { Style::Pmc },
+        layout,
+        title,
+        abstract_text,
+        gold,
+        decimal_comma: false,
+    }
+}
+
+/// Statistics as rows, parameters across.
+pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let params = some_params(rng, study);
+    let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
+    let with_cv = rng.chance(0.5);
+    let min_max = rng.chance(0.5);
+    let with_n = rng.chance(0.6);
+    let stub = *rng.pick(&["", "Statistic", "Parameter"]);
+    let mut header = vec![stub.to_owned()];
+    let mut columns = Vec::new();
+    for p in &params {
+        let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
+        let typical = xs.iter().sum::<f64>() / xs.len() as f64;
+        let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+        header.push(label(rng, *p, study, &unit));
+        columns.push((xs.iter().map(|x| x * unit.factor).collect::<Vec<f64>>(), unit));
+    }
+    let mut lines: Vec<&str> = vec!["Mean", "SD"];
+    if with_cv {
+        lines.push("CV (%)");
+    }
+    lines.push("Median");
+    if min_max {
+        lines.extend(["Min", "Max"]);
+    } else {
+        lines.push("Range");
+    }
+    if with_n {
+        lines.push("n");
+    }
+    let mut body: Vec<Vec<String>> = lines.iter().map(|l| vec![(*l).to_owned()]).collect();
+    let mut numbers: Vec<(f64, f64, f64, f64, f64)> = Vec::new();
+    for (xs, _) in &columns {
+        let n = xs.len() as f64;
+        let mean = xs.iter().sum::<f64>() / n;
+        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+        let mut sorted = xs.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = quantile(&sorted, 0.5);
+        let d = decimals_for(mean, 4);
+        let (mean, sd, median) = (printed_value(mean, d), printed_value(sd, d.max(1)), printed_value(median, d));
+        let (lo, hi) = (printed_value(sorted[0], d), printed_value(sorted[sorted.len() - 1], d));
+        for (k, line) in lines.iter().enumerate() {
+            let text = match *line {
+                "Mean" => number(mean, d, false),
+                "SD" => number(sd, d.max(1), false),
+                "CV (%)" => format!("{:.1}", 100.0 * sd / mean.max(f64::MIN_POSITIVE)),
+                "Median" => number(median, d, false),
+                "Min" => number(lo, d, false),
+                "Max" => number(hi, d, false),
+                "Range" => format!("{}–{}", number(lo, d, false), number(hi, d, false)),
+                _ => format!("{}", xs.len()),
+            };
+            body[k].push(text);
+        }
+        numbers.push((mean, sd, median, lo, hi));
+    }
+    let table = assemble(id, caption(study, index, "Pharmacokinetic parameters"), vec![header], body);
+    let row_of = |name: &str| lines.iter().position(|l| *l == name).expect("invariant: the line is printed");
+    let mut records = Vec::new();
+    for (k, p) in params.iter().enumerate() {
+        let (mean, sd, median, lo, hi) = numbers[k];
+        let unit = &columns[k].1;
+        let family = p.family(study.per_kg, tissue);
+        let raw = table.header_path(k + 1).join(" / ");
+        let code = p.code(g.route);
+        let n = with_n.then_some(g.subjects.len() as u32);
+        let mut m =
+            gold(&table, row_of("Mean"), k + 1, &raw, code, mean, Statistic::Mean, unit, family, base_context(study));
+        m.dispersion = Some(Dispersion { kind: "SD".to_owned(), value: sd });
+        m.n = n;
+        let mut md = gold(
+            &table,
+            row_of("Median"),
+            k + 1,
+            &raw,
+            code,
+            median,
+            Statistic::Median,
+            unit,
+            family,
+            base_context(study),
+        );
+        md.interval = Some(Interval { kind: "range".to_owned(), low: lo, high: hi });
+        md.n = n;
+        records.extend([m, md]);
+    }
+    finish(study, table, Layout::StatisticRows, veterinary, records)
+}
+
+/// A concentration of `nca`'s subject at time `t` (h), mg/L: a rise to `cmax` at `tmax`
+/// for extravascular routes, then the terminal decline; an exponential decline from
+/// `dose / vz` after an intravenous bolus.
+fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
+    if route.extravascular() {
+        if t <= nca.tmax {
+            nca.cmax * (t / nca.tmax) * (1.0 - t / nca.tmax).exp()
+        } else {
+            nca.cmax * (-nca.lambda_z * (t - nca.tmax)).exp()
+        }
+    } else {
+        (nca.dose / nca.vz.max(f64::MIN_POSITIVE)) * (-nca.lambda_z * t).exp()
+    }
+}
+
+/// Subjects by sampling times (or the transpose), individual concentrations.
+pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let half_life = g.subjects.iter().map(|s| s.half_life).sum::<f64>() / g.subjects.len() as f64;
+    let mut times: Vec<f64> = crate::pk::sampling_times(half_life, g.route.extravascular());
+    while times.len() > 6 {
+        let k = 1 + rng.below(times.len() - 1);
+        times.remove(k);
+    }
+    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
+    let unit = choose_unit(rng, Quantity::Concentration, typical / 4.0, human);
+    let subject_word = if study.species.animal { "Animal" } else { *rng.pick(&["Patient", "Subject", "ID"]) };
+    let transpose = rng.chance(0.35);
+    let summary = rng.chance(0.5);
+    let time_word = *rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"]);
+    let t_text = |t: f64| {
+        let d = if t < 1.0 {
+            2
+        } else if t.fract() == 0.0 {
+            0
+        } else {
+            1
+        };
+        number(t, d, false)
+    };
+    let values: Vec<Vec<(String, Option<f64>)>> = g
+        .subjects
+        .iter()
+        .map(|s| {
+            times
+                .iter()
+                .map(|&t| {
+                    let c = concentration(s, g.route, t) * unit.factor;
+                    if c < typical * unit.factor * 0.001 {
+                        ("<LLOQ".to_owned(), None)
+                    } else {
+                        let d = decimals_for(c, 3);
+                        (number(c, d, false), Some(printed_value(c, d)))
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let caption = format!(
+        "Table {index}. {} concentrations ({}) of {} in {} after {} administration of {}.",
+        capitalise(study.matrix),
+        unit.text,
+        study.drug.name,
+        study.population.unwrap_or(study.subjects_word),
+        route_word(g.route),
+        g.dose_text
+    );
+    let mut records = Vec::new();
+    let family = Some(Family::Concentration);
+    /// A subject's and time's cell, (row, column).
+    type CellOf = Box<dyn Fn(usize, usize) -> (usize, usize)>;
+    let (header, body, cell_of): (Vec<Vec<String>>, Vec<Vec<String>>, CellOf) = if transpose {
+        let mut header = vec![time_word.to_owned()];
+        header.extend((1..=g.subjects.len()).map(|k| format!("{subject_word} {k}")));
+        let body: Vec<Vec<String>> = times
+            .iter()
+            .enumerate()
+            .map(|(j, &t)| {
+                let mut row = vec![t_text(t)];
+                row.extend(values.iter().map(|v| v[j].0.clone()));
+                row
+            })
+            .collect();
+        (vec![header], body, Box::new(|s, j| (j, s + 1)))
+    } else {
+        let top: Vec<String> =
+            std::iter::once(subject_word.to_owned()).chain(times.iter().map(|_| time_word.to_owned())).collect();
+        let second: Vec<String> =
+            std::iter::once(subject_word.to_owned()).chain(times.iter().map(|&t| t_text(t))).collect();
+        let mut body: Vec<Vec<String>> = values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| std::iter::once(format!("{}", k + 1)).chain(v.iter().map(|(t, _)| t.clone())).collect())
+            .collect();
+        if summary {
+            for name in ["Mean", "SD"] {
+                let mut row = vec![name.to_owned()];
+                for j in 0..times.len() {
+                    let xs: Vec<f64> = values.iter().filter_map(|v| v[j].1).collect();
+                    let n = xs.len() as f64;
+                    let mean = xs.iter().sum::<f64>() / n.max(1.0);
+                    let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+                    let d = decimals_for(mean, 3);
+                    row.push(if xs.len() < 2 {
+                        "NA".to_owned()
+                    } else if name == "Mean" {
+                        number(mean, d, false)
+                    } else {
+                        number(sd, d, false)
+                    });
+                }
+                body.push(row);
+            }
+        }
+        (vec![top, second], body, Box::new(|s, j| (s, j + 1)))
+    };
+    let table = assemble(id, caption, header, body);
+    for (s, row) in values.iter().enumerate() {
+        for (j, (_, value)) in row.iter().enumerate() {
+            let Some(v) = value else { continue };
+            let (r, c) = cell_of(s, j);
+            let raw = if transpose { table.body_rows[r][0].clone() } else { table.header_path(c).join(" / ") };
+            let mut context = base_context(study);
+            context.subject = Some(if transpose { format!("{subject_word} {}", s + 1) } else { format!("{}", s + 1) });
+            context.time = Some(format!("{} h", t_text(times[j])));
+            records.push(gold(&table, r, c, &raw, "CONC", *v, Statistic::Individual, &unit, family, context));
+        }
+    }
+    if summary && !transpose {
+        let mean_row = g.subjects.len();
+        for (j, &t) in times.iter().enumerate() {
+            let Some(v) = table.body_rows[mean_row][j + 1].parse::<f64>().ok() else { continue };
+            let sd = table.body_rows[mean_row + 1][j + 1].parse::<f64>().ok();
+            let mut context = base_context(study);
+            context.time = Some(format!("{} h", t_text(t)));
+            let raw = table.header_path(j + 1).join(" / ");
+            let mut r = gold(&table, mean_row, j + 1, &raw, "CONC", v, Statistic::Mean, &unit, family, context);
+            r.dispersion = sd.map(|value| Dispersion { kind: "SD".to_owned(), value });
+            records.push(r);
+        }
+    }
+    finish(study, table, Layout::ConcentrationTime, veterinary, records)
+}
+
+/// Subjects by two specimen columns and their ratio: milk and plasma in lactation studies
+/// (`M/P ratio`), cord and maternal blood at delivery (`Cord/maternal ratio`), CSF and
+/// plasma (`CSF/plasma ratio`).
+pub(crate) fn specimen_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
+    let unit = choose_unit(rng, Quantity::Concentration, typical, human);
+    let subject_word = if human { *rng.pick(&["Patient", "Subject", "Participant"]) } else { "Animal" };
+    // (first specimen's header and matrix, second's, the ratio's header and code, the
+    // first specimen's ratio range, the caption's words).
+    let (first, second, ratio_word, code, (lo, hi), what) = if study.matrix == "milk" {
+        let plasma = *rng.pick(&["Plasma", "Maternal plasma", "Serum"]);
+        let plasma_matrix = if plasma == "Serum" { "serum" } else { "plasma" };
+        (
+            ("Milk", "milk"),
+            (plasma, plasma_matrix),
+            *rng.pick(&["M/P ratio", "Milk/plasma ratio", "Milk-to-plasma ratio"]),
+            "MPRATIO",
+            (0.2, 2.7),
+            "Milk and plasma concentrations",
+        )
+    } else if human && rng.chance(0.6) {
+        (
+            ("Cord blood", "cord blood"),
+            ("Maternal plasma", "plasma"),
+            *rng.pick(&["Cord/maternal ratio", "Cord-to-maternal ratio", "UV/MV ratio"]),
+            "FMRATIO",
+            (0.3, 1.4),
+            "Cord and maternal concentrations at delivery",
+        )
+    } else {
+        (
+            ("CSF", "cerebrospinal fluid"),
+            ("Plasma", "plasma"),
+            *rng.pick(&["CSF/plasma ratio", "CSF-to-plasma ratio"]),
+            "CSFPRATIO",
+            (0.05, 0.6),
+            "Cerebrospinal fluid and plasma concentrations",
+        )
+    };
+    let header = vec![
+        subject_word.to_owned(),
+        format!("{} ({})", first.0, unit.text),
+        format!("{} ({})", second.0, unit.text),
+        ratio_word.to_owned(),
+    ];
+    let mut body = Vec::new();
+    let mut numbers = Vec::new();
+    for (k, s) in g.subjects.iter().enumerate() {
+        let reference = s.cmax.max(s.dose / s.vz.max(1e-9)) * unit.factor;
+        let ratio = lo + (hi - lo) * rng.f64();
+        let specimen = reference * ratio;
+        let (ds, dr) = (decimals_for(specimen, 3), decimals_for(reference, 3));
+        let (specimen, reference) = (printed_value(specimen, ds), printed_value(reference, dr));
+        let ratio = printed_value(specimen / reference.max(f64::MIN_POSITIVE), 2);
+        body.push(vec![
+            format!("{}", k + 1),
+            number(specimen, ds, false),
+            number(reference, dr, false),
+            number(ratio, 2, false),
+        ]);
+        numbers.push((specimen, reference, ratio));
+    }
+    let caption = caption(study, index, what);
+    let table = assemble(id, caption, vec![header], body);
+    let mut records = Vec::new();
+    let family = Some(Family::Concentration);
+    let raw = |c: usize| table.header_path(c).join(" / ");
+    for (k, (specimen, reference, ratio)) in numbers.into_iter().enumerate() {
+        let subject = Some(format!("{}", k + 1));
+        let with =
+            |matrix: &str| Context { matrix: Some(matrix.to_owned()), subject: subject.clone(), ..base_context(study) };
+        records.push(gold(
+            &table,
+            k,
+            1,
+            &raw(1),
+            "CONC",
+            specimen,
+            Statistic::Individual,
+            &unit,
+            family,
+            with(first.1),
+        ));
+        records.push(gold(
+            &table,
+            k,
+            2,
+            &raw(2),
+            "CONC",
+            reference,
+            Statistic::Individual,
+            &unit,
+            family,
+            with(second.1),
+        ));
+        let none = UnitChoice { text: "", factor: 1.0 };
+        let mut r = gold(&table, k, 3, &raw(3), code, ratio, Statistic::Individual, &none, None, with(first.1));
+        r.unit_raw = None;
+        records.push(r);
+    }
+    finish(study, table, Layout::SpecimenColumns, veterinary, records)
+}
+
+/// Parameters as rows, spreads in brackets, nothing declared: the gold is `unknown`.
+pub(crate) fn undeclared(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let params = some_params(rng, study);
+    let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
+    let interval = rng.chance(0.5);
+    let mut body = Vec::new();
+    let mut rows = Vec::new();
+    for p in &params {
+        let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
+        let typical = xs.iter().sum::<f64>() / xs.len() as f64;
+        let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+        let xs: Vec<f64> = xs.iter().map(|x| x * unit.factor).collect();
+        let n = xs.len() as f64;
+        let mean = xs.iter().sum::<f64>() / n;
+        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+        let d = decimals_for(mean, 4);
+        let mut sorted = xs.clone();
+        sorted.sort_by(f64::total_cmp);
+        let (centre, text, spread) = if interval {
+            let median = printed_value(quantile(&sorted, 0.5), d);
+            let (lo, hi) = (printed_value(sorted[0], d), printed_value(sorted[sorted.len() - 1], d));
+            (
+                median,
+                format!("{} ({}–{})", number(median, d, false), number(lo, d, false), number(hi, d, false)),
+                (lo, hi),
+            )
+        } else {
+            let (m, s) = (printed_value(mean, d), printed_value(sd, d.max(1)));
+            (m, format!("{} ({})", number(m, d, false), number(s, d.max(1), false)), (s, s))
+        };
+        body.push(vec![label(rng, *p, study, &unit), text]);
+        rows.push((*p, unit, centre, spread));
+    }
+    let header = vec![vec!["Parameter".to_owned(), (*rng.pick(&["Value", "Result", "Estimate"])).to_owned()]];
+    let caption = caption(study, index, "Pharmacokinetic parameters");
+    let table = assemble(id, caption, header, body);
+    let mut records = Vec::new();
+    for (k, (p, unit, centre, (a, b))) in rows.iter().enumerate() {
+        let family = p.family(study.per_kg, tissue);
+        let raw = table.body_rows[k][0].clone();
+        let mut r =
+            gold(&table, k, 1, &raw, p.code(g.route), *centre, Statistic::Unknown, unit, family, base_context(study));
+        if interval {
+            r.interval = Some(Interval { kind: UNKNOWN_KIND.to_owned(), low: *a, high: *b });
+        } else {
+            r.dispersion = Some(Dispersion { kind: UNKNOWN_KIND.to_owned(), value: *a });
+        }
+        records.push(r);
+    }
+    finish(study, table, Layout::Undeclared, veterinary, records)
+}
+
+/// Baseline characteristics of the study's subjects: no PK result.
+pub(crate) fn not_pk(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let n = g.subjects.len();
+    let weight = g.subjects.iter().map(|s| s.body_weight).sum::<f64>() / n as f64;
+    let mut body = vec![
+        vec!["Weight (kg)".to_owned(), format!("{weight:.1} ± {:.1}", weight * 0.15)],
+        vec![format!("n"), format!("{n}")],
+    ];
+    if !study.species.animal {
+        body.insert(
+            0,
+            vec![
+                "Age (years)".to_owned(),
+                format!("{} ({}–{})", 30 + rng.below(20), 18 + rng.below(5), 55 + rng.below(20)),
+            ],
+        );
+        body.push(vec![
+            "Creatinine clearance (mL/min)".to_owned(),
+            format!("{} ± {}", 90 + rng.below(30), 10 + rng.below(15)),
+        ]);
+    }
+    let header = vec![vec!["Characteristic".to_owned(), format!("All (n = {n})")]];
+    let caption = format!("Table {index}. Baseline characteristics of the {}.", study.subjects_word);
+    let table = assemble(id, caption, header, body);
+    finish(study, table, Layout::NotPk, veterinary, Vec::new())
+}
