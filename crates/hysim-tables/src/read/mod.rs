@@ -451,6 +451,12 @@ struct Reader<'t> {
     abbreviations: Vec<(String, String, Option<String>)>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
+    /// Each column's header path with its marks left out.
+    clean_paths: Vec<Vec<String>>,
+    /// The units each column's headers print, innermost first.
+    header_units: Vec<Vec<String>>,
+    /// The declarations a label makes, by label (labels repeat over a table's cells).
+    label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
 }
 
 impl<'t> Reader<'t> {
@@ -495,7 +501,14 @@ impl<'t> Reader<'t> {
             time_col: None,
             abbreviations,
             caption_unit,
+            clean_paths: Vec::new(),
+            header_units: Vec::new(),
+            label_declarations: Default::default(),
         };
+        reader.clean_paths =
+            reader.paths.iter().map(|p| p.iter().map(|h| label_marks(h, &reader.notes).0).collect()).collect();
+        reader.header_units =
+            reader.clean_paths.iter().map(|p| p.iter().rev().filter_map(|h| unit_in_label(h)).collect()).collect();
         // Parameters down the stub: the stub column is the one of the first three that
         // names the most parameters (columns before it are groups, such as the analyte).
         let stub_col = (0..n_cols.min(3))
@@ -686,7 +699,7 @@ impl<'t> Reader<'t> {
 
     /// What column `c`'s header names as a parameter.
     fn column_parameter(&self, c: usize) -> Option<Named> {
-        let path: Vec<String> = self.paths[c].iter().map(|h| label_marks(h, &self.notes).0).collect();
+        let path = &self.clean_paths[c];
         let last = path.last()?;
         // An abbreviation the caption defines for an analyte or specimen comes before the
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
@@ -829,16 +842,15 @@ impl<'t> Reader<'t> {
         let ids = self.stubs.iter().filter(|(s, _)| labels::subject_id(s).is_some() && stat_label(s).is_none()).count();
         // Sections that are subject ids (a subject's row, then its analytes' rows): the
         // rows under them are not subjects.
-        let id_sections = (0..rows.len())
-            .filter(|&r| self.section(r).is_some_and(|(name, _)| labels::subject_id(&name).is_some()))
-            .count();
+        let sections: Vec<Option<(String, Vec<Option<u32>>)>> = (0..rows.len()).map(|r| self.section(r)).collect();
+        let id_sections = sections.iter().flatten().filter(|(name, _)| labels::subject_id(name).is_some()).count();
         let subjects = (subject_header || ids >= 3) && id_sections < 2;
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
                 if let Some(label) = stat_label(&stub) {
                     RowKind::Stat(label)
-                } else if let Some((name, counts)) = self.section(r) {
+                } else if let Some((name, counts)) = sections[r].clone() {
                     RowKind::Section(name, counts)
                 } else if let Some(id) = subjects.then(|| self.subject_of(&stub, subject_header)).flatten() {
                     RowKind::Subject(id)
@@ -939,7 +951,7 @@ impl<'t> Reader<'t> {
         // rows), or `IV SD` (the same header flattened into one row).
         let (stats, parents): (Vec<Option<StatLabel>>, Vec<String>) = (0..n_cols)
             .map(|col| {
-                let p: Vec<String> = self.paths[col].iter().map(|h| label_marks(h, &self.notes).0).collect();
+                let p = &self.clean_paths[col];
                 let Some(last) = p.last() else { return (None, String::new()) };
                 if let Some(label) = stat_label(last).filter(|l| !matches!(l, StatLabel::Count)) {
                     let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
@@ -1081,6 +1093,20 @@ impl<'t> Reader<'t> {
         vec![local.iter().collect(), marked, only, all]
     }
 
+    /// The declarations a row or column label makes, read once per label. A label
+    /// declares only with a central statistic: "Dose range" says nothing of a cell's
+    /// brackets.
+    fn label_declarations(&self, label: &str) -> Vec<Declaration> {
+        if let Some(found) = self.label_declarations.borrow().get(label) {
+            return found.clone();
+        }
+        let names = |t: &str| parameter_code(t, self.route_kind).map(str::to_owned);
+        let found: Vec<Declaration> =
+            declarations(label, &Scope::All, &names).into_iter().filter(|d| d.central.is_some()).collect();
+        self.label_declarations.borrow_mut().insert(label.to_owned(), found.clone());
+        found
+    }
+
     /// The record of one cell whose numbers the declarations explain.
     #[allow(clippy::too_many_arguments, reason = "one cell's worth of context")]
     fn cell_record(
@@ -1103,14 +1129,7 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
-        let names = |t: &str| parameter_code(t, self.route_kind).map(str::to_owned);
-        let local: Vec<Declaration> = local_texts
-            .iter()
-            .flat_map(|t| declarations(t, &Scope::All, &names))
-            // A label declares only with a central statistic: "Dose range" says nothing of a
-            // cell's brackets.
-            .filter(|d| d.central.is_some())
-            .collect();
+        let local: Vec<Declaration> = local_texts.iter().flat_map(|t| self.label_declarations(t)).collect();
         let marks: Vec<String> = label_marks.iter().chain(&cell.marks).cloned().collect();
         let reading = resolve(shape_of(&cell), &self.candidates(&local, &marks, param.code(), label));
         let numbers = Numbers { n: cell.n.or(n), ..Numbers::of(&cell, text, &reading) };
@@ -1227,7 +1246,7 @@ impl<'t> Reader<'t> {
         ]
         .into_iter()
         .flatten()
-        .chain(self.paths[col].iter().rev().filter_map(|h| unit_in_label(&label_marks(h, &self.notes).0)))
+        .chain(self.header_units[col].iter().cloned())
         .chain(numbers.unit.clone())
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
