@@ -338,4 +338,26 @@ mod tests {
         assert_eq!(family_of_code("VSSO", false), Some(Family::Volume));
         assert_eq!(family_of_code("XYZ", false), None);
     }
+
+    #[test]
+    fn the_vocabulary_is_the_decoders_code_list() {
+        let mut ours: Vec<&str> =
+            parameters().iter().flat_map(|p| std::iter::once(p.code).chain(p.extravascular)).collect();
+        ours.sort();
+        ours.dedup();
+        let mut decoder: Vec<&str> = hysim_text::prompt::CODES.to_vec();
+        decoder.sort();
+        assert_eq!(ours, decoder, "data/pk-parameters.tsv and hysim_text::prompt::CODES differ");
+        // Every entry has a family the unit algebra knows (or none) and a class.
+        for p in parameters() {
+            assert!(!p.class.is_empty() && !p.name.is_empty(), "{p:?}");
+            assert!(
+                matches!(
+                    p.family,
+                    "concentration" | "time" | "auc" | "clearance" | "volume" | "rate constant" | "percent" | "-"
+                ),
+                "{p:?}"
+            );
+        }
+    }
 }
