@@ -142,14 +142,341 @@ pub struct Plan {
     pub gold: Vec<PathBuf>,
 }
 
-fn s(p: &Path) -> String {
+/// A path as a command-line argument.
+fn arg(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+/// The artifacts stages hand each other, with the configuration and the resolved inputs.
+struct Planner<'a> {
+    cfg: &'a Config,
+    run_dir: PathBuf,
+    target_tables: Vec<PathBuf>,
+    gold: Vec<PathBuf>,
+    gold_files: Vec<PathBuf>,
+    systems: Vec<String>,
+    /// The source corpus's tables and gold.
+    source_tables: PathBuf,
+    source_gold: PathBuf,
+    /// The parser's records and the gathered target tables.
+    parsed: PathBuf,
+    target: PathBuf,
+    source_emb: PathBuf,
+    target_emb: PathBuf,
+    weights_out: PathBuf,
+    train: ModelDir,
+    train_outputs: Vec<String>,
+}
+
+impl Planner<'_> {
+    fn dir(&self, stage: Stage) -> PathBuf {
+        self.run_dir.join(stage.name())
+    }
+
+    /// Source: the synthetic corpus, or labelled tables parsed into one tables.jsonl.
+    fn source(&self) -> Result<StagePlan> {
+        let cfg = self.cfg;
+        let source = self.dir(Stage::Source);
+        let mut plan = StagePlan {
+            stage: Stage::Source,
+            dir: source.clone(),
+            settings: to_toml(&cfg.source),
+            inputs: Vec::new(),
+            outputs: vec!["corpus/tables.jsonl".into()],
+            files: Vec::new(),
+            jobs: Vec::new(),
+            resume: None,
+        };
+        match (&cfg.source.synth, &cfg.source.tables, &cfg.source.gold) {
+            (Some(synth), _, _) => {
+                plan.outputs.push("corpus/gold.jsonl".into());
+                plan.jobs.push(Job::Hysim(vec![
+                    "synth".into(),
+                    "--n".into(),
+                    synth.n.to_string(),
+                    "--seed".into(),
+                    synth.seed.to_string(),
+                    "--profile".into(),
+                    synth.profile.clone(),
+                    "--noise".into(),
+                    synth.noise.clone(),
+                    "--out".into(),
+                    arg(&source.join("corpus")),
+                ]));
+            }
+            (None, Some(tables), Some(gold)) => {
+                for (what, p) in [("source.tables", tables), ("source.gold", gold)] {
+                    if !p.exists() {
+                        return Err(Error::MissingInput { what: what.into(), path: p.clone() });
+                    }
+                }
+                // The tables in one tables.jsonl, whatever their format; the gold is read in place.
+                plan.inputs = vec![tables.clone(), gold.clone()];
+                plan.outputs.push("corpus/records.jsonl".into());
+                plan.jobs.push(Job::Hysim(vec![
+                    "parse".into(),
+                    arg(tables),
+                    "--out".into(),
+                    arg(&source.join("corpus/records.jsonl")),
+                    "--tables-out".into(),
+                    arg(&self.source_tables),
+                ]));
+            }
+            _ => unreachable!("invariant: Config::validate checked [source]"),
+        }
+        Ok(plan)
+    }
+
+    /// Parse: the target tables, gathered (deduplicated by table id) and read into records.
+    fn parse(&self) -> StagePlan {
+        let mut argv = vec!["parse".to_owned()];
+        argv.extend(self.target_tables.iter().map(|p| arg(p)));
+        argv.extend(["--out".into(), arg(&self.parsed), "--tables-out".into(), arg(&self.target)]);
+        StagePlan {
+            stage: Stage::Parse,
+            dir: self.dir(Stage::Parse),
+            settings: String::new(),
+            inputs: self.target_tables.clone(),
+            outputs: vec!["records.jsonl".into(), "tables.jsonl".into()],
+            files: Vec::new(),
+            jobs: vec![Job::Hysim(argv)],
+            resume: None,
+        }
+    }
+
+    /// Embed: the source and the target tables.
+    fn embed(&self) -> StagePlan {
+        let cfg = self.cfg;
+        let embed_job = |texts: &Path, out: &Path| {
+            let mut argv = vec!["embed".to_owned(), "--texts".into(), arg(texts), "--out".into(), arg(out)];
+            if cfg.embed.model != "default" {
+                argv.extend(["--model".into(), cfg.embed.model.clone()]);
+            }
+            argv.extend([
+                "--device".into(),
+                cfg.device.clone(),
+                "--batch-size".into(),
+                cfg.embed.batch_size.to_string(),
+            ]);
+            Job::Hysim(argv)
+        };
+        StagePlan {
+            stage: Stage::Embed,
+            dir: self.dir(Stage::Embed),
+            settings: format!("{}device = {:?}\n", to_toml(&cfg.embed), cfg.device),
+            inputs: vec![self.source_tables.clone(), self.target.clone()],
+            outputs: vec![
+                "source.safetensors".into(),
+                "source.ids.json".into(),
+                "target.safetensors".into(),
+                "target.ids.json".into(),
+            ],
+            files: Vec::new(),
+            jobs: vec![embed_job(&self.source_tables, &self.source_emb), embed_job(&self.target, &self.target_emb)],
+            resume: None,
+        }
+    }
+
+    /// Weights: `weights.toml` is the configured `[weights]`.
+    fn weights(&self) -> StagePlan {
+        let cfg = self.cfg;
+        let weights = self.dir(Stage::Weights);
+        let weights_toml = toml::to_string(&cfg.weights).expect("invariant: a TOML table serialises");
+        StagePlan {
+            stage: Stage::Weights,
+            dir: weights.clone(),
+            settings: weights_toml.clone(),
+            inputs: vec![self.source_emb.clone(), self.target_emb.clone()],
+            outputs: vec!["weights.jsonl".into(), "weights.diagnostics.json".into()],
+            files: vec![("weights.toml".into(), weights_toml)],
+            jobs: vec![Job::Hysim(vec![
+                "weights".into(),
+                "--source".into(),
+                arg(&self.source_emb),
+                "--target".into(),
+                arg(&self.target_emb),
+                "--config".into(),
+                arg(&weights.join("weights.toml")),
+                "--out".into(),
+                arg(&self.weights_out),
+                "--device".into(),
+                cfg.device.clone(),
+            ])],
+            resume: None,
+        }
+    }
+
+    /// Train: train.toml is the configured `[train]` with the paths filled in.
+    fn train(&self) -> StagePlan {
+        let cfg = self.cfg;
+        let train = self.train.root();
+        let mut train_toml = cfg.train.clone();
+        train_toml.insert("out".into(), toml::Value::String(arg(train)));
+        let data = train_toml.entry("data").or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if let toml::Value::Table(data) = data {
+            data.insert("tables".into(), toml::Value::String(arg(&self.source_tables)));
+            data.insert("gold".into(), toml::Value::String(arg(&self.source_gold)));
+            data.insert("weights".into(), toml::Value::String(arg(&self.weights_out)));
+        }
+        let model = train_toml.entry("model").or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if let toml::Value::Table(model) = model {
+            model.entry("device").or_insert_with(|| toml::Value::String(cfg.device.clone()));
+        }
+        let train_text = toml::to_string(&train_toml).expect("invariant: a TOML table serialises");
+        StagePlan {
+            stage: Stage::Train,
+            dir: train.to_path_buf(),
+            settings: train_text.clone(),
+            inputs: vec![self.source_tables.clone(), self.source_gold.clone(), self.weights_out.clone()],
+            outputs: self.train_outputs.clone(),
+            files: vec![(ModelDir::SETTINGS.into(), train_text)],
+            jobs: vec![Job::Hysim(vec!["train".into(), "--config".into(), arg(&self.train.settings())])],
+            resume: Some(("--resume".into(), last_weights())),
+        }
+    }
+
+    /// Extract: each trained system writes records for the target tables.
+    fn extract(&self) -> StagePlan {
+        let cfg = self.cfg;
+        let extract = self.dir(Stage::Extract);
+        let mut jobs = Vec::new();
+        for system in &self.systems {
+            let mut argv = vec![
+                "extract".to_owned(),
+                arg(&self.target),
+                "--model".into(),
+                arg(self.train.root()),
+                "--system".into(),
+                system.clone(),
+                "--out".into(),
+                arg(&extract.join(format!("{system}.jsonl"))),
+                "--device".into(),
+                cfg.device.clone(),
+            ];
+            // Decoding settings; the encoder extractor keeps its own batch of tables.
+            if system == "decoder" {
+                argv.extend([
+                    "--max-new-tokens".into(),
+                    cfg.extract.max_new_tokens.to_string(),
+                    "--batch-size".into(),
+                    cfg.extract.batch_size.to_string(),
+                ]);
+                if cfg.extract.answer_room > 0 {
+                    argv.extend(["--answer-room".into(), cfg.extract.answer_room.to_string()]);
+                }
+            }
+            if cfg.extract.papers == "gold" && !self.gold_files.is_empty() {
+                argv.push("--papers-in".into());
+                argv.extend(self.gold.iter().map(|p| arg(p)));
+            }
+            jobs.push(Job::Hysim(argv));
+        }
+        let mut inputs = vec![self.target.clone()];
+        inputs.extend(self.train_outputs.iter().map(|o| self.train.root().join(o)));
+        inputs.extend(self.gold_files.iter().cloned());
+        StagePlan {
+            stage: Stage::Extract,
+            dir: extract,
+            settings: format!("{}device = {:?}\n", to_toml(&cfg.extract), cfg.device),
+            inputs,
+            outputs: self.systems.iter().map(|s| format!("{s}.jsonl")).collect(),
+            files: Vec::new(),
+            jobs,
+            resume: None,
+        }
+    }
+
+    /// Eval: each system and the rule-based parser against the same gold; `None` without gold.
+    fn eval(&self) -> Option<StagePlan> {
+        if self.gold.is_empty() {
+            return None;
+        }
+        let cfg = self.cfg;
+        let (eval, extract) = (self.dir(Stage::Eval), self.dir(Stage::Extract));
+        let eval_job = |pred: &Path, out: &str, compare: Option<&Path>| {
+            let mut argv = vec!["eval".to_owned(), "--gold".into()];
+            argv.extend(self.gold.iter().map(|p| arg(p)));
+            argv.extend([
+                "--pred".into(),
+                arg(pred),
+                "--out".into(),
+                arg(&eval.join(out)),
+                "--tables".into(),
+                arg(&self.target),
+                "--bootstrap".into(),
+                cfg.eval.bootstrap.to_string(),
+                "--encoder".into(),
+                cfg.eval.encoder.clone(),
+            ]);
+            if let Some(c) = compare {
+                argv.extend([
+                    "--compare".into(),
+                    arg(c),
+                    "--weights".into(),
+                    arg(&self.weights_out),
+                    "--embeddings".into(),
+                    arg(&self.source_emb),
+                    arg(&self.target_emb),
+                ]);
+            }
+            Job::Hysim(argv)
+        };
+        let mut inputs = vec![self.parsed.clone(), self.target.clone(), self.weights_out.clone()];
+        inputs.extend(self.systems.iter().map(|s| extract.join(format!("{s}.jsonl"))));
+        inputs.extend(self.gold_files.iter().cloned());
+        let mut jobs: Vec<Job> =
+            self.systems.iter().map(|s| eval_job(&extract.join(format!("{s}.jsonl")), s, Some(&self.parsed))).collect();
+        jobs.push(eval_job(&self.parsed, "parse", None));
+        let mut outputs = Vec::new();
+        for system in self.systems.iter().map(String::as_str).chain(["parse"]) {
+            outputs.push(format!("{system}/metrics.json"));
+            outputs.push(format!("{system}/report.html"));
+        }
+        Some(StagePlan {
+            stage: Stage::Eval,
+            dir: eval,
+            settings: to_toml(&cfg.eval),
+            inputs,
+            outputs,
+            files: Vec::new(),
+            jobs,
+            resume: None,
+        })
+    }
+
+    /// Report: the run's summary from the stages' JSON artifacts.
+    fn report(&self) -> StagePlan {
+        let eval = self.dir(Stage::Eval);
+        let mut inputs = vec![self.dir(Stage::Weights).join("weights.diagnostics.json"), self.train.card()];
+        if self.systems.iter().any(|s| s == "decoder") {
+            inputs.push(self.train.fit_report());
+        }
+        if !self.gold.is_empty() {
+            inputs.extend(
+                self.systems.iter().map(String::as_str).chain(["parse"]).map(|s| eval.join(s).join("metrics.json")),
+            );
+        }
+        StagePlan {
+            stage: Stage::Report,
+            dir: self.dir(Stage::Report),
+            settings: String::new(),
+            inputs,
+            outputs: vec!["summary.md".into(), "summary.json".into()],
+            files: Vec::new(),
+            jobs: vec![Job::Summary],
+            resume: None,
+        }
+    }
+}
+
+/// `last/trainable.safetensors`, what an interrupted train stage resumes from.
+fn last_weights() -> String {
+    format!("{}/{}", ModelDir::LAST, ModelDir::CHECKPOINT_WEIGHTS)
 }
 
 /// Plans a run of `cfg`. `shared` is the folder `{shared}` paths resolve against.
 pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
     let run_dir = cfg.root.join(&cfg.name);
-    let dir = |stage: Stage| run_dir.join(stage.name());
     let mut skipped = Vec::new();
     let mut existing = |paths: &[String], what: &str| -> Result<Vec<PathBuf>> {
         let mut found = Vec::new();
@@ -174,291 +501,48 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
         });
     }
     let gold = existing(&cfg.target.gold, "target.gold")?;
-    let gold_files = gold_files(&gold);
-    let mut stages = Vec::new();
-
-    // Source.
+    let dir = |stage: Stage| run_dir.join(stage.name());
     let source = dir(Stage::Source);
-    let source_tables = source.join("corpus/tables.jsonl");
-    let mut source_plan = StagePlan {
-        stage: Stage::Source,
-        dir: source.clone(),
-        settings: to_toml(&cfg.source),
-        inputs: Vec::new(),
-        outputs: vec!["corpus/tables.jsonl".into()],
-        files: Vec::new(),
-        jobs: Vec::new(),
-        resume: None,
+    let source_gold = match (&cfg.source.synth, &cfg.source.gold) {
+        (Some(_), _) => source.join("corpus/gold.jsonl"),
+        (None, Some(gold)) => gold.clone(),
+        (None, None) => source.join("corpus/gold.jsonl"),
     };
-    let source_gold = match (&cfg.source.synth, &cfg.source.tables, &cfg.source.gold) {
-        (Some(synth), _, _) => {
-            source_plan.outputs.push("corpus/gold.jsonl".into());
-            source_plan.jobs.push(Job::Hysim(vec![
-                "synth".into(),
-                "--n".into(),
-                synth.n.to_string(),
-                "--seed".into(),
-                synth.seed.to_string(),
-                "--profile".into(),
-                synth.profile.clone(),
-                "--noise".into(),
-                synth.noise.clone(),
-                "--out".into(),
-                s(&source.join("corpus")),
-            ]));
-            source.join("corpus/gold.jsonl")
-        }
-        (None, Some(tables), Some(gold)) => {
-            for (what, p) in [("source.tables", tables), ("source.gold", gold)] {
-                if !p.exists() {
-                    return Err(Error::MissingInput { what: what.into(), path: p.clone() });
-                }
-            }
-            // The tables in one tables.jsonl, whatever their format; the gold is read in place.
-            source_plan.inputs = vec![tables.clone(), gold.clone()];
-            source_plan.outputs.push("corpus/records.jsonl".into());
-            source_plan.jobs.push(Job::Hysim(vec![
-                "parse".into(),
-                s(tables),
-                "--out".into(),
-                s(&source.join("corpus/records.jsonl")),
-                "--tables-out".into(),
-                s(&source_tables),
-            ]));
-            gold.clone()
-        }
-        _ => unreachable!("invariant: Config::validate checked [source]"),
-    };
-    stages.push(source_plan);
-
-    // Parse: the target tables, gathered (deduplicated by table id) and read into records.
-    let parse = dir(Stage::Parse);
-    let (parsed, target) = (parse.join("records.jsonl"), parse.join("tables.jsonl"));
-    let mut argv = vec!["parse".to_owned()];
-    argv.extend(target_tables.iter().map(|p| s(p)));
-    argv.extend(["--out".into(), s(&parsed), "--tables-out".into(), s(&target)]);
-    stages.push(StagePlan {
-        stage: Stage::Parse,
-        dir: parse.clone(),
-        settings: String::new(),
-        inputs: target_tables.clone(),
-        outputs: vec!["records.jsonl".into(), "tables.jsonl".into()],
-        files: Vec::new(),
-        jobs: vec![Job::Hysim(argv)],
-        resume: None,
-    });
-
-    // Embed.
-    let embed = dir(Stage::Embed);
-    let (source_emb, target_emb) = (embed.join("source.safetensors"), embed.join("target.safetensors"));
-    let embed_job = |texts: &Path, out: &Path| {
-        let mut argv = vec!["embed".to_owned(), "--texts".into(), s(texts), "--out".into(), s(out)];
-        if cfg.embed.model != "default" {
-            argv.extend(["--model".into(), cfg.embed.model.clone()]);
-        }
-        argv.extend(["--device".into(), cfg.device.clone(), "--batch-size".into(), cfg.embed.batch_size.to_string()]);
-        Job::Hysim(argv)
-    };
-    stages.push(StagePlan {
-        stage: Stage::Embed,
-        dir: embed.clone(),
-        settings: format!("{}device = {:?}\n", to_toml(&cfg.embed), cfg.device),
-        inputs: vec![source_tables.clone(), target.clone()],
-        outputs: vec![
-            "source.safetensors".into(),
-            "source.ids.json".into(),
-            "target.safetensors".into(),
-            "target.ids.json".into(),
-        ],
-        files: Vec::new(),
-        jobs: vec![embed_job(&source_tables, &source_emb), embed_job(&target, &target_emb)],
-        resume: None,
-    });
-
-    // Weights.
-    let weights = dir(Stage::Weights);
-    let weights_toml = toml::to_string(&cfg.weights).expect("invariant: a TOML table serialises");
-    let weights_out = weights.join("weights.jsonl");
-    stages.push(StagePlan {
-        stage: Stage::Weights,
-        dir: weights.clone(),
-        settings: weights_toml.clone(),
-        inputs: vec![source_emb.clone(), target_emb.clone()],
-        outputs: vec!["weights.jsonl".into(), "weights.diagnostics.json".into()],
-        files: vec![("weights.toml".into(), weights_toml)],
-        jobs: vec![Job::Hysim(vec![
-            "weights".into(),
-            "--source".into(),
-            s(&source_emb),
-            "--target".into(),
-            s(&target_emb),
-            "--config".into(),
-            s(&weights.join("weights.toml")),
-            "--out".into(),
-            s(&weights_out),
-            "--device".into(),
-            cfg.device.clone(),
-        ])],
-        resume: None,
-    });
-
-    // Train: train.toml is the configured [train] with the paths filled in.
-    let train = dir(Stage::Train);
-    let train_model = ModelDir::new(&train);
-    let mut train_toml = cfg.train.clone();
-    train_toml.insert("out".into(), toml::Value::String(s(&train)));
-    let data = train_toml.entry("data").or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    if let toml::Value::Table(data) = data {
-        data.insert("tables".into(), toml::Value::String(s(&source_tables)));
-        data.insert("gold".into(), toml::Value::String(s(&source_gold)));
-        data.insert("weights".into(), toml::Value::String(s(&weights_out)));
-    }
-    let model = train_toml.entry("model").or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    if let toml::Value::Table(model) = model {
-        model.entry("device").or_insert_with(|| toml::Value::String(cfg.device.clone()));
-    }
-    let train_text = toml::to_string(&train_toml).expect("invariant: a TOML table serialises");
     let systems = systems(cfg);
-    let last_weights = format!("{}/{}", ModelDir::LAST, ModelDir::CHECKPOINT_WEIGHTS);
     let mut train_outputs = vec![ModelDir::CARD.to_owned()];
     if systems.iter().any(|s| s == "encoder") {
         train_outputs.extend([ModelDir::ENCODER_HEADS.to_owned(), ModelDir::ENCODER_META.to_owned()]);
     }
     if systems.iter().any(|s| s == "decoder") {
-        train_outputs.extend([ModelDir::FIT_REPORT.to_owned(), last_weights.clone()]);
+        train_outputs.extend([ModelDir::FIT_REPORT.to_owned(), last_weights()]);
     }
-    stages.push(StagePlan {
-        stage: Stage::Train,
-        dir: train.clone(),
-        settings: train_text.clone(),
-        inputs: vec![source_tables.clone(), source_gold.clone(), weights_out.clone()],
-        outputs: train_outputs.clone(),
-        files: vec![(ModelDir::SETTINGS.into(), train_text)],
-        jobs: vec![Job::Hysim(vec!["train".into(), "--config".into(), s(&train_model.settings())])],
-        resume: Some(("--resume".into(), last_weights)),
-    });
-
-    // Extract: each trained system writes records for the target tables.
-    let extract = dir(Stage::Extract);
-    let mut jobs = Vec::new();
-    for system in &systems {
-        let mut argv = vec![
-            "extract".to_owned(),
-            s(&target),
-            "--model".into(),
-            s(&train),
-            "--system".into(),
-            system.clone(),
-            "--out".into(),
-            s(&extract.join(format!("{system}.jsonl"))),
-            "--device".into(),
-            cfg.device.clone(),
-        ];
-        // Decoding settings; the encoder extractor keeps its own batch of tables.
-        if system == "decoder" {
-            argv.extend([
-                "--max-new-tokens".into(),
-                cfg.extract.max_new_tokens.to_string(),
-                "--batch-size".into(),
-                cfg.extract.batch_size.to_string(),
-            ]);
-            if cfg.extract.answer_room > 0 {
-                argv.extend(["--answer-room".into(), cfg.extract.answer_room.to_string()]);
-            }
-        }
-        if cfg.extract.papers == "gold" && !gold_files.is_empty() {
-            argv.push("--papers-in".into());
-            argv.extend(gold.iter().map(|p| s(p)));
-        }
-        jobs.push(Job::Hysim(argv));
-    }
-    let mut extract_inputs = vec![target.clone()];
-    extract_inputs.extend(train_outputs.iter().map(|o| train.join(o)));
-    extract_inputs.extend(gold_files.iter().cloned());
-    stages.push(StagePlan {
-        stage: Stage::Extract,
-        dir: extract.clone(),
-        settings: format!("{}device = {:?}\n", to_toml(&cfg.extract), cfg.device),
-        inputs: extract_inputs,
-        outputs: systems.iter().map(|s| format!("{s}.jsonl")).collect(),
-        files: Vec::new(),
-        jobs,
-        resume: None,
-    });
-
-    // Eval: each system and the rule-based parser against the same gold.
-    let eval = dir(Stage::Eval);
-    let eval_job = |pred: &Path, out: &str, compare: Option<&Path>| {
-        let mut argv = vec!["eval".to_owned(), "--gold".into()];
-        argv.extend(gold.iter().map(|p| s(p)));
-        argv.extend([
-            "--pred".into(),
-            s(pred),
-            "--out".into(),
-            s(&eval.join(out)),
-            "--tables".into(),
-            s(&target),
-            "--bootstrap".into(),
-            cfg.eval.bootstrap.to_string(),
-            "--encoder".into(),
-            cfg.eval.encoder.clone(),
-        ]);
-        if let Some(c) = compare {
-            argv.extend([
-                "--compare".into(),
-                s(c),
-                "--weights".into(),
-                s(&weights_out),
-                "--embeddings".into(),
-                s(&source_emb),
-                s(&target_emb),
-            ]);
-        }
-        Job::Hysim(argv)
+    let planner = Planner {
+        cfg,
+        gold_files: gold_files(&gold),
+        target_tables,
+        gold: gold.clone(),
+        systems,
+        source_tables: source.join("corpus/tables.jsonl"),
+        source_gold,
+        parsed: dir(Stage::Parse).join("records.jsonl"),
+        target: dir(Stage::Parse).join("tables.jsonl"),
+        source_emb: dir(Stage::Embed).join("source.safetensors"),
+        target_emb: dir(Stage::Embed).join("target.safetensors"),
+        weights_out: dir(Stage::Weights).join("weights.jsonl"),
+        train: ModelDir::new(dir(Stage::Train)),
+        train_outputs,
+        run_dir: run_dir.clone(),
     };
-    if !gold.is_empty() {
-        let mut inputs = vec![parsed.clone(), target.clone(), weights_out.clone()];
-        inputs.extend(systems.iter().map(|s| extract.join(format!("{s}.jsonl"))));
-        inputs.extend(gold_files.iter().cloned());
-        let mut jobs: Vec<Job> =
-            systems.iter().map(|s| eval_job(&extract.join(format!("{s}.jsonl")), s, Some(&parsed))).collect();
-        jobs.push(eval_job(&parsed, "parse", None));
-        let mut outputs = Vec::new();
-        for system in systems.iter().map(String::as_str).chain(["parse"]) {
-            outputs.push(format!("{system}/metrics.json"));
-            outputs.push(format!("{system}/report.html"));
-        }
-        stages.push(StagePlan {
-            stage: Stage::Eval,
-            dir: eval.clone(),
-            settings: to_toml(&cfg.eval),
-            inputs,
-            outputs,
-            files: Vec::new(),
-            jobs,
-            resume: None,
-        });
-    }
-
-    // Report.
-    let report = dir(Stage::Report);
-    let mut inputs = vec![weights.join("weights.diagnostics.json"), train_model.card()];
-    if systems.iter().any(|s| s == "decoder") {
-        inputs.push(train_model.fit_report());
-    }
-    if !gold.is_empty() {
-        inputs.extend(systems.iter().map(String::as_str).chain(["parse"]).map(|s| eval.join(s).join("metrics.json")));
-    }
-    stages.push(StagePlan {
-        stage: Stage::Report,
-        dir: report,
-        settings: String::new(),
-        inputs,
-        outputs: vec!["summary.md".into(), "summary.json".into()],
-        files: Vec::new(),
-        jobs: vec![Job::Summary],
-        resume: None,
-    });
+    let mut stages = vec![
+        planner.source()?,
+        planner.parse(),
+        planner.embed(),
+        planner.weights(),
+        planner.train(),
+        planner.extract(),
+    ];
+    stages.extend(planner.eval());
+    stages.push(planner.report());
     Ok(Plan { run_dir, config: cfg.clone(), stages, skipped, gold })
 }
 
@@ -505,7 +589,7 @@ mod tests {
         std::fs::write(&tables, "").unwrap();
         let mut cfg = Config::embedded();
         cfg.root = tmp.path().join("runs");
-        cfg.target = crate::config::Target { tables: vec![s(&tables)], gold: Vec::new() };
+        cfg.target = crate::config::Target { tables: vec![arg(&tables)], gold: Vec::new() };
         cfg.extract.answer_room = answer_room;
         let plan = plan(&cfg, tmp.path()).unwrap();
         let extract = plan.stages.iter().find(|st| st.stage == Stage::Extract).unwrap();
