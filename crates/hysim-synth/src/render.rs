@@ -496,6 +496,266 @@ enum StatPlace {
     Marks,
 }
 
+/// What every layout of [`render`] draws from: the study, its parameter rows with their
+/// labels and units, and how the table states its statistic.
+struct Frame<'a> {
+    study: &'a Study,
+    params: Vec<ParamRow>,
+    labels: Vec<String>,
+    units: Vec<UnitChoice>,
+    stat: Stat,
+    tmax_median: bool,
+    stat_place: StatPlace,
+    single: bool,
+    n_subjects: usize,
+    decimal_comma: bool,
+    dash: &'static str,
+    missing: &'static str,
+    param_word: &'static str,
+    single_header: &'static str,
+    layout: Layout,
+}
+
+/// The footnote mark of a Tmax given as median (range) in a table of means.
+const TMAX_MARK: &str = "a";
+
+impl Frame<'_> {
+    /// Whether a parameter's cells carry the mark of the "Median (range)" note.
+    fn marked(&self, param: Param) -> bool {
+        self.stat_place == StatPlace::Marks && param == Param::Tmax
+    }
+
+    /// The printed summary of parameter row `k` in group `g`, `None` where the parameter
+    /// does not apply to the group's route.
+    fn cell(&self, k: usize, g: usize, stat: Stat) -> Option<Printed> {
+        let r = &self.params[k];
+        let group = &self.study.groups[g];
+        if !r.param.applies(group.route) || r.extravascular.is_some_and(|ev| ev != group.route.extravascular()) {
+            return None;
+        }
+        let xs: Vec<f64> =
+            group.subjects.iter().map(|s| r.param.of(s, self.study.per_kg) * self.units[k].factor).collect();
+        let mut printed = print_summary(&summarise(&xs, stat), stat, self.decimal_comma, self.dash);
+        if self.marked(r.param) {
+            printed.text.push_str(&format!("<sup>{TMAX_MARK}</sup>"));
+        }
+        Some(printed)
+    }
+
+    /// The statistic of a parameter row: Tmax as median (range) where the table says so.
+    fn stat_of_row(&self, r: &ParamRow) -> Stat {
+        if self.tmax_median && r.param == Param::Tmax { Stat::MedianRange } else { self.stat }
+    }
+
+    /// The header of group `g`'s column.
+    fn group_header(&self, g: usize) -> String {
+        if self.single {
+            match self.stat_place {
+                StatPlace::Header => self.stat.header().to_owned(),
+                _ if self.layout == Layout::RowsStats => {
+                    format!("{} (n = {})", capitalise(self.study.subjects_word), self.n_subjects)
+                }
+                _ => self.single_header.to_owned(),
+            }
+        } else {
+            self.study.groups[g].label.clone()
+        }
+    }
+}
+
+/// The gold statistic of a printed summary.
+fn statistic_of(s: Stat) -> Statistic {
+    match s {
+        Stat::MedianRange | Stat::MedianIqr => Statistic::Median,
+        Stat::GeoCv => Statistic::GeometricMean,
+        _ => Statistic::Mean,
+    }
+}
+
+/// The layout of one table: header and body rows as HTML fragments (a spanning cell
+/// repeats), and the gold cells.
+#[derive(Default)]
+struct Laid {
+    header: Vec<Vec<String>>,
+    body: Vec<Vec<String>>,
+    gold_cells: Vec<GoldCell>,
+}
+
+/// Parameters as rows, one column per group (`unit_col`: with a unit column).
+fn lay_rows(rng: &mut Rng, f: &Frame<'_>, unit_col: bool) -> Laid {
+    let mut laid = Laid::default();
+        let mut h = vec![f.param_word.to_owned()];
+        if unit_col {
+            h.push(if rng.chance(0.5) { "Unit" } else { "Units" }.to_owned());
+        }
+        let first = h.len();
+        h.extend((0..f.study.groups.len()).map(|g| f.group_header(g)));
+        laid.header.push(h);
+        for (k, r) in f.params.iter().enumerate() {
+            let mut row = vec![f.labels[k].clone()];
+            if unit_col {
+                row.push(f.units[k].text.to_owned());
+            }
+            for g in 0..f.study.groups.len() {
+                let s = f.stat_of_row(r);
+                match f.cell(k, g, s) {
+                    Some(p) => {
+                        row.push(p.text.clone());
+                        let group = (!f.single).then(|| f.study.groups[g].label.clone());
+                        laid.gold_cells.push((
+                            laid.body.len(),
+                            first + g,
+                            f.labels[k].clone(),
+                            group,
+                            k,
+                            g,
+                            p,
+                            statistic_of(s),
+                        ));
+                    }
+                    None => row.push(f.missing.to_owned()),
+                }
+            }
+            laid.body.push(row);
+        }
+    laid
+}
+
+/// Parameters as rows, a second header row of statistics under each group.
+fn lay_rows_stats(f: &Frame<'_>) -> Laid {
+    let mut laid = Laid::default();
+        let names: &[&str] = match f.stat {
+            Stat::MedianRange => &["Median", "Min", "Max"],
+            Stat::MeanSem => &["Mean", "SEM"],
+            _ => &["Mean", "SD"],
+        };
+        let mut top = vec![f.param_word.to_owned()];
+        let mut second = vec![f.param_word.to_owned()];
+        for g in 0..f.study.groups.len() {
+            for name in names {
+                top.push(f.group_header(g));
+                second.push((*name).to_owned());
+            }
+        }
+        laid.header.push(top);
+        laid.header.push(second);
+        for k in 0..f.params.len() {
+            let mut row = vec![f.labels[k].clone()];
+            for g in 0..f.study.groups.len() {
+                let col = 1 + g * names.len();
+                match f.cell(k, g, f.stat) {
+                    Some(p) => {
+                        // The centre and its siblings in their own columns.
+                        let centre = p.text.split([' ', '(', '[']).next().unwrap_or_default().to_owned();
+                        row.push(centre.clone());
+                        if let Some(d) = &p.dispersion {
+                            row.push(number(d.value, decimals_after(&p.text, f.decimal_comma, 1), f.decimal_comma));
+                        }
+                        if let Some(i) = &p.interval {
+                            let d = decimals_of(&centre, f.decimal_comma);
+                            row.push(number(i.low, d, f.decimal_comma));
+                            row.push(number(i.high, d, f.decimal_comma));
+                        }
+                        let group = (!f.single).then(|| f.study.groups[g].label.clone());
+                        laid.gold_cells.push((laid.body.len(), col, f.labels[k].clone(), group, k, g, p, statistic_of(f.stat)));
+                    }
+                    None => row.extend(names.iter().map(|_| f.missing.to_owned())),
+                }
+            }
+            laid.body.push(row);
+        }
+    laid
+}
+
+/// Parameters as columns, one row per group.
+fn lay_columns(rng: &mut Rng, f: &Frame<'_>) -> Laid {
+    let mut laid = Laid::default();
+        let stub = match f.study.grouping {
+            Grouping::Routes => "Route",
+            Grouping::Doses => "Dose",
+            Grouping::Single => *rng.pick(&["Group", "Statistic", ""]),
+        };
+        let mut h = vec![stub.to_owned()];
+        h.extend(f.labels.iter().cloned());
+        laid.header.push(h);
+        for g in 0..f.study.groups.len() {
+            let row_label = if f.single { f.stat.header().to_owned() } else { f.study.groups[g].label.clone() };
+            let mut row = vec![row_label.clone()];
+            for (k, r) in f.params.iter().enumerate() {
+                let s = f.stat_of_row(r);
+                match f.cell(k, g, s) {
+                    Some(p) => {
+                        row.push(p.text.clone());
+                        let group = (!f.single).then(|| row_label.clone());
+                        laid.gold_cells.push((laid.body.len(), 1 + k, f.labels[k].clone(), group, k, g, p, statistic_of(s)));
+                    }
+                    None => row.push(f.missing.to_owned()),
+                }
+            }
+            laid.body.push(row);
+        }
+    laid
+}
+
+/// One row per subject, parameters as columns, a `Mean ± SD` row last.
+fn lay_individual(f: &Frame<'_>) -> Laid {
+    let mut laid = Laid::default();
+        let word = if f.study.species.animal {
+            match f.study.species.name {
+                "dog" => "Dog",
+                "cat" => "Cat",
+                "horse" => "Horse",
+                "cattle" => "Animal",
+                _ => "Animal",
+            }
+        } else {
+            "Subject"
+        };
+        let mut h = vec![word.to_owned()];
+        h.extend(f.labels.iter().cloned());
+        laid.header.push(h);
+        let group = &f.study.groups[0];
+        for (i, subject) in group.subjects.iter().enumerate() {
+            let mut row = vec![format!("{}", i + 1)];
+            for (k, r) in f.params.iter().enumerate() {
+                let x = r.param.of(subject, f.study.per_kg) * f.units[k].factor;
+                let dec = decimals_for(x, 4);
+                let text = number(x, dec, f.decimal_comma);
+                let p =
+                    Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
+                row.push(text);
+                laid.gold_cells.push((
+                    laid.body.len(),
+                    1 + k,
+                    f.labels[k].clone(),
+                    Some(format!("{}", i + 1)),
+                    k,
+                    0,
+                    p,
+                    Statistic::Individual,
+                ));
+            }
+            laid.body.push(row);
+        }
+        let mut row = vec!["Mean ± SD".to_owned()];
+        for k in 0..f.params.len() {
+            let p = f.cell(k, 0, Stat::MeanSd).expect("invariant: single-route parameter applies");
+            row.push(p.text.clone());
+            laid.gold_cells.push((
+                laid.body.len(),
+                1 + k,
+                f.labels[k].clone(),
+                Some("Mean ± SD".to_owned()),
+                k,
+                0,
+                p,
+                Statistic::Mean,
+            ));
+        }
+        laid.body.push(row);
+    laid
+}
+
 /// Lays out `study` as a table with id `id`; `animal_style` picks the veterinary house
 /// style (publisher markup, µg/mL, per-kg units, decimal commas now and then).
 pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
@@ -572,7 +832,6 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
             }
         })
         .collect();
-    let tmax_mark = "a";
 
     // Caption.
     let drug = study.drug.name;
@@ -627,7 +886,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         StatPlace::Marks => {
             caption.push(' ');
             caption.push_str(&format!("Values are {}.", stat.phrase()));
-            notes.push(format!("{tmax_mark} Median (range)."));
+            notes.push(format!("{TMAX_MARK} Median (range)."));
         }
     }
     if rng.chance(0.3) {
@@ -636,7 +895,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
             1 => "NA, not applicable; ND, not determined.",
             _ => "Parameters were estimated by non-compartmental analysis.",
         };
-        if notes.iter().any(|n| n.starts_with(tmax_mark)) {
+        if notes.iter().any(|n| n.starts_with(TMAX_MARK)) {
             notes.push(abbreviations.to_owned());
         } else {
             notes.insert(0, abbreviations.to_owned());
@@ -662,213 +921,40 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
 
     // The cells: (printed text or missing, gold) for each parameter row and group.
     // Tmax cells carry the mark of the "Median (range)" note when the table says it so.
-    let marked = |param: Param| stat_place == StatPlace::Marks && param == Param::Tmax;
-    let cell = |r: &ParamRow, g: usize, stat: Stat| -> Option<Printed> {
-        let group = &study.groups[g];
-        if !r.param.applies(group.route) || r.extravascular.is_some_and(|ev| ev != group.route.extravascular()) {
-            return None;
-        }
-        let k = params.iter().position(|p| std::ptr::eq(p, r)).expect("invariant: row of params");
-        let xs: Vec<f64> = group.subjects.iter().map(|s| r.param.of(s, study.per_kg) * units[k].factor).collect();
-        let mut printed = print_summary(&summarise(&xs, stat), stat, decimal_comma, dash);
-        if marked(r.param) {
-            printed.text.push_str(&format!("<sup>{tmax_mark}</sup>"));
-        }
-        Some(printed)
-    };
-    let stat_of_row = |r: &ParamRow| if tmax_median && r.param == Param::Tmax { Stat::MedianRange } else { stat };
-
-    let mut header: Vec<Vec<String>> = Vec::new();
-    let mut body: Vec<Vec<String>> = Vec::new();
-    // Gold records keyed by (row, col) with the label and group of the cell.
-    let mut gold_cells: Vec<GoldCell> = Vec::new();
     let param_word = *rng.pick(&["Parameter", "Parameters", "PK parameter", "Variable"]);
     let single_header = *rng.pick(&["Value", "Estimate", "Result"]);
-    let group_header = |g: usize| -> String {
-        if single {
-            match stat_place {
-                StatPlace::Header => stat.header().to_owned(),
-                _ if layout == Layout::RowsStats => format!("{} (n = {n_subjects})", capitalise(study.subjects_word)),
-                _ => single_header.to_owned(),
-            }
-        } else {
-            study.groups[g].label.clone()
-        }
+    let frame = Frame {
+        study,
+        params,
+        labels,
+        units,
+        stat,
+        tmax_median,
+        stat_place,
+        single,
+        n_subjects,
+        decimal_comma,
+        dash,
+        missing,
+        param_word,
+        single_header,
+        layout,
     };
-    let statistic_of = |s: Stat| match s {
-        Stat::MedianRange | Stat::MedianIqr => Statistic::Median,
-        Stat::GeoCv => Statistic::GeometricMean,
-        _ => Statistic::Mean,
-    };
-    let n_groups = study.groups.len();
-    match layout {
-        Layout::Rows | Layout::RowsUnitColumn => {
-            let unit_col = layout == Layout::RowsUnitColumn;
-            let mut h = vec![param_word.to_owned()];
-            if unit_col {
-                h.push(if rng.chance(0.5) { "Unit" } else { "Units" }.to_owned());
-            }
-            let first = h.len();
-            h.extend((0..n_groups).map(group_header));
-            header.push(h);
-            for (k, r) in params.iter().enumerate() {
-                let mut row = vec![labels[k].clone()];
-                if unit_col {
-                    row.push(units[k].text.to_owned());
-                }
-                for g in 0..n_groups {
-                    let s = stat_of_row(r);
-                    match cell(r, g, s) {
-                        Some(p) => {
-                            row.push(p.text.clone());
-                            let group = (!single).then(|| study.groups[g].label.clone());
-                            gold_cells.push((
-                                body.len(),
-                                first + g,
-                                labels[k].clone(),
-                                group,
-                                k,
-                                g,
-                                p,
-                                statistic_of(s),
-                            ));
-                        }
-                        None => row.push(missing.to_owned()),
-                    }
-                }
-                body.push(row);
-            }
-        }
-        Layout::RowsStats => {
-            let names: &[&str] = match stat {
-                Stat::MedianRange => &["Median", "Min", "Max"],
-                Stat::MeanSem => &["Mean", "SEM"],
-                _ => &["Mean", "SD"],
-            };
-            let mut top = vec![param_word.to_owned()];
-            let mut second = vec![param_word.to_owned()];
-            for g in 0..n_groups {
-                for name in names {
-                    top.push(group_header(g));
-                    second.push((*name).to_owned());
-                }
-            }
-            header.push(top);
-            header.push(second);
-            for (k, r) in params.iter().enumerate() {
-                let mut row = vec![labels[k].clone()];
-                for g in 0..n_groups {
-                    let col = 1 + g * names.len();
-                    match cell(r, g, stat) {
-                        Some(p) => {
-                            // The centre and its siblings in their own columns.
-                            let centre = p.text.split([' ', '(', '[']).next().unwrap_or_default().to_owned();
-                            row.push(centre.clone());
-                            if let Some(d) = &p.dispersion {
-                                row.push(number(d.value, decimals_after(&p.text, decimal_comma, 1), decimal_comma));
-                            }
-                            if let Some(i) = &p.interval {
-                                let d = decimals_of(&centre, decimal_comma);
-                                row.push(number(i.low, d, decimal_comma));
-                                row.push(number(i.high, d, decimal_comma));
-                            }
-                            let group = (!single).then(|| study.groups[g].label.clone());
-                            gold_cells.push((body.len(), col, labels[k].clone(), group, k, g, p, statistic_of(stat)));
-                        }
-                        None => row.extend(names.iter().map(|_| missing.to_owned())),
-                    }
-                }
-                body.push(row);
-            }
-        }
-        Layout::Columns => {
-            let stub = match study.grouping {
-                Grouping::Routes => "Route",
-                Grouping::Doses => "Dose",
-                Grouping::Single => *rng.pick(&["Group", "Statistic", ""]),
-            };
-            let mut h = vec![stub.to_owned()];
-            h.extend(labels.iter().cloned());
-            header.push(h);
-            for g in 0..n_groups {
-                let row_label = if single { stat.header().to_owned() } else { study.groups[g].label.clone() };
-                let mut row = vec![row_label.clone()];
-                for (k, r) in params.iter().enumerate() {
-                    let s = stat_of_row(r);
-                    match cell(r, g, s) {
-                        Some(p) => {
-                            row.push(p.text.clone());
-                            let group = (!single).then(|| row_label.clone());
-                            gold_cells.push((body.len(), 1 + k, labels[k].clone(), group, k, g, p, statistic_of(s)));
-                        }
-                        None => row.push(missing.to_owned()),
-                    }
-                }
-                body.push(row);
-            }
-        }
-        Layout::Individual => {
-            let word = if study.species.animal {
-                match study.species.name {
-                    "dog" => "Dog",
-                    "cat" => "Cat",
-                    "horse" => "Horse",
-                    "cattle" => "Animal",
-                    _ => "Animal",
-                }
-            } else {
-                "Subject"
-            };
-            let mut h = vec![word.to_owned()];
-            h.extend(labels.iter().cloned());
-            header.push(h);
-            let group = &study.groups[0];
-            for (i, subject) in group.subjects.iter().enumerate() {
-                let mut row = vec![format!("{}", i + 1)];
-                for (k, r) in params.iter().enumerate() {
-                    let x = r.param.of(subject, study.per_kg) * units[k].factor;
-                    let dec = decimals_for(x, 4);
-                    let text = number(x, dec, decimal_comma);
-                    let p =
-                        Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
-                    row.push(text);
-                    gold_cells.push((
-                        body.len(),
-                        1 + k,
-                        labels[k].clone(),
-                        Some(format!("{}", i + 1)),
-                        k,
-                        0,
-                        p,
-                        Statistic::Individual,
-                    ));
-                }
-                body.push(row);
-            }
-            let mut row = vec!["Mean ± SD".to_owned()];
-            for (k, r) in params.iter().enumerate() {
-                let p = cell(r, 0, Stat::MeanSd).expect("invariant: single-route parameter applies");
-                row.push(p.text.clone());
-                gold_cells.push((
-                    body.len(),
-                    1 + k,
-                    labels[k].clone(),
-                    Some("Mean ± SD".to_owned()),
-                    k,
-                    0,
-                    p,
-                    Statistic::Mean,
-                ));
-            }
-            body.push(row);
-        }
+    let Laid { header, body, gold_cells } = match layout {
+        Layout::Rows => lay_rows(rng, &frame, false),
+        Layout::RowsUnitColumn => lay_rows(rng, &frame, true),
+        Layout::RowsStats => lay_rows_stats(&frame),
+        Layout::Columns => lay_columns(rng, &frame),
+        Layout::Individual => lay_individual(&frame),
         // The conventions' families are drawn and laid out by `crate::families`.
         Layout::StatisticRows
         | Layout::ConcentrationTime
         | Layout::SpecimenColumns
         | Layout::Undeclared
-        | Layout::NotPk => {}
-    }
+        | Layout::NotPk => Laid::default(),
+    };
+    let Frame { params, units, .. } = frame;
+    let marked = |param: Param| stat_place == StatPlace::Marks && param == Param::Tmax;
 
     let rows_plain = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
         rows.iter().map(|r| r.iter().map(|c| plain(c).trim().to_owned()).collect()).collect()
