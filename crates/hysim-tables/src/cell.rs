@@ -340,7 +340,7 @@ const BELOW_LIMIT: &[&str] =
 pub fn parse_cell(text: &str) -> CellValue {
     let s = normalise(text);
     let trimmed = s.trim().trim_end_matches(MARK_SYMBOLS).trim();
-    let lower = trimmed.to_lowercase();
+    let lower = crate::fold::lower(trimmed);
     if lower.is_empty() {
         return CellValue::default();
     }

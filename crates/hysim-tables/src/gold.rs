@@ -157,6 +157,16 @@ fn individual_code(parameter: &str) -> Option<String> {
     )
 }
 
+/// A curated value: `12.5`, `1,234` (a thousands comma: three digits after it) or `0,35` (a
+/// decimal comma: any other count of digits after a single comma).
+fn curated_number(text: &str) -> Option<f64> {
+    let decimal_comma = !text.contains('.')
+        && text.matches(',').count() == 1
+        && text.rsplit(',').next().is_some_and(|after| after.len() != 3);
+    let text = if decimal_comma { text.replace(',', ".") } else { text.replace(',', "") };
+    text.parse::<f64>().ok()
+}
+
 /// Reads one pk_individual CSV (`*_baseline_manual.csv`): one gold value per row with a
 /// numeric value, `statistic` individual, the subject (`Patient ID`) and sampling time
 /// (`Time value` with `Time unit`) in its context, the specimen as its matrix.
@@ -189,7 +199,7 @@ pub fn read_pk_individual(path: &Path) -> Result<Vec<GoldValue>> {
             c.and_then(|c| row.get(c)).map(str::trim).filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("n/a"))
         };
         let Some(parameter_raw) = field(Some(parameter_col)).map(repair) else { continue };
-        let Some(value) = field(Some(value_col)).and_then(|v| v.replace(',', "").parse::<f64>().ok()) else { continue };
+        let Some(value) = field(Some(value_col)).and_then(curated_number) else { continue };
         let time = field(time_col).map(|t| match field(time_unit_col) {
             Some(unit) => format!("{t} {unit}"),
             None => t.to_owned(),
@@ -349,6 +359,17 @@ pub fn gold_files(path: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn curated_numbers_with_thousands_and_decimal_commas() {
+        assert_eq!(curated_number("12.5"), Some(12.5));
+        assert_eq!(curated_number("1,234"), Some(1234.0));
+        assert_eq!(curated_number("1,234.5"), Some(1234.5));
+        assert_eq!(curated_number("0,35"), Some(0.35));
+        assert_eq!(curated_number("12,5"), Some(12.5));
+        assert_eq!(curated_number("1,234,567"), Some(1_234_567.0));
+        assert_eq!(curated_number("BLQ"), None);
+    }
 
     #[test]
     fn curated_csv_with_damage_and_continuations() {

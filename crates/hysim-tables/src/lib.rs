@@ -24,6 +24,7 @@
 mod cell;
 pub mod context;
 mod error;
+mod fold;
 mod formats;
 pub mod gold;
 pub mod html;

@@ -51,7 +51,7 @@ pub fn normalise_name(text: &str) -> String {
     // removed reads as a unit, so "AUC(0-12)" and "Css,av" stay whole).
     let is_unit = |part: &str| hysim_units::Unit::parse(part).is_ok();
     let mut s = match split_trailing_group(text) {
-        (name, Some(group)) if is_unit(group) && !name.is_empty() => name.to_lowercase(),
+        (name, Some(group)) if is_unit(group) && !name.is_empty() => crate::fold::lower(name),
         _ => text.trim().trim_end_matches(['*', '†', '‡', '§']).to_lowercase(),
     };
     if let Some(i) = s.rfind(',')

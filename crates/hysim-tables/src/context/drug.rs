@@ -183,7 +183,7 @@ fn names() -> &'static std::collections::HashMap<&'static str, &'static Drug> {
 /// The drug a text names first (at the earliest word; a two-word name such as `mycophenolic
 /// acid` or `lorazepam glucuronide` before a one-word one at the same place).
 pub fn drug_in(text: &str) -> Option<&'static Drug> {
-    let lower = text.to_lowercase();
+    let lower = crate::fold::lower(text);
     let words: Vec<&str> = lower.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
     let names = names();
     for (k, word) in words.iter().enumerate() {
@@ -272,7 +272,7 @@ pub fn dose_in(text: &str) -> Option<String> {
             let rest = &text[start + number.len()..];
             let unit_start = rest.len() - rest.trim_start().len();
             let unit_text = &rest[unit_start..];
-            let unit_lower = unit_text.to_lowercase();
+            let unit_lower = crate::fold::lower(unit_text);
             for unit in DOSE_UNITS {
                 if unit_lower.starts_with(unit) {
                     let end = unit.len();
@@ -336,7 +336,7 @@ pub fn is_generic_population(population: &str) -> bool {
 
 /// The human population a text names (lower case, as printed).
 pub fn population_in(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
+    let lower = crate::fold::lower(text);
     // Only phrases whose first word occurs are searched for.
     let words: std::collections::HashSet<&str> = lower.split(|c: char| !is_word_char(c)).collect();
     POPULATIONS

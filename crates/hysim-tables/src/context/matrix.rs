@@ -52,7 +52,7 @@ const MATRICES: &[(&str, &str)] = &[
 /// plasma`). A phrase hides its words from the entries after it: `cord blood` is not also
 /// `blood`.
 pub fn matrices_in(text: &str) -> Vec<&'static str> {
-    let mut text = text.to_lowercase();
+    let mut text = crate::fold::lower(text);
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in MATRICES {
         let sampled = text.match_indices(word).any(|(i, _)| {

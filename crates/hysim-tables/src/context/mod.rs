@@ -80,7 +80,7 @@ pub fn table_context(table: &Table) -> TableContext {
 /// measures, and the wrong one's molecular weight would convert molar units wrongly.
 fn title_drug(title: &str) -> Option<(String, Option<f64>)> {
     let first = drug_name_in(title)?;
-    let rest = title.to_lowercase().replace(first.0.as_str(), " ");
+    let rest = crate::fold::lower(title).replace(first.0.as_str(), " ");
     match drug_name_in(&rest) {
         Some((other, _)) if other != first.0 => None,
         _ => Some(first),

@@ -8,7 +8,7 @@ use crate::params::Route;
 
 /// The routes a text names, in a fixed order.
 pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
-    let t = text.to_lowercase();
+    let t = crate::fold::lower(text);
     let mut out = Vec::new();
     if t.contains("intravenous") || has_word(&t, &["iv", "i v"]) || t.contains("i.v.") {
         out.push(("IV", Route::Intravascular));
@@ -105,7 +105,7 @@ pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     const NOT_DOSE_NEAR: &[&str] = &["premedicat", "anaesthe", "anesthe", "sedat"];
     const NUMERAL_BEFORE: &[&str] = &["phase", "stage", "grade", "type", "class", "level", "category", "part", "iii"];
     let original = paper_text(table);
-    let text = original.to_lowercase();
+    let text = crate::fold::lower(&original);
     // After a route word: `i.v. catheter`.
     let word_after = |rest: &str| next_word(rest, |c| is_space_or_dash(c) || c == '.');
     // The 40 characters before a match, lower case.

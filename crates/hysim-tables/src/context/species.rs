@@ -33,6 +33,6 @@ pub(crate) fn species_of(text: &str) -> Option<&'static str> {
             "human",
         ),
     ];
-    let lower = text.to_lowercase();
+    let lower = crate::fold::lower(text);
     SPECIES.iter().find(|(words, _)| has_word(&lower, words)).map(|(_, s)| *s)
 }

@@ -132,7 +132,7 @@ fn names(lower: &str, phrase: &str) -> bool {
 
 /// Why a table reports no PK results, or `None` when it may.
 pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
-    let caption = table.caption.as_deref().unwrap_or_default().to_lowercase();
+    let caption = crate::fold::lower(table.caption.as_deref().unwrap_or_default());
     if let Some(word) = ANALYSES.iter().find(|w| names(&caption, w)) {
         return Some(word);
     }
@@ -142,7 +142,7 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
     }
     // A summary of other studies: a column of citations ("Rowan et al. 2018 [13]").
     let citation = |cell: &str| {
-        let l = cell.to_lowercase();
+        let l = crate::fold::lower(cell);
         // A reference number after a name: "Klenske 2019 [12]", not a bracketed interval.
         let reference =
             l.trim_end().strip_suffix(']').and_then(|r| r.rsplit_once('[')).is_some_and(|(before, inside)| {
@@ -161,7 +161,7 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
     }
     // A regression table: a coefficient column beside a P value column.
     let headers: Vec<String> =
-        (0..table.n_cols()).filter_map(|c| table.header_path(c).last().map(|h| h.trim().to_lowercase())).collect();
+        (0..table.n_cols()).filter_map(|c| table.header_path(c).last().map(|h| crate::fold::lower(h.trim()))).collect();
     let coefficient = headers.iter().any(|h| COEFFICIENT_HEADERS.contains(&h.as_str()));
     let p_value = headers.iter().any(|h| h.replace(['-', '‐', ' '], "").starts_with("pvalue") || h == "p");
     if coefficient && p_value {

@@ -357,11 +357,25 @@ fn named_parameters(text: &str, names: &dyn Fn(&str) -> Option<String>) -> Vec<S
 fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Option<String>) -> Vec<Declaration> {
     // "Mean residence time", "mean absorption time": a parameter's name, no statistic.
     const NAMES_AFTER_MEAN: &[&str] = &["residence", "absorption", "transit", "dissolution", "arterial", "input"];
+    // "Median age 34 years", "mean body weight": a statistic of the subjects' covariates,
+    // said in passing, not of the table's values.
+    const COVARIATES_AFTER: &[&str] =
+        &["age", "ages", "body", "weight", "height", "bmi", "gestational", "follow", "duration"];
     let centrals: Vec<Hit> = find(clause, CENTRALS)
         .into_iter()
         .filter(|h| {
+            let word = &clause[h.start..h.end];
             let next = clause[h.end..].split_whitespace().next().unwrap_or_default();
+            let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let previous = clause[..h.start].split_whitespace().next_back().unwrap_or_default();
+            // "1 gm dose": grams after a number, not GM.
+            let grams = word == "gm" && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
+            // "By means of": a phrase.
+            let phrase = word == "means" && next_word == "of";
             !NAMES_AFTER_MEAN.iter().any(|w| next.starts_with(w))
+                && !COVARIATES_AFTER.contains(&next_word.as_str())
+                && !grams
+                && !phrase
         })
         .collect();
     let spreads = spreads(clause);
@@ -664,6 +678,11 @@ mod tests {
         "#);
         insta::assert_snapshot!(show("Standard deviation in weeks."), @"- ±SD (SD) [SD] All");
         insta::assert_snapshot!(show("Cmax, maximum plasma concentration; AUC, area under the curve."), @"");
+        // Statistic words that declare nothing: grams, a phrase, the subjects' covariates.
+        insta::assert_snapshot!(show("Serum concentrations after a 1 gm dose"), @"");
+        insta::assert_snapshot!(show("Concentrations were measured by means of HPLC"), @"");
+        insta::assert_snapshot!(show("Children (median age 34 years, mean body weight 12 kg) received 5 mg/kg"), @"");
+        insta::assert_snapshot!(show("GM (CV%)"), @"geometric_mean ±- (CV%) [-] All");
         let marked = declarations(
             "Median (range); all other data expressed as mean (±standard deviation).",
             &Scope::Marked("e".into()),

@@ -58,7 +58,7 @@ fn strip_marks(label: &str) -> &str {
 
 /// Lower case with spaces squeezed, dashes unified and `.` dropped after letters.
 fn norm(label: &str) -> String {
-    let t = label.to_lowercase().replace(['–', '—', '−', '‐'], "-").replace('\u{a0}', " ");
+    let t = crate::fold::lower(label).replace(['–', '—', '−', '‐'], "-").replace('\u{a0}', " ");
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -306,6 +306,44 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     SUBJECT_WORDS.contains(&norm(strip_marks(header)).as_str())
 }
 
+/// Whether a row-label header names occasions or arms rather than subjects (`Day`, `Dose`,
+/// `Trimester`, `Visit`): numbered rows under it are not subject ids.
+pub(crate) fn is_occasion_header(header: &str) -> bool {
+    const OCCASIONS: &[&str] = &[
+        "day",
+        "days",
+        "dose",
+        "doses",
+        "dose level",
+        "dosing",
+        "regimen",
+        "trimester",
+        "week",
+        "weeks",
+        "month",
+        "visit",
+        "period",
+        "cycle",
+        "occasion",
+        "phase",
+        "time",
+        "sample",
+        "group",
+        "cohort",
+        "arm",
+        "study day",
+    ];
+    OCCASIONS.contains(&norm(strip_marks(header)).as_str())
+}
+
+/// Whether a label is a dosing interval (`q8h`, `q12h`, `Q24H`), not a subject code.
+pub(crate) fn is_dosing_interval(label: &str) -> bool {
+    let t = norm(strip_marks(label));
+    t.strip_prefix('q')
+        .and_then(|r| r.strip_suffix('h'))
+        .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The subject id a cell or header prints, when it reads as one: a small number (`3`,
 /// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
 /// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
@@ -443,7 +481,7 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
 
 /// A header that only names the statistic or says "value" is not a group.
 pub(crate) fn is_generic_header(label: &str) -> bool {
-    let key: String = label.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    let key: String = crate::fold::lower(label).chars().filter(|c| c.is_alphanumeric()).collect();
     matches!(
         key.as_str(),
         "value"
@@ -469,7 +507,7 @@ pub(crate) fn is_generic_header(label: &str) -> bool {
 /// between groups, values quoted from other studies, and the abbreviations, equations and
 /// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
 pub(crate) fn is_non_value_header(label: &str) -> bool {
-    let l = label.to_lowercase().replace(['‐', '–', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let l = crate::fold::lower(label).replace(['‐', '–', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
     const EXPLAINS: &[&str] =
         &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
     ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic", "literature", "published"]
@@ -486,7 +524,7 @@ pub(crate) fn is_count_header(label: &str) -> bool {
 
 /// A unit column.
 pub(crate) fn is_unit_header(label: &str) -> bool {
-    matches!(label.trim().to_lowercase().as_str(), "unit" | "units")
+    matches!(crate::fold::lower(label.trim()).as_str(), "unit" | "units")
 }
 
 #[cfg(test)]

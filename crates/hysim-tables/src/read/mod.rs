@@ -48,6 +48,22 @@ pub fn table_records(table: &Table) -> Vec<Record> {
         tracing::debug!(table = table.id, why, "not a table of PK results");
         return Vec::new();
     }
+    let width = table.n_cols();
+    if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
+        // The file readers pad every row; a table built by hand may be ragged. Short rows
+        // end in blank cells, so that every row of the reader has a cell in every column.
+        let pad = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|row| {
+                    let mut row = row.clone();
+                    row.resize(width, String::new());
+                    row
+                })
+                .collect()
+        };
+        let padded = Table { header_rows: pad(&table.header_rows), body_rows: pad(&table.body_rows), ..table.clone() };
+        return Reader::new(&padded).map(|r| r.records()).unwrap_or_default();
+    }
     Reader::new(table).map(|r| r.records()).unwrap_or_default()
 }
 
@@ -551,7 +567,7 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`.
         reader.time_col = (0..n_cols).find_map(|c| {
-            let header = reader.labels[c].to_lowercase();
+            let header = crate::fold::lower(&reader.labels[c]);
             let timed = crate::context::has_word(&header, &["time", "hours"]);
             (timed && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
@@ -576,12 +592,12 @@ impl<'t> Reader<'t> {
         let caption = self.table.caption.clone().unwrap_or_default();
         let headers = self.labels.join(" ");
         let says = |t: &str| {
-            let l = t.to_lowercase();
+            let l = crate::fold::lower(t);
             ["concentration", "level", "conc."].iter().any(|w| l.contains(w))
         };
         let unit_text = self.caption_unit.clone().or_else(|| self.labels.iter().find_map(|l| unit_in_label(l)));
         if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
-            || crate::context::has_word(&caption.to_lowercase(), &["ratio", "ratios"])
+            || crate::context::has_word(&crate::fold::lower(&caption), &["ratio", "ratios"])
         {
             return false;
         }
@@ -613,7 +629,8 @@ impl<'t> Reader<'t> {
         // Times down the stub, under a time header.
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
         let unit = labels::time_unit_in(&stub_header).or_else(|| labels::time_unit_in(&caption));
-        let timed_header = stub_header.to_lowercase().contains("time") || stub_header.to_lowercase().contains("hour");
+        let timed_header =
+            crate::fold::lower(&stub_header).contains("time") || crate::fold::lower(&stub_header).contains("hour");
         let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
         if timed_header && row_time.iter().flatten().count() >= 2 {
             for (r, t) in row_time.iter().enumerate() {
@@ -643,7 +660,7 @@ impl<'t> Reader<'t> {
         let parent = |c: usize| self.paths[c][..self.paths[c].len().saturating_sub(1)].to_vec();
         let is_dose = |c: usize| {
             self.paths[c].last().is_some_and(|h| {
-                let h = h.trim().to_lowercase();
+                let h = crate::fold::lower(h.trim());
                 h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")
             })
         };
@@ -726,7 +743,7 @@ impl<'t> Reader<'t> {
         if label.trim().is_empty() || looks_numeric(label) || stat_label(label).is_some() {
             return None;
         }
-        let lower = label.to_lowercase();
+        let lower = crate::fold::lower(label);
         let name = crate::params::split_trailing_group(label).0;
         let words = |w: &[&str]| crate::context::has_word(&lower, w);
         if words(&["ratio", "ratios", "dose", "doses", "time"]) || self.ratio_of(name).is_some() {
@@ -839,12 +856,21 @@ impl<'t> Reader<'t> {
         let rows = &self.table.body_rows;
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
         let subject_header = labels::is_subject_header(&stub_header);
-        let ids = self.stubs.iter().filter(|(s, _)| labels::subject_id(s).is_some() && stat_label(s).is_none()).count();
+        let ids = self
+            .stubs
+            .iter()
+            .filter(|(s, _)| {
+                labels::subject_id(s).is_some()
+                    && stat_label(s).is_none()
+                    && labels::time_of(s, None).is_none()
+                    && !labels::is_dosing_interval(s)
+            })
+            .count();
         // Sections that are subject ids (a subject's row, then its analytes' rows): the
         // rows under them are not subjects.
         let sections: Vec<Option<(String, Vec<Option<u32>>)>> = (0..rows.len()).map(|r| self.section(r)).collect();
         let id_sections = sections.iter().flatten().filter(|(name, _)| labels::subject_id(name).is_some()).count();
-        let subjects = (subject_header || ids >= 3) && id_sections < 2;
+        let subjects = (subject_header || ids >= 3 && !labels::is_occasion_header(&stub_header)) && id_sections < 2;
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
@@ -1407,7 +1433,7 @@ fn split_subject(group: &str) -> Option<(String, Option<String>)> {
 /// The unit a caption gives every value of its table: a unit in parentheses right after
 /// "concentrations" or "levels" (`Plasma concentrations (ng/mL) of X`), or alone at its end.
 fn caption_unit(caption: &str) -> Option<String> {
-    let lower = caption.to_lowercase();
+    let lower = crate::fold::lower(caption);
     for word in ["concentrations", "concentration", "levels", "level"] {
         for (at, _) in lower.match_indices(word) {
             let rest = caption[at + word.len()..].trim_start();

@@ -293,3 +293,37 @@ fn parameters_as_columns_and_non_pk_tables() {
     );
     assert!(table_records(&demographics).is_empty());
 }
+
+#[test]
+fn numbered_occasions_and_dosing_intervals_are_not_subjects() {
+    // Rows numbered by study day under a `Day` header: groups of a summary, spreads kept.
+    let days = table(
+        "Table 3. Pharmacokinetic parameters of drug X (mean ± SD)",
+        &[&["Day", "Cmax (ng/mL)", "AUC (ng·h/mL)"]],
+        &[&["1", "12 ± 3", "80 ± 11"], &["7", "15 ± 4", "95 ± 12"], &["14", "16 ± 2", "99 ± 9"]],
+    );
+    let records = table_records(&days);
+    assert_eq!(records.len(), 6, "{}", show(&records));
+    assert!(records.iter().all(|r| r.context.subject.is_none() && r.dispersion.is_some()), "{}", show(&records));
+    // Dosing intervals with no header over them.
+    let regimens = table(
+        "Table 2. Steady-state pharmacokinetics of drug Y, mean ± SD",
+        &[&["", "Cmax (mg/L)", "Cmin (mg/L)"]],
+        &[&["q8h", "12 ± 3", "2 ± 1"], &["q12h", "15 ± 4", "1.5 ± 0.5"], &["q24h", "22 ± 5", "0.8 ± 0.2"]],
+    );
+    let records = table_records(&regimens);
+    assert_eq!(records.len(), 6, "{}", show(&records));
+    assert!(
+        records.iter().all(|r| r.context.subject.is_none() && r.statistic == Statistic::Mean),
+        "{}",
+        show(&records)
+    );
+    // Numbered rows under no header are still subjects.
+    let patients = table(
+        "Table 1. Individual pharmacokinetic parameters of drug Z",
+        &[&["", "Cmax (mg/L)", "CL (L/h)"]],
+        &[&["1", "12", "2.1"], &["2", "15", "1.8"], &["3", "22", "2.5"]],
+    );
+    let records = table_records(&patients);
+    assert!(records.len() == 6 && records.iter().all(|r| r.context.subject.is_some()), "{}", show(&records));
+}

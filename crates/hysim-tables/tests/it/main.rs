@@ -105,6 +105,56 @@ mod robustness {
         prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
     }
 
+    /// PK words mixed with characters whose lowercase has another length in bytes (`İ` 2→3,
+    /// the Kelvin sign `K` 3→1, `Ⱥ` 2→3), so that an offset found in lowercased text and
+    /// used on the original would cut a character.
+    fn casefold_pk() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "İ",
+            "K",
+            "Ⱥ",
+            "ẞ",
+            "Σ",
+            " ",
+            "(",
+            ")",
+            "Concentrations",
+            "levels",
+            "LEVEL",
+            "(ng/mL)",
+            "5 mg/kg",
+            "2 MG",
+            "mg",
+            "/",
+            "Mean ± SD",
+            "median (range)",
+            "gm",
+            "a",
+            "b ",
+            "*",
+            "Cmax",
+            "t1/2",
+            "AUC",
+            "Plasma",
+            "Milk",
+            "Day",
+            "1",
+            "12.5",
+            "±",
+            "3.0",
+            "Subject",
+            "oral",
+            "i.v.",
+            "rats",
+            "n = 6",
+            "except",
+            "CV%",
+            "(23%)",
+            "–",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -139,6 +189,25 @@ mod robustness {
                 abstract_text: Some(text.clone()),
                 header_rows: vec![vec!["Parameter".into(), text.clone()]],
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), text.clone()], vec![text.clone(), "1.0".into()]],
+            };
+            let _ = hysim_tables::table_records(&table);
+        }
+
+        #[test]
+        fn casefolding_text_and_ragged_rows(
+            caption in casefold_pk(),
+            footnote in casefold_pk(),
+            header in prop::collection::vec(casefold_pk(), 1..4),
+            body in prop::collection::vec(prop::collection::vec(casefold_pk(), 0..4), 0..5),
+        ) {
+            let table = Table {
+                id: "t".into(),
+                caption: Some(caption),
+                footnote: Some(footnote),
+                title: None,
+                abstract_text: None,
+                header_rows: vec![header],
+                body_rows: body,
             };
             let _ = hysim_tables::table_records(&table);
         }
