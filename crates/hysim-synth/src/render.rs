@@ -584,175 +584,192 @@ struct Laid {
 /// Parameters as rows, one column per group (`unit_col`: with a unit column).
 fn lay_rows(rng: &mut Rng, f: &Frame<'_>, unit_col: bool) -> Laid {
     let mut laid = Laid::default();
-        let mut h = vec![f.param_word.to_owned()];
+    let mut h = vec![f.param_word.to_owned()];
+    if unit_col {
+        h.push(if rng.chance(0.5) { "Unit" } else { "Units" }.to_owned());
+    }
+    let first = h.len();
+    h.extend((0..f.study.groups.len()).map(|g| f.group_header(g)));
+    laid.header.push(h);
+    for (k, r) in f.params.iter().enumerate() {
+        let mut row = vec![f.labels[k].clone()];
         if unit_col {
-            h.push(if rng.chance(0.5) { "Unit" } else { "Units" }.to_owned());
+            row.push(f.units[k].text.to_owned());
         }
-        let first = h.len();
-        h.extend((0..f.study.groups.len()).map(|g| f.group_header(g)));
-        laid.header.push(h);
-        for (k, r) in f.params.iter().enumerate() {
-            let mut row = vec![f.labels[k].clone()];
-            if unit_col {
-                row.push(f.units[k].text.to_owned());
-            }
-            for g in 0..f.study.groups.len() {
-                let s = f.stat_of_row(r);
-                match f.cell(k, g, s) {
-                    Some(p) => {
-                        row.push(p.text.clone());
-                        let group = (!f.single).then(|| f.study.groups[g].label.clone());
-                        laid.gold_cells.push((
-                            laid.body.len(),
-                            first + g,
-                            f.labels[k].clone(),
-                            group,
-                            k,
-                            g,
-                            p,
-                            statistic_of(s),
-                        ));
-                    }
-                    None => row.push(f.missing.to_owned()),
+        for g in 0..f.study.groups.len() {
+            let s = f.stat_of_row(r);
+            match f.cell(k, g, s) {
+                Some(p) => {
+                    row.push(p.text.clone());
+                    let group = (!f.single).then(|| f.study.groups[g].label.clone());
+                    laid.gold_cells.push((
+                        laid.body.len(),
+                        first + g,
+                        f.labels[k].clone(),
+                        group,
+                        k,
+                        g,
+                        p,
+                        statistic_of(s),
+                    ));
                 }
+                None => row.push(f.missing.to_owned()),
             }
-            laid.body.push(row);
         }
+        laid.body.push(row);
+    }
     laid
 }
 
 /// Parameters as rows, a second header row of statistics under each group.
 fn lay_rows_stats(f: &Frame<'_>) -> Laid {
     let mut laid = Laid::default();
-        let names: &[&str] = match f.stat {
-            Stat::MedianRange => &["Median", "Min", "Max"],
-            Stat::MeanSem => &["Mean", "SEM"],
-            _ => &["Mean", "SD"],
-        };
-        let mut top = vec![f.param_word.to_owned()];
-        let mut second = vec![f.param_word.to_owned()];
+    let names: &[&str] = match f.stat {
+        Stat::MedianRange => &["Median", "Min", "Max"],
+        Stat::MeanSem => &["Mean", "SEM"],
+        _ => &["Mean", "SD"],
+    };
+    let mut top = vec![f.param_word.to_owned()];
+    let mut second = vec![f.param_word.to_owned()];
+    for g in 0..f.study.groups.len() {
+        for name in names {
+            top.push(f.group_header(g));
+            second.push((*name).to_owned());
+        }
+    }
+    laid.header.push(top);
+    laid.header.push(second);
+    for k in 0..f.params.len() {
+        let mut row = vec![f.labels[k].clone()];
         for g in 0..f.study.groups.len() {
-            for name in names {
-                top.push(f.group_header(g));
-                second.push((*name).to_owned());
-            }
-        }
-        laid.header.push(top);
-        laid.header.push(second);
-        for k in 0..f.params.len() {
-            let mut row = vec![f.labels[k].clone()];
-            for g in 0..f.study.groups.len() {
-                let col = 1 + g * names.len();
-                match f.cell(k, g, f.stat) {
-                    Some(p) => {
-                        // The centre and its siblings in their own columns.
-                        let centre = p.text.split([' ', '(', '[']).next().unwrap_or_default().to_owned();
-                        row.push(centre.clone());
-                        if let Some(d) = &p.dispersion {
-                            row.push(number(d.value, decimals_after(&p.text, f.decimal_comma, 1), f.decimal_comma));
-                        }
-                        if let Some(i) = &p.interval {
-                            let d = decimals_of(&centre, f.decimal_comma);
-                            row.push(number(i.low, d, f.decimal_comma));
-                            row.push(number(i.high, d, f.decimal_comma));
-                        }
-                        let group = (!f.single).then(|| f.study.groups[g].label.clone());
-                        laid.gold_cells.push((laid.body.len(), col, f.labels[k].clone(), group, k, g, p, statistic_of(f.stat)));
+            let col = 1 + g * names.len();
+            match f.cell(k, g, f.stat) {
+                Some(p) => {
+                    // The centre and its siblings in their own columns.
+                    let centre = p.text.split([' ', '(', '[']).next().unwrap_or_default().to_owned();
+                    row.push(centre.clone());
+                    if let Some(d) = &p.dispersion {
+                        row.push(number(d.value, decimals_after(&p.text, f.decimal_comma, 1), f.decimal_comma));
                     }
-                    None => row.extend(names.iter().map(|_| f.missing.to_owned())),
+                    if let Some(i) = &p.interval {
+                        let d = decimals_of(&centre, f.decimal_comma);
+                        row.push(number(i.low, d, f.decimal_comma));
+                        row.push(number(i.high, d, f.decimal_comma));
+                    }
+                    let group = (!f.single).then(|| f.study.groups[g].label.clone());
+                    laid.gold_cells.push((
+                        laid.body.len(),
+                        col,
+                        f.labels[k].clone(),
+                        group,
+                        k,
+                        g,
+                        p,
+                        statistic_of(f.stat),
+                    ));
                 }
+                None => row.extend(names.iter().map(|_| f.missing.to_owned())),
             }
-            laid.body.push(row);
         }
+        laid.body.push(row);
+    }
     laid
 }
 
 /// Parameters as columns, one row per group.
 fn lay_columns(rng: &mut Rng, f: &Frame<'_>) -> Laid {
     let mut laid = Laid::default();
-        let stub = match f.study.grouping {
-            Grouping::Routes => "Route",
-            Grouping::Doses => "Dose",
-            Grouping::Single => *rng.pick(&["Group", "Statistic", ""]),
-        };
-        let mut h = vec![stub.to_owned()];
-        h.extend(f.labels.iter().cloned());
-        laid.header.push(h);
-        for g in 0..f.study.groups.len() {
-            let row_label = if f.single { f.stat.header().to_owned() } else { f.study.groups[g].label.clone() };
-            let mut row = vec![row_label.clone()];
-            for (k, r) in f.params.iter().enumerate() {
-                let s = f.stat_of_row(r);
-                match f.cell(k, g, s) {
-                    Some(p) => {
-                        row.push(p.text.clone());
-                        let group = (!f.single).then(|| row_label.clone());
-                        laid.gold_cells.push((laid.body.len(), 1 + k, f.labels[k].clone(), group, k, g, p, statistic_of(s)));
-                    }
-                    None => row.push(f.missing.to_owned()),
+    let stub = match f.study.grouping {
+        Grouping::Routes => "Route",
+        Grouping::Doses => "Dose",
+        Grouping::Single => *rng.pick(&["Group", "Statistic", ""]),
+    };
+    let mut h = vec![stub.to_owned()];
+    h.extend(f.labels.iter().cloned());
+    laid.header.push(h);
+    for g in 0..f.study.groups.len() {
+        let row_label = if f.single { f.stat.header().to_owned() } else { f.study.groups[g].label.clone() };
+        let mut row = vec![row_label.clone()];
+        for (k, r) in f.params.iter().enumerate() {
+            let s = f.stat_of_row(r);
+            match f.cell(k, g, s) {
+                Some(p) => {
+                    row.push(p.text.clone());
+                    let group = (!f.single).then(|| row_label.clone());
+                    laid.gold_cells.push((
+                        laid.body.len(),
+                        1 + k,
+                        f.labels[k].clone(),
+                        group,
+                        k,
+                        g,
+                        p,
+                        statistic_of(s),
+                    ));
                 }
+                None => row.push(f.missing.to_owned()),
             }
-            laid.body.push(row);
         }
+        laid.body.push(row);
+    }
     laid
 }
 
 /// One row per subject, parameters as columns, a `Mean ± SD` row last.
 fn lay_individual(f: &Frame<'_>) -> Laid {
     let mut laid = Laid::default();
-        let word = if f.study.species.animal {
-            match f.study.species.name {
-                "dog" => "Dog",
-                "cat" => "Cat",
-                "horse" => "Horse",
-                "cattle" => "Animal",
-                _ => "Animal",
-            }
-        } else {
-            "Subject"
-        };
-        let mut h = vec![word.to_owned()];
-        h.extend(f.labels.iter().cloned());
-        laid.header.push(h);
-        let group = &f.study.groups[0];
-        for (i, subject) in group.subjects.iter().enumerate() {
-            let mut row = vec![format!("{}", i + 1)];
-            for (k, r) in f.params.iter().enumerate() {
-                let x = r.param.of(subject, f.study.per_kg) * f.units[k].factor;
-                let dec = decimals_for(x, 4);
-                let text = number(x, dec, f.decimal_comma);
-                let p =
-                    Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
-                row.push(text);
-                laid.gold_cells.push((
-                    laid.body.len(),
-                    1 + k,
-                    f.labels[k].clone(),
-                    Some(format!("{}", i + 1)),
-                    k,
-                    0,
-                    p,
-                    Statistic::Individual,
-                ));
-            }
-            laid.body.push(row);
+    let word = if f.study.species.animal {
+        match f.study.species.name {
+            "dog" => "Dog",
+            "cat" => "Cat",
+            "horse" => "Horse",
+            "cattle" => "Animal",
+            _ => "Animal",
         }
-        let mut row = vec!["Mean ± SD".to_owned()];
-        for k in 0..f.params.len() {
-            let p = f.cell(k, 0, Stat::MeanSd).expect("invariant: single-route parameter applies");
-            row.push(p.text.clone());
+    } else {
+        "Subject"
+    };
+    let mut h = vec![word.to_owned()];
+    h.extend(f.labels.iter().cloned());
+    laid.header.push(h);
+    let group = &f.study.groups[0];
+    for (i, subject) in group.subjects.iter().enumerate() {
+        let mut row = vec![format!("{}", i + 1)];
+        for (k, r) in f.params.iter().enumerate() {
+            let x = r.param.of(subject, f.study.per_kg) * f.units[k].factor;
+            let dec = decimals_for(x, 4);
+            let text = number(x, dec, f.decimal_comma);
+            let p = Printed { text: text.clone(), value: printed_value(x, dec), dispersion: None, interval: None };
+            row.push(text);
             laid.gold_cells.push((
                 laid.body.len(),
                 1 + k,
                 f.labels[k].clone(),
-                Some("Mean ± SD".to_owned()),
+                Some(format!("{}", i + 1)),
                 k,
                 0,
                 p,
-                Statistic::Mean,
+                Statistic::Individual,
             ));
         }
         laid.body.push(row);
+    }
+    let mut row = vec!["Mean ± SD".to_owned()];
+    for k in 0..f.params.len() {
+        let p = f.cell(k, 0, Stat::MeanSd).expect("invariant: single-route parameter applies");
+        row.push(p.text.clone());
+        laid.gold_cells.push((
+            laid.body.len(),
+            1 + k,
+            f.labels[k].clone(),
+            Some("Mean ± SD".to_owned()),
+            k,
+            0,
+            p,
+            Statistic::Mean,
+        ));
+    }
+    laid.body.push(row);
     laid
 }
 

@@ -1213,8 +1213,18 @@ impl<'t> Reader<'t> {
                 Numbers::of(&cell, text, &reading)
             }
             other => {
+                // The line names the statistic; a spread its cell prints takes its kind from
+                // the table's declarations of that statistic or of spreads alone ("SD in
+                // parentheses").
                 let statistic = other.central().unwrap_or(Statistic::Unknown);
-                Numbers::of(&cell, text, &Reading { statistic, dispersion: None, interval: None })
+                let declared = resolve(shape_of(&cell), &self.candidates(&[], &cell.marks, param.code(), label));
+                let agrees = declared.statistic == statistic || declared.statistic == Statistic::Unknown;
+                let reading = if agrees {
+                    Reading { statistic, ..declared }
+                } else {
+                    Reading { statistic, dispersion: None, interval: None }
+                };
+                Numbers::of(&cell, text, &reading)
             }
         };
         if let Some((at, kind)) = &s.dispersion {

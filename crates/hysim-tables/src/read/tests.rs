@@ -327,3 +327,19 @@ fn numbered_occasions_and_dosing_intervals_are_not_subjects() {
     let records = table_records(&patients);
     assert!(records.len() == 6 && records.iter().all(|r| r.context.subject.is_some()), "{}", show(&records));
 }
+
+#[test]
+fn statistic_lines_take_spread_kinds_from_the_footnote() {
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of drug X",
+        &[&["", "Cmax (ng/mL)", "AUC (ng·h/mL)"]],
+        &[&["Mean", "6.2 (1.1)", "80 (11)"], &["Median", "6.0", "78"]],
+    );
+    t.footnote = Some("SD in parentheses.".into());
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(6.2) mean Some("SD 1.1") None Some("ng/mL") Some("ng/mL")->Some(6.2) "6.2 (1.1)" n=None group=None route=None species=None
+    CMAX Some(6.0) median None None Some("ng/mL") Some("ng/mL")->Some(6.0) "6.0" n=None group=None route=None species=None
+    - Some(80.0) mean Some("SD 11") None Some("ng·h/mL") Some("ng·h/mL")->Some(80.0) "80 (11)" n=None group=None route=None species=None
+    - Some(78.0) median None None Some("ng·h/mL") Some("ng·h/mL")->Some(78.0) "78" n=None group=None route=None species=None
+    "#);
+}
