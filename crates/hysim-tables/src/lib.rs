@@ -29,6 +29,7 @@ mod formats;
 pub mod gold;
 pub mod html;
 mod jsonl;
+mod memo;
 mod output;
 pub mod params;
 mod read;
@@ -43,3 +44,8 @@ pub use formats::{
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
 pub use read::{model_record, table_records, tables_records};
+
+/// The README's Rust examples, compiled and run as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExamples;

@@ -52,6 +52,13 @@ const MATRICES: &[(&str, &str)] = &[
 /// plasma`). A phrase hides its words from the entries after it: `cord blood` is not also
 /// `blood`.
 pub fn matrices_in(text: &str) -> Vec<&'static str> {
+    thread_local! {
+        static MATRICES_IN: crate::memo::Cache<Vec<&'static str>> = Default::default();
+    }
+    crate::memo::cached(&MATRICES_IN, text, find_matrices)
+}
+
+fn find_matrices(text: &str) -> Vec<&'static str> {
     let mut text = crate::fold::lower(text);
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in MATRICES {
@@ -62,7 +69,7 @@ pub fn matrices_in(text: &str) -> Vec<&'static str> {
         if sampled && !named.contains(matrix) {
             named.push(matrix);
         }
-        if word.contains(' ') {
+        if word.contains(' ') && text.contains(word) {
             text = text.replace(word, " ");
         }
     }

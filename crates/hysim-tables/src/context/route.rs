@@ -37,6 +37,15 @@ pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
 ///   another drug's (`intravenous phenobarbital ... oral levetiracetam`) names two: none
 ///   is taken.
 pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
+    thread_local! {
+        static PAPER_ROUTES: crate::memo::Cache<Option<(&'static str, Route)>> = Default::default();
+    }
+    // The tables of one paper share its title and abstract: read them once.
+    crate::memo::cached(&PAPER_ROUTES, &paper_text(table), route_of_paper)
+}
+
+/// [`paper_route`] of a paper's title and abstract.
+fn route_of_paper(original: &str) -> Option<(&'static str, Route)> {
     /// A route's code and kind; `None` for a route that has no code here.
     type Coded = Option<(&'static str, Route)>;
     const ROUTES: &[(&[&str], Coded)] = &[
@@ -104,8 +113,7 @@ pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     const NOT_ROUTE_BEFORE: &[&str] = &["intra", "peri"];
     const NOT_DOSE_NEAR: &[&str] = &["premedicat", "anaesthe", "anesthe", "sedat"];
     const NUMERAL_BEFORE: &[&str] = &["phase", "stage", "grade", "type", "class", "level", "category", "part", "iii"];
-    let original = paper_text(table);
-    let text = crate::fold::lower(&original);
+    let text = crate::fold::lower(original);
     // After a route word: `i.v. catheter`.
     let word_after = |rest: &str| next_word(rest, |c| is_space_or_dash(c) || c == '.');
     // The 40 characters before a match, lower case.
@@ -125,7 +133,7 @@ pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     // `IV` in capitals, not a numeral or a list item.
     let capital_iv = original.match_indices("IV").any(|(i, _)| {
         let end = i + 2;
-        is_whole_word(&original, i, end)
+        is_whole_word(original, i, end)
             && !original[..i].ends_with('(')
             && !NUMERAL_BEFORE.contains(&previous_word(&original[..i]).as_str())
             && !NOT_ROUTE_NEXT.contains(&word_after(&original[end..]).as_str())

@@ -64,6 +64,13 @@ fn norm(label: &str) -> String {
 
 /// The statistic a row stub or column header names, when it names nothing else.
 pub(crate) fn stat_label(label: &str) -> Option<StatLabel> {
+    thread_local! {
+        static STAT_LABELS: crate::memo::Cache<Option<StatLabel>> = Default::default();
+    }
+    crate::memo::cached(&STAT_LABELS, label, read_stat_label)
+}
+
+fn read_stat_label(label: &str) -> Option<StatLabel> {
     let raw = strip_marks(label);
     let mut key = norm(raw);
     // A footnote digit glued to a word ("Mean4"), never to a number ("95%").

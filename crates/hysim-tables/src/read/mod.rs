@@ -240,15 +240,17 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         let word_end = chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
         let word_start = chars[..i].iter().rposition(|p| !p.is_alphabetic()).map_or(0, |p| p + 1);
         let letters_before = i - word_start;
-        let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
-        let known =
-            c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some();
+        // The word is looked up last: most characters fail the cheap tests before it.
+        let known = || {
+            let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
+            c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some()
+        };
         if word_end
-            && defined(&s)
             && (c.is_ascii_digit() || c.is_ascii_lowercase())
             && letters_before >= 3
-            && known
+            && defined(&s)
             && chars[word_start..i].iter().all(|p| p.is_alphabetic())
+            && known()
         {
             marks.push(s);
             continue;
