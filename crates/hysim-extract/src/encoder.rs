@@ -15,8 +15,8 @@
 //! The encoder embeds in bfloat16 on a CPU that computes it natively (`[encoder] dtype =
 //! "auto"`; about twice as fast with AVX512-BF16) and in float32 on a GPU, where bfloat16
 //! was measured slower for a model this small (`DType::inference_on`); extraction uses the
-//! precision the heads were trained on where `inference_on` allows it, float32 otherwise. [`Extractor`]
-//! works on any slice of tables, so `hysim extract` streams a corpus through it in batches.
+//! precision the heads were trained on where `inference_on` allows it, float32 otherwise.
+//! [`EncoderExtractor`] works on any slice of tables, so `hysim extract` streams a corpus through it in batches.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
