@@ -224,35 +224,38 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
     let mut marks = Vec::new();
     let mut clean = String::with_capacity(label.len());
     let chars: Vec<char> = label.chars().collect();
-    let defined = |m: &str| notes.iter().any(|(k, _)| k == m);
+    let defined = |c: char| {
+        notes.iter().any(|(k, _)| {
+            let mut it = k.chars();
+            it.next() == Some(c) && it.next().is_none()
+        })
+    };
+    // The last character before the current one that is not a letter: the current word
+    // starts after it.
+    let mut last_non_letter: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
-        let s = c.to_string();
+        let word_start = last_non_letter.map_or(0, |p| p + 1);
+        if !c.is_alphabetic() {
+            last_non_letter = Some(i);
+        }
+        let next = chars.get(i + 1);
         // A symbol at a word's end is a mark; between letters (`h*µg/mL`) it multiplies.
-        if crate::cell::MARK_SYMBOLS.contains(&c) && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric()) {
-            if defined(&s) || notes.is_empty() {
-                marks.push(s);
+        if crate::cell::MARK_SYMBOLS.contains(&c) && next.is_none_or(|n| !n.is_alphanumeric()) {
+            if notes.is_empty() || defined(c) {
+                marks.push(c.to_string());
             }
             continue;
         }
         // A letter or digit glued to the end of a word, where a note defines that mark:
         // "Maximum1", "Caverage2", "timea" (the word without it at least three letters,
-        // so "V1" and "Ka" stay names).
-        let word_end = chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
-        let word_start = chars[..i].iter().rposition(|p| !p.is_alphabetic()).map_or(0, |p| p + 1);
-        let letters_before = i - word_start;
-        // The word is looked up last: most characters fail the cheap tests before it.
-        let known = || {
+        // so "V1" and "Ka" stay names). The word is looked up last: most characters fail
+        // the cheap tests before it.
+        let word_end = next.is_none_or(|n| !n.is_alphanumeric());
+        if word_end && (c.is_ascii_digit() || c.is_ascii_lowercase()) && i - word_start >= 3 && defined(c) && {
             let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
             c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some()
-        };
-        if word_end
-            && (c.is_ascii_digit() || c.is_ascii_lowercase())
-            && letters_before >= 3
-            && defined(&s)
-            && chars[word_start..i].iter().all(|p| p.is_alphabetic())
-            && known()
-        {
-            marks.push(s);
+        } {
+            marks.push(c.to_string());
             continue;
         }
         clean.push(c);
