@@ -1,36 +1,47 @@
-//! The decoder extractor: a causal LM (SmolLM2 by default, from its GGUF) fine-tuned with
-//! LoRA (or fully) under HySim weights to write a table's records as target lines, and
-//! decoding under the target grammar so that every line parses; records are completed by
-//! the parser's readers (`hysim_tables::model_record`), each with a confidence from its
-//! tokens' probabilities, calibrated on validation records where training fitted that.
+//! The decoder extractor, grounded in the table's cells: a causal LM (SmolLM2 by default,
+//! from its GGUF) fine-tuned with LoRA (or fully) under HySim weights to answer a table
+//! whose value cells carry ids with one line per value: its cell, parameter code and
+//! statistic (`hysim_text::prompt`). Decoding is constrained to that table's cell ids, the
+//! vocabulary's codes and the schema's statistics; each record is then read from its cell
+//! by the rule-based reader's code (`hysim_tables::CellReader`), so its value is printed in
+//! the table and its provenance is the cell. A record's confidence is the geometric mean of
+//! its line's token probabilities, calibrated on validation records where training fitted
+//! that.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use hysim_core::{ModelDir, Record, Statistic, Table};
+use hysim_core::{ModelDir, Record, Table};
 use hysim_finetune::{Example, Grammar, Trainer, generate_constrained_batch};
 use hysim_models::llama::{Config, Llama, is_lora_variable};
 use hysim_nn::DType;
 use hysim_nn::tch::Device;
 use hysim_nn::tch::nn::VarStore;
+use hysim_tables::CellReader;
+use hysim_text::prompt::{AnswerGrammar, Pointer, Prompt, extraction_prompt};
 
 use crate::card::ModelCard;
 use crate::progress::Progress;
 use crate::settings::TrainSettings;
 use crate::{Error, Result};
 
-/// The target lines of `hysim_text::prompt`: what constrained decoding admits.
-struct Targets;
+/// The answer lines one prompt admits.
+struct Cells(AnswerGrammar);
 
-impl Grammar for Targets {
+impl Grammar for Cells {
     fn valid_prefix(&self, answer: &str) -> bool {
-        hysim_text::prompt::is_valid_answer_prefix(answer)
+        self.0.is_valid_prefix(answer)
     }
 
     fn can_end(&self, answer: &str) -> bool {
-        answer.is_empty() || answer.ends_with('\n')
+        AnswerGrammar::can_end(answer)
     }
+}
+
+/// The prompt of a table, or of its body rows from `first_row` on (a part).
+fn prompt(part: &Table, first_row: usize) -> Prompt {
+    extraction_prompt(part, first_row, CellReader::is_value)
 }
 
 /// LoRA (or full) fine-tuning of the decoder on `train_tables` (validation on
@@ -57,24 +68,20 @@ pub fn train(
     let mut examples = |tables: &[&Table], weighted: bool| -> Result<Vec<Example>> {
         let mut out = Vec::new();
         for table in tables {
-            let records = &gold[table.id.as_str()];
-            // Prompt and answer of the records printed in `rows` of `part`.
-            // (A whole table's answer is all its records, whatever rows they say.)
+            // A table without gold records answers with no line.
+            let records = gold.get(table.id.as_str()).map_or(&[][..], Vec::as_slice);
+            // Prompt and answer of `part`, the table's body rows `rows`.
+            // (The answer names the cells of the part's rows: gold records name theirs.)
             let encode = |part: &Table, rows: &Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
-                let all_rows = rows.len() == table.body_rows.len();
-                let held: Vec<Record> = records
-                    .iter()
-                    .filter(|r| all_rows || r.provenance.row.is_none_or(|row| rows.contains(&(row as usize))))
-                    .cloned()
-                    .collect();
-                let prompt = tok.encode(&hysim_text::prompt::extraction_prompt(part))?;
-                Ok((prompt, tok.encode(&hysim_text::prompt::target_text(&held))?))
+                let prompt = prompt(part, rows.start);
+                let answer = hysim_text::prompt::target_text(records, &prompt);
+                Ok((tok.encode(&prompt.text)?, tok.encode(&answer)?))
             };
             // With `cut_long`, a table too long with its answer is cut by body rows into
             // parts that fit, as extraction cuts one (each part's answer the records of its
-            // rows), when every record says its row; else it is left out. A part that cannot
-            // be encoded stops the cutting; its error is reported below.
-            let encoded = if cfg.data.cut_long && records.iter().all(|r| r.provenance.row.is_some()) {
+            // cells); else it is left out. A part that cannot be encoded stops the cutting;
+            // its error is reported below.
+            let encoded = if cfg.data.cut_long {
                 hysim_text::prompt::table_parts(table, |part, rows| {
                     let encoded = encode(part, &rows);
                     let fits = encoded.as_ref().map_or(true, |(p, t)| p.len() + t.len() <= cfg.data.max_tokens);
@@ -265,23 +272,25 @@ pub fn records(
     // decoder tables (`--answer-room 0` against 192, a quarter of its 768 tokens): the two
     // tables that had been left out gave 2 more curated values either way; the room cut
     // three more tables and added 69 records that matched none (F1 0.099 against 0.077).
-    let encode = |t: &Table| -> hysim_text::Result<Vec<i64>> {
-        Ok(tok.encode(&hysim_text::prompt::extraction_prompt(t))?.into_iter().map(i64::from).collect())
+    let encode = |part: &Table, first_row: usize| -> hysim_text::Result<(Vec<i64>, Cells)> {
+        let prompt = prompt(part, first_row);
+        let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
+        Ok((ids, Cells(AnswerGrammar::new(&prompt))))
     };
-    let mut prompts: Vec<((usize, usize), Vec<i64>)> = Vec::new();
+    let mut prompts: Vec<((usize, usize), Vec<i64>, Cells)> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
         // A prompt that cannot be encoded stops the cutting; its error is reported below.
-        let parts = hysim_text::prompt::table_parts(table, |part, _| {
-            let prompt = encode(part);
-            (prompt.as_ref().map_or(true, |p| p.len() + options.answer_room < card.max_tokens), prompt)
+        let parts = hysim_text::prompt::table_parts(table, |part, rows| {
+            let prompt = encode(part, rows.start);
+            (prompt.as_ref().map_or(true, |(p, _)| p.len() + options.answer_room < card.max_tokens), prompt)
         });
         let n_parts = parts.len();
         let before = prompts.len();
         for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
-            let prompt = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
+            let (prompt, grammar) = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
             if prompt.len() < card.max_tokens {
-                prompts.push(((k, j), prompt));
+                prompts.push(((k, j), prompt, grammar));
             }
         }
         let kept = prompts.len() - before;
@@ -292,24 +301,25 @@ pub fn records(
             parts_left_out += n_parts - kept;
         }
     }
-    prompts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    prompts.sort_by_key(|(_, p, _)| std::cmp::Reverse(p.len()));
     progress.start(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" }, "extracting");
     let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
     for chunk in prompts.chunks(options.batch_size.max(1)) {
-        let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p)| p.clone()).collect();
+        let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p, _)| p.clone()).collect();
+        let grammars: Vec<&dyn Grammar> = chunk.iter().map(|(_, _, g)| g as &dyn Grammar).collect();
         // The decoder learnt on prompts and answers of at most `max_tokens` together: no
         // answer it writes is longer than that leaves after its own prompt.
         let limits: Vec<usize> =
             batch.iter().map(|p| options.max_new_tokens.min(card.max_tokens.saturating_sub(p.len()))).collect();
-        let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &Targets, &limits, device);
-        answers.extend(chunk.iter().map(|(k, _)| *k).zip(pieces));
+        let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &grammars, &limits, device);
+        answers.extend(chunk.iter().map(|(k, _, _)| *k).zip(pieces));
         progress.advance(chunk.len());
     }
     answers.sort_by_key(|(k, _)| *k);
     let mut records: Vec<Record> = Vec::new();
+    let mut readers: HashMap<usize, CellReader> = HashMap::new();
     for ((k, _), pieces) in &answers {
-        let table = tables[*k];
-        let context = hysim_tables::table_context(table);
+        let cells = readers.entry(*k).or_insert_with(|| CellReader::new(tables[*k]));
         // Split the answer into lines, each with the mean log-probability of its tokens.
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);
@@ -318,16 +328,9 @@ pub fn records(
             logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
             while let Some(i) = line.find('\n') {
                 let whole: String = line.drain(..=i).collect();
-                if let Some(Ok(t)) = hysim_text::prompt::parse_target(&whole).into_iter().next() {
-                    let mut r = hysim_tables::model_record(
-                        table,
-                        &context,
-                        &t.parameter,
-                        &t.value,
-                        t.unit.as_deref(),
-                        Statistic::from_name(&t.statistic).unwrap_or(Statistic::Mean),
-                        t.group.as_deref(),
-                    );
+                let pointed = Pointer::parse(whole.trim_end_matches('\n'))
+                    .and_then(|p| cells.record(p.cell.row, p.cell.col, &p.code, p.statistic));
+                if let Some(mut r) = pointed {
                     // The geometric mean of the line's token probabilities, mapped to the
                     // share of right records on validation where training fitted that.
                     let raw = (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0);
@@ -347,12 +350,14 @@ pub fn records(
             "tables (or single rows of tables cut by rows) whose prompt reaches the decoder's training length were left out"
         );
     }
+    let new_tokens: usize = answers.iter().map(|(_, pieces)| pieces.len()).sum();
     let used = format!(
-        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{})",
+        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
         card.max_tokens,
         if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
+        new_tokens as f64 / records.len().max(1) as f64,
     );
     Ok((records, used))
 }

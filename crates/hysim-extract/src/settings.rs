@@ -22,9 +22,11 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   gold = "target/synth/gold.jsonl"       # required
   weights = "target/weights.jsonl"  # optional: w_hybrid per table id from `hysim weights` (default 1)
   validation_fraction = 0.1         # every 1/fraction-th table is held out
-  max_tokens = 1024                 # longer decoder examples are skipped and counted
-  cut_long = false                  # instead cut them by body rows into parts that fit, each
-                                    # with the records of its rows (when every record says its row)
+  empty_tables = true               # a table without gold records trains as one with nothing
+                                    # to extract (false: it is skipped)
+  max_tokens = 1024                 # the decoder's training length
+  cut_long = true                   # longer examples are cut by body rows into parts that fit,
+                                    # each answering for its cells (false: skipped and counted)
   limit = 0                         # at most this many tables (0 = all)
   compare_tables = 4                # validation tables both systems extract to pick the better
   [encoder]                         # the encoder extractor
@@ -134,11 +136,15 @@ pub struct DataSettings {
     /// Every `1/fraction`-th table is held out for validation.
     #[serde(default = "default_validation_fraction")]
     pub validation_fraction: f64,
+    /// A table without gold records is one with nothing to extract (the gold file is the
+    /// curation of every table given); `false` skips it as unlabelled.
+    #[serde(default = "yes")]
+    pub empty_tables: bool,
     /// The decoder's training length: longer examples are skipped (or cut, `cut_long`).
     #[serde(default = "default_max_tokens")]
     pub max_tokens: usize,
-    /// Cut long decoder examples by body rows into parts that fit.
-    #[serde(default)]
+    /// Cut long decoder examples by body rows into parts that fit (else skip them).
+    #[serde(default = "yes")]
     pub cut_long: bool,
     /// At most this many tables (0: all).
     #[serde(default)]
@@ -190,6 +196,10 @@ fn default_compare_tables() -> usize {
 
 fn default_validation_fraction() -> f64 {
     0.1
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_max_tokens() -> usize {
@@ -361,8 +371,8 @@ mod tests {
         let d = shown.data;
         assert_eq!(d.validation_fraction, default_validation_fraction());
         assert_eq!(
-            (d.max_tokens, d.limit, d.compare_tables, d.cut_long),
-            (default_max_tokens(), 0, default_compare_tables(), false)
+            (d.max_tokens, d.limit, d.compare_tables, d.cut_long, d.empty_tables),
+            (default_max_tokens(), 0, default_compare_tables(), true, true)
         );
     }
 

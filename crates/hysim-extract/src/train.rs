@@ -27,8 +27,8 @@ pub struct TrainingData {
 
 impl TrainingData {
     /// Reads the settings' tables, gold records and weights; every `1/validation_fraction`-th
-    /// table with gold records is held out (tables without gold are skipped; `limit`
-    /// bounds the tables read).
+    /// table is held out (tables without gold records count as tables with nothing to
+    /// extract, or are skipped without `empty_tables`; `limit` bounds the tables read).
     pub fn read(cfg: &TrainSettings) -> Result<Self> {
         let tables: Vec<Table> =
             hysim_tables::read_tables_jsonl(&cfg.data.tables)?.into_iter().map(|(_, table)| table).collect();
@@ -47,12 +47,12 @@ impl TrainingData {
             if cfg.data.limit > 0 && k >= cfg.data.limit {
                 break;
             }
-            if !labelled.contains(table.id.as_str()) {
+            if !cfg.data.empty_tables && !labelled.contains(table.id.as_str()) {
                 continue;
             }
             if every > 0 && k % every == every - 1 { validation.push(k) } else { train.push(k) }
         }
-        if train.is_empty() {
+        if train.is_empty() || labelled.is_empty() {
             return Err(Error::NoTrainingData {
                 reason: format!(
                     "no table of {} has gold records in {}",

@@ -103,7 +103,8 @@ fn main() -> anyhow::Result<()> {
             forward_only(&model, &prompts, n, device);
         } else {
             let limits = vec![n; prompts.len()];
-            let pieces = generate_constrained_batch(&model, &prompts, &texts, 0, &[], &Anything, &limits, device);
+            let grammars: Vec<&dyn Grammar> = vec![&Anything; prompts.len()];
+            let pieces = generate_constrained_batch(&model, &prompts, &texts, 0, &[], &grammars, &limits, device);
             assert!(pieces.iter().all(|p| p.len() == n), "invariant: every row writes its limit");
         }
     };

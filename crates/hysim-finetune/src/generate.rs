@@ -44,11 +44,11 @@ pub fn generate_constrained(
     let mut pieces: Vec<Piece> = Vec::new();
     let mut answer = String::new();
     let mut input = Tensor::from_slice(prompt).unsqueeze(0).to_device(device);
-    let choice = Choice { texts, end, banned, grammar };
+    let choice = Choice { texts, end, banned };
     for _ in 0..max_new {
         let logits = model.forward(&input, Some(&mut cache));
         let steps = Candidates::of(&logits.get(0).get(-1).unsqueeze(0));
-        let Some((id, logprob)) = choice.pick(&steps, 0, &answer) else { break };
+        let Some((id, logprob)) = choice.pick(grammar, &steps, 0, &answer) else { break };
         answer.push_str(&texts[id]);
         pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
         input = Tensor::from_slice(&[id as i64]).unsqueeze(0).to_device(device);
@@ -59,8 +59,9 @@ pub fn generate_constrained(
 /// [`generate_constrained`] for several prompts at once: they are left-padded into one
 /// batch ([`Llama::forward_padded_last`]), so each decoding step reads the weights once for all
 /// of them; each row follows the grammar on its own and stops on its own, after at most
-/// `max_new[row]` tokens. The result is that of decoding each prompt alone with its own
-/// limit, up to float rounding.
+/// `max_new[row]` tokens, under its own grammar `grammars[row]` (the cells of its own table,
+/// say). The result is that of decoding each prompt alone with its own limit and grammar,
+/// up to float rounding.
 #[allow(clippy::too_many_arguments, reason = "model, prompts, vocabulary, grammar and limits are all distinct")]
 pub fn generate_constrained_batch(
     model: &Llama,
@@ -68,13 +69,14 @@ pub fn generate_constrained_batch(
     texts: &[String],
     end: i64,
     banned: &[i64],
-    grammar: &dyn Grammar,
+    grammars: &[&dyn Grammar],
     max_new: &[usize],
     device: Device,
 ) -> Vec<Vec<Piece>> {
     let _guard = hysim_nn::tch::no_grad_guard();
     let n = prompts.len();
     assert_eq!(max_new.len(), n, "invariant: one limit per prompt");
+    assert_eq!(grammars.len(), n, "invariant: one grammar per prompt");
     let longest = prompts.iter().map(Vec::len).max().unwrap_or(0);
     if n == 0 || longest == 0 {
         return vec![Vec::new(); n];
@@ -87,7 +89,7 @@ pub fn generate_constrained_batch(
     let mut pieces: Vec<Vec<Piece>> = vec![Vec::new(); n];
     let mut answers = vec![String::new(); n];
     let mut done: Vec<bool> = max_new.iter().map(|&m| m == 0).collect();
-    let choice = Choice { texts, end, banned, grammar };
+    let choice = Choice { texts, end, banned };
     for _ in 0..max_new.iter().copied().max().unwrap_or(0) {
         if done.iter().all(|d| *d) {
             break;
@@ -99,7 +101,7 @@ pub fn generate_constrained_batch(
             if done[row] {
                 continue;
             }
-            match choice.pick(&steps, row, &answers[row]) {
+            match choice.pick(grammars[row], &steps, row, &answers[row]) {
                 Some((id, logprob)) => {
                     answers[row].push_str(&texts[id]);
                     pieces[row].push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
@@ -119,7 +121,6 @@ struct Choice<'a> {
     texts: &'a [String],
     end: i64,
     banned: &'a [i64],
-    grammar: &'a dyn Grammar,
 }
 
 /// How many of a step's likeliest tokens leave the device: they usually hold one the
@@ -178,17 +179,17 @@ fn best_first(a: &(usize, f32), b: &(usize, f32)) -> std::cmp::Ordering {
 impl Choice<'_> {
     /// The likeliest token the grammar admits after `answer` in row `row` of `step`, with
     /// its log-probability, or `None` to stop (the end token chosen, or nothing admissible).
-    fn pick(&self, step: &Candidates, row: usize, answer: &str) -> Option<(usize, f32)> {
+    fn pick(&self, grammar: &dyn Grammar, step: &Candidates, row: usize, answer: &str) -> Option<(usize, f32)> {
         let admissible = |id: usize| -> bool {
             let id64 = id as i64;
             if id64 == self.end {
-                return self.grammar.can_end(answer);
+                return grammar.can_end(answer);
             }
             if self.banned.contains(&id64) {
                 return false;
             }
             let Some(text) = self.texts.get(id).filter(|t| !t.is_empty()) else { return false };
-            self.grammar.valid_prefix(&format!("{answer}{text}"))
+            grammar.valid_prefix(&format!("{answer}{text}"))
         };
         let chosen = step
             .head(row)
@@ -240,6 +241,17 @@ mod tests {
         }
     }
 
+    /// Answers of `c` only, ending anywhere.
+    struct OnlyC;
+    impl Grammar for OnlyC {
+        fn valid_prefix(&self, answer: &str) -> bool {
+            answer.chars().all(|c| c == 'c')
+        }
+        fn can_end(&self, _: &str) -> bool {
+            true
+        }
+    }
+
     #[test]
     fn a_token_outside_the_likeliest_is_found_in_the_whole_distribution() {
         // 200 tokens whose logits rise with the id: the 64 likeliest are 136..=199.
@@ -249,13 +261,13 @@ mod tests {
         assert_eq!(step.head(0)[0].0, 199);
         let mut texts: Vec<String> = vec!["a".to_owned(); 200];
         texts[5] = "z".to_owned();
-        let choice = Choice { texts: &texts, end: 0, banned: &[], grammar: &OnlyZ };
-        let (id, logprob) = choice.pick(&step, 0, "").expect("token 5 is admissible");
+        let choice = Choice { texts: &texts, end: 0, banned: &[] };
+        let (id, logprob) = choice.pick(&OnlyZ, &step, 0, "").expect("token 5 is admissible");
         assert_eq!(id, 5);
         let expected = logits.log_softmax(-1, Kind::Float).double_value(&[0, 5]);
         assert!((f64::from(logprob) - expected).abs() < 1e-6, "{logprob} vs {expected}");
         // After `z` only the end token (0, below the head too) is admissible: decoding stops.
-        assert_eq!(choice.pick(&step, 0, "z"), None);
+        assert_eq!(choice.pick(&OnlyZ, &step, 0, "z"), None);
         // Equal log-probabilities: the lower id first, in the head and below it.
         let flat = Tensor::zeros([1, 200], (Kind::Float, Device::Cpu));
         let step = Candidates::of(&flat);
@@ -272,9 +284,12 @@ mod tests {
         let texts: Vec<String> = (0..64).map(|i| ["a", "b", "c", "ab", "<end>"][i % 5].to_owned()).collect();
         let prompts = vec![vec![1, 2, 3], vec![7], vec![5, 6, 7, 8, 9, 10, 11]];
         let limits = [10, 3, 7];
-        let batch = generate_constrained_batch(&model, &prompts, &texts, 4, &[9], &Pairs, &limits, Device::Cpu);
-        for ((prompt, got), limit) in prompts.iter().zip(&batch).zip(limits) {
-            let alone = generate_constrained(&model, prompt, &texts, 4, &[9], &Pairs, limit, Device::Cpu);
+        // Each row its own grammar.
+        let grammars: [&dyn Grammar; 3] = [&Pairs, &OnlyC, &Pairs];
+        let batch = generate_constrained_batch(&model, &prompts, &texts, 4, &[9], &grammars, &limits, Device::Cpu);
+        assert!(batch[1].iter().all(|p| p.text == "c") && !batch[1].is_empty());
+        for (((prompt, got), limit), grammar) in prompts.iter().zip(&batch).zip(limits).zip(grammars) {
+            let alone = generate_constrained(&model, prompt, &texts, 4, &[9], grammar, limit, Device::Cpu);
             let tokens = |p: &[Piece]| p.iter().map(|x| x.token).collect::<Vec<_>>();
             assert_eq!(tokens(got), tokens(&alone), "prompt {prompt:?}");
             for (a, b) in got.iter().zip(&alone) {
@@ -283,6 +298,6 @@ mod tests {
         }
         assert!(batch.iter().any(|p| p.len() >= 2), "{batch:?}");
         assert!(batch[1].len() <= 3, "{:?}", batch[1]);
-        assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &Pairs, &[], Device::Cpu).is_empty());
+        assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &[], &[], Device::Cpu).is_empty());
     }
 }

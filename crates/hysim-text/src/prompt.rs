@@ -1,70 +1,213 @@
-//! Fine-tuning prompts and targets for the decoder: the table as [`table_text`] renders
-//! it inside a ChatML conversation (the chat format of SmolLM2 and Qwen2), and the records
-//! as compact JSON lines, one per value.
+//! Prompts and answers of the grounded decoder. The prompt is the table as [`crate::table_text`]
+//! renders it, with an id before every body cell that holds a value (`[r2c1]`: body row 2,
+//! column 1, both from 0 as in a record's provenance; the stub column labels rows and has
+//! none), inside a ChatML conversation (the chat format of SmolLM2 and Qwen2). The answer
+//! points at cells: one line per value with its cell, its parameter code and its statistic.
 //!
 //! ```text
 //! <|im_start|>system
-//! Extract every pharmacokinetic value of the table as JSON lines.<|im_end|>
+//! Point at every pharmacokinetic value of the table: ...<|im_end|>
 //! <|im_start|>user
-//! <table_text>
+//! Table 1. Enrofloxacin in dogs
+//! Parameter | IV
+//! Cmax (µg/mL) | [r0c1] 1.2 ± 0.3
 //! <|im_end|>
 //! <|im_start|>assistant
-//! {"p":"CMAX","v":"1.2 ± 0.3","u":"µg/mL","s":"mean","g":"IV"}
-//! ...<|im_end|>
+//! r0c1 CMAX mean
+//! <|im_end|>
 //! ```
 //!
-//! The target keeps what a model must read off the table (the parameter code, the cell
-//! as printed, the unit as printed, the statistic, the group); units, numbers and context
-//! are normalised afterwards by the same code as the rule-based parser.
+//! What a model decides is the cell, the code and the statistic; the value, its unit,
+//! spread, group, subject and time are then read from the cell by the rule-based reader's
+//! own code (`hysim_tables::CellReader`), so every record's value is printed in its table
+//! and every record names its cell. Constrained decoding follows [`AnswerGrammar`]: only
+//! the prompt's cell ids (each once), the vocabulary's codes and the schema's statistics.
 
-use hysim_core::{Record, Table};
-use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
 
-use crate::table_text;
+use hysim_core::{Record, Statistic, Table};
+
+use crate::render::table_text_with;
 
 /// The system instruction.
-pub const SYSTEM: &str = "Extract every pharmacokinetic value of the table as JSON lines.";
+pub const SYSTEM: &str = "Point at every pharmacokinetic value of the table: one line per value with its cell id, parameter code and statistic.";
 
-/// One target line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TargetRecord {
-    /// Parameter code (CDISC where one exists).
-    #[serde(rename = "p")]
-    pub parameter: String,
-    /// The cell as printed.
-    #[serde(rename = "v")]
-    pub value: String,
-    /// The unit as printed.
-    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// `mean`, `median`, `geometric_mean`, `individual` or `value`.
-    #[serde(rename = "s")]
-    pub statistic: String,
-    /// The group (column or row header), when there is one.
-    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
+/// A body cell: 0-based body row and column, as in a record's provenance. Printed `r2c1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellId {
+    /// 0-based body row (of the whole table, also in a part of it).
+    pub row: u32,
+    /// 0-based column.
+    pub col: u32,
 }
 
-impl TargetRecord {
-    /// The target line of a record (`None` for a record without a parameter code).
-    pub fn from_record(r: &Record) -> Option<Self> {
-        Some(Self {
-            parameter: r.parameter.clone()?,
-            value: r.value_raw.clone(),
-            unit: r.unit_raw.clone(),
-            statistic: r.statistic.as_str().to_owned(),
-            group: r.context.group.clone(),
-        })
+impl fmt::Display for CellId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "r{}c{}", self.row, self.col)
     }
 }
 
-/// The prompt up to the assistant's turn.
-pub fn extraction_prompt(table: &Table) -> String {
-    format!(
-        "<|im_start|>system\n{SYSTEM}<|im_end|>\n<|im_start|>user\n{}\n<|im_end|>\n<|im_start|>assistant\n",
-        table_text(table)
-    )
+impl CellId {
+    /// The cell of a printed id (`r2c1`), if it is one.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (row, col) = text.strip_prefix('r')?.split_once('c')?;
+        let number =
+            |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten();
+        Some(Self { row: number(row)?, col: number(col)? })
+    }
+
+    /// The cell a record's provenance names, if it names one.
+    pub fn of(record: &Record) -> Option<Self> {
+        Some(Self { row: record.provenance.row?, col: record.provenance.col? })
+    }
+}
+
+/// A prompt and the cells it gave ids to (in reading order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// The prompt up to the assistant's turn.
+    pub text: String,
+    /// The cells with an id.
+    pub cells: Vec<CellId>,
+}
+
+/// The prompt of `table` (or of a part of a table whose first body row is row `first_row`
+/// of the whole): the table as printed, an id before each value cell, a non-empty body
+/// cell outside the stub column for which `is_value` holds (the caller's reader decides
+/// what holds a value).
+pub fn extraction_prompt(table: &Table, first_row: usize, is_value: impl Fn(&str) -> bool) -> Prompt {
+    let mut cells = Vec::new();
+    // The first column is the stub that labels the rows (subject ids, times, names), not
+    // values, unless it is the only one.
+    let stub = table.n_cols() > 1;
+    let text = table_text_with(table, |r, c, text| {
+        if text.is_empty() || (stub && c == 0) || !is_value(&text) {
+            return text;
+        }
+        let id = CellId { row: (first_row + r) as u32, col: c as u32 };
+        cells.push(id);
+        format!("[{id}] {text}")
+    });
+    Prompt {
+        text: format!(
+            "<|im_start|>system\n{SYSTEM}<|im_end|>\n<|im_start|>user\n{text}\n<|im_end|>\n<|im_start|>assistant\n"
+        ),
+        cells,
+    }
+}
+
+/// One answer line: a cell, the parameter code of its value and the statistic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pointer {
+    /// The value's cell.
+    pub cell: CellId,
+    /// Parameter code (one of [`CODES`]).
+    pub code: String,
+    /// The statistic the value is.
+    pub statistic: Statistic,
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.cell, self.code, self.statistic.as_str())
+    }
+}
+
+impl Pointer {
+    /// The line of one answer line's text (without its newline), if it is one.
+    pub fn parse(line: &str) -> Option<Self> {
+        let mut words = line.split(' ');
+        let cell = CellId::parse(words.next()?)?;
+        let code = words.next().filter(|c| CODES.contains(c))?.to_owned();
+        let statistic = Statistic::from_name(words.next()?)?;
+        words.next().is_none().then_some(Self { cell, code, statistic })
+    }
+}
+
+/// The answer to `prompt` that `records` (a table's gold) give: a line for each record
+/// with a code whose cell has an id in the prompt, in reading order, the first record of
+/// a cell only; then the end of the turn.
+pub fn target_text(records: &[Record], prompt: &Prompt) -> String {
+    let with_id: HashSet<CellId> = prompt.cells.iter().copied().collect();
+    let mut lines: Vec<Pointer> = records
+        .iter()
+        .filter_map(|r| {
+            let cell = CellId::of(r).filter(|c| with_id.contains(c))?;
+            Some(Pointer { cell, code: r.parameter.clone()?, statistic: r.statistic })
+        })
+        .filter(|p| CODES.contains(&p.code.as_str()))
+        .collect();
+    lines.sort_by_key(|p| p.cell);
+    lines.dedup_by_key(|p| p.cell);
+    let mut out: String = lines.iter().map(|p| format!("{p}\n")).collect();
+    out.push_str("<|im_end|>");
+    out
+}
+
+/// The lines of a generated answer, in order; lines that are not answer lines are returned
+/// as errors with their 1-based number.
+pub fn parse_answer(text: &str) -> Vec<Result<Pointer, (usize, String)>> {
+    text.split("<|im_end|>")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(k, l)| Pointer::parse(l.trim()).ok_or_else(|| (k + 1, l.to_owned())))
+        .collect()
+}
+
+/// What constrained decoding admits for one prompt: lines `<cell id> <code> <statistic>\n`
+/// whose cell has an id in the prompt and is named by no earlier line.
+#[derive(Debug, Clone)]
+pub struct AnswerGrammar {
+    cells: HashSet<CellId>,
+    /// Every prefix of every cell id (with the ids themselves).
+    id_prefixes: HashSet<String>,
+}
+
+impl AnswerGrammar {
+    /// The grammar of a prompt's answer.
+    pub fn new(prompt: &Prompt) -> Self {
+        let mut id_prefixes = HashSet::new();
+        for cell in &prompt.cells {
+            let id = cell.to_string();
+            for end in 0..=id.len() {
+                id_prefixes.insert(id[..end].to_owned());
+            }
+        }
+        Self { cells: prompt.cells.iter().copied().collect(), id_prefixes }
+    }
+
+    /// Whether `text` (the answer so far) can still become a valid answer: every finished
+    /// line is a whole answer line and the last one is a prefix of one.
+    pub fn is_valid_prefix(&self, text: &str) -> bool {
+        let mut named: HashSet<CellId> = HashSet::new();
+        text.split_inclusive('\n').all(|line| self.line(line, &mut named))
+    }
+
+    /// Whether the answer may end after `text`.
+    pub fn can_end(text: &str) -> bool {
+        text.is_empty() || text.ends_with('\n')
+    }
+
+    /// Whether `line` is a whole line (its cell then counted as named) or, without its
+    /// newline, a prefix of one.
+    fn line(&self, line: &str, named: &mut HashSet<CellId>) -> bool {
+        let Some((id, rest)) = line.split_once(' ') else { return self.id_prefixes.contains(line) };
+        let Some(cell) = CellId::parse(id).filter(|c| self.cells.contains(c) && !named.contains(c)) else {
+            return false;
+        };
+        let Some((code, statistic)) = rest.split_once(' ') else { return CODES.iter().any(|c| c.starts_with(rest)) };
+        if !CODES.contains(&code) {
+            return false;
+        }
+        match statistic.strip_suffix('\n') {
+            Some(whole) => Statistic::from_name(whole).is_some() && named.insert(cell),
+            None => Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic)),
+        }
+    }
 }
 
 /// A table cut by body rows into parts that each fit, every part with the table's id,
@@ -109,30 +252,6 @@ where
     let mut out = Vec::new();
     split(table, 0..table.body_rows.len(), &mut measure, &mut out);
     out
-}
-
-/// The assistant's answer: one compact JSON object per record, then the end of the turn.
-pub fn target_text(records: &[Record]) -> String {
-    let mut out = String::new();
-    for r in records.iter().filter_map(TargetRecord::from_record) {
-        out.push_str(&serde_json::to_string(&r).expect("invariant: target records serialise"));
-        out.push('\n');
-    }
-    out.push_str("<|im_end|>");
-    out
-}
-
-/// The target lines a generated answer holds, in order; lines that do not parse are
-/// returned as errors with their 1-based number.
-pub fn parse_target(text: &str) -> Vec<Result<TargetRecord, (usize, String)>> {
-    text.split("<|im_end|>")
-        .next()
-        .unwrap_or_default()
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(k, l)| serde_json::from_str(l.trim()).map_err(|e| (k + 1, e.to_string())))
-        .collect()
 }
 
 /// The parameter codes a target line may name: the codes of the table reader's
@@ -200,126 +319,9 @@ pub const CODES: &[&str] = &[
     "MRATIO",
 ];
 
-#[derive(Clone, Copy)]
-enum Item {
-    Lit(&'static str),
-    Code,
-    Text,
-    Stat,
-}
-
-/// The four shapes of a target line (with or without `u`, with or without `g`).
-const LINES: [&[Item]; 4] = {
-    use Item::{Code, Lit, Stat, Text};
-    [
-        &[
-            Lit("{\"p\":\""),
-            Code,
-            Lit("\",\"v\":\""),
-            Text,
-            Lit("\",\"u\":\""),
-            Text,
-            Lit("\",\"s\":\""),
-            Stat,
-            Lit("\",\"g\":\""),
-            Text,
-            Lit("\"}\n"),
-        ],
-        &[
-            Lit("{\"p\":\""),
-            Code,
-            Lit("\",\"v\":\""),
-            Text,
-            Lit("\",\"u\":\""),
-            Text,
-            Lit("\",\"s\":\""),
-            Stat,
-            Lit("\"}\n"),
-        ],
-        &[
-            Lit("{\"p\":\""),
-            Code,
-            Lit("\",\"v\":\""),
-            Text,
-            Lit("\",\"s\":\""),
-            Stat,
-            Lit("\",\"g\":\""),
-            Text,
-            Lit("\"}\n"),
-        ],
-        &[Lit("{\"p\":\""), Code, Lit("\",\"v\":\""), Text, Lit("\",\"s\":\""), Stat, Lit("\"}\n")],
-    ]
-};
-
-fn allowed(item: Item, c: char) -> bool {
-    match item {
-        Item::Code => c.is_ascii_uppercase() || c.is_ascii_digit(),
-        Item::Stat => c.is_ascii_lowercase() || c == '_',
-        Item::Text => !matches!(c, '"' | '\\' | '\n'),
-        Item::Lit(_) => false,
-    }
-}
-
-/// Whether `word` is (`complete`) or begins one of the parameter codes or statistic names
-/// (`hysim_core::Statistic`'s) that the item allows.
-fn word_ok(item: Item, word: &str, complete: bool) -> bool {
-    let fits = |w: &str| if complete { w == word } else { w.starts_with(word) };
-    match item {
-        Item::Code => CODES.iter().any(|w| fits(w)),
-        Item::Stat => hysim_core::Statistic::ALL.iter().any(|s| fits(s.as_str())),
-        _ => true,
-    }
-}
-
-/// `None` when `text` is no prefix of the line shape; `Some(true)` when it is a whole line.
-fn match_line(items: &[Item], text: &str) -> Option<bool> {
-    let mut rest = text;
-    for &item in items {
-        match item {
-            Item::Lit(lit) => {
-                if rest.len() < lit.len() {
-                    return lit.starts_with(rest).then_some(false);
-                }
-                rest = rest.strip_prefix(lit)?;
-            }
-            _ => {
-                let n = rest.find(|c| !allowed(item, c)).unwrap_or(rest.len());
-                let (word, after) = rest.split_at(n);
-                if after.is_empty() {
-                    return word_ok(item, word, false).then_some(false);
-                }
-                if !word_ok(item, word, true) {
-                    return None;
-                }
-                rest = after;
-            }
-        }
-    }
-    rest.is_empty().then_some(true)
-}
-
-/// Whether `text` (the answer so far, lines of target records) can still become a valid
-/// answer: every finished line is a whole target line and the last one is a prefix of one.
-/// This is the grammar constrained decoding masks tokens with.
-pub fn is_valid_answer_prefix(text: &str) -> bool {
-    let mut lines = text.split_inclusive('\n').peekable();
-    while let Some(line) = lines.next() {
-        let last = lines.peek().is_none();
-        let ok = LINES.iter().any(|shape| match match_line(shape, line) {
-            Some(true) => true,
-            Some(false) => last,
-            None => false,
-        });
-        if !ok {
-            return false;
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
-    use hysim_core::{Context, Provenance, Statistic};
+    use hysim_core::{Context, Provenance};
 
     use super::*;
 
@@ -354,64 +356,100 @@ mod tests {
         assert_eq!(table_parts(&empty, |_, _| (false, ())).len(), 1);
     }
 
-    #[test]
-    fn prompt_and_target_round_trip() {
-        let table = Table {
-            id: "t:1".into(),
-            caption: Some("Table 1. Enrofloxacin in dogs".into()),
-            footnote: None,
-            title: None,
-            abstract_text: None,
-            header_rows: vec![vec!["Parameter".into(), "IV".into()]],
-            body_rows: vec![vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into()]],
-        };
-        let record = Record {
+    fn record(value: &str, code: &str, statistic: Statistic, row: u32, col: u32) -> Record {
+        Record {
             table_id: "t:1".into(),
             parameter_raw: "Cmax (µg/mL)".into(),
-            parameter: Some("CMAX".into()),
-            value_raw: "1.2 ± 0.3".into(),
-            value: Some(1.2),
-            statistic: Statistic::Mean,
+            parameter: Some(code.into()),
+            value_raw: value.into(),
+            value: None,
+            statistic,
             dispersion: None,
             interval: None,
-            unit_raw: Some("µg/mL".into()),
+            unit_raw: None,
             unit: None,
             value_canonical: None,
             n: None,
-            context: Context { group: Some("IV".into()), ..Context::default() },
-            provenance: Provenance::default(),
+            context: Context::default(),
+            provenance: Provenance { row: Some(row), col: Some(col), ..Provenance::default() },
             confidence: None,
             noise: None,
-        };
-        let text = format!("{}{}", extraction_prompt(&table), target_text(std::slice::from_ref(&record)));
-        insta::assert_snapshot!(text, @r#"
+        }
+    }
+
+    fn table() -> Table {
+        Table {
+            id: "t:1".into(),
+            caption: Some("Table 1. Enrofloxacin in dogs".into()),
+            footnote: Some("Tmax: median (range).".into()),
+            title: None,
+            abstract_text: None,
+            header_rows: vec![vec!["Parameter".into(), "IV".into(), "Oral".into()]],
+            body_rows: vec![
+                vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into(), "0.8 ± 0.2".into()],
+                vec!["Tmax (h)".into(), "".into(), "1.5 (1–2)".into()],
+            ],
+        }
+    }
+
+    #[test]
+    fn prompt_and_answer_round_trip() {
+        let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        let prompt = extraction_prompt(&table(), 0, is_value);
+        let gold = [
+            record("1.5 (1–2)", "TMAX", Statistic::Median, 1, 2),
+            record("1.2 ± 0.3", "CMAX", Statistic::Mean, 0, 1),
+            record("0.8 ± 0.2", "CMAX", Statistic::Mean, 0, 2),
+            // No id for its cell: no line.
+            record("Cmax", "CMAX", Statistic::Mean, 0, 0),
+        ];
+        let answer = target_text(&gold, &prompt);
+        insta::assert_snapshot!(format!("{}{answer}", prompt.text), @r"
         <|im_start|>system
-        Extract every pharmacokinetic value of the table as JSON lines.<|im_end|>
+        Point at every pharmacokinetic value of the table: one line per value with its cell id, parameter code and statistic.<|im_end|>
         <|im_start|>user
         Table 1. Enrofloxacin in dogs
-        Parameter | IV
-        Cmax (µg/mL) | 1.2 ± 0.3
+        Parameter | IV | Oral
+        Cmax (µg/mL) | [r0c1] 1.2 ± 0.3 | [r0c2] 0.8 ± 0.2
+        Tmax (h) |  | [r1c2] 1.5 (1–2)
+        Tmax: median (range).
         <|im_end|>
         <|im_start|>assistant
-        {"p":"CMAX","v":"1.2 ± 0.3","u":"µg/mL","s":"mean","g":"IV"}
+        r0c1 CMAX mean
+        r0c2 CMAX mean
+        r1c2 TMAX median
         <|im_end|>
-        "#);
-        let parsed = parse_target(&target_text(std::slice::from_ref(&record)));
-        assert_eq!(parsed, [Ok(TargetRecord::from_record(&record).unwrap())]);
-        assert_eq!(parse_target("{\"p\":1}\n")[0].as_ref().unwrap_err().0, 1);
-        // Every prefix of a target is a valid answer prefix; corruptions are not.
-        let answer = target_text(std::slice::from_ref(&record)).replace("<|im_end|>", "");
+        ");
+        let parsed: Vec<Pointer> = parse_answer(&answer).into_iter().map(Result::unwrap).collect();
+        assert_eq!(
+            parsed[2],
+            Pointer { cell: CellId { row: 1, col: 2 }, code: "TMAX".into(), statistic: Statistic::Median }
+        );
+        assert_eq!(parse_answer("r0c1 CMAX mean\nr0c1 CMAX\n")[1], Err((2, "r0c1 CMAX".into())));
+        // A part keeps the whole table's row numbers.
+        let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
+        assert_eq!(extraction_prompt(&part, 1, is_value).cells, [CellId { row: 1, col: 2 }]);
+
+        // Every prefix of the answer is admitted; what is not an answer line is not.
+        let grammar = AnswerGrammar::new(&prompt);
+        let answer = answer.replace("<|im_end|>", "");
         for end in (0..=answer.len()).filter(|e| answer.is_char_boundary(*e)) {
-            assert!(is_valid_answer_prefix(&answer[..end]), "{:?}", &answer[..end]);
+            assert!(grammar.is_valid_prefix(&answer[..end]), "{:?}", &answer[..end]);
         }
+        assert!(AnswerGrammar::can_end(&answer) && !AnswerGrammar::can_end("r0c1 CMAX mean"));
         for bad in [
-            "{\"q",
-            "{\"p\":\"CMAXX",
-            "{\"p\":\"CMAX\",\"v\":\"1\",\"s\":\"avg",
-            "{\"p\":\"TMAX\",\"v\":\"1\",\"s\":\"mean\"}\nx",
+            "x",
+            "r2",
+            "r0c3 ",
+            "r1c1 CMAX mean\n",
+            "r0c1 CMAXX",
+            "r0c1 CMAX avg",
+            "r0c1 CMAX mean \n",
+            "r0c1 CMAX mean\nr0c1 ",
+            "r0c1  CMAX",
         ] {
-            assert!(!is_valid_answer_prefix(bad), "{bad}");
+            assert!(!grammar.is_valid_prefix(bad), "{bad:?}");
         }
-        assert!(is_valid_answer_prefix("{\"p\":\"TMAX\",\"v\":\"1.5 (1–2)\",\"s\":\"median\"}\n{\"p\":\"CM"));
+        assert!(grammar.is_valid_prefix("r0c1 CMAX mean\nr0c2 CM"));
     }
 }

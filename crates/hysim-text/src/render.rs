@@ -31,6 +31,12 @@ fn group_label(row: &[String]) -> Option<String> {
 /// <footnote>
 /// ```
 pub fn table_text(table: &Table) -> String {
+    table_text_with(table, |_, _, cell| cell)
+}
+
+/// [`table_text`] with each body cell (0-based row and column, its cleaned text) rendered
+/// by `cell`; a spanning group label renders once, as it is.
+pub(crate) fn table_text_with(table: &Table, mut cell: impl FnMut(usize, usize, String) -> String) -> String {
     let mut lines = Vec::new();
     if let Some(caption) = table.caption.as_deref().map(clean).filter(|c| !c.is_empty()) {
         lines.push(caption);
@@ -39,10 +45,10 @@ pub fn table_text(table: &Table) -> String {
     if !table.header_rows.is_empty() {
         lines.push((0..n_cols).map(|c| header_label(table, c)).collect::<Vec<_>>().join(" | "));
     }
-    for row in &table.body_rows {
+    for (r, row) in table.body_rows.iter().enumerate() {
         lines.push(match group_label(row) {
             Some(label) => label,
-            None => row.iter().map(|c| clean(c)).collect::<Vec<_>>().join(" | "),
+            None => row.iter().enumerate().map(|(c, text)| cell(r, c, clean(text))).collect::<Vec<_>>().join(" | "),
         });
     }
     if let Some(footnote) = table.footnote.as_deref().map(clean).filter(|f| !f.is_empty()) {

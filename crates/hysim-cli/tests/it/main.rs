@@ -603,9 +603,14 @@ fn train_lora_on_smollm2_then_resume() {
     assert!(stdout.contains("1 of 1 tables cut by rows"), "{stdout}");
     let raw = hysim_core::Record::read_jsonl(&records).unwrap();
     assert!(!raw.is_empty());
+    // Grounded: every record names its cell, and its value is the one printed there.
+    let (_, table) = hysim_tables::read_tables_jsonl(&one).unwrap().remove(0);
     for r in &raw {
         assert!(r.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
         assert!(hysim_text::prompt::CODES.contains(&r.parameter.as_deref().unwrap()));
+        let (row, col) = (r.provenance.row.unwrap() as usize, r.provenance.col.unwrap() as usize);
+        let printed = table.body_rows[row][col].split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(printed.contains(&r.value_raw.split_whitespace().collect::<Vec<_>>().join(" ")), "{r:?}");
     }
     // A calibration in model.json maps every confidence: with slope 0, to sigma(b) = 0.25.
     let mut model_json: serde_json::Value =

@@ -20,7 +20,11 @@
 //! 6. Units from the label (`Cmax (ng/mL)`), a unit column, the header or the cell, turned
 //!    into the canonical unit of the parameter's family when that is safe; context from
 //!    `crate::context`.
+//!
+//! A model that reads tables (the grounded decoder) points at cells with a code and a
+//! statistic; [`CellReader`] turns its answers into records with this reader's code.
 
+mod cells;
 mod classify;
 mod declare;
 mod labels;
@@ -35,6 +39,8 @@ use self::labels::{End, StatLabel, stat_label};
 use crate::cell::{Bounds, CellValue, Missing, Printed, parse_cell};
 use crate::context::{TableContext, dose_in, drug_in, matrices_in, matrix_of, paper_matrix, route_of, table_context};
 use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
+
+pub use self::cells::CellReader;
 
 /// Records of many tables, the tables in parallel, in input order.
 pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
