@@ -67,7 +67,7 @@ fn bench_python(name: &str, packages: &[&str], with_torch: bool) -> Result<PathB
             .context("cannot create the bench venv: is python3 with venv installed?")?;
     }
     if with_torch {
-        let torch = crate::setup::run()?;
+        let torch = crate::setup::run(&[])?;
         let site = torch.parent().context("the torch package has a parent folder")?;
         let own_site = fs::read_dir(venv.join("lib"))?
             .filter_map(|e| e.ok())

@@ -25,7 +25,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Task {
     /// Create or reuse the pinned libtorch environment and the model cache.
-    Setup,
+    Setup {
+        /// Also install an optional decoder (never a default): qwen2.5-coder-0.5b.
+        #[arg(long, value_name = "NAME")]
+        decoder: Vec<String>,
+    },
     /// Report libtorch, CUDA, model files and ../shared; exit non-zero with the fix when something is missing.
     Doctor,
     /// Set up, then run fmt check, clippy, all tests (libtorch crates included), docs and tidy.
@@ -132,7 +136,7 @@ enum Bench {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
-        Task::Setup => setup::run().map(|_| ()),
+        Task::Setup { decoder } => setup::run(&decoder).map(|_| ()),
         Task::Doctor => doctor::run(),
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
@@ -174,7 +178,7 @@ fn pipeline(
     stages: Stages<'_>,
     device: Option<&str>,
 ) -> Result<()> {
-    setup::run()?;
+    setup::run(&[])?;
     let root = paths::project_root();
     let hysim = bench::build_hysim(&root)?;
     let mut command = cmd::new(&hysim, &root);
@@ -229,7 +233,7 @@ fn reclaim_target_dir(root: &std::path::Path, cargo: &std::ffi::OsStr) -> Result
 /// The CI gate: everything `.ci/run` checks.
 fn ci(no_setup: bool) -> Result<()> {
     if !no_setup {
-        setup::run()?;
+        setup::run(&[])?;
     }
     let root = paths::project_root();
     let cargo = cmd::cargo();

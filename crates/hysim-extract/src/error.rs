@@ -69,7 +69,9 @@ pub enum Error {
         problem: String,
     },
     /// A model file (GGUF, encoder folder) is not there.
-    #[error("no {what} at {path} (run `cargo xtask setup` for the default)")]
+    #[error(
+        "no {what} at {path} (run `cargo xtask setup` for the default, `cargo xtask setup --decoder NAME` for an optional decoder)"
+    )]
     MissingModel {
         /// Which model.
         what: &'static str,

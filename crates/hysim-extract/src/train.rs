@@ -202,3 +202,41 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
     ));
     Ok(lines)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_without_gold_are_skipped_or_trained_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = |id: &str| Table {
+            id: id.into(),
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), "12.5".into()]],
+            ..Table::default()
+        };
+        let tables = dir.path().join("tables.jsonl");
+        hysim_tables::write_tables_jsonl(&tables, &[table("a:1"), table("b:1"), table("c:1")]).unwrap();
+        let mut gold = hysim_tables::table_records(&table("a:1"));
+        assert_eq!(gold.len(), 1);
+        gold[0].table_id = "a:1".into();
+        let gold_path = dir.path().join("gold.jsonl");
+        Record::write_jsonl(&gold_path, &gold).unwrap();
+        let settings = |empty: bool| -> TrainSettings {
+            toml::from_str(&format!(
+                "out = {:?}\n[data]\ntables = {tables:?}\ngold = {gold_path:?}\nvalidation_fraction = 0.0\nempty_tables = {empty}\n",
+                dir.path().join("model")
+            ))
+            .unwrap()
+        };
+        let ids = |data: &TrainingData| data.train_tables().iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&TrainingData::read(&settings(false)).unwrap()), ["a:1"]);
+        let all = TrainingData::read(&settings(true)).unwrap();
+        assert_eq!(ids(&all), ["a:1", "b:1", "c:1"]);
+        assert!(!all.gold_by_table().contains_key("b:1"), "an empty table has no gold records");
+        // No gold record at all is no training data, whatever the setting.
+        Record::write_jsonl(&gold_path, &[]).unwrap();
+        assert!(matches!(TrainingData::read(&settings(true)), Err(Error::NoTrainingData { .. })));
+    }
+}
