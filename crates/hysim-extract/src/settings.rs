@@ -22,8 +22,8 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   gold = "target/synth/gold.jsonl"       # required
   weights = "target/weights.jsonl"  # optional: w_hybrid per table id from `hysim weights` (default 1)
   validation_fraction = 0.1         # every 1/fraction-th table is held out
-  empty_tables = false              # true: a table without gold records trains as one with
-                                    # nothing to extract (false: it is skipped)
+  empty_tables = false              # true: a table without gold records trains (both systems)
+                                    # as one with nothing to extract (false: it is skipped)
   max_tokens = 1024                 # the decoder's training length
   cut_long = true                   # longer examples are cut by body rows into parts that fit,
                                     # each answering for its cells (false: skipped and counted)
@@ -143,7 +143,7 @@ pub struct DataSettings {
     /// against 0.155 (docs/MODELS.md).
     #[serde(default)]
     pub empty_tables: bool,
-    /// The decoder's training length: longer examples are skipped (or cut, `cut_long`).
+    /// The decoder's training length: longer examples are cut by rows (`cut_long`), or skipped.
     #[serde(default = "default_max_tokens")]
     pub max_tokens: usize,
     /// Cut long decoder examples by body rows into parts that fit (else skip them).

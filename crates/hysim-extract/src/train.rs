@@ -52,7 +52,7 @@ impl TrainingData {
             }
             if every > 0 && k % every == every - 1 { validation.push(k) } else { train.push(k) }
         }
-        if train.is_empty() || labelled.is_empty() {
+        if !train.iter().any(|&k| labelled.contains(tables[k].id.as_str())) {
             return Err(Error::NoTrainingData {
                 reason: format!(
                     "no table of {} has gold records in {}",

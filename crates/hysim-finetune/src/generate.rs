@@ -1,6 +1,6 @@
 //! Constrained greedy decoding with a KV cache: at every step the most likely token whose
-//! text keeps the answer valid under a grammar (for extraction, the target lines of
-//! `hysim_text::prompt`), so that every output parses; each token's log-probability under
+//! text keeps the answer valid under a grammar (for extraction, each prompt's own
+//! `hysim_text::prompt::AnswerGrammar`), so that every output parses; each token's log-probability under
 //! the model is kept for confidences.
 
 use hysim_models::llama::{KvCache, Llama};

@@ -47,7 +47,7 @@ impl<'t> CellReader<'t> {
     /// The record of the value in body cell (`row`, `col`) as `code` and `statistic`, or
     /// `None` when the table has no such cell or it holds no value.
     pub fn record(&self, row: u32, col: u32, code: &str, statistic: Statistic) -> Option<Record> {
-        if let Some(parsed) = self.parsed.get(&(row, col)) {
+        if let Some(parsed) = self.parsed.get(&(row, col)).filter(|r| r.value.is_some()) {
             let mut record = parsed.clone();
             if record.parameter.as_deref() != Some(code) {
                 let weight = record
@@ -67,7 +67,8 @@ impl<'t> CellReader<'t> {
         }
         let cells = self.table.body_rows.get(row as usize)?;
         let text = cells.get(col as usize)?;
-        if !Self::is_value(text) {
+        // Judged on the text as prompts print it (whitespace collapsed).
+        if !Self::is_value(&text.split_whitespace().collect::<Vec<_>>().join(" ")) {
             return None;
         }
         let label = (col > 0).then(|| cells[0].trim()).filter(|l| !l.is_empty());
