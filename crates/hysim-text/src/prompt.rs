@@ -52,8 +52,12 @@ impl CellId {
     /// The cell of a printed id (`r2c1`), if it is one.
     pub fn parse(text: &str) -> Option<Self> {
         let (row, col) = text.strip_prefix('r')?.split_once('c')?;
-        let number =
-            |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten();
+        // Digits without a leading zero, as ids are printed.
+        let number = |s: &str| {
+            let printed =
+                !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s.len() == 1 || !s.starts_with('0'));
+            printed.then(|| s.parse().ok()).flatten()
+        };
         Some(Self { row: number(row)?, col: number(col)? })
     }
 
@@ -162,22 +166,14 @@ pub fn parse_answer(text: &str) -> Vec<Result<Pointer, (usize, String)>> {
 /// whose cell has an id in the prompt and is named by no earlier line.
 #[derive(Debug, Clone)]
 pub struct AnswerGrammar {
-    cells: HashSet<CellId>,
-    /// Every prefix of every cell id (with the ids themselves).
-    id_prefixes: HashSet<String>,
+    /// The prompt's cells with their printed ids.
+    ids: Vec<(CellId, String)>,
 }
 
 impl AnswerGrammar {
     /// The grammar of a prompt's answer.
     pub fn new(prompt: &Prompt) -> Self {
-        let mut id_prefixes = HashSet::new();
-        for cell in &prompt.cells {
-            let id = cell.to_string();
-            for end in 0..=id.len() {
-                id_prefixes.insert(id[..end].to_owned());
-            }
-        }
-        Self { cells: prompt.cells.iter().copied().collect(), id_prefixes }
+        Self { ids: prompt.cells.iter().map(|c| (*c, c.to_string())).collect() }
     }
 
     /// Whether `text` (the answer so far) can still become a valid answer: every finished
@@ -195,8 +191,11 @@ impl AnswerGrammar {
     /// Whether `line` is a whole line (its cell then counted as named) or, without its
     /// newline, a prefix of one.
     fn line(&self, line: &str, named: &mut HashSet<CellId>) -> bool {
-        let Some((id, rest)) = line.split_once(' ') else { return self.id_prefixes.contains(line) };
-        let Some(cell) = CellId::parse(id).filter(|c| self.cells.contains(c) && !named.contains(c)) else {
+        // A partial id must still lead to a cell not yet named: no dead end.
+        let Some((id, rest)) = line.split_once(' ') else {
+            return self.ids.iter().any(|(cell, printed)| printed.starts_with(line) && !named.contains(cell));
+        };
+        let Some(&(cell, _)) = self.ids.iter().find(|(cell, printed)| printed == id && !named.contains(cell)) else {
             return false;
         };
         let Some((code, statistic)) = rest.split_once(' ') else { return CODES.iter().any(|c| c.starts_with(rest)) };
@@ -426,6 +425,8 @@ mod tests {
             Pointer { cell: CellId { row: 1, col: 2 }, code: "TMAX".into(), statistic: Statistic::Median }
         );
         assert_eq!(parse_answer("r0c1 CMAX mean\nr0c1 CMAX\n")[1], Err((2, "r0c1 CMAX".into())));
+        assert_eq!(CellId::parse("r01c1"), None);
+        assert_eq!(CellId::parse("r10c0"), Some(CellId { row: 10, col: 0 }));
         // A part keeps the whole table's row numbers.
         let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
         assert_eq!(extraction_prompt(&part, 1, is_value).cells, [CellId { row: 1, col: 2 }]);
@@ -447,6 +448,10 @@ mod tests {
             "r0c1 CMAX mean \n",
             "r0c1 CMAX mean\nr0c1 ",
             "r0c1  CMAX",
+            // Named already: no line can follow.
+            "r0c1 CMAX mean\nr0c1",
+            "r0c1 CMAX mean\nr0c2 CMAX mean\nr1c2 TMAX median\nr",
+            "r00c1",
         ] {
             assert!(!grammar.is_valid_prefix(bad), "{bad:?}");
         }
