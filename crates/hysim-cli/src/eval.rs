@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use hysim_core::Embeddings;
 use hysim_eval::autopk::{self, TextSimilarity};
 use hysim_eval::{Inputs, Options, Protocols};
@@ -133,11 +133,7 @@ fn similarity(choice: &str) -> Result<Box<dyn TextSimilarity>> {
 
 pub(crate) fn run(args: &Args) -> Result<String> {
     let protocols: Protocols = args.protocol.parse().map_err(anyhow::Error::msg)?;
-    let matching = match args.matching.as_str() {
-        "full" => hysim_eval::Match::Full,
-        "value" => hysim_eval::Match::Value,
-        other => bail!("unknown --match {other:?} (expected full or value)"),
-    };
+    let matching: hysim_eval::Match = args.matching.parse().map_err(anyhow::Error::msg)?;
     let inputs = Inputs {
         gold: args.gold.clone(),
         predictions: args.pred.clone(),

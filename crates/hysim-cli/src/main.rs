@@ -13,6 +13,7 @@ mod eval;
 mod extract;
 mod parse;
 mod progress;
+mod review;
 mod run;
 mod synth;
 mod train;
@@ -45,6 +46,8 @@ enum Command {
     Eval(eval::Args),
     /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
     Synth(synth::Args),
+    /// A self-contained HTML page for curators: every record on its cell, accept, reject, edit, add, download.
+    Review(review::Args),
     /// Weighted fine-tuning of the encoder extractor and a decoder (LoRA or full) on tables with gold records.
     #[command(after_long_help = hysim_extract::settings::CONFIG_HELP)]
     Train(train::Args),
@@ -61,6 +64,7 @@ fn execute(command: Command) -> anyhow::Result<String> {
         Command::Embed(args) => embed::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Weights(args) => weights::run(&args),

@@ -33,23 +33,9 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     for path in &args.inputs {
         tables.extend(hysim_tables::read_tables_file(path)?);
     }
-    // The same table read twice (a table file listed with a corpus that holds it) would
-    // give every record twice.
-    let before = tables.len();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut unique: Vec<hysim_core::Table> = Vec::with_capacity(tables.len());
-    for table in tables {
-        match seen.get(&table.id) {
-            Some(&k) if unique[k] == table => continue,
-            Some(_) => tracing::warn!(id = %table.id, "two different tables have this id; both kept"),
-            None => {}
-        }
-        seen.insert(table.id.clone(), unique.len());
-        unique.push(table);
-    }
-    let tables = unique;
-    if tables.len() < before {
-        tracing::info!(duplicates = before - tables.len(), "identical tables read more than once, kept once");
+    let (tables, repeats) = hysim_tables::unique_tables(tables);
+    if repeats > 0 {
+        tracing::info!(duplicates = repeats, "identical tables read more than once, kept once");
     }
     if let Some(path) = &args.tables_out {
         hysim_tables::write_tables_jsonl(path, &tables)?;

@@ -23,7 +23,9 @@ pub use embeddings::Embeddings;
 pub use error::{Error, Result};
 pub use manifest::{StageManifest, hash_bytes, hash_file};
 pub use model_dir::ModelDir;
-pub use record::{Context, Dispersion, Interval, Provenance, Record, Statistic, TableId, UNKNOWN_KIND};
+pub use record::{
+    Context, Dispersion, Interval, Original, Provenance, Record, Review, Statistic, TableId, UNKNOWN_KIND, Verdict,
+};
 pub use seeded::SplitMix64;
 pub use shard::{ParseShardError, Shard};
 pub use table::Table;

@@ -55,6 +55,64 @@ pub struct Record {
     /// For synthetic gold records only: the kind of noise injected into this record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noise: Option<String>,
+    /// For records a curator reviewed (`hysim review`'s download): the verdict, who gave it
+    /// and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// A curator's verdict on a record, written by the review page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// What the curator decided.
+    pub verdict: Verdict,
+    /// Who reviewed it, as the curator typed their name (or `None`).
+    #[serde(default)]
+    pub reviewer: Option<String>,
+    /// When, as an RFC 3339 time.
+    #[serde(default)]
+    pub at: Option<String>,
+    /// For an edited record: the fields as the extractor gave them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+}
+
+/// A curator's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The record is right as extracted.
+    Accepted,
+    /// The record is wrong and has no corrected form (a value that is not a PK value, a
+    /// duplicate).
+    Rejected,
+    /// The record was right after the curator's corrections.
+    Edited,
+    /// The curator added the record on a cell the extractor left.
+    Added,
+}
+
+impl Verdict {
+    /// Whether the record, as written, is one the curator vouches for (everything but
+    /// rejected).
+    pub fn vouched(self) -> bool {
+        self != Verdict::Rejected
+    }
+}
+
+/// The fields of an edited record as the extractor gave them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    /// The parameter code.
+    pub parameter: Option<String>,
+    /// The statistic.
+    pub statistic: Statistic,
+    /// The central value.
+    pub value: Option<f64>,
+    /// The unit as printed.
+    pub unit_raw: Option<String>,
 }
 
 /// The statistic a central value reports.
@@ -276,6 +334,7 @@ mod tests {
             },
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 

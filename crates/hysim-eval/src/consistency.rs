@@ -144,6 +144,7 @@ mod tests {
             provenance: Provenance::default(),
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 

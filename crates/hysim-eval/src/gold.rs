@@ -1,7 +1,8 @@
 //! Gold adapters: every kind of ground truth becomes both numeric gold values (for the
 //! numeric protocol) and AutoPK rows (for AutoPK's protocol).
 //!
-//! - SPEC records (a synthetic corpus's `gold.jsonl`, or curated records);
+//! - SPEC records (a synthetic corpus's `gold.jsonl`, curated records, or the reviewed
+//!   records of `hysim review`, rejected ones left out);
 //! - the curated pk_summary CSVs of `../shared/data/tabular-data-pk` (read by
 //!   `hysim_tables::gold`, damage repaired, blank parameters continuing the one above);
 //! - AutoPK's label sheets (long format, one row per value; `hysim_tables::gold`).
@@ -66,7 +67,8 @@ impl Gold {
             return Ok((gold, format!("{files} files in {}", path.display())));
         }
         let gold = match ext.as_str() {
-            "jsonl" => Gold::from_records(&Record::read_jsonl(path)?),
+            // A reviewed file (`hysim review`'s download) is gold for what the curator vouched for.
+            "jsonl" => Gold::from_records(&hysim_tables::vouched_records(Record::read_jsonl(path)?)),
             "xlsx" | "xls" | "ods" => Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?),
             "csv" => {
                 // The header line alone says which kind of CSV it is.

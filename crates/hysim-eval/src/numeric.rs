@@ -463,6 +463,19 @@ pub enum Match {
     Value,
 }
 
+impl std::str::FromStr for Match {
+    type Err = String;
+
+    /// `full` or `value`, as `--match` takes them.
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "full" => Ok(Match::Full),
+            "value" => Ok(Match::Value),
+            other => Err(format!("unknown --match {other:?} (expected full or value)")),
+        }
+    }
+}
+
 /// For an individual gold value: the record is of the same subject, and of the same
 /// sampling time where the gold gives one (within 1 % or a minute). Summary values have
 /// no subject to agree on.
@@ -637,6 +650,7 @@ pub(crate) mod tests {
             provenance: Provenance::default(),
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 

@@ -476,6 +476,7 @@ mod tests {
             provenance: Default::default(),
             confidence: None,
             noise: None,
+            review: None,
         };
         let matrices = vec!["milk".to_owned(), "plasma".to_owned()];
         let rows = vec![

@@ -30,16 +30,32 @@ impl TrainingData {
     /// table is held out (tables without gold records count as tables with nothing to
     /// extract, or are skipped without `empty_tables`; `limit` bounds the tables read).
     pub fn read(cfg: &TrainSettings) -> Result<Self> {
-        let tables: Vec<Table> =
+        let mut tables: Vec<Table> =
             hysim_tables::read_tables_jsonl(&cfg.data.tables)?.into_iter().map(|(_, table)| table).collect();
-        let gold = Record::read_jsonl(&cfg.data.gold)?;
+        let mut gold = Record::read_jsonl(&cfg.data.gold)?;
+        let mut labelled: std::collections::HashSet<String> = gold.iter().map(|r| r.table_id.clone()).collect();
+        for reviewed in &cfg.data.reviewed {
+            let (more_tables, more_gold) = reviewed_tables(&reviewed.tables, &reviewed.records)?;
+            let known: std::collections::HashSet<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+            if let Some(t) = more_tables.iter().find(|t| known.contains(t.id.as_str())) {
+                return Err(Error::NoTrainingData {
+                    reason: format!(
+                        "table {} of {} is already a training table: give each table once",
+                        t.id,
+                        reviewed.tables.display()
+                    ),
+                });
+            }
+            labelled.extend(more_tables.iter().map(|t| t.id.clone()));
+            tables.extend(more_tables);
+            gold.extend(more_gold);
+        }
         let weights = match cfg.data.weights.as_deref() {
             Some(path) => {
                 Some(hysim_core::SampleWeights::read_jsonl(path)?.hybrid_for(tables.iter().map(|t| t.id.as_str())))
             }
             None => None,
         };
-        let labelled: std::collections::HashSet<&str> = gold.iter().map(|r| r.table_id.as_str()).collect();
         let every =
             if cfg.data.validation_fraction > 0.0 { (1.0 / cfg.data.validation_fraction).round() as usize } else { 0 };
         let (mut train, mut validation) = (Vec::new(), Vec::new());
@@ -92,6 +108,28 @@ impl TrainingData {
         }
         by_table
     }
+}
+
+/// The tables of `tables_path` with a record in the reviewed file `records_path`, and the
+/// records of them the curator vouched for ([`hysim_tables::vouched_records`]).
+fn reviewed_tables(tables_path: &std::path::Path, records_path: &std::path::Path) -> Result<(Vec<Table>, Vec<Record>)> {
+    let records = Record::read_jsonl(records_path)?;
+    let reviewed: std::collections::HashSet<&str> =
+        records.iter().filter(|r| r.review.is_some()).map(|r| r.table_id.as_str()).collect();
+    if reviewed.is_empty() {
+        return Err(Error::NoTrainingData {
+            reason: format!("{} has no reviewed record (no `review` field)", records_path.display()),
+        });
+    }
+    let tables: Vec<Table> =
+        hysim_tables::read_tables_file(tables_path)?.into_iter().filter(|t| reviewed.contains(t.id.as_str())).collect();
+    if let Some(missing) = reviewed.iter().find(|id| !tables.iter().any(|t| t.id == **id)) {
+        return Err(Error::NoTrainingData {
+            reason: format!("table {missing} of {} is not in {}", records_path.display(), tables_path.display()),
+        });
+    }
+    let vouched = hysim_tables::vouched_records(records.into_iter().filter(|r| r.review.is_some()).collect());
+    Ok((tables, vouched))
 }
 
 /// Trains the systems of `cfg` (continuing the decoder from `last/` with `resume`), writes

@@ -100,6 +100,7 @@ fn gold(
         },
         confidence: None,
         noise: None,
+        review: None,
     }
 }
 

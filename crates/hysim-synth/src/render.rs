@@ -1025,6 +1025,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 provenance: Provenance { row: Some(row as u32), col: Some(col as u32), header_path, footnotes },
                 confidence: None,
                 noise: None,
+                review: None,
             }
         })
         .collect();

@@ -39,11 +39,11 @@ pub use context::{TableContext, matrices_in, paper_matrices, table_context};
 pub use error::{Error, Result};
 pub use formats::{
     decode_text, extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file,
-    read_workbook, table_chunks,
+    read_workbook, table_chunks, unique_tables,
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, write_records};
-pub use read::{CellReader, model_record, table_records, tables_records};
+pub use read::{CellReader, model_record, table_records, tables_records, vouched_records};
 
 /// The README's Rust examples, compiled and run as doctests of this crate.
 #[cfg(doctest)]

@@ -165,6 +165,7 @@ mod tests {
             },
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 

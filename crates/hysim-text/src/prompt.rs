@@ -373,6 +373,7 @@ mod tests {
             provenance: Provenance { row: Some(row), col: Some(col), ..Provenance::default() },
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 

@@ -198,6 +198,7 @@ mod tests {
             provenance: Provenance::default(),
             confidence: None,
             noise: None,
+            review: None,
         };
         insta::assert_snapshot!(record_text(&record), @"Cmax (ng/mL) = 62.1 ± 10.2 [ng/mL] (mean); drug: lorazepam; route: IV");
     }

@@ -42,6 +42,33 @@ use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 
 pub use self::cells::CellReader;
 
+/// The records of a reviewed file that a curator vouches for, ready to serve as gold or
+/// training labels: rejected records are dropped, and an edited or added record gets its
+/// canonical unit and value recomputed from its code, value and unit as printed (the
+/// review page edits those; conversion is this crate's). Records without a review are
+/// kept as they are.
+pub fn vouched_records(records: Vec<Record>) -> Vec<Record> {
+    use hysim_core::Verdict;
+    records
+        .into_iter()
+        .filter(|r| r.review.as_ref().is_none_or(|review| review.verdict.vouched()))
+        .map(|mut r| {
+            if r.review.as_ref().is_some_and(|review| matches!(review.verdict, Verdict::Edited | Verdict::Added)) {
+                let weight = [r.context.analyte.as_deref(), r.context.drug.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(drug_in)
+                    .map(|d| d.molecular_weight);
+                (r.unit, r.value_canonical) = match r.parameter.as_deref() {
+                    Some(code) => canonical(r.unit_raw.as_deref(), |per_kg| family_of_code(code, per_kg), r.value, weight),
+                    None => (None, None),
+                };
+            }
+            r
+        })
+        .collect()
+}
+
 /// Records of many tables, the tables in parallel, in input order.
 pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
     use rayon::prelude::*;
@@ -1401,6 +1428,7 @@ impl<'t> Reader<'t> {
             },
             confidence: None,
             noise: None,
+            review: None,
         }
     }
 }
@@ -1553,5 +1581,6 @@ pub fn model_record(
         provenance: Provenance::default(),
         confidence: None,
         noise: None,
+        review: None,
     }
 }
