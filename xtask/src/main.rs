@@ -5,10 +5,12 @@
 //! libtorch; heavy work is done by spawning `cargo`.
 
 mod bench;
+mod browser;
 mod cmd;
 mod doctor;
 mod fuzz;
 mod paths;
+mod review;
 mod setup;
 mod tidy;
 
@@ -37,6 +39,16 @@ enum Task {
         /// Skip the setup step (libtorch and models must already be in place).
         #[arg(long)]
         no_setup: bool,
+    },
+    /// The review page in headless Chromium: records on their cells, accept, edit, add,
+    /// reload, download, then the download as gold and as training data; hostile tables inert.
+    ReviewCheck {
+        /// Install Debian's chromium package when no Chromium is found (root, apt-get).
+        #[arg(long)]
+        install: bool,
+        /// Also save a PNG of a table under review here.
+        #[arg(long, value_name = "FILE")]
+        screenshot: Option<std::path::PathBuf>,
     },
     /// Check the workspace rules of STYLE.md: dependency allowlists, layering, docs, code map.
     Tidy,
@@ -82,6 +94,16 @@ enum Bench {
         /// Source sizes, comma-separated.
         #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
         sizes: Vec<usize>,
+    },
+    /// Opening a review page of synthetic tables in headless Chromium (no reference tool:
+    /// the target is 2 s for 1,000 tables).
+    Review {
+        /// Tables on the page.
+        #[arg(long, default_value_t = 1000)]
+        tables: usize,
+        /// Fresh browser runs.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
     /// `hysim parse` against pandas.read_html on the real tables.
     Parse {
@@ -140,6 +162,7 @@ fn main() -> std::process::ExitCode {
         Task::Doctor => doctor::run(),
         Task::Ci { no_setup } => ci(no_setup),
         Task::Tidy => tidy::run(&paths::project_root()).map(|()| cmd::note("tidy: ok")),
+        Task::ReviewCheck { install, screenshot } => review::check(install, screenshot.as_deref()),
         Task::Fuzz { seconds } => fuzz::run(seconds),
         Task::Pipeline { config, tiny, experiment, from, to, device } => {
             let stages = Stages { from: from.as_deref(), to: to.as_deref() };
@@ -148,6 +171,7 @@ fn main() -> std::process::ExitCode {
         Task::Bench { what: Bench::Weights { sizes } } => bench::weights(&sizes),
         Task::Bench { what: Bench::Embed { batch_size } } => bench::embed(batch_size),
         Task::Bench { what: Bench::Parse { copies } } => bench::parse(copies),
+        Task::Bench { what: Bench::Review { tables, runs } } => review::bench(tables, runs),
         Task::Bench { what: Bench::Train { batch, seq, steps, dtype, targets } } => {
             bench::train(batch, seq, steps, &dtype, &targets)
         }
@@ -258,6 +282,8 @@ fn ci(no_setup: bool) -> Result<()> {
         "--from",
         "source",
     ]))?;
+    // The review page in a real browser (Debian's Chromium, installed when missing).
+    review::check(true, None)?;
     tidy::run(&root)?;
     cmd::note("ci: all checks passed");
     Ok(())

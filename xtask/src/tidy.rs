@@ -34,6 +34,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("hysim-eval", 3),
     ("hysim-pipeline", 4),
     ("hysim-extract", 4),
+    ("hysim-review", 4),
     ("hysim-cli", 5),
 ];
 

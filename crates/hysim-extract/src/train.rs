@@ -23,6 +23,8 @@ pub struct TrainingData {
     /// The hybrid weight of each table (by index), `None` for every table without a
     /// weights file; a table the file leaves out trains with weight 1.
     weights: Option<Vec<Option<f64>>>,
+    /// Tables and vouched records that came from `[[data.reviewed]]`.
+    reviewed: (usize, usize),
 }
 
 impl TrainingData {
@@ -34,8 +36,10 @@ impl TrainingData {
             hysim_tables::read_tables_jsonl(&cfg.data.tables)?.into_iter().map(|(_, table)| table).collect();
         let mut gold = Record::read_jsonl(&cfg.data.gold)?;
         let mut labelled: std::collections::HashSet<String> = gold.iter().map(|r| r.table_id.clone()).collect();
+        let mut from_review = (0, 0);
         for reviewed in &cfg.data.reviewed {
             let (more_tables, more_gold) = reviewed_tables(&reviewed.tables, &reviewed.records)?;
+            from_review = (from_review.0 + more_tables.len(), from_review.1 + more_gold.len());
             let known: std::collections::HashSet<&str> = tables.iter().map(|t| t.id.as_str()).collect();
             if let Some(t) = more_tables.iter().find(|t| known.contains(t.id.as_str())) {
                 return Err(Error::NoTrainingData {
@@ -77,7 +81,7 @@ impl TrainingData {
                 ),
             });
         }
-        Ok(Self { tables, gold, train, validation, weights })
+        Ok(Self { tables, gold, train, validation, weights, reviewed: from_review })
     }
 
     /// The training tables.
@@ -156,6 +160,12 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
         decoder_calibration: None,
     };
     let mut lines = Vec::new();
+    if data.reviewed.0 > 0 {
+        lines.push(format!(
+            "{} reviewed tables with {} records the curator vouched for train as labelled source tables",
+            data.reviewed.0, data.reviewed.1
+        ));
+    }
     if cfg.wants(System::Encoder) {
         if resume && model.has_encoder() {
             lines.push("encoder extractor: kept from the interrupted run".to_owned());
@@ -276,5 +286,58 @@ mod tests {
         // No gold record at all is no training data, whatever the setting.
         Record::write_jsonl(&gold_path, &[]).unwrap();
         assert!(matches!(TrainingData::read(&settings(true)), Err(Error::NoTrainingData { .. })));
+    }
+
+    #[test]
+    fn reviewed_tables_train_with_the_records_the_curator_vouched_for() {
+        use hysim_core::{Review, Verdict};
+        let dir = tempfile::tempdir().unwrap();
+        let table = |id: &str, value: &str| Table {
+            id: id.into(),
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), value.into()], vec!["Tmax (h)".into(), "1.5".into()]],
+            ..Table::default()
+        };
+        let tables = dir.path().join("tables.jsonl");
+        hysim_tables::write_tables_jsonl(&tables, &[table("s:1", "12.5")]).unwrap();
+        let gold_path = dir.path().join("gold.jsonl");
+        Record::write_jsonl(&gold_path, &hysim_tables::table_records(&table("s:1", "12.5"))).unwrap();
+        // The reviewed tables: r:1 with Cmax accepted and Tmax edited to 90 min, r:2 with its
+        // one record rejected; r:3 was not reviewed.
+        let reviewed_tables = dir.path().join("reviewed-tables.jsonl");
+        let review_tables = [table("r:1", "30"), table("r:2", "40"), table("r:3", "50")];
+        hysim_tables::write_tables_jsonl(&reviewed_tables, &review_tables).unwrap();
+        let review = |verdict| Some(Review { verdict, reviewer: Some("ana".into()), at: None, original: None });
+        let mut r1 = hysim_tables::table_records(&review_tables[0]);
+        r1[0].review = review(Verdict::Accepted);
+        r1[1].review = review(Verdict::Edited);
+        r1[1].value = Some(90.0);
+        r1[1].unit_raw = Some("min".into());
+        let mut r2 = hysim_tables::table_records(&review_tables[1]);
+        r2.truncate(1);
+        r2[0].review = review(Verdict::Rejected);
+        let unreviewed = hysim_tables::table_records(&review_tables[2]);
+        let reviewed = dir.path().join("reviewed.jsonl");
+        Record::write_jsonl(&reviewed, &[r1, r2, unreviewed].concat()).unwrap();
+        let cfg: TrainSettings = toml::from_str(&format!(
+            "out = {:?}\n[data]\ntables = {tables:?}\ngold = {gold_path:?}\nvalidation_fraction = 0.0\n\
+             [[data.reviewed]]\ntables = {reviewed_tables:?}\nrecords = {reviewed:?}\n",
+            dir.path().join("model")
+        ))
+        .unwrap();
+        let data = TrainingData::read(&cfg).unwrap();
+        let ids: Vec<String> = data.train_tables().iter().map(|t| t.id.clone()).collect();
+        // r:2 trains as a table with nothing to extract; r:3 is not in.
+        assert_eq!(ids, ["s:1", "r:1", "r:2"]);
+        assert_eq!(data.reviewed, (2, 2));
+        let by_table = data.gold_by_table();
+        assert!(!by_table.contains_key("r:2"));
+        let tmax = by_table["r:1"].iter().find(|r| r.parameter.as_deref() == Some("TMAX")).unwrap();
+        // The edit's unit converted again: 90 min is 1.5 h.
+        assert_eq!((tmax.unit.as_deref(), tmax.value_canonical), (Some("h"), Some(1.5)));
+        // A reviewed table that is already a source table is refused, naming it.
+        hysim_tables::write_tables_jsonl(&tables, &[table("s:1", "12.5"), table("r:1", "30")]).unwrap();
+        let err = TrainingData::read(&cfg).err().unwrap().to_string();
+        assert!(err.contains("r:1"), "{err}");
     }
 }

@@ -427,10 +427,26 @@ impl Planner<'_> {
         let mut jobs: Vec<Job> =
             self.systems.iter().map(|s| eval_job(&extract.join(format!("{s}.jsonl")), s, Some(&self.parsed))).collect();
         jobs.push(eval_job(&self.parsed, "parse", None));
+        // A curator's review page per system: its records on the target tables' cells,
+        // judged against the same gold.
+        for system in self.systems.iter().map(String::as_str).chain(["parse"]) {
+            let pred = if system == "parse" { self.parsed.clone() } else { extract.join(format!("{system}.jsonl")) };
+            let mut argv =
+                vec!["review".to_owned(), arg(&self.target), "--records".into(), arg(&pred), "--gold".into()];
+            argv.extend(self.gold.iter().map(|p| arg(p)));
+            argv.extend([
+                "--out".into(),
+                arg(&eval.join(system).join("review.html")),
+                "--title".into(),
+                format!("HySim review: {system} records of run {}", cfg.name),
+            ]);
+            jobs.push(Job::Hysim(argv));
+        }
         let mut outputs = Vec::new();
         for system in self.systems.iter().map(String::as_str).chain(["parse"]) {
             outputs.push(format!("{system}/metrics.json"));
             outputs.push(format!("{system}/report.html"));
+            outputs.push(format!("{system}/review.html"));
         }
         Some(StagePlan {
             stage: Stage::Eval,

@@ -121,6 +121,19 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
             .map(|r| format!("`{}`", stage_dir(Stage::Eval).join(&r.system).join("report.html").display()))
             .collect();
         let _ = writeln!(md, "\nFull reports: {}.", reports.join(", "));
+        let reviews: Vec<String> = rows
+            .iter()
+            .map(|r| stage_dir(Stage::Eval).join(&r.system).join("review.html"))
+            .filter(|p| p.is_file())
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        if !reviews.is_empty() {
+            let _ = writeln!(
+                md,
+                "\nReview pages (each record on its cell, right and wrong against the gold; open one in a browser): {}.",
+                reviews.join(", ")
+            );
+        }
     }
     let d = |k: &str| diagnostics.get(k).and_then(Value::as_f64);
     if !diagnostics.is_null() {

@@ -70,11 +70,16 @@
     return out;
   }
   function current(i) {
-    // The record as the curator left it: edits applied.
+    // The record as the curator left it (edits applied), as the download writes it.
     const r = DATA.records[i];
     const v = state.verdicts[i];
     if (!v || v.verdict !== "edited") return r;
-    return Object.assign({}, r, v.edit);
+    const e = Object.assign({}, r, v.edit);
+    const sameUnit = v.edit.unit_raw === r.unit_raw && v.edit.parameter === r.parameter;
+    const factor = r.value_canonical !== null && r.value ? r.value_canonical / r.value : null;
+    if (sameUnit && factor !== null && e.value !== null) e.value_canonical = e.value * factor;
+    else { e.unit = null; e.value_canonical = null; } // `hysim train` and `hysim eval` convert again
+    return e;
   }
   function colour(conf) {
     // Red (0) through amber to green (1).
@@ -451,15 +456,11 @@
     const lines = [];
     Object.keys(state.verdicts).map(Number).sort((a, b) => a - b).forEach((i) => {
       const v = state.verdicts[i];
-      const r = JSON.parse(JSON.stringify(DATA.records[i]));
+      const o = DATA.records[i];
+      const r = JSON.parse(JSON.stringify(current(i)));
       const review = { verdict: v.verdict, reviewer: v.reviewer, at: v.at };
       if (v.verdict === "edited") {
-        review.original = { parameter: r.parameter, statistic: r.statistic, value: r.value, unit_raw: r.unit_raw };
-        const sameUnit = v.edit.unit_raw === r.unit_raw && v.edit.parameter === r.parameter;
-        const factor = r.value_canonical !== null && r.value ? r.value_canonical / r.value : null;
-        r.parameter = v.edit.parameter; r.statistic = v.edit.statistic; r.value = v.edit.value; r.unit_raw = v.edit.unit_raw;
-        if (sameUnit && factor !== null && r.value !== null) r.value_canonical = r.value * factor;
-        else { r.unit = null; r.value_canonical = null; } // `hysim train` and `hysim eval` convert again
+        review.original = { parameter: o.parameter, statistic: o.statistic, value: o.value, unit_raw: o.unit_raw };
       }
       r.review = review;
       lines.push(JSON.stringify(r));
@@ -493,5 +494,6 @@
 
   window.hysimReview = { data: DATA, state: () => state, reviewedLines: reviewedLines, select: select };
   drawAll();
+  window.hysimReview.readyAt = performance.now();
   document.body.dataset.ready = "1";
 })();

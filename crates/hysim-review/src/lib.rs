@@ -191,10 +191,9 @@ impl Page {
                 Some(&k) => {
                     table_data[k].records.push(i);
                     let on_cell = match (record.provenance.row, record.provenance.col) {
-                        (Some(row), Some(col)) => tables[k]
-                            .body_rows
-                            .get(row as usize)
-                            .is_some_and(|cells| (col as usize) < cells.len()),
+                        (Some(row), Some(col)) => {
+                            tables[k].body_rows.get(row as usize).is_some_and(|cells| (col as usize) < cells.len())
+                        }
                         _ => false,
                     };
                     if on_cell {
@@ -368,9 +367,7 @@ fn header_cells(rows: &[Vec<String>], n_cols: usize) -> Vec<Vec<HeaderCell>> {
                     && runs[r + rowspan].contains(&(col, colspan))
                     && text(r + rowspan, col) == text(r, col)
                 {
-                    for c in col..col + colspan {
-                        covered[r + rowspan][c] = true;
-                    }
+                    covered[r + rowspan][col..col + colspan].fill(true);
                     rowspan += 1;
                 }
             }

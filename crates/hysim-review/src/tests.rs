@@ -31,12 +31,13 @@ fn data(page: &Page) -> serde_json::Value {
 fn header_spans_come_back_from_the_expanded_grid() {
     let t = table("p:1");
     let cells = header_cells(&t.header_rows, t.n_cols());
-    let texts: Vec<Vec<(&str, usize, usize, usize)>> = cells
-        .iter()
-        .map(|row| row.iter().map(|c| (c.text.as_str(), c.col, c.colspan, c.rowspan)).collect())
-        .collect();
+    let texts: Vec<Vec<(&str, usize, usize, usize)>> =
+        cells.iter().map(|row| row.iter().map(|c| (c.text.as_str(), c.col, c.colspan, c.rowspan)).collect()).collect();
     // "Parameter" spans both rows, "Dose 10 mg" both dose columns.
-    assert_eq!(texts, vec![vec![("Parameter", 0, 1, 2), ("Dose 10 mg", 1, 2, 1)], vec![("IV", 1, 1, 1), ("Oral", 2, 1, 1)]]);
+    assert_eq!(
+        texts,
+        vec![vec![("Parameter", 0, 1, 2), ("Dose 10 mg", 1, 2, 1)], vec![("IV", 1, 1, 1), ("Oral", 2, 1, 1)]]
+    );
     // Blank cells never merge.
     let blank = header_cells(&[vec!["".into(), "".into(), "AUC".into()]], 3);
     assert_eq!(blank[0].len(), 3);

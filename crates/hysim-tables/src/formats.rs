@@ -359,6 +359,26 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
     tables
 }
 
+/// `tables` with identical repeats dropped (a table file listed with a corpus that holds
+/// it would otherwise give every record twice), and how many were dropped. Two different
+/// tables with one id are both kept, with a warning.
+pub fn unique_tables(tables: Vec<Table>) -> (Vec<Table>, usize) {
+    let before = tables.len();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut unique: Vec<Table> = Vec::with_capacity(tables.len());
+    for table in tables {
+        match seen.get(&table.id) {
+            Some(&k) if unique[k] == table => continue,
+            Some(_) => tracing::warn!(id = %table.id, "two different tables have this id; both kept"),
+            None => {}
+        }
+        seen.insert(table.id.clone(), unique.len());
+        unique.push(table);
+    }
+    let dropped = before - unique.len();
+    (unique, dropped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,24 +488,4 @@ mod tests {
         assert_eq!(tables[0].body_rows, [["CL (mL/h/kg)", "2.5 ± 0.4"]]);
         assert_eq!(tables[1].id, "pmc1:2");
     }
-}
-
-/// `tables` with identical repeats dropped (a table file listed with a corpus that holds
-/// it would otherwise give every record twice), and how many were dropped. Two different
-/// tables with one id are both kept, with a warning.
-pub fn unique_tables(tables: Vec<Table>) -> (Vec<Table>, usize) {
-    let before = tables.len();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut unique: Vec<Table> = Vec::with_capacity(tables.len());
-    for table in tables {
-        match seen.get(&table.id) {
-            Some(&k) if unique[k] == table => continue,
-            Some(_) => tracing::warn!(id = %table.id, "two different tables have this id; both kept"),
-            None => {}
-        }
-        seen.insert(table.id.clone(), unique.len());
-        unique.push(table);
-    }
-    let dropped = before - unique.len();
-    (unique, dropped)
 }

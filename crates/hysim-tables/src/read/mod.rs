@@ -60,7 +60,9 @@ pub fn vouched_records(records: Vec<Record>) -> Vec<Record> {
                     .find_map(drug_in)
                     .map(|d| d.molecular_weight);
                 (r.unit, r.value_canonical) = match r.parameter.as_deref() {
-                    Some(code) => canonical(r.unit_raw.as_deref(), |per_kg| family_of_code(code, per_kg), r.value, weight),
+                    Some(code) => {
+                        canonical(r.unit_raw.as_deref(), |per_kg| family_of_code(code, per_kg), r.value, weight)
+                    }
                     None => (None, None),
                 };
             }
