@@ -1,3 +1,5 @@
+//! Unit tests of the review page: spans, placement, gold verdicts, escaping, the policy.
+
 use hysim_core::{Record, Table};
 
 use super::*;
