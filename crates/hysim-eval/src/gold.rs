@@ -202,4 +202,25 @@ mod tests {
         assert_eq!(gold.rows[0].table, "12:Sheet1");
         assert_eq!(code_of_abbv("bogus"), None);
     }
+
+    #[test]
+    fn a_reviewed_file_is_gold_for_what_the_curator_vouched_for() {
+        use hysim_core::{Review, Table, Verdict};
+        let table = Table {
+            id: "r:1".into(),
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), "30".into()], vec!["Tmax (h)".into(), "1.5".into()]],
+            ..Table::default()
+        };
+        let mut records = hysim_tables::table_records(&table);
+        let review = |verdict| Some(Review { verdict, reviewer: None, at: None, original: None });
+        records[0].review = review(Verdict::Accepted);
+        records[1].review = review(Verdict::Rejected);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reviewed.jsonl");
+        Record::write_jsonl(&path, &records).unwrap();
+        let (gold, _) = Gold::read(&path).unwrap();
+        assert_eq!(gold.values.len(), 1);
+        assert_eq!((gold.values[0].parameter.as_deref(), gold.values[0].value), (Some("CMAX"), 30.0));
+    }
 }
