@@ -121,21 +121,7 @@ pub(crate) fn check(install: bool, screenshot: Option<&Path>) -> Result<()> {
     let url = file_url(&page)?;
     browser.open(&url, READY)?;
 
-    // Every record on its cell: each paper drawn in turn, the records of its cells collected.
-    let drawn = browser.eval(
-        "(() => { const d = window.hysimReview.data; const seen = new Set(); \
-         document.querySelectorAll('nav button').forEach((b) => { b.click(); \
-           document.querySelectorAll('td.rec[data-records]').forEach((td) => { \
-             const [t, row, col] = [Number(td.dataset.table), Number(td.dataset.row), Number(td.dataset.col)]; \
-             for (const i of td.dataset.records.split(',').map(Number)) { const p = d.records[i].provenance; \
-               if (d.record_table[i] === t && p.row === row && p.col === col) seen.add(i); } }); }); \
-         const placed = d.placed.map((p, i) => p ? i : -1).filter((i) => i >= 0); \
-         return { placed: placed.length, drawn: seen.size, missing: placed.filter((i) => !seen.has(i)).slice(0, 5), \
-                  papers: d.papers.length, records: d.records.length }; })()",
-    )?;
-    cmd::note(&format!("review-check: drawn {drawn}"));
-    ensure!(drawn["placed"].as_u64().unwrap_or(0) > 0, "no record placed on a cell: {drawn}");
-    ensure!(drawn["placed"] == drawn["drawn"], "records not drawn on their cells: {drawn}");
+    records_on_cells(&mut browser, &page, true)?;
 
     // Back to the first paper; the accept/reject loop from the keyboard.
     browser.click("nav button")?;
@@ -210,10 +196,49 @@ pub(crate) fn check(install: bool, screenshot: Option<&Path>) -> Result<()> {
     ensure!(errors.is_empty(), "the page logged errors: {errors:?}");
     let requests: Vec<String> = browser.requests().into_iter().filter(|u| *u != url).collect();
     ensure!(requests.is_empty(), "the page requested {requests:?}");
+    // The review pages of the pipeline's tiny run (`hysim run --tiny`, which ci runs first).
+    let tiny = root.join("target").join("pipeline").join("default-tiny").join("eval");
+    if let Ok(systems) = std::fs::read_dir(&tiny) {
+        for system in systems.filter_map(|e| e.ok()) {
+            let run_page = system.path().join("review.html");
+            if run_page.is_file() {
+                browser.open(&file_url(&run_page)?, READY)?;
+                // A tiny run's decoder may write nothing: its page must still load.
+                records_on_cells(&mut browser, &run_page, false)?;
+            }
+        }
+    }
+    let errors = browser.page_errors();
+    ensure!(errors.is_empty(), "the pipeline's pages logged errors: {errors:?}");
     drop(browser);
     round_trip(&hysim, &root, &work, &tables[0], &records, &file, &gold)?;
     hostile(&chromium, &hysim, &root, &work)?;
     cmd::note("review-check: the review page works in Chromium");
+    Ok(())
+}
+
+/// Every record of the open page on its cell: each paper drawn in turn, the records of its
+/// cells collected and compared with the records the page places (and, with
+/// `need_records`, at least one placed).
+fn records_on_cells(browser: &mut Browser, page: &Path, need_records: bool) -> Result<()> {
+    let drawn = browser.eval(
+        "(() => { const d = window.hysimReview.data; const seen = new Set(); \
+         document.querySelectorAll('nav button').forEach((b) => { b.click(); \
+           document.querySelectorAll('td.rec[data-records]').forEach((td) => { \
+             const [t, row, col] = [Number(td.dataset.table), Number(td.dataset.row), Number(td.dataset.col)]; \
+             for (const i of td.dataset.records.split(',').map(Number)) { const p = d.records[i].provenance; \
+               if (d.record_table[i] === t && p.row === row && p.col === col) seen.add(i); } }); }); \
+         const placed = d.placed.map((p, i) => p ? i : -1).filter((i) => i >= 0); \
+         return { placed: placed.length, drawn: seen.size, missing: placed.filter((i) => !seen.has(i)).slice(0, 5), \
+                  papers: d.papers.length, records: d.records.length }; })()",
+    )?;
+    cmd::note(&format!("review-check: {}: {drawn}", page.display()));
+    ensure!(
+        !need_records || drawn["placed"].as_u64().unwrap_or(0) > 0,
+        "{}: no record placed on a cell: {drawn}",
+        page.display()
+    );
+    ensure!(drawn["placed"] == drawn["drawn"], "{}: records not drawn on their cells: {drawn}", page.display());
     Ok(())
 }
 
