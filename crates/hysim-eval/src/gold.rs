@@ -46,6 +46,10 @@ impl Gold {
     /// the gold and a description of what was read ("3 files in ...").
     pub fn read(path: &Path) -> Result<(Self, String)> {
         let ext = hysim_tables::extension(path);
+        if !path.exists() {
+            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
+            return Err(Error::Read { path: path.to_path_buf(), source });
+        }
         if path.is_dir() {
             let mut gold = Gold::default();
             let mut files = 0;
