@@ -91,7 +91,7 @@ impl Browser {
         let target_id = target["targetId"].as_str().context("no targetId")?.to_owned();
         let attached = browser.send("Target.attachToTarget", json!({"targetId": target_id, "flatten": true}), false)?;
         browser.session = Some(attached["sessionId"].as_str().context("no sessionId")?.to_owned());
-        for domain in ["Page.enable", "Runtime.enable", "Network.enable"] {
+        for domain in ["Page.enable", "Runtime.enable", "Network.enable", "Log.enable"] {
             browser.call(domain, json!({}))?;
         }
         Ok(browser)
@@ -157,8 +157,12 @@ impl Browser {
     pub(crate) fn wait_for(&mut self, expression: &str, timeout: Duration) -> Result<()> {
         let deadline = Instant::now() + timeout;
         loop {
-            if self.eval(expression)? == Value::Bool(true) {
-                return Ok(());
+            // An evaluation that lands while a document is replaced fails: ask again.
+            match self.eval(expression) {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Ok(_) => {}
+                Err(e) if Instant::now() > deadline => return Err(e),
+                Err(_) => {}
             }
             if Instant::now() > deadline {
                 bail!("`{expression}` still false after {timeout:?}");
@@ -222,7 +226,8 @@ impl Browser {
         Ok(())
     }
 
-    /// The page's uncaught exceptions and error-level console messages so far.
+    /// The page's uncaught exceptions, error-level console messages and browser log
+    /// errors (a Content-Security-Policy violation is one) so far.
     pub(crate) fn page_errors(&mut self) -> Vec<String> {
         self.drain();
         self.events
@@ -230,6 +235,7 @@ impl Browser {
             .filter_map(|e| match e["method"].as_str() {
                 Some("Runtime.exceptionThrown") => Some(e["params"]["exceptionDetails"].to_string()),
                 Some("Runtime.consoleAPICalled") if e["params"]["type"] == "error" => Some(e["params"].to_string()),
+                Some("Log.entryAdded") if e["params"]["entry"]["level"] == "error" => Some(e["params"].to_string()),
                 _ => None,
             })
             .collect()

@@ -91,13 +91,16 @@ pub enum Verdict {
     Edited,
     /// The curator added the record on a cell the extractor left.
     Added,
+    /// Not reviewed yet: a record of a paper the curator worked on, written so that a
+    /// reader knows the paper's review is incomplete.
+    Pending,
 }
 
 impl Verdict {
-    /// Whether the record, as written, is one the curator vouches for (everything but
-    /// rejected).
+    /// Whether the record, as written, is one the curator vouches for (accepted, edited
+    /// or added).
     pub fn vouched(self) -> bool {
-        self != Verdict::Rejected
+        matches!(self, Verdict::Accepted | Verdict::Edited | Verdict::Added)
     }
 }
 

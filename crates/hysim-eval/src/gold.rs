@@ -15,6 +15,23 @@ use hysim_tables::gold::{AutoPkLabel, GoldValue};
 use crate::autopk::{Row, abbv_of};
 use crate::{Error, Result};
 
+/// The gold of a records file: as it is, or for a reviewed file (`hysim review`'s
+/// download, records with a `review`), what the curator vouched for
+/// ([`hysim_tables::vouched_records`]) in the papers whose every record has a verdict. A
+/// paper with a pending record is left out whole (its gold would be incomplete, and its
+/// records scored against it would count as wrong); its name is returned.
+pub fn reviewed_papers(records: Vec<Record>) -> (Vec<Record>, Vec<String>) {
+    use hysim_core::Verdict;
+    let paper = |r: &Record| r.table_id.split(':').next().unwrap_or_default().to_owned();
+    let incomplete: std::collections::BTreeSet<String> = records
+        .iter()
+        .filter(|r| r.review.as_ref().is_some_and(|review| review.verdict == Verdict::Pending))
+        .map(paper)
+        .collect();
+    let kept = records.into_iter().filter(|r| !incomplete.contains(&paper(r))).collect();
+    (hysim_tables::vouched_records(kept), incomplete.into_iter().collect())
+}
+
 /// Gold in both shapes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gold {
@@ -71,8 +88,21 @@ impl Gold {
             return Ok((gold, format!("{files} files in {}", path.display())));
         }
         let gold = match ext.as_str() {
-            // A reviewed file (`hysim review`'s download) is gold for what the curator vouched for.
-            "jsonl" => Gold::from_records(&hysim_tables::vouched_records(Record::read_jsonl(path)?)),
+            "jsonl" => {
+                let records = Record::read_jsonl(path)?;
+                let (records, incomplete) = reviewed_papers(records);
+                if !incomplete.is_empty() {
+                    let gold = Gold::from_records(&records);
+                    let described = format!(
+                        "{} ({} papers left out: records not reviewed yet: {})",
+                        path.display(),
+                        incomplete.len(),
+                        incomplete.join(", ")
+                    );
+                    return Ok((gold, described));
+                }
+                Gold::from_records(&records)
+            }
             "xlsx" | "xls" | "ods" => Gold::from_autopk_labels(&hysim_tables::gold::read_autopk_labels(path)?),
             "csv" => {
                 // The header line alone says which kind of CSV it is.
@@ -220,11 +250,20 @@ mod tests {
         let review = |verdict| Some(Review { verdict, reviewer: None, at: None, original: None });
         records[0].review = review(Verdict::Accepted);
         records[1].review = review(Verdict::Rejected);
+        // Another paper whose review is not finished: left out whole.
+        let mut unfinished = records.clone();
+        for r in &mut unfinished {
+            r.table_id = "u:1".into();
+        }
+        unfinished[1].review = review(Verdict::Pending);
+        records.extend(unfinished);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("reviewed.jsonl");
         Record::write_jsonl(&path, &records).unwrap();
-        let (gold, _) = Gold::read(&path).unwrap();
+        let (gold, described) = Gold::read(&path).unwrap();
         assert_eq!(gold.values.len(), 1);
         assert_eq!((gold.values[0].parameter.as_deref(), gold.values[0].value), (Some("CMAX"), 30.0));
+        assert_eq!(gold.values[0].paper, "r");
+        assert!(described.contains("1 papers left out") && described.contains('u'), "{described}");
     }
 }

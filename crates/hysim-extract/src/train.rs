@@ -23,8 +23,19 @@ pub struct TrainingData {
     /// The hybrid weight of each table (by index), `None` for every table without a
     /// weights file; a table the file leaves out trains with weight 1.
     weights: Option<Vec<Option<f64>>>,
-    /// Tables and vouched records that came from `[[data.reviewed]]`.
-    reviewed: (usize, usize),
+    /// What came from `[[data.reviewed]]`.
+    reviewed: Reviewed,
+}
+
+/// The reviewed tables of a training run.
+#[derive(Debug, Default)]
+struct Reviewed {
+    /// Their ids.
+    ids: std::collections::HashSet<String>,
+    /// The records the curator vouched for in them.
+    records: usize,
+    /// Tables left out because some of their records have no verdict yet.
+    incomplete: usize,
 }
 
 impl TrainingData {
@@ -34,22 +45,30 @@ impl TrainingData {
     pub fn read(cfg: &TrainSettings) -> Result<Self> {
         let mut tables: Vec<Table> =
             hysim_tables::read_tables_jsonl(&cfg.data.tables)?.into_iter().map(|(_, table)| table).collect();
+        // `limit` bounds the source tables; reviewed tables are all kept.
+        if cfg.data.limit > 0 {
+            tables.truncate(cfg.data.limit);
+        }
         let mut gold = Record::read_jsonl(&cfg.data.gold)?;
         let mut labelled: std::collections::HashSet<String> = gold.iter().map(|r| r.table_id.clone()).collect();
-        let mut from_review = (0, 0);
+        let mut from_review = Reviewed::default();
         for reviewed in &cfg.data.reviewed {
-            let (more_tables, more_gold) = reviewed_tables(&reviewed.tables, &reviewed.records)?;
-            from_review = (from_review.0 + more_tables.len(), from_review.1 + more_gold.len());
-            let known: std::collections::HashSet<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+            let (more_tables, more_gold, incomplete) = reviewed_tables(&reviewed.tables, &reviewed.records)?;
+            let known: std::collections::HashSet<&str> =
+                tables.iter().map(|t| t.id.as_str()).chain(gold.iter().map(|r| r.table_id.as_str())).collect();
             if let Some(t) = more_tables.iter().find(|t| known.contains(t.id.as_str())) {
                 return Err(Error::NoTrainingData {
                     reason: format!(
-                        "table {} of {} is already a training table: give each table once",
+                        "table {} of {} is already a training table or has gold records in {}: give each table once",
                         t.id,
-                        reviewed.tables.display()
+                        reviewed.tables.display(),
+                        cfg.data.gold.display()
                     ),
                 });
             }
+            from_review.ids.extend(more_tables.iter().map(|t| t.id.clone()));
+            from_review.records += more_gold.len();
+            from_review.incomplete += incomplete;
             labelled.extend(more_tables.iter().map(|t| t.id.clone()));
             tables.extend(more_tables);
             gold.extend(more_gold);
@@ -64,9 +83,6 @@ impl TrainingData {
             if cfg.data.validation_fraction > 0.0 { (1.0 / cfg.data.validation_fraction).round() as usize } else { 0 };
         let (mut train, mut validation) = (Vec::new(), Vec::new());
         for (k, table) in tables.iter().enumerate() {
-            if cfg.data.limit > 0 && k >= cfg.data.limit {
-                break;
-            }
             if !cfg.data.empty_tables && !labelled.contains(table.id.as_str()) {
                 continue;
             }
@@ -114,9 +130,15 @@ impl TrainingData {
     }
 }
 
-/// The tables of `tables_path` with a record in the reviewed file `records_path`, and the
-/// records of them the curator vouched for ([`hysim_tables::vouched_records`]).
-fn reviewed_tables(tables_path: &std::path::Path, records_path: &std::path::Path) -> Result<(Vec<Table>, Vec<Record>)> {
+/// The tables of `tables_path` whose every record in the reviewed file `records_path` has
+/// a verdict, the records of them the curator vouched for
+/// ([`hysim_tables::vouched_records`]), and how many tables were left out because some of
+/// their records are still pending.
+fn reviewed_tables(
+    tables_path: &std::path::Path,
+    records_path: &std::path::Path,
+) -> Result<(Vec<Table>, Vec<Record>, usize)> {
+    use hysim_core::Verdict;
     let records = Record::read_jsonl(records_path)?;
     let reviewed: std::collections::HashSet<&str> =
         records.iter().filter(|r| r.review.is_some()).map(|r| r.table_id.as_str()).collect();
@@ -125,15 +147,25 @@ fn reviewed_tables(tables_path: &std::path::Path, records_path: &std::path::Path
             reason: format!("{} has no reviewed record (no `review` field)", records_path.display()),
         });
     }
-    let tables: Vec<Table> =
-        hysim_tables::read_tables_file(tables_path)?.into_iter().filter(|t| reviewed.contains(t.id.as_str())).collect();
+    let pending: std::collections::HashSet<&str> = records
+        .iter()
+        .filter(|r| r.review.as_ref().is_some_and(|review| review.verdict == Verdict::Pending))
+        .map(|r| r.table_id.as_str())
+        .collect();
+    let (all, _) = hysim_tables::unique_tables(hysim_tables::read_tables_file(tables_path)?);
+    let tables: Vec<Table> = all.into_iter().filter(|t| reviewed.contains(t.id.as_str())).collect();
     if let Some(missing) = reviewed.iter().find(|id| !tables.iter().any(|t| t.id == **id)) {
         return Err(Error::NoTrainingData {
             reason: format!("table {missing} of {} is not in {}", records_path.display(), tables_path.display()),
         });
     }
-    let vouched = hysim_tables::vouched_records(records.into_iter().filter(|r| r.review.is_some()).collect());
-    Ok((tables, vouched))
+    let complete: Vec<Table> = tables.into_iter().filter(|t| !pending.contains(t.id.as_str())).collect();
+    let incomplete = reviewed.iter().filter(|id| pending.contains(**id)).count();
+    let ids: std::collections::HashSet<&str> = complete.iter().map(|t| t.id.as_str()).collect();
+    let vouched = hysim_tables::vouched_records(
+        records.iter().filter(|r| r.review.is_some() && ids.contains(r.table_id.as_str())).cloned().collect(),
+    );
+    Ok((complete, vouched, incomplete))
 }
 
 /// Trains the systems of `cfg` (continuing the decoder from `last/` with `resume`), writes
@@ -160,10 +192,17 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
         decoder_calibration: None,
     };
     let mut lines = Vec::new();
-    if data.reviewed.0 > 0 {
+    let reviewed = &data.reviewed;
+    if !reviewed.ids.is_empty() || reviewed.incomplete > 0 {
+        let in_training = train_tables.iter().filter(|t| reviewed.ids.contains(&t.id)).count();
         lines.push(format!(
-            "{} reviewed tables with {} records the curator vouched for train as labelled source tables",
-            data.reviewed.0, data.reviewed.1
+            "{} reviewed tables with {} records the curator vouched for: {} train as labelled source tables, {} validate; \
+             {} left out with records not reviewed yet",
+            reviewed.ids.len(),
+            reviewed.records,
+            in_training,
+            reviewed.ids.len() - in_training,
+            reviewed.incomplete
         ));
     }
     if cfg.wants(System::Encoder) {
@@ -303,7 +342,7 @@ mod tests {
         let gold_path = dir.path().join("gold.jsonl");
         Record::write_jsonl(&gold_path, &hysim_tables::table_records(&table("s:1", "12.5"))).unwrap();
         // The reviewed tables: r:1 with Cmax accepted and Tmax edited to 90 min, r:2 with its
-        // one record rejected; r:3 was not reviewed.
+        // one record rejected.
         let reviewed_tables = dir.path().join("reviewed-tables.jsonl");
         let review_tables = [table("r:1", "30"), table("r:2", "40"), table("r:3", "50")];
         hysim_tables::write_tables_jsonl(&reviewed_tables, &review_tables).unwrap();
@@ -316,7 +355,9 @@ mod tests {
         let mut r2 = hysim_tables::table_records(&review_tables[1]);
         r2.truncate(1);
         r2[0].review = review(Verdict::Rejected);
-        let unreviewed = hysim_tables::table_records(&review_tables[2]);
+        // r:3 was opened but not reviewed: its record is pending, and r:3 is left out.
+        let mut unreviewed = hysim_tables::table_records(&review_tables[2]);
+        unreviewed[0].review = review(Verdict::Pending);
         let reviewed = dir.path().join("reviewed.jsonl");
         Record::write_jsonl(&reviewed, &[r1, r2, unreviewed].concat()).unwrap();
         let cfg: TrainSettings = toml::from_str(&format!(
@@ -329,7 +370,7 @@ mod tests {
         let ids: Vec<String> = data.train_tables().iter().map(|t| t.id.clone()).collect();
         // r:2 trains as a table with nothing to extract; r:3 is not in.
         assert_eq!(ids, ["s:1", "r:1", "r:2"]);
-        assert_eq!(data.reviewed, (2, 2));
+        assert_eq!((data.reviewed.ids.len(), data.reviewed.records, data.reviewed.incomplete), (2, 2, 1));
         let by_table = data.gold_by_table();
         assert!(!by_table.contains_key("r:2"));
         let tmax = by_table["r:1"].iter().find(|r| r.parameter.as_deref() == Some("TMAX")).unwrap();

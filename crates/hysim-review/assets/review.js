@@ -8,10 +8,20 @@
 
   // Review state: verdicts by record index, records added on cells; kept in localStorage.
   let state = { reviewer: "", verdicts: {}, added: [] };
-  try {
-    const saved = JSON.parse(window.localStorage.getItem(KEY) || "null");
-    if (saved && typeof saved === "object") state = Object.assign(state, saved);
-  } catch (e) { /* storage unavailable or damaged: start afresh */ }
+  let saved = null;
+  try { saved = JSON.parse(window.localStorage.getItem(KEY) || "null"); } catch (e) { /* unavailable or damaged */ }
+  if (saved && typeof saved === "object") state = Object.assign(state, saved);
+  else {
+    // A reviewed file opened again: its verdicts are where the review stands.
+    DATA.records.forEach((r, i) => {
+      const v = r.review;
+      if (!v || v.verdict === "pending") return;
+      state.verdicts[i] = { verdict: v.verdict, reviewer: v.reviewer, at: v.at };
+      if (v.verdict === "edited") {
+        state.verdicts[i].edit = { parameter: r.parameter, statistic: r.statistic, value: r.value, unit_raw: r.unit_raw };
+      }
+    });
+  }
   function save() {
     try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ }
     drawCounts();
@@ -297,7 +307,8 @@
       detail.append(dl([["table", T.id], ["cell", "row " + row + ", col " + col], ["printed", T.body[row][col]],
         ["row label", T.body[row][0]], ["header path", headerPath(T, col).join(" / ") || null]]));
       if (ui.editing) {
-        const start = n >= 0 ? state.added[n].edit : { parameter: "", statistic: "unknown", value: firstNumber(T.body[row][col]), unit_raw: "" };
+        const tpl = template(t, row, col);
+        const start = n >= 0 ? state.added[n].edit : { parameter: "", statistic: tpl.context.subject ? "individual" : "unknown", value: tpl.value, unit_raw: tpl.unit_raw };
         detail.append(editForm(start, (edit) => addRecord(t, row, col, edit)));
       } else {
         const actions = el("div", "actions");
@@ -324,9 +335,35 @@
     }
     return path;
   }
-  function firstNumber(text) {
-    const m = /[-−]?\d+(?:[.,]\d+)?/.exec(text || "");
-    return m ? Number(m[0].replace("−", "-").replace(",", ".")) : null;
+  function template(t, row, col) {
+    // The reader's record of a value cell without one (see TableData.templates), or a
+    // bare record of the cell when the reader reads nothing there.
+    const T = DATA.tables[t];
+    const found = T.templates.find((x) => x[0][0] === row && x[0][1] === col);
+    if (found) return found[1];
+    const label = (T.body[row][0] || "").trim();
+    const path = headerPath(T, col);
+    return {
+      table_id: T.id, parameter_raw: col > 0 && label ? label : path.join(" / "), parameter: null,
+      value_raw: T.body[row][col], value: null, statistic: "unknown", dispersion: null, interval: null,
+      unit_raw: null, unit: null, value_canonical: null, n: null,
+      context: { drug: null, analyte: null, species: null, population: null, matrix: null, dose: null, route: null, group: null, subject: null, time: null },
+      provenance: { row: row, col: col, header_path: path, footnotes: [] }, confidence: null,
+    };
+  }
+  function paperOfTable(t) { return DATA.papers.findIndex((p) => p.tables.includes(t)); }
+  function paperOf(i) {
+    const t = DATA.record_table[i];
+    if (t !== null) return paperOfTable(t);
+    return DATA.papers.findIndex((p) => p.orphans.includes(i));
+  }
+  function parseNumber(text) {
+    // "1,234.5" and "1 234" are thousands; a lone comma ("0,35") is a decimal comma.
+    let t = String(text).trim().replace(/[−–]/g, "-").replace(/\s+/g, "");
+    if (t === "") return null;
+    if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
+    else if (/^-?\d*,\d+$/.test(t)) t = t.replace(",", ".");
+    return Number(t);
   }
   function editForm(r, onSave) {
     const form = el("form"); form.id = "edit-form";
@@ -348,9 +385,8 @@
     form.append(buttons, problem);
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      const text = value.value.trim().replace("−", "-").replace(",", ".");
-      const number = text === "" ? null : Number(text);
-      if (text !== "" && !Number.isFinite(number)) { problem.textContent = "value must be a number: " + value.value; return; }
+      const number = parseNumber(value.value);
+      if (number !== null && !Number.isFinite(number)) { problem.textContent = "value must be a number: " + value.value; return; }
       const p = code.value.trim().toUpperCase();
       if (p && !DATA.codes.some((c) => c.code === p)) { problem.textContent = "unknown parameter code: " + code.value; return; }
       ui.editing = false;
@@ -428,8 +464,17 @@
     switch (ev.key) {
       case "j": case "ArrowDown": step(1); break;
       case "k": case "ArrowUp": step(-1); break;
-      case "a": if (i !== null) { setVerdict(i, "accepted"); step(1); } break;
-      case "r": if (i !== null) { setVerdict(i, "rejected"); step(1); } break;
+      case "a": case "r":
+        if (i !== null) {
+          // The next record is chosen before the verdict: with "unreviewed only" the record
+          // leaves the loop once it has one.
+          const l = loop();
+          const at = l.indexOf(i);
+          const next = at >= 0 && at + 1 < l.length ? l[at + 1] : null;
+          setVerdict(i, ev.key === "a" ? "accepted" : "rejected");
+          if (next !== null) select(next);
+        }
+        break;
       case "e": if (i !== null || ui.cell) { ui.editing = true; drawDetail(); focusForm(); } break;
       case "n": if (ui.cell) { ui.editing = true; drawDetail(); focusForm(); } break;
       case "u":
@@ -460,23 +505,34 @@
       const r = JSON.parse(JSON.stringify(current(i)));
       const review = { verdict: v.verdict, reviewer: v.reviewer, at: v.at };
       if (v.verdict === "edited") {
-        review.original = { parameter: o.parameter, statistic: o.statistic, value: o.value, unit_raw: o.unit_raw };
+        review.original = o.review && o.review.original ? o.review.original
+          : { parameter: o.parameter, statistic: o.statistic, value: o.value, unit_raw: o.unit_raw };
       }
       r.review = review;
       lines.push(JSON.stringify(r));
     });
+    // The other records of the papers worked on, as pending: a reader of the file knows
+    // which papers are reviewed whole (`hysim eval` and `hysim train` use only those).
+    const touched = new Set();
+    Object.keys(state.verdicts).forEach((i) => touched.add(paperOf(Number(i))));
+    for (const a of state.added) touched.add(paperOfTable(a.table));
+    DATA.papers.forEach((p, k) => {
+      if (!touched.has(k)) return;
+      for (const i of recordsOfPaper(p)) {
+        if (state.verdicts[i]) continue;
+        const r = JSON.parse(JSON.stringify(DATA.records[i]));
+        r.review = { verdict: "pending", reviewer: null, at: null };
+        lines.push(JSON.stringify(r));
+      }
+    });
     for (const a of state.added) {
-      const T = DATA.tables[a.table];
-      const label = (T.body[a.row][0] || "").trim();
-      const path = headerPath(T, a.col);
-      lines.push(JSON.stringify({
-        table_id: T.id, parameter_raw: a.col > 0 && label ? label : path.join(" / "), parameter: a.edit.parameter,
-        value_raw: T.body[a.row][a.col], value: a.edit.value, statistic: a.edit.statistic, dispersion: null, interval: null,
-        unit_raw: a.edit.unit_raw, unit: null, value_canonical: null, n: null,
-        context: { drug: null, analyte: null, species: null, population: null, matrix: null, dose: null, route: null, group: null, subject: null, time: null },
-        provenance: { row: a.row, col: a.col, header_path: path, footnotes: [] }, confidence: null,
-        review: { verdict: "added", reviewer: a.reviewer, at: a.at },
-      }));
+      // The reader's reading of the cell (unit, context, spread as printed) with the
+      // curator's code, statistic, value and unit; `hysim train` and `hysim eval` convert.
+      const r = JSON.parse(JSON.stringify(template(a.table, a.row, a.col)));
+      r.parameter = a.edit.parameter; r.statistic = a.edit.statistic; r.value = a.edit.value; r.unit_raw = a.edit.unit_raw;
+      r.unit = null; r.value_canonical = null; r.confidence = null;
+      r.review = { verdict: "added", reviewer: a.reviewer, at: a.at };
+      lines.push(JSON.stringify(r));
     }
     return lines;
   }

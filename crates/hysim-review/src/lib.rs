@@ -36,6 +36,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 const SCRIPT: &str = include_str!("../assets/review.js");
+/// The code an added record's template is read with; the curator's code replaces it and
+/// `hysim_tables::vouched_records` converts the unit for that code.
+const TEMPLATE_CODE: &str = "CMAX";
 const STYLE: &str = include_str!("../assets/review.css");
 
 /// How the page is built.
@@ -150,6 +153,9 @@ struct TableData {
     values: Vec<[u32; 2]>,
     /// Records whose table this is, in input order.
     records: Vec<usize>,
+    /// For each value cell without a record, `[row, col]` and the record the reader reads
+    /// there (unit, context, spread as printed): what a curator's added record starts from.
+    templates: Vec<([u32; 2], Record)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -214,12 +220,26 @@ impl Page {
                 }
             }
         }
-        for (k, data) in table_data.iter().enumerate() {
-            summary.unmarked_cells +=
-                data.values.iter().filter(|[row, col]| !marked[k].contains(&(*row, *col))).count();
+        for (k, data) in table_data.iter_mut().enumerate() {
+            let unmarked: Vec<[u32; 2]> =
+                data.values.iter().filter(|[row, col]| !marked[k].contains(&(*row, *col))).copied().collect();
+            summary.unmarked_cells += unmarked.len();
+            if !unmarked.is_empty() {
+                let reader = hysim_tables::CellReader::new(&tables[k]);
+                data.templates = unmarked
+                    .into_iter()
+                    .filter_map(|[row, col]| {
+                        reader.record(row, col, TEMPLATE_CODE, hysim_core::Statistic::Unknown).map(|r| ([row, col], r))
+                    })
+                    .collect();
+            }
         }
         let mut verdicts = vec![None; records.len()];
         if let Some(gold) = gold {
+            // Only the gold of the papers on the page: the rest has nothing to be judged against.
+            let values: Vec<_> =
+                gold.values.iter().filter(|g| papers.contains_key(g.paper.as_str())).cloned().collect();
+            let gold = Gold { values, rows: Vec::new() };
             let report = hysim_eval::score_numeric_with(&gold.values, records, options.tolerance, options.matching);
             verdicts = report.judged.clone();
             summary.right = verdicts.iter().filter(|v| **v == Some(true)).count();
@@ -261,7 +281,9 @@ impl Page {
             verdicts,
             codes,
         };
-        let digest = Sha256::digest(serde_json::to_vec(&data).expect("page data serialises"));
+        // The key of the saved progress: the tables and records the verdicts refer to by
+        // index, not the title, the gold or the paths the page was built from.
+        let digest = Sha256::digest(serde_json::to_vec(&(tables, records)).expect("tables and records serialise"));
         data.id = digest.iter().take(8).fold(String::new(), |mut s, b| {
             let _ = write!(s, "{b:02x}");
             s
@@ -327,6 +349,7 @@ fn table_data(table: &Table) -> TableData {
         body: table.body_rows.clone(),
         values,
         records: Vec::new(),
+        templates: Vec::new(),
     }
 }
 
@@ -335,24 +358,28 @@ fn table_data(table: &Table) -> TableData {
 /// columns repeat in the rows below spans them (a rowspan). Blank cells never merge.
 fn header_cells(rows: &[Vec<String>], n_cols: usize) -> Vec<Vec<HeaderCell>> {
     let text = |r: usize, c: usize| rows[r].get(c).map_or("", |s| s.as_str()).trim();
-    // Runs per row: (col, colspan).
-    let runs: Vec<Vec<(usize, usize)>> = (0..rows.len())
-        .map(|r| {
-            let mut runs = Vec::new();
-            let mut c = 0;
-            while c < n_cols {
-                let mut end = c + 1;
-                if !text(r, c).is_empty() {
-                    while end < n_cols && text(r, end) == text(r, c) {
-                        end += 1;
-                    }
+    // Runs per row: (col, colspan). A run never crosses the edge of a cell above it (two
+    // "Mean (SD)" under two groups stay two cells).
+    let mut edges = vec![false; n_cols + 1];
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::with_capacity(rows.len());
+    for r in 0..rows.len() {
+        let mut row_runs = Vec::new();
+        let mut c = 0;
+        while c < n_cols {
+            let mut end = c + 1;
+            if !text(r, c).is_empty() {
+                while end < n_cols && !edges[end] && text(r, end) == text(r, c) {
+                    end += 1;
                 }
-                runs.push((c, end - c));
-                c = end;
             }
-            runs
-        })
-        .collect();
+            row_runs.push((c, end - c));
+            c = end;
+        }
+        for &(col, _) in &row_runs {
+            edges[col] = true;
+        }
+        runs.push(row_runs);
+    }
     let mut covered = vec![vec![false; n_cols]; rows.len()];
     let mut out = Vec::with_capacity(rows.len());
     for r in 0..rows.len() {

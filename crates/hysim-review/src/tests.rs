@@ -40,6 +40,15 @@ fn header_spans_come_back_from_the_expanded_grid() {
         texts,
         vec![vec![("Parameter", 0, 1, 2), ("Dose 10 mg", 1, 2, 1)], vec![("IV", 1, 1, 1), ("Oral", 2, 1, 1)]]
     );
+    // A run never crosses the edge of the cell above it.
+    let grouped = header_cells(
+        &[
+            vec!["".into(), "Group A".into(), "Group B".into()],
+            vec!["Parameter".into(), "Mean (SD)".into(), "Mean (SD)".into()],
+        ],
+        3,
+    );
+    assert_eq!(grouped[1].iter().map(|c| (c.col, c.colspan)).collect::<Vec<_>>(), [(0, 1), (1, 1), (2, 1)]);
     // Blank cells never merge.
     let blank = header_cells(&[vec!["".into(), "".into(), "AUC".into()]], 3);
     assert_eq!(blank[0].len(), 3);
@@ -81,6 +90,10 @@ fn gold_marks_records_right_or_wrong_and_lists_missed_values() {
     gold_records[1].value = Some(99.0);
     gold_records[1].value_raw = "99 ± 1".into();
     gold_records[1].value_canonical = Some(99.0);
+    // Gold of a paper not on the page is not listed as missed.
+    let mut elsewhere = records[0].clone();
+    elsewhere.table_id = "other:1".into();
+    gold_records.push(elsewhere);
     let gold = Gold::from_records(&gold_records);
     let page = Page::new(&tables, &records, Some(&gold), &Options::default());
     let s = page.summary();
@@ -88,6 +101,12 @@ fn gold_marks_records_right_or_wrong_and_lists_missed_values() {
     let data = data(&page);
     assert_eq!(data["has_gold"], true);
     assert_eq!(data["papers"][0]["missed"][0]["value"], 99.0);
+    assert_eq!(data["papers"].as_array().unwrap().len(), 1);
+    // The reader's record of each value cell without one, for a curator's added record.
+    let templates = data["tables"][0]["templates"].as_array().unwrap();
+    assert_eq!(templates.len(), 1, "{templates:?}");
+    assert_eq!(templates[0][0], serde_json::json!([2, 2]));
+    assert_eq!(templates[0][1]["value"], 12.0);
 }
 
 #[test]
@@ -129,6 +148,10 @@ fn the_page_id_follows_the_data() {
     let a = Page::new(&tables, &records, None, &Options::default());
     let b = Page::new(&tables, &records[1..], None, &Options::default());
     assert_ne!(data(&a)["id"], data(&b)["id"]);
+    // Not the title or the gold: progress saved under one page applies to its rebuilds.
+    let gold = Gold::from_records(&records);
+    let retitled = Page::new(&tables, &records, Some(&gold), &Options { title: "other".into(), ..Options::default() });
+    assert_eq!(data(&a)["id"], data(&retitled)["id"]);
     assert_eq!(data(&a)["id"], data(&Page::new(&tables, &records, None, &Options::default()))["id"]);
 }
 

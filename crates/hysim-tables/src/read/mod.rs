@@ -43,7 +43,7 @@ use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 pub use self::cells::CellReader;
 
 /// The records of a reviewed file that a curator vouches for, ready to serve as gold or
-/// training labels: rejected records are dropped, and an edited or added record gets its
+/// training labels: rejected and pending records are dropped, and an edited or added record gets its
 /// canonical unit and value recomputed from its code, value and unit as printed (the
 /// review page edits those; conversion is this crate's). Records without a review are
 /// kept as they are.
