@@ -31,8 +31,8 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   compare_tables = 4                # validation tables both systems extract to pick the better
   [[data.reviewed]]                 # optional, repeatable: a curator's reviewed records (the
   tables = "tables.jsonl"           # review page's download) and the tables they come from;
-  records = "reviewed.jsonl"        # each reviewed table trains as a labelled source table
-                                    # (gold: accepted, edited and added records)
+  records = "reviewed.jsonl"        # each table reviewed whole trains as a labelled source
+                                    # table (gold: accepted, edited and added records)
   [encoder]                         # the encoder extractor
   model = "default"                 # all-MiniLM-L6-v2 from the model cache, or a folder
   dtype = "auto"                    # precision of the frozen encoder's embeddings: f32, bf16, or
@@ -160,9 +160,9 @@ pub struct DataSettings {
     #[serde(default = "default_compare_tables")]
     pub compare_tables: usize,
     /// Reviewed records (`hysim review`'s download) with the tables they were read from:
-    /// each table with a reviewed record trains as a labelled source table, its gold the
-    /// records the curator accepted, edited or added (all rejected: nothing to extract),
-    /// weighted by the weights file like any source table.
+    /// each table whose every record has a verdict (none pending) trains as a labelled
+    /// source table, its gold the records the curator accepted, edited or added (all
+    /// rejected: nothing to extract), weighted by the weights file like any source table.
     #[serde(default)]
     pub reviewed: Vec<ReviewedSettings>,
 }
