@@ -85,8 +85,13 @@ impl Study {
         let drugs: Vec<&'static Drug> = DRUGS.iter().filter(fits).collect();
         let drug = drugs[rng.below(drugs.len())];
         let subjects_word = *rng.pick(species.plural);
-        let population = (!animal && rng.chance(0.5)).then(|| *rng.pick(HUMAN_POPULATIONS));
+        let mut population = (!animal && rng.chance(0.5)).then(|| *rng.pick(HUMAN_POPULATIONS));
         let matrix = if species.dairy && rng.chance(0.35) {
+            "milk"
+        } else if !animal && rng.chance(0.12) {
+            // Human lactation studies: milk (and maternal plasma) of nursing mothers, a
+            // common design of the PK literature (the shared curated papers hold several).
+            population = Some(*rng.pick(&["lactating women", "breastfeeding mothers", "nursing mothers"]));
             "milk"
         } else if rng.chance(0.06) {
             "urine"
