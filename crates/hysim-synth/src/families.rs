@@ -24,16 +24,20 @@ use crate::study::Study;
 /// Draws one of the families for `study`, or `None` to leave the table to
 /// `crate::render::render`'s layouts. About a third of the tables take a family.
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
-    if !rng.chance(0.35) {
+    let milk = study.matrix == "milk";
+    // Lactation studies report per subject (milk, plasma, their ratio) more often than not.
+    if !rng.chance(if milk { 0.7 } else { 0.35 }) {
         return None;
     }
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
-    let milk = study.matrix == "milk";
     let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 0.6)];
     if single && n <= 14 {
         options.push((1, 2.0));
         options.push((2, if milk { 3.0 } else { 1.0 }));
+    } else if milk && n <= 24 {
+        // Milk and plasma of each mother (the first group's) with their ratio.
+        options.push((2, 3.0));
     }
     let weights: Vec<f64> = options.iter().map(|(_, w)| *w).collect();
     let t = match options[rng.weighted(&weights)].0 {
