@@ -39,15 +39,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     }
     let (tables, _) = hysim_tables::unique_tables(tables);
     let records = Record::read_jsonl(&args.records)?;
-    let gold = if args.gold.is_empty() {
-        None
-    } else {
-        let mut gold = hysim_eval::gold::Gold::default();
-        for path in &args.gold {
-            gold.extend(hysim_eval::gold::Gold::read(path)?.0);
-        }
-        Some(gold)
-    };
+    let gold = if args.gold.is_empty() { None } else { Some(hysim_eval::gold::Gold::read_all(&args.gold)?.0) };
     let title = args.title.clone().unwrap_or_else(|| format!("HySim review: {}", args.records.display()));
     let options = hysim_review::Options { title, matching, ..hysim_review::Options::default() };
     let page = hysim_review::Page::new(&tables, &records, gold.as_ref(), &options);

@@ -249,6 +249,11 @@ pub struct Provenance {
 }
 
 impl Record {
+    /// Whether a curator's review left this record pending (not reviewed yet).
+    pub fn is_pending(&self) -> bool {
+        self.review.as_ref().is_some_and(|review| review.verdict == Verdict::Pending)
+    }
+
     /// Checks the rules that the JSON shape alone does not: returns what is wrong, naming
     /// the field and value.
     pub fn problem(&self) -> Option<String> {

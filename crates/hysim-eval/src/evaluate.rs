@@ -84,13 +84,7 @@ pub fn evaluate(
         Protocols::AutoPk => (false, true),
         Protocols::Both => (true, true),
     };
-    let mut gold = Gold::default();
-    let mut descriptions = Vec::new();
-    for path in &inputs.gold {
-        let (g, desc) = Gold::read(path)?;
-        gold.extend(g);
-        descriptions.push(desc);
-    }
+    let (gold, descriptions) = Gold::read_all(&inputs.gold)?;
     if gold.values.is_empty() && gold.rows.is_empty() {
         return Err(Error::NoGold { read: descriptions.join(", ") });
     }

@@ -21,13 +21,8 @@ use crate::{Error, Result};
 /// paper with a pending record is left out whole (its gold would be incomplete, and its
 /// records scored against it would count as wrong); its name is returned.
 pub fn reviewed_papers(records: Vec<Record>) -> (Vec<Record>, Vec<String>) {
-    use hysim_core::Verdict;
-    let paper = |r: &Record| r.table_id.split(':').next().unwrap_or_default().to_owned();
-    let incomplete: std::collections::BTreeSet<String> = records
-        .iter()
-        .filter(|r| r.review.as_ref().is_some_and(|review| review.verdict == Verdict::Pending))
-        .map(paper)
-        .collect();
+    let paper = |r: &Record| crate::paper_of_table(&r.table_id).to_owned();
+    let incomplete: std::collections::BTreeSet<String> = records.iter().filter(|r| r.is_pending()).map(paper).collect();
     let kept = records.into_iter().filter(|r| !incomplete.contains(&paper(r))).collect();
     (hysim_tables::vouched_records(kept), incomplete.into_iter().collect())
 }
@@ -125,11 +120,23 @@ impl Gold {
         Ok((gold, path.display().to_string()))
     }
 
+    /// Reads every gold path ([`Gold::read`]) into one gold, with what was read from each.
+    pub fn read_all(paths: &[PathBuf]) -> Result<(Self, Vec<String>)> {
+        let mut gold = Gold::default();
+        let mut descriptions = Vec::new();
+        for path in paths {
+            let (g, desc) = Gold::read(path)?;
+            gold.extend(g);
+            descriptions.push(desc);
+        }
+        Ok((gold, descriptions))
+    }
+
     /// The papers that have gold values or rows (a row's paper is its table id up to the
     /// first `:`).
     pub fn papers(&self) -> std::collections::HashSet<String> {
         let mut papers: std::collections::HashSet<String> = self.values.iter().map(|v| v.paper.clone()).collect();
-        papers.extend(self.rows.iter().map(|r| r.table.split(':').next().unwrap_or_default().to_owned()));
+        papers.extend(self.rows.iter().map(|r| crate::paper_of_table(&r.table).to_owned()));
         papers
     }
 
@@ -167,7 +174,7 @@ impl Gold {
             .filter_map(|l| {
                 let value = hysim_tables::parse_cell(&l.fields[2]).value?;
                 Some(GoldValue {
-                    paper: l.table.split(':').next().unwrap_or_default().to_owned(),
+                    paper: crate::paper_of_table(&l.table).to_owned(),
                     line: l.line,
                     parameter_raw: l.fields[0].clone(),
                     parameter: code_of_abbv(&l.abbv).map(str::to_owned),
@@ -210,7 +217,7 @@ pub fn prediction_rows(records: &[Record], gold: &Gold) -> Vec<Row> {
         .map(|r| {
             let mut row = Row::from_record(r);
             if by_paper {
-                row.table = r.table_id.split(':').next().unwrap_or_default().to_owned();
+                row.table = crate::paper_of_table(&r.table_id).to_owned();
             }
             row
         })

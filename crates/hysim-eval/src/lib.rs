@@ -30,6 +30,6 @@ pub use error::{Error, Result};
 pub use evaluate::{Inputs, Options, Protocols, evaluate};
 pub use numeric::{
     Agreement, Macro, Match, Overall, Report, Scores, class_of, class_of_named, context_agrees, gold_from_records,
-    hallucinations, score_numeric, score_numeric_with, table_text,
+    hallucinations, paper_of_table, score_numeric, score_numeric_with, table_text,
 };
 pub(crate) use numeric::{canonical_gold, close, context_field, mismatch, paper_of, value_agrees};

@@ -359,7 +359,12 @@ pub fn gold_from_records(records: &[Record]) -> Vec<GoldValue> {
 
 /// The paper a record belongs to: its table id up to the first `:`.
 pub(crate) fn paper_of(record: &Record) -> &str {
-    record.table_id.split(':').next().unwrap_or_default()
+    paper_of_table(&record.table_id)
+}
+
+/// The paper of a table id: the id up to its first `:` (`"29943508:1"` → `"29943508"`).
+pub fn paper_of_table(table_id: &str) -> &str {
+    table_id.split(':').next().unwrap_or_default()
 }
 
 pub(crate) fn close(a: f64, b: f64, tolerance: f64) -> bool {

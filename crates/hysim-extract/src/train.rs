@@ -138,7 +138,6 @@ fn reviewed_tables(
     tables_path: &std::path::Path,
     records_path: &std::path::Path,
 ) -> Result<(Vec<Table>, Vec<Record>, usize)> {
-    use hysim_core::Verdict;
     let records = Record::read_jsonl(records_path)?;
     let reviewed: std::collections::HashSet<&str> =
         records.iter().filter(|r| r.review.is_some()).map(|r| r.table_id.as_str()).collect();
@@ -147,11 +146,8 @@ fn reviewed_tables(
             reason: format!("{} has no reviewed record (no `review` field)", records_path.display()),
         });
     }
-    let pending: std::collections::HashSet<&str> = records
-        .iter()
-        .filter(|r| r.review.as_ref().is_some_and(|review| review.verdict == Verdict::Pending))
-        .map(|r| r.table_id.as_str())
-        .collect();
+    let pending: std::collections::HashSet<&str> =
+        records.iter().filter(|r| r.is_pending()).map(|r| r.table_id.as_str()).collect();
     let (all, _) = hysim_tables::unique_tables(hysim_tables::read_tables_file(tables_path)?);
     let tables: Vec<Table> = all.into_iter().filter(|t| reviewed.contains(t.id.as_str())).collect();
     if let Some(missing) = reviewed.iter().find(|id| !tables.iter().any(|t| t.id == **id)) {

@@ -173,10 +173,9 @@ impl Page {
         let mut summary = Summary { tables: tables.len(), records: records.len(), ..Summary::default() };
         let index: HashMap<&str, usize> = tables.iter().enumerate().map(|(k, t)| (t.id.as_str(), k)).collect();
         let mut table_data: Vec<TableData> = tables.iter().map(table_data).collect();
-        summary.unmarked_cells = 0;
         let mut papers: BTreeMap<String, PaperData> = BTreeMap::new();
         let paper = |papers: &mut BTreeMap<String, PaperData>, id: &str| -> String {
-            let key = paper_of(id).to_owned();
+            let key = hysim_eval::paper_of_table(id).to_owned();
             papers.entry(key.clone()).or_insert_with(|| PaperData {
                 id: key.clone(),
                 tables: Vec::new(),
@@ -323,10 +322,6 @@ impl Page {
         let html = self.html();
         hysim_core::io::atomic_write(path, |out| std::io::Write::write_all(out, html.as_bytes()))
     }
-}
-
-fn paper_of(table_id: &str) -> &str {
-    table_id.split(':').next().unwrap_or_default()
 }
 
 fn table_data(table: &Table) -> TableData {
