@@ -11,7 +11,7 @@ use hysim_models::llama::LoraConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::Result;
-use crate::settings::System;
+use crate::settings::{PromptReadings, System};
 
 /// `model.json`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -27,6 +27,10 @@ pub struct ModelCard {
     /// (`DType::inference_on`).
     #[serde(default)]
     pub dtype: Option<String>,
+    /// What the decoder's prompt gave each value cell besides its id (absent in cards
+    /// written before: ids only).
+    #[serde(default)]
+    pub prompt: PromptReadings,
     /// `encoder` and/or `decoder`.
     #[serde(default)]
     pub systems: Vec<String>,

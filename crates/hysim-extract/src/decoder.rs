@@ -1,7 +1,8 @@
 //! The decoder extractor, grounded in the table's cells: a causal LM (SmolLM2 by default,
 //! from its GGUF) fine-tuned with LoRA (or fully) under HySim weights to answer a table
-//! whose value cells carry ids with one line per value: its cell, parameter code and
-//! statistic (`hysim_text::prompt`). Decoding is constrained to that table's cell ids, the
+//! whose value cells carry ids (and, with `[model] prompt = "reader"`, the rule-based
+//! reader's reading of each cell it read, to confirm, correct or leave out) with one line
+//! per value: its cell, parameter code and statistic (`hysim_text::prompt`). Decoding is constrained to that table's cell ids, the
 //! vocabulary's codes and the schema's statistics; each record is then read from its cell
 //! by the rule-based reader's code (`hysim_tables::CellReader`), so its value is printed in
 //! the table and its provenance is the cell. A record's confidence is the geometric mean of
@@ -23,7 +24,7 @@ use hysim_text::prompt::{AnswerGrammar, Pointer, Prompt, extraction_prompt};
 
 use crate::card::ModelCard;
 use crate::progress::Progress;
-use crate::settings::TrainSettings;
+use crate::settings::{PromptReadings, TrainSettings};
 use crate::{Error, Result};
 
 /// The answer lines one prompt admits.
@@ -39,9 +40,12 @@ impl Grammar for Cells {
     }
 }
 
-/// The prompt of a table, or of its body rows from `first_row` on (a part).
-fn prompt(part: &Table, first_row: usize) -> Prompt {
-    extraction_prompt(part, first_row, CellReader::is_value)
+/// The prompt of a table, or of its body rows from `first_row` on (a part); with `reader`
+/// (the whole table's), each value cell the reader read carries its reading.
+fn prompt(part: &Table, first_row: usize, reader: Option<&CellReader>) -> Prompt {
+    extraction_prompt(part, first_row, CellReader::is_value, |id| {
+        reader.and_then(|r| r.reading(id.row, id.col)).map(|(code, statistic)| (code.to_owned(), statistic))
+    })
 }
 
 /// LoRA (or full) fine-tuning of the decoder on `train_tables` (validation on
@@ -70,10 +74,11 @@ pub fn train(
         for table in tables {
             // A table without gold records answers with no line.
             let records = gold.get(table.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let reader = (cfg.model.prompt == PromptReadings::Reader).then(|| CellReader::new(table));
             // Prompt and answer of `part`, the table's body rows `rows`.
             // (The answer names the cells of the part's rows: gold records name theirs.)
             let encode = |part: &Table, rows: &Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
-                let prompt = prompt(part, rows.start);
+                let prompt = prompt(part, rows.start, reader.as_ref());
                 let answer = hysim_text::prompt::target_text(records, &prompt);
                 Ok((tok.encode(&prompt.text)?, tok.encode(&answer)?))
             };
@@ -272,23 +277,48 @@ pub fn records(
     // decoder tables (`--answer-room 0` against 192, a quarter of its 768 tokens): the two
     // tables that had been left out gave 2 more curated values either way; the room cut
     // three more tables and added 69 records that matched none (F1 0.099 against 0.077).
-    let encode = |part: &Table, first_row: usize| -> hysim_text::Result<(Vec<i64>, Cells)> {
-        let prompt = prompt(part, first_row);
-        let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
-        Ok((ids, Cells(AnswerGrammar::new(&prompt))))
-    };
+    // The reader of each table: the readings its prompt carries (as the model was trained)
+    // and the records of the cells the model points at.
+    let readers: Vec<CellReader> = tables.iter().map(|t| CellReader::new(t)).collect();
+    let with_readings = card.prompt == PromptReadings::Reader;
+    // A prompt, its grammar and the tokens of the answer its readings give (the lines that
+    // confirm every reading; 0 without readings).
+    let encode =
+        |part: &Table, first_row: usize, reader: &CellReader| -> hysim_text::Result<(Vec<i64>, Cells, usize)> {
+            let prompt = prompt(part, first_row, with_readings.then_some(reader));
+            let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
+            let confirmed: String = if with_readings {
+                prompt
+                    .cells
+                    .iter()
+                    .filter_map(|id| {
+                        reader.reading(id.row, id.col).map(|(code, s)| format!("{id} {code} {}\n", s.as_str()))
+                    })
+                    .collect()
+            } else {
+                String::new()
+            };
+            let answer = if confirmed.is_empty() { 0 } else { tok.encode(&confirmed)?.len() };
+            Ok((ids, Cells(AnswerGrammar::new(&prompt)), answer))
+        };
     let mut prompts: Vec<((usize, usize), Vec<i64>, Cells)> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
         // A prompt that cannot be encoded stops the cutting; its error is reported below.
+        // With readings, a part must also leave room for the answer that confirms them all
+        // (training cut tables so that prompt and answer fit) and that answer must fit
+        // within `max_new_tokens`.
         let parts = hysim_text::prompt::table_parts(table, |part, rows| {
-            let prompt = encode(part, rows.start);
-            (prompt.as_ref().map_or(true, |(p, _)| p.len() + options.answer_room < card.max_tokens), prompt)
+            let prompt = encode(part, rows.start, &readers[k]);
+            let fits = prompt.as_ref().map_or(true, |(p, _, answer)| {
+                p.len() + options.answer_room.max(*answer) < card.max_tokens && *answer <= options.max_new_tokens
+            });
+            (fits, prompt)
         });
         let n_parts = parts.len();
         let before = prompts.len();
         for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
-            let (prompt, grammar) = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
+            let (prompt, grammar, _) = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
             if prompt.len() < card.max_tokens {
                 prompts.push(((k, j), prompt, grammar));
             }
@@ -317,9 +347,8 @@ pub fn records(
     }
     answers.sort_by_key(|(k, _)| *k);
     let mut records: Vec<Record> = Vec::new();
-    let mut readers: HashMap<usize, CellReader> = HashMap::new();
     for ((k, _), pieces) in &answers {
-        let cells = readers.entry(*k).or_insert_with(|| CellReader::new(tables[*k]));
+        let cells = &readers[*k];
         // Split the answer into lines, each with the mean log-probability of its tokens.
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);

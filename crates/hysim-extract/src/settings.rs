@@ -48,6 +48,9 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, a GGUF path, or
                                     # qwen2.5-coder-0.5b (`cargo xtask setup --decoder qwen2.5-coder-0.5b`)
   device = "auto"                   # auto, cpu, cuda or cuda:N
+  prompt = "reader"                 # reader: each value cell's id carries the rule-based reader's
+                                    # reading (code, statistic) to confirm, correct or leave out;
+                                    # plain: ids only
   dtype = "auto"                    # f32; bf16 (LoRA only: base weights bfloat16, adapters
                                     # float32); auto: bf16 with LoRA on a GPU where it is faster
                                     # (Ampere on) or a CPU with AVX512-BF16, else f32
@@ -142,9 +145,9 @@ pub struct DataSettings {
     #[serde(default = "default_validation_fraction")]
     pub validation_fraction: f64,
     /// A table without gold records is one with nothing to extract (the gold file is the
-    /// curation of every table given); `false` (the default) skips it as unlabelled. In
-    /// the default run it made the decoder write fewer records: per-subject F1 0.045
-    /// against 0.155 (docs/MODELS.md).
+    /// curation of every table given); `false` (the default) skips it as unlabelled. The
+    /// default pipeline sets it: its corpus's characteristics tables teach the decoder
+    /// where there is nothing to point at (docs/MODELS.md).
     #[serde(default)]
     pub empty_tables: bool,
     /// The decoder's training length: longer examples are cut by rows (`cut_long`), or skipped.
@@ -190,6 +193,21 @@ pub struct DecoderSettings {
     /// `auto`, `f32` or `bf16`.
     #[serde(default = "default_auto")]
     pub dtype: String,
+    /// What the prompt gives each value cell besides its id.
+    #[serde(default = "default_prompt")]
+    pub prompt: PromptReadings,
+}
+
+/// What the decoder's prompt gives each value cell besides its id (`[model] prompt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptReadings {
+    /// The id only (what a model card written before readings existed was trained on).
+    #[default]
+    Plain,
+    /// The rule-based reader's reading of the cell: the code and statistic of its record
+    /// (`[r0c1 CMAX mean] 1.2 ± 0.3`), for the model to confirm, correct or leave out.
+    Reader,
 }
 
 /// The `[encoder]` table: the encoder extractor's sentence encoder and heads.
@@ -233,13 +251,17 @@ fn default_name() -> String {
     "default".to_owned()
 }
 
+fn default_prompt() -> PromptReadings {
+    PromptReadings::Reader
+}
+
 fn default_auto() -> String {
     "auto".to_owned()
 }
 
 impl Default for DecoderSettings {
     fn default() -> Self {
-        Self { gguf: default_name(), device: default_auto(), dtype: default_auto() }
+        Self { gguf: default_name(), device: default_auto(), dtype: default_auto(), prompt: default_prompt() }
     }
 }
 

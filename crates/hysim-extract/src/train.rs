@@ -183,6 +183,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
         lora: cfg.lora.clone(),
         max_tokens: cfg.data.max_tokens,
         dtype: None,
+        prompt: cfg.model.prompt,
         systems: cfg.systems.clone(),
         validation_f1: Default::default(),
         decoder_calibration: None,

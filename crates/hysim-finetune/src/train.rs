@@ -63,8 +63,12 @@ pub fn collate(examples: &[&Example], pad_id: i64) -> Result<Batch> {
     })
 }
 
-/// `mean_i(w_i · loss_i)`, where `loss_i` is example `i`'s mean cross-entropy over its
-/// target tokens (position `t` predicts label `t + 1`). An example without targets adds 0.
+/// `sum_i(w_i · loss_i) / sum_i(n_i)`, where `loss_i` is example `i`'s summed cross-entropy
+/// over its `n_i` target tokens (position `t` predicts label `t + 1`): with unit weights,
+/// the mean token cross-entropy of the batch. Every target token counts alike, so a short
+/// answer (a table with nothing to extract answers with one end token) weighs one token, not
+/// as much as a whole answer of many lines, which a mean per example would give it. An
+/// example without targets adds 0.
 ///
 /// # Shapes
 /// `logits` `[batch, seq, vocab]`, `labels` `[batch, seq]` (i64, `-100` ignored),
@@ -78,9 +82,9 @@ pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tens
     let targets = Tensor::cat(&[labels.narrow(1, 1, t - 1), labels.narrow(1, 0, 1).full_like(-100)], 1).reshape([-1]);
     let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t]);
     let counted = targets.ne(-100).view([b, t]).to_kind(Kind::Float);
-    let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float)
-        / counted.sum_dim_intlist(1, false, Kind::Float).clamp_min(1.0);
-    (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).mean(Kind::Float)
+    let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float);
+    (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).sum(Kind::Float)
+        / counted.sum(Kind::Float).clamp_min(1.0)
 }
 
 /// Optimizer and schedule settings (the `[train]` table of `train.toml`).

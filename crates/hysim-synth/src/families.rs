@@ -10,7 +10,11 @@
 //!   their ratio (lactation studies).
 //! - [`undeclared`]: bracketed spreads that no caption, header or footnote declares: the
 //!   gold says `unknown`, as the reader must.
-//! - [`not_pk`]: baseline characteristics, which give no record.
+//! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
+//!   group with a P value), which give no record.
+//!
+//! Per-subject concentration tables may carry covariate columns (dose, body weight, age)
+//! before the sampling times: values beside the results that are none.
 
 use hysim_core::{Context, Dispersion, Interval, Provenance, Record, Statistic, Table, UNKNOWN_KIND};
 use hysim_units::{Family, Unit, convert, round_significant};
@@ -308,6 +312,25 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     let subject_word = if study.species.animal { "Animal" } else { *rng.pick(&["Patient", "Subject", "ID"]) };
     let transpose = rng.chance(0.35);
     let summary = rng.chance(0.5);
+    // Subjects down: their covariates may come first, one column each (dose, body weight,
+    // age), values that are no PK result.
+    let covariates: Vec<(&str, Vec<String>)> = if transpose || !rng.chance(0.4) {
+        Vec::new()
+    } else {
+        let mut all: Vec<(&str, Vec<String>)> = vec![
+            ("Dose (mg)", g.subjects.iter().map(|s| number(s.dose, decimals_for(s.dose, 2), false)).collect()),
+            ("Weight (kg)", g.subjects.iter().map(|s| number(s.body_weight, 1, false)).collect()),
+        ];
+        if human {
+            all.push(("Age (years)", g.subjects.iter().map(|_| format!("{}", 19 + rng.below(45))).collect()));
+        }
+        let mut kept = Vec::new();
+        for _ in 0..1 + rng.below(2) {
+            kept.push(all.remove(rng.below(all.len())));
+        }
+        kept
+    };
+    let skip = covariates.len();
     let time_word = *rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"]);
     let t_text = |t: f64| {
         let d = if t < 1.0 {
@@ -364,18 +387,27 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             .collect();
         (vec![header], body, Box::new(|s, j| (j, s + 1)))
     } else {
-        let top: Vec<String> =
-            std::iter::once(subject_word.to_owned()).chain(times.iter().map(|_| time_word.to_owned())).collect();
+        let names = || covariates.iter().map(|(name, _)| (*name).to_owned());
+        let top: Vec<String> = std::iter::once(subject_word.to_owned())
+            .chain(names())
+            .chain(times.iter().map(|_| time_word.to_owned()))
+            .collect();
         let second: Vec<String> =
-            std::iter::once(subject_word.to_owned()).chain(times.iter().map(|&t| t_text(t))).collect();
+            std::iter::once(subject_word.to_owned()).chain(names()).chain(times.iter().map(|&t| t_text(t))).collect();
         let mut body: Vec<Vec<String>> = values
             .iter()
             .enumerate()
-            .map(|(k, v)| std::iter::once(format!("{}", k + 1)).chain(v.iter().map(|(t, _)| t.clone())).collect())
+            .map(|(k, v)| {
+                std::iter::once(format!("{}", k + 1))
+                    .chain(covariates.iter().map(|(_, column)| column[k].clone()))
+                    .chain(v.iter().map(|(t, _)| t.clone()))
+                    .collect()
+            })
             .collect();
         if summary {
             for name in ["Mean", "SD"] {
                 let mut row = vec![name.to_owned()];
+                row.extend(std::iter::repeat_n(String::new(), skip));
                 for j in 0..times.len() {
                     let xs: Vec<f64> = values.iter().filter_map(|v| v[j].1).collect();
                     let n = xs.len() as f64;
@@ -393,7 +425,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
                 body.push(row);
             }
         }
-        (vec![top, second], body, Box::new(|s, j| (s, j + 1)))
+        (vec![top, second], body, Box::new(move |s, j| (s, j + 1 + skip)))
     };
     let table = assemble(id, caption, header, body);
     for (s, row) in values.iter().enumerate() {
@@ -410,12 +442,13 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     if summary && !transpose {
         let mean_row = g.subjects.len();
         for (j, &t) in times.iter().enumerate() {
-            let Some(v) = table.body_rows[mean_row][j + 1].parse::<f64>().ok() else { continue };
-            let sd = table.body_rows[mean_row + 1][j + 1].parse::<f64>().ok();
+            let col = j + 1 + skip;
+            let Some(v) = table.body_rows[mean_row][col].parse::<f64>().ok() else { continue };
+            let sd = table.body_rows[mean_row + 1][col].parse::<f64>().ok();
             let mut context = base_context(study);
             context.time = Some(format!("{} h", t_text(t)));
-            let raw = table.header_path(j + 1).join(" / ");
-            let mut r = gold(&table, mean_row, j + 1, &raw, "CONC", v, Statistic::Mean, &unit, family, context);
+            let raw = table.header_path(col).join(" / ");
+            let mut r = gold(&table, mean_row, col, &raw, "CONC", v, Statistic::Mean, &unit, family, context);
             r.dispersion = sd.map(|value| Dispersion { kind: "SD".to_owned(), value });
             records.push(r);
         }
@@ -582,8 +615,96 @@ pub(crate) fn undeclared(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     finish(study, table, Layout::Undeclared, veterinary, records)
 }
 
-/// Baseline characteristics of the study's subjects: no PK result.
+/// Characteristics of the study's subjects, which are no PK result: a summary of the
+/// first group, each subject's own (one row per subject, covariates across), or each
+/// group's with the P value of their comparison.
 pub(crate) fn not_pk(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let table = match rng.below(3) {
+        0 => characteristics_summary(rng, study, id, index),
+        1 if study.groups[0].subjects.len() <= 16 => characteristics_per_subject(rng, study, id, index),
+        _ if study.groups.len() >= 2 => characteristics_by_group(rng, study, id, index),
+        _ => characteristics_summary(rng, study, id, index),
+    };
+    finish(study, table, Layout::NotPk, veterinary, Vec::new())
+}
+
+/// One row per subject of the first group, its covariates across (age, body weight,
+/// height, dose): values that are not PK results, in the shape of a per-subject table.
+fn characteristics_per_subject(rng: &mut Rng, study: &Study, id: &str, index: u32) -> Table {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let subject_word = if human { *rng.pick(&["Patient", "Subject", "ID"]) } else { "Animal" };
+    let mut header = vec![subject_word.to_owned()];
+    if human {
+        header.extend(["Age (years)".to_owned(), "Weight (kg)".to_owned(), "Height (cm)".to_owned()]);
+    } else {
+        header.push("Weight (kg)".to_owned());
+    }
+    header.push("Dose (mg)".to_owned());
+    let body = g
+        .subjects
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let mut row = vec![format!("{}", k + 1)];
+            if human {
+                row.push(format!("{}", 19 + rng.below(45)));
+                row.push(number(s.body_weight, 1, false));
+                row.push(format!("{}", 150 + rng.below(40)));
+            } else {
+                row.push(number(s.body_weight, 1, false));
+            }
+            row.push(number(s.dose, decimals_for(s.dose, 2), false));
+            row
+        })
+        .collect();
+    let caption = format!(
+        "Table {index}. {} of the {} (n = {}).",
+        rng.pick(&["Individual characteristics", "Characteristics of each subject", "Demographic data"]),
+        study.subjects_word,
+        g.subjects.len()
+    );
+    assemble(id, caption, vec![header], body)
+}
+
+/// Each group's characteristics (mean ± SD) and the P value of the comparison.
+fn characteristics_by_group(rng: &mut Rng, study: &Study, id: &str, index: u32) -> Table {
+    let mut header = vec!["Characteristic".to_owned()];
+    header.extend(study.groups.iter().map(|g| g.label.clone()));
+    header.push("P value".to_owned());
+    let p = |rng: &mut Rng| format!("0.{:02}", 5 + rng.below(90));
+    let mut body = Vec::new();
+    let mut row = vec!["Weight (kg)".to_owned()];
+    for g in &study.groups {
+        let w = g.subjects.iter().map(|s| s.body_weight).sum::<f64>() / g.subjects.len() as f64;
+        row.push(format!("{} ± {}", number(w, 1, false), number(w * 0.12, 1, false)));
+    }
+    row.push(p(rng));
+    body.push(row);
+    if !study.species.animal {
+        let mut age = vec!["Age (years)".to_owned()];
+        let mut sex = vec!["Sex (M/F)".to_owned()];
+        for g in &study.groups {
+            let n = g.subjects.len();
+            age.push(format!("{} ± {}", 30 + rng.below(25), 5 + rng.below(8)));
+            let m = rng.below(n + 1);
+            sex.push(format!("{m}/{}", n - m));
+        }
+        age.push(p(rng));
+        sex.push(p(rng));
+        body.insert(0, age);
+        body.push(sex);
+    }
+    let caption = format!(
+        "Table {index}. {} characteristics of the {} by group.",
+        rng.pick(&["Baseline", "Demographic", "Clinical"]),
+        study.subjects_word
+    );
+    assemble(id, caption, vec![header], body)
+}
+
+/// Baseline characteristics of the first group: a summary column.
+fn characteristics_summary(rng: &mut Rng, study: &Study, id: &str, index: u32) -> Table {
     let g = &study.groups[0];
     let n = g.subjects.len();
     let weight = g.subjects.iter().map(|s| s.body_weight).sum::<f64>() / n as f64;
@@ -606,6 +727,5 @@ pub(crate) fn not_pk(rng: &mut Rng, study: &Study, id: &str, index: u32, veterin
     }
     let header = vec![vec!["Characteristic".to_owned(), format!("All (n = {n})")]];
     let caption = format!("Table {index}. Baseline characteristics of the {}.", study.subjects_word);
-    let table = assemble(id, caption, header, body);
-    finish(study, table, Layout::NotPk, veterinary, Vec::new())
+    assemble(id, caption, header, body)
 }

@@ -17,6 +17,11 @@
 //! <|im_end|>
 //! ```
 //!
+//! With the reader's readings (`[model] prompt = "reader"`, the default), a value cell's id
+//! carries the code and statistic the rule-based reader read it as (`[r0c1 CMAX mean]
+//! 1.2 ± 0.3`): the model confirms, corrects or leaves out each reading and points at values
+//! the reader did not read.
+//!
 //! What a model decides is the cell, the code and the statistic; the value, its unit,
 //! spread, group, subject and time are then read from the cell by the rule-based reader's
 //! own code (`hysim_tables::CellReader`), so every record's value is printed in its table
@@ -79,8 +84,15 @@ pub struct Prompt {
 /// The prompt of `table` (or of a part of a table whose first body row is row `first_row`
 /// of the whole): the table as printed, an id before each value cell, a non-empty body
 /// cell outside the stub column for which `is_value` holds (the caller's reader decides
-/// what holds a value).
-pub fn extraction_prompt(table: &Table, first_row: usize, is_value: impl Fn(&str) -> bool) -> Prompt {
+/// what holds a value). Where `reading` gives a cell a code and a statistic (the
+/// rule-based reader's reading of it), its id carries them as an answer line would name
+/// them, `[r2c1 CMAX mean] 1.2 ± 0.3`, for the model to confirm, correct or leave out.
+pub fn extraction_prompt(
+    table: &Table,
+    first_row: usize,
+    is_value: impl Fn(&str) -> bool,
+    reading: impl Fn(CellId) -> Option<(String, Statistic)>,
+) -> Prompt {
     let mut cells = Vec::new();
     // The first column is the stub that labels the rows (subject ids, times, names), not
     // values, unless it is the only one.
@@ -91,7 +103,10 @@ pub fn extraction_prompt(table: &Table, first_row: usize, is_value: impl Fn(&str
         }
         let id = CellId { row: (first_row + r) as u32, col: c as u32 };
         cells.push(id);
-        format!("[{id}] {text}")
+        match reading(id) {
+            Some((code, statistic)) => format!("[{id} {code} {}] {text}", statistic.as_str()),
+            None => format!("[{id}] {text}"),
+        }
     });
     Prompt {
         text: format!(
@@ -395,7 +410,7 @@ mod tests {
     #[test]
     fn prompt_and_answer_round_trip() {
         let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
-        let prompt = extraction_prompt(&table(), 0, is_value);
+        let prompt = extraction_prompt(&table(), 0, is_value, |_| None);
         let gold = [
             record("1.5 (1–2)", "TMAX", Statistic::Median, 1, 2),
             record("1.2 ± 0.3", "CMAX", Statistic::Mean, 0, 1),
@@ -430,7 +445,7 @@ mod tests {
         assert_eq!(CellId::parse("r10c0"), Some(CellId { row: 10, col: 0 }));
         // A part keeps the whole table's row numbers.
         let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
-        assert_eq!(extraction_prompt(&part, 1, is_value).cells, [CellId { row: 1, col: 2 }]);
+        assert_eq!(extraction_prompt(&part, 1, is_value, |_| None).cells, [CellId { row: 1, col: 2 }]);
 
         // Every prefix of the answer is admitted; what is not an answer line is not.
         let grammar = AnswerGrammar::new(&prompt);
@@ -457,5 +472,23 @@ mod tests {
             assert!(!grammar.is_valid_prefix(bad), "{bad:?}");
         }
         assert!(grammar.is_valid_prefix("r0c1 CMAX mean\nr0c2 CM"));
+    }
+
+    #[test]
+    fn a_read_cell_carries_its_reading_and_a_part_looks_it_up_by_the_whole_tables_row() {
+        let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        // The reader read the Cmax row; the Tmax cell it left unread keeps a bare id.
+        let reading = |cell: CellId| (cell.row == 0).then(|| ("CMAX".to_owned(), Statistic::Mean));
+        let prompt = extraction_prompt(&table(), 0, is_value, reading);
+        assert!(
+            prompt.text.contains("Cmax (µg/mL) | [r0c1 CMAX mean] 1.2 ± 0.3 | [r0c2 CMAX mean] 0.8 ± 0.2\nTmax (h) |  | [r1c2] 1.5 (1–2)\n"),
+            "{}",
+            prompt.text
+        );
+        // The answer and its grammar do not change: ids as before.
+        assert_eq!(prompt.cells, [CellId { row: 0, col: 1 }, CellId { row: 0, col: 2 }, CellId { row: 1, col: 2 }]);
+        let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
+        let row_one = |cell: CellId| (cell.row == 1).then(|| ("TMAX".to_owned(), Statistic::Median));
+        assert!(extraction_prompt(&part, 1, is_value, row_one).text.contains("[r1c2 TMAX median] 1.5 (1–2)"));
     }
 }

@@ -564,6 +564,9 @@ fn train_lora_on_smollm2_then_resume() {
     for file in ["model.json", "fit.json", "train.toml", "last/trainable.safetensors", "best/state.json"] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
+    // The card says what the prompts carried, so that extraction builds the same ones.
+    let card: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("model.json")).unwrap()).unwrap();
+    assert_eq!(card["prompt"], "reader");
     write(2);
     let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap(), "--resume"]);
     assert_eq!(code, 0, "{stderr}");

@@ -116,14 +116,14 @@ fn zero_weight_adds_no_gradient_and_unit_weights_are_plain_fine_tuning() {
         (loss_of(&m, examples) * factor).backward();
         grads(&vs)
     };
-    // [a (w=1), b (w=0)] is the mean over two examples: half of a's gradient alone, and
-    // it does not depend on b's tokens.
+    // [a (w=1), b (w=0)]: a's summed loss over the batch's 8 target tokens (4 each), half
+    // of a's gradient alone, and it does not depend on b's tokens.
     let with_b = grad_of(&[&a, &b], 1.0);
     let with_other = grad_of(&[&a, &b_other], 1.0);
     let alone = grad_of(&[&a], 0.5);
     assert!(max_diff(&with_b, &alone) < 1e-7, "{}", max_diff(&with_b, &alone));
     assert_eq!(max_diff(&with_b, &with_other), 0.0);
-    // Unit weights: the mean over examples of their mean token cross-entropy.
+    // Unit weights: the mean token cross-entropy over every target token of the batch.
     let ones = [example(&[1, 5, 9, 13, 17], 1, 1.0), example(&[3, 7, 11, 15], 2, 1.0)];
     let weighted = loss_of(&m, &ones.iter().collect::<Vec<_>>()).double_value(&[]);
     let plain: f64 = ones
@@ -134,11 +134,11 @@ fn zero_weight_adds_no_gradient_and_unit_weights_are_plain_fine_tuning() {
             let targets = Tensor::from_slice(&e.labels[1..]);
             logits
                 .narrow(0, 0, n - 1)
-                .cross_entropy_loss::<Tensor>(&targets, None, Reduction::Mean, -100, 0.0)
+                .cross_entropy_loss::<Tensor>(&targets, None, Reduction::Sum, -100, 0.0)
                 .double_value(&[])
         })
         .sum::<f64>()
-        / 2.0;
+        / ones.iter().map(|e| e.labels.iter().skip(1).filter(|&&l| l != -100).count() as f64).sum::<f64>();
     assert!((weighted - plain).abs() < 1e-6, "{weighted} vs {plain}");
 }
 

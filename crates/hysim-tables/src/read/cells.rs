@@ -44,6 +44,13 @@ impl<'t> CellReader<'t> {
         parse_cell(text).value.is_some()
     }
 
+    /// The reader's own reading of body cell (`row`, `col`): the code and statistic of its
+    /// record of the cell, where it made one with a code.
+    pub fn reading(&self, row: u32, col: u32) -> Option<(&str, Statistic)> {
+        let parsed = self.parsed.get(&(row, col)).filter(|r| r.value.is_some())?;
+        Some((parsed.parameter.as_deref()?, parsed.statistic))
+    }
+
     /// The record of the value in body cell (`row`, `col`) as `code` and `statistic`, or
     /// `None` when the table has no such cell or it holds no value.
     pub fn record(&self, row: u32, col: u32, code: &str, statistic: Statistic) -> Option<Record> {
@@ -116,6 +123,8 @@ mod tests {
     fn a_cell_the_reader_read_keeps_its_record_with_the_models_code_and_statistic() {
         let table = table();
         let reader = CellReader::new(&table);
+        assert_eq!(reader.reading(0, 2), Some(("CMAX", Statistic::Mean)));
+        assert_eq!(reader.reading(2, 1), None);
         let parsed = reader.record(0, 2, "CMAX", Statistic::Mean).unwrap();
         assert_eq!((parsed.value, parsed.unit.as_deref()), (Some(30.5), Some("ng/mL")));
         assert_eq!(parsed.context.group.as_deref(), Some("Oral"));
