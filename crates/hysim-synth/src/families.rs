@@ -35,7 +35,9 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
-    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 0.6)];
+    // Characteristics tables (no PK result) as often as statistic rows: papers print about
+    // as many tables without PK results as with (13 of the 30 shared tables).
+    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 2.0)];
     if single && n <= 14 {
         options.push((1, 2.0));
         options.push((2, if milk { 3.0 } else { 1.0 }));
