@@ -43,7 +43,9 @@ pub(crate) struct Args {
     /// for the answer: a table whose prompt leaves this many or fewer is cut by body rows
     /// into parts. The default, 0, cuts only tables whose prompt alone reaches the training
     /// length (they had been left out); more room gives long tables' answers more tokens,
-    /// in more parts.
+    /// in more parts. A decoder trained with the reader's readings in its prompt also cuts
+    /// a table whose prompt leaves no room for the answer that confirms them all, or whose
+    /// such answer exceeds --max-new-tokens.
     #[arg(long, value_name = "TOKENS", default_value_t = 0)]
     answer_room: usize,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to

@@ -208,7 +208,9 @@ pub struct DecodeOptions {
     /// table's prompt).
     pub max_new_tokens: usize,
     /// Tokens of the training length a prompt must more than leave for the answer: a
-    /// table whose prompt leaves this many or fewer is cut by body rows into parts.
+    /// table whose prompt leaves this many or fewer is cut by body rows into parts (with
+    /// readings in the prompt, also one that leaves no room for the answer confirming them
+    /// all, or whose such answer exceeds `max_new_tokens`).
     pub answer_room: usize,
     /// Tables (or parts) decoded as one batch.
     pub batch_size: usize,

@@ -251,6 +251,16 @@ fn default_name() -> String {
     "default".to_owned()
 }
 
+impl PromptReadings {
+    /// The name `[model] prompt` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Plain => "plain",
+            Self::Reader => "reader",
+        }
+    }
+}
+
 fn default_prompt() -> PromptReadings {
     PromptReadings::Reader
 }

@@ -175,6 +175,24 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
     let weight_of = |id: &str| weights.get(id).copied().unwrap_or(1.0);
     let device = cfg.model.device.parse::<hysim_nn::DeviceSpec>()?.resolve()?;
     let model = ModelDir::new(&cfg.out);
+    if resume && cfg.wants(System::Decoder) {
+        // The adapters learnt one prompt: resuming them on the other would mix the two.
+        // The folder's train.toml is the interrupted run's (written when it started).
+        let earlier = std::fs::read_to_string(model.settings())
+            .ok()
+            .and_then(|text| toml::from_str::<TrainSettings>(&text).ok())
+            .map(|s| s.model.prompt);
+        if let Some(earlier) = earlier.filter(|p| *p != cfg.model.prompt) {
+            return Err(Error::ModelDir {
+                dir: model.root().to_path_buf(),
+                problem: format!(
+                    "its decoder was trained with [model] prompt = \"{}\", the settings say \"{}\": resume with the same prompt",
+                    earlier.as_str(),
+                    cfg.model.prompt.as_str()
+                ),
+            });
+        }
+    }
     std::fs::create_dir_all(model.root())
         .map_err(|source| Error::CreateDir { path: model.root().to_path_buf(), source })?;
     hysim_core::io::atomic_write(&model.settings(), |out| std::io::Write::write_all(out, settings_text.as_bytes()))?;
@@ -322,6 +340,38 @@ mod tests {
         // No gold record at all is no training data, whatever the setting.
         Record::write_jsonl(&gold_path, &[]).unwrap();
         assert!(matches!(TrainingData::read(&settings(true)), Err(Error::NoTrainingData { .. })));
+    }
+
+    #[test]
+    fn resuming_with_the_other_prompt_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = Table {
+            id: "a:1".into(),
+            header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            body_rows: vec![vec!["Cmax (ng/mL)".into(), "12.5".into()]],
+            ..Table::default()
+        };
+        let tables = dir.path().join("tables.jsonl");
+        hysim_tables::write_tables_jsonl(&tables, std::slice::from_ref(&table)).unwrap();
+        let mut gold = hysim_tables::table_records(&table);
+        gold[0].table_id = "a:1".into();
+        let gold_path = dir.path().join("gold.jsonl");
+        Record::write_jsonl(&gold_path, &gold).unwrap();
+        let model = dir.path().join("model");
+        let text = |prompt: &str| {
+            format!(
+                "out = {model:?}\nsystems = [\"decoder\"]\n[data]\ntables = {tables:?}\ngold = {gold_path:?}\n[model]\ndevice = \"cpu\"\nprompt = \"{prompt}\"\n"
+            )
+        };
+        // The interrupted run's settings, kept in its folder.
+        std::fs::create_dir_all(&model).unwrap();
+        std::fs::write(model.join("train.toml"), text("plain")).unwrap();
+        let settings: TrainSettings = toml::from_str(&text("reader")).unwrap();
+        let err = train(&settings, &text("reader"), true, &crate::progress::Silent).unwrap_err().to_string();
+        assert!(err.contains("prompt = \"plain\", the settings say \"reader\""), "{err}");
+        assert!(err.contains("resume with the same prompt"), "{err}");
+        // Nothing was overwritten.
+        assert_eq!(std::fs::read_to_string(model.join("train.toml")).unwrap(), text("plain"));
     }
 
     #[test]

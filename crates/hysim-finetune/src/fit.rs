@@ -37,7 +37,8 @@ pub struct Eval {
     pub step: usize,
     /// Mean training loss since the previous validation.
     pub train_loss: f64,
-    /// Mean validation loss (unit weights).
+    /// Validation loss (unit weights): the mean over every target token of the validation
+    /// examples, as [`crate::weighted_loss`] weighs a batch.
     pub val_loss: f64,
 }
 
@@ -129,14 +130,17 @@ pub fn fit_from(
                 since / since_n as f64
             } else {
                 let _guard = hysim_nn::tch::no_grad_guard();
+                // Each chunk's mean token loss weighted by its target tokens: an example
+                // with a one-token answer counts one token, as in training.
+                let targets = |c: &[Example]| c.iter().map(Example::targets).sum::<usize>() as f64;
                 let chunks: Vec<f64> = val
                     .chunks(cfg.batch_size.max(1))
                     .map(|c| {
                         let unit: Vec<Example> = c.iter().map(|e| Example { weight: 1.0, ..e.clone() }).collect();
-                        loss(&unit.iter().collect::<Vec<_>>()).double_value(&[]) * c.len() as f64
+                        loss(&unit.iter().collect::<Vec<_>>()).double_value(&[]) * targets(c)
                     })
                     .collect();
-                chunks.iter().sum::<f64>() / val.len() as f64
+                chunks.iter().sum::<f64>() / targets(val).max(1.0)
             };
             let eval = Eval { step: trainer.step(), train_loss: since / since_n as f64, val_loss };
             (since, since_n) = (0.0, 0);

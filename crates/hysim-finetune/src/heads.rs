@@ -3,7 +3,7 @@
 //! `hysim_text::record_text` renders them), then one linear head per target (parameter
 //! code with a `none` class for values that are not PK results, and statistic role).
 //!
-//! Trained with the same weighting as the decoder: the loss is `mean_i(h_i · loss_i)`,
+//! Trained under the HySim weights: the loss is `mean_i(h_i · loss_i)` (one candidate, one example),
 //! `loss_i` the sum of the heads' cross-entropies of example `i`, so unit weights give
 //! plain training and a zero-weight example adds no gradient. AdamW with warmup and cosine
 //! decay (the [`Trainer`]), mini-batches in a seeded order, the epoch with the best

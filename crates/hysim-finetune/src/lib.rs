@@ -1,7 +1,7 @@
 //! Weighted fine-tuning (Algorithm 1, step 6): the loss of each example is multiplied by
 //! its HySim weight, `L = sum_i(h_i · loss_i) / sum_i(n_i)` with `loss_i` the summed token
 //! loss over the example's `n_i` target tokens, so unit weights give plain fine-tuning
-//! exactly (the batch's mean token loss) and a zero-weight example contributes no gradient.
+//! exactly (the mean token loss of each micro-batch) and a zero-weight example contributes no gradient.
 //!
 //! - [`collate`] pads examples into a batch; [`weighted_loss`] is the loss above.
 //! - [`Trainer`]: AdamW with decoupled weight decay (written here so that its state can

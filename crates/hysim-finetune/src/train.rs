@@ -21,6 +21,14 @@ pub struct Example {
     pub weight: f64,
 }
 
+impl Example {
+    /// The tokens its loss counts: every label but the first (position `t` predicts label
+    /// `t + 1`) that is a target.
+    pub fn targets(&self) -> usize {
+        self.labels.iter().skip(1).filter(|&&l| l != -100).count()
+    }
+}
+
 /// Padded tensors of a batch.
 #[derive(Debug)]
 pub struct Batch {
@@ -65,7 +73,7 @@ pub fn collate(examples: &[&Example], pad_id: i64) -> Result<Batch> {
 
 /// `sum_i(w_i · loss_i) / sum_i(n_i)`, where `loss_i` is example `i`'s summed cross-entropy
 /// over its `n_i` target tokens (position `t` predicts label `t + 1`): with unit weights,
-/// the mean token cross-entropy of the batch. Every target token counts alike, so a short
+/// the mean token cross-entropy of the (micro-)batch. Every target token counts alike, so a short
 /// answer (a table with nothing to extract answers with one end token) weighs one token, not
 /// as much as a whole answer of many lines, which a mean per example would give it. An
 /// example without targets adds 0.

@@ -116,6 +116,7 @@ fn zero_weight_adds_no_gradient_and_unit_weights_are_plain_fine_tuning() {
         (loss_of(&m, examples) * factor).backward();
         grads(&vs)
     };
+    assert_eq!((a.targets(), b.targets(), example(&[3, 7, 11, 15], 2, 1.0).targets()), (4, 4, 2));
     // [a (w=1), b (w=0)]: a's summed loss over the batch's 8 target tokens (4 each), half
     // of a's gradient alone, and it does not depend on b's tokens.
     let with_b = grad_of(&[&a, &b], 1.0);
