@@ -43,8 +43,9 @@ impl Grammar for Cells {
 /// The prompt of a table, or of its body rows from `first_row` on (a part); with `reader`
 /// (the whole table's), each value cell the reader read carries its reading.
 fn prompt(part: &Table, first_row: usize, reader: Option<&CellReader>) -> Prompt {
-    extraction_prompt(part, first_row, CellReader::is_value, |id| {
-        reader.and_then(|r| r.reading(id.row, id.col)).map(|(code, statistic)| (code.to_owned(), statistic))
+    extraction_prompt(part, first_row, CellReader::is_value, |cell| {
+        let (code, statistic) = reader?.reading(cell.row, cell.col)?;
+        Some(Pointer { cell, code: code.to_owned(), statistic })
     })
 }
 
@@ -289,17 +290,7 @@ pub fn records(
         |part: &Table, first_row: usize, reader: &CellReader| -> hysim_text::Result<(Vec<i64>, Cells, usize)> {
             let prompt = prompt(part, first_row, with_readings.then_some(reader));
             let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
-            let confirmed: String = if with_readings {
-                prompt
-                    .cells
-                    .iter()
-                    .filter_map(|id| {
-                        reader.reading(id.row, id.col).map(|(code, s)| format!("{id} {code} {}\n", s.as_str()))
-                    })
-                    .collect()
-            } else {
-                String::new()
-            };
+            let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
             let answer = if confirmed.is_empty() { 0 } else { tok.encode(&confirmed)?.len() };
             Ok((ids, Cells(AnswerGrammar::new(&prompt)), answer))
         };

@@ -178,10 +178,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
     if resume && cfg.wants(System::Decoder) {
         // The adapters learnt one prompt: resuming them on the other would mix the two.
         // The folder's train.toml is the interrupted run's (written when it started).
-        let earlier = std::fs::read_to_string(model.settings())
-            .ok()
-            .and_then(|text| toml::from_str::<TrainSettings>(&text).ok())
-            .map(|s| s.model.prompt);
+        let earlier = TrainSettings::read(&model.settings()).ok().map(|(s, _)| s.model.prompt);
         if let Some(earlier) = earlier.filter(|p| *p != cfg.model.prompt) {
             return Err(Error::ModelDir {
                 dir: model.root().to_path_buf(),

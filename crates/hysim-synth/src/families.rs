@@ -299,6 +299,29 @@ fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
     }
 }
 
+/// What a per-subject table calls its subjects: animals, or patients, subjects or IDs.
+fn subject_word(rng: &mut Rng, study: &Study) -> &'static str {
+    if study.species.animal {
+        return "Animal";
+    }
+    let word: &&'static str = rng.pick(&["Patient", "Subject", "ID"]);
+    word
+}
+
+/// A subject's dose (mg), body weight (kg) and age (years) as a per-subject table prints
+/// them: covariates, no PK result.
+fn dose_cell(s: &Nca) -> String {
+    number(s.dose, decimals_for(s.dose, 2), false)
+}
+
+fn weight_cell(s: &Nca) -> String {
+    number(s.body_weight, 1, false)
+}
+
+fn age_cell(rng: &mut Rng) -> String {
+    format!("{}", 19 + rng.below(45))
+}
+
 /// Subjects by sampling times (or the transpose), individual concentrations.
 pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
@@ -311,7 +334,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     }
     let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
     let unit = choose_unit(rng, Quantity::Concentration, typical / 4.0, human);
-    let subject_word = if study.species.animal { "Animal" } else { *rng.pick(&["Patient", "Subject", "ID"]) };
+    let subject_word = subject_word(rng, study);
     let transpose = rng.chance(0.35);
     let summary = rng.chance(0.5);
     // Subjects down: their covariates may come first, one column each (dose, body weight,
@@ -320,11 +343,11 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
         Vec::new()
     } else {
         let mut all: Vec<(&str, Vec<String>)> = vec![
-            ("Dose (mg)", g.subjects.iter().map(|s| number(s.dose, decimals_for(s.dose, 2), false)).collect()),
-            ("Weight (kg)", g.subjects.iter().map(|s| number(s.body_weight, 1, false)).collect()),
+            ("Dose (mg)", g.subjects.iter().map(dose_cell).collect()),
+            ("Weight (kg)", g.subjects.iter().map(weight_cell).collect()),
         ];
         if human {
-            all.push(("Age (years)", g.subjects.iter().map(|_| format!("{}", 19 + rng.below(45))).collect()));
+            all.push(("Age (years)", g.subjects.iter().map(|_| age_cell(rng)).collect()));
         }
         let mut kept = Vec::new();
         for _ in 0..1 + rng.below(2) {
@@ -635,8 +658,7 @@ pub(crate) fn not_pk(rng: &mut Rng, study: &Study, id: &str, index: u32, veterin
 fn characteristics_per_subject(rng: &mut Rng, study: &Study, id: &str, index: u32) -> Table {
     let g = &study.groups[0];
     let human = !study.species.animal;
-    let subject_word = if human { *rng.pick(&["Patient", "Subject", "ID"]) } else { "Animal" };
-    let mut header = vec![subject_word.to_owned()];
+    let mut header = vec![subject_word(rng, study).to_owned()];
     if human {
         header.extend(["Age (years)".to_owned(), "Weight (kg)".to_owned(), "Height (cm)".to_owned()]);
     } else {
@@ -650,13 +672,13 @@ fn characteristics_per_subject(rng: &mut Rng, study: &Study, id: &str, index: u3
         .map(|(k, s)| {
             let mut row = vec![format!("{}", k + 1)];
             if human {
-                row.push(format!("{}", 19 + rng.below(45)));
-                row.push(number(s.body_weight, 1, false));
+                row.push(age_cell(rng));
+                row.push(weight_cell(s));
                 row.push(format!("{}", 150 + rng.below(40)));
             } else {
-                row.push(number(s.body_weight, 1, false));
+                row.push(weight_cell(s));
             }
-            row.push(number(s.dose, decimals_for(s.dose, 2), false));
+            row.push(dose_cell(s));
             row
         })
         .collect();

@@ -72,28 +72,32 @@ impl CellId {
     }
 }
 
-/// A prompt and the cells it gave ids to (in reading order).
+/// A prompt, the cells it gave ids to (in reading order) and the readings their ids carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     /// The prompt up to the assistant's turn.
     pub text: String,
     /// The cells with an id.
     pub cells: Vec<CellId>,
+    /// The readings printed in ids, in reading order: the answer that confirms them all
+    /// is one line for each.
+    pub readings: Vec<Pointer>,
 }
 
 /// The prompt of `table` (or of a part of a table whose first body row is row `first_row`
 /// of the whole): the table as printed, an id before each value cell, a non-empty body
 /// cell outside the stub column for which `is_value` holds (the caller's reader decides
-/// what holds a value). Where `reading` gives a cell a code and a statistic (the
-/// rule-based reader's reading of it), its id carries them as an answer line would name
-/// them, `[r2c1 CMAX mean] 1.2 ± 0.3`, for the model to confirm, correct or leave out.
+/// what holds a value). Where `reading` gives a cell a line (the rule-based reader's
+/// reading of it), its id is that answer line, `[r2c1 CMAX mean] 1.2 ± 0.3`, for the model
+/// to confirm, correct or leave out.
 pub fn extraction_prompt(
     table: &Table,
     first_row: usize,
     is_value: impl Fn(&str) -> bool,
-    reading: impl Fn(CellId) -> Option<(String, Statistic)>,
+    reading: impl Fn(CellId) -> Option<Pointer>,
 ) -> Prompt {
     let mut cells = Vec::new();
+    let mut readings = Vec::new();
     // The first column is the stub that labels the rows (subject ids, times, names), not
     // values, unless it is the only one.
     let stub = table.n_cols() > 1;
@@ -104,7 +108,11 @@ pub fn extraction_prompt(
         let id = CellId { row: (first_row + r) as u32, col: c as u32 };
         cells.push(id);
         match reading(id) {
-            Some((code, statistic)) => format!("[{id} {code} {}] {text}", statistic.as_str()),
+            Some(line) => {
+                let printed = format!("[{line}] {text}");
+                readings.push(line);
+                printed
+            }
             None => format!("[{id}] {text}"),
         }
     });
@@ -113,6 +121,7 @@ pub fn extraction_prompt(
             "<|im_start|>system\n{SYSTEM}<|im_end|>\n<|im_start|>user\n{text}\n<|im_end|>\n<|im_start|>assistant\n"
         ),
         cells,
+        readings,
     }
 }
 
@@ -159,9 +168,14 @@ pub fn target_text(records: &[Record], prompt: &Prompt) -> String {
         .collect();
     lines.sort_by_key(|p| p.cell);
     lines.dedup_by_key(|p| p.cell);
-    let mut out: String = lines.iter().map(|p| format!("{p}\n")).collect();
+    let mut out = answer_lines(&lines);
     out.push_str("<|im_end|>");
     out
+}
+
+/// `lines` as an answer writes them, each ending in a newline (without the end of the turn).
+pub fn answer_lines(lines: &[Pointer]) -> String {
+    lines.iter().map(|p| format!("{p}\n")).collect()
 }
 
 /// The lines of a generated answer, in order; lines that are not answer lines are returned
@@ -478,7 +492,8 @@ mod tests {
     fn a_read_cell_carries_its_reading_and_a_part_looks_it_up_by_the_whole_tables_row() {
         let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
         // The reader read the Cmax row; the Tmax cell it left unread keeps a bare id.
-        let reading = |cell: CellId| (cell.row == 0).then(|| ("CMAX".to_owned(), Statistic::Mean));
+        let reading =
+            |cell: CellId| (cell.row == 0).then(|| Pointer { cell, code: "CMAX".into(), statistic: Statistic::Mean });
         let prompt = extraction_prompt(&table(), 0, is_value, reading);
         assert!(
             prompt.text.contains("Cmax (µg/mL) | [r0c1 CMAX mean] 1.2 ± 0.3 | [r0c2 CMAX mean] 0.8 ± 0.2\nTmax (h) |  | [r1c2] 1.5 (1–2)\n"),
@@ -488,7 +503,9 @@ mod tests {
         // The answer and its grammar do not change: ids as before.
         assert_eq!(prompt.cells, [CellId { row: 0, col: 1 }, CellId { row: 0, col: 2 }, CellId { row: 1, col: 2 }]);
         let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
-        let row_one = |cell: CellId| (cell.row == 1).then(|| ("TMAX".to_owned(), Statistic::Median));
+        assert_eq!(prompt.readings.iter().map(|p| p.cell).collect::<Vec<_>>(), prompt.cells[..2]);
+        let row_one =
+            |cell: CellId| (cell.row == 1).then(|| Pointer { cell, code: "TMAX".into(), statistic: Statistic::Median });
         assert!(extraction_prompt(&part, 1, is_value, row_one).text.contains("[r1c2 TMAX median] 1.5 (1–2)"));
     }
 }
