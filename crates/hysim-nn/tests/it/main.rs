@@ -137,7 +137,9 @@ fn half_precision_weights_are_converted(device: Device) {
         ],
     );
     let mut vs = VarStore::new(device);
-    let _layer = nn::linear(vs.root() / "encoder" / "dense", 4, 3, Default::default());
+    // Under `seeded`'s lock like every initialisation here: drawing outside it races with
+    // `seeding_is_reproducible`, which runs at once.
+    let _layer = seeded(4, || nn::linear(vs.root() / "encoder" / "dense", 4, 3, Default::default()));
     load_safetensors(&mut vs, &[&path], LoadMode::Strict).unwrap();
     let weight = vs.variables()["encoder.dense.weight"].to_device(Device::Cpu);
     assert_eq!(weight.kind(), Kind::Float);
@@ -147,7 +149,7 @@ fn half_precision_weights_are_converted(device: Device) {
 #[test]
 fn unreadable_file_is_reported() {
     let mut vs = VarStore::new(Device::Cpu);
-    let _layer = nn::linear(vs.root(), 2, 2, Default::default());
+    let _layer = seeded(5, || nn::linear(vs.root(), 2, 2, Default::default()));
     let err = load_safetensors(&mut vs, &[Path::new("/nonexistent/model.safetensors")], LoadMode::Strict).unwrap_err();
     assert!(err.to_string().contains("/nonexistent/model.safetensors"), "{err}");
 }
