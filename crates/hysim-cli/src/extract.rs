@@ -48,6 +48,11 @@ pub(crate) struct Args {
     /// such answer exceeds --max-new-tokens.
     #[arg(long, value_name = "TOKENS", default_value_t = 0)]
     answer_room: usize,
+    /// Decode every table one token a forward pass, in batches, instead of checking the
+    /// answer that confirms the reader's readings many tokens a pass (a decoder trained with
+    /// readings in its prompt; the same records up to float rounding, measured slower).
+    #[arg(long)]
+    no_draft: bool,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
     /// spread a corpus over processes, as `hysim embed --shard`.
     #[arg(long, value_name = "I/N")]
@@ -84,6 +89,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let options = DecodeOptions {
         max_new_tokens: args.max_new_tokens,
         answer_room: args.answer_room,
+        draft: !args.no_draft,
         batch_size: args.batch_size.map_or(default_batch, std::num::NonZeroUsize::get),
     };
     let bar = crate::progress::Bar::new();

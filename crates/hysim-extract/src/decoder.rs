@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use hysim_core::{ModelDir, Record, Table};
-use hysim_finetune::{Example, Grammar, Trainer, generate_constrained_batch};
+use hysim_finetune::{Draft, Example, Grammar, Trainer, generate_constrained_batch, generate_drafted};
 use hysim_models::llama::{Config, Llama, is_lora_variable};
 use hysim_nn::DType;
 use hysim_nn::tch::Device;
@@ -38,6 +38,14 @@ impl Grammar for Cells {
     fn can_end(&self, answer: &str) -> bool {
         AnswerGrammar::can_end(answer)
     }
+}
+
+/// One prompt to decode: its table and part, tokens, grammar and draft (empty: none).
+struct Part {
+    key: (usize, usize),
+    prompt: Vec<i64>,
+    grammar: Cells,
+    draft: Draft,
 }
 
 /// The prompt of a table, or of its body rows from `first_row` on (a part); with `reader`
@@ -152,7 +160,7 @@ pub fn train(
     let loss = |batch: &[&Example]| {
         let b = hysim_finetune::collate(batch, 0).expect("invariant: examples were checked when built");
         let logits = model.forward(&b.input_ids.to_device(device), None);
-        hysim_finetune::weighted_loss(&logits, &b.labels, &b.weights)
+        hysim_finetune::decision_weighted_loss(&logits, &b.labels, &b.weights, cfg.model.decision_weight)
     };
     let total = cfg.train.total_steps;
     progress.start(total, "steps", "training");
@@ -215,11 +223,16 @@ pub struct DecodeOptions {
     pub answer_room: usize,
     /// Tables (or parts) decoded as one batch.
     pub batch_size: usize,
+    /// With the reader's readings in the prompt, decode each table with the answer that
+    /// confirms them as draft (`hysim_finetune::generate_drafted`: the same answer, in far
+    /// fewer forward passes where the model confirms readings); tables without readings
+    /// are decoded in batches.
+    pub draft: bool,
 }
 
 impl Default for DecodeOptions {
     fn default() -> Self {
-        Self { max_new_tokens: 768, answer_room: 0, batch_size: 4 }
+        Self { max_new_tokens: 768, answer_room: 0, batch_size: 4, draft: true }
     }
 }
 
@@ -285,16 +298,16 @@ pub fn records(
     let readers: Vec<CellReader> = tables.iter().map(|t| CellReader::new(t)).collect();
     let with_readings = card.prompt == PromptReadings::Reader;
     // A prompt, its grammar and the tokens of the answer its readings give (the lines that
-    // confirm every reading; 0 without readings).
+    // confirm every reading; none without readings).
     let encode =
-        |part: &Table, first_row: usize, reader: &CellReader| -> hysim_text::Result<(Vec<i64>, Cells, usize)> {
+        |part: &Table, first_row: usize, reader: &CellReader| -> hysim_text::Result<(Vec<i64>, Cells, Vec<i64>)> {
             let prompt = prompt(part, first_row, with_readings.then_some(reader));
             let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
             let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
-            let answer = if confirmed.is_empty() { 0 } else { tok.encode(&confirmed)?.len() };
-            Ok((ids, Cells(AnswerGrammar::new(&prompt)), answer))
+            let answer = if confirmed.is_empty() { Vec::new() } else { tok.encode(&confirmed)? };
+            Ok((ids, Cells(AnswerGrammar::new(&prompt)), answer.into_iter().map(i64::from).collect()))
         };
-    let mut prompts: Vec<((usize, usize), Vec<i64>, Cells)> = Vec::new();
+    let mut prompts: Vec<Part> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
         // A prompt that cannot be encoded stops the cutting; its error is reported below.
@@ -304,16 +317,19 @@ pub fn records(
         let parts = hysim_text::prompt::table_parts(table, |part, rows| {
             let prompt = encode(part, rows.start, &readers[k]);
             let fits = prompt.as_ref().map_or(true, |(p, _, answer)| {
-                p.len() + options.answer_room.max(*answer) < card.max_tokens && *answer <= options.max_new_tokens
+                p.len() + options.answer_room.max(answer.len()) < card.max_tokens
+                    && answer.len() <= options.max_new_tokens
             });
             (fits, prompt)
         });
         let n_parts = parts.len();
         let before = prompts.len();
         for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
-            let (prompt, grammar, _) = prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
+            let (prompt, grammar, answer) =
+                prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
             if prompt.len() < card.max_tokens {
-                prompts.push(((k, j), prompt, grammar));
+                let draft = if options.draft { Draft::new(&answer, &texts) } else { Draft::default() };
+                prompts.push(Part { key: (k, j), prompt, grammar, draft });
             }
         }
         let kept = prompts.len() - before;
@@ -324,18 +340,28 @@ pub fn records(
             parts_left_out += n_parts - kept;
         }
     }
-    prompts.sort_by_key(|(_, p, _)| std::cmp::Reverse(p.len()));
+    // Parts with a draft one at a time, the others in batches; longest first.
+    prompts.sort_by_key(|p| (p.draft.is_empty(), std::cmp::Reverse(p.prompt.len())));
+    let drafted = prompts.iter().filter(|p| !p.draft.is_empty()).count();
+    // The decoder learnt on prompts and answers of at most `max_tokens` together: no
+    // answer it writes is longer than that leaves after its own prompt.
+    let limit = |p: &[i64]| options.max_new_tokens.min(card.max_tokens.saturating_sub(p.len()));
     progress.start(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" }, "extracting");
     let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
-    for chunk in prompts.chunks(options.batch_size.max(1)) {
-        let batch: Vec<Vec<i64>> = chunk.iter().map(|(_, p, _)| p.clone()).collect();
-        let grammars: Vec<&dyn Grammar> = chunk.iter().map(|(_, _, g)| g as &dyn Grammar).collect();
-        // The decoder learnt on prompts and answers of at most `max_tokens` together: no
-        // answer it writes is longer than that leaves after its own prompt.
-        let limits: Vec<usize> =
-            batch.iter().map(|p| options.max_new_tokens.min(card.max_tokens.saturating_sub(p.len()))).collect();
+    let (mut passes, mut accepted) = (0, 0);
+    for Part { key, prompt, grammar, draft } in &prompts[..drafted] {
+        let got = generate_drafted(&decoder, prompt, draft, &texts, end, &banned, grammar, limit(prompt), device);
+        (passes, accepted) = (passes + got.passes, accepted + got.accepted);
+        answers.push((*key, got.pieces));
+        progress.advance(1);
+    }
+    for chunk in prompts[drafted..].chunks(options.batch_size.max(1)) {
+        let batch: Vec<Vec<i64>> = chunk.iter().map(|p| p.prompt.clone()).collect();
+        let grammars: Vec<&dyn Grammar> = chunk.iter().map(|p| &p.grammar as &dyn Grammar).collect();
+        let limits: Vec<usize> = batch.iter().map(|p| limit(p)).collect();
         let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &grammars, &limits, device);
-        answers.extend(chunk.iter().map(|(k, _, _)| *k).zip(pieces));
+        passes += pieces.iter().map(Vec::len).max().unwrap_or(0) + 1;
+        answers.extend(chunk.iter().map(|p| p.key).zip(pieces));
         progress.advance(chunk.len());
     }
     answers.sort_by_key(|(k, _)| *k);
@@ -374,12 +400,13 @@ pub fn records(
     }
     let new_tokens: usize = answers.iter().map(|(_, pieces)| pieces.len()).sum();
     let used = format!(
-        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record",
+        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record; {drafted} of {} prompts drafted from their readings, {accepted} tokens confirmed from drafts, {passes} forward passes",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
         card.max_tokens,
         if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
         new_tokens as f64 / records.len().max(1) as f64,
+        prompts.len(),
     );
     Ok((records, used))
 }

@@ -343,10 +343,6 @@ impl EncoderExtractor {
             if record.context.matrix.is_none() {
                 record.context.matrix = matrix;
             }
-            let code = &meta.codes[most_probable(&heads[0]).0];
-            if code == NONE {
-                continue;
-            }
             // The head names the parameter only where the parser could not; where both do and
             // disagree, the parser's reading of the header (and its unit family) stands. The
             // confidence is what the record rests on: with the parser's code, that the cell is
@@ -355,6 +351,18 @@ impl EncoderExtractor {
             // clearance. Without a code of that quantity among the head's classes, the record
             // keeps no code, with the probability that it is a PK result.
             let p_result = 1.0 - none.map_or(0.0, |k| heads[0][k]);
+            // Is it a PK result? With the parser's code the head answers only that: kept
+            // when more likely than not (not when `none` merely outweighs each code alone,
+            // which dropped per-subject values whose probability spread over several
+            // codes). Without it, the head's likeliest class must be a code.
+            let kept = if record.parameter.is_some() {
+                p_result >= 0.5
+            } else {
+                meta.codes[most_probable(&heads[0]).0] != NONE
+            };
+            if !kept {
+                continue;
+            }
             let confidence = if record.parameter.is_none() {
                 match code_for_unit(&meta.codes, &heads[0], record.unit.as_deref()) {
                     Some((k, p)) => {

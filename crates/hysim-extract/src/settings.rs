@@ -51,6 +51,8 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   prompt = "reader"                 # reader: each value cell's id carries the rule-based reader's
                                     # reading (code, statistic) to confirm, correct or leave out;
                                     # plain: ids only
+  decision_weight = 1.0             # answer tokens that each answer's first and last tokens
+                                    # weigh in the loss (anything to extract? where it ends)
   dtype = "auto"                    # f32; bf16 (LoRA only: base weights bfloat16, adapters
                                     # float32); auto: bf16 with LoRA on a GPU where it is faster
                                     # (Ampere on) or a CPU with AVX512-BF16, else f32
@@ -196,6 +198,11 @@ pub struct DecoderSettings {
     /// What the prompt gives each value cell besides its id.
     #[serde(default = "default_prompt")]
     pub prompt: PromptReadings,
+    /// How many answer tokens each answer's first and last tokens weigh in the loss
+    /// (`hysim_finetune::decision_weighted_loss`): whether the table holds anything to
+    /// extract, and where the answer ends.
+    #[serde(default = "default_decision_weight")]
+    pub decision_weight: f64,
 }
 
 /// What the decoder's prompt gives each value cell besides its id (`[model] prompt`).
@@ -261,6 +268,10 @@ impl PromptReadings {
     }
 }
 
+fn default_decision_weight() -> f64 {
+    1.0
+}
+
 fn default_prompt() -> PromptReadings {
     PromptReadings::Reader
 }
@@ -271,7 +282,13 @@ fn default_auto() -> String {
 
 impl Default for DecoderSettings {
     fn default() -> Self {
-        Self { gguf: default_name(), device: default_auto(), dtype: default_auto(), prompt: default_prompt() }
+        Self {
+            gguf: default_name(),
+            device: default_auto(),
+            dtype: default_auto(),
+            prompt: default_prompt(),
+            decision_weight: default_decision_weight(),
+        }
     }
 }
 
@@ -300,6 +317,13 @@ impl TrainSettings {
                 key: "[data] validation_fraction",
                 value: self.data.validation_fraction.to_string(),
                 problem: "not within 0..1".to_owned(),
+            });
+        }
+        if !(self.model.decision_weight > 0.0 && self.model.decision_weight.is_finite()) {
+            return Err(Error::Setting {
+                key: "[model] decision_weight",
+                value: self.model.decision_weight.to_string(),
+                problem: "not a positive number".to_owned(),
             });
         }
         self.systems()?;

@@ -267,7 +267,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
             let predicted = match system {
                 System::Encoder => EncoderExtractor::load(&model, device)?.records(&compared)?,
                 System::Decoder => {
-                    let options = DecodeOptions { max_new_tokens: cfg.data.max_tokens, answer_room: 0, batch_size: 4 };
+                    let options = DecodeOptions { max_new_tokens: cfg.data.max_tokens, ..DecodeOptions::default() };
                     crate::decoder::records(&model, &card, &compared, device, options, &crate::progress::Silent)?.0
                 }
             };

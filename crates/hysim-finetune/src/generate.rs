@@ -116,6 +116,181 @@ pub fn generate_constrained_batch(
     pieces
 }
 
+/// The answer a decoder is expected to write, line by line (for extraction: the lines that
+/// confirm the reader's readings of the table), for [`generate_drafted`] to propose ahead
+/// of the model.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    lines: Vec<Vec<i64>>,
+}
+
+impl Draft {
+    /// The draft of an expected answer's `tokens`, cut into lines after each token whose
+    /// text (`texts[id]`) holds a line break.
+    pub fn new(tokens: &[i64], texts: &[String]) -> Self {
+        let breaks = |id: i64| usize::try_from(id).ok().and_then(|i| texts.get(i)).is_some_and(|t| t.contains('\n'));
+        let mut lines: Vec<Vec<i64>> = Vec::new();
+        let mut line = Vec::new();
+        for &id in tokens {
+            line.push(id);
+            if breaks(id) {
+                lines.push(std::mem::take(&mut line));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        Self { lines }
+    }
+
+    /// Whether nothing is expected.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// Where decoding stands in a [`Draft`]: the token it expects next (line, offset), if any;
+/// the draft line expected at the next line start; and the draft line the line being
+/// written follows, if any (confirmed or corrected).
+struct Cursor<'d> {
+    draft: &'d Draft,
+    at: Option<(usize, usize)>,
+    expected: usize,
+    follows: Option<usize>,
+    /// The tokens of the line being written.
+    line: Vec<i64>,
+}
+
+impl<'d> Cursor<'d> {
+    fn new(draft: &'d Draft) -> Self {
+        let mut cursor = Self { draft, at: None, expected: 0, follows: None, line: Vec::new() };
+        cursor.start_line();
+        cursor
+    }
+
+    fn start_line(&mut self) {
+        self.line.clear();
+        self.follows = None;
+        self.at = (self.expected < self.draft.lines.len()).then_some((self.expected, 0));
+    }
+
+    /// Moves past the token `id` (text `text`) the model wrote.
+    fn observe(&mut self, id: i64, text: &str) {
+        let lines = &self.draft.lines;
+        self.line.push(id);
+        self.at = match self.at {
+            Some((j, o)) if lines[j][o] == id => {
+                self.follows = Some(j);
+                (o + 1 < lines[j].len()).then_some((j, o + 1))
+            }
+            _ => None,
+        };
+        if text.contains('\n') {
+            // A new line: after a line that followed the draft's line j (as drafted or
+            // corrected), line j + 1 is expected; after a line of the model's own, the
+            // line expected before it.
+            if let Some(j) = self.follows {
+                self.expected = j + 1;
+            }
+            self.start_line();
+        } else if self.at.is_none() && self.follows.is_none() {
+            // Off the draft from the line's start (a skipped line, say): the first draft
+            // line from the expected one on that begins as this line does (lines before
+            // it were written or passed over).
+            let found = (self.expected..lines.len())
+                .find(|&j| lines[j].len() > self.line.len() && lines[j].starts_with(&self.line));
+            if let Some(j) = found {
+                self.at = Some((j, self.line.len()));
+                self.follows = Some(j);
+            }
+        }
+    }
+
+    /// At most `most` tokens the draft expects next.
+    fn propose(&self, most: usize) -> Vec<i64> {
+        let Some((j, o)) = self.at else { return Vec::new() };
+        let lines = &self.draft.lines;
+        lines[j][o..].iter().chain(lines[j + 1..].iter().flatten()).copied().take(most).collect()
+    }
+}
+
+/// How many draft tokens one forward pass checks at most: a rejected draft costs the
+/// compute of its tokens, an accepted one saves a pass per token.
+const DRAFT_MOST: usize = 48;
+
+/// What [`generate_drafted`] wrote, and how.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drafted {
+    /// The answer's tokens.
+    pub pieces: Vec<Piece>,
+    /// Forward passes of the model (the prompt's included).
+    pub passes: usize,
+    /// Tokens of the answer that came from the draft (checked in a pass with others).
+    pub accepted: usize,
+}
+
+/// [`generate_constrained`] with a [`Draft`] of the answer (speculative decoding whose
+/// draft comes from the prompt): each forward pass runs the token last chosen followed by
+/// the tokens the draft expects next, and keeps those that greedy decoding under the
+/// grammar would have chosen itself, and the token it chooses after them. The answer is
+/// that of [`generate_constrained`] up to float rounding; where the model confirms the
+/// draft, one pass writes a whole run of lines.
+#[allow(clippy::too_many_arguments, reason = "model, prompt, draft, vocabulary, grammar and limits are all distinct")]
+pub fn generate_drafted(
+    model: &Llama,
+    prompt: &[i64],
+    draft: &Draft,
+    texts: &[String],
+    end: i64,
+    banned: &[i64],
+    grammar: &dyn Grammar,
+    max_new: usize,
+    device: Device,
+) -> Drafted {
+    let _guard = hysim_nn::tch::no_grad_guard();
+    let mut cache = KvCache::default();
+    let mut out = Drafted::default();
+    let mut answer = String::new();
+    let mut cursor = Cursor::new(draft);
+    let choice = Choice { texts, end, banned };
+    let mut input: Vec<i64> = prompt.to_vec();
+    while out.pieces.len() < max_new && !input.is_empty() {
+        // Room for the proposal and the token chosen after it.
+        let proposal = cursor.propose(DRAFT_MOST.min(max_new - out.pieces.len() - 1));
+        let fed = input.len() + proposal.len();
+        let ids = Tensor::from_slice(&[input.as_slice(), proposal.as_slice()].concat()).unsqueeze(0).to_device(device);
+        let kept_before = cache.len();
+        let logits = model.forward(&ids, Some(&mut cache));
+        out.passes += 1;
+        // The predictions after the last input token and after each proposed one.
+        let checked = proposal.len() + 1;
+        let steps = Candidates::of(&logits.get(0).narrow(0, (fed - checked) as i64, checked as i64));
+        let mut next = Vec::new();
+        let mut confirmed = 0;
+        for row in 0..checked {
+            let Some((id, logprob)) = choice.pick(grammar, &steps, row, &answer) else { break };
+            answer.push_str(&texts[id]);
+            out.pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
+            cursor.observe(id as i64, &texts[id]);
+            if out.pieces.len() >= max_new {
+                break;
+            }
+            if proposal.get(row) == Some(&(id as i64)) {
+                confirmed += 1;
+                continue;
+            }
+            next.push(id as i64);
+            break;
+        }
+        out.accepted += confirmed;
+        // The cache keeps the inputs and the confirmed proposal; the next pass starts with
+        // the token chosen after them (none: decoding stopped).
+        cache.truncate(kept_before + (input.len() + confirmed) as i64);
+        input = next;
+    }
+    out
+}
+
 /// How the next token is picked under the grammar.
 struct Choice<'a> {
     texts: &'a [String],
@@ -299,5 +474,88 @@ mod tests {
         assert!(batch.iter().any(|p| p.len() >= 2), "{batch:?}");
         assert!(batch[1].len() <= 3, "{:?}", batch[1]);
         assert!(generate_constrained_batch(&model, &[], &texts, 4, &[9], &[], &[], Device::Cpu).is_empty());
+    }
+
+    /// Lines of `a` and `b`, ending after a line break (or before anything).
+    struct Lines;
+    impl Grammar for Lines {
+        fn valid_prefix(&self, answer: &str) -> bool {
+            answer.chars().all(|c| matches!(c, 'a' | 'b' | '\n')) && !answer.contains("\n\n")
+        }
+        fn can_end(&self, answer: &str) -> bool {
+            answer.is_empty() || answer.ends_with('\n')
+        }
+    }
+
+    fn texts_with_lines() -> Vec<String> {
+        (0..64).map(|i| ["a", "b", "\n", "ab", "<end>", "b\n", "c", "ba"][i % 8].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_draft_changes_the_passes_not_the_answer() {
+        let vs = VarStore::new(Device::Cpu);
+        let model = hysim_nn::seeded(11, || Llama::new(vs.root(), &Config::tiny())).unwrap();
+        let texts = texts_with_lines();
+        let prompt = [1, 2, 3, 9, 10];
+        let plain = generate_constrained(&model, &prompt, &texts, 4, &[12], &Lines, 24, Device::Cpu);
+        assert!(plain.len() >= 6, "{plain:?}");
+        let tokens = |p: &[Piece]| p.iter().map(|x| x.token).collect::<Vec<_>>();
+        let written = tokens(&plain);
+        // The answer itself, a wrong draft, the answer with its first line left out, and none.
+        let skipped = written.iter().position(|&t| texts[t as usize].contains('\n')).map_or(0, |i| i + 1);
+        let drafts = [
+            Draft::new(&written, &texts),
+            Draft::new(&[0, 2, 1, 1, 2, 0, 0, 2], &texts),
+            Draft::new(&written[skipped..], &texts),
+            Draft::default(),
+        ];
+        for draft in &drafts {
+            let got = generate_drafted(&model, &prompt, draft, &texts, 4, &[12], &Lines, 24, Device::Cpu);
+            assert_eq!(tokens(&got.pieces), written, "draft {draft:?}");
+            for (a, b) in got.pieces.iter().zip(&plain) {
+                assert!((a.logprob - b.logprob).abs() < 1e-4, "{} vs {}", a.logprob, b.logprob);
+            }
+            assert!(got.passes <= plain.len() + 1 && got.accepted < written.len());
+        }
+        // The whole answer as draft: the prompt's pass checks it all (and the end, or the
+        // limit, comes with it).
+        let confirmed = generate_drafted(&model, &prompt, &drafts[0], &texts, 4, &[12], &Lines, 24, Device::Cpu);
+        assert_eq!((confirmed.passes, confirmed.accepted), (1, written.len() - 1), "{confirmed:?}");
+        let none = generate_drafted(&model, &prompt, &drafts[3], &texts, 4, &[12], &Lines, 24, Device::Cpu);
+        assert_eq!((none.passes, none.accepted), (written.len() + usize::from(written.len() < 24), 0));
+        // A limit inside the draft stops there.
+        let short = generate_drafted(&model, &prompt, &drafts[0], &texts, 4, &[12], &Lines, 3, Device::Cpu);
+        assert_eq!(tokens(&short.pieces), written[..3]);
+    }
+
+    #[test]
+    fn the_cursor_follows_the_draft_and_finds_a_skipped_line() {
+        // Lines "a b \n", "ab a \n", "ba b\n" (ids 0 1 2, 3 0 2, 7 5).
+        let texts = texts_with_lines();
+        let draft = Draft::new(&[0, 1, 2, 3, 0, 2, 7, 5], &texts);
+        assert_eq!(draft.lines, [vec![0, 1, 2], vec![3, 0, 2], vec![7, 5]]);
+        let mut cursor = Cursor::new(&draft);
+        assert_eq!(cursor.propose(4), [0, 1, 2, 3]);
+        // The first line as drafted: the second is expected next.
+        for id in [0, 1, 2] {
+            cursor.observe(id, &texts[id as usize]);
+        }
+        assert_eq!(cursor.propose(10), [3, 0, 2, 7, 5]);
+        // The second line skipped: its first token matches the third line, which follows.
+        cursor.observe(7, &texts[7]);
+        assert_eq!(cursor.propose(10), [5]);
+        cursor.observe(5, &texts[5]);
+        assert_eq!(cursor.propose(10), Vec::<i64>::new());
+        // A line the draft does not hold: nothing proposed until one it does.
+        let mut cursor = Cursor::new(&draft);
+        cursor.observe(6, &texts[6]);
+        assert_eq!(cursor.propose(10), Vec::<i64>::new());
+        cursor.observe(2, &texts[2]);
+        assert_eq!(cursor.propose(2), [0, 1], "after a line of its own, the line expected before it");
+        // A line corrected after its first token still counts as that line.
+        for id in [0, 0, 2] {
+            cursor.observe(id, &texts[id as usize]);
+        }
+        assert_eq!(cursor.propose(2), [3, 0]);
     }
 }

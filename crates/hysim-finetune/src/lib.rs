@@ -15,7 +15,9 @@
 //! - [`fit_autoencoder`]: the autoencoder manifold of Algorithm 1, step 4 (the alternative
 //!   to `hysim-weights`' PCA): reconstruction error norms of embeddings.
 //! - [`generate_constrained`]: greedy decoding with a KV cache under a [`Grammar`], so
-//!   that extraction output always parses, with per-token log-probabilities.
+//!   that extraction output always parses, with per-token log-probabilities;
+//!   [`generate_drafted`] the same answer with a [`Draft`] of it checked many tokens a
+//!   forward pass (speculative decoding, the draft taken from the prompt).
 //! - Checkpoints ([`Trainer::save`], [`Trainer::resume`]): trainable tensors, optimizer
 //!   moments and the step in one folder, written beside its place and renamed into it, so
 //!   a killed run loses at most the work since its last checkpoint and a resumed run
@@ -47,6 +49,8 @@ mod train;
 pub use autoencoder::{AutoencoderConfig, AutoencoderFit, fit_autoencoder};
 pub use error::{Error, Result};
 pub use fit::{Eval, FitConfig, FitReport, fit, fit_from};
-pub use generate::{Grammar, Piece, generate_constrained, generate_constrained_batch};
+pub use generate::{
+    Draft, Drafted, Grammar, Piece, generate_constrained, generate_constrained_batch, generate_drafted,
+};
 pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE, most_probable};
-pub use train::{Batch, Example, TrainConfig, Trainer, collate, weighted_loss};
+pub use train::{Batch, Example, TrainConfig, Trainer, collate, decision_weighted_loss, weighted_loss};

@@ -82,6 +82,18 @@ pub fn collate(examples: &[&Example], pad_id: i64) -> Result<Batch> {
 /// `logits` `[batch, seq, vocab]`, `labels` `[batch, seq]` (i64, `-100` ignored),
 /// `weights` `[batch]` → scalar (f32).
 pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tensor {
+    decision_weighted_loss(logits, labels, weights, 1.0)
+}
+
+/// [`weighted_loss`] where each example's first and last target tokens count `decision`
+/// tokens each (one such count where they are the same token): for an extractor's answer,
+/// the decisions whether the table holds anything to extract and where the answer ends,
+/// which per-token weighing otherwise leaves at one token against an answer's hundred:
+/// `sum_i(h_i * sum_t(d_it * l_it)) / sum_i(sum_t(d_it))`, `d_it` being `decision` or 1.
+///
+/// # Shapes
+/// As [`weighted_loss`].
+pub fn decision_weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor, decision: f64) -> Tensor {
     let (b, t, v) = logits.size3().expect("invariant: logits are [batch, seq, vocab]");
     // Shift the labels, not the logits (no copy of the largest tensor): position `t`'s
     // target is label `t + 1`, the last position has none.
@@ -89,7 +101,16 @@ pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tens
     let labels = labels.to_device(logits.device());
     let targets = Tensor::cat(&[labels.narrow(1, 1, t - 1), labels.narrow(1, 0, 1).full_like(-100)], 1).reshape([-1]);
     let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t]);
-    let counted = targets.ne(-100).view([b, t]).to_kind(Kind::Float);
+    let mut counted = targets.ne(-100).view([b, t]).to_kind(Kind::Float);
+    if decision != 1.0 {
+        // The first target of a row is where the running count reaches 1, its last where
+        // it reaches the row's count.
+        let running = counted.cumsum(1, Kind::Float);
+        let first = running.eq(1.0);
+        let last = running.eq_tensor(&counted.sum_dim_intlist(1, true, Kind::Float));
+        let decisive = first.logical_or(&last).to_kind(Kind::Float) * &counted;
+        counted = &counted + decisive * (decision - 1.0);
+    }
     let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float);
     (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).sum(Kind::Float)
         / counted.sum(Kind::Float).clamp_min(1.0)
@@ -483,6 +504,38 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decision weight multiplies each row's first and last target token's loss (once
+    /// where they are one token) and counts as many tokens in the mean; 1 is the plain loss.
+    #[test]
+    fn decisions_weigh_the_first_and_last_target() {
+        use hysim_nn::tch::Device;
+        let logits = hysim_nn::seeded(9, || Tensor::randn([3, 5, 7], (Kind::Float, Device::Cpu)));
+        // Position t predicts label t + 1: targets at positions 1, 2, 3 (row 0), 3 (row 1,
+        // one target: first and last), 0 and 2 (row 2).
+        let labels = Tensor::from_slice(&[
+            -100i64, -100, 4, 1, 6, //
+            -100, -100, -100, -100, 2, //
+            -100, 3, -100, 5, -100,
+        ])
+        .view([3, 5]);
+        let weights = Tensor::from_slice(&[1.0f32, 2.0, 0.5]);
+        let token = |row: i64, pos: i64, target: i64| -> f64 {
+            -logits.get(row).get(pos).log_softmax(-1, Kind::Float).double_value(&[target])
+        };
+        let expected = |d: f64| {
+            let row0 = d * token(0, 1, 4) + token(0, 2, 1) + d * token(0, 3, 6);
+            let row1 = d * token(1, 3, 2);
+            let row2 = d * token(2, 0, 3) + d * token(2, 2, 5);
+            (row0 + 2.0 * row1 + 0.5 * row2) / ((2.0 * d + 1.0) + d + 2.0 * d)
+        };
+        for d in [1.0, 4.0] {
+            let got = decision_weighted_loss(&logits, &labels, &weights, d).double_value(&[]);
+            assert!((got - expected(d)).abs() < 1e-5, "decision {d}: {got} vs {}", expected(d));
+        }
+        let plain = weighted_loss(&logits, &labels, &weights).double_value(&[]);
+        assert!((plain - expected(1.0)).abs() < 1e-5);
+    }
 
     #[test]
     fn schedule_warms_up_then_decays() {

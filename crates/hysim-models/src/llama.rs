@@ -189,6 +189,17 @@ impl KvCache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Keeps the first `len` positions and forgets the rest (draft tokens a model did not
+    /// confirm, say); a cache no longer than `len` stays as it is.
+    pub fn truncate(&mut self, len: i64) {
+        for (k, v) in self.layers.iter_mut().flatten() {
+            if k.size()[2] > len {
+                *k = k.narrow(2, 0, len);
+                *v = v.narrow(2, 0, len);
+            }
+        }
+    }
 }
 
 #[derive(Debug)]

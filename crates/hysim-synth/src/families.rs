@@ -25,9 +25,19 @@ use crate::render::{Layout, Param, Style, SynthTable, capitalise, quantile, rout
 use crate::rng::Rng;
 use crate::study::Study;
 
+/// Share of the tables that report characteristics of the subjects and no PK result:
+/// papers print almost as many tables without PK results as with (13 of the 30 shared
+/// tables; demographics, outcomes, assay validation), so an extractor must learn to
+/// answer nothing as often as it answers.
+const NOT_PK_SHARE: f64 = 0.3;
+
 /// Draws one of the families for `study`, or `None` to leave the table to
-/// `crate::render::render`'s layouts. About a third of the tables take a family.
+/// `crate::render::render`'s layouts. Three tables in ten report characteristics (no PK
+/// result); about a third of the others take a family.
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
+    if rng.chance(NOT_PK_SHARE) {
+        return Some(not_pk(rng, study, id, index, veterinary));
+    }
     let milk = study.matrix == "milk";
     // Lactation studies report per subject (milk, plasma, their ratio) more often than not.
     if !rng.chance(if milk { 0.7 } else { 0.35 }) {
@@ -35,9 +45,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
-    // Characteristics tables (no PK result) as often as statistic rows: papers print about
-    // as many tables without PK results as with (13 of the 30 shared tables).
-    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 2.0)];
+    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0)];
     if single && n <= 14 {
         options.push((1, 2.0));
         options.push((2, if milk { 3.0 } else { 1.0 }));
@@ -50,8 +58,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         0 => statistic_rows(rng, study, id, index, veterinary),
         1 => concentration_time(rng, study, id, index, veterinary),
         2 => specimen_columns(rng, study, id, index, veterinary),
-        3 => undeclared(rng, study, id, index, veterinary),
-        _ => not_pk(rng, study, id, index, veterinary),
+        _ => undeclared(rng, study, id, index, veterinary),
     };
     Some(t)
 }
