@@ -360,7 +360,9 @@ pub fn records(
         let grammars: Vec<&dyn Grammar> = chunk.iter().map(|p| &p.grammar as &dyn Grammar).collect();
         let limits: Vec<usize> = batch.iter().map(|p| limit(p)).collect();
         let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &grammars, &limits, device);
-        passes += pieces.iter().map(Vec::len).max().unwrap_or(0) + 1;
+        // A pass per token of the longest row, and one more for a row that stopped before
+        // its limit (the pass that chose its end).
+        passes += pieces.iter().zip(&limits).map(|(p, &l)| p.len() + usize::from(p.len() < l)).max().unwrap_or(0);
         answers.extend(chunk.iter().map(|p| p.key).zip(pieces));
         progress.advance(chunk.len());
     }

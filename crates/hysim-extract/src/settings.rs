@@ -200,7 +200,8 @@ pub struct DecoderSettings {
     pub prompt: PromptReadings,
     /// How many answer tokens each answer's first and last tokens weigh in the loss
     /// (`hysim_finetune::decision_weighted_loss`): whether the table holds anything to
-    /// extract, and where the answer ends.
+    /// extract, and where the answer ends. (Validation losses weigh each batch's loss by
+    /// its plain count of target tokens.)
     #[serde(default = "default_decision_weight")]
     pub decision_weight: f64,
 }

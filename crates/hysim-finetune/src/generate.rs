@@ -122,25 +122,31 @@ pub fn generate_constrained_batch(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
     lines: Vec<Vec<i64>>,
+    /// Each line's key: its tokens before the first whose text holds a space (for an
+    /// answer line, the cell id). A line the model writes follows a draft line once it has
+    /// written that line's key.
+    keys: Vec<usize>,
 }
 
 impl Draft {
     /// The draft of an expected answer's `tokens`, cut into lines after each token whose
     /// text (`texts[id]`) holds a line break.
     pub fn new(tokens: &[i64], texts: &[String]) -> Self {
-        let breaks = |id: i64| usize::try_from(id).ok().and_then(|i| texts.get(i)).is_some_and(|t| t.contains('\n'));
+        let text = |id: i64| usize::try_from(id).ok().and_then(|i| texts.get(i)).map_or("", String::as_str);
         let mut lines: Vec<Vec<i64>> = Vec::new();
         let mut line = Vec::new();
         for &id in tokens {
             line.push(id);
-            if breaks(id) {
+            if text(id).contains('\n') {
                 lines.push(std::mem::take(&mut line));
             }
         }
         if !line.is_empty() {
             lines.push(line);
         }
-        Self { lines }
+        let keys =
+            lines.iter().map(|l| l.iter().position(|&id| text(id).contains(' ')).unwrap_or(l.len()).max(1)).collect();
+        Self { lines, keys }
     }
 
     /// Whether nothing is expected.
@@ -176,34 +182,46 @@ impl<'d> Cursor<'d> {
 
     /// Moves past the token `id` (text `text`) the model wrote.
     fn observe(&mut self, id: i64, text: &str) {
-        let lines = &self.draft.lines;
+        let draft = self.draft;
         self.line.push(id);
+        let written = self.line.len();
         self.at = match self.at {
-            Some((j, o)) if lines[j][o] == id => {
-                self.follows = Some(j);
-                (o + 1 < lines[j].len()).then_some((j, o + 1))
+            Some((j, o)) if draft.lines[j][o] == id => (o + 1 < draft.lines[j].len()).then_some((j, o + 1)),
+            _ => {
+                // Off the draft (a skipped reading, a line of the model's own): the first
+                // draft line from the expected one on that begins as this line does (lines
+                // before it were written or passed over).
+                (self.expected..draft.lines.len())
+                    .find(|&j| draft.lines[j].len() > written && draft.lines[j].starts_with(&self.line))
+                    .map(|j| (j, written))
             }
-            _ => None,
         };
+        // The line follows draft line j once it has written j's key (its cell id): a
+        // correction of j's code or statistic still follows j.
+        if let Some((j, _)) = self.at
+            && written >= draft.keys[j]
+        {
+            self.follows = Some(j);
+        } else if self.at.is_none()
+            && let Some(j) = self.follows.or(self.expected_line())
+            && written >= draft.keys[j]
+            && self.line[..draft.keys[j]] == draft.lines[j][..draft.keys[j]]
+        {
+            self.follows = Some(j);
+        }
         if text.contains('\n') {
-            // A new line: after a line that followed the draft's line j (as drafted or
-            // corrected), line j + 1 is expected; after a line of the model's own, the
-            // line expected before it.
+            // A new line: after a line that followed the draft's line j, line j + 1 is
+            // expected; after a line of the model's own, the line expected before it.
             if let Some(j) = self.follows {
                 self.expected = j + 1;
             }
             self.start_line();
-        } else if self.at.is_none() && self.follows.is_none() {
-            // Off the draft from the line's start (a skipped line, say): the first draft
-            // line from the expected one on that begins as this line does (lines before
-            // it were written or passed over).
-            let found = (self.expected..lines.len())
-                .find(|&j| lines[j].len() > self.line.len() && lines[j].starts_with(&self.line));
-            if let Some(j) = found {
-                self.at = Some((j, self.line.len()));
-                self.follows = Some(j);
-            }
         }
+    }
+
+    /// The draft line expected at this line's start, if any.
+    fn expected_line(&self) -> Option<usize> {
+        (self.expected < self.draft.lines.len()).then_some(self.expected)
     }
 
     /// At most `most` tokens the draft expects next.
@@ -515,12 +533,14 @@ mod tests {
             for (a, b) in got.pieces.iter().zip(&plain) {
                 assert!((a.logprob - b.logprob).abs() < 1e-4, "{} vs {}", a.logprob, b.logprob);
             }
-            assert!(got.passes <= plain.len() + 1 && got.accepted < written.len());
+            assert!(got.passes <= plain.len() + 1 && got.accepted <= written.len());
         }
-        // The whole answer as draft: the prompt's pass checks it all (and the end, or the
-        // limit, comes with it).
+        // The whole answer as draft: the prompt's pass checks it all. An answer that ends
+        // has every token from the draft and its end chosen after them; one cut at the
+        // limit, all but the last, which the pass chooses after them.
         let confirmed = generate_drafted(&model, &prompt, &drafts[0], &texts, 4, &[12], &Lines, 24, Device::Cpu);
-        assert_eq!((confirmed.passes, confirmed.accepted), (1, written.len() - 1), "{confirmed:?}");
+        let from_draft = written.len() - usize::from(written.len() == 24);
+        assert_eq!((confirmed.passes, confirmed.accepted), (1, from_draft), "{confirmed:?}");
         let none = generate_drafted(&model, &prompt, &drafts[3], &texts, 4, &[12], &Lines, 24, Device::Cpu);
         assert_eq!((none.passes, none.accepted), (written.len() + usize::from(written.len() < 24), 0));
         // A limit inside the draft stops there.
@@ -530,32 +550,38 @@ mod tests {
 
     #[test]
     fn the_cursor_follows_the_draft_and_finds_a_skipped_line() {
-        // Lines "a b \n", "ab a \n", "ba b\n" (ids 0 1 2, 3 0 2, 7 5).
-        let texts = texts_with_lines();
-        let draft = Draft::new(&[0, 1, 2, 3, 0, 2, 7, 5], &texts);
-        assert_eq!(draft.lines, [vec![0, 1, 2], vec![3, 0, 2], vec![7, 5]]);
+        // Answer lines "r1 A", "r2 A", "r3 B", each a key (the cell id) and the rest.
+        let texts: Vec<String> = ["r", "1", "2", " A", " B", "\n", "3", "4"].iter().map(|t| (*t).to_owned()).collect();
+        let draft = Draft::new(&[0, 1, 3, 5, 0, 2, 3, 5, 0, 6, 4, 5], &texts);
+        assert_eq!(draft.lines, [vec![0, 1, 3, 5], vec![0, 2, 3, 5], vec![0, 6, 4, 5]]);
+        assert_eq!(draft.keys, [2, 2, 2]);
+        let write = |cursor: &mut Cursor, ids: &[i64]| {
+            for &id in ids {
+                cursor.observe(id, &texts[id as usize]);
+            }
+        };
         let mut cursor = Cursor::new(&draft);
-        assert_eq!(cursor.propose(4), [0, 1, 2, 3]);
+        assert_eq!(cursor.propose(4), [0, 1, 3, 5]);
         // The first line as drafted: the second is expected next.
-        for id in [0, 1, 2] {
-            cursor.observe(id, &texts[id as usize]);
-        }
-        assert_eq!(cursor.propose(10), [3, 0, 2, 7, 5]);
-        // The second line skipped: its first token matches the third line, which follows.
-        cursor.observe(7, &texts[7]);
-        assert_eq!(cursor.propose(10), [5]);
-        cursor.observe(5, &texts[5]);
+        write(&mut cursor, &[0, 1, 3, 5]);
+        assert_eq!(cursor.propose(10), [0, 2, 3, 5, 0, 6, 4, 5]);
+        // The second line skipped: its cell id leads to the third, which follows.
+        write(&mut cursor, &[0, 6]);
+        assert_eq!(cursor.propose(10), [4, 5]);
+        write(&mut cursor, &[4, 5]);
         assert_eq!(cursor.propose(10), Vec::<i64>::new());
-        // A line the draft does not hold: nothing proposed until one it does.
+
+        // A line of the model's own (a cell the draft does not hold): nothing proposed in
+        // it, and the line expected before it is expected after it.
         let mut cursor = Cursor::new(&draft);
-        cursor.observe(6, &texts[6]);
+        write(&mut cursor, &[0, 7]);
         assert_eq!(cursor.propose(10), Vec::<i64>::new());
-        cursor.observe(2, &texts[2]);
-        assert_eq!(cursor.propose(2), [0, 1], "after a line of its own, the line expected before it");
-        // A line corrected after its first token still counts as that line.
-        for id in [0, 0, 2] {
-            cursor.observe(id, &texts[id as usize]);
-        }
-        assert_eq!(cursor.propose(2), [3, 0]);
+        write(&mut cursor, &[3, 5]);
+        assert_eq!(cursor.propose(4), [0, 1, 3, 5]);
+        // The first line with its code corrected still counts as that line.
+        write(&mut cursor, &[0, 1, 4]);
+        assert_eq!(cursor.propose(10), Vec::<i64>::new());
+        write(&mut cursor, &[5]);
+        assert_eq!(cursor.propose(4), [0, 2, 3, 5]);
     }
 }

@@ -33,7 +33,7 @@ const NOT_PK_SHARE: f64 = 0.3;
 
 /// Draws one of the families for `study`, or `None` to leave the table to
 /// `crate::render::render`'s layouts. Three tables in ten report characteristics (no PK
-/// result); about a third of the others take a family.
+/// result); of the others, a third take a family (seven in ten of lactation studies).
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
     if rng.chance(NOT_PK_SHARE) {
         return Some(not_pk(rng, study, id, index, veterinary));
