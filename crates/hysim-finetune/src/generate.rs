@@ -39,21 +39,8 @@ pub fn generate_constrained(
     max_new: usize,
     device: Device,
 ) -> Vec<Piece> {
-    let _guard = hysim_nn::tch::no_grad_guard();
-    let mut cache = KvCache::default();
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut answer = String::new();
-    let mut input = Tensor::from_slice(prompt).unsqueeze(0).to_device(device);
-    let choice = Choice { texts, end, banned };
-    for _ in 0..max_new {
-        let logits = model.forward(&input, Some(&mut cache));
-        let steps = Candidates::of(&logits.get(0).get(-1).unsqueeze(0));
-        let Some((id, logprob)) = choice.pick(grammar, &steps, 0, &answer) else { break };
-        answer.push_str(&texts[id]);
-        pieces.push(Piece { token: id as i64, text: texts[id].clone(), logprob: f64::from(logprob) });
-        input = Tensor::from_slice(&[id as i64]).unsqueeze(0).to_device(device);
-    }
-    pieces
+    // A pass per token: what `generate_drafted` does without a draft.
+    generate_drafted(model, prompt, &Draft::default(), texts, end, banned, grammar, max_new, device).pieces
 }
 
 /// [`generate_constrained`] for several prompts at once: they are left-padded into one
