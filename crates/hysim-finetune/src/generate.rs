@@ -185,14 +185,10 @@ impl<'d> Cursor<'d> {
         };
         // The line follows draft line j once it has written j's key (its cell id): a
         // correction of j's code or statistic still follows j.
+        // (A line that leaves its draft line within the key follows only a line the search
+        // above finds; one that leaves it after the key already follows it.)
         if let Some((j, _)) = self.at
             && written >= draft.keys[j]
-        {
-            self.follows = Some(j);
-        } else if self.at.is_none()
-            && let Some(j) = self.follows.or(self.expected_line())
-            && written >= draft.keys[j]
-            && self.line[..draft.keys[j]] == draft.lines[j][..draft.keys[j]]
         {
             self.follows = Some(j);
         }
@@ -204,11 +200,6 @@ impl<'d> Cursor<'d> {
             }
             self.start_line();
         }
-    }
-
-    /// The draft line expected at this line's start, if any.
-    fn expected_line(&self) -> Option<usize> {
-        (self.expected < self.draft.lines.len()).then_some(self.expected)
     }
 
     /// At most `most` tokens the draft expects next.
