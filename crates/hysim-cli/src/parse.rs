@@ -40,9 +40,10 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     if let Some(path) = &args.tables_out {
         hysim_tables::write_tables_jsonl(path, &tables)?;
     }
-    let mut records: Vec<Record> = Vec::new();
+    let found = hysim_tables::tables_records(&tables);
+    let mut records: Vec<Record> = Vec::with_capacity(found.iter().map(Vec::len).sum());
     let mut pk_tables = 0;
-    for found in hysim_tables::tables_records(&tables) {
+    for found in found {
         if !found.is_empty() {
             pk_tables += 1;
         }

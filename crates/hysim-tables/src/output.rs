@@ -92,7 +92,7 @@ fn frame(records: &[Record]) -> PolarsResult<DataFrame> {
 /// Writes `records` to `path` in `format`, atomically.
 pub fn write_records(path: &Path, records: &[Record], format: OutputFormat) -> Result<()> {
     if format == OutputFormat::Jsonl {
-        return Ok(Record::write_jsonl(path, records)?);
+        return write_jsonl(path, records);
     }
     let bad = |e: PolarsError| Error::BadFile { path: path.to_path_buf(), problem: format!("cannot write: {e}") };
     let mut df = frame(records).map_err(bad)?;
@@ -113,6 +113,26 @@ pub fn write_records(path: &Path, records: &[Record], format: OutputFormat) -> R
         (Err(_), Some(e)) => Err(bad(e)),
         (result, _) => Ok(result?),
     }
+}
+
+/// Records as JSON Lines, atomically: chunks of records are serialised in parallel, then
+/// written in order (the same bytes as [`Record::write_jsonl`]).
+fn write_jsonl(path: &Path, records: &[Record]) -> Result<()> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    let chunks = records
+        .par_chunks(512)
+        .map(|chunk| {
+            let mut text = Vec::new();
+            for record in chunk {
+                serde_json::to_writer(&mut text, record)?;
+                text.push(b'\n');
+            }
+            Ok(text)
+        })
+        .collect::<serde_json::Result<Vec<Vec<u8>>>>()
+        .map_err(|e| Error::BadFile { path: path.to_path_buf(), problem: format!("cannot write a record: {e}") })?;
+    Ok(hysim_core::io::atomic_write(path, |out| chunks.iter().try_for_each(|text| out.write_all(text)))?)
 }
 
 /// The number and unit of a sampling time as the reader writes it (`0.5 h`, `2 week`,

@@ -12,6 +12,9 @@
 //! A cell's shape then picks the declaration that can describe it ([`resolve`]); with none,
 //! the statistic is unknown: nothing is guessed.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use hysim_core::Statistic;
 
 /// What a spread beside a central value is.
@@ -238,25 +241,44 @@ struct Hit {
 }
 
 /// The words of `vocabulary` in `lower`, left to right, longest first at one place, not
-/// overlapping.
-fn find<T>(lower: &str, vocabulary: &[(&str, T)]) -> Vec<Hit> {
+/// overlapping: a word earlier in the vocabulary wins a place over a later one, and each
+/// word's occurrences are those `str::match_indices` gives. `words` is the vocabulary's
+/// automaton (one pass over the text finds every word, where a search per word rebuilt a
+/// searcher for each of them on every label of every table).
+fn find<T>(lower: &str, vocabulary: &[(&str, T)], words: &AhoCorasick) -> Vec<Hit> {
+    let mut found: Vec<(usize, usize)> =
+        words.find_overlapping_iter(lower).map(|m| (m.pattern().as_usize(), m.start())).collect();
+    found.sort_unstable();
     let mut hits: Vec<Hit> = Vec::new();
-    for (index, (word, _)) in vocabulary.iter().enumerate() {
-        for (at, _) in lower.match_indices(word) {
-            let end = at + word.len();
-            let overlaps = hits.iter().any(|h| at < h.end && h.start < end);
-            if !overlaps && whole(lower, at, word.len()) {
-                hits.push(Hit { start: at, end, index });
-            }
+    // The end of the word's previous occurrence: `match_indices` resumes its search there.
+    let mut previous: Option<(usize, usize)> = None;
+    for (index, at) in found {
+        let end = at + vocabulary[index].0.len();
+        if previous.is_some_and(|(i, e)| i == index && at < e) {
+            continue;
+        }
+        previous = Some((index, end));
+        let overlaps = hits.iter().any(|h| at < h.end && h.start < end);
+        if !overlaps && whole(lower, at, end - at) {
+            hits.push(Hit { start: at, end, index });
         }
     }
     hits.sort_by_key(|h| h.start);
     hits
 }
 
+/// The automaton of a vocabulary's words, pattern `k` its `k`-th word.
+fn automaton<T>(vocabulary: &[(&str, T)]) -> AhoCorasick {
+    AhoCorasick::new(vocabulary.iter().map(|(word, _)| word))
+        .expect("invariant: a vocabulary of a few dozen short words builds an automaton")
+}
+
+static CENTRAL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CENTRALS));
+static SPREAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(SPREADS));
+
 /// The spread words of `lower`, with their kinds.
 fn spreads(lower: &str) -> Vec<(usize, usize, Kind)> {
-    find(lower, SPREADS)
+    find(lower, SPREADS, &SPREAD_WORDS)
         .into_iter()
         .map(|h| {
             let kind = SPREADS[h.index].1.clone().unwrap_or_else(|| Kind::Ci(ci_level(lower, h.start, h.end)));
@@ -361,7 +383,7 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
     // said in passing, not of the table's values.
     const COVARIATES_AFTER: &[&str] =
         &["age", "ages", "body", "weight", "height", "bmi", "gestational", "follow", "duration"];
-    let centrals: Vec<Hit> = find(clause, CENTRALS)
+    let centrals: Vec<Hit> = find(clause, CENTRALS, &CENTRAL_WORDS)
         .into_iter()
         .filter(|h| {
             let word = &clause[h.start..h.end];
@@ -631,6 +653,27 @@ mod tests {
 
     fn names(text: &str) -> Option<String> {
         crate::params::parameter_code(text, None).map(str::to_owned)
+    }
+
+    /// The words `find` gives, as text.
+    fn words<T>(lower: &str, vocabulary: &[(&str, T)], automaton: &AhoCorasick) -> Vec<String> {
+        find(lower, vocabulary, automaton).iter().map(|h| lower[h.start..h.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn find_prefers_the_earlier_longer_word_and_whole_words() {
+        // "geometric mean" wins its place over "mean"; "means" over "mean"; "gm" after a
+        // digit is still found here (the clause reader drops it as grams).
+        let text = "geometric mean, means and mean (sd); amended, sds, 1 gm";
+        assert_eq!(words(text, CENTRALS, &CENTRAL_WORDS), ["geometric mean", "means", "mean", "gm"]);
+        assert_eq!(words(text, SPREADS, &SPREAD_WORDS), ["sd"]);
+        // Overlapping spread words: the earlier in the vocabulary takes the place.
+        let text = "standard error of the mean (s.e.m.) or 95% confidence intervals";
+        assert_eq!(
+            words(text, SPREADS, &SPREAD_WORDS),
+            ["standard error of the mean", "s.e.m.", "confidence intervals"]
+        );
+        assert!(words("", CENTRALS, &CENTRAL_WORDS).is_empty());
     }
 
     fn show(text: &str) -> String {

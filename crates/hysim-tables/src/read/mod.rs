@@ -511,6 +511,8 @@ struct Reader<'t> {
     clean_paths: Vec<Vec<String>>,
     /// The units each column's headers print, innermost first.
     header_units: Vec<Vec<String>>,
+    /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
+    dose_cols: Vec<usize>,
     /// The declarations a label makes, by label (labels repeat over a table's cells).
     label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
 }
@@ -559,8 +561,17 @@ impl<'t> Reader<'t> {
             caption_unit,
             clean_paths: Vec::new(),
             header_units: Vec::new(),
+            dose_cols: Vec::new(),
             label_declarations: Default::default(),
         };
+        reader.dose_cols = (0..reader.n_cols)
+            .filter(|&c| {
+                reader.paths[c].last().is_some_and(|h| {
+                    let h = crate::fold::lower(h.trim());
+                    h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")
+                })
+            })
+            .collect();
         reader.clean_paths =
             reader.paths.iter().map(|p| p.iter().map(|h| label_marks(h, &reader.notes).0).collect()).collect();
         reader.header_units =
@@ -697,17 +708,9 @@ impl<'t> Reader<'t> {
     /// The dose of a cell's row in a dose column beside it (`Dose, mg/d` under the same
     /// spanning header, or a table-wide `Dose` column), with the column's unit.
     fn dose_at(&self, row: usize, col: usize) -> Option<String> {
-        let parent = |c: usize| self.paths[c][..self.paths[c].len().saturating_sub(1)].to_vec();
-        let is_dose = |c: usize| {
-            self.paths[c].last().is_some_and(|h| {
-                let h = crate::fold::lower(h.trim());
-                h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")
-            })
-        };
-        let d = (0..self.n_cols)
-            .filter(|&d| d != col && is_dose(d))
-            .find(|&d| parent(d) == parent(col))
-            .or_else(|| (0..self.n_cols).find(|&d| d != col && is_dose(d) && parent(d).is_empty()))?;
+        let parent = |c: usize| &self.paths[c][..self.paths[c].len().saturating_sub(1)];
+        let others = || self.dose_cols.iter().copied().filter(|&d| d != col);
+        let d = others().find(|&d| parent(d) == parent(col)).or_else(|| others().find(|&d| parent(d).is_empty()))?;
         let text = self.table.body_rows[row].get(d)?.trim();
         let cell = parse_cell(text);
         let value = cell.value?;
