@@ -38,6 +38,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     if rng.chance(NOT_PK_SHARE) {
         return Some(not_pk(rng, study, id, index, veterinary));
     }
+    // A multiple-dose study's tables name the steady state: the main layouts draw them.
+    if study.tau.is_some() {
+        return None;
+    }
     let milk = study.matrix == "milk";
     // Lactation studies report per subject (milk, plasma, their ratio) more often than not.
     if !rng.chance(if milk { 0.7 } else { 0.35 }) {

@@ -8,6 +8,11 @@
 //! parameters agree with each other by construction: `t1/2 = ln 2 / λz`,
 //! `Vz = CL · t1/2 / ln 2`, `AUC0-∞ = F · dose / CL`, `MRT = Vss / CL (+ 1/ka)`.
 //! `Cmax` and `Tmax` are read at the sampling times, as a study observes them.
+//!
+//! A multiple-dose study reports the steady state of a dose every `τ` hours ([`Steady`]):
+//! by superposition of infinitely many doses each exponential term is divided by
+//! `1 - exp(-rate · τ)`, so `AUCτ` at steady state equals the single dose's `AUC0-∞`,
+//! `Cavg = AUCτ / τ`, and the trough is the concentration at `τ` (just before a dose).
 
 use std::f64::consts::LN_2;
 
@@ -93,6 +98,26 @@ pub struct Nca {
     pub dose: f64,
     /// Fraction of the absorbed dose excreted unchanged in urine (set by the study).
     pub fe: f64,
+    /// The steady state, for a study of repeated doses (set by the study).
+    pub steady: Option<Steady>,
+}
+
+/// The steady state of a dose every `tau` hours, observed over one dosing interval
+/// (internal units: mg/L, h, mg·h/L).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Steady {
+    /// The dosing interval.
+    pub tau: f64,
+    /// Highest observed concentration in the interval.
+    pub cmax: f64,
+    /// Sampling time of `cmax`, after the dose.
+    pub tmax: f64,
+    /// The trough: the concentration at the end of the interval, before the next dose.
+    pub ctrough: f64,
+    /// Average concentration over the interval, `AUCτ / τ`.
+    pub cavg: f64,
+    /// Area over the interval.
+    pub auc_tau: f64,
 }
 
 /// `C(t) = Σ coef · exp(-rate · t)`, mg/L.
@@ -116,6 +141,25 @@ impl Profile {
     /// The exact area from 0 to infinity.
     pub fn auc_inf(&self) -> f64 {
         self.terms.iter().map(|(c, r)| c / r).sum()
+    }
+
+    /// The concentration `t` hours after a dose at steady state, one dose every `tau` hours.
+    pub fn steady_at(&self, t: f64, tau: f64) -> f64 {
+        self.terms.iter().map(|(c, r)| c * (-r * t).exp() / (1.0 - (-r * tau).exp())).sum()
+    }
+
+    /// The steady state of a dose every `tau` hours, sampled at the `times` within the
+    /// interval (and at its end, the trough).
+    pub fn steady(&self, tau: f64, times: &[f64]) -> Steady {
+        let (tmax, cmax) = times
+            .iter()
+            .filter(|&&t| t > 0.0 && t <= tau)
+            .map(|&t| (t, self.steady_at(t, tau)))
+            .fold((tau, self.steady_at(tau, tau)), |best, (t, c)| if c > best.1 { (t, c) } else { best });
+        // Each term's area over the interval, `c (1 - e^(-r τ)) / r`, divided by the same
+        // `1 - e^(-r τ)`: the single dose's area to infinity.
+        let auc_tau = self.auc_inf();
+        Steady { tau, cmax, tmax, ctrough: self.steady_at(tau, tau), cavg: auc_tau / tau, auc_tau }
     }
 }
 
@@ -210,6 +254,7 @@ impl Subject {
             t_last,
             dose,
             fe: 0.0,
+            steady: None,
         }
     }
 }
@@ -271,6 +316,28 @@ mod tests {
                 assert!((nca.vz - nca.cl * nca.half_life / LN_2).abs() < 1e-9 * nca.vz);
                 assert!((nca.auc_inf - nca.f * dose / (nca.cl * nca.f)).abs() < 1e-9 * nca.auc_inf);
                 assert!(nca.auc_last < nca.auc_inf && nca.cmax > 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn steady_state_is_the_sum_of_every_earlier_dose() {
+        for two in [false, true] {
+            for route in [Route::Iv, Route::Oral] {
+                let p = subject(two).profile(route, 100.0);
+                let tau = 12.0;
+                // 200 doses every 12 h: the terms have decayed to nothing long before.
+                let summed = |t: f64| (0..200).map(|k| p.at(t + k as f64 * tau)).sum::<f64>();
+                for t in [0.5, 2.0, 6.0, 12.0] {
+                    assert!((p.steady_at(t, tau) - summed(t)).abs() < 1e-9 * summed(t), "{two} {route:?} {t}");
+                }
+                let s = p.steady(tau, &sampling_times(10.0, route.extravascular()));
+                let n = 20_000;
+                let h = tau / n as f64;
+                let area: f64 = (0..n).map(|i| (summed(i as f64 * h) + summed((i + 1) as f64 * h)) * h / 2.0).sum();
+                assert!((s.auc_tau - area).abs() < 1e-5 * area, "{} {area}", s.auc_tau);
+                assert!((s.ctrough - summed(tau)).abs() < 1e-9 * s.ctrough);
+                assert!(s.ctrough < s.cavg && s.cavg < s.cmax && s.tmax <= tau, "{s:?}");
             }
         }
     }

@@ -46,6 +46,12 @@ pub enum Param {
     Fe,
     /// Renal clearance.
     Clr,
+    /// Trough concentration at steady state (the end of a dosing interval).
+    Ctrough,
+    /// Average concentration over a dosing interval at steady state.
+    Cavg,
+    /// Area over a dosing interval at steady state.
+    AucTau,
 }
 
 impl Param {
@@ -53,9 +59,9 @@ impl Param {
         match self {
             Param::Cmax if tissue => Quantity::TissueConcentration,
             Param::AucLast | Param::AucInf if tissue => Quantity::TissueAuc,
-            Param::Cmax => Quantity::Concentration,
+            Param::Cmax | Param::Ctrough | Param::Cavg => Quantity::Concentration,
             Param::Tmax | Param::HalfLife | Param::Mrt => Quantity::Time,
-            Param::AucLast | Param::AucInf => Quantity::Auc,
+            Param::AucLast | Param::AucInf | Param::AucTau => Quantity::Auc,
             Param::LambdaZ => Quantity::Rate,
             Param::Cl | Param::Clr if per_kg => Quantity::ClearancePerKg,
             Param::Cl | Param::Clr => Quantity::Clearance,
@@ -83,10 +89,18 @@ impl Param {
         })
     }
 
-    /// The internal value of this parameter for one subject.
+    /// The internal value of this parameter for one subject: of the steady state where the
+    /// study doses repeatedly (the steady-state parameters are 0 in a single-dose study,
+    /// which never reports them).
     pub(crate) fn of(self, nca: &Nca, per_kg: bool) -> f64 {
         let kg = if per_kg { nca.body_weight } else { 1.0 };
+        let steady = |f: fn(&crate::pk::Steady) -> f64| nca.steady.as_ref().map_or(0.0, f);
         match self {
+            Param::Cmax if nca.steady.is_some() => steady(|s| s.cmax),
+            Param::Tmax if nca.steady.is_some() => steady(|s| s.tmax),
+            Param::Ctrough => steady(|s| s.ctrough),
+            Param::Cavg => steady(|s| s.cavg),
+            Param::AucTau => steady(|s| s.auc_tau),
             Param::Cmax => nca.cmax,
             Param::Tmax => nca.tmax,
             Param::AucLast => nca.auc_last,
@@ -125,6 +139,9 @@ impl Param {
             Param::Ae => "RCAMINT",
             Param::Fe => "RCPCINT",
             Param::Clr => "RENALCL",
+            Param::Ctrough => "CTROUGH",
+            Param::Cavg => "CAVG",
+            Param::AucTau => "AUCTAU",
         }
     }
 
@@ -157,6 +174,18 @@ impl Param {
             (Param::Ae, _) => &["Ae", "Amount excreted", "A<sub>e</sub>"],
             (Param::Fe, _) => &["fe", "Fraction excreted", "f<sub>e</sub>"],
             (Param::Clr, _) => &["CL<sub>R</sub>", "Renal clearance", "CLr"],
+            (Param::Ctrough, _) => &["C<sub>trough</sub>", "C<sub>min,ss</sub>", "Ctrough", "Trough concentration"],
+            (Param::Cavg, _) => &["C<sub>avg</sub>", "C<sub>av,ss</sub>", "Cavg", "Average concentration"],
+            (Param::AucTau, _) => &["AUC<sub>τ</sub>", "AUC<sub>0–τ</sub>", "AUC<sub>ss</sub>", "AUC0-tau"],
+        }
+    }
+
+    /// Printed names at steady state where they differ (`Cmax,ss`), else [`Param::labels`].
+    pub(crate) fn steady_labels(self, ev: bool, two_compartment: bool) -> &'static [&'static str] {
+        match self {
+            Param::Cmax => &["C<sub>max,ss</sub>", "C<sub>max</sub>", "C<sub>ss,max</sub>", "Cmax,ss"],
+            Param::Tmax => &["T<sub>max,ss</sub>", "t<sub>max</sub>", "Tmax,ss"],
+            _ => self.labels(ev, two_compartment),
         }
     }
 }
@@ -433,6 +462,23 @@ fn choose_params(rng: &mut Rng, study: &Study) -> Vec<ParamRow> {
             rows.push(ParamRow { param, extravascular });
         }
     };
+    if study.tau.is_some() {
+        // The steady state over one dosing interval: peak, trough, average and the area
+        // over the interval, with the clearance and half-life they give.
+        add(Param::Cmax, None, if any_ev { 1.0 } else { 0.0 }, rng);
+        add(Param::Tmax, None, if any_ev { 0.8 } else { 0.0 }, rng);
+        add(Param::Ctrough, None, 0.85, rng);
+        add(Param::Cavg, None, 0.6, rng);
+        add(Param::AucTau, None, 0.9, rng);
+        add(Param::HalfLife, None, 0.5, rng);
+        add(Param::Cl, None, 0.7, rng);
+        if rows.len() < 2 {
+            rows.push(ParamRow { param: Param::Ctrough, extravascular: None });
+            rows.push(ParamRow { param: Param::AucTau, extravascular: None });
+            rows.dedup_by_key(|r| r.param);
+        }
+        return rows;
+    }
     let split = any_ev && any_iv;
     add(Param::Cmax, None, if any_ev { 1.0 } else { 0.0 }, rng);
     add(Param::Tmax, None, if any_ev { 0.95 } else { 0.0 }, rng);
@@ -841,7 +887,11 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         .zip(&units)
         .map(|(r, u)| {
             let ev = r.extravascular.unwrap_or_else(|| study.single_route().is_some_and(Route::extravascular));
-            let names = r.param.labels(ev, study.two_compartment);
+            let names = if study.tau.is_some() {
+                r.param.steady_labels(ev, study.two_compartment)
+            } else {
+                r.param.labels(ev, study.two_compartment)
+            };
             let name = if rng.chance(0.6) { names[0] } else { *rng.pick(names) };
             match label_style {
                 _ if layout == Layout::RowsUnitColumn => name.to_owned(),
@@ -893,6 +943,14 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         (true, _) => format!("{} in {subjects} ({matrix}) after {route_text} of {dose_text}", capitalise(drug)),
     };
     let mut caption = format!("Table {index}{sep} {body}.");
+    if let Some(tau) = study.tau {
+        caption.push(' ');
+        caption.push_str(&match rng.below(3) {
+            0 => format!("Steady state, dosing every {tau} h."),
+            1 => format!("Multiple dosing every {tau} h; samples over one dosing interval at steady state."),
+            _ => format!("At steady state (τ = {tau} h)."),
+        });
+    }
     let mut notes: Vec<String> = Vec::new();
     match stat_place {
         StatPlace::Caption => {

@@ -49,6 +49,9 @@ pub struct Study {
     pub per_kg: bool,
     /// Whether a second compartment shows (`t1/2β`, `β`).
     pub two_compartment: bool,
+    /// The dosing interval of a multiple-dose study, h: its tables report the steady state
+    /// over one interval (each subject's [`Nca::steady`]).
+    pub tau: Option<f64>,
 }
 
 /// A dose rounded to a number a protocol would use (1, 2, 2.5, 5 times a power of ten).
@@ -147,6 +150,10 @@ impl Study {
                 })
                 .collect()
         };
+        // One plasma or serum study in five (of one group or of dose groups) doses repeatedly
+        // and reports the steady state over one dosing interval.
+        let tau = (matches!(matrix, "plasma" | "serum") && grouping != Grouping::Routes && rng.chance(0.2))
+            .then(|| *rng.pick(&[8.0, 12.0, 24.0]));
         let crossover = draw_subjects(rng);
         let mut groups = Vec::new();
         for (k, &route) in routes.iter().enumerate() {
@@ -169,7 +176,9 @@ impl Study {
                     // Animals are dosed per kg; people receive a fixed dose.
                     let amount = if animal { dose * s.body_weight } else { dose };
                     let t_half = std::f64::consts::LN_2 / s.terminal_rate(route);
-                    let mut nca = s.nca(route, amount, &sampling_times(t_half, route.extravascular()));
+                    let times = sampling_times(t_half, route.extravascular());
+                    let mut nca = s.nca(route, amount, &times);
+                    nca.steady = tau.map(|tau| s.profile(route, amount).steady(tau, &times));
                     if matrix == "milk" || matrix.ends_with("tissue") {
                         nca.cmax *= ratio;
                         nca.auc_last *= ratio;
@@ -205,7 +214,7 @@ impl Study {
             };
             groups.push(Group { label, route, dose_text: dose_printed, subjects: ncas });
         }
-        Study { drug, species, subjects_word, population, matrix, grouping, groups, per_kg, two_compartment }
+        Study { drug, species, subjects_word, population, matrix, grouping, groups, per_kg, two_compartment, tau }
     }
 
     /// The one route of the study, if all groups share it.
