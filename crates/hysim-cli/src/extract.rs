@@ -53,6 +53,11 @@ pub(crate) struct Args {
     /// readings in its prompt; the same records up to float rounding, measured slower).
     #[arg(long)]
     no_draft: bool,
+    /// Let the decoder's first token alone decide whether a table reports anything. By
+    /// default a table whose prompt carries the reader's readings (PK results the reader
+    /// read) is answered with at least one line, and the decoder says which cells are what.
+    #[arg(long)]
+    model_decides: bool,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
     /// spread a corpus over processes, as `hysim embed --shard`.
     #[arg(long, value_name = "I/N")]
@@ -90,6 +95,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         max_new_tokens: args.max_new_tokens,
         answer_room: args.answer_room,
         draft: !args.no_draft,
+        answer_read_tables: !args.model_decides,
         batch_size: args.batch_size.map_or(default_batch, std::num::NonZeroUsize::get),
     };
     let bar = crate::progress::Bar::new();

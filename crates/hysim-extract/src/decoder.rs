@@ -28,15 +28,20 @@ use crate::settings::{PromptReadings, TrainSettings};
 use crate::{Error, Result};
 
 /// The answer lines one prompt admits.
-struct Cells(AnswerGrammar);
+/// With `must_answer`, the answer has at least one line (see
+/// [`DecodeOptions::answer_read_tables`]).
+struct Cells {
+    grammar: AnswerGrammar,
+    must_answer: bool,
+}
 
 impl Grammar for Cells {
     fn valid_prefix(&self, answer: &str) -> bool {
-        self.0.is_valid_prefix(answer)
+        self.grammar.is_valid_prefix(answer)
     }
 
     fn can_end(&self, answer: &str) -> bool {
-        AnswerGrammar::can_end(answer)
+        AnswerGrammar::can_end(answer) && !(self.must_answer && answer.is_empty())
     }
 }
 
@@ -228,11 +233,17 @@ pub struct DecodeOptions {
     /// fewer forward passes where the model confirms readings); tables without readings
     /// are decoded in batches.
     pub draft: bool,
+    /// A table (or part) whose prompt carries readings is answered with at least one line:
+    /// the reader read PK results in it, and the decoder says which of its cells are what.
+    /// Its first token otherwise decides alone whether the table reports anything, and at
+    /// the CPU budget that decision follows the training corpus's mix more than the table
+    /// (docs/MODELS.md). Tables without readings are the decoder's to answer or not.
+    pub answer_read_tables: bool,
 }
 
 impl Default for DecodeOptions {
     fn default() -> Self {
-        Self { max_new_tokens: 768, answer_room: 0, batch_size: 4, draft: true }
+        Self { max_new_tokens: 768, answer_room: 0, batch_size: 4, draft: true, answer_read_tables: true }
     }
 }
 
@@ -305,7 +316,11 @@ pub fn records(
             let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
             let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
             let answer = if confirmed.is_empty() { Vec::new() } else { tok.encode(&confirmed)? };
-            Ok((ids, Cells(AnswerGrammar::new(&prompt)), answer.into_iter().map(i64::from).collect()))
+            let grammar = Cells {
+                grammar: AnswerGrammar::new(&prompt),
+                must_answer: options.answer_read_tables && !answer.is_empty(),
+            };
+            Ok((ids, grammar, answer.into_iter().map(i64::from).collect()))
         };
     let mut prompts: Vec<Part> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
@@ -368,7 +383,16 @@ pub fn records(
     }
     answers.sort_by_key(|(k, _)| *k);
     let mut records: Vec<Record> = Vec::new();
-    for ((k, _), pieces) in &answers {
+    for ((k, part), pieces) in &answers {
+        // Whether the answer says anything, and how sure its first token was (an empty
+        // answer's end token is not a piece): the table-level decision, for diagnosis.
+        tracing::debug!(
+            table = tables[*k].id,
+            part,
+            tokens = pieces.len(),
+            first = pieces.first().map(|p| p.logprob.exp()),
+            "answer"
+        );
         let cells = &readers[*k];
         // Split the answer into lines, each with the mean log-probability of its tokens.
         let mut line = String::new();
@@ -411,4 +435,30 @@ pub fn records(
         prompts.len(),
     );
     Ok((records, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_with_readings_must_be_answered_when_asked() {
+        let table = Table {
+            id: "t:1".into(),
+            caption: Some("Table 1. Enrofloxacin in dogs. Values are mean ± SD.".into()),
+            header_rows: vec![vec!["Parameter".into(), "IV".into()]],
+            body_rows: vec![vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into()]],
+            ..Table::default()
+        };
+        let reader = CellReader::new(&table);
+        let prompt = prompt(&table, 0, Some(&reader));
+        assert!(!prompt.readings.is_empty(), "the reader reads the cell: {}", prompt.text);
+        for must_answer in [false, true] {
+            let cells = Cells { grammar: AnswerGrammar::new(&prompt), must_answer };
+            // The empty answer (the end token first) only when the table need not be answered.
+            assert_eq!(cells.can_end(""), !must_answer);
+            assert!(cells.can_end("r0c1 CMAX mean\n"));
+            assert!(!cells.can_end("r0c1 CMAX"));
+        }
+    }
 }
