@@ -472,10 +472,10 @@ fn choose_params(rng: &mut Rng, study: &Study) -> Vec<ParamRow> {
         add(Param::AucTau, None, 0.9, rng);
         add(Param::HalfLife, None, 0.5, rng);
         add(Param::Cl, None, 0.7, rng);
-        if rows.len() < 2 {
-            rows.push(ParamRow { param: Param::Ctrough, extravascular: None });
-            rows.push(ParamRow { param: Param::AucTau, extravascular: None });
-            rows.dedup_by_key(|r| r.param);
+        for param in [Param::Ctrough, Param::AucTau] {
+            if rows.len() < 2 && !rows.iter().any(|r| r.param == param) {
+                rows.push(ParamRow { param, extravascular: None });
+            }
         }
         return rows;
     }
@@ -510,8 +510,14 @@ fn pick_str(rng: &mut Rng, options: &[&'static str]) -> &'static str {
     options[rng.below(options.len())]
 }
 
-fn route_phrase(rng: &mut Rng, route: Route) -> &'static str {
+/// How a caption names the route; a multiple-dose study (`repeated`) is never given "a
+/// single oral dose" or "an intravenous bolus".
+fn route_phrase(rng: &mut Rng, route: Route, repeated: bool) -> &'static str {
     match route {
+        Route::Iv if repeated => {
+            pick_str(rng, &["intravenous administration", "repeated intravenous doses", "i.v. injection"])
+        }
+        Route::Oral if repeated => pick_str(rng, &["oral administration", "repeated oral doses", "oral dosing"]),
         Route::Iv => pick_str(rng, &["intravenous administration", "an intravenous bolus", "i.v. injection"]),
         Route::Oral => pick_str(rng, &["oral administration", "a single oral dose", "oral dosing"]),
         Route::Im => pick_str(rng, &["intramuscular injection", "intramuscular administration"]),
@@ -908,7 +914,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         Grouping::Routes => {
             format!("{} and {} administration", route_word(study.groups[0].route), route_word(study.groups[1].route))
         }
-        _ => route_phrase(rng, study.groups[0].route).to_owned(),
+        _ => route_phrase(rng, study.groups[0].route, study.tau.is_some()).to_owned(),
     };
     let dose_text = match study.grouping {
         Grouping::Doses => {
@@ -1199,4 +1205,33 @@ pub fn to_html(t: &SynthTable) -> String {
     }
     html.push_str("</tbody></table>");
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiple_dose_tables_report_distinct_steady_state_parameters() {
+        let mut steady = 0;
+        for seed in 0..600 {
+            let mut rng = Rng::new(seed);
+            let study = Study::draw(&mut rng, seed % 2 == 0);
+            let Some(tau) = study.tau else { continue };
+            steady += 1;
+            let rows = choose_params(&mut rng, &study);
+            let params: Vec<Param> = rows.iter().map(|r| r.param).collect();
+            assert!(params.len() >= 2, "seed {seed}: {params:?}");
+            for (k, p) in params.iter().enumerate() {
+                assert!(!params[..k].contains(p), "seed {seed}: {params:?} repeats {p:?}");
+                assert!(study.groups.iter().all(|g| !p.applies(g.route) || p.of(&g.subjects[0], false) > 0.0));
+            }
+            let route = study.groups[0].route;
+            for _ in 0..8 {
+                let phrase = route_phrase(&mut rng, route, true);
+                assert!(!phrase.contains("single") && !phrase.contains("bolus"), "{phrase} every {tau} h");
+            }
+        }
+        assert!(steady > 30, "{steady} multiple-dose studies in 600");
+    }
 }

@@ -389,7 +389,8 @@ fn synth_then_parse_then_eval_round_trip() {
         .filter(|r| r.statistic != hysim_core::Statistic::Individual)
         .map(|r| r.table_id.split(':').next().unwrap_or_default().to_owned())
         .collect();
-    assert!((20..30).contains(&papers.len()), "{} papers", papers.len());
+    // About three tables in ten report no PK result, and some only per-subject values.
+    assert!((15..30).contains(&papers.len()), "{} papers", papers.len());
     assert!(stdout.contains(&format!("over {} papers", papers.len())), "{stdout}");
 }
 
