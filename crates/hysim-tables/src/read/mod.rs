@@ -513,6 +513,10 @@ struct Reader<'t> {
     header_units: Vec<Vec<String>>,
     /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
     dose_cols: Vec<usize>,
+    /// Each body cell read by `parse_cell` when a rule first asks (several rules read the
+    /// same cell), and the reading of a cell outside the grid (blank).
+    parsed: Vec<Vec<std::cell::OnceCell<CellValue>>>,
+    blank: CellValue,
     /// The declarations a label makes, by label (labels repeat over a table's cells).
     label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
 }
@@ -562,6 +566,12 @@ impl<'t> Reader<'t> {
             clean_paths: Vec::new(),
             header_units: Vec::new(),
             dose_cols: Vec::new(),
+            parsed: table
+                .body_rows
+                .iter()
+                .map(|row| row.iter().map(|_| std::cell::OnceCell::new()).collect())
+                .collect(),
+            blank: parse_cell(""),
             label_declarations: Default::default(),
         };
         reader.dose_cols = (0..reader.n_cols)
@@ -705,6 +715,18 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// Body cell (`row`, `col`) as `parse_cell` reads it, read once per table; a cell
+    /// outside the grid reads as blank.
+    fn body_cell(&self, row: usize, col: usize) -> &CellValue {
+        match (
+            self.parsed.get(row).and_then(|cells| cells.get(col)),
+            self.table.body_rows.get(row).and_then(|r| r.get(col)),
+        ) {
+            (Some(once), Some(text)) => once.get_or_init(|| parse_cell(text)),
+            _ => &self.blank,
+        }
+    }
+
     /// The dose of a cell's row in a dose column beside it (`Dose, mg/d` under the same
     /// spanning header, or a table-wide `Dose` column), with the column's unit.
     fn dose_at(&self, row: usize, col: usize) -> Option<String> {
@@ -712,7 +734,7 @@ impl<'t> Reader<'t> {
         let others = || self.dose_cols.iter().copied().filter(|&d| d != col);
         let d = others().find(|&d| parent(d) == parent(col)).or_else(|| others().find(|&d| parent(d).is_empty()))?;
         let text = self.table.body_rows[row].get(d)?.trim();
-        let cell = parse_cell(text);
+        let cell = self.body_cell(row, d);
         let value = cell.value?;
         let unit = cell.unit.clone().or_else(|| self.paths[d].last().and_then(|h| unit_in_label(h)));
         let printed = text.trim_end_matches(|c: char| c.is_ascii_lowercase() && text.len() > 1 && cell.unit.is_none());
@@ -746,7 +768,7 @@ impl<'t> Reader<'t> {
         let stub = &self.stubs[r].0;
         named(stub, self.route_kind).or_else(|| {
             let cells = &self.table.body_rows[r];
-            let cell_unit = cells.iter().skip(self.stub_col + 1).find_map(|c| parse_cell(c).unit);
+            let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
             let unit = unit_in_label(stub).or_else(|| cell_unit.clone());
             self.concentration_of(stub, unit.as_deref()).or_else(|| {
                 // Cells that print a concentration unit beside their values are concentrations,
@@ -1191,7 +1213,7 @@ impl<'t> Reader<'t> {
         time: Option<String>,
     ) -> Option<Record> {
         let text = &self.table.body_rows[row][col];
-        let cell = parse_cell(text);
+        let cell = self.body_cell(row, col);
         if cell.value.is_none()
             && cell.interval.is_none()
             && !matches!(cell.missing, Some(Missing::NotAvailable(_)) | Some(Missing::BelowLimit(_)))
@@ -1218,7 +1240,7 @@ impl<'t> Reader<'t> {
         time: Option<String>,
     ) -> Option<Record> {
         let text = &self.table.body_rows[row][col];
-        let cell = parse_cell(text);
+        let cell = self.body_cell(row, col);
         if cell.value.is_none() && cell.missing.is_none() {
             return None;
         }
@@ -1244,8 +1266,12 @@ impl<'t> Reader<'t> {
             let (r, c) = axis.cell(at);
             self.table.body_rows[r].get(c).map_or("", String::as_str)
         };
+        let cell_at = |at: usize| {
+            let (r, c) = axis.cell(at);
+            self.body_cell(r, c)
+        };
         let text = cell_text(s.central);
-        let cell = parse_cell(text);
+        let cell = cell_at(s.central);
         if cell.value.is_none() && cell.missing.is_none() {
             return None;
         }
@@ -1271,29 +1297,23 @@ impl<'t> Reader<'t> {
             }
         };
         if let Some((at, kind)) = &s.dispersion {
-            let spread = parse_cell(cell_text(*at));
+            let spread = cell_at(*at);
             let value = spread.value.or(spread.dispersion.map(|d| d.value));
             numbers.dispersion = value.map(|value| Dispersion { kind: kind.name(), value });
         }
-        let bounds = |at: usize| -> Option<Bounds> { parse_cell(cell_text(at)).interval };
+        let bounds = |at: usize| -> Option<Bounds> { cell_at(at).interval };
         numbers.interval = match &s.interval {
             Some(IntervalFrom::Line(at, kind)) => {
                 bounds(*at).map(|b| Interval { kind: kind.name(), low: b.low.min(b.high), high: b.low.max(b.high) })
             }
-            Some(IntervalFrom::Ends(low, high, kind)) => {
-                match (parse_cell(cell_text(*low)).value, parse_cell(cell_text(*high)).value) {
-                    (Some(a), Some(b)) => Some(Interval { kind: kind.name(), low: a.min(b), high: a.max(b) }),
-                    _ => None,
-                }
-            }
+            Some(IntervalFrom::Ends(low, high, kind)) => match (cell_at(*low).value, cell_at(*high).value) {
+                (Some(a), Some(b)) => Some(Interval { kind: kind.name(), low: a.min(b), high: a.max(b) }),
+                _ => None,
+            },
             None => numbers.interval,
         };
         numbers.n = numbers.n.or_else(|| {
-            s.count
-                .and_then(|at| parse_cell(cell_text(at)).value)
-                .filter(|v| v.fract() == 0.0 && *v >= 0.0)
-                .map(|v| v as u32)
-                .or(n)
+            s.count.and_then(|at| cell_at(at).value).filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32).or(n)
         });
         let time = self.time_at(row, col);
         Some(self.record(row, col, label, param, numbers, group, None, time))
