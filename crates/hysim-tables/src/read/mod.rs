@@ -1222,8 +1222,8 @@ impl<'t> Reader<'t> {
         }
         let local: Vec<Declaration> = local_texts.iter().flat_map(|t| self.label_declarations(t)).collect();
         let marks: Vec<String> = label_marks.iter().chain(&cell.marks).cloned().collect();
-        let reading = resolve(shape_of(&cell), &self.candidates(&local, &marks, param.code(), label));
-        let numbers = Numbers { n: cell.n.or(n), ..Numbers::of(&cell, text, &reading) };
+        let reading = resolve(shape_of(cell), &self.candidates(&local, &marks, param.code(), label));
+        let numbers = Numbers { n: cell.n.or(n), ..Numbers::of(cell, text, &reading) };
         Some(self.record(row, col, label, param, numbers, group, None, time))
     }
 
@@ -1245,7 +1245,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let reading = Reading { statistic: Statistic::Individual, dispersion: None, interval: None };
-        let mut numbers = Numbers::of(&cell, text, &reading);
+        let mut numbers = Numbers::of(cell, text, &reading);
         numbers.dispersion = None;
         numbers.interval = None;
         Some(self.record(row, col, label, param, numbers, group, subject, time))
@@ -1278,22 +1278,22 @@ impl<'t> Reader<'t> {
         let mut numbers = match &s.label {
             StatLabel::Combined(d) => {
                 let local = [d.clone()];
-                let reading = resolve(shape_of(&cell), &self.candidates(&local, &cell.marks, param.code(), label));
-                Numbers::of(&cell, text, &reading)
+                let reading = resolve(shape_of(cell), &self.candidates(&local, &cell.marks, param.code(), label));
+                Numbers::of(cell, text, &reading)
             }
             other => {
                 // The line names the statistic; a spread its cell prints takes its kind from
                 // the table's declarations of that statistic or of spreads alone ("SD in
                 // parentheses").
                 let statistic = other.central().unwrap_or(Statistic::Unknown);
-                let declared = resolve(shape_of(&cell), &self.candidates(&[], &cell.marks, param.code(), label));
+                let declared = resolve(shape_of(cell), &self.candidates(&[], &cell.marks, param.code(), label));
                 let agrees = declared.statistic == statistic || declared.statistic == Statistic::Unknown;
                 let reading = if agrees {
                     Reading { statistic, ..declared }
                 } else {
                     Reading { statistic, dispersion: None, interval: None }
                 };
-                Numbers::of(&cell, text, &reading)
+                Numbers::of(cell, text, &reading)
             }
         };
         if let Some((at, kind)) = &s.dispersion {
