@@ -151,15 +151,16 @@ impl Profile {
     /// The steady state of a dose every `tau` hours, sampled at the `times` within the
     /// interval (and at its end, the trough).
     pub fn steady(&self, tau: f64, times: &[f64]) -> Steady {
+        let ctrough = self.steady_at(tau, tau);
         let (tmax, cmax) = times
             .iter()
             .filter(|&&t| t > 0.0 && t <= tau)
             .map(|&t| (t, self.steady_at(t, tau)))
-            .fold((tau, self.steady_at(tau, tau)), |best, (t, c)| if c > best.1 { (t, c) } else { best });
+            .fold((tau, ctrough), |best, (t, c)| if c > best.1 { (t, c) } else { best });
         // Each term's area over the interval, `c (1 - e^(-r τ)) / r`, divided by the same
         // `1 - e^(-r τ)`: the single dose's area to infinity.
         let auc_tau = self.auc_inf();
-        Steady { tau, cmax, tmax, ctrough: self.steady_at(tau, tau), cavg: auc_tau / tau, auc_tau }
+        Steady { tau, cmax, tmax, ctrough, cavg: auc_tau / tau, auc_tau }
     }
 }
 

@@ -94,15 +94,12 @@ impl Param {
     /// which never reports them).
     pub(crate) fn of(self, nca: &Nca, per_kg: bool) -> f64 {
         let kg = if per_kg { nca.body_weight } else { 1.0 };
-        let steady = |f: fn(&crate::pk::Steady) -> f64| nca.steady.as_ref().map_or(0.0, f);
         match self {
-            Param::Cmax if nca.steady.is_some() => steady(|s| s.cmax),
-            Param::Tmax if nca.steady.is_some() => steady(|s| s.tmax),
-            Param::Ctrough => steady(|s| s.ctrough),
-            Param::Cavg => steady(|s| s.cavg),
-            Param::AucTau => steady(|s| s.auc_tau),
-            Param::Cmax => nca.cmax,
-            Param::Tmax => nca.tmax,
+            Param::Cmax => nca.steady.map_or(nca.cmax, |s| s.cmax),
+            Param::Tmax => nca.steady.map_or(nca.tmax, |s| s.tmax),
+            Param::Ctrough => nca.steady.map_or(0.0, |s| s.ctrough),
+            Param::Cavg => nca.steady.map_or(0.0, |s| s.cavg),
+            Param::AucTau => nca.steady.map_or(0.0, |s| s.auc_tau),
             Param::AucLast => nca.auc_last,
             Param::AucInf => nca.auc_inf,
             Param::HalfLife => nca.half_life,

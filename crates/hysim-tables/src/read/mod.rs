@@ -514,9 +514,8 @@ struct Reader<'t> {
     /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
     dose_cols: Vec<usize>,
     /// Each body cell read by `parse_cell` when a rule first asks (several rules read the
-    /// same cell), and the reading of a cell outside the grid (blank).
+    /// same cell).
     parsed: Vec<Vec<std::cell::OnceCell<CellValue>>>,
-    blank: CellValue,
     /// The declarations a label makes, by label (labels repeat over a table's cells).
     label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
 }
@@ -571,7 +570,6 @@ impl<'t> Reader<'t> {
                 .iter()
                 .map(|row| row.iter().map(|_| std::cell::OnceCell::new()).collect())
                 .collect(),
-            blank: parse_cell(""),
             label_declarations: Default::default(),
         };
         reader.dose_cols = (0..reader.n_cols)
@@ -723,7 +721,10 @@ impl<'t> Reader<'t> {
             self.table.body_rows.get(row).and_then(|r| r.get(col)),
         ) {
             (Some(once), Some(text)) => once.get_or_init(|| parse_cell(text)),
-            _ => &self.blank,
+            _ => {
+                static BLANK: std::sync::LazyLock<CellValue> = std::sync::LazyLock::new(|| parse_cell(""));
+                &BLANK
+            }
         }
     }
 
