@@ -11,6 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod embed;
 mod eval;
 mod extract;
+mod labels;
 mod parse;
 mod progress;
 mod review;
@@ -53,6 +54,8 @@ enum Command {
     Train(train::Args),
     /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
     Weights(weights::Args),
+    /// Gold labels that do not fit their cells, seen by the sentence encoder (label noise that table embeddings miss).
+    LabelNoise(labels::Args),
     /// Algorithm 1 end to end: source, parse, embed, weights, train, extract, eval, report.
     Run(run::Args),
 }
@@ -68,6 +71,7 @@ fn execute(command: Command) -> anyhow::Result<String> {
         Command::Synth(args) => synth::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Weights(args) => weights::run(&args),
+        Command::LabelNoise(args) => labels::run(&args),
         Command::Run(args) => run::run(&args),
     }
 }

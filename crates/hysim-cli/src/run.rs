@@ -22,7 +22,7 @@ pub(crate) struct Args {
     /// that trains elsewhere, or inspect the weights before training).
     #[arg(long, value_name = "STAGE", conflicts_with = "experiment")]
     to: Option<Stage>,
-    /// Run one of the paper's experiments: alpha-sweep, manifold, ablation or noise.
+    /// Run one of the paper's experiments: alpha-sweep, manifold, ablation, noise or shift (docs/EXPERIMENTS.md).
     #[arg(long, value_name = "NAME")]
     experiment: Option<String>,
     /// The smallest end-to-end run (a few tables, two training steps): a smoke test of
@@ -114,6 +114,9 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         return run_one(&cfg, &shared, args.from, args.to);
     };
     let variants = experiment::variants(name)?;
+    if name == "shift" {
+        return shift(&cfg, &shared, &variants, device.is_cuda(), args.from, started);
+    }
     let extra = hysim_pipeline::config::experiment_overrides(device.is_cuda());
     let mut rows = Vec::new();
     for (k, variant) in variants.iter().enumerate() {
@@ -137,6 +140,148 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     );
     hysim_core::io::atomic_write(&out, |w| std::io::Write::write_all(w, text.as_bytes()))?;
     Ok(format!("{text}\nwritten to {}", out.display()))
+}
+
+/// `--experiment shift`: every variant run, then its scores pooled over seeds and compared
+/// with `unweighted` per target (`hysim_eval::experiment`), written as `experiment.md`,
+/// `experiment.json` and an F1-against-alpha plot per target and kind of gold.
+#[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
+fn shift(
+    cfg: &Config,
+    shared: &Path,
+    variants: &[experiment::Variant],
+    gpu: bool,
+    from: Option<Stage>,
+    started: std::time::Instant,
+) -> Result<String> {
+    use hysim_eval::experiment::{self as exp, Run, SourceTable, WeightSummary};
+    let reference = "unweighted";
+    let extra = hysim_pipeline::config::experiment_overrides(gpu);
+    let mut runs = Vec::new();
+    let mut arm_seconds: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+    for (k, variant) in variants.iter().enumerate() {
+        let vcfg = experiment::variant_config(cfg, "shift", variant, &extra)?;
+        eprintln!("\n=== shift: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
+        let t0 = std::time::Instant::now();
+        run_one(&vcfg, shared, from, None)?;
+        *arm_seconds.entry(variant.arm.clone()).or_default() += t0.elapsed().as_secs_f64();
+        let dir = vcfg.root.join(&vcfg.name);
+        let weights = {
+            let diag: serde_json::Value = hysim_core::io::read_json(&dir.join("weights/weights.diagnostics.json"))?;
+            let num = |key: &str| diag.get(key).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
+            let text = |line: &serde_json::Value, key: &str| line.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+            let tables: Vec<SourceTable> =
+                hysim_core::io::read_jsonl::<serde_json::Value>(&dir.join("source/corpus/tables.jsonl"))?
+                    .iter()
+                    .filter_map(|l| {
+                        Some(SourceTable {
+                            id: text(l, "table_id")?,
+                            profile: text(l, "profile"),
+                            noise: text(l, "noise"),
+                        })
+                    })
+                    .collect();
+            let rows = hysim_core::SampleWeights::read_jsonl(&dir.join("weights/weights.jsonl"))?;
+            let (mean_weight, flags) = exp::weight_groups(&tables, &rows);
+            WeightSummary {
+                alpha: num("alpha"),
+                beta: num("beta"),
+                w_max: num("w_max"),
+                ess_fraction: num("ess_fraction"),
+                sigma_sqrt_d: num("sigma_sqrt_d"),
+                mean_weight,
+                flags,
+            }
+        };
+        for system in hysim_pipeline::plan::systems(&vcfg) {
+            let metrics = dir.join("eval").join(&system).join("metrics.json");
+            let value: serde_json::Value = hysim_core::io::read_json(&metrics)
+                .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
+            let mut tallies = std::collections::BTreeMap::new();
+            for (kind, section) in [("pk_summary", "numeric"), ("pk_individual", "individual")] {
+                let Some(papers) = value.get(section).and_then(|s| s.get("per_paper")).and_then(|p| p.as_object())
+                else {
+                    continue;
+                };
+                let count = |p: &serde_json::Value, key: &str| {
+                    p.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize
+                };
+                let per_paper = papers
+                    .iter()
+                    .map(|(id, p)| (id.clone(), (count(p, "tp"), count(p, "fp"), count(p, "fn"))))
+                    .collect();
+                tallies.insert(kind.to_owned(), per_paper);
+            }
+            runs.push(Run {
+                arm: variant.arm.clone(),
+                method: variant.method.clone(),
+                seed: variant.seed,
+                system,
+                tallies,
+                weights: Some(weights.clone()),
+            });
+        }
+    }
+    let rows = exp::compare(&runs, reference, 1000, 0);
+    let out_dir = cfg.root.join(format!("{}-shift", cfg.name));
+    // Label noise the table embeddings cannot see, looked for in the (shared) source corpus.
+    let label_noise = match variants.first() {
+        Some(first) => {
+            let corpus = experiment::variant_config(cfg, "shift", first, &extra)?
+                .root
+                .join(format!("{}-shift-{}/source/corpus", cfg.name, first.label));
+            let report = out_dir.join("label-noise.json");
+            let argv: Vec<String> = [
+                "label-noise",
+                "--tables",
+                &corpus.join("tables.jsonl").to_string_lossy(),
+                "--gold",
+                &corpus.join("gold.jsonl").to_string_lossy(),
+                "--out",
+                &report.to_string_lossy(),
+                "--device",
+                &cfg.device,
+            ]
+            .iter()
+            .map(|a| (*a).to_owned())
+            .collect();
+            eprintln!(
+                "\n=== shift: label noise in the source corpus ===\n{}",
+                hysim_pipeline::Job::Hysim(argv.clone()).display()
+            );
+            let summary = InProcess.hysim(&argv).map_err(|e| anyhow::anyhow!("{e}"))?;
+            eprintln!("      {summary}");
+            hysim_core::io::read_json::<hysim_extract::labels::LabelNoise>(&report)?.markdown()
+        }
+        None => String::new(),
+    };
+    let mut plots = Vec::new();
+    for row in rows.iter().filter(|r| r.method == reference) {
+        if let Some(svg) = exp::alpha_plot(&rows, &row.arm, &row.system, &row.kind, "similarity") {
+            let file = format!("alpha-{}-{}-{}.svg", row.arm, row.kind, row.system);
+            hysim_core::io::atomic_write(&out_dir.join(&file), |w| std::io::Write::write_all(w, svg.as_bytes()))?;
+            plots.push(file);
+        }
+    }
+    let verdicts: Vec<String> = rows
+        .iter()
+        .filter(|r| r.method == "hybrid")
+        .map(|r| format!("- {} target, {}, {}: {}", r.arm, r.kind, r.system, exp::verdict(r, reference)))
+        .collect();
+    let timing: Vec<String> =
+        arm_seconds.iter().map(|(arm, s)| format!("{arm} target {}", format_seconds(*s))).collect();
+    let text = format!(
+        "# Experiment `shift`\n\nDoes HySim weighting help under a domain shift with noise the embeddings can see? Every method trained with {} seeds per target; scores pooled over seeds, intervals over the target papers (1,000 paired resamples), differences to `{reference}` on the same resamples. {} in all ({}).\n\n## Hybrid weighting against none\n\n{}\n\n## Scores\n\n{}{}## Label noise the table embeddings cannot see\n\nEach gold record of the source corpus, its label as text (its code's parameter name, value, unit, statistic) beside its cell's text (row stub, header path, cell), embedded by the sentence encoder; a record's margin is its cell's similarity to its label minus that to the best of its table's other parameters, flagged when it lies more than k standard deviations below its code's mean (`hysim label-noise`; AUC: the chance that a record of that kind has a lower margin than a clean one, 0.5 blind).\n\n{label_noise}",
+        experiment::SHIFT_SEEDS.len(),
+        format_seconds(started.elapsed().as_secs_f64()),
+        timing.join(", "),
+        verdicts.join("\n"),
+        exp::markdown(&rows, reference),
+        plots.iter().map(|p| format!("![F1 against alpha]({p})\n\n")).collect::<String>()
+    );
+    hysim_core::io::atomic_write(&out_dir.join("experiment.md"), |w| std::io::Write::write_all(w, text.as_bytes()))?;
+    hysim_core::io::write_json(&out_dir.join("experiment.json"), &rows)?;
+    Ok(format!("{text}\nwritten to {}", out_dir.join("experiment.md").display()))
 }
 
 #[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]

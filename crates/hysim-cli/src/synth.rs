@@ -23,6 +23,10 @@ pub(crate) struct Args {
     /// shifted_columns, garbage_rows, offtopic).
     #[arg(long, default_value = "none")]
     noise: String,
+    /// Paper ids start with this (`syn000001`); another prefix keeps a second corpus's
+    /// papers apart from the first's (the pipeline's synthetic target uses `tgt`).
+    #[arg(long, default_value = hysim_synth::PREFIX)]
+    prefix: String,
     /// Output folder: tables.jsonl, gold.jsonl, manifest.json.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -37,7 +41,10 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let noise = NoiseSpec::parse(&args.noise)?;
     let formats: Vec<Format> = args.formats.iter().map(|f| f.parse()).collect::<Result<_, _>>()?;
     let cfg = Config { n: args.n, seed: args.seed, profile, noise };
-    let items = hysim_synth::generate(&cfg);
+    let mut items = hysim_synth::generate(&cfg);
+    if args.prefix != hysim_synth::PREFIX {
+        hysim_synth::rename(&mut items, &args.prefix)?;
+    }
     let manifest = hysim_synth::write_corpus(&args.out, &cfg, &items, &formats)
         .with_context(|| format!("writing the corpus into {}", args.out.display()))?;
     let noisy: usize = manifest.noisy_tables.values().sum();

@@ -13,13 +13,15 @@
 //!
 //! [`autopk`] is AutoPK's protocol; [`stats`] gives the expected calibration error of
 //! record confidences, bootstrap intervals over tables and the paired bootstrap;
-//! [`consistency`] checks PK identities within record sets; [`report`] writes
+//! [`consistency`] checks PK identities within record sets; [`experiment`] compares weighting
+//! methods over seeds with paired intervals; [`report`] writes
 //! `metrics.json`, `report.md` and `report.html`.
 
 pub mod autopk;
 pub mod consistency;
 mod error;
 pub mod evaluate;
+pub mod experiment;
 pub mod gold;
 pub mod mismatches;
 mod numeric;

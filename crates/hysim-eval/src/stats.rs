@@ -59,7 +59,8 @@ pub struct Interval {
     pub high: f64,
 }
 
-fn percentile_interval(mut xs: Vec<f64>) -> Interval {
+/// The 2.5th and 97.5th percentiles of `xs` (nearest rank); zeros when empty.
+pub fn percentile_interval(mut xs: Vec<f64>) -> Interval {
     if xs.is_empty() {
         return Interval::default();
     }

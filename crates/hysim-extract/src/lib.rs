@@ -10,6 +10,7 @@
 //!   weight, then compared on validation tables; [`settings`] is the `train.toml` schema.
 //! - [`card`]: the model card (`model.json`); the folder's layout is `hysim_core::ModelDir`.
 //! - [`extract`]: extraction from table files into one atomic JSON Lines output.
+//! - [`labels`]: gold labels that do not fit their cells, seen by the sentence encoder.
 //!
 //! Extracting with the encoder extractor of a trained model folder:
 //!
@@ -33,6 +34,7 @@ pub mod decoder;
 pub mod encoder;
 mod error;
 pub mod extract;
+pub mod labels;
 pub mod progress;
 pub mod settings;
 pub mod train;

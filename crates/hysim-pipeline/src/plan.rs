@@ -177,32 +177,47 @@ impl Planner<'_> {
     fn source(&self) -> Result<StagePlan> {
         let cfg = self.cfg;
         let source = self.dir(Stage::Source);
+        let synth_job = |synth: &crate::config::Synth, out: &Path, prefix: Option<&str>| {
+            let mut argv = vec!["synth".to_owned()];
+            if let Some(prefix) = prefix {
+                argv.extend(["--prefix".into(), prefix.into()]);
+            }
+            argv.extend([
+                "--n".into(),
+                synth.n.to_string(),
+                "--seed".into(),
+                synth.seed.to_string(),
+                "--profile".into(),
+                synth.profile.clone(),
+                "--noise".into(),
+                synth.noise.clone(),
+                "--out".into(),
+                arg(out),
+            ]);
+            Job::Hysim(argv)
+        };
+        let mut settings = to_toml(&cfg.source);
+        if let Some(target) = &cfg.target.synth {
+            settings.push_str(&format!("[target.synth]\n{}", to_toml(target)));
+        }
         let mut plan = StagePlan {
             stage: Stage::Source,
             dir: source.clone(),
-            settings: to_toml(&cfg.source),
+            settings,
             inputs: Vec::new(),
             outputs: vec!["corpus/tables.jsonl".into()],
             files: Vec::new(),
             jobs: Vec::new(),
             resume: None,
         };
+        if let Some(target) = &cfg.target.synth {
+            plan.outputs.extend([format!("{TARGET_CORPUS}/tables.jsonl"), format!("{TARGET_CORPUS}/gold.jsonl")]);
+            plan.jobs.push(synth_job(target, &source.join(TARGET_CORPUS), Some(TARGET_PREFIX)));
+        }
         match (&cfg.source.synth, &cfg.source.tables, &cfg.source.gold) {
             (Some(synth), _, _) => {
                 plan.outputs.push("corpus/gold.jsonl".into());
-                plan.jobs.push(Job::Hysim(vec![
-                    "synth".into(),
-                    "--n".into(),
-                    synth.n.to_string(),
-                    "--seed".into(),
-                    synth.seed.to_string(),
-                    "--profile".into(),
-                    synth.profile.clone(),
-                    "--noise".into(),
-                    synth.noise.clone(),
-                    "--out".into(),
-                    arg(&source.join("corpus")),
-                ]));
+                plan.jobs.push(synth_job(synth, &source.join("corpus"), None));
             }
             (None, Some(tables), Some(gold)) => {
                 for (what, p) in [("source.tables", tables), ("source.gold", gold)] {
@@ -485,6 +500,11 @@ impl Planner<'_> {
     }
 }
 
+/// The source stage's folder of the synthetic target corpus (`[target.synth]`).
+pub const TARGET_CORPUS: &str = "target";
+/// The paper-id prefix of the synthetic target (`tgt000001`; the source's papers are `syn...`).
+pub const TARGET_PREFIX: &str = "tgt";
+
 /// `last/trainable.safetensors`, what an interrupted train stage resumes from.
 fn last_weights() -> String {
     format!("{}/{}", ModelDir::LAST, ModelDir::CHECKPOINT_WEIGHTS)
@@ -509,16 +529,21 @@ pub fn plan(cfg: &Config, shared: &Path) -> Result<Plan> {
         }
         Ok(found)
     };
-    let target_tables = existing(&cfg.target.tables, "target.tables")?;
+    let mut target_tables = existing(&cfg.target.tables, "target.tables")?;
+    let mut gold = existing(&cfg.target.gold, "target.gold")?;
+    let dir = |stage: Stage| run_dir.join(stage.name());
+    let source = dir(Stage::Source);
+    // The synthetic target comes first: the source stage writes it.
+    if cfg.target.synth.is_some() {
+        target_tables.insert(0, source.join(TARGET_CORPUS).join("tables.jsonl"));
+        gold.insert(0, source.join(TARGET_CORPUS).join("gold.jsonl"));
+    }
     if target_tables.is_empty() {
         return Err(Error::MissingInput {
             what: "target.tables (every listed file is absent)".to_owned(),
             path: resolve(&cfg.target.tables[0], shared).0,
         });
     }
-    let gold = existing(&cfg.target.gold, "target.gold")?;
-    let dir = |stage: Stage| run_dir.join(stage.name());
-    let source = dir(Stage::Source);
     let source_gold = match (&cfg.source.synth, &cfg.source.gold) {
         (Some(_), _) => source.join("corpus/gold.jsonl"),
         (None, Some(gold)) => gold.clone(),
@@ -605,7 +630,7 @@ mod tests {
         std::fs::write(&tables, "").unwrap();
         let mut cfg = Config::embedded();
         cfg.root = tmp.path().join("runs");
-        cfg.target = crate::config::Target { tables: vec![arg(&tables)], gold: Vec::new() };
+        cfg.target = crate::config::Target { tables: vec![arg(&tables)], gold: Vec::new(), synth: None };
         cfg.extract.answer_room = answer_room;
         let plan = plan(&cfg, tmp.path()).unwrap();
         let extract = plan.stages.iter().find(|st| st.stage == Stage::Extract).unwrap();
@@ -617,6 +642,37 @@ mod tests {
                 _ => None,
             })
             .unwrap()
+    }
+
+    /// `[target.synth]`: the source stage writes the target corpus (ids `tgt...`) beside the
+    /// source, and parse, extract and eval read its tables and gold; a target seed equal to
+    /// the source's is refused.
+    #[test]
+    fn a_synthetic_target_is_generated_by_the_source_stage_and_scored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut cfg = Config::embedded();
+        cfg.root = tmp.path().join("runs");
+        let target = crate::config::Synth { n: 30, seed: 5, profile: "veterinary".into(), noise: "none".into() };
+        cfg.target = crate::config::Target { tables: Vec::new(), gold: Vec::new(), synth: Some(target) };
+        let plan = plan(&cfg, tmp.path()).unwrap();
+        let source = &plan.stages[0];
+        let job = source.jobs[0].display();
+        assert!(job.contains("--prefix tgt") && job.contains("--seed 5") && job.ends_with("source/target"), "{job}");
+        assert!(source.outputs.contains(&"target/gold.jsonl".to_owned()));
+        assert!(source.settings.contains("[target.synth]"));
+        let gold = plan.run_dir.join("source/target/gold.jsonl");
+        assert_eq!(plan.gold, vec![gold.clone()]);
+        let parse = plan.stages.iter().find(|st| st.stage == Stage::Parse).unwrap();
+        assert_eq!(parse.inputs, vec![plan.run_dir.join("source/target/tables.jsonl")]);
+        let eval = plan.stages.iter().find(|st| st.stage == Stage::Eval).unwrap();
+        assert!(eval.inputs.contains(&gold));
+        cfg.target.synth.as_mut().unwrap().seed = 0;
+        let err = plan_err(&cfg);
+        assert!(err.contains("repeat source tables"), "{err}");
+    }
+
+    fn plan_err(cfg: &Config) -> String {
+        Config::from_toml(&toml::to_string(cfg).unwrap(), "test").unwrap_err().to_string()
     }
 
     #[test]

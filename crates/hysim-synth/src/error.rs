@@ -19,6 +19,12 @@ pub enum Error {
         /// The known names.
         expected: String,
     },
+    /// A paper-id prefix that is not a plain word.
+    #[error("bad paper-id prefix {prefix:?}: use letters, digits, '_' or '-'")]
+    BadPrefix {
+        /// The prefix as given.
+        prefix: String,
+    },
     /// A noise specification that cannot be read.
     #[error("bad noise specification {spec:?}: {problem}")]
     BadNoise {

@@ -120,6 +120,27 @@ pub struct Item {
     pub noise: Option<String>,
 }
 
+/// Paper ids start with this unless [`rename`]d.
+pub const PREFIX: &str = "syn";
+
+/// Gives the papers of `items` ids starting with `prefix` rather than [`PREFIX`]
+/// (`tgt000001`), in their tables and gold records alike: a second corpus (a synthetic
+/// target beside a synthetic source) whose papers are never taken for the first's.
+pub fn rename(items: &mut [Item], prefix: &str) -> Result<()> {
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(Error::BadPrefix { prefix: prefix.to_owned() });
+    }
+    let swap = |id: &str| format!("{prefix}{}", id.strip_prefix(PREFIX).unwrap_or(id));
+    for item in items {
+        item.pmid = swap(&item.pmid);
+        item.table.table.id = swap(&item.table.table.id);
+        for record in &mut item.table.gold {
+            record.table_id = swap(&record.table_id);
+        }
+    }
+    Ok(())
+}
+
 /// Salt that separates the noise streams from the table streams, so that the same seed
 /// with and without noise gives the same clean tables.
 const NOISE_STREAM: u64 = 0x6E6F_6973_65AA_55AA;
@@ -134,7 +155,7 @@ pub fn generate(cfg: &Config) -> Vec<Item> {
                 Profile::Veterinary => true,
                 Profile::Mixed => rng.chance(0.5),
             };
-            let pmid = format!("syn{:06}", k + 1);
+            let pmid = format!("{PREFIX}{:06}", k + 1);
             let id = format!("{pmid}:1");
             let study = Study::draw(&mut rng, veterinary);
             let index = 1 + rng.below(4) as u32;

@@ -10,5 +10,5 @@ mod render;
 mod tokenizer;
 
 pub use error::{Error, Result};
-pub use render::{cell_texts, record_text, row_texts, table_text};
+pub use render::{cell_texts, label_text, record_text, row_texts, table_text};
 pub use tokenizer::Tokenizer;

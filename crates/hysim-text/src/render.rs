@@ -102,6 +102,20 @@ pub fn cell_texts(table: &Table) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// One string for what a gold record says its cell holds, in the words a table uses:
+/// the name of its parameter code (`parameter_name`, the caller's), its value, unit and
+/// statistic, `<name> = <value> [<unit>] (<statistic>)`. Beside [`cell_texts`]'s text of
+/// the cell, it is what embeddings compare to see labels that do not fit their cell.
+pub fn label_text(record: &Record, parameter_name: &str) -> String {
+    let value = record.value.map_or_else(|| clean(&record.value_raw), |v| v.to_string());
+    let mut text = format!("{} = {value}", clean(parameter_name));
+    if let Some(unit) = record.unit_raw.as_deref().map(clean).filter(|u| !u.is_empty()) {
+        text.push_str(&format!(" [{unit}]"));
+    }
+    text.push_str(&format!(" ({})", record.statistic.as_str()));
+    text
+}
+
 /// One string for a record: parameter, value, unit and statistic, then the context
 /// fields that are set:
 ///
@@ -201,6 +215,9 @@ mod tests {
             review: None,
         };
         insta::assert_snapshot!(record_text(&record), @"Cmax (ng/mL) = 62.1 ± 10.2 [ng/mL] (mean); drug: lorazepam; route: IV");
+        // The label names the code's parameter and the gold value, not what the cell prints.
+        let mislabelled = Record { parameter: Some("AUCIFO".into()), value: Some(186.3), ..record };
+        insta::assert_snapshot!(label_text(&mislabelled, "AUC Infinity Obs"), @"AUC Infinity Obs = 186.3 [ng/mL] (mean)");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //!
 //! ```toml
 //! distance = "cosine"          # cosine | euclidean | mahalanobis
+//! scale = "raw"                # raw | std: distances (and d_M) in units of their standard
+//!                              # deviation over the source rows, so alpha and beta are scale-free
 //! alpha = 1.0                  # similarity sharpness, or "auto"
 //! beta = 1.0                   # cleanliness sharpness, or "auto"
 //! target_ess_fraction = 0.5    # what "auto" aims at: ESS / n of that factor alone
@@ -47,6 +49,21 @@ pub enum Distance {
     /// `sqrt((x - mu_T)^T S^-1 (x - mu_T))` with the Ledoit-Wolf shrinkage covariance `S`
     /// of the target.
     Mahalanobis,
+}
+
+/// The units of the distances in the exponents `exp(-alpha * dist)` and `exp(-beta * d_M)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    /// As measured: how far apart table embeddings lie sets what a given alpha does (cosine
+    /// distances of MiniLM table embeddings span about 0.2 to 0.6, so alpha up to 2 hardly
+    /// moves a weight).
+    #[default]
+    Raw,
+    /// Divided by their standard deviation over the source rows: alpha = 1 divides a
+    /// row's weight by e for each standard deviation it lies farther than another, whatever
+    /// the encoder, the distance or the corpus.
+    Std,
 }
 
 /// A sharpness parameter: a number, or `"auto"` to reach `target_ess_fraction`.
@@ -183,6 +200,8 @@ impl Default for ManifoldConfig {
 pub struct Config {
     /// Distance to the target centroid.
     pub distance: Distance,
+    /// Units of the distances in the exponents.
+    pub scale: Scale,
     /// Similarity sharpness.
     pub alpha: Param,
     /// Cleanliness sharpness.
@@ -207,6 +226,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             distance: Distance::Cosine,
+            scale: Scale::Raw,
             alpha: Param::Fixed(1.0),
             beta: Param::Fixed(1.0),
             target_ess_fraction: 0.5,
@@ -309,7 +329,7 @@ mod tests {
         );
         check(
             "alpha_typo = 1.0",
-            "unknown field `alpha_typo`, expected one of `distance`, `alpha`, `beta`, `target_ess_fraction`, `combine`, `lambda`, `w_max`, `off_manifold_k`, `off_manifold`, `manifold`",
+            "unknown field `alpha_typo`, expected one of `distance`, `scale`, `alpha`, `beta`, `target_ess_fraction`, `combine`, `lambda`, `w_max`, `off_manifold_k`, `off_manifold`, `manifold`",
         );
     }
 }

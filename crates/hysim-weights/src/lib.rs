@@ -7,8 +7,13 @@
 //! - cleanliness: a PCA manifold is fitted (faer thin SVD, or a streamed randomized SVD
 //!   for many rows), `d_M(x_i)` is the norm of the residual after projection and
 //!   `c_i = exp(-beta * d_M)`; rows with `d_M > mean + k * std` are off-manifold;
+//! - both distances as measured or, with `scale = "std"`, in units of their standard
+//!   deviation over the source rows (then alpha and beta mean the same whatever the encoder);
 //! - hybrid: `h_i = w_i * c_i` (or `lambda * w_i + (1 - lambda) * c_i`), normalised to mean 1,
 //!   optionally clipped at `W_max`.
+//!
+//! [`label`] flags gold records whose label does not fit the text of its cell (label noise
+//! that table embeddings cannot see).
 //!
 //! [`compute`] takes `hysim_core::Embeddings` and returns `hysim_core::SampleWeights` plus
 //! the [`Diagnostics`] the paper's bounds name. faer never appears in the public API.
@@ -32,6 +37,7 @@
 
 mod config;
 mod error;
+pub mod label;
 mod linalg;
 mod stats;
 
@@ -41,7 +47,7 @@ use hysim_core::{Embeddings, SampleWeight, SampleWeights};
 use serde::Serialize;
 
 pub use config::{
-    AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, ManifoldKind, OffManifold, Param, Solver,
+    AutoWord, Combine, Config, Distance, FitOn, ManifoldConfig, ManifoldKind, OffManifold, Param, Scale, Solver,
 };
 pub use error::{Error, Result};
 pub use stats::Quantiles;
@@ -71,7 +77,13 @@ pub struct Diagnostics {
     pub dim: usize,
     /// Distance used.
     pub distance: Distance,
-    /// alpha used (after `"auto"`).
+    /// Units of the distances in the exponents.
+    pub scale: Scale,
+    /// What the distances to the centroid were divided by (1 with `scale = "raw"`).
+    pub dist_unit: f64,
+    /// What the manifold distances were divided by (1 with `scale = "raw"`).
+    pub manifold_unit: f64,
+    /// alpha used (after `"auto"`), in the units of `scale`.
     pub alpha: f64,
     /// beta used (after `"auto"`).
     pub beta: f64,
@@ -291,16 +303,24 @@ pub fn compute_with_residuals(
     let tau = mean_dm + cfg.off_manifold_k * std_dm;
     let off: Vec<bool> = d_manifold.iter().map(|d| *d > tau).collect();
 
+    // The exponents' units: the rows keep their distances as measured.
+    let unit = |xs: &[f64]| match cfg.scale {
+        Scale::Raw => 1.0,
+        Scale::Std => Some(stats::mean_std(xs).1).filter(|s| *s > 0.0 && s.is_finite()).unwrap_or(1.0),
+    };
+    let (dist_unit, manifold_unit) = (unit(&dist), unit(&d_manifold));
+    let dist_scaled: Vec<f64> = dist.iter().map(|d| d / dist_unit).collect();
+    let dm_scaled: Vec<f64> = d_manifold.iter().map(|d| d / manifold_unit).collect();
     let alpha = match cfg.alpha {
         Param::Fixed(a) => a,
-        Param::Auto(_) => stats::auto_sharpness(&dist, cfg.target_ess_fraction),
+        Param::Auto(_) => stats::auto_sharpness(&dist_scaled, cfg.target_ess_fraction),
     };
     let beta = match cfg.beta {
         Param::Fixed(b) => b,
-        Param::Auto(_) => stats::auto_sharpness(&d_manifold, cfg.target_ess_fraction),
+        Param::Auto(_) => stats::auto_sharpness(&dm_scaled, cfg.target_ess_fraction),
     };
-    let w_sim: Vec<f64> = dist.iter().map(|d| (-alpha * d).exp()).collect();
-    let w_clean: Vec<f64> = d_manifold.iter().map(|d| (-beta * d).exp()).collect();
+    let w_sim: Vec<f64> = dist_scaled.iter().map(|d| (-alpha * d).exp()).collect();
+    let w_clean: Vec<f64> = dm_scaled.iter().map(|d| (-beta * d).exp()).collect();
 
     // Step 5: hybrid weights over the rows that are written.
     let written: Vec<usize> =
@@ -309,7 +329,7 @@ pub fn compute_with_residuals(
     let raw: Vec<f64> = match cfg.combine {
         // In log space, shifted by the largest kept value, so tiny factors do not underflow to 0.
         Combine::Multiplicative => {
-            let log_h = |i: usize| -alpha * dist[i] - beta * d_manifold[i];
+            let log_h = |i: usize| -alpha * dist_scaled[i] - beta * dm_scaled[i];
             let top = written.iter().filter(|&&i| !zeroed(i)).map(|&i| log_h(i)).fold(f64::NEG_INFINITY, f64::max);
             written.iter().map(|&i| if zeroed(i) { 0.0 } else { (log_h(i) - top).exp() }).collect()
         }
@@ -347,6 +367,9 @@ pub fn compute_with_residuals(
         n_target: target.n_rows(),
         dim,
         distance: cfg.distance,
+        scale: cfg.scale,
+        dist_unit,
+        manifold_unit,
         alpha,
         beta,
         combine: cfg.combine,

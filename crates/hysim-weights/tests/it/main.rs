@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use hysim_core::Embeddings;
-use hysim_weights::{Config, Distance, Error, FitOn, OffManifold, Output, Param, Solver, compute};
+use hysim_weights::{Config, Distance, Error, FitOn, OffManifold, Output, Param, Scale, Solver, compute};
 use proptest::prelude::*;
 
 fn embeddings(prefix: &str, data: Vec<f32>, dim: usize) -> Embeddings {
@@ -255,6 +255,48 @@ fn auto_alpha_reaches_the_ess_goal() {
     let out = compute(&embeddings("s", source, dim), &embeddings("t", target, dim), &cfg).unwrap();
     assert!((out.diagnostics.ess_fraction - 0.4).abs() < 1e-6, "{}", out.diagnostics.ess_fraction);
     assert!(out.diagnostics.alpha > 0.0);
+}
+
+/// `scale = "std"` makes alpha and beta scale-free: embeddings stretched tenfold give the
+/// same weights under euclidean distances, where raw distances give sharper ones; the rows
+/// keep their distances as measured, and the diagnostics say what they were divided by.
+#[test]
+fn standardised_distances_make_alpha_scale_free() {
+    let (dim, n) = (8, 120);
+    let mut rng = TestRng(5);
+    let source = subspace_rows(&mut rng, n, dim, 3, 0.3);
+    let target = subspace_rows(&mut rng, 20, dim, 3, 0.3);
+    let stretched = |xs: &[f32]| xs.iter().map(|v| v * 10.0).collect::<Vec<f32>>();
+    let run = |scale: Scale, factor: bool| {
+        let mut cfg = fixed_pca(2);
+        cfg.distance = Distance::Euclidean;
+        cfg.scale = scale;
+        cfg.alpha = Param::Fixed(1.0);
+        cfg.beta = Param::Fixed(0.5);
+        cfg.off_manifold = OffManifold::Keep;
+        let (s, t) = if factor { (stretched(&source), stretched(&target)) } else { (source.clone(), target.clone()) };
+        compute(&embeddings("s", s, dim), &embeddings("t", t, dim), &cfg).unwrap()
+    };
+    let (plain, wide) = (run(Scale::Std, false), run(Scale::Std, true));
+    assert_close(&column(&wide, |w| w.w_hybrid), &column(&plain, |w| w.w_hybrid), 1e-4, "std-scaled weights");
+    assert_close(&column(&wide, |w| w.dist), &column(&plain, |w| w.dist * 10.0), 1e-4, "distances as measured");
+    assert!((wide.diagnostics.dist_unit / plain.diagnostics.dist_unit - 10.0).abs() < 1e-3);
+    let (raw, raw_wide) = (run(Scale::Raw, false), run(Scale::Raw, true));
+    assert_eq!((raw.diagnostics.dist_unit, raw.diagnostics.manifold_unit), (1.0, 1.0));
+    assert!(
+        raw_wide.diagnostics.w_max > 2.0 * raw.diagnostics.w_max,
+        "{} {}",
+        raw_wide.diagnostics.w_max,
+        raw.diagnostics.w_max
+    );
+    // Auto sharpness reaches its goal in either unit.
+    let mut cfg = fixed_pca(2);
+    cfg.scale = Scale::Std;
+    cfg.alpha = Param::Auto(hysim_weights::AutoWord::Auto);
+    cfg.beta = Param::Fixed(0.0);
+    cfg.off_manifold = OffManifold::Keep;
+    let out = compute(&embeddings("s", source.clone(), dim), &embeddings("t", target.clone(), dim), &cfg).unwrap();
+    assert!((out.diagnostics.ess_fraction - 0.5).abs() < 1e-6);
 }
 
 #[test]
