@@ -20,8 +20,9 @@ pub(crate) struct Args {
     /// Report (JSON); the flags go beside it as `<stem>.flags.jsonl`.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
-    /// Flag labels more than K standard deviations less similar to their cell than the
-    /// labels of their parameter code.
+    /// Flag labels whose margin (the cell's similarity to the label over that to the same
+    /// label under the table's other codes) lies more than K standard deviations below the
+    /// mean margin of their parameter code.
     #[arg(long, default_value_t = 2.0)]
     k: f64,
     /// Sentence-transformers model folder [default: all-MiniLM-L6-v2 from the cache].
@@ -37,6 +38,15 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let tables =
         hysim_tables::read_tables_file(&args.tables).with_context(|| format!("tables {}", args.tables.display()))?;
     let gold = Record::read_jsonl(&args.gold)?;
+    let ids: std::collections::HashSet<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+    if !gold.is_empty() && !gold.iter().any(|r| ids.contains(r.table_id.as_str())) {
+        anyhow::bail!(
+            "no gold record of {} belongs to a table of {} (gold table ids such as {:?}): are these the tables of that gold?",
+            args.gold.display(),
+            args.tables.display(),
+            gold[0].table_id
+        );
+    }
     let device = args.device.parse::<DeviceSpec>()?.resolve()?;
     let model_dir =
         args.model.clone().unwrap_or_else(|| hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER));
@@ -50,7 +60,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         .flags
         .iter()
         .map(|(f, noise)| {
-            serde_json::json!({"id": f.id, "code": f.group, "similarity": f.similarity, "z": f.z, "flagged": f.flagged, "noise": noise})
+            serde_json::json!({"id": f.id, "code": f.group, "margin": f.score, "z": f.z, "flagged": f.flagged, "noise": noise})
         })
         .collect();
     hysim_core::io::write_jsonl(&flags_path, &lines)?;

@@ -154,7 +154,7 @@ fn shift(
     from: Option<Stage>,
     started: std::time::Instant,
 ) -> Result<String> {
-    use hysim_eval::experiment::{self as exp, Run, SourceTable, WeightSummary};
+    use hysim_eval::experiment::{self as exp, Run};
     let reference = "unweighted";
     let extra = hysim_pipeline::config::experiment_overrides(gpu);
     let mut runs = Vec::new();
@@ -166,52 +166,19 @@ fn shift(
         run_one(&vcfg, shared, from, None)?;
         *arm_seconds.entry(variant.arm.clone()).or_default() += t0.elapsed().as_secs_f64();
         let dir = vcfg.root.join(&vcfg.name);
-        let weights = {
-            let diag: serde_json::Value = hysim_core::io::read_json(&dir.join("weights/weights.diagnostics.json"))?;
-            let num = |key: &str| diag.get(key).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
-            let text = |line: &serde_json::Value, key: &str| line.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-            let tables: Vec<SourceTable> =
-                hysim_core::io::read_jsonl::<serde_json::Value>(&dir.join("source/corpus/tables.jsonl"))?
-                    .iter()
-                    .filter_map(|l| {
-                        Some(SourceTable {
-                            id: text(l, "table_id")?,
-                            profile: text(l, "profile"),
-                            noise: text(l, "noise"),
-                        })
-                    })
-                    .collect();
-            let rows = hysim_core::SampleWeights::read_jsonl(&dir.join("weights/weights.jsonl"))?;
-            let (mean_weight, flags) = exp::weight_groups(&tables, &rows);
-            WeightSummary {
-                alpha: num("alpha"),
-                beta: num("beta"),
-                w_max: num("w_max"),
-                ess_fraction: num("ess_fraction"),
-                sigma_sqrt_d: num("sigma_sqrt_d"),
-                mean_weight,
-                flags,
-            }
-        };
+        let diagnostics = dir.join("weights/weights.diagnostics.json");
+        let weights = exp::weight_summary(
+            &hysim_core::io::read_json(&diagnostics)?,
+            &hysim_core::io::read_jsonl(&dir.join("source/corpus/tables.jsonl"))?,
+            &hysim_core::SampleWeights::read_jsonl(&dir.join("weights/weights.jsonl"))?,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", diagnostics.display()))?;
         for system in hysim_pipeline::plan::systems(&vcfg) {
             let metrics = dir.join("eval").join(&system).join("metrics.json");
             let value: serde_json::Value = hysim_core::io::read_json(&metrics)
                 .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
-            let mut tallies = std::collections::BTreeMap::new();
-            for (kind, section) in [("pk_summary", "numeric"), ("pk_individual", "individual")] {
-                let Some(papers) = value.get(section).and_then(|s| s.get("per_paper")).and_then(|p| p.as_object())
-                else {
-                    continue;
-                };
-                let count = |p: &serde_json::Value, key: &str| {
-                    p.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize
-                };
-                let per_paper = papers
-                    .iter()
-                    .map(|(id, p)| (id.clone(), (count(p, "tp"), count(p, "fp"), count(p, "fn"))))
-                    .collect();
-                tallies.insert(kind.to_owned(), per_paper);
-            }
+            let tallies = exp::tallies_of(&value);
+            anyhow::ensure!(!tallies.is_empty(), "{}: no per-paper scores", metrics.display());
             runs.push(Run {
                 arm: variant.arm.clone(),
                 method: variant.method.clone(),
@@ -224,6 +191,39 @@ fn shift(
     }
     let rows = exp::compare(&runs, reference, 1000, 0);
     let out_dir = cfg.root.join(format!("{}-shift", cfg.name));
+    let mut plots = Vec::new();
+    for row in rows.iter().filter(|r| r.method == reference) {
+        if let Some(svg) = exp::alpha_plot(&rows, &row.arm, &row.system, &row.kind, "similarity") {
+            let file = format!("alpha-{}-{}-{}.svg", row.arm, row.kind, row.system);
+            hysim_core::io::atomic_write(&out_dir.join(&file), |w| std::io::Write::write_all(w, svg.as_bytes()))?;
+            plots.push(file);
+        }
+    }
+    let verdicts: Vec<String> = rows
+        .iter()
+        .filter(|r| r.method == "hybrid")
+        .map(|r| format!("- {} target, {}, {}: {}", r.arm, r.kind, r.system, exp::verdict(r, reference)))
+        .collect();
+    let timing: Vec<String> =
+        arm_seconds.iter().map(|(arm, s)| format!("{arm} target {}", format_seconds(*s))).collect();
+    let write = |label_noise: &str| -> Result<String> {
+        let text = format!(
+            "# Experiment `shift`\n\nDoes HySim weighting help under a domain shift with noise the embeddings can see? Every method trained with {} seeds per target; scores pooled over seeds, intervals over the target papers (1,000 paired resamples), differences to `{reference}` on the same resamples. {} in all ({}).\n\n## Hybrid weighting against none\n\n{}\n\n## Scores\n\n{}{}## Label noise the table embeddings cannot see\n\nEach gold record of the source corpus, its label as text (its code's parameter name, value, unit, statistic) beside its cell's text (row stub, header path, cell), embedded by the sentence encoder; its margin is its cell's similarity to its label minus that to the same label under the best of its table's other parameter codes (the margin weighs the code only: the labels compared share their value and unit), flagged when its z-score within its code lies below -k (`hysim label-noise`; AUC: the chance that a record of that kind has a lower z-score than a clean one, 0.5 blind).\n\n{label_noise}",
+            experiment::SHIFT_SEEDS.len(),
+            format_seconds(started.elapsed().as_secs_f64()),
+            timing.join(", "),
+            verdicts.join("\n"),
+            exp::markdown(&rows, reference),
+            plots.iter().map(|p| format!("![F1 against alpha]({p})\n\n")).collect::<String>(),
+        );
+        hysim_core::io::atomic_write(&out_dir.join("experiment.md"), |w| {
+            std::io::Write::write_all(w, text.as_bytes())
+        })?;
+        Ok(text)
+    };
+    // The scores are written before the label-noise check, which loads the encoder again.
+    hysim_core::io::write_json(&out_dir.join("experiment.json"), &rows)?;
+    write("(not run: see the error of `hysim label-noise`)\n")?;
     // Label noise the table embeddings cannot see, looked for in the (shared) source corpus.
     let label_noise = match variants.first() {
         Some(first) => {
@@ -255,32 +255,7 @@ fn shift(
         }
         None => String::new(),
     };
-    let mut plots = Vec::new();
-    for row in rows.iter().filter(|r| r.method == reference) {
-        if let Some(svg) = exp::alpha_plot(&rows, &row.arm, &row.system, &row.kind, "similarity") {
-            let file = format!("alpha-{}-{}-{}.svg", row.arm, row.kind, row.system);
-            hysim_core::io::atomic_write(&out_dir.join(&file), |w| std::io::Write::write_all(w, svg.as_bytes()))?;
-            plots.push(file);
-        }
-    }
-    let verdicts: Vec<String> = rows
-        .iter()
-        .filter(|r| r.method == "hybrid")
-        .map(|r| format!("- {} target, {}, {}: {}", r.arm, r.kind, r.system, exp::verdict(r, reference)))
-        .collect();
-    let timing: Vec<String> =
-        arm_seconds.iter().map(|(arm, s)| format!("{arm} target {}", format_seconds(*s))).collect();
-    let text = format!(
-        "# Experiment `shift`\n\nDoes HySim weighting help under a domain shift with noise the embeddings can see? Every method trained with {} seeds per target; scores pooled over seeds, intervals over the target papers (1,000 paired resamples), differences to `{reference}` on the same resamples. {} in all ({}).\n\n## Hybrid weighting against none\n\n{}\n\n## Scores\n\n{}{}## Label noise the table embeddings cannot see\n\nEach gold record of the source corpus, its label as text (its code's parameter name, value, unit, statistic) beside its cell's text (row stub, header path, cell), embedded by the sentence encoder; a record's margin is its cell's similarity to its label minus that to the best of its table's other parameters, flagged when it lies more than k standard deviations below its code's mean (`hysim label-noise`; AUC: the chance that a record of that kind has a lower margin than a clean one, 0.5 blind).\n\n{label_noise}",
-        experiment::SHIFT_SEEDS.len(),
-        format_seconds(started.elapsed().as_secs_f64()),
-        timing.join(", "),
-        verdicts.join("\n"),
-        exp::markdown(&rows, reference),
-        plots.iter().map(|p| format!("![F1 against alpha]({p})\n\n")).collect::<String>()
-    );
-    hysim_core::io::atomic_write(&out_dir.join("experiment.md"), |w| std::io::Write::write_all(w, text.as_bytes()))?;
-    hysim_core::io::write_json(&out_dir.join("experiment.json"), &rows)?;
+    let text = write(&label_noise)?;
     Ok(format!("{text}\nwritten to {}", out_dir.join("experiment.md").display()))
 }
 

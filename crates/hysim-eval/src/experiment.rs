@@ -106,6 +106,53 @@ pub fn weight_groups(tables: &[SourceTable], weights: &SampleWeights) -> (MeanWe
     (means, flags)
 }
 
+/// The per-paper counts of a `metrics.json` as `hysim eval` writes it: the numeric
+/// protocol's (`pk_summary`) and the per-subject ones (`pk_individual`), where present.
+pub fn tallies_of(metrics: &serde_json::Value) -> BTreeMap<String, BTreeMap<String, Tally>> {
+    let mut out = BTreeMap::new();
+    for (kind, section) in [("pk_summary", "numeric"), ("pk_individual", "individual")] {
+        let Some(papers) = metrics.get(section).and_then(|s| s.get("per_paper")).and_then(|p| p.as_object()) else {
+            continue;
+        };
+        let count =
+            |p: &serde_json::Value, key: &str| p.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize;
+        let per_paper =
+            papers.iter().map(|(id, p)| (id.clone(), (count(p, "tp"), count(p, "fp"), count(p, "fn")))).collect();
+        out.insert(kind.to_owned(), per_paper);
+    }
+    out
+}
+
+/// What a run's weights did: the numbers of its `weights.diagnostics.json`, and the groups
+/// of its source `tables` (lines of the generator's `tables.jsonl`: `table_id`, `profile`,
+/// `noise`) under `weights`. The error names a missing diagnostic.
+pub fn weight_summary(
+    diagnostics: &serde_json::Value,
+    tables: &[serde_json::Value],
+    weights: &SampleWeights,
+) -> std::result::Result<WeightSummary, String> {
+    let num = |key: &str| {
+        diagnostics.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("no number `{key}`"))
+    };
+    let text = |line: &serde_json::Value, key: &str| line.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let tables: Vec<SourceTable> = tables
+        .iter()
+        .filter_map(|l| {
+            Some(SourceTable { id: text(l, "table_id")?, profile: text(l, "profile"), noise: text(l, "noise") })
+        })
+        .collect();
+    let (mean_weight, flags) = weight_groups(&tables, weights);
+    Ok(WeightSummary {
+        alpha: num("alpha")?,
+        beta: num("beta")?,
+        w_max: num("w_max")?,
+        ess_fraction: num("ess_fraction")?,
+        sigma_sqrt_d: num("sigma_sqrt_d")?,
+        mean_weight,
+        flags,
+    })
+}
+
 /// One method's line in one comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -232,7 +279,13 @@ pub fn compare(runs: &[Run], reference: &str, n_resamples: usize, seed: u64) -> 
 /// What the paired difference of `method` says, in words: higher, lower, or no difference
 /// shown (the interval contains 0).
 pub fn verdict(row: &Row, reference: &str) -> String {
-    let Some((d, ci, _)) = row.difference else { return format!("{} is the reference", row.method) };
+    let Some((d, ci, _)) = row.difference else {
+        return if row.method == reference {
+            format!("{} is the reference", row.method)
+        } else {
+            format!("{}: no {reference} run to compare with", row.method)
+        };
+    };
     let word = if ci.low > 0.0 {
         "higher"
     } else if ci.high < 0.0 {
@@ -330,7 +383,7 @@ pub fn markdown(rows: &[Row], reference: &str) -> String {
         }
         out.push('\n');
         // The flags depend on the manifold only: one row per distinct outcome.
-        let kinds: Vec<&String> = first.flags.keys().collect();
+        let kinds: Vec<&String> = first.flags.keys().filter(|k| k.as_str() != "none").collect();
         let _ = writeln!(
             out,
             "### {arm} target: off-manifold flags per noise kind (recall: share of that kind's tables flagged; precision: flagged tables of that kind over those and the flagged clean ones)\n"
@@ -340,12 +393,11 @@ pub fn markdown(rows: &[Row], reference: &str) -> String {
             "| methods | {} | flagged clean |",
             kinds
                 .iter()
-                .filter(|k| k.as_str() != "none")
                 .map(|k| format!("{k} ({}) recall / precision", first.flags[*k].0))
                 .collect::<Vec<_>>()
                 .join(" | ")
         );
-        let _ = writeln!(out, "|---|{}---|", "---|".repeat(kinds.iter().filter(|k| k.as_str() != "none").count()));
+        let _ = writeln!(out, "|---|{}---|", "---|".repeat(kinds.len()));
         let mut outcomes: Vec<(Vec<&str>, &Flags)> = Vec::new();
         for (m, w) in &per_method {
             match outcomes.iter_mut().find(|(_, f)| **f == w.flags) {
@@ -357,9 +409,8 @@ pub fn markdown(rows: &[Row], reference: &str) -> String {
             let clean = flags.get("none").copied().unwrap_or_default();
             let cells: Vec<String> = kinds
                 .iter()
-                .filter(|k| k.as_str() != "none")
                 .map(|k| {
-                    let (n, f) = flags[*k];
+                    let (n, f) = flags.get(*k).copied().unwrap_or_default();
                     let recall = if n == 0 { 0.0 } else { f as f64 / n as f64 };
                     let precision = if f + clean.1 == 0 { 0.0 } else { f as f64 / (f + clean.1) as f64 };
                     format!("{recall:.2} / {precision:.2}")
@@ -532,6 +583,25 @@ mod tests {
         assert_eq!(means["noise ocr"], (2, 0.75));
         assert_eq!(flags["ocr"], (2, 2));
         assert_eq!(flags["none"], (2, 0));
+    }
+
+    /// Scores and diagnostics are read from the JSON `hysim eval` and `hysim weights` write;
+    /// a missing diagnostic is an error naming it, and a reference-less group says so.
+    #[test]
+    fn reads_metrics_and_diagnostics() {
+        let metrics = serde_json::json!({
+            "numeric": {"per_paper": {"p1": {"tp": 3, "fp": 1, "fn": 2, "f1": 0.6}}},
+            "individual": {"per_paper": {}}
+        });
+        let t = tallies_of(&metrics);
+        assert_eq!(t["pk_summary"]["p1"], (3, 1, 2));
+        assert!(t["pk_individual"].is_empty());
+        let diagnostics = serde_json::json!({"alpha": 1.0, "beta": 0.5, "w_max": 3.0, "ess_fraction": 0.5});
+        let tables = [serde_json::json!({"table_id": "a", "profile": "clinical", "noise": null})];
+        let err = weight_summary(&diagnostics, &tables, &SampleWeights::default()).unwrap_err();
+        assert!(err.contains("sigma_sqrt_d"), "{err}");
+        let rows = compare(&[run("hybrid", 0, &[("p1", (3, 1, 2))])], "unweighted", 10, 1);
+        assert_eq!(verdict(&rows[0], "unweighted"), "hybrid: no unweighted run to compare with");
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! Label noise the embeddings can see (issue #23, item 4): each gold record of a labelled
 //! table, as text that names what the label says (its code's parameter name, value, unit
 //! and statistic, `hysim_text::label_text`), beside the text of the cell it points at
-//! (its row's stub, then `hysim_text::cell_texts`'s header path and cell), both embedded by the sentence encoder; a label far less
-//! similar to its cell, against the table's other parameters, than labels of the same code
-//! usually are is flagged (`hysim_weights::label`). Table embeddings cannot see such noise: a mislabelled table
-//! reads the same as a clean one.
+//! (its row's stub, then `hysim_text::cell_texts`'s header path and cell), both embedded
+//! by the sentence encoder. Its score is the margin of the cell's similarity to the label
+//! over its similarity to the same label under each other parameter code of the table; a
+//! margin far below its code's usual one is flagged (`hysim_weights::label`). Table
+//! embeddings cannot see such noise: a mislabelled table reads the same as a clean one.
+//!
+//! The alternatives share the record's value, unit and statistic, so the margin weighs the
+//! parameter code only: wrong values and units are not what it measures.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -156,7 +160,7 @@ pub fn check(
         label_pairs.push(LabelPair {
             id: format!("{}#{}", gold[p.index].table_id, p.index + 1),
             group: p.code.clone(),
-            similarity: own - best_other,
+            score: own - best_other,
         });
     }
     let flags = label_flags(&label_pairs, k);

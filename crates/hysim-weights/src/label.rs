@@ -1,14 +1,15 @@
-//! Label noise the embeddings can see: each gold record's label (its parameter's name,
-//! value, unit and statistic as text) beside the text of the cell it points at. A label
-//! that does not fit its cell (a Cmax labelled as an AUC, a unit off by 1000) should lie
-//! farther from the cell than labels of its kind usually do.
+//! Label noise the embeddings can see: each gold record gets a score of how well its label
+//! fits the cell it points at (the caller's: `hysim_extract::labels` uses the margin of the
+//! cell's similarity to the label over its similarity to the same record under the table's
+//! other parameter codes). A label that does not fit its cell (a Cmax labelled as an AUC)
+//! should score lower than labels of its code usually do.
 //!
-//! [`label_flags`] turns the cosine similarities of label and cell embeddings into z-scores
-//! within each group (the records of one parameter code, whose labels and cells read alike;
-//! groups of fewer than [`MIN_GROUP`] records use the statistics of all records) and flags
-//! records below `-k`. [`score_label_flags`] scores the flags against known noise (the
-//! synthetic generator's flags): per kind, recall, precision against the clean records, and
-//! the area under the ROC curve of the similarity (threshold-free: 0.5 is blind).
+//! [`label_flags`] turns the scores into z-scores within each group (the records of one
+//! parameter code, whose labels and cells read alike; groups of fewer than [`MIN_GROUP`]
+//! records use the statistics of all records) and flags records below `-k`.
+//! [`score_label_flags`] scores the flags against known noise (the synthetic generator's
+//! flags): per kind, recall, precision against the clean records, and the area under the
+//! ROC curve of the z-score (threshold-free: 0.5 is blind).
 
 use std::collections::BTreeMap;
 
@@ -26,8 +27,8 @@ pub struct LabelPair {
     pub id: String,
     /// Its group (the parameter code).
     pub group: String,
-    /// Cosine similarity of the label's and the cell's embeddings.
-    pub similarity: f64,
+    /// How well the label fits its cell (higher: better).
+    pub score: f64,
 }
 
 /// A record's flag.
@@ -37,22 +38,22 @@ pub struct LabelFlag {
     pub id: String,
     /// Its group.
     pub group: String,
-    /// Cosine similarity of label and cell.
-    pub similarity: f64,
-    /// Standard score of the similarity within its group.
+    /// How well the label fits its cell.
+    pub score: f64,
+    /// Standard score of `score` within its group.
     pub z: f64,
     /// `z < -k`.
     pub flagged: bool,
 }
 
-/// Flags the pairs whose similarity lies more than `k` standard deviations below their
+/// Flags the pairs whose score lies more than `k` standard deviations below their
 /// group's mean.
 pub fn label_flags(pairs: &[LabelPair], k: f64) -> Vec<LabelFlag> {
-    let all: Vec<f64> = pairs.iter().map(|p| p.similarity).collect();
+    let all: Vec<f64> = pairs.iter().map(|p| p.score).collect();
     let overall = mean_std(&all);
     let mut by_group: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     for p in pairs {
-        by_group.entry(p.group.as_str()).or_default().push(p.similarity);
+        by_group.entry(p.group.as_str()).or_default().push(p.score);
     }
     let stats: BTreeMap<&str, (f64, f64)> = by_group
         .into_iter()
@@ -65,8 +66,8 @@ pub fn label_flags(pairs: &[LabelPair], k: f64) -> Vec<LabelFlag> {
         .iter()
         .map(|p| {
             let (m, s) = stats[p.group.as_str()];
-            let z = if s > 0.0 { (p.similarity - m) / s } else { 0.0 };
-            LabelFlag { id: p.id.clone(), group: p.group.clone(), similarity: p.similarity, z, flagged: z < -k }
+            let z = if s > 0.0 { (p.score - m) / s } else { 0.0 };
+            LabelFlag { id: p.id.clone(), group: p.group.clone(), score: p.score, z, flagged: z < -k }
         })
         .collect()
 }
@@ -140,13 +141,13 @@ mod tests {
         let mut noise = Vec::new();
         for k in 0..40 {
             let jitter = f64::from(k % 5) * 0.01;
-            pairs.push(LabelPair { id: format!("a{k}"), group: "CMAX".into(), similarity: 0.80 + jitter });
+            pairs.push(LabelPair { id: format!("a{k}"), group: "CMAX".into(), score: 0.80 + jitter });
             noise.push(None);
-            pairs.push(LabelPair { id: format!("b{k}"), group: "AUCIFO".into(), similarity: 0.50 + jitter });
+            pairs.push(LabelPair { id: format!("b{k}"), group: "AUCIFO".into(), score: 0.50 + jitter });
             noise.push(None);
         }
         for k in 0..4 {
-            pairs.push(LabelPair { id: format!("x{k}"), group: "CMAX".into(), similarity: 0.62 });
+            pairs.push(LabelPair { id: format!("x{k}"), group: "CMAX".into(), score: 0.62 });
             noise.push(Some("wrong_parameter"));
         }
         let flags = label_flags(&pairs, 2.0);
@@ -166,7 +167,7 @@ mod tests {
             .map(|k| LabelPair {
                 id: k.to_string(),
                 group: if k < 3 { "TMAX" } else { "CMAX" }.into(),
-                similarity: f64::from(k),
+                score: f64::from(k),
             })
             .collect();
         let flags = label_flags(&pairs, 1.0);
