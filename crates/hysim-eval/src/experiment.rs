@@ -55,7 +55,8 @@ pub struct WeightSummary {
     pub ess_fraction: f64,
     /// `sigma * sqrt(d)` of the manifold.
     pub sigma_sqrt_d: f64,
-    /// Groups of source tables ([`SourceTable::groups`]): tables and their mean weight.
+    /// Groups of source tables (`profile <name>`, `noise <kind>`; `noise none` for clean
+    /// ones): tables and their mean weight.
     pub mean_weight: MeanWeights,
     /// Per noise kind (and `none`): tables of that kind and how many were flagged off the
     /// manifold.
