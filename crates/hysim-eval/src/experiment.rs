@@ -446,7 +446,7 @@ pub fn alpha_plot(rows: &[Row], arm: &str, system: &str, kind: &str, auto_method
         return None;
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (w, h, left, bottom, top, right) = (560.0, 300.0, 60.0, 45.0, 30.0, 20.0);
+    let (w, h, left, bottom, top, right) = (600.0, 320.0, 60.0, 58.0, 30.0, 20.0);
     let lx = |a: f64| a.log10();
     let (x_lo, x_hi) = (lx(points[0].0) - 0.1, lx(points[points.len() - 1].0) + 0.1);
     let y_lo = points.iter().map(|p| p.1.interval.low.min(p.1.f1)).fold(1.0, f64::min).max(0.0);
@@ -455,11 +455,11 @@ pub fn alpha_plot(rows: &[Row], arm: &str, system: &str, kind: &str, auto_method
     let px = |a: f64| left + (w - left - right) * (lx(a) - x_lo) / (x_hi - x_lo);
     let py = |f: f64| (h - bottom) - (h - bottom - top) * if y_hi > y_lo { (f - y_lo) / (y_hi - y_lo) } else { 0.5 };
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-label="F1 against alpha"><text x="{left}" y="18" font-size="13">{arm} target, {kind}, {system}: F1 (mean of seeds, 95 % CI) against alpha</text>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-label="F1 against alpha"><text x="{left}" y="18" font-size="13">{arm} target, {kind}, {system}: F1 against alpha</text>"#
     );
     let _ = write!(
         svg,
-        r##"<line x1="{left}" x2="{}" y1="{}" y2="{}" stroke="#222"/><line x1="{left}" x2="{left}" y1="{top}" y2="{}" stroke="#222"/><text x="{}" y="{}" font-size="12" text-anchor="middle">alpha (distance in standard deviations, log scale)</text>"##,
+        r##"<line x1="{left}" x2="{}" y1="{}" y2="{}" stroke="#222"/><line x1="{left}" x2="{left}" y1="{top}" y2="{}" stroke="#222"/><text x="{}" y="{}" font-size="12" text-anchor="middle">alpha (distances in standard deviations, log scale); dots: mean of seeds, bars: 95 % CI</text>"##,
         w - right,
         h - bottom,
         h - bottom,
@@ -493,7 +493,7 @@ pub fn alpha_plot(rows: &[Row], arm: &str, system: &str, kind: &str, auto_method
             r.f1,
             r.interval.low,
             r.interval.high,
-            h - bottom + 15.0,
+            h - bottom + if *auto { 28.0 } else { 15.0 },
             if *auto { format!("auto {a:.2}") } else { format!("{a}") }
         );
     }
