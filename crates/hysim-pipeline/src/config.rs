@@ -285,6 +285,14 @@ impl Config {
             if t.n == 0 {
                 return bad("target.synth.n is 0".to_owned());
             }
+            // Noise that changes gold records would corrupt what the target is scored against.
+            let kinds = t.noise.split(',').filter_map(|part| part.split_once('=').map(|(k, _)| k.trim()));
+            if let Some(kind) = kinds.into_iter().find(|k| !TARGET_NOISE.contains(k)) {
+                return bad(format!(
+                    "target.synth.noise {kind:?} changes the gold the target is scored against; a target takes {}",
+                    TARGET_NOISE.join(", ")
+                ));
+            }
             if self.source.synth.as_ref().is_some_and(|s| s.seed == t.seed) {
                 return bad(format!(
                     "target.synth.seed {} is the source's: the target would repeat source tables",
@@ -313,6 +321,10 @@ impl Config {
         Ok(())
     }
 }
+
+/// The generator's noise kinds that leave the gold as it was (they damage the table's text):
+/// the only ones a synthetic target takes.
+const TARGET_NOISE: [&str; 4] = ["ocr", "shifted_columns", "garbage_rows", "offtopic"];
 
 const TINY_TOML: &str = r#"
 [source.synth]

@@ -666,9 +666,18 @@ mod tests {
         assert_eq!(parse.inputs, vec![plan.run_dir.join("source/target/tables.jsonl")]);
         let eval = plan.stages.iter().find(|st| st.stage == Stage::Eval).unwrap();
         assert!(eval.inputs.contains(&gold));
+        cfg.target.synth.as_mut().unwrap().noise = "ocr=0.2,label=0.1".into();
+        let err = plan_err(&cfg);
+        assert!(err.contains("\"label\" changes the gold"), "{err}");
+        cfg.target.synth.as_mut().unwrap().noise = "ocr=0.2, shifted_columns=0.1".into();
+        plan_err_free(&cfg);
         cfg.target.synth.as_mut().unwrap().seed = 0;
         let err = plan_err(&cfg);
         assert!(err.contains("repeat source tables"), "{err}");
+    }
+
+    fn plan_err_free(cfg: &Config) {
+        Config::from_toml(&toml::to_string(cfg).unwrap(), "test").unwrap();
     }
 
     fn plan_err(cfg: &Config) -> String {
