@@ -119,15 +119,10 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     }
     let extra = hysim_pipeline::config::experiment_overrides(device.is_cuda());
     let mut rows = Vec::new();
-    for (k, variant) in variants.iter().enumerate() {
-        let vcfg = experiment::variant_config(&cfg, name, variant, &extra)?;
-        eprintln!("\n=== {name}: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
-        run_one(&vcfg, &shared, args.from, None)?;
-        for system in hysim_pipeline::plan::systems(&vcfg) {
-            let metrics = vcfg.root.join(&vcfg.name).join("eval").join(&system).join("metrics.json");
-            let value: serde_json::Value = hysim_core::io::read_json(&metrics)
-                .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
-            let row = hysim_pipeline::summary::row(&format!("{} ({system})", variant.label), &value)
+    for k in 0..variants.len() {
+        let run = run_variant(&cfg, &shared, name, &variants, k, &extra, args.from)?;
+        for (system, metrics, value) in run.metrics {
+            let row = hysim_pipeline::summary::row(&format!("{} ({system})", variants[k].label), &value)
                 .with_context(|| format!("{}: no numeric scores", metrics.display()))?;
             rows.push(row);
         }
@@ -159,13 +154,14 @@ fn shift(
     let extra = hysim_pipeline::config::experiment_overrides(gpu);
     let mut runs = Vec::new();
     let mut arm_seconds: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+    // The source corpus every variant shares, where the label-noise check looks.
+    let mut corpus = None;
     for (k, variant) in variants.iter().enumerate() {
-        let vcfg = experiment::variant_config(cfg, "shift", variant, &extra)?;
-        eprintln!("\n=== shift: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
         let t0 = std::time::Instant::now();
-        run_one(&vcfg, shared, from, None)?;
+        let run = run_variant(cfg, shared, "shift", variants, k, &extra, from)?;
         *arm_seconds.entry(variant.arm.clone()).or_default() += t0.elapsed().as_secs_f64();
-        let dir = vcfg.root.join(&vcfg.name);
+        let dir = run.dir;
+        corpus.get_or_insert_with(|| dir.join("source/corpus"));
         let diagnostics = dir.join("weights/weights.diagnostics.json");
         let weights = exp::weight_summary(
             &hysim_core::io::read_json(&diagnostics)?,
@@ -173,10 +169,7 @@ fn shift(
             &hysim_core::SampleWeights::read_jsonl(&dir.join("weights/weights.jsonl"))?,
         )
         .map_err(|e| anyhow::anyhow!("{}: {e}", diagnostics.display()))?;
-        for system in hysim_pipeline::plan::systems(&vcfg) {
-            let metrics = dir.join("eval").join(&system).join("metrics.json");
-            let value: serde_json::Value = hysim_core::io::read_json(&metrics)
-                .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
+        for (system, metrics, value) in run.metrics {
             let tallies = exp::tallies_of(&value);
             anyhow::ensure!(!tallies.is_empty(), "{}: no per-paper scores", metrics.display());
             runs.push(Run {
@@ -225,11 +218,8 @@ fn shift(
     hysim_core::io::write_json(&out_dir.join("experiment.json"), &rows)?;
     write("(not run: see the error of `hysim label-noise`)\n")?;
     // Label noise the table embeddings cannot see, looked for in the (shared) source corpus.
-    let label_noise = match variants.first() {
-        Some(first) => {
-            let corpus = experiment::variant_config(cfg, "shift", first, &extra)?
-                .root
-                .join(format!("{}-shift-{}/source/corpus", cfg.name, first.label));
+    let label_noise = match corpus {
+        Some(corpus) => {
             let report = out_dir.join("label-noise.json");
             let argv: Vec<String> = [
                 "label-noise",
@@ -257,6 +247,39 @@ fn shift(
     };
     let text = write(&label_noise)?;
     Ok(format!("{text}\nwritten to {}", out_dir.join("experiment.md").display()))
+}
+
+/// What one experiment variant's run left: its folder, and per trained system the path
+/// and content of its `metrics.json`.
+struct VariantRun {
+    dir: PathBuf,
+    metrics: Vec<(String, PathBuf, serde_json::Value)>,
+}
+
+/// Runs variant `k` of `experiment` (announced as `k + 1` of all) and reads its scores.
+#[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
+fn run_variant(
+    cfg: &Config,
+    shared: &Path,
+    name: &str,
+    variants: &[experiment::Variant],
+    k: usize,
+    extra: &toml::Table,
+    from: Option<Stage>,
+) -> Result<VariantRun> {
+    let variant = &variants[k];
+    let vcfg = experiment::variant_config(cfg, name, variant, extra)?;
+    eprintln!("\n=== {name}: variant {}/{} {} ===", k + 1, variants.len(), variant.label);
+    run_one(&vcfg, shared, from, None)?;
+    let dir = vcfg.root.join(&vcfg.name);
+    let mut metrics = Vec::new();
+    for system in hysim_pipeline::plan::systems(&vcfg) {
+        let path = dir.join("eval").join(&system).join("metrics.json");
+        let value: serde_json::Value = hysim_core::io::read_json(&path)
+            .with_context(|| format!("variant {} wrote no scores (is the gold absent?)", variant.label))?;
+        metrics.push((system, path, value));
+    }
+    Ok(VariantRun { dir, metrics })
 }
 
 #[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
