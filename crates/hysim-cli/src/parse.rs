@@ -1,10 +1,8 @@
 //! `hysim parse`: tables → rule-based PK records (JSON Lines).
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use hysim_core::Record;
 use hysim_tables::OutputFormat;
 
 /// Arguments of `hysim parse`.
@@ -40,34 +38,20 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     if let Some(path) = &args.tables_out {
         hysim_tables::write_tables_jsonl(path, &tables)?;
     }
-    let found = hysim_tables::tables_records(&tables);
-    let mut records: Vec<Record> = Vec::with_capacity(found.iter().map(Vec::len).sum());
-    let mut pk_tables = 0;
-    for found in found {
-        if !found.is_empty() {
-            pk_tables += 1;
-        }
-        records.extend(found);
-    }
     let format = match &args.format {
         Some(f) => f.parse().map_err(|e: String| anyhow::anyhow!(e))?,
         None => OutputFormat::from_path(&args.out).unwrap_or(OutputFormat::Jsonl),
     };
-    hysim_tables::write_records(&args.out, &records, format)?;
+    let written = hysim_tables::write_tables_records(&args.out, &tables, format)?;
     let seconds = started.elapsed().as_secs_f64();
-    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in &records {
-        *by_code.entry(r.parameter.as_deref().unwrap_or("-")).or_default() += 1;
-    }
-    let converted = records.iter().filter(|r| r.value_canonical.is_some()).count();
-    let counts: Vec<String> = by_code.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let counts: Vec<String> = written.by_code.iter().map(|(k, v)| format!("{k} {v}")).collect();
     let summary = format!(
         "{} tables ({} with PK parameters) -> {} records in {} ({} converted to canonical units) in {:.3} s ({:.0} tables/s): {}",
         tables.len(),
-        pk_tables,
-        records.len(),
+        written.pk_tables,
+        written.records,
         args.out.display(),
-        converted,
+        written.converted,
         seconds,
         tables.len() as f64 / seconds.max(1e-9),
         counts.join(", ")

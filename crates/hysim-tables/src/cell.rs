@@ -100,13 +100,11 @@ fn normalise(text: &str) -> String {
             && chars[k - 2].is_ascii_digit()
             && chars.get(k + 1).is_some_and(char::is_ascii_digit)
     };
-    (0..chars.len())
-        .filter(|&k| !split_decimal(k))
-        .map(|k| chars[k])
-        .collect::<String>()
-        .replace("+/-", "±")
-        .replace("+/−", "±")
-        .replace("+-", "±")
+    let joined: String = (0..chars.len()).filter(|&k| !split_decimal(k)).map(|k| chars[k]).collect();
+    if !joined.contains('+') {
+        return joined;
+    }
+    joined.replace("+/-", "±").replace("+/−", "±").replace("+-", "±")
 }
 
 /// Tokens of a cell.

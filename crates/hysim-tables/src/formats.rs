@@ -209,7 +209,7 @@ fn strip_tags(fragment: &str) -> String {
         rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
     }
     out.push_str(rest);
-    html::decode_entities(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::fold::squeeze(&html::decode_entities(&out))
 }
 
 /// The content of the first `<name ...>...</name>` element in `s`, case-insensitively.

@@ -45,7 +45,7 @@ struct Builder {
 impl Builder {
     fn close_cell(&mut self) {
         if let Some(mut cell) = self.cell.take() {
-            cell.text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            cell.text = crate::fold::squeeze(&cell.text);
             if self.rows.is_empty() {
                 self.rows.push(Row { cells: vec![], in_head: self.in_head });
             }
@@ -154,7 +154,7 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     let mut body_rows = header_rows.split_off(n_head);
     header_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
     body_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-    let caption = b.caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    let caption = crate::fold::squeeze(&b.caption);
     Ok(Table { header_rows, body_rows, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
 }
 
@@ -230,9 +230,11 @@ fn scan(html: &str, b: &mut Builder) {
             rest = rest.to_ascii_lowercase().find(&close).map_or("", |i| &rest[i..]);
             continue;
         }
-        let attrs = parse_attrs(&inner[name.len()..]);
+        // Only cells (spans) and spans (hidden text) have attributes the builder reads.
+        let attrs =
+            if matches!(name.as_ref(), "td" | "th" | "span") { parse_attrs(&inner[name.len()..]) } else { Vec::new() };
         b.start(&name, &attrs);
-        if inner.trim_end().ends_with('/') && !matches!(name.as_str(), "br" | "hr") {
+        if inner.trim_end().ends_with('/') && !matches!(name.as_ref(), "br" | "hr") {
             b.end(&name);
         }
     }
@@ -258,11 +260,15 @@ fn find_tag_end(s: &str) -> Option<usize> {
     None
 }
 
-fn tag_name(s: &str) -> String {
-    s.chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
-        .collect::<String>()
-        .to_ascii_lowercase()
+/// The element name a tag starts with, lower case (borrowed when printed in lower case).
+fn tag_name(s: &str) -> std::borrow::Cow<'_, str> {
+    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(s.len());
+    let name = &s[..end];
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 fn parse_attrs(s: &str) -> Vec<(String, String)> {

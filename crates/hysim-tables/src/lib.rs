@@ -42,7 +42,7 @@ pub use formats::{
     read_workbook, table_chunks, unique_tables,
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
-pub use output::{OutputFormat, write_records};
+pub use output::{OutputFormat, Written, write_records, write_tables_records};
 pub use read::{CellReader, model_record, table_records, tables_records, vouched_records};
 
 /// The README's Rust examples, compiled and run as doctests of this crate.

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use hysim_core::Record;
+use hysim_core::{Record, Table};
 use polars::prelude::*;
 
 use crate::{Error, Result};
@@ -113,6 +113,74 @@ pub fn write_records(path: &Path, records: &[Record], format: OutputFormat) -> R
         (Err(_), Some(e)) => Err(bad(e)),
         (result, _) => Ok(result?),
     }
+}
+
+/// What [`write_tables_records`] wrote: tables with records, records, records converted to
+/// canonical units, and records per parameter code (`-` for a record without one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Tables that gave at least one record.
+    pub pk_tables: usize,
+    /// Records written.
+    pub records: usize,
+    /// Records with a value in canonical units.
+    pub converted: usize,
+    /// Records per parameter code.
+    pub by_code: std::collections::BTreeMap<String, usize>,
+}
+
+impl Written {
+    fn of(records: &[Record]) -> Self {
+        let mut tally = Written {
+            pk_tables: usize::from(!records.is_empty()),
+            records: records.len(),
+            converted: records.iter().filter(|r| r.value_canonical.is_some()).count(),
+            by_code: std::collections::BTreeMap::new(),
+        };
+        for r in records {
+            *tally.by_code.entry(r.parameter.as_deref().unwrap_or("-").to_owned()).or_default() += 1;
+        }
+        tally
+    }
+
+    fn add(mut self, other: Self) -> Self {
+        self.pk_tables += other.pk_tables;
+        self.records += other.records;
+        self.converted += other.converted;
+        for (code, n) in other.by_code {
+            *self.by_code.entry(code).or_default() += n;
+        }
+        self
+    }
+}
+
+/// Reads the records of `tables` ([`crate::table_records`]) and writes them to `path` in
+/// `format`, atomically, in table order. For JSON Lines each table's records are read and
+/// serialised on one thread and dropped there, so the records of all tables are never held
+/// at once; CSV and Parquet, which are written by columns, collect them first.
+pub fn write_tables_records(path: &Path, tables: &[Table], format: OutputFormat) -> Result<Written> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    if format != OutputFormat::Jsonl {
+        let records: Vec<Record> = crate::tables_records(tables).into_iter().flatten().collect();
+        write_records(path, &records, format)?;
+        return Ok(Written::of(&records));
+    }
+    let parts = tables
+        .par_iter()
+        .map(|table| {
+            let records = crate::table_records(table);
+            let mut text = Vec::new();
+            for record in &records {
+                serde_json::to_writer(&mut text, record)?;
+                text.push(b'\n');
+            }
+            Ok((Written::of(&records), text))
+        })
+        .collect::<serde_json::Result<Vec<(Written, Vec<u8>)>>>()
+        .map_err(|e| Error::BadFile { path: path.to_path_buf(), problem: format!("cannot write a record: {e}") })?;
+    hysim_core::io::atomic_write(path, |out| parts.iter().try_for_each(|(_, text)| out.write_all(text)))?;
+    Ok(parts.into_iter().map(|(tally, _)| tally).fold(Written::default(), Written::add))
 }
 
 /// Records as JSON Lines, atomically: chunks of records are serialised in parallel, then

@@ -82,6 +82,22 @@ pub fn normalise_name(text: &str) -> String {
 /// The canonical code of a parameter name, or `None` when it is not a PK parameter or is
 /// ambiguous without the route.
 pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> {
+    // The reader asks this of every row and column label, often more than once: answered
+    // per route from a per-thread cache.
+    thread_local! {
+        static NONE: crate::memo::Cache<Option<&'static str>> = Default::default();
+        static INTRAVASCULAR: crate::memo::Cache<Option<&'static str>> = Default::default();
+        static EXTRAVASCULAR: crate::memo::Cache<Option<&'static str>> = Default::default();
+    }
+    let cache = match route {
+        None => &NONE,
+        Some(Route::Intravascular) => &INTRAVASCULAR,
+        Some(Route::Extravascular) => &EXTRAVASCULAR,
+    };
+    crate::memo::cached(cache, name, |name| parameter_code_uncached(name, route))
+}
+
+fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static str> {
     if let Some(code) = lookup_code(&normalise_name(name), route) {
         return Some(code);
     }

@@ -262,6 +262,28 @@ impl Parser<'_> {
 impl Unit {
     /// Parses a unit as printed in a PK table.
     pub fn parse(text: &str) -> Result<Self> {
+        // A table asks the same unit of every cell of a column and papers print the same few
+        // units ("ng/mL", "h"): a per-thread map answers repeats, cleared when it grows past
+        // `CACHE_LIMIT` entries so that memory stays bounded.
+        thread_local! {
+            static PARSED: std::cell::RefCell<rustc_hash::FxHashMap<String, Result<Unit>>> = Default::default();
+        }
+        const CACHE_LIMIT: usize = 4096;
+        if let Some(found) = PARSED.with(|c| c.borrow().get(text).cloned()) {
+            return found;
+        }
+        let parsed = Self::parse_uncached(text);
+        PARSED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(text.to_owned(), parsed.clone());
+        });
+        parsed
+    }
+
+    fn parse_uncached(text: &str) -> Result<Self> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(Error::Empty);

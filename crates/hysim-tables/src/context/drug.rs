@@ -183,6 +183,14 @@ fn names() -> &'static std::collections::HashMap<&'static str, &'static Drug> {
 /// The drug a text names first (at the earliest word; a two-word name such as `mycophenolic
 /// acid` or `lorazepam glucuronide` before a one-word one at the same place).
 pub fn drug_in(text: &str) -> Option<&'static Drug> {
+    // Asked of every record's header and group: answered from a per-thread cache.
+    thread_local! {
+        static DRUGS_IN: crate::memo::Cache<Option<&'static Drug>> = Default::default();
+    }
+    crate::memo::cached(&DRUGS_IN, text, drug_in_uncached)
+}
+
+fn drug_in_uncached(text: &str) -> Option<&'static Drug> {
     let lower = crate::fold::lower(text);
     let words: Vec<&str> = lower.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
     let names = names();
@@ -257,6 +265,9 @@ const DOSE_UNITS: &[&str] = &[
 /// The first dose a text prints (`0.1 mg kg−1`, `2 mg`, `5 mg/kg`), as printed.
 pub fn dose_in(text: &str) -> Option<String> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Lowercased once: `fold::lower` keeps byte offsets, so a slice of it at an offset of
+    // `text` is that slice lowercased.
+    let lower = crate::fold::lower(text);
     let mut k = 0;
     while k < chars.len() {
         let (start, c) = chars[k];
@@ -272,7 +283,7 @@ pub fn dose_in(text: &str) -> Option<String> {
             let rest = &text[start + number.len()..];
             let unit_start = rest.len() - rest.trim_start().len();
             let unit_text = &rest[unit_start..];
-            let unit_lower = crate::fold::lower(unit_text);
+            let unit_lower = &lower[start + number.len() + unit_start..];
             for unit in DOSE_UNITS {
                 if unit_lower.starts_with(unit) {
                     let end = unit.len();

@@ -5,13 +5,17 @@ use hysim_core::Table;
 /// Whether the lower-case `lower` holds one of `words` as a whole word (punctuation
 /// separates words).
 pub(crate) fn has_word(lower: &str, words: &[&str]) -> bool {
-    let is_sep =
-        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.'));
-    words.iter().any(|w| {
-        lower
-            .match_indices(w)
-            .any(|(i, _)| is_sep(lower[..i].chars().next_back()) && is_sep(lower[i + w.len()..].chars().next()))
-    })
+    let is_sep_char = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.');
+    let is_sep = |c: Option<char>| c.is_none_or(is_sep_char);
+    // A word without separators is found whole exactly when it is one of the text's tokens
+    // (one pass over the text; a phrase never equals a token); a phrase ("i v") is searched
+    // for.
+    lower.split(is_sep_char).any(|token| !token.is_empty() && words.contains(&token))
+        || words.iter().filter(|w| w.contains(is_sep_char)).any(|w| {
+            lower
+                .match_indices(w)
+                .any(|(i, _)| is_sep(lower[..i].chars().next_back()) && is_sep(lower[i + w.len()..].chars().next()))
+        })
 }
 
 /// The paper's title and abstract, where the table carries them, as one text.
@@ -41,4 +45,23 @@ pub(crate) fn previous_word(before: &str) -> String {
         before.trim_end_matches(is_space_or_dash).chars().rev().take_while(|c| c.is_alphabetic()).collect();
     word.reverse();
     word.into_iter().collect::<String>().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_word;
+
+    #[test]
+    fn finds_whole_words_and_phrases_only() {
+        let text = "plasma levels in dogs (beagles), i v dose; catheter.";
+        assert!(has_word(text, &["cat", "dogs"]));
+        assert!(has_word(text, &["beagles"]));
+        assert!(has_word(text, &["i v"]));
+        assert!(has_word(text, &["dose"]));
+        assert!(!has_word(text, &["cat"]), "catheter is not cat");
+        assert!(!has_word(text, &["dog", "beagle", "iv", "v d"]));
+        assert!(!has_word("beagle-dogs", &["dogs"]), "a dash joins words");
+        assert!(has_word("cat", &["cat"]));
+        assert!(!has_word("", &["cat"]));
+    }
 }

@@ -75,7 +75,7 @@ impl<'t> CellReader<'t> {
         let cells = self.table.body_rows.get(row as usize)?;
         let text = cells.get(col as usize)?;
         // Judged on the text as prompts print it (whitespace collapsed).
-        if !Self::is_value(&text.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        if !Self::is_value(&crate::fold::squeeze(text)) {
             return None;
         }
         let label = (col > 0).then(|| cells[0].trim()).filter(|l| !l.is_empty());

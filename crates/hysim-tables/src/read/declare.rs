@@ -351,7 +351,7 @@ fn normalise(text: &str) -> String {
         .replace("+-", "±")
         .replace("plus or minus", "±")
         .replace('\u{a0}', " ");
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::fold::squeeze(&t)
 }
 
 /// The parameters `text` names (codes, or normalised names).

@@ -59,7 +59,7 @@ fn strip_marks(label: &str) -> &str {
 /// Lower case with spaces squeezed, dashes unified and `.` dropped after letters.
 fn norm(label: &str) -> String {
     let t = crate::fold::lower(label).replace(['–', '—', '−', '‐'], "-").replace('\u{a0}', " ");
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::fold::squeeze(&t)
 }
 
 /// The statistic a row stub or column header names, when it names nothing else.
@@ -514,7 +514,7 @@ pub(crate) fn is_generic_header(label: &str) -> bool {
 /// between groups, values quoted from other studies, and the abbreviations, equations and
 /// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
 pub(crate) fn is_non_value_header(label: &str) -> bool {
-    let l = crate::fold::lower(label).replace(['‐', '–', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let l = crate::fold::squeeze(&crate::fold::lower(label).replace(['‐', '–', '-'], " "));
     const EXPLAINS: &[&str] =
         &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
     ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic", "literature", "published"]

@@ -295,7 +295,7 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         }
         clean.push(c);
     }
-    (clean.split_whitespace().collect::<Vec<_>>().join(" "), marks)
+    (crate::fold::squeeze(&clean), marks)
 }
 
 /// Abbreviations the caption or footnote defines for analytes and specimens, with a unit
@@ -831,10 +831,8 @@ impl<'t> Reader<'t> {
         let names_something = !matrices_in(label).is_empty()
             || drug_in(label).is_some()
             || abbreviation.is_some()
-            || ["level", "levels", "concentration", "concentrations"]
-                .iter()
-                .any(|w| crate::context::has_word(&lower, &[w]))
-            || SPECIMEN_WORDS.iter().any(|w| crate::context::has_word(&lower, &[w]));
+            || words(&["level", "levels", "concentration", "concentrations"])
+            || words(SPECIMEN_WORDS);
         let unit = unit
             .map(str::to_owned)
             .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
@@ -907,11 +905,11 @@ impl<'t> Reader<'t> {
         let others: Vec<&str> =
             cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim()).collect();
         let spanning = others.iter().all(|s| s.is_empty() || *s == cells[self.stub_col].trim());
-        let counts: Vec<Option<u32>> = cells.iter().map(|s| parse_cell(s).n).collect();
+        let counts: Vec<Option<u32>> = (0..cells.len()).map(|c| self.body_cell(row, c).n).collect();
         let all_counts = others.iter().any(|s| !s.is_empty())
-            && others.iter().all(|s| {
-                let c = parse_cell(s);
-                s.is_empty() || c.n.is_some() && c.value.is_none()
+            && (0..cells.len()).filter(|c| *c != self.stub_col).all(|c| {
+                let parsed = self.body_cell(row, c);
+                cells[c].trim().is_empty() || parsed.n.is_some() && parsed.value.is_none()
             });
         (spanning || all_counts).then_some((stub, counts))
     }
@@ -1078,6 +1076,9 @@ impl<'t> Reader<'t> {
         let mut out = Vec::new();
         let mut section: Option<String> = None;
         let mut section_counts: Vec<Option<u32>> = vec![None; n_cols];
+        // What each column's header says, read once: whether it holds values, its count.
+        let non_value: Vec<bool> = self.labels.iter().map(|h| labels::is_non_value_header(h)).collect();
+        let header_counts: Vec<Option<u32>> = self.labels.iter().map(|h| parse_cell(h).n).collect();
         for (row, named_param) in self.row_named.iter().enumerate() {
             let cells = &self.table.body_rows[row];
             let Some(param) = *named_param else {
@@ -1097,12 +1098,12 @@ impl<'t> Reader<'t> {
             // Statistic columns, by their parent group.
             let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
             for col in stub_col + 1..n_cols {
-                let header = self.labels[col].clone();
-                if Some(col) == self.unit_col || labels::is_non_value_header(&header) {
+                if Some(col) == self.unit_col || non_value.get(col).copied().unwrap_or(false) {
                     continue;
                 }
+                let header = self.labels[col].clone();
                 if self.paths[col].last().is_some_and(|h| labels::is_count_header(h)) {
-                    n = parse_cell(&cells[col]).value.filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32);
+                    n = self.body_cell(row, col).value.filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32);
                     continue;
                 }
                 if let Some(stat) = &stats[col] {
@@ -1122,7 +1123,7 @@ impl<'t> Reader<'t> {
                     .collect();
                 let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
                 // "Oral (n = 12)": a count in the column header, or the section's row.
-                let header_n = parse_cell(&header).n.or(section_counts.get(col).copied().flatten());
+                let header_n = header_counts.get(col).copied().flatten().or(section_counts.get(col).copied().flatten());
                 if let Some(subject) = &subjects[col] {
                     let group = (!row_group.is_empty()).then(|| row_group.join(" / "));
                     let time = self.time_at(row, col);
