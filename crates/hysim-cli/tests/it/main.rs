@@ -14,6 +14,47 @@ fn hysim(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Whether a binary names `library` among the shared libraries it needs (the name sits in
+/// its dynamic string table).
+fn needs_library(binary: &str, library: &str) -> bool {
+    let bytes = std::fs::read(binary).unwrap();
+    bytes.windows(library.len()).any(|w| w == library.as_bytes())
+}
+
+#[test]
+fn hysim_does_not_load_libtorch_and_hysim_torch_does() {
+    for library in ["libtorch_cpu.so", "libc10.so"] {
+        assert!(!needs_library(env!("CARGO_BIN_EXE_hysim"), library), "hysim needs {library}");
+        assert!(needs_library(env!("CARGO_BIN_EXE_hysim-torch"), library), "hysim-torch does not need {library}");
+    }
+}
+
+#[test]
+fn model_commands_are_handed_to_hysim_torch_with_their_arguments() {
+    // `--help` reaches hysim-torch, which prints the command's own options.
+    let (code, out, _) = hysim(&["embed", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: hysim embed") && out.contains("--texts"), "{out}");
+    let (code, out, _) = hysim(&["help", "weights"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: hysim weights") && out.contains("--source"), "{out}");
+    // A usage error keeps clap's exit code 2 through the hand-over; bad input keeps 1.
+    let (code, _, err) = hysim(&["eval"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--gold"), "{err}");
+    let (code, _, err) = hysim(&[
+        "weights",
+        "--source",
+        "/nonexistent/s.safetensors",
+        "--target",
+        "/nonexistent/t.safetensors",
+        "--out",
+        "/tmp/w.jsonl",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.starts_with("hysim: error:") && err.contains("/nonexistent/s.safetensors"), "{err}");
+}
+
 /// Whether the default encoder is installed; says why a test is skipped when it is not.
 fn encoder_installed() -> bool {
     let model = hysim_core::cache::model_dir(hysim_core::cache::DEFAULT_ENCODER);
