@@ -121,7 +121,9 @@ fn hand_to_torch(command: &str, args: &[OsString]) -> ExitCode {
             )));
         }
         Err(e) => {
-            return shell::finish(Err(anyhow::anyhow!("cannot find this program's path to run `hysim {command}`: {e}")));
+            return shell::finish(Err(anyhow::anyhow!(
+                "cannot find this program's path to run `hysim {command}`: {e}"
+            )));
         }
     };
     let mut child = std::process::Command::new(&torch);
