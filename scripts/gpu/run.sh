@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GPU checks of the embedding and training paths, run by the `device` tool from the
-# repository root with target/gpu-carry/ (stripped release binaries, the MiniLM configs and
+# repository root with target/gpu-carry/ (stripped release binaries: hysim-torch, which runs
+# every command, and bench_step; the MiniLM configs and
 # tokenizer, its tensor shapes) carried along: the model files exceed the tool's 64 MiB, so
 # the weights are random with the real shapes (the work per text or step is the same).
 # Prints one result line per measurement.
@@ -13,8 +14,8 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c 'import torch, transformers, peft, sentence_transformers as st; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__, "sentence-transformers", st.__version__)' 2>&1 | tail -1
 cp -r $C/minilm "$S/minilm"
 python3 scripts/gpu/random_safetensors.py $C/minilm-shapes.json "$S/minilm/model.safetensors"
-$C/hysim synth --n 600 --out "$S/synth" | tail -1
-E="$C/hysim embed --texts $S/synth/tables.jsonl --unit row --model $S/minilm --no-cache"
+$C/hysim-torch synth --n 600 --out "$S/synth" | tail -1
+E="$C/hysim-torch embed --texts $S/synth/tables.jsonl --unit row --model $S/minilm --no-cache"
 echo "== hysim embed rows cpu f32 (16 cores)"
 $E --device cpu --dtype f32 --out "$S/cpu.safetensors" --dump-texts "$S/texts.jsonl" 2>&1 | tail -1
 for dt in f32 bf16; do

@@ -32,5 +32,5 @@ model = "$S/minilm"
 [eval]
 encoder = "none"
 TOML
-HYSIM_CACHE="$S/cache" $C/hysim run --config "$S/pipeline.toml" 2>&1 | grep -v " INFO " | tail -30
-HYSIM_CACHE="$S/cache" $C/hysim run --config "$S/pipeline.toml" 2>&1 | grep -v " INFO " | tail -1
+HYSIM_CACHE="$S/cache" $C/hysim-torch run --config "$S/pipeline.toml" 2>&1 | grep -v " INFO " | tail -30
+HYSIM_CACHE="$S/cache" $C/hysim-torch run --config "$S/pipeline.toml" 2>&1 | grep -v " INFO " | tail -1

@@ -6,6 +6,12 @@ use std::process::ExitCode;
 /// The top-level description of `hysim`.
 pub(crate) const ABOUT: &str = "PK tables to a unit-normalised PK dataset, and domain-weighted fine-tuning";
 
+/// Every command, in the order both binaries list them; each binary's unit test holds its
+/// list to this one.
+#[cfg(test)]
+pub(crate) const COMMANDS: &[&str] =
+    &["parse", "embed", "extract", "eval", "synth", "review", "train", "weights", "label-noise", "run"];
+
 /// One-line descriptions of the commands, the same in both binaries' help.
 pub(crate) mod about {
     pub(crate) const PARSE: &str = "Rule-based PK records from tables (Algorithm 1, step 1)";

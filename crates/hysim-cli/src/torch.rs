@@ -89,3 +89,15 @@ fn main() -> ExitCode {
     }
     shell::finish(execute(cli.command))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commands_are_the_shared_list() {
+        use clap::CommandFactory;
+        let defined: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_owned()).collect();
+        assert_eq!(defined, shell::COMMANDS);
+    }
+}

@@ -162,9 +162,11 @@ pub fn write_tables_records(path: &Path, tables: &[Table], format: OutputFormat)
     use rayon::prelude::*;
     use std::io::Write;
     if format != OutputFormat::Jsonl {
-        let records: Vec<Record> = crate::tables_records(tables).into_iter().flatten().collect();
+        let found = crate::tables_records(tables);
+        let tally = found.iter().map(|records| Written::of(records)).fold(Written::default(), Written::add);
+        let records: Vec<Record> = found.into_iter().flatten().collect();
         write_records(path, &records, format)?;
-        return Ok(Written::of(&records));
+        return Ok(tally);
     }
     let parts = tables
         .par_iter()
@@ -254,6 +256,42 @@ mod tests {
             confidence: None,
             noise: None,
             review: None,
+        }
+    }
+
+    #[test]
+    fn tables_records_tally_the_same_in_every_format() {
+        let table = |id: &str, html: &str| {
+            let mut t = crate::html::parse_table(html).unwrap();
+            t.id = id.into();
+            t
+        };
+        let tables = [
+            table(
+                "1:1",
+                "<table><tr><th>Parameter</th><th>Value</th></tr><tr><td>Cmax (ng/mL)</td><td>12.5</td></tr><tr><td>Tmax (h)</td><td>1.5</td></tr></table>",
+            ),
+            table(
+                "2:1",
+                "<table><tr><th>Characteristic</th><th>Value</th></tr><tr><td>Age (years)</td><td>34</td></tr></table>",
+            ),
+            table(
+                "3:1",
+                "<table><tr><th>Parameter</th><th>Value</th></tr><tr><td>AUC0-inf (ng·h/mL)</td><td>80</td></tr></table>",
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("records.jsonl");
+        let written = write_tables_records(&jsonl, &tables, OutputFormat::Jsonl).unwrap();
+        assert_eq!((written.pk_tables, written.records), (2, 3), "{written:?}");
+        assert_eq!(written.by_code.get("CMAX"), Some(&1));
+        // The same bytes as the records of all tables written at once.
+        let all: Vec<Record> = crate::tables_records(&tables).into_iter().flatten().collect();
+        let reference = dir.path().join("reference.jsonl");
+        write_records(&reference, &all, OutputFormat::Jsonl).unwrap();
+        assert_eq!(std::fs::read(&jsonl).unwrap(), std::fs::read(&reference).unwrap());
+        for (name, format) in [("records.csv", OutputFormat::Csv), ("records.parquet", OutputFormat::Parquet)] {
+            assert_eq!(write_tables_records(&dir.path().join(name), &tables, format).unwrap(), written, "{name}");
         }
     }
 
