@@ -1,5 +1,5 @@
 //! `hysim-torch`: every command of the `hysim` command line (see `SPEC.md`, "Command
-//! line"), the ones that run models among them. `hysim` hands those here (see `shell`);
+//! line"), the ones that run models among them. `hysim` hands those here (see `main.rs`);
 //! run directly, it reads the same arguments and prints as `hysim`.
 //!
 //! Exit codes: 0 on success, 1 on bad input (one line naming the file and the problem),

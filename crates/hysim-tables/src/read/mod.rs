@@ -1098,7 +1098,7 @@ impl<'t> Reader<'t> {
             // Statistic columns, by their parent group.
             let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
             for col in stub_col + 1..n_cols {
-                if Some(col) == self.unit_col || non_value.get(col).copied().unwrap_or(false) {
+                if Some(col) == self.unit_col || non_value[col] {
                     continue;
                 }
                 let header = self.labels[col].clone();
@@ -1123,7 +1123,7 @@ impl<'t> Reader<'t> {
                     .collect();
                 let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
                 // "Oral (n = 12)": a count in the column header, or the section's row.
-                let header_n = header_counts.get(col).copied().flatten().or(section_counts.get(col).copied().flatten());
+                let header_n = header_counts[col].or(section_counts.get(col).copied().flatten());
                 if let Some(subject) = &subjects[col] {
                     let group = (!row_group.is_empty()).then(|| row_group.join(" / "));
                     let time = self.time_at(row, col);
