@@ -27,33 +27,26 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> Result<String> {
     let started = std::time::Instant::now();
-    let mut tables = Vec::new();
-    for path in &args.inputs {
-        tables.extend(hysim_tables::read_tables_file(path)?);
-    }
-    let (tables, repeats) = hysim_tables::unique_tables(tables);
-    if repeats > 0 {
-        tracing::info!(duplicates = repeats, "identical tables read more than once, kept once");
-    }
-    if let Some(path) = &args.tables_out {
-        hysim_tables::write_tables_jsonl(path, &tables)?;
-    }
     let format = match &args.format {
         Some(f) => f.parse().map_err(|e: String| anyhow::anyhow!(e))?,
         None => OutputFormat::from_path(&args.out).unwrap_or(OutputFormat::Jsonl),
     };
-    let written = hysim_tables::write_tables_records(&args.out, &tables, format)?;
+    let parsed = hysim_tables::parse_files(&args.inputs, &args.out, format, args.tables_out.as_deref())?;
+    if parsed.repeats > 0 {
+        tracing::info!(duplicates = parsed.repeats, "identical tables read more than once, kept once");
+    }
     let seconds = started.elapsed().as_secs_f64();
+    let written = &parsed.written;
     let counts: Vec<String> = written.by_code.iter().map(|(k, v)| format!("{k} {v}")).collect();
     let summary = format!(
         "{} tables ({} with PK parameters) -> {} records in {} ({} converted to canonical units) in {:.3} s ({:.0} tables/s): {}",
-        tables.len(),
+        parsed.tables,
         written.pk_tables,
         written.records,
         args.out.display(),
         written.converted,
         seconds,
-        tables.len() as f64 / seconds.max(1e-9),
+        parsed.tables as f64 / seconds.max(1e-9),
         counts.join(", ")
     );
     Ok(summary)

@@ -21,26 +21,76 @@ pub fn atomic_write<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 {
-    let write_err = |source| Error::Write { path: path.to_path_buf(), source };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(write_err)?;
-    let tmp = temp_path(path);
-    let result = (|| {
-        let file = File::create(&tmp)?;
-        let mut out = BufWriter::new(file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        // Best effort: the original error is the one worth reporting.
-        let _ = fs::remove_file(&tmp);
+    let mut file = AtomicFile::create(path)?;
+    write(file.writer()).map_err(|source| Error::Write { path: path.to_path_buf(), source })?;
+    file.commit()
+}
+
+/// A file written a part at a time, atomically: the parts go to a temporary file beside
+/// its path, which [`AtomicFile::commit`] syncs and renames over the path. Dropped without
+/// a commit (an error on the way), the temporary file is removed and the path is left as
+/// it was. For writers that stream, where [`atomic_write`]'s one closure does not fit.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file (and the destination's folder).
+    pub fn create(path: &Path) -> Result<Self> {
+        let write_err = |source| Error::Write { path: path.to_path_buf(), source };
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&dir).map_err(write_err)?;
+        let tmp = temp_path(path);
+        let file = File::create(&tmp).map_err(write_err)?;
+        Ok(Self { path: path.to_path_buf(), tmp, out: Some(BufWriter::new(file)) })
     }
-    result.map_err(write_err)
+
+    /// The file's destination.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The writer of the temporary file.
+    pub fn writer(&mut self) -> &mut BufWriter<File> {
+        self.out.as_mut().expect("invariant: the writer is taken only by commit, which consumes self")
+    }
+
+    /// Appends `bytes`; the error names the destination.
+    pub fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        let path = self.path.clone();
+        self.writer().write_all(bytes).map_err(|source| Error::Write { path, source })
+    }
+
+    /// Flushes and syncs the temporary file and renames it over the destination.
+    pub fn commit(mut self) -> Result<()> {
+        let out = self.out.take().expect("invariant: the writer is taken only here");
+        let result = (|| {
+            let file = out.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            fs::rename(&self.tmp, &self.path)
+        })();
+        // On success the temporary file is gone (renamed); on failure `drop` removes it.
+        if result.is_ok() {
+            self.tmp = PathBuf::new();
+        }
+        result.map_err(|source| Error::Write { path: self.path.clone(), source })
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // Best effort: the error that left the file uncommitted is the one worth reporting.
+        self.out.take();
+        if !self.tmp.as_os_str().is_empty() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 /// The temporary name used while `path` is being written: hidden, in the same folder
@@ -158,6 +208,27 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "first");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+
+    #[test]
+    fn atomic_file_replaces_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        fs::write(&path, "first").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"second, ").unwrap();
+        file.write_all(b"in parts").unwrap();
+        // Not committed: dropped as on an error half way.
+        drop(file);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"second, ").unwrap();
+        file.write_all(b"in parts").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first", "nothing replaced before the commit");
+        file.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "second, in parts");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

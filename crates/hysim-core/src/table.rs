@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::TableId;
 
 /// A table with its header rows and body rows as plain text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Table {
     /// The table's id (`"<pmid>:<table_index>"` for the shared `tables.jsonl`).
     pub id: TableId,

@@ -363,25 +363,95 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
 /// it would otherwise give every record twice), and how many were dropped. Two different
 /// tables with one id are both kept, with a warning.
 pub fn unique_tables(tables: Vec<Table>) -> (Vec<Table>, usize) {
-    let before = tables.len();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut unique: Vec<Table> = Vec::with_capacity(tables.len());
-    for table in tables {
-        match seen.get(&table.id) {
-            Some(&k) if unique[k] == table => continue,
-            Some(_) => tracing::warn!(id = %table.id, "two different tables have this id; both kept"),
-            None => {}
+    let mut distinct = Distinct::default();
+    let unique = distinct.keep(tables);
+    (unique, distinct.repeats())
+}
+
+/// The tables seen so far, for dropping identical repeats from tables read a chunk at a
+/// time ([`unique_tables`] in one go): what is remembered of each table is its id and a
+/// 64-bit fingerprint of its content, not the table, so a reader that streams a corpus
+/// holds one chunk. Two tables with one id and the same fingerprint are taken as the same
+/// table (SipHash over every field; a collision between two tables that share an id is
+/// about 1 in 2^64). Two different tables with one id are both kept, with a warning.
+#[derive(Debug, Default)]
+pub struct Distinct {
+    seen: std::collections::HashMap<String, Vec<u64>>,
+    repeats: usize,
+}
+
+impl Distinct {
+    /// The tables of `chunk` not seen before (here or in an earlier chunk), in order.
+    pub fn keep(&mut self, chunk: Vec<Table>) -> Vec<Table> {
+        use rayon::prelude::*;
+        use std::hash::{Hash, Hasher};
+        // Fingerprints on every core: hashing a corpus is a pass over all its text.
+        let prints: Vec<u64> = chunk
+            .par_iter()
+            .map(|table| {
+                let mut hasher = std::hash::DefaultHasher::new();
+                table.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(chunk.len());
+        for (table, fingerprint) in chunk.into_iter().zip(prints) {
+            match self.seen.get_mut(&table.id) {
+                Some(prints) if prints.contains(&fingerprint) => {
+                    self.repeats += 1;
+                    continue;
+                }
+                Some(prints) => {
+                    tracing::warn!(id = %table.id, "two different tables have this id; both kept");
+                    prints.push(fingerprint);
+                }
+                None => {
+                    self.seen.insert(table.id.clone(), vec![fingerprint]);
+                }
+            }
+            kept.push(table);
         }
-        seen.insert(table.id.clone(), unique.len());
-        unique.push(table);
+        kept
     }
-    let dropped = before - unique.len();
-    (unique, dropped)
+
+    /// Tables dropped so far as repeats.
+    pub fn repeats(&self) -> usize {
+        self.repeats
+    }
+
+    /// Distinct tables kept so far.
+    pub fn tables(&self) -> usize {
+        self.seen.values().map(Vec::len).sum()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_remembers_tables_across_chunks_by_id_and_content() {
+        let table = |id: &str, cell: &str| Table {
+            id: id.into(),
+            header_rows: vec![vec!["Parameter".into(), "Mean".into()]],
+            body_rows: vec![vec!["Cmax".into(), cell.into()]],
+            ..Table::default()
+        };
+        let mut distinct = Distinct::default();
+        let kept = distinct.keep(vec![table("a", "1"), table("b", "2"), table("a", "1")]);
+        assert_eq!(kept.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        // A later chunk: a repeat of `b` is dropped, a different table with id `a` is kept,
+        // and so is the same content under a new id.
+        let kept = distinct.keep(vec![table("b", "2"), table("a", "9"), table("c", "1")]);
+        assert_eq!(
+            kept.iter().map(|t| (t.id.as_str(), t.body_rows[0][1].as_str())).collect::<Vec<_>>(),
+            [("a", "9"), ("c", "1")]
+        );
+        assert_eq!((distinct.tables(), distinct.repeats()), (4, 2));
+        let mut caption = table("c", "1");
+        caption.caption = Some("Table 2".into());
+        assert_eq!(distinct.keep(vec![caption]).len(), 1, "every field counts, the caption too");
+    }
 
     #[test]
     fn legacy_encodings_are_decoded() {

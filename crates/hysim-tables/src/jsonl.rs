@@ -230,6 +230,19 @@ pub fn to_html(table: &Table) -> String {
 /// Writes tables as a `tables.jsonl` file (atomically): one line per table with its
 /// `table_id`, caption, footnote, the paper's title and abstract when known, and `table_html`.
 pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
+    use std::io::Write;
+    hysim_core::io::atomic_write(path, |out| {
+        for table in tables {
+            out.write_all(&table_line(table).map_err(std::io::Error::other)?)?;
+        }
+        Ok(())
+    })
+    .map_err(Error::Core)
+}
+
+/// One line of tables.jsonl for `table`, with its end: the table's id, caption, footnote,
+/// title and abstract where it has them, and its HTML ([`to_html`]).
+pub(crate) fn table_line(table: &Table) -> serde_json::Result<Vec<u8>> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
         table_id: &'a str,
@@ -241,18 +254,17 @@ pub fn write_tables_jsonl(path: &Path, tables: &[Table]) -> Result<()> {
         abstract_text: Option<&'a str>,
         table_html: String,
     }
-    let lines: Vec<Line<'_>> = tables
-        .iter()
-        .map(|t| Line {
-            table_id: &t.id,
-            caption: t.caption.as_deref(),
-            footnote: t.footnote.as_deref(),
-            title: t.title.as_deref(),
-            abstract_text: t.abstract_text.as_deref(),
-            table_html: to_html(t),
-        })
-        .collect();
-    hysim_core::io::write_jsonl(path, &lines).map_err(Error::Core)
+    let line = Line {
+        table_id: &table.id,
+        caption: table.caption.as_deref(),
+        footnote: table.footnote.as_deref(),
+        title: table.title.as_deref(),
+        abstract_text: table.abstract_text.as_deref(),
+        table_html: to_html(table),
+    };
+    let mut text = serde_json::to_vec(&line)?;
+    text.push(b'\n');
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -38,11 +38,11 @@ pub use cell::{Bounds, CellValue, Dispersed, Missing, Printed, parse_cell};
 pub use context::{TableContext, matrices_in, paper_matrices, table_context};
 pub use error::{Error, Result};
 pub use formats::{
-    decode_text, extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown, read_tables_file,
-    read_workbook, table_chunks, unique_tables,
+    Distinct, decode_text, extension, is_jsonl_file, is_table_file, read_delimited, read_jats, read_markdown,
+    read_tables_file, read_workbook, table_chunks, unique_tables,
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
-pub use output::{OutputFormat, Written, write_records, write_tables_records};
+pub use output::{OutputFormat, Parsed, Written, parse_files, write_records, write_tables_records};
 pub use read::{CellReader, model_record, table_records, tables_records, vouched_records};
 
 /// The README's Rust examples, compiled and run as doctests of this crate.

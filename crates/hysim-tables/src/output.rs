@@ -6,9 +6,10 @@
 //! `row`, `col`, `header_path` joined with ` / `, `footnotes` joined with ` | `). Every
 //! file is written to a temporary file and renamed into place.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use hysim_core::io::AtomicFile;
 use hysim_core::{Record, Table};
 use polars::prelude::*;
 
@@ -159,30 +160,156 @@ impl Written {
 /// serialised on one thread and dropped there, so the records of all tables are never held
 /// at once; CSV and Parquet, which are written by columns, collect them first.
 pub fn write_tables_records(path: &Path, tables: &[Table], format: OutputFormat) -> Result<Written> {
-    use rayon::prelude::*;
-    use std::io::Write;
-    if format != OutputFormat::Jsonl {
-        let found = crate::tables_records(tables);
-        let tally = found.iter().map(|records| Written::of(records)).fold(Written::default(), Written::add);
-        let records: Vec<Record> = found.into_iter().flatten().collect();
-        write_records(path, &records, format)?;
-        return Ok(tally);
-    }
-    let parts = tables
-        .par_iter()
-        .map(|table| {
-            let records = crate::table_records(table);
-            let mut text = Vec::new();
-            for record in &records {
-                serde_json::to_writer(&mut text, record)?;
-                text.push(b'\n');
+    let mut sink = RecordSink::create(path, format, None)?;
+    sink.put(tables)?;
+    sink.finish()
+}
+
+/// What [`parse_files`] read and wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Distinct tables read.
+    pub tables: usize,
+    /// Identical repeats dropped ([`crate::Distinct`]).
+    pub repeats: usize,
+    /// What was written.
+    pub written: Written,
+}
+
+/// Tables read before their records are written: large enough to keep both cores busy,
+/// small enough that a corpus is never held whole.
+const PARSE_CHUNK: usize = 256;
+
+/// `hysim parse`: the tables of `inputs` (any file [`crate::read_tables_file`] reads),
+/// identical repeats dropped, their records written to `path` in `format`, and the tables
+/// themselves to `tables_out` as one tables.jsonl when asked. It streams: a tables.jsonl is
+/// read a chunk of lines at a time ([`crate::table_chunks`]) and each chunk's tables and
+/// records are written before the next chunk is read, so what is held is one chunk (and,
+/// for CSV and Parquet, which are written by columns, the records). Both files are written
+/// atomically: after an error neither is replaced.
+pub fn parse_files(inputs: &[PathBuf], path: &Path, format: OutputFormat, tables_out: Option<&Path>) -> Result<Parsed> {
+    let mut sink = RecordSink::create(path, format, tables_out)?;
+    let mut distinct = crate::Distinct::default();
+    let mut chunks = inputs.iter().map(|input| crate::table_chunks(input, PARSE_CHUNK)).flat_map(|chunks| {
+        let (chunks, error) = match chunks {
+            Ok(chunks) => (Some(chunks), None),
+            Err(e) => (None, Some(Err(e))),
+        };
+        chunks.into_iter().flatten().chain(error)
+    });
+    // Small files (one HTML table each) are gathered so that a batch keeps both cores
+    // busy; each batch's records are read while the next batch is read and parsed.
+    let mut next_batch = || -> Result<Vec<Table>> {
+        let mut batch = Vec::new();
+        while batch.len() < PARSE_CHUNK {
+            match chunks.next() {
+                Some(chunk) => batch.extend(distinct.keep(chunk?)),
+                None => break,
             }
-            Ok((Written::of(&records), text))
+        }
+        Ok(batch)
+    };
+    let mut batch = next_batch()?;
+    while !batch.is_empty() {
+        let (parts, next) = rayon::join(|| sink.read(&batch), &mut next_batch);
+        sink.write(parts?)?;
+        batch = next?;
+    }
+    Ok(Parsed { tables: distinct.tables(), repeats: distinct.repeats(), written: sink.finish()? })
+}
+
+/// Where [`parse_files`] and [`write_tables_records`] write, a slice of tables at a time:
+/// each table's records read and serialised on one thread (CSV and Parquet collect the
+/// records), in table order, into temporary files renamed into place by `finish`.
+struct RecordSink {
+    path: PathBuf,
+    format: OutputFormat,
+    /// The JSON Lines file, written as it goes; CSV and Parquet are written whole at the
+    /// end by [`write_records`] (an atomic write of its own) from `collected`.
+    records: Option<AtomicFile>,
+    tables: Option<AtomicFile>,
+    collected: Vec<Record>,
+    written: Written,
+}
+
+/// One table's share of a [`RecordSink`]'s output.
+struct Part {
+    tally: Written,
+    /// Its records as JSON Lines.
+    text: Vec<u8>,
+    /// Its records, for CSV and Parquet.
+    records: Vec<Record>,
+    /// Its tables.jsonl line.
+    line: Vec<u8>,
+}
+
+impl RecordSink {
+    fn create(path: &Path, format: OutputFormat, tables_out: Option<&Path>) -> Result<Self> {
+        let records = if format == OutputFormat::Jsonl { Some(AtomicFile::create(path)?) } else { None };
+        Ok(Self {
+            path: path.to_path_buf(),
+            format,
+            records,
+            tables: tables_out.map(AtomicFile::create).transpose()?,
+            collected: Vec::new(),
+            written: Written::default(),
         })
-        .collect::<serde_json::Result<Vec<(Written, Vec<u8>)>>>()
-        .map_err(|e| Error::BadFile { path: path.to_path_buf(), problem: format!("cannot write a record: {e}") })?;
-    hysim_core::io::atomic_write(path, |out| parts.iter().try_for_each(|(_, text)| out.write_all(text)))?;
-    Ok(parts.into_iter().map(|(tally, _)| tally).fold(Written::default(), Written::add))
+    }
+
+    fn put(&mut self, tables: &[Table]) -> Result<()> {
+        let parts = self.read(tables)?;
+        self.write(parts)
+    }
+
+    /// The records of `tables`, each table's on one thread: its tally, its records
+    /// serialised (JSON Lines) or kept (CSV, Parquet), and its tables.jsonl line when asked.
+    fn read(&self, tables: &[Table]) -> Result<Vec<Part>> {
+        use rayon::prelude::*;
+        let (jsonl, with_tables) = (self.records.is_some(), self.tables.is_some());
+        tables
+            .par_iter()
+            .map(|table| {
+                let records = crate::table_records(table);
+                let tally = Written::of(&records);
+                let mut text = Vec::new();
+                if jsonl {
+                    for record in &records {
+                        serde_json::to_writer(&mut text, record)?;
+                        text.push(b'\n');
+                    }
+                }
+                let line = if with_tables { crate::jsonl::table_line(table)? } else { Vec::new() };
+                Ok(Part { tally, text, records: if jsonl { Vec::new() } else { records }, line })
+            })
+            .collect::<serde_json::Result<Vec<Part>>>()
+            .map_err(|e| Error::BadFile { path: self.path.clone(), problem: format!("cannot write a record: {e}") })
+    }
+
+    /// Writes what [`RecordSink::read`] read, in table order.
+    fn write(&mut self, parts: Vec<Part>) -> Result<()> {
+        for part in parts {
+            if let Some(file) = &mut self.records {
+                file.write_all(&part.text)?;
+            }
+            if let Some(file) = &mut self.tables {
+                file.write_all(&part.line)?;
+            }
+            self.collected.extend(part.records);
+            self.written = std::mem::take(&mut self.written).add(part.tally);
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Written> {
+        if let Some(file) = self.tables {
+            file.commit()?;
+        }
+        match self.records {
+            Some(file) => file.commit()?,
+            None => write_records(&self.path, &self.collected, self.format)?,
+        }
+        Ok(self.written)
+    }
 }
 
 /// Records as JSON Lines, atomically: chunks of records are serialised in parallel, then
@@ -293,6 +420,60 @@ mod tests {
         for (name, format) in [("records.csv", OutputFormat::Csv), ("records.parquet", OutputFormat::Parquet)] {
             assert_eq!(write_tables_records(&dir.path().join(name), &tables, format).unwrap(), written, "{name}");
         }
+    }
+
+    /// A tables.jsonl line of a one-row PK table: `id`, a Cmax of `value`.
+    fn table_line(id: &str, value: usize) -> String {
+        let html = format!(
+            "<table><tr><th>Parameter</th><th>Mean</th></tr><tr><td>Cmax (ng/mL)</td><td>{value}</td></tr></table>"
+        );
+        serde_json::json!({ "table_id": id, "caption": "Table 1. PK", "table_html": html }).to_string() + "\n"
+    }
+
+    #[test]
+    fn parse_files_streams_chunks_and_drops_repeats_across_files() {
+        let dir = tempfile::tempdir().unwrap();
+        // More lines than a chunk, a demographics table, and in a second file repeats of the
+        // first file's tables (identical: dropped) and one id with a different table (kept).
+        let n = PARSE_CHUNK * 2 + 7;
+        let mut first: String = (0..n).map(|k| table_line(&format!("t{k}"), k + 1)).collect();
+        first.push_str(&serde_json::json!({ "table_id": "demo", "caption": "Baseline characteristics",
+            "table_html": "<table><tr><th>Characteristic</th><th>Value</th></tr><tr><td>Age (years)</td><td>34</td></tr></table>" })
+            .to_string());
+        first.push('\n');
+        let second = table_line("t3", 4) + &table_line("t5", 999) + &table_line("t400", 401);
+        let inputs = [dir.path().join("a.jsonl"), dir.path().join("b.jsonl")];
+        std::fs::write(&inputs[0], &first).unwrap();
+        std::fs::write(&inputs[1], &second).unwrap();
+        let (out, tables_out) = (dir.path().join("records.jsonl"), dir.path().join("tables.jsonl"));
+        let parsed = parse_files(&inputs, &out, OutputFormat::Jsonl, Some(&tables_out)).unwrap();
+        assert_eq!((parsed.tables, parsed.repeats), (n + 2, 2), "{parsed:?}");
+        assert_eq!((parsed.written.pk_tables, parsed.written.records), (n + 1, n + 1), "{parsed:?}");
+        // The same files as reading everything at once and writing it whole.
+        let mut all = crate::read_tables_file(&inputs[0]).unwrap();
+        all.extend(crate::read_tables_file(&inputs[1]).unwrap());
+        let (unique, repeats) = crate::unique_tables(all);
+        assert_eq!(repeats, 2);
+        let (reference, reference_tables) = (dir.path().join("reference.jsonl"), dir.path().join("ref-tables.jsonl"));
+        assert_eq!(write_tables_records(&reference, &unique, OutputFormat::Jsonl).unwrap(), parsed.written);
+        crate::write_tables_jsonl(&reference_tables, &unique).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&reference).unwrap());
+        assert_eq!(std::fs::read(&tables_out).unwrap(), std::fs::read(&reference_tables).unwrap());
+        let csv = dir.path().join("records.csv");
+        assert_eq!(parse_files(&inputs, &csv, OutputFormat::Csv, None).unwrap(), parsed);
+
+        // A bad line in the second file, after whole chunks were written: neither output is
+        // replaced, and no temporary file is left.
+        std::fs::write(&inputs[1], second + "{\"table_id\": \"bad\"}\n").unwrap();
+        let before = (std::fs::read(&out).unwrap(), std::fs::read(&tables_out).unwrap());
+        let err = parse_files(&inputs, &out, OutputFormat::Jsonl, Some(&tables_out)).unwrap_err().to_string();
+        assert!(err.contains("b.jsonl") && err.contains(":4"), "{err}");
+        assert_eq!((std::fs::read(&out).unwrap(), std::fs::read(&tables_out).unwrap()), before);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
     }
 
     #[test]
