@@ -208,18 +208,50 @@ fn number(chars: &[char]) -> (f64, usize) {
     }
     let mut seen_point = false;
     let mut seen_thousands = false;
+    // Digits grouped by spaces or points (ISO 31-0 and SI `12 450`, European `1.234,5`):
+    // the comma that follows is the decimal separator.
+    let mut grouped = false;
+    let digits_from =
+        |k: usize| chars.get(k..).map_or(0, |rest| rest.iter().take_while(|d| d.is_ascii_digit()).count());
     while i < chars.len() {
         let c = chars[i];
+        let integer = text.trim_start_matches('-');
+        // A group opens with one to three digits, not a leading zero, or follows a group.
+        let may_group = seen_thousands || grouped || (1..=3).contains(&integer.len()) && !integer.starts_with('0');
         if c.is_ascii_digit() {
             text.push(c);
             i += 1;
+        } else if c == ' ' && !seen_point && !seen_thousands && may_group && digits_from(i + 1) == 3 {
+            // `12 450`, `4 518,6` (the thin and no-break spaces are spaces by now): a
+            // space between digit groups of three.
+            grouped = true;
+            i += 1;
+        } else if c == '.'
+            && !seen_point
+            && !seen_thousands
+            && may_group
+            && digits_from(i + 1) == 3
+            && matches!(chars.get(i + 4), Some(',' | '.'))
+            && digits_from(i + 5) > 0
+        {
+            // `1.234,5` and `1.234.567,8`: points group where a decimal comma follows.
+            let mut k = i + 4;
+            while chars.get(k) == Some(&'.') && digits_from(k + 1) == 3 {
+                k += 4;
+            }
+            if chars.get(k) != Some(&',') || digits_from(k + 1) == 0 {
+                seen_point = true;
+                text.push('.');
+                i += 1;
+                continue;
+            }
+            grouped = true;
+            i += 1;
         } else if (c == '.' || c == ',') && !seen_point && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-            let digits_after = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
-            let integer = text.trim_start_matches('-');
+            let digits_after = digits_from(i + 1);
             // 1,234 and 12,345,678: thousands separators. 0,123 and 1234,567 are decimal
             // commas (no one writes a leading zero or four digits before a separator).
-            let thousands = seen_thousands || (1..=3).contains(&integer.len()) && !integer.starts_with('0');
-            if c == ',' && digits_after == 3 && thousands {
+            if c == ',' && digits_after == 3 && may_group && !grouped {
                 seen_thousands = true;
                 i += 1;
                 continue;
@@ -527,6 +559,20 @@ mod tests {
         check("1.2 × 10³", "value=1200");
         check("3.5 x 10^-2", "value=0.035");
         check("0.113 ± 0.02", "value=0.113 ±0.02");
+        // Digit groups of three set apart by a space (ISO 31-0, SI; thin and no-break
+        // spaces too) or by points before a decimal comma (continental Europe).
+        check("12 450 ± 3 120", "value=12450 ±3120");
+        check("12\u{2009}450 (9\u{a0}870–15\u{202f}200)", "value=12450 [9870, 15200]");
+        check("4 518,6 ± 1 022,3", "value=4518.6 ±1022.3");
+        check("1 234 567", "value=1234567");
+        check("1.234,5 ± 210,3", "value=1234.5 ±210.3");
+        check("1.234.567,8", "value=1234567.8");
+        // Not groups: a decimal point, a group of two or four digits, a leading zero.
+        check("1.234 ± 0.210", "value=1.234 ±0.21");
+        check("1.234 (0.9–1.5)", "value=1.234 [0.9, 1.5]");
+        check("0 450", "value=0");
+        check("12 45", "value=12");
+        check("2.5 100", "value=2.5");
     }
 
     #[test]

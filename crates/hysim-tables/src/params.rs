@@ -98,6 +98,17 @@ pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> 
 }
 
 fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static str> {
+    // The amount excreted given as a percentage of the dose (`Ae (% of dose)`, `Ae0–24 (%)`)
+    // is the fraction excreted.
+    let percent =
+        || split_trailing_group(name).1.is_some_and(|g| g.trim_start().starts_with('%') || g.contains("percent"));
+    match name_code(name, route) {
+        Some("RCAMINT") if percent() => Some("RCPCINT"),
+        code => code,
+    }
+}
+
+fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     if let Some(code) = lookup_code(&normalise_name(name), route) {
         return Some(code);
     }
@@ -205,13 +216,36 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     {
         return Some("CONC");
     }
-    // Partial areas: AUC0-12, AUC0–24 h, AUC(2-8), AUC 0-120 min for fentanyl.
-    let rest = n.strip_prefix("auc")?.trim_start_matches('(');
+    // A parameter per body weight written into its name: `CL/F/kg`, `Vz/kg`.
+    if let Some(name) = n.strip_suffix("/kg")
+        && let Some(code) = lookup_code(name, route)
+    {
+        return Some(code);
+    }
+    // At steady state, written after the name (`AUC0–24,ss`, `AUCτ,ss`, `Cmin,ss`): the
+    // area over the dosing interval, and the trough; the name's own code otherwise.
+    if let Some(name) = ["(ss)", ",ss", "ss"].iter().find_map(|s| n.strip_suffix(s)).filter(|m| m.len() > 2)
+        && let Some(code) = lookup_code(name, route)
+    {
+        return Some(match code {
+            "AUCINT" => "AUCTAU",
+            "CMIN" => "CTROUGH",
+            code => code,
+        });
+    }
+    // Partial areas and excretion over an interval: AUC0-12, AUC0–24 h, AUC(2-8), AUC
+    // 0-120 min for fentanyl; Ae0–24 (amount), fe0–12 (fraction of the dose).
+    let (code, rest) = [("auc", "AUCINT"), ("ae", "RCAMINT"), ("fe", "RCPCINT")]
+        .iter()
+        .find_map(|(prefix, code)| Some((*code, n.strip_prefix(prefix)?)))?;
+    let rest = rest.trim_start_matches('(');
     let number = |s: &str| s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
     let a_len = number(rest);
     let after = rest[a_len..].strip_prefix('-')?;
     let b_len = number(after);
-    (a_len > 0 && b_len > 0).then_some("AUCINT")
+    let tail = after[b_len..].trim_start_matches(['h', ')']);
+    // `AUC0–24/MIC` is a pharmacodynamic index, not an area.
+    (a_len > 0 && b_len > 0 && !tail.starts_with('/') && (code == "AUCINT" || tail.is_empty())).then_some(code)
 }
 
 /// For PK names that are ambiguous without more context (`AUC`, `C0`, and every name whose
@@ -286,6 +320,23 @@ mod tests {
             ("AUC0–24 h", "AUCINT"),
             ("AUC(0-12)", "AUCINT"),
             ("AUCτ", "AUCTAU"),
+            // Steady state written after the name.
+            ("AUCτ,ss (ng·h/mL)", "AUCTAU"),
+            ("AUC0–τ,ss", "AUCTAU"),
+            ("AUC0–24,ss (ng·h/mL)", "AUCTAU"),
+            ("AUC0-12 (ss)", "AUCTAU"),
+            ("Cavg,ss (ng/mL)", "CAVG"),
+            ("Css,min (ng/mL)", "CTROUGH"),
+            ("Cmin,ss", "CTROUGH"),
+            ("Cmax,ss", "CMAX"),
+            // Excretion over an interval, and as a percentage of the dose.
+            ("fe0–24 (%)", "RCPCINT"),
+            ("Ae0–12 (mg)", "RCAMINT"),
+            ("Ae (% of dose)", "RCPCINT"),
+            ("Ae0–24 (%)", "RCPCINT"),
+            ("Ae (mg)", "RCAMINT"),
+            // Per body weight in the name.
+            ("CL/F/kg", "CLFO"),
             ("t½ (h)", "LAMZHL"),
             ("t1/2β", "LAMZHL"),
             ("T1/2", "LAMZHL"),
@@ -340,9 +391,18 @@ mod tests {
 
     #[test]
     fn non_pk_names_are_not_mapped() {
-        for name in
-            ["Age (years)", "Weight (kg)", "Parturient", "Haemoglobin (g dl−1)", "AUC ratio", "Apgar-score at 1 min"]
-        {
+        for name in [
+            "Age (years)",
+            "Weight (kg)",
+            "Parturient",
+            "Haemoglobin (g dl−1)",
+            "AUC ratio",
+            "Apgar-score at 1 min",
+            "AUC0–24/MIC",
+            "Cmax/MIC",
+            "Body mass (kg)",
+            "Class",
+        ] {
             check(name, None, None);
         }
     }

@@ -422,7 +422,12 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
                 let before_start = if k == 0 { 0 } else { centrals[k - 1].end };
                 let before = &clause[before_start..central.start];
                 let before = before.rsplit(" or ").next().unwrap_or(before);
-                let named = named_parameters(before, names);
+                // A declaration in parentheses after a title, "Plasma concentrations and
+                // pharmacokinetic parameters of X by dose level (mean ± SD)", declares the
+                // whole table; "tmax (median, range)" and "Cmax and AUC (GM, CV%)" the
+                // parameters named.
+                let titled = before.trim_end().ends_with('(') && before.split_whitespace().count() > 5;
+                let named = if titled { Vec::new() } else { named_parameters(before, names) };
                 if named.is_empty() { scope.clone() } else { Scope::Only(named) }
             }
             other => other.clone(),

@@ -115,6 +115,10 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "gcv%",
         "gcv (%)",
         "cv, %",
+        "geo. cv%",
+        "geo cv%",
+        "geo. cv (%)",
+        "geometric cv (%)",
     ]) {
         return Some(StatLabel::Spread(Kind::Cv));
     }
@@ -517,11 +521,21 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
     let l = crate::fold::squeeze(&crate::fold::lower(label).replace(['‐', '–', '-'], " "));
     const EXPLAINS: &[&str] =
         &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
+    // The precision of a model's estimate (population PK: `Estimate | RSE (%) | Shrinkage`).
+    const PRECISION: &[&str] = &["rse", "rse%", "%rse", "shrinkage", "relative standard error"];
+    // A comparison of two groups (`Ratio B/A (90% CI)`, `Fed/fasted ratio`, `T/R`): a ratio
+    // of the groups' values, not a value of the parameter, unless the label names a
+    // PK ratio itself (`M/P ratio`, `Cord/maternal ratio`).
+    const COMPARES: &[&str] = &["ratio", "ratios", "t/r", "r/t"];
+    let words = || l.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '/'));
     ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic", "literature", "published"]
         .iter()
         .any(|w| l.contains(w))
         // Whole words: a "Test formulation" column holds values.
         || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
+        || words().any(|w| PRECISION.contains(&w))
+        || l.contains("relative standard error")
+        || (words().any(|w| COMPARES.contains(&w)) && crate::params::parameter_code(label, None).is_none())
 }
 
 /// A column of subject counts.

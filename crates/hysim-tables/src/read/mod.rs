@@ -97,9 +97,32 @@ pub fn table_records(table: &Table) -> Vec<Record> {
                 .collect()
         };
         let padded = Table { header_rows: pad(&table.header_rows), body_rows: pad(&table.body_rows), ..table.clone() };
-        return Reader::new(&padded).map(|r| r.records()).unwrap_or_default();
+        return with_caption_count(table, Reader::new(&padded).map(|r| r.records()).unwrap_or_default());
     }
-    Reader::new(table).map(|r| r.records()).unwrap_or_default()
+    with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
+}
+
+/// The number of subjects a caption gives the whole table, "Pharmacokinetic parameters of
+/// X (n = 12)", on the summary records that the table's cells give no count: only when the
+/// caption gives one count (two, "A (n = 6) and B (n = 8)", say which group has which).
+fn with_caption_count(table: &Table, mut records: Vec<Record>) -> Vec<Record> {
+    let Some(caption) = table.caption.as_deref().filter(|c| c.contains('=')) else { return records };
+    let counts: Vec<u32> = caption
+        .match_indices('=')
+        .filter_map(|(at, _)| {
+            let before = caption[..at].trim_end();
+            let n_word = before.ends_with(['n', 'N'])
+                && !before[..before.len() - 1].chars().last().is_some_and(|c| c.is_alphanumeric());
+            let digits: String = caption[at + 1..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+            n_word.then(|| digits.parse().ok()).flatten()
+        })
+        .collect();
+    if let [n] = counts[..] {
+        for r in records.iter_mut().filter(|r| r.n.is_none() && r.statistic != Statistic::Individual) {
+            r.n = Some(n);
+        }
+    }
+    records
 }
 
 /// Splits a footnote into its marked notes: `a Data presented as median [IQR]. b SD in
@@ -286,6 +309,14 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         // so "V1" and "Ka" stay names). The word is looked up last: most characters fail
         // the cheap tests before it.
         let word_end = next.is_none_or(|n| !n.is_alphanumeric());
+        // A letter right after the unit's closing bracket at the label's end, `Tmax (h)a`
+        // (`Tmax (h)<sup>a</sup>`): where the mark is set after the unit, it glues to no
+        // word. A mark when a note defines it, or when the table has no keyed notes.
+        let after_bracket = i > 0 && matches!(chars[i - 1], ')' | ']');
+        if word_end && after_bracket && c.is_ascii_lowercase() && (notes.is_empty() || defined(c)) {
+            marks.push(c.to_string());
+            continue;
+        }
         if word_end && (c.is_ascii_digit() || c.is_ascii_lowercase()) && i - word_start >= 3 && defined(c) && {
             let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
             c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some()
@@ -1047,13 +1078,19 @@ impl<'t> Reader<'t> {
                     let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
                     return (Some(label), parent);
                 }
-                if let Some((head, tail)) = last.trim().rsplit_once(' ')
-                    && let Some(label) = stat_label(tail).filter(|l| !matches!(l, StatLabel::Count))
-                    && !head.trim().is_empty()
-                    && stat_label(head).is_none()
-                {
+                // A group and its statistic in one header: `IV SD`, `Single dose, mean (CV%)`,
+                // `Test (geometric mean)`: the longest tail of whole words that is a
+                // statistic label, after a group that is not one.
+                let last = last.trim();
+                let tail_label = last.match_indices(' ').find_map(|(at, _)| {
+                    let (head, tail) = (&last[..at], &last[at + 1..]);
+                    let head = head.trim().trim_end_matches([',', ';', ':']).trim();
+                    let label = stat_label(tail).filter(|l| !matches!(l, StatLabel::Count))?;
+                    (!head.is_empty() && stat_label(head).is_none()).then_some((head, label))
+                });
+                if let Some((head, label)) = tail_label {
                     let mut parent: Vec<&str> = p[..p.len() - 1].iter().map(String::as_str).collect();
-                    parent.push(head.trim());
+                    parent.push(head);
                     return (Some(label), parent.join(" / "));
                 }
                 (None, self.labels[col].clone())
@@ -1216,10 +1253,11 @@ impl<'t> Reader<'t> {
     ) -> Option<Record> {
         let text = &self.table.body_rows[row][col];
         let cell = self.body_cell(row, col);
-        if cell.value.is_none()
-            && cell.interval.is_none()
-            && !matches!(cell.missing, Some(Missing::NotAvailable(_)) | Some(Missing::BelowLimit(_)))
-        {
+        // A summary cell without a number gives no record: `—`, `NA`, `NC` (not applicable,
+        // not calculated) say there is no value, and a record of no value tells a curator
+        // nothing. Below the limit of quantification (`BLQ`, `< 0.5`) is a result, kept
+        // censored; so is a subject's `ND` (`individual`).
+        if cell.value.is_none() && cell.interval.is_none() && !matches!(cell.missing, Some(Missing::BelowLimit(_))) {
             return None;
         }
         let local: Vec<Declaration> = local_texts.iter().flat_map(|t| self.label_declarations(t)).collect();

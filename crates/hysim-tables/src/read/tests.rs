@@ -62,7 +62,6 @@ fn parameters_as_rows() {
     TMAX Some(0.5) median None Some("range 0.17-0.67") Some("h") Some("h")->Some(0.5) "0.5 (0.17–0.67)" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
     TMAX Some(1.0) median None Some("range 0.5-2") Some("h") Some("h")->Some(1.0) "1.0 (0.5–2.0)" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
     CLO Some(0.62) mean Some("unknown 0.2") None Some("mL/min/kg") Some("L/h/kg")->Some(0.0372) "0.62 ± 0.2" n=Some(15) group=Some("I.v.") route=Some("IV") species=Some("human")
-    CLO None unknown None None Some("mL/min/kg") Some("L/h/kg")->None "NA" n=Some(11) group=Some("I.m.") route=Some("IM") species=Some("human")
     "#);
 }
 

@@ -299,6 +299,56 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 2. Pharmacokinetic parameters of fluconazole\n\n| Parameter | Value |\n|---|---|\n| Cmax (mg/L) | 12.1 (3.0) |\n| AUC0–24 (mg·h/L) | 180 (150–220) |\n| t1/2 (h) | 30.2 ± 6.1 |\n| Vd (L/kg) | 0.8 |\n",
     ),
     (
+        // A footnote mark set after the unit, `Tmax (h)<sup>a</sup>` (as HTML prints it,
+        // `Tmax (h)a`), on a row and on a column: the mark's note declares the value.
+        "mark_after_unit",
+        "md",
+        "Table 2. Pharmacokinetic parameters of zolantrine after a single oral dose\n\n| Parameter | Value |\n|---|---|\n| Cmax (ng/mL) | 45.2 ± 12.1 |\n| Tmax (h)a | 1.0 (0.5–2.0) |\n| t1/2 (h)b | 6.1 (5.2–7.4) |\n\nValues are mean ± SD. a Median (range). b Geometric mean (95% CI).\n",
+    ),
+    (
+        // A group and its statistic in one header, `Single dose, mean (CV%)`,
+        // `Test (geometric mean)`: the statistic from the header's tail, the group before.
+        "group_and_statistic_header",
+        "md",
+        "Table 3. Pharmacokinetics of pelorasib after single and repeated doses\n\n| Parameter | Single dose, mean (CV%) | Multiple dose, mean (CV%) | Test (geometric mean) |\n|---|---|---|---|\n| Cmax (ng/mL) | 845 (23) | 1,102 (21) | 812 |\n| AUC0–∞ (ng·h/mL) | 6,120 (30) | 8,410 (27) | 5,990 |\n",
+    ),
+    (
+        // Digits grouped by spaces (ISO 31-0, SI) or by points before a decimal comma.
+        "digit_groups",
+        "md",
+        "Table 2. Pharmacokinetic parameters of tarvimod (mean ± SD)\n\n| Parameter | Value |\n|---|---|\n| Cmax (ng/mL) | 12 450 ± 3 120 |\n| AUC0–∞ (µg·h/L) | 4 518,6 ± 1 022,3 |\n| CL (L/h) | 1.234,5 ± 210,3 |\n",
+    ),
+    (
+        // A population PK model's estimates with their precision: `RSE (%)` and shrinkage
+        // columns and inter-individual variability rows are not parameter values.
+        "model_estimates_with_precision",
+        "md",
+        "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
+    ),
+    (
+        // A comparison row, `Ratio B/A (90% CI)`, gives no value of the column's parameter;
+        // the caption's single count, `(n = 12)`, is every summary value's n.
+        "group_ratio_and_caption_count",
+        "md",
+        "Table 2. Pharmacokinetic parameters of ranofemide with and without food (n = 12)\n\n| Group | Cmax (ng/mL) | AUC0–∞ (ng·h/mL) |\n|---|---|---|\n| Fasted | 45.2 ± 12.1 | 310 ± 80 |\n| Fed | 40.0 ± 9.0 | 295 ± 71 |\n| Ratio fed/fasted (90% CI) | 0.88 (0.71–1.09) | 0.95 (0.88–1.03) |\n\nData are mean ± SD.\n",
+    ),
+    (
+        // Steady state written after the name (`AUCτ,ss`, `Cavg,ss`, `Css,min`, `AUC0–24,ss`),
+        // excretion over an interval and as a percentage of the dose, and a
+        // pharmacodynamic index (`AUC0–24/MIC`, no record).
+        "steady_state_and_excretion_spellings",
+        "md",
+        "Table 2. Pharmacokinetic parameters of olmecitide at steady state (τ = 24 h, mean ± SD)\n\n| Parameter | Value |\n|---|---|\n| AUCτ,ss (ng·h/mL) | 2,410 ± 500 |\n| Cavg,ss (ng/mL) | 100 ± 20 |\n| Css,min (ng/mL) | 42 ± 9 |\n| AUC0–24,ss (ng·h/mL) | 2,400 ± 480 |\n| fe0–24 (%) | 31 ± 6 |\n| Ae (% of dose) | 29 ± 5 |\n| AUC0–24/MIC | 120 ± 30 |\n",
+    ),
+    (
+        // A declaration in parentheses after the caption's title declares the whole table,
+        // even when the title names concentrations or a clearance; cells that say there is
+        // no value (`—`, `NA`, `NC`) give no record, a value below the limit is kept.
+        "title_declaration_and_placeholders",
+        "md",
+        "Table 3. Plasma concentrations and pharmacokinetic parameters of dravoxetine in patients with impaired creatinine clearance (mean ± SD)\n\n| Parameter | IV | Oral |\n|---|---|---|\n| Cmax (ng/mL) | — | 22.4 ± 6.0 |\n| Tmax (h) | NA | 1.5 ± 0.5 |\n| t1/2 (h) | 8.1 ± 1.2 | NC |\n| Cmin (ng/mL) | 2.1 ± 0.4 | BLQ |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
