@@ -522,7 +522,7 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
     const EXPLAINS: &[&str] =
         &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];
     // The precision of a model's estimate (population PK: `Estimate | RSE (%) | Shrinkage`).
-    const PRECISION: &[&str] = &["rse", "rse%", "%rse", "shrinkage", "relative standard error"];
+    const PRECISION: &[&str] = &["rse", "rse%", "%rse", "shrinkage", "relative standard error", "bootstrap"];
     // A comparison of two groups (`Ratio B/A (90% CI)`, `Fed/fasted ratio`, `T/R`): a ratio
     // of the groups' values, not a value of the parameter, unless the label names a
     // PK ratio itself (`M/P ratio`, `Cord/maternal ratio`).

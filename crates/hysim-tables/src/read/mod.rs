@@ -527,6 +527,10 @@ struct Reader<'t> {
     /// What each row's stub names, its marks left out.
     stubs: Vec<(String, Vec<String>)>,
     row_named: Vec<Option<Named>>,
+    /// Rows that name a parameter for the statistic lines under them (`Cmax (ng/mL)` on a
+    /// row of its own, then `Mean ± SD`, `Median (range)`), and each such line's statistic.
+    headings: Vec<bool>,
+    heading_lines: Vec<Option<String>>,
     col_named: Vec<Option<Named>>,
     /// The sampling time of each column of a concentration-time table (`0.5 h`, `Day 3`).
     col_time: Vec<Option<String>>,
@@ -542,6 +546,8 @@ struct Reader<'t> {
     clean_paths: Vec<Vec<String>>,
     /// The units each column's headers print, innermost first.
     header_units: Vec<Vec<String>>,
+    /// Units the caption or footnote lists per parameter ([`declared_units`]).
+    declared_units: Vec<(Option<&'static str>, Option<&'static str>, String)>,
     /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
     dose_cols: Vec<usize>,
     /// Each body cell read by `parse_cell` when a rule first asks (several rules read the
@@ -587,6 +593,8 @@ impl<'t> Reader<'t> {
             stub_col: 0,
             stubs: Vec::new(),
             row_named: Vec::new(),
+            headings: Vec::new(),
+            heading_lines: Vec::new(),
             col_named: Vec::new(),
             col_time: vec![None; n_cols],
             row_time: vec![None; table.body_rows.len()],
@@ -595,6 +603,7 @@ impl<'t> Reader<'t> {
             caption_unit,
             clean_paths: Vec::new(),
             header_units: Vec::new(),
+            declared_units: Vec::new(),
             dose_cols: Vec::new(),
             parsed: table
                 .body_rows
@@ -639,6 +648,7 @@ impl<'t> Reader<'t> {
             .map(|r| label_marks(r.get(stub_col).map_or("", String::as_str), &reader.notes))
             .collect();
         reader.row_named = (0..table.body_rows.len()).map(|r| reader.row_parameter(r)).collect();
+        reader.read_headings();
         // Parameters across the headers: the innermost header of each column (or the whole
         // path), else a specimen or analyte with a concentration unit.
         reader.col_named = (0..n_cols).map(|c| reader.column_parameter(c)).collect();
@@ -671,6 +681,9 @@ impl<'t> Reader<'t> {
         reader.paper_matrix = paper_matrix(table);
         reader.unit_col = (0..n_cols).find(|&c| labels::is_unit_header(&reader.labels[c]));
         reader.declarations = reader.table_declarations(&caption, &footnote);
+        if caption.contains("nits") || footnote.contains("nits") {
+            reader.declared_units = declared_units(&format!("{caption} {footnote}"), reader.route_kind);
+        }
         Some(reader)
     }
 
@@ -1064,6 +1077,79 @@ impl<'t> Reader<'t> {
         out
     }
 
+    /// The unit the caption or footnote lists for a parameter: for its code, else for its
+    /// class (`AUC, ng·h/mL` for every area).
+    fn declared_unit(&self, param: Named) -> Option<String> {
+        let code = param.code()?;
+        let class = crate::params::class_of_code(code);
+        self.declared_units
+            .iter()
+            .find(|(c, _, _)| *c == Some(code))
+            .or_else(|| self.declared_units.iter().find(|(c, k, _)| c.is_none() && k.is_some() && *k == class))
+            .map(|(_, _, u)| u.clone())
+    }
+
+    /// A parameter named on a row of its own, across the table or alone in the stub with
+    /// the other cells blank, and statistic lines under it (`Mean ± SD`, `Median (range)`):
+    /// each line is read as the parameter's row, declared by its stub, until a row that is
+    /// not a statistic line.
+    fn read_headings(&mut self) {
+        let rows = self.table.body_rows.len();
+        self.headings = vec![false; rows];
+        self.heading_lines = vec![None; rows];
+        let mut heading: Option<(Named, (String, Vec<String>))> = None;
+        for r in 0..rows {
+            let cells = &self.table.body_rows[r];
+            let stub = cells[self.stub_col].trim();
+            let alone =
+                cells.iter().enumerate().all(|(c, v)| c == self.stub_col || v.trim().is_empty() || v.trim() == stub);
+            if let Some(named) = self.row_named[r] {
+                let lines_follow = self.table.body_rows.get(r + 1).is_some_and(|next| {
+                    self.row_named[r + 1].is_none()
+                        && stat_label(next[self.stub_col].trim()).is_some_and(|l| l.central().is_some())
+                });
+                heading = (alone && lines_follow).then(|| (named, self.stubs[r].clone()));
+                if heading.is_some() {
+                    self.headings[r] = true;
+                    self.row_named[r] = None;
+                }
+                continue;
+            }
+            match &heading {
+                Some((named, label)) if stat_label(stub).is_some_and(|l| l.central().is_some()) => {
+                    self.heading_lines[r] = Some(stub.to_owned());
+                    self.row_named[r] = Some(*named);
+                    self.stubs[r] = label.clone();
+                }
+                _ => heading = None,
+            }
+        }
+    }
+
+    /// The column after the stub that gives each parameter row's statistic: headed
+    /// `Statistic` (or `Summary statistic`, `Statistics`), or holding statistic labels
+    /// (`Mean (SD)`, `Median (range)`) in every parameter row, two at least.
+    fn statistic_column(&self) -> Option<usize> {
+        (self.stub_col + 1..self.n_cols).find(|&col| {
+            let header = crate::fold::lower(self.labels[col].trim());
+            let named = matches!(
+                header.as_str(),
+                "statistic" | "statistics" | "summary statistic" | "summary statistics" | "stat" | "stats"
+            );
+            let cells: Vec<&str> = self
+                .row_named
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.is_some())
+                .map(|(row, _)| self.table.body_rows[row][col].trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            let all_statistics =
+                cells.len() >= 2 && cells.iter().all(|c| stat_label(c).is_some_and(|l| l.central().is_some()));
+            named && !cells.is_empty() || all_statistics
+        })
+    }
+
     /// Parameters down the stub: each parameter row read across its columns.
     fn parameters_down(&self) -> Vec<Record> {
         let n_cols = self.n_cols;
@@ -1116,8 +1202,14 @@ impl<'t> Reader<'t> {
         // What each column's header says, read once: whether it holds values, its count.
         let non_value: Vec<bool> = self.labels.iter().map(|h| labels::is_non_value_header(h)).collect();
         let header_counts: Vec<Option<u32>> = self.labels.iter().map(|h| parse_cell(h).n).collect();
+        // A column that gives each row's statistic (`Parameter | Statistic | Day 1` over
+        // `Cmax | Mean (SD) | 18.4 (5.2)`): its cell declares the row's values.
+        let stat_col = self.statistic_column();
         for (row, named_param) in self.row_named.iter().enumerate() {
             let cells = &self.table.body_rows[row];
+            if self.headings[row] {
+                continue;
+            }
             let Some(param) = *named_param else {
                 // A full-width row names a section (an analyte, a route, a subgroup), and
                 // may print each group's count (`EI | N = 28 | N = 26`).
@@ -1134,8 +1226,13 @@ impl<'t> Reader<'t> {
             let mut n = None;
             // Statistic columns, by their parent group.
             let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
+            let row_statistic = match (&self.heading_lines[row], stat_col) {
+                (Some(line), _) => line.as_str(),
+                (None, Some(c)) => cells[c].as_str(),
+                (None, None) => "",
+            };
             for col in stub_col + 1..n_cols {
-                if Some(col) == self.unit_col || non_value[col] {
+                if Some(col) == self.unit_col || Some(col) == stat_col || non_value[col] {
                     continue;
                 }
                 let header = self.labels[col].clone();
@@ -1167,7 +1264,7 @@ impl<'t> Reader<'t> {
                     out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
                     continue;
                 }
-                let local = [label.as_str(), header.as_str()];
+                let local = [row_statistic, label.as_str(), header.as_str()];
                 let marks = [self.stubs[row].1.clone(), self.label_marks[col].clone()].concat();
                 let time = self.time_at(row, col);
                 out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &local, &marks, time));
@@ -1312,13 +1409,31 @@ impl<'t> Reader<'t> {
         };
         let text = cell_text(s.central);
         let cell = cell_at(s.central);
-        if cell.value.is_none() && cell.missing.is_none() {
+        // As for one cell (`cell_record`): no number, no record, unless it is censored.
+        if cell.value.is_none() && !matches!(cell.missing, Some(Missing::BelowLimit(_))) {
             return None;
         }
         let mut numbers = match &s.label {
             StatLabel::Combined(d) => {
+                // A footnote mark on the parameter's label or on the cell (`Tmax (h)a` with
+                // "a Median (range)") makes an exception to the line's declaration
+                // (`Mean (SD)`): its note is read first.
                 let local = [d.clone()];
-                let reading = resolve(shape_of(cell), &self.candidates(&local, &cell.marks, param.code(), label));
+                let none = Vec::new();
+                let marks: Vec<String> = [
+                    self.label_marks.get(col).unwrap_or(&none),
+                    self.stubs.get(row).map_or(&none, |s| &s.1),
+                    &cell.marks,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+                let mut candidates = self.candidates(&local, &marks, param.code(), label);
+                if !candidates[1].is_empty() {
+                    candidates.swap(0, 1);
+                }
+                let reading = resolve(shape_of(cell), &candidates);
                 Numbers::of(cell, text, &reading)
             }
             other => {
@@ -1390,6 +1505,7 @@ impl<'t> Reader<'t> {
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
         .chain(self.caption_unit.clone().filter(|_| param.code() == Some("CONC")))
+        .chain(self.declared_unit(param))
         .collect();
         // The first unit of the parameter's dimension ("Time after dose (h)" spanning
         // concentration columns gives no concentration's unit), else the first printed.
@@ -1546,6 +1662,42 @@ fn split_subject(group: &str) -> Option<(String, Option<String>)> {
 
 /// The unit a caption gives every value of its table: a unit in parentheses right after
 /// "concentrations" or "levels" (`Plasma concentrations (ng/mL) of X`), or alone at its end.
+/// Units a caption or footnote lists for the parameters ("Units: Cmax, ng/mL; Tmax, h;
+/// AUC, ng·h/mL", "Units are Cmax (µg/L) and t1/2 (h)"), as (code, class, unit): the code
+/// of the name where it has one, and its scoring class, so that `AUC` gives every area
+/// its unit.
+fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>, Option<&'static str>, String)> {
+    let lower = crate::fold::lower(text);
+    let mut out = Vec::new();
+    for (at, word) in lower.match_indices("units") {
+        let rest = text[at + word.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix("are ")) else { continue };
+        // To the end of the sentence: a point before a space, or the end.
+        let end = rest.find(". ").unwrap_or(rest.len());
+        let list = rest[..end].trim_end_matches('.');
+        for part in list.split([';']).flat_map(|p| p.split(" and ")) {
+            let part = part.trim();
+            let (name, unit) = match crate::params::split_trailing_group(part) {
+                (name, Some(unit)) if !name.is_empty() => (name, unit),
+                _ => match part.split_once(" in ").or_else(|| part.split_once(',')) {
+                    Some((name, unit)) => (name, unit),
+                    None => continue,
+                },
+            };
+            let (name, unit) = (name.trim().trim_end_matches(','), unit.trim());
+            if Unit::parse(unit).is_err() {
+                continue;
+            }
+            let code = parameter_code(name, route);
+            let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
+            if code.is_some() || class.is_some() {
+                out.push((code, class, unit.to_owned()));
+            }
+        }
+    }
+    out
+}
+
 fn caption_unit(caption: &str) -> Option<String> {
     let lower = crate::fold::lower(caption);
     for word in ["concentrations", "concentration", "levels", "level"] {

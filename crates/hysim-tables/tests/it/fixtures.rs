@@ -349,6 +349,21 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Plasma concentrations and pharmacokinetic parameters of dravoxetine in patients with impaired creatinine clearance (mean ± SD)\n\n| Parameter | IV | Oral |\n|---|---|---|\n| Cmax (ng/mL) | — | 22.4 ± 6.0 |\n| Tmax (h) | NA | 1.5 ± 0.5 |\n| t1/2 (h) | 8.1 ± 1.2 | NC |\n| Cmin (ng/mL) | 2.1 ± 0.4 | BLQ |\n",
     ),
     (
+        // The statistic of each row in a column of its own (`Statistic`), and a parameter
+        // named on a row of its own with its statistic lines under it.
+        "statistic_column_and_parameter_headings",
+        "html",
+        "<table><caption>Table 2. Plasma pharmacokinetic parameters of ulvenatide after once-weekly doses</caption><thead><tr><th>Parameter</th><th>Statistic</th><th>Day 1 (n = 16)</th><th>Day 29 (n = 15)</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>Mean (SD)</td><td>18.4 (5.2)</td><td>27.9 (7.7)</td></tr><tr><td>Tmax (h)</td><td>Median (min, max)</td><td>24.0 (8.0, 48.0)</td><td>24.0 (12.0, 72.0)</td></tr><tr><td>t1/2 (h)</td><td>Geometric mean (CV%)</td><td>128 (22.5)</td><td>135 (24.1)</td></tr><tr><td colspan=\"4\">Ctrough (ng/mL)</td></tr><tr><td>Mean ± SD</td><td></td><td>410 ± 185</td><td>455 ± 201</td></tr><tr><td>Median (range)</td><td></td><td>388 (120–910)</td><td>430 (131–990)</td></tr></tbody></table>",
+    ),
+    (
+        // A footnote mark on a parameter (`Tmax (h)a`, "a Median (range)") is an exception
+        // to the column's declaration (`Mean (SD)`); units listed in the caption
+        // ("Units: Cmax, ng/mL; AUC, ng·h/mL") for labels that print none.
+        "marked_exception_and_caption_units",
+        "md",
+        "Table 2. Pharmacokinetic parameters of nafrizine in children. Units: Cmax, ng/mL; Tmax, h; AUC, ng·h/mL.\n\n| Parameter | Mean (SD) |\n|---|---|\n| Cmax | 24.6 (6.3) |\n| Tmaxa | 0.5 (0.5–1.0) |\n| AUC0–∞ | 88.1 (21.7) |\n\na Median (range).\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
