@@ -563,6 +563,14 @@ struct Frame<'a> {
     param_word: &'static str,
     single_header: &'static str,
     layout: Layout,
+    /// How digits of values of 1,000 or more are grouped: `""` (not), `","`, a space, a
+    /// thin space, or `"."` before a decimal comma.
+    group_sep: &'static str,
+    /// Whether the mark of the "Median (range)" note is set on Tmax's label, after its
+    /// unit (`Tmax (h)<sup>a</sup>`), rather than on its cells.
+    mark_on_label: bool,
+    /// Whether each column header joins its group and the statistic (`10 mg, Mean (SD)`).
+    group_stat_headers: bool,
 }
 
 /// The footnote mark of a Tmax given as median (range) in a table of means.
@@ -571,7 +579,7 @@ const TMAX_MARK: &str = "a";
 impl Frame<'_> {
     /// Whether a parameter's cells carry the mark of the "Median (range)" note.
     fn marked(&self, param: Param) -> bool {
-        self.stat_place == StatPlace::Marks && param == Param::Tmax
+        self.stat_place == StatPlace::Marks && param == Param::Tmax && !self.mark_on_label
     }
 
     /// The printed summary of parameter row `k` in group `g`, `None` where the parameter
@@ -585,6 +593,9 @@ impl Frame<'_> {
         let xs: Vec<f64> =
             group.subjects.iter().map(|s| r.param.of(s, self.study.per_kg) * self.units[k].factor).collect();
         let mut printed = print_summary(&summarise(&xs, stat), stat, self.decimal_comma, self.dash);
+        if !self.group_sep.is_empty() {
+            printed.text = group_thousands(&printed.text, self.group_sep, self.decimal_comma);
+        }
         if self.marked(r.param) {
             printed.text.push_str(&format!("<sup>{TMAX_MARK}</sup>"));
         }
@@ -606,10 +617,47 @@ impl Frame<'_> {
                 }
                 _ => self.single_header.to_owned(),
             }
+        } else if self.group_stat_headers {
+            format!("{}, {}", self.study.groups[g].label, self.stat.header().to_lowercase())
         } else {
             self.study.groups[g].label.clone()
         }
     }
+}
+
+/// `text` with the integer digits of each number of four digits or more grouped by threes
+/// with `sep` (`12450.5` -> `12 450.5`; with a decimal comma, `4518,6` -> `4.518,6`).
+fn group_thousands(text: &str, sep: &str, decimal_comma: bool) -> String {
+    let decimal = if decimal_comma { ',' } else { '.' };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].is_ascii_digit() {
+            out.push(chars[k]);
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+        let run: String = chars[start..k].iter().collect();
+        // Decimals (after the decimal separator) and short integers stay as printed; points
+        // group only before a decimal comma (`12.450` alone reads as twelve point four five).
+        let decimals_follow = chars.get(k) == Some(&decimal) && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+        if (start > 0 && chars[start - 1] == decimal) || run.len() < 4 || (sep == "." && !decimals_follow) {
+            out.push_str(&run);
+            continue;
+        }
+        for (i, d) in run.chars().enumerate() {
+            if i > 0 && (run.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(d);
+        }
+    }
+    out
 }
 
 /// The gold statistic of a printed summary.
@@ -869,6 +917,30 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         _ => StatPlace::Caption,
     };
 
+    // How numbers, marks and headers are printed, drawn from the table's own stream so that
+    // the main stream (and every other choice of the corpus) stays as it was.
+    let mut print_rng = Rng::stream(
+        id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
+        u64::from(index),
+    );
+    // (The statistic-column layouts split a printed summary at its spaces.)
+    let groups_digits = matches!(layout, Layout::Rows | Layout::RowsUnitColumn | Layout::Columns);
+    let group_sep = match (decimal_comma, print_rng.below(10)) {
+        _ if !groups_digits => "",
+        (false, 0 | 1) => ",",
+        (false, 2) => " ",
+        (false, 3) => "\u{2009}",
+        (true, 0 | 1 | 2) => ".",
+        (true, 3 | 4) => " ",
+        _ => "",
+    };
+    let mark_on_label = stat_place == StatPlace::Marks && print_rng.chance(0.5);
+    let group_stat_headers =
+        !single && layout == Layout::Rows && stat_place == StatPlace::Caption && !tmax_median && print_rng.chance(0.3);
+    let stat_place = if group_stat_headers { StatPlace::Header } else { stat_place };
+    // Units listed in the caption ("Units: Cmax, ng/mL; ...") for labels printed without.
+    let caption_units = matches!(layout, Layout::Rows | Layout::Columns) && !mark_on_label && print_rng.chance(0.08);
+
     // Units: one per parameter row, chosen from the typical value.
     let typical = |p: Param| {
         let xs: Vec<f64> = study
@@ -896,11 +968,12 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
                 r.param.labels(ev, study.two_compartment)
             };
             let name = if rng.chance(0.6) { names[0] } else { *rng.pick(names) };
-            match label_style {
-                _ if layout == Layout::RowsUnitColumn => name.to_owned(),
+            let label = match label_style {
+                _ if layout == Layout::RowsUnitColumn || caption_units => name.to_owned(),
                 0 | 1 => format!("{name} ({})", u.text),
                 _ => format!("{name}, {}", u.text),
-            }
+            };
+            if mark_on_label && r.param == Param::Tmax { format!("{label}<sup>{TMAX_MARK}</sup>") } else { label }
         })
         .collect();
 
@@ -953,6 +1026,11 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
             1 => format!("Multiple dosing every {tau} h; samples over one dosing interval at steady state."),
             _ => format!("At steady state (τ = {tau} h)."),
         });
+    }
+    if caption_units {
+        let listed: Vec<String> =
+            labels.iter().zip(&units).map(|(l, u)| format!("{}, {}", plain(l).trim(), u.text)).collect();
+        caption.push_str(&format!(" Units: {}.", listed.join("; ")));
     }
     let mut notes: Vec<String> = Vec::new();
     match stat_place {
@@ -1018,6 +1096,9 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         param_word,
         single_header,
         layout,
+        group_sep,
+        mark_on_label,
+        group_stat_headers,
     };
     let Laid { header, body, gold_cells } = match layout {
         Layout::Rows => lay_rows(rng, &frame, false),
@@ -1207,6 +1288,16 @@ pub fn to_html(t: &SynthTable) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_grouped_by_threes() {
+        assert_eq!(group_thousands("12450.5 ± 3120", " ", false), "12 450.5 ± 3 120");
+        assert_eq!(group_thousands("1234567 (980–1500)", ",", false), "1,234,567 (980–1,500)");
+        assert_eq!(group_thousands("0.12345 ± 0.0123", ",", false), "0.12345 ± 0.0123");
+        assert_eq!(group_thousands("4518,6 ± 1022,3", ".", true), "4.518,6 ± 1.022,3");
+        // Points group only before a decimal comma.
+        assert_eq!(group_thousands("12450 ± 3120", ".", true), "12450 ± 3120");
+    }
 
     #[test]
     fn multiple_dose_tables_report_distinct_steady_state_parameters() {

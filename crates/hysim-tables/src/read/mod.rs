@@ -326,7 +326,29 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         }
         clean.push(c);
     }
-    (crate::fold::squeeze(&clean), marks)
+    let mut clean = crate::fold::squeeze(&clean);
+    // A letter a note defines, set after a unit or a suffix (`Tmax, ha`, `Cmin,ssa (ng/mL)`),
+    // where the label without it names a parameter and with it names none.
+    if marks.is_empty() {
+        // The letter ends the label, or the name before its unit in brackets.
+        let name_end = match crate::params::split_trailing_group(&clean) {
+            (name, Some(_)) => name.len(),
+            _ => clean.len(),
+        };
+        let name = &clean[..name_end];
+        if let Some(c) = name.chars().last().filter(|c| ('a'..='h').contains(c))
+            && defined(c)
+            && name.chars().rev().nth(1).is_some_and(|p| !p.is_whitespace())
+        {
+            let without = format!("{}{}", &clean[..name_end - 1], &clean[name_end..]);
+            let named = |l: &str| parameter_code(l, None).is_some() || crate::params::ambiguous_class(l).is_some();
+            if named(&without) && !named(&clean) {
+                marks.push(c.to_string());
+                clean = without;
+            }
+        }
+    }
+    (clean, marks)
 }
 
 /// Abbreviations the caption or footnote defines for analytes and specimens, with a unit

@@ -303,7 +303,7 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         // `Tmax (h)a`), on a row and on a column: the mark's note declares the value.
         "mark_after_unit",
         "md",
-        "Table 2. Pharmacokinetic parameters of zolantrine after a single oral dose\n\n| Parameter | Value |\n|---|---|\n| Cmax (ng/mL) | 45.2 ± 12.1 |\n| Tmax (h)a | 1.0 (0.5–2.0) |\n| t1/2 (h)b | 6.1 (5.2–7.4) |\n\nValues are mean ± SD. a Median (range). b Geometric mean (95% CI).\n",
+        "Table 2. Pharmacokinetic parameters of zolantrine after a single oral dose\n\n| Parameter | Value |\n|---|---|\n| Cmax (ng/mL) | 45.2 ± 12.1 |\n| Tmax (h)a | 1.0 (0.5–2.0) |\n| t1/2 (h)b | 6.1 (5.2–7.4) |\n| Tlag, hc | 0.25 (0–0.5) |\n| Cmin,ssa (ng/mL) | 3.1 (1.2–5.0) |\n\nValues are mean ± SD. a Median (range). b Geometric mean (95% CI). c Median (min–max).\n",
     ),
     (
         // A group and its statistic in one header, `Single dose, mean (CV%)`,
