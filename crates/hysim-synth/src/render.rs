@@ -651,7 +651,7 @@ fn group_thousands(text: &str, sep: &str, decimal_comma: bool) -> String {
             continue;
         }
         for (i, d) in run.chars().enumerate() {
-            if i > 0 && (run.len() - i) % 3 == 0 {
+            if i > 0 && (run.len() - i).is_multiple_of(3) {
                 out.push_str(sep);
             }
             out.push(d);
@@ -930,7 +930,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         (false, 0 | 1) => ",",
         (false, 2) => " ",
         (false, 3) => "\u{2009}",
-        (true, 0 | 1 | 2) => ".",
+        (true, 0..=2) => ".",
         (true, 3 | 4) => " ",
         _ => "",
     };
