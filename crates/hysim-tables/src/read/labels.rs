@@ -91,6 +91,11 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     if exact(&["median", "medians", "med"]) {
         return Some(StatLabel::Central(Statistic::Median));
     }
+    // A harmonic mean (of half-lives, say) is none of the schema's statistics: a line of
+    // them is read, its statistic unknown, never taken for the arithmetic mean.
+    if exact(&["harmonic mean", "harmonic means", "harmonic mean (pseudo-sd)", "hm"]) {
+        return Some(StatLabel::Central(Statistic::Unknown));
+    }
     if exact(&["geometric mean", "geo mean", "geo. mean", "geomean", "gmean", "gm", "geometric means"]) {
         return Some(StatLabel::Central(Statistic::GeometricMean));
     }
@@ -597,6 +602,8 @@ mod tests {
             "Mean AUC",
             "Patient 3",
             "Maximum",
+            "Harmonic mean",
+            "Geo. CV%",
         ]
         .iter()
         .map(|l| format!("{l} => {}", show(l)))
@@ -628,6 +635,8 @@ mod tests {
         Mean AUC => -
         Patient 3 => -
         Maximum => High of range
+        Harmonic mean => unknown
+        Geo. CV% => spread CV%
         ");
     }
 
