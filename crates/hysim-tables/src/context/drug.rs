@@ -221,8 +221,14 @@ const STEREO_PREFIXES: &[&str] = &["s", "r", "rs", "rac", "l", "d", "dl", "levo"
 /// The first word of a text with a drug-name stem (`nifedipine`, `tobramycin`), lower
 /// case, for drugs the vocabulary does not hold.
 pub fn drug_like_in(text: &str) -> Option<String> {
+    // English words that end in a stem ("except", "intercept", "examine"): a stem needs
+    // three letters before it, and these words are none.
+    const WORDS: &[&str] = &["concept", "concepts", "intercept", "percept", "precept", "determine", "undermine"];
     text.split(|c: char| !is_word_char(c)).map(str::to_lowercase).find(|w| {
-        w.len() >= 6 && w.chars().all(|c| c.is_alphabetic() || c == '-') && STEMS.iter().any(|s| w.ends_with(s))
+        w.len() >= 6
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && STEMS.iter().any(|s| w.ends_with(s) && w.len() - s.len() >= 3)
+            && !WORDS.contains(&w.as_str())
     })
 }
 
@@ -380,6 +386,11 @@ mod tests {
         assert_eq!(drug_in("Acetaminophen in neonates").map(|d| d.name), Some("paracetamol"));
         assert_eq!(drug_in("Lorazepam glucuronide and lorazepam").map(|d| d.name), Some("lorazepam glucuronide"));
         assert_eq!(drug_in("Placental transfer of infliximab and etanercept").map(|d| d.name), Some("infliximab"));
+        // English words that end in a drug-name stem are not drugs.
+        for text in ["Data are mean ± SD except tmax", "Intercept of the model", "We examine the concept"] {
+            assert_eq!(drug_like_in(text), None, "{text}");
+        }
+        assert_eq!(drug_like_in("Plasma levels of belatacept and of zolmitriptan").as_deref(), Some("belatacept"));
         assert_eq!(drug_like_in("Plasma tobramycin after a single dose"), Some("tobramycin".to_owned()));
         assert_eq!(drug_like_in("Pharmacokinetic parameters in healthy volunteers"), None);
         assert_eq!(population_in("Plasma levels in healthy volunteers (n = 12)"), Some("healthy volunteers"));
