@@ -71,6 +71,7 @@ pub fn normalise_name(text: &str) -> String {
             'β' | 'ß' => out.push_str("beta"),
             'γ' => out.push_str("gamma"),
             'τ' => out.push_str("tau"),
+            'θ' => out.push_str("theta"),
             '–' | '—' | '−' | '‐' => out.push('-'),
             c if c.is_whitespace() || matches!(c, '.' | '_' | '*' | '†' | '‡' | '§') => {}
             c => out.push(c),
@@ -119,6 +120,14 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     if let Some(group) = group {
         let qualified = format!("{head}({group})");
         return lookup_code(&qualified, route).or_else(|| lookup_code(head, route));
+    }
+    // A population model's typical value: `θCL`, `θ_V/F`, `TVCL`, `Typical value of CL/F`.
+    for prefix in ["theta", "typicalvalueof", "typicalvalue", "tv"] {
+        if let Some(rest) = without_unit.strip_prefix(prefix)
+            && let Some(code) = lookup_code(rest.trim_start_matches(['_', '-', ',']), route)
+        {
+            return Some(code);
+        }
     }
     // Leading statistic words: "Mean AUC 0-120 min for fentanyl".
     for prefix in ["geometricmean", "arithmeticmean", "mean", "median"] {
@@ -337,6 +346,10 @@ mod tests {
             ("Ae (mg)", "RCAMINT"),
             // Per body weight in the name.
             ("CL/F/kg", "CLFO"),
+            // A population model's typical values.
+            ("θCL/F (L/h)", "CLFO"),
+            ("TVCL (L/h)", "CLO"),
+            ("Typical value of Vss (L)", "VSSO"),
             ("t½ (h)", "LAMZHL"),
             ("t1/2β", "LAMZHL"),
             ("T1/2", "LAMZHL"),
@@ -402,6 +415,8 @@ mod tests {
             "Cmax/MIC",
             "Body mass (kg)",
             "Class",
+            "ω²CL",
+            "θ1",
         ] {
             check(name, None, None);
         }
