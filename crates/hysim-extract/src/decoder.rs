@@ -56,7 +56,11 @@ struct Part {
 /// The prompt of a table, or of its body rows from `first_row` on (a part); with `reader`
 /// (the whole table's), each value cell the reader read carries its reading.
 fn prompt(part: &Table, first_row: usize, reader: Option<&CellReader>) -> Prompt {
-    extraction_prompt(part, first_row, CellReader::is_value, |cell| {
+    // Cells that hold a number, where the reader's conventions allow a PK value (not a P
+    // value, a difference or a comparison of groups): the model can point at no other.
+    let is_value =
+        |row: usize, col: usize, text: &str| CellReader::is_value(text) && hysim_tables::may_hold_value(part, row, col);
+    extraction_prompt(part, first_row, is_value, |cell| {
         let (code, statistic) = reader?.reading(cell.row, cell.col)?;
         Some(Pointer { cell, code: code.to_owned(), statistic })
     })

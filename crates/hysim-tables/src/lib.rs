@@ -43,7 +43,7 @@ pub use formats::{
 };
 pub use jsonl::{JsonlChunks, TableLine, count_tables_jsonl, read_tables_jsonl, to_html, write_tables_jsonl};
 pub use output::{OutputFormat, Parsed, Written, parse_files, write_records, write_tables_records};
-pub use read::{CellReader, model_record, table_records, tables_records, vouched_records};
+pub use read::{CellReader, may_hold_value, model_record, table_records, tables_records, vouched_records};
 
 /// The README's Rust examples, compiled and run as doctests of this crate.
 #[cfg(doctest)]

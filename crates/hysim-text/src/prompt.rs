@@ -86,14 +86,14 @@ pub struct Prompt {
 
 /// The prompt of `table` (or of a part of a table whose first body row is row `first_row`
 /// of the whole): the table as printed, an id before each value cell, a non-empty body
-/// cell outside the stub column for which `is_value` holds (the caller's reader decides
-/// what holds a value). Where `reading` gives a cell a line (the rule-based reader's
+/// cell outside the stub column for which `is_value(row, col, text)` holds (row within
+/// the part; the caller's reader decides what holds a value). Where `reading` gives a cell a line (the rule-based reader's
 /// reading of it), its id is that answer line, `[r2c1 CMAX mean] 1.2 ± 0.3`, for the model
 /// to confirm, correct or leave out.
 pub fn extraction_prompt(
     table: &Table,
     first_row: usize,
-    is_value: impl Fn(&str) -> bool,
+    is_value: impl Fn(usize, usize, &str) -> bool,
     reading: impl Fn(CellId) -> Option<Pointer>,
 ) -> Prompt {
     let mut cells = Vec::new();
@@ -102,7 +102,7 @@ pub fn extraction_prompt(
     // values, unless it is the only one.
     let stub = table.n_cols() > 1;
     let text = table_text_with(table, |r, c, text| {
-        if text.is_empty() || (stub && c == 0) || !is_value(&text) {
+        if text.is_empty() || (stub && c == 0) || !is_value(r, c, &text) {
             return text;
         }
         let id = CellId { row: (first_row + r) as u32, col: c as u32 };
@@ -424,7 +424,7 @@ mod tests {
     #[test]
     fn prompt_and_answer_round_trip() {
         let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
-        let prompt = extraction_prompt(&table(), 0, is_value, |_| None);
+        let prompt = extraction_prompt(&table(), 0, |_, _, t| is_value(t), |_| None);
         let gold = [
             record("1.5 (1–2)", "TMAX", Statistic::Median, 1, 2),
             record("1.2 ± 0.3", "CMAX", Statistic::Mean, 0, 1),
@@ -459,7 +459,7 @@ mod tests {
         assert_eq!(CellId::parse("r10c0"), Some(CellId { row: 10, col: 0 }));
         // A part keeps the whole table's row numbers.
         let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
-        assert_eq!(extraction_prompt(&part, 1, is_value, |_| None).cells, [CellId { row: 1, col: 2 }]);
+        assert_eq!(extraction_prompt(&part, 1, |_, _, t| is_value(t), |_| None).cells, [CellId { row: 1, col: 2 }]);
 
         // Every prefix of the answer is admitted; what is not an answer line is not.
         let grammar = AnswerGrammar::new(&prompt);
@@ -494,7 +494,7 @@ mod tests {
         // The reader read the Cmax row; the Tmax cell it left unread keeps a bare id.
         let reading =
             |cell: CellId| (cell.row == 0).then(|| Pointer { cell, code: "CMAX".into(), statistic: Statistic::Mean });
-        let prompt = extraction_prompt(&table(), 0, is_value, reading);
+        let prompt = extraction_prompt(&table(), 0, |_, _, t| is_value(t), reading);
         assert!(
             prompt.text.contains("Cmax (µg/mL) | [r0c1 CMAX mean] 1.2 ± 0.3 | [r0c2 CMAX mean] 0.8 ± 0.2\nTmax (h) |  | [r1c2] 1.5 (1–2)\n"),
             "{}",
@@ -506,6 +506,8 @@ mod tests {
         assert_eq!(prompt.readings.iter().map(|p| p.cell).collect::<Vec<_>>(), prompt.cells[..2]);
         let row_one =
             |cell: CellId| (cell.row == 1).then(|| Pointer { cell, code: "TMAX".into(), statistic: Statistic::Median });
-        assert!(extraction_prompt(&part, 1, is_value, row_one).text.contains("[r1c2 TMAX median] 1.5 (1–2)"));
+        assert!(
+            extraction_prompt(&part, 1, |_, _, t| is_value(t), row_one).text.contains("[r1c2 TMAX median] 1.5 (1–2)")
+        );
     }
 }

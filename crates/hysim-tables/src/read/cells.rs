@@ -120,6 +120,39 @@ mod tests {
     }
 
     #[test]
+    fn cells_under_p_values_differences_and_comparisons_hold_no_value() {
+        let table = Table {
+            id: "t:2".into(),
+            header_rows: vec![vec![
+                "Parameter".into(),
+                "Fasted".into(),
+                "Fed".into(),
+                "Difference (95% CI)".into(),
+                "P value".into(),
+                "M/P ratio".into(),
+            ]],
+            body_rows: vec![
+                vec!["Cmax (ng/mL)".into(), "45".into(), "40".into(), "-5 (-9, -1)".into(), "0.03".into(), "".into()],
+                vec![
+                    "Ratio fed/fasted (90% CI)".into(),
+                    "".into(),
+                    "0.88 (0.71–1.09)".into(),
+                    "".into(),
+                    "".into(),
+                    "".into(),
+                ],
+                vec!["Milk (ng/mL)".into(), "12".into(), "11".into(), "".into(), "".into(), "0.3".into()],
+            ],
+            ..Table::default()
+        };
+        let holding: Vec<(usize, usize)> = (0..3)
+            .flat_map(|r| (1..6).map(move |c| (r, c)))
+            .filter(|&(r, c)| crate::may_hold_value(&table, r, c))
+            .collect();
+        assert_eq!(holding, [(0, 1), (0, 2), (0, 5), (2, 1), (2, 2), (2, 5)]);
+    }
+
+    #[test]
     fn a_cell_the_reader_read_keeps_its_record_with_the_models_code_and_statistic() {
         let table = table();
         let reader = CellReader::new(&table);

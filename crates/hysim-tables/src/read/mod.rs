@@ -77,6 +77,17 @@ pub fn tables_records(tables: &[Table]) -> Vec<Vec<Record>> {
     tables.par_iter().map(table_records).collect()
 }
 
+/// Whether body cell (`row`, `col`) of `table` may hold a PK value by the conventions of
+/// how tables are written: not under a header, nor in a row, that says its numbers are
+/// something else (a P value, a difference, a comparison of groups such as `GMR` or
+/// `Ratio fed/fasted`, a model estimate's precision such as `RSE (%)`), unless the label
+/// names a PK ratio itself (`M/P ratio`). The grounded decoder's prompt gives ids only to
+/// such cells.
+pub fn may_hold_value(table: &Table, row: usize, col: usize) -> bool {
+    let stub = table.body_rows.get(row).and_then(|r| r.first()).filter(|_| col > 0);
+    !table.header_path(col).iter().chain(stub).any(|label| labels::is_non_value_header(label))
+}
+
 /// Records of one table; a table that reports no PK results gives none.
 pub fn table_records(table: &Table) -> Vec<Record> {
     if let Some(why) = classify::not_pk_results(table) {
