@@ -240,6 +240,65 @@ fn scan(html: &str, b: &mut Builder) {
     }
 }
 
+/// The text of a caption, footnote or title given as an HTML fragment, as scraped pages
+/// and JATS give them (`Data are mean &plusmn; SD. <sup>a</sup>Median (range).`): entities
+/// decoded, tags dropped (a subscript joins its word, `t<sub>1/2</sub>` is `t1/2`; other
+/// tags part words, so a footnote's mark stands apart: `a Median (range)`), whitespace
+/// collapsed. A `<` that opens no tag (`< LLOQ`) is text. Plain text comes back as it was.
+pub fn fragment_text(fragment: &str) -> String {
+    if !fragment.contains(['<', '&']) {
+        return fragment.to_owned();
+    }
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        // The inline and block tags of captions and notes; `<X>` in a text stays text.
+        const TAGS: &[&str] = &[
+            "sub",
+            "sup",
+            "i",
+            "b",
+            "u",
+            "em",
+            "strong",
+            "italic",
+            "bold",
+            "span",
+            "br",
+            "p",
+            "a",
+            "div",
+            "small",
+            "label",
+            "caption",
+            "title",
+            "xref",
+            "named-content",
+            "inline-formula",
+            "fn",
+            "list-item",
+        ];
+        let name = tag_name(after.trim_start_matches('/'));
+        let known = TAGS.contains(&name.as_ref()) || after.starts_with("!--");
+        match find_tag_end(&rest[lt..]).filter(|_| known) {
+            Some(gt) => {
+                if name != "sub" {
+                    out.push(' ');
+                }
+                rest = &rest[lt + gt + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::fold::squeeze(&decode_entities(&out))
+}
+
 /// Index of the `>` closing the tag that starts at `s[0] == '<'`, skipping quoted values.
 fn find_tag_end(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
@@ -383,6 +442,21 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fragments_read_as_text() {
+        assert_eq!(
+            fragment_text("Data are mean &plusmn; SD. <sup>a</sup>Median (range). AUC<sub>0&ndash;&infin;</sub>, area"),
+            "Data are mean ± SD. a Median (range). AUC0–∞, area"
+        );
+        assert_eq!(
+            fragment_text("Values < LLOQ were set to zero & dropped"),
+            "Values < LLOQ were set to zero & dropped"
+        );
+        assert_eq!(fragment_text("PK of drug <X> & Y"), "PK of drug <X> & Y");
+        assert_eq!(fragment_text("<p>Mean<br/>(SD)</p>"), "Mean (SD)");
+        assert_eq!(fragment_text("Plain caption (n = 12)"), "Plain caption (n = 12)");
+    }
 
     fn check(html: &str, expect: &str) {
         let got = match parse_table(html) {

@@ -114,10 +114,14 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
                 problem,
             })?;
             table.id = id;
-            table.caption = line.caption.clone().filter(|c| !c.trim().is_empty()).or(table.caption.take());
-            table.footnote = line.footnote.clone().filter(|f| !f.trim().is_empty());
-            table.title = line.title.clone().filter(|t| !t.trim().is_empty());
-            table.abstract_text = line.abstract_text.clone().filter(|t| !t.trim().is_empty());
+            // Captions and footnotes scraped from pages may keep their markup and entities.
+            let text = |field: &Option<String>| {
+                field.as_deref().map(html::fragment_text).filter(|t: &String| !t.trim().is_empty())
+            };
+            table.caption = text(&line.caption).or(table.caption.take());
+            table.footnote = text(&line.footnote);
+            table.title = text(&line.title);
+            table.abstract_text = text(&line.abstract_text);
             Ok((line, table))
         })
         .collect()
