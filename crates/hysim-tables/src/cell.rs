@@ -101,10 +101,35 @@ fn normalise(text: &str) -> String {
             && chars.get(k + 1).is_some_and(char::is_ascii_digit)
     };
     let joined: String = (0..chars.len()).filter(|&k| !split_decimal(k)).map(|k| chars[k]).collect();
-    if !joined.contains('+') {
-        return joined;
+    let joined = if joined.contains('+') {
+        joined.replace("+/-", "±").replace("+/−", "±").replace("+-", "±")
+    } else {
+        joined
+    };
+    // A spread in brackets after a plus-minus sign, `34.2 (±8.9)` ("mean (±SD)"): the
+    // spread of a `±`, its brackets dropped.
+    if joined.contains("(±") || joined.contains("( ±") {
+        let mut out = String::with_capacity(joined.len());
+        let mut rest = joined.as_str();
+        while let Some(open) = rest.find('(') {
+            let inner = &rest[open + 1..];
+            match (inner.trim_start().strip_prefix('±'), inner.find(')')) {
+                (Some(_), Some(close)) if !inner[..close].contains('(') => {
+                    out.push_str(&rest[..open]);
+                    out.push(' ');
+                    out.push_str(inner[..close].trim());
+                    rest = &inner[close + 1..];
+                }
+                _ => {
+                    out.push_str(&rest[..=open]);
+                    rest = inner;
+                }
+            }
+        }
+        out.push_str(rest);
+        return out;
     }
-    joined.replace("+/-", "±").replace("+/−", "±").replace("+-", "±")
+    joined
 }
 
 /// Tokens of a cell.
@@ -559,6 +584,8 @@ mod tests {
         check("1.2 × 10³", "value=1200");
         check("3.5 x 10^-2", "value=0.035");
         check("0.113 ± 0.02", "value=0.113 ±0.02");
+        check("34.2 (±8.9)", "value=34.2 ±8.9");
+        check("34.2 ( ± 8.9) (20.1–50.3)", "value=34.2 ±8.9 [20.1, 50.3]");
         // Digit groups of three set apart by a space (ISO 31-0, SI; thin and no-break
         // spaces too) or by points before a decimal comma (continental Europe).
         check("12 450 ± 3 120", "value=12450 ±3120");

@@ -32,12 +32,15 @@ pub(crate) enum Kind {
     Iqr,
     /// A confidence interval with its level as printed (`95% CI`, `90% CI`).
     Ci(String),
+    /// Percentiles other than the quartiles, as printed (`5th-95th percentile`): the spread
+    /// of a median, as in population PK and simulation tables.
+    Percentiles(String),
 }
 
 impl Kind {
     /// Whether it is an interval (two numbers) rather than a dispersion (one).
     pub(crate) fn is_interval(&self) -> bool {
-        matches!(self, Kind::Range | Kind::Iqr | Kind::Ci(_))
+        matches!(self, Kind::Range | Kind::Iqr | Kind::Ci(_) | Kind::Percentiles(_))
     }
 
     /// The `type` a record carries.
@@ -48,7 +51,7 @@ impl Kind {
             Kind::Cv => "CV%".to_owned(),
             Kind::Range => "range".to_owned(),
             Kind::Iqr => "IQR".to_owned(),
-            Kind::Ci(level) => level.clone(),
+            Kind::Ci(level) | Kind::Percentiles(level) => level.clone(),
         }
     }
 
@@ -57,7 +60,7 @@ impl Kind {
     pub(crate) fn belongs_to(&self, central: Statistic) -> bool {
         match central {
             Statistic::Mean => matches!(self, Kind::Sd | Kind::Se | Kind::Ci(_) | Kind::Cv),
-            Statistic::Median => matches!(self, Kind::Range | Kind::Iqr),
+            Statistic::Median => matches!(self, Kind::Range | Kind::Iqr | Kind::Percentiles(_)),
             Statistic::GeometricMean => matches!(self, Kind::Cv | Kind::Ci(_) | Kind::Sd),
             _ => false,
         }
@@ -208,7 +211,42 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("confidence intervals", None),
     ("confidence interval", None),
     ("ci", None),
+    // Percentile intervals other than the quartiles: their kind is read from the words
+    // (`None` with "percentile" in them).
+    ("5th–95th percentiles", None),
+    ("5th-95th percentiles", None),
+    ("5th–95th percentile", None),
+    ("5th-95th percentile", None),
+    ("5th and 95th percentiles", None),
+    ("5th to 95th percentile", None),
+    ("10th–90th percentiles", None),
+    ("10th-90th percentiles", None),
+    ("10th–90th percentile", None),
+    ("10th-90th percentile", None),
+    ("10th and 90th percentiles", None),
+    ("2.5th–97.5th percentiles", None),
+    ("2.5th-97.5th percentiles", None),
+    ("2.5th–97.5th percentile", None),
+    ("2.5th-97.5th percentile", None),
+    ("2.5th and 97.5th percentiles", None),
+    ("p5–p95", None),
+    ("p5-p95", None),
+    ("p10–p90", None),
+    ("p10-p90", None),
 ];
+
+/// The kind of a percentile interval's words: `5th–95th percentiles` and `P5–P95` are
+/// `5th-95th percentile`.
+fn percentiles(words: &str) -> Kind {
+    let numbers: Vec<&str> = words
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|w| !w.is_empty() && w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    Kind::Percentiles(match numbers[..] {
+        [low, high, ..] => format!("{low}th-{high}th percentile"),
+        _ => "percentile".to_owned(),
+    })
+}
 
 /// The level of a confidence interval named around `at` (`95% CI`, `CI 95%`, `90%
 /// confidence interval`), `95% CI` when none is printed.
@@ -281,7 +319,14 @@ fn spreads(lower: &str) -> Vec<(usize, usize, Kind)> {
     find(lower, SPREADS, &SPREAD_WORDS)
         .into_iter()
         .map(|h| {
-            let kind = SPREADS[h.index].1.clone().unwrap_or_else(|| Kind::Ci(ci_level(lower, h.start, h.end)));
+            let word = SPREADS[h.index].0;
+            let kind = SPREADS[h.index].1.clone().unwrap_or_else(|| {
+                if word.contains("percentile") || word.starts_with('p') {
+                    percentiles(word)
+                } else {
+                    Kind::Ci(ci_level(lower, h.start, h.end))
+                }
+            });
             (h.start, h.end, kind)
         })
         .collect()
@@ -297,6 +342,9 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
     // `except` scopes its own declaration to the parameters it names, and the part before
     // excludes them).
     for sentence in sentences(&lower) {
+        if is_definition(sentence) {
+            continue;
+        }
         let (main, exception) = match sentence.split_once("except") {
             Some((main, rest)) => (main.to_owned(), Some(rest.to_owned())),
             None => (sentence.to_owned(), None),
@@ -313,6 +361,20 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
         }
     }
     out
+}
+
+/// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence
+/// interval", "GMR = geometric mean ratio", "AUC0–∞: area under ..."): a short term, a
+/// comma, colon or equals sign, and words whose first letter is the term's. It declares
+/// nothing of the values, though its words ("geometric mean", "interval") are statistics'.
+/// A scoped declaration ("tmax, median (range)") starts its words with another letter.
+fn is_definition(clause: &str) -> bool {
+    let clause = clause.trim();
+    let Some(at) = clause.find([',', ':', '=']) else { return false };
+    let (term, rest) = (clause[..at].trim(), clause[at + 1..].trim());
+    let short = !term.is_empty() && term.chars().count() <= 10 && !term.contains(' ');
+    let first = |t: &str| t.chars().find(|c| c.is_alphabetic());
+    short && first(term).is_some() && first(term) == rest.chars().next().filter(|c| c.is_alphabetic())
 }
 
 /// The sentences of `lower`: split at `;` and at a full stop before a space or the end,
@@ -731,6 +793,14 @@ mod tests {
         insta::assert_snapshot!(show("Concentrations were measured by means of HPLC"), @"");
         insta::assert_snapshot!(show("Children (median age 34 years, mean body weight 12 kg) received 5 mg/kg"), @"");
         insta::assert_snapshot!(show("GM (CV%)"), @"geometric_mean ±- (CV%) [-] All");
+        // Definitions of abbreviations declare nothing, whatever their words; a scoped
+        // declaration after a comma still does.
+        insta::assert_snapshot!(show("GMR, geometric mean ratio; CI, confidence interval."), @"");
+        insta::assert_snapshot!(show("SD = standard deviation"), @"");
+        insta::assert_snapshot!(show("tmax, median (range)"), @r#"median ±- (range) [-] Only(["TMAX"])"#);
+        // Percentile intervals other than the quartiles.
+        insta::assert_snapshot!(show("Values are median (5th–95th percentile)."), @"median ±- (5th-95th percentile) [-] All");
+        insta::assert_snapshot!(show("Median (P10–P90)"), @"median ±- (10th-90th percentile) [-] All");
         let marked = declarations(
             "Median (range); all other data expressed as mean (±standard deviation).",
             &Scope::Marked("e".into()),
