@@ -349,7 +349,10 @@ pub(crate) fn is_occasion_header(header: &str) -> bool {
         "arm",
         "study day",
     ];
-    OCCASIONS.contains(&norm(strip_marks(header)).as_str())
+    // Without its unit: `Dose (mg)`, `Dose, mg/kg`, `Time (h)`.
+    let name = crate::params::split_trailing_group(strip_marks(header)).0;
+    let name = name.split_once(',').map_or(name, |(n, _)| n);
+    OCCASIONS.contains(&norm(strip_marks(header)).as_str()) || OCCASIONS.contains(&norm(name).as_str())
 }
 
 /// Whether a label is a dosing interval (`q8h`, `q12h`, `Q24H`), not a subject code.

@@ -560,6 +560,9 @@ struct Reader<'t> {
     /// What each row's stub names, its marks left out.
     stubs: Vec<(String, Vec<String>)>,
     row_named: Vec<Option<Named>>,
+    /// The group of each row where a group column stands before the statistic column that
+    /// is the stub (empty otherwise).
+    row_groups: Vec<Option<String>>,
     /// Rows that name a parameter for the statistic lines under them (`Cmax (ng/mL)` on a
     /// row of its own, then `Mean ± SD`, `Median (range)`), and each such line's statistic.
     headings: Vec<bool>,
@@ -626,6 +629,7 @@ impl<'t> Reader<'t> {
             stub_col: 0,
             stubs: Vec::new(),
             row_named: Vec::new(),
+            row_groups: Vec::new(),
             headings: Vec::new(),
             heading_lines: Vec::new(),
             col_named: Vec::new(),
@@ -674,6 +678,22 @@ impl<'t> Reader<'t> {
                 (hits, std::cmp::Reverse(c))
             })
             .unwrap_or(0);
+        // A group column before a statistic column (`Group | Statistic | Cmax ...`, the group
+        // spanning its `Mean`, `SD`, `Median` rows): the statistics are the stub, the
+        // group names each block of them.
+        let is_stat = |r: &Vec<String>, c: usize| r.get(c).is_some_and(|s| stat_label(s.trim()).is_some());
+        let stat_rows = table.body_rows.iter().filter(|r| is_stat(r, stub_col + 1)).count();
+        let stub_col = if stub_col + 1 < n_cols
+            && stat_rows >= 2
+            && 2 * stat_rows >= table.body_rows.len()
+            && !table.body_rows.iter().any(|r| is_stat(r, stub_col))
+        {
+            reader.row_groups =
+                table.body_rows.iter().map(|r| Some(r[stub_col].trim().to_owned()).filter(|g| !g.is_empty())).collect();
+            stub_col + 1
+        } else {
+            stub_col
+        };
         reader.stub_col = stub_col;
         reader.stubs = table
             .body_rows
@@ -1065,6 +1085,13 @@ impl<'t> Reader<'t> {
                 block.clear();
             };
             for (row, kind) in kinds.iter().enumerate() {
+                if let Some(Some(group)) = self.row_groups.get(row)
+                    && section.as_ref() != Some(group)
+                {
+                    flush(&mut block, &section, section_n, &mut out);
+                    section = Some(group.clone());
+                    section_n = parse_cell(group).n;
+                }
                 match kind {
                     RowKind::Stat(l) => block.push((row, l.clone())),
                     RowKind::Section(name, counts) => {

@@ -364,6 +364,15 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 2. Pharmacokinetic parameters of nafrizine in children. Units: Cmax, ng/mL; Tmax, h; AUC, ng·h/mL.\n\n| Parameter | Mean (SD) |\n|---|---|\n| Cmax | 24.6 (6.3) |\n| Tmaxa | 0.5 (0.5–1.0) |\n| AUC0–∞ | 88.1 (21.7) |\n\na Median (range).\n",
     ),
     (
+        // Tables as scraped pages give them, caption and footnote with their markup and
+        // entities: a group column spanning its statistic rows (`Group | Statistic`); dose
+        // levels as bare numbers in a `Dose (mg)` stub (groups, not subjects); a spread in
+        // brackets after `±`; abbreviations defined in the footnote; a percentile interval.
+        "scraped_groups_doses_and_definitions",
+        "jsonl",
+        "{\"table_id\": \"groups_then_statistics:1\", \"caption\": \"Table 4. Pharmacokinetic parameters of rimbeloxan by hepatic function\", \"table_html\": \"<table><thead><tr><th>Group</th><th>Statistic</th><th>C<sub>max</sub> (ng/mL)</th><th>t<sub>1/2</sub> (h)</th></tr></thead><tbody><tr><td rowspan=\\\"3\\\">Normal (<i>n</i> = 8)</td><td>Mean</td><td>56.3</td><td>11.2</td></tr><tr><td>SD</td><td>12.1</td><td>2.4</td></tr><tr><td>Median</td><td>54.0</td><td>10.8</td></tr><tr><td rowspan=\\\"2\\\">Moderate (<i>n</i> = 6)</td><td>Mean</td><td>72.4</td><td>19.5</td></tr><tr><td>SD</td><td>18.0</td><td>4.2</td></tr></tbody></table>\"}\n{\"table_id\": \"dose_levels_and_plus_minus_in_brackets:1\", \"caption\": \"Table 2. Pharmacokinetic parameters of cobrelutinib after single oral doses\", \"footnote\": \"Data are mean (&plusmn;SD). <sup>a</sup>Median (5th&ndash;95th percentile). GMR, geometric mean ratio; CI, confidence interval.\", \"table_html\": \"<table><thead><tr><th>Dose (mg)</th><th>C<sub>max</sub> (ng/mL)</th><th>t<sub>max</sub> (h)<sup>a</sup></th></tr></thead><tbody><tr><td>10</td><td>21.4<br/>(&plusmn;7.2)</td><td>1.0 (0.5&ndash;2.0)</td></tr><tr><td>30</td><td>70.2<br/>(&plusmn;19.0)</td><td>1.5 (0.5&ndash;3.0)</td></tr><tr><td>100</td><td>238<br/>(&plusmn;74)</td><td>1.5 (1.0&ndash;3.0)</td></tr></tbody></table>\"}\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
