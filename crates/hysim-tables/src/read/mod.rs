@@ -683,10 +683,13 @@ impl<'t> Reader<'t> {
         // group names each block of them.
         let is_stat = |r: &Vec<String>, c: usize| r.get(c).is_some_and(|s| stat_label(s.trim()).is_some());
         let stat_rows = table.body_rows.iter().filter(|r| is_stat(r, stub_col + 1)).count();
+        let names_parameter = |r: &Vec<String>| {
+            r.get(stub_col).and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind)).is_some()
+        };
         let stub_col = if stub_col + 1 < n_cols
             && stat_rows >= 2
             && 2 * stat_rows >= table.body_rows.len()
-            && !table.body_rows.iter().any(|r| is_stat(r, stub_col))
+            && !table.body_rows.iter().any(|r| is_stat(r, stub_col) || names_parameter(r))
         {
             reader.row_groups =
                 table.body_rows.iter().map(|r| Some(r[stub_col].trim().to_owned()).filter(|g| !g.is_empty())).collect();

@@ -356,6 +356,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Table 2. Plasma pharmacokinetic parameters of ulvenatide after once-weekly doses</caption><thead><tr><th>Parameter</th><th>Statistic</th><th>Day 1 (n = 16)</th><th>Day 29 (n = 15)</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>Mean (SD)</td><td>18.4 (5.2)</td><td>27.9 (7.7)</td></tr><tr><td>Tmax (h)</td><td>Median (min, max)</td><td>24.0 (8.0, 48.0)</td><td>24.0 (12.0, 72.0)</td></tr><tr><td>t1/2 (h)</td><td>Geometric mean (CV%)</td><td>128 (22.5)</td><td>135 (24.1)</td></tr><tr><td colspan=\"4\">Ctrough (ng/mL)</td></tr><tr><td>Mean ± SD</td><td></td><td>410 ± 185</td><td>455 ± 201</td></tr><tr><td>Median (range)</td><td></td><td>388 (120–910)</td><td>430 (131–990)</td></tr></tbody></table>",
     ),
     (
+        // A statistic column alone (every row's statistic in it, no heading rows): the
+        // parameters stay the stub, the statistic column declares each row.
+        "statistic_column",
+        "md",
+        "Table 2. Plasma pharmacokinetic parameters of ulvenatide\n\n| Parameter | Statistic | Day 1 | Day 29 |\n|---|---|---|---|\n| Cmax (ng/mL) | Mean (SD) | 18.4 (5.2) | 27.9 (7.7) |\n| Tmax (h) | Median (range) | 24.0 (8.0–48.0) | 24.0 (12.0–72.0) |\n| t1/2 (h) | Geometric mean (CV%) | 128 (22.5) | 135 (24.1) |\n",
+    ),
+    (
         // A footnote mark on a parameter (`Tmax (h)a`, "a Median (range)") is an exception
         // to the column's declaration (`Mean (SD)`); units listed in the caption
         // ("Units: Cmax, ng/mL; AUC, ng·h/mL") for labels that print none.
