@@ -264,7 +264,9 @@ fn number(chars: &[char]) -> (f64, usize) {
             while chars.get(k) == Some(&'.') && digits_from(k + 1) == 3 {
                 k += 4;
             }
-            if chars.get(k) != Some(&',') || digits_from(k + 1) == 0 {
+            // Not when a point follows the decimals (`1.105,1.234`: two numbers, a comma apart).
+            let after = k + 1 + digits_from(k + 1);
+            if chars.get(k) != Some(&',') || digits_from(k + 1) == 0 || chars.get(after) == Some(&'.') {
                 seen_point = true;
                 text.push('.');
                 i += 1;
@@ -597,6 +599,7 @@ mod tests {
         // Not groups: a decimal point, a group of two or four digits, a leading zero.
         check("1.234 ± 0.210", "value=1.234 ±0.21");
         check("1.234 (0.9–1.5)", "value=1.234 [0.9, 1.5]");
+        check("12.4 (10.125,14.250)", "value=12.4 [10.125, 14.25]");
         check("0 450", "value=0");
         check("12 45", "value=12");
         check("2.5 100", "value=2.5");

@@ -284,7 +284,17 @@ pub fn fragment_text(fragment: &str) -> String {
         let known = TAGS.contains(&name.as_ref()) || after.starts_with("!--");
         match find_tag_end(&rest[lt..]).filter(|_| known) {
             Some(gt) => {
-                if name != "sub" {
+                let closing = after.starts_with('/');
+                let next = rest[lt + gt + 1..].chars().next();
+                // Inline tags join their word (`<i>C</i><sub>max</sub>`, `mL<sup>−1</sup>`);
+                // a superscript letter, a footnote's mark, stands apart from the word after it
+                // (`<sup>a</sup>Median`); block tags part words.
+                let inline = matches!(
+                    name.as_ref(),
+                    "sub" | "i" | "b" | "u" | "em" | "strong" | "italic" | "bold" | "span" | "small"
+                );
+                let apart = if name == "sup" { closing && next.is_some_and(char::is_alphabetic) } else { !inline };
+                if apart {
                     out.push(' ');
                 }
                 rest = &rest[lt + gt + 1..];
@@ -455,6 +465,7 @@ mod tests {
         );
         assert_eq!(fragment_text("PK of drug <X> & Y"), "PK of drug <X> & Y");
         assert_eq!(fragment_text("<p>Mean<br/>(SD)</p>"), "Mean (SD)");
+        assert_eq!(fragment_text("<i>C</i><sub>max</sub> (ng&middot;mL<sup>&minus;1</sup>)"), "Cmax (ng·mL−1)");
         assert_eq!(fragment_text("Plain caption (n = 12)"), "Plain caption (n = 12)");
     }
 

@@ -186,7 +186,7 @@ const PARSE_CHUNK: usize = 256;
 /// read a chunk of lines at a time ([`crate::table_chunks`]) and each chunk's tables and
 /// records are written before the next chunk is read, so what is held is one chunk (and,
 /// for CSV and Parquet, which are written by columns, the records). Both files are written
-/// atomically: after an error neither is replaced.
+/// atomically, the records first: after an error while reading, neither is replaced.
 pub fn parse_files(inputs: &[PathBuf], path: &Path, format: OutputFormat, tables_out: Option<&Path>) -> Result<Parsed> {
     let mut sink = RecordSink::create(path, format, tables_out)?;
     let mut distinct = crate::Distinct::default();
@@ -245,6 +245,12 @@ struct Part {
 
 impl RecordSink {
     fn create(path: &Path, format: OutputFormat, tables_out: Option<&Path>) -> Result<Self> {
+        if tables_out.is_some_and(|t| t == path) {
+            return Err(Error::BadFile {
+                path: path.to_path_buf(),
+                problem: "the records and the tables read cannot go to one file (--out and --tables-out)".into(),
+            });
+        }
         let records = if format == OutputFormat::Jsonl { Some(AtomicFile::create(path)?) } else { None };
         Ok(Self {
             path: path.to_path_buf(),
@@ -300,13 +306,15 @@ impl RecordSink {
         Ok(())
     }
 
+    /// The records first (CSV and Parquet are written here, the likelier to fail), then the
+    /// tables: an error before the records are in place replaces neither file.
     fn finish(self) -> Result<Written> {
-        if let Some(file) = self.tables {
-            file.commit()?;
-        }
         match self.records {
             Some(file) => file.commit()?,
             None => write_records(&self.path, &self.collected, self.format)?,
+        }
+        if let Some(file) = self.tables {
+            file.commit()?;
         }
         Ok(self.written)
     }

@@ -373,8 +373,22 @@ fn is_definition(clause: &str) -> bool {
     let Some(at) = clause.find([',', ':', '=']) else { return false };
     let (term, rest) = (clause[..at].trim(), clause[at + 1..].trim());
     let short = !term.is_empty() && term.chars().count() <= 10 && !term.contains(' ');
-    let first = |t: &str| t.chars().find(|c| c.is_alphabetic());
-    short && first(term).is_some() && first(term) == rest.chars().next().filter(|c| c.is_alphabetic())
+    // An acronym of the words that follow: its letters in order among their initials,
+    // the first letter first (`GMR`, geometric mean ratio; `AUC0–∞`, area under the
+    // concentration-time curve). "tmax, tlag: median (range)" is none.
+    let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: Vec<char> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let mut wanted = letters.iter().peekable();
+    for c in &initials {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    short && !letters.is_empty() && initials.first() == letters.first() && wanted.peek().is_none()
 }
 
 /// The sentences of `lower`: split at `;` and at a full stop before a space or the end,
@@ -488,8 +502,13 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
                 // pharmacokinetic parameters of X by dose level (mean ± SD)", declares the
                 // whole table; "tmax (median, range)" and "Cmax and AUC (GM, CV%)" the
                 // parameters named.
-                let titled = before.trim_end().ends_with('(') && before.split_whitespace().count() > 5;
-                let named = if titled { Vec::new() } else { named_parameters(before, names) };
+                let named = named_parameters(before, names);
+                // A title names concentrations and one parameter word in passing at most; a
+                // list of parameters is a scope ("Cmax, AUC0–t, AUC0–∞ and t½ (geometric
+                // mean, CV%)").
+                let in_passing = named.iter().filter(|c| c.as_str() != "CONC").count() <= 1;
+                let titled = before.trim_end().ends_with('(') && before.split_whitespace().count() > 5 && in_passing;
+                let named = if titled { Vec::new() } else { named };
                 if named.is_empty() { scope.clone() } else { Scope::Only(named) }
             }
             other => other.clone(),
@@ -797,6 +816,11 @@ mod tests {
         // declaration after a comma still does.
         insta::assert_snapshot!(show("GMR, geometric mean ratio; CI, confidence interval."), @"");
         insta::assert_snapshot!(show("SD = standard deviation"), @"");
+        insta::assert_snapshot!(show("tmax, tlag: median (range)"), @r#"median ±- (range) [-] Only(["TMAX", "TLAG"])"#);
+        insta::assert_snapshot!(
+            show("Cmax, AUC0–t, AUC0–∞ and t½ (geometric mean, CV%)"),
+            @r#"geometric_mean ±- (CV%) [-] Only(["CMAX", "AUCLST", "AUCIFO", "LAMZHL"])"#
+        );
         insta::assert_snapshot!(show("tmax, median (range)"), @r#"median ±- (range) [-] Only(["TMAX"])"#);
         // Percentile intervals other than the quartiles.
         insta::assert_snapshot!(show("Values are median (5th–95th percentile)."), @"median ±- (5th-95th percentile) [-] All");

@@ -124,11 +124,20 @@ fn with_caption_count(table: &Table, mut records: Vec<Record>) -> Vec<Record> {
             let before = caption[..at].trim_end();
             let n_word = before.ends_with(['n', 'N'])
                 && !before[..before.len() - 1].chars().last().is_some_and(|c| c.is_alphanumeric());
-            let digits: String = caption[at + 1..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-            n_word.then(|| digits.parse().ok()).flatten()
+            let after = caption[at + 1..].trim_start();
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            // Not a range of counts (`n = 10–12`, `n = 10 to 12`).
+            let rest = after[digits.len()..].trim_start();
+            let range = rest.starts_with(['–', '-', '/']) || rest.starts_with("to ");
+            (n_word && !range).then(|| digits.parse().ok()).flatten()
         })
         .collect();
-    if let [n] = counts[..] {
+    // One group only: "patients (n = 12) and healthy volunteers" counts one of two.
+    let groups: std::collections::HashSet<Option<&str>> =
+        records.iter().filter(|r| r.statistic != Statistic::Individual).map(|r| r.context.group.as_deref()).collect();
+    if let [n] = counts[..]
+        && groups.len() <= 1
+    {
         for r in records.iter_mut().filter(|r| r.n.is_none() && r.statistic != Statistic::Individual) {
             r.n = Some(n);
         }
@@ -354,9 +363,15 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             _ => clean.len(),
         };
         let name = &clean[..name_end];
+        // The letters the mark is glued to: three or more (`Tmaxa`), or a unit or suffix set
+        // apart from the name (`Tmax, ha`, `Cmin,ssa`), never a short name's own letter
+        // (`Fa`, `CLd`, `Kd` stay names).
+        let run = name.chars().rev().skip(1).take_while(|c| c.is_alphabetic()).count();
+        let set_apart = name.chars().rev().nth(run + 1).is_some_and(|c| matches!(c, ',' | ' ' | ';'));
         if let Some(c) = name.chars().last().filter(|c| ('a'..='h').contains(c))
             && defined(c)
-            && name.chars().rev().nth(1).is_some_and(|p| !p.is_whitespace())
+            && run > 0
+            && (run >= 3 || set_apart)
         {
             let without = format!("{}{}", &clean[..name_end - 1], &clean[name_end..]);
             let named = |l: &str| parameter_code(l, None).is_some() || crate::params::ambiguous_class(l).is_some();
@@ -1170,13 +1185,15 @@ impl<'t> Reader<'t> {
         let mut heading: Option<(Named, (String, Vec<String>))> = None;
         for r in 0..rows {
             let cells = &self.table.body_rows[r];
-            let stub = cells[self.stub_col].trim();
+            let stub = cells.get(self.stub_col).map_or("", |s| s.trim());
             let alone =
                 cells.iter().enumerate().all(|(c, v)| c == self.stub_col || v.trim().is_empty() || v.trim() == stub);
             if let Some(named) = self.row_named[r] {
                 let lines_follow = self.table.body_rows.get(r + 1).is_some_and(|next| {
                     self.row_named[r + 1].is_none()
-                        && stat_label(next[self.stub_col].trim()).is_some_and(|l| l.central().is_some())
+                        && next
+                            .get(self.stub_col)
+                            .is_some_and(|s| worded(s) && stat_label(s.trim()).is_some_and(|l| l.central().is_some()))
                 });
                 heading = (alone && lines_follow).then(|| (named, self.stubs[r].clone()));
                 if heading.is_some() {
@@ -1242,7 +1259,22 @@ impl<'t> Reader<'t> {
                     let (head, tail) = (&last[..at], &last[at + 1..]);
                     let head = head.trim().trim_end_matches([',', ';', ':']).trim();
                     let label = stat_label(tail).filter(|l| !matches!(l, StatLabel::Count))?;
-                    (!head.is_empty() && stat_label(head).is_none()).then_some((head, label))
+                    // `Harmonic mean (SD)`, `LS mean (SE)`: a kind of mean, not a group.
+                    const MODIFIERS: &[&str] = &[
+                        "harmonic",
+                        "ls",
+                        "least-squares",
+                        "least squares",
+                        "adjusted",
+                        "trimmed",
+                        "geometric",
+                        "geo",
+                    ];
+                    let modified = head
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| MODIFIERS.contains(&crate::fold::lower(w).trim_matches(['(', ')', '.'])));
+                    (!head.is_empty() && !modified && stat_label(head).is_none()).then_some((head, label))
                 });
                 if let Some((head, label)) = tail_label {
                     let mut parent: Vec<&str> = p[..p.len() - 1].iter().map(String::as_str).collect();

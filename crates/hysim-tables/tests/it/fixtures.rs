@@ -327,7 +327,7 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         // A comparison row, `Ratio B/A (90% CI)`, gives no value of the column's parameter;
-        // the caption's single count, `(n = 12)`, is every summary value's n.
+        // the caption's count, `(n = 12)`, is given to no group of two (it may count one).
         "group_ratio_and_caption_count",
         "md",
         "Table 2. Pharmacokinetic parameters of ranofemide with and without food (n = 12)\n\n| Group | Cmax (ng/mL) | AUC0–∞ (ng·h/mL) |\n|---|---|---|\n| Fasted | 45.2 ± 12.1 | 310 ± 80 |\n| Fed | 40.0 ± 9.0 | 295 ± 71 |\n| Ratio fed/fasted (90% CI) | 0.88 (0.71–1.09) | 0.95 (0.88–1.03) |\n\nData are mean ± SD.\n",
@@ -335,10 +335,11 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
     (
         // Steady state written after the name (`AUCτ,ss`, `Cavg,ss`, `Css,min`, `AUC0–24,ss`),
         // excretion over an interval and as a percentage of the dose, and a
-        // pharmacodynamic index (`AUC0–24/MIC`, no record).
+        // pharmacodynamic index (`AUC0–24/MIC`, no record); the caption's one count is the
+        // n of the table's one group.
         "steady_state_and_excretion_spellings",
         "md",
-        "Table 2. Pharmacokinetic parameters of olmecitide at steady state (τ = 24 h, mean ± SD)\n\n| Parameter | Value |\n|---|---|\n| AUCτ,ss (ng·h/mL) | 2,410 ± 500 |\n| Cavg,ss (ng/mL) | 100 ± 20 |\n| Css,min (ng/mL) | 42 ± 9 |\n| AUC0–24,ss (ng·h/mL) | 2,400 ± 480 |\n| fe0–24 (%) | 31 ± 6 |\n| Ae (% of dose) | 29 ± 5 |\n| AUC0–24/MIC | 120 ± 30 |\n",
+        "Table 2. Pharmacokinetic parameters of olmecitide at steady state (τ = 24 h, mean ± SD, n = 12)\n\n| Parameter | Value |\n|---|---|\n| AUCτ,ss (ng·h/mL) | 2,410 ± 500 |\n| Cavg,ss (ng/mL) | 100 ± 20 |\n| Css,min (ng/mL) | 42 ± 9 |\n| AUC0–24,ss (ng·h/mL) | 2,400 ± 480 |\n| fe0–24 (%) | 31 ± 6 |\n| Ae (% of dose) | 29 ± 5 |\n| AUC0–24/MIC | 120 ± 30 |\n",
     ),
     (
         // A declaration in parentheses after the caption's title declares the whole table,
