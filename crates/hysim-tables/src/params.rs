@@ -225,6 +225,20 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     {
         return Some("CONC");
     }
+    // The concentration at a named time: `C24`, `C12h`, `C2 h`, `Cday 7`, `C24h,ss`. Not `C0`
+    // (back-extrapolated or pre-dose, it is ambiguous), nor `C1` to `C9` without a unit or
+    // a day, which also name subjects, cows and compartments.
+    if let Some(rest) = n.strip_prefix('c') {
+        let day = rest.starts_with("day");
+        let rest = rest.strip_prefix("day").unwrap_or(rest);
+        let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+        let unit = rest[digits..].trim_end_matches(",ss");
+        let (time, hours) = (&rest[..digits], matches!(unit, "h" | "hr"));
+        let named = day || hours || time.len() >= 2;
+        if time.parse::<f64>().is_ok_and(|t| t > 0.0) && (unit.is_empty() || hours) && named {
+            return Some("CONC");
+        }
+    }
     // A parameter per body weight written into its name: `CL/F/kg`, `Vz/kg`.
     if let Some(name) = n.strip_suffix("/kg")
         && let Some(code) = lookup_code(name, route)
@@ -346,6 +360,12 @@ mod tests {
             ("Ae (mg)", "RCAMINT"),
             // Per body weight in the name.
             ("CL/F/kg", "CLFO"),
+            // The concentration at a named time; apparent compartment volumes.
+            ("C24 (ng/mL)", "CONC"),
+            ("C12h", "CONC"),
+            ("Cday 7 (µg/mL)", "CONC"),
+            ("Vc/F (L)", "VC"),
+            ("Vp/F (L)", "VP"),
             // A population model's typical values.
             ("θCL/F (L/h)", "CLFO"),
             ("TVCL (L/h)", "CLO"),
@@ -417,6 +437,10 @@ mod tests {
             "Class",
             "ω²CL",
             "θ1",
+            "C0 (µg/mL)",
+            "Ch",
+            "C1",
+            "C3",
         ] {
             check(name, None, None);
         }
