@@ -145,6 +145,12 @@ pub(crate) struct Reading {
 
 /// Words that name a central statistic, longest first, with the statistic.
 const CENTRALS: &[(&str, Statistic)] = &[
+    ("geometric least-squares means", Statistic::GeometricMean),
+    ("geometric least-squares mean", Statistic::GeometricMean),
+    ("geometric least squares means", Statistic::GeometricMean),
+    ("geometric least squares mean", Statistic::GeometricMean),
+    ("geometric ls means", Statistic::GeometricMean),
+    ("geometric ls mean", Statistic::GeometricMean),
     ("geometric means", Statistic::GeometricMean),
     ("geometric mean", Statistic::GeometricMean),
     ("geo. mean", Statistic::GeometricMean),
@@ -816,6 +822,7 @@ mod tests {
         // declaration after a comma still does.
         insta::assert_snapshot!(show("GMR, geometric mean ratio; CI, confidence interval."), @"");
         insta::assert_snapshot!(show("SD = standard deviation"), @"");
+        insta::assert_snapshot!(show("Geometric least-squares means."), @"geometric_mean ±- (-) [-] All");
         insta::assert_snapshot!(show("tmax, tlag: median (range)"), @r#"median ±- (range) [-] Only(["TMAX", "TLAG"])"#);
         insta::assert_snapshot!(
             show("Cmax, AUC0–t, AUC0–∞ and t½ (geometric mean, CV%)"),

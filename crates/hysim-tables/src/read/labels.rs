@@ -543,6 +543,10 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
         || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
         || words().any(|w| PRECISION.contains(&w))
         || l.contains("relative standard error")
+        // Within-subject variability of a crossover (`CVintra (%)`, `Intra-subject CV`).
+        || ["cvintra", "cv intra", "intra-subject", "intrasubject", "within-subject", "intra-individual"]
+            .iter()
+            .any(|w| l.contains(w))
         || (words().any(|w| COMPARES.contains(&w)) && crate::params::parameter_code(label, None).is_none())
 }
 

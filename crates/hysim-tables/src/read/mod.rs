@@ -1251,6 +1251,22 @@ impl<'t> Reader<'t> {
                     let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
                     return (Some(label), parent);
                 }
+                // The ends of an interval under its label (`90% CI` over `Lower | Upper`): bounds
+                // of that kind in the group above the label, so they attach to a central value
+                // of that group (`Day 1 / Mean`) and to nothing else (a bioequivalence table's
+                // CI, beside the means' own group, is the ratio's).
+                let end = match crate::fold::lower(last.trim()).as_str() {
+                    "lower" | "low" | "lower limit" | "lower bound" | "ll" => Some(End::Low),
+                    "upper" | "high" | "upper limit" | "upper bound" | "ul" => Some(End::High),
+                    _ => None,
+                };
+                if let (Some(end), Some(interval)) = (end, p.len().checked_sub(2).map(|k| p[k].as_str())) {
+                    if let Some(StatLabel::Spread(kind)) =
+                        stat_label(interval).filter(|l| matches!(l, StatLabel::Spread(k) if k.is_interval()))
+                    {
+                        return (Some(StatLabel::Bound(kind, end)), p[..p.len() - 2].join(" / "));
+                    }
+                }
                 // A group and its statistic in one header: `IV SD`, `Single dose, mean (CV%)`,
                 // `Test (geometric mean)`: the longest tail of whole words that is a
                 // statistic label, after a group that is not one.

@@ -381,6 +381,21 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"groups_then_statistics:1\", \"caption\": \"Table 4. Pharmacokinetic parameters of rimbeloxan by hepatic function\", \"table_html\": \"<table><thead><tr><th>Group</th><th>Statistic</th><th>C<sub>max</sub> (ng/mL)</th><th>t<sub>1/2</sub> (h)</th></tr></thead><tbody><tr><td rowspan=\\\"3\\\">Normal (<i>n</i> = 8)</td><td>Mean</td><td>56.3</td><td>11.2</td></tr><tr><td>SD</td><td>12.1</td><td>2.4</td></tr><tr><td>Median</td><td>54.0</td><td>10.8</td></tr><tr><td rowspan=\\\"2\\\">Moderate (<i>n</i> = 6)</td><td>Mean</td><td>72.4</td><td>19.5</td></tr><tr><td>SD</td><td>18.0</td><td>4.2</td></tr></tbody></table>\"}\n{\"table_id\": \"dose_levels_and_plus_minus_in_brackets:1\", \"caption\": \"Table 2. Pharmacokinetic parameters of cobrelutinib after single oral doses\", \"footnote\": \"Data are mean (&plusmn;SD). <sup>a</sup>Median (5th&ndash;95th percentile). GMR, geometric mean ratio; CI, confidence interval.\", \"table_html\": \"<table><thead><tr><th>Dose (mg)</th><th>C<sub>max</sub> (ng/mL)</th><th>t<sub>max</sub> (h)<sup>a</sup></th></tr></thead><tbody><tr><td>10</td><td>21.4<br/>(&plusmn;7.2)</td><td>1.0 (0.5&ndash;2.0)</td></tr><tr><td>30</td><td>70.2<br/>(&plusmn;19.0)</td><td>1.5 (0.5&ndash;3.0)</td></tr><tr><td>100</td><td>238<br/>(&plusmn;74)</td><td>1.5 (1.0&ndash;3.0)</td></tr></tbody></table>\"}\n",
     ),
     (
+        // A bioequivalence table: geometric least-squares means of test and reference, the
+        // ratio's 90 % CI split into `Lower | Upper` under its label, and the within-subject
+        // CV. The means are values; the ratio, its bounds and the CV are not.
+        "bioequivalence",
+        "html",
+        "<table><caption>Table 3. Bioequivalence of two pelmatrine 10-mg tablets (n = 36). Geometric least-squares means.</caption><thead><tr><th rowspan=\"2\">Parameter</th><th colspan=\"2\">Geometric LS mean</th><th rowspan=\"2\">T/R ratio (%)</th><th colspan=\"2\">90% CI</th><th rowspan=\"2\">CV<sub>intra</sub> (%)</th></tr><tr><th>Test</th><th>Reference</th><th>Lower</th><th>Upper</th></tr></thead><tbody><tr><td>C<sub>max</sub> (ng/mL)</td><td>18.62</td><td>19.05</td><td>97.74</td><td>91.20</td><td>104.75</td><td>17.3</td></tr><tr><td>AUC<sub>0–t</sub> (ng·h/mL)</td><td>812.4</td><td>798.9</td><td>101.69</td><td>97.85</td><td>105.68</td><td>9.4</td></tr></tbody></table>",
+    ),
+    (
+        // An interval's ends under its label beside the mean of the same group
+        // (`Day 1 / Mean`, `Day 1 / 95% CI / Lower`, `Day 1 / 95% CI / Upper`).
+        "interval_ends_under_their_label",
+        "html",
+        "<table><caption>Table 2. Pharmacokinetic parameters of varenolol</caption><thead><tr><th rowspan=\"3\">Parameter</th><th colspan=\"3\">Day 1</th></tr><tr><th rowspan=\"2\">Mean</th><th colspan=\"2\">95% CI</th></tr><tr><th>Lower</th><th>Upper</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>45.2</td><td>38.1</td><td>52.3</td></tr></tbody></table>",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
