@@ -1260,12 +1260,11 @@ impl<'t> Reader<'t> {
                     "upper" | "high" | "upper limit" | "upper bound" | "ul" => Some(End::High),
                     _ => None,
                 };
-                if let (Some(end), Some(interval)) = (end, p.len().checked_sub(2).map(|k| p[k].as_str())) {
-                    if let Some(StatLabel::Spread(kind)) =
+                if let (Some(end), Some(interval)) = (end, p.len().checked_sub(2).map(|k| p[k].as_str()))
+                    && let Some(StatLabel::Spread(kind)) =
                         stat_label(interval).filter(|l| matches!(l, StatLabel::Spread(k) if k.is_interval()))
-                    {
-                        return (Some(StatLabel::Bound(kind, end)), p[..p.len() - 2].join(" / "));
-                    }
+                {
+                    return (Some(StatLabel::Bound(kind, end)), p[..p.len() - 2].join(" / "));
                 }
                 // A group and its statistic in one header: `IV SD`, `Single dose, mean (CV%)`,
                 // `Test (geometric mean)`: the longest tail of whole words that is a
