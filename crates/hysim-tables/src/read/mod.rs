@@ -236,11 +236,11 @@ impl Named {
 
 /// Whether a cell reads as a number (a value, not a name): no parameter name starts with
 /// a digit, a sign or a decimal point, so these skip the name lookup.
-/// Whether a cell has a word in it, as every statistic label has (`Mean`, `95% CI`): the
-/// cheap test before asking [`stat_label`] of a body cell, whose numbers are new text in
-/// every table and would each miss its cache.
-fn worded(text: &str) -> bool {
-    text.chars().any(char::is_alphabetic)
+/// The statistic label a body cell prints (`Mean`, `95% CI`), asked only of cells with a
+/// word in them, as every label has: a body cell's numbers are new text in every table and
+/// would each miss [`stat_label`]'s cache.
+fn cell_stat_label(text: &str) -> Option<StatLabel> {
+    if text.chars().any(char::is_alphabetic) { stat_label(text.trim()) } else { None }
 }
 
 fn looks_numeric(text: &str) -> bool {
@@ -703,7 +703,7 @@ impl<'t> Reader<'t> {
         // A group column before a statistic column (`Group | Statistic | Cmax ...`, the group
         // spanning its `Mean`, `SD`, `Median` rows): the statistics are the stub, the
         // group names each block of them.
-        let is_stat = |r: &Vec<String>, c: usize| r.get(c).is_some_and(|s| worded(s) && stat_label(s.trim()).is_some());
+        let is_stat = |r: &Vec<String>, c: usize| r.get(c).is_some_and(|s| cell_stat_label(s).is_some());
         let stat_rows = table.body_rows.iter().filter(|r| is_stat(r, stub_col + 1)).count();
         let names_parameter = |r: &Vec<String>| {
             r.get(stub_col).and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind)).is_some()
@@ -1193,7 +1193,7 @@ impl<'t> Reader<'t> {
                     self.row_named[r + 1].is_none()
                         && next
                             .get(self.stub_col)
-                            .is_some_and(|s| worded(s) && stat_label(s.trim()).is_some_and(|l| l.central().is_some()))
+                            .is_some_and(|s| cell_stat_label(s).is_some_and(|l| l.central().is_some()))
                 });
                 heading = (alone && lines_follow).then(|| (named, self.stubs[r].clone()));
                 if heading.is_some() {
@@ -1231,8 +1231,8 @@ impl<'t> Reader<'t> {
                 .map(|(row, _)| self.table.body_rows[row][col].trim())
                 .filter(|c| !c.is_empty())
                 .collect();
-            let all_statistics = cells.len() >= 2
-                && cells.iter().all(|c| worded(c) && stat_label(c).is_some_and(|l| l.central().is_some()));
+            let all_statistics =
+                cells.len() >= 2 && cells.iter().all(|c| cell_stat_label(c).is_some_and(|l| l.central().is_some()));
             named && !cells.is_empty() || all_statistics
         })
     }

@@ -345,7 +345,7 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         // A declaration in parentheses after the caption's title declares the whole table,
         // even when the title names concentrations or a clearance; cells that say there is
         // no value (`—`, `NA`, `NC`) give no record, a value below the limit is kept.
-        "title_declaration_and_placeholders",
+        "title_declaration_and_cells_without_values",
         "md",
         "Table 3. Plasma concentrations and pharmacokinetic parameters of dravoxetine in patients with impaired creatinine clearance (mean ± SD)\n\n| Parameter | IV | Oral |\n|---|---|---|\n| Cmax (ng/mL) | — | 22.4 ± 6.0 |\n| Tmax (h) | NA | 1.5 ± 0.5 |\n| t1/2 (h) | 8.1 ± 1.2 | NC |\n| Cmin (ng/mL) | 2.1 ± 0.4 | BLQ |\n",
     ),
