@@ -10,6 +10,13 @@
 //!   their ratio (lactation studies).
 //! - [`undeclared`]: bracketed spreads that no caption, header or footnote declares: the
 //!   gold says `unknown`, as the reader must.
+//! - [`statistic_column::statistic_column`]: a `Statistic` column declaring each row's
+//!   statistic, or parameter headings with a line per statistic below each.
+//! - [`comparison::comparison`]: two conditions of the same subjects (fasted and fed, alone
+//!   and with an interacting drug, test and reference) and their ratio with its 90 % CI,
+//!   as a column or a row, which gives no record.
+//! - [`estimates::model_estimates`]: a population PK model's typical values with `RSE
+//!   (%)`, shrinkage and bootstrap columns, and variability rows that give none.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -25,6 +32,10 @@ use crate::render::{Layout, Param, Style, SynthTable, capitalise, quantile, rout
 use crate::rng::Rng;
 use crate::study::Study;
 
+mod comparison;
+mod estimates;
+mod statistic_column;
+
 /// Share of the tables that report characteristics of the subjects and no PK result:
 /// papers print almost as many tables without PK results as with (13 of the 30 shared
 /// tables; demographics, outcomes, assay validation), so an extractor must learn to
@@ -33,7 +44,7 @@ const NOT_PK_SHARE: f64 = 0.3;
 
 /// Draws one of the families for `study`, or `None` to leave the table to
 /// `crate::render::render`'s layouts. Three tables in ten report characteristics (no PK
-/// result); of the others, a third take a family (seven in ten of lactation studies).
+/// result); of the others, 45 in 100 take a family (seven in ten of lactation studies).
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
     if rng.chance(NOT_PK_SHARE) {
         return Some(not_pk(rng, study, id, index, veterinary));
@@ -44,12 +55,15 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     let milk = study.matrix == "milk";
     // Lactation studies report per subject (milk, plasma, their ratio) more often than not.
-    if !rng.chance(if milk { 0.7 } else { 0.35 }) {
+    if !rng.chance(if milk { 0.7 } else { 0.45 }) {
         return None;
     }
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
-    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0)];
+    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 1.5), (6, 1.0)];
+    if single {
+        options.push((5, 1.5));
+    }
     if single && n <= 14 {
         options.push((1, 2.0));
         options.push((2, if milk { 3.0 } else { 1.0 }));
@@ -62,7 +76,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         0 => statistic_rows(rng, study, id, index, veterinary),
         1 => concentration_time(rng, study, id, index, veterinary),
         2 => specimen_columns(rng, study, id, index, veterinary),
-        _ => undeclared(rng, study, id, index, veterinary),
+        3 => undeclared(rng, study, id, index, veterinary),
+        4 => statistic_column::statistic_column(rng, study, id, index, veterinary),
+        5 => comparison::comparison(rng, study, id, index, veterinary),
+        _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)
 }

@@ -145,6 +145,9 @@ pub fn rename(items: &mut [Item], prefix: &str) -> Result<()> {
 /// with and without noise gives the same clean tables.
 const NOISE_STREAM: u64 = 0x6E6F_6973_65AA_55AA;
 
+/// Salt of the streams that choose how numbers, marks and headers are printed.
+const PRINT_STREAM: u64 = 0x7072_696E_7455_AA55;
+
 /// Generates the corpus of `cfg`.
 pub fn generate(cfg: &Config) -> Vec<Item> {
     (0..cfg.n)
@@ -159,7 +162,8 @@ pub fn generate(cfg: &Config) -> Vec<Item> {
             let id = format!("{pmid}:1");
             let study = Study::draw(&mut rng, veterinary);
             let index = 1 + rng.below(4) as u32;
-            let mut table = render::render(&mut rng, &study, &id, index, veterinary);
+            let mut print_rng = Rng::stream(cfg.seed ^ PRINT_STREAM, k as u64);
+            let mut table = render::render(&mut rng, &mut print_rng, &study, &id, index, veterinary);
             let mut noise_rng = Rng::stream(cfg.seed ^ NOISE_STREAM, k as u64);
             let noise = noise::apply(&mut noise_rng, &cfg.noise, &mut table);
             let profile = if veterinary { Profile::Veterinary } else { Profile::Clinical };

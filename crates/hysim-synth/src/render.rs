@@ -211,6 +211,16 @@ pub enum Layout {
     /// Parameters as rows with bracketed spreads the table never declares: gold
     /// statistic and kinds `unknown`.
     Undeclared,
+    /// Parameters as rows, a `Statistic` column declaring each row's statistic.
+    StatisticColumn,
+    /// A heading row per parameter, then one line per statistic (`Mean ± SD`,
+    /// `Median (range)`).
+    ParameterHeadings,
+    /// Two conditions of the same subjects and their ratio (90% CI), which gives no gold.
+    Comparison,
+    /// A population PK model's typical values beside precision and variability, which
+    /// give no gold.
+    ModelEstimates,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -228,6 +238,10 @@ impl Layout {
             Layout::ConcentrationTime => "concentration_time",
             Layout::SpecimenColumns => "specimen_columns",
             Layout::Undeclared => "undeclared",
+            Layout::StatisticColumn => "statistic_column",
+            Layout::ParameterHeadings => "parameter_headings",
+            Layout::Comparison => "comparison",
+            Layout::ModelEstimates => "model_estimates",
             Layout::NotPk => "not_pk",
         }
     }
@@ -253,7 +267,7 @@ pub enum Stat {
 }
 
 impl Stat {
-    fn phrase(self) -> &'static str {
+    pub(crate) fn phrase(self) -> &'static str {
         match self {
             Stat::MeanSd => "mean ± SD",
             Stat::MeanSdParen => "mean (SD)",
@@ -265,7 +279,7 @@ impl Stat {
         }
     }
 
-    fn header(self) -> &'static str {
+    pub(crate) fn header(self) -> &'static str {
         match self {
             Stat::MeanSd => "Mean ± SD",
             Stat::MeanSdParen => "Mean (SD)",
@@ -277,7 +291,7 @@ impl Stat {
         }
     }
 
-    fn is_mean(self) -> bool {
+    pub(crate) fn is_mean(self) -> bool {
         !matches!(self, Stat::MedianRange | Stat::MedianIqr)
     }
 }
@@ -315,12 +329,12 @@ pub struct SynthTable {
 }
 
 /// What a cell's numbers are, before printing.
-struct Summary {
-    centre: f64,
-    spread: Spread,
+pub(crate) struct Summary {
+    pub(crate) centre: f64,
+    pub(crate) spread: Spread,
 }
 
-enum Spread {
+pub(crate) enum Spread {
     Dispersion(&'static str, f64),
     Interval(&'static str, f64, f64),
 }
@@ -341,7 +355,7 @@ fn t975(dof: usize) -> f64 {
     T.get(dof.saturating_sub(1)).copied().unwrap_or(1.96)
 }
 
-fn summarise(xs: &[f64], stat: Stat) -> Summary {
+pub(crate) fn summarise(xs: &[f64], stat: Stat) -> Summary {
     let n = xs.len() as f64;
     let mean = xs.iter().sum::<f64>() / n;
     let sd = if xs.len() > 1 { (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() } else { 0.0 };
@@ -372,14 +386,14 @@ fn summarise(xs: &[f64], stat: Stat) -> Summary {
 }
 
 /// A printed cell and the gold numbers it stands for.
-struct Printed {
-    text: String,
-    value: f64,
-    dispersion: Option<Dispersion>,
-    interval: Option<Interval>,
+pub(crate) struct Printed {
+    pub(crate) text: String,
+    pub(crate) value: f64,
+    pub(crate) dispersion: Option<Dispersion>,
+    pub(crate) interval: Option<Interval>,
 }
 
-fn print_summary(s: &Summary, stat: Stat, comma: bool, dash: &str) -> Printed {
+pub(crate) fn print_summary(s: &Summary, stat: Stat, comma: bool, dash: &str) -> Printed {
     // Values of 1 or more get at most two decimals, so a decimal comma never reads as a
     // thousands separator ("1,234"); smaller ones start with "0," and cannot.
     let max_dec = 4;
@@ -661,7 +675,7 @@ fn group_thousands(text: &str, sep: &str, decimal_comma: bool) -> String {
 }
 
 /// The gold statistic of a printed summary.
-fn statistic_of(s: Stat) -> Statistic {
+pub(crate) fn statistic_of(s: Stat) -> Statistic {
     match s {
         Stat::MedianRange | Stat::MedianIqr => Statistic::Median,
         Stat::GeoCv => Statistic::GeometricMean,
@@ -872,7 +886,10 @@ fn lay_individual(f: &Frame<'_>) -> Laid {
 
 /// Lays out `study` as a table with id `id`; `animal_style` picks the veterinary house
 /// style (publisher markup, µg/mL, per-kg units, decimal commas now and then).
-pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+///
+/// `print_rng` draws how numbers, marks and headers are printed; it is a stream of its own
+/// so that these choices leave every other draw of the corpus as it was.
+pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     // Three tables in ten are characteristics tables, and of the others a third (seven in
     // ten of lactation studies) take one of the conventions' layout families.
     if let Some(table) = crate::families::draw(rng, study, id, index, veterinary) {
@@ -917,12 +934,7 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         _ => StatPlace::Caption,
     };
 
-    // How numbers, marks and headers are printed, drawn from the table's own stream so that
-    // the main stream (and every other choice of the corpus) stays as it was.
-    let mut print_rng = Rng::stream(
-        id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
-        u64::from(index),
-    );
+    // How numbers, marks and headers are printed: `print_rng`, the table's own stream.
     // (The statistic-column layouts split a printed summary at its spaces.)
     let groups_digits = matches!(layout, Layout::Rows | Layout::RowsUnitColumn | Layout::Columns);
     let group_sep = match (decimal_comma, print_rng.below(10)) {
@@ -1111,6 +1123,10 @@ pub fn render(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bo
         | Layout::ConcentrationTime
         | Layout::SpecimenColumns
         | Layout::Undeclared
+        | Layout::StatisticColumn
+        | Layout::ParameterHeadings
+        | Layout::Comparison
+        | Layout::ModelEstimates
         | Layout::NotPk => Laid::default(),
     };
     let Frame { params, units, .. } = frame;

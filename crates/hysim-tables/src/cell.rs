@@ -150,6 +150,7 @@ enum Tok {
 
 fn tokens(s: &str) -> Vec<Tok> {
     let chars: Vec<char> = s.chars().collect();
+    let decimal_comma = decimal_commas(&chars);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -161,7 +162,7 @@ fn tokens(s: &str) -> Vec<Tok> {
             || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
             || (c == '-' && !prev_is_value && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit() || *d == '.'))
         {
-            let (value, len) = number(&chars[i..]);
+            let (value, len) = number(&chars[i..], decimal_comma);
             out.push(Tok::Num(value));
             i += len;
             // Footnote letters glued to a number: 3.5a (not units such as 3.5h? those are
@@ -221,10 +222,31 @@ fn tokens(s: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether a cell writes its decimals with commas where that is not in doubt: a comma
+/// between digits after a lone zero (`0,500`), or followed by other than three digits
+/// (`1,44`, `12,5`), and no point anywhere. Its other numbers follow it: in
+/// `0,750 (0,250–1,000)` the `1,000` is one, not a thousand.
+fn decimal_commas(chars: &[char]) -> bool {
+    if chars.contains(&'.') {
+        return false;
+    }
+    let digits = |range: &mut dyn Iterator<Item = &char>| range.take_while(|d| d.is_ascii_digit()).count();
+    chars.iter().enumerate().any(|(i, c)| {
+        if *c != ',' || i == 0 {
+            return false;
+        }
+        let before = digits(&mut chars[..i].iter().rev());
+        let after = digits(&mut chars[i + 1..].iter());
+        let lone_zero = before == 1 && chars[i - 1] == '0';
+        before > 0 && after > 0 && (after != 3 || lone_zero) && chars.get(i + 1 + after) != Some(&',')
+    })
+}
+
 /// Reads a number at the start of `chars`: sign, digits with a decimal point or comma,
 /// an exponent (`E+03`) or a `× 10³` / `x10^3` multiplier. Returns the value and the
-/// number of chars used.
-fn number(chars: &[char]) -> (f64, usize) {
+/// number of chars used. With `decimal_comma` (the cell's other numbers settle it), a comma
+/// before three digits is a decimal comma too.
+fn number(chars: &[char], decimal_comma: bool) -> (f64, usize) {
     let mut i = 0;
     let mut text = String::new();
     if chars.first() == Some(&'-') {
@@ -278,7 +300,7 @@ fn number(chars: &[char]) -> (f64, usize) {
             let digits_after = digits_from(i + 1);
             // 1,234 and 12,345,678: thousands separators. 0,123 and 1234,567 are decimal
             // commas (no one writes a leading zero or four digits before a separator).
-            if c == ',' && digits_after == 3 && may_group && !grouped {
+            if c == ',' && digits_after == 3 && may_group && !grouped && !decimal_comma {
                 seen_thousands = true;
                 i += 1;
                 continue;
@@ -596,6 +618,11 @@ mod tests {
         check("1 234 567", "value=1234567");
         check("1.234,5 ± 210,3", "value=1234.5 ±210.3");
         check("1.234.567,8", "value=1234567.8");
+        // A cell whose decimal commas are not in doubt settles its `,000`: one, not a thousand.
+        check("0,750 (0,250–1,000)", "value=0.75 [0.25, 1]");
+        check("1,250 (0,980–1,520)", "value=1.25 [0.98, 1.52]");
+        check("2,41 ± 1,140", "value=2.41 ±1.14");
+        check("1,250 (980–1,520)", "value=1250 [980, 1520]");
         // Not groups: a decimal point, a group of two or four digits, a leading zero.
         check("1.234 ± 0.210", "value=1.234 ±0.21");
         check("1.234 (0.9–1.5)", "value=1.234 [0.9, 1.5]");

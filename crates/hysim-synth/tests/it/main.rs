@@ -78,7 +78,7 @@ fn values_are_pharmacokinetically_consistent() {
         }
     }
     // Printed individual values agree within their rounding (three significant digits).
-    let items = generate(&config(400, 3, Profile::Veterinary, "none"));
+    let items = generate(&config(800, 3, Profile::Veterinary, "none"));
     let mut checked = 0;
     for item in &items {
         let mut by_row: BTreeMap<u32, BTreeMap<&str, f64>> = BTreeMap::new();
@@ -148,8 +148,9 @@ fn breadth_of_the_corpus() {
     }
     assert_eq!(distinct(&|r| r.context.route.clone()), ["IM", "IV", "PO", "SC"]);
     let stats = distinct(&|r| Some(r.statistic.as_str().to_owned()));
-    // "unknown": spreads that the table never declares (the undeclared family).
-    assert_eq!(stats, ["geometric_mean", "individual", "mean", "median", "unknown"]);
+    // "unknown": spreads that the table never declares (the undeclared family); "value": a
+    // population model's typical values (model_estimates).
+    assert_eq!(stats, ["geometric_mean", "individual", "mean", "median", "unknown", "value"]);
     let layouts: Vec<&str> = items.iter().map(|i| i.table.layout.name()).collect();
     for layout in [
         "rows",
@@ -161,6 +162,10 @@ fn breadth_of_the_corpus() {
         "concentration_time",
         "specimen_columns",
         "undeclared",
+        "statistic_column",
+        "parameter_headings",
+        "comparison",
+        "model_estimates",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

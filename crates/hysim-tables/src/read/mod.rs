@@ -1136,10 +1136,10 @@ impl<'t> Reader<'t> {
                         }
                         let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));
                         let n = parse_cell(stub).n.or(section_n);
-                        let local = [label.as_str(), stub.as_str()];
+                        let line = [stub.as_str()];
                         let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
                         let time = self.time_at(row, col);
-                        out.extend(self.cell_record(row, col, &label, param, group, n, &local, &marks, time));
+                        out.extend(self.cell_record(row, col, &label, param, group, n, &line, &marks, time));
                     }
                 }
             }
@@ -1164,12 +1164,16 @@ impl<'t> Reader<'t> {
 
     /// The unit the caption or footnote lists for a parameter: for its code, else for its
     /// class (`AUC, ng·h/mL` for every area).
-    fn declared_unit(&self, param: Named) -> Option<String> {
-        let code = param.code()?;
-        let class = crate::params::class_of_code(code);
+    fn declared_unit(&self, param: Named, label: &str) -> Option<String> {
+        let class = match param.code() {
+            Some(code) => crate::params::class_of_code(code),
+            // `MRT, h` listed for a table that compares routes, its MRT row still ambiguous.
+            None => crate::params::ambiguous_class(crate::params::split_trailing_group(label).0),
+        };
+        let code = param.code();
         self.declared_units
             .iter()
-            .find(|(c, _, _)| *c == Some(code))
+            .find(|(c, _, _)| c.is_some() && *c == code)
             .or_else(|| self.declared_units.iter().find(|(c, k, _)| c.is_none() && k.is_some() && *k == class))
             .map(|(_, _, u)| u.clone())
     }
@@ -1381,10 +1385,10 @@ impl<'t> Reader<'t> {
                     out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
                     continue;
                 }
-                let local = [row_statistic, label.as_str(), header.as_str()];
+                let line = [row_statistic, header.as_str()];
                 let marks = [self.stubs[row].1.clone(), self.label_marks[col].clone()].concat();
                 let time = self.time_at(row, col);
-                out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &local, &marks, time));
+                out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &line, &marks, time));
             }
             for (parent, lines) in groups {
                 let mut group_parts = row_group.clone();
@@ -1410,11 +1414,14 @@ impl<'t> Reader<'t> {
     }
 
     /// The declarations that may say what the cells of a line are, most specific first:
-    /// the line's own labels (`GM (95% CI)`, `tmax, median (range)`), notes whose mark the
-    /// cell or its labels carry, declarations of this parameter, then the table's.
+    /// the parameter's own label (`tmax, median (range)`), notes whose mark the cell or its
+    /// labels carry, declarations naming this parameter (`except tmax, median (range)`),
+    /// the labels of the line and column it lies in (`Mean (95% CI)`, `GM (CV%)`), then the
+    /// table's.
     fn candidates<'a>(
         &'a self,
         local: &'a [Declaration],
+        line: &'a [Declaration],
         marks: &[String],
         code: Option<&str>,
         name: &str,
@@ -1434,7 +1441,7 @@ impl<'t> Reader<'t> {
                 _ => false,
             })
             .collect();
-        vec![local.iter().collect(), marked, only, all]
+        vec![local.iter().collect(), marked, only, line.iter().collect(), all]
     }
 
     /// The declarations a row or column label makes, read once per label. A label
@@ -1461,7 +1468,7 @@ impl<'t> Reader<'t> {
         param: Named,
         group: Option<String>,
         n: Option<u32>,
-        local_texts: &[&str],
+        line_texts: &[&str],
         label_marks: &[String],
         time: Option<String>,
     ) -> Option<Record> {
@@ -1474,9 +1481,11 @@ impl<'t> Reader<'t> {
         if cell.value.is_none() && cell.interval.is_none() && !matches!(cell.missing, Some(Missing::BelowLimit(_))) {
             return None;
         }
-        let local: Vec<Declaration> = local_texts.iter().flat_map(|t| self.label_declarations(t)).collect();
+        let own = self.label_declarations(label);
+        let line: Vec<Declaration> =
+            line_texts.iter().filter(|t| **t != label).flat_map(|t| self.label_declarations(t)).collect();
         let marks: Vec<String> = label_marks.iter().chain(&cell.marks).cloned().collect();
-        let reading = resolve(shape_of(cell), &self.candidates(&local, &marks, param.code(), label));
+        let reading = resolve(shape_of(cell), &self.candidates(&own, &line, &marks, param.code(), label));
         let numbers = Numbers { n: cell.n.or(n), ..Numbers::of(cell, text, &reading) };
         Some(self.record(row, col, label, param, numbers, group, None, time))
     }
@@ -1533,9 +1542,9 @@ impl<'t> Reader<'t> {
         let mut numbers = match &s.label {
             StatLabel::Combined(d) => {
                 // A footnote mark on the parameter's label or on the cell (`Tmax (h)a` with
-                // "a Median (range)") makes an exception to the line's declaration
-                // (`Mean (SD)`): its note is read first.
-                let local = [d.clone()];
+                // "a Median (range)"), or a declaration naming the parameter, makes an
+                // exception to the line's declaration (`Mean (SD)`): it is read first.
+                let line = [d.clone()];
                 let none = Vec::new();
                 let marks: Vec<String> = [
                     self.label_marks.get(col).unwrap_or(&none),
@@ -1546,11 +1555,7 @@ impl<'t> Reader<'t> {
                 .flatten()
                 .cloned()
                 .collect();
-                let mut candidates = self.candidates(&local, &marks, param.code(), label);
-                if !candidates[1].is_empty() {
-                    candidates.swap(0, 1);
-                }
-                let reading = resolve(shape_of(cell), &candidates);
+                let reading = resolve(shape_of(cell), &self.candidates(&[], &line, &marks, param.code(), label));
                 Numbers::of(cell, text, &reading)
             }
             other => {
@@ -1558,7 +1563,7 @@ impl<'t> Reader<'t> {
                 // the table's declarations of that statistic or of spreads alone ("SD in
                 // parentheses").
                 let statistic = other.central().unwrap_or(Statistic::Unknown);
-                let declared = resolve(shape_of(cell), &self.candidates(&[], &cell.marks, param.code(), label));
+                let declared = resolve(shape_of(cell), &self.candidates(&[], &[], &cell.marks, param.code(), label));
                 let agrees = declared.statistic == statistic || declared.statistic == Statistic::Unknown;
                 let reading = if agrees {
                     Reading { statistic, ..declared }
@@ -1606,6 +1611,21 @@ impl<'t> Reader<'t> {
     ) -> Record {
         let header = self.labels.get(col).cloned().unwrap_or_default();
         let text = &self.table.body_rows[row][col];
+        // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"
+        // column of a table that compares routes is MRTEVIFO; else the paper's, when the
+        // caption names no route. (Before the unit: the caption may list it for the code.)
+        let group_route = group.as_deref().and_then(route_of);
+        if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(self.paper_kind)) {
+            param = named(label, Some(kind)).unwrap_or(param);
+        }
+        // The group's route comes before the table's: "MRT" in an `IM` column is MRTEVIFO
+        // even where the caption names the intravenous dose.
+        if let (Named::Code(_), Some((_, kind))) = (&param, group_route)
+            && Some(kind) != self.route_kind
+            && let Some(Named::Code(code)) = named(label, Some(kind))
+        {
+            param = Named::Code(code);
+        }
         // The unit: the parameter's label, a unit column, the column header, the cell, the
         // definition of an abbreviated analyte, the caption.
         let abbreviation = self
@@ -1622,7 +1642,7 @@ impl<'t> Reader<'t> {
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
         .chain(self.caption_unit.clone().filter(|_| param.code() == Some("CONC")))
-        .chain(self.declared_unit(param))
+        .chain(self.declared_unit(param, label))
         .collect();
         // The first unit of the parameter's dimension ("Time after dose (h)" spanning
         // concentration columns gives no concentration's unit), else the first printed.
@@ -1641,15 +1661,8 @@ impl<'t> Reader<'t> {
         let unit_raw = candidates.iter().find(|u| fits(u)).or(candidates.first()).cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;
-        let group_route = group.as_deref().and_then(route_of);
         if let Some((r, _)) = group_route {
             context.route = Some(r.to_owned());
-        }
-        // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"
-        // column of a table that compares routes is MRTEVIFO; else the paper's, when the
-        // caption names no route.
-        if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(self.paper_kind)) {
-            param = named(label, Some(kind)).unwrap_or(param);
         }
         // The matrix in the parameter's label, its column header or group when the caption
         // names none ("Mean serum fentanyl concentration", "Cord blood (ng/ml)"); an analyte
@@ -1796,7 +1809,8 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             let part = part.trim();
             let (name, unit) = match crate::params::split_trailing_group(part) {
                 (name, Some(unit)) if !name.is_empty() => (name, unit),
-                _ => match part.split_once(" in ").or_else(|| part.split_once(',')) {
+                // The unit follows the last comma: `Tmax,ss, h` names `Tmax,ss`.
+                _ => match part.split_once(" in ").or_else(|| part.rsplit_once(',')) {
                     Some((name, unit)) => (name, unit),
                     None => continue,
                 },

@@ -326,6 +326,21 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
     ),
     (
+        // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
+        // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
+        // Tmax by name.
+        "exception_before_line_label",
+        "md",
+        "Table 1. Pharmacokinetic parameters of dalvorin\n\n| | Cmax (ng/mL) | Tmax (h) | AUC0–∞ (ng·h/mL) |\n|---|---|---|---|\n| Mean (95% CI) | 212 (190–234) | 1.50 (1.00–2.50) | 1,480 (1,310–1,650) |\n\nData are presented as mean (95% CI) except Tmax, median (range).\n",
+    ),
+    (
+        // Units listed in the caption after the last comma of each item (`Tmax,ss, h`), and
+        // a cell whose decimal commas are not in doubt (`0,750`) settling its `1,000`.
+        "caption_units_and_decimal_commas_in_a_cell",
+        "md",
+        "Table 2. Steady-state pharmacokinetics of fenarcillin in goats. Units: Cmax,ss, µg/mL; Tmax,ss, h. Values are median (range).\n\n| Parameter | 5 mg/kg |\n|---|---|\n| Cmax,ss | 2,41 (1,98–3,02) |\n| Tmax,ss | 0,750 (0,500–1,000) |\n",
+    ),
+    (
         // A comparison row, `Ratio B/A (90% CI)`, gives no value of the column's parameter;
         // the caption's count, `(n = 12)`, is given to no group of two (it may count one).
         "group_ratio_and_caption_count",

@@ -1,0 +1,144 @@
+//! Statistics declared row by row: a `Statistic` column beside the parameters
+//! (`Cmax (ng/mL) | Mean (SD) | 18.4 (5.2)`), or parameter headings (a row `Cmax (ng/mL)`
+//! alone in the stub, then a line per statistic, `Mean ± SD`, `Median (range)`).
+
+use hysim_core::{Record, Statistic};
+
+use super::{assemble, base_context, caption, finish, gold, label, some_params};
+use crate::format::{UnitChoice, choose_unit};
+use crate::render::{Layout, Param, Stat, SynthTable, print_summary, statistic_of, summarise};
+use crate::rng::Rng;
+use crate::study::Study;
+
+/// One printed summary line: the parameter, its statistic, and its cells per group.
+struct Line {
+    param: usize,
+    stat: Stat,
+    row: usize,
+}
+
+/// `Parameter | Statistic | group…` (one row per parameter, tmax as median with its range
+/// in a table of means) or, with `headings`, a heading row per parameter followed by one
+/// line per statistic.
+pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let headings = rng.chance(0.5);
+    let mut params = some_params(rng, study);
+    // Routes side by side (intravenous and oral): clearance, volume and MRT are named per
+    // route (`CL`, `CL/F`), so one row cannot hold both; the others can.
+    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
+        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
+        // Two rows at least: a one-row table hardly shows a column of statistics.
+        for p in [Param::AucInf, Param::HalfLife] {
+            if params.len() < 2 && !params.contains(&p) {
+                params.push(p);
+            }
+        }
+    }
+    let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
+    let main = if veterinary {
+        *rng.pick(&[Stat::MeanSd, Stat::MeanSdParen, Stat::MeanSem])
+    } else {
+        *rng.pick(&[Stat::MeanSd, Stat::MeanSdParen, Stat::GeoCv, Stat::MeanCi])
+    };
+    // Parameter headings often give each parameter both a mean line and a median line.
+    let both = headings && rng.chance(0.5);
+    let dash = *rng.pick(&["–", "-", "–"]);
+    let single = study.groups.len() == 1;
+    let units: Vec<UnitChoice> = params
+        .iter()
+        .map(|p| {
+            let xs: Vec<f64> =
+                study.groups.iter().flat_map(|g| g.subjects.iter().map(|s| p.of(s, study.per_kg))).collect();
+            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+            choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human)
+        })
+        .collect();
+    let labels: Vec<String> = params.iter().zip(&units).map(|(p, u)| label(rng, *p, study, u)).collect();
+
+    let group_headers: Vec<String> = if single {
+        vec![(*rng.pick(&["Value", "Result", study.groups[0].dose_text.as_str()])).to_owned()]
+    } else {
+        study.groups.iter().map(|g| g.label.clone()).collect()
+    };
+    let stub = (*rng.pick(&["Parameter", "PK parameter", ""])).to_owned();
+    let mut header = vec![stub];
+    if !headings {
+        header.push((*rng.pick(&["Statistic", "Statistics", ""])).to_owned());
+    }
+    header.extend(group_headers);
+
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, p) in params.iter().enumerate() {
+        let stats: Vec<Stat> = if *p == Param::Tmax {
+            vec![Stat::MedianRange]
+        } else if both {
+            vec![main, Stat::MedianRange]
+        } else {
+            vec![main]
+        };
+        if headings {
+            let mut row = vec![labels[k].clone()];
+            row.extend(std::iter::repeat_n(String::new(), header.len() - 1));
+            body.push(row);
+        }
+        for stat in stats {
+            let mut row = if headings {
+                vec![stat.header().to_owned()]
+            } else {
+                vec![labels[k].clone(), stat.header().to_owned()]
+            };
+            for g in &study.groups {
+                if !p.applies(g.route) {
+                    row.push(dash.to_owned());
+                    continue;
+                }
+                let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg) * units[k].factor).collect();
+                row.push(print_summary(&summarise(&xs, stat), stat, false, dash).text);
+            }
+            lines.push(Line { param: k, stat, row: body.len() });
+            body.push(row);
+        }
+    }
+    let first = if headings { 1 } else { 2 };
+    let table = assemble(id, caption(study, index, "Pharmacokinetic parameters"), vec![header], body);
+
+    let mut records: Vec<Record> = Vec::new();
+    for line in &lines {
+        let p = params[line.param];
+        let family = p.family(study.per_kg, tissue);
+        let raw = crate::render::plain(&labels[line.param]).trim().to_owned();
+        for (gi, g) in study.groups.iter().enumerate() {
+            if !p.applies(g.route) {
+                continue;
+            }
+            let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg) * units[line.param].factor).collect();
+            let printed = print_summary(&summarise(&xs, line.stat), line.stat, false, dash);
+            let col = first + gi;
+            let mut context = base_context(study);
+            context.dose = Some(g.dose_text.clone());
+            context.route = Some(g.route.code().to_owned());
+            context.group = (!single).then(|| g.label.clone());
+            let statistic: Statistic = statistic_of(line.stat);
+            let mut r = gold(
+                &table,
+                line.row,
+                col,
+                &raw,
+                p.code(g.route),
+                printed.value,
+                statistic,
+                &units[line.param],
+                family,
+                context,
+            );
+            r.dispersion = printed.dispersion;
+            r.interval = printed.interval;
+            r.n = Some(g.subjects.len() as u32);
+            records.push(r);
+        }
+    }
+    let layout = if headings { Layout::ParameterHeadings } else { Layout::StatisticColumn };
+    finish(study, table, layout, veterinary, records)
+}
