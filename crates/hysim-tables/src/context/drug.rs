@@ -396,3 +396,78 @@ mod tests {
         assert_eq!(population_in("Plasma levels in healthy volunteers (n = 12)"), Some("healthy volunteers"));
     }
 }
+
+/// A metabolite a header names by the nomenclature of drug metabolism: a parent's name
+/// with a prefix for the reaction (`N-desmethyl-dorvalinib`, `4′-hydroxy-bruvafen`,
+/// `O-desmethylvenlafaxine`, `dihydroartemisinin`) or a conjugate after it (`lorazepam
+/// glucuronide`, `clozapine N-oxide`), as printed. The parent need not be a known drug.
+pub(crate) fn metabolite_in(text: &str) -> Option<String> {
+    const PREFIXES: &[&str] = &[
+        "desmethyl",
+        "demethyl",
+        "didesmethyl",
+        "desethyl",
+        "deethyl",
+        "desalkyl",
+        "deacetyl",
+        "desacetyl",
+        "hydroxy",
+        "dihydro",
+        "carboxy",
+        "oxo",
+    ];
+    const CONJUGATES: &[&str] = &["glucuronide", "sulfate", "sulphate", "n-oxide", "sulfoxide"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '′' && c != '\'').to_owned();
+    for (k, word) in words.iter().enumerate() {
+        let w = bare(word);
+        let lower = crate::fold::lower(&w);
+        // Locants before the prefix: `N-`, `O-`, `4′-`, `4-`, `N,N-`, `10,11-`.
+        let unlocated = lower
+            .strip_prefix("n,n-")
+            .or_else(|| lower.strip_prefix("n-"))
+            .or_else(|| lower.strip_prefix("o-"))
+            .unwrap_or(&lower)
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '′' | '\'' | '-' | '(' | ')'));
+        if let Some(prefix) = PREFIXES.iter().find(|p| unlocated.starts_with(**p)) {
+            let parent = unlocated[prefix.len()..].trim_start_matches('-');
+            if parent.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                return Some(w);
+            }
+        }
+        if k > 0 && CONJUGATES.contains(&lower.as_str()) {
+            let parent = bare(words[k - 1]);
+            if parent.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                return Some(format!("{parent} {w}"));
+            }
+        }
+        if let Some((parent, conjugate)) = lower.rsplit_once('-')
+            && CONJUGATES.contains(&conjugate)
+            && parent.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        {
+            return Some(w);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod metabolite_tests {
+    use super::metabolite_in;
+
+    #[test]
+    fn metabolites_by_nomenclature() {
+        assert_eq!(metabolite_in("N-desmethyl-dorvalinib").as_deref(), Some("N-desmethyl-dorvalinib"));
+        assert_eq!(metabolite_in("4′-Hydroxy-bruvafen").as_deref(), Some("4′-Hydroxy-bruvafen"));
+        assert_eq!(metabolite_in("O-desmethylvenlafaxine (ng/mL)").as_deref(), Some("O-desmethylvenlafaxine"));
+        assert_eq!(metabolite_in("Lorazepam glucuronide").as_deref(), Some("Lorazepam glucuronide"));
+        assert_eq!(metabolite_in("Clozapine N-oxide").as_deref(), Some("Clozapine N-oxide"));
+        assert_eq!(metabolite_in("Dihydroartemisinin").as_deref(), Some("Dihydroartemisinin"));
+        // A parent drug, a specimen, a parameter: no metabolite.
+        assert_eq!(metabolite_in("Dorvalinib"), None);
+        assert_eq!(metabolite_in("Plasma (ng/mL)"), None);
+        assert_eq!(metabolite_in("Cmax (ng/mL)"), None);
+        assert_eq!(metabolite_in("Hydroxy"), None);
+        assert_eq!(metabolite_in("Glucuronide"), None);
+    }
+}

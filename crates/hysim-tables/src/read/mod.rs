@@ -37,7 +37,9 @@ use hysim_units::{Family, Unit, convert, round_significant};
 use self::declare::{Declaration, Kind, Reading, Scope, declarations, resolve, shape_of};
 use self::labels::{End, StatLabel, stat_label};
 use crate::cell::{Bounds, CellValue, Missing, Printed, parse_cell};
-use crate::context::{TableContext, dose_in, drug_in, matrices_in, matrix_of, paper_matrix, route_of, table_context};
+use crate::context::{
+    TableContext, dose_in, drug_in, matrices_in, matrix_of, metabolite_in, paper_matrix, route_of, table_context,
+};
 use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 
 pub use self::cells::CellReader;
@@ -675,7 +677,9 @@ impl<'t> Reader<'t> {
             .filter(|&c| {
                 reader.paths[c].last().is_some_and(|h| {
                     let h = crate::fold::lower(h.trim());
-                    h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")
+                    // Not the time since the dose (`Dose-to-delivery interval (h)`).
+                    let interval = crate::context::has_word(&h, &["interval", "time"]);
+                    (h.starts_with("dose") || h.starts_with("daily dose") || h.starts_with("dosage")) && !interval
                 })
             })
             .collect();
@@ -735,6 +739,15 @@ impl<'t> Reader<'t> {
         if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
             return None;
         }
+        // Concentrations across (`Plasma concentration (ng/mL)` spanning `Patient 1 |
+        // Patient 2`), times down the stub (`Time (min)`): each row is a sampling time.
+        if rows_hits == 0
+            && cols_hits > 0
+            && reader.col_named.iter().flatten().all(|n| n.code() == Some("CONC"))
+            && let Some(row_time) = reader.times_down_stub()
+        {
+            reader.row_time = row_time;
+        }
         // A parameter column under a time (`20 Weeks / Plasma level`, `Day 3 / Cmax`): its
         // values are of that time.
         for c in 0..n_cols {
@@ -743,10 +756,12 @@ impl<'t> Reader<'t> {
                 reader.col_time[c] = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
             }
         }
-        // A long table's column of sampling times: `Time (h)`, `Sampling time`.
+        // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
+        // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
         reader.time_col = (0..n_cols).find_map(|c| {
             let header = crate::fold::lower(&reader.labels[c]);
-            let timed = crate::context::has_word(&header, &["time", "hours"]);
+            let interval = crate::context::has_word(&header, &["interval"]) && labels::time_unit_in(&header).is_some();
+            let timed = crate::context::has_word(&header, &["time", "hours"]) || interval;
             (timed && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
         });
@@ -808,12 +823,7 @@ impl<'t> Reader<'t> {
             return true;
         }
         // Times down the stub, under a time header.
-        let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
-        let unit = labels::time_unit_in(&stub_header).or_else(|| labels::time_unit_in(&caption));
-        let timed_header =
-            crate::fold::lower(&stub_header).contains("time") || crate::fold::lower(&stub_header).contains("hour");
-        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
-        if timed_header && row_time.iter().flatten().count() >= 2 {
+        if let Some(row_time) = self.times_down_stub() {
             for (r, t) in row_time.iter().enumerate() {
                 if t.is_some() {
                     self.row_named[r] = Some(Named::Code("CONC"));
@@ -823,6 +833,18 @@ impl<'t> Reader<'t> {
             return true;
         }
         false
+    }
+
+    /// Sampling times down the stub under a time header (`Time (min)` over `2 | 5 | 10`,
+    /// the unit from the header or the caption), when two rows or more print one.
+    fn times_down_stub(&self) -> Option<Vec<Option<String>>> {
+        let caption = self.table.caption.as_deref().unwrap_or_default();
+        let stub_header = self.labels.get(self.stub_col).map_or("", String::as_str);
+        let unit = labels::time_unit_in(stub_header).or_else(|| labels::time_unit_in(caption));
+        let lower = crate::fold::lower(stub_header);
+        let timed_header = lower.contains("time") || lower.contains("hour");
+        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
+        (timed_header && row_time.iter().flatten().count() >= 2).then_some(row_time)
     }
 
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
@@ -1073,6 +1095,18 @@ impl<'t> Reader<'t> {
             .collect()
     }
 
+    /// The subject a column's innermost header names under its parameter's spanning header:
+    /// a subject word with a number (`Patient 1`, `Case 2`, `Dog 3`), or an id under a
+    /// subject header (`Patient` over `1 | 2`).
+    fn column_subject(&self, col: usize) -> Option<String> {
+        let p = &self.paths[col];
+        let [.., parent, last] = p.as_slice() else { return None };
+        let id = labels::subject_id(last)?;
+        let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
+        (!leaf_names_parameter && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent)))
+            .then_some(id)
+    }
+
     /// The subject a row stub names: an id (`3`, `P3`, `Case 2`), or, under a subject
     /// header, any stub that is not an analyte, a specimen or a group of them.
     fn subject_of(&self, stub: &str, subject_header: bool) -> Option<String> {
@@ -1097,6 +1131,9 @@ impl<'t> Reader<'t> {
                 continue;
             }
             let label = self.labels[col].clone();
+            // A subject under the parameter's spanning header (`Plasma concentration
+            // (ng/mL)` over `Patient 1 | Patient 2`): the column is that subject's.
+            let column_subject = self.column_subject(col);
             let mut section: Option<String> = None;
             let mut section_n: Option<u32> = None;
             let mut block: Vec<(usize, StatLabel)> = Vec::new();
@@ -1132,6 +1169,14 @@ impl<'t> Reader<'t> {
                     RowKind::Group(stub) => {
                         flush(&mut block, &section, section_n, &mut out);
                         if labels::is_non_value_header(stub) {
+                            continue;
+                        }
+                        if let Some(subject) = &column_subject {
+                            let time = self.time_at(row, col);
+                            // The stub is the time when it prints one, else a group.
+                            let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
+                            let group = join_group(section.as_deref(), stub);
+                            out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
                             continue;
                         }
                         let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));
@@ -1681,10 +1726,21 @@ impl<'t> Reader<'t> {
         if let Some(dose) = self.dose_at(row, col).or_else(|| g.and_then(dose_in)) {
             context.dose = Some(dose);
         }
-        let analyte = g
-            .and_then(drug_in)
-            .or_else(|| drug_in(&header))
-            .map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
+        // A metabolite named by its nomenclature (`N-desmethyl-X` spanning its columns)
+        // in the group, the header or a header above it, before a known drug.
+        let metabolite = g
+            .and_then(metabolite_in)
+            .or_else(|| metabolite_in(label))
+            .or_else(|| self.paths[col].iter().rev().find_map(|h| metabolite_in(h)))
+            // A known one (`demethylcitalopram`) by its vocabulary name and weight.
+            .map(|name| match drug_in(&name) {
+                Some(d) if crate::fold::lower(&name).replace('-', " ") == d.name.replace('-', " ") => {
+                    (d.name.to_owned(), Some(d.molecular_weight))
+                }
+                _ => (name, None),
+            });
+        let analyte = metabolite
+            .or_else(|| g.and_then(drug_in).or_else(|| drug_in(&header)).map(|d| (d.name.to_owned(), Some(d.molecular_weight))))
             .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
             .or_else(|| {
                 self.paths[col]

@@ -326,6 +326,21 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
     ),
     (
+        // Subjects under the concentration's spanning header, sampling times down the stub:
+        // each cell is that subject's concentration at its row's time.
+        "subject_columns_under_a_concentration",
+        "html",
+        "<table><caption>Table 1. Plasma concentrations of sevorandol after a 2 mg/kg intravenous bolus</caption><thead><tr><th rowspan=\"2\">Time (min)</th><th colspan=\"2\">Arterial plasma concentration (ng/mL)</th></tr><tr><th>Patient 1</th><th>Patient 2</th></tr></thead><tbody><tr><td>2</td><td>1971</td><td>2872</td></tr><tr><td>30</td><td>394</td><td>796</td></tr></tbody></table>",
+    ),
+    (
+        // The interval from the last dose to the sample (`Dose-to-delivery interval (h)`) is
+        // each row's sampling time, not a dose; metabolites named by their nomenclature
+        // (`N-desmethyl-X` spanning its columns) are the analyte.
+        "sampling_interval_and_metabolite_columns",
+        "html",
+        "<table><caption>Table 4. Concentrations of dorvalinib and N-desmethyl-dorvalinib at delivery</caption><thead><tr><th rowspan=\"2\">Pair</th><th rowspan=\"2\">Dose-to-delivery interval (h)</th><th colspan=\"2\">Dorvalinib</th><th colspan=\"2\">N-desmethyl-dorvalinib</th></tr><tr><th>Maternal plasma (ng/mL)</th><th>Cord blood (ng/mL)</th><th>Maternal plasma (ng/mL)</th><th>Cord blood (ng/mL)</th></tr></thead><tbody><tr><td>1</td><td>9.5</td><td>56.9</td><td>28.2</td><td>12.1</td><td>6.0</td></tr><tr><td>2</td><td>3.5</td><td>87.5</td><td>40.4</td><td>15.3</td><td>7.7</td></tr></tbody></table>",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
