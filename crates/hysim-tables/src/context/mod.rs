@@ -16,9 +16,9 @@ mod words;
 
 use hysim_core::{Context, Table};
 
+pub(crate) use drug::metabolite_in;
 pub use drug::{Drug, dose_in, drug_in, drug_like_in, drug_name_in, is_generic_population, population_in};
 pub use matrix::{matrices_in, paper_matrices};
-pub(crate) use drug::metabolite_in;
 pub(crate) use matrix::{matrix_of, paper_matrix};
 #[cfg(test)]
 pub(crate) use route::paper_route;

@@ -478,7 +478,12 @@ const TIME_CONTEXT: &[&str] = &[
 /// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    if !(t.contains("time") || t.contains("hours") || t.contains("after") || t.contains("post") || t.contains("interval")) {
+    if !(t.contains("time")
+        || t.contains("hours")
+        || t.contains("after")
+        || t.contains("post")
+        || t.contains("interval"))
+    {
         return None;
     }
     const UNITS: &[(&str, &str)] = &[

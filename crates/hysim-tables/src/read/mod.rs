@@ -188,6 +188,13 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
 /// after the last comma, when it reads as a unit. A concentration unit qualified by its
 /// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
 fn unit_in_label(label: &str) -> Option<String> {
+    // A label that is a unit and nothing else: a unit row under the parameters
+    // (`Cmax` over `ng/mL`).
+    let bare = label.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
+    let numeral = bare.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if !bare.is_empty() && !looks_numeric(bare) && !numeral && Unit::parse(bare).is_ok() {
+        return Some(bare.to_owned());
+    }
     let inner = match crate::params::split_trailing_group(label) {
         (_, Some(group)) => group,
         (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
@@ -934,6 +941,11 @@ impl<'t> Reader<'t> {
             let unit = path.iter().rev().find_map(|h| unit_in_label(h));
             return self.concentration_of(last, unit.as_deref());
         }
+        // A unit row under the parameters (`Cmax` over `ng/mL`): the name is above it.
+        let path = match path.split_last() {
+            Some((leaf, above)) if !above.is_empty() && unit_in_label(leaf).as_deref() == Some(leaf.trim()) => above,
+            _ => path.as_slice(),
+        };
         // A name split over header rows ("Infant dose as percentage of" over "maternal
         // dose"): the innermost header, then it with the ones above it.
         (1..=path.len())
@@ -1584,6 +1596,7 @@ impl<'t> Reader<'t> {
         if cell.value.is_none() && !matches!(cell.missing, Some(Missing::BelowLimit(_))) {
             return None;
         }
+        let mut exception = false;
         let mut numbers = match &s.label {
             StatLabel::Combined(d) => {
                 // A footnote mark on the parameter's label or on the cell (`Tmax (h)a` with
@@ -1608,16 +1621,39 @@ impl<'t> Reader<'t> {
                 // the table's declarations of that statistic or of spreads alone ("SD in
                 // parentheses").
                 let statistic = other.central().unwrap_or(Statistic::Unknown);
-                let declared = resolve(shape_of(cell), &self.candidates(&[], &[], &cell.marks, param.code(), label));
-                let agrees = declared.statistic == statistic || declared.statistic == Statistic::Unknown;
-                let reading = if agrees {
-                    Reading { statistic, ..declared }
+                let candidates = self.candidates(&[], &[], &cell.marks, param.code(), label);
+                // A footnote mark on the cell makes an exception to the line (`2.0a` on the
+                // `Geometric mean` row, "a Median"): its note says what the cell is.
+                let marked = resolve(shape_of(cell), &candidates[1..2]);
+                if !candidates[1].is_empty() && marked.statistic != Statistic::Unknown {
+                    exception = true;
+                    Numbers::of(cell, text, &marked)
                 } else {
-                    Reading { statistic, dispersion: None, interval: None }
-                };
-                Numbers::of(cell, text, &reading)
+                    let declared = resolve(shape_of(cell), &candidates);
+                    let agrees = declared.statistic == statistic || declared.statistic == Statistic::Unknown;
+                    let reading = if agrees {
+                        Reading { statistic, ..declared }
+                    } else {
+                        Reading { statistic, dispersion: None, interval: None }
+                    };
+                    Numbers::of(cell, text, &reading)
+                }
             }
         };
+        // The line's spreads are of the line's statistic, not of an exception to it.
+        if exception {
+            let time = self.time_at(row, col);
+            return Some(self.record(
+                row,
+                col,
+                label,
+                param,
+                Numbers { n: numbers.n.or(n), ..numbers },
+                group,
+                None,
+                time,
+            ));
+        }
         if let Some((at, kind)) = &s.dispersion {
             let spread = cell_at(*at);
             let value = spread.value.or(spread.dispersion.map(|d| d.value));
@@ -1740,7 +1776,9 @@ impl<'t> Reader<'t> {
                 _ => (name, None),
             });
         let analyte = metabolite
-            .or_else(|| g.and_then(drug_in).or_else(|| drug_in(&header)).map(|d| (d.name.to_owned(), Some(d.molecular_weight))))
+            .or_else(|| {
+                g.and_then(drug_in).or_else(|| drug_in(&header)).map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
+            })
             .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
             .or_else(|| {
                 self.paths[col]

@@ -341,6 +341,14 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Table 4. Concentrations of dorvalinib and N-desmethyl-dorvalinib at delivery</caption><thead><tr><th rowspan=\"2\">Pair</th><th rowspan=\"2\">Dose-to-delivery interval (h)</th><th colspan=\"2\">Dorvalinib</th><th colspan=\"2\">N-desmethyl-dorvalinib</th></tr><tr><th>Maternal plasma (ng/mL)</th><th>Cord blood (ng/mL)</th><th>Maternal plasma (ng/mL)</th><th>Cord blood (ng/mL)</th></tr></thead><tbody><tr><td>1</td><td>9.5</td><td>56.9</td><td>28.2</td><td>12.1</td><td>6.0</td></tr><tr><td>2</td><td>3.5</td><td>87.5</td><td>40.4</td><td>15.3</td><td>7.7</td></tr></tbody></table>",
     ),
     (
+        // A unit row under the parameters (`Cmax` over `ng/mL`); subjects by initials; a
+        // footnote mark on a summary line's cell (`2.0a` on `Geometric mean`, "a Median")
+        // says what that cell is, and the line's CV is not its spread.
+        "unit_row_and_a_marked_summary_cell",
+        "jsonl",
+        "{\"table_id\": \"unit_row:1\", \"caption\": \"Table 2. Individual pharmacokinetic parameters of nadoxitol\", \"footnote\": \"<sup>a</sup>Median. CV, geometric coefficient of variation.\", \"table_html\": \"<table><thead><tr><th>Patient</th><th>Cmax</th><th>tmax</th></tr><tr><th></th><th>ng/mL</th><th>h</th></tr></thead><tbody><tr><td>A.B.</td><td>53.7</td><td>1.0</td></tr><tr><td>C.M.</td><td>52.0</td><td>3.0</td></tr><tr><td>Geometric mean</td><td>52.8</td><td>2.0<sup>a</sup></td></tr><tr><td>CV (%)</td><td>36.9</td><td>41.0</td></tr></tbody></table>\"}",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
