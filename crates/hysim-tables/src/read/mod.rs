@@ -599,6 +599,10 @@ struct Reader<'t> {
     headings: Vec<bool>,
     heading_lines: Vec<Option<String>>,
     col_named: Vec<Option<Named>>,
+    /// Columns whose parameter is named by a header above their own (`Cmax (ng/mL)` over
+    /// `Test | Reference`, or over `Mean | SD`): the innermost header, a group or a
+    /// statistic of that parameter.
+    col_under: Vec<Option<String>>,
     /// The sampling time of each column of a concentration-time table (`0.5 h`, `Day 3`).
     col_time: Vec<Option<String>>,
     /// The sampling time of each row of a concentration-time table.
@@ -643,7 +647,7 @@ impl<'t> Reader<'t> {
             })
             .unzip();
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
-        let caption_unit = caption_unit(&caption);
+        let caption_unit = caption_unit(&caption).or_else(|| caption_unit(&footnote));
         let mut reader = Reader {
             table,
             n_cols,
@@ -664,6 +668,7 @@ impl<'t> Reader<'t> {
             headings: Vec::new(),
             heading_lines: Vec::new(),
             col_named: Vec::new(),
+            col_under: vec![None; n_cols],
             col_time: vec![None; n_cols],
             row_time: vec![None; table.body_rows.len()],
             time_col: None,
@@ -742,6 +747,19 @@ impl<'t> Reader<'t> {
         // path), else a specimen or analyte with a concentration unit.
         reader.col_named = (0..n_cols).map(|c| reader.column_parameter(c)).collect();
         let rows_hits = reader.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        // Where no row names a parameter, a header above the innermost may: `Cmax (ng/mL)`
+        // spanning `Test | Reference` or `Mean | SD`.
+        if rows_hits == 0 {
+            for c in 0..n_cols {
+                if reader.col_named[c].is_none()
+                    && c != reader.stub_col
+                    && let Some(param) = reader.parameter_above(c)
+                {
+                    reader.col_named[c] = Some(param);
+                    reader.col_under[c] = reader.clean_paths[c].last().map(|h| h.trim().to_owned());
+                }
+            }
+        }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
         if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
             return None;
@@ -918,6 +936,13 @@ impl<'t> Reader<'t> {
     /// whose cells print a concentration unit (`IFX in cord blood | 36.89 μg/ml`).
     fn row_parameter(&self, r: usize) -> Option<Named> {
         let stub = &self.stubs[r].0;
+        // Under a subject header (`Volunteer`), a code names a subject: `V1` is volunteer 1,
+        // not a central volume.
+        if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
+            && labels::subject_id(stub).is_some()
+        {
+            return None;
+        }
         named(stub, self.route_kind).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
@@ -929,6 +954,26 @@ impl<'t> Reader<'t> {
                 (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
             })
         })
+    }
+
+    /// The parameter a header above column `c`'s innermost one names, when the innermost
+    /// is a group (`Test`, `Fasted`, `Day 1`) or a statistic (`Mean`, `SD`), not a time, a
+    /// count, a comparison or a unit.
+    fn parameter_above(&self, c: usize) -> Option<Named> {
+        let path = &self.clean_paths[c];
+        let (leaf, above) = path.split_last()?;
+        let leaf = leaf.trim();
+        if above.is_empty()
+            || leaf.is_empty()
+            || labels::is_non_value_header(leaf)
+            || labels::is_count_header(leaf)
+            || labels::time_of(leaf, None).is_some()
+            || matches!(stat_label(leaf), Some(StatLabel::Count))
+            || looks_numeric(leaf)
+        {
+            return None;
+        }
+        above.iter().rev().find_map(|h| named(h, self.route_kind))
     }
 
     /// What column `c`'s header names as a parameter.
@@ -1132,6 +1177,53 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// Statistics under a parameter's header (`Cmax (ng/mL)` over `Mean | SD`, `AUC` over
+    /// `Median | Range`): each row's cells under one parameter make its summary, the row
+    /// naming the group (or the subject).
+    fn statistics_under_parameters(&self, kinds: &[RowKind]) -> Vec<Record> {
+        // The statistic columns of each parameter header, in order.
+        let mut families: Vec<(String, Named, Vec<(usize, StatLabel)>)> = Vec::new();
+        for col in 0..self.n_cols {
+            let (Some(param), Some(under)) = (self.col_named[col], self.col_under[col].as_deref()) else { continue };
+            let Some(stat) = stat_label(under) else { continue };
+            let path = &self.clean_paths[col];
+            let parent = path[..path.len().saturating_sub(1)].join(" / ");
+            match families.iter_mut().find(|(p, n, _)| *p == parent && *n == param) {
+                Some((_, _, lines)) => lines.push((col, stat)),
+                None => families.push((parent, param, vec![(col, stat)])),
+            }
+        }
+        let mut out = Vec::new();
+        for (label, param, lines) in &families {
+            let mut section: Option<String> = None;
+            for (row, kind) in kinds.iter().enumerate() {
+                if let Some(Some(group)) = self.row_groups.get(row) {
+                    section = Some(group.clone());
+                }
+                let group = match kind {
+                    RowKind::Section(name, _) => {
+                        section = Some(name.clone());
+                        continue;
+                    }
+                    RowKind::Stat(_) => continue,
+                    RowKind::Subject(id) => join_group(section.as_deref(), Some(id.as_str())),
+                    RowKind::Group(stub) if labels::is_non_value_header(stub) => continue,
+                    RowKind::Group(stub) => {
+                        join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()))
+                    }
+                };
+                let n = match kind {
+                    RowKind::Group(stub) => parse_cell(stub).n,
+                    _ => None,
+                };
+                for s in summaries(lines) {
+                    out.extend(self.summary_record(s, Axis::Columns { row }, label, *param, group.clone(), n));
+                }
+            }
+        }
+        out
+    }
+
     /// Parameters across the headers: each parameter column read down its rows.
     fn parameters_across(&self) -> Vec<Record> {
         let kinds = self.row_kinds();
@@ -1143,6 +1235,13 @@ impl<'t> Reader<'t> {
                 continue;
             }
             let label = self.labels[col].clone();
+            // Under the parameter's header, a statistic (`Cmax` over `Mean | SD`) is read with
+            // the other statistics of its row below; a group (`Test`) joins its rows' groups.
+            let under = self.col_under[col].as_deref();
+            if under.and_then(stat_label).is_some() {
+                continue;
+            }
+            let col_group = under;
             // A subject under the parameter's spanning header (`Plasma concentration
             // (ng/mL)` over `Patient 1 | Patient 2`): the column is that subject's.
             let column_subject = self.column_subject(col);
@@ -1153,8 +1252,9 @@ impl<'t> Reader<'t> {
                          section: &Option<String>,
                          section_n: Option<u32>,
                          out: &mut Vec<Record>| {
+                let group = join_group(section.as_deref(), col_group);
                 for s in summaries(block) {
-                    out.extend(self.summary_record(s, Axis::Rows { col }, &label, param, section.clone(), section_n));
+                    out.extend(self.summary_record(s, Axis::Rows { col }, &label, param, group.clone(), section_n));
                 }
                 block.clear();
             };
@@ -1176,7 +1276,8 @@ impl<'t> Reader<'t> {
                     RowKind::Subject(id) => {
                         flush(&mut block, &section, section_n, &mut out);
                         let time = self.time_at(row, col);
-                        out.extend(self.individual(row, col, &label, param, section.clone(), Some(id.clone()), time));
+                        let group = join_group(section.as_deref(), col_group);
+                        out.extend(self.individual(row, col, &label, param, group, Some(id.clone()), time));
                     }
                     RowKind::Group(stub) => {
                         flush(&mut block, &section, section_n, &mut out);
@@ -1187,11 +1288,12 @@ impl<'t> Reader<'t> {
                             let time = self.time_at(row, col);
                             // The stub is the time when it prints one, else a group.
                             let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
-                            let group = join_group(section.as_deref(), stub);
+                            let group = join_group(join_group(section.as_deref(), stub).as_deref(), col_group);
                             out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
                             continue;
                         }
                         let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));
+                        let group = join_group(group.as_deref(), col_group);
                         let n = parse_cell(stub).n.or(section_n);
                         let line = [stub.as_str()];
                         let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
@@ -1202,6 +1304,7 @@ impl<'t> Reader<'t> {
             }
             flush(&mut block, &section, section_n, &mut out);
         }
+        out.extend(self.statistics_under_parameters(&kinds));
         // Subject sections over rows of analytes (a subject's row, then its analytes'
         // values): the section is the subject.
         if subject_sections {
@@ -1932,6 +2035,21 @@ fn caption_unit(caption: &str) -> Option<String> {
                 && Unit::parse(inner).is_ok()
             {
                 return Some(inner.to_owned());
+            }
+            // "Concentrations are expressed in µg/mL", "levels are given in ng/mL".
+            let rest_lower = crate::fold::lower(rest);
+            for verb in ["are expressed in ", "were expressed in ", "are given in ", "are reported in ", "are in "] {
+                if let Some(tail) = rest_lower.strip_prefix(verb) {
+                    let unit: String = rest[rest.len() - tail.len()..]
+                        .split([' ', ';', ','])
+                        .next()
+                        .unwrap_or_default()
+                        .trim_end_matches('.')
+                        .to_owned();
+                    if !unit.is_empty() && Unit::parse(&unit).is_ok() && is_concentration_unit(&unit) {
+                        return Some(unit);
+                    }
+                }
             }
         }
     }

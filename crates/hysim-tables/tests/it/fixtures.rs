@@ -349,6 +349,29 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"unit_row:1\", \"caption\": \"Table 2. Individual pharmacokinetic parameters of nadoxitol\", \"footnote\": \"<sup>a</sup>Median. CV, geometric coefficient of variation.\", \"table_html\": \"<table><thead><tr><th>Patient</th><th>Cmax</th><th>tmax</th></tr><tr><th></th><th>ng/mL</th><th>h</th></tr></thead><tbody><tr><td>A.B.</td><td>53.7</td><td>1.0</td></tr><tr><td>C.M.</td><td>52.0</td><td>3.0</td></tr><tr><td>Geometric mean</td><td>52.8</td><td>2.0<sup>a</sup></td></tr><tr><td>CV (%)</td><td>36.9</td><td>41.0</td></tr></tbody></table>\"}",
     ),
     (
+        // Statistics under a parameter's spanning header (`Cmax (ng/mL)` over `Mean | SD`),
+        // groups down: each row's cells under one parameter are its summary.
+        "statistics_under_a_parameter_header",
+        "html",
+        "<table><caption>Table 1. PK of X (mean and SD)</caption><thead><tr><th rowspan=\"2\">Group</th><th colspan=\"2\">Cmax (ng/mL)</th><th colspan=\"2\">AUC (ng·h/mL)</th></tr><tr><th>Mean</th><th>SD</th><th>Mean</th><th>SD</th></tr></thead><tbody><tr><td>Young</td><td>12</td><td>3</td><td>100</td><td>20</td></tr><tr><td>Elderly</td><td>15</td><td>4</td><td>130</td><td>25</td></tr></tbody></table>",
+    ),
+    (
+        // Groups under a parameter's spanning header (`Cmax (ng/mL)` over `Test |
+        // Reference`), subjects down: each subject's value in each group; a `Sequence`
+        // column is no value.
+        "groups_under_a_parameter_header_per_subject",
+        "html",
+        "<table><caption>Table 3. Individual Cmax and AUC0–t of caltrexil after single 20 mg oral doses of the test and reference tablets</caption><thead><tr><th rowspan=\"2\">Subject</th><th rowspan=\"2\">Sequence</th><th colspan=\"2\">Cmax (ng/mL)</th><th colspan=\"2\">AUC0–t (ng·h/mL)</th></tr><tr><th>Test</th><th>Reference</th><th>Test</th><th>Reference</th></tr></thead><tbody><tr><td>1</td><td>TR</td><td>387.9</td><td>491.7</td><td>2271</td><td>2371</td></tr><tr><td>2</td><td>RT</td><td>499.6</td><td>460.8</td><td>1708</td><td>1802</td></tr><tr><td>3</td><td>TR</td><td>375.1</td><td>443.5</td><td>2234</td><td>2072</td></tr><tr><td>Geometric mean</td><td></td><td>415</td><td>464</td><td>2050</td><td>2061</td></tr></tbody></table>",
+    ),
+    (
+        // Codes under a subject header (`Volunteer` over `V1`, `V2`) are subjects, not
+        // parameters (`V1` is no central volume here); the footnote gives the unit
+        // ("Concentrations are expressed in µg/mL").
+        "subject_codes_that_look_like_parameters",
+        "jsonl",
+        "{\"table_id\": \"volunteers:2\", \"caption\": \"Table 2. Individual plasma ketoprazine concentrations after a 100 mg intramuscular injection\", \"footnote\": \"Concentrations are expressed in µg/mL.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Volunteer</th><th colspan=\\\"3\\\">Time after injection (min)</th></tr><tr><th>5</th><th>15</th><th>30</th></tr></thead><tbody><tr><td>V1</td><td>1.00</td><td>2.15</td><td>2.48</td></tr><tr><td>V2</td><td>1.15</td><td>2.21</td><td>2.09</td></tr></tbody></table>\"}",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
