@@ -1181,8 +1181,10 @@ impl<'t> Reader<'t> {
     /// `Median | Range`): each row's cells under one parameter make its summary, the row
     /// naming the group (or the subject).
     fn statistics_under_parameters(&self, kinds: &[RowKind]) -> Vec<Record> {
-        // The statistic columns of each parameter header, in order.
-        let mut families: Vec<(String, Named, Vec<(usize, StatLabel)>)> = Vec::new();
+        // The statistic columns of each parameter header, in order: (header, parameter,
+        // columns with their statistic).
+        type Family = (String, Named, Vec<(usize, StatLabel)>);
+        let mut families: Vec<Family> = Vec::new();
         for col in 0..self.n_cols {
             let (Some(param), Some(under)) = (self.col_named[col], self.col_under[col].as_deref()) else { continue };
             let Some(stat) = stat_label(under) else { continue };
