@@ -4,7 +4,8 @@
 //! builds rows of cells with their `rowspan` and `colspan`, and expands spans into a
 //! rectangular grid: a spanning cell's text repeats over every position it covers, so
 //! header paths and row groups read naturally. Header rows are the `<thead>` rows, or,
-//! without a `<thead>`, the leading rows made only of `<th>` cells. Inside a cell, tags
+//! without a `<thead>`, the leading rows made only of `<th>` cells, or a first row set
+//! wholly in bold over rows that are not. Inside a cell, tags
 //! are dropped (`<sub>`/`<sup>` text is kept in place), `<br>`, `<hr>` and block tags
 //! become spaces, entities are decoded, text marked for screen readers only ("Empty
 //! Cell") is left out, and whitespace is collapsed. Nested tables contribute their text
@@ -21,6 +22,8 @@ struct Cell {
     rowspan: usize,
     colspan: usize,
     is_th: bool,
+    /// Characters of its text set in bold (`<b>`, `<strong>`).
+    bold: usize,
 }
 
 #[derive(Debug, Default)]
@@ -37,6 +40,8 @@ struct Builder {
     in_head: bool,
     saw_table: bool,
     hidden_spans: usize,
+    /// Open `<b>` and `<strong>` elements.
+    bold_depth: usize,
     /// The text of the table's `<caption>`, and whether it is being read.
     caption: String,
     in_caption: bool,
@@ -61,6 +66,9 @@ impl Builder {
             self.caption.push_str(text);
         } else if let Some(cell) = self.cell.as_mut() {
             cell.text.push_str(text);
+            if self.bold_depth > 0 {
+                cell.bold += text.chars().filter(|c| !c.is_whitespace()).count();
+            }
         }
     }
 
@@ -98,12 +106,14 @@ impl Builder {
                     rowspan: span("rowspan"),
                     colspan: span("colspan"),
                     is_th: name == "th",
+                    bold: 0,
                 });
             }
             "span" if attr("class").is_some_and(|c| c.contains("screen-reader") || c.contains("sr-only")) => {
                 self.hidden_spans = 1;
             }
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
+            "b" | "strong" => self.bold_depth += 1,
             _ => {}
         }
     }
@@ -130,6 +140,7 @@ impl Builder {
                 self.in_head = false;
             }
             "p" | "div" | "li" => self.push_text(" "),
+            "b" | "strong" => self.bold_depth = self.bold_depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -148,7 +159,16 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         b.rows.iter().take_while(|r| r.in_head).count()
     } else {
         let leading = b.rows.iter().take_while(|r| r.cells.iter().all(|c| c.is_th)).count();
-        if leading == b.rows.len() { 0 } else { leading }
+        // Without `<th>` either: a first row set all in bold, of two cells or more, over
+        // rows that are not (publishers' `<td><b>Cmax</b></td>` headers).
+        let bold_first = leading == 0 && b.rows.len() > 1 && is_bold_row(&b.rows[0]) && !is_bold_row(&b.rows[1]);
+        if leading == b.rows.len() {
+            0
+        } else if bold_first {
+            1
+        } else {
+            leading
+        }
     };
     let mut header_rows = expand(&b.rows);
     let mut body_rows = header_rows.split_off(n_head);
@@ -156,6 +176,12 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     body_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
     let caption = crate::fold::squeeze(&b.caption);
     Ok(Table { header_rows, body_rows, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
+}
+
+/// Whether every cell of a row with two texts or more is set wholly in bold.
+fn is_bold_row(row: &Row) -> bool {
+    let texts: Vec<&Cell> = row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).collect();
+    texts.len() >= 2 && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| !ch.is_whitespace()).count())
 }
 
 /// Expands row and column spans into a rectangular grid.
@@ -496,6 +522,23 @@ mod tests {
         check(
             "<table><tr><th>Drug</th><th>t<sub>1/2</sub> (h)</th></tr><tr><td>A</td><td>3<br/>(2&ndash;4)</td></tr></table>",
             "head:\nDrug | t1/2 (h)\nbody:\nA | 3 (2–4)",
+        );
+    }
+
+    #[test]
+    fn a_bold_first_row_is_the_header_without_thead_or_th() {
+        check(
+            "<table><tr><td><b>Condition</b></td><td><b>C<sub>max</sub><br>(&micro;g/mL)</b></td></tr><tr><td>Fasted</td><td>2.84 (31.2)</td></tr><tr><td><strong>Fed</strong></td><td>2.21</td></tr></table>",
+            "head:\nCondition | Cmax (µg/mL)\nbody:\nFasted | 2.84 (31.2)\nFed | 2.21",
+        );
+        // Every row in bold, or a bold value beside a plain label: no header.
+        check(
+            "<table><tr><td><b>A</b></td><td><b>1</b></td></tr><tr><td><b>B</b></td><td><b>2</b></td></tr></table>",
+            "head:\n\nbody:\nA | 1\nB | 2",
+        );
+        check(
+            "<table><tr><td>Cmax</td><td><b>12.1</b></td></tr><tr><td>AUC</td><td>80</td></tr></table>",
+            "head:\n\nbody:\nCmax | 12.1\nAUC | 80",
         );
     }
 

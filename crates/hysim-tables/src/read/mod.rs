@@ -926,6 +926,14 @@ impl<'t> Reader<'t> {
             }
         }
         out.extend(declarations(&unmarked, &Scope::All, &names));
+        // The stub's header may declare the table: `Parameter, mean (SD)`, `Variable (mean
+        // ± SD)` (not a header that is a statistic label alone, `Mean (SD)`, which labels
+        // its column).
+        if let Some(stub_header) = self.labels.get(self.stub_col)
+            && stat_label(stub_header).is_none()
+        {
+            out.extend(self.label_declarations(stub_header));
+        }
         for (mark, note) in &self.notes {
             out.extend(declarations(note, &Scope::Marked(mark.clone()), &names));
         }

@@ -372,6 +372,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"volunteers:2\", \"caption\": \"Table 2. Individual plasma ketoprazine concentrations after a 100 mg intramuscular injection\", \"footnote\": \"Concentrations are expressed in µg/mL.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Volunteer</th><th colspan=\\\"3\\\">Time after injection (min)</th></tr><tr><th>5</th><th>15</th><th>30</th></tr></thead><tbody><tr><td>V1</td><td>1.00</td><td>2.15</td><td>2.48</td></tr><tr><td>V2</td><td>1.15</td><td>2.21</td><td>2.09</td></tr></tbody></table>\"}",
     ),
     (
+        // Publishers' headers without `<thead>` or `<th>`: a first row set in bold over rows
+        // that are not; the stub's header declares the table (`Parameter, mean (SD)`).
+        "bold_header_row_declaring_the_statistic",
+        "jsonl",
+        "{\"table_id\": \"bold_header:3\", \"caption\": \"Table 4 Urinary excretion of unchanged pravinostat over 48 h after single oral doses\", \"footnote\": \"CLR, renal clearance.\", \"table_html\": \"<table class=\\\"table\\\"><tr><td><b>Parameter, mean (SD)</b></td><td><b>75 mg (<i>n</i> = 6)</b></td><td><b>150 mg (<i>n</i> = 6)</b></td></tr><tr><td>Ae<sub>0–48</sub> (mg)</td><td>16.2 (3.9)</td><td>33.8 (7.7)</td></tr><tr><td>CL<sub>R</sub> (mL/min)</td><td>142 (31)</td><td>151 (36)</td></tr></table>\"}",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
