@@ -799,8 +799,8 @@ impl<'t> Reader<'t> {
         reader.paper_matrix = paper_matrix(table);
         reader.unit_col = (0..n_cols).find(|&c| labels::is_unit_header(&reader.labels[c]));
         reader.declarations = reader.table_declarations(&caption, &footnote);
-        if caption.contains("nits") || footnote.contains("nits") {
-            reader.declared_units = declared_units(&format!("{caption} {footnote}"), reader.route_kind);
+        if caption.contains("nits") || footnote.contains("nits") || caption.contains(" in ") || footnote.contains(" in ") {
+            reader.declared_units = declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
         }
         Some(reader)
     }
@@ -934,8 +934,12 @@ impl<'t> Reader<'t> {
         {
             out.extend(self.label_declarations(stub_header));
         }
+        // A mark on the stub's header (`Parameter<sup>a</sup>`) scopes its note to the whole
+        // table.
+        let stub_marks = self.label_marks.get(self.stub_col).cloned().unwrap_or_default();
         for (mark, note) in &self.notes {
-            out.extend(declarations(note, &Scope::Marked(mark.clone()), &names));
+            let scope = if stub_marks.contains(mark) { Scope::All } else { Scope::Marked(mark.clone()) };
+            out.extend(declarations(note, &scope, &names));
         }
         out
     }
@@ -2024,6 +2028,36 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             };
             let (name, unit) = (name.trim().trim_end_matches(','), unit.trim());
             if Unit::parse(unit).is_err() {
+                continue;
+            }
+            let code = parameter_code(name, route);
+            let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
+            if code.is_some() || class.is_some() {
+                out.push((code, class, unit.to_owned()));
+            }
+        }
+    }
+    // Units in words: "Concentrations are in mg/L, AUC in mg·h/L, CL in L/h/kg and t½ in h".
+    for sentence in text.split(". ") {
+        for part in sentence.split([',', ';']).flat_map(|p| p.split(" and ")) {
+            let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
+            let unit = unit.trim().trim_end_matches('.');
+            let name = name.trim();
+            let name = ["are expressed", "were expressed", "are given", "are reported", "are", "is"]
+                .iter()
+                .find_map(|verb| name.strip_suffix(verb))
+                .unwrap_or(name)
+                .trim();
+            if unit.contains(' ') || Unit::parse(unit).is_err() || name.split_whitespace().count() > 3 {
+                continue;
+            }
+            let lower = crate::fold::lower(name);
+            if lower.ends_with("concentrations") || lower.ends_with("concentration") {
+                if is_concentration_unit(unit) {
+                    for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
+                        out.push((Some(code), crate::params::class_of_code(code), unit.to_owned()));
+                    }
+                }
                 continue;
             }
             let code = parameter_code(name, route);

@@ -379,6 +379,14 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"bold_header:3\", \"caption\": \"Table 4 Urinary excretion of unchanged pravinostat over 48 h after single oral doses\", \"footnote\": \"CLR, renal clearance.\", \"table_html\": \"<table class=\\\"table\\\"><tr><td><b>Parameter, mean (SD)</b></td><td><b>75 mg (<i>n</i> = 6)</b></td><td><b>150 mg (<i>n</i> = 6)</b></td></tr><tr><td>Ae<sub>0–48</sub> (mg)</td><td>16.2 (3.9)</td><td>33.8 (7.7)</td></tr><tr><td>CL<sub>R</sub> (mL/min)</td><td>142 (31)</td><td>151 (36)</td></tr></table>\"}",
     ),
     (
+        // Units stated in words in the caption ("Concentrations are in mg/L, AUC in mg·h/L,
+        // CL in L/h/kg and t½ in h"); a footnote mark on the stub's header scopes its note
+        // to the whole table ("a Mean ± SEM").
+        "units_in_words_and_a_mark_on_the_stub_header",
+        "jsonl",
+        "{\"table_id\": \"units_in_words:3\", \"caption\": \"Table 3 Steady-state pharmacokinetic parameters of vancoramycin in infants and children. Concentrations are in mg/L, AUC in mg·h/L, CL in L/h/kg and t½ in h\", \"footnote\": \"<sup>a</sup>Mean ± SEM (n = 4 per group).\", \"table_html\": \"<table><thead><tr><th>Parameter<sup>a</sup></th><th>Infants</th><th>Children</th></tr></thead><tbody><tr><td>Cmax</td><td>35.1 ± 8.6</td><td>38.9 ± 9.2</td></tr><tr><td>AUC0–τ</td><td>398 ± 92</td><td>421 ± 97</td></tr><tr><td>CL</td><td>0.098 ± 0.024</td><td>0.112 ± 0.029</td></tr><tr><td>t½</td><td>4.6 ± 1.1</td><td>3.9 ± 0.8</td></tr></tbody></table>\"}",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
