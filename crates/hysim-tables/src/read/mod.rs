@@ -799,7 +799,11 @@ impl<'t> Reader<'t> {
         reader.paper_matrix = paper_matrix(table);
         reader.unit_col = (0..n_cols).find(|&c| labels::is_unit_header(&reader.labels[c]));
         reader.declarations = reader.table_declarations(&caption, &footnote);
-        if caption.contains("nits") || footnote.contains("nits") || caption.contains(" in ") || footnote.contains(" in ") {
+        if caption.contains("nits")
+            || footnote.contains("nits")
+            || caption.contains(" in ")
+            || footnote.contains(" in ")
+        {
             reader.declared_units = declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
         }
         Some(reader)
