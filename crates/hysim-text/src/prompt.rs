@@ -314,6 +314,7 @@ pub const CODES: &[&str] = &[
     "HLKA",
     "KA",
     "ALPHA",
+    "K10",
     "K12",
     "K21",
     "CLO",

@@ -216,6 +216,19 @@ fn percent_after_value(cell: &str) -> Option<String> {
     (number > 0 && t[number..].trim_start().starts_with('%')).then(|| "%".to_owned())
 }
 
+/// `Peak (mg/L)` and `Trough (mg/L)`: the peak and trough levels of therapeutic drug
+/// monitoring, named with a concentration unit (a `Trough` time point has none).
+fn peak_or_trough(label: &str) -> Option<Named> {
+    let (name, _) = crate::params::split_trailing_group(label);
+    let name = crate::fold::lower(name.split(',').next().unwrap_or(name).trim());
+    let code = match name.as_str() {
+        "peak" | "peak level" | "peak levels" | "peaks" => "CMAX",
+        "trough" | "trough level" | "trough levels" | "troughs" => "CTROUGH",
+        _ => return None,
+    };
+    unit_in_label(label).is_some_and(|u| is_concentration_unit(&u)).then_some(Named::Code(code))
+}
+
 /// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
 fn is_concentration_unit(unit: &str) -> bool {
     Unit::parse(unit).is_ok_and(|u| {
@@ -310,6 +323,8 @@ const GLUED_MARK_WORDS: &[&str] = &[
     "weeks",
     "sample",
     "samples",
+    "peak",
+    "trough",
 ];
 
 /// The footnote marks glued to a label (`tmax (h)*`, `Cmax1 (µg/L)`, `Collection timea`)
@@ -838,8 +853,20 @@ impl<'t> Reader<'t> {
         };
         let col_time: Vec<Option<String>> = (0..self.n_cols)
             .map(|c| {
-                let last = self.paths[c].last()?;
-                (c != self.stub_col).then(|| labels::time_of(last, outer_unit(c))).flatten()
+                let p = &self.paths[c];
+                let last = p.last()?;
+                let time = (c != self.stub_col).then(|| labels::time_of(last, outer_unit(c))).flatten()?;
+                // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
+                // time on that day.
+                let day = p[..p.len() - 1].iter().rev().find_map(|h| labels::time_of(h, None)).filter(|d| {
+                    let d = crate::fold::lower(d);
+                    (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))
+                        && d != crate::fold::lower(&time)
+                });
+                Some(match day {
+                    Some(day) => format!("{day}, {time}"),
+                    None => time,
+                })
             })
             .collect();
         if col_time.iter().flatten().count() >= 2 {
@@ -959,7 +986,7 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
-        named(stub, self.route_kind).or_else(|| {
+        named(stub, self.route_kind).or_else(|| peak_or_trough(stub)).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
             let unit = unit_in_label(stub).or_else(|| cell_unit.clone());
@@ -996,6 +1023,9 @@ impl<'t> Reader<'t> {
     fn column_parameter(&self, c: usize) -> Option<Named> {
         let path = &self.clean_paths[c];
         let last = path.last()?;
+        if let Some(level) = peak_or_trough(last) {
+            return Some(level);
+        }
         // An abbreviation the caption defines for an analyte or specimen comes before the
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
         if self.abbreviation(last).is_some() {
@@ -1151,7 +1181,11 @@ impl<'t> Reader<'t> {
         // rows under them are not subjects.
         let sections: Vec<Option<(String, Vec<Option<u32>>)>> = (0..rows.len()).map(|r| self.section(r)).collect();
         let id_sections = sections.iter().flatten().filter(|(name, _)| labels::subject_id(name).is_some()).count();
-        let subjects = (subject_header || ids >= 3 && !labels::is_occasion_header(&stub_header)) && id_sections < 2;
+        // Rows that are sampling times (`Time since ingestion (h)` over `4 | 6 | 10`) are
+        // not subjects, whatever their numbers.
+        let timed_rows = self.row_time.iter().any(Option::is_some);
+        let subjects =
+            (subject_header || ids >= 3 && !labels::is_occasion_header(&stub_header)) && id_sections < 2 && !timed_rows;
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
@@ -1683,6 +1717,14 @@ impl<'t> Reader<'t> {
         let text = &self.table.body_rows[row][col];
         let cell = self.body_cell(row, col);
         if cell.value.is_none() && cell.missing.is_none() {
+            return None;
+        }
+        // Censored cells are results (`BLQ`, `< 0.5`, `ND` not detected, `NQ`); a dash or
+        // `NA` (no sample, not applicable) is none.
+        if let Some(Missing::NotAvailable(printed)) = &cell.missing
+            && cell.value.is_none()
+            && !matches!(crate::fold::lower(printed).as_str(), "nd" | "n.d." | "nq" | "not detected")
+        {
             return None;
         }
         let reading = Reading { statistic: Statistic::Individual, dispersion: None, interval: None };

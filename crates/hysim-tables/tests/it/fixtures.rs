@@ -387,6 +387,27 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"units_in_words:3\", \"caption\": \"Table 3 Steady-state pharmacokinetic parameters of vancoramycin in infants and children. Concentrations are in mg/L, AUC in mg·h/L, CL in L/h/kg and t½ in h\", \"footnote\": \"<sup>a</sup>Mean ± SEM (n = 4 per group).\", \"table_html\": \"<table><thead><tr><th>Parameter<sup>a</sup></th><th>Infants</th><th>Children</th></tr></thead><tbody><tr><td>Cmax</td><td>35.1 ± 8.6</td><td>38.9 ± 9.2</td></tr><tr><td>AUC0–τ</td><td>398 ± 92</td><td>421 ± 97</td></tr><tr><td>CL</td><td>0.098 ± 0.024</td><td>0.112 ± 0.029</td></tr><tr><td>t½</td><td>4.6 ± 1.1</td><td>3.9 ± 0.8</td></tr></tbody></table>\"}",
     ),
     (
+        // Rows under a time header (`Time since ingestion (h)` over `4 | 6 | 10`) are
+        // sampling times, not subjects, even as small numbers; the cases are the columns.
+        "case_columns_over_times_since_ingestion",
+        "jsonl",
+        "{\"table_id\": \"overdose:1\", \"caption\": \"Table 1. Serial serum bupravanol concentrations in two patients after intentional overdose\", \"footnote\": \"–, no sample taken.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Time since ingestion (h)</th><th colspan=\\\"2\\\">Serum bupravanol (mg/L)</th></tr><tr><th>Case 1</th><th>Case 2</th></tr></thead><tbody><tr><td>4</td><td>11.4</td><td>–</td></tr><tr><td>6</td><td>–</td><td>15.8</td></tr><tr><td>10</td><td>9.36</td><td>10.4</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Times under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h`): the time
+        // on that day (`Day 7, 1 h`).
+        "sampling_times_on_days_of_dosing",
+        "jsonl",
+        "{\"table_id\": \"days:4\", \"caption\": \"Table 4. Plasma quetrazine concentrations (ng/mL) on day 1 and day 7 of once-daily oral dosing with 50 mg\", \"footnote\": \"BLQ, below the limit of quantification (0.2 ng/mL).\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Subject</th><th colspan=\\\"2\\\">Day 1</th><th colspan=\\\"2\\\">Day 7</th></tr><tr><th>Pre-dose</th><th>1 h</th><th>Pre-dose</th><th>1 h</th></tr></thead><tbody><tr><td>201</td><td>BLQ</td><td>32.0</td><td>5.34</td><td>37.7</td></tr><tr><td>202</td><td>BLQ</td><td>41.7</td><td>7.49</td><td>45.1</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Peak and trough levels of drug monitoring (`Peak<sup>a</sup> (mg/L)`, `Trough (mg/L)`)
+        // with a concentration unit; a dose column beside them is context.
+        "peak_and_trough_levels_per_subject",
+        "jsonl",
+        "{\"table_id\": \"tdm:3\", \"caption\": \"Table 3. Serum gentarocin concentrations and individual estimates in neonates\", \"footnote\": \"<sup>a</sup> 1 h after the start of a 30-min infusion. <sup>b</sup> Immediately before the next dose.\", \"table_html\": \"<table><thead><tr><th>Neonate</th><th>Dose (mg/kg)</th><th>Peak<sup>a</sup> (mg/L)</th><th>Trough<sup>b</sup> (mg/L)</th><th>CL (L/h/kg)</th></tr></thead><tbody><tr><td>1</td><td>5</td><td>7.5</td><td>1.58</td><td>0.045</td></tr><tr><td>2</td><td>4</td><td>8.5</td><td>0.63</td><td>0.049</td></tr><tr><td>3</td><td>5</td><td>7.3</td><td>0.70</td><td>0.068</td></tr></tbody></table>\"}",
+    ),
+    (
         // A declaration naming a parameter (`except Tmax, median (range)`) comes before the
         // line's label (`Mean (95% CI)`): the label speaks for the row, the exception for
         // Tmax by name.
