@@ -100,6 +100,8 @@ impl Builder {
             }
             "td" | "th" => {
                 self.close_cell();
+                // An unclosed `<b>` ends with its cell.
+                self.bold_depth = 0;
                 let span = |key| attr(key).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, MAX_SPAN);
                 self.cell = Some(Cell {
                     text: String::new(),
@@ -161,7 +163,14 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         let leading = b.rows.iter().take_while(|r| r.cells.iter().all(|c| c.is_th)).count();
         // Without `<th>` either: a first row set all in bold, of two cells or more, over
         // rows that are not (publishers' `<td><b>Cmax</b></td>` headers).
-        let bold_first = leading == 0 && b.rows.len() > 1 && is_bold_row(&b.rows[0]) && !is_bold_row(&b.rows[1]);
+        let bold_first = leading == 0
+            && b.rows.len() > 1
+            && is_bold_row(&b.rows[0])
+            && !is_bold_row(&b.rows[1])
+            // Values are data: a cell of a number and no word (`12.1`, `80 (12)`; `75 mg` heads).
+            && !b.rows[0].cells.iter().any(|c| {
+                c.text.trim_start().starts_with(|ch: char| ch.is_ascii_digit()) && !c.text.chars().any(char::is_alphabetic)
+            });
         if leading == b.rows.len() {
             0
         } else if bold_first {
@@ -535,6 +544,11 @@ mod tests {
         check(
             "<table><tr><td><b>A</b></td><td><b>1</b></td></tr><tr><td><b>B</b></td><td><b>2</b></td></tr></table>",
             "head:\n\nbody:\nA | 1\nB | 2",
+        );
+        // A bold first row of values (`All patients | 12.1`) is data.
+        check(
+            "<table><tr><td><b>All</b></td><td><b>12.1</b></td></tr><tr><td>Young</td><td>10.2</td></tr></table>",
+            "head:\n\nbody:\nAll | 12.1\nYoung | 10.2",
         );
         check(
             "<table><tr><td>Cmax</td><td><b>12.1</b></td></tr><tr><td>AUC</td><td>80</td></tr></table>",

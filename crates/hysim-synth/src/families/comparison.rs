@@ -59,12 +59,11 @@ fn effect(p: Param, peak: f64, auc: f64, half: f64) -> f64 {
     }
 }
 
-/// A two-sided 90 % t quantile (Student's t at 0.95), by its series in `1 / dof`.
+/// A two-sided 90 % t quantile (Student's t at 0.95), by the Cornish-Fisher series in
+/// `1 / dof` around z = 1.6449.
 fn t95(dof: usize) -> f64 {
-    let v = dof.max(1) as f64;
-    1.6449
-        + 2.7055 / (4.0 * v)
-        + 1.6449 * 1.0 / (96.0 * v * v) * (5.0 * 1.6449f64.powi(4) + 16.0 * 1.6449f64.powi(2) + 3.0)
+    let (v, z) = (dof.max(1) as f64, 1.6449_f64);
+    z + (z.powi(3) + z) / (4.0 * v) + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * v * v)
 }
 
 /// Two conditions of one group of subjects, side by side or one above the other, and

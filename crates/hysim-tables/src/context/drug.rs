@@ -416,7 +416,8 @@ pub(crate) fn metabolite_in(text: &str) -> Option<String> {
         "carboxy",
         "oxo",
     ];
-    const CONJUGATES: &[&str] = &["glucuronide", "sulfate", "sulphate", "n-oxide", "sulfoxide"];
+    // Not sulfate: `morphine sulfate` is a salt far more often than a conjugate.
+    const CONJUGATES: &[&str] = &["glucuronide", "n-oxide", "sulfoxide"];
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '′' && c != '\'').to_owned();
     for (k, word) in words.iter().enumerate() {
@@ -469,5 +470,6 @@ mod metabolite_tests {
         assert_eq!(metabolite_in("Cmax (ng/mL)"), None);
         assert_eq!(metabolite_in("Hydroxy"), None);
         assert_eq!(metabolite_in("Glucuronide"), None);
+        assert_eq!(metabolite_in("Morphine sulfate 10 mg"), None);
     }
 }

@@ -192,7 +192,9 @@ fn unit_in_label(label: &str) -> Option<String> {
     // (`Cmax` over `ng/mL`).
     let bare = label.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
     let numeral = bare.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
-    if !bare.is_empty() && !looks_numeric(bare) && !numeral && Unit::parse(bare).is_ok() {
+    // Not a statistic (`Min` is no minute here) nor a lone capital (`M`, `F`: sexes).
+    let word = stat_label(bare).is_some() || matches!(bare, "M" | "F");
+    if !bare.is_empty() && !looks_numeric(bare) && !numeral && !word && Unit::parse(bare).is_ok() {
         return Some(bare.to_owned());
     }
     let inner = match crate::params::split_trailing_group(label) {
@@ -214,6 +216,15 @@ fn percent_after_value(cell: &str) -> Option<String> {
     let t = cell.trim_start();
     let number = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ','))).unwrap_or(t.len());
     (number > 0 && t[number..].trim_start().starts_with('%')).then(|| "%".to_owned())
+}
+
+/// A header comparing groups rather than naming one (`Test/Reference (%)`, `Fed/Fasted`,
+/// `Point estimate`, `% Change`): its values are no value of the parameter above it.
+fn is_comparison(label: &str) -> bool {
+    let l = crate::fold::lower(label);
+    l.contains('/')
+        || l.contains('%')
+        || crate::context::has_word(&l, &["change", "difference", "estimate", "ratio", "gmr", "vs", "versus"])
 }
 
 /// `Peak (mg/L)` and `Trough (mg/L)`: the peak and trough levels of therapeutic drug
@@ -768,10 +779,10 @@ impl<'t> Reader<'t> {
             for c in 0..n_cols {
                 if reader.col_named[c].is_none()
                     && c != reader.stub_col
-                    && let Some(param) = reader.parameter_above(c)
+                    && let Some((param, under)) = reader.parameter_above(c)
                 {
                     reader.col_named[c] = Some(param);
-                    reader.col_under[c] = reader.clean_paths[c].last().map(|h| h.trim().to_owned());
+                    reader.col_under[c] = Some(under);
                 }
             }
         }
@@ -800,7 +811,13 @@ impl<'t> Reader<'t> {
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
         reader.time_col = (0..n_cols).find_map(|c| {
             let header = crate::fold::lower(&reader.labels[c]);
-            let interval = crate::context::has_word(&header, &["interval"]) && labels::time_unit_in(&header).is_some();
+            // The interval from the dose to a sample, not the dosing interval (τ).
+            let to_sample =
+                ["delivery", "sampl", "since", "after", "dose-to", "dose to"].iter().any(|w| header.contains(w));
+            let interval = crate::context::has_word(&header, &["interval"])
+                && to_sample
+                && !header.contains("dosing interval")
+                && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"]) || interval;
             (timed && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
@@ -983,6 +1000,7 @@ impl<'t> Reader<'t> {
         // not a central volume.
         if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
             && labels::subject_id(stub).is_some()
+            && self.stub_ids_are_subjects()
         {
             return None;
         }
@@ -999,11 +1017,24 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// Whether most of the stub's cells are subject ids (`V1`, `V2`, `V3`): then codes that
+    /// look like parameters are subjects too. (A transposed table, `Patient` over rows
+    /// `V1`, `K10`, `CL`, names parameters.)
+    fn stub_ids_are_subjects(&self) -> bool {
+        let ids = self.stubs.iter().filter(|(s, _)| labels::subject_id(s).is_some()).count();
+        let named = self
+            .stubs
+            .iter()
+            .filter(|(s, _)| labels::subject_id(s).is_none() && named(s, self.route_kind).is_some())
+            .count();
+        ids >= 2 && named == 0 && 2 * ids >= self.stubs.len()
+    }
+
     /// The parameter a header above column `c`'s innermost one names, when the innermost
     /// is a group (`Test`, `Fasted`, `Day 1`) or a statistic (`Mean`, `SD`), not a time, a
     /// count, a comparison or a unit.
-    fn parameter_above(&self, c: usize) -> Option<Named> {
-        let path = &self.clean_paths[c];
+    fn parameter_above(&self, c: usize) -> Option<(Named, String)> {
+        let path = self.path_without_unit(c);
         let (leaf, above) = path.split_last()?;
         let leaf = leaf.trim();
         if above.is_empty()
@@ -1013,10 +1044,30 @@ impl<'t> Reader<'t> {
             || labels::time_of(leaf, None).is_some()
             || matches!(stat_label(leaf), Some(StatLabel::Count))
             || looks_numeric(leaf)
+            || is_comparison(leaf)
         {
             return None;
         }
-        above.iter().rev().find_map(|h| named(h, self.route_kind))
+        let (at, param) =
+            above.iter().enumerate().rev().find_map(|(k, h)| named(h, self.route_kind).map(|n| (k, n)))?;
+        // A statistic stays alone (read with its row's other statistics); a group joins the
+        // other headers that are not the parameter (`Fasted / Test`).
+        let under = if stat_label(leaf).is_some() {
+            leaf.to_owned()
+        } else {
+            path.iter().enumerate().filter(|(k, _)| *k != at).map(|(_, h)| h.trim()).collect::<Vec<_>>().join(" / ")
+        };
+        Some((param, under))
+    }
+
+    /// Column `c`'s clean header path without a unit row at its end (`Cmax / Parent /
+    /// ng/mL` is `Cmax / Parent`).
+    fn path_without_unit(&self, c: usize) -> Vec<String> {
+        let mut path = self.clean_paths[c].clone();
+        if path.len() > 1 && path.last().is_some_and(|l| unit_in_label(l).as_deref() == Some(l.trim())) {
+            path.pop();
+        }
+        path
     }
 
     /// What column `c`'s header names as a parameter.
@@ -1238,7 +1289,7 @@ impl<'t> Reader<'t> {
         for col in 0..self.n_cols {
             let (Some(param), Some(under)) = (self.col_named[col], self.col_under[col].as_deref()) else { continue };
             let Some(stat) = stat_label(under) else { continue };
-            let path = &self.clean_paths[col];
+            let path = self.path_without_unit(col);
             let parent = path[..path.len().saturating_sub(1)].join(" / ");
             match families.iter_mut().find(|(p, n, _)| *p == parent && *n == param) {
                 Some((_, _, lines)) => lines.push((col, stat)),
@@ -1247,6 +1298,10 @@ impl<'t> Reader<'t> {
         }
         let mut out = Vec::new();
         for (label, param, lines) in &families {
+            // Headers above the statistics that are not the parameter (`Fasted` over `Cmax`
+            // over `Mean | SD`) name the group too.
+            let outer: Vec<&str> = label.split(" / ").filter(|h| named(h, self.route_kind).is_none()).collect();
+            let outer = (!outer.is_empty()).then(|| outer.join(" / "));
             let mut section: Option<String> = None;
             for (row, kind) in kinds.iter().enumerate() {
                 if let Some(Some(group)) = self.row_groups.get(row) {
@@ -1268,6 +1323,7 @@ impl<'t> Reader<'t> {
                     RowKind::Group(stub) => parse_cell(stub).n,
                     _ => None,
                 };
+                let group = join_group(group.as_deref(), outer.as_deref());
                 for s in summaries(lines) {
                     out.extend(self.summary_record(s, Axis::Columns { row }, label, *param, group.clone(), n));
                 }
@@ -1293,10 +1349,10 @@ impl<'t> Reader<'t> {
             if under.and_then(stat_label).is_some() {
                 continue;
             }
-            let col_group = under;
             // A subject under the parameter's spanning header (`Plasma concentration
-            // (ng/mL)` over `Patient 1 | Patient 2`): the column is that subject's.
+            // (ng/mL)` over `Patient 1 | Patient 2`): the column is that subject's, no group.
             let column_subject = self.column_subject(col);
+            let col_group = under.filter(|_| column_subject.is_none());
             let mut section: Option<String> = None;
             let mut section_n: Option<u32> = None;
             let mut block: Vec<(usize, StatLabel)> = Vec::new();
@@ -1721,9 +1777,28 @@ impl<'t> Reader<'t> {
         }
         // Censored cells are results (`BLQ`, `< 0.5`, `ND` not detected, `NQ`); a dash or
         // `NA` (no sample, not applicable) is none.
+        const NO_SAMPLE: &[&str] = &[
+            "–",
+            "-",
+            "—",
+            "...",
+            "…",
+            "na",
+            "n/a",
+            "n.a.",
+            "nr",
+            "n.r.",
+            "not measured",
+            "not done",
+            "not available",
+            "not applicable",
+            "not sampled",
+            "no sample",
+            "not reported",
+        ];
         if let Some(Missing::NotAvailable(printed)) = &cell.missing
             && cell.value.is_none()
-            && !matches!(crate::fold::lower(printed).as_str(), "nd" | "n.d." | "nq" | "not detected")
+            && NO_SAMPLE.contains(&crate::fold::lower(printed.trim()).as_str())
         {
             return None;
         }
@@ -1788,7 +1863,8 @@ impl<'t> Reader<'t> {
                 // A footnote mark on the cell makes an exception to the line (`2.0a` on the
                 // `Geometric mean` row, "a Median"): its note says what the cell is.
                 let marked = resolve(shape_of(cell), &candidates[1..2]);
-                if !candidates[1].is_empty() && marked.statistic != Statistic::Unknown {
+                if !candidates[1].is_empty() && marked.statistic != Statistic::Unknown && marked.statistic != statistic
+                {
                     exception = true;
                     Numbers::of(cell, text, &marked)
                 } else {
@@ -1866,6 +1942,7 @@ impl<'t> Reader<'t> {
         // even where the caption names the intravenous dose.
         if let (Named::Code(_), Some((_, kind))) = (&param, group_route)
             && Some(kind) != self.route_kind
+            && group.as_deref().is_some_and(names_its_route)
             && let Some(Named::Code(code)) = named(label, Some(kind))
         {
             param = Named::Code(code);
@@ -1938,9 +2015,18 @@ impl<'t> Reader<'t> {
                 }
                 _ => (name, None),
             });
+        // A group that adds a drug (`X + ketoconazole`, `With rifampicin`) names the
+        // perpetrator of an interaction, not the analyte.
+        let combination = |g: &str| {
+            let l = crate::fold::lower(g);
+            l.contains('+') || crate::context::has_word(&l, &["with", "plus", "coadministered"])
+        };
         let analyte = metabolite
             .or_else(|| {
-                g.and_then(drug_in).or_else(|| drug_in(&header)).map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
+                g.filter(|g| !combination(g))
+                    .and_then(drug_in)
+                    .or_else(|| drug_in(&header).filter(|_| !combination(&header)))
+                    .map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
             })
             .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
             .or_else(|| {
@@ -2028,6 +2114,14 @@ fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
 }
 
 /// `section / stub`, either part absent.
+/// Whether a group is named by its route (`IM`, `Oral (n = 12)`, `i.v.`), not merely one
+/// mentioning a route (`With oral ketoconazole`).
+fn names_its_route(group: &str) -> bool {
+    let last = group.rsplit(" / ").next().unwrap_or(group);
+    let first = last.split_whitespace().next().unwrap_or_default();
+    route_of(first).is_some()
+}
+
 fn join_group(section: Option<&str>, stub: Option<&str>) -> Option<String> {
     match (section, stub) {
         (Some(s), Some(t)) => Some(format!("{s} / {t}")),
@@ -2085,6 +2179,10 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
     }
     // Units in words: "Concentrations are in mg/L, AUC in mg·h/L, CL in L/h/kg and t½ in h".
     for sentence in text.split(". ") {
+        // "Cmax and AUC are in ng/mL and ng·h/mL, respectively": lists pair up, not read here.
+        if crate::fold::lower(sentence).contains("respectively") {
+            continue;
+        }
         for part in sentence.split([',', ';']).flat_map(|p| p.split(" and ")) {
             let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
             let unit = unit.trim().trim_end_matches('.');
@@ -2108,7 +2206,11 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             }
             let code = parameter_code(name, route);
             let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
-            if code.is_some() || class.is_some() {
+            // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
+            let fits = code.and_then(|c| family_of_code(c, false)).is_none_or(|f| {
+                Unit::parse(unit).is_ok_and(|u| convert(1.0, &u, f, Some(300.0)).is_ok() || u.dims.body_weight == -1)
+            });
+            if (code.is_some() || class.is_some()) && fits {
                 out.push((code, class, unit.to_owned()));
             }
         }
