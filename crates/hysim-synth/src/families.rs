@@ -15,6 +15,8 @@
 //! - [`comparison::comparison`]: two conditions of the same subjects (fasted and fed, alone
 //!   and with an interacting drug, test and reference) and their ratio with its 90 % CI,
 //!   as a column or a row, which gives no record.
+//! - [`across::statistics_under_parameters`]: groups down, each parameter spanning its
+//!   statistics (`Cmax (ng/mL)` over `Mean | SD` or `Median | Range`).
 //! - [`estimates::model_estimates`]: a population PK model's typical values with `RSE
 //!   (%)`, shrinkage and bootstrap columns, and variability rows that give none.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
@@ -32,6 +34,7 @@ use crate::render::{Layout, Param, Style, SynthTable, capitalise, quantile, rout
 use crate::rng::Rng;
 use crate::study::Study;
 
+mod across;
 mod comparison;
 mod estimates;
 mod statistic_column;
@@ -60,7 +63,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
-    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 1.5), (6, 1.0)];
+    let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 1.5), (6, 1.0), (7, 1.0)];
     if single {
         options.push((5, 1.5));
     }
@@ -79,6 +82,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         3 => undeclared(rng, study, id, index, veterinary),
         4 => statistic_column::statistic_column(rng, study, id, index, veterinary),
         5 => comparison::comparison(rng, study, id, index, veterinary),
+        7 => across::statistics_under_parameters(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

@@ -293,7 +293,12 @@ fn ocr(rng: &mut Rng, t: &mut SynthTable) -> bool {
 }
 
 fn shift_row(rng: &mut Rng, t: &mut SynthTable) -> bool {
-    let rows: Vec<usize> = (0..t.body_html.len()).filter(|&r| t.body_html[r].len() >= 3).collect();
+    // A row with a value to move (not a heading row, `Fixed effects` over empty cells).
+    let rows: Vec<usize> = (0..t.body_html.len())
+        .filter(|&r| {
+            t.body_html[r].len() >= 3 && t.body_html[r][1..t.body_html[r].len() - 1].iter().any(|c| !c.is_empty())
+        })
+        .collect();
     if rows.is_empty() {
         return false;
     }

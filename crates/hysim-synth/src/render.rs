@@ -221,6 +221,8 @@ pub enum Layout {
     /// A population PK model's typical values beside precision and variability, which
     /// give no gold.
     ModelEstimates,
+    /// Groups down, each parameter spanning its statistics (`Mean | SD`).
+    StatisticsUnderParameters,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -242,6 +244,7 @@ impl Layout {
             Layout::ParameterHeadings => "parameter_headings",
             Layout::Comparison => "comparison",
             Layout::ModelEstimates => "model_estimates",
+            Layout::StatisticsUnderParameters => "statistics_under_parameters",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1127,6 +1130,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::ParameterHeadings
         | Layout::Comparison
         | Layout::ModelEstimates
+        | Layout::StatisticsUnderParameters
         | Layout::NotPk => Laid::default(),
     };
     let Frame { params, units, .. } = frame;

@@ -166,6 +166,7 @@ fn breadth_of_the_corpus() {
         "parameter_headings",
         "comparison",
         "model_estimates",
+        "statistics_under_parameters",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

@@ -1095,8 +1095,11 @@ impl<'t> Reader<'t> {
             .or_else(|| self.ratio_of(last))
             .or_else(|| {
                 let unit = path.iter().rev().find_map(|h| unit_in_label(h));
+                // A statistic under a concentration's header (`Peak concentration` over `Mean
+                // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
+                let statistic = path.len() > 1 && stat_label(last).is_some_and(|l| !matches!(l, StatLabel::Count));
                 self.concentration_of(last, unit.as_deref())
-                    .or_else(|| self.concentration_of(&path.join(" "), unit.as_deref()))
+                    .or_else(|| (!statistic).then(|| self.concentration_of(&path.join(" "), unit.as_deref())).flatten())
             })
     }
 

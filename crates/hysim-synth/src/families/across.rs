@@ -1,0 +1,143 @@
+//! Parameters spanning the columns beneath them: statistics (`Cmax (ng/mL)` over `Mean |
+//! SD`, groups down) or conditions of the same subjects (`Cmax (ng/mL)` over `Test |
+//! Reference`, one row per subject with a summary row below).
+
+use hysim_core::{Dispersion, Interval, Record, Statistic};
+
+use super::{assemble, base_context, caption, finish, gold, label, some_params};
+use crate::format::{UnitChoice, choose_unit, decimals_for, number, printed_value};
+use crate::render::{Layout, Param, SynthTable, quantile};
+use crate::rng::Rng;
+use crate::study::Study;
+
+/// A parameter's printed unit and each group's (or condition's) values in it.
+struct Column {
+    param: Param,
+    unit: UnitChoice,
+    label: String,
+}
+
+fn mean_sd(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    (mean, sd)
+}
+
+/// Groups down, each parameter spanning its statistics (`Mean | SD`, or `Median |
+/// Range`): one gold record per group and parameter, its spread from the next column.
+pub(crate) fn statistics_under_parameters(
+    rng: &mut Rng,
+    study: &Study,
+    id: &str,
+    index: u32,
+    veterinary: bool,
+) -> SynthTable {
+    let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
+    let median = rng.chance(0.3);
+    let mut params = some_params(rng, study);
+    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
+        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
+        for p in [Param::AucInf, Param::HalfLife] {
+            if params.len() < 2 && !params.contains(&p) {
+                params.push(p);
+            }
+        }
+    }
+    let columns: Vec<Column> = params
+        .iter()
+        .map(|p| {
+            let xs: Vec<f64> =
+                study.groups.iter().flat_map(|g| g.subjects.iter().map(|s| p.of(s, study.per_kg))).collect();
+            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+            let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+            let label = label(rng, *p, study, &unit);
+            Column { param: *p, unit, label }
+        })
+        .collect();
+    let stats: [&str; 2] = if median { ["Median", "Range"] } else { ["Mean", *rng.pick(&["SD", "SD", "SEM"])] };
+    let stub = (*rng.pick(&["Group", "", "Dose"])).to_owned();
+    let mut top = vec![stub.clone()];
+    let mut second = vec![stub];
+    for c in &columns {
+        top.extend([c.label.clone(), c.label.clone()]);
+        second.extend(stats.iter().map(|s| (*s).to_owned()));
+    }
+    let mut body = Vec::new();
+    // (row, column, parameter, group, value, dispersion, interval) of each gold cell.
+    type Cell = (usize, usize, usize, usize, f64, Option<Dispersion>, Option<Interval>);
+    let mut cells: Vec<Cell> = Vec::new();
+    for (gi, g) in study.groups.iter().enumerate() {
+        let mut row = vec![g.label.clone()];
+        for (k, c) in columns.iter().enumerate() {
+            if !c.param.applies(g.route) {
+                row.extend(["–".to_owned(), "–".to_owned()]);
+                continue;
+            }
+            let xs: Vec<f64> = g.subjects.iter().map(|s| c.param.of(s, study.per_kg) * c.unit.factor).collect();
+            let col = 1 + 2 * k;
+            if median {
+                let mut sorted = xs.clone();
+                sorted.sort_by(f64::total_cmp);
+                let d = decimals_for(quantile(&sorted, 0.5), 4);
+                let (m, lo, hi) = (
+                    printed_value(quantile(&sorted, 0.5), d),
+                    printed_value(sorted[0], d),
+                    printed_value(sorted[sorted.len() - 1], d),
+                );
+                row.push(number(m, d, false));
+                row.push(format!("{}–{}", number(lo, d, false), number(hi, d, false)));
+                cells.push((
+                    body.len(),
+                    col,
+                    k,
+                    gi,
+                    m,
+                    None,
+                    Some(Interval { kind: "range".to_owned(), low: lo, high: hi }),
+                ));
+            } else {
+                let (mean, sd) = mean_sd(&xs);
+                let spread = if stats[1] == "SEM" { sd / (xs.len() as f64).sqrt() } else { sd };
+                let d = decimals_for(mean, 4);
+                let (m, s) = (printed_value(mean, d), printed_value(spread, d.max(1)));
+                row.push(number(m, d, false));
+                row.push(number(s, d.max(1), false));
+                let kind = if stats[1] == "SEM" { "SE" } else { "SD" };
+                cells.push((body.len(), col, k, gi, m, Some(Dispersion { kind: kind.to_owned(), value: s }), None));
+            }
+        }
+        body.push(row);
+    }
+    let table = assemble(id, caption(study, index, "Pharmacokinetic parameters"), vec![top, second], body);
+    let statistic = if median { Statistic::Median } else { Statistic::Mean };
+    let records: Vec<Record> = cells
+        .into_iter()
+        .map(|(row, col, k, gi, value, dispersion, interval)| {
+            let c = &columns[k];
+            let g = &study.groups[gi];
+            let mut context = base_context(study);
+            context.dose = Some(g.dose_text.clone());
+            context.route = Some(g.route.code().to_owned());
+            context.group = Some(g.label.clone());
+            let mut r = gold(
+                &table,
+                row,
+                col,
+                &c.label,
+                c.param.code(g.route),
+                value,
+                statistic,
+                &c.unit,
+                c.param.family(study.per_kg, tissue),
+                context,
+            );
+            r.dispersion = dispersion;
+            r.interval = interval;
+            r.n = Some(g.subjects.len() as u32);
+            r
+        })
+        .collect();
+    finish(study, table, Layout::StatisticsUnderParameters, veterinary, records)
+}
