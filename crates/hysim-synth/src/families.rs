@@ -17,6 +17,8 @@
 //!   as a column or a row, which gives no record.
 //! - [`across::statistics_under_parameters`]: groups down, each parameter spanning its
 //!   statistics (`Cmax (ng/mL)` over `Mean | SD` or `Median | Range`).
+//! - [`across::conditions_per_subject`]: subjects down, each parameter spanning two
+//!   conditions of the same subjects (`Test | Reference`), a mean row below.
 //! - [`estimates::model_estimates`]: a population PK model's typical values with `RSE
 //!   (%)`, shrinkage and bootstrap columns, and variability rows that give none.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
@@ -47,7 +49,7 @@ const NOT_PK_SHARE: f64 = 0.3;
 
 /// Draws one of the families for `study`, or `None` to leave the table to
 /// `crate::render::render`'s layouts. Three tables in ten report characteristics (no PK
-/// result); of the others, 45 in 100 take a family (seven in ten of lactation studies).
+/// result); of the others, a third take a family (seven in ten of lactation studies).
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
     if rng.chance(NOT_PK_SHARE) {
         return Some(not_pk(rng, study, id, index, veterinary));
@@ -58,7 +60,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     let milk = study.matrix == "milk";
     // Lactation studies report per subject (milk, plasma, their ratio) more often than not.
-    if !rng.chance(if milk { 0.7 } else { 0.45 }) {
+    if !rng.chance(if milk { 0.7 } else { 0.35 }) {
         return None;
     }
     let single = study.groups.len() == 1;
@@ -69,6 +71,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     }
     if single && n <= 14 {
         options.push((1, 2.0));
+        options.push((8, 1.0));
         options.push((2, if milk { 3.0 } else { 1.0 }));
     } else if milk && n <= 24 {
         // Milk and plasma of each mother (the first group's) with their ratio.
@@ -83,6 +86,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         4 => statistic_column::statistic_column(rng, study, id, index, veterinary),
         5 => comparison::comparison(rng, study, id, index, veterinary),
         7 => across::statistics_under_parameters(rng, study, id, index, veterinary),
+        8 => across::conditions_per_subject(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

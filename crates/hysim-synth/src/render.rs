@@ -223,6 +223,8 @@ pub enum Layout {
     ModelEstimates,
     /// Groups down, each parameter spanning its statistics (`Mean | SD`).
     StatisticsUnderParameters,
+    /// Subjects down, each parameter spanning two conditions (`Test | Reference`).
+    ConditionsPerSubject,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -245,6 +247,7 @@ impl Layout {
             Layout::Comparison => "comparison",
             Layout::ModelEstimates => "model_estimates",
             Layout::StatisticsUnderParameters => "statistics_under_parameters",
+            Layout::ConditionsPerSubject => "conditions_per_subject",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1131,6 +1134,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::Comparison
         | Layout::ModelEstimates
         | Layout::StatisticsUnderParameters
+        | Layout::ConditionsPerSubject
         | Layout::NotPk => Laid::default(),
     };
     let Frame { params, units, .. } = frame;

@@ -1,6 +1,7 @@
 //! Parameters spanning the columns beneath them: statistics (`Cmax (ng/mL)` over `Mean |
-//! SD`, groups down) or conditions of the same subjects (`Cmax (ng/mL)` over `Test |
-//! Reference`, one row per subject with a summary row below).
+//! SD`, groups down: [`statistics_under_parameters`]) or conditions of the same subjects
+//! (`Cmax (ng/mL)` over `Test | Reference`, one row per subject with a summary row below:
+//! [`conditions_per_subject`]).
 
 use hysim_core::{Dispersion, Interval, Record, Statistic};
 
@@ -140,4 +141,114 @@ pub(crate) fn statistics_under_parameters(
         })
         .collect();
     finish(study, table, Layout::StatisticsUnderParameters, veterinary, records)
+}
+
+/// Subjects down, each parameter spanning two conditions of the same subjects (`Cmax
+/// (ng/mL)` over `Test | Reference`, or `Fasted | Fed`), and a `Mean` or `Geometric mean`
+/// row below: individual gold records with their subject and condition, and the summary.
+pub(crate) fn conditions_per_subject(
+    rng: &mut Rng,
+    study: &Study,
+    id: &str,
+    index: u32,
+    veterinary: bool,
+) -> SynthTable {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let tissue = study.matrix.ends_with("tissue");
+    let arms: [&str; 2] = *rng.pick(&[["Test", "Reference"], ["Fasted", "Fed"], ["Period 1", "Period 2"]]);
+    let mut params = some_params(rng, study);
+    params.retain(|p| *p != Param::Tmax);
+    if params.is_empty() {
+        params.push(Param::AucInf);
+    }
+    let columns: Vec<Column> = params
+        .iter()
+        .map(|p| {
+            let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
+            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+            let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+            let label = label(rng, *p, study, &unit);
+            Column { param: *p, unit, label }
+        })
+        .collect();
+    // Each subject's value in both conditions (the second with scatter of its own).
+    let values: Vec<[Vec<f64>; 2]> = columns
+        .iter()
+        .map(|c| {
+            let first: Vec<f64> = g.subjects.iter().map(|s| c.param.of(s, study.per_kg) * c.unit.factor).collect();
+            let second: Vec<f64> = first.iter().map(|x| x * (0.15 * rng.normal()).exp()).collect();
+            [first, second]
+        })
+        .collect();
+    let geometric = rng.chance(0.5);
+    let subject_word = *rng.pick(&["Subject", "Volunteer", "ID"]);
+    let mut top = vec![subject_word.to_owned()];
+    let mut second = vec![subject_word.to_owned()];
+    for c in &columns {
+        top.extend([c.label.clone(), c.label.clone()]);
+        second.extend(arms.iter().map(|a| (*a).to_owned()));
+    }
+    let mut body = Vec::new();
+    let mut cells: Vec<(usize, usize, usize, usize, f64, Option<String>)> = Vec::new();
+    for (s, _) in g.subjects.iter().enumerate() {
+        let subject = format!("{}", s + 1);
+        let mut row = vec![subject.clone()];
+        for (k, pair) in values.iter().enumerate() {
+            for (a, xs) in pair.iter().enumerate() {
+                let x = xs[s];
+                let d = decimals_for(x, 4);
+                row.push(number(x, d, false));
+                cells.push((body.len(), 1 + 2 * k + a, k, a, printed_value(x, d), Some(subject.clone())));
+            }
+        }
+        body.push(row);
+    }
+    let mut summary = vec![(if geometric { "Geometric mean" } else { "Mean" }).to_owned()];
+    for (k, pair) in values.iter().enumerate() {
+        for (a, xs) in pair.iter().enumerate() {
+            let centre = if geometric {
+                (xs.iter().map(|x| x.max(1e-300).ln()).sum::<f64>() / xs.len() as f64).exp()
+            } else {
+                xs.iter().sum::<f64>() / xs.len() as f64
+            };
+            let d = decimals_for(centre, 4);
+            summary.push(number(centre, d, false));
+            cells.push((body.len(), 1 + 2 * k + a, k, a, printed_value(centre, d), None));
+        }
+    }
+    body.push(summary);
+    let what = format!("Individual pharmacokinetic parameters ({} and {})", arms[0], arms[1]);
+    let table = assemble(id, caption(study, index, &what), vec![top, second], body);
+    let records: Vec<Record> = cells
+        .into_iter()
+        .map(|(row, col, k, a, value, subject)| {
+            let c = &columns[k];
+            let mut context = base_context(study);
+            context.group = Some(arms[a].to_owned());
+            let statistic = match (&subject, geometric) {
+                (Some(_), _) => Statistic::Individual,
+                (None, true) => Statistic::GeometricMean,
+                (None, false) => Statistic::Mean,
+            };
+            let individual = subject.is_some();
+            context.subject = subject;
+            let raw = format!("{} / {}", c.label, arms[a]);
+            let mut r = gold(
+                &table,
+                row,
+                col,
+                &raw,
+                c.param.code(g.route),
+                value,
+                statistic,
+                &c.unit,
+                c.param.family(study.per_kg, tissue),
+                context,
+            );
+            r.n = (!individual).then_some(g.subjects.len() as u32);
+            r
+        })
+        .collect();
+    finish(study, table, Layout::ConditionsPerSubject, veterinary, records)
 }

@@ -107,8 +107,8 @@ fn values_are_pharmacokinetically_consistent() {
 #[test]
 fn breadth_of_the_corpus() {
     // Three tables in ten report no PK result; lung tissue (one veterinary matrix of
-    // several) first comes among the first 1,200 of this seed.
-    let items = generate(&config(1200, 1, Profile::Mixed, "none"));
+    // several) first comes among the first 2,000 of this seed.
+    let items = generate(&config(2000, 1, Profile::Mixed, "none"));
     let gold: Vec<&Record> = items.iter().flat_map(|i| &i.table.gold).collect();
     let distinct = |f: &dyn Fn(&Record) -> Option<String>| {
         let mut v: Vec<String> = gold.iter().filter_map(|r| f(r)).collect();
@@ -167,6 +167,7 @@ fn breadth_of_the_corpus() {
         "comparison",
         "model_estimates",
         "statistics_under_parameters",
+        "conditions_per_subject",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");
