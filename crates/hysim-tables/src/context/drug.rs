@@ -402,6 +402,14 @@ mod tests {
 /// `O-desmethylvenlafaxine`, `dihydroartemisinin`) or a conjugate after it (`lorazepam
 /// glucuronide`, `clozapine N-oxide`), as printed. The parent need not be a known drug.
 pub(crate) fn metabolite_in(text: &str) -> Option<String> {
+    // Asked of every record's group, label and headers: answered from a per-thread cache.
+    thread_local! {
+        static METABOLITES_IN: crate::memo::Cache<Option<String>> = Default::default();
+    }
+    crate::memo::cached(&METABOLITES_IN, text, metabolite_in_uncached)
+}
+
+fn metabolite_in_uncached(text: &str) -> Option<String> {
     const PREFIXES: &[&str] = &[
         "desmethyl",
         "demethyl",
