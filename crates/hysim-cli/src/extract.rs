@@ -58,6 +58,11 @@ pub(crate) struct Args {
     /// read) is answered with at least one line, and the decoder says which cells are what.
     #[arg(long)]
     model_decides: bool,
+    /// Let the decoder name any value cell of a table whose prompt carries readings; by
+    /// default it confirms, corrects or leaves out the reader's readings there (tables the
+    /// reader read nothing in are open to every value cell either way).
+    #[arg(long)]
+    any_cell: bool,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
     /// spread a corpus over processes, as `hysim embed --shard`.
     #[arg(long, value_name = "I/N")]
@@ -96,6 +101,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         answer_room: args.answer_room,
         draft: !args.no_draft,
         answer_read_tables: !args.model_decides,
+        read_cells_only: !args.any_cell,
         batch_size: args.batch_size.map_or(default_batch, std::num::NonZeroUsize::get),
     };
     let bar = crate::progress::Bar::new();

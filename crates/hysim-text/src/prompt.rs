@@ -205,6 +205,15 @@ impl AnswerGrammar {
         Self { ids: prompt.cells.iter().map(|c| (*c, c.to_string())).collect() }
     }
 
+    /// The grammar of an answer that names only the cells whose ids carry a reading, in a
+    /// prompt with readings (one without admits every cell with an id, as [`Self::new`]).
+    pub fn read_cells(prompt: &Prompt) -> Self {
+        if prompt.readings.is_empty() {
+            return Self::new(prompt);
+        }
+        Self { ids: prompt.readings.iter().map(|p| (p.cell, p.cell.to_string())).collect() }
+    }
+
     /// Whether `text` (the answer so far) can still become a valid answer: every finished
     /// line is a whole answer line and the last one is a prefix of one.
     pub fn is_valid_prefix(&self, text: &str) -> bool {
@@ -503,6 +512,33 @@ mod tests {
         );
         // The answer and its grammar do not change: ids as before.
         assert_eq!(prompt.cells, [CellId { row: 0, col: 1 }, CellId { row: 0, col: 2 }, CellId { row: 1, col: 2 }]);
+        // The grammar of the read cells admits the readings' cells only (a code changed, a
+        // reading left out), not the Tmax cell the reader left unread.
+        let read = AnswerGrammar::read_cells(&prompt);
+        assert!(read.is_valid_prefix(
+            "r0c2 CMAX median
+r0c1 CMAX mean
+"
+        ));
+        assert!(
+            !read.is_valid_prefix(
+                "r1c2 TMAX median
+"
+            ) && !read.is_valid_prefix(
+                "r0c1 CMAX mean
+r1"
+            )
+        );
+        assert!(AnswerGrammar::new(&prompt).is_valid_prefix(
+            "r1c2 TMAX median
+"
+        ));
+        // Without readings every cell with an id stays open.
+        let plain = extraction_prompt(&table(), 0, |_, _, t| is_value(t), |_| None);
+        assert!(AnswerGrammar::read_cells(&plain).is_valid_prefix(
+            "r1c2 TMAX median
+"
+        ));
         let part = Table { body_rows: table().body_rows[1..].to_vec(), ..table() };
         assert_eq!(prompt.readings.iter().map(|p| p.cell).collect::<Vec<_>>(), prompt.cells[..2]);
         let row_one =
