@@ -8,6 +8,9 @@
 //!   and time, a `Mean` and `SD` row of summaries.
 //! - [`specimen_columns`]: subjects down, columns headed by specimen (milk, plasma) and
 //!   their ratio (lactation studies).
+//! - [`metabolite_columns`]: subjects down, the parent drug and a metabolite in plasma and
+//!   their metabolic ratio (the metabolite named by its nomenclature, or by abbreviations
+//!   the footnote defines).
 //! - [`undeclared`]: bracketed spreads that no caption, header or footnote declares: the
 //!   gold says `unknown`, as the reader must.
 //! - [`statistic_column::statistic_column`]: a `Statistic` column declaring each row's
@@ -77,6 +80,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Milk and plasma of each mother (the first group's) with their ratio.
         options.push((2, 3.0));
     }
+    if single && n <= 24 && matches!(study.matrix, "plasma" | "serum") {
+        // A parent and its metabolite per subject with their metabolic ratio.
+        options.push((9, 1.0));
+    }
     let weights: Vec<f64> = options.iter().map(|(_, w)| *w).collect();
     let t = match options[rng.weighted(&weights)].0 {
         0 => statistic_rows(rng, study, id, index, veterinary),
@@ -87,6 +94,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         5 => comparison::comparison(rng, study, id, index, veterinary),
         7 => across::statistics_under_parameters(rng, study, id, index, veterinary),
         8 => across::conditions_per_subject(rng, study, id, index, veterinary),
+        9 => metabolite_columns(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)
@@ -616,6 +624,86 @@ pub(crate) fn specimen_columns(rng: &mut Rng, study: &Study, id: &str, index: u3
         ));
         let none = UnitChoice { text: "", factor: 1.0 };
         let mut r = gold(&table, k, 3, &raw(3), code, ratio, Statistic::Individual, &none, None, with(first.1));
+        r.unit_raw = None;
+        records.push(r);
+    }
+    finish(study, table, Layout::SpecimenColumns, veterinary, records)
+}
+
+/// Subjects down, the parent drug's and a metabolite's concentrations in the study's matrix
+/// and their metabolic ratio (metabolite to parent, `MRATIO`), as phenotyping and
+/// therapeutic drug monitoring tables print them: the metabolite named by its nomenclature
+/// (`O-desmethyl` + the parent's name), the ratio headed in words or by abbreviations the
+/// footnote defines (`ODV/V` with "V, venlafaxine; ODV, O-desmethylvenlafaxine").
+fn metabolite_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
+    let unit = choose_unit(rng, Quantity::Concentration, typical, human);
+    let subject_word = if human { *rng.pick(&["Patient", "Subject", "Participant"]) } else { "Animal" };
+    let (prefix, short) =
+        *rng.pick(&[("N-desmethyl", "ND"), ("O-desmethyl", "OD"), ("4-hydroxy", "OH-"), ("desacetyl", "DA")]);
+    let drug = study.drug.name;
+    let metabolite = format!("{prefix}{drug}");
+    // Three letters: a single one is often a unit or a parameter too (`G`, `F`, `V`).
+    let initial: String = drug.chars().take(3).collect::<String>().to_ascii_uppercase();
+    let abbreviated = rng.chance(0.5);
+    let (parent_label, metabolite_label, ratio_label, footnote) = if abbreviated {
+        let m = format!("{short}{initial}");
+        (
+            initial.clone(),
+            m.clone(),
+            format!("{m}/{initial}{}", if rng.chance(0.5) { " ratio" } else { "" }),
+            Some(format!("{initial}, {drug}; {m}, {metabolite}.")),
+        )
+    } else {
+        let mut name = drug.to_owned();
+        name[..1].make_ascii_uppercase();
+        let ratio = *rng.pick(&["Metabolite/parent ratio", "Metabolite-to-parent ratio", "Metabolic ratio"]);
+        (name, metabolite.clone(), ratio.to_owned(), None)
+    };
+    let header = vec![
+        subject_word.to_owned(),
+        format!("{parent_label} ({})", unit.text),
+        format!("{metabolite_label} ({})", unit.text),
+        ratio_label,
+    ];
+    let mut body = Vec::new();
+    let mut numbers = Vec::new();
+    for (k, s) in g.subjects.iter().enumerate() {
+        let parent = s.cmax.max(s.dose / s.vz.max(1e-9)) * unit.factor * (0.3 + 0.4 * rng.f64());
+        let ratio = 0.2 + 3.0 * rng.f64();
+        let (dp, dm) = (decimals_for(parent, 3), decimals_for(parent * ratio, 3));
+        let parent = printed_value(parent, dp);
+        let formed = printed_value(parent * ratio, dm);
+        let ratio = printed_value(formed / parent.max(f64::MIN_POSITIVE), 2);
+        body.push(vec![
+            format!("{}", k + 1),
+            number(parent, dp, false),
+            number(formed, dm, false),
+            number(ratio, 2, false),
+        ]);
+        numbers.push((parent, formed, ratio));
+    }
+    let mut table = assemble(id, caption(study, index, "Parent and metabolite concentrations"), vec![header], body);
+    table.footnote = footnote;
+    let mut records = Vec::new();
+    let family = Some(Family::Concentration);
+    let raw = |c: usize| table.header_path(c).join(" / ");
+    for (k, (parent, formed, ratio)) in numbers.into_iter().enumerate() {
+        let subject = Some(format!("{}", k + 1));
+        let of = |analyte: &str| Context {
+            analyte: Some(analyte.to_owned()),
+            subject: subject.clone(),
+            ..base_context(study)
+        };
+        let conc = |col: usize, value: f64, analyte: &str| {
+            gold(&table, k, col, &raw(col), "CONC", value, Statistic::Individual, &unit, family, of(analyte))
+        };
+        records.push(conc(1, parent, drug));
+        records.push(conc(2, formed, &metabolite));
+        let none = UnitChoice { text: "", factor: 1.0 };
+        let mut r = gold(&table, k, 3, &raw(3), "MRATIO", ratio, Statistic::Individual, &none, None, of(&metabolite));
         r.unit_raw = None;
         records.push(r);
     }

@@ -431,8 +431,59 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             && a.chars().any(|c| c.is_uppercase())
             && a.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    let names =
-        |w: &str| drug_in(w).map(|d| d.name.to_owned()).or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()));
+    // A metabolite by its nomenclature (`OH-B, 4-hydroxybutorphanol`) before the parent
+    // drug its name contains.
+    // The parents of the metabolites the text names (`desacetylgabapentin` names
+    // `gabapentin` a drug, known to the vocabulary or not).
+    let parents: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '='))
+        .filter_map(metabolite_in)
+        .map(|m| crate::fold::lower(&m))
+        .collect();
+    let parent = |w: &str| {
+        let lower = crate::fold::lower(w);
+        (lower.len() >= 5
+            && lower.chars().all(char::is_alphabetic)
+            && parents.iter().any(|m| m.len() > lower.len() && m.ends_with(lower.as_str())))
+        .then_some(lower)
+    };
+    // A parameter's definition names no analyte or specimen, whatever its words
+    // (`Cmax, maximum plasma concentration`, `AUCinf, area under the plasma
+    // concentration-time curve`): it is a quantity, which an analyte's or specimen's name
+    // never is.
+    const QUANTITY_WORDS: &[&str] = &[
+        "concentration",
+        "concentrations",
+        "curve",
+        "area",
+        "clearance",
+        "volume",
+        "time",
+        "rate",
+        "constant",
+        "half-life",
+        "ratio",
+        "amount",
+        "level",
+        "levels",
+        "residence",
+        "exposure",
+    ];
+    let names = |w: &str| {
+        let lower = crate::fold::lower(w);
+        if parameter_code(w, None).is_some() || crate::context::has_word(&lower, QUANTITY_WORDS) {
+            return None;
+        }
+        metabolite_in(w)
+            // A known one (`O-desmethylvenlafaxine`) by its vocabulary name.
+            .map(|m| match drug_in(&m) {
+                Some(d) if crate::fold::lower(&m).replace('-', " ") == d.name.replace('-', " ") => d.name.to_owned(),
+                _ => m,
+            })
+            .or_else(|| drug_in(w).map(|d| d.name.to_owned()))
+            .or_else(|| parent(w))
+            .or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()))
+    };
     // "name (ABBR" with an optional "; (unit)" before the closing parenthesis.
     let mut rest = text;
     while let Some(open) = rest.find('(') {
@@ -1107,7 +1158,9 @@ impl<'t> Reader<'t> {
     /// abbreviation), or a drug level, printed with a concentration unit (in the label, the
     /// cells, the caption, or the analyte's definition).
     fn concentration_of(&self, label: &str, unit: Option<&str>) -> Option<Named> {
-        if label.trim().is_empty() || looks_numeric(label) || stat_label(label).is_some() {
+        // A leading number is a locant in a metabolite's name (`4-hydroxy-X`), else no name.
+        let numeric = looks_numeric(label) && metabolite_in(label).is_none();
+        if label.trim().is_empty() || numeric || stat_label(label).is_some() {
             return None;
         }
         let lower = crate::fold::lower(label);
@@ -1131,6 +1184,12 @@ impl<'t> Reader<'t> {
         ];
         let names_something = !matrices_in(label).is_empty()
             || drug_in(label).is_some()
+            // A metabolite by its nomenclature, not over sampling times (`N-desmethyl-X 1 h`:
+            // a concentration-time column, read with its time).
+            || metabolite_in(label).is_some_and(|m| {
+                let after = label.split_once(m.as_str()).map_or("", |(_, a)| a).trim();
+                after.is_empty() || labels::time_of(after, None).is_none()
+            })
             || abbreviation.is_some()
             || words(&["level", "levels", "concentration", "concentrations"])
             || words(SPECIMEN_WORDS);
@@ -1142,15 +1201,24 @@ impl<'t> Reader<'t> {
     }
 
     /// The analyte or specimen an abbreviation of the caption or footnote stands for.
+    /// The label is the abbreviation as printed, or with its unit after it (`V (µg/mL)`).
     fn abbreviation(&self, label: &str) -> Option<&(String, String, Option<String>)> {
         let label = label.trim();
-        self.abbreviations.iter().find(|(a, _, _)| a == label)
+        let find = |l: &str| self.abbreviations.iter().find(|(a, _, _)| a == l);
+        find(label).or_else(|| {
+            let (bare, unit) = label.strip_suffix(')')?.rsplit_once(" (")?;
+            Unit::parse(unit).is_ok().then(|| find(bare.trim())).flatten()
+        })
     }
 
     /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
     fn ratio_of(&self, label: &str) -> Option<Named> {
         let name = crate::params::split_trailing_group(label).0;
         let (num, den) = name.split_once('/')?;
+        // `ODV/V ratio`: the word after the denominator says what the label is.
+        let den = den.trim_end();
+        let den =
+            den.strip_suffix("ratio").or_else(|| den.strip_suffix("Ratio")).filter(|d| d.ends_with(' ')).unwrap_or(den);
         let side = |s: &str| {
             let s = s.trim();
             !matrices_in(s).is_empty() || drug_in(s).is_some() || self.abbreviation(s).is_some()

@@ -224,6 +224,21 @@ const SYNTHETIC: &[(&str, &str, &str)] = &[
         "md",
         "| Parameter | Value |\n|---|---|\n| Peak concentration (ng/mL) | 99 |\n| Time to peak (h) | 1.5 |\n| Elimination half-life, h | 7.7 |\n| Apparent oral clearance (L/h) | 11 |\n",
     ),
+    (
+        // A parent and its metabolite per subject with their metabolic ratio: the metabolite
+        // named by its nomenclature (a locant before it, `4-hydroxy-`), the ratio in words.
+        "metabolite_named_by_nomenclature",
+        "jsonl",
+        "{\"table_id\": \"metabolite_named:1\", \"caption\": \"Table 3. Parent and metabolite concentrations of tolvacaine in plasma of patients after oral administration of 50 mg.\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Patient</th><th>Tolvacaine (ng/mL)</th><th>4-hydroxytolvacaine (ng/mL)</th><th>Metabolic ratio</th></tr></thead><tbody><tr><td>1</td><td>12.0</td><td>37.0</td><td>3.08</td></tr><tr><td>2</td><td>31.7</td><td>32.8</td><td>1.03</td></tr></tbody></table>\"}",
+    ),
+    (
+        // The same by abbreviations the footnote defines, each with its unit (`GAV (µg/mL)`);
+        // the parent, unknown to the vocabulary, is a drug because its metabolite's name
+        // contains it; `DAGAV/GAV ratio` is their ratio.
+        "metabolite_by_abbreviations",
+        "jsonl",
+        "{\"table_id\": \"metabolite_abbreviated:1\", \"caption\": \"Table 2. Parent and metabolite concentrations in plasma of calves after oral administration of 10 mg/kg.\", \"footnote\": \"GAV, gavorapentin; DAGAV, desacetylgavorapentin.\", \"table_html\": \"<table><thead><tr><th>Animal</th><th>GAV (µg/mL)</th><th>DAGAV (µg/mL)</th><th>DAGAV/GAV ratio</th></tr></thead><tbody><tr><td>1</td><td>4.48</td><td>8.30</td><td>1.85</td></tr><tr><td>2</td><td>3.10</td><td>2.20</td><td>0.71</td></tr></tbody></table>\"}",
+    ),
 ];
 
 /// Tables built here, one convention of how PK tables are written each (the catalogue
