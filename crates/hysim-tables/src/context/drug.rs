@@ -397,6 +397,13 @@ mod tests {
     }
 }
 
+/// The vocabulary's entry for a metabolite named as [`metabolite_in`] returns it, when the
+/// vocabulary holds that very metabolite (`O-desmethylvenlafaxine`, `demethylcitalopram`),
+/// not only its parent.
+pub(crate) fn known_metabolite(name: &str) -> Option<&'static Drug> {
+    drug_in(name).filter(|d| crate::fold::lower(name).replace('-', " ") == d.name.replace('-', " "))
+}
+
 /// A metabolite a header names by the nomenclature of drug metabolism: a parent's name
 /// with a prefix for the reaction (`N-desmethyl-dorvalinib`, `4′-hydroxy-bruvafen`,
 /// `O-desmethylvenlafaxine`, `dihydroartemisinin`) or a conjugate after it (`lorazepam

@@ -16,8 +16,8 @@ mod words;
 
 use hysim_core::{Context, Table};
 
-pub(crate) use drug::metabolite_in;
 pub use drug::{Drug, dose_in, drug_in, drug_like_in, drug_name_in, is_generic_population, population_in};
+pub(crate) use drug::{known_metabolite, metabolite_in};
 pub use matrix::{matrices_in, paper_matrices};
 pub(crate) use matrix::{matrix_of, paper_matrix};
 #[cfg(test)]

@@ -38,7 +38,8 @@ use self::declare::{Declaration, Kind, Reading, Scope, declarations, resolve, sh
 use self::labels::{End, StatLabel, stat_label};
 use crate::cell::{Bounds, CellValue, Missing, Printed, parse_cell};
 use crate::context::{
-    TableContext, dose_in, drug_in, matrices_in, matrix_of, metabolite_in, paper_matrix, route_of, table_context,
+    TableContext, dose_in, drug_in, known_metabolite, matrices_in, matrix_of, metabolite_in, paper_matrix, route_of,
+    table_context,
 };
 use crate::params::{Route, ambiguous_family, family_of_code, parameter_code};
 
@@ -476,10 +477,7 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         }
         metabolite_in(w)
             // A known one (`O-desmethylvenlafaxine`) by its vocabulary name.
-            .map(|m| match drug_in(&m) {
-                Some(d) if crate::fold::lower(&m).replace('-', " ") == d.name.replace('-', " ") => d.name.to_owned(),
-                _ => m,
-            })
+            .map(|m| known_metabolite(&m).map_or(m, |d| d.name.to_owned()))
             .or_else(|| drug_in(w).map(|d| d.name.to_owned()))
             .or_else(|| parent(w))
             .or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()))
@@ -2080,11 +2078,9 @@ impl<'t> Reader<'t> {
             .or_else(|| metabolite_in(label))
             .or_else(|| self.paths[col].iter().rev().find_map(|h| metabolite_in(h)))
             // A known one (`demethylcitalopram`) by its vocabulary name and weight.
-            .map(|name| match drug_in(&name) {
-                Some(d) if crate::fold::lower(&name).replace('-', " ") == d.name.replace('-', " ") => {
-                    (d.name.to_owned(), Some(d.molecular_weight))
-                }
-                _ => (name, None),
+            .map(|name| match known_metabolite(&name) {
+                Some(d) => (d.name.to_owned(), Some(d.molecular_weight)),
+                None => (name, None),
             });
         // A group that adds a drug (`X + ketoconazole`, `With rifampicin`) names the
         // perpetrator of an interaction, not the analyte.
