@@ -174,6 +174,30 @@ fn some_params(rng: &mut Rng, study: &Study) -> Vec<Param> {
     all
 }
 
+/// [`some_params`] for a table that may set routes side by side (intravenous and oral):
+/// clearance, volume and MRT are named per route (`CL`, `CL/F`), so one row cannot hold
+/// them for both; the table keeps two rows at least.
+fn params_across_routes(rng: &mut Rng, study: &Study) -> Vec<Param> {
+    let mut params = some_params(rng, study);
+    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
+        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
+        for p in [Param::AucInf, Param::HalfLife] {
+            if params.len() < 2 && !params.contains(&p) {
+                params.push(p);
+            }
+        }
+    }
+    params
+}
+
+/// The mean and sample SD of `xs` (the SD of one value is 0).
+fn mean_sd(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    (mean, sd)
+}
+
 /// A label of a parameter with its unit, as plain text.
 fn label(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
     let ev = study.groups[0].route.extravascular();
@@ -271,9 +295,7 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let mut body: Vec<Vec<String>> = lines.iter().map(|l| vec![(*l).to_owned()]).collect();
     let mut numbers: Vec<(f64, f64, f64, f64, f64)> = Vec::new();
     for (xs, _) in &columns {
-        let n = xs.len() as f64;
-        let mean = xs.iter().sum::<f64>() / n;
-        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+        let (mean, sd) = mean_sd(xs);
         let mut sorted = xs.clone();
         sorted.sort_by(f64::total_cmp);
         let median = quantile(&sorted, 0.5);
@@ -525,15 +547,32 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     finish(study, table, Layout::ConcentrationTime, veterinary, records)
 }
 
+/// The concentration unit and the subjects' word of a table of the first group's subjects
+/// down and specimens or analytes across.
+fn subject_columns(rng: &mut Rng, study: &Study) -> (UnitChoice, &'static str) {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
+    let unit = choose_unit(rng, Quantity::Concentration, typical, human);
+    let subject_word = if human { *rng.pick(&["Patient", "Subject", "Participant"]) } else { "Animal" };
+    (unit, subject_word)
+}
+
+/// A subject's gold ratio (of specimens or analytes) at (`row`, `col`): no unit.
+fn ratio_gold(table: &Table, row: usize, col: usize, raw: &str, code: &str, value: f64, context: Context) -> Record {
+    let none = UnitChoice { text: "", factor: 1.0 };
+    let mut r = gold(table, row, col, raw, code, value, Statistic::Individual, &none, None, context);
+    r.unit_raw = None;
+    r
+}
+
 /// Subjects by two specimen columns and their ratio: milk and plasma in lactation studies
 /// (`M/P ratio`), cord and maternal blood at delivery (`Cord/maternal ratio`), CSF and
 /// plasma (`CSF/plasma ratio`).
 pub(crate) fn specimen_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let human = !study.species.animal;
-    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
-    let unit = choose_unit(rng, Quantity::Concentration, typical, human);
-    let subject_word = if human { *rng.pick(&["Patient", "Subject", "Participant"]) } else { "Animal" };
+    let (unit, subject_word) = subject_columns(rng, study);
     // (first specimen's header and matrix, second's, the ratio's header and code, the
     // first specimen's ratio range, the caption's words).
     let (first, second, ratio_word, code, (lo, hi), what) = if study.matrix == "milk" {
@@ -622,10 +661,7 @@ pub(crate) fn specimen_columns(rng: &mut Rng, study: &Study, id: &str, index: u3
             family,
             with(second.1),
         ));
-        let none = UnitChoice { text: "", factor: 1.0 };
-        let mut r = gold(&table, k, 3, &raw(3), code, ratio, Statistic::Individual, &none, None, with(first.1));
-        r.unit_raw = None;
-        records.push(r);
+        records.push(ratio_gold(&table, k, 3, &raw(3), code, ratio, with(first.1)));
     }
     finish(study, table, Layout::SpecimenColumns, veterinary, records)
 }
@@ -637,10 +673,7 @@ pub(crate) fn specimen_columns(rng: &mut Rng, study: &Study, id: &str, index: u3
 /// footnote defines (`ODV/V` with "V, venlafaxine; ODV, O-desmethylvenlafaxine").
 fn metabolite_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
-    let human = !study.species.animal;
-    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
-    let unit = choose_unit(rng, Quantity::Concentration, typical, human);
-    let subject_word = if human { *rng.pick(&["Patient", "Subject", "Participant"]) } else { "Animal" };
+    let (unit, subject_word) = subject_columns(rng, study);
     let (prefix, short) =
         *rng.pick(&[("N-desmethyl", "ND"), ("O-desmethyl", "OD"), ("4-hydroxy", "OH-"), ("desacetyl", "DA")]);
     let drug = study.drug.name;
@@ -702,10 +735,7 @@ fn metabolite_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veteri
         };
         records.push(conc(1, parent, drug));
         records.push(conc(2, formed, &metabolite));
-        let none = UnitChoice { text: "", factor: 1.0 };
-        let mut r = gold(&table, k, 3, &raw(3), "MRATIO", ratio, Statistic::Individual, &none, None, of(&metabolite));
-        r.unit_raw = None;
-        records.push(r);
+        records.push(ratio_gold(&table, k, 3, &raw(3), "MRATIO", ratio, of(&metabolite)));
     }
     finish(study, table, Layout::SpecimenColumns, veterinary, records)
 }
@@ -724,9 +754,7 @@ pub(crate) fn undeclared(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         let typical = xs.iter().sum::<f64>() / xs.len() as f64;
         let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
         let xs: Vec<f64> = xs.iter().map(|x| x * unit.factor).collect();
-        let n = xs.len() as f64;
-        let mean = xs.iter().sum::<f64>() / n;
-        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+        let (mean, sd) = mean_sd(&xs);
         let d = decimals_for(mean, 4);
         let mut sorted = xs.clone();
         sorted.sort_by(f64::total_cmp);

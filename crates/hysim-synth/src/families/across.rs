@@ -5,7 +5,7 @@
 
 use hysim_core::{Dispersion, Interval, Record, Statistic};
 
-use super::{assemble, base_context, caption, finish, gold, label, some_params};
+use super::{assemble, base_context, caption, finish, gold, label, mean_sd, params_across_routes, some_params};
 use crate::format::{UnitChoice, choose_unit, decimals_for, number, printed_value};
 use crate::render::{Layout, Param, SynthTable, quantile};
 use crate::rng::Rng;
@@ -16,13 +16,6 @@ struct Column {
     param: Param,
     unit: UnitChoice,
     label: String,
-}
-
-fn mean_sd(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len() as f64;
-    let mean = xs.iter().sum::<f64>() / n;
-    let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
-    (mean, sd)
 }
 
 /// Groups down, each parameter spanning its statistics (`Mean | SD`, or `Median |
@@ -37,15 +30,7 @@ pub(crate) fn statistics_under_parameters(
     let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let median = rng.chance(0.3);
-    let mut params = some_params(rng, study);
-    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
-        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
-        for p in [Param::AucInf, Param::HalfLife] {
-            if params.len() < 2 && !params.contains(&p) {
-                params.push(p);
-            }
-        }
-    }
+    let params = params_across_routes(rng, study);
     let columns: Vec<Column> = params
         .iter()
         .map(|p| {

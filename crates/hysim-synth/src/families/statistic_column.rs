@@ -4,7 +4,7 @@
 
 use hysim_core::{Record, Statistic};
 
-use super::{assemble, base_context, caption, finish, gold, label, some_params};
+use super::{assemble, base_context, caption, finish, gold, label, params_across_routes};
 use crate::format::{UnitChoice, choose_unit};
 use crate::render::{Layout, Param, Stat, SynthTable, print_summary, statistic_of, summarise};
 use crate::rng::Rng;
@@ -22,18 +22,7 @@ struct Line {
 /// line per statistic.
 pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let headings = rng.chance(0.5);
-    let mut params = some_params(rng, study);
-    // Routes side by side (intravenous and oral): clearance, volume and MRT are named per
-    // route (`CL`, `CL/F`), so one row cannot hold both; the others can.
-    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
-        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
-        // Two rows at least: a one-row table hardly shows a column of statistics.
-        for p in [Param::AucInf, Param::HalfLife] {
-            if params.len() < 2 && !params.contains(&p) {
-                params.push(p);
-            }
-        }
-    }
+    let params = params_across_routes(rng, study);
     let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let main = if veterinary {
