@@ -713,7 +713,7 @@ impl<'t> Reader<'t> {
         let route_kind = route.map(|(_, k)| k);
         let notes = footnote_marks(&footnote);
         let n_cols = table.n_cols();
-        let paths: Vec<Vec<String>> = (0..n_cols).map(|c| table.header_path(c)).collect();
+        let paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
             .iter()
             .map(|p| {
@@ -2175,6 +2175,53 @@ impl Axis {
 
 /// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
 /// no other header: then each is a subject.
+/// A two-level header printed in one row, as Markdown and CSV print a spanning header: the
+/// spanning label repeated before each label under it (`IV (n = 14) Mean | IV (n = 14) SD |
+/// IM (n = 14) Mean | IM (n = 14) SD`, `AUC (ng·h/mL) Fasted | AUC (ng·h/mL) Fed | t1/2 (h)
+/// Fasted | t1/2 (h) Fed`), split back into its two levels, as the HTML of the same table
+/// reads. The signature is the product: at least two runs of adjacent columns, each run
+/// sharing a leading label of whole words, the runs giving the same labels after it in the
+/// same order. One run alone (`Dose 1 | Dose 2`) is left as printed.
+fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    if paths.iter().any(|p| p.len() > 1) {
+        return paths;
+    }
+    let words: Vec<Vec<&str>> =
+        paths.iter().map(|p| p.first().map(|h| h.split_whitespace().collect()).unwrap_or_default()).collect();
+    // Runs of adjacent columns with a common leading label: (first column, end, words in it).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut c = 0;
+    while c + 1 < words.len() {
+        let (a, b) = (&words[c], &words[c + 1]);
+        let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        if shared == 0 || shared >= a.len() || shared >= b.len() {
+            c += 1;
+            continue;
+        }
+        let mut end = c + 2;
+        while end < words.len() && words[end].len() > shared && words[end][..shared] == a[..shared] {
+            end += 1;
+        }
+        runs.push((c, end, shared));
+        c = end;
+    }
+    let tails = |&(start, end, shared): &(usize, usize, usize)| -> Vec<String> {
+        (start..end).map(|c| words[c][shared..].join(" ")).collect()
+    };
+    let repeated: Vec<&(usize, usize, usize)> =
+        runs.iter().filter(|run| runs.iter().filter(|other| tails(other) == tails(run)).count() >= 2).collect();
+    if repeated.is_empty() {
+        return paths;
+    }
+    let mut split = paths.clone();
+    for &&(start, end, shared) in &repeated {
+        for (c, path) in split.iter_mut().enumerate().take(end).skip(start) {
+            *path = vec![words[c][..shared].join(" "), words[c][shared..].join(" ")];
+        }
+    }
+    split
+}
+
 fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
     let ids = paths.iter().filter(|p| p.len() == 1 && labels::subject_id(&p[0]).is_some()).count();
     ids >= 3

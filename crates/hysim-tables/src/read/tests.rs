@@ -79,6 +79,35 @@ fn flattened_statistic_headers_are_siblings() {
 }
 
 #[test]
+fn spanning_headers_flattened_into_one_row_split_back() {
+    let split = |headers: &[&str]| unflatten_spans(headers.iter().map(|h| vec![h.to_string()]).collect());
+    // Groups over statistics, and parameters over conditions: the product of two levels.
+    assert_eq!(
+        split(&["Variable", "IV (n = 14) Mean", "IV (n = 14) SD", "IM (n = 12) Mean", "IM (n = 12) SD"])[3],
+        ["IM (n = 12)", "Mean"]
+    );
+    assert_eq!(
+        split(&["Subject", "AUC (ng·h/mL) Fasted", "AUC (ng·h/mL) Fed", "t1/2 (h) Fasted", "t1/2 (h) Fed"])[1..],
+        [["AUC (ng·h/mL)", "Fasted"], ["AUC (ng·h/mL)", "Fed"], ["t1/2 (h)", "Fasted"], ["t1/2 (h)", "Fed"]]
+    );
+    // One run alone is a series, not a product; a two-row header is already split.
+    assert_eq!(split(&["Parameter", "Dose 1", "Dose 2"])[1], ["Dose 1"]);
+    assert_eq!(split(&["Parameter", "Day 1 Mean", "Day 1 SD", "Day 7 Mean"])[1], ["Day 1 Mean"]);
+    let two_rows = vec![vec!["Parameter".to_string()], vec!["IV".to_string(), "Mean".to_string()]];
+    assert_eq!(unflatten_spans(two_rows.clone()), two_rows);
+
+    let t = table(
+        "Pharmacokinetics of X in dogs after intravenous and oral administration",
+        &[&["Parameter", "IV (n = 6) Mean", "IV (n = 6) SD", "Oral (n = 5) Mean", "Oral (n = 5) SD"]],
+        &[&["Cmax (µg/mL)", "1.2", "0.3", "2.5", "0.4"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> =
+        records.iter().map(|r| (r.n, r.dispersion.as_ref().map(|d| d.value), r.context.route.clone())).collect();
+    assert_eq!(read, [(Some(6), Some(0.3), Some("IV".to_owned())), (Some(5), Some(0.4), Some("PO".to_owned()))]);
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",

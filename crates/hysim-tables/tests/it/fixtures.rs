@@ -245,6 +245,14 @@ const SYNTHETIC: &[(&str, &str, &str)] = &[
 /// in docs/CONVENTIONS.md names them); drugs and numbers are made up.
 const CONVENTIONS: &[(&str, &str, &str)] = &[
     (
+        // A two-level header flattened into one row, as Markdown and CSV print spans: each
+        // group label repeated before its statistics, and each parameter before its
+        // conditions; read as the two-row header of the same table.
+        "flattened_spanning_headers",
+        "md",
+        "Table 2. Pharmacokinetics of lorvastatin in dogs after intravenous and oral administration of 2 mg/kg\n\n| Parameter | IV (n = 6) Mean | IV (n = 6) SD | Oral (n = 5) Mean | Oral (n = 5) SD |\n|---|---|---|---|---|\n| Cmax (µg/mL) | 4.1 | 0.8 | 1.9 | 0.5 |\n| t1/2 (h) | 3.2 | 0.4 | 3.6 | 0.7 |\n\nTable 3. Individual pharmacokinetics of lorvastatin in dogs, fasted and fed\n\n| Dog | AUC0–∞ (µg·h/mL) Fasted | AUC0–∞ (µg·h/mL) Fed | Tmax (h) Fasted | Tmax (h) Fed |\n|---|---|---|---|---|\n| 1 | 12.5 | 14.0 | 1.0 | 2.0 |\n| 2 | 10.1 | 11.7 | 1.5 | 2.5 |\n",
+    ),
+    (
         // Statistics as row stubs, parameters across: one record per central value, the
         // dispersion and interval rows attached (mean with SD, median with range), n counted.
         "statistic_rows",
