@@ -60,7 +60,9 @@ pub(crate) struct Args {
     model_decides: bool,
     /// Let the decoder name any value cell of a table whose prompt carries readings; by
     /// default it confirms, corrects or leaves out the reader's readings there (tables the
-    /// reader read nothing in are open to every value cell either way).
+    /// reader read nothing in are open to every value cell either way). With `--any-cell`
+    /// and `--model-decides`, a decoder trained with `[model] prompt = "reader"` (one
+    /// trained in verdict form, the default, gives each reading its line either way).
     #[arg(long)]
     any_cell: bool,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
@@ -103,6 +105,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         answer_read_tables: !args.model_decides,
         read_cells_only: !args.any_cell,
         batch_size: args.batch_size.map_or(default_batch, std::num::NonZeroUsize::get),
+        perturb: None,
     };
     let bar = crate::progress::Bar::new();
     let done = hysim_extract::extract::extract(

@@ -1,8 +1,9 @@
 //! The decoder extractor, grounded in the table's cells: a causal LM (SmolLM2 by default,
 //! from its GGUF) fine-tuned with LoRA (or fully) under HySim weights to answer a table
-//! whose value cells carry ids (and, with `[model] prompt = "reader"`, the rule-based
-//! reader's reading of each cell it read, to confirm, correct or leave out) with one line
-//! per value: its cell, parameter code and statistic (`hysim_text::prompt`). Decoding is constrained to that table's cell ids, the
+//! whose value cells carry ids (and, with `[model] prompt = "verdicts"` or `"reader"`, the
+//! rule-based reader's reading of each cell it read, to confirm, correct or leave out) with
+//! one line per value: its cell, parameter code and statistic (`hysim_text::prompt`); in
+//! verdict form, one line per reading in order, `-` for a reading left out. Decoding is constrained to that table's cell ids, the
 //! vocabulary's codes and the schema's statistics; each record is then read from its cell
 //! by the rule-based reader's code (`hysim_tables::CellReader`), so its value is printed in
 //! the table and its provenance is the cell. A record's confidence is the geometric mean of
@@ -23,6 +24,7 @@ use hysim_tables::CellReader;
 use hysim_text::prompt::{AnswerGrammar, Pointer, Prompt, extraction_prompt};
 
 use crate::card::ModelCard;
+use crate::perturb::{Perturb, TableReadings};
 use crate::progress::Progress;
 use crate::settings::{PromptReadings, TrainSettings};
 use crate::{Error, Result};
@@ -41,7 +43,7 @@ impl Grammar for Cells {
     }
 
     fn can_end(&self, answer: &str) -> bool {
-        AnswerGrammar::can_end(answer) && !(self.must_answer && answer.is_empty())
+        self.grammar.can_end(answer) && !(self.must_answer && answer.is_empty())
     }
 }
 
@@ -53,17 +55,14 @@ struct Part {
     draft: Draft,
 }
 
-/// The prompt of a table, or of its body rows from `first_row` on (a part); with `reader`
-/// (the whole table's), each value cell the reader read carries its reading.
-fn prompt(part: &Table, first_row: usize, reader: Option<&CellReader>) -> Prompt {
+/// The prompt of a table, or of its body rows from `first_row` on (a part); with `readings`
+/// (the whole table's), each value cell with a reading carries it.
+fn prompt(part: &Table, first_row: usize, readings: Option<&TableReadings>) -> Prompt {
     // Cells that hold a number, where the reader's conventions allow a PK value (not a P
     // value, a difference or a comparison of groups): the model can point at no other.
     let is_value =
         |row: usize, col: usize, text: &str| CellReader::is_value(text) && hysim_tables::may_hold_value(part, row, col);
-    extraction_prompt(part, first_row, is_value, |cell| {
-        let (code, statistic) = reader?.reading(cell.row, cell.col)?;
-        Some(Pointer { cell, code: code.to_owned(), statistic })
-    })
+    extraction_prompt(part, first_row, is_value, |cell| readings?.reading(cell))
 }
 
 /// LoRA (or full) fine-tuning of the decoder on `train_tables` (validation on
@@ -87,17 +86,26 @@ pub fn train(
     let gguf = hysim_nn::gguf::Gguf::open(gguf_path)?;
     let tok = hysim_models::gguf::tokenizer(&gguf, usize::MAX / 2)?;
     let (mut skipped_long, mut cut) = (0, 0);
+    // Training and validation prompts alike carry perturbed readings in the configured
+    // share of tables (`crate::perturb`).
+    let perturb = (cfg.model.prompt.has_readings() && cfg.data.perturb_readings > 0.0)
+        .then_some(Perturb { tables: cfg.data.perturb_readings, seed: cfg.fit.seed });
     let mut examples = |tables: &[&Table], weighted: bool| -> Result<Vec<Example>> {
         let mut out = Vec::new();
         for table in tables {
             // A table without gold records answers with no line.
             let records = gold.get(table.id.as_str()).map_or(&[][..], Vec::as_slice);
-            let reader = (cfg.model.prompt == PromptReadings::Reader).then(|| CellReader::new(table));
+            let reader = cfg.model.prompt.has_readings().then(|| CellReader::new(table));
+            let readings = reader.as_ref().map(|r| TableReadings::new(r, &table.id, perturb));
             // Prompt and answer of `part`, the table's body rows `rows`.
             // (The answer names the cells of the part's rows: gold records name theirs.)
             let encode = |part: &Table, rows: &Range<usize>| -> Result<(Vec<u32>, Vec<u32>)> {
-                let prompt = prompt(part, rows.start, reader.as_ref());
-                let answer = hysim_text::prompt::target_text(records, &prompt);
+                let prompt = prompt(part, rows.start, readings.as_ref());
+                let answer = if cfg.model.prompt == PromptReadings::Verdicts {
+                    hysim_text::prompt::verdict_text(records, &prompt)
+                } else {
+                    hysim_text::prompt::target_text(records, &prompt)
+                };
                 Ok((tok.encode(&prompt.text)?, tok.encode(&answer)?))
             };
             // With `cut_long`, a table too long with its answer is cut by body rows into
@@ -250,8 +258,12 @@ pub struct DecodeOptions {
     /// and the training answers name such a cell almost never (3 of 2,903 lines of the
     /// default corpus); the decoder's lines there were 195 of the default run's 584
     /// records, none of them a curated value (docs/MODELS.md). Tables without readings
-    /// are open to every value cell.
+    /// are open to every value cell. (A decoder trained in verdict form answers on the read
+    /// cells, each in its line, whatever these two options say.)
     pub read_cells_only: bool,
+    /// The readings of the prompts perturbed as a reader errs (`crate::perturb`): for the
+    /// records the decoder's confidence is calibrated on, never for extraction.
+    pub perturb: Option<Perturb>,
 }
 
 impl Default for DecodeOptions {
@@ -263,6 +275,7 @@ impl Default for DecodeOptions {
             draft: true,
             answer_read_tables: true,
             read_cells_only: true,
+            perturb: None,
         }
     }
 }
@@ -327,17 +340,21 @@ pub fn records(
     // The reader of each table: the readings its prompt carries (as the model was trained)
     // and the records of the cells the model points at.
     let readers: Vec<CellReader> = tables.iter().map(|t| CellReader::new(t)).collect();
-    let with_readings = card.prompt == PromptReadings::Reader;
+    let readings: Vec<TableReadings> =
+        readers.iter().zip(tables).map(|(r, t)| TableReadings::new(r, &t.id, options.perturb)).collect();
+    let with_readings = card.prompt.has_readings();
     // A prompt, its grammar and the tokens of the answer its readings give (the lines that
     // confirm every reading; none without readings).
     let encode =
-        |part: &Table, first_row: usize, reader: &CellReader| -> hysim_text::Result<(Vec<i64>, Cells, Vec<i64>)> {
-            let prompt = prompt(part, first_row, with_readings.then_some(reader));
+        |part: &Table, first_row: usize, readings: &TableReadings| -> hysim_text::Result<(Vec<i64>, Cells, Vec<i64>)> {
+            let prompt = prompt(part, first_row, with_readings.then_some(readings));
             let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
             let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
             let answer = if confirmed.is_empty() { Vec::new() } else { tok.encode(&confirmed)? };
             let grammar = Cells {
-                grammar: if options.read_cells_only {
+                grammar: if card.prompt == PromptReadings::Verdicts {
+                    AnswerGrammar::verdicts(&prompt)
+                } else if options.read_cells_only {
                     AnswerGrammar::read_cells(&prompt)
                 } else {
                     AnswerGrammar::new(&prompt)
@@ -354,7 +371,7 @@ pub fn records(
         // (training cut tables so that prompt and answer fit) and that answer must fit
         // within `max_new_tokens`.
         let parts = hysim_text::prompt::table_parts(table, |part, rows| {
-            let prompt = encode(part, rows.start, &readers[k]);
+            let prompt = encode(part, rows.start, &readings[k]);
             let fits = prompt.as_ref().map_or(true, |(p, _, answer)| {
                 p.len() + options.answer_room.max(answer.len()) < card.max_tokens
                     && answer.len() <= options.max_new_tokens
@@ -475,7 +492,7 @@ mod tests {
             ..Table::default()
         };
         let reader = CellReader::new(&table);
-        let prompt = prompt(&table, 0, Some(&reader));
+        let prompt = prompt(&table, 0, Some(&TableReadings::new(&reader, &table.id, None)));
         assert!(!prompt.readings.is_empty(), "the reader reads the cell: {}", prompt.text);
         for must_answer in [false, true] {
             let cells = Cells { grammar: AnswerGrammar::new(&prompt), must_answer };
@@ -483,6 +500,9 @@ mod tests {
             assert_eq!(cells.can_end(""), !must_answer);
             assert!(cells.can_end("r0c1 CMAX mean\n"));
             assert!(!cells.can_end("r0c1 CMAX"));
+            // In verdict form every reading has its line, confirmed or left out.
+            let verdicts = Cells { grammar: AnswerGrammar::verdicts(&prompt), must_answer };
+            assert!(!verdicts.can_end("") && verdicts.can_end("r0c1 -\n") && verdicts.can_end("r0c1 CMAX mean\n"));
         }
     }
 }

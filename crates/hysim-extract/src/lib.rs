@@ -35,6 +35,7 @@ pub mod encoder;
 mod error;
 pub mod extract;
 pub mod labels;
+pub mod perturb;
 pub mod progress;
 pub mod settings;
 pub mod train;

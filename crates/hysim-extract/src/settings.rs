@@ -29,6 +29,12 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
                                     # each answering for its cells (false: skipped and counted)
   limit = 0                         # at most this many tables (0 = all)
   compare_tables = 4                # validation tables both systems extract to pick the better
+  perturb_readings = 0.0            # share of the decoder's training tables whose prompt
+                                    # readings are perturbed as a reader errs (codes and
+                                    # statistics swapped, false readings on unread cells; the
+                                    # answer stays the gold's)
+  calibrate_perturbed = true        # calibrate the decoder's confidence on the compared tables
+                                    # read both as they are and with perturbed readings
   [[data.reviewed]]                 # optional, repeatable: a curator's reviewed records (the
   tables = "tables.jsonl"           # review page's download) and the tables they come from;
   records = "reviewed.jsonl"        # each table reviewed whole trains as a labelled source
@@ -48,9 +54,11 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
   gguf = "default"                  # SmolLM2-135M-Instruct from the model cache, a GGUF path, or
                                     # qwen2.5-coder-0.5b (`cargo xtask setup --decoder qwen2.5-coder-0.5b`)
   device = "auto"                   # auto, cpu, cuda or cuda:N
-  prompt = "reader"                 # reader: each value cell's id carries the rule-based reader's
-                                    # reading (code, statistic) to confirm, correct or leave out;
-                                    # plain: ids only
+  prompt = "verdicts"               # verdicts: each value cell's id carries the rule-based reader's
+                                    # reading (code, statistic); the answer has a line for each
+                                    # reading in order, confirmed, corrected or left out (`-`);
+                                    # reader: the same prompt, answered with lines for the cells
+                                    # the model chooses; plain: ids only
   decision_weight = 1.0             # answer tokens that each answer's first and last tokens
                                     # weigh in the loss (anything to extract? where it ends)
   dtype = "auto"                    # f32; bf16 (LoRA only: base weights bfloat16, adapters
@@ -164,6 +172,18 @@ pub struct DataSettings {
     /// Validation tables both systems extract to pick the better.
     #[serde(default = "default_compare_tables")]
     pub compare_tables: usize,
+    /// The share of the decoder's training and validation tables (with readings in their
+    /// prompts) whose readings are perturbed as a reader errs ([`crate::perturb`]). 0 by
+    /// default: at the CPU budget a share of 0.5 made the decoder change right readings
+    /// (docs/MODELS.md).
+    #[serde(default)]
+    pub perturb_readings: f64,
+    /// Calibrate the decoder's confidence on the compared tables' records read both as they
+    /// are and with every table's readings perturbed ([`crate::perturb`]): the synthetic
+    /// tables' readings are nearly all right, and a fit on those alone has no wrong record
+    /// to rank.
+    #[serde(default = "yes")]
+    pub calibrate_perturbed: bool,
     /// Reviewed records (`hysim review`'s download) with the tables they were read from:
     /// each table whose every record has a verdict (none pending) trains as a labelled
     /// source table, its gold the records the curator accepted, edited or added (all
@@ -214,8 +234,14 @@ pub enum PromptReadings {
     #[default]
     Plain,
     /// The rule-based reader's reading of the cell: the code and statistic of its record
-    /// (`[r0c1 CMAX mean] 1.2 ± 0.3`), for the model to confirm, correct or leave out.
+    /// (`[r0c1 CMAX mean] 1.2 ± 0.3`), for the model to confirm, correct or leave out by
+    /// the lines it chooses to write.
     Reader,
+    /// The prompt of [`Self::Reader`], answered in verdict form
+    /// (`hysim_text::prompt::verdict_text`): a line for each reading in reading order, the
+    /// reading confirmed, corrected or left out (`r1c2 -`). Every reading is a decision of
+    /// its own: no reading is passed over by a line the model skips (docs/MODELS.md).
+    Verdicts,
 }
 
 /// The `[encoder]` table: the encoder extractor's sentence encoder and heads.
@@ -265,7 +291,13 @@ impl PromptReadings {
         match self {
             Self::Plain => "plain",
             Self::Reader => "reader",
+            Self::Verdicts => "verdicts",
         }
+    }
+
+    /// Whether the prompt carries the reader's readings.
+    pub fn has_readings(self) -> bool {
+        self != Self::Plain
     }
 }
 
@@ -274,7 +306,7 @@ fn default_decision_weight() -> f64 {
 }
 
 fn default_prompt() -> PromptReadings {
-    PromptReadings::Reader
+    PromptReadings::Verdicts
 }
 
 fn default_auto() -> String {
@@ -318,6 +350,13 @@ impl TrainSettings {
                 key: "[data] validation_fraction",
                 value: self.data.validation_fraction.to_string(),
                 problem: "not within 0..1".to_owned(),
+            });
+        }
+        if !(0.0..=1.0).contains(&self.data.perturb_readings) {
+            return Err(Error::Setting {
+                key: "[data] perturb_readings",
+                value: self.data.perturb_readings.to_string(),
+                problem: "not within 0..=1".to_owned(),
             });
         }
         if !(self.model.decision_weight > 0.0 && self.model.decision_weight.is_finite()) {

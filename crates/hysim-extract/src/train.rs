@@ -276,8 +276,32 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
             if system == System::Decoder {
                 // The decoder's raw confidences were far too high (ECE 0.8 on the curated
                 // values): they are mapped to the share of its validation records that are
-                // right. The encoder extractor's are calibrated by construction.
-                let (calibration, line) = calibrate(&predicted, &report.judged);
+                // right. The encoder extractor's are calibrated by construction. The
+                // compared tables are also read with every table's readings perturbed (a
+                // reader's errors, `crate::perturb`), and the fit sees both: on the
+                // synthetic tables the readings as they are are nearly all right, and a fit
+                // on those alone has no wrong record to rank.
+                let (mut predicted, mut judged) = (predicted.clone(), report.judged.clone());
+                let mut perturbed_note = String::new();
+                if cfg.model.prompt.has_readings() && cfg.data.calibrate_perturbed {
+                    let options = DecodeOptions {
+                        max_new_tokens: cfg.data.max_tokens,
+                        perturb: Some(crate::perturb::Perturb { tables: 1.0, seed: cfg.fit.seed }),
+                        ..DecodeOptions::default()
+                    };
+                    let perturbed =
+                        crate::decoder::records(&model, &card, &compared, device, options, &crate::progress::Silent)?.0;
+                    let report = hysim_eval::score_numeric(&gold_values, &perturbed, 0.005);
+                    let right = report.judged.iter().filter(|j| **j == Some(true)).count();
+                    perturbed_note = format!(
+                        "; {} of the records from the same tables with perturbed readings ({right} right)",
+                        perturbed.len()
+                    );
+                    predicted.extend(perturbed);
+                    judged.extend(report.judged);
+                }
+                let (calibration, line) = calibrate(&predicted, &judged);
+                let line = line + &perturbed_note;
                 card.decoder_calibration = calibration;
                 calibration_line = Some(line);
             }

@@ -22,6 +22,11 @@
 //! 1.2 ± 0.3`): the model confirms, corrects or leaves out each reading and points at values
 //! the reader did not read.
 //!
+//! In verdict form (`[model] prompt = "verdicts"`, the default) the answer to a prompt with
+//! readings is one line per reading, in reading order: the reading confirmed or corrected
+//! (`r0c1 CMAX mean`), or left out (`r0c1 -`). Every reading is then a decision of its own
+//! (the cell ids are given, not chosen), and no reading is passed over by skipping its line.
+//!
 //! What a model decides is the cell, the code and the statistic; the value, its unit,
 //! spread, group, subject and time are then read from the cell by the rule-based reader's
 //! own code (`hysim_tables::CellReader`), so every record's value is printed in its table
@@ -173,6 +178,39 @@ pub fn target_text(records: &[Record], prompt: &Prompt) -> String {
     out
 }
 
+/// What a verdict line says in place of a code and a statistic to leave a reading out
+/// (`r1c2 -`).
+pub const LEFT_OUT: &str = "-";
+
+/// The answer in verdict form to `prompt` that `records` (a table's gold) give: with
+/// readings, a line for each reading in reading order, the code and statistic of the
+/// first gold record of its cell (`r0c1 CMAX mean`) or [`LEFT_OUT`] where gold has none
+/// (gold on cells without a reading is not in this answer); without readings, the lines of
+/// [`target_text`]. Then the end of the turn.
+pub fn verdict_text(records: &[Record], prompt: &Prompt) -> String {
+    if prompt.readings.is_empty() {
+        return target_text(records, prompt);
+    }
+    let mut gold: std::collections::HashMap<CellId, Pointer> = std::collections::HashMap::new();
+    for r in records {
+        if let (Some(cell), Some(code)) = (CellId::of(r), r.parameter.as_deref())
+            && CODES.contains(&code)
+        {
+            gold.entry(cell).or_insert_with(|| Pointer { cell, code: code.to_owned(), statistic: r.statistic });
+        }
+    }
+    let mut out: String = prompt
+        .readings
+        .iter()
+        .map(|reading| match gold.get(&reading.cell) {
+            Some(p) => format!("{p}\n"),
+            None => format!("{} {LEFT_OUT}\n", reading.cell),
+        })
+        .collect();
+    out.push_str("<|im_end|>");
+    out
+}
+
 /// `lines` as an answer writes them, each ending in a newline (without the end of the turn).
 pub fn answer_lines(lines: &[Pointer]) -> String {
     lines.iter().map(|p| format!("{p}\n")).collect()
@@ -187,6 +225,10 @@ pub fn parse_answer(text: &str) -> Vec<Result<Pointer, (usize, String)>> {
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
+        // A verdict that leaves its reading out names no value.
+        .filter(|(_, l)| {
+            l.trim().split_once(' ').is_none_or(|(id, rest)| CellId::parse(id).is_none() || rest != LEFT_OUT)
+        })
         .map(|(k, l)| Pointer::parse(l.trim()).ok_or_else(|| (k + 1, l.to_owned())))
         .collect()
 }
@@ -197,12 +239,15 @@ pub fn parse_answer(text: &str) -> Vec<Result<Pointer, (usize, String)>> {
 pub struct AnswerGrammar {
     /// The prompt's cells with their printed ids.
     ids: Vec<(CellId, String)>,
+    /// Verdict form: one line for each of `ids`, in their order, a code and a statistic
+    /// or [`LEFT_OUT`]; the answer ends after the last.
+    verdicts: bool,
 }
 
 impl AnswerGrammar {
     /// The grammar of a prompt's answer.
     pub fn new(prompt: &Prompt) -> Self {
-        Self { ids: prompt.cells.iter().map(|c| (*c, c.to_string())).collect() }
+        Self { ids: prompt.cells.iter().map(|c| (*c, c.to_string())).collect(), verdicts: false }
     }
 
     /// The grammar of an answer that names only the cells whose ids carry a reading, in a
@@ -211,7 +256,17 @@ impl AnswerGrammar {
         if prompt.readings.is_empty() {
             return Self::new(prompt);
         }
-        Self { ids: prompt.readings.iter().map(|p| (p.cell, p.cell.to_string())).collect() }
+        Self { ids: prompt.readings.iter().map(|p| (p.cell, p.cell.to_string())).collect(), verdicts: false }
+    }
+
+    /// The grammar of an answer in verdict form ([`verdict_text`]): with readings, a line
+    /// for each reading in reading order, its cell id given, then a code and a statistic or
+    /// [`LEFT_OUT`]; a prompt without readings admits every cell with an id, as [`Self::new`].
+    pub fn verdicts(prompt: &Prompt) -> Self {
+        if prompt.readings.is_empty() {
+            return Self::new(prompt);
+        }
+        Self { ids: prompt.readings.iter().map(|p| (p.cell, p.cell.to_string())).collect(), verdicts: true }
     }
 
     /// Whether `text` (the answer so far) can still become a valid answer: every finished
@@ -221,14 +276,19 @@ impl AnswerGrammar {
         text.split_inclusive('\n').all(|line| self.line(line, &mut named))
     }
 
-    /// Whether the answer may end after `text`.
-    pub fn can_end(text: &str) -> bool {
-        text.is_empty() || text.ends_with('\n')
+    /// Whether the answer may end after `text` (a valid prefix): after a whole line; in
+    /// verdict form, after the line of the last reading.
+    pub fn can_end(&self, text: &str) -> bool {
+        let whole = text.is_empty() || text.ends_with('\n');
+        whole && (!self.verdicts || text.matches('\n').count() == self.ids.len())
     }
 
     /// Whether `line` is a whole line (its cell then counted as named) or, without its
     /// newline, a prefix of one.
     fn line(&self, line: &str, named: &mut HashSet<CellId>) -> bool {
+        if self.verdicts {
+            return self.verdict_line(line, named);
+        }
         // A partial id must still lead to a cell not yet named: no dead end.
         let Some((id, rest)) = line.split_once(' ') else {
             return self.ids.iter().any(|(cell, printed)| printed.starts_with(line) && !named.contains(cell));
@@ -243,6 +303,34 @@ impl AnswerGrammar {
         match statistic.strip_suffix('\n') {
             Some(whole) => Statistic::from_name(whole).is_some() && named.insert(cell),
             None => Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic)),
+        }
+    }
+}
+
+impl AnswerGrammar {
+    /// [`Self::line`] in verdict form: the line of the next reading (`named` counts the
+    /// lines before it), whole or a prefix.
+    fn verdict_line(&self, line: &str, named: &mut HashSet<CellId>) -> bool {
+        let Some((cell, printed)) = self.ids.get(named.len()) else { return false };
+        let Some((id, rest)) = line.split_once(' ') else { return printed.starts_with(line) };
+        if id != printed {
+            return false;
+        }
+        let whole = |rest: &str| {
+            if rest == LEFT_OUT {
+                return true;
+            }
+            rest.split_once(' ')
+                .is_some_and(|(code, statistic)| CODES.contains(&code) && Statistic::from_name(statistic).is_some())
+        };
+        match rest.strip_suffix('\n') {
+            Some(rest) => whole(rest) && named.insert(*cell),
+            None => match rest.split_once(' ') {
+                None => LEFT_OUT.starts_with(rest) || CODES.iter().any(|c| c.starts_with(rest)),
+                Some((code, statistic)) => {
+                    CODES.contains(&code) && Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic))
+                }
+            },
         }
     }
 }
@@ -477,7 +565,7 @@ mod tests {
         for end in (0..=answer.len()).filter(|e| answer.is_char_boundary(*e)) {
             assert!(grammar.is_valid_prefix(&answer[..end]), "{:?}", &answer[..end]);
         }
-        assert!(AnswerGrammar::can_end(&answer) && !AnswerGrammar::can_end("r0c1 CMAX mean"));
+        assert!(grammar.can_end(&answer) && !grammar.can_end("r0c1 CMAX mean"));
         for bad in [
             "x",
             "r2",
@@ -546,5 +634,38 @@ r1"
         assert!(
             extraction_prompt(&part, 1, |_, _, t| is_value(t), row_one).text.contains("[r1c2 TMAX median] 1.5 (1–2)")
         );
+    }
+
+    #[test]
+    fn a_verdict_answer_gives_every_reading_its_line_in_order() {
+        let is_value = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+        // The reader read both Cmax cells (one as the wrong statistic) and the Tmax cell;
+        // gold holds the first Cmax and the Tmax as a median, not the second Cmax.
+        let reading = |cell: CellId| {
+            let code = if cell.row == 0 { "CMAX" } else { "TMAX" };
+            Some(Pointer { cell, code: code.into(), statistic: Statistic::Mean })
+        };
+        let prompt = extraction_prompt(&table(), 0, |_, _, t| is_value(t), reading);
+        let records = [record("1.5", "TMAX", Statistic::Median, 1, 2), record("1.2", "CMAX", Statistic::Mean, 0, 1)];
+        let answer = verdict_text(&records, &prompt);
+        assert_eq!(answer, "r0c1 CMAX mean\nr0c2 -\nr1c2 TMAX median\n<|im_end|>");
+        let answer = answer.replace("<|im_end|>", "");
+        let grammar = AnswerGrammar::verdicts(&prompt);
+        for end in (0..=answer.len()).filter(|e| answer.is_char_boundary(*e)) {
+            assert!(grammar.is_valid_prefix(&answer[..end]), "{:?}", &answer[..end]);
+            // Only after the last reading's line.
+            assert_eq!(grammar.can_end(&answer[..end]), end == answer.len(), "{:?}", &answer[..end]);
+        }
+        // A line passed over, a line out of order, a cell named twice, a bad code: refused.
+        for bad in ["r0c2", "r1c2 TMAX median\n", "r0c1 CMAX mean\nr0c1", "r0c1 -\nr0c2 XX", "r0c1 - mean\n"] {
+            assert!(!grammar.is_valid_prefix(bad), "{bad:?}");
+        }
+        // Left-out lines make no record.
+        let lines: Vec<_> = parse_answer(&answer).into_iter().map(|l| l.map(|p| p.cell)).collect();
+        assert_eq!(lines, [Ok(CellId { row: 0, col: 1 }), Ok(CellId { row: 1, col: 2 })]);
+        // Without readings the answer and its grammar are the open ones.
+        let plain = extraction_prompt(&table(), 0, |_, _, t| is_value(t), |_| None);
+        assert_eq!(verdict_text(&records, &plain), target_text(&records, &plain));
+        assert!(AnswerGrammar::verdicts(&plain).can_end(""));
     }
 }

@@ -51,6 +51,14 @@ impl<'t> CellReader<'t> {
         Some((parsed.parameter.as_deref()?, parsed.statistic))
     }
 
+    /// Every reading of the table ([`Self::reading`]), by row and column.
+    pub fn readings(&self) -> Vec<(u32, u32, &str, Statistic)> {
+        let mut all: Vec<_> =
+            self.parsed.keys().filter_map(|&(row, col)| Some((row, col, self.reading(row, col)?))).collect();
+        all.sort_by_key(|&(row, col, _)| (row, col));
+        all.into_iter().map(|(row, col, (code, statistic))| (row, col, code, statistic)).collect()
+    }
+
     /// The record of the value in body cell (`row`, `col`) as `code` and `statistic`, or
     /// `None` when the table has no such cell or it holds no value.
     pub fn record(&self, row: u32, col: u32, code: &str, statistic: Statistic) -> Option<Record> {
