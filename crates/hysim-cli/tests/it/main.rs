@@ -608,7 +608,7 @@ fn train_lora_on_smollm2_then_resume() {
     }
     // The card says what the prompts carried, so that extraction builds the same ones.
     let card: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("model.json")).unwrap()).unwrap();
-    assert_eq!(card["prompt"], "reader");
+    assert_eq!(card["prompt"], "verdicts");
     write(2);
     let (code, stdout, stderr) = hysim(&["train", "--config", config.to_str().unwrap(), "--resume"]);
     assert_eq!(code, 0, "{stderr}");
