@@ -135,6 +135,19 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
             return lookup_code(rest, route);
         }
     }
+    // A ratio of two specimens' or analytes' exposures that names the quantity compared
+    // (`Milk/plasma AUC ratio`, `AUCmilk/AUCplasma`, `Metabolite-to-parent AUC ratio`,
+    // `Cord/maternal concentration ratio`): the ratio the vocabulary names without it.
+    if without_unit.contains(['/', ':']) || without_unit.contains("-to-") {
+        for quantity in ["auc", "cmax", "concentrations", "concentration", "conc"] {
+            let bare = without_unit.replace(quantity, "");
+            if bare != without_unit
+                && let Some(code) = lookup_code(&bare, route).filter(|c| class_of_code(c) == Some("ratio"))
+            {
+                return Some(code);
+            }
+        }
+    }
     None
 }
 
@@ -325,6 +338,22 @@ mod tests {
 
     fn check(name: &str, route: Option<Route>, expect: Option<&str>) {
         assert_eq!(parameter_code(name, route), expect, "{name:?} ({})", normalise_name(name));
+    }
+
+    #[test]
+    fn ratios_that_name_the_quantity_compared() {
+        for (name, code) in [
+            ("Milk/plasma AUC ratio", Some("MPRATIO")),
+            ("AUCmilk/AUCplasma", Some("MPRATIO")),
+            ("Milk-to-plasma Cmax ratio", Some("MPRATIO")),
+            ("Metabolite-to-parent AUC ratio", Some("MRATIO")),
+            ("CSF/plasma concentration ratio", Some("CSFPRATIO")),
+            // Not a ratio of specimens or analytes: of formulations, of two areas.
+            ("Test/Reference AUC ratio", None),
+            ("AUC0-t/AUC0-inf", None),
+        ] {
+            check(name, None, code);
+        }
     }
 
     #[test]

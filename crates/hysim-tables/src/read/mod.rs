@@ -339,6 +339,16 @@ const GLUED_MARK_WORDS: &[&str] = &[
     "trough",
 ];
 
+/// Symbols whose subscript letter is part of the name, as pharmacokinetics prints them: the
+/// fractions absorbed, excreted, unbound and metabolised (`Fa`, `fe`, `fu`, `fm`), rate
+/// constants (`ka`, `ke`, `kd`, `ki`, `km`), clearances (`CLd`, `CLr`, `CLh`, `CLb`) and
+/// volumes (`Vc`, `Vd`, `Vp`, `Vz`, `Vb`, `Vt`). A footnote letter glued to a symbol of one
+/// or two letters is cut only from other symbols (`Fc` where a note defines `c` is `F`).
+const SUBSCRIPTED_SYMBOLS: &[&str] = &[
+    "fa", "fe", "fu", "fm", "fb", "ka", "ke", "kd", "ki", "km", "cld", "clr", "clh", "clb", "clm", "vc", "vd", "vp",
+    "vz", "vb", "vt", "ve",
+];
+
 /// The footnote marks glued to a label (`tmax (h)*`, `Cmax1 (µg/L)`, `Collection timea`)
 /// that the table's notes define, and the label without them.
 fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>) {
@@ -399,15 +409,18 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             _ => clean.len(),
         };
         let name = &clean[..name_end];
-        // The letters the mark is glued to: three or more (`Tmaxa`), or a unit or suffix set
-        // apart from the name (`Tmax, ha`, `Cmin,ssa`), never a short name's own letter
-        // (`Fa`, `CLd`, `Kd` stay names).
+        // The letters the mark is glued to: three or more (`Tmaxa`), a unit or suffix set
+        // apart from the name (`Tmax, ha`, `Cmin,ssa`), or a symbol of one or two letters
+        // (`F<sup>c</sup>` printed `Fc`), never a symbol's own subscript (`Fa`, `CLd`, `Kd`
+        // stay names: [`SUBSCRIPTED_SYMBOLS`]).
         let run = name.chars().rev().skip(1).take_while(|c| c.is_alphabetic()).count();
         let set_apart = name.chars().rev().nth(run + 1).is_some_and(|c| matches!(c, ',' | ' ' | ';'));
+        let word = name.rsplit([' ', ',', ';']).next().unwrap_or(name);
+        let symbol = run <= 2 && !SUBSCRIPTED_SYMBOLS.contains(&crate::fold::lower(word).as_str());
         if let Some(c) = name.chars().last().filter(|c| ('a'..='h').contains(c))
             && defined(c)
             && run > 0
-            && (run >= 3 || set_apart)
+            && (run >= 3 || set_apart || symbol)
         {
             let without = format!("{}{}", &clean[..name_end - 1], &clean[name_end..]);
             let named = |l: &str| parameter_code(l, None).is_some() || crate::params::ambiguous_class(l).is_some();

@@ -108,6 +108,25 @@ fn spanning_headers_flattened_into_one_row_split_back() {
 }
 
 #[test]
+fn a_footnote_letter_on_a_short_symbol_is_a_mark_unless_it_is_the_symbols_subscript() {
+    // `F<sup>c</sup> (%)`, printed `Fc (%)`, where a note defines `c`: bioavailability; `CLd`
+    // and `Fa` under notes `d` and `a` stay the symbols they are (no code here).
+    let t = table(
+        "Pharmacokinetics of X in 10 volunteers after oral administration",
+        &[&["Parameter", "Oral"]],
+        &[&["Fc (%)", "43.0 ± 8.9"], &["CLd (L/h)", "4.1 ± 0.9"], &["Fa (%)", "88 ± 5"]],
+    );
+    let t = Table {
+        footnote: Some(
+            "Values are mean ± SD. a Fraction absorbed. c Absolute bioavailability. d Distributional clearance.".into(),
+        ),
+        ..t
+    };
+    let codes: Vec<_> = table_records(&t).iter().map(|r| (r.parameter.clone(), r.value)).collect();
+    assert_eq!(codes, [(Some("FABS".to_owned()), Some(43.0))]);
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
