@@ -179,8 +179,12 @@ fn some_params(rng: &mut Rng, study: &Study) -> Vec<Param> {
 /// them for both; the table keeps two rows at least.
 fn params_across_routes(rng: &mut Rng, study: &Study) -> Vec<Param> {
     let mut params = some_params(rng, study);
-    if study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular()) {
-        params.retain(|p| !matches!(p, Param::Cl | Param::Vz | Param::Mrt));
+    if mixes_routes(study) {
+        // Half the tables name clearance and volume for both routes in one label (`CL
+        // (CL/F)`, `Vz (Vz/F)`: [`label`]), each group's route deciding the code; the
+        // others leave them out, as they leave out MRT.
+        let combined = rng.chance(0.5);
+        params.retain(|p| !matches!(p, Param::Mrt) && (combined || !matches!(p, Param::Cl | Param::Vz)));
         for p in [Param::AucInf, Param::HalfLife] {
             if params.len() < 2 && !params.contains(&p) {
                 params.push(p);
@@ -198,8 +202,21 @@ fn mean_sd(xs: &[f64]) -> (f64, f64) {
     (mean, sd)
 }
 
-/// A label of a parameter with its unit, as plain text.
+/// Whether the study's groups take the drug by routes of both kinds (intravascular and
+/// extravascular).
+fn mixes_routes(study: &Study) -> bool {
+    study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular())
+}
+
+/// A label of a parameter with its unit, as plain text. Clearance and volume in a table
+/// whose groups mix routes name both forms, `CL (CL/F)` or `CL or CL/F`.
 fn label(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
+    if matches!(p, Param::Cl | Param::Vz) && mixes_routes(study) {
+        let (iv, ev) = (p.labels(false, false)[0], p.labels(true, false)[0]);
+        let (iv, ev) = (crate::render::plain(iv), crate::render::plain(ev));
+        let name = if rng.chance(0.7) { format!("{iv} ({ev})") } else { format!("{iv} or {ev}") };
+        return format!("{name} ({})", unit.text);
+    }
     let ev = study.groups[0].route.extravascular();
     let names = p.labels(ev, study.two_compartment);
     let name: &str = if rng.chance(0.6) { names[0] } else { names[rng.below(names.len())] };

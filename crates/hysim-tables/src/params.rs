@@ -116,6 +116,9 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     // "Bioavailability (F)", "t1/2 (elimination), h": try without the trailing group, and
     // with the group as a qualifier.
     let without_unit = normalise_name(name);
+    if let Some(code) = combined_code(&without_unit, route) {
+        return code;
+    }
     let (head, group) = split_trailing_group(&without_unit);
     if let Some(group) = group {
         let qualified = format!("{head}({group})");
@@ -149,6 +152,34 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// A label that names a parameter and its apparent form together (`CL (CL/F)`,
+/// `Vz (Vz/F)`, `CL or CL/F`; `name` normalised): the intravascular code for an
+/// intravascular route, the extravascular one for an extravascular route, and neither
+/// without a route (`Some(None)`: ambiguous, each group's route decides). `None` when the
+/// label is not such a pair.
+fn combined_code(name: &str, route: Option<Route>) -> Option<Option<&'static str>> {
+    let (head, apparent) = match split_trailing_group(name) {
+        (head, Some(group)) => (head, group),
+        _ => name
+            .match_indices("or")
+            .map(|(at, _)| (&name[..at], &name[at + 2..]))
+            .find(|(h, a)| **a == format!("{h}/f"))?,
+    };
+    if apparent != format!("{head}/f") {
+        return None;
+    }
+    let iv = lookup_code(head, Some(Route::Intravascular))?;
+    let ev = lookup_code(apparent, Some(Route::Extravascular))?;
+    if iv == ev {
+        return None;
+    }
+    Some(match route {
+        Some(Route::Intravascular) => Some(iv),
+        Some(Route::Extravascular) => Some(ev),
+        None => None,
+    })
 }
 
 /// One parameter of the vocabulary (`data/pk-parameters.tsv`).
@@ -338,6 +369,20 @@ mod tests {
 
     fn check(name: &str, route: Option<Route>, expect: Option<&str>) {
         assert_eq!(parameter_code(name, route), expect, "{name:?} ({})", normalise_name(name));
+    }
+
+    #[test]
+    fn a_parameter_and_its_apparent_form_take_the_route() {
+        for name in ["CL (CL/F)", "Cl (Cl/F) (L/h/kg)", "CL or CL/F"] {
+            check(name, Some(Route::Intravascular), Some("CLO"));
+            check(name, Some(Route::Extravascular), Some("CLFO"));
+            check(name, None, None);
+            assert_eq!(ambiguous_class(name), Some("CL"), "{name}");
+        }
+        check("Vz (Vz/F)", Some(Route::Extravascular), Some("VZFO"));
+        // Not a pair: a unit, another name.
+        check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));
+        check("Vd (Vss)", Some(Route::Intravascular), Some("VZO"));
     }
 
     #[test]

@@ -430,6 +430,24 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             }
         }
     }
+    // A note on the label that names its apparent form for some groups (`CL<sup>a</sup>`
+    // with "a CL for the IV group; CL/F for the SC groups"): the label names the pair,
+    // `CL (CL/F)`, and each group's route picks one (`crate::params`).
+    let note = marks.iter().find_map(|m| notes.iter().find(|(k, _)| k == m).map(|(_, text)| crate::fold::lower(text)));
+    if let Some(note) = note {
+        let (name, unit) = crate::params::split_trailing_group(&clean);
+        let name = name.trim();
+        let apparent = crate::fold::lower(&format!("{name}/F"));
+        let mentioned = note.match_indices(&apparent).any(|(at, _)| {
+            let before = note[..at].chars().next_back();
+            let after = note[at + apparent.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        });
+        if !name.is_empty() && !name.contains('/') && mentioned {
+            let unit = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+            clean = format!("{name} ({name}/F){unit}");
+        }
+    }
     (clean, marks)
 }
 

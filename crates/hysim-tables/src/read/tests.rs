@@ -127,6 +127,23 @@ fn a_footnote_letter_on_a_short_symbol_is_a_mark_unless_it_is_the_symbols_subscr
 }
 
 #[test]
+fn a_parameter_and_its_apparent_form_take_each_groups_route() {
+    // `CL (CL/F)` in the stub, or `CL` with a note naming `CL/F` for the oral groups.
+    for (label, footnote) in
+        [("CL (CL/F) (L/h)", None), ("CLa (L/h)", Some("a CL for the IV group; CL/F for the oral group."))]
+    {
+        let t = table(
+            "Pharmacokinetics of X in 10 volunteers after intravenous and oral administration",
+            &[&["Parameter", "IV", "Oral"]],
+            &[&["Cmax (ng/mL)", "98 ± 12", "61 ± 9"], &[label, "20.1 ± 3.2", "41.5 ± 8.8"]],
+        );
+        let t = Table { footnote: footnote.map(str::to_owned), ..t };
+        let codes: Vec<_> = table_records(&t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect();
+        assert_eq!(codes, ["CMAX", "CMAX", "CLO", "CLFO"], "{label}");
+    }
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
