@@ -38,7 +38,7 @@ pub struct TableReadings<'r, 't> {
     reader: &'r CellReader<'t>,
     /// The seed for this table's cells, where the table is perturbed.
     perturbed: Option<u64>,
-    /// The codes the table's readings name, in order, and their most common statistic.
+    /// The codes the table's readings name, sorted, and their most common statistic.
     codes: Vec<String>,
     statistic: Statistic,
 }

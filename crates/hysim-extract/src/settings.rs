@@ -29,8 +29,8 @@ pub const CONFIG_HELP: &str = r#"train.toml (keys not given take the default sho
                                     # each answering for its cells (false: skipped and counted)
   limit = 0                         # at most this many tables (0 = all)
   compare_tables = 4                # validation tables both systems extract to pick the better
-  perturb_readings = 0.0            # share of the decoder's training tables whose prompt
-                                    # readings are perturbed as a reader errs (codes and
+  perturb_readings = 0.0            # share of the decoder's training and validation tables
+                                    # whose prompt readings are perturbed as a reader errs (codes and
                                     # statistics swapped, false readings on unread cells; the
                                     # answer stays the gold's)
   calibrate_perturbed = true        # calibrate the decoder's confidence on the compared tables

@@ -175,8 +175,9 @@ fn some_params(rng: &mut Rng, study: &Study) -> Vec<Param> {
 }
 
 /// [`some_params`] for a table that may set routes side by side (intravenous and oral):
-/// clearance, volume and MRT are named per route (`CL`, `CL/F`), so one row cannot hold
-/// them for both; the table keeps two rows at least.
+/// clearance, volume and MRT are named per route (`CL`, `CL/F`), so one row holds them for
+/// both only in a label naming both forms ([`label_across`], half the tables; MRT never);
+/// the table keeps two rows at least.
 fn params_across_routes(rng: &mut Rng, study: &Study) -> Vec<Param> {
     let mut params = some_params(rng, study);
     if mixes_routes(study) {
@@ -208,15 +209,21 @@ fn mixes_routes(study: &Study) -> bool {
     study.groups.iter().any(|g| g.route.extravascular() != study.groups[0].route.extravascular())
 }
 
-/// A label of a parameter with its unit, as plain text. Clearance and volume in a table
-/// whose groups mix routes name both forms, `CL (CL/F)` or `CL or CL/F`.
-fn label(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
+/// [`label`] in a table that sets its groups side by side ([`params_across_routes`]):
+/// clearance and volume in one whose groups mix routes name both forms, `CL (CL/F)` or
+/// `CL or CL/F`, each group's route deciding the code.
+fn label_across(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
     if matches!(p, Param::Cl | Param::Vz) && mixes_routes(study) {
         let (iv, ev) = (p.labels(false, false)[0], p.labels(true, false)[0]);
         let (iv, ev) = (crate::render::plain(iv), crate::render::plain(ev));
         let name = if rng.chance(0.7) { format!("{iv} ({ev})") } else { format!("{iv} or {ev}") };
         return format!("{name} ({})", unit.text);
     }
+    label(rng, p, study, unit)
+}
+
+/// A label of a parameter with its unit, as plain text.
+fn label(rng: &mut Rng, p: Param, study: &Study, unit: &UnitChoice) -> String {
     let ev = study.groups[0].route.extravascular();
     let names = p.labels(ev, study.two_compartment);
     let name: &str = if rng.chance(0.6) { names[0] } else { names[rng.below(names.len())] };

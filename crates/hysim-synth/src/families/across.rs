@@ -5,7 +5,9 @@
 
 use hysim_core::{Dispersion, Interval, Record, Statistic};
 
-use super::{assemble, base_context, caption, finish, gold, label, mean_sd, params_across_routes, some_params};
+use super::{
+    assemble, base_context, caption, finish, gold, label, label_across, mean_sd, params_across_routes, some_params,
+};
 use crate::format::{UnitChoice, choose_unit, decimals_for, number, printed_value};
 use crate::render::{Layout, Param, SynthTable, quantile};
 use crate::rng::Rng;
@@ -38,7 +40,7 @@ pub(crate) fn statistics_under_parameters(
                 study.groups.iter().flat_map(|g| g.subjects.iter().map(|s| p.of(s, study.per_kg))).collect();
             let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
             let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
-            let label = label(rng, *p, study, &unit);
+            let label = label_across(rng, *p, study, &unit);
             Column { param: *p, unit, label }
         })
         .collect();

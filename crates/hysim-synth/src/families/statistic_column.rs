@@ -4,7 +4,7 @@
 
 use hysim_core::{Record, Statistic};
 
-use super::{assemble, base_context, caption, finish, gold, label, params_across_routes};
+use super::{assemble, base_context, caption, finish, gold, label_across, params_across_routes};
 use crate::format::{UnitChoice, choose_unit};
 use crate::render::{Layout, Param, Stat, SynthTable, print_summary, statistic_of, summarise};
 use crate::rng::Rng;
@@ -43,7 +43,7 @@ pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u3
             choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human)
         })
         .collect();
-    let labels: Vec<String> = params.iter().zip(&units).map(|(p, u)| label(rng, *p, study, u)).collect();
+    let labels: Vec<String> = params.iter().zip(&units).map(|(p, u)| label_across(rng, *p, study, u)).collect();
 
     let group_headers: Vec<String> = if single {
         vec![(*rng.pick(&["Value", "Result", study.groups[0].dose_text.as_str()])).to_owned()]

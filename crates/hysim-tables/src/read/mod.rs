@@ -339,15 +339,12 @@ const GLUED_MARK_WORDS: &[&str] = &[
     "trough",
 ];
 
-/// Symbols whose subscript letter is part of the name, as pharmacokinetics prints them: the
-/// fractions absorbed, excreted, unbound and metabolised (`Fa`, `fe`, `fu`, `fm`), rate
-/// constants (`ka`, `ke`, `kd`, `ki`, `km`), clearances (`CLd`, `CLr`, `CLh`, `CLb`) and
-/// volumes (`Vc`, `Vd`, `Vp`, `Vz`, `Vb`, `Vt`). A footnote letter glued to a symbol of one
-/// or two letters is cut only from other symbols (`Fc` where a note defines `c` is `F`).
-const SUBSCRIPTED_SYMBOLS: &[&str] = &[
-    "fa", "fe", "fu", "fm", "fb", "ka", "ke", "kd", "ki", "km", "cld", "clr", "clh", "clb", "clm", "vc", "vd", "vp",
-    "vz", "vb", "vt", "ve",
-];
+/// Symbols whose subscript letter is part of the name, as pharmacokinetics prints them,
+/// those whose letter could be a footnote mark (`a` to `h`): the fractions absorbed,
+/// excreted and bound (`Fa`, `fe`, `fb`), rate constants (`ka`, `ke`, `kd`), clearances
+/// (`CLd`, `CLh`, `CLb`) and volumes (`Vc`, `Vd`, `Vb`, `Ve`). A footnote letter glued after
+/// one or two letters is cut only from other symbols (`Fc` where a note defines `c` is `F`).
+const SUBSCRIPTED_SYMBOLS: &[&str] = &["fa", "fe", "fb", "ka", "ke", "kd", "cld", "clh", "clb", "vc", "vd", "vb", "ve"];
 
 /// The footnote marks glued to a label (`tmax (h)*`, `Cmax1 (µg/L)`, `Collection timea`)
 /// that the table's notes define, and the label without them.
@@ -410,9 +407,9 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         };
         let name = &clean[..name_end];
         // The letters the mark is glued to: three or more (`Tmaxa`), a unit or suffix set
-        // apart from the name (`Tmax, ha`, `Cmin,ssa`), or a symbol of one or two letters
-        // (`F<sup>c</sup>` printed `Fc`), never a symbol's own subscript (`Fa`, `CLd`, `Kd`
-        // stay names: [`SUBSCRIPTED_SYMBOLS`]).
+        // apart from the name (`Tmax, ha`, `Cmin,ssa`), or one or two (`F<sup>c</sup>`
+        // printed `Fc`) unless the word is a symbol with its own subscript (`Fa`, `CLd`,
+        // `Kd` stay names: [`SUBSCRIPTED_SYMBOLS`]).
         let run = name.chars().rev().skip(1).take_while(|c| c.is_alphabetic()).count();
         let set_apart = name.chars().rev().nth(run + 1).is_some_and(|c| matches!(c, ',' | ' ' | ';'));
         let word = name.rsplit([' ', ',', ';']).next().unwrap_or(name);
@@ -433,17 +430,20 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
     // A note on the label that names its apparent form for some groups (`CL<sup>a</sup>`
     // with "a CL for the IV group; CL/F for the SC groups"): the label names the pair,
     // `CL (CL/F)`, and each group's route picks one (`crate::params`).
-    let note = marks.iter().find_map(|m| notes.iter().find(|(k, _)| k == m).map(|(_, text)| crate::fold::lower(text)));
-    if let Some(note) = note {
-        let (name, unit) = crate::params::split_trailing_group(&clean);
-        let name = name.trim();
+    let (name, unit) = if marks.is_empty() { ("", None) } else { crate::params::split_trailing_group(&clean) };
+    let name = name.trim();
+    // Only a name alone or with its unit (`CL (total)` is another name).
+    if !name.is_empty() && !name.contains('/') && unit.is_none_or(|u| Unit::parse(u).is_ok()) {
         let apparent = crate::fold::lower(&format!("{name}/F"));
-        let mentioned = note.match_indices(&apparent).any(|(at, _)| {
-            let before = note[..at].chars().next_back();
-            let after = note[at + apparent.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-        });
-        if !name.is_empty() && !name.contains('/') && mentioned {
+        let mentions = |note: &str| {
+            let note = crate::fold::lower(note);
+            note.match_indices(&apparent).any(|(at, _)| {
+                let before = note[..at].chars().next_back();
+                let after = note[at + apparent.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        if marks.iter().any(|m| notes.iter().any(|(k, text)| k == m && mentions(text))) {
             let unit = unit.map(|u| format!(" ({u})")).unwrap_or_default();
             clean = format!("{name} ({name}/F){unit}");
         }
@@ -2204,15 +2204,15 @@ impl Axis {
     }
 }
 
-/// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
-/// no other header: then each is a subject.
 /// A two-level header printed in one row, as Markdown and CSV print a spanning header: the
 /// spanning label repeated before each label under it (`IV (n = 14) Mean | IV (n = 14) SD |
 /// IM (n = 14) Mean | IM (n = 14) SD`, `AUC (ng·h/mL) Fasted | AUC (ng·h/mL) Fed | t1/2 (h)
 /// Fasted | t1/2 (h) Fed`), split back into its two levels, as the HTML of the same table
 /// reads. The signature is the product: at least two runs of adjacent columns, each run
 /// sharing a leading label of whole words, the runs giving the same labels after it in the
-/// same order. One run alone (`Dose 1 | Dose 2`) is left as printed.
+/// same order. One run alone (`Dose 1 | Dose 2`) is left as printed. The span ends before
+/// a label under it that starts with a number (`Cmax Day 1 | Cmax Day 7 | AUC Day 1 | AUC
+/// Day 7`: `Cmax` over `Day 1`) and never inside brackets.
 fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     if paths.iter().any(|p| p.len() > 1) {
         return paths;
@@ -2224,7 +2224,20 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let mut c = 0;
     while c + 1 < words.len() {
         let (a, b) = (&words[c], &words[c + 1]);
-        let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let mut shared = a.iter().zip(b).take_while(|(x, y)| x == y).count().min(a.len()).min(b.len());
+        // Back off to a span with balanced brackets whose labels under it do not start
+        // with a bare number (the `Day` of `Day 1` belongs with its number).
+        let balanced = |words: &[&str]| {
+            let text = words.concat();
+            text.matches(['(', '[']).count() == text.matches([')', ']']).count()
+        };
+        let numeric = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        while shared > 0
+            && shared < a.len().min(b.len())
+            && (!balanced(&a[..shared]) || numeric(a[shared]) || numeric(b[shared]))
+        {
+            shared -= 1;
+        }
         if shared == 0 || shared >= a.len() || shared >= b.len() {
             c += 1;
             continue;
@@ -2253,6 +2266,8 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     split
 }
 
+/// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
+/// no other header: then each is a subject.
 fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
     let ids = paths.iter().filter(|p| p.len() == 1 && labels::subject_id(&p[0]).is_some()).count();
     ids >= 3

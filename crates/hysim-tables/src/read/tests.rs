@@ -90,6 +90,13 @@ fn spanning_headers_flattened_into_one_row_split_back() {
         split(&["Subject", "AUC (ng·h/mL) Fasted", "AUC (ng·h/mL) Fed", "t1/2 (h) Fasted", "t1/2 (h) Fed"])[1..],
         [["AUC (ng·h/mL)", "Fasted"], ["AUC (ng·h/mL)", "Fed"], ["t1/2 (h)", "Fasted"], ["t1/2 (h)", "Fed"]]
     );
+    // The span ends before a number and outside brackets: `Cmax` over `Day 1`, `Cycle 1`
+    // over `Day 8`.
+    assert_eq!(split(&["Parameter", "Cmax Day 1", "Cmax Day 7", "AUC Day 1", "AUC Day 7"])[1], ["Cmax", "Day 1"]);
+    assert_eq!(
+        split(&["Parameter", "Cycle 1 Day 1", "Cycle 1 Day 8", "Cycle 2 Day 1", "Cycle 2 Day 8"])[2],
+        ["Cycle 1", "Day 8"]
+    );
     // One run alone is a series, not a product; a two-row header is already split.
     assert_eq!(split(&["Parameter", "Dose 1", "Dose 2"])[1], ["Dose 1"]);
     assert_eq!(split(&["Parameter", "Day 1 Mean", "Day 1 SD", "Day 7 Mean"])[1], ["Day 1 Mean"]);
