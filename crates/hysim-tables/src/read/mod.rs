@@ -500,6 +500,10 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         "levels",
         "residence",
         "exposure",
+        // `RID, relative infant dose (assuming milk intake of 0.15 L/kg/day)`: a dose, not
+        // the milk its definition mentions.
+        "dose",
+        "doses",
     ];
     let names = |w: &str| {
         let lower = crate::fold::lower(w);

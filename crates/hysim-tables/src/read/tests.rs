@@ -151,6 +151,24 @@ fn a_parameter_and_its_apparent_form_take_each_groups_route() {
 }
 
 #[test]
+fn a_dose_defined_in_the_footnote_names_no_specimen() {
+    // `RID, relative infant dose (assuming milk intake ...)`: RID is the parameter, not milk.
+    let t = table(
+        "Milk and plasma concentrations of X in five mother-infant pairs",
+        &[&["Pair", "Milk (ng/mL)", "M/P ratio", "RID (%)"]],
+        &[&["1", "596", "2.81", "5.2"], &["2", "251", "2.56", "4.4"]],
+    );
+    let t = Table {
+        footnote: Some(
+            "M/P, milk-to-plasma ratio; RID, relative infant dose (assuming milk intake of 0.15 L/kg/day).".into(),
+        ),
+        ..t
+    };
+    let codes: Vec<_> = table_records(&t).iter().filter_map(|r| r.parameter.clone()).collect();
+    assert_eq!(codes.iter().filter(|c| *c == "RID").count(), 2, "{codes:?}");
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
