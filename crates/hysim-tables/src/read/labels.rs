@@ -366,6 +366,21 @@ pub(crate) fn is_dosing_interval(label: &str) -> bool {
 /// The subject id a cell or header prints, when it reads as one: a small number (`3`,
 /// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
 /// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
+/// The number of subjects a caption counts before the word for them (`in three horses`,
+/// `in 6 healthy dogs`, `four patients`): a number word up to twelve or digits, at most two
+/// words before a subject word.
+pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
+    const NUMBERS: &[&str] =
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let lower = crate::fold::lower(caption);
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let n = NUMBERS.iter().position(|n| n == w).map(|i| i + 1).or_else(|| w.parse::<usize>().ok())?;
+        let subject = words[k + 1..].iter().take(3).any(|next| SUBJECT_WORDS.contains(next));
+        (subject && (1..=30).contains(&n)).then_some(n)
+    })
+}
+
 pub(crate) fn subject_id(text: &str) -> Option<String> {
     let t = strip_marks(text);
     if t.is_empty() || t.chars().count() > 16 {

@@ -1363,10 +1363,42 @@ impl<'t> Reader<'t> {
     fn column_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [.., parent, last] = p.as_slice() else { return None };
-        let id = labels::subject_id(last)?;
+        let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
         (!leaf_names_parameter && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent)))
             .then_some(id)
+    }
+
+    /// Subjects named, not numbered, under a spanning header (`Plasma concentration
+    /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"): column `col` is a
+    /// subject's when the caption counts as many subjects as there are columns under that
+    /// header, and each of them is one capitalised word that names no drug, specimen, route,
+    /// statistic, parameter or time.
+    fn named_subject(&self, col: usize) -> Option<String> {
+        let p = &self.paths[col];
+        let [above @ .., _] = p.as_slice() else { return None };
+        if above.is_empty() {
+            return None;
+        }
+        let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
+        let siblings: Vec<&str> = (0..self.n_cols)
+            .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
+            .filter_map(|c| self.paths[c].last().map(String::as_str))
+            .collect();
+        let a_name = |label: &str| {
+            let label = label.trim();
+            let mut chars = label.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && label.chars().count() >= 3
+                && chars.all(char::is_lowercase)
+                && drug_in(label).is_none()
+                && matrices_in(label).is_empty()
+                && route_of(label).is_none()
+                && stat_label(label).is_none()
+                && named(label, None).is_none()
+                && labels::time_of(label, None).is_none()
+        };
+        (n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))).then(|| p[p.len() - 1].trim().to_owned())
     }
 
     /// The subject a row stub names: an id (`3`, `P3`, `Case 2`), or, under a subject

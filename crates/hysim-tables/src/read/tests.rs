@@ -169,6 +169,30 @@ fn a_dose_defined_in_the_footnote_names_no_specimen() {
 }
 
 #[test]
+fn subjects_named_under_a_concentration_header_when_the_caption_counts_them() {
+    let headers: &[&[&str]] =
+        &[&["Time (h)", "Plasma concentration (ng/mL)", "", ""], &["", "Bella", "Duke", "Shadow"]];
+    let rows: &[&[&str]] = &[&["0.5", "44.3", "56.9", "37.5"], &["1", "71.9", "108", "65.9"]];
+    let subjects = |caption: &str| -> Vec<Option<String>> {
+        let mut t = table(caption, headers, rows);
+        // The spanning header over the three names.
+        t.header_rows[0] = vec![
+            "Time (h)".into(),
+            "Plasma concentration (ng/mL)".into(),
+            "Plasma concentration (ng/mL)".into(),
+            "Plasma concentration (ng/mL)".into(),
+        ];
+        table_records(&t).iter().map(|r| r.context.subject.clone()).collect()
+    };
+    let named = subjects("Plasma concentrations of X in three horses after a single oral dose of 1 mg/kg");
+    let name = |s: &str| Some(s.to_owned());
+    assert_eq!(named, [name("Bella"), name("Bella"), name("Duke"), name("Duke"), name("Shadow"), name("Shadow")]);
+    // Without a count that matches the columns, the names stay groups.
+    let groups = subjects("Plasma concentrations of X in twelve horses after a single oral dose of 1 mg/kg");
+    assert!(groups.iter().all(Option::is_none), "{groups:?}");
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
