@@ -203,6 +203,13 @@ fn mean_sd(xs: &[f64]) -> (f64, f64) {
     (mean, sd)
 }
 
+/// The unit a parameter prints in, chosen for the mean of its values `xs` (in the
+/// parameter's base unit) in the study's subjects.
+fn unit_for(rng: &mut Rng, p: Param, study: &Study, xs: &[f64]) -> UnitChoice {
+    let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+    choose_unit(rng, p.quantity(study.per_kg, study.matrix.ends_with("tissue")), typical, !study.species.animal)
+}
+
 /// Whether the study's groups take the drug by routes of both kinds (intravascular and
 /// extravascular).
 fn mixes_routes(study: &Study) -> bool {
@@ -288,7 +295,6 @@ fn finish(study: &Study, table: Table, layout: Layout, veterinary: bool, gold: V
 pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let params = some_params(rng, study);
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let with_cv = rng.chance(0.5);
     let min_max = rng.chance(0.5);
@@ -298,8 +304,7 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let mut columns = Vec::new();
     for p in &params {
         let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
-        let typical = xs.iter().sum::<f64>() / xs.len() as f64;
-        let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+        let unit = unit_for(rng, *p, study, &xs);
         header.push(label(rng, *p, study, &unit));
         columns.push((xs.iter().map(|x| x * unit.factor).collect::<Vec<f64>>(), unit));
     }
@@ -768,15 +773,13 @@ fn metabolite_columns(rng: &mut Rng, study: &Study, id: &str, index: u32, veteri
 pub(crate) fn undeclared(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let params = some_params(rng, study);
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let interval = rng.chance(0.5);
     let mut body = Vec::new();
     let mut rows = Vec::new();
     for p in &params {
         let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
-        let typical = xs.iter().sum::<f64>() / xs.len() as f64;
-        let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+        let unit = unit_for(rng, *p, study, &xs);
         let xs: Vec<f64> = xs.iter().map(|x| x * unit.factor).collect();
         let (mean, sd) = mean_sd(&xs);
         let d = decimals_for(mean, 4);

@@ -7,8 +7,9 @@ use hysim_core::{Dispersion, Interval, Record, Statistic};
 
 use super::{
     assemble, base_context, caption, finish, gold, label, label_across, mean_sd, params_across_routes, some_params,
+    unit_for,
 };
-use crate::format::{UnitChoice, choose_unit, decimals_for, number, printed_value};
+use crate::format::{UnitChoice, decimals_for, number, printed_value};
 use crate::render::{Layout, Param, SynthTable, quantile};
 use crate::rng::Rng;
 use crate::study::Study;
@@ -29,7 +30,6 @@ pub(crate) fn statistics_under_parameters(
     index: u32,
     veterinary: bool,
 ) -> SynthTable {
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let median = rng.chance(0.3);
     let params = params_across_routes(rng, study);
@@ -38,8 +38,7 @@ pub(crate) fn statistics_under_parameters(
         .map(|p| {
             let xs: Vec<f64> =
                 study.groups.iter().flat_map(|g| g.subjects.iter().map(|s| p.of(s, study.per_kg))).collect();
-            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
-            let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+            let unit = unit_for(rng, *p, study, &xs);
             let label = label_across(rng, *p, study, &unit);
             Column { param: *p, unit, label }
         })
@@ -141,7 +140,6 @@ pub(crate) fn conditions_per_subject(
     veterinary: bool,
 ) -> SynthTable {
     let g = &study.groups[0];
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let arms: [&str; 2] = *rng.pick(&[["Test", "Reference"], ["Fasted", "Fed"], ["Period 1", "Period 2"]]);
     let mut params = some_params(rng, study);
@@ -153,8 +151,7 @@ pub(crate) fn conditions_per_subject(
         .iter()
         .map(|p| {
             let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
-            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
-            let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+            let unit = unit_for(rng, *p, study, &xs);
             let label = label(rng, *p, study, &unit);
             Column { param: *p, unit, label }
         })

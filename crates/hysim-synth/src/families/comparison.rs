@@ -6,8 +6,8 @@
 
 use hysim_core::{Record, Statistic};
 
-use super::{assemble, base_context, finish, gold, label};
-use crate::format::{UnitChoice, choose_unit, number};
+use super::{assemble, base_context, finish, gold, label, unit_for};
+use crate::format::{UnitChoice, number};
 use crate::render::{Layout, Param, Stat, SynthTable, print_summary, route_word, statistic_of, summarise};
 use crate::rng::Rng;
 use crate::study::Study;
@@ -116,7 +116,6 @@ pub(crate) fn comparison(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         _ => *rng.pick(&[Stat::GeoCv, Stat::GeoCv, Stat::MeanSd, Stat::MeanSdParen]),
     };
     let params = compared(rng, ev);
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let dash = *rng.pick(&["–", "-", "–"]);
     let percent = rng.chance(0.4);
@@ -131,8 +130,7 @@ pub(crate) fn comparison(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     let mut columns: Vec<(UnitChoice, [Vec<f64>; 2], String)> = Vec::new();
     for p in &params {
         let first: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
-        let typical = first.iter().sum::<f64>() / first.len() as f64;
-        let unit = choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human);
+        let unit = unit_for(rng, *p, study, &first);
         let factor = effect(*p, peak, auc, half);
         let second: Vec<f64> = first.iter().map(|x| x * factor * (0.12 * rng.normal()).exp()).collect();
         let first: Vec<f64> = first.iter().map(|x| x * unit.factor).collect();

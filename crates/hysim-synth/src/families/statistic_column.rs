@@ -4,8 +4,8 @@
 
 use hysim_core::{Record, Statistic};
 
-use super::{assemble, base_context, caption, finish, gold, label_across, params_across_routes};
-use crate::format::{UnitChoice, choose_unit};
+use super::{assemble, base_context, caption, finish, gold, label_across, params_across_routes, unit_for};
+use crate::format::UnitChoice;
 use crate::render::{Layout, Param, Stat, SynthTable, print_summary, statistic_of, summarise};
 use crate::rng::Rng;
 use crate::study::Study;
@@ -23,7 +23,6 @@ struct Line {
 pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let headings = rng.chance(0.5);
     let params = params_across_routes(rng, study);
-    let human = !study.species.animal;
     let tissue = study.matrix.ends_with("tissue");
     let main = if veterinary {
         *rng.pick(&[Stat::MeanSd, Stat::MeanSdParen, Stat::MeanSem])
@@ -39,8 +38,7 @@ pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u3
         .map(|p| {
             let xs: Vec<f64> =
                 study.groups.iter().flat_map(|g| g.subjects.iter().map(|s| p.of(s, study.per_kg))).collect();
-            let typical = xs.iter().sum::<f64>() / xs.len().max(1) as f64;
-            choose_unit(rng, p.quantity(study.per_kg, tissue), typical, human)
+            unit_for(rng, *p, study, &xs)
         })
         .collect();
     let labels: Vec<String> = params.iter().zip(&units).map(|(p, u)| label_across(rng, *p, study, u)).collect();
