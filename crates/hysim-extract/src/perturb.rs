@@ -48,6 +48,11 @@ impl<'r, 't> TableReadings<'r, 't> {
     /// where it is given and the table falls in its share. A table the reader read nothing
     /// in is never perturbed (its prompt carries no readings).
     pub fn new(reader: &'r CellReader<'t>, table_id: &str, perturb: Option<Perturb>) -> Self {
+        // Without a perturbation the reader's readings are given as they are: nothing to
+        // gather.
+        let Some(perturb) = perturb else {
+            return Self { reader, perturbed: None, codes: Vec::new(), statistic: Statistic::Mean };
+        };
         let readings = reader.readings();
         let mut codes: Vec<String> = readings.iter().map(|r| r.2.to_owned()).collect();
         codes.sort();
@@ -60,9 +65,9 @@ impl<'r, 't> TableReadings<'r, 't> {
             }
         }
         let statistic = counts.iter().max_by_key(|(_, n)| *n).map_or(Statistic::Mean, |(s, _)| *s);
-        let table_seed = perturb.map(|p| (mix(p.seed ^ text_hash(table_id)), p.tables));
-        let perturbed = table_seed.filter(|&(seed, share)| !readings.is_empty() && unit(seed, 0) < share);
-        Self { reader, perturbed: perturbed.map(|(seed, _)| seed), codes, statistic }
+        let seed = mix(perturb.seed ^ text_hash(table_id));
+        let perturbed = (!readings.is_empty() && unit(seed, 0) < perturb.tables).then_some(seed);
+        Self { reader, perturbed, codes, statistic }
     }
 
     /// Whether this table's readings are perturbed.

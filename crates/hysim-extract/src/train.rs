@@ -281,7 +281,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
                 // reader's errors, `crate::perturb`), and the fit sees both: on the
                 // synthetic tables the readings as they are are nearly all right, and a fit
                 // on those alone has no wrong record to rank.
-                let (mut predicted, mut judged) = (predicted.clone(), report.judged.clone());
+                let (mut predicted, mut judged) = (predicted, report.judged);
                 let mut perturbed_note = String::new();
                 if cfg.model.prompt.has_readings() && cfg.data.calibrate_perturbed {
                     let options = DecodeOptions {

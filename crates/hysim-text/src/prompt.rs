@@ -296,15 +296,36 @@ impl AnswerGrammar {
         let Some(&(cell, _)) = self.ids.iter().find(|(cell, printed)| printed == id && !named.contains(cell)) else {
             return false;
         };
-        let Some((code, statistic)) = rest.split_once(' ') else { return CODES.iter().any(|c| c.starts_with(rest)) };
-        if !CODES.contains(&code) {
-            return false;
-        }
-        match statistic.strip_suffix('\n') {
-            Some(whole) => Statistic::from_name(whole).is_some() && named.insert(cell),
-            None => Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic)),
+        match after_id(rest, false) {
+            Some(whole) => !whole || named.insert(cell),
+            None => false,
         }
     }
+}
+
+/// What follows a line's cell id and its space (`CMAX mean\n`, or `-\n` where `left_out`
+/// admits a verdict that leaves its reading out): `Some(true)` a whole one with its newline,
+/// `Some(false)` a prefix of one, `None` neither.
+fn after_id(rest: &str, left_out: bool) -> Option<bool> {
+    let (text, whole) = match rest.strip_suffix('\n') {
+        Some(text) => (text, true),
+        None => (rest, false),
+    };
+    if left_out && (if whole { text == LEFT_OUT } else { LEFT_OUT.starts_with(text) }) {
+        return Some(whole);
+    }
+    let valid = match text.split_once(' ') {
+        None => !whole && CODES.iter().any(|c| c.starts_with(text)),
+        Some((code, statistic)) => {
+            CODES.contains(&code)
+                && if whole {
+                    Statistic::from_name(statistic).is_some()
+                } else {
+                    Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic))
+                }
+        }
+    };
+    valid.then_some(whole)
 }
 
 impl AnswerGrammar {
@@ -316,21 +337,9 @@ impl AnswerGrammar {
         if id != printed {
             return false;
         }
-        let whole = |rest: &str| {
-            if rest == LEFT_OUT {
-                return true;
-            }
-            rest.split_once(' ')
-                .is_some_and(|(code, statistic)| CODES.contains(&code) && Statistic::from_name(statistic).is_some())
-        };
-        match rest.strip_suffix('\n') {
-            Some(rest) => whole(rest) && named.insert(*cell),
-            None => match rest.split_once(' ') {
-                None => LEFT_OUT.starts_with(rest) || CODES.iter().any(|c| c.starts_with(rest)),
-                Some((code, statistic)) => {
-                    CODES.contains(&code) && Statistic::ALL.iter().any(|s| s.as_str().starts_with(statistic))
-                }
-            },
+        match after_id(rest, true) {
+            Some(whole) => !whole || named.insert(*cell),
+            None => false,
         }
     }
 }

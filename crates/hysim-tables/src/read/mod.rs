@@ -1376,8 +1376,14 @@ impl<'t> Reader<'t> {
     /// statistic, parameter or time.
     fn named_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
-        let [above @ .., _] = p.as_slice() else { return None };
-        if above.is_empty() {
+        let [above @ .., leaf] = p.as_slice() else { return None };
+        // The cheap test first: a capitalised word, before the caption's count.
+        let capitalised = |label: &str| {
+            let label = label.trim();
+            let mut chars = label.chars();
+            chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
+        };
+        if above.is_empty() || !capitalised(leaf) {
             return None;
         }
         let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
@@ -1387,10 +1393,7 @@ impl<'t> Reader<'t> {
             .collect();
         let a_name = |label: &str| {
             let label = label.trim();
-            let mut chars = label.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && label.chars().count() >= 3
-                && chars.all(char::is_lowercase)
+            capitalised(label)
                 && drug_in(label).is_none()
                 && matrices_in(label).is_empty()
                 && route_of(label).is_none()
