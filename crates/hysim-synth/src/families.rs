@@ -24,6 +24,9 @@
 //!   conditions of the same subjects (`Test | Reference`), a mean row below.
 //! - [`estimates::model_estimates`]: a population PK model's typical values with `RSE
 //!   (%)`, shrinkage and bootstrap columns, and variability rows that give none.
+//! - [`named::named_subjects`]: dogs, cats or horses named, not numbered (`Bella | Duke`
+//!   under a spanning concentration header, the caption counting them), or their names
+//!   down under the species' header.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -42,6 +45,7 @@ use crate::study::Study;
 mod across;
 mod comparison;
 mod estimates;
+mod named;
 mod statistic_column;
 
 /// Share of the tables that report characteristics of the subjects and no PK result:
@@ -80,6 +84,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Milk and plasma of each mother (the first group's) with their ratio.
         options.push((2, 3.0));
     }
+    if named::names_its_animals(study) {
+        // Dogs, cats and horses by their names.
+        options.push((10, 2.0));
+    }
     if single && n <= 24 && matches!(study.matrix, "plasma" | "serum") {
         // A parent and its metabolite per subject with their metabolic ratio.
         options.push((9, 1.0));
@@ -95,6 +103,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         7 => across::statistics_under_parameters(rng, study, id, index, veterinary),
         8 => across::conditions_per_subject(rng, study, id, index, veterinary),
         9 => metabolite_columns(rng, study, id, index, veterinary),
+        10 => named::named_subjects(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)
@@ -417,18 +426,65 @@ fn age_cell(rng: &mut Rng) -> String {
     format!("{}", 19 + rng.below(45))
 }
 
-/// Subjects by sampling times (or the transpose), individual concentrations.
-pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
-    let g = &study.groups[0];
-    let human = !study.species.animal;
-    let half_life = g.subjects.iter().map(|s| s.half_life).sum::<f64>() / g.subjects.len() as f64;
-    let mut times: Vec<f64> = crate::pk::sampling_times(half_life, g.route.extravascular());
+/// Each subject's concentration at each sampling time, as a table prints it.
+struct Sampled {
+    /// At most six times of the schedule, h.
+    times: Vec<f64>,
+    /// The unit, chosen for a quarter of the subjects' typical peak.
+    unit: UnitChoice,
+    /// Per subject, per time: the printed cell and its value (`<LLOQ` below a thousandth
+    /// of the typical peak, no value).
+    values: Vec<Vec<(String, Option<f64>)>>,
+}
+
+/// `subjects`' concentrations after `route` at up to six of their sampling times.
+fn sampled(rng: &mut Rng, subjects: &[Nca], route: Route, human: bool) -> Sampled {
+    let n = subjects.len().max(1) as f64;
+    let half_life = subjects.iter().map(|s| s.half_life).sum::<f64>() / n;
+    let mut times: Vec<f64> = crate::pk::sampling_times(half_life, route.extravascular());
     while times.len() > 6 {
         let k = 1 + rng.below(times.len() - 1);
         times.remove(k);
     }
-    let typical = g.subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / g.subjects.len() as f64;
+    let typical = subjects.iter().map(|s| s.cmax.max(s.dose / s.vz.max(1e-9))).sum::<f64>() / n;
     let unit = choose_unit(rng, Quantity::Concentration, typical / 4.0, human);
+    let values = subjects
+        .iter()
+        .map(|s| {
+            times
+                .iter()
+                .map(|&t| {
+                    let c = concentration(s, route, t) * unit.factor;
+                    if c < typical * unit.factor * 0.001 {
+                        ("<LLOQ".to_owned(), None)
+                    } else {
+                        let d = decimals_for(c, 3);
+                        (number(c, d, false), Some(printed_value(c, d)))
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Sampled { times, unit, values }
+}
+
+/// A sampling time as a header prints it (`0.25`, `1.5`, `24`).
+fn time_text(t: f64) -> String {
+    let d = if t < 1.0 {
+        2
+    } else if t.fract() == 0.0 {
+        0
+    } else {
+        1
+    };
+    number(t, d, false)
+}
+
+/// Subjects by sampling times (or the transpose), individual concentrations.
+pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let g = &study.groups[0];
+    let human = !study.species.animal;
+    let Sampled { times, unit, values } = sampled(rng, &g.subjects, g.route, human);
     let subject_word = subject_word(rng, study);
     let transpose = rng.chance(0.35);
     let summary = rng.chance(0.5);
@@ -452,34 +508,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     };
     let skip = covariates.len();
     let time_word = *rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"]);
-    let t_text = |t: f64| {
-        let d = if t < 1.0 {
-            2
-        } else if t.fract() == 0.0 {
-            0
-        } else {
-            1
-        };
-        number(t, d, false)
-    };
-    let values: Vec<Vec<(String, Option<f64>)>> = g
-        .subjects
-        .iter()
-        .map(|s| {
-            times
-                .iter()
-                .map(|&t| {
-                    let c = concentration(s, g.route, t) * unit.factor;
-                    if c < typical * unit.factor * 0.001 {
-                        ("<LLOQ".to_owned(), None)
-                    } else {
-                        let d = decimals_for(c, 3);
-                        (number(c, d, false), Some(printed_value(c, d)))
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let t_text = time_text;
     let caption = format!(
         "Table {index}. {} concentrations ({}) of {} in {} after {} administration of {}.",
         capitalise(study.matrix),

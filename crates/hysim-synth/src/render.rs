@@ -206,6 +206,9 @@ pub enum Layout {
     /// Subjects as rows, sampling times as columns under a spanning time header, or the
     /// transpose (`crate::families`).
     ConcentrationTime,
+    /// Animals named, not numbered: names across under a spanning concentration header
+    /// (the caption counting them), or down under the species' header.
+    NamedSubjects,
     /// Subjects as rows, columns headed by specimen (milk, plasma) and their ratio.
     SpecimenColumns,
     /// Parameters as rows with bracketed spreads the table never declares: gold
@@ -240,6 +243,7 @@ impl Layout {
             Layout::Individual => "individual",
             Layout::StatisticRows => "statistic_rows",
             Layout::ConcentrationTime => "concentration_time",
+            Layout::NamedSubjects => "named_subjects",
             Layout::SpecimenColumns => "specimen_columns",
             Layout::Undeclared => "undeclared",
             Layout::StatisticColumn => "statistic_column",
@@ -1127,6 +1131,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         // The conventions' families are drawn and laid out by `crate::families`.
         Layout::StatisticRows
         | Layout::ConcentrationTime
+        | Layout::NamedSubjects
         | Layout::SpecimenColumns
         | Layout::Undeclared
         | Layout::StatisticColumn

@@ -160,6 +160,7 @@ fn breadth_of_the_corpus() {
         "individual",
         "statistic_rows",
         "concentration_time",
+        "named_subjects",
         "specimen_columns",
         "undeclared",
         "statistic_column",

@@ -1369,6 +1369,38 @@ impl<'t> Reader<'t> {
             .then_some(id)
     }
 
+    /// Summary columns beside the subjects' columns (`Plasma concentration (ng/mL)` over
+    /// `Bella | Duke | Shadow`, then `Mean` or `Mean ± SD` alone): a column headed only by a
+    /// central statistic, when two or more subjects' columns share one parameter and one
+    /// header above them, summarises that parameter. Its parameter and the label it is read
+    /// under (the subjects' header, which gives the unit and specimen), per column.
+    fn summary_columns(&self) -> Vec<Option<(Named, String)>> {
+        let mut out = vec![None; self.n_cols];
+        let unnamed = |c: usize| c != self.stub_col && self.col_named[c].is_none();
+        if !(0..self.n_cols).any(unnamed) {
+            return out;
+        }
+        let subjects: Vec<usize> = (0..self.n_cols)
+            .filter(|&c| c != self.stub_col && self.col_named[c].is_some() && self.column_subject(c).is_some())
+            .collect();
+        let [first, rest @ ..] = subjects.as_slice() else { return out };
+        let above = |c: usize| &self.paths[c][..self.paths[c].len().saturating_sub(1)];
+        let shared = rest.iter().all(|&c| self.col_named[c] == self.col_named[*first] && above(c) == above(*first));
+        let (Some(param), [.., span]) = (self.col_named[*first], above(*first)) else { return out };
+        if rest.is_empty() || !shared {
+            return out;
+        }
+        for c in (0..self.n_cols).filter(|&c| unnamed(c)) {
+            // One label, however many header rows it spans.
+            let p = &self.paths[c];
+            let central = stat_label(&self.labels[c]).is_some_and(|l| l.central().is_some());
+            if central && p.iter().all(|h| *h == p[0]) {
+                out[c] = Some((param, span.clone()));
+            }
+        }
+        out
+    }
+
     /// Subjects named, not numbered, under a spanning header (`Plasma concentration
     /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"): column `col` is a
     /// subject's when the caption counts as many subjects as there are columns under that
@@ -1475,13 +1507,18 @@ impl<'t> Reader<'t> {
     fn parameters_across(&self) -> Vec<Record> {
         let kinds = self.row_kinds();
         let subject_sections = labels::is_subject_header(&self.labels[self.stub_col]);
+        let summary_columns = self.summary_columns();
         let mut out = Vec::new();
         for (col, named_param) in self.col_named.iter().enumerate() {
-            let Some(param) = *named_param else { continue };
+            let (param, summary) = match (*named_param, &summary_columns[col]) {
+                (Some(param), _) => (param, None),
+                (None, Some((param, label))) => (*param, Some(label.as_str())),
+                (None, None) => continue,
+            };
             if col == self.stub_col {
                 continue;
             }
-            let label = self.labels[col].clone();
+            let label = summary.map_or_else(|| self.labels[col].clone(), str::to_owned);
             // Under the parameter's header, a statistic (`Cmax` over `Mean | SD`) is read with
             // the other statistics of its row below; a group (`Test`) joins its rows' groups.
             let under = self.col_under[col].as_deref();
@@ -1514,6 +1551,9 @@ impl<'t> Reader<'t> {
                     section_n = parse_cell(group).n;
                 }
                 match kind {
+                    // A summary column summarises the subjects' lines (times), not the table's
+                    // summary rows or a subject's own row.
+                    RowKind::Stat(_) | RowKind::Subject(_) if summary.is_some() => {}
                     RowKind::Stat(l) => block.push((row, l.clone())),
                     RowKind::Section(name, counts) => {
                         flush(&mut block, &section, section_n, &mut out);
@@ -1531,12 +1571,27 @@ impl<'t> Reader<'t> {
                         if labels::is_non_value_header(stub) {
                             continue;
                         }
-                        if let Some(subject) = &column_subject {
+                        if column_subject.is_some() || summary.is_some() {
                             let time = self.time_at(row, col);
                             // The stub is the time when it prints one, else a group.
                             let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
                             let group = join_group(join_group(section.as_deref(), stub).as_deref(), col_group);
-                            out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
+                            if let Some(subject) = &column_subject {
+                                out.extend(self.individual(
+                                    row,
+                                    col,
+                                    &label,
+                                    param,
+                                    group,
+                                    Some(subject.clone()),
+                                    time,
+                                ));
+                            } else {
+                                let line = [self.labels[col].as_str()];
+                                let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
+                                let n = section_n;
+                                out.extend(self.cell_record(row, col, &label, param, group, n, &line, &marks, time));
+                            }
                             continue;
                         }
                         let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));

@@ -349,6 +349,14 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
     ),
     (
+        // Animals named, not numbered, under the concentration's spanning header, the
+        // caption counting them ("three ponies"), and a summary column after them that takes
+        // their quantity and unit: the mean with its SD at each time, no subject.
+        "named_subjects_and_a_summary_column",
+        "html",
+        "<table><caption>Table 2. Serum concentrations of phenylbutazone in three ponies after a single intravenous dose of 4.4 mg/kg</caption><thead><tr><th rowspan=\"2\">Time (h)</th><th colspan=\"3\">Serum concentration (µg/mL)</th><th rowspan=\"2\">Mean ± SD</th></tr><tr><th>Rosie</th><th>Copper</th><th>Misty</th></tr></thead><tbody><tr><td>0.25</td><td>61.2</td><td>55.8</td><td>70.1</td><td>62.4 ± 7.2</td></tr><tr><td>4</td><td>38.0</td><td>31.5</td><td>41.9</td><td>37.1 ± 5.3</td></tr><tr><td>24</td><td>6.4</td><td>&lt;0.5</td><td>8.8</td><td>7.6 ± 1.7</td></tr></tbody></table>",
+    ),
+    (
         // Subjects under the concentration's spanning header, sampling times down the stub:
         // each cell is that subject's concentration at its row's time.
         "subject_columns_under_a_concentration",
