@@ -195,7 +195,11 @@ fn unit_in_label(label: &str) -> Option<String> {
     let numeral = bare.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
     // Not a statistic (`Min` is no minute here) nor a lone capital (`M`, `F`: sexes).
     let word = stat_label(bare).is_some() || matches!(bare, "M" | "F");
-    if !bare.is_empty() && !looks_numeric(bare) && !numeral && !word && Unit::parse(bare).is_ok() {
+    // Nor a name with its unit in brackets (`G (µg/mL)`, `H (mg/L)`: an abbreviated
+    // analyte), however much of it the unit grammar would take for a product.
+    let name_and_unit = matches!(crate::params::split_trailing_group(bare),
+        (name, Some(group)) if !name.trim().is_empty() && Unit::parse(group.trim()).is_ok());
+    if !bare.is_empty() && !looks_numeric(bare) && !numeral && !word && !name_and_unit && Unit::parse(bare).is_ok() {
         return Some(bare.to_owned());
     }
     let inner = match crate::params::split_trailing_group(label) {
@@ -514,6 +518,8 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             // A known one (`O-desmethylvenlafaxine`) by its vocabulary name.
             .map(|m| known_metabolite(&m).map_or(m, |d| d.name.to_owned()))
             .or_else(|| drug_in(w).map(|d| d.name.to_owned()))
+            // A drug the vocabulary does not hold, by its name's stem (`tobramycin (T)`).
+            .or_else(|| crate::context::drug_like_in(w))
             .or_else(|| parent(w))
             .or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()))
     };

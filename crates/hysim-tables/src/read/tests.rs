@@ -456,3 +456,32 @@ fn statistic_lines_take_spread_kinds_from_the_footnote() {
     - Some(78.0) median None None Some("ng·h/mL") Some("ng·h/mL")->Some(78.0) "78" n=None group=None route=None species=None
     "#);
 }
+
+#[test]
+fn a_one_letter_analyte_abbreviation_with_its_unit_is_no_unit() {
+    // `G` and `H` are gram and hour to the unit grammar, which reads `G (µg/mL)` whole as a
+    // product; the caption's "gentamicin (G)" makes it the analyte's concentration column.
+    for (abbreviation, caption) in [("G", "gentamicin (G)"), ("H", "vancomycin (H)"), ("Q", "gentamicin (Q)")] {
+        let header = format!("{abbreviation} (µg/mL)");
+        let t = table(
+            &format!("Table 1. Serum concentrations of {caption} in patients"),
+            &[&["Patient", &header]],
+            &[&["1", "11.5"], &["2", "3.1"]],
+        );
+        let records = table_records(&t);
+        assert_eq!(records.len(), 2, "{header}: {records:?}");
+        assert!(
+            records.iter().all(|r| r.parameter.as_deref() == Some("CONC") && r.unit_raw.as_deref() == Some("µg/mL"))
+        );
+    }
+    // A drug the vocabulary does not hold, known by its name's stem, may be abbreviated too.
+    let t = table(
+        "Table 1. Serum concentrations of gentamicin (G) and tobramycin (T) in patients",
+        &[&["Patient", "G (µg/mL)", "T (µg/mL)"]],
+        &[&["1", "11.5", "3.2"]],
+    );
+    let analytes: Vec<_> = table_records(&t).iter().map(|r| r.context.analyte.clone()).collect();
+    assert_eq!(analytes, [Some("gentamicin".to_owned()), Some("tobramycin".to_owned())]);
+    assert_eq!(unit_in_label("ng/mL").as_deref(), Some("ng/mL"));
+    assert_eq!(unit_in_label("G (µg/mL)").as_deref(), Some("µg/mL"));
+}
