@@ -270,6 +270,7 @@ fn assemble(id: &str, caption: String, header: Vec<Vec<String>>, body: Vec<Vec<S
         abstract_text: None,
         header_rows: header,
         body_rows: body,
+        spanned: Vec::new(),
     }
 }
 

@@ -77,6 +77,7 @@ pub(crate) fn table(rng: &mut Rng, id: &str, style: Style) -> SynthTable {
         abstract_text: None,
         header_rows: vec![header.clone()],
         body_rows: body.clone(),
+        spanned: Vec::new(),
     };
     SynthTable {
         table,

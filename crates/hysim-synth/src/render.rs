@@ -1156,6 +1156,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         abstract_text: None,
         header_rows: rows_plain(&header),
         body_rows: rows_plain(&body),
+        spanned: Vec::new(),
     };
     let gold = gold_cells
         .into_iter()

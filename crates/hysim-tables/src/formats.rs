@@ -196,7 +196,7 @@ fn table_from_rows(mut rows: Vec<Vec<String>>, default_id: &str) -> std::result:
         .map(|r| keep.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>())
         .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
         .collect();
-    Ok(Table { id, caption, footnote, title, abstract_text, header_rows, body_rows })
+    Ok(Table { id, caption, footnote, title, abstract_text, header_rows, body_rows, spanned: Vec::new() })
 }
 
 /// Text of an XML/HTML fragment: tags removed, entities decoded, whitespace collapsed.
@@ -350,6 +350,7 @@ pub fn read_markdown(text: &str, stem: &str) -> Vec<Table> {
                 abstract_text: None,
                 header_rows: vec![pad(header)],
                 body_rows: body.into_iter().map(pad).collect(),
+                spanned: Vec::new(),
             });
             i = j;
         } else {

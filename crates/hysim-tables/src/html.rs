@@ -179,12 +179,22 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             leading
         }
     };
-    let mut header_rows = expand(&b.rows);
-    let mut body_rows = header_rows.split_off(n_head);
+    let (mut header_rows, mut copies) = expand(&b.rows);
+    let body: Vec<(Vec<String>, Vec<bool>)> = header_rows
+        .split_off(n_head)
+        .into_iter()
+        .zip(copies.split_off(n_head))
+        .filter(|(r, _)| r.iter().any(|c| !c.is_empty()))
+        .collect();
     header_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-    body_rows.retain(|r| r.iter().any(|c| !c.is_empty()));
+    let spanned = body
+        .iter()
+        .enumerate()
+        .flat_map(|(r, (_, copied))| copied.iter().enumerate().filter(|(_, c)| **c).map(move |(c, _)| [r, c]))
+        .collect();
+    let body_rows = body.into_iter().map(|(r, _)| r).collect();
     let caption = crate::fold::squeeze(&b.caption);
-    Ok(Table { header_rows, body_rows, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
+    Ok(Table { header_rows, body_rows, spanned, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
 }
 
 /// Whether every cell of a row with two texts or more is set wholly in bold.
@@ -193,9 +203,10 @@ fn is_bold_row(row: &Row) -> bool {
     texts.len() >= 2 && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| !ch.is_whitespace()).count())
 }
 
-/// Expands row and column spans into a rectangular grid.
-fn expand(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+/// Expands row and column spans into a rectangular grid, with whether each slot copies a
+/// cell spanning columns from its left (not the spanning cell's own column).
+fn expand(rows: &[Row]) -> (Vec<Vec<String>>, Vec<Vec<bool>>) {
+    let mut grid: Vec<Vec<Option<(String, bool)>>> = vec![Vec::new(); rows.len()];
     for (r, row) in rows.iter().enumerate() {
         let mut col = 0;
         for cell in &row.cells {
@@ -207,8 +218,8 @@ fn expand(rows: &[Row]) -> Vec<Vec<String>> {
                 if grid_row.len() < col + cell.colspan {
                     grid_row.resize(col + cell.colspan, None);
                 }
-                for slot in &mut grid_row[col..col + cell.colspan] {
-                    *slot = Some(cell.text.clone());
+                for (k, slot) in grid_row[col..col + cell.colspan].iter_mut().enumerate() {
+                    *slot = Some((cell.text.clone(), k > 0));
                 }
             }
             col += cell.colspan;
@@ -217,11 +228,13 @@ fn expand(rows: &[Row]) -> Vec<Vec<String>> {
     let width = grid.iter().map(Vec::len).max().unwrap_or(0);
     grid.into_iter()
         .map(|row| {
-            let mut row: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
-            row.resize(width, String::new());
-            row
+            let (mut texts, mut copies): (Vec<String>, Vec<bool>) =
+                row.into_iter().map(Option::unwrap_or_default).unzip();
+            texts.resize(width, String::new());
+            copies.resize(width, false);
+            (texts, copies)
         })
-        .collect()
+        .unzip()
 }
 
 /// Walks tags and text, calling the builder.
@@ -570,6 +583,19 @@ mod tests {
     fn no_rows_is_an_error() {
         check("<p>no table here</p>", "error: no <table> or <tr> element found");
         check("<table></table>", "error: the table has no rows");
+    }
+
+    #[test]
+    fn body_cells_copied_from_a_column_span_are_listed() {
+        // The empty row is dropped before the copies are numbered; a row span is no copy.
+        let t = parse_table(
+            r#"<table><thead><tr><th>P</th><th colspan="2">Dose</th></tr></thead><tbody>
+               <tr><td rowspan="2">A</td><td colspan="2">0.4</td></tr><tr></tr><tr><td>1</td><td>2</td></tr>
+               <tr><td>B</td><td>3</td><td>4</td></tr><tr><td colspan="3">Section</td></tr></tbody></table>"#,
+        )
+        .unwrap();
+        assert_eq!(t.body_rows[0], ["A", "0.4", "0.4"]);
+        assert_eq!(t.spanned, [[0, 2], [3, 1], [3, 2]]);
     }
 
     #[test]

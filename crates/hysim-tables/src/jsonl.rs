@@ -287,6 +287,7 @@ mod tests {
                 vec!["Parameter".into(), "Dose".into(), "Dose".into()],
                 vec!["".into(), "1 mg".into(), "2 mg".into()],
             ],
+            spanned: Vec::new(),
             body_rows: vec![vec!["Cmax (ng/mL)".into(), "1.2 ± 0.3".into(), "2 < 3".into()]],
         };
         let dir = tempfile::tempdir().unwrap();
@@ -307,6 +308,7 @@ mod tests {
                 title: None,
                 abstract_text: None,
                 header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+                spanned: Vec::new(),
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), format!("{k}.5")]],
             })
             .collect();

@@ -373,6 +373,12 @@ where
             abstract_text: table.abstract_text.clone(),
             header_rows: table.header_rows.clone(),
             body_rows: table.body_rows[rows.clone()].to_vec(),
+            spanned: table
+                .spanned
+                .iter()
+                .filter(|[r, _]| rows.contains(r))
+                .map(|&[r, c]| [r - rows.start, c])
+                .collect(),
         };
         let (fits, value) = measure(&part, rows.clone());
         if rows.len() <= 1 || fits {
@@ -469,6 +475,7 @@ mod tests {
             title: None,
             abstract_text: None,
             header_rows: vec![vec!["Parameter".into(), "Value".into()]],
+            spanned: Vec::new(),
             body_rows: (0..5).map(|i| vec![format!("P{i}"), format!("{i}.0")]).collect(),
         };
         // At most two body rows per part.
@@ -521,6 +528,7 @@ mod tests {
             title: None,
             abstract_text: None,
             header_rows: vec![vec!["Parameter".into(), "IV".into(), "Oral".into()]],
+            spanned: Vec::new(),
             body_rows: vec![
                 vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into(), "0.8 ± 0.2".into()],
                 vec!["Tmax (h)".into(), "".into(), "1.5 (1–2)".into()],

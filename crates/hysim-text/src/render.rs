@@ -164,6 +164,7 @@ mod tests {
                 vec!["Parameter".into(), "Children (n = 8)".into(), "Children (n = 8)".into()],
                 vec!["".into(), "IV".into(), "IM".into()],
             ],
+            spanned: Vec::new(),
             body_rows: vec![
                 vec!["Cmax (ng/mL)".into(), "62.1 ± 10.2".into(), "".into()],
                 vec!["Children".into(), "Children".into(), "Children".into()],

@@ -119,6 +119,7 @@ mod tests {
             title: None,
             abstract_text: None,
             header_rows: vec![vec!["Parameter".into(), "IV".into(), "Oral".into()]],
+            spanned: Vec::new(),
             body_rows: vec![
                 vec!["Cmax (ng/mL)".into(), "62.1 ± 10.2".into(), "30.5 ± 8.1".into()],
                 vec!["Vz (L/kg)".into(), "1.1 ± 0.2".into(), "2.3 ± 0.5".into()],

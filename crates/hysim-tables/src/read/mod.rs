@@ -455,6 +455,12 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
     (clean, marks)
 }
 
+/// An empty cell, as `parse_cell` reads it.
+fn blank_cell() -> &'static CellValue {
+    static BLANK: std::sync::LazyLock<CellValue> = std::sync::LazyLock::new(|| parse_cell(""));
+    &BLANK
+}
+
 /// Abbreviations the caption or footnote defines for analytes and specimens, with a unit
 /// when one follows: `venlafaxine (V; (μg/L))` and `O-desmethylvenlafaxine (ODV)` in a
 /// caption, `ODV, O-desmethylvenlafaxine` or `V = venlafaxine` in a footnote.
@@ -1023,15 +1029,16 @@ impl<'t> Reader<'t> {
     /// Body cell (`row`, `col`) as `parse_cell` reads it, read once per table; a cell
     /// outside the grid reads as blank.
     fn body_cell(&self, row: usize, col: usize) -> &CellValue {
+        // A copy of a value printed once across columns is no value of its own.
+        if !self.table.spanned.is_empty() && self.table.spanned.contains(&[row, col]) {
+            return blank_cell();
+        }
         match (
             self.parsed.get(row).and_then(|cells| cells.get(col)),
             self.table.body_rows.get(row).and_then(|r| r.get(col)),
         ) {
             (Some(once), Some(text)) => once.get_or_init(|| parse_cell(text)),
-            _ => {
-                static BLANK: std::sync::LazyLock<CellValue> = std::sync::LazyLock::new(|| parse_cell(""));
-                &BLANK
-            }
+            _ => blank_cell(),
         }
     }
 
@@ -2129,6 +2136,17 @@ impl<'t> Reader<'t> {
         subject: Option<String>,
         time: Option<String>,
     ) -> Record {
+        // A value printed once across columns (`0.45` spanning `Plasma | Milk`) belongs to
+        // none of the columns it spans: their headers leave its group.
+        let group = if self.table.spanned.contains(&[row, col + 1]) {
+            group.and_then(|g| {
+                let kept: Vec<&str> =
+                    g.split(" / ").filter(|part| !self.paths[col].iter().any(|h| h == part)).collect();
+                (!kept.is_empty()).then(|| kept.join(" / "))
+            })
+        } else {
+            group
+        };
         let header = self.labels.get(col).cloned().unwrap_or_default();
         let text = &self.table.body_rows[row][col];
         // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"

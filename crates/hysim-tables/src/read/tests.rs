@@ -40,6 +40,7 @@ fn table(caption: &str, header: &[&[&str]], body: &[&[&str]]) -> Table {
         title: None,
         abstract_text: None,
         header_rows: rows(header),
+        spanned: Vec::new(),
         body_rows: rows(body),
     }
 }

@@ -349,6 +349,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
     ),
     (
+        // A value printed once across the columns it concerns (the milk-to-plasma ratio
+        // spanning `Plasma | Milk`): one record, in neither column's group.
+        "value_spanning_columns",
+        "html",
+        "<table><caption>Table 3. Pharmacokinetics of lamivorine in plasma and milk of six lactating women (mean &plusmn; SD)</caption><thead><tr><th>Parameter</th><th>Plasma</th><th>Milk</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>120 &plusmn; 30</td><td>45 &plusmn; 12</td></tr><tr><td>AUC<sub>0&ndash;24</sub> (ng&middot;h/mL)</td><td>1500 &plusmn; 300</td><td>600 &plusmn; 150</td></tr><tr><td>Milk/plasma AUC ratio</td><td colspan=\"2\">0.40 &plusmn; 0.08</td></tr></tbody></table>",
+    ),
+    (
         // Animals named, not numbered, under the concentration's spanning header, the
         // caption counting them ("three ponies"), and a summary column after them that takes
         // their quantity and unit: the mean with its SD at each time, no subject.

@@ -188,6 +188,7 @@ mod robustness {
                 title: Some(text.clone()),
                 abstract_text: Some(text.clone()),
                 header_rows: vec![vec!["Parameter".into(), text.clone()]],
+                spanned: Vec::new(),
                 body_rows: vec![vec!["Cmax (ng/mL)".into(), text.clone()], vec![text.clone(), "1.0".into()]],
             };
             let _ = hysim_tables::table_records(&table);
@@ -207,6 +208,7 @@ mod robustness {
                 title: None,
                 abstract_text: None,
                 header_rows: vec![header],
+                spanned: Vec::new(),
                 body_rows: body,
             };
             let _ = hysim_tables::table_records(&table);
