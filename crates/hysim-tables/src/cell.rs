@@ -358,6 +358,20 @@ fn number(chars: &[char], decimal_comma: bool) -> (f64, usize) {
     (value, i)
 }
 
+/// `(4.35 ± 1.02) × 10³` or `(12 (3)) x 10^-3`: the bracket's text and the power of ten
+/// it is multiplied by, when that is all the cell prints.
+fn factored(s: &str) -> Option<(&str, f64)> {
+    let t = s.trim();
+    let rest = t.strip_prefix('(')?;
+    let close = rest.rfind(')')?;
+    let (inner, after) = (&rest[..close], rest[close + 1..].trim_start());
+    let after = after.strip_prefix(['×', 'x', '*'])?.trim_start().strip_prefix("10")?;
+    let after = after.strip_prefix('^').unwrap_or(after);
+    let chars: Vec<char> = after.chars().collect();
+    let (exp, used) = superscript_or_plain_int(&chars);
+    (used > 0 && used == chars.len() && !inner.trim().is_empty()).then(|| (inner, 10f64.powi(exp)))
+}
+
 fn superscript_or_plain_int(chars: &[char]) -> (i32, usize) {
     const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let mut i = 0;
@@ -418,6 +432,21 @@ const BELOW_LIMIT: &[&str] =
 /// Reads one cell.
 pub fn parse_cell(text: &str) -> CellValue {
     let s = normalise(text);
+    // A factored form (`(4.35 ± 1.02) × 10³`): the bracket's numbers, each times the power.
+    if let Some((inner, factor)) = factored(&s) {
+        let mut cell = parse_cell(inner);
+        if cell.value.is_some() {
+            cell.value = cell.value.map(|v| v * factor);
+            if let Some(d) = cell.dispersion.as_mut().filter(|d| !d.percent) {
+                d.value *= factor;
+            }
+            if let Some(b) = cell.interval.as_mut() {
+                b.low *= factor;
+                b.high *= factor;
+            }
+            return cell;
+        }
+    }
     let trimmed = s.trim().trim_end_matches(MARK_SYMBOLS).trim();
     let lower = crate::fold::lower(trimmed);
     if lower.is_empty() {
@@ -607,6 +636,10 @@ mod tests {
         check("1.2E+03", "value=1200");
         check("1.2 × 10³", "value=1200");
         check("3.5 x 10^-2", "value=0.035");
+        // Factored: the bracket's numbers times the power.
+        assert_eq!(parse_cell("(4.35 ± 1.02) × 10³").value, Some(4350.0));
+        assert_eq!(parse_cell("(4.35 ± 1.02) × 10³").dispersion.map(|d| d.value.round()), Some(1020.0));
+        assert_eq!(parse_cell("(2.1 (1.5–3.0)) x 10^-3").interval.map(|b| (b.low, b.high)), Some((0.0015, 0.003)));
         check("0.113 ± 0.02", "value=0.113 ±0.02");
         check("34.2 (±8.9)", "value=34.2 ±8.9");
         check("34.2 ( ± 8.9) (20.1–50.3)", "value=34.2 ±8.9 [20.1, 50.3]");

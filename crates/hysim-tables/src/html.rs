@@ -45,10 +45,14 @@ struct Builder {
     /// The text of the table's `<caption>`, and whether it is being read.
     caption: String,
     in_caption: bool,
+    /// Where the open `<sup>` began in the text it writes to, and whether a letter came
+    /// just before it.
+    sup: Option<(usize, bool)>,
 }
 
 impl Builder {
     fn close_cell(&mut self) {
+        self.sup = None;
         if let Some(mut cell) = self.cell.take() {
             cell.text = crate::fold::squeeze(&cell.text);
             if self.rows.is_empty() {
@@ -70,6 +74,11 @@ impl Builder {
                 cell.bold += text.chars().filter(|c| !c.is_whitespace()).count();
             }
         }
+    }
+
+    /// The text being written: the caption's, or the open cell's.
+    fn text_mut(&mut self) -> Option<&mut String> {
+        if self.in_caption { Some(&mut self.caption) } else { self.cell.as_mut().map(|c| &mut c.text) }
     }
 
     fn start(&mut self, name: &str, attrs: &[(String, String)]) {
@@ -116,6 +125,9 @@ impl Builder {
             }
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth += 1,
+            "sup" => {
+                self.sup = self.text_mut().map(|t| (t.len(), t.chars().next_back().is_some_and(char::is_alphabetic)));
+            }
             _ => {}
         }
     }
@@ -143,6 +155,31 @@ impl Builder {
             }
             "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth = self.bold_depth.saturating_sub(1),
+            "sup" => {
+                // A footnote's mark, one letter from `a` to `h` set after a word (`Dafrepant
+                // alone<sup>a</sup>`, `C<sub>max</sub><sup>b</sup>`), stands apart from it, as
+                // the superscript sets it: the word stays a word.
+                if let Some((at, after_letter)) = self.sup.take()
+                    && let Some(text) = self.text_mut()
+                    && at <= text.len()
+                    && text.is_char_boundary(at)
+                {
+                    let sup = text[at..].trim();
+                    if after_letter && matches!(sup.as_bytes(), [b'a'..=b'h']) {
+                        text.insert(at, ' ');
+                    } else if text[..at].ends_with("10")
+                        && !sup.is_empty()
+                        && sup.chars().enumerate().all(|(k, c)| c.is_ascii_digit() || k == 0 && matches!(c, '-' | '−'))
+                    {
+                        // A power of ten (`× 10<sup>3</sup>`) keeps its exponent apart from the
+                        // ten: `× 10³`, not `× 103`.
+                        const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+                        let power: String =
+                            sup.chars().map(|c| c.to_digit(10).map_or('⁻', |d| SUPER[d as usize])).collect();
+                        text.replace_range(at.., &power);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -342,7 +379,19 @@ pub fn fragment_text(fragment: &str) -> String {
                     "sub" | "i" | "b" | "u" | "em" | "strong" | "italic" | "bold" | "span" | "small"
                 );
                 let apart = if name == "sup" { closing && next.is_some_and(char::is_alphabetic) } else { !inline };
-                if apart {
+                // A footnote's mark stands apart from the word before it too (`Compounds<sup>a
+                // </sup>` at a caption's end is `Compounds a`): a superscript of one letter from
+                // `a` to `h` or a mark symbol, not a power (`m<sup>2</sup>`, `h<sup>−1</sup>`).
+                let mark_before = name == "sup"
+                    && !closing
+                    && out.chars().next_back().is_some_and(char::is_alphanumeric)
+                    && rest[lt + gt + 1..].split_once("</sup>").is_some_and(|(inner, _)| {
+                        let text = fragment_text(inner);
+                        let mut chars = text.trim().chars();
+                        chars.next().is_some_and(|c| ('a'..='h').contains(&c) || crate::cell::MARK_SYMBOLS.contains(&c))
+                            && chars.next().is_none()
+                    });
+                if apart || mark_before {
                     out.push(' ');
                 }
                 rest = &rest[lt + gt + 1..];
@@ -596,6 +645,17 @@ mod tests {
         .unwrap();
         assert_eq!(t.body_rows[0], ["A", "0.4", "0.4"]);
         assert_eq!(t.spanned, [[0, 2], [3, 1], [3, 2]]);
+    }
+
+    #[test]
+    fn superscript_marks_stand_apart_and_powers_of_ten_stay_powers() {
+        let t = parse_table(
+            r#"<table><tr><th>Parameter</th><th>Drug alone<sup><i>a</i></sup></th><th>AUC (mg·h/m<sup>2</sup>)</th></tr>
+               <tr><td>C<sub>max</sub><sup>b</sup>, h<sup>&minus;1</sup></td><td>(4.35 &plusmn; 1.02) &times; 10<sup>3</sup></td><td>2.5<sup>c</sup></td></tr></table>"#,
+        )
+        .unwrap();
+        assert_eq!(t.header_rows[0], ["Parameter", "Drug alone a", "AUC (mg·h/m2)"]);
+        assert_eq!(t.body_rows[0], ["Cmax b, h−1", "(4.35 ± 1.02) × 10³", "2.5c"]);
     }
 
     #[test]

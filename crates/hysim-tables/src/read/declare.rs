@@ -211,7 +211,11 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("minimum to maximum", Some(Kind::Range)),
     ("min–max", Some(Kind::Range)),
     ("min-max", Some(Kind::Range)),
+    ("minimum, maximum", Some(Kind::Range)),
+    ("minimum; maximum", Some(Kind::Range)),
     ("min, max", Some(Kind::Range)),
+    ("min; max", Some(Kind::Range)),
+    ("min to max", Some(Kind::Range)),
     ("ranges", Some(Kind::Range)),
     ("range", Some(Kind::Range)),
     ("confidence intervals", None),
@@ -348,7 +352,7 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
     // `except` scopes its own declaration to the parameters it names, and the part before
     // excludes them).
     for sentence in sentences(&lower) {
-        if is_definition(sentence) {
+        if is_definition(sentence) || about_ratios(sentence) {
             continue;
         }
         let (main, exception) = match sentence.split_once("except") {
@@ -367,6 +371,14 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
         }
     }
     out
+}
+
+/// Whether a clause speaks of ratios before any statistic ("T/R ratios are ratios of
+/// geometric least-squares means", "GMR and 90% CI of test/reference"): it says what the
+/// ratio column or row holds, not what the groups' values are.
+fn about_ratios(clause: &str) -> bool {
+    let first_central = find(clause, CENTRALS, &CENTRAL_WORDS).first().map_or(clause.len(), |h| h.start);
+    crate::context::has_word(&clause[..first_central], &["ratio", "ratios", "gmr", "gmrs"])
 }
 
 /// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence

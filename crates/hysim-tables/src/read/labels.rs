@@ -338,8 +338,9 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     SUBJECT_WORDS.contains(&norm(strip_marks(header)).as_str())
 }
 
-/// Whether a row-label header names occasions or arms rather than subjects (`Day`, `Dose`,
-/// `Trimester`, `Visit`): numbered rows under it are not subject ids.
+/// Whether a row-label header names occasions, arms or compounds rather than subjects
+/// (`Day`, `Dose`, `Trimester`, `Visit`, `Compound`): numbered rows under it are not
+/// subject ids.
 pub(crate) fn is_occasion_header(header: &str) -> bool {
     const OCCASIONS: &[&str] = &[
         "day",
@@ -364,6 +365,19 @@ pub(crate) fn is_occasion_header(header: &str) -> bool {
         "cohort",
         "arm",
         "study day",
+        // The compounds of a medicinal chemistry table (`Cmpd` over `12a | 17 | 23`): each
+        // row a compound, numbered as chemists number them, not a subject.
+        "compound",
+        "compounds",
+        "cmpd",
+        "cmpd.",
+        "cpd",
+        "cpd.",
+        "compd",
+        "compd.",
+        "analog",
+        "analogue",
+        "entry",
     ];
     // Without its unit: `Dose (mg)`, `Dose, mg/kg`, `Time (h)`.
     let name = crate::params::split_trailing_group(strip_marks(header)).0;

@@ -401,6 +401,29 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         clean.push(c);
     }
     let mut clean = crate::fold::squeeze(&clean);
+    // A mark the superscript set apart (`Dafrepant alone<sup>a</sup>` is `Dafrepant alone
+    // a`, `C<sub>max</sub><sup>b</sup> (ng/mL)` is `Cmax b (ng/mL)`): a lone letter from `a`
+    // to `h` ending the name, where a note defines it or the table has no keyed notes, or a
+    // lone digit a note defines (`Relative bioavailability (%) 1`).
+    if marks.is_empty() {
+        let name_end = match crate::params::split_trailing_group(&clean) {
+            (name, Some(_)) => name.trim_end().len(),
+            _ => clean.len(),
+        };
+        // Not a unit after its comma (`t1/2, h`), nor, where no note defines it, a letter
+        // that is a unit (`d`, `g`, `h`).
+        if let Some((before, last)) = clean[..name_end].rsplit_once(' ')
+            && let [c] = last.as_bytes()
+            && ((b'a'..=b'h').contains(c)
+                && (defined(*c as char) || notes.is_empty() && !matches!(c, b'd' | b'g' | b'h'))
+                || (b'1'..=b'9').contains(c) && defined(*c as char))
+            && !before.trim().is_empty()
+            && !before.trim_end().ends_with(',')
+        {
+            marks.push((*c as char).to_string());
+            clean = crate::fold::squeeze(&format!("{before}{}", &clean[name_end..]));
+        }
+    }
     // A letter a note defines, set after a unit or a suffix (`Tmax, ha`, `Cmin,ssa (ng/mL)`),
     // where the label without it names a parameter and with it names none.
     if marks.is_empty() {
@@ -611,17 +634,19 @@ fn summaries(lines: &[(usize, StatLabel)]) -> Vec<Summary> {
     }
     let single = out.len() == 1;
     // The summary a spread line belongs to: of those it may belong to (by convention, or
-    // the only one), the nearest before it, else the first after it.
+    // the only one), the nearest free one before it, else, where none it may belong to
+    // comes before it, the first after it (`Mean | SD | CV (%) | Median | Min | Max |
+    // Geometric mean`: the CV is the mean's, whose SD is taken, never the geometric mean's).
     let owner = |out: &[Summary], at: usize, kind: &Kind, free: &dyn Fn(&Summary) -> bool| -> Option<usize> {
-        let fits = |s: &Summary| {
-            free(s)
-                && (single
-                    || s.label.central().is_some_and(|c| kind.belongs_to(c))
-                        && !matches!(s.label, StatLabel::Combined(_)))
+        let may = |s: &Summary| {
+            single
+                || s.label.central().is_some_and(|c| kind.belongs_to(c)) && !matches!(s.label, StatLabel::Combined(_))
         };
-        out.iter()
-            .rposition(|s| s.central < at && fits(s))
-            .or_else(|| out.iter().position(|s| s.central > at && fits(s)))
+        out.iter().rposition(|s| s.central < at && may(s) && free(s)).or_else(|| {
+            (!out.iter().any(|s| s.central < at && may(s)))
+                .then(|| out.iter().position(|s| s.central > at && may(s) && free(s)))
+                .flatten()
+        })
     };
     let mut lows: Vec<(usize, Kind)> = Vec::new();
     for (at, label) in lines {
@@ -708,7 +733,8 @@ struct Reader<'t> {
     paper_kind: Option<Route>,
     base: TableContext,
     paper_matrix: Option<&'static str>,
-    unit_col: Option<usize>,
+    /// Columns of units (`Unit`), one for the table or one per group under its header.
+    unit_cols: Vec<usize>,
     stub_col: usize,
     /// What each row's stub names, its marks left out.
     stubs: Vec<(String, Vec<String>)>,
@@ -782,7 +808,7 @@ impl<'t> Reader<'t> {
             paper_kind: None,
             base: TableContext::default(),
             paper_matrix: None,
-            unit_col: None,
+            unit_cols: Vec::new(),
             stub_col: 0,
             stubs: Vec::new(),
             row_named: Vec::new(),
@@ -925,7 +951,12 @@ impl<'t> Reader<'t> {
             None => reader.base.context.route.as_deref().and_then(route_of).map(|(_, k)| k),
         };
         reader.paper_matrix = paper_matrix(table);
-        reader.unit_col = (0..n_cols).find(|&c| labels::is_unit_header(&reader.labels[c]));
+        reader.unit_cols = (0..n_cols)
+            .filter(|&c| {
+                labels::is_unit_header(&reader.labels[c])
+                    || reader.paths[c].last().is_some_and(|h| labels::is_unit_header(h))
+            })
+            .collect();
         reader.declarations = reader.table_declarations(&caption, &footnote);
         if caption.contains("nits")
             || footnote.contains("nits")
@@ -1011,7 +1042,9 @@ impl<'t> Reader<'t> {
         let stub_header = self.labels.get(self.stub_col).map_or("", String::as_str);
         let unit = labels::time_unit_in(stub_header).or_else(|| labels::time_unit_in(caption));
         let lower = crate::fold::lower(stub_header);
-        let timed_header = lower.contains("time") || lower.contains("hour");
+        // `Time (h)`, `Hours post-dose`, `Days after last medicated feed`.
+        let timed_header =
+            lower.contains("time") || lower.contains("hour") || labels::time_unit_in(stub_header).is_some();
         let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
         (timed_header && row_time.iter().flatten().count() >= 2).then_some(row_time)
     }
@@ -1082,8 +1115,16 @@ impl<'t> Reader<'t> {
         // A mark on the stub's header (`Parameter<sup>a</sup>`) scopes its note to the whole
         // table.
         let stub_marks = self.label_marks.get(self.stub_col).cloned().unwrap_or_default();
+        // So does a mark on the caption (`... Selected Compounds<sup>a</sup>`, `... two
+        // temperatures*`): a mark symbol standing alone, or a lone letter ending the caption.
+        let tokens: Vec<&str> = caption.split_whitespace().map(|t| t.trim_end_matches('.')).collect();
+        let on_caption = |mark: &str| {
+            let symbol = mark.chars().all(|c| crate::cell::MARK_SYMBOLS.contains(&c));
+            if symbol { tokens.iter().any(|t| *t == mark || t.ends_with(mark)) } else { tokens.last() == Some(&mark) }
+        };
         for (mark, note) in &self.notes {
-            let scope = if stub_marks.contains(mark) { Scope::All } else { Scope::Marked(mark.clone()) };
+            let scope =
+                if stub_marks.contains(mark) || on_caption(mark) { Scope::All } else { Scope::Marked(mark.clone()) };
             out.extend(declarations(note, &scope, &names));
         }
         out
@@ -1380,6 +1421,13 @@ impl<'t> Reader<'t> {
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
         (!leaf_names_parameter && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent)))
             .then_some(id)
+    }
+
+    /// The unit column of value column `col`: the one under the same group header (`Milk`
+    /// spanning `Unit | Value`, `Plasma` spanning its own), else the table's first.
+    fn unit_col(&self, col: usize) -> Option<usize> {
+        let parent = |c: usize| &self.paths[c][..self.paths[c].len().saturating_sub(1)];
+        self.unit_cols.iter().copied().find(|&u| parent(u) == parent(col)).or(self.unit_cols.first().copied())
     }
 
     /// Summary columns beside the subjects' columns (`Plasma concentration (ng/mL)` over
@@ -1828,7 +1876,7 @@ impl<'t> Reader<'t> {
                 (None, None) => "",
             };
             for col in stub_col + 1..n_cols {
-                if Some(col) == self.unit_col || Some(col) == stat_col || non_value[col] {
+                if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] {
                     continue;
                 }
                 let header = self.labels[col].clone();
@@ -2153,15 +2201,20 @@ impl<'t> Reader<'t> {
         // column of a table that compares routes is MRTEVIFO; else the paper's, when the
         // caption names no route. (Before the unit: the caption may list it for the code.)
         let group_route = group.as_deref().and_then(route_of);
+        // The name without a unit row under it (`MRT0–∞` over `(h)`).
+        let name = match label.rsplit_once(" / ") {
+            Some((head, tail)) if unit_in_label(tail).is_some() => head,
+            _ => label,
+        };
         if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(self.paper_kind)) {
-            param = named(label, Some(kind)).unwrap_or(param);
+            param = named(name, Some(kind)).unwrap_or(param);
         }
         // The group's route comes before the table's: "MRT" in an `IM` column is MRTEVIFO
         // even where the caption names the intravenous dose.
         if let (Named::Code(_), Some((_, kind))) = (&param, group_route)
             && Some(kind) != self.route_kind
             && group.as_deref().is_some_and(names_its_route)
-            && let Some(Named::Code(code)) = named(label, Some(kind))
+            && let Some(Named::Code(code)) = named(name, Some(kind))
         {
             param = Named::Code(code);
         }
@@ -2172,7 +2225,7 @@ impl<'t> Reader<'t> {
             .or_else(|| self.paths[col].last().and_then(|h| self.abbreviation(h)));
         let candidates: Vec<String> = [
             unit_in_label(label),
-            self.unit_col.map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()),
+            self.unit_col(col).map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()),
         ]
         .into_iter()
         .flatten()
@@ -2501,10 +2554,14 @@ fn caption_unit(caption: &str) -> Option<String> {
     for word in ["concentrations", "concentration", "levels", "level"] {
         for (at, _) in lower.match_indices(word) {
             let rest = caption[at + word.len()..].trim_start();
+            // "Concentrations (ng/mL)", or the unit first among what the brackets say of the
+            // values ("concentrations (µg/kg, mean ± SD, n = 6)").
             if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())
-                && Unit::parse(inner).is_ok()
+                && let Some(unit) = [inner, inner.split([',', ';']).next().unwrap_or_default().trim()]
+                    .into_iter()
+                    .find(|u| !u.is_empty() && Unit::parse(u).is_ok())
             {
-                return Some(inner.to_owned());
+                return Some(unit.to_owned());
             }
             // "Concentrations are expressed in µg/mL", "levels are given in ng/mL".
             let rest_lower = crate::fold::lower(rest);

@@ -349,6 +349,59 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Final population pharmacokinetic model of velbutamide\n\n| Parameter | Estimate | RSE (%) | Shrinkage (%) |\n|---|---|---|---|\n| CL/F (L/h) | 12.3 | 4.1 | |\n| V/F (L) | 145 | 6.8 | |\n| ka (1/h) | 1.9 | 11.2 | |\n| IIV CL/F (%) | 32.1 | 9.5 | 12 |\n",
     ),
     (
+        // A footnote mark on the caption (`... Compounds<sup>a</sup>`, `... temperatures<sup>*</sup>`)
+        // scopes its note to the whole table; a medicinal chemistry table's compounds (`Cmpd` over
+        // `12a | 17`) are groups, not subjects; marks on group headers (`IV<sup>b</sup>`) stand
+        // apart from their words.
+        "caption_marks_and_compound_rows",
+        "jsonl",
+        "{\"table_id\": \"compounds:5\", \"caption\": \"Table 5. Rat Pharmacokinetic Profiles of Selected Compounds<sup><i>a</i></sup>\", \"footnote\": \"<sup><i>a</i></sup>Male rats (<i>n</i> = 3); values are means. <sup><i>b</i></sup>Dosed at 1 mg/kg. <sup><i>c</i></sup>Dosed at 5 mg/kg.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">cmpd</th><th colspan=\\\"2\\\">IV<sup><i>b</i></sup></th><th colspan=\\\"2\\\">PO<sup><i>c</i></sup></th></tr><tr><th>CL (mL/min/kg)</th><th>t<sub>1/2</sub> (h)</th><th>C<sub>max</sub> (&mu;M)</th><th><i>F</i> (%)</th></tr></thead><tbody><tr><td><b>12a</b></td><td>48.2</td><td>0.9</td><td>0.21</td><td>14</td></tr><tr><td><b>17</b></td><td>8.4</td><td>2.8</td><td>2.35</td><td>62</td></tr></tbody></table>\"}",
+    ),
+    (
+        // A symbol mark on the caption, its note declaring median (minimum-maximum) for every
+        // value; a mark set as a superscript on a group header (`Group A<sup>b</sup>`).
+        "caption_symbol_mark_and_header_marks",
+        "jsonl",
+        "{\"table_id\": \"turtles:1\", \"caption\": \"Table 1. Pharmacokinetic parameters of ceftaraline in turtles after 20 mg/kg IM at two temperatures<sup>*</sup>\", \"footnote\": \"<sup>*</sup>Data are presented as median (minimum-maximum). <sup>b</sup>Acclimated for 4 weeks.\", \"table_html\": \"<table><thead><tr><th>Temperature</th><th>C<sub>max</sub> (&micro;g/mL)</th><th>t<sub>1/2</sub> (h)</th></tr></thead><tbody><tr><td>22 &deg;C<sup>b</sup></td><td>68.2 (51.0-90.4)</td><td>39.6 (30.2-52.8)</td></tr><tr><td>30 &deg;C</td><td>74.9 (60.3-97.5)</td><td>21.8 (16.5-28.0)</td></tr></tbody></table>\"}",
+    ),
+    (
+        // A sentence about the ratio column ("T/R ratios are ratios of geometric least-squares
+        // means") declares nothing of the groups' values, which stay mean ± SD.
+        "ratio_sentence_declares_no_values",
+        "jsonl",
+        "{\"table_id\": \"be:2\", \"caption\": \"Table 2. Pharmacokinetic parameters of test and reference tablets (n = 28)\", \"footnote\": \"Data are presented as mean &plusmn; SD. T/R ratios are ratios of geometric least-squares means.\", \"table_html\": \"<table><thead><tr><th>Parameter</th><th>Test</th><th>Reference</th><th>T/R ratio (%) (90% CI)</th></tr></thead><tbody><tr><td>C<sub>max</sub> (ng/mL)</td><td>3412 &plusmn; 1108</td><td>3520 &plusmn; 1164</td><td>97.1 (89.6&ndash;105.2)</td></tr><tr><td>t<sub>1/2</sub> (h)</td><td>9.12 &plusmn; 2.31</td><td>9.30 &plusmn; 2.48</td><td>&ndash;</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Each group's own unit column under its header (`Milk` spanning `Unit | Value`,
+        // `Plasma` spanning its own): a value takes the unit of its group's column.
+        "unit_column_per_group",
+        "jsonl",
+        "{\"table_id\": \"cows:3\", \"caption\": \"Table 3. Pharmacokinetic parameters of cefaprine in milk and plasma (mean &plusmn; SD, n = 8)\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Parameter</th><th colspan=\\\"2\\\">Milk</th><th colspan=\\\"2\\\">Plasma</th></tr><tr><th>Unit</th><th>Value</th><th>Unit</th><th>Value</th></tr></thead><tbody><tr><td>C<sub>max</sub></td><td>&micro;g/mL</td><td>148 &plusmn; 42</td><td>ng/mL</td><td>86.3 &plusmn; 21.5</td></tr><tr><td>T<sub>max</sub></td><td>h</td><td>1.0 &plusmn; 0.3</td><td>h</td><td>4.8 &plusmn; 1.6</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Statistics as columns: the CV (%) after the mean's SD is the mean's spread, taken,
+        // and never the geometric mean's printed after it.
+        "statistic_columns_cv_after_sd",
+        "jsonl",
+        "{\"table_id\": \"stats:2\", \"caption\": \"Table 2. Descriptive statistics of pharmacokinetic parameters of ketafenil (n = 16)\", \"footnote\": null, \"table_html\": \"<table><tbody><tr><td><b>Parameter (Unit)</b></td><td><b>Mean</b></td><td><b>SD</b></td><td><b>CV (%)</b></td><td><b>Median</b></td><td><b>Min</b></td><td><b>Max</b></td><td><b>Geometric Mean</b></td></tr><tr><td>C<sub>max</sub> (pg/mL)</td><td>212</td><td>58</td><td>27.4</td><td>205</td><td>121</td><td>334</td><td>204</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Tissue residues by day: the caption's brackets give the unit first ("(µg/kg, mean ±
+        // SD, n = 6)"), the stub's header the days (`Days after last medicated feed`), a cell a
+        // factored power of ten (`(4.35 ± 1.02) × 10<sup>3</sup>`).
+        "residue_days_and_factored_powers",
+        "jsonl",
+        "{\"table_id\": \"residues:4\", \"caption\": \"Table 4. Florbenidol concentrations (&micro;g/kg, mean &plusmn; SD, <i>n</i> = 6) in tissues of tilapia after a 10-day in-feed treatment\", \"footnote\": \"ND, not detected.\", \"table_html\": \"<table><thead><tr><th>Days after last medicated feed</th><th>Muscle</th><th>Liver</th></tr></thead><tbody><tr><td>1</td><td>1,862 &plusmn; 412</td><td>(4.35 &plusmn; 1.02) &times; 10<sup>3</sup></td></tr><tr><td>7</td><td>288 &plusmn; 74</td><td>611 &plusmn; 150</td></tr><tr><td>21</td><td>ND</td><td>12.2 &plusmn; 4.6</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Routes down with a units row under the parameters: the route of each row picks the
+        // code of a name that needs one (`MRT` over `(h)`); `Rac (Cmax)` is the accumulation ratio
+        // of Cmax; a digit mark its note defines (`(%) <sup>1</sup>`) is a mark.
+        "routes_down_units_row_and_digit_marks",
+        "jsonl",
+        "{\"table_id\": \"hens:2\", \"caption\": \"Table 2. Pharmacokinetic parameters of kitavaline in broiler chickens after 25 mg/kg (mean &plusmn; SD, n = 8)\", \"footnote\": \"<sup>1</sup> Absolute bioavailability.\", \"table_html\": \"<table><thead><tr><th>Route</th><th>MRT<sub>0&ndash;&infin;</sub></th><th>Rac (C<sub>max</sub>)</th><th>F (%) <sup>1</sup></th></tr><tr><th></th><th>(h)</th><th></th><th></th></tr></thead><tbody><tr><td>IV</td><td>4.12 &plusmn; 0.70</td><td>1.41 &plusmn; 0.22</td><td>&mdash;</td></tr><tr><td>PO</td><td>7.48 &plusmn; 1.35</td><td>1.62 &plusmn; 0.31</td><td>61.2 &plusmn; 9.8</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
