@@ -1060,6 +1060,13 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
             caption.push(' ');
             caption.push_str(&stat_sentence);
         }
+        // A note of its own, or one whose mark the caption carries (`... (n = 12)*`, "* Data
+        // are presented as ..."): either declares the whole table.
+        StatPlace::Footnote if rng.chance(0.3) => {
+            let mark = *rng.pick(&["*", "†"]);
+            caption = format!("{}{mark}", caption.trim_end_matches('.'));
+            notes.push(format!("{mark} Data are presented as {}{tmax_clause}.", stat.phrase()));
+        }
         StatPlace::Footnote => notes.push(format!("Data are presented as {}{tmax_clause}.", stat.phrase())),
         StatPlace::Header => {}
         StatPlace::Marks => {

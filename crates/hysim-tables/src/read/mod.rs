@@ -849,7 +849,18 @@ impl<'t> Reader<'t> {
             reader.clean_paths.iter().map(|p| p.iter().rev().filter_map(|h| unit_in_label(h)).collect()).collect();
         // Parameters down the stub: the stub column is the one of the first three that
         // names the most parameters (columns before it are groups, such as the analyte).
+        // Not a column of sexes as letters (`F` and `M` would read as bioavailability and
+        // molar); `Male (n = 12)` rows under `Sex` stay the groups they are.
+        let sexes = |c: usize| {
+            let h = crate::fold::lower(reader.labels[c].trim());
+            let cells: Vec<&str> =
+                table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+            // Most of them: summary rows (`Mean` spanning the covariates) print words there.
+            let letters = 2 * cells.iter().filter(|t| matches!(**t, "F" | "M" | "f" | "m")).count() > cells.len();
+            (h.starts_with("sex") || h.starts_with("gender")) && letters
+        };
         let stub_col = (0..n_cols.min(3))
+            .filter(|&c| !sexes(c))
             .max_by_key(|&c| {
                 let hits = table
                     .body_rows
@@ -889,6 +900,22 @@ impl<'t> Reader<'t> {
             .iter()
             .map(|r| label_marks(r.get(stub_col).map_or("", String::as_str), &reader.notes))
             .collect();
+        // A long table printing each subject's id on its first row only (`Dancer` over
+        // blank stubs, the times and values beside them): a blank stub under a subject
+        // header continues the subject above.
+        if reader.labels.get(stub_col).is_some_and(|h| labels::is_subject_header(h)) {
+            let mut above: Option<(String, Vec<String>)> = None;
+            for (r, stub) in reader.stubs.iter_mut().enumerate() {
+                let values = table.body_rows[r].iter().enumerate().any(|(c, t)| c != stub_col && !t.trim().is_empty());
+                if stub.0.trim().is_empty() {
+                    if let Some(previous) = above.as_ref().filter(|_| values) {
+                        *stub = previous.clone();
+                    }
+                } else {
+                    above = Some(stub.clone());
+                }
+            }
+        }
         reader.row_named = (0..table.body_rows.len()).map(|r| reader.row_parameter(r)).collect();
         reader.read_headings();
         // Parameters across the headers: the innermost header of each column (or the whole
@@ -941,7 +968,11 @@ impl<'t> Reader<'t> {
                 && !header.contains("dosing interval")
                 && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"]) || interval;
-            (timed && reader.col_named[c].is_none() && c != reader.stub_col)
+            // Or, whatever its header (`Sample`), a column every filled cell of which prints a
+            // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
+            let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
+            let times = || cells().count() >= 2 && cells().all(|t| labels::time_of(t, None).is_some());
+            ((timed || times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
         });
         // Only tables with PK values need their caption and footnote read further.
@@ -1398,7 +1429,11 @@ impl<'t> Reader<'t> {
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
-                if let Some(label) = stat_label(&stub) {
+                // Under a subject header a subject's code is no statistic (`N1` is neonate 1,
+                // not `n` with a mark).
+                let code =
+                    subject_header && stub.chars().any(|c| c.is_ascii_digit()) && labels::subject_id(&stub).is_some();
+                if let Some(label) = stat_label(&stub).filter(|_| !code) {
                     RowKind::Stat(label)
                 } else if let Some((name, counts)) = sections[r].clone() {
                     RowKind::Section(name, counts)
@@ -1480,9 +1515,12 @@ impl<'t> Reader<'t> {
             return None;
         }
         let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
+        // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
+        // none of the subjects.
         let siblings: Vec<&str> = (0..self.n_cols)
             .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
             .filter_map(|c| self.paths[c].last().map(String::as_str))
+            .filter(|l| stat_label(&label_marks(l, &self.notes).0).is_none())
             .collect();
         let a_name = |label: &str| {
             let label = label.trim();
@@ -1655,7 +1693,10 @@ impl<'t> Reader<'t> {
                             }
                             continue;
                         }
-                        let group = join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()));
+                        // A stub that is the row's sampling time is no group.
+                        let stub_group =
+                            (!stub.trim().is_empty() && self.row_time[row].is_none()).then_some(stub.as_str());
+                        let group = join_group(section.as_deref(), stub_group);
                         let group = join_group(group.as_deref(), col_group);
                         let n = parse_cell(stub).n.or(section_n);
                         let line = [stub.as_str()];

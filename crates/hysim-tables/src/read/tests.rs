@@ -486,3 +486,20 @@ fn a_one_letter_analyte_abbreviation_with_its_unit_is_no_unit() {
     assert_eq!(unit_in_label("ng/mL").as_deref(), Some("ng/mL"));
     assert_eq!(unit_in_label("G (µg/mL)").as_deref(), Some("µg/mL"));
 }
+
+#[test]
+fn subject_codes_under_a_subject_header_are_no_statistics() {
+    // `N1` (neonate 1) is no `n` with a footnote digit under a `Neonate` header; the
+    // `Sample` column's times (`Pre-dose`, `30 min`) are the sampling times.
+    let t = table(
+        "Table 4. Individual serum nebracillin concentrations",
+        &[&["Neonate", "Weight (kg)", "Sample", "Serum nebracillin (mg/L)"]],
+        &[&["N1", "0.82", "Pre-dose", "21.1"], &["N1", "0.82", "30 min", "39.8"], &["N2", "1.14", "Pre-dose", "8.41"]],
+    );
+    let got: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.value, r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    let want = [(21.1, "N1", "pre-dose"), (39.8, "N1", "30 min"), (8.41, "N2", "pre-dose")];
+    assert_eq!(got, want.map(|(v, s, t)| (Some(v), s.to_owned(), t.to_owned())));
+}

@@ -402,6 +402,28 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"hens:2\", \"caption\": \"Table 2. Pharmacokinetic parameters of kitavaline in broiler chickens after 25 mg/kg (mean &plusmn; SD, n = 8)\", \"footnote\": \"<sup>1</sup> Absolute bioavailability.\", \"table_html\": \"<table><thead><tr><th>Route</th><th>MRT<sub>0&ndash;&infin;</sub></th><th>Rac (C<sub>max</sub>)</th><th>F (%) <sup>1</sup></th></tr><tr><th></th><th>(h)</th><th></th><th></th></tr></thead><tbody><tr><td>IV</td><td>4.12 &plusmn; 0.70</td><td>1.41 &plusmn; 0.22</td><td>&mdash;</td></tr><tr><td>PO</td><td>7.48 &plusmn; 1.35</td><td>1.62 &plusmn; 0.31</td><td>61.2 &plusmn; 9.8</td></tr></tbody></table>\"}",
     ),
     (
+        // A long table printing each horse's name on its first row only (blank stubs below
+        // continue it), plasma and synovial fluid columns.
+        "subject_printed_once_in_a_long_table",
+        "jsonl",
+        "{\"table_id\": \"horses:1\", \"caption\": \"Table 1. Amikovir concentrations in plasma and synovial fluid of individual horses after 10 mg/kg IV\", \"footnote\": null, \"table_html\": \"<table><tr><th>Horse</th><th>Time (h)</th><th>Plasma (ng/mL)</th><th>Synovial fluid (ng/mL)</th></tr><tr><td>Dancer</td><td>0.25</td><td>9720</td><td>1548</td></tr><tr><td></td><td>4</td><td>3280</td><td>2241</td></tr><tr><td>Bolt</td><td>0.25</td><td>7964</td><td>779</td></tr><tr><td></td><td>4</td><td>2135</td><td>1128</td></tr></table>\"}",
+    ),
+    (
+        // Named animals with their mean under the same spanning header (`Mean<sup>a</sup>`):
+        // the caption counts the animals, not the mean; a `Sex` column of `F` and `M` is no stub of
+        // bioavailabilities.
+        "named_subjects_with_a_mean_under_their_header",
+        "jsonl",
+        "{\"table_id\": \"dogs:3\", \"caption\": \"Table 3. Plasma concentrations of felodrazine in three Beagle dogs after 2 mg/kg IV\", \"footnote\": \"<sup>a</sup>Arithmetic mean.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Time (min)</th><th colspan=\\\"4\\\">Plasma felodrazine concentration (&micro;g/mL)</th></tr><tr><th>Biscuit</th><th>Maple</th><th>Rex</th><th>Mean<sup>a</sup></th></tr></thead><tbody><tr><td>5</td><td>12.2</td><td>11.1</td><td>11.7</td><td>11.7</td></tr><tr><td>60</td><td>3.78</td><td>3.34</td><td>3.76</td><td>3.63</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Per-subject parameters after covariate columns, `Sex` printing `F` and `M`: the
+        // subjects stay the stub; a `Mean` row spanning the covariates summarises.
+        "subjects_with_a_sex_column",
+        "jsonl",
+        "{\"table_id\": \"vols:3\", \"caption\": \"Table 3. Individual pharmacokinetic parameters of trelagliptan after a single 50 mg oral dose\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Subject</th><th>Sex</th><th>Age (y)</th><th>C<sub>max</sub> (ng/mL)</th><th>T<sub>max</sub> (h)</th></tr></thead><tbody><tr><td>S-01</td><td>F</td><td>23</td><td>176</td><td>2.0</td></tr><tr><td>S-02</td><td>M</td><td>30</td><td>196</td><td>1.5</td></tr><tr><td colspan=\\\"3\\\">Mean</td><td>186</td><td>1.75</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
