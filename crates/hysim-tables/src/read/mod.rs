@@ -949,11 +949,22 @@ impl<'t> Reader<'t> {
             reader.row_time = row_time;
         }
         // A parameter column under a time (`20 Weeks / Plasma level`, `Day 3 / Cmax`): its
-        // values are of that time.
+        // values are of that time; or a time under the parameter (`Plasma X (µg/mL)` over
+        // `Day 3 | Week 2`, or over `Day 1` over `0 h | 2 h`), the time on that day.
         for c in 0..n_cols {
             if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
                 let p = &reader.paths[c];
-                reader.col_time[c] = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
+                let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
+                let leaf = p
+                    .last()
+                    .filter(|_| p.len() > 1)
+                    .and_then(|h| labels::time_of(&label_marks(h, &reader.notes).0, None));
+                reader.col_time[c] = match (above, leaf) {
+                    (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
+                        Some(format!("{day}, {time}"))
+                    }
+                    (above, leaf) => leaf.or(above),
+                };
             }
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the

@@ -424,6 +424,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"vols:3\", \"caption\": \"Table 3. Individual pharmacokinetic parameters of trelagliptan after a single 50 mg oral dose\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Subject</th><th>Sex</th><th>Age (y)</th><th>C<sub>max</sub> (ng/mL)</th><th>T<sub>max</sub> (h)</th></tr></thead><tbody><tr><td>S-01</td><td>F</td><td>23</td><td>176</td><td>2.0</td></tr><tr><td>S-02</td><td>M</td><td>30</td><td>196</td><td>1.5</td></tr><tr><td colspan=\\\"3\\\">Mean</td><td>186</td><td>1.75</td></tr></tbody></table>\"}",
     ),
     (
+        // Sampling times under the concentration's header, per subject: on days of repeated
+        // dosing (`Day 1` over `0 h | 2 h`) and as visits (`Day 3 | Week 2`); BLQ kept censored.
+        "times_under_a_concentration_header",
+        "jsonl",
+        "{\"table_id\": \"visits:3\", \"caption\": \"Table 3. Individual plasma rifaprazole concentrations after the first and seventh daily oral doses\", \"footnote\": \"BLQ, below the limit of quantification.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"3\\\">Patient</th><th colspan=\\\"4\\\">Plasma rifaprazole (&micro;g/mL)</th><th colspan=\\\"2\\\">Plasma rifaprazole (&micro;g/mL)</th></tr><tr><th colspan=\\\"2\\\">Day 1</th><th colspan=\\\"2\\\">Day 7</th><th rowspan=\\\"2\\\">Day 10</th><th rowspan=\\\"2\\\">Week 2</th></tr><tr><th>0 h</th><th>2 h</th><th>0 h</th><th>2 h</th></tr></thead><tbody><tr><td>Pt 1</td><td>BLQ</td><td>6.85</td><td>0.150</td><td>5.35</td><td>0.91</td><td>0.22</td></tr><tr><td>Pt 2</td><td>BLQ</td><td>10.9</td><td>0.255</td><td>8.57</td><td>1.12</td><td>0.31</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
