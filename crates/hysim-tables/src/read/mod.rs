@@ -2433,7 +2433,9 @@ impl Axis {
 /// Fasted | t1/2 (h) Fed`), split back into its two levels, as the HTML of the same table
 /// reads. The signature is the product: at least two runs of adjacent columns, each run
 /// sharing a leading label of whole words, the runs giving the same labels after it in the
-/// same order. One run alone (`Dose 1 | Dose 2`) is left as printed. The span ends before
+/// same order, or one run whose shared label ends with its unit in brackets (`Plasma
+/// concentration (ng/mL) Bella | ... Duke`). Another run alone (`Dose 1 | Dose 2`) is left
+/// as printed. The span ends before
 /// a label under it that starts with a number (`Cmax Day 1 | Cmax Day 7 | AUC Day 1 | AUC
 /// Day 7`: `Cmax` over `Day 1`) and never inside brackets.
 fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
@@ -2475,8 +2477,18 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let tails = |&(start, end, shared): &(usize, usize, usize)| -> Vec<String> {
         (start..end).map(|c| words[c][shared..].join(" ")).collect()
     };
-    let repeated: Vec<&(usize, usize, usize)> =
-        runs.iter().filter(|run| runs.iter().filter(|other| tails(other) == tails(run)).count() >= 2).collect();
+    // Or one run whose shared label ends with its unit in brackets (`Serum concentration
+    // (µg/L) Shadow | Serum concentration (µg/L) Bruno`): a quantity and its unit over the
+    // labels under it.
+    let unit_ended = |&(start, _, shared): &(usize, usize, usize)| {
+        let label = words[start][..shared].join(" ");
+        label.ends_with(')')
+            && matches!(crate::params::split_trailing_group(&label), (name, Some(unit)) if !name.trim().is_empty() && Unit::parse(unit).is_ok())
+    };
+    let repeated: Vec<&(usize, usize, usize)> = runs
+        .iter()
+        .filter(|run| runs.iter().filter(|other| tails(other) == tails(run)).count() >= 2 || unit_ended(run))
+        .collect();
     if repeated.is_empty() {
         return paths;
     }

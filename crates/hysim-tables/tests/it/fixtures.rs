@@ -431,6 +431,14 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"visits:3\", \"caption\": \"Table 3. Individual plasma rifaprazole concentrations after the first and seventh daily oral doses\", \"footnote\": \"BLQ, below the limit of quantification.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"3\\\">Patient</th><th colspan=\\\"4\\\">Plasma rifaprazole (&micro;g/mL)</th><th colspan=\\\"2\\\">Plasma rifaprazole (&micro;g/mL)</th></tr><tr><th colspan=\\\"2\\\">Day 1</th><th colspan=\\\"2\\\">Day 7</th><th rowspan=\\\"2\\\">Day 10</th><th rowspan=\\\"2\\\">Week 2</th></tr><tr><th>0 h</th><th>2 h</th><th>0 h</th><th>2 h</th></tr></thead><tbody><tr><td>Pt 1</td><td>BLQ</td><td>6.85</td><td>0.150</td><td>5.35</td><td>0.91</td><td>0.22</td></tr><tr><td>Pt 2</td><td>BLQ</td><td>10.9</td><td>0.255</td><td>8.57</td><td>1.12</td><td>0.31</td></tr></tbody></table>\"}",
     ),
     (
+        // A spanning header flattened into one row once, its shared label ending with its
+        // unit (`Plasma concentration (ng/mL) Bella | ... Duke`): read as the two levels, so
+        // the named horses are subjects.
+        "flattened_span_ending_with_its_unit",
+        "md",
+        "Table 2. Plasma concentrations of X in two horses after a single oral dose of 1 mg/kg.\n\n| Time (h) | Plasma concentration (ng/mL) Bella | Plasma concentration (ng/mL) Duke | Mean |\n|---|---|---|---|\n| 0.5 | 44.3 | 56.9 | 50.6 |\n| 2 | 71.9 | 108 | 90.0 |\n",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
