@@ -159,13 +159,17 @@ impl Builder {
                 // A footnote's mark, one letter from `a` to `h` set after a word (`Dafrepant
                 // alone<sup>a</sup>`, `C<sub>max</sub><sup>b</sup>`), stands apart from it, as
                 // the superscript sets it: the word stays a word.
+                let header = self.in_head || self.cell.as_ref().is_some_and(|c| c.is_th);
                 if let Some((at, after_letter)) = self.sup.take()
                     && let Some(text) = self.text_mut()
                     && at <= text.len()
                     && text.is_char_boundary(at)
                 {
                     let sup = text[at..].trim();
-                    if after_letter && matches!(sup.as_bytes(), [b'a'..=b'h']) {
+                    // In a header also after a number (`Week 4<sup>a</sup>`); a body cell's
+                    // number keeps its mark (`2.5<sup>a</sup>`, read by the cell's parser).
+                    let after_digit = header && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    if (after_letter || after_digit) && matches!(sup.as_bytes(), [b'a'..=b'h']) {
                         text.insert(at, ' ');
                     } else if text[..at].ends_with("10")
                         && !sup.is_empty()

@@ -138,6 +138,19 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
             return lookup_code(rest, route);
         }
     }
+    // Urinary recovery described in words (`Amount of unchanged X excreted in urine`,
+    // `Fraction of dose excreted, 0–24 h`): CDISC's amount recovered (RCAMINT) and percent
+    // recovered (RCPCINT).
+    if without_unit.contains("excreted") || without_unit.contains("excretion") || without_unit.contains("recovered") {
+        if ["fraction", "percent", "%", "proportion"].iter().any(|w| without_unit.contains(w))
+            && without_unit.contains("dose")
+        {
+            return Some("RCPCINT");
+        }
+        if ["amount", "cumulative", "quantity"].iter().any(|w| without_unit.contains(w)) {
+            return Some("RCAMINT");
+        }
+    }
     // A ratio of two specimens' or analytes' exposures that names the quantity compared
     // (`Milk/plasma AUC ratio`, `AUCmilk/AUCplasma`, `Metabolite-to-parent AUC ratio`,
     // `Cord/maternal concentration ratio`): the ratio the vocabulary names without it.

@@ -335,7 +335,13 @@ const SUBJECT_WORDS: &[&str] = &[
 
 /// Whether a header names a column of subject ids (`Patient`, `Subject no.`, `Dog`, `ID`).
 pub(crate) fn is_subject_header(header: &str) -> bool {
-    SUBJECT_WORDS.contains(&norm(strip_marks(header)).as_str())
+    let name = norm(strip_marks(header));
+    // With what its ids are in brackets: `Cow (ear tag)`, `Patient (initials)`, `Subject (ID)`.
+    let bare = match crate::params::split_trailing_group(&name) {
+        (head, Some(_)) if !head.trim().is_empty() => head.trim(),
+        _ => name.as_str(),
+    };
+    SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare)
 }
 
 /// Whether a row-label header names occasions, arms or compounds rather than subjects
@@ -424,9 +430,13 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
             // Not a number with a unit or a decimal value.
             && !w.contains('.')
     };
+    // A subject word with a capital letter for an id (`Infant A`, `Patient B`).
+    let letter = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
     match words.as_slice() {
         [one] if code_like(one) => Some((*one).to_owned()),
-        [word, number] if SUBJECT_WORDS.contains(&norm(word).as_str()) && code_like(number) => Some(t.to_owned()),
+        [word, id] if SUBJECT_WORDS.contains(&norm(word).as_str()) && (code_like(id) || letter(id)) => {
+            Some(t.to_owned())
+        }
         _ => None,
     }
 }
@@ -480,6 +490,19 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         && let Some(u) = unit_of(u)
     {
         return Some(format!("{u} {n}"));
+    }
+    // A collection interval: "0–4 h", "4-12 h", "12 to 24 h" (urine, milk).
+    let interval = match words.as_slice() {
+        [range, u] => range.split_once(['–', '-']).map(|(a, b)| (a, b, *u)),
+        [a, "to", b, u] => Some((*a, *b, *u)),
+        _ => None,
+    };
+    if let Some((a, b, u)) = interval
+        && is_number(a)
+        && is_number(b)
+        && let Some(u) = unit_of(u)
+    {
+        return Some(format!("{a}–{b} {u}"));
     }
     // A time header and its number flattened into one cell, as Markdown and CSV print
     // two header rows: "Time after dose (h) 0.5".

@@ -439,6 +439,27 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 2. Plasma concentrations of X in two horses after a single oral dose of 1 mg/kg.\n\n| Time (h) | Plasma concentration (ng/mL) Bella | Plasma concentration (ng/mL) Duke | Mean |\n|---|---|---|---|\n| 0.5 | 44.3 | 56.9 | 50.6 |\n| 2 | 71.9 | 108 | 90.0 |\n",
     ),
     (
+        // Urinary recovery per subject and collection interval, described in words: the amount
+        // excreted (`RCAMINT`) at each interval (`0–4 h`), the fraction of the dose (`RCPCINT`).
+        "urine_collection_intervals_per_subject",
+        "jsonl",
+        "{\"table_id\": \"urine:4\", \"caption\": \"Table 4. Urinary excretion of unchanged fosmidrone after a 150 mg intravenous infusion\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Subject</th><th colspan=\\\"2\\\">Amount of unchanged fosmidrone excreted in urine (mg)</th><th rowspan=\\\"2\\\">Fraction of dose excreted, 0&#8211;24&nbsp;h (%)</th></tr><tr><th>0&#8211;4 h</th><th>4&#8211;24 h</th></tr></thead><tbody><tr><td>1</td><td>35.2</td><td>54.6</td><td>59.9</td></tr><tr><td>2</td><td>33.7</td><td>46.9</td><td>53.7</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Subjects named by a word and a letter (`Infant A`), or under a header saying what
+        // their ids are (`Cow (ear tag)` over `212`); a mark on a time after its number
+        // (`Day 7<sup>a</sup>`) stands apart.
+        "letter_ids_and_qualified_subject_headers",
+        "jsonl",
+        "{\"table_id\": \"neonates:2\", \"caption\": \"Table 2. Levomadone concentrations (ng/mL) in neonatal plasma of infants born to mothers on maintenance\", \"footnote\": \"<sup>a</sup>Before discharge.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Neonate</th><th colspan=\\\"2\\\">Infant plasma, day of life</th></tr><tr><th>Day 1</th><th>Day 7<sup>a</sup></th></tr></thead><tbody><tr><td>Infant A</td><td>25.8</td><td>2.25</td></tr><tr><td>Infant B</td><td>16.6</td><td>NQ</td></tr></tbody></table>\"}",
+    ),
+    (
+        // The subjects' header with what their ids are in brackets.
+        "qualified_subject_header",
+        "jsonl",
+        "{\"table_id\": \"cows:5\", \"caption\": \"Table 5. Cefquinome concentrations (µg/mL) in milk of individual cows after intramammary infusion\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Cow (ear tag)</th><th colspan=\\\"2\\\">Days after the last infusion</th></tr><tr><th>1</th><th>3</th></tr></thead><tbody><tr><td>212</td><td>0.458</td><td>0.071</td></tr><tr><td>215</td><td>0.356</td><td>0.036</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
