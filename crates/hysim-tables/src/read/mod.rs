@@ -215,6 +215,18 @@ fn unit_in_label(label: &str) -> Option<String> {
     (!matrices_in(qualifier).is_empty() && Unit::parse(unit.trim()).is_ok()).then(|| unit.trim().to_owned())
 }
 
+/// A unit in brackets inside a label, before the clause saying when (`X in milk (µg/kg)
+/// after the last infusion`, `Plasma level (ng/mL) at steady state`).
+fn unit_before_clause(label: &str) -> Option<String> {
+    const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from"];
+    label.match_indices('(').find_map(|(open, _)| {
+        let close = open + label[open..].find(')')?;
+        let unit = label[open + 1..close].trim();
+        let next = label[close + 1..].split_whitespace().next()?;
+        (WHEN.contains(&crate::fold::lower(next).as_str()) && Unit::parse(unit).is_ok()).then(|| unit.to_owned())
+    })
+}
+
 /// `%` when a cell prints it right after its leading number (`89.4%`, `62 % (12)`), not
 /// inside a spread (`845 (23%)` is a CV).
 fn percent_after_value(cell: &str) -> Option<String> {
@@ -982,7 +994,12 @@ impl<'t> Reader<'t> {
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
             let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
-            let times = || cells().count() >= 2 && cells().all(|t| labels::time_of(t, None).is_some());
+            // (A cheap test first: a time printed with its unit or by name has a letter.)
+            let times = || {
+                cells().all(|t| t.bytes().any(|b| b.is_ascii_alphabetic()))
+                    && cells().count() >= 2
+                    && cells().all(|t| labels::time_of(t, None).is_some())
+            };
             ((timed || times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
         });
@@ -1324,9 +1341,19 @@ impl<'t> Reader<'t> {
             || words(SPECIMEN_WORDS);
         let unit = unit
             .map(str::to_owned)
+            .or_else(|| unit_before_clause(label))
             .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
             .or_else(|| self.caption_unit.clone());
-        (names_something && unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
+        // Mass per kilogram of a specimen named in the label (`Cefquinome in milk (µg/kg)`,
+        // tissue residues) is a concentration, not a dose per body weight.
+        let per_kg_of_specimen = |u: &str| {
+            !matrices_in(label).is_empty()
+                && Unit::parse(u).is_ok_and(|u| {
+                    u.dims.mass == 1 && u.dims.body_weight == -1 && u.dims.time == 0 && u.dims.volume == 0
+                })
+        };
+        (names_something && unit.as_deref().is_some_and(|u| is_concentration_unit(u) || per_kg_of_specimen(u)))
+            .then_some(Named::Code("CONC"))
     }
 
     /// The analyte or specimen an abbreviation of the caption or footnote stands for.
@@ -2282,6 +2309,7 @@ impl<'t> Reader<'t> {
         .into_iter()
         .flatten()
         .chain(self.header_units[col].iter().cloned())
+        .chain(self.paths[col].iter().rev().find_map(|h| unit_before_clause(h)))
         .chain(numbers.unit.clone())
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))

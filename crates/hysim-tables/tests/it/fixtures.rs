@@ -460,6 +460,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"cows:5\", \"caption\": \"Table 5. Cefquinome concentrations (µg/mL) in milk of individual cows after intramammary infusion\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Cow (ear tag)</th><th colspan=\\\"2\\\">Days after the last infusion</th></tr><tr><th>1</th><th>3</th></tr></thead><tbody><tr><td>212</td><td>0.458</td><td>0.071</td></tr><tr><td>215</td><td>0.356</td><td>0.036</td></tr></tbody></table>\"}",
     ),
     (
+        // Milk residues per cow: the unit in brackets before the clause saying when (`in milk
+        // (µg/kg) after the last infusion`), mass per kilogram of milk a concentration.
+        "residues_per_animal_unit_before_a_clause",
+        "jsonl",
+        "{\"table_id\": \"residue:5\", \"caption\": \"Table 5. Cefquindone residues in composite milk of individual cows after three intramammary infusions\", \"footnote\": \"&lt;10, below the limit of quantification (10 &micro;g/kg).\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Cow (ear tag)</th><th colspan=\\\"3\\\">Cefquindone in milk (&micro;g/kg) after the last intramammary infusion</th></tr><tr><th>Day 1</th><th>Day 3</th><th>Day 7</th></tr></thead><tbody><tr><td>212</td><td>458</td><td>71.1</td><td>&lt;10</td></tr><tr><td>215</td><td>356</td><td>36.2</td><td>&lt;10</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
