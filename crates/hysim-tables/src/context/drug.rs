@@ -278,7 +278,17 @@ pub fn dose_in(text: &str) -> Option<String> {
     while k < chars.len() {
         let (start, c) = chars[k];
         let after_word = k == 0 || !chars[k - 1].1.is_alphanumeric() && chars[k - 1].1 != '.';
-        if c.is_ascii_digit() && after_word {
+        // A limit of quantification or detection (`LOQ (10 µg/kg)`) is no dose.
+        let limit = || {
+            let from = chars[k.saturating_sub(48)].0;
+            // Within the clause: after its last `;` or sentence end.
+            let window = &lower[from..start];
+            let clause = window.rsplit([';']).next().unwrap_or(window);
+            let clause = clause.rsplit(". ").next().unwrap_or(clause);
+            ["quantif", "detection", "limit of"].iter().any(|w| clause.contains(w))
+                || super::words::has_word(clause, &["lloq", "loq", "lod", "llod"])
+        };
+        if c.is_ascii_digit() && after_word && !limit() {
             let mut j = k;
             while j < chars.len() && (chars[j].1.is_ascii_digit() || matches!(chars[j].1, '.' | ',')) {
                 j += 1;
@@ -381,6 +391,9 @@ mod tests {
         assert_eq!(dose_in("Table 2. 5 groups of 12 dogs"), None);
         assert_eq!(dose_in("Table 2. Cmax (mg/L)"), None);
         assert_eq!(dose_in("3 ND = less than detection limit (1 µg l −1 )."), None);
+        // A limit of quantification in a tissue's unit is no dose.
+        assert_eq!(dose_in("<10, below the limit of quantification (10 µg/kg)."), None);
+        assert_eq!(dose_in("LOQ 5 µg/kg; dogs received 10 mg/kg"), Some("10 mg/kg".to_owned()));
         assert_eq!(dose_in("levels of 5 mg/L after 10 mg"), Some("10 mg".to_owned()));
         assert_eq!(population_in("Fentanyl concentrations in umbilical vein and maternal serum"), Some("maternal"));
         assert_eq!(drug_in("Acetaminophen in neonates").map(|d| d.name), Some("paracetamol"));
