@@ -156,6 +156,46 @@ const STEMS: &[&str] = &[
     "amine",
     "idone",
     "afil",
+    // More WHO INN stems (antifungals, NSAIDs, antiemetics, gliptins, anticoagulants,
+    // corticosteroids, antiparasitics and the veterinary phenicols).
+    "fungin",
+    "butazone",
+    "pramide",
+    "tidine",
+    "setron",
+    "triptan",
+    "gliptin",
+    "gliflozin",
+    "lukast",
+    "parin",
+    "platin",
+    "rubicin",
+    "taxel",
+    "semide",
+    "thiazide",
+    "methasone",
+    "olone",
+    "sonide",
+    "zepine",
+    "peridol",
+    "dronate",
+    "tecan",
+    "xaban",
+    "gatran",
+    "vudine",
+    "citabine",
+    "phylline",
+    "fibrate",
+    "glitazone",
+    "oxicam",
+    "fenac",
+    "trigine",
+    "racetam",
+    "mectin",
+    "fenicol",
+    "phenicol",
+    "oxacin",
+    "bendazole",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -285,7 +325,7 @@ pub fn dose_in(text: &str) -> Option<String> {
             let window = &lower[from..start];
             let clause = window.rsplit([';']).next().unwrap_or(window);
             let clause = clause.rsplit(". ").next().unwrap_or(clause);
-            ["quantif", "detection", "limit of"].iter().any(|w| clause.contains(w))
+            ["quantif", "detect", "limit of"].iter().any(|w| clause.contains(w))
                 || super::words::has_word(clause, &["lloq", "loq", "lod", "llod"])
         };
         if c.is_ascii_digit() && after_word && !limit() {
@@ -393,6 +433,14 @@ mod tests {
         assert_eq!(dose_in("3 ND = less than detection limit (1 µg l −1 )."), None);
         // A limit of quantification in a tissue's unit is no dose.
         assert_eq!(dose_in("<10, below the limit of quantification (10 µg/kg)."), None);
+        // Drugs the vocabulary lacks, by their INN stems; not cholesterol.
+        for (text, drug) in [
+            ("Pharmacokinetics of micafungin in patients", "micafungin"),
+            ("phenylbutazone in horses", "phenylbutazone"),
+        ] {
+            assert_eq!(drug_like_in(text).as_deref(), Some(drug));
+        }
+        assert_eq!(drug_like_in("Total cholesterol (mg/dL)"), None);
         assert_eq!(dose_in("LOQ 5 µg/kg; dogs received 10 mg/kg"), Some("10 mg/kg".to_owned()));
         assert_eq!(dose_in("levels of 5 mg/L after 10 mg"), Some("10 mg".to_owned()));
         assert_eq!(population_in("Fentanyl concentrations in umbilical vein and maternal serum"), Some("maternal"));

@@ -30,6 +30,8 @@ const MATRICES: &[(&str, &str)] = &[
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
     ("synovial fluid", "synovial fluid"),
+    ("tear fluid", "tears"),
+    ("tears", "tears"),
     ("aqueous humour", "aqueous humor"),
     ("aqueous humor", "aqueous humor"),
     ("vitreous humour", "vitreous humor"),

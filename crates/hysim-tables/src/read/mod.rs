@@ -192,6 +192,9 @@ fn unit_in_label(label: &str) -> Option<String> {
     // A label that is a unit and nothing else: a unit row under the parameters
     // (`Cmax` over `ng/mL`).
     let bare = label.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
+    // A unit row's cell in brackets: `(µg/mL)`.
+    let bare =
+        bare.strip_prefix('(').and_then(|b| b.strip_suffix(')')).filter(|b| !b.contains(['(', ')'])).unwrap_or(bare);
     let numeral = bare.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
     // Not a statistic (`Min` is no minute here) nor a lone capital (`M`, `F`: sexes).
     let word = stat_label(bare).is_some() || matches!(bare, "M" | "F");
@@ -222,8 +225,11 @@ fn unit_before_clause(label: &str) -> Option<String> {
     label.match_indices('(').find_map(|(open, _)| {
         let close = open + label[open..].find(')')?;
         let unit = label[open + 1..close].trim();
-        let next = label[close + 1..].split_whitespace().next()?;
-        (WHEN.contains(&crate::fold::lower(next).as_str()) && Unit::parse(unit).is_ok()).then(|| unit.to_owned())
+        let rest = label[close + 1..].trim_start();
+        // `... (µg/kg) after ...`, or a clause after a comma (`... (µg/kg), time after ...`).
+        let next = rest.split_whitespace().next()?;
+        let clause = WHEN.contains(&crate::fold::lower(next).as_str()) || rest.starts_with([',', ';']);
+        (clause && Unit::parse(unit).is_ok()).then(|| unit.to_owned())
     })
 }
 
@@ -1261,7 +1267,12 @@ impl<'t> Reader<'t> {
     /// ng/mL` is `Cmax / Parent`).
     fn path_without_unit(&self, c: usize) -> Vec<String> {
         let mut path = self.clean_paths[c].clone();
-        if path.len() > 1 && path.last().is_some_and(|l| unit_in_label(l).as_deref() == Some(l.trim())) {
+        // A unit alone, bare or in brackets (`ng/mL`, `(µg/mL)`).
+        let unit_alone = |l: &str| {
+            let bare = l.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']']).trim();
+            unit_in_label(l).is_some_and(|u| u == bare || u == l.trim())
+        };
+        if path.len() > 1 && path.last().is_some_and(|l| unit_alone(l)) {
             path.pop();
         }
         path
@@ -1309,6 +1320,13 @@ impl<'t> Reader<'t> {
         if label.trim().is_empty() || numeric || stat_label(label).is_some() {
             return None;
         }
+        // Before a unit and the clause after it (`X in milk (µg/kg), time after the last
+        // infusion`): the clause says when, not what.
+        let clause_unit = unit_before_clause(label);
+        let label = match clause_unit {
+            Some(_) => label.split_once('(').map_or(label, |(head, _)| head.trim_end()),
+            None => label,
+        };
         let lower = crate::fold::lower(label);
         let name = crate::params::split_trailing_group(label).0;
         let words = |w: &[&str]| crate::context::has_word(&lower, w);
@@ -1341,7 +1359,7 @@ impl<'t> Reader<'t> {
             || words(SPECIMEN_WORDS);
         let unit = unit
             .map(str::to_owned)
-            .or_else(|| unit_before_clause(label))
+            .or(clause_unit)
             .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
             .or_else(|| self.caption_unit.clone());
         // Mass per kilogram of a specimen named in the label (`Cefquinome in milk (µg/kg)`,
@@ -1909,7 +1927,8 @@ impl<'t> Reader<'t> {
         // header (`Patient / 1`).
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
-                let p = &self.paths[col];
+                // Under a unit row (`Pt 1` over `(µg/mL)`), the id is above the unit.
+                let p = &self.path_without_unit(col);
                 let last = p.last()?;
                 let under_subject = p.len() > 1 && labels::is_subject_header(&p[p.len() - 2]);
                 let id = labels::subject_id(last)?;
@@ -2129,6 +2148,9 @@ impl<'t> Reader<'t> {
             "not sampled",
             "no sample",
             "not reported",
+            // `NS`, no sample (a missed visit), in a subject's cell.
+            "ns",
+            "n.s.",
         ];
         if let Some(Missing::NotAvailable(printed)) = &cell.missing
             && cell.value.is_none()

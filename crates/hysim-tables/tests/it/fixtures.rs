@@ -467,6 +467,20 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"residue:5\", \"caption\": \"Table 5. Cefquindone residues in composite milk of individual cows after three intramammary infusions\", \"footnote\": \"&lt;10, below the limit of quantification (10 &micro;g/kg).\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Cow (ear tag)</th><th colspan=\\\"3\\\">Cefquindone in milk (&micro;g/kg) after the last intramammary infusion</th></tr><tr><th>Day 1</th><th>Day 3</th><th>Day 7</th></tr></thead><tbody><tr><td>212</td><td>458</td><td>71.1</td><td>&lt;10</td></tr><tr><td>215</td><td>356</td><td>36.2</td><td>&lt;10</td></tr></tbody></table>\"}",
     ),
     (
+        // Patients across over a unit row (`Pt 1` over `(µg/mL)`), times down: the ids are
+        // above the unit.
+        "subject_columns_over_a_unit_row",
+        "jsonl",
+        "{\"table_id\": \"bolus:3\", \"caption\": \"Table 3. Serum cefuroxime concentrations in the patients after a 1.5 g intravenous bolus\", \"footnote\": \"NS, no sample obtained.\", \"table_html\": \"<table><thead><tr><th>Time after bolus (min)</th><th>Pt 1</th><th>Pt 2</th></tr><tr><th></th><th>(µg/mL)</th><th>(µg/mL)</th></tr></thead><tbody><tr><td>2</td><td>262.9</td><td>158.2</td></tr><tr><td>5</td><td>219.4</td><td>NS</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Cows by ear tag under `Ear tag`; the unit before a clause after a comma
+        // (`Cefquinome in milk (µg/kg), time after last infusion`) over times.
+        "ear_tags_and_a_unit_before_a_comma_clause",
+        "jsonl",
+        "{\"table_id\": \"tags:4\", \"caption\": \"Table 4. Cefquinome residues in milk of individual cows after three intramammary infusions\", \"footnote\": \"ND, not detected (&lt;2 µg/kg).\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Ear tag</th><th colspan=\\\"2\\\">Cefquinome in milk (µg/kg), time after last intramammary infusion</th></tr><tr><th>12 h</th><th>24 h</th></tr></thead><tbody><tr><td>DK 10432</td><td>1870</td><td>670</td></tr><tr><td>DK 10457</td><td>425</td><td>ND</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
