@@ -1826,8 +1826,10 @@ impl<'t> Reader<'t> {
                 }
                 continue;
             }
+            // The lines under a heading: central values (`Mean`, `Median (range)`) and the
+            // spreads printed on lines of their own (`SD`, `Range`, `Min`, `Max`).
             match &heading {
-                Some((named, label)) if stat_label(stub).is_some_and(|l| l.central().is_some()) => {
+                Some((named, label)) if stat_label(stub).is_some_and(|l| !matches!(l, StatLabel::Count)) => {
                     self.heading_lines[r] = Some(stub.to_owned());
                     self.row_named[r] = Some(*named);
                     self.stubs[r] = label.clone();
@@ -1947,9 +1949,51 @@ impl<'t> Reader<'t> {
         // A column that gives each row's statistic (`Parameter | Statistic | Day 1` over
         // `Cmax | Mean (SD) | 18.4 (5.2)`): its cell declares the row's values.
         let stat_col = self.statistic_column();
+        // A heading's lines with spreads on lines of their own (`Cmax (ng/mL)` over `Mean |
+        // SD | Median | Range`): each central line with its spreads, per column, as
+        // statistic rows are read.
+        let mut in_block = vec![false; self.row_named.len()];
+        let mut start = 0;
+        while start < self.heading_lines.len() {
+            if self.heading_lines[start].is_none() {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < self.heading_lines.len() && self.heading_lines[end].is_some() {
+                end += 1;
+            }
+            let lines: Vec<(usize, StatLabel)> =
+                (start..end).filter_map(|r| stat_label(self.heading_lines[r].as_deref()?).map(|l| (r, l))).collect();
+            if lines.iter().any(|(_, l)| l.central().is_none())
+                && let Some(param) = self.row_named[start]
+            {
+                in_block[start..end].iter_mut().for_each(|b| *b = true);
+                let label = self.stubs[start].0.clone();
+                for col in stub_col + 1..n_cols {
+                    if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] || stats[col].is_some()
+                    {
+                        continue;
+                    }
+                    let group = (!parents[col].is_empty() && !labels::is_generic_header(&parents[col]))
+                        .then(|| parents[col].clone());
+                    for summary in summaries(&lines) {
+                        out.extend(self.summary_record(
+                            summary,
+                            Axis::Rows { col },
+                            &label,
+                            param,
+                            group.clone(),
+                            header_counts[col],
+                        ));
+                    }
+                }
+            }
+            start = end;
+        }
         for (row, named_param) in self.row_named.iter().enumerate() {
             let cells = &self.table.body_rows[row];
-            if self.headings[row] {
+            if self.headings[row] || in_block[row] {
                 continue;
             }
             let Some(param) = *named_param else {

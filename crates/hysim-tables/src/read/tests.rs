@@ -503,3 +503,43 @@ fn subject_codes_under_a_subject_header_are_no_statistics() {
     let want = [(21.1, "N1", "pre-dose"), (39.8, "N1", "30 min"), (8.41, "N2", "pre-dose")];
     assert_eq!(got, want.map(|(v, s, t)| (Some(v), s.to_owned(), t.to_owned())));
 }
+
+#[test]
+fn a_headings_lines_pair_each_central_value_with_its_spread_lines() {
+    // `Cmax (ng/mL)` across the table, then `Mean | SD | Median | Range` lines: the mean
+    // with its SD, the median with its range, per group.
+    let t = table(
+        "Table 3. Plasma pharmacokinetic parameters of X",
+        &[&["Parameter / statistic", "Adolescents", "Adults"]],
+        &[
+            &["Cmax (ng/mL)", "Cmax (ng/mL)", "Cmax (ng/mL)"],
+            &["Mean", "781", "742"],
+            &["SD", "212", "198"],
+            &["Median", "752", "718"],
+            &["Range", "455–1240", "430–1130"],
+        ],
+    );
+    let got: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let spread = r.dispersion.as_ref().map(|d| format!("{} {}", d.kind, d.value));
+            let interval = r.interval.as_ref().map(|i| format!("{} {}-{}", i.kind, i.low, i.high));
+            format!(
+                "{} {:?} {} {}",
+                r.statistic.as_str(),
+                r.context.group,
+                r.value_raw,
+                spread.or(interval).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "mean Some(\"Adolescents\") 781 SD 212",
+            "mean Some(\"Adults\") 742 SD 198",
+            "median Some(\"Adolescents\") 752 range 455-1240",
+            "median Some(\"Adults\") 718 range 430-1130",
+        ]
+    );
+}
