@@ -301,6 +301,19 @@ impl Stat {
         }
     }
 
+    /// The labels of the two lines a table may print the statistic on, the central value
+    /// and its spread (`Mean` and `SD`, `Median` and `Range`).
+    pub(crate) fn split_headers(self) -> (&'static str, &'static str) {
+        match self {
+            Stat::MeanSd | Stat::MeanSdParen => ("Mean", "SD"),
+            Stat::MeanSem => ("Mean", "SEM"),
+            Stat::MedianRange => ("Median", "Range"),
+            Stat::MedianIqr => ("Median", "IQR"),
+            Stat::GeoCv => ("Geometric mean", "CV (%)"),
+            Stat::MeanCi => ("Mean", "95% CI"),
+        }
+    }
+
     pub(crate) fn is_mean(self) -> bool {
         !matches!(self, Stat::MedianRange | Stat::MedianIqr)
     }

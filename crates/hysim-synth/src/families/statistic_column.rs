@@ -10,6 +10,17 @@ use crate::render::{Layout, Param, Stat, SynthTable, print_summary, statistic_of
 use crate::rng::Rng;
 use crate::study::Study;
 
+/// A printed summary's central value and spread as two cells (`6.2 ± 1.1` is `6.2` and
+/// `1.1`; `6.0 (4.1–8.3)` is `6.0` and `4.1–8.3`).
+fn split_printed(text: &str) -> Option<(String, String)> {
+    if let Some((central, spread)) = text.split_once(" ± ") {
+        return Some((central.to_owned(), spread.to_owned()));
+    }
+    let (central, rest) = text.split_once(" (").or_else(|| text.split_once(" ["))?;
+    let spread = rest.strip_suffix(')').or_else(|| rest.strip_suffix(']'))?;
+    Some((central.to_owned(), spread.to_owned()))
+}
+
 /// One printed summary line: the parameter, its statistic, and its cells per group.
 struct Line {
     param: usize,
@@ -29,8 +40,10 @@ pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u3
     } else {
         *rng.pick(&[Stat::MeanSd, Stat::MeanSdParen, Stat::GeoCv, Stat::MeanCi])
     };
-    // Parameter headings often give each parameter both a mean line and a median line.
+    // Parameter headings often give each parameter both a mean line and a median line, and
+    // may print each statistic's spread on a line of its own (`Mean` then `SD`).
     let both = headings && rng.chance(0.5);
+    let split = headings && rng.chance(0.3);
     let dash = *rng.pick(&["–", "-", "–"]);
     let single = study.groups.len() == 1;
     let units: Vec<UnitChoice> = params
@@ -71,21 +84,35 @@ pub(crate) fn statistic_column(rng: &mut Rng, study: &Study, id: &str, index: u3
             body.push(row);
         }
         for stat in stats {
-            let mut row = if headings {
+            let mut row = if split {
+                vec![stat.split_headers().0.to_owned()]
+            } else if headings {
                 vec![stat.header().to_owned()]
             } else {
                 vec![labels[k].clone(), stat.header().to_owned()]
             };
+            let mut spread_row = vec![stat.split_headers().1.to_owned()];
             for g in &study.groups {
                 if !p.applies(g.route) {
                     row.push(dash.to_owned());
+                    spread_row.push(dash.to_owned());
                     continue;
                 }
                 let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg) * units[k].factor).collect();
-                row.push(print_summary(&summarise(&xs, stat), stat, false, dash).text);
+                let text = print_summary(&summarise(&xs, stat), stat, false, dash).text;
+                match split_printed(&text).filter(|_| split) {
+                    Some((central, spread)) => {
+                        row.push(central);
+                        spread_row.push(spread);
+                    }
+                    None => row.push(text),
+                }
             }
             lines.push(Line { param: k, stat, row: body.len() });
             body.push(row);
+            if split {
+                body.push(spread_row);
+            }
         }
     }
     let first = if headings { 1 } else { 2 };

@@ -1424,8 +1424,11 @@ impl<'t> Reader<'t> {
         let mut seen = std::collections::HashSet::new();
         out.retain(|r| {
             let c = &r.context;
+            // The same number printed on two lines (a mean and a median of 105) is two
+            // records: the statistic is part of what repeats.
             seen.insert((
                 r.provenance.col,
+                r.statistic,
                 r.parameter_raw.clone(),
                 r.value_raw.clone(),
                 c.subject.clone(),
