@@ -101,6 +101,9 @@ const PK_RESULTS: &[&str] = &[
     "cmax",
     "milk/plasma",
     "excretion",
+    // Urinary recovery is a PK result (amount and fraction excreted), not an assay's.
+    "urinary recovery",
+    "recovered in urine",
 ];
 
 /// Header cells of a regression table: a coefficient column.

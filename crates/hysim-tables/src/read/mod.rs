@@ -779,6 +779,10 @@ struct Reader<'t> {
     abbreviations: Vec<(String, String, Option<String>)>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
+    /// What the caption says the concentrations are of (`concentrations of XR-4471`),
+    /// lower case: a column headed by that name holds them, whether or not the name is a
+    /// known drug.
+    caption_analyte: Option<String>,
     /// Each column's header path with its marks left out.
     clean_paths: Vec<Vec<String>>,
     /// The units each column's headers print, innermost first.
@@ -840,6 +844,7 @@ impl<'t> Reader<'t> {
             time_col: None,
             abbreviations,
             caption_unit,
+            caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
             declared_units: Vec::new(),
@@ -1207,6 +1212,14 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
+        // Patients lettered under a subject header (`Patient` over `A | B | ... | F`): `F`
+        // is a patient, not a bioavailability.
+        if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
+            && stub.trim().len() == 1
+            && stub.trim().chars().all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
         named(stub, self.route_kind).or_else(|| peak_or_trough(stub)).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
@@ -1356,7 +1369,9 @@ impl<'t> Reader<'t> {
             })
             || abbreviation.is_some()
             || words(&["level", "levels", "concentration", "concentrations"])
-            || words(SPECIMEN_WORDS);
+            || words(SPECIMEN_WORDS)
+            // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
+            || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a);
         let unit = unit
             .map(str::to_owned)
             .or(clause_unit)
@@ -1513,8 +1528,33 @@ impl<'t> Reader<'t> {
         let [.., parent, last] = p.as_slice() else { return None };
         let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
-        (!leaf_names_parameter && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent)))
-            .then_some(id)
+        (!leaf_names_parameter
+            && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
+        .then_some(id)
+    }
+
+    /// Whether the labels under column `col`'s header are three or more codes of subjects
+    /// (`Plasma X (µg/mL)` over `T1 | T2 | T3 | T4`): one word each with a digit, none a
+    /// parameter or a time, under a concentration's header.
+    fn coded_siblings(&self, col: usize) -> bool {
+        let p = &self.paths[col];
+        let [above @ .., _] = p.as_slice() else { return false };
+        if above.is_empty() || self.col_named[col].and_then(|n| n.code()) != Some("CONC") {
+            return false;
+        }
+        let siblings: Vec<&str> = (0..self.n_cols)
+            .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
+            .filter_map(|c| self.paths[c].last().map(String::as_str))
+            .collect();
+        siblings.len() >= 3
+            && siblings.iter().all(|l| {
+                let l = l.trim();
+                !l.contains(' ')
+                    && l.chars().any(|c| c.is_ascii_digit())
+                    && labels::subject_id(l).is_some()
+                    && parameter_code(l, self.route_kind).is_none()
+                    && labels::time_of(l, None).is_none()
+            })
     }
 
     /// The unit column of value column `col`: the one under the same group header (`Milk`
@@ -2708,6 +2748,22 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
         }
     }
     out
+}
+
+/// The word after "concentrations of" (or "levels of") in a caption, lower case, past
+/// the words that qualify it (`total`, `free`, `plasma`).
+fn caption_analyte(caption: &str) -> Option<String> {
+    const QUALIFIERS: &[&str] = &["the", "total", "free", "unbound", "plasma", "serum", "blood", "individual", "mean"];
+    let lower = crate::fold::lower(caption);
+    ["concentrations of ", "concentration of ", "levels of "].iter().find_map(|phrase| {
+        let at = lower.find(phrase)? + phrase.len();
+        lower[at..]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| !QUALIFIERS.contains(w))
+            .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
+            .map(str::to_owned)
+    })
 }
 
 fn caption_unit(caption: &str) -> Option<String> {

@@ -481,6 +481,32 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "{\"table_id\": \"tags:4\", \"caption\": \"Table 4. Cefquinome residues in milk of individual cows after three intramammary infusions\", \"footnote\": \"ND, not detected (&lt;2 µg/kg).\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Ear tag</th><th colspan=\\\"2\\\">Cefquinome in milk (µg/kg), time after last intramammary infusion</th></tr><tr><th>12 h</th><th>24 h</th></tr></thead><tbody><tr><td>DK 10432</td><td>1870</td><td>670</td></tr><tr><td>DK 10457</td><td>425</td><td>ND</td></tr></tbody></table>\"}",
     ),
     (
+        // Animals coded under the concentration's header (`T1 | T2 | T3`), days down.
+        "coded_subjects_under_a_concentration_header",
+        "jsonl",
+        "{\"table_id\": \"tortoises:2\", \"caption\": \"Table 2. Plasma ceftazidime concentrations in tortoises after a single intramuscular injection of 20 mg/kg\", \"footnote\": \"&lt;0.5, below the limit of quantification.\", \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Time (days)</th><th colspan=\\\"3\\\">Plasma ceftazidime (µg/mL)</th></tr><tr><th>T1</th><th>T2</th><th>T3</th></tr></thead><tbody><tr><td>0.25</td><td>69.1</td><td>64.7</td><td>92.5</td></tr><tr><td>5</td><td>5.81</td><td>&lt;0.5</td><td>2.54</td></tr></tbody></table>\"}",
+    ),
+    (
+        // A code-named compound the caption names (`concentrations of XR-4471`) heading its
+        // column, subjects printed once; patients lettered `A` to `F` (`F` no bioavailability).
+        "caption_analyte_and_lettered_patients",
+        "jsonl",
+        "{\"table_id\": \"sad:5\", \"caption\": \"Table 5. Individual plasma concentrations of XR-4471 in the single ascending dose cohorts\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Subject</th><th>Nominal time (h)</th><th>XR-4471 (ng/mL)</th></tr></thead><tbody><tr><td>101</td><td>1</td><td>255</td></tr><tr><td></td><td>3</td><td>369</td></tr><tr><td>102</td><td>1</td><td>229</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Troughs and peaks of lettered patients (`Patient` over `A ... F`).
+        "lettered_patients_with_peaks_and_troughs",
+        "jsonl",
+        "{\"table_id\": \"tdm:2\", \"caption\": \"Table 2. Therapeutic drug monitoring of once-daily amikacin\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Patient</th><th>Peak (mg/L)</th><th>Trough (mg/L)</th></tr></thead><tbody><tr><td>E</td><td>62.0</td><td>1.3</td></tr><tr><td>F</td><td>75.6</td><td>&lt;0.8</td></tr></tbody></table>\"}",
+    ),
+    (
+        // Urinary recovery per subject (`Ae,0–24 (mg)`, `fe,0–24 (%)`): a PK result, not an
+        // assay's recovery.
+        "urinary_recovery_per_subject",
+        "jsonl",
+        "{\"table_id\": \"urine:5\", \"caption\": \"Table 4. Urinary recovery of unchanged amoxicillin over 24 h in individual subjects\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th>Subject</th><th>A<sub>e,0–24</sub> (mg)</th><th>f<sub>e,0–24</sub> (%)</th></tr></thead><tbody><tr><td>1</td><td>271</td><td>54.2</td></tr><tr><td>2</td><td>284</td><td>56.8</td></tr></tbody></table>\"}",
+    ),
+    (
         // A value printed once across the columns it concerns (the milk-to-plasma ratio
         // spanning `Plasma | Milk`): one record, in neither column's group.
         "value_spanning_columns",
