@@ -70,6 +70,9 @@ pub struct CellValue {
     pub marks: Vec<String>,
 }
 
+/// The superscript digits, zero to nine (`10³`).
+pub(crate) const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
 /// The symbols that mark footnotes (letters are marks too, where the reader expects them).
 pub(crate) const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
 
@@ -373,7 +376,6 @@ fn factored(s: &str) -> Option<(&str, f64)> {
 }
 
 fn superscript_or_plain_int(chars: &[char]) -> (i32, usize) {
-    const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let mut i = 0;
     let mut negative = false;
     if matches!(chars.first(), Some('-' | '⁻' | '−')) {
@@ -383,7 +385,7 @@ fn superscript_or_plain_int(chars: &[char]) -> (i32, usize) {
     let mut value = 0i32;
     let start = i;
     while let Some(&c) = chars.get(i) {
-        let d = c.to_digit(10).or_else(|| SUPER.iter().position(|s| *s == c).map(|p| p as u32));
+        let d = c.to_digit(10).or_else(|| SUPERSCRIPT_DIGITS.iter().position(|s| *s == c).map(|p| p as u32));
         match d {
             Some(d) if value < 1000 => {
                 value = value * 10 + d as i32;
@@ -432,9 +434,10 @@ const BELOW_LIMIT: &[&str] =
 /// Reads one cell.
 pub fn parse_cell(text: &str) -> CellValue {
     let s = normalise(text);
-    // A factored form (`(4.35 ± 1.02) × 10³`): the bracket's numbers, each times the power.
+    // A factored form (`(4.35 ± 1.02) × 10³`): the bracket's numbers, each times the power
+    // (one level: the bracket's own text is read as a plain cell).
     if let Some((inner, factor)) = factored(&s) {
-        let mut cell = parse_cell(inner);
+        let mut cell = parse_plain(inner);
         if cell.value.is_some() {
             cell.value = cell.value.map(|v| v * factor);
             if let Some(d) = cell.dispersion.as_mut().filter(|d| !d.percent) {
@@ -447,6 +450,11 @@ pub fn parse_cell(text: &str) -> CellValue {
             return cell;
         }
     }
+    parse_plain(&s)
+}
+
+/// A cell's numbers without the factored form, from its normalised text.
+fn parse_plain(s: &str) -> CellValue {
     let trimmed = s.trim().trim_end_matches(MARK_SYMBOLS).trim();
     let lower = crate::fold::lower(trimmed);
     if lower.is_empty() {
@@ -459,7 +467,7 @@ pub fn parse_cell(text: &str) -> CellValue {
         return CellValue { missing: Some(Missing::BelowLimit(None)), ..CellValue::default() };
     }
     let mut cell = CellValue::default();
-    let mut toks = tokens(&s);
+    let mut toks = tokens(s);
     // "n = 8" anywhere: take it out.
     let mut k = 0;
     while k < toks.len() {

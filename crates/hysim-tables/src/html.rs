@@ -177,9 +177,10 @@ impl Builder {
                     {
                         // A power of ten (`× 10<sup>3</sup>`) keeps its exponent apart from the
                         // ten: `× 10³`, not `× 103`.
-                        const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-                        let power: String =
-                            sup.chars().map(|c| c.to_digit(10).map_or('⁻', |d| SUPER[d as usize])).collect();
+                        let power: String = sup
+                            .chars()
+                            .map(|c| c.to_digit(10).map_or('⁻', |d| crate::cell::SUPERSCRIPT_DIGITS[d as usize]))
+                            .collect();
                         text.replace_range(at.., &power);
                     }
                 }

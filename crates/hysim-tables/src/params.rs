@@ -141,7 +141,15 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     // Urinary recovery described in words (`Amount of unchanged X excreted in urine`,
     // `Fraction of dose excreted, 0–24 h`): CDISC's amount recovered (RCAMINT) and percent
     // recovered (RCPCINT).
-    if without_unit.contains("excreted") || without_unit.contains("excretion") || without_unit.contains("recovered") {
+    // (Not a rate, a half-life or a clearance of excretion, nor the amount remaining.)
+    let rate_or_time = ["rate", "per", "half-life", "halflife", "t1/2", "clearance", "remaining"]
+        .iter()
+        .any(|w| without_unit.contains(w));
+    if !rate_or_time
+        && (without_unit.contains("excreted")
+            || without_unit.contains("excretion")
+            || without_unit.contains("recovered"))
+    {
         if ["fraction", "percent", "%", "proportion"].iter().any(|w| without_unit.contains(w))
             && without_unit.contains("dose")
         {
@@ -382,6 +390,13 @@ mod tests {
 
     fn check(name: &str, route: Option<Route>, expect: Option<&str>) {
         assert_eq!(parameter_code(name, route), expect, "{name:?} ({})", normalise_name(name));
+    }
+
+    #[test]
+    fn urinary_recovery_in_words_but_not_its_rate() {
+        assert_eq!(parameter_code("Amount of unchanged X excreted in urine (mg)", None), Some("RCAMINT"));
+        assert_eq!(parameter_code("Fraction of dose excreted, 0–24 h (%)", None), Some("RCPCINT"));
+        assert_ne!(parameter_code("Amount excreted per hour (mg/h)", None), Some("RCAMINT"));
     }
 
     #[test]

@@ -161,7 +161,6 @@ const STEMS: &[&str] = &[
     "fungin",
     "butazone",
     "pramide",
-    "tidine",
     "setron",
     "triptan",
     "gliptin",
@@ -174,7 +173,6 @@ const STEMS: &[&str] = &[
     "semide",
     "thiazide",
     "methasone",
-    "olone",
     "sonide",
     "zepine",
     "peridol",
@@ -195,7 +193,6 @@ const STEMS: &[&str] = &[
     "fenicol",
     "phenicol",
     "oxacin",
-    "bendazole",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -325,8 +322,14 @@ pub fn dose_in(text: &str) -> Option<String> {
             let window = &lower[from..start];
             let clause = window.rsplit([';']).next().unwrap_or(window);
             let clause = clause.rsplit(". ").next().unwrap_or(clause);
-            ["quantif", "detect", "limit of"].iter().any(|w| clause.contains(w))
-                || super::words::has_word(clause, &["lloq", "loq", "lod", "llod"])
+            // The limit's own number: no bracket closes between the limit and it (`(LLOQ 0.5
+            // ng/mL) after a single dose of 200 mg` keeps its dose).
+            let phrase = ["quantif", "detect", "limit of"].iter().filter_map(|w| clause.rfind(w)).max();
+            let word = ["lloq", "loq", "lod"]
+                .iter()
+                .filter_map(|w| clause.rfind(w).filter(|_| super::words::has_word(clause, &[w])))
+                .max();
+            phrase.max(word).is_some_and(|at| !clause[at..].contains([')', ']']))
         };
         if c.is_ascii_digit() && after_word && !limit() {
             let mut j = k;
@@ -442,6 +445,7 @@ mod tests {
         }
         assert_eq!(drug_like_in("Total cholesterol (mg/dL)"), None);
         assert_eq!(dose_in("LOQ 5 µg/kg; dogs received 10 mg/kg"), Some("10 mg/kg".to_owned()));
+        assert_eq!(dose_in("Samples (LLOQ 0.5 ng/mL) after a single oral dose of 200 mg"), Some("200 mg".to_owned()));
         assert_eq!(dose_in("levels of 5 mg/L after 10 mg"), Some("10 mg".to_owned()));
         assert_eq!(population_in("Fentanyl concentrations in umbilical vein and maternal serum"), Some("maternal"));
         assert_eq!(drug_in("Acetaminophen in neonates").map(|d| d.name), Some("paracetamol"));

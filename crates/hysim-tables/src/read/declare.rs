@@ -378,7 +378,10 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
 /// ratio column or row holds, not what the groups' values are.
 fn about_ratios(clause: &str) -> bool {
     let first_central = find(clause, CENTRALS, &CENTRAL_WORDS).first().map_or(clause.len(), |h| h.start);
-    crate::context::has_word(&clause[..first_central], &["ratio", "ratios", "gmr", "gmrs"])
+    let before = &clause[..first_central];
+    // The clause's statistic is the ratio's own (`ratios of ... means`, `GMR`), not the
+    // table's ("Accumulation ratios and other parameters are mean ± SD" declares means).
+    before.contains("ratios of") || before.contains("ratio of") || crate::context::has_word(before, &["gmr", "gmrs"])
 }
 
 /// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence
@@ -754,6 +757,15 @@ fn unknown(shape: Shape) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_clause_about_the_ratios_own_statistic_is_skipped() {
+        assert!(about_ratios("t/r ratios are ratios of geometric least-squares means"));
+        assert!(!about_ratios("accumulation ratios and other parameters are mean ± sd"));
+        assert!(
+            !declarations("Accumulation ratios and other parameters are mean ± SD.", &Scope::All, &names).is_empty()
+        );
+    }
 
     fn names(text: &str) -> Option<String> {
         crate::params::parameter_code(text, None).map(str::to_owned)

@@ -341,8 +341,9 @@ const SUBJECT_WORDS: &[&str] = &[
 pub(crate) fn is_subject_header(header: &str) -> bool {
     let name = norm(strip_marks(header));
     // With what its ids are in brackets: `Cow (ear tag)`, `Patient (initials)`, `Subject (ID)`.
+    // (Not a count: `Patients (n = 12)` heads a group's column, not subjects' ids.)
     let bare = match crate::params::split_trailing_group(&name) {
-        (head, Some(_)) if !head.trim().is_empty() => head.trim(),
+        (head, Some(group)) if !head.trim().is_empty() && !group.chars().any(|c| c.is_ascii_digit()) => head.trim(),
         _ => name.as_str(),
     };
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare)

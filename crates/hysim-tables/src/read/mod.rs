@@ -221,6 +221,11 @@ fn unit_in_label(label: &str) -> Option<String> {
 /// A unit in brackets inside a label, before the clause saying when (`X in milk (µg/kg)
 /// after the last infusion`, `Plasma level (ng/mL) at steady state`).
 fn unit_before_clause(label: &str) -> Option<String> {
+    unit_and_clause(label).map(|(unit, _)| unit)
+}
+
+/// [`unit_before_clause`]'s unit and where its bracket opens.
+fn unit_and_clause(label: &str) -> Option<(String, usize)> {
     const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from"];
     label.match_indices('(').find_map(|(open, _)| {
         let close = open + label[open..].find(')')?;
@@ -229,7 +234,9 @@ fn unit_before_clause(label: &str) -> Option<String> {
         // `... (µg/kg) after ...`, or a clause after a comma (`... (µg/kg), time after ...`).
         let next = rest.split_whitespace().next()?;
         let clause = WHEN.contains(&crate::fold::lower(next).as_str()) || rest.starts_with([',', ';']);
-        (clause && Unit::parse(unit).is_ok()).then(|| unit.to_owned())
+        // A unit of a quantity per another (`µg/kg`, `ng·mL−1`), not an abbreviation (`(G)`).
+        let unit_like = unit.contains(['/', '·', '−']) || unit.chars().any(|c| c.is_ascii_digit());
+        (clause && unit_like && Unit::parse(unit).is_ok()).then(|| (unit.to_owned(), open))
     })
 }
 
@@ -434,7 +441,9 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             && let [c] = last.as_bytes()
             && ((b'a'..=b'h').contains(c)
                 && (defined(*c as char) || notes.is_empty() && !matches!(c, b'd' | b'g' | b'h'))
-                || (b'1'..=b'9').contains(c) && defined(*c as char))
+                // A digit only after a unit in brackets (`F (%) 1`): `Day 1`, `Patient 3`
+                // keep their numbers.
+                || (b'1'..=b'9').contains(c) && defined(*c as char) && before.trim_end().ends_with([')', ']']))
             && !before.trim().is_empty()
             && !before.trim_end().ends_with(',')
         {
@@ -876,11 +885,13 @@ impl<'t> Reader<'t> {
         // molar); `Male (n = 12)` rows under `Sex` stay the groups they are.
         let sexes = |c: usize| {
             let h = crate::fold::lower(reader.labels[c].trim());
+            if !(h.starts_with("sex") || h.starts_with("gender")) {
+                return false;
+            }
             let cells: Vec<&str> =
                 table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
             // Most of them: summary rows (`Mean` spanning the covariates) print words there.
-            let letters = 2 * cells.iter().filter(|t| matches!(**t, "F" | "M" | "f" | "m")).count() > cells.len();
-            (h.starts_with("sex") || h.starts_with("gender")) && letters
+            2 * cells.iter().filter(|t| matches!(**t, "F" | "M" | "f" | "m")).count() > cells.len()
         };
         let stub_col = (0..n_cols.min(3))
             .filter(|&c| !sexes(c))
@@ -978,9 +989,11 @@ impl<'t> Reader<'t> {
             if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
                 let p = &reader.paths[c];
                 let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
+                // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
+                let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
                 let leaf = p
                     .last()
-                    .filter(|_| p.len() > 1)
+                    .filter(|_| p.len() > 1 && !area)
                     .and_then(|h| labels::time_of(&label_marks(h, &reader.notes).0, None));
                 reader.col_time[c] = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
@@ -1002,6 +1015,8 @@ impl<'t> Reader<'t> {
                 && !header.contains("dosing interval")
                 && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"]) || interval;
+            // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
+            let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
             let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
@@ -1011,7 +1026,7 @@ impl<'t> Reader<'t> {
                     && cells().count() >= 2
                     && cells().all(|t| labels::time_of(t, None).is_some())
             };
-            ((timed || times()) && reader.col_named[c].is_none() && c != reader.stub_col)
+            ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
         });
         // Only tables with PK values need their caption and footnote read further.
@@ -1133,7 +1148,7 @@ impl<'t> Reader<'t> {
     /// outside the grid reads as blank.
     fn body_cell(&self, row: usize, col: usize) -> &CellValue {
         // A copy of a value printed once across columns is no value of its own.
-        if !self.table.spanned.is_empty() && self.table.spanned.contains(&[row, col]) {
+        if !self.table.spanned.is_empty() && self.table.spanned.binary_search(&[row, col]).is_ok() {
             return blank_cell();
         }
         match (
@@ -1335,11 +1350,12 @@ impl<'t> Reader<'t> {
         }
         // Before a unit and the clause after it (`X in milk (µg/kg), time after the last
         // infusion`): the clause says when, not what.
-        let clause_unit = unit_before_clause(label);
-        let label = match clause_unit {
-            Some(_) => label.split_once('(').map_or(label, |(head, _)| head.trim_end()),
+        let clause = unit_and_clause(label);
+        let label = match &clause {
+            Some((_, open)) => label[..*open].trim_end(),
             None => label,
         };
+        let clause_unit = clause.map(|(unit, _)| unit);
         let lower = crate::fold::lower(label);
         let name = crate::params::split_trailing_group(label).0;
         let words = |w: &[&str]| crate::context::has_word(&lower, w);
@@ -1546,10 +1562,23 @@ impl<'t> Reader<'t> {
             .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
             .filter_map(|c| self.paths[c].last().map(String::as_str))
             .collect();
+        // Not occasions coded the same way: cycles, periods, visits, days, weeks, months
+        // (`C1`, `P2`, `V3`), nor trimesters (`T1`) where the paper speaks of them.
+        let paper = crate::fold::lower(&format!(
+            "{} {}",
+            self.table.caption.as_deref().unwrap_or_default(),
+            self.table.title.as_deref().unwrap_or_default()
+        ));
+        let occasion = |l: &str| match l.chars().next().map(|c| c.to_ascii_uppercase()) {
+            Some('C' | 'P' | 'V' | 'D' | 'W' | 'M') => true,
+            Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
+            _ => false,
+        };
         siblings.len() >= 3
             && siblings.iter().all(|l| {
                 let l = l.trim();
-                !l.contains(' ')
+                !occasion(l)
+                    && !l.contains(' ')
                     && l.chars().any(|c| c.is_ascii_digit())
                     && labels::subject_id(l).is_some()
                     && parameter_code(l, self.route_kind).is_none()
@@ -2013,6 +2042,7 @@ impl<'t> Reader<'t> {
             {
                 in_block[start..end].iter_mut().for_each(|b| *b = true);
                 let label = self.stubs[start].0.clone();
+                let block = summaries(&lines);
                 for col in stub_col + 1..n_cols {
                     if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] || stats[col].is_some()
                     {
@@ -2020,9 +2050,9 @@ impl<'t> Reader<'t> {
                     }
                     let group = (!parents[col].is_empty() && !labels::is_generic_header(&parents[col]))
                         .then(|| parents[col].clone());
-                    for summary in summaries(&lines) {
+                    for summary in &block {
                         out.extend(self.summary_record(
-                            summary,
+                            summary.clone(),
                             Axis::Rows { col },
                             &label,
                             param,
@@ -2374,7 +2404,7 @@ impl<'t> Reader<'t> {
     ) -> Record {
         // A value printed once across columns (`0.45` spanning `Plasma | Milk`) belongs to
         // none of the columns it spans: their headers leave its group.
-        let group = if self.table.spanned.contains(&[row, col + 1]) {
+        let group = if self.table.spanned.binary_search(&[row, col + 1]).is_ok() {
             group.and_then(|g| {
                 let kept: Vec<&str> =
                     g.split(" / ").filter(|part| !self.paths[col].iter().any(|h| h == part)).collect();
@@ -2762,6 +2792,8 @@ fn caption_analyte(caption: &str) -> Option<String> {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .find(|w| !QUALIFIERS.contains(w))
             .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
+            // Not who or what was sampled (`concentrations of patients`, `... of milk`).
+            .filter(|w| !labels::is_subject_header(w) && matrices_in(w).is_empty())
             .map(str::to_owned)
     })
 }

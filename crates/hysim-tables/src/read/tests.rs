@@ -543,3 +543,27 @@ fn a_headings_lines_pair_each_central_value_with_its_spread_lines() {
         ]
     );
 }
+
+#[test]
+fn rules_of_the_sixth_session_do_not_misfire_on_ordinary_labels() {
+    // A numbered note leaves `Day 1` and `Patient 3` their numbers; a mark after a unit in
+    // brackets is one.
+    let notes = vec![("1".to_owned(), "Relative to fasted.".to_owned())];
+    assert_eq!(label_marks("Day 1", &notes), ("Day 1".to_owned(), vec![]));
+    assert_eq!(label_marks("F (%) 1", &notes), ("F (%)".to_owned(), vec!["1".to_owned()]));
+    // A count in brackets is no qualifier of subjects' ids.
+    assert!(!labels::is_subject_header("Patients (n = 12)"));
+    assert!(labels::is_subject_header("Cow (ear tag)"));
+    // Occasions coded like subjects (`C1 | C2 | C3`, cycles) stay groups.
+    let mut t = table(
+        "Table 2. Plasma concentrations of X",
+        &[&["Time (h)", "Plasma X (ng/mL)", "", ""], &["", "C1", "C2", "C3"]],
+        &[&["1", "12.0", "13.1", "11.7"], &["4", "6.2", "7.0", "6.5"]],
+    );
+    t.header_rows[0] =
+        vec!["Time (h)".into(), "Plasma X (ng/mL)".into(), "Plasma X (ng/mL)".into(), "Plasma X (ng/mL)".into()];
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+    // A deeply nested factored cell is read without recursion.
+    let nested = format!("{}1{}", "(".repeat(5000), ") × 10¹".repeat(5000));
+    let _ = crate::cell::parse_cell(&nested);
+}
