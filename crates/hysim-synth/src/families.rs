@@ -3,9 +3,10 @@
 //!
 //! - [`statistic_rows`]: parameters across, statistics down (`Mean`, `SD`, `CV (%)`,
 //!   `Median`, `Range` or `Min` and `Max`, `n`); one gold record per central value.
-//! - [`concentration_time`]: subjects down and sampling times across under a spanning
-//!   `Time after dose (h)`, or the transpose; individual concentrations with their subject
-//!   and time, a `Mean` and `SD` row of summaries.
+//! - [`concentration_time`]: subjects down (numbered, coded `S-03` or lettered `C`) and
+//!   sampling times across under a spanning `Time after dose (h)`, or the transpose;
+//!   individual concentrations with their subject and time, a `Mean` and `SD` row of
+//!   summaries.
 //! - [`specimen_columns`]: subjects down, columns headed by specimen (milk, plasma) and
 //!   their ratio (lactation studies).
 //! - [`metabolite_columns`]: subjects down, the parent drug and a metabolite in plasma and
@@ -510,6 +511,19 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     let skip = covariates.len();
     let time_word = *rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"]);
     let t_text = time_text;
+    // Subjects down are numbered (`3`), coded (`S-03`) or lettered (`C`), as papers print
+    // them under the subjects' header.
+    let ids: Vec<String> = {
+        let n = g.subjects.len();
+        let style = if transpose { 0 } else { rng.below(if n <= 26 { 3 } else { 2 }) };
+        (0..n)
+            .map(|k| match style {
+                1 => format!("S-{:02}", k + 1),
+                2 => char::from(b'A' + k as u8).to_string(),
+                _ => format!("{}", k + 1),
+            })
+            .collect()
+    };
     let caption = format!(
         "Table {index}. {} concentrations ({}) of {} in {} after {} administration of {}.",
         capitalise(study.matrix),
@@ -548,7 +562,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             .iter()
             .enumerate()
             .map(|(k, v)| {
-                std::iter::once(format!("{}", k + 1))
+                std::iter::once(ids[k].clone())
                     .chain(covariates.iter().map(|(_, column)| column[k].clone()))
                     .chain(v.iter().map(|(t, _)| t.clone()))
                     .collect()
@@ -584,7 +598,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             let (r, c) = cell_of(s, j);
             let raw = if transpose { table.body_rows[r][0].clone() } else { table.header_path(c).join(" / ") };
             let mut context = base_context(study);
-            context.subject = Some(if transpose { format!("{subject_word} {}", s + 1) } else { format!("{}", s + 1) });
+            context.subject = Some(if transpose { format!("{subject_word} {}", s + 1) } else { ids[s].clone() });
             context.time = Some(format!("{} h", t_text(times[j])));
             records.push(gold(&table, r, c, &raw, "CONC", *v, Statistic::Individual, &unit, family, context));
         }
