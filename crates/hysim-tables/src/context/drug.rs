@@ -261,10 +261,14 @@ pub fn drug_like_in(text: &str) -> Option<String> {
     // English words that end in a stem ("except", "intercept", "examine"): a stem needs
     // three letters before it, and these words are none.
     const WORDS: &[&str] = &["concept", "concepts", "intercept", "percept", "precept", "determine", "undermine"];
+    // The INN prefixes of the cephalosporins and sulfonamides (`ceftazidime`, `cefquinome`,
+    // `sulfadiazine`).
+    const PREFIXES: &[&str] = &["cef", "sulfa"];
     text.split(|c: char| !is_word_char(c)).map(str::to_lowercase).find(|w| {
         w.len() >= 6
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && STEMS.iter().any(|s| w.ends_with(s) && w.len() - s.len() >= 3)
+            && (STEMS.iter().any(|s| w.ends_with(s) && w.len() - s.len() >= 3)
+                || PREFIXES.iter().any(|p| w.starts_with(p) && w.len() - p.len() >= 4))
             && !WORDS.contains(&w.as_str())
     })
 }
@@ -444,6 +448,7 @@ mod tests {
             assert_eq!(drug_like_in(text).as_deref(), Some(drug));
         }
         assert_eq!(drug_like_in("Total cholesterol (mg/dL)"), None);
+        assert_eq!(drug_like_in("Plasma ceftazidime (µg/mL)").as_deref(), Some("ceftazidime"));
         assert_eq!(dose_in("LOQ 5 µg/kg; dogs received 10 mg/kg"), Some("10 mg/kg".to_owned()));
         assert_eq!(dose_in("Samples (LLOQ 0.5 ng/mL) after a single oral dose of 200 mg"), Some("200 mg".to_owned()));
         assert_eq!(dose_in("levels of 5 mg/L after 10 mg"), Some("10 mg".to_owned()));

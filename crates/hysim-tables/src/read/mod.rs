@@ -2522,6 +2522,14 @@ impl<'t> Reader<'t> {
                     .iter()
                     .find_map(|h| self.abbreviation(h))
                     .map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight)))
+            })
+            // The analyte the caption names, heading the column (`XR-4471 (ng/mL)`).
+            .or_else(|| {
+                let name = crate::params::split_trailing_group(&header).0.trim();
+                self.caption_analyte
+                    .as_deref()
+                    .is_some_and(|a| crate::fold::lower(name) == a)
+                    .then(|| (name.to_owned(), None))
             });
         if let Some((name, mw)) = analyte
             && matrices_in(&name).is_empty()
