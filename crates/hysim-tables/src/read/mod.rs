@@ -762,6 +762,8 @@ struct Reader<'t> {
     paper_matrix: Option<&'static str>,
     /// Columns of units (`Unit`), one for the table or one per group under its header.
     unit_cols: Vec<usize>,
+    /// A column naming each row's specimen (`Matrix`, `Specimen`, `Sample type`).
+    specimen_col: Option<usize>,
     stub_col: usize,
     /// What each row's stub names, its marks left out.
     stubs: Vec<(String, Vec<String>)>,
@@ -840,6 +842,7 @@ impl<'t> Reader<'t> {
             base: TableContext::default(),
             paper_matrix: None,
             unit_cols: Vec::new(),
+            specimen_col: None,
             stub_col: 0,
             stubs: Vec::new(),
             row_named: Vec::new(),
@@ -1036,6 +1039,11 @@ impl<'t> Reader<'t> {
             None => reader.base.context.route.as_deref().and_then(route_of).map(|(_, k)| k),
         };
         reader.paper_matrix = paper_matrix(table);
+        reader.specimen_col = (0..n_cols).find(|&c| {
+            let h = crate::fold::lower(reader.labels[c].trim());
+            ["matrix", "specimen", "sample type", "biological matrix", "fluid", "sample matrix"].contains(&h.as_str())
+                && table.body_rows.iter().filter_map(|r| r.get(c)).any(|t| matrix_of(t).is_some())
+        });
         reader.unit_cols = (0..n_cols)
             .filter(|&c| {
                 labels::is_unit_header(&reader.labels[c])
@@ -1432,18 +1440,25 @@ impl<'t> Reader<'t> {
             return None;
         }
         let specimens = !matrices_in(num).is_empty() && !matrices_in(den).is_empty();
-        Some(Named::Code(if specimens {
-            let m = matrices_in(num);
-            if m.contains(&"milk") {
-                "MPRATIO"
-            } else if m.contains(&"cerebrospinal fluid") {
-                "CSFPRATIO"
-            } else {
-                "FMRATIO"
-            }
+        if !specimens {
+            return Some(Named::Code("MRATIO"));
+        }
+        // The specimens' ratios the vocabulary names; another pair (`Adipose/serum`,
+        // `Saliva/plasma`) has no code, and is no cord-to-maternal ratio.
+        let m = matrices_in(num);
+        let fetal = crate::context::has_word(&crate::fold::lower(num), &["fetal", "foetal", "umbilical"]);
+        let code = if m.contains(&"milk") {
+            "MPRATIO"
+        } else if m.contains(&"cerebrospinal fluid") {
+            "CSFPRATIO"
+        } else if m.contains(&"cord blood") || fetal {
+            "FMRATIO"
+        } else if m.contains(&"placenta") {
+            "PLMRATIO"
         } else {
-            "MRATIO"
-        }))
+            return None;
+        };
+        Some(Named::Code(code))
     }
 
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
@@ -2481,7 +2496,12 @@ impl<'t> Reader<'t> {
         let g = group.as_deref();
         // The parameter's own label ("Mean serum fentanyl concentration") comes before the
         // caption; the column header and the group after it; the paper's last.
+        // A specimen column beside the values (`Matrix` over `Plasma | Saliva`, a subject's
+        // rows per specimen): the row's specimen.
+        let row_specimen = self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| matrix_of(t));
         if let Some(m) = matrix_of(label) {
+            context.matrix = Some(m.to_owned());
+        } else if let Some(m) = row_specimen {
             context.matrix = Some(m.to_owned());
         } else if context.matrix.is_none() || param.code() == Some("CONC") {
             let own = matrix_of(&header).or_else(|| g.and_then(matrix_of));
