@@ -73,6 +73,12 @@ pub struct CellValue {
 /// The superscript digits, zero to nine (`10³`).
 pub(crate) const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
+/// Whether `c` is a letter footnotes are marked with (`a` to `h`; later letters are more
+/// often subscripts and units).
+pub(crate) fn is_mark_letter(c: char) -> bool {
+    ('a'..='h').contains(&c)
+}
+
 /// The symbols that mark footnotes (letters are marks too, where the reader expects them).
 pub(crate) const MARK_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
 
@@ -173,7 +179,7 @@ fn tokens(s: &str) -> Vec<Tok> {
             if let Some(&l) = chars.get(i)
                 && l.is_ascii_lowercase()
                 && !chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
-                && ('a'..='h').contains(&l)
+                && is_mark_letter(l)
             {
                 out.push(Tok::Mark(l.to_string()));
                 i += 1;
@@ -209,7 +215,7 @@ fn tokens(s: &str) -> Vec<Tok> {
             }
             let word: String = chars[start..i].iter().collect();
             let glued = start > 0 && !chars[start - 1].is_whitespace();
-            let single_mark = word.len() == 1 && word.chars().all(|l| ('a'..='h').contains(&l));
+            let single_mark = word.len() == 1 && word.chars().all(is_mark_letter);
             if glued && single_mark && matches!(out.last(), Some(Tok::Close(_) | Tok::Percent)) {
                 // "0.268 [0.193; 0.493]a": a footnote mark after a closing bracket.
                 out.push(Tok::Mark(word));

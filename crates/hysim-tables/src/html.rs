@@ -169,7 +169,9 @@ impl Builder {
                     // In a header also after a number (`Week 4<sup>a</sup>`); a body cell's
                     // number keeps its mark (`2.5<sup>a</sup>`, read by the cell's parser).
                     let after_digit = header && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-                    if (after_letter || after_digit) && matches!(sup.as_bytes(), [b'a'..=b'h']) {
+                    let mut letters = sup.chars();
+                    let one_mark = letters.next().is_some_and(crate::cell::is_mark_letter) && letters.next().is_none();
+                    if (after_letter || after_digit) && one_mark {
                         text.insert(at, ' ');
                     } else if text[..at].ends_with("10")
                         && !sup.is_empty()
@@ -393,7 +395,9 @@ pub fn fragment_text(fragment: &str) -> String {
                     && rest[lt + gt + 1..].split_once("</sup>").is_some_and(|(inner, _)| {
                         let text = fragment_text(inner);
                         let mut chars = text.trim().chars();
-                        chars.next().is_some_and(|c| ('a'..='h').contains(&c) || crate::cell::MARK_SYMBOLS.contains(&c))
+                        chars
+                            .next()
+                            .is_some_and(|c| crate::cell::is_mark_letter(c) || crate::cell::MARK_SYMBOLS.contains(&c))
                             && chars.next().is_none()
                     });
                 if apart || mark_before {

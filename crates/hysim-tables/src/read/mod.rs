@@ -157,7 +157,7 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
     let chars: Vec<char> = footnote.chars().collect();
     let digits = chars.first().is_some_and(|c| ('1'..='9').contains(c)) && chars.get(1) == Some(&' ');
     let is_mark = |c: char| {
-        ('a'..='h').contains(&c)
+        crate::cell::is_mark_letter(c)
             || matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#')
             || (digits && ('1'..='9').contains(&c))
     };
@@ -200,8 +200,7 @@ fn unit_in_label(label: &str) -> Option<String> {
     let word = stat_label(bare).is_some() || matches!(bare, "M" | "F");
     // Nor a name with its unit in brackets (`G (µg/mL)`, `H (mg/L)`: an abbreviated
     // analyte), however much of it the unit grammar would take for a product.
-    let name_and_unit = matches!(crate::params::split_trailing_group(bare),
-        (name, Some(group)) if !name.trim().is_empty() && Unit::parse(group.trim()).is_ok());
+    let name_and_unit = name_with_unit(bare);
     if !bare.is_empty() && !looks_numeric(bare) && !numeral && !word && !name_and_unit && Unit::parse(bare).is_ok() {
         return Some(bare.to_owned());
     }
@@ -238,6 +237,12 @@ fn unit_and_clause(label: &str) -> Option<(String, usize)> {
         let unit_like = unit.contains(['/', '·', '−']) || unit.chars().any(|c| c.is_ascii_digit());
         (clause && unit_like && Unit::parse(unit).is_ok()).then(|| (unit.to_owned(), open))
     })
+}
+
+/// Whether a label is a name with its unit in brackets (`G (µg/mL)`, `Serum concentration
+/// (µg/L)`).
+fn name_with_unit(label: &str) -> bool {
+    matches!(crate::params::split_trailing_group(label), (name, Some(unit)) if !name.trim().is_empty() && Unit::parse(unit).is_ok())
 }
 
 /// `%` when a cell prints it right after its leading number (`89.4%`, `62 % (12)`), not
@@ -439,7 +444,7 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         // that is a unit (`d`, `g`, `h`).
         if let Some((before, last)) = clean[..name_end].rsplit_once(' ')
             && let [c] = last.as_bytes()
-            && ((b'a'..=b'h').contains(c)
+            && (crate::cell::is_mark_letter(*c as char)
                 && (defined(*c as char) || notes.is_empty() && !matches!(c, b'd' | b'g' | b'h'))
                 // A digit only after a unit in brackets (`F (%) 1`): `Day 1`, `Patient 3`
                 // keep their numbers.
@@ -468,7 +473,7 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         let set_apart = name.chars().rev().nth(run + 1).is_some_and(|c| matches!(c, ',' | ' ' | ';'));
         let word = name.rsplit([' ', ',', ';']).next().unwrap_or(name);
         let symbol = run <= 2 && !SUBSCRIPTED_SYMBOLS.contains(&crate::fold::lower(word).as_str());
-        if let Some(c) = name.chars().last().filter(|c| ('a'..='h').contains(c))
+        if let Some(c) = name.chars().last().filter(|c| crate::cell::is_mark_letter(*c))
             && defined(c)
             && run > 0
             && (run >= 3 || set_apart || symbol)
@@ -796,7 +801,7 @@ struct Reader<'t> {
     caption_analyte: Option<String>,
     /// Each column's header path with its marks left out.
     clean_paths: Vec<Vec<String>>,
-    /// The units each column's headers print, innermost first.
+    /// The units each column's headers print, innermost first, then one before a clause.
     header_units: Vec<Vec<String>>,
     /// Units the caption or footnote lists per parameter ([`declared_units`]).
     declared_units: Vec<(Option<&'static str>, Option<&'static str>, String)>,
@@ -880,8 +885,21 @@ impl<'t> Reader<'t> {
             .collect();
         reader.clean_paths =
             reader.paths.iter().map(|p| p.iter().map(|h| label_marks(h, &reader.notes).0).collect()).collect();
-        reader.header_units =
-            reader.clean_paths.iter().map(|p| p.iter().rev().filter_map(|h| unit_in_label(h)).collect()).collect();
+        // Then a unit before a clause in a header (`X in milk (µg/kg) after ...`), once per
+        // column rather than for every record.
+        reader.header_units = reader
+            .clean_paths
+            .iter()
+            .zip(&reader.paths)
+            .map(|(clean, p)| {
+                clean
+                    .iter()
+                    .rev()
+                    .filter_map(|h| unit_in_label(h))
+                    .chain(p.iter().rev().find_map(|h| unit_before_clause(h)))
+                    .collect()
+            })
+            .collect();
         // Parameters down the stub: the stub column is the one of the first three that
         // names the most parameters (columns before it are groups, such as the analyte).
         // Not a column of sexes as letters (`F` and `M` would read as bioavailability and
@@ -1568,15 +1586,10 @@ impl<'t> Reader<'t> {
     /// (`Plasma X (µg/mL)` over `T1 | T2 | T3 | T4`): one word each with a digit, none a
     /// parameter or a time, under a concentration's header.
     fn coded_siblings(&self, col: usize) -> bool {
-        let p = &self.paths[col];
-        let [above @ .., _] = p.as_slice() else { return false };
-        if above.is_empty() || self.col_named[col].and_then(|n| n.code()) != Some("CONC") {
+        if self.header_above(col).is_empty() || self.col_named[col].and_then(|n| n.code()) != Some("CONC") {
             return false;
         }
-        let siblings: Vec<&str> = (0..self.n_cols)
-            .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
-            .filter_map(|c| self.paths[c].last().map(String::as_str))
-            .collect();
+        let siblings = self.sibling_leaves(col);
         // Not occasions coded the same way: cycles, periods, visits, days, weeks, months
         // (`C1`, `P2`, `V3`), nor trimesters (`T1`) where the paper speaks of them.
         let paper = crate::fold::lower(&format!(
@@ -1604,8 +1617,27 @@ impl<'t> Reader<'t> {
     /// The unit column of value column `col`: the one under the same group header (`Milk`
     /// spanning `Unit | Value`, `Plasma` spanning its own), else the table's first.
     fn unit_col(&self, col: usize) -> Option<usize> {
-        let parent = |c: usize| &self.paths[c][..self.paths[c].len().saturating_sub(1)];
-        self.unit_cols.iter().copied().find(|&u| parent(u) == parent(col)).or(self.unit_cols.first().copied())
+        let parent = self.header_above(col);
+        self.unit_cols.iter().copied().find(|&u| self.header_above(u) == parent).or(self.unit_cols.first().copied())
+    }
+
+    /// The headers above column `c`'s innermost one.
+    fn header_above(&self, c: usize) -> &[String] {
+        &self.paths[c][..self.paths[c].len().saturating_sub(1)]
+    }
+
+    /// The innermost labels of the columns under the same headers as column `col` (its
+    /// own among them; none for a column of one header row).
+    fn sibling_leaves(&self, col: usize) -> Vec<&str> {
+        let above = self.header_above(col);
+        if above.is_empty() {
+            return Vec::new();
+        }
+        let depth = self.paths[col].len();
+        (0..self.n_cols)
+            .filter(|&c| self.paths[c].len() == depth && self.header_above(c) == above)
+            .filter_map(|c| self.paths[c].last().map(String::as_str))
+            .collect()
     }
 
     /// Summary columns beside the subjects' columns (`Plasma concentration (ng/mL)` over
@@ -1623,9 +1655,9 @@ impl<'t> Reader<'t> {
             .filter(|&c| c != self.stub_col && self.col_named[c].is_some() && self.column_subject(c).is_some())
             .collect();
         let [first, rest @ ..] = subjects.as_slice() else { return out };
-        let above = |c: usize| &self.paths[c][..self.paths[c].len().saturating_sub(1)];
-        let shared = rest.iter().all(|&c| self.col_named[c] == self.col_named[*first] && above(c) == above(*first));
-        let (Some(param), [.., span]) = (self.col_named[*first], above(*first)) else { return out };
+        let above = self.header_above(*first);
+        let shared = rest.iter().all(|&c| self.col_named[c] == self.col_named[*first] && self.header_above(c) == above);
+        let (Some(param), [.., span]) = (self.col_named[*first], above) else { return out };
         if rest.is_empty() || !shared {
             return out;
         }
@@ -1660,9 +1692,9 @@ impl<'t> Reader<'t> {
         let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
         // none of the subjects.
-        let siblings: Vec<&str> = (0..self.n_cols)
-            .filter(|&c| self.paths[c].len() == p.len() && self.paths[c][..above.len()] == *above)
-            .filter_map(|c| self.paths[c].last().map(String::as_str))
+        let siblings: Vec<&str> = self
+            .sibling_leaves(col)
+            .into_iter()
             .filter(|l| stat_label(&label_marks(l, &self.notes).0).is_none())
             .collect();
         let a_name = |label: &str| {
@@ -2463,7 +2495,6 @@ impl<'t> Reader<'t> {
         .into_iter()
         .flatten()
         .chain(self.header_units[col].iter().cloned())
-        .chain(self.paths[col].iter().rev().find_map(|h| unit_before_clause(h)))
         .chain(numbers.unit.clone())
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
@@ -2677,8 +2708,7 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     // labels under it.
     let unit_ended = |&(start, _, shared): &(usize, usize, usize)| {
         let label = words[start][..shared].join(" ");
-        label.ends_with(')')
-            && matches!(crate::params::split_trailing_group(&label), (name, Some(unit)) if !name.trim().is_empty() && Unit::parse(unit).is_ok())
+        label.ends_with(')') && name_with_unit(&label)
     };
     let repeated: Vec<&(usize, usize, usize)> = runs
         .iter()
