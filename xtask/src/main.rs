@@ -67,7 +67,7 @@ enum Task {
         /// The smallest run of every stage (about a minute on a CPU).
         #[arg(long)]
         tiny: bool,
-        /// One of the paper's experiments: alpha-sweep, manifold, ablation, noise or shift (docs/EXPERIMENTS.md).
+        /// One of the paper's experiments: alpha-sweep, manifold, ablation, noise, shift or shift-decoder (docs/EXPERIMENTS.md).
         #[arg(long, value_name = "NAME")]
         experiment: Option<String>,
         /// Rerun from this stage on, even when fresh.

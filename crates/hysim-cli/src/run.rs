@@ -22,7 +22,7 @@ pub(crate) struct Args {
     /// that trains elsewhere, or inspect the weights before training).
     #[arg(long, value_name = "STAGE", conflicts_with = "experiment")]
     to: Option<Stage>,
-    /// Run one of the paper's experiments: alpha-sweep, manifold, ablation, noise or shift (docs/EXPERIMENTS.md).
+    /// Run one of the paper's experiments: alpha-sweep, manifold, ablation, noise, shift or shift-decoder (docs/EXPERIMENTS.md).
     #[arg(long, value_name = "NAME")]
     experiment: Option<String>,
     /// The smallest end-to-end run (a few tables, two training steps): a smoke test of
@@ -114,10 +114,10 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         return run_one(&cfg, &shared, args.from, args.to);
     };
     let variants = experiment::variants(name)?;
-    if name == "shift" {
-        return shift(&cfg, &shared, &variants, device.is_cuda(), args.from, started);
+    if experiment::is_shift(name) {
+        return shift(&cfg, &shared, name, &variants, device.is_cuda(), args.from, started);
     }
-    let extra = hysim_pipeline::config::experiment_overrides(device.is_cuda());
+    let extra = hysim_pipeline::config::experiment_overrides(name, device.is_cuda());
     let mut rows = Vec::new();
     for k in 0..variants.len() {
         let run = run_variant(&cfg, &shared, name, &variants, k, &extra, args.from)?;
@@ -137,13 +137,15 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     Ok(format!("{text}\nwritten to {}", out.display()))
 }
 
-/// `--experiment shift`: every variant run, then its scores pooled over seeds and compared
-/// with `unweighted` per target (`hysim_eval::experiment`), written as `experiment.md`,
-/// `experiment.json` and an F1-against-alpha plot per target and kind of gold.
+/// `--experiment shift` (and `shift-decoder`): every variant run, then its scores pooled
+/// over seeds and compared with `unweighted` per target and system
+/// (`hysim_eval::experiment`), written as `experiment.md`, `experiment.json` and an
+/// F1-against-alpha plot per target, kind of gold and system that has the alpha methods.
 #[allow(clippy::print_stderr, reason = "stage progress goes to standard error")]
 fn shift(
     cfg: &Config,
     shared: &Path,
+    name: &str,
     variants: &[experiment::Variant],
     gpu: bool,
     from: Option<Stage>,
@@ -151,14 +153,14 @@ fn shift(
 ) -> Result<String> {
     use hysim_eval::experiment::{self as exp, Run};
     let reference = "unweighted";
-    let extra = hysim_pipeline::config::experiment_overrides(gpu);
+    let extra = hysim_pipeline::config::experiment_overrides(name, gpu);
     let mut runs = Vec::new();
     let mut arm_seconds: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
     // The source corpus every variant shares, where the label-noise check looks.
     let mut corpus = None;
     for (k, variant) in variants.iter().enumerate() {
         let t0 = std::time::Instant::now();
-        let run = run_variant(cfg, shared, "shift", variants, k, &extra, from)?;
+        let run = run_variant(cfg, shared, name, variants, k, &extra, from)?;
         *arm_seconds.entry(variant.arm.clone()).or_default() += t0.elapsed().as_secs_f64();
         let dir = run.dir;
         corpus.get_or_insert_with(|| dir.join("source/corpus"));
@@ -183,7 +185,7 @@ fn shift(
         }
     }
     let rows = exp::compare(&runs, reference, 1000, 0);
-    let out_dir = cfg.root.join(format!("{}-shift", cfg.name));
+    let out_dir = cfg.root.join(format!("{}-{name}", cfg.name));
     let mut plots = Vec::new();
     for row in rows.iter().filter(|r| r.method == reference) {
         if let Some(svg) = exp::alpha_plot(&rows, &row.arm, &row.system, &row.kind, "similarity") {
@@ -197,11 +199,28 @@ fn shift(
         .filter(|r| r.method == "hybrid")
         .map(|r| format!("- {} target, {}, {}: {}", r.arm, r.kind, r.system, exp::verdict(r, reference)))
         .collect();
+    let mut systems: Vec<&str> = runs.iter().map(|r| r.system.as_str()).collect();
+    systems.sort_unstable();
+    systems.dedup();
+    let decoder_steps = experiment::variant_config(cfg, name, &variants[0], &extra)?
+        .train
+        .get("train")
+        .and_then(|t| t.get("total_steps"))
+        .and_then(toml::Value::as_integer);
+    let trained = systems
+        .iter()
+        .map(|s| match (*s, decoder_steps) {
+            ("decoder", Some(steps)) => format!("the decoder, {steps} LoRA steps"),
+            ("encoder", _) => "the encoder extractor".to_owned(),
+            (other, _) => other.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" and ");
     let timing: Vec<String> =
         arm_seconds.iter().map(|(arm, s)| format!("{arm} target {}", format_seconds(*s))).collect();
     let write = |label_noise: &str| -> Result<String> {
         let text = format!(
-            "# Experiment `shift`\n\nDoes HySim weighting help under a domain shift with noise the embeddings can see? Every method trained with {} seeds per target; scores pooled over seeds, intervals over the target papers (1,000 paired resamples), differences to `{reference}` on the same resamples. {} in all ({}).\n\n## Hybrid weighting against none\n\n{}\n\n## Scores\n\n{}{}## Label noise the table embeddings cannot see\n\nEach gold record of the source corpus, its label as text (its code's parameter name, value, unit, statistic) beside its cell's text (row stub, header path, cell), embedded by the sentence encoder; its margin is its cell's similarity to its label minus that to the same label under the best of its table's other parameter codes (the margin weighs the code only: the labels compared share their value and unit), flagged when its z-score within its code lies below -k (`hysim label-noise`; AUC: the chance that a record of that kind has a lower z-score than a clean one, 0.5 blind).\n\n{label_noise}",
+            "# Experiment `{name}`\n\nDoes HySim weighting help under a domain shift with noise the embeddings can see? Every method trained with {} seeds per target ({trained}); scores pooled over seeds, intervals over the target papers (1,000 paired resamples), differences to `{reference}` on the same resamples. {} in all ({}).\n\n## Hybrid weighting against none\n\n{}\n\n## Scores\n\n{}{}## Label noise the table embeddings cannot see\n\nEach gold record of the source corpus, its label as text (its code's parameter name, value, unit, statistic) beside its cell's text (row stub, header path, cell), embedded by the sentence encoder; its margin is its cell's similarity to its label minus that to the same label under the best of its table's other parameter codes (the margin weighs the code only: the labels compared share their value and unit), flagged when its z-score within its code lies below -k (`hysim label-noise`; AUC: the chance that a record of that kind has a lower z-score than a clean one, 0.5 blind).\n\n{label_noise}",
             experiment::SHIFT_SEEDS.len(),
             format_seconds(started.elapsed().as_secs_f64()),
             timing.join(", "),
@@ -236,7 +255,7 @@ fn shift(
             .map(|a| (*a).to_owned())
             .collect();
             eprintln!(
-                "\n=== shift: label noise in the source corpus ===\n{}",
+                "\n=== {name}: label noise in the source corpus ===\n{}",
                 hysim_pipeline::Job::Hysim(argv.clone()).display()
             );
             let summary = InProcess.hysim(&argv).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -343,8 +362,8 @@ mod tests {
         let base = Config::embedded();
         let mut configs = vec![base.clone(), base.tiny().unwrap(), base.for_gpu().unwrap()];
         for gpu in [false, true] {
-            let extra = hysim_pipeline::config::experiment_overrides(gpu);
             for name in experiment::NAMES {
+                let extra = hysim_pipeline::config::experiment_overrides(name, gpu);
                 for variant in experiment::variants(name).unwrap() {
                     configs.push(experiment::variant_config(&base, name, &variant, &extra).unwrap());
                 }

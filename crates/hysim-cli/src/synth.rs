@@ -20,7 +20,7 @@ pub(crate) struct Args {
     profile: String,
     /// Noise: `none`, or kind=rate pairs separated by commas (label, wrong_value,
     /// wrong_unit, wrong_parameter, gaussian, heavy_tailed, structured, ocr,
-    /// shifted_columns, garbage_rows, offtopic).
+    /// shifted_columns, garbage_rows, offtopic, spurious, truncated).
     #[arg(long, default_value = "none")]
     noise: String,
     /// Paper ids start with this (`syn000001`); another prefix keeps a second corpus's

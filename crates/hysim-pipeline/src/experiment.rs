@@ -21,11 +21,22 @@
 //!   Every weighting method ([`SHIFT_METHODS`]) trains with three seeds per target; alpha
 //!   and beta on distances in standard deviations (`scale = "std"`). The runs are named
 //!   `<name>-shift-<arm>-<method>-s<seed>`.
+//! - `shift-decoder`: the same question for the grounded decoder, trained alone for the
+//!   core four methods ([`SHIFT_DECODER_METHODS`]) on the same source corpus, targets and
+//!   seeds as `shift` (on a CPU with the budget of
+//!   [`crate::config::SHIFT_DECODER_CPU_TOML`]; on a GPU `shift` itself trains both systems
+//!   for every method). Runs `<name>-shift-decoder-<arm>-<method>-s<seed>`.
 
 use crate::{Config, Error, Result};
 
 /// The experiments by name.
-pub const NAMES: [&str; 5] = ["alpha-sweep", "manifold", "ablation", "noise", "shift"];
+pub const NAMES: [&str; 6] = ["alpha-sweep", "manifold", "ablation", "noise", "shift", "shift-decoder"];
+
+/// Whether `name` is one of the experiments compared over seeds and targets (`shift` and
+/// `shift-decoder`).
+pub fn is_shift(name: &str) -> bool {
+    name == "shift" || name == "shift-decoder"
+}
 
 /// One variant: a label and the overrides that make it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +63,7 @@ pub const SHIFT_SOURCE: &str = r#"
 n = 1000
 seed = 0
 profile = "mixed"
-noise = "label=0.1,structured=0.05,ocr=0.1,garbage_rows=0.08,shifted_columns=0.05,offtopic=0.08"
+noise = "label=0.1,structured=0.05,ocr=0.1,garbage_rows=0.08,shifted_columns=0.05,offtopic=0.08,spurious=0.04,truncated=0.04"
 [train.data]
 limit = 0
 "#;
@@ -93,13 +104,19 @@ pub const SHIFT_METHODS: [(&str, &str); 10] = [
     ("alpha-2", "alpha = 2.0\nbeta = 0.0\noff_manifold = \"keep\"\n"),
 ];
 
+/// The methods `shift-decoder` trains the decoder for: none, each factor alone and the
+/// hybrid, at `auto` strength (their `[weights]` lines those of [`SHIFT_METHODS`]).
+pub const SHIFT_DECODER_METHODS: [&str; 4] = ["unweighted", "similarity", "clean", "hybrid"];
+
 /// Training seeds of every `shift` method.
 pub const SHIFT_SEEDS: [u64; 3] = [0, 1, 2];
 
-/// The `shift` variant of `method` (its `[weights]` lines) on `arm` with `seed`.
-fn shift_variant(arm: &str, arm_overrides: &str, method: &str, weights: &str, seed: u64) -> Variant {
+/// The `shift` variant of `method` (its `[weights]` lines) on `arm` with `seed`; with
+/// `decoder`, `shift-decoder`'s, which trains the decoder alone.
+fn shift_variant(arm: &str, arm_overrides: &str, method: &str, weights: &str, seed: u64, decoder: bool) -> Variant {
+    let systems = if decoder { "[train]\nsystems = [\"decoder\"]\n" } else { "" };
     let text = format!(
-        "{SHIFT_SOURCE}{arm_overrides}[weights]\nscale = \"std\"\n{weights}\n[train.encoder.heads]\nseed = {seed}\n[train.fit]\nseed = {seed}\n{SHIFT_EVAL}"
+        "{SHIFT_SOURCE}{arm_overrides}[weights]\nscale = \"std\"\n{weights}\n[train.encoder.heads]\nseed = {seed}\n[train.fit]\nseed = {seed}\n{SHIFT_EVAL}{systems}"
     );
     // `[weights.manifold]` inside a method's lines follows its `[weights]` keys.
     Variant {
@@ -171,12 +188,16 @@ pub fn variants(name: &str) -> Result<Vec<Variant>> {
             }
             out
         }
-        "shift" => {
+        "shift" | "shift-decoder" => {
+            let decoder = name == "shift-decoder";
             let mut out = Vec::new();
             for (arm, arm_overrides) in ARMS {
                 for (method, weights) in SHIFT_METHODS {
+                    if decoder && !SHIFT_DECODER_METHODS.contains(&method) {
+                        continue;
+                    }
                     for seed in SHIFT_SEEDS {
-                        out.push(shift_variant(arm, arm_overrides, method, weights, seed));
+                        out.push(shift_variant(arm, arm_overrides, method, weights, seed, decoder));
                     }
                 }
             }
@@ -195,9 +216,9 @@ pub fn variants(name: &str) -> Result<Vec<Variant>> {
 /// and `extra` (the experiment-wide settings, such as a smaller training budget) merged
 /// over it, renamed `<name>-<experiment>-<label>`.
 pub fn variant_config(base: &Config, experiment: &str, variant: &Variant, extra: &toml::Table) -> Result<Config> {
-    if experiment == "shift" && variant.arm == "real" && base.target.synth.is_some() {
+    if is_shift(experiment) && variant.arm == "real" && base.target.synth.is_some() {
         return Err(Error::Config {
-            origin: "--experiment shift".to_owned(),
+            origin: format!("--experiment {experiment}"),
             problem: "its real target is the configured [target] tables; leave [target.synth] out of the configuration"
                 .to_owned(),
         });
@@ -219,6 +240,7 @@ mod tests {
             assert!(vs.len() >= 4, "{name}");
             for v in &vs {
                 let cfg = variant_config(&base, name, v, &toml::Table::new()).unwrap();
+                assert!(is_shift(name) || v.arm == "real");
                 assert!(cfg.name.starts_with(&format!("default-{name}-")));
             }
         }
@@ -258,5 +280,41 @@ mod tests {
         // A configuration that already has a synthetic target has no real arm to give.
         let err = variant_config(&cfg, "shift", find("real-hybrid-s1"), &toml::Table::new()).unwrap_err();
         assert!(err.to_string().contains("[target.synth]"), "{err}");
+    }
+
+    /// `shift-decoder`: the core four methods of `shift` on both targets with its seeds,
+    /// each training the decoder alone, with the CPU budget on a CPU and the `[gpu]` one
+    /// on a GPU; its runs are named apart from `shift`'s.
+    #[test]
+    fn shift_decoder_trains_the_decoder_for_the_core_four() {
+        let base = Config::embedded();
+        let vs = variants("shift-decoder").unwrap();
+        assert_eq!(vs.len(), ARMS.len() * SHIFT_DECODER_METHODS.len() * SHIFT_SEEDS.len());
+        let shift = variants("shift").unwrap();
+        for v in &vs {
+            assert!(SHIFT_DECODER_METHODS.contains(&v.method.as_str()), "{}", v.label);
+            let twin = shift.iter().find(|s| s.label == v.label).unwrap();
+            let cpu = crate::config::experiment_overrides("shift-decoder", false);
+            let cfg = variant_config(&base, "shift-decoder", v, &cpu).unwrap();
+            let twin_cfg =
+                variant_config(&base, "shift", twin, &crate::config::experiment_overrides("shift", false)).unwrap();
+            assert_eq!(cfg.name, format!("default-shift-decoder-{}", v.label));
+            assert_eq!(
+                (&cfg.source, &cfg.target, &cfg.weights),
+                (&twin_cfg.source, &twin_cfg.target, &twin_cfg.weights)
+            );
+            assert_eq!(crate::plan::systems(&cfg), ["decoder"]);
+            assert_eq!(crate::plan::systems(&twin_cfg), ["encoder"]);
+            assert_eq!(cfg.train["train"]["total_steps"].as_integer(), Some(16));
+            let gpu = variant_config(
+                &base.for_gpu().unwrap(),
+                "shift-decoder",
+                v,
+                &crate::config::experiment_overrides("shift-decoder", true),
+            )
+            .unwrap();
+            assert_eq!(crate::plan::systems(&gpu), ["decoder"]);
+            assert!(gpu.train["train"]["total_steps"].as_integer().unwrap() > 16);
+        }
     }
 }

@@ -14,6 +14,8 @@
 //! | `shifted_columns` | table | one body row shifted one column to the right |
 //! | `garbage_rows` | table | rows of unrelated text appended to the table |
 //! | `offtopic` | table | the table replaced by a non-PK table (demographics, adverse events) with no gold |
+//! | `spurious` | table | the table replaced by a non-PK table, its gold kept and pointed at that table's value cells (spurious gold) |
+//! | `truncated` | table | the body cut after one to all but one of its rows, as a lost continuation page leaves it; the gold of the rows lost kept |
 //!
 //! `label=R` is shorthand for `wrong_value`, `wrong_unit` and `wrong_parameter` at `R/3`
 //! each. Record rates are per gold record (at most one kind each), table rates per table.
@@ -32,7 +34,13 @@ use crate::{Error, Result};
 /// Record-level kinds, in the order they are drawn.
 pub const RECORD_KINDS: &[&str] = &["wrong_value", "wrong_unit", "wrong_parameter", "gaussian", "heavy_tailed"];
 /// Table-level kinds, in the order they are applied.
-pub const TABLE_KINDS: &[&str] = &["offtopic", "structured", "ocr", "shifted_columns", "garbage_rows"];
+pub const TABLE_KINDS: &[&str] =
+    &["offtopic", "structured", "ocr", "shifted_columns", "garbage_rows", "spurious", "truncated"];
+
+/// The table kinds that draw a random number for every table, asked for or not: those
+/// that came later draw only where their rate is positive, so that a seed and a
+/// specification give the same corpus as before they existed.
+const ALWAYS_DRAWN: usize = 5;
 
 /// Parsed noise rates, by kind.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -94,8 +102,9 @@ pub fn apply(rng: &mut Rng, spec: &NoiseSpec, t: &mut SynthTable) -> Option<Stri
         return None;
     }
     let mut table_kind: Option<&'static str> = None;
-    for kind in TABLE_KINDS {
-        if table_kind.is_some() || !rng.chance(spec.rate(kind)) {
+    for (k, kind) in TABLE_KINDS.iter().enumerate() {
+        let rate = spec.rate(kind);
+        if table_kind.is_some() || (k >= ALWAYS_DRAWN && rate == 0.0) || !rng.chance(rate) {
             continue;
         }
         let done = match *kind {
@@ -103,6 +112,8 @@ pub fn apply(rng: &mut Rng, spec: &NoiseSpec, t: &mut SynthTable) -> Option<Stri
                 *t = crate::offtopic::table(rng, &t.table.id, t.style);
                 true
             }
+            "spurious" => spurious(rng, t),
+            "truncated" => truncate(rng, t),
             "structured" => structured(rng, t),
             "ocr" => ocr(rng, t),
             "shifted_columns" => shift_row(rng, t),
@@ -169,20 +180,23 @@ const UNIT_SWAPS: &[(&str, &str)] = &[
 
 fn label_noise(rng: &mut Rng, kind: &str, record: &mut Record) -> bool {
     match kind {
+        // A value of 0 (a level below the limit of quantification) stays 0 when scaled: no
+        // noise, and no flag (the factors are drawn all the same, so the stream does not move).
         "wrong_value" => {
             let factor = rng.range(1.5, 4.0);
-            scale_value(record, if rng.chance(0.5) { factor } else { 1.0 / factor });
-            true
+            let factor = if rng.chance(0.5) { factor } else { 1.0 / factor };
+            scale_value(record, factor);
+            record.value.is_some_and(|v| v != 0.0)
         }
         "gaussian" => {
             let z = rng.normal();
             scale_value(record, (0.1 * z).exp());
-            true
+            record.value.is_some_and(|v| v != 0.0)
         }
         "heavy_tailed" => {
             let t = rng.student_t(1).clamp(-30.0, 30.0);
             scale_value(record, (0.3 * t).exp());
-            true
+            record.value.is_some_and(|v| v != 0.0)
         }
         "wrong_unit" => {
             let Some(raw) = record.unit_raw.clone() else { return false };
@@ -309,6 +323,59 @@ fn shift_row(rng: &mut Rng, t: &mut SynthTable) -> bool {
     }
     for r in t.gold.iter_mut().filter(|r| r.provenance.row == Some(row as u32)) {
         r.noise = Some("shifted_columns".to_owned());
+    }
+    true
+}
+
+/// An off-topic table that keeps the gold of the PK table it replaces, each record pointed
+/// at one of its value cells in turn: gold a curator would never write, on a table whose
+/// text (demographics, adverse events, assay validation) says it reports no PK result.
+fn spurious(rng: &mut Rng, t: &mut SynthTable) -> bool {
+    if t.gold.is_empty() {
+        return false;
+    }
+    let gold = std::mem::take(&mut t.gold);
+    *t = crate::offtopic::table(rng, &t.table.id, t.style);
+    let cells: Vec<(usize, usize)> = t
+        .table
+        .body_rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, c)| c.chars().any(|ch| ch.is_ascii_digit()))
+                .map(move |(c, _)| (r, c))
+        })
+        .collect();
+    t.gold = gold
+        .into_iter()
+        .enumerate()
+        .map(|(k, mut r)| {
+            let (row, col) = cells[k % cells.len()];
+            r.provenance.row = Some(row as u32);
+            r.provenance.col = Some(col as u32);
+            r.provenance.header_path = t.table.header_rows.iter().filter_map(|h| h.get(col).cloned()).collect();
+            r.noise = Some("spurious".to_owned());
+            r
+        })
+        .collect();
+    true
+}
+
+/// The body cut after `k` rows (one to all but one): the records of the rows lost keep
+/// their gold, which now points at no cell of the table.
+fn truncate(rng: &mut Rng, t: &mut SynthTable) -> bool {
+    let n = t.body_html.len();
+    if n < 2 {
+        return false;
+    }
+    let keep = 1 + rng.below(n - 1);
+    t.body_html.truncate(keep);
+    t.table.body_rows.truncate(keep);
+    for r in t.gold.iter_mut().filter(|r| r.provenance.row.is_some_and(|row| row as usize >= keep)) {
+        r.noise = Some("truncated".to_owned());
     }
     true
 }

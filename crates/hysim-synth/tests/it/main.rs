@@ -191,7 +191,7 @@ fn noise_is_flagged_where_it_was_put() {
         300,
         9,
         Profile::Mixed,
-        "wrong_value=0.05,wrong_unit=0.05,wrong_parameter=0.05,gaussian=0.05,heavy_tailed=0.05,structured=0.05,ocr=0.05,shifted_columns=0.05,garbage_rows=0.05,offtopic=0.05",
+        "wrong_value=0.05,wrong_unit=0.05,wrong_parameter=0.05,gaussian=0.05,heavy_tailed=0.05,structured=0.05,ocr=0.05,shifted_columns=0.05,garbage_rows=0.05,offtopic=0.05,spurious=0.05,truncated=0.05",
     ));
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for (c, n) in clean.iter().zip(&noisy) {
@@ -203,6 +203,27 @@ fn noise_is_flagged_where_it_was_put() {
                 if kind == "offtopic" {
                     assert!(n.table.gold.is_empty());
                     continue;
+                }
+                if kind == "spurious" {
+                    // The PK table's gold, each record on a value cell of the off-topic table.
+                    assert_eq!(c.table.gold.len(), n.table.gold.len());
+                    assert_ne!(c.table.table.caption, n.table.table.caption);
+                    for r in &n.table.gold {
+                        assert_eq!(r.noise.as_deref(), Some("spurious"));
+                        let cell = &n.table.table.body_rows[r.provenance.row.unwrap() as usize]
+                            [r.provenance.col.unwrap() as usize];
+                        assert!(cell.chars().any(|ch| ch.is_ascii_digit()), "{cell:?}");
+                    }
+                    continue;
+                }
+                if kind == "truncated" {
+                    let kept = n.table.table.body_rows.len();
+                    assert!(kept >= 1 && kept < c.table.table.body_rows.len());
+                    assert_eq!(n.table.table.body_rows[..], c.table.table.body_rows[..kept]);
+                    for r in &n.table.gold {
+                        let lost = r.provenance.row.is_some_and(|row| row as usize >= kept);
+                        assert_eq!(r.noise.as_deref() == Some("truncated"), lost, "{r:?}");
+                    }
                 }
                 // Records: unflagged ones are the clean ones; flagged ones differ.
                 assert_eq!(c.table.gold.len(), n.table.gold.len());
