@@ -46,7 +46,8 @@ pub struct Variant {
     /// The weighting method it tries (the label, but for `shift`, whose labels also name
     /// the target and the seed).
     pub method: String,
-    /// The target it is scored on: `real` (the configured target) or, for `shift`, `synthetic`.
+    /// The target it is scored on: `real` (the configured target) or, for `shift` and
+    /// `shift-decoder`, `synthetic`.
     pub arm: String,
     /// The training seed (of the encoder extractor's heads and of the decoder's batches).
     pub seed: u64,
@@ -63,7 +64,7 @@ pub const SHIFT_SOURCE: &str = r#"
 n = 1000
 seed = 0
 profile = "mixed"
-noise = "label=0.1,structured=0.05,ocr=0.1,garbage_rows=0.08,shifted_columns=0.05,offtopic=0.08,spurious=0.04,truncated=0.04"
+noise = "label=0.1,structured=0.05,ocr=0.1,garbage_rows=0.08,shifted_columns=0.05,offtopic=0.08,spurious=0.05,truncated=0.05"
 [train.data]
 limit = 0
 "#;

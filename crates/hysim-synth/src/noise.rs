@@ -14,8 +14,8 @@
 //! | `shifted_columns` | table | one body row shifted one column to the right |
 //! | `garbage_rows` | table | rows of unrelated text appended to the table |
 //! | `offtopic` | table | the table replaced by a non-PK table (demographics, adverse events) with no gold |
-//! | `spurious` | table | the table replaced by a non-PK table, its gold kept and pointed at that table's value cells (spurious gold) |
-//! | `truncated` | table | the body cut after one to all but one of its rows, as a lost continuation page leaves it; the gold of the rows lost kept |
+//! | `spurious` | table | the table replaced by a non-PK table, its gold kept, one record per value cell of that table (spurious gold) |
+//! | `truncated` | table | the body cut before its last row with gold, as a lost continuation page leaves it; the gold of the rows lost kept, pointing at no cell |
 //!
 //! `label=R` is shorthand for `wrong_value`, `wrong_unit` and `wrong_parameter` at `R/3`
 //! each. Record rates are per gold record (at most one kind each), table rates per table.
@@ -328,15 +328,15 @@ fn shift_row(rng: &mut Rng, t: &mut SynthTable) -> bool {
 }
 
 /// An off-topic table that keeps the gold of the PK table it replaces, each record pointed
-/// at one of its value cells in turn: gold a curator would never write, on a table whose
-/// text (demographics, adverse events, assay validation) says it reports no PK result.
+/// at another of its value cells (those beyond its value cells left out): gold a curator
+/// would never write, on a table whose text (demographics, adverse events, assay
+/// validation) says it reports no PK result.
 fn spurious(rng: &mut Rng, t: &mut SynthTable) -> bool {
     if t.gold.is_empty() {
         return false;
     }
-    let gold = std::mem::take(&mut t.gold);
-    *t = crate::offtopic::table(rng, &t.table.id, t.style);
-    let cells: Vec<(usize, usize)> = t
+    let replacement = crate::offtopic::table(rng, &t.table.id, t.style);
+    let cells: Vec<(usize, usize)> = replacement
         .table
         .body_rows
         .iter()
@@ -349,14 +349,19 @@ fn spurious(rng: &mut Rng, t: &mut SynthTable) -> bool {
                 .map(move |(c, _)| (r, c))
         })
         .collect();
+    if cells.is_empty() {
+        return false;
+    }
+    let gold = std::mem::take(&mut t.gold);
+    *t = replacement;
     t.gold = gold
         .into_iter()
-        .enumerate()
-        .map(|(k, mut r)| {
-            let (row, col) = cells[k % cells.len()];
+        .zip(cells)
+        .map(|(mut r, (row, col))| {
             r.provenance.row = Some(row as u32);
             r.provenance.col = Some(col as u32);
-            r.provenance.header_path = t.table.header_rows.iter().filter_map(|h| h.get(col).cloned()).collect();
+            r.provenance.header_path = t.table.header_path(col);
+            r.provenance.footnotes.clear();
             r.noise = Some("spurious".to_owned());
             r
         })
@@ -364,14 +369,15 @@ fn spurious(rng: &mut Rng, t: &mut SynthTable) -> bool {
     true
 }
 
-/// The body cut after `k` rows (one to all but one): the records of the rows lost keep
-/// their gold, which now points at no cell of the table.
+/// The body cut after `k` rows, `k` drawn so that at least the last row with gold is
+/// lost: the records of the rows lost keep their gold, which now points at no cell (so a
+/// learner that reads cells sees a shorter table; the flags say which tables were cut).
+/// A kept record's spread read from a row lost (a mean above its SD row) stays.
 fn truncate(rng: &mut Rng, t: &mut SynthTable) -> bool {
-    let n = t.body_html.len();
-    if n < 2 {
+    let Some(last) = t.gold.iter().filter_map(|r| r.provenance.row).max().filter(|&l| l >= 1) else {
         return false;
-    }
-    let keep = 1 + rng.below(n - 1);
+    };
+    let keep = 1 + rng.below(last as usize);
     t.body_html.truncate(keep);
     t.table.body_rows.truncate(keep);
     for r in t.gold.iter_mut().filter(|r| r.provenance.row.is_some_and(|row| row as usize >= keep)) {
