@@ -368,10 +368,10 @@ bootstrap = 500
 "#;
 
 /// The decoder's CPU budget in `shift-decoder`: 16 LoRA steps of 2 tables (a quarter of
-/// the default run's 64; about 1.2 min on two cores in bfloat16) and 4 validation tables
-/// read to calibrate its confidence, so that 24 runs (four methods, three seeds, two
-/// targets), each reading its target's tables (300 synthetic ones: about 3 min), fit
-/// within 90 minutes (docs/EXPERIMENTS.md).
+/// the default run's 64; about 1.5 min on two cores in bfloat16, its validation pass
+/// included) and 4 validation tables read to calibrate its confidence. Its 24 runs (four
+/// methods, three seeds, two targets), each reading its target's tables (the 300
+/// synthetic ones take about 3 min), took 93 min on this 2-core CPU (docs/EXPERIMENTS.md).
 pub const SHIFT_DECODER_CPU_TOML: &str = r#"
 [train.train]
 total_steps = 16
