@@ -292,13 +292,15 @@ mod tests {
         let vs = variants("shift-decoder").unwrap();
         assert_eq!(vs.len(), ARMS.len() * SHIFT_DECODER_METHODS.len() * SHIFT_SEEDS.len());
         let shift = variants("shift").unwrap();
+        let cpu = crate::config::experiment_overrides("shift-decoder", false);
+        let twin_cpu = crate::config::experiment_overrides("shift", false);
+        let (gpu_base, gpu_extra) =
+            (base.for_gpu().unwrap(), crate::config::experiment_overrides("shift-decoder", true));
         for v in &vs {
             assert!(SHIFT_DECODER_METHODS.contains(&v.method.as_str()), "{}", v.label);
             let twin = shift.iter().find(|s| s.label == v.label).unwrap();
-            let cpu = crate::config::experiment_overrides("shift-decoder", false);
             let cfg = variant_config(&base, "shift-decoder", v, &cpu).unwrap();
-            let twin_cfg =
-                variant_config(&base, "shift", twin, &crate::config::experiment_overrides("shift", false)).unwrap();
+            let twin_cfg = variant_config(&base, "shift", twin, &twin_cpu).unwrap();
             assert_eq!(cfg.name, format!("default-shift-decoder-{}", v.label));
             assert_eq!(
                 (&cfg.source, &cfg.target, &cfg.weights),
@@ -307,13 +309,7 @@ mod tests {
             assert_eq!(crate::plan::systems(&cfg), ["decoder"]);
             assert_eq!(crate::plan::systems(&twin_cfg), ["encoder"]);
             assert_eq!(cfg.train["train"]["total_steps"].as_integer(), Some(16));
-            let gpu = variant_config(
-                &base.for_gpu().unwrap(),
-                "shift-decoder",
-                v,
-                &crate::config::experiment_overrides("shift-decoder", true),
-            )
-            .unwrap();
+            let gpu = variant_config(&gpu_base, "shift-decoder", v, &gpu_extra).unwrap();
             assert_eq!(crate::plan::systems(&gpu), ["decoder"]);
             assert!(gpu.train["train"]["total_steps"].as_integer().unwrap() > 16);
         }

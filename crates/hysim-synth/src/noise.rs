@@ -139,9 +139,12 @@ pub fn apply(rng: &mut Rng, spec: &NoiseSpec, t: &mut SynthTable) -> Option<Stri
     table_kind.or(first_record_kind).map(str::to_owned)
 }
 
-fn scale_value(record: &mut Record, factor: f64) {
+/// Scales a record's value; whether that changed it (a value of 0, a level below the limit
+/// of quantification, stays 0, and a record without one has nothing to scale).
+fn scale_value(record: &mut Record, factor: f64) -> bool {
     record.value = record.value.map(|v| round_significant(v * factor, 6));
     record.value_canonical = record.value_canonical.map(|v| round_significant(v * factor, 6));
+    record.value.is_some_and(|v| v != 0.0)
 }
 
 /// Unit swaps for `wrong_unit`: the same family, another scale.
@@ -180,23 +183,19 @@ const UNIT_SWAPS: &[(&str, &str)] = &[
 
 fn label_noise(rng: &mut Rng, kind: &str, record: &mut Record) -> bool {
     match kind {
-        // A value of 0 (a level below the limit of quantification) stays 0 when scaled: no
-        // noise, and no flag (the factors are drawn all the same, so the stream does not move).
+        // A value scaling leaves unchanged is no noise and gets no flag (its factors are
+        // drawn all the same, so the stream does not move).
         "wrong_value" => {
             let factor = rng.range(1.5, 4.0);
-            let factor = if rng.chance(0.5) { factor } else { 1.0 / factor };
-            scale_value(record, factor);
-            record.value.is_some_and(|v| v != 0.0)
+            scale_value(record, if rng.chance(0.5) { factor } else { 1.0 / factor })
         }
         "gaussian" => {
             let z = rng.normal();
-            scale_value(record, (0.1 * z).exp());
-            record.value.is_some_and(|v| v != 0.0)
+            scale_value(record, (0.1 * z).exp())
         }
         "heavy_tailed" => {
             let t = rng.student_t(1).clamp(-30.0, 30.0);
-            scale_value(record, (0.3 * t).exp());
-            record.value.is_some_and(|v| v != 0.0)
+            scale_value(record, (0.3 * t).exp())
         }
         "wrong_unit" => {
             let Some(raw) = record.unit_raw.clone() else { return false };
