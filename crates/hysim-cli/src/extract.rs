@@ -65,6 +65,12 @@ pub(crate) struct Args {
     /// trained in verdict form, the default, gives each reading its line either way).
     #[arg(long)]
     any_cell: bool,
+    /// Write every verdict of the decoder as it decided, without the gate its training
+    /// fitted on validation tables (which keeps the reader's reading where the decoder's
+    /// changes, leave-outs or additions did not raise the validation F1; the train summary
+    /// and `model.json` say what it admits).
+    #[arg(long)]
+    raw_verdicts: bool,
     /// Only shard I of N (1-based; table k of the inputs belongs to shard k mod N + 1), to
     /// spread a corpus over processes, as `hysim embed --shard`.
     #[arg(long, value_name = "I/N")]
@@ -106,6 +112,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
         read_cells_only: !args.any_cell,
         batch_size: args.batch_size.map_or(default_batch, std::num::NonZeroUsize::get),
         perturb: None,
+        raw_verdicts: args.raw_verdicts,
     };
     let bar = crate::progress::Bar::new();
     let done = hysim_extract::extract::extract(

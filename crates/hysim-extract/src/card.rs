@@ -11,6 +11,7 @@ use hysim_models::llama::LoraConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::Result;
+use crate::gate::Gate;
 use crate::settings::{PromptReadings, System};
 
 /// `model.json`.
@@ -43,6 +44,11 @@ pub struct ModelCard {
     /// [`MIN_CALIBRATION_RECORDS`] judged records.
     #[serde(default)]
     pub decoder_calibration: Option<Platt>,
+    /// Which of the decoder's verdicts extraction admits (`crate::gate`), fitted on the
+    /// compared validation tables; `None` (no table compared, or a card written before):
+    /// every verdict as decided.
+    #[serde(default)]
+    pub decoder_gate: Option<Gate>,
 }
 
 /// Judged validation records below which the decoder's confidences stay raw.

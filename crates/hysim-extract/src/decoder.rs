@@ -10,7 +10,7 @@
 //! its line's token probabilities, calibrated on validation records where training fitted
 //! that.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -21,9 +21,10 @@ use hysim_nn::DType;
 use hysim_nn::tch::Device;
 use hysim_nn::tch::nn::VarStore;
 use hysim_tables::CellReader;
-use hysim_text::prompt::{AnswerGrammar, Pointer, Prompt, extraction_prompt};
+use hysim_text::prompt::{AnswerGrammar, CellId, Pointer, Prompt, extraction_prompt};
 
 use crate::card::ModelCard;
+use crate::gate::{Decision, Gate, Verdict};
 use crate::perturb::{Perturb, TableReadings};
 use crate::progress::Progress;
 use crate::settings::{PromptReadings, TrainSettings};
@@ -53,7 +54,13 @@ struct Part {
     prompt: Vec<i64>,
     grammar: Cells,
     draft: Draft,
+    /// The readings the prompt gives its cells.
+    readings: Vec<Pointer>,
 }
+
+/// A prompt's tokens, its grammar, the tokens of the answer confirming its readings, and
+/// its readings.
+type Encoded = (Vec<i64>, Cells, Vec<i64>, Vec<Pointer>);
 
 /// The prompt of a table, or of its body rows from `first_row` on (a part); with `readings`
 /// (the whole table's), each value cell with a reading carries it.
@@ -264,6 +271,9 @@ pub struct DecodeOptions {
     /// The readings of the prompts perturbed as a reader errs (`crate::perturb`): for the
     /// records the decoder's confidence is calibrated on, never for extraction.
     pub perturb: Option<Perturb>,
+    /// Every verdict written as the decoder decided, without the gate training fitted on
+    /// validation tables (`crate::gate`; a card without a gate is read as raw anyway).
+    pub raw_verdicts: bool,
 }
 
 impl Default for DecodeOptions {
@@ -276,12 +286,15 @@ impl Default for DecodeOptions {
             answer_read_tables: true,
             read_cells_only: true,
             perturb: None,
+            raw_verdicts: false,
         }
     }
 }
 
 /// Records of `tables` written by the fine-tuned decoder of `model` (its `best/`
-/// checkpoint, else `last/`), and a line saying which checkpoint and how tables were cut.
+/// checkpoint, else `last/`) under the card's gate on its verdicts (none with
+/// `options.raw_verdicts`), and a line saying which checkpoint, how tables were cut and
+/// what the gate admitted.
 pub fn records(
     model: &ModelDir,
     card: &ModelCard,
@@ -290,6 +303,31 @@ pub fn records(
     options: DecodeOptions,
     progress: &dyn Progress,
 ) -> Result<(Vec<Record>, String)> {
+    let (decisions, used) = decisions(model, card, tables, device, options, progress)?;
+    let raw = Gate::RAW;
+    let gate = card.decoder_gate.as_ref().filter(|_| !options.raw_verdicts).unwrap_or(&raw);
+    let how = if card.decoder_gate.is_none() {
+        "every verdict as decided (the model has no gate)"
+    } else if options.raw_verdicts {
+        "every verdict as decided (--raw-verdicts)"
+    } else {
+        "under the gate fitted on validation"
+    };
+    let used = format!("{used}; verdicts {how}: {}", crate::gate::summary(&decisions, gate));
+    Ok((gate.records(&decisions), used))
+}
+
+/// The decoder's decisions on the cells of `tables` (`crate::gate`): for every line it
+/// writes and every reading of its prompts it gives no line, its record and the
+/// reading's; and the line [`records`] reports.
+pub fn decisions(
+    model: &ModelDir,
+    card: &ModelCard,
+    tables: &[&Table],
+    device: Device,
+    options: DecodeOptions,
+    progress: &dyn Progress,
+) -> Result<(Vec<Decision>, String)> {
     let no_decoder = |problem: &str| Error::ModelDir { dir: model.root().to_path_buf(), problem: problem.to_owned() };
     let checkpoint = model.decoder_checkpoint().ok_or_else(|| no_decoder("no checkpoint (best/ or last/)"))?;
     let base = card.base_gguf.as_ref().ok_or_else(|| no_decoder("holds no decoder"))?;
@@ -345,24 +383,23 @@ pub fn records(
     let with_readings = card.prompt.has_readings();
     // A prompt, its grammar and the tokens of the answer its readings give (the lines that
     // confirm every reading; none without readings).
-    let encode =
-        |part: &Table, first_row: usize, readings: &TableReadings| -> hysim_text::Result<(Vec<i64>, Cells, Vec<i64>)> {
-            let prompt = prompt(part, first_row, with_readings.then_some(readings));
-            let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
-            let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
-            let answer = if confirmed.is_empty() { Vec::new() } else { tok.encode(&confirmed)? };
-            let grammar = Cells {
-                grammar: if card.prompt == PromptReadings::Verdicts {
-                    AnswerGrammar::verdicts(&prompt)
-                } else if options.read_cells_only {
-                    AnswerGrammar::read_cells(&prompt)
-                } else {
-                    AnswerGrammar::new(&prompt)
-                },
-                must_answer: options.answer_read_tables && !answer.is_empty(),
-            };
-            Ok((ids, grammar, answer.into_iter().map(i64::from).collect()))
+    let encode = |part: &Table, first_row: usize, readings: &TableReadings| -> hysim_text::Result<Encoded> {
+        let prompt = prompt(part, first_row, with_readings.then_some(readings));
+        let ids = tok.encode(&prompt.text)?.into_iter().map(i64::from).collect();
+        let confirmed = hysim_text::prompt::answer_lines(&prompt.readings);
+        let answer = if confirmed.is_empty() { Vec::new() } else { tok.encode(&confirmed)? };
+        let grammar = Cells {
+            grammar: if card.prompt == PromptReadings::Verdicts {
+                AnswerGrammar::verdicts(&prompt)
+            } else if options.read_cells_only {
+                AnswerGrammar::read_cells(&prompt)
+            } else {
+                AnswerGrammar::new(&prompt)
+            },
+            must_answer: options.answer_read_tables && !answer.is_empty(),
         };
+        Ok((ids, grammar, answer.into_iter().map(i64::from).collect(), prompt.readings))
+    };
     let mut prompts: Vec<Part> = Vec::new();
     let (mut too_long, mut cut, mut parts_left_out) = (0, 0, 0);
     for (k, table) in tables.iter().enumerate() {
@@ -372,7 +409,7 @@ pub fn records(
         // within `max_new_tokens`.
         let parts = hysim_text::prompt::table_parts(table, |part, rows| {
             let prompt = encode(part, rows.start, &readings[k]);
-            let fits = prompt.as_ref().map_or(true, |(p, _, answer)| {
+            let fits = prompt.as_ref().map_or(true, |(p, _, answer, _)| {
                 p.len() + options.answer_room.max(answer.len()) < card.max_tokens
                     && answer.len() <= options.max_new_tokens
             });
@@ -381,11 +418,11 @@ pub fn records(
         let n_parts = parts.len();
         let before = prompts.len();
         for (j, (_, _, prompt)) in parts.into_iter().enumerate() {
-            let (prompt, grammar, answer) =
+            let (prompt, grammar, answer, readings) =
                 prompt.map_err(|source| Error::Prompt { table: table.id.clone(), source })?;
             if prompt.len() < card.max_tokens {
                 let draft = if options.draft { Draft::new(&answer, &texts) } else { Draft::default() };
-                prompts.push(Part { key: (k, j), prompt, grammar, draft });
+                prompts.push(Part { key: (k, j), prompt, grammar, draft, readings });
             }
         }
         let kept = prompts.len() - before;
@@ -405,7 +442,7 @@ pub fn records(
     progress.start(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" }, "extracting");
     let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
     let (mut passes, mut accepted) = (0, 0);
-    for Part { key, prompt, grammar, draft } in &prompts[..drafted] {
+    for Part { key, prompt, grammar, draft, .. } in &prompts[..drafted] {
         let got = generate_drafted(&decoder, prompt, draft, &texts, end, &banned, grammar, limit(prompt), device);
         (passes, accepted) = (passes + got.passes, accepted + got.accepted);
         answers.push((*key, got.pieces));
@@ -423,19 +460,24 @@ pub fn records(
         progress.advance(chunk.len());
     }
     answers.sort_by_key(|(k, _)| *k);
-    let mut records: Vec<Record> = Vec::new();
-    for ((k, part), pieces) in &answers {
+    let readings_of: HashMap<(usize, usize), &[Pointer]> =
+        prompts.iter().map(|p| (p.key, p.readings.as_slice())).collect();
+    let mut decisions: Vec<Decision> = Vec::new();
+    for (key, pieces) in &answers {
+        let (k, part) = *key;
         // Whether the answer says anything, and how sure its first token was (an empty
         // answer's end token is not a piece): the table-level decision, for diagnosis.
         tracing::debug!(
-            table = tables[*k].id,
+            table = tables[k].id,
             part,
             tokens = pieces.len(),
             first = pieces.first().map(|p| p.logprob.exp()),
             "answer"
         );
-        let cells = &readers[*k];
-        // Split the answer into lines, each with the mean log-probability of its tokens.
+        let cells = &readers[k];
+        // Split the answer into lines, each with the geometric mean of its tokens'
+        // probabilities.
+        let mut lines: Vec<(Pointer, f64)> = Vec::new();
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);
         for piece in pieces {
@@ -443,18 +485,16 @@ pub fn records(
             logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
             while let Some(i) = line.find('\n') {
                 let whole: String = line.drain(..=i).collect();
-                let pointed = Pointer::parse(whole.trim_end_matches('\n'))
-                    .and_then(|p| cells.record(p.cell.row, p.cell.col, &p.code, p.statistic));
-                if let Some(mut r) = pointed {
-                    // The geometric mean of the line's token probabilities, mapped to the
-                    // share of right records on validation where training fitted that.
-                    let raw = (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0);
-                    r.confidence = Some(card.decoder_calibration.map_or(raw, |p| p.apply(raw)));
-                    records.push(r);
+                if let Some(p) = Pointer::parse(whole.trim_end_matches('\n')) {
+                    lines.push((p, (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0)));
                 }
                 logprob = (0.0, 0);
             }
         }
+        decisions.extend(judge_lines(cells, readings_of.get(key).copied().unwrap_or_default(), lines, |raw| {
+            // Mapped to the share of right records on validation where training fitted that.
+            card.decoder_calibration.map_or(raw, |p| p.apply(raw))
+        }));
     }
     progress.finish();
     if too_long > 0 || parts_left_out > 0 {
@@ -466,16 +506,56 @@ pub fn records(
         );
     }
     let new_tokens: usize = answers.iter().map(|(_, pieces)| pieces.len()).sum();
+    let written = decisions.iter().filter(|d| d.decoder.is_some()).count();
     let used = format!(
         "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record; {drafted} of {} prompts drafted from their readings, {accepted} tokens confirmed from drafts, {passes} forward passes",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
         card.max_tokens,
         if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
-        new_tokens as f64 / records.len().max(1) as f64,
+        new_tokens as f64 / written.max(1) as f64,
         prompts.len(),
     );
-    Ok((records, used))
+    Ok((decisions, used))
+}
+
+/// The decisions of one prompt's answer `lines` (each with its raw confidence) on the
+/// cells `cells` reads, against the `readings` the prompt gave: a line with a reading's
+/// code and statistic confirms it, another on a read cell changes it (a further line on a
+/// cell already answered is an addition), a line on a cell without a reading adds a
+/// record, and a reading no line answers is left out. A line whose cell holds no value
+/// gives no record (and no decision unless it changed a reading).
+fn judge_lines(
+    cells: &CellReader,
+    readings: &[Pointer],
+    lines: Vec<(Pointer, f64)>,
+    confidence: impl Fn(f64) -> f64,
+) -> Vec<Decision> {
+    let by_cell: HashMap<CellId, &Pointer> = readings.iter().map(|p| (p.cell, p)).collect();
+    let record_of = |p: &Pointer| cells.record(p.cell.row, p.cell.col, &p.code, p.statistic);
+    let confirms = |p: &Pointer| by_cell.get(&p.cell).is_some_and(|r| r.code == p.code && r.statistic == p.statistic);
+    let mut answered: HashSet<CellId> = lines.iter().filter(|(p, _)| confirms(p)).map(|(p, _)| p.cell).collect();
+    let mut out = Vec::new();
+    for (p, raw) in lines {
+        let decoder = record_of(&p).map(|mut r| {
+            r.confidence = Some(confidence(raw));
+            r
+        });
+        let (verdict, reading) = match by_cell.get(&p.cell) {
+            Some(_) if confirms(&p) => (Verdict::Confirmed, None),
+            Some(r) if answered.insert(p.cell) => (Verdict::Changed, record_of(r)),
+            _ => (Verdict::Added, None),
+        };
+        if decoder.is_some() || reading.is_some() {
+            out.push(Decision { verdict, decoder, reading });
+        }
+    }
+    for r in readings.iter().filter(|r| !answered.contains(&r.cell)) {
+        if let Some(reading) = record_of(r) {
+            out.push(Decision { verdict: Verdict::LeftOut, decoder: None, reading: Some(reading) });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -504,5 +584,54 @@ mod tests {
             let verdicts = Cells { grammar: AnswerGrammar::verdicts(&prompt), must_answer };
             assert!(!verdicts.can_end("") && verdicts.can_end("r0c1 -\n") && verdicts.can_end("r0c1 CMAX mean\n"));
         }
+    }
+
+    #[test]
+    fn each_line_is_judged_against_the_reading_of_its_cell() {
+        let table = Table {
+            id: "t:1".into(),
+            caption: Some("Table 1. Enrofloxacin in dogs. Values are mean ± SD.".into()),
+            header_rows: vec![vec!["Parameter".into(), "IV".into(), "Oral".into()]],
+            body_rows: vec![
+                vec!["Cmax (µg/mL)".into(), "1.2 ± 0.3".into(), "0.8 ± 0.2".into()],
+                vec!["Tmax (h)".into(), "0.5 ± 0.1".into(), "2.0 ± 0.4".into()],
+            ],
+            ..Table::default()
+        };
+        let reader = CellReader::new(&table);
+        let prompt = prompt(&table, 0, Some(&TableReadings::new(&reader, &table.id, None)));
+        let line = |text: &str| (Pointer::parse(text).unwrap(), 0.9);
+        assert_eq!(
+            prompt.readings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["r0c1 CMAX mean", "r0c2 CMAX mean", "r1c1 TMAX mean", "r1c2 TMAX mean"]
+        );
+        // r0c1 confirmed, r0c2 changed, r1c1 left out, r1c2 confirmed and then named again.
+        let lines =
+            vec![line("r0c1 CMAX mean"), line("r0c2 AUCIFO mean"), line("r1c2 TMAX mean"), line("r1c2 TMAX median")];
+        let decisions = judge_lines(&reader, &prompt.readings, lines, |raw| raw / 2.0);
+        let seen: Vec<(Verdict, Option<&str>, Option<&str>)> = decisions
+            .iter()
+            .map(|d| {
+                (
+                    d.verdict,
+                    d.decoder.as_ref().and_then(|r| r.parameter.as_deref()),
+                    d.reading.as_ref().and_then(|r| r.parameter.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Verdict::Confirmed, Some("CMAX"), None),
+                (Verdict::Changed, Some("AUCIFO"), Some("CMAX")),
+                (Verdict::Confirmed, Some("TMAX"), None),
+                (Verdict::Added, Some("TMAX"), None),
+                (Verdict::LeftOut, None, Some("TMAX")),
+            ]
+        );
+        // The decoder's records carry the mapped confidence; the readings' none yet.
+        assert_eq!(decisions[0].decoder.as_ref().unwrap().confidence, Some(0.45));
+        assert_eq!(decisions[1].reading.as_ref().unwrap().provenance.col, Some(2));
+        assert_eq!(decisions[4].reading.as_ref().unwrap().value, Some(0.5));
     }
 }

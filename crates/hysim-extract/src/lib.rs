@@ -8,6 +8,8 @@
 //!   under the target grammar, its confidences calibrated on validation records.
 //! - [`train`]: both trained with each example's loss multiplied by its table's HySim
 //!   weight, then compared on validation tables; [`settings`] is the `train.toml` schema.
+//! - [`gate`]: which of the decoder's changes, leave-outs and additions of the reader's
+//!   readings extraction admits, fitted on validation tables.
 //! - [`card`]: the model card (`model.json`); the folder's layout is `hysim_core::ModelDir`.
 //! - [`extract`]: extraction from table files into one atomic JSON Lines output.
 //! - [`labels`]: gold labels that do not fit their cells, seen by the sentence encoder.
@@ -34,6 +36,7 @@ pub mod decoder;
 pub mod encoder;
 mod error;
 pub mod extract;
+pub mod gate;
 pub mod labels;
 pub mod perturb;
 pub mod progress;

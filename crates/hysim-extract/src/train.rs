@@ -10,6 +10,7 @@ use hysim_core::{ModelDir, Record, Table};
 use crate::card::{ModelCard, calibrate};
 use crate::decoder::DecodeOptions;
 use crate::encoder::EncoderExtractor;
+use crate::gate::Gate;
 use crate::progress::Progress;
 use crate::settings::{System, TrainSettings};
 use crate::{Error, Result};
@@ -202,6 +203,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
         systems: cfg.systems.clone(),
         validation_f1: Default::default(),
         decoder_calibration: None,
+        decoder_gate: None,
     };
     let mut lines = Vec::new();
     let reviewed = &data.reviewed;
@@ -258,6 +260,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
     }
     // Both systems extract the same validation tables; the better F1 becomes the default.
     let mut calibration_line: Option<String> = None;
+    let mut gate_line: Option<String> = None;
     let compared: Vec<&Table> = val_tables.iter().take(cfg.data.compare_tables).copied().collect();
     if !compared.is_empty() {
         let gold_records: Vec<Record> =
@@ -267,12 +270,24 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
             let predicted = match system {
                 System::Encoder => EncoderExtractor::load(&model, device)?.records(&compared)?,
                 System::Decoder => {
+                    // The readings as the reader gives them, as at extraction: the gate on
+                    // the decoder's verdicts is fitted on these decisions, and its F1 is
+                    // the decoder's validation F1. The decoder's own records as decided
+                    // are what its confidence is calibrated on.
                     let options = DecodeOptions { max_new_tokens: cfg.data.max_tokens, ..DecodeOptions::default() };
-                    crate::decoder::records(&model, &card, &compared, device, options, &crate::progress::Silent)?.0
+                    let (decisions, _) =
+                        crate::decoder::decisions(&model, &card, &compared, device, options, &crate::progress::Silent)?;
+                    let (gate, line) = Gate::fit(&decisions, &gold_values, 0.005);
+                    card.validation_f1.insert(system.to_string(), gate.f1.gated);
+                    card.decoder_gate = Some(gate);
+                    gate_line = Some(line);
+                    Gate::RAW.records(&decisions)
                 }
             };
             let report = hysim_eval::score_numeric(&gold_values, &predicted, 0.005);
-            card.validation_f1.insert(system.to_string(), report.overall.scores.f1);
+            if system == System::Encoder {
+                card.validation_f1.insert(system.to_string(), report.overall.scores.f1);
+            }
             if system == System::Decoder {
                 // The decoder's raw confidences were far too high (ECE 0.8 on the curated
                 // values): they are mapped to the share of its validation records that are
@@ -287,6 +302,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
                     let options = DecodeOptions {
                         max_new_tokens: cfg.data.max_tokens,
                         perturb: Some(crate::perturb::Perturb { tables: 1.0, seed: cfg.fit.seed }),
+                        raw_verdicts: true,
                         ..DecodeOptions::default()
                     };
                     let perturbed =
@@ -312,6 +328,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
         calibration_line = Some("decoder confidences left raw: no validation table compared".to_owned());
     }
     lines.extend(calibration_line);
+    lines.extend(gate_line);
     let scores: Vec<String> = card.validation_f1.iter().map(|(s, f)| format!("{s} {f:.3}")).collect();
     lines.push(format!(
         "{} training and {} validation tables; validation F1 on {} tables: {}; default system {}; {} in {:.1} s",

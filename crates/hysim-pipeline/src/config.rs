@@ -135,6 +135,10 @@ pub struct Extract {
     /// table is cut by body rows into parts (`hysim extract --answer-room`).
     #[serde(default)]
     pub answer_room: usize,
+    /// The decoder's verdicts as it decided them, without the gate its training fitted on
+    /// validation tables (`hysim extract --raw-verdicts`).
+    #[serde(default)]
+    pub raw_verdicts: bool,
 }
 
 impl Default for Extract {
@@ -144,6 +148,7 @@ impl Default for Extract {
             max_new_tokens: default_new_tokens(),
             batch_size: default_extract_batch(),
             answer_room: 0,
+            raw_verdicts: false,
         }
     }
 }

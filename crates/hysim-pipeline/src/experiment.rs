@@ -71,8 +71,11 @@ limit = 0
 
 /// What each `shift` run scores: the numeric protocol is what the experiment compares, with
 /// its own intervals over the seeds' pooled tables, so a run's AutoPK text similarity
-/// (an encoder pass over every target cell) and its many resamples are left out.
-const SHIFT_EVAL: &str = "[eval]\nencoder = \"none\"\nbootstrap = 200\n";
+/// (an encoder pass over every target cell) and its many resamples are left out. The
+/// decoder writes its verdicts as it decided them (`hysim extract --raw-verdicts`): the
+/// question is what the weights teach it, and the gate fitted on validation
+/// (`hysim_extract::gate`) would hand its refused decisions back to the reader.
+const SHIFT_EVAL: &str = "[eval]\nencoder = \"none\"\nbootstrap = 200\n[extract]\nraw_verdicts = true\n";
 
 /// The targets of `shift`: the configured one (the real tables), and a synthetic target
 /// sub-domain of 300 veterinary tables (seed 1, paper ids `tgt...`, none of them a source
@@ -309,6 +312,7 @@ mod tests {
             assert_eq!(crate::plan::systems(&cfg), ["decoder"]);
             assert_eq!(crate::plan::systems(&twin_cfg), ["encoder"]);
             assert_eq!(cfg.train["train"]["total_steps"].as_integer(), Some(16));
+            assert!(cfg.extract.raw_verdicts, "what the weights teach, not the gate");
             let gpu = variant_config(&gpu_base, "shift-decoder", v, &gpu_extra).unwrap();
             assert_eq!(crate::plan::systems(&gpu), ["decoder"]);
             assert!(gpu.train["train"]["total_steps"].as_integer().unwrap() > 16);

@@ -379,6 +379,9 @@ impl Planner<'_> {
                 if cfg.extract.answer_room > 0 {
                     argv.extend(["--answer-room".into(), cfg.extract.answer_room.to_string()]);
                 }
+                if cfg.extract.raw_verdicts {
+                    argv.push("--raw-verdicts".into());
+                }
             }
             if cfg.extract.papers == "gold" && !self.gold_files.is_empty() {
                 argv.push("--papers-in".into());
@@ -623,15 +626,16 @@ fn to_toml<T: serde::Serialize>(value: &T) -> String {
 mod tests {
     use super::*;
 
-    /// The decoder's extraction command of the embedded default with `answer_room`.
-    fn decoder_extraction(answer_room: usize) -> Vec<String> {
+    /// The decoder's extraction command of the embedded default with `[extract]` as `edit`
+    /// leaves it.
+    fn decoder_extraction(edit: impl Fn(&mut crate::config::Extract)) -> Vec<String> {
         let tmp = tempfile::tempdir().unwrap();
         let tables = tmp.path().join("tables.jsonl");
         std::fs::write(&tables, "").unwrap();
         let mut cfg = Config::embedded();
         cfg.root = tmp.path().join("runs");
         cfg.target = crate::config::Target { tables: vec![arg(&tables)], gold: Vec::new(), synth: None };
-        cfg.extract.answer_room = answer_room;
+        edit(&mut cfg.extract);
         let plan = plan(&cfg, tmp.path()).unwrap();
         let extract = plan.stages.iter().find(|st| st.stage == Stage::Extract).unwrap();
         extract
@@ -685,10 +689,12 @@ mod tests {
     }
 
     #[test]
-    fn the_answer_room_reaches_the_decoder_only_when_set() {
-        assert!(!decoder_extraction(0).iter().any(|a| a == "--answer-room"));
-        let argv = decoder_extraction(96);
+    fn the_answer_room_and_raw_verdicts_reach_the_decoder_only_when_set() {
+        let default = decoder_extraction(|_| {});
+        assert!(!default.iter().any(|a| a == "--answer-room" || a == "--raw-verdicts"), "{default:?}");
+        let argv = decoder_extraction(|e| e.answer_room = 96);
         let at = argv.iter().position(|a| a == "--answer-room").unwrap();
         assert_eq!(argv[at + 1], "96");
+        assert!(decoder_extraction(|e| e.raw_verdicts = true).iter().any(|a| a == "--raw-verdicts"));
     }
 }

@@ -100,7 +100,9 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
         individual_rows.extend(row_of(system, &metrics, "individual"));
     }
     let diagnostics = read(&stage_dir(Stage::Weights).join("weights.diagnostics.json")).unwrap_or(Value::Null);
-    let fit = read(&hysim_core::ModelDir::new(stage_dir(Stage::Train)).fit_report()).unwrap_or(Value::Null);
+    let model = hysim_core::ModelDir::new(stage_dir(Stage::Train));
+    let fit = read(&model.fit_report()).unwrap_or(Value::Null);
+    let gate = read(&model.card()).and_then(|card| card.get("decoder_gate").cloned()).unwrap_or(Value::Null);
     let mut md = format!("# HySim run `{}`\n\n", plan.config.name);
     if rows.is_empty() {
         md.push_str("No gold values were available, so nothing was scored.\n");
@@ -178,6 +180,9 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
             }
         }
     }
+    if !gate.is_null() {
+        md.push_str(&gate_text(&gate, plan.config.extract.raw_verdicts));
+    }
     let json = json!({
         "run": plan.config.name,
         "scores": rows,
@@ -185,10 +190,41 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
         "trained_on": training_scope(plan),
         "weights": diagnostics,
         "fit": fit,
+        "decoder_gate": gate,
     });
     hysim_core::io::write_json(&dir.join("summary.json"), &json)?;
     hysim_core::io::atomic_write(&dir.join("summary.md"), |out| std::io::Write::write_all(out, md.as_bytes()))?;
     Ok(md)
+}
+
+/// The summary's paragraph on the gate on the decoder's verdicts (`decoder_gate` of the
+/// model card, `hysim_extract::gate`): what it admits, on what evidence, and whether the
+/// run's extraction applied it.
+fn gate_text(gate: &Value, raw: bool) -> String {
+    let admitted =
+        |key: &str| if gate.get(key).and_then(Value::as_bool) == Some(true) { "admitted" } else { "refused" };
+    let evidence = |verdict: &str| {
+        let e = gate.get("evidence").and_then(|e| e.get(verdict));
+        let n = |k: &str| e.and_then(|e| e.get(k)).and_then(Value::as_u64).unwrap_or(0);
+        format!("{} ({} right as decided, {} as read)", n("n"), n("decoder_right"), n("reading_right"))
+    };
+    let f1 = |k: &str| fmt(gate.get("f1").and_then(|f| f.get(k)).and_then(Value::as_f64));
+    format!(
+        "\n## The decoder's verdicts\n\nOn the compared validation tables the decoder confirmed {} of the reader's readings, changed {}, left out {} and added {} records. \
+         Its changes are {}, its leave-outs {}, its additions {} (validation F1 {} with this gate, {} with every verdict admitted, {} with the readings alone); \
+         a refused change or leave-out gives the reader's reading. This run's decoder records are {}.\n",
+        evidence("confirmed"),
+        evidence("changed"),
+        evidence("left_out"),
+        evidence("added"),
+        admitted("changes"),
+        admitted("leave_outs"),
+        admitted("additions"),
+        f1("gated"),
+        f1("raw"),
+        f1("readings"),
+        if raw { "every verdict as decided (`[extract] raw_verdicts`)" } else { "under this gate" }
+    )
 }
 
 /// What the trained systems learnt from, so a reader knows whether a scored paper was
@@ -230,5 +266,28 @@ mod tests {
         | model | 0.500 | 0.250 | 0.333 | 0.200-0.450 | 0.300 | 0.100 | - | 2/2/6 |
         ");
         assert!(row("model", &json!({"autopk": {}})).is_none());
+    }
+
+    #[test]
+    fn the_gate_paragraph_says_what_it_admits_and_on_what_evidence() {
+        let gate = json!({
+            "changes": false, "leave_outs": true, "additions": false,
+            "evidence": {
+                "confirmed": {"n": 40, "decoder_right": 38, "reading_right": 38},
+                "changed": {"n": 3, "decoder_right": 0, "reading_right": 2},
+                "left_out": {"n": 1, "decoder_right": 0, "reading_right": 0},
+                "added": {"n": 2, "decoder_right": 0, "reading_right": 0}
+            },
+            "f1": {"gated": 0.95, "raw": 0.9, "readings": 0.94}
+        });
+        let text = gate_text(&gate, false);
+        assert!(text.contains("changed 3 (0 right as decided, 2 as read)"), "{text}");
+        assert!(text.contains("Its changes are refused, its leave-outs admitted, its additions refused"), "{text}");
+        assert!(
+            text.contains("validation F1 0.9500 with this gate, 0.9000 with every verdict admitted, 0.9400"),
+            "{text}"
+        );
+        assert!(text.ends_with("This run's decoder records are under this gate.\n"), "{text}");
+        assert!(gate_text(&gate, true).contains("every verdict as decided"));
     }
 }
