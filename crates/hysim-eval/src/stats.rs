@@ -169,6 +169,33 @@ impl Platt {
     pub fn apply(&self, confidence: f64) -> f64 {
         sigmoid(self.a * logit(confidence) + self.b)
     }
+
+    /// The same slope with the intercept that makes the mean calibrated probability of
+    /// `pairs` their (smoothed) share of right ones, `(right + 1) / (n + 2)`: the
+    /// maximum-likelihood intercept for a fixed slope. For a mapping whose slope was fitted
+    /// on pairs of another mix of right and wrong (records from perturbed inputs, to have
+    /// wrong ones to rank) and that is applied where `pairs` come from. `n` and `right`
+    /// stay those of the slope's fit; `None` without pairs.
+    pub fn with_base_rate(&self, pairs: &[(f64, bool)]) -> Option<Self> {
+        if pairs.is_empty() {
+            return None;
+        }
+        let right = pairs.iter().filter(|(_, r)| *r).count();
+        let target = (right as f64 + 1.0) / (pairs.len() as f64 + 2.0);
+        let mean =
+            |b: f64| pairs.iter().map(|&(c, _)| sigmoid(self.a * logit(c) + b)).sum::<f64>() / pairs.len() as f64;
+        // The mean rises with b: bisection.
+        let (mut lo, mut hi) = (-40.0, 40.0);
+        for _ in 0..100 {
+            let mid = (lo + hi) / 2.0;
+            if mean(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(Self { b: (lo + hi) / 2.0, ..*self })
+    }
 }
 
 /// Micro F1 of summed counts.
@@ -328,6 +355,16 @@ mod tests {
         assert_eq!(fit.a, 0.0);
         assert!((fit.apply(0.9) - fit.apply(0.1)).abs() < 1e-12);
         assert!(Platt::fit(&[]).is_none());
+        // The first fit's intercept refitted to pairs right 9 times in 10 keeps its slope
+        // and gives them a mean of (9 + 1) / (10 + 2).
+        let fit = Platt::fit(&pairs).unwrap();
+        let shifted: Vec<(f64, bool)> = (0..10).map(|k| (0.3 + 0.05 * k as f64, k != 0)).collect();
+        let refit = fit.with_base_rate(&shifted).unwrap();
+        assert!(refit.b > fit.b, "more often right than the slope's pairs: {fit:?} {refit:?}");
+        assert_eq!((refit.a, refit.n), (fit.a, fit.n));
+        let mean = shifted.iter().map(|&(c, _)| refit.apply(c)).sum::<f64>() / 10.0;
+        assert!((mean - 10.0 / 12.0).abs() < 1e-9, "{mean}");
+        assert!(fit.with_base_rate(&[]).is_none());
     }
 
     #[test]

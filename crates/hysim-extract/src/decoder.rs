@@ -475,14 +475,19 @@ pub fn decisions(
             "answer"
         );
         let cells = &readers[k];
-        // Split the answer into lines, each with the geometric mean of its tokens'
-        // probabilities.
+        // Split the answer into lines, each with the geometric mean of the probabilities
+        // of its decision's tokens: those from the one that ends the cell id (holding the
+        // space before the code) on. The id's own tokens are not the model's to choose in
+        // verdict form (each reading's line in order) and, at probability near 1, would
+        // drown the decision.
         let mut lines: Vec<(Pointer, f64)> = Vec::new();
         let mut line = String::new();
         let mut logprob = (0.0, 0usize);
         for piece in pieces {
             line.push_str(&piece.text);
-            logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
+            if line.contains(' ') {
+                logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
+            }
             while let Some(i) = line.find('\n') {
                 let whole: String = line.drain(..=i).collect();
                 if let Some(p) = Pointer::parse(whole.trim_end_matches('\n')) {

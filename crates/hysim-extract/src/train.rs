@@ -261,6 +261,8 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
     // Both systems extract the same validation tables; the better F1 becomes the default.
     let mut calibration_line: Option<String> = None;
     let mut gate_line: Option<String> = None;
+    // The decoder's validation records the gate writes, as (raw confidence, right).
+    let mut gated_pairs: Vec<(f64, bool)> = Vec::new();
     let compared: Vec<&Table> = val_tables.iter().take(cfg.data.compare_tables).copied().collect();
     if !compared.is_empty() {
         let gold_records: Vec<Record> =
@@ -279,6 +281,16 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
                         crate::decoder::decisions(&model, &card, &compared, device, options, &crate::progress::Silent)?;
                     let (gate, line) = Gate::fit(&decisions, &gold_values, 0.005);
                     card.validation_f1.insert(system.to_string(), gate.f1.gated);
+                    // The decoder's records extraction writes under the gate: the base
+                    // rate its calibrated confidence is set to.
+                    let written: Vec<Record> =
+                        decisions.iter().filter(|d| gate.admits(d.verdict)).filter_map(|d| d.decoder.clone()).collect();
+                    let judged = hysim_eval::score_numeric(&gold_values, &written, 0.005).judged;
+                    gated_pairs = written
+                        .iter()
+                        .zip(judged)
+                        .filter_map(|(r, j)| Some((r.confidence?, j?)))
+                        .collect::<Vec<(f64, bool)>>();
                     card.decoder_gate = Some(gate);
                     gate_line = Some(line);
                     Gate::RAW.records(&decisions)
@@ -317,7 +329,26 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
                     judged.extend(report.judged);
                 }
                 let (calibration, line) = calibrate(&predicted, &judged);
-                let line = line + &perturbed_note;
+                let mut line = line + &perturbed_note;
+                // The slope ranks on both sets; the intercept is the one for the records
+                // extraction writes (readings as read, under the gate): the perturbed
+                // set's many wrong readings would otherwise pull every confidence down.
+                let calibration = match calibration {
+                    Some(p)
+                        if cfg.data.calibrate_perturbed
+                            && gated_pairs.len() >= crate::card::MIN_CALIBRATION_RECORDS =>
+                    {
+                        let refit = p.with_base_rate(&gated_pairs).unwrap_or(p);
+                        let right = gated_pairs.iter().filter(|(_, r)| *r).count();
+                        line += &format!(
+                            "; intercept set to {:+.4} for the {} records the gate writes from readings as read ({right} right)",
+                            refit.b,
+                            gated_pairs.len()
+                        );
+                        Some(refit)
+                    }
+                    other => other,
+                };
                 card.decoder_calibration = calibration;
                 calibration_line = Some(line);
             }
