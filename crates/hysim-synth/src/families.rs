@@ -4,7 +4,8 @@
 //! - [`statistic_rows`]: parameters across, statistics down (`Mean`, `SD`, `CV (%)`,
 //!   `Median`, `Range` or `Min` and `Max`, `n`); one gold record per central value.
 //! - [`concentration_time`]: subjects down (numbered, coded `S-03` or lettered `C`) and
-//!   sampling times across under a spanning `Time after dose (h)`, or the transpose;
+//!   sampling times across under a spanning `Time after dose (h)` (or by the clock, `08:30`
+//!   over `(0.5 h)`, the dose time in the caption), or the transpose;
 //!   individual concentrations with their subject and time, a `Mean` and `SD` row of
 //!   summaries.
 //! - [`specimen_columns`]: subjects down, columns headed by specimen (milk, plasma) and
@@ -483,6 +484,12 @@ fn time_text(t: f64) -> String {
 }
 
 /// Subjects by sampling times (or the transpose), individual concentrations.
+/// A time of day `hours` after midnight as tables print it: `08:30`.
+fn clock_time(hours: f64) -> String {
+    let minutes = (hours * 60.0).round() as u32;
+    format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
+}
+
 pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let human = !study.species.animal;
@@ -510,6 +517,9 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     };
     let skip = covariates.len();
     let time_word = *rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"]);
+    // Sampling times by the clock (`08:30`, passing midnight where the sampling runs into
+    // the next day), the time since the 08:00 dose in brackets below each (`(0.5 h)`).
+    let clock = !transpose && covariates.is_empty() && rng.chance(0.4);
     let t_text = time_text;
     // Subjects down are numbered (`3`), coded (`S-03`) or lettered (`C`), as papers print
     // them under the subjects' header.
@@ -525,13 +535,14 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             .collect()
     };
     let caption = format!(
-        "Table {index}. {} concentrations ({}) of {} in {} after {} administration of {}.",
+        "Table {index}. {} concentrations ({}) of {} in {} after {} administration of {}.{}",
         capitalise(study.matrix),
         unit.text,
         study.drug.name,
         study.population.unwrap_or(study.subjects_word),
         route_word(g.route),
-        g.dose_text
+        g.dose_text,
+        if clock { " The dose was given at 08:00." } else { "" }
     );
     let mut records = Vec::new();
     let family = Some(Family::Concentration);
@@ -554,10 +565,12 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
         let names = || covariates.iter().map(|(name, _)| (*name).to_owned());
         let top: Vec<String> = std::iter::once(subject_word.to_owned())
             .chain(names())
-            .chain(times.iter().map(|_| time_word.to_owned()))
+            .chain(times.iter().map(|&t| if clock { clock_time(8.0 + t) } else { time_word.to_owned() }))
             .collect();
-        let second: Vec<String> =
-            std::iter::once(subject_word.to_owned()).chain(names()).chain(times.iter().map(|&t| t_text(t))).collect();
+        let second: Vec<String> = std::iter::once(subject_word.to_owned())
+            .chain(names())
+            .chain(times.iter().map(|&t| if clock { format!("({} h)", t_text(t)) } else { t_text(t) }))
+            .collect();
         let mut body: Vec<Vec<String>> = values
             .iter()
             .enumerate()

@@ -2,8 +2,10 @@
 //! of dogs, cats or horses, each animal printed by its name.
 //!
 //! - Times down, the names across under a spanning concentration header (`Time (h) |
-//!   Plasma concentration (µg/mL)` over `Bella | Duke | Shadow`), the caption counting the
-//!   animals ("in three horses"), sometimes a `Mean` or `Mean ± SD` column after them.
+//!   Plasma concentration (µg/mL)` over `Bella | Duke | Shadow`), or in the one header row
+//!   beside the times with the unit in the caption ("concentrations of X (µg/mL) in three
+//!   cats"), the caption counting the animals ("in three horses"), sometimes a `Mean` or
+//!   `Mean ± SD` column after them.
 //! - Or the names down under the species' header (`Horse`), the sampling times across under
 //!   a spanning time header, sometimes a `Mean` or `Mean ± SD` row below them.
 
@@ -44,14 +46,27 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let count = if rng.chance(0.6) { COUNT_WORDS[k - 2].to_owned() } else { k.to_string() };
     let across = rng.chance(0.6);
     let mean = rng.chance(0.5);
+    // Names across in the one header row beside the times, the unit in the caption after
+    // the drug ("concentrations of X (µg/mL) in three cats").
+    let one_row = across && rng.chance(0.4);
     let matrix = capitalise(study.matrix);
-    let caption = format!(
-        "Table {index}. {matrix} concentrations{} of {} in {count} {plural} after {} administration of {}.",
-        if across { String::new() } else { format!(" ({})", unit.text) },
-        study.drug.name,
-        route_word(g.route),
-        g.dose_text
-    );
+    let caption = if one_row {
+        format!(
+            "Table {index}. {matrix} concentrations of {} ({}) in {count} {plural} after {} administration of {}.",
+            study.drug.name,
+            unit.text,
+            route_word(g.route),
+            g.dose_text
+        )
+    } else {
+        format!(
+            "Table {index}. {matrix} concentrations{} of {} in {count} {plural} after {} administration of {}.",
+            if across { String::new() } else { format!(" ({})", unit.text) },
+            study.drug.name,
+            route_word(g.route),
+            g.dose_text
+        )
+    };
     let with_sd = rng.chance(0.5);
     let mean_label = if with_sd { "Mean ± SD" } else { "Mean" };
     // The mean (and SD) over the animals with a value at time `j`, when two or more have
@@ -95,7 +110,7 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
                 row
             })
             .collect();
-        (vec![top, second], body)
+        (if one_row { vec![second] } else { vec![top, second] }, body)
     } else {
         let word = capitalise(study.species.name);
         let span = (*rng.pick(&["Time after dose (h)", "Sampling time (h)", "Time (h)"])).to_owned();

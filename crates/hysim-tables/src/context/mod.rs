@@ -50,7 +50,10 @@ pub fn table_context(table: &Table) -> TableContext {
     let route = route::table_route(table, &caption);
     // The drug from the caption, else the footnote, else the title; its molecular weight
     // converts molar units.
-    let drug = drug_name_in(&caption).or_else(|| drug_name_in(&footnote)).or_else(|| title_drug(&title));
+    let drug = drug_name_in(&caption)
+        .or_else(|| drug_name_in(&footnote))
+        .or_else(|| title_drug(&title))
+        .or_else(|| study_drug(&title, &caption).map(|name| (name, None)));
     let species = species_of(&context_text).or_else(|| species_of(&title));
     let population = || {
         let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
@@ -74,6 +77,85 @@ pub fn table_context(table: &Table) -> TableContext {
         time: None,
     };
     TableContext { context, molecular_weight: drug.and_then(|(_, mw)| mw) }
+}
+
+/// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
+/// new compound, an investigational code): the word the title introduces after "of" ("Pharmacokinetics of X ...",
+/// "Placental transfer of X", "... of once-daily X", at most four words on) that the
+/// caption names too, as written in the caption; not a specimen, route, species or
+/// population, nor a word of the table's own vocabulary. Lower case but for a code
+/// (`KRX-1187`).
+fn study_drug(title: &str, caption: &str) -> Option<String> {
+    const NOT_DRUGS: &[&str] = &[
+        "total",
+        "free",
+        "unbound",
+        "single",
+        "multiple",
+        "repeated",
+        "ascending",
+        "healthy",
+        "individual",
+        "plasma",
+        "serum",
+        "blood",
+        "pharmacokinetics",
+        "pharmacokinetic",
+        "concentrations",
+        "concentration",
+        "patients",
+        "volunteers",
+        "subjects",
+        "children",
+        "adults",
+        "infants",
+        "women",
+        "doses",
+        "dose",
+        "infusion",
+        "injection",
+        "administration",
+        "tablet",
+        "tablets",
+        "formulation",
+        "formulations",
+        "steady-state",
+        "after",
+        "and",
+        "with",
+        "different",
+        "increasing",
+        "high-dose",
+        "low-dose",
+        "parent",
+        "metabolite",
+        "metabolites",
+        "drug",
+        "drugs",
+    ];
+    let caption_words: std::collections::HashSet<String> = crate::fold::lower(caption)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let words: Vec<&str> =
+        title.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let name_like = |w: &str| {
+        let lower = crate::fold::lower(w);
+        let code = w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic) && w.contains('-');
+        (code || (w.len() >= 6 && w.chars().all(|c| c.is_alphabetic() || c == '-')))
+            && caption_words.contains(&lower)
+            && !NOT_DRUGS.contains(&lower.as_str())
+            && matrices_in(&lower).is_empty()
+            && route_of(&lower).is_none()
+            && species_of(&lower).is_none()
+            && population_in(&lower).is_none()
+            && crate::params::parameter_code(&lower, None).is_none()
+    };
+    words.iter().enumerate().filter(|(_, w)| w.eq_ignore_ascii_case("of")).find_map(|(k, _)| {
+        let w = words[k + 1..].iter().take(4).find(|w| name_like(w))?;
+        Some(if w.chars().any(|c| c.is_ascii_digit()) { (*w).to_owned() } else { crate::fold::lower(w) })
+    })
 }
 
 /// The drug a paper's title names, when it names one: a title that names two ("Effect of

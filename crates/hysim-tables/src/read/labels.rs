@@ -450,8 +450,21 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
 /// `20 Weeks`, `Postpartum 2 Weeks`, `24 h post-dose`), or a time point named in words
 /// (`Pre-dose`, `Trough`, `Delivery`, `Birth`). `unit` is the unit the spanning header
 /// or caption gives bare numbers (`Time after dose (h)` over `0.5 | 1 | 2`).
+///
+/// A time in brackets is the time it holds (`(0.5 h)`, `[pre-dose]`), and so is one after
+/// a clock time (`08:30 (0.5 h)`): tables of sampling times by the clock print the time
+/// since the dose in brackets beside or under each clock time.
 pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     let t = norm(strip_marks(header));
+    let after_clock = t.split_once(' ').filter(|(clock, _)| is_clock_time(clock)).map(|(_, rest)| rest.trim());
+    let whole = after_clock.unwrap_or(&t);
+    let bracketed = whole
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| whole.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    if let Some(inner) = bracketed.filter(|i| !i.contains(['(', ')', '[', ']'])) {
+        return time_of(inner, unit);
+    }
     const NAMED: &[&str] =
         &["pre-dose", "predose", "pre dose", "trough", "delivery", "birth", "at delivery", "at birth", "baseline"];
     if NAMED.contains(&t.as_str()) {
@@ -524,6 +537,17 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         return Some(format!("{n} {u}"));
     }
     None
+}
+
+/// A time of day as tables print it: `08:30`, `8:00`, `20:15` (hours 0-24, minutes 00-59).
+pub(crate) fn is_clock_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once(':') else { return false };
+    let digits = |s: &str, most: usize| (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(h, 2)
+        && m.len() == 2
+        && digits(m, 2)
+        && h.parse::<u32>().is_ok_and(|h| h <= 24)
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
 }
 
 /// Words that may stand beside a time without making it something else.
@@ -755,9 +779,18 @@ mod tests {
             ("10 mg/kg", None, None),
             ("Delivery", None, Some("delivery")),
             ("Time after dose (h) 0.5", None, Some("0.5 h")),
+            // Times since the dose in brackets, under or after a clock time.
+            ("(0.5 h)", None, Some("0.5 h")),
+            ("[pre-dose]", None, Some("pre-dose")),
+            ("08:30 (0.5 h)", None, Some("0.5 h")),
+            ("(2)", Some("h"), Some("2 h")),
+            ("08:30", None, None),
+            ("(ng/mL)", None, None),
         ] {
             assert_eq!(time_of(header, unit).as_deref(), time, "{header}");
         }
+        assert!(is_clock_time("08:00") && is_clock_time("8:30") && is_clock_time("20:15"));
+        assert!(!is_clock_time("25:00") && !is_clock_time("8:5") && !is_clock_time("1:2:3") && !is_clock_time("ratio"));
         assert_eq!(time_unit_in("Time after dose (h)"), Some("h"));
         assert_eq!(time_unit_in("Plasma concentration (ng/mL)"), None);
     }

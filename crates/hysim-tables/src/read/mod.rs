@@ -1574,7 +1574,7 @@ impl<'t> Reader<'t> {
     /// subject header (`Patient` over `1 | 2`).
     fn column_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
-        let [.., parent, last] = p.as_slice() else { return None };
+        let [.., parent, last] = p.as_slice() else { return self.named_subject(col) };
         let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
         (!leaf_names_parameter
@@ -1673,30 +1673,39 @@ impl<'t> Reader<'t> {
     }
 
     /// Subjects named, not numbered, under a spanning header (`Plasma concentration
-    /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"): column `col` is a
-    /// subject's when the caption counts as many subjects as there are columns under that
-    /// header, and each of them is one capitalised word that names no drug, specimen, route,
-    /// statistic, parameter or time.
+    /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"), or in a single header
+    /// row beside a stub of sampling times (`Time (h) | Misty | Oscar | Luna | Mean` in "...
+    /// in three cats"): column `col` is a subject's when the caption counts as many
+    /// subjects as there are such columns, and each of them is one capitalised word that
+    /// names no drug, specimen, route, statistic, parameter or time.
     fn named_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [above @ .., leaf] = p.as_slice() else { return None };
+        // Sampling times down the stub: read as the rows' times, or as a time column.
+        let times_down =
+            self.row_time.iter().flatten().nth(1).is_some() || self.time_col.is_some_and(|(c, _)| c == self.stub_col);
         // The cheap test first: a capitalised word, before the caption's count.
         let capitalised = |label: &str| {
             let label = label.trim();
             let mut chars = label.chars();
             chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
         };
-        if above.is_empty() || !capitalised(leaf) {
+        if (above.is_empty() && !times_down) || !capitalised(leaf) {
             return None;
         }
         let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
         // none of the subjects.
-        let siblings: Vec<&str> = self
-            .sibling_leaves(col)
-            .into_iter()
-            .filter(|l| stat_label(&label_marks(l, &self.notes).0).is_none())
-            .collect();
+        let leaves = if above.is_empty() {
+            (0..self.n_cols)
+                .filter(|&c| c != self.stub_col && self.paths[c].len() == 1)
+                .map(|c| self.paths[c][0].as_str())
+                .collect()
+        } else {
+            self.sibling_leaves(col)
+        };
+        let siblings: Vec<&str> =
+            leaves.into_iter().filter(|l| stat_label(&label_marks(l, &self.notes).0).is_none()).collect();
         let a_name = |label: &str| {
             let label = label.trim();
             capitalised(label)
@@ -2044,15 +2053,16 @@ impl<'t> Reader<'t> {
                 (None, self.labels[col].clone())
             })
             .unzip();
-        // Subject columns: headers that are subject ids (`Case 1`), or ids under a subject
-        // header (`Patient / 1`).
+        // Subject columns: headers that are subject ids (`Case 1`), ids under a subject
+        // header (`Patient / 1`), or names the caption counts (`Misty | Oscar | Luna` in "...
+        // in three cats").
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
                 // Under a unit row (`Pt 1` over `(µg/mL)`), the id is above the unit.
                 let p = &self.path_without_unit(col);
                 let last = p.last()?;
                 let under_subject = p.len() > 1 && labels::is_subject_header(&p[p.len() - 2]);
-                let id = labels::subject_id(last)?;
+                let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
                 (under_subject
                     || last.split_whitespace().count() > 1
                     || p.len() == 1 && looks_subject_columns(&self.paths))
@@ -2869,6 +2879,18 @@ fn caption_unit(caption: &str) -> Option<String> {
                     .find(|u| !u.is_empty() && Unit::parse(u).is_ok())
             {
                 return Some(unit.to_owned());
+            }
+            // "Concentrations of X (ng/mL)", "concentrations of drug X in plasma (µg/mL)": the
+            // analyte or specimen named between the word and its unit, in at most four words
+            // with no clause break; the brackets must hold a concentration's unit.
+            if let Some((between, after)) = rest.split_once('(')
+                && between.split_whitespace().count() <= 4
+                && !between.contains([',', ';', '.', ':', ')'])
+                && let Some((inner, _)) = after.split_once(')')
+                && Unit::parse(inner.trim()).is_ok()
+                && is_concentration_unit(inner.trim())
+            {
+                return Some(inner.trim().to_owned());
             }
             // "Concentrations are expressed in µg/mL", "levels are given in ng/mL".
             let rest_lower = crate::fold::lower(rest);

@@ -567,3 +567,120 @@ fn rules_of_the_sixth_session_do_not_misfire_on_ordinary_labels() {
     let nested = format!("{}1{}", "(".repeat(5000), ") × 10¹".repeat(5000));
     let _ = crate::cell::parse_cell(&nested);
 }
+
+#[test]
+fn subjects_named_across_a_single_header_row_beside_sampling_times() {
+    let t = table(
+        "Table 2. Plasma concentrations of X (ng/mL) in three cats after a single oral dose",
+        &[&["Time (h)", "Misty", "Oscar", "Luna", "Mean"]],
+        &[&["0.5", "118", "294", "91.7", "168"], &["1", "181", "347", "142", "223"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, &str)> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.statistic.as_str()))
+        .collect();
+    let at =
+        |subject: Option<&'static str>, time: &'static str, statistic: &'static str| (subject, Some(time), statistic);
+    assert_eq!(
+        seen,
+        [
+            at(Some("Misty"), "0.5 h", "individual"),
+            at(Some("Oscar"), "0.5 h", "individual"),
+            at(Some("Luna"), "0.5 h", "individual"),
+            at(None, "0.5 h", "mean"),
+            at(Some("Misty"), "1 h", "individual"),
+            at(Some("Oscar"), "1 h", "individual"),
+            at(Some("Luna"), "1 h", "individual"),
+            at(None, "1 h", "mean"),
+        ],
+        "{}",
+        show(&records)
+    );
+    // Without the caption's count the names stay groups.
+    let mut uncounted = t.clone();
+    uncounted.caption = Some("Table 2. Plasma concentrations of X (ng/mL) in cats after a single oral dose".into());
+    assert!(table_records(&uncounted).iter().all(|r| r.context.subject.is_none()));
+}
+
+#[test]
+fn the_unit_after_the_analyte_in_the_caption_and_times_in_brackets_under_clock_times() {
+    // "concentrations of X (unit)": the unit of the values, not the spanning time
+    // header's hours.
+    let t = table(
+        "Table 2. Individual plasma concentrations of velaprazine (ng/mL) after a single oral dose",
+        &[&["Subject", "Time after dose (h)", "Time after dose (h)"], &["", "0.5", "1"]],
+        &[&["01", "34.6", "49.4"], &["02", "57.6", "83.1"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("ng/mL") && r.context.subject.is_some()));
+    // Clock times over the time since the dose in brackets.
+    let t = table(
+        "Table 3. Plasma concentrations of modatrexol (nmol/L) over one dosing interval",
+        &[&["Patient", "08:00", "08:30", "10:00"], &["", "(pre-dose)", "(0.5 h)", "(2 h)"]],
+        &[&["#1", "85.9", "206", "263"], &["#2", "77.3", "187", "250"]],
+    );
+    let records = table_records(&t);
+    let times: Vec<(Option<&str>, Option<&str>, Option<&str>)> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.unit_raw.as_deref()))
+        .collect();
+    let row = |s: &'static str, t: &'static str| (Some(s), Some(t), Some("nmol/L"));
+    assert_eq!(
+        times,
+        [
+            row("#1", "pre-dose"),
+            row("#2", "pre-dose"),
+            row("#1", "0.5 h"),
+            row("#2", "0.5 h"),
+            row("#1", "2 h"),
+            row("#2", "2 h")
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
+fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
+    let drug = |title: &str, caption: &str| {
+        let mut t = table(caption, &[&["Subject", "Cmax (ng/mL)"]], &[&["1", "12.4"]]);
+        t.title = Some(title.into());
+        table_context(&t).context.drug
+    };
+    let some = |s: &str| Some(s.to_owned());
+    // Neither the vocabulary nor a WHO INN stem knows these names.
+    assert_eq!(
+        drug(
+            "Pharmacokinetics of velaprazine, a novel 5-HT4 partial agonist",
+            "Individual plasma concentrations of velaprazine (ng/mL)"
+        ),
+        some("velaprazine")
+    );
+    assert_eq!(
+        drug(
+            "Steady-state pharmacokinetics of twice-daily Modatrexol in arthritis",
+            "Plasma Modatrexol concentrations"
+        ),
+        some("modatrexol")
+    );
+    assert_eq!(
+        drug(
+            "Preclinical pharmacokinetics of KRX-1187, an oral inhibitor",
+            "Plasma concentrations of KRX-1187 in monkeys"
+        ),
+        some("KRX-1187")
+    );
+    // A word of the title the caption does not repeat, or one that is no drug, is none.
+    assert_eq!(drug("Pharmacokinetics of velaprazine in volunteers", "Individual concentrations (ng/mL)"), None);
+    assert_eq!(
+        drug(
+            "Pharmacokinetics of intravenous therapy in healthy volunteers",
+            "Plasma concentrations in healthy volunteers"
+        ),
+        None
+    );
+    // A known drug is the vocabulary's, as before.
+    assert_eq!(drug("Pharmacokinetics of midazolam in children", "Plasma midazolam concentrations"), some("midazolam"));
+}
