@@ -416,6 +416,10 @@ pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
     let lower = crate::fold::lower(caption);
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.iter().enumerate().find_map(|(k, w)| {
+        // Not the table's own number ("Table 2. Individual plasma concentrations ...").
+        if k > 0 && matches!(words[k - 1], "table" | "tab" | "tbl") {
+            return None;
+        }
         let n = NUMBERS.iter().position(|n| n == w).map(|i| i + 1).or_else(|| w.parse::<usize>().ok())?;
         let subject = words[k + 1..].iter().take(3).any(|next| SUBJECT_WORDS.contains(next));
         (subject && (1..=30).contains(&n)).then_some(n)
@@ -789,6 +793,9 @@ mod tests {
         ] {
             assert_eq!(time_of(header, unit).as_deref(), time, "{header}");
         }
+        assert_eq!(counted_subjects("Table 2. Individual plasma X concentrations in five cats"), Some(5));
+        assert_eq!(counted_subjects("Plasma concentrations of X in 6 healthy dogs"), Some(6));
+        assert_eq!(counted_subjects("Table 3. Individual plasma X concentrations"), None);
         assert!(is_clock_time("08:00") && is_clock_time("8:30") && is_clock_time("20:15"));
         assert!(!is_clock_time("25:00") && !is_clock_time("8:5") && !is_clock_time("1:2:3") && !is_clock_time("ratio"));
         assert_eq!(time_unit_in("Time after dose (h)"), Some("h"));

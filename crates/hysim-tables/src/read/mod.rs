@@ -792,6 +792,9 @@ struct Reader<'t> {
     /// A column of sampling times in a long table (`Subject | Time (h) | Concentration`),
     /// with the unit of its cells.
     time_col: Option<(usize, Option<&'static str>)>,
+    /// A long table's column of days beside its time column (`Patient | Day | Sampling time
+    /// | Concentration`), a blank cell continuing the day above.
+    day_col: Option<usize>,
     abbreviations: Vec<(String, String, Option<String>)>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
@@ -859,6 +862,7 @@ impl<'t> Reader<'t> {
             col_time: vec![None; n_cols],
             row_time: vec![None; table.body_rows.len()],
             time_col: None,
+            day_col: None,
             abbreviations,
             caption_unit,
             caption_analyte: caption_analyte(&caption),
@@ -912,7 +916,9 @@ impl<'t> Reader<'t> {
             let cells: Vec<&str> =
                 table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
             // Most of them: summary rows (`Mean` spanning the covariates) print words there.
-            2 * cells.iter().filter(|t| matches!(**t, "F" | "M" | "f" | "m")).count() > cells.len()
+            // A letter may carry a qualifier (`M (castrated)`, `F, spayed`).
+            let letter = |t: &str| matches!(t.split([' ', '(', ',']).next(), Some("F" | "M" | "f" | "m"));
+            2 * cells.iter().filter(|t| letter(t)).count() > cells.len()
         };
         let stub_col = (0..n_cols.min(3))
             .filter(|&c| !sexes(c))
@@ -1026,7 +1032,7 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
-        reader.time_col = (0..n_cols).find_map(|c| {
+        let time_col = |c: usize| {
             let header = crate::fold::lower(&reader.labels[c]);
             // The interval from the dose to a sample, not the dosing interval (τ).
             let to_sample =
@@ -1049,7 +1055,18 @@ impl<'t> Reader<'t> {
             };
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then(|| (c, labels::time_unit_in(&reader.labels[c])))
-        });
+        };
+        reader.time_col = (0..n_cols).find_map(time_col);
+        // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
+        // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
+        let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
+        if let Some((c, _)) = reader.time_col
+            && table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).all(is_day)
+            && let Some(later) = (c + 1..n_cols).find_map(time_col)
+        {
+            reader.day_col = Some(c);
+            reader.time_col = Some(later);
+        }
         // Only tables with PK values need their caption and footnote read further.
         reader.base = table_context(table);
         reader.paper_kind = match route {
@@ -1166,7 +1183,15 @@ impl<'t> Reader<'t> {
         self.col_time[col].clone().or_else(|| self.row_time[row].clone()).or_else(|| {
             let (c, unit) = self.time_col?;
             let text = self.table.body_rows[row].get(c)?;
-            labels::time_of(text, unit)
+            let time = labels::time_of(text, unit)?;
+            // On the day the day column gives, printed on the day's first row.
+            let day = self.day_col.and_then(|d| {
+                (0..=row).rev().find_map(|r| self.table.body_rows[r].get(d).map(|t| t.trim()).filter(|t| !t.is_empty()))
+            });
+            Some(match day.and_then(|d| labels::time_of(d, None)) {
+                Some(day) => format!("{day}, {time}"),
+                None => time,
+            })
         })
     }
 

@@ -570,8 +570,9 @@ fn rules_of_the_sixth_session_do_not_misfire_on_ordinary_labels() {
 
 #[test]
 fn subjects_named_across_a_single_header_row_beside_sampling_times() {
+    // (The table's number is no count of its subjects: "Table 2. Individual ...".)
     let t = table(
-        "Table 2. Plasma concentrations of X (ng/mL) in three cats after a single oral dose",
+        "Table 2. Individual plasma concentrations of X (ng/mL) in three cats after a single oral dose",
         &[&["Time (h)", "Misty", "Oscar", "Luna", "Mean"]],
         &[&["0.5", "118", "294", "91.7", "168"], &["1", "181", "347", "142", "223"]],
     );
@@ -683,4 +684,52 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
     );
     // A known drug is the vocabulary's, as before.
     assert_eq!(drug("Pharmacokinetics of midazolam in children", "Plasma midazolam concentrations"), some("midazolam"));
+}
+
+#[test]
+fn a_column_of_sexes_with_qualifiers_is_no_stub_of_bioavailabilities() {
+    // A dosing log: `F` is female, not bioavailability, also beside `M (castrated)`.
+    let t = table(
+        "Table 1. Individual dosing records",
+        &[&["Animal", "Sex", "Body weight (kg)", "Dose (mg/kg)", "Volume (mL)"]],
+        &[
+            &["Aurora", "M (castrated)", "57.1", "0.5", "2.85"],
+            &["Bingo", "F", "68.8", "0.5", "3.44"],
+            &["Chaski", "M (castrated)", "55.7", "0.5", "2.78"],
+            &["Dolly", "F, spayed", "69.1", "0.5", "3.45"],
+        ],
+    );
+    let records = table_records(&t);
+    assert!(records.is_empty(), "{}", show(&records));
+}
+
+#[test]
+fn a_long_table_with_a_day_column_beside_its_times() {
+    // The patient and the day printed on their first rows only.
+    let t = table(
+        "Table 4. Individual plasma concentrations of cefquinavir on day 1 and day 3",
+        &[&["Patient", "Day", "Sampling time", "Concentration (mg/L)"]],
+        &[
+            &["Pt 1", "Day 1", "1 h", "57.7"],
+            &["", "", "4 h", "32.5"],
+            &["", "Day 3", "Pre-dose", "25.4"],
+            &["", "", "1 h", "77.6"],
+            &["Pt 2", "Day 1", "1 h", "43.4"],
+        ],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("Pt 1"), Some("day 1, 1 h")),
+            (Some("Pt 1"), Some("day 1, 4 h")),
+            (Some("Pt 1"), Some("day 3, pre-dose")),
+            (Some("Pt 1"), Some("day 3, 1 h")),
+            (Some("Pt 2"), Some("day 1, 1 h")),
+        ],
+        "{}",
+        show(&records)
+    );
 }
