@@ -171,8 +171,9 @@ impl Platt {
     }
 
     /// The same slope with the intercept that makes the mean calibrated probability of
-    /// `pairs` their (smoothed) share of right ones, `(right + 1) / (n + 2)`: the
-    /// maximum-likelihood intercept for a fixed slope. For a mapping whose slope was fitted
+    /// `pairs` their share of right ones, Laplace-smoothed, `(right + 1) / (n + 2)` (the
+    /// maximum-likelihood intercept for a fixed slope would match `right / n`; the smoothing
+    /// keeps it finite where every pair is right). For a mapping whose slope was fitted
     /// on pairs of another mix of right and wrong (records from perturbed inputs, to have
     /// wrong ones to rank) and that is applied where `pairs` come from. `n` and `right`
     /// stay those of the slope's fit; `None` without pairs.

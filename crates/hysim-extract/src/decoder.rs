@@ -7,8 +7,9 @@
 //! vocabulary's codes and the schema's statistics; each record is then read from its cell
 //! by the rule-based reader's code (`hysim_tables::CellReader`), so its value is printed in
 //! the table and its provenance is the cell. A record's confidence is the geometric mean of
-//! its line's token probabilities, calibrated on validation records where training fitted
-//! that.
+//! its decision's token probabilities (its code and statistic), calibrated on validation
+//! records where training fitted that. Which of its decisions against the reader's readings
+//! extraction writes is the gate's (`crate::gate`).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -475,27 +476,7 @@ pub fn decisions(
             "answer"
         );
         let cells = &readers[k];
-        // Split the answer into lines, each with the geometric mean of the probabilities
-        // of its decision's tokens: those from the one that ends the cell id (holding the
-        // space before the code) on. The id's own tokens are not the model's to choose in
-        // verdict form (each reading's line in order) and, at probability near 1, would
-        // drown the decision.
-        let mut lines: Vec<(Pointer, f64)> = Vec::new();
-        let mut line = String::new();
-        let mut logprob = (0.0, 0usize);
-        for piece in pieces {
-            line.push_str(&piece.text);
-            if line.contains(' ') {
-                logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
-            }
-            while let Some(i) = line.find('\n') {
-                let whole: String = line.drain(..=i).collect();
-                if let Some(p) = Pointer::parse(whole.trim_end_matches('\n')) {
-                    lines.push((p, (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0)));
-                }
-                logprob = (0.0, 0);
-            }
-        }
+        let lines = answer_lines(pieces);
         decisions.extend(judge_lines(cells, readings_of.get(key).copied().unwrap_or_default(), lines, |raw| {
             // Mapped to the share of right records on validation where training fitted that.
             card.decoder_calibration.map_or(raw, |p| p.apply(raw))
@@ -522,6 +503,32 @@ pub fn decisions(
         prompts.len(),
     );
     Ok((decisions, used))
+}
+
+/// The answer lines of `pieces` (the generated tokens), each with the geometric mean of
+/// the probabilities of its decision's tokens: those from the one holding the space after
+/// the cell id on (a piece that ends one line and begins the next counts for the first). In
+/// verdict form the grammar gives each reading's cell id in order, so its tokens, at
+/// probability near 1, would drown the decision; in the other forms the id is the model's
+/// choice too, but the code and statistic are what a reading's confirmation turns on.
+fn answer_lines(pieces: &[hysim_finetune::Piece]) -> Vec<(Pointer, f64)> {
+    let mut lines: Vec<(Pointer, f64)> = Vec::new();
+    let mut line = String::new();
+    let mut logprob = (0.0, 0usize);
+    for piece in pieces {
+        line.push_str(&piece.text);
+        if line.contains(' ') {
+            logprob = (logprob.0 + piece.logprob, logprob.1 + 1);
+        }
+        while let Some(i) = line.find('\n') {
+            let whole: String = line.drain(..=i).collect();
+            if let Some(p) = Pointer::parse(whole.trim_end_matches('\n')) {
+                lines.push((p, (logprob.0 / logprob.1.max(1) as f64).exp().clamp(0.0, 1.0)));
+            }
+            logprob = (0.0, 0);
+        }
+    }
+    lines
 }
 
 /// The decisions of one prompt's answer `lines` (each with its raw confidence) on the
@@ -638,5 +645,31 @@ mod tests {
         assert_eq!(decisions[0].decoder.as_ref().unwrap().confidence, Some(0.45));
         assert_eq!(decisions[1].reading.as_ref().unwrap().provenance.col, Some(2));
         assert_eq!(decisions[4].reading.as_ref().unwrap().value, Some(0.5));
+    }
+
+    #[test]
+    fn a_lines_confidence_is_its_decisions_tokens() {
+        let piece = |text: &str, p: f64| hysim_finetune::Piece { token: 0, text: text.into(), logprob: p.ln() };
+        // `r0c1` at probability 1 (the grammar's), ` CMAX` 0.5, ` mean` 0.5, the newline 1:
+        // the decision's geometric mean (0.5 * 0.5 * 1)^(1/3).
+        let pieces = [
+            piece("r0", 1.0),
+            piece("c1", 1.0),
+            piece(" CMAX", 0.5),
+            piece(" mean", 0.5),
+            piece("\nr1", 0.8),
+            piece("c1 -", 0.9),
+            piece("\n", 1.0),
+            piece("r2c1 TMAX median\n", 0.6),
+        ];
+        let lines = answer_lines(&pieces);
+        // The left-out line `r1c1 -` is no pointer; the piece ending line 1 and beginning
+        // line 2 counts for line 1.
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].0.to_string(), "r0c1 CMAX mean");
+        let expected = (0.5f64 * 0.5 * 0.8).powf(1.0 / 3.0);
+        assert!((lines[0].1 - expected).abs() < 1e-12, "{}", lines[0].1);
+        assert_eq!(lines[1].0.to_string(), "r2c1 TMAX median");
+        assert!((lines[1].1 - 0.6).abs() < 1e-12);
     }
 }

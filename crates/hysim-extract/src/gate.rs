@@ -2,7 +2,9 @@
 //!
 //! With the rule-based reader's readings in its prompt, the decoder does one of four
 //! things with a cell ([`Verdict`]): confirms the reading, changes its code or statistic,
-//! leaves it out, or (in a table the reader read nothing in) adds a record of its own.
+//! leaves it out, or adds a record on a cell the prompt gave no reading (in verdict form,
+//! the default, only in a table the reader read nothing in: there "the readings alone" write
+//! nothing, and additions refused for want of evidence leave the table without records).
 //! Whether its changes, leave-outs and additions are worth more than the readings they
 //! replace is a question of evidence, not of faith in the model: at the CPU budget its
 //! changes were nearly all wrong (none right of 334 to 582 on a synthetic target, 24 of 28
@@ -73,6 +75,9 @@ pub struct Evidence {
     /// Of them, those whose reading matched a gold value (the records of the readings
     /// alone scored).
     pub reading_right: usize,
+    /// Of them, those whose reading gave a record (a confirmed cell: the decoder's).
+    #[serde(default)]
+    pub readings: usize,
 }
 
 /// Which of the decoder's decisions extraction writes as decided; the others give way to
@@ -132,7 +137,7 @@ impl Gate {
 
     /// The records `decisions` give under this gate. A reading kept against the decoder
     /// (a change or leave-out refused) carries as confidence the share of such readings
-    /// right on validation, Laplace-smoothed (`(right + 1) / (n + 2)`).
+    /// right on validation, Laplace-smoothed (`(right + 1) / (readings + 2)`).
     pub fn records(&self, decisions: &[Decision]) -> Vec<Record> {
         let mut out = Vec::with_capacity(decisions.len());
         for d in decisions {
@@ -140,7 +145,7 @@ impl Gate {
                 out.extend(d.decoder.clone());
             } else if let Some(mut reading) = d.reading.clone() {
                 let e = self.evidence.get(d.verdict.as_str()).copied().unwrap_or_default();
-                reading.confidence = Some((e.reading_right as f64 + 1.0) / (e.n as f64 + 2.0));
+                reading.confidence = Some((e.reading_right as f64 + 1.0) / (e.readings as f64 + 2.0));
                 out.push(reading);
             }
         }
@@ -175,6 +180,7 @@ impl Gate {
             // same code and statistic), a refused decision its reading.
             let written = if d.verdict == Verdict::Confirmed { d.decoder.is_some() } else { d.reading.is_some() };
             if written {
+                e.readings += 1;
                 e.reading_right += usize::from(reading_judged.get(at_reading).copied().flatten() == Some(true));
                 at_reading += 1;
             }
@@ -283,9 +289,9 @@ mod tests {
         assert!(!gate.changes && !gate.leave_outs && gate.additions, "{gate:?}");
         assert_eq!(gate.f1.gated, 1.0);
         assert!(gate.f1.raw < 1.0 && gate.f1.readings < 1.0, "{:?}", gate.f1);
-        assert_eq!(gate.evidence["changed"], Evidence { n: 1, decoder_right: 0, reading_right: 1 });
-        assert_eq!(gate.evidence["left_out"], Evidence { n: 1, decoder_right: 0, reading_right: 1 });
-        assert_eq!(gate.evidence["added"], Evidence { n: 1, decoder_right: 1, reading_right: 0 });
+        assert_eq!(gate.evidence["changed"], Evidence { n: 1, decoder_right: 0, reading_right: 1, readings: 1 });
+        assert_eq!(gate.evidence["left_out"], Evidence { n: 1, decoder_right: 0, reading_right: 1, readings: 1 });
+        assert_eq!(gate.evidence["added"], Evidence { n: 1, decoder_right: 1, reading_right: 0, readings: 0 });
         assert!(line.contains("changes refused, leave-outs refused, additions admitted"), "{line}");
         // Applied: the changed reading written as read, with the share of such readings
         // right on validation as confidence ((1 + 1) / (1 + 2)); the left-out one restored.
@@ -315,5 +321,24 @@ mod tests {
             summary(&decisions, &gate),
             "confirmed 1, changed 1 (1 admitted), left out 0 (0 admitted), added 0 (0 admitted)"
         );
+    }
+
+    #[test]
+    fn no_decisions_or_additions_only_give_a_gate_without_panic() {
+        let (gate, line) = Gate::fit(&[], &[], 0.005);
+        assert!(!gate.changes && !gate.leave_outs && !gate.additions);
+        assert!(line.contains("confirmed 0"), "{line}");
+        assert!(gate.records(&[]).is_empty());
+        // Additions only (a table the reader read nothing in), one right of two: admitted,
+        // since they raise the F1 from nothing.
+        let t = "p1:1";
+        let truth = gold(&[record(t, "CMAX", 1.0)]);
+        let decisions = vec![
+            decision(Verdict::Added, Some(record(t, "CMAX", 1.0)), None),
+            decision(Verdict::Added, Some(record(t, "TMAX", 7.0)), None),
+        ];
+        let (gate, _) = Gate::fit(&decisions, &truth, 0.005);
+        assert!(gate.additions, "{gate:?}");
+        assert_eq!(gate.records(&decisions).len(), 2);
     }
 }

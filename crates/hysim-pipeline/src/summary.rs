@@ -180,7 +180,8 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<String> {
             }
         }
     }
-    if !gate.is_null() {
+    // Only where the run extracted with the decoder.
+    if !gate.is_null() && crate::plan::systems(&plan.config).iter().any(|s| s == "decoder") {
         md.push_str(&gate_text(&gate, plan.config.extract.raw_verdicts));
     }
     let json = json!({

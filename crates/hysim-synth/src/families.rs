@@ -483,13 +483,13 @@ fn time_text(t: f64) -> String {
     number(t, d, false)
 }
 
-/// Subjects by sampling times (or the transpose), individual concentrations.
 /// A time of day `hours` after midnight as tables print it: `08:30`.
 fn clock_time(hours: f64) -> String {
     let minutes = (hours * 60.0).round() as u32;
     format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
 }
 
+/// Subjects by sampling times (or the transpose), individual concentrations.
 pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let human = !study.species.animal;

@@ -80,11 +80,14 @@ pub fn table_context(table: &Table) -> TableContext {
 }
 
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
-/// new compound, an investigational code): the word the title introduces after "of" ("Pharmacokinetics of X ...",
-/// "Placental transfer of X", "... of once-daily X", at most four words on) that the
-/// caption names too, as written in the caption; not a specimen, route, species or
-/// population, nor a word of the table's own vocabulary. Lower case but for a code
-/// (`KRX-1187`).
+/// new compound, an investigational code): the word the title introduces after "of"
+/// ("Pharmacokinetics of X ...", "Placental transfer of X", "... of once-daily X", at most
+/// four words on) that the caption names where an analyte stands: after "of" or "to"
+/// ("concentrations of X", "of total X", "exposure to X") or before the quantity ("X concentrations", "X plasma
+/// concentrations", "X levels"). Not a specimen, route, species or population, nor a word of
+/// the table's own vocabulary, a plural or a hyphenated modifier (`once-daily`,
+/// `long-acting`); a code is letters, a hyphen and digits (`KRX-1187`, not `5-HT4`).
+/// Lower case but for a code.
 fn study_drug(title: &str, caption: &str) -> Option<String> {
     const NOT_DRUGS: &[&str] = &[
         "total",
@@ -132,19 +135,64 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "metabolites",
         "drug",
         "drugs",
+        "generic",
+        "fasting",
+        "fasted",
+        "oral",
+        "residues",
+        "antibiotic",
+        "antimicrobial",
+        "cardiopulmonary",
     ];
-    let caption_words: std::collections::HashSet<String> = crate::fold::lower(caption)
+    /// The last parts of hyphenated modifiers of a drug's name or dosing.
+    const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];
+    /// Words that follow an analyte's name in a caption.
+    const QUANTITIES: &[&str] = &[
+        "concentration",
+        "concentrations",
+        "level",
+        "levels",
+        "plasma",
+        "serum",
+        "blood",
+        "pharmacokinetics",
+        "pharmacokinetic",
+        "exposure",
+        "disposition",
+        "residues",
+    ];
+    let caption_words: Vec<String> = crate::fold::lower(caption)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect();
+    // Where the caption names an analyte: after "of" (one word between at most), or before
+    // a quantity.
+    let in_analyte_place = |w: &str| {
+        caption_words.iter().enumerate().any(|(k, c)| {
+            c == w
+                && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to"))
+                    || (k >= 2 && caption_words[k - 2] == "of")
+                    || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str())))
+        })
+    };
     let words: Vec<&str> =
         title.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     let name_like = |w: &str| {
         let lower = crate::fold::lower(w);
-        let code = w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic) && w.contains('-');
-        (code || (w.len() >= 6 && w.chars().all(|c| c.is_alphabetic() || c == '-')))
-            && caption_words.contains(&lower)
+        let code = w.split_once('-').is_some_and(|(letters, digits)| {
+            letters.len() >= 2
+                && letters.chars().all(|c| c.is_ascii_uppercase())
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+        });
+        let word = w.len() >= 6
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lower.rsplit('-').next().is_some_and(|last| w.contains('-') && MODIFIERS.contains(&last))
+            // A plural (`antibiotics`, `residues`), not a name ending in -us or -is.
+            && !(lower.ends_with('s') && !lower.ends_with("us") && !lower.ends_with("is"));
+        (code || word)
+            && in_analyte_place(&lower)
             && !NOT_DRUGS.contains(&lower.as_str())
             && matrices_in(&lower).is_empty()
             && route_of(&lower).is_none()

@@ -673,6 +673,23 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         ),
         some("KRX-1187")
     );
+    // Not a modifier, a plural, a code that is no drug's, nor a word outside an analyte's
+    // place in the caption.
+    assert_eq!(drug("Pharmacokinetics of once-daily X in adults", "Concentrations after once-daily dosing"), None);
+    assert_eq!(drug("Residues of antibiotics in eggs", "Concentrations of antibiotics in yolk and albumen"), None);
+    assert_eq!(drug("Pharmacokinetics of drugs in COVID-19", "Plasma concentrations in COVID-19 patients"), None);
+    assert_eq!(drug("Pharmacokinetics of 5-HT4 agonists", "Plasma concentrations of 5-HT4 agonists"), None);
+    assert_eq!(
+        drug("Pharmacokinetics of velaprazine in dogs", "Velaprazine plasma concentrations (ng/mL)"),
+        some("velaprazine")
+    );
+    assert_eq!(
+        drug(
+            "Contribution of a metabolite to the activity of zelpiramide",
+            "Individual plasma exposure to zelpiramide"
+        ),
+        some("zelpiramide")
+    );
     // A word of the title the caption does not repeat, or one that is no drug, is none.
     assert_eq!(drug("Pharmacokinetics of velaprazine in volunteers", "Individual concentrations (ng/mL)"), None);
     assert_eq!(
@@ -701,6 +718,14 @@ fn a_column_of_sexes_with_qualifiers_is_no_stub_of_bioavailabilities() {
     );
     let records = table_records(&t);
     assert!(records.is_empty(), "{}", show(&records));
+    // A letter and a number code an animal (`M 1`): no sex column.
+    let t = table(
+        "Table 2. Individual pharmacokinetic parameters of X in rats",
+        &[&["Animal", "Sex", "Cmax (ng/mL)", "AUC0–∞ (ng·h/mL)"]],
+        &[&["1", "M 1", "12.4", "88.1"], &["2", "F 1", "10.9", "79.5"], &["3", "M 2", "13.0", "91.2"]],
+    );
+    let records = table_records(&t);
+    assert!(records.iter().all(|r| r.parameter.as_deref() != Some("FABS")), "{}", show(&records));
 }
 
 #[test]
