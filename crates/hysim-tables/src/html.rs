@@ -224,6 +224,20 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         }
     };
     let (mut header_rows, mut copies) = expand(&b.rows);
+    // A row of units under the header row, set as the body (`(pg/mL) | (h)` under `Cmax |
+    // Tmax` with the stub's cell blank or `Unit`): the header's last row.
+    let unit_row = |row: &[String]| {
+        let stub = row.first().map_or("", |c| c.trim());
+        let units: Vec<&String> = row.iter().skip(1).filter(|c| !c.trim().is_empty()).collect();
+        (stub.is_empty() || matches!(crate::fold::lower(stub).as_str(), "unit" | "units"))
+            && units.len() >= 2
+            && units.iter().all(|c| crate::read::bare_unit(c).is_some())
+    };
+    let n_head = if n_head > 0 && n_head + 1 < header_rows.len() && unit_row(&header_rows[n_head]) {
+        n_head + 1
+    } else {
+        n_head
+    };
     let body: Vec<(Vec<String>, Vec<bool>)> = header_rows
         .split_off(n_head)
         .into_iter()
@@ -624,6 +638,24 @@ mod tests {
         check(
             "<table><tr><td>Cmax</td><td><b>12.1</b></td></tr><tr><td>AUC</td><td>80</td></tr></table>",
             "head:\n\nbody:\nCmax | 12.1\nAUC | 80",
+        );
+    }
+
+    #[test]
+    fn a_row_of_units_under_the_header_joins_it() {
+        // Set as the body, under a bold header row, its stub cell blank: the header's unit row.
+        check(
+            "<table><tr><td><b>Dose</b></td><td><b>Cmax</b></td><td><b>Tmax</b></td></tr><tr><td></td><td>(pg/mL)</td><td>(h)</td></tr><tr><td>1 mg</td><td>845 (192)</td><td>6.2 (2.4)</td></tr></table>",
+            "head:\nDose | Cmax | Tmax\n | (pg/mL) | (h)\nbody:\n1 mg | 845 (192) | 6.2 (2.4)",
+        );
+        // A row of values, or of words, stays in the body.
+        check(
+            "<table><thead><tr><th>Dose</th><th>Cmax</th><th>Tmax</th></tr></thead><tr><td></td><td>845</td><td>6.2</td></tr><tr><td>2 mg</td><td>900</td><td>5.0</td></tr></table>",
+            "head:\nDose | Cmax | Tmax\nbody:\n | 845 | 6.2\n2 mg | 900 | 5.0",
+        );
+        check(
+            "<table><thead><tr><th>Group</th><th>A</th><th>B</th></tr></thead><tr><td></td><td>Males</td><td>Females</td></tr><tr><td>1</td><td>9</td><td>8</td></tr></table>",
+            "head:\nGroup | A | B\nbody:\n | Males | Females\n1 | 9 | 8",
         );
     }
 

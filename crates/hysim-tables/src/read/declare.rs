@@ -489,8 +489,8 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
             let previous = clause[..h.start].split_whitespace().next_back().unwrap_or_default();
             // "1 gm dose": grams after a number, not GM.
             let grams = word == "gm" && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
-            // "By means of": a phrase.
-            let phrase = word == "means" && next_word == "of";
+            // "By means of": a phrase; "values are means of n = 3 animals" is a declaration.
+            let phrase = word == "means" && next_word == "of" && crate::fold::lower(previous) == "by";
             !NAMES_AFTER_MEAN.iter().any(|w| next.starts_with(w))
                 && !COVARIATES_AFTER.contains(&next_word.as_str())
                 && !grams
@@ -840,6 +840,8 @@ mod tests {
         // Statistic words that declare nothing: grams, a phrase, the subjects' covariates.
         insta::assert_snapshot!(show("Serum concentrations after a 1 gm dose"), @"");
         insta::assert_snapshot!(show("Concentrations were measured by means of HPLC"), @"");
+        // "Means of n animals" declares the means.
+        insta::assert_snapshot!(show("Values are means of n = 3 animals."), @"mean ±- (-) [-] All");
         insta::assert_snapshot!(show("Children (median age 34 years, mean body weight 12 kg) received 5 mg/kg"), @"");
         insta::assert_snapshot!(show("GM (CV%)"), @"geometric_mean ±- (CV%) [-] All");
         // Definitions of abbreviations declare nothing, whatever their words; a scoped

@@ -189,6 +189,12 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
 /// after the last comma, when it reads as a unit. A concentration unit qualified by its
 /// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
 fn unit_in_label(label: &str) -> Option<String> {
+    bare_unit(label).or_else(|| unit_after_label(label))
+}
+
+/// A label that is a unit and nothing else, bracketed or not (`ng/mL`, `(µg/mL)`): a unit
+/// row's cell under the parameters.
+pub(crate) fn bare_unit(label: &str) -> Option<String> {
     // A label that is a unit and nothing else: a unit row under the parameters
     // (`Cmax` over `ng/mL`).
     let bare = label.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
@@ -201,9 +207,13 @@ fn unit_in_label(label: &str) -> Option<String> {
     // Nor a name with its unit in brackets (`G (µg/mL)`, `H (mg/L)`: an abbreviated
     // analyte), however much of it the unit grammar would take for a product.
     let name_and_unit = name_with_unit(bare);
-    if !bare.is_empty() && !looks_numeric(bare) && !numeral && !word && !name_and_unit && Unit::parse(bare).is_ok() {
-        return Some(bare.to_owned());
-    }
+    (!bare.is_empty() && !looks_numeric(bare) && !numeral && !word && !name_and_unit && Unit::parse(bare).is_ok())
+        .then(|| bare.to_owned())
+}
+
+/// The unit after a label's name: its last parenthesised or bracketed part, or the part
+/// after its last comma.
+fn unit_after_label(label: &str) -> Option<String> {
     let inner = match crate::params::split_trailing_group(label) {
         (_, Some(group)) => group,
         (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
