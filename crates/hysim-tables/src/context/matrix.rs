@@ -77,8 +77,35 @@ pub fn matrices_in(text: &str) -> Vec<&'static str> {
     crate::memo::cached(&MATRICES_IN, text, find_matrices)
 }
 
+/// The edible tissues of residue depletion studies (the target tissues of VICH GL48 and the
+/// EU's maximum residue limits; for fish, muscle and skin), by the labels that name them bare: a row or column headed
+/// only `Liver` or `Skin + fat` in a residue table. Only a whole label names one (`kidney
+/// function`, `liver impairment` and `fat-free mass` do not).
+const EDIBLE_TISSUES: &[(&str, &str)] = &[
+    ("liver", "liver tissue"),
+    ("kidney", "kidney tissue"),
+    ("kidneys", "kidney tissue"),
+    ("muscle", "muscle tissue"),
+    ("fat", "adipose tissue"),
+    ("skin + fat", "skin and fat"),
+    ("skin/fat", "skin and fat"),
+    ("skin and fat", "skin and fat"),
+    ("skin", "skin tissue"),
+    // Fish: muscle and skin in natural proportions (the fillet).
+    ("muscle + skin", "muscle and skin"),
+    ("muscle and skin", "muscle and skin"),
+    ("muscle/skin", "muscle and skin"),
+    ("skin + muscle", "muscle and skin"),
+    ("fillet", "muscle and skin"),
+    ("injection site", "injection site"),
+    ("injection-site muscle", "injection site"),
+];
+
 fn find_matrices(text: &str) -> Vec<&'static str> {
     let mut text = crate::fold::lower(text);
+    if let Some((_, tissue)) = EDIBLE_TISSUES.iter().find(|(label, _)| *label == text.trim()) {
+        return vec![*tissue];
+    }
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in MATRICES {
         let sampled = text.match_indices(word).any(|(i, _)| {

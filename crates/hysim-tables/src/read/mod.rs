@@ -1040,6 +1040,22 @@ impl<'t> Reader<'t> {
                 };
             }
         }
+        // Concentrations down the stub (specimens, tissues), the sampling times across under
+        // a time header (`Tissue` beside `Time after last dose` spanning `3 days | 7 days`,
+        // residue depletion): each column's time.
+        if rows_hits > 0 && reader.row_named.iter().flatten().all(|n| n.code() == Some("CONC")) {
+            for c in (0..n_cols).filter(|&c| c != reader.stub_col && reader.col_named[c].is_none()) {
+                let p = &reader.paths[c];
+                let [above @ .., leaf] = p.as_slice() else { continue };
+                let Some(header) = above.iter().rev().find(|h| {
+                    let l = crate::fold::lower(h);
+                    labels::time_unit_in(h).is_some() || crate::context::has_word(&l, &["time", "times"])
+                }) else {
+                    continue;
+                };
+                reader.col_time[c] = labels::time_of(leaf, labels::time_unit_in(header));
+            }
+        }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
         let time_col = |c: usize| {

@@ -758,3 +758,33 @@ fn a_long_table_with_a_day_column_beside_its_times() {
         show(&records)
     );
 }
+
+#[test]
+fn residues_in_edible_tissues_down_and_days_across() {
+    // A residue depletion table: the target tissues printed bare down the stub, the days
+    // after the last dose across, mean ± SD and the unit in the caption.
+    let t = table(
+        "Table 3. Mean (± SD) residue concentrations (µg/kg) of X in edible tissues of cattle (n = 4 per slaughter time)",
+        &[&["Tissue", "Time after last dose", "Time after last dose"], &["", "3 days", "7 days"]],
+        &[&["Liver", "1,240 ± 310", "412 ± 98"], &["Skin + fat", "152 ± 47", "<LOQ"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<f64>, &str)> = records
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| (r.context.matrix.as_deref(), r.context.time.as_deref(), r.value, r.statistic.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("liver tissue"), Some("3 day"), Some(1240.0), "mean"),
+            (Some("liver tissue"), Some("7 day"), Some(412.0), "mean"),
+            (Some("skin and fat"), Some("3 day"), Some(152.0), "mean"),
+        ],
+        "{}",
+        show(&records)
+    );
+    // A whole label only: `Liver impairment` names no tissue.
+    assert!(matrices_in("Liver impairment").is_empty() && matrices_in("kidney function").is_empty());
+    assert_eq!(matrices_in("Kidney"), ["kidney tissue"]);
+}
