@@ -29,6 +29,8 @@
 //! - [`named::named_subjects`]: dogs, cats or horses named, not numbered (`Bella | Duke`
 //!   under a spanning concentration header, the caption counting them), or their names
 //!   down under the species' header.
+//! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
+//!   tissues printed bare down the stub with the days across, or the transpose.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -48,6 +50,7 @@ mod across;
 mod comparison;
 mod estimates;
 mod named;
+mod residues;
 mod statistic_column;
 
 /// Share of the tables that report characteristics of the subjects and no PK result:
@@ -90,6 +93,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Dogs, cats and horses by their names.
         options.push((10, 2.0));
     }
+    if residues::is_food_animal(study) {
+        // Residues in the edible tissues of food animals by days after the last dose.
+        options.push((11, 1.0));
+    }
     if single && n <= 24 && matches!(study.matrix, "plasma" | "serum") {
         // A parent and its metabolite per subject with their metabolic ratio.
         options.push((9, 1.0));
@@ -106,6 +113,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         8 => across::conditions_per_subject(rng, study, id, index, veterinary),
         9 => metabolite_columns(rng, study, id, index, veterinary),
         10 => named::named_subjects(rng, study, id, index, veterinary),
+        11 => residues::residues(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

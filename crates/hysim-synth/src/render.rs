@@ -228,6 +228,8 @@ pub enum Layout {
     StatisticsUnderParameters,
     /// Subjects down, each parameter spanning two conditions (`Test | Reference`).
     ConditionsPerSubject,
+    /// Residues in the edible tissues of food animals by days after the last dose.
+    Residues,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -252,6 +254,7 @@ impl Layout {
             Layout::ModelEstimates => "model_estimates",
             Layout::StatisticsUnderParameters => "statistics_under_parameters",
             Layout::ConditionsPerSubject => "conditions_per_subject",
+            Layout::Residues => "residues",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1160,6 +1163,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::ModelEstimates
         | Layout::StatisticsUnderParameters
         | Layout::ConditionsPerSubject
+        | Layout::Residues
         | Layout::NotPk => Laid::default(),
     };
     let Frame { params, units, .. } = frame;

@@ -121,6 +121,8 @@ fn breadth_of_the_corpus() {
     assert_eq!(
         distinct(&|r| r.context.matrix.clone()),
         [
+            // The edible tissues of residue depletion studies among them.
+            "adipose tissue",
             "cerebrospinal fluid",
             "cord blood",
             "kidney tissue",
@@ -130,6 +132,7 @@ fn breadth_of_the_corpus() {
             "muscle tissue",
             "plasma",
             "serum",
+            "skin and fat",
             "urine"
         ]
     );
@@ -138,8 +141,12 @@ fn breadth_of_the_corpus() {
         let tissue = r.context.matrix.as_deref().is_some_and(|m| m.ends_with("tissue"));
         let code = r.parameter.as_deref().unwrap_or_default();
         // Ratios of specimens are unitless.
-        let no_family =
-            tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code) || code == "RCAMINT" || code.ends_with("RATIO");
+        // Residues per kg of tissue too.
+        let residue = r.unit_raw.as_deref() == Some("µg/kg");
+        let no_family = tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code)
+            || residue
+            || code == "RCAMINT"
+            || code.ends_with("RATIO");
         if no_family {
             assert_eq!((r.unit.as_deref(), r.value_canonical), (None, None), "{r:?}");
         } else {
@@ -169,6 +176,7 @@ fn breadth_of_the_corpus() {
         "model_estimates",
         "statistics_under_parameters",
         "conditions_per_subject",
+        "residues",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");
