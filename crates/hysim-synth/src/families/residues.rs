@@ -22,6 +22,9 @@ pub(crate) fn is_food_animal(study: &Study) -> bool {
     matches!(study.species.name, "cattle" | "pig" | "sheep" | "goat" | "chicken")
 }
 
+/// A printed cell and, above the LOQ, its mean and SD as printed.
+type Cell = (String, Option<(f64, f64)>);
+
 /// The limit of quantification, µg/kg.
 const LOQ: f64 = 10.0;
 
@@ -49,7 +52,7 @@ pub(crate) fn residues(rng: &mut Rng, study: &Study, id: &str, index: u32, veter
     let down = rng.chance(0.5);
     let unit = UnitChoice { text: "µg/kg", factor: 1.0 };
     // Each tissue's cells by day: the printed cell and, above the LOQ, the mean and SD.
-    let cells: Vec<Vec<(String, Option<(f64, f64)>)>> = tissues
+    let cells: Vec<Vec<Cell>> = tissues
         .iter()
         .map(|(_, _, level)| {
             days.iter()
