@@ -769,7 +769,8 @@ fn residues_in_edible_tissues_down_and_days_across() {
         &[&["Liver", "1,240 ± 310", "412 ± 98"], &["Skin + fat", "152 ± 47", "<LOQ"]],
     );
     let records = table_records(&t);
-    let seen: Vec<(Option<&str>, Option<&str>, Option<f64>, &str)> = records
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<f64>, &'a str);
+    let seen: Vec<Seen> = records
         .iter()
         .filter(|r| r.value.is_some())
         .map(|r| (r.context.matrix.as_deref(), r.context.time.as_deref(), r.value, r.statistic.as_str()))
