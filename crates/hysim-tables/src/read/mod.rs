@@ -1210,9 +1210,20 @@ impl<'t> Reader<'t> {
             let (c, unit) = self.time_col?;
             let text = self.table.body_rows[row].get(c)?;
             let time = labels::time_of(text, unit)?;
-            // On the day the day column gives, printed on the day's first row.
+            // On the day the day column gives, printed on the day's first row: looked for up
+            // to the row where the subject begins (its stub printed), not in the subject
+            // above.
             let day = self.day_col.and_then(|d| {
-                (0..=row).rev().find_map(|r| self.table.body_rows[r].get(d).map(|t| t.trim()).filter(|t| !t.is_empty()))
+                for r in (0..=row).rev() {
+                    let cells = &self.table.body_rows[r];
+                    if let Some(day) = cells.get(d).map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                        return Some(day);
+                    }
+                    if cells.get(self.stub_col).is_some_and(|s| !s.trim().is_empty()) {
+                        return None;
+                    }
+                }
+                None
             });
             Some(match day.and_then(|d| labels::time_of(d, None)) {
                 Some(day) => format!("{day}, {time}"),
@@ -2937,7 +2948,11 @@ fn caption_unit(caption: &str) -> Option<String> {
             if let Some((between, after)) = rest.split_once('(')
                 && between.split_whitespace().count() <= 4
                 && !between.contains([',', ';', '.', ':', ')'])
-                && let Some((inner, _)) = after.split_once(')')
+                && let Some((inner, tail)) = after.split_once(')')
+                // Not one of two specimens' units ("in plasma (ng/mL) and urine (µg/mL)").
+                && !tail.split_once('(').is_some_and(|(_, u)| {
+                    u.split_once(')').is_some_and(|(u, _)| Unit::parse(u.trim()).is_ok())
+                })
                 && Unit::parse(inner.trim()).is_ok()
                 && is_concentration_unit(inner.trim())
             {

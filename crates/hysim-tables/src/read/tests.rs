@@ -616,6 +616,9 @@ fn the_unit_after_the_analyte_in_the_caption_and_times_in_brackets_under_clock_t
     let records = table_records(&t);
     assert_eq!(records.len(), 4, "{}", show(&records));
     assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("ng/mL") && r.context.subject.is_some()));
+    // Two specimens' units in the caption: neither is the table's.
+    assert_eq!(caption_unit("Concentrations of X in plasma (ng/mL) and urine (µg/mL)"), None);
+    assert_eq!(caption_unit("Concentrations of X in plasma (ng/mL) after a dose"), Some("ng/mL".to_owned()));
     // Clock times over the time since the dose in brackets.
     let t = table(
         "Table 3. Plasma concentrations of modatrexol (nmol/L) over one dosing interval",
@@ -740,6 +743,8 @@ fn a_long_table_with_a_day_column_beside_its_times() {
             &["", "Day 3", "Pre-dose", "25.4"],
             &["", "", "1 h", "77.6"],
             &["Pt 2", "Day 1", "1 h", "43.4"],
+            // A subject whose first row leaves the day blank takes none from the subject above.
+            &["Pt 3", "", "2 h", "40.1"],
         ],
     );
     let records = table_records(&t);
@@ -753,6 +758,7 @@ fn a_long_table_with_a_day_column_beside_its_times() {
             (Some("Pt 1"), Some("day 3, pre-dose")),
             (Some("Pt 1"), Some("day 3, 1 h")),
             (Some("Pt 2"), Some("day 1, 1 h")),
+            (Some("Pt 3"), Some("2 h")),
         ],
         "{}",
         show(&records)
