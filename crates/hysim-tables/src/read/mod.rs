@@ -926,8 +926,15 @@ impl<'t> Reader<'t> {
             let cells: Vec<&str> =
                 table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
             // Most of them: summary rows (`Mean` spanning the covariates) print words there.
-            // A letter may carry a qualifier (`M (castrated)`, `F, spayed`).
-            let letter = |t: &str| matches!(t.split([' ', '(', ',']).next(), Some("F" | "M" | "f" | "m"));
+            // A letter may carry a qualifier in words (`M (castrated)`, `F, spayed`, `M
+            // castrated`), not a number (`M 1` codes an animal).
+            let letter = |t: &str| {
+                let mut chars = t.chars();
+                let sex = matches!(chars.next(), Some('F' | 'M' | 'f' | 'm'));
+                let rest = chars.as_str();
+                let qualifier = rest.trim_start_matches([' ', ',', '(']);
+                sex && (rest.is_empty() || qualifier.len() < rest.len() && qualifier.starts_with(char::is_alphabetic))
+            };
             2 * cells.iter().filter(|t| letter(t)).count() > cells.len()
         };
         let stub_col = (0..n_cols.min(3))
@@ -1743,9 +1750,9 @@ impl<'t> Reader<'t> {
     fn named_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [above @ .., leaf] = p.as_slice() else { return None };
-        // Sampling times down the stub: read as the rows' times, or as a time column.
-        let times_down =
-            self.row_time.iter().flatten().nth(1).is_some() || self.time_col.is_some_and(|(c, _)| c == self.stub_col);
+        // Sampling times down the stub, read as the rows' times (a long table's time column
+        // is never the stub).
+        let times_down = self.row_time.iter().flatten().nth(1).is_some();
         // The cheap test first: a capitalised word, before the caption's count.
         let capitalised = |label: &str| {
             let label = label.trim();
