@@ -83,12 +83,17 @@ impl ModelCard {
     }
 }
 
+/// The `(raw confidence, right)` pairs of `predicted` records, `judged` saying for each
+/// whether it matched a gold value; records without a confidence or a judgement left out.
+pub fn judged_pairs(predicted: &[Record], judged: &[Option<bool>]) -> Vec<(f64, bool)> {
+    predicted.iter().zip(judged).filter_map(|(r, judged)| Some((r.confidence?, (*judged)?))).collect()
+}
+
 /// Platt scaling of the decoder's confidences fitted to its validation records, `judged`
 /// saying for each whether it matched a gold value (`None`: not judged), with the train
 /// summary's line; `None` with fewer than [`MIN_CALIBRATION_RECORDS`] judged records.
 pub fn calibrate(predicted: &[Record], judged: &[Option<bool>]) -> (Option<Platt>, String) {
-    let pairs: Vec<(f64, bool)> =
-        predicted.iter().zip(judged).filter_map(|(r, judged)| Some((r.confidence?, (*judged)?))).collect();
+    let pairs = judged_pairs(predicted, judged);
     let calibration = (pairs.len() >= MIN_CALIBRATION_RECORDS).then(|| Platt::fit(&pairs)).flatten();
     let line = match &calibration {
         Some(p) => format!(

@@ -159,15 +159,14 @@ impl Gate {
     /// verdict, and a line for the train summary.
     pub fn fit(decisions: &[Decision], gold: &[GoldValue], tolerance: f64) -> (Gate, String) {
         let score = |gate: &Gate| {
-            let records = gate.records(decisions);
-            let report = hysim_eval::score_numeric(gold, &records, tolerance);
-            (report.overall.scores.f1, records, report.judged)
+            let report = hysim_eval::score_numeric(gold, &gate.records(decisions), tolerance);
+            (report.overall.scores.f1, report.judged)
         };
         // Evidence: the decoder's records as decided, the readings' records alone.
         let mut evidence: std::collections::BTreeMap<String, Evidence> =
             Verdict::ALL.iter().map(|v| (v.as_str().to_owned(), Evidence::default())).collect();
-        let (raw_f1, _, raw_judged) = score(&Gate::RAW);
-        let (readings_f1, _, reading_judged) = score(&Gate::readings_only());
+        let (raw_f1, raw_judged) = score(&Gate::RAW);
+        let (readings_f1, reading_judged) = score(&Gate::readings_only());
         let (mut at_raw, mut at_reading) = (0, 0);
         for d in decisions {
             let e = evidence.get_mut(d.verdict.as_str()).expect("invariant: every verdict has an entry");

@@ -286,11 +286,7 @@ pub fn train(cfg: &TrainSettings, settings_text: &str, resume: bool, progress: &
                     let written: Vec<Record> =
                         decisions.iter().filter(|d| gate.admits(d.verdict)).filter_map(|d| d.decoder.clone()).collect();
                     let judged = hysim_eval::score_numeric(&gold_values, &written, 0.005).judged;
-                    gated_pairs = written
-                        .iter()
-                        .zip(judged)
-                        .filter_map(|(r, j)| Some((r.confidence?, j?)))
-                        .collect::<Vec<(f64, bool)>>();
+                    gated_pairs = crate::card::judged_pairs(&written, &judged);
                     card.decoder_gate = Some(gate);
                     gate_line = Some(line);
                     Gate::RAW.records(&decisions)
