@@ -253,6 +253,29 @@ pub fn parameters() -> &'static [Parameter] {
     &vocabulary().0
 }
 
+/// The time a concentration's symbol names, on a normalised name ([`normalise_name`]):
+/// `c24` and `c12h` are 24 h and 12 h, `cday7` day 7 (`24 h`, `day 7`, as
+/// [`crate::read`] writes sampling times). Not `c0`, nor `c1` to `c9` without a unit or a
+/// day (they also name subjects, cows and compartments).
+fn time_in_symbol(n: &str) -> Option<String> {
+    let rest = n.strip_prefix('c')?;
+    let day = rest.starts_with("day");
+    let rest = rest.strip_prefix("day").unwrap_or(rest);
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+    let unit = rest[digits..].trim_end_matches(",ss");
+    let (time, hours) = (&rest[..digits], matches!(unit, "h" | "hr"));
+    let named = day || hours || time.len() >= 2;
+    (time.parse::<f64>().is_ok_and(|t| t > 0.0) && (unit.is_empty() || hours) && named)
+        .then(|| if day { format!("day {time}") } else { format!("{time} h") })
+}
+
+/// The sampling time a concentration's label names (`C24 (ng/mL)`, `C12h`, `Cday 7`), as
+/// [`crate::read`] writes sampling times (`24 h`, `day 7`): the time a record of its
+/// values is at.
+pub fn time_in_name(label: &str) -> Option<String> {
+    time_in_symbol(&normalise_name(label))
+}
+
 /// The vocabulary entry of a canonical code.
 pub fn parameter(code: &str) -> Option<&'static Parameter> {
     parameters().iter().find(|p| p.code == code || p.extravascular == Some(code))
@@ -264,16 +287,29 @@ pub fn class_of_code(code: &str) -> Option<&'static str> {
     parameter(code).map(|p| p.class)
 }
 
-fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
+/// The code of a name the vocabulary prints as it is (`apparent oral clearance`, `Cmax`),
+/// without the readings [`parameter_code`] adds (a unit or qualifier after the name, any
+/// name ending in `clearance`, a concentration in words): for text that is not a label,
+/// such as a footnote's definition of a symbol.
+pub fn vocabulary_code(name: &str, route: Option<Route>) -> Option<&'static str> {
+    exact_code(&normalise_name(name), route)
+}
+
+fn exact_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     let (parameters, names) = vocabulary();
-    if let Some(&k) = names.get(n) {
-        let p = &parameters[k];
-        return match (p.extravascular, route) {
-            (None, _) => Some(p.code),
-            (Some(_), Some(Route::Intravascular)) => Some(p.code),
-            (Some(ev), Some(Route::Extravascular)) => Some(ev),
-            (Some(_), None) => None,
-        };
+    let p = &parameters[*names.get(n)?];
+    match (p.extravascular, route) {
+        (None, _) => Some(p.code),
+        (Some(_), Some(Route::Intravascular)) => Some(p.code),
+        (Some(ev), Some(Route::Extravascular)) => Some(ev),
+        (Some(_), None) => None,
+    }
+}
+
+fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
+    let (_, names) = vocabulary();
+    if names.contains_key(n) {
+        return exact_code(n, route);
     }
     // Clearance and concentrations named in words: "Body weight normalized clearance",
     // "maternal serum concentration", "concentration, umbilical vein" (not a creatinine
@@ -293,16 +329,8 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     // The concentration at a named time: `C24`, `C12h`, `C2 h`, `Cday 7`, `C24h,ss`. Not `C0`
     // (back-extrapolated or pre-dose, it is ambiguous), nor `C1` to `C9` without a unit or
     // a day, which also name subjects, cows and compartments.
-    if let Some(rest) = n.strip_prefix('c') {
-        let day = rest.starts_with("day");
-        let rest = rest.strip_prefix("day").unwrap_or(rest);
-        let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
-        let unit = rest[digits..].trim_end_matches(",ss");
-        let (time, hours) = (&rest[..digits], matches!(unit, "h" | "hr"));
-        let named = day || hours || time.len() >= 2;
-        if time.parse::<f64>().is_ok_and(|t| t > 0.0) && (unit.is_empty() || hours) && named {
-            return Some("CONC");
-        }
+    if time_in_symbol(n).is_some() {
+        return Some("CONC");
     }
     // A parameter per body weight written into its name: `CL/F/kg`, `Vz/kg`.
     if let Some(name) = n.strip_suffix("/kg")

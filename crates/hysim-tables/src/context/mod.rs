@@ -80,11 +80,12 @@ pub fn table_context(table: &Table) -> TableContext {
 }
 
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
-/// new compound, an investigational code): the word the title introduces after "of"
-/// ("Pharmacokinetics of X ...", "Placental transfer of X", "... of once-daily X", at most
-/// four words on) that the caption names where an analyte stands: after "of" or "to"
-/// ("concentrations of X", "of total X", "exposure to X") or before the quantity ("X concentrations", "X plasma
-/// concentrations", "X levels"). Not a specimen, route, species or population, nor a word of
+/// new compound, an investigational code): the word the title introduces after "of",
+/// "for" or "to" ("Pharmacokinetics of X ...", "Placental transfer of X", "... of
+/// once-daily X", "an assay for X", "Early exposure to X", at most four words on) or before its quantity ("X pharmacokinetics
+/// in neonates"), that the caption names where an analyte stands: after "of" or "to"
+/// ("concentrations of X", "of total X", "exposure to X"), before the quantity ("X
+/// concentrations", "X plasma concentrations", "X levels"), or first ("Table 1. X in milk"). Not a specimen, route, species or population, nor a word of
 /// the table's own vocabulary, a plural or a hyphenated modifier (`once-daily`,
 /// `long-acting`); a code is letters, a hyphen and digits (`KRX-1187`, not `5-HT4`).
 /// Lower case but for a code.
@@ -166,14 +167,18 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect();
-    // Where the caption names an analyte: after "of" (one word between at most), or before
-    // a quantity.
+    // The caption's first word after its label (`Table 3. X dose and whole-blood
+    // concentrations`, `Table 1. X in milk`): where captions name what the table measures.
+    let first = caption_words.iter().position(|w| w != "table" && !w.chars().all(|c| c.is_ascii_digit()));
+    // Where the caption names an analyte: after "of" (one word between at most), before a
+    // quantity, or first.
     let in_analyte_place = |w: &str| {
         caption_words.iter().enumerate().any(|(k, c)| {
             c == w
                 && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to"))
                     || (k >= 2 && caption_words[k - 2] == "of")
-                    || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str())))
+                    || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))
+                    || Some(k) == first)
         })
     };
     let words: Vec<&str> =
@@ -200,11 +205,27 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && population_in(&lower).is_none()
             && crate::params::parameter_code(&lower, None).is_none()
     };
-    words.iter().enumerate().filter(|(_, w)| w.eq_ignore_ascii_case("of")).find_map(|(k, _)| {
-        let w = words[k + 1..].iter().take(4).find(|w| name_like(w))?;
-        Some(if w.chars().any(|c| c.is_ascii_digit()) { (*w).to_owned() } else { crate::fold::lower(w) })
-    })
+    let named = |w: &str| if w.chars().any(|c| c.is_ascii_digit()) { w.to_owned() } else { crate::fold::lower(w) };
+    // Where the title introduces its drug: after "of", "for" or "to" ("Transfer of the
+    // antidepressant X", "an assay for X", "exposure to X"), or before the quantity studied ("X
+    // pharmacokinetics in neonates").
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w)))
+        .or_else(|| {
+            words.windows(2).find_map(|pair| {
+                let next = crate::fold::lower(pair[1]);
+                (TITLE_QUANTITIES.contains(&next.as_str()) && name_like(pair[0])).then_some(&pair[0])
+            })
+        })
+        .map(|w| named(w))
 }
+
+/// Words a title puts after the drug it studies (`X pharmacokinetics in neonates`).
+const TITLE_QUANTITIES: &[&str] =
+    &["pharmacokinetics", "pharmacokinetic", "concentrations", "exposure", "disposition", "monitoring", "residues"];
 
 /// The drug a paper's title names, when it names one: a title that names two ("Effect of
 /// rifampicin on the pharmacokinetics of midazolam") does not say which one a table

@@ -27,6 +27,7 @@
 mod cells;
 mod classify;
 mod declare;
+mod define;
 mod labels;
 #[cfg(test)]
 mod tests;
@@ -806,6 +807,8 @@ struct Reader<'t> {
     /// | Concentration`), a blank cell continuing the day above.
     day_col: Option<usize>,
     abbreviations: Vec<(String, String, Option<String>)>,
+    /// Parameters the caption or footnote defines (`C0, trough concentration`).
+    definitions: Vec<define::Definition>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
@@ -846,6 +849,7 @@ impl<'t> Reader<'t> {
             })
             .unzip();
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
+        let definitions = define::definitions(&format!("{caption}; {footnote}"), route_kind);
         let caption_unit = caption_unit(&caption).or_else(|| caption_unit(&footnote));
         let mut reader = Reader {
             table,
@@ -874,6 +878,7 @@ impl<'t> Reader<'t> {
             time_col: None,
             day_col: None,
             abbreviations,
+            definitions,
             caption_unit,
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
@@ -1330,6 +1335,10 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
+        // A symbol the vocabulary cannot name for sure, defined by the table's notes.
+        if let Some(d) = self.defined(stub).filter(|_| named(stub, self.route_kind).and_then(Named::code).is_none()) {
+            return Some(Named::Code(d.code));
+        }
         named(stub, self.route_kind).or_else(|| peak_or_trough(stub)).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
@@ -1413,6 +1422,9 @@ impl<'t> Reader<'t> {
         if self.abbreviation(last).is_some() {
             let unit = path.iter().rev().find_map(|h| unit_in_label(h));
             return self.concentration_of(last, unit.as_deref());
+        }
+        if let Some(d) = self.defined(last).filter(|_| named(last, self.route_kind).and_then(Named::code).is_none()) {
+            return Some(Named::Code(d.code));
         }
         // A unit row under the parameters (`Cmax` over `ng/mL`): the name is above it.
         let path = match path.split_last() {
@@ -1509,6 +1521,15 @@ impl<'t> Reader<'t> {
             let (bare, unit) = label.strip_suffix(')')?.rsplit_once(" (")?;
             Unit::parse(unit).is_ok().then(|| find(bare.trim())).flatten()
         })
+    }
+
+    /// The definition the table's notes give a label's symbol (`C0` and `C0 (ng/mL)` by
+    /// `C0, trough concentration`), for the label or the last header of a joined path.
+    fn defined(&self, label: &str) -> Option<&define::Definition> {
+        let label = label.rsplit(" / ").next().unwrap_or(label);
+        let bare = crate::params::split_trailing_group(label).0.trim();
+        let bare = bare.split_once(',').filter(|(_, u)| Unit::parse(u.trim()).is_ok()).map_or(bare, |(b, _)| b.trim());
+        self.definitions.iter().find(|d| d.symbol == bare)
     }
 
     /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
@@ -2577,7 +2598,9 @@ impl<'t> Reader<'t> {
         .chain(numbers.unit.clone())
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
-        .chain(self.caption_unit.clone().filter(|_| param.code() == Some("CONC")))
+        .chain(self.caption_unit.clone().filter(|_| {
+            param.code().is_some_and(|c| c == "CONC" || family_of_code(c, false) == Some(Family::Concentration))
+        }))
         .chain(self.declared_unit(param, label))
         .collect();
         // The first unit of the parameter's dimension ("Time after dose (h)" spanning
@@ -2669,7 +2692,24 @@ impl<'t> Reader<'t> {
         }
         context.group = group;
         context.subject = subject;
-        context.time = time;
+        // A concentration whose symbol names its time (`C24`), or whose definition does.
+        // On the day its column gives (`Day 7` over `C0 | C2`): the day, then the time.
+        let own_time = (param.code() == Some("CONC"))
+            .then(|| self.defined(name).and_then(|d| d.time.clone()).or_else(|| crate::params::time_in_name(name)))
+            .flatten();
+        // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is
+        // drawn before that day's dose.
+        let trough = || {
+            param.code() == Some("CTROUGH")
+                || crate::context::has_word(&crate::fold::lower(label), &["trough", "pre-dose", "predose"])
+        };
+        context.time = match (time, own_time) {
+            (Some(day), Some(own)) if day.starts_with("day ") && !day.contains(',') => Some(format!("{day}, {own}")),
+            (Some(day), None) if day.starts_with("day ") && !day.contains(',') && trough() => {
+                Some(format!("{day}, pre-dose"))
+            }
+            (time, own) => time.or(own),
+        };
         let family = |per_kg: bool| match param {
             Named::Code(code) => family_of_code(code, per_kg),
             Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),

@@ -693,6 +693,32 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         ),
         some("zelpiramide")
     );
+    // The title's drug after "for" or before its quantity; the caption's first word.
+    assert_eq!(
+        drug(
+            "Clinical validation of a dried blood spot assay for velbutrine",
+            "Paired DBS and plasma velbutrine concentrations"
+        ),
+        some("velbutrine")
+    );
+    assert_eq!(
+        drug(
+            "Amikavane pharmacokinetics in preterm neonates",
+            "Table 2. Serum amikavane concentrations in nine neonates"
+        ),
+        some("amikavane")
+    );
+    assert_eq!(
+        drug(
+            "Transfer of the antidepressant oxalepram into human milk",
+            "Table 1. Oxalepram in milk and maternal plasma"
+        ),
+        some("oxalepram")
+    );
+    assert_eq!(
+        drug("Monitoring of celmorolimus after transplantation", "Table 3. Celmorolimus dose and blood concentrations"),
+        some("celmorolimus")
+    );
     // A word of the title the caption does not repeat, or one that is no drug, is none.
     assert_eq!(drug("Pharmacokinetics of velaprazine in volunteers", "Individual concentrations (ng/mL)"), None);
     assert_eq!(
@@ -794,4 +820,58 @@ fn residues_in_edible_tissues_down_and_days_across() {
     // A whole label only: `Liver impairment` names no tissue.
     assert!(matrices_in("Liver impairment").is_empty() && matrices_in("kidney function").is_empty());
     assert_eq!(matrices_in("Kidney"), ["kidney tissue"]);
+}
+
+#[test]
+fn symbols_the_footnote_defines_a_trough_and_a_concentration_two_hours_after_the_dose() {
+    // Transplant monitoring: `C0` and `C2` under each day, defined only by the footnote,
+    // the unit in the caption.
+    let mut t = table(
+        "Table 2. Whole-blood concentrations (µg/L) of X in kidney transplant recipients",
+        &[&["Patient", "Day 7", "Day 7", "Day 14", "Day 14"], &["", "C0", "C2", "C0", "C2"]],
+        &[&["1", "7.3", "20.1", "7.7", "25.7"], &["2", "5.6", "15.1", "5.3", "17.3"]],
+    );
+    t.footnote =
+        Some("Abbreviations: C0, trough (pre-dose) concentration; C2, concentration 2 h after the dose.".into());
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.as_deref(),
+                r.context.subject.as_deref(),
+                r.context.time.as_deref(),
+                r.unit_raw.as_deref(),
+                r.value,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen[..4],
+        [
+            (Some("CTROUGH"), Some("1"), Some("day 7, pre-dose"), Some("µg/L"), Some(7.3)),
+            (Some("CTROUGH"), Some("2"), Some("day 7, pre-dose"), Some("µg/L"), Some(5.6)),
+            (Some("CONC"), Some("1"), Some("day 7, 2 h"), Some("µg/L"), Some(20.1)),
+            (Some("CONC"), Some("2"), Some("day 7, 2 h"), Some("µg/L"), Some(15.1)),
+        ],
+        "{}",
+        show(&records)
+    );
+    // Without the definitions `C0` is ambiguous (a back-extrapolated initial concentration
+    // after a bolus, or a trough) and `C2` could name a compartment: no records.
+    t.footnote = None;
+    assert!(table_records(&t).is_empty(), "{}", show(&table_records(&t)));
+}
+
+#[test]
+fn a_concentration_symbol_names_its_sampling_time() {
+    let t = table(
+        "Table 1. Pharmacokinetics of X (mean ± SD)",
+        &[&["Parameter", "Fasted"]],
+        &[&["C24 (ng/mL)", "12 ± 3"], &["C12h (ng/mL)", "30 ± 6"], &["Cday 7, ng/mL", "8.1 ± 2"]],
+    );
+    let records = table_records(&t);
+    let times: Vec<Option<&str>> = records.iter().map(|r| r.context.time.as_deref()).collect();
+    assert_eq!(times, [Some("24 h"), Some("12 h"), Some("day 7")]);
 }

@@ -1,0 +1,227 @@
+//! Parameters a table defines for itself.
+//!
+//! Convention: a table's caption or footnote defines the symbols it prints, as the ICMJE
+//! recommendations ask of every abbreviation in a table ("Abbreviations: C0, trough
+//! concentration; C2, concentration 2 h after the dose") or in running text ("trough (C0)
+//! and 2-h post-dose (C2) concentrations"). Transplant and antibiotic monitoring tables
+//! print such symbols (`C0`, `C2`, `Cpre`), which the vocabulary alone cannot read: `C0` is
+//! a trough there but a back-extrapolated initial concentration after an intravenous bolus.
+//! A symbol the vocabulary cannot name, or names only ambiguously, is read from its
+//! definition: a parameter the vocabulary names by the definition's words, a trough
+//! (`pre-dose`), or a concentration at the time it gives. Definitions the vocabulary does
+//! not name word for word (`Q/F, apparent intercompartmental clearance`; `EC50,
+//! concentration giving half the maximal effect`) define nothing.
+
+use crate::context::has_word;
+use crate::fold::lower;
+use crate::params::{Route, vocabulary_code};
+
+/// A symbol and what its definition makes it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Definition {
+    /// The symbol as printed (`C0`, `C2h`).
+    pub(super) symbol: String,
+    pub(super) code: &'static str,
+    /// The sampling time of a concentration at a time (`2 h`).
+    pub(super) time: Option<String>,
+}
+
+/// The parameters `text` (a caption and footnote) defines: `SYMBOL, definition`,
+/// `SYMBOL = definition`, `SYMBOL: definition` between `;` and sentence ends, and
+/// `definition (SYMBOL)` in running text.
+pub(super) fn definitions(text: &str, route: Option<Route>) -> Vec<Definition> {
+    let mut out: Vec<Definition> = Vec::new();
+    let push = |symbol: &str, definition: &str, out: &mut Vec<Definition>| {
+        let symbol = symbol.trim();
+        if !is_symbol(symbol) || out.iter().any(|d| d.symbol == symbol) {
+            return false;
+        }
+        match read_definition(symbol, definition, route) {
+            Some((code, time)) => {
+                out.push(Definition { symbol: symbol.to_owned(), code, time });
+                true
+            }
+            None => false,
+        }
+    };
+    // "SYMBOL, definition" pairs, separated by ";" or sentence ends.
+    for sentence in sentences(text) {
+        let sentence = strip_heading(sentence);
+        for part in sentence.split(';') {
+            let part = strip_heading(part.trim());
+            let split = [",", " = ", "=", ":", " – ", " - "].iter().find_map(|sep| part.split_once(sep));
+            if let Some((symbol, definition)) = split {
+                push(symbol, definition, &mut out);
+            }
+        }
+    }
+    // "definition (SYMBOL)": the words before the bracket, back to a clause's start; the
+    // longest run of them that reads as a definition.
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let symbol = &rest[open + 1..close];
+        let before = clause_before(&rest[..open]);
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let after = rest[close + 1..].split([',', ';', '.', '(']).next().unwrap_or("");
+        for k in words.len().saturating_sub(8)..words.len() {
+            let definition = words[k..].join(" ");
+            // "2-h post-dose (C2) blood concentrations": the noun may follow the bracket.
+            if push(symbol, &definition, &mut out) || push(symbol, &format!("{definition} {after}"), &mut out) {
+                break;
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    out
+}
+
+/// What a definition makes a symbol: the code, and the time of a concentration at a time.
+fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Option<(&'static str, Option<String>)> {
+    // Without an article: "the apparent oral clearance" is "apparent oral clearance".
+    let definition = definition.trim().trim_end_matches('.');
+    let definition =
+        ["the ", "The ", "a ", "an "].iter().find_map(|a| definition.strip_prefix(a)).unwrap_or(definition);
+    let d = lower(definition);
+    if d.is_empty() || d.split_whitespace().count() > 14 {
+        return None;
+    }
+    // A symbol of a concentration (`C0`, `C2`, `Cpre`) or a definition that says so.
+    let concentration =
+        symbol.starts_with(['C', 'c']) || has_word(&d, &["concentration", "concentrations", "level", "levels"]);
+    if !concentration {
+        return vocabulary_code(definition, route).map(|c| (c, None));
+    }
+    // Other kinds of concentration, named by the vocabulary: `maximum`, `average`.
+    if has_word(&d, &["maximum", "peak", "minimum", "average", "mean", "steady-state"]) {
+        return vocabulary_code(definition, route).map(|c| (c, None));
+    }
+    if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
+        || d.contains("before the next dose")
+        || d.contains("before dosing")
+        || d.contains("before the dose")
+    {
+        return Some(("CTROUGH", None));
+    }
+    if let Some(time) = time_after_dose(&d) {
+        return Some(("CONC", Some(time)));
+    }
+    vocabulary_code(definition, route).map(|c| (c, None))
+}
+
+/// The time after the dose a definition names: `2 h after the dose`, `2-h post-dose`, `at
+/// 12 hours post-dosing`, `6 h after the start of the infusion`.
+fn time_after_dose(d: &str) -> Option<String> {
+    if !(d.contains("after") || d.contains("post")) {
+        return None;
+    }
+    let words: Vec<&str> =
+        d.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')')).filter(|w| !w.is_empty()).collect();
+    for (k, w) in words.iter().enumerate() {
+        // "2-h" and "2h" as one word, "2 h" as two.
+        let (number, unit) = match w.split_once('-') {
+            Some((n, u)) if !n.is_empty() && !u.is_empty() => (n, Some(u)),
+            _ => match w.find(|c: char| c.is_alphabetic()) {
+                Some(i) if i > 0 => (&w[..i], Some(&w[i..])),
+                _ => (*w, words.get(k + 1).copied()),
+            },
+        };
+        if number.parse::<f64>().is_ok_and(|n| n > 0.0)
+            && let Some(unit) = unit.and_then(time_unit)
+        {
+            return Some(format!("{number} {unit}"));
+        }
+    }
+    None
+}
+
+fn time_unit(word: &str) -> Option<&'static str> {
+    match word {
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        _ => None,
+    }
+}
+
+/// A symbol as tables print one: short, one word, starting with a letter, with a capital
+/// or a digit in it (`C0`, `C2h`, `Cpre`, `AUC`), not a word of prose (`Data`).
+fn is_symbol(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first_upper = chars.next().is_some_and(char::is_alphabetic);
+    first_upper
+        && s.len() <= 12
+        && !s.contains(char::is_whitespace)
+        && s.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, ',' | '/' | '-' | '∞'))
+        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, ',' | '/' | '-' | '∞' | '–' | '_'))
+}
+
+/// Sentences of a note: split at a full stop before a space or the end, not inside a
+/// number (`0.5 h`).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(". ").flat_map(|s| s.split(".\n")).map(|s| s.trim().trim_end_matches('.'))
+}
+
+/// A note without its heading: `Abbreviations: C0, ...` is `C0, ...`.
+fn strip_heading(part: &str) -> &str {
+    for heading in ["Abbreviations:", "Abbreviation:", "abbreviations:", "Definitions:"] {
+        if let Some(rest) = part.trim().strip_prefix(heading) {
+            return rest.trim();
+        }
+    }
+    part.trim()
+}
+
+/// The words of `text` after its last clause break (`,`, `;`, `:`, `and`, `or`, a bracket).
+fn clause_before(text: &str) -> &str {
+    let cut = text.rfind([',', ';', ':', '(', ')', '.']).map_or(0, |i| i + 1);
+    let text = &text[cut..];
+    let lower = text.to_lowercase();
+    let cut = [" and ", " or ", " of "].iter().filter_map(|w| lower.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
+    text.get(cut..).unwrap_or(text).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        definitions(text, None).into_iter().map(|d| (d.symbol, d.code, d.time)).collect()
+    }
+
+    #[test]
+    fn abbreviations_in_a_footnote_define_trough_and_timed_concentrations() {
+        assert_eq!(
+            read("Abbreviations: C0, trough concentration; C2, concentration 2 h after the dose."),
+            [("C0".to_owned(), "CTROUGH", None), ("C2".to_owned(), "CONC", Some("2 h".to_owned()))]
+        );
+        assert_eq!(
+            read("C0 = pre-dose concentration. C4 = blood level 4 hours post-dose"),
+            [("C0".to_owned(), "CTROUGH", None), ("C4".to_owned(), "CONC", Some("4 h".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn definitions_in_running_text_before_the_symbol() {
+        assert_eq!(
+            read("Ciclosporin trough (C0) and 2-h post-dose (C2) blood concentrations in renal transplant recipients"),
+            [("C0".to_owned(), "CTROUGH", None), ("C2".to_owned(), "CONC", Some("2 h".to_owned()))]
+        );
+        assert_eq!(
+            read("the apparent oral clearance (CLpo) and terminal half-life (THL)"),
+            [("CLpo".to_owned(), "CLFO", None), ("THL".to_owned(), "LAMZHL", None)]
+        );
+    }
+
+    #[test]
+    fn words_and_analytes_define_no_parameter() {
+        // An analyte's abbreviation, a group, prose.
+        assert!(read("ODV, O-desmethylvenlafaxine; HV, healthy volunteers").is_empty());
+        assert!(read("Data are mean (SD). Values in bold differ from placebo").is_empty());
+        assert!(read("Patients (n = 12) received 5 mg/kg").is_empty());
+        // Quantities the vocabulary does not name word for word.
+        assert!(
+            read("Q/F, apparent intercompartmental clearance; EC50, concentration giving half the maximal effect")
+                .is_empty()
+        );
+    }
+}
