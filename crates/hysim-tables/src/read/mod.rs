@@ -205,11 +205,23 @@ pub(crate) fn bare_unit(label: &str) -> Option<String> {
     let numeral = bare.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
     // Not a statistic (`Min` is no minute here) nor a lone capital (`M`, `F`: sexes).
     let word = stat_label(bare).is_some() || matches!(bare, "M" | "F");
+    // Nor a code of a capital and digits (`D1`, `H12`, `T3`: dogs, horses, tanks), which
+    // the unit grammar would read as a unit with an exponent (a day to the first power).
+    let code = bare.len() <= 5
+        && bare.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && bare.len() > 1
+        && bare[1..].chars().all(|c| c.is_ascii_digit());
     // Nor a name with its unit in brackets (`G (µg/mL)`, `H (mg/L)`: an abbreviated
     // analyte), however much of it the unit grammar would take for a product.
     let name_and_unit = name_with_unit(bare);
-    (!bare.is_empty() && !looks_numeric(bare) && !numeral && !word && !name_and_unit && Unit::parse(bare).is_ok())
-        .then(|| bare.to_owned())
+    (!bare.is_empty()
+        && !looks_numeric(bare)
+        && !numeral
+        && !word
+        && !code
+        && !name_and_unit
+        && Unit::parse(bare).is_ok())
+    .then(|| bare.to_owned())
 }
 
 /// The unit after a label's name: its last parenthesised or bracketed part, or the part
@@ -1665,7 +1677,9 @@ impl<'t> Reader<'t> {
     fn column_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [.., parent, last] = p.as_slice() else { return self.named_subject(col) };
-        let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
+        let Some(id) = labels::subject_id(last) else {
+            return self.named_subject(col).or_else(|| subject_over_specimens(p));
+        };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
         (!leaf_names_parameter
             && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
@@ -2152,7 +2166,9 @@ impl<'t> Reader<'t> {
                 let p = &self.path_without_unit(col);
                 let last = p.last()?;
                 let under_subject = p.len() > 1 && labels::is_subject_header(&p[p.len() - 2]);
-                let Some(id) = labels::subject_id(last) else { return self.named_subject(col) };
+                let Some(id) = labels::subject_id(last) else {
+                    return self.named_subject(col).or_else(|| subject_over_specimens(p));
+                };
                 (under_subject
                     || last.split_whitespace().count() > 1
                     || p.len() == 1 && looks_subject_columns(&self.paths))
@@ -2847,6 +2863,18 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
 
 /// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
 /// no other header: then each is a subject.
+/// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |
+/// CSF`, `Mother 2` over `Milk | Serum`): the id above a leaf that names a specimen, when
+/// the id says what it counts (a subject word and its number or letter).
+fn subject_over_specimens(path: &[String]) -> Option<String> {
+    let [.., above, leaf] = path else { return None };
+    let leaf = crate::params::split_trailing_group(leaf).0;
+    if matrices_in(leaf).is_empty() {
+        return None;
+    }
+    labels::subject_id(above).filter(|id| id.split_whitespace().count() > 1)
+}
+
 fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
     let ids = paths.iter().filter(|p| p.len() == 1 && labels::subject_id(&p[0]).is_some()).count();
     ids >= 3

@@ -875,3 +875,59 @@ fn a_concentration_symbol_names_its_sampling_time() {
     let times: Vec<Option<&str>> = records.iter().map(|r| r.context.time.as_deref()).collect();
     assert_eq!(times, [Some("24 h"), Some("12 h"), Some("day 7")]);
 }
+
+#[test]
+fn subjects_coded_by_a_capital_and_digits_under_a_subject_header() {
+    // `D1` is dog 1, not a day to the first power.
+    let t = table(
+        "Table 1. Individual plasma X concentrations (ng/mL) in three Beagle dogs",
+        &[&["Time (h)", "Dog", "Dog", "Dog"], &["", "D1", "D2", "D3"]],
+        &[&["0.5", "102", "89.1", "128"], &["1", "146", "126", "188"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, &str)> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.statistic.as_str()))
+        .collect();
+    assert_eq!(
+        seen[..3],
+        [
+            (Some("D1"), Some("0.5 h"), "individual"),
+            (Some("D2"), Some("0.5 h"), "individual"),
+            (Some("D3"), Some("0.5 h"), "individual")
+        ]
+    );
+}
+
+#[test]
+fn a_subject_spanning_its_specimens_columns() {
+    let t = table(
+        "Table 2. X concentrations (mg/L) in plasma and cerebrospinal fluid (CSF) of two patients",
+        &[&["Time (h)", "Patient 1", "Patient 1", "Patient 2", "Patient 2"], &["", "Plasma", "CSF", "Plasma", "CSF"]],
+        &[&["1", "38.5", "1.12", "53.5", "1.05"], &["2", "26.1", "2.02", "37.0", "1.94"]],
+    );
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>, &'a str);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| {
+            (
+                r.context.subject.as_deref(),
+                r.context.matrix.as_deref(),
+                r.context.time.as_deref(),
+                r.value,
+                r.statistic.as_str(),
+            )
+        })
+        .collect();
+    assert!(seen.contains(&(Some("Patient 1"), Some("cerebrospinal fluid"), Some("1 h"), Some(1.12), "individual")));
+    assert_eq!(
+        seen[..2],
+        [
+            (Some("Patient 1"), Some("plasma"), Some("1 h"), Some(38.5), "individual"),
+            (Some("Patient 1"), Some("plasma"), Some("2 h"), Some(26.1), "individual"),
+        ],
+        "{}",
+        show(&records)
+    );
+}
