@@ -79,13 +79,18 @@ pub fn matrices_in(text: &str) -> Vec<&'static str> {
 
 /// The edible tissues of residue depletion studies (the target tissues of VICH GL48 and the
 /// EU's maximum residue limits; for fish, muscle and skin), by the labels that name them bare: a row or column headed
-/// only `Liver` or `Skin + fat` in a residue table. Only a whole label names one (`kidney
-/// function`, `liver impairment` and `fat-free mass` do not).
+/// only `Liver` or `Skin + fat` (or with its unit, `Liver (µg/kg)`) in a residue table. Only
+/// a whole label names one (`kidney function`, `liver impairment` and `fat-free mass` do not).
 const EDIBLE_TISSUES: &[(&str, &str)] = &[
     ("liver", "liver tissue"),
     ("kidney", "kidney tissue"),
     ("kidneys", "kidney tissue"),
     ("muscle", "muscle tissue"),
+    // Poultry: the muscle named by its cut.
+    ("breast muscle", "muscle tissue"),
+    ("thigh muscle", "muscle tissue"),
+    ("leg muscle", "muscle tissue"),
+    ("pectoral muscle", "muscle tissue"),
     ("fat", "adipose tissue"),
     ("skin + fat", "skin and fat"),
     ("skin/fat", "skin and fat"),
@@ -95,6 +100,8 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
     ("muscle + skin", "muscle and skin"),
     ("muscle and skin", "muscle and skin"),
     ("muscle/skin", "muscle and skin"),
+    ("muscle with skin", "muscle and skin"),
+    ("skin with fat", "skin and fat"),
     ("skin + muscle", "muscle and skin"),
     ("fillet", "muscle and skin"),
     ("injection site", "injection site"),
@@ -103,7 +110,12 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
 
 fn find_matrices(text: &str) -> Vec<&'static str> {
     let mut text = crate::fold::lower(text);
-    if let Some((_, tissue)) = EDIBLE_TISSUES.iter().find(|(label, _)| *label == text.trim()) {
+    // The whole label, or the label and its unit (`Liver (µg/kg)`).
+    let bare = match crate::params::split_trailing_group(&text) {
+        (name, Some(unit)) if hysim_units::Unit::parse(unit).is_ok() => name.trim().to_owned(),
+        _ => text.trim().to_owned(),
+    };
+    if let Some((_, tissue)) = EDIBLE_TISSUES.iter().find(|(label, _)| *label == bare) {
         return vec![*tissue];
     }
     let mut named: Vec<&'static str> = Vec::new();

@@ -144,6 +144,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "antibiotic",
         "antimicrobial",
         "cardiopulmonary",
+        "population",
+        "comparative",
+        "clinical",
+        "relative",
     ];
     /// The last parts of hyphenated modifiers of a drug's name or dosing.
     const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];
@@ -172,18 +176,18 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     let first = caption_words.iter().position(|w| w != "table" && !w.chars().all(|c| c.is_ascii_digit()));
     // Where the caption names an analyte: after "of" (one word between at most), before a
     // quantity, or first.
-    let in_analyte_place = |w: &str| {
+    let in_analyte_place = |w: &str, or_first: bool| {
         caption_words.iter().enumerate().any(|(k, c)| {
             c == w
                 && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to"))
                     || (k >= 2 && caption_words[k - 2] == "of")
                     || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))
-                    || Some(k) == first)
+                    || or_first && Some(k) == first)
         })
     };
     let words: Vec<&str> =
         title.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
-    let name_like = |w: &str| {
+    let name_like = |w: &str, or_first: bool| {
         let lower = crate::fold::lower(w);
         let code = w.split_once('-').is_some_and(|(letters, digits)| {
             letters.len() >= 2
@@ -197,7 +201,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             // A plural (`antibiotics`, `residues`), not a name ending in -us or -is.
             && !(lower.ends_with('s') && !lower.ends_with("us") && !lower.ends_with("is"));
         (code || word)
-            && in_analyte_place(&lower)
+            && in_analyte_place(&lower, or_first)
             && !NOT_DRUGS.contains(&lower.as_str())
             && matrices_in(&lower).is_empty()
             && route_of(&lower).is_none()
@@ -213,11 +217,14 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w)))
+        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, true)))
+        // Before the title's quantity only where the caption also names it as an analyte
+        // (`Population pharmacokinetics` over `Population pharmacokinetic parameters`
+        // names no drug).
         .or_else(|| {
             words.windows(2).find_map(|pair| {
                 let next = crate::fold::lower(pair[1]);
-                (TITLE_QUANTITIES.contains(&next.as_str()) && name_like(pair[0])).then_some(&pair[0])
+                (TITLE_QUANTITIES.contains(&next.as_str()) && name_like(pair[0], false)).then_some(&pair[0])
             })
         })
         .map(|w| named(w))

@@ -1015,7 +1015,9 @@ impl<'t> Reader<'t> {
         reader.read_headings();
         // Parameters across the headers: the innermost header of each column (or the whole
         // path), else a specimen or analyte with a concentration unit.
-        reader.col_named = (0..n_cols).map(|c| reader.column_parameter(c)).collect();
+        // (Not the stub's: it labels the rows and holds no values, whatever its header says,
+        // `Infant` read as a specimen beside a caption's concentration unit.)
+        reader.col_named = (0..n_cols).map(|c| (c != stub_col).then(|| reader.column_parameter(c)).flatten()).collect();
         let rows_hits = reader.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
         // Where no row names a parameter, a header above the innermost may: `Cmax (ng/mL)`
         // spanning `Test | Reference` or `Mean | SD`.
@@ -1344,6 +1346,14 @@ impl<'t> Reader<'t> {
         if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
             && stub.trim().len() == 1
             && stub.trim().chars().all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
+        // Under a stub of sampling times (`Time after last dose (h)`), a full-width row names
+        // a section (`Plasma (ng/mL)`, `Breast muscle (ng/g)`): the specimen and unit of the
+        // times below it, not a row of values.
+        if self.labels.get(self.stub_col).is_some_and(|h| labels::time_unit_in(h).is_some())
+            && self.section(r).is_some()
         {
             return None;
         }
@@ -2612,6 +2622,10 @@ impl<'t> Reader<'t> {
         .flatten()
         .chain(self.header_units[col].iter().cloned())
         .chain(numbers.unit.clone())
+        // A section's unit (`Plasma (ng/mL)` over its rows).
+        .chain(
+            group.as_deref().and_then(|g| g.split(" / ").filter(|p| bare_unit(p).is_none()).find_map(unit_after_label)),
+        )
         .chain(abbreviation.and_then(|(_, _, u)| u.clone()))
         .chain(percent_after_value(text))
         .chain(self.caption_unit.clone().filter(|_| {

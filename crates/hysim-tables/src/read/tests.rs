@@ -719,6 +719,10 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         drug("Monitoring of celmorolimus after transplantation", "Table 3. Celmorolimus dose and blood concentrations"),
         some("celmorolimus")
     );
+    assert_eq!(
+        drug("Population pharmacokinetics of X in adults", "Table 2. Population pharmacokinetic parameters"),
+        None
+    );
     // A word of the title the caption does not repeat, or one that is no drug, is none.
     assert_eq!(drug("Pharmacokinetics of velaprazine in volunteers", "Individual concentrations (ng/mL)"), None);
     assert_eq!(
@@ -926,6 +930,74 @@ fn a_subject_spanning_its_specimens_columns() {
         [
             (Some("Patient 1"), Some("plasma"), Some("1 h"), Some(38.5), "individual"),
             (Some("Patient 1"), Some("plasma"), Some("2 h"), Some(26.1), "individual"),
+        ],
+        "{}",
+        show(&records)
+    );
+}
+#[test]
+fn sampling_times_in_minutes_declared_by_the_caption_beside_covariate_columns() {
+    // The stub's header (`Infant`) names the subjects, not a specimen; the times' unit is
+    // the caption's sentence; `NS` (no sample) is no value.
+    let t = table(
+        "Table 2. Individual plasma X concentrations (ng/mL) in six infants. Sampling times are given in minutes after the end of a 10-min infusion",
+        &[
+            &["Infant", "PNA (days)", "Weight (kg)", "Time after end of infusion", "Time after end of infusion"],
+            &["", "", "", "5", "15"],
+        ],
+        &[&["Inf-01", "16", "4.1", "1.29", "0.87"], &["Inf-02", "48", "5.2", "1.05", "NS"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<f64>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.value)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("Inf-01"), Some("5 min"), Some(1.29)),
+            (Some("Inf-02"), Some("5 min"), Some(1.05)),
+            (Some("Inf-01"), Some("15 min"), Some(0.87)),
+        ],
+        "{}",
+        show(&records)
+    );
+}
+#[test]
+fn specimen_sections_with_their_units_under_a_stub_of_times() {
+    // Residue depletion in pools of birds: a full-width row names each specimen and its
+    // unit; the pools are the subjects; the times are the stub's.
+    let t = table(
+        "Table 4. X concentrations in pooled plasma and breast muscle of broiler chickens after the last of five daily oral doses",
+        &[&["Time after last dose (h)", "Pool 1", "Pool 2", "Mean ± SD"]],
+        &[
+            &["Plasma (ng/mL)", "Plasma (ng/mL)", "Plasma (ng/mL)", "Plasma (ng/mL)"],
+            &["2", "397", "386", "391.5 ± 7.8"],
+            &["Breast muscle (ng/g)", "Breast muscle (ng/g)", "Breast muscle (ng/g)", "Breast muscle (ng/g)"],
+            &["2", "293", "207", "250.0 ± 60.8"],
+        ],
+    );
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| {
+            (
+                r.context.subject.as_deref(),
+                r.context.time.as_deref(),
+                r.unit_raw.as_deref(),
+                r.context.matrix.as_deref(),
+                r.value,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("Pool 1"), Some("2 h"), Some("ng/mL"), Some("plasma"), Some(397.0)),
+            (Some("Pool 2"), Some("2 h"), Some("ng/mL"), Some("plasma"), Some(386.0)),
+            (None, Some("2 h"), Some("ng/mL"), Some("plasma"), Some(391.5)),
+            (Some("Pool 1"), Some("2 h"), Some("ng/g"), Some("muscle tissue"), Some(293.0)),
+            (Some("Pool 2"), Some("2 h"), Some("ng/g"), Some("muscle tissue"), Some(207.0)),
+            (None, Some("2 h"), Some("ng/g"), Some("muscle tissue"), Some(250.0)),
         ],
         "{}",
         show(&records)
