@@ -1596,7 +1596,13 @@ impl<'t> Reader<'t> {
     fn records(&self) -> Vec<Record> {
         let rows_hits = self.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
         let cols_hits = self.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
-        let mut out = if rows_hits >= cols_hits { self.parameters_down() } else { self.parameters_across() };
+        // Specimens or tissues down the stub (`Plasma | Liver | Kidney`, each read as a
+        // concentration) beside columns of parameters (`Cmax | Tmax | AUC`): the columns are
+        // the parameters, the specimens their groups.
+        let specimens_down = rows_hits > 0 && self.row_named.iter().flatten().all(|n| n.code() == Some("CONC"));
+        let parameter_cols = self.col_named.iter().flatten().filter(|n| n.code().is_some_and(|c| c != "CONC")).count();
+        let across = cols_hits > rows_hits || specimens_down && parameter_cols >= 2;
+        let mut out = if across { self.parameters_across() } else { self.parameters_down() };
         let mut seen = std::collections::HashSet::new();
         out.retain(|r| {
             let c = &r.context;
@@ -2665,6 +2671,12 @@ impl<'t> Reader<'t> {
         if let Some(m) = matrix_of(label) {
             context.matrix = Some(m.to_owned());
         } else if let Some(m) = row_specimen {
+            context.matrix = Some(m.to_owned());
+        } else if let Some(m) = g.and_then(|g| {
+            // A group that is a specimen's name (`Liver`, `CSF`, `Plasma (ng/mL)`): more
+            // specific than the caption's (`Tissue pharmacokinetic parameters`).
+            g.split(" / ").find_map(|part| (part.split_whitespace().count() <= 3).then(|| matrix_of(part)).flatten())
+        }) {
             context.matrix = Some(m.to_owned());
         } else if context.matrix.is_none() || param.code() == Some("CONC") {
             let own = matrix_of(&header).or_else(|| g.and_then(matrix_of));

@@ -1003,3 +1003,29 @@ fn specimen_sections_with_their_units_under_a_stub_of_times() {
         show(&records)
     );
 }
+
+#[test]
+fn tissues_down_the_stub_beside_columns_of_parameters() {
+    // Tissue distribution: each tissue's row holds its own Cmax, Tmax and AUC.
+    let t = table(
+        "Table 4. Tissue pharmacokinetic parameters of X in turkeys (mean ± SD)",
+        &[&["Tissue", "Cmax (µg/g)", "Tmax (h)", "AUC0–t (µg·h/g)"]],
+        &[&["Plasma", "11.2 ± 2.4", "1.5 ± 0.5", "86.4 ± 15.2"], &["Liver", "19.8 ± 4.1", "2.0 ± 0.6", "151.3 ± 28.7"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<f64>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.context.matrix.as_deref(), r.value)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CMAX"), Some("plasma"), Some(11.2)),
+            (Some("CMAX"), Some("liver tissue"), Some(19.8)),
+            (Some("TMAX"), Some("plasma"), Some(1.5)),
+            (Some("TMAX"), Some("liver tissue"), Some(2.0)),
+            (Some("AUCLST"), Some("plasma"), Some(86.4)),
+            (Some("AUCLST"), Some("liver tissue"), Some(151.3)),
+        ],
+        "{}",
+        show(&records)
+    );
+}
