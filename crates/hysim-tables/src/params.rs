@@ -122,7 +122,12 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     let (head, group) = split_trailing_group(&without_unit);
     if let Some(group) = group {
         let qualified = format!("{head}({group})");
-        return lookup_code(&qualified, route).or_else(|| lookup_code(head, route));
+        // A name and its symbol in brackets, in whatever language (`Apparent clearance
+        // (CL/F)`, `Halbwertszeit (t1/2)`, `Concentration maximale (Cmax)`): the symbol
+        // before the words, which may say less (`clearance`) or nothing the vocabulary knows.
+        return lookup_code(&qualified, route)
+            .or_else(|| exact_code(group, route))
+            .or_else(|| lookup_code(head, route));
     }
     // A population model's typical value: `θCL`, `θ_V/F`, `TVCL`, `Typical value of CL/F`.
     for prefix in ["theta", "typicalvalueof", "typicalvalue", "tv"] {
@@ -436,9 +441,10 @@ mod tests {
             assert_eq!(ambiguous_class(name), Some("CL"), "{name}");
         }
         check("Vz (Vz/F)", Some(Route::Extravascular), Some("VZFO"));
-        // Not a pair: a unit, another name.
+        // Not a pair: a unit; a name and its symbol, the more specific (`Vd (Vss)` is the
+        // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));
-        check("Vd (Vss)", Some(Route::Intravascular), Some("VZO"));
+        check("Vd (Vss)", Some(Route::Intravascular), Some("VSSO"));
     }
 
     #[test]

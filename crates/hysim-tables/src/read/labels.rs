@@ -678,7 +678,11 @@ pub(crate) fn is_count_header(label: &str) -> bool {
 
 /// A unit column.
 pub(crate) fn is_unit_header(label: &str) -> bool {
-    matches!(crate::fold::lower(label.trim()).as_str(), "unit" | "units")
+    // (`Einheit`, `Unité`, `Unidad`: tables in German, French and Spanish.)
+    matches!(
+        crate::fold::lower(label.trim()).as_str(),
+        "unit" | "units" | "einheit" | "einheiten" | "unité" | "unités" | "unidad" | "unidades"
+    )
 }
 
 #[cfg(test)]

@@ -2989,6 +2989,25 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
                 continue;
             }
             let lower = crate::fold::lower(name);
+            let lower = lower.strip_prefix("all ").unwrap_or(&lower);
+            // "times in hours": every parameter that is a time (tmax, t½, MRT, tlag).
+            if matches!(lower, "times" | "time" | "time parameters") {
+                for p in crate::params::parameters().iter().filter(|p| p.family == "time") {
+                    for code in std::iter::once(p.code).chain(p.extravascular) {
+                        out.push((Some(code), Some(p.class), unit.to_owned()));
+                    }
+                }
+                continue;
+            }
+            // A plural (`AUCs in ng·h/mL`): what its singular names.
+            let name = match name.strip_suffix('s') {
+                Some(one)
+                    if parameter_code(name, route).is_none() && crate::params::ambiguous_class(name).is_none() =>
+                {
+                    one
+                }
+                _ => name,
+            };
             if lower.ends_with("concentrations") || lower.ends_with("concentration") {
                 if is_concentration_unit(unit) {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {

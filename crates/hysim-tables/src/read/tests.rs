@@ -1029,3 +1029,58 @@ fn tissues_down_the_stub_beside_columns_of_parameters() {
         show(&records)
     );
 }
+
+#[test]
+fn units_a_footnote_sentence_gives_by_kind_of_parameter() {
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of X after single oral doses",
+        &[&["Formulation", "Cmax", "Tmax", "AUC0–∞", "t1/2"]],
+        &[&["Tablet A", "286.4 (71.5)", "1.25 (0.50)", "2238 (540)", "7.8 (1.9)"]],
+    );
+    t.footnote =
+        Some("Values are mean (SD). All concentrations are in ng/mL, AUCs in ng·h/mL and times in hours.".into());
+    let records = table_records(&t);
+    let units: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.unit_raw.as_deref())).collect();
+    assert_eq!(
+        units,
+        [
+            (Some("CMAX"), Some("ng/mL")),
+            (Some("TMAX"), Some("hours")),
+            (Some("AUCIFO"), Some("ng·h/mL")),
+            (Some("LAMZHL"), Some("hours"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
+fn names_in_other_languages_with_their_symbol_in_brackets_and_a_unit_column() {
+    // German labels, a unit column headed `Einheit`, decimal commas.
+    let mut t = table(
+        "Tabelle 2. Pharmakokinetische Parameter von X nach oraler Einmalgabe von 20 mg",
+        &[&["Parameter", "Einheit", "Gesunde Probanden (n = 12)"]],
+        &[
+            &["Maximale Plasmakonzentration (Cmax)", "ng/ml", "45,3 ± 12,1"],
+            &["Fläche unter der Kurve (AUC0–∞)", "ng·h/ml", "412,6 ± 98,3"],
+            &["Halbwertszeit (t1/2)", "h", "8,4 ± 2,2"],
+            &["Scheinbare Clearance (CL/F)", "l/h", "50,8 ± 13,5"],
+        ],
+    );
+    t.footnote = Some("Angaben als Mittelwert ± Standardabweichung.".into());
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<f64>, Option<&'a str>);
+    let seen: Vec<Seen> = records.iter().map(|r| (r.parameter.as_deref(), r.value, r.unit_raw.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CMAX"), Some(45.3), Some("ng/ml")),
+            (Some("AUCIFO"), Some(412.6), Some("ng·h/ml")),
+            (Some("LAMZHL"), Some(8.4), Some("h")),
+            (Some("CLFO"), Some(50.8), Some("l/h")),
+        ],
+        "{}",
+        show(&records)
+    );
+}
