@@ -85,10 +85,10 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     let plain = key.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
     let compact = |w: &str| w.replace([' ', '(', ')', '[', ']', ','], "");
     let exact = |words: &[&str]| words.iter().any(|w| *w == plain || compact(w) == compact(plain));
-    if exact(&["mean", "means", "average", "arithmetic mean", "am"]) {
+    if exact(&["mean", "means", "average", "arithmetic mean", "am", "mittelwert", "moyenne", "media"]) {
         return Some(StatLabel::Central(Statistic::Mean));
     }
-    if exact(&["median", "medians", "med"]) {
+    if exact(&["median", "medians", "med", "médiane", "mediana"]) {
         return Some(StatLabel::Central(Statistic::Median));
     }
     // A harmonic mean (of half-lives, say) is none of the schema's statistics: a line of
@@ -99,7 +99,20 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     if exact(&["geometric mean", "geo mean", "geo. mean", "geomean", "gmean", "gm", "geometric means"]) {
         return Some(StatLabel::Central(Statistic::GeometricMean));
     }
-    if exact(&["sd", "s.d.", "s.d", "stdev", "std", "standard deviation", "± sd", "±sd", "(sd)"]) {
+    if exact(&[
+        "sd",
+        "s.d.",
+        "s.d",
+        "stdev",
+        "std",
+        "standard deviation",
+        "± sd",
+        "±sd",
+        "(sd)",
+        "standardabweichung",
+        "écart-type",
+        "desviación estándar",
+    ]) {
         return Some(StatLabel::Spread(Kind::Sd));
     }
     if exact(&["se", "sem", "s.e.", "s.e.m.", "s.e.m", "standard error", "standard error of the mean", "± sem", "± se"])

@@ -1070,6 +1070,12 @@ fn names_in_other_languages_with_their_symbol_in_brackets_and_a_unit_column() {
     );
     t.footnote = Some("Angaben als Mittelwert ± Standardabweichung.".into());
     let records = table_records(&t);
+    // The footnote's declaration in German: mean ± standard deviation.
+    assert!(
+        records.iter().all(|r| r.statistic == Statistic::Mean && r.dispersion.as_ref().is_some_and(|d| d.kind == "SD")),
+        "{}",
+        show(&records)
+    );
     type Seen<'a> = (Option<&'a str>, Option<f64>, Option<&'a str>);
     let seen: Vec<Seen> = records.iter().map(|r| (r.parameter.as_deref(), r.value, r.unit_raw.as_deref())).collect();
     assert_eq!(
