@@ -1302,7 +1302,30 @@ impl<'t> Reader<'t> {
                 unmarked.replace_range(at..at + note.len(), " ");
             }
         }
-        out.extend(declarations(&unmarked, &Scope::All, &names));
+        // A note defining one of the table's own labels (`Ratio, liposomal / conventional
+        // mean`, `GMR = geometric mean ratio`) says what that column is, not what the table's
+        // values are.
+        let own_label = |x: &str| {
+            let x = crate::fold::lower(x.trim());
+            !x.is_empty()
+                && self.labels.iter().any(|l| {
+                    let l = crate::fold::lower(crate::params::split_trailing_group(l).0.trim());
+                    l == x || l.rsplit(" / ").next() == Some(x.as_str())
+                })
+        };
+        let defined: Vec<&str> = unmarked
+            .split([';', '.'])
+            .filter(|part| {
+                part.split_once([',', '=', ':']).is_some_and(|(x, rest)| own_label(x) && !rest.trim().is_empty())
+            })
+            .collect();
+        let mut undefined = unmarked.clone();
+        for part in defined {
+            if let Some(at) = undefined.find(part) {
+                undefined.replace_range(at..at + part.len(), " ");
+            }
+        }
+        out.extend(declarations(&undefined, &Scope::All, &names));
         // The stub's header may declare the table: `Parameter, mean (SD)`, `Variable (mean
         // ± SD)` (not a header that is a statistic label alone, `Mean (SD)`, which labels
         // its column).

@@ -1090,3 +1090,22 @@ fn names_in_other_languages_with_their_symbol_in_brackets_and_a_unit_column() {
         show(&records)
     );
 }
+
+#[test]
+fn a_note_defining_a_column_declares_nothing_of_the_tables_values() {
+    // `Ratio, liposomal / conventional mean` defines the Ratio column; the caption's mean ±
+    // SEM still declares the values.
+    let mut t = table(
+        "Table 2. Plasma pharmacokinetic parameters of X in dogs (mean ± SEM, n = 5)",
+        &[&["Parameter", "Conventional", "Liposomal", "Ratio"]],
+        &[&["Cmax (µg/mL)", "0.86 ± 0.09", "21.4 ± 2.3", "24.9"]],
+    );
+    t.footnote = Some("t½β, elimination half-life. Ratio, liposomal / conventional mean.".into());
+    let records = table_records(&t);
+    let kinds: Vec<Option<&str>> = records
+        .iter()
+        .filter(|r| r.dispersion.is_some())
+        .map(|r| r.dispersion.as_ref().map(|d| d.kind.as_str()))
+        .collect();
+    assert_eq!(kinds, [Some("SE"), Some("SE")], "{}", show(&records));
+}
