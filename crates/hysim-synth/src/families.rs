@@ -31,6 +31,9 @@
 //!   down under the species' header.
 //! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
 //!   tissues printed bare down the stub with the days across, or the transpose.
+//! - [`monitoring::monitoring`]: therapeutic drug monitoring, each patient's trough and
+//!   timed concentration on two days as symbols the footnote or caption defines (`C0`,
+//!   `C2`).
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -49,6 +52,7 @@ use crate::study::Study;
 mod across;
 mod comparison;
 mod estimates;
+mod monitoring;
 mod named;
 mod residues;
 mod statistic_column;
@@ -65,6 +69,10 @@ const NOT_PK_SHARE: f64 = 0.3;
 pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> Option<SynthTable> {
     if rng.chance(NOT_PK_SHARE) {
         return Some(not_pk(rng, study, id, index, veterinary));
+    }
+    // Patients on a multiple-dose regimen, monitored by trough and timed samples.
+    if monitoring::monitors(study) && rng.chance(0.4) {
+        return Some(monitoring::monitoring(rng, study, id, index, veterinary));
     }
     // A multiple-dose study's tables name the steady state: the main layouts draw them.
     if study.tau.is_some() {
@@ -402,7 +410,7 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
 /// A concentration of `nca`'s subject at time `t` (h), mg/L: a rise to `cmax` at `tmax`
 /// for extravascular routes, then the terminal decline; an exponential decline from
 /// `dose / vz` after an intravenous bolus.
-fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
+pub(crate) fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
     if route.extravascular() {
         if t <= nca.tmax {
             nca.cmax * (t / nca.tmax) * (1.0 - t / nca.tmax).exp()

@@ -230,6 +230,9 @@ pub enum Layout {
     ConditionsPerSubject,
     /// Residues in the edible tissues of food animals by days after the last dose.
     Residues,
+    /// Each patient's trough and timed concentration on two days, as symbols the table
+    /// defines (`C0`, `C2`).
+    Monitoring,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -255,6 +258,7 @@ impl Layout {
             Layout::StatisticsUnderParameters => "statistics_under_parameters",
             Layout::ConditionsPerSubject => "conditions_per_subject",
             Layout::Residues => "residues",
+            Layout::Monitoring => "monitoring",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1164,6 +1168,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::StatisticsUnderParameters
         | Layout::ConditionsPerSubject
         | Layout::Residues
+        | Layout::Monitoring
         | Layout::NotPk => Laid::default(),
     };
     let Frame { params, units, .. } = frame;

@@ -177,6 +177,7 @@ fn breadth_of_the_corpus() {
         "statistics_under_parameters",
         "conditions_per_subject",
         "residues",
+        "monitoring",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

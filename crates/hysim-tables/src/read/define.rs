@@ -97,9 +97,8 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
         return vocabulary_code(definition, route).map(|c| (c, None));
     }
     if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
-        || d.contains("before the next dose")
-        || d.contains("before dosing")
-        || d.contains("before the dose")
+        // "before the (next, morning) dose", "before dosing"
+        || d.contains("before") && (d.contains("dose") || d.contains("dosing") || d.contains("infusion"))
     {
         return Some(("CTROUGH", None));
     }
@@ -144,10 +143,17 @@ fn time_unit(word: &str) -> Option<&'static str> {
 }
 
 /// A symbol as tables print one: short, one word, starting with a letter, with a capital
-/// or a digit in it (`C0`, `C2h`, `Cpre`, `AUC`), not a word of prose (`Data`).
+/// or a digit in it (`C0`, `C2h`, `AUC`), or a concentration's `C` and its subscript
+/// (`Cpre`); not a word of prose (`Data`), unless its definition reads as a concentration's.
 fn is_symbol(s: &str) -> bool {
     let mut chars = s.chars();
     let first_upper = chars.next().is_some_and(char::is_alphabetic);
+    // A concentration's symbol with its subscript in lower case (`Cpre`, `Ctrough`).
+    let concentration =
+        s.starts_with('C') && (2..=8).contains(&s.len()) && s[1..].chars().all(|c| c.is_ascii_lowercase());
+    if concentration {
+        return true;
+    }
     first_upper
         && s.len() <= 12
         && !s.contains(char::is_whitespace)
@@ -195,7 +201,7 @@ mod tests {
             [("C0".to_owned(), "CTROUGH", None), ("C2".to_owned(), "CONC", Some("2 h".to_owned()))]
         );
         assert_eq!(
-            read("C0 = pre-dose concentration. C4 = blood level 4 hours post-dose"),
+            read("C0 = concentration before the morning dose. C4 = blood level 4 hours post-dose"),
             [("C0".to_owned(), "CTROUGH", None), ("C4".to_owned(), "CONC", Some("4 h".to_owned()))]
         );
     }

@@ -1119,6 +1119,24 @@ impl<'t> Reader<'t> {
             reader.day_col = Some(c);
             reader.time_col = Some(later);
         }
+        // A column of days alone beside values whose times their labels give (`Patient |
+        // Day | C0 | C2`, therapeutic drug monitoring): its header a day's (`Day`, `Day
+        // post-transplant`, `Study day`), its cells days (`7`, `Day 7`).
+        if reader.day_col.is_none() && reader.time_col.is_none() {
+            let day_header = |label: &str| {
+                let l = crate::fold::lower(crate::params::split_trailing_group(label).0.trim());
+                matches!(l.as_str(), "day" | "days" | "study day" | "treatment day") || l.starts_with("day ")
+            };
+            reader.day_col = (0..n_cols).find(|&c| {
+                let cells =
+                    || table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty());
+                c != stub_col
+                    && reader.col_named[c].is_none()
+                    && day_header(&reader.labels[c])
+                    && cells().count() >= 2
+                    && cells().all(|t| t.parse::<u32>().is_ok() || is_day(t))
+            });
+        }
         // Only tables with PK values need their caption and footnote read further.
         reader.base = table_context(table);
         reader.paper_kind = match route {
@@ -1232,30 +1250,37 @@ impl<'t> Reader<'t> {
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
     /// table's time column.
     fn time_at(&self, row: usize, col: usize) -> Option<String> {
-        self.col_time[col].clone().or_else(|| self.row_time[row].clone()).or_else(|| {
-            let (c, unit) = self.time_col?;
-            let text = self.table.body_rows[row].get(c)?;
-            let time = labels::time_of(text, unit)?;
-            // On the day the day column gives, printed on the day's first row: looked for up
-            // to the row where the subject begins (its stub printed), not in the subject
-            // above.
-            let day = self.day_col.and_then(|d| {
-                for r in (0..=row).rev() {
-                    let cells = &self.table.body_rows[r];
-                    if let Some(day) = cells.get(d).map(|t| t.trim()).filter(|t| !t.is_empty()) {
-                        return Some(day);
-                    }
-                    if cells.get(self.stub_col).is_some_and(|s| !s.trim().is_empty()) {
-                        return None;
-                    }
-                }
-                None
-            });
-            Some(match day.and_then(|d| labels::time_of(d, None)) {
-                Some(day) => format!("{day}, {time}"),
-                None => time,
+        self.col_time[col]
+            .clone()
+            .or_else(|| self.row_time[row].clone())
+            .or_else(|| {
+                let (c, unit) = self.time_col?;
+                let text = self.table.body_rows[row].get(c)?;
+                let time = labels::time_of(text, unit)?;
+                Some(match self.day_of(row) {
+                    Some(day) => format!("{day}, {time}"),
+                    None => time,
+                })
             })
-        })
+            // A day column alone (`Patient | Day | C0 | C2`): the row's day.
+            .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
+    }
+
+    /// The day the day column gives row `row`, printed on the day's first row (`Day 3`, or
+    /// a bare `3` under `Day`): looked for up to the row where the subject begins (its stub
+    /// printed), not in the subject above.
+    fn day_of(&self, row: usize) -> Option<String> {
+        let d = self.day_col?;
+        for r in (0..=row).rev() {
+            let cells = &self.table.body_rows[r];
+            if let Some(day) = cells.get(d).map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                return labels::time_of(day, None).or_else(|| day.parse::<u32>().ok().map(|n| format!("day {n}")));
+            }
+            if cells.get(self.stub_col).is_some_and(|s| !s.trim().is_empty()) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Body cell (`row`, `col`) as `parse_cell` reads it, read once per table; a cell

@@ -1109,3 +1109,34 @@ fn a_note_defining_a_column_declares_nothing_of_the_tables_values() {
         .collect();
     assert_eq!(kinds, [Some("SE"), Some("SE")], "{}", show(&records));
 }
+
+#[test]
+fn a_day_column_beside_symbols_that_give_their_own_time() {
+    // Monitoring: each patient's rows by day, the day printed bare under `Day`.
+    let mut t = table(
+        "Table 1. Plasma concentrations (mg/L) of X in patients on days 7 and 14",
+        &[&["Patient", "Day", "Cpre", "C2"]],
+        &[&["1", "7", "2.12", "16.8"], &["", "14", "2.32", "21.6"], &["2", "7", "3.80", "29.7"]],
+    );
+    t.footnote = Some("Cpre, trough (pre-dose) concentration; C2, concentration 2 h after the dose.".into());
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>);
+    let mut seen: Vec<Seen> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.context.subject.as_deref(), r.context.time.as_deref(), r.value))
+        .collect();
+    seen.sort_by(|a, b| a.3.partial_cmp(&b.3).unwrap());
+    assert_eq!(
+        seen,
+        [
+            (Some("CTROUGH"), Some("1"), Some("day 7, pre-dose"), Some(2.12)),
+            (Some("CTROUGH"), Some("1"), Some("day 14, pre-dose"), Some(2.32)),
+            (Some("CTROUGH"), Some("2"), Some("day 7, pre-dose"), Some(3.8)),
+            (Some("CONC"), Some("1"), Some("day 7, 2 h"), Some(16.8)),
+            (Some("CONC"), Some("1"), Some("day 14, 2 h"), Some(21.6)),
+            (Some("CONC"), Some("2"), Some("day 7, 2 h"), Some(29.7)),
+        ],
+        "{}",
+        show(&records)
+    );
+}
