@@ -422,10 +422,16 @@ pub(crate) fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
     }
 }
 
-/// What a per-subject table calls its subjects: animals, or patients, subjects or IDs.
+/// What a per-subject table calls its subjects: animals (dogs, birds, pools of birds), or
+/// patients, subjects or IDs.
 fn subject_word(rng: &mut Rng, study: &Study) -> &'static str {
-    if study.species.animal {
-        return "Animal";
+    // Poultry sampled by pools of birds (the experimental units residue studies report),
+    // dogs by their species' word.
+    match study.species.name {
+        "chicken" => return *rng.pick(&["Animal", "Bird", "Pool"]),
+        "dog" => return *rng.pick(&["Animal", "Dog"]),
+        _ if study.species.animal => return "Animal",
+        _ => {}
     }
     let word: &&'static str = rng.pick(&["Patient", "Subject", "ID"]);
     word
@@ -564,9 +570,22 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     let family = Some(Family::Concentration);
     /// A subject's and time's cell, (row, column).
     type CellOf = Box<dyn Fn(usize, usize) -> (usize, usize)>;
+    // Subjects across are named by their word and number (`Animal 3`), or coded under their
+    // word spanning them (`Animal` over `A1 | A2 | A3`: a capital and digits).
+    let coded_across = transpose && rng.chance(0.3);
+    let across_id = |k: usize| {
+        if coded_across { format!("{}{k}", &subject_word[..1]) } else { format!("{subject_word} {k}") }
+    };
     let (header, body, cell_of): (Vec<Vec<String>>, Vec<Vec<String>>, CellOf) = if transpose {
         let mut header = vec![time_word.to_owned()];
-        header.extend((1..=g.subjects.len()).map(|k| format!("{subject_word} {k}")));
+        header.extend((1..=g.subjects.len()).map(across_id));
+        let header = if coded_across {
+            let mut top = vec![time_word.to_owned()];
+            top.extend(std::iter::repeat_n(subject_word.to_owned(), g.subjects.len()));
+            vec![top, header]
+        } else {
+            vec![header]
+        };
         let body: Vec<Vec<String>> = times
             .iter()
             .enumerate()
@@ -576,7 +595,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
                 row
             })
             .collect();
-        (vec![header], body, Box::new(|s, j| (j, s + 1)))
+        (header, body, Box::new(|s, j| (j, s + 1)))
     } else {
         let names = || covariates.iter().map(|(name, _)| (*name).to_owned());
         let top: Vec<String> = std::iter::once(subject_word.to_owned())
@@ -627,7 +646,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             let (r, c) = cell_of(s, j);
             let raw = if transpose { table.body_rows[r][0].clone() } else { table.header_path(c).join(" / ") };
             let mut context = base_context(study);
-            context.subject = Some(if transpose { format!("{subject_word} {}", s + 1) } else { ids[s].clone() });
+            context.subject = Some(if transpose { across_id(s + 1) } else { ids[s].clone() });
             context.time = Some(format!("{} h", t_text(times[j])));
             records.push(gold(&table, r, c, &raw, "CONC", *v, Statistic::Individual, &unit, family, context));
         }
