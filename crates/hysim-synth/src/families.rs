@@ -427,11 +427,19 @@ pub(crate) fn concentration(nca: &Nca, route: Route, t: f64) -> f64 {
 fn subject_word(rng: &mut Rng, study: &Study) -> &'static str {
     // Poultry sampled by pools of birds (the experimental units residue studies report),
     // dogs by their species' word.
-    match study.species.name {
-        "chicken" => return *rng.pick(&["Animal", "Bird", "Pool"]),
-        "dog" => return *rng.pick(&["Animal", "Dog"]),
-        _ if study.species.animal => return "Animal",
-        _ => {}
+    let words: &[&'static str] = match study.species.name {
+        "chicken" => &["Animal", "Bird", "Pool"],
+        "dog" => &["Animal", "Dog"],
+        _ if study.species.animal => &["Animal"],
+        _ => &[],
+    };
+    match words {
+        [] => {}
+        [one] => return one,
+        _ => {
+            let word: &&'static str = rng.pick(words);
+            return word;
+        }
     }
     let word: &&'static str = rng.pick(&["Patient", "Subject", "ID"]);
     word
