@@ -311,11 +311,11 @@ mod tests {
             );
             assert_eq!(crate::plan::systems(&cfg), ["decoder"]);
             assert_eq!(crate::plan::systems(&twin_cfg), ["encoder"]);
-            assert_eq!(cfg.train["train"]["total_steps"].as_integer(), Some(16));
+            assert_eq!(cfg.train["train"]["total_steps"].as_integer(), Some(12));
             assert!(cfg.extract.raw_verdicts, "what the weights teach, not the gate");
             let gpu = variant_config(&gpu_base, "shift-decoder", v, &gpu_extra).unwrap();
             assert_eq!(crate::plan::systems(&gpu), ["decoder"]);
-            assert!(gpu.train["train"]["total_steps"].as_integer().unwrap() > 16);
+            assert!(gpu.train["train"]["total_steps"].as_integer().unwrap() > 12);
         }
     }
 }
