@@ -259,8 +259,8 @@ pub fn parameters() -> &'static [Parameter] {
 }
 
 /// The time a concentration's symbol names, on a normalised name ([`normalise_name`]):
-/// `c24` and `c12h` are 24 h and 12 h, `cday7` day 7 (`24 h`, `day 7`, as
-/// [`crate::read`] writes sampling times). Not `c0`, nor `c1` to `c9` without a unit or a
+/// `c24` and `c12h` are 24 h and 12 h, `cday7` day 7 (`24 h`, `day 7`, as the reader
+/// writes sampling times). Not `c0`, nor `c1` to `c9` without a unit or a
 /// day (they also name subjects, cows and compartments).
 fn time_in_symbol(n: &str) -> Option<String> {
     let rest = n.strip_prefix('c')?;
@@ -275,8 +275,8 @@ fn time_in_symbol(n: &str) -> Option<String> {
 }
 
 /// The sampling time a concentration's label names (`C24 (ng/mL)`, `C12h`, `Cday 7`), as
-/// [`crate::read`] writes sampling times (`24 h`, `day 7`): the time a record of its
-/// values is at.
+/// the reader writes sampling times (`24 h`, `day 7`): the time a record of its values is
+/// at.
 pub fn time_in_name(label: &str) -> Option<String> {
     time_in_symbol(&normalise_name(label))
 }
