@@ -582,7 +582,11 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     // word spanning them (`Animal` over `A1 | A2 | A3`: a capital and digits).
     let coded_across = transpose && rng.chance(0.3);
     let across_id = |k: usize| {
-        if coded_across { format!("{}{k}", &subject_word[..1]) } else { format!("{subject_word} {k}") }
+        if coded_across {
+            format!("{}{k}", subject_word.chars().next().unwrap_or('S'))
+        } else {
+            format!("{subject_word} {k}")
+        }
     };
     let (header, body, cell_of): (Vec<Vec<String>>, Vec<Vec<String>>, CellOf) = if transpose {
         let mut header = vec![time_word.to_owned()];

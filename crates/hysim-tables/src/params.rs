@@ -125,9 +125,13 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         // A name and its symbol in brackets, in whatever language (`Apparent clearance
         // (CL/F)`, `Halbwertszeit (t1/2)`, `Concentration maximale (Cmax)`): the symbol
         // before the words, which may say less (`clearance`) or nothing the vocabulary knows.
-        return lookup_code(&qualified, route)
-            .or_else(|| exact_code(group, route))
-            .or_else(|| lookup_code(head, route));
+        // Only a symbol of the kind the words name (`Vd (Vss)`, not `Half-life (β)`, a rate
+        // constant's symbol, nor `M/P ratio (AUC)`).
+        return lookup_code(&qualified, route).or_else(|| match (exact_code(group, route), lookup_code(head, route)) {
+            (Some(symbol), None) => Some(symbol),
+            (Some(symbol), Some(words)) if class_of_code(symbol) == class_of_code(words) => Some(symbol),
+            (_, words) => words,
+        });
     }
     // A population model's typical value: `θCL`, `θ_V/F`, `TVCL`, `Typical value of CL/F`.
     for prefix in ["theta", "typicalvalueof", "typicalvalue", "tv"] {
@@ -445,6 +449,11 @@ mod tests {
         // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));
         check("Vd (Vss)", Some(Route::Intravascular), Some("VSSO"));
+        // A symbol of another kind than the words' is none of theirs.
+        check("Half-life (β)", None, Some("LAMZHL"));
+        check("Elimination half-life (β)", None, Some("LAMZHL"));
+        check("Accumulation ratio (AUCτ)", None, parameter_code("Accumulation ratio", None));
+        assert_ne!(parameter_code("Milk-to-plasma ratio (Cmax)", None), Some("CMAX"));
     }
 
     #[test]

@@ -20,8 +20,8 @@ use crate::render::{Layout, SynthTable, capitalise};
 use crate::rng::Rng;
 use crate::study::Study;
 
-/// Whether a study can print a monitoring table: people on a multiple-dose regimen, a
-/// dozen of them at most.
+/// Whether a study can print a monitoring table: people on a multiple-dose regimen,
+/// sixteen of them at most.
 pub(crate) fn monitors(study: &Study) -> bool {
     !study.species.animal && study.tau.is_some() && study.groups[0].subjects.len() <= 16
 }

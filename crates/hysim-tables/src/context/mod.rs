@@ -82,13 +82,15 @@ pub fn table_context(table: &Table) -> TableContext {
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
 /// new compound, an investigational code): the word the title introduces after "of",
 /// "for" or "to" ("Pharmacokinetics of X ...", "Placental transfer of X", "... of
-/// once-daily X", "an assay for X", "Early exposure to X", at most four words on) or before its quantity ("X pharmacokinetics
-/// in neonates"), that the caption names where an analyte stands: after "of" or "to"
-/// ("concentrations of X", "of total X", "exposure to X"), before the quantity ("X
-/// concentrations", "X plasma concentrations", "X levels"), or first ("Table 1. X in milk"). Not a specimen, route, species or population, nor a word of
-/// the table's own vocabulary, a plural or a hyphenated modifier (`once-daily`,
-/// `long-acting`); a code is letters, a hyphen and digits (`KRX-1187`, not `5-HT4`).
-/// Lower case but for a code.
+/// once-daily X", "an assay for X", "Early exposure to X", at most four words on), that
+/// the caption names where an analyte stands: after "of" or "to" ("concentrations of X",
+/// "of total X", "exposure to X"), before the quantity ("X concentrations", "X plasma
+/// concentrations", "X levels"), or first ("Table 1. X in milk"). A title's word before
+/// its quantity ("X pharmacokinetics in neonates", "X serum concentrations") or its first
+/// word ("X in infants: ...") counts only where the caption names it as an analyte, not
+/// first. Not a specimen, route, species or population, nor a word of the table's own
+/// vocabulary, a plural or a hyphenated modifier (`once-daily`, `long-acting`); a code is
+/// letters, a hyphen and digits (`KRX-1187`, not `5-HT4`). Lower case but for a code.
 fn study_drug(title: &str, caption: &str) -> Option<String> {
     const NOT_DRUGS: &[&str] = &[
         "total",
@@ -173,7 +175,11 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         .collect();
     // The caption's first word after its label (`Table 3. X dose and whole-blood
     // concentrations`, `Table 1. X in milk`): where captions name what the table measures.
-    let first = caption_words.iter().position(|w| w != "table" && !w.chars().all(|c| c.is_ascii_digit()));
+    // (The label in the paper's language too: `Tabelle 2 / Table 2. X ...`.)
+    let first = caption_words.iter().position(|w| {
+        !matches!(w.as_str(), "table" | "tabelle" | "tableau" | "tabla" | "tabela" | "tabella")
+            && !w.chars().all(|c| c.is_ascii_digit())
+    });
     // Where the caption names an analyte: after "of" (one word between at most), before a
     // quantity, or first.
     let in_analyte_place = |w: &str, or_first: bool| {
@@ -217,7 +223,17 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, true)))
+        // The caption's analyte places before its first word: "Influence of obesity on the
+        // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is
+        // KRX-1187's table.
+        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, false)))
+        .or_else(|| {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+                .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, true)))
+        })
         // Before the title's quantity only where the caption also names it as an analyte
         // (`Population pharmacokinetics` over `Population pharmacokinetic parameters`
         // names no drug).
@@ -227,6 +243,19 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                 (TITLE_QUANTITIES.contains(&next.as_str()) && name_like(pair[0], false)).then_some(&pair[0])
             })
         })
+        // Or before a specimen and its quantity (`X serum concentrations during ...`), or
+        // first (`X in infants younger than 1 year: steady-state pharmacokinetics`), where
+        // the caption names it as an analyte.
+        .or_else(|| {
+            words.windows(3).find_map(|w| {
+                let (specimen, quantity) = (crate::fold::lower(w[1]), crate::fold::lower(w[2]));
+                (TITLE_QUANTITIES.contains(&quantity.as_str())
+                    && !matrices_in(&specimen).is_empty()
+                    && name_like(w[0], false))
+                .then_some(&w[0])
+            })
+        })
+        .or_else(|| words.first().filter(|w| name_like(w, false)))
         .map(|w| named(w))
 }
 

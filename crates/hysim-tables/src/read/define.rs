@@ -49,7 +49,13 @@ pub(super) fn definitions(text: &str, route: Option<Route>) -> Vec<Definition> {
         let sentence = strip_heading(sentence);
         for part in sentence.split(';') {
             let part = strip_heading(part.trim());
-            let split = [",", " = ", "=", ":", " – ", " - "].iter().find_map(|sep| part.split_once(sep));
+            // At the separator that comes first (`C2: concentration 2 h after the dose, in
+            // whole blood` splits at the colon).
+            let split = [",", "=", ":", " – ", " - "]
+                .iter()
+                .filter_map(|sep| part.find(sep).map(|at| (at, sep.len())))
+                .min()
+                .map(|(at, len)| (&part[..at], &part[at + len..]));
             if let Some((symbol, definition)) = split {
                 push(symbol, definition, &mut out);
             }
@@ -86,15 +92,15 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     if d.is_empty() || d.split_whitespace().count() > 14 {
         return None;
     }
-    // A symbol of a concentration (`C0`, `C2`, `Cpre`) or a definition that says so.
+    if let Some(code) = vocabulary_code(definition, route) {
+        return Some((code, None));
+    }
+    // A symbol of a concentration (`C0`, `C2`, `Cpre`) or a definition that says so; not an
+    // area under its curve (`concentration versus time curve from 0 to 4 h`).
     let concentration =
         symbol.starts_with(['C', 'c']) || has_word(&d, &["concentration", "concentrations", "level", "levels"]);
-    if !concentration {
-        return vocabulary_code(definition, route).map(|c| (c, None));
-    }
-    // Other kinds of concentration, named by the vocabulary: `maximum`, `average`.
-    if has_word(&d, &["maximum", "peak", "minimum", "average", "mean", "steady-state"]) {
-        return vocabulary_code(definition, route).map(|c| (c, None));
+    if !concentration || has_word(&d, &["area", "curve", "auc"]) {
+        return None;
     }
     if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
         // "before the (next, morning) dose", "before dosing"
@@ -102,10 +108,11 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     {
         return Some(("CTROUGH", None));
     }
-    if let Some(time) = time_after_dose(&d) {
-        return Some(("CONC", Some(time)));
+    // Other kinds of concentration the vocabulary names word for word, or none.
+    if has_word(&d, &["maximum", "maximal", "peak", "minimum", "average"]) {
+        return None;
     }
-    vocabulary_code(definition, route).map(|c| (c, None))
+    time_after_dose(&d).map(|time| ("CONC", Some(time)))
 }
 
 /// The time after the dose a definition names: `2 h after the dose`, `2-h post-dose`, `at
@@ -142,22 +149,25 @@ fn time_unit(word: &str) -> Option<&'static str> {
     }
 }
 
-/// A symbol as tables print one: short, one word, starting with a letter, with a capital
-/// or a digit in it (`C0`, `C2h`, `AUC`), or a concentration's `C` and its subscript
-/// (`Cpre`); not a word of prose (`Data`), unless its definition reads as a concentration's.
+/// A symbol as tables print one: short, one word, starting with a capital, with another
+/// capital or a digit in it (`C0`, `C2h`, `AUC`, `CL/F`), or a concentration's `C` and its
+/// subscript (`Cpre`); not a unit (`mg/L`), a word of prose (`Data`) or a hyphenated word
+/// (`pre-dose`).
 fn is_symbol(s: &str) -> bool {
-    let mut chars = s.chars();
-    let first_upper = chars.next().is_some_and(char::is_alphabetic);
+    // Not a unit (`mg/L`, `ng/mL`), which a caption's brackets also hold.
+    if s.is_empty() || crate::read::bare_unit(s).is_some() || hysim_units::Unit::parse(s).is_ok() {
+        return false;
+    }
     // A concentration's symbol with its subscript in lower case (`Cpre`, `Ctrough`).
     let concentration =
         s.starts_with('C') && (2..=8).contains(&s.len()) && s[1..].chars().all(|c| c.is_ascii_lowercase());
     if concentration {
         return true;
     }
-    first_upper
+    s.chars().next().is_some_and(char::is_uppercase)
         && s.len() <= 12
         && !s.contains(char::is_whitespace)
-        && s.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, ',' | '/' | '-' | '∞'))
+        && s.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit())
         && s.chars().all(|c| c.is_alphanumeric() || matches!(c, ',' | '/' | '-' | '∞' | '–' | '_'))
 }
 
@@ -181,7 +191,7 @@ fn strip_heading(part: &str) -> &str {
 fn clause_before(text: &str) -> &str {
     let cut = text.rfind([',', ';', ':', '(', ')', '.']).map_or(0, |i| i + 1);
     let text = &text[cut..];
-    let lower = text.to_lowercase();
+    let lower = lower(text);
     let cut = [" and ", " or ", " of "].iter().filter_map(|w| lower.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
     text.get(cut..).unwrap_or(text).trim()
 }
@@ -216,6 +226,21 @@ mod tests {
             read("the apparent oral clearance (CLpo) and terminal half-life (THL)"),
             [("CLpo".to_owned(), "CLFO", None), ("THL".to_owned(), "LAMZHL", None)]
         );
+    }
+
+    #[test]
+    fn a_colon_before_a_comma_and_a_mean_trough() {
+        assert_eq!(
+            read("C2: concentration 2 h after the dose, in whole blood; C0: mean trough concentration"),
+            [("C2".to_owned(), "CONC", Some("2 h".to_owned())), ("C0".to_owned(), "CTROUGH", None)]
+        );
+    }
+
+    #[test]
+    fn units_and_areas_are_no_symbols_defined() {
+        // The caption's unit in brackets after a trough; an area over an interval.
+        assert!(read("Vancomycin trough concentrations (mg/L) in neonates").is_empty());
+        assert!(read("AUCx, area under the concentration versus time curve from 0 to 4 h after the dose").is_empty());
     }
 
     #[test]

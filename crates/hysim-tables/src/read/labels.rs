@@ -432,9 +432,6 @@ pub(crate) fn is_dosing_interval(label: &str) -> bool {
         .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// The subject id a cell or header prints, when it reads as one: a small number (`3`,
-/// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
-/// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
 /// The number of subjects a caption counts before the word for them (`in three horses`,
 /// `in 6 healthy dogs`, `four patients`): a number word up to twelve or digits, at most two
 /// words before a subject word.
@@ -454,6 +451,9 @@ pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
     })
 }
 
+/// The subject id a cell or header prints, when it reads as one: a small number (`3`,
+/// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
+/// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
 pub(crate) fn subject_id(text: &str) -> Option<String> {
     let t = strip_marks(text);
     if t.is_empty() || t.chars().count() > 16 {

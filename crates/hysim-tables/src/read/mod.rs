@@ -1125,7 +1125,8 @@ impl<'t> Reader<'t> {
         if reader.day_col.is_none() && reader.time_col.is_none() {
             let day_header = |label: &str| {
                 let l = crate::fold::lower(crate::params::split_trailing_group(label).0.trim());
-                matches!(l.as_str(), "day" | "days" | "study day" | "treatment day") || l.starts_with("day ")
+                // (Not `Days`: a count of days, the length of a therapy.)
+                matches!(l.as_str(), "day" | "study day" | "treatment day") || l.starts_with("day ")
             };
             reader.day_col = (0..n_cols).find(|&c| {
                 let cells =
@@ -1338,10 +1339,13 @@ impl<'t> Reader<'t> {
                     l == x || l.rsplit(" / ").next() == Some(x.as_str())
                 })
         };
+        // (Not a parameter's label: `tmax, median (range)` declares tmax's values.)
         let defined: Vec<&str> = unmarked
             .split([';', '.'])
             .filter(|part| {
-                part.split_once([',', '=', ':']).is_some_and(|(x, rest)| own_label(x) && !rest.trim().is_empty())
+                part.split_once([',', '=', ':']).is_some_and(|(x, rest)| {
+                    own_label(x) && !rest.trim().is_empty() && parameter_code(x.trim(), self.route_kind).is_none()
+                })
             })
             .collect();
         let mut undefined = unmarked.clone();
@@ -1493,14 +1497,17 @@ impl<'t> Reader<'t> {
             let unit = path.iter().rev().find_map(|h| unit_in_label(h));
             return self.concentration_of(last, unit.as_deref());
         }
-        if let Some(d) = self.defined(last).filter(|_| named(last, self.route_kind).and_then(Named::code).is_none()) {
-            return Some(Named::Code(d.code));
-        }
         // A unit row under the parameters (`Cmax` over `ng/mL`): the name is above it.
         let path = match path.split_last() {
             Some((leaf, above)) if !above.is_empty() && unit_in_label(leaf).as_deref() == Some(leaf.trim()) => above,
             _ => path.as_slice(),
         };
+        // A symbol the vocabulary cannot name for sure, defined by the table's notes.
+        if let Some(name) = path.last()
+            && let Some(d) = self.defined(name).filter(|_| named(name, self.route_kind).and_then(Named::code).is_none())
+        {
+            return Some(Named::Code(d.code));
+        }
         // A name split over header rows ("Infant dose as percentage of" over "maternal
         // dose"): the innermost header, then it with the ones above it.
         (1..=path.len())
@@ -2935,8 +2942,6 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
     split
 }
 
-/// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
-/// no other header: then each is a subject.
 /// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |
 /// CSF`, `Mother 2` over `Milk | Serum`): the id above a leaf that names a specimen, when
 /// the id says what it counts (a subject word and its number or letter).
@@ -2949,6 +2954,8 @@ fn subject_over_specimens(path: &[String]) -> Option<String> {
     labels::subject_id(above).filter(|id| id.split_whitespace().count() > 1)
 }
 
+/// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under
+/// no other header: then each is a subject.
 fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
     let ids = paths.iter().filter(|p| p.len() == 1 && labels::subject_id(&p[0]).is_some()).count();
     ids >= 3
@@ -3036,10 +3043,13 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             if unit.contains(' ') || Unit::parse(unit).is_err() || name.split_whitespace().count() > 3 {
                 continue;
             }
+            let name = name.strip_prefix("All ").or_else(|| name.strip_prefix("all ")).unwrap_or(name);
             let lower = crate::fold::lower(name);
-            let lower = lower.strip_prefix("all ").unwrap_or(&lower);
-            // "times in hours": every parameter that is a time (tmax, t½, MRT, tlag).
-            if matches!(lower, "times" | "time" | "time parameters") {
+            let lower = lower.as_str();
+            // "times in hours": every parameter that is a time (tmax, t½, MRT, tlag), in a
+            // unit of time (not `Time in minutes`, the sampling times' column).
+            let a_time = Unit::parse(unit).is_ok_and(|u| convert(1.0, &u, Family::Time, None).is_ok());
+            if matches!(lower, "times" | "time parameters") && a_time {
                 for p in crate::params::parameters().iter().filter(|p| p.family == "time") {
                     for code in std::iter::once(p.code).chain(p.extravascular) {
                         out.push((Some(code), Some(p.class), unit.to_owned()));

@@ -723,6 +723,31 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         drug("Population pharmacokinetics of X in adults", "Table 2. Population pharmacokinetic parameters"),
         None
     );
+    // Before a specimen and its quantity, or first in the title; a caption labelled in two
+    // languages.
+    assert_eq!(
+        drug(
+            "Theobrine serum concentrations in preterm neonates",
+            "Table 3. Serum theobrine concentrations in six neonates"
+        ),
+        some("theobrine")
+    );
+    assert_eq!(
+        drug(
+            "Levetiramide in infants: steady-state pharmacokinetics",
+            "Table 2. Pharmacokinetics of oral levetiramide in infants"
+        ),
+        some("levetiramide")
+    );
+    assert_eq!(
+        drug(
+            "Drug monitoring of lamozine during pregnancy",
+            "Tabelle 2 / Table 2. Lamozine trough serum concentrations"
+        ),
+        some("lamozine")
+    );
+    // A title's first word the caption names only first is none.
+    assert_eq!(drug("Steady-state exposure in neonates", "Table 1. Steady-state exposure"), None);
     // A word of the title the caption does not repeat, or one that is no drug, is none.
     assert_eq!(drug("Pharmacokinetics of velaprazine in volunteers", "Individual concentrations (ng/mL)"), None);
     assert_eq!(
