@@ -375,8 +375,8 @@ bootstrap = 500
 /// The decoder's CPU budget in `shift-decoder`: 12 LoRA steps of 2 tables (a fifth of the
 /// default run's 64) and 4 validation tables read to calibrate its confidence. Its 24 runs
 /// (four methods, three seeds, two targets), each reading its target's tables (the 300
-/// synthetic ones take about 3 min), took 93.6 min on this 2-core CPU at 16 steps, over
-/// the 90 the experiment must fit in; at 12 see docs/EXPERIMENTS.md.
+/// synthetic ones take 3.4 to 4.6 min), took 103.7 min on this 2-core CPU at 12 steps
+/// (93.6 at 16): over the 90 the experiment must fit in (docs/EXPERIMENTS.md).
 pub const SHIFT_DECODER_CPU_TOML: &str = r#"
 [train.train]
 total_steps = 12
