@@ -219,21 +219,18 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     // Where the title introduces its drug: after "of", "for" or "to" ("Transfer of the
     // antidepressant X", "an assay for X", "exposure to X"), or before the quantity studied ("X
     // pharmacokinetics in neonates").
-    words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-        // The caption's analyte places before its first word: "Influence of obesity on the
-        // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is
-        // KRX-1187's table.
-        .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, false)))
-        .or_else(|| {
-            words
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-                .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, true)))
-        })
+    let introduced = |or_first: bool| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+            .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, or_first)))
+    };
+    // The caption's analyte places before its first word: "Influence of obesity on the
+    // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is KRX-1187's
+    // table.
+    introduced(false)
+        .or_else(|| introduced(true))
         // Before the title's quantity only where the caption also names it as an analyte
         // (`Population pharmacokinetics` over `Population pharmacokinetic parameters`
         // names no drug).

@@ -155,7 +155,7 @@ fn time_unit(word: &str) -> Option<&'static str> {
 /// (`pre-dose`).
 fn is_symbol(s: &str) -> bool {
     // Not a unit (`mg/L`, `ng/mL`), which a caption's brackets also hold.
-    if s.is_empty() || crate::read::bare_unit(s).is_some() || hysim_units::Unit::parse(s).is_ok() {
+    if s.is_empty() || hysim_units::Unit::parse(s).is_ok() {
         return false;
     }
     // A concentration's symbol with its subscript in lower case (`Cpre`, `Ctrough`).

@@ -1069,7 +1069,7 @@ impl<'t> Reader<'t> {
         // Concentrations down the stub (specimens, tissues), the sampling times across under
         // a time header (`Tissue` beside `Time after last dose` spanning `3 days | 7 days`,
         // residue depletion): each column's time.
-        if rows_hits > 0 && reader.row_named.iter().flatten().all(|n| n.code() == Some("CONC")) {
+        if rows_hits > 0 && only_concentrations(&reader.row_named) {
             for c in (0..n_cols).filter(|&c| c != reader.stub_col && reader.col_named[c].is_none()) {
                 let p = &reader.paths[c];
                 let [above @ .., leaf] = p.as_slice() else { continue };
@@ -1113,7 +1113,7 @@ impl<'t> Reader<'t> {
         // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
         let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
         if let Some((c, _)) = reader.time_col
-            && table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty()).all(is_day)
+            && filled_cells(table, c).all(is_day)
             && let Some(later) = (c + 1..n_cols).find_map(time_col)
         {
             reader.day_col = Some(c);
@@ -1129,13 +1129,11 @@ impl<'t> Reader<'t> {
                 matches!(l.as_str(), "day" | "study day" | "treatment day") || l.starts_with("day ")
             };
             reader.day_col = (0..n_cols).find(|&c| {
-                let cells =
-                    || table.body_rows.iter().filter_map(|r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty());
                 c != stub_col
                     && reader.col_named[c].is_none()
                     && day_header(&reader.labels[c])
-                    && cells().count() >= 2
-                    && cells().all(|t| t.parse::<u32>().is_ok() || is_day(t))
+                    && filled_cells(table, c).count() >= 2
+                    && filled_cells(table, c).all(|t| t.parse::<u32>().is_ok() || is_day(t))
             });
         }
         // Only tables with PK values need their caption and footnote read further.
@@ -1654,7 +1652,7 @@ impl<'t> Reader<'t> {
         // Specimens or tissues down the stub (`Plasma | Liver | Kidney`, each read as a
         // concentration) beside columns of parameters (`Cmax | Tmax | AUC`): the columns are
         // the parameters, the specimens their groups.
-        let specimens_down = rows_hits > 0 && self.row_named.iter().flatten().all(|n| n.code() == Some("CONC"));
+        let specimens_down = only_concentrations(&self.row_named);
         let parameter_cols = self.col_named.iter().flatten().filter(|n| n.code().is_some_and(|c| c != "CONC")).count();
         let across = cols_hits > rows_hits || specimens_down && parameter_cols >= 2;
         let mut out = if across { self.parameters_across() } else { self.parameters_down() };
@@ -2940,6 +2938,18 @@ fn unflatten_spans(paths: Vec<Vec<String>>) -> Vec<Vec<String>> {
         }
     }
     split
+}
+
+/// Whether some rows name a parameter and every one of them a concentration (specimens or
+/// tissues down the stub, or sampling times).
+fn only_concentrations(named: &[Option<Named>]) -> bool {
+    let mut named = named.iter().flatten().peekable();
+    named.peek().is_some() && named.all(|n| n.code() == Some("CONC"))
+}
+
+/// The filled cells of column `c`, trimmed.
+fn filled_cells(table: &Table, c: usize) -> impl Iterator<Item = &str> {
+    table.body_rows.iter().filter_map(move |r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty())
 }
 
 /// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |
