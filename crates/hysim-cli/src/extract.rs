@@ -39,6 +39,10 @@ pub(crate) struct Args {
     /// `max_tokens` in its train.toml, leaves after the table's prompt).
     #[arg(long, default_value_t = 768)]
     max_new_tokens: usize,
+    /// Most tokens written for a table whose prompt carries none of the reader's readings
+    /// (every line the decoder's addition); default: --max-new-tokens.
+    #[arg(long, value_name = "TOKENS")]
+    max_added_tokens: Option<usize>,
     /// Tokens of the decoder's training length that a table's prompt must more than leave
     /// for the answer: a table whose prompt leaves this many or fewer is cut by body rows
     /// into parts. The default, 0, cuts only tables whose prompt alone reaches the training
@@ -106,6 +110,7 @@ pub(crate) fn run(args: &Args) -> Result<String> {
     let default_batch = if system == System::Encoder { 256 } else { 4 };
     let options = DecodeOptions {
         max_new_tokens: args.max_new_tokens,
+        max_added_tokens: args.max_added_tokens.unwrap_or(0),
         answer_room: args.answer_room,
         draft: !args.no_draft,
         answer_read_tables: !args.model_decides,

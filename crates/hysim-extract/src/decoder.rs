@@ -184,8 +184,15 @@ pub fn train(
     };
     let loss = |batch: &[&Example]| {
         let b = hysim_finetune::collate(batch, 0).expect("invariant: examples were checked when built");
-        let logits = model.forward(&b.input_ids.to_device(device), None);
-        hysim_finetune::decision_weighted_loss(&logits, &b.labels, &b.weights, cfg.model.decision_weight)
+        // Logits where the answer's tokens are predicted only (`decision_weighted_loss_at`).
+        let input_ids = b.input_ids.to_device(device);
+        hysim_finetune::decision_weighted_loss_at(
+            |positions| model.forward_at(&input_ids, positions),
+            &b.labels,
+            &b.weights,
+            cfg.model.decision_weight,
+            device,
+        )
     };
     let total = cfg.train.total_steps;
     progress.start(total, "steps", "training");
@@ -213,7 +220,7 @@ pub fn train(
     progress.finish();
     hysim_core::io::write_json(&model_dir.fit_report(), &report)?;
     let best = report.best.map_or_else(
-        || "no validation".to_owned(),
+        || "no validation loss ([fit] eval_every = 0)".to_owned(),
         |b| {
             let what = if val.is_empty() { "training loss (no validation example)" } else { "validation loss" };
             format!("best {what} {:.4} at step {}", b.val_loss, b.step)
@@ -241,6 +248,11 @@ pub struct DecodeOptions {
     /// Most tokens written per table (never more than the training length leaves after the
     /// table's prompt).
     pub max_new_tokens: usize,
+    /// Most tokens written for a table (or part) whose prompt carries no readings, where
+    /// every line is the decoder's addition (0: `max_new_tokens`). Such answers run long
+    /// where the decoder has not learnt that a table holds no PK results, and a batch
+    /// decodes until its longest answer ends: a cap bounds the decoding time of such tables.
+    pub max_added_tokens: usize,
     /// Tokens of the training length a prompt must more than leave for the answer: a
     /// table whose prompt leaves this many or fewer is cut by body rows into parts (with
     /// readings in the prompt, also one that leaves no room for the answer confirming them
@@ -281,6 +293,7 @@ impl Default for DecodeOptions {
     fn default() -> Self {
         Self {
             max_new_tokens: 768,
+            max_added_tokens: 0,
             answer_room: 0,
             batch_size: 4,
             draft: true,
@@ -440,19 +453,29 @@ pub fn decisions(
     // The decoder learnt on prompts and answers of at most `max_tokens` together: no
     // answer it writes is longer than that leaves after its own prompt.
     let limit = |p: &[i64]| options.max_new_tokens.min(card.max_tokens.saturating_sub(p.len()));
+    // A prompt without readings: every line an addition.
+    let added_limit = |p: &[i64]| match options.max_added_tokens {
+        0 => limit(p),
+        cap => cap.min(limit(p)),
+    };
     progress.start(prompts.len(), if cut > 0 { "tables and parts" } else { "tables" }, "extracting");
     let mut answers: Vec<((usize, usize), Vec<hysim_finetune::Piece>)> = Vec::new();
     let (mut passes, mut accepted) = (0, 0);
+    let clock = std::time::Instant::now();
     for Part { key, prompt, grammar, draft, .. } in &prompts[..drafted] {
         let got = generate_drafted(&decoder, prompt, draft, &texts, end, &banned, grammar, limit(prompt), device);
         (passes, accepted) = (passes + got.passes, accepted + got.accepted);
         answers.push((*key, got.pieces));
         progress.advance(1);
     }
+    let drafted_seconds = clock.elapsed().as_secs_f64();
     for chunk in prompts[drafted..].chunks(options.batch_size.max(1)) {
         let batch: Vec<Vec<i64>> = chunk.iter().map(|p| p.prompt.clone()).collect();
         let grammars: Vec<&dyn Grammar> = chunk.iter().map(|p| &p.grammar as &dyn Grammar).collect();
-        let limits: Vec<usize> = batch.iter().map(|p| limit(p)).collect();
+        let limits: Vec<usize> = chunk
+            .iter()
+            .map(|p| if p.readings.is_empty() { added_limit(&p.prompt) } else { limit(&p.prompt) })
+            .collect();
         let pieces = generate_constrained_batch(&decoder, &batch, &texts, end, &banned, &grammars, &limits, device);
         // A pass per token of the longest row, and one more for a row that stopped before
         // its limit (the pass that chose its end).
@@ -460,6 +483,7 @@ pub fn decisions(
         answers.extend(chunk.iter().map(|p| p.key).zip(pieces));
         progress.advance(chunk.len());
     }
+    let batched_seconds = clock.elapsed().as_secs_f64() - drafted_seconds;
     answers.sort_by_key(|(k, _)| *k);
     let readings_of: HashMap<(usize, usize), &[Pointer]> =
         prompts.iter().map(|p| (p.key, p.readings.as_slice())).collect();
@@ -494,13 +518,14 @@ pub fn decisions(
     let new_tokens: usize = answers.iter().map(|(_, pieces)| pieces.len()).sum();
     let written = decisions.iter().filter(|d| d.decoder.is_some()).count();
     let used = format!(
-        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record; {drafted} of {} prompts drafted from their readings, {accepted} tokens confirmed from drafts, {passes} forward passes",
+        "decoder, {}; {cut} of {} tables cut by rows into parts, {too_long} left out (prompt reaching its {}-token training length{}); {new_tokens} new tokens, {:.1} per record; {drafted} of {} prompts drafted from their readings ({drafted_seconds:.0} s), {accepted} tokens confirmed from drafts, {} others decoded in batches ({batched_seconds:.0} s), {passes} forward passes",
         checkpoint.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         tables.len(),
         card.max_tokens,
         if parts_left_out > 0 { format!("; {parts_left_out} parts of others too") } else { String::new() },
         new_tokens as f64 / written.max(1) as f64,
         prompts.len(),
+        prompts.len() - drafted,
     );
     Ok((decisions, used))
 }

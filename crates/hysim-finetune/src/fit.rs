@@ -16,7 +16,9 @@ use crate::{Example, Result, Trainer};
 pub struct FitConfig {
     /// Examples per micro-batch.
     pub batch_size: usize,
-    /// Validate (and write the `last` checkpoint) every this many optimizer steps.
+    /// Validate (and write the `last` checkpoint) every this many optimizer steps and at
+    /// the last; 0: no validation loss, the `last` checkpoint written once, at the end (for
+    /// a run whose checkpoint is chosen otherwise, or a budget that has no room for it).
     pub eval_every: usize,
     /// Stop after this many validations without improvement (0 = never stop early).
     pub patience: usize,
@@ -165,5 +167,10 @@ pub fn fit_from(
         }
     }
     report.steps = trainer.step();
+    if cfg.eval_every == 0
+        && let Some(dir) = dir
+    {
+        trainer.save(&dir.join(ModelDir::LAST))?;
+    }
     Ok(report)
 }

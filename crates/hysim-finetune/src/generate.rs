@@ -253,14 +253,14 @@ pub fn generate_drafted(
     while out.pieces.len() < max_new && !input.is_empty() {
         // Room for the proposal and the token chosen after it.
         let proposal = cursor.propose(DRAFT_MOST.min(max_new - out.pieces.len() - 1));
-        let fed = input.len() + proposal.len();
         let ids = Tensor::from_slice(&[input.as_slice(), proposal.as_slice()].concat()).unsqueeze(0).to_device(device);
         let kept_before = cache.len();
-        let logits = model.forward(&ids, Some(&mut cache));
-        out.passes += 1;
-        // The predictions after the last input token and after each proposed one.
+        // The predictions after the last input token and after each proposed one (the
+        // head runs on those positions alone).
         let checked = proposal.len() + 1;
-        let steps = Candidates::of(&logits.get(0).narrow(0, (fed - checked) as i64, checked as i64));
+        let logits = model.forward_tail(&ids, Some(checked as i64), Some(&mut cache));
+        out.passes += 1;
+        let steps = Candidates::of(&logits.get(0));
         let mut next = Vec::new();
         let mut confirmed = 0;
         for row in 0..checked {

@@ -53,4 +53,6 @@ pub use generate::{
     Draft, Drafted, Grammar, Piece, generate_constrained, generate_constrained_batch, generate_drafted,
 };
 pub use heads::{Heads, HeadsConfig, HeadsReport, IGNORE, most_probable};
-pub use train::{Batch, Example, TrainConfig, Trainer, collate, decision_weighted_loss, weighted_loss};
+pub use train::{
+    Batch, Example, TrainConfig, Trainer, collate, decision_weighted_loss, decision_weighted_loss_at, weighted_loss,
+};

@@ -94,13 +94,38 @@ pub fn weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor) -> Tens
 /// # Shapes
 /// As [`weighted_loss`].
 pub fn decision_weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor, decision: f64) -> Tensor {
-    let (b, t, v) = logits.size3().expect("invariant: logits are [batch, seq, vocab]");
-    // Shift the labels, not the logits (no copy of the largest tensor): position `t`'s
-    // target is label `t + 1`, the last position has none.
-    let logits = logits.to_kind(Kind::Float).reshape([-1, v]);
-    let labels = labels.to_device(logits.device());
+    let v = logits.size().last().copied().expect("invariant: logits are [batch, seq, vocab]");
+    let flat = logits.reshape([-1, v]);
+    decision_weighted_loss_at(|positions| flat.index_select(0, positions), labels, weights, decision, logits.device())
+}
+
+/// [`decision_weighted_loss`] asking `logits_at` for the logits of the positions that
+/// predict a target only: most positions of an extractor's example are its prompt, whose
+/// logits the loss never reads, and the head over the vocabulary (and the float32 copy of
+/// its output) is a fifth of a small decoder's forward pass at every position.
+/// `logits_at(positions)` gets flat positions (`row * seq + col`, increasing, on `device`)
+/// and returns their logits.
+///
+/// # Shapes
+/// `positions` `[n]` (i64) → `[n, vocab]`; `labels` `[batch, seq]`, `weights` `[batch]` →
+/// scalar (f32).
+pub fn decision_weighted_loss_at(
+    logits_at: impl FnOnce(&Tensor) -> Tensor,
+    labels: &Tensor,
+    weights: &Tensor,
+    decision: f64,
+    device: hysim_nn::tch::Device,
+) -> Tensor {
+    let (b, t) = labels.size2().expect("invariant: labels are [batch, seq]");
+    // Shift the labels, not the logits: position `t`'s target is label `t + 1`, the last
+    // position has none.
+    let labels = labels.to_device(device);
     let targets = Tensor::cat(&[labels.narrow(1, 1, t - 1), labels.narrow(1, 0, 1).full_like(-100)], 1).reshape([-1]);
-    let per_token = logits.cross_entropy_loss::<Tensor>(&targets, None, Reduction::None, -100, 0.0).view([b, t]);
+    let positions = targets.ne(-100).nonzero().squeeze_dim(1);
+    let logits = logits_at(&positions).to_kind(Kind::Float);
+    let at =
+        logits.cross_entropy_loss::<Tensor>(&targets.index_select(0, &positions), None, Reduction::None, -100, 0.0);
+    let per_token = Tensor::zeros([b * t], (Kind::Float, device)).index_add(0, &positions, &at).view([b, t]);
     let mut counted = targets.ne(-100).view([b, t]).to_kind(Kind::Float);
     if decision != 1.0 {
         // The first target of a row is where the running count reaches 1, its last where
@@ -112,7 +137,7 @@ pub fn decision_weighted_loss(logits: &Tensor, labels: &Tensor, weights: &Tensor
         counted = &counted + decisive * (decision - 1.0);
     }
     let per_example = (per_token * &counted).sum_dim_intlist(1, false, Kind::Float);
-    (per_example * weights.to_device(logits.device()).to_kind(Kind::Float)).sum(Kind::Float)
+    (per_example * weights.to_device(device).to_kind(Kind::Float)).sum(Kind::Float)
         / counted.sum(Kind::Float).clamp_min(1.0)
 }
 
@@ -535,6 +560,21 @@ mod tests {
         }
         let plain = weighted_loss(&logits, &labels, &weights).double_value(&[]);
         assert!((plain - expected(1.0)).abs() < 1e-5);
+        // Asked for the positions with a target only, in order: the same loss.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let at = decision_weighted_loss_at(
+            |positions| {
+                *asked.borrow_mut() = Vec::<i64>::try_from(positions).unwrap();
+                logits.reshape([-1, 7]).index_select(0, positions)
+            },
+            &labels,
+            &weights,
+            4.0,
+            Device::Cpu,
+        )
+        .double_value(&[]);
+        assert_eq!(*asked.borrow(), [1, 2, 3, 8, 10, 12]);
+        assert!((at - expected(4.0)).abs() < 1e-5, "{at} vs {}", expected(4.0));
     }
 
     #[test]

@@ -540,7 +540,7 @@ impl Llama {
         let rows = slots.view([1, t, 1]);
         let real = cols.ge_tensor(&pad.view([b, 1, 1]));
         let mask = cols.le_tensor(&rows).logical_and(&real).logical_or(&cols.eq_tensor(&rows)).unsqueeze(1);
-        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache, true).squeeze_dim(1)
+        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache, Some(1)).squeeze_dim(1)
     }
 
     /// Logits for every position; with a cache, positions continue after the cached ones
@@ -549,6 +549,16 @@ impl Llama {
     /// # Shapes
     /// `input_ids` `[batch, seq]` (i64) → `[batch, seq, vocab]` (the weights' kind).
     pub fn forward(&self, input_ids: &Tensor, cache: Option<&mut KvCache>) -> Tensor {
+        self.forward_tail(input_ids, None, cache)
+    }
+
+    /// [`Llama::forward`] with the logits of the last `last` positions only (all with
+    /// `None`): a prompt's positions run every layer into the cache, but the head over the
+    /// vocabulary (a fifth of a small decoder's pass) runs where a token is to be chosen.
+    ///
+    /// # Shapes
+    /// `input_ids` `[batch, seq]` (i64) → `[batch, last, vocab]` (`last` at most `seq`).
+    pub fn forward_tail(&self, input_ids: &Tensor, last: Option<i64>, cache: Option<&mut KvCache>) -> Tensor {
         let t = input_ids.size()[1];
         let device = input_ids.device();
         let mut scratch = KvCache::default();
@@ -562,7 +572,24 @@ impl Llama {
             let cols = Tensor::arange(past + t, (Kind::Int64, device)).unsqueeze(0);
             cols.le_tensor(&rows)
         });
-        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache, false)
+        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache, last)
+    }
+
+    /// Logits at `positions` only (flat, `row * seq + col`), without a cache: for a loss
+    /// that reads a few positions of each row (an extractor's answer after its prompt), the
+    /// head over the vocabulary runs on those alone.
+    ///
+    /// # Shapes
+    /// `input_ids` `[batch, seq]` (i64), `positions` `[n]` (i64) → `[n, vocab]`.
+    pub fn forward_at(&self, input_ids: &Tensor, positions: &Tensor) -> Tensor {
+        let t = input_ids.size()[1];
+        let (cos, sin) = self.rope(0, t, input_ids.device());
+        let (cos, sin) = (cos.unsqueeze(0).unsqueeze(0), sin.unsqueeze(0).unsqueeze(0));
+        let mut cache = KvCache::default();
+        let cache = self.ready_cache(None, &mut cache);
+        let xs = self.layers(input_ids, &cos, &sin, None, cache);
+        let hidden = xs.size().last().copied().expect("invariant: activations are [batch, seq, hidden]");
+        self.head(&xs.reshape([-1, hidden]).index_select(0, positions))
     }
 
     /// The cache of `cache` (or a scratch one) with one slot per layer.
@@ -575,7 +602,7 @@ impl Llama {
     }
 
     /// Embedding, every layer (growing the cache), the final norm and the head (on the
-    /// last position only when `last_only`: `[batch, 1, vocab]`).
+    /// `last` positions only where given: `[batch, last, vocab]`).
     fn layers_and_head(
         &self,
         input_ids: &Tensor,
@@ -583,7 +610,24 @@ impl Llama {
         sin: &Tensor,
         mask: Option<&Tensor>,
         cache: &mut KvCache,
-        last_only: bool,
+        last: Option<i64>,
+    ) -> Tensor {
+        let mut xs = self.layers(input_ids, cos, sin, mask, cache);
+        if let Some(n) = last {
+            let t = xs.size()[1];
+            xs = xs.narrow(1, t - n.min(t), n.min(t));
+        }
+        self.head(&xs)
+    }
+
+    /// Embedding and every layer (growing the cache): the activations before the final norm.
+    fn layers(
+        &self,
+        input_ids: &Tensor,
+        cos: &Tensor,
+        sin: &Tensor,
+        mask: Option<&Tensor>,
+        cache: &mut KvCache,
     ) -> Tensor {
         let mut xs = self.embed.forward(input_ids);
         // In the activations' kind once, not in every layer.
@@ -591,11 +635,13 @@ impl Llama {
         for (layer, slot) in self.layers.iter().zip(cache.layers.iter_mut()) {
             xs = layer.forward(&xs, &cos, &sin, mask, slot);
         }
-        if last_only {
-            let t = xs.size()[1];
-            xs = xs.narrow(1, t - 1, 1);
-        }
-        let xs = self.norm.forward(&xs);
+        xs
+    }
+
+    /// The final norm and the head over the vocabulary (tied to the embedding where the
+    /// model has no head of its own).
+    fn head(&self, xs: &Tensor) -> Tensor {
+        let xs = self.norm.forward(xs);
         match &self.lm_head {
             Some(head) => head.forward(&xs),
             None => xs.linear::<Tensor>(&self.embed.ws, None),

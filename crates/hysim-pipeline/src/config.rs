@@ -128,6 +128,10 @@ pub struct Extract {
     /// Most tokens the decoder writes per table.
     #[serde(default = "default_new_tokens")]
     pub max_new_tokens: usize,
+    /// Most tokens the decoder writes for a table whose prompt carries no readings (its
+    /// additions; `hysim extract --max-added-tokens`); 0: `max_new_tokens`.
+    #[serde(default)]
+    pub max_added_tokens: usize,
     /// Tables the decoder writes at once.
     #[serde(default = "default_extract_batch")]
     pub batch_size: usize,
@@ -146,6 +150,7 @@ impl Default for Extract {
         Self {
             papers: default_papers(),
             max_new_tokens: default_new_tokens(),
+            max_added_tokens: 0,
             batch_size: default_extract_batch(),
             answer_room: 0,
             raw_verdicts: false,
@@ -373,18 +378,24 @@ bootstrap = 500
 "#;
 
 /// The decoder's CPU budget in `shift-decoder`: 12 LoRA steps of 2 tables (a fifth of the
-/// default run's 64) and 4 validation tables read to calibrate its confidence. Its 24 runs
-/// (four methods, three seeds, two targets), each reading its target's tables (the 300
-/// synthetic ones take 3.4 to 4.6 min), took 103.7 min on this 2-core CPU at 12 steps
-/// (93.6 at 16): over the 90 the experiment must fit in (docs/EXPERIMENTS.md).
+/// default run's 64) without a validation loss (the run keeps its last checkpoint; nothing
+/// in the experiment reads the loss), 4 validation tables read to calibrate its confidence,
+/// and at most 128 tokens written for a target table the reader read nothing in (the
+/// decoder's additions; 384 elsewhere). At 12 steps with a validation loss and no cap, its
+/// 24 runs (four methods, three seeds, two targets) took 103.7 min on this 2-core CPU,
+/// over the 90 the experiment must fit in: the validation loss took a third of each
+/// training run, and the additions to tables the reader read nothing in (all false on the
+/// synthetic target's off-topic tables) three quarters of each reading (docs/EXPERIMENTS.md).
 pub const SHIFT_DECODER_CPU_TOML: &str = r#"
 [train.train]
 total_steps = 12
 warmup_steps = 3
 [train.fit]
-eval_every = 12
+eval_every = 0
 [train.data]
 compare_tables = 4
+[extract]
+max_added_tokens = 128
 "#;
 
 fn parse_overrides(text: &str) -> toml::Table {

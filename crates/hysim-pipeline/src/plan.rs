@@ -376,6 +376,9 @@ impl Planner<'_> {
                     "--batch-size".into(),
                     cfg.extract.batch_size.to_string(),
                 ]);
+                if cfg.extract.max_added_tokens > 0 {
+                    argv.extend(["--max-added-tokens".into(), cfg.extract.max_added_tokens.to_string()]);
+                }
                 if cfg.extract.answer_room > 0 {
                     argv.extend(["--answer-room".into(), cfg.extract.answer_room.to_string()]);
                 }

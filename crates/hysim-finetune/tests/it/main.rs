@@ -268,6 +268,30 @@ fn fit_validates_keeps_checkpoints_and_resumes_to_the_same_weights() {
     assert_eq!(max_diff(&values(&t), &values(&resumed)), 0.0);
 }
 
+/// `eval_every = 0`: no validation loss is computed, and the `last` checkpoint is written
+/// once, at the end (the weights the run ends with).
+#[test]
+fn a_fit_without_validation_writes_its_last_checkpoint() {
+    use hysim_finetune::{FitConfig, fit};
+    let train: Vec<Example> = (0..3).map(|k| example(&[1 + k, 5 + k, 9 + k], 1, 1.0)).collect();
+    let val = vec![example(&[2, 6, 10], 1, 1.0)];
+    let (vs, m) = model(true);
+    let mut t =
+        Trainer::new(&vs, TrainConfig { warmup_steps: 1, total_steps: 3, ..TrainConfig::default() }, is_lora_variable)
+            .unwrap();
+    let loss = |b: &[&Example]| loss_of(&m, b);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = FitConfig { batch_size: 2, eval_every: 0, patience: 0, seed: 0 };
+    let report = fit(&mut t, &loss, &train, &val, 3, &cfg, Some(dir.path()), &mut |_, _| {}).unwrap();
+    assert_eq!((report.steps, report.history.len(), report.best), (3, 0, None));
+    assert!(!dir.path().join("best").exists());
+    let (vs2, _) = model(true);
+    let resumed = Trainer::resume(&vs2, &dir.path().join("last")).unwrap();
+    assert_eq!(resumed.step(), 3);
+    let values = |t: &Trainer| t.trainable().iter().map(|(_, p)| p.copy()).collect::<Vec<_>>();
+    assert_eq!(max_diff(&values(&t), &values(&resumed)), 0.0);
+}
+
 #[test]
 fn a_resumed_fit_keeps_the_earlier_best() {
     use hysim_finetune::{Eval, FitConfig, FitReport, fit_from};

@@ -238,6 +238,29 @@ fn tiny_llama_cache_chunks_and_save_load_agree_with_one_pass() {
     assert_eq!((other.forward(&ids, None) - &full).abs().max().double_value(&[]), 0.0);
 }
 
+/// Logits at chosen positions of a batch (tied head and a head of its own) are those of
+/// the full pass at those positions.
+#[test]
+fn logits_at_positions_are_the_full_passs() {
+    for qwen2 in [false, true] {
+        let (_vs, model) = tiny_llama(qwen2);
+        let _guard = hysim_nn::tch::no_grad_guard();
+        let ids = Tensor::from_slice(&[3i64, 17, 5, 9, 40, 2, 11, 63, 8, 1]).view([2, 5]);
+        let full = model.forward(&ids, None).reshape([10, 64]);
+        let positions = Tensor::from_slice(&[1i64, 4, 5, 9]);
+        let at = model.forward_at(&ids, &positions);
+        assert_eq!(at.size(), [4, 64]);
+        assert!((&full.index_select(0, &positions) - &at).abs().max().double_value(&[]) < 1e-5, "qwen2 {qwen2}");
+        // The last positions of a pass after a cache: those of the full pass.
+        let mut cache = hysim_models::llama::KvCache::default();
+        model.forward(&ids.narrow(1, 0, 2), Some(&mut cache));
+        let tail = model.forward_tail(&ids.narrow(1, 2, 3), Some(2), Some(&mut cache));
+        assert_eq!(tail.size(), [2, 2, 64]);
+        let expect = full.view([2, 5, 64]).narrow(1, 3, 2);
+        assert!((&expect - &tail).abs().max().double_value(&[]) < 1e-5, "qwen2 {qwen2}");
+    }
+}
+
 #[test]
 fn merged_lora_gives_the_unmerged_logits() {
     use hysim_models::llama::{Config, Llama, LoraConfig};
