@@ -253,7 +253,7 @@ fn logits_at_positions_are_the_full_passs() {
         assert!((&full.index_select(0, &positions) - &at).abs().max().double_value(&[]) < 1e-5, "qwen2 {qwen2}");
         // The last positions of a pass after a cache: those of the full pass.
         let mut cache = hysim_models::llama::KvCache::default();
-        model.forward(&ids.narrow(1, 0, 2), Some(&mut cache));
+        let _ = model.forward(&ids.narrow(1, 0, 2), Some(&mut cache));
         let tail = model.forward_tail(&ids.narrow(1, 2, 3), Some(2), Some(&mut cache));
         assert_eq!(tail.size(), [2, 2, 64]);
         let expect = full.view([2, 5, 64]).narrow(1, 3, 2);

@@ -36,7 +36,9 @@ impl<'t> CellReader<'t> {
                 parsed.entry((row, col)).or_insert(record);
             }
         }
-        Self { table, context: table_context(table), parsed }
+        // The context the reader gives its records: a caption in another language read in
+        // English (`super::translate`).
+        Self { table, context: table_context(&super::translate::in_english(table)), parsed }
     }
 
     /// Whether a cell's text holds a value (a number a record could be read from).

@@ -85,10 +85,23 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     let plain = key.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
     let compact = |w: &str| w.replace([' ', '(', ')', '[', ']', ','], "");
     let exact = |words: &[&str]| words.iter().any(|w| *w == plain || compact(w) == compact(plain));
-    if exact(&["mean", "means", "average", "arithmetic mean", "am", "mittelwert", "moyenne", "media"]) {
+    // (German, with its abbreviation `MW`, French, Spanish and Italian, Portuguese, Dutch.)
+    if exact(&[
+        "mean",
+        "means",
+        "average",
+        "arithmetic mean",
+        "am",
+        "mittelwert",
+        "mw",
+        "moyenne",
+        "media",
+        "média",
+        "gemiddelde",
+    ]) {
         return Some(StatLabel::Central(Statistic::Mean));
     }
-    if exact(&["median", "medians", "med", "médiane", "mediana"]) {
+    if exact(&["median", "medians", "med", "médiane", "mediana", "mediaan"]) {
         return Some(StatLabel::Central(Statistic::Median));
     }
     // A harmonic mean (of half-lives, say) is none of the schema's statistics: a line of
@@ -112,6 +125,10 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "standardabweichung",
         "écart-type",
         "desviación estándar",
+        "deviazione standard",
+        "desvio padrão",
+        "desvio-padrão",
+        "standaarddeviatie",
     ]) {
         return Some(StatLabel::Spread(Kind::Sd));
     }
@@ -344,6 +361,112 @@ const SUBJECT_WORDS: &[&str] = &[
     "monkeys",
     "rabbit",
     "rabbits",
+    // Other species of veterinary and zoo studies, named as their subjects.
+    "piglet",
+    "piglets",
+    "donkey",
+    "donkeys",
+    "camel",
+    "camels",
+    "alpaca",
+    "alpacas",
+    "llama",
+    "llamas",
+    "elephant",
+    "elephants",
+    "deer",
+    "ferret",
+    "ferrets",
+    "macaque",
+    "macaques",
+    "penguin",
+    "penguins",
+    "parrot",
+    "parrots",
+    "pigeon",
+    "pigeons",
+    "duck",
+    "ducks",
+    "turkey",
+    "turkeys",
+    "broiler",
+    "broilers",
+    "tortoise",
+    "tortoises",
+    "turtle",
+    "turtles",
+    "snake",
+    "snakes",
+    "python",
+    "pythons",
+    "lizard",
+    "lizards",
+    "dolphin",
+    "dolphins",
+    // Subjects in German, French, Spanish, Italian, Portuguese and Dutch tables
+    // (`Pat. 1`, `Paz. 2`, `Paciente`, `Proband`, `Ovelha`).
+    "pat",
+    "pat.",
+    "paz",
+    "paz.",
+    "patientin",
+    "patienten",
+    "proband",
+    "probanden",
+    "probandin",
+    "paziente",
+    "pazienti",
+    "paciente",
+    "pacientes",
+    "patiënt",
+    "patiënten",
+    "sujet",
+    "sujets",
+    "sujeto",
+    "sujetos",
+    "soggetto",
+    "soggetti",
+    "sujeito",
+    "sujeitos",
+    "voluntario",
+    "voluntarios",
+    "volontaire",
+    "volontaires",
+    "hund",
+    "hunde",
+    "chien",
+    "chiens",
+    "perro",
+    "perros",
+    "cão",
+    "cães",
+    "cane",
+    "cani",
+    "pferd",
+    "pferde",
+    "cheval",
+    "chevaux",
+    "caballo",
+    "caballos",
+    "cavallo",
+    "cavalli",
+    "cavalo",
+    "cavalos",
+    "kuh",
+    "vache",
+    "vaches",
+    "vaca",
+    "vacas",
+    "mucca",
+    "schaf",
+    "schafe",
+    "brebis",
+    "oveja",
+    "ovejas",
+    "pecora",
+    "pecore",
+    "ovelha",
+    "ovelhas",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals.
     "pool",
@@ -503,15 +626,54 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         return Some(t);
     }
     const UNITS: &[(&[&str], &str)] = &[
-        (&["min", "mins", "minute", "minutes"], "min"),
-        (&["h", "hr", "hrs", "hour", "hours"], "h"),
-        (&["d", "day", "days"], "day"),
-        (&["wk", "wks", "week", "weeks"], "week"),
-        (&["mo", "month", "months"], "month"),
+        // With their words in German, French, Spanish, Italian, Portuguese and Dutch
+        // (`Jour 7`, `Día 4`, `Giorno 2`, `Dia 5`, `Dag 1`), written in English (not German
+        // `Tag`, which is also an ear tag: a subject).
+        (&["min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"], "min"),
+        (
+            &[
+                "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "heure", "heures", "hora", "horas", "ora",
+                "ore", "uur",
+            ],
+            "h",
+        ),
+        (
+            &["d", "day", "days", "jour", "jours", "día", "días", "dia", "dias", "giorno", "giorni", "dag", "dagen"],
+            "day",
+        ),
+        (
+            &[
+                "wk",
+                "wks",
+                "week",
+                "weeks",
+                "woche",
+                "wochen",
+                "semaine",
+                "semaines",
+                "semana",
+                "semanas",
+                "settimana",
+                "settimane",
+                "weken",
+            ],
+            "week",
+        ),
+        (
+            &["mo", "month", "months", "monat", "monate", "mois", "mes", "meses", "mese", "mesi", "maand", "maanden"],
+            "month",
+        ),
     ];
     let unit_of = |w: &str| UNITS.iter().find(|(ws, _)| ws.contains(&w)).map(|(_, u)| *u);
-    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let is_number = |w: &str| w.parse::<f64>().is_ok() || w.replace(',', ".").parse::<f64>().is_ok();
+    // Words split at spaces and commas, but a decimal comma stays in its number (`0,5`).
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .flat_map(|w| if w.contains(',') && is_number(w) { vec![w] } else { w.split(',').collect() })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A number as the record writes it: a decimal comma as a point (`0,5` is `0.5`).
+    let point = |w: &str| if w.parse::<f64>().is_ok() { w.to_owned() } else { w.replace(',', ".") };
     // "2 h", "0.5 hr", "20 weeks", "postpartum 2 weeks", "24 h post-dose"
     for (k, w) in words.iter().enumerate() {
         if is_number(w)
@@ -521,7 +683,11 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
                 words.iter().enumerate().filter(|(j, _)| *j != k && *j != k + 1).map(|(_, w)| *w).collect();
             if rest.iter().all(|r| TIME_CONTEXT.contains(r)) {
                 // Words beside the time say what it counts from: kept as printed.
-                return Some(if rest.is_empty() { format!("{w} {u}") } else { strip_marks(header).to_owned() });
+                return Some(if rest.is_empty() {
+                    format!("{} {u}", point(w))
+                } else {
+                    strip_marks(header).to_owned()
+                });
             }
         }
         // "2h", "0.5hr"
@@ -539,7 +705,7 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         && is_number(n)
         && let Some(u) = unit_of(u)
     {
-        return Some(format!("{u} {n}"));
+        return Some(format!("{u} {}", point(n)));
     }
     // A collection interval: "0–4 h", "4-12 h", "12 to 24 h" (urine, milk).
     let interval = match words.as_slice() {
@@ -566,10 +732,16 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     if let ([n], Some(u)) = (words.as_slice(), unit)
         && is_number(n)
     {
-        return Some(format!("{n} {u}"));
+        return Some(format!("{} {u}", point(n)));
     }
     None
 }
+
+/// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch,
+/// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
+/// sampling times (not `Halbwertszeit (h)`, a half-life).
+pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
+    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após"];
 
 /// A time of day as tables print it: `08:30`, `8:00`, `20:15` (hours 0-24, minutes 00-59).
 pub(crate) fn is_clock_time(text: &str) -> bool {
@@ -607,11 +779,13 @@ const TIME_CONTEXT: &[&str] = &[
 /// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
+    let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);
     if !(t.contains("time")
         || t.contains("hours")
         || t.contains("after")
         || t.contains("post")
-        || t.contains("interval"))
+        || t.contains("interval")
+        || foreign())
     {
         return None;
     }
@@ -803,6 +977,13 @@ mod tests {
         }
         assert!(is_subject_header("Patient") && is_subject_header("Subject no.") && is_subject_header("Dog"));
         assert!(!is_subject_header("Parameter"));
+        assert!(is_subject_header("Paziente") && is_subject_header("Ovelha") && is_subject_header("Probanden"));
+        assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
+        assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));
+        // A time header in another language; not a half-life (`Halbwertszeit`).
+        assert_eq!(time_unit_in("Zeit nach Infusionsbeginn (h)"), Some("h"));
+        assert_eq!(time_unit_in("Tempo (h)"), Some("h"));
+        assert_eq!(time_unit_in("Halbwertszeit (h)"), None);
         for (header, unit, time) in [
             ("2 h", None, Some("2 h")),
             ("0.5", Some("h"), Some("0.5 h")),
@@ -815,6 +996,11 @@ mod tests {
             ("10 mg/kg", None, None),
             ("Delivery", None, Some("delivery")),
             ("Time after dose (h) 0.5", None, Some("0.5 h")),
+            // In German, French, Spanish, Italian, Portuguese and Dutch, written in English.
+            ("Día 4", None, Some("day 4")),
+            ("Jour 2", None, Some("day 2")),
+            ("4 Stunden", None, Some("4 h")),
+            ("Semana 12", None, Some("week 12")),
             // Times since the dose in brackets, under or after a clock time.
             ("(0.5 h)", None, Some("0.5 h")),
             ("[pre-dose]", None, Some("pre-dose")),

@@ -31,6 +31,7 @@ mod define;
 mod labels;
 #[cfg(test)]
 mod tests;
+mod translate;
 
 use hysim_core::{Dispersion, Interval, Provenance, Record, Statistic, Table, UNKNOWN_KIND};
 use hysim_units::{Family, Unit, convert, round_significant};
@@ -94,6 +95,9 @@ pub fn may_hold_value(table: &Table, row: usize, col: usize) -> bool {
 
 /// Records of one table; a table that reports no PK results gives none.
 pub fn table_records(table: &Table) -> Vec<Record> {
+    // A caption, note or title in another language read in English (`translate`).
+    let english = translate::in_english(table);
+    let table = english.as_ref();
     if let Some(why) = classify::not_pk_results(table) {
         tracing::debug!(table = table.id, why, "not a table of PK results");
         return Vec::new();
@@ -1093,7 +1097,9 @@ impl<'t> Reader<'t> {
                 && to_sample
                 && !header.contains("dosing interval")
                 && labels::time_unit_in(&header).is_some();
-            let timed = crate::context::has_word(&header, &["time", "hours"]) || interval;
+            let timed = crate::context::has_word(&header, &["time", "hours"])
+                || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
+                || interval;
             // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
             let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
@@ -1848,9 +1854,11 @@ impl<'t> Reader<'t> {
     /// Subjects named, not numbered, under a spanning header (`Plasma concentration
     /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"), or in a single header
     /// row beside a stub of sampling times (`Time (h) | Misty | Oscar | Luna | Mean` in "...
-    /// in three cats"): column `col` is a subject's when the caption counts as many
-    /// subjects as there are such columns, and each of them is one capitalised word that
-    /// names no drug, specimen, route, statistic, parameter or time.
+    /// in three cats") or beside their summary (`Parameter | Mali | Kanja | Thong | Mean ±
+    /// SD` in "... in three elephants": individual values, then their mean): column `col` is
+    /// a subject's when the caption counts as many subjects as there are such columns, and
+    /// each of them is one capitalised word that names no drug, specimen, route, statistic,
+    /// parameter or time.
     fn named_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [above @ .., leaf] = p.as_slice() else { return None };
@@ -1863,7 +1871,7 @@ impl<'t> Reader<'t> {
             let mut chars = label.chars();
             chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
         };
-        if (above.is_empty() && !times_down) || !capitalised(leaf) {
+        if (above.is_empty() && !times_down && !self.summary_beside()) || !capitalised(leaf) {
             return None;
         }
         let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
@@ -1890,6 +1898,17 @@ impl<'t> Reader<'t> {
                 && labels::time_of(label, None).is_none()
         };
         (n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))).then(|| p[p.len() - 1].trim().to_owned())
+    }
+
+    /// Whether a column of a single header row is headed by a central statistic, alone or
+    /// with its spread (`Mean`, `Mean ± SD`, `Median (range)`): the summary of the values
+    /// beside it.
+    fn summary_beside(&self) -> bool {
+        (0..self.n_cols).any(|c| {
+            c != self.stub_col
+                && self.paths[c].len() == 1
+                && stat_label(&self.labels[c]).is_some_and(|l| l.central().is_some())
+        })
     }
 
     /// The subject a row stub names: an id (`3`, `P3`, `Case 2`), or, under a subject

@@ -194,6 +194,43 @@ fn subjects_named_under_a_concentration_header_when_the_caption_counts_them() {
 }
 
 #[test]
+fn a_caption_in_another_language_is_read_in_english() {
+    // A German caption of a per-subject table: `Serumkonzentrationen von X (mg/l) nach ...`
+    // over `Patient | Zeit nach Infusionsbeginn (h)` and `Pat. 1`.
+    let mut t = table(
+        "Tabelle 2: Individuelle Serumkonzentrationen von Nexaprilat (mg/l) nach einer 30-minütigen Infusion von 500 mg",
+        &[&["Patient", "Zeit nach Infusionsbeginn (h)", ""], &["", "0,5", "1"]],
+        &[&["Pat. 1", "21,8", "14,0"], &["Pat. 2", "27,1", "17,7"]],
+    );
+    t.header_rows[0][2] = "Zeit nach Infusionsbeginn (h)".into();
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>, &'a str);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.as_deref(),
+                r.context.subject.as_deref(),
+                r.context.time.as_deref(),
+                r.value,
+                r.statistic.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CONC"), Some("Pat. 1"), Some("0.5 h"), Some(21.8), "individual"),
+            (Some("CONC"), Some("Pat. 2"), Some("0.5 h"), Some(27.1), "individual"),
+            (Some("CONC"), Some("Pat. 1"), Some("1 h"), Some(14.0), "individual"),
+            (Some("CONC"), Some("Pat. 2"), Some("1 h"), Some(17.7), "individual"),
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
 fn ambiguous_names_take_the_route_of_their_group() {
     let t = table(
         "Pharmacokinetics of enrofloxacin in dogs after intravenous and oral administration",
@@ -602,6 +639,46 @@ fn subjects_named_across_a_single_header_row_beside_sampling_times() {
     let mut uncounted = t.clone();
     uncounted.caption = Some("Table 2. Plasma concentrations of X (ng/mL) in cats after a single oral dose".into());
     assert!(table_records(&uncounted).iter().all(|r| r.context.subject.is_none()));
+}
+
+#[test]
+fn subjects_named_across_beside_their_summary_with_parameters_down() {
+    // Individual values, then their mean: `Parameter | Zara | Omar | Layla | Mean ± SD`,
+    // the caption counting three camels.
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of X in three camels after a single oral dose of 2 mg/kg",
+        &[&["Parameter", "Zara", "Omar", "Layla", "Mean ± SD"]],
+        &[&["Cmax (µg/mL)", "14.8", "11.2", "17.9", "14.6 ± 3.4"], &["t½ (h)", "26.4", "22.8", "31.5", "26.9 ± 4.4"]],
+    );
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, &'a str, Option<f64>);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.context.subject.as_deref(), r.statistic.as_str(), r.value))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CMAX"), Some("Zara"), "individual", Some(14.8)),
+            (Some("CMAX"), Some("Omar"), "individual", Some(11.2)),
+            (Some("CMAX"), Some("Layla"), "individual", Some(17.9)),
+            (Some("CMAX"), None, "mean", Some(14.6)),
+            (Some("LAMZHL"), Some("Zara"), "individual", Some(26.4)),
+            (Some("LAMZHL"), Some("Omar"), "individual", Some(22.8)),
+            (Some("LAMZHL"), Some("Layla"), "individual", Some(31.5)),
+            (Some("LAMZHL"), None, "mean", Some(26.9)),
+        ],
+        "{}",
+        show(&records)
+    );
+    // Without a summary beside them, named columns over parameters stay groups (`Fasted |
+    // Fed` in "... in two dogs").
+    let groups = table(
+        "Table 3. Pharmacokinetic parameters of X in two dogs after a single oral dose",
+        &[&["Parameter", "Fasted", "Fed"]],
+        &[&["Cmax (µg/mL)", "14.8", "11.2"]],
+    );
+    assert!(table_records(&groups).iter().all(|r| r.context.subject.is_none()));
 }
 
 #[test]
@@ -1114,6 +1191,47 @@ fn names_in_other_languages_with_their_symbol_in_brackets_and_a_unit_column() {
         "{}",
         show(&records)
     );
+}
+
+#[test]
+fn declarations_in_dutch_italian_and_portuguese() {
+    // The caption's or note's statistic words in Dutch, Italian and Portuguese (as in
+    // German, French and Spanish): `mediaan [IQR]`, `media ± deviazione standard`,
+    // `média (desvio padrão)`, `gemiddelde (variatiecoëfficiënt)`.
+    let cases: [(&str, &str, Statistic, &str); 4] = [
+        (
+            "Tabel 3. Farmacokinetische parameters van X; waarden zijn mediaan [IQR]",
+            "0,31 [0,24–0,38]",
+            Statistic::Median,
+            "IQR",
+        ),
+        (
+            "Tabella 2. Parametri farmacocinetici di X (media ± deviazione standard)",
+            "0,31 ± 0,07",
+            Statistic::Mean,
+            "SD",
+        ),
+        ("Tabela 2. Parâmetros farmacocinéticos de X, média (desvio padrão)", "0,31 (0,07)", Statistic::Mean, "SD"),
+        (
+            "Tabel 2. Farmacokinetische parameters van X: gemiddelde (variatiecoëfficiënt)",
+            "0,31 (22)",
+            Statistic::Mean,
+            "CV%",
+        ),
+    ];
+    for (caption, cell, statistic, spread) in cases {
+        let t = table(caption, &[&["Parameter", "Groep A"]], &[&["CL (L/h/kg)", cell]]);
+        let records = table_records(&t);
+        assert_eq!(records.len(), 1, "{caption}: {}", show(&records));
+        let r = &records[0];
+        let kind = r.dispersion.as_ref().map(|d| d.kind.as_str()).or(r.interval.as_ref().map(|i| i.kind.as_str()));
+        assert_eq!(
+            (r.statistic, r.value, kind),
+            (statistic, Some(0.31), Some(spread)),
+            "{caption}: {}",
+            show(&records)
+        );
+    }
 }
 
 #[test]

@@ -704,6 +704,26 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Table 2. Pharmacokinetic parameters of varenolol</caption><thead><tr><th rowspan=\"3\">Parameter</th><th colspan=\"3\">Day 1</th></tr><tr><th rowspan=\"2\">Mean</th><th colspan=\"2\">95% CI</th></tr><tr><th>Lower</th><th>Upper</th></tr></thead><tbody><tr><td>Cmax (ng/mL)</td><td>45.2</td><td>38.1</td><td>52.3</td></tr></tbody></table>",
     ),
     (
+        // A caption in another language, read in English: German `Individuelle
+        // Serumkonzentrationen von X (mg/l) nach ...` over `Zeit nach Infusionsbeginn (h)`.
+        "caption_in_german",
+        "html",
+        "<table><caption>Tabelle 2: Individuelle Serumkonzentrationen von Nexaprilat (mg/l) nach einer 30-minütigen Infusion von 500 mg</caption><thead><tr><th rowspan=\"2\">Patient</th><th colspan=\"3\">Zeit nach Infusionsbeginn (h)</th></tr><tr><th>0,5</th><th>1</th><th>2</th></tr></thead><tbody><tr><td>Pat. 1</td><td>21,8</td><td>14,0</td><td>10,6</td></tr><tr><td>Pat. 2</td><td>27,1</td><td>17,7</td><td>&lt; BG</td></tr></tbody></table>",
+    ),
+    (
+        // Statistic words in Dutch: `mediaan [IQR]` in the caption.
+        "declaration_in_dutch",
+        "md",
+        "Tabel 3. Farmacokinetische parameters van teloravir per leeftijdsgroep; waarden zijn mediaan [IQR]\n\n| Leeftijdsgroep | CL (L/h/kg) | t½ (h) |\n|---|---|---|\n| < 2 jaar | 0,31 [0,24–0,38] | 1,4 [1,2–1,7] |\n| 2–5 jaar | 0,27 [0,22–0,33] | 1,5 [1,3–1,8] |\n",
+    ),
+    (
+        // Individual values, then their mean: named animals across beside `Mean ± SD`,
+        // the caption counting them.
+        "subjects_named_beside_their_summary",
+        "md",
+        "Table 3. Pharmacokinetic parameters of zalbutazone in three camels after a single oral dose of 2 mg/kg\n\n| Parameter | Zara | Omar | Layla | Mean ± SD |\n|---|---|---|---|---|\n| Cmax (µg/mL) | 14.8 | 11.2 | 17.9 | 14.6 ± 3.4 |\n| Tmax (h) | 8.0 | 12.0 | 6.0 | 8.7 ± 3.1 |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
