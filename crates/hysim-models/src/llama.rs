@@ -540,7 +540,8 @@ impl Llama {
         let rows = slots.view([1, t, 1]);
         let real = cols.ge_tensor(&pad.view([b, 1, 1]));
         let mask = cols.le_tensor(&rows).logical_and(&real).logical_or(&cols.eq_tensor(&rows)).unsqueeze(1);
-        self.layers_and_head(input_ids, &cos, &sin, Some(&mask), cache, Some(1)).squeeze_dim(1)
+        let xs = self.layers(input_ids, &cos, &sin, Some(&mask), cache);
+        self.head(&xs.narrow(1, t - 1, 1)).squeeze_dim(1)
     }
 
     /// Logits for every position; with a cache, positions continue after the cached ones
@@ -559,6 +560,32 @@ impl Llama {
     /// # Shapes
     /// `input_ids` `[batch, seq]` (i64) → `[batch, last, vocab]` (`last` at most `seq`).
     pub fn forward_tail(&self, input_ids: &Tensor, last: Option<i64>, cache: Option<&mut KvCache>) -> Tensor {
+        let xs = self.causal_layers(input_ids, cache);
+        match last {
+            Some(n) => {
+                let t = xs.size()[1];
+                self.head(&xs.narrow(1, t - n.min(t), n.min(t)))
+            }
+            None => self.head(&xs),
+        }
+    }
+
+    /// Logits at `positions` only (flat, `row * seq + col`), without a cache: for a loss
+    /// that reads a few positions of each row (an extractor's answer after its prompt), the
+    /// head over the vocabulary runs on those alone.
+    ///
+    /// # Shapes
+    /// `input_ids` `[batch, seq]` (i64), `positions` `[n]` (i64) → `[n, vocab]`.
+    pub fn forward_at(&self, input_ids: &Tensor, positions: &Tensor) -> Tensor {
+        let xs = self.causal_layers(input_ids, None);
+        let hidden = xs.size().last().copied().expect("invariant: activations are [batch, seq, hidden]");
+        self.head(&xs.reshape([-1, hidden]).index_select(0, positions))
+    }
+
+    /// Every layer over `input_ids`, positions continuing after the cached ones (the cache
+    /// grows), each attending to every cached position and causally among the new ones:
+    /// the activations before the final norm.
+    fn causal_layers(&self, input_ids: &Tensor, cache: Option<&mut KvCache>) -> Tensor {
         let t = input_ids.size()[1];
         let device = input_ids.device();
         let mut scratch = KvCache::default();
@@ -572,24 +599,7 @@ impl Llama {
             let cols = Tensor::arange(past + t, (Kind::Int64, device)).unsqueeze(0);
             cols.le_tensor(&rows)
         });
-        self.layers_and_head(input_ids, &cos, &sin, mask.as_ref(), cache, last)
-    }
-
-    /// Logits at `positions` only (flat, `row * seq + col`), without a cache: for a loss
-    /// that reads a few positions of each row (an extractor's answer after its prompt), the
-    /// head over the vocabulary runs on those alone.
-    ///
-    /// # Shapes
-    /// `input_ids` `[batch, seq]` (i64), `positions` `[n]` (i64) → `[n, vocab]`.
-    pub fn forward_at(&self, input_ids: &Tensor, positions: &Tensor) -> Tensor {
-        let t = input_ids.size()[1];
-        let (cos, sin) = self.rope(0, t, input_ids.device());
-        let (cos, sin) = (cos.unsqueeze(0).unsqueeze(0), sin.unsqueeze(0).unsqueeze(0));
-        let mut cache = KvCache::default();
-        let cache = self.ready_cache(None, &mut cache);
-        let xs = self.layers(input_ids, &cos, &sin, None, cache);
-        let hidden = xs.size().last().copied().expect("invariant: activations are [batch, seq, hidden]");
-        self.head(&xs.reshape([-1, hidden]).index_select(0, positions))
+        self.layers(input_ids, &cos, &sin, mask.as_ref(), cache)
     }
 
     /// The cache of `cache` (or a scratch one) with one slot per layer.
@@ -599,25 +609,6 @@ impl Llama {
             cache.layers = (0..self.layers.len()).map(|_| None).collect();
         }
         cache
-    }
-
-    /// Embedding, every layer (growing the cache), the final norm and the head (on the
-    /// `last` positions only where given: `[batch, last, vocab]`).
-    fn layers_and_head(
-        &self,
-        input_ids: &Tensor,
-        cos: &Tensor,
-        sin: &Tensor,
-        mask: Option<&Tensor>,
-        cache: &mut KvCache,
-        last: Option<i64>,
-    ) -> Tensor {
-        let mut xs = self.layers(input_ids, cos, sin, mask, cache);
-        if let Some(n) = last {
-            let t = xs.size()[1];
-            xs = xs.narrow(1, t - n.min(t), n.min(t));
-        }
-        self.head(&xs)
     }
 
     /// Embedding and every layer (growing the cache): the activations before the final norm.

@@ -30,15 +30,16 @@ pub struct CellReader<'t> {
 impl<'t> CellReader<'t> {
     /// The reader of `table`'s cells (the rule-based reader runs once over the table).
     pub fn new(table: &'t Table) -> Self {
+        // The records and context the reader gives a caption in another language read in
+        // English (`super::translate`), translated once for both.
+        let english = super::translate::in_english(table);
         let mut parsed = HashMap::new();
-        for record in super::table_records(table) {
+        for record in super::records_in_english(&english) {
             if let (Some(row), Some(col)) = (record.provenance.row, record.provenance.col) {
                 parsed.entry((row, col)).or_insert(record);
             }
         }
-        // The context the reader gives its records: a caption in another language read in
-        // English (`super::translate`).
-        Self { table, context: table_context(&super::translate::in_english(table)), parsed }
+        Self { table, context: table_context(&english), parsed }
     }
 
     /// Whether a cell's text holds a value (a number a record could be read from).

@@ -95,9 +95,12 @@ pub fn may_hold_value(table: &Table, row: usize, col: usize) -> bool {
 
 /// Records of one table; a table that reports no PK results gives none.
 pub fn table_records(table: &Table) -> Vec<Record> {
-    // A caption, note or title in another language read in English (`translate`).
-    let english = translate::in_english(table);
-    let table = english.as_ref();
+    // A caption or title in another language read in English (`translate`).
+    records_in_english(&translate::in_english(table))
+}
+
+/// [`table_records`] of a table whose caption and title are in English already.
+fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(why) = classify::not_pk_results(table) {
         tracing::debug!(table = table.id, why, "not a table of PK results");
         return Vec::new();
