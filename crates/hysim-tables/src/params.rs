@@ -80,6 +80,35 @@ pub fn normalise_name(text: &str) -> String {
     out
 }
 
+/// A parameter symbol as tables in French, Spanish, Italian and Portuguese print it, in
+/// its English spelling: the accented `Cmáx`, `Tmáx`, `Cmín`; the area under the curve as
+/// `ASC` (aire sous la courbe, área sob a curva) or `ABC` (área bajo la curva) with its
+/// interval (`ASC0–∞`, `ABC0-t`); the mean residence time as `TRM` (temps de résidence
+/// moyen) or `TMR` (tiempo medio de residencia, tempo médio de residência). Only a
+/// spelling the vocabulary then knows is taken (`ABCB1` stays a gene).
+fn foreign_symbol(normalised: &str) -> Option<String> {
+    let accents = normalised.replace("máx", "max").replace("mín", "min");
+    let symbol = |prefix: &str, english: &str| {
+        let rest = accents.strip_prefix(prefix)?;
+        rest.chars()
+            .next()
+            .is_none_or(|c| {
+                !c.is_alphabetic()
+                    || rest.starts_with("inf")
+                    || rest.starts_with("last")
+                    || rest.starts_with("tau")
+                    || rest.starts_with("ss")
+                    || rest == "t"
+            })
+            .then(|| format!("{english}{rest}"))
+    };
+    symbol("asc", "auc")
+        .or_else(|| symbol("abc", "auc"))
+        .or_else(|| symbol("trm", "mrt"))
+        .or_else(|| symbol("tmr", "mrt"))
+        .or_else(|| (accents != normalised).then_some(accents.clone()))
+}
+
 /// The canonical code of a parameter name, or `None` when it is not a PK parameter or is
 /// ambiguous without the route.
 pub fn parameter_code(name: &str, route: Option<Route>) -> Option<&'static str> {
@@ -110,7 +139,13 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
 }
 
 fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
-    if let Some(code) = lookup_code(&normalise_name(name), route) {
+    let normalised = normalise_name(name);
+    if let Some(code) = lookup_code(&normalised, route) {
+        return Some(code);
+    }
+    if let Some(english) = foreign_symbol(&normalised)
+        && let Some(code) = lookup_code(&english, route)
+    {
         return Some(code);
     }
     // "Bioavailability (F)", "t1/2 (elimination), h": try without the trailing group, and
@@ -424,6 +459,31 @@ pub fn family_of_code(code: &str, per_kg: bool) -> Option<Family> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbols_and_names_of_other_languages() {
+        let ev = Some(Route::Extravascular);
+        for (name, code) in [
+            ("Cmáx (µg/ml)", Some("CMAX")),
+            ("Tmáx", Some("TMAX")),
+            ("Cmín", Some("CMIN")),
+            ("ASC0–∞ (µg·h/ml)", Some("AUCIFO")),
+            ("ABC0-t", Some("AUCLST")),
+            ("ASC0–24", Some("AUCINT")),
+            ("TRM (h)", Some("MRTEVIFO")),
+            ("TMR", Some("MRTEVIFO")),
+            ("Demi-vie d'élimination (h)", Some("LAMZHL")),
+            ("Semivida de eliminación", Some("LAMZHL")),
+            ("Halbwertszeit", Some("LAMZHL")),
+            ("Clairance totale", Some("CLO")),
+            ("Biodisponibilidad (%)", Some("FABS")),
+            // Not a gene, nor ascites.
+            ("ABCB1 genotype", None),
+            ("Ascites", None),
+        ] {
+            assert_eq!(parameter_code(name, ev), code, "{name}");
+        }
+    }
 
     fn check(name: &str, route: Option<Route>, expect: Option<&str>) {
         assert_eq!(parameter_code(name, route), expect, "{name:?} ({})", normalise_name(name));

@@ -449,12 +449,23 @@ fn is_definition(clause: &str) -> bool {
     // An acronym of the words that follow: its letters in order among their initials,
     // the first letter first (`GMR`, geometric mean ratio; `AUC0–∞`, area under the
     // concentration-time curve). "tmax, tlag: median (range)" is none.
-    let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).collect();
-    let initials: Vec<char> = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    // (Letters compared without their accents: `ET, écart type`.)
+    let base = |c: char| match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        c => c,
+    };
+    let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).map(base).collect();
+    let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // The acronym of one compound word (German `MW`, Mittelwert; `SD`,
+    // Standardabweichung): its letters in order within the word.
+    let initials: Vec<char> = match words.as_slice() {
+        [word] => word.chars().map(base).collect(),
+        _ => words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_alphabetic()).map(base).collect(),
+    };
     let mut wanted = letters.iter().peekable();
     for c in &initials {
         if wanted.peek() == Some(&c) {
@@ -500,6 +511,30 @@ fn normalise(text: &str) -> String {
         .replace("+-", "±")
         .replace("plus or minus", "±")
         .replace('\u{a0}', " ");
+    // German `MW ± SD` (Mittelwert): `MW` alone is also a molecular weight. The two-letter
+    // abbreviations of the standard deviation in French, Spanish, Italian and Portuguese
+    // (`moyenne ± ET`, `media (DE)`, `media ± DS`, `média ± DP`), read only after `±` or
+    // alone in brackets: as words they are `and`, `of` and others.
+    let mut t = t.replace("mw ±", "mean ±").replace("mw±", "mean±");
+    for sd in ["et", "de", "ds", "dp"] {
+        for (printed, read) in [(format!("± {sd}"), "± sd"), (format!("±{sd}"), "±sd"), (format!("({sd})"), "(sd)")]
+        {
+            let mut from = 0;
+            while let Some(at) = t[from..].find(&printed).map(|k| k + from) {
+                let end = at + printed.len();
+                // A whole word: `± de` but not `± des`, `(de)` always.
+                if t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                    t.replace_range(at..end, read);
+                    from = at + read.len();
+                } else {
+                    from = end;
+                }
+            }
+        }
+    }
+    // Spanish and Italian `media` is the mean before its spread (`media ± DE`, `media (DS)`),
+    // not in `otitis media`.
+    let t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
     crate::fold::squeeze(&t)
 }
 
@@ -860,6 +895,24 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn declarations_in_other_languages() {
+        // Two-letter abbreviations of the standard deviation after `±` or in brackets.
+        insta::assert_snapshot!(show("Paramètres (moyenne ± ET)"), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Parámetros (media (DE))"), @"mean ±- (SD) [-] All");
+        insta::assert_snapshot!(show("Pacientes con otitis media (n = 12)"), @"");
+        insta::assert_snapshot!(show("Parametri (media ± DS)"), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Parâmetros (média ± DP)"), @"mean ±SD (-) [-] All");
+        // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
+        insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Dravolin (MW 412)"), @"");
+        // `et` as a word is `and`.
+        insta::assert_snapshot!(show("Cmax et AUC des chevaux"), @"");
+        // Footnote definitions by one compound word, or with accents, declare nothing.
+        insta::assert_snapshot!(show("MW, Mittelwert; SD, Standardabweichung."), @"");
+        insta::assert_snapshot!(show("ET, écart type."), @"");
     }
 
     #[test]

@@ -273,6 +273,30 @@ fn is_only_statistic_words(key: &str) -> bool {
         "expressed",
         "presented",
         "shown",
+        // German, French, Spanish, Italian, Portuguese, Dutch (`Mittelwert ± SD`, `moyenne
+        // ± ET`, `media (DE)`, `mediana (rango)`, `média ± DP`, `gemiddelde (SD)`).
+        "mittelwert",
+        "standardabweichung",
+        "moyenne",
+        "médiane",
+        "écart",
+        "type",
+        "et",
+        "media",
+        "mediana",
+        "desviación",
+        "estándar",
+        "de",
+        "rango",
+        "deviazione",
+        "ds",
+        "média",
+        "desvio",
+        "padrão",
+        "dp",
+        "gemiddelde",
+        "mediaan",
+        "standaarddeviatie",
     ];
     key.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| WORDS.contains(&w))
 }
@@ -467,6 +491,23 @@ const SUBJECT_WORDS: &[&str] = &[
     "pecore",
     "ovelha",
     "ovelhas",
+    // A bird (Spanish and Portuguese `ave`, French `oiseau`, German and Dutch `Vogel`,
+    // Italian `uccello`), a pig and a goat.
+    "ave",
+    "aves",
+    "oiseau",
+    "oiseaux",
+    "vogel",
+    "uccello",
+    "schwein",
+    "porc",
+    "cerdo",
+    "maiale",
+    "porco",
+    "ziege",
+    "chèvre",
+    "cabra",
+    "capra",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals.
     "pool",
@@ -743,6 +784,77 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
     &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após"];
 
+/// Minutes since midnight of a clock time (`08:30` is 510).
+fn clock_minutes(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
+    let (h, m) = t.split_once(':')?;
+    is_clock_time(t).then(|| h.parse::<u32>().ok().zip(m.parse::<u32>().ok()).map(|(h, m)| h * 60 + m)).flatten()
+}
+
+/// The clock time of the dose a caption or footnote declares (`The dose was given at 08:00
+/// on day 1`, `dosed at 9:00`, `administration at 08:30`): a clock time within a few words
+/// after a word of dosing.
+pub(crate) fn dose_clock(text: &str) -> Option<u32> {
+    const DOSING: &[&str] = &[
+        "dose",
+        "dosed",
+        "dosing",
+        "administered",
+        "administration",
+        "given",
+        "infusion",
+        "injected",
+        "injection",
+        "treated",
+        "fed",
+    ];
+    let lower = crate::fold::lower(text);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let minutes = clock_minutes(w)?;
+        let dosing = words[k.saturating_sub(6)..k]
+            .iter()
+            .any(|p| DOSING.contains(&p.trim_matches(|c: char| !c.is_alphanumeric())));
+        dosing.then_some(minutes)
+    })
+}
+
+/// Sampling times printed as clock times (`08:30`, `14:00`, `08:00 (day 2)`), read as the
+/// time since a dose given at `dose` (minutes since midnight): the clock runs on past
+/// midnight into the next day when it goes back (`20:00` then `08:00`), or as the day
+/// printed beside it says (`(day 2)`, the dose on day 1). Labels that are no clock time
+/// are `None`; none at all when fewer than two are.
+pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<String>>> {
+    let mut day = 0u32;
+    let mut previous: Option<u32> = None;
+    let times: Vec<Option<String>> = labels
+        .iter()
+        .map(|label| {
+            let t = norm(strip_marks(label));
+            let (clock, rest) = t.split_once(' ').unwrap_or((t.as_str(), ""));
+            let minutes = clock_minutes(clock)?;
+            let printed_day = rest
+                .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' ' | ','))
+                .strip_prefix("day")
+                .and_then(|d| d.trim().parse::<u32>().ok());
+            match printed_day {
+                Some(d) if d >= 1 => day = d - 1,
+                Some(_) => {}
+                None if previous.is_some_and(|p| minutes < p) => day += 1,
+                None => {}
+            }
+            previous = Some(minutes);
+            let since = (day * 24 * 60 + minutes) as i64 - dose as i64;
+            (since >= 0).then(|| {
+                let hours = since as f64 / 60.0;
+                let printed = format!("{:.2}", hours);
+                format!("{} h", printed.trim_end_matches('0').trim_end_matches('.'))
+            })
+        })
+        .collect();
+    (times.iter().flatten().count() >= 2).then_some(times)
+}
+
 /// A time of day as tables print it: `08:30`, `8:00`, `20:15` (hours 0-24, minutes 00-59).
 pub(crate) fn is_clock_time(text: &str) -> bool {
     let Some((h, m)) = text.split_once(':') else { return false };
@@ -875,6 +987,29 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_times_are_times_since_the_dose_the_caption_gives() {
+        assert_eq!(dose_clock("The dose was given at 08:00 on day 1; sampling times are clock times"), Some(480));
+        assert_eq!(dose_clock("Cats were dosed at 9:30."), Some(570));
+        assert_eq!(dose_clock("Samples were taken at 08:00 and 20:00"), None);
+        let times = clock_times(&["08:00", "08:30", "14:00", "20:00", "08:00 (day 2)", "Mean"], 480).unwrap();
+        assert_eq!(
+            times,
+            [Some("0 h"), Some("0.5 h"), Some("6 h"), Some("12 h"), Some("24 h"), None].map(|t| t.map(str::to_owned))
+        );
+        // The clock going back is the next day; a time before the dose is none.
+        let times = clock_times(&["07:45", "22:00", "02:00"], 480).unwrap();
+        assert_eq!(times, [None, Some("14 h".to_owned()), Some("18 h".to_owned())]);
+        assert_eq!(clock_times(&["08:30", "Day 2"], 480), None);
+    }
+
+    #[test]
+    fn subject_words_of_other_languages() {
+        for header in ["Ave", "Oiseau", "Vogel", "Ovelha", "Paziente", "Cabra"] {
+            assert!(is_subject_header(header), "{header}");
+        }
+    }
 
     fn show(label: &str) -> String {
         match stat_label(label) {

@@ -1020,6 +1020,16 @@ impl<'t> Reader<'t> {
         }
         reader.row_named = (0..table.body_rows.len()).map(|r| reader.row_parameter(r)).collect();
         reader.read_headings();
+        // A full-width row that names a specimen (`Plasma (ng/mL)` spanning the table, its
+        // subjects' rows below) holds no values: it is a section, its specimen and unit
+        // those of the rows under it, not a row of concentrations.
+        for r in 0..table.body_rows.len() {
+            if reader.row_named[r].and_then(Named::code) == Some("CONC")
+                && reader.section(r).is_some_and(|(_, counts)| counts.iter().all(Option::is_none))
+            {
+                reader.row_named[r] = None;
+            }
+        }
         // Parameters across the headers: the innermost header of each column (or the whole
         // path), else a specimen or analyte with a concentration unit.
         // (Not the stub's: it labels the rows and holds no values, whatever its header says,
@@ -1252,7 +1262,14 @@ impl<'t> Reader<'t> {
         let timed_header =
             lower.contains("time") || lower.contains("hour") || labels::time_unit_in(stub_header).is_some();
         let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
-        (timed_header && row_time.iter().flatten().count() >= 2).then_some(row_time)
+        if timed_header && row_time.iter().flatten().count() >= 2 {
+            return Some(row_time);
+        }
+        // Clock times down the stub (`Clock time` over `08:30 | 09:00`), the dose's clock
+        // time declared in the caption or footnote: the time since the dose.
+        let dose = labels::dose_clock(caption).or_else(|| labels::dose_clock(self.table.footnote.as_deref()?))?;
+        let stubs: Vec<&str> = self.stubs.iter().map(|(s, _)| s.as_str()).collect();
+        labels::clock_times(&stubs, dose).filter(|_| timed_header)
     }
 
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
@@ -1524,7 +1541,10 @@ impl<'t> Reader<'t> {
                 let unit = path.iter().rev().find_map(|h| unit_in_label(h));
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
-                let statistic = path.len() > 1 && stat_label(last).is_some_and(|l| !matches!(l, StatLabel::Count));
+                // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
+                let statistic = path.len() > 1
+                    && stat_label(last).is_some_and(|l| !matches!(l, StatLabel::Count))
+                    && self.named_subject(c).is_none();
                 self.concentration_of(last, unit.as_deref())
                     .or_else(|| (!statistic).then(|| self.concentration_of(&path.join(" "), unit.as_deref())).flatten())
             })
@@ -1888,15 +1908,21 @@ impl<'t> Reader<'t> {
         } else {
             self.sibling_leaves(col)
         };
-        let siblings: Vec<&str> =
-            leaves.into_iter().filter(|l| stat_label(&label_marks(l, &self.notes).0).is_none()).collect();
+        // Under a subject word that spans them (`Dog` over `Bella | Max | Rocky`), as many
+        // names as the caption counts are all names, though one reads as a statistic
+        // (`Max`, `Min`) elsewhere; a central statistic (`Mean`) still summarises them.
+        let under_subject_word = above.last().is_some_and(|h| labels::is_subject_header(h));
+        let statistic = |l: &str| {
+            stat_label(&label_marks(l, &self.notes).0).is_some_and(|s| !under_subject_word || s.central().is_some())
+        };
+        let siblings: Vec<&str> = leaves.into_iter().filter(|l| !statistic(l)).collect();
         let a_name = |label: &str| {
             let label = label.trim();
             capitalised(label)
                 && drug_in(label).is_none()
                 && matrices_in(label).is_empty()
                 && route_of(label).is_none()
-                && stat_label(label).is_none()
+                && !statistic(label)
                 && named(label, None).is_none()
                 && labels::time_of(label, None).is_none()
         };
@@ -2196,7 +2222,11 @@ impl<'t> Reader<'t> {
             .map(|col| {
                 let p = &self.clean_paths[col];
                 let Some(last) = p.last() else { return (None, String::new()) };
-                if let Some(label) = stat_label(last).filter(|l| !matches!(l, StatLabel::Count)) {
+                // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
+                if let Some(label) = stat_label(last)
+                    .filter(|l| !matches!(l, StatLabel::Count))
+                    .filter(|l| l.central().is_some() || p.len() < 2 || self.named_subject(col).is_none())
+                {
                     let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
                     return (Some(label), parent);
                 }
@@ -3153,15 +3183,19 @@ fn caption_unit(caption: &str) -> Option<String> {
                 return Some(unit.to_owned());
             }
             // "Concentrations of X (ng/mL)", "concentrations of drug X in plasma (µg/mL)": the
-            // analyte or specimen named between the word and its unit, in at most four words
-            // with no clause break; the brackets must hold a concentration's unit.
+            // analyte or specimen named between the word and its unit, in at most eight words
+            // with no clause break ("concentrations of X in plasma and in milk (µg/mL)"); the
+            // brackets must hold a concentration's unit.
             if let Some((between, after)) = rest.split_once('(')
-                && between.split_whitespace().count() <= 4
+                && between.split_whitespace().count() <= 8
                 && !between.contains([',', ';', '.', ':', ')'])
                 && let Some((inner, tail)) = after.split_once(')')
-                // Not one of two specimens' units ("in plasma (ng/mL) and urine (µg/mL)").
+                // Not one of two specimens' units ("in plasma (ng/mL) and urine (µg/mL)"); a
+                // dose in brackets after it ("(5 mg/kg)") is no second unit.
                 && !tail.split_once('(').is_some_and(|(_, u)| {
-                    u.split_once(')').is_some_and(|(u, _)| Unit::parse(u.trim()).is_ok())
+                    u.split_once(')').is_some_and(|(u, _)| {
+                        !u.trim_start().starts_with(|c: char| c.is_ascii_digit()) && Unit::parse(u.trim()).is_ok()
+                    })
                 })
                 && Unit::parse(inner.trim()).is_ok()
                 && is_concentration_unit(inner.trim())

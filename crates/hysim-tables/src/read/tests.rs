@@ -1283,3 +1283,23 @@ fn a_day_column_beside_symbols_that_give_their_own_time() {
         show(&records)
     );
 }
+
+#[test]
+fn names_under_a_species_header_are_subjects_though_one_reads_as_a_statistic() {
+    // `Max` under `Dog`, with the caption counting three dogs, is a dog.
+    let t = table(
+        "Table 2. Plasma concentrations (µg/mL) of brenafloxin in three dogs after an intravenous bolus of 5 mg/kg",
+        &[&["Time (min)", "Dog", "Dog", "Dog"], &["Time (min)", "Bella", "Max", "Rocky"]],
+        &[&["5", "22.4", "19.8", "25.1"], &["60", "6.1", "5.2", "7.3"]],
+    );
+    let mut subjects: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.subject.clone()).collect();
+    subjects.sort();
+    assert_eq!(subjects, ["Bella", "Bella", "Max", "Max", "Rocky", "Rocky"]);
+    // Beside a mean, `Max` and `Min` columns are the range's ends, under no species.
+    let t = table(
+        "Table 2. Plasma concentrations (µg/mL) of brenafloxin in dogs",
+        &[&["Time (min)", "Mean", "Min", "Max"]],
+        &[&["5", "22.4", "19.8", "25.1"], &["60", "6.1", "5.2", "7.3"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+}

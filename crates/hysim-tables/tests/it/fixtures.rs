@@ -724,6 +724,55 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Pharmacokinetic parameters of zalbutazone in three camels after a single oral dose of 2 mg/kg\n\n| Parameter | Zara | Omar | Layla | Mean ± SD |\n|---|---|---|---|---|\n| Cmax (µg/mL) | 14.8 | 11.2 | 17.9 | 14.6 ± 3.4 |\n| Tmax (h) | 8.0 | 12.0 | 6.0 | 8.7 ± 3.1 |\n",
     ),
     (
+        // Full-width rows naming a specimen with its unit over the subjects' rows, times
+        // across: each section's specimen and unit are those of the rows under it.
+        "specimen_section_rows_over_subjects",
+        "html",
+        "<table><caption>Table 2. Individual plasma and saliva concentrations of dorvastat after a 100 mg oral dose</caption><thead><tr><th rowspan=\"2\">Volunteer</th><th colspan=\"3\">Time after dose (h)</th></tr><tr><th>1</th><th>2</th><th>4</th></tr></thead><tbody><tr><td colspan=\"4\">Plasma (ng/mL)</td></tr><tr><td>V1</td><td>310</td><td>420</td><td>250</td></tr><tr><td>V2</td><td>290</td><td>405</td><td>231</td></tr><tr><td colspan=\"4\">Saliva (ng/mL)</td></tr><tr><td>V1</td><td>61</td><td>88</td><td>47</td></tr><tr><td>V2</td><td>NS</td><td>79</td><td>40</td></tr></tbody></table>",
+    ),
+    (
+        // Animals' names under their species' word spanning them, as many as the caption
+        // counts: `Max` is a dog there, not a maximum.
+        "names_under_a_species_header",
+        "html",
+        "<table><caption>Table 2. Plasma concentrations (µg/mL) of brenafloxin in three dogs after an intravenous bolus of 5 mg/kg</caption><thead><tr><th rowspan=\"2\">Time (min)</th><th colspan=\"3\">Dog</th></tr><tr><th>Bella</th><th>Max</th><th>Rocky</th></tr></thead><tbody><tr><td>5</td><td>22.4</td><td>19.8</td><td>25.1</td></tr><tr><td>60</td><td>6.1</td><td>5.2</td><td>7.3</td></tr></tbody></table>",
+    ),
+    (
+        // Clock times down the stub, the dose's clock time in the caption: times since
+        // the dose, the clock running on into the next day.
+        "clock_times_with_the_dose_time_in_the_caption",
+        "html",
+        "<table><caption>Table 3. Plasma talvoprim concentrations (µg/mL) in two piglets. The dose was given at 08:00 on day 1</caption><thead><tr><th>Clock time</th><th>Pig A</th><th>Pig B</th></tr></thead><tbody><tr><td>08:30</td><td>3.1</td><td>2.7</td></tr><tr><td>12:00</td><td>2.2</td><td>1.9</td></tr><tr><td>20:00</td><td>0.61</td><td>0.48</td></tr><tr><td>08:00 (day 2)</td><td>0.05</td><td>0.04</td></tr></tbody></table>",
+    ),
+    (
+        // French labels: named horses beside `Moyenne ± ET` (ET, écart type), the AUC as
+        // `ASC` and the mean residence time as `TRM`, decimal commas.
+        "french_symbols_and_moyenne_et",
+        "html",
+        "<table><caption>Tableau 3. Paramètres pharmacocinétiques individuels de la corbenzolide chez trois chevaux</caption><thead><tr><th>Paramètre</th><th>Ulysse</th><th>Tornado</th><th>Rubis</th><th>Moyenne ± ET</th></tr></thead><tbody><tr><td>Cmax (µg/ml)</td><td>2,74</td><td>3,92</td><td>1,93</td><td>2,86 ± 1,00</td></tr><tr><td>ASC0–∞ (µg·h/ml)</td><td>18,8</td><td>22,3</td><td>25,9</td><td>22,3 ± 3,6</td></tr><tr><td>TRM (h)</td><td>8,96</td><td>9,42</td><td>10,2</td><td>9,53 ± 0,63</td></tr></tbody></table>",
+    ),
+    (
+        // Spanish labels: `media ± DE` in the caption, `Cmáx`, `ABC0–t`, `TMR`, a unit column
+        // headed `Unidad`.
+        "spanish_symbols_and_media_de",
+        "html",
+        "<table><caption>Tabla 2. Parámetros farmacocinéticos de la velamicina (media ± DE) en plasma de vacas (n = 8)</caption><thead><tr><th>Parámetro</th><th>Unidad</th><th>Plasma</th></tr></thead><tbody><tr><td>Cmáx</td><td>µg/ml</td><td>0.42 ± 0.11</td></tr><tr><td>ABC0–t</td><td>µg·h/ml</td><td>9.71 ± 2.26</td></tr><tr><td>TMR</td><td>h</td><td>46.2 ± 8.8</td></tr></tbody></table>",
+    ),
+    (
+        // German `MW ± SD` in the caption, its abbreviations defined in the footnote by one
+        // compound word each (`MW, Mittelwert; SD, Standardabweichung`).
+        "german_mw_sd_defined_in_the_footnote",
+        "html",
+        "<table-wrap><label>Tabelle 2</label><caption><p>Pharmakokinetische Parameter von Dravolin im Plasma nach oraler Gabe von 40 mg (MW ± SD)</p></caption><table><thead><tr><th>Parameter</th><th>Einheit</th><th>40 mg (n = 12)</th></tr></thead><tbody><tr><td>Cmax</td><td>ng/ml</td><td>268,2 ± 115,7</td></tr><tr><td>t½</td><td>h</td><td>9,8 ± 1,7</td></tr></tbody></table><table-wrap-foot><fn><p>MW, Mittelwert; SD, Standardabweichung.</p></fn></table-wrap-foot></table-wrap>",
+    ),
+    (
+        // The caption's unit after the analyte and two specimens, a dose in brackets after
+        // it: `concentrations of X in plasma and in milk (µg/mL) ... (10 mg/kg)`.
+        "caption_unit_after_two_specimens_and_a_dose",
+        "html",
+        "<table><caption>Table 2. Individual concentrations of tilvarin in plasma and in milk (µg/mL) of two ewes after an intramuscular dose (10 mg/kg)</caption><thead><tr><th>Ewe</th><th>Time (h)</th><th>Plasma</th><th>Milk</th></tr></thead><tbody><tr><td>E-12</td><td>2</td><td>5.35</td><td>3.33</td></tr><tr><td>E-12</td><td>6</td><td>3.68</td><td>6.58</td></tr><tr><td>E-15</td><td>2</td><td>5.36</td><td>3.61</td></tr></tbody></table>",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
