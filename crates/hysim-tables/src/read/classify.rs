@@ -80,6 +80,15 @@ const OTHER_CONTENT: &[&str] = &[
     "definitions",
     "abbreviations",
     "laboratory",
+    // Microbiology: the drug's minimum inhibitory concentrations for isolates.
+    "minimum inhibitory concentration",
+    "minimum inhibitory concentrations",
+    "minimal inhibitory concentration",
+    "minimal inhibitory concentrations",
+    "mics",
+    "mic values",
+    "susceptibility",
+    "isolates",
 ];
 
 /// Caption words that name PK results.
@@ -139,7 +148,12 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
     if let Some(word) = ANALYSES.iter().find(|w| names(&caption, w)) {
         return Some(word);
     }
-    let pk = PK_RESULTS.iter().any(|w| names(&caption, w));
+    // (An MIC is no concentration of the drug in a subject.)
+    let without_mic =
+        ["minimum inhibitory concentration", "minimal inhibitory concentration", "inhibitory concentration"]
+            .iter()
+            .fold(caption.clone(), |c, w| c.replace(w, " "));
+    let pk = PK_RESULTS.iter().any(|w| names(&without_mic, w));
     if !pk && let Some(word) = OTHER_CONTENT.iter().find(|w| names(&caption, w)) {
         return Some(word);
     }
@@ -198,6 +212,10 @@ mod tests {
         assert_eq!(check("Table 3. Univariate analysis of factors", &["", "A"]), Some("univariate"));
         assert_eq!(check("Table 5. Assay validation: precision", &["", "QC low"]), Some("assay"));
         assert_eq!(check("Table 2. Dosing regimen", &["", "Dose"]), Some("dosing regimen"));
+        assert!(
+            check("Table 1. Minimum inhibitory concentrations (MICs) for the isolates", &["Isolate", "MIC"]).is_some()
+        );
+        assert_eq!(check("Table 3. Plasma concentrations and PK/PD indices (AUC/MIC)", &["", "A"]), None);
         assert_eq!(
             check("Table 3. Effect of weight", &["Variable", "β", "95% CI", "P value"]),
             Some("regression coefficients")

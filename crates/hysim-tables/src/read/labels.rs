@@ -538,7 +538,18 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
         (head, Some(group)) if !head.trim().is_empty() && !group.chars().any(|c| c.is_ascii_digit()) => head.trim(),
         _ => name.as_str(),
     };
-    SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare)
+    // A subject word with `no.`, `number`, `ID` after it (`Fish no.`, `Bird number`, `Cow ID`).
+    let numbered = [" no", " nr", " number", " id", " #", " code"]
+        .iter()
+        .find_map(|suffix| bare.strip_suffix(suffix))
+        .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
+    SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
+}
+
+/// Whether a header names subjects among its words (`Loggerhead turtles (Caretta
+/// caretta)`, `Green turtles`, `Dogs, group A`).
+pub(crate) fn names_subjects(header: &str) -> bool {
+    norm(header).split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && SUBJECT_WORDS.contains(&w))
 }
 
 /// Whether a row-label header names occasions, arms or compounds rather than subjects
@@ -885,6 +896,11 @@ const TIME_CONTEXT: &[&str] = &[
     "sampling",
     "time",
     "pp",
+    // `1 h after dosing`, `24 h after administration`, `2 h after the injection`.
+    "dosing",
+    "administration",
+    "injection",
+    "the",
 ];
 
 /// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
@@ -914,6 +930,21 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("(days)", "day"),
         ("(d)", "day"),
         ("days", "day"),
+        // In German, French, Spanish, Italian, Portuguese and Dutch headers (`Zeit nach
+        // Gabe (Stunden)`, `Temps (heures)`, `Tiempo (horas)`, `Tempo (ore)`, `Tijd (uur)`).
+        ("(std)", "h"),
+        ("(stunden)", "h"),
+        ("(heures)", "h"),
+        ("(horas)", "h"),
+        ("(ore)", "h"),
+        ("(uur)", "h"),
+        ("(uren)", "h"),
+        ("(tage)", "day"),
+        ("(jours)", "day"),
+        ("(días)", "day"),
+        ("(dias)", "day"),
+        ("(giorni)", "day"),
+        ("(dagen)", "day"),
     ];
     UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u)
 }

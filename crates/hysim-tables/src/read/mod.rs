@@ -298,8 +298,36 @@ fn peak_or_trough(label: &str) -> Option<Named> {
     let (name, _) = crate::params::split_trailing_group(label);
     let name = crate::fold::lower(name.split(',').next().unwrap_or(name).trim());
     let code = match name.as_str() {
-        "peak" | "peak level" | "peak levels" | "peaks" => "CMAX",
-        "trough" | "trough level" | "trough levels" | "troughs" => "CTROUGH",
+        // With the words of German, French, Spanish, Italian, Portuguese and Dutch tables
+        // (`Talspiegel`, `concentration résiduelle`, `valle`, `vale`, `dalspiegel`).
+        "peak"
+        | "peak level"
+        | "peak levels"
+        | "peaks"
+        | "spitzenspiegel"
+        | "spitzenkonzentration"
+        | "pic"
+        | "concentration au pic"
+        | "pico"
+        | "picco"
+        | "piek"
+        | "piekspiegel"
+        | "piekconcentratie" => "CMAX",
+        "trough"
+        | "trough level"
+        | "trough levels"
+        | "troughs"
+        | "talspiegel"
+        | "talkonzentration"
+        | "concentration résiduelle"
+        | "taux résiduel"
+        | "valle"
+        | "concentración valle"
+        | "concentrazione di valle"
+        | "vale"
+        | "dal"
+        | "dalspiegel"
+        | "dalconcentratie" => "CTROUGH",
         _ => return None,
     };
     unit_in_label(label).is_some_and(|u| is_concentration_unit(&u)).then_some(Named::Code(code))
@@ -847,6 +875,9 @@ struct Reader<'t> {
     parsed: Vec<Vec<std::cell::OnceCell<CellValue>>>,
     /// The declarations a label makes, by label (labels repeat over a table's cells).
     label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
+    /// Each body row's time from the full-width row above it that prints one (`1 h after
+    /// dosing` over the rows of the birds sampled then), read when a rule first asks.
+    section_times: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
 impl<'t> Reader<'t> {
@@ -910,6 +941,7 @@ impl<'t> Reader<'t> {
                 .map(|row| row.iter().map(|_| std::cell::OnceCell::new()).collect())
                 .collect(),
             label_declarations: Default::default(),
+            section_times: std::cell::OnceCell::new(),
         };
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
@@ -1259,8 +1291,11 @@ impl<'t> Reader<'t> {
         let unit = labels::time_unit_in(stub_header).or_else(|| labels::time_unit_in(caption));
         let lower = crate::fold::lower(stub_header);
         // `Time (h)`, `Hours post-dose`, `Days after last medicated feed`.
-        let timed_header =
-            lower.contains("time") || lower.contains("hour") || labels::time_unit_in(stub_header).is_some();
+        // (`Day` or `Treatment day` over `Day 2 | Day 3`: troughs by day.)
+        let timed_header = lower.contains("time")
+            || lower.contains("hour")
+            || labels::time_unit_in(stub_header).is_some()
+            || crate::context::has_word(&lower, &["day", "days"]);
         let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
         if timed_header && row_time.iter().flatten().count() >= 2 {
             return Some(row_time);
@@ -1289,6 +1324,27 @@ impl<'t> Reader<'t> {
             })
             // A day column alone (`Patient | Day | C0 | C2`): the row's day.
             .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
+            // A full-width row above that is a time (`1 h after dosing`, `Day 3`).
+            .or_else(|| self.section_time(row))
+    }
+
+    /// The time a full-width row above `row` prints, up to the next full-width row.
+    fn section_time(&self, row: usize) -> Option<String> {
+        self.section_times
+            .get_or_init(|| {
+                let mut current: Option<String> = None;
+                (0..self.table.body_rows.len())
+                    .map(|r| {
+                        if let Some((name, _)) = self.section(r) {
+                            current = labels::time_of(&name, None);
+                        }
+                        current.clone()
+                    })
+                    .collect()
+            })
+            .get(row)
+            .cloned()
+            .flatten()
     }
 
     /// The day the day column gives row `row`, printed on the day's first row (`Day 3`, or
@@ -1897,7 +1953,17 @@ impl<'t> Reader<'t> {
         if (above.is_empty() && !times_down && !self.summary_beside()) || !capitalised(leaf) {
             return None;
         }
-        let n = labels::counted_subjects(self.table.caption.as_deref()?)?;
+        let caption = self.table.caption.as_deref()?;
+        let counted = labels::counted_subjects(caption);
+        // A table of individuals (`in individual sea turtles`) names them without counting,
+        // under a header of their species (`Loggerhead turtles` over `Hope | Marina`).
+        let individual = || {
+            crate::context::has_word(&crate::fold::lower(caption), &["individual"])
+                && above.last().is_some_and(|h| labels::names_subjects(h))
+        };
+        if counted.is_none() && !individual() {
+            return None;
+        }
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
         // none of the subjects.
         let leaves = if above.is_empty() {
@@ -1926,6 +1992,7 @@ impl<'t> Reader<'t> {
                 && named(label, None).is_none()
                 && labels::time_of(label, None).is_none()
         };
+        let n = counted.unwrap_or(siblings.len());
         (n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))).then(|| p[p.len() - 1].trim().to_owned())
     }
 

@@ -773,6 +773,47 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Table 2. Individual concentrations of tilvarin in plasma and in milk (µg/mL) of two ewes after an intramuscular dose (10 mg/kg)</caption><thead><tr><th>Ewe</th><th>Time (h)</th><th>Plasma</th><th>Milk</th></tr></thead><tbody><tr><td>E-12</td><td>2</td><td>5.35</td><td>3.33</td></tr><tr><td>E-12</td><td>6</td><td>3.68</td><td>6.58</td></tr><tr><td>E-15</td><td>2</td><td>5.36</td><td>3.61</td></tr></tbody></table>",
     ),
     (
+        // German trough and peak levels (`Talspiegel`, `Spitzenspiegel`) of each patient,
+        // with covariate columns beside them.
+        "german_trough_and_peak_levels",
+        "html",
+        "<table><caption>Tabelle 2. Individuelle Serumkonzentrationen von Nerolamicin bei Frühgeborenen</caption><thead><tr><th>Patient</th><th>Geburtsgewicht (g)</th><th>Talspiegel (mg/l)</th><th>Spitzenspiegel (mg/l)</th></tr></thead><tbody><tr><td>FG 01</td><td>890</td><td>0,77</td><td>11,1</td></tr><tr><td>FG 02</td><td>1250</td><td>&lt;0,5</td><td>7,76</td></tr></tbody></table>",
+    ),
+    (
+        // Troughs by day: `Day` over `Day 2 | Day 3` down the stub, patients across.
+        "troughs_by_day_down_the_stub",
+        "md",
+        "Table 2. Trough serum concentrations (mg/L) of halvorin measured before the morning dose\n\n| Day | Patient 1 | Patient 2 |\n|---|---|---|\n| Day 2 | 14.9 | 10.8 |\n| Day 3 | 15.3 | 11.7 |\n| Day 5 | 18.4 | — |\n",
+    ),
+    (
+        // Named animals under two species' headers in a table of individuals, not counted
+        // by the caption.
+        "names_under_two_species_headers",
+        "html",
+        "<table><caption>Table 2. Plasma concentrations (µg/mL) of pramolin in individual sea turtles</caption><thead><tr><th rowspan=\"2\">Time (h)</th><th colspan=\"2\">Loggerhead turtles</th><th colspan=\"2\">Green turtles</th></tr><tr><th>Hope</th><th>Marina</th><th>Olive</th><th>Pebble</th></tr></thead><tbody><tr><td>1</td><td>3.31</td><td>5.47</td><td>4.55</td><td>3.40</td></tr><tr><td>24</td><td>6.24</td><td>9.08</td><td>3.92</td><td>BLQ</td></tr></tbody></table>",
+    ),
+    (
+        // Full-width rows that are sampling times over the birds sampled then, specimens
+        // across; a subject word with `no.` heading the ids; a Dutch time unit.
+        "time_section_rows_over_subjects",
+        "html",
+        "<table><caption>Table 3. Brolin concentrations in plasma and liver of individual broiler chickens after a single oral dose of 20 mg/kg</caption><thead><tr><th>Bird no.</th><th>Plasma (µg/mL)</th><th>Liver (µg/g)</th></tr></thead><tbody><tr><td colspan=\"3\">1 h after dosing</td></tr><tr><td>1</td><td>5.32</td><td>15.0</td></tr><tr><td>2</td><td>5.65</td><td>17.0</td></tr><tr><td colspan=\"3\">4 h after dosing</td></tr><tr><td>3</td><td>3.58</td><td>10.0</td></tr></tbody></table>",
+    ),
+    (
+        // Times across under a Dutch header with its unit in Dutch (`Tijd na toediening
+        // (uur)`), pigs by code.
+        "dutch_time_header_unit",
+        "html",
+        "<table><caption>Tabel 2. Individuele plasmaconcentraties (µg/ml) van ulvamine bij biggen</caption><thead><tr><th rowspan=\"2\">Varken</th><th colspan=\"3\">Tijd na toediening (uur)</th></tr><tr><th>0,5</th><th>2</th><th>24</th></tr></thead><tbody><tr><td>A1</td><td>0,590</td><td>0,748</td><td>&lt;0,01</td></tr><tr><td>A2</td><td>0,669</td><td>1,09</td><td>0,0311</td></tr><tr><td>A3</td><td>0,422</td><td>0,666</td><td>&lt;0,01</td></tr></tbody></table>",
+    ),
+    (
+        // Not PK results: minimum inhibitory concentrations of isolates, whatever
+        // concentrations their cells print.
+        "not_pk_mic_table",
+        "md",
+        "Table 1. Minimum inhibitory concentrations for the mastitis isolates\n\n| Isolate | Organism | Cefalorin MIC (µg/mL) | Penicillin G MIC (µg/mL) |\n|---|---|---|---|\n| M001 | S. chromogenes | 0.5 | 1 |\n| M002 | E. coli | 2 | >16 |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
