@@ -533,8 +533,24 @@ fn normalise(text: &str) -> String {
         }
     }
     // Spanish and Italian `media` is the mean before its spread (`media ± DE`, `media (DS)`),
-    // not in `otitis media`.
-    let t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
+    // not in `otitis media`; a range in brackets in these languages (`mediana (intervalo)`,
+    // `mediana (intervallo)`, `médiane (intervalle)`), not a confidence interval.
+    let mut t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
+    for range in ["(intervalo)", "(intervallo)", "(intervalle)", "(rango)", "(bereich)", "(spannweite)"] {
+        t = t.replace(range, "(range)");
+    }
+    // `except` in these languages (`salvo`, `excepto`, `sauf`, `tranne`, `exceto`, `außer`,
+    // `behalve`), whole words: a declaration's exception.
+    let t = t
+        .split(' ')
+        .map(|w| match w {
+            "salvo" | "excepto" | "sauf" | "tranne" | "eccetto" | "exceto" | "außer" | "ausser" | "behalve" => {
+                "except"
+            }
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     crate::fold::squeeze(&t)
 }
 
@@ -903,6 +919,8 @@ mod tests {
         insta::assert_snapshot!(show("Paramètres (moyenne ± ET)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parámetros (media (DE))"), @"mean ±- (SD) [-] All");
         insta::assert_snapshot!(show("Pacientes con otitis media (n = 12)"), @"");
+        insta::assert_snapshot!(show("Valores expresados como media ± DE, salvo"), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("mediana (intervalo)."), @"median ±- (range) [-] All");
         insta::assert_snapshot!(show("Parametri (media ± DS)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parâmetros (média ± DP)"), @"mean ±SD (-) [-] All");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.

@@ -1008,10 +1008,24 @@ pub(crate) fn is_count_header(label: &str) -> bool {
 
 /// A unit column.
 pub(crate) fn is_unit_header(label: &str) -> bool {
-    // (`Einheit`, `Unité`, `Unidad`: tables in German, French and Spanish.)
+    // (`Einheit`, `Unité`, `Unidad`, `Unidade`, `Unità`, `Eenheid`: tables in German, French,
+    // Spanish, Portuguese, Italian and Dutch.)
     matches!(
         crate::fold::lower(label.trim()).as_str(),
-        "unit" | "units" | "einheit" | "einheiten" | "unité" | "unités" | "unidad" | "unidades"
+        "unit"
+            | "units"
+            | "einheit"
+            | "einheiten"
+            | "unité"
+            | "unités"
+            | "unidad"
+            | "unidades"
+            | "unidade"
+            | "unidades de medida"
+            | "unità"
+            | "unità di misura"
+            | "eenheid"
+            | "eenheden"
     )
 }
 

@@ -169,9 +169,33 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
             || matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#')
             || (digits && ('1'..='9').contains(&c))
     };
+    // A mark after `except` in a sentence (`Values are mean ± SD, except ᵃmedian (range)`,
+    // `salvo`, `sauf`, `excepto`, `tranne`, `exceto`, `außer`, `behalve`) starts its note.
+    const EXCEPT: &[&str] = &["except", "salvo", "sauf", "excepto", "tranne", "eccetto", "exceto", "außer", "behalve"];
+    let after_except = |i: usize| {
+        let before: String = chars[..i].iter().collect();
+        let word = before.trim_end().rsplit(' ').next().unwrap_or_default().to_lowercase();
+        i >= 2 && chars[i - 1] == ' ' && EXCEPT.contains(&word.as_str())
+    };
+    // Further marks of the same exception (`except ᵃmedian (range) and ᵇarithmetic mean`).
+    let after_and = |i: usize| {
+        let before: String = chars[..i].iter().collect();
+        let before = before.trim_end();
+        let word = before.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        i >= 2
+            && chars[i - 1] == ' '
+            && (matches!(word.as_str(), "and" | "or" | "y" | "et" | "e" | "und" | "en") || before.ends_with(','))
+    };
     let mut starts = Vec::new();
+    let mut excepting = false;
     for i in 0..chars.len() {
-        let at_start = i == 0 || (i >= 2 && matches!(chars[i - 2], '.' | ';' | '|') && chars[i - 1] == ' ');
+        let boundary = i >= 2 && matches!(chars[i - 2], '.' | ';' | '|') && chars[i - 1] == ' ';
+        if boundary {
+            excepting = false;
+        }
+        let except_start = is_mark(chars[i]) && (after_except(i) || excepting && after_and(i));
+        excepting |= except_start;
+        let at_start = i == 0 || boundary || except_start;
         // "a | b | c | text": the marks listed before the notes (as PMC pages print them)
         // start no note.
         let listed = chars.get(i + 1) == Some(&' ') && chars.get(i + 2) == Some(&'|');
@@ -197,7 +221,23 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
 /// after the last comma, when it reads as a unit. A concentration unit qualified by its
 /// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
 fn unit_in_label(label: &str) -> Option<String> {
+    let label = without_statistic_clause(label);
     bare_unit(label).or_else(|| unit_after_label(label))
+}
+
+/// A row label without the statistic it declares after a comma (`Cmax, ng/mL, mean (SD)`,
+/// `Tmax (h), median (range)`): the parameter and its unit.
+fn without_statistic_clause(label: &str) -> &str {
+    match label.rsplit_once(',') {
+        Some((head, tail))
+            if !head.trim().is_empty()
+                && stat_label(tail.trim())
+                    .is_some_and(|l| l.central().is_some() || matches!(l, StatLabel::Spread(_))) =>
+        {
+            head.trim_end()
+        }
+        _ => label,
+    }
 }
 
 /// A label that is a unit and nothing else, bracketed or not (`ng/mL`, `(µg/mL)`): a unit
@@ -377,6 +417,7 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
     if looks_numeric(text) {
         return None;
     }
+    let text = without_statistic_clause(text);
     parameter_code(text, route).map(Named::Code).or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
 }
 
@@ -2318,6 +2359,11 @@ impl<'t> Reader<'t> {
                 let last = last.trim();
                 let tail_label = last.match_indices(' ').find_map(|(at, _)| {
                     let (head, tail) = (&last[..at], &last[at + 1..]);
+                    // Not inside brackets (`i.v. (MW ± SD)` is no `± SD` column of `i.v. (MW`).
+                    let open = |o: char, c: char| head.matches(o).count() != head.matches(c).count();
+                    if open('(', ')') || open('[', ']') {
+                        return None;
+                    }
                     let head = head.trim().trim_end_matches([',', ';', ':']).trim();
                     let label = stat_label(tail).filter(|l| !matches!(l, StatLabel::Count))?;
                     // `Harmonic mean (SD)`, `LS mean (SE)`: a kind of mean, not a group.
@@ -3266,6 +3312,8 @@ fn caption_unit(caption: &str) -> Option<String> {
                 })
                 && Unit::parse(inner.trim()).is_ok()
                 && is_concentration_unit(inner.trim())
+                // A unit alone, not a value (`below the limit of quantification (0.5 ng/mL)`).
+                && !inner.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 return Some(inner.trim().to_owned());
             }

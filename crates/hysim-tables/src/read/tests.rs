@@ -1303,3 +1303,24 @@ fn names_under_a_species_header_are_subjects_though_one_reads_as_a_statistic() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
 }
+
+#[test]
+fn a_mark_after_except_starts_its_note() {
+    assert_eq!(
+        footnote_marks("Values are mean ± SD, except a median (range). b n = 5."),
+        [("a".to_owned(), "median (range).".to_owned()), ("b".to_owned(), "n = 5.".to_owned())]
+    );
+    assert_eq!(
+        footnote_marks("Valores expresados como media ± DE, salvo a mediana (intervalo)."),
+        [("a".to_owned(), "mediana (intervalo).".to_owned())]
+    );
+    assert_eq!(
+        footnote_marks("Data are geometric mean (CV%) except a median (range) and b arithmetic mean ± SD. GMR, ratio."),
+        [
+            ("a".to_owned(), "median (range) and".to_owned()),
+            ("b".to_owned(), "arithmetic mean ± SD. GMR, ratio.".to_owned())
+        ]
+    );
+    // `a` after other words is an article.
+    assert!(footnote_marks("Values are given as a mean of two samples.").is_empty());
+}

@@ -762,7 +762,7 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         // German `MW ± SD` in the caption, its abbreviations defined in the footnote by one
         // compound word each (`MW, Mittelwert; SD, Standardabweichung`).
         "german_mw_sd_defined_in_the_footnote",
-        "html",
+        "xml",
         "<table-wrap><label>Tabelle 2</label><caption><p>Pharmakokinetische Parameter von Dravolin im Plasma nach oraler Gabe von 40 mg (MW ± SD)</p></caption><table><thead><tr><th>Parameter</th><th>Einheit</th><th>40 mg (n = 12)</th></tr></thead><tbody><tr><td>Cmax</td><td>ng/ml</td><td>268,2 ± 115,7</td></tr><tr><td>t½</td><td>h</td><td>9,8 ± 1,7</td></tr></tbody></table><table-wrap-foot><fn><p>MW, Mittelwert; SD, Standardabweichung.</p></fn></table-wrap-foot></table-wrap>",
     ),
     (
@@ -812,6 +812,34 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "not_pk_mic_table",
         "md",
         "Table 1. Minimum inhibitory concentrations for the mastitis isolates\n\n| Isolate | Organism | Cefalorin MIC (µg/mL) | Penicillin G MIC (µg/mL) |\n|---|---|---|---|\n| M001 | S. chromogenes | 0.5 | 1 |\n| M002 | E. coli | 2 | >16 |\n",
+    ),
+    (
+        // A group header with its declaration in brackets (`i.v. (MW ± SD)`): one group of
+        // means with SD, not an SD column of a group `i.v. (MW`; `n. b.` (not determined)
+        // cells give nothing.
+        "group_header_declaring_its_statistic",
+        "html",
+        "<table><caption>Tabelle 2. Pharmakokinetische Parameter von Tarvolin bei sechs Pferden</caption><thead><tr><th>Parameter</th><th>Einheit</th><th>i.v. (MW ± SD)</th><th>p.o. (MW ± SD)</th></tr></thead><tbody><tr><td>Cmax</td><td>µg/ml</td><td>n. b.</td><td>6,84 ± 1,92</td></tr><tr><td>t½</td><td>h</td><td>4,12 ± 0,66</td><td>4,95 ± 0,91</td></tr></tbody></table>",
+    ),
+    (
+        // Spanish: `salvo` (except) a marked parameter, `mediana (intervalo)` a median with
+        // its range, a `Unidad` column.
+        "spanish_except_and_median_intervalo",
+        "xml",
+        "<table-wrap><label>Tabla 2</label><caption><p>Parámetros farmacocinéticos de nemolol en voluntarios sanos</p></caption><table><thead><tr><th>Parámetro</th><th>Unidad</th><th>Jóvenes (n = 12)</th></tr></thead><tbody><tr><td>Cmáx</td><td>ng/ml</td><td>842,5 ± 231,7</td></tr><tr><td>tmáx<sup>a</sup></td><td>h</td><td>1,5 (0,75–3,0)</td></tr></tbody></table><table-wrap-foot><fn><p>Valores expresados como media ± DE, salvo <sup>a</sup>mediana (intervalo).</p></fn></table-wrap-foot></table-wrap>",
+    ),
+    (
+        // Dutch: an `Eenheid` unit column with hours as `uur`.
+        "dutch_unit_column_in_uur",
+        "md",
+        "Tabel 2. Farmacokinetische parameters van doxalin bij biggen (gemiddelde ± SD; n = 8)\n\n| Parameter | Eenheid | Oraal |\n|---|---|---|\n| Cmax | µg/ml | 3,48 ± 0,86 |\n| AUC0–∞ | µg·uur/ml | 51,6 ± 12,4 |\n| t½ | uur | 8,1 ± 1,7 |\n",
+    ),
+    (
+        // Each row stub declaring its unit and statistic after commas (`Cmax, ng/mL, mean
+        // (SD)`, `Tmax, h, median (range)`).
+        "row_stubs_declaring_unit_and_statistic",
+        "md",
+        "Table 2. Steady-state pharmacokinetics of escilorin in maternal plasma and breast milk\n\n| Parameter | Maternal plasma | Breast milk |\n|---|---|---|\n| Cmax, ng/mL, mean (SD) | 38.6 (11.2) | 74.1 (25.8) |\n| Tmax, h, median (range) | 4.0 (2.0–6.0) | 6.0 (4.0–10.0) |\n",
     ),
     (
         // Not PK results: a covariate-effect regression table.
