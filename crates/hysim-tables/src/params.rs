@@ -85,11 +85,15 @@ pub fn normalise_name(text: &str) -> String {
 /// `ASC` (aire sous la courbe, área sob a curva) or `ABC` (área bajo la curva) with its
 /// interval (`ASC0–∞`, `ABC0-t`); the mean residence time as `TRM` (temps de résidence
 /// moyen) or `TMR` (tiempo medio de residencia, tempo médio de residência). Only a
-/// spelling the vocabulary then knows is taken (`ABCB1` stays a gene).
+/// spelling the vocabulary then knows is taken (`ABCB1` stays a gene), and a bare `ABC`
+/// (abacavir) or `ASC` not at all.
 fn foreign_symbol(normalised: &str) -> Option<String> {
     let accents = normalised.replace("máx", "max").replace("mín", "min");
+    // (Bare `ABC` is abacavir, `ASC` no area: the area only with an interval after it,
+    // `ABC0–t`. `TMR` alone is the residence time of Spanish, Portuguese and French tables,
+    // though English imaging tables also print a tumour-to-muscle ratio so.)
     let symbol = |prefix: &str, english: &str| {
-        let rest = accents.strip_prefix(prefix)?;
+        let rest = accents.strip_prefix(prefix).filter(|r| !r.is_empty() || matches!(prefix, "trm" | "tmr"))?;
         rest.chars()
             .next()
             .is_none_or(|c| {
@@ -471,7 +475,9 @@ mod tests {
             ("ABC0-t", Some("AUCLST")),
             ("ASC0–24", Some("AUCINT")),
             ("TRM (h)", Some("MRTEVIFO")),
+            ("TMR0–∞", Some("MRTEVIFO")),
             ("TMR", Some("MRTEVIFO")),
+            ("ABC", None),
             ("Demi-vie d'élimination (h)", Some("LAMZHL")),
             ("Semivida de eliminación", Some("LAMZHL")),
             ("Halbwertszeit", Some("LAMZHL")),

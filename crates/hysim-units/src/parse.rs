@@ -98,8 +98,9 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "nl" => (Base::Volume, 1e-9),
         "s" | "sec" | "secs" | "second" | "seconds" => (Base::Time, 1.0 / 3600.0),
         "min" | "mins" | "minute" | "minutes" => (Base::Time, 1.0 / 60.0),
-        // (Dutch `uur`, German `Std`, French `heure`, as units in other languages' tables.)
-        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "std" | "heure" | "heures" => (Base::Time, 1.0),
+        // (Dutch `uur`, French `heure`, as units in other languages' tables; not `Std`, also a
+        // standard deviation.)
+        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
         "mol" => (Base::Amount, 1.0),

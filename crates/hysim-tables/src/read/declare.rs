@@ -522,8 +522,12 @@ fn normalise(text: &str) -> String {
             let mut from = 0;
             while let Some(at) = t[from..].find(&printed).map(|k| k + from) {
                 let end = at + printed.len();
-                // A whole word: `± de` but not `± des`, `(de)` always.
-                if t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                // A whole word (`± de`, not `± des`); in brackets only after the mean's word
+                // (`media (DE)`, not `dihydroartemisinin–piperaquine (DP)`).
+                let whole = t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let after_mean = !printed.starts_with('(')
+                    || ["media", "moyenne", "média", "mean"].iter().any(|w| t[..at].trim_end().ends_with(w));
+                if whole && after_mean {
                     t.replace_range(at..end, read);
                     from = at + read.len();
                 } else {
@@ -919,6 +923,8 @@ mod tests {
         insta::assert_snapshot!(show("Paramètres (moyenne ± ET)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parámetros (media (DE))"), @"mean ±- (SD) [-] All");
         insta::assert_snapshot!(show("Pacientes con otitis media (n = 12)"), @"");
+        // Two letters in brackets after anything but the mean's word are an abbreviation.
+        insta::assert_snapshot!(show("Dihydroartemisinin–piperaquine (DP) in children"), @"");
         insta::assert_snapshot!(show("Valores expresados como media ± DE, salvo"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("mediana (intervalo)."), @"median ±- (range) [-] All");
         insta::assert_snapshot!(show("Parametri (media ± DS)"), @"mean ±SD (-) [-] All");

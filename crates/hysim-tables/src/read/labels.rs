@@ -549,7 +549,10 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta
 /// caretta)`, `Green turtles`, `Dogs, group A`).
 pub(crate) fn names_subjects(header: &str) -> bool {
-    norm(header).split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && SUBJECT_WORDS.contains(&w))
+    const GENERIC: &[&str] = &["no", "id", "tag", "pair", "pairs", "individual", "individuals", "ave", "case", "code"];
+    norm(header)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && !GENERIC.contains(&w) && SUBJECT_WORDS.contains(&w))
 }
 
 /// Whether a row-label header names occasions, arms or compounds rather than subjects
@@ -795,70 +798,71 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
     &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após"];
 
-/// Minutes since midnight of a clock time (`08:30` is 510).
-fn clock_minutes(text: &str) -> Option<u32> {
+/// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
+/// (`8:30 pm` is 1230) when `next` says so.
+fn clock_minutes(text: &str, next: &str) -> Option<u32> {
     let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
     let (h, m) = t.split_once(':')?;
-    is_clock_time(t).then(|| h.parse::<u32>().ok().zip(m.parse::<u32>().ok()).map(|(h, m)| h * 60 + m)).flatten()
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    if !is_clock_time(t) {
+        return None;
+    }
+    let next = next.trim_start_matches('(').replace('.', "");
+    let h = match next.as_str() {
+        "pm" if h < 12 => h + 12,
+        "am" if h == 12 => 0,
+        _ => h,
+    };
+    Some(h * 60 + m)
 }
 
 /// The clock time of the dose a caption or footnote declares (`The dose was given at 08:00
-/// on day 1`, `dosed at 9:00`, `administration at 08:30`): a clock time within a few words
-/// after a word of dosing.
+/// on day 1`, `dosed at 9:00`, `administration at 08:30 am`): the clock time nearest after
+/// a word of dosing, within a few words (not `fed at 07:00`).
 pub(crate) fn dose_clock(text: &str) -> Option<u32> {
-    const DOSING: &[&str] = &[
-        "dose",
-        "dosed",
-        "dosing",
-        "administered",
-        "administration",
-        "given",
-        "infusion",
-        "injected",
-        "injection",
-        "treated",
-        "fed",
-    ];
+    const DOSING: &[&str] =
+        &["dose", "dosed", "dosing", "administered", "administration", "given", "infusion", "injected", "injection"];
     let lower = crate::fold::lower(text);
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.iter().enumerate().find_map(|(k, w)| {
-        let minutes = clock_minutes(w)?;
-        let dosing = words[k.saturating_sub(6)..k]
-            .iter()
-            .any(|p| DOSING.contains(&p.trim_matches(|c: char| !c.is_alphanumeric())));
-        dosing.then_some(minutes)
+        let minutes = clock_minutes(w, words.get(k + 1).copied().unwrap_or_default())?;
+        // The nearest word before the clock that is a clock, or a dosing word.
+        let nearest = words[k.saturating_sub(6)..k].iter().rev().find_map(|p| {
+            let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+            if p.contains(':') { Some(false) } else { DOSING.contains(&p).then_some(true) }
+        });
+        (nearest == Some(true)).then_some(minutes)
     })
 }
 
-/// Sampling times printed as clock times (`08:30`, `14:00`, `08:00 (day 2)`), read as the
-/// time since a dose given at `dose` (minutes since midnight): the clock runs on past
-/// midnight into the next day when it goes back (`20:00` then `08:00`), or as the day
+/// Sampling times printed as clock times (`08:30`, `14:00`, `08:00 (day 2)`, `8:00 pm`),
+/// read as the time since a dose given at `dose` (minutes since midnight): the clock runs on
+/// past midnight into the next day when it goes back (`20:00` then `08:00`), or as the day
 /// printed beside it says (`(day 2)`, the dose on day 1). Labels that are no clock time
 /// are `None`; none at all when fewer than two are.
 pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<String>>> {
-    let mut day = 0u32;
+    let mut day: i64 = 0;
     let mut previous: Option<u32> = None;
     let times: Vec<Option<String>> = labels
         .iter()
         .map(|label| {
             let t = norm(strip_marks(label));
             let (clock, rest) = t.split_once(' ').unwrap_or((t.as_str(), ""));
-            let minutes = clock_minutes(clock)?;
+            let minutes = clock_minutes(clock, rest.split_whitespace().next().unwrap_or_default())?;
             let printed_day = rest
                 .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' ' | ','))
                 .strip_prefix("day")
-                .and_then(|d| d.trim().parse::<u32>().ok());
+                .and_then(|d| d.trim().parse::<u32>().ok())
+                .filter(|d| (1..=366).contains(d));
             match printed_day {
-                Some(d) if d >= 1 => day = d - 1,
-                Some(_) => {}
+                Some(d) => day = i64::from(d) - 1,
                 None if previous.is_some_and(|p| minutes < p) => day += 1,
                 None => {}
             }
             previous = Some(minutes);
-            let since = (day * 24 * 60 + minutes) as i64 - dose as i64;
+            let since = day * 24 * 60 + i64::from(minutes) - i64::from(dose);
             (since >= 0).then(|| {
-                let hours = since as f64 / 60.0;
-                let printed = format!("{:.2}", hours);
+                let printed = format!("{:.2}", since as f64 / 60.0);
                 format!("{} h", printed.trim_end_matches('0').trim_end_matches('.'))
             })
         })
@@ -896,10 +900,8 @@ const TIME_CONTEXT: &[&str] = &[
     "sampling",
     "time",
     "pp",
-    // `1 h after dosing`, `24 h after administration`, `2 h after the injection`.
+    // `1 h after dosing`, `24 h after the dose`.
     "dosing",
-    "administration",
-    "injection",
     "the",
 ];
 
@@ -932,7 +934,6 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("days", "day"),
         // In German, French, Spanish, Italian, Portuguese and Dutch headers (`Zeit nach
         // Gabe (Stunden)`, `Temps (heures)`, `Tiempo (horas)`, `Tempo (ore)`, `Tijd (uur)`).
-        ("(std)", "h"),
         ("(stunden)", "h"),
         ("(heures)", "h"),
         ("(horas)", "h"),
@@ -1038,6 +1039,10 @@ mod tests {
         assert_eq!(dose_clock("The dose was given at 08:00 on day 1; sampling times are clock times"), Some(480));
         assert_eq!(dose_clock("Cats were dosed at 9:30."), Some(570));
         assert_eq!(dose_clock("Samples were taken at 08:00 and 20:00"), None);
+        assert_eq!(dose_clock("Horses were fed at 07:00 and dosed at 08:00."), Some(480));
+        assert_eq!(dose_clock("The dose was given at 8:00 pm"), Some(1200));
+        assert_eq!(clock_times(&["8:30 pm", "10:00 pm", "8:00 am"], 1200).unwrap()[2].as_deref(), Some("12 h"));
+        assert!(clock_times(&["08:00 (day 9999999)", "09:00"], 480).is_some());
         let times = clock_times(&["08:00", "08:30", "14:00", "20:00", "08:00 (day 2)", "Mean"], 480).unwrap();
         assert_eq!(
             times,

@@ -160,8 +160,9 @@ fn with_caption_count(table: &Table, mut records: Vec<Record>) -> Vec<Record> {
 /// weeks.` → `[("a", "Data presented as median [IQR]."), ("b", "SD in weeks.")]`. A mark is
 /// a letter `a`–`h`, a digit `1`–`9` (when the footnote starts with one) or one of
 /// `* † ‡ § ¶ #`, at the start or after a sentence, followed by a space, a colon or a
-/// closing parenthesis.
-pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
+/// closing parenthesis; or, when `used` says the table prints it, right after `except`
+/// (`Values are mean ± SD, except a median (range)`) and after `and` in that exception.
+pub(crate) fn footnote_marks(footnote: &str, used: &dyn Fn(char) -> bool) -> Vec<(String, String)> {
     let chars: Vec<char> = footnote.chars().collect();
     let digits = chars.first().is_some_and(|c| ('1'..='9').contains(c)) && chars.get(1) == Some(&' ');
     let is_mark = |c: char| {
@@ -193,7 +194,12 @@ pub(crate) fn footnote_marks(footnote: &str) -> Vec<(String, String)> {
         if boundary {
             excepting = false;
         }
-        let except_start = is_mark(chars[i]) && (after_except(i) || excepting && after_and(i));
+        // (Only a mark the table prints: `except a median (range) is given` has an article.)
+        let except_start = i >= 2
+            && chars[i - 1] == ' '
+            && is_mark(chars[i])
+            && used(chars[i])
+            && (after_except(i) || excepting && after_and(i));
         excepting |= except_start;
         let at_start = i == 0 || boundary || except_start;
         // "a | b | c | text": the marks listed before the notes (as PMC pages print them)
@@ -929,7 +935,25 @@ impl<'t> Reader<'t> {
         let footnote = table.footnote.clone().unwrap_or_default();
         let route = route_of(&caption);
         let route_kind = route.map(|(_, k)| k);
-        let notes = footnote_marks(&footnote);
+        // A mark the table prints: set apart after a label or value (`tmax a`, `(h) a`).
+        let printed_marks: Vec<char> = table
+            .header_rows
+            .iter()
+            .chain(&table.body_rows)
+            .flatten()
+            .flat_map(|cell| {
+                // A mark letter as a word of its own (`Tmax a (h)`, `tmax a`), or after a
+                // bracket at the end (`(h)a`).
+                let words = cell.split_whitespace().filter_map(|w| {
+                    let mut chars = w.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                });
+                let mut rest = cell.trim_end().chars().rev();
+                let glued = rest.next().filter(|_| rest.next().is_some_and(|c| matches!(c, ')' | ']')));
+                words.chain(glued).collect::<Vec<char>>()
+            })
+            .collect();
+        let notes = footnote_marks(&footnote, &|mark| printed_marks.contains(&mark));
         let n_cols = table.n_cols();
         let paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
@@ -1329,14 +1353,18 @@ impl<'t> Reader<'t> {
     fn times_down_stub(&self) -> Option<Vec<Option<String>>> {
         let caption = self.table.caption.as_deref().unwrap_or_default();
         let stub_header = self.labels.get(self.stub_col).map_or("", String::as_str);
-        let unit = labels::time_unit_in(stub_header).or_else(|| labels::time_unit_in(caption));
         let lower = crate::fold::lower(stub_header);
+        // Under a `Day` header the rows print their days (`Day 2`); bare numbers there take
+        // no unit from the caption (`1 | 3 | 7` are no hours), and are read as no time.
+        let day_header = crate::context::has_word(&lower, &["day", "days"]);
+        let unit = labels::time_unit_in(stub_header)
+            .or_else(|| (!day_header).then(|| labels::time_unit_in(caption)).flatten());
         // `Time (h)`, `Hours post-dose`, `Days after last medicated feed`.
         // (`Day` or `Treatment day` over `Day 2 | Day 3`: troughs by day.)
         let timed_header = lower.contains("time")
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
-            || crate::context::has_word(&lower, &["day", "days"]);
+            || day_header;
         let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
         if timed_header && row_time.iter().flatten().count() >= 2 {
             return Some(row_time);
@@ -2019,9 +2047,18 @@ impl<'t> Reader<'t> {
         // names as the caption counts are all names, though one reads as a statistic
         // (`Max`, `Min`) elsewhere; a central statistic (`Mean`) still summarises them.
         let under_subject_word = above.last().is_some_and(|h| labels::is_subject_header(h));
-        let statistic = |l: &str| {
-            stat_label(&label_marks(l, &self.notes).0).is_some_and(|s| !under_subject_word || s.central().is_some())
-        };
+        // (Only a range's end without the other end among them: `Min` and `Max` together,
+        // or an `SD`, are statistics.)
+        let ends: Vec<End> = leaves
+            .iter()
+            .filter_map(|l| match stat_label(&label_marks(l, &self.notes).0) {
+                Some(StatLabel::Bound(Kind::Range, end)) => Some(end),
+                _ => None,
+            })
+            .collect();
+        let lone_end = |s: &StatLabel| matches!(s, StatLabel::Bound(Kind::Range, end) if ends.iter().filter(|e| *e != end).count() == 0);
+        let statistic =
+            |l: &str| stat_label(&label_marks(l, &self.notes).0).is_some_and(|s| !(under_subject_word && lone_end(&s)));
         let siblings: Vec<&str> = leaves.into_iter().filter(|l| !statistic(l)).collect();
         let a_name = |label: &str| {
             let label = label.trim();
@@ -2033,7 +2070,8 @@ impl<'t> Reader<'t> {
                 && named(label, None).is_none()
                 && labels::time_of(label, None).is_none()
         };
-        let n = counted.unwrap_or(siblings.len());
+        // (Uncounted, three names at least: `Young | Elderly` under `Subjects` are groups.)
+        let n = counted.unwrap_or(if siblings.len() >= 3 { siblings.len() } else { 0 });
         (n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))).then(|| p[p.len() - 1].trim().to_owned())
     }
 

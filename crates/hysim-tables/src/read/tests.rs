@@ -251,17 +251,17 @@ fn ambiguous_names_take_the_route_of_their_group() {
 #[test]
 fn footnotes_are_split_and_followed() {
     assert_eq!(
-        footnote_marks("a Data presented as median [25th; 75th percentile]. b Standard deviation in weeks."),
+        footnote_marks("a Data presented as median [25th; 75th percentile]. b Standard deviation in weeks.", &|_| true),
         [
             ("a".to_owned(), "Data presented as median [25th; 75th percentile].".to_owned()),
             ("b".to_owned(), "Standard deviation in weeks.".to_owned())
         ]
     );
     assert_eq!(
-        footnote_marks("*: p < 0.05; † geometric mean"),
+        footnote_marks("*: p < 0.05; † geometric mean", &|_| true),
         [("*".to_owned(), "p < 0.05;".to_owned()), ("†".to_owned(), "geometric mean".to_owned())]
     );
-    assert!(footnote_marks("Values are mean ± SD.").is_empty());
+    assert!(footnote_marks("Values are mean ± SD.", &|_| true).is_empty());
     let mut t = table(
         "Fentanyl concentrations in maternal serum. Data are presented as mean (SD) or median [interquartile range]",
         &[&["Variable", "Group A (n = 19)"]],
@@ -1295,6 +1295,16 @@ fn names_under_a_species_header_are_subjects_though_one_reads_as_a_statistic() {
     let mut subjects: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.subject.clone()).collect();
     subjects.sort();
     assert_eq!(subjects, ["Bella", "Bella", "Max", "Max", "Rocky", "Rocky"]);
+    // Beside the names, `Mean` and `SD` under the same species' word summarise them.
+    let t = table(
+        "Table 2. Plasma concentrations (µg/mL) of brenafloxin in three dogs",
+        &[&["Time (min)", "Dog", "Dog", "Dog", "Dog", "Dog"], &["Time (min)", "Bella", "Rocky", "Lucy", "Mean", "SD"]],
+        &[&["5", "22.4", "19.8", "25.1", "22.4", "2.7"], &["60", "6.1", "5.2", "7.3", "6.2", "1.1"]],
+    );
+    let mut subjects: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.subject.clone()).collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects, ["Bella", "Lucy", "Rocky"]);
     // Beside a mean, `Max` and `Min` columns are the range's ends, under no species.
     let t = table(
         "Table 2. Plasma concentrations (µg/mL) of brenafloxin in dogs",
@@ -1307,20 +1317,23 @@ fn names_under_a_species_header_are_subjects_though_one_reads_as_a_statistic() {
 #[test]
 fn a_mark_after_except_starts_its_note() {
     assert_eq!(
-        footnote_marks("Values are mean ± SD, except a median (range). b n = 5."),
+        footnote_marks("Values are mean ± SD, except a median (range). b n = 5.", &|_| true),
         [("a".to_owned(), "median (range).".to_owned()), ("b".to_owned(), "n = 5.".to_owned())]
     );
     assert_eq!(
-        footnote_marks("Valores expresados como media ± DE, salvo a mediana (intervalo)."),
+        footnote_marks("Valores expresados como media ± DE, salvo a mediana (intervalo).", &|_| true),
         [("a".to_owned(), "mediana (intervalo).".to_owned())]
     );
     assert_eq!(
-        footnote_marks("Data are geometric mean (CV%) except a median (range) and b arithmetic mean ± SD. GMR, ratio."),
+        footnote_marks(
+            "Data are geometric mean (CV%) except a median (range) and b arithmetic mean ± SD. GMR, ratio.",
+            &|_| true
+        ),
         [
             ("a".to_owned(), "median (range) and".to_owned()),
             ("b".to_owned(), "arithmetic mean ± SD. GMR, ratio.".to_owned())
         ]
     );
     // `a` after other words is an article.
-    assert!(footnote_marks("Values are given as a mean of two samples.").is_empty());
+    assert!(footnote_marks("Values are given as a mean of two samples.", &|_| true).is_empty());
 }
