@@ -550,6 +550,9 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
     // Sampling times by the clock (`08:30`, passing midnight where the sampling runs into
     // the next day), the time since the 08:00 dose in brackets below each (`(0.5 h)`).
     let clock = !transpose && covariates.is_empty() && rng.chance(0.4);
+    // Times down printed by the clock alone (`Clock time` over `08:30 | 12:00 | 08:00 (day
+    // 2)`), the dose's clock time in the caption.
+    let clock_down = transpose && rng.chance(0.3);
     let t_text = time_text;
     // Subjects down are numbered (`3`), coded (`S-03`) or lettered (`C`), as papers print
     // them under the subjects' header.
@@ -572,7 +575,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
         study.population.unwrap_or(study.subjects_word),
         route_word(g.route),
         g.dose_text,
-        if clock { " The dose was given at 08:00." } else { "" }
+        if clock || clock_down { " The dose was given at 08:00." } else { "" }
     );
     let mut records = Vec::new();
     let family = Some(Family::Concentration);
@@ -588,6 +591,7 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             format!("{subject_word} {k}")
         }
     };
+    let time_word = if clock_down { "Clock time" } else { time_word };
     let (header, body, cell_of): (Vec<Vec<String>>, Vec<Vec<String>>, CellOf) = if transpose {
         let mut header = vec![time_word.to_owned()];
         header.extend((1..=g.subjects.len()).map(across_id));
@@ -602,7 +606,16 @@ pub(crate) fn concentration_time(rng: &mut Rng, study: &Study, id: &str, index: 
             .iter()
             .enumerate()
             .map(|(j, &t)| {
-                let mut row = vec![t_text(t)];
+                let label = if clock_down {
+                    // The day printed beside the clock once the sampling runs past the
+                    // dose's day.
+                    let day = ((8.0 + t) / 24.0).floor() as u32 + 1;
+                    let clock = clock_time(8.0 + t);
+                    if day > 1 { format!("{clock} (day {day})") } else { clock }
+                } else {
+                    t_text(t)
+                };
+                let mut row = vec![label];
                 row.extend(values.iter().map(|v| v[j].0.clone()));
                 row
             })
