@@ -205,20 +205,26 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         b.rows.iter().take_while(|r| r.in_head).count()
     } else {
         let leading = b.rows.iter().take_while(|r| r.cells.iter().all(|c| c.is_th)).count();
-        // Without `<th>` either: a first row set all in bold, of two cells or more, over
-        // rows that are not (publishers' `<td><b>Cmax</b></td>` headers).
-        let bold_first = leading == 0
-            && b.rows.len() > 1
-            && is_bold_row(&b.rows[0])
-            && !is_bold_row(&b.rows[1])
-            // Values are data: a cell of a number and no word (`12.1`, `80 (12)`; `75 mg` heads).
-            && !b.rows[0].cells.iter().any(|c| {
-                c.text.trim_start().starts_with(|ch: char| ch.is_ascii_digit()) && !c.text.chars().any(char::is_alphabetic)
-            });
+        // Without `<th>` either: the first rows (up to three) set all in bold, of two cells or
+        // more, over rows that are not (publishers' `<td><b>Cmax</b></td>` headers, a
+        // spanning `Rabbit` over `R-07 | R-11`).
+        // (Values are data: a cell of a number and no word, `12.1`, `80 (12)`; `75 mg` heads.)
+        let values = |r: &Row| {
+            r.cells.iter().any(|c| {
+                c.text.trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+                    && !c.text.chars().any(char::is_alphabetic)
+            })
+        };
+        let bold_leading = b.rows.iter().take_while(|r| is_bold_row(r) && !values(r)).count();
+        let bold_head = if leading == 0 && (1..=3).contains(&bold_leading) && bold_leading < b.rows.len() {
+            bold_leading
+        } else {
+            0
+        };
         if leading == b.rows.len() {
             0
-        } else if bold_first {
-            1
+        } else if bold_head > 0 {
+            bold_head
         } else {
             leading
         }

@@ -65,10 +65,18 @@ pub fn table_context(table: &Table) -> TableContext {
         species: species.map(str::to_owned),
         population: species.is_none_or(|s| s == "human").then(population).flatten(),
         // A caption that names two matrices ("in umbilical vein and maternal serum") leaves
-        // the matrix to each record's label.
-        matrix: match matrices_in(&caption).as_slice() {
-            [one] => Some((*one).to_owned()),
-            _ => None,
+        // the matrix to each record's label; blood beside plasma or serum is what was drawn
+        // ("plasma concentrations in blood drawn before the oxygenator"), as in
+        // [`paper_matrices`].
+        matrix: {
+            let mut named = matrices_in(&caption);
+            if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
+                named.retain(|m| *m != "blood");
+            }
+            match named.as_slice() {
+                [one] => Some((*one).to_owned()),
+                _ => None,
+            }
         },
         dose: dose_in(&caption).or_else(|| dose_in(&footnote)),
         route: route.map(|(r, _)| r.to_owned()),

@@ -1261,7 +1261,32 @@ impl<'t> Reader<'t> {
         reader.paper_matrix = paper_matrix(table);
         reader.specimen_col = (0..n_cols).find(|&c| {
             let h = crate::fold::lower(reader.labels[c].trim());
-            ["matrix", "specimen", "sample type", "biological matrix", "fluid", "sample matrix"].contains(&h.as_str())
+            // (`Sample`, `Sampling site`, `Tissue` and their words in other languages, where a
+            // cell below names a specimen.)
+            [
+                "matrix",
+                "specimen",
+                "sample type",
+                "biological matrix",
+                "fluid",
+                "sample matrix",
+                "sample",
+                "samples",
+                "sampling site",
+                "site",
+                "tissue",
+                "compartment",
+                "muestra",
+                "matriz",
+                "échantillon",
+                "probe",
+                "probenart",
+                "campione",
+                "matrice",
+                "amostra",
+                "monster",
+            ]
+            .contains(&h.as_str())
                 && table.body_rows.iter().filter_map(|r| r.get(c)).any(|t| matrix_of(t).is_some())
         });
         reader.unit_cols = (0..n_cols)

@@ -842,6 +842,20 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 2. Steady-state pharmacokinetics of escilorin in maternal plasma and breast milk\n\n| Parameter | Maternal plasma | Breast milk |\n|---|---|---|\n| Cmax, ng/mL, mean (SD) | 38.6 (11.2) | 74.1 (25.8) |\n| Tmax, h, median (range) | 4.0 (2.0–6.0) | 6.0 (4.0–10.0) |\n",
     ),
     (
+        // Publishers' header rows in bold without `<th>` or `<thead>`, two of them (`Rabbit`
+        // spanning `R-07 | R-11 | R-12`), over rows that are not.
+        "two_bold_header_rows_without_th",
+        "html",
+        "<table><caption>Table 1. Plasma trevamycin concentrations (µg/mL) in individual rabbits after an intravenous bolus of 10 mg/kg</caption><tbody><tr><td rowspan=\"2\"><b>Time (min)</b></td><td colspan=\"3\"><b>Rabbit</b></td></tr><tr><td><b>R-07</b></td><td><b>R-11</b></td><td><b>R-12</b></td></tr><tr><td>2</td><td>27.5</td><td>30.0</td><td>22.6</td></tr><tr><td>60</td><td>5.22</td><td>3.97</td><td>4.89</td></tr></tbody></table>",
+    ),
+    (
+        // A `Sample` column naming each row's specimen, times across; plasma in a caption
+        // beside the blood it was drawn from.
+        "sample_column_and_plasma_from_blood",
+        "md",
+        "Table 3. Total plasma cefalorin concentrations (µg/mL) in blood drawn from the joint and the jugular vein of two horses\n\n| Horse | Sample | 0.5 h | 2 h |\n|---|---|---|---|\n| Ginger | Synovial fluid | 310 | 120 |\n| Ginger | Plasma | 4.1 | 1.9 |\n| Nutmeg | Synovial fluid | 280 | 101 |\n| Nutmeg | Plasma | 3.8 | 1.6 |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
