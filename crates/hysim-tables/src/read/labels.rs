@@ -546,6 +546,45 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
 }
 
+/// Whether a column header names sampling times: a time word or unit (`Time (h)`,
+/// `Sampling time`, `Zeit nach Gabe (h)`), or days after the dose (`Day after last dose`,
+/// `Days post-treatment`, `Dia após a última dose`).
+pub(crate) fn is_time_header(header: &str) -> bool {
+    let l = norm(header);
+    crate::context::has_word(&l, &["time", "hours"])
+        || time_unit_in(header).is_some()
+        || crate::context::has_word(&l, FOREIGN_TIME_WORDS)
+        || days_header(header).is_some()
+}
+
+/// `day` where a header counts days after the dose (`Day after last dose`, `Days
+/// post-treatment`, `Withdrawal day`; `Dia após`, `Tag nach`, `Jour après`).
+pub(crate) fn days_header(header: &str) -> Option<&'static str> {
+    let l = norm(header);
+    let days = crate::context::has_word(
+        &l,
+        &["day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen"],
+    );
+    let after = crate::context::has_word(
+        &l,
+        &[
+            "after",
+            "post",
+            "since",
+            "post-treatment",
+            "withdrawal",
+            "após",
+            "depois",
+            "después",
+            "après",
+            "dopo",
+            "na",
+            "nach",
+        ],
+    );
+    (days && after).then_some("day")
+}
+
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta
 /// caretta)`, `Green turtles`, `Dogs, group A`).
 pub(crate) fn names_subjects(header: &str) -> bool {

@@ -1090,6 +1090,16 @@ impl<'t> Reader<'t> {
             reader.row_groups =
                 table.body_rows.iter().map(|r| Some(r[stub_col].trim().to_owned()).filter(|g| !g.is_empty())).collect();
             stub_col + 1
+        } else if stub_col == 0
+            && n_cols > 2
+            && labels::is_time_header(&reader.labels[0])
+            && labels::is_subject_header(&reader.labels[1])
+            && !table.body_rows.iter().any(names_parameter)
+        {
+            // Subjects in the column after the sampling times (`Day after last dose | Animal
+            // | Muscle | Liver`, residues of the animals slaughtered that day; `Time (h) |
+            // Fish no. | Plasma`): the subjects are the stub, the first column their time.
+            1
         } else {
             stub_col
         };
@@ -1209,7 +1219,8 @@ impl<'t> Reader<'t> {
                 && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
-                || interval;
+                || interval
+                || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]);
             // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
             let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
@@ -1221,8 +1232,12 @@ impl<'t> Reader<'t> {
                     && cells().count() >= 2
                     && cells().all(|t| labels::time_of(t, None).is_some())
             };
+            // (Bare numbers under a header of days after the dose are days.)
+            let unit = labels::time_unit_in(&reader.labels[c]).or_else(|| {
+                labels::is_time_header(&reader.labels[c]).then(|| labels::days_header(&reader.labels[c])).flatten()
+            });
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
-                .then(|| (c, labels::time_unit_in(&reader.labels[c])))
+                .then_some((c, unit))
         };
         reader.time_col = (0..n_cols).find_map(time_col);
         // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
@@ -3346,7 +3361,8 @@ fn caption_analyte(caption: &str) -> Option<String> {
 
 fn caption_unit(caption: &str) -> Option<String> {
     let lower = crate::fold::lower(caption);
-    for word in ["concentrations", "concentration", "levels", "level"] {
+    // (Residues in tissues are concentrations: `residues (µg/kg) in edible tissues`.)
+    for word in ["concentrations", "concentration", "levels", "level", "residues", "residue"] {
         for (at, _) in lower.match_indices(word) {
             let rest = caption[at + word.len()..].trim_start();
             // "Concentrations (ng/mL)", or the unit first among what the brackets say of the
@@ -3374,7 +3390,11 @@ fn caption_unit(caption: &str) -> Option<String> {
                     })
                 })
                 && Unit::parse(inner.trim()).is_ok()
-                && is_concentration_unit(inner.trim())
+                // (Or a mass per kilogram of tissue, where the caption speaks of residues or
+                // tissues: `residue concentrations of X (µg/kg) in the tissues`.)
+                && (is_concentration_unit(inner.trim())
+                    || crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues"])
+                        && Unit::parse(inner.trim()).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1))
                 // A unit alone, not a value (`below the limit of quantification (0.5 ng/mL)`).
                 && !inner.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {

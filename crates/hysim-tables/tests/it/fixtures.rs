@@ -856,6 +856,21 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Total plasma cefalorin concentrations (µg/mL) in blood drawn from the joint and the jugular vein of two horses\n\n| Horse | Sample | 0.5 h | 2 h |\n|---|---|---|---|\n| Ginger | Synovial fluid | 310 | 120 |\n| Ginger | Plasma | 4.1 | 1.9 |\n| Nutmeg | Synovial fluid | 280 | 101 |\n| Nutmeg | Plasma | 3.8 | 1.6 |\n",
     ),
     (
+        // Residue depletion: the day after the last dose first (printed once, spanning the
+        // animals slaughtered that day), the animal beside it, edible tissues across with
+        // the caption's unit per kilogram of tissue.
+        "residues_by_day_then_animal",
+        "html",
+        "<table><caption>Table 4. Individual tolfenarin residues (µg/kg) in edible tissues of broilers slaughtered 1 and 3 days after the end of treatment</caption><thead><tr><th>Day after last dose</th><th>Bird no.</th><th>Muscle</th><th>Liver</th></tr></thead><tbody><tr><td rowspan=\"2\">1</td><td>1</td><td>228</td><td>899</td></tr><tr><td>2</td><td>196</td><td>1031</td></tr><tr><td rowspan=\"2\">3</td><td>4</td><td>62.5</td><td>401</td></tr><tr><td>5</td><td>&lt;LOQ</td><td>404</td></tr></tbody></table>",
+    ),
+    (
+        // The same in Portuguese: `Dia após a última dose`, `Músculo`, `Fígado`, residues in
+        // the caption.
+        "portuguese_residues_by_day_then_animal",
+        "html",
+        "<table><caption>Tabela 4. Concentrações residuais de tiavarol (µg/kg) nos tecidos comestíveis de suínos</caption><thead><tr><th>Dia após a última dose</th><th>Animal</th><th>Músculo</th><th>Fígado</th></tr></thead><tbody><tr><td rowspan=\"2\">1</td><td>101</td><td>162,9</td><td>690,7</td></tr><tr><td>102</td><td>167,6</td><td>847,9</td></tr></tbody></table>",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
