@@ -339,8 +339,10 @@ fn is_comparison(label: &str) -> bool {
 }
 
 /// `Peak (mg/L)` and `Trough (mg/L)`: the peak and trough levels of therapeutic drug
-/// monitoring, named with a concentration unit (a `Trough` time point has none).
-fn peak_or_trough(label: &str) -> Option<Named> {
+/// monitoring, named with a concentration unit (a `Trough` time point has none), or bare
+/// under a caption of peak and trough concentrations with its unit (`caption_unit`, given
+/// only where the caption names peaks or troughs).
+fn peak_or_trough(label: &str, caption_unit: Option<&str>) -> Option<Named> {
     let (name, _) = crate::params::split_trailing_group(label);
     let name = crate::fold::lower(name.split(',').next().unwrap_or(name).trim());
     let code = match name.as_str() {
@@ -376,7 +378,12 @@ fn peak_or_trough(label: &str) -> Option<Named> {
         | "dalconcentratie" => "CTROUGH",
         _ => return None,
     };
-    unit_in_label(label).is_some_and(|u| is_concentration_unit(&u)).then_some(Named::Code(code))
+    // With a concentration unit in the label, or the caption's for a bare `Peak` or `Trough`
+    // (`Serum peak and trough concentrations (mg/L)`).
+    unit_in_label(label)
+        .or_else(|| caption_unit.map(str::to_owned))
+        .is_some_and(|u| is_concentration_unit(&u))
+        .then_some(Named::Code(code))
 }
 
 /// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
@@ -1602,7 +1609,7 @@ impl<'t> Reader<'t> {
         if let Some(d) = self.defined(stub).filter(|_| named(stub, self.route_kind).and_then(Named::code).is_none()) {
             return Some(Named::Code(d.code));
         }
-        named(stub, self.route_kind).or_else(|| peak_or_trough(stub)).or_else(|| {
+        named(stub, self.route_kind).or_else(|| peak_or_trough(stub, self.peak_trough_unit())).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
             let unit = unit_in_label(stub).or_else(|| cell_unit.clone());
@@ -1613,6 +1620,15 @@ impl<'t> Reader<'t> {
                 (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
             })
         })
+    }
+
+    /// The caption's unit where the caption names peak or trough concentrations (`Serum
+    /// peak and trough concentrations (mg/L)`): the unit of bare `Peak` and `Trough` labels.
+    fn peak_trough_unit(&self) -> Option<&str> {
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        crate::context::has_word(&caption, &["peak", "peaks", "trough", "troughs"])
+            .then_some(self.caption_unit.as_deref())
+            .flatten()
     }
 
     /// Whether most of the stub's cells are subject ids (`V1`, `V2`, `V3`): then codes that
@@ -1677,7 +1693,7 @@ impl<'t> Reader<'t> {
     fn column_parameter(&self, c: usize) -> Option<Named> {
         let path = &self.clean_paths[c];
         let last = path.last()?;
-        if let Some(level) = peak_or_trough(last) {
+        if let Some(level) = peak_or_trough(last, self.peak_trough_unit()) {
             return Some(level);
         }
         // An abbreviation the caption defines for an analyte or specimen comes before the

@@ -871,6 +871,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Tabela 4. Concentrações residuais de tiavarol (µg/kg) nos tecidos comestíveis de suínos</caption><thead><tr><th>Dia após a última dose</th><th>Animal</th><th>Músculo</th><th>Fígado</th></tr></thead><tbody><tr><td rowspan=\"2\">1</td><td>101</td><td>162,9</td><td>690,7</td></tr><tr><td>102</td><td>167,6</td><td>847,9</td></tr></tbody></table>",
     ),
     (
+        // Bare `Peak` and `Trough` under treatment days, the caption naming peak and trough
+        // concentrations with their unit.
+        "bare_peak_and_trough_by_day",
+        "html",
+        "<table><caption>Table 2. Serum vernolin peak and trough concentrations (mg/L) by patient and treatment day</caption><thead><tr><th rowspan=\"2\">Patient</th><th colspan=\"2\">Day 2</th><th colspan=\"2\">Day 5</th></tr><tr><th>Peak</th><th>Trough</th><th>Peak</th><th>Trough</th></tr></thead><tbody><tr><td>CF01</td><td>33.4</td><td>1.08</td><td>31.3</td><td>1.05</td></tr><tr><td>CF02</td><td>27.6</td><td>&lt;0.3</td><td>33.5</td><td>1.13</td></tr></tbody></table>",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
