@@ -216,7 +216,10 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             })
         };
         let bold_leading = b.rows.iter().take_while(|r| is_bold_row(r) && !values(r)).count();
-        let bold_head = if leading == 0 && (1..=3).contains(&bold_leading) && bold_leading < b.rows.len() {
+        let bold_head = if leading == 0
+            && (1..=3).contains(&bold_leading)
+            && b.rows.get(bold_leading).is_some_and(|r| !is_bold_row(r))
+        {
             bold_leading
         } else {
             0

@@ -65,12 +65,17 @@ pub fn table_context(table: &Table) -> TableContext {
         species: species.map(str::to_owned),
         population: species.is_none_or(|s| s == "human").then(population).flatten(),
         // A caption that names two matrices ("in umbilical vein and maternal serum") leaves
-        // the matrix to each record's label; blood beside plasma or serum is what was drawn
-        // ("plasma concentrations in blood drawn before the oxygenator"), as in
-        // [`paper_matrices`].
+        // the matrix to each record's label; blood said to be drawn beside plasma or serum
+        // is what was drawn ("plasma concentrations in blood drawn before the oxygenator"),
+        // as in [`paper_matrices`].
         matrix: {
             let mut named = matrices_in(&caption);
-            if named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
+            // (Only blood said to be drawn or sampled: `whole blood and plasma` are two.)
+            let lower = crate::fold::lower(&caption);
+            let drawn = ["blood drawn", "blood samples", "blood sampled", "blood collected", "blood was drawn"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if drawn && !lower.contains("whole blood") && named.iter().any(|m| matches!(*m, "plasma" | "serum")) {
                 named.retain(|m| *m != "blood");
             }
             match named.as_slice() {

@@ -546,6 +546,18 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
 }
 
+/// A subject named by its word and number (`Patient 1`, `Case 12`, `Dog 3`), as printed:
+/// not a bare number or code, which also number groups and cohorts.
+pub(crate) fn worded_subject(text: &str) -> Option<String> {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [word, id] = words.as_slice() else { return None };
+    (SUBJECT_WORDS.contains(&norm(word).as_str())
+        && id.chars().any(|c| c.is_ascii_digit())
+        && subject_id(text).is_some())
+    .then(|| text.to_owned())
+}
+
 /// Whether a column header names sampling times: a time word or unit (`Time (h)`,
 /// `Sampling time`, `Zeit nach Gabe (h)`), or days after the dose (`Day after last dose`,
 /// `Days post-treatment`, `Dia após a última dose`).
@@ -561,28 +573,14 @@ pub(crate) fn is_time_header(header: &str) -> bool {
 /// post-treatment`, `Withdrawal day`; `Dia após`, `Tag nach`, `Jour après`).
 pub(crate) fn days_header(header: &str) -> Option<&'static str> {
     let l = norm(header);
-    let days = crate::context::has_word(
-        &l,
-        &["day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen"],
-    );
-    let after = crate::context::has_word(
-        &l,
-        &[
-            "after",
-            "post",
-            "since",
-            "post-treatment",
-            "withdrawal",
-            "após",
-            "depois",
-            "después",
-            "après",
-            "dopo",
-            "na",
-            "nach",
-        ],
-    );
-    (days && after).then_some("day")
+    const DAYS: &[&str] = &[
+        "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "tag", "tage",
+    ];
+    const AFTER: &[&str] =
+        &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach"];
+    // (`post-dose`, `post-treatment`: a word that begins with `post-`.)
+    let after = crate::context::has_word(&l, AFTER) || l.split_whitespace().any(|w| w.starts_with("post-"));
+    (crate::context::has_word(&l, DAYS) && after).then_some("day")
 }
 
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta

@@ -1102,6 +1102,18 @@ impl<'t> Reader<'t> {
             && labels::is_time_header(&reader.labels[0])
             && labels::is_subject_header(&reader.labels[1])
             && !table.body_rows.iter().any(names_parameter)
+            // Its cells ids, one subject a row (not `Time (h) | Patients | Volunteers`, groups'
+            // concentrations), the times repeating or printed once over their subjects.
+            && {
+                let ids: Vec<&str> = filled_cells(table, 1).collect();
+                let distinct: std::collections::HashSet<&str> = ids.iter().copied().collect();
+                let times: Vec<&str> = filled_cells(table, 0).collect();
+                let time_set: std::collections::HashSet<&str> = times.iter().copied().collect();
+                ids.len() >= 2
+                    && distinct.len() == ids.len()
+                    && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
+                    && (time_set.len() < times.len() || times.len() < table.body_rows.len())
+            }
         {
             // Subjects in the column after the sampling times (`Day after last dose | Animal
             // | Muscle | Liver`, residues of the animals slaughtered that day; `Time (h) |
@@ -1224,12 +1236,12 @@ impl<'t> Reader<'t> {
                 && to_sample
                 && !header.contains("dosing interval")
                 && labels::time_unit_in(&header).is_some();
+            // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
+            let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || interval
-                || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]);
-            // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
-            let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
+                || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]) && !duration;
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
             let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
@@ -1240,9 +1252,7 @@ impl<'t> Reader<'t> {
                     && cells().all(|t| labels::time_of(t, None).is_some())
             };
             // (Bare numbers under a header of days after the dose are days.)
-            let unit = labels::time_unit_in(&reader.labels[c]).or_else(|| {
-                labels::is_time_header(&reader.labels[c]).then(|| labels::days_header(&reader.labels[c])).flatten()
-            });
+            let unit = labels::time_unit_in(&reader.labels[c]).or_else(|| labels::days_header(&reader.labels[c]));
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };
@@ -1412,15 +1422,19 @@ impl<'t> Reader<'t> {
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
             || day_header;
-        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
-        if timed_header && row_time.iter().flatten().count() >= 2 {
-            return Some(row_time);
+        if !timed_header {
+            return None;
         }
-        // Clock times down the stub (`Clock time` over `08:30 | 09:00`), the dose's clock
-        // time declared in the caption or footnote: the time since the dose.
-        let dose = labels::dose_clock(caption).or_else(|| labels::dose_clock(self.table.footnote.as_deref()?))?;
+        // Clock times down the stub (`Clock time` over `08:30 | 09:00 | 08:00 (day 2)`), the
+        // dose's clock time declared in the caption or footnote: the time since the dose (not
+        // the day beside the clock alone).
+        let dose = labels::dose_clock(caption).or_else(|| labels::dose_clock(self.table.footnote.as_deref()?));
         let stubs: Vec<&str> = self.stubs.iter().map(|(s, _)| s.as_str()).collect();
-        labels::clock_times(&stubs, dose).filter(|_| timed_header)
+        if let Some(times) = dose.and_then(|dose| labels::clock_times(&stubs, dose)) {
+            return Some(times);
+        }
+        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
+        (row_time.iter().flatten().count() >= 2).then_some(row_time)
     }
 
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
@@ -1431,7 +1445,14 @@ impl<'t> Reader<'t> {
             .or_else(|| self.row_time[row].clone())
             .or_else(|| {
                 let (c, unit) = self.time_col?;
-                let text = self.table.body_rows[row].get(c)?;
+                // A time printed once over the subjects after it (`1 | 101`, ` | 102`): the
+                // one above, when the subjects follow the times.
+                let printed = |r: usize| self.table.body_rows[r].get(c).filter(|t| !t.trim().is_empty());
+                let text = if c == 0 && self.stub_col == 1 {
+                    (0..=row).rev().find_map(printed)?
+                } else {
+                    self.table.body_rows[row].get(c)?
+                };
                 let time = labels::time_of(text, unit)?;
                 Some(match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
@@ -1622,8 +1643,9 @@ impl<'t> Reader<'t> {
         })
     }
 
-    /// The caption's unit where the caption names peak or trough concentrations (`Serum
-    /// peak and trough concentrations (mg/L)`): the unit of bare `Peak` and `Trough` labels.
+    /// The caption's (else the footnote's) concentration unit where the caption names peak
+    /// or trough concentrations (`Serum peak and trough concentrations (mg/L)`): the unit of
+    /// bare `Peak` and `Trough` labels.
     fn peak_trough_unit(&self) -> Option<&str> {
         let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
         crate::context::has_word(&caption, &["peak", "peaks", "trough", "troughs"])
@@ -2324,6 +2346,25 @@ impl<'t> Reader<'t> {
                     && let Some(group) = r.context.group.clone()
                     && let Some((subject, rest)) = split_subject(&group)
                 {
+                    r.context.subject = Some(subject);
+                    r.context.group = rest;
+                    r.statistic = Statistic::Individual;
+                }
+            }
+        }
+        // Sections that name a subject by its word and number, what the paper tells of the
+        // subject in brackets after it (`Patient 1 (M, 58 y, 74 kg; SAH)` over the
+        // patient's sampling times): the values under it are that subject's.
+        for r in &mut out {
+            if r.context.subject.is_none()
+                && r.statistic == Statistic::Value
+                && let Some(group) = r.context.group.clone()
+            {
+                let (first, rest) = match group.split_once(" / ") {
+                    Some((f, rest)) => (f, Some(rest.to_owned())),
+                    None => (group.as_str(), None),
+                };
+                if let Some(subject) = labels::worded_subject(crate::params::split_trailing_group(first).0) {
                     r.context.subject = Some(subject);
                     r.context.group = rest;
                     r.statistic = Statistic::Individual;

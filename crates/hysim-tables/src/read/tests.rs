@@ -1337,3 +1337,21 @@ fn a_mark_after_except_starts_its_note() {
     // `a` after other words is an article.
     assert!(footnote_marks("Values are given as a mean of two samples.", &|_| true).is_empty());
 }
+
+#[test]
+fn group_columns_after_times_are_no_subjects() {
+    // `Patients` and `Volunteers` after the times are two groups' mean concentrations.
+    let t = table(
+        "Table 2. Mean plasma concentrations (ng/mL) of corvalin",
+        &[&["Time (h)", "Patients", "Healthy volunteers"]],
+        &[&["1", "12.1", "10.4"], &["2", "18.3", "15.2"], &["4", "9.6", "8.8"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+    // Blood and plasma both measured: the caption names two specimens.
+    let t = table(
+        "Table 2. Whole blood and plasma concentrations (ng/mL) of tacrovin",
+        &[&["Parameter", "Value"]],
+        &[&["Cmax (ng/mL)", "12.1"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.matrix.as_deref() != Some("plasma")));
+}

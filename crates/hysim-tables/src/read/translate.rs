@@ -94,7 +94,6 @@ const WORDS: &[(&str, &str)] = &[
     ("rückstände", "residues"),
     ("rückstandskonzentrationen", "residue concentrations"),
     ("résidus", "residues"),
-    ("résiduelles", "residue"),
     ("residuos", "residues"),
     ("residuales", "residue"),
     ("residui", "residues"),

@@ -742,7 +742,7 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         // the dose, the clock running on into the next day.
         "clock_times_with_the_dose_time_in_the_caption",
         "html",
-        "<table><caption>Table 3. Plasma talvoprim concentrations (µg/mL) in two piglets. The dose was given at 08:00 on day 1</caption><thead><tr><th>Clock time</th><th>Pig A</th><th>Pig B</th></tr></thead><tbody><tr><td>08:30</td><td>3.1</td><td>2.7</td></tr><tr><td>12:00</td><td>2.2</td><td>1.9</td></tr><tr><td>20:00</td><td>0.61</td><td>0.48</td></tr><tr><td>08:00 (day 2)</td><td>0.05</td><td>0.04</td></tr></tbody></table>",
+        "<table><caption>Table 3. Plasma talvoprim concentrations (µg/mL) in two piglets. The dose was given at 08:00 on day 1</caption><thead><tr><th>Clock time</th><th>Pig A</th><th>Pig B</th></tr></thead><tbody><tr><td>08:30</td><td>3.1</td><td>2.7</td></tr><tr><td>12:00</td><td>2.2</td><td>1.9</td></tr><tr><td>20:00</td><td>0.61</td><td>0.48</td></tr><tr><td>08:00 (day 2)</td><td>0.05</td><td>0.04</td></tr><tr><td>08:00 (day 3)</td><td>0.01</td><td>&lt;0.01</td></tr></tbody></table>",
     ),
     (
         // French labels: named horses beside `Moyenne ± ET` (ET, écart type), the AUC as
@@ -876,6 +876,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "bare_peak_and_trough_by_day",
         "html",
         "<table><caption>Table 2. Serum vernolin peak and trough concentrations (mg/L) by patient and treatment day</caption><thead><tr><th rowspan=\"2\">Patient</th><th colspan=\"2\">Day 2</th><th colspan=\"2\">Day 5</th></tr><tr><th>Peak</th><th>Trough</th><th>Peak</th><th>Trough</th></tr></thead><tbody><tr><td>CF01</td><td>33.4</td><td>1.08</td><td>31.3</td><td>1.05</td></tr><tr><td>CF02</td><td>27.6</td><td>&lt;0.3</td><td>33.5</td><td>1.13</td></tr></tbody></table>",
+    ),
+    (
+        // Full-width rows naming each patient by word and number, what the paper tells of
+        // them in brackets, over the patient's sampling times; specimens across.
+        "patient_sections_over_times",
+        "md",
+        "Table 2. Serum and CSF concentrations of tedorin in individual patients after a 600 mg intravenous dose\n\n| Time (min) | Serum (mg/L) | CSF (mg/L) |\n|---|---|---|\n| Patient 1 (M, 58 y, 74 kg; SAH) | | |\n| 30 | 4.72 | 1.15 |\n| 120 | 9.01 | 2.95 |\n| Patient 2 (F, 44 y, 61 kg; ICH) | | |\n| 30 | 5.80 | 1.62 |\n| 120 | 9.81 | — |\n",
     ),
     (
         // Not PK results: a covariate-effect regression table.
