@@ -1183,7 +1183,11 @@ impl<'t> Reader<'t> {
         // Patient 2`), times down the stub (`Time (min)`): each row is a sampling time.
         if rows_hits == 0
             && cols_hits > 0
-            && reader.col_named.iter().flatten().all(|n| n.code() == Some("CONC"))
+            // (A ratio of two specimens beside them, `CSF/serum ratio`, is read at the same times.)
+            && reader.col_named.iter().flatten().any(|n| n.code() == Some("CONC"))
+            && reader.col_named.iter().flatten().all(|n| {
+                n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio"))
+            })
             && let Some(row_time) = reader.times_down_stub()
         {
             reader.row_time = row_time;

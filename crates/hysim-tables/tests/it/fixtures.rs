@@ -879,10 +879,11 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         // Full-width rows naming each patient by word and number, what the paper tells of
-        // them in brackets, over the patient's sampling times; specimens across.
+        // them in brackets, over the patient's sampling times; specimens and their ratio
+        // across, each at the row's time.
         "patient_sections_over_times",
         "md",
-        "Table 2. Serum and CSF concentrations of tedorin in individual patients after a 600 mg intravenous dose\n\n| Time (min) | Serum (mg/L) | CSF (mg/L) |\n|---|---|---|\n| Patient 1 (M, 58 y, 74 kg; SAH) | | |\n| 30 | 4.72 | 1.15 |\n| 120 | 9.01 | 2.95 |\n| Patient 2 (F, 44 y, 61 kg; ICH) | | |\n| 30 | 5.80 | 1.62 |\n| 120 | 9.81 | — |\n",
+        "Table 2. Serum and CSF concentrations of tedorin in individual patients after a 600 mg intravenous dose\n\n| Time (min) | Serum (mg/L) | CSF (mg/L) | CSF/serum ratio |\n|---|---|---|---|\n| Patient 1 (M, 58 y, 74 kg; SAH) | | | |\n| 30 | 4.72 | 1.15 | 0.24 |\n| 120 | 9.01 | 2.95 | 0.33 |\n| Patient 2 (F, 44 y, 61 kg; ICH) | | | |\n| 30 | 5.80 | 1.62 | 0.28 |\n| 120 | 9.81 | — | — |\n",
     ),
     (
         // Not PK results: a covariate-effect regression table.
