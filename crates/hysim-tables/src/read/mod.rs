@@ -1260,7 +1260,13 @@ impl<'t> Reader<'t> {
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };
-        reader.time_col = (0..n_cols).find_map(time_col);
+        // (Beside the nominal or scheduled time, the actual time is when the sample was taken:
+        // `Nominal time (h) | Actual time (h)`.)
+        let actual = |c: &(usize, Option<&'static str>)| {
+            crate::context::has_word(&crate::fold::lower(&reader.labels[c.0]), &["actual", "real", "recorded"])
+        };
+        let times: Vec<(usize, Option<&'static str>)> = (0..n_cols).filter_map(time_col).collect();
+        reader.time_col = times.iter().find(|c| actual(c)).or(times.first()).copied();
         // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
         // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
         let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
@@ -3406,8 +3412,56 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
 /// the words that qualify it (`total`, `free`, `plasma`).
 fn caption_analyte(caption: &str) -> Option<String> {
     const QUALIFIERS: &[&str] = &["the", "total", "free", "unbound", "plasma", "serum", "blood", "individual", "mean"];
+    // Words before `concentrations` that say which, not of what.
+    const NOT_ANALYTES: &[&str] = &[
+        "steady-state",
+        "trough",
+        "peak",
+        "maximum",
+        "minimum",
+        "median",
+        "observed",
+        "predicted",
+        "drug",
+        "tissue",
+        "residual",
+        "average",
+        "serial",
+        "measured",
+        "sample",
+        "the",
+        "and",
+        "of",
+        "in",
+        "individual",
+        "total",
+        "free",
+        "unbound",
+        "mean",
+        "geometric",
+        "arithmetic",
+        "time",
+        "concentration",
+        "high",
+        "low",
+        "target",
+        "therapeutic",
+    ];
     let lower = crate::fold::lower(caption);
-    ["concentrations of ", "concentration of ", "levels of "].iter().find_map(|phrase| {
+    // The analyte before its quantity (`Individual plasma sulvanafil concentrations`).
+    let before = ["concentrations", "concentration", "levels"].iter().find_map(|q| {
+        let at = lower.find(&format!(" {q}"))?;
+        let word = lower[..at].split_whitespace().next_back()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        (word.chars().count() >= 3
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_ANALYTES.contains(&word)
+            && !QUALIFIERS.contains(&word)
+            && !labels::is_subject_header(word)
+            && matrices_in(word).is_empty()
+            && stat_label(word).is_none())
+        .then(|| word.to_owned())
+    });
+    let after = ["concentrations of ", "concentration of ", "levels of "].iter().find_map(|phrase| {
         let at = lower.find(phrase)? + phrase.len();
         lower[at..]
             .split_whitespace()
@@ -3417,7 +3471,8 @@ fn caption_analyte(caption: &str) -> Option<String> {
             // Not who or what was sampled (`concentrations of patients`, `... of milk`).
             .filter(|w| !labels::is_subject_header(w) && matrices_in(w).is_empty())
             .map(str::to_owned)
-    })
+    });
+    after.or(before)
 }
 
 fn caption_unit(caption: &str) -> Option<String> {

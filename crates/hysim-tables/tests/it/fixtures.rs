@@ -886,6 +886,14 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 2. Serum and CSF concentrations of tedorin in individual patients after a 600 mg intravenous dose\n\n| Time (min) | Serum (mg/L) | CSF (mg/L) | CSF/serum ratio |\n|---|---|---|---|\n| Patient 1 (M, 58 y, 74 kg; SAH) | | | |\n| 30 | 4.72 | 1.15 | 0.24 |\n| 120 | 9.01 | 2.95 | 0.33 |\n| Patient 2 (F, 44 y, 61 kg; ICH) | | | |\n| 30 | 5.80 | 1.62 | 0.28 |\n| 120 | 9.81 | — | — |\n",
     ),
     (
+        // A long table with nominal and actual sampling times, the concentration column
+        // headed by the drug the caption names before its quantity (`plasma X
+        // concentrations`), a new drug no vocabulary knows.
+        "nominal_and_actual_times_new_drug_column",
+        "md",
+        "Table 3. Individual plasma sulvarin concentrations with nominal and actual sampling times after a single 50 mg dose\n\n| Subject | Nominal time (h) | Actual time (h) | Sulvarin (ng/mL) |\n|---|---|---|---|\n| E-101 | 0.5 | 0.75 | 104 |\n| E-101 | 1 | 1.17 | 112 |\n| E-102 | 0.5 | 0.50 | 125 |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
