@@ -215,7 +215,15 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
                     && !c.text.chars().any(char::is_alphabetic)
             })
         };
-        let bold_leading = b.rows.iter().take_while(|r| is_bold_row(r) && !values(r)).count();
+        // (A bold row of numbers under a first row whose stub spans down to it is the
+        // header's too: subjects' ids, `Time (h)` spanning `1001 | 1002`.)
+        let spanned_down = b.rows.first().and_then(|r| r.cells.first()).map_or(1, |c| c.rowspan);
+        let bold_leading = b
+            .rows
+            .iter()
+            .enumerate()
+            .take_while(|(k, r)| is_bold_row(r) && (!values(r) || *k > 0 && *k < spanned_down))
+            .count();
         let bold_head = if leading == 0
             && (1..=3).contains(&bold_leading)
             && b.rows.get(bold_leading).is_some_and(|r| !is_bold_row(r))

@@ -2544,7 +2544,19 @@ impl<'t> Reader<'t> {
                 // Under a unit row (`Pt 1` over `(µg/mL)`), the id is above the unit.
                 let p = &self.path_without_unit(col);
                 let last = p.last()?;
-                let under_subject = p.len() > 1 && labels::is_subject_header(&p[p.len() - 2]);
+                // (Or under their sex in a table of individuals: `Males` over `1001 | 1002`.)
+                let individuals = || {
+                    crate::context::has_word(
+                        &crate::fold::lower(self.table.caption.as_deref().unwrap_or_default()),
+                        &["individual"],
+                    )
+                };
+                let under_subject = p.len() > 1
+                    && (labels::is_subject_header(&p[p.len() - 2])
+                        || matches!(
+                            crate::fold::lower(p[p.len() - 2].trim()).as_str(),
+                            "males" | "females" | "male" | "female" | "men" | "women" | "boys" | "girls"
+                        ) && individuals());
                 let Some(id) = labels::subject_id(last) else {
                     return self.named_subject(col).or_else(|| subject_over_specimens(p));
                 };

@@ -894,6 +894,13 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "Table 3. Individual plasma sulvarin concentrations with nominal and actual sampling times after a single 50 mg dose\n\n| Subject | Nominal time (h) | Actual time (h) | Sulvarin (ng/mL) |\n|---|---|---|---|\n| E-101 | 0.5 | 0.75 | 104 |\n| E-101 | 1 | 1.17 | 112 |\n| E-102 | 0.5 | 0.50 | 125 |\n",
     ),
     (
+        // Monkeys' numbers under their sex in a table of individuals, in bold header rows
+        // below a stub header spanning them; analytes as full-width sections.
+        "ids_under_sex_headers_with_analyte_sections",
+        "html",
+        "<table><caption>Table 5. Individual plasma concentrations (ng/mL) of oxamerol and its metabolite M2 in cynomolgus monkeys after a single oral dose of 5 mg/kg</caption><tr><td rowspan=\"2\"><b>Time (h)</b></td><td colspan=\"2\"><b>Males</b></td><td colspan=\"2\"><b>Females</b></td></tr><tr><td><b>1001</b></td><td><b>1002</b></td><td><b>2001</b></td><td><b>2002</b></td></tr><tr><td colspan=\"5\"><i>Oxamerol</i></td></tr><tr><td>0.5</td><td>205</td><td>134</td><td>105</td><td>140</td></tr><tr><td colspan=\"5\"><i>M2</i></td></tr><tr><td>0.5</td><td>48.4</td><td>46.5</td><td>45.3</td><td>46.4</td></tr></table>",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
