@@ -703,6 +703,14 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
 /// since the dose in brackets beside or under each clock time.
 pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     let t = norm(strip_marks(header));
+    // A duration in hours and minutes under a header that says so (`Interval (h:min)` over
+    // `2:30`): 2.5 h.
+    if unit == Some("h:min") {
+        let (h, m) = t.split_once(':')?;
+        let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+        let printed = format!("{:.2}", f64::from(h) + f64::from(m.min(59)) / 60.0);
+        return Some(format!("{} h", printed.trim_end_matches('0').trim_end_matches('.')));
+    }
     let after_clock = t.split_once(' ').filter(|(clock, _)| is_clock_time(clock)).map(|(_, rest)| rest.trim());
     let whole = after_clock.unwrap_or(&t);
     let bracketed = whole
@@ -965,6 +973,10 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("hours", "h"),
         ("(min)", "min"),
         ("(minutes)", "min"),
+        // Durations printed as hours and minutes (`2:30`).
+        ("(h:min)", "h:min"),
+        ("(hh:mm)", "h:min"),
+        ("(h:mm)", "h:min"),
         ("minutes", "min"),
         ("(days)", "day"),
         ("(d)", "day"),
@@ -1089,6 +1101,14 @@ mod tests {
         let times = clock_times(&["07:45", "22:00", "02:00"], 480).unwrap();
         assert_eq!(times, [None, Some("14 h".to_owned()), Some("18 h".to_owned())]);
         assert_eq!(clock_times(&["08:30", "Day 2"], 480), None);
+    }
+
+    #[test]
+    fn durations_in_hours_and_minutes() {
+        assert_eq!(time_unit_in("Dose-to-sampling interval (h:min)"), Some("h:min"));
+        assert_eq!(time_of("2:30", Some("h:min")).as_deref(), Some("2.5 h"));
+        assert_eq!(time_of("12:05", Some("h:min")).as_deref(), Some("12.08 h"));
+        assert_eq!(time_of("2", Some("h:min")), None);
     }
 
     #[test]
