@@ -1653,6 +1653,23 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// Whether `name` is the study drug or a metabolite the caption names after the word
+    /// `metabolite` (`its metabolite M2`).
+    fn caption_compound(&self, name: &str) -> bool {
+        let name = crate::fold::lower(name.trim());
+        if name.is_empty() || name.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if self.base.context.drug.as_deref().is_some_and(|d| crate::fold::lower(d) == name) {
+            return true;
+        }
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        let words: Vec<&str> = caption.split_whitespace().collect();
+        words.windows(2).any(|w| {
+            matches!(w[0], "metabolite" | "metabolites") && w[1].trim_matches(|c: char| !c.is_alphanumeric()) == name
+        })
+    }
+
     /// The caption's (else the footnote's) concentration unit where the caption names peak
     /// or trough concentrations (`Serum peak and trough concentrations (mg/L)`): the unit of
     /// bare `Peak` and `Trough` labels.
@@ -3100,6 +3117,15 @@ impl<'t> Reader<'t> {
                     .as_deref()
                     .is_some_and(|a| crate::fold::lower(name) == a)
                     .then(|| (name.to_owned(), None))
+            })
+            // A section naming the study drug or a metabolite the caption names (`Oxamerol`
+            // then `M2 (6β-hydroxy-oxamerol)` over the rows, the caption saying "oxamerol and
+            // its metabolite M2").
+            .or_else(|| {
+                g?.split(" / ").find_map(|part| {
+                    let name = crate::params::split_trailing_group(part).0.trim();
+                    self.caption_compound(name).then(|| (name.to_owned(), None))
+                })
             });
         if let Some((name, mw)) = analyte
             && matrices_in(&name).is_empty()
