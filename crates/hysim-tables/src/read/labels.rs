@@ -684,8 +684,17 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
     };
     // A subject word with a capital letter for an id (`Infant A`, `Patient B`).
     let letter = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+    // Initials (`L.M.`, `J.R.K.`), not the abbreviations cells print (`N.A.`, `N.D.`, `S.D.`).
+    let initials = |w: &str| {
+        let parts: Vec<&str> = w.split('.').collect();
+        (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+            && !["N.A", "N.D", "N.S", "N.C", "N.R", "S.D", "S.E", "B.L.Q", "N.Q"].contains(&w)
+    };
     match words.as_slice() {
         [one] if code_like(one) => Some((*one).to_owned()),
+        // (Initials keep their last point: `L.M.`.)
+        [one] if initials(one) => Some(format!("{one}.")),
         [word, id] if SUBJECT_WORDS.contains(&norm(word).as_str()) && (code_like(id) || letter(id)) => {
             Some(t.to_owned())
         }
@@ -1101,6 +1110,15 @@ mod tests {
         let times = clock_times(&["07:45", "22:00", "02:00"], 480).unwrap();
         assert_eq!(times, [None, Some("14 h".to_owned()), Some("18 h".to_owned())]);
         assert_eq!(clock_times(&["08:30", "Day 2"], 480), None);
+    }
+
+    #[test]
+    fn initials_are_subject_ids() {
+        assert_eq!(subject_id("L.M.").as_deref(), Some("L.M."));
+        assert_eq!(subject_id("J.R.K.").as_deref(), Some("J.R.K."));
+        assert_eq!(subject_id("N.A."), None);
+        assert_eq!(subject_id("S.D."), None);
+        assert_eq!(subject_id("P3").as_deref(), Some("P3"));
     }
 
     #[test]
