@@ -1379,7 +1379,9 @@ impl<'t> Reader<'t> {
             .map(|c| {
                 let p = &self.paths[c];
                 let last = p.last()?;
-                let time = (c != self.stub_col).then(|| labels::time_of(last, outer_unit(c))).flatten()?;
+                // (Not patient `D` under `Patient`: a letter under a subject header is no day.)
+                let lettered = lettered_subject(p).is_some();
+                let time = (c != self.stub_col && !lettered).then(|| labels::time_of(last, outer_unit(c))).flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
                 // time on that day.
                 let day = p[..p.len() - 1].iter().rev().find_map(|h| labels::time_of(h, None)).filter(|d| {
@@ -1742,6 +1744,11 @@ impl<'t> Reader<'t> {
     fn column_parameter(&self, c: usize) -> Option<Named> {
         let path = &self.clean_paths[c];
         let last = path.last()?;
+        // Patients lettered under a subject header (`Paziente` over `A | B | ... | F`): `F`
+        // is a patient, not a bioavailability (as down the stub).
+        if lettered_subject(path).is_some() {
+            return None;
+        }
         if let Some(level) = peak_or_trough(last, self.peak_trough_unit()) {
             return Some(level);
         }
@@ -2574,6 +2581,11 @@ impl<'t> Reader<'t> {
                             crate::fold::lower(p[p.len() - 2].trim()).as_str(),
                             "males" | "females" | "male" | "female" | "men" | "women" | "boys" | "girls"
                         ) && individuals());
+                // Patients lettered under their header (`Paziente` over `A | B | F`; `D` is no
+                // unit of days here).
+                if let Some(letter) = lettered_subject(&self.clean_paths[col]) {
+                    return Some(letter.to_owned());
+                }
                 let Some(id) = labels::subject_id(last) else {
                     return self.named_subject(col).or_else(|| subject_over_specimens(p));
                 };
@@ -3661,4 +3673,12 @@ pub fn model_record(
         noise: None,
         review: None,
     }
+}
+
+/// A subject lettered under a subject header (`Patient` over `A | B | F`): the letter.
+fn lettered_subject(path: &[String]) -> Option<&str> {
+    let [.., parent, leaf] = path else { return None };
+    let letter = leaf.trim();
+    (labels::is_subject_header(parent) && letter.len() == 1 && letter.chars().all(|ch| ch.is_ascii_uppercase()))
+        .then_some(letter)
 }

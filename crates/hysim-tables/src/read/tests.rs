@@ -1355,3 +1355,19 @@ fn group_columns_after_times_are_no_subjects() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.matrix.as_deref() != Some("plasma")));
 }
+
+#[test]
+fn patients_lettered_across_under_their_header() {
+    // `F` under `Paziente` is patient F, not a bioavailability.
+    let t = table(
+        "Tabella 2. Concentrazioni plasmatiche individuali (ng/ml) di levobutrol",
+        &[&["Tempo (min)", "Paziente", "Paziente", "Paziente"], &["Tempo (min)", "D", "E", "F"]],
+        &[&["10", "0,058", "0,163", "0,251"], &["20", "0,243", "0,444", "0,537"]],
+    );
+    let records = table_records(&t);
+    let mut subjects: Vec<String> = records.iter().filter_map(|r| r.context.subject.clone()).collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects, ["D", "E", "F"]);
+    assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC")));
+}
