@@ -1,7 +1,5 @@
 //! The species a caption or title names.
 
-use super::words::has_word;
-
 pub(crate) fn species_of(text: &str) -> Option<&'static str> {
     const SPECIES: &[(&[&str], &str)] = &[
         (&["dog", "dogs", "beagle", "beagles", "canine"], "dog"),
@@ -33,6 +31,14 @@ pub(crate) fn species_of(text: &str) -> Option<&'static str> {
             "human",
         ),
     ];
+    // The first species of the list any of whose words is among the text's words (one pass
+    // over the text; every word here is a single token, so `has_word`'s phrases never occur).
     let lower = crate::fold::lower(text);
-    SPECIES.iter().find(|(words, _)| has_word(&lower, words)).map(|(_, s)| *s)
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.');
+    let first = lower
+        .split(is_sep)
+        .filter(|token| !token.is_empty())
+        .filter_map(|token| SPECIES.iter().position(|(words, _)| words.contains(&token)))
+        .min()?;
+    Some(SPECIES[first].1)
 }

@@ -503,24 +503,42 @@ fn sentences(lower: &str) -> Vec<&str> {
 
 /// Lower case, one kind of dash, `+/-` as `±`, spaces squeezed.
 fn normalise(text: &str) -> String {
-    let t = text
-        .to_lowercase()
-        .replace(['–', '—', '−', '‐', '‑'], "–")
-        .replace("+/-", "±")
-        .replace("+/–", "±")
-        .replace("+-", "±")
-        .replace("plus or minus", "±")
-        .replace('\u{a0}', " ");
+    // (Each rewrite only where its text occurs: most labels hold none, and a `replace`
+    // copies the whole text.)
+    let mut t = text.to_lowercase();
+    if t.contains(['—', '−', '‐', '‑']) {
+        t = t.replace(['–', '—', '−', '‐', '‑'], "–");
+    }
+    for (from, to) in [("+/-", "±"), ("+/–", "±"), ("+-", "±"), ("plus or minus", "±"), ("\u{a0}", " ")] {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
     // German `MW ± SD` (Mittelwert): `MW` alone is also a molecular weight. The two-letter
     // abbreviations of the standard deviation in French, Spanish, Italian and Portuguese
     // (`moyenne ± ET`, `media (DE)`, `media ± DS`, `média ± DP`), read only after `±` or
     // alone in brackets: as words they are `and`, `of` and others.
-    let mut t = t.replace("mw ±", "mean ±").replace("mw±", "mean±");
-    for sd in ["et", "de", "ds", "dp"] {
-        for (printed, read) in [(format!("± {sd}"), "± sd"), (format!("±{sd}"), "±sd"), (format!("({sd})"), "(sd)")]
-        {
+    if t.contains("mw") {
+        t = t.replace("mw ±", "mean ±").replace("mw±", "mean±");
+    }
+    const SD_WORDS: [(&str, &str); 12] = [
+        ("± et", "± sd"),
+        ("±et", "±sd"),
+        ("(et)", "(sd)"),
+        ("± de", "± sd"),
+        ("±de", "±sd"),
+        ("(de)", "(sd)"),
+        ("± ds", "± sd"),
+        ("±ds", "±sd"),
+        ("(ds)", "(sd)"),
+        ("± dp", "± sd"),
+        ("±dp", "±sd"),
+        ("(dp)", "(sd)"),
+    ];
+    if t.contains(['±', '(']) {
+        for (printed, read) in SD_WORDS {
             let mut from = 0;
-            while let Some(at) = t[from..].find(&printed).map(|k| k + from) {
+            while let Some(at) = t[from..].find(printed).map(|k| k + from) {
                 let end = at + printed.len();
                 // A whole word (`± de`, not `± des`); in brackets only after the mean's word
                 // (`media (DE)`, not `dihydroartemisinin–piperaquine (DP)`).
@@ -539,22 +557,24 @@ fn normalise(text: &str) -> String {
     // Spanish and Italian `media` is the mean before its spread (`media ± DE`, `media (DS)`),
     // not in `otitis media`; a range in brackets in these languages (`mediana (intervalo)`,
     // `mediana (intervallo)`, `médiane (intervalle)`), not a confidence interval.
-    let mut t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
-    for range in ["(intervalo)", "(intervallo)", "(intervalle)", "(rango)", "(bereich)", "(spannweite)"] {
-        t = t.replace(range, "(range)");
+    if t.contains("media") {
+        t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
+    }
+    if t.contains('(') {
+        for range in ["(intervalo)", "(intervallo)", "(intervalle)", "(rango)", "(bereich)", "(spannweite)"] {
+            if t.contains(range) {
+                t = t.replace(range, "(range)");
+            }
+        }
     }
     // `except` in these languages (`salvo`, `excepto`, `sauf`, `tranne`, `exceto`, `außer`,
     // `behalve`), whole words: a declaration's exception.
-    let t = t
-        .split(' ')
-        .map(|w| match w {
-            "salvo" | "excepto" | "sauf" | "tranne" | "eccetto" | "exceto" | "außer" | "ausser" | "behalve" => {
-                "except"
-            }
-            w => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let except = |w: &str| {
+        matches!(w, "salvo" | "excepto" | "sauf" | "tranne" | "eccetto" | "exceto" | "außer" | "ausser" | "behalve")
+    };
+    if t.split(' ').any(except) {
+        t = t.split(' ').map(|w| if except(w) { "except" } else { w }).collect::<Vec<_>>().join(" ");
+    }
     crate::fold::squeeze(&t)
 }
 

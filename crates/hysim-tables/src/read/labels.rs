@@ -83,8 +83,12 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     }
     let key = key.trim_matches(|c: char| c == ':' || c == ' ').to_owned();
     let plain = key.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
-    let compact = |w: &str| w.replace([' ', '(', ')', '[', ']', ','], "");
-    let exact = |words: &[&str]| words.iter().any(|w| *w == plain || compact(w) == compact(plain));
+    // Equal, or equal without spaces, brackets and commas (compared char by char: no
+    // copy of each of the hundred words).
+    let kept = |c: &char| !matches!(c, ' ' | '(' | ')' | '[' | ']' | ',');
+    let compact_plain: Vec<char> = plain.chars().filter(kept).collect();
+    let exact =
+        |words: &[&str]| words.iter().any(|w| *w == plain || w.chars().filter(kept).eq(compact_plain.iter().copied()));
     // (German, with its abbreviation `MW`, French, Spanish and Italian, Portuguese, Dutch.)
     if exact(&[
         "mean",
@@ -210,11 +214,11 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     }
     // A central value with its spread: "Mean ± SD", "Mean (SD)", "Median (range)",
     // "Mean CI 95%", "GM (95% CI)". Nothing but statistic words and punctuation.
-    let declaration = label_declaration(raw)?;
-    if is_only_statistic_words(&key) {
-        return Some(StatLabel::Combined(declaration));
+    // (The words first: most labels are no statistic's, and reading a declaration costs.)
+    if !is_only_statistic_words(&key) {
+        return None;
     }
-    None
+    label_declaration(raw).map(StatLabel::Combined)
 }
 
 /// Whether a label holds nothing but statistic words, numbers and punctuation.

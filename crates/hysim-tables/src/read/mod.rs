@@ -1922,22 +1922,27 @@ impl<'t> Reader<'t> {
         let parameter_cols = self.col_named.iter().flatten().filter(|n| n.code().is_some_and(|c| c != "CONC")).count();
         let across = cols_hits > rows_hits || specimens_down && parameter_cols >= 2;
         let mut out = if across { self.parameters_across() } else { self.parameters_down() };
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|r| {
-            let c = &r.context;
-            // The same number printed on two lines (a mean and a median of 105) is two
-            // records: the statistic is part of what repeats.
-            seen.insert((
-                r.provenance.col,
-                r.statistic,
-                r.parameter_raw.clone(),
-                r.value_raw.clone(),
-                c.subject.clone(),
-                c.group.clone(),
-                c.time.clone(),
-                c.dose.clone(),
-            )) || r.provenance.col.is_none()
-        });
+        let mut seen = rustc_hash::FxHashSet::default();
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|r| {
+                let c = &r.context;
+                // The same number printed on two lines (a mean and a median of 105) is two
+                // records: the statistic is part of what repeats.
+                seen.insert((
+                    r.provenance.col,
+                    r.statistic,
+                    &r.parameter_raw,
+                    &r.value_raw,
+                    &c.subject,
+                    &c.group,
+                    &c.time,
+                    &c.dose,
+                )) || r.provenance.col.is_none()
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
         out
     }
 
