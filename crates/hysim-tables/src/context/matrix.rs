@@ -163,6 +163,19 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
     ("pelle + grasso", "skin and fat"),
     ("pele + gordura", "skin and fat"),
     ("huid + vet", "skin and fat"),
+    // Polish and Swedish (`Wątroba`, `Nerki`, `Mięśnie piersiowe`; `Lever` is Dutch and
+    // Swedish both).
+    ("wątroba", "liver tissue"),
+    ("nerki", "kidney tissue"),
+    ("nerka", "kidney tissue"),
+    ("mięśnie", "muscle tissue"),
+    ("mięsień", "muscle tissue"),
+    ("mięśnie piersiowe", "muscle tissue"),
+    ("mięśnie udowe", "muscle tissue"),
+    ("tłuszcz", "adipose tissue"),
+    ("skóra z tłuszczem", "skin and fat"),
+    ("njure", "kidney tissue"),
+    ("muskel och hud", "muscle and skin"),
 ];
 
 fn find_matrices(text: &str) -> Vec<&'static str> {

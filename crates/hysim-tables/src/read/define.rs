@@ -99,8 +99,19 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     // area under its curve (`concentration versus time curve from 0 to 4 h`).
     let concentration =
         symbol.starts_with(['C', 'c']) || has_word(&d, &["concentration", "concentrations", "level", "levels"]);
-    if !concentration || has_word(&d, &["area", "curve", "auc"]) {
+    // (An area in the languages whose tables print these symbols too: `área sob a curva`,
+    // `aire sous la courbe`, `Fläche unter der Kurve`.)
+    if !concentration
+        || has_word(&d, &["area", "curve", "auc", "área", "aire", "fläche", "curva", "courbe", "kurve", "oppervlak"])
+    {
         return None;
+    }
+    // Extrapolated back to time zero (`C0, concentration extrapolated to time zero`,
+    // `concentração extrapolada ao tempo zero`, `concentration extrapolée au temps zéro`,
+    // `auf den Zeitpunkt null extrapolierte Konzentration`): the initial concentration of an
+    // intravenous dose.
+    if ["extrapol", "estrapol"].iter().any(|stem| d.contains(stem)) {
+        return Some(("C0", None));
     }
     if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
         // "before the (next, morning) dose", "before dosing"
@@ -226,6 +237,20 @@ mod tests {
             read("the apparent oral clearance (CLpo) and terminal half-life (THL)"),
             [("CLpo".to_owned(), "CLFO", None), ("THL".to_owned(), "LAMZHL", None)]
         );
+    }
+
+    #[test]
+    fn a_concentration_extrapolated_to_time_zero_in_any_language() {
+        assert_eq!(
+            read("C0, concentration extrapolated to time zero; MRT, mean residence time"),
+            [("C0".to_owned(), "C0", None)]
+        );
+        assert_eq!(
+            read("C0, concentração extrapolada ao tempo zero; DP, desvio-padrão"),
+            [("C0".to_owned(), "C0", None)]
+        );
+        // Not an area extrapolated (`AUCextr`), in English or not.
+        assert!(read("AUC%extr, área sob a curva extrapolada").is_empty());
     }
 
     #[test]

@@ -512,6 +512,23 @@ const SUBJECT_WORDS: &[&str] = &[
     "chèvre",
     "cabra",
     "capra",
+    "katze",
+    "chat",
+    "gato",
+    "gatto",
+    "kat",
+    "hond",
+    "paard",
+    "koe",
+    "schaap",
+    "varken",
+    "geit",
+    "huhn",
+    "poulet",
+    "pollo",
+    "frango",
+    "pacjent",
+    "pacjentka",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals.
     "pool",
@@ -543,7 +560,9 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
         _ => name.as_str(),
     };
     // A subject word with `no.`, `number`, `ID` after it (`Fish no.`, `Bird number`, `Cow ID`).
-    let numbered = [" no", " nr", " number", " id", " #", " code"]
+    // (The number's sign in French, Spanish, Italian and Portuguese too: `Brebis n°`,
+    // `Cerdo nº`, `Vaca n.º`.)
+    let numbered = [" no", " nr", " number", " id", " #", " code", " n°", " nº", " n.º", " n.°"]
         .iter()
         .find_map(|suffix| bare.strip_suffix(suffix))
         .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
@@ -578,10 +597,11 @@ pub(crate) fn is_time_header(header: &str) -> bool {
 pub(crate) fn days_header(header: &str) -> Option<&'static str> {
     let l = norm(header);
     const DAYS: &[&str] = &[
-        "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "tag", "tage",
+        "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "tag",
+        "tage", "dagar", "dzień", "dni",
     ];
     const AFTER: &[&str] =
-        &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach"];
+        &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach", "efter", "po"];
     // (`post-dose`, `post-treatment`: a word that begins with `post-`.)
     let after = crate::context::has_word(&l, AFTER) || l.split_whitespace().any(|w| w.starts_with("post-"));
     (crate::context::has_word(&l, DAYS) && after).then_some("day")
@@ -854,7 +874,7 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 /// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
 /// sampling times (not `Halbwertszeit (h)`, a half-life).
 pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
-    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após"];
+    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "tid", "efter", "czas"];
 
 /// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
 /// (`8:30 pm` is 1230) when `next` says so.
@@ -1050,7 +1070,21 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
     // PK ratio itself (`M/P ratio`, `Cord/maternal ratio`).
     const COMPARES: &[&str] = &["ratio", "ratios", "t/r", "r/t"];
     let words = || l.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '/'));
-    ["p value", "pvalue", "p val", "difference", "historical", "ratio of", "gmr", "test statistic", "literature", "published"]
+    // (`Degree-days`: days times the water's temperature, the thermal time of fish studies,
+    // a covariate beside the days.)
+    [
+        "p value",
+        "pvalue",
+        "p val",
+        "difference",
+        "historical",
+        "ratio of",
+        "gmr",
+        "test statistic",
+        "literature",
+        "published",
+        "degree days",
+    ]
         .iter()
         .any(|w| l.contains(w))
         // Whole words: a "Test formulation" column holds values.
@@ -1242,6 +1276,7 @@ mod tests {
         assert!(is_subject_header("Patient") && is_subject_header("Subject no.") && is_subject_header("Dog"));
         assert!(!is_subject_header("Parameter"));
         assert!(is_subject_header("Paziente") && is_subject_header("Ovelha") && is_subject_header("Probanden"));
+        assert!(is_subject_header("Brebis n°") && is_subject_header("Cerdo nº") && is_subject_header("Vaca n.º"));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
         assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));
         // A time header in another language; not a half-life (`Halbwertszeit`).

@@ -387,6 +387,28 @@ fn peak_or_trough(label: &str, caption_unit: Option<&str>) -> Option<Named> {
 }
 
 /// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
+/// A header row of one concentration unit under the sampling times (`0,25 | 0,5 | 1` over
+/// `µg/ml | µg/ml | µg/ml`, the stub's header spanning both): the values' unit, as a caption
+/// would give it. Takes the unit off the columns' paths, so that each ends with its time.
+fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
+    let under: Vec<usize> = (0..paths.len()).filter(|&c| paths[c].len() >= 2).collect();
+    let unit = paths.get(*under.first()?)?.last()?.trim().to_owned();
+    let timed = |p: &Vec<String>| {
+        let time = &p[p.len() - 2];
+        looks_numeric(time) || labels::time_of(time, None).is_some()
+    };
+    let all = under.len() >= 2
+        && under.iter().all(|&c| paths[c].last().is_some_and(|u| u.trim() == unit) && timed(&paths[c]))
+        && bare_unit(&unit).is_some_and(|u| is_concentration_unit(&u));
+    if !all {
+        return None;
+    }
+    for &c in &under {
+        paths[c].pop();
+    }
+    bare_unit(&unit)
+}
+
 fn is_concentration_unit(unit: &str) -> bool {
     Unit::parse(unit).is_ok_and(|u| {
         let d = u.dims;
@@ -962,7 +984,8 @@ impl<'t> Reader<'t> {
             .collect();
         let notes = footnote_marks(&footnote, &|mark| printed_marks.contains(&mark));
         let n_cols = table.n_cols();
-        let paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
+        let mut paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
+        let row_unit = units_under_times(&mut paths);
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
             .iter()
             .map(|p| {
@@ -972,7 +995,7 @@ impl<'t> Reader<'t> {
             .unzip();
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
         let definitions = define::definitions(&format!("{caption}; {footnote}"), route_kind);
-        let caption_unit = caption_unit(&caption).or_else(|| caption_unit(&footnote));
+        let caption_unit = row_unit.or_else(|| caption_unit(&caption)).or_else(|| caption_unit(&footnote));
         let mut reader = Reader {
             table,
             n_cols,
@@ -1355,11 +1378,15 @@ impl<'t> Reader<'t> {
     fn concentration_time(&mut self) -> bool {
         let caption = self.table.caption.clone().unwrap_or_default();
         let headers = self.labels.join(" ");
+        // (Residues and their depletion from tissues are concentrations too.)
         let says = |t: &str| {
             let l = crate::fold::lower(t);
-            ["concentration", "level", "conc."].iter().any(|w| l.contains(w))
+            ["concentration", "level", "conc.", "residue", "depletion"].iter().any(|w| l.contains(w))
         };
-        let unit_text = self.caption_unit.clone().or_else(|| self.labels.iter().find_map(|l| unit_in_label(l)));
+        // (A unit before a clause too: `X in muscle (ng/g), individual fish`.)
+        let unit_text = self.caption_unit.clone().or_else(|| {
+            self.labels.iter().find_map(|l| unit_in_label(l).or_else(|| unit_and_clause(l).map(|(unit, _)| unit)))
+        });
         if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
             || crate::context::has_word(&crate::fold::lower(&caption), &["ratio", "ratios"])
         {
@@ -1833,6 +1860,7 @@ impl<'t> Reader<'t> {
             })
             || abbreviation.is_some()
             || words(&["level", "levels", "concentration", "concentrations"])
+            || translate::says_concentration(&lower)
             || words(SPECIMEN_WORDS)
             // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
             || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a);

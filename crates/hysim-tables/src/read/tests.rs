@@ -1371,3 +1371,74 @@ fn patients_lettered_across_under_their_header() {
     assert_eq!(subjects, ["D", "E", "F"]);
     assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC")));
 }
+
+#[test]
+fn a_unit_row_under_the_times_is_the_values_unit() {
+    // `0,25 | 0,5` over `µg/ml | µg/ml`, the stub's header spanning both rows.
+    let t = table(
+        "Tabla 2. Concentraciones plasmáticas individuales de gamitrozina en cerdos",
+        &[
+            &["Cerdo", "Tiempo tras la administración (h)", "Tiempo tras la administración (h)"],
+            &["Cerdo", "0,25", "0,5"],
+            &["Cerdo", "µg/ml", "µg/ml"],
+        ],
+        &[&["C-07", "0,443", "0,818"], &["C-11", "0,685", "0,923"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("µg/ml") && r.context.time.is_some()));
+    assert_eq!(records[0].context.subject.as_deref(), Some("C-07"));
+    assert_eq!(records[0].context.time.as_deref(), Some("0.25 h"));
+}
+
+#[test]
+fn animals_numbered_with_the_romance_number_sign() {
+    // `Brebis n°` over the ewes' codes, times down.
+    let t = table(
+        "Tableau 4. Concentrations individuelles de tilmiprazole (µg/mL) dans le plasma de brebis",
+        &[&["Temps (h)", "Brebis n°", "Brebis n°"], &["Temps (h)", "B12", "B15"]],
+        &[&["0,5", "5,85", "4,05"], &["1", "6,46", "3,89"]],
+    );
+    let records = table_records(&t);
+    let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
+    assert_eq!(subjects, ["B12", "B15", "B12", "B15"]);
+}
+
+#[test]
+fn a_concentration_column_named_in_another_language() {
+    // Dutch `Serumconcentratie (mg/l)` beside the patient and the time.
+    let t = table(
+        "Tabel 2. Individuele serumconcentraties van tobranexine bij pasgeborenen",
+        &[&["Patiënt", "Tijd na start infusie (uur)", "Serumconcentratie (mg/l)"]],
+        &[&["N1", "1", "9,93"], &["N1", "12", "2,84"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records.iter().all(|r| r.parameter.as_deref() == Some("CONC") && r.context.subject.as_deref() == Some("N1"))
+    );
+    assert_eq!(records[1].context.time.as_deref(), Some("12 h"));
+}
+
+#[test]
+fn residue_depletion_in_fish_beside_degree_days() {
+    // No `concentration` word: a depletion, the unit before a clause; degree-days are the
+    // water's thermal time, no values.
+    let t = table(
+        "Table 4. Depletion of florvexol from muscle with skin of Atlantic salmon held at 10 °C",
+        &[
+            &[
+                "Days after end of medication",
+                "Degree-days",
+                "Florvexol in muscle and skin (ng/g), individual fish",
+                "Florvexol in muscle and skin (ng/g), individual fish",
+            ],
+            &["Days after end of medication", "Degree-days", "Fish 1", "Fish 2"],
+        ],
+        &[&["1", "10", "1010", "539"], &["3", "30", "498", "485"]],
+    );
+    let records = table_records(&t);
+    let values: Vec<f64> = records.iter().filter_map(|r| r.value).collect();
+    assert_eq!(values, [1010.0, 539.0, 498.0, 485.0]);
+    assert_eq!(records[1].context.subject.as_deref(), Some("Fish 2"));
+}

@@ -42,6 +42,15 @@ const WORDS: &[(&str, &str)] = &[
     ("serumconcentraties", "serum concentrations"),
     ("dalconcentraties", "trough concentrations"),
     ("dalspiegels", "trough concentrations"),
+    ("serumconcentratie", "serum concentration"),
+    ("plasmaconcentratie", "plasma concentration"),
+    // Swedish and Polish.
+    ("koncentration", "concentration"),
+    ("koncentrationer", "concentrations"),
+    ("plasmakoncentrationer", "plasma concentrations"),
+    ("serumkoncentrationer", "serum concentrations"),
+    ("stężenie", "concentration"),
+    ("stężenia", "concentrations"),
     ("niveaux", "levels"),
     ("niveles", "levels"),
     ("livelli", "levels"),
@@ -53,6 +62,7 @@ const WORDS: &[(&str, &str)] = &[
     ("tabela", "table"),
     ("tabel", "table"),
     ("tabella", "table"),
+    ("tabell", "table"),
     // Of whom and when.
     ("individuelle", "individual"),
     ("individuellen", "individual"),
@@ -324,6 +334,14 @@ const LINKED: &[&str] = &[
 
 static ENGLISH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| WORDS.iter().copied().collect());
 
+/// Whether a label's words in these languages say it holds concentrations
+/// (`Serumconcentratie (mg/l)`, `Koncentration (nmol/l)`, `Stężenie (µg/kg)`).
+pub(crate) fn says_concentration(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ENGLISH.get(w).is_some_and(|e| e.contains("concentration") || e.ends_with("levels")))
+}
+
 /// `table` with its caption and title in English where they hold words of [`WORDS`]; else
 /// `table` itself.
 pub(crate) fn in_english(table: &Table) -> Cow<'_, Table> {
@@ -356,8 +374,22 @@ fn translate(text: &str) -> Option<String> {
         } else {
             ENGLISH.get(lower.as_str()).copied()
         };
+        // A German compound hyphenated after a name (`Cefaquinarol-Konzentrationen`,
+        // `Enrofloxacin-Serumkonzentrationen`): the name, then its last part in English.
+        let hyphenated = || {
+            let (head, tail) = word.rsplit_once('-')?;
+            let english = ENGLISH.get(tail.to_lowercase().as_str())?;
+            Some((head, *english))
+        };
         match english {
             Some(english) => {
+                out.push_str(english);
+                changed = true;
+                english.clone_into(&mut last);
+            }
+            None if !capitals && let Some((head, english)) = hyphenated() => {
+                out.push_str(head);
+                out.push(' ');
                 out.push_str(english);
                 changed = true;
                 english.clone_into(&mut last);
@@ -408,6 +440,12 @@ mod tests {
         assert_eq!(translate("Dosimetry of Vonoprazan").as_deref(), None);
         assert_eq!(translate("Trough levels of VAN and DA in ICU patients"), None);
         assert_eq!(translate("nach sous-cutanée Gabe").as_deref(), Some("after subcutaneous Gabe"));
+        // A compound hyphenated after a drug's name: the name, then the compound's English.
+        assert_eq!(
+            translate("Cefaquinarol-Konzentrationen (µg/ml) in der Milch").as_deref(),
+            Some("Cefaquinarol concentrations (µg/ml) in der Milch")
+        );
+        assert_eq!(translate("Anti-Xa activity"), None);
         // "Of" only after what it links: a spread's name stays whole.
         assert_eq!(
             translate("Parámetros farmacocinéticos de X; coeficiente de variación").as_deref(),
