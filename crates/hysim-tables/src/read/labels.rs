@@ -861,6 +861,35 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     {
         return Some(format!("{last} {u}"));
     }
+    // A number with the sampling point it is named in brackets (`0 (pre-dose)`, `1 (peak)`,
+    // `36 (dal)`, `2 (pic)`), under a time header: the number's time.
+    const POINTS: &[&str] = &[
+        "pre-dose",
+        "predose",
+        "pre dose",
+        "trough",
+        "peak",
+        "piek",
+        "dal",
+        "pic",
+        "pico",
+        "picco",
+        "valle",
+        "vale",
+        "spitze",
+        "tal",
+        "c0",
+        "cmax",
+        "cmin",
+        "end of infusion",
+        "eoi",
+    ];
+    if let (Some((n, rest)), Some(u)) = (t.split_once(' '), unit)
+        && is_number(n)
+        && rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(|p| POINTS.contains(&p.trim()))
+    {
+        return Some(format!("{} {u}", point(n)));
+    }
     // A bare number under a time header: "0.5" with unit "h".
     if let ([n], Some(u)) = (words.as_slice(), unit)
         && is_number(n)
@@ -1165,6 +1194,11 @@ mod tests {
         assert_eq!(time_of("2:30", Some("h:min")).as_deref(), Some("2.5 h"));
         assert_eq!(time_of("12:05", Some("h:min")).as_deref(), Some("12.08 h"));
         assert_eq!(time_of("2", Some("h:min")), None);
+        // A number with its sampling point named in brackets, under a time header.
+        assert_eq!(time_of("0 (pre-dose)", Some("h")).as_deref(), Some("0 h"));
+        assert_eq!(time_of("36 (dal)", Some("h")).as_deref(), Some("36 h"));
+        assert_eq!(time_of("1,5 (piek)", Some("h")).as_deref(), Some("1.5 h"));
+        assert_eq!(time_of("2 (patient 4)", Some("h")), None);
     }
 
     #[test]

@@ -1198,6 +1198,17 @@ impl<'t> Reader<'t> {
                 }
             }
         }
+        // Concentrations spanning clock times (`Plasma X (µg/mL)` over `08:30 | 20:00 |
+        // 08:00`), the dose's clock time declared: each column at its time since the dose.
+        if rows_hits == 0
+            && let Some(times) = reader.clock_times_across()
+        {
+            for (c, time) in times.into_iter().enumerate() {
+                if time.is_some() && reader.col_named[c].as_ref().and_then(|n| n.code()) == Some("CONC") {
+                    reader.col_time[c] = time;
+                }
+            }
+        }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
         if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
             return None;
@@ -1422,6 +1433,12 @@ impl<'t> Reader<'t> {
                 })
             })
             .collect();
+        // Clock times across (`08:30 | 09:00 | 20:00 | 08:00`), the dose's clock time declared
+        // in the caption or footnote: the time since the dose, as down the stub.
+        let col_time = match self.clock_times_across() {
+            Some(times) if col_time.iter().flatten().count() < 2 => times,
+            _ => col_time,
+        };
         if col_time.iter().flatten().count() >= 2 {
             for (c, t) in col_time.iter().enumerate() {
                 if t.is_some() {
@@ -1442,6 +1459,17 @@ impl<'t> Reader<'t> {
             return true;
         }
         false
+    }
+
+    /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose
+    /// whose clock time the caption or footnote declares, when two headers or more print one.
+    fn clock_times_across(&self) -> Option<Vec<Option<String>>> {
+        let caption = self.table.caption.as_deref().unwrap_or_default();
+        let dose = labels::dose_clock(caption).or_else(|| labels::dose_clock(self.table.footnote.as_deref()?))?;
+        let leaves: Vec<&str> = (0..self.n_cols)
+            .map(|c| if c == self.stub_col { "" } else { self.paths[c].last().map_or("", String::as_str) })
+            .collect();
+        labels::clock_times(&leaves, dose)
     }
 
     /// Sampling times down the stub under a time header (`Time (min)` over `2 | 5 | 10`,

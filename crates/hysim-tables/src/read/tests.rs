@@ -1442,3 +1442,24 @@ fn residue_depletion_in_fish_beside_degree_days() {
     assert_eq!(values, [1010.0, 539.0, 498.0, 485.0]);
     assert_eq!(records[1].context.subject.as_deref(), Some("Fish 2"));
 }
+
+#[test]
+fn clock_times_across_with_the_dose_clock_in_the_footnote() {
+    let mut t = table(
+        "Table 2. Individual plasma posafluconide concentrations in red-tailed hawks after a single oral dose",
+        &[
+            &[
+                "Bird",
+                "Plasma posafluconide (µg/mL) at sampling time",
+                "Plasma posafluconide (µg/mL) at sampling time",
+                "Plasma posafluconide (µg/mL) at sampling time",
+            ],
+            &["Bird", "08:30", "20:00", "08:00"],
+        ],
+        &[&["RT-1", "0.889", "0.840", "0.182"], &["RT-2", "1.48", "1.86", "0.826"]],
+    );
+    t.footnote = Some("Clock time; the dose was given by gavage at 08:00. Following morning.".into());
+    let records = table_records(&t);
+    let times: Vec<&str> = records.iter().filter_map(|r| r.context.time.as_deref()).collect();
+    assert_eq!(times, ["0.5 h", "0.5 h", "12 h", "12 h", "24 h", "24 h"]);
+}
