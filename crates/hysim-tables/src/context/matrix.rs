@@ -41,6 +41,10 @@ const MATRICES: &[(&str, &str)] = &[
     ("pleural fluid", "pleural fluid"),
     ("interstitial fluid", "interstitial fluid"),
     ("dialysate", "dialysate"),
+    // What leaves a continuous renal replacement circuit (CVVH, CVVHD, CVVHDF): the
+    // ultrafiltrate or spent dialysate, sampled from the effluent line.
+    ("effluent", "effluent"),
+    ("ultrafiltrate", "ultrafiltrate"),
     ("saliva", "saliva"),
     ("bile", "bile"),
     ("lung tissue", "lung tissue"),

@@ -529,6 +529,22 @@ const SUBJECT_WORDS: &[&str] = &[
     "frango",
     "pacjent",
     "pacjentka",
+    "pacjenta",
+    "ptak",
+    "ptaka",
+    "zwierzę",
+    "zwierzęcia",
+    "pies",
+    "psa",
+    "kot",
+    "kota",
+    "koń",
+    "konia",
+    "krowa",
+    "krowy",
+    "owca",
+    "owcy",
+    "tier",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals.
     "pool",
@@ -562,9 +578,11 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     // A subject word with `no.`, `number`, `ID` after it (`Fish no.`, `Bird number`, `Cow ID`).
     // (The number's sign in French, Spanish, Italian and Portuguese too: `Brebis n°`,
     // `Cerdo nº`, `Vaca n.º`.)
+    // (Or the sign before the word, as Polish and German print it: `Nr ptaka`, `Nr. Tier`.)
     let numbered = [" no", " nr", " number", " id", " #", " code", " n°", " nº", " n.º", " n.°"]
         .iter()
         .find_map(|suffix| bare.strip_suffix(suffix))
+        .or_else(|| ["nr ", "nr. ", "no. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))
         .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
 }
@@ -1311,6 +1329,7 @@ mod tests {
         assert!(!is_subject_header("Parameter"));
         assert!(is_subject_header("Paziente") && is_subject_header("Ovelha") && is_subject_header("Probanden"));
         assert!(is_subject_header("Brebis n°") && is_subject_header("Cerdo nº") && is_subject_header("Vaca n.º"));
+        assert!(is_subject_header("Nr ptaka") && is_subject_header("Nr. Tier") && !is_subject_header("Nr. of doses"));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
         assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));
         // A time header in another language; not a half-life (`Halbwertszeit`).

@@ -1209,6 +1209,9 @@ impl<'t> Reader<'t> {
                 }
             }
         }
+        if rows_hits == 0 {
+            reader.times_beside_parameters();
+        }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
         if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
             return None;
@@ -1459,6 +1462,32 @@ impl<'t> Reader<'t> {
             return true;
         }
         false
+    }
+
+    /// Sampling times across under a concentration's header beside columns of parameters
+    /// (`Plasma X (mg/L), time after dose (h)` over `2 | 4 | 8 | 24`, then `t1/2 (h)` over
+    /// `off HD | on HD`): each time column a concentration at its time. (Alone, such columns
+    /// are a concentration-time table's; beside a parameter, the reader reads the parameter.)
+    fn times_beside_parameters(&mut self) {
+        if !self.col_named.iter().flatten().any(|n| n.code().is_some_and(|c| c != "CONC")) {
+            return;
+        }
+        let caption = self.table.caption.clone().unwrap_or_default();
+        for c in 0..self.n_cols {
+            if c == self.stub_col || self.col_named[c].is_some() {
+                continue;
+            }
+            let path = self.path_without_unit(c);
+            let Some((leaf, [.., header])) = path.split_last() else { continue };
+            if self.concentration_of(header, None).and_then(|n| n.code()) != Some("CONC") {
+                continue;
+            }
+            let unit = labels::time_unit_in(header).or_else(|| labels::time_unit_in(&caption));
+            if let Some(time) = labels::time_of(leaf, unit) {
+                self.col_named[c] = Some(Named::Code("CONC"));
+                self.col_time[c] = Some(time);
+            }
+        }
     }
 
     /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose

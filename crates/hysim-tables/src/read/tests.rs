@@ -1463,3 +1463,31 @@ fn clock_times_across_with_the_dose_clock_in_the_footnote() {
     let times: Vec<&str> = records.iter().filter_map(|r| r.context.time.as_deref()).collect();
     assert_eq!(times, ["0.5 h", "0.5 h", "12 h", "12 h", "24 h", "24 h"]);
 }
+
+#[test]
+fn times_across_under_a_concentration_beside_a_parameter() {
+    // `Plasma X (mg/L), time after dose (h)` over the times, `t1/2 (h)` over `off HD | on HD`.
+    let t = table(
+        "Table 2. Individual gabacetam plasma concentrations and half-lives in patients on haemodialysis",
+        &[
+            &[
+                "Patient",
+                "Plasma gabacetam (mg/L), time after dose (h)",
+                "Plasma gabacetam (mg/L), time after dose (h)",
+                "t1/2 (h)",
+                "t1/2 (h)",
+            ],
+            &["Patient", "2", "24", "off HD", "on HD"],
+        ],
+        &[&["A.M.", "73.8", "23.1", "37.2", "3.7"], &["B.K.", "49.3", "14.7", "41.6", "2.8"]],
+    );
+    let records = table_records(&t);
+    let conc: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?)))
+        .collect();
+    assert_eq!(conc, [("A.M.", "2 h"), ("B.K.", "2 h"), ("A.M.", "24 h"), ("B.K.", "24 h")]);
+    let half_lives = records.iter().filter(|r| r.parameter.as_deref() == Some("LAMZHL"));
+    assert!(half_lives.clone().count() == 4 && half_lives.into_iter().all(|r| r.context.time.is_none()));
+}
