@@ -14,6 +14,14 @@ const ANALYSES: &[&str] = &[
     "covariate effect",
     "covariate effects",
     "covariates associated",
+    "covariate relationship",
+    "covariate relationships",
+    "covariate model building",
+    "covariate selection",
+    "covariate screening",
+    "forward inclusion",
+    "backward elimination",
+    "stepwise covariate",
     "univariate",
     "univariable",
     "multivariate",
@@ -179,7 +187,17 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
     // A regression table: a coefficient column beside a P value column.
     let headers: Vec<String> =
         (0..table.n_cols()).filter_map(|c| table.header_path(c).last().map(|h| crate::fold::lower(h.trim()))).collect();
-    let coefficient = headers.iter().any(|h| COEFFICIENT_HEADERS.contains(&h.as_str()));
+    // (With its interval in brackets: `Coefficient (95% CI)`; not `β (h−1)`, a rate.)
+    let coefficient = headers.iter().any(|h| {
+        COEFFICIENT_HEADERS.contains(&h.as_str())
+            || matches!(crate::params::split_trailing_group(h), (head, Some(group))
+                if COEFFICIENT_HEADERS.contains(&head.trim()) && (group.contains("ci") || group.trim() == "se"))
+    });
+    // A column of the change in the objective function (`ΔOFV`, `dOFV`): covariates tested
+    // in a population model's building, not its estimates.
+    if headers.iter().any(|h| matches!(h.as_str(), "δofv" | "dofv" | "∆ofv" | "change in ofv")) {
+        return Some("covariate model building");
+    }
     let p_value = headers.iter().any(|h| h.replace(['-', '‐', ' '], "").starts_with("pvalue") || h == "p");
     if coefficient && p_value {
         return Some("regression coefficients");
@@ -221,6 +239,18 @@ mod tests {
             Some("regression coefficients")
         );
         assert_eq!(check("Table 3. Plasma concentrations", &["Parameter", "β (h−1)", "P value"]), None);
+        assert_eq!(
+            check("Table 3. Effects tested", &["Covariate", "Coefficient (95% CI)", "p value"]),
+            Some("regression coefficients")
+        );
+        assert_eq!(
+            check("Table 3. Covariates tested", &["Covariate", "Parameter", "ΔOFV"]),
+            Some("covariate model building")
+        );
+        assert_eq!(
+            check("Table 3. Covariate relationships tested during forward inclusion", &["", "A"]),
+            Some("covariate relationships")
+        );
         let mut review = table("Table 3. Drug levels in earlier case reports", &["Study", "Cord (μg/ml)"]);
         review.body_rows = vec![
             vec!["Rowan et al. 2018 [13]".into(), "8.0".into()],

@@ -557,8 +557,17 @@ fn normalise(text: &str) -> String {
     // Spanish and Italian `media` is the mean before its spread (`media ± DE`, `media (DS)`),
     // not in `otitis media`; a range in brackets in these languages (`mediana (intervalo)`,
     // `mediana (intervallo)`, `médiane (intervalle)`), not a confidence interval.
-    if t.contains("media") {
+    if t.contains("media") || t.contains("média") {
         t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
+        // And before any spread in brackets (`media (CV%)`, `média (DP)`, `media (rango)`).
+        for spread in ["(cv", "(sd", "(se", "(ee", "(range", "(rango", "(interv", "(min"] {
+            for mean in ["media ", "média "] {
+                let printed = format!("{mean}{spread}");
+                if t.contains(&printed) {
+                    t = t.replace(&printed, &format!("mean {spread}"));
+                }
+            }
+        }
     }
     if t.contains('(') {
         for range in ["(intervalo)", "(intervallo)", "(intervalle)", "(rango)", "(bereich)", "(spannweite)"] {
@@ -949,6 +958,10 @@ mod tests {
         insta::assert_snapshot!(show("mediana (intervalo)."), @"median ±- (range) [-] All");
         insta::assert_snapshot!(show("Parametri (media ± DS)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parâmetros (média ± DP)"), @"mean ±SD (-) [-] All");
+        // The mean's word before any spread in brackets.
+        insta::assert_snapshot!(show("I valori sono espressi come media (CV%)."), @"mean ±- (CV%) [-] All");
+        insta::assert_snapshot!(show("Valores como média (DP)."), @"mean ±- (SD) [-] All");
+        insta::assert_snapshot!(show("Datos: media (rango)."), @"mean ±- (range) [-] All");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
         insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Dravolin (MW 412)"), @"");

@@ -1131,12 +1131,25 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
         "literature",
         "published",
         "degree days",
+        // The p value in other languages (`p-Wert`, `p-waarde`, `valeur p`, `valor p`).
+        "p wert",
+        "p waarde",
+        "valeur p",
+        "valeur de p",
+        "valor p",
+        "valor de p",
+        "valore p",
+        "valore di p",
+        "p değeri",
+        "wartość p",
     ]
         .iter()
         .any(|w| l.contains(w))
         // Whole words: a "Test formulation" column holds values.
         || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
         || words().any(|w| PRECISION.contains(&w))
+        // A column headed `p` alone (`P`, `p*`): the test's p values.
+        || strip_marks(&l) == "p"
         || l.contains("relative standard error")
         // Within-subject variability of a crossover (`CVintra (%)`, `Intra-subject CV`).
         || ["cvintra", "cv intra", "intra-subject", "intrasubject", "within-subject", "intra-individual"]
@@ -1176,6 +1189,14 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn p_values_in_any_language_are_no_values() {
+        for header in ["p value", "P", "p*", "p-Wert", "p-waarde", "Valeur p", "Valor de p", "p-değeri"] {
+            assert!(is_non_value_header(header), "{header}");
+        }
+        assert!(!is_non_value_header("Pediatric") && !is_non_value_header("Plasma"));
+    }
 
     #[test]
     fn clock_times_are_times_since_the_dose_the_caption_gives() {
