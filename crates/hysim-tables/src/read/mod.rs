@@ -1490,6 +1490,36 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// The dosing interval of a table at steady state, as the reader writes times (`24 h`):
+    /// the caption or footnote saying steady state and the regimen's frequency (`once daily`,
+    /// `twice daily`, `q8h`, `every 12 h`).
+    fn steady_state_interval(&self) -> Option<String> {
+        let text = crate::fold::lower(&format!(
+            "{} {}",
+            self.table.caption.as_deref().unwrap_or_default(),
+            self.table.footnote.as_deref().unwrap_or_default()
+        ))
+        .replace('-', " ");
+        if !text.contains("steady state") {
+            return None;
+        }
+        const INTERVALS: &[(&[&str], &str)] = &[
+            (&["once daily", "once a day", "q24h", "every 24 h", "every 24 hours", "qd"], "24 h"),
+            (&["twice daily", "twice a day", "q12h", "every 12 h", "every 12 hours", "bid", "b.i.d."], "12 h"),
+            (&["three times daily", "three times a day", "q8h", "every 8 h", "every 8 hours", "tid", "t.i.d."], "8 h"),
+        ];
+        let found: Vec<&str> = INTERVALS
+            .iter()
+            .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(&text, &[w])))
+            .map(|(_, tau)| *tau)
+            .collect();
+        // (One regimen only: a table of two regimens has two intervals.)
+        match found.as_slice() {
+            [tau] => Some((*tau).to_owned()),
+            _ => None,
+        }
+    }
+
     /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose
     /// whose clock time the caption or footnote declares, when two headers or more print one.
     fn clock_times_across(&self) -> Option<Vec<Option<String>>> {
@@ -2555,6 +2585,42 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// The statistic lines of the table: a heading's ([`Self::read_headings`]), and a
+    /// statistic column's where one parameter spans rows of its statistics with spreads on
+    /// rows of their own (`Cmax | Mean | 1.86` over `Cmax | SD | 0.41`, the parameter and its
+    /// unit spanning both rows): each central line read with its spreads.
+    fn statistic_column_lines(&self, stat_col: Option<usize>) -> Vec<Option<String>> {
+        let mut lines = self.heading_lines.clone();
+        let Some(sc) = stat_col else { return lines };
+        let rows = self.table.body_rows.len();
+        let cell = |r: usize| self.table.body_rows[r].get(sc).map_or("", |c| c.trim());
+        let mut r = 0;
+        while r < rows {
+            let mut end = r + 1;
+            while end < rows
+                && self.row_named[end].is_some()
+                && lines[end].is_none()
+                && self.stubs[end].0 == self.stubs[r].0
+            {
+                end += 1;
+            }
+            let read: Vec<Option<StatLabel>> = (r..end).map(|k| stat_label(cell(k))).collect();
+            if end - r >= 2
+                && self.row_named[r].is_some()
+                && lines[r].is_none()
+                && read.iter().all(Option::is_some)
+                && read.iter().flatten().any(|l| l.central().is_some())
+                && read.iter().flatten().any(|l| l.central().is_none())
+            {
+                for (k, line) in lines.iter_mut().enumerate().take(end).skip(r) {
+                    *line = Some(cell(k).to_owned());
+                }
+            }
+            r = end;
+        }
+        lines
+    }
+
     /// The column after the stub that gives each parameter row's statistic: headed
     /// `Statistic` (or `Summary statistic`, `Statistics`), or holding statistic labels
     /// (`Mean (SD)`, `Median (range)`) in every parameter row, two at least.
@@ -2694,22 +2760,25 @@ impl<'t> Reader<'t> {
         // A column that gives each row's statistic (`Parameter | Statistic | Day 1` over
         // `Cmax | Mean (SD) | 18.4 (5.2)`): its cell declares the row's values.
         let stat_col = self.statistic_column();
+        let heading_lines = self.statistic_column_lines(stat_col);
         // A heading's lines with spreads on lines of their own (`Cmax (ng/mL)` over `Mean |
         // SD | Median | Range`): each central line with its spreads, per column, as
         // statistic rows are read.
         let mut in_block = vec![false; self.row_named.len()];
         let mut start = 0;
-        while start < self.heading_lines.len() {
-            if self.heading_lines[start].is_none() {
+        while start < heading_lines.len() {
+            if heading_lines[start].is_none() {
                 start += 1;
                 continue;
             }
+            // (One parameter's lines: the next parameter's start a block of their own.)
             let mut end = start;
-            while end < self.heading_lines.len() && self.heading_lines[end].is_some() {
+            while end < heading_lines.len() && heading_lines[end].is_some() && self.stubs[end].0 == self.stubs[start].0
+            {
                 end += 1;
             }
             let lines: Vec<(usize, StatLabel)> =
-                (start..end).filter_map(|r| stat_label(self.heading_lines[r].as_deref()?).map(|l| (r, l))).collect();
+                (start..end).filter_map(|r| stat_label(heading_lines[r].as_deref()?).map(|l| (r, l))).collect();
             if lines.iter().any(|(_, l)| l.central().is_none())
                 && let Some(param) = self.row_named[start]
             {
@@ -2758,7 +2827,7 @@ impl<'t> Reader<'t> {
             let mut n = None;
             // Statistic columns, by their parent group.
             let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
-            let row_statistic = match (&self.heading_lines[row], stat_col) {
+            let row_statistic = match (&heading_lines[row], stat_col) {
                 (Some(line), _) => line.as_str(),
                 (None, Some(c)) => cells[c].as_str(),
                 (None, None) => "",
@@ -3242,6 +3311,10 @@ impl<'t> Reader<'t> {
         let own_time = (param.code() == Some("CONC"))
             .then(|| self.defined(name).and_then(|d| d.time.clone()).or_else(|| crate::params::time_in_name(name)))
             .flatten();
+        // At steady state, the concentration at the end of the dosing interval (`C24` of a
+        // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
+        let param =
+            if own_time.is_some() && own_time == self.steady_state_interval() { Named::Code("CTROUGH") } else { param };
         // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is
         // drawn before that day's dose.
         let trough = || {

@@ -1491,3 +1491,41 @@ fn times_across_under_a_concentration_beside_a_parameter() {
     let half_lives = records.iter().filter(|r| r.parameter.as_deref() == Some("LAMZHL"));
     assert!(half_lives.clone().count() == 4 && half_lives.into_iter().all(|r| r.context.time.is_none()));
 }
+
+#[test]
+fn the_concentration_at_the_end_of_the_interval_at_steady_state_is_the_trough() {
+    let t = table(
+        "Table 2. Steady-state pharmacokinetic parameters of sobrevirine 400 mg once daily",
+        &[&["Parameter", "Pregnancy", "Postpartum"]],
+        &[&["C24 (μg/mL)", "0.71", "1.06"], &["C12 (μg/mL)", "1.9", "2.4"]],
+    );
+    let records = table_records(&t);
+    let codes: Vec<&str> = records.iter().filter_map(|r| r.parameter.as_deref()).collect();
+    assert_eq!(codes, ["CTROUGH", "CTROUGH", "CONC", "CONC"]);
+    // Not after a single dose: the concentration 24 h after it.
+    let single = table(
+        "Table 2. Pharmacokinetic parameters after a single 400 mg dose",
+        &[&["Parameter", "A"]],
+        &[&["C24 (μg/mL)", "0.71"]],
+    );
+    assert_eq!(table_records(&single)[0].parameter.as_deref(), Some("CONC"));
+}
+
+#[test]
+fn a_statistic_column_with_each_spread_on_a_row_of_its_own() {
+    // `Parameter | Unit | Statistic | IV | Oral`, the parameter spanning its `Mean` and `SD`.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of doxifloxan in broiler chickens",
+        &[&["Parameter", "Unit", "Statistic", "Intravenous", "Oral"]],
+        &[
+            &["Cmax", "μg/mL", "Mean", "—", "1.86"],
+            &["Cmax", "μg/mL", "SD", "—", "0.41"],
+            &["AUC0–24", "μg·h/mL", "Mean", "14.62", "11.05"],
+            &["AUC0–24", "μg·h/mL", "SD", "2.37", "2.12"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<(f64, f64)> = records.iter().filter_map(|r| Some((r.value?, r.dispersion.as_ref()?.value))).collect();
+    assert_eq!(read, [(1.86, 0.41), (14.62, 2.37), (11.05, 2.12)]);
+    assert!(records.iter().all(|r| r.statistic == hysim_core::Statistic::Mean));
+}
