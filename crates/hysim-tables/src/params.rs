@@ -88,7 +88,8 @@ pub fn normalise_name(text: &str) -> String {
 /// spelling the vocabulary then knows is taken (`ABCB1` stays a gene), and a bare `ABC`
 /// (abacavir) or `ASC` not at all.
 fn foreign_symbol(normalised: &str) -> Option<String> {
-    let accents = normalised.replace("máx", "max").replace("mín", "min");
+    // (Turkish `Cmaks`, `tmaks` too.)
+    let accents = normalised.replace("máx", "max").replace("mín", "min").replace("maks", "max");
     // (Bare `ABC` is abacavir, `ASC` no area: the area only with an interval after it,
     // `ABC0–t`. `TMR` alone is the residence time of Spanish, Portuguese and French tables,
     // though English imaging tables also print a tumour-to-muscle ratio so.)
@@ -106,8 +107,12 @@ fn foreign_symbol(normalised: &str) -> Option<String> {
             })
             .then(|| format!("{english}{rest}"))
     };
+    // (Turkish `EAA0–∞`, eğri altındaki alan; `OKS0–∞`, ortalama kalış süresi: with their
+    // interval only.)
     symbol("asc", "auc")
         .or_else(|| symbol("abc", "auc"))
+        .or_else(|| symbol("eaa", "auc"))
+        .or_else(|| accents.strip_prefix("oks").filter(|r| !r.is_empty()).and_then(|_| symbol("oks", "mrt")))
         .or_else(|| symbol("trm", "mrt"))
         .or_else(|| symbol("tmr", "mrt"))
         .or_else(|| (accents != normalised).then_some(accents.clone()))
@@ -473,6 +478,9 @@ mod tests {
             ("Cmín", Some("CMIN")),
             ("ASC0–∞ (µg·h/ml)", Some("AUCIFO")),
             ("ABC0-t", Some("AUCLST")),
+            ("EAA0–∞", Some("AUCIFO")),
+            ("Cmaks", Some("CMAX")),
+            ("tmaks", Some("TMAX")),
             ("ASC0–24", Some("AUCINT")),
             ("TRM (h)", Some("MRTEVIFO")),
             ("TMR0–∞", Some("MRTEVIFO")),

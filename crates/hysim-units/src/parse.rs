@@ -98,9 +98,9 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "nl" => (Base::Volume, 1e-9),
         "s" | "sec" | "secs" | "second" | "seconds" => (Base::Time, 1.0 / 3600.0),
         "min" | "mins" | "minute" | "minutes" => (Base::Time, 1.0 / 60.0),
-        // (Dutch `uur`, French `heure`, as units in other languages' tables; not `Std`, also a
-        // standard deviation.)
-        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" => (Base::Time, 1.0),
+        // (Dutch `uur`, French `heure`, Turkish `sa` (saat), as units in other languages'
+        // tables; not `Std`, also a standard deviation.)
+        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "sa" | "saat" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
         "mol" => (Base::Amount, 1.0),
@@ -434,6 +434,9 @@ mod tests {
             "(ng h)/ml",
             "ng.h/ml",
             "ng·hr/mL",
+            // Hours in Dutch and Turkish tables.
+            "ng·uur/ml",
+            "ng·sa/ml",
         ] {
             check(text, "1.000000e-6 mass^1 vol^-1 time^1");
         }

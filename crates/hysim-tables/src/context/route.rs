@@ -10,16 +10,28 @@ use crate::params::Route;
 pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     let t = crate::fold::lower(text);
     let mut out = Vec::new();
-    if t.contains("intravenous") || has_word(&t, &["iv", "i v"]) || t.contains("i.v.") {
+    // (With the stems of other languages' words: `intravenös`, `intraveineuse`,
+    // `endovenosa`, `intravenöz`; `oraal`; `intramuskulär`, `intramuscolare`; `subkutan`,
+    // `sous-cutanée`, `sottocutanea`.)
+    let any = |stems: &[&str]| stems.iter().any(|s| t.contains(s));
+    // (Not `intraventricular`; `İntravenöz` keeps its capital, which has no one-letter
+    // lower case.)
+    if any(&["intravenous", "ntravenö", "intravenos", "intraveneu", "intraveine", "endoven"])
+        || has_word(&t, &["iv", "i v"])
+        || t.contains("i.v.")
+    {
         out.push(("IV", Route::Intravascular));
     }
-    if t.contains("oral") || t.contains("p.o.") || has_word(&t, &["po"]) {
+    if any(&["oral", "oraal"]) || t.contains("p.o.") || has_word(&t, &["po"]) {
         out.push(("PO", Route::Extravascular));
     }
-    if t.contains("intramuscular") || t.contains("i.m.") || has_word(&t, &["im"]) {
+    if any(&["intramuscul", "intramuskul", "intramuscol"]) || t.contains("i.m.") || has_word(&t, &["im"]) {
         out.push(("IM", Route::Extravascular));
     }
-    if t.contains("subcutaneous") || t.contains("s.c.") || has_word(&t, &["sc"]) {
+    if any(&["subcutaneous", "subkutan", "sous-cutan", "sottocutan", "subcután", "subcutân"])
+        || t.contains("s.c.")
+        || has_word(&t, &["sc"])
+    {
         out.push(("SC", Route::Extravascular));
     }
     out
@@ -167,5 +179,27 @@ pub(crate) fn route_of(text: &str) -> Option<(&'static str, Route)> {
     match routes_in(text).as_slice() {
         [one] => Some(*one),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_in_other_languages() {
+        for (text, code) in [
+            ("İntravenöz", "IV"),
+            ("Intraveineuse", "IV"),
+            ("endovenosa", "IV"),
+            ("Oraal", "PO"),
+            ("intramuskulär", "IM"),
+            ("sous-cutanée", "SC"),
+            ("i.v. bolus", "IV"),
+        ] {
+            assert_eq!(route_of(text).map(|(c, _)| c), Some(code), "{text}");
+        }
+        assert_eq!(route_of("Plasma"), None);
+        assert_eq!(route_of("intraventricular"), None);
     }
 }

@@ -521,7 +521,20 @@ fn normalise(text: &str) -> String {
     if t.contains("mw") {
         t = t.replace("mw ±", "mean ±").replace("mw±", "mean±");
     }
-    const SD_WORDS: [(&str, &str); 12] = [
+    // The mean's word in Turkish, Polish, Swedish, Czech, Danish and Norwegian (`ortalama ±
+    // SS`, `średnia ± SD`, `medelvärde ± SD`).
+    // (Before its spread only: `ortalama kalış süresi` is the mean residence time.)
+    for mean in ["ortalama", "średnia", "medelvärde", "průměr", "gennemsnit", "gjennomsnitt"] {
+        for spread in [" ±", "±", " ("] {
+            let printed = format!("{mean}{spread}");
+            if t.contains(&printed) {
+                t = t.replace(&printed, &format!("mean{spread}"));
+            }
+        }
+    }
+
+    // (And the Turkish `SS`, standart sapma.)
+    const SD_WORDS: [(&str, &str); 15] = [
         ("± et", "± sd"),
         ("±et", "±sd"),
         ("(et)", "(sd)"),
@@ -534,6 +547,9 @@ fn normalise(text: &str) -> String {
         ("± dp", "± sd"),
         ("±dp", "±sd"),
         ("(dp)", "(sd)"),
+        ("± ss", "± sd"),
+        ("±ss", "±sd"),
+        ("(ss)", "(sd)"),
     ];
     if t.contains(['±', '(']) {
         for (printed, read) in SD_WORDS {
@@ -962,6 +978,12 @@ mod tests {
         insta::assert_snapshot!(show("I valori sono espressi come media (CV%)."), @"mean ±- (CV%) [-] All");
         insta::assert_snapshot!(show("Valores como média (DP)."), @"mean ±- (SD) [-] All");
         insta::assert_snapshot!(show("Datos: media (rango)."), @"mean ±- (range) [-] All");
+        // Turkish, Polish and Swedish means; the Turkish SD after `±` (standart sapma).
+        insta::assert_snapshot!(show("farmakokinetik parametreleri (ortalama ± SS)"), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Wartości: średnia ± SD."), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Värden anges som medelvärde ± SD"), @"mean ±SD (-) [-] All");
+        // Not the mean's word of a residence time's definition.
+        insta::assert_snapshot!(show("OKS: ortalama kalış süresi"), @"");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
         insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Dravolin (MW 412)"), @"");

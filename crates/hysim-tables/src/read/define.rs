@@ -108,9 +108,9 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     }
     // Extrapolated back to time zero (`C0, concentration extrapolated to time zero`,
     // `concentração extrapolada ao tempo zero`, `concentration extrapolée au temps zéro`,
-    // `auf den Zeitpunkt null extrapolierte Konzentration`): the initial concentration of an
+    // `auf den Zeitpunkt null extrapolierte Konzentration`, `ekstrapolasyon`): the initial concentration of an
     // intravenous dose.
-    if ["extrapol", "estrapol"].iter().any(|stem| d.contains(stem)) {
+    if ["extrapol", "estrapol", "ekstrapol"].iter().any(|stem| d.contains(stem)) {
         return Some(("C0", None));
     }
     if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])

@@ -89,7 +89,8 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     let compact_plain: Vec<char> = plain.chars().filter(kept).collect();
     let exact =
         |words: &[&str]| words.iter().any(|w| *w == plain || w.chars().filter(kept).eq(compact_plain.iter().copied()));
-    // (German, with its abbreviation `MW`, French, Spanish and Italian, Portuguese, Dutch.)
+    // (German, with its abbreviation `MW`, French, Spanish and Italian, Portuguese, Dutch;
+    // Turkish, Polish, Swedish, Czech, Danish and Norwegian.)
     if exact(&[
         "mean",
         "means",
@@ -102,6 +103,12 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "media",
         "média",
         "gemiddelde",
+        "ortalama",
+        "średnia",
+        "medelvärde",
+        "průměr",
+        "gennemsnit",
+        "gjennomsnitt",
     ]) {
         return Some(StatLabel::Central(Statistic::Mean));
     }
@@ -1183,6 +1190,12 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
             | "unità di misura"
             | "eenheid"
             | "eenheden"
+            // Turkish, Polish, Swedish and Norwegian, Danish, Czech.
+            | "birim"
+            | "jednostka"
+            | "enhet"
+            | "enhed"
+            | "jednotka"
     )
 }
 
