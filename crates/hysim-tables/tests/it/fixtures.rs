@@ -901,6 +901,52 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
         "<table><caption>Table 5. Individual plasma concentrations (ng/mL) of oxamerol and its metabolite M2 in cynomolgus monkeys after a single oral dose of 5 mg/kg</caption><tr><td rowspan=\"2\"><b>Time (h)</b></td><td colspan=\"2\"><b>Males</b></td><td colspan=\"2\"><b>Females</b></td></tr><tr><td><b>1001</b></td><td><b>1002</b></td><td><b>2001</b></td><td><b>2002</b></td></tr><tr><td colspan=\"5\"><i>Oxamerol</i></td></tr><tr><td>0.5</td><td>205</td><td>134</td><td>105</td><td>140</td></tr><tr><td colspan=\"5\"><i>M2</i></td></tr><tr><td>0.5</td><td>48.4</td><td>46.5</td><td>45.3</td><td>46.4</td></tr></table>",
     ),
     (
+        // A header row of one concentration unit under the sampling times, the stub's
+        // header spanning both rows.
+        "unit_row_under_times",
+        "html",
+        "<table><caption>Tabla 2. Concentraciones plasmáticas individuales de gamitrozina en cerdos</caption><thead><tr><th rowspan=\"3\">Cerdo</th><th colspan=\"2\">Tiempo tras la administración (h)</th></tr><tr><th>0,25</th><th>0,5</th></tr><tr><th>µg/ml</th><th>µg/ml</th></tr></thead><tbody><tr><td>C-07</td><td>0,443</td><td>0,818</td></tr><tr><td>C-11</td><td>0,685</td><td>&lt; 0,01</td></tr></tbody></table>",
+    ),
+    (
+        // Times across under a concentration's header beside columns of a parameter.
+        "times_beside_a_parameter",
+        "html",
+        "<table><caption>Table 2. Individual plasma concentrations and half-lives of gabacetam in patients on haemodialysis</caption><thead><tr><th rowspan=\"2\">Patient</th><th colspan=\"2\">Plasma gabacetam (mg/L), time after dose (h)</th><th colspan=\"2\">t<sub>1/2</sub> (h)</th></tr><tr><th>2</th><th>24</th><th>off HD</th><th>on HD</th></tr></thead><tbody><tr><td>A.M.</td><td>73.8</td><td>23.1</td><td>37.2</td><td>3.7</td></tr><tr><td>B.K.</td><td>49.3</td><td>14.7</td><td>41.6</td><td>2.8</td></tr></tbody></table>",
+    ),
+    (
+        // Clock times across, the dose's clock time in the footnote; animals numbered with
+        // the Romance number sign.
+        "clock_times_across",
+        "xml",
+        "<table-wrap><caption><p>Table 2. Individual plasma posafluconide concentrations (µg/mL) in hawks after a single oral dose</p></caption><table><thead><tr><th rowspan=\"2\">Oiseau n°</th><th colspan=\"3\">Plasma posafluconide (µg/mL)</th></tr><tr><th>08:30</th><th>20:00</th><th>08:00<sup>b</sup></th></tr></thead><tbody><tr><td>RT-1</td><td>0.889</td><td>0.840</td><td>0.182</td></tr></tbody></table><table-wrap-foot><p>Clock times; the dose was given by gavage at 08:00. <sup>b</sup> Following morning.</p></table-wrap-foot></table-wrap>",
+    ),
+    (
+        // A statistic column, each parameter spanning its Mean and SD rows.
+        "statistic_column_spanning_mean_and_sd",
+        "html",
+        "<table><caption>Table 2. Pharmacokinetic parameters of doxifloxan in broiler chickens after 10 mg/kg</caption><tbody><tr><td><b>Parameter</b></td><td><b>Unit</b></td><td><b>Statistic</b></td><td><b>Intravenous</b></td><td><b>Oral</b></td></tr><tr><td rowspan=\"2\">Cmax</td><td rowspan=\"2\">μg/mL</td><td>Mean</td><td>—</td><td>1.86</td></tr><tr><td>SD</td><td>—</td><td>0.41</td></tr><tr><td rowspan=\"2\">AUC0–24</td><td rowspan=\"2\">μg·h/mL</td><td>Mean</td><td>14.62</td><td>11.05</td></tr><tr><td>SD</td><td>2.37</td><td>2.12</td></tr></tbody></table>",
+    ),
+    (
+        // At steady state of a once-daily regimen, C24 is the trough; a p column and a
+        // footnote in Italian declaring `media (CV%)`.
+        "steady_state_c24_and_p_column",
+        "md",
+        "Tabella 3. Parametri farmacocinetici allo steady state del sobrevirina 400 mg once daily. I valori sono espressi come media (CV%).\n\n| Parametro | Gravidanza | Post-partum | p |\n|---|---|---|---|\n| C24 (μg/mL) | 0,71 (28) | 1,06 (31) | 0,02 |\n| AUC0–24 (μg·h/mL) | 34,2 (22) | 52,4 (25) | 0,01 |\n",
+    ),
+    (
+        // Turkish: the mean and its SD (`ortalama ± SS`), a `Birim` unit column, hours as
+        // `sa`, `Cmaks`, `EAA0–∞`, a route's group in Turkish.
+        "turkish_unit_column",
+        "md",
+        "Tablo 2. Keçilerde oksitrafenin farmakokinetik parametreleri (ortalama ± SS)\n\n| Parametre | Birim | İntravenöz | Oral |\n|---|---|---|---|\n| Cmaks | μg/ml | ND | 3,94 ± 0,82 |\n| EAA0–∞ | μg·sa/ml | 28,4 ± 5,3 | 37,9 ± 7,6 |\n| OKS0–∞ | sa | 4,15 ± 0,72 | 7,48 ± 1,33 |\n",
+    ),
+    (
+        // Not PK results: covariates tested in a population model's building.
+        "not_pk_covariate_model_building",
+        "md",
+        "Table 3. Covariates tested\n\n| Covariate | Parameter | Coefficient (95% CI) | ΔOFV | p value |\n|---|---|---|---|---|\n| Body weight (kg) | V/F | 0.92 (0.64–1.21) | −19.4 | <0.001 |\n",
+    ),
+    (
         // Not PK results: a covariate-effect regression table.
         "not_pk_regression",
         "md",
