@@ -534,6 +534,8 @@ const SUBJECT_WORDS: &[&str] = &[
     "poulet",
     "pollo",
     "frango",
+    "patiente",
+    "patientes",
     "pacjent",
     "pacjentka",
     "pacjenta",
@@ -889,6 +891,17 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     // A number with the sampling point it is named in brackets (`0 (pre-dose)`, `1 (peak)`,
     // `36 (dal)`, `2 (pic)`), under a time header: the number's time.
     const POINTS: &[&str] = &[
+        // Before the dose in other languages.
+        "predosis",
+        "pre-dosis",
+        "prédose",
+        "pré-dose",
+        "vor gabe",
+        "vor der gabe",
+        "före dos",
+        "przed podaniem",
+        "před podáním",
+        "voor toediening",
         "pre-dose",
         "predose",
         "pre dose",
@@ -1251,6 +1264,7 @@ mod tests {
         assert_eq!(time_of("36 (dal)", Some("h")).as_deref(), Some("36 h"));
         assert_eq!(time_of("1,5 (piek)", Some("h")).as_deref(), Some("1.5 h"));
         assert_eq!(time_of("2 (patient 4)", Some("h")), None);
+        assert_eq!(time_of("0 (predosis)", Some("h")).as_deref(), Some("0 h"));
     }
 
     #[test]

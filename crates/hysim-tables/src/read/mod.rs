@@ -2518,7 +2518,22 @@ impl<'t> Reader<'t> {
                     Some((f, rest)) => (f, Some(rest.to_owned())),
                     None => (group.as_str(), None),
                 };
-                if let Some(subject) = labels::worded_subject(crate::params::split_trailing_group(first).0) {
+                // Or by its code or initials alone (`E03`, `M.L.R.`) over a subject's
+                // sampling times: not a metabolite's code (`M2`) nor a compound the caption
+                // names, and with a letter (a bare number also numbers doses and periods).
+                let name = crate::params::split_trailing_group(first).0.trim();
+                let coded = || {
+                    let id = labels::subject_id(name)?;
+                    (r.parameter.as_deref() == Some("CONC")
+                        && r.context.time.is_some()
+                        && id.chars().any(char::is_alphabetic)
+                        && !id.contains(' ')
+                        && metabolite_in(name).is_none()
+                        && !self.caption_compound(name)
+                        && matrices_in(name).is_empty())
+                    .then_some(id)
+                };
+                if let Some(subject) = labels::worded_subject(name).or_else(coded) {
                     r.context.subject = Some(subject);
                     r.context.group = rest;
                     r.statistic = Statistic::Individual;

@@ -1529,3 +1529,24 @@ fn a_statistic_column_with_each_spread_on_a_row_of_its_own() {
     assert_eq!(read, [(1.86, 0.41), (14.62, 2.37), (11.05, 2.12)]);
     assert!(records.iter().all(|r| r.statistic == hysim_core::Statistic::Mean));
 }
+
+#[test]
+fn sections_of_subjects_by_code_or_initials() {
+    // Full-width rows `E03`, `M.L.R.` over each subject's sampling times; not a metabolite's
+    // code the caption names.
+    let t = table(
+        "Tabel 2. Plasmaconcentraties van ceftaprolam bij patiënten aan ECMO",
+        &[&["Tijd na start infusie (uur)", "Ceftaprolam (mg/l)"]],
+        &[&["E03", "E03"], &["0,5", "87,3"], &["1", "78,6"], &["M.L.R.", "M.L.R."], &["0 (predosis)", "15,9"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str)> =
+        records.iter().filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?))).collect();
+    assert_eq!(read, [("E03", "0.5 h"), ("E03", "1 h"), ("M.L.R.", "0 h")]);
+    let metabolite = table(
+        "Plasma concentrations (ng/mL) of oxamerol and its metabolite M2",
+        &[&["Time (h)", "Subject 1"]],
+        &[&["M2", "M2"], &["1", "4.1"]],
+    );
+    assert!(table_records(&metabolite).iter().all(|r| r.context.subject.as_deref() != Some("M2")));
+}
