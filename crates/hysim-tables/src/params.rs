@@ -88,8 +88,28 @@ pub fn normalise_name(text: &str) -> String {
 /// spelling the vocabulary then knows is taken (`ABCB1` stays a gene), and a bare `ABC`
 /// (abacavir) or `ASC` not at all.
 fn foreign_symbol(normalised: &str) -> Option<String> {
-    // (Turkish `Cmaks`, `tmaks` too.)
+    // (Turkish `Cmaks`, `tmaks` too; a peak or trough named after the `C` in Italian,
+    // Spanish, Portuguese, French, Dutch and German: `Cpicco`, `Cvalle`, `Cpico`, `Cdal`.)
     let accents = normalised.replace("máx", "max").replace("mín", "min").replace("maks", "max");
+    let peak_trough = [
+        ("picco", "peak"),
+        ("pico", "peak"),
+        ("pic", "peak"),
+        ("piek", "peak"),
+        ("spitze", "peak"),
+        ("valle", "trough"),
+        ("vale", "trough"),
+        ("dal", "trough"),
+        ("tal", "trough"),
+        ("résiduelle", "trough"),
+    ];
+    if let Some(rest) = accents.strip_prefix('c')
+        && let Some((_, english)) = peak_trough
+            .iter()
+            .find(|(w, _)| rest == *w || rest.strip_prefix(w).is_some_and(|r| r.starts_with([',', '('])))
+    {
+        return Some(format!("c{english}{}", &rest[rest.find([',', '(']).unwrap_or(rest.len())..]));
+    }
     // (Bare `ABC` is abacavir, `ASC` no area: the area only with an interval after it,
     // `ABC0–t`. `TMR` alone is the residence time of Spanish, Portuguese and French tables,
     // though English imaging tables also print a tumour-to-muscle ratio so.)
@@ -480,6 +500,9 @@ mod tests {
             ("ABC0-t", Some("AUCLST")),
             ("EAA0–∞", Some("AUCIFO")),
             ("Cmaks", Some("CMAX")),
+            ("Cpicco", Some("CMAX")),
+            ("Cvalle", Some("CTROUGH")),
+            ("Cdal", Some("CTROUGH")),
             ("tmaks", Some("TMAX")),
             ("ASC0–24", Some("AUCINT")),
             ("TRM (h)", Some("MRTEVIFO")),

@@ -472,7 +472,10 @@ fn is_definition(clause: &str) -> bool {
             wanted.next();
         }
     }
-    short && !letters.is_empty() && initials.first() == letters.first() && wanted.peek().is_none()
+    // (A compound of other languages need not hold every letter: `IQR, interkwartielafstand`;
+    // its first letter is the term's.)
+    let compound = matches!(words.as_slice(), [word] if word.chars().count() >= 12);
+    short && !letters.is_empty() && initials.first() == letters.first() && (wanted.peek().is_none() || compound)
 }
 
 /// The sentences of `lower`: split at `;` and at a full stop before a space or the end,
@@ -991,6 +994,7 @@ mod tests {
         insta::assert_snapshot!(show("Cmax et AUC des chevaux"), @"");
         // Footnote definitions by one compound word, or with accents, declare nothing.
         insta::assert_snapshot!(show("MW, Mittelwert; SD, Standardabweichung."), @"");
+        insta::assert_snapshot!(show("IQR, interkwartielafstand; CL, klaring."), @"");
         insta::assert_snapshot!(show("ET, écart type."), @"");
     }
 

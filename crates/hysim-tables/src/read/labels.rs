@@ -536,6 +536,11 @@ const SUBJECT_WORDS: &[&str] = &[
     "frango",
     "patiente",
     "patientes",
+    "försöksperson",
+    "försökspersoner",
+    "pacient",
+    "pacientka",
+    "pacienti",
     "pacjent",
     "pacjentka",
     "pacjenta",
@@ -793,7 +798,7 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         (
             &[
                 "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "heure", "heures", "hora", "horas", "ora",
-                "ore", "uur",
+                "ore", "uur", "timmar", "timme", "godz", "hod",
             ],
             "h",
         ),
@@ -940,8 +945,10 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 /// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch,
 /// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
 /// sampling times (not `Halbwertszeit (h)`, a half-life).
-pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
-    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "tid", "efter", "czas"];
+pub(crate) const FOREIGN_TIME_WORDS: &[&str] = &[
+    "zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "tid", "efter", "czas",
+    "čas",
+];
 
 /// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
 /// (`8:30 pm` is 1230) when `next` says so.

@@ -3712,9 +3712,14 @@ fn caption_unit(caption: &str) -> Option<String> {
             // "Concentrations (ng/mL)", or the unit first among what the brackets say of the
             // values ("concentrations (µg/kg, mean ± SD, n = 6)").
             if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())
-                && let Some(unit) = [inner, inner.split([',', ';']).next().unwrap_or_default().trim()]
-                    .into_iter()
-                    .find(|u| !u.is_empty() && Unit::parse(u).is_ok())
+                // (Or the unit before what it is of: `µg/kg wet tissue`, `ng/g wet weight`.)
+                && let Some(unit) = [
+                    inner,
+                    inner.split([',', ';']).next().unwrap_or_default().trim(),
+                    inner.strip_suffix(" wet tissue").or_else(|| inner.strip_suffix(" wet weight")).unwrap_or_default(),
+                ]
+                .into_iter()
+                .find(|u| !u.is_empty() && Unit::parse(u).is_ok())
             {
                 return Some(unit.to_owned());
             }

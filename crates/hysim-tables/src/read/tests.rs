@@ -696,6 +696,7 @@ fn the_unit_after_the_analyte_in_the_caption_and_times_in_brackets_under_clock_t
     // Two specimens' units in the caption: neither is the table's.
     assert_eq!(caption_unit("Concentrations of X in plasma (ng/mL) and urine (µg/mL)"), None);
     assert_eq!(caption_unit("Concentrations of X in plasma (ng/mL) after a dose"), Some("ng/mL".to_owned()));
+    assert_eq!(caption_unit("Tetramectin residues (µg/kg wet tissue) in edible tissues"), Some("µg/kg".to_owned()));
     // Clock times over the time since the dose in brackets.
     let t = table(
         "Table 3. Plasma concentrations of modatrexol (nmol/L) over one dosing interval",

@@ -49,6 +49,8 @@ const WORDS: &[(&str, &str)] = &[
     ("koncentrationer", "concentrations"),
     ("plasmakoncentrationer", "plasma concentrations"),
     ("serumkoncentrationer", "serum concentrations"),
+    ("koncentrace", "concentrations"),
+    ("plazmatické", "plasma"),
     ("stężenie", "concentration"),
     ("stężenia", "concentrations"),
     ("stężeń", "concentrations"),
