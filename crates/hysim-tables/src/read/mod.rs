@@ -234,6 +234,14 @@ fn unit_in_label(label: &str) -> Option<String> {
 /// A row label without the statistic it declares after a comma (`Cmax, ng/mL, mean (SD)`,
 /// `Tmax (h), median (range)`): the parameter and its unit.
 fn without_statistic_clause(label: &str) -> &str {
+    // (Or in brackets after the unit: `tmax, h (median [range])`, `CL/F, L/h (mean ± SD)`.)
+    if let Some(open) = label.trim_end().strip_suffix(')').and_then(|l| matching_open(l))
+        && label[..open].contains(',')
+        && stat_label(label[open + 1..label.trim_end().len() - 1].trim())
+            .is_some_and(|l| l.central().is_some() || matches!(l, StatLabel::Spread(_)))
+    {
+        return without_statistic_clause(label[..open].trim_end());
+    }
     match label.rsplit_once(',') {
         Some((head, tail))
             if !head.trim().is_empty()
@@ -244,6 +252,20 @@ fn without_statistic_clause(label: &str) -> &str {
         }
         _ => label,
     }
+}
+
+/// Where the bracket that the one closing `text` (its last `)` taken off) opens.
+fn matching_open(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some(i),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A label that is a unit and nothing else, bracketed or not (`ng/mL`, `(µg/mL)`): a unit
@@ -1701,10 +1723,14 @@ impl<'t> Reader<'t> {
         // The stub's header may declare the table: `Parameter, mean (SD)`, `Variable (mean
         // ± SD)` (not a header that is a statistic label alone, `Mean (SD)`, which labels
         // its column).
+        // (The words before its statistic say what the stub lists, `Feed concentration (mean ±
+        // SEM)`, `Dose group`: the declaration is the whole table's.)
         if let Some(stub_header) = self.labels.get(self.stub_col)
             && stat_label(stub_header).is_none()
         {
-            out.extend(self.label_declarations(stub_header));
+            out.extend(
+                self.label_declarations(stub_header).into_iter().map(|d| Declaration { scope: Scope::All, ..d }),
+            );
         }
         // A mark on the stub's header (`Parameter<sup>a</sup>`) scopes its note to the whole
         // table.

@@ -1551,3 +1551,35 @@ fn sections_of_subjects_by_code_or_initials() {
     );
     assert!(table_records(&metabolite).iter().all(|r| r.context.subject.as_deref() != Some("M2")));
 }
+
+#[test]
+fn a_stub_header_declares_the_whole_table() {
+    // `Feed concentration (mean ± SEM, n = 8)`: the stub lists feed concentrations; its
+    // statistic is every value's, not the concentrations' alone.
+    let t = table(
+        "Table 2. Steady-state plasma pharmacokinetic parameters of valnemoxin in pigs",
+        &[&["Feed concentration (mean ± SEM, n = 8)", "Css,avg", "AUC0–24,ss"], &["", "µg/mL", "µg·h/mL"]],
+        &[&["100 mg/kg feed", "0.182 ± 0.021", "4.37 ± 0.50"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|r| r.dispersion.as_ref().is_some_and(|d| d.kind == "SE")));
+}
+
+#[test]
+fn a_column_header_naming_unit_then_statistic_in_brackets() {
+    // `tmax, h (median [range])`, `CL/F, L/h (mean ± SD)`.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters by body mass index category",
+        &[&["BMI category", "tmax, h (median [range])", "CL/F, L/h (mean ± SD)"]],
+        &[&["18.5–24.9", "3.0 [2.0–4.0]", "0.81 ± 0.14"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, Option<&str>)> = records
+        .iter()
+        .filter_map(|r| {
+            Some((r.parameter.as_deref()?, r.unit_raw.as_deref()?, r.interval.as_ref().map(|i| i.kind.as_str())))
+        })
+        .collect();
+    assert_eq!(read, [("TMAX", "h", Some("range")), ("CLFO", "L/h", None)]);
+}
