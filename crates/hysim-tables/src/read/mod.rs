@@ -235,7 +235,7 @@ fn unit_in_label(label: &str) -> Option<String> {
 /// `Tmax (h), median (range)`): the parameter and its unit.
 fn without_statistic_clause(label: &str) -> &str {
     // (Or in brackets after the unit: `tmax, h (median [range])`, `CL/F, L/h (mean ± SD)`.)
-    if let Some(open) = label.trim_end().strip_suffix(')').and_then(|l| matching_open(l))
+    if let Some(open) = label.trim_end().strip_suffix(')').and_then(matching_open)
         && label[..open].contains(',')
         && stat_label(label[open + 1..label.trim_end().len() - 1].trim())
             .is_some_and(|l| l.central().is_some() || matches!(l, StatLabel::Spread(_)))
