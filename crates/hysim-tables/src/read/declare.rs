@@ -176,6 +176,8 @@ const CENTRALS: &[(&str, Statistic)] = &[
     ("moyenne", Statistic::Mean),
     ("médiane", Statistic::Median),
     ("mediana", Statistic::Median),
+    // Czech, Slovak and Hungarian.
+    ("medián", Statistic::Median),
     ("arithmetic means", Statistic::Mean),
     ("arithmetic mean", Statistic::Mean),
     ("means", Statistic::Mean),
@@ -589,7 +591,18 @@ fn normalise(text: &str) -> String {
         }
     }
     if t.contains('(') {
-        for range in ["(intervalo)", "(intervallo)", "(intervalle)", "(rango)", "(bereich)", "(spannweite)"] {
+        // (And Czech `(rozpětí)`, Polish `(zakres)`, Swedish `(variationsvidd)`.)
+        for range in [
+            "(intervalo)",
+            "(intervallo)",
+            "(intervalle)",
+            "(rango)",
+            "(bereich)",
+            "(spannweite)",
+            "(rozpětí)",
+            "(zakres)",
+            "(variationsvidd)",
+        ] {
             if t.contains(range) {
                 t = t.replace(range, "(range)");
             }
@@ -987,6 +1000,7 @@ mod tests {
         insta::assert_snapshot!(show("Värden anges som medelvärde ± SD"), @"mean ±SD (-) [-] All");
         // Not the mean's word of a residence time's definition.
         insta::assert_snapshot!(show("OKS: ortalama kalış süresi"), @"");
+        insta::assert_snapshot!(show("tmax jako medián (rozpětí)"), @"median ±- (range) [-] Only([\"TMAX\"])");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
         insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Dravolin (MW 412)"), @"");
