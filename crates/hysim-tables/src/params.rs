@@ -89,18 +89,17 @@ pub fn normalise_name(text: &str) -> String {
 /// (abacavir) or `ASC` not at all.
 fn foreign_symbol(normalised: &str) -> Option<String> {
     // (Turkish `Cmaks`, `tmaks` too; a peak or trough named after the `C` in Italian,
-    // Spanish, Portuguese, French, Dutch and German: `Cpicco`, `Cvalle`, `Cpico`, `Cdal`.)
+    // Spanish, Portuguese, Dutch and German: `Cpicco`, `Cvalle`, `Cpico`, `Cdal`; not the
+    // short `pic` and `tal`, which `CPIC` and others spell.)
     let accents = normalised.replace("máx", "max").replace("mín", "min").replace("maks", "max");
     let peak_trough = [
         ("picco", "peak"),
         ("pico", "peak"),
-        ("pic", "peak"),
         ("piek", "peak"),
         ("spitze", "peak"),
         ("valle", "trough"),
         ("vale", "trough"),
         ("dal", "trough"),
-        ("tal", "trough"),
         ("résiduelle", "trough"),
     ];
     if let Some(rest) = accents.strip_prefix('c')

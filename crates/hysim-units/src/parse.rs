@@ -81,6 +81,11 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
     if let Some(scale) = molar {
         return Some((Base::Molar, scale));
     }
+    // Turkish hours (`saat`), printed `sa` in lower case only (`SA` is a surface area, a
+    // sample's code).
+    if word == "sa" {
+        return Some((Base::Time, 1.0));
+    }
     let lower = word.to_lowercase().replace(['µ', 'μ'], "u");
     let lower = lower.strip_prefix("mc").map(|rest| format!("u{rest}")).unwrap_or(lower);
     Some(match lower.as_str() {
@@ -98,9 +103,9 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "nl" => (Base::Volume, 1e-9),
         "s" | "sec" | "secs" | "second" | "seconds" => (Base::Time, 1.0 / 3600.0),
         "min" | "mins" | "minute" | "minutes" => (Base::Time, 1.0 / 60.0),
-        // (Dutch `uur`, French `heure`, Turkish `sa` (saat), as units in other languages'
-        // tables; not `Std`, also a standard deviation.)
-        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "sa" | "saat" => (Base::Time, 1.0),
+        // (Dutch `uur`, French `heure`, Turkish `saat`, as units in other languages' tables;
+        // not `Std`, also a standard deviation.)
+        "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "saat" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
         "mol" => (Base::Amount, 1.0),

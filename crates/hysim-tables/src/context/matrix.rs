@@ -216,6 +216,11 @@ pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
     const NEXT: &[&str] = &[
         "pressure",
         "flow",
+        // (`effluent rate`, `effluent dose`, `effluent volume`: a setting of renal
+        // replacement, not a sample.)
+        "rate",
+        "dose",
+        "volume",
         "brain",
         "loss",
         "cell",

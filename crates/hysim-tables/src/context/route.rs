@@ -16,19 +16,32 @@ pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     let any = |stems: &[&str]| stems.iter().any(|s| t.contains(s));
     // (Not `intraventricular`; `İntravenöz` keeps its capital, which has no one-letter
     // lower case.)
-    if any(&["intravenous", "ntravenö", "intravenos", "intraveneu", "intraveine", "endoven"])
-        || has_word(&t, &["iv", "i v"])
+    if any(&[
+        "intravenous",
+        "ntravenö",
+        "intravenos",
+        "intraveneu",
+        "intraveine",
+        "endoven",
+        "dożyl",
+        "intravenózn",
+        "nitrožil",
+    ]) || has_word(&t, &["iv", "i v"])
         || t.contains("i.v.")
     {
         out.push(("IV", Route::Intravascular));
     }
-    if any(&["oral", "oraal"]) || t.contains("p.o.") || has_word(&t, &["po"]) {
+    // (Polish and Czech `po` is `after`: in their texts only `PO` in capitals.)
+    let slavic = t.contains(['ą', 'ę', 'ł', 'ń', 'ś', 'ź', 'ż', 'ř', 'ě', 'ů', 'č']);
+    let po = if slavic { text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "PO") } else { has_word(&t, &["po"]) };
+    if any(&["oral", "oraal", "doustn"]) || t.contains("p.o.") || po {
         out.push(("PO", Route::Extravascular));
     }
-    if any(&["intramuscul", "intramuskul", "intramuscol"]) || t.contains("i.m.") || has_word(&t, &["im"]) {
+    if any(&["intramuscul", "intramuskul", "intramuscol", "domięśni"]) || t.contains("i.m.") || has_word(&t, &["im"])
+    {
         out.push(("IM", Route::Extravascular));
     }
-    if any(&["subcutaneous", "subkutan", "sous-cutan", "sottocutan", "subcután", "subcutân"])
+    if any(&["subcutaneous", "subkutan", "sous-cutan", "sottocutan", "subcután", "subcutân", "podskórn"])
         || t.contains("s.c.")
         || has_word(&t, &["sc"])
     {
@@ -201,5 +214,7 @@ mod tests {
         }
         assert_eq!(route_of("Plasma"), None);
         assert_eq!(route_of("intraventricular"), None);
+        assert_eq!(route_of("w osoczu po podaniu dożylnym").map(|(c, _)| c), Some("IV"));
+        assert_eq!(route_of("10 mg PO").map(|(c, _)| c), Some("PO"));
     }
 }

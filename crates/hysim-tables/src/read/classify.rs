@@ -14,14 +14,6 @@ const ANALYSES: &[&str] = &[
     "covariate effect",
     "covariate effects",
     "covariates associated",
-    "covariate relationship",
-    "covariate relationships",
-    "covariate model building",
-    "covariate selection",
-    "covariate screening",
-    "forward inclusion",
-    "backward elimination",
-    "stepwise covariate",
     "univariate",
     "univariable",
     "multivariate",
@@ -39,6 +31,15 @@ const ANALYSES: &[&str] = &[
 /// caption also names PK results (a table of "demographics and pharmacokinetic
 /// parameters" holds both).
 const OTHER_CONTENT: &[&str] = &[
+    // Covariates tested while a population model was built (a caption that also names
+    // its parameter estimates keeps the table).
+    "covariate relationship",
+    "covariate relationships",
+    "covariate model building",
+    "covariate selection",
+    "covariate screening",
+    "forward inclusion",
+    "backward elimination",
     "demographic",
     "demographics",
     "baseline characteristics",
@@ -195,7 +196,9 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
     });
     // A column of the change in the objective function (`ΔOFV`, `dOFV`): covariates tested
     // in a population model's building, not its estimates.
-    if headers.iter().any(|h| matches!(h.as_str(), "δofv" | "dofv" | "∆ofv" | "change in ofv")) {
+    // (Not beside the model's estimates: `Estimate | RSE (%) | ΔOFV` is the final model's.)
+    let estimates = headers.iter().any(|h| h.starts_with("estimate") || h.starts_with("rse"));
+    if !estimates && headers.iter().any(|h| matches!(h.as_str(), "δofv" | "dofv" | "∆ofv" | "change in ofv")) {
         return Some("covariate model building");
     }
     let p_value = headers.iter().any(|h| h.replace(['-', '‐', ' '], "").starts_with("pvalue") || h == "p");
@@ -251,6 +254,11 @@ mod tests {
             check("Table 3. Covariate relationships tested during forward inclusion", &["", "A"]),
             Some("covariate relationships")
         );
+        assert_eq!(
+            check("Table 2. Parameter estimates of the final model after stepwise covariate modelling", &["", "A"]),
+            None
+        );
+        assert_eq!(check("Table 2. Final model", &["Parameter", "Estimate", "RSE (%)", "ΔOFV"]), None);
         let mut review = table("Table 3. Drug levels in earlier case reports", &["Study", "Cord (μg/ml)"]);
         review.body_rows = vec![
             vec!["Rowan et al. 2018 [13]".into(), "8.0".into()],

@@ -506,6 +506,27 @@ fn sentences(lower: &str) -> Vec<&str> {
     out
 }
 
+/// `text` with `from` replaced by `to` where `from` starts a word, and is not after one of
+/// `not_after` (`vida media`, the half-life).
+fn replace_words(text: &str, from: &str, to: &str, not_after: &[&str]) -> String {
+    if !text.contains(from) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(from) {
+        let before = &text[..at];
+        let starts_word = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && !not_after.iter().any(|w| before.ends_with(w)) {
+            out.push_str(&text[last..at]);
+            out.push_str(to);
+            last = at + from.len();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Lower case, one kind of dash, `+/-` as `±`, spaces squeezed.
 fn normalise(text: &str) -> String {
     // (Each rewrite only where its text occurs: most labels hold none, and a `replace`
@@ -531,10 +552,7 @@ fn normalise(text: &str) -> String {
     // (Before its spread only: `ortalama kalış süresi` is the mean residence time.)
     for mean in ["ortalama", "średnia", "medelvärde", "průměr", "gennemsnit", "gjennomsnitt"] {
         for spread in [" ±", "±", " ("] {
-            let printed = format!("{mean}{spread}");
-            if t.contains(&printed) {
-                t = t.replace(&printed, &format!("mean{spread}"));
-            }
+            t = replace_words(&t, &format!("{mean}{spread}"), &format!("mean{spread}"), &[]);
         }
     }
 
@@ -565,7 +583,12 @@ fn normalise(text: &str) -> String {
                 // (`media (DE)`, not `dihydroartemisinin–piperaquine (DP)`).
                 let whole = t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
                 let after_mean = !printed.starts_with('(')
-                    || ["media", "moyenne", "média", "mean"].iter().any(|w| t[..at].trim_end().ends_with(w));
+                    || ["media", "moyenne", "média", "mean"].iter().any(|w| {
+                        let before = t[..at].trim_end();
+                        before
+                            .strip_suffix(w)
+                            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+                    });
                 if whole && after_mean {
                     t.replace_range(at..end, read);
                     from = at + read.len();
@@ -580,13 +603,12 @@ fn normalise(text: &str) -> String {
     // `mediana (intervallo)`, `médiane (intervalle)`), not a confidence interval.
     if t.contains("media") || t.contains("média") {
         t = t.replace("media ±", "mean ±").replace("media (sd)", "mean (sd)");
-        // And before any spread in brackets (`media (CV%)`, `média (DP)`, `media (rango)`).
-        for spread in ["(cv", "(sd", "(se", "(ee", "(range", "(rango", "(interv", "(min"] {
+        // And before any spread in brackets (`media (CV%)`, `média (DP)`, `media (rango)`):
+        // a whole word, not the half-life's `vida media (min)`.
+        for spread in ["(cv", "(sd", "(se", "(ee", "(range", "(rango", "(interv"] {
             for mean in ["media ", "média "] {
                 let printed = format!("{mean}{spread}");
-                if t.contains(&printed) {
-                    t = t.replace(&printed, &format!("mean {spread}"));
-                }
+                t = replace_words(&t, &printed, &format!("mean {spread}"), &["vida "]);
             }
         }
     }
@@ -1000,6 +1022,8 @@ mod tests {
         insta::assert_snapshot!(show("Värden anges som medelvärde ± SD"), @"mean ±SD (-) [-] All");
         // Not the mean's word of a residence time's definition.
         insta::assert_snapshot!(show("OKS: ortalama kalış süresi"), @"");
+        // Not the half-life's `vida media` before a unit in brackets.
+        insta::assert_snapshot!(show("Vida media (min)"), @"");
         insta::assert_snapshot!(show("tmax jako medián (rozpětí)"), @"median ±- (range) [-] Only([\"TMAX\"])");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
         insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");

@@ -110,7 +110,9 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     // `concentração extrapolada ao tempo zero`, `concentration extrapolée au temps zéro`,
     // `auf den Zeitpunkt null extrapolierte Konzentration`, `ekstrapolasyon`): the initial concentration of an
     // intravenous dose.
-    if ["extrapol", "estrapol", "ekstrapol"].iter().any(|stem| d.contains(stem)) {
+    // (To time zero, in any of these languages: not a value extrapolated where not sampled.)
+    let zero = ["zero", "zéro", "cero", "null", "nul", "sıfır", " 0"].iter().any(|z| d.contains(z));
+    if zero && ["extrapol", "estrapol", "ekstrapol"].iter().any(|stem| d.contains(stem)) {
         return Some(("C0", None));
     }
     if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
@@ -249,8 +251,10 @@ mod tests {
             read("C0, concentração extrapolada ao tempo zero; DP, desvio-padrão"),
             [("C0".to_owned(), "C0", None)]
         );
-        // Not an area extrapolated (`AUCextr`), in English or not.
+        // Not an area extrapolated (`AUCextr`), in English or not, nor a value extrapolated
+        // where not sampled.
         assert!(read("AUC%extr, área sob a curva extrapolada").is_empty());
+        assert!(!read("C24, concentration at 24 h, extrapolated where not sampled").iter().any(|(_, c, _)| *c == "C0"));
     }
 
     #[test]

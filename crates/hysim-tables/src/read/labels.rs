@@ -549,7 +549,6 @@ const SUBJECT_WORDS: &[&str] = &[
     "zwierzę",
     "zwierzęcia",
     "pies",
-    "psa",
     "kot",
     "kota",
     "koń",
@@ -558,7 +557,6 @@ const SUBJECT_WORDS: &[&str] = &[
     "krowy",
     "owca",
     "owcy",
-    "tier",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals.
     "pool",
@@ -596,9 +594,24 @@ pub(crate) fn is_subject_header(header: &str) -> bool {
     let numbered = [" no", " nr", " number", " id", " #", " code", " n°", " nº", " n.º", " n.°"]
         .iter()
         .find_map(|suffix| bare.strip_suffix(suffix))
-        .or_else(|| ["nr ", "nr. ", "no. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))
+        .or_else(|| ["nr ", "nr. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))
         .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
+}
+
+/// A code of a cycle's day or of a regimen, not a subject (`C1D1`, `C2D15`, `Q3W`, `Q12H`).
+/// (Not `D14` or `P2` alone: dogs and patients are coded so too.)
+pub(crate) fn is_visit_code(text: &str) -> bool {
+    let t = text.trim().to_ascii_uppercase();
+    fn digits_then(s: &str) -> Option<&str> {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        (n > 0).then(|| &s[n..])
+    }
+    let after = |prefix: char| t.strip_prefix(prefix).and_then(digits_then);
+    // `C1D1`, `C2D15`
+    after('C').and_then(|rest| rest.strip_prefix('D')).and_then(digits_then).is_some_and(str::is_empty)
+        // `Q3W`, `Q12H`, `Q24H`
+        || after('Q').is_some_and(|rest| matches!(rest, "W" | "D" | "H"))
 }
 
 /// A subject named by its word and number (`Patient 1`, `Case 12`, `Dog 3`), as printed:
@@ -633,9 +646,13 @@ pub(crate) fn days_header(header: &str) -> Option<&'static str> {
         "tage", "dagar", "dzień", "dni",
     ];
     const AFTER: &[&str] =
-        &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach", "efter", "po"];
+        &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach", "efter"];
     // (`post-dose`, `post-treatment`: a word that begins with `post-`.)
-    let after = crate::context::has_word(&l, AFTER) || l.split_whitespace().any(|w| w.starts_with("post-"));
+    // (Polish `po` only beside its day words: `Dzień po zakończeniu`; `PO days` are days on
+    // oral therapy.)
+    let after = crate::context::has_word(&l, AFTER)
+        || l.split_whitespace().any(|w| w.starts_with("post-"))
+        || crate::context::has_word(&l, &["dzień", "dni"]) && crate::context::has_word(&l, &["po"]);
     (crate::context::has_word(&l, DAYS) && after).then_some("day")
 }
 
@@ -945,10 +962,8 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 /// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch,
 /// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
 /// sampling times (not `Halbwertszeit (h)`, a half-life).
-pub(crate) const FOREIGN_TIME_WORDS: &[&str] = &[
-    "zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "tid", "efter", "czas",
-    "čas",
-];
+pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
+    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "efter", "czas", "čas"];
 
 /// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
 /// (`8:30 pm` is 1230) when `next` says so.
@@ -1144,8 +1159,6 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
     // PK ratio itself (`M/P ratio`, `Cord/maternal ratio`).
     const COMPARES: &[&str] = &["ratio", "ratios", "t/r", "r/t"];
     let words = || l.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '/'));
-    // (`Degree-days`: days times the water's temperature, the thermal time of fish studies,
-    // a covariate beside the days.)
     [
         "p value",
         "pvalue",
@@ -1157,26 +1170,32 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
         "test statistic",
         "literature",
         "published",
-        "degree days",
-        // The p value in other languages (`p-Wert`, `p-waarde`, `valeur p`, `valor p`).
-        "p wert",
-        "p waarde",
-        "valeur p",
-        "valeur de p",
-        "valor p",
-        "valor de p",
-        "valore p",
-        "valore di p",
-        "p değeri",
-        "wartość p",
     ]
         .iter()
         .any(|w| l.contains(w))
         // Whole words: a "Test formulation" column holds values.
         || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
         || words().any(|w| PRECISION.contains(&w))
-        // A column headed `p` alone (`P`, `p*`): the test's p values.
-        || strip_marks(&l) == "p"
+        // The p value in other languages (`p-Wert`, `p-waarde`, `valeur p`, `valor p`), whole
+        // words (not `valor pico`).
+        || crate::context::has_word(
+            &l,
+            &[
+                "p wert",
+                "p waarde",
+                "valeur p",
+                "valeur de p",
+                "valor p",
+                "valor de p",
+                "valore p",
+                "valore di p",
+                "p değeri",
+                "wartość p",
+            ],
+        )
+        // (`Degree-days`: days times the water's temperature, the thermal time of fish
+        // studies, a covariate beside the days; the header itself, not one spanning times.)
+        || l.trim_end_matches(|c: char| !c.is_alphanumeric()) == "degree days"
         || l.contains("relative standard error")
         // Within-subject variability of a crossover (`CVintra (%)`, `Intra-subject CV`).
         || ["cvintra", "cv intra", "intra-subject", "intrasubject", "within-subject", "intra-individual"]
@@ -1225,10 +1244,14 @@ mod tests {
 
     #[test]
     fn p_values_in_any_language_are_no_values() {
-        for header in ["p value", "P", "p*", "p-Wert", "p-waarde", "Valeur p", "Valor de p", "p-değeri"] {
+        for header in ["p value", "p-Wert", "p-waarde", "Valeur p", "Valor de p", "p-değeri", "Degree-days"] {
             assert!(is_non_value_header(header), "{header}");
         }
-        assert!(!is_non_value_header("Pediatric") && !is_non_value_header("Plasma"));
+        for header in
+            ["Pediatric", "Plasma", "Valor pico (µg/mL)", "Valeur plasmatique", "Days post-treatment (degree-days)"]
+        {
+            assert!(!is_non_value_header(header), "{header}");
+        }
     }
 
     #[test]
@@ -1384,7 +1407,12 @@ mod tests {
         assert!(!is_subject_header("Parameter"));
         assert!(is_subject_header("Paziente") && is_subject_header("Ovelha") && is_subject_header("Probanden"));
         assert!(is_subject_header("Brebis n°") && is_subject_header("Cerdo nº") && is_subject_header("Vaca n.º"));
-        assert!(is_subject_header("Nr ptaka") && is_subject_header("Nr. Tier") && !is_subject_header("Nr. of doses"));
+        assert!(
+            is_subject_header("Nr ptaka") && !is_subject_header("Nr. of doses") && !is_subject_header("No. patients")
+        );
+        assert!(!is_subject_header("PSA (ng/mL)") && !is_subject_header("Tier"));
+        assert!(["C1D1", "c2d15", "Q3W", "Q12H"].iter().all(|c| is_visit_code(c)));
+        assert!(!["E03", "P2", "D1", "RT-1", "M.L.R.", "S12A"].iter().any(|c| is_visit_code(c)));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
         assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));
         // A time header in another language; not a half-life (`Halbwertszeit`).

@@ -408,7 +408,6 @@ fn peak_or_trough(label: &str, caption_unit: Option<&str>) -> Option<Named> {
         .then_some(Named::Code(code))
 }
 
-/// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
 /// A header row of one concentration unit under the sampling times (`0,25 | 0,5 | 1` over
 /// `µg/ml | µg/ml | µg/ml`, the stub's header spanning both): the values' unit, as a caption
 /// would give it. Takes the unit off the columns' paths, so that each ends with its time.
@@ -431,6 +430,7 @@ fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
     bare_unit(&unit)
 }
 
+/// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
 fn is_concentration_unit(unit: &str) -> bool {
     Unit::parse(unit).is_ok_and(|u| {
         let d = u.dims;
@@ -1522,7 +1522,12 @@ impl<'t> Reader<'t> {
             self.table.footnote.as_deref().unwrap_or_default()
         ))
         .replace('-', " ");
-        if !text.contains("steady state") {
+        // (Not a table of the first dose beside steady state: its `C24` is 24 h after a single
+        // dose.)
+        let first_dose = ["single dose", "first dose", "day 1", "single oral", "single intravenous"]
+            .iter()
+            .any(|w| text.contains(w));
+        if !text.contains("steady state") || first_dose {
             return None;
         }
         const INTERVALS: &[(&[&str], &str)] = &[
@@ -1540,6 +1545,22 @@ impl<'t> Reader<'t> {
             [tau] => Some((*tau).to_owned()),
             _ => None,
         }
+    }
+
+    /// A column headed `p` alone (`P`, `p*`) whose cells are p values (`0.02`, `<0.001`,
+    /// `NS`): a test's, not a value of the groups' (where `P` is plasma, its values are
+    /// concentrations).
+    fn p_value_column(&self, c: usize) -> bool {
+        p_values(&self.labels[c], filled_cells(self.table, c))
+    }
+
+    /// A row whose stub is `p` alone and whose cells are p values (a test's row under the
+    /// groups: `P | | < 0.001 | 0.002`).
+    fn p_value_row(&self, row: usize) -> bool {
+        let cells = &self.table.body_rows[row];
+        let stub = cells.get(self.stub_col).map_or("", String::as_str);
+        let rest = cells.iter().enumerate().filter(|(c, t)| *c != self.stub_col && !t.trim().is_empty());
+        p_values(&label_marks(stub, &self.notes).0, rest.map(|(_, t)| t.trim()))
     }
 
     /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose
@@ -1724,13 +1745,21 @@ impl<'t> Reader<'t> {
         // ± SD)` (not a header that is a statistic label alone, `Mean (SD)`, which labels
         // its column).
         // (The words before its statistic say what the stub lists, `Feed concentration (mean ±
-        // SEM)`, `Dose group`: the declaration is the whole table's.)
+        // SEM)`, `Dose group`, and scope nothing; a parameter inside the brackets still scopes
+        // its clause, `Parameter (mean ± SD; tmax: median [range])`.)
         if let Some(stub_header) = self.labels.get(self.stub_col)
             && stat_label(stub_header).is_none()
         {
-            out.extend(
-                self.label_declarations(stub_header).into_iter().map(|d| Declaration { scope: Scope::All, ..d }),
-            );
+            let lead = stub_header.split(['(', ',']).next().unwrap_or_default();
+            let in_lead = |code: &String| {
+                std::iter::once(lead)
+                    .chain(lead.split([' ', '/']))
+                    .any(|w| parameter_code(w.trim(), self.route_kind) == Some(code.as_str()))
+            };
+            out.extend(self.label_declarations(stub_header).into_iter().map(|d| match &d.scope {
+                Scope::Only(codes) if codes.iter().all(in_lead) => Declaration { scope: Scope::All, ..d },
+                _ => d,
+            }));
         }
         // A mark on the stub's header (`Parameter<sup>a</sup>`) scopes its note to the whole
         // table.
@@ -2393,7 +2422,7 @@ impl<'t> Reader<'t> {
                     }
                     RowKind::Stat(_) => continue,
                     RowKind::Subject(id) => join_group(section.as_deref(), Some(id.as_str())),
-                    RowKind::Group(stub) if labels::is_non_value_header(stub) => continue,
+                    RowKind::Group(stub) if labels::is_non_value_header(stub) || self.p_value_row(row) => continue,
                     RowKind::Group(stub) => {
                         join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()))
                     }
@@ -2476,7 +2505,7 @@ impl<'t> Reader<'t> {
                     }
                     RowKind::Group(stub) => {
                         flush(&mut block, &section, section_n, &mut out);
-                        if labels::is_non_value_header(stub) {
+                        if labels::is_non_value_header(stub) || self.p_value_row(row) {
                             continue;
                         }
                         if column_subject.is_some() || summary.is_some() {
@@ -2551,6 +2580,7 @@ impl<'t> Reader<'t> {
                 let coded = || {
                     let id = labels::subject_id(name)?;
                     (r.parameter.as_deref() == Some("CONC")
+                        && !labels::is_visit_code(&id)
                         && r.context.time.is_some()
                         && id.chars().any(char::is_alphabetic)
                         && !id.contains(' ')
@@ -2796,7 +2826,12 @@ impl<'t> Reader<'t> {
         let mut section: Option<String> = None;
         let mut section_counts: Vec<Option<u32>> = vec![None; n_cols];
         // What each column's header says, read once: whether it holds values, its count.
-        let non_value: Vec<bool> = self.labels.iter().map(|h| labels::is_non_value_header(h)).collect();
+        let non_value: Vec<bool> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(c, h)| labels::is_non_value_header(h) || self.p_value_column(c))
+            .collect();
         let header_counts: Vec<Option<u32>> = self.labels.iter().map(|h| parse_cell(h).n).collect();
         // A column that gives each row's statistic (`Parameter | Statistic | Day 1` over
         // `Cmax | Mean (SD) | 18.4 (5.2)`): its cell declares the row's values.
@@ -3512,6 +3547,25 @@ fn only_concentrations(named: &[Option<Named>]) -> bool {
 }
 
 /// The filled cells of column `c`, trimmed.
+/// Whether `label` is `p` alone (`P`, `p*`) over cells that are p values (`0.02`, `<0.001`,
+/// `NS`), one at least.
+fn p_values<'a>(label: &str, mut cells: impl Iterator<Item = &'a str>) -> bool {
+    if crate::fold::lower(label.trim().trim_end_matches(['*', '†', '‡']).trim()) != "p" {
+        return false;
+    }
+    let p_like = |cell: &str| {
+        let t = cell.trim().trim_start_matches(['<', '>', '≤', '≥', '=']).trim().replace(',', ".");
+        let number: String = t.chars().take_while(|ch| ch.is_ascii_digit() || *ch == '.').collect();
+        matches!(t.to_ascii_lowercase().as_str(), "ns" | "n.s." | "–" | "—" | "-")
+            || number.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p))
+    };
+    let mut any = false;
+    cells.all(|cell| {
+        any = true;
+        p_like(cell)
+    }) && any
+}
+
 fn filled_cells(table: &Table, c: usize) -> impl Iterator<Item = &str> {
     table.body_rows.iter().filter_map(move |r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty())
 }

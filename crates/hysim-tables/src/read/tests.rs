@@ -1564,6 +1564,15 @@ fn a_stub_header_declares_the_whole_table() {
     let records = table_records(&t);
     assert_eq!(records.len(), 2);
     assert!(records.iter().all(|r| r.dispersion.as_ref().is_some_and(|d| d.kind == "SE")));
+    // A parameter inside its brackets still scopes its clause.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters",
+        &[&["Parameter (mean ± SD; tmax: median [range])", "10 mg"]],
+        &[&["Cmax (ng/mL)", "12.1 ± 3.2"], &["tmax (h)", "1.5 [1.0–3.0]"]],
+    );
+    let records = table_records(&t);
+    let stats: Vec<Statistic> = records.iter().map(|r| r.statistic).collect();
+    assert_eq!(stats, [Statistic::Mean, Statistic::Median]);
 }
 
 #[test]
@@ -1582,4 +1591,21 @@ fn a_column_header_naming_unit_then_statistic_in_brackets() {
         })
         .collect();
     assert_eq!(read, [("TMAX", "h", Some("range")), ("CLFO", "L/h", None)]);
+}
+
+#[test]
+fn a_p_column_of_p_values_holds_none_of_the_groups_values() {
+    let t = table(
+        "Table 3. Pharmacokinetic parameters with and without ECMO",
+        &[&["Parameter (mean ± SD)", "ECMO (n = 9)", "Non-ECMO (n = 11)", "p"]],
+        &[&["Cmax (mg/L)", "42.6 ± 11.8", "51.3 ± 13.9", "0.14"], &["Cmin (mg/L)", "8.4 ± 4.1", "7.1 ± 3.6", "<0.001"]],
+    );
+    assert_eq!(table_records(&t).len(), 4);
+    // `P`, plasma, beside CSF: its values are concentrations.
+    let t = table(
+        "Table 2. Concentrations (mg/L) in CSF and plasma",
+        &[&["Patient", "CSF", "P"]],
+        &[&["1", "2.1", "14.2"], &["2", "1.8", "11.9"]],
+    );
+    assert!(!Reader::new(&t).is_some_and(|r| r.p_value_column(2)));
 }
