@@ -1077,11 +1077,13 @@ const TIME_CONTEXT: &[&str] = &[
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);
+    // (Or the span from an event to the sample: `Last drop to sampling (min)`.)
     if !(t.contains("time")
         || t.contains("hours")
         || t.contains("after")
         || t.contains("post")
         || t.contains("interval")
+        || t.contains("to sampl")
         || foreign())
     {
         return None;
@@ -1118,7 +1120,21 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("(giorni)", "day"),
         ("(dagen)", "day"),
     ];
-    UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u)
+    UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u).or_else(|| {
+        // A unit in brackets before what it counts from: `(h after 5th dose)`, `(min after
+        // the last drop)`, `(h post-dose)`.
+        let (_, inner) = t.split_once('(')?;
+        let first = inner.split([' ', ')']).next()?;
+        let rest = inner[first.len()..].trim_start();
+        (rest.starts_with("after") || rest.starts_with("post") || rest.starts_with("since") || rest.starts_with("from"))
+            .then_some(match first {
+                "h" | "hr" | "hrs" | "hours" => Some("h"),
+                "min" | "minutes" => Some("min"),
+                "d" | "days" => Some("day"),
+                _ => None,
+            })
+            .flatten()
+    })
 }
 
 /// A header that only names the statistic or says "value" is not a group.

@@ -1233,6 +1233,8 @@ impl<'t> Reader<'t> {
         }
         if rows_hits == 0 {
             reader.times_beside_parameters();
+        } else {
+            reader.times_above_parameters();
         }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
         if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
@@ -1301,9 +1303,13 @@ impl<'t> Reader<'t> {
                 && labels::time_unit_in(&header).is_some();
             // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
             let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
+            // (Or the span from an event to the sample, with its unit: `Last drop to sampling
+            // (min)`.)
+            let to_sampling = header.contains("to sampl") && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || interval
+                || to_sampling
                 || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]) && !duration;
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
@@ -1561,6 +1567,37 @@ impl<'t> Reader<'t> {
         let stub = cells.get(self.stub_col).map_or("", String::as_str);
         let rest = cells.iter().enumerate().filter(|(c, t)| *c != self.stub_col && !t.trim().is_empty());
         p_values(&label_marks(stub, &self.notes).0, rest.map(|(_, t)| t.trim()))
+    }
+
+    /// Sampling times down the stub under a time header, then rows of parameters in the same
+    /// columns (`Time (h)` over `0.5 | 1 | 24`, then `Cmax (ng/mL) | Tmax (h)`, the
+    /// subjects across): each time row a concentration at its time, where the caption or
+    /// headers say the values are concentrations.
+    fn times_above_parameters(&mut self) {
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
+        if !labels::is_time_header(&stub_header)
+            || !(caption.contains("concentration") || caption.contains("level"))
+            || self.row_named.iter().flatten().any(|n| n.code() == Some("CONC"))
+        {
+            return;
+        }
+        let unit = labels::time_unit_in(&stub_header).or_else(|| labels::time_unit_in(&caption));
+        let times: Vec<Option<String>> = (0..self.row_named.len())
+            .map(|r| {
+                let stub = self.stubs[r].0.as_str();
+                (self.row_named[r].is_none()).then(|| labels::time_of(stub, unit)).flatten()
+            })
+            .collect();
+        if times.iter().flatten().count() < 2 {
+            return;
+        }
+        for (r, time) in times.into_iter().enumerate() {
+            if let Some(time) = time {
+                self.row_named[r] = Some(Named::Code("CONC"));
+                self.row_time[r] = Some(time);
+            }
+        }
     }
 
     /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose

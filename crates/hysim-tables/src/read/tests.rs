@@ -1609,3 +1609,36 @@ fn a_p_column_of_p_values_holds_none_of_the_groups_values() {
     );
     assert!(!Reader::new(&t).is_some_and(|r| r.p_value_column(2)));
 }
+
+#[test]
+fn a_time_column_counting_from_an_event() {
+    // `Bronchoscopy time (h after 5th dose)`, `Last drop to sampling (min)`: one sample a
+    // subject, its time in its row.
+    for (header, unit) in [("Bronchoscopy time (h after 5th dose)", "h"), ("Last drop to sampling (min)", "min")] {
+        let t = table(
+            "Table 2. Concentrations (µg/mL) of solitromax in plasma and epithelial lining fluid of volunteers",
+            &[&["Volunteer", header, "Plasma", "Epithelial lining fluid"]],
+            &[&["V01", "2", "3.08", "7.71"], &["V02", "4", "3.48", "13.97"]],
+        );
+        let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+        assert_eq!(times, [format!("2 {unit}"), format!("4 {unit}"), format!("2 {unit}"), format!("4 {unit}")]);
+    }
+}
+
+#[test]
+fn times_down_above_rows_of_parameters() {
+    // `Time (h)` over the sampling times, then each animal's Cmax and Tmax in the same columns.
+    let t = table(
+        "Table 5. Individual plasma concentrations (ng/mL) and pharmacokinetic parameters in monkeys",
+        &[&["Time (h)", "Animal", "Animal"], &["Time (h)", "1001M", "1501F"]],
+        &[&["0.5", "523", "370"], &["24", "38.2", "9.7"], &["Cmax (ng/mL)", "678", "461"], &["Tmax (h)", "2", "1"]],
+    );
+    let records = table_records(&t);
+    let conc: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?)))
+        .collect();
+    assert_eq!(conc, [("1001M", "0.5 h"), ("1501F", "0.5 h"), ("1001M", "24 h"), ("1501F", "24 h")]);
+    assert_eq!(records.iter().filter(|r| r.parameter.as_deref() == Some("CMAX")).count(), 2);
+}
