@@ -1119,6 +1119,18 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("(dias)", "day"),
         ("(giorni)", "day"),
         ("(dagen)", "day"),
+        // Swedish, Polish and Czech (`Tid efter dos (timmar)`, `Czas (godz.)`, `Čas (hod)`).
+        ("(timmar)", "h"),
+        ("(timme)", "h"),
+        ("(godz.)", "h"),
+        ("(godz)", "h"),
+        ("(godziny)", "h"),
+        ("(hod)", "h"),
+        ("(hod.)", "h"),
+        ("(hodiny)", "h"),
+        ("(dagar)", "day"),
+        ("(dni)", "day"),
+        ("(dny)", "day"),
     ];
     UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u).or_else(|| {
         // A unit in brackets before what it counts from: `(h after 5th dose)`, `(min after
@@ -1434,6 +1446,10 @@ mod tests {
         // A time header in another language; not a half-life (`Halbwertszeit`).
         assert_eq!(time_unit_in("Zeit nach Infusionsbeginn (h)"), Some("h"));
         assert_eq!(time_unit_in("Tempo (h)"), Some("h"));
+        assert_eq!(time_unit_in("Tid efter dos (timmar)"), Some("h"));
+        assert_eq!(time_unit_in("Čas po dávce (hod)"), Some("h"));
+        assert_eq!(time_unit_in("Bronchoscopy time (h after 5th dose)"), Some("h"));
+        assert_eq!(time_unit_in("Last drop to sampling (min)"), Some("min"));
         assert_eq!(time_unit_in("Halbwertszeit (h)"), None);
         for (header, unit, time) in [
             ("2 h", None, Some("2 h")),
