@@ -1450,7 +1450,9 @@ impl<'t> Reader<'t> {
                 let last = p.last()?;
                 // (Not patient `D` under `Patient`: a letter under a subject header is no day.)
                 let lettered = lettered_subject(p).is_some();
-                let time = (c != self.stub_col && !lettered).then(|| labels::time_of(last, outer_unit(c))).flatten()?;
+                let time = (c != self.stub_col && !lettered)
+                    .then(|| labels::time_of(&self.without_time_mark(last), outer_unit(c)))
+                    .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
                 // time on that day.
                 let day = p[..p.len() - 1].iter().rev().find_map(|h| labels::time_of(h, None)).filter(|d| {
@@ -1600,6 +1602,22 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// A sampling time without the footnote mark glued to its number (`0.5a`, `44b`, `8*`,
+    /// the note saying `End of infusion`, `pre-HD`): the number, where a note defines the
+    /// mark; else the text as printed.
+    fn without_time_mark<'s>(&self, text: &'s str) -> std::borrow::Cow<'s, str> {
+        let t = text.trim();
+        let Some(mark) = t.chars().next_back() else { return text.into() };
+        let number = t[..t.len() - mark.len_utf8()].trim_end();
+        let numeric = !number.is_empty() && number.replace(',', ".").parse::<f64>().is_ok();
+        let defined = self.notes.iter().any(|(k, _)| k.chars().eq(std::iter::once(mark)));
+        if numeric && defined && (mark.is_ascii_lowercase() || crate::cell::MARK_SYMBOLS.contains(&mark)) {
+            number.into()
+        } else {
+            text.into()
+        }
+    }
+
     /// Clock times across (`08:30 | 09:00 | 20:00 | 08:00`) read as the time since the dose
     /// whose clock time the caption or footnote declares, when two headers or more print one.
     fn clock_times_across(&self) -> Option<Vec<Option<String>>> {
@@ -1659,7 +1677,7 @@ impl<'t> Reader<'t> {
                 } else {
                     self.table.body_rows[row].get(c)?
                 };
-                let time = labels::time_of(text, unit)?;
+                let time = labels::time_of(&self.without_time_mark(text), unit)?;
                 Some(match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
                     None => time,

@@ -1642,3 +1642,16 @@ fn times_down_above_rows_of_parameters() {
     assert_eq!(conc, [("1001M", "0.5 h"), ("1501F", "0.5 h"), ("1001M", "24 h"), ("1501F", "24 h")]);
     assert_eq!(records.iter().filter(|r| r.parameter.as_deref() == Some("CMAX")).count(), 2);
 }
+
+#[test]
+fn sampling_times_with_a_footnote_mark_glued_to_their_number() {
+    // `0.5a` (a, end of infusion) down a long table's time column; `44b` across.
+    let mut t = table(
+        "Table 2. Plasma cefalotrem concentrations in critically ill patients",
+        &[&["Patient", "Time after start of infusion (h)", "Cefalotrem (mg/L)"]],
+        &[&["ICU-01", "0.5a", "87.4"], &["ICU-01", "1", "81.2"], &["ICU-01", "8b", "28.9"]],
+    );
+    t.footnote = Some("a End of infusion. b Drawn immediately before the second dose.".into());
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, ["0.5 h", "1 h", "8 h"]);
+}
