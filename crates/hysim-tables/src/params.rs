@@ -176,6 +176,15 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     {
         return Some(code);
     }
+    // A heparin's parameters of its anti-factor Xa or IIa activity, the activity after the
+    // symbol (`Cmax anti-Xa`, `AUC0–24 anti-Xa`, `t½ anti-IIa`): the symbol's.
+    for activity in ["anti-xa", "antixa", "anti-iia", "antiiia", "anti-fxa"] {
+        if let Some(symbol) = normalised.strip_suffix(activity).filter(|s| !s.is_empty())
+            && let Some(code) = lookup_code(symbol, route)
+        {
+            return Some(code);
+        }
+    }
     // "Bioavailability (F)", "t1/2 (elimination), h": try without the trailing group, and
     // with the group as a qualifier.
     let without_unit = normalise_name(name);
@@ -499,6 +508,7 @@ mod tests {
             ("ABC0-t", Some("AUCLST")),
             ("EAA0–∞", Some("AUCIFO")),
             ("Cmaks", Some("CMAX")),
+            ("Cmax anti-Xa", Some("CMAX")),
             ("Cpicco", Some("CMAX")),
             ("Cvalle", Some("CTROUGH")),
             ("Cdal", Some("CTROUGH")),
