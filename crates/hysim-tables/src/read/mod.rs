@@ -3446,6 +3446,14 @@ impl<'t> Reader<'t> {
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
         let param =
             if own_time.is_some() && own_time == self.steady_state_interval() { Named::Code("CTROUGH") } else { param };
+        // And the area from the dose to the interval's end (`AUC0–12` of a twice-daily
+        // regimen) is the area over the dosing interval: AUCτ.
+        let param = match (param.code(), self.steady_state_interval()) {
+            (Some("AUCINT"), Some(tau)) if auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == tau) => {
+                Named::Code("AUCTAU")
+            }
+            _ => param,
+        };
         // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is
         // drawn before that day's dose.
         let trough = || {
@@ -3602,6 +3610,17 @@ fn only_concentrations(named: &[Option<Named>]) -> bool {
 }
 
 /// The filled cells of column `c`, trimmed.
+/// The end of an area's interval from zero, in hours, as its name prints it (`AUC0–12`,
+/// `AUC0-24 h`, `AUC(0–8)`): `12`, `24`, `8`.
+fn auc_from_zero_to(name: &str) -> Option<u32> {
+    let n = crate::params::normalise_name(crate::params::split_trailing_group(name).0);
+    let rest = n.strip_prefix("auc")?.trim_start_matches('(').strip_prefix('0')?;
+    let rest = rest.strip_prefix(['-', '–'])?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].trim_start_matches([')', 'h']);
+    (after.is_empty() || after.starts_with(',')).then(|| digits.parse().ok()).flatten()
+}
+
 /// Whether `label` is `p` alone (`P`, `p*`) over cells that are p values (`0.02`, `<0.001`,
 /// `NS`), one at least.
 fn p_values<'a>(label: &str, mut cells: impl Iterator<Item = &'a str>) -> bool {

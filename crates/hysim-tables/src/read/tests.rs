@@ -1503,6 +1503,15 @@ fn the_concentration_at_the_end_of_the_interval_at_steady_state_is_the_trough() 
     let records = table_records(&t);
     let codes: Vec<&str> = records.iter().filter_map(|r| r.parameter.as_deref()).collect();
     assert_eq!(codes, ["CTROUGH", "CTROUGH", "CONC", "CONC"]);
+    // The area over the dosing interval of a twice-daily regimen at steady state.
+    let twice = table(
+        "Table 2. Steady-state pharmacokinetic parameters of nifedoxin 20 mg twice daily",
+        &[&["Parameter", "Pregnancy", "Postpartum"]],
+        &[&["AUC0–12 (ng·h/mL)", "286", "402"], &["AUC0–24 (ng·h/mL)", "560", "790"]],
+    );
+    let records = table_records(&twice);
+    let codes: Vec<&str> = records.iter().filter_map(|r| r.parameter.as_deref()).collect();
+    assert_eq!(codes, ["AUCTAU", "AUCTAU", "AUCINT", "AUCINT"]);
     // Not after a single dose: the concentration 24 h after it.
     let single = table(
         "Table 2. Pharmacokinetic parameters after a single 400 mg dose",
