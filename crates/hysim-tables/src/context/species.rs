@@ -34,10 +34,7 @@ pub(crate) fn species_of(text: &str) -> Option<&'static str> {
     // The first species of the list any of whose words is among the text's words (one pass
     // over the text; every word here is a single token, so `has_word`'s phrases never occur).
     let lower = crate::fold::lower(text);
-    let is_sep = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.');
-    let first = lower
-        .split(is_sep)
-        .filter(|token| !token.is_empty())
+    let first = super::words::tokens(&lower)
         .filter_map(|token| SPECIES.iter().position(|(words, _)| words.contains(&token)))
         .min()?;
     Some(SPECIES[first].1)

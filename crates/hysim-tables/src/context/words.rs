@@ -2,15 +2,24 @@
 
 use hysim_core::Table;
 
+/// What separates words: white space and punctuation.
+fn is_sep_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.')
+}
+
+/// The words of `lower`, punctuation and white space between them.
+pub(crate) fn tokens(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(is_sep_char).filter(|token| !token.is_empty())
+}
+
 /// Whether the lower-case `lower` holds one of `words` as a whole word (punctuation
 /// separates words).
 pub(crate) fn has_word(lower: &str, words: &[&str]) -> bool {
-    let is_sep_char = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '.');
     let is_sep = |c: Option<char>| c.is_none_or(is_sep_char);
     // A word without separators is found whole exactly when it is one of the text's tokens
     // (one pass over the text; a phrase never equals a token); a phrase ("i v") is searched
     // for.
-    lower.split(is_sep_char).any(|token| !token.is_empty() && words.contains(&token))
+    tokens(lower).any(|token| words.contains(&token))
         || words.iter().filter(|w| w.contains(is_sep_char)).any(|w| {
             lower
                 .match_indices(w)

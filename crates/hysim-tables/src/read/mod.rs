@@ -956,6 +956,9 @@ struct Reader<'t> {
     definitions: Vec<define::Definition>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
+    /// The dosing interval of a table at steady state (`24 h`), read once from its caption
+    /// and footnote ([`steady_state_interval`]).
+    steady_tau: Option<String>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
     /// lower case: a column headed by that name holds them, whether or not the name is a
     /// known drug.
@@ -1047,6 +1050,7 @@ impl<'t> Reader<'t> {
             abbreviations,
             definitions,
             caption_unit,
+            steady_tau: steady_state_interval(table),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
@@ -1517,41 +1521,6 @@ impl<'t> Reader<'t> {
                 self.col_named[c] = Some(Named::Code("CONC"));
                 self.col_time[c] = Some(time);
             }
-        }
-    }
-
-    /// The dosing interval of a table at steady state, as the reader writes times (`24 h`):
-    /// the caption or footnote saying steady state and the regimen's frequency (`once daily`,
-    /// `twice daily`, `q8h`, `every 12 h`).
-    fn steady_state_interval(&self) -> Option<String> {
-        let text = crate::fold::lower(&format!(
-            "{} {}",
-            self.table.caption.as_deref().unwrap_or_default(),
-            self.table.footnote.as_deref().unwrap_or_default()
-        ))
-        .replace('-', " ");
-        // (Not a table of the first dose beside steady state: its `C24` is 24 h after a single
-        // dose.)
-        let first_dose = ["single dose", "first dose", "day 1", "single oral", "single intravenous"]
-            .iter()
-            .any(|w| text.contains(w));
-        if !text.contains("steady state") || first_dose {
-            return None;
-        }
-        const INTERVALS: &[(&[&str], &str)] = &[
-            (&["once daily", "once a day", "q24h", "every 24 h", "every 24 hours", "qd"], "24 h"),
-            (&["twice daily", "twice a day", "q12h", "every 12 h", "every 12 hours", "bid", "b.i.d."], "12 h"),
-            (&["three times daily", "three times a day", "q8h", "every 8 h", "every 8 hours", "tid", "t.i.d."], "8 h"),
-        ];
-        let found: Vec<&str> = INTERVALS
-            .iter()
-            .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(&text, &[w])))
-            .map(|(_, tau)| *tau)
-            .collect();
-        // (One regimen only: a table of two regimens has two intervals.)
-        match found.as_slice() {
-            [tau] => Some((*tau).to_owned()),
-            _ => None,
         }
     }
 
@@ -3444,12 +3413,11 @@ impl<'t> Reader<'t> {
             .flatten();
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
-        let param =
-            if own_time.is_some() && own_time == self.steady_state_interval() { Named::Code("CTROUGH") } else { param };
+        let param = if own_time.is_some() && own_time == self.steady_tau { Named::Code("CTROUGH") } else { param };
         // And the area from the dose to the interval's end (`AUC0–12` of a twice-daily
         // regimen) is the area over the dosing interval: AUCτ.
-        let param = match (param.code(), self.steady_state_interval()) {
-            (Some("AUCINT"), Some(tau)) if auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == tau) => {
+        let param = match (param.code(), &self.steady_tau) {
+            (Some("AUCINT"), Some(tau)) if auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == *tau) => {
                 Named::Code("AUCTAU")
             }
             _ => param,
@@ -3609,7 +3577,40 @@ fn only_concentrations(named: &[Option<Named>]) -> bool {
     named.peek().is_some() && named.all(|n| n.code() == Some("CONC"))
 }
 
-/// The filled cells of column `c`, trimmed.
+/// The dosing interval of a table at steady state, as the reader writes times (`24 h`):
+/// the caption or footnote saying steady state and the regimen's frequency (`once daily`,
+/// `twice daily`, `q8h`, `every 12 h`).
+fn steady_state_interval(table: &Table) -> Option<String> {
+    let text = crate::fold::lower(&format!(
+        "{} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        table.footnote.as_deref().unwrap_or_default()
+    ))
+    .replace('-', " ");
+    // (Not a table of the first dose beside steady state: its `C24` is 24 h after a single
+    // dose.)
+    let first_dose =
+        ["single dose", "first dose", "day 1", "single oral", "single intravenous"].iter().any(|w| text.contains(w));
+    if !text.contains("steady state") || first_dose {
+        return None;
+    }
+    const INTERVALS: &[(&[&str], &str)] = &[
+        (&["once daily", "once a day", "q24h", "every 24 h", "every 24 hours", "qd"], "24 h"),
+        (&["twice daily", "twice a day", "q12h", "every 12 h", "every 12 hours", "bid", "b.i.d."], "12 h"),
+        (&["three times daily", "three times a day", "q8h", "every 8 h", "every 8 hours", "tid", "t.i.d."], "8 h"),
+    ];
+    let found: Vec<&str> = INTERVALS
+        .iter()
+        .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(&text, &[w])))
+        .map(|(_, tau)| *tau)
+        .collect();
+    // (One regimen only: a table of two regimens has two intervals.)
+    match found.as_slice() {
+        [tau] => Some((*tau).to_owned()),
+        _ => None,
+    }
+}
+
 /// The end of an area's interval from zero, in hours, as its name prints it (`AUC0–12`,
 /// `AUC0-24 h`, `AUC(0–8)`): `12`, `24`, `8`.
 fn auc_from_zero_to(name: &str) -> Option<u32> {
@@ -3640,6 +3641,7 @@ fn p_values<'a>(label: &str, mut cells: impl Iterator<Item = &'a str>) -> bool {
     }) && any
 }
 
+/// The filled cells of column `c`, trimmed.
 fn filled_cells(table: &Table, c: usize) -> impl Iterator<Item = &str> {
     table.body_rows.iter().filter_map(move |r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty())
 }
