@@ -222,7 +222,12 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             .rows
             .iter()
             .enumerate()
-            .take_while(|(k, r)| is_bold_row(r) && (!values(r) || *k > 0 && *k < spanned_down))
+            .take_while(|(k, r)| {
+                // (A row under the first whose stub spans down to it may be one bold cell
+                // spanning the columns: `Median [IQR]` over every group.)
+                let under_stub = *k > 0 && *k < spanned_down;
+                (is_bold_row(r) || under_stub && all_bold(r)) && (!values(r) || under_stub)
+            })
             .count();
         let bold_head = if leading == 0
             && (1..=3).contains(&bold_leading)
@@ -274,8 +279,13 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
 
 /// Whether every cell of a row with two texts or more is set wholly in bold.
 fn is_bold_row(row: &Row) -> bool {
+    row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).count() >= 2 && all_bold(row)
+}
+
+/// Whether every cell of a row with text is set wholly in bold (and one has text).
+fn all_bold(row: &Row) -> bool {
     let texts: Vec<&Cell> = row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).collect();
-    texts.len() >= 2 && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| !ch.is_whitespace()).count())
+    !texts.is_empty() && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| !ch.is_whitespace()).count())
 }
 
 /// Expands row and column spans into a rectangular grid, with whether each slot copies a
@@ -1007,6 +1017,12 @@ mod tests {
         check(
             "<table><tr><td>Cmax</td><td><b>12.1</b></td></tr><tr><td>AUC</td><td>80</td></tr></table>",
             "head:\n\nbody:\nCmax | 12.1\nAUC | 80",
+        );
+        // Under a first row whose stub spans down to it, one bold cell spanning the groups
+        // (`Median [IQR]`) is the header's second row.
+        check(
+            "<table><tr><td rowspan=\"2\"><b>Parameter</b></td><td><b>Trimester 1</b></td><td><b>Postpartum</b></td></tr><tr><td colspan=\"2\"><b>Median [IQR]</b></td></tr><tr><td>Tmax (h)</td><td>3.5 [3.0–4.0]</td><td>3.0 [2.5–4.0]</td></tr></table>",
+            "head:\nParameter | Trimester 1 | Postpartum\nParameter | Median [IQR] | Median [IQR]\nbody:\nTmax (h) | 3.5 [3.0–4.0] | 3.0 [2.5–4.0]",
         );
     }
 

@@ -178,8 +178,12 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     }
     // A heparin's parameters of its anti-factor Xa or IIa activity, the activity after the
     // symbol (`Cmax anti-Xa`, `AUC0–24 anti-Xa`, `t½ anti-IIa`): the symbol's.
+    // (`Cmax anti-Xa activity`, `Cmin anti-Xa level`: the symbol before it.)
     for activity in ["anti-xa", "antixa", "anti-iia", "antiiia", "anti-fxa"] {
-        if let Some(symbol) = normalised.strip_suffix(activity).filter(|s| !s.is_empty())
+        let symbol = ["activity", "level", "levels", ""]
+            .iter()
+            .find_map(|word| normalised.strip_suffix(word)?.strip_suffix(activity));
+        if let Some(symbol) = symbol.filter(|s| !s.is_empty())
             && let Some(code) = lookup_code(symbol, route)
         {
             return Some(code);
@@ -509,6 +513,7 @@ mod tests {
             ("EAA0–∞", Some("AUCIFO")),
             ("Cmaks", Some("CMAX")),
             ("Cmax anti-Xa", Some("CMAX")),
+            ("Cmax anti-Xa activity", Some("CMAX")),
             ("Cpicco", Some("CMAX")),
             ("Cvalle", Some("CTROUGH")),
             ("Cdal", Some("CTROUGH")),

@@ -98,6 +98,19 @@ pub fn family_of(unit: &Unit) -> Option<Family> {
     })
 }
 
+/// The family a unit of activity measures, its international units standing for the mass
+/// (`IU/mL` a concentration, `IU·h/mL` an AUC, `mIU/mL` too); `None` for any other unit.
+/// No value converts into that family's canonical unit: this says what the unit measures.
+pub fn activity_family(unit: &Unit) -> Option<Family> {
+    let mut dims = unit.dims;
+    if dims.activity == 0 || dims.mass != 0 || dims.amount != 0 {
+        return None;
+    }
+    dims.mass = dims.activity;
+    dims.activity = 0;
+    Family::ALL.into_iter().find(|f| f.target().0 == dims && *f != Family::Percent)
+}
+
 /// Rounds to `digits` significant digits, so a unit factor's binary rounding
 /// (`10.5 * 1000 = 10500.000000000002`) does not reach the records.
 pub fn round_significant(x: f64, digits: i32) -> f64 {
@@ -207,5 +220,13 @@ mod tests {
         assert_eq!(family("%"), Some(Family::Percent));
         assert_eq!(family("ng/g"), None);
         assert_eq!(family("(ng·h/mL)/mg"), None);
+        // International units of activity convert to no mass unit.
+        assert_eq!(family("IU/mL"), None);
+        assert_eq!(family("mIU·h/mL"), None);
+        let activity = |u: &str| activity_family(&Unit::parse(u).unwrap());
+        assert_eq!(activity("IU/mL"), Some(Family::Concentration));
+        assert_eq!(activity("mIU·h/mL"), Some(Family::Auc));
+        assert_eq!(activity("IU/kg"), None);
+        assert_eq!(activity("ng/mL"), None);
     }
 }

@@ -31,6 +31,8 @@ pub struct Dims {
     pub dose: i8,
     /// Tissue mass, as in `ng/g` (base: g).
     pub tissue: i8,
+    /// Biological activity in international units, as in `IU/mL` (base: IU).
+    pub activity: i8,
 }
 
 /// A parsed unit: `value [unit] = value * factor [base units^dims]`.
@@ -55,6 +57,8 @@ enum Base {
     /// mol/L, carried as amount and volume.
     Molar,
     Area,
+    /// International units of activity (`IU`, `mIU`, `µIU`; `mU`, `µU`).
+    Activity,
     Percent,
     Number,
 }
@@ -86,6 +90,13 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
     if word == "sa" {
         return Some((Base::Time, 1.0));
     }
+    // Activity in international units (heparins' anti-Xa, insulin, factor concentrates,
+    // enzymes): `IU`, `mIU`, `µIU`, `kIU`, French and Italian `UI`, and units written `mU`,
+    // `µU` (insulin's `µU/mL`). A bare `U` is left unknown (a urine's or a subject's
+    // letter), and `MU` is a dose's million units, not milli-units.
+    if word == "MU" || word == "U" {
+        return None;
+    }
     let lower = word.to_lowercase().replace(['µ', 'μ'], "u");
     let lower = lower.strip_prefix("mc").map(|rest| format!("u{rest}")).unwrap_or(lower);
     Some(match lower.as_str() {
@@ -115,6 +126,10 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "pmol" => (Base::Amount, 1e-12),
         "m" => (Base::Area, 1.0),
         "%" | "percent" => (Base::Percent, 1.0),
+        "iu" | "ui" => (Base::Activity, 1.0),
+        "kiu" => (Base::Activity, 1e3),
+        "miu" | "mu" => (Base::Activity, 1e-3),
+        "uiu" | "uu" => (Base::Activity, 1e-6),
         _ => return None,
     })
 }
@@ -316,8 +331,9 @@ impl Unit {
 fn classify(text: &str, atoms: &[Atom]) -> Unit {
     let positive = |base: Base| atoms.iter().any(|a| a.base == base && a.exp > 0);
     let has = |base: Base| atoms.iter().any(|a| a.base == base);
-    let concentration_like = (positive(Base::Mass) || positive(Base::Molar) || positive(Base::Amount))
-        && (has(Base::Volume) || has(Base::Molar));
+    let concentration_like =
+        (positive(Base::Mass) || positive(Base::Molar) || positive(Base::Amount) || positive(Base::Activity))
+            && (has(Base::Volume) || has(Base::Molar));
     let mut dims = Dims::default();
     let mut factor = 1.0f64;
     let mut percent = false;
@@ -345,6 +361,10 @@ fn classify(text: &str, atoms: &[Atom]) -> Unit {
             Base::Molar => {
                 dims.amount = dims.amount.saturating_add(e8);
                 dims.volume = dims.volume.saturating_sub(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Activity => {
+                dims.activity = dims.activity.saturating_add(e8);
                 factor *= atom.scale.powi(e);
             }
             Base::Area => {
@@ -397,6 +417,7 @@ mod tests {
                     ("area", d.area),
                     ("dose", d.dose),
                     ("tissue", d.tissue),
+                    ("activity", d.activity),
                 ] {
                     if e != 0 {
                         parts.push(format!("{name}^{e}"));
@@ -478,9 +499,24 @@ mod tests {
     }
 
     #[test]
+    fn international_units_of_activity() {
+        check("IU/mL", "1.000000e3 vol^-1 activity^1");
+        check("IU/L", "1.000000e0 vol^-1 activity^1");
+        check("mIU/mL", "1.000000e0 vol^-1 activity^1");
+        check("µIU/mL", "1.000000e-3 vol^-1 activity^1");
+        check("µU/mL", "1.000000e-3 vol^-1 activity^1");
+        check("iu/ml", "1.000000e3 vol^-1 activity^1");
+        check("mU/L", "1.000000e-3 vol^-1 activity^1");
+        check("MU", "error: unknown unit \"MU\" in \"MU\"");
+        check("IU·h/mL", "1.000000e3 vol^-1 time^1 activity^1");
+        check("IU/kg", "1.000000e0 bw^-1 activity^1");
+        check("(IU·h/mL)/mg", "1.000000e3 vol^-1 time^1 dose^-1 activity^1");
+    }
+
+    #[test]
     fn bad_units_are_errors() {
         check("", "error: empty unit");
-        check("IU/mL", "error: unknown unit \"IU\" in \"IU/mL\"");
+        check("U/mL", "error: unknown unit \"U\" in \"U/mL\"");
         check("ng/(mL", "error: malformed unit \"ng/(mL\": unbalanced parentheses");
         check("ng/", "error: malformed unit \"ng/\": dangling operator");
         check("ng)", "error: malformed unit \"ng)\": unbalanced parentheses");

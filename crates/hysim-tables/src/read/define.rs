@@ -97,8 +97,9 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     }
     // A symbol of a concentration (`C0`, `C2`, `Cpre`) or a definition that says so; not an
     // area under its curve (`concentration versus time curve from 0 to 4 h`).
-    let concentration =
-        symbol.starts_with(['C', 'c']) || has_word(&d, &["concentration", "concentrations", "level", "levels"]);
+    let concentration = symbol.starts_with(['C', 'c'])
+        || is_monitoring_word(symbol)
+        || has_word(&d, &["concentration", "concentrations", "level", "levels"]);
     // (An area in the languages whose tables print these symbols too: `área sob a curva`,
     // `aire sous la courbe`, `Fläche unter der Kurve`.)
     if !concentration
@@ -171,6 +172,11 @@ fn is_symbol(s: &str) -> bool {
     if s.is_empty() || hysim_units::Unit::parse(s).is_ok() {
         return false;
     }
+    // The words of therapeutic monitoring that a footnote times (`Peak: 4 h after the
+    // morning dose`, `Trough, immediately before the next dose`).
+    if is_monitoring_word(s) {
+        return true;
+    }
     // A concentration's symbol with its subscript in lower case (`Cpre`, `Ctrough`).
     let concentration =
         s.starts_with('C') && (2..=8).contains(&s.len()) && s[1..].chars().all(|c| c.is_ascii_lowercase());
@@ -182,6 +188,12 @@ fn is_symbol(s: &str) -> bool {
         && !s.contains(char::is_whitespace)
         && s.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit())
         && s.chars().all(|c| c.is_alphanumeric() || matches!(c, ',' | '/' | '-' | '∞' | '–' | '_'))
+}
+
+/// `Peak` or `Trough` (any case, singular or plural), which monitoring tables print as
+/// column headers and define by their sampling time.
+pub(super) fn is_monitoring_word(s: &str) -> bool {
+    matches!(lower(s).as_str(), "peak" | "peaks" | "trough" | "troughs")
 }
 
 /// Sentences of a note: split at a full stop before a space or the end, not inside a

@@ -34,7 +34,7 @@ mod tests;
 mod translate;
 
 use hysim_core::{Dispersion, Interval, Provenance, Record, Statistic, Table, UNKNOWN_KIND};
-use hysim_units::{Family, Unit, convert, round_significant};
+use hysim_units::{Family, Unit, activity_family, convert, round_significant};
 
 use self::declare::{Declaration, Kind, Reading, Scope, declarations, resolve, shape_of};
 use self::labels::{End, StatLabel, stat_label};
@@ -367,7 +367,12 @@ fn is_comparison(label: &str) -> bool {
 fn peak_or_trough(label: &str, caption_unit: Option<&str>) -> Option<Named> {
     let (name, _) = crate::params::split_trailing_group(label);
     let name = crate::fold::lower(name.split(',').next().unwrap_or(name).trim());
-    let code = match name.as_str() {
+    // A heparin's activity after the word (`Peak anti-Xa activity`, `Trough anti-Xa level`).
+    let name = ["anti-xa activity", "anti-xa level", "anti-xa levels", "anti-xa", "anti-iia activity", "anti-iia"]
+        .iter()
+        .find_map(|activity| name.strip_suffix(activity))
+        .map_or(name.as_str(), str::trim_end);
+    let code = match name {
         // With the words of German, French, Spanish, Italian, Portuguese and Dutch tables
         // (`Talspiegel`, `concentration résiduelle`, `valle`, `vale`, `dalspiegel`).
         "peak"
@@ -430,11 +435,47 @@ fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
     bare_unit(&unit)
 }
 
-/// Whether a unit measures a concentration (mass or amount per volume or per tissue mass).
+/// A header row of units under the column headers (`Time after dose` over `min`, `Pt 1` over
+/// `mg/L`): there a time unit that is also a statistic's word (`min`, otherwise a column of
+/// minima) is the unit it stands among, and is written in brackets as a unit label is.
+fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
+    let [.., above, last] = table.header_rows.as_slice() else { return };
+    let mut times = Vec::new();
+    let mut units = 0;
+    for (c, cell) in last.iter().enumerate() {
+        let cell = cell.trim();
+        // (Blank, or a header spanning both rows.)
+        if cell.is_empty() || above.get(c).is_some_and(|a| a.trim() == cell) {
+            continue;
+        }
+        if bare_unit(cell).is_some() {
+            units += 1;
+        } else if stat_label(cell).is_some()
+            && Unit::parse(cell).is_ok_and(|u| convert(1.0, &u, Family::Time, None).is_ok())
+        {
+            times.push(c);
+        } else {
+            return;
+        }
+    }
+    if units == 0 {
+        return;
+    }
+    for c in times {
+        if let Some(label) = paths.get_mut(c).and_then(|p| p.last_mut()) {
+            *label = format!("({})", label.trim());
+        }
+    }
+}
+
+/// Whether a unit measures a concentration (mass, amount or activity in international units
+/// per volume or per tissue mass: `ng/mL`, `µmol/L`, `IU/mL` of anti-Xa activity).
 fn is_concentration_unit(unit: &str) -> bool {
     Unit::parse(unit).is_ok_and(|u| {
         let d = u.dims;
-        (d.mass == 1 || d.amount == 1) && (d.volume == -1 || d.tissue == -1) && d.time == 0 && d.body_weight == 0
+        let mut quantity = [d.mass, d.amount, d.activity];
+        quantity.sort_unstable();
+        quantity == [0, 0, 1] && (d.volume == -1 || d.tissue == -1) && d.time == 0 && d.body_weight == 0
     })
 }
 
@@ -1011,6 +1052,7 @@ impl<'t> Reader<'t> {
         let n_cols = table.n_cols();
         let mut paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
         let row_unit = units_under_times(&mut paths);
+        minutes_in_a_unit_row(table, &mut paths);
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
             .iter()
             .map(|p| {
@@ -2064,7 +2106,10 @@ impl<'t> Reader<'t> {
         let label = label.rsplit(" / ").next().unwrap_or(label);
         let bare = crate::params::split_trailing_group(label).0.trim();
         let bare = bare.split_once(',').filter(|(_, u)| Unit::parse(u.trim()).is_ok()).map_or(bare, |(b, _)| b.trim());
-        self.definitions.iter().find(|d| d.symbol == bare)
+        // (`Peak` defined as `peak: 4 h after the dose`, in whatever case.)
+        self.definitions
+            .iter()
+            .find(|d| d.symbol == bare || define::is_monitoring_word(bare) && d.symbol.eq_ignore_ascii_case(bare))
     }
 
     /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
@@ -3311,8 +3356,10 @@ impl<'t> Reader<'t> {
             };
             Unit::parse(u).is_ok_and(|unit| {
                 family(unit.dims.body_weight == -1).is_none_or(|f| {
-                    // Molar units fit concentrations even without a molecular weight.
-                    convert(1.0, &unit, f, Some(300.0)).is_ok()
+                    // Molar units fit concentrations even without a molecular weight, and
+                    // international units (`IU/mL` of anti-Xa activity) as the mass they
+                    // stand for.
+                    convert(1.0, &unit, f, Some(300.0)).is_ok() || activity_family(&unit) == Some(f)
                 })
             })
         };
@@ -3782,7 +3829,11 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
             // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
             let fits = code.and_then(|c| family_of_code(c, false)).is_none_or(|f| {
-                Unit::parse(unit).is_ok_and(|u| convert(1.0, &u, f, Some(300.0)).is_ok() || u.dims.body_weight == -1)
+                Unit::parse(unit).is_ok_and(|u| {
+                    convert(1.0, &u, f, Some(300.0)).is_ok()
+                        || u.dims.body_weight == -1
+                        || activity_family(&u) == Some(f)
+                })
             });
             if (code.is_some() || class.is_some()) && fits {
                 out.push((code, class, unit.to_owned()));
@@ -3862,9 +3913,22 @@ fn caption_analyte(caption: &str) -> Option<String> {
 fn caption_unit(caption: &str) -> Option<String> {
     let lower = crate::fold::lower(caption);
     // (Residues in tissues are concentrations: `residues (µg/kg) in edible tissues`.)
-    for word in ["concentrations", "concentration", "levels", "level", "residues", "residue"] {
+    // (And a heparin's or an enzyme's activity measured in international units: `anti-Xa
+    // activity (IU/mL)`.)
+    for word in ["concentrations", "concentration", "levels", "level", "residues", "residue", "activity", "activities"]
+    {
+        let activity = word.starts_with("activit");
         for (at, _) in lower.match_indices(word) {
             let rest = caption[at + word.len()..].trim_start();
+            if activity {
+                if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())
+                    && Unit::parse(inner).is_ok_and(|u| u.dims.activity == 1)
+                    && is_concentration_unit(inner)
+                {
+                    return Some(inner.to_owned());
+                }
+                continue;
+            }
             // "Concentrations (ng/mL)", or the unit first among what the brackets say of the
             // values ("concentrations (µg/kg, mean ± SD, n = 6)").
             if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())

@@ -1664,3 +1664,88 @@ fn sampling_times_with_a_footnote_mark_glued_to_their_number() {
     let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
     assert_eq!(times, ["0.5 h", "1 h", "8 h"]);
 }
+
+#[test]
+fn activity_in_international_units_keeps_its_unit_as_printed() {
+    // A heparin's anti-Xa activity: `Cmax, IU/mL (mean ± SD)` is a Cmax whose unit converts
+    // to no mass unit, so its canonical unit stays null and the printed one is kept.
+    let t = table(
+        "Table 2. Anti-Xa pharmacokinetic parameters after a subcutaneous dose of a low-molecular-weight heparin",
+        &[&["Group", "Cmax, IU/mL (mean ± SD)", "AUC0–24, IU·h/mL (mean ± SD)", "CL/F, L/h (mean ± SD)"]],
+        &[&["Normal weight", "0.98 ± 0.17", "8.64 ± 1.52", "0.81 ± 0.14"]],
+    );
+    let records = table_records(&t);
+    let shown: Vec<(Option<&str>, Option<f64>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.value, r.unit_raw.as_deref(), r.unit.as_deref())).collect();
+    assert_eq!(
+        shown,
+        [
+            (Some("CMAX"), Some(0.98), Some("IU/mL"), None),
+            (Some("AUCINT"), Some(8.64), Some("IU·h/mL"), None),
+            (Some("CLFO"), Some(0.81), Some("L/h"), Some("L/h")),
+        ]
+    );
+    // Per subject, a column of anti-Xa levels in IU/mL is a concentration column.
+    let t = table(
+        "Table 3. Individual anti-Xa levels after the third dose",
+        &[&["Patient", "Time after dose (h)", "Anti-Xa (IU/mL)"]],
+        &[&["P1", "4", "0.62"], &["P1", "12", "0.21"]],
+    );
+    let records = table_records(&t);
+    let conc: Vec<(Option<f64>, Option<&str>, Option<&str>)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .map(|r| (r.value, r.context.time.as_deref(), r.unit_raw.as_deref()))
+        .collect();
+    assert_eq!(conc, [(Some(0.62), Some("4 h"), Some("IU/mL")), (Some(0.21), Some("12 h"), Some("IU/mL"))]);
+}
+
+#[test]
+fn minutes_in_a_row_of_units_under_the_headers() {
+    // `Time after start of infusion` over `min`, each patient over `mg/L`: `min` among units
+    // is minutes, not a column of minima.
+    let t = table(
+        "Table 2. Serum concentrations in patients after the first dose",
+        &[&["Time after start of infusion", "Pt 1", "Pt 2"], &["min", "mg/L", "mg/L"]],
+        &[&["30", "11.8", "14.7"], &["60", "22.6", "28.5"]],
+    );
+    let records = table_records(&t);
+    let conc: Vec<(&str, &str, Option<&str>)> = records
+        .iter()
+        .filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?, r.unit_raw.as_deref())))
+        .collect();
+    assert_eq!(
+        conc,
+        [
+            ("Pt 1", "30 min", Some("mg/L")),
+            ("Pt 2", "30 min", Some("mg/L")),
+            ("Pt 1", "60 min", Some("mg/L")),
+            ("Pt 2", "60 min", Some("mg/L"))
+        ]
+    );
+}
+
+#[test]
+fn peak_and_trough_anti_xa_activity() {
+    // Therapeutic monitoring of a heparin: the activity's unit in the caption, peaks and
+    // troughs named with the activity after the word.
+    let mut t = table(
+        "Table 2. Plasma anti-Xa activity (IU/mL) in individual patients",
+        &[&["Patient", "Day 2", "Day 2", "Day 5", "Day 5"], &["Patient", "Trough", "Peak", "Trough", "Peak"]],
+        &[&["1", "0.11", "0.39", "0.16", "0.42"], &["2", "<0.10", "0.26", "<0.10", "0.29"]],
+    );
+    t.footnote = Some("Trough: immediately before the morning dose; peak: 4 h after the morning dose.".into());
+    let records = table_records(&t);
+    let read: Vec<(Option<f64>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.value, r.context.time.as_deref(), r.unit_raw.as_deref())).collect();
+    assert_eq!(read.len(), 8);
+    assert_eq!(read[0], (Some(0.11), Some("day 2, trough"), Some("IU/mL")));
+    let t = table(
+        "Table 3. Anti-factor Xa pharmacokinetics across pregnancy",
+        &[&["Parameter", "First trimester", "Postpartum"]],
+        &[&["Peak anti-Xa activity (IU/mL)", "0.92", "0.95"], &["Trough anti-Xa level (IU/mL)", "0.21", "0.22"]],
+    );
+    let records = table_records(&t);
+    let codes: Vec<Option<&str>> = records.iter().map(|r| r.parameter.as_deref()).collect();
+    assert_eq!(codes, [Some("CMAX"), Some("CMAX"), Some("CTROUGH"), Some("CTROUGH")]);
+}
