@@ -614,6 +614,57 @@ pub(crate) fn is_visit_code(text: &str) -> bool {
         || after('Q').is_some_and(|rest| matches!(rest, "W" | "D" | "H"))
 }
 
+/// A day of a treatment cycle, as oncology tables print their sampling days (`Cycle 1 Day
+/// 8`, `Cycle 2, Day 1`, `C1D15`, `C2 D1`): the day since the first dose, `day 8`, counting
+/// `cycle_days` days a cycle (`28-day cycles`, declared in the caption or a footnote). Without
+/// the cycle's length, only the first cycle's days are days since the first dose.
+pub(crate) fn cycle_day(text: &str, cycle_days: Option<u32>) -> Option<String> {
+    let t = norm(strip_marks(text));
+    let number = |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0);
+    let (cycle, day) = if let Some(rest) = t.strip_prefix("cycle") {
+        // `cycle 1 day 8`, `cycle 1, day 8`
+        let words: Vec<&str> = rest.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        match words.as_slice() {
+            [c, "day", d] => (number(c)?, number(d)?),
+            _ => return None,
+        }
+    } else {
+        // `c1d8`, `c1 d8`
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let (c, d) = compact.strip_prefix('c')?.split_once('d')?;
+        (number(c)?, number(d)?)
+    };
+    let day = match cycle {
+        1 => day,
+        _ => (cycle - 1).checked_mul(cycle_days?)?.checked_add(day)?,
+    };
+    Some(format!("day {day}"))
+}
+
+/// The length of a treatment cycle a caption or footnote declares: `28-day cycles`, `21 day
+/// cycle`, `cycles of 28 days`.
+pub(crate) fn cycle_length(text: &str) -> Option<u32> {
+    let t = norm(text);
+    let words: Vec<&str> = t.split([' ', ',', ';', '(', ')', '.']).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let next = words.get(k + 1).copied().unwrap_or_default();
+        let after = words.get(k + 2).copied().unwrap_or_default();
+        // `28-day cycles`, `28-day treatment cycles`
+        let hyphened = w
+            .strip_suffix("-day")
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|_| next.starts_with("cycle") || (next == "treatment" && after.starts_with("cycle")));
+        // `28 day cycles`
+        let spaced = w.parse::<u32>().ok().filter(|_| next == "day" && after.starts_with("cycle"));
+        // `cycles of 28 days`
+        let of = (w.starts_with("cycle") && next == "of")
+            .then(|| after.parse::<u32>().ok())
+            .flatten()
+            .filter(|_| words.get(k + 3).is_some_and(|d| d.starts_with("day")));
+        hyphened.or(spaced).or(of).filter(|n| (2..=366).contains(n))
+    })
+}
+
 /// A subject named by its word and number (`Patient 1`, `Case 12`, `Dog 3`), as printed:
 /// not a bare number or code, which also number groups and cohorts.
 pub(crate) fn worded_subject(text: &str) -> Option<String> {
@@ -1413,6 +1464,23 @@ mod tests {
         Harmonic mean => unknown
         Geo. CV% => spread CV%
         ");
+    }
+
+    #[test]
+    fn days_of_treatment_cycles() {
+        assert_eq!(cycle_day("Cycle 1 Day 1", None).as_deref(), Some("day 1"));
+        assert_eq!(cycle_day("Cycle 1, Day 8", None).as_deref(), Some("day 8"));
+        assert_eq!(cycle_day("C1D15", None).as_deref(), Some("day 15"));
+        assert_eq!(cycle_day("C2 D1", Some(28)).as_deref(), Some("day 29"));
+        assert_eq!(cycle_day("Cycle 3 Day 1", Some(21)).as_deref(), Some("day 43"));
+        // A later cycle's day without the cycle's length is no day since the first dose.
+        assert_eq!(cycle_day("C2D1", None), None);
+        assert_eq!(cycle_day("CD4", None), None);
+        assert_eq!(cycle_day("Cycle", None), None);
+        assert_eq!(cycle_length("Concentrations by cycle and day (28-day cycles, once-daily dosing)"), Some(28));
+        assert_eq!(cycle_length("given in 21 day cycles"), Some(21));
+        assert_eq!(cycle_length("Treatment cycles of 14 days."), Some(14));
+        assert_eq!(cycle_length("a 28-day washout"), None);
     }
 
     #[test]

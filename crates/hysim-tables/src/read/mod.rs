@@ -1000,6 +1000,8 @@ struct Reader<'t> {
     /// The dosing interval of a table at steady state (`24 h`), read once from its caption
     /// and footnote ([`steady_state_interval`]).
     steady_tau: Option<String>,
+    /// The days of a treatment cycle the caption or footnote declares (`28-day cycles`).
+    cycle_days: Option<u32>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
     /// lower case: a column headed by that name holds them, whether or not the name is a
     /// known drug.
@@ -1093,6 +1095,7 @@ impl<'t> Reader<'t> {
             definitions,
             caption_unit,
             steady_tau: steady_state_interval(table),
+            cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
@@ -1388,10 +1391,11 @@ impl<'t> Reader<'t> {
             reader.day_col = Some(c);
             reader.time_col = Some(later);
         }
-        // A column of days alone beside values whose times their labels give (`Patient |
-        // Day | C0 | C2`, therapeutic drug monitoring): its header a day's (`Day`, `Day
+        // A column of days beside values whose times their labels give (`Patient | Day | C0 |
+        // C2`, therapeutic drug monitoring), or beside a column of times (`Treatment day` over
+        // `2 | 5`, then `Time after dose (h)`): its header a day's (`Day`, `Day
         // post-transplant`, `Study day`), its cells days (`7`, `Day 7`).
-        if reader.day_col.is_none() && reader.time_col.is_none() {
+        if reader.day_col.is_none() {
             let day_header = |label: &str| {
                 let l = crate::fold::lower(crate::params::split_trailing_group(label).0.trim());
                 // (Not `Days`: a count of days, the length of a therapy.)
@@ -1399,6 +1403,7 @@ impl<'t> Reader<'t> {
             };
             reader.day_col = (0..n_cols).find(|&c| {
                 c != stub_col
+                    && reader.time_col.is_none_or(|(t, _)| t != c)
                     && reader.col_named[c].is_none()
                     && day_header(&reader.labels[c])
                     && filled_cells(table, c).count() >= 2
@@ -1497,15 +1502,23 @@ impl<'t> Reader<'t> {
                 // (Not patient `D` under `Patient`: a letter under a subject header is no day.)
                 let lettered = lettered_subject(p).is_some();
                 let time = (c != self.stub_col && !lettered)
-                    .then(|| labels::time_of(&self.without_time_mark(last), outer_unit(c)))
+                    .then(|| {
+                        labels::time_of(&self.without_time_mark(last), outer_unit(c))
+                            .or_else(|| labels::cycle_day(last, self.cycle_days))
+                    })
                     .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
                 // time on that day.
-                let day = p[..p.len() - 1].iter().rev().find_map(|h| labels::time_of(h, None)).filter(|d| {
-                    let d = crate::fold::lower(d);
-                    (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))
-                        && d != crate::fold::lower(&time)
-                });
+                // (Or a treatment cycle's day: `Cycle 1 Day 1` over `Pre-dose | 1 h`, `C1D8`.)
+                let day = p[..p.len() - 1]
+                    .iter()
+                    .rev()
+                    .find_map(|h| labels::cycle_day(h, self.cycle_days).or_else(|| labels::time_of(h, None)))
+                    .filter(|d| {
+                        let d = crate::fold::lower(d);
+                        (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))
+                            && d != crate::fold::lower(&time)
+                    });
                 Some(match day {
                     Some(day) => format!("{day}, {time}"),
                     None => time,
@@ -2189,13 +2202,25 @@ impl<'t> Reader<'t> {
     /// cell is empty, repeats the label (a spanning cell) or is a count (`N = 28`).
     fn section(&self, row: usize) -> Option<(String, Vec<Option<u32>>)> {
         let cells = &self.table.body_rows[row];
-        let stub = self.stubs[row].0.trim().to_owned();
+        let mut stub = self.stubs[row].0.trim().to_owned();
+        // (Or its label set over the value columns, the stub's cell blank: `Serum insulin
+        // (µIU/mL)` spanning the subjects under `Time (min) | V01 | V02`.)
+        if stub.is_empty() && cells.len() >= 3 {
+            let mut others = cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());
+            if let Some(first) = others.next()
+                && first.chars().any(char::is_alphabetic)
+                && others.all(|s| s == first)
+                && parse_cell(first).value.is_none()
+            {
+                stub = first.to_owned();
+            }
+        }
         if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() {
             return None;
         }
         let others: Vec<&str> =
             cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim()).collect();
-        let spanning = others.iter().all(|s| s.is_empty() || *s == cells[self.stub_col].trim());
+        let spanning = others.iter().all(|s| s.is_empty() || *s == cells[self.stub_col].trim() || *s == stub);
         let counts: Vec<Option<u32>> = (0..cells.len()).map(|c| self.body_cell(row, c).n).collect();
         let all_counts = others.iter().any(|s| !s.is_empty())
             && (0..cells.len()).filter(|c| *c != self.stub_col).all(|c| {

@@ -1749,3 +1749,20 @@ fn peak_and_trough_anti_xa_activity() {
     let codes: Vec<Option<&str>> = records.iter().map(|r| r.parameter.as_deref()).collect();
     assert_eq!(codes, [Some("CMAX"), Some("CMAX"), Some("CTROUGH"), Some("CTROUGH")]);
 }
+
+#[test]
+fn sampling_days_of_treatment_cycles() {
+    // Oncology: `Cycle 1 Day 1` over its times, then `C1D8` and `C2D1` troughs, the cycle's
+    // length in the caption.
+    let t = table(
+        "Table 3. Individual plasma concentrations (ng/mL) of zelmarafenib by cycle and day (28-day cycles)",
+        &[
+            &["Patient", "Cycle 1 Day 1", "Cycle 1 Day 1", "C1D8", "C2D1"],
+            &["Patient", "Pre-dose", "4 h", "Pre-dose", "Pre-dose"],
+        ],
+        &[&["01-003", "BLQ", "907", "1069", "676"]],
+    );
+    let records = table_records(&t);
+    let times: Vec<&str> = records.iter().filter_map(|r| r.context.time.as_deref()).collect();
+    assert_eq!(times, ["day 1, pre-dose", "day 1, 4 h", "day 8, pre-dose", "day 29, pre-dose"]);
+}
