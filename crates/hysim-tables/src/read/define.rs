@@ -116,10 +116,14 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     if zero && ["extrapol", "estrapol", "ekstrapol"].iter().any(|stem| d.contains(stem)) {
         return Some(("C0", None));
     }
-    if has_word(&d, &["trough", "pre-dose", "predose", "pre-dosing", "pre-infusion"])
+    // (Drawn before the dose, `pre-dose trough`: its time too.)
+    let before = has_word(&d, &["pre-dose", "predose", "pre-dosing", "pre-infusion"])
         // "before the (next, morning) dose", "before dosing"
-        || d.contains("before") && (d.contains("dose") || d.contains("dosing") || d.contains("infusion"))
-    {
+        || d.contains("before") && (d.contains("dose") || d.contains("dosing") || d.contains("infusion"));
+    if before {
+        return Some(("CTROUGH", Some("pre-dose".to_owned())));
+    }
+    if has_word(&d, &["trough"]) {
         return Some(("CTROUGH", None));
     }
     // Other kinds of concentration the vocabulary names word for word, or none.
@@ -237,8 +241,13 @@ mod tests {
         );
         assert_eq!(
             read("C0 = concentration before the morning dose. C4 = blood level 4 hours post-dose"),
-            [("C0".to_owned(), "CTROUGH", None), ("C4".to_owned(), "CONC", Some("4 h".to_owned()))]
+            [
+                ("C0".to_owned(), "CTROUGH", Some("pre-dose".to_owned())),
+                ("C4".to_owned(), "CONC", Some("4 h".to_owned()))
+            ]
         );
+        // Drawn before the dose, the trough's time too; `trough` alone says no time.
+        assert_eq!(read("C0, pre-dose trough; C2, 2 h after the morning dose")[0].2.as_deref(), Some("pre-dose"));
     }
 
     #[test]

@@ -3480,9 +3480,14 @@ impl<'t> Reader<'t> {
         context.subject = subject;
         // A concentration whose symbol names its time (`C24`), or whose definition does.
         // On the day its column gives (`Day 7` over `C0 | C2`): the day, then the time.
-        let own_time = (param.code() == Some("CONC"))
-            .then(|| self.defined(name).and_then(|d| d.time.clone()).or_else(|| crate::params::time_in_name(name)))
-            .flatten();
+        // (A subject's trough defined as drawn before the dose, `C0, pre-dose trough`: then.)
+        let own_time = match param.code() {
+            Some("CONC") => {
+                self.defined(name).and_then(|d| d.time.clone()).or_else(|| crate::params::time_in_name(name))
+            }
+            Some("CTROUGH") if context.subject.is_some() => self.defined(name).and_then(|d| d.time.clone()),
+            _ => None,
+        };
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
         let param = if own_time.is_some() && own_time == self.steady_tau { Named::Code("CTROUGH") } else { param };

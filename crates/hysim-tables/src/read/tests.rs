@@ -1766,3 +1766,33 @@ fn sampling_days_of_treatment_cycles() {
     let times: Vec<&str> = records.iter().filter_map(|r| r.context.time.as_deref()).collect();
     assert_eq!(times, ["day 1, pre-dose", "day 1, 4 h", "day 8, pre-dose", "day 29, pre-dose"]);
 }
+
+#[test]
+fn a_subjects_trough_defined_as_drawn_before_the_dose_is_timed() {
+    // `C0, pre-dose trough; C2, 2 h after the morning dose` over each patient's values: the
+    // trough at the dose, the C2 two hours after; a parameter table's `Ctrough` stays untimed.
+    let mut t = table(
+        "Table 2. Whole-blood sirotacrin concentrations in each patient",
+        &[&["Patient", "C0 (ng/mL)", "C2 (ng/mL)"]],
+        &[&["TR-01", "8.9", "29.0"], &["TR-02", "7.9", "25.7"]],
+    );
+    t.footnote = Some("C0, pre-dose trough; C2, 2 h after the morning dose.".into());
+    let records = table_records(&t);
+    let times: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(
+        times,
+        [
+            (Some("CTROUGH"), Some("pre-dose")),
+            (Some("CTROUGH"), Some("pre-dose")),
+            (Some("CONC"), Some("2 h")),
+            (Some("CONC"), Some("2 h"))
+        ]
+    );
+    let t = table(
+        "Table 3. Individual pharmacokinetic parameters",
+        &[&["Patient", "Cmax (µg/mL)", "Ctrough (µg/mL)"]],
+        &[&["1", "43.8", "1.17"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.time.is_none()));
+}
