@@ -105,6 +105,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
         tracing::debug!(table = table.id, why, "not a table of PK results");
         return Vec::new();
     }
+    if let Some(joined) = spread_lines_joined(table) {
+        return records_in_english(&joined);
+    }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
         // The file readers pad every row; a table built by hand may be ragged. Short rows
@@ -122,6 +125,56 @@ fn records_in_english(table: &Table) -> Vec<Record> {
         return with_caption_count(table, Reader::new(&padded).map(|r| r.records()).unwrap_or_default());
     }
     with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
+}
+
+/// A table whose spreads are printed on the line below their values, the stub blank there
+/// (`Cmax (mg/L) | 71.4 | 84.2` over ` | (52.0–92.8) | (61.5–110)`, as a caption says "ranges
+/// in parentheses on the line below"), with each spread joined to the value above it: the
+/// same cell as `71.4 (52.0–92.8)`, read by what the table declares. The line below is left
+/// blank, so rows keep their numbers. `None` when the table prints no such line.
+fn spread_lines_joined(table: &Table) -> Option<Table> {
+    // A bracketed number or pair of numbers and nothing else: `(52.0–92.8)`, `[3.1]`, `(0.9, 1.7)`.
+    let spread = |cell: &str| {
+        let t = cell.trim();
+        let inner = t
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+        inner.is_some_and(|i| {
+            i.chars().any(|c| c.is_ascii_digit())
+                && i.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '–' | '-' | '−' | '—'))
+        })
+    };
+    let rows = &table.body_rows;
+    let lines: Vec<usize> = (1..rows.len())
+        .filter(|&r| {
+            let (line, above) = (&rows[r], &rows[r - 1]);
+            let filled: Vec<usize> = (1..line.len()).filter(|&c| !line[c].trim().is_empty()).collect();
+            line.first().is_some_and(|s| s.trim().is_empty())
+                && above.first().is_some_and(|s| !s.trim().is_empty())
+                && !filled.is_empty()
+                && filled.iter().all(|&c| {
+                    spread(&line[c])
+                        && above.get(c).is_some_and(|v| {
+                            let v = v.trim();
+                            !v.is_empty() && !v.contains(['(', '[', '±']) && !spread(v)
+                        })
+                })
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut body = rows.clone();
+    for r in lines {
+        for c in 1..body[r].len() {
+            let below = std::mem::take(&mut body[r][c]);
+            if !below.trim().is_empty() {
+                body[r - 1][c] = format!("{} {}", body[r - 1][c].trim(), below.trim());
+            }
+        }
+    }
+    Some(Table { body_rows: body, ..table.clone() })
 }
 
 /// The number of subjects a caption gives the whole table, "Pharmacokinetic parameters of

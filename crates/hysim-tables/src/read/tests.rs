@@ -1796,3 +1796,24 @@ fn a_subjects_trough_defined_as_drawn_before_the_dose_is_timed() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.time.is_none()));
 }
+
+#[test]
+fn spreads_on_the_line_below_their_values() {
+    // Medians with their ranges in parentheses on the line below, the stub blank there.
+    let t = table(
+        "Table 3. Pharmacokinetic parameters by age group. Values are medians, with ranges in parentheses on the line below",
+        &[&["Parameter", "Neonates", "Infants"]],
+        &[
+            &["Cmax (mg/L)", "71.4", "84.2"],
+            &["", "(52.0–92.8)", "(61.5–110)"],
+            &["t½ (h)", "4.1", "2.0"],
+            &["", "(2.6–6.9)", "(1.3–3.1)"],
+        ],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(71.4) median None Some("range 52-92.8") Some("mg/L") Some("ng/mL")->Some(71400.0) "71.4 (52.0–92.8)" n=None group=Some("Neonates") route=None species=None
+    CMAX Some(84.2) median None Some("range 61.5-110") Some("mg/L") Some("ng/mL")->Some(84200.0) "84.2 (61.5–110)" n=None group=Some("Infants") route=None species=None
+    LAMZHL Some(4.1) median None Some("range 2.6-6.9") Some("h") Some("h")->Some(4.1) "4.1 (2.6–6.9)" n=None group=Some("Neonates") route=None species=None
+    LAMZHL Some(2.0) median None Some("range 1.3-3.1") Some("h") Some("h")->Some(2.0) "2.0 (1.3–3.1)" n=None group=Some("Infants") route=None species=None
+    "#);
+}
