@@ -248,6 +248,9 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("interquartile range", Some(Kind::Iqr)),
     ("inter-quartile range", Some(Kind::Iqr)),
     ("iqr", Some(Kind::Iqr)),
+    // French `EIQ` (écart interquartile), Spanish `RIC` (rango intercuartílico).
+    ("eiq", Some(Kind::Iqr)),
+    ("ric", Some(Kind::Iqr)),
     ("25th–75th percentiles", Some(Kind::Iqr)),
     ("25th-75th percentiles", Some(Kind::Iqr)),
     ("25th and 75th percentiles", Some(Kind::Iqr)),
@@ -472,6 +475,16 @@ fn is_definition(clause: &str) -> bool {
     for c in &initials {
         if wanted.peek() == Some(&c) {
             wanted.next();
+        }
+    }
+    // (Or with a letter from inside a word: `IQR`, interquartile range; `EIQ`, écart
+    // interquartile.)
+    if wanted.peek().is_some() {
+        wanted = letters.iter().peekable();
+        for c in words.iter().flat_map(|w| w.chars()).map(base) {
+            if wanted.peek() == Some(&&c) {
+                wanted.next();
+            }
         }
     }
     // (A compound of other languages need not hold every letter: `IQR, interkwartielafstand`;
@@ -1034,6 +1047,8 @@ mod tests {
         insta::assert_snapshot!(show("MW, Mittelwert; SD, Standardabweichung."), @"");
         insta::assert_snapshot!(show("IQR, interkwartielafstand; CL, klaring."), @"");
         insta::assert_snapshot!(show("ET, écart type."), @"");
+        insta::assert_snapshot!(show("EIQ, écart interquartile ; ASC, aire sous la courbe."), @"");
+        insta::assert_snapshot!(show("IQR, interquartile range."), @"");
     }
 
     #[test]
@@ -1054,6 +1069,9 @@ mod tests {
         insta::assert_snapshot!(show("Mean ± SD (Range) of Drug Level-to-Dose Ratios"), @"mean ±SD (range) [-] All");
         insta::assert_snapshot!(show("Data are shown as geometric mean (95% CI)."), @"geometric_mean ±- (95% CI) [-] All");
         insta::assert_snapshot!(show("All values expressed as medians and interquartile ranges."), @"median ±- (IQR) [IQR] All");
+        // The quartiles' abbreviations in French and Spanish.
+        insta::assert_snapshot!(show("Les valeurs sont exprimées en médiane [EIQ]"), @"median ±- (-) [IQR] All");
+        insta::assert_snapshot!(show("Valores expresados como mediana (RIC)"), @"median ±- (IQR) [-] All");
         insta::assert_snapshot!(show("mean (CI 95%)"), @"mean ±- (95% CI) [-] All");
         insta::assert_snapshot!(show("Median (25th and 75th percentiles)."), @"median ±- (IQR) [-] All");
         insta::assert_snapshot!(show("SD in parentheses."), @"- ±- (SD) [-] All");
