@@ -266,6 +266,22 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
 /// without a route (`Some(None)`: ambiguous, each group's route decides). `None` when the
 /// label is not such a pair.
 fn combined_code(name: &str, route: Option<Route>) -> Option<Option<&'static str>> {
+    // Each with its route in brackets (`CL (IV) or CL/F (SC)`, `Vss (i.v.) or Vz/F (oral)`).
+    const INTRAVASCULAR: &[&str] = &["(iv)", "(i.v.)", "(intravenous)"];
+    const EXTRAVASCULAR: &[&str] = &["(sc)", "(s.c.)", "(po)", "(p.o.)", "(oral)", "(im)", "(i.m.)", "(subcutaneous)"];
+    let routed = name.match_indices("or").find_map(|(at, _)| {
+        let (left, right) = (&name[..at], &name[at + 2..]);
+        let iv = INTRAVASCULAR.iter().find_map(|q| left.strip_suffix(q))?;
+        let ev = EXTRAVASCULAR.iter().find_map(|q| right.strip_suffix(q))?;
+        Some((lookup_code(iv, Some(Route::Intravascular))?, lookup_code(ev, Some(Route::Extravascular))?))
+    });
+    if let Some((iv, ev)) = routed {
+        return Some(match route {
+            Some(Route::Intravascular) => Some(iv),
+            Some(Route::Extravascular) => Some(ev),
+            None => None,
+        });
+    }
     let (head, apparent) = match split_trailing_group(name) {
         (head, Some(group)) => (head, group),
         _ => name
@@ -556,6 +572,11 @@ mod tests {
             assert_eq!(ambiguous_class(name), Some("CL"), "{name}");
         }
         check("Vz (Vz/F)", Some(Route::Extravascular), Some("VZFO"));
+        // Each with its route in brackets.
+        check("CL (IV) or CL/F (SC), mL/day", Some(Route::Intravascular), Some("CLO"));
+        check("CL (IV) or CL/F (SC), mL/day", Some(Route::Extravascular), Some("CLFO"));
+        check("Vss (IV) or Vz/F (SC), L", Some(Route::Intravascular), Some("VSSO"));
+        check("Vss (IV) or Vz/F (SC), L", Some(Route::Extravascular), Some("VZFO"));
         // Not a pair: a unit; a name and its symbol, the more specific (`Vd (Vss)` is the
         // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));
