@@ -217,6 +217,53 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
             return Some(code);
         }
     }
+    // A parameter and the specimen it is of after a comma (`Cmax, plasma`, `t½, muscle`,
+    // Finnish `Cmax, lihas`): the parameter's. Not a qualifier that makes another parameter
+    // (`CL, renal`) or completes the symbol (`AUC, inf`, `Cmax, obs`).
+    const QUALIFIERS: &[&str] = &[
+        "renal",
+        "nonrenal",
+        "non-renal",
+        "hepatic",
+        "total",
+        "free",
+        "unbound",
+        "bound",
+        "obs",
+        "observed",
+        "pred",
+        "predicted",
+        "inf",
+        "last",
+        "max",
+        "min",
+        "norm",
+        "oral",
+        "beta",
+        "alpha",
+        "gamma",
+        "app",
+        "apparent",
+        "ext",
+        "extrap",
+        "tau",
+        "dose",
+        "dn",
+        "all",
+        "lambda",
+        "term",
+        "terminal",
+        "abs",
+        "rel",
+    ];
+    if let Some((head, tail)) = without_unit.rsplit_once(',')
+        && tail.chars().count() >= 3
+        && tail.chars().all(char::is_alphabetic)
+        && !QUALIFIERS.contains(&tail)
+        && let Some(code) = lookup_code(head, route)
+    {
+        return Some(code);
+    }
     // Leading statistic words: "Mean AUC 0-120 min for fentanyl".
     for prefix in ["geometricmean", "arithmeticmean", "mean", "median"] {
         if let Some(rest) = without_unit.strip_prefix(prefix) {
@@ -577,6 +624,10 @@ mod tests {
         check("CL (IV) or CL/F (SC), mL/day", Some(Route::Extravascular), Some("CLFO"));
         check("Vss (IV) or Vz/F (SC), L", Some(Route::Intravascular), Some("VSSO"));
         check("Vss (IV) or Vz/F (SC), L", Some(Route::Extravascular), Some("VZFO"));
+        // A specimen after a comma; not a qualifier making another parameter.
+        check("Cmax, plasma", None, Some("CMAX"));
+        check("t½, lihas", None, Some("LAMZHL"));
+        assert_ne!(parameter_code("CL, renal", None), Some("CLO"));
         // Not a pair: a unit; a name and its symbol, the more specific (`Vd (Vss)` is the
         // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));

@@ -91,11 +91,14 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         return Some((Base::Time, 1.0));
     }
     // Activity in international units (heparins' anti-Xa, insulin, factor concentrates,
-    // enzymes): `IU`, `mIU`, `µIU`, `kIU`, French and Italian `UI`, and units written `mU`,
+    // enzymes): `IU`, `mIU`, `µIU`, `kIU`, French and Italian `UI`, German `IE` (`I.E.`), and units written `mU`,
     // `µU` (insulin's `µU/mL`). A bare `U` is left unknown (a urine's or a subject's
     // letter), and `MU` is a dose's million units, not milli-units.
     if word == "MU" || word == "U" {
         return None;
+    }
+    if word == "IE" {
+        return Some((Base::Activity, 1.0));
     }
     let lower = word.to_lowercase().replace(['µ', 'μ'], "u");
     let lower = lower.strip_prefix("mc").map(|rest| format!("u{rest}")).unwrap_or(lower);
@@ -310,7 +313,14 @@ impl Unit {
         if trimmed.is_empty() {
             return Err(Error::Empty);
         }
-        let mut parser = Parser { chars: trimmed.chars().collect(), pos: 0, text };
+        // German international units, `I.E.` (Internationale Einheiten), whose points are no
+        // products.
+        let chars: Vec<char> = if trimmed.contains("I.E.") {
+            trimmed.replace("I.E.", "IE").chars().collect()
+        } else {
+            trimmed.chars().collect()
+        };
+        let mut parser = Parser { chars, pos: 0, text };
         let atoms = parser.product()?;
         if parser.pos != parser.chars.len() {
             return Err(parser.malformed("unbalanced parentheses"));
@@ -508,6 +518,8 @@ mod tests {
         check("iu/ml", "1.000000e3 vol^-1 activity^1");
         check("mU/L", "1.000000e-3 vol^-1 activity^1");
         check("MU", "error: unknown unit \"MU\" in \"MU\"");
+        check("I.E./dl", "1.000000e1 vol^-1 activity^1");
+        check("I.E.×h/dl", "1.000000e1 vol^-1 time^1 activity^1");
         check("IU·h/mL", "1.000000e3 vol^-1 time^1 activity^1");
         check("IU/kg", "1.000000e0 bw^-1 activity^1");
         check("(IU·h/mL)/mg", "1.000000e3 vol^-1 time^1 dose^-1 activity^1");

@@ -266,6 +266,8 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("minimum–maximum", Some(Kind::Range)),
     ("minimum-maximum", Some(Kind::Range)),
     ("minimum to maximum", Some(Kind::Range)),
+    ("min.–max.", Some(Kind::Range)),
+    ("min.-max.", Some(Kind::Range)),
     ("min–max", Some(Kind::Range)),
     ("min-max", Some(Kind::Range)),
     ("minimum, maximum", Some(Kind::Range)),

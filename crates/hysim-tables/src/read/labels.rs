@@ -1308,12 +1308,23 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
             | "unità di misura"
             | "eenheid"
             | "eenheden"
-            // Turkish, Polish, Swedish and Norwegian, Danish, Czech.
+            // Turkish, Polish, Swedish and Norwegian, Danish, Czech; Finnish, Hungarian,
+            // Romanian, Greek, Russian.
             | "birim"
             | "jednostka"
             | "enhet"
             | "enhed"
             | "jednotka"
+            | "yksikkö"
+            | "mértékegység"
+            | "egység"
+            | "unitate"
+            | "unitate de măsură"
+            | "μονάδα"
+            | "μονάδες"
+            | "единица"
+            | "единицы"
+            | "ед. изм."
     )
 }
 
