@@ -264,6 +264,19 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     {
         return Some(code);
     }
+    // An analyte's abbreviation in the symbol's subscript before the comma (`Cins,max`,
+    // `AUCins,0–24h`: insulin's): the symbol without it.
+    if let Some((head, tail)) = without_unit.split_once(',') {
+        for symbol in ["auc", "c"] {
+            if let Some(analyte) = head.strip_prefix(symbol)
+                && (2..=5).contains(&analyte.chars().count())
+                && analyte.chars().all(char::is_alphabetic)
+                && let Some(code) = lookup_code(&format!("{symbol}{tail}"), route)
+            {
+                return Some(code);
+            }
+        }
+    }
     // Leading statistic words: "Mean AUC 0-120 min for fentanyl".
     for prefix in ["geometricmean", "arithmeticmean", "mean", "median"] {
         if let Some(rest) = without_unit.strip_prefix(prefix) {
@@ -628,6 +641,10 @@ mod tests {
         check("Cmax, plasma", None, Some("CMAX"));
         check("t½, lihas", None, Some("LAMZHL"));
         assert_ne!(parameter_code("CL, renal", None), Some("CLO"));
+        // An analyte's abbreviation in the subscript (insulin's `ins`).
+        check("Cins,max", None, Some("CMAX"));
+        check("AUCins,0–∞", None, Some("AUCIFO"));
+        check("tmax,ins", None, Some("TMAX"));
         // Not a pair: a unit; a name and its symbol, the more specific (`Vd (Vss)` is the
         // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));
