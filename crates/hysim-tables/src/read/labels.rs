@@ -614,6 +614,21 @@ pub(crate) fn is_visit_code(text: &str) -> bool {
         || after('Q').is_some_and(|rest| matches!(rest, "W" | "D" | "H"))
 }
 
+/// The time in brackets after a numbered sample, visit or milking (`M1 (12 h)`, `Visit 2
+/// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`): a short label of one or two words with a
+/// number, then its time.
+pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
+    let t = strip_marks(label).trim();
+    let (name, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
+    let name = name.trim();
+    let numbered = !name.is_empty()
+        && name.chars().count() <= 12
+        && name.split_whitespace().count() <= 2
+        && name.chars().any(|c| c.is_ascii_digit())
+        && name.chars().next().is_some_and(char::is_alphabetic);
+    numbered.then(|| time_of(inner, None)).flatten()
+}
+
 /// A day of a treatment cycle, as oncology tables print their sampling days (`Cycle 1 Day
 /// 8`, `Cycle 2, Day 1`, `C1D15`, `C2 D1`): the day since the first dose, `day 8`, counting
 /// `cycle_days` days a cycle (`28-day cycles`, declared in the caption or a footnote). Without
@@ -1475,6 +1490,16 @@ mod tests {
         Harmonic mean => unknown
         Geo. CV% => spread CV%
         ");
+    }
+
+    #[test]
+    fn times_in_brackets_after_numbered_samples() {
+        assert_eq!(time_in_brackets("M1 (12 h)").as_deref(), Some("12 h"));
+        assert_eq!(time_in_brackets("Visit 2 (week 4)").as_deref(), Some("week 4"));
+        assert_eq!(time_in_brackets("V6 (month 6)").as_deref(), Some("month 6"));
+        assert_eq!(time_in_brackets("Cmax (h)"), None);
+        assert_eq!(time_in_brackets("Plasma (ng/mL)"), None);
+        assert_eq!(time_in_brackets("Concentration at steady state 2 (4 h)"), None);
     }
 
     #[test]

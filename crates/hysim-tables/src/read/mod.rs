@@ -361,6 +361,10 @@ fn unit_after_label(label: &str) -> Option<String> {
     };
     // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
     let inner = inner.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
+    // (A time, `M1 (12 h)`, is no unit: a number of hours.)
+    if inner.starts_with(|c: char| c.is_ascii_digit()) && labels::time_of(inner, None).is_some() {
+        return None;
+    }
     if Unit::parse(inner).is_ok() {
         return Some(inner.to_owned());
     }
@@ -1364,10 +1368,10 @@ impl<'t> Reader<'t> {
                 let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
-                let leaf = p
-                    .last()
-                    .filter(|_| p.len() > 1 && !area)
-                    .and_then(|h| labels::time_of(&label_marks(h, &reader.notes).0, None));
+                let leaf = p.last().filter(|_| p.len() > 1 && !area).and_then(|h| {
+                    let h = label_marks(h, &reader.notes).0;
+                    labels::time_of(&h, None).or_else(|| labels::time_in_brackets(&h))
+                });
                 reader.col_time[c] = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
                         Some(format!("{day}, {time}"))
@@ -1558,6 +1562,7 @@ impl<'t> Reader<'t> {
                     .then(|| {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
+                            .or_else(|| labels::time_in_brackets(last))
                     })
                     .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
@@ -4042,10 +4047,11 @@ fn caption_unit(caption: &str) -> Option<String> {
                     })
                 })
                 && Unit::parse(inner.trim()).is_ok()
-                // (Or a mass per kilogram of tissue, where the caption speaks of residues or
-                // tissues: `residue concentrations of X (µg/kg) in the tissues`.)
+                // (Or a mass per kilogram of tissue, milk or egg, where the caption speaks of
+                // residues or of them: `residue concentrations of X (µg/kg) in the tissues`,
+                // `X concentrations (µg/kg) in milk`.)
                 && (is_concentration_unit(inner.trim())
-                    || crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues"])
+                    || crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"])
                         && Unit::parse(inner.trim()).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1))
                 // A unit alone, not a value (`below the limit of quantification (0.5 ng/mL)`).
                 && !inner.trim_start().starts_with(|c: char| c.is_ascii_digit())

@@ -1817,3 +1817,17 @@ fn spreads_on_the_line_below_their_values() {
     LAMZHL Some(2.0) median None Some("range 1.3-3.1") Some("h") Some("h")->Some(2.0) "2.0 (1.3–3.1)" n=None group=Some("Infants") route=None species=None
     "#);
 }
+
+#[test]
+fn milk_residues_per_kilogram_by_numbered_milking() {
+    // Residues in milk in µg/kg, each milking numbered with its time in brackets.
+    let t = table(
+        "Table 3. Cefapirox concentrations (µg/kg) in composite milk of individual cows by milking after the last treatment",
+        &[&["Cow (ear tag)", "M1 (12 h)", "M2 (24 h)"]],
+        &[&["DE 0934 5512", "654", "286"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(Option<f64>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.value, r.context.time.as_deref(), r.unit_raw.as_deref())).collect();
+    assert_eq!(read, [(Some(654.0), Some("12 h"), Some("µg/kg")), (Some(286.0), Some("24 h"), Some("µg/kg"))]);
+}
