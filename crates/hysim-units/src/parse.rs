@@ -103,7 +103,19 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
     let lower = word.to_lowercase().replace(['µ', 'μ'], "u");
     let lower = lower.strip_prefix("mc").map(|rest| format!("u{rest}")).unwrap_or(lower);
     Some(match lower.as_str() {
-        "g" | "gram" | "grams" => (Base::Mass, 1.0),
+        // (With the units of Russian tables: `мкг/мл`, `нг/мл`, `ч`.)
+        "g" | "gram" | "grams" | "г" => (Base::Mass, 1.0),
+        "мкг" => (Base::Mass, 1e-6),
+        "нг" => (Base::Mass, 1e-9),
+        "мг" => (Base::Mass, 1e-3),
+        "кг" => (Base::Mass, 1e3),
+        "мл" => (Base::Volume, 1e-3),
+        "л" => (Base::Volume, 1.0),
+        "дл" => (Base::Volume, 0.1),
+        "ч" | "час" | "óra" | "ώρα" | "ώρες" | "tunti" => (Base::Time, 1.0),
+        "мин" | "perc" => (Base::Time, 1.0 / 60.0),
+        // Hungarian `ttkg`, testtömeg-kilogramm: a kilogram of body weight.
+        "ttkg" => (Base::Mass, 1e3),
         "kg" => (Base::Mass, 1e3),
         "mg" | "milligram" | "milligrams" => (Base::Mass, 1e-3),
         "ug" | "microgram" | "micrograms" => (Base::Mass, 1e-6),
@@ -519,6 +531,8 @@ mod tests {
         check("mU/L", "1.000000e-3 vol^-1 activity^1");
         check("MU", "error: unknown unit \"MU\" in \"MU\"");
         check("I.E./dl", "1.000000e1 vol^-1 activity^1");
+        check("мкг/мл", "1.000000e-3 mass^1 vol^-1");
+        check("ml/óra/ttkg", "1.000000e-3 vol^1 time^-1 bw^-1");
         check("I.E.×h/dl", "1.000000e1 vol^-1 time^1 activity^1");
         check("IU·h/mL", "1.000000e3 vol^-1 time^1 activity^1");
         check("IU/kg", "1.000000e0 bw^-1 activity^1");

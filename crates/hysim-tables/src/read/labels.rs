@@ -544,6 +544,17 @@ const SUBJECT_WORDS: &[&str] = &[
     "pacjent",
     "pacjentka",
     "pacjenta",
+    // Hungarian, Finnish, Romanian, Greek and Russian.
+    "beteg",
+    "páciens",
+    "fülszám",
+    "potilas",
+    "pacientul",
+    "ασθενής",
+    "ασθενείς",
+    "пациент",
+    "пациенты",
+    "больной",
     "ptak",
     "ptaka",
     "zwierzę",
@@ -877,16 +888,71 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
         // With their words in German, French, Spanish, Italian, Portuguese and Dutch
         // (`Jour 7`, `Día 4`, `Giorno 2`, `Dia 5`, `Dag 1`), written in English (not German
         // `Tag`, which is also an ear tag: a subject).
-        (&["min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"], "min"),
+        (
+            &["min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "perc", "minuuttia", "λεπτά", "мин"],
+            "min",
+        ),
         (
             &[
-                "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "heure", "heures", "hora", "horas", "ora",
-                "ore", "uur", "timmar", "timme", "godz", "hod",
+                "h",
+                "hr",
+                "hrs",
+                "hour",
+                "hours",
+                "stunde",
+                "stunden",
+                "heure",
+                "heures",
+                "hora",
+                "horas",
+                "ora",
+                "ore",
+                "uur",
+                "timmar",
+                "timme",
+                "godz",
+                "hod",
+                "óra",
+                "tunti",
+                "tuntia",
+                "oră",
+                "ώρα",
+                "ώρες",
+                "ч",
+                "час",
+                "часа",
+                "часов",
             ],
             "h",
         ),
         (
-            &["d", "day", "days", "jour", "jours", "día", "días", "dia", "dias", "giorno", "giorni", "dag", "dagen"],
+            &[
+                "d",
+                "day",
+                "days",
+                "jour",
+                "jours",
+                "día",
+                "días",
+                "dia",
+                "dias",
+                "giorno",
+                "giorni",
+                "dag",
+                "dagen",
+                "nap",
+                "vrk",
+                "päivä",
+                "päivää",
+                "zi",
+                "zile",
+                "ημέρα",
+                "ημέρες",
+                "сут",
+                "сутки",
+                "день",
+                "дней",
+            ],
             "day",
         ),
         (
@@ -1028,8 +1094,26 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
 /// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch,
 /// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
 /// sampling times (not `Halbwertszeit (h)`, a half-life).
-pub(crate) const FOREIGN_TIME_WORDS: &[&str] =
-    &["zeit", "temps", "tiempo", "tempo", "tijd", "nach", "après", "después", "dopo", "após", "efter", "czas", "čas"];
+pub(crate) const FOREIGN_TIME_WORDS: &[&str] = &[
+    "zeit",
+    "temps",
+    "tiempo",
+    "tempo",
+    "tijd",
+    "nach",
+    "après",
+    "después",
+    "dopo",
+    "após",
+    "efter",
+    "czas",
+    "čas",
+    "idő",
+    "aika",
+    "timp",
+    "χρόνος",
+    "время",
+];
 
 /// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
 /// (`8:30 pm` is 1230) when `next` says so.
@@ -1197,6 +1281,21 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         ("(dagar)", "day"),
         ("(dni)", "day"),
         ("(dny)", "day"),
+        // Hungarian, Finnish, Romanian, Greek and Russian (`Idő (óra)`, `Aika (h)`, `Timp
+        // (ore)`, `Χρόνος (ώρες)`, `Время (ч)`).
+        ("(óra)", "h"),
+        ("(tuntia)", "h"),
+        ("(ώρες)", "h"),
+        ("(ώρα)", "h"),
+        ("(ч)", "h"),
+        ("(час)", "h"),
+        ("(perc)", "min"),
+        ("(мин)", "min"),
+        ("(nap)", "day"),
+        ("(vrk)", "day"),
+        ("(zile)", "day"),
+        ("(ημέρες)", "day"),
+        ("(сут)", "day"),
     ];
     UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u).or_else(|| {
         // A unit in brackets before what it counts from: `(h after 5th dose)`, `(min after
@@ -1490,6 +1589,17 @@ mod tests {
         Harmonic mean => unknown
         Geo. CV% => spread CV%
         ");
+    }
+
+    #[test]
+    fn times_in_hungarian_finnish_romanian_greek_and_russian() {
+        assert_eq!(time_unit_in("Χρόνος (ώρες)"), Some("h"));
+        assert_eq!(time_unit_in("Время (ч)"), Some("h"));
+        assert_eq!(time_of("0,25 óra", None).as_deref(), Some("0.25 h"));
+        assert_eq!(time_of("7 vrk", None).as_deref(), Some("7 day"));
+        assert_eq!(time_of("2 ore", None).as_deref(), Some("2 h"));
+        assert!(is_subject_header("Ασθενής"));
+        assert!(is_subject_header("Fülszám"));
     }
 
     #[test]

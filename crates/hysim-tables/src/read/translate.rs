@@ -1,5 +1,6 @@
-//! Captions and titles in German, French, Spanish, Italian, Portuguese and Dutch, read in
-//! English: journals in these languages print PK tables with the same layouts, while the
+//! Captions and titles in German, French, Spanish, Italian, Portuguese and Dutch (and the
+//! commonest words of Swedish, Polish, Czech, Hungarian, Finnish, Romanian, Greek and
+//! Russian ones), read in English: journals in these languages print PK tables with the same layouts, while the
 //! reader's vocabulary is English. The words of a caption or title that say what the table
 //! holds and of whom (`Serumkonzentrationen`, `individuali`, `após`, `valle`, `zwei Hunde`,
 //! `Tabelle`) are replaced by their English words, whole words only, before the table is
@@ -76,6 +77,43 @@ const WORDS: &[(&str, &str)] = &[
     ("patienter", "patients"),
     ("efter", "after"),
     ("bröstmjölk", "breast milk"),
+    // Hungarian, Finnish, Romanian, Greek and Russian.
+    ("plazmakoncentrációk", "plasma concentrations"),
+    ("plazmakoncentráció", "plasma concentration"),
+    ("koncentrációk", "concentrations"),
+    ("koncentrációi", "concentrations"),
+    ("egyedi", "individual"),
+    ("táblázat", "table"),
+    ("után", "after"),
+    ("pitoisuudet", "concentrations"),
+    ("pitoisuus", "concentration"),
+    ("plasmassa", "plasma"),
+    ("seerumissa", "serum"),
+    ("yksittäisillä", "individual"),
+    ("yksittäiset", "individual"),
+    ("taulukko", "table"),
+    ("jälkeen", "after"),
+    ("concentrațiile", "concentrations"),
+    ("concentrații", "concentrations"),
+    ("concentrația", "concentration"),
+    ("plasmă", "plasma"),
+    ("tabelul", "table"),
+    ("după", "after"),
+    ("πίνακας", "table"),
+    ("συγκεντρώσεις", "concentrations"),
+    ("συγκέντρωση", "concentration"),
+    ("πλάσμα", "plasma"),
+    ("ασθενή", "patient"),
+    ("ασθενείς", "patients"),
+    ("μετά", "after"),
+    ("таблица", "table"),
+    ("концентрации", "concentrations"),
+    ("концентрация", "concentration"),
+    ("плазме", "plasma"),
+    ("сыворотке", "serum"),
+    ("крови", "blood"),
+    ("пациента", "patient"),
+    ("после", "after"),
     ("niveaux", "levels"),
     ("niveles", "levels"),
     ("livelli", "levels"),
@@ -475,6 +513,22 @@ mod tests {
         assert_eq!(
             translate("Parámetros farmacocinéticos de X; coeficiente de variación").as_deref(),
             Some("parameters pharmacokinetic of X; coeficiente de variación")
+        );
+    }
+
+    #[test]
+    fn captions_in_hungarian_finnish_romanian_greek_and_russian() {
+        assert_eq!(
+            translate("1. táblázat. Egyedi tilmorazin plazmakoncentrációk (µg/ml) sertésekben").as_deref(),
+            Some("1. table. individual tilmorazin plasma concentrations (µg/ml) sertésekben")
+        );
+        assert_eq!(
+            translate("Πίνακας 2. Συγκεντρώσεις λεβοξαφένης στο πλάσμα (mg/L)").as_deref(),
+            Some("table 2. concentrations λεβοξαφένης στο plasma (mg/L)")
+        );
+        assert_eq!(
+            translate("Таблица 2. Концентрации X в сыворотке крови").as_deref(),
+            Some("table 2. concentrations X в serum blood")
         );
     }
 
