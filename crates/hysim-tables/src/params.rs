@@ -255,11 +255,17 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         "terminal",
         "abs",
         "rel",
+        "ss",
     ];
+    // (Nor one with a footnote letter glued to it: `Cmin,ssa`.)
+    let qualifier = |tail: &str| {
+        let bare = tail.char_indices().last().map_or(tail, |(at, _)| &tail[..at]);
+        QUALIFIERS.contains(&tail) || QUALIFIERS.contains(&bare)
+    };
     if let Some((head, tail)) = without_unit.rsplit_once(',')
         && tail.chars().count() >= 3
         && tail.chars().all(char::is_alphabetic)
-        && !QUALIFIERS.contains(&tail)
+        && !qualifier(tail)
         && let Some(code) = lookup_code(head, route)
     {
         return Some(code);

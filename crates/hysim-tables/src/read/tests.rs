@@ -1675,7 +1675,8 @@ fn activity_in_international_units_keeps_its_unit_as_printed() {
         &[&["Normal weight", "0.98 ± 0.17", "8.64 ± 1.52", "0.81 ± 0.14"]],
     );
     let records = table_records(&t);
-    let shown: Vec<(Option<&str>, Option<f64>, Option<&str>, Option<&str>)> =
+    type Read<'a> = (Option<&'a str>, Option<f64>, Option<&'a str>, Option<&'a str>);
+    let shown: Vec<Read> =
         records.iter().map(|r| (r.parameter.as_deref(), r.value, r.unit_raw.as_deref(), r.unit.as_deref())).collect();
     assert_eq!(
         shown,
