@@ -262,7 +262,9 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         let bare = tail.char_indices().last().map_or(tail, |(at, _)| &tail[..at]);
         QUALIFIERS.contains(&tail) || QUALIFIERS.contains(&bare)
     };
+    // (A symbol before the comma, not words: `Dialyser clearance, CLHD` names its own.)
     if let Some((head, tail)) = without_unit.rsplit_once(',')
+        && head.chars().count() <= 10
         && tail.chars().count() >= 3
         && tail.chars().all(char::is_alphabetic)
         && !qualifier(tail)
@@ -647,6 +649,7 @@ mod tests {
         check("Cmax, plasma", None, Some("CMAX"));
         check("t½, lihas", None, Some("LAMZHL"));
         assert_ne!(parameter_code("CL, renal", None), Some("CLO"));
+        assert_ne!(parameter_code("Dialyser clearance, CLHD", None), Some("CLO"));
         // An analyte's abbreviation in the subscript (insulin's `ins`).
         check("Cins,max", None, Some("CMAX"));
         check("AUCins,0–∞", None, Some("AUCIFO"));
