@@ -703,6 +703,17 @@ pub(crate) fn worded_subject(text: &str) -> Option<String> {
     .then(|| text.to_owned())
 }
 
+/// A subject named by its word and number at the start of a label that goes on with what
+/// the table says of the subject (`Patient 1 CLCR 62 mL/min`, `Patient 4 Haemodialysis`,
+/// the header's second line): `Patient 1`. The word after the number starts with a
+/// capital (not `Patient 1 and 2`, `Patients 1 to 3`).
+pub(crate) fn leading_worded_subject(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [word, id, next, ..] = words.as_slice() else { return None };
+    next.chars().next().filter(|c| c.is_uppercase())?;
+    worded_subject(&format!("{word} {id}"))
+}
+
 /// Whether a column header names sampling times: a time word or unit (`Time (h)`,
 /// `Sampling time`, `Zeit nach Gabe (h)`), or days after the dose (`Day after last dose`,
 /// `Days post-treatment`, `Dia após a última dose`).
@@ -1600,6 +1611,14 @@ mod tests {
         assert_eq!(time_of("2 ore", None).as_deref(), Some("2 h"));
         assert!(is_subject_header("Ασθενής"));
         assert!(is_subject_header("Fülszám"));
+    }
+
+    #[test]
+    fn a_subject_with_what_the_table_says_of_it() {
+        assert_eq!(leading_worded_subject("Patient 1 CLCR 62 mL/min").as_deref(), Some("Patient 1"));
+        assert_eq!(leading_worded_subject("Patient 4 Haemodialysis a"), Some("Patient 4".to_owned()));
+        assert_eq!(leading_worded_subject("Patient 1 and 2"), None);
+        assert_eq!(leading_worded_subject("Patient 1"), None);
     }
 
     #[test]

@@ -1216,8 +1216,14 @@ impl<'t> Reader<'t> {
             };
             2 * cells.iter().filter(|t| letter(t)).count() > cells.len()
         };
+        // Nor a crossover's sequences (`Sequence` over `AB | BA`, where `BA` would read as a
+        // bioavailability).
+        let design = |c: usize| {
+            let h = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
+            matches!(h.as_str(), "sequence" | "treatment sequence")
+        };
         let stub_col = (0..n_cols.min(3))
-            .filter(|&c| !sexes(c))
+            .filter(|&c| !sexes(c) && !design(c))
             .max_by_key(|&c| {
                 let hits = table
                     .body_rows
@@ -2741,7 +2747,10 @@ impl<'t> Reader<'t> {
                         && matrices_in(name).is_empty())
                     .then_some(id)
                 };
-                if let Some(subject) = labels::worded_subject(name).or_else(coded) {
+                // (With what the table says of the subject after it: `Patient 1 CLCR 62 mL/min`.)
+                if let Some(subject) =
+                    labels::worded_subject(name).or_else(coded).or_else(|| labels::leading_worded_subject(name))
+                {
                     r.context.subject = Some(subject);
                     r.context.group = rest;
                     r.statistic = Statistic::Individual;
@@ -2966,7 +2975,12 @@ impl<'t> Reader<'t> {
                     return Some(letter.to_owned());
                 }
                 let Some(id) = labels::subject_id(last) else {
-                    return self.named_subject(col).or_else(|| subject_over_specimens(p));
+                    // (With what the table says of the subject after it: `Patient 1` over
+                    // `CLCR 62 mL/min` in one header cell.)
+                    return self
+                        .named_subject(col)
+                        .or_else(|| subject_over_specimens(p))
+                        .or_else(|| labels::leading_worded_subject(last));
                 };
                 (under_subject
                     || last.split_whitespace().count() > 1

@@ -1832,3 +1832,36 @@ fn milk_residues_per_kilogram_by_numbered_milking() {
         records.iter().map(|r| (r.value, r.context.time.as_deref(), r.unit_raw.as_deref())).collect();
     assert_eq!(read, [(Some(654.0), Some("12 h"), Some("µg/kg")), (Some(286.0), Some("24 h"), Some("µg/kg"))]);
 }
+
+#[test]
+fn a_crossovers_sequences_and_subjects_with_what_the_header_says_of_them() {
+    // `Sequence` over `AB | BA` (`BA` is no bioavailability): each subject's row.
+    let t = table(
+        "Table 2. Individual pharmacokinetic parameters with and without food",
+        &[&["Subject", "Sequence", "Period", "Treatment", "Cmax (ng/mL)"]],
+        &[
+            &["01", "AB", "1", "A (fasted)", "1120"],
+            &["", "", "2", "B (fed)", "742"],
+            &["02", "BA", "2", "A (fasted)", "865"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<(Option<&str>, Option<&str>, Option<f64>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.context.subject.as_deref(), r.value)).collect();
+    assert_eq!(
+        read,
+        [
+            (Some("CMAX"), Some("01"), Some(1120.0)),
+            (Some("CMAX"), Some("01"), Some(742.0)),
+            (Some("CMAX"), Some("02"), Some(865.0))
+        ]
+    );
+    // A patient's column headed with a covariate on its second line.
+    let t = table(
+        "Table 3. Individual pharmacokinetic parameters",
+        &[&["Parameter", "Unit", "Patient 1 CLCR 62 mL/min", "Patient 2 Haemodialysis"]],
+        &[&["Cmax", "ng/mL", "845", "1184"]],
+    );
+    let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
+    assert_eq!(subjects, [Some("Patient 1".to_owned()), Some("Patient 2".to_owned())]);
+}
