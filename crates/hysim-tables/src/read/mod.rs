@@ -1288,7 +1288,17 @@ impl<'t> Reader<'t> {
         // A long table printing each subject's id on its first row only (`Dancer` over
         // blank stubs, the times and values beside them): a blank stub under a subject
         // header continues the subject above.
-        if reader.labels.get(stub_col).is_some_and(|h| labels::is_subject_header(h)) {
+        // (Or under a blank stub header, the stubs subjects by word and number: `Patient 1`
+        // over blank cells, then `Patient 2`.)
+        let worded_stubs = || {
+            let filled: Vec<&str> = reader.stubs.iter().map(|(s, _)| s.trim()).filter(|s| !s.is_empty()).collect();
+            !filled.is_empty()
+                && filled.len() < reader.stubs.len()
+                && filled.iter().all(|s| labels::worded_subject(s).is_some())
+        };
+        if reader.labels.get(stub_col).is_some_and(|h| labels::is_subject_header(h))
+            || reader.labels.get(stub_col).is_some_and(|h| h.trim().is_empty()) && worded_stubs()
+        {
             let mut above: Option<(String, Vec<String>)> = None;
             for (r, stub) in reader.stubs.iter_mut().enumerate() {
                 let values = table.body_rows[r].iter().enumerate().any(|(c, t)| c != stub_col && !t.trim().is_empty());

@@ -1865,3 +1865,14 @@ fn a_crossovers_sequences_and_subjects_with_what_the_header_says_of_them() {
     let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
     assert_eq!(subjects, [Some("Patient 1".to_owned()), Some("Patient 2".to_owned())]);
 }
+
+#[test]
+fn subjects_by_word_and_number_printed_once_under_a_blank_stub_header() {
+    let t = table(
+        "Table 1. Concentrations during CVVHDF after a 2 g dose",
+        &[&["", "Time after dose (h)", "Pre-filter plasma (mg/L)"]],
+        &[&["Patient 1", "0.5", "88.2"], &["", "1", "71.5"], &["Patient 2", "0.5", "92.0"]],
+    );
+    let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
+    assert_eq!(subjects, [Some("Patient 1".to_owned()), Some("Patient 1".to_owned()), Some("Patient 2".to_owned())]);
+}
