@@ -28,8 +28,9 @@ pub struct Table {
     /// Body rows; a spanning cell repeats over the rows and columns it covers.
     pub body_rows: Vec<Vec<String>>,
     /// The body cells (row, column) that repeat the text of a cell spanning columns to their
-    /// left (`colspan`), the spanning cell itself not among them: one value printed across
-    /// columns is one value. Empty for sources without spans.
+    /// left (`colspan`), or a value's (a number) spanning rows above them (`rowspan`), the
+    /// spanning cell itself not among them: one value printed across columns or rows is one
+    /// value. Empty for sources without spans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spanned: Vec<[usize; 2]>,
 }

@@ -289,7 +289,10 @@ fn all_bold(row: &Row) -> bool {
 }
 
 /// Expands row and column spans into a rectangular grid, with whether each slot copies a
-/// cell spanning columns from its left (not the spanning cell's own column).
+/// cell spanning columns from its left (not the spanning cell's own column), or a value (a
+/// number, no word) spanning rows from above: an AUC printed once beside a subject's rows
+/// of concentrations is one value. (A label spanning rows, a subject's id or a dose group,
+/// names each row it spans, and is no copy.)
 fn expand(rows: &[Row]) -> (Vec<Vec<String>>, Vec<Vec<bool>>) {
     let mut grid: Vec<Vec<Option<(String, bool)>>> = vec![Vec::new(); rows.len()];
     for (r, row) in rows.iter().enumerate() {
@@ -299,12 +302,14 @@ fn expand(rows: &[Row]) -> (Vec<Vec<String>>, Vec<Vec<bool>>) {
                 col += 1;
             }
             let last_row = (r + cell.rowspan).min(rows.len());
-            for grid_row in &mut grid[r..last_row] {
+            let value = cell.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                && !cell.text.chars().any(char::is_alphabetic);
+            for (down, grid_row) in grid[r..last_row].iter_mut().enumerate() {
                 if grid_row.len() < col + cell.colspan {
                     grid_row.resize(col + cell.colspan, None);
                 }
                 for (k, slot) in grid_row[col..col + cell.colspan].iter_mut().enumerate() {
-                    *slot = Some((cell.text.clone(), k > 0));
+                    *slot = Some((cell.text.clone(), k > 0 || down > 0 && value));
                 }
             }
             col += cell.colspan;
@@ -1071,6 +1076,15 @@ mod tests {
         .unwrap();
         assert_eq!(t.body_rows[0], ["A", "0.4", "0.4"]);
         assert_eq!(t.spanned, [[0, 2], [3, 1], [3, 2]]);
+        // A value spanning rows (an AUC beside a subject's concentrations) is copied below;
+        // a label spanning rows (the subject) is not.
+        let t = parse_table(
+            r#"<table><tr><th>Patient</th><th>Conc</th><th>AUC</th></tr>
+               <tr><td rowspan="2">BU-1</td><td>1020</td><td rowspan="2">1085</td></tr><tr><td>892</td></tr></table>"#,
+        )
+        .unwrap();
+        assert_eq!(t.body_rows[1], ["BU-1", "892", "1085"]);
+        assert_eq!(t.spanned, [[1, 2]]);
     }
 
     #[test]

@@ -3398,7 +3398,12 @@ impl<'t> Reader<'t> {
     ) -> Record {
         // A value printed once across columns (`0.45` spanning `Plasma | Milk`) belongs to
         // none of the columns it spans: their headers leave its group.
-        let group = if self.table.spanned.binary_search(&[row, col + 1]).is_ok() {
+        // (A copy of this cell's text: not a value spanning rows in the next column.)
+        let same_text = || {
+            let cells = &self.table.body_rows[row];
+            cells.get(col + 1).is_some_and(|next| cells.get(col) == Some(next))
+        };
+        let group = if self.table.spanned.binary_search(&[row, col + 1]).is_ok() && same_text() {
             group.and_then(|g| {
                 let kept: Vec<&str> =
                     g.split(" / ").filter(|part| !self.paths[col].iter().any(|h| h == part)).collect();
