@@ -2272,6 +2272,20 @@ impl<'t> Reader<'t> {
         out
     }
 
+    /// A row that only declares a statistic, over the value columns or the whole width
+    /// (` | Geometric mean (CV%)` spanning the groups): the declaration, for the rows under it.
+    fn statistic_row(&self, row: usize) -> Option<String> {
+        let cells = &self.table.body_rows[row];
+        let stub = cells.get(self.stub_col).map_or("", |s| s.trim());
+        let mut others = cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());
+        let first = others.next().filter(|t| !t.is_empty())?;
+        (cells.len() >= 3
+            && (stub.is_empty() || stub == first)
+            && others.all(|s| s == first)
+            && declare::label_declaration(first).is_some())
+        .then(|| first.to_owned())
+    }
+
     /// A full-width row: its label and the counts its other cells print, when every other
     /// cell is empty, repeats the label (a spanning cell) or is a count (`N = 28`).
     fn section(&self, row: usize) -> Option<(String, Vec<Option<u32>>)> {
@@ -2999,6 +3013,9 @@ impl<'t> Reader<'t> {
             })
             .collect();
         let mut out = Vec::new();
+        // A row declaring the statistic of the rows under it (`Geometric mean (CV%)` spanning
+        // the groups, the stub blank).
+        let mut section_statistic: Option<String> = None;
         let mut section: Option<String> = None;
         let mut section_counts: Vec<Option<u32>> = vec![None; n_cols];
         // What each column's header says, read once: whether it holds values, its count.
@@ -3064,6 +3081,10 @@ impl<'t> Reader<'t> {
                 continue;
             }
             let Some(param) = *named_param else {
+                if let Some(line) = self.statistic_row(row) {
+                    section_statistic = Some(line);
+                    continue;
+                }
                 // A full-width row names a section (an analyte, a route, a subgroup), and
                 // may print each group's count (`EI | N = 28 | N = 26`).
                 if let Some((name, counts)) = self.section(row) {
@@ -3082,7 +3103,7 @@ impl<'t> Reader<'t> {
             let row_statistic = match (&heading_lines[row], stat_col) {
                 (Some(line), _) => line.as_str(),
                 (None, Some(c)) => cells[c].as_str(),
-                (None, None) => "",
+                (None, None) => section_statistic.as_deref().unwrap_or_default(),
             };
             for col in stub_col + 1..n_cols {
                 if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] {

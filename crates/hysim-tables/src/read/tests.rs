@@ -1876,3 +1876,22 @@ fn subjects_by_word_and_number_printed_once_under_a_blank_stub_header() {
     let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
     assert_eq!(subjects, [Some("Patient 1".to_owned()), Some("Patient 1".to_owned()), Some("Patient 2".to_owned())]);
 }
+
+#[test]
+fn a_row_declaring_the_statistic_of_the_rows_under_it() {
+    // Demographics as median (range) above, then ` | Geometric mean (CV%)` spanning the
+    // groups over the PK rows.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters by age band",
+        &[&["Variable", "2 to <6 years", "6 to <12 years"]],
+        &[
+            &["", "Geometric mean (CV%)", "Geometric mean (CV%)"],
+            &["Cmax (mg/L)", "98.4 (24)", "104 (19)"],
+            &["CL (L/h/kg)", "0.254 (29)", "0.229 (25)"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, Option<&str>)> =
+        records.iter().map(|r| (r.statistic.as_str(), r.dispersion.as_ref().map(|d| d.kind.as_str()))).collect();
+    assert_eq!(read, [("geometric_mean", Some("CV%")); 4]);
+}
