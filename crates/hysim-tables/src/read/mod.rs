@@ -1900,8 +1900,10 @@ impl<'t> Reader<'t> {
         // (The words before its statistic say what the stub lists, `Feed concentration (mean ±
         // SEM)`, `Dose group`, and scope nothing; a parameter inside the brackets still scopes
         // its clause, `Parameter (mean ± SD; tmax: median [range])`.)
+        // (Over a stub of parameter names, a statistic label alone, `Median [IQR]` in the
+        // top-left cell, labels no column of values: it declares the table.)
         if let Some(stub_header) = self.labels.get(self.stub_col)
-            && stat_label(stub_header).is_none()
+            && (stat_label(stub_header).is_none() || self.row_named.iter().flatten().nth(1).is_some())
         {
             let lead = stub_header.split(['(', ',']).next().unwrap_or_default();
             let in_lead = |code: &String| {

@@ -1895,3 +1895,19 @@ fn a_row_declaring_the_statistic_of_the_rows_under_it() {
         records.iter().map(|r| (r.statistic.as_str(), r.dispersion.as_ref().map(|d| d.kind.as_str()))).collect();
     assert_eq!(read, [("geometric_mean", Some("CV%")); 4]);
 }
+
+#[test]
+fn a_statistic_alone_in_the_top_left_cell_over_parameter_names() {
+    let t = table(
+        "Supplementary Table S4. Empirical Bayes estimates in neonates with and without ECMO",
+        &[&["Median [IQR]", "ECMO (n = 12)", "No ECMO (n = 18)"]],
+        &[
+            &["CL (L/h/kg)", "0.058 [0.047–0.071]", "0.081 [0.066–0.097]"],
+            &["V (L/kg)", "0.82 [0.69–0.98]", "0.61 [0.53–0.70]"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, Option<&str>)> =
+        records.iter().map(|r| (r.statistic.as_str(), r.interval.as_ref().map(|i| i.kind.as_str()))).collect();
+    assert_eq!(read, [("median", Some("IQR")); 4]);
+}
