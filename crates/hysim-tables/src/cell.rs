@@ -459,6 +459,13 @@ pub fn parse_cell(text: &str) -> CellValue {
     parse_plain(&s)
 }
 
+/// Whether a cell's text is one of the words that say a value is missing or below the
+/// limit (`NA`, `NC`, `ND`, `BLQ`, `—`), not a label.
+pub(crate) fn is_missing_word(text: &str) -> bool {
+    let lower = crate::fold::lower(text.trim().trim_end_matches(MARK_SYMBOLS).trim());
+    NOT_AVAILABLE.contains(&lower.as_str()) || BELOW_LIMIT.contains(&lower.as_str())
+}
+
 /// A cell's numbers without the factored form, from its normalised text.
 fn parse_plain(s: &str) -> CellValue {
     let trimmed = s.trim().trim_end_matches(MARK_SYMBOLS).trim();

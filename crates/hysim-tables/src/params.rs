@@ -179,15 +179,10 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     // A heparin's parameters of its anti-factor Xa or IIa activity, the activity after the
     // symbol (`Cmax anti-Xa`, `AUC0–24 anti-Xa`, `t½ anti-IIa`): the symbol's.
     // (`Cmax anti-Xa activity`, `Cmin anti-Xa level`: the symbol before it.)
-    for activity in ["anti-xa", "antixa", "anti-iia", "antiiia", "anti-fxa"] {
-        let symbol = ["activity", "level", "levels", ""]
-            .iter()
-            .find_map(|word| normalised.strip_suffix(word)?.strip_suffix(activity));
-        if let Some(symbol) = symbol.filter(|s| !s.is_empty())
-            && let Some(code) = lookup_code(symbol, route)
-        {
-            return Some(code);
-        }
+    if let Some(symbol) = without_activity(&normalised).filter(|s| !s.is_empty())
+        && let Some(code) = lookup_code(symbol, route)
+    {
+        return Some(code);
     }
     // "Bioavailability (F)", "t1/2 (elimination), h": try without the trailing group, and
     // with the group as a qualifier.
@@ -218,56 +213,12 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         }
     }
     // A parameter and the specimen it is of after a comma (`Cmax, plasma`, `t½, muscle`,
-    // Finnish `Cmax, lihas`): the parameter's. Not a qualifier that makes another parameter
-    // (`CL, renal`) or completes the symbol (`AUC, inf`, `Cmax, obs`).
-    const QUALIFIERS: &[&str] = &[
-        "renal",
-        "nonrenal",
-        "non-renal",
-        "hepatic",
-        "total",
-        "free",
-        "unbound",
-        "bound",
-        "obs",
-        "observed",
-        "pred",
-        "predicted",
-        "inf",
-        "last",
-        "max",
-        "min",
-        "norm",
-        "oral",
-        "beta",
-        "alpha",
-        "gamma",
-        "app",
-        "apparent",
-        "ext",
-        "extrap",
-        "tau",
-        "dose",
-        "dn",
-        "all",
-        "lambda",
-        "term",
-        "terminal",
-        "abs",
-        "rel",
-        "ss",
-    ];
-    // (Nor one with a footnote letter glued to it: `Cmin,ssa`.)
-    let qualifier = |tail: &str| {
-        let bare = tail.char_indices().last().map_or(tail, |(at, _)| &tail[..at]);
-        QUALIFIERS.contains(&tail) || QUALIFIERS.contains(&bare)
-    };
-    // (A symbol before the comma, not words: `Dialyser clearance, CLHD` names its own.)
+    // `AUC, CSF`): the parameter's. Only a specimen the vocabulary knows (not `CL, renal`,
+    // `Clearance, creatinine`, `t½, absorption`, `Cmax, fed`), and a symbol before the comma,
+    // not words (`Dialyser clearance, CLHD` names its own).
     if let Some((head, tail)) = without_unit.rsplit_once(',')
         && head.chars().count() <= 10
-        && tail.chars().count() >= 3
-        && tail.chars().all(char::is_alphabetic)
-        && !qualifier(tail)
+        && !crate::context::matrices_in(tail).is_empty()
         && let Some(code) = lookup_code(head, route)
     {
         return Some(code);
@@ -275,8 +226,11 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     // An analyte's abbreviation in the symbol's subscript before the comma (`Cins,max`,
     // `AUCins,0–24h`: insulin's): the symbol without it.
     if let Some((head, tail)) = without_unit.split_once(',') {
+        // (Not a symbol's own subscript: `Cpeak,ss`, `AUClast,ss` are symbols the vocabulary
+        // knows.)
         for symbol in ["auc", "c"] {
             if let Some(analyte) = head.strip_prefix(symbol)
+                && lookup_code(head, route).is_none()
                 && (2..=5).contains(&analyte.chars().count())
                 && analyte.chars().all(char::is_alphabetic)
                 && let Some(code) = lookup_code(&format!("{symbol}{tail}"), route)
@@ -328,6 +282,17 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     None
 }
 
+/// A label without a heparin's activity after it (`Cmax anti-Xa`, `Peak anti-Xa activity`,
+/// `Trough anti-IIa level`; `text` lower case, with or without its spaces): the rest, or
+/// `None` when it names none.
+pub(crate) fn without_activity(text: &str) -> Option<&str> {
+    const ACTIVITIES: [&str; 5] = ["anti-xa", "antixa", "anti-iia", "antiiia", "anti-fxa"];
+    ["activity", "level", "levels", ""].iter().find_map(|word| {
+        let rest = text.strip_suffix(word)?.trim_end();
+        ACTIVITIES.iter().find_map(|a| rest.strip_suffix(a)).map(str::trim_end)
+    })
+}
+
 /// A label that names a parameter and its apparent form together (`CL (CL/F)`,
 /// `Vz (Vz/F)`, `CL or CL/F`; `name` normalised): the intravascular code for an
 /// intravascular route, the extravascular one for an extravascular route, and neither
@@ -335,8 +300,9 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
 /// label is not such a pair.
 fn combined_code(name: &str, route: Option<Route>) -> Option<Option<&'static str>> {
     // Each with its route in brackets (`CL (IV) or CL/F (SC)`, `Vss (i.v.) or Vz/F (oral)`).
-    const INTRAVASCULAR: &[&str] = &["(iv)", "(i.v.)", "(intravenous)"];
-    const EXTRAVASCULAR: &[&str] = &["(sc)", "(s.c.)", "(po)", "(p.o.)", "(oral)", "(im)", "(i.m.)", "(subcutaneous)"];
+    // (Names are normalised without points: `(i.v.)` reads `(iv)`.)
+    const INTRAVASCULAR: &[&str] = &["(iv)", "(intravenous)"];
+    const EXTRAVASCULAR: &[&str] = &["(sc)", "(po)", "(oral)", "(im)", "(subcutaneous)", "(intramuscular)"];
     let routed = name.match_indices("or").find_map(|(at, _)| {
         let (left, right) = (&name[..at], &name[at + 2..]);
         let iv = INTRAVASCULAR.iter().find_map(|q| left.strip_suffix(q))?;
@@ -647,13 +613,18 @@ mod tests {
         check("Vss (IV) or Vz/F (SC), L", Some(Route::Extravascular), Some("VZFO"));
         // A specimen after a comma; not a qualifier making another parameter.
         check("Cmax, plasma", None, Some("CMAX"));
-        check("t½, lihas", None, Some("LAMZHL"));
+        check("t½, muscle", None, Some("LAMZHL"));
+        assert_ne!(parameter_code("Clearance, creatinine", None), Some("CLO"));
+        assert_ne!(parameter_code("t½, absorption", None), Some("LAMZHL"));
         assert_ne!(parameter_code("CL, renal", None), Some("CLO"));
         assert_ne!(parameter_code("Dialyser clearance, CLHD", None), Some("CLO"));
         // An analyte's abbreviation in the subscript (insulin's `ins`).
         check("Cins,max", None, Some("CMAX"));
         check("AUCins,0–∞", None, Some("AUCIFO"));
-        check("tmax,ins", None, Some("TMAX"));
+        // Not a symbol's own subscript.
+        check("Cpeak,ss", None, Some("CMAX"));
+        check("Cpre,ss", None, Some("CTROUGH"));
+        check("AUClast,ss", None, Some("AUCLST"));
         // Not a pair: a unit; a name and its symbol, the more specific (`Vd (Vss)` is the
         // volume at steady state).
         check("CL (L/h)", Some(Route::Extravascular), Some("CLO"));

@@ -97,6 +97,10 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
     if word == "MU" || word == "U" {
         return None;
     }
+    // (Million international units, `MIU`, as interferon doses are written; not `mIU`.)
+    if word == "MIU" {
+        return Some((Base::Activity, 1e6));
+    }
     if word == "IE" {
         return Some((Base::Activity, 1.0));
     }
@@ -530,6 +534,7 @@ mod tests {
         check("iu/ml", "1.000000e3 vol^-1 activity^1");
         check("mU/L", "1.000000e-3 vol^-1 activity^1");
         check("MU", "error: unknown unit \"MU\" in \"MU\"");
+        check("MIU/m2", "1.000000e6 area^-1 activity^1");
         check("I.E./dl", "1.000000e1 vol^-1 activity^1");
         check("мкг/мл", "1.000000e-3 mass^1 vol^-1");
         check("ml/óra/ttkg", "1.000000e-3 vol^1 time^-1 bw^-1");

@@ -248,9 +248,9 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("interquartile range", Some(Kind::Iqr)),
     ("inter-quartile range", Some(Kind::Iqr)),
     ("iqr", Some(Kind::Iqr)),
-    // French `EIQ` (écart interquartile), Spanish `RIC` (rango intercuartílico).
+    // French `EIQ` (écart interquartile). (Not Spanish `RIC`, which English transplant
+    // papers write for reduced-intensity conditioning.)
     ("eiq", Some(Kind::Iqr)),
-    ("ric", Some(Kind::Iqr)),
     ("25th–75th percentiles", Some(Kind::Iqr)),
     ("25th-75th percentiles", Some(Kind::Iqr)),
     ("25th and 75th percentiles", Some(Kind::Iqr)),
@@ -1071,9 +1071,9 @@ mod tests {
         insta::assert_snapshot!(show("Mean ± SD (Range) of Drug Level-to-Dose Ratios"), @"mean ±SD (range) [-] All");
         insta::assert_snapshot!(show("Data are shown as geometric mean (95% CI)."), @"geometric_mean ±- (95% CI) [-] All");
         insta::assert_snapshot!(show("All values expressed as medians and interquartile ranges."), @"median ±- (IQR) [IQR] All");
-        // The quartiles' abbreviations in French and Spanish.
+        // The quartiles' abbreviation in French, and their name in Spanish.
         insta::assert_snapshot!(show("Les valeurs sont exprimées en médiane [EIQ]"), @"median ±- (-) [IQR] All");
-        insta::assert_snapshot!(show("Valores expresados como mediana (RIC)"), @"median ±- (IQR) [-] All");
+        insta::assert_snapshot!(show("Valores expresados como mediana (rango intercuartílico)"), @"median ±- (IQR) [-] All");
         insta::assert_snapshot!(show("mean (CI 95%)"), @"mean ±- (95% CI) [-] All");
         insta::assert_snapshot!(show("Median (25th and 75th percentiles)."), @"median ±- (IQR) [-] All");
         insta::assert_snapshot!(show("SD in parentheses."), @"- ±- (SD) [-] All");

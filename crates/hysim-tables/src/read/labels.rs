@@ -626,18 +626,27 @@ pub(crate) fn is_visit_code(text: &str) -> bool {
 }
 
 /// The time in brackets after a numbered sample, visit or milking (`M1 (12 h)`, `Visit 2
-/// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`): a short label of one or two words with a
-/// number, then its time.
+/// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`).
 pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     let t = strip_marks(label).trim();
     let (name, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
-    let name = name.trim();
-    let numbered = !name.is_empty()
-        && name.chars().count() <= 12
-        && name.split_whitespace().count() <= 2
-        && name.chars().any(|c| c.is_ascii_digit())
-        && name.chars().next().is_some_and(char::is_alphabetic);
-    numbered.then(|| time_of(inner, None)).flatten()
+    let name = norm(name.trim());
+    // A sample's, visit's or milking's word and number (`Visit 2`, `Sample 4`), or its code
+    // of a letter or two and a number (`M1`, `V3`, `S4`); not a cohort, group, period or
+    // dose, whose brackets hold how long something lasted.
+    let worded = match name.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [word, number] => {
+            matches!(*word, "visit" | "sample" | "milking" | "specimen" | "draw" | "collection")
+                && number.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    let letters = name.chars().take_while(char::is_ascii_alphabetic).count();
+    let coded = (1..=2).contains(&letters)
+        && name.len() > letters
+        && name.len() <= letters + 3
+        && name[letters..].chars().all(|c| c.is_ascii_digit());
+    (worded || coded).then(|| time_of(inner, None)).flatten()
 }
 
 /// A day of a treatment cycle, as oncology tables print their sampling days (`Cycle 1 Day
@@ -1102,7 +1111,8 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     None
 }
 
-/// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch,
+/// The words for time and "after" in German, French, Spanish, Italian, Portuguese and Dutch
+/// (and Swedish, Polish, Czech, Hungarian, Finnish, Romanian, Greek and Russian time words),
 /// matched as whole words: `Zeit nach Infusionsbeginn (h)`, `Tempo (h)`, `Tiempo (h)` head
 /// sampling times (not `Halbwertszeit (h)`, a half-life).
 pub(crate) const FOREIGN_TIME_WORDS: &[&str] = &[
@@ -1295,6 +1305,7 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         // Hungarian, Finnish, Romanian, Greek and Russian (`Idő (óra)`, `Aika (h)`, `Timp
         // (ore)`, `Χρόνος (ώρες)`, `Время (ч)`).
         ("(óra)", "h"),
+        ("(tunti)", "h"),
         ("(tuntia)", "h"),
         ("(ώρες)", "h"),
         ("(ώρα)", "h"),
@@ -1629,6 +1640,9 @@ mod tests {
         assert_eq!(time_in_brackets("Cmax (h)"), None);
         assert_eq!(time_in_brackets("Plasma (ng/mL)"), None);
         assert_eq!(time_in_brackets("Concentration at steady state 2 (4 h)"), None);
+        // Not how long a cohort's infusion or a period lasted.
+        assert_eq!(time_in_brackets("Cohort 1 (24 h)"), None);
+        assert_eq!(time_in_brackets("Period 2 (12 h)"), None);
     }
 
     #[test]

@@ -145,6 +145,17 @@ fn spread_lines_joined(table: &Table) -> Option<Table> {
                 && i.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '–' | '-' | '−' | '—'))
         })
     };
+    // A lone number in brackets (`(4.5)`) is a spread only where the table names one (an
+    // SD, SE or CV): else it may be a count (`(12)`). A range (`(52.0–92.8)`) is one.
+    let notes = crate::fold::lower(&format!(
+        "{} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        table.footnote.as_deref().unwrap_or_default()
+    ));
+    let names_spread = ["sd", "s.d.", "se", "sem", "cv", "standard deviation", "standard error"]
+        .iter()
+        .any(|w| crate::context::has_word(&notes, &[w]));
+    let spread = |cell: &str| spread(cell) && (names_spread || cell.contains(['–', '-', '−', '—', ',']));
     let rows = &table.body_rows;
     let lines: Vec<usize> = (1..rows.len())
         .filter(|&r| {
@@ -425,10 +436,7 @@ fn peak_or_trough(label: &str, caption_unit: Option<&str>) -> Option<Named> {
     let (name, _) = crate::params::split_trailing_group(label);
     let name = crate::fold::lower(name.split(',').next().unwrap_or(name).trim());
     // A heparin's activity after the word (`Peak anti-Xa activity`, `Trough anti-Xa level`).
-    let name = ["anti-xa activity", "anti-xa level", "anti-xa levels", "anti-xa", "anti-iia activity", "anti-iia"]
-        .iter()
-        .find_map(|activity| name.strip_suffix(activity))
-        .map_or(name.as_str(), str::trim_end);
+    let name = crate::params::without_activity(&name).unwrap_or(&name);
     let code = match name {
         // With the words of German, French, Spanish, Italian, Portuguese and Dutch tables
         // (`Talspiegel`, `concentration résiduelle`, `valle`, `vale`, `dalspiegel`).
@@ -1220,7 +1228,10 @@ impl<'t> Reader<'t> {
         // bioavailability).
         let design = |c: usize| {
             let h = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
-            matches!(h.as_str(), "sequence" | "treatment sequence")
+            matches!(
+                h.as_str(),
+                "sequence" | "seq" | "seq." | "treatment sequence" | "sequence group" | "treatment order"
+            )
         };
         let stub_col = (0..n_cols.min(3))
             .filter(|&c| !sexes(c) && !design(c))
@@ -1826,9 +1837,21 @@ impl<'t> Reader<'t> {
     /// Body cell (`row`, `col`) as `parse_cell` reads it, read once per table; a cell
     /// outside the grid reads as blank.
     fn body_cell(&self, row: usize, col: usize) -> &CellValue {
-        // A copy of a value printed once across columns is no value of its own.
+        // A copy of a value printed once across columns is no value of its own, nor is a
+        // copy of a value printed once down rows (an AUC beside a subject's concentrations),
+        // except where the column says of each row what it spans: a count, a dose, a time or
+        // day, the stub.
         if !self.table.spanned.is_empty() && self.table.spanned.binary_search(&[row, col]).is_ok() {
-            return blank_cell();
+            let cells = &self.table.body_rows[row];
+            let across = col > 0 && cells.get(col - 1) == cells.get(col);
+            let said_of_each_row = col == self.stub_col
+                || self.dose_cols.contains(&col)
+                || self.time_col.is_some_and(|(c, _)| c == col)
+                || self.day_col == Some(col)
+                || self.paths.get(col).and_then(|p| p.last()).is_some_and(|h| labels::is_count_header(h));
+            if across || !said_of_each_row {
+                return blank_cell();
+            }
         }
         match (
             self.parsed.get(row).and_then(|cells| cells.get(col)),
@@ -2301,6 +2324,7 @@ impl<'t> Reader<'t> {
                 && first.chars().any(char::is_alphabetic)
                 && others.all(|s| s == first)
                 && parse_cell(first).value.is_none()
+                && !crate::cell::is_missing_word(first)
             {
                 stub = first.to_owned();
             }

@@ -1911,3 +1911,23 @@ fn a_statistic_alone_in_the_top_left_cell_over_parameter_names() {
         records.iter().map(|r| (r.statistic.as_str(), r.interval.as_ref().map(|i| i.kind.as_str()))).collect();
     assert_eq!(read, [("median", Some("IQR")); 4]);
 }
+
+#[test]
+fn a_count_spanning_rows_counts_each_row_and_a_missing_row_is_no_section() {
+    // `n` printed once over two parameters' rows (a row span, as the HTML reader lists
+    // it): each row's count. A row of `NA` across the groups names no section.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters after an oral dose (mean ± SD)",
+        &[&["Parameter", "n", "Oral"]],
+        &[
+            &["Cmax (ng/mL)", "12", "845 ± 120"],
+            &["AUC0–∞ (ng·h/mL)", "12", "9120 ± 1500"],
+            &["", "NA", "NA"],
+            &["t½ (h)", "8", "6.1 ± 1.2"],
+        ],
+    );
+    t.spanned = vec![[1, 1]];
+    let records = table_records(&t);
+    let read: Vec<(Option<u32>, Option<&str>)> = records.iter().map(|r| (r.n, r.context.group.as_deref())).collect();
+    assert_eq!(read, [(Some(12), Some("Oral")), (Some(12), Some("Oral")), (Some(8), Some("Oral"))]);
+}
