@@ -226,7 +226,10 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
                 // (A row under the first whose stub spans down to it may be one bold cell
                 // spanning the columns: `Median [IQR]` over every group.)
                 let under_stub = *k > 0 && *k < spanned_down;
-                (is_bold_row(r) || under_stub && all_bold(r)) && (!values(r) || under_stub)
+                // (Or under a blank stub cell: `Ewe` over a blank, then bold days `1 | 2 | 3`
+                // under the concentration's header.)
+                let blank_stub = *k > 0 && r.cells.first().is_some_and(|c| c.text.trim().is_empty());
+                (is_bold_row(r) || under_stub && all_bold(r)) && (!values(r) || under_stub || blank_stub)
             })
             .count();
         let bold_head = if leading == 0
@@ -237,10 +240,26 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         } else {
             0
         };
+        // Without `<th>` or bold: a first row of labels over rows of values, as older and
+        // scanned tables are converted (`Compound | Ae(0-48 h) (mg) | fe (% of dose)` over
+        // `Olmetrazine | 9.84 +/- 2.11 | 24.6 +/- 5.3`): two labels or more, none a value or
+        // a cell of one number, and values in the row below.
+        let plain_head = || {
+            let [first, second, ..] = b.rows.as_slice() else { return false };
+            let texts: Vec<&str> = first.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+            let number = |t: &str| crate::cell::parse_cell(t).value.is_some() && !t.contains(char::is_alphabetic);
+            texts.len() >= 2
+                && first.cells.len() >= 2
+                && texts.iter().all(|t| t.contains(char::is_alphabetic) && !number(t))
+                && !values(first)
+                && second.cells.iter().skip(1).any(|c| crate::cell::parse_cell(&c.text).value.is_some())
+        };
         if leading == b.rows.len() {
             0
         } else if bold_head > 0 {
             bold_head
+        } else if leading == 0 && b.rows.len() > 2 && plain_head() {
+            1
         } else {
             leading
         }
@@ -1028,6 +1047,24 @@ mod tests {
         check(
             "<table><tr><td rowspan=\"2\"><b>Parameter</b></td><td><b>Trimester 1</b></td><td><b>Postpartum</b></td></tr><tr><td colspan=\"2\"><b>Median [IQR]</b></td></tr><tr><td>Tmax (h)</td><td>3.5 [3.0–4.0]</td><td>3.0 [2.5–4.0]</td></tr></table>",
             "head:\nParameter | Trimester 1 | Postpartum\nParameter | Median [IQR] | Median [IQR]\nbody:\nTmax (h) | 3.5 [3.0–4.0] | 3.0 [2.5–4.0]",
+        );
+    }
+
+    #[test]
+    fn a_plain_first_row_of_labels_over_values_is_the_header() {
+        check(
+            "<table><tr><td>Compound</td><td>Ae(0-48 h)<br>(mg)</td><td>fe<br>(% of dose)</td></tr><tr><td>Olmetrazine</td><td>9.84 +/- 2.11</td><td>24.6 +/- 5.3</td></tr><tr><td>Total</td><td>27.6</td><td>56.6</td></tr></table>",
+            "head:\nCompound | Ae(0-48 h) (mg) | fe (% of dose)\nbody:\nOlmetrazine | 9.84 +/- 2.11 | 24.6 +/- 5.3\nTotal | 27.6 | 56.6",
+        );
+        // A first row of values, or a table of two rows, keeps no header.
+        check(
+            "<table><tr><td>Cmax</td><td>12.1</td></tr><tr><td>AUC</td><td>80</td></tr><tr><td>t1/2</td><td>4</td></tr></table>",
+            "head:\n\nbody:\nCmax | 12.1\nAUC | 80\nt1/2 | 4",
+        );
+        // Bold days under a bold header, the stub's cell blank: the header's second row.
+        check(
+            "<table><tr><td><b>Ewe</b></td><td colspan=\"2\"><b>Plasma (µg/mL)</b></td></tr><tr><td></td><td><b>1</b></td><td><b>2</b></td></tr><tr><td>NZ-1</td><td>4.86</td><td>3.12</td></tr></table>",
+            "head:\nEwe | Plasma (µg/mL) | Plasma (µg/mL)\n | 1 | 2\nbody:\nNZ-1 | 4.86 | 3.12",
         );
     }
 
