@@ -2393,6 +2393,9 @@ impl<'t> Reader<'t> {
     /// a subject word with a number (`Patient 1`, `Case 2`, `Dog 3`), or an id under a
     /// subject header (`Patient` over `1 | 2`).
     fn column_subject(&self, col: usize) -> Option<String> {
+        if let Some(name) = self.named_over_analytes(col) {
+            return Some(name);
+        }
         let p = &self.paths[col];
         let [.., parent, last] = p.as_slice() else { return self.named_subject(col) };
         let Some(id) = labels::subject_id(last) else {
@@ -2402,6 +2405,45 @@ impl<'t> Reader<'t> {
         (!leaf_names_parameter
             && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
         .then_some(id)
+    }
+
+    /// Subjects named over the compounds the caption names (`Kanya<sup>a</sup>` over
+    /// `Famcivax | Pencivax`, "... famcivax and its active metabolite pencivax in three Asian
+    /// elephants"): as many names, each a capitalised word, as the caption counts subjects.
+    fn named_over_analytes(&self, col: usize) -> Option<String> {
+        let p = &self.clean_paths[col];
+        let [.., parent, leaf] = p.as_slice() else { return None };
+        let counted = labels::counted_subjects(self.table.caption.as_deref()?)?;
+        let name = |label: &str| {
+            let label = label.trim();
+            let mut chars = label.chars();
+            chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
+        };
+        // (A compound the caption names: the drug or its metabolite, a word of the caption.)
+        let caption = crate::fold::lower(self.table.caption.as_deref()?);
+        let compound = |label: &str| {
+            let l = crate::fold::lower(label.trim());
+            self.caption_compound(label) || l.chars().count() >= 4 && crate::context::has_word(&caption, &[l.as_str()])
+        };
+        if !name(parent) || !compound(leaf) {
+            return None;
+        }
+        // Every column over a compound the caption names: its parent a name, as many names as
+        // the caption counts.
+        let mut names: Vec<&str> = Vec::new();
+        for c in 0..self.n_cols {
+            if let [.., above, under] = self.clean_paths[c].as_slice()
+                && compound(under)
+            {
+                if !name(above) {
+                    return None;
+                }
+                if !names.contains(&above.as_str()) {
+                    names.push(above);
+                }
+            }
+        }
+        (names.len() == counted && names.len() >= 2).then(|| parent.trim().to_owned())
     }
 
     /// Whether the labels under column `col`'s header are three or more codes of subjects
@@ -3003,6 +3045,9 @@ impl<'t> Reader<'t> {
         // in three cats").
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
+                if let Some(name) = self.named_over_analytes(col) {
+                    return Some(name);
+                }
                 // Under a unit row (`Pt 1` over `(µg/mL)`), the id is above the unit.
                 let p = &self.path_without_unit(col);
                 let last = p.last()?;

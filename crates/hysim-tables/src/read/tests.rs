@@ -1931,3 +1931,20 @@ fn a_count_spanning_rows_counts_each_row_and_a_missing_row_is_no_section() {
     let read: Vec<(Option<u32>, Option<&str>)> = records.iter().map(|r| (r.n, r.context.group.as_deref())).collect();
     assert_eq!(read, [(Some(12), Some("Oral")), (Some(12), Some("Oral")), (Some(8), Some("Oral"))]);
 }
+
+#[test]
+fn named_animals_over_the_compounds_the_caption_names() {
+    // Three named elephants, each over the drug and its metabolite, the caption counting them.
+    let t = table(
+        "Table 1. Plasma concentrations (ng/mL) of famcivax and its active metabolite pencivax in three Asian elephants",
+        &[
+            &["Time (h)", "Kanya", "Kanya", "Mali", "Mali", "Boon", "Boon"],
+            &["Time (h)", "Famcivax", "Pencivax", "Famcivax", "Pencivax", "Famcivax", "Pencivax"],
+        ],
+        &[&["0.5", "42.1", "118", "28.4", "86.5", "55.0", "142"], &["1", "35.6", "356", "30.2", "244", "41.7", "401"]],
+    );
+    let records = table_records(&t);
+    let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
+    assert_eq!(subjects.len(), 12);
+    assert_eq!(&subjects[..6], ["Kanya", "Kanya", "Mali", "Mali", "Boon", "Boon"]);
+}
