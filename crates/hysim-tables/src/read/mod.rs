@@ -3648,6 +3648,11 @@ impl<'t> Reader<'t> {
                     let name = crate::params::split_trailing_group(part).0.trim();
                     self.caption_compound(name).then(|| (name.to_owned(), None))
                 })
+            })
+            // The compound under a subject's name (`Kanya` over `Famcivax | Pencivax`).
+            .or_else(|| {
+                self.named_over_analytes(col)?;
+                self.clean_paths[col].last().map(|leaf| (leaf.trim().to_owned(), None))
             });
         if let Some((name, mw)) = analyte
             && matrices_in(&name).is_empty()

@@ -1947,4 +1947,6 @@ fn named_animals_over_the_compounds_the_caption_names() {
     let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
     assert_eq!(subjects.len(), 12);
     assert_eq!(&subjects[..6], ["Kanya", "Kanya", "Mali", "Mali", "Boon", "Boon"]);
+    let analytes: Vec<&str> = records.iter().take(2).filter_map(|r| r.context.analyte.as_deref()).collect();
+    assert_eq!(analytes, ["Famcivax", "Pencivax"]);
 }
