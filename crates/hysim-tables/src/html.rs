@@ -209,12 +209,7 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         // more, over rows that are not (publishers' `<td><b>Cmax</b></td>` headers, a
         // spanning `Rabbit` over `R-07 | R-11`).
         // (Values are data: a cell of a number and no word, `12.1`, `80 (12)`; `75 mg` heads.)
-        let values = |r: &Row| {
-            r.cells.iter().any(|c| {
-                c.text.trim_start().starts_with(|ch: char| ch.is_ascii_digit())
-                    && !c.text.chars().any(char::is_alphabetic)
-            })
-        };
+        let values = |r: &Row| r.cells.iter().any(|c| is_value_text(&c.text));
         // (A bold row of numbers under a first row whose stub spans down to it is the
         // header's too: subjects' ids, `Time (h)` spanning `1001 | 1002`.)
         let spanned_down = b.rows.first().and_then(|r| r.cells.first()).map_or(1, |c| c.rowspan);
@@ -242,16 +237,14 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         };
         // Without `<th>` or bold: a first row of labels over rows of values, as older and
         // scanned tables are converted (`Compound | Ae(0-48 h) (mg) | fe (% of dose)` over
-        // `Olmetrazine | 9.84 +/- 2.11 | 24.6 +/- 5.3`): two labels or more, none a value or
-        // a cell of one number, and values in the row below.
+        // `Olmetrazine | 9.84 +/- 2.11 | 24.6 +/- 5.3`): two labels or more, each with a word
+        // (so none a value), and values in the row below.
         let plain_head = || {
             let [first, second, ..] = b.rows.as_slice() else { return false };
             let texts: Vec<&str> = first.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
-            let number = |t: &str| crate::cell::parse_cell(t).value.is_some() && !t.contains(char::is_alphabetic);
             texts.len() >= 2
                 && first.cells.len() >= 2
-                && texts.iter().all(|t| t.contains(char::is_alphabetic) && !number(t))
-                && !values(first)
+                && texts.iter().all(|t| t.contains(char::is_alphabetic))
                 && second.cells.iter().skip(1).any(|c| crate::cell::parse_cell(&c.text).value.is_some())
         };
         if leading == b.rows.len() {
@@ -296,6 +289,12 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     Ok(Table { header_rows, body_rows, spanned, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
 }
 
+/// Whether a cell's text is a value, data rather than a label: a number and no word
+/// (`12.1`, `80 (12)`; `75 mg` is a label).
+fn is_value_text(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
+}
+
 /// Whether every cell of a row with two texts or more is set wholly in bold.
 fn is_bold_row(row: &Row) -> bool {
     row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).count() >= 2 && all_bold(row)
@@ -321,8 +320,7 @@ fn expand(rows: &[Row]) -> (Vec<Vec<String>>, Vec<Vec<bool>>) {
                 col += 1;
             }
             let last_row = (r + cell.rowspan).min(rows.len());
-            let value = cell.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                && !cell.text.chars().any(char::is_alphabetic);
+            let value = is_value_text(&cell.text);
             for (down, grid_row) in grid[r..last_row].iter_mut().enumerate() {
                 if grid_row.len() < col + cell.colspan {
                     grid_row.resize(col + cell.colspan, None);

@@ -147,15 +147,21 @@ fn spread_lines_joined(table: &Table) -> Option<Table> {
     };
     // A lone number in brackets (`(4.5)`) is a spread only where the table names one (an
     // SD, SE or CV): else it may be a count (`(12)`). A range (`(52.0–92.8)`) is one.
-    let notes = crate::fold::lower(&format!(
-        "{} {}",
-        table.caption.as_deref().unwrap_or_default(),
-        table.footnote.as_deref().unwrap_or_default()
-    ));
-    let names_spread = ["sd", "s.d.", "se", "sem", "cv", "standard deviation", "standard error"]
-        .iter()
-        .any(|w| crate::context::has_word(&notes, &[w]));
-    let spread = |cell: &str| spread(cell) && (names_spread || cell.contains(['–', '-', '−', '—', ',']));
+    // (The notes are read only where a table prints such a number: most print none.)
+    let names_spread = std::cell::OnceCell::new();
+    let names_spread = || {
+        *names_spread.get_or_init(|| {
+            let notes = crate::fold::lower(&format!(
+                "{} {}",
+                table.caption.as_deref().unwrap_or_default(),
+                table.footnote.as_deref().unwrap_or_default()
+            ));
+            ["sd", "s.d.", "se", "sem", "cv", "standard deviation", "standard error"]
+                .iter()
+                .any(|w| crate::context::has_word(&notes, &[w]))
+        })
+    };
+    let spread = |cell: &str| spread(cell) && (cell.contains(['–', '-', '−', '—', ',']) || names_spread());
     let rows = &table.body_rows;
     let lines: Vec<usize> = (1..rows.len())
         .filter(|&r| {
@@ -531,6 +537,21 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
             *label = format!("({})", label.trim());
         }
     }
+}
+
+/// A name as tables print an animal's or a person's: one capitalised word of three letters
+/// or more (`Bella`, `Kanya`).
+fn capitalised_name(label: &str) -> bool {
+    let label = label.trim();
+    let mut chars = label.chars();
+    chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
+}
+
+/// Whether a unit measures what a family does: converts into it (a molar unit given some
+/// molecular weight), or, in international units, stands for its mass (`IU/mL` of anti-Xa
+/// activity as a concentration).
+fn unit_measures(unit: &Unit, family: Family) -> bool {
+    convert(1.0, unit, family, Some(300.0)).is_ok() || activity_family(unit) == Some(family)
 }
 
 /// Whether a unit measures a concentration (mass, amount or activity in international units
@@ -1087,6 +1108,8 @@ struct Reader<'t> {
     /// Each body row's time from the full-width row above it that prints one (`1 h after
     /// dosing` over the rows of the birds sampled then), read when a rule first asks.
     section_times: std::cell::OnceCell<Vec<Option<String>>>,
+    /// Each column's subject named over a compound ([`Self::named_over_analytes`]).
+    named_over: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
 impl<'t> Reader<'t> {
@@ -1173,6 +1196,7 @@ impl<'t> Reader<'t> {
                 .collect(),
             label_declarations: Default::default(),
             section_times: std::cell::OnceCell::new(),
+            named_over: std::cell::OnceCell::new(),
         };
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
@@ -2300,15 +2324,18 @@ impl<'t> Reader<'t> {
     /// A row that only declares a statistic, over the value columns or the whole width
     /// (` | Geometric mean (CV%)` spanning the groups): the declaration, for the rows under it.
     fn statistic_row(&self, row: usize) -> Option<String> {
+        let stub = self.table.body_rows[row].get(self.stub_col).map_or("", |s| s.trim());
+        let text = self.spanning_text(row)?;
+        ((stub.is_empty() || stub == text) && declare::label_declaration(text).is_some()).then(|| text.to_owned())
+    }
+
+    /// The one text every cell of a row but the stub's prints (a cell spanning the value
+    /// columns, three columns or more), if it is not blank.
+    fn spanning_text(&self, row: usize) -> Option<&str> {
         let cells = &self.table.body_rows[row];
-        let stub = cells.get(self.stub_col).map_or("", |s| s.trim());
         let mut others = cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());
         let first = others.next().filter(|t| !t.is_empty())?;
-        (cells.len() >= 3
-            && (stub.is_empty() || stub == first)
-            && others.all(|s| s == first)
-            && declare::label_declaration(first).is_some())
-        .then(|| first.to_owned())
+        (cells.len() >= 3 && others.all(|s| s == first)).then_some(first)
     }
 
     /// A full-width row: its label and the counts its other cells print, when every other
@@ -2318,16 +2345,13 @@ impl<'t> Reader<'t> {
         let mut stub = self.stubs[row].0.trim().to_owned();
         // (Or its label set over the value columns, the stub's cell blank: `Serum insulin
         // (µIU/mL)` spanning the subjects under `Time (min) | V01 | V02`.)
-        if stub.is_empty() && cells.len() >= 3 {
-            let mut others = cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());
-            if let Some(first) = others.next()
-                && first.chars().any(char::is_alphabetic)
-                && others.all(|s| s == first)
-                && parse_cell(first).value.is_none()
-                && !crate::cell::is_missing_word(first)
-            {
-                stub = first.to_owned();
-            }
+        if stub.is_empty()
+            && let Some(text) = self.spanning_text(row)
+            && text.chars().any(char::is_alphabetic)
+            && parse_cell(text).value.is_none()
+            && !crate::cell::is_missing_word(text)
+        {
+            stub = text.to_owned();
         }
         if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() {
             return None;
@@ -2410,40 +2434,45 @@ impl<'t> Reader<'t> {
     /// Subjects named over the compounds the caption names (`Kanya<sup>a</sup>` over
     /// `Famcivax | Pencivax`, "... famcivax and its active metabolite pencivax in three Asian
     /// elephants"): as many names, each a capitalised word, as the caption counts subjects.
+    /// (Read once per table for all its columns: the records ask it of their cells.)
     fn named_over_analytes(&self, col: usize) -> Option<String> {
-        let p = &self.clean_paths[col];
-        let [.., parent, leaf] = p.as_slice() else { return None };
-        let counted = labels::counted_subjects(self.table.caption.as_deref()?)?;
-        let name = |label: &str| {
-            let label = label.trim();
-            let mut chars = label.chars();
-            chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
-        };
+        self.named_over.get_or_init(|| self.names_over_analytes()).get(col).cloned().flatten()
+    }
+
+    /// [`Self::named_over_analytes`] of every column, or none of them.
+    fn names_over_analytes(&self) -> Vec<Option<String>> {
+        let none = vec![None; self.n_cols];
+        let Some(caption) = self.table.caption.as_deref() else { return none };
+        let Some(counted) = labels::counted_subjects(caption) else { return none };
         // (A compound the caption names: the drug or its metabolite, a word of the caption.)
-        let caption = crate::fold::lower(self.table.caption.as_deref()?);
+        let caption = crate::fold::lower(caption);
         let compound = |label: &str| {
             let l = crate::fold::lower(label.trim());
             self.caption_compound(label) || l.chars().count() >= 4 && crate::context::has_word(&caption, &[l.as_str()])
         };
-        if !name(parent) || !compound(leaf) {
-            return None;
-        }
         // Every column over a compound the caption names: its parent a name, as many names as
         // the caption counts.
+        let parents: Vec<Option<&str>> = self
+            .clean_paths
+            .iter()
+            .map(|p| match p.as_slice() {
+                [.., above, under] if compound(under) => Some(above.as_str()),
+                _ => None,
+            })
+            .collect();
         let mut names: Vec<&str> = Vec::new();
-        for c in 0..self.n_cols {
-            if let [.., above, under] = self.clean_paths[c].as_slice()
-                && compound(under)
-            {
-                if !name(above) {
-                    return None;
-                }
-                if !names.contains(&above.as_str()) {
-                    names.push(above);
-                }
+        for &above in parents.iter().flatten() {
+            if !capitalised_name(above) {
+                return none;
+            }
+            if !names.contains(&above) {
+                names.push(above);
             }
         }
-        (names.len() == counted && names.len() >= 2).then(|| parent.trim().to_owned())
+        if names.len() != counted || names.len() < 2 {
+            return none;
+        }
+        parents.iter().map(|p| p.map(|name| name.trim().to_owned())).collect()
     }
 
     /// Whether the labels under column `col`'s header are three or more codes of subjects
@@ -2551,12 +2580,7 @@ impl<'t> Reader<'t> {
         // is never the stub).
         let times_down = self.row_time.iter().flatten().nth(1).is_some();
         // The cheap test first: a capitalised word, before the caption's count.
-        let capitalised = |label: &str| {
-            let label = label.trim();
-            let mut chars = label.chars();
-            chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
-        };
-        if (above.is_empty() && !times_down && !self.summary_beside()) || !capitalised(leaf) {
+        if (above.is_empty() && !times_down && !self.summary_beside()) || !capitalised_name(leaf) {
             return None;
         }
         let caption = self.table.caption.as_deref()?;
@@ -2599,7 +2623,7 @@ impl<'t> Reader<'t> {
         let siblings: Vec<&str> = leaves.into_iter().filter(|l| !statistic(l)).collect();
         let a_name = |label: &str| {
             let label = label.trim();
-            capitalised(label)
+            capitalised_name(label)
                 && drug_in(label).is_none()
                 && matrices_in(label).is_empty()
                 && route_of(label).is_none()
@@ -3559,12 +3583,9 @@ impl<'t> Reader<'t> {
                 Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
             };
             Unit::parse(u).is_ok_and(|unit| {
-                family(unit.dims.body_weight == -1).is_none_or(|f| {
-                    // Molar units fit concentrations even without a molecular weight, and
-                    // international units (`IU/mL` of anti-Xa activity) as the mass they
-                    // stand for.
-                    convert(1.0, &unit, f, Some(300.0)).is_ok() || activity_family(&unit) == Some(f)
-                })
+                // Molar units fit concentrations even without a molecular weight, and
+                // international units as the mass they stand for.
+                family(unit.dims.body_weight == -1).is_none_or(|f| unit_measures(&unit, f))
             })
         };
         let unit_raw = candidates.iter().find(|u| fits(u)).or(candidates.first()).cloned();
@@ -4042,13 +4063,9 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             let code = parameter_code(name, route);
             let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
             // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
-            let fits = code.and_then(|c| family_of_code(c, false)).is_none_or(|f| {
-                Unit::parse(unit).is_ok_and(|u| {
-                    convert(1.0, &u, f, Some(300.0)).is_ok()
-                        || u.dims.body_weight == -1
-                        || activity_family(&u) == Some(f)
-                })
-            });
+            let fits = code
+                .and_then(|c| family_of_code(c, false))
+                .is_none_or(|f| Unit::parse(unit).is_ok_and(|u| unit_measures(&u, f) || u.dims.body_weight == -1));
             if (code.is_some() || class.is_some()) && fits {
                 out.push((code, class, unit.to_owned()));
             }
