@@ -31,6 +31,8 @@
 //!   down under the species' header.
 //! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
 //!   tissues printed bare down the stub with the days across, or the transpose.
+//! - [`long::long_table`]: one row per sample (`Subject | Time (h) | Concentration`), the
+//!   subject's id on every row or on its first only, censored samples without gold.
 //! - [`monitoring::monitoring`]: therapeutic drug monitoring, each patient's trough and
 //!   timed concentration on two days as symbols the footnote or caption defines (`C0`,
 //!   `C2`).
@@ -52,6 +54,7 @@ use crate::study::Study;
 mod across;
 mod comparison;
 mod estimates;
+mod long;
 mod monitoring;
 mod named;
 mod residues;
@@ -105,6 +108,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Residues in the edible tissues of food animals by days after the last dose.
         options.push((11, 1.0));
     }
+    if !study.matrix.ends_with("tissue") {
+        // One row per sample, the first subjects' concentrations.
+        options.push((12, 1.0));
+    }
     if single && n <= 24 && matches!(study.matrix, "plasma" | "serum") {
         // A parent and its metabolite per subject with their metabolic ratio.
         options.push((9, 1.0));
@@ -122,6 +129,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         9 => metabolite_columns(rng, study, id, index, veterinary),
         10 => named::named_subjects(rng, study, id, index, veterinary),
         11 => residues::residues(rng, study, id, index, veterinary),
+        12 => long::long_table(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

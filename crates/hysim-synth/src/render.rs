@@ -230,6 +230,9 @@ pub enum Layout {
     ConditionsPerSubject,
     /// Residues in the edible tissues of food animals by days after the last dose.
     Residues,
+    /// One row per sample: `Subject | Time (h) | Concentration`, the subject's id perhaps
+    /// on its first row only.
+    LongTable,
     /// Each patient's trough and timed concentration on two days, as symbols the table
     /// defines (`C0`, `C2`).
     Monitoring,
@@ -258,6 +261,7 @@ impl Layout {
             Layout::StatisticsUnderParameters => "statistics_under_parameters",
             Layout::ConditionsPerSubject => "conditions_per_subject",
             Layout::Residues => "residues",
+            Layout::LongTable => "long_table",
             Layout::Monitoring => "monitoring",
             Layout::NotPk => "not_pk",
         }
@@ -1168,6 +1172,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::StatisticsUnderParameters
         | Layout::ConditionsPerSubject
         | Layout::Residues
+        | Layout::LongTable
         | Layout::Monitoring
         | Layout::NotPk => Laid::default(),
     };

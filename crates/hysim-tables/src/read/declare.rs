@@ -566,6 +566,9 @@ fn normalise(text: &str) -> String {
     // SS`, `średnia ± SD`, `medelvärde ± SD`).
     // (Before its spread only: `ortalama kalış süresi` is the mean residence time.)
     for mean in ["ortalama", "średnia", "medelvärde", "průměr", "gennemsnit", "gjennomsnitt"] {
+        if !t.contains(mean) {
+            continue;
+        }
         for spread in [" ±", "±", " ("] {
             t = replace_words(&t, &format!("{mean}{spread}"), &format!("mean{spread}"), &[]);
         }
