@@ -8,7 +8,10 @@
 //!   concentration 2 h after the dose`) or in the caption's running text (`trough (C0) and
 //!   2-h post-dose (C2) concentrations`), the unit in the caption.
 //!
-//! Gold: the trough (`CTROUGH`) at `day N, pre-dose` and the timed concentration (`CONC`)
+//! - or, in oncology, the days of treatment cycles (`C1D8` or `Cycle 2 Day 1` spanning the
+//!   symbols), the cycle's length in the caption (`28-day cycles`).
+//!
+//! Gold: the trough (`CTROUGH`) at `day N, pre-dose` (days counted through the cycles) and the timed concentration (`CONC`)
 //! at `day N, 2 h`, each with its patient.
 
 use hysim_core::{Record, Statistic};
@@ -44,6 +47,17 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     let typical = g.subjects.iter().map(|s| steady(s, g.route, hours, tau)).sum::<f64>() / g.subjects.len() as f64;
     let unit = choose_unit(rng, Quantity::Concentration, typical, true);
     let days: [u32; 2] = *rng.pick(&[[3, 7], [7, 14], [5, 10], [1, 8]]);
+    // Oncology prints the days of treatment cycles (`C1D8`, `Cycle 2 Day 1`), the cycle's
+    // length in the caption: each day spanning its symbols, the day since the first dose
+    // counted through the cycles.
+    let cycles = (rng.chance(0.3)).then(|| {
+        let length: u32 = *rng.pick(&[21, 28]);
+        let pair: [(u32, u32); 2] = *rng.pick(&[[(1, 8), (1, 15)], [(1, 15), (2, 1)], [(1, 8), (2, 1)], [(2, 1), (3, 1)]]);
+        let words = rng.chance(0.5);
+        let labels = pair.map(|(c, d)| if words { format!("Cycle {c} Day {d}") } else { format!("C{c}D{d}") });
+        (length, labels, pair.map(|(c, d)| (c - 1) * length + d))
+    });
+    let days = cycles.as_ref().map_or(days, |(_, _, absolute)| *absolute);
     // Day-to-day variation of each patient's exposure.
     let cell = |rng: &mut Rng, value: f64| {
         let v = value * unit.factor * (0.8 + 0.4 * rng.f64());
@@ -61,7 +75,17 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         .collect();
     let in_text = rng.chance(0.35);
     let drug = study.drug.name;
-    let caption = if in_text {
+    let caption = if let Some((length, labels, _)) = &cycles {
+        format!(
+            "Table {index}. {} {} concentrations ({}) of {} patients on {} and {} ({length}-day cycles).",
+            capitalise(study.matrix),
+            "monitoring",
+            unit.text,
+            drug,
+            labels[0],
+            labels[1]
+        )
+    } else if in_text {
         format!(
             "Table {index}. {} trough ({trough}) and {h}-h post-dose ({timed}) {} concentrations ({}) in {} on days {} and {}.",
             capitalise(drug),
@@ -82,7 +106,7 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
             days[1]
         )
     };
-    let footnote = (!in_text).then(|| {
+    let footnote = (!in_text || cycles.is_some()).then(|| {
         if rng.chance(0.5) {
             format!("{trough}, trough (pre-dose) concentration; {timed}, concentration {h} h after the dose.")
         } else {
@@ -90,7 +114,8 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         }
     });
     // Each day spanning its symbols, or a day column.
-    let day_column = rng.chance(0.4);
+    let day_column = cycles.is_none() && rng.chance(0.4);
+    let day_label = |d: usize| cycles.as_ref().map_or_else(|| format!("Day {}", days[d]), |(_, labels, _)| labels[d].clone());
     let patient = *rng.pick(&["Patient", "Patient no.", "ID"]);
     let (header, body): (Vec<Vec<String>>, Vec<Vec<String>>) = if day_column {
         let header = vec![vec![patient.to_owned(), "Day".to_owned(), trough.to_owned(), timed.clone()]];
@@ -112,10 +137,10 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     } else {
         let top = vec![
             patient.to_owned(),
-            format!("Day {}", days[0]),
-            format!("Day {}", days[0]),
-            format!("Day {}", days[1]),
-            format!("Day {}", days[1]),
+            day_label(0),
+            day_label(0),
+            day_label(1),
+            day_label(1),
         ];
         let second = vec![String::new(), trough.to_owned(), timed.clone(), trough.to_owned(), timed.clone()];
         let body = levels

@@ -1413,10 +1413,14 @@ impl<'t> Reader<'t> {
         // A parameter column under a time (`20 Weeks / Plasma level`, `Day 3 / Cmax`): its
         // values are of that time; or a time under the parameter (`Plasma X (µg/mL)` over
         // `Day 3 | Week 2`, or over `Day 1` over `0 h | 2 h`), the time on that day.
+        // (A treatment cycle's day over its symbols too: `C2D1` over `C0 | C2`.)
         for c in 0..n_cols {
             if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
                 let p = &reader.paths[c];
-                let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_of(h, None));
+                let above = p[..p.len().saturating_sub(1)]
+                    .iter()
+                    .rev()
+                    .find_map(|h| labels::cycle_day(h, reader.cycle_days).or_else(|| labels::time_of(h, None)));
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
                 let leaf = p.last().filter(|_| p.len() > 1 && !area).and_then(|h| {

@@ -1769,6 +1769,35 @@ fn sampling_days_of_treatment_cycles() {
 }
 
 #[test]
+fn treatment_cycle_days_over_the_symbols_they_time() {
+    // `C1D8` and `Cycle 2 Day 1` spanning each day's `C0 | C2`, the symbols defined in the
+    // footnote and the cycle's length in the caption: the days counted through the cycles.
+    let mut t = table(
+        "Table 2. Plasma concentrations (ng/mL) of zelmarafenib on C1D8 and C2D1 (21-day cycles)",
+        &[
+            &["Patient", "C1D8", "C1D8", "Cycle 2 Day 1", "Cycle 2 Day 1"],
+            &["", "C0", "C2", "C0", "C2"],
+        ],
+        &[&["1", "212", "455", "240", "498"]],
+    );
+    t.footnote = Some("C0, trough (pre-dose) concentration; C2, concentration 2 h after the dose.".into());
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.parameter.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CTROUGH"), Some("day 8, pre-dose")),
+            (Some("CONC"), Some("day 8, 2 h")),
+            (Some("CTROUGH"), Some("day 22, pre-dose")),
+            (Some("CONC"), Some("day 22, 2 h"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
 fn a_subjects_trough_defined_as_drawn_before_the_dose_is_timed() {
     // `C0, pre-dose trough; C2, 2 h after the morning dose` over each patient's values: the
     // trough at the dose, the C2 two hours after; a parameter table's `Ctrough` stays untimed.
