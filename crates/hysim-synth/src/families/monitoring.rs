@@ -52,7 +52,8 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     // counted through the cycles.
     let cycles = (rng.chance(0.3)).then(|| {
         let length: u32 = *rng.pick(&[21, 28]);
-        let pair: [(u32, u32); 2] = *rng.pick(&[[(1, 8), (1, 15)], [(1, 15), (2, 1)], [(1, 8), (2, 1)], [(2, 1), (3, 1)]]);
+        let pair: [(u32, u32); 2] =
+            *rng.pick(&[[(1, 8), (1, 15)], [(1, 15), (2, 1)], [(1, 8), (2, 1)], [(2, 1), (3, 1)]]);
         let words = rng.chance(0.5);
         let labels = pair.map(|(c, d)| if words { format!("Cycle {c} Day {d}") } else { format!("C{c}D{d}") });
         (length, labels, pair.map(|(c, d)| (c - 1) * length + d))
@@ -115,7 +116,8 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
     });
     // Each day spanning its symbols, or a day column.
     let day_column = cycles.is_none() && rng.chance(0.4);
-    let day_label = |d: usize| cycles.as_ref().map_or_else(|| format!("Day {}", days[d]), |(_, labels, _)| labels[d].clone());
+    let day_label =
+        |d: usize| cycles.as_ref().map_or_else(|| format!("Day {}", days[d]), |(_, labels, _)| labels[d].clone());
     let patient = *rng.pick(&["Patient", "Patient no.", "ID"]);
     let (header, body): (Vec<Vec<String>>, Vec<Vec<String>>) = if day_column {
         let header = vec![vec![patient.to_owned(), "Day".to_owned(), trough.to_owned(), timed.clone()]];
@@ -135,13 +137,7 @@ pub(crate) fn monitoring(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
             .collect();
         (header, body)
     } else {
-        let top = vec![
-            patient.to_owned(),
-            day_label(0),
-            day_label(0),
-            day_label(1),
-            day_label(1),
-        ];
+        let top = vec![patient.to_owned(), day_label(0), day_label(0), day_label(1), day_label(1)];
         let second = vec![String::new(), trough.to_owned(), timed.clone(), trough.to_owned(), timed.clone()];
         let body = levels
             .iter()

@@ -1248,8 +1248,10 @@ const TIME_CONTEXT: &[&str] = &[
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);
-    // (Or the span from an event to the sample: `Last drop to sampling (min)`.)
+    // (Or the span from an event to the sample: `Last drop to sampling (min)`, `Last dose
+    // to delivery (h)`.)
     if !(t.contains("time")
+        || t.contains("dose to")
         || t.contains("hours")
         || t.contains("after")
         || t.contains("post")

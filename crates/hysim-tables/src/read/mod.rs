@@ -506,6 +506,51 @@ fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
     bare_unit(&unit)
 }
 
+/// A header row of units under the column headers that name subjects or specimens
+/// (`Bella | Rocky` over `µg/mL | µg/mL`, `Time | Plasma | Saliva` over `h | µg/mL |
+/// µg/mL`): each unit is its column's, written after the header above it as a unit label is
+/// (`Bella (µg/mL)`), so that the header names the column whatever the row under it. Not
+/// under parameters, times or statistics, which read their unit row already (`Cmax` over
+/// `ng/mL`).
+fn fold_unit_row(paths: &mut [Vec<String>], route_kind: Option<Route>) {
+    let unit_under = |p: &Vec<String>| {
+        let [above, unit] = p.as_slice() else { return None };
+        bare_unit(unit).filter(|_| unit_in_label(above).is_none() && !above.trim().is_empty())
+    };
+    let under: Vec<usize> = (0..paths.len()).filter(|&c| unit_under(&paths[c]).is_some()).collect();
+    // (Every column of the row a unit or blank, two units or more.)
+    let row_of_units = under.len() >= 2
+        && paths
+            .iter()
+            .all(|p| p.len() != 2 || unit_under(p).is_some() || p.last().is_some_and(|u| u.trim().is_empty()));
+    // Over them names and statistics (`Bella | Max | Mean ± SD`), not parameters or times;
+    // a name one at least.
+    let above = |c: &usize| paths[*c][paths[*c].len() - 2].trim();
+    let other = |c: &usize| {
+        let above = above(c);
+        parameter_code(above, route_kind).is_some()
+            || labels::time_of(above, None).is_some()
+            || looks_numeric(above)
+            // (Subjects' ids read their unit row already: `Pt 1` over `(µg/mL)`.)
+            || labels::subject_id(above).is_some()
+    };
+    let named = |c: &usize| stat_label(above(c)).is_none();
+    if !row_of_units || under.iter().any(other) || !under.iter().any(named) {
+        return;
+    }
+    for c in 0..paths.len() {
+        let p = &mut paths[c];
+        if p.len() == 2 && p.last().is_some_and(|u| u.trim().is_empty()) {
+            p.pop();
+        } else if let Some(unit) = unit_under(p) {
+            p.pop();
+            if let Some(above) = p.last_mut() {
+                *above = format!("{} ({unit})", above.trim());
+            }
+        }
+    }
+}
+
 /// A header row of units under the column headers (`Time after dose` over `min`, `Pt 1` over
 /// `mg/L`): there a time unit that is also a statistic's word (`min`, otherwise a column of
 /// minima) is the unit it stands among, and is written in brackets as a unit label is.
@@ -536,6 +581,16 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
         if let Some(label) = paths.get_mut(c).and_then(|p| p.last_mut()) {
             *label = format!("({})", label.trim());
         }
+    }
+}
+
+/// A label without the unit in brackets after it (`Bella (µg/mL)`: `Bella`); the label
+/// where it has none.
+fn name_before_unit(label: &str) -> &str {
+    let label = label.trim();
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((name, unit)) if !name.trim().is_empty() && bare_unit(unit).is_some() => name.trim_end(),
+        _ => label,
     }
 }
 
@@ -1143,6 +1198,7 @@ impl<'t> Reader<'t> {
         let mut paths = unflatten_spans((0..n_cols).map(|c| table.header_path(c)).collect());
         let row_unit = units_under_times(&mut paths);
         minutes_in_a_unit_row(table, &mut paths);
+        fold_unit_row(&mut paths, route_kind);
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
             .iter()
             .map(|p| {
@@ -1465,8 +1521,9 @@ impl<'t> Reader<'t> {
             // Durations are no sampling times (`Infusion duration`, `Dosing interval`).
             let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             // (Or the span from an event to the sample, with its unit: `Last drop to sampling
-            // (min)`.)
-            let to_sampling = header.contains("to sampl") && labels::time_unit_in(&header).is_some();
+            // (min)`, `Last dose to delivery (h)`.)
+            let to_sampling =
+                (header.contains("to sampl") || header.contains("dose to")) && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || interval
@@ -1806,6 +1863,12 @@ impl<'t> Reader<'t> {
             .or_else(|| self.row_time[row].clone())
             .or_else(|| {
                 let (c, unit) = self.time_col?;
+                // A summary row's cell there is the times' summary (`Median | 14.5 | 27.6`
+                // under `Last dose to delivery (h) | Maternal plasma`), not a sampling time.
+                let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
+                if c != self.stub_col && stat_label(stub).is_some_and(|l| l.central().is_some()) {
+                    return None;
+                }
                 // A time printed once over the subjects after it (`1 | 101`, ` | 102`): the
                 // one above, when the subjects follow the times.
                 let printed = |r: usize| self.table.body_rows[r].get(c).filter(|t| !t.trim().is_empty());
@@ -2580,6 +2643,8 @@ impl<'t> Reader<'t> {
     fn named_subject(&self, col: usize) -> Option<String> {
         let p = &self.paths[col];
         let [above @ .., leaf] = p.as_slice() else { return None };
+        // (A name with the unit of a unit row under it: `Bella (µg/mL)`, [`fold_unit_row`].)
+        let leaf = name_before_unit(leaf);
         // Sampling times down the stub, read as the rows' times (a long table's time column
         // is never the stub).
         let times_down = self.row_time.iter().flatten().nth(1).is_some();
@@ -2600,13 +2665,13 @@ impl<'t> Reader<'t> {
         }
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
         // none of the subjects.
-        let leaves = if above.is_empty() {
+        let leaves: Vec<&str> = if above.is_empty() {
             (0..self.n_cols)
                 .filter(|&c| c != self.stub_col && self.paths[c].len() == 1)
-                .map(|c| self.paths[c][0].as_str())
+                .map(|c| name_before_unit(&self.paths[c][0]))
                 .collect()
         } else {
-            self.sibling_leaves(col)
+            self.sibling_leaves(col).into_iter().map(name_before_unit).collect()
         };
         // Under a subject word that spans them (`Dog` over `Bella | Max | Rocky`), as many
         // names as the caption counts are all names, though one reads as a statistic
@@ -2622,22 +2687,29 @@ impl<'t> Reader<'t> {
             })
             .collect();
         let lone_end = |s: &StatLabel| matches!(s, StatLabel::Bound(Kind::Range, end) if ends.iter().filter(|e| *e != end).count() == 0);
-        let statistic =
-            |l: &str| stat_label(&label_marks(l, &self.notes).0).is_some_and(|s| !(under_subject_word && lone_end(&s)));
-        let siblings: Vec<&str> = leaves.into_iter().filter(|l| !statistic(l)).collect();
-        let a_name = |label: &str| {
-            let label = label.trim();
-            capitalised_name(label)
-                && drug_in(label).is_none()
-                && matrices_in(label).is_empty()
-                && route_of(label).is_none()
-                && !statistic(label)
-                && named(label, None).is_none()
-                && labels::time_of(label, None).is_none()
+        // (Or where the caption counts them: `Bella | Max | Rocky` of "three dogs", `Max` the
+        // third name; as many names less `Max` are names beside a maximum.)
+        let names_with = |lone_ends_named: bool| {
+            let statistic = |l: &str| {
+                stat_label(&label_marks(l, &self.notes).0).is_some_and(|s| !(lone_ends_named && lone_end(&s)))
+            };
+            let siblings: Vec<&str> = leaves.iter().copied().filter(|l| !statistic(l)).collect();
+            let a_name = |label: &str| {
+                let label = label.trim();
+                capitalised_name(label)
+                    && drug_in(label).is_none()
+                    && matrices_in(label).is_empty()
+                    && route_of(label).is_none()
+                    && !statistic(label)
+                    && named(label, None).is_none()
+                    && labels::time_of(label, None).is_none()
+            };
+            // (Uncounted, three names at least: `Young | Elderly` under `Subjects` are groups.)
+            let n = counted.unwrap_or(if siblings.len() >= 3 { siblings.len() } else { 0 });
+            n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))
         };
-        // (Uncounted, three names at least: `Young | Elderly` under `Subjects` are groups.)
-        let n = counted.unwrap_or(if siblings.len() >= 3 { siblings.len() } else { 0 });
-        (n >= 2 && siblings.len() == n && siblings.iter().all(|l| a_name(l))).then(|| p[p.len() - 1].trim().to_owned())
+        (names_with(under_subject_word) || !under_subject_word && counted.is_some() && names_with(true))
+            .then(|| leaf.trim().to_owned())
     }
 
     /// Whether a column of a single header row is headed by a central statistic, alone or

@@ -1774,10 +1774,7 @@ fn treatment_cycle_days_over_the_symbols_they_time() {
     // footnote and the cycle's length in the caption: the days counted through the cycles.
     let mut t = table(
         "Table 2. Plasma concentrations (ng/mL) of zelmarafenib on C1D8 and C2D1 (21-day cycles)",
-        &[
-            &["Patient", "C1D8", "C1D8", "Cycle 2 Day 1", "Cycle 2 Day 1"],
-            &["", "C0", "C2", "C0", "C2"],
-        ],
+        &[&["Patient", "C1D8", "C1D8", "Cycle 2 Day 1", "Cycle 2 Day 1"], &["", "C0", "C2", "C0", "C2"]],
         &[&["1", "212", "455", "240", "498"]],
     );
     t.footnote = Some("C0, trough (pre-dose) concentration; C2, concentration 2 h after the dose.".into());
@@ -1978,4 +1975,58 @@ fn named_animals_over_the_compounds_the_caption_names() {
     assert_eq!(&subjects[..6], ["Kanya", "Kanya", "Mali", "Mali", "Boon", "Boon"]);
     let analytes: Vec<&str> = records.iter().take(2).filter_map(|r| r.context.analyte.as_deref()).collect();
     assert_eq!(analytes, ["Famcivax", "Pencivax"]);
+}
+
+#[test]
+fn subjects_named_over_a_unit_row() {
+    // Dogs by name over a row of units, times down, a summary column beside them; one
+    // dog's name is also a statistic's (`Max`), the caption counting three.
+    let t = table(
+        "Table 2. Plasma concentrations of quelbofloxin in three dogs after a single oral dose of 5 mg/kg",
+        &[&["Time (h)", "Bella", "Max", "Luna", "Mean ± SD"], &["", "µg/mL", "µg/mL", "µg/mL", "µg/mL"]],
+        &[&["0.25", "1.16", "1.22", "0.99", "1.12 ± 0.12"], &["0.5", "1.71", "1.76", "1.60", "1.69 ± 0.08"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.unit.as_deref())).collect();
+    assert_eq!(
+        seen[..3],
+        [
+            (Some("Bella"), Some("0.25 h"), Some("ng/mL")),
+            (Some("Max"), Some("0.25 h"), Some("ng/mL")),
+            (Some("Luna"), Some("0.25 h"), Some("ng/mL"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
+fn specimens_over_a_unit_row_beside_the_time_since_the_dose() {
+    // Mother-cord pairs at delivery: the specimens over a row of units, the hours from the
+    // last dose to delivery the samples' time.
+    let t = table(
+        "Table 2. Maternal and cord plasma labetrine concentrations at delivery",
+        &[
+            &["Pair", "Maternal dose (mg/day)", "Last dose to delivery (h)", "Maternal plasma", "Cord plasma"],
+            &["", "", "", "ng/mL", "ng/mL"],
+        ],
+        &[&["1", "600", "3.5", "412", "198"], &["2", "800", "6.0", "356", "187"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<f64>)> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref(), r.value))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("1"), Some("3.5 h"), Some("plasma"), Some(412.0)),
+            (Some("2"), Some("6.0 h"), Some("plasma"), Some(356.0)),
+            (Some("1"), Some("3.5 h"), Some("cord blood"), Some(198.0)),
+            (Some("2"), Some("6.0 h"), Some("cord blood"), Some(187.0)),
+        ],
+        "{}",
+        show(&records)
+    );
 }
