@@ -193,6 +193,8 @@ const STEMS: &[&str] = &[
     "fenicol",
     "phenicol",
     "oxacin",
+    // Immunosuppressants of the macrolide kind (tacrolimus, everolimus).
+    "limus",
 ];
 
 fn is_word_char(c: char) -> bool {

@@ -163,6 +163,33 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "comparative",
         "clinical",
         "relative",
+        // Who takes the drug, one of them (`of eight mother–infant pairs`, `infant plasma`).
+        "infant",
+        "mother",
+        "neonate",
+        "newborn",
+        "patient",
+        "subject",
+        "volunteer",
+        "participant",
+        "child",
+        "adult",
+        "woman",
+        // The classes drugs belong to (`the antidepressant X`).
+        "antidepressant",
+        "antidepressants",
+        "anticoagulant",
+        "antiepileptic",
+        "antipsychotic",
+        "antifungal",
+        "antiviral",
+        "antibacterial",
+        "analgesic",
+        "anaesthetic",
+        "anesthetic",
+        "immunosuppressant",
+        "opioid",
+        "anthelmintic",
     ];
     /// The last parts of hyphenated modifiers of a drug's name or dosing.
     const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];
@@ -180,6 +207,9 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "exposure",
         "disposition",
         "residues",
+        // (Which concentrations: `X trough concentrations`.)
+        "trough",
+        "peak",
     ];
     let caption_words: Vec<String> = crate::fold::lower(caption)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -237,7 +267,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             .iter()
             .enumerate()
             .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-            .find_map(|(k, _)| words[k + 1..].iter().take(4).find(|w| name_like(w, or_first)))
+            .find_map(|(k, _)| words[k + 1..].iter().take(5).find(|w| name_like(w, or_first)))
     };
     // The caption's analyte places before its first word: "Influence of obesity on the
     // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is KRX-1187's
@@ -266,7 +296,12 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             })
         })
         .or_else(|| words.first().filter(|w| name_like(w, false)))
-        .map(|w| named(w))
+        .map(|w| {
+            // An insulin's name is two words (`insulin glargine`, `insulin tarevec`: the
+            // INN of every insulin analogue).
+            let insulin = words.windows(2).any(|p| p[0].eq_ignore_ascii_case("insulin") && p[1] == *w);
+            if insulin { format!("insulin {}", named(w)) } else { named(w) }
+        })
 }
 
 /// Words a title puts after the drug it studies (`X pharmacokinetics in neonates`).

@@ -797,6 +797,29 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         drug("Monitoring of celmorolimus after transplantation", "Table 3. Celmorolimus dose and blood concentrations"),
         some("celmorolimus")
     );
+    // Before which concentrations the caption says (`trough`); an insulin by its two-word
+    // name; not who takes it (`of eight mother–infant pairs`, `infant plasma`).
+    assert_eq!(
+        drug(
+            "Early exposure to once-daily pelocrovane after transplantation",
+            "Whole-blood pelocrovane trough concentrations"
+        ),
+        some("pelocrovane")
+    );
+    assert_eq!(
+        drug(
+            "Pharmacokinetics of the analogue insulin tarevec in adults",
+            "Individual serum insulin tarevec concentrations (µIU/mL)"
+        ),
+        some("insulin tarevec")
+    );
+    assert_eq!(
+        drug(
+            "Transfer of duloravane into milk: a study of eight mother–infant pairs",
+            "Duloravane in maternal plasma, milk and infant plasma"
+        ),
+        some("duloravane")
+    );
     assert_eq!(
         drug("Population pharmacokinetics of X in adults", "Table 2. Population pharmacokinetic parameters"),
         None
