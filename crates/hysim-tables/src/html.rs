@@ -201,6 +201,25 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     if b.rows.is_empty() {
         return Err(if b.saw_table { "the table has no rows" } else { "no <table> or <tr> element found" }.to_owned());
     }
+    // A spreadsheet saved as HTML (or a table typed into a word processor) prints its title
+    // in a first row of one cell across the table, perhaps with blank rows under it, above
+    // the header row: without `<thead>` or `<th>`, such rows over a row of two labels or
+    // more are the title, the caption where the table has none.
+    if !b.rows.iter().any(|r| r.in_head || r.cells.iter().any(|c| c.is_th)) {
+        let filled = |r: &Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+        let title_rows = b.rows.iter().take_while(|r| filled(r) <= 1).count();
+        let spans_table = |r: &Row| r.cells.len() == 1 || filled(r) == 0;
+        if title_rows > 0
+            && b.rows.get(title_rows).is_some_and(|r| filled(r) >= 2 && r.cells.iter().all(|c| !is_value_text(&c.text)))
+            && b.rows[..title_rows].iter().all(spans_table)
+            && b.rows.len() > title_rows + 1
+        {
+            let title: Vec<String> = b.rows.drain(..title_rows).flat_map(|r| r.cells).map(|c| c.text).collect();
+            if b.caption.trim().is_empty() {
+                b.caption = title.join(" ");
+            }
+        }
+    }
     let n_head = if b.rows.iter().any(|r| r.in_head) {
         b.rows.iter().take_while(|r| r.in_head).count()
     } else {
@@ -1063,6 +1082,23 @@ mod tests {
         check(
             "<table><tr><td><b>Ewe</b></td><td colspan=\"2\"><b>Plasma (µg/mL)</b></td></tr><tr><td></td><td><b>1</b></td><td><b>2</b></td></tr><tr><td>NZ-1</td><td>4.86</td><td>3.12</td></tr></table>",
             "head:\nEwe | Plasma (µg/mL) | Plasma (µg/mL)\n | 1 | 2\nbody:\nNZ-1 | 4.86 | 3.12",
+        );
+    }
+
+    #[test]
+    fn a_spreadsheets_title_row_is_its_caption() {
+        // A title in one cell across the table and a blank row, over the header row.
+        let t = parse_table(
+            "<table><tr><td colspan=\"3\">Table S4. PK parameters by cohort</td></tr><tr><td colspan=\"3\"></td></tr><tr><td>Parameter</td><td>Mean</td><td>SD</td></tr><tr><td>Cmax</td><td>285.4</td><td>71.2</td></tr><tr><td>Tmax</td><td>1.42</td><td>0.61</td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.caption.as_deref(), Some("Table S4. PK parameters by cohort"));
+        assert_eq!(t.header_rows, [["Parameter", "Mean", "SD"]]);
+        assert_eq!(t.body_rows, [["Cmax", "285.4", "71.2"], ["Tmax", "1.42", "0.61"]]);
+        // A first row of one cell over rows of values is a section of the body.
+        check(
+            "<table><tr><td colspan=\"2\">Young</td></tr><tr><td>Cmax</td><td>12.1</td></tr><tr><td>AUC</td><td>80</td></tr></table>",
+            "head:\n\nbody:\nYoung | Young\nCmax | 12.1\nAUC | 80",
         );
     }
 
