@@ -207,6 +207,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "exposure",
         "disposition",
         "residues",
+        "residue",
         // (Which concentrations: `X trough concentrations`.)
         "trough",
         "peak",

@@ -108,6 +108,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(joined) = spread_lines_joined(table) {
         return records_in_english(&joined);
     }
+    if let Some(noted) = notes_in_body(table) {
+        return records_in_english(&noted);
+    }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
         // The file readers pad every row; a table built by hand may be ragged. Short rows
@@ -125,6 +128,40 @@ fn records_in_english(table: &Table) -> Vec<Record> {
         return with_caption_count(table, Reader::new(&padded).map(|r| r.records()).unwrap_or_default());
     }
     with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
+}
+
+/// A table whose last rows are notes: a sentence across the table under its values
+/// (`Values are geometric mean (CV%), except t½: arithmetic mean (SD).` in one cell
+/// spanning every column), as tables typeset their notes inside the frame. The notes are
+/// read as the footnote's (after it), and the rows left out; `None` when the table ends in
+/// no such row.
+fn notes_in_body(table: &Table) -> Option<Table> {
+    let rows = &table.body_rows;
+    let note = |row: &Vec<String>| {
+        let filled: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let text = filled.first().copied().unwrap_or_default();
+        // One text, printed once or copied across the span, of words (a sentence).
+        row.len() >= 2
+            && !filled.is_empty()
+            && filled.iter().all(|c| *c == text)
+            && (filled.len() == 1 || filled.len() == row.len())
+            && text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 4
+            && !looks_numeric(text)
+    };
+    let kept = rows.len() - rows.iter().rev().take_while(|r| note(r)).count();
+    // (Under rows of values: a table of notes alone is none of this.)
+    if kept == rows.len() || kept == 0 {
+        return None;
+    }
+    let notes: Vec<&str> =
+        rows[kept..].iter().filter_map(|r| r.iter().map(|c| c.trim()).find(|c| !c.is_empty())).collect();
+    let footnote = table.footnote.iter().map(String::as_str).chain(notes).collect::<Vec<_>>().join(" ");
+    Some(Table {
+        body_rows: rows[..kept].to_vec(),
+        spanned: table.spanned.iter().filter(|[r, _]| *r < kept).copied().collect(),
+        footnote: Some(footnote),
+        ..table.clone()
+    })
 }
 
 /// A table whose spreads are printed on the line below their values, the stub blank there
@@ -3312,6 +3349,19 @@ impl<'t> Reader<'t> {
                 let line = [row_statistic, header.as_str()];
                 let marks = [self.stubs[row].1.clone(), self.label_marks[col].clone()].concat();
                 let time = self.time_at(row, col);
+                // A specimen's row (`Muscle`, its concentrations across) under a column that
+                // names another parameter (`Depletion t½ (days)`): that parameter, in that
+                // specimen.
+                if param.code() == Some("CONC")
+                    && let Some(own) = self.col_named[col].filter(|n| {
+                        n.code().is_some_and(|c| c != "CONC" && crate::params::class_of_code(c) != Some("ratio"))
+                    })
+                {
+                    let group = Some(std::iter::once(label.clone()).chain(group).collect::<Vec<_>>().join(" / "));
+                    let header = header.clone();
+                    out.extend(self.cell_record(row, col, &header, own, group, n.or(header_n), &line, &marks, None));
+                    continue;
+                }
                 out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &line, &marks, time));
             }
             for (parent, lines) in groups {
@@ -3664,7 +3714,16 @@ impl<'t> Reader<'t> {
                 family(unit.dims.body_weight == -1).is_none_or(|f| unit_measures(&unit, f))
             })
         };
-        let unit_raw = candidates.iter().find(|u| fits(u)).or(candidates.first()).cloned();
+        // (Failing that, not a time's unit for a quantity that is none: `µg/kg` of the caption
+        // for residues, not the `days` of `Withdrawal time (days)` over them.)
+        let time_unit = |u: &str| Unit::parse(u).is_ok_and(|unit| convert(1.0, &unit, Family::Time, None).is_ok());
+        let of_time = param.code().is_some_and(|c| family_of_code(c, false) == Some(Family::Time));
+        let unit_raw = candidates
+            .iter()
+            .find(|u| fits(u))
+            .or_else(|| candidates.iter().find(|u| of_time || !time_unit(u)))
+            .or(candidates.first())
+            .cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;
         if let Some((r, _)) = group_route {

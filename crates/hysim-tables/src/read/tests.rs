@@ -2053,3 +2053,38 @@ fn specimens_over_a_unit_row_beside_the_time_since_the_dose() {
         show(&records)
     );
 }
+
+#[test]
+fn a_parameter_column_beside_the_concentrations_of_specimens() {
+    // Residue depletion: tissues down, concentrations across under the withdrawal days, and
+    // a column of each tissue's depletion half-life.
+    let t = table(
+        "Table 4. Tilmicozone residue concentrations (µg/kg, mean ± SD, n = 6 birds per time) in edible tissues of broiler chickens",
+        &[
+            &["Tissue", "Withdrawal time (days)", "Withdrawal time (days)", "Depletion t½ (days)"],
+            &["Tissue", "1", "3", "Depletion t½ (days)"],
+        ],
+        &[&["Muscle", "142.5 ± 38.6", "48.2 ± 15.1", "1.33"], &["Liver", "1,864 ± 412", "735 ± 188", "1.59"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<&str>)> = records
+        .iter()
+        .map(|r| {
+            (r.parameter.as_deref(), r.unit_raw.as_deref(), r.context.matrix.as_deref(), r.context.time.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CONC"), Some("µg/kg"), Some("muscle tissue"), Some("1 day")),
+            (Some("CONC"), Some("µg/kg"), Some("muscle tissue"), Some("3 day")),
+            (Some("LAMZHL"), Some("days"), Some("muscle tissue"), None),
+            (Some("CONC"), Some("µg/kg"), Some("liver tissue"), Some("1 day")),
+            (Some("CONC"), Some("µg/kg"), Some("liver tissue"), Some("3 day")),
+            (Some("LAMZHL"), Some("days"), Some("liver tissue"), None),
+        ],
+        "{}",
+        show(&records)
+    );
+    assert_eq!(table_context(&t).context.drug.as_deref(), None);
+}
