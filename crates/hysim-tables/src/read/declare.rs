@@ -186,6 +186,10 @@ const CENTRALS: &[(&str, Statistic)] = &[
     ("average", Statistic::Mean),
     ("medians", Statistic::Median),
     ("median", Statistic::Median),
+    // A model's estimate with its standard error (`Estimate (SE)`): a value, no summary of
+    // subjects.
+    ("estimates", Statistic::Value),
+    ("estimate", Statistic::Value),
 ];
 
 /// Words that name a spread, longest first, with its kind (`None`: a confidence interval,

@@ -422,6 +422,12 @@ fn unit_after_label(label: &str) -> Option<String> {
     if Unit::parse(inner).is_ok() {
         return Some(inner.to_owned());
     }
+    // Units for fluids and tissues at once (`ng/mL or ng/g`): each record takes its
+    // specimen's ([`unit_of_specimen`]).
+    let alternatives: Vec<&str> = inner.split(';').flat_map(|p| p.split(" or ")).map(str::trim).collect();
+    if alternatives.len() >= 2 && alternatives.iter().all(|u| Unit::parse(u).is_ok()) {
+        return Some(inner.to_owned());
+    }
     let (unit, qualifier) = inner.rsplit_once(' ')?;
     (!matrices_in(qualifier).is_empty() && Unit::parse(unit.trim()).is_ok()).then(|| unit.trim().to_owned())
 }
@@ -619,6 +625,51 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
             *label = format!("({})", label.trim());
         }
     }
+}
+
+/// Of a unit printed for fluids and tissues at once (`µg/mL; µg/g`, `ng/mL or ng/g`), the
+/// one a specimen is measured in: per volume for a fluid (plasma, milk, CSF, humours),
+/// per mass for a tissue; of those, the first that `fits` the parameter (`Plasma (µg/mL;
+/// µg·h/mL)`: an AUC's is the second). `None` when the unit is one, or the specimen unknown.
+fn unit_of_specimen(unit: &str, matrix: Option<&str>, fits: &dyn Fn(&str) -> bool) -> Option<String> {
+    let matrix = crate::fold::lower(matrix?);
+    let parts: Vec<&str> = unit.split(';').flat_map(|p| p.split(" or ")).map(str::trim).collect();
+    let parsed: Vec<Unit> = parts.iter().filter_map(|p| Unit::parse(p).ok()).collect();
+    if parts.len() < 2 || parsed.len() != parts.len() {
+        return None;
+    }
+    const FLUIDS: &[&str] = &[
+        "plasma",
+        "serum",
+        "blood",
+        "milk",
+        "urine",
+        "fluid",
+        "saliva",
+        "bile",
+        "humor",
+        "humour",
+        "tears",
+        "effluent",
+        "dialysate",
+        "ultrafiltrate",
+        "colostrum",
+        "exudate",
+        "lavage",
+    ];
+    let fluid = FLUIDS.iter().any(|f| matrix.contains(f));
+    let of_specimen = |k: &usize| {
+        if fluid { parsed[*k].dims.volume < 0 } else { parsed[*k].dims.tissue < 0 || parsed[*k].dims.body_weight < 0 }
+    };
+    // (A tissue's unit fits as its fluid's would, a gram of tissue for a millilitre: `µg·h/g`
+    // is an AUC's as `µg·h/mL` is.)
+    let as_fluid = |u: &str| u.replace("/kg", "/L").replace("/g", "/mL");
+    let k = (0..parts.len())
+        .filter(of_specimen)
+        .find(|k| fits(parts[*k]))
+        .or_else(|| (0..parts.len()).filter(of_specimen).find(|k| fits(&as_fluid(parts[*k]))))
+        .or_else(|| (0..parts.len()).find(of_specimen))?;
+    Some(parts[k].to_owned())
 }
 
 /// A label without the unit in brackets after it (`Bella (µg/mL)`: `Bella`); the label
@@ -3167,7 +3218,9 @@ impl<'t> Reader<'t> {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| MODIFIERS.contains(&crate::fold::lower(w).trim_matches(['(', ')', '.'])));
-                    (!head.is_empty() && !modified && stat_label(head).is_none()).then_some((head, label))
+                    // (Nor a model's `Estimate (SE)`: one value with its error, no group.)
+                    let estimate = matches!(crate::fold::lower(head).as_str(), "estimate" | "estimates");
+                    (!head.is_empty() && !modified && !estimate && stat_label(head).is_none()).then_some((head, label))
                 });
                 if let Some((head, label)) = tail_label {
                     let mut parent: Vec<&str> = p[..p.len() - 1].iter().map(String::as_str).collect();
@@ -3856,6 +3909,9 @@ impl<'t> Reader<'t> {
             Named::Code(code) => family_of_code(code, per_kg),
             Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
         };
+        // A unit printed for fluids and tissues at once (`µg/mL; µg/g`, `ng/mL or ng/g`): the
+        // one of the record's specimen.
+        let unit_raw = unit_raw.map(|u| unit_of_specimen(&u, context.matrix.as_deref(), &fits).unwrap_or(u));
         let (unit, value_canonical) = canonical(unit_raw.as_deref(), family, numbers.value, molecular_weight);
         let footnotes: Vec<String> = numbers
             .marks

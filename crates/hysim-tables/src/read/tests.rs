@@ -2088,3 +2088,46 @@ fn a_parameter_column_beside_the_concentrations_of_specimens() {
     );
     assert_eq!(table_context(&t).context.drug.as_deref(), None);
 }
+
+#[test]
+fn model_estimates_with_their_standard_errors_under_the_groups() {
+    // Naive-pooled estimates of fish at two temperatures, `Estimate (SE)` spanning the
+    // specimens' columns in a third header row.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of oxalinazone in Atlantic salmon at two water temperatures",
+        &[
+            &["Parameter", "Unit", "8 °C", "8 °C", "14 °C", "14 °C"],
+            &["Parameter", "Unit", "Plasma", "Muscle + skin", "Plasma", "Muscle + skin"],
+            &["", "", "Estimate (SE)", "Estimate (SE)", "Estimate (SE)", "Estimate (SE)"],
+        ],
+        &[&["Cmax", "µg/mL", "2.86 (0.31)", "4.12 (0.45)", "3.54 (0.38)", "5.03 (0.52)"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<f64>, Statistic, Option<String>)> =
+        records.iter().map(|r| (r.value, r.statistic, r.dispersion.as_ref().map(|d| d.kind.clone()))).collect();
+    assert_eq!(seen[0], (Some(2.86), Statistic::Value, Some("SE".to_owned())), "{}", show(&records));
+    assert_eq!(records.len(), 4, "{}", show(&records));
+}
+
+#[test]
+fn a_unit_for_fluids_and_tissues_is_each_specimens_own() {
+    // `µg/mL; µg/g` in a unit column over plasma and muscle columns: per mL in plasma, per g
+    // in muscle.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of oxalinazone in Atlantic salmon",
+        &[&["Parameter", "Unit", "Plasma", "Muscle + skin"]],
+        &[&["Cmax", "µg/mL; µg/g", "2.86", "4.12"], &["AUC0–∞", "µg·h/mL or µg·h/g", "268", "612"]],
+    );
+    let records = table_records(&t);
+    let units: Vec<Option<&str>> = records.iter().map(|r| r.unit_raw.as_deref()).collect();
+    assert_eq!(units, [Some("µg/mL"), Some("µg/g"), Some("µg·h/mL"), Some("µg·h/g")], "{}", show(&records));
+    // Or in the parameter's header, the specimens down.
+    let t = table(
+        "Table 2. Ocular and plasma pharmacokinetic parameters of oculafenac in rabbits",
+        &[&["Matrix", "Cmax (ng/mL or ng/g)"]],
+        &[&["Aqueous humor", "386"], &["Iris–ciliary body", "1,980"]],
+    );
+    let records = table_records(&t);
+    let units: Vec<Option<&str>> = records.iter().map(|r| r.unit_raw.as_deref()).collect();
+    assert_eq!(units, [Some("ng/mL"), Some("ng/g")], "{}", show(&records));
+}
