@@ -1414,7 +1414,16 @@ impl<'t> Reader<'t> {
                             .is_some()
                     })
                     .count();
-                (hits, std::cmp::Reverse(c))
+                // (Where none names parameters, the column of subjects' ids under their header:
+                // `Pen | Withdrawal time (days) | Ear tag | Liver ...`, the pens and days the
+                // groups and times of the animals.)
+                let ids = || {
+                    let cells: Vec<&str> = filled_cells(table, c).collect();
+                    let distinct: std::collections::HashSet<&&str> = cells.iter().collect();
+                    cells.len() >= 2 && distinct.len() == cells.len()
+                };
+                let subjects = hits == 0 && labels::is_subject_header(&reader.labels[c]) && ids();
+                (hits, subjects, std::cmp::Reverse(c))
             })
             .unwrap_or(0);
         // A group column before a statistic column (`Group | Statistic | Cmax ...`, the group
@@ -3802,7 +3811,13 @@ impl<'t> Reader<'t> {
         }) {
             context.matrix = Some(m.to_owned());
         } else if context.matrix.is_none() || param.code() == Some("CONC") {
-            let own = matrix_of(&header).or_else(|| g.and_then(matrix_of));
+            // (The innermost header first: `Liver` under `X residue (µg/kg)`.)
+            let own = self.clean_paths[col]
+                .last()
+                .filter(|_| self.clean_paths[col].len() > 1)
+                .and_then(|leaf| matrix_of(leaf))
+                .or_else(|| matrix_of(&header))
+                .or_else(|| g.and_then(matrix_of));
             if let Some(m) = own.or(context.matrix.is_none().then_some(self.paper_matrix).flatten()) {
                 context.matrix = Some(m.to_owned());
             }

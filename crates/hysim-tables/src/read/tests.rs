@@ -2131,3 +2131,33 @@ fn a_unit_for_fluids_and_tissues_is_each_specimens_own() {
     let units: Vec<Option<&str>> = records.iter().map(|r| r.unit_raw.as_deref()).collect();
     assert_eq!(units, [Some("ng/mL"), Some("ng/g")], "{}", show(&records));
 }
+
+#[test]
+fn animals_by_ear_tag_after_their_pen_and_withdrawal_time() {
+    // Residues per animal: the pen and the withdrawal time printed before the ear tags,
+    // each tissue under the residue's header.
+    let t = table(
+        "Table 3. Gamirolide marker residue concentrations in edible tissues of individual calves",
+        &[
+            &["Pen", "Withdrawal time (days)", "Ear tag", "Gamirolide residue (µg/kg)", "Gamirolide residue (µg/kg)"],
+            &["Pen", "Withdrawal time (days)", "Ear tag", "Liver", "Kidney"],
+        ],
+        &[
+            &["1", "7", "4466", "2230", "3268"],
+            &["1", "7", "4472", "5365", "4088"],
+            &["2", "14", "4489", "679", "1451"],
+        ],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>)> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()))
+        .collect();
+    assert_eq!(
+        [seen[0], seen[3]],
+        [(Some("4466"), Some("7 day"), Some("liver tissue")), (Some("4466"), Some("7 day"), Some("kidney tissue"))],
+        "{}",
+        show(&records)
+    );
+    assert_eq!(records.len(), 6, "{}", show(&records));
+}
