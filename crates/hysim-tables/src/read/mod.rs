@@ -2587,12 +2587,42 @@ impl<'t> Reader<'t> {
         let p = &self.paths[col];
         let [.., parent, last] = p.as_slice() else { return self.named_subject(col) };
         let Some(id) = labels::subject_id(last) else {
-            return self.named_subject(col).or_else(|| subject_over_specimens(p));
+            return self
+                .named_subject(col)
+                .or_else(|| subject_over_specimens(p))
+                .or_else(|| self.name_over_specimens(col));
         };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
         (!leaf_names_parameter
             && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
         .then_some(id)
+    }
+
+    /// A subject's name spanning its specimens' columns (`Comet` over `Serum | SF`, "...
+    /// of each horse"): capitalised names, two or more, each over specimens (or their
+    /// abbreviations), where the caption speaks of each subject or counts them.
+    fn name_over_specimens(&self, col: usize) -> Option<String> {
+        let specimen = |leaf: &str| {
+            let leaf = crate::params::split_trailing_group(leaf).0.trim();
+            !matrices_in(leaf).is_empty()
+                || self.abbreviation(leaf).is_some_and(|(_, full, _)| !matrices_in(full).is_empty())
+        };
+        let over = |c: usize| match self.clean_paths[c].as_slice() {
+            [.., above, leaf] if specimen(leaf) && capitalised_name(above) => Some(above.trim()),
+            _ => None,
+        };
+        let name = over(col)?;
+        let caption = crate::fold::lower(self.table.caption.as_deref()?);
+        let each = crate::context::has_word(&caption, &["each", "individual", "every"])
+            || labels::counted_subjects(&caption).is_some();
+        let names: std::collections::HashSet<&str> = (0..self.n_cols).filter_map(over).collect();
+        // (Not a drug, specimen, route or time over them.)
+        let a_name = drug_in(name).is_none()
+            && matrices_in(name).is_empty()
+            && route_of(name).is_none()
+            && labels::time_of(name, None).is_none()
+            && stat_label(name).is_none();
+        (each && names.len() >= 2 && a_name).then(|| name.to_owned())
     }
 
     /// Subjects named over the compounds the caption names (`Kanya<sup>a</sup>` over
@@ -3817,7 +3847,13 @@ impl<'t> Reader<'t> {
                 .filter(|_| self.clean_paths[col].len() > 1)
                 .and_then(|leaf| matrix_of(leaf))
                 .or_else(|| matrix_of(&header))
-                .or_else(|| g.and_then(matrix_of));
+                .or_else(|| g.and_then(matrix_of))
+                // (Or the specimen an abbreviation stands for: `SF` of "synovial fluid (SF)".)
+                .or_else(|| {
+                    let leaf = self.clean_paths[col].last()?;
+                    let (_, full, _) = self.abbreviation(crate::params::split_trailing_group(leaf).0)?;
+                    matrix_of(full)
+                });
             if let Some(m) = own.or(context.matrix.is_none().then_some(self.paper_matrix).flatten()) {
                 context.matrix = Some(m.to_owned());
             }

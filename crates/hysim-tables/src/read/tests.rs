@@ -2161,3 +2161,28 @@ fn animals_by_ear_tag_after_their_pen_and_withdrawal_time() {
     );
     assert_eq!(records.len(), 6, "{}", show(&records));
 }
+
+#[test]
+fn named_animals_over_their_specimens() {
+    // Horses by name, each over its serum and synovial fluid (`SF`, defined in the footnote).
+    let mut t = table(
+        "Table 1. Deltacortavone concentrations (ng/mL) in serum and synovial fluid (SF) of each horse",
+        &[&["Time (h)", "Comet", "Comet", "Juniper", "Juniper"], &["Time (h)", "Serum", "SF", "Serum", "SF"]],
+        &[&["0.5", "1.19", "440", "0.978", "646"]],
+    );
+    t.footnote = Some("SF, synovial fluid from the injected joint.".into());
+    let records = table_records(&t);
+    let seen: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.matrix.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("Comet"), Some("serum")),
+            (Some("Comet"), Some("synovial fluid")),
+            (Some("Juniper"), Some("serum")),
+            (Some("Juniper"), Some("synovial fluid"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
