@@ -226,11 +226,19 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     });
     // Where the caption names an analyte: after "of" (one word between at most), before a
     // quantity, or first.
+    // (Or after its dose: `after 20 mg intranasal X`, `following 5 mg/kg X`.)
+    let dose_unit = |w: &str| matches!(w, "mg" | "µg" | "μg" | "mcg" | "g" | "kg" | "iu" | "units");
+    let after_dose = |k: usize| {
+        let before = |j: usize| k.checked_sub(j).map(|i| caption_words[i].as_str());
+        let route = |w: &str| route_of(w).is_some() || route::UNCODED_ROUTES.contains(&w);
+        before(1).is_some_and(dose_unit) || before(1).is_some_and(route) && before(2).is_some_and(dose_unit)
+    };
     let in_analyte_place = |w: &str, or_first: bool| {
         caption_words.iter().enumerate().any(|(k, c)| {
             c == w
                 && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to"))
                     || (k >= 2 && caption_words[k - 2] == "of")
+                    || after_dose(k)
                     || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))
                     || or_first && Some(k) == first)
         })
@@ -255,6 +263,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && !NOT_DRUGS.contains(&lower.as_str())
             && matrices_in(&lower).is_empty()
             && route_of(&lower).is_none()
+            && !route::UNCODED_ROUTES.contains(&lower.as_str())
             && species_of(&lower).is_none()
             && population_in(&lower).is_none()
             && crate::params::parameter_code(&lower, None).is_none()

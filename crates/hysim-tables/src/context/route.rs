@@ -69,6 +69,32 @@ pub(crate) fn paper_route(table: &Table) -> Option<(&'static str, Route)> {
     crate::memo::cached(&PAPER_ROUTES, &paper_text(table), route_of_paper)
 }
 
+/// Routes without a code here, as words name them.
+pub(crate) const UNCODED_ROUTES: &[&str] = &[
+    "intranasal",
+    "intranasally",
+    "nasal",
+    "rectal",
+    "rectally",
+    "sublingual",
+    "buccal",
+    "transdermal",
+    "topical",
+    "topically",
+    "inhaled",
+    "inhalation",
+    "intraperitoneal",
+    "intraperitoneally",
+    "intramammary",
+    "gavage",
+    "intrathecal",
+    "epidural",
+    "intravitreal",
+    "intra-articular",
+    "vaginal",
+    "intraosseous",
+];
+
 /// [`paper_route`] of a paper's title and abstract.
 fn route_of_paper(original: &str) -> Option<(&'static str, Route)> {
     /// A route's code and kind; `None` for a route that has no code here.
@@ -78,33 +104,7 @@ fn route_of_paper(original: &str) -> Option<(&'static str, Route)> {
         (&["oral", "orally", "p.o", "per os"], Some(("PO", Route::Extravascular))),
         (&["intramuscular", "intramuscularly", "i.m"], Some(("IM", Route::Extravascular))),
         (&["subcutaneous", "subcutaneously", "s.c"], Some(("SC", Route::Extravascular))),
-        (
-            &[
-                "intranasal",
-                "intranasally",
-                "nasal",
-                "rectal",
-                "rectally",
-                "sublingual",
-                "buccal",
-                "transdermal",
-                "topical",
-                "topically",
-                "inhaled",
-                "inhalation",
-                "intraperitoneal",
-                "intraperitoneally",
-                "intramammary",
-                "gavage",
-                "intrathecal",
-                "epidural",
-                "intravitreal",
-                "intra-articular",
-                "vaginal",
-                "intraosseous",
-            ],
-            None,
-        ),
+        (UNCODED_ROUTES, None),
     ];
     const NOT_ROUTE_NEXT: &[&str] = &[
         "fluid",

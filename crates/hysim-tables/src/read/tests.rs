@@ -815,6 +815,13 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
     );
     assert_eq!(
         drug(
+            "Rapid absorption of intranasal ketavaline spray in healthy volunteers",
+            "Table 4. Individual plasma concentrations after 20 mg intranasal ketavaline"
+        ),
+        some("ketavaline")
+    );
+    assert_eq!(
+        drug(
             "Transfer of duloravane into milk: a study of eight mother–infant pairs",
             "Duloravane in maternal plasma, milk and infant plasma"
         ),
