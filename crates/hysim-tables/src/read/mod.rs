@@ -410,6 +410,14 @@ pub(crate) fn bare_unit(label: &str) -> Option<String> {
 /// after its last comma.
 fn unit_after_label(label: &str) -> Option<String> {
     let inner = match crate::params::split_trailing_group(label) {
+        // (A clause in brackets after the unit's comma: `Serum concentration, mg/L (time
+        // after start of infusion)`.)
+        (name, Some(group)) if Unit::parse(group.trim()).is_err() && group.contains(' ') => {
+            match name.rfind(',').map(|i| name[i + 1..].trim()) {
+                Some(unit) if Unit::parse(unit).is_ok() => unit,
+                _ => group,
+            }
+        }
         (_, Some(group)) => group,
         (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
     };
@@ -625,6 +633,20 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
             *label = format!("({})", label.trim());
         }
     }
+}
+
+/// The sampling time a cell prints in brackets after its value, with its unit (`16.8 (2.1
+/// h)`, `21.8 / (2 h)`, `<0.3 (23.5 h)`): a time of the value, not a spread.
+fn time_in_cell(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (value, rest) = text.split_once('(')?;
+    let inner = rest.strip_suffix(')')?.trim();
+    let value = value.trim().trim_end_matches('/').trim();
+    let numeric = value.trim_start_matches(['<', '>', '≤', '≥', ' ']);
+    (!numeric.is_empty() && looks_numeric(numeric) && inner.contains(char::is_alphabetic))
+        .then(|| labels::time_of(inner, None))
+        .flatten()
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Of a unit printed for fluids and tissues at once (`µg/mL; µg/g`, `ng/mL or ng/g`), the
@@ -3956,6 +3978,15 @@ impl<'t> Reader<'t> {
             }
             (time, own) => time.or(own),
         };
+        // A subject's concentration with its sampling time in brackets in the same cell
+        // (`16.8 (2.1 h)`, `21.8<br/>(2 h)`): at that time.
+        if context.time.is_none()
+            && context.subject.is_some()
+            && param.code() == Some("CONC")
+            && let Some(time) = time_in_cell(&numbers.value_raw)
+        {
+            context.time = Some(time);
+        }
         let family = |per_kg: bool| match param {
             Named::Code(code) => family_of_code(code, per_kg),
             Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),

@@ -2193,3 +2193,31 @@ fn named_animals_over_their_specimens() {
         show(&records)
     );
 }
+
+#[test]
+fn a_concentration_with_its_sampling_time_in_the_cell() {
+    // The unit after the header's comma, a clause in brackets after it; each cell the
+    // concentration and, in brackets, its time (on the same line or the next).
+    let t = table(
+        "Table 1. Patient characteristics and measured serum plazobramycin concentrations",
+        &[
+            &[
+                "Patient",
+                "Age (y)",
+                "Serum concentration, mg/L (time after start of infusion)",
+                "Serum concentration, mg/L (time after start of infusion)",
+            ],
+            &["Patient", "Age (y)", "Sample 1", "Sample 2"],
+        ],
+        &[&["1", "16", "25.7 (0.5 h)", "16.8 / (2.1 h)"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<(Option<f64>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.value, r.unit_raw.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [(Some(25.7), Some("mg/L"), Some("0.5 h")), (Some(16.8), Some("mg/L"), Some("2.1 h"))],
+        "{}",
+        show(&records)
+    );
+}
