@@ -29,6 +29,7 @@ mod classify;
 mod declare;
 mod define;
 mod labels;
+mod listing;
 #[cfg(test)]
 mod tests;
 mod translate;
@@ -101,6 +102,10 @@ pub fn table_records(table: &Table) -> Vec<Record> {
 
 /// [`table_records`] of a table whose caption and title are in English already.
 fn records_in_english(table: &Table) -> Vec<Record> {
+    // A data set printed as a table (NONMEM's `ID | TIME | AMT | DV | MDV | EVID`).
+    if let Some(records) = listing::nonmem_records(table) {
+        return records;
+    }
     if let Some(why) = classify::not_pk_results(table) {
         tracing::debug!(table = table.id, why, "not a table of PK results");
         return Vec::new();
@@ -589,8 +594,7 @@ fn fold_unit_row(paths: &mut [Vec<String>], route_kind: Option<Route>) {
     if !row_of_units || under.iter().any(other) || !under.iter().any(named) {
         return;
     }
-    for c in 0..paths.len() {
-        let p = &mut paths[c];
+    for p in paths.iter_mut() {
         if p.len() == 2 && p.last().is_some_and(|u| u.trim().is_empty()) {
             p.pop();
         } else if let Some(unit) = unit_under(p) {

@@ -2044,7 +2044,7 @@ fn specimens_over_a_unit_row_beside_the_time_since_the_dose() {
         &[&["1", "600", "3.5", "412", "198"], &["2", "800", "6.0", "356", "187"]],
     );
     let records = table_records(&t);
-    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<f64>)> = records
+    let seen: Vec<_> = records
         .iter()
         .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref(), r.value))
         .collect();
@@ -2074,7 +2074,7 @@ fn a_parameter_column_beside_the_concentrations_of_specimens() {
         &[&["Muscle", "142.5 ± 38.6", "48.2 ± 15.1", "1.33"], &["Liver", "1,864 ± 412", "735 ± 188", "1.59"]],
     );
     let records = table_records(&t);
-    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<&str>)> = records
+    let seen: Vec<_> = records
         .iter()
         .map(|r| {
             (r.parameter.as_deref(), r.unit_raw.as_deref(), r.context.matrix.as_deref(), r.context.time.as_deref())
