@@ -30,6 +30,8 @@ const MATRICES: &[(&str, &str)] = &[
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
     ("synovial fluid", "synovial fluid"),
+    ("synovial tissue", "synovium"),
+    ("synovium", "synovium"),
     ("tear fluid", "tears"),
     ("tears", "tears"),
     ("aqueous humour", "aqueous humor"),

@@ -639,6 +639,22 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
     }
 }
 
+/// The time unit the caption or footnote gives a column's values, in a sentence naming its
+/// header (`Time since dose` over bare numbers; "Time since dose is given in minutes from the
+/// end of the bolus").
+fn unit_said_of(table: &Table, label: &str) -> Option<&'static str> {
+    let label = crate::fold::lower(label.trim());
+    if label.split_whitespace().count() < 2 {
+        return None;
+    }
+    [table.caption.as_deref(), table.footnote.as_deref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|notes| notes.split(['.', ';']))
+        .find(|sentence| crate::fold::lower(sentence).contains(&label))
+        .and_then(labels::time_unit_in)
+}
+
 /// The sampling time a cell prints in brackets after its value, with its unit (`16.8 (2.1
 /// h)`, `21.8 / (2 h)`, `<0.3 (23.5 h)`): a time of the value, not a spread.
 fn time_in_cell(text: &str) -> Option<String> {
@@ -1662,7 +1678,9 @@ impl<'t> Reader<'t> {
                     && cells().all(|t| labels::time_of(t, None).is_some())
             };
             // (Bare numbers under a header of days after the dose are days.)
-            let unit = labels::time_unit_in(&reader.labels[c]).or_else(|| labels::days_header(&reader.labels[c]));
+            let unit = labels::time_unit_in(&reader.labels[c])
+                .or_else(|| labels::days_header(&reader.labels[c]))
+                .or_else(|| unit_said_of(table, &reader.labels[c]));
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };

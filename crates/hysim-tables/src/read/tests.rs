@@ -2221,3 +2221,31 @@ fn a_concentration_with_its_sampling_time_in_the_cell() {
         show(&records)
     );
 }
+
+#[test]
+fn a_time_columns_unit_said_in_the_footnote() {
+    // `Time since dose` over bare numbers, the footnote saying they are minutes; synovium a
+    // specimen.
+    let mut t = table(
+        "Table 2. Serum and tissue concentrations of cefivorane at the time of tissue sampling in each patient",
+        &[&["Patient", "Time since dose", "Serum (µg/mL)", "Synovium (µg/g)"]],
+        &[&["1", "61", "58.6", "19.1"], &["2", "57", "49.8", "17.7"]],
+    );
+    t.footnote = Some("Time since dose is given in minutes from the end of the bolus to tissue sampling.".into());
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("1"), Some("61 min"), Some("serum")),
+            (Some("2"), Some("57 min"), Some("serum")),
+            (Some("1"), Some("61 min"), Some("synovium")),
+            (Some("2"), Some("57 min"), Some("synovium"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
