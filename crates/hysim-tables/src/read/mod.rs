@@ -116,6 +116,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
+    if let Some(joined) = continued_across_pages(table) {
+        return records_in_english(&joined);
+    }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
         // The file readers pad every row; a table built by hand may be ragged. Short rows
@@ -133,6 +136,39 @@ fn records_in_english(table: &Table) -> Vec<Record> {
         return with_caption_count(table, Reader::new(&padded).map(|r| r.records()).unwrap_or_default());
     }
     with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
+}
+
+/// A table continued across a page as typeset, converted with its page break: a row `Table
+/// 3 (continued)` and the header repeated inside the body. Those rows are blanked (rows
+/// keep their numbers); `None` when the table has none.
+fn continued_across_pages(table: &Table) -> Option<Table> {
+    let trimmed = |row: &Vec<String>| row.iter().map(|c| c.trim().to_owned()).collect::<Vec<String>>();
+    let headers: Vec<Vec<String>> = table.header_rows.iter().map(trimmed).collect();
+    let continued = |row: &Vec<String>| {
+        let filled: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let text = crate::fold::lower(filled.first().copied().unwrap_or_default());
+        !filled.is_empty()
+            && filled.iter().all(|c| crate::fold::lower(c) == text)
+            && (text.contains("(continued)")
+                || text.contains("(cont.)")
+                || text.contains("(cont'd)")
+                || text == "continued")
+    };
+    let repeats = |row: &Vec<String>| {
+        let row = trimmed(row);
+        row.iter().filter(|c| !c.is_empty()).count() >= 2 && headers.contains(&row)
+    };
+    let blank: Vec<usize> = (0..table.body_rows.len())
+        .filter(|&r| continued(&table.body_rows[r]) || repeats(&table.body_rows[r]))
+        .collect();
+    if blank.is_empty() {
+        return None;
+    }
+    let mut body_rows = table.body_rows.clone();
+    for r in blank {
+        body_rows[r].iter_mut().for_each(String::clear);
+    }
+    Some(Table { body_rows, ..table.clone() })
 }
 
 /// A table whose last rows are notes: a sentence across the table under its values

@@ -2249,3 +2249,32 @@ fn a_time_columns_unit_said_in_the_footnote() {
         show(&records)
     );
 }
+
+#[test]
+fn a_table_continued_across_a_page() {
+    // The page break converted with the table: a `Table 3 (continued)` row and the header
+    // repeated inside the body give no records and no group.
+    let t = table(
+        "Table 3. FVIII pharmacokinetics by age group (geometric mean (CV%))",
+        &[&["Age group", "Cmax (IU/mL)", "Total CL (mL/h/kg)"]],
+        &[
+            &["<6 years", "0.91 (21.0)", "3.9 (25.1)"],
+            &["Table 3 (continued)", "Table 3 (continued)", "Table 3 (continued)"],
+            &["Age group", "Cmax (IU/mL)", "Total CL (mL/h/kg)"],
+            &["≥18 years", "1.12 (17.2)", "2.6 (19.9)"],
+        ],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.value, r.context.group.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CMAX"), Some(0.91), Some("<6 years")),
+            (Some("CMAX"), Some(1.12), Some("≥18 years")),
+            (Some("CLO"), Some(3.9), Some("<6 years")),
+            (Some("CLO"), Some(2.6), Some("≥18 years"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
