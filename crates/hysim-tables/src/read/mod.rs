@@ -1319,6 +1319,9 @@ struct Reader<'t> {
     header_units: Vec<Vec<String>>,
     /// Units the caption or footnote lists per parameter ([`declared_units`]).
     declared_units: Vec<(Option<&'static str>, Option<&'static str>, String)>,
+    /// Units the caption or footnote gives a parameter of one analyte or group only
+    /// (`Cmax in µg/mL (ng/mL for SN-77)`): (code, class, unit, the name, lower case).
+    declared_for: Vec<(Option<&'static str>, Option<&'static str>, String, String)>,
     /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
     dose_cols: Vec<usize>,
     /// Each body cell read by `parse_cell` when a rule first asks (several rules read the
@@ -1410,6 +1413,7 @@ impl<'t> Reader<'t> {
             clean_paths: Vec::new(),
             header_units: Vec::new(),
             declared_units: Vec::new(),
+            declared_for: Vec::new(),
             dose_cols: Vec::new(),
             parsed: table
                 .body_rows
@@ -1805,7 +1809,8 @@ impl<'t> Reader<'t> {
             || caption.contains(" in ")
             || footnote.contains(" in ")
         {
-            reader.declared_units = declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
+            (reader.declared_units, reader.declared_for) =
+                declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
         }
         Some(reader)
     }
@@ -3161,13 +3166,24 @@ impl<'t> Reader<'t> {
 
     /// The unit the caption or footnote lists for a parameter: for its code, else for its
     /// class (`AUC, ng·h/mL` for every area).
-    fn declared_unit(&self, param: Named, label: &str) -> Option<String> {
+    fn declared_unit(&self, param: Named, label: &str, group: Option<&str>) -> Option<String> {
         let class = match param.code() {
             Some(code) => crate::params::class_of_code(code),
             // `MRT, h` listed for a table that compares routes, its MRT row still ambiguous.
             None => crate::params::ambiguous_class(crate::params::split_trailing_group(label).0),
         };
         let code = param.code();
+        // A unit given for one analyte or group, where the record is of it.
+        if !self.declared_for.is_empty() {
+            let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
+            let named = |name: &str| crate::context::has_word(&of, &[name]);
+            let own = self.declared_for.iter().find(|(c, k, _, name)| {
+                (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
+            });
+            if let Some((_, _, unit, _)) = own {
+                return Some(unit.clone());
+            }
+        }
         self.declared_units
             .iter()
             .find(|(c, _, _)| c.is_some() && *c == code)
@@ -3871,7 +3887,7 @@ impl<'t> Reader<'t> {
         .chain(self.caption_unit.clone().filter(|_| {
             param.code().is_some_and(|c| c == "CONC" || family_of_code(c, false) == Some(Family::Concentration))
         }))
-        .chain(self.declared_unit(param, label))
+        .chain(self.declared_unit(param, label, group.as_deref()))
         .collect();
         // The first unit of the parameter's dimension ("Time after dose (h)" spanning
         // concentration columns gives no concentration's unit), else the first printed.
@@ -4312,9 +4328,17 @@ fn split_subject(group: &str) -> Option<(String, Option<String>)> {
 /// AUC, ng·h/mL", "Units are Cmax (µg/L) and t1/2 (h)"), as (code, class, unit): the code
 /// of the name where it has one, and its scoring class, so that `AUC` gives every area
 /// its unit.
-fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>, Option<&'static str>, String)> {
+#[allow(clippy::type_complexity, reason = "two lists of (code, class, unit[, name])")]
+fn declared_units(
+    text: &str,
+    route: Option<Route>,
+) -> (
+    Vec<(Option<&'static str>, Option<&'static str>, String)>,
+    Vec<(Option<&'static str>, Option<&'static str>, String, String)>,
+) {
     let lower = crate::fold::lower(text);
     let mut out = Vec::new();
+    let mut only = Vec::new();
     for (at, word) in lower.match_indices("units") {
         let rest = text[at + word.len()..].trim_start();
         let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix("are ")) else { continue };
@@ -4351,6 +4375,16 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
         for part in sentence.split([',', ';']).flat_map(|p| p.split(" and ")) {
             let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
             let unit = unit.trim().trim_end_matches('.');
+            // Another unit for one analyte in brackets: `µg/mL (ng/mL for SN-77)`.
+            let (unit, other) = match unit.split_once(" (").and_then(|(u, rest)| Some((u, rest.strip_suffix(')')?))) {
+                Some((u, rest)) => match rest.split_once(" for ") {
+                    Some((v, whom)) if Unit::parse(v.trim()).is_ok() => {
+                        (u.trim(), Some((v.trim().to_owned(), crate::fold::lower(whom.trim()))))
+                    }
+                    _ => (unit, None),
+                },
+                None => (unit, None),
+            };
             let name = name.trim();
             let name = ["are expressed", "were expressed", "are given", "are reported", "are", "is"]
                 .iter()
@@ -4394,15 +4428,19 @@ fn declared_units(text: &str, route: Option<Route>) -> Vec<(Option<&'static str>
             let code = parameter_code(name, route);
             let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
             // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
-            let fits = code
-                .and_then(|c| family_of_code(c, false))
-                .is_none_or(|f| Unit::parse(unit).is_ok_and(|u| unit_measures(&u, f) || u.dims.body_weight == -1));
+            let fits = code.and_then(|c| family_of_code(c, false)).is_none_or(|f| {
+                // (Per body weight or surface area too: `CL in L/h/m²`.)
+                Unit::parse(unit).is_ok_and(|u| unit_measures(&u, f) || u.dims.body_weight == -1 || u.dims.area == -1)
+            });
             if (code.is_some() || class.is_some()) && fits {
                 out.push((code, class, unit.to_owned()));
+                if let Some((v, whom)) = other {
+                    only.push((code, class, v, whom));
+                }
             }
         }
     }
-    out
+    (out, only)
 }
 
 /// The word after "concentrations of" (or "levels of") in a caption, lower case, past

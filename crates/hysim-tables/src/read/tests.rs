@@ -2278,3 +2278,22 @@ fn a_table_continued_across_a_page() {
         show(&records)
     );
 }
+
+#[test]
+fn units_the_caption_gives_one_analyte_apart() {
+    // `Cmax in µg/mL (ng/mL for SN-77)`: the metabolite's row takes its own unit; `CL in
+    // L/h/m²` per body surface area.
+    let t = table(
+        "Table 3. Plasma pharmacokinetics of irvotecan and its metabolite SN-77. Cmax in µg/mL (ng/mL for SN-77), CL in L/h/m²",
+        &[&["Analyte", "Cmax", "CL"]],
+        &[&["Total irvotecan", "36.8 (9.4)", "0.0524 (0.0261)"], &["SN-77", "4.83 (2.91)", "–"]],
+    );
+    let records = table_records(&t);
+    let units: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.unit_raw.as_deref())).collect();
+    assert_eq!(
+        units,
+        [(Some("CMAX"), Some("µg/mL")), (Some("CMAX"), Some("ng/mL")), (Some("CLO"), Some("L/h/m²"))],
+        "{}",
+        show(&records)
+    );
+}
