@@ -25,6 +25,13 @@ const ANALYSES: &[&str] = &[
     "correlations",
     "predictors of",
     "factors associated",
+    // A drug's stability in its solution or device (the percentage of the initial
+    // concentration remaining over hours): no subject's concentrations.
+    "stability of",
+    "in vitro stability",
+    "concentration remaining",
+    "% remaining",
+    "percentage remaining",
 ];
 
 /// Caption words of a table that reports something other than PK results, unless the
@@ -233,6 +240,13 @@ mod tests {
         assert_eq!(check("Table 3. Univariate analysis of factors", &["", "A"]), Some("univariate"));
         assert_eq!(check("Table 5. Assay validation: precision", &["", "QC low"]), Some("assay"));
         assert_eq!(check("Table 2. Dosing regimen", &["", "Dose"]), Some("dosing regimen"));
+        assert_eq!(
+            check(
+                "Table 2. Stability of X 20 mg/mL in infusion devices (percentage of the initial concentration remaining)",
+                &["Diluent", "4 h"]
+            ),
+            Some("stability of")
+        );
         assert!(
             check("Table 1. Minimum inhibitory concentrations (MICs) for the isolates", &["Isolate", "MIC"]).is_some()
         );
