@@ -13,6 +13,21 @@ pub(crate) fn species_of(text: &str) -> Option<&'static str> {
         (&["rat", "rats"], "rat"),
         (&["mouse", "mice"], "mouse"),
         (&["rabbit", "rabbits"], "rabbit"),
+        // Less common veterinary and zoo species, by their common names.
+        (&["camel", "camels", "dromedary", "dromedaries"], "camel"),
+        (&["alpaca", "alpacas"], "alpaca"),
+        (&["llama", "llamas"], "llama"),
+        (&["donkey", "donkeys"], "donkey"),
+        (&["deer"], "deer"),
+        (&["elephant", "elephants"], "elephant"),
+        (&["monkey", "monkeys", "macaque", "macaques"], "monkey"),
+        (&["ferret", "ferrets"], "ferret"),
+        (&["turkey", "turkeys"], "turkey"),
+        (&["duck", "ducks"], "duck"),
+        (&["salmon"], "salmon"),
+        (&["trout"], "trout"),
+        (&["tilapia"], "tilapia"),
+        (&["turtle", "turtles", "tortoise", "tortoises"], "turtle"),
         (
             &[
                 "human",

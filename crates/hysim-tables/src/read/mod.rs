@@ -3917,6 +3917,10 @@ impl<'t> Reader<'t> {
         if let Some((r, _)) = group_route {
             context.route = Some(r.to_owned());
         }
+        // The group's species before the table's (`Camels (n = 6) | Horses (n = 5)`).
+        if let Some(species) = group.as_deref().and_then(crate::context::species_of) {
+            context.species = Some(species.to_owned());
+        }
         // The matrix in the parameter's label, its column header or group when the caption
         // names none ("Mean serum fentanyl concentration", "Cord blood (ng/ml)"); an analyte
         // in the label, header or group ("Lorazepam glucuronide", "ODV"); a dose in the group.

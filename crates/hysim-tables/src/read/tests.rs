@@ -2297,3 +2297,15 @@ fn units_the_caption_gives_one_analyte_apart() {
         show(&records)
     );
 }
+
+#[test]
+fn each_groups_species() {
+    // Two species side by side: each group's own, before the caption's first.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of metaprofen in camels and horses after 2.2 mg/kg IV",
+        &[&["Parameter", "Camels (n = 6)", "Horses (n = 5)"]],
+        &[&["Cl (ml/min/kg)", "1.2", "2.3"]],
+    );
+    let species: Vec<_> = table_records(&t).iter().map(|r| r.context.species.clone()).collect();
+    assert_eq!(species, [Some("camel".to_owned()), Some("horse".to_owned())]);
+}
