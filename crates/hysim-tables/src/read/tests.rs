@@ -1868,10 +1868,10 @@ fn spreads_on_the_line_below_their_values() {
         ],
     );
     insta::assert_snapshot!(show(&table_records(&t)), @r#"
-    CMAX Some(71.4) median None Some("range 52-92.8") Some("mg/L") Some("ng/mL")->Some(71400.0) "71.4 (52.0–92.8)" n=None group=Some("Neonates") route=None species=None
-    CMAX Some(84.2) median None Some("range 61.5-110") Some("mg/L") Some("ng/mL")->Some(84200.0) "84.2 (61.5–110)" n=None group=Some("Infants") route=None species=None
-    LAMZHL Some(4.1) median None Some("range 2.6-6.9") Some("h") Some("h")->Some(4.1) "4.1 (2.6–6.9)" n=None group=Some("Neonates") route=None species=None
-    LAMZHL Some(2.0) median None Some("range 1.3-3.1") Some("h") Some("h")->Some(2.0) "2.0 (1.3–3.1)" n=None group=Some("Infants") route=None species=None
+    CMAX Some(71.4) median None Some("range 52-92.8") Some("mg/L") Some("ng/mL")->Some(71400.0) "71.4 (52.0–92.8)" n=None group=Some("Neonates") route=None species=Some("human")
+    CMAX Some(84.2) median None Some("range 61.5-110") Some("mg/L") Some("ng/mL")->Some(84200.0) "84.2 (61.5–110)" n=None group=Some("Infants") route=None species=Some("human")
+    LAMZHL Some(4.1) median None Some("range 2.6-6.9") Some("h") Some("h")->Some(4.1) "4.1 (2.6–6.9)" n=None group=Some("Neonates") route=None species=Some("human")
+    LAMZHL Some(2.0) median None Some("range 1.3-3.1") Some("h") Some("h")->Some(2.0) "2.0 (1.3–3.1)" n=None group=Some("Infants") route=None species=Some("human")
     "#);
 }
 
