@@ -692,7 +692,9 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
     // said in passing, not of the table's values.
     const COVARIATES_AFTER: &[&str] =
         &["age", "ages", "body", "weight", "height", "bmi", "gestational", "follow", "duration"];
-    let centrals: Vec<Hit> = find(clause, CENTRALS, &CENTRAL_WORDS)
+    let hits = find(clause, CENTRALS, &CENTRAL_WORDS);
+    let other_central = hits.iter().any(|h| !clause[h.start..h.end].starts_with("estimate"));
+    let centrals: Vec<Hit> = hits
         .into_iter()
         .filter(|h| {
             let word = &clause[h.start..h.end];
@@ -703,6 +705,9 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
             let grams = word == "gm" && previous.chars().last().is_some_and(|c| c.is_ascii_digit());
             // "By means of": a phrase; "values are means of n = 3 animals" is a declaration.
             let phrase = word == "means" && next_word == "of" && crate::fold::lower(previous) == "by";
+            // A model's `Estimate (SE)` labels its column; beside another central word,
+            // "parameter estimates (mean ± SD)" names the parameters, not a statistic.
+            let phrase = phrase || word.starts_with("estimate") && other_central;
             !NAMES_AFTER_MEAN.iter().any(|w| next.starts_with(w))
                 && !COVARIATES_AFTER.contains(&next_word.as_str())
                 && !grams

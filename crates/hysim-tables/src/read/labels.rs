@@ -1245,13 +1245,22 @@ const TIME_CONTEXT: &[&str] = &[
 
 /// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
 /// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
+/// Whether a header names the span from the dose to a sampling event (`Last dose to
+/// delivery (h)`, `Dose to sampling`, `dose-to-birth interval`).
+pub(crate) fn dose_to_event(header: &str) -> bool {
+    let h = crate::fold::lower(header).replace('-', " ");
+    ["dose to delivery", "dose to sampl", "dose to birth", "dose to surgery", "dose to the sample"]
+        .iter()
+        .any(|p| h.contains(p))
+}
+
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);
     // (Or the span from an event to the sample: `Last drop to sampling (min)`, `Last dose
     // to delivery (h)`.)
     if !(t.contains("time")
-        || t.contains("dose to")
+        || dose_to_event(&t)
         || t.contains("hours")
         || t.contains("after")
         || t.contains("post")

@@ -24,34 +24,54 @@ pub(super) fn nonmem_records(table: &Table) -> Option<Vec<Record>> {
         format!("{}. {}", table.caption.as_deref().unwrap_or_default(), table.footnote.as_deref().unwrap_or_default());
     let dv_said = definition(&notes, "DV");
     let time_said = definition(&notes, "TIME");
+    // A transformed `DV` (`ln plasma concentration`) is no concentration as printed.
+    let transformed = |d: &str| {
+        crate::context::has_word(&crate::fold::lower(d), &["ln", "log", "log-transformed", "logarithm", "natural"])
+    };
+    if dv_said.as_deref().is_some_and(transformed) {
+        return Some(Vec::new());
+    }
     // The unit of `DV` from its definition (`(mg/L)`), or the header's (`DV (ng/mL)`).
     let unit = dv_said.as_deref().and_then(bracketed_unit).or_else(|| {
         crate::params::split_trailing_group(&header[dv]).1.filter(|u| Unit::parse(u).is_ok()).map(str::to_owned)
     });
     // `TIME` in hours unless its definition or header says otherwise (the data file's
     // convention).
-    let time_unit = time_said
-        .as_deref()
-        .and_then(labels::time_unit_in)
-        .or_else(|| labels::time_unit_in(&header[time]))
-        .unwrap_or("h");
-    let context = table_context(table);
+    let time_unit =
+        time_said.as_deref().and_then(unit_word).or_else(|| labels::time_unit_in(&header[time])).unwrap_or("h");
     let number =
         |row: &[String], c: Option<usize>| c.and_then(|c| row.get(c)).and_then(|t| t.trim().parse::<f64>().ok());
+    let observation = |row: &[String]| {
+        evid.is_none_or(|_| number(row, evid) == Some(0.0))
+            && mdv.is_none_or(|_| number(row, mdv) == Some(0.0))
+            && number(row, amt).is_none_or(|a| a == 0.0)
+    };
+    // Observations of several kinds in one `DV` (parent and metabolite, or a response, told
+    // apart by `DVID` or the compartment `CMT`): which is which, only the data file's
+    // definitions say; none is read as the one concentration.
+    for kind in [column("DVID"), column("CMT")].into_iter().flatten() {
+        let kinds: std::collections::HashSet<&str> =
+            table.body_rows.iter().filter(|r| observation(r)).filter_map(|r| r.get(kind).map(|t| t.trim())).collect();
+        if kinds.len() > 1 {
+            return Some(Vec::new());
+        }
+    }
+    let context = table_context(table);
     let mut out = Vec::new();
     for (r, row) in table.body_rows.iter().enumerate() {
-        let observation = evid.is_none_or(|_| number(row, evid) == Some(0.0))
-            && mdv.is_none_or(|_| number(row, mdv) == Some(0.0))
-            && number(row, amt).is_none_or(|a| a == 0.0);
-        let (Some(value), Some(t)) = (number(row, Some(dv)), row.get(time).map(|t| t.trim())) else { continue };
-        if !observation || t.parse::<f64>().is_err() {
+        let (Some(value), Some(t), Some(subject)) =
+            (number(row, Some(dv)), row.get(time).map(|t| t.trim()), row.get(id).map(|s| s.trim()))
+        else {
+            continue;
+        };
+        if !observation(row) || t.parse::<f64>().is_err() {
             continue;
         }
         let mut record =
             super::model_record(table, &context, "CONC", &row[dv], unit.as_deref(), Statistic::Individual, None);
         record.parameter_raw = header[dv].trim().to_owned();
         record.value = Some(value);
-        record.context.subject = Some(row[id].trim().to_owned());
+        record.context.subject = Some(subject.to_owned());
         record.context.time = Some(format!("{t} {time_unit}"));
         if let Some(said) = &dv_said {
             if let Some(m) = matrix_of(said) {
@@ -73,12 +93,29 @@ pub(super) fn nonmem_records(table: &Table) -> Option<Vec<Record>> {
 }
 
 /// What the notes define a column's name as (`DV, plasma X concentration (mg/L) on
-/// observation rows`; `TIME: hours since the first dose`), up to the definition's `;`.
+/// observation rows`; `TIME: hours since the first dose`), up to the definition's `;` or
+/// its sentence's end.
 fn definition(notes: &str, name: &str) -> Option<String> {
-    notes.split([';', '\n']).map(str::trim).find_map(|clause| {
-        let rest = clause.strip_prefix(name)?;
-        let rest = rest.trim_start().strip_prefix([',', ':', '='])?;
-        Some(rest.trim().to_owned())
+    notes
+        .split([';', '\n'])
+        .flat_map(|part| part.split(". "))
+        .map(|c| c.trim().trim_start_matches(['.', ' ']))
+        .find_map(|clause| {
+            let rest = clause.strip_prefix(name)?;
+            let rest = rest.trim_start().strip_prefix([',', ':', '='])?;
+            Some(rest.trim().trim_end_matches('.').to_owned())
+        })
+}
+
+/// The time unit a definition counts in (`hours since the first dose`, `days after
+/// dosing`).
+fn unit_word(text: &str) -> Option<&'static str> {
+    crate::fold::lower(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| match w {
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
+        "d" | "day" | "days" => Some("day"),
+        "week" | "weeks" => Some("week"),
+        _ => None,
     })
 }
 
@@ -140,6 +177,27 @@ mod tests {
             ]
         );
         assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC") && r.unit.as_deref() == Some("ng/mL")));
+        // Definitions as sentences, `DV` first, time in days; a short row is skipped.
+        let t = table(
+            "DV, serum X concentration (ng/mL). TIME, days since the first dose. EVID, event.",
+            &["ID", "TIME", "DV", "EVID"],
+            &[&["7", "1.5", "12.1", "0"], &["8", "2"]],
+        );
+        let records = nonmem_records(&t).unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(
+            (records[0].context.time.as_deref(), records[0].unit_raw.as_deref(), records[0].context.matrix.as_deref()),
+            (Some("1.5 day"), Some("ng/mL"), Some("serum"))
+        );
+        // Parent and metabolite in one DV (two DVID), or a log-transformed DV: nothing read.
+        let t = table(
+            "DV, plasma concentration (ng/mL).",
+            &["ID", "TIME", "DV", "DVID", "MDV"],
+            &[&["1", "1", "12.1", "1", "0"], &["1", "1", "3.4", "2", "0"]],
+        );
+        assert_eq!(nonmem_records(&t).map(|r| r.len()), Some(0));
+        let t = table("DV, ln plasma concentration.", &["ID", "TIME", "DV", "MDV"], &[&["1", "1", "2.49", "0"]]);
+        assert_eq!(nonmem_records(&t).map(|r| r.len()), Some(0));
         // Not a data set: no ID, TIME and DV, or none of AMT, MDV and EVID.
         assert!(nonmem_records(&table("", &["ID", "TIME", "DV"], &[&["1", "0.5", "3.2"]])).is_none());
         assert!(nonmem_records(&table("", &["Patient", "Time (h)", "AMT"], &[&["1", "0.5", "3.2"]])).is_none());

@@ -196,7 +196,18 @@ fn notes_in_body(table: &Table) -> Option<Table> {
     }
     let notes: Vec<&str> =
         rows[kept..].iter().filter_map(|r| r.iter().map(|c| c.trim()).find(|c| !c.is_empty())).collect();
-    let footnote = table.footnote.iter().map(String::as_str).chain(notes).collect::<Vec<_>>().join(" ");
+    // (Each a sentence of its own after the footnote's: `CV, coefficient of variation` then
+    // `Values are ...` are two.)
+    let footnote = table
+        .footnote
+        .iter()
+        .map(String::as_str)
+        .chain(notes)
+        .map(|t| {
+            if t.trim_end().ends_with(['.', ';', ':']) { t.trim_end().to_owned() } else { format!("{}.", t.trim_end()) }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(Table {
         body_rows: rows[..kept].to_vec(),
         spanned: table.spanned.iter().filter(|[r, _]| *r < kept).copied().collect(),
@@ -683,11 +694,19 @@ fn unit_said_of(table: &Table, label: &str) -> Option<&'static str> {
     if label.split_whitespace().count() < 2 {
         return None;
     }
+    // (The sentence says the column is in the unit: `<header> is given in minutes`.)
+    const SAID: &[&str] = &["is given in", "are given in", "is expressed in", "are expressed in", "is in", "are in"];
     [table.caption.as_deref(), table.footnote.as_deref()]
         .into_iter()
         .flatten()
         .flat_map(|notes| notes.split(['.', ';']))
-        .find(|sentence| crate::fold::lower(sentence).contains(&label))
+        .find(|sentence| {
+            let lower = crate::fold::lower(sentence);
+            lower.find(&label).is_some_and(|at| {
+                let rest = lower[at + label.len()..].trim_start();
+                SAID.iter().any(|s| rest.starts_with(&format!("{s} ")))
+            })
+        })
         .and_then(labels::time_unit_in)
 }
 
@@ -1499,11 +1518,7 @@ impl<'t> Reader<'t> {
                 // (Where none names parameters, the column of subjects' ids under their header:
                 // `Pen | Withdrawal time (days) | Ear tag | Liver ...`, the pens and days the
                 // groups and times of the animals.)
-                let ids = || {
-                    let cells: Vec<&str> = filled_cells(table, c).collect();
-                    let distinct: std::collections::HashSet<&&str> = cells.iter().collect();
-                    cells.len() >= 2 && distinct.len() == cells.len()
-                };
+                let ids = || distinct_ids(table, c);
                 let subjects = hits == 0 && labels::is_subject_header(&reader.labels[c]) && ids();
                 (hits, subjects, std::cmp::Reverse(c))
             })
@@ -1532,14 +1547,9 @@ impl<'t> Reader<'t> {
             // Its cells ids, one subject a row (not `Time (h) | Patients | Volunteers`, groups'
             // concentrations), the times repeating or printed once over their subjects.
             && {
-                let ids: Vec<&str> = filled_cells(table, 1).collect();
-                let distinct: std::collections::HashSet<&str> = ids.iter().copied().collect();
                 let times: Vec<&str> = filled_cells(table, 0).collect();
                 let time_set: std::collections::HashSet<&str> = times.iter().copied().collect();
-                ids.len() >= 2
-                    && distinct.len() == ids.len()
-                    && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
-                    && (time_set.len() < times.len() || times.len() < table.body_rows.len())
+                distinct_ids(table, 1) && (time_set.len() < times.len() || times.len() < table.body_rows.len())
             }
         {
             // Subjects in the column after the sampling times (`Day after last dose | Animal
@@ -1701,8 +1711,8 @@ impl<'t> Reader<'t> {
             let duration = crate::context::has_word(&header, &["duration", "infusion", "interval", "tau", "τ"]);
             // (Or the span from an event to the sample, with its unit: `Last drop to sampling
             // (min)`, `Last dose to delivery (h)`.)
-            let to_sampling =
-                (header.contains("to sampl") || header.contains("dose to")) && labels::time_unit_in(&header).is_some();
+            let to_sampling = (header.contains("to sampl") || labels::dose_to_event(&header))
+                && labels::time_unit_in(&header).is_some();
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || interval
@@ -2048,7 +2058,8 @@ impl<'t> Reader<'t> {
                 // A summary row's cell there is the times' summary (`Median | 14.5 | 27.6`
                 // under `Last dose to delivery (h) | Maternal plasma`), not a sampling time.
                 let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
-                if c != self.stub_col && stat_label(stub).is_some_and(|l| l.central().is_some()) {
+                let per_subject = || self.stubs.iter().any(|(s, _)| labels::subject_id(s).is_some());
+                if c != self.stub_col && stat_label(stub).is_some_and(|l| l.central().is_some()) && per_subject() {
                     return None;
                 }
                 // A time printed once over the subjects after it (`1 | 101`, ` | 102`): the
@@ -2697,17 +2708,30 @@ impl<'t> Reader<'t> {
             _ => None,
         };
         let name = over(col)?;
-        let caption = crate::fold::lower(self.table.caption.as_deref()?);
-        let each = crate::context::has_word(&caption, &["each", "individual", "every"])
-            || labels::counted_subjects(&caption).is_some();
+        let caption = self.table.caption.as_deref()?;
+        let counted = labels::counted_subjects(caption);
+        let each = crate::context::has_word(&crate::fold::lower(caption), &["each", "individual", "every"]);
         let names: std::collections::HashSet<&str> = (0..self.n_cols).filter_map(over).collect();
-        // (Not a drug, specimen, route or time over them.)
-        let a_name = drug_in(name).is_none()
-            && matrices_in(name).is_empty()
-            && route_of(name).is_none()
-            && labels::time_of(name, None).is_none()
-            && stat_label(name).is_none();
-        (each && names.len() >= 2 && a_name).then(|| name.to_owned())
+        // (Not a drug, specimen, route, time, parameter, species, population or subject word
+        // over them: `Maternal | Infant`, `Sheep | Goats` are groups.)
+        let a_name = |name: &str| {
+            drug_in(name).is_none()
+                && matrices_in(name).is_empty()
+                && route_of(name).is_none()
+                && labels::time_of(name, None).is_none()
+                && stat_label(name).is_none()
+                && named(name, None).is_none()
+                && crate::context::species_of(name).is_none()
+                && crate::context::population_in(name).is_none()
+                && !labels::is_subject_header(name)
+        };
+        // As many names as the caption counts, or, uncounted, three at least (`Young |
+        // Elderly` are groups) of each subject.
+        let enough = match counted {
+            Some(n) => names.len() == n,
+            None => each && names.len() >= 3,
+        };
+        (enough && names.iter().all(|n| a_name(n))).then(|| name.to_owned())
     }
 
     /// Subjects named over the compounds the caption names (`Kanya<sup>a</sup>` over
@@ -3541,13 +3565,14 @@ impl<'t> Reader<'t> {
                 // names another parameter (`Depletion t½ (days)`): that parameter, in that
                 // specimen.
                 if param.code() == Some("CONC")
+                    && !matrices_in(&label).is_empty()
                     && let Some(own) = self.col_named[col].filter(|n| {
                         n.code().is_some_and(|c| c != "CONC" && crate::params::class_of_code(c) != Some("ratio"))
                     })
                 {
                     let group = Some(std::iter::once(label.clone()).chain(group).collect::<Vec<_>>().join(" / "));
                     let header = header.clone();
-                    out.extend(self.cell_record(row, col, &header, own, group, n.or(header_n), &line, &marks, None));
+                    out.extend(self.cell_record(row, col, &header, own, group, n.or(header_n), &line, &marks, time));
                     continue;
                 }
                 out.extend(self.cell_record(row, col, &label, param, group, n.or(header_n), &line, &marks, time));
@@ -4279,6 +4304,16 @@ fn filled_cells(table: &Table, c: usize) -> impl Iterator<Item = &str> {
     table.body_rows.iter().filter_map(move |r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty())
 }
 
+/// Whether a column's filled cells are subjects' ids, one a row: two or more, distinct, each
+/// an id (not a number with a decimal point or comma: a concentration).
+fn distinct_ids(table: &Table, c: usize) -> bool {
+    let ids: Vec<&str> = filled_cells(table, c).collect();
+    let distinct: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    ids.len() >= 2
+        && distinct.len() == ids.len()
+        && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
+}
+
 /// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |
 /// CSF`, `Mother 2` over `Milk | Serum`): the id above a leaf that names a specimen, when
 /// the id says what it counts (a subject word and its number or letter).
@@ -4434,7 +4469,10 @@ fn declared_units(
             // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
             let fits = code.and_then(|c| family_of_code(c, false)).is_none_or(|f| {
                 // (Per body weight or surface area too: `CL in L/h/m²`.)
-                Unit::parse(unit).is_ok_and(|u| unit_measures(&u, f) || u.dims.body_weight == -1 || u.dims.area == -1)
+                Unit::parse(unit).is_ok_and(|u| {
+                    let per_area = u.dims.area == -1 && matches!(f, Family::Clearance | Family::Volume);
+                    unit_measures(&u, f) || u.dims.body_weight == -1 || per_area
+                })
             });
             if (code.is_some() || class.is_some()) && fits {
                 out.push((code, class, unit.to_owned()));

@@ -2174,8 +2174,11 @@ fn named_animals_over_their_specimens() {
     // Horses by name, each over its serum and synovial fluid (`SF`, defined in the footnote).
     let mut t = table(
         "Table 1. Deltacortavone concentrations (ng/mL) in serum and synovial fluid (SF) of each horse",
-        &[&["Time (h)", "Comet", "Comet", "Juniper", "Juniper"], &["Time (h)", "Serum", "SF", "Serum", "SF"]],
-        &[&["0.5", "1.19", "440", "0.978", "646"]],
+        &[
+            &["Time (h)", "Comet", "Comet", "Juniper", "Juniper", "Baron", "Baron"],
+            &["Time (h)", "Serum", "SF", "Serum", "SF", "Serum", "SF"],
+        ],
+        &[&["0.5", "1.19", "440", "0.978", "646", "1.15", "524"]],
     );
     t.footnote = Some("SF, synovial fluid from the injected joint.".into());
     let records = table_records(&t);
@@ -2187,7 +2190,9 @@ fn named_animals_over_their_specimens() {
             (Some("Comet"), Some("serum")),
             (Some("Comet"), Some("synovial fluid")),
             (Some("Juniper"), Some("serum")),
-            (Some("Juniper"), Some("synovial fluid"))
+            (Some("Juniper"), Some("synovial fluid")),
+            (Some("Baron"), Some("serum")),
+            (Some("Baron"), Some("synovial fluid"))
         ],
         "{}",
         show(&records)
@@ -2308,4 +2313,38 @@ fn each_groups_species() {
     );
     let species: Vec<_> = table_records(&t).iter().map(|r| r.context.species.clone()).collect();
     assert_eq!(species, [Some("camel".to_owned()), Some("horse".to_owned())]);
+}
+
+#[test]
+fn groups_over_specimens_and_captions_naming_estimates_stay_as_they_were() {
+    // `Maternal | Infant` over specimens are groups, not subjects named over them.
+    let t = table(
+        "Table 2. Individual concentrations (ng/mL) in ten mother–infant pairs",
+        &[&["Pair", "Maternal", "Maternal", "Infant"], &["Pair", "Plasma", "Milk", "Plasma"]],
+        &[&["1", "20.5", "51.3", "1.46"], &["2", "22.5", "42.0", "1.13"]],
+    );
+    let records = table_records(&t);
+    assert!(
+        records.iter().all(|r| !matches!(r.context.subject.as_deref(), Some("Maternal" | "Infant"))),
+        "{}",
+        show(&records)
+    );
+    // "Parameter estimates (mean ± SD)": the estimates are means, with their SDs.
+    let t = table(
+        "Table 3. Pharmacokinetic parameter estimates (mean ± SD)",
+        &[&["Parameter", "Healthy"]],
+        &[&["Cmax (ng/mL)", "12.4 ± 3.1"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(
+        (records[0].statistic, records[0].dispersion.as_ref().map(|d| d.kind.as_str())),
+        (Statistic::Mean, Some("SD"))
+    );
+    // A time unit in a sentence that names the column without saying it is in it.
+    let t = table(
+        "Table 2. Plasma concentrations (ng/mL) and time after dose in 14 patients on days 1 and 14",
+        &[&["Patient", "Time after dose", "Concentration (ng/mL)"]],
+        &[&["1", "2", "10.1"], &["2", "4", "8.2"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref() != Some("2 day")));
 }
