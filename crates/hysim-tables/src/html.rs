@@ -209,7 +209,16 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         let filled = |r: &Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
         let title_rows = b.rows.iter().take_while(|r| filled(r) <= 1).count();
         let spans_table = |r: &Row| r.cells.len() == 1 || filled(r) == 0;
+        // (A title: `Table S4. ...`, or a sentence; not a section's name over the header,
+        // `Parent drug`.)
+        let titled = |r: &Row| {
+            r.cells.iter().any(|c| {
+                let t = crate::fold::lower(c.text.trim());
+                t.starts_with("table") || t.starts_with("supplementary") || t.split_whitespace().count() >= 4
+            })
+        };
         if title_rows > 0
+            && b.rows[..title_rows].iter().any(titled)
             && b.rows.get(title_rows).is_some_and(|r| filled(r) >= 2 && r.cells.iter().all(|c| !is_value_text(&c.text)))
             && b.rows[..title_rows].iter().all(spans_table)
             && b.rows.len() > title_rows + 1
@@ -1095,6 +1104,12 @@ mod tests {
         assert_eq!(t.caption.as_deref(), Some("Table S4. PK parameters by cohort"));
         assert_eq!(t.header_rows, [["Parameter", "Mean", "SD"]]);
         assert_eq!(t.body_rows, [["Cmax", "285.4", "71.2"], ["Tmax", "1.42", "0.61"]]);
+        // A section's name over the labels is no title.
+        let t = parse_table(
+            "<table><tr><td colspan=\"3\">Parent drug</td></tr><tr><td>Parameter</td><td>Mean</td><td>SD</td></tr><tr><td>Cmax</td><td>285.4</td><td>71.2</td></tr><tr><td>Tmax</td><td>1.42</td><td>0.61</td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.caption, None);
         // A first row of one cell over rows of values is a section of the body.
         check(
             "<table><tr><td colspan=\"2\">Young</td></tr><tr><td>Cmax</td><td>12.1</td></tr><tr><td>AUC</td><td>80</td></tr></table>",
