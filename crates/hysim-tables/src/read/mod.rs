@@ -138,6 +138,15 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
 }
 
+/// The one text a row of two cells or more prints across the table: in one cell, the others
+/// blank, or copied into every cell of its span.
+fn row_text(row: &[String]) -> Option<&str> {
+    let filled: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let text = *filled.first()?;
+    (row.len() >= 2 && filled.iter().all(|c| *c == text) && (filled.len() == 1 || filled.len() == row.len()))
+        .then_some(text)
+}
+
 /// A table continued across a page as typeset, converted with its page break: a row `Table
 /// 3 (continued)` and the header repeated inside the body. Those rows are blanked (rows
 /// keep their numbers); `None` when the table has none.
@@ -145,14 +154,9 @@ fn continued_across_pages(table: &Table) -> Option<Table> {
     let trimmed = |row: &Vec<String>| row.iter().map(|c| c.trim().to_owned()).collect::<Vec<String>>();
     let headers: Vec<Vec<String>> = table.header_rows.iter().map(trimmed).collect();
     let continued = |row: &Vec<String>| {
-        let filled: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        let text = crate::fold::lower(filled.first().copied().unwrap_or_default());
-        !filled.is_empty()
-            && filled.iter().all(|c| crate::fold::lower(c) == text)
-            && (text.contains("(continued)")
-                || text.contains("(cont.)")
-                || text.contains("(cont'd)")
-                || text == "continued")
+        row_text(row).map(crate::fold::lower).is_some_and(|text| {
+            text.contains("(continued)") || text.contains("(cont.)") || text.contains("(cont'd)") || text == "continued"
+        })
     };
     let repeats = |row: &Vec<String>| {
         let row = trimmed(row);
@@ -178,16 +182,11 @@ fn continued_across_pages(table: &Table) -> Option<Table> {
 /// no such row.
 fn notes_in_body(table: &Table) -> Option<Table> {
     let rows = &table.body_rows;
+    // One text across the row, of words (a sentence).
     let note = |row: &Vec<String>| {
-        let filled: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        let text = filled.first().copied().unwrap_or_default();
-        // One text, printed once or copied across the span, of words (a sentence).
-        row.len() >= 2
-            && !filled.is_empty()
-            && filled.iter().all(|c| *c == text)
-            && (filled.len() == 1 || filled.len() == row.len())
-            && text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 4
-            && !looks_numeric(text)
+        row_text(row).is_some_and(|text| {
+            text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 4 && !looks_numeric(text)
+        })
     };
     let kept = rows.len() - rows.iter().rev().take_while(|r| note(r)).count();
     // (Under rows of values: a table of notes alone is none of this.)
@@ -484,8 +483,7 @@ fn unit_after_label(label: &str) -> Option<String> {
     }
     // Units for fluids and tissues at once (`ng/mL or ng/g`): each record takes its
     // specimen's ([`unit_of_specimen`]).
-    let alternatives: Vec<&str> = inner.split(';').flat_map(|p| p.split(" or ")).map(str::trim).collect();
-    if alternatives.len() >= 2 && alternatives.iter().all(|u| Unit::parse(u).is_ok()) {
+    if unit_alternatives(inner).is_some() {
         return Some(inner.to_owned());
     }
     let (unit, qualifier) = inner.rsplit_once(' ')?;
@@ -724,17 +722,21 @@ fn time_in_cell(text: &str) -> Option<String> {
         .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The units of a text that gives several at once (`µg/mL; µg/g`, `ng/mL or ng/g`), as
+/// printed and parsed; `None` unless it gives two or more, each a unit.
+fn unit_alternatives(text: &str) -> Option<(Vec<&str>, Vec<Unit>)> {
+    let parts: Vec<&str> = text.split(';').flat_map(|p| p.split(" or ")).map(str::trim).collect();
+    let parsed: Vec<Unit> = parts.iter().filter_map(|p| Unit::parse(p).ok()).collect();
+    (parts.len() >= 2 && parsed.len() == parts.len()).then_some((parts, parsed))
+}
+
 /// Of a unit printed for fluids and tissues at once (`µg/mL; µg/g`, `ng/mL or ng/g`), the
 /// one a specimen is measured in: per volume for a fluid (plasma, milk, CSF, humours),
 /// per mass for a tissue; of those, the first that `fits` the parameter (`Plasma (µg/mL;
 /// µg·h/mL)`: an AUC's is the second). `None` when the unit is one, or the specimen unknown.
 fn unit_of_specimen(unit: &str, matrix: Option<&str>, fits: &dyn Fn(&str) -> bool) -> Option<String> {
     let matrix = crate::fold::lower(matrix?);
-    let parts: Vec<&str> = unit.split(';').flat_map(|p| p.split(" or ")).map(str::trim).collect();
-    let parsed: Vec<Unit> = parts.iter().filter_map(|p| Unit::parse(p).ok()).collect();
-    if parts.len() < 2 || parsed.len() != parts.len() {
-        return None;
-    }
+    let (parts, parsed) = unit_alternatives(unit)?;
     const FLUIDS: &[&str] = &[
         "plasma",
         "serum",
