@@ -204,6 +204,15 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
             (_, words) => words,
         });
     }
+    // An amount excreted per collection interval (`Amount excreted per collection interval
+    // (mg)` over `0–4 h | 4–8 h`): the amount's.
+    for qualifier in ["percollectioninterval", "percollectionperiod", "perinterval", "bycollectioninterval"] {
+        if let Some(rest) = without_unit.strip_suffix(qualifier)
+            && let Some(code) = lookup_code(rest, route)
+        {
+            return Some(code);
+        }
+    }
     // A population model's typical value: `θCL`, `θ_V/F`, `TVCL`, `Typical value of CL/F`.
     for prefix in ["theta", "typicalvalueof", "typicalvalue", "tv"] {
         if let Some(rest) = without_unit.strip_prefix(prefix)

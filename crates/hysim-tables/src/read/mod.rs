@@ -2335,13 +2335,24 @@ impl<'t> Reader<'t> {
         let path = self.path_without_unit(c);
         let (leaf, above) = path.split_last()?;
         let leaf = leaf.trim();
+        // (A time under an amount excreted is its collection interval: `Amount excreted (mg)`
+        // over `0–4 h | 4–8 h`, each column the amount of its interval.)
+        let interval = || {
+            above
+                .iter()
+                .rev()
+                .find_map(|h| named(h, self.route_kind))
+                .and_then(Named::code)
+                .is_some_and(|code| crate::params::class_of_code(code) == Some("excretion"))
+        };
+        let interval_leaf = labels::time_of(leaf, None).is_some() && interval();
         if above.is_empty()
             || leaf.is_empty()
             || labels::is_non_value_header(leaf)
             || labels::is_count_header(leaf)
-            || labels::time_of(leaf, None).is_some()
+            || labels::time_of(leaf, None).is_some() && !interval_leaf
             || matches!(stat_label(leaf), Some(StatLabel::Count))
-            || looks_numeric(leaf)
+            || looks_numeric(leaf) && !interval_leaf
             || is_comparison(leaf)
         {
             return None;

@@ -2348,3 +2348,31 @@ fn groups_over_specimens_and_captions_naming_estimates_stay_as_they_were() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.time.as_deref() != Some("2 day")));
 }
+
+#[test]
+fn amounts_excreted_per_collection_interval() {
+    // Each subject's amount excreted in each urine collection interval, the intervals under
+    // the amount's header: the amount at its interval.
+    let t = table(
+        "Table 5. Urinary excretion of unchanged ralenuride in each subject",
+        &[
+            &[
+                "Subject",
+                "Amount excreted unchanged per collection interval (mg)",
+                "Amount excreted unchanged per collection interval (mg)",
+                "fe (% of dose)",
+            ],
+            &["Subject", "0–4 h", "4–8 h", "fe (% of dose)"],
+        ],
+        &[&["01", "40.3", "26.6", "47.2"], &["02", "24.3", "14.8", "31.5"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| {
+            (r.parameter.as_deref(), r.context.subject.as_deref(), r.context.time.as_deref(), r.unit_raw.as_deref())
+        })
+        .collect();
+    assert_eq!(seen[0], (Some("RCAMINT"), Some("01"), Some("0–4 h"), Some("mg")), "{}", show(&records));
+    assert_eq!(records.len(), 6, "{}", show(&records));
+}
