@@ -684,6 +684,11 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
     }
 }
 
+/// Whether `at` starts a word of `text` (no letter or digit before it).
+fn is_word_start(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
 /// The time unit the caption or footnote gives a column's values, in a sentence naming its
 /// header (`Time since dose` over bare numbers; "Time since dose is given in minutes from the
 /// end of the bolus").
@@ -1504,8 +1509,10 @@ impl<'t> Reader<'t> {
                 "sequence" | "seq" | "seq." | "treatment sequence" | "sequence group" | "treatment order"
             )
         };
-        let stub_col = (0..n_cols.min(3))
+        // (A fourth column only for subjects' ids: `Tank | Days | Degree-days | Fish`.)
+        let stub_col = (0..n_cols.min(4))
             .filter(|&c| !sexes(c) && !design(c))
+            .filter(|&c| c < 3 || labels::is_subject_header(&reader.labels[c]))
             .max_by_key(|&c| {
                 let hits = table
                     .body_rows
@@ -1715,8 +1722,30 @@ impl<'t> Reader<'t> {
             // (min)`, `Last dose to delivery (h)`.)
             let to_sampling = (header.contains("to sampl") || labels::dose_to_event(&header))
                 && labels::time_unit_in(&header).is_some();
+            // (Or an abbreviation the notes define as a time: `TAD (h)`, "TAD, time after that
+            // dose".)
+            let defined_time = || {
+                let name = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
+                let notes = crate::fold::lower(&format!(
+                    "{} {}",
+                    table.caption.as_deref().unwrap_or_default(),
+                    table.footnote.as_deref().unwrap_or_default()
+                ));
+                name.len() >= 2
+                    && !name.contains(' ')
+                    && [", time", " = time", ": time", " – time", " - time"].iter().any(|said| {
+                        notes.match_indices(&format!("{name}{said}")).any(|(at, _)| is_word_start(&notes, at))
+                    })
+            };
+            // (Or a span from an event with its unit: `Days after last medicated feed`, `Hours
+            // post dose`.)
+            let after_event = labels::time_unit_in(&header).is_some()
+                && crate::context::has_word(&header, &["after", "post", "since"])
+                && !crate::context::has_word(&header, &["duration", "interval"]);
             let timed = crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
+                || after_event
+                || defined_time()
                 || interval
                 || to_sampling
                 || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]) && !duration;
@@ -1732,7 +1761,11 @@ impl<'t> Reader<'t> {
             // (Bare numbers under a header of days after the dose are days.)
             let unit = labels::time_unit_in(&reader.labels[c])
                 .or_else(|| labels::days_header(&reader.labels[c]))
-                .or_else(|| unit_said_of(table, &reader.labels[c]));
+                .or_else(|| unit_said_of(table, &reader.labels[c]))
+                // (An abbreviation's unit in its brackets: `TAD (h)`.)
+                .or_else(|| {
+                    defined_time().then(|| labels::time_unit_in(&format!("time {}", reader.labels[c]))).flatten()
+                });
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };

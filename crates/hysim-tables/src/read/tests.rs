@@ -2376,3 +2376,31 @@ fn amounts_excreted_per_collection_interval() {
     assert_eq!(seen[0], (Some("RCAMINT"), Some("01"), Some("0–4 h"), Some("mg")), "{}", show(&records));
     assert_eq!(records.len(), 6, "{}", show(&records));
 }
+
+#[test]
+fn times_named_by_an_abbreviation_or_a_span_after_an_event() {
+    // `TAD (h)` defined in the footnote as the time after the dose.
+    let mut t = table(
+        "Table 2. Sparse plasma teravanine concentrations in preterm neonates",
+        &[&["Neonate", "PNA (days)", "TAD (h)", "Plasma teravanine (mg/L)"]],
+        &[&["N01", "2", "23.1", "17.6"], &["N02", "10", "11.4", "11.4"]],
+    );
+    t.footnote = Some("PNA, postnatal age at sampling; TAD, time after that dose.".into());
+    let times: Vec<_> = table_records(&t).iter().map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, [Some("23.1 h".to_owned()), Some("11.4 h".to_owned())]);
+    // `Days after last medicated feed` before the fish's ids in the fourth column.
+    let t = table(
+        "Table 2. Fluravemectin residues in individual Atlantic salmon by tank",
+        &[&["Tank", "Days after last medicated feed", "Degree-days", "Fish", "Liver (ng/g)"]],
+        &[&["A", "1", "12", "A1", "321.4"], &["A", "1", "12", "A2", "207.6"], &["B", "7", "84", "B1", "127.9"]],
+    );
+    let seen: Vec<_> = table_records(&t).iter().map(|r| (r.context.subject.clone(), r.context.time.clone())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("A1".to_owned()), Some("1 day".to_owned())),
+            (Some("A2".to_owned()), Some("1 day".to_owned())),
+            (Some("B1".to_owned()), Some("7 day".to_owned()))
+        ]
+    );
+}
