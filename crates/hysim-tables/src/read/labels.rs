@@ -1424,7 +1424,8 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
         || l.trim_end_matches(|c: char| !c.is_alphanumeric()) == "degree days"
         || l.contains("relative standard error")
         // Within-subject variability of a crossover (`CVintra (%)`, `Intra-subject CV`).
-        || ["cvintra", "cv intra", "intra-subject", "intrasubject", "within-subject", "intra-individual"]
+        // (Dashes are spaces in `l`.)
+        || ["cvintra", "cv intra", "intra subject", "intrasubject", "within subject", "intra individual"]
             .iter()
             .any(|w| l.contains(w))
         || (words().any(|w| COMPARES.contains(&w)) && crate::params::parameter_code(label, None).is_none())

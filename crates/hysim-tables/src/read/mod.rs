@@ -2462,6 +2462,16 @@ impl<'t> Reader<'t> {
                 self.concentration_of(last, unit.as_deref())
                     .or_else(|| (!statistic).then(|| self.concentration_of(&path.join(" "), unit.as_deref())).flatten())
             })
+            // A parameter of the analyte an abbreviation before it names (`INS-Cmax`,
+            // "INS, serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose
+            // infusion rate") names no analyte, and no parameter.
+            .or_else(|| {
+                let (prefix, rest) = last.split_once(['-', '‐', '–'])?;
+                let analyte = prefix.len() >= 2
+                    && prefix.chars().all(|ch| ch.is_ascii_uppercase())
+                    && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
+                analyte.then(|| named(rest, self.route_kind)).flatten()
+            })
     }
 
     /// A concentration column or row: a label that names a specimen, an analyte (or its

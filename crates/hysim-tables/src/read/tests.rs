@@ -2404,3 +2404,18 @@ fn times_named_by_an_abbreviation_or_a_span_after_an_event() {
         ]
     );
 }
+
+#[test]
+fn parameters_of_an_abbreviated_analyte_and_within_subject_variability() {
+    // `INS-Cmax`: the Cmax of the insulin the footnote abbreviates; `GIR-AUC` (glucose
+    // infusion rate, a response) and the `Intra-subject CV (%)` row give nothing.
+    let mut t = table(
+        "Table 2. Pharmacokinetic and pharmacodynamic endpoints of test and reference insulin degralin",
+        &[&["", "INS-Cmax (mIU/L)", "GIR-AUC0–24h (mg/kg)"]],
+        &[&["Test, geometric LS mean", "28.4", "2,156"], &["Intra-subject CV (%)", "16.5", "20.3"]],
+    );
+    t.footnote = Some("INS, serum insulin degralin (specific immunoassay); GIR, glucose infusion rate.".into());
+    let records = table_records(&t);
+    let seen: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.value)).collect();
+    assert_eq!(seen, [(Some("CMAX"), Some(28.4))], "{}", show(&records));
+}
