@@ -1,5 +1,6 @@
-//! Analysis data sets printed as tables: a NONMEM data file's columns (`ID | TIME | AMT |
-//! RATE | DV | MDV | EVID | CMT | WT ...`), as supplements list them. Each observation row
+//! Analysis data sets printed as tables, as supplements list them: a CDISC SDTM PC listing
+//! ([`sdtm_pc_records`]), and a NONMEM data file's columns (`ID | TIME | AMT | RATE | DV |
+//! MDV | EVID | CMT | WT ...`). Each observation row
 //! (`EVID` 0, `MDV` 0, no dose in `AMT`) holds the subject's concentration `DV` at `TIME`;
 //! dosing rows and missing observations (`DV` printed `.`) hold none. What `DV` is (its
 //! specimen, analyte and unit) and what `TIME` counts come from the notes' definitions
@@ -92,6 +93,74 @@ pub(super) fn nonmem_records(table: &Table) -> Option<Vec<Record>> {
     Some(out)
 }
 
+/// The records of a table printed as a CDISC SDTM PC (pharmacokinetic concentrations)
+/// listing: `USUBJID | PCTEST | PCSPEC | PCSTRESN | PCSTRESU | PCELTM ...`, one row per
+/// sample, the analyte, specimen, result, unit and planned time since the dose (an ISO 8601
+/// duration, `PT30M`, or the time point's name, `2H POST-DOSE`) in columns of their own.
+/// Results printed as text (`BLQ`) give no record. `None` for any other table.
+pub(super) fn sdtm_pc_records(table: &Table) -> Option<Vec<Record>> {
+    let header = table.header_rows.last()?;
+    let column =
+        |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n)));
+    let subject = column(&["USUBJID", "SUBJID"])?;
+    let result = column(&["PCSTRESN", "PCSTRESC", "PCORRES"])?;
+    let test = column(&["PCTEST", "PCTESTCD"])?;
+    let (unit, specimen) = (column(&["PCSTRESU", "PCORRESU"]), column(&["PCSPEC"]));
+    let (elapsed, point) = (column(&["PCELTM"]), column(&["PCTPT"]));
+    let context = table_context(table);
+    let cell = |row: &[String], c: Option<usize>| {
+        c.and_then(|c| row.get(c)).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+    };
+    let mut out = Vec::new();
+    for (r, row) in table.body_rows.iter().enumerate() {
+        let Some(value) = cell(row, Some(result)).and_then(|t| t.parse::<f64>().ok()) else { continue };
+        let unit = cell(row, unit);
+        let mut record =
+            super::model_record(table, &context, "CONC", &row[result], unit.as_deref(), Statistic::Individual, None);
+        record.parameter_raw = header[result].trim().to_owned();
+        record.value = Some(value);
+        record.context.subject = cell(row, Some(subject));
+        record.context.analyte = cell(row, Some(test));
+        if let Some(m) = cell(row, specimen).and_then(|s| matrix_of(&s)) {
+            record.context.matrix = Some(m.to_owned());
+        }
+        record.context.time = cell(row, elapsed)
+            .and_then(|d| iso_duration(&d))
+            .or_else(|| cell(row, point).and_then(|p| labels::time_of(&p, None)));
+        record.provenance = Provenance {
+            row: Some(r as u32),
+            col: Some(result as u32),
+            header_path: table.header_path(result),
+            footnotes: Vec::new(),
+        };
+        out.push(record);
+    }
+    Some(out)
+}
+
+/// An ISO 8601 duration as the reader writes times (`PT30M`: `30 min`; `PT1H30M`: `1.5 h`;
+/// `P1D`: `1 day`; `PT0H`: `0 h`); `None` for anything else.
+fn iso_duration(text: &str) -> Option<String> {
+    let rest = text.trim().strip_prefix('P')?;
+    let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let number = |s: &str, unit: char| -> Option<Option<f64>> {
+        match s.split_once(unit) {
+            Some((n, _)) => n.rsplit(|c: char| c.is_ascii_alphabetic()).next()?.parse::<f64>().ok().map(Some),
+            None => Some(None),
+        }
+    };
+    let days = number(date, 'D')?;
+    let (hours, minutes) = (number(time, 'H')?, number(time, 'M')?);
+    let format = |x: f64| format!("{}", (x * 1000.0).round() / 1000.0);
+    match (days, hours, minutes) {
+        (Some(d), None, None) if time.is_empty() => Some(format!("{} day", format(d))),
+        (None, None, Some(m)) => Some(format!("{} min", format(m))),
+        (None, Some(h), m) => Some(format!("{} h", format(h + m.unwrap_or(0.0) / 60.0))),
+        (Some(d), h, m) => Some(format!("{} h", format(d * 24.0 + h.unwrap_or(0.0) + m.unwrap_or(0.0) / 60.0))),
+        _ => None,
+    }
+}
+
 /// What the notes define a column's name as (`DV, plasma X concentration (mg/L) on
 /// observation rows`; `TIME: hours since the first dose`), up to the definition's `;` or
 /// its sentence's end.
@@ -141,6 +210,35 @@ mod tests {
             body_rows: body.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect(),
             ..Table::default()
         }
+    }
+
+    #[test]
+    fn an_sdtm_pc_listing() {
+        let t = table(
+            "PCELTM, planned elapsed time from the dose (ISO 8601 duration).",
+            &["USUBJID", "VISIT", "PCTPT", "PCELTM", "PCTEST", "PCSPEC", "PCSTRESC", "PCSTRESU"],
+            &[
+                &["OBA-101-1003", "DAY 1", "PRE-DOSE", "PT0H", "Obatrelin", "PLASMA", "BLQ", "ng/mL"],
+                &["OBA-101-1003", "DAY 1", "0.5H POST-DOSE", "PT30M", "Obatrelin", "PLASMA", "121", "ng/mL"],
+                &["OBA-101-1003", "DAY 1", "2H POST-DOSE", "PT1H30M", "M4", "PLASMA", "87.0", "ng/mL"],
+            ],
+        );
+        let records = sdtm_pc_records(&t).unwrap();
+        let seen: Vec<_> = records
+            .iter()
+            .map(|r| (r.value, r.context.subject.as_deref(), r.context.time.as_deref(), r.context.analyte.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Some(121.0), Some("OBA-101-1003"), Some("30 min"), Some("Obatrelin")),
+                (Some(87.0), Some("OBA-101-1003"), Some("1.5 h"), Some("M4"))
+            ]
+        );
+        assert_eq!(iso_duration("P2D").as_deref(), Some("2 day"));
+        assert_eq!(iso_duration("PT24H").as_deref(), Some("24 h"));
+        assert_eq!(iso_duration("30 min"), None);
+        assert!(sdtm_pc_records(&table("", &["ID", "TIME", "DV"], &[&["1", "0.5", "3.2"]])).is_none());
     }
 
     #[test]

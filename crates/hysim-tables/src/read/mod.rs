@@ -103,7 +103,7 @@ pub fn table_records(table: &Table) -> Vec<Record> {
 /// [`table_records`] of a table whose caption and title are in English already.
 fn records_in_english(table: &Table) -> Vec<Record> {
     // A data set printed as a table (NONMEM's `ID | TIME | AMT | DV | MDV | EVID`).
-    if let Some(records) = listing::nonmem_records(table) {
+    if let Some(records) = listing::nonmem_records(table).or_else(|| listing::sdtm_pc_records(table)) {
         return records;
     }
     if let Some(why) = classify::not_pk_results(table) {
