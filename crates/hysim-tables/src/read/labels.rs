@@ -1243,8 +1243,6 @@ const TIME_CONTEXT: &[&str] = &[
     "the",
 ];
 
-/// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
-/// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
 /// Whether a header names the span from the dose to a sampling event (`Last dose to
 /// delivery (h)`, `Dose to sampling`, `dose-to-birth interval`).
 pub(crate) fn dose_to_event(header: &str) -> bool {
@@ -1254,6 +1252,8 @@ pub(crate) fn dose_to_event(header: &str) -> bool {
         .any(|p| h.contains(p))
 }
 
+/// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
+/// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);

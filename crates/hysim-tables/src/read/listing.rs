@@ -1,7 +1,7 @@
 //! Analysis data sets printed as tables, as supplements list them: a CDISC SDTM PC listing
 //! ([`sdtm_pc_records`]), and a NONMEM data file's columns (`ID | TIME | AMT | RATE | DV |
-//! MDV | EVID | CMT | WT ...`). Each observation row
-//! (`EVID` 0, `MDV` 0, no dose in `AMT`) holds the subject's concentration `DV` at `TIME`;
+//! MDV | EVID | CMT | WT ...`), whose observation rows (`EVID` 0, `MDV` 0, no dose in `AMT`)
+//! hold the subject's concentration `DV` at `TIME`;
 //! dosing rows and missing observations (`DV` printed `.`) hold none. What `DV` is (its
 //! specimen, analyte and unit) and what `TIME` counts come from the notes' definitions
 //! (`DV, plasma X concentration (mg/L)`; `TIME, hours since the first dose`).
@@ -68,10 +68,7 @@ pub(super) fn nonmem_records(table: &Table) -> Option<Vec<Record>> {
         if !observation(row) || t.parse::<f64>().is_err() {
             continue;
         }
-        let mut record =
-            super::model_record(table, &context, "CONC", &row[dv], unit.as_deref(), Statistic::Individual, None);
-        record.parameter_raw = header[dv].trim().to_owned();
-        record.value = Some(value);
+        let mut record = concentration(table, &context, (r, dv), value, unit.as_deref());
         record.context.subject = Some(subject.to_owned());
         record.context.time = Some(format!("{t} {time_unit}"));
         if let Some(said) = &dv_said {
@@ -82,12 +79,6 @@ pub(super) fn nonmem_records(table: &Table) -> Option<Vec<Record>> {
                 record.context.analyte = Some(drug);
             }
         }
-        record.provenance = Provenance {
-            row: Some(r as u32),
-            col: Some(dv as u32),
-            header_path: table.header_path(dv),
-            footnotes: Vec::new(),
-        };
         out.push(record);
     }
     Some(out)
@@ -115,10 +106,7 @@ pub(super) fn sdtm_pc_records(table: &Table) -> Option<Vec<Record>> {
     for (r, row) in table.body_rows.iter().enumerate() {
         let Some(value) = cell(row, Some(result)).and_then(|t| t.parse::<f64>().ok()) else { continue };
         let unit = cell(row, unit);
-        let mut record =
-            super::model_record(table, &context, "CONC", &row[result], unit.as_deref(), Statistic::Individual, None);
-        record.parameter_raw = header[result].trim().to_owned();
-        record.value = Some(value);
+        let mut record = concentration(table, &context, (r, result), value, unit.as_deref());
         record.context.subject = cell(row, Some(subject));
         record.context.analyte = cell(row, Some(test));
         if let Some(m) = cell(row, specimen).and_then(|s| matrix_of(&s)) {
@@ -127,15 +115,31 @@ pub(super) fn sdtm_pc_records(table: &Table) -> Option<Vec<Record>> {
         record.context.time = cell(row, elapsed)
             .and_then(|d| iso_duration(&d))
             .or_else(|| cell(row, point).and_then(|p| labels::time_of(&p, None)));
-        record.provenance = Provenance {
-            row: Some(r as u32),
-            col: Some(result as u32),
-            header_path: table.header_path(result),
-            footnotes: Vec::new(),
-        };
         out.push(record);
     }
     Some(out)
+}
+
+/// A subject's concentration in the cell at `(row, col)` of a listing, the value `value` in
+/// `unit`, its context the table's (the caller adds the subject, time and analyte).
+fn concentration(
+    table: &Table,
+    context: &crate::context::TableContext,
+    (row, col): (usize, usize),
+    value: f64,
+    unit: Option<&str>,
+) -> Record {
+    let mut record =
+        super::model_record(table, context, "CONC", &table.body_rows[row][col], unit, Statistic::Individual, None);
+    record.parameter_raw = table.header_rows.last().map_or_else(String::new, |h| h[col].trim().to_owned());
+    record.value = Some(value);
+    record.provenance = Provenance {
+        row: Some(row as u32),
+        col: Some(col as u32),
+        header_path: table.header_path(col),
+        footnotes: Vec::new(),
+    };
+    record
 }
 
 /// An ISO 8601 duration as the reader writes times (`PT30M`: `30 min`; `PT1H30M`: `1.5 h`;

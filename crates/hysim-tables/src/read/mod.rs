@@ -151,16 +151,16 @@ fn row_text(row: &[String]) -> Option<&str> {
 /// 3 (continued)` and the header repeated inside the body. Those rows are blanked (rows
 /// keep their numbers); `None` when the table has none.
 fn continued_across_pages(table: &Table) -> Option<Table> {
-    let trimmed = |row: &Vec<String>| row.iter().map(|c| c.trim().to_owned()).collect::<Vec<String>>();
-    let headers: Vec<Vec<String>> = table.header_rows.iter().map(trimmed).collect();
     let continued = |row: &Vec<String>| {
         row_text(row).map(crate::fold::lower).is_some_and(|text| {
             text.contains("(continued)") || text.contains("(cont.)") || text.contains("(cont'd)") || text == "continued"
         })
     };
     let repeats = |row: &Vec<String>| {
-        let row = trimmed(row);
-        row.iter().filter(|c| !c.is_empty()).count() >= 2 && headers.contains(&row)
+        let same = |header: &Vec<String>| {
+            header.len() == row.len() && header.iter().zip(row).all(|(h, c)| h.trim() == c.trim())
+        };
+        row.iter().filter(|c| !c.trim().is_empty()).count() >= 2 && table.header_rows.iter().any(same)
     };
     let blank: Vec<usize> = (0..table.body_rows.len())
         .filter(|&r| continued(&table.body_rows[r]) || repeats(&table.body_rows[r]))
@@ -666,9 +666,7 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
         }
         if bare_unit(cell).is_some() {
             units += 1;
-        } else if stat_label(cell).is_some()
-            && Unit::parse(cell).is_ok_and(|u| convert(1.0, &u, Family::Time, None).is_ok())
-        {
+        } else if stat_label(cell).is_some() && is_time_unit(cell) {
             times.push(c);
         } else {
             return;
@@ -682,6 +680,11 @@ fn minutes_in_a_unit_row(table: &Table, paths: &mut [Vec<String>]) {
             *label = format!("({})", label.trim());
         }
     }
+}
+
+/// Whether a unit is a time's (`h`, `days`, `min`).
+fn is_time_unit(unit: &str) -> bool {
+    Unit::parse(unit).is_ok_and(|u| convert(1.0, &u, Family::Time, None).is_ok())
 }
 
 /// Whether `at` starts a word of `text` (no letter or digit before it).
@@ -784,6 +787,16 @@ fn name_before_unit(label: &str) -> &str {
         Some((name, unit)) if !name.trim().is_empty() && bare_unit(unit).is_some() => name.trim_end(),
         _ => label,
     }
+}
+
+/// Whether a label names nothing a table is about (a drug, specimen, route, parameter or
+/// time), as a subject's name does.
+fn names_none_of_the_table(label: &str) -> bool {
+    drug_in(label).is_none()
+        && matrices_in(label).is_empty()
+        && route_of(label).is_none()
+        && named(label, None).is_none()
+        && labels::time_of(label, None).is_none()
 }
 
 /// A name as tables print an animal's or a person's: one capitalised word of three letters
@@ -1707,6 +1720,8 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
+        // (The caption and footnote in lower case, made once where a column asks.)
+        let notes_lower = std::cell::OnceCell::new();
         let time_col = |c: usize| {
             let header = crate::fold::lower(&reader.labels[c]);
             // The interval from the dose to a sample, not the dosing interval (τ).
@@ -1726,15 +1741,17 @@ impl<'t> Reader<'t> {
             // dose".)
             let defined_time = || {
                 let name = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
-                let notes = crate::fold::lower(&format!(
-                    "{} {}",
-                    table.caption.as_deref().unwrap_or_default(),
-                    table.footnote.as_deref().unwrap_or_default()
-                ));
+                let notes = notes_lower.get_or_init(|| {
+                    crate::fold::lower(&format!(
+                        "{} {}",
+                        table.caption.as_deref().unwrap_or_default(),
+                        table.footnote.as_deref().unwrap_or_default()
+                    ))
+                });
                 name.len() >= 2
                     && !name.contains(' ')
                     && [", time", " = time", ": time", " – time", " - time"].iter().any(|said| {
-                        notes.match_indices(&format!("{name}{said}")).any(|(at, _)| is_word_start(&notes, at))
+                        notes.match_indices(&format!("{name}{said}")).any(|(at, _)| is_word_start(notes, at))
                     })
             };
             // (Or a span from an event with its unit: `Days after last medicated feed`, `Hours
@@ -2771,12 +2788,8 @@ impl<'t> Reader<'t> {
         // (Not a drug, specimen, route, time, parameter, species, population or subject word
         // over them: `Maternal | Infant`, `Sheep | Goats` are groups.)
         let a_name = |name: &str| {
-            drug_in(name).is_none()
-                && matrices_in(name).is_empty()
-                && route_of(name).is_none()
-                && labels::time_of(name, None).is_none()
+            names_none_of_the_table(name)
                 && stat_label(name).is_none()
-                && named(name, None).is_none()
                 && crate::context::species_of(name).is_none()
                 && crate::context::population_in(name).is_none()
                 && !labels::is_subject_header(name)
@@ -2988,13 +3001,7 @@ impl<'t> Reader<'t> {
             let siblings: Vec<&str> = leaves.iter().copied().filter(|l| !statistic(l)).collect();
             let a_name = |label: &str| {
                 let label = label.trim();
-                capitalised_name(label)
-                    && drug_in(label).is_none()
-                    && matrices_in(label).is_empty()
-                    && route_of(label).is_none()
-                    && !statistic(label)
-                    && named(label, None).is_none()
-                    && labels::time_of(label, None).is_none()
+                capitalised_name(label) && names_none_of_the_table(label) && !statistic(label)
             };
             // (Uncounted, three names at least: `Young | Elderly` under `Subjects` are groups.)
             let n = counted.unwrap_or(if siblings.len() >= 3 { siblings.len() } else { 0 });
@@ -3985,12 +3992,11 @@ impl<'t> Reader<'t> {
         };
         // (Failing that, not a time's unit for a quantity that is none: `µg/kg` of the caption
         // for residues, not the `days` of `Withdrawal time (days)` over them.)
-        let time_unit = |u: &str| Unit::parse(u).is_ok_and(|unit| convert(1.0, &unit, Family::Time, None).is_ok());
         let of_time = param.code().is_some_and(|c| family_of_code(c, false) == Some(Family::Time));
         let unit_raw = candidates
             .iter()
             .find(|u| fits(u))
-            .or_else(|| candidates.iter().find(|u| of_time || !time_unit(u)))
+            .or_else(|| candidates.iter().find(|u| of_time || !is_time_unit(u)))
             .or(candidates.first())
             .cloned();
         let mut context = self.base.context.clone();
@@ -4494,7 +4500,7 @@ fn declared_units(
             let lower = lower.as_str();
             // "times in hours": every parameter that is a time (tmax, t½, MRT, tlag), in a
             // unit of time (not `Time in minutes`, the sampling times' column).
-            let a_time = Unit::parse(unit).is_ok_and(|u| convert(1.0, &u, Family::Time, None).is_ok());
+            let a_time = is_time_unit(unit);
             if matches!(lower, "times" | "time parameters") && a_time {
                 for p in crate::params::parameters().iter().filter(|p| p.family == "time") {
                     for code in std::iter::once(p.code).chain(p.extravascular) {
