@@ -228,9 +228,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     // quantity, or first.
     // (Or after its dose: `after 20 mg intranasal X`, `following 5 mg/kg X`.)
     let dose_unit = |w: &str| matches!(w, "mg" | "µg" | "μg" | "mcg" | "g" | "kg" | "iu" | "units");
+    // A route's word, coded here or not (`oral`, `intranasal`).
+    let route = |w: &str| route_of(w).is_some() || route::UNCODED_ROUTES.contains(&w);
     let after_dose = |k: usize| {
         let before = |j: usize| k.checked_sub(j).map(|i| caption_words[i].as_str());
-        let route = |w: &str| route_of(w).is_some() || route::UNCODED_ROUTES.contains(&w);
         before(1).is_some_and(dose_unit) || before(1).is_some_and(route) && before(2).is_some_and(dose_unit)
     };
     let in_analyte_place = |w: &str, or_first: bool| {
@@ -262,8 +263,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && in_analyte_place(&lower, or_first)
             && !NOT_DRUGS.contains(&lower.as_str())
             && matrices_in(&lower).is_empty()
-            && route_of(&lower).is_none()
-            && !route::UNCODED_ROUTES.contains(&lower.as_str())
+            && !route(&lower)
             && species_of(&lower).is_none()
             && population_in(&lower).is_none()
             && crate::params::parameter_code(&lower, None).is_none()
