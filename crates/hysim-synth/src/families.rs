@@ -32,7 +32,8 @@
 //! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
 //!   tissues printed bare down the stub with the days across, or the transpose.
 //! - [`long::long_table`]: one row per sample (`Subject | Time (h) | Concentration`), the
-//!   subject's id on every row or on its first only, censored samples without gold.
+//!   subject's id on every row or on its first only, censored samples without gold;
+//!   three in ten as a NONMEM data file or a CDISC SDTM PC listing (`Layout::Listing`).
 //! - [`monitoring::monitoring`]: therapeutic drug monitoring, each patient's trough and
 //!   timed concentration on two days as symbols the footnote or caption defines (`C0`,
 //!   `C2`).

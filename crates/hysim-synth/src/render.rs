@@ -233,6 +233,9 @@ pub enum Layout {
     /// One row per sample: `Subject | Time (h) | Concentration`, the subject's id perhaps
     /// on its first row only.
     LongTable,
+    /// An analysis data set's listing, one row per sample: a NONMEM data file (`ID | TIME
+    /// | AMT | DV | MDV | EVID`, dosing rows without gold) or a CDISC SDTM PC listing.
+    Listing,
     /// Each patient's trough and timed concentration on two days, as symbols the table
     /// defines (`C0`, `C2`).
     Monitoring,
@@ -262,6 +265,7 @@ impl Layout {
             Layout::ConditionsPerSubject => "conditions_per_subject",
             Layout::Residues => "residues",
             Layout::LongTable => "long_table",
+            Layout::Listing => "listing",
             Layout::Monitoring => "monitoring",
             Layout::NotPk => "not_pk",
         }
@@ -1173,6 +1177,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::ConditionsPerSubject
         | Layout::Residues
         | Layout::LongTable
+        | Layout::Listing
         | Layout::Monitoring
         | Layout::NotPk => Laid::default(),
     };

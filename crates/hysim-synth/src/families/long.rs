@@ -9,6 +9,14 @@
 //! - samples below the limit of quantification printed `<LLOQ`, `BLQ` or `ND` (no gold).
 //!
 //! Gold: each concentration with its subject as printed and its time.
+//!
+//! Three in ten print the samples as an analysis data set's listing, as supplements do
+//! (`docs/CONVENTIONS.md`, "Data listings"): a NONMEM data file (`ID | TIME | AMT | DV |
+//! MDV | EVID`, a dosing row before each subject's observations, `DV` defined in the
+//! footnote with its specimen and unit, samples below the limit `.` with `MDV` 1), or a
+//! CDISC SDTM PC listing (`USUBJID | PCTEST | PCSPEC | PCTPT | PCELTM | PCSTRESN |
+//! PCSTRESU`, the planned time an ISO 8601 duration, `PT30M`, results below the limit only
+//! in `PCSTRESC`).
 
 use hysim_core::Statistic;
 use hysim_units::Family;
@@ -25,7 +33,15 @@ const MAX_SUBJECTS: usize = 6;
 pub(crate) fn long_table(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let g = &study.groups[0];
     let subjects = &g.subjects[..g.subjects.len().min(MAX_SUBJECTS)];
-    let Sampled { times, unit, values } = sampled(rng, subjects, g.route, !study.species.animal);
+    let sampled = sampled(rng, subjects, g.route, !study.species.animal);
+    if rng.chance(0.3) {
+        return if rng.chance(0.5) {
+            nonmem(rng, study, subjects, sampled, id, index, veterinary)
+        } else {
+            sdtm_pc(rng, study, sampled, id, index, veterinary)
+        };
+    }
+    let Sampled { times, unit, values } = sampled;
     let word = subject_word(rng, study);
     // Subjects numbered (`3`), coded (`S-03`) or by word and number (`Pt 3`).
     let style = rng.below(3);
@@ -94,4 +110,181 @@ pub(crate) fn long_table(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         })
         .collect();
     finish(study, table, Layout::LongTable, veterinary, records)
+}
+
+/// The samples as a NONMEM data file prints them: a dosing row (`AMT` the subject's dose,
+/// `MDV` 1, `EVID` 1) before each subject's observations, `DV` defined in the footnote.
+fn nonmem(
+    rng: &mut Rng,
+    study: &Study,
+    subjects: &[crate::pk::Nca],
+    Sampled { times, unit, values }: Sampled,
+    id: &str,
+    index: u32,
+    veterinary: bool,
+) -> SynthTable {
+    let first = if rng.chance(0.5) { 1 } else { 101 };
+    let weight_column = rng.chance(0.4);
+    // Observation rows print `AMT` as `.` or `0`.
+    let no_amount = *rng.pick(&[".", "0"]);
+    let mut header = vec!["ID", "TIME", "AMT", "DV", "MDV", "EVID"];
+    if weight_column {
+        header.push("WT");
+    }
+    let header = vec![header.into_iter().map(str::to_owned).collect()];
+    let mut body = Vec::new();
+    let mut cells = Vec::new();
+    for (s, row) in values.iter().enumerate() {
+        let subject = (first + s).to_string();
+        let weight = crate::format::number(subjects[s].body_weight, 1, false);
+        let line = |cells: Vec<String>| {
+            let mut cells = cells;
+            if weight_column {
+                cells.push(weight.clone());
+            }
+            cells
+        };
+        let dose = crate::format::number(subjects[s].dose, crate::format::decimals_for(subjects[s].dose, 2), false);
+        body.push(line(vec![subject.clone(), "0".into(), dose, ".".into(), "1".into(), "1".into()]));
+        for (j, (text, value)) in row.iter().enumerate() {
+            let (dv, mdv) = if value.is_some() { (text.clone(), "0") } else { (".".to_owned(), "1") };
+            if value.is_some() {
+                cells.push((body.len(), s, j));
+            }
+            body.push(line(vec![subject.clone(), time_text(times[j]), no_amount.into(), dv, mdv.into(), "0".into()]));
+        }
+    }
+    let caption = format!(
+        "Table {index}. {} data set of the population pharmacokinetic analysis of {} in {} (NONMEM format).",
+        *rng.pick(&["Listing of the", "Excerpt of the", "The"]),
+        study.drug.name,
+        study.population.unwrap_or(study.subjects_word),
+    );
+    let mut table = assemble(id, caption, header, body);
+    table.footnote = Some(format!(
+        "ID, subject identifier; TIME, time after the dose (h); AMT, dose (mg); DV, {} concentration of {} ({}); MDV, missing dependent variable; EVID, event identifier (0 observation, 1 dose){}.",
+        study.matrix,
+        study.drug.name,
+        unit.text,
+        if weight_column { "; WT, body weight (kg)" } else { "" }
+    ));
+    let records = cells
+        .into_iter()
+        .filter_map(|(r, s, j)| {
+            let value = values[s][j].1?;
+            let mut context = base_context(study);
+            context.subject = Some((first + s).to_string());
+            context.time = Some(format!("{} h", time_text(times[j])));
+            Some(gold(
+                &table,
+                r,
+                3,
+                "DV",
+                "CONC",
+                value,
+                Statistic::Individual,
+                &unit,
+                Some(Family::Concentration),
+                context,
+            ))
+        })
+        .collect();
+    finish(study, table, Layout::Listing, veterinary, records)
+}
+
+/// A planned time as an ISO 8601 duration, as SDTM's `PCELTM` prints it (`PT30M`, `PT2H`,
+/// `PT1H30M`).
+fn iso_duration(hours: f64) -> String {
+    let minutes = (hours * 60.0).round() as u64;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("PT{m}M"),
+        (h, 0) => format!("PT{h}H"),
+        (h, m) => format!("PT{h}H{m}M"),
+    }
+}
+
+/// The samples as a CDISC SDTM PC listing: one row per sample, the analyte and specimen in
+/// capitals, the planned time by name (`2H POST-DOSE`) and as an ISO 8601 duration.
+fn sdtm_pc(
+    rng: &mut Rng,
+    study: &Study,
+    Sampled { times, unit, values }: Sampled,
+    id: &str,
+    index: u32,
+    veterinary: bool,
+) -> SynthTable {
+    let study_code = format!("HS-{}", 100 + rng.below(900));
+    let site = 10 + rng.below(90);
+    let character_result = rng.chance(0.5);
+    let mut header = vec!["USUBJID", "PCTEST", "PCSPEC", "PCTPT", "PCELTM", "PCSTRESN", "PCSTRESU"];
+    if character_result {
+        header.insert(5, "PCSTRESC");
+    }
+    let result_col = header.iter().position(|h| *h == "PCSTRESN").unwrap_or_default();
+    let header = vec![header.into_iter().map(str::to_owned).collect()];
+    let test = study.drug.name.to_uppercase();
+    let specimen = study.matrix.to_uppercase();
+    let subject = |s: usize| format!("{study_code}-{site}-{:03}", s + 1);
+    let mut body = Vec::new();
+    let mut cells = Vec::new();
+    for (s, row) in values.iter().enumerate() {
+        for (j, (text, value)) in row.iter().enumerate() {
+            let minutes = (times[j] * 60.0).round();
+            let point = if minutes < 60.0 {
+                format!("{minutes}MIN POST-DOSE")
+            } else {
+                format!("{}H POST-DOSE", time_text(times[j]))
+            };
+            let (numeric, character) =
+                if value.is_some() { (text.clone(), text.clone()) } else { (String::new(), "BLQ".into()) };
+            if value.is_some() {
+                cells.push((body.len(), s, j));
+            }
+            let mut line = vec![
+                subject(s),
+                test.clone(),
+                specimen.clone(),
+                point,
+                iso_duration(times[j]),
+                numeric,
+                unit.text.to_owned(),
+            ];
+            if character_result {
+                line.insert(5, character);
+            }
+            body.push(line);
+        }
+    }
+    let caption = format!(
+        "Table {index}. Listing of {} concentrations of {} (SDTM PC domain) after {} administration of {}.",
+        study.matrix,
+        study.drug.name,
+        route_word(study.groups[0].route),
+        study.groups[0].dose_text
+    );
+    let table = assemble(id, caption, header, body);
+    let records = cells
+        .into_iter()
+        .filter_map(|(r, s, j)| {
+            let value = values[s][j].1?;
+            let mut context = base_context(study);
+            context.subject = Some(subject(s));
+            context.analyte = Some(test.clone());
+            context.time = Some(format!("{} h", time_text(times[j])));
+            let concentration = Some(Family::Concentration);
+            Some(gold(
+                &table,
+                r,
+                result_col,
+                "PCSTRESN",
+                "CONC",
+                value,
+                Statistic::Individual,
+                &unit,
+                concentration,
+                context,
+            ))
+        })
+        .collect();
+    finish(study, table, Layout::Listing, veterinary, records)
 }

@@ -178,6 +178,7 @@ fn breadth_of_the_corpus() {
         "conditions_per_subject",
         "residues",
         "long_table",
+        "listing",
         "monitoring",
         "not_pk",
     ] {
