@@ -1,6 +1,7 @@
 //! A population PK model's final estimates: typical values of clearance, volumes and the
 //! absorption rate constant with their precision (`RSE (%)`, a bootstrap median and 95 %
-//! interval, shrinkage), then between-subject and residual variability. Only the typical
+//! interval, shrinkage), or each with its standard error in brackets (`Estimate (SE)`),
+//! then between-subject and residual variability. Only the typical
 //! values are PK values (statistic `value`); precision columns, variability and error
 //! rows give no record.
 
@@ -95,8 +96,15 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
     let with_shrinkage = rng.chance(0.5);
     let with_bootstrap = rng.chance(0.5);
     let headings = rng.chance(0.6);
+    // Three models in ten print each estimate with its standard error in brackets under
+    // `Estimate (SE)` instead of a relative standard error column.
+    let with_se = rng.chance(0.3);
     let mut header = vec!["Parameter".to_owned(), (*rng.pick(&["Estimate", "Final estimate", "Value"])).to_owned()];
-    header.push((*rng.pick(&["RSE (%)", "RSE%", "%RSE"])).to_owned());
+    if with_se {
+        header[1].push_str(" (SE)");
+    } else {
+        header.push((*rng.pick(&["RSE (%)", "RSE%", "%RSE"])).to_owned());
+    }
     if with_shrinkage {
         header.push("Shrinkage (%)".to_owned());
     }
@@ -106,6 +114,16 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
     }
     let width = header.len();
     let rse = |rng: &mut Rng| format!("{:.1}", 3.0 + 27.0 * rng.f64());
+    // A row's estimate and its precision: `2.86` beside its RSE, or `2.86 (0.31)` with the
+    // standard error (in the estimate's unit, so printed as the estimate is), and the SE.
+    let estimate = |rng: &mut Rng, text: String, value: f64| -> (Vec<String>, Option<f64>) {
+        if with_se {
+            let (se_text, se) = rounded(value * (0.03 + 0.27 * rng.f64()));
+            (vec![format!("{text} ({se_text})")], Some(se))
+        } else {
+            (vec![text, rse(rng)], None)
+        }
+    };
     let bootstrap = |rng: &mut Rng, x: f64| {
         let (m, _) = rounded(x * (0.97 + 0.06 * rng.f64()));
         let (lo, _) = rounded(x * (0.7 + 0.2 * rng.f64()));
@@ -122,17 +140,19 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
     if headings {
         body.push(heading(rng.pick::<&str>(&["Structural model", "Fixed effects", "Typical values"])));
     }
-    let mut cells: Vec<(usize, usize, f64)> = Vec::new();
+    let mut cells: Vec<(usize, usize, f64, Option<f64>)> = Vec::new();
     for (k, t) in typical.iter().enumerate() {
         let (text, value) = rounded(t.value);
-        let mut row = vec![crate::render::plain(&t.label).trim().to_owned(), text, rse(rng)];
+        let (printed, se) = estimate(rng, text, value);
+        let mut row = vec![crate::render::plain(&t.label).trim().to_owned()];
+        row.extend(printed);
         if with_shrinkage {
             row.push(String::new());
         }
         if with_bootstrap {
             row.push(bootstrap(rng, value));
         }
-        cells.push((body.len(), k, value));
+        cells.push((body.len(), k, value, se));
         body.push(row);
     }
     // Between-subject variability (% CV) with its shrinkage; residual error.
@@ -151,7 +171,8 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
             _ => format!("ω<sub>{short}</sub> (%)"),
         };
         let (text, value) = rounded(15.0 + 45.0 * rng.f64());
-        let mut row = vec![crate::render::plain(&label).trim().to_owned(), text, rse(rng)];
+        let mut row = vec![crate::render::plain(&label).trim().to_owned()];
+        row.extend(estimate(rng, text, value).0);
         if with_shrinkage {
             row.push(format!("{:.0}", 5.0 + 35.0 * rng.f64()));
         }
@@ -164,11 +185,9 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
         body.push(heading("Residual variability"));
     }
     let (text, value) = rounded(8.0 + 25.0 * rng.f64());
-    let mut row = vec![
-        (*rng.pick(&["Proportional error (%)", "Proportional residual error (CV%)", "σ prop (%)"])).to_owned(),
-        text,
-        rse(rng),
-    ];
+    let mut row =
+        vec![(*rng.pick(&["Proportional error (%)", "Proportional residual error (CV%)", "σ prop (%)"])).to_owned()];
+    row.extend(estimate(rng, text, value).0);
     if with_shrinkage {
         row.push(String::new());
     }
@@ -192,15 +211,20 @@ pub(crate) fn model_estimates(rng: &mut Rng, study: &Study, id: &str, index: u32
     };
     let mut table = assemble(id, caption, vec![header], body);
     table.footnote = Some(
-        "RSE, relative standard error; CI, confidence interval; IIV, interindividual variability. Between-subject variability is expressed as CV%."
-            .to_owned(),
+        if with_se {
+            "SE, standard error; CI, confidence interval; IIV, interindividual variability. Between-subject variability is expressed as CV%."
+        } else {
+            "RSE, relative standard error; CI, confidence interval; IIV, interindividual variability. Between-subject variability is expressed as CV%."
+        }
+        .to_owned(),
     );
     let mut records: Vec<Record> = Vec::new();
-    for (row, k, value) in cells {
+    for (row, k, value, se) in cells {
         let t = &typical[k];
         let raw = table.body_rows[row][0].clone();
         let mut r = gold(&table, row, 1, &raw, t.code, value, Statistic::Value, &t.unit, t.family, base_context(study));
         r.context.group = None;
+        r.dispersion = se.map(|value| hysim_core::Dispersion { kind: "SE".to_owned(), value });
         records.push(r);
     }
     finish(study, table, Layout::ModelEstimates, veterinary, records)

@@ -190,6 +190,9 @@ const CENTRALS: &[(&str, Statistic)] = &[
     // subjects.
     ("estimates", Statistic::Value),
     ("estimate", Statistic::Value),
+    // A population model's typical value (`Typical value (SE)`, its θ).
+    ("typical values", Statistic::Value),
+    ("typical value", Statistic::Value),
 ];
 
 /// Words that name a spread, longest first, with its kind (`None`: a confidence interval,

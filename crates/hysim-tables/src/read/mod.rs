@@ -3440,8 +3440,11 @@ impl<'t> Reader<'t> {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| MODIFIERS.contains(&crate::fold::lower(w).trim_matches(['(', ')', '.'])));
-                    // (Nor a model's `Estimate (SE)`: one value with its error, no group.)
-                    let estimate = matches!(crate::fold::lower(head).as_str(), "estimate" | "estimates");
+                    // (Nor a model's `Estimate (SE)`, `Final estimate (SE)`, `Typical value (SE)`:
+                    // one value with its error, no group.)
+                    let estimate = head.rsplit(' ').next().is_some_and(|w| {
+                        matches!(crate::fold::lower(w).as_str(), "estimate" | "estimates" | "value" | "values")
+                    });
                     (!head.is_empty() && !modified && !estimate && stat_label(head).is_none()).then_some((head, label))
                 });
                 if let Some((head, label)) = tail_label {
@@ -3702,8 +3705,18 @@ impl<'t> Reader<'t> {
             return found.clone();
         }
         let names = |t: &str| parameter_code(t, self.route_kind).map(str::to_owned);
-        let found: Vec<Declaration> =
-            declarations(label, &Scope::All, &names).into_iter().filter(|d| d.central.is_some()).collect();
+        // A model's `Value (SE)` column labels its estimates as `Estimate (SE)` does (a
+        // label: in a sentence, "values are means" declares the mean).
+        let estimate = match crate::params::split_trailing_group(label) {
+            (head, Some(spread)) if matches!(crate::fold::lower(head.trim()).as_str(), "value" | "values") => {
+                Some(format!("Estimate ({spread})"))
+            }
+            _ => None,
+        };
+        let found: Vec<Declaration> = declarations(estimate.as_deref().unwrap_or(label), &Scope::All, &names)
+            .into_iter()
+            .filter(|d| d.central.is_some())
+            .collect();
         self.label_declarations.borrow_mut().insert(label.to_owned(), found.clone());
         found
     }

@@ -2117,6 +2117,41 @@ fn model_estimates_with_their_standard_errors_under_the_groups() {
 }
 
 #[test]
+fn a_models_estimate_column_with_its_standard_error_however_it_is_named() {
+    // `Final estimate (SE)`, `Value (SE)`, `Typical value (SE)` label one column of
+    // estimates with their standard errors, as `Estimate (SE)` does: no group `Final
+    // estimate` of SE values, and the estimate a value.
+    for header in ["Final estimate (SE)", "Value (SE)", "Typical value (SE)", "Population estimate (SE)"] {
+        let t = table(
+            "Table 3. Parameter estimates of the final population pharmacokinetic model of velaprazine",
+            &[&["Parameter", header]],
+            &[&["CL/F (L/h)", "4.12 (0.38)"], &["V/F (L)", "61.5 (7.2)"], &["IIV CL/F (%)", "32.1 (4.4)"]],
+        );
+        let records = table_records(&t);
+        let seen: Vec<_> = records
+            .iter()
+            .map(|r| {
+                (
+                    r.parameter.as_deref(),
+                    r.value,
+                    r.statistic,
+                    r.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("CLFO"), Some(4.12), Statistic::Value, Some(("SE", 0.38))),
+                (Some("VZFO"), Some(61.5), Statistic::Value, Some(("SE", 7.2)))
+            ],
+            "{header}: {}",
+            show(&records)
+        );
+    }
+}
+
+#[test]
 fn a_unit_for_fluids_and_tissues_is_each_specimens_own() {
     // `µg/mL; µg/g` in a unit column over plasma and muscle columns: per mL in plasma, per g
     // in muscle.
