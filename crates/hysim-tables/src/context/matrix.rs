@@ -205,6 +205,18 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
     if let Some((_, tissue)) = EDIBLE_TISSUES.iter().find(|(label, _)| *label == bare) {
         return vec![*tissue];
     }
+    // Or the label's residue in one (`Residue in muscle + skin`, `X in liver`, `Muscle
+    // residues`, `Kidney concentration`): the tissue ends the label after `in`, or is all
+    // of it before the word for what was measured.
+    let after_in = bare.rsplit_once(" in ").map(|(_, tissue)| tissue.trim());
+    let before_measure = ["residues", "residue", "concentrations", "concentration", "levels", "level"]
+        .iter()
+        .find_map(|w| bare.strip_suffix(w).map(str::trim).filter(|t| !t.is_empty()));
+    if let Some((_, tissue)) =
+        EDIBLE_TISSUES.iter().find(|(label, _)| after_in == Some(*label) || before_measure == Some(*label))
+    {
+        return vec![*tissue];
+    }
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in MATRICES {
         let sampled = text.match_indices(word).any(|(i, _)| {

@@ -2478,6 +2478,30 @@ impl<'t> Reader<'t> {
                     && self.named_subject(c).is_none();
                 self.concentration_of(last, unit.as_deref())
                     .or_else(|| (!statistic).then(|| self.concentration_of(&path.join(" "), unit.as_deref())).flatten())
+                    // The analytes under their specimen's header (`Muscle + skin (µg/kg)` over
+                    // `Florfenicol | Florfenicol amine`): the specimen's concentrations.
+                    .or_else(|| {
+                        let (_, above) = path.split_last()?;
+                        let specimen = above.iter().rev().find(|h| !matrices_in(h).is_empty())?;
+                        let analyte = drug_in(last).is_some()
+                            || metabolite_in(last).is_some()
+                            || [self.caption_analyte.as_deref(), self.base.context.drug.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .any(|a| crate::fold::lower(last.trim()) == a)
+                            // (Or a one-word name the caption uses: "Florfenicol and florfenicol
+                            // amine residues".)
+                            || {
+                                let name = crate::fold::lower(last.trim());
+                                name.chars().count() >= 4
+                                    && name.chars().all(char::is_alphabetic)
+                                    && crate::context::has_word(
+                                        &crate::fold::lower(self.table.caption.as_deref().unwrap_or_default()),
+                                        &[name.as_str()],
+                                    )
+                            };
+                        (!statistic && analyte).then(|| self.concentration_of(specimen, unit.as_deref())).flatten()
+                    })
             })
             // A parameter of the analyte an abbreviation before it names (`INS-Cmax`,
             // "INS, serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose
@@ -4046,6 +4070,8 @@ impl<'t> Reader<'t> {
                 .last()
                 .filter(|_| self.clean_paths[col].len() > 1)
                 .and_then(|leaf| matrix_of(leaf))
+                // (Then each header above it: `Muscle + skin (µg/kg)` over `X | X amine`.)
+                .or_else(|| self.clean_paths[col].iter().rev().skip(1).find_map(|h| matrix_of(h)))
                 .or_else(|| matrix_of(&header))
                 .or_else(|| g.and_then(matrix_of))
                 // (Or the specimen an abbreviation stands for: `SF` of "synovial fluid (SF)".)
@@ -4600,10 +4626,27 @@ fn caption_analyte(caption: &str) -> Option<String> {
         "therapeutic",
     ];
     let lower = crate::fold::lower(caption);
-    // The analyte before its quantity (`Individual plasma sulvanafil concentrations`).
-    let before = ["concentrations", "concentration", "levels"].iter().find_map(|q| {
+    // The analyte before its quantity (`Individual plasma sulvanafil concentrations`), or
+    // before the specimen or kind before it (`Sulvanafil plasma concentrations`, `X serum
+    // levels`, `X total residues`).
+    let before = ["concentrations", "concentration", "levels", "residues"].iter().find_map(|q| {
         let at = lower.find(&format!(" {q}"))?;
-        let word = lower[..at].split_whitespace().next_back()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let words: Vec<&str> = lower[..at]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .collect();
+        let k = words
+            .iter()
+            .take(3)
+            .position(|w| !QUALIFIERS.contains(w) && (matrices_in(w).is_empty() || w.chars().count() < 3))?;
+        let word = words[k];
+        // A metabolite by its parent and conjugate (`X amine residues`, `X glucuronide
+        // concentrations`).
+        if let Some(metabolite) = words.get(k + 1).and_then(|parent| metabolite_in(&format!("{parent} {word}"))) {
+            return Some(metabolite);
+        }
         (word.chars().count() >= 3
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && !NOT_ANALYTES.contains(&word)

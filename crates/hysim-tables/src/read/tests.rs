@@ -960,6 +960,53 @@ fn residues_in_edible_tissues_down_and_days_across() {
 }
 
 #[test]
+fn analytes_under_their_tissues_header_and_residues_named_in_a_tissue() {
+    // A fish residue study: the parent and its marker residue (`X amine`) under the tissue's
+    // header with its unit per kg, the pools' numbers after the tank; the tissue named after
+    // `in` (`Residue in muscle + skin`), the analyte one word the caption names.
+    let t = table(
+        "Table 3. Florazole and florazole amine residues in pooled samples of salmon",
+        &[
+            &[
+                "Days after last treatment",
+                "Tank",
+                "Pool no.",
+                "Residue in muscle + skin (µg/kg)",
+                "Residue in muscle + skin (µg/kg)",
+            ],
+            &["Days after last treatment", "Tank", "Pool no.", "Florazole", "Florazole amine"],
+        ],
+        &[&["1", "A", "1", "1298", "397"], &["1", "B", "2", "1317", "586"], &["4", "A", "3", "481", "183"]],
+    );
+    let records = table_records(&t);
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<f64>);
+    let seen: Vec<Seen> = records
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            (c.subject.as_deref(), c.time.as_deref(), c.matrix.as_deref(), c.analyte.as_deref(), r.value)
+        })
+        .collect();
+    assert_eq!(seen.len(), 6, "{}", show(&records));
+    assert_eq!(seen[0], (Some("1"), Some("1 day"), Some("muscle and skin"), Some("florazole"), Some(1298.0)));
+    assert!(seen.contains(&(Some("3"), Some("4 day"), Some("muscle and skin"), Some("Florazole amine"), Some(183.0))));
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("µg/kg")), "{}", show(&records));
+    // The tissue of a residue's label: after `in`, or before the word for what was measured.
+    assert_eq!(matrices_in("Florazole in liver (µg/kg)"), ["liver tissue"]);
+    assert_eq!(matrices_in("Muscle residues"), ["muscle tissue"]);
+    assert!(matrices_in("Change in fat mass").is_empty());
+    // The analyte before the specimen before its quantity: "X plasma concentrations".
+    let t = table(
+        "Table 2. Velazole plasma concentrations in patients",
+        &[&["Patient", "Velazole (ng/mL)"]],
+        &[&["P1", "12.5"], &["P2", "8.1"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 2, "{}", show(&records));
+    assert_eq!(records[0].context.analyte.as_deref().map(str::to_lowercase).as_deref(), Some("velazole"));
+}
+
+#[test]
 fn symbols_the_footnote_defines_a_trough_and_a_concentration_two_hours_after_the_dose() {
     // Transplant monitoring: `C0` and `C2` under each day, defined only by the footnote,
     // the unit in the caption.
@@ -1469,9 +1516,13 @@ fn residue_depletion_in_fish_beside_degree_days() {
         &[&["1", "10", "1010", "539"], &["3", "30", "498", "485"]],
     );
     let records = table_records(&t);
-    let values: Vec<f64> = records.iter().filter_map(|r| r.value).collect();
-    assert_eq!(values, [1010.0, 539.0, 498.0, 485.0]);
-    assert_eq!(records[1].context.subject.as_deref(), Some("Fish 2"));
+    let mut seen: Vec<(f64, Option<&str>)> =
+        records.iter().filter_map(|r| Some((r.value?, r.context.subject.as_deref()))).collect();
+    seen.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert_eq!(
+        seen,
+        [(485.0, Some("Fish 2")), (498.0, Some("Fish 1")), (539.0, Some("Fish 2")), (1010.0, Some("Fish 1"))]
+    );
 }
 
 #[test]
