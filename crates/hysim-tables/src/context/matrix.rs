@@ -9,12 +9,17 @@ use super::words::{is_space_or_dash, is_whole_word, next_word, paper_text, previ
 const MATRICES: &[(&str, &str)] = &[
     ("umbilical cord blood", "cord blood"),
     ("umbilical cord", "cord blood"),
-    ("umbilical vein", "cord blood"),
     ("cord blood", "cord blood"),
     ("spinal cord", "spinal cord"),
     ("cord", "cord blood"),
     ("cord serum", "cord blood"),
     ("cord plasma", "cord blood"),
+    // (The vessel where the table names it, as curators keep it; after `cord`:
+    // `Cord (umbilical venous) plasma` is cord blood.)
+    ("umbilical vein", "umbilical vein"),
+    ("umbilical venous", "umbilical vein"),
+    ("umbilical artery", "umbilical artery"),
+    ("umbilical arterial", "umbilical artery"),
     ("placental tissue", "placenta"),
     ("placenta", "placenta"),
     ("breast milk", "milk"),

@@ -95,6 +95,20 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     if let Some(code) = vocabulary_code(definition, route) {
         return Some((code, None));
     }
+    // A ratio of two specimens in words (`umbilical vein to maternal plasma ratio`, `ratio
+    // of milk to plasma concentrations`).
+    let pair = d
+        .strip_suffix(" ratio")
+        .or_else(|| d.strip_suffix(" concentration ratio"))
+        .and_then(|r| r.split_once(" to "))
+        .or_else(|| d.strip_prefix("ratio of ").and_then(|r| r.split_once(" to ")));
+    if let Some((numerator, denominator)) = pair
+        && !crate::context::matrices_in(numerator).is_empty()
+        && !crate::context::matrices_in(denominator).is_empty()
+        && let Some(code) = super::specimen_ratio_code(numerator)
+    {
+        return Some((code, None));
+    }
     // A symbol of a concentration (`C0`, `C2`, `Cpre`) or a definition that says so; not an
     // area under its curve (`concentration versus time curve from 0 to 4 h`).
     let concentration = symbol.starts_with(['C', 'c'])

@@ -2624,22 +2624,7 @@ impl<'t> Reader<'t> {
         if !specimens {
             return Some(Named::Code("MRATIO"));
         }
-        // The specimens' ratios the vocabulary names; another pair (`Adipose/serum`,
-        // `Saliva/plasma`) has no code, and is no cord-to-maternal ratio.
-        let m = matrices_in(num);
-        let fetal = crate::context::has_word(&crate::fold::lower(num), &["fetal", "foetal", "umbilical"]);
-        let code = if m.contains(&"milk") {
-            "MPRATIO"
-        } else if m.contains(&"cerebrospinal fluid") {
-            "CSFPRATIO"
-        } else if m.contains(&"cord blood") || fetal {
-            "FMRATIO"
-        } else if m.contains(&"placenta") {
-            "PLMRATIO"
-        } else {
-            return None;
-        };
-        Some(Named::Code(code))
+        specimen_ratio_code(num).map(Named::Code)
     }
 
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
@@ -4434,6 +4419,26 @@ fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
     ids >= 3
 }
 
+/// The code of a ratio of two specimens by its numerator's specimen: milk to plasma
+/// `MPRATIO`, CSF `CSFPRATIO`, cord or umbilical blood (fetal) to maternal `FMRATIO`,
+/// placenta `PLMRATIO`. Another pair (`Adipose/serum`, `Saliva/plasma`) has no code, and is
+/// no cord-to-maternal ratio.
+pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
+    let m = matrices_in(numerator);
+    let fetal = crate::context::has_word(&crate::fold::lower(numerator), &["fetal", "foetal", "umbilical"]);
+    if m.contains(&"milk") {
+        Some("MPRATIO")
+    } else if m.contains(&"cerebrospinal fluid") {
+        Some("CSFPRATIO")
+    } else if m.contains(&"cord blood") || fetal {
+        Some("FMRATIO")
+    } else if m.contains(&"placenta") {
+        Some("PLMRATIO")
+    } else {
+        None
+    }
+}
+
 /// `section / stub`, either part absent.
 /// Whether a group is named by its route (`IM`, `Oral (n = 12)`, `i.v.`), not merely one
 /// mentioning a route (`With oral ketoconazole`).
@@ -4730,9 +4735,20 @@ fn caption_unit(caption: &str) -> Option<String> {
             {
                 return Some(inner.trim().to_owned());
             }
-            // "Concentrations are expressed in µg/mL", "levels are given in ng/mL".
+            // "Concentrations are expressed in µg/mL", "levels are given in ng/mL", "All
+            // concentrations in ng/mL".
             let rest_lower = crate::fold::lower(rest);
-            for verb in ["are expressed in ", "were expressed in ", "are given in ", "are reported in ", "are in "] {
+            for verb in [
+                "are expressed in ",
+                "were expressed in ",
+                "expressed in ",
+                "are given in ",
+                "are reported in ",
+                "are presented in ",
+                "are shown in ",
+                "are in ",
+                "in ",
+            ] {
                 if let Some(tail) = rest_lower.strip_prefix(verb) {
                     let unit: String = rest[rest.len() - tail.len()..]
                         .split([' ', ';', ','])

@@ -960,6 +960,35 @@ fn residues_in_edible_tissues_down_and_days_across() {
 }
 
 #[test]
+fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
+    // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
+    // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
+    let mut t = table(
+        "Table 2. Maternal and umbilical cord plasma concentrations of tocolamide at delivery",
+        &[&["Pair", "Maternal plasma", "Umbilical vein", "Umbilical artery", "UV/MP"]],
+        &[&["1", "57.9", "45.2", "43.5", "0.78"], &["2", "57.4", "35.2", "29.5", "0.61"]],
+    );
+    t.footnote = Some("All concentrations in ng/mL. UV/MP, umbilical vein to maternal plasma ratio.".into());
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1"))
+        .map(|r| (r.parameter.as_deref(), r.unit_raw.as_deref(), r.context.matrix.as_deref(), r.value))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CONC"), Some("ng/mL"), Some("plasma"), Some(57.9)),
+            (Some("CONC"), Some("ng/mL"), Some("umbilical vein"), Some(45.2)),
+            (Some("CONC"), Some("ng/mL"), Some("umbilical artery"), Some(43.5)),
+            (Some("FMRATIO"), None, None, Some(0.78)),
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
 fn analytes_under_their_tissues_header_and_residues_named_in_a_tissue() {
     // A fish residue study: the parent and its marker residue (`X amine`) under the tissue's
     // header with its unit per kg, the pools' numbers after the tank; the tissue named after
