@@ -23,6 +23,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("placental tissue", "placenta"),
     ("placenta", "placenta"),
     ("breast milk", "milk"),
+    // (A milking is a sample of milk: `Milking after last infusion (µg/mL)`.)
+    ("milkings", "milk"),
+    ("milking", "milk"),
     ("milk", "milk"),
     ("plasma", "plasma"),
     ("serum", "serum"),

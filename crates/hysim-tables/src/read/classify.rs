@@ -129,6 +129,15 @@ const PK_RESULTS: &[&str] = &[
     // Urinary recovery is a PK result (amount and fraction excreted), not an assay's.
     "urinary recovery",
     "recovered in urine",
+    // The activity of a heparin or of a coagulation factor concentrate after its dose in
+    // international units is its concentration (`Factor IX activity (IU/dL, one-stage
+    // assay)`: the assay named is no assay validation).
+    "anti-xa activity",
+    "factor viii activity",
+    "factor ix activity",
+    "fviii activity",
+    "fix activity",
+    "activity levels",
 ];
 
 /// Header cells of a regression table: a coefficient column.

@@ -629,7 +629,22 @@ pub(crate) fn is_visit_code(text: &str) -> bool {
 /// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`).
 pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     let t = strip_marks(label).trim();
-    let (name, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
+    // (Or on the line below the code, no brackets: `M1<br/>12 h`, `V2 / day 8`.)
+    let (name, inner) = match t.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        Some(split) => split,
+        None => {
+            let (code, rest) = t.split_once([' ', '\n', '/'])?;
+            let rest = rest.trim_start_matches([' ', '/']).trim();
+            let coded = code.chars().take_while(char::is_ascii_alphabetic).count();
+            if !(1..=2).contains(&coded)
+                || rest.is_empty()
+                || !rest.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+            {
+                return None;
+            }
+            (code, rest)
+        }
+    };
     let name = norm(name.trim());
     // A sample's, visit's or milking's word and number (`Visit 2`, `Sample 4`), or its code
     // of a letter or two and a number (`M1`, `V3`, `S4`); not a cohort, group, period or

@@ -1692,7 +1692,19 @@ impl<'t> Reader<'t> {
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
                 let leaf = p.last().filter(|_| p.len() > 1 && !area).and_then(|h| {
                     let h = label_marks(h, &reader.notes).0;
-                    labels::time_of(&h, None).or_else(|| labels::time_in_brackets(&h))
+                    labels::time_of(&h, None).or_else(|| labels::time_in_brackets(&h)).or_else(|| {
+                        // A numbered sample with its time in brackets in the unit the header
+                        // above says (`Milking no. (hours after the last infusion)` over `1
+                        // (12) | 2 (24)`).
+                        let (number, inner) = h.trim().strip_suffix(')')?.rsplit_once('(')?;
+                        let unit = p[..p.len() - 1].iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                        number
+                            .trim()
+                            .chars()
+                            .all(|c| c.is_ascii_digit())
+                            .then(|| labels::time_of(inner, Some(unit)))
+                            .flatten()
+                    })
                 });
                 reader.col_time[c] = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
@@ -2017,7 +2029,10 @@ impl<'t> Reader<'t> {
         let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
         if !labels::is_time_header(&stub_header)
-            || !(caption.contains("concentration") || caption.contains("level"))
+            // (Or an activity in international units: `Factor IX activity (IU/dL)`.)
+            || !(caption.contains("concentration")
+                || caption.contains("level")
+                || self.caption_unit.as_deref().is_some_and(|u| Unit::parse(u).is_ok_and(|u| u.dims.activity == 1)))
             || self.row_named.iter().flatten().any(|n| n.code() == Some("CONC"))
         {
             return;
@@ -4686,7 +4701,11 @@ fn caption_unit(caption: &str) -> Option<String> {
         for (at, _) in lower.match_indices(word) {
             let rest = caption[at + word.len()..].trim_start();
             if activity {
-                if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(u, _)| u.trim())
+                // (The unit first among what the brackets say: `(IU/dL, one-stage assay)`.)
+                if let Some(inner) = rest
+                    .strip_prefix('(')
+                    .and_then(|r| r.split_once(')'))
+                    .map(|(u, _)| u.split([',', ';']).next().unwrap_or(u).trim())
                     && Unit::parse(inner).is_ok_and(|u| u.dims.activity == 1)
                     && is_concentration_unit(inner)
                 {

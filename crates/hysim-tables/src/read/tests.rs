@@ -960,6 +960,45 @@ fn residues_in_edible_tissues_down_and_days_across() {
 }
 
 #[test]
+fn a_factor_activity_by_time_above_parameters_and_milkings_with_their_hours() {
+    // A coagulation factor's activity (its concentration) in the caption with the assay in
+    // the brackets, times down above a per-patient half-life row.
+    let t = table(
+        "Table 3. Factor IX activity (IU/dL, one-stage assay) after a single 50 IU/kg dose of eptanonacog beta",
+        &[&["Time after end of infusion", "Patient 1", "Patient 2"]],
+        &[&["15 min", "48", "60"], &["1 h", "40", "54"], &["t1/2 (h)", "24.5", "24.0"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.context.time.as_deref(), r.unit_raw.as_deref(), r.value))
+        .collect();
+    assert_eq!(seen.len(), 6, "{}", show(&records));
+    assert_eq!(seen[0], (Some("CONC"), Some("15 min"), Some("IU/dL"), Some(48.0)));
+    assert_eq!(seen[5], (Some("LAMZHL"), None, Some("h"), Some(24.0)));
+    // Milkings: a sample of milk; the hours on the line below the milking's code, or in
+    // brackets in the unit the header above says.
+    for (header, leaves) in [
+        ("Milking after last infusion (µg/mL)", ["M1\n12 h", "M2\n24 h"]),
+        ("Milking no. (hours after the last infusion)", ["1 (12)", "2 (24)"]),
+    ] {
+        let mut t = table(
+            "Table 2. Cefaxolin concentrations (µg/mL) in composite milk of individual cows",
+            &[&["Cow (ear tag)", "Parity", header, header], &["Cow (ear tag)", "Parity", leaves[0], leaves[1]]],
+            &[&["4713", "4", "11.5", "4.57"], &["4720", "1", "7.65", "3.02"]],
+        );
+        t.footnote = None;
+        let records = table_records(&t);
+        let seen: Vec<_> = records
+            .iter()
+            .map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref(), r.value))
+            .collect();
+        assert_eq!(seen.len(), 4, "{header}: {}", show(&records));
+        assert!(seen.contains(&(Some("4720"), Some("24 h"), Some("milk"), Some(3.02))), "{header}: {}", show(&records));
+    }
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
