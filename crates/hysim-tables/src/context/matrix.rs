@@ -68,6 +68,12 @@ const MATRICES: &[(&str, &str)] = &[
     ("ultrafiltrate", "ultrafiltrate"),
     ("saliva", "saliva"),
     ("bile", "bile"),
+    // Fluid from a surgical wound's drain.
+    ("wound drainage fluid", "wound fluid"),
+    ("wound drainage", "wound fluid"),
+    ("wound fluid", "wound fluid"),
+    ("wound exudate", "wound fluid"),
+    ("drain fluid", "wound fluid"),
     ("lung tissue", "lung tissue"),
     ("liver tissue", "liver tissue"),
     ("kidney tissue", "kidney tissue"),

@@ -783,10 +783,71 @@ fn unit_of_specimen(unit: &str, matrix: Option<&str>, fits: &dyn Fn(&str) -> boo
 /// where it has none.
 fn name_before_unit(label: &str) -> &str {
     let label = label.trim();
-    match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+    let label = match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
         Some((name, unit)) if !name.trim().is_empty() && bare_unit(unit).is_some() => name.trim_end(),
         _ => label,
+    };
+    // And before what it says of the animal or person (`Bella (mare, 9 y)`, `Duke (gelding,
+    // 12 years)`, `Kanya (F, 34 kg)`): its sex, age or weight.
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((name, about)) if !name.trim().is_empty() && describes_a_subject(about) => name.trim_end(),
+        _ => label,
     }
+}
+
+/// Whether a bracket says only an animal's or a person's sex, age or weight (`mare, 9 y`,
+/// `M, 42 years`, `gelding`).
+fn describes_a_subject(about: &str) -> bool {
+    const SEXES: &[&str] = &[
+        "m",
+        "f",
+        "male",
+        "female",
+        "mare",
+        "gelding",
+        "stallion",
+        "colt",
+        "filly",
+        "bitch",
+        "dog",
+        "queen",
+        "tom",
+        "castrated",
+        "spayed",
+        "neutered",
+        "intact",
+        "cow",
+        "bull",
+        "steer",
+        "heifer",
+        "ewe",
+        "ram",
+        "wether",
+        "boar",
+        "sow",
+        "gilt",
+        "barrow",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+    ];
+    let parts: Vec<String> = crate::fold::lower(about).split([',', ';']).map(|p| p.trim().to_owned()).collect();
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            match words.as_slice() {
+                [w] => SEXES.contains(w) || w.trim_end_matches(|c: char| c.is_alphabetic()).parse::<f64>().is_ok(),
+                [number, unit] => {
+                    number.parse::<f64>().is_ok()
+                        && matches!(
+                            *unit,
+                            "y" | "yr" | "yrs" | "year" | "years" | "mo" | "months" | "kg" | "weeks" | "wk"
+                        )
+                }
+                _ => false,
+            }
+        })
 }
 
 /// Whether a label names nothing a table is about (a drug, specimen, route, parameter or
@@ -1902,9 +1963,21 @@ impl<'t> Reader<'t> {
             ["concentration", "level", "conc.", "residue", "depletion"].iter().any(|w| l.contains(w))
         };
         // (A unit before a clause too: `X in muscle (ng/g), individual fish`.)
-        let unit_text = self.caption_unit.clone().or_else(|| {
-            self.labels.iter().find_map(|l| unit_in_label(l).or_else(|| unit_and_clause(l).map(|(unit, _)| unit)))
-        });
+        let unit_text = self
+            .caption_unit
+            .clone()
+            .or_else(|| {
+                self.labels.iter().find_map(|l| unit_in_label(l).or_else(|| unit_and_clause(l).map(|(unit, _)| unit)))
+            })
+            // (Or the specimens' cells down a column before the values: `Serum (mg/L) | T-tube
+            // bile (mg/L)`.)
+            .or_else(|| {
+                self.table.body_rows.iter().find_map(|r| {
+                    r.iter()
+                        .take(3)
+                        .find_map(|t| matrix_of(t).and(unit_in_label(t)).filter(|u| is_concentration_unit(u)))
+                })
+            });
         if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
             || crate::context::has_word(&crate::fold::lower(&caption), &["ratio", "ratios"])
         {
@@ -2989,7 +3062,15 @@ impl<'t> Reader<'t> {
             crate::context::has_word(&crate::fold::lower(caption), &["individual"])
                 && above.last().is_some_and(|h| labels::names_subjects(h))
         };
-        if counted.is_none() && !individual() {
+        // Or of each subject (`in each horse`, `for each patient`): three names at least.
+        let each = || {
+            let lower = crate::fold::lower(caption);
+            lower.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+                let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+                w[0] == "each" && (labels::is_subject_header(next) || crate::context::species_of(next).is_some())
+            })
+        };
+        if counted.is_none() && !individual() && !each() {
             return None;
         }
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is
@@ -3998,6 +4079,8 @@ impl<'t> Reader<'t> {
         let candidates: Vec<String> = [
             unit_in_label(label),
             self.unit_col(col).map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()),
+            // The row's specimen with its unit (`Serum (mg/L)` in a `Specimen` column).
+            self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
         ]
         .into_iter()
         .flatten()

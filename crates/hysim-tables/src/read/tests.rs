@@ -999,6 +999,43 @@ fn a_factor_activity_by_time_above_parameters_and_milkings_with_their_hours() {
 }
 
 #[test]
+fn animals_named_with_their_sex_and_age_and_specimens_with_their_units_down() {
+    // Horses by name with what the table says of each (`Bella (mare, 9 y)`) over a unit
+    // row, the caption speaking of "each horse" without counting them.
+    let t = table(
+        "Table 1. Plasma flunixamide concentrations in each horse after 1.1 mg/kg IV",
+        &[
+            &["Time after injection", "Bella (mare, 9 y)", "Duke (gelding, 12 y)", "Storm (stallion, 7 y)"],
+            &["", "µg/mL", "µg/mL", "µg/mL"],
+        ],
+        &[&["5 min", "6.53", "6.04", "7.04"], &["1 h", "2.20", "2.75", "2.62"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records.iter().map(|r| (r.statistic, r.context.subject.as_deref(), r.value)).collect();
+    assert_eq!(seen.len(), 6, "{}", show(&records));
+    assert!(seen.contains(&(Statistic::Individual, Some("Duke"), Some(2.75))), "{}", show(&records));
+    // Each patient's specimens down with their units, times across, the caption naming the
+    // fluids without the word concentration.
+    let t = table(
+        "Table 3. Piperazactam in serum, bile and wound drainage fluid of each patient after a 4 g dose",
+        &[&["Patient", "Specimen", "1 h", "2 h"]],
+        &[
+            &["1", "Serum (mg/L)", "97.0", "36.8"],
+            &["1", "T-tube bile (mg/L)", "158", "116"],
+            &["1", "Wound drainage (mg/L)", "—", "13.4"],
+        ],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.context.matrix.as_deref(), r.context.time.as_deref(), r.unit_raw.as_deref(), r.value))
+        .collect();
+    assert_eq!(seen.len(), 5, "{}", show(&records));
+    assert!(seen.contains(&(Some("wound fluid"), Some("2 h"), Some("mg/L"), Some(13.4))), "{}", show(&records));
+    assert!(seen.contains(&(Some("bile"), Some("1 h"), Some("mg/L"), Some(158.0))), "{}", show(&records));
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
