@@ -569,9 +569,11 @@ const SUBJECT_WORDS: &[&str] = &[
     "owca",
     "owcy",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
-    // birds' samples, a tank of fish, a pen of animals.
+    // birds' samples, a tank of fish, a pen of animals, a flock of poultry.
     "pool",
     "pools",
+    "flock",
+    "flocks",
     "tank",
     "tanks",
     "pen",
@@ -706,12 +708,39 @@ pub(crate) fn cycle_length(text: &str) -> Option<u32> {
             .filter(|_| next.starts_with("cycle") || (next == "treatment" && after.starts_with("cycle")));
         // `28 day cycles`
         let spaced = w.parse::<u32>().ok().filter(|_| next == "day" && after.starts_with("cycle"));
-        // `cycles of 28 days`
-        let of = (w.starts_with("cycle") && next == "of")
+        // `cycles of 28 days`, `cycles were 21 days`
+        let of = (w.starts_with("cycle") && matches!(next, "of" | "were" | "was" | "are" | "lasted"))
             .then(|| after.parse::<u32>().ok())
             .flatten()
             .filter(|_| words.get(k + 3).is_some_and(|d| d.starts_with("day")));
         hyphened.or(spaced).or(of).filter(|n| (2..=366).contains(n))
+    })
+}
+
+/// How long the infusion lasted, as a caption or footnote says it (`end of the 30-min
+/// infusion`, `a 2-h infusion`, `infused over 30 minutes`, `infusion over 1 h`): `30 min`.
+pub(crate) fn infusion_length(text: &str) -> Option<String> {
+    let t = norm(text);
+    let words: Vec<&str> = t.split([' ', ',', ';', '(', ')']).filter(|w| !w.is_empty()).collect();
+    let unit = |u: &str| match u.trim_end_matches('.') {
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        _ => None,
+    };
+    words.iter().enumerate().find_map(|(k, w)| {
+        let next = words.get(k + 1).copied().unwrap_or_default();
+        let after = words.get(k + 2).copied().unwrap_or_default();
+        // `30-min infusion`, `30 min infusion`
+        let before = w
+            .split_once('-')
+            .and_then(|(n, u)| Some((n.parse::<f64>().ok()?, unit(u)?)))
+            .filter(|_| next.starts_with("infusion"))
+            .or_else(|| Some((w.parse::<f64>().ok()?, unit(next)?)).filter(|_| after.starts_with("infusion")));
+        // `infusion over 30 min`, `infused over 2 hours`
+        let over = (w.starts_with("infus") && next == "over")
+            .then(|| Some((after.parse::<f64>().ok()?, unit(words.get(k + 3)?)?)))
+            .flatten();
+        before.or(over).map(|(n, u)| format!("{n} {u}"))
     })
 }
 

@@ -2004,6 +2004,14 @@ impl<'t> Reader<'t> {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
                             .or_else(|| labels::time_in_brackets(last))
+                            // (`EOI`: the end of an infusion whose length the notes say.)
+                            .or_else(|| {
+                                is_infusion_end(last).then(|| {
+                                    let notes =
+                                        format!("{caption} {}", self.table.footnote.as_deref().unwrap_or_default());
+                                    labels::infusion_length(&notes)
+                                })?
+                            })
                     })
                     .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
@@ -2190,8 +2198,20 @@ impl<'t> Reader<'t> {
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
     /// table's time column.
     fn time_at(&self, row: usize, col: usize) -> Option<String> {
+        // A column's time on the day its row names (`C1D8` or `Day 8` down the stub, `Pre-dose
+        // | EOI` across): that day's.
+        let on_the_rows_day = |time: String| -> String {
+            let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
+            let day = labels::cycle_day(stub, self.cycle_days)
+                .or_else(|| labels::time_of(stub, None).filter(|d| crate::fold::lower(d).starts_with("day")));
+            match day {
+                Some(day) if !crate::fold::lower(&time).starts_with(['d', 'w', 'c']) => format!("{day}, {time}"),
+                _ => time,
+            }
+        };
         self.col_time[col]
             .clone()
+            .map(on_the_rows_day)
             .or_else(|| self.row_time[row].clone())
             .or_else(|| {
                 let (c, unit) = self.time_col?;
@@ -4504,10 +4524,19 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
 fn subject_over_specimens(path: &[String]) -> Option<String> {
     let [.., above, leaf] = path else { return None };
     let leaf = crate::params::split_trailing_group(leaf).0;
-    if matrices_in(leaf).is_empty() {
+    // (Or over the subject's sampling times: `Patient 01-01` over `Pre-dose | EOI`.)
+    if matrices_in(leaf).is_empty() && labels::time_of(leaf, None).is_none() && !is_infusion_end(leaf) {
         return None;
     }
     labels::subject_id(above).filter(|id| id.split_whitespace().count() > 1)
+}
+
+/// The end of an infusion as tables label a sample taken then (`EOI`, `End of infusion`).
+fn is_infusion_end(label: &str) -> bool {
+    matches!(
+        crate::fold::lower(label.trim()).as_str(),
+        "eoi" | "end of infusion" | "end of the infusion" | "eoi sample"
+    )
 }
 
 /// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under

@@ -1036,6 +1036,43 @@ fn animals_named_with_their_sex_and_age_and_specimens_with_their_units_down() {
 }
 
 #[test]
+fn patients_over_pre_dose_and_end_of_infusion_by_cycle_day_and_flocks_as_subjects() {
+    // Dose level > patient > `Pre-dose | EOI`, the cycle days down; EOI the end of an
+    // infusion the footnote times, the cycles' length in its words.
+    let mut t = table(
+        "Table 4. Individual zemtuzotecan plasma concentrations (ng/mL) by dose level and patient",
+        &[
+            &["Visit", "Dose level 1 (60 mg/m²)", "Dose level 1 (60 mg/m²)"],
+            &["Visit", "Patient 01-01", "Patient 01-01"],
+            &["Visit", "Pre-dose", "EOI"],
+        ],
+        &[&["C1D1", "BLQ", "1227"], &["C2D1", "9.55", "1315"]],
+    );
+    t.footnote = Some("EOI, end of the 30-min infusion. Cycles were 21 days.".into());
+    let records = table_records(&t);
+    let seen: Vec<_> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref(), r.value)).collect();
+    assert!(seen.contains(&(Some("Patient 01-01"), Some("day 22, pre-dose"), Some(9.55))), "{}", show(&records));
+    assert!(seen.contains(&(Some("Patient 01-01"), Some("day 1, 30 min"), Some(1227.0))), "{}", show(&records));
+    assert_eq!(labels::infusion_length("infused over 2 hours"), Some("2 h".to_owned()));
+    assert_eq!(labels::cycle_length("Cycles were 21 days."), Some(21));
+    // Poultry by flock across (each value a pooled sample), tissues in sections with their
+    // units, days down.
+    let t = table(
+        "Table 2. Enrodifloxacin concentrations in pooled tissue samples from each flock",
+        &[&["Withdrawal time", "Flock A", "Flock B", "Flock C"]],
+        &[&["Liver (μg/kg)", "", "", ""], &["Day 1", "323", "491", "579"], &["Day 3", "277", "189", "134"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()))
+        .collect();
+    assert_eq!(seen.len(), 6, "{}", show(&records));
+    assert_eq!(seen[0], (Statistic::Individual, Some("Flock A"), Some("day 1"), Some("liver tissue")));
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
