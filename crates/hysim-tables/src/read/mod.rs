@@ -1745,10 +1745,15 @@ impl<'t> Reader<'t> {
         for c in 0..n_cols {
             if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
                 let p = &reader.paths[c];
-                let above = p[..p.len().saturating_sub(1)]
-                    .iter()
-                    .rev()
-                    .find_map(|h| labels::cycle_day(h, reader.cycle_days).or_else(|| labels::time_of(h, None)));
+                // (A time with a footnote mark, `8 h^a`; at or after the end of an infusion the
+                // notes time, `EOI + 1 h`.)
+                let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| {
+                    let h = label_marks(h, &reader.notes).0;
+                    labels::cycle_day(&h, reader.cycle_days).or_else(|| labels::time_of(&h, None)).or_else(|| {
+                        let notes = format!("{caption} {footnote}");
+                        after_infusion_end(&h, &labels::infusion_length(&notes)?)
+                    })
+                });
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
                 let leaf = p.last().filter(|_| p.len() > 1 && !area).and_then(|h| {
@@ -2004,13 +2009,11 @@ impl<'t> Reader<'t> {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
                             .or_else(|| labels::time_in_brackets(last))
-                            // (`EOI`: the end of an infusion whose length the notes say.)
+                            // (`EOI`, `EOI + 1 h`: at or after the end of an infusion whose length
+                            // the notes say.)
                             .or_else(|| {
-                                is_infusion_end(last).then(|| {
-                                    let notes =
-                                        format!("{caption} {}", self.table.footnote.as_deref().unwrap_or_default());
-                                    labels::infusion_length(&notes)
-                                })?
+                                let notes = format!("{caption} {}", self.table.footnote.as_deref().unwrap_or_default());
+                                after_infusion_end(last, &labels::infusion_length(&notes)?)
                             })
                     })
                     .flatten()?;
@@ -4537,6 +4540,28 @@ fn is_infusion_end(label: &str) -> bool {
         crate::fold::lower(label.trim()).as_str(),
         "eoi" | "end of infusion" | "end of the infusion" | "eoi sample"
     )
+}
+
+/// The time since the start of an infusion lasting `length` (`30 min`) of a sample labelled
+/// at or after its end (`EOI`: `30 min`; `EOI + 1 h`: `1.5 h`).
+fn after_infusion_end(label: &str, length: &str) -> Option<String> {
+    let l = crate::fold::lower(label.trim());
+    let rest = ["end of infusion", "end of the infusion", "eoi"].iter().find_map(|w| l.strip_prefix(w))?.trim();
+    if rest.is_empty() {
+        return Some(length.to_owned());
+    }
+    let hours = |t: &str| -> Option<f64> {
+        let (n, unit) = t.trim().split_once(' ')?;
+        let n: f64 = n.parse().ok()?;
+        match unit.trim() {
+            "h" | "hr" | "hrs" | "hour" | "hours" => Some(n),
+            "min" | "mins" | "minute" | "minutes" => Some(n / 60.0),
+            _ => None,
+        }
+    };
+    let after = labels::time_of(rest.strip_prefix('+')?.trim(), None)?;
+    let total = hours(length)? + hours(&after)?;
+    Some(format!("{} h", (total * 1000.0).round() / 1000.0))
 }
 
 /// Whether a table's single-row headers are mostly subject ids (`1 | 2 | 3 | 4`) under

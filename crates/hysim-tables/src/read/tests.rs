@@ -1055,6 +1055,24 @@ fn patients_over_pre_dose_and_end_of_infusion_by_cycle_day_and_flocks_as_subject
     assert!(seen.contains(&(Some("Patient 01-01"), Some("day 22, pre-dose"), Some(9.55))), "{}", show(&records));
     assert!(seen.contains(&(Some("Patient 01-01"), Some("day 1, 30 min"), Some(1227.0))), "{}", show(&records));
     assert_eq!(labels::infusion_length("infused over 2 hours"), Some("2 h".to_owned()));
+    // Times over the concentration's header beside a clearance column: `EOI + 1 h` an hour
+    // after the infusion's end, `8 h*` with its mark.
+    let mut t = table(
+        "Table 2. Zaropenem plasma concentrations at steady state and individual clearance",
+        &[
+            &["Patient", "EOI", "EOI + 1 h", "8 h*", "CL (L/h)"],
+            &["", "Plasma zaropenem (mg/L)", "Plasma zaropenem (mg/L)", "Plasma zaropenem (mg/L)", ""],
+        ],
+        &[&["1", "38.4", "17.7", "0.350", "16.5"], &["2", "44.0", "22.7", "1.22", "10.0"]],
+    );
+    t.footnote = Some("Times are relative to the start of the 30-min infusion. * Before the next dose.".into());
+    let records = table_records(&t);
+    let times: Vec<_> = records
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1"))
+        .map(|r| r.context.time.as_deref())
+        .collect();
+    assert_eq!(times, [Some("30 min"), Some("1.5 h"), Some("8 h"), None], "{}", show(&records));
     assert_eq!(labels::cycle_length("Cycles were 21 days."), Some(21));
     // Poultry by flock across (each value a pooled sample), tissues in sections with their
     // units, days down.
