@@ -1407,6 +1407,9 @@ struct Reader<'t> {
     /// The dosing interval of a table at steady state (`24 h`), read once from its caption
     /// and footnote ([`steady_state_interval`]).
     steady_tau: Option<String>,
+    /// The dosing interval of a repeated regimen the caption or footnote names, steady state
+    /// or not (a single dose has none).
+    regimen_tau: Option<String>,
     /// The days of a treatment cycle the caption or footnote declares (`28-day cycles`).
     cycle_days: Option<u32>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
@@ -1508,6 +1511,12 @@ impl<'t> Reader<'t> {
             definitions,
             caption_unit,
             steady_tau: steady_state_interval(table),
+            regimen_tau: {
+                let text = crate::fold::lower(&format!("{caption} {footnote}")).replace('-', " ");
+                (!["single dose", "single oral", "single intravenous"].iter().any(|w| text.contains(w)))
+                    .then(|| regimen_interval(&text))
+                    .flatten()
+            },
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
@@ -4269,7 +4278,9 @@ impl<'t> Reader<'t> {
         let param = if own_time.is_some() && own_time == self.steady_tau { Named::Code("CTROUGH") } else { param };
         // And the area from the dose to the interval's end (`AUC0–12` of a twice-daily
         // regimen) is the area over the dosing interval: AUCτ.
-        let param = match (param.code(), &self.steady_tau) {
+        // (So it is under any repeated regimen, steady state or not: CDISC's AUCTAU is the
+        // area over a dosing interval, `AUC0–8h` of "2 g every 8 h".)
+        let param = match (param.code(), self.steady_tau.as_ref().or(self.regimen_tau.as_ref())) {
             (Some("AUCINT"), Some(tau)) if auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == *tau) => {
                 Named::Code("AUCTAU")
             }
@@ -4459,6 +4470,12 @@ fn steady_state_interval(table: &Table) -> Option<String> {
     if !text.contains("steady state") || first_dose {
         return None;
     }
+    regimen_interval(&text)
+}
+
+/// The dosing interval of the one regimen a lowercased caption and footnote name (`2 g every
+/// 8 h`, `q12h`, `once daily`): `8 h`.
+fn regimen_interval(text: &str) -> Option<String> {
     const INTERVALS: &[(&[&str], &str)] = &[
         (&["once daily", "once a day", "q24h", "every 24 h", "every 24 hours", "qd"], "24 h"),
         (&["twice daily", "twice a day", "q12h", "every 12 h", "every 12 hours", "bid", "b.i.d."], "12 h"),
@@ -4466,7 +4483,7 @@ fn steady_state_interval(table: &Table) -> Option<String> {
     ];
     let found: Vec<&str> = INTERVALS
         .iter()
-        .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(&text, &[w])))
+        .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(text, &[w])))
         .map(|(_, tau)| *tau)
         .collect();
     // (One regimen only: a table of two regimens has two intervals.)

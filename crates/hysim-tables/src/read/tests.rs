@@ -1091,6 +1091,23 @@ fn patients_over_pre_dose_and_end_of_infusion_by_cycle_day_and_flocks_as_subject
 }
 
 #[test]
+fn an_area_over_the_dosing_interval_of_a_repeated_regimen() {
+    // `AUC0–8h` of "2 g every 8 h" is AUCτ, steady state named or not; after a single dose
+    // it stays a partial area.
+    for (caption, code) in [
+        (
+            "Table 2. Pharmacokinetic parameters of cefepramide (2 g every 8 h, 3-h extended infusion); median (IQR)",
+            "AUCTAU",
+        ),
+        ("Table 2. Pharmacokinetic parameters of cefepramide after a single dose of 2 g; median (IQR)", "AUCINT"),
+    ] {
+        let t = table(caption, &[&["Parameter", "ECMO (n = 9)"]], &[&["AUC0–8h (mg·h/L)", "338 (266–427)"]]);
+        let records = table_records(&t);
+        assert_eq!(records[0].parameter.as_deref(), Some(code), "{caption}: {}", show(&records));
+    }
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
