@@ -54,8 +54,10 @@ pub fn normalise_name(text: &str) -> String {
         (name, Some(group)) if is_unit(group) && !name.is_empty() => crate::fold::lower(name),
         _ => text.trim().trim_end_matches(['*', '†', '‡', '§']).to_lowercase(),
     };
+    // (Not an interval after the comma, `AUCins,0–24h`, which would read as hours.)
     if let Some(i) = s.rfind(',')
         && is_unit(&s[i + 1..])
+        && !s[i + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
     {
         s.truncate(i);
     }
@@ -242,10 +244,44 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
                 && lookup_code(head, route).is_none()
                 && (2..=5).contains(&analyte.chars().count())
                 && analyte.chars().all(char::is_alphabetic)
+                // (An interval's end with its unit, `0–24h`, as `AUC0–24h` reads.)
                 && let Some(code) = lookup_code(&format!("{symbol}{tail}"), route)
+                    .or_else(|| lookup_code(&format!("{symbol}{}", tail.strip_suffix('h')?), route))
             {
                 return Some(code);
             }
+        }
+    }
+    // A symbol with its interval after a comma (`Cavg,0–24h`): the symbol's.
+    if let Some((head, tail)) = without_unit.split_once(',')
+        && tail.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(code) = lookup_code(head, route)
+    {
+        return Some(code);
+    }
+    // Or after the symbol (`Cmax,ins`, `tmax,ins`): the symbol's, where the subscript is no
+    // qualifier of the parameter itself (steady state, observed or predicted, renal or
+    // non-renal, unbound, dose-normalised).
+    if let Some((head, tail)) = without_unit.split_once(',') {
+        const QUALIFIERS: &[&str] = &[
+            "ss", "obs", "pred", "last", "inf", "tau", "norm", "dn", "iv", "po", "ev", "sc", "im", "max", "min", "nr",
+            "ren", "renal", "hep", "free", "unb", "total", "tot", "app", "eff", "el", "abs", "mean", "avg", "av",
+            // A phase's Greek letter, spelled out (`t½,α`, `t½,β`).
+            "alpha", "beta", "gamma", "delta", "pi",
+        ];
+        // (A symbol before the comma, not words: `Dialyser clearance, CLHD` names its own.)
+        if (2..=5).contains(&tail.chars().count())
+            && head.chars().count() <= 8
+            && tail.chars().all(char::is_alphabetic)
+            && !QUALIFIERS.contains(&tail)
+            // (Nor a qualifier or a unit with a footnote letter: `Cmin,ssa`, `Tlag, hc`.)
+            && !tail.char_indices().last().is_some_and(|(i, _)| {
+                QUALIFIERS.contains(&&tail[..i]) || hysim_units::Unit::parse(&tail[..i]).is_ok()
+            })
+            && hysim_units::Unit::parse(tail).is_err()
+            && let Some(code) = lookup_code(head, route)
+        {
+            return Some(code);
         }
     }
     // Leading statistic words: "Mean AUC 0-120 min for fentanyl".
@@ -629,6 +665,12 @@ mod tests {
         assert_ne!(parameter_code("Dialyser clearance, CLHD", None), Some("CLO"));
         // An analyte's abbreviation in the subscript (insulin's `ins`).
         check("Cins,max", None, Some("CMAX"));
+        check("Cmax,ins", None, Some("CMAX"));
+        check("Cavg,0–24h", None, Some("CAVG"));
+        check("AUCins,0–24h (mIU·h/L)", None, Some("AUCINT"));
+        check("tmax,ins", None, Some("TMAX"));
+        assert_ne!(parameter_code("CL,nr", None), Some("CLO"));
+        assert_ne!(lookup_code(&normalise_name("t½,α"), None), Some("LAMZHL"));
         check("AUCins,0–∞", None, Some("AUCIFO"));
         // Not a symbol's own subscript.
         check("Cpeak,ss", None, Some("CMAX"));
