@@ -118,8 +118,23 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
             let text = |field: &Option<String>| {
                 field.as_deref().map(html::fragment_text).filter(|t: &String| !t.trim().is_empty())
             };
-            table.caption = text(&line.caption).or(table.caption.take());
+            let printed = table.caption.take();
+            table.caption = text(&line.caption).or_else(|| printed.clone());
             table.footnote = text(&line.footnote);
+            // A title printed inside the table beside the line's caption (a spreadsheet's
+            // title row, a run-in sentence `PK after a single dose; mean values:`) says what
+            // the table holds too: read after the footnote.
+            let squeezed = |t: &str| crate::fold::squeeze(&crate::fold::lower(t));
+            if let (Some(printed), Some(caption)) = (printed, table.caption.as_deref())
+                && !squeezed(caption).contains(&squeezed(&printed))
+                && !squeezed(&printed).contains(&squeezed(caption))
+            {
+                let sentence = format!("{}.", printed.trim_end().trim_end_matches(['.', ';', ':']));
+                table.footnote = Some(match table.footnote.take() {
+                    Some(f) => format!("{} {sentence}", f.trim_end()),
+                    None => sentence,
+                });
+            }
             table.title = text(&line.title);
             table.abstract_text = text(&line.abstract_text);
             Ok((line, table))
@@ -296,6 +311,24 @@ mod tests {
         let back = read_tables_jsonl(&path).unwrap();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].1, table);
+    }
+
+    #[test]
+    fn a_title_row_beside_the_lines_caption_is_read_after_the_footnote() {
+        // A conference table's run-in sentence in a row across the table, above its labels:
+        // the line's caption is the caption, the run-in the table's notes.
+        let html = "<table><tr><td colspan=\"2\">PK after a single 100 mg oral dose, fasted vs fed; mean values:</td></tr>\
+                    <tr><td>Parameter</td><td>Fasted</td></tr><tr><td>Cmax (µg/mL)</td><td>1.24</td></tr></table>";
+        let line = serde_json::json!({ "table_id": "1:1", "caption": "Table. Food effect on X", "footnote": "N = 14.", "table_html": html });
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.jsonl");
+        std::fs::write(&path, format!("{line}\n")).unwrap();
+        let (_, table) = read_tables_jsonl(&path).unwrap().remove(0);
+        assert_eq!(table.caption.as_deref(), Some("Table. Food effect on X"));
+        assert_eq!(
+            table.footnote.as_deref(),
+            Some("N = 14. PK after a single 100 mg oral dose, fasted vs fed; mean values.")
+        );
     }
 
     #[test]

@@ -119,6 +119,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(joined) = continued_across_pages(table) {
         return records_in_english(&joined);
     }
+    if let Some(listed) = listed_in_cells(table) {
+        return records_in_english(&listed);
+    }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
         // The file readers pad every row; a table built by hand may be ragged. Short rows
@@ -173,6 +176,97 @@ fn continued_across_pages(table: &Table) -> Option<Table> {
         body_rows[r].iter_mut().for_each(String::clear);
     }
     Some(Table { body_rows, ..table.clone() })
+}
+
+/// The `name: value` items of a cell that lists a group's parameters, as conference
+/// abstracts print them (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h<br/>AUC0–∞: 14.8 µg·h/mL`): each
+/// name (the word before a colon) with the value and unit up to the next name. `None` unless
+/// two items or more, each a parameter's name before a number.
+fn listed_items(cell: &str) -> Option<Vec<(String, String)>> {
+    let colons: Vec<usize> = cell.match_indices(": ").map(|(i, _)| i).collect();
+    if colons.len() < 2 {
+        return None;
+    }
+    // Each name: the word before its colon.
+    let starts: Vec<usize> =
+        colons.iter().map(|&c| cell[..c].rfind(char::is_whitespace).map_or(0, |w| w + 1)).collect();
+    let mut items = Vec::new();
+    for (k, (&colon, &start)) in colons.iter().zip(&starts).enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(cell.len());
+        let (name, value) = (cell[start..colon].trim(), cell[colon + 1..end].trim());
+        if end <= colon || parameter_code(name, None).is_none() || !value.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        items.push((name.to_owned(), value.to_owned()));
+    }
+    Some(items)
+}
+
+/// A table whose cells each list a group's parameters (`Cmax: 1.24 µg/mL Tmax: 2.0 h ...`
+/// under `Fasted | Fed`), as conference abstracts print them, rewritten as the table it
+/// stands for: parameters down, one column per group (its label the nearest cell above),
+/// values with their units. Rows of one text across the table (`... mean values:`, a
+/// closing ratio) become the footnote's sentences. `None` for any other table.
+fn listed_in_cells(table: &Table) -> Option<Table> {
+    let rows: Vec<&Vec<String>> = table.header_rows.iter().chain(&table.body_rows).collect();
+    let listed = |row: &Vec<String>| {
+        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+        !filled.is_empty() && row_text(row).is_none() && filled.iter().all(|c| listed_items(c).is_some())
+    };
+    let at = rows.iter().position(|r| listed(r))?;
+    let cols: Vec<usize> = (0..rows[at].len()).filter(|&c| !rows[at][c].trim().is_empty()).collect();
+    let group = |c: usize| -> String {
+        rows[..at]
+            .iter()
+            .rev()
+            .filter(|r| row_text(r).is_none())
+            .find_map(|r| r.get(c).map(|t| t.trim()).filter(|t| !t.is_empty()))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let lists: Vec<Vec<(String, String)>> = cols.iter().filter_map(|&c| listed_items(&rows[at][c])).collect();
+    let mut names: Vec<String> = Vec::new();
+    for (name, _) in lists.iter().flatten() {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    let mut header = vec!["Parameter".to_owned()];
+    header.extend(cols.iter().map(|&c| group(c)));
+    // Each name's unit in its label where every group prints the same (`14.8 µg·h/mL`:
+    // `AUC0–∞ (µg·h/mL)` over `14.8`), as a table prints it.
+    let body_rows: Vec<Vec<String>> = names
+        .iter()
+        .map(|name| {
+            let values: Vec<&str> =
+                lists.iter().map(|l| l.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())).collect();
+            let split = |v: &str| v.split_once(' ').map(|(number, unit)| (number.to_owned(), unit.trim().to_owned()));
+            let units: Vec<Option<String>> = values.iter().map(|v| split(v).map(|(_, u)| u)).collect();
+            let shared = units.first().cloned().flatten().filter(|u| {
+                Unit::parse(u).is_ok() && units.iter().zip(&values).all(|(x, v)| v.is_empty() || x.as_ref() == Some(u))
+            });
+            let mut row = vec![match &shared {
+                Some(unit) => format!("{name} ({unit})"),
+                None => name.clone(),
+            }];
+            row.extend(values.iter().map(|v| match (&shared, split(v)) {
+                (Some(_), Some((number, _))) => number,
+                _ => (*v).to_owned(),
+            }));
+            row
+        })
+        .collect();
+    let notes: Vec<String> = rows.iter().filter_map(|r| row_text(r)).map(|t| t.trim().to_owned()).collect();
+    let footnote = table
+        .footnote
+        .iter()
+        .cloned()
+        .chain(notes)
+        // (A run-in ending in a colon, `... mean values:`, ends its sentence.)
+        .map(|t| format!("{}.", t.trim_end().trim_end_matches(['.', ';', ':'])))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Table { header_rows: vec![header], body_rows, spanned: Vec::new(), footnote: Some(footnote), ..table.clone() })
 }
 
 /// A table whose last rows are notes: a sentence across the table under its values

@@ -1108,6 +1108,39 @@ fn an_area_over_the_dosing_interval_of_a_repeated_regimen() {
 }
 
 #[test]
+fn parameters_listed_in_one_cell_per_group() {
+    // A conference abstract's table: each condition's parameters listed in one cell
+    // (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h`), a run-in sentence declaring means above the
+    // conditions and a ratio's sentence below.
+    let t = table(
+        "Table. Food effect on KRX-2214 pharmacokinetics",
+        &[&["PK after a single 100 mg oral dose; mean values:", "PK after a single 100 mg oral dose; mean values:"]],
+        &[
+            &["Fasted", "Fed (high-fat meal)"],
+            &["Cmax: 1.24 µg/mL Tmax: 2.0 h AUC0–∞: 14.8 µg·h/mL", "Cmax: 0.98 µg/mL Tmax: 4.5 h AUC0–∞: 16.9 µg·h/mL"],
+            &["Fed/fasted ratio: Cmax 0.79; AUC0–∞ 1.14", "Fed/fasted ratio: Cmax 0.79; AUC0–∞ 1.14"],
+        ],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.value, r.statistic, r.unit_raw.as_deref(), r.context.group.as_deref()))
+        .collect();
+    assert_eq!(seen.len(), 6, "{}", show(&records));
+    assert_eq!(seen[0], (Some("CMAX"), Some(1.24), Statistic::Mean, Some("µg/mL"), Some("Fasted")));
+    assert!(seen.contains(&(
+        Some("AUCIFO"),
+        Some(16.9),
+        Statistic::Mean,
+        Some("µg·h/mL"),
+        Some("Fed (high-fat meal)")
+    )));
+    // A cell of one `name: value` is no list; nor are words before colons.
+    assert!(listed_items("Cmax: 1.24 µg/mL").is_none());
+    assert!(listed_items("Note: values are means. Source: study 12").is_none());
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
