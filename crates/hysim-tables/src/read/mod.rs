@@ -812,6 +812,12 @@ fn unit_said_of(table: &Table, label: &str) -> Option<&'static str> {
 
 /// The sampling time a cell prints in brackets after its value, with its unit (`16.8 (2.1
 /// h)`, `21.8 / (2 h)`, `<0.3 (23.5 h)`): a time of the value, not a spread.
+/// Whether a cell starts with a number (a value, perhaps with what follows it), not a word
+/// or a dash of no sample.
+fn looks_numeric_start(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn time_in_cell(text: &str) -> Option<String> {
     let text = text.trim();
     let (value, rest) = text.split_once('(')?;
@@ -2726,6 +2732,25 @@ impl<'t> Reader<'t> {
                     && prefix.chars().all(|ch| ch.is_ascii_uppercase())
                     && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
                 analyte.then(|| named(rest, self.route_kind)).flatten()
+            })
+            // A numbered monitoring occasion whose cells print a concentration with its time
+            // after the dose (`Occasion 1` over `2.81 (2 h)`), where the notes say so ("each
+            // occasion cell gives the plasma concentration (mg/L) with the time after the last
+            // dose in parentheses").
+            .or_else(|| {
+                let words: Vec<String> = crate::fold::lower(last).split_whitespace().map(str::to_owned).collect();
+                let [word, number] = words.as_slice() else { return None };
+                let occasion = matches!(word.as_str(), "occasion" | "sample" | "visit" | "level" | "draw" | "tdm")
+                    && number.chars().all(|ch| ch.is_ascii_digit());
+                let cells: Vec<&str> = filled_cells(self.table, c).filter(|t| looks_numeric_start(t)).collect();
+                let timed = !cells.is_empty() && cells.iter().all(|t| time_in_cell(t).is_some());
+                let notes = crate::fold::lower(&format!(
+                    "{} {}",
+                    self.table.caption.as_deref().unwrap_or_default(),
+                    self.table.footnote.as_deref().unwrap_or_default()
+                ));
+                (occasion && timed && notes.contains("concentration") && self.caption_unit.is_some())
+                    .then_some(Named::Code("CONC"))
             })
     }
 

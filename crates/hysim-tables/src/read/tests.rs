@@ -1141,6 +1141,29 @@ fn parameters_listed_in_one_cell_per_group() {
 }
 
 #[test]
+fn monitoring_occasions_whose_cells_give_a_concentration_and_its_time() {
+    // Therapeutic drug monitoring: each occasion's cell a concentration with its time after
+    // the last dose, as the footnote says; covariates and a Bayesian clearance beside them.
+    let mut t = table(
+        "Table 2. Plasma isavucimide concentrations at each monitoring occasion and individual apparent clearance",
+        &[&["Patient", "Weight (kg)", "Occasion 1", "Occasion 2", "CL/F (L/h)"]],
+        &[&["1", "57", "2.81 (2 h)", "1.56 (10.5 h)", "10.86"], &["2", "75", "4.15 (1.5 h)", "—", "5.55"]],
+    );
+    t.footnote = Some(
+        "Each occasion cell gives the plasma concentration (mg/L) with the time after the last dose in parentheses."
+            .into(),
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.context.subject.as_deref(), r.context.time.as_deref(), r.value))
+        .collect();
+    assert!(seen.contains(&(Some("CONC"), Some("1"), Some("10.5 h"), Some(1.56))), "{}", show(&records));
+    assert!(seen.contains(&(Some("CLFO"), Some("2"), None, Some(5.55))), "{}", show(&records));
+    assert_eq!(seen.len(), 5, "{}", show(&records));
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
