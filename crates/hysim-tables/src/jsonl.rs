@@ -124,7 +124,13 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
             // A title printed inside the table beside the line's caption (a spreadsheet's
             // title row, a run-in sentence `PK after a single dose; mean values:`) says what
             // the table holds too: read after the footnote.
-            let squeezed = |t: &str| crate::fold::squeeze(&crate::fold::lower(t));
+            // (Compared by letters and digits, the table's number left out: `Table 2. PK of X`
+            // and `Table 2: PK of X` are one caption.)
+            let squeezed = |t: &str| {
+                let t: String = crate::fold::lower(t).chars().filter(|c| c.is_alphanumeric()).collect();
+                let numbered = t.strip_prefix("table").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+                numbered.unwrap_or(&t).to_owned()
+            };
             if let (Some(printed), Some(caption)) = (printed, table.caption.as_deref())
                 && !squeezed(caption).contains(&squeezed(&printed))
                 && !squeezed(&printed).contains(&squeezed(caption))

@@ -54,10 +54,16 @@ pub fn normalise_name(text: &str) -> String {
         (name, Some(group)) if is_unit(group) && !name.is_empty() => crate::fold::lower(name),
         _ => text.trim().trim_end_matches(['*', '†', '‡', '§']).to_lowercase(),
     };
-    // (Not an interval after the comma, `AUCins,0–24h`, which would read as hours.)
+    // (Not an interval after the comma, `AUCins,0–24h`, which would read as hours; a
+    // factored unit, `Cmax,ss, 10^3 ng/mL`, is one.)
+    let interval = |t: &str| {
+        let t = t.trim_start();
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && t[digits..].starts_with(['-', '–', '—', '−'])
+    };
     if let Some(i) = s.rfind(',')
         && is_unit(&s[i + 1..])
-        && !s[i + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && !interval(&s[i + 1..])
     {
         s.truncate(i);
     }
@@ -266,10 +272,17 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         const QUALIFIERS: &[&str] = &[
             "ss", "obs", "pred", "last", "inf", "tau", "norm", "dn", "iv", "po", "ev", "sc", "im", "max", "min", "nr",
             "ren", "renal", "hep", "free", "unb", "total", "tot", "app", "eff", "el", "abs", "mean", "avg", "av",
-            // A phase's Greek letter, spelled out (`t½,α`, `t½,β`).
-            "alpha", "beta", "gamma", "delta", "pi",
+            // A phase's Greek letter, spelled out (`t½,α`, `t½,β`), a distribution phase.
+            "alpha", "beta", "gamma", "delta", "pi", "dist",
+            // Intrinsic, extracorporeal and compartmental clearances; model predictions.
+            "int", "crrt", "hd", "dial", "ecmo", "cent", "per", "ipred", "pred", "sim", "pop", "met", "ur", "urine",
         ];
         // (A symbol before the comma, not words: `Dialyser clearance, CLHD` names its own.)
+        // (A symbol the vocabulary knows with its subscript joined comes first: `t½,dist` is
+        // the distribution half-life.)
+        if let Some(code) = lookup_code(&format!("{head}{tail}"), route) {
+            return Some(code);
+        }
         if (2..=5).contains(&tail.chars().count())
             && head.chars().count() <= 8
             && tail.chars().all(char::is_alphabetic)
@@ -670,6 +683,9 @@ mod tests {
         check("AUCins,0–24h (mIU·h/L)", None, Some("AUCINT"));
         check("tmax,ins", None, Some("TMAX"));
         assert_ne!(parameter_code("CL,nr", None), Some("CLO"));
+        assert_ne!(parameter_code("CL,int", None), Some("CLO"));
+        assert_ne!(parameter_code("t½,dist", None), Some("LAMZHL"));
+        assert_ne!(parameter_code("Cmax,ipred", None), Some("CMAX"));
         assert_ne!(lookup_code(&normalise_name("t½,α"), None), Some("LAMZHL"));
         check("AUCins,0–∞", None, Some("AUCIFO"));
         // Not a symbol's own subscript.

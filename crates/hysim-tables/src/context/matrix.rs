@@ -253,6 +253,14 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
 /// or the word before in `frozen plasma`.
 pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
     const NEXT: &[&str] = &[
+        // (`Milking cows`, `milking frequency`: the herd, not a sample of milk.)
+        "cow",
+        "cows",
+        "herd",
+        "herds",
+        "parlour",
+        "parlor",
+        "frequency",
         "pressure",
         "flow",
         // (`effluent rate`, `effluent dose`, `effluent volume`: a setting of renal

@@ -137,7 +137,6 @@ const PK_RESULTS: &[&str] = &[
     "factor ix activity",
     "fviii activity",
     "fix activity",
-    "activity levels",
 ];
 
 /// Header cells of a regression table: a coefficient column.

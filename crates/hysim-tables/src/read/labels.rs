@@ -628,7 +628,8 @@ pub(crate) fn is_visit_code(text: &str) -> bool {
 }
 
 /// The time in brackets after a numbered sample, visit or milking (`M1 (12 h)`, `Visit 2
-/// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`).
+/// (week 4)`, `V3 (day 8)`, `Sample 4 (2 h)`), or on the line below its code (`M1<br/>12
+/// h`).
 pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     let t = strip_marks(label).trim();
     // (Or on the line below the code, no brackets: `M1<br/>12 h`, `V2 / day 8`.)
@@ -638,7 +639,10 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
             let (code, rest) = t.split_once([' ', '\n', '/'])?;
             let rest = rest.trim_start_matches([' ', '/']).trim();
             let coded = code.chars().take_while(char::is_ascii_alphabetic).count();
+            // (Not a day, cycle, period or week: `D1 2 h` is a time on day 1.)
+            let day_like = coded == 1 && code.starts_with(['D', 'd', 'C', 'c', 'P', 'p', 'W', 'w']);
             if !(1..=2).contains(&coded)
+                || day_like
                 || rest.is_empty()
                 || !rest.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
             {

@@ -188,8 +188,13 @@ fn listed_items(cell: &str) -> Option<Vec<(String, String)>> {
         return None;
     }
     // Each name: the word before its colon.
-    let starts: Vec<usize> =
-        colons.iter().map(|&c| cell[..c].rfind(char::is_whitespace).map_or(0, |w| w + 1)).collect();
+    let starts: Vec<usize> = colons
+        .iter()
+        .map(|&c| {
+            // (After the whole space character: a no-break space is two bytes.)
+            cell[..c].char_indices().rev().find(|(_, ch)| ch.is_whitespace()).map_or(0, |(i, ch)| i + ch.len_utf8())
+        })
+        .collect();
     let mut items = Vec::new();
     for (k, (&colon, &start)) in colons.iter().zip(&starts).enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(cell.len());
@@ -214,6 +219,12 @@ fn listed_in_cells(table: &Table) -> Option<Table> {
         !filled.is_empty() && row_text(row).is_none() && filled.iter().all(|c| listed_items(c).is_some())
     };
     let at = rows.iter().position(|r| listed(r))?;
+    // (One block only, every other row a label or a note: a second listed row, or a row of
+    // values, would be lost.)
+    let plain = |r: &Vec<String>| r.iter().all(|c| !looks_numeric_start(c));
+    if rows.iter().enumerate().any(|(k, r)| k != at && (listed(r) || row_text(r).is_none() && !plain(r))) {
+        return None;
+    }
     let cols: Vec<usize> = (0..rows[at].len()).filter(|&c| !rows[at][c].trim().is_empty()).collect();
     let group = |c: usize| -> String {
         rows[..at]
@@ -879,8 +890,9 @@ fn unit_of_specimen(unit: &str, matrix: Option<&str>, fits: &dyn Fn(&str) -> boo
     Some(parts[k].to_owned())
 }
 
-/// A label without the unit in brackets after it (`Bella (µg/mL)`: `Bella`); the label
-/// where it has none.
+/// A label without the unit in brackets after it (`Bella (µg/mL)`: `Bella`) and without
+/// what it says of the subject (`Bella (mare, 9 y)`: `Bella`); the label where it has
+/// neither.
 fn name_before_unit(label: &str) -> &str {
     let label = label.trim();
     let label = match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
@@ -937,7 +949,13 @@ fn describes_a_subject(about: &str) -> bool {
         && parts.iter().all(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
             match words.as_slice() {
-                [w] => SEXES.contains(w) || w.trim_end_matches(|c: char| c.is_alphabetic()).parse::<f64>().is_ok(),
+                // (An age or weight run together, `9y`, `34kg`; not a count, `(12)`.)
+                [w] => {
+                    SEXES.contains(w)
+                        || ["y", "yo", "yr", "kg", "mo"]
+                            .iter()
+                            .any(|u| w.strip_suffix(u).is_some_and(|n| !n.is_empty() && n.parse::<f64>().is_ok()))
+                }
                 [number, unit] => {
                     number.parse::<f64>().is_ok()
                         && matches!(
@@ -1613,9 +1631,7 @@ impl<'t> Reader<'t> {
             steady_tau: steady_state_interval(table),
             regimen_tau: {
                 let text = crate::fold::lower(&format!("{caption} {footnote}")).replace('-', " ");
-                (!["single dose", "single oral", "single intravenous"].iter().any(|w| text.contains(w)))
-                    .then(|| regimen_interval(&text))
-                    .flatten()
+                (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
             },
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             caption_analyte: caption_analyte(&caption),
@@ -3214,12 +3230,18 @@ impl<'t> Reader<'t> {
                 && above.last().is_some_and(|h| labels::names_subjects(h))
         };
         // Or of each subject (`in each horse`, `for each patient`): three names at least.
+        // (Not a caption of means, nor "each patient received 400 mg": `in`, `for` or `of`
+        // each subject.)
         let each = || {
             let lower = crate::fold::lower(caption);
-            lower.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
-                let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-                w[0] == "each" && (labels::is_subject_header(next) || crate::context::species_of(next).is_some())
-            })
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            !crate::context::has_word(&lower, &["mean", "means", "median", "medians"])
+                && words.windows(3).any(|w| {
+                    let next = w[2].trim_matches(|c: char| !c.is_alphanumeric());
+                    matches!(w[0], "in" | "for" | "of")
+                        && w[1] == "each"
+                        && (labels::is_subject_header(next) || crate::context::species_of(next).is_some())
+                })
         };
         if counted.is_none() && !individual() && !each() {
             return None;
@@ -3698,9 +3720,15 @@ impl<'t> Reader<'t> {
                         .is_some_and(|w| MODIFIERS.contains(&crate::fold::lower(w).trim_matches(['(', ')', '.'])));
                     // (Nor a model's `Estimate (SE)`, `Final estimate (SE)`, `Typical value (SE)`:
                     // one value with its error, no group.)
-                    let estimate = head.rsplit(' ').next().is_some_and(|w| {
-                        matches!(crate::fold::lower(w).as_str(), "estimate" | "estimates" | "value" | "values")
-                    });
+                    // (`Observed value (SD) | Predicted value (SD)` are groups still.)
+                    let estimate = head
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| matches!(crate::fold::lower(w).as_str(), "estimate" | "estimates"))
+                        || matches!(
+                            crate::fold::lower(head).as_str(),
+                            "value" | "values" | "typical value" | "typical values"
+                        );
                     (!head.is_empty() && !modified && !estimate && stat_label(head).is_none()).then_some((head, label))
                 });
                 if let Some((head, label)) = tail_label {
@@ -3992,6 +4020,11 @@ impl<'t> Reader<'t> {
         time: Option<String>,
     ) -> Option<Record> {
         let text = &self.table.body_rows[row][col];
+        // A sentence is no value (`Clearance for a typical 60-kg patient with CLcr of 100
+        // mL/min` in a model's `Description` column), whatever numbers it holds.
+        if text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).count() >= 3 {
+            return None;
+        }
         let cell = self.body_cell(row, col);
         // A summary cell without a number gives no record: `—`, `NA`, `NC` (not applicable,
         // not calculated) say there is no value, and a record of no value tells a curator
@@ -4584,12 +4617,26 @@ fn steady_state_interval(table: &Table) -> Option<String> {
     .replace('-', " ");
     // (Not a table of the first dose beside steady state: its `C24` is 24 h after a single
     // dose.)
-    let first_dose =
-        ["single dose", "first dose", "day 1", "single oral", "single intravenous"].iter().any(|w| text.contains(w));
+    let first_dose = single_dose(&text) || text.contains("first dose") || text.contains("day 1");
     if !text.contains("steady state") || first_dose {
         return None;
     }
     regimen_interval(&text)
+}
+
+/// Whether a lowercased caption and footnote speak of a single dose (`a single 400 mg
+/// dose`, `single oral administration`, `SAD`); the first dose of a regimen is none.
+fn single_dose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w == "single"
+            && words[k + 1..].iter().take(4).any(|n| {
+                let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(n, "dose" | "doses" | "dosing" | "administration" | "injection" | "infusion")
+            })
+            || w == "sad"
+    })
 }
 
 /// The dosing interval of the one regimen a lowercased caption and footnote name (`2 g every
@@ -4667,22 +4714,31 @@ fn subject_over_specimens(path: &[String]) -> Option<String> {
     if matrices_in(leaf).is_empty() && labels::time_of(leaf, None).is_none() && !is_infusion_end(leaf) {
         return None;
     }
-    labels::subject_id(above).filter(|id| id.split_whitespace().count() > 1)
+    // (One subject, not a range of them over the times: `Cows 1-5`.)
+    // (A plural word before it: `Patient 01-02` is one patient's site and number.)
+    let plural = above.split_whitespace().next().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+    let range = plural
+        && matrices_in(leaf).is_empty()
+        && above.split_whitespace().last().is_some_and(|id| {
+            id.split_once(['-', '–'])
+                .is_some_and(|(a, b)| a.parse::<u32>().is_ok_and(|a| b.parse::<u32>().is_ok_and(|b| b > a)))
+        });
+    labels::subject_id(above).filter(|id| id.split_whitespace().count() > 1 && !range)
 }
 
 /// The end of an infusion as tables label a sample taken then (`EOI`, `End of infusion`).
 fn is_infusion_end(label: &str) -> bool {
-    matches!(
-        crate::fold::lower(label.trim()).as_str(),
-        "eoi" | "end of infusion" | "end of the infusion" | "eoi sample"
-    )
+    INFUSION_END.contains(&crate::fold::lower(label.trim()).as_str())
 }
+
+/// How tables label the end of an infusion, longest first.
+const INFUSION_END: &[&str] = &["end of the infusion", "end of infusion", "eoi"];
 
 /// The time since the start of an infusion lasting `length` (`30 min`) of a sample labelled
 /// at or after its end (`EOI`: `30 min`; `EOI + 1 h`: `1.5 h`).
 fn after_infusion_end(label: &str, length: &str) -> Option<String> {
     let l = crate::fold::lower(label.trim());
-    let rest = ["end of infusion", "end of the infusion", "eoi"].iter().find_map(|w| l.strip_prefix(w))?.trim();
+    let rest = INFUSION_END.iter().find_map(|w| l.strip_prefix(w))?.trim();
     if rest.is_empty() {
         return Some(length.to_owned());
     }
@@ -4917,6 +4973,17 @@ fn caption_analyte(caption: &str) -> Option<String> {
         "low",
         "target",
         "therapeutic",
+        // Who or how, before a specimen (`Maternal plasma concentrations`).
+        "maternal",
+        "fetal",
+        "foetal",
+        "umbilical",
+        "cord",
+        "infant",
+        "neonatal",
+        "whole",
+        "simulated",
+        "model",
     ];
     let lower = crate::fold::lower(caption);
     // The analyte before its quantity (`Individual plasma sulvanafil concentrations`), or
@@ -5048,7 +5115,26 @@ fn caption_unit(caption: &str) -> Option<String> {
                         .unwrap_or_default()
                         .trim_end_matches('.')
                         .to_owned();
-                    if !unit.is_empty() && Unit::parse(&unit).is_ok() && is_concentration_unit(&unit) {
+                    // (Not one of two specimens' units: "urine concentrations in µg/mL; plasma
+                    // concentrations in ng/mL".)
+                    let units_in = || {
+                        let mut units: Vec<String> = caption
+                            .split(" in ")
+                            .skip(1)
+                            .filter_map(|after| {
+                                let u = after.split([' ', ';', ',']).next()?.trim_end_matches('.');
+                                (Unit::parse(u).is_ok() && is_concentration_unit(u)).then(|| u.to_owned())
+                            })
+                            .collect();
+                        units.sort();
+                        units.dedup();
+                        units.len()
+                    };
+                    if !unit.is_empty()
+                        && Unit::parse(&unit).is_ok()
+                        && is_concentration_unit(&unit)
+                        && (verb != "in " || units_in() <= 1)
+                    {
                         return Some(unit);
                     }
                 }

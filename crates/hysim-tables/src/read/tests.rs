@@ -1164,6 +1164,39 @@ fn monitoring_occasions_whose_cells_give_a_concentration_and_its_time() {
 }
 
 #[test]
+fn rules_of_the_fifteenth_session_do_not_misfire_on_ordinary_tables() {
+    // A no-break space before a listed name is no char boundary to cut at.
+    assert_eq!(listed_items("Cmax: 1.24 µg/mL\u{a0}Tmax: 2.0 h").map(|l| l.len()), Some(2));
+    // Groups are no subjects where a caption of means says what each patient received.
+    let t = table(
+        "Table 2. Mean plasma concentrations (ng/mL) of velazole; each patient received 400 mg",
+        &[&["Time (h)", "Adults", "Elderly", "Children"]],
+        &[&["1", "12.1", "14.0", "9.5"], &["2", "10.2", "12.9", "8.1"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()), "{}", show(&table_records(&t)));
+    // A count in brackets is not what a name says of its subject.
+    assert_eq!(name_before_unit("Young (12)"), "Young (12)");
+    assert_eq!(name_before_unit("Kanya (F, 34 kg)"), "Kanya");
+    // A day's code before a time is no sample's.
+    assert_eq!(labels::time_in_brackets("D1 2 h"), None);
+    // After a single dose of a once-daily drug, an AUC0–24 is a partial area.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters after a single 400 mg dose of once-daily velazole",
+        &[&["Parameter", "Mean"]],
+        &[&["AUC0–24 (ng·h/mL)", "512"]],
+    );
+    assert_eq!(table_records(&t)[0].parameter.as_deref(), Some("AUCINT"));
+    // A sentence in a model's description column holds no value.
+    let t = table(
+        "Table 3. Final population pharmacokinetic model parameter estimates",
+        &[&["Parameter", "Description", "Estimate"]],
+        &[&["θCL (L/h)", "Clearance for a typical 60-kg patient with CLcr of 100 mL/min", "7.84"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.iter().map(|r| r.value).collect::<Vec<_>>(), [Some(7.84)], "{}", show(&records));
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
