@@ -32,6 +32,10 @@ const MATRICES: &[(&str, &str)] = &[
     ("sera", "serum"),
     ("urine", "urine"),
     ("urinary", "urine"),
+    // Dried blood spots (DBS), a sampling method of its own.
+    ("dried blood spots", "dried blood spot"),
+    ("dried blood spot", "dried blood spot"),
+    ("dbs", "dried blood spot"),
     ("whole blood", "blood"),
     ("blood", "blood"),
     ("cerebrospinal fluid", "cerebrospinal fluid"),
@@ -345,10 +349,37 @@ pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
 }
 
 /// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
-/// matrix of the records whose caption, label and group name none.
+/// matrix of the records whose caption, label and group name none; where they name none,
+/// the one the table's footnote names ("Plasma concentrations were measured by LC-MS/MS").
 pub(crate) fn paper_matrix(table: &Table) -> Option<&'static str> {
     match paper_matrices(table).as_slice() {
         [one] => Some(one),
+        // (Only a sentence about what was measured, not a definition: "Ae, amount excreted
+        // in urine" names no specimen of the table's concentrations.)
+        [] => {
+            let footnote = crate::fold::lower(table.footnote.as_deref().unwrap_or_default());
+            let measured: Vec<&'static str> = footnote
+                .split(['.', ';'])
+                .filter(|s| {
+                    [
+                        "concentrations were",
+                        "concentration was",
+                        "were measured",
+                        "was measured",
+                        "were assayed",
+                        "were determined",
+                        "samples were",
+                    ]
+                    .iter()
+                    .any(|w| s.contains(w))
+                })
+                .flat_map(matrices_in)
+                .collect();
+            match measured.as_slice() {
+                [one, rest @ ..] if rest.iter().all(|m| m == one) => Some(one),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

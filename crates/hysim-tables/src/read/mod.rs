@@ -2134,6 +2134,23 @@ impl<'t> Reader<'t> {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
                             .or_else(|| labels::time_in_brackets(last))
+                            // (A visit's sample before its dose: `Week 4 (pre-dose)`.)
+                            .or_else(|| {
+                                let (visit, Some(inner)) = crate::params::split_trailing_group(last) else {
+                                    return None;
+                                };
+                                let before = matches!(
+                                    crate::fold::lower(inner.trim()).as_str(),
+                                    "pre-dose"
+                                        | "predose"
+                                        | "pre dose"
+                                        | "trough"
+                                        | "before dosing"
+                                        | "before the dose"
+                                );
+                                let day = labels::time_of(visit, None).filter(|t| t.starts_with(['d', 'w']))?;
+                                before.then(|| format!("{day}, pre-dose"))
+                            })
                             // (`EOI`, `EOI + 1 h`: at or after the end of an infusion whose length
                             // the notes say.)
                             .or_else(|| {

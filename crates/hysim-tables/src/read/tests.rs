@@ -1197,6 +1197,30 @@ fn rules_of_the_fifteenth_session_do_not_misfire_on_ordinary_tables() {
 }
 
 #[test]
+fn a_specimen_the_footnote_says_was_measured_dried_blood_spots_and_pre_dose_visits() {
+    // The footnote says what was measured where caption, title and abstract name no specimen;
+    // a definition in it ("Ae, amount excreted in urine") says nothing of the kind.
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of ralcoprazole in each subject by CYP2C19 genotype",
+        &[&["Subject", "Cmax (ng/mL)", "AUC0–∞ (ng·h/mL)"]],
+        &[&["R01", "655", "1890"], &["R02", "712", "2210"]],
+    );
+    t.footnote = Some("Plasma concentrations were measured by LC-MS/MS.".into());
+    assert!(table_records(&t).iter().all(|r| r.context.matrix.as_deref() == Some("plasma")));
+    t.footnote = Some("Ae, amount excreted in urine.".into());
+    assert!(table_records(&t).iter().all(|r| r.context.matrix.is_none()));
+    // Dried blood spots beside plasma; a visit's pre-dose sample.
+    let t = table(
+        "Table 4. Individual serum tezolimab concentrations (ng/mL)",
+        &[&["Patient", "Week 1", "Week 4 (pre-dose)"]],
+        &[&["101", "91.7", "48.2"]],
+    );
+    let times: Vec<_> = table_records(&t).iter().map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, [Some("week 1".to_owned()), Some("week 4, pre-dose".to_owned())]);
+    assert_eq!(matrices_in("DBS (ng/mL)"), ["dried blood spot"]);
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
