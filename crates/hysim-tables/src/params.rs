@@ -680,6 +680,9 @@ mod tests {
         check("Cins,max", None, Some("CMAX"));
         check("Cmax,ins", None, Some("CMAX"));
         check("Cavg,0–24h", None, Some("CAVG"));
+        // Dose-normalised areas and a residue's dissipation half-life.
+        check("AUC0–∞/D ((ng·h/mL)/mg)", None, Some("AUCIFOD"));
+        check("DT50 (days)", None, Some("LAMZHL"));
         check("AUCins,0–24h (mIU·h/L)", None, Some("AUCINT"));
         check("tmax,ins", None, Some("TMAX"));
         assert_ne!(parameter_code("CL,nr", None), Some("CLO"));
