@@ -669,16 +669,24 @@ fn normalise(text: &str) -> String {
 /// The parameters `text` names (codes, or normalised names).
 fn named_parameters(text: &str, names: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')')).collect();
-    for (k, word) in words.iter().enumerate() {
-        if word.is_empty() {
-            continue;
-        }
-        let found = names(word).or_else(|| words.get(k + 1).and_then(|next| names(&format!("{word} {next}"))));
-        if let Some(code) = found
-            && !out.contains(&code)
-        {
-            out.push(code);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The longest name first, its words used up: "the time to maximum concentration" is
+    // tmax, not also Cmax.
+    let mut k = 0;
+    while k < words.len() {
+        let found =
+            (1..=5.min(words.len() - k)).rev().find_map(|len| Some((len, names(&words[k..k + len].join(" "))?)));
+        match found {
+            Some((len, code)) => {
+                if !out.contains(&code) {
+                    out.push(code);
+                }
+                k += len;
+            }
+            None => k += 1,
         }
     }
     out

@@ -1221,6 +1221,25 @@ fn a_specimen_the_footnote_says_was_measured_dried_blood_spots_and_pre_dose_visi
 }
 
 #[test]
+fn a_parameter_named_in_words_scopes_the_statistic_the_caption_gives_it() {
+    // "for the time to maximum concentration the median and the full range": tmax's median,
+    // not also Cmax's (`maximum concentration` is inside the longer name).
+    let t = table(
+        "Table 2. Values are geometric means (CV%), whereas for the time to maximum concentration the median and the full range are reported.",
+        &[&["Parameter", "IN 4 mg"]],
+        &[&["Cmax (ng/mL)", "5.84 (38.2)"], &["tmax (min)", "20 (10–60)"]],
+    );
+    let records = table_records(&t);
+    let seen: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.statistic)).collect();
+    assert_eq!(
+        seen,
+        [(Some("CMAX"), Statistic::GeometricMean), (Some("TMAX"), Statistic::Median)],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
