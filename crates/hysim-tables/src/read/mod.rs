@@ -113,6 +113,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(joined) = spread_lines_joined(table) {
         return records_in_english(&joined);
     }
+    if let Some(joined) = spread_rows_joined(table) {
+        return records_in_english(&joined);
+    }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
@@ -278,6 +281,71 @@ fn listed_in_cells(table: &Table) -> Option<Table> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(Table { header_rows: vec![header], body_rows, spanned: Vec::new(), footnote: Some(footnote), ..table.clone() })
+}
+
+/// A table that prints each parameter's spread in a row of its own under it, labelled by
+/// the spread's kind (`Cmax,ss (ng/mL) | 38.6 | 44.2` over `SD | 14.1 | 17.9`), with each
+/// spread joined to the value above it (`38.6 (14.1)`) and the kind said as the table says
+/// it ("SD in parentheses", read after the footnote): the statistic of the values is what the
+/// notes declare, else unknown. The spread rows are left blank, so rows keep their numbers.
+/// `None` unless two parameters' rows or more are followed so.
+fn spread_rows_joined(table: &Table) -> Option<Table> {
+    const KINDS: &[&str] = &["sd", "s.d.", "se", "s.e.", "sem", "s.e.m.", "cv", "cv%", "cv (%)", "%cv"];
+    let rows = &table.body_rows;
+    let plain = |t: &str| {
+        let t = t.trim();
+        t.is_empty()
+            || matches!(t, "—" | "–" | "-" | "NA" | "NC")
+            || looks_numeric_start(t) && !t.contains(['(', '[', '±'])
+    };
+    let stub = |r: &Vec<String>| r.first().map_or(String::new(), |s| crate::fold::lower(s.trim()));
+    let pairs: Vec<usize> = (0..rows.len().saturating_sub(1))
+        .filter(|&r| {
+            let (values, spreads) = (&rows[r], &rows[r + 1]);
+            let name = values.first().map_or("", |s| s.as_str());
+            parameter_code(name, None).is_some()
+                && stat_label(name).is_none()
+                && KINDS.contains(&stub(spreads).as_str())
+                && values.iter().skip(1).all(|t| plain(t))
+                && spreads.iter().skip(1).all(|t| plain(t))
+                && spreads.iter().skip(1).any(|t| looks_numeric_start(t))
+        })
+        .collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let mut body_rows = rows.clone();
+    let mut kinds: Vec<String> = Vec::new();
+    for &r in &pairs {
+        let kind = rows[r + 1][0].trim().to_owned();
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+        for c in 1..body_rows[r].len() {
+            let spread = rows[r + 1].get(c).map_or("", |t| t.trim());
+            if looks_numeric_start(rows[r][c].trim()) && looks_numeric_start(spread) {
+                body_rows[r][c] = format!("{} ({spread})", rows[r][c].trim());
+            }
+        }
+        body_rows[r + 1].iter_mut().for_each(String::clear);
+    }
+    // (Where the notes name the spread already, "means with the standard deviation in the row
+    // below", they say it.)
+    let notes = crate::fold::lower(&format!(
+        "{} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        table.footnote.as_deref().unwrap_or_default()
+    ));
+    let named = |kind: &str| {
+        let k = crate::fold::lower(kind);
+        crate::context::has_word(&notes, &[k.as_str()])
+            || k.starts_with("sd") && notes.contains("standard deviation")
+            || k.starts_with("se") && notes.contains("standard error")
+            || k.contains("cv") && notes.contains("coefficient of variation")
+    };
+    let said: Vec<String> = kinds.iter().filter(|k| !named(k)).map(|k| format!("{k} in parentheses.")).collect();
+    let footnote = table.footnote.iter().cloned().chain(said).collect::<Vec<_>>().join(" ");
+    Some(Table { body_rows, footnote: Some(footnote), ..table.clone() })
 }
 
 /// A table whose last rows are notes: a sentence across the table under its values

@@ -1240,6 +1240,37 @@ fn a_parameter_named_in_words_scopes_the_statistic_the_caption_gives_it() {
 }
 
 #[test]
+fn each_parameters_spread_in_a_row_of_its_own_under_it() {
+    // `SD` rows under each parameter's row: each mean with its SD; a table whose notes
+    // declare no central statistic keeps it unknown.
+    for (footnote, statistic) in [
+        (Some("Values are arithmetic means with the SD in the row below."), Statistic::Mean),
+        (None, Statistic::Unknown),
+    ] {
+        let mut t = table(
+            "Table 3. Steady-state pharmacokinetic parameters of zeloperidone",
+            &[&["", "ZP1M (n = 41)", "ZP3M (n = 38)"]],
+            &[
+                &["Cmax,ss (ng/mL)", "38.6", "44.2"],
+                &["SD", "14.1", "17.9"],
+                &["AUCτ,ss (ng·h/mL)", "18,650", "50,450"],
+                &["SD", "6,620", "19,220"],
+            ],
+        );
+        t.footnote = footnote.map(str::to_owned);
+        let records = table_records(&t);
+        let seen: Vec<_> = records
+            .iter()
+            .map(|r| {
+                (r.parameter.as_deref(), r.value, r.statistic, r.dispersion.as_ref().map(|d| (d.kind.clone(), d.value)))
+            })
+            .collect();
+        assert_eq!(seen.len(), 4, "{}", show(&records));
+        assert_eq!(seen[0], (Some("CMAX"), Some(38.6), statistic, Some(("SD".to_owned(), 14.1))), "{}", show(&records));
+    }
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
