@@ -65,6 +65,8 @@ const MATRICES: &[(&str, &str)] = &[
     ("peritoneal fluid", "peritoneal fluid"),
     ("pleural fluid", "pleural fluid"),
     ("interstitial fluid", "interstitial fluid"),
+    ("cervicovaginal fluid", "cervicovaginal fluid"),
+    ("vaginal fluid", "vaginal fluid"),
     ("dialysate", "dialysate"),
     // What leaves a continuous renal replacement circuit (CVVH, CVVHD, CVVHDF): the
     // ultrafiltrate or spent dialysate, sampled from the effluent line.

@@ -2144,6 +2144,22 @@ impl<'t> Reader<'t> {
         {
             (reader.declared_units, reader.declared_for) =
                 declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
+            // (A specimen named by its abbreviation is matched by the name the notes give it
+            // too: `CVF` of "cervicovaginal fluid (CVF)".)
+            let notes = crate::fold::lower(&format!("{caption} {footnote}"));
+            let full: Vec<_> = reader
+                .declared_for
+                .iter()
+                .filter_map(|(code, class, unit, whom)| {
+                    let at = notes.find(&format!(" ({whom})"))?;
+                    let words: Vec<&str> = notes[..at].split_whitespace().collect();
+                    let name = (1..=3.min(words.len()))
+                        .map(|n| words[words.len() - n..].join(" "))
+                        .find(|phrase| matrix_of(phrase).is_some())?;
+                    Some((*code, *class, unit.clone(), name))
+                })
+                .collect();
+            reader.declared_for.extend(full);
         }
         Some(reader)
     }
@@ -3626,7 +3642,7 @@ impl<'t> Reader<'t> {
         // A unit given for one analyte or group, where the record is of it.
         if !self.declared_for.is_empty() {
             let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
-            let named = |name: &str| crate::context::has_word(&of, &[name]);
+            let named = |name: &str| crate::context::has_word(&of, &[name]) || name.contains(' ') && of.contains(name);
             let own = self.declared_for.iter().find(|(c, k, _, name)| {
                 (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
             });
@@ -4941,12 +4957,31 @@ fn declared_units(
         }
     }
     // Units in words: "Concentrations are in mg/L, AUC in mg·h/L, CL in L/h/kg and t½ in h".
+    // Per specimen where clauses name two or more ("Plasma concentrations in pg/mL and AUC
+    // in pg·h/mL; CVF concentrations in ng/g and AUC in ng·h/g"): each clause's units for
+    // the records of its specimen.
+    let specimen_of = |clause: &str| -> Option<String> {
+        let lower = crate::fold::lower(clause);
+        let at = lower.find(" concentrations in ").or_else(|| lower.find(" concentration in "))?;
+        let name = lower[..at].trim().trim_start_matches("all ").trim();
+        (!name.is_empty() && name.split_whitespace().count() <= 3).then(|| name.to_owned())
+    };
+    let clause_specimens: Vec<String> = {
+        let mut found: Vec<String> = text.split([';', '.']).filter_map(specimen_of).collect();
+        found.dedup();
+        found
+    };
+    let per_specimen = clause_specimens.len() >= 2;
     for sentence in text.split(". ") {
         // "Cmax and AUC are in ng/mL and ng·h/mL, respectively": lists pair up, not read here.
         if crate::fold::lower(sentence).contains("respectively") {
             continue;
         }
-        for part in sentence.split([',', ';']).flat_map(|p| p.split(" and ")) {
+        for (clause, part) in sentence
+            .split(';')
+            .flat_map(|clause| clause.split(',').flat_map(|p| p.split(" and ")).map(move |part| (clause, part)))
+        {
+            let scope = if per_specimen { specimen_of(clause) } else { None };
             let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
             let unit = unit.trim().trim_end_matches('.');
             // Another unit for one analyte in brackets: `µg/mL (ng/mL for SN-77)`.
@@ -4994,7 +5029,15 @@ fn declared_units(
             if lower.ends_with("concentrations") || lower.ends_with("concentration") {
                 if is_concentration_unit(unit) {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
-                        out.push((Some(code), crate::params::class_of_code(code), unit.to_owned()));
+                        match &scope {
+                            Some(whom) => only.push((
+                                Some(code),
+                                crate::params::class_of_code(code),
+                                unit.to_owned(),
+                                whom.clone(),
+                            )),
+                            None => out.push((Some(code), crate::params::class_of_code(code), unit.to_owned())),
+                        }
                     }
                 }
                 continue;
@@ -5010,7 +5053,10 @@ fn declared_units(
                 })
             });
             if (code.is_some() || class.is_some()) && fits {
-                out.push((code, class, unit.to_owned()));
+                match &scope {
+                    Some(whom) => only.push((code, class, unit.to_owned(), whom.clone())),
+                    None => out.push((code, class, unit.to_owned())),
+                }
                 if let Some((v, whom)) = other {
                     only.push((code, class, v, whom));
                 }

@@ -1271,6 +1271,22 @@ fn each_parameters_spread_in_a_row_of_its_own_under_it() {
 }
 
 #[test]
+fn units_the_footnote_gives_per_specimen() {
+    // "Plasma concentrations in pg/mL ...; CVF concentrations in ng/g ...": each specimen's
+    // records their own unit, the abbreviation matched by the name the caption gives it.
+    let mut t = table(
+        "Table 2. Lamiravine pharmacokinetics in plasma and cervicovaginal fluid (CVF): geometric mean (95% CI)",
+        &[&["Parameter", "Plasma", "Cervicovaginal fluid"]],
+        &[&["Cmax", "312 (254–383)", "18.6 (12.4–27.9)"], &["AUC0–24h", "4,752 (3,912–5,784)", "269 (182–396)"]],
+    );
+    t.footnote =
+        Some("Plasma concentrations in pg/mL and AUC in pg·h/mL; CVF concentrations in ng/g and AUC in ng·h/g.".into());
+    let records = table_records(&t);
+    let units: Vec<Option<&str>> = records.iter().map(|r| r.unit_raw.as_deref()).collect();
+    assert_eq!(units, [Some("pg/mL"), Some("ng/g"), Some("pg·h/mL"), Some("ng·h/g")], "{}", show(&records));
+}
+
+#[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
     // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
