@@ -27,6 +27,12 @@ pub(crate) fn lower(text: &str) -> String {
     out
 }
 
+/// A text as one sentence read after others: its closing point, semicolon or colon (`...;
+/// mean values:`) made one point.
+pub(crate) fn as_sentence(text: &str) -> String {
+    format!("{}.", text.trim_end().trim_end_matches(['.', ';', ':']))
+}
+
 /// `text` with its words separated by single spaces and no space around them (what
 /// `split_whitespace` then `join(" ")` gives, without the vector of words).
 pub(crate) fn squeeze(text: &str) -> String {

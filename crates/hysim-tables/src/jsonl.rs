@@ -135,7 +135,7 @@ fn parse_lines<L: AsRef<[u8]> + Send>(path: &Path, lines: Vec<(usize, L)>) -> Re
                 && !squeezed(caption).contains(&squeezed(&printed))
                 && !squeezed(&printed).contains(&squeezed(caption))
             {
-                let sentence = format!("{}.", printed.trim_end().trim_end_matches(['.', ';', ':']));
+                let sentence = crate::fold::as_sentence(&printed);
                 table.footnote = Some(match table.footnote.take() {
                     Some(f) => format!("{} {sentence}", f.trim_end()),
                     None => sentence,

@@ -721,16 +721,22 @@ pub(crate) fn cycle_length(text: &str) -> Option<u32> {
     })
 }
 
+/// `min` or `h` for a word of minutes or hours (`mins`, `hours`, `hr`); `None` for any
+/// other.
+pub(crate) fn minutes_or_hours(word: &str) -> Option<&'static str> {
+    match word {
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        _ => None,
+    }
+}
+
 /// How long the infusion lasted, as a caption or footnote says it (`end of the 30-min
 /// infusion`, `a 2-h infusion`, `infused over 30 minutes`, `infusion over 1 h`): `30 min`.
 pub(crate) fn infusion_length(text: &str) -> Option<String> {
     let t = norm(text);
     let words: Vec<&str> = t.split([' ', ',', ';', '(', ')']).filter(|w| !w.is_empty()).collect();
-    let unit = |u: &str| match u.trim_end_matches('.') {
-        "min" | "mins" | "minute" | "minutes" => Some("min"),
-        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
-        _ => None,
-    };
+    let unit = |u: &str| minutes_or_hours(u.trim_end_matches('.'));
     words.iter().enumerate().find_map(|(k, w)| {
         let next = words.get(k + 1).copied().unwrap_or_default();
         let after = words.get(k + 2).copied().unwrap_or_default();

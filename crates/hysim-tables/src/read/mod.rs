@@ -277,7 +277,7 @@ fn listed_in_cells(table: &Table) -> Option<Table> {
         .cloned()
         .chain(notes)
         // (A run-in ending in a colon, `... mean values:`, ends its sentence.)
-        .map(|t| format!("{}.", t.trim_end().trim_end_matches(['.', ';', ':'])))
+        .map(|t| crate::fold::as_sentence(&t))
         .collect::<Vec<_>>()
         .join(" ");
     Some(Table { header_rows: vec![header], body_rows, spanned: Vec::new(), footnote: Some(footnote), ..table.clone() })
@@ -889,14 +889,14 @@ fn unit_said_of(table: &Table, label: &str) -> Option<&'static str> {
         .and_then(labels::time_unit_in)
 }
 
-/// The sampling time a cell prints in brackets after its value, with its unit (`16.8 (2.1
-/// h)`, `21.8 / (2 h)`, `<0.3 (23.5 h)`): a time of the value, not a spread.
 /// Whether a cell starts with a number (a value, perhaps with what follows it), not a word
 /// or a dash of no sample.
 fn looks_numeric_start(text: &str) -> bool {
     text.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// The sampling time a cell prints in brackets after its value, with its unit (`16.8 (2.1
+/// h)`, `21.8 / (2 h)`, `<0.3 (23.5 h)`): a time of the value, not a spread.
 fn time_in_cell(text: &str) -> Option<String> {
     let text = text.trim();
     let (value, rest) = text.split_once('(')?;
@@ -1598,6 +1598,9 @@ struct Reader<'t> {
     regimen_tau: Option<String>,
     /// The days of a treatment cycle the caption or footnote declares (`28-day cycles`).
     cycle_days: Option<u32>,
+    /// How long the infusion lasted, as the caption or footnote says it (`30 min`), read
+    /// where a label asks ([`Reader::infusion_length`]).
+    infusion_length: std::cell::OnceCell<Option<String>>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
     /// lower case: a column headed by that name holds them, whether or not the name is a
     /// known drug.
@@ -1702,6 +1705,7 @@ impl<'t> Reader<'t> {
                 (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
             },
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
+            infusion_length: std::cell::OnceCell::new(),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
@@ -1942,10 +1946,9 @@ impl<'t> Reader<'t> {
                 // notes time, `EOI + 1 h`.)
                 let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| {
                     let h = label_marks(h, &reader.notes).0;
-                    labels::cycle_day(&h, reader.cycle_days).or_else(|| labels::time_of(&h, None)).or_else(|| {
-                        let notes = format!("{caption} {footnote}");
-                        after_infusion_end(&h, &labels::infusion_length(&notes)?)
-                    })
+                    labels::cycle_day(&h, reader.cycle_days)
+                        .or_else(|| labels::time_of(&h, None))
+                        .or_else(|| after_infusion_end(&h, reader.infusion_length()?))
                 });
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
@@ -2237,10 +2240,7 @@ impl<'t> Reader<'t> {
                             })
                             // (`EOI`, `EOI + 1 h`: at or after the end of an infusion whose length
                             // the notes say.)
-                            .or_else(|| {
-                                let notes = format!("{caption} {}", self.table.footnote.as_deref().unwrap_or_default());
-                                after_infusion_end(last, &labels::infusion_length(&notes)?)
-                            })
+                            .or_else(|| after_infusion_end(last, self.infusion_length()?))
                     })
                     .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
@@ -2859,6 +2859,9 @@ impl<'t> Reader<'t> {
                 let [word, number] = words.as_slice() else { return None };
                 let occasion = matches!(word.as_str(), "occasion" | "sample" | "visit" | "level" | "draw" | "tdm")
                     && number.chars().all(|ch| ch.is_ascii_digit());
+                if !occasion {
+                    return None;
+                }
                 let cells: Vec<&str> = filled_cells(self.table, c).filter(|t| looks_numeric_start(t)).collect();
                 let timed = !cells.is_empty() && cells.iter().all(|t| time_in_cell(t).is_some());
                 let notes = crate::fold::lower(&format!(
@@ -2866,8 +2869,7 @@ impl<'t> Reader<'t> {
                     self.table.caption.as_deref().unwrap_or_default(),
                     self.table.footnote.as_deref().unwrap_or_default()
                 ));
-                (occasion && timed && notes.contains("concentration") && self.caption_unit.is_some())
-                    .then_some(Named::Code("CONC"))
+                (timed && notes.contains("concentration") && self.caption_unit.is_some()).then_some(Named::Code("CONC"))
             })
     }
 
@@ -3632,6 +3634,20 @@ impl<'t> Reader<'t> {
 
     /// The unit the caption or footnote lists for a parameter: for its code, else for its
     /// class (`AUC, ng·h/mL` for every area).
+    /// How long the infusion lasted, as the caption or footnote says it
+    /// ([`labels::infusion_length`]), read once.
+    fn infusion_length(&self) -> Option<&str> {
+        self.infusion_length
+            .get_or_init(|| {
+                labels::infusion_length(&format!(
+                    "{} {}",
+                    self.table.caption.as_deref().unwrap_or_default(),
+                    self.table.footnote.as_deref().unwrap_or_default()
+                ))
+            })
+            .as_deref()
+    }
+
     fn declared_unit(&self, param: Named, label: &str, group: Option<&str>) -> Option<String> {
         let class = match param.code() {
             Some(code) => crate::params::class_of_code(code),
@@ -4846,11 +4862,7 @@ fn after_infusion_end(label: &str, length: &str) -> Option<String> {
     let hours = |t: &str| -> Option<f64> {
         let (n, unit) = t.trim().split_once(' ')?;
         let n: f64 = n.parse().ok()?;
-        match unit.trim() {
-            "h" | "hr" | "hrs" | "hour" | "hours" => Some(n),
-            "min" | "mins" | "minute" | "minutes" => Some(n / 60.0),
-            _ => None,
-        }
+        Some(if labels::minutes_or_hours(unit.trim())? == "h" { n } else { n / 60.0 })
     };
     let after = labels::time_of(rest.strip_prefix('+')?.trim(), None)?;
     let total = hours(length)? + hours(&after)?;
