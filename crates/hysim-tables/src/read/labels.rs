@@ -1227,6 +1227,42 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
     })
 }
 
+/// The clock time of each subject's dose where the notes give one per subject, in clauses
+/// of their own (`Patient A (CAPD) received the dose at 08:00 in a daytime dwell; patient B
+/// at 21:00 in the overnight dwell`): the first clock after the subject's name in its
+/// clause, when one clause at least declares a dose clock ([`dose_clock`]) and the others
+/// follow it. Subjects named by a number alone (`1`) are looked for with no clause (a dose
+/// of `1 g` is no subject).
+pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<u32>> {
+    let lower = crate::fold::lower(notes);
+    let clauses: Vec<&str> = lower.split([';', '.', '\n']).collect();
+    let said = |subject: &str| -> Option<(bool, u32)> {
+        let name = crate::fold::lower(subject.trim());
+        if name.len() < 2 || !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        clauses.iter().find_map(|clause| {
+            let at = clause.match_indices(name.as_str()).map(|(at, _)| at).find(|&at| {
+                let end = at + name.len();
+                !clause[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !clause[end..].chars().next().is_some_and(char::is_alphanumeric)
+            })?;
+            let after = &clause[at + name.len()..];
+            let words: Vec<&str> = after.split_whitespace().collect();
+            let clock = words
+                .iter()
+                .enumerate()
+                .find_map(|(k, w)| clock_minutes(w, words.get(k + 1).copied().unwrap_or_default()))?;
+            Some((dose_clock(clause).is_some(), clock))
+        })
+    };
+    let found: Vec<Option<(bool, u32)>> = subjects.iter().map(|s| said(s)).collect();
+    if !found.iter().flatten().any(|(declared, _)| *declared) || found.iter().flatten().count() < 2 {
+        return vec![None; subjects.len()];
+    }
+    found.into_iter().map(|f| f.map(|(_, clock)| clock)).collect()
+}
+
 /// Sampling times printed as clock times (`08:30`, `14:00`, `08:00 (day 2)`, `8:00 pm`),
 /// read as the time since a dose given at `dose` (minutes since midnight): the clock runs on
 /// past midnight into the next day when it goes back (`20:00` then `08:00`), or as the day
@@ -1544,6 +1580,18 @@ mod tests {
         {
             assert!(!is_non_value_header(header), "{header}");
         }
+    }
+
+    #[test]
+    fn each_subjects_dose_clock_in_a_clause_of_its_own() {
+        let notes = "Patient A (CAPD) received the dose at 08:00 in a 6-h daytime dwell; patient B (APD) at 21:00 in the overnight dwell, drained at 07:00.";
+        assert_eq!(subject_dose_clocks(notes, &["Patient A", "Patient B"]), [Some(480), Some(1260)]);
+        // No clause declares a dose: the clocks are something else's.
+        let notes = "Patient A was admitted at 08:00; patient B at 21:00.";
+        assert_eq!(subject_dose_clocks(notes, &["Patient A", "Patient B"]), [None, None]);
+        // Numbers alone are no names (`1 g` is a dose).
+        let notes = "1 g was given at 08:00; 2 at 09:00.";
+        assert_eq!(subject_dose_clocks(notes, &["1", "2"]), [None, None]);
     }
 
     #[test]

@@ -183,12 +183,12 @@ fn definition(notes: &str, name: &str) -> Option<String> {
 /// The time unit a definition counts in (`hours since the first dose`, `days after
 /// dosing`).
 fn unit_word(text: &str) -> Option<&'static str> {
-    crate::fold::lower(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| match w {
-        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
-        "min" | "mins" | "minute" | "minutes" => Some("min"),
-        "d" | "day" | "days" => Some("day"),
-        "week" | "weeks" => Some("week"),
-        _ => None,
+    crate::fold::lower(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        labels::minutes_or_hours(w).or(match w {
+            "d" | "day" | "days" => Some("day"),
+            "week" | "weeks" => Some("week"),
+            _ => None,
+        })
     })
 }
 

@@ -1626,6 +1626,9 @@ struct Reader<'t> {
     section_times: std::cell::OnceCell<Vec<Option<String>>>,
     /// Each column's subject named over a compound ([`Self::named_over_analytes`]).
     named_over: std::cell::OnceCell<Vec<Option<String>>>,
+    /// Each body row's time since the dose where a long table's time column prints clock
+    /// times ([`Self::clock_time_down`]), read when a rule first asks.
+    clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
 impl<'t> Reader<'t> {
@@ -1720,6 +1723,7 @@ impl<'t> Reader<'t> {
             label_declarations: Default::default(),
             section_times: std::cell::OnceCell::new(),
             named_over: std::cell::OnceCell::new(),
+            clock_times_down: std::cell::OnceCell::new(),
         };
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
@@ -2459,6 +2463,9 @@ impl<'t> Reader<'t> {
                 } else {
                     self.table.body_rows[row].get(c)?
                 };
+                if let Some(time) = self.clock_time_down(row) {
+                    return Some(time);
+                }
                 let time = labels::time_of(&self.without_time_mark(text), unit)?;
                 Some(match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
@@ -2469,6 +2476,59 @@ impl<'t> Reader<'t> {
             .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
             // A full-width row above that is a time (`1 h after dosing`, `Day 3`).
             .or_else(|| self.section_time(row))
+    }
+
+    /// A long table's clock time (`Patient | Clock time | Serum` over `Patient A | 09:00 |
+    /// 61.3`) read as the time since the dose: the dose clock the notes give the row's
+    /// subject ("Patient A received the dose at 08:00; patient B at 21:00"), else the one
+    /// the caption or footnote declares; each subject's clock runs on past midnight into the
+    /// next day down its rows (`20:00` then `08:00 (next day)`).
+    fn clock_time_down(&self, row: usize) -> Option<String> {
+        self.clock_times_down
+            .get_or_init(|| {
+                let rows = self.table.body_rows.len();
+                let Some((c, _)) = self.time_col else { return vec![None; rows] };
+                let notes = format!(
+                    "{}. {}",
+                    self.table.caption.as_deref().unwrap_or_default(),
+                    self.table.footnote.as_deref().unwrap_or_default()
+                );
+                let shared = labels::dose_clock(&notes);
+                // Each subject's rows in turn: its stub, printed once above its rows.
+                let mut runs: Vec<(String, Vec<usize>)> = Vec::new();
+                for r in 0..rows {
+                    let stub = self.stubs.get(r).map_or("", |(s, _)| s.trim());
+                    match runs.last_mut() {
+                        Some((name, members)) if stub.is_empty() || stub == name => members.push(r),
+                        _ => runs.push((stub.to_owned(), vec![r])),
+                    }
+                }
+                // (A stub of its own on every row is no subject's: one run of clock times.)
+                if runs.len() > 1 && runs.iter().all(|(_, members)| members.len() == 1) {
+                    runs = vec![(String::new(), (0..rows).collect())];
+                }
+                let subject_clocks = labels::subject_dose_clocks(
+                    &notes,
+                    &runs.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
+                );
+                let mut times = vec![None; rows];
+                for (k, (_, members)) in runs.iter().enumerate() {
+                    let Some(dose) = subject_clocks.get(k).copied().flatten().or(shared) else { continue };
+                    let printed: Vec<&str> =
+                        members.iter().map(|&r| self.table.body_rows[r].get(c).map_or("", String::as_str)).collect();
+                    // (One subject's single sample is still a clock time.)
+                    let read = labels::clock_times(&printed, dose).or_else(|| {
+                        (printed.len() == 1).then(|| labels::clock_times(&[printed[0], printed[0]], dose)).flatten()
+                    });
+                    for (&r, time) in members.iter().zip(read.unwrap_or_default()) {
+                        times[r] = time;
+                    }
+                }
+                times
+            })
+            .get(row)
+            .cloned()
+            .flatten()
     }
 
     /// The time a full-width row above `row` prints, up to the next full-width row.
@@ -3632,8 +3692,6 @@ impl<'t> Reader<'t> {
         out
     }
 
-    /// The unit the caption or footnote lists for a parameter: for its code, else for its
-    /// class (`AUC, ng·h/mL` for every area).
     /// How long the infusion lasted, as the caption or footnote says it
     /// ([`labels::infusion_length`]), read once.
     fn infusion_length(&self) -> Option<&str> {
@@ -3648,6 +3706,8 @@ impl<'t> Reader<'t> {
             .as_deref()
     }
 
+    /// The unit the caption or footnote lists for a parameter: for its code, else for its
+    /// class (`AUC, ng·h/mL` for every area).
     fn declared_unit(&self, param: Named, label: &str, group: Option<&str>) -> Option<String> {
         let class = match param.code() {
             Some(code) => crate::params::class_of_code(code),

@@ -1903,6 +1903,51 @@ fn clock_times_across_with_the_dose_clock_in_the_footnote() {
 }
 
 #[test]
+fn clock_times_down_a_long_table_from_each_subjects_dose_clock() {
+    // Two patients dosed at different clock times, each one's given in a clause of the
+    // footnote; the clock runs past midnight within each patient's rows.
+    let mut t = table(
+        "Table 1. Serum and dialysate tobrazolin after an intraperitoneal dose in two patients",
+        &[&["Patient", "Clock time", "Serum tobrazolin (mg/L)", "Dialysate tobrazolin (mg/L)"]],
+        &[
+            &["Patient A", "10:00", "12.1", "310"],
+            &["", "22:00", "8.4", "—"],
+            &["", "06:00 (next day)", "5.5", "41.0"],
+            &["Patient B", "21:30", "9.9", "280"],
+            &["", "09:30", "6.1", "52.0"],
+        ],
+    );
+    t.footnote =
+        Some("Patient A received the dose at 09:00 in a daytime dwell; patient B at 20:30. —, not sampled.".into());
+    let records = table_records(&t);
+    let serum: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.context.matrix.as_deref() == Some("serum"))
+        .map(|r| (r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-")))
+        .collect();
+    assert_eq!(
+        serum,
+        [
+            ("Patient A", "1 h"),
+            ("Patient A", "13 h"),
+            ("Patient A", "21 h"),
+            ("Patient B", "1 h"),
+            ("Patient B", "13 h")
+        ]
+    );
+    // One dose clock for every subject, in the caption: the same reading.
+    t.footnote = None;
+    t.caption = Some("Table 1. Serum tobrazolin in two patients; each was given the dose at 09:00".into());
+    let records = table_records(&t);
+    let times: Vec<&str> = records
+        .iter()
+        .filter(|r| r.context.matrix.as_deref() == Some("serum"))
+        .filter_map(|r| r.context.time.as_deref())
+        .collect();
+    assert_eq!(times, ["1 h", "13 h", "21 h", "12.5 h", "24.5 h"]);
+}
+
+#[test]
 fn times_across_under_a_concentration_beside_a_parameter() {
     // `Plasma X (mg/L), time after dose (h)` over the times, `t1/2 (h)` over `off HD | on HD`.
     let t = table(
