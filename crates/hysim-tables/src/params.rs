@@ -738,6 +738,9 @@ mod tests {
             ("AUC0–24 h", "AUCINT"),
             ("AUC(0-12)", "AUCINT"),
             ("AUCτ", "AUCTAU"),
+            ("% Fluctuation", "FLUCP"),
+            ("Swing", "SWING"),
+            ("Swingτ", "SWINGTAU"),
             // Steady state written after the name.
             ("AUCτ,ss (ng·h/mL)", "AUCTAU"),
             ("AUC0–τ,ss", "AUCTAU"),

@@ -452,6 +452,8 @@ pub const CODES: &[&str] = &[
     "ARAUC",
     "ARCMAX",
     "FLUCP",
+    "SWING",
+    "SWINGTAU",
     "RID",
     "MPRATIO",
     "FMRATIO",
