@@ -1626,6 +1626,8 @@ struct Reader<'t> {
     section_times: std::cell::OnceCell<Vec<Option<String>>>,
     /// Each column's subject named over a compound ([`Self::named_over_analytes`]).
     named_over: std::cell::OnceCell<Vec<Option<String>>>,
+    /// The caption and footnote in lower case, one text (`caption footnote`).
+    notes_lower: String,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
@@ -1673,6 +1675,7 @@ impl<'t> Reader<'t> {
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
         let definitions = define::definitions(&format!("{caption}; {footnote}"), route_kind);
         let caption_unit = row_unit.or_else(|| caption_unit(&caption)).or_else(|| caption_unit(&footnote));
+        let notes_lower = crate::fold::lower(&format!("{caption} {footnote}"));
         let mut reader = Reader {
             table,
             n_cols,
@@ -1704,7 +1707,7 @@ impl<'t> Reader<'t> {
             caption_unit,
             steady_tau: steady_state_interval(table),
             regimen_tau: {
-                let text = crate::fold::lower(&format!("{caption} {footnote}")).replace('-', " ");
+                let text = notes_lower.replace('-', " ");
                 (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
             },
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
@@ -1724,6 +1727,7 @@ impl<'t> Reader<'t> {
             section_times: std::cell::OnceCell::new(),
             named_over: std::cell::OnceCell::new(),
             clock_times_down: std::cell::OnceCell::new(),
+            notes_lower,
         };
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
@@ -1998,8 +2002,6 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
-        // (The caption and footnote in lower case, made once where a column asks.)
-        let notes_lower = std::cell::OnceCell::new();
         let time_col = |c: usize| {
             let header = crate::fold::lower(&reader.labels[c]);
             // The interval from the dose to a sample, not the dosing interval (τ).
@@ -2019,13 +2021,7 @@ impl<'t> Reader<'t> {
             // dose".)
             let defined_time = || {
                 let name = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
-                let notes = notes_lower.get_or_init(|| {
-                    crate::fold::lower(&format!(
-                        "{} {}",
-                        table.caption.as_deref().unwrap_or_default(),
-                        table.footnote.as_deref().unwrap_or_default()
-                    ))
-                });
+                let notes = &reader.notes_lower;
                 name.len() >= 2
                     && !name.contains(' ')
                     && [", time", " = time", ": time", " – time", " - time"].iter().any(|said| {
@@ -2153,7 +2149,7 @@ impl<'t> Reader<'t> {
                 declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
             // (A specimen named by its abbreviation is matched by the name the notes give it
             // too: `CVF` of "cervicovaginal fluid (CVF)".)
-            let notes = crate::fold::lower(&format!("{caption} {footnote}"));
+            let notes = &reader.notes_lower;
             let full: Vec<_> = reader
                 .declared_for
                 .iter()
@@ -2924,12 +2920,8 @@ impl<'t> Reader<'t> {
                 }
                 let cells: Vec<&str> = filled_cells(self.table, c).filter(|t| looks_numeric_start(t)).collect();
                 let timed = !cells.is_empty() && cells.iter().all(|t| time_in_cell(t).is_some());
-                let notes = crate::fold::lower(&format!(
-                    "{} {}",
-                    self.table.caption.as_deref().unwrap_or_default(),
-                    self.table.footnote.as_deref().unwrap_or_default()
-                ));
-                (timed && notes.contains("concentration") && self.caption_unit.is_some()).then_some(Named::Code("CONC"))
+                (timed && self.notes_lower.contains("concentration") && self.caption_unit.is_some())
+                    .then_some(Named::Code("CONC"))
             })
     }
 
