@@ -72,6 +72,16 @@ struct Atom {
     is_kg: bool,
 }
 
+/// A mass equivalent written in one word (`ngeq`, `µgEq`): the mass's base and scale (not
+/// milliequivalents, `mEq`, whose `m` is no mass).
+fn mass_equivalent(word: &str) -> Option<(Base, f64)> {
+    let lower = word.to_lowercase();
+    let mass = ["equivalents", "equivalent", "equiv", "eq"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix).and_then(|m| word.get(..m.len())))?;
+    lookup(mass).filter(|(base, _)| *base == Base::Mass)
+}
+
 fn lookup(word: &str) -> Option<(Base, f64)> {
     // The molar family is case-sensitive (`mM` is not `mm`).
     let molar = match word {
@@ -254,12 +264,37 @@ impl Parser<'_> {
                 }
                 let word: String = self.chars[start..self.pos].iter().collect();
                 let (base, scale) = lookup(&word)
+                    .or_else(|| mass_equivalent(&word))
                     .ok_or_else(|| Error::UnknownWord { word: word.clone(), unit: self.text.to_owned() })?;
+                if base == Base::Mass {
+                    self.skip_equivalent();
+                }
                 let exp = self.exponent().unwrap_or(1);
                 let is_kg = base == Base::Mass && scale == 1e3;
                 Ok(vec![Atom { base, scale, exp, is_kg }])
             }
             None => Err(self.malformed("expected a unit")),
+        }
+    }
+
+    /// The mark of a mass equivalent after a mass (`ng-eq/mL`, `µg eq/g`, `ng equiv./mL`,
+    /// `ng-equivalents/mL`: radioactivity as the mass of the drug it equals), passed over.
+    fn skip_equivalent(&mut self) {
+        let start = self.pos;
+        if matches!(self.peek(), Some('-' | ' ')) {
+            self.pos += 1;
+        }
+        let word_start = self.pos;
+        while self.peek().is_some_and(char::is_alphabetic) {
+            self.pos += 1;
+        }
+        let word: String = self.chars[word_start..self.pos].iter().collect::<String>().to_lowercase();
+        if !matches!(word.as_str(), "eq" | "equiv" | "equivalent" | "equivalents") {
+            self.pos = start;
+            return;
+        }
+        if self.peek() == Some('.') && self.chars.get(self.pos + 1).is_some_and(|c| *c == '/') {
+            self.pos += 1;
         }
     }
 
@@ -470,6 +505,14 @@ mod tests {
         check("nmol/L", "1.000000e-9 vol^-1 amount^1");
         check("µM", "1.000000e-6 vol^-1 amount^1");
         check("ng/g", "1.000000e-9 mass^1 tissue^-1");
+        // Mass equivalents of a radiolabelled drug are its mass.
+        check("ng-eq/mL", "1.000000e-6 mass^1 vol^-1");
+        check("ng eq/mL", "1.000000e-6 mass^1 vol^-1");
+        check("µg equiv./g", "1.000000e-6 mass^1 tissue^-1");
+        check("ngEq/mL", "1.000000e-6 mass^1 vol^-1");
+        check("ng-equivalents/mL", "1.000000e-6 mass^1 vol^-1");
+        // Milliequivalents are no mass.
+        assert!(Unit::parse("mEq/L").is_err());
     }
 
     #[test]

@@ -1373,6 +1373,16 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             .or_else(|| crate::context::drug_like_in(w))
             .or_else(|| parent(w))
             .or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()))
+            // (A radiolabelled drug's total radioactivity is an analyte too: `TRA, total
+            // radioactivity by liquid scintillation counting`.)
+            .or_else(|| lower.starts_with("total radioactivity").then(|| "total radioactivity".to_owned()))
+            // (The parent drug by the word `unchanged`: `Parent, unchanged X by LC-MS/MS`.)
+            .or_else(|| {
+                let name = lower.strip_prefix("unchanged ")?.split_whitespace().next()?;
+                let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+                (name.chars().count() >= 4 && name.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    .then(|| name.to_owned())
+            })
     };
     // "name (ABBR" with an optional "; (unit)" before the closing parenthesis.
     let mut rest = text;
@@ -1400,10 +1410,19 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         let split = part.split_once(',').or_else(|| part.split_once('=')).or_else(|| part.split_once(':'));
         if let Some((abbr, name)) = split
             && is_abbr(abbr)
-            && let Some(name) = names(name.trim())
+            && let Some(named) = names(name.trim())
             && !out.iter().any(|(a, _, _)| a == abbr.trim())
         {
-            out.push((abbr.trim().to_owned(), name, None));
+            // (With the unit its values are in, last in brackets: `TRA, total radioactivity
+            // (ng-eq/mL)`.)
+            let unit = name
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|n| n.rsplit_once('('))
+                .map(|(_, u)| u.trim())
+                .filter(|u| is_concentration_unit(u))
+                .map(str::to_owned);
+            out.push((abbr.trim().to_owned(), named, unit));
         }
     }
     out
@@ -1674,7 +1693,10 @@ impl<'t> Reader<'t> {
             .unzip();
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
         let definitions = define::definitions(&format!("{caption}; {footnote}"), route_kind);
-        let caption_unit = row_unit.or_else(|| caption_unit(&caption)).or_else(|| caption_unit(&footnote));
+        let caption_unit = row_unit
+            .or_else(|| caption_unit(&caption))
+            .or_else(|| caption_unit(&footnote))
+            .or_else(|| corner_unit(&paths));
         let notes_lower = crate::fold::lower(&format!("{caption} {footnote}"));
         let mut reader = Reader {
             table,
@@ -2177,7 +2199,9 @@ impl<'t> Reader<'t> {
         // (Residues and their depletion from tissues are concentrations too.)
         let says = |t: &str| {
             let l = crate::fold::lower(t);
-            ["concentration", "level", "conc.", "residue", "depletion"].iter().any(|w| l.contains(w))
+            // (And radioactivity measured in a specimen: `Total radioactivity and unchanged X in
+            // plasma`.)
+            ["concentration", "level", "conc.", "residue", "depletion", "radioactivity"].iter().any(|w| l.contains(w))
         };
         // (A unit before a clause too: `X in muscle (ng/g), individual fish`.)
         let unit_text = self
@@ -2405,10 +2429,22 @@ impl<'t> Reader<'t> {
             .or_else(|| (!day_header).then(|| labels::time_unit_in(caption)).flatten());
         // `Time (h)`, `Hours post-dose`, `Days after last medicated feed`.
         // (`Day` or `Treatment day` over `Day 2 | Day 3`: troughs by day.)
+        // (Or the values' unit in the corner over stubs that are all times: `ng/mL` over `Pre
+        // | 5 min post | 1 h post`, the sample before the dose by any name.)
+        let corner = || {
+            is_concentration_unit(stub_header.trim())
+                && self
+                    .stubs
+                    .iter()
+                    .map(|(s, _)| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .all(|s| labels::time_of(s, None).is_some() || crate::fold::lower(s).starts_with("pre"))
+        };
         let timed_header = lower.contains("time")
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
-            || day_header;
+            || day_header
+            || corner();
         if !timed_header {
             return None;
         }
@@ -3174,6 +3210,9 @@ impl<'t> Reader<'t> {
         }
         let p = &self.paths[col];
         let [.., parent, last] = p.as_slice() else { return self.named_subject(col) };
+        if let Some(id) = self.subject_over_analytes(col) {
+            return Some(id);
+        }
         let Some(id) = labels::subject_id(last) else {
             return self
                 .named_subject(col)
@@ -3184,6 +3223,38 @@ impl<'t> Reader<'t> {
         (!leaf_names_parameter
             && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
         .then_some(id)
+    }
+
+    /// A subject's id spanning its analytes' columns (`Subject 001` over `TRA | Parent`,
+    /// `Patient 2` over `X | M1`): a subject word with its id, two subjects or more, each
+    /// over compounds: the drug, a metabolite, the caption's compounds, the parent or total
+    /// radioactivity, or an abbreviation the notes define as one of them ("TRA, total
+    /// radioactivity").
+    fn subject_over_analytes(&self, col: usize) -> Option<String> {
+        const COMPOUND_WORDS: &[&str] =
+            &["parent", "parent drug", "unchanged drug", "metabolite", "total radioactivity", "radioactivity"];
+        let compound = |leaf: &str| {
+            let leaf = crate::params::split_trailing_group(leaf).0.trim();
+            let named = |name: &str| {
+                let l = crate::fold::lower(name);
+                drug_in(name).is_some()
+                    || metabolite_in(name).is_some()
+                    || COMPOUND_WORDS.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")))
+                    || l.starts_with("unchanged ")
+            };
+            !leaf.is_empty()
+                && (named(leaf)
+                    || self.caption_compound(leaf)
+                    || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full)))
+        };
+        let over = |c: usize| match self.clean_paths[c].as_slice() {
+            [.., above, leaf] if compound(leaf) => labels::subject_id(above)
+                .filter(|id| id.split_whitespace().count() > 1 && matrices_in(above).is_empty()),
+            _ => None,
+        };
+        let id = over(col)?;
+        let ids: std::collections::HashSet<String> = (0..self.n_cols).filter_map(over).collect();
+        (ids.len() >= 2).then_some(id)
     }
 
     /// A subject's name spanning its specimens' columns (`Comet` over `Serum | SF`, "...
@@ -3913,7 +3984,7 @@ impl<'t> Reader<'t> {
         // in three cats").
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
-                if let Some(name) = self.named_over_analytes(col) {
+                if let Some(name) = self.named_over_analytes(col).or_else(|| self.subject_over_analytes(col)) {
                     return Some(name);
                 }
                 // Under a unit row (`Pt 1` over `(µg/mL)`), the id is above the unit.
@@ -5223,6 +5294,13 @@ fn caption_analyte(caption: &str) -> Option<String> {
             .map(str::to_owned)
     });
     after.or(before)
+}
+
+/// The values' unit alone in the table's corner (`ng/mL` over the times, beside the
+/// subjects' names across): the unit of every concentration.
+fn corner_unit(paths: &[Vec<String>]) -> Option<String> {
+    let corner = paths.first()?.iter().rev().find(|l| !l.trim().is_empty())?.trim();
+    is_concentration_unit(corner).then(|| corner.to_owned())
 }
 
 fn caption_unit(caption: &str) -> Option<String> {

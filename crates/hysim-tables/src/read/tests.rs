@@ -1948,6 +1948,72 @@ fn clock_times_down_a_long_table_from_each_subjects_dose_clock() {
 }
 
 #[test]
+fn the_unit_in_the_corner_over_times_down_the_stub() {
+    // `ng/mL` in the corner, the sampling times down the stub, the animals' names across.
+    let t = table(
+        "Table 2. Plasma torvazepam concentrations in three horses after a single intravenous dose",
+        &[&["ng/mL", "Bella", "Comet", "Duke", "Mean"]],
+        &[
+            &["Pre", "BLQ", "BLQ", "BLQ", "–"],
+            &["5 min post", "7760", "6580", "9000", "7780"],
+            &["1 h post", "2700", "2150", "3180", "2677"],
+        ],
+    );
+    let records = table_records(&t);
+    let bella: Vec<(&str, &str, &str)> = records
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("Bella") && r.value.is_some())
+        .map(|r| (r.context.time.as_deref().unwrap_or("-"), r.value_raw.as_str(), r.unit_raw.as_deref().unwrap_or("-")))
+        .collect();
+    assert_eq!(bella, [("5 min post", "7760", "ng/mL"), ("1 h post", "2700", "ng/mL")]);
+    // A corner that is no unit over the same stubs reads no times (the stubs may be groups).
+    let mut other = t.clone();
+    other.header_rows[0][0] = "Group".into();
+    assert!(table_records(&other).iter().all(|r| r.context.time.is_none()));
+}
+
+#[test]
+fn each_subject_over_its_analytes_defined_in_the_footnote() {
+    // A radiolabel study: each subject's total radioactivity and parent drug side by side,
+    // the abbreviations and their units defined in the footnote.
+    let mut t = table(
+        "Table 3. Total radioactivity and unchanged lumarovir in plasma of individual subjects",
+        &[
+            &["Time (h)", "Subject 001", "Subject 001", "Subject 002", "Subject 002"],
+            &["Time (h)", "TRA", "Parent", "TRA", "Parent"],
+        ],
+        &[&["0.5", "631", "320", "437", "207"], &["24", "402", "13.3", "418", "BLQ"]],
+    );
+    t.footnote = Some(
+        "TRA, total radioactivity by liquid scintillation counting (ng-eq/mL). Parent, unchanged lumarovir by \
+         LC-MS/MS (ng/mL); BLQ, below 1.00 ng/mL."
+            .into(),
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str, &str)> = records
+        .iter()
+        .filter(|r| r.context.time.as_deref() == Some("24 h") && r.value.is_some())
+        .map(|r| {
+            (
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.value_raw.as_str(),
+                r.unit_raw.as_deref().unwrap_or("-"),
+                r.unit.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Subject 001", "total radioactivity", "402", "ng-eq/mL", "ng/mL"),
+            ("Subject 001", "lumarovir", "13.3", "ng/mL", "ng/mL"),
+            ("Subject 002", "total radioactivity", "418", "ng-eq/mL", "ng/mL"),
+        ]
+    );
+}
+
+#[test]
 fn times_across_under_a_concentration_beside_a_parameter() {
     // `Plasma X (mg/L), time after dose (h)` over the times, `t1/2 (h)` over `off HD | on HD`.
     let t = table(
