@@ -267,13 +267,20 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
         // scanned tables are converted (`Compound | Ae(0-48 h) (mg) | fe (% of dose)` over
         // `Olmetrazine | 9.84 +/- 2.11 | 24.6 +/- 5.3`): two labels or more, each with a word
         // (so none a value), and values in the row below.
+        // (Or a row of units between them, its stub cell blank: `| | nmol/L | nmol/L`.)
         let plain_head = || {
-            let [first, second, ..] = b.rows.as_slice() else { return false };
+            let [first, second, rest @ ..] = b.rows.as_slice() else { return false };
             let texts: Vec<&str> = first.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+            let units: Vec<&str> = second.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+            let unit_row = second.cells.first().is_some_and(|c| c.text.trim().is_empty())
+                && !units.is_empty()
+                && units.iter().all(|u| crate::read::bare_unit(u).is_some());
+            let data = if unit_row { rest.first() } else { Some(second) };
             texts.len() >= 2
                 && first.cells.len() >= 2
                 && texts.iter().all(|t| t.contains(char::is_alphabetic))
-                && second.cells.iter().skip(1).any(|c| crate::cell::parse_cell(&c.text).value.is_some())
+                && data
+                    .is_some_and(|d| d.cells.iter().skip(1).any(|c| crate::cell::parse_cell(&c.text).value.is_some()))
         };
         if leading == b.rows.len() {
             0
@@ -1119,6 +1126,11 @@ mod tests {
 
     #[test]
     fn a_row_of_units_under_the_header_joins_it() {
+        // Neither bold nor `<th>`: a first row of labels, a row of units, then the values.
+        check(
+            "<table><tr><td>Subject</td><td>Visit</td><td>X</td><td>M4</td></tr><tr><td></td><td></td><td>nmol/L</td><td>nmol/L</td></tr><tr><td>1001-004</td><td>Week 2</td><td>842</td><td>121</td></tr><tr><td>1001-007</td><td>Week 2</td><td>1210</td><td>188</td></tr></table>",
+            "head:\nSubject | Visit | X | M4\n |  | nmol/L | nmol/L\nbody:\n1001-004 | Week 2 | 842 | 121\n1001-007 | Week 2 | 1210 | 188",
+        );
         // Set as the body, under a bold header row, its stub cell blank: the header's unit row.
         check(
             "<table><tr><td><b>Dose</b></td><td><b>Cmax</b></td><td><b>Tmax</b></td></tr><tr><td></td><td>(pg/mL)</td><td>(h)</td></tr><tr><td>1 mg</td><td>845 (192)</td><td>6.2 (2.4)</td></tr></table>",

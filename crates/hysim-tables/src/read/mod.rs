@@ -2088,7 +2088,14 @@ impl<'t> Reader<'t> {
             crate::context::has_word(&crate::fold::lower(&reader.labels[c.0]), &["actual", "real", "recorded"])
         };
         let times: Vec<(usize, Option<&'static str>)> = (0..n_cols).filter_map(time_col).collect();
-        reader.time_col = times.iter().find(|c| actual(c)).or(times.first()).copied();
+        // (And a column whose header says it holds times before one whose cells only look
+        // like times: `Time since last dose (h)` beside `Visit` over `Week 2 | Week 4`.)
+        let headed = |c: &&(usize, Option<&'static str>)| {
+            let header = crate::fold::lower(&reader.labels[c.0]);
+            crate::context::has_word(&header, &["time", "hours"]) || labels::time_unit_in(&header).is_some()
+        };
+        reader.time_col =
+            times.iter().find(|c| actual(c)).or_else(|| times.iter().find(headed)).or(times.first()).copied();
         // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
         // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
         let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
@@ -2774,14 +2781,30 @@ impl<'t> Reader<'t> {
         if name.is_empty() || name.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        if self.base.context.drug.as_deref().is_some_and(|d| crate::fold::lower(d) == name) {
+        // (The table's drug, or, before the table's context is read, the caption's.)
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        let drug = match self.base.context.drug.as_deref() {
+            Some(d) => Some(crate::fold::lower(d)),
+            None => crate::context::drug_name_in(&caption).map(|(d, _)| crate::fold::lower(&d)),
+        };
+        if drug.as_deref() == Some(name.as_str()) {
             return true;
         }
-        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
         let words: Vec<&str> = caption.split_whitespace().collect();
-        words.windows(2).any(|w| {
-            matches!(w[0], "metabolite" | "metabolites") && w[1].trim_matches(|c: char| !c.is_alphanumeric()) == name
-        })
+        let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+        words.windows(2).any(|w| matches!(w[0], "metabolite" | "metabolites") && word(w[1]) == name)
+            // The parent before its metabolite: `famcivax and its active metabolite pencivax`.
+            || words.iter().enumerate().any(|(k, w)| {
+                word(w) == name
+                    && words.get(k + 1) == Some(&"and")
+                    && words[k + 2..].iter().take(3).any(|w| matches!(word(w).as_str(), "metabolite" | "metabolites"))
+            })
+            // The drug and a compound beside it: `X and M4 plasma concentrations`.
+            || drug.is_some_and(|drug| {
+                words.windows(3).any(|w| {
+                    w[1] == "and" && (word(w[0]) == drug && word(w[2]) == name || word(w[0]) == name && word(w[2]) == drug)
+                })
+            })
     }
 
     /// The caption's (else the footnote's) concentration unit where the caption names peak
@@ -3010,7 +3033,11 @@ impl<'t> Reader<'t> {
             || translate::says_concentration(&lower)
             || words(SPECIMEN_WORDS)
             // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
-            || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a);
+            || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a)
+            // (Or a compound it names beside the drug, `X and M4 plasma concentrations`; or a
+            // drug's name by its stem alone, `Ribonitinib`.)
+            || self.caption_compound(name)
+            || crate::context::drug_like_in(name).is_some_and(|d| d == crate::fold::lower(name.trim()));
         let unit = unit
             .map(str::to_owned)
             .or(clause_unit)
@@ -4631,6 +4658,14 @@ impl<'t> Reader<'t> {
                 self.caption_analyte
                     .as_deref()
                     .is_some_and(|a| crate::fold::lower(name) == a)
+                    .then(|| (name.to_owned(), None))
+            })
+            // A compound the caption names beside the drug heading the column (`M4` of "X and
+            // M4 plasma concentrations").
+            .or_else(|| {
+                let name = crate::params::split_trailing_group(&header).0.trim();
+                let drug = self.base.context.drug.as_deref().map(crate::fold::lower);
+                (drug.as_deref() != Some(crate::fold::lower(name).as_str()) && self.caption_compound(name))
                     .then(|| (name.to_owned(), None))
             })
             // A section naming the study drug or a metabolite the caption names (`Oxamerol`

@@ -2520,9 +2520,18 @@ fn named_animals_over_the_compounds_the_caption_names() {
     let records = table_records(&t);
     let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
     assert_eq!(subjects.len(), 12);
-    assert_eq!(&subjects[..6], ["Kanya", "Kanya", "Mali", "Mali", "Boon", "Boon"]);
-    let analytes: Vec<&str> = records.iter().take(2).filter_map(|r| r.context.analyte.as_deref()).collect();
-    assert_eq!(analytes, ["Famcivax", "Pencivax"]);
+    for name in ["Kanya", "Mali", "Boon"] {
+        assert_eq!(subjects.iter().filter(|s| **s == name).count(), 4);
+    }
+    let kanya = |analyte: &str| -> Vec<&str> {
+        records
+            .iter()
+            .filter(|r| r.context.subject.as_deref() == Some("Kanya") && r.context.analyte.as_deref() == Some(analyte))
+            .map(|r| r.value_raw.as_str())
+            .collect()
+    };
+    assert_eq!(kanya("Famcivax"), ["42.1", "35.6"]);
+    assert_eq!(kanya("Pencivax"), ["118", "356"]);
 }
 
 #[test]
@@ -2971,4 +2980,46 @@ fn parameters_of_an_abbreviated_analyte_and_within_subject_variability() {
     let records = table_records(&t);
     let seen: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.value)).collect();
     assert_eq!(seen, [(Some("CMAX"), Some(28.4))], "{}", show(&records));
+}
+
+#[test]
+fn a_long_table_of_the_drug_and_a_compound_the_caption_names_beside_it() {
+    // `Ribonitinib | M4` headed by names alone (the unit in the caption), the caption naming
+    // M4 beside the drug; the time since the last dose before the visit that only looks
+    // like a time (`Week 2`).
+    let t = table(
+        "Table S5. Individual ribonitinib and M4 plasma concentrations (nmol/L) by visit",
+        &[&["Subject", "Visit", "Time since last dose (h)", "Ribonitinib", "M4"]],
+        &[
+            &["1001-004", "Week 2", "2.5", "842", "121"],
+            &["1001-004", "Week 4", "23.8", "196", "64.2"],
+            &["1001-007", "Week 2", "3.1", "1210", "188"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str)> = records
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1001-004"))
+        .map(|r| {
+            (
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value_raw.as_str(),
+                r.unit_raw.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("ribonitinib", "2.5 h", "842", "nmol/L"),
+            ("ribonitinib", "23.8 h", "196", "nmol/L"),
+            ("M4", "2.5 h", "121", "nmol/L"),
+            ("M4", "23.8 h", "64.2", "nmol/L"),
+        ]
+    );
+    // A drug's name by its stem alone heads its column where the caption names no drug.
+    let mut t = t.clone();
+    t.caption = Some("Table S5. Individual plasma concentrations (nmol/L) by visit".into());
+    assert!(table_records(&t).iter().any(|r| r.value_raw == "842" && r.parameter.as_deref() == Some("CONC")));
 }
