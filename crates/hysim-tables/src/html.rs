@@ -168,7 +168,10 @@ impl Builder {
                     let sup = text[at..].trim();
                     // In a header also after a number (`Week 4<sup>a</sup>`); a body cell's
                     // number keeps its mark (`2.5<sup>a</sup>`, read by the cell's parser).
-                    let after_digit = header && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    // (And a body cell that is a code, not a number: a subject's `MAL-03<sup>a</sup>`.)
+                    let code = text.trim_start().starts_with(char::is_alphabetic);
+                    let after_digit =
+                        (header || code) && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
                     let mut letters = sup.chars();
                     let one_mark = letters.next().is_some_and(crate::cell::is_mark_letter) && letters.next().is_none();
                     if (after_letter || after_digit) && one_mark {
@@ -1194,6 +1197,9 @@ mod tests {
         .unwrap();
         assert_eq!(t.header_rows[0], ["Parameter", "Drug alone a", "AUC (mg·h/m2)"]);
         assert_eq!(t.body_rows[0], ["Cmax b, h−1", "(4.35 ± 1.02) × 10³", "2.5c"]);
+        // A subject's code keeps its mark apart; a number keeps it glued for the cell's parser.
+        let t = parse_table("<table><tr><td>MAL-03<sup>a</sup></td><td>0.021<sup>b</sup></td></tr></table>").unwrap();
+        assert_eq!(t.body_rows[0], ["MAL-03 a", "0.021b"]);
     }
 
     #[test]

@@ -670,6 +670,24 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     (worded || coded).then(|| time_of(inner, None)).flatten()
 }
 
+/// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`: day 2, 4 h after that day's
+/// dose): `day 2, 4 h`.
+pub(crate) fn day_hour_code(text: &str) -> Option<String> {
+    let t: String = norm(strip_marks(text)).chars().filter(|c| !c.is_whitespace()).collect();
+    let (day, hour) = t.strip_prefix('d')?.split_once('h')?;
+    let day = day.parse::<u32>().ok().filter(|d| (1..=366).contains(d))?;
+    let number =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.parse::<f64>().is_ok();
+    number(hour).then(|| format!("day {day}, {hour} h"))
+}
+
+/// A day's code alone (`D7`, `D14`), read where its siblings code days and hours: `day 7`.
+pub(crate) fn day_code(text: &str) -> Option<String> {
+    let t = norm(strip_marks(text));
+    let day = t.trim().strip_prefix('d')?.parse::<u32>().ok().filter(|d| (1..=366).contains(d))?;
+    Some(format!("day {day}"))
+}
+
 /// A day of a treatment cycle, as oncology tables print their sampling days (`Cycle 1 Day
 /// 8`, `Cycle 2, Day 1`, `C1D15`, `C2 D1`): the day since the first dose, `day 8`, counting
 /// `cycle_days` days a cycle (`28-day cycles`, declared in the caption or a footnote). Without
@@ -1580,6 +1598,17 @@ mod tests {
         {
             assert!(!is_non_value_header(header), "{header}");
         }
+    }
+
+    #[test]
+    fn days_and_hours_coded() {
+        assert_eq!(day_hour_code("D2 H4").as_deref(), Some("day 2, 4 h"));
+        assert_eq!(day_hour_code("D1H0").as_deref(), Some("day 1, 0 h"));
+        assert_eq!(day_hour_code("D1 H2.5").as_deref(), Some("day 1, 2.5 h"));
+        assert_eq!(day_hour_code("D7"), None);
+        assert_eq!(day_hour_code("DH4"), None);
+        assert_eq!(day_code("D14").as_deref(), Some("day 14"));
+        assert_eq!(day_code("Dog 1"), None);
     }
 
     #[test]

@@ -2241,6 +2241,11 @@ impl<'t> Reader<'t> {
                 .find_map(|h| labels::time_unit_in(h))
                 .or_else(|| labels::time_unit_in(&caption))
         };
+        // Days and hours coded (`D1 H2 | D2 H4 | D7`): a day's code alone is a day beside them.
+        let day_hour_coded = (0..self.n_cols)
+            .filter(|&c| self.paths[c].last().is_some_and(|l| labels::day_hour_code(l).is_some()))
+            .count()
+            >= 2;
         let col_time: Vec<Option<String>> = (0..self.n_cols)
             .map(|c| {
                 let p = &self.paths[c];
@@ -2251,6 +2256,8 @@ impl<'t> Reader<'t> {
                     .then(|| {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
+                            .or_else(|| labels::day_hour_code(last))
+                            .or_else(|| day_hour_coded.then(|| labels::day_code(last)).flatten())
                             .or_else(|| labels::time_in_brackets(last))
                             // (A visit's sample before its dose: `Week 4 (pre-dose)`.)
                             .or_else(|| {
