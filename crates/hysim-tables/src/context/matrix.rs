@@ -41,6 +41,13 @@ const MATRICES: &[(&str, &str)] = &[
     ("cerebrospinal fluid", "cerebrospinal fluid"),
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
+    // An egg's parts, where residues in eggs are measured apart.
+    ("egg yolk", "egg yolk"),
+    ("yolk", "egg yolk"),
+    ("egg albumen", "egg albumen"),
+    ("egg white", "egg albumen"),
+    ("albumen", "egg albumen"),
+    ("whole egg", "whole egg"),
     ("synovial fluid", "synovial fluid"),
     ("synovial tissue", "synovium"),
     ("synovium", "synovium"),

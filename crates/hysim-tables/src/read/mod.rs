@@ -2149,6 +2149,8 @@ impl<'t> Reader<'t> {
                 "site",
                 "tissue",
                 "compartment",
+                // (An egg's `Fraction`: yolk or albumen.)
+                "fraction",
                 "muestra",
                 "matriz",
                 "échantillon",
@@ -2257,6 +2259,14 @@ impl<'t> Reader<'t> {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
                             .or_else(|| labels::day_hour_code(last))
+                            // (A study's days spanning bare numbers: `Study day of laying` over
+                            // `2 | 4 | 6`, the day's number.)
+                            .or_else(|| {
+                                let day = last.trim().parse::<u32>().ok().filter(|d| *d <= 400)?;
+                                let above = p[..p.len() - 1].iter().rev().find(|h| h.trim() != last.trim())?;
+                                crate::context::has_word(&crate::fold::lower(above), &["day", "days"])
+                                    .then(|| format!("day {day}"))
+                            })
                             .or_else(|| day_hour_coded.then(|| labels::day_code(last)).flatten())
                             .or_else(|| labels::time_in_brackets(last))
                             // (A visit's sample before its dose: `Week 4 (pre-dose)`.)

@@ -3023,3 +3023,37 @@ fn a_long_table_of_the_drug_and_a_compound_the_caption_names_beside_it() {
     t.caption = Some("Table S5. Individual plasma concentrations (nmol/L) by visit".into());
     assert!(table_records(&t).iter().any(|r| r.value_raw == "842" && r.parameter.as_deref() == Some("CONC")));
 }
+
+#[test]
+fn residues_in_each_hens_egg_fractions_by_study_day() {
+    // The egg's fraction in a column of its own (`Fraction` over `Yolk | Albumen`), the days
+    // of laying as bare numbers under a spanning `Study day of laying`.
+    let t = table(
+        "Table 5. Tilvarocin residues (µg/kg) in yolk and albumen of eggs laid by individual hens",
+        &[&["Hen", "Fraction", "Study day of laying", "Study day of laying"], &["Hen", "Fraction", "2", "4"]],
+        &[&["WB-0412", "Yolk", "85", "212"], &["WB-0412", "Albumen", "240", "265"], &["WB-0415", "Yolk", "71", "n.e."]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str)> = records
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| {
+            (
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.matrix.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value_raw.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("WB-0412", "egg yolk", "day 2", "85"),
+            ("WB-0412", "egg albumen", "day 2", "240"),
+            ("WB-0415", "egg yolk", "day 2", "71"),
+            ("WB-0412", "egg yolk", "day 4", "212"),
+            ("WB-0412", "egg albumen", "day 4", "265"),
+        ]
+    );
+}
