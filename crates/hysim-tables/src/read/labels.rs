@@ -715,6 +715,32 @@ pub(crate) fn cycle_day(text: &str, cycle_days: Option<u32>) -> Option<String> {
     Some(format!("day {day}"))
 }
 
+/// A cycle's header over a day and time (`Cycle 2` over `D1 2 h`, `D8 pre`, `Day 15
+/// predose`): the day since the first dose ([`cycle_day`], `cycle_days` a cycle) and the
+/// time on it, `day 29, 2 h` or `day 8, pre-dose`.
+pub(crate) fn cycle_over_day_time(cycle: &str, leaf: &str, cycle_days: Option<u32>) -> Option<String> {
+    let c = norm(strip_marks(cycle));
+    let k = c
+        .strip_prefix("cycle")
+        .or_else(|| c.strip_prefix('c'))?
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|k| (1..=100).contains(k))?;
+    let l = norm(strip_marks(leaf));
+    let rest = l.strip_prefix("day").or_else(|| l.strip_prefix('d'))?.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let day: u32 = rest[..digits].parse().ok()?;
+    let when = rest[digits..].trim_start_matches([',', ' ']).trim();
+    let time = match when {
+        "pre" | "pre-dose" | "predose" | "pre dose" | "trough" => "pre-dose".to_owned(),
+        "" => return None,
+        _ => time_of(when, None)?,
+    };
+    let day = cycle_day(&format!("cycle {k} day {day}"), cycle_days)?;
+    Some(format!("{day}, {time}"))
+}
+
 /// The length of a treatment cycle a caption or footnote declares: `28-day cycles`, `21 day
 /// cycle`, `cycles of 28 days`.
 pub(crate) fn cycle_length(text: &str) -> Option<u32> {
@@ -1598,6 +1624,17 @@ mod tests {
         {
             assert!(!is_non_value_header(header), "{header}");
         }
+    }
+
+    #[test]
+    fn a_cycle_over_days_and_times() {
+        assert_eq!(cycle_over_day_time("Cycle 1", "D1 2 h", Some(28)).as_deref(), Some("day 1, 2 h"));
+        assert_eq!(cycle_over_day_time("Cycle 2", "D1 pre", Some(28)).as_deref(), Some("day 29, pre-dose"));
+        assert_eq!(cycle_over_day_time("C3", "Day 8 predose", Some(21)).as_deref(), Some("day 50, pre-dose"));
+        // Without the cycle's length only the first cycle's days are days since the dose.
+        assert_eq!(cycle_over_day_time("Cycle 2", "D1 pre", None), None);
+        assert_eq!(cycle_over_day_time("Cohort 2", "D1 pre", Some(28)), None);
+        assert_eq!(cycle_over_day_time("Cycle 1", "D8", Some(28)), None);
     }
 
     #[test]

@@ -1578,6 +1578,8 @@ struct Reader<'t> {
     unit_cols: Vec<usize>,
     /// A column naming each row's specimen (`Matrix`, `Specimen`, `Sample type`).
     specimen_col: Option<usize>,
+    /// A column naming each row's analyte (`Analyte` over `X | M2`).
+    analyte_col: Option<usize>,
     stub_col: usize,
     /// What each row's stub names, its marks left out.
     stubs: Vec<(String, Vec<String>)>,
@@ -1712,6 +1714,7 @@ impl<'t> Reader<'t> {
             paper_matrix: None,
             unit_cols: Vec::new(),
             specimen_col: None,
+            analyte_col: None,
             stub_col: 0,
             stubs: Vec::new(),
             row_named: Vec::new(),
@@ -2164,6 +2167,13 @@ impl<'t> Reader<'t> {
             .contains(&h.as_str())
                 && table.body_rows.iter().filter_map(|r| r.get(c)).any(|t| matrix_of(t).is_some())
         });
+        // (`Analyte` or `Compound` over the compounds' names, each row's.)
+        reader.analyte_col = (0..n_cols).find(|&c| {
+            let h = crate::fold::lower(reader.labels[c].trim());
+            matches!(h.as_str(), "analyte" | "analytes" | "compound" | "compounds" | "analyte measured")
+                && filled_cells(table, c).count() >= 2
+                && filled_cells(table, c).all(|t| !looks_numeric_start(t) && t.chars().any(char::is_alphabetic))
+        });
         reader.unit_cols = (0..n_cols)
             .filter(|&c| {
                 labels::is_unit_header(&reader.labels[c])
@@ -2259,6 +2269,11 @@ impl<'t> Reader<'t> {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
                             .or_else(|| labels::day_hour_code(last))
+                            // (A cycle over its days and times: `Cycle 2` over `D1 pre | D1 2 h`.)
+                            .or_else(|| {
+                                let cycle = p[..p.len() - 1].iter().rev().find(|h| h.trim() != last.trim())?;
+                                labels::cycle_over_day_time(cycle, last, self.cycle_days)
+                            })
                             // (A study's days spanning bare numbers: `Study day of laying` over
                             // `2 | 4 | 6`, the day's number.)
                             .or_else(|| {
@@ -4655,7 +4670,26 @@ impl<'t> Reader<'t> {
             let l = crate::fold::lower(g);
             l.contains('+') || crate::context::has_word(&l, &["with", "plus", "coadministered"])
         };
-        let analyte = metabolite
+        // (A column naming each row's analyte first: `Analyte` over `X | M2`.)
+        let row_analyte = self
+            .analyte_col
+            .and_then(|c| self.table.body_rows[row].get(c))
+            // (Without what brackets add: `X (parent)`.)
+            .map(|t| crate::params::split_trailing_group(&label_marks(t, &self.notes).0).0.trim().to_owned())
+            // (Not a word for one: `Parent`, `Metabolite`.)
+            .filter(|t| {
+                !t.is_empty()
+                    && !matches!(
+                        crate::fold::lower(t).as_str(),
+                        "parent" | "parent drug" | "metabolite" | "metabolites" | "total" | "free" | "unbound"
+                    )
+            })
+            .map(|t| {
+                let mw = drug_in(&t).map(|d| d.molecular_weight);
+                (t, mw)
+            });
+        let analyte = row_analyte
+            .or(metabolite)
             .or_else(|| {
                 g.filter(|g| !combination(g))
                     .and_then(drug_in)

@@ -3057,3 +3057,42 @@ fn residues_in_each_hens_egg_fractions_by_study_day() {
         ]
     );
 }
+
+#[test]
+fn a_cycles_days_and_times_with_each_rows_analyte() {
+    // Cycles spanning their days and times (`Cycle 2` over `D1 pre | D1 2 h`), 28-day cycles
+    // in the caption; an `Analyte` column naming each row's compound.
+    let t = table(
+        "Table 3. Individual plasma concentrations (ng/mL) of abevotinib and its active metabolite M2 by cycle and day (28-day cycles)",
+        &[
+            &["Patient", "Analyte", "Cycle 1", "Cycle 1", "Cycle 2", "Cycle 2"],
+            &["Patient", "Analyte", "D1 2 h", "D8 pre", "D1 pre", "D1 2 h"],
+        ],
+        &[&["01-101", "Abevotinib", "412", "286", "295", "688"], &["", "M2 (active)", "38.5", "61.2", "68.8", "92.1"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value_raw.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Abevotinib", "day 1, 2 h", "412"),
+            ("M2", "day 1, 2 h", "38.5"),
+            ("Abevotinib", "day 8, pre-dose", "286"),
+            ("M2", "day 8, pre-dose", "61.2"),
+            ("Abevotinib", "day 29, pre-dose", "295"),
+            ("M2", "day 29, pre-dose", "68.8"),
+            ("Abevotinib", "day 29, 2 h", "688"),
+            ("M2", "day 29, 2 h", "92.1"),
+        ]
+    );
+    assert!(records.iter().all(|r| r.context.subject.as_deref() == Some("01-101")));
+}
