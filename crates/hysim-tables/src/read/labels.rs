@@ -966,6 +966,17 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
         [word, id] if SUBJECT_WORDS.contains(&norm(word).as_str()) && (code_like(id) || letter(id)) => {
             Some(t.to_owned())
         }
+        // A livestock ear tag: the country's two capital letters and the animal's number in
+        // groups of digits (`IE 2214 0031`, `UK 123456 200011`, `DE 0123456789`).
+        [country, groups @ ..]
+            if country.len() == 2
+                && country.chars().all(|c| c.is_ascii_uppercase())
+                && !groups.is_empty()
+                && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+                && (6..=14).contains(&groups.iter().map(|g| g.len()).sum::<usize>()) =>
+        {
+            Some(t.to_owned())
+        }
         _ => None,
     }
 }
@@ -1635,6 +1646,15 @@ mod tests {
         assert_eq!(cycle_over_day_time("Cycle 2", "D1 pre", None), None);
         assert_eq!(cycle_over_day_time("Cohort 2", "D1 pre", Some(28)), None);
         assert_eq!(cycle_over_day_time("Cycle 1", "D8", Some(28)), None);
+    }
+
+    #[test]
+    fn livestock_ear_tags_are_subjects() {
+        assert_eq!(subject_id("IE 2214 0031").as_deref(), Some("IE 2214 0031"));
+        assert_eq!(subject_id("DE 0123456789").as_deref(), Some("DE 0123456789"));
+        // Not a count or a year with a code before it.
+        assert_eq!(subject_id("CI 95"), None);
+        assert_eq!(subject_id("UK 2019"), None);
     }
 
     #[test]

@@ -100,6 +100,41 @@ pub fn table_records(table: &Table) -> Vec<Record> {
     records_in_english(&translate::in_english(table))
 }
 
+/// A table whose rows that print a limit, not a subject's or group's values, are blanked:
+/// a regulatory limit under residues (`MRL | 100 | 1000 | 400`, "maximum residue limit"),
+/// an assay's limits (`LLOQ | 0.5 | 0.5`). The rows keep their places (provenance counts
+/// them); `None` where no row is one.
+fn limit_rows_blanked(table: &Table) -> Option<Table> {
+    const LIMITS: &[&str] = &[
+        "mrl",
+        "eu mrl",
+        "maximum residue limit",
+        "maximum residue limits",
+        "tolerance",
+        "loq",
+        "lloq",
+        "lod",
+        "limit of quantification",
+        "limit of quantitation",
+        "lower limit of quantification",
+        "limit of detection",
+    ];
+    let limit = |row: &Vec<String>| {
+        let first = row.iter().map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or_default();
+        let name = crate::fold::lower(crate::params::split_trailing_group(first).0.trim());
+        let name = name.trim_end_matches([':', '*', '†', '‡']).trim();
+        LIMITS.contains(&name) && row.iter().filter(|c| parse_cell(c).value.is_some()).count() >= 1
+    };
+    if !table.body_rows.iter().any(limit) {
+        return None;
+    }
+    let mut blanked = table.clone();
+    for row in blanked.body_rows.iter_mut().filter(|r| limit(r)) {
+        row.iter_mut().for_each(String::clear);
+    }
+    Some(blanked)
+}
+
 /// [`table_records`] of a table whose caption and title are in English already.
 fn records_in_english(table: &Table) -> Vec<Record> {
     // A data set printed as a table (NONMEM's `ID | TIME | AMT | DV | MDV | EVID`).
@@ -124,6 +159,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     }
     if let Some(listed) = listed_in_cells(table) {
         return records_in_english(&listed);
+    }
+    if let Some(blanked) = limit_rows_blanked(table) {
+        return records_in_english(&blanked);
     }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {

@@ -3096,3 +3096,29 @@ fn a_cycles_days_and_times_with_each_rows_analyte() {
     );
     assert!(records.iter().all(|r| r.context.subject.as_deref() == Some("01-101")));
 }
+
+#[test]
+fn a_regulatory_limit_under_each_animals_residues_is_no_animal() {
+    // Pigs by ear tag beside their withdrawal day, the tissues' maximum residue limits in a
+    // last row: the limits are no animal's values and do not make the rows groups.
+    let t = table(
+        "Table 4. Tiamulone residues in edible tissues of individual pigs",
+        &[&["Withdrawal time (days)", "Ear tag", "Muscle", "Liver"], &["", "", "µg/kg", "µg/kg"]],
+        &[
+            &["1", "Y-117", "42.6", "1320"],
+            &["1", "Y-121", "38.1", "1105"],
+            &["3", "Y-104", "15.2", "612"],
+            &["MRL", "MRL", "100", "1000"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 6);
+    assert!(records.iter().all(|r| r.statistic == Statistic::Individual && r.context.subject.is_some()));
+    assert!(!records.iter().any(|r| r.value_raw == "100" || r.value_raw == "1000"));
+    let y104: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("Y-104"))
+        .map(|r| (r.context.time.as_deref().unwrap_or("-"), r.value_raw.as_str()))
+        .collect();
+    assert_eq!(y104, [("3 day", "15.2"), ("3 day", "612")]);
+}
