@@ -928,6 +928,14 @@ pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
         if k > 0 && matches!(words[k - 1], "table" | "tab" | "tbl") {
             return None;
         }
+        // (A case report's one subject by its article: `of a dromedary camel`, `in an adult
+        // horse`; the word for it singular, at most two words on, not `a group of dogs`.)
+        if matches!(*w, "a" | "an") {
+            let one = words[k + 1..].iter().take(2).any(|next| {
+                SUBJECT_WORDS.contains(next) && !next.ends_with('s') && !matches!(*next, "individual" | "no" | "id")
+            });
+            return one.then_some(1);
+        }
         let n = NUMBERS.iter().position(|n| n == w).map(|i| i + 1).or_else(|| w.parse::<usize>().ok())?;
         let subject = words[k + 1..].iter().take(3).any(|next| SUBJECT_WORDS.contains(next));
         (subject && (1..=30).contains(&n)).then_some(n)
@@ -1928,6 +1936,8 @@ mod tests {
         assert_eq!(counted_subjects("Table 2. Individual plasma X concentrations in five cats"), Some(5));
         assert_eq!(counted_subjects("Plasma concentrations of X in 6 healthy dogs"), Some(6));
         assert_eq!(counted_subjects("Table 3. Individual plasma X concentrations"), None);
+        assert_eq!(counted_subjects("X concentrations in plasma of a dromedary camel after 10 mg/kg"), Some(1));
+        assert_eq!(counted_subjects("X concentrations in a group of dogs"), None);
         assert!(is_clock_time("08:00") && is_clock_time("8:30") && is_clock_time("20:15"));
         assert!(!is_clock_time("25:00") && !is_clock_time("8:5") && !is_clock_time("1:2:3") && !is_clock_time("ratio"));
         assert_eq!(time_unit_in("Time after dose (h)"), Some("h"));

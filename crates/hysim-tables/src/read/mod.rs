@@ -940,11 +940,18 @@ fn time_in_cell(text: &str) -> Option<String> {
     let (value, rest) = text.split_once('(')?;
     let inner = rest.strip_suffix(')')?.trim();
     let value = value.trim().trim_end_matches('/').trim();
+    // (With a footnote's mark after the number: `6.3a (2 h)`, `4.1* (1 h)`.)
+    let value = value.trim_end_matches(['*', '†', '‡', '§', '¶', '#']);
+    let value = value.strip_suffix(|c: char| ('a'..='h').contains(&c)).unwrap_or(value);
     let numeric = value.trim_start_matches(['<', '>', '≤', '≥', ' ']);
-    (!numeric.is_empty() && looks_numeric(numeric) && inner.contains(char::is_alphabetic))
-        .then(|| labels::time_of(inner, None))
-        .flatten()
-        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+    if numeric.is_empty() || !looks_numeric(numeric) || !inner.contains(char::is_alphabetic) {
+        return None;
+    }
+    // (Or the sample before the dose: `12.2 (pre-dose)`.)
+    if matches!(crate::fold::lower(inner).as_str(), "pre-dose" | "predose" | "pre dose" | "trough") {
+        return Some("pre-dose".to_owned());
+    }
+    labels::time_of(inner, None).filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The units of a text that gives several at once (`µg/mL; µg/g`, `ng/mL or ng/g`), as
@@ -2968,6 +2975,16 @@ impl<'t> Reader<'t> {
         if let Some(level) = peak_or_trough(last, self.peak_trough_unit()) {
             return Some(level);
         }
+        // A specimen whose cells print each level with its sampling time, as its header says
+        // (`Serum (time after dose)` over `62.4 (1 h)`): the specimen's concentrations.
+        if let (name, Some(inner)) = crate::params::split_trailing_group(last)
+            && crate::context::has_word(&crate::fold::lower(inner), &["time"])
+        {
+            let cells: Vec<&str> = filled_cells(self.table, c).filter(|t| looks_numeric_start(t)).collect();
+            if cells.len() >= 2 && cells.iter().all(|t| time_in_cell(t).is_some()) {
+                return self.concentration_of(name.trim(), None);
+            }
+        }
         // An abbreviation the caption defines for an analyte or specimen comes before the
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
         if self.abbreviation(last).is_some() {
@@ -3075,6 +3092,26 @@ impl<'t> Reader<'t> {
         let name = crate::params::split_trailing_group(label).0;
         let words = |w: &[&str]| crate::context::has_word(&lower, w);
         if words(&["ratio", "ratios", "dose", "doses", "time"]) || self.ratio_of(name).is_some() {
+            return None;
+        }
+        // A specimen's chemistry beside the drug's levels is no concentration of the drug
+        // (`CSF protein (g/L)`, `Serum albumin`, `CSF glucose`).
+        const CHEMISTRY: &[&str] = &[
+            "protein",
+            "proteins",
+            "albumin",
+            "glucose",
+            "lactate",
+            "creatinine",
+            "urea",
+            "bilirubin",
+            "leukocytes",
+            "leucocytes",
+            "cells",
+            "haemoglobin",
+            "hemoglobin",
+        ];
+        if words(CHEMISTRY) {
             return None;
         }
         let abbreviation = self.abbreviation(name);
@@ -4817,12 +4854,19 @@ impl<'t> Reader<'t> {
         };
         // A subject's concentration with its sampling time in brackets in the same cell
         // (`16.8 (2.1 h)`, `21.8<br/>(2 h)`): at that time.
-        if context.time.is_none()
-            && context.subject.is_some()
+        // (On the day its row gives: `Day of therapy | Serum (time after dose)` over `2 |
+        // 62.4 (1 h)`.)
+        if context.subject.is_some()
             && param.code() == Some("CONC")
             && let Some(time) = time_in_cell(&numbers.value_raw)
         {
-            context.time = Some(time);
+            match context.time.as_deref() {
+                None => context.time = Some(time),
+                Some(day) if day.starts_with("day ") && !day.contains(',') => {
+                    context.time = Some(format!("{day}, {time}"));
+                }
+                Some(_) => {}
+            }
         }
         let family = |per_kg: bool| match param {
             Named::Code(code) => family_of_code(code, per_kg),

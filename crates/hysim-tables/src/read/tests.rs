@@ -3122,3 +3122,59 @@ fn a_regulatory_limit_under_each_animals_residues_is_no_animal() {
         .collect();
     assert_eq!(y104, [("3 day", "15.2"), ("3 day", "612")]);
 }
+
+#[test]
+fn levels_with_their_times_in_the_cell_on_the_rows_day_beside_the_specimens_chemistry() {
+    // `Serum (time after dose)` over `62.4 (1 h)`, the day in a column of its own; the CSF's
+    // protein beside the drug's levels is no concentration of the drug.
+    let mut t = table(
+        "Table 2. Paired serum and CSF concentrations of cefoxitrem in individual patients",
+        &[&["Patient", "Day of therapy", "Serum (time after dose)", "CSF (time after dose)", "CSF protein (g/L)"]],
+        &[
+            &["J.H.", "2", "62.4 (1 h)", "2.9 (3 h)", "0.92"],
+            &["", "5", "58.7 (1 h)", "4.6a (4 h)", "1.10"],
+            &["M.R.", "2", "12.2 (pre-dose)", "<0.5 (2 h)", "0.41"],
+        ],
+    );
+    t.footnote = Some(
+        "Concentrations in mg/L, with the sampling time after the preceding dose in parentheses. a Ventriculitis."
+            .into(),
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str)> = records
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| {
+            (
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.matrix.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.unit_raw.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("J.H.", "serum", "day 2, 1 h", "mg/L"),
+            ("J.H.", "serum", "day 5, 1 h", "mg/L"),
+            ("M.R.", "serum", "day 2, pre-dose", "mg/L"),
+            ("J.H.", "cerebrospinal fluid", "day 2, 3 h", "mg/L"),
+            ("J.H.", "cerebrospinal fluid", "day 5, 4 h", "mg/L"),
+        ]
+    );
+    assert!(!records.iter().any(|r| r.value_raw == "0.92"));
+}
+
+#[test]
+fn a_case_reports_one_named_animal_over_its_specimens() {
+    // "... of a dromedary camel": the one name over `Plasma | Synovial fluid` is the camel.
+    let t = table(
+        "Table 1. Marbovir concentrations (µg/mL) in plasma and synovial fluid of a dromedary camel",
+        &[&["Time after dose", "Noor", "Noor"], &["Time after dose", "Plasma", "Synovial fluid"]],
+        &[&["10 min", "48.2", "—"], &["1 h", "22.8", "4.1"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 3);
+    assert!(records.iter().all(|r| r.context.subject.as_deref() == Some("Noor")));
+}
