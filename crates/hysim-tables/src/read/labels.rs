@@ -670,6 +670,25 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     (worded || coded).then(|| time_of(inner, None)).flatten()
 }
 
+/// When a note says a sample was drawn (`Drawn 1 h after the start of a 30-min infusion`:
+/// `1 h`; `Drawn within 30 min before the next dose`, `taken before the morning dose`:
+/// `pre-dose`).
+pub(crate) fn drawn_when(note: &str) -> Option<String> {
+    let t = norm(note);
+    if !crate::context::has_word(&t, &["drawn", "taken", "collected", "sampled", "obtained"]) {
+        return None;
+    }
+    if t.contains("before the next dose") || t.contains("before the dose") || t.contains("before the morning dose") {
+        return Some("pre-dose".to_owned());
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let n = w[0].parse::<f64>().ok()?;
+        let unit = minutes_or_hours(w[1].trim_end_matches(['.', ',']))?;
+        (w[2] == "after").then(|| format!("{n} {unit}"))
+    })
+}
+
 /// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`: day 2, 4 h after that day's
 /// dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {
@@ -1663,6 +1682,14 @@ mod tests {
         // Not a count or a year with a code before it.
         assert_eq!(subject_id("CI 95"), None);
         assert_eq!(subject_id("UK 2019"), None);
+    }
+
+    #[test]
+    fn when_a_note_says_a_sample_was_drawn() {
+        assert_eq!(drawn_when("Drawn 1 h after the start of a 30-min intravenous infusion.").as_deref(), Some("1 h"));
+        assert_eq!(drawn_when("Drawn within 30 min before the next dose.").as_deref(), Some("pre-dose"));
+        assert_eq!(drawn_when("Samples were taken 30 min after the end of the infusion").as_deref(), Some("30 min"));
+        assert_eq!(drawn_when("Trough above 1.0 mg/L; the dosing interval was extended."), None);
     }
 
     #[test]

@@ -2162,7 +2162,9 @@ impl<'t> Reader<'t> {
             let day_header = |label: &str| {
                 let l = crate::fold::lower(crate::params::split_trailing_group(label).0.trim());
                 // (Not `Days`: a count of days, the length of a therapy.)
-                matches!(l.as_str(), "day" | "study day" | "treatment day") || l.starts_with("day ")
+                // (Or the week of a visit: `Week` over `2 | 4 | 8`, titration visits.)
+                matches!(l.as_str(), "day" | "study day" | "treatment day" | "week" | "study week" | "treatment week")
+                    || l.starts_with("day ")
             };
             reader.day_col = (0..n_cols).find(|&c| {
                 c != stub_col
@@ -2674,7 +2676,10 @@ impl<'t> Reader<'t> {
         for r in (0..=row).rev() {
             let cells = &self.table.body_rows[r];
             if let Some(day) = cells.get(d).map(|t| t.trim()).filter(|t| !t.is_empty()) {
-                return labels::time_of(day, None).or_else(|| day.parse::<u32>().ok().map(|n| format!("day {n}")));
+                let weeks = crate::fold::lower(&self.labels[d]).contains("week");
+                return labels::time_of(day, None).or_else(|| {
+                    day.parse::<u32>().ok().map(|n| if weeks { format!("week {n}") } else { format!("day {n}") })
+                });
             }
             if cells.get(self.stub_col).is_some_and(|s| !s.trim().is_empty()) {
                 return None;
@@ -4826,6 +4831,21 @@ impl<'t> Reader<'t> {
             Some("CTROUGH") if context.subject.is_some() => self.defined(name).and_then(|d| d.time.clone()),
             _ => None,
         };
+        // A subject's peak or trough whose header's mark says when it was drawn (`Peak<sup>a
+        // </sup>` with "a Drawn 1 h after the start of the infusion", `Trough<sup>b</sup>`
+        // with "b Drawn within 30 min before the next dose").
+        let own_time = own_time.or_else(|| {
+            let drawn = matches!(param.code(), Some("CMAX" | "CTROUGH")) && context.subject.is_some();
+            let marks = self.label_marks.get(col)?;
+            drawn
+                .then(|| {
+                    self.notes
+                        .iter()
+                        .filter(|(mark, _)| marks.contains(mark))
+                        .find_map(|(_, note)| labels::drawn_when(note))
+                })
+                .flatten()
+        });
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
         let param = if own_time.is_some() && own_time == self.steady_tau { Named::Code("CTROUGH") } else { param };

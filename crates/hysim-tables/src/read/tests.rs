@@ -3178,3 +3178,41 @@ fn a_case_reports_one_named_animal_over_its_specimens() {
     assert_eq!(records.len(), 3);
     assert!(records.iter().all(|r| r.context.subject.as_deref() == Some("Noor")));
 }
+
+#[test]
+fn peaks_and_troughs_drawn_when_their_marks_say_and_troughs_by_week() {
+    // `Peak a | Trough b`, the notes saying when each was drawn.
+    let mut t = table(
+        "Table 2. Torbamicin serum peak and trough concentrations in individual neonates",
+        &[&["Neonate", "Occasion", "Peak a (mg/L)", "Trough b (mg/L)"]],
+        &[&["N1", "1", "7.9", "1.4"], &["", "2", "8.6", "0.6"]],
+    );
+    t.footnote = Some(
+        "a Drawn 1 h after the start of a 30-min intravenous infusion. b Drawn within 30 min before the next dose."
+            .into(),
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (r.parameter.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value_raw.as_str())
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CMAX", "1 h", "7.9"),
+            ("CMAX", "1 h", "8.6"),
+            ("CTROUGH", "pre-dose", "1.4"),
+            ("CTROUGH", "pre-dose", "0.6")
+        ]
+    );
+    // Troughs at titration visits under `Week` over bare numbers.
+    let t = table(
+        "Table 3. Steady-state trough plasma concentrations at each titration visit in individual children",
+        &[&["Patient", "Week", "Dose (mg/kg/day)", "Trough (mg/L)"]],
+        &[&["P1", "2", "10", "4.8"], &["", "4", "20", "11.2"]],
+    );
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, ["week 2", "week 4"]);
+}
