@@ -206,7 +206,10 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         // before the words, which may say less (`clearance`) or nothing the vocabulary knows.
         // Only a symbol of the kind the words name (`Vd (Vss)`, not `Half-life (β)`, a rate
         // constant's symbol, nor `M/P ratio (AUC)`).
-        return lookup_code(&qualified, route).or_else(|| match (exact_code(group, route), lookup_code(head, route)) {
+        // (A group of a percentage is the value's unit, no symbol: `Amount removed by HD (%
+        // of dose)`.)
+        let symbol = (!group.trim_start().starts_with('%')).then(|| exact_code(group, route)).flatten();
+        return lookup_code(&qualified, route).or_else(|| match (symbol, lookup_code(head, route)) {
             (Some(symbol), None) => Some(symbol),
             (Some(symbol), Some(words)) if class_of_code(symbol) == class_of_code(words) => Some(symbol),
             (_, words) => words,

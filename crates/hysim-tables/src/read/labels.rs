@@ -1244,6 +1244,14 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     {
         return Some(format!("{} {u}", point(n)));
     }
+    // A bare collection interval under one: "0–4" with unit "h".
+    if let ([range], Some(u)) = (words.as_slice(), unit)
+        && let Some((a, b)) = range.split_once(['–', '-'])
+        && is_number(a)
+        && is_number(b)
+    {
+        return Some(format!("{a}–{b} {u}"));
+    }
     None
 }
 
@@ -1301,7 +1309,8 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
     words.iter().enumerate().find_map(|(k, w)| {
         let minutes = clock_minutes(w, words.get(k + 1).copied().unwrap_or_default())?;
         // The nearest word before the clock that is a clock, or a dosing word.
-        let nearest = words[k.saturating_sub(6)..k].iter().rev().find_map(|p| {
+        // (Within nine words: `Loading infusion (1 µg/kg over 10 min) started at 08:40`.)
+        let nearest = words[k.saturating_sub(9)..k].iter().rev().find_map(|p| {
             let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
             if p.contains(':') { Some(false) } else { DOSING.contains(&p).then_some(true) }
         });
@@ -1317,7 +1326,25 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
 /// of `1 g` is no subject).
 pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<u32>> {
     let lower = crate::fold::lower(notes);
-    let clauses: Vec<&str> = lower.split([';', '.', '\n']).collect();
+    // Clauses end at `;` and at a sentence's period, not at an initial's (`patient R.K. and`).
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (at, c) in lower.char_indices() {
+        let ends = match c {
+            ';' | '\n' => true,
+            '.' => {
+                let token = lower[start..at].rsplit(char::is_whitespace).next().unwrap_or_default();
+                let initial = token.chars().count() <= 1 || token.contains('.');
+                !initial && lower[at + 1..].chars().next().is_none_or(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if ends {
+            clauses.push(&lower[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    clauses.push(&lower[start..]);
     let said = |subject: &str| -> Option<(bool, u32)> {
         let name = crate::fold::lower(subject.trim());
         if name.len() < 2 || !name.chars().any(char::is_alphabetic) {
@@ -1329,12 +1356,22 @@ pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<
                 !clause[..at].chars().next_back().is_some_and(char::is_alphanumeric)
                     && !clause[end..].chars().next().is_some_and(char::is_alphanumeric)
             })?;
+            // The clock just before the name (`at 13:05 in patient T.M.`), else the first
+            // after it (`patient B at 21:00`).
+            let before: Vec<&str> = clause[..at].split_whitespace().collect();
+            let just_before = match before.as_slice() {
+                [.., clock, "in" | "for", word] if SUBJECT_WORDS.contains(word) => clock_minutes(clock, ""),
+                [.., clock, "in" | "for"] => clock_minutes(clock, ""),
+                _ => None,
+            };
             let after = &clause[at + name.len()..];
             let words: Vec<&str> = after.split_whitespace().collect();
-            let clock = words
-                .iter()
-                .enumerate()
-                .find_map(|(k, w)| clock_minutes(w, words.get(k + 1).copied().unwrap_or_default()))?;
+            let clock = just_before.or_else(|| {
+                words
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, w)| clock_minutes(w, words.get(k + 1).copied().unwrap_or_default()))
+            })?;
             Some((dose_clock(clause).is_some(), clock))
         })
     };
@@ -1710,6 +1747,9 @@ mod tests {
         // No clause declares a dose: the clocks are something else's.
         let notes = "Patient A was admitted at 08:00; patient B at 21:00.";
         assert_eq!(subject_dose_clocks(notes, &["Patient A", "Patient B"]), [None, None]);
+        // The clock before each name, the patients known by their initials.
+        let notes = "Loading infusion (1 µg/kg over 10 min) started at 08:40 in patient R.K. and at 13:05 in patient T.M.; maintenance rates in µg/kg/h.";
+        assert_eq!(subject_dose_clocks(notes, &["R.K.", "T.M."]), [Some(520), Some(785)]);
         // Numbers alone are no names (`1 g` is a dose).
         let notes = "1 g was given at 08:00; 2 at 09:00.";
         assert_eq!(subject_dose_clocks(notes, &["1", "2"]), [None, None]);

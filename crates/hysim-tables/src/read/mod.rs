@@ -597,7 +597,12 @@ pub(crate) fn footnote_marks(footnote: &str, used: &dyn Fn(char) -> bool) -> Vec
 /// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
 fn unit_in_label(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
-    bare_unit(label).or_else(|| unit_after_label(label))
+    bare_unit(label).or_else(|| unit_after_label(label)).or_else(|| {
+        // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
+        // statistic, `%CV`.)
+        let t = label.trim();
+        (t.starts_with('%') && t.len() > 1 && stat_label(t).is_none()).then(|| "%".to_owned())
+    })
 }
 
 /// A row label without the statistic it declares after a comma (`Cmax, ng/mL, mean (SD)`,
@@ -2103,7 +2108,12 @@ impl<'t> Reader<'t> {
             let after_event = labels::time_unit_in(&header).is_some()
                 && crate::context::has_word(&header, &["after", "post", "since"])
                 && !crate::context::has_word(&header, &["duration", "interval"]);
-            let timed = crate::context::has_word(&header, &["time", "hours"])
+            // (Or a urine's or milk's collection interval, `Collection interval` over `0–4 |
+            // 4–8`: each row's time is its interval.)
+            let collection = crate::context::has_word(&header, &["collection"])
+                && crate::context::has_word(&header, &["interval", "period", "intervals", "periods"]);
+            let timed = collection
+                || crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || after_event
                 || defined_time()
@@ -2119,8 +2129,15 @@ impl<'t> Reader<'t> {
                     && cells().count() >= 2
                     && cells().all(|t| labels::time_of(t, None).is_some())
             };
-            // (Bare numbers under a header of days after the dose are days.)
+            // (Bare numbers under a header of days after the dose are days; a collection's
+            // intervals with no unit are hours, as urine and milk are collected.)
             let unit = labels::time_unit_in(&reader.labels[c])
+                .or_else(|| {
+                    let l = crate::fold::lower(&reader.labels[c]);
+                    (crate::context::has_word(&l, &["collection"])
+                        && labels::time_unit_in(&format!("time {l}")).is_none())
+                    .then_some("h")
+                })
                 .or_else(|| labels::days_header(&reader.labels[c]))
                 .or_else(|| unit_said_of(table, &reader.labels[c]))
                 // (An abbreviation's unit in its brackets: `TAD (h)`.)

@@ -3216,3 +3216,39 @@ fn peaks_and_troughs_drawn_when_their_marks_say_and_troughs_by_week() {
     let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
     assert_eq!(times, ["week 2", "week 4"]);
 }
+
+#[test]
+fn each_subjects_urine_by_collection_interval() {
+    // `Collection interval` over bare intervals (hours, as urine is collected), the amount
+    // and the percentage of the dose beside the concentration.
+    let t = table(
+        "Table 2. Urinary excretion of cefaprovin in individual healthy volunteers",
+        &[&["Subject", "Collection interval", "Concentration (µg/mL)", "Amount excreted (mg)", "% of dose"]],
+        &[&["01", "0–4", "1020", "428.4", "42.8"], &["", "4–8", "412", "127.7", "12.8"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value_raw.as_str(),
+                r.unit_raw.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CONC", "0–4 h", "1020", "µg/mL"),
+            ("CONC", "4–8 h", "412", "µg/mL"),
+            ("RCAMINT", "0–4 h", "428.4", "mg"),
+            ("RCAMINT", "4–8 h", "127.7", "mg"),
+            ("RCPCINT", "0–4 h", "42.8", "%"),
+            ("RCPCINT", "4–8 h", "12.8", "%"),
+        ]
+    );
+    // A percentage in brackets is a value's unit, not the symbol of a parameter.
+    assert_eq!(parameter_code("Amount removed by HD (% of dose)", None), None);
+}
