@@ -744,6 +744,12 @@ mod tests {
             ("% Fluctuation", "FLUCP"),
             ("Swing", "SWING"),
             ("Swingτ", "SWINGTAU"),
+            // Normalised by the dose.
+            ("AUCτ/D ((ng·h/mL)/mg)", "AUCTAUD"),
+            ("AUClast/D", "AUCLSTD"),
+            ("Ctrough/D ((ng/mL)/mg)", "CTROUGHD"),
+            ("C0/D", "CTROUGHD"),
+            ("Cmin/D", "CMIND"),
             // Steady state written after the name.
             ("AUCτ,ss (ng·h/mL)", "AUCTAU"),
             ("AUC0–τ,ss", "AUCTAU"),

@@ -4172,7 +4172,14 @@ impl<'t> Reader<'t> {
                         .or_else(|| subject_over_specimens(p))
                         .or_else(|| labels::leading_worded_subject(last));
                 };
-                (under_subject
+                // (Under a subject word, its siblings ids too: not `Dogs` over `NCA | 2-CM`,
+                // the methods of each species' estimates.)
+                let sibling_ids = || {
+                    self.sibling_leaves(col)
+                        .iter()
+                        .all(|l| labels::subject_id(&label_marks(l, &self.notes).0).is_some())
+                };
+                (under_subject && sibling_ids()
                     || last.split_whitespace().count() > 1
                     || p.len() == 1 && looks_subject_columns(&self.paths))
                 .then_some(id)

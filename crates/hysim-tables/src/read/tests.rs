@@ -3252,3 +3252,17 @@ fn each_subjects_urine_by_collection_interval() {
     // A percentage in brackets is a value's unit, not the symbol of a parameter.
     assert_eq!(parameter_code("Amount removed by HD (% of dose)", None), None);
 }
+
+#[test]
+fn methods_under_each_species_are_no_subjects() {
+    // `Dogs | Horses` over `NCA | 2-CM`: each species' estimates by two methods, groups.
+    let t = table(
+        "Table 1. Pharmacokinetic parameters of marbotrizole in dogs and horses, mean ± SEM",
+        &[&["Parameter", "Dogs", "Dogs", "Horses", "Horses"], &["Parameter", "NCA", "2-CM", "NCA", "2-CM"]],
+        &[&["AUC0–∞ (µg·h/mL)", "28.4 ± 2.1", "27.9 ± 2.0", "41.6 ± 3.3", "40.8 ± 3.1"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.context.subject.is_none() && r.statistic == Statistic::Mean));
+    assert_eq!(records[1].context.group.as_deref(), Some("Dogs / 2-CM"));
+}
