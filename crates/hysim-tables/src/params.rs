@@ -67,6 +67,16 @@ pub fn normalise_name(text: &str) -> String {
     {
         s.truncate(i);
     }
+    // A unit on the header's second line, after a space (`Cmax<br/>ng/mL`, `AUC0-t ng·h/mL`):
+    // a unit of a quantity per another, or a time unit after one word (`tmax h`).
+    if let Some((name, last)) = s.trim_end().rsplit_once(char::is_whitespace) {
+        let per = last.contains(['/', '·']) && is_unit(last);
+        let time =
+            matches!(last, "h" | "hr" | "hrs" | "min" | "d" | "days" | "weeks") && !name.contains(char::is_whitespace);
+        if (per || time) && !name.trim().is_empty() {
+            s = name.trim_end().to_owned();
+        }
+    }
     // One pass: symbols spelled out, dashes unified, spaces and marks dropped.
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -744,6 +754,10 @@ mod tests {
             ("% Fluctuation", "FLUCP"),
             ("Swing", "SWING"),
             ("Swingτ", "SWINGTAU"),
+            // The unit on the header's second line, after a space.
+            ("Cmax ng/mL", "CMAX"),
+            ("AUC0-t ng·h/mL", "AUCLST"),
+            ("tmax h", "TMAX"),
             // Normalised by the dose.
             ("AUCτ/D ((ng·h/mL)/mg)", "AUCTAUD"),
             ("AUClast/D", "AUCLSTD"),

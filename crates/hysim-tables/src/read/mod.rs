@@ -686,7 +686,21 @@ fn unit_after_label(label: &str) -> Option<String> {
             }
         }
         (_, Some(group)) => group,
-        (_, None) => label.rfind(',').map(|i| &label[i + 1..])?,
+        (_, None) => match label.rfind(',') {
+            Some(i) => &label[i + 1..],
+            // (A unit on the header's second line, after a space: `Cmax ng/mL`, `tmax h`, as
+            // [`crate::params::normalise_name`] reads it.)
+            None => {
+                let (name, last) = label.trim_end().rsplit_once(char::is_whitespace)?;
+                let per = last.contains(['/', '·']);
+                let time = matches!(last, "h" | "hr" | "hrs" | "min" | "d" | "days" | "weeks")
+                    && !name.trim().contains(char::is_whitespace);
+                if !(per || time) || crate::params::parameter_code(name, None).is_none() {
+                    return None;
+                }
+                last
+            }
+        },
     };
     // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
     let inner = inner.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
