@@ -245,9 +245,16 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("sem", Some(Kind::Se)),
     ("sd", Some(Kind::Sd)),
     ("se", Some(Kind::Se)),
+    ("geometric coefficients of variation", Some(Kind::Cv)),
+    ("geometric coefficient of variation", Some(Kind::Cv)),
     ("coefficients of variation", Some(Kind::Cv)),
     ("coefficient of variation", Some(Kind::Cv)),
+    ("geometric cv%", Some(Kind::Cv)),
     ("geometric cv", Some(Kind::Cv)),
+    // The geometric CV abbreviated: `GM (GCV%)`, `geo-mean (%GCV)`.
+    ("gcv%", Some(Kind::Cv)),
+    ("%gcv", Some(Kind::Cv)),
+    ("gcv", Some(Kind::Cv)),
     ("%cv", Some(Kind::Cv)),
     ("cv%", Some(Kind::Cv)),
     ("cv", Some(Kind::Cv)),
@@ -1079,6 +1086,7 @@ mod tests {
     #[test]
     fn declarations_in_captions_and_footnotes() {
         insta::assert_snapshot!(show("Values are mean ± SD."), @"mean ±SD (-) [-] All");
+        insta::assert_snapshot!(show("Parameter, GM (GCV%)"), @"geometric_mean ±- (CV%) [-] All");
         insta::assert_snapshot!(show("Data are presented as mean (SD) or median [interquartile range] as appropriate"), @r"
         mean ±- (SD) [-] All
         median ±- (-) [IQR] All
