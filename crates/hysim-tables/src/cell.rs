@@ -60,7 +60,8 @@ pub struct CellValue {
     pub dispersion: Option<Dispersed>,
     /// An interval after it, or alone (`(4.1–8.3)`, `[4.1; 8.3]`, `(2.2, 5.6)`).
     pub interval: Option<Bounds>,
-    /// A unit printed right after the central value (`36.89 μg/ml`).
+    /// A unit printed right after the central value (`36.89 μg/ml`), or after its spread
+    /// (`14.2 ± 1.6 ng/mL`).
     pub unit: Option<String>,
     /// A subject count printed in the cell (`n = 8`).
     pub n: Option<u32>,
@@ -529,6 +530,16 @@ fn parse_plain(s: &str) -> CellValue {
     {
         cell.unit = Some(word.clone());
     }
+    // Or after the value's spread or interval, the cell's one word: "14.2 ± 1.6 ng/mL",
+    // "2.41 (1.12–4.05) µg/mL".
+    if cell.unit.is_none()
+        && toks.len() >= 3
+        && let Some(Tok::Word(word)) = toks.last()
+        && toks.iter().filter(|t| matches!(t, Tok::Word(_))).count() == 1
+        && hysim_units::Unit::parse(word).is_ok()
+    {
+        cell.unit = Some(word.clone());
+    }
     let pattern: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Tok::Word(_))).collect();
     use Tok::*;
     let printed = |square: bool| if square { Printed::Square } else { Printed::Round };
@@ -640,6 +651,8 @@ mod tests {
         check("(2.2, 5.6)", "[2.2, 5.6]");
         check("[1.1; 2.5]", "sq[1.1, 2.5]");
         check("36.89 μg/ml", "value=36.89 unit μg/ml");
+        check("14.2 ± 1.6 ng/mL", "value=14.2 ±1.6 unit ng/mL");
+        check("2.41 (1.12–4.05) µg/mL", "value=2.41 [1.12, 4.05] unit µg/mL");
         check("2·80", "value=2.8");
         check("0.94 pg/ml", "value=0.94 unit pg/ml");
     }
