@@ -33,14 +33,24 @@ const MATRICES: &[(&str, &str)] = &[
     ("urine", "urine"),
     ("urinary", "urine"),
     // Dried blood spots (DBS), a sampling method of its own.
-    ("dried blood spots", "dried blood spot"),
-    ("dried blood spot", "dried blood spot"),
-    ("dbs", "dried blood spot"),
+    ("dried blood spots", "dried blood spot (DBS)"),
+    ("dried blood spot", "dried blood spot (DBS)"),
+    ("dbs", "dried blood spot (DBS)"),
     ("whole blood", "blood"),
     ("blood", "blood"),
     ("cerebrospinal fluid", "cerebrospinal fluid"),
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
+    // The lung's lining fluid and cells, where inhaled and anti-infective drugs are
+    // measured (bronchoalveolar lavage).
+    ("epithelial lining fluid", "epithelial lining fluid (ELF)"),
+    ("elf", "epithelial lining fluid (ELF)"),
+    ("alveolar macrophages", "alveolar macrophages"),
+    ("alveolar macrophage", "alveolar macrophages"),
+    ("macrophages", "alveolar macrophages"),
+    ("macrophage", "alveolar macrophages"),
+    ("bronchoalveolar lavage fluid", "bronchoalveolar lavage fluid"),
+    ("bronchoalveolar lavage", "bronchoalveolar lavage fluid"),
     // An egg's parts, where residues in eggs are measured apart.
     ("egg yolk", "egg yolk"),
     ("yolk", "egg yolk"),

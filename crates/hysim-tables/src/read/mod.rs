@@ -4078,9 +4078,12 @@ impl<'t> Reader<'t> {
                 let p = &self.clean_paths[col];
                 let Some(last) = p.last() else { return (None, String::new()) };
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
+                // (Nor an abbreviation the notes define for a specimen or analyte: `AM`, the
+                // alveolar macrophages of "alveolar macrophage (AM)", not an arithmetic mean.)
                 if let Some(label) = stat_label(last)
                     .filter(|l| !matches!(l, StatLabel::Count))
                     .filter(|l| l.central().is_some() || p.len() < 2 || self.named_subject(col).is_none())
+                    .filter(|_| self.abbreviation(last).is_none())
                 {
                     let parent = if p.len() > 1 { p[..p.len() - 1].join(" / ") } else { String::new() };
                     return (Some(label), parent);

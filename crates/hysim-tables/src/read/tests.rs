@@ -1217,7 +1217,7 @@ fn a_specimen_the_footnote_says_was_measured_dried_blood_spots_and_pre_dose_visi
     );
     let times: Vec<_> = table_records(&t).iter().map(|r| r.context.time.clone()).collect();
     assert_eq!(times, [Some("week 1".to_owned()), Some("week 4, pre-dose".to_owned())]);
-    assert_eq!(matrices_in("DBS (ng/mL)"), ["dried blood spot"]);
+    assert_eq!(matrices_in("DBS (ng/mL)"), ["dried blood spot (DBS)"]);
 }
 
 #[test]
@@ -3265,4 +3265,23 @@ fn methods_under_each_species_are_no_subjects() {
     assert_eq!(records.len(), 4);
     assert!(records.iter().all(|r| r.context.subject.is_none() && r.statistic == Statistic::Mean));
     assert_eq!(records[1].context.group.as_deref(), Some("Dogs / 2-CM"));
+}
+
+#[test]
+fn the_lungs_lining_fluid_and_macrophages_by_their_abbreviations() {
+    // `Plasma | ELF | AM` under `Matrix`, the caption defining AM: alveolar macrophages, not
+    // an arithmetic mean.
+    let mut t = table(
+        "Table 4. Plasma, epithelial lining fluid (ELF) and alveolar macrophage (AM) pharmacokinetics of amikavir",
+        &[&["Parameter", "Matrix", "Matrix", "Matrix"], &["Parameter", "Plasma", "ELF", "AM"]],
+        &[&["Cmax (µg/mL)", "2.41 (1.12–4.05)", "1,720 (512–4,890)", "298 (74.1–1,105)"]],
+    );
+    t.footnote = Some("Data are median (10th–90th percentile).".into());
+    let records = table_records(&t);
+    let read: Vec<(&str, &str)> =
+        records.iter().map(|r| (r.context.matrix.as_deref().unwrap_or("-"), r.statistic.as_str())).collect();
+    assert_eq!(
+        read,
+        [("plasma", "median"), ("epithelial lining fluid (ELF)", "median"), ("alveolar macrophages", "median")]
+    );
 }
