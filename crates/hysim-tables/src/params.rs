@@ -180,8 +180,25 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
         || split_trailing_group(name).1.is_some_and(|g| g.trim_start().starts_with('%') || g.contains("percent"));
     match name_code(name, route) {
         Some("RCAMINT") if percent() => Some("RCPCINT"),
+        None => one_of_alternatives(name, route),
         code => code,
     }
+}
+
+/// One quantity under two names printed as alternatives (`λz / β`, `t½λz / t½β`: the
+/// model-independent and the compartmental estimate in one row): the first name's code,
+/// where every name is of the same class.
+fn one_of_alternatives(name: &str, route: Option<Route>) -> Option<&'static str> {
+    let (name, unit) = split_trailing_group(name);
+    let parts: Vec<&str> = name.split(" / ").map(str::trim).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let codes: Vec<&'static str> = parts.iter().map(|p| name_code(p, route)).collect::<Option<_>>()?;
+    let class = class_of_code(codes[0]);
+    (class.is_some() && codes.iter().all(|c| class_of_code(c) == class))
+        .then_some(codes[0])
+        .filter(|_| unit.is_none_or(|u| hysim_units::Unit::parse(u).is_ok()))
 }
 
 fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
@@ -754,6 +771,9 @@ mod tests {
             ("% Fluctuation", "FLUCP"),
             ("Swing", "SWING"),
             ("Swingτ", "SWINGTAU"),
+            // Alternatives of one quantity.
+            ("λz / β", "LAMZ"),
+            ("t½λz / t½β (h)", "LAMZHL"),
             // The unit on the header's second line, after a space.
             ("Cmax ng/mL", "CMAX"),
             ("AUC0-t ng·h/mL", "AUCLST"),

@@ -576,6 +576,27 @@ fn normalise(text: &str) -> String {
     if t.contains("mw") {
         t = t.replace("mw ±", "mean ±").replace("mw±", "mean±");
     }
+    // The mean and its spread by their letters: `M ± m` (Russian and Eastern European
+    // papers: the mean and the standard error of the mean) and `x̄ ± s` (the sample mean and
+    // its standard deviation), whole words only.
+    if t.contains('±') {
+        for (letters, read) in
+            [("m ± m", "mean ± sem"), ("m±m", "mean±sem"), ("x\u{304} ± s", "mean ± sd"), ("x\u{304}±s", "mean±sd")]
+        {
+            let mut from = 0;
+            while let Some(at) = t[from..].find(letters).map(|k| k + from) {
+                let end = at + letters.len();
+                let alone = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                    && t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if alone {
+                    t.replace_range(at..end, read);
+                    from = at + read.len();
+                } else {
+                    from = end;
+                }
+            }
+        }
+    }
     // The mean's word in Turkish, Polish, Swedish, Czech, Danish and Norwegian (`ortalama ±
     // SS`, `średnia ± SD`, `medelvärde ± SD`).
     // (Before its spread only: `ortalama kalış süresi` is the mean residence time.)
@@ -1087,6 +1108,8 @@ mod tests {
     fn declarations_in_captions_and_footnotes() {
         insta::assert_snapshot!(show("Values are mean ± SD."), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parameter, GM (GCV%)"), @"geometric_mean ±- (CV%) [-] All");
+        insta::assert_snapshot!(show("in dogs (n = 6) and horses (n = 6), M ± m"), @"mean ±SE (-) [-] All");
+        insta::assert_snapshot!(show("Parameter (x\u{304} ± s)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Data are presented as mean (SD) or median [interquartile range] as appropriate"), @r"
         mean ±- (SD) [-] All
         median ±- (-) [IQR] All
