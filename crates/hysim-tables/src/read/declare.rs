@@ -277,6 +277,9 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("q1-q3", Some(Kind::Iqr)),
     ("q1, q3", Some(Kind::Iqr)),
     ("q1; q3", Some(Kind::Iqr)),
+    // Both ends named, between a comma (or a semicolon, [`normalise`]): `median [min, max]`.
+    ("minimum, maximum", Some(Kind::Range)),
+    ("min, max", Some(Kind::Range)),
     ("minimum–maximum", Some(Kind::Range)),
     ("minimum-maximum", Some(Kind::Range)),
     ("minimum to maximum", Some(Kind::Range)),
@@ -564,7 +567,16 @@ fn normalise(text: &str) -> String {
     if t.contains(['—', '−', '‐', '‑']) {
         t = t.replace(['–', '—', '−', '‐', '‑'], "–");
     }
-    for (from, to) in [("+/-", "±"), ("+/–", "±"), ("+-", "±"), ("plus or minus", "±"), ("\u{a0}", " ")] {
+    for (from, to) in [
+        ("+/-", "±"),
+        ("+/–", "±"),
+        ("+-", "±"),
+        ("plus or minus", "±"),
+        ("\u{a0}", " "),
+        // (A range's ends between a semicolon, which would end the clause: `[min; max]`.)
+        ("min; max", "min, max"),
+        ("minimum; maximum", "minimum, maximum"),
+    ] {
         if t.contains(from) {
             t = t.replace(from, to);
         }
@@ -1109,6 +1121,7 @@ mod tests {
         insta::assert_snapshot!(show("Values are mean ± SD."), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Parameter, GM (GCV%)"), @"geometric_mean ±- (CV%) [-] All");
         insta::assert_snapshot!(show("in dogs (n = 6) and horses (n = 6), M ± m"), @"mean ±SE (-) [-] All");
+        insta::assert_snapshot!(show("Data are median [min; max]."), @"median ±- (-) [range] All");
         insta::assert_snapshot!(show("Parameter (x\u{304} ± s)"), @"mean ±SD (-) [-] All");
         insta::assert_snapshot!(show("Data are presented as mean (SD) or median [interquartile range] as appropriate"), @r"
         mean ±- (SD) [-] All

@@ -4682,7 +4682,10 @@ impl<'t> Reader<'t> {
             .or_else(|| self.paths[col].last().and_then(|h| self.abbreviation(h)));
         let candidates: Vec<String> = [
             unit_in_label(label),
-            self.unit_col(col).map(|c| self.table.body_rows[row][c].trim().to_owned()).filter(|u| !u.is_empty()),
+            // (Without a footnote's mark after it: `ng/mL<sup>b</sup>`.)
+            self.unit_col(col)
+                .map(|c| label_marks(&self.table.body_rows[row][c], &self.notes).0.trim().to_owned())
+                .filter(|u| !u.is_empty()),
             // The row's specimen with its unit (`Serum (mg/L)` in a `Specimen` column).
             self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
         ]
@@ -5348,6 +5351,13 @@ fn declared_units(
             let scope = if per_specimen { specimen_of(clause) } else { None };
             let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
             let unit = unit.trim().trim_end_matches('.');
+            // (A list in the caption's brackets: "PK results (concentrations in µg/mL, AUC
+            // in µg·h/mL, times in h)".)
+            let unit = match unit.strip_suffix(')') {
+                Some(u) if !u.contains('(') => u.trim(),
+                _ => unit,
+            };
+            let name = name.rsplit_once('(').map_or(name, |(_, n)| n);
             // Another unit for one analyte in brackets: `µg/mL (ng/mL for SN-77)`.
             let (unit, other) = match unit.split_once(" (").and_then(|(u, rest)| Some((u, rest.strip_suffix(')')?))) {
                 Some((u, rest)) => match rest.split_once(" for ") {
