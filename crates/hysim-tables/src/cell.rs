@@ -532,13 +532,18 @@ fn parse_plain(s: &str) -> CellValue {
     }
     // Or after the value's spread or interval, the cell's one word: "14.2 ± 1.6 ng/mL",
     // "2.41 (1.12–4.05) µg/mL".
-    if cell.unit.is_none()
-        && toks.len() >= 3
-        && let Some(Tok::Word(word)) = toks.last()
-        && toks.iter().filter(|t| matches!(t, Tok::Word(_))).count() == 1
-        && hysim_units::Unit::parse(word).is_ok()
-    {
-        cell.unit = Some(word.clone());
+    if cell.unit.is_none() && nums.len() >= 2 {
+        // (The text after the last number or bracket, a unit of one word or more:
+        // `ng·min/mL`; not a lone footnote letter.)
+        let end = trimmed.rfind(|c: char| c.is_ascii_digit() || matches!(c, ')' | ']')).map_or(0, |i| i + 1);
+        let tail = trimmed[end..].trim();
+        if tail.chars().count() > 1
+            && tail.chars().any(char::is_alphabetic)
+            && !tail.starts_with(['(', '['])
+            && hysim_units::Unit::parse(tail).is_ok()
+        {
+            cell.unit = Some(tail.to_owned());
+        }
     }
     let pattern: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Tok::Word(_))).collect();
     use Tok::*;
@@ -652,6 +657,8 @@ mod tests {
         check("[1.1; 2.5]", "sq[1.1, 2.5]");
         check("36.89 μg/ml", "value=36.89 unit μg/ml");
         check("14.2 ± 1.6 ng/mL", "value=14.2 ±1.6 unit ng/mL");
+        check("372 ± 44 ng·min/mL", "value=372 ±44 unit ng·min/mL");
+        check("2.41 (1.12–4.05) g", "value=2.41 [1.12, 4.05]");
         check("2.41 (1.12–4.05) µg/mL", "value=2.41 [1.12, 4.05] unit µg/mL");
         check("2·80", "value=2.8");
         check("0.94 pg/ml", "value=0.94 unit pg/ml");

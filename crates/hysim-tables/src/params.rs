@@ -45,6 +45,17 @@ pub fn split_trailing_group(label: &str) -> (&str, Option<&str>) {
     (label.trim(), None)
 }
 
+/// A header's name and the unit on its second line, after a space (`Cmax<br/>ng/mL` read as
+/// `Cmax ng/mL`, `AUC0-t ng·h/mL`): a unit of a quantity per another, or hours, days or
+/// weeks after a one-word name (`tmax h`). Not minutes (`C min`, `Css min` are troughs).
+pub fn unit_after_space(label: &str) -> Option<(&str, &str)> {
+    let (name, last) = label.trim_end().rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end();
+    let per = last.contains(['/', '·']) && hysim_units::Unit::parse(last).is_ok();
+    let time = matches!(last, "h" | "hr" | "hrs" | "hours" | "days" | "weeks") && !name.contains(char::is_whitespace);
+    ((per || time) && !name.is_empty()).then_some((name, last))
+}
+
 /// Normalises a header for lookup.
 pub fn normalise_name(text: &str) -> String {
     // A trailing unit: "Cmax (ng/mL)", "Cmax [ng/mL]", "Cmax, ng/mL" (only when the part
@@ -67,15 +78,8 @@ pub fn normalise_name(text: &str) -> String {
     {
         s.truncate(i);
     }
-    // A unit on the header's second line, after a space (`Cmax<br/>ng/mL`, `AUC0-t ng·h/mL`):
-    // a unit of a quantity per another, or a time unit after one word (`tmax h`).
-    if let Some((name, last)) = s.trim_end().rsplit_once(char::is_whitespace) {
-        let per = last.contains(['/', '·']) && is_unit(last);
-        let time =
-            matches!(last, "h" | "hr" | "hrs" | "min" | "d" | "days" | "weeks") && !name.contains(char::is_whitespace);
-        if (per || time) && !name.trim().is_empty() {
-            s = name.trim_end().to_owned();
-        }
+    if let Some((name, _)) = unit_after_space(&s) {
+        s = name.to_owned();
     }
     // One pass: symbols spelled out, dashes unified, spaces and marks dropped.
     let mut out = String::with_capacity(s.len() + 8);
@@ -235,7 +239,9 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         // constant's symbol, nor `M/P ratio (AUC)`).
         // (A group of a percentage is the value's unit, no symbol: `Amount removed by HD (%
         // of dose)`.)
-        let symbol = (!group.trim_start().starts_with('%')).then(|| exact_code(group, route)).flatten();
+        let g = group.trim();
+        let unit_phrase = g == "%" || g.starts_with("% ") || g.starts_with("%of");
+        let symbol = (!unit_phrase).then(|| exact_code(group, route)).flatten();
         return lookup_code(&qualified, route).or_else(|| match (symbol, lookup_code(head, route)) {
             (Some(symbol), None) => Some(symbol),
             (Some(symbol), Some(words)) if class_of_code(symbol) == class_of_code(words) => Some(symbol),
@@ -778,6 +784,9 @@ mod tests {
             ("Cmax ng/mL", "CMAX"),
             ("AUC0-t ng·h/mL", "AUCLST"),
             ("tmax h", "TMAX"),
+            // (Not minutes: a spaced symbol.)
+            ("C min", "CMIN"),
+            ("Residual area (%AUCextrap)", "AUCPEO"),
             // Normalised by the dose.
             ("AUCτ/D ((ng·h/mL)/mg)", "AUCTAUD"),
             ("AUClast/D", "AUCLSTD"),

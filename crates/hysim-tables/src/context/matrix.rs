@@ -47,8 +47,6 @@ const MATRICES: &[(&str, &str)] = &[
     ("elf", "epithelial lining fluid (ELF)"),
     ("alveolar macrophages", "alveolar macrophages"),
     ("alveolar macrophage", "alveolar macrophages"),
-    ("macrophages", "alveolar macrophages"),
-    ("macrophage", "alveolar macrophages"),
     ("bronchoalveolar lavage fluid", "bronchoalveolar lavage fluid"),
     ("bronchoalveolar lavage", "bronchoalveolar lavage fluid"),
     // An egg's parts, where residues in eggs are measured apart.

@@ -252,9 +252,9 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("geometric cv%", Some(Kind::Cv)),
     ("geometric cv", Some(Kind::Cv)),
     // The geometric CV abbreviated: `GM (GCV%)`, `geo-mean (%GCV)`.
+    // (Not bare `GCV`, ganciclovir.)
     ("gcv%", Some(Kind::Cv)),
     ("%gcv", Some(Kind::Cv)),
-    ("gcv", Some(Kind::Cv)),
     ("%cv", Some(Kind::Cv)),
     ("cv%", Some(Kind::Cv)),
     ("cv", Some(Kind::Cv)),

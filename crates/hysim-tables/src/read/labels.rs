@@ -681,6 +681,10 @@ pub(crate) fn drawn_when(note: &str) -> Option<String> {
     if t.contains("before the next dose") || t.contains("before the dose") || t.contains("before the morning dose") {
         return Some("pre-dose".to_owned());
     }
+    // (After the end of an infusion the offset is from its end, not from the dose.)
+    if t.contains("after the end") || t.contains("after end") {
+        return None;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     words.windows(3).find_map(|w| {
         let n = w[0].parse::<f64>().ok()?;
@@ -936,28 +940,50 @@ pub(crate) fn is_dosing_interval(label: &str) -> bool {
 
 /// The number of subjects a caption counts before the word for them (`in three horses`,
 /// `in 6 healthy dogs`, `four patients`): a number word up to twelve or digits, at most two
-/// words before a subject word.
+/// words before a subject word; else one subject by its article (`of a dromedary camel`).
 pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
     const NUMBERS: &[&str] =
         &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
     let lower = crate::fold::lower(caption);
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().enumerate().find_map(|(k, w)| {
+    let counted = words.iter().enumerate().find_map(|(k, w)| {
         // Not the table's own number ("Table 2. Individual plasma concentrations ...").
         if k > 0 && matches!(words[k - 1], "table" | "tab" | "tbl") {
             return None;
         }
-        // (A case report's one subject by its article: `of a dromedary camel`, `in an adult
-        // horse`; the word for it singular, at most two words on, not `a group of dogs`.)
-        if matches!(*w, "a" | "an") {
-            let one = words[k + 1..].iter().take(2).any(|next| {
-                SUBJECT_WORDS.contains(next) && !next.ends_with('s') && !matches!(*next, "individual" | "no" | "id")
-            });
-            return one.then_some(1);
-        }
         let n = NUMBERS.iter().position(|n| n == w).map(|i| i + 1).or_else(|| w.parse::<usize>().ok())?;
         let subject = words[k + 1..].iter().take(3).any(|next| SUBJECT_WORDS.contains(next));
         (subject && (1..=30).contains(&n)).then_some(n)
+    });
+    // Else a case report's one subject by its article (`of a dromedary camel`, `in an adult
+    // horse`): the word for it singular, at most two words on, and no study, series or
+    // group of them after it (`a case series of patients`, `a healthy volunteer study`).
+    counted.or_else(|| {
+        words.iter().enumerate().find_map(|(k, w)| {
+            if !matches!(*w, "a" | "an") {
+                return None;
+            }
+            let at = words[k + 1..].iter().take(2).position(|next| {
+                SUBJECT_WORDS.contains(next)
+                    && !next.ends_with('s')
+                    && !matches!(*next, "individual" | "no" | "id" | "case")
+            })?;
+            let after = words.get(k + 2 + at).copied().unwrap_or_default();
+            let collective = matches!(
+                after,
+                "study"
+                    | "studies"
+                    | "series"
+                    | "population"
+                    | "pair"
+                    | "pairs"
+                    | "model"
+                    | "group"
+                    | "cohort"
+                    | "dyad"
+            );
+            (!collective).then_some(1)
+        })
     })
 }
 
@@ -1310,7 +1336,9 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
         let minutes = clock_minutes(w, words.get(k + 1).copied().unwrap_or_default())?;
         // The nearest word before the clock that is a clock, or a dosing word.
         // (Within nine words: `Loading infusion (1 µg/kg over 10 min) started at 08:40`.)
-        let nearest = words[k.saturating_sub(9)..k].iter().rev().find_map(|p| {
+        // (Not across a clause's end: "given on day 1; blood was drawn at 08:00".)
+        let start = words[..k].iter().rposition(|p| p.ends_with([';', '.'])).map_or(0, |e| e + 1);
+        let nearest = words[start.max(k.saturating_sub(9))..k].iter().rev().find_map(|p| {
             let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
             if p.contains(':') { Some(false) } else { DOSING.contains(&p).then_some(true) }
         });
@@ -1320,10 +1348,10 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
 
 /// The clock time of each subject's dose where the notes give one per subject, in clauses
 /// of their own (`Patient A (CAPD) received the dose at 08:00 in a daytime dwell; patient B
-/// at 21:00 in the overnight dwell`): the first clock after the subject's name in its
-/// clause, when one clause at least declares a dose clock ([`dose_clock`]) and the others
-/// follow it. Subjects named by a number alone (`1`) are looked for with no clause (a dose
-/// of `1 g` is no subject).
+/// at 21:00 in the overnight dwell`): the clock just before the subject's name (`at 13:05 in
+/// patient T.M.`), else the first after it in its clause, when one clause at
+/// least declares a dose clock ([`dose_clock`]) and the others follow it. Subjects named by
+/// a number alone (`1`) are not looked for (a dose of `1 g` is no subject).
 pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<u32>> {
     let lower = crate::fold::lower(notes);
     // Clauses end at `;` and at a sentence's period, not at an initial's (`patient R.K. and`).
@@ -1725,7 +1753,8 @@ mod tests {
     fn when_a_note_says_a_sample_was_drawn() {
         assert_eq!(drawn_when("Drawn 1 h after the start of a 30-min intravenous infusion.").as_deref(), Some("1 h"));
         assert_eq!(drawn_when("Drawn within 30 min before the next dose.").as_deref(), Some("pre-dose"));
-        assert_eq!(drawn_when("Samples were taken 30 min after the end of the infusion").as_deref(), Some("30 min"));
+        assert_eq!(drawn_when("Samples were taken 30 min after the start of the infusion").as_deref(), Some("30 min"));
+        assert_eq!(drawn_when("Samples were taken 30 min after the end of the infusion"), None);
         assert_eq!(drawn_when("Trough above 1.0 mg/L; the dosing interval was extended."), None);
     }
 
@@ -2005,6 +2034,8 @@ mod tests {
         assert_eq!(counted_subjects("Table 3. Individual plasma X concentrations"), None);
         assert_eq!(counted_subjects("X concentrations in plasma of a dromedary camel after 10 mg/kg"), Some(1));
         assert_eq!(counted_subjects("X concentrations in a group of dogs"), None);
+        assert_eq!(counted_subjects("X in a case series of 8 patients"), Some(8));
+        assert_eq!(counted_subjects("X in a healthy volunteer study"), None);
         assert!(is_clock_time("08:00") && is_clock_time("8:30") && is_clock_time("20:15"));
         assert!(!is_clock_time("25:00") && !is_clock_time("8:5") && !is_clock_time("1:2:3") && !is_clock_time("ratio"));
         assert_eq!(time_unit_in("Time after dose (h)"), Some("h"));

@@ -116,6 +116,7 @@ fn limit_rows_blanked(table: &Table) -> Option<Table> {
         "lod",
         "limit of quantification",
         "limit of quantitation",
+        "lower limit of quantitation",
         "lower limit of quantification",
         "limit of detection",
     ];
@@ -688,17 +689,11 @@ fn unit_after_label(label: &str) -> Option<String> {
         (_, Some(group)) => group,
         (_, None) => match label.rfind(',') {
             Some(i) => &label[i + 1..],
-            // (A unit on the header's second line, after a space: `Cmax ng/mL`, `tmax h`, as
-            // [`crate::params::normalise_name`] reads it.)
+            // (A unit on the header's second line, after a space: `Cmax ng/mL`, `tmax h`.)
             None => {
-                let (name, last) = label.trim_end().rsplit_once(char::is_whitespace)?;
-                let per = last.contains(['/', '·']);
-                let time = matches!(last, "h" | "hr" | "hrs" | "min" | "d" | "days" | "weeks")
-                    && !name.trim().contains(char::is_whitespace);
-                if !(per || time) || crate::params::parameter_code(name, None).is_none() {
-                    return None;
-                }
-                last
+                let (name, unit) = crate::params::unit_after_space(label)?;
+                crate::params::parameter_code(name, None)?;
+                unit
             }
         },
     };
@@ -1459,8 +1454,15 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             None => (inside, None),
         };
         let name_word = before.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty()).unwrap_or("");
+        // (Or the last two words, a specimen's name: `alveolar macrophage (AM)`.)
+        let two_words = || {
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let [.., a, b] = words.as_slice() else { return None };
+            let pair = format!("{a} {b}");
+            matrices_in(&pair).first().filter(|m| m.contains(' ')).map(|m| (*m).to_owned())
+        };
         if is_abbr(abbr)
-            && let Some(name) = names(name_word)
+            && let Some(name) = names(name_word).or_else(two_words)
             && !out.iter().any(|(a, _, _)| a == abbr.trim())
         {
             let unit = unit.filter(|u| Unit::parse(u).is_ok()).map(str::to_owned);
@@ -2357,8 +2359,13 @@ impl<'t> Reader<'t> {
                             .or_else(|| {
                                 let day = last.trim().parse::<u32>().ok().filter(|d| *d <= 400)?;
                                 let above = p[..p.len() - 1].iter().rev().find(|h| h.trim() != last.trim())?;
-                                crate::context::has_word(&crate::fold::lower(above), &["day", "days"])
-                                    .then(|| format!("day {day}"))
+                                let l = crate::fold::lower(above);
+                                // (Not a day over its hours, `Day 1` over `0 | 2 | 4`, nor a dose
+                                // per day, `Dose (mg/kg per day)`.)
+                                (crate::context::has_word(&l, &["day", "days"])
+                                    && labels::time_of(above, None).is_none()
+                                    && !crate::context::has_word(&l, &["dose", "doses", "per", "mg", "mg/kg"]))
+                                .then(|| format!("day {day}"))
                             })
                             .or_else(|| day_hour_coded.then(|| labels::day_code(last)).flatten())
                             .or_else(|| labels::time_in_brackets(last))
@@ -2653,7 +2660,10 @@ impl<'t> Reader<'t> {
                     }
                 }
                 // (A stub of its own on every row is no subject's: one run of clock times.)
-                if runs.len() > 1 && runs.iter().all(|(_, members)| members.len() == 1) {
+                if runs.len() > 1
+                    && runs.iter().all(|(_, members)| members.len() == 1)
+                    && !runs.iter().any(|(name, _)| labels::subject_id(name).is_some())
+                {
                     runs = vec![(String::new(), (0..rows).collect())];
                 }
                 let subject_clocks = labels::subject_dose_clocks(
@@ -3143,11 +3153,10 @@ impl<'t> Reader<'t> {
             "bilirubin",
             "leukocytes",
             "leucocytes",
-            "cells",
             "haemoglobin",
             "hemoglobin",
         ];
-        if words(CHEMISTRY) {
+        if words(CHEMISTRY) && drug_in(label).is_none() {
             return None;
         }
         let abbreviation = self.abbreviation(name);
