@@ -4846,8 +4846,10 @@ impl<'t> Reader<'t> {
             })
             // A compound the caption names beside the drug heading the column (`M4` of "X and
             // M4 plasma concentrations").
+            // (Its header without a unit row under it: `M4` over `nmol/L`.)
             .or_else(|| {
-                let name = crate::params::split_trailing_group(&header).0.trim();
+                let leaf = self.path_without_unit(col).last().cloned().unwrap_or_default();
+                let name = crate::params::split_trailing_group(&leaf).0.trim();
                 let drug = self.base.context.drug.as_deref().map(crate::fold::lower);
                 (drug.as_deref() != Some(crate::fold::lower(name).as_str()) && self.caption_compound(name))
                     .then(|| (name.to_owned(), None))

@@ -3018,6 +3018,17 @@ fn a_long_table_of_the_drug_and_a_compound_the_caption_names_beside_it() {
             ("M4", "23.8 h", "64.2", "nmol/L"),
         ]
     );
+    // The same with the unit in a row under the names.
+    let under = table(
+        "Table S5. Individual ribonitinib and M4 plasma concentrations (nmol/L) by visit",
+        &[&["Subject", "Time since last dose (h)", "Ribonitinib", "M4"], &["", "", "nmol/L", "nmol/L"]],
+        &[&["1001-004", "2.5", "842", "121"], &["1001-007", "3.1", "1210", "188"]],
+    );
+    let analytes: Vec<(String, String)> = table_records(&under)
+        .iter()
+        .map(|r| (r.context.analyte.clone().unwrap_or_default(), r.unit_raw.clone().unwrap_or_default()))
+        .collect();
+    assert!(analytes.contains(&("M4".to_owned(), "nmol/L".to_owned())), "{analytes:?}");
     // A drug's name by its stem alone heads its column where the caption names no drug.
     let mut t = t.clone();
     t.caption = Some("Table S5. Individual plasma concentrations (nmol/L) by visit".into());
