@@ -4821,7 +4821,20 @@ impl<'t> Reader<'t> {
                 let mw = drug_in(&t).map(|d| d.molecular_weight);
                 (t, mw)
             });
+        // (An enantiomer as printed over its columns or rows: `(R)-X`, `(S)-X`, `(+)-X`.)
+        let enantiomer = {
+            let parts =
+                g.into_iter().flat_map(|g| g.split(" / ")).chain(self.clean_paths[col].iter().map(String::as_str));
+            parts.map(str::trim).find_map(|part| {
+                let rest = part.strip_prefix('(')?;
+                let (sign, name) = rest.split_once(")-")?;
+                let sign_ok = matches!(crate::fold::lower(sign).as_str(), "r" | "s" | "+" | "-" | "−" | "rs" | "r,s");
+                let name_ok = name.chars().count() >= 4 && name.chars().all(|c| c.is_alphanumeric() || c == '-');
+                (sign_ok && name_ok).then(|| (part.to_owned(), drug_in(name).map(|d| d.molecular_weight)))
+            })
+        };
         let analyte = row_analyte
+            .or(enantiomer)
             .or(metabolite)
             .or_else(|| {
                 g.filter(|g| !combination(g))

@@ -3296,3 +3296,21 @@ fn the_lungs_lining_fluid_and_macrophages_by_their_abbreviations() {
         [("plasma", "median"), ("epithelial lining fluid (ELF)", "median"), ("alveolar macrophages", "median")]
     );
 }
+
+#[test]
+fn enantiomers_over_their_parameters_are_the_analytes() {
+    // `(R)-X | (S)-X` spanning each subject's parameters.
+    let t = table(
+        "Table 4. Pharmacokinetic parameters of (R)- and (S)-ferlovatine in individual subjects",
+        &[
+            &["Subject", "(R)-ferlovatine", "(R)-ferlovatine", "(S)-ferlovatine", "(S)-ferlovatine"],
+            &["Subject", "Cmax (ng/mL)", "t½ (h)", "Cmax (ng/mL)", "t½ (h)"],
+        ],
+        &[&["1", "212", "6.1", "198", "4.2"], &["2", "245", "6.8", "231", "4.6"]],
+    );
+    let records = table_records(&t);
+    let analytes: Vec<(&str, &str)> =
+        records.iter().map(|r| (r.value_raw.as_str(), r.context.analyte.as_deref().unwrap_or("-"))).collect();
+    assert!(analytes.contains(&("212", "(R)-ferlovatine")), "{analytes:?}");
+    assert!(analytes.contains(&("198", "(S)-ferlovatine")), "{analytes:?}");
+}
