@@ -1715,6 +1715,11 @@ struct Reader<'t> {
     named_over: std::cell::OnceCell<Vec<Option<String>>>,
     /// The caption and footnote in lower case, one text (`caption footnote`).
     notes_lower: String,
+    /// The caption in lower case and the drug it names, read when a rule first asks
+    /// ([`Self::caption_compound`]).
+    caption_drug: std::cell::OnceCell<(String, Option<String>)>,
+    /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
+    subjects_over_analytes: std::cell::OnceCell<Vec<Option<String>>>,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
@@ -1819,6 +1824,8 @@ impl<'t> Reader<'t> {
             named_over: std::cell::OnceCell::new(),
             clock_times_down: std::cell::OnceCell::new(),
             notes_lower,
+            caption_drug: std::cell::OnceCell::new(),
+            subjects_over_analytes: std::cell::OnceCell::new(),
         };
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
@@ -2905,10 +2912,14 @@ impl<'t> Reader<'t> {
             return false;
         }
         // (The table's drug, or, before the table's context is read, the caption's.)
-        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        let (caption, caption_drug) = self.caption_drug.get_or_init(|| {
+            let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+            let drug = crate::context::drug_name_in(&caption).map(|(d, _)| crate::fold::lower(&d));
+            (caption, drug)
+        });
         let drug = match self.base.context.drug.as_deref() {
             Some(d) => Some(crate::fold::lower(d)),
-            None => crate::context::drug_name_in(&caption).map(|(d, _)| crate::fold::lower(&d)),
+            None => caption_drug.clone(),
         };
         if drug.as_deref() == Some(name.as_str()) {
             return true;
@@ -3431,9 +3442,15 @@ impl<'t> Reader<'t> {
                 .filter(|id| id.split_whitespace().count() > 1 && matrices_in(above).is_empty()),
             _ => None,
         };
-        let id = over(col)?;
-        let ids: std::collections::HashSet<String> = (0..self.n_cols).filter_map(over).collect();
-        (ids.len() >= 2).then_some(id)
+        self.subjects_over_analytes
+            .get_or_init(|| {
+                let all: Vec<Option<String>> = (0..self.n_cols).map(over).collect();
+                let ids: std::collections::HashSet<&String> = all.iter().flatten().collect();
+                if ids.len() >= 2 { all } else { vec![None; self.n_cols] }
+            })
+            .get(col)
+            .cloned()
+            .flatten()
     }
 
     /// A subject's name spanning its specimens' columns (`Comet` over `Serum | SF`, "...
