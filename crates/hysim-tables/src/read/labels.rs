@@ -1387,7 +1387,14 @@ pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<
             // The clock just before the name (`at 13:05 in patient T.M.`), else the first
             // after it (`patient B at 21:00`).
             let before: Vec<&str> = clause[..at].split_whitespace().collect();
+            // (With `am` or `pm` after the clock: `at 8:40 pm in patient R.K.`.)
             let just_before = match before.as_slice() {
+                [.., clock, half @ ("am" | "pm" | "a.m." | "p.m."), "in" | "for", word]
+                    if SUBJECT_WORDS.contains(word) =>
+                {
+                    clock_minutes(clock, half)
+                }
+                [.., clock, half @ ("am" | "pm" | "a.m." | "p.m."), "in" | "for"] => clock_minutes(clock, half),
                 [.., clock, "in" | "for", word] if SUBJECT_WORDS.contains(word) => clock_minutes(clock, ""),
                 [.., clock, "in" | "for"] => clock_minutes(clock, ""),
                 _ => None,
@@ -1779,6 +1786,8 @@ mod tests {
         // The clock before each name, the patients known by their initials.
         let notes = "Loading infusion (1 µg/kg over 10 min) started at 08:40 in patient R.K. and at 13:05 in patient T.M.; maintenance rates in µg/kg/h.";
         assert_eq!(subject_dose_clocks(notes, &["R.K.", "T.M."]), [Some(520), Some(785)]);
+        let notes = "The infusion was started at 8:40 pm in patient R.K. and at 1:05 am in patient T.M.";
+        assert_eq!(subject_dose_clocks(notes, &["R.K.", "T.M."]), [Some(1240), Some(65)]);
         // Numbers alone are no names (`1 g` is a dose).
         let notes = "1 g was given at 08:00; 2 at 09:00.";
         assert_eq!(subject_dose_clocks(notes, &["1", "2"]), [None, None]);

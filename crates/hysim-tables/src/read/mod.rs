@@ -4967,7 +4967,8 @@ impl<'t> Reader<'t> {
         {
             match context.time.as_deref() {
                 None => context.time = Some(time),
-                Some(day) if day.starts_with("day ") && !day.contains(',') => {
+                // (Or the visit's week: `Week` over `4 | 8`, `12.1 (2 h)`.)
+                Some(day) if (day.starts_with("day ") || day.starts_with("week ")) && !day.contains(',') => {
                     context.time = Some(format!("{day}, {time}"));
                 }
                 Some(_) => {}

@@ -3314,3 +3314,15 @@ fn enantiomers_over_their_parameters_are_the_analytes() {
     assert!(analytes.contains(&("212", "(R)-ferlovatine")), "{analytes:?}");
     assert!(analytes.contains(&("198", "(S)-ferlovatine")), "{analytes:?}");
 }
+
+#[test]
+fn a_level_with_its_time_in_the_cell_on_the_visits_week() {
+    let mut t = table(
+        "Table 3. Plasma X concentrations at each visit in individual patients",
+        &[&["Patient", "Week", "Plasma (time after dose)"]],
+        &[&["P1", "4", "12.1 (2 h)"], &["", "8", "10.4 (3 h)"]],
+    );
+    t.footnote = Some("Concentrations in mg/L, with the time after the last dose in parentheses.".into());
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, ["week 4, 2 h", "week 8, 3 h"]);
+}
