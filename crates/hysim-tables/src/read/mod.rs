@@ -955,8 +955,8 @@ fn time_in_cell(text: &str) -> Option<String> {
     let inner = rest.strip_suffix(')')?.trim();
     let value = value.trim().trim_end_matches('/').trim();
     // (With a footnote's mark after the number: `6.3a (2 h)`, `4.1* (1 h)`.)
-    let value = value.trim_end_matches(['*', '†', '‡', '§', '¶', '#']);
-    let value = value.strip_suffix(|c: char| ('a'..='h').contains(&c)).unwrap_or(value);
+    let value = value.trim_end_matches(crate::cell::MARK_SYMBOLS);
+    let value = value.strip_suffix(crate::cell::is_mark_letter).unwrap_or(value);
     let numeric = value.trim_start_matches(['<', '>', '≤', '≥', ' ']);
     if numeric.is_empty() || !looks_numeric(numeric) || !inner.contains(char::is_alphabetic) {
         return None;
