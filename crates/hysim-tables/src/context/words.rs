@@ -19,7 +19,14 @@ pub(crate) fn has_word(lower: &str, words: &[&str]) -> bool {
     // A word without separators is found whole exactly when it is one of the text's tokens
     // (one pass over the text; a phrase never equals a token); a phrase ("i v") is searched
     // for.
-    tokens(lower).any(|token| words.contains(&token))
+    // (ASCII text, most of it, is split byte by byte: the same tokens, no characters decoded.)
+    let whole_word = if lower.is_ascii() {
+        let sep = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | b'(' | b')' | b',' | b';' | b':' | b'.');
+        lower.as_bytes().split(sep).any(|token| !token.is_empty() && words.iter().any(|w| w.as_bytes() == token))
+    } else {
+        tokens(lower).any(|token| words.contains(&token))
+    };
+    whole_word
         || words.iter().filter(|w| w.contains(is_sep_char)).any(|w| {
             lower
                 .match_indices(w)
@@ -72,5 +79,9 @@ mod tests {
         assert!(!has_word("beagle-dogs", &["dogs"]), "a dash joins words");
         assert!(has_word("cat", &["cat"]));
         assert!(!has_word("", &["cat"]));
+        // Every white space separates, in ASCII text and in any other.
+        assert!(has_word("dose\x0bcat", &["cat"]));
+        assert!(has_word("µg dose\u{a0}cat", &["cat"]));
+        assert!(has_word("µg (cat)", &["cat"]) && !has_word("µg catheter", &["cat"]));
     }
 }

@@ -1677,17 +1677,20 @@ struct Reader<'t> {
     definitions: Vec<define::Definition>,
     /// The unit a caption gives every value (`Plasma concentrations (ng/mL)`).
     caption_unit: Option<String>,
-    /// The dosing interval of a table at steady state (`24 h`), read once from its caption
-    /// and footnote ([`steady_state_interval`]).
-    steady_tau: Option<String>,
+    /// The dosing interval of a table at steady state (`24 h`), read from its caption and
+    /// footnote ([`steady_state_interval`]) where a label asks ([`Reader::steady_tau`]).
+    steady_tau: std::cell::OnceCell<Option<String>>,
     /// The dosing interval of a repeated regimen the caption or footnote names, steady state
-    /// or not (a single dose has none).
-    regimen_tau: Option<String>,
+    /// or not (a single dose has none), read where a label asks ([`Reader::regimen_tau`]).
+    regimen_tau: std::cell::OnceCell<Option<String>>,
     /// The days of a treatment cycle the caption or footnote declares (`28-day cycles`).
     cycle_days: Option<u32>,
     /// How long the infusion lasted, as the caption or footnote says it (`30 min`), read
     /// where a label asks ([`Reader::infusion_length`]).
     infusion_length: std::cell::OnceCell<Option<String>>,
+    /// Whether the caption names peak or trough concentrations ([`Reader::peak_trough_unit`]),
+    /// read once.
+    caption_peak_trough: std::cell::OnceCell<bool>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
     /// lower case: a column headed by that name holds them, whether or not the name is a
     /// known drug.
@@ -1801,13 +1804,11 @@ impl<'t> Reader<'t> {
             abbreviations,
             definitions,
             caption_unit,
-            steady_tau: steady_state_interval(table),
-            regimen_tau: {
-                let text = notes_lower.replace('-', " ");
-                (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
-            },
+            steady_tau: std::cell::OnceCell::new(),
+            regimen_tau: std::cell::OnceCell::new(),
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             infusion_length: std::cell::OnceCell::new(),
+            caption_peak_trough: std::cell::OnceCell::new(),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
@@ -2925,13 +2926,15 @@ impl<'t> Reader<'t> {
             return true;
         }
         let words: Vec<&str> = caption.split_whitespace().collect();
-        let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+        fn word(w: &str) -> &str {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        }
         words.windows(2).any(|w| matches!(w[0], "metabolite" | "metabolites") && word(w[1]) == name)
             // The parent before its metabolite: `famcivax and its active metabolite pencivax`.
             || words.iter().enumerate().any(|(k, w)| {
                 word(w) == name
                     && words.get(k + 1) == Some(&"and")
-                    && words[k + 2..].iter().take(3).any(|w| matches!(word(w).as_str(), "metabolite" | "metabolites"))
+                    && words[k + 2..].iter().take(3).any(|w| matches!(word(w), "metabolite" | "metabolites"))
             })
             // The drug and a compound beside it: `X and M4 plasma concentrations`.
             || drug.is_some_and(|drug| {
@@ -2945,10 +2948,11 @@ impl<'t> Reader<'t> {
     /// or trough concentrations (`Serum peak and trough concentrations (mg/L)`): the unit of
     /// bare `Peak` and `Trough` labels.
     fn peak_trough_unit(&self) -> Option<&str> {
-        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
-        crate::context::has_word(&caption, &["peak", "peaks", "trough", "troughs"])
-            .then_some(self.caption_unit.as_deref())
-            .flatten()
+        let names = *self.caption_peak_trough.get_or_init(|| {
+            let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+            crate::context::has_word(&caption, &["peak", "peaks", "trough", "troughs"])
+        });
+        names.then_some(self.caption_unit.as_deref()).flatten()
     }
 
     /// Whether most of the stub's cells are subject ids (`V1`, `V2`, `V3`): then codes that
@@ -3951,6 +3955,22 @@ impl<'t> Reader<'t> {
         out
     }
 
+    /// The dosing interval of a table at steady state ([`steady_state_interval`]), read once.
+    fn steady_tau(&self) -> Option<&String> {
+        self.steady_tau.get_or_init(|| steady_state_interval(self.table)).as_ref()
+    }
+
+    /// The dosing interval of a repeated regimen the caption or footnote names
+    /// ([`regimen_interval`]; none for a single dose), read once.
+    fn regimen_tau(&self) -> Option<&String> {
+        self.regimen_tau
+            .get_or_init(|| {
+                let text = self.notes_lower.replace('-', " ");
+                (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
+            })
+            .as_ref()
+    }
+
     /// How long the infusion lasted, as the caption or footnote says it
     /// ([`labels::infusion_length`]), read once.
     fn infusion_length(&self) -> Option<&str> {
@@ -4933,17 +4953,17 @@ impl<'t> Reader<'t> {
         });
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
-        let param = if own_time.is_some() && own_time == self.steady_tau { Named::Code("CTROUGH") } else { param };
+        let param =
+            if own_time.is_some() && own_time.as_ref() == self.steady_tau() { Named::Code("CTROUGH") } else { param };
         // And the area from the dose to the interval's end (`AUC0–12` of a twice-daily
         // regimen) is the area over the dosing interval: AUCτ.
         // (So it is under any repeated regimen, steady state or not: CDISC's AUCTAU is the
         // area over a dosing interval, `AUC0–8h` of "2 g every 8 h".)
-        let param = match (param.code(), self.steady_tau.as_ref().or(self.regimen_tau.as_ref())) {
-            (Some("AUCINT"), Some(tau)) if auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == *tau) => {
-                Named::Code("AUCTAU")
-            }
-            _ => param,
+        let over_interval = || {
+            let tau = self.steady_tau().or_else(|| self.regimen_tau());
+            tau.is_some_and(|tau| auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == *tau))
         };
+        let param = if param.code() == Some("AUCINT") && over_interval() { Named::Code("AUCTAU") } else { param };
         // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is
         // drawn before that day's dose.
         let trough = || {
@@ -5163,7 +5183,7 @@ fn regimen_interval(text: &str) -> Option<String> {
     ];
     let found: Vec<&str> = INTERVALS
         .iter()
-        .filter(|(words, _)| words.iter().any(|w| crate::context::has_word(text, &[w])))
+        .filter(|(words, _)| crate::context::has_word(text, words))
         .map(|(_, tau)| *tau)
         .collect();
     // (One regimen only: a table of two regimens has two intervals.)
