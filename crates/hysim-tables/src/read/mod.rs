@@ -1887,21 +1887,24 @@ impl<'t> Reader<'t> {
                 "sequence" | "seq" | "seq." | "treatment sequence" | "sequence group" | "treatment order"
             )
         };
+        // A column of visits names no parameter (`Visit` over `V1 | V2 | V3`, where `V1`
+        // would read as a volume): a visit is when a sample was drawn.
+        let visits = |c: usize| {
+            let h = crate::fold::lower(crate::params::split_trailing_group(&reader.labels[c]).0.trim());
+            matches!(h.as_str(), "visit" | "visits" | "visit no." | "visit number" | "study visit" | "tdm visit")
+        };
         // (A fourth column only for subjects' ids: `Tank | Days | Degree-days | Fish`.)
         let stub_col = (0..n_cols.min(4))
             .filter(|&c| !sexes(c) && !design(c))
             .filter(|&c| c < 3 || labels::is_subject_header(&reader.labels[c]))
             .max_by_key(|&c| {
-                let hits = table
-                    .body_rows
-                    .iter()
-                    .filter(|r| {
-                        r.get(c)
-                            .filter(|s| !looks_numeric(s))
-                            .and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind))
-                            .is_some()
-                    })
-                    .count();
+                let names_parameter = |r: &&Vec<String>| {
+                    r.get(c)
+                        .filter(|s| !looks_numeric(s))
+                        .and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind))
+                        .is_some()
+                };
+                let hits = if visits(c) { 0 } else { table.body_rows.iter().filter(names_parameter).count() };
                 // (Where none names parameters, the column of subjects' ids under their header:
                 // `Pen | Withdrawal time (days) | Ear tag | Liver ...`, the pens and days the
                 // groups and times of the animals.)
@@ -4201,6 +4204,9 @@ impl<'t> Reader<'t> {
         // Subject columns: headers that are subject ids (`Case 1`), ids under a subject
         // header (`Patient / 1`), or names the caption counts (`Misty | Oscar | Luna` in "...
         // in three cats").
+        // (Ids over a unit row each, `V01` over `µIU/mL`, are ids as much as alone.)
+        let subject_columns =
+            looks_subject_columns(&(0..n_cols).map(|c| self.path_without_unit(c)).collect::<Vec<_>>());
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
                 if let Some(name) = self.named_over_analytes(col).or_else(|| self.subject_over_analytes(col)) {
@@ -4244,8 +4250,8 @@ impl<'t> Reader<'t> {
                 };
                 (under_subject && sibling_ids()
                     || last.split_whitespace().count() > 1
-                    || p.len() == 1 && looks_subject_columns(&self.paths))
-                .then_some(id)
+                    || p.len() == 1 && subject_columns)
+                    .then_some(id)
             })
             .collect();
         let mut out = Vec::new();
@@ -4311,6 +4317,8 @@ impl<'t> Reader<'t> {
             }
             start = end;
         }
+        // Columns of subjects' ids before the stub, under a subject header.
+        let subject_cols: Vec<usize> = (0..stub_col).filter(|&c| labels::is_subject_header(&self.labels[c])).collect();
         for (row, named_param) in self.row_named.iter().enumerate() {
             let cells = &self.table.body_rows[row];
             if self.headings[row] || in_block[row] {
@@ -4330,9 +4338,20 @@ impl<'t> Reader<'t> {
                 continue;
             };
             let label = self.stubs[row].0.clone();
+            // A subject's column before the stub (`Subject | Sequence | Parameter | Test |
+            // Reference`, the subject spanning its parameters' rows): the row's values are
+            // that subject's.
+            let row_subject = subject_cols.iter().find_map(|&c| labels::subject_id(cells[c].trim()).map(|id| (c, id)));
             // Columns before the stub (analyte, population, ...) name the group.
             let mut row_group: Vec<String> = section.iter().cloned().collect();
-            row_group.extend(cells[..stub_col].iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()));
+            row_group.extend(
+                cells[..stub_col]
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| row_subject.as_ref().is_none_or(|(s, _)| s != c))
+                    .map(|(_, c)| c.trim().to_owned())
+                    .filter(|c| !c.is_empty()),
+            );
             let mut n = None;
             // Statistic columns, by their parent group.
             let mut groups: Vec<(String, Vec<(usize, StatLabel)>)> = Vec::new();
@@ -4368,6 +4387,11 @@ impl<'t> Reader<'t> {
                 let group = (!group_parts.is_empty()).then(|| group_parts.join(" / "));
                 // "Oral (n = 12)": a count in the column header, or the section's row.
                 let header_n = header_counts[col].or(section_counts.get(col).copied().flatten());
+                if let Some((_, subject)) = &row_subject {
+                    let time = self.time_at(row, col);
+                    out.extend(self.individual(row, col, &label, param, group, Some(subject.clone()), time));
+                    continue;
+                }
                 if let Some(subject) = &subjects[col] {
                     let group = (!row_group.is_empty()).then(|| row_group.join(" / "));
                     let time = self.time_at(row, col);
@@ -5181,11 +5205,8 @@ fn regimen_interval(text: &str) -> Option<String> {
         (&["twice daily", "twice a day", "q12h", "every 12 h", "every 12 hours", "bid", "b.i.d."], "12 h"),
         (&["three times daily", "three times a day", "q8h", "every 8 h", "every 8 hours", "tid", "t.i.d."], "8 h"),
     ];
-    let found: Vec<&str> = INTERVALS
-        .iter()
-        .filter(|(words, _)| crate::context::has_word(text, words))
-        .map(|(_, tau)| *tau)
-        .collect();
+    let found: Vec<&str> =
+        INTERVALS.iter().filter(|(words, _)| crate::context::has_word(text, words)).map(|(_, tau)| *tau).collect();
     // (One regimen only: a table of two regimens has two intervals.)
     match found.as_slice() {
         [tau] => Some((*tau).to_owned()),

@@ -3326,3 +3326,74 @@ fn a_level_with_its_time_in_the_cell_on_the_visits_week() {
     let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
     assert_eq!(times, ["week 4, 2 h", "week 8, 3 h"]);
 }
+
+#[test]
+fn a_visit_column_names_no_parameter() {
+    // `V1`, `V2` under `Visit` are visits, not volumes: the patients' column is the stub.
+    let t = table(
+        "Table 2. Plasma trough concentrations of lamoxitrine at the routine TDM visits",
+        &[&["Patient", "Visit", "Week", "Plasma trough (mg/L)"]],
+        &[&["Patient A", "V1", "4", "5.8"], &["Patient A", "V2", "12", "8.9"], &["Patient B", "V1", "4", "3.1"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.value, r.context.subject.as_deref(), r.context.time.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("CONC"), Some(5.8), Some("Patient A"), Some("week 4")),
+            (Some("CONC"), Some(8.9), Some("Patient A"), Some("week 12")),
+            (Some("CONC"), Some(3.1), Some("Patient B"), Some("week 4")),
+        ]
+    );
+}
+
+#[test]
+fn subject_ids_over_a_unit_row_head_their_columns() {
+    // `V01` over `µIU/mL`: the unit row under each id does not hide the id.
+    let t = table(
+        "Table 2. Serum insulin concentrations of each volunteer after a single subcutaneous dose",
+        &[&["Time (min)", "V01", "V02", "V03"], &["", "µIU/mL", "µIU/mL", "µIU/mL"]],
+        &[&["30", "14.6", "18.9", "11.2"], &["60", "25.1", "31.7", "19.8"]],
+    );
+    let records = table_records(&t);
+    let subjects: Vec<_> = records.iter().map(|r| r.context.subject.as_deref()).collect();
+    assert_eq!(subjects, [Some("V01"), Some("V02"), Some("V03"), Some("V01"), Some("V02"), Some("V03")]);
+    assert!(records.iter().all(|r| r.statistic == Statistic::Individual && r.unit_raw.as_deref() == Some("µIU/mL")));
+}
+
+#[test]
+fn a_subject_column_before_the_parameter_stub_gives_each_row_its_subject() {
+    // A crossover listing: the subject spans its parameters' rows, Test and Reference across;
+    // the summary row under the subjects stays a summary.
+    let t = table(
+        "Table 3. Test and reference pharmacokinetic parameters of taramiprole for each subject",
+        &[&["Subject", "Sequence", "Parameter", "Test", "Reference"]],
+        &[
+            &["001", "TR", "Cmax (ng/mL)", "188.4", "201.7"],
+            &["001", "TR", "AUC0–t (ng·h/mL)", "1462", "1530"],
+            &["002", "RT", "Cmax (ng/mL)", "243.0", "226.5"],
+            &["Geometric mean", "Geometric mean", "Cmax (ng/mL)", "206.4", "211.4"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.value, r.context.subject.as_deref(), r.context.group.as_deref()))
+        .collect();
+    assert_eq!(
+        &read[..6],
+        [
+            (Some("CMAX"), Some(188.4), Some("001"), Some("TR / Test")),
+            (Some("CMAX"), Some(201.7), Some("001"), Some("TR / Reference")),
+            (Some("AUCLST"), Some(1462.0), Some("001"), Some("TR / Test")),
+            (Some("AUCLST"), Some(1530.0), Some("001"), Some("TR / Reference")),
+            (Some("CMAX"), Some(243.0), Some("002"), Some("RT / Test")),
+            (Some("CMAX"), Some(226.5), Some("002"), Some("RT / Reference")),
+        ]
+    );
+    assert!(records[..6].iter().all(|r| r.statistic == Statistic::Individual));
+    assert!(records[6..].iter().all(|r| r.context.subject.is_none() && r.statistic != Statistic::Individual));
+}
