@@ -80,6 +80,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("peritoneal fluid", "peritoneal fluid"),
     ("pleural fluid", "pleural fluid"),
     ("interstitial fluid", "interstitial fluid"),
+    // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid.
+    ("microdialysate", "interstitial fluid"),
+    ("microdialysates", "interstitial fluid"),
     ("cervicovaginal fluid", "cervicovaginal fluid"),
     ("vaginal fluid", "vaginal fluid"),
     ("dialysate", "dialysate"),

@@ -2104,6 +2104,14 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
+        let infusion = std::cell::OnceCell::new();
+        // A collection interval's midpoint, with its unit (`Midpoint (min)` beside `Collection
+        // interval`): the time the interval's sample is assigned.
+        let midpoint = |c: usize| {
+            let header = crate::fold::lower(&reader.labels[c]);
+            crate::context::has_word(&header, &["midpoint", "mid-point", "midpoints", "mid-time", "midtime"])
+                && labels::time_unit_in(&format!("time {header}")).is_some()
+        };
         let time_col = |c: usize| {
             let header = crate::fold::lower(&reader.labels[c]);
             // The interval from the dose to a sample, not the dosing interval (τ).
@@ -2140,6 +2148,7 @@ impl<'t> Reader<'t> {
             let collection = crate::context::has_word(&header, &["collection"])
                 && crate::context::has_word(&header, &["interval", "period", "intervals", "periods"]);
             let timed = collection
+                || midpoint(c)
                 || crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || after_event
@@ -2151,10 +2160,15 @@ impl<'t> Reader<'t> {
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
             let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
             // (A cheap test first: a time printed with its unit or by name has a letter.)
+            // (Or at and after an infusion's end, its length declared: `Pre | EOI | EOI+1h`.)
+            let infusion_end = |t: &str| {
+                let length = infusion.get_or_init(|| infusion_length_of(table));
+                length.as_deref().and_then(|len| infusion_time(t, len)).is_some()
+            };
             let times = || {
                 cells().all(|t| t.bytes().any(|b| b.is_ascii_alphabetic()))
                     && cells().count() >= 2
-                    && cells().all(|t| labels::time_of(t, None).is_some())
+                    && cells().all(|t| labels::time_of(t, None).is_some() || infusion_end(t))
             };
             // (Bare numbers under a header of days after the dose are days; a collection's
             // intervals with no unit are hours, as urine and milk are collected.)
@@ -2167,17 +2181,22 @@ impl<'t> Reader<'t> {
                 })
                 .or_else(|| labels::days_header(&reader.labels[c]))
                 .or_else(|| unit_said_of(table, &reader.labels[c]))
-                // (An abbreviation's unit in its brackets: `TAD (h)`.)
+                // (An abbreviation's unit in its brackets, `TAD (h)`; a midpoint's, `Midpoint
+                // (min)`.)
                 .or_else(|| {
-                    defined_time().then(|| labels::time_unit_in(&format!("time {}", reader.labels[c]))).flatten()
+                    (defined_time() || midpoint(c))
+                        .then(|| labels::time_unit_in(&format!("time {}", reader.labels[c])))
+                        .flatten()
                 });
             ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };
         // (Beside the nominal or scheduled time, the actual time is when the sample was taken:
         // `Nominal time (h) | Actual time (h)`.)
+        // (And the midpoint beside a collection's interval.)
         let actual = |c: &(usize, Option<&'static str>)| {
             crate::context::has_word(&crate::fold::lower(&reader.labels[c.0]), &["actual", "real", "recorded"])
+                || midpoint(c.0)
         };
         let times: Vec<(usize, Option<&'static str>)> = (0..n_cols).filter_map(time_col).collect();
         // (And a column whose header says it holds times before one whose cells only look
@@ -2188,6 +2207,13 @@ impl<'t> Reader<'t> {
         };
         reader.time_col =
             times.iter().find(|c| actual(c)).or_else(|| times.iter().find(headed)).or(times.first()).copied();
+        // The midpoints are the samples' times, not the collection intervals down the stub.
+        if let Some((c, _)) = reader.time_col
+            && c != stub_col
+            && midpoint(c)
+        {
+            reader.row_time = vec![None; table.body_rows.len()];
+        }
         // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
         // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
         let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
@@ -2633,7 +2659,8 @@ impl<'t> Reader<'t> {
                 if let Some(time) = self.clock_time_down(row) {
                     return Some(time);
                 }
-                let time = labels::time_of(&self.without_time_mark(text), unit)?;
+                let text = self.without_time_mark(text);
+                let time = labels::time_of(&text, unit).or_else(|| infusion_time(&text, self.infusion_length()?))?;
                 Some(match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
                     None => time,
@@ -3189,6 +3216,16 @@ impl<'t> Reader<'t> {
             "cord",
             "placenta",
             "placental",
+            // Where blood was drawn: a vessel, or a port of an extracorporeal circuit
+            // (`Patient arterial | Pre-oxygenator | Post-oxygenator`, `Pre-filter`).
+            "arterial",
+            "venous",
+            "pre-oxygenator",
+            "post-oxygenator",
+            "pre-filter",
+            "post-filter",
+            "prefilter",
+            "postfilter",
         ];
         let names_something = !matrices_in(label).is_empty()
             || drug_in(label).is_some()
@@ -3977,15 +4014,7 @@ impl<'t> Reader<'t> {
     /// How long the infusion lasted, as the caption or footnote says it
     /// ([`labels::infusion_length`]), read once.
     fn infusion_length(&self) -> Option<&str> {
-        self.infusion_length
-            .get_or_init(|| {
-                labels::infusion_length(&format!(
-                    "{} {}",
-                    self.table.caption.as_deref().unwrap_or_default(),
-                    self.table.footnote.as_deref().unwrap_or_default()
-                ))
-            })
-            .as_deref()
+        self.infusion_length.get_or_init(|| infusion_length_of(self.table)).as_deref()
     }
 
     /// The unit the caption or footnote lists for a parameter: for its code, else for its
@@ -5284,6 +5313,27 @@ fn subject_over_specimens(path: &[String]) -> Option<String> {
 /// The end of an infusion as tables label a sample taken then (`EOI`, `End of infusion`).
 fn is_infusion_end(label: &str) -> bool {
     INFUSION_END.contains(&crate::fold::lower(label.trim()).as_str())
+}
+
+/// How long the infusion lasted, as a table's caption or footnote says it
+/// ([`labels::infusion_length`]).
+fn infusion_length_of(table: &Table) -> Option<String> {
+    labels::infusion_length(&format!(
+        "{} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        table.footnote.as_deref().unwrap_or_default()
+    ))
+}
+
+/// A sample's time around an infusion lasting `length`, labelled by the infusion
+/// ([`after_infusion_end`]), or `Pre` before it (`Pre | EOI | EOI+1h` down a sample column):
+/// `pre-dose`.
+fn infusion_time(label: &str, length: &str) -> Option<String> {
+    let l = crate::fold::lower(label.trim());
+    if matches!(l.as_str(), "pre" | "pre-infusion" | "preinfusion" | "before infusion") {
+        return Some("pre-dose".to_owned());
+    }
+    after_infusion_end(label, length)
 }
 
 /// How tables label the end of an infusion, longest first.

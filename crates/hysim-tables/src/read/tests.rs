@@ -3397,3 +3397,49 @@ fn a_subject_column_before_the_parameter_stub_gives_each_row_its_subject() {
     assert!(records[..6].iter().all(|r| r.statistic == Statistic::Individual));
     assert!(records[6..].iter().all(|r| r.context.subject.is_none() && r.statistic != Statistic::Individual));
 }
+
+#[test]
+fn sampling_sites_head_concentrations_and_samples_are_timed_by_the_infusion() {
+    // Where blood was drawn (an artery, the ports of an ECMO circuit) heads a column of
+    // concentrations; `Pre | EOI | EOI+1h` down a sample column are times since the start of
+    // the infusion whose length the notes give.
+    let mut t = table(
+        "Table 2. Fluvaconazine plasma concentrations in the patient and in the ECMO circuit",
+        &[&["Patient", "Sample", "Patient arterial (mg/L)", "Pre-oxygenator (mg/L)", "Post-oxygenator (mg/L)"]],
+        &[
+            &["ECMO-1", "Pre", "2.84", "2.71", "2.77"],
+            &["ECMO-1", "EOI", "9.62", "8.14", "9.30"],
+            &["ECMO-1", "EOI+1h", "7.05", "6.49", "6.88"],
+        ],
+    );
+    t.footnote = Some("Fluvaconazine 400 mg every 12 h was infused over 1 h. EOI, end of infusion.".into());
+    let records = table_records(&t);
+    let read: Vec<_> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref(), r.value, r.context.subject.as_deref(), r.context.time.as_deref()))
+        .collect();
+    assert_eq!(read.len(), 9);
+    assert_eq!(read[0], (Some("CONC"), Some(2.84), Some("ECMO-1"), Some("pre-dose")));
+    assert_eq!(read[4], (Some("CONC"), Some(8.14), Some("ECMO-1"), Some("1 h")));
+    assert_eq!(read[8], (Some("CONC"), Some(6.88), Some("ECMO-1"), Some("2 h")));
+    // Without the infusion's length, `EOI+1h` is no time.
+    t.footnote = None;
+    assert!(table_records(&t).iter().all(|r| r.context.time.is_none()));
+}
+
+#[test]
+fn a_collection_intervals_midpoint_is_its_samples_time() {
+    let t = table(
+        "Table 3. Unbound tedopravin concentrations (ng/mL) in skeletal muscle microdialysate of individual patients",
+        &[&["Collection interval (min)", "Midpoint (min)", "Patient 1", "Patient 2", "Patient 3"]],
+        &[
+            &["0–20", "10", "412", "355", "488"],
+            &["20–40", "30", "1020", "866", "1145"],
+            &["40–60", "50", "1264", "1105", "1390"],
+        ],
+    );
+    let records = table_records(&t);
+    let times: Vec<_> = records.iter().map(|r| r.context.time.as_deref().unwrap_or("-")).collect();
+    assert_eq!(times, ["10 min", "10 min", "10 min", "30 min", "30 min", "30 min", "50 min", "50 min", "50 min"]);
+    assert!(records.iter().all(|r| r.context.matrix.as_deref() == Some("interstitial fluid")));
+}
