@@ -764,6 +764,24 @@ pub(crate) fn cycle_over_day_time(cycle: &str, leaf: &str, cycle_days: Option<u3
     Some(format!("{day}, {time}"))
 }
 
+/// A cycle's day by its code and a time on it in one label (`C1D1 2 h`, `C1D8 pre-dose`,
+/// `C2D1<br/>pre-dose` over a column): the day since the first dose ([`cycle_day`],
+/// `cycle_days` a cycle) and the time on it, `day 1, 2 h` or `day 8, pre-dose`.
+pub(crate) fn cycle_day_time(text: &str, cycle_days: Option<u32>) -> Option<String> {
+    let t = norm(strip_marks(text));
+    let (code, when) = t.split_once(' ')?;
+    if !code.starts_with('c') {
+        return None;
+    }
+    let day = cycle_day(code, cycle_days)?;
+    let when = when.trim_start_matches([',', ' ']).trim();
+    let time = match when {
+        "pre" | "pre-dose" | "predose" | "pre dose" | "trough" => "pre-dose".to_owned(),
+        _ => time_of(when, None).filter(|t| !t.starts_with(['d', 'w', 'c']))?,
+    };
+    Some(format!("{day}, {time}"))
+}
+
 /// The length of a treatment cycle a caption or footnote declares: `28-day cycles`, `21 day
 /// cycle`, `cycles of 28 days`.
 pub(crate) fn cycle_length(text: &str) -> Option<u32> {
@@ -1017,6 +1035,15 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
         // (Initials keep their last point: `L.M.`.)
         [one] if initials(one) => Some(format!("{one}.")),
         [word, id] if SUBJECT_WORDS.contains(&norm(word).as_str()) && (code_like(id) || letter(id)) => {
+            Some(t.to_owned())
+        }
+        // With the subject's sex in brackets after it (`Dog 1 (M)`, `Patient 3 (F)`), as
+        // printed: not the `F` of a bioavailability.
+        [word, id, sex]
+            if SUBJECT_WORDS.contains(&norm(word).as_str())
+                && (code_like(id) || letter(id))
+                && matches!(norm(sex).as_str(), "(m)" | "(f)" | "(male)" | "(female)") =>
+        {
             Some(t.to_owned())
         }
         // A livestock ear tag: the country's two capital letters and the animal's number in
@@ -2000,6 +2027,12 @@ mod tests {
         );
         assert!(!is_subject_header("PSA (ng/mL)") && !is_subject_header("Tier"));
         assert!(["C1D1", "c2d15", "Q3W", "Q12H"].iter().all(|c| is_visit_code(c)));
+        assert_eq!(cycle_day_time("C1D1 2 h", Some(21)).as_deref(), Some("day 1, 2 h"));
+        assert_eq!(cycle_day_time("C2D1 pre-dose", Some(21)).as_deref(), Some("day 22, pre-dose"));
+        assert_eq!(cycle_day_time("C1D8 Pre-dose", None).as_deref(), Some("day 8, pre-dose"));
+        assert_eq!(cycle_day_time("C2D1 pre-dose", None), None, "a later cycle's day needs its length");
+        assert_eq!(cycle_day_time("Cmax 2 h", None), None);
+        assert_eq!(cycle_day_time("C1D1", None), None);
         assert!(!["E03", "P2", "D1", "RT-1", "M.L.R.", "S12A"].iter().any(|c| is_visit_code(c)));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
         assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));

@@ -2064,19 +2064,23 @@ impl<'t> Reader<'t> {
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
                 let leaf = p.last().filter(|_| p.len() > 1 && !area).and_then(|h| {
                     let h = label_marks(h, &reader.notes).0;
-                    labels::time_of(&h, None).or_else(|| labels::time_in_brackets(&h)).or_else(|| {
-                        // A numbered sample with its time in brackets in the unit the header
-                        // above says (`Milking no. (hours after the last infusion)` over `1
-                        // (12) | 2 (24)`).
-                        let (number, inner) = h.trim().strip_suffix(')')?.rsplit_once('(')?;
-                        let unit = p[..p.len() - 1].iter().rev().find_map(|a| labels::time_unit_in(a))?;
-                        number
-                            .trim()
-                            .chars()
-                            .all(|c| c.is_ascii_digit())
-                            .then(|| labels::time_of(inner, Some(unit)))
-                            .flatten()
-                    })
+                    labels::time_of(&h, None)
+                        .or_else(|| labels::time_in_brackets(&h))
+                        // (A cycle's day and the time on it: `C1D1 2 h`, `C1D8 pre-dose`.)
+                        .or_else(|| labels::cycle_day_time(&h, reader.cycle_days))
+                        .or_else(|| {
+                            // A numbered sample with its time in brackets in the unit the header
+                            // above says (`Milking no. (hours after the last infusion)` over `1
+                            // (12) | 2 (24)`).
+                            let (number, inner) = h.trim().strip_suffix(')')?.rsplit_once('(')?;
+                            let unit = p[..p.len() - 1].iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                            number
+                                .trim()
+                                .chars()
+                                .all(|c| c.is_ascii_digit())
+                                .then(|| labels::time_of(inner, Some(unit)))
+                                .flatten()
+                        })
                 });
                 reader.col_time[c] = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
@@ -2385,6 +2389,7 @@ impl<'t> Reader<'t> {
                     .then(|| {
                         labels::time_of(&self.without_time_mark(last), outer_unit(c))
                             .or_else(|| labels::cycle_day(last, self.cycle_days))
+                            .or_else(|| labels::cycle_day_time(last, self.cycle_days))
                             .or_else(|| labels::day_hour_code(last))
                             // (A cycle over its days and times: `Cycle 2` over `D1 pre | D1 2 h`.)
                             .or_else(|| {
@@ -2910,6 +2915,10 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
+        // Nor a subject word with its id and sex (`Dog 2 (F)`).
+        if labels::subject_id(stub).is_some_and(|id| id.ends_with(')')) {
+            return None;
+        }
         // Under a stub of sampling times (`Time after last dose (h)`), a full-width row names
         // a section (`Plasma (ng/mL)`, `Breast muscle (ng/g)`): the specimen and unit of the
         // times below it, not a row of values.
@@ -3060,7 +3069,8 @@ impl<'t> Reader<'t> {
         let last = path.last()?;
         // Patients lettered under a subject header (`Paziente` over `A | B | ... | F`): `F`
         // is a patient, not a bioavailability (as down the stub).
-        if lettered_subject(path).is_some() {
+        // (Nor a subject word with its id and sex: `Dog 2 (F)`.)
+        if lettered_subject(path).is_some() || labels::subject_id(last).is_some_and(|id| id.ends_with(')')) {
             return None;
         }
         if let Some(level) = peak_or_trough(last, self.peak_trough_unit()) {

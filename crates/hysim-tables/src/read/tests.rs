@@ -3443,3 +3443,40 @@ fn a_collection_intervals_midpoint_is_its_samples_time() {
     assert_eq!(times, ["10 min", "10 min", "10 min", "30 min", "30 min", "30 min", "50 min", "50 min", "50 min"]);
     assert!(records.iter().all(|r| r.context.matrix.as_deref() == Some("interstitial fluid")));
 }
+
+#[test]
+fn a_subjects_sex_after_its_id_is_no_bioavailability() {
+    let t = table(
+        "Table 1. Plasma concentrations (µg/mL) of cardiproxen in individual Beagle dogs",
+        &[&["Time (h)", "Dog 1 (M)", "Dog 2 (F)", "Dog 3 (M)"]],
+        &[&["0.25", "12.40", "14.91", "11.73"], &["1", "5.71", "6.64", "5.12"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.context.subject.as_deref())).collect();
+    assert_eq!(
+        read,
+        [
+            (Some("CONC"), Some("Dog 1 (M)")),
+            (Some("CONC"), Some("Dog 2 (F)")),
+            (Some("CONC"), Some("Dog 3 (M)")),
+            (Some("CONC"), Some("Dog 1 (M)")),
+            (Some("CONC"), Some("Dog 2 (F)")),
+            (Some("CONC"), Some("Dog 3 (M)")),
+        ]
+    );
+}
+
+#[test]
+fn a_cycle_days_code_with_a_time_under_a_concentration_header() {
+    let mut t = table(
+        "Table 3. Individual zelatinib plasma concentrations by cycle and day",
+        &[
+            &["Patient", "Zelatinib plasma concentration (ng/mL)", "Zelatinib plasma concentration (ng/mL)"],
+            &["Patient", "C1D1 2 h", "C2D1 pre-dose"],
+        ],
+        &[&["01-003", "412", "655"], &["01-007", "298", "548"]],
+    );
+    t.footnote = Some("Zelatinib was taken once daily in continuous 21-day cycles.".into());
+    let times: Vec<_> = table_records(&t).iter().map(|r| r.context.time.clone().unwrap_or_default()).collect();
+    assert_eq!(times, ["day 1, 2 h", "day 1, 2 h", "day 22, pre-dose", "day 22, pre-dose"]);
+}
