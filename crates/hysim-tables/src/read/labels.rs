@@ -693,6 +693,25 @@ pub(crate) fn drawn_when(note: &str) -> Option<String> {
     })
 }
 
+/// The time after the dose a header says its samples were drawn, among its other words
+/// (`Anti-Xa activity 4 h post-dose (IU/mL)`, `Level 2 h after the morning dose`): `4 h`.
+pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
+    let t = norm(strip_marks(header)).replace('(', " ( ");
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let n = w.parse::<f64>().ok().filter(|n| *n > 0.0)?;
+        let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches([',', '.']))?;
+        let after = &words[k + 2..];
+        let dose = match after {
+            ["post-dose" | "postdose" | "post-dosing", ..] | ["post", "dose" | "dosing", ..] => true,
+            ["after", "dose" | "dosing", ..] | ["after", "the", "dose", ..] => true,
+            ["after", "the", "morning" | "evening" | "last" | "first", "dose", ..] => true,
+            _ => false,
+        };
+        dose.then(|| format!("{n} {unit}"))
+    })
+}
+
 /// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`: day 2, 4 h after that day's
 /// dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {
@@ -2033,6 +2052,10 @@ mod tests {
         assert_eq!(cycle_day_time("C2D1 pre-dose", None), None, "a later cycle's day needs its length");
         assert_eq!(cycle_day_time("Cmax 2 h", None), None);
         assert_eq!(cycle_day_time("C1D1", None), None);
+        assert_eq!(time_after_dose_in("Anti-Xa activity 4 h post-dose (IU/mL)").as_deref(), Some("4 h"));
+        assert_eq!(time_after_dose_in("Level 30 min after the morning dose").as_deref(), Some("30 min"));
+        assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);
+        assert_eq!(time_after_dose_in("AUC 0-24 h after dose"), None);
         assert!(!["E03", "P2", "D1", "RT-1", "M.L.R.", "S12A"].iter().any(|c| is_visit_code(c)));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));
         assert_eq!(subject_id("Paz. 3").as_deref(), Some("Paz. 3"));

@@ -2347,8 +2347,15 @@ impl<'t> Reader<'t> {
         let unit_text = self
             .caption_unit
             .clone()
+            // (The first header with a concentration's unit: not `Age (years)` before it; a
+            // spanning header's, `Anti-Xa activity (IU/mL)` over `Day 2 | Day 5`.)
             .or_else(|| {
-                self.labels.iter().find_map(|l| unit_in_label(l).or_else(|| unit_and_clause(l).map(|(unit, _)| unit)))
+                self.paths
+                    .iter()
+                    .flatten()
+                    .filter(|l| !names_chemistry(l))
+                    .filter_map(|l| unit_in_label(l).or_else(|| unit_and_clause(l).map(|(unit, _)| unit)))
+                    .find(|u| is_concentration_unit(u))
             })
             // (Or the specimens' cells down a column before the values: `Serum (mg/L) | T-tube
             // bile (mg/L)`.)
@@ -2445,6 +2452,12 @@ impl<'t> Reader<'t> {
                         (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))
                             && d != crate::fold::lower(&time)
                     });
+                // (Or a time after the dose spanning days: `Anti-Xa activity 4 h post-dose
+                // (IU/mL)` over `Day 2 | Day 5`, each day's sample 4 h after its dose.)
+                let time = match p[..p.len() - 1].iter().rev().find_map(|h| labels::time_after_dose_in(h)) {
+                    Some(after) if time.starts_with("day") && !time.contains(',') => format!("{time}, {after}"),
+                    _ => time,
+                };
                 Some(match day {
                     Some(day) => format!("{day}, {time}"),
                     None => time,
@@ -3195,23 +3208,7 @@ impl<'t> Reader<'t> {
         if words(&["ratio", "ratios", "dose", "doses", "time"]) || self.ratio_of(name).is_some() {
             return None;
         }
-        // A specimen's chemistry beside the drug's levels is no concentration of the drug
-        // (`CSF protein (g/L)`, `Serum albumin`, `CSF glucose`).
-        const CHEMISTRY: &[&str] = &[
-            "protein",
-            "proteins",
-            "albumin",
-            "glucose",
-            "lactate",
-            "creatinine",
-            "urea",
-            "bilirubin",
-            "leukocytes",
-            "leucocytes",
-            "haemoglobin",
-            "hemoglobin",
-        ];
-        if words(CHEMISTRY) && drug_in(label).is_none() {
+        if names_chemistry(label) {
             return None;
         }
         let abbreviation = self.abbreviation(name);
@@ -5325,6 +5322,31 @@ fn is_infusion_end(label: &str) -> bool {
     INFUSION_END.contains(&crate::fold::lower(label.trim()).as_str())
 }
 
+/// Whether a label names a specimen's chemistry, not the drug (`CSF protein (g/L)`, `Serum
+/// albumin`, `CSF glucose`, `ALT (U/L)`): beside the drug's levels, no concentration of it.
+fn names_chemistry(label: &str) -> bool {
+    const CHEMISTRY: &[&str] = &[
+        "protein",
+        "proteins",
+        "albumin",
+        "glucose",
+        "lactate",
+        "creatinine",
+        "urea",
+        "bilirubin",
+        "leukocytes",
+        "leucocytes",
+        "haemoglobin",
+        "hemoglobin",
+        // Liver enzymes, by their abbreviations.
+        "alt",
+        "ast",
+        "alp",
+        "ggt",
+    ];
+    crate::context::has_word(&crate::fold::lower(label), CHEMISTRY) && drug_in(label).is_none()
+}
+
 /// How long the infusion lasted, as a table's caption or footnote says it
 /// ([`labels::infusion_length`]).
 fn infusion_length_of(table: &Table) -> Option<String> {
@@ -5762,6 +5784,8 @@ fn caption_unit(caption: &str) -> Option<String> {
                 "are shown in ",
                 "are in ",
                 "in ",
+                // (A copula: "All residue concentrations are µg/kg wet weight".)
+                "are ",
             ] {
                 if let Some(tail) = rest_lower.strip_prefix(verb) {
                     let unit: String = rest[rest.len() - tail.len()..]
@@ -5785,9 +5809,17 @@ fn caption_unit(caption: &str) -> Option<String> {
                         units.dedup();
                         units.len()
                     };
+                    // (A mass per kilogram of tissue, milk or egg where the notes speak of
+                    // residues or of them, as in brackets.)
+                    let residue = || {
+                        crate::context::has_word(
+                            &lower,
+                            &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"],
+                        ) && Unit::parse(&unit).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1)
+                    };
                     if !unit.is_empty()
                         && Unit::parse(&unit).is_ok()
-                        && is_concentration_unit(&unit)
+                        && (is_concentration_unit(&unit) || residue())
                         && (verb != "in " || units_in() <= 1)
                     {
                         return Some(unit);

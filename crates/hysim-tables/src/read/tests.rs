@@ -3480,3 +3480,49 @@ fn a_cycle_days_code_with_a_time_under_a_concentration_header() {
     let times: Vec<_> = table_records(&t).iter().map(|r| r.context.time.clone().unwrap_or_default()).collect();
     assert_eq!(times, ["day 1, 2 h", "day 1, 2 h", "day 22, pre-dose", "day 22, pre-dose"]);
 }
+
+#[test]
+fn residues_unit_said_in_the_notes_with_a_copula() {
+    assert_eq!(caption_unit("All residue concentrations are µg/kg wet weight.").as_deref(), Some("µg/kg"));
+    assert_eq!(caption_unit("Concentrations are µg/mL.").as_deref(), Some("µg/mL"));
+    // A dose per body weight is no residue's unit; words after `are` are no unit.
+    assert_eq!(caption_unit("Plasma concentrations are µg/kg."), None);
+    assert_eq!(caption_unit("Concentrations are means of three samples."), None);
+}
+
+#[test]
+fn a_time_after_the_dose_spanning_days_times_each_days_sample() {
+    // The unit in the spanning header, after columns of covariates with units of their own.
+    let t = table(
+        "Table 3. Anti-Xa activity after subcutaneous varoparin in the individual children",
+        &[
+            &[
+                "Patient",
+                "Age (years)",
+                "Anti-Xa activity 4 h post-dose (IU/mL)",
+                "Anti-Xa activity 4 h post-dose (IU/mL)",
+            ],
+            &["Patient", "Age (years)", "Day 2", "Day 5"],
+        ],
+        &[&["#1", "0.4", "0.38", "0.61"], &["#2", "1.8", "0.44", "0.58"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default(), r.value))
+        .collect();
+    assert_eq!(read[0], ("#1".to_owned(), "day 2, 4 h".to_owned(), Some(0.38)));
+    assert_eq!(read[3], ("#2".to_owned(), "day 5, 4 h".to_owned(), Some(0.58)));
+}
+
+#[test]
+fn laboratory_values_by_day_are_no_drug_levels() {
+    let t = table(
+        "Table 4. Serum creatinine (µmol/L) and ALT (U/L) in the individual patients during quinavarin therapy",
+        &[
+            &["Patient", "Serum creatinine (µmol/L)", "Serum creatinine (µmol/L)", "ALT (U/L)", "ALT (U/L)"],
+            &["Patient", "Day 0", "Day 3", "Day 0", "Day 3"],
+        ],
+        &[&["1", "85", "87", "17", "19"], &["2", "88", "95", "16", "19"]],
+    );
+    assert!(table_records(&t).is_empty());
+}
