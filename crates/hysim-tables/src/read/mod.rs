@@ -3122,7 +3122,10 @@ impl<'t> Reader<'t> {
             .find_map(|k| named(&path[path.len() - k..].join(" "), self.route_kind))
             .or_else(|| self.ratio_of(last))
             .or_else(|| {
-                let unit = path.iter().rev().find_map(|h| unit_in_label(h));
+                // (The unit row's unit too under a single header: `Blood DCTA` over `µmol/L`;
+                // not `Cmax` over `N-oxide` over `ng/mL`, a parameter's analyte.)
+                let full = if path.len() == 1 { self.clean_paths[c].as_slice() } else { path };
+                let unit = full.iter().rev().find_map(|h| unit_in_label(h));
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
@@ -5828,7 +5831,28 @@ fn caption_unit(caption: &str) -> Option<String> {
             }
         }
     }
-    None
+    // The caption's closing brackets listing what its values are, the unit among them
+    // ("Residue depletion of X in broilers (mean ± SD, n = 6 birds per time point;
+    // µg/kg)"), where it speaks of concentrations or residues: the one unit they list.
+    let says = ["concentration", "level", "residue"].iter().any(|w| lower.contains(w));
+    let last = caption.trim_end().trim_end_matches('.').strip_suffix(')')?;
+    let inner = &last[last.rfind('(')? + 1..];
+    let residue =
+        crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"]);
+    let units: Vec<&str> = inner
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|u| !u.is_empty() && !u.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|u| {
+            Unit::parse(u).is_ok_and(|unit| {
+                is_concentration_unit(u) || residue && unit.dims.mass == 1 && unit.dims.body_weight == -1
+            })
+        })
+        .collect();
+    match units.as_slice() {
+        [unit] if says && inner.contains([',', ';']) => Some((*unit).to_owned()),
+        _ => None,
+    }
 }
 
 /// The canonical unit and value of `value` printed in `unit_raw`, for the family

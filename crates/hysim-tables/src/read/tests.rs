@@ -3526,3 +3526,40 @@ fn laboratory_values_by_day_are_no_drug_levels() {
     );
     assert!(table_records(&t).is_empty());
 }
+
+#[test]
+fn the_unit_among_the_captions_closing_brackets() {
+    let caption = "Table 4. Residue depletion of marbocin in broiler chickens after oral administration of \
+                   10 mg/kg/day for 5 days (mean ± SD, n = 6 birds per time point; µg/kg)";
+    assert_eq!(caption_unit(caption).as_deref(), Some("µg/kg"));
+    assert_eq!(caption_unit("Plasma concentrations after 5 mg (mean ± SD; ng/mL)").as_deref(), Some("ng/mL"));
+    // A dose in the brackets is no unit of the values; nor are two units one.
+    assert_eq!(caption_unit("Plasma concentrations (mean ± SD; 10 mg/kg)"), None);
+    assert_eq!(caption_unit("Plasma concentrations and residues (mean; ng/mL, µg/kg)"), None);
+}
+
+#[test]
+fn a_specimens_analyte_over_a_unit_row_heads_concentrations() {
+    let t = table(
+        "Table 3. Blood dichlorotoluamide (DCTA) in workers by exposure category; geometric mean (geometric standard deviation)",
+        &[
+            &["Exposure category", "Sampling", "Blood DCTA", "Blood DCTA"],
+            &["Exposure category", "Sampling", "µmol/L", "mg/L"],
+        ],
+        &[
+            &["Low (n = 22)", "Pre-shift", "0.21 (2.1)", "0.040 (2.1)"],
+            &["Low (n = 22)", "Post-shift", "0.86 (1.9)", "0.163 (1.9)"],
+        ],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.value, r.unit_raw.as_deref())).collect();
+    assert_eq!(
+        read,
+        [
+            (Some("CONC"), Some(0.21), Some("µmol/L")),
+            (Some("CONC"), Some(0.86), Some("µmol/L")),
+            (Some("CONC"), Some(0.04), Some("mg/L")),
+            (Some("CONC"), Some(0.163), Some("mg/L")),
+        ]
+    );
+}
