@@ -34,7 +34,13 @@ pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     // (Polish and Czech `po` is `after`: in their texts only `PO` in capitals.)
     let slavic = t.contains(['ą', 'ę', 'ł', 'ń', 'ś', 'ź', 'ż', 'ř', 'ě', 'ů', 'č']);
     let po = if slavic { text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "PO") } else { has_word(&t, &["po"]) };
-    if any(&["oral", "oraal", "doustn"]) || t.contains("p.o.") || po {
+    // (A word that begins `oral`: not `femoral` or `temporal`.)
+    let word_start = |stems: &[&str]| {
+        stems
+            .iter()
+            .any(|s| t.match_indices(s).any(|(at, _)| t[..at].chars().next_back().is_none_or(|c| !c.is_alphabetic())))
+    };
+    if word_start(&["oral", "oraal", "doustn"]) || t.contains("p.o.") || po {
         out.push(("PO", Route::Extravascular));
     }
     if any(&["intramuscul", "intramuskul", "intramuscol", "domięśni"]) || t.contains("i.m.") || has_word(&t, &["im"])
@@ -216,5 +222,8 @@ mod tests {
         assert_eq!(route_of("intraventricular"), None);
         assert_eq!(route_of("w osoczu po podaniu dożylnym").map(|(c, _)| c), Some("IV"));
         assert_eq!(route_of("10 mg PO").map(|(c, _)| c), Some("PO"));
+        assert_eq!(route_of("Postmortem femoral blood concentrations"), None, "femoral is no oral");
+        assert_eq!(route_of("After oral and intravenous doses").map(|(c, _)| c), None, "two routes");
+        assert_eq!(route_of("After an oral dose").map(|(c, _)| c), Some("PO"));
     }
 }

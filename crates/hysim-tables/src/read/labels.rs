@@ -1723,7 +1723,13 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
 
 /// A column of subject counts.
 pub(crate) fn is_count_header(label: &str) -> bool {
-    matches!(stat_label(label), Some(StatLabel::Count))
+    // (Or what is counted, with `n` in brackets after it: `Positive cases (n)`, `Patients
+    // (n)`.)
+    let counted = || match crate::params::split_trailing_group(label) {
+        (head, Some(inner)) => !head.trim().is_empty() && matches!(inner.trim(), "n" | "N" | "no." | "No."),
+        _ => false,
+    };
+    matches!(stat_label(label), Some(StatLabel::Count)) || counted()
 }
 
 /// A unit column.
@@ -2052,6 +2058,7 @@ mod tests {
         assert_eq!(cycle_day_time("C2D1 pre-dose", None), None, "a later cycle's day needs its length");
         assert_eq!(cycle_day_time("Cmax 2 h", None), None);
         assert_eq!(cycle_day_time("C1D1", None), None);
+        assert!(is_count_header("Positive cases (n)") && is_count_header("n") && !is_count_header("Cmax (ng/mL)"));
         assert_eq!(time_after_dose_in("Anti-Xa activity 4 h post-dose (IU/mL)").as_deref(), Some("4 h"));
         assert_eq!(time_after_dose_in("Level 30 min after the morning dose").as_deref(), Some("30 min"));
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);

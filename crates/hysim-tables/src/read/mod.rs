@@ -1691,6 +1691,9 @@ struct Reader<'t> {
     /// Whether the caption names peak or trough concentrations ([`Reader::peak_trough_unit`]),
     /// read once.
     caption_peak_trough: std::cell::OnceCell<bool>,
+    /// The one unit the statistic columns print ([`Reader::statistic_columns_unit`]), read
+    /// once.
+    statistic_columns_unit: std::cell::OnceCell<Option<String>>,
     /// What the caption says the concentrations are of (`concentrations of XR-4471`),
     /// lower case: a column headed by that name holds them, whether or not the name is a
     /// known drug.
@@ -1809,6 +1812,7 @@ impl<'t> Reader<'t> {
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             infusion_length: std::cell::OnceCell::new(),
             caption_peak_trough: std::cell::OnceCell::new(),
+            statistic_columns_unit: std::cell::OnceCell::new(),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
             header_units: Vec::new(),
@@ -2947,7 +2951,7 @@ impl<'t> Reader<'t> {
         named(stub, self.route_kind).or_else(|| peak_or_trough(stub, self.peak_trough_unit())).or_else(|| {
             let cells = &self.table.body_rows[r];
             let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
-            let unit = unit_in_label(stub).or_else(|| cell_unit.clone());
+            let unit = unit_in_label(stub).or_else(|| cell_unit.clone()).or_else(|| self.statistic_columns_unit());
             self.concentration_of(stub, unit.as_deref()).or_else(|| {
                 // Cells that print a concentration unit beside their values are concentrations,
                 // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
@@ -2994,6 +2998,23 @@ impl<'t> Reader<'t> {
                     w[1] == "and" && (word(w[0]) == drug && word(w[2]) == name || word(w[0]) == name && word(w[2]) == drug)
                 })
             })
+    }
+
+    /// The one unit of the statistic columns that print one (`Analyte | Median (ng/mL) |
+    /// Mean (ng/mL) | Range (ng/mL)`): the unit of the rows' values where the rows name
+    /// analytes, not parameters.
+    fn statistic_columns_unit(&self) -> Option<String> {
+        self.statistic_columns_unit
+            .get_or_init(|| {
+                let mut units = (0..self.n_cols).filter(|&c| c != self.stub_col).filter_map(|c| {
+                    let label = &self.labels[c];
+                    let unit = unit_in_label(label)?;
+                    stat_label(crate::params::split_trailing_group(label).0.trim()).map(|_| unit)
+                });
+                let first = units.next()?;
+                units.all(|u| u == first).then_some(first)
+            })
+            .clone()
     }
 
     /// The caption's (else the footnote's) concentration unit where the caption names peak
@@ -4168,7 +4189,18 @@ impl<'t> Reader<'t> {
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
                 // (Nor an abbreviation the notes define for a specimen or analyte: `AM`, the
                 // alveolar macrophages of "alveolar macrophage (AM)", not an arithmetic mean.)
+                // (A statistic with the values' unit: `Median (ng/mL)`; not an animal's name,
+                // `Max (µg/mL)` beside `Bella (µg/mL)`.)
+                let with_unit = || {
+                    if self.named_subject(col).is_some() {
+                        return None;
+                    }
+                    let (head, unit) = crate::params::split_trailing_group(last);
+                    unit.filter(|u| Unit::parse(u.trim()).is_ok_and(|_| is_concentration_unit(u.trim())))?;
+                    stat_label(head.trim())
+                };
                 if let Some(label) = stat_label(last)
+                    .or_else(with_unit)
                     .filter(|l| !matches!(l, StatLabel::Count))
                     .filter(|l| l.central().is_some() || p.len() < 2 || self.named_subject(col).is_none())
                     .filter(|_| self.abbreviation(last).is_none())

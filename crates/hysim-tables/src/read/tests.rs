@@ -3563,3 +3563,23 @@ fn a_specimens_analyte_over_a_unit_row_heads_concentrations() {
         ]
     );
 }
+
+#[test]
+fn analytes_down_statistics_with_their_unit_across() {
+    // `Median (ng/mL) | Mean (ng/mL) | Range (ng/mL)` over analytes' rows, the cases counted
+    // in a `(n)` column: one median with its range, one mean, each with its count.
+    let t = table(
+        "Table 2. Postmortem femoral blood concentrations of isotonitazepyne and N-desethyl-isotonitazepyne in 31 fatalities",
+        &[&["Analyte", "Positive cases (n)", "Median (ng/mL)", "Mean (ng/mL)", "Range (ng/mL)"]],
+        &[
+            &["Isotonitazepyne", "18", "2.1", "3.4", "0.4–14.6"],
+            &["N-Desethyl-isotonitazepyne", "15", "0.62", "0.95", "0.11–4.3"],
+        ],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CONC Some(2.1) median None Some("range 0.4-14.6") Some("ng/mL") Some("ng/mL")->Some(2.1) "2.1" n=Some(18) group=None route=None species=None
+    CONC Some(3.4) mean None None Some("ng/mL") Some("ng/mL")->Some(3.4) "3.4" n=Some(18) group=None route=None species=None
+    CONC Some(0.62) median None Some("range 0.11-4.3") Some("ng/mL") Some("ng/mL")->Some(0.62) "0.62" n=Some(15) group=None route=None species=None
+    CONC Some(0.95) mean None None Some("ng/mL") Some("ng/mL")->Some(0.95) "0.95" n=Some(15) group=None route=None species=None
+    "#);
+}
