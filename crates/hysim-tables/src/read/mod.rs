@@ -2526,7 +2526,17 @@ impl<'t> Reader<'t> {
     /// `NS`): a test's, not a value of the groups' (where `P` is plasma, its values are
     /// concentrations).
     fn p_value_column(&self, c: usize) -> bool {
-        p_values(&self.labels[c], filled_cells(self.table, c))
+        // (Not the cells of a full-width row spanning it: `Day 5 (maintenance dose)` over the
+        // rows of that day.)
+        let spanning = |r: &Vec<String>| r.iter().all(|t| t.trim() == r[0].trim());
+        let cells = self
+            .table
+            .body_rows
+            .iter()
+            .filter(|r| r.len() < 2 || !spanning(r))
+            .filter_map(|r| r.get(c).map(|t| t.trim()))
+            .filter(|t| !t.is_empty());
+        p_values(&self.labels[c], cells)
     }
 
     /// A row whose stub is `p` alone and whose cells are p values (a test's row under the
@@ -3107,7 +3117,11 @@ impl<'t> Reader<'t> {
         if lettered_subject(path).is_some() || labels::subject_id(last).is_some_and(|id| id.ends_with(')')) {
             return None;
         }
-        if let Some(level) = peak_or_trough(last, self.peak_trough_unit()) {
+        // (Over a unit row: `Peak anti-Xa` over `(IU/mL)`.)
+        let bare = self.path_without_unit(c);
+        let row_unit = (bare.len() < path.len()).then(|| unit_in_label(last)).flatten();
+        let level_name = bare.last().map_or(last.as_str(), String::as_str);
+        if let Some(level) = peak_or_trough(level_name, row_unit.as_deref().or(self.peak_trough_unit())) {
             return Some(level);
         }
         // A specimen whose cells print each level with its sampling time, as its header says
@@ -3126,11 +3140,9 @@ impl<'t> Reader<'t> {
             let unit = path.iter().rev().find_map(|h| unit_in_label(h));
             return self.concentration_of(last, unit.as_deref());
         }
-        // A unit row under the parameters (`Cmax` over `ng/mL`): the name is above it.
-        let path = match path.split_last() {
-            Some((leaf, above)) if !above.is_empty() && unit_in_label(leaf).as_deref() == Some(leaf.trim()) => above,
-            _ => path.as_slice(),
-        };
+        // A unit row under the parameters (`Cmax` over `ng/mL`, `CL/F` over `(L/h)`): the name
+        // is above it.
+        let path = if bare.len() < path.len() { &bare[..] } else { path.as_slice() };
         // A symbol the vocabulary cannot name for sure, defined by the table's notes.
         if let Some(name) = path.last()
             && let Some(d) = self.defined(name).filter(|_| named(name, self.route_kind).and_then(Named::code).is_none())

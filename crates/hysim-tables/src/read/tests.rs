@@ -3583,3 +3583,41 @@ fn analytes_down_statistics_with_their_unit_across() {
     CONC Some(0.95) mean None None Some("ng/mL") Some("ng/mL")->Some(0.95) "0.95" n=Some(15) group=None route=None species=None
     "#);
 }
+
+#[test]
+fn a_p_column_under_section_rows_holds_no_values() {
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of isolanazole in critically ill patients with and without ECMO",
+        &[&["Parameter", "ECMO (n = 12)", "No ECMO (n = 14)", "p"]],
+        &[
+            &["Day 1 (loading dose)", "Day 1 (loading dose)", "Day 1 (loading dose)", "Day 1 (loading dose)"],
+            &["Cmax (mg/L)", "2.9 (2.2–3.8)", "4.1 (3.3–5.0)", "0.02"],
+            &["Day 5 (maintenance)", "Day 5 (maintenance)", "Day 5 (maintenance)", "Day 5 (maintenance)"],
+            &["Cmax (mg/L)", "3.4 (2.6–4.9)", "5.2 (4.0–6.3)", "0.03"],
+        ],
+    );
+    t.footnote = Some("Values are median (IQR).".into());
+    let values: Vec<_> = table_records(&t).iter().map(|r| r.value).collect();
+    assert_eq!(values, [Some(2.9), Some(4.1), Some(3.4), Some(5.2)]);
+}
+
+#[test]
+fn peak_and_trough_of_an_activity_over_a_bracketed_unit_row() {
+    let t = table(
+        "Table 3. Steady-state anti-Xa pharmacokinetics of velaparin by body-mass index category",
+        &[&["BMI category", "Peak anti-Xa", "Trough anti-Xa", "CL/F"], &["(kg/m^2)", "(IU/mL)", "(IU/mL)", "(L/h)"]],
+        &[&["18.5–29.9", "0.92 (±0.21)", "0.21 (±0.09)", "1.12 (±0.27)"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.unit_raw.clone()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CMAX".to_owned(), Some(0.92), Some("IU/mL".to_owned())),
+            ("CTROUGH".to_owned(), Some(0.21), Some("IU/mL".to_owned())),
+            ("CLFO".to_owned(), Some(1.12), Some("L/h".to_owned())),
+        ]
+    );
+}
