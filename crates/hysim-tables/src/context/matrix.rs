@@ -80,7 +80,10 @@ const MATRICES: &[(&str, &str)] = &[
     ("peritoneal fluid", "peritoneal fluid"),
     ("pleural fluid", "pleural fluid"),
     ("interstitial fluid", "interstitial fluid"),
-    // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid.
+    // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid (the
+    // tissue's name before it is where the probe sat, no second specimen).
+    ("skeletal muscle microdialysate", "interstitial fluid"),
+    ("muscle microdialysate", "interstitial fluid"),
     ("microdialysate", "interstitial fluid"),
     ("microdialysates", "interstitial fluid"),
     ("cervicovaginal fluid", "cervicovaginal fluid"),
@@ -103,6 +106,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("kidney tissue", "kidney tissue"),
     ("renal tissue", "kidney tissue"),
     ("muscle tissue", "muscle tissue"),
+    // Tissues sampled during surgery (tissue penetration studies).
+    ("skeletal muscle", "muscle tissue"),
+    ("subcutaneous fat", "adipose tissue"),
     ("adipose tissue", "adipose tissue"),
     ("adipose", "adipose tissue"),
     ("bone marrow", "bone marrow"),

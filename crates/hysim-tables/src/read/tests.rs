@@ -3621,3 +3621,10 @@ fn peak_and_trough_of_an_activity_over_a_bracketed_unit_row() {
         ]
     );
 }
+
+#[test]
+fn tissues_sampled_in_surgery_and_by_microdialysis() {
+    assert_eq!(matrices_in("Subcutaneous fat (µg/g)"), ["adipose tissue"]);
+    assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
+    assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
+}
