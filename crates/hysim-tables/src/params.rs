@@ -719,6 +719,9 @@ mod tests {
         // Dose-normalised areas and a residue's dissipation half-life.
         check("AUC0–∞/D ((ng·h/mL)/mg)", None, Some("AUCIFOD"));
         check("DT50 (days)", None, Some("LAMZHL"));
+        // Older notation: the total body clearance (`ClB`), the clearance from β (`Clβ`).
+        check("ClB (ml/min/kg)", Some(Route::Intravascular), Some("CLO"));
+        check("Clβ", Some(Route::Intravascular), Some("CLO"));
         check("AUCins,0–24h (mIU·h/L)", None, Some("AUCINT"));
         check("tmax,ins", None, Some("TMAX"));
         assert_ne!(parameter_code("CL,nr", None), Some("CLO"));

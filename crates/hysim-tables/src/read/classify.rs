@@ -32,6 +32,12 @@ const ANALYSES: &[&str] = &[
     "concentration remaining",
     "% remaining",
     "percentage remaining",
+    // Clearances predicted from in vitro data (microsomes, hepatocytes) and compared with
+    // observed ones: an extrapolation, not a subject's PK.
+    "in vitro–in vivo extrapolation",
+    "in vitro-in vivo extrapolation",
+    "in vitro to in vivo extrapolation",
+    "ivive",
 ];
 
 /// Caption words of a table that reports something other than PK results, unless the
@@ -248,6 +254,7 @@ mod tests {
         assert_eq!(check("Table 3. Univariate analysis of factors", &["", "A"]), Some("univariate"));
         assert_eq!(check("Table 5. Assay validation: precision", &["", "QC low"]), Some("assay"));
         assert_eq!(check("Table 2. Dosing regimen", &["", "Dose"]), Some("dosing regimen"));
+        assert!(check("Table 5. In vitro–in vivo extrapolation of hepatic clearance", &["Compound", "fu,p"]).is_some());
         assert_eq!(
             check(
                 "Table 2. Stability of X 20 mg/mL in infusion devices (percentage of the initial concentration remaining)",
