@@ -602,7 +602,13 @@ fn unit_in_label(label: &str) -> Option<String> {
         // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
         // statistic, `%CV`.)
         let t = label.trim();
-        (t.starts_with('%') && t.len() > 1 && stat_label(t).is_none()).then(|| "%".to_owned())
+        // (Or in brackets after the name: `fe (% of dose)`, `Ae (% of the administered dose)`.)
+        let of_dose = || {
+            let (_, inner) = crate::params::split_trailing_group(t);
+            let rest = inner?.trim().strip_prefix('%')?.trim();
+            rest.strip_prefix("of ").unwrap_or(rest).trim().ends_with("dose").then(|| "%".to_owned())
+        };
+        (t.starts_with('%') && t.len() > 1 && stat_label(t).is_none()).then(|| "%".to_owned()).or_else(of_dose)
     })
 }
 
@@ -4038,6 +4044,26 @@ impl<'t> Reader<'t> {
         out
     }
 
+    /// Whether the table's groups are metabolizer phenotypes (`PM | IM | NM | UM`, "by CYP2D6
+    /// phenotype"): its notes say phenotype, genotype or metabolizer, or a header or stub
+    /// begins with another phenotype's abbreviation (`PM (n = 4)`, `EM`, `NM`, `UM`).
+    fn phenotype_groups(&self) -> bool {
+        const WORDS: &[&str] = &[
+            "phenotype",
+            "phenotypes",
+            "genotype",
+            "genotypes",
+            "metabolizer",
+            "metabolizers",
+            "metaboliser",
+            "metabolisers",
+        ];
+        let abbreviation = |t: &str| matches!(t.split_whitespace().next(), Some("PM" | "EM" | "NM" | "UM" | "URM"));
+        crate::context::has_word(&self.notes_lower, WORDS)
+            || self.labels.iter().any(|l| l.rsplit(" / ").any(abbreviation))
+            || self.stubs.iter().any(|(s, _)| abbreviation(s))
+    }
+
     /// The dosing interval of a table at steady state ([`steady_state_interval`]), read once.
     fn steady_tau(&self) -> Option<&String> {
         self.steady_tau.get_or_init(|| steady_state_interval(self.table)).as_ref()
@@ -4810,7 +4836,9 @@ impl<'t> Reader<'t> {
         // A name that needs the route (MRT, Vd) takes the group's: "MRT" in the "Oral"
         // column of a table that compares routes is MRTEVIFO; else the paper's, when the
         // caption names no route. (Before the unit: the caption may list it for the code.)
-        let group_route = group.as_deref().and_then(route_of);
+        // (Not `IM` among metabolizer phenotypes: `PM | IM | NM | UM` by CYP2D6 genotype are
+        // poor, intermediate, normal and ultrarapid metabolizers.)
+        let group_route = group.as_deref().and_then(route_of).filter(|(r, _)| *r != "IM" || !self.phenotype_groups());
         // The name without a unit row under it (`MRT0–∞` over `(h)`).
         let name = match label.rsplit_once(" / ") {
             Some((head, tail)) if unit_in_label(tail).is_some() => head,

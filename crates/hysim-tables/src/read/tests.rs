@@ -3628,3 +3628,29 @@ fn tissues_sampled_in_surgery_and_by_microdialysis() {
     assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
     assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
 }
+
+#[test]
+fn im_among_metabolizer_phenotypes_is_no_route() {
+    let t = table(
+        "Table 3. Pharmacokinetics of dexorfenil after a single 30 mg oral dose by CYP2D6 phenotype",
+        &[&["Parameter", "PM (n = 4)", "IM (n = 9)", "NM (n = 15)"]],
+        &[&["Cmax (nM)", "182", "96.4", "61.8"]],
+    );
+    let routes: Vec<_> = table_records(&t).iter().map(|r| r.context.route.clone()).collect();
+    assert_eq!(routes, vec![Some("PO".to_owned()); 3]);
+    // Among routes, `IM` is intramuscular.
+    let t = table(
+        "Table 2. Pharmacokinetics of X in dogs",
+        &[&["Parameter", "IV (n = 6)", "IM (n = 6)"]],
+        &[&["Cmax (µg/mL)", "12.1", "8.4"]],
+    );
+    let routes: Vec<_> = table_records(&t).iter().map(|r| r.context.route.clone()).collect();
+    assert_eq!(routes, [Some("IV".to_owned()), Some("IM".to_owned())]);
+}
+
+#[test]
+fn percent_of_the_dose_in_brackets_is_a_percent() {
+    assert_eq!(unit_in_label("fe (% of dose)").as_deref(), Some("%"));
+    assert_eq!(unit_in_label("Ae (% of the administered dose)").as_deref(), Some("%"));
+    assert_eq!(unit_in_label("Cmax (%CV)"), None);
+}
