@@ -4869,6 +4869,12 @@ impl<'t> Reader<'t> {
                 .filter(|u| !u.is_empty()),
             // The row's specimen with its unit (`Serum (mg/L)` in a `Specimen` column).
             self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
+            // Or what a label column before the value says the row measures (`Subject | Sex
+            // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
+            self.table.body_rows[row][..col.min(self.table.body_rows[row].len())]
+                .iter()
+                .filter(|t| !looks_numeric_start(t) && t.trim_end().ends_with(')'))
+                .find_map(|t| unit_in_label(t)),
         ]
         .into_iter()
         .flatten()
@@ -4905,7 +4911,9 @@ impl<'t> Reader<'t> {
             .iter()
             .find(|u| fits(u))
             .or_else(|| candidates.iter().find(|u| of_time || !is_time_unit(u)))
-            .or(candidates.first())
+            // (Never a time's unit for a concentration: `Time after dose (min)` spanning the
+            // levels' columns.)
+            .or(candidates.first().filter(|u| !(param.code() == Some("CONC") && is_time_unit(u))))
             .cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;

@@ -3654,3 +3654,29 @@ fn percent_of_the_dose_in_brackets_is_a_percent() {
     assert_eq!(unit_in_label("Ae (% of the administered dose)").as_deref(), Some("%"));
     assert_eq!(unit_in_label("Cmax (%CV)"), None);
 }
+
+#[test]
+fn a_label_columns_unit_is_the_rows_and_a_times_unit_never_a_levels() {
+    let t = table(
+        "Table 2. Breath (BrAC) and venous blood (BAC) alcohol concentrations of the individual subjects",
+        &[
+            &["Subject", "Sex", "Measurement", "Time after end of drinking (min)", "Time after end of drinking (min)"],
+            &["Subject", "Sex", "Measurement", "30", "60"],
+        ],
+        &[&["A.K.", "M", "BrAC (mg/L)", "0.41", "0.37"], &["A.K.", "M", "BAC (g/kg)", "0.86", "0.80"]],
+    );
+    let units: Vec<_> = table_records(&t).iter().map(|r| r.unit_raw.clone().unwrap_or_default()).collect();
+    assert_eq!(units, ["mg/L", "g/kg", "mg/L", "g/kg"]);
+    // Without the label column the levels have no unit, not the minutes of their times.
+    let t = table(
+        "Table 2. Alcohol concentrations of the individual subjects",
+        &[
+            &["Subject", "Time after end of drinking (min)", "Time after end of drinking (min)"],
+            &["Subject", "30", "60"],
+        ],
+        &[&["A.K.", "0.41", "0.37"], &["B.M.", "0.46", "0.40"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.unit_raw.is_none()));
+}
