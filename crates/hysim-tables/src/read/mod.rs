@@ -1860,6 +1860,8 @@ impl<'t> Reader<'t> {
                 clean
                     .iter()
                     .rev()
+                    // (Not a subject's sex after its id: `Dog 1 (M)` is no molar.)
+                    .filter(|h| labels::subject_id(h).is_none())
                     .filter_map(|h| unit_in_label(h))
                     .chain(p.iter().rev().find_map(|h| unit_before_clause(h)))
                     .collect()

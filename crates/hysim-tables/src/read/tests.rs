@@ -3452,6 +3452,7 @@ fn a_subjects_sex_after_its_id_is_no_bioavailability() {
         &[&["0.25", "12.40", "14.91", "11.73"], &["1", "5.71", "6.64", "5.12"]],
     );
     let records = table_records(&t);
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("µg/mL")), "M is the dog's sex, no molar");
     let read: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.context.subject.as_deref())).collect();
     assert_eq!(
         read,
