@@ -1463,6 +1463,142 @@ pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<
     found.into_iter().map(|f| f.map(|(_, clock)| clock)).collect()
 }
 
+/// A date without its year as tables print it beside a clock time (`12/03`, `12.03.`,
+/// `12/03/2024`): its two numbers in print order.
+fn short_date(text: &str) -> Option<(u32, u32)> {
+    let t = text.trim().trim_end_matches([',', ';']).trim_end_matches('.');
+    let mut parts = t.split(['/', '.']);
+    let a = parts.next()?.parse::<u32>().ok()?;
+    let b = parts.next()?.parse::<u32>().ok()?;
+    // (A year after them, two or four digits.)
+    let year_ok = parts.next().is_none_or(|y| matches!(y.len(), 2 | 4) && y.bytes().all(|c| c.is_ascii_digit()));
+    (year_ok && parts.next().is_none() && (1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b))
+}
+
+/// The day of the year of a date read day first (`day_first`) or month first; `None` when
+/// no such date is (`31/02`, a month above 12).
+fn day_of_year((a, b): (u32, u32), day_first: bool) -> Option<u32> {
+    const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (day, month) = if day_first { (a, b) } else { (b, a) };
+    let month_days = *DAYS.get(month.checked_sub(1)? as usize)?;
+    (day >= 1 && day <= month_days).then(|| DAYS[..month as usize - 1].iter().sum::<u32>() + day)
+}
+
+/// A sample's date and clock time in one label (`12/03 06:45`, `13/03 17:45`): the date's
+/// numbers in print order and the minutes since midnight.
+pub(crate) fn dated_clock(text: &str) -> Option<((u32, u32), u32)> {
+    let t = norm(strip_marks(text));
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [date, clock] | [date, clock, _] => {
+            Some((short_date(date)?, clock_minutes(clock, words.get(2).copied().unwrap_or_default())?))
+        }
+        _ => None,
+    }
+}
+
+/// The date and clock time of each subject's first dose where the notes give them (`Patient
+/// A received 15 mg/kg every 12 h, the first started on 12/03 at 06:00; patient B ... on
+/// 14/03 at 22:00`): in the subject's clause, a date with a clock after `at` (or the clock
+/// first, `at 06:00 on 12/03`); else, for every subject, such a pair in a clause that speaks
+/// of dosing.
+pub(crate) fn subject_dose_dates(notes: &str, subjects: &[&str]) -> Vec<Option<((u32, u32), u32)>> {
+    let lower = crate::fold::lower(notes);
+    let clauses: Vec<&str> = lower.split([';', '\n']).flat_map(|c| c.split(". ")).collect();
+    let pair = |clause: &str| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        words.windows(4).find_map(|w| match w {
+            ["on", date, "at", clock] => Some((short_date(date)?, clock_minutes(clock, "")?)),
+            ["at", clock, "on", date] => Some((short_date(date)?, clock_minutes(clock, "")?)),
+            _ => None,
+        })
+    };
+    let named = |subject: &str| {
+        let name = crate::fold::lower(subject.trim());
+        if name.len() < 2 || !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        clauses
+            .iter()
+            .filter(|c| crate::context::has_word(c, &[name.as_str()]) || c.contains(name.as_str()))
+            .find_map(|c| pair(c))
+    };
+    const DOSING: &[&str] = &["dose", "doses", "dosed", "dosing", "given", "started", "infusion", "administered"];
+    let shared = clauses.iter().filter(|c| crate::context::has_word(c, DOSING)).find_map(|c| pair(c));
+    subjects.iter().map(|s| named(s).or(shared)).collect()
+}
+
+/// Sampling times printed as dates and clock times (`12/03 06:45`), read as the time since
+/// a dose on a date and clock: day first or month first as the notes declare ("Dates are
+/// day/month"), else whichever reading of every date is valid and spans the fewest days
+/// from the dose. Labels that are no dated clock time are `None`; none at all when fewer
+/// than two are.
+pub(crate) fn dated_clock_times(
+    labels: &[&str],
+    dose: ((u32, u32), u32),
+    declared_day_first: Option<bool>,
+) -> Option<Vec<Option<String>>> {
+    let read: Vec<Option<((u32, u32), u32)>> = labels.iter().map(|l| dated_clock(l)).collect();
+    if read.iter().flatten().count() < 2 {
+        return None;
+    }
+    let minutes_since = |day_first: bool| -> Option<Vec<Option<i64>>> {
+        let dose_day = i64::from(day_of_year(dose.0, day_first)?);
+        read.iter()
+            .map(|r| match r {
+                Some((date, clock)) => {
+                    let mut day = i64::from(day_of_year(*date, day_first)?);
+                    // (Past the year's end: January after December.)
+                    if day < dose_day - 180 {
+                        day += 365;
+                    }
+                    Some(Some((day - dose_day) * 24 * 60 + i64::from(*clock) - i64::from(dose.1)))
+                }
+                None => Some(None),
+            })
+            .collect()
+    };
+    let span = |m: &Vec<Option<i64>>| m.iter().flatten().map(|v| v.abs()).max().unwrap_or(0);
+    let minutes = match declared_day_first {
+        Some(day_first) => minutes_since(day_first)?,
+        None => match (minutes_since(true), minutes_since(false)) {
+            (Some(d), Some(m)) => {
+                if span(&m) < span(&d) {
+                    m
+                } else {
+                    d
+                }
+            }
+            (Some(d), None) => d,
+            (None, Some(m)) => m,
+            (None, None) => return None,
+        },
+    };
+    Some(
+        minutes
+            .into_iter()
+            .map(|m| {
+                let since = m.filter(|m| *m >= 0)?;
+                let printed = format!("{:.2}", since as f64 / 60.0);
+                Some(format!("{} h", printed.trim_end_matches('0').trim_end_matches('.')))
+            })
+            .collect(),
+    )
+}
+
+/// Whether the notes declare how dates are printed: `Some(true)` day first ("Dates are
+/// day/month", `dd/mm`), `Some(false)` month first (`month/day`, `mm/dd`).
+pub(crate) fn day_first_declared(notes: &str) -> Option<bool> {
+    let l = crate::fold::lower(notes);
+    if l.contains("day/month") || l.contains("dd/mm") || l.contains("dd.mm") {
+        Some(true)
+    } else if l.contains("month/day") || l.contains("mm/dd") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Sampling times printed as clock times (`08:30`, `14:00`, `08:00 (day 2)`, `8:00 pm`),
 /// read as the time since a dose given at `dose` (minutes since midnight): the clock runs on
 /// past midnight into the next day when it goes back (`20:00` then `08:00`), or as the day
@@ -2058,6 +2194,20 @@ mod tests {
         assert_eq!(cycle_day_time("C2D1 pre-dose", None), None, "a later cycle's day needs its length");
         assert_eq!(cycle_day_time("Cmax 2 h", None), None);
         assert_eq!(cycle_day_time("C1D1", None), None);
+        let notes = "Patient A received 15 mg/kg every 12 h, the first started on 12/03 at 06:00; patient B \
+                     received 12 mg/kg, the first started on 14/03 at 22:00. Dates are day/month.";
+        let doses = subject_dose_dates(notes, &["Patient A", "Patient B"]);
+        assert_eq!(doses, [Some(((12, 3), 360)), Some(((14, 3), 1320))]);
+        let day_first = day_first_declared(notes);
+        assert_eq!(day_first, Some(true));
+        let read = dated_clock_times(&["12/03 06:45", "13/03 06:40", "NS"], ((12, 3), 360), day_first);
+        assert_eq!(read, Some(vec![Some("0.75 h".to_owned()), Some("24.67 h".to_owned()), None]));
+        // Undeclared: the reading that keeps the samples near the dose (`03/12` month first
+        // would be December, months before).
+        let read = dated_clock_times(&["03/12 08:00", "03/13 08:00"], ((3, 12), 420), None);
+        assert_eq!(read, Some(vec![Some("1 h".to_owned()), Some("25 h".to_owned())]));
+        assert_eq!(dated_clock("12/03 06:45"), Some(((12, 3), 405)));
+        assert_eq!(dated_clock("06:45"), None);
         assert!(is_count_header("Positive cases (n)") && is_count_header("n") && !is_count_header("Cmax (ng/mL)"));
         assert_eq!(time_after_dose_in("Anti-Xa activity 4 h post-dose (IU/mL)").as_deref(), Some("4 h"));
         assert_eq!(time_after_dose_in("Level 30 min after the morning dose").as_deref(), Some("30 min"));

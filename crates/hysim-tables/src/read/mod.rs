@@ -2748,11 +2748,30 @@ impl<'t> Reader<'t> {
                     &notes,
                     &runs.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
                 );
+                // (Dates beside the clock times, `12/03 06:45`: from each subject's first dose's
+                // date and clock, "the first started on 12/03 at 06:00".)
+                let names: Vec<&str> = runs.iter().map(|(name, _)| name.as_str()).collect();
+                let dated = || {
+                    let dated = (0..rows)
+                        .filter_map(|r| self.table.body_rows[r].get(c))
+                        .any(|t| labels::dated_clock(t).is_some());
+                    if dated { labels::subject_dose_dates(&notes, &names) } else { vec![None; names.len()] }
+                };
+                let dose_dates = dated();
+                let day_first = labels::day_first_declared(&notes);
                 let mut times = vec![None; rows];
                 for (k, (_, members)) in runs.iter().enumerate() {
-                    let Some(dose) = subject_clocks.get(k).copied().flatten().or(shared) else { continue };
                     let printed: Vec<&str> =
                         members.iter().map(|&r| self.table.body_rows[r].get(c).map_or("", String::as_str)).collect();
+                    if let Some(dose) = dose_dates.get(k).copied().flatten()
+                        && let Some(read) = labels::dated_clock_times(&printed, dose, day_first)
+                    {
+                        for (&r, time) in members.iter().zip(read) {
+                            times[r] = time;
+                        }
+                        continue;
+                    }
+                    let Some(dose) = subject_clocks.get(k).copied().flatten().or(shared) else { continue };
                     // (One subject's single sample is still a clock time.)
                     let read = labels::clock_times(&printed, dose).or_else(|| {
                         (printed.len() == 1).then(|| labels::clock_times(&[printed[0], printed[0]], dose)).flatten()

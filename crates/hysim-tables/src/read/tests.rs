@@ -3681,3 +3681,28 @@ fn a_label_columns_unit_is_the_rows_and_a_times_unit_never_a_levels() {
     assert_eq!(records.len(), 4);
     assert!(records.iter().all(|r| r.unit_raw.is_none()));
 }
+
+#[test]
+fn dated_clock_times_down_from_each_subjects_first_dose() {
+    let mut t = table(
+        "Table 2. Norcilamycin concentrations in dried blood spots (DBS) and in plasma of the two neonates",
+        &[&["Patient", "Sampling (date, clock time)", "Plasma (mg/L)"]],
+        &[
+            &["Patient A", "12/03 06:45", "41.2"],
+            &["", "13/03 06:40", "47.5"],
+            &["Patient B", "14/03 22:50", "33.0"],
+            &["", "15/03 10:30", "12.1"],
+        ],
+    );
+    t.footnote = Some(
+        "Patient A received 15 mg/kg every 12 h, the first started on 12/03 at 06:00; patient B received \
+         12 mg/kg every 12 h, the first started on 14/03 at 22:00. Dates are day/month."
+            .into(),
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    let expected = [("Patient A", "0.75 h"), ("Patient A", "24.67 h"), ("Patient B", "0.83 h"), ("Patient B", "12.5 h")];
+    assert_eq!(read, expected.map(|(s, t)| (s.to_owned(), t.to_owned())));
+}
