@@ -702,12 +702,14 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
         let n = w.parse::<f64>().ok().filter(|n| *n > 0.0)?;
         let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches([',', '.']))?;
         let after = &words[k + 2..];
-        let dose = match after {
-            ["post-dose" | "postdose" | "post-dosing", ..] | ["post", "dose" | "dosing", ..] => true,
-            ["after", "dose" | "dosing", ..] | ["after", "the", "dose", ..] => true,
-            ["after", "the", "morning" | "evening" | "last" | "first", "dose", ..] => true,
-            _ => false,
-        };
+        let dose = matches!(
+            after,
+            ["post-dose" | "postdose" | "post-dosing", ..]
+                | ["post", "dose" | "dosing", ..]
+                | ["after", "dose" | "dosing", ..]
+                | ["after", "the", "dose", ..]
+                | ["after", "the", "morning" | "evening" | "last" | "first", "dose", ..]
+        );
         dose.then(|| format!("{n} {unit}"))
     })
 }

@@ -3703,6 +3703,7 @@ fn dated_clock_times_down_from_each_subjects_first_dose() {
         .iter()
         .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
         .collect();
-    let expected = [("Patient A", "0.75 h"), ("Patient A", "24.67 h"), ("Patient B", "0.83 h"), ("Patient B", "12.5 h")];
+    let expected =
+        [("Patient A", "0.75 h"), ("Patient A", "24.67 h"), ("Patient B", "0.83 h"), ("Patient B", "12.5 h")];
     assert_eq!(read, expected.map(|(s, t)| (s.to_owned(), t.to_owned())));
 }
