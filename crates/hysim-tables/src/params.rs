@@ -722,6 +722,7 @@ mod tests {
         // Older notation: the total body clearance (`ClB`), the clearance from β (`Clβ`).
         check("ClB (ml/min/kg)", Some(Route::Intravascular), Some("CLO"));
         check("Clβ", Some(Route::Intravascular), Some("CLO"));
+        check("Apparent t½ (days)", None, Some("LAMZHL"));
         check("AUCins,0–24h (mIU·h/L)", None, Some("AUCINT"));
         check("tmax,ins", None, Some("TMAX"));
         assert_ne!(parameter_code("CL,nr", None), Some("CLO"));

@@ -2681,6 +2681,17 @@ impl<'t> Reader<'t> {
             .or_else(|| self.row_time[row].clone())
             .or_else(|| {
                 let (c, unit) = self.time_col?;
+                // (A duration beside the samples, `Apparent t1/2 (h)` or `tmax`, has no
+                // sampling time: the time column's is its row's sample's, unless it is the
+                // occasion's day or week.)
+                let duration = self
+                    .col_named
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .and_then(|n| n.code())
+                    .is_some_and(|code| crate::params::family_of_code(code, false) == Some(Family::Time));
+                let occasion = |t: &String| t.starts_with("day") || t.starts_with("week");
                 // A summary row's cell there is the times' summary (`Median | 14.5 | 27.6`
                 // under `Last dose to delivery (h) | Maternal plasma`), not a sampling time.
                 let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
@@ -2701,10 +2712,11 @@ impl<'t> Reader<'t> {
                 }
                 let text = self.without_time_mark(text);
                 let time = labels::time_of(&text, unit).or_else(|| infusion_time(&text, self.infusion_length()?))?;
-                Some(match self.day_of(row) {
+                let time = match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
                     None => time,
-                })
+                };
+                (!duration || occasion(&time)).then_some(time)
             })
             // A day column alone (`Patient | Day | C0 | C2`): the row's day.
             .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
