@@ -719,7 +719,8 @@ mod tests {
         // Dose-normalised areas and a residue's dissipation half-life.
         check("AUC0–∞/D ((ng·h/mL)/mg)", None, Some("AUCIFOD"));
         check("DT50 (days)", None, Some("LAMZHL"));
-        // Older notation: the total body clearance (`ClB`), the clearance from β (`Clβ`).
+        // Older notation: the total body clearance (`ClB`; in newer tables `CLb` is the
+        // clearance from blood, a total clearance too), the clearance from β (`Clβ`).
         check("ClB (ml/min/kg)", Some(Route::Intravascular), Some("CLO"));
         check("Clβ", Some(Route::Intravascular), Some("CLO"));
         check("Apparent t½ (days)", None, Some("LAMZHL"));

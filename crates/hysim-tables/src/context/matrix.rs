@@ -81,9 +81,7 @@ const MATRICES: &[(&str, &str)] = &[
     ("pleural fluid", "pleural fluid"),
     ("interstitial fluid", "interstitial fluid"),
     // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid (the
-    // tissue's name before it is where the probe sat, no second specimen).
-    ("skeletal muscle microdialysate", "interstitial fluid"),
-    ("muscle microdialysate", "interstitial fluid"),
+    // tissue named before it is where the probe sat, no second specimen: `find_matrices`).
     ("microdialysate", "interstitial fluid"),
     ("microdialysates", "interstitial fluid"),
     ("cervicovaginal fluid", "cervicovaginal fluid"),
@@ -260,6 +258,32 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
         EDIBLE_TISSUES.iter().find(|(label, _)| after_in == Some(*label) || before_measure == Some(*label))
     {
         return vec![*tissue];
+    }
+    // A tissue named right before a microdialysate (`skeletal muscle microdialysate`,
+    // `subcutaneous adipose tissue microdialysate`) is where the probe sat: the specimen is
+    // the dialysate, the tissue's interstitial fluid.
+    let probe_sites: Vec<(usize, usize)> = text
+        .match_indices("microdialysate")
+        .filter_map(|(at, _)| {
+            let before = text[..at].trim_end();
+            // Where each word begins.
+            let starts: Vec<usize> = before
+                .char_indices()
+                .filter(|&(i, c)| !c.is_whitespace() && before[..i].chars().next_back().is_none_or(char::is_whitespace))
+                .map(|(i, _)| i)
+                .collect();
+            // The longest run of the last three words that names a tissue.
+            (1..=starts.len().min(3)).rev().find_map(|k| {
+                let start = starts[starts.len() - k];
+                let phrase = &before[start..];
+                let tissue =
+                    MATRICES.iter().any(|(w, _)| *w == phrase) || EDIBLE_TISSUES.iter().any(|(w, _)| *w == phrase);
+                tissue.then_some((start, before.len()))
+            })
+        })
+        .collect();
+    for (start, end) in probe_sites.into_iter().rev() {
+        text.replace_range(start..end, &" ".repeat(end - start));
     }
     let mut named: Vec<&'static str> = Vec::new();
     for (word, matrix) in MATRICES {

@@ -40,14 +40,28 @@ pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
             .iter()
             .any(|s| t.match_indices(s).any(|(at, _)| t[..at].chars().next_back().is_none_or(|c| !c.is_alphabetic())))
     };
-    if word_start(&["oral", "oraal", "doustn"]) || t.contains("p.o.") || po {
+    if word_start(&["oral", "oraal", "doustn", "peroral"]) || t.contains("p.o.") || po {
         out.push(("PO", Route::Extravascular));
     }
     if any(&["intramuscul", "intramuskul", "intramuscol", "domięśni"]) || t.contains("i.m.") || has_word(&t, &["im"])
     {
         out.push(("IM", Route::Extravascular));
     }
+    // (Not a tissue sampled under the skin: `subcutaneous fat`, `subcutaneous adipose tissue
+    // microdialysate`.)
+    let tissue_after = |stem: &str| {
+        t.contains(stem)
+            && t.match_indices(stem).all(|(at, _)| {
+                let rest = t[at..].split_once(char::is_whitespace).map_or("", |(_, r)| r);
+                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+                matches!(
+                    next,
+                    "fat" | "adipose" | "tissue" | "tissues" | "microdialysis" | "microdialysate" | "interstitial"
+                )
+            })
+    };
     if any(&["subcutaneous", "subkutan", "sous-cutan", "sottocutan", "subcután", "subcutân", "podskórn"])
+        && !tissue_after("subcutaneous")
         || t.contains("s.c.")
         || has_word(&t, &["sc"])
     {
@@ -225,5 +239,8 @@ mod tests {
         assert_eq!(route_of("Postmortem femoral blood concentrations"), None, "femoral is no oral");
         assert_eq!(route_of("After oral and intravenous doses").map(|(c, _)| c), None, "two routes");
         assert_eq!(route_of("After an oral dose").map(|(c, _)| c), Some("PO"));
+        assert_eq!(route_of("Nach peroraler Gabe").map(|(c, _)| c), Some("PO"));
+        assert_eq!(route_of("Skeletal muscle and subcutaneous fat after an IV bolus").map(|(c, _)| c), Some("IV"));
+        assert_eq!(route_of("After subcutaneous injection").map(|(c, _)| c), Some("SC"));
     }
 }

@@ -1031,7 +1031,9 @@ pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
 /// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
 pub(crate) fn subject_id(text: &str) -> Option<String> {
     let t = strip_marks(text);
-    if t.is_empty() || t.chars().count() > 16 {
+    // (Sixteen characters at most, a sex in brackets after them aside: `Patient 12 (female)`.)
+    let sex = [" (female)", " (male)", " (F)", " (M)"].iter().find(|s| t.ends_with(*s)).map_or(0, |s| s.len());
+    if t.is_empty() || t.chars().count() > 16 + sex {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -1080,6 +1082,12 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Whether a label is a subject's id with the subject's sex in brackets after it (`Dog 2
+/// (F)`, `Patient 3 (male)`).
+pub(crate) fn with_sex(label: &str) -> bool {
+    subject_id(label).is_some_and(|id| id.ends_with(')'))
 }
 
 /// A sampling time a header prints, with its unit (`2 h`, `0.5 hr`, `Day 3`, `Week 12`,
@@ -1394,15 +1402,9 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
     })
 }
 
-/// The clock time of each subject's dose where the notes give one per subject, in clauses
-/// of their own (`Patient A (CAPD) received the dose at 08:00 in a daytime dwell; patient B
-/// at 21:00 in the overnight dwell`): the clock just before the subject's name (`at 13:05 in
-/// patient T.M.`), else the first after it in its clause, when one clause at
-/// least declares a dose clock ([`dose_clock`]) and the others follow it. Subjects named by
-/// a number alone (`1`) are not looked for (a dose of `1 g` is no subject).
-pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<u32>> {
-    let lower = crate::fold::lower(notes);
-    // Clauses end at `;` and at a sentence's period, not at an initial's (`patient R.K. and`).
+/// The clauses of a note: they end at `;` and at a sentence's period, not at an initial's
+/// (`patient R.K. and`) nor inside a date (`12.03.`) or an abbreviation (`Pat. 1`).
+fn note_clauses(lower: &str) -> Vec<&str> {
     let mut clauses: Vec<&str> = Vec::new();
     let mut start = 0;
     for (at, c) in lower.char_indices() {
@@ -1411,7 +1413,9 @@ pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<
             '.' => {
                 let token = lower[start..at].rsplit(char::is_whitespace).next().unwrap_or_default();
                 let initial = token.chars().count() <= 1 || token.contains('.');
-                !initial && lower[at + 1..].chars().next().is_none_or(char::is_whitespace)
+                let numeral = token.chars().next_back().is_some_and(|ch| ch.is_ascii_digit());
+                let abbreviation = matches!(token, "pat" | "pt" | "no" | "nr" | "approx" | "ca" | "vs");
+                !initial && !numeral && !abbreviation && lower[at + 1..].chars().next().is_none_or(char::is_whitespace)
             }
             _ => false,
         };
@@ -1421,6 +1425,18 @@ pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<
         }
     }
     clauses.push(&lower[start..]);
+    clauses
+}
+
+/// The clock time of each subject's dose where the notes give one per subject, in clauses
+/// of their own (`Patient A (CAPD) received the dose at 08:00 in a daytime dwell; patient B
+/// at 21:00 in the overnight dwell`): the clock just before the subject's name (`at 13:05 in
+/// patient T.M.`), else the first after it in its clause, when one clause at
+/// least declares a dose clock ([`dose_clock`]) and the others follow it. Subjects named by
+/// a number alone (`1`) are not looked for (a dose of `1 g` is no subject).
+pub(crate) fn subject_dose_clocks(notes: &str, subjects: &[&str]) -> Vec<Option<u32>> {
+    let lower = crate::fold::lower(notes);
+    let clauses = note_clauses(&lower);
     let said = |subject: &str| -> Option<(bool, u32)> {
         let name = crate::fold::lower(subject.trim());
         if name.len() < 2 || !name.chars().any(char::is_alphabetic) {
@@ -1477,13 +1493,14 @@ fn short_date(text: &str) -> Option<(u32, u32)> {
     (year_ok && parts.next().is_none() && (1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b))
 }
 
-/// The day of the year of a date read day first (`day_first`) or month first; `None` when
-/// no such date is (`31/02`, a month above 12).
-fn day_of_year((a, b): (u32, u32), day_first: bool) -> Option<u32> {
-    const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/// The day of the year of a date read day first (`day_first`) or month first, February of
+/// 29 days in a `leap` year; `None` when no such date is (`31/02`, a month above 12).
+fn day_of_year((a, b): (u32, u32), day_first: bool, leap: bool) -> Option<u32> {
+    let february = if leap { 29 } else { 28 };
+    let days: [u32; 12] = [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let (day, month) = if day_first { (a, b) } else { (b, a) };
-    let month_days = *DAYS.get(month.checked_sub(1)? as usize)?;
-    (day >= 1 && day <= month_days).then(|| DAYS[..month as usize - 1].iter().sum::<u32>() + day)
+    let month_days = *days.get(month.checked_sub(1)? as usize)?;
+    (day >= 1 && day <= month_days).then(|| days[..month as usize - 1].iter().sum::<u32>() + day)
 }
 
 /// A sample's date and clock time in one label (`12/03 06:45`, `13/03 17:45`): the date's
@@ -1506,13 +1523,19 @@ pub(crate) fn dated_clock(text: &str) -> Option<((u32, u32), u32)> {
 /// of dosing.
 pub(crate) fn subject_dose_dates(notes: &str, subjects: &[&str]) -> Vec<Option<((u32, u32), u32)>> {
     let lower = crate::fold::lower(notes);
-    let clauses: Vec<&str> = lower.split([';', '\n']).flat_map(|c| c.split(". ")).collect();
+    let clauses = note_clauses(&lower);
     let pair = |clause: &str| {
         let words: Vec<&str> = clause.split_whitespace().collect();
-        words.windows(4).find_map(|w| match w {
-            ["on", date, "at", clock] => Some((short_date(date)?, clock_minutes(clock, "")?)),
-            ["at", clock, "on", date] => Some((short_date(date)?, clock_minutes(clock, "")?)),
-            _ => None,
+        (0..words.len()).find_map(|k| {
+            let half = |at: usize| words.get(at).copied().unwrap_or_default();
+            match words[k..] {
+                ["on", date, "at", clock, ..] => Some((short_date(date)?, clock_minutes(clock, half(k + 4))?)),
+                ["at", clock, half_day @ ("am" | "pm" | "a.m." | "p.m."), "on", date, ..] => {
+                    Some((short_date(date)?, clock_minutes(clock, half_day)?))
+                }
+                ["at", clock, "on", date, ..] => Some((short_date(date)?, clock_minutes(clock, "")?)),
+                _ => None,
+            }
         })
     };
     let named = |subject: &str| {
@@ -1520,10 +1543,7 @@ pub(crate) fn subject_dose_dates(notes: &str, subjects: &[&str]) -> Vec<Option<(
         if name.len() < 2 || !name.chars().any(char::is_alphabetic) {
             return None;
         }
-        clauses
-            .iter()
-            .filter(|c| crate::context::has_word(c, &[name.as_str()]) || c.contains(name.as_str()))
-            .find_map(|c| pair(c))
+        clauses.iter().filter(|c| crate::context::has_word(c, &[name.as_str()])).find_map(|c| pair(c))
     };
     const DOSING: &[&str] = &["dose", "doses", "dosed", "dosing", "given", "started", "infusion", "administered"];
     let shared = clauses.iter().filter(|c| crate::context::has_word(c, DOSING)).find_map(|c| pair(c));
@@ -1541,18 +1561,26 @@ pub(crate) fn dated_clock_times(
     declared_day_first: Option<bool>,
 ) -> Option<Vec<Option<String>>> {
     let read: Vec<Option<((u32, u32), u32)>> = labels.iter().map(|l| dated_clock(l)).collect();
-    if read.iter().flatten().count() < 2 {
+    // (A subject's one sample too, where its dose's date is given.)
+    if read.iter().flatten().count() < 1 {
         return None;
     }
     let minutes_since = |day_first: bool| -> Option<Vec<Option<i64>>> {
-        let dose_day = i64::from(day_of_year(dose.0, day_first)?);
+        // (A 29 February printed makes the year a leap year.)
+        let february_29 = |&(a, b): &(u32, u32)| if day_first { (a, b) == (29, 2) } else { (a, b) == (2, 29) };
+        let leap = february_29(&dose.0) || read.iter().flatten().any(|(date, _)| february_29(date));
+        let days_in_year = if leap { 366 } else { 365 };
+        let dose_day = i64::from(day_of_year(dose.0, day_first, leap)?);
         read.iter()
             .map(|r| match r {
                 Some((date, clock)) => {
-                    let mut day = i64::from(day_of_year(*date, day_first)?);
-                    // (Past the year's end: January after December.)
+                    let mut day = i64::from(day_of_year(*date, day_first, leap)?);
+                    // (Across the year's end: January after a December dose, December before
+                    // a January one.)
                     if day < dose_day - 180 {
-                        day += 365;
+                        day += days_in_year;
+                    } else if day > dose_day + 180 {
+                        day -= days_in_year;
                     }
                     Some(Some((day - dose_day) * 24 * 60 + i64::from(*clock) - i64::from(dose.1)))
                 }
@@ -1864,7 +1892,7 @@ pub(crate) fn is_count_header(label: &str) -> bool {
     // (Or what is counted, with `n` in brackets after it: `Positive cases (n)`, `Patients
     // (n)`.)
     let counted = || match crate::params::split_trailing_group(label) {
-        (head, Some(inner)) => !head.trim().is_empty() && matches!(inner.trim(), "n" | "N" | "no." | "No."),
+        (head, Some(inner)) => !head.trim().is_empty() && matches!(inner.trim(), "n" | "N"),
         _ => false,
     };
     matches!(stat_label(label), Some(StatLabel::Count)) || counted()
@@ -2208,9 +2236,22 @@ mod tests {
         // would be December, months before).
         let read = dated_clock_times(&["03/12 08:00", "03/13 08:00"], ((3, 12), 420), None);
         assert_eq!(read, Some(vec![Some("1 h".to_owned()), Some("25 h".to_owned())]));
+        // A leap day; across the year's end, and a sample before the dose dropped.
+        let read = dated_clock_times(&["29/02 08:00", "01/03 08:00"], ((28, 2), 480), Some(true));
+        assert_eq!(read, Some(vec![Some("24 h".to_owned()), Some("48 h".to_owned())]));
+        let read = dated_clock_times(&["31/12 07:00", "01/01 09:00"], ((31, 12), 480), Some(true));
+        assert_eq!(read, Some(vec![None, Some("25 h".to_owned())]));
+        let read = dated_clock_times(&["31/12 07:00"], ((1, 1), 480), Some(true));
+        assert_eq!(read, Some(vec![None]));
+        let notes = "Patient A at 6:00 pm on 12/03; patient aged 3 at 08:00 on 13/03.";
+        assert_eq!(subject_dose_dates(notes, &["Patient A"]), [Some(((12, 3), 1080))]);
         assert_eq!(dated_clock("12/03 06:45"), Some(((12, 3), 405)));
         assert_eq!(dated_clock("06:45"), None);
         assert!(is_count_header("Positive cases (n)") && is_count_header("n") && !is_count_header("Cmax (ng/mL)"));
+        assert!(!is_count_header("Animal (no.)"), "an id column");
+        assert!(
+            with_sex("Dog 2 (F)") && with_sex("Patient 12 (female)") && !with_sex("Dog 2") && !with_sex("Cmax (F)")
+        );
         assert_eq!(time_after_dose_in("Anti-Xa activity 4 h post-dose (IU/mL)").as_deref(), Some("4 h"));
         assert_eq!(time_after_dose_in("Level 30 min after the morning dose").as_deref(), Some("30 min"));
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);

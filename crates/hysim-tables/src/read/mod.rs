@@ -2763,13 +2763,10 @@ impl<'t> Reader<'t> {
                 // (Dates beside the clock times, `12/03 06:45`: from each subject's first dose's
                 // date and clock, "the first started on 12/03 at 06:00".)
                 let names: Vec<&str> = runs.iter().map(|(name, _)| name.as_str()).collect();
-                let dated = || {
-                    let dated = (0..rows)
-                        .filter_map(|r| self.table.body_rows[r].get(c))
-                        .any(|t| labels::dated_clock(t).is_some());
-                    if dated { labels::subject_dose_dates(&notes, &names) } else { vec![None; names.len()] }
-                };
-                let dose_dates = dated();
+                let dated =
+                    (0..rows).filter_map(|r| self.table.body_rows[r].get(c)).any(|t| labels::dated_clock(t).is_some());
+                let dose_dates =
+                    if dated { labels::subject_dose_dates(&notes, &names) } else { vec![None; names.len()] };
                 let day_first = labels::day_first_declared(&notes);
                 let mut times = vec![None; rows];
                 for (k, (_, members)) in runs.iter().enumerate() {
@@ -2982,7 +2979,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         // Nor a subject word with its id and sex (`Dog 2 (F)`).
-        if labels::subject_id(stub).is_some_and(|id| id.ends_with(')')) {
+        if labels::with_sex(stub) {
             return None;
         }
         // Under a stub of sampling times (`Time after last dose (h)`), a full-width row names
@@ -3153,7 +3150,7 @@ impl<'t> Reader<'t> {
         // Patients lettered under a subject header (`Paziente` over `A | B | ... | F`): `F`
         // is a patient, not a bioavailability (as down the stub).
         // (Nor a subject word with its id and sex: `Dog 2 (F)`.)
-        if lettered_subject(path).is_some() || labels::subject_id(last).is_some_and(|id| id.ends_with(')')) {
+        if lettered_subject(path).is_some() || labels::with_sex(last) {
             return None;
         }
         // (Over a unit row: `Peak anti-Xa` over `(IU/mL)`.)
@@ -4077,24 +4074,14 @@ impl<'t> Reader<'t> {
         out
     }
 
-    /// Whether the table's groups are metabolizer phenotypes (`PM | IM | NM | UM`, "by CYP2D6
-    /// phenotype"): its notes say phenotype, genotype or metabolizer, or a header or stub
-    /// begins with another phenotype's abbreviation (`PM (n = 4)`, `EM`, `NM`, `UM`).
+    /// Whether the table's groups are metabolizer phenotypes (`PM | IM | NM | UM`, `*1/*2
+    /// (IM)` by CYP2D6 genotype): a header or stub names another phenotype by its
+    /// abbreviation (`PM (n = 4)`, `EM`, `NM`, `RM`, `UM`) as a word of its own.
     fn phenotype_groups(&self) -> bool {
-        const WORDS: &[&str] = &[
-            "phenotype",
-            "phenotypes",
-            "genotype",
-            "genotypes",
-            "metabolizer",
-            "metabolizers",
-            "metaboliser",
-            "metabolisers",
-        ];
-        let abbreviation = |t: &str| matches!(t.split_whitespace().next(), Some("PM" | "EM" | "NM" | "UM" | "URM"));
-        crate::context::has_word(&self.notes_lower, WORDS)
-            || self.labels.iter().any(|l| l.rsplit(" / ").any(abbreviation))
-            || self.stubs.iter().any(|(s, _)| abbreviation(s))
+        let abbreviation = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "PM" | "EM" | "NM" | "RM" | "UM" | "URM"))
+        };
+        self.labels.iter().any(|l| abbreviation(l)) || self.stubs.iter().any(|(s, _)| abbreviation(s))
     }
 
     /// The dosing interval of a table at steady state ([`steady_state_interval`]), read once.
@@ -4267,7 +4254,7 @@ impl<'t> Reader<'t> {
                         return None;
                     }
                     let (head, unit) = crate::params::split_trailing_group(last);
-                    unit.filter(|u| Unit::parse(u.trim()).is_ok_and(|_| is_concentration_unit(u.trim())))?;
+                    unit.filter(|u| Unit::parse(u.trim()).is_ok() && is_concentration_unit(u.trim()))?;
                     stat_label(head.trim())
                 };
                 if let Some(label) = stat_label(last)
@@ -4904,9 +4891,11 @@ impl<'t> Reader<'t> {
             self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
             // Or what a label column before the value says the row measures (`Subject | Sex
             // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
+            // (The nearest; not a subject's sex after its id, `Dog 1 (M)`.)
             self.table.body_rows[row][..col.min(self.table.body_rows[row].len())]
                 .iter()
-                .filter(|t| !looks_numeric_start(t) && t.trim_end().ends_with(')'))
+                .rev()
+                .filter(|t| !looks_numeric_start(t) && t.trim_end().ends_with(')') && !labels::with_sex(t))
                 .find_map(|t| unit_in_label(t)),
         ]
         .into_iter()
@@ -4946,7 +4935,12 @@ impl<'t> Reader<'t> {
             .or_else(|| candidates.iter().find(|u| of_time || !is_time_unit(u)))
             // (Never a time's unit for a concentration: `Time after dose (min)` spanning the
             // levels' columns.)
-            .or(candidates.first().filter(|u| !(param.code() == Some("CONC") && is_time_unit(u))))
+            .or(candidates.first().filter(|u| {
+                let concentration = param
+                    .code()
+                    .is_some_and(|c| c == "CONC" || family_of_code(c, false) == Some(Family::Concentration));
+                !(concentration && is_time_unit(u))
+            }))
             .cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;
@@ -5454,11 +5448,26 @@ fn names_chemistry(label: &str) -> bool {
         "leucocytes",
         "haemoglobin",
         "hemoglobin",
-        // Liver enzymes, by their abbreviations.
+        // Liver enzymes, by their abbreviations; electrolytes, inflammation, coagulation.
         "alt",
         "ast",
         "alp",
         "ggt",
+        "ldh",
+        "sodium",
+        "potassium",
+        "chloride",
+        "calcium",
+        "magnesium",
+        "phosphate",
+        "crp",
+        "c-reactive",
+        "inr",
+        "cholesterol",
+        "triglycerides",
+        "haematocrit",
+        "hematocrit",
+        "platelets",
     ];
     crate::context::has_word(&crate::fold::lower(label), CHEMISTRY) && drug_in(label).is_none()
 }
@@ -5823,6 +5832,10 @@ fn corner_unit(paths: &[Vec<String>]) -> Option<String> {
     is_concentration_unit(corner).then(|| corner.to_owned())
 }
 
+/// Words of a caption that speaks of residues, or of the tissues, milk or eggs they are in:
+/// there a mass per kilogram is a concentration, not a dose per body weight.
+const RESIDUE_WORDS: &[&str] = &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"];
+
 fn caption_unit(caption: &str) -> Option<String> {
     let lower = crate::fold::lower(caption);
     // (Residues in tissues are concentrations: `residues (µg/kg) in edible tissues`.)
@@ -5880,7 +5893,7 @@ fn caption_unit(caption: &str) -> Option<String> {
                 // residues or of them: `residue concentrations of X (µg/kg) in the tissues`,
                 // `X concentrations (µg/kg) in milk`.)
                 && (is_concentration_unit(inner.trim())
-                    || crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"])
+                    || crate::context::has_word(&lower, RESIDUE_WORDS)
                         && Unit::parse(inner.trim()).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1))
                 // A unit alone, not a value (`below the limit of quantification (0.5 ng/mL)`).
                 && !inner.trim_start().starts_with(|c: char| c.is_ascii_digit())
@@ -5928,10 +5941,8 @@ fn caption_unit(caption: &str) -> Option<String> {
                     // (A mass per kilogram of tissue, milk or egg where the notes speak of
                     // residues or of them, as in brackets.)
                     let residue = || {
-                        crate::context::has_word(
-                            &lower,
-                            &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"],
-                        ) && Unit::parse(&unit).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1)
+                        crate::context::has_word(&lower, RESIDUE_WORDS)
+                            && Unit::parse(&unit).is_ok_and(|u| u.dims.mass == 1 && u.dims.body_weight == -1)
                     };
                     if !unit.is_empty()
                         && Unit::parse(&unit).is_ok()
@@ -5947,11 +5958,13 @@ fn caption_unit(caption: &str) -> Option<String> {
     // The caption's closing brackets listing what its values are, the unit among them
     // ("Residue depletion of X in broilers (mean ± SD, n = 6 birds per time point;
     // µg/kg)"), where it speaks of concentrations or residues: the one unit they list.
-    let says = ["concentration", "level", "residue"].iter().any(|w| lower.contains(w));
+    let says = crate::context::has_word(
+        &lower,
+        &["concentration", "concentrations", "level", "levels", "residue", "residues"],
+    );
     let last = caption.trim_end().trim_end_matches('.').strip_suffix(')')?;
     let inner = &last[last.rfind('(')? + 1..];
-    let residue =
-        crate::context::has_word(&lower, &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"]);
+    let residue = crate::context::has_word(&lower, RESIDUE_WORDS);
     let units: Vec<&str> = inner
         .split([',', ';'])
         .map(str::trim)

@@ -3628,6 +3628,8 @@ fn tissues_sampled_in_surgery_and_by_microdialysis() {
     assert_eq!(matrices_in("Subcutaneous fat (µg/g)"), ["adipose tissue"]);
     assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
     assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
+    assert_eq!(matrices_in("Subcutaneous adipose tissue microdialysate (ng/mL)"), ["interstitial fluid"]);
+    assert_eq!(matrices_in("Plasma and muscle microdialysate"), ["plasma", "interstitial fluid"]);
 }
 
 #[test]
@@ -3706,4 +3708,24 @@ fn dated_clock_times_down_from_each_subjects_first_dose() {
     let expected =
         [("Patient A", "0.75 h"), ("Patient A", "24.67 h"), ("Patient B", "0.83 h"), ("Patient B", "12.5 h")];
     assert_eq!(read, expected.map(|(s, t)| (s.to_owned(), t.to_owned())));
+}
+
+#[test]
+fn a_half_life_beside_the_samples_takes_no_sampling_time() {
+    let t = table(
+        "Table 2. Serum concentrations of X in each patient",
+        &[&["Patient", "Time after dose (h)", "Serum X (mg/L)", "Apparent t1/2 (h)"]],
+        &[&["1", "3.5", "12.4", "27.8"], &["2", "2", "9.1", "14.0"]],
+    );
+    let read: Vec<_> =
+        table_records(&t).iter().map(|r| (r.parameter.clone().unwrap_or_default(), r.context.time.clone())).collect();
+    assert_eq!(
+        read,
+        [
+            ("CONC".to_owned(), Some("3.5 h".to_owned())),
+            ("CONC".to_owned(), Some("2 h".to_owned())),
+            ("LAMZHL".to_owned(), None),
+            ("LAMZHL".to_owned(), None),
+        ]
+    );
 }
