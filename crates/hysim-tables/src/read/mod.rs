@@ -5325,7 +5325,12 @@ fn steady_state_interval(table: &Table) -> Option<String> {
     if !text.contains("steady state") || first_dose {
         return None;
     }
-    regimen_interval(&text)
+    // (The regimen the caption or footnote names, else the one the paper's title and
+    // abstract name: "receiving X 200 mg once daily".)
+    regimen_interval(&text).or_else(|| {
+        let paper = crate::fold::lower(&crate::context::paper_text(table)).replace('-', " ");
+        (!single_dose(&paper)).then(|| regimen_interval(&paper)).flatten()
+    })
 }
 
 /// Whether a lowercased caption and footnote speak of a single dose (`a single 400 mg

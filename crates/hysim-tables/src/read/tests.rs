@@ -3729,3 +3729,19 @@ fn a_half_life_beside_the_samples_takes_no_sampling_time() {
         ]
     );
 }
+
+#[test]
+fn a_steady_states_interval_from_the_papers_regimen() {
+    let mut t = table(
+        "Table 3. Steady-state pharmacokinetics of ditravirine during pregnancy and postpartum",
+        &[&["Parameter", "Third trimester", "Postpartum"]],
+        &[&["AUC0–24 (µg·h/mL)", "31.2 ± 10.4", "52.9 ± 15.8"], &["C24 (µg/mL)", "0.62 ± 0.33", "1.38 ± 0.52"]],
+    );
+    t.footnote = Some("Values are arithmetic mean ± SD.".into());
+    let codes =
+        |t: &Table| table_records(t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect::<Vec<_>>();
+    // No regimen anywhere: an area from zero to 24 h and a concentration at 24 h.
+    assert_eq!(codes(&t), ["AUCINT", "AUCINT", "CONC", "CONC"]);
+    t.abstract_text = Some("Women receiving ditravirine 200 mg once daily underwent intensive sampling.".into());
+    assert_eq!(codes(&t), ["AUCTAU", "AUCTAU", "CTROUGH", "CTROUGH"]);
+}
