@@ -435,7 +435,16 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
             Some((main, rest)) => (main.to_owned(), Some(rest.to_owned())),
             None => (sentence.to_owned(), None),
         };
-        let excepted: Vec<String> = exception.as_deref().map(|e| named_parameters(e, names)).unwrap_or_default();
+        // (The parameters named before the exception's last statistic: "except tmax: median
+        // (range), and Frel: mean ± SD of individual AUC0–∞ ratios" excepts tmax and Frel, not
+        // the AUC that Frel's statistic speaks of.)
+        let excepted: Vec<String> = exception
+            .as_deref()
+            .map(|e| {
+                let last_central = find(e, CENTRALS, &CENTRAL_WORDS).last().map_or(e.len(), |h| h.start);
+                named_parameters(&e[..last_central], names)
+            })
+            .unwrap_or_default();
         // "all other data are mean (SD)" in a marked note is about the values without the mark.
         let scope = if main.contains("all other") || main.contains("all others") { &Scope::All } else { scope };
         let main_scope =
@@ -1131,6 +1140,14 @@ mod tests {
         mean ±- (95% CI) [-] Except(["TMAX"])
         median ±- (range) [-] Only(["TMAX"])
         "#);
+        insta::assert_snapshot!(
+            show("Geometric mean (%CV) except tmax: median (min–max), and Frel: arithmetic mean ± SD of individual AUC0–∞ ratios."),
+            @r#"
+        geometric_mean ±- (CV%) [-] Except(["TMAX", "FREL"])
+        median ±- (range) [-] Only(["TMAX", "FREL"])
+        mean ±SD (-) [-] Only(["TMAX", "FREL"])
+        "#
+        );
         insta::assert_snapshot!(show("Values are presented as mean (95% CI) or median (range) *."), @r#"
         mean ±- (95% CI) [-] All
         median ±- (range) [-] Marked("*")
