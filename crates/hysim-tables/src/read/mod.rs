@@ -3105,14 +3105,17 @@ impl<'t> Reader<'t> {
                 .is_some_and(|code| crate::params::class_of_code(code) == Some("excretion"))
         };
         let interval_leaf = labels::time_of(leaf, None).is_some() && interval();
+        // (A spread among the parameter's statistics, `Cmax` over `GM | 90% CI`, is read with
+        // them: its central value's interval.)
+        let spread = matches!(stat_label(leaf), Some(StatLabel::Spread(_)));
         if above.is_empty()
             || leaf.is_empty()
-            || labels::is_non_value_header(leaf)
+            || labels::is_non_value_header(leaf) && !spread
             || labels::is_count_header(leaf)
             || labels::time_of(leaf, None).is_some() && !interval_leaf
             || matches!(stat_label(leaf), Some(StatLabel::Count))
-            || looks_numeric(leaf) && !interval_leaf
-            || is_comparison(leaf)
+            || looks_numeric(leaf) && !interval_leaf && !spread
+            || is_comparison(leaf) && !spread
         {
             return None;
         }

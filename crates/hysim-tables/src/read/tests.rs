@@ -3745,3 +3745,35 @@ fn a_steady_states_interval_from_the_papers_regimen() {
     t.abstract_text = Some("Women receiving ditravirine 200 mg once daily underwent intensive sampling.".into());
     assert_eq!(codes(&t), ["AUCTAU", "AUCTAU", "CTROUGH", "CTROUGH"]);
 }
+
+#[test]
+fn an_interval_among_a_parameters_statistic_columns() {
+    let t = table(
+        "Table 2. Single-dose plasma pharmacokinetics of X by dose level",
+        &[
+            &["Dose", "Cmax", "Cmax", "AUC0–∞", "AUC0–∞"],
+            &["Dose", "(ng/mL)", "(ng/mL)", "(ng·h/mL)", "(ng·h/mL)"],
+            &["Dose", "Mean", "SD", "GM", "90% CI"],
+        ],
+        &[&["5 mg", "48.2", "11.6", "402", "341–474"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<_> = records
+        .iter()
+        .map(|r| {
+            (
+                r.value,
+                r.statistic.as_str().to_owned(),
+                r.dispersion.as_ref().map(|d| d.value),
+                r.interval.as_ref().map(|i| (i.low, i.high)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(48.2), "mean".to_owned(), Some(11.6), None),
+            (Some(402.0), "geometric_mean".to_owned(), None, Some((341.0, 474.0))),
+        ]
+    );
+}
