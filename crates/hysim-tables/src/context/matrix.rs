@@ -247,6 +247,11 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
     if let Some((_, tissue)) = EDIBLE_TISSUES.iter().find(|(label, _)| *label == bare) {
         return vec![*tissue];
     }
+    // Tissues sampled at surgery, by the labels that name them bare (`Bone (µg/g)` beside
+    // `Serum | Fat | Muscle`): only a whole label (`bone infection` names none).
+    if matches!(bare.as_str(), "bone" | "bones") {
+        return vec!["bone"];
+    }
     // Or the label's residue in one (`Residue in muscle + skin`, `X in liver`, `Muscle
     // residues`, `Kidney concentration`): the tissue ends the label after `in`, or is all
     // of it before the word for what was measured.

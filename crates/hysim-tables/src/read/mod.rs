@@ -1697,6 +1697,9 @@ struct Reader<'t> {
     /// Whether the caption names peak or trough concentrations ([`Reader::peak_trough_unit`]),
     /// read once.
     caption_peak_trough: std::cell::OnceCell<bool>,
+    /// Each value column's event time column and its unit ([`Reader::event_time`]), read
+    /// once.
+    event_time_cols: std::cell::OnceCell<Vec<Option<(usize, &'static str)>>>,
     /// The one unit the statistic columns print ([`Reader::statistic_columns_unit`]), read
     /// once.
     statistic_columns_unit: std::cell::OnceCell<Option<String>>,
@@ -1818,6 +1821,7 @@ impl<'t> Reader<'t> {
             cycle_days: labels::cycle_length(&caption).or_else(|| labels::cycle_length(&footnote)),
             infusion_length: std::cell::OnceCell::new(),
             caption_peak_trough: std::cell::OnceCell::new(),
+            event_time_cols: std::cell::OnceCell::new(),
             statistic_columns_unit: std::cell::OnceCell::new(),
             caption_analyte: caption_analyte(&caption),
             clean_paths: Vec::new(),
@@ -2679,6 +2683,7 @@ impl<'t> Reader<'t> {
             .clone()
             .map(on_the_rows_day)
             .or_else(|| self.row_time[row].clone())
+            .or_else(|| self.event_time(row, col))
             .or_else(|| {
                 let (c, unit) = self.time_col?;
                 // (A duration beside the samples, `Apparent t1/2 (h)` or `tmax`, has no
@@ -2722,6 +2727,47 @@ impl<'t> Reader<'t> {
             .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
             // A full-width row above that is a time (`1 h after dosing`, `Day 3`).
             .or_else(|| self.section_time(row))
+    }
+
+    /// The time of the event a value column is sampled at, each subject's own in a column
+    /// of that event's times (`Time after dose (min)` over `Incision | Closure`, beside
+    /// `Skin incision` and `Wound closure` each over `Serum | Fat | Bone`): the row's time in
+    /// the event's column, in the unit of the time header above it. Two such event columns
+    /// at least, each matched by its name's last word in one value column's headers.
+    fn event_time(&self, row: usize, col: usize) -> Option<String> {
+        let columns = self.event_time_cols.get_or_init(|| {
+            let events: Vec<(usize, String, &'static str)> = (0..self.n_cols)
+                .filter_map(|c| {
+                    let path = self.path_without_unit(c);
+                    let (leaf, above) = path.split_last()?;
+                    let unit = above.iter().rev().find_map(|h| labels::time_unit_in(h))?;
+                    let word = crate::fold::lower(leaf.trim()).split_whitespace().last()?.to_owned();
+                    (word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)).then_some((c, word, unit))
+                })
+                .collect();
+            if events.len() < 2 {
+                return vec![None; self.n_cols];
+            }
+            (0..self.n_cols)
+                .map(|c| {
+                    if events.iter().any(|(e, _, _)| *e == c) {
+                        return None;
+                    }
+                    let path = self.path_without_unit(c);
+                    let above = crate::fold::lower(&path[..path.len().saturating_sub(1)].join(" "));
+                    let matched: Vec<&(usize, String, &'static str)> = events
+                        .iter()
+                        .filter(|(_, word, _)| crate::context::has_word(&above, &[word.as_str()]))
+                        .collect();
+                    match matched.as_slice() {
+                        [(e, _, unit)] => Some((*e, *unit)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        });
+        let (c, unit) = columns.get(col).copied().flatten()?;
+        labels::time_of(self.table.body_rows.get(row)?.get(c)?, Some(unit))
     }
 
     /// A long table's clock time (`Patient | Clock time | Serum` over `Patient A | 09:00 |
@@ -3182,6 +3228,8 @@ impl<'t> Reader<'t> {
         // A unit row under the parameters (`Cmax` over `ng/mL`, `CL/F` over `(L/h)`): the name
         // is above it.
         let path = if bare.len() < path.len() { &bare[..] } else { path.as_slice() };
+        // (The innermost header above the unit row, where there is one.)
+        let last = path.last().unwrap_or(last);
         // A symbol the vocabulary cannot name for sure, defined by the table's notes.
         if let Some(name) = path.last()
             && let Some(d) = self.defined(name).filter(|_| named(name, self.route_kind).and_then(Named::code).is_none())
@@ -3194,9 +3242,11 @@ impl<'t> Reader<'t> {
             .find_map(|k| named(&path[path.len() - k..].join(" "), self.route_kind))
             .or_else(|| self.ratio_of(last))
             .or_else(|| {
-                // (The unit row's unit too under a single header: `Blood DCTA` over `µmol/L`;
-                // not `Cmax` over `N-oxide` over `ng/mL`, a parameter's analyte.)
-                let full = if path.len() == 1 { self.clean_paths[c].as_slice() } else { path };
+                // (The unit row's unit too, `Blood DCTA` over `µmol/L`, `Skin incision` over
+                // `Serum` over `µg/mL`; not under a parameter, `Cmax` over `N-oxide` over
+                // `ng/mL`, a parameter's analyte.)
+                let under_parameter = path.iter().any(|h| named(h, self.route_kind).is_some());
+                let full = if under_parameter { path } else { self.clean_paths[c].as_slice() };
                 let unit = full.iter().rev().find_map(|h| unit_in_label(h));
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).

@@ -3626,6 +3626,8 @@ fn peak_and_trough_of_an_activity_over_a_bracketed_unit_row() {
 #[test]
 fn tissues_sampled_in_surgery_and_by_microdialysis() {
     assert_eq!(matrices_in("Subcutaneous fat (µg/g)"), ["adipose tissue"]);
+    assert_eq!(matrices_in("Bone (µg/g)"), ["bone"]);
+    assert!(matrices_in("Patients with bone infection").is_empty());
     assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
     assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
     assert_eq!(matrices_in("Subcutaneous adipose tissue microdialysate (ng/mL)"), ["interstitial fluid"]);
@@ -3776,4 +3778,40 @@ fn an_interval_among_a_parameters_statistic_columns() {
             (Some(402.0), "geometric_mean".to_owned(), None, Some((341.0, 474.0))),
         ]
     );
+}
+
+#[test]
+fn each_subjects_event_times_time_the_tissues_sampled_at_them() {
+    let t = table(
+        "Table 2. Cefuvidin concentrations in serum, fat and bone of each patient at skin incision and at wound closure",
+        &[
+            &[
+                "Patient",
+                "Time after dose (min)",
+                "Time after dose (min)",
+                "Skin incision",
+                "Skin incision",
+                "Wound closure",
+                "Wound closure",
+            ],
+            &["Patient", "Incision", "Closure", "Serum", "Bone", "Serum", "Bone"],
+            &["Patient", "Incision", "Closure", "µg/mL", "µg/g", "µg/mL", "µg/g"],
+        ],
+        &[&["1", "38", "112", "142", "14.6", "61.5", "9.0"], &["2", "22", "95", "188", "12.1", "79.0", "8.3"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+                r.context.matrix.clone().unwrap_or_default(),
+                r.value,
+            )
+        })
+        .filter(|(s, ..)| s == "1")
+        .collect();
+    let expected =
+        [("38 min", "serum", 142.0), ("38 min", "bone", 14.6), ("112 min", "serum", 61.5), ("112 min", "bone", 9.0)];
+    assert_eq!(read, expected.map(|(t, m, v)| ("1".to_owned(), t.to_owned(), m.to_owned(), Some(v))));
 }
