@@ -5182,9 +5182,15 @@ impl<'t> Reader<'t> {
         // regimen) is the area over the dosing interval: AUCτ.
         // (So it is under any repeated regimen, steady state or not: CDISC's AUCTAU is the
         // area over a dosing interval, `AUC0–8h` of "2 g every 8 h".)
+        // (Or the regimen its section or group names: `Day 5 (maintenance 4 mg/kg every 12 h)`
+        // over the day's rows.)
         let over_interval = || {
-            let tau = self.steady_tau().or_else(|| self.regimen_tau());
-            tau.is_some_and(|tau| auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == *tau))
+            let group_tau = || {
+                let group = crate::fold::lower(context.group.as_deref()?).replace('-', " ");
+                (!single_dose(&group)).then(|| regimen_interval(&group)).flatten()
+            };
+            let tau = self.steady_tau().or_else(|| self.regimen_tau()).cloned().or_else(group_tau);
+            tau.is_some_and(|tau| auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == tau))
         };
         let param = if param.code() == Some("AUCINT") && over_interval() { Named::Code("AUCTAU") } else { param };
         // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is

@@ -3815,3 +3815,24 @@ fn each_subjects_event_times_time_the_tissues_sampled_at_them() {
         [("38 min", "serum", 142.0), ("38 min", "bone", 14.6), ("112 min", "serum", 61.5), ("112 min", "bone", 9.0)];
     assert_eq!(read, expected.map(|(t, m, v)| ("1".to_owned(), t.to_owned(), m.to_owned(), Some(v))));
 }
+
+#[test]
+fn a_sections_regimen_makes_its_area_over_the_interval() {
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of isolanazole in critically ill patients",
+        &[&["Parameter", "ECMO (n = 12)", "No ECMO (n = 14)"]],
+        &[
+            &["Day 1 (loading dose 6 mg/kg IV)", "Day 1 (loading dose 6 mg/kg IV)", "Day 1 (loading dose 6 mg/kg IV)"],
+            &["AUC0–12 (mg·h/L)", "17.4 (12.1–24.9)", "28.6 (20.3–35.7)"],
+            &[
+                "Day 5 (maintenance 4 mg/kg IV every 12 h)",
+                "Day 5 (maintenance 4 mg/kg IV every 12 h)",
+                "Day 5 (maintenance 4 mg/kg IV every 12 h)",
+            ],
+            &["AUC0–12 (mg·h/L)", "24.5 (16.8–37.2)", "42.3 (31.7–55.9)"],
+        ],
+    );
+    t.footnote = Some("Values are median (IQR).".into());
+    let codes: Vec<_> = table_records(&t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect();
+    assert_eq!(codes, ["AUCINT", "AUCINT", "AUCTAU", "AUCTAU"]);
+}
