@@ -281,8 +281,12 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     if let Some((head, tail)) = without_unit.split_once(',') {
         // (Not a symbol's own subscript: `Cpeak,ss`, `AUClast,ss` are symbols the vocabulary
         // knows.)
+        // (Not a pharmacodynamic quantity's: `AUCGIR,0–12h`, the glucose infusion rate's area
+        // in a clamp, is no drug's.)
+        const PHARMACODYNAMIC: &[&str] = &["gir", "glu", "gluc", "bg", "pd"];
         for symbol in ["auc", "c"] {
             if let Some(analyte) = head.strip_prefix(symbol)
+                && !PHARMACODYNAMIC.contains(&analyte)
                 && lookup_code(head, route).is_none()
                 && (2..=5).contains(&analyte.chars().count())
                 && analyte.chars().all(char::is_alphabetic)
@@ -732,6 +736,7 @@ mod tests {
         assert_ne!(parameter_code("Cmax,ipred", None), Some("CMAX"));
         assert_ne!(lookup_code(&normalise_name("t½,α"), None), Some("LAMZHL"));
         check("AUCins,0–∞", None, Some("AUCIFO"));
+        assert_eq!(parameter_code("AUCGIR,0–12h (mg/kg)", None), None, "a clamp's glucose infusion rate");
         // Not a symbol's own subscript.
         check("Cpeak,ss", None, Some("CMAX"));
         check("Cpre,ss", None, Some("CTROUGH"));
