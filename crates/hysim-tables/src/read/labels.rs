@@ -1703,9 +1703,22 @@ const TIME_CONTEXT: &[&str] = &[
 /// delivery (h)`, `Dose to sampling`, `dose-to-birth interval`).
 pub(crate) fn dose_to_event(header: &str) -> bool {
     let h = crate::fold::lower(header).replace('-', " ");
-    ["dose to delivery", "dose to sampl", "dose to birth", "dose to surgery", "dose to the sample"]
-        .iter()
-        .any(|p| h.contains(p))
+    // (Or any event after a word of giving the drug: `Last drop to paracentesis (min)`,
+    // `Infusion to incision`, `Administration to lumbar puncture (h)`.)
+    const GIVING: &[&str] =
+        &["dose", "dosing", "drop", "instillation", "administration", "infusion", "injection", "application"];
+    // (With a time's unit in its brackets: not `Dose to weight ratio (mg/kg)`.)
+    let timed = h
+        .rsplit_once('(')
+        .and_then(|(_, u)| u.split_once(')'))
+        .is_some_and(|(u, _)| minutes_or_hours(u.trim()).is_some() || matches!(u.trim(), "d" | "day" | "days"));
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let given_to = timed
+        && words.windows(3).any(|w| GIVING.contains(&w[0]) && w[1] == "to" && w[2].chars().all(char::is_alphabetic));
+    given_to
+        || ["dose to delivery", "dose to sampl", "dose to birth", "dose to surgery", "dose to the sample"]
+            .iter()
+            .any(|p| h.contains(p))
 }
 
 /// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
@@ -2224,6 +2237,9 @@ mod tests {
         assert_eq!(cycle_day_time("C2D1 pre-dose", None), None, "a later cycle's day needs its length");
         assert_eq!(cycle_day_time("Cmax 2 h", None), None);
         assert_eq!(cycle_day_time("C1D1", None), None);
+        assert!(dose_to_event("Last drop to paracentesis (min)") && dose_to_event("Infusion to incision (min)"));
+        assert!(!dose_to_event("Dose to weight ratio (mg/kg)") && !dose_to_event("Infusion to patients"));
+        assert_eq!(time_unit_in("Last drop to paracentesis (min)"), Some("min"));
         let notes = "Patient A received 15 mg/kg every 12 h, the first started on 12/03 at 06:00; patient B \
                      received 12 mg/kg, the first started on 14/03 at 22:00. Dates are day/month.";
         let doses = subject_dose_dates(notes, &["Patient A", "Patient B"]);

@@ -5220,7 +5220,9 @@ impl<'t> Reader<'t> {
                 Some(day) if (day.starts_with("day ") || day.starts_with("week ")) && !day.contains(',') => {
                     context.time = Some(format!("{day}, {time}"));
                 }
-                Some(_) => {}
+                // (Before the row's time: the cell says when its own sample was drawn,
+                // `Plasma` drawn once at `3.1 (70 min)` beside each eye's time.)
+                Some(_) => context.time = Some(time),
             }
         }
         let family = |per_kg: bool| match param {

@@ -3836,3 +3836,16 @@ fn a_sections_regimen_makes_its_area_over_the_interval() {
     let codes: Vec<_> = table_records(&t).iter().map(|r| r.parameter.clone().unwrap_or_default()).collect();
     assert_eq!(codes, ["AUCINT", "AUCINT", "AUCTAU", "AUCTAU"]);
 }
+
+#[test]
+fn a_time_from_the_dose_to_an_event_and_a_cells_own_time_before_it() {
+    let t = table(
+        "Table 1. Ocufloxin concentrations in the aqueous humour of each eye and in plasma",
+        &[&["Patient", "Eye", "Last drop to paracentesis (min)", "Aqueous humour (µg/mL)", "Plasma (ng/mL)"]],
+        &[&["1", "OD", "62", "1.84", "3.1 (70 min)"], &["1", "OS", "85", "1.21", "3.1 (70 min)"]],
+    );
+    let read: Vec<_> =
+        table_records(&t).iter().map(|r| (r.value, r.context.time.clone().unwrap_or_default())).collect();
+    let expected = [(1.84, "62 min"), (1.21, "85 min"), (3.1, "70 min")];
+    assert_eq!(read, expected.map(|(v, t)| (Some(v), t.to_owned())));
+}
