@@ -27,6 +27,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("milkings", "milk"),
     ("milking", "milk"),
     ("milk", "milk"),
+    // (Before plasma: the male genital tract's.)
+    ("seminal plasma", "seminal plasma"),
+    ("seminal fluid", "seminal plasma"),
     ("plasma", "plasma"),
     ("serum", "serum"),
     ("sera", "serum"),
@@ -85,6 +88,11 @@ const MATRICES: &[(&str, &str)] = &[
     ("microdialysate", "interstitial fluid"),
     ("microdialysates", "interstitial fluid"),
     ("cervicovaginal fluid", "cervicovaginal fluid"),
+    // The male genital tract's (antiretroviral and antibiotic penetration studies); genital
+    // secretions in general where a table names no sex's.
+    ("semen", "semen"),
+    ("genital secretions", "genital secretions"),
+    ("genital secretion", "genital secretions"),
     ("vaginal fluid", "vaginal fluid"),
     ("dialysate", "dialysate"),
     // What leaves a continuous renal replacement circuit (CVVH, CVVHD, CVVHDF): the

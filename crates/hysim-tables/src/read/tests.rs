@@ -3627,6 +3627,8 @@ fn peak_and_trough_of_an_activity_over_a_bracketed_unit_row() {
 fn tissues_sampled_in_surgery_and_by_microdialysis() {
     assert_eq!(matrices_in("Subcutaneous fat (µg/g)"), ["adipose tissue"]);
     assert_eq!(matrices_in("Bone (µg/g)"), ["bone"]);
+    assert_eq!(matrices_in("Genital secretion (ng/mL)"), ["genital secretions"]);
+    assert_eq!(matrices_in("Seminal plasma"), ["seminal plasma"]);
     assert!(matrices_in("Patients with bone infection").is_empty());
     assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
     assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
