@@ -441,8 +441,11 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
         let excepted: Vec<String> = exception
             .as_deref()
             .map(|e| {
+                // (Where a parameter comes before it: "except median (range) for tmax" names
+                // its parameter after the statistic.)
                 let last_central = find(e, CENTRALS, &CENTRAL_WORDS).last().map_or(e.len(), |h| h.start);
-                named_parameters(&e[..last_central], names)
+                let before = named_parameters(&e[..last_central], names);
+                if before.is_empty() { named_parameters(e, names) } else { before }
             })
             .unwrap_or_default();
         // "all other data are mean (SD)" in a marked note is about the values without the mark.
@@ -1136,11 +1139,17 @@ mod tests {
         mean ±- (SD) [-] All
         median ±- (-) [IQR] All
         ");
+        insta::assert_snapshot!(show("Values are mean (SD), except median (range) for tmax."), @r#"
+        mean ±- (SD) [-] Except(["TMAX"])
+        median ±- (range) [-] Only(["TMAX"])
+        "#);
         insta::assert_snapshot!(show("Values are mean (95% CI) except tmax, median (range)."), @r#"
         mean ±- (95% CI) [-] Except(["TMAX"])
         median ±- (range) [-] Only(["TMAX"])
         "#);
         insta::assert_snapshot!(
+            // (Each excepted parameter's statistic is resolved per value: tmax's cells print a
+            // range, Frel's a ± SD.)
             show("Geometric mean (%CV) except tmax: median (min–max), and Frel: arithmetic mean ± SD of individual AUC0–∞ ratios."),
             @r#"
         geometric_mean ±- (CV%) [-] Except(["TMAX", "FREL"])

@@ -1713,8 +1713,17 @@ pub(crate) fn dose_to_event(header: &str) -> bool {
         .and_then(|(_, u)| u.split_once(')'))
         .is_some_and(|(u, _)| minutes_or_hours(u.trim()).is_some() || matches!(u.trim(), "d" | "day" | "days"));
     let words: Vec<&str> = h.split_whitespace().collect();
+    // (Not a dosing interval: `Infusion to infusion interval (h)`, `Dose to next dose (h)`,
+    // `Dose to steady state (days)`.)
     let given_to = timed
-        && words.windows(3).any(|w| GIVING.contains(&w[0]) && w[1] == "to" && w[2].chars().all(char::is_alphabetic));
+        && !h.contains("interval")
+        && words.windows(3).any(|w| {
+            GIVING.contains(&w[0])
+                && w[1] == "to"
+                && w[2].chars().all(char::is_alphabetic)
+                && !GIVING.contains(&w[2])
+                && !matches!(w[2], "next" | "steady" | "discharge")
+        });
     given_to
         || ["dose to delivery", "dose to sampl", "dose to birth", "dose to surgery", "dose to the sample"]
             .iter()
@@ -2239,6 +2248,8 @@ mod tests {
         assert_eq!(cycle_day_time("C1D1", None), None);
         assert!(dose_to_event("Last drop to paracentesis (min)") && dose_to_event("Infusion to incision (min)"));
         assert!(!dose_to_event("Dose to weight ratio (mg/kg)") && !dose_to_event("Infusion to patients"));
+        assert!(!dose_to_event("Infusion to infusion interval (h)") && !dose_to_event("Dose to next dose (h)"));
+        assert!(dose_to_event("Dose to delivery interval (h)"), "from the last dose to delivery");
         assert_eq!(time_unit_in("Last drop to paracentesis (min)"), Some("min"));
         let notes = "Patient A received 15 mg/kg every 12 h, the first started on 12/03 at 06:00; patient B \
                      received 12 mg/kg, the first started on 14/03 at 22:00. Dates are day/month.";

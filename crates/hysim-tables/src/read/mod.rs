@@ -2732,17 +2732,25 @@ impl<'t> Reader<'t> {
     /// The time of the event a value column is sampled at, each subject's own in a column
     /// of that event's times (`Time after dose (min)` over `Incision | Closure`, beside
     /// `Skin incision` and `Wound closure` each over `Serum | Fat | Bone`): the row's time in
-    /// the event's column, in the unit of the time header above it. Two such event columns
-    /// at least, each matched by its name's last word in one value column's headers.
+    /// the event's column, in the unit of the time header above it. Two event columns at
+    /// least, none a parameter's (`Time to peak`) or named by a word any column may use
+    /// (`Start`, `End`, `Peak`); a value column takes the one whose name is the last word
+    /// of the header right above its own.
     fn event_time(&self, row: usize, col: usize) -> Option<String> {
+        const GENERIC: &[&str] =
+            &["start", "end", "first", "last", "dose", "peak", "trough", "pre", "post", "before", "after", "time"];
         let columns = self.event_time_cols.get_or_init(|| {
             let events: Vec<(usize, String, &'static str)> = (0..self.n_cols)
+                .filter(|&c| self.col_named[c].is_none())
                 .filter_map(|c| {
                     let path = self.path_without_unit(c);
                     let (leaf, above) = path.split_last()?;
                     let unit = above.iter().rev().find_map(|h| labels::time_unit_in(h))?;
                     let word = crate::fold::lower(leaf.trim()).split_whitespace().last()?.to_owned();
-                    (word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)).then_some((c, word, unit))
+                    let named = word.chars().count() >= 3
+                        && word.chars().all(char::is_alphabetic)
+                        && !GENERIC.contains(&word.as_str());
+                    named.then_some((c, word, unit))
                 })
                 .collect();
             if events.len() < 2 {
@@ -2754,11 +2762,10 @@ impl<'t> Reader<'t> {
                         return None;
                     }
                     let path = self.path_without_unit(c);
-                    let above = crate::fold::lower(&path[..path.len().saturating_sub(1)].join(" "));
-                    let matched: Vec<&(usize, String, &'static str)> = events
-                        .iter()
-                        .filter(|(_, word, _)| crate::context::has_word(&above, &[word.as_str()]))
-                        .collect();
+                    let above = crate::fold::lower(path.len().checked_sub(2).map(|k| path[k].trim())?);
+                    let last_word = above.split_whitespace().last()?;
+                    let matched: Vec<&(usize, String, &'static str)> =
+                        events.iter().filter(|(_, word, _)| word == last_word).collect();
                     match matched.as_slice() {
                         [(e, _, unit)] => Some((*e, *unit)),
                         _ => None,
@@ -4145,12 +4152,7 @@ impl<'t> Reader<'t> {
     /// The dosing interval of a repeated regimen the caption or footnote names
     /// ([`regimen_interval`]; none for a single dose), read once.
     fn regimen_tau(&self) -> Option<&String> {
-        self.regimen_tau
-            .get_or_init(|| {
-                let text = self.notes_lower.replace('-', " ");
-                (!single_dose(&text)).then(|| regimen_interval(&text)).flatten()
-            })
-            .as_ref()
+        self.regimen_tau.get_or_init(|| repeated_regimen_interval(&self.notes_lower.replace('-', " "))).as_ref()
     }
 
     /// How long the infusion lasted, as the caption or footnote says it
@@ -5185,9 +5187,11 @@ impl<'t> Reader<'t> {
         // (Or the regimen its section or group names: `Day 5 (maintenance 4 mg/kg every 12 h)`
         // over the day's rows.)
         let over_interval = || {
+            // (Not a loading or first dose's group: its area is of that dose.)
             let group_tau = || {
                 let group = crate::fold::lower(context.group.as_deref()?).replace('-', " ");
-                (!single_dose(&group)).then(|| regimen_interval(&group)).flatten()
+                let first = ["loading", "first dose", "day 1"].iter().any(|w| group.contains(w));
+                (!first).then(|| repeated_regimen_interval(&group)).flatten()
             };
             let tau = self.steady_tau().or_else(|| self.regimen_tau()).cloned().or_else(group_tau);
             tau.is_some_and(|tau| auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == tau))
@@ -5220,9 +5224,18 @@ impl<'t> Reader<'t> {
                 Some(day) if (day.starts_with("day ") || day.starts_with("week ")) && !day.contains(',') => {
                     context.time = Some(format!("{day}, {time}"));
                 }
-                // (Before the row's time: the cell says when its own sample was drawn,
-                // `Plasma` drawn once at `3.1 (70 min)` beside each eye's time.)
-                Some(_) => context.time = Some(time),
+                // (Before the row's time of day: the cell says when its own sample was drawn,
+                // `Plasma` drawn once at `3.1 (70 min)` beside each eye's time; on the row's
+                // day still, `day 3, 2 h` with `14.2 (2.5 h)` is `day 3, 2.5 h`.)
+                Some(row_time) if time.ends_with(" h") || time.ends_with(" min") => {
+                    context.time = Some(match row_time.split_once(", ") {
+                        Some((day, _)) if day.starts_with("day ") || day.starts_with("week ") => {
+                            format!("{day}, {time}")
+                        }
+                        _ => time,
+                    });
+                }
+                Some(_) => {}
             }
         }
         let family = |per_kg: bool| match param {
@@ -5388,10 +5401,54 @@ fn steady_state_interval(table: &Table) -> Option<String> {
     }
     // (The regimen the caption or footnote names, else the one the paper's title and
     // abstract name: "receiving X 200 mg once daily".)
-    regimen_interval(&text).or_else(|| {
-        let paper = crate::fold::lower(&crate::context::paper_text(table)).replace('-', " ");
-        (!single_dose(&paper)).then(|| regimen_interval(&paper)).flatten()
-    })
+    regimen_interval(&text)
+        .or_else(|| paper_regimen_interval(&crate::fold::lower(&crate::context::paper_text(table)).replace('-', " ")))
+}
+
+/// The dosing interval of a repeated regimen a lowercased text names ([`regimen_interval`]),
+/// none where it speaks of a single dose.
+fn repeated_regimen_interval(text: &str) -> Option<String> {
+    (!single_dose(text)).then(|| regimen_interval(text)).flatten()
+}
+
+/// The dosing interval of the regimen a paper's title and abstract name: the one regimen
+/// ([`regimen_interval`]) in the sentences that give a dose (`200 mg`, `10 mg/kg`), and none
+/// where a sampling schedule is said in the same words ("samples were collected every 8
+/// h"), another regimen is named too (`once weekly`, `every 48 h`) or a single dose.
+fn paper_regimen_interval(paper: &str) -> Option<String> {
+    const SCHEDULES: &[&str] = &[
+        "collected every",
+        "sampled every",
+        "drawn every",
+        "measured every",
+        "taken every",
+        "sampling every",
+        "samples every",
+        "obtained every",
+        "measured once daily",
+        "monitored once daily",
+    ];
+    if SCHEDULES.iter().any(|w| paper.contains(w)) {
+        return None;
+    }
+    let dosing: Vec<&str> = paper
+        .split(['.', ';'])
+        .filter(|s| {
+            s.split_whitespace().any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/'),
+                    "mg" | "g" | "µg" | "mg/kg" | "mg/m2" | "iu" | "units"
+                )
+            })
+        })
+        .collect();
+    let text = dosing.join(". ");
+    const OTHER: &[&str] =
+        &["weekly", "monthly", "every 48", "every 72", "every 2 weeks", "every other day", "q48h", "q72h"];
+    if OTHER.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    repeated_regimen_interval(&text)
 }
 
 /// Whether a lowercased caption and footnote speak of a single dose (`a single 400 mg

@@ -3629,6 +3629,7 @@ fn tissues_sampled_in_surgery_and_by_microdialysis() {
     assert_eq!(matrices_in("Bone (µg/g)"), ["bone"]);
     assert_eq!(matrices_in("Genital secretion (ng/mL)"), ["genital secretions"]);
     assert_eq!(matrices_in("Seminal plasma"), ["seminal plasma"]);
+    assert_eq!(matrices_in("Semen (ng/mL)"), ["semen"]);
     assert!(matrices_in("Patients with bone infection").is_empty());
     assert_eq!(matrices_in("Skeletal muscle (µg/g)"), ["muscle tissue"]);
     assert_eq!(matrices_in("Unbound concentrations in skeletal muscle microdialysate"), ["interstitial fluid"]);
@@ -3850,4 +3851,17 @@ fn a_time_from_the_dose_to_an_event_and_a_cells_own_time_before_it() {
         table_records(&t).iter().map(|r| (r.value, r.context.time.clone().unwrap_or_default())).collect();
     let expected = [(1.84, "62 min"), (1.21, "85 min"), (3.1, "70 min")];
     assert_eq!(read, expected.map(|(v, t)| (Some(v), t.to_owned())));
+}
+
+#[test]
+fn a_papers_regimen_only_where_it_is_the_one_dosing_schedule() {
+    let regimen = |abstract_text: &str| paper_regimen_interval(&crate::fold::lower(abstract_text).replace('-', " "));
+    assert_eq!(
+        regimen("Women receiving ditravirine 200 mg once daily underwent intensive sampling.").as_deref(),
+        Some("24 h")
+    );
+    assert_eq!(regimen("X 600 mg once weekly; blood samples were collected every 8 h."), None);
+    assert_eq!(regimen("X 600 mg once weekly; glucose measured once daily."), None);
+    assert_eq!(regimen("X 200 mg once daily or 300 mg every 48 h."), None);
+    assert_eq!(regimen("Patients took part once daily in exercise."), None, "no dose");
 }
