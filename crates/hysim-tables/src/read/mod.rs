@@ -1174,7 +1174,43 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         return None;
     }
     let text = without_statistic_clause(text);
-    parameter_code(text, route).map(Named::Code).or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
+    parameter_code(text, route)
+        .map(Named::Code)
+        .or_else(|| ambiguous_family(text).map(|(a, b)| Named::Ambiguous(a, b)))
+        // (A parameter of the unbound drug, `Cmax,u`, `Unbound AUC0–∞`: the parameter's code;
+        // the record names the analyte unbound.)
+        .or_else(|| parameter_code(&without_unbound(text)?, route).map(Named::Code))
+}
+
+/// A parameter's label without the mark that it is of the unbound drug (`Cmax,u (ng/mL)`,
+/// `AUC0–∞,u`, `Cmax,free`, `Unbound Cmax`, `Free AUC`): the label of the same parameter,
+/// the unit kept; `None` where it carries no such mark.
+fn without_unbound(label: &str) -> Option<String> {
+    let (name, unit) = crate::params::split_trailing_group(label);
+    let name = name.trim();
+    let ends = |m: &&str| {
+        let at = name.len().checked_sub(m.len())?;
+        (name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(m)).then(|| &name[..at])
+    };
+    let starts = |m: &&str| {
+        (name.is_char_boundary(m.len().min(name.len())) && name.get(..m.len())?.eq_ignore_ascii_case(m))
+            .then(|| &name[m.len()..])
+    };
+    let bare = [",u", ", u", ",unbound", ", unbound", ",free", ", free", ",unb"]
+        .iter()
+        .find_map(ends)
+        .or_else(|| ["unbound ", "free "].iter().find_map(starts))?;
+    Some(match unit {
+        Some(u) => format!("{} ({u})", bare.trim()),
+        None => bare.trim().to_owned(),
+    })
+}
+
+/// Whether a parameter's label marks it as of the unbound drug ([`without_unbound`]) and
+/// reads as a parameter so.
+fn unbound_parameter(label: &str) -> bool {
+    parameter_code(label, None).is_none()
+        && without_unbound(label).is_some_and(|bare| parameter_code(&bare, None).is_some())
 }
 
 /// Header words a footnote letter is often glued to (`Collection timea`, `Historical
@@ -5151,6 +5187,12 @@ impl<'t> Reader<'t> {
         }
         context.group = group;
         context.subject = subject;
+        // (A parameter of the unbound drug: its analyte so named, `X (unbound)`.)
+        if unbound_parameter(name)
+            && let Some(analyte) = context.analyte.take().or_else(|| context.drug.clone())
+        {
+            context.analyte = Some(format!("{analyte} (unbound)"));
+        }
         // A concentration whose symbol names its time (`C24`), or whose definition does.
         // On the day its column gives (`Day 7` over `C0 | C2`): the day, then the time.
         // (A subject's trough defined as drawn before the dose, `C0, pre-dose trough`: then.)

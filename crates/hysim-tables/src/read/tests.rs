@@ -3865,3 +3865,26 @@ fn a_papers_regimen_only_where_it_is_the_one_dosing_schedule() {
     assert_eq!(regimen("X 200 mg once daily or 300 mg every 48 h."), None);
     assert_eq!(regimen("Patients took part once daily in exercise."), None, "no dose");
 }
+
+#[test]
+fn a_parameter_of_the_unbound_drug_names_its_analyte_unbound() {
+    let t = table(
+        "Table 14. Plasma PK parameters of lorinavir by hepatic function",
+        &[&["Parameter", "Normal", "Mild"]],
+        &[
+            &["Cmax (ng/mL)", "845", "902"],
+            &["Cmax,u (ng/mL)", "12.7", "14.9"],
+            &["Unbound AUC0–∞ (ng·h/mL)", "119", "154"],
+        ],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.context.analyte.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read[0], ("CMAX".to_owned(), Some(845.0), "lorinavir".to_owned()));
+    assert_eq!(read[2], ("CMAX".to_owned(), Some(12.7), "lorinavir (unbound)".to_owned()));
+    assert_eq!(read[4], ("AUCIFO".to_owned(), Some(119.0), "lorinavir (unbound)".to_owned()));
+    assert_eq!(without_unbound("Cmax,u (ng/mL)").as_deref(), Some("Cmax (ng/mL)"));
+    assert_eq!(without_unbound("Cmax (ng/mL)"), None);
+    assert!(!unbound_parameter("fu"), "the fraction unbound is a parameter of its own");
+}
