@@ -43,7 +43,11 @@ pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
     if word_start(&["oral", "oraal", "doustn", "peroral"]) || t.contains("p.o.") || po {
         out.push(("PO", Route::Extravascular));
     }
-    if any(&["intramuscul", "intramuskul", "intramuscol", "domięśni"]) || t.contains("i.m.") || has_word(&t, &["im"])
+    // (Not `IM` among metabolizer phenotypes: "by CYP2D6 phenotype (PM, IM, NM)".)
+    let phenotypes = || has_word(&t, &["pm", "em", "nm", "um", "urm"]);
+    if any(&["intramuscul", "intramuskul", "intramuscol", "domięśni"])
+        || t.contains("i.m.")
+        || has_word(&t, &["im"]) && !phenotypes()
     {
         out.push(("IM", Route::Extravascular));
     }
@@ -242,5 +246,7 @@ mod tests {
         assert_eq!(route_of("Nach peroraler Gabe").map(|(c, _)| c), Some("PO"));
         assert_eq!(route_of("Skeletal muscle and subcutaneous fat after an IV bolus").map(|(c, _)| c), Some("IV"));
         assert_eq!(route_of("After subcutaneous injection").map(|(c, _)| c), Some("SC"));
+        assert_eq!(route_of("Pharmacokinetics by CYP2D6 phenotype (PM, IM, NM)"), None);
+        assert_eq!(route_of("After 5 mg/kg IM").map(|(c, _)| c), Some("IM"));
     }
 }
