@@ -1090,6 +1090,13 @@ pub(crate) fn with_sex(label: &str) -> bool {
     subject_id(label).is_some_and(|id| id.ends_with(')'))
 }
 
+/// Hours as the reader writes a time it computed: two decimals at most, trailing zeros
+/// left out (`0.75 h`, `24.67 h`, `25 h`).
+fn hours_text(hours: f64) -> String {
+    let printed = format!("{hours:.2}");
+    format!("{} h", printed.trim_end_matches('0').trim_end_matches('.'))
+}
+
 /// A sampling time a header prints, with its unit (`2 h`, `0.5 hr`, `Day 3`, `Week 12`,
 /// `20 Weeks`, `Postpartum 2 Weeks`, `24 h post-dose`), or a time point named in words
 /// (`Pre-dose`, `Trough`, `Delivery`, `Birth`). `unit` is the unit the spanning header
@@ -1105,8 +1112,7 @@ pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     if unit == Some("h:min") {
         let (h, m) = t.split_once(':')?;
         let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
-        let printed = format!("{:.2}", f64::from(h) + f64::from(m.min(59)) / 60.0);
-        return Some(format!("{} h", printed.trim_end_matches('0').trim_end_matches('.')));
+        return Some(hours_text(f64::from(h) + f64::from(m.min(59)) / 60.0));
     }
     let after_clock = t.split_once(' ').filter(|(clock, _)| is_clock_time(clock)).map(|(_, rest)| rest.trim());
     let whole = after_clock.unwrap_or(&t);
@@ -1609,8 +1615,7 @@ pub(crate) fn dated_clock_times(
             .into_iter()
             .map(|m| {
                 let since = m.filter(|m| *m >= 0)?;
-                let printed = format!("{:.2}", since as f64 / 60.0);
-                Some(format!("{} h", printed.trim_end_matches('0').trim_end_matches('.')))
+                Some(hours_text(since as f64 / 60.0))
             })
             .collect(),
     )
@@ -1655,10 +1660,7 @@ pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<Strin
             }
             previous = Some(minutes);
             let since = day * 24 * 60 + i64::from(minutes) - i64::from(dose);
-            (since >= 0).then(|| {
-                let printed = format!("{:.2}", since as f64 / 60.0);
-                format!("{} h", printed.trim_end_matches('0').trim_end_matches('.'))
-            })
+            (since >= 0).then(|| hours_text(since as f64 / 60.0))
         })
         .collect();
     (times.iter().flatten().count() >= 2).then_some(times)

@@ -2160,6 +2160,8 @@ impl<'t> Reader<'t> {
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
         // interval from the last dose to the sample (`Dose-to-delivery interval (h)`).
+        // (The infusion's length, read where a time column asks; the reader's own cell can
+        // not be borrowed while the reader is being filled in.)
         let infusion = std::cell::OnceCell::new();
         // A collection interval's midpoint, with its unit (`Midpoint (min)` beside `Collection
         // interval`): the time the interval's sample is assigned.
@@ -2279,6 +2281,10 @@ impl<'t> Reader<'t> {
         {
             reader.day_col = Some(c);
             reader.time_col = Some(later);
+        }
+        // (The infusion's length, where the time columns read it, is the reader's: read once.)
+        if let Some(length) = infusion.into_inner() {
+            let _ = reader.infusion_length.set(length);
         }
         // A column of days beside values whose times their labels give (`Patient | Day | C0 |
         // C2`, therapeutic drug monitoring), or beside a column of times (`Treatment day` over
