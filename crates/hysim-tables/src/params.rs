@@ -457,12 +457,12 @@ pub struct Parameter {
 pub const VOCABULARY: &str = include_str!("../data/pk-parameters.tsv");
 
 /// The vocabulary: every parameter, and every printed name (normalised) to its index.
-fn vocabulary() -> &'static (Vec<Parameter>, std::collections::HashMap<String, usize>) {
-    static VOCABULARY_MAP: std::sync::OnceLock<(Vec<Parameter>, std::collections::HashMap<String, usize>)> =
+fn vocabulary() -> &'static (Vec<Parameter>, rustc_hash::FxHashMap<String, usize>) {
+    static VOCABULARY_MAP: std::sync::OnceLock<(Vec<Parameter>, rustc_hash::FxHashMap<String, usize>)> =
         std::sync::OnceLock::new();
     VOCABULARY_MAP.get_or_init(|| {
         let mut parameters = Vec::new();
-        let mut names = std::collections::HashMap::new();
+        let mut names = rustc_hash::FxHashMap::default();
         for line in VOCABULARY.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&'static str> = line.split('\t').collect();
             let [code, cdisc, name, family, class, printed] = fields[..] else {

@@ -211,9 +211,8 @@ fn word_positions<'a>(lower: &'a str, needle: &'a str) -> impl Iterator<Item = u
 }
 
 /// Every name and synonym of the vocabulary, by lower-case name.
-fn names() -> &'static std::collections::HashMap<&'static str, &'static Drug> {
-    static NAMES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static Drug>> =
-        std::sync::OnceLock::new();
+fn names() -> &'static rustc_hash::FxHashMap<&'static str, &'static Drug> {
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static Drug>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         DRUGS.iter().flat_map(|d| std::iter::once(&d.name).chain(d.synonyms).map(move |n| (*n, d))).collect()
     })
@@ -414,7 +413,7 @@ pub fn is_generic_population(population: &str) -> bool {
 pub fn population_in(text: &str) -> Option<&'static str> {
     let lower = crate::fold::lower(text);
     // Only phrases whose first word occurs are searched for.
-    let words: std::collections::HashSet<&str> = lower.split(|c: char| !is_word_char(c)).collect();
+    let words: rustc_hash::FxHashSet<&str> = lower.split(|c: char| !is_word_char(c)).collect();
     POPULATIONS
         .iter()
         .filter(|p| words.contains(p.split(' ').next().unwrap_or_default()))

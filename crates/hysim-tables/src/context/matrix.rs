@@ -298,16 +298,19 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
     for (start, end) in probe_sites.into_iter().rev() {
         text.replace_range(start..end, &" ".repeat(end - start));
     }
+    // (Each word's searcher built once: the vocabulary is searched for in every text.)
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| MATRICES.iter().map(|(word, _)| memchr::memmem::Finder::new(word)).collect());
     let mut named: Vec<&'static str> = Vec::new();
-    for (word, matrix) in MATRICES {
-        let sampled = text.match_indices(word).any(|(i, _)| {
+    for ((word, matrix), finder) in MATRICES.iter().zip(FINDERS.iter()) {
+        let sampled = finder.find_iter(text.as_bytes()).any(|i| {
             let end = i + word.len();
             is_whole_word(&text, i, end) && !names_no_sample(&text[..i], &text[end..])
         });
         if sampled && !named.contains(matrix) {
             named.push(matrix);
         }
-        if word.contains(' ') && text.contains(word) {
+        if word.contains(' ') && finder.find(text.as_bytes()).is_some() {
             text = text.replace(word, " ");
         }
     }

@@ -10,8 +10,6 @@
 //!   the caption; its group from the column's header, or from the row label when the
 //!   header held the unit.
 
-use std::collections::HashMap;
-
 use hysim_core::{Provenance, Record, Statistic, Table};
 
 use super::{canonical, caption_unit, model_record, unit_in_label};
@@ -24,7 +22,7 @@ pub struct CellReader<'t> {
     table: &'t Table,
     context: TableContext,
     /// The reader's record of each cell (the first, where a cell gave several).
-    parsed: HashMap<(u32, u32), Record>,
+    parsed: rustc_hash::FxHashMap<(u32, u32), Record>,
 }
 
 impl<'t> CellReader<'t> {
@@ -33,7 +31,7 @@ impl<'t> CellReader<'t> {
         // The records and context the reader gives a caption in another language read in
         // English (`super::translate`), translated once for both.
         let english = super::translate::in_english(table);
-        let mut parsed = HashMap::new();
+        let mut parsed = rustc_hash::FxHashMap::default();
         for record in super::records_in_english(&english) {
             if let (Some(row), Some(col)) = (record.provenance.row, record.provenance.col) {
                 parsed.entry((row, col)).or_insert(record);

@@ -593,6 +593,13 @@ const SUBJECT_WORDS: &[&str] = &[
 
 /// Whether a header names a column of subject ids (`Patient`, `Subject no.`, `Dog`, `ID`).
 pub(crate) fn is_subject_header(header: &str) -> bool {
+    thread_local! {
+        static SUBJECT_HEADERS: crate::memo::Cache<bool> = Default::default();
+    }
+    crate::memo::cached(&SUBJECT_HEADERS, header, is_subject_header_uncached)
+}
+
+fn is_subject_header_uncached(header: &str) -> bool {
     let name = norm(strip_marks(header));
     // With what its ids are in brackets: `Cow (ear tag)`, `Patient (initials)`, `Subject (ID)`.
     // (Not a count: `Patients (n = 12)` heads a group's column, not subjects' ids.)
@@ -897,6 +904,13 @@ pub(crate) fn is_time_header(header: &str) -> bool {
 /// `day` where a header counts days after the dose (`Day after last dose`, `Days
 /// post-treatment`, `Withdrawal day`; `Dia após`, `Tag nach`, `Jour après`).
 pub(crate) fn days_header(header: &str) -> Option<&'static str> {
+    thread_local! {
+        static DAYS_HEADERS: crate::memo::Cache<Option<&'static str>> = Default::default();
+    }
+    crate::memo::cached(&DAYS_HEADERS, header, days_header_uncached)
+}
+
+fn days_header_uncached(header: &str) -> Option<&'static str> {
     let l = norm(header);
     const DAYS: &[&str] = &[
         "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "tag",
@@ -1030,6 +1044,13 @@ pub(crate) fn counted_subjects(caption: &str) -> Option<usize> {
 /// `12b`), a letter-and-number code (`P3`, `S-01`, `#4`, `Pt 2`), or a subject word with a
 /// number (`Case 1`, `Patient 12`, `Dog 3`, `Mother 2`). Footnote marks after it are left out.
 pub(crate) fn subject_id(text: &str) -> Option<String> {
+    thread_local! {
+        static SUBJECT_IDS: crate::memo::Cache<Option<String>> = Default::default();
+    }
+    crate::memo::cached(&SUBJECT_IDS, text, subject_id_uncached)
+}
+
+fn subject_id_uncached(text: &str) -> Option<String> {
     let t = strip_marks(text);
     // (Sixteen characters at most, a sex in brackets after them aside: `Patient 12 (female)`.)
     let sex = [" (female)", " (male)", " (F)", " (M)"].iter().find(|s| t.ends_with(*s)).map_or(0, |s| s.len());
@@ -1106,6 +1127,20 @@ fn hours_text(hours: f64) -> String {
 /// a clock time (`08:30 (0.5 h)`): tables of sampling times by the clock print the time
 /// since the dose in brackets beside or under each clock time.
 pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
+    thread_local! {
+        static TIMES: crate::memo::Cache<Option<String>> = Default::default();
+        static TIMES_IN_UNIT: crate::memo::Cache<Option<String>> = Default::default();
+    }
+    match unit {
+        None => crate::memo::cached(&TIMES, header, |h| time_of_uncached(h, None)),
+        // (The unit and the header in one key: a unit has no line break.)
+        Some(unit) => {
+            crate::memo::cached(&TIMES_IN_UNIT, &format!("{unit}\n{header}"), |_| time_of_uncached(header, Some(unit)))
+        }
+    }
+}
+
+fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
     let t = norm(strip_marks(header));
     // A duration in hours and minutes under a header that says so (`Interval (h:min)` over
     // `2:30`): 2.5 h.
@@ -1735,6 +1770,13 @@ pub(crate) fn dose_to_event(header: &str) -> bool {
 /// The time unit a header or caption gives a run of bare-number time headers: `Time (h)`,
 /// `Time after dose (hours)`, `Sampling time, h`, `Hours after administration`.
 pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
+    thread_local! {
+        static TIME_UNITS: crate::memo::Cache<Option<&'static str>> = Default::default();
+    }
+    crate::memo::cached(&TIME_UNITS, text, time_unit_in_uncached)
+}
+
+fn time_unit_in_uncached(text: &str) -> Option<&'static str> {
     let t = norm(text);
     let foreign = || crate::context::has_word(&t, FOREIGN_TIME_WORDS);
     // (Or the span from an event to the sample: `Last drop to sampling (min)`, `Last dose
@@ -1855,6 +1897,13 @@ pub(crate) fn is_generic_header(label: &str) -> bool {
 /// between groups, values quoted from other studies, and the abbreviations, equations and
 /// definitions of a table that explains the parameters ("AUC0→∞" is no value of 0).
 pub(crate) fn is_non_value_header(label: &str) -> bool {
+    thread_local! {
+        static NON_VALUE_HEADERS: crate::memo::Cache<bool> = Default::default();
+    }
+    crate::memo::cached(&NON_VALUE_HEADERS, label, is_non_value_header_uncached)
+}
+
+fn is_non_value_header_uncached(label: &str) -> bool {
     let l = crate::fold::squeeze(&crate::fold::lower(label).replace(['‐', '–', '-'], " "));
     const EXPLAINS: &[&str] =
         &["abbreviation", "abbreviations", "equation", "equations", "formula", "formulae", "definition", "definitions"];

@@ -597,6 +597,13 @@ pub(crate) fn footnote_marks(footnote: &str, used: &dyn Fn(char) -> bool) -> Vec
 /// after the last comma, when it reads as a unit. A concentration unit qualified by its
 /// specimen (`µg/mL serum`, `µg/g tissue`) is the unit without it.
 fn unit_in_label(label: &str) -> Option<String> {
+    thread_local! {
+        static UNITS_IN_LABELS: crate::memo::Cache<Option<String>> = Default::default();
+    }
+    crate::memo::cached(&UNITS_IN_LABELS, label, unit_in_label_uncached)
+}
+
+fn unit_in_label_uncached(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
     bare_unit(label).or_else(|| unit_after_label(label)).or_else(|| {
         // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
@@ -1758,7 +1765,7 @@ struct Reader<'t> {
     /// same cell).
     parsed: Vec<Vec<std::cell::OnceCell<CellValue>>>,
     /// The declarations a label makes, by label (labels repeat over a table's cells).
-    label_declarations: std::cell::RefCell<std::collections::HashMap<String, Vec<Declaration>>>,
+    label_declarations: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Declaration>>>,
     /// Each body row's time from the full-width row above it that prints one (`1 h after
     /// dosing` over the rows of the birds sampled then), read when a rule first asks.
     section_times: std::cell::OnceCell<Vec<Option<String>>>,
@@ -3559,16 +3566,19 @@ impl<'t> Reader<'t> {
         if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() {
             return None;
         }
-        let others: Vec<&str> =
-            cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim()).collect();
-        let spanning = others.iter().all(|s| s.is_empty() || *s == cells[self.stub_col].trim() || *s == stub);
-        let counts: Vec<Option<u32>> = (0..cells.len()).map(|c| self.body_cell(row, c).n).collect();
-        let all_counts = others.iter().any(|s| !s.is_empty())
-            && (0..cells.len()).filter(|c| *c != self.stub_col).all(|c| {
-                let parsed = self.body_cell(row, c);
-                cells[c].trim().is_empty() || parsed.n.is_some() && parsed.value.is_none()
-            });
-        (spanning || all_counts).then_some((stub, counts))
+        let others = || cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());
+        let spanning = || others().all(|s| s.is_empty() || s == cells[self.stub_col].trim() || s == stub);
+        let all_counts = || {
+            others().any(|s| !s.is_empty())
+                && (0..cells.len()).filter(|c| *c != self.stub_col).all(|c| {
+                    let parsed = self.body_cell(row, c);
+                    cells[c].trim().is_empty() || parsed.n.is_some() && parsed.value.is_none()
+                })
+        };
+        (spanning() || all_counts()).then(|| {
+            let counts: Vec<Option<u32>> = (0..cells.len()).map(|c| self.body_cell(row, c).n).collect();
+            (stub, counts)
+        })
     }
 
     /// How each body row reads when parameters are across: a section, a statistic line, a

@@ -12,7 +12,6 @@
 //! in these languages (`Mittelwert`, `Día 3`, `Paziente`, `Leite`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use hysim_core::Table;
@@ -395,7 +394,8 @@ const LINKED: &[&str] = &[
     "serum",
 ];
 
-static ENGLISH: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| WORDS.iter().copied().collect());
+static ENGLISH: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| WORDS.iter().copied().collect());
 
 /// Whether a label's words in these languages say it holds concentrations
 /// (`Serumconcentratie (mg/l)`, `Koncentration (nmol/l)`, `Stężenie (µg/kg)`).
