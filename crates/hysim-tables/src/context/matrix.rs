@@ -298,20 +298,26 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
     for (start, end) in probe_sites.into_iter().rev() {
         text.replace_range(start..end, &" ".repeat(end - start));
     }
-    // (Each word's searcher built once: the vocabulary is searched for in every text.)
-    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::LazyLock::new(|| MATRICES.iter().map(|(word, _)| memchr::memmem::Finder::new(word)).collect());
+    // (Only the words the text holds are looked at, found in one pass; again after a phrase
+    // is taken out of the text.)
+    static WORDS: std::sync::LazyLock<crate::context::Phrases> =
+        std::sync::LazyLock::new(|| crate::context::Phrases::new(MATRICES.iter().map(|(word, _)| *word)));
+    let mut occurring = WORDS.occurring(&text);
     let mut named: Vec<&'static str> = Vec::new();
-    for ((word, matrix), finder) in MATRICES.iter().zip(FINDERS.iter()) {
-        let sampled = finder.find_iter(text.as_bytes()).any(|i| {
+    for (k, (word, matrix)) in MATRICES.iter().enumerate() {
+        if !occurring[k] {
+            continue;
+        }
+        let sampled = text.match_indices(word).any(|(i, _)| {
             let end = i + word.len();
             is_whole_word(&text, i, end) && !names_no_sample(&text[..i], &text[end..])
         });
         if sampled && !named.contains(matrix) {
             named.push(matrix);
         }
-        if word.contains(' ') && finder.find(text.as_bytes()).is_some() {
+        if word.contains(' ') {
             text = text.replace(word, " ");
+            occurring = WORDS.occurring(&text);
         }
     }
     named

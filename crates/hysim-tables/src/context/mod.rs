@@ -24,7 +24,7 @@ pub(crate) use matrix::{matrix_of, paper_matrix};
 pub(crate) use route::paper_route;
 pub(crate) use route::route_of;
 pub(crate) use species::species_of;
-pub(crate) use words::{has_word, paper_text};
+pub(crate) use words::{Phrases, has_word, paper_text};
 
 /// The context every record of a table shares, and the molecular weight of its drug when
 /// the vocabulary knows it (molar units convert with it).

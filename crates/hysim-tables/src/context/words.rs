@@ -34,6 +34,32 @@ pub(crate) fn has_word(lower: &str, words: &[&str]) -> bool {
         })
 }
 
+/// A fixed list of phrases and one automaton over them: which of them a text holds, in one
+/// pass over the text, rather than a search for each phrase (the vocabularies are searched
+/// for in every caption and abstract).
+pub(crate) struct Phrases {
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Phrases {
+    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        Phrases {
+            automaton: aho_corasick::AhoCorasick::new(phrases)
+                .expect("invariant: a vocabulary of phrases builds an automaton"),
+        }
+    }
+
+    /// For each phrase, in the order given, whether `text` holds it anywhere (as `str::contains`
+    /// says, inside other words too).
+    pub(crate) fn occurring(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.automaton.patterns_len()];
+        for hit in self.automaton.find_overlapping_iter(text) {
+            found[hit.pattern().as_usize()] = true;
+        }
+        found
+    }
+}
+
 /// The paper's title and abstract, where the table carries them, as one text.
 pub(crate) fn paper_text(table: &Table) -> String {
     [&table.title, &table.abstract_text].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join(" ")
@@ -65,7 +91,17 @@ pub(crate) fn previous_word(before: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::has_word;
+    use super::{Phrases, has_word};
+
+    #[test]
+    fn phrases_occurring_as_contains_says() {
+        let phrases = ["cord blood", "blood", "plasma", "milk", "ord b"];
+        let automaton = Phrases::new(phrases);
+        for text in ["cord blood and plasma", "", "bloodless milkweed", "plasmapheresis; cord  blood"] {
+            let expected: Vec<bool> = phrases.iter().map(|p| text.contains(p)).collect();
+            assert_eq!(automaton.occurring(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn finds_whole_words_and_phrases_only() {

@@ -5,6 +5,8 @@
 //! Curators would have to delete every record such a table gives, so precision wins: the
 //! caption, which names what a table reports, decides.
 
+use std::sync::LazyLock;
+
 use hysim_core::Table;
 
 /// Caption words of a table that reports something other than PK results, whatever else
@@ -174,8 +176,17 @@ fn names(lower: &str, phrase: &str) -> bool {
 
 /// Why a table reports no PK results, or `None` when it may.
 pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
+    // (Each list's phrases the caption holds found in one pass, then read as words.)
+    use crate::context::Phrases;
+    static ANALYSIS_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ANALYSES.iter().copied()));
+    static PK_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PK_RESULTS.iter().copied()));
+    static OTHER_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OTHER_CONTENT.iter().copied()));
+    let first_named = |list: &[&'static str], phrases: &Phrases, text: &str| {
+        let occurring = phrases.occurring(text);
+        list.iter().zip(occurring).find(|(w, occurs)| *occurs && names(text, w)).map(|(w, _)| *w)
+    };
     let caption = crate::fold::lower(table.caption.as_deref().unwrap_or_default());
-    if let Some(word) = ANALYSES.iter().find(|w| names(&caption, w)) {
+    if let Some(word) = first_named(ANALYSES, &ANALYSIS_WORDS, &caption) {
         return Some(word);
     }
     // (An MIC is no concentration of the drug in a subject.)
@@ -183,8 +194,8 @@ pub(crate) fn not_pk_results(table: &Table) -> Option<&'static str> {
         ["minimum inhibitory concentration", "minimal inhibitory concentration", "inhibitory concentration"]
             .iter()
             .fold(caption.clone(), |c, w| c.replace(w, " "));
-    let pk = PK_RESULTS.iter().any(|w| names(&without_mic, w));
-    if !pk && let Some(word) = OTHER_CONTENT.iter().find(|w| names(&caption, w)) {
+    let pk = first_named(PK_RESULTS, &PK_WORDS, &without_mic).is_some();
+    if !pk && let Some(word) = first_named(OTHER_CONTENT, &OTHER_WORDS, &caption) {
         return Some(word);
     }
     // A summary of other studies: a column of citations ("Rowan et al. 2018 [13]").
