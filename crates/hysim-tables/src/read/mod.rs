@@ -1187,6 +1187,94 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         // (A parameter of the unbound drug, `Cmax,u`, `Unbound AUC0–∞`: the parameter's code;
         // the record names the analyte unbound.)
         .or_else(|| parameter_code(&without_unbound(text)?, route).map(Named::Code))
+        // (A parameter of the compound named after a comma, `Cmax, metabolite M1`, `AUC0–∞,
+        // tizoprazine`: the parameter's code; the record names the compound its analyte.)
+        .or_else(|| parameter_code(&compound_after_comma(text)?.0, route).map(Named::Code))
+}
+
+/// Words that qualify a parameter after a comma without naming a compound (`CL, renal`,
+/// `Cmax, fasted`, `AUC, total`).
+const QUALIFIER_WORDS: &[&str] = &[
+    "renal",
+    "hepatic",
+    "nonrenal",
+    "total",
+    "terminal",
+    "apparent",
+    "observed",
+    "predicted",
+    "extrapolated",
+    "normalized",
+    "normalised",
+    "corrected",
+    "fasted",
+    "fasting",
+    "fed",
+    "unbound",
+    "free",
+    "bound",
+    "plasma",
+    "serum",
+    "blood",
+    "urine",
+    "single",
+    "multiple",
+    "steady",
+    "males",
+    "females",
+    "male",
+    "female",
+    "adults",
+    "children",
+    "elderly",
+    "healthy",
+    "patients",
+    "overall",
+    "pooled",
+    "combined",
+];
+
+/// A parameter's label that names its compound after a comma (`Cmax, metabolite M1`,
+/// `AUC0–∞, tizoprazine`, `t½, parent drug`, `Cmax, N-desmethyl-X (ng/mL)`): the label
+/// without it (its unit kept) and the compound, `None` for the parent drug named so.
+/// The compound is a metabolite by nomenclature or code (`M1`), `metabolite` and its name,
+/// or one word of a drug's name.
+fn compound_after_comma(label: &str) -> Option<(String, Option<String>)> {
+    compound_after_comma_by(label, &|_| false)
+}
+
+/// [`compound_after_comma`], a one-word tail also a compound where `known` says so (the
+/// table's study drug, named in its caption).
+fn compound_after_comma_by(label: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
+    let (name, unit) = crate::params::split_trailing_group(label);
+    let (head, tail) = name.rsplit_once(',')?;
+    let (head, tail) = (head.trim(), tail.trim());
+    if head.is_empty() || head.contains(['(', '[']) != head.contains([')', ']']) {
+        return None;
+    }
+    let lower = crate::fold::lower(tail);
+    let code = |t: &str| {
+        let mut chars = t.chars();
+        chars.next() == Some('M') && t.len() <= 4 && chars.as_str().chars().all(|c| c.is_ascii_digit()) && t.len() > 1
+    };
+    let compound = if matches!(lower.as_str(), "parent" | "parent drug" | "parent compound") {
+        None
+    } else if let Some(named) = lower.strip_prefix("metabolite ").map(|_| tail["metabolite ".len()..].trim()) {
+        Some(named.to_owned()).filter(|n| !n.is_empty() && !n.contains(' '))?.into()
+    } else if code(tail)
+        || metabolite_in(tail).is_some()
+        || !tail.contains(' ') && crate::context::drug_name_in(tail).is_some_and(|(d, _)| d == lower)
+        || !tail.contains(' ') && known(tail)
+    {
+        Some(tail.to_owned())
+    } else {
+        return None;
+    };
+    let head = match unit {
+        Some(u) => format!("{head} ({u})"),
+        None => head.to_owned(),
+    };
+    Some((head, compound))
 }
 
 /// A parameter's label without the mark that it is of the unbound drug (`Cmax,u (ng/mL)`,
@@ -3096,17 +3184,47 @@ impl<'t> Reader<'t> {
         if let Some(d) = self.defined(stub).filter(|_| named(stub, self.route_kind).and_then(Named::code).is_none()) {
             return Some(Named::Code(d.code));
         }
-        named(stub, self.route_kind).or_else(|| peak_or_trough(stub, self.peak_trough_unit())).or_else(|| {
-            let cells = &self.table.body_rows[r];
-            let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
-            let unit = unit_in_label(stub).or_else(|| cell_unit.clone()).or_else(|| self.statistic_columns_unit());
-            self.concentration_of(stub, unit.as_deref()).or_else(|| {
-                // Cells that print a concentration unit beside their values are concentrations,
-                // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
-                let plain = !stub.trim().is_empty() && stat_label(stub).is_none() && self.ratio_of(stub).is_none();
-                (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
+        named(stub, self.route_kind)
+            .or_else(|| parameter_code(&self.comma_compound(stub)?.0, self.route_kind).map(Named::Code))
+            .or_else(|| peak_or_trough(stub, self.peak_trough_unit()))
+            .or_else(|| {
+                let cells = &self.table.body_rows[r];
+                let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
+                let unit = unit_in_label(stub).or_else(|| cell_unit.clone()).or_else(|| self.statistic_columns_unit());
+                self.concentration_of(stub, unit.as_deref()).or_else(|| {
+                    // Cells that print a concentration unit beside their values are concentrations,
+                    // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
+                    let plain = !stub.trim().is_empty() && stat_label(stub).is_none() && self.ratio_of(stub).is_none();
+                    (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
+                })
             })
-        })
+    }
+
+    /// A parameter's label naming its compound after a comma ([`compound_after_comma`]); a
+    /// one-word name of the caption too, where two labels of the table or more end with it
+    /// (`Cmax, tizoprazine` and `t½, tizoprazine` under "... of tizoprazine and M1").
+    fn comma_compound(&self, label: &str) -> Option<(String, Option<String>)> {
+        let known = |tail: &str| {
+            let lower = crate::fold::lower(tail);
+            let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+            let tail_of = |l: &str| {
+                let (name, _) = crate::params::split_trailing_group(l);
+                name.rsplit_once(',').is_some_and(|(_, t)| crate::fold::lower(t.trim()) == lower)
+            };
+            lower.chars().count() >= 5
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !QUALIFIER_WORDS.contains(&lower.as_str())
+                && crate::context::has_word(&caption, &[lower.as_str()])
+                && self
+                    .stubs
+                    .iter()
+                    .map(|(s, _)| s.as_str())
+                    .chain(self.labels.iter().map(String::as_str))
+                    .filter(|l| tail_of(l))
+                    .count()
+                    >= 2
+        };
+        compound_after_comma_by(label, &known)
     }
 
     /// Whether `name` is the study drug or a metabolite the caption names after the word
@@ -5150,6 +5268,13 @@ impl<'t> Reader<'t> {
         let analyte = row_analyte
             .or(enantiomer)
             .or(metabolite)
+            // (The compound the label names after a comma: `Cmax, metabolite M1`.)
+            .or_else(|| {
+                let (_, compound) = self.comma_compound(label).filter(|_| parameter_code(label, None).is_none())?;
+                let name = compound?;
+                let mw = drug_in(&name).map(|d| d.molecular_weight);
+                Some((name, mw))
+            })
             .or_else(|| {
                 g.filter(|g| !combination(g))
                     .and_then(drug_in)

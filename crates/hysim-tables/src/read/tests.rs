@@ -3888,3 +3888,34 @@ fn a_parameter_of_the_unbound_drug_names_its_analyte_unbound() {
     assert_eq!(without_unbound("Cmax (ng/mL)"), None);
     assert!(!unbound_parameter("fu"), "the fraction unbound is a parameter of its own");
 }
+
+#[test]
+fn a_parameter_names_its_compound_after_a_comma() {
+    let t = table(
+        "Table 2. Pharmacokinetics of dorapixine and M1 in smokers",
+        &[&["Parameter", "Unit", "Non-smokers", "Smokers"]],
+        &[
+            &["Cmax, dorapixine", "ng/mL", "84.6 ± 21.3", "51.2 ± 17.8"],
+            &["t½, dorapixine", "h", "8.9 ± 2.1", "6.1 ± 1.7"],
+            &["AUC0–∞, metabolite M1", "ng·h/mL", "231 ± 64", "318 ± 92"],
+            &["CL, renal", "L/h", "3.1", "4.2"],
+            &["Cmax, fasted", "ng/mL", "12", "14"],
+        ],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.context.analyte.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read[0], ("CMAX".to_owned(), Some(84.6), "dorapixine".to_owned()));
+    assert_eq!(read[2], ("LAMZHL".to_owned(), Some(8.9), "dorapixine".to_owned()));
+    assert_eq!(read[4], ("AUCIFO".to_owned(), Some(231.0), "M1".to_owned()));
+    // A qualifier is no compound: `CL, renal` is the renal clearance; `fasted` names none.
+    assert_eq!(read[6].0, "RENALCL");
+    assert_eq!(read.len(), 8, "{read:?}");
+    assert_eq!(
+        compound_after_comma("Cmax, N-desmethyl-dorapixine (ng/mL)").map(|(h, _)| h).as_deref(),
+        Some("Cmax (ng/mL)")
+    );
+    assert_eq!(compound_after_comma("t½, parent drug"), Some(("t½".to_owned(), None)));
+    assert_eq!(compound_after_comma("Cmax, fasted"), None);
+}
