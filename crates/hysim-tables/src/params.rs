@@ -189,6 +189,37 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     }
 }
 
+/// The symbol of an area under the curve named in words (normalised, spaces dropped):
+/// `areaunderthecurvefromzerotoinfinity` is `auc0-inf`, `...tothelastmeasurableconcentration`
+/// `auc0-t`, `...from0to24h` `auc0-24`, and the words alone `auc`.
+fn auc_in_words(normalised: &str) -> Option<String> {
+    const AREA: &[&str] = &["areaunderthe", "areaunder"];
+    const SPECIMENS: &[&str] = &["plasma", "serum", "blood", "whole-blood", ""];
+    const CURVES: &[&str] =
+        &["concentration-timecurve", "concentration-versus-timecurve", "concentrationtimecurve", "curve"];
+    let rest = AREA.iter().find_map(|a| normalised.strip_prefix(a))?;
+    let rest = SPECIMENS.iter().find_map(|s| {
+        let after = rest.strip_prefix(s)?;
+        CURVES.iter().find_map(|c| after.strip_prefix(c))
+    })?;
+    if rest.is_empty() {
+        return Some("auc".to_owned());
+    }
+    let rest = rest.strip_prefix("from").unwrap_or(rest);
+    let rest = ["timezero", "zero", "time0", "0", "dosing"].iter().find_map(|z| rest.strip_prefix(z)).unwrap_or(rest);
+    let end = rest.strip_prefix("to").or_else(|| rest.strip_prefix("-"))?;
+    let end = end.strip_prefix("the").unwrap_or(end);
+    if ["infinity", "inf", "infinite"].contains(&end) || end.starts_with("infinity") {
+        return Some("auc0-inf".to_owned());
+    }
+    // (`last measurable concentration`, `last quantifiable sample`, `time of the last ...`.)
+    if end.starts_with("last") || end.starts_with("timeofthelast") || end.starts_with("timeoflast") {
+        return Some("auc0-t".to_owned());
+    }
+    let hours = end.trim_end_matches(['h', 'r', 's']).trim_end_matches("hour").trim_end_matches("hou");
+    (!hours.is_empty() && hours.chars().all(|c| c.is_ascii_digit())).then(|| format!("auc0-{hours}"))
+}
+
 /// One quantity under two names printed as alternatives (`λz / β`, `t½λz / t½β`: the
 /// model-independent and the compartmental estimate in one row): the first name's code,
 /// where every name is of the same class.
@@ -256,6 +287,23 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         {
             return Some(code);
         }
+    }
+    // The area under the curve in words (`Area under the curve from zero to infinity`, `Area
+    // under the plasma concentration-time curve from time zero to the last measurable
+    // concentration`, `... from 0 to 24 h`): the symbol with its interval.
+    if let Some(symbol) = auc_in_words(&without_unit)
+        && let Some(code) = lookup_code(&symbol, route)
+    {
+        return Some(code);
+    }
+    // A name and its symbol after a comma (`Maximum plasma concentration, Cmax`, `Apparent
+    // oral clearance, CL/F`): the symbol's, where the words name nothing else.
+    if let Some((head, tail)) = without_unit.rsplit_once(',')
+        && head.chars().count() > 8
+        && let Some(symbol) = exact_code(tail, route)
+        && lookup_code(head, route).is_none_or(|words| class_of_code(words) == class_of_code(symbol))
+    {
+        return Some(symbol);
     }
     // A population model's typical value: `θCL`, `θ_V/F`, `TVCL`, `Typical value of CL/F`.
     for prefix in ["theta", "typicalvalueof", "typicalvalue", "tv"] {
@@ -551,11 +599,25 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
         return Some("CLO");
     }
     // ("concentration" itself contains "ratio".)
+    // (Nor an area under the concentration's curve, `Area under the curve from zero to the
+    // last measurable concentration`.)
     let rest = n.replace("concentration", " ");
     if n.contains("concentration")
-        && !["ratio", "maximum", "peak", "minimum", "trough", "average", "time", "dose", "creatinine", "albumin"]
-            .iter()
-            .any(|w| rest.contains(w))
+        && ![
+            "ratio",
+            "maximum",
+            "peak",
+            "minimum",
+            "trough",
+            "average",
+            "time",
+            "dose",
+            "creatinine",
+            "albumin",
+            "areaunder",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
     {
         return Some("CONC");
     }
@@ -904,6 +966,23 @@ mod tests {
         ] {
             check(name, None, None);
         }
+    }
+
+    #[test]
+    fn names_written_out_in_full() {
+        for (name, code) in [
+            ("Area under the curve from zero to infinity (ng·h/mL)", "AUCIFO"),
+            ("Area under the curve from zero to the last measurable concentration (ng·h/mL)", "AUCLST"),
+            ("Area under the plasma concentration–time curve from time zero to infinity", "AUCIFO"),
+            ("Area under the concentration-time curve from 0 to 24 h (µg·h/mL)", "AUCINT"),
+            ("Maximum plasma concentration, Cmax (ng/mL)", "CMAX"),
+            ("Apparent oral clearance, CL/F (L/h)", "CLFO"),
+        ] {
+            check(name, None, Some(code));
+        }
+        assert_eq!(auc_in_words("areaunderthecurvefromzerotomidnight"), None);
+        // (Not a concentration: the curve's area.)
+        assert_ne!(parameter_code("Area under the curve to the last concentration", None), Some("CONC"));
     }
 
     #[test]

@@ -1958,6 +1958,22 @@ fn is_non_value_header_uncached(label: &str) -> bool {
             .iter()
             .any(|w| l.contains(w))
         || (words().any(|w| COMPARES.contains(&w)) && crate::params::parameter_code(label, None).is_none())
+        // A model's predictions beside the observed values (`Predicted | Observed |
+        // Predicted/observed`, PBPK and population models' checks): no measurement.
+        || predicted(&l)
+}
+
+/// Whether a lower-case header (dashes as spaces) heads a model's predictions: its first
+/// word `Predicted` or `Simulated` (`Predicted Cmax`, `Simulated (PBPK)`), `Model predicted`,
+/// or their ratio to the observed values (`Predicted/observed`, `Obs/pred`).
+fn predicted(l: &str) -> bool {
+    let first = l.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    let squeezed = l.replace(' ', "");
+    matches!(first, Some("predicted" | "simulated" | "prediction" | "predictions" | "simulation" | "simulations"))
+        || l.contains("model predicted")
+        || ["predicted/observed", "observed/predicted", "pred/obs", "obs/pred", "predicted:observed"]
+            .iter()
+            .any(|w| squeezed.contains(w))
 }
 
 /// A column of subject counts.

@@ -3919,3 +3919,22 @@ fn a_parameter_names_its_compound_after_a_comma() {
     assert_eq!(compound_after_comma("t½, parent drug"), Some(("t½".to_owned(), None)));
     assert_eq!(compound_after_comma("Cmax, fasted"), None);
 }
+
+#[test]
+fn a_models_predictions_beside_the_observed_values_are_no_data() {
+    let t = table(
+        "Table 4. Predicted and observed pharmacokinetic parameters of lorvasentan",
+        &[&["Population", "Parameter", "Predicted", "Observed", "Predicted/observed"]],
+        &[
+            &["Healthy adults", "Cmax (ng/mL)", "311", "287", "1.08"],
+            &["", "AUC0–∞ (ng·h/mL)", "2 940", "3 105", "0.95"],
+            &["Children", "Cmax (ng/mL)", "262", "301", "0.87"],
+        ],
+    );
+    let values: Vec<f64> = table_records(&t).iter().filter_map(|r| r.value).collect();
+    assert_eq!(values, vec![287.0, 3105.0, 301.0]);
+    for header in ["Predicted", "Simulated (PBPK)", "Model-predicted AUC", "Pred/obs", "Observed/predicted ratio"] {
+        assert!(labels::is_non_value_header(header), "{header}");
+    }
+    assert!(!labels::is_non_value_header("Observed"));
+}
