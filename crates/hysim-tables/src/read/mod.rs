@@ -4452,6 +4452,9 @@ impl<'t> Reader<'t> {
                 .filter(|(_, p)| p.is_some())
                 .map(|(row, _)| self.table.body_rows[row][col].trim())
                 .filter(|c| !c.is_empty())
+                // (Beside a comparison's line, the stub spanning both: `GM (90% CI)` over `GMR
+                // vs postpartum (90% CI)`; the comparison's row holds no value of the group.)
+                .filter(|c| !labels::is_non_value_header(c))
                 .collect();
             let all_statistics =
                 cells.len() >= 2 && cells.iter().all(|c| cell_stat_label(c).is_some_and(|l| l.central().is_some()));
@@ -4691,6 +4694,13 @@ impl<'t> Reader<'t> {
                 }
                 continue;
             };
+            // (A comparison's line in the statistic column, `GMR vs postpartum (90% CI)`: no
+            // value of the groups.)
+            if let Some(c) = stat_col
+                && labels::is_non_value_header(cells[c].trim())
+            {
+                continue;
+            }
             let label = self.stubs[row].0.clone();
             // A subject's column before the stub (`Subject | Sequence | Parameter | Test |
             // Reference`, the subject spanning its parameters' rows): the row's values are

@@ -3938,3 +3938,29 @@ fn a_models_predictions_beside_the_observed_values_are_no_data() {
     }
     assert!(!labels::is_non_value_header("Observed"));
 }
+
+#[test]
+fn a_statistic_column_beside_a_comparisons_line_under_one_parameter() {
+    // The parameter's cell spans its two lines (`rowspan="2"`): both rows print it.
+    let t = table(
+        "Table 3. Steady-state PK by trimester of pregnancy and postpartum",
+        &[&["Parameter", "", "Third trimester (n = 24)", "Postpartum (n = 19)"]],
+        &[
+            &["AUC0–24 (h·µg/mL)", "GM (90% CI)", "31.7 (27.9–36.0)", "55.3 (48.6–62.9)"],
+            &["AUC0–24 (h·µg/mL)", "GMR vs postpartum (90% CI)", "0.57 (0.49–0.67)", "Reference"],
+            &["Cmax (µg/mL)", "GM (90% CI)", "3.12 (2.77–3.51)", "4.58 (4.07–5.15)"],
+            &["Cmax (µg/mL)", "GMR vs postpartum (90% CI)", "0.68 (0.59–0.79)", "Reference"],
+        ],
+    );
+    let read: Vec<_> =
+        table_records(&t).iter().map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.statistic)).collect();
+    assert_eq!(
+        read,
+        vec![
+            ("AUCINT".to_owned(), Some(31.7), Statistic::GeometricMean),
+            ("AUCINT".to_owned(), Some(55.3), Statistic::GeometricMean),
+            ("CMAX".to_owned(), Some(3.12), Statistic::GeometricMean),
+            ("CMAX".to_owned(), Some(4.58), Statistic::GeometricMean),
+        ]
+    );
+}
