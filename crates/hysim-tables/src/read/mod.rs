@@ -4170,6 +4170,9 @@ impl<'t> Reader<'t> {
             let col_group = under.filter(|_| column_subject.is_none());
             let mut section: Option<String> = None;
             let mut section_n: Option<u32> = None;
+            // A statistic row spanning the table (`Median (IQR)` across every column under the
+            // header): the statistic of the rows below it.
+            let mut section_statistic: Option<String> = None;
             let mut block: Vec<(usize, StatLabel)> = Vec::new();
             let flush = |block: &mut Vec<(usize, StatLabel)>,
                          section: &Option<String>,
@@ -4193,6 +4196,10 @@ impl<'t> Reader<'t> {
                     // A summary column summarises the subjects' lines (times), not the table's
                     // summary rows or a subject's own row.
                     RowKind::Stat(_) | RowKind::Subject(_) if summary.is_some() => {}
+                    RowKind::Stat(_) if let Some(line) = self.statistic_row(row) => {
+                        flush(&mut block, &section, section_n, &mut out);
+                        section_statistic = Some(line);
+                    }
                     RowKind::Stat(l) => block.push((row, l.clone())),
                     RowKind::Section(name, counts) => {
                         flush(&mut block, &section, section_n, &mut out);
@@ -4239,10 +4246,11 @@ impl<'t> Reader<'t> {
                         let group = join_group(section.as_deref(), stub_group);
                         let group = join_group(group.as_deref(), col_group);
                         let n = parse_cell(stub).n.or(section_n);
-                        let line = [stub.as_str()];
                         let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
                         let time = self.time_at(row, col);
-                        out.extend(self.cell_record(row, col, &label, param, group, n, &line, &marks, time));
+                        let line = [stub.as_str(), section_statistic.as_deref().unwrap_or_default()];
+                        let line = if section_statistic.is_some() { &line[..] } else { &line[..1] };
+                        out.extend(self.cell_record(row, col, &label, param, group, n, line, &marks, time));
                     }
                 }
             }

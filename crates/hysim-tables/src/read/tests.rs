@@ -3964,3 +3964,20 @@ fn a_statistic_column_beside_a_comparisons_line_under_one_parameter() {
         ]
     );
 }
+
+#[test]
+fn a_statistic_row_spanning_the_table_declares_the_groups_rows_below() {
+    let t = table(
+        "Table 2. Pharmacokinetic parameters of ketavolam by route",
+        &[&["Route", "n", "Cmax (ng/mL)", "Tmax (min)"]],
+        &[
+            &["Median (IQR)", "Median (IQR)", "Median (IQR)", "Median (IQR)"],
+            &["Intravenous", "14", "58.2 (44.7–71.3)", "—"],
+            &["Intranasal", "16", "46.9 (31.2–60.5)", "15 (10–25)"],
+        ],
+    );
+    let read: Vec<_> =
+        table_records(&t).iter().map(|r| (r.value, r.statistic, r.interval.as_ref().map(|i| i.kind.clone()))).collect();
+    assert_eq!(read.len(), 3, "{read:?}");
+    assert!(read.iter().all(|(_, s, i)| *s == Statistic::Median && i.as_deref() == Some("IQR")), "{read:?}");
+}
