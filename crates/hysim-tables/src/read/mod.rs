@@ -3356,9 +3356,10 @@ impl<'t> Reader<'t> {
     fn path_without_unit(&self, c: usize) -> Vec<String> {
         let mut path = self.clean_paths[c].clone();
         // A unit alone, bare or in brackets (`ng/mL`, `(µg/mL)`).
+        // (Not an abbreviation the notes define: `D` of "doxafenil (D)" is no day.)
         let unit_alone = |l: &str| {
             let bare = l.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']']).trim();
-            unit_in_label(l).is_some_and(|u| u == bare || u == l.trim())
+            unit_in_label(l).is_some_and(|u| u == bare || u == l.trim()) && self.abbreviation(l).is_none()
         };
         if path.len() > 1 && path.last().is_some_and(|l| unit_alone(l)) {
             path.pop();
@@ -3396,7 +3397,12 @@ impl<'t> Reader<'t> {
         // An abbreviation the caption defines for an analyte or specimen comes before the
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
         if self.abbreviation(last).is_some() {
-            let unit = path.iter().rev().find_map(|h| unit_in_label(h));
+            // (Its unit printed with it or above it, not the abbreviation read as one: `D`.)
+            let unit =
+                path.iter().rev().filter(|h| h.trim() != last.trim()).find_map(|h| unit_in_label(h)).or_else(|| {
+                    let (_, inner) = crate::params::split_trailing_group(last);
+                    inner.filter(|u| Unit::parse(u.trim()).is_ok()).map(|u| u.trim().to_owned())
+                });
             return self.concentration_of(last, unit.as_deref());
         }
         // A unit row under the parameters (`Cmax` over `ng/mL`, `CL/F` over `(L/h)`): the name
@@ -3785,14 +3791,34 @@ impl<'t> Reader<'t> {
                     || COMPOUND_WORDS.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")))
                     || l.starts_with("unchanged ")
             };
+            // (Or the parent of a metabolite beside it: `D` of "doxafenil (D) and
+            // desethyl-doxafenil (M)".)
+            let parent = |name: &str| {
+                let name = crate::fold::lower(name.trim());
+                name.chars().count() >= 4
+                    && self.clean_paths.iter().filter_map(|p| p.last()).any(|other| {
+                        let other = crate::params::split_trailing_group(other).0.trim();
+                        let full = self.abbreviation(other).map_or(other.to_owned(), |(_, full, _)| full.clone());
+                        let full = crate::fold::lower(&full);
+                        full != name && full.ends_with(&name) && metabolite_in(&full).is_some()
+                    })
+            };
             !leaf.is_empty()
                 && (named(leaf)
                     || self.caption_compound(leaf)
-                    || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full)))
+                    || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full) || parent(full)))
+        };
+        // (A code alone, `V1` over `D | M`, where the caption says the values are each
+        // subject's: "Individual plasma concentrations".)
+        let individual = || {
+            let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+            crate::context::has_word(&caption, &["individual", "each"])
         };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
-            [.., above, leaf] if compound(leaf) => labels::subject_id(above)
-                .filter(|id| id.split_whitespace().count() > 1 && matrices_in(above).is_empty()),
+            [.., above, leaf] if compound(leaf) => labels::subject_id(above).filter(|id| {
+                (id.split_whitespace().count() > 1 || id.chars().any(|c| c.is_ascii_digit()) && individual())
+                    && matrices_in(above).is_empty()
+            }),
             _ => None,
         };
         self.subjects_over_analytes

@@ -3981,3 +3981,29 @@ fn a_statistic_row_spanning_the_table_declares_the_groups_rows_below() {
     assert_eq!(read.len(), 3, "{read:?}");
     assert!(read.iter().all(|(_, s, i)| *s == Statistic::Median && i.as_deref() == Some("IQR")), "{read:?}");
 }
+
+#[test]
+fn subjects_coded_over_a_parent_and_its_metabolite_by_their_letters() {
+    let mut t = table(
+        "Table 2. Individual plasma concentrations (ng/mL) of toravenil (D) and desethyl-toravenil (M)",
+        &[&["Time (h)", "V1", "V1", "V2", "V2"], &["Time (h)", "D", "M", "D", "M"]],
+        &[&["0.5", "172", "16.2", "218", "13.7"], &["1", "219", "26.6", "279", "22.6"]],
+    );
+    t.spanned = vec![];
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.clone().unwrap_or_default(),
+                r.value,
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.analyte.clone().unwrap_or_default(),
+                r.unit.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 8, "{read:?}");
+    // `D` is the parent the caption abbreviates, not a day.
+    assert_eq!(read[0], ("CONC".into(), Some(172.0), "V1".into(), "toravenil".into(), "ng/mL".into()));
+    assert!(read.iter().any(|r| r.1 == Some(13.7) && r.2 == "V2" && r.3 == "desethyl-toravenil"), "{read:?}");
+}
