@@ -2016,12 +2016,18 @@ impl<'t> Reader<'t> {
             // Most of them: summary rows (`Mean` spanning the covariates) print words there.
             // A letter may carry a qualifier in words (`M (castrated)`, `F, spayed`, `M
             // castrated`), not a number (`M 1` codes an animal).
+            // (Or the next covariate its header names after a comma or slash: `Sex, age (y)`
+            // over `F, 14`, `Sex/weight` over `M/412`.)
+            let listed = h.contains([',', '/']);
             let letter = |t: &str| {
                 let mut chars = t.chars();
                 let sex = matches!(chars.next(), Some('F' | 'M' | 'f' | 'm'));
                 let rest = chars.as_str();
                 let qualifier = rest.trim_start_matches([' ', ',', '(']);
-                sex && (rest.is_empty() || qualifier.len() < rest.len() && qualifier.starts_with(char::is_alphabetic))
+                let covariate = listed && rest.trim_start().starts_with([',', '/']);
+                sex && (rest.is_empty()
+                    || covariate
+                    || qualifier.len() < rest.len() && qualifier.starts_with(char::is_alphabetic))
             };
             2 * cells.iter().filter(|t| letter(t)).count() > cells.len()
         };
@@ -3763,9 +3769,11 @@ impl<'t> Reader<'t> {
             return Some(id);
         }
         let Some(id) = labels::subject_id(last) else {
+            // (Over a unit row: `Patient 1` over `Plasma | Dialysate` over `(mg/L)`.)
             return self
                 .named_subject(col)
                 .or_else(|| subject_over_specimens(p))
+                .or_else(|| subject_over_specimens(&self.path_without_unit(col)))
                 .or_else(|| self.name_over_specimens(col));
         };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
@@ -4630,6 +4638,7 @@ impl<'t> Reader<'t> {
                     return self
                         .named_subject(col)
                         .or_else(|| subject_over_specimens(p))
+                        .or_else(|| subject_over_specimens(&self.path_without_unit(col)))
                         .or_else(|| labels::leading_worded_subject(last));
                 };
                 // (Under a subject word, its siblings ids too: not `Dogs` over `NCA | 2-CM`,

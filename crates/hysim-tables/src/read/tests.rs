@@ -4007,3 +4007,41 @@ fn subjects_coded_over_a_parent_and_its_metabolite_by_their_letters() {
     assert_eq!(read[0], ("CONC".into(), Some(172.0), "V1".into(), "toravenil".into(), "ng/mL".into()));
     assert!(read.iter().any(|r| r.1 == Some(13.7) && r.2 == "V2" && r.3 == "desethyl-toravenil"), "{read:?}");
 }
+
+#[test]
+fn subjects_over_their_specimens_over_a_unit_row() {
+    let t = table(
+        "Table 2. Cefvarone concentrations in plasma and peritoneal dialysate",
+        &[
+            &["Time after IP dose", "Patient 1", "Patient 1", "Patient 2", "Patient 2"],
+            &["Time after IP dose", "Plasma", "Dialysate", "Plasma", "Dialysate"],
+            &["(h)", "(mg/L)", "(mg/L)", "(mg/L)", "(mg/L)"],
+        ],
+        &[&["0.5", "6.48", "473", "8.31", "399"], &["1", "14.6", "405", "17.8", "372"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.value, r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read.len(), 8, "{read:?}");
+    assert_eq!(read[0], (Some(6.48), "Patient 1".to_owned(), "0.5 h".to_owned()));
+    assert!(read.iter().any(|r| *r == (Some(372.0), "Patient 2".to_owned(), "1 h".to_owned())), "{read:?}");
+}
+
+#[test]
+fn a_sex_column_listing_the_next_covariate_is_no_parameter_stub() {
+    let t = table(
+        "Table 1. Plasma gancivir concentrations (ng/mL) in individual elephants",
+        &[
+            &["Elephant", "Sex, age (y)", "Time after administration (h)", "Time after administration (h)"],
+            &["Elephant", "Sex, age (y)", "1", "2"],
+        ],
+        &[&["Kanya", "F, 14", "537", "803"], &["Tembo", "M, 32", "438", "581"], &["Sita", "F, 6", "626", "968"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.context.subject.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert_eq!(read[0], ("CONC".to_owned(), Some(537.0), "Kanya".to_owned()));
+}
