@@ -1158,6 +1158,15 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
     if let Some(inner) = bracketed.filter(|i| !i.contains(['(', ')', '[', ']'])) {
         return time_of(inner, unit);
     }
+    // An approximate time is the time (`~4 h`, `≈ 6 h`, `approx. 2 h`, `ca. 30 min`): the
+    // table says no more precisely when.
+    if let Some(rest) = ["~", "≈", "approx. ", "approx ", "ca. ", "about "]
+        .iter()
+        .find_map(|p| whole.strip_prefix(p))
+        .filter(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return time_of(rest.trim_start(), unit);
+    }
     const NAMED: &[&str] =
         &["pre-dose", "predose", "pre dose", "trough", "delivery", "birth", "at delivery", "at birth", "baseline"];
     if NAMED.contains(&t.as_str()) {

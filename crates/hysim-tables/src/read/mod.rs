@@ -1407,6 +1407,12 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             marks.push(c.to_string());
             continue;
         }
+        // Or after initials' last point, where a note defines it: `A.B.a` (`A.B.<sup>a</sup>`).
+        let after_initials = i > 1 && chars[i - 1] == '.' && chars[i - 2].is_uppercase();
+        if word_end && after_initials && c.is_ascii_lowercase() && defined(c) {
+            marks.push(c.to_string());
+            continue;
+        }
         if word_end && (c.is_ascii_digit() || c.is_ascii_lowercase()) && i - word_start >= 3 && defined(c) && {
             let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
             c.is_ascii_digit() || GLUED_MARK_WORDS.contains(&word.as_str()) || parameter_code(&word, None).is_some()
@@ -3397,7 +3403,8 @@ impl<'t> Reader<'t> {
         {
             let cells: Vec<&str> = filled_cells(self.table, c).filter(|t| looks_numeric_start(t)).collect();
             if cells.len() >= 2 && cells.iter().all(|t| time_in_cell(t).is_some()) {
-                return self.concentration_of(name.trim(), None);
+                // (Its unit after a comma: `Serum, mg/L (time after dose)`.)
+                return self.concentration_of(name.trim(), unit_in_label(name.trim()).as_deref());
             }
         }
         // An abbreviation the caption defines for an analyte or specimen comes before the

@@ -4045,3 +4045,42 @@ fn a_sex_column_listing_the_next_covariate_is_no_parameter_stub() {
     assert_eq!(read.len(), 6, "{read:?}");
     assert_eq!(read[0], ("CONC".to_owned(), Some(537.0), "Kanya".to_owned()));
 }
+
+#[test]
+fn initials_with_a_mark_and_levels_printed_with_approximate_times() {
+    let mut t = table(
+        "Table 1. Paired serum and CSF vancotrin concentrations",
+        &[&[
+            "Patient",
+            "Age (y)/sex",
+            "Day of therapy",
+            "Serum, mg/L (time after dose)",
+            "CSF, mg/L (time after dose)",
+        ]],
+        &[
+            &["A.B.a", "58/M", "3", "24.6 (1 h)", "1.12 (~4 h)"],
+            &["T.O.", "71/M", "2", "19.4 (0.5 h)", "1.48 (pre-dose)"],
+            &["J.V.", "63/M", "3", "12.7 (10 h)", "1.05 (10 h)"],
+        ],
+    );
+    t.footnote = Some("a Ventriculitis confirmed.".into());
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.value,
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+                r.context.matrix.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert_eq!(read[0], (Some(24.6), "A.B.".to_owned(), "day 3, 1 h".to_owned(), "serum".to_owned()));
+    assert!(
+        read.contains(&(Some(1.12), "A.B.".to_owned(), "day 3, 4 h".to_owned(), "cerebrospinal fluid".to_owned())),
+        "{read:?}"
+    );
+    assert_eq!(labels::time_of("~6 h", None).as_deref(), Some("6 h"));
+    assert_eq!(labels::time_of("approx. 30 min", None).as_deref(), Some("30 min"));
+}
