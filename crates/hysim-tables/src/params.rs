@@ -627,6 +627,13 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
     if time_in_symbol(n).is_some() {
         return Some("CONC");
     }
+    // An amount or area summed up to the interval's end (`Cumulative Ae (% of dose)`,
+    // `Cumulative amount excreted`): the parameter's own code, its interval from the dose.
+    if let Some(rest) = n.strip_prefix("cumulative").filter(|r| !r.is_empty())
+        && let Some(code) = lookup_code(rest.trim_start_matches(['-', ',']), route)
+    {
+        return Some(code);
+    }
     // A parameter per body weight written into its name: `CL/F/kg`, `Vz/kg`.
     if let Some(name) = n.strip_suffix("/kg")
         && let Some(code) = lookup_code(name, route)
@@ -977,6 +984,8 @@ mod tests {
             ("Area under the concentration-time curve from 0 to 24 h (µg·h/mL)", "AUCINT"),
             ("Maximum plasma concentration, Cmax (ng/mL)", "CMAX"),
             ("Apparent oral clearance, CL/F (L/h)", "CLFO"),
+            ("Cumulative Ae (% of dose)", "RCPCINT"),
+            ("Cumulative Ae (mg)", "RCAMINT"),
         ] {
             check(name, None, Some(code));
         }
