@@ -2750,7 +2750,10 @@ impl<'t> Reader<'t> {
         let t = text.trim();
         let Some(mark) = t.chars().next_back() else { return text.into() };
         let number = t[..t.len() - mark.len_utf8()].trim_end();
-        let numeric = !number.is_empty() && number.replace(',', ".").parse::<f64>().is_ok();
+        // (Or a time with its unit, the mark set apart: `21 d b`, `21 d<sup>b</sup>`.)
+        let spaced = t[..t.len() - mark.len_utf8()].ends_with(char::is_whitespace);
+        let numeric = !number.is_empty()
+            && (number.replace(',', ".").parse::<f64>().is_ok() || spaced && labels::time_of(number, None).is_some());
         let defined = self.notes.iter().any(|(k, _)| k.chars().eq(std::iter::once(mark)));
         if numeric && defined && (mark.is_ascii_lowercase() || crate::cell::MARK_SYMBOLS.contains(&mark)) {
             number.into()
@@ -5174,6 +5177,8 @@ impl<'t> Reader<'t> {
                 .filter(|u| !u.is_empty()),
             // The row's specimen with its unit (`Serum (mg/L)` in a `Specimen` column).
             self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
+            // Or its analyte's (`Total antibody, µg/mL` in an `Analyte` column).
+            self.analyte_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
             // Or what a label column before the value says the row measures (`Subject | Sex
             // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
             // (The nearest; not a subject's sex after its id, `Dog 1 (M)`.)
@@ -5299,8 +5304,16 @@ impl<'t> Reader<'t> {
         let row_analyte = self
             .analyte_col
             .and_then(|c| self.table.body_rows[row].get(c))
-            // (Without what brackets add: `X (parent)`.)
-            .map(|t| crate::params::split_trailing_group(&label_marks(t, &self.notes).0).0.trim().to_owned())
+            // (Without what brackets add, `X (parent)`, nor its unit after a comma, `ADC,
+            // µg/mL`.)
+            .map(|t| {
+                let name = label_marks(t, &self.notes).0;
+                let name = crate::params::split_trailing_group(&name).0.trim();
+                match name.rsplit_once(',') {
+                    Some((head, unit)) if Unit::parse(unit.trim()).is_ok() => head.trim().to_owned(),
+                    _ => name.to_owned(),
+                }
+            })
             // (Not a word for one: `Parent`, `Metabolite`.)
             .filter(|t| {
                 !t.is_empty()

@@ -4084,3 +4084,37 @@ fn initials_with_a_mark_and_levels_printed_with_approximate_times() {
     assert_eq!(labels::time_of("~6 h", None).as_deref(), Some("6 h"));
     assert_eq!(labels::time_of("approx. 30 min", None).as_deref(), Some("30 min"));
 }
+
+#[test]
+fn each_rows_analyte_with_its_unit_after_a_comma_and_a_marked_time() {
+    let mut t = table(
+        "Table 3. Individual serum concentrations of sorvatumab vedotin analytes",
+        &[
+            &["Patient", "Analyte", "Time after end of infusion", "Time after end of infusion"],
+            &["Patient", "Analyte", "1 h", "21 d b"],
+        ],
+        &[
+            &["101-003", "Total antibody, µg/mL", "96.3", "8.35"],
+            &["101-003", "Free payload (MMAE), ng/mL", "4.33", "0.41"],
+            &["102-001", "Total antibody, µg/mL", "82.7", "6.94"],
+        ],
+    );
+    t.footnote = Some("b Before the cycle 2 infusion.".into());
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.value,
+                r.unit_raw.clone().unwrap_or_default(),
+                r.context.analyte.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert_eq!(read[0], (Some(96.3), "µg/mL".to_owned(), "Total antibody".to_owned(), "1 h".to_owned()));
+    assert!(
+        read.contains(&(Some(0.41), "ng/mL".to_owned(), "Free payload (MMAE)".to_owned(), "21 day".to_owned())),
+        "{read:?}"
+    );
+}
