@@ -682,10 +682,18 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
 /// `pre-dose`).
 pub(crate) fn drawn_when(note: &str) -> Option<String> {
     let t = norm(note);
-    if !crate::context::has_word(&t, &["drawn", "taken", "collected", "sampled", "obtained"]) {
+    // (A note that begins with when: "Immediately before a dose at steady state".)
+    if t.starts_with("immediately before") && crate::context::has_word(&t, &["dose", "dosing"]) {
+        return Some("pre-dose".to_owned());
+    }
+    if !crate::context::has_word(&t, &["drawn", "taken", "collected", "sampled", "obtained", "measured"]) {
         return None;
     }
-    if t.contains("before the next dose") || t.contains("before the dose") || t.contains("before the morning dose") {
+    if t.contains("before the next dose")
+        || t.contains("before the dose")
+        || t.contains("before the morning dose")
+        || t.contains("before a dose")
+    {
         return Some("pre-dose".to_owned());
     }
     // (After the end of an infusion the offset is from its end, not from the dose.)

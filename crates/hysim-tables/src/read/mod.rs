@@ -1192,6 +1192,18 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         .or_else(|| parameter_code(&compound_after_comma(text)?.0, route).map(Named::Code))
 }
 
+/// The activity a lower-case label names a heparin's level by (`anti-Xa (IU/mL)`, `Peak
+/// anti-factor Xa activity`, `Trough anti-IIa`).
+fn heparin_activity(lower: &str) -> Option<&'static str> {
+    if crate::context::has_word(lower, &["anti-xa", "anti-fxa", "anti-factor xa", "antixa"]) {
+        Some("anti-Xa activity")
+    } else if crate::context::has_word(lower, &["anti-iia", "anti-factor iia", "antiiia"]) {
+        Some("anti-IIa activity")
+    } else {
+        None
+    }
+}
+
 /// Words that qualify a parameter after a comma without naming a compound (`CL, renal`,
 /// `Cmax, fasted`, `AUC, total`).
 const QUALIFIER_WORDS: &[&str] = &[
@@ -1404,6 +1416,16 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         // word. A mark when a note defines it, or when the table has no keyed notes.
         let after_bracket = i > 0 && matches!(chars[i - 1], ')' | ']');
         if word_end && after_bracket && c.is_ascii_lowercase() && (notes.is_empty() || defined(c)) {
+            marks.push(c.to_string());
+            continue;
+        }
+        // Or after a heparin's activity, where a note defines it: `Anti-Xab`
+        // (`Anti-Xa<sup>b</sup>`).
+        if word_end && c.is_ascii_lowercase() && defined(c) && {
+            let token: String = chars[..i].iter().rev().take_while(|c| !c.is_whitespace()).collect();
+            let token: String = token.chars().rev().collect::<String>().to_lowercase();
+            matches!(token.as_str(), "anti-xa" | "anti-iia" | "anti-fxa")
+        } {
             marks.push(c.to_string());
             continue;
         }
@@ -2241,11 +2263,21 @@ impl<'t> Reader<'t> {
                                 .flatten()
                         })
                 });
-                reader.col_time[c] = match (above, leaf) {
+                let time = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
                         Some(format!("{day}, {time}"))
                     }
                     (above, leaf) => leaf.or(above),
+                };
+                // (A time after the dose spanning days, `Anti-Xa activity 4 h post-dose (IU/mL)`
+                // over `Day 2 | Day 5`: each day's sample 4 h after its dose.)
+                let after = || p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| labels::time_after_dose_in(h));
+                reader.col_time[c] = match time {
+                    Some(day) if day.starts_with("day") && !day.contains(',') => match after() {
+                        Some(after) => Some(format!("{day}, {after}")),
+                        None => Some(day),
+                    },
+                    time => time,
                 };
             }
         }
@@ -3565,6 +3597,8 @@ impl<'t> Reader<'t> {
             })
             || abbreviation.is_some()
             || words(&["level", "levels", "concentration", "concentrations"])
+            // (A heparin's activity measured in a subject: `Anti-Xa (IU/mL)`.)
+            || words(&["anti-xa", "anti-iia", "anti-fxa", "anti-factor xa"])
             || translate::says_concentration(&lower)
             || words(SPECIMEN_WORDS)
             // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
@@ -5399,6 +5433,14 @@ impl<'t> Reader<'t> {
             context.analyte = Some(name);
             molecular_weight = mw.or(molecular_weight);
         }
+        // A heparin's activity measured for the drug (`Anti-Xa (IU/mL)`, `Peak anti-Xa
+        // activity`, `Cmax anti-IIa`): the analyte is the activity, the drug the heparin.
+        if let Some(activity) = std::iter::once(label)
+            .chain(self.clean_paths[col].iter().map(String::as_str))
+            .find_map(|l| heparin_activity(&crate::fold::lower(l)))
+        {
+            context.analyte = Some(activity.to_owned());
+        }
         context.group = group;
         context.subject = subject;
         // (A parameter of the unbound drug: its analyte so named, `X (unbound)`.)
@@ -5421,7 +5463,9 @@ impl<'t> Reader<'t> {
         // </sup>` with "a Drawn 1 h after the start of the infusion", `Trough<sup>b</sup>`
         // with "b Drawn within 30 min before the next dose").
         let own_time = own_time.or_else(|| {
-            let drawn = matches!(param.code(), Some("CMAX" | "CTROUGH")) && context.subject.is_some();
+            // (Or a subject's level, `Anti-Xa<sup>b</sup> (IU/mL)` with "b Measured 4 h after
+            // the third dose".)
+            let drawn = matches!(param.code(), Some("CMAX" | "CTROUGH" | "CONC")) && context.subject.is_some();
             let marks = self.label_marks.get(col)?;
             drawn
                 .then(|| {

@@ -4118,3 +4118,31 @@ fn each_rows_analyte_with_its_unit_after_a_comma_and_a_marked_time() {
         "{read:?}"
     );
 }
+
+#[test]
+fn a_heparins_activity_with_when_its_marks_say_it_was_measured() {
+    let mut t = table(
+        "Table 2. Individual tinzaparin doses and anti-factor Xa activity",
+        &[&["Patient", "Weight (kg)", "Initial dose (IU/kg)", "Anti-Xab (IU/mL)", "Trough anti-Xac (IU/mL)"]],
+        &[&["1", "3.9", "150", "0.31", "<0.10"], &["2", "5.2", "150", "0.44", "0.11"]],
+    );
+    t.footnote = Some(
+        "a Nephrotic syndrome. b Measured 4 h after the third dose in citrated plasma. c Immediately before a dose \
+         at steady state."
+            .into(),
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.clone().unwrap_or_default(),
+                r.value,
+                r.context.time.clone().unwrap_or_default(),
+                r.context.analyte.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 4, "{read:?}");
+    assert_eq!(read[0], ("CONC".to_owned(), Some(0.31), "4 h".to_owned(), "anti-Xa activity".to_owned()));
+    assert_eq!(read[3], ("CTROUGH".to_owned(), Some(0.11), "pre-dose".to_owned(), "anti-Xa activity".to_owned()));
+}
