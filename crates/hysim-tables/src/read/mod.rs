@@ -3709,7 +3709,26 @@ impl<'t> Reader<'t> {
     /// (` | Geometric mean (CV%)` spanning the groups): the declaration, for the rows under it.
     fn statistic_row(&self, row: usize) -> Option<String> {
         let stub = self.table.body_rows[row].get(self.stub_col).map_or("", |s| s.trim());
-        let text = self.spanning_text(row)?;
+        // (Or over the value columns only, a count column's cell blank: `| | Median (range) |
+        // Median (range)`.)
+        let text = self.spanning_text(row).or_else(|| {
+            let cells = &self.table.body_rows[row];
+            let mut filled = cells
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| *c != self.stub_col)
+                .map(|(_, s)| s.trim())
+                .filter(|s| !s.is_empty());
+            let first = filled.next()?;
+            let mut count = 1;
+            filled
+                .all(|s| {
+                    count += 1;
+                    s == first
+                })
+                .then_some(first)
+                .filter(|_| count >= 2)
+        })?;
         ((stub.is_empty() || stub == text) && declare::label_declaration(text).is_some()).then(|| text.to_owned())
     }
 
@@ -4274,7 +4293,10 @@ impl<'t> Reader<'t> {
                     // A summary column summarises the subjects' lines (times), not the table's
                     // summary rows or a subject's own row.
                     RowKind::Stat(_) | RowKind::Subject(_) if summary.is_some() => {}
-                    RowKind::Stat(_) if let Some(line) = self.statistic_row(row) => {
+                    RowKind::Stat(_) | RowKind::Group(_)
+                        if summary.is_none()
+                            && let Some(line) = self.statistic_row(row) =>
+                    {
                         flush(&mut block, &section, section_n, &mut out);
                         section_statistic = Some(line);
                     }

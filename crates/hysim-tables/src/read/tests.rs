@@ -3980,6 +3980,19 @@ fn a_statistic_row_spanning_the_table_declares_the_groups_rows_below() {
         table_records(&t).iter().map(|r| (r.value, r.statistic, r.interval.as_ref().map(|i| i.kind.clone()))).collect();
     assert_eq!(read.len(), 3, "{read:?}");
     assert!(read.iter().all(|(_, s, i)| *s == Statistic::Median && i.as_deref() == Some("IQR")), "{read:?}");
+    // (Over the value columns only, the stub's and the count's cells blank.)
+    let t = table(
+        "Table 1. Pharmacokinetic parameters of ceftazolam in ball pythons at two temperatures",
+        &[&["Temperature", "n", "Cmax (µg/mL)", "t½ (h)"]],
+        &[
+            &["", "", "Median (range)", "Median (range)"],
+            &["24 °C", "7", "28.4 (19.6–37.1)", "61.8 (44.2–88.5)"],
+            &["32 °C", "7", "31.9 (22.4–40.8)", "27.5 (19.8–40.3)"],
+        ],
+    );
+    let read: Vec<_> = table_records(&t).iter().map(|r| (r.value, r.statistic)).collect();
+    assert_eq!(read.len(), 4, "{read:?}");
+    assert!(read.iter().all(|(_, s)| *s == Statistic::Median), "{read:?}");
 }
 
 #[test]
