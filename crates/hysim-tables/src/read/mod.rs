@@ -3372,6 +3372,14 @@ impl<'t> Reader<'t> {
                 .is_some_and(|code| crate::params::class_of_code(code) == Some("excretion"))
         };
         let interval_leaf = labels::time_of(leaf, None).is_some() && interval();
+        // (A day or week of treatment under a level drawn on it, `Ctrough (µg/mL)` over `Week 2 |
+        // Week 4`: each column the level at that time.)
+        let occasion_leaf = || {
+            labels::time_of(leaf, None).is_some_and(|t| t.starts_with("week ") || t.starts_with("day ")) && {
+                let code = above.iter().rev().find_map(|h| named(h, self.route_kind)).and_then(Named::code);
+                matches!(code, Some("CTROUGH" | "CMIN" | "CONC" | "CMAX" | "CAVG"))
+            }
+        };
         // (A spread among the parameter's statistics, `Cmax` over `GM | 90% CI`, is read with
         // them: its central value's interval.)
         let spread = matches!(stat_label(leaf), Some(StatLabel::Spread(_)));
@@ -3379,7 +3387,7 @@ impl<'t> Reader<'t> {
             || leaf.is_empty()
             || labels::is_non_value_header(leaf) && !spread
             || labels::is_count_header(leaf)
-            || labels::time_of(leaf, None).is_some() && !interval_leaf
+            || labels::time_of(leaf, None).is_some() && !interval_leaf && !occasion_leaf()
             || matches!(stat_label(leaf), Some(StatLabel::Count))
             || looks_numeric(leaf) && !interval_leaf && !spread
             || is_comparison(leaf) && !spread

@@ -4159,3 +4159,27 @@ fn a_heparins_activity_with_when_its_marks_say_it_was_measured() {
     assert_eq!(read[0], ("CONC".to_owned(), Some(0.31), "4 h".to_owned(), "anti-Xa activity".to_owned()));
     assert_eq!(read[3], ("CTROUGH".to_owned(), Some(0.11), "pre-dose".to_owned(), "anti-Xa activity".to_owned()));
 }
+
+#[test]
+fn a_level_spanning_the_weeks_it_was_drawn_in() {
+    let t = table(
+        "Table 4. Serum trough concentrations of bexolimab (mean ± SD)",
+        &[
+            &["Treatment", "Ctrough (µg/mL)", "Ctrough (µg/mL)", "t½ (days)"],
+            &["Treatment", "Week 2", "Week 4", "t½ (days)"],
+        ],
+        &[&["150 mg Q2W (n = 42)", "8.4 ± 3.1", "13.9 ± 5.2", "19.8 ± 5.6"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.value, r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            ("CTROUGH".to_owned(), Some(8.4), "week 2".to_owned()),
+            ("CTROUGH".to_owned(), Some(13.9), "week 4".to_owned()),
+            ("LAMZHL".to_owned(), Some(19.8), String::new()),
+        ]
+    );
+}
