@@ -301,7 +301,7 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     if let Some((head, tail)) = without_unit.rsplit_once(',')
         && head.chars().count() > 8
         && let Some(symbol) = exact_code(tail, route)
-        && lookup_code(head, route).is_none_or(|words| class_of_code(words) == class_of_code(symbol))
+        && lookup_code(head, route).is_some_and(|words| class_of_code(words) == class_of_code(symbol))
     {
         return Some(symbol);
     }
@@ -990,6 +990,9 @@ mod tests {
             check(name, None, Some(code));
         }
         assert_eq!(auc_in_words("areaunderthecurvefromzerotomidnight"), None);
+        // (A comparison named before the symbol is none of its values.)
+        check("Geometric mean ratio, Cmax", None, None);
+        check("Fold change, AUC", None, None);
         // (Not a concentration: the curve's area.)
         assert_ne!(parameter_code("Area under the curve to the last concentration", None), Some("CONC"));
     }

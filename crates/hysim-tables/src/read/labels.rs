@@ -701,10 +701,14 @@ pub(crate) fn drawn_when(note: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    words.windows(3).find_map(|w| {
-        let n = w[0].parse::<f64>().ok()?;
-        let unit = minutes_or_hours(w[1].trim_end_matches(['.', ',']))?;
-        (w[2] == "after").then(|| format!("{n} {unit}"))
+    // (After a dose: `after the third dose`, `after the start of the infusion`; not after
+    // another event, `2 h after the start of haemodialysis`.)
+    const DOSING: &[&str] = &["dose", "doses", "dosing", "administration", "injection", "infusion", "intake"];
+    words.iter().enumerate().find_map(|(k, w)| {
+        let n = w.parse::<f64>().ok()?;
+        let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches(['.', ',']))?;
+        let dosing = words[k + 3..].iter().take(8).any(|w| DOSING.contains(&w.trim_end_matches(['.', ',', ';', ')'])));
+        (words.get(k + 2) == Some(&"after") && dosing).then(|| format!("{n} {unit}"))
     })
 }
 
@@ -1975,22 +1979,32 @@ fn is_non_value_header_uncached(label: &str) -> bool {
             .iter()
             .any(|w| l.contains(w))
         || (words().any(|w| COMPARES.contains(&w)) && crate::params::parameter_code(label, None).is_none())
-        // A model's predictions beside the observed values (`Predicted | Observed |
-        // Predicted/observed`, PBPK and population models' checks): no measurement.
-        || predicted(&l)
+        // The ratio of a model's predictions to the observed values (`Predicted/observed`,
+        // `Obs/pred`): no measurement.
+        || {
+            let squeezed = l.replace(' ', "");
+            ["predicted/observed", "observed/predicted", "pred/obs", "obs/pred", "predicted:observed"]
+                .iter()
+                .any(|w| squeezed.contains(w))
+        }
 }
 
-/// Whether a lower-case header (dashes as spaces) heads a model's predictions: its first
-/// word `Predicted` or `Simulated` (`Predicted Cmax`, `Simulated (PBPK)`), `Model predicted`,
-/// or their ratio to the observed values (`Predicted/observed`, `Obs/pred`).
-fn predicted(l: &str) -> bool {
+/// Whether a header heads a model's predictions (`Predicted`, `Simulated (PBPK)`,
+/// `Model-predicted AUC`): no measurement where the observed values stand beside them
+/// ([`is_observed_header`]).
+pub(crate) fn is_prediction_header(label: &str) -> bool {
+    let l = crate::fold::lower(label).replace(['‐', '–', '-'], " ");
     let first = l.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
-    let squeezed = l.replace(' ', "");
     matches!(first, Some("predicted" | "simulated" | "prediction" | "predictions" | "simulation" | "simulations"))
         || l.contains("model predicted")
-        || ["predicted/observed", "observed/predicted", "pred/obs", "obs/pred", "predicted:observed"]
-            .iter()
-            .any(|w| squeezed.contains(w))
+}
+
+/// Whether a header heads the observed values (`Observed`, `Measured`, `Observed (clinical
+/// study)`).
+pub(crate) fn is_observed_header(label: &str) -> bool {
+    let l = crate::fold::lower(label);
+    let first = l.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    matches!(first, Some("observed" | "measured" | "observation" | "observations"))
 }
 
 /// A column of subject counts.
@@ -2087,6 +2101,10 @@ mod tests {
         assert_eq!(drawn_when("Samples were taken 30 min after the start of the infusion").as_deref(), Some("30 min"));
         assert_eq!(drawn_when("Samples were taken 30 min after the end of the infusion"), None);
         assert_eq!(drawn_when("Trough above 1.0 mg/L; the dosing interval was extended."), None);
+        assert_eq!(drawn_when("Measured 4 h after the third dose in citrated plasma.").as_deref(), Some("4 h"));
+        assert_eq!(drawn_when("Immediately before a dose at steady state.").as_deref(), Some("pre-dose"));
+        // (After another event, the time is not since the dose.)
+        assert_eq!(drawn_when("Measured 2 h after the start of haemodialysis."), None);
     }
 
     #[test]

@@ -1192,6 +1192,14 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         .or_else(|| parameter_code(&compound_after_comma(text)?.0, route).map(Named::Code))
 }
 
+/// Whether the text after an analyte's comma is the unit of its levels (`ng/mL`, `µg/g`,
+/// `nmol/L`): a concentration's, not a letter the unit grammar also reads (`S`, `d`, `l`,
+/// the enantiomers' and isomers' letters).
+fn analyte_unit(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 2 && is_concentration_unit(t)
+}
+
 /// The activity a lower-case label names a heparin's level by (`anti-Xa (IU/mL)`, `Peak
 /// anti-factor Xa activity`, `Trough anti-IIa`).
 fn heparin_activity(lower: &str) -> Option<&'static str> {
@@ -1232,6 +1240,7 @@ const QUALIFIER_WORDS: &[&str] = &[
     "single",
     "multiple",
     "steady",
+    "steady-state",
     "males",
     "females",
     "male",
@@ -1265,16 +1274,11 @@ fn compound_after_comma_by(label: &str, known: &dyn Fn(&str) -> bool) -> Option<
         return None;
     }
     let lower = crate::fold::lower(tail);
-    let code = |t: &str| {
-        let mut chars = t.chars();
-        chars.next() == Some('M') && t.len() <= 4 && chars.as_str().chars().all(|c| c.is_ascii_digit()) && t.len() > 1
-    };
     let compound = if matches!(lower.as_str(), "parent" | "parent drug" | "parent compound") {
         None
     } else if let Some(named) = lower.strip_prefix("metabolite ").map(|_| tail["metabolite ".len()..].trim()) {
         Some(named.to_owned()).filter(|n| !n.is_empty() && !n.contains(' '))?.into()
-    } else if code(tail)
-        || metabolite_in(tail).is_some()
+    } else if metabolite_in(tail).is_some()
         || !tail.contains(' ') && crate::context::drug_name_in(tail).is_some_and(|(d, _)| d == lower)
         || !tail.contains(' ') && known(tail)
     {
@@ -2189,7 +2193,7 @@ impl<'t> Reader<'t> {
                     && let Some((param, under)) = reader.parameter_above(c)
                 {
                     reader.col_named[c] = Some(param);
-                    reader.col_under[c] = Some(under);
+                    reader.col_under[c] = Some(under).filter(|u| !u.is_empty());
                 }
             }
         }
@@ -3255,13 +3259,33 @@ impl<'t> Reader<'t> {
             let lower = crate::fold::lower(tail);
             let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
             let tail_of = |l: &str| {
-                let (name, _) = crate::params::split_trailing_group(l);
+                let (name, _) = crate::params::split_trailing_group(without_statistic_clause(l));
                 name.rsplit_once(',').is_some_and(|(_, t)| crate::fold::lower(t.trim()) == lower)
             };
-            lower.chars().count() >= 5
-                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+            // A metabolite's code (`M1`), or a word of a name; not a statistic, a time, a
+            // population, a species or a qualifier (`median`, `week`, `infants`, `renal`).
+            let code = {
+                let mut chars = tail.chars();
+                chars.next() == Some('M') && (2..=4).contains(&tail.len()) && chars.all(|c| c.is_ascii_digit())
+            };
+            let word = lower.chars().count() >= 5 && lower.chars().all(|c| c.is_alphabetic() || c == '-');
+            (code || word)
                 && !QUALIFIER_WORDS.contains(&lower.as_str())
-                && crate::context::has_word(&caption, &[lower.as_str()])
+                && stat_label(tail).is_none()
+                && labels::time_of(tail, None).is_none()
+                && crate::context::population_in(tail).is_none()
+                && crate::context::species_of(tail).is_none()
+                // (Named in the caption after `of` or beside another compound: "... of X and
+                // M1", "X and its metabolite".)
+                && {
+                    let words: Vec<&str> =
+                        caption.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+                    words.iter().enumerate().any(|(k, w)| {
+                        *w == lower
+                            && (k > 0 && matches!(words[k - 1], "of" | "and" | "or")
+                                || matches!(words.get(k + 1), Some(&"and" | &"or")))
+                    })
+                }
                 && self
                     .stubs
                     .iter()
@@ -3398,10 +3422,18 @@ impl<'t> Reader<'t> {
             above.iter().enumerate().rev().find_map(|(k, h)| named(h, self.route_kind).map(|n| (k, n)))?;
         // A statistic stays alone (read with its row's other statistics); a group joins the
         // other headers that are not the parameter (`Fasted / Test`).
+        // (A day or week under the level is its time, no group.)
+        let occasion = !interval_leaf && labels::time_of(leaf, None).is_some();
         let under = if stat_label(leaf).is_some() {
             leaf.to_owned()
         } else {
-            path.iter().enumerate().filter(|(k, _)| *k != at).map(|(_, h)| h.trim()).collect::<Vec<_>>().join(" / ")
+            let last = path.len() - 1;
+            path.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != at && !(occasion && *k == last))
+                .map(|(_, h)| h.trim())
+                .collect::<Vec<_>>()
+                .join(" / ")
         };
         Some((param, under))
     }
@@ -3891,11 +3923,19 @@ impl<'t> Reader<'t> {
         // subject's: "Individual plasma concentrations".)
         let individual = || {
             let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
-            crate::context::has_word(&caption, &["individual", "each"])
+            crate::context::has_word(&caption, &["individual"])
+        };
+        // (Not a time coded so: `D15`, `C1D1`, `W4`.)
+        let timed = |id: &str| {
+            labels::time_of(id, None).is_some()
+                || labels::cycle_day(id, self.cycle_days).is_some()
+                || labels::day_hour_code(id).is_some()
+                || labels::day_code(id).is_some()
         };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
             [.., above, leaf] if compound(leaf) => labels::subject_id(above).filter(|id| {
-                (id.split_whitespace().count() > 1 || id.chars().any(|c| c.is_ascii_digit()) && individual())
+                (id.split_whitespace().count() > 1
+                    || id.chars().any(|c| c.is_ascii_digit()) && individual() && !timed(id))
                     && matrices_in(above).is_empty()
             }),
             _ => None,
@@ -4229,7 +4269,11 @@ impl<'t> Reader<'t> {
                     }
                     RowKind::Stat(_) => continue,
                     RowKind::Subject(id) => join_group(section.as_deref(), Some(id.as_str())),
-                    RowKind::Group(stub) if labels::is_non_value_header(stub) || self.p_value_row(row) => continue,
+                    RowKind::Group(stub)
+                        if labels::is_non_value_header(stub) || self.p_value_row(row) || self.prediction_row(stub) =>
+                    {
+                        continue;
+                    }
                     RowKind::Group(stub) => {
                         join_group(section.as_deref(), (!stub.trim().is_empty()).then_some(stub.as_str()))
                     }
@@ -4250,6 +4294,14 @@ impl<'t> Reader<'t> {
     /// Parameters across the headers: each parameter column read down its rows.
     fn parameters_across(&self) -> Vec<Record> {
         let kinds = self.row_kinds();
+        // The rows that declare the statistic of the rows below (read once for every column).
+        let statistic_rows: Vec<Option<String>> = kinds
+            .iter()
+            .enumerate()
+            .map(|(row, kind)| {
+                matches!(kind, RowKind::Stat(_) | RowKind::Group(_)).then(|| self.statistic_row(row)).flatten()
+            })
+            .collect();
         let subject_sections = labels::is_subject_header(&self.labels[self.stub_col]);
         let summary_columns = self.summary_columns();
         let mut out = Vec::new();
@@ -4303,10 +4355,10 @@ impl<'t> Reader<'t> {
                     RowKind::Stat(_) | RowKind::Subject(_) if summary.is_some() => {}
                     RowKind::Stat(_) | RowKind::Group(_)
                         if summary.is_none()
-                            && let Some(line) = self.statistic_row(row) =>
+                            && let Some(line) = &statistic_rows[row] =>
                     {
                         flush(&mut block, &section, section_n, &mut out);
-                        section_statistic = Some(line);
+                        section_statistic = Some(line.clone());
                     }
                     RowKind::Stat(l) => block.push((row, l.clone())),
                     RowKind::Section(name, counts) => {
@@ -4322,7 +4374,7 @@ impl<'t> Reader<'t> {
                     }
                     RowKind::Group(stub) => {
                         flush(&mut block, &section, section_n, &mut out);
-                        if labels::is_non_value_header(stub) || self.p_value_row(row) {
+                        if labels::is_non_value_header(stub) || self.p_value_row(row) || self.prediction_row(stub) {
                             continue;
                         }
                         if column_subject.is_some() || summary.is_some() {
@@ -4551,6 +4603,20 @@ impl<'t> Reader<'t> {
         lines
     }
 
+    /// Whether column `c` holds a model's predictions beside a column of the observed values
+    /// (`Predicted | Observed | Predicted/observed`, PBPK and population models' checks):
+    /// the predictions are no measurement. (Alone, a model's predicted exposures are results.)
+    fn predictions_beside_observed(&self, c: usize) -> bool {
+        labels::is_prediction_header(&self.labels[c])
+            && (0..self.n_cols).any(|o| o != c && self.paths[o].iter().any(|h| labels::is_observed_header(h)))
+    }
+
+    /// Whether a row's stub heads a model's predictions beside a row of the observed values
+    /// (parameters across: `Predicted` then `Observed` down the stub).
+    fn prediction_row(&self, stub: &str) -> bool {
+        labels::is_prediction_header(stub) && self.stubs.iter().any(|(s, _)| labels::is_observed_header(s))
+    }
+
     /// The column after the stub that gives each parameter row's statistic: headed
     /// `Statistic` (or `Summary statistic`, `Statistics`), or holding statistic labels
     /// (`Mean (SD)`, `Median (range)`) in every parameter row, two at least.
@@ -4739,7 +4805,9 @@ impl<'t> Reader<'t> {
             .labels
             .iter()
             .enumerate()
-            .map(|(c, h)| labels::is_non_value_header(h) || self.p_value_column(c))
+            .map(|(c, h)| {
+                labels::is_non_value_header(h) || self.p_value_column(c) || self.predictions_beside_observed(c)
+            })
             .collect();
         let header_counts: Vec<Option<u32>> = self.labels.iter().map(|h| parse_cell(h).n).collect();
         // A column that gives each row's statistic (`Parameter | Statistic | Day 1` over
@@ -5242,7 +5310,11 @@ impl<'t> Reader<'t> {
             // The row's specimen with its unit (`Serum (mg/L)` in a `Specimen` column).
             self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
             // Or its analyte's (`Total antibody, µg/mL` in an `Analyte` column).
-            self.analyte_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| unit_in_label(t)),
+            self.analyte_col
+                .and_then(|c| self.table.body_rows[row].get(c))
+                .and_then(|t| t.rsplit_once(','))
+                .filter(|(_, u)| analyte_unit(u))
+                .map(|(_, u)| u.trim().to_owned()),
             // Or what a label column before the value says the row measures (`Subject | Sex
             // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
             // (The nearest; not a subject's sex after its id, `Dog 1 (M)`.)
@@ -5374,7 +5446,7 @@ impl<'t> Reader<'t> {
                 let name = label_marks(t, &self.notes).0;
                 let name = crate::params::split_trailing_group(&name).0.trim();
                 match name.rsplit_once(',') {
-                    Some((head, unit)) if Unit::parse(unit.trim()).is_ok() => head.trim().to_owned(),
+                    Some((head, unit)) if analyte_unit(unit) => head.trim().to_owned(),
                     _ => name.to_owned(),
                 }
             })
@@ -5407,6 +5479,7 @@ impl<'t> Reader<'t> {
             .or(metabolite)
             // (The compound the label names after a comma: `Cmax, metabolite M1`.)
             .or_else(|| {
+                let label = without_statistic_clause(label);
                 let (_, compound) = self.comma_compound(label).filter(|_| parameter_code(label, None).is_none())?;
                 let name = compound?;
                 let mw = drug_in(&name).map(|d| d.molecular_weight);
@@ -5465,9 +5538,17 @@ impl<'t> Reader<'t> {
         }
         // A heparin's activity measured for the drug (`Anti-Xa (IU/mL)`, `Peak anti-Xa
         // activity`, `Cmax anti-IIa`): the analyte is the activity, the drug the heparin.
-        if let Some(activity) = std::iter::once(label)
-            .chain(self.clean_paths[col].iter().map(String::as_str))
-            .find_map(|l| heparin_activity(&crate::fold::lower(l)))
+        // (Only labels with `anti` in them are read further: most records' are not.)
+        // (Measured as an activity, in international units: not a drug's concentration by an
+        // anti-Xa assay, `Apixaban (ng/mL)`; nor over an analyte column's own names.)
+        let anti = |l: &str| l.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"anti"));
+        let activity_unit = unit_raw.as_deref().is_some_and(|u| u.contains("IU") || u.contains("U/"));
+        if activity_unit
+            && self.analyte_col.is_none()
+            && let Some(activity) = std::iter::once(label)
+                .chain(self.clean_paths[col].iter().map(String::as_str))
+                .filter(|l| anti(l))
+                .find_map(|l| heparin_activity(&crate::fold::lower(l)))
         {
             context.analyte = Some(activity.to_owned());
         }

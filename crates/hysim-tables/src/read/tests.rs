@@ -3933,10 +3933,20 @@ fn a_models_predictions_beside_the_observed_values_are_no_data() {
     );
     let values: Vec<f64> = table_records(&t).iter().filter_map(|r| r.value).collect();
     assert_eq!(values, vec![287.0, 3105.0, 301.0]);
-    for header in ["Predicted", "Simulated (PBPK)", "Model-predicted AUC", "Pred/obs", "Observed/predicted ratio"] {
+    for header in ["Predicted", "Simulated (PBPK)", "Model-predicted AUC"] {
+        assert!(labels::is_prediction_header(header), "{header}");
+    }
+    for header in ["Pred/obs", "Observed/predicted ratio"] {
         assert!(labels::is_non_value_header(header), "{header}");
     }
-    assert!(!labels::is_non_value_header("Observed"));
+    assert!(!labels::is_non_value_header("Observed") && !labels::is_prediction_header("Observed"));
+    // Alone, a model's predicted exposures are the results (Bayesian post hoc estimates).
+    let t = table(
+        "Table 3. Model-predicted exposure of lorvasentan by dose",
+        &[&["Parameter", "Predicted, 10 mg", "Predicted, 20 mg"]],
+        &[&["AUC0–24 (ng·h/mL)", "1 220", "2 410"]],
+    );
+    assert_eq!(table_records(&t).len(), 2);
 }
 
 #[test]
@@ -4182,4 +4192,39 @@ fn a_level_spanning_the_weeks_it_was_drawn_in() {
             ("LAMZHL".to_owned(), Some(19.8), String::new()),
         ]
     );
+}
+
+#[test]
+fn qualifiers_visits_and_assays_named_like_compounds_and_subjects_are_none() {
+    // A statistic, a month or a population after the comma names no compound.
+    let t = table(
+        "Table 2. Pharmacokinetics of dorapixine in neonates and infants (median, range)",
+        &[&["Parameter", "Unit", "Cohort 1", "Cohort 2"]],
+        &[
+            &["Tmax, median (range)", "h", "2 (1–4)", "3 (1–6)"],
+            &["Ctrough, M6", "µg/mL", "8.1", "9.2"],
+            &["Ctrough, M12", "µg/mL", "7.5", "8.8"],
+            &["Cmax, infants", "ng/mL", "41", "52"],
+            &["AUC, infants", "ng·h/mL", "410", "520"],
+        ],
+    );
+    for r in table_records(&t) {
+        let analyte = r.context.analyte.clone().unwrap_or_default();
+        assert!(!["median", "M6", "M12", "infants"].contains(&analyte.as_str()), "{analyte} of {:?}", r.parameter_raw);
+    }
+    // Visits coded over a parent and its metabolite at each visit are no subjects.
+    let t = table(
+        "Table 3. Trough concentrations of toravenil (T) and desethyl-toravenil (M) at each visit",
+        &[&["Patient", "D1", "D1", "D15", "D15"], &["Patient", "T", "M", "T", "M"]],
+        &[&["01", "12.1", "3.4", "14.2", "4.1"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.as_deref() != Some("D15")));
+    // A drug measured by an anti-Xa assay in mass units is the drug's concentration.
+    let t = table(
+        "Table 2. Apixaban plasma concentrations by calibrated anti-Xa assay in individual patients",
+        &[&["Patient", "Anti-Xa level (ng/mL)"]],
+        &[&["1", "112"], &["2", "86"]],
+    );
+    let records = table_records(&t);
+    assert!(records.iter().all(|r| r.context.analyte.as_deref() != Some("anti-Xa activity")), "{records:?}");
 }
