@@ -8,6 +8,14 @@ use crate::params::Route;
 
 /// The routes a text names, in a fixed order.
 pub(crate) fn routes_in(text: &str) -> Vec<(&'static str, Route)> {
+    // (Asked of every record's group and labels: answered from a per-thread cache.)
+    thread_local! {
+        static ROUTES_IN: crate::memo::Cache<Vec<(&'static str, Route)>> = Default::default();
+    }
+    crate::memo::cached(&ROUTES_IN, text, routes_in_uncached)
+}
+
+fn routes_in_uncached(text: &str) -> Vec<(&'static str, Route)> {
     let t = crate::fold::lower(text);
     let mut out = Vec::new();
     // (With the stems of other languages' words: `intravenös`, `intraveineuse`,

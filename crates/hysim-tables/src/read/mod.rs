@@ -3318,6 +3318,10 @@ impl<'t> Reader<'t> {
         if drug.as_deref() == Some(name.as_str()) {
             return true;
         }
+        // (Every rule below finds the name among the caption's words.)
+        if !caption.contains(name.as_str()) {
+            return false;
+        }
         let words: Vec<&str> = caption.split_whitespace().collect();
         fn word(w: &str) -> &str {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -5969,6 +5973,13 @@ fn is_infusion_end(label: &str) -> bool {
 /// Whether a label names a specimen's chemistry, not the drug (`CSF protein (g/L)`, `Serum
 /// albumin`, `CSF glucose`, `ALT (U/L)`): beside the drug's levels, no concentration of it.
 fn names_chemistry(label: &str) -> bool {
+    thread_local! {
+        static CHEMISTRY_LABELS: crate::memo::Cache<bool> = Default::default();
+    }
+    crate::memo::cached(&CHEMISTRY_LABELS, label, names_chemistry_uncached)
+}
+
+fn names_chemistry_uncached(label: &str) -> bool {
     const CHEMISTRY: &[&str] = &[
         "protein",
         "proteins",
