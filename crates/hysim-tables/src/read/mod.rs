@@ -4298,6 +4298,14 @@ impl<'t> Reader<'t> {
     /// Parameters across the headers: each parameter column read down its rows.
     fn parameters_across(&self) -> Vec<Record> {
         let kinds = self.row_kinds();
+        // Each group row's count in its stub (`Patients (n = 12)`), read once for every column.
+        let stub_counts: Vec<Option<u32>> = kinds
+            .iter()
+            .map(|kind| match kind {
+                RowKind::Group(stub) => parse_cell(stub).n,
+                _ => None,
+            })
+            .collect();
         // The rows that declare the statistic of the rows below (read once for every column).
         let statistic_rows: Vec<Option<String>> = kinds
             .iter()
@@ -4409,7 +4417,7 @@ impl<'t> Reader<'t> {
                             (!stub.trim().is_empty() && self.row_time[row].is_none()).then_some(stub.as_str());
                         let group = join_group(section.as_deref(), stub_group);
                         let group = join_group(group.as_deref(), col_group);
-                        let n = parse_cell(stub).n.or(section_n);
+                        let n = stub_counts[row].or(section_n);
                         let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
                         let time = self.time_at(row, col);
                         let line = [stub.as_str(), section_statistic.as_deref().unwrap_or_default()];
