@@ -721,6 +721,17 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
         let n = w.parse::<f64>().ok().filter(|n| *n > 0.0)?;
         let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches([',', '.']))?;
         let after = &words[k + 2..];
+        // (Or after a single dose by its route: `4 h after a single oral dose`.)
+        let single = || match after {
+            ["after", "a" | "the", rest @ ..] => rest
+                .iter()
+                .take(4)
+                .position(|w| {
+                    matches!(w.trim_end_matches([',', '.', ')']), "dose" | "administration" | "dosing" | "injection")
+                })
+                .is_some_and(|at| rest[..at].iter().all(|w| !matches!(*w, "of" | "start" | "end"))),
+            _ => false,
+        };
         let dose = matches!(
             after,
             ["post-dose" | "postdose" | "post-dosing", ..]
@@ -728,7 +739,7 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
                 | ["after", "dose" | "dosing", ..]
                 | ["after", "the", "dose", ..]
                 | ["after", "the", "morning" | "evening" | "last" | "first", "dose", ..]
-        );
+        ) || single();
         dose.then(|| format!("{n} {unit}"))
     })
 }

@@ -3241,7 +3241,18 @@ impl<'t> Reader<'t> {
             .or_else(|| {
                 let cells = &self.table.body_rows[r];
                 let cell_unit = (self.stub_col + 1..cells.len()).find_map(|c| self.body_cell(r, c).unit.clone());
-                let unit = unit_in_label(stub).or_else(|| cell_unit.clone()).or_else(|| self.statistic_columns_unit());
+                // (Or the row's cell in a unit column: `Tissue | Unit | Rat 1` over `Liver | ng/g
+                // | 8313`.)
+                let unit_column = || {
+                    (0..cells.len())
+                        .filter(|&c| c != self.stub_col && labels::is_unit_header(&self.labels[c]))
+                        .map(|c| label_marks(&cells[c], &self.notes).0.trim().to_owned())
+                        .find(|u| Unit::parse(u).is_ok())
+                };
+                let unit = unit_in_label(stub)
+                    .or_else(|| cell_unit.clone())
+                    .or_else(unit_column)
+                    .or_else(|| self.statistic_columns_unit());
                 self.concentration_of(stub, unit.as_deref()).or_else(|| {
                     // Cells that print a concentration unit beside their values are concentrations,
                     // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
@@ -5626,6 +5637,14 @@ impl<'t> Reader<'t> {
             param.code() == Some("CTROUGH")
                 || crate::context::has_word(&crate::fold::lower(label), &["trough", "pre-dose", "predose"])
         };
+        // A subject's level with no time of its own, the caption saying when every sample
+        // was drawn (`Concentrations in tissues of individual rats 4 h after a single oral
+        // dose`).
+        let own_time = own_time.or_else(|| {
+            (param.code() == Some("CONC") && context.subject.is_some() && time.is_none())
+                .then(|| labels::time_after_dose_in(self.table.caption.as_deref()?))
+                .flatten()
+        });
         context.time = match (time, own_time) {
             (Some(day), Some(own)) if day.starts_with("day ") && !day.contains(',') => Some(format!("{day}, {own}")),
             (Some(day), None) if day.starts_with("day ") && !day.contains(',') && trough() => {

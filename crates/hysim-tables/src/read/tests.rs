@@ -4228,3 +4228,28 @@ fn qualifiers_visits_and_assays_named_like_compounds_and_subjects_are_none() {
     let records = table_records(&t);
     assert!(records.iter().all(|r| r.context.analyte.as_deref() != Some("anti-Xa activity")), "{records:?}");
 }
+
+#[test]
+fn tissues_down_with_a_unit_column_and_the_captions_one_sampling_time() {
+    let t = table(
+        "Table 3. Concentrations of total radioactivity in tissues of individual rats 4 h after a single oral dose of \
+         [14C]dexalide (10 mg/kg)",
+        &[&["Tissue", "Unit", "Rat 1", "Rat 2"]],
+        &[&["Blood", "ng-eq/mL", "914", "1054"], &["Liver", "ng-eq/g", "8313", "8445"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.value,
+                r.unit_raw.clone().unwrap_or_default(),
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 4, "{read:?}");
+    assert_eq!(read[0], (Some(914.0), "ng-eq/mL".to_owned(), "Rat 1".to_owned(), "4 h".to_owned()));
+    assert_eq!(read[3], (Some(8445.0), "ng-eq/g".to_owned(), "Rat 2".to_owned(), "4 h".to_owned()));
+    assert_eq!(labels::time_after_dose_in("Levels 2 h after the start of dialysis"), None);
+}
