@@ -1550,16 +1550,36 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
     // drug its name contains.
     // The parents of the metabolites the text names (`desacetylgabapentin` names
     // `gabapentin` a drug, known to the vocabulary or not).
-    let parents: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '='))
-        .filter_map(metabolite_in)
-        .map(|m| crate::fold::lower(&m))
-        .collect();
+    // (A comma between locants is no separator: `X-10,11-epoxide`.)
+    let words = |t: &'_ str| -> Vec<String> {
+        let t: String = t
+            .char_indices()
+            .map(|(i, c)| {
+                let locants = c == ','
+                    && t[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && t[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+                if locants { '\u{1}' } else { c }
+            })
+            .collect();
+        t.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '='))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.replace('\u{1}', ","))
+            .collect()
+    };
+    let parents: Vec<String> =
+        words(text).iter().filter_map(|w| metabolite_in(w)).map(|m| crate::fold::lower(&m)).collect();
+    // (The parent's name begins a metabolite's named by its reaction after it, `X-10,11-epoxide`,
+    // `X glucuronide`, or ends one named before it, `desethyl-X`.)
     let parent = |w: &str| {
         let lower = crate::fold::lower(w);
         (lower.len() >= 5
             && lower.chars().all(char::is_alphabetic)
-            && parents.iter().any(|m| m.len() > lower.len() && m.ends_with(lower.as_str())))
+            && parents.iter().any(|m| {
+                m.len() > lower.len()
+                    && (m.ends_with(lower.as_str())
+                        || m.starts_with(&format!("{lower}-"))
+                        || m.starts_with(&format!("{lower} ")))
+            }))
         .then_some(lower)
     };
     // A parameter's definition names no analyte or specimen, whatever its words
@@ -1622,7 +1642,8 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             Some((a, u)) => (a, Some(u.trim().trim_start_matches('(').trim())),
             None => (inside, None),
         };
-        let name_word = before.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty()).unwrap_or("");
+        let before_words = words(before);
+        let name_word = before_words.last().map_or("", String::as_str);
         // (Or the last two words, a specimen's name: `alveolar macrophage (AM)`.)
         let two_words = || {
             let words: Vec<&str> = before.split_whitespace().collect();

@@ -4253,3 +4253,22 @@ fn tissues_down_with_a_unit_column_and_the_captions_one_sampling_time() {
     assert_eq!(read[3], (Some(8445.0), "ng-eq/g".to_owned(), "Rat 2".to_owned(), "4 h".to_owned()));
     assert_eq!(labels::time_after_dose_in("Levels 2 h after the start of dialysis"), None);
 }
+
+#[test]
+fn a_parent_and_its_epoxide_abbreviated_in_the_caption_over_their_units() {
+    let t = table(
+        "Table 2. Serum concentrations of dorbatrizine (DTZ) and dorbatrizine-10,11-epoxide (DTZ-E) in individual patients",
+        &[
+            &["Patient", "Time after last dose (h)", "DTZ", "DTZ", "DTZ-E", "DTZ-E"],
+            &["Patient", "Time after last dose (h)", "µmol/L", "mg/L", "µmol/L", "mg/L"],
+        ],
+        &[&["1", "11.5", "27", "6.8", "3.9", "1.05"], &["2", "12", "32", "8.1", "9.9", "2.64"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.value, r.unit_raw.clone().unwrap_or_default(), r.context.analyte.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read.len(), 8, "{read:?}");
+    assert!(read.contains(&(Some(1.05), "mg/L".to_owned(), "dorbatrizine-10,11-epoxide".to_owned())), "{read:?}");
+    assert!(read.contains(&(Some(27.0), "µmol/L".to_owned(), "dorbatrizine".to_owned())), "{read:?}");
+}
