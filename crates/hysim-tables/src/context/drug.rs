@@ -505,7 +505,8 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
     // Not sulfate: `morphine sulfate` is a salt far more often than a conjugate. (`Amine`:
     // the marker residue of the amphenicols, `florfenicol amine`.)
     // (`Epoxide`: an oxidation's product named after its parent, `carbamazepine-10,11-epoxide`.)
-    const CONJUGATES: &[&str] = &["glucuronide", "n-oxide", "sulfoxide", "amine", "epoxide"];
+    const CONJUGATES: &[&str] =
+        &["glucuronide", "n-oxide", "sulfoxide", "sulphoxide", "sulfone", "sulphone", "amine", "epoxide"];
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '′' && c != '\'').to_owned();
     for (k, word) in words.iter().enumerate() {
@@ -553,6 +554,7 @@ mod metabolite_tests {
         assert_eq!(metabolite_in("Clozapine N-oxide").as_deref(), Some("Clozapine N-oxide"));
         assert_eq!(metabolite_in("Florfenicol amine").as_deref(), Some("Florfenicol amine"));
         assert_eq!(metabolite_in("dorbazepine-10,11-epoxide").as_deref(), Some("dorbazepine-10,11-epoxide"));
+        assert_eq!(metabolite_in("Closantide sulphoxide").as_deref(), Some("Closantide sulphoxide"));
         assert_eq!(metabolite_in("Dihydroartemisinin").as_deref(), Some("Dihydroartemisinin"));
         // A parent drug, a specimen, a parameter: no metabolite.
         assert_eq!(metabolite_in("Dorvalinib"), None);

@@ -3330,6 +3330,24 @@ impl<'t> Reader<'t> {
         compound_after_comma_by(label, &known)
     }
 
+    /// Whether `name` (one word of four letters or more) is the parent of a metabolite a
+    /// column's header names by its nomenclature (`Closantide` beside `Closantide sulphoxide`,
+    /// `X` beside `desethyl-X`).
+    fn parent_of_a_column(&self, name: &str) -> bool {
+        let name = crate::fold::lower(name.trim());
+        if name.chars().count() < 4 || !name.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        self.clean_paths.iter().filter_map(|p| p.last()).any(|leaf| {
+            let Some(m) = metabolite_in(crate::params::split_trailing_group(leaf).0) else { return false };
+            let m = crate::fold::lower(&m);
+            m.len() > name.len()
+                && (m.ends_with(name.as_str())
+                    || m.starts_with(&format!("{name} "))
+                    || m.starts_with(&format!("{name}-")))
+        })
+    }
+
     /// Whether `name` is the study drug or a metabolite the caption names after the word
     /// `metabolite` (`its metabolite M2`).
     fn caption_compound(&self, name: &str) -> bool {
@@ -3682,7 +3700,10 @@ impl<'t> Reader<'t> {
             // (Or a compound it names beside the drug, `X and M4 plasma concentrations`; or a
             // drug's name by its stem alone, `Ribonitinib`.)
             || self.caption_compound(name)
-            || crate::context::drug_like_in(name).is_some_and(|d| d == crate::fold::lower(name.trim()));
+            || crate::context::drug_like_in(name).is_some_and(|d| d == crate::fold::lower(name.trim()))
+            // (Or the parent of a metabolite another column names after it: `Closantide` beside
+            // `Closantide sulphoxide`.)
+            || self.parent_of_a_column(name);
         let unit = unit
             .map(str::to_owned)
             .or(clause_unit)
@@ -5557,8 +5578,9 @@ impl<'t> Reader<'t> {
                 let leaf = self.path_without_unit(col).last().cloned().unwrap_or_default();
                 let name = crate::params::split_trailing_group(&leaf).0.trim();
                 let drug = self.base.context.drug.as_deref().map(crate::fold::lower);
-                (drug.as_deref() != Some(crate::fold::lower(name).as_str()) && self.caption_compound(name))
-                    .then(|| (name.to_owned(), None))
+                (drug.as_deref() != Some(crate::fold::lower(name).as_str())
+                    && (self.caption_compound(name) || self.parent_of_a_column(name)))
+                .then(|| (name.to_owned(), None))
             })
             // A section naming the study drug or a metabolite the caption names (`Oxamerol`
             // then `M2 (6β-hydroxy-oxamerol)` over the rows, the caption saying "oxamerol and

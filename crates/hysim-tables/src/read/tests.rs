@@ -4272,3 +4272,21 @@ fn a_parent_and_its_epoxide_abbreviated_in_the_caption_over_their_units() {
     assert!(read.contains(&(Some(1.05), "mg/L".to_owned(), "dorbatrizine-10,11-epoxide".to_owned())), "{read:?}");
     assert!(read.contains(&(Some(27.0), "µmol/L".to_owned(), "dorbatrizine".to_owned())), "{read:?}");
 }
+
+#[test]
+fn a_parent_beside_its_metabolite_named_after_it() {
+    let t = table(
+        "Table 1. Plasma concentrations (µg/ml) of dorsantide and dorsantide sulphoxide in individual ewes",
+        &[&["Animal", "Time (days)", "Dorsantide", "Dorsantide sulphoxide"]],
+        &[&["Ewe 1024", "0,25", "0,64", "0,40"], &["", "0,5", "0,93", "0,79"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (r.value, r.context.subject.clone().unwrap_or_default(), r.context.analyte.clone().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(read.len(), 4, "{read:?}");
+    assert_eq!(read[0], (Some(0.64), "Ewe 1024".to_owned(), "Dorsantide".to_owned()));
+    assert!(read.contains(&(Some(0.79), "Ewe 1024".to_owned(), "Dorsantide sulphoxide".to_owned())), "{read:?}");
+}
