@@ -1122,8 +1122,13 @@ fn names_none_of_the_table(label: &str) -> bool {
 /// or more (`Bella`, `Kanya`).
 fn capitalised_name(label: &str) -> bool {
     let label = label.trim();
-    let mut chars = label.chars();
-    chars.next().is_some_and(char::is_uppercase) && label.chars().count() >= 3 && chars.all(char::is_lowercase)
+    // (Or two or three such words: a horse's `Storm Cat`.)
+    let word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && chars.all(char::is_lowercase)
+    };
+    let words: Vec<&str> = label.split(' ').collect();
+    label.chars().count() >= 3 && words.len() <= 3 && words.iter().all(|w| word(w))
 }
 
 /// Whether a unit measures what a family does: converts into it (a molar unit given some
@@ -4187,8 +4192,22 @@ impl<'t> Reader<'t> {
     /// each of them is one capitalised word that names no drug, specimen, route, statistic,
     /// parameter or time.
     fn named_subject(&self, col: usize) -> Option<String> {
-        let p = &self.paths[col];
-        let [above @ .., leaf] = p.as_slice() else { return None };
+        // (Over a header row of their covariates, the stub's cell saying which: `Bella` over
+        // `M, 7 y` beside `Sex, age`.)
+        let covariates = self.paths[self.stub_col].last().is_some_and(|h| {
+            let h = crate::fold::lower(h.trim());
+            ["sex", "age", "gender", "weight", "body weight", "breed"].iter().any(|w| h.starts_with(w))
+        });
+        let trimmed = |c: usize| -> &[String] {
+            let p = &self.paths[c];
+            if covariates && p.len() >= 2 && self.paths[self.stub_col].len() == p.len() {
+                &p[..p.len() - 1]
+            } else {
+                p.as_slice()
+            }
+        };
+        let p = trimmed(col);
+        let [above @ .., leaf] = p else { return None };
         // (A name with the unit of a unit row under it: `Bella (µg/mL)`, [`fold_unit_row`].)
         let leaf = name_before_unit(leaf);
         // Sampling times down the stub, read as the rows' times (a long table's time column
@@ -4202,9 +4221,15 @@ impl<'t> Reader<'t> {
         let counted = labels::counted_subjects(caption);
         // A table of individuals (`in individual sea turtles`) names them without counting,
         // under a header of their species (`Loggerhead turtles` over `Hope | Marina`).
+        // (Or the caption's word after `individual` names them: "in individual horses".)
         let individual = || {
-            crate::context::has_word(&crate::fold::lower(caption), &["individual"])
-                && above.last().is_some_and(|h| labels::names_subjects(h))
+            let lower = crate::fold::lower(caption);
+            let after = lower.split_whitespace().skip_while(|w| *w != "individual").nth(1).unwrap_or_default();
+            let after = after.trim_matches(|c: char| !c.is_alphanumeric());
+            crate::context::has_word(&lower, &["individual"])
+                && (above.last().is_some_and(|h| labels::names_subjects(h))
+                    || labels::is_subject_header(after)
+                    || crate::context::species_of(after).is_some())
         };
         // Or of each subject (`in each horse`, `for each patient`): three names at least.
         // (Not a caption of means, nor "each patient received 400 mg": `in`, `for` or `of`
@@ -4227,8 +4252,8 @@ impl<'t> Reader<'t> {
         // none of the subjects.
         let leaves: Vec<&str> = if above.is_empty() {
             (0..self.n_cols)
-                .filter(|&c| c != self.stub_col && self.paths[c].len() == 1)
-                .map(|c| name_before_unit(&self.paths[c][0]))
+                .filter(|&c| c != self.stub_col && trimmed(c).len() == 1)
+                .map(|c| name_before_unit(&trimmed(c)[0]))
                 .collect()
         } else {
             self.sibling_leaves(col).into_iter().map(name_before_unit).collect()

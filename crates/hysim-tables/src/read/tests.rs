@@ -4290,3 +4290,19 @@ fn a_parent_beside_its_metabolite_named_after_it() {
     assert_eq!(read[0], (Some(0.64), "Ewe 1024".to_owned(), "Dorsantide".to_owned()));
     assert!(read.contains(&(Some(0.79), "Ewe 1024".to_owned(), "Dorsantide sulphoxide".to_owned())), "{read:?}");
 }
+
+#[test]
+fn named_animals_over_a_header_row_of_their_covariates() {
+    let t = table(
+        "Table 1. Plasma fenbutazol concentrations (µg/mL) in individual horses after a single intravenous dose",
+        &[&["Time", "Bella", "Duke", "Storm Cat"], &["Sex, age", "M, 7 y", "G, 9 y", "G, 5 y"]],
+        &[&["5 min", "62.6", "59.4", "59.8"], &["1 h", "23.8", "29.1", "21.9"]],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| (r.value, r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert!(read.contains(&(Some(59.8), "Storm Cat".to_owned(), "5 min".to_owned())), "{read:?}");
+    assert!(read.contains(&(Some(23.8), "Bella".to_owned(), "1 h".to_owned())), "{read:?}");
+}
