@@ -1454,6 +1454,22 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         clean.push(c);
     }
     let mut clean = crate::fold::squeeze(&clean);
+    // A mark the superscript set apart inside a header after an id or number, more of the
+    // header after it (`Patient II-2<sup>a</sup><br/>CYP2D6*4/*4`, printed `Patient II-2 a
+    // CYP2D6*4/*4`), where a note defines it.
+    if !notes.is_empty() && clean.contains(' ') {
+        let words: Vec<&str> = clean.split(' ').collect();
+        let inner = (1..words.len().saturating_sub(1)).find(|&k| {
+            let [c] = words[k].as_bytes() else { return false };
+            crate::cell::is_mark_letter(*c as char)
+                && defined(*c as char)
+                && words[k - 1].ends_with(|p: char| p.is_ascii_digit() || matches!(p, ')' | ']'))
+        });
+        if let Some(k) = inner {
+            marks.push(words[k].to_owned());
+            clean = words.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+        }
+    }
     // A mark the superscript set apart (`Dafrepant alone<sup>a</sup>` is `Dafrepant alone
     // a`, `C<sub>max</sub><sup>b</sup> (ng/mL)` is `Cmax b (ng/mL)`): a lone letter from `a`
     // to `h` ending the name, where a note defines it or the table has no keyed notes, or a
@@ -3979,6 +3995,7 @@ impl<'t> Reader<'t> {
             !leaf.is_empty()
                 && (named(leaf)
                     || self.caption_compound(leaf)
+                    || self.parent_of_a_column(leaf)
                     || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full) || parent(full)))
         };
         // (A code alone, `V1` over `D | M`, where the caption says the values are each
@@ -3995,11 +4012,15 @@ impl<'t> Reader<'t> {
                 || labels::day_code(id).is_some()
         };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
-            [.., above, leaf] if compound(leaf) => labels::subject_id(above).filter(|id| {
-                (id.split_whitespace().count() > 1
-                    || id.chars().any(|c| c.is_ascii_digit()) && individual() && !timed(id))
-                    && matrices_in(above).is_empty()
-            }),
+            // (With what the paper says of the subject after its id: `Patient II-4` then its
+            // genotype on the header's next line.)
+            [.., above, leaf] if compound(leaf) => {
+                labels::subject_id(above).or_else(|| labels::leading_worded_subject(above)).filter(|id| {
+                    (id.split_whitespace().count() > 1
+                        || id.chars().any(|c| c.is_ascii_digit()) && individual() && !timed(id))
+                        && matrices_in(above).is_empty()
+                })
+            }
             _ => None,
         };
         self.subjects_over_analytes

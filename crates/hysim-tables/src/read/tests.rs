@@ -4306,3 +4306,30 @@ fn named_animals_over_a_header_row_of_their_covariates() {
     assert!(read.contains(&(Some(59.8), "Storm Cat".to_owned(), "5 min".to_owned())), "{read:?}");
     assert!(read.contains(&(Some(23.8), "Bella".to_owned(), "1 h".to_owned())), "{read:?}");
 }
+
+#[test]
+fn patients_with_their_genotypes_over_a_parent_and_its_metabolite() {
+    let mut t = table(
+        "Table 1. Plasma concentrations (nmol/L) of velafenone and 5-hydroxyvelafenone after a single oral dose",
+        &[
+            &[
+                "Time (h)",
+                "Patient II-2 a CYP2D6*4/*4",
+                "Patient II-2 a CYP2D6*4/*4",
+                "Patient II-4 CYP2D6*1/*4",
+                "Patient II-4 CYP2D6*1/*4",
+            ],
+            &["Time (h)", "Velafenone", "5-hydroxyvelafenone", "Velafenone", "5-hydroxyvelafenone"],
+        ],
+        &[&["0.5", "482", "<2.0", "176", "96.9"], &["1", "779", "<2.0", "236", "137"]],
+    );
+    t.footnote = Some("a Index patient.".into());
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| (r.value, r.context.subject.clone().unwrap_or_default(), r.statistic))
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert!(read.contains(&(Some(482.0), "Patient II-2".to_owned(), Statistic::Individual)), "{read:?}");
+    assert!(read.contains(&(Some(96.9), "Patient II-4".to_owned(), Statistic::Individual)), "{read:?}");
+}
