@@ -2482,6 +2482,8 @@ impl<'t> Reader<'t> {
                 // (Or the week of a visit: `Week` over `2 | 4 | 8`, titration visits.)
                 matches!(l.as_str(), "day" | "study day" | "treatment day" | "week" | "study week" | "treatment week")
                     || l.starts_with("day ")
+                    // (The day of a stay or after an operation: `ICU day`, `Postoperative day`.)
+                    || l.ends_with(" day") && l.split_whitespace().count() <= 3 && !l.contains("per day")
             };
             reader.day_col = (0..n_cols).find(|&c| {
                 c != stub_col
@@ -3543,7 +3545,19 @@ impl<'t> Reader<'t> {
         let bare = self.path_without_unit(c);
         let row_unit = (bare.len() < path.len()).then(|| unit_in_label(last)).flatten();
         let level_name = bare.last().map_or(last.as_str(), String::as_str);
-        if let Some(level) = peak_or_trough(level_name, row_unit.as_deref().or(self.peak_trough_unit())) {
+        // (Or the unit its cells print, `9.8 mg/L` under `Trough`.)
+        let cells_unit = || {
+            let units: Vec<Option<String>> = (0..self.table.body_rows.len())
+                .filter(|&r| self.body_cell(r, c).value.is_some())
+                .map(|r| self.body_cell(r, c).unit.clone())
+                .collect();
+            let first = units.first()?.clone()?;
+            (units.len() >= 2 && units.iter().all(|u| u.as_deref() == Some(first.as_str()))).then_some(first)
+        };
+        let unit = row_unit.clone().or_else(|| self.peak_trough_unit().map(str::to_owned));
+        if let Some(level) =
+            peak_or_trough(level_name, unit.as_deref()).or_else(|| peak_or_trough(level_name, cells_unit().as_deref()))
+        {
             return Some(level);
         }
         // A specimen whose cells print each level with its sampling time, as its header says

@@ -4333,3 +4333,36 @@ fn patients_with_their_genotypes_over_a_parent_and_its_metabolite() {
     assert!(read.contains(&(Some(482.0), "Patient II-2".to_owned(), Statistic::Individual)), "{read:?}");
     assert!(read.contains(&(Some(96.9), "Patient II-4".to_owned(), Statistic::Individual)), "{read:?}");
 }
+
+#[test]
+fn troughs_and_peaks_with_their_units_in_the_cells_by_icu_day() {
+    let t = table(
+        "Table 2. Vancotrin dosing and serum concentrations on each monitoring occasion",
+        &[&["Patient", "ICU day", "Dose (mg)", "Trough", "Peak"]],
+        &[
+            &["A", "2", "1000", "9.8 mg/L", "31.4 mg/L"],
+            &["", "4", "1250", "14.6 mg/L", "38.9 mg/L"],
+            &["B", "3", "1000", "12.1 mg/L", "35.0 mg/L"],
+        ],
+    );
+    let read: Vec<_> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.clone().unwrap_or_default(),
+                r.value,
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 6, "{read:?}");
+    assert!(
+        read.contains(&("CTROUGH".to_owned(), Some(14.6), "A".to_owned(), "day 4, pre-dose".to_owned())),
+        "{read:?}"
+    );
+    assert!(
+        read.iter().any(|r| r.0 == "CMAX" && r.1 == Some(35.0) && r.2 == "B" && r.3.starts_with("day 3")),
+        "{read:?}"
+    );
+}
