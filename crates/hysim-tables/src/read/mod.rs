@@ -1217,6 +1217,15 @@ fn heparin_activity(lower: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `metabolite` (lower case) is named after `parent` (lower case) by the
+/// nomenclature of drug metabolism: a reaction before it (`desethyl-x`) or a product after
+/// it (`x-10,11-epoxide`, `x glucuronide`).
+fn named_after_parent(metabolite: &str, parent: &str) -> bool {
+    metabolite.len() > parent.len()
+        && (metabolite.ends_with(parent)
+            || metabolite.strip_prefix(parent).is_some_and(|rest| rest.starts_with(['-', ' '])))
+}
+
 /// Words that qualify a parameter after a comma without naming a compound (`CL, renal`,
 /// `Cmax, fasted`, `AUC, total`).
 const QUALIFIER_WORDS: &[&str] = &[
@@ -1595,12 +1604,7 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         let lower = crate::fold::lower(w);
         (lower.len() >= 5
             && lower.chars().all(char::is_alphabetic)
-            && parents.iter().any(|m| {
-                m.len() > lower.len()
-                    && (m.ends_with(lower.as_str())
-                        || m.starts_with(&format!("{lower}-"))
-                        || m.starts_with(&format!("{lower} ")))
-            }))
+            && parents.iter().any(|m| named_after_parent(m, &lower)))
         .then_some(lower)
     };
     // A parameter's definition names no analyte or specimen, whatever its words
@@ -3361,13 +3365,11 @@ impl<'t> Reader<'t> {
         if name.chars().count() < 4 || !name.chars().all(char::is_alphabetic) {
             return false;
         }
+        // (A leaf the notes abbreviate, by its full name: `M` of "desethyl-doxafenil (M)".)
         self.clean_paths.iter().filter_map(|p| p.last()).any(|leaf| {
-            let Some(m) = metabolite_in(crate::params::split_trailing_group(leaf).0) else { return false };
-            let m = crate::fold::lower(&m);
-            m.len() > name.len()
-                && (m.ends_with(name.as_str())
-                    || m.starts_with(&format!("{name} "))
-                    || m.starts_with(&format!("{name}-")))
+            let leaf = crate::params::split_trailing_group(leaf).0.trim();
+            let full = self.abbreviation(leaf).map_or(leaf, |(_, full, _)| full.as_str());
+            metabolite_in(full).is_some_and(|m| named_after_parent(&crate::fold::lower(&m), &name))
         })
     }
 
@@ -3994,23 +3996,11 @@ impl<'t> Reader<'t> {
                     || COMPOUND_WORDS.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")))
                     || l.starts_with("unchanged ")
             };
-            // (Or the parent of a metabolite beside it: `D` of "doxafenil (D) and
-            // desethyl-doxafenil (M)".)
-            let parent = |name: &str| {
-                let name = crate::fold::lower(name.trim());
-                name.chars().count() >= 4
-                    && self.clean_paths.iter().filter_map(|p| p.last()).any(|other| {
-                        let other = crate::params::split_trailing_group(other).0.trim();
-                        let full = self.abbreviation(other).map_or(other.to_owned(), |(_, full, _)| full.clone());
-                        let full = crate::fold::lower(&full);
-                        full != name && full.ends_with(&name) && metabolite_in(&full).is_some()
-                    })
-            };
             !leaf.is_empty()
                 && (named(leaf)
                     || self.caption_compound(leaf)
                     || self.parent_of_a_column(leaf)
-                    || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full) || parent(full)))
+                    || self.abbreviation(leaf).is_some_and(|(_, full, _)| named(full) || self.parent_of_a_column(full)))
         };
         // (A code alone, `V1` over `D | M`, where the caption says the values are each
         // subject's: "Individual plasma concentrations".)
