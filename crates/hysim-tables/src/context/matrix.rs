@@ -82,6 +82,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("epithelial lining fluid", "epithelial lining fluid"),
     ("peritoneal fluid", "peritoneal fluid"),
     ("pleural fluid", "pleural fluid"),
+    // Antibiotics' penetration into infected sites (drained at surgery or by puncture).
+    ("abscess fluid", "pus"),
+    ("pus", "pus"),
     ("interstitial fluid", "interstitial fluid"),
     // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid (the
     // tissue named before it is where the probe sat, no second specimen: `find_matrices`).

@@ -957,6 +957,10 @@ fn residues_in_edible_tissues_down_and_days_across() {
     // A whole label only: `Liver impairment` names no tissue.
     assert!(matrices_in("Liver impairment").is_empty() && matrices_in("kidney function").is_empty());
     assert_eq!(matrices_in("Kidney"), ["kidney tissue"]);
+    // Pus drained from an abscess is a specimen; a word holding its letters is none.
+    assert_eq!(matrices_in("Abscess fluid (mg/L)"), ["pus"]);
+    assert_eq!(matrices_in("Pus"), ["pus"]);
+    assert!(matrices_in("Campus hospital").is_empty());
 }
 
 #[test]
