@@ -707,7 +707,9 @@ pub(crate) fn drawn_when(note: &str) -> Option<String> {
     words.iter().enumerate().find_map(|(k, w)| {
         let n = w.parse::<f64>().ok()?;
         let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches(['.', ',']))?;
-        let dosing = words[k + 3..].iter().take(8).any(|w| DOSING.contains(&w.trim_end_matches(['.', ',', ';', ')'])));
+        // (The words after `after`, none where the note ends first: `Drawn 2 h`.)
+        let dosing =
+            words.iter().skip(k + 3).take(8).any(|w| DOSING.contains(&w.trim_end_matches(['.', ',', ';', ')'])));
         (words.get(k + 2) == Some(&"after") && dosing).then(|| format!("{n} {unit}"))
     })
 }
@@ -2116,6 +2118,9 @@ mod tests {
         assert_eq!(drawn_when("Immediately before a dose at steady state.").as_deref(), Some("pre-dose"));
         // (After another event, the time is not since the dose.)
         assert_eq!(drawn_when("Measured 2 h after the start of haemodialysis."), None);
+        // (A note that ends with the time reads no time and does not fail.)
+        assert_eq!(drawn_when("Sample drawn 2 h"), None);
+        assert_eq!(drawn_when("Drawn 2 h after"), None);
     }
 
     #[test]
