@@ -3556,9 +3556,8 @@ impl<'t> Reader<'t> {
             let first = units.first()?.clone()?;
             (units.len() >= 2 && units.iter().all(|u| u.as_deref() == Some(first.as_str()))).then_some(first)
         };
-        let unit = row_unit.clone().or_else(|| self.peak_trough_unit().map(str::to_owned));
-        if let Some(level) =
-            peak_or_trough(level_name, unit.as_deref()).or_else(|| peak_or_trough(level_name, cells_unit().as_deref()))
+        if let Some(level) = peak_or_trough(level_name, row_unit.as_deref().or(self.peak_trough_unit()))
+            .or_else(|| peak_or_trough(level_name, cells_unit().as_deref()))
         {
             return Some(level);
         }
@@ -3843,26 +3842,16 @@ impl<'t> Reader<'t> {
     /// (` | Geometric mean (CV%)` spanning the groups): the declaration, for the rows under it.
     fn statistic_row(&self, row: usize) -> Option<String> {
         let stub = self.table.body_rows[row].get(self.stub_col).map_or("", |s| s.trim());
-        // (Or over the value columns only, a count column's cell blank: `| | Median (range) |
-        // Median (range)`.)
-        let text = self.spanning_text(row).or_else(|| {
-            let cells = &self.table.body_rows[row];
-            let mut filled = cells
-                .iter()
-                .enumerate()
-                .filter(|(c, _)| *c != self.stub_col)
-                .map(|(_, s)| s.trim())
-                .filter(|s| !s.is_empty());
-            let first = filled.next()?;
-            let mut count = 1;
-            filled
-                .all(|s| {
-                    count += 1;
-                    s == first
-                })
-                .then_some(first)
-                .filter(|_| count >= 2)
-        })?;
+        // The one text of the other cells, two at least (spanning the table, or the value
+        // columns only, a count column's cell blank: `| | Median (range) | Median (range)`).
+        let filled: Vec<&str> = self.table.body_rows[row]
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| *c != self.stub_col)
+            .map(|(_, s)| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let text = *filled.first().filter(|first| filled.len() >= 2 && filled.iter().all(|s| s == *first))?;
         ((stub.is_empty() || stub == text) && declare::label_declaration(text).is_some()).then(|| text.to_owned())
     }
 
