@@ -281,7 +281,9 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             let data = if unit_row { rest.first() } else { Some(second) };
             texts.len() >= 2
                 && first.cells.len() >= 2
-                && texts.iter().all(|t| t.contains(char::is_alphabetic))
+                // (Sampling clock times head columns too: `Patient | 08:00 | 09:00`.)
+                && texts.iter().all(|t| t.contains(char::is_alphabetic) || crate::read::is_clock_time(t))
+                && texts.iter().any(|t| t.contains(char::is_alphabetic))
                 && data
                     .is_some_and(|d| d.cells.iter().skip(1).any(|c| crate::cell::parse_cell(&c.text).value.is_some()))
         };
@@ -1056,6 +1058,24 @@ mod tests {
             "<table><tr><th>Drug</th><th>t<sub>1/2</sub> (h)</th></tr><tr><td>A</td><td>3<br/>(2&ndash;4)</td></tr></table>",
             "head:\nDrug | t1/2 (h)\nbody:\nA | 3 (2–4)",
         );
+    }
+
+    #[test]
+    fn a_plain_first_row_of_labels_and_clock_times_is_the_header() {
+        let t = parse_table(
+            "<table><tr><td>Patient</td><td>08:00</td><td>09:00</td></tr><tr><td>1</td><td>3.4</td><td>8.0</td></tr>\
+             <tr><td>2</td><td>1.8</td><td>5.9</td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.header_rows, vec![vec!["Patient", "08:00", "09:00"]]);
+        assert_eq!(t.body_rows.len(), 2);
+        // Clock times alone are a row of data (a dosing log's first row), not a header.
+        let t = parse_table(
+            "<table><tr><td>1</td><td>08:00</td><td>09:00</td></tr><tr><td>2</td><td>3.4</td><td>8.0</td></tr>\
+             <tr><td>3</td><td>1.8</td><td>5.9</td></tr></table>",
+        )
+        .unwrap();
+        assert!(t.header_rows.is_empty());
     }
 
     #[test]

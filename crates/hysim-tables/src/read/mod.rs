@@ -29,6 +29,7 @@ mod classify;
 mod declare;
 mod define;
 mod labels;
+pub(crate) use self::labels::is_clock_time;
 mod listing;
 #[cfg(test)]
 mod tests;
@@ -2765,6 +2766,37 @@ impl<'t> Reader<'t> {
                 self.col_time[c] = Some(time);
             }
         }
+        // Sampling times alone over their columns beside the parameters, under a caption of
+        // concentrations (`Patient | 1 h | 4 h | 12 h | t1/2 (h)`; clock times `08:00 | 09:00`
+        // with the dose's clock time declared): each column a concentration at its time.
+        if self.col_time.iter().any(Option::is_some) || !self.caption_says_concentrations() {
+            return;
+        }
+        let clock = self.clock_times_across();
+        let unit = labels::time_unit_in(&caption);
+        let times: Vec<(usize, String)> = (0..self.n_cols)
+            .filter(|&c| c != self.stub_col && self.col_named[c].is_none())
+            .filter_map(|c| {
+                let path = self.path_without_unit(c);
+                let [leaf] = path.as_slice() else { return None };
+                let time = clock.as_ref().and_then(|t| t[c].clone()).or_else(|| labels::time_of(leaf, unit))?;
+                Some((c, time))
+            })
+            .collect();
+        if times.len() >= 2 {
+            for (c, time) in times {
+                self.col_named[c] = Some(Named::Code("CONC"));
+                self.col_time[c] = Some(time);
+            }
+        }
+    }
+
+    /// Whether the caption says its values are concentrations: the word (`levels`,
+    /// `residues`), or a concentration's unit.
+    fn caption_says_concentrations(&self) -> bool {
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        ["concentration", "level", "conc.", "residue"].iter().any(|w| caption.contains(w))
+            || self.caption_unit.as_deref().is_some_and(is_concentration_unit)
     }
 
     /// A column headed `p` alone (`P`, `p*`) whose cells are p values (`0.02`, `<0.001`,
@@ -2857,6 +2889,27 @@ impl<'t> Reader<'t> {
         labels::clock_times(&leaves, dose)
     }
 
+    /// A clock time across read from the subject's own dose: a mark on the row's stub whose
+    /// note gives its dose's clock time (`4^b`, "b Morning dose given at 08:30"), where the
+    /// caption or footnote gives the others'. (A sample before that dose keeps its column's
+    /// time: the pre-dose sample.)
+    fn own_dose_clock_time(&self, row: usize, col: usize) -> Option<String> {
+        let (stub, marks) = self.stubs.get(row)?;
+        // (Or a letter glued to a numbered subject's id, which the id keeps: `4b`.)
+        let glued = stub
+            .strip_suffix(|c: char| c.is_ascii_lowercase())
+            .filter(|id| id.ends_with(|c: char| c.is_ascii_digit()))
+            .map(|id| &stub[id.len()..]);
+        let dose = marks.iter().map(String::as_str).chain(glued).find_map(|m| {
+            let (_, note) = self.notes.iter().find(|(k, _)| k == m)?;
+            labels::dose_clock(note)
+        })?;
+        let leaves: Vec<&str> = (0..self.n_cols)
+            .map(|c| if c == self.stub_col { "" } else { self.paths[c].last().map_or("", String::as_str) })
+            .collect();
+        labels::clock_times(&leaves, dose)?.swap_remove(col)
+    }
+
     /// Sampling times down the stub under a time header (`Time (min)` over `2 | 5 | 10`,
     /// the unit from the header or the caption), when two rows or more print one.
     fn times_down_stub(&self) -> Option<Vec<Option<String>>> {
@@ -2917,6 +2970,7 @@ impl<'t> Reader<'t> {
         };
         self.col_time[col]
             .clone()
+            .map(|time| self.own_dose_clock_time(row, col).unwrap_or(time))
             .map(on_the_rows_day)
             .or_else(|| self.row_time[row].clone())
             .or_else(|| self.event_time(row, col))

@@ -1907,6 +1907,64 @@ fn clock_times_across_with_the_dose_clock_in_the_footnote() {
 }
 
 #[test]
+fn times_alone_beside_per_subject_parameters_under_a_caption_of_concentrations() {
+    // `Patient | Age | 0 h | 1 h | 12 h | t1/2 (h)`: no header over the times, the caption
+    // says the values are concentrations; the age is no time and the half-life no sample.
+    let t = table(
+        "Table 3. Serum veltamycin concentrations (mg/L) on day 4",
+        &[&["Patient", "Age (yr)", "0 h", "1 h", "12 h", "t1/2 (h)"]],
+        &[&["1", "7", "3.4", "8.0", "3.6", "6.3"], &["2", "11", "1.8", "5.9", "1.8", "4.3"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, f64)> = records
+        .iter()
+        .map(|r| (r.parameter.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CONC", "0 h", 3.4),
+            ("CONC", "0 h", 1.8),
+            ("CONC", "1 h", 8.0),
+            ("CONC", "1 h", 5.9),
+            ("CONC", "12 h", 3.6),
+            ("CONC", "12 h", 1.8),
+            ("LAMZHL", "-", 6.3),
+            ("LAMZHL", "-", 4.3)
+        ]
+    );
+    // Without a caption of concentrations the time columns say nothing of what they hold.
+    let mut t = t;
+    t.caption = Some("Table 3. Patients on day 4".into());
+    assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() == Some("LAMZHL")));
+}
+
+#[test]
+fn clock_times_across_from_a_subjects_own_dose_clock_in_its_note() {
+    // Every child dosed at 08:00 after the 08:00 sample, patient 4 (`4b`) at 08:30 as its
+    // note says: its samples are timed from its own dose, its pre-dose sample stays at 0.
+    let mut t = table(
+        "Table 2. Serum cerafylline concentrations (mcg/ml) on day 4 of treatment",
+        &[&["Patient", "Dose (mg/kg)", "08:00", "09:00", "12:00", "20:00", "t1/2 (hr)"]],
+        &[&["1", "9.5", "3.4", "8.0", "7.9", "3.6", "6.3"], &["4b", "9.0", "3.5", "4.9", "7.7", "3.3", "6.0"]],
+    );
+    t.footnote = Some(
+        "The morning dose was given at 08:00 after the 08:00 sample. a Every 12 hr. b Morning dose given at 08:30."
+            .into(),
+    );
+    let records = table_records(&t);
+    let times = |subject: &str| -> Vec<String> {
+        records
+            .iter()
+            .filter(|r| r.parameter.as_deref() == Some("CONC") && r.context.subject.as_deref() == Some(subject))
+            .map(|r| r.context.time.clone().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(times("1"), ["0 h", "1 h", "4 h", "12 h"]);
+    assert_eq!(times("4b"), ["0 h", "0.5 h", "3.5 h", "11.5 h"]);
+}
+
+#[test]
 fn clock_times_down_a_long_table_from_each_subjects_dose_clock() {
     // Two patients dosed at different clock times, each one's given in a clause of the
     // footnote; the clock runs past midnight within each patient's rows.
