@@ -1735,6 +1735,35 @@ pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<Strin
     (times.iter().flatten().count() >= 2).then_some(times)
 }
 
+/// A time unit printed alone (`h`, `hr`, `hours`, `min`, `days`): what a header's bracket
+/// after a concentration's unit declares the cells' bracketed numbers to be (`Serum, mg/L
+/// (h)` over `18.6 (3.5)`).
+pub(crate) fn bare_time_unit(text: &str) -> Option<&'static str> {
+    match crate::fold::lower(text.trim()).as_str() {
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        "min" | "mins" | "minutes" => Some("min"),
+        "d" | "day" | "days" => Some("day"),
+        _ => None,
+    }
+}
+
+/// The time unit of the numbers in brackets a note declares to be sampling times
+/// ("Figures in parentheses: hours between the last dose and sampling", "sampling time
+/// (min) in brackets"): a clause naming brackets, a time unit and the dose or the sample.
+pub(crate) fn note_bracket_time_unit(note: &str) -> Option<&'static str> {
+    let lower = crate::fold::lower(note);
+    note_clauses(&lower).into_iter().find_map(|clause| {
+        let bracketed = ["parenthes", "bracket"].iter().any(|w| clause.contains(w));
+        let sampled = ["dose", "dosing", "sampl", "time", "after", "post"].iter().any(|w| clause.contains(w));
+        if !bracketed || !sampled {
+            return None;
+        }
+        clause
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| bare_time_unit(w).filter(|_| w.len() > 1 && w != "day"))
+    })
+}
+
 /// A time of day as tables print it: `08:30`, `8:00`, `20:15` (hours 0-24, minutes 00-59).
 pub(crate) fn is_clock_time(text: &str) -> bool {
     let Some((h, m)) = text.split_once(':') else { return false };

@@ -606,6 +606,7 @@ fn unit_in_label(label: &str) -> Option<String> {
 
 fn unit_in_label_uncached(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
+    let label = without_bracket_time(label).map_or(label, |(name, _)| name);
     bare_unit(label).or_else(|| unit_after_label(label)).or_else(|| {
         // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
         // statistic, `%CV`.)
@@ -641,6 +642,17 @@ fn without_statistic_clause(label: &str) -> &str {
         }
         _ => label,
     }
+}
+
+/// A label that declares after its unit the time unit of the numbers its cells print in
+/// brackets (`Tinidoxole, mg/L (h)` over `14.2 (3.5)`): the label without it, and that unit.
+fn without_bracket_time(label: &str) -> Option<(&str, &'static str)> {
+    let trimmed = label.trim_end().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
+    let open = trimmed.strip_suffix(')').and_then(matching_open)?;
+    let unit = labels::bare_time_unit(&trimmed[open + 1..trimmed.len() - 1])?;
+    let name = trimmed[..open].trim_end();
+    let (_, after_comma) = name.rsplit_once(',')?;
+    is_concentration_unit(after_comma.trim()).then_some((name, unit))
 }
 
 /// Where the bracket that the one closing `text` (its last `)` taken off) opens.
@@ -2908,6 +2920,38 @@ impl<'t> Reader<'t> {
             .map(|c| if c == self.stub_col { "" } else { self.paths[c].last().map_or("", String::as_str) })
             .collect();
         labels::clock_times(&leaves, dose)?.swap_remove(col)
+    }
+
+    /// The sampling time a cell prints as a bare number in brackets after its value (`14.2
+    /// (3.5)`), where its column's header declares the unit after the concentration's
+    /// (`Tinidoxole, mg/L (h)`) or a note declares bracketed numbers times ("Figures in
+    /// parentheses: hours between the last dose and sampling").
+    fn declared_time_in_cell(&self, col: usize, text: &str) -> Option<String> {
+        let (value, rest) = text.trim().split_once('(')?;
+        let inner = rest.strip_suffix(')')?.trim();
+        if !looks_numeric(value.trim().trim_start_matches(['<', '>'])) || !looks_numeric(inner) {
+            return None;
+        }
+        let unit =
+            self.paths[col].iter().rev().find_map(|h| without_bracket_time(h).map(|(_, unit)| unit)).or_else(|| {
+                let footnote = self.table.footnote.as_deref().unwrap_or_default();
+                labels::note_bracket_time_unit(footnote)
+                    .or_else(|| labels::note_bracket_time_unit(self.table.caption.as_deref()?))
+            })?;
+        labels::time_of(&format!("{inner} {unit}"), None)
+    }
+
+    /// The time a cell of the same sample prints in brackets (`14.2 (3.5)` under `Pus` and
+    /// `Tinidoxole, mg/L (h)`) for column `col` under the same specimen's header (`Pus`
+    /// over both), in row `row`.
+    fn same_sample_time(&self, row: usize, col: usize) -> Option<String> {
+        let [specimen, _, ..] = self.paths[col].as_slice() else { return None };
+        crate::context::matrix_of(specimen)?;
+        let cells = &self.table.body_rows[row];
+        (0..self.n_cols).filter(|&c| c != col && self.paths[c].first() == Some(specimen)).find_map(|c| {
+            let text = cells.get(c)?;
+            time_in_cell(text).or_else(|| self.declared_time_in_cell(c, text))
+        })
     }
 
     /// Sampling times down the stub under a time header (`Time (min)` over `2 | 5 | 10`,
@@ -5408,7 +5452,7 @@ impl<'t> Reader<'t> {
         col: usize,
         label: &str,
         mut param: Named,
-        numbers: Numbers,
+        mut numbers: Numbers,
         group: Option<String>,
         subject: Option<String>,
         time: Option<String>,
@@ -5792,9 +5836,16 @@ impl<'t> Reader<'t> {
         // (`16.8 (2.1 h)`, `21.8<br/>(2 h)`): at that time.
         // (On the day its row gives: `Day of therapy | Serum (time after dose)` over `2 |
         // 62.4 (1 h)`.)
+        // (Or a bare number in brackets that the header or a note declares a time: `Serum,
+        // mg/L (h)` over `18.6 (3.5)`; its bracket then holds no spread.)
+        let declared = || {
+            let time = self.declared_time_in_cell(col, &numbers.value_raw)?;
+            numbers.dispersion = None;
+            Some(time)
+        };
         if context.subject.is_some()
             && param.code() == Some("CONC")
-            && let Some(time) = time_in_cell(&numbers.value_raw)
+            && let Some(time) = time_in_cell(&numbers.value_raw).or_else(declared)
         {
             match context.time.as_deref() {
                 None => context.time = Some(time),
@@ -5815,6 +5866,12 @@ impl<'t> Reader<'t> {
                 }
                 Some(_) => {}
             }
+        }
+        // An analyte measured in the same sample as the one beside it whose cell prints the
+        // sample's time (`Pus` over `Tinidoxole, mg/L (h) | Hydroxy-tinidoxole, mg/L`, the
+        // row `14.2 (3.5) | 3.1`): that time.
+        if context.subject.is_some() && context.time.is_none() && param.code() == Some("CONC") {
+            context.time = self.same_sample_time(row, col);
         }
         let family = |per_kg: bool| match param {
             Named::Code(code) => family_of_code(code, per_kg),

@@ -1965,6 +1965,52 @@ fn clock_times_across_from_a_subjects_own_dose_clock_in_its_note() {
 }
 
 #[test]
+fn a_bare_number_in_brackets_declared_a_sampling_time_by_the_header_or_a_note() {
+    // `Serum, mg/L (h)` over `18.6 (3.5)`: the header's bracket after the unit says the
+    // cells' bracketed numbers are hours; the metabolite in the same pus sample shares the
+    // parent's time.
+    let mut t = table(
+        "Table 1. Movazole and hydroxy-movazole in abscess pus and serum at drainage",
+        &[
+            &["Patient", "Pus", "Pus", "Serum"],
+            &["Patient", "Movazole, mg/L (h)", "Hydroxy-movazole, mg/L", "Movazole, mg/L (h)"],
+        ],
+        &[&["1", "14.2 (3.5)", "3.1", "18.6 (3.5)"], &["2", "9.8 (6)", "1.7", "8.9 (5.5)"]],
+    );
+    let read = |t: &Table| -> Vec<(String, String, f64, bool)> {
+        table_records(t)
+            .iter()
+            .map(|r| {
+                (
+                    r.context.matrix.clone().unwrap_or_default(),
+                    r.context.time.clone().unwrap_or_default(),
+                    r.value.unwrap(),
+                    r.dispersion.is_some(),
+                )
+            })
+            .collect()
+    };
+    let expected = [
+        ("pus", "3.5 h", 14.2, false),
+        ("pus", "6 h", 9.8, false),
+        ("pus", "3.5 h", 3.1, false),
+        ("pus", "6 h", 1.7, false),
+        ("serum", "3.5 h", 18.6, false),
+        ("serum", "5.5 h", 8.9, false),
+    ]
+    .map(|(m, t, v, d)| (m.to_owned(), t.to_owned(), v, d));
+    assert_eq!(read(&t), expected);
+    // Declared by a note instead, the headers plain.
+    t.header_rows[1] =
+        ["Patient", "Movazole, mg/L", "Hydroxy-movazole, mg/L", "Movazole, mg/L"].map(String::from).to_vec();
+    t.footnote = Some("Figures in parentheses: hours between the last dose and sampling.".into());
+    assert_eq!(read(&t), expected);
+    // Undeclared, a bracketed number is no time.
+    t.footnote = None;
+    assert!(table_records(&t).iter().all(|r| r.context.time.is_none()));
+}
+
+#[test]
 fn clock_times_down_a_long_table_from_each_subjects_dose_clock() {
     // Two patients dosed at different clock times, each one's given in a clause of the
     // footnote; the clock runs past midnight within each patient's rows.
