@@ -263,6 +263,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && in_analyte_place(&lower, or_first)
             && !NOT_DRUGS.contains(&lower.as_str())
             && matrices_in(&lower).is_empty()
+            // (Nor the first word of a specimen's name in the caption: `Synovial fluid`.)
+            && !caption_words.windows(2).any(|p| {
+                p[0] == lower && matrices_in(&p[1]).is_empty() && !matrices_in(&format!("{} {}", p[0], p[1])).is_empty()
+            })
             && !route(&lower)
             && species_of(&lower).is_none()
             && population_in(&lower).is_none()
@@ -305,7 +309,18 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                 .then_some(&w[0])
             })
         })
-        .or_else(|| words.first().filter(|w| name_like(w, false)))
+        // (After the title's modifiers of its drug: `Once-daily prolonged-release X after
+        // ...`, `Intravenous X in ...`; first in the caption too, `Table 1. X doses, routes
+        // and serum concentrations` under `X in paediatric ...`.)
+        .or_else(|| {
+            let modifier = |w: &&&str| {
+                let lower = crate::fold::lower(w);
+                lower.rsplit_once('-').is_some_and(|(_, last)| MODIFIERS.contains(&last))
+                    || route(&lower)
+                    || NOT_DRUGS.contains(&lower.as_str())
+            };
+            words.iter().find(|w| !modifier(w)).filter(|w| name_like(w, true))
+        })
         .map(|w| {
             // An insulin's name is two words (`insulin glargine`, `insulin tarevec`: the
             // INN of every insulin analogue).
@@ -315,8 +330,22 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
 }
 
 /// Words a title puts after the drug it studies (`X pharmacokinetics in neonates`).
-const TITLE_QUANTITIES: &[&str] =
-    &["pharmacokinetics", "pharmacokinetic", "concentrations", "exposure", "disposition", "monitoring", "residues"];
+const TITLE_QUANTITIES: &[&str] = &[
+    "pharmacokinetics",
+    "pharmacokinetic",
+    "concentrations",
+    "exposure",
+    "disposition",
+    "monitoring",
+    "residues",
+    // A case series of poisonings (`Acute X poisoning`, `X overdose`).
+    "poisoning",
+    "poisonings",
+    "overdose",
+    "overdoses",
+    "intoxication",
+    "toxicity",
+];
 
 /// The drug a paper's title names, when it names one: a title that names two ("Effect of
 /// rifampicin on the pharmacokinetics of midazolam") does not say which one a table

@@ -831,6 +831,37 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         drug("Population pharmacokinetics of X in adults", "Table 2. Population pharmacokinetic parameters"),
         None
     );
+    // After the title's modifiers (`Once-daily prolonged-release X`), first in the title
+    // and the caption alike, or before a poisoning; not a specimen's first word
+    // (`Synovial fluid`).
+    assert_eq!(
+        drug(
+            "Once-daily prolonged-release voclotacrin after kidney transplantation",
+            "Table 2. Individual whole-blood voclotacrin concentrations (ng/mL)"
+        ),
+        some("voclotacrin")
+    );
+    assert_eq!(
+        drug(
+            "Levobrivane in paediatric refractory status epilepticus: a case series",
+            "Table 1. Levobrivane doses, routes and serum concentrations by patient"
+        ),
+        some("levobrivane")
+    );
+    assert_eq!(
+        drug(
+            "Acute velafrine poisoning: a two-year case series",
+            "Table 3. Clinical details and serum velafrine concentrations in ten patients"
+        ),
+        some("velafrine")
+    );
+    assert_eq!(
+        drug(
+            "Synovial and systemic exposure after intra-articular dosing",
+            "Table 3. Synovial fluid and plasma levels"
+        ),
+        None
+    );
     // Before a specimen and its quantity, or first in the title; a caption labelled in two
     // languages.
     assert_eq!(
