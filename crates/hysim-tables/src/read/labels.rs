@@ -746,11 +746,11 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
     })
 }
 
-/// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`: day 2, 4 h after that day's
-/// dose): `day 2, 4 h`.
+/// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`, or the hour as a time `D2
+/// T8`: day 2, 4 h after that day's dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {
     let t: String = norm(strip_marks(text)).chars().filter(|c| !c.is_whitespace()).collect();
-    let (day, hour) = t.strip_prefix('d')?.split_once('h')?;
+    let (day, hour) = t.strip_prefix('d')?.split_once(['h', 't'])?;
     let day = day.parse::<u32>().ok().filter(|d| (1..=366).contains(d))?;
     let number =
         |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.parse::<f64>().is_ok();
@@ -1196,6 +1196,15 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
         &["pre-dose", "predose", "pre dose", "trough", "delivery", "birth", "at delivery", "at birth", "baseline"];
     if NAMED.contains(&t.as_str()) {
         return Some(t);
+    }
+    // A day or week and the time on it in one label (`Day 7, 4 h`, `Day 28, pre-dose`,
+    // `Week 4, trough`): that day's time, as a time under its day reads.
+    if let Some((day, time)) = t.split_once(", ")
+        && let Some(day) =
+            time_of(day, None).filter(|d| (d.starts_with("day ") || d.starts_with("week ")) && !d.contains(','))
+        && let Some(time) = time_of(time, None).filter(|t| !t.starts_with(['d', 'w', 'm']) && !t.contains(','))
+    {
+        return Some(format!("{day}, {time}"));
     }
     const UNITS: &[(&[&str], &str)] = &[
         // With their words in German, French, Spanish, Italian, Portuguese and Dutch
@@ -2157,6 +2166,8 @@ mod tests {
         assert_eq!(day_hour_code("D2 H4").as_deref(), Some("day 2, 4 h"));
         assert_eq!(day_hour_code("D1H0").as_deref(), Some("day 1, 0 h"));
         assert_eq!(day_hour_code("D1 H2.5").as_deref(), Some("day 1, 2.5 h"));
+        assert_eq!(day_hour_code("D2 T8").as_deref(), Some("day 2, 8 h"));
+        assert_eq!(day_hour_code("D5 T0").as_deref(), Some("day 5, 0 h"));
         assert_eq!(day_hour_code("D7"), None);
         assert_eq!(day_hour_code("DH4"), None);
         assert_eq!(day_code("D14").as_deref(), Some("day 14"));
@@ -2213,6 +2224,11 @@ mod tests {
     fn durations_in_hours_and_minutes() {
         assert_eq!(time_unit_in("Dose-to-sampling interval (h:min)"), Some("h:min"));
         assert_eq!(time_of("2:30", Some("h:min")).as_deref(), Some("2.5 h"));
+        // A day and its time in one label.
+        assert_eq!(time_of("Day 7, 4 h", None).as_deref(), Some("day 7, 4 h"));
+        assert_eq!(time_of("Day 28, pre-dose", None).as_deref(), Some("day 28, pre-dose"));
+        assert_eq!(time_of("Week 4, trough", None).as_deref(), Some("week 4, trough"));
+        assert_eq!(time_of("Day 7, day 8", None), None);
         assert_eq!(time_of("12:05", Some("h:min")).as_deref(), Some("12.08 h"));
         assert_eq!(time_of("2", Some("h:min")), None);
         // A number with its sampling point named in brackets, under a time header.

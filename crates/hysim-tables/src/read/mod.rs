@@ -4058,6 +4058,14 @@ impl<'t> Reader<'t> {
                 .named_subject(col)
                 .or_else(|| subject_over_specimens(p))
                 .or_else(|| subject_over_specimens(&self.path_without_unit(col)))
+                // (Over specimens' abbreviations the notes define: `Volunteer 1` over `P |
+                // S`, "P, plasma; S, saliva".)
+                .or_else(|| {
+                    let mut path = self.path_without_unit(col);
+                    let (_, full, _) = self.abbreviation(path.last()?)?;
+                    *path.last_mut()? = full.clone();
+                    subject_over_specimens(&path)
+                })
                 .or_else(|| self.name_over_specimens(col));
         };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();

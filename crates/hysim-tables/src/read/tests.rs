@@ -3017,6 +3017,32 @@ fn each_groups_species() {
 }
 
 #[test]
+fn subjects_over_the_abbreviations_of_their_specimens() {
+    // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
+    // saliva at the times down the stub.
+    let mut t = table(
+        "Table 3. Paired plasma and saliva ebravine concentrations in each volunteer",
+        &[&["Time (h)", "Volunteer 1", "Volunteer 1", "Volunteer 2", "Volunteer 2"], &["Time (h)", "P", "S", "P", "S"]],
+        &[&["0.5", "0.980", "0.361", "1.43", "0.503"], &["1", "1.57", "0.593", "2.48", "0.796"]],
+    );
+    t.footnote = Some("P, plasma; S, unstimulated whole saliva. All concentrations are in µg/mL.".into());
+    let read: Vec<(String, String, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            (
+                c.subject.clone().unwrap_or_default(),
+                c.matrix.clone().unwrap_or_default(),
+                c.time.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(read.len(), 8);
+    assert_eq!(read[0], ("Volunteer 1".into(), "plasma".into(), "0.5 h".into()));
+    assert!(read.contains(&("Volunteer 2".into(), "saliva".into(), "1 h".into())));
+}
+
+#[test]
 fn groups_over_specimens_and_captions_naming_estimates_stay_as_they_were() {
     // `Maternal | Infant` over specimens are groups, not subjects named over them.
     let t = table(
