@@ -123,6 +123,11 @@ impl Builder {
             "span" if attr("class").is_some_and(|c| c.contains("screen-reader") || c.contains("sr-only")) => {
                 self.hidden_spans = 1;
             }
+            // (A word broken after its hyphen stays one: `N-desmethyl-<br/>X`.)
+            "br" if self.text_mut().is_some_and(|t| {
+                let mut end = t.chars().rev();
+                end.next() == Some('-') && end.next().is_some_and(char::is_alphabetic)
+            }) => {}
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth += 1,
             "sup" => {
@@ -1058,6 +1063,16 @@ mod tests {
             "<table><tr><th>Drug</th><th>t<sub>1/2</sub> (h)</th></tr><tr><td>A</td><td>3<br/>(2&ndash;4)</td></tr></table>",
             "head:\nDrug | t1/2 (h)\nbody:\nA | 3 (2–4)",
         );
+    }
+
+    #[test]
+    fn a_word_broken_after_its_hyphen_stays_one() {
+        let t = parse_table(
+            "<table><tr><th>Case</th><th>N-desmethyl-<br/>tarvoxamine</th><th>Day 1 -<br/>Day 2</th></tr>\
+             <tr><td>1</td><td>0.67</td><td>2</td></tr></table>",
+        )
+        .unwrap();
+        assert_eq!(t.header_rows, vec![vec!["Case", "N-desmethyl-tarvoxamine", "Day 1 - Day 2"]]);
     }
 
     #[test]

@@ -40,7 +40,17 @@ const MATRICES: &[(&str, &str)] = &[
     ("dried blood spot", "dried blood spot (DBS)"),
     ("dbs", "dried blood spot (DBS)"),
     ("whole blood", "blood"),
+    // Post-mortem blood by its site (forensic toxicology: the site matters for
+    // redistribution after death), and the stomach's content.
+    ("femoral blood", "femoral blood"),
+    ("femoral venous blood", "femoral blood"),
+    ("heart blood", "heart blood"),
+    ("cardiac blood", "heart blood"),
     ("blood", "blood"),
+    ("gastric contents", "gastric content"),
+    ("gastric content", "gastric content"),
+    ("stomach contents", "gastric content"),
+    ("stomach content", "gastric content"),
     ("cerebrospinal fluid", "cerebrospinal fluid"),
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),

@@ -5557,9 +5557,15 @@ impl<'t> Reader<'t> {
                 Named::Ambiguous(plain, per_body_weight) => Some(if per_kg { per_body_weight } else { plain }),
             };
             Unit::parse(u).is_ok_and(|unit| {
+                // (A mass per kilogram of a specimen the column names is its concentration:
+                // `Liver (mg/kg)` beside blood's in mg/L.)
+                let of_specimen = unit.dims.body_weight == -1
+                    && unit.dims.mass == 1
+                    && param.code() == Some("CONC")
+                    && self.clean_paths[col].iter().any(|h| !matrices_in(h).is_empty());
                 // Molar units fit concentrations even without a molecular weight, and
                 // international units as the mass they stand for.
-                family(unit.dims.body_weight == -1).is_none_or(|f| unit_measures(&unit, f))
+                of_specimen || family(unit.dims.body_weight == -1).is_none_or(|f| unit_measures(&unit, f))
             })
         };
         // (Failing that, not a time's unit for a quantity that is none: `µg/kg` of the caption
@@ -6610,6 +6616,28 @@ fn corner_unit(paths: &[Vec<String>]) -> Option<String> {
 const RESIDUE_WORDS: &[&str] = &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"];
 
 fn caption_unit(caption: &str) -> Option<String> {
+    // (The unit of the values but those whose own unit is printed: `(mg/L unless stated
+    // otherwise)`, `(ng/mL, unless otherwise indicated)`.)
+    let lower_caption = crate::fold::lower(caption);
+    let unless = [
+        "unless stated otherwise",
+        "unless otherwise stated",
+        "unless otherwise indicated",
+        "unless otherwise noted",
+        "unless indicated otherwise",
+        "unless noted otherwise",
+    ]
+    .iter()
+    .find_map(|p| lower_caption.find(p).map(|at| (at, p.len())));
+    let without_unless;
+    let caption = match unless {
+        Some((at, len)) => {
+            without_unless =
+                format!("{}{}", caption[..at].trim_end().trim_end_matches(',').trim_end(), &caption[at + len..]);
+            without_unless.as_str()
+        }
+        None => caption,
+    };
     let lower = crate::fold::lower(caption);
     // (Residues in tissues are concentrations: `residues (µg/kg) in edible tissues`.)
     // (And a heparin's or an enzyme's activity measured in international units: `anti-Xa

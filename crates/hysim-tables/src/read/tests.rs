@@ -3017,6 +3017,38 @@ fn each_groups_species() {
 }
 
 #[test]
+fn post_mortem_specimens_by_case_under_the_captions_unit_unless_stated_otherwise() {
+    // Forensic toxicology: blood by its site, vitreous humour, liver in its own unit and the
+    // gastric content, each case a row; the caption's unit for all but the liver's.
+    let t = table(
+        "Table 2. Post-mortem dolaxetine concentrations by case (mg/L unless stated otherwise)",
+        &[&["Case", "Femoral blood", "Heart blood", "Vitreous humour", "Liver (mg/kg)", "Gastric content", "PMI (h)"]],
+        &[&["1", "1.1", "2.9", "0.21", "18.3", "28.4", "18"], &["2", "2.0", "4.4", "0.26", "39.6", "73.7", "36"]],
+    );
+    let read: Vec<(String, String, f64, String)> = table_records(&t)
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1"))
+        .map(|r| {
+            (
+                r.context.matrix.clone().unwrap_or_default(),
+                r.unit_raw.clone().unwrap_or_default(),
+                r.value.unwrap(),
+                r.parameter.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("femoral blood", "mg/L", 1.1),
+        ("heart blood", "mg/L", 2.9),
+        ("vitreous humor", "mg/L", 0.21),
+        ("liver tissue", "mg/kg", 18.3),
+        ("gastric content", "mg/L", 28.4),
+    ]
+    .map(|(m, u, v)| (m.to_owned(), u.to_owned(), v, "CONC".to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
