@@ -33,6 +33,8 @@ pub struct Dims {
     pub tissue: i8,
     /// Biological activity in international units, as in `IU/mL` (base: IU).
     pub activity: i8,
+    /// Cells counted, as in an intracellular `fmol/10^6 cells` (base: one cell).
+    pub cells: i8,
 }
 
 /// A parsed unit: `value [unit] = value * factor [base units^dims]`.
@@ -59,6 +61,8 @@ enum Base {
     Area,
     /// International units of activity (`IU`, `mIU`, `µIU`; `mU`, `µU`).
     Activity,
+    /// Cells counted (`cells`, as in `fmol/10^6 cells`).
+    Cells,
     Percent,
     Number,
 }
@@ -153,12 +157,15 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "umol" => (Base::Amount, 1e-6),
         "nmol" => (Base::Amount, 1e-9),
         "pmol" => (Base::Amount, 1e-12),
+        "fmol" => (Base::Amount, 1e-15),
         "m" => (Base::Area, 1.0),
         "%" | "percent" => (Base::Percent, 1.0),
         "iu" | "ui" => (Base::Activity, 1.0),
         "kiu" => (Base::Activity, 1e3),
         "miu" | "mu" => (Base::Activity, 1e-3),
         "uiu" | "uu" => (Base::Activity, 1e-6),
+        // Intracellular amounts per cells counted (`fmol/10^6 cells`).
+        "cell" | "cells" => (Base::Cells, 1.0),
         _ => return None,
     })
 }
@@ -199,13 +206,21 @@ impl Parser<'_> {
         loop {
             self.skip_spaces();
             let mut factor = self.factor()?;
+            // (A count of cells divided by goes below with them: `fmol/10^6 cells`. Other
+            // numbers multiply wherever they stand: `L/h/70 kg` is no division by 70.)
+            let counted = divide && factor.iter().all(|a| a.base == Base::Number) && {
+                let rest: String = self.chars[self.pos..].iter().collect::<String>().trim_start().to_lowercase();
+                rest.starts_with("cell")
+            };
             if divide {
                 for atom in &mut factor {
-                    atom.exp = atom.exp.saturating_neg();
+                    if atom.base != Base::Number || counted {
+                        atom.exp = atom.exp.saturating_neg();
+                    }
                 }
             }
             atoms.extend(factor);
-            let spaced = self.skip_spaces();
+            self.skip_spaces();
             match self.peek() {
                 None | Some(')') => return Ok(atoms),
                 Some('/') => {
@@ -216,8 +231,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     divide = false;
                 }
-                Some(_) if spaced => divide = false,
-                Some(_) => divide = false,
+                Some(_) => divide = counted,
             }
             // "per" is a division.
             self.skip_spaces();
@@ -252,7 +266,8 @@ impl Parser<'_> {
                 let number: String = self.chars[start..self.pos].iter().collect();
                 let value: f64 = number.parse().map_err(|_| self.malformed("bad number"))?;
                 let exp = self.exponent().unwrap_or(1);
-                Ok(vec![Atom { base: Base::Number, scale: value.powi(exp), exp: 0, is_kg: false }])
+                // (Its exponent 1, so that a number divided by stands below: `fmol/10^6 cells`.)
+                Ok(vec![Atom { base: Base::Number, scale: value.powi(exp), exp: 1, is_kg: false }])
             }
             Some(_) => {
                 let start = self.pos;
@@ -402,7 +417,7 @@ fn classify(text: &str, atoms: &[Atom]) -> Unit {
         let e = atom.exp;
         let e8 = i8::try_from(e).unwrap_or(if e < 0 { i8::MIN } else { i8::MAX });
         match atom.base {
-            Base::Number => factor *= atom.scale,
+            Base::Number => factor *= atom.scale.powi(e),
             Base::Percent => {
                 percent = true;
                 factor *= 0.01f64.powi(e);
@@ -426,6 +441,10 @@ fn classify(text: &str, atoms: &[Atom]) -> Unit {
             }
             Base::Activity => {
                 dims.activity = dims.activity.saturating_add(e8);
+                factor *= atom.scale.powi(e);
+            }
+            Base::Cells => {
+                dims.cells = dims.cells.saturating_add(e8);
                 factor *= atom.scale.powi(e);
             }
             Base::Area => {
@@ -479,6 +498,7 @@ mod tests {
                     ("dose", d.dose),
                     ("tissue", d.tissue),
                     ("activity", d.activity),
+                    ("cells", d.cells),
                 ] {
                     if e != 0 {
                         parts.push(format!("{name}^{e}"));
@@ -492,6 +512,13 @@ mod tests {
             Err(e) => format!("error: {e}"),
         };
         assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn amounts_per_cells_counted() {
+        check("fmol/10^6 cells", "1.000000e-21 amount^1 cells^-1");
+        check("fmol/10⁶ cells", "1.000000e-21 amount^1 cells^-1");
+        check("pmol/10^6 cells", "1.000000e-18 amount^1 cells^-1");
     }
 
     #[test]

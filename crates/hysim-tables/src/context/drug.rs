@@ -505,8 +505,21 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
     // Not sulfate: `morphine sulfate` is a salt far more often than a conjugate. (`Amine`:
     // the marker residue of the amphenicols, `florfenicol amine`.)
     // (`Epoxide`: an oxidation's product named after its parent, `carbamazepine-10,11-epoxide`.)
-    const CONJUGATES: &[&str] =
-        &["glucuronide", "n-oxide", "sulfoxide", "sulphoxide", "sulfone", "sulphone", "amine", "epoxide"];
+    // (The phosphorylated anabolites of nucleoside analogues, measured in cells: `tenofovir
+    // diphosphate`, `zidovudine triphosphate`.)
+    const CONJUGATES: &[&str] = &[
+        "glucuronide",
+        "n-oxide",
+        "sulfoxide",
+        "sulphoxide",
+        "sulfone",
+        "sulphone",
+        "amine",
+        "epoxide",
+        "monophosphate",
+        "diphosphate",
+        "triphosphate",
+    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '′' && c != '\'').to_owned();
     for (k, word) in words.iter().enumerate() {

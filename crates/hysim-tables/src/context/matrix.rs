@@ -39,6 +39,13 @@ const MATRICES: &[(&str, &str)] = &[
     ("dried blood spots", "dried blood spot (DBS)"),
     ("dried blood spot", "dried blood spot (DBS)"),
     ("dbs", "dried blood spot (DBS)"),
+    // Cells whose intracellular drug (an anabolite: `TFV-DP`, `ZDV-TP`) is measured.
+    ("peripheral blood mononuclear cells", "PBMC"),
+    ("peripheral blood mononuclear cell", "PBMC"),
+    ("pbmcs", "PBMC"),
+    ("pbmc", "PBMC"),
+    ("red blood cells", "red blood cells"),
+    ("erythrocytes", "red blood cells"),
     ("whole blood", "blood"),
     // Post-mortem blood by its site (forensic toxicology: the site matters for
     // redistribution after death), and the stomach's content.
@@ -96,6 +103,7 @@ const MATRICES: &[(&str, &str)] = &[
     ("abscess fluid", "pus"),
     ("pus", "pus"),
     ("interstitial fluid", "interstitial fluid"),
+    ("isf", "interstitial fluid"),
     // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid (the
     // tissue named before it is where the probe sat, no second specimen: `find_matrices`).
     ("microdialysate", "interstitial fluid"),

@@ -1158,7 +1158,9 @@ fn is_concentration_unit(unit: &str) -> bool {
         let d = u.dims;
         let mut quantity = [d.mass, d.amount, d.activity];
         quantity.sort_unstable();
-        quantity == [0, 0, 1] && (d.volume == -1 || d.tissue == -1) && d.time == 0 && d.body_weight == 0
+        // (Or an amount per cells counted, as intracellular anabolites are: `fmol/10^6 cells`.)
+        let per = d.volume == -1 || d.tissue == -1 || d.cells == -1 && d.amount == 1;
+        quantity == [0, 0, 1] && per && d.time == 0 && d.body_weight == 0
     })
 }
 
@@ -1897,6 +1899,9 @@ struct Reader<'t> {
     /// A column of sampling times in a long table (`Subject | Time (h) | Concentration`),
     /// with the unit of its cells.
     time_col: Option<(usize, Option<&'static str>)>,
+    /// The nominal time column beside an actual time column (`Nominal time | Actual time
+    /// (h)`), read where the actual time is not printed.
+    nominal_time_col: Option<(usize, Option<&'static str>)>,
     /// A long table's column of days beside its time column (`Patient | Day | Sampling time
     /// | Concentration`), a blank cell continuing the day above.
     day_col: Option<usize>,
@@ -2034,6 +2039,7 @@ impl<'t> Reader<'t> {
             col_time: vec![None; n_cols],
             row_time: vec![None; table.body_rows.len()],
             time_col: None,
+            nominal_time_col: None,
             day_col: None,
             abbreviations,
             definitions,
@@ -2467,6 +2473,11 @@ impl<'t> Reader<'t> {
         };
         reader.time_col =
             times.iter().find(|c| actual(c)).or_else(|| times.iter().find(headed)).or(times.first()).copied();
+        // (The nominal time where the actual one is not printed: `Predose | —`.)
+        reader.nominal_time_col = reader
+            .time_col
+            .filter(|c| actual(c) && !midpoint(c.0))
+            .and_then(|chosen| times.iter().find(|c| c.0 != chosen.0 && !actual(c)).copied());
         // The midpoints are the samples' times, not the collection intervals down the stub.
         if let Some((c, _)) = reader.time_col
             && c != stub_col
@@ -3056,6 +3067,19 @@ impl<'t> Reader<'t> {
                     None => time,
                 };
                 (!duration || occasion(&time)).then_some(time)
+            })
+            // The nominal time where the actual time column has none (`Predose | —`).
+            .or_else(|| {
+                let (c, unit) = self.nominal_time_col?;
+                let duration = self
+                    .col_named
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .and_then(|n| n.code())
+                    .is_some_and(|code| crate::params::family_of_code(code, false) == Some(Family::Time));
+                let text = self.table.body_rows[row].get(c).filter(|_| !duration)?;
+                labels::time_of(&self.without_time_mark(text), unit)
             })
             // A day column alone (`Patient | Day | C0 | C2`): the row's day.
             .or_else(|| self.time_col.is_none().then(|| self.day_of(row)).flatten())
@@ -5713,6 +5737,19 @@ impl<'t> Reader<'t> {
                     .iter()
                     .find_map(|h| self.abbreviation(h))
                     .map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight)))
+            })
+            // (Or a word of the header the notes define after its specimen: `PBMC ZDB-TP`,
+            // "ZDB-TP, zidarabine triphosphate".)
+            .or_else(|| {
+                let leaf = self.path_without_unit(col).last().cloned().unwrap_or_default();
+                let name = crate::params::split_trailing_group(&leaf).0;
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let (first, rest) = words.split_first()?;
+                let after_specimen = matrix_of(first).is_some()
+                    || self.abbreviation(first).is_some_and(|(_, full, _)| matrix_of(full).is_some());
+                let [word] = rest else { return None };
+                let (_, full, _) = self.abbreviation(word).filter(|_| after_specimen)?;
+                matrix_of(full).is_none().then(|| (full.clone(), drug_in(full).map(|d| d.molecular_weight)))
             })
             // The analyte the caption names, heading the column (`XR-4471 (ng/mL)`).
             .or_else(|| {

@@ -3049,6 +3049,41 @@ fn post_mortem_specimens_by_case_under_the_captions_unit_unless_stated_otherwise
 }
 
 #[test]
+fn intracellular_anabolites_per_cells_beside_plasma_and_the_nominal_time_where_no_actual_one() {
+    // A nucleoside analogue's triphosphate in PBMCs (`fmol/10^6 cells`, its abbreviation
+    // defined in the footnote) beside the parent in plasma; the pre-dose sample has no
+    // actual time (`—`): its nominal one.
+    let mut t = table(
+        "Table 4. Individual plasma velarabine and intracellular VLB-TP concentrations on day 14",
+        &[&["Subject", "Nominal time", "Actual time (h)", "Plasma velarabine (ng/mL)", "PBMC VLB-TP (fmol/10⁶ cells)"]],
+        &[&["101", "Predose", "—", "169", "91.0"], &["", "1 h", "1.26", "2092", "107"]],
+    );
+    t.footnote = Some("Actual times are relative to the day-14 dose. VLB-TP, velarabine triphosphate.".into());
+    let read: Vec<(String, String, String, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            (
+                c.matrix.clone().unwrap_or_default(),
+                c.analyte.clone().unwrap_or_default(),
+                c.time.clone().unwrap_or_default(),
+                r.unit_raw.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("plasma", "", "predose", "ng/mL"),
+        ("plasma", "", "1.26 h", "ng/mL"),
+        ("PBMC", "velarabine triphosphate", "predose", "fmol/10⁶ cells"),
+        ("PBMC", "velarabine triphosphate", "1.26 h", "fmol/10⁶ cells"),
+    ]
+    .map(|(m, a, t, u)| (m.to_owned(), a.to_owned(), t.to_owned(), u.to_owned()));
+    assert_eq!(read, expected);
+    // An amount per cells has no canonical concentration: kept as printed, never converted.
+    assert!(table_records(&t).iter().filter(|r| r.context.matrix.as_deref() == Some("PBMC")).all(|r| r.unit.is_none()));
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
