@@ -501,6 +501,8 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
         "dihydro",
         "carboxy",
         "oxo",
+        // (The hydroxyl abbreviated, with its hyphen: `9-OH-risperidone`, `OH-bupropion`.)
+        "oh-",
     ];
     // Not sulfate: `morphine sulfate` is a salt far more often than a conjugate. (`Amine`:
     // the marker residue of the amphenicols, `florfenicol amine`.)

@@ -121,6 +121,12 @@ const MATRICES: &[(&str, &str)] = &[
     ("effluent", "effluent"),
     ("ultrafiltrate", "ultrafiltrate"),
     ("saliva", "saliva"),
+    // Keratinised and fetal specimens of forensic and neonatal exposure.
+    ("hair segments", "hair"),
+    ("hair segment", "hair"),
+    ("scalp hair", "hair"),
+    ("hair", "hair"),
+    ("meconium", "meconium"),
     ("bile", "bile"),
     // Fluid from a surgical wound's drain.
     ("wound drainage fluid", "wound fluid"),

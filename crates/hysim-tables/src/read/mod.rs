@@ -2562,11 +2562,19 @@ impl<'t> Reader<'t> {
                 && table.body_rows.iter().filter_map(|r| r.get(c)).any(|t| matrix_of(t).is_some())
         });
         // (`Analyte` or `Compound` over the compounds' names, each row's.)
+        // (With the values' unit after it: `Analyte (ng/mL)`.)
         reader.analyte_col = (0..n_cols).find(|&c| {
-            let h = crate::fold::lower(reader.labels[c].trim());
+            let label = reader.labels[c].trim();
+            let h = match crate::params::split_trailing_group(label) {
+                (name, Some(unit)) if Unit::parse(unit.trim()).is_ok() => crate::fold::lower(name.trim()),
+                _ => crate::fold::lower(label),
+            };
             matches!(h.as_str(), "analyte" | "analytes" | "compound" | "compounds" | "analyte measured")
                 && filled_cells(table, c).count() >= 2
-                && filled_cells(table, c).all(|t| !looks_numeric_start(t) && t.chars().any(char::is_alphabetic))
+                // (A metabolite's locant may start it: `9-OH-olaperidone`.)
+                && filled_cells(table, c).all(|t| {
+                    (!looks_numeric_start(t) || metabolite_in(t).is_some()) && t.chars().any(char::is_alphabetic)
+                })
         });
         reader.unit_cols = (0..n_cols)
             .filter(|&c| {
@@ -5549,6 +5557,8 @@ impl<'t> Reader<'t> {
                 .and_then(|t| t.rsplit_once(','))
                 .filter(|(_, u)| analyte_unit(u))
                 .map(|(_, u)| u.trim().to_owned()),
+            // Or the analyte column's header's (`Analyte (ng/mL)` over the compounds).
+            self.analyte_col.and_then(|c| unit_in_label(&self.labels[c])),
             // Or what a label column before the value says the row measures (`Subject | Sex
             // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
             // (The nearest; not a subject's sex after its id, `Dog 1 (M)`.)

@@ -3084,6 +3084,36 @@ fn intracellular_anabolites_per_cells_beside_plasma_and_the_nominal_time_where_n
 }
 
 #[test]
+fn an_analyte_column_with_the_values_unit_and_a_hydroxy_metabolite_abbreviated() {
+    // `Analyte (ng/mL)` over `Olaperidone | 9-OH-olaperidone`, each patient's two rows, the
+    // visits across.
+    let t = table(
+        "Table 3. Individual trough plasma concentrations after the first injection",
+        &[&["Patient", "Analyte (ng/mL)", "Week 1", "Week 2"]],
+        &[&["P1", "Olaperidone", "5.40", "9.23"], &["", "9-OH-olaperidone", "8.14", "11.1"]],
+    );
+    let read: Vec<(String, String, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            (
+                c.analyte.clone().unwrap_or_default(),
+                c.time.clone().unwrap_or_default(),
+                r.unit_raw.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Olaperidone", "week 1", "ng/mL"),
+        ("9-OH-olaperidone", "week 1", "ng/mL"),
+        ("Olaperidone", "week 2", "ng/mL"),
+        ("9-OH-olaperidone", "week 2", "ng/mL"),
+    ]
+    .map(|(a, t, u)| (a.to_owned(), t.to_owned(), u.to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
