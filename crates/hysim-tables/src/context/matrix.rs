@@ -23,6 +23,11 @@ const MATRICES: &[(&str, &str)] = &[
     ("placental tissue", "placenta"),
     ("placenta", "placenta"),
     ("breast milk", "milk"),
+    // The milk before and after a feed.
+    ("foremilk", "foremilk"),
+    ("fore-milk", "foremilk"),
+    ("hindmilk", "hindmilk"),
+    ("hind-milk", "hindmilk"),
     // (A milking is a sample of milk: `Milking after last infusion (µg/mL)`.)
     ("milkings", "milk"),
     ("milking", "milk"),

@@ -1902,6 +1902,10 @@ struct Reader<'t> {
     /// The nominal time column beside an actual time column (`Nominal time | Actual time
     /// (h)`), read where the actual time is not printed.
     nominal_time_col: Option<(usize, Option<&'static str>)>,
+    /// Time columns each under its own spanning header (`At delivery` over `Last dose to
+    /// delivery (h) | Maternal plasma`, `Postpartum` over `Time after dose (h) | Milk`): the
+    /// values beside one under the same header are timed by it.
+    span_time_cols: Vec<(usize, Option<&'static str>)>,
     /// A long table's column of days beside its time column (`Patient | Day | Sampling time
     /// | Concentration`), a blank cell continuing the day above.
     day_col: Option<usize>,
@@ -2040,6 +2044,7 @@ impl<'t> Reader<'t> {
             row_time: vec![None; table.body_rows.len()],
             time_col: None,
             nominal_time_col: None,
+            span_time_cols: Vec::new(),
             day_col: None,
             abbreviations,
             definitions,
@@ -2473,6 +2478,12 @@ impl<'t> Reader<'t> {
         };
         reader.time_col =
             times.iter().find(|c| actual(c)).or_else(|| times.iter().find(headed)).or(times.first()).copied();
+        // (Two time columns or more, each under its own spanning header.)
+        let spans: Vec<&String> =
+            times.iter().filter_map(|(c, _)| reader.paths[*c].first().filter(|_| reader.paths[*c].len() > 1)).collect();
+        if spans.len() >= 2 && spans.iter().collect::<std::collections::HashSet<_>>().len() == spans.len() {
+            reader.span_time_cols = times.iter().filter(|(c, _)| reader.paths[*c].len() > 1).copied().collect();
+        }
         // (The nominal time where the actual one is not printed: `Predose | —`.)
         reader.nominal_time_col = reader
             .time_col
@@ -2920,6 +2931,13 @@ impl<'t> Reader<'t> {
         labels::clock_times(&leaves, dose)
     }
 
+    /// The time column under the same spanning header as column `col`, where each span has
+    /// its own ([`Self::span_time_cols`]).
+    fn span_time_col(&self, col: usize) -> Option<(usize, Option<&'static str>)> {
+        let span = self.paths[col].first().filter(|_| self.paths[col].len() > 1)?;
+        self.span_time_cols.iter().find(|(c, _)| self.paths[*c].first() == Some(span)).copied()
+    }
+
     /// A clock time across read from the subject's own dose: a mark on the row's stub whose
     /// note gives its dose's clock time (`4^b`, "b Morning dose given at 08:30"), where the
     /// caption or footnote gives the others'. (A sample before that dose keeps its column's
@@ -3031,14 +3049,27 @@ impl<'t> Reader<'t> {
                 _ => time,
             }
         };
+        // (An event's time spanning the values, `At delivery`, with the time since the dose
+        // beside them under it, `Last dose to delivery (h)`: that time.)
+        let event_timed = |time: String| -> String {
+            if !matches!(time.as_str(), "at delivery" | "delivery" | "at birth" | "birth") {
+                return time;
+            }
+            let timed = self.span_time_col(col).and_then(|(c, unit)| {
+                let text = self.table.body_rows[row].get(c)?;
+                labels::time_of(&self.without_time_mark(text), unit)
+            });
+            timed.unwrap_or(time)
+        };
         self.col_time[col]
             .clone()
+            .map(event_timed)
             .map(|time| self.own_dose_clock_time(row, col).unwrap_or(time))
             .map(on_the_rows_day)
             .or_else(|| self.row_time[row].clone())
             .or_else(|| self.event_time(row, col))
             .or_else(|| {
-                let (c, unit) = self.time_col?;
+                let (c, unit) = self.span_time_col(col).or(self.time_col)?;
                 // (A duration beside the samples, `Apparent t1/2 (h)` or `tmax`, has no
                 // sampling time: the time column's is its row's sample's, unless it is the
                 // occasion's day or week.)

@@ -3114,6 +3114,43 @@ fn an_analyte_column_with_the_values_unit_and_a_hydroxy_metabolite_abbreviated()
 }
 
 #[test]
+fn each_spanning_headers_own_time_column_times_the_values_under_it() {
+    // `At delivery` over the last dose-to-delivery interval and the delivery samples;
+    // `Postpartum` over its own time after the dose and the milk samples.
+    let t = table(
+        "Table 2. Sertaline in maternal plasma and cord plasma at delivery, and in foremilk and hindmilk after delivery",
+        &[
+            &["Pair", "At delivery", "At delivery", "At delivery", "Postpartum", "Postpartum", "Postpartum"],
+            &[
+                "Pair",
+                "Last dose to delivery (h)",
+                "Maternal plasma (ng/mL)",
+                "Umbilical cord plasma (ng/mL)",
+                "Time after dose (h)",
+                "Foremilk (ng/mL)",
+                "Hindmilk (ng/mL)",
+            ],
+        ],
+        &[&["1", "7.7", "26.5", "18.9", "8.0", "31.9", "56.4"], &["2", "22.0", "26.5", "18.2", "10.5", "28.4", "55.0"]],
+    );
+    let read: Vec<(String, String, f64)> = table_records(&t)
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1"))
+        .map(|r| {
+            (r.context.matrix.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default(), r.value.unwrap())
+        })
+        .collect();
+    let expected = [
+        ("plasma", "7.7 h", 26.5),
+        ("cord blood", "7.7 h", 18.9),
+        ("foremilk", "8.0 h", 31.9),
+        ("hindmilk", "8.0 h", 56.4),
+    ]
+    .map(|(m, t, v)| (m.to_owned(), t.to_owned(), v));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
