@@ -1587,6 +1587,80 @@ fn day_of_year((a, b): (u32, u32), day_first: bool, leap: bool) -> Option<u32> {
     (day >= 1 && day <= month_days).then(|| days[..month as usize - 1].iter().sum::<u32>() + day)
 }
 
+/// A month by its English name or abbreviation (`June`, `Jun`, `Sept.`): 1 to 12.
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = crate::fold::lower(word.trim().trim_end_matches(['.', ',']));
+    if w.len() < 3 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() <= 4)))?;
+    Some(month as u32 + 1)
+}
+
+/// A date written with its month's name (`15 June`, `June 15`, `15 Jun 2021`, `15-Jun`):
+/// `(day, month)`.
+pub(crate) fn month_date(text: &str) -> Option<(u32, u32)> {
+    let t = text.trim().replace(['-', ','], " ");
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let day = |w: &str| w.trim_end_matches(['.', ',']).parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let (d, m) = match words.as_slice() {
+        [a, b] | [a, b, _] if day(a).is_some() && month_of(b).is_some() => (day(a)?, month_of(b)?),
+        [a, b] | [a, b, _] if month_of(a).is_some() && day(b).is_some() => (day(b)?, month_of(a)?),
+        _ => return None,
+    };
+    (words.len() == 2 || words.last().is_some_and(|w| year(w))).then_some((d, m))
+}
+
+/// The date and clock time of a dose (or an ingestion) the notes give with the month's
+/// name ("Ingestion ... was estimated at 23:00 on 14 June", "dosed on 3 May at 08:30"):
+/// `((day, month), minutes since midnight)`.
+pub(crate) fn dose_month_date(notes: &str) -> Option<((u32, u32), u32)> {
+    const DOSING: &[&str] = &[
+        "dose",
+        "doses",
+        "dosed",
+        "dosing",
+        "given",
+        "started",
+        "infusion",
+        "administered",
+        "ingestion",
+        "ingested",
+        "taken",
+    ];
+    let lower = crate::fold::lower(notes);
+    note_clauses(&lower).into_iter().filter(|c| crate::context::has_word(c, DOSING)).find_map(|clause| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        (0..words.len()).find_map(|k| {
+            let at = |i: usize| words.get(k + i).copied().unwrap_or_default();
+            match words[k..] {
+                ["at", clock, "on", ..] => {
+                    Some((month_date(&format!("{} {}", at(3), at(4)))?, clock_minutes(clock, "")?))
+                }
+                ["on", ..] if at(3) == "at" => {
+                    Some((month_date(&format!("{} {}", at(1), at(2)))?, clock_minutes(at(4), at(5))?))
+                }
+                _ => None,
+            }
+        })
+    })
+}
+
 /// A sample's date and clock time in one label (`12/03 06:45`, `13/03 17:45`): the date's
 /// numbers in print order and the minutes since midnight.
 pub(crate) fn dated_clock(text: &str) -> Option<((u32, u32), u32)> {
@@ -2167,6 +2241,14 @@ mod tests {
         assert_eq!(day_hour_code("D1H0").as_deref(), Some("day 1, 0 h"));
         assert_eq!(day_hour_code("D1 H2.5").as_deref(), Some("day 1, 2.5 h"));
         assert_eq!(day_hour_code("D2 T8").as_deref(), Some("day 2, 8 h"));
+        assert_eq!(month_date("15 June"), Some((15, 6)));
+        assert_eq!(month_date("Sept. 3"), Some((3, 9)));
+        assert_eq!(month_date("15-Jun-2021"), Some((15, 6)));
+        assert_eq!(month_date("15 Junk"), None);
+        assert_eq!(month_date("Day 15"), None);
+        assert_eq!(dose_month_date("Ingestion was estimated at 23:00 on 14 June."), Some(((14, 6), 1380)));
+        assert_eq!(dose_month_date("The first dose was given on 3 May at 08:30."), Some(((3, 5), 510)));
+        assert_eq!(dose_month_date("Blood was drawn at 08:00 on 3 May."), None);
         assert_eq!(day_hour_code("D5 T0").as_deref(), Some("day 5, 0 h"));
         assert_eq!(day_hour_code("D7"), None);
         assert_eq!(day_hour_code("DH4"), None);

@@ -3100,7 +3100,16 @@ impl<'t> Reader<'t> {
                     return Some(time);
                 }
                 let text = self.without_time_mark(text);
-                let time = labels::time_of(&text, unit).or_else(|| infusion_time(&text, self.infusion_length()?))?;
+                // (`pre` under a time after the dose: the sample before it.)
+                let before_dose = || {
+                    let header = crate::fold::lower(&self.labels[c]);
+                    (matches!(crate::fold::lower(text.trim()).as_str(), "pre" | "pre." | "before")
+                        && header.contains("dose"))
+                    .then(|| "pre-dose".to_owned())
+                };
+                let time = labels::time_of(&text, unit)
+                    .or_else(|| infusion_time(&text, self.infusion_length()?))
+                    .or_else(before_dose)?;
                 let time = match self.day_of(row) {
                     Some(day) => format!("{day}, {time}"),
                     None => time,
@@ -3189,6 +3198,12 @@ impl<'t> Reader<'t> {
                     self.table.caption.as_deref().unwrap_or_default(),
                     self.table.footnote.as_deref().unwrap_or_default()
                 );
+                // Dates down a column beside the clock times, by the month's name (`Date |
+                // Clock time` over `15 June | 01:00`), the dose's date and clock in the notes
+                // ("at 23:00 on 14 June"): the time since that dose.
+                if let Some(times) = self.month_dated_clock_times(c, &notes) {
+                    return times;
+                }
                 let shared = labels::dose_clock(&notes);
                 // Each subject's rows in turn: its stub, printed once above its rows.
                 let mut runs: Vec<(String, Vec<usize>)> = Vec::new();
@@ -3244,6 +3259,32 @@ impl<'t> Reader<'t> {
             .get(row)
             .cloned()
             .flatten()
+    }
+
+    /// [`Self::clock_time_down`] where a column of dates by the month's name stands beside
+    /// the clock times in column `c` (a date printed once over its day's rows carries down).
+    fn month_dated_clock_times(&self, c: usize, notes: &str) -> Option<Vec<Option<String>>> {
+        let rows = &self.table.body_rows;
+        let dates = (0..self.n_cols).find(|&d| {
+            d != c && {
+                let mut filled = filled_cells(self.table, d).peekable();
+                filled.peek().is_some() && filled.all(|t| labels::month_date(t).is_some())
+            }
+        })?;
+        let (dose_date, dose_clock) = labels::dose_month_date(notes)?;
+        let mut date = None;
+        let printed: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                date = r.get(dates).and_then(|t| labels::month_date(t)).or(date);
+                match (date, r.get(c)) {
+                    (Some((d, m)), Some(clock)) => format!("{d}/{m} {}", clock.trim()),
+                    _ => String::new(),
+                }
+            })
+            .collect();
+        let printed: Vec<&str> = printed.iter().map(String::as_str).collect();
+        labels::dated_clock_times(&printed, (dose_date, dose_clock), Some(true))
     }
 
     /// The time a full-width row above `row` prints, up to the next full-width row.
@@ -3900,7 +3941,16 @@ impl<'t> Reader<'t> {
             || crate::context::drug_like_in(name).is_some_and(|d| d == crate::fold::lower(name.trim()))
             // (Or the parent of a metabolite another column names after it: `Closantide` beside
             // `Closantide sulphoxide`.)
-            || self.parent_of_a_column(name);
+            || self.parent_of_a_column(name)
+            // (Any of these as total or free drug: `Total X (mg/L) | Free X (mg/L)`.)
+            || ["total ", "free ", "unbound "].iter().any(|q| {
+                let Some(bare) = lower.strip_prefix(q) else { return false };
+                let bare = crate::params::split_trailing_group(bare).0.trim();
+                self.caption_analyte.as_deref() == Some(bare)
+                    || self.base.context.drug.as_deref().is_some_and(|d| crate::fold::lower(d) == bare)
+                    || self.caption_compound(bare)
+                    || crate::context::drug_like_in(bare).is_some_and(|d| d == bare)
+            });
         let unit = unit
             .map(str::to_owned)
             .or(clause_unit)
@@ -4739,6 +4789,26 @@ impl<'t> Reader<'t> {
                     r.context.subject = Some(subject);
                     r.context.group = rest;
                     r.statistic = Statistic::Individual;
+                }
+            }
+        }
+        // A case report's concentrations over time (the title says "a case report"): the
+        // patient's own values, not a group's; a date over the rows is when, no group.
+        let case_report = || {
+            let title = crate::fold::lower(self.table.title.as_deref().unwrap_or_default());
+            crate::context::has_word(&title, &["case report"]) || title.contains("a case of ")
+        };
+        if out.iter().any(|r| r.statistic == Statistic::Value && r.context.subject.is_none()) && case_report() {
+            for r in &mut out {
+                if r.statistic == Statistic::Value
+                    && r.context.subject.is_none()
+                    && r.context.time.is_some()
+                    && r.parameter.as_deref() == Some("CONC")
+                {
+                    r.statistic = Statistic::Individual;
+                    if r.context.group.as_deref().is_some_and(|g| labels::month_date(g).is_some()) {
+                        r.context.group = None;
+                    }
                 }
             }
         }
@@ -5849,8 +5919,15 @@ impl<'t> Reader<'t> {
         }
         context.group = group;
         context.subject = subject;
-        // (A parameter of the unbound drug: its analyte so named, `X (unbound)`.)
-        if unbound_parameter(name)
+        // (A parameter of the unbound drug: its analyte so named, `X (unbound)`; or the
+        // free drug's concentration, `Free X (mg/L)` beside the total's.)
+        let free_concentration = || {
+            param.code() == Some("CONC") && {
+                let lower = crate::fold::lower(name.trim());
+                (lower.starts_with("free ") || lower.starts_with("unbound ")) && !lower.contains("fraction")
+            }
+        };
+        if (unbound_parameter(name) || free_concentration())
             && let Some(analyte) = context.analyte.take().or_else(|| context.drug.clone())
         {
             context.analyte = Some(format!("{analyte} (unbound)"));

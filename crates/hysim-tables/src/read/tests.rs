@@ -3151,6 +3151,38 @@ fn each_spanning_headers_own_time_column_times_the_values_under_it() {
 }
 
 #[test]
+fn a_case_reports_dates_by_month_and_clock_times_from_the_ingestion_in_a_note() {
+    // One patient's total and free levels by date and clock time; the ingestion's date and
+    // clock in the footnote: the time since it, each value the patient's own.
+    let mut t = table(
+        "Table 1. Serum velproate concentrations after the ingestion",
+        &[&["Date", "Clock time", "Total velproate (mg/L)", "Free velproate (mg/L)"]],
+        &[
+            &["15 June", "01:00", "412", "198"],
+            &["15 June", "23:00", "268", "101"],
+            &["16 June", "11:00", "174", "52.3"],
+        ],
+    );
+    t.title = Some("Massive ingestion of modified-release velproate: a case report".into());
+    t.footnote = Some("Ingestion of about 12 g of velproate was estimated at 23:00 on 14 June.".into());
+    let read: Vec<(String, String, String, Option<String>)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            (
+                c.analyte.clone().unwrap_or_default(),
+                c.time.clone().unwrap_or_default(),
+                format!("{:?}", r.statistic),
+                c.group.clone(),
+            )
+        })
+        .collect();
+    let total = |time: &str| ("velproate".to_owned(), time.to_owned(), "Individual".to_owned(), None);
+    let free = |time: &str| ("velproate (unbound)".to_owned(), time.to_owned(), "Individual".to_owned(), None);
+    assert_eq!(read, [total("2 h"), total("24 h"), total("36 h"), free("2 h"), free("24 h"), free("36 h")]);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
