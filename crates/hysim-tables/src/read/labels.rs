@@ -1798,13 +1798,23 @@ pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<Strin
         .iter()
         .map(|label| {
             let t = norm(strip_marks(label));
-            let (clock, rest) = t.split_once(' ').unwrap_or((t.as_str(), ""));
+            // (The day first: `Day 2, 08:00`.)
+            let day_first = t.strip_prefix("day ").and_then(|rest| {
+                let (n, clock) = rest.split_once([',', ' '])?;
+                Some((
+                    n.trim().parse::<u32>().ok().filter(|d| (1..=366).contains(d))?,
+                    clock.trim_start_matches([',', ' ']),
+                ))
+            });
+            let t = day_first.map_or(t.as_str(), |(_, clock)| clock);
+            let (clock, rest) = t.split_once(' ').unwrap_or((t, ""));
             let minutes = clock_minutes(clock, rest.split_whitespace().next().unwrap_or_default())?;
             let printed_day = rest
                 .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' ' | ','))
                 .strip_prefix("day")
                 .and_then(|d| d.trim().parse::<u32>().ok())
-                .filter(|d| (1..=366).contains(d));
+                .filter(|d| (1..=366).contains(d))
+                .or(day_first.map(|(d, _)| d));
             match printed_day {
                 Some(d) => day = i64::from(d) - 1,
                 None if previous.is_some_and(|p| minutes < p) => day += 1,
@@ -2291,6 +2301,9 @@ mod tests {
         let times = clock_times(&["07:45", "22:00", "02:00"], 480).unwrap();
         assert_eq!(times, [None, Some("14 h".to_owned()), Some("18 h".to_owned())]);
         assert_eq!(clock_times(&["08:30", "Day 2"], 480), None);
+        let times =
+            clock_times(&["Day 1, 08:00 (pre)", "08:30 (end of infusion)", "20:00", "Day 2, 08:00"], 480).unwrap();
+        assert_eq!(times, [Some("0 h"), Some("0.5 h"), Some("12 h"), Some("24 h")].map(|t| t.map(String::from)));
     }
 
     #[test]

@@ -2289,7 +2289,11 @@ impl<'t> Reader<'t> {
         }
         // Concentrations across (`Plasma concentration (ng/mL)` spanning `Patient 1 |
         // Patient 2`), times down the stub (`Time (min)`): each row is a sampling time.
-        if rows_hits == 0
+        // (A parameter's row under the times, `AUCCSF/AUCserum (%)`, stays its own.)
+        let untimed_parameters = |times: &[Option<String>]| {
+            times.iter().zip(&reader.row_named).all(|(time, named)| time.is_none() || named.is_none())
+        };
+        if (rows_hits == 0 || rows_hits < cols_hits)
             && cols_hits > 0
             // (A ratio of two specimens beside them, `CSF/serum ratio`, is read at the same times.)
             && reader.col_named.iter().flatten().any(|n| n.code() == Some("CONC"))
@@ -2297,6 +2301,7 @@ impl<'t> Reader<'t> {
                 n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio"))
             })
             && let Some(row_time) = reader.times_down_stub()
+            && (rows_hits == 0 || untimed_parameters(&row_time))
         {
             reader.row_time = row_time;
         }

@@ -3183,6 +3183,29 @@ fn a_case_reports_dates_by_month_and_clock_times_from_the_ingestion_in_a_note() 
 }
 
 #[test]
+fn clock_times_down_with_their_days_first_above_a_parameters_row() {
+    // `Day 1, 08:00 (pre)` then clock times and `Day 2, 08:00`, the infusion started at 08:00
+    // on day 1; a ratio's row under the samples keeps the times from being read.
+    let t = table(
+        "Table 2. Serum and CSF ceftavone concentrations (mg/L) after a 2 g dose infused over 30 min, started at 08:00 on day 1",
+        &[&["Sampling time", "Patient A", "Patient A"], &["Sampling time", "Serum", "CSF"]],
+        &[
+            &["Day 1, 08:00 (pre)", "<0.5", "<0.5"],
+            &["08:30 (end of infusion)", "168", "0.9"],
+            &["20:00", "11.2", "5.1"],
+            &["Day 2, 08:00", "2.1", "2.7"],
+            &["AUCCSF/AUCserum (%)", "", "14.2"],
+        ],
+    );
+    let times: Vec<String> = table_records(&t)
+        .iter()
+        .filter(|r| r.context.matrix.as_deref() == Some("serum"))
+        .map(|r| r.context.time.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(times, ["0 h", "0.5 h", "12 h", "24 h"]);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
