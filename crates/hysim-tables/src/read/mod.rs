@@ -3714,9 +3714,11 @@ impl<'t> Reader<'t> {
             leaf.to_owned()
         } else {
             let last = path.len() - 1;
+            // (Nor a unit row between the parameter and the groups: `Cmax` over `(ng/mL)` over
+            // `M | F`.)
             path.iter()
                 .enumerate()
-                .filter(|(k, _)| *k != at && !(occasion && *k == last))
+                .filter(|(k, h)| *k != at && !(occasion && *k == last) && bare_unit(h).is_none())
                 .map(|(_, h)| h.trim())
                 .collect::<Vec<_>>()
                 .join(" / ")
@@ -3749,6 +3751,20 @@ impl<'t> Reader<'t> {
         // (Nor a subject word with its id and sex: `Dog 2 (F)`.)
         if lettered_subject(path).is_some() || labels::with_sex(last) {
             return None;
+        }
+        // (Nor `F` beside `M` under the same header: the sexes, `Cmax` over `M | F`.)
+        if last.trim() == "F" {
+            let parent = &path[..path.len() - 1];
+            let beside_male = (0..self.n_cols).any(|o| {
+                let other = &self.clean_paths[o];
+                o != c
+                    && other.len() == path.len()
+                    && other[..other.len() - 1] == *parent
+                    && other.last().is_some_and(|l| l.trim() == "M")
+            });
+            if beside_male {
+                return None;
+            }
         }
         // (Over a unit row: `Peak anti-Xa` over `(IU/mL)`.)
         let bare = self.path_without_unit(c);

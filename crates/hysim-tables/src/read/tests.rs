@@ -3206,6 +3206,30 @@ fn clock_times_down_with_their_days_first_above_a_parameters_row() {
 }
 
 #[test]
+fn sexes_under_each_parameter_over_a_unit_row() {
+    // A toxicokinetic table: `Cmax` over `(ng/mL)` over `M | F`; `F` is the females, not a
+    // bioavailability, and the unit row is no group.
+    let t = table(
+        "Table 5. Toxicokinetic parameters in dogs on Day 1 (mean (SD), n = 5/sex/group)",
+        &[
+            &["Dose (mg/kg/day)", "Cmax", "Cmax", "tmax", "tmax"],
+            &["Dose (mg/kg/day)", "(ng/mL)", "(ng/mL)", "(h)", "(h)"],
+            &["Dose (mg/kg/day)", "M", "F", "M", "F"],
+        ],
+        &[&["5", "412 (96)", "458 (121)", "2.0", "1.0"]],
+    );
+    let read: Vec<(String, f64, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (r.parameter.clone().unwrap_or_default(), r.value.unwrap(), r.context.group.clone().unwrap_or_default())
+        })
+        .collect();
+    let expected = [("CMAX", 412.0, "5 / M"), ("CMAX", 458.0, "5 / F"), ("TMAX", 2.0, "5 / M"), ("TMAX", 1.0, "5 / F")]
+        .map(|(p, v, g)| (p.to_owned(), v, g.to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
