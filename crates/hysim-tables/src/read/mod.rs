@@ -2153,11 +2153,13 @@ impl<'t> Reader<'t> {
             .filter(|&c| !sexes(c) && !design(c))
             .filter(|&c| c < 3 || labels::is_subject_header(&reader.labels[c]))
             .max_by_key(|&c| {
+                // (Or an abbreviated analyte's: `INS-Cmax (mIU/L)`.)
                 let names_parameter = |r: &&Vec<String>| {
-                    r.get(c)
-                        .filter(|s| !looks_numeric(s))
-                        .and_then(|s| parameter_code(&label_marks(s, &reader.notes).0, route_kind))
-                        .is_some()
+                    r.get(c).filter(|s| !looks_numeric(s)).is_some_and(|s| {
+                        let label = label_marks(s, &reader.notes).0;
+                        parameter_code(&label, route_kind).is_some()
+                            || reader.abbreviated_analytes_parameter(&label).is_some()
+                    })
                 };
                 let hits = if visits(c) { 0 } else { table.body_rows.iter().filter(names_parameter).count() };
                 // (Where none names parameters, the column of subjects' ids under their header:
@@ -3492,6 +3494,7 @@ impl<'t> Reader<'t> {
         }
         named(stub, self.route_kind)
             .or_else(|| parameter_code(&self.comma_compound(stub)?.0, self.route_kind).map(Named::Code))
+            .or_else(|| self.abbreviated_analytes_parameter(stub))
             .or_else(|| peak_or_trough(stub, self.peak_trough_unit()))
             .or_else(|| {
                 let cells = &self.table.body_rows[r];
@@ -3515,6 +3518,17 @@ impl<'t> Reader<'t> {
                     (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
                 })
             })
+    }
+
+    /// A parameter of the analyte an abbreviation before it names (`INS-Cmax (mIU/L)`, "INS,
+    /// serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose infusion rate")
+    /// names no analyte, and no parameter.
+    fn abbreviated_analytes_parameter(&self, label: &str) -> Option<Named> {
+        let (prefix, rest) = label.split_once(['-', '‐', '–'])?;
+        let analyte = prefix.len() >= 2
+            && prefix.chars().all(|ch| ch.is_ascii_uppercase())
+            && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
+        analyte.then(|| named(rest, self.route_kind)).flatten()
     }
 
     /// A parameter's label naming its compound after a comma ([`compound_after_comma`]); a
@@ -3865,13 +3879,7 @@ impl<'t> Reader<'t> {
             // A parameter of the analyte an abbreviation before it names (`INS-Cmax`,
             // "INS, serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose
             // infusion rate") names no analyte, and no parameter.
-            .or_else(|| {
-                let (prefix, rest) = last.split_once(['-', '‐', '–'])?;
-                let analyte = prefix.len() >= 2
-                    && prefix.chars().all(|ch| ch.is_ascii_uppercase())
-                    && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
-                analyte.then(|| named(rest, self.route_kind)).flatten()
-            })
+            .or_else(|| self.abbreviated_analytes_parameter(last))
             // A numbered monitoring occasion whose cells print a concentration with its time
             // after the dose (`Occasion 1` over `2.81 (2 h)`), where the notes say so ("each
             // occasion cell gives the plasma concentration (mg/L) with the time after the last
@@ -5864,6 +5872,13 @@ impl<'t> Reader<'t> {
                     .map(|d| (d.name.to_owned(), Some(d.molecular_weight)))
             })
             .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
+            // (The analyte an abbreviation before the parameter names: `INS-Cmax`.)
+            .or_else(|| {
+                self.abbreviated_analytes_parameter(label)?;
+                let (prefix, _) = label.split_once(['-', '‐', '–'])?;
+                let (_, name, _) = self.abbreviation(prefix)?;
+                Some((name.clone(), drug_in(name).map(|d| d.molecular_weight)))
+            })
             .or_else(|| {
                 self.paths[col]
                     .iter()

@@ -3361,6 +3361,36 @@ fn parameters_of_an_abbreviated_analyte_and_within_subject_variability() {
 }
 
 #[test]
+fn parameters_of_an_abbreviated_analyte_down_the_stub_beside_a_study_column() {
+    // `Study | Endpoint | Test | Reference`, the endpoints `INS-Cmax (mIU/L)` ("INS, serum
+    // insulin X") down the second column; `GIRmax` (a response) gives nothing.
+    let mut t = table(
+        "Table 3. Bioequivalence of insulin velproxal (test) and the reference insulin in two clamp studies",
+        &[&["Study", "Endpoint", "Test", "Reference"]],
+        &[
+            &["Study 1", "INS-Cmax (mIU/L)", "102.4", "98.7"],
+            &["Study 1", "GIRmax (mg/kg/min)", "8.41", "8.22"],
+            &["Study 2", "INS-Cmax (mIU/L)", "88.6", "91.2"],
+        ],
+    );
+    t.footnote =
+        Some("Geometric least-squares means. INS, serum insulin velproxal; GIR, glucose infusion rate.".into());
+    let records = table_records(&t);
+    let seen: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.value)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("CMAX"), Some(102.4)),
+            (Some("CMAX"), Some(98.7)),
+            (Some("CMAX"), Some(88.6)),
+            (Some("CMAX"), Some(91.2))
+        ],
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
 fn a_long_table_of_the_drug_and_a_compound_the_caption_names_beside_it() {
     // `Ribonitinib | M4` headed by names alone (the unit in the caption), the caption naming
     // M4 beside the drug; the time since the last dose before the visit that only looks
