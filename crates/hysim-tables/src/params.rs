@@ -72,8 +72,14 @@ pub fn normalise_name(text: &str) -> String {
         let digits = t.chars().take_while(char::is_ascii_digit).count();
         digits > 0 && t[digits..].starts_with(['-', '–', '—', '−'])
     };
+    // (Or a percentage of the dose: `Urinary recovery, % of dose`.)
+    let of_dose = |t: &str| {
+        let t = t.trim();
+        t.strip_prefix('%')
+            .is_some_and(|rest| rest.trim().trim_start_matches("of").trim().trim_start_matches("the").trim() == "dose")
+    };
     if let Some(i) = s.rfind(',')
-        && is_unit(&s[i + 1..])
+        && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]))
         && !interval(&s[i + 1..])
     {
         s.truncate(i);
@@ -189,6 +195,19 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     }
 }
 
+/// A normalised name without the collection interval in brackets at its end
+/// (`urinaryrecovery(0-48h)` is `urinaryrecovery`).
+fn without_interval(name: &str) -> &str {
+    let Some(inner) = name.strip_suffix(')').and_then(|n| n.rsplit_once('(')).map(|(_, inner)| inner) else {
+        return name;
+    };
+    let bare = inner.trim_end_matches(['h', 'r', 's']).trim_end_matches("min");
+    let interval = bare.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
+    });
+    if interval { &name[..name.len() - inner.len() - 2] } else { name }
+}
+
 /// The symbol of an area under the curve named in words (normalised, spaces dropped):
 /// `areaunderthecurvefromzerotoinfinity` is `auc0-inf`, `...tothelastmeasurableconcentration`
 /// `auc0-t`, `...from0to24h` `auc0-24`, and the words alone `auc`.
@@ -205,6 +224,8 @@ fn auc_in_words(normalised: &str) -> Option<String> {
     if rest.is_empty() {
         return Some("auc".to_owned());
     }
+    // (The interval in brackets: `Area under curve (0–∞)`.)
+    let rest = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(rest);
     let rest = rest.strip_prefix("from").unwrap_or(rest);
     let rest = ["timezero", "zero", "time0", "0", "dosing"].iter().find_map(|z| rest.strip_prefix(z)).unwrap_or(rest);
     let end = rest.strip_prefix("to").or_else(|| rest.strip_prefix("-"))?;
@@ -273,7 +294,12 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
         let g = group.trim();
         let unit_phrase = g == "%" || g.starts_with("% ") || g.starts_with("%of");
         let symbol = (!unit_phrase).then(|| exact_code(group, route)).flatten();
-        return lookup_code(&qualified, route).or_else(|| match (symbol, lookup_code(head, route)) {
+        // (The area in words with its interval in brackets, `Area under curve (0–∞)`; a name
+        // with its collection interval before a percentage's group, `Urinary recovery (0–48
+        // h) (% of dose)`.)
+        let in_words = || auc_in_words(&without_unit).and_then(|symbol| lookup_code(&symbol, route));
+        let head = if unit_phrase { without_interval(head) } else { head };
+        return lookup_code(&qualified, route).or_else(in_words).or_else(|| match (symbol, lookup_code(head, route)) {
             (Some(symbol), None) => Some(symbol),
             (Some(symbol), Some(words)) if class_of_code(symbol) == class_of_code(words) => Some(symbol),
             (_, words) => words,
@@ -916,6 +942,10 @@ mod tests {
             ("AUC0–∞ ((ng h)/ml)", "AUCIFO"),
             ("ClT/F (ml/(min kg))", "CLFO"),
             ("tmax (h)*", "TMAX"),
+            ("Time of peak, h", "TMAX"),
+            ("Area under curve (0–∞), µg·h/ml", "AUCIFO"),
+            ("Urinary recovery, % of dose", "RCPCINT"),
+            ("Urinary recovery (0–48 h) (% of dose)", "RCPCINT"),
             ("t1/2 (elimination), h", "LAMZHL"),
             ("t1/2 (absorption), h*", "HLKA"),
             ("Bioavailability (F)", "FABS"),

@@ -613,7 +613,9 @@ fn unit_in_label_uncached(label: &str) -> Option<String> {
         let t = label.trim();
         // (Or in brackets after the name: `fe (% of dose)`, `Ae (% of the administered dose)`.)
         let of_dose = || {
+            // (Or after a comma: `Urinary recovery, % of dose`.)
             let (_, inner) = crate::params::split_trailing_group(t);
+            let inner = inner.or_else(|| t.rsplit_once(',').map(|(_, after)| after));
             let rest = inner?.trim().strip_prefix('%')?.trim();
             rest.strip_prefix("of ").unwrap_or(rest).trim().ends_with("dose").then(|| "%".to_owned())
         };
