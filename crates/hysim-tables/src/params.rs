@@ -188,6 +188,13 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     // is the fraction excreted.
     let percent =
         || split_trailing_group(name).1.is_some_and(|g| g.trim_start().starts_with('%') || g.contains("percent"));
+    // (Two names written out as alternatives, `CL/F or CL`: the route's, before whatever
+    // the words together might read as.)
+    if split_trailing_group(name).0.contains(" or ")
+        && let Some(code) = one_of_alternatives(name, route)
+    {
+        return Some(code);
+    }
     match name_code(name, route) {
         Some("RCAMINT") if percent() => Some("RCPCINT"),
         None => one_of_alternatives(name, route),
@@ -246,14 +253,24 @@ fn auc_in_words(normalised: &str) -> Option<String> {
 /// where every name is of the same class.
 fn one_of_alternatives(name: &str, route: Option<Route>) -> Option<&'static str> {
     let (name, unit) = split_trailing_group(name);
-    let parts: Vec<&str> = name.split(" / ").map(str::trim).collect();
+    // (Or written out, one for each route: `CL/F or CL`, `Vss or Vz/F`: the route's, the
+    // apparent one after an extravascular dose; not with the routes in brackets, `CL (IV) or
+    // CL/F (SC)`.)
+    let worded = name.contains(" or ") && !name.contains('(');
+    let parts: Vec<&str> = if worded { name.split(" or ") } else { name.split(" / ") }.map(str::trim).collect();
     if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
         return None;
     }
     let codes: Vec<&'static str> = parts.iter().map(|p| name_code(p, route)).collect::<Option<_>>()?;
     let class = class_of_code(codes[0]);
+    let apparent = |c: &&&str| c.ends_with("FO");
+    let chosen = match route {
+        Some(Route::Intravascular) if worded => codes.iter().find(|c| !apparent(c)).unwrap_or(&codes[0]),
+        Some(Route::Extravascular) if worded => codes.iter().find(apparent).unwrap_or(&codes[0]),
+        _ => &codes[0],
+    };
     (class.is_some() && codes.iter().all(|c| class_of_code(c) == class))
-        .then_some(codes[0])
+        .then_some(*chosen)
         .filter(|_| unit.is_none_or(|u| hysim_units::Unit::parse(u).is_ok()))
 }
 

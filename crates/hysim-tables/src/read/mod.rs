@@ -1477,6 +1477,17 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             marks.push(c.to_string());
             continue;
         }
+        // (Or after a symbol of one or two letters that names a parameter, where the letter
+        // glued to it makes none: `F<sup>c</sup>`, `Vz<sup>b</sup>`; not `Vc` nor `Ka`.)
+        if word_end && c.is_ascii_lowercase() && (1..=2).contains(&(i - word_start)) && defined(c) && {
+            let word: String = chars[word_start..i].iter().collect();
+            word.starts_with(|w: char| w.is_ascii_uppercase())
+                && parameter_code(&word, None).is_some()
+                && parameter_code(&format!("{word}{c}"), None).is_none()
+        } {
+            marks.push(c.to_string());
+            continue;
+        }
         clean.push(c);
     }
     let mut clean = crate::fold::squeeze(&clean);
@@ -5663,9 +5674,11 @@ impl<'t> Reader<'t> {
         }
         // The group's route comes before the table's: "MRT" in an `IM` column is MRTEVIFO
         // even where the caption names the intravenous dose.
+        // (And a name of two alternatives, one per route, `CL/F or CL`: the group's route's
+        // wherever the group names it, `300 mg IV`.)
+        let alternatives = crate::params::split_trailing_group(name).0.contains(" or ");
         if let (Named::Code(_), Some((_, kind))) = (&param, group_route)
-            && Some(kind) != self.route_kind
-            && group.as_deref().is_some_and(names_its_route)
+            && (Some(kind) != self.route_kind && group.as_deref().is_some_and(names_its_route) || alternatives)
             && let Some(Named::Code(code)) = named(name, Some(kind))
         {
             param = Named::Code(code);

@@ -3230,6 +3230,25 @@ fn sexes_under_each_parameter_over_a_unit_row() {
 }
 
 #[test]
+fn a_parameter_written_as_two_alternatives_one_per_route_and_a_mark_glued_to_a_symbol() {
+    // `CL/F or CL` beside `150 mg SC | 300 mg IV`: each group's route's clearance; `F^c`
+    // (the footnote defining `c`) is the bioavailability.
+    let mut t = table(
+        "Table 2. Serum pharmacokinetic parameters of velimab after subcutaneous or intravenous doses",
+        &[&["Parameter", "150 mg SC (n = 8)", "300 mg IV (n = 8)"]],
+        &[
+            &["CL/F or CL, mL/day", "348 (35.8)", "195 (23.1)"],
+            &["Vz/F or Vz, L", "10.7 (29.4)", "6.47 (19.8)"],
+            &["Fc, %", "56.0", "—"],
+        ],
+    );
+    t.footnote = Some("Data are geometric mean (geometric CV%). c Absolute bioavailability.".into());
+    let records = table_records(&t);
+    let codes: Vec<&str> = records.iter().filter_map(|r| r.parameter.as_deref()).collect();
+    assert_eq!(codes, ["CLFO", "CLO", "VZFO", "VZO", "FABS"]);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
