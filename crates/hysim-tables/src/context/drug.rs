@@ -261,12 +261,36 @@ const STEREO_PREFIXES: &[&str] = &["s", "r", "rs", "rac", "l", "d", "dl", "levo"
 pub fn drug_like_in(text: &str) -> Option<String> {
     // English words that end in a stem ("except", "intercept", "examine"): a stem needs
     // three letters before it, and these words are none.
-    const WORDS: &[&str] = &["concept", "concepts", "intercept", "percept", "precept", "determine", "undermine"];
+    // (Nor a drug class: `the carbapenem X`, `azole antifungals`.)
+    const WORDS: &[&str] = &[
+        "concept",
+        "concepts",
+        "intercept",
+        "percept",
+        "precept",
+        "determine",
+        "undermine",
+        "carbapenem",
+        "carbapenems",
+        "cephalosporin",
+        "cephalosporins",
+        "fluoroquinolone",
+        "fluoroquinolones",
+        "aminoglycoside",
+        "aminoglycosides",
+        "triazole",
+        "triazoles",
+        "benzodiazepine",
+        "benzodiazepines",
+    ];
     // The INN prefixes of the cephalosporins and sulfonamides (`ceftazidime`, `cefquinome`,
     // `sulfadiazine`).
     const PREFIXES: &[&str] = &["cef", "sulfa"];
     text.split(|c: char| !is_word_char(c)).map(str::to_lowercase).find(|w| {
+        // (Not a concentration's symbol in a specimen, `Ceffluent` of `C<sub>effluent</sub>`.)
+        let specimen_symbol = || w.strip_prefix('c').is_some_and(|rest| super::matrix::matrix_of(rest).is_some());
         w.len() >= 6
+            && !specimen_symbol()
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && (STEMS.iter().any(|s| w.ends_with(s) && w.len() - s.len() >= 3)
                 || PREFIXES.iter().any(|p| w.starts_with(p) && w.len() - p.len() >= 4))
@@ -464,6 +488,9 @@ mod tests {
         assert_eq!(drug_like_in("Plasma levels of belatacept and of zolmitriptan").as_deref(), Some("belatacept"));
         assert_eq!(drug_like_in("Plasma tobramycin after a single dose"), Some("tobramycin".to_owned()));
         assert_eq!(drug_like_in("Pharmacokinetic parameters in healthy volunteers"), None);
+        // Not a concentration's symbol in a specimen, nor a drug class.
+        assert_eq!(drug_like_in("CLCRRT = Qeff × Ceffluent/Cplasma"), None);
+        assert_eq!(drug_like_in("a carbapenem in patients on ECMO"), None);
         assert_eq!(population_in("Plasma levels in healthy volunteers (n = 12)"), Some("healthy volunteers"));
     }
 }
