@@ -267,6 +267,8 @@ fn one_of_alternatives(name: &str, route: Option<Route>) -> Option<&'static str>
     let chosen = match route {
         Some(Route::Intravascular) if worded => codes.iter().find(|c| !apparent(c)).unwrap_or(&codes[0]),
         Some(Route::Extravascular) if worded => codes.iter().find(apparent).unwrap_or(&codes[0]),
+        // (With no route to choose by, the words name the class alone.)
+        None if worded => return None,
         _ => &codes[0],
     };
     (class.is_some() && codes.iter().all(|c| class_of_code(c) == class))

@@ -1477,17 +1477,6 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
             marks.push(c.to_string());
             continue;
         }
-        // (Or after a symbol of one or two letters that names a parameter, where the letter
-        // glued to it makes none: `F<sup>c</sup>`, `Vz<sup>b</sup>`; not `Vc` nor `Ka`.)
-        if word_end && c.is_ascii_lowercase() && (1..=2).contains(&(i - word_start)) && defined(c) && {
-            let word: String = chars[word_start..i].iter().collect();
-            word.starts_with(|w: char| w.is_ascii_uppercase())
-                && parameter_code(&word, None).is_some()
-                && parameter_code(&format!("{word}{c}"), None).is_none()
-        } {
-            marks.push(c.to_string());
-            continue;
-        }
         clean.push(c);
     }
     let mut clean = crate::fold::squeeze(&clean);
@@ -1536,9 +1525,13 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
     // where the label without it names a parameter and with it names none.
     if marks.is_empty() {
         // The letter ends the label, or the name before its unit in brackets.
+        // (Or before its unit after a comma: `Fc, %`.)
         let name_end = match crate::params::split_trailing_group(&clean) {
             (name, Some(_)) => name.len(),
-            _ => clean.len(),
+            _ => match clean.rsplit_once(',') {
+                Some((name, unit)) if Unit::parse(unit.trim()).is_ok() => name.trim_end().len(),
+                _ => clean.len(),
+            },
         };
         let name = &clean[..name_end];
         // The letters the mark is glued to: three or more (`Tmaxa`), a unit or suffix set
