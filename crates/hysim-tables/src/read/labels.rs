@@ -770,6 +770,14 @@ pub(crate) fn day_code(text: &str) -> Option<String> {
 /// the cycle's length, only the first cycle's days are days since the first dose.
 pub(crate) fn cycle_day(text: &str, cycle_days: Option<u32>) -> Option<String> {
     let t = norm(strip_marks(text));
+    // (With the study day it is in brackets after it: `C2D1 (Day 22)`.)
+    if let Some((code, printed)) = t.split_once('(')
+        && let Some(day) = printed.trim_end_matches(')').trim().strip_prefix("day")
+        && let Ok(day) = day.trim().parse::<u32>()
+        && cycle_day(code.trim(), cycle_days.or(Some(0))).is_some()
+    {
+        return Some(format!("day {day}"));
+    }
     let number = |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0);
     let (cycle, day) = if let Some(rest) = t.strip_prefix("cycle") {
         // `cycle 1 day 8`, `cycle 1, day 8`
@@ -826,8 +834,13 @@ pub(crate) fn cycle_day_time(text: &str, cycle_days: Option<u32>) -> Option<Stri
     if !code.starts_with('c') {
         return None;
     }
-    let day = cycle_day(code, cycle_days)?;
+    cycle_day(code, cycle_days.or(Some(0)))?;
     let when = when.trim_start_matches([',', ' ']).trim();
+    // (The study day in brackets after the code: `C2D1 (Day 22) predose`.)
+    let (day, when) = match when.strip_prefix("(day").and_then(|r| r.split_once(')')) {
+        Some((n, rest)) if n.trim().parse::<u32>().is_ok() => (format!("day {}", n.trim()), rest.trim()),
+        _ => (cycle_day(code, cycle_days)?, when),
+    };
     let time = match when {
         "pre" | "pre-dose" | "predose" | "pre dose" | "trough" => "pre-dose".to_owned(),
         _ => time_of(when, None).filter(|t| !t.starts_with(['d', 'w', 'c']))?,
@@ -2251,6 +2264,10 @@ mod tests {
         assert_eq!(day_hour_code("D1H0").as_deref(), Some("day 1, 0 h"));
         assert_eq!(day_hour_code("D1 H2.5").as_deref(), Some("day 1, 2.5 h"));
         assert_eq!(day_hour_code("D2 T8").as_deref(), Some("day 2, 8 h"));
+        assert_eq!(cycle_day("C2D1 (Day 22)", None).as_deref(), Some("day 22"));
+        assert_eq!(cycle_day("C1D8", None).as_deref(), Some("day 8"));
+        assert_eq!(cycle_day_time("C2D1 (Day 22) Predose", None).as_deref(), Some("day 22, pre-dose"));
+        assert_eq!(cycle_day_time("C2D1 Predose", None), None);
         assert_eq!(month_date("15 June"), Some((15, 6)));
         assert_eq!(month_date("Sept. 3"), Some((3, 9)));
         assert_eq!(month_date("15-Jun-2021"), Some((15, 6)));
