@@ -2168,10 +2168,15 @@ pub(crate) fn is_count_header(label: &str) -> bool {
 
 /// A unit column.
 pub(crate) fn is_unit_header(label: &str) -> bool {
+    // (Or the unit of what the values are: `Concentration unit`, `Units of measure`.)
+    let lower = crate::fold::lower(label.trim());
+    if matches!(lower.as_str(), "concentration unit" | "concentration units" | "units of measure" | "unit of measure") {
+        return true;
+    }
     // (`Einheit`, `Unité`, `Unidad`, `Unidade`, `Unità`, `Eenheid`: tables in German, French,
     // Spanish, Portuguese, Italian and Dutch.)
     matches!(
-        crate::fold::lower(label.trim()).as_str(),
+        lower.as_str(),
         "unit"
             | "units"
             | "einheit"

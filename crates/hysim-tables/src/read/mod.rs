@@ -3769,7 +3769,8 @@ impl<'t> Reader<'t> {
         // Patients lettered under a subject header (`Paziente` over `A | B | ... | F`): `F`
         // is a patient, not a bioavailability (as down the stub).
         // (Nor a subject word with its id and sex: `Dog 2 (F)`.)
-        if lettered_subject(path).is_some() || labels::with_sex(last) {
+        // (Nor a unit column: `Concentration unit` over `ng/mL | fmol/10^6 cells`.)
+        if lettered_subject(path).is_some() || labels::with_sex(last) || labels::is_unit_header(last) {
             return None;
         }
         // (Nor `F` beside `M` under the same header: the sexes, `Cmax` over `M | F`.)

@@ -3249,6 +3249,34 @@ fn a_parameter_written_as_two_alternatives_one_per_route_and_a_mark_glued_to_a_s
 }
 
 #[test]
+fn a_concentration_unit_column_gives_each_analytes_row_its_unit_and_no_value() {
+    // `Analyte | Matrix | Concentration unit | Cmax | t½ (h)`: the parent in plasma (ng/mL),
+    // its anabolite in PBMC (fmol/10^6 cells); the unit column's cells are no values.
+    let t = table(
+        "Table 3. Steady-state pharmacokinetics of zorvudine and its diphosphate; geometric mean (95% CI)",
+        &[&["Analyte", "Matrix", "Concentration unit", "Cmax", "t½ (h)"]],
+        &[
+            &["ZVD", "Plasma", "ng/mL", "14.8 (11.9–18.4)", "31.5 (26.8–38.2)"],
+            &["ZVD-DP", "PBMC", "fmol/10^6 cells", "412 (288–569)", "148 (102–211)"],
+        ],
+    );
+    let read: Vec<(String, f64, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.clone().unwrap_or_default(),
+                r.value.unwrap_or_default(),
+                r.unit_raw.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected =
+        [("CMAX", 14.8, "ng/mL"), ("CMAX", 412.0, "fmol/10^6 cells"), ("LAMZHL", 31.5, "h"), ("LAMZHL", 148.0, "h")]
+            .map(|(p, v, u)| (p.to_owned(), v, u.to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
