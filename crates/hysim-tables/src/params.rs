@@ -263,7 +263,12 @@ fn one_of_alternatives(name: &str, route: Option<Route>) -> Option<&'static str>
     }
     let codes: Vec<&'static str> = parts.iter().map(|p| name_code(p, route)).collect::<Option<_>>()?;
     let class = class_of_code(codes[0]);
-    let apparent = |c: &&&str| c.ends_with("FO");
+    // (Chosen by the route only between a clearance or a volume and its apparent form,
+    // `CL/F` and `CL`; `AUC0–∞ or AUClast` names no one code.)
+    let apparent = |c: &&&str| matches!(**c, "CLFO" | "VZFO");
+    if worded && !(codes.iter().any(|c| apparent(&c)) && codes.iter().any(|c| !apparent(&c))) {
+        return None;
+    }
     let chosen = match route {
         Some(Route::Intravascular) if worded => codes.iter().find(|c| !apparent(c)).unwrap_or(&codes[0]),
         Some(Route::Extravascular) if worded => codes.iter().find(apparent).unwrap_or(&codes[0]),

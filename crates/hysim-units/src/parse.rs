@@ -208,10 +208,12 @@ impl Parser<'_> {
             let mut factor = self.factor()?;
             // (A count of cells divided by goes below with them: `fmol/10^6 cells`. Other
             // numbers multiply wherever they stand: `L/h/70 kg` is no division by 70.)
-            let counted = divide && factor.iter().all(|a| a.base == Base::Number) && {
-                let rest: String = self.chars[self.pos..].iter().collect::<String>().trim_start().to_lowercase();
-                rest.starts_with("cell")
-            };
+            // (Or bracketed with them: `fmol/(10^6 cells)`.)
+            let counted = divide
+                && (factor.iter().all(|a| a.base == Base::Number) && {
+                    let rest: String = self.chars[self.pos..].iter().collect::<String>().trim_start().to_lowercase();
+                    rest.starts_with("cell")
+                } || factor.iter().any(|a| a.base == Base::Cells));
             if divide {
                 for atom in &mut factor {
                     if atom.base != Base::Number || counted {
@@ -394,6 +396,13 @@ impl Unit {
         if atoms.iter().all(|a| a.base == Base::Number) {
             return Err(parser.malformed("no unit, only numbers"));
         }
+        // Cells count only below a number, as an intracellular amount is given per so many
+        // of them (`fmol/10^6 cells`): `cells/µL` or `(cells)` is no unit here.
+        if atoms.iter().any(|a| a.base == Base::Cells && a.exp >= 0)
+            || atoms.iter().any(|a| a.base == Base::Cells) && !atoms.iter().any(|a| a.base == Base::Number && a.exp < 0)
+        {
+            return Err(parser.malformed("cells counted outside a denominator"));
+        }
         Ok(classify(text, &atoms))
     }
 
@@ -519,6 +528,10 @@ mod tests {
         check("fmol/10^6 cells", "1.000000e-21 amount^1 cells^-1");
         check("fmol/10⁶ cells", "1.000000e-21 amount^1 cells^-1");
         check("pmol/10^6 cells", "1.000000e-18 amount^1 cells^-1");
+        check("fmol/(10^6 cells)", "1.000000e-21 amount^1 cells^-1");
+        assert!(Unit::parse("cells").is_err());
+        assert!(Unit::parse("10^9 cells/L").is_err());
+        assert!(Unit::parse("fmol/cells").is_err());
     }
 
     #[test]

@@ -549,6 +549,13 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
         "diphosphate",
         "triphosphate",
     ];
+    // (A diphosphate or monophosphate is also a salt, `chloroquine diphosphate`: an
+    // anabolite only of a nucleoside analogue, `tenofovir diphosphate`.)
+    let salt_like = |c: &str| matches!(c, "diphosphate" | "monophosphate");
+    let nucleoside = |parent: &str| {
+        let p = crate::fold::lower(parent.trim_matches(|c: char| !c.is_alphanumeric()));
+        ["vir", "abine", "udine", "idine", "osine", "ovir"].iter().any(|s| p.ends_with(s))
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '′' && c != '\'').to_owned();
     for (k, word) in words.iter().enumerate() {
@@ -567,7 +574,7 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
                 return Some(w);
             }
         }
-        if k > 0 && CONJUGATES.contains(&lower.as_str()) {
+        if k > 0 && CONJUGATES.contains(&lower.as_str()) && (!salt_like(&lower) || nucleoside(words[k - 1])) {
             let parent = bare(words[k - 1]);
             if parent.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
                 return Some(format!("{parent} {w}"));
@@ -575,6 +582,7 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
         }
         if let Some((parent, conjugate)) = lower.rsplit_once('-')
             && CONJUGATES.contains(&conjugate)
+            && (!salt_like(conjugate) || nucleoside(parent))
             && parent.chars().filter(|c| c.is_alphabetic()).count() >= 4
         {
             return Some(w);

@@ -378,6 +378,13 @@ pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
         "volume",
         "brain",
         "loss",
+        // (`hair growth`, `hair follicle`, `hair colour`: no sample of hair.)
+        "growth",
+        "regrowth",
+        "follicle",
+        "follicles",
+        "colour",
+        "color",
         "cell",
         "cells",
         "count",

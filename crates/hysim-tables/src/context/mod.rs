@@ -319,7 +319,21 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                     || route(&lower)
                     || NOT_DRUGS.contains(&lower.as_str())
             };
-            words.iter().find(|w| !modifier(w)).filter(|w| name_like(w, true))
+            // (First in the caption only before its doses or where it is found, `Table 1. X
+            // doses, routes and ...`, `Table 2. X in maternal plasma`, `X and its metabolite`;
+            // not a word of prose by its ending: `Therapeutic drug monitoring`, `Adverse
+            // events in`, `Evaluation of` open both and name none.)
+            let first_named = first.and_then(|k| caption_words.get(k + 1)).is_some_and(|n| {
+                matches!(n.as_str(), "in" | "and" | "daily" | "dose" | "doses" | "dosing" | "dosage" | "dosages")
+            });
+            const PROSE_ENDINGS: &[&str] = &[
+                "al", "ic", "ive", "ous", "ory", "ary", "ent", "ant", "ed", "ing", "ion", "ity", "ness", "ment", "erse",
+            ];
+            let prose = |w: &str| PROSE_ENDINGS.iter().any(|e| crate::fold::lower(w).ends_with(e));
+            words
+                .iter()
+                .find(|w| !modifier(w))
+                .filter(|w| name_like(w, false) || first_named && !prose(w) && name_like(w, true))
         })
         .map(|w| {
             // An insulin's name is two words (`insulin glargine`, `insulin tarevec`: the

@@ -174,11 +174,7 @@ fn time_after_dose(d: &str) -> Option<String> {
 }
 
 fn time_unit(word: &str) -> Option<&'static str> {
-    match word {
-        "min" | "mins" | "minute" | "minutes" => Some("min"),
-        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
-        _ => None,
-    }
+    super::labels::bare_time_unit(word).filter(|u| *u != "day")
 }
 
 /// A symbol as tables print one: short, one word, starting with a capital, with another

@@ -1659,7 +1659,11 @@ pub(crate) fn dose_month_date(notes: &str) -> Option<((u32, u32), u32)> {
     let lower = crate::fold::lower(notes);
     note_clauses(&lower).into_iter().filter(|c| crate::context::has_word(c, DOSING)).find_map(|clause| {
         let words: Vec<&str> = clause.split_whitespace().collect();
-        (0..words.len()).find_map(|k| {
+        // (The dosing word before the date and clock: "blood was drawn at 08:00 on
+        // 3 May, 4 h after the dose" gives the sample's.)
+        let dosed =
+            |k: usize| words[..k].iter().any(|w| DOSING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+        (0..words.len()).filter(|&k| dosed(k)).find_map(|k| {
             let at = |i: usize| words.get(k + i).copied().unwrap_or_default();
             match words[k..] {
                 ["at", clock, "on", ..] => {
@@ -1847,7 +1851,7 @@ pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<Strin
 pub(crate) fn bare_time_unit(text: &str) -> Option<&'static str> {
     match crate::fold::lower(text.trim()).as_str() {
         "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
-        "min" | "mins" | "minutes" => Some("min"),
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
         "d" | "day" | "days" => Some("day"),
         _ => None,
     }
@@ -1860,13 +1864,17 @@ pub(crate) fn note_bracket_time_unit(note: &str) -> Option<&'static str> {
     let lower = crate::fold::lower(note);
     note_clauses(&lower).into_iter().find_map(|clause| {
         let bracketed = ["parenthes", "bracket"].iter().any(|w| clause.contains(w));
-        let sampled = ["dose", "dosing", "sampl", "time", "after", "post"].iter().any(|w| clause.contains(w));
+        // (Not `concentration–time`: the sample or the dose named.)
+        let sampled = ["dose", "dosing", "sampl", "after", "post"].iter().any(|w| clause.contains(w));
         if !bracketed || !sampled {
             return None;
         }
-        clause
-            .split(|c: char| !c.is_alphanumeric())
-            .find_map(|w| bare_time_unit(w).filter(|_| w.len() > 1 && w != "day"))
+        // (Nor the minimum of a range, `min–max`.)
+        let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.iter().enumerate().find_map(|(k, w)| {
+            let range = *w == "min" && words.get(k + 1).is_some_and(|n| n.starts_with("max"));
+            bare_time_unit(w).filter(|_| w.len() > 1 && *w != "day" && !range)
+        })
     })
 }
 
@@ -2281,6 +2289,13 @@ mod tests {
         assert_eq!(dose_month_date("Ingestion was estimated at 23:00 on 14 June."), Some(((14, 6), 1380)));
         assert_eq!(dose_month_date("The first dose was given on 3 May at 08:30."), Some(((3, 5), 510)));
         assert_eq!(dose_month_date("Blood was drawn at 08:00 on 3 May."), None);
+        assert_eq!(dose_month_date("Blood was drawn at 08:00 on 3 May, 4 h after the dose."), None);
+        assert_eq!(
+            note_bracket_time_unit("Figures in parentheses: hours between the last dose and sampling."),
+            Some("h")
+        );
+        assert_eq!(note_bracket_time_unit("Values in parentheses are min–max after the first dose."), None);
+        assert_eq!(note_bracket_time_unit("Area under the concentration–time curve; range in brackets (h)."), None);
         assert_eq!(day_hour_code("D5 T0").as_deref(), Some("day 5, 0 h"));
         assert_eq!(day_hour_code("D7"), None);
         assert_eq!(day_hour_code("DH4"), None);

@@ -2850,7 +2850,9 @@ impl<'t> Reader<'t> {
     /// `residues`), or a concentration's unit.
     fn caption_says_concentrations(&self) -> bool {
         let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
-        ["concentration", "level", "conc.", "residue"].iter().any(|w| caption.contains(w))
+        // (Not a `dose level`.)
+        let words = ["concentration", "concentrations", "level", "levels", "residue", "residues"];
+        (crate::context::has_word(&caption, &words) && !caption.contains("dose level"))
             || self.caption_unit.as_deref().is_some_and(is_concentration_unit)
     }
 

@@ -862,6 +862,15 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         ),
         None
     );
+    assert_eq!(
+        drug(
+            "Sertalopram transfer into breast milk",
+            "Table 2. Sertalopram in maternal plasma, breast milk and infant plasma"
+        ),
+        some("sertalopram")
+    );
+    assert_eq!(drug("Therapeutic drug monitoring in children", "Table 1. Therapeutic drug monitoring results"), None);
+    assert_eq!(drug("Adverse events in a phase 1 study", "Table 4. Adverse events in the first cycle"), None);
     // Before a specimen and its quantity, or first in the title; a caption labelled in two
     // languages.
     assert_eq!(
