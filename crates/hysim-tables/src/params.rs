@@ -78,8 +78,10 @@ pub fn normalise_name(text: &str) -> String {
         t.strip_prefix('%')
             .is_some_and(|rest| rest.trim().trim_start_matches("of").trim().trim_start_matches("the").trim() == "dose")
     };
+    // (Or hours and minutes: `Time of peak, h:min`.)
+    let clock = |t: &str| matches!(t.trim(), "h:min" | "hh:mm" | "h:mm" | "hr:min" | "hours:minutes");
     if let Some(i) = s.rfind(',')
-        && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]))
+        && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]) || clock(&s[i + 1..]))
         && !interval(&s[i + 1..])
     {
         s.truncate(i);

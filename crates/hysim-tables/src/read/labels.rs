@@ -1845,6 +1845,42 @@ pub(crate) fn clock_times(labels: &[&str], dose: u32) -> Option<Vec<Option<Strin
     (times.iter().flatten().count() >= 2).then_some(times)
 }
 
+/// A cell's durations in hours and minutes written in hours (`1:30 ± 0:25` is `1.5 ±
+/// 0.4167`); other text as it is.
+pub(crate) fn hours_minutes_as_hours(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let start = k;
+        while k < chars.len() && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+        let hours: String = chars[start..k].iter().collect();
+        let minutes: String = chars.get(k + 1..k + 3).map(|m| m.iter().collect()).unwrap_or_default();
+        let after = chars.get(k + 3).is_none_or(|c| !c.is_ascii_digit());
+        if !hours.is_empty()
+            && hours.len() <= 3
+            && chars.get(k) == Some(&':')
+            && minutes.len() == 2
+            && minutes.chars().all(|c| c.is_ascii_digit())
+            && after
+            && let (Ok(h), Ok(m)) = (hours.parse::<u32>(), minutes.parse::<u32>())
+            && m < 60
+        {
+            let value = f64::from(h) + f64::from(m) / 60.0;
+            out.push_str(&format!("{}", (value * 10_000.0).round() / 10_000.0));
+            k += 3;
+        } else if k == start {
+            out.push(chars[k]);
+            k += 1;
+        } else {
+            out.push_str(&hours);
+        }
+    }
+    out
+}
+
 /// A time unit printed alone (`h`, `hr`, `hours`, `min`, `days`): what a header's bracket
 /// after a concentration's unit declares the cells' bracketed numbers to be (`Serum, mg/L
 /// (h)` over `18.6 (3.5)`).
@@ -2281,6 +2317,9 @@ mod tests {
         assert_eq!(cycle_day("C1D8", None).as_deref(), Some("day 8"));
         assert_eq!(cycle_day_time("C2D1 (Day 22) Predose", None).as_deref(), Some("day 22, pre-dose"));
         assert_eq!(cycle_day_time("C2D1 Predose", None), None);
+        assert_eq!(hours_minutes_as_hours("1:30 ± 0:25"), "1.5 ± 0.4167");
+        assert_eq!(hours_minutes_as_hours("2:15 (1:00–4:05)"), "2.25 (1–4.0833)");
+        assert_eq!(hours_minutes_as_hours("12.5 ± 3.1"), "12.5 ± 3.1");
         assert_eq!(month_date("15 June"), Some((15, 6)));
         assert_eq!(month_date("Sept. 3"), Some((3, 9)));
         assert_eq!(month_date("15-Jun-2021"), Some((15, 6)));

@@ -606,6 +606,14 @@ fn unit_in_label(label: &str) -> Option<String> {
 
 fn unit_in_label_uncached(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
+    // (Hours and minutes, read in hours: `Time of peak, h:min`, `tmax (h:min)`.)
+    let lower = crate::fold::lower(label);
+    if ["h:min", "hh:mm", "h:mm", "hr:min", "hours:minutes"]
+        .iter()
+        .any(|u| lower.trim_end().strip_suffix(')').unwrap_or(&lower).trim_end().ends_with(u))
+    {
+        return Some("h".to_owned());
+    }
     let label = without_bracket_time(label).map_or(label, |(name, _)| name);
     bare_unit(label).or_else(|| unit_after_label(label)).or_else(|| {
         // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
@@ -3364,7 +3372,22 @@ impl<'t> Reader<'t> {
             self.parsed.get(row).and_then(|cells| cells.get(col)),
             self.table.body_rows.get(row).and_then(|r| r.get(col)),
         ) {
-            (Some(once), Some(text)) => once.get_or_init(|| parse_cell(text)),
+            (Some(once), Some(text)) => once.get_or_init(|| {
+                // (Durations in hours and minutes where the row or column says so: `Time of
+                // peak, h:min` beside `1:30 ± 0:25`, read in hours.)
+                let in_hours_minutes = |label: &str| {
+                    let l = crate::fold::lower(label);
+                    ["h:min", "hh:mm", "h:mm", "hours:minutes", "hr:min"].iter().any(|u| l.contains(u))
+                };
+                let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
+                if text.contains(':')
+                    && (in_hours_minutes(stub) || self.labels.get(col).is_some_and(|l| in_hours_minutes(l)))
+                {
+                    parse_cell(&labels::hours_minutes_as_hours(text))
+                } else {
+                    parse_cell(text)
+                }
+            }),
             _ => blank_cell(),
         }
     }

@@ -3286,6 +3286,30 @@ fn a_concentration_unit_column_gives_each_analytes_row_its_unit_and_no_value() {
 }
 
 #[test]
+fn durations_in_hours_and_minutes_in_summary_cells() {
+    // `Time of peak, h:min` beside `1:30 ± 0:25`: tmax 1.5 h with its SD in hours.
+    let t = table(
+        "Table II. Pharmacokinetic parameters of X in young and elderly volunteers (mean ± S.D.)",
+        &[&["Parameter", "Young", "Elderly"]],
+        &[&["Time of peak, h:min", "1:30 ± 0:25", "2:15 ± 0:40"]],
+    );
+    let read: Vec<(String, f64, f64, String)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.clone().unwrap_or_default(),
+                r.value.unwrap_or_default(),
+                r.dispersion.as_ref().map_or(0.0, |d| d.value),
+                r.unit_raw.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [("TMAX", 1.5, 0.4167, "h"), ("TMAX", 2.25, 0.6667, "h")]
+        .map(|(p, v, d, u)| (p.to_owned(), v, d, u.to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
