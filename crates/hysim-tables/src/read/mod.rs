@@ -6029,6 +6029,12 @@ impl<'t> Reader<'t> {
                 })
                 .flatten()
         });
+        // (Or a subject's peak with its time in brackets, `Day 2` over `Peak (4 h) | Trough`.)
+        let own_time = own_time.or_else(|| {
+            let peak = param.code() == Some("CMAX") && context.subject.is_some();
+            let (_, inner) = crate::params::split_trailing_group(name);
+            peak.then(|| labels::time_of(inner?, None).filter(|t| t.ends_with(" h") || t.ends_with(" min"))).flatten()
+        });
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
         let param =

@@ -3310,6 +3310,24 @@ fn durations_in_hours_and_minutes_in_summary_cells() {
 }
 
 #[test]
+fn a_subjects_peak_with_its_time_in_brackets_on_the_day_above() {
+    let t = table(
+        "Table 2. Individual anti-Xa activity (IU/mL) at peak and trough",
+        &[&["Patient", "Day 2", "Day 2"], &["Patient", "Peak (4 h)", "Trough"]],
+        &[&["1", "1.39", "0.25"], &["2", "0.89", "0.12"]],
+    );
+    let times: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("1"))
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        times,
+        [("CMAX".to_owned(), "day 2, 4 h".to_owned()), ("CTROUGH".to_owned(), "day 2, trough".to_owned())]
+    );
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
