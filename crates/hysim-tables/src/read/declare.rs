@@ -178,6 +178,10 @@ const CENTRALS: &[(&str, Statistic)] = &[
     ("mediana", Statistic::Median),
     // Czech, Slovak and Hungarian.
     ("medián", Statistic::Median),
+    // A harmonic mean (of half-lives) is none of the schema's statistics: unknown, never
+    // the arithmetic mean a caption declares for the other rows.
+    ("harmonic means", Statistic::Unknown),
+    ("harmonic mean", Statistic::Unknown),
     ("arithmetic means", Statistic::Mean),
     ("arithmetic mean", Statistic::Mean),
     ("means", Statistic::Mean),

@@ -3328,6 +3328,28 @@ fn a_subjects_peak_with_its_time_in_brackets_on_the_day_above() {
 }
 
 #[test]
+fn a_harmonic_mean_declared_by_a_mark_is_no_arithmetic_mean() {
+    // The caption declares mean ± S.D.; the half-life's mark declares a harmonic mean, none
+    // of the schema's statistics: unknown, its pseudo-SD still its spread.
+    let mut t = table(
+        "Table II. Pharmacokinetic parameters of X in young and elderly volunteers (mean ± S.D.)",
+        &[&["Parameter", "Young", "Elderly"]],
+        &[
+            &["Peak plasma concentration, µg/ml", "6.8 ± 1.2", "8.9 ± 1.9"],
+            &["Elimination half-life, h*", "7.9 ± 1.4", "12.6 ± 2.7"],
+        ],
+    );
+    t.footnote = Some("* Harmonic mean ± pseudo-S.D. (jack-knife).".into());
+    let read: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), format!("{:?}", r.statistic)))
+        .collect();
+    let expected = [("CMAX", "Mean"), ("CMAX", "Mean"), ("LAMZHL", "Unknown"), ("LAMZHL", "Unknown")]
+        .map(|(p, s)| (p.to_owned(), s.to_owned()));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
