@@ -26,6 +26,8 @@ pub(crate) enum Kind {
     Se,
     /// Coefficient of variation, %.
     Cv,
+    /// Relative standard error of a model's estimate, %.
+    Rse,
     /// Minimum to maximum.
     Range,
     /// Interquartile range, 25th to 75th percentile, Q1 to Q3.
@@ -49,6 +51,7 @@ impl Kind {
             Kind::Sd => "SD".to_owned(),
             Kind::Se => "SE".to_owned(),
             Kind::Cv => "CV%".to_owned(),
+            Kind::Rse => "RSE".to_owned(),
             Kind::Range => "range".to_owned(),
             Kind::Iqr => "IQR".to_owned(),
             Kind::Ci(level) | Kind::Percentiles(level) => level.clone(),
@@ -62,6 +65,8 @@ impl Kind {
             Statistic::Mean => matches!(self, Kind::Sd | Kind::Se | Kind::Ci(_) | Kind::Cv),
             Statistic::Median => matches!(self, Kind::Range | Kind::Iqr | Kind::Percentiles(_)),
             Statistic::GeometricMean => matches!(self, Kind::Cv | Kind::Ci(_) | Kind::Sd),
+            // (A model's estimate with its precision, `Estimate (RSE%)`.)
+            Statistic::Value => matches!(self, Kind::Rse | Kind::Se),
             _ => false,
         }
     }
@@ -236,6 +241,10 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("konfidenzintervall", None),
     ("intervalle de confiance", None),
     ("intervalo de confianza", None),
+    ("relative standard error", Some(Kind::Rse)),
+    ("rse%", Some(Kind::Rse)),
+    ("%rse", Some(Kind::Rse)),
+    ("rse", Some(Kind::Rse)),
     ("standard deviations", Some(Kind::Sd)),
     ("standard deviation", Some(Kind::Sd)),
     ("standard errors of the mean", Some(Kind::Se)),

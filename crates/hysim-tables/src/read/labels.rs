@@ -2116,6 +2116,23 @@ pub(crate) fn is_non_value_header(label: &str) -> bool {
     crate::memo::cached(&NON_VALUE_HEADERS, label, is_non_value_header_uncached)
 }
 
+/// A column of a model's estimates declaring their precision in brackets (`Estimate
+/// (RSE%)`, `Typical value (RSE, %)`, `Final estimate (%RSE)`).
+fn estimate_with_its_precision(label: &str) -> bool {
+    let (head, group) = crate::params::split_trailing_group(label);
+    group.is_some()
+        && matches!(
+            crate::fold::lower(head.trim()).as_str(),
+            "estimate"
+                | "estimates"
+                | "final estimate"
+                | "parameter estimate"
+                | "population estimate"
+                | "typical value"
+                | "value"
+        )
+}
+
 fn is_non_value_header_uncached(label: &str) -> bool {
     let l = crate::fold::squeeze(&crate::fold::lower(label).replace(['‐', '–', '-'], " "));
     const EXPLAINS: &[&str] =
@@ -2143,7 +2160,9 @@ fn is_non_value_header_uncached(label: &str) -> bool {
         .any(|w| l.contains(w))
         // Whole words: a "Test formulation" column holds values.
         || l.split(|c: char| !c.is_alphanumeric()).any(|w| EXPLAINS.contains(&w))
-        || words().any(|w| PRECISION.contains(&w))
+        // (Not the spread an estimate's column declares in brackets: `Estimate (RSE%)`
+        // holds the estimates, `5.82 (6.1)`.)
+        || words().any(|w| PRECISION.contains(&w)) && !estimate_with_its_precision(label)
         // The p value in other languages (`p-Wert`, `p-waarde`, `valeur p`, `valor p`), whole
         // words (not `valor pico`).
         || crate::context::has_word(

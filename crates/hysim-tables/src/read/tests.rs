@@ -3350,6 +3350,27 @@ fn a_harmonic_mean_declared_by_a_mark_is_no_arithmetic_mean() {
 }
 
 #[test]
+fn a_population_models_estimates_with_their_precision_declared_in_the_header() {
+    // `Estimate (RSE%)` over `5.82 (6.1)`: the typical value with its relative standard
+    // error; a separate `RSE (%)` column stays the estimates' precision, no values.
+    let t = table(
+        "Table 2. Parameter estimates of the final population pharmacokinetic model of X",
+        &[&["Parameter", "Estimate (RSE%)"]],
+        &[&["CL (L/h)", "5.82 (6.1)"], &["Vc (L)", "29.7 (4.9)"]],
+    );
+    let read: Vec<(String, f64, String, f64)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let d = r.dispersion.as_ref().unwrap();
+            (r.parameter.clone().unwrap_or_default(), r.value.unwrap(), d.kind.clone(), d.value)
+        })
+        .collect();
+    let expected =
+        [("CLO", 5.82, "RSE", 6.1), ("VC", 29.7, "RSE", 4.9)].map(|(p, v, k, d)| (p.to_owned(), v, k.to_owned(), d));
+    assert_eq!(read, expected);
+}
+
+#[test]
 fn subjects_over_the_abbreviations_of_their_specimens() {
     // `Volunteer 1` over `P | S`, the footnote defining them: each volunteer's plasma and
     // saliva at the times down the stub.
