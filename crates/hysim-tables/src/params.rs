@@ -57,6 +57,10 @@ pub fn unit_after_space(label: &str) -> Option<(&str, &str)> {
 }
 
 /// Normalises a header for lookup.
+/// The ways a unit of hours and minutes is written (`Time of peak, h:min`, `tmax (hh:mm)`):
+/// durations the reader reads in hours.
+pub(crate) const HOURS_MINUTES: &[&str] = &["h:min", "hh:mm", "h:mm", "hr:min", "hours:minutes"];
+
 pub fn normalise_name(text: &str) -> String {
     // A trailing unit: "Cmax (ng/mL)", "Cmax [ng/mL]", "Cmax, ng/mL" (only when the part
     // removed reads as a unit, so "AUC(0-12)" and "Css,av" stay whole).
@@ -79,7 +83,7 @@ pub fn normalise_name(text: &str) -> String {
             .is_some_and(|rest| rest.trim().trim_start_matches("of").trim().trim_start_matches("the").trim() == "dose")
     };
     // (Or hours and minutes: `Time of peak, h:min`.)
-    let clock = |t: &str| matches!(t.trim(), "h:min" | "hh:mm" | "h:mm" | "hr:min" | "hours:minutes");
+    let clock = |t: &str| HOURS_MINUTES.contains(&t.trim());
     if let Some(i) = s.rfind(',')
         && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]) || clock(&s[i + 1..]))
         && !interval(&s[i + 1..])

@@ -608,7 +608,7 @@ fn unit_in_label_uncached(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
     // (Hours and minutes, read in hours: `Time of peak, h:min`, `tmax (h:min)`.)
     let lower = crate::fold::lower(label);
-    if ["h:min", "hh:mm", "h:mm", "hr:min", "hours:minutes"]
+    if crate::params::HOURS_MINUTES
         .iter()
         .any(|u| lower.trim_end().strip_suffix(')').unwrap_or(&lower).trim_end().ends_with(u))
     {
@@ -2948,10 +2948,27 @@ impl<'t> Reader<'t> {
     fn clock_times_across(&self) -> Option<Vec<Option<String>>> {
         let caption = self.table.caption.as_deref().unwrap_or_default();
         let dose = labels::dose_clock(caption).or_else(|| labels::dose_clock(self.table.footnote.as_deref()?))?;
+        self.clock_times_across_from(dose)
+    }
+
+    /// The headers' clock times across, read as the time since a dose at `dose` (minutes
+    /// since midnight).
+    fn clock_times_across_from(&self, dose: u32) -> Option<Vec<Option<String>>> {
         let leaves: Vec<&str> = (0..self.n_cols)
             .map(|c| if c == self.stub_col { "" } else { self.paths[c].last().map_or("", String::as_str) })
             .collect();
         labels::clock_times(&leaves, dose)
+    }
+
+    /// Whether column `col` names a duration (`Apparent t1/2 (h)`, `tmax`): its values have
+    /// no sampling time.
+    fn names_a_duration(&self, col: usize) -> bool {
+        self.col_named
+            .get(col)
+            .copied()
+            .flatten()
+            .and_then(|n| n.code())
+            .is_some_and(|code| crate::params::family_of_code(code, false) == Some(Family::Time))
     }
 
     /// The time column under the same spanning header as column `col`, where each span has
@@ -2976,10 +2993,7 @@ impl<'t> Reader<'t> {
             let (_, note) = self.notes.iter().find(|(k, _)| k == m)?;
             labels::dose_clock(note)
         })?;
-        let leaves: Vec<&str> = (0..self.n_cols)
-            .map(|c| if c == self.stub_col { "" } else { self.paths[c].last().map_or("", String::as_str) })
-            .collect();
-        labels::clock_times(&leaves, dose)?.swap_remove(col)
+        self.clock_times_across_from(dose)?.swap_remove(col)
     }
 
     /// The sampling time a cell prints as a bare number in brackets after its value (`14.2
@@ -3096,13 +3110,7 @@ impl<'t> Reader<'t> {
                 // (A duration beside the samples, `Apparent t1/2 (h)` or `tmax`, has no
                 // sampling time: the time column's is its row's sample's, unless it is the
                 // occasion's day or week.)
-                let duration = self
-                    .col_named
-                    .get(col)
-                    .copied()
-                    .flatten()
-                    .and_then(|n| n.code())
-                    .is_some_and(|code| crate::params::family_of_code(code, false) == Some(Family::Time));
+                let duration = self.names_a_duration(col);
                 let occasion = |t: &String| t.starts_with("day") || t.starts_with("week");
                 // A summary row's cell there is the times' summary (`Median | 14.5 | 27.6`
                 // under `Last dose to delivery (h) | Maternal plasma`), not a sampling time.
@@ -3142,13 +3150,7 @@ impl<'t> Reader<'t> {
             // The nominal time where the actual time column has none (`Predose | —`).
             .or_else(|| {
                 let (c, unit) = self.nominal_time_col?;
-                let duration = self
-                    .col_named
-                    .get(col)
-                    .copied()
-                    .flatten()
-                    .and_then(|n| n.code())
-                    .is_some_and(|code| crate::params::family_of_code(code, false) == Some(Family::Time));
+                let duration = self.names_a_duration(col);
                 let text = self.table.body_rows[row].get(c).filter(|_| !duration)?;
                 labels::time_of(&self.without_time_mark(text), unit)
             })
@@ -3377,7 +3379,7 @@ impl<'t> Reader<'t> {
                 // peak, h:min` beside `1:30 ± 0:25`, read in hours.)
                 let in_hours_minutes = |label: &str| {
                     let l = crate::fold::lower(label);
-                    ["h:min", "hh:mm", "h:mm", "hours:minutes", "hr:min"].iter().any(|u| l.contains(u))
+                    crate::params::HOURS_MINUTES.iter().any(|u| l.contains(u))
                 };
                 let stub = self.stubs.get(row).map_or("", |(s, _)| s.as_str());
                 if text.contains(':')
@@ -3525,7 +3527,7 @@ impl<'t> Reader<'t> {
         }
         named(stub, self.route_kind)
             .or_else(|| parameter_code(&self.comma_compound(stub)?.0, self.route_kind).map(Named::Code))
-            .or_else(|| self.abbreviated_analytes_parameter(stub))
+            .or_else(|| self.abbreviated_analytes_parameter(stub).map(|(_, n)| n))
             .or_else(|| peak_or_trough(stub, self.peak_trough_unit()))
             .or_else(|| {
                 let cells = &self.table.body_rows[r];
@@ -3553,13 +3555,13 @@ impl<'t> Reader<'t> {
 
     /// A parameter of the analyte an abbreviation before it names (`INS-Cmax (mIU/L)`, "INS,
     /// serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose infusion rate")
-    /// names no analyte, and no parameter.
-    fn abbreviated_analytes_parameter(&self, label: &str) -> Option<Named> {
+    /// names no analyte, and no parameter. The parameter comes with the abbreviation (`INS`).
+    fn abbreviated_analytes_parameter<'l>(&self, label: &'l str) -> Option<(&'l str, Named)> {
         let (prefix, rest) = label.split_once(['-', '‐', '–'])?;
         let analyte = prefix.len() >= 2
             && prefix.chars().all(|ch| ch.is_ascii_uppercase())
             && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
-        analyte.then(|| named(rest, self.route_kind)).flatten()
+        analyte.then(|| named(rest, self.route_kind).map(|n| (prefix, n))).flatten()
     }
 
     /// A parameter's label naming its compound after a comma ([`compound_after_comma`]); a
@@ -3911,7 +3913,7 @@ impl<'t> Reader<'t> {
             // A parameter of the analyte an abbreviation before it names (`INS-Cmax`,
             // "INS, serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose
             // infusion rate") names no analyte, and no parameter.
-            .or_else(|| self.abbreviated_analytes_parameter(last))
+            .or_else(|| self.abbreviated_analytes_parameter(last).map(|(_, n)| n))
             // A numbered monitoring occasion whose cells print a concentration with its time
             // after the dose (`Occasion 1` over `2.81 (2 h)`), where the notes say so ("each
             // occasion cell gives the plasma concentration (mg/L) with the time after the last
@@ -5908,8 +5910,7 @@ impl<'t> Reader<'t> {
             .or_else(|| abbreviation.map(|(_, name, _)| (name.clone(), drug_in(name).map(|d| d.molecular_weight))))
             // (The analyte an abbreviation before the parameter names: `INS-Cmax`.)
             .or_else(|| {
-                self.abbreviated_analytes_parameter(label)?;
-                let (prefix, _) = label.split_once(['-', '‐', '–'])?;
+                let (prefix, _) = self.abbreviated_analytes_parameter(label)?;
                 let (_, name, _) = self.abbreviation(prefix)?;
                 Some((name.clone(), drug_in(name).map(|d| d.molecular_weight)))
             })
