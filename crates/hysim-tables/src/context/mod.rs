@@ -48,12 +48,7 @@ pub fn table_context(table: &Table) -> TableContext {
     let title = table.title.clone().unwrap_or_default();
     let context_text = format!("{caption} {footnote}");
     let route = route::table_route(table, &caption);
-    // The drug from the caption, else the footnote, else the title; its molecular weight
-    // converts molar units.
-    let drug = drug_name_in(&caption)
-        .or_else(|| drug_name_in(&footnote))
-        .or_else(|| title_drug(&title))
-        .or_else(|| study_drug(&title, &caption).map(|name| (name, None)));
+    let drug = table_drug(table);
     let species = species_of(&context_text).or_else(|| species_of(&title));
     let population = || {
         let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
@@ -90,6 +85,17 @@ pub fn table_context(table: &Table) -> TableContext {
         time: None,
     };
     TableContext { context, molecular_weight: drug.and_then(|(_, mw)| mw) }
+}
+
+/// The table's drug: from the caption, else the footnote, else the title (its molecular
+/// weight, where the vocabulary knows it, converts molar units).
+pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
+    let caption = table.caption.as_deref().unwrap_or_default();
+    let title = table.title.as_deref().unwrap_or_default();
+    drug_name_in(caption)
+        .or_else(|| drug_name_in(table.footnote.as_deref().unwrap_or_default()))
+        .or_else(|| title_drug(title))
+        .or_else(|| study_drug(title, caption).map(|name| (name, None)))
 }
 
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
@@ -241,6 +247,17 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                     || (k >= 2 && caption_words[k - 2] == "of")
                     || after_dose(k)
                     || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))
+                    // (First of analytes listed before their quantity: `X and M2
+                    // concentrations`, `X, M1 and M2 levels`.)
+                    || {
+                        // (The others names too, not who or where: `X and individual plasma
+                        // parameters` lists none.)
+                        let next: Vec<&str> = caption_words[k + 1..].iter().take(5).map(String::as_str).collect();
+                        let listed = |n: &&str| *n == "and" || !NOT_DRUGS.contains(n) && matrices_in(n).is_empty();
+                        next.iter().position(|n| QUANTITIES.contains(n)).is_some_and(|q| {
+                            q >= 2 && next[..q].contains(&"and") && next[..q].iter().all(listed) && next[q - 1] != "and"
+                        })
+                    }
                     || or_first && Some(k) == first)
         })
     };

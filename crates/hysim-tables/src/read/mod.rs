@@ -1975,7 +1975,7 @@ struct Reader<'t> {
     named_over: std::cell::OnceCell<Vec<Option<String>>>,
     /// The caption and footnote in lower case, one text (`caption footnote`).
     notes_lower: String,
-    /// The caption in lower case and the drug it names, read when a rule first asks
+    /// The caption in lower case and the table's drug (`context::table_drug`), read when a rule first asks
     /// ([`Self::caption_compound`]).
     caption_drug: std::cell::OnceCell<(String, Option<String>)>,
     /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
@@ -3634,10 +3634,11 @@ impl<'t> Reader<'t> {
         if name.is_empty() || name.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        // (The table's drug, or, before the table's context is read, the caption's.)
+        // (The table's drug, or, before the table's context is read, the one its caption,
+        // footnote or title names.)
         let (caption, caption_drug) = self.caption_drug.get_or_init(|| {
             let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
-            let drug = crate::context::drug_name_in(&caption).map(|(d, _)| crate::fold::lower(&d));
+            let drug = crate::context::table_drug(self.table).map(|(d, _)| crate::fold::lower(&d));
             (caption, drug)
         });
         let drug = match self.base.context.drug.as_deref() {

@@ -754,6 +754,37 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         ),
         some("KRX-1187")
     );
+    // The first of analytes listed before their quantity, and the columns headed by each
+    // are its concentrations.
+    assert_eq!(
+        drug(
+            "Drug monitoring of selvagabant in nursing-home residents",
+            "Plasma selvagabant and M2 concentrations in individual residents"
+        ),
+        some("selvagabant")
+    );
+    assert_eq!(
+        drug(
+            "Influence of CYP2C19 genotype on the pharmacokinetics of clorapidine",
+            "CYP2C19 genotype and individual plasma pharmacokinetic parameters of clorapidine"
+        ),
+        some("clorapidine")
+    );
+    let mut t = table(
+        "Plasma selvagabant and M2 concentrations in individual residents",
+        &[&["Resident", "Time since last dose (h)", "Selvagabant (ng/mL)", "M2 (ng/mL)"]],
+        &[&["NH-01", "11.3", "1823", "184"], &["NH-02", "2.3", "4669", "712"]],
+    );
+    t.title = Some("Drug monitoring of selvagabant in nursing-home residents".into());
+    let records = table_records(&t);
+    let read: Vec<(f64, &str, &str)> = records
+        .iter()
+        .filter_map(|r| Some((r.value?, r.context.analyte.as_deref()?, r.context.time.as_deref()?)))
+        .collect();
+    assert_eq!(
+        read,
+        [(1823.0, "selvagabant", "11.3 h"), (4669.0, "selvagabant", "2.3 h"), (184.0, "M2", "11.3 h"), (712.0, "M2", "2.3 h")]
+    );
     // Not a modifier, a plural, a code that is no drug's, nor a word outside an analyte's
     // place in the caption.
     assert_eq!(drug("Pharmacokinetics of once-daily X in adults", "Concentrations after once-daily dosing"), None);
