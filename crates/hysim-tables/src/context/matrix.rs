@@ -109,6 +109,29 @@ const MATRICES: &[(&str, &str)] = &[
     ("pus", "pus"),
     ("interstitial fluid", "interstitial fluid"),
     ("isf", "interstitial fluid"),
+    // Skin blisters raised by suction (or cantharidin), whose fluid samples the skin's
+    // interstitial fluid apart from a probe's.
+    ("suction blister fluid", "blister fluid"),
+    ("skin blister fluid", "blister fluid"),
+    ("blister fluid", "blister fluid"),
+    // Body cavities' effusions drained by puncture, and the middle ear's (otitis media).
+    ("ascitic fluid", "ascitic fluid"),
+    ("ascites", "ascitic fluid"),
+    ("pericardial fluid", "pericardial fluid"),
+    ("middle ear fluid", "middle ear fluid"),
+    ("middle-ear fluid", "middle ear fluid"),
+    ("middle ear effusion", "middle ear fluid"),
+    ("sputum", "sputum"),
+    // What the skin excretes and its appendages keep (sweat patches, nail clippings: the
+    // exposure of weeks).
+    ("sweat", "sweat"),
+    ("fingernails", "fingernail"),
+    ("fingernail", "fingernail"),
+    ("toenails", "toenail"),
+    ("toenail", "toenail"),
+    // What a closed circuit perfuses through a body cavity (hyperthermic intraperitoneal
+    // chemotherapy) or an isolated limb.
+    ("perfusate", "perfusate"),
     // A microdialysis probe samples the unbound drug in a tissue's interstitial fluid (the
     // tissue named before it is where the probe sat, no second specimen: `find_matrices`).
     ("microdialysate", "interstitial fluid"),

@@ -3866,6 +3866,10 @@ impl<'t> Reader<'t> {
         {
             return Some(Named::Code(d.code));
         }
+        // (Not an id of a run coded by letter and number, `V1` among `V1 | ... | V5` under
+        // `Plasma (mg/L)`: the header above it names the column.)
+        let path = if path.len() > 1 && self.numbered_ids(c) { &path[..path.len() - 1] } else { path };
+        let last = path.last().unwrap_or(last);
         // A name split over header rows ("Infant dose as percentage of" over "maternal
         // dose"): the innermost header, then it with the ones above it.
         (1..=path.len())
@@ -4245,7 +4249,7 @@ impl<'t> Reader<'t> {
                 })
                 .or_else(|| self.name_over_specimens(col));
         };
-        let leaf_names_parameter = parameter_code(last, self.route_kind).is_some();
+        let leaf_names_parameter = parameter_code(last, self.route_kind).is_some() && !self.numbered_ids(col);
         (!leaf_names_parameter
             && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
         .then_some(id)
@@ -4405,11 +4409,16 @@ impl<'t> Reader<'t> {
             self.table.caption.as_deref().unwrap_or_default(),
             self.table.title.as_deref().unwrap_or_default()
         ));
+        // (`V` is a volunteer's where the paper speaks of volunteers and not of visits.)
+        let volunteers = crate::context::has_word(&paper, &["volunteer", "volunteers"])
+            && !crate::context::has_word(&paper, &["visit", "visits"]);
         let occasion = |l: &str| match l.chars().next().map(|c| c.to_ascii_uppercase()) {
-            Some('C' | 'P' | 'V' | 'D' | 'W' | 'M') => true,
+            Some('V') => !volunteers,
+            Some('C' | 'P' | 'D' | 'W' | 'M') => true,
             Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
             _ => false,
         };
+        let numbered = self.numbered_ids(col);
         siblings.len() >= 3
             && siblings.iter().all(|l| {
                 let l = l.trim();
@@ -4417,9 +4426,34 @@ impl<'t> Reader<'t> {
                     && !l.contains(' ')
                     && l.chars().any(|c| c.is_ascii_digit())
                     && labels::subject_id(l).is_some()
-                    && parameter_code(l, self.route_kind).is_none()
+                    && (numbered || parameter_code(l, self.route_kind).is_none())
                     && labels::time_of(l, None).is_none()
             })
+    }
+
+    /// Whether column `col`'s innermost header is one of a run of ids coded by one letter
+    /// and their numbers under one header (`V1 | V2 | V3 | V4 | V5` under `Plasma (mg/L)`):
+    /// three or more, numbered apart, one of them no parameter's name (`V4`); so `V1` and
+    /// `V2` are ids there, not the volumes of a compartmental model.
+    fn numbered_ids(&self, col: usize) -> bool {
+        let siblings = self.sibling_leaves(col);
+        fn code(l: &str) -> Option<(&str, u32)> {
+            let l = l.trim();
+            let digits = l.find(|c: char| c.is_ascii_digit())?;
+            let (letters, number) = l.split_at(digits);
+            let letters = letters.trim_end_matches('-');
+            (!letters.is_empty() && letters.len() <= 2 && letters.chars().all(|c| c.is_ascii_uppercase()))
+                .then_some(())?;
+            Some((letters, number.parse::<u32>().ok()?))
+        }
+        let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
+        let mut numbers: Vec<u32> = codes.iter().map(|(_, n)| *n).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        codes.len() >= 3
+            && numbers.len() == codes.len()
+            && codes.iter().all(|(letters, _)| *letters == codes[0].0)
+            && siblings.iter().any(|l| parameter_code(l, self.route_kind).is_none())
     }
 
     /// The unit column of value column `col`: the one under the same group header (`Milk`
@@ -5823,11 +5857,13 @@ impl<'t> Reader<'t> {
                 .or_else(|| self.clean_paths[col].iter().rev().skip(1).find_map(|h| matrix_of(h)))
                 .or_else(|| matrix_of(&header))
                 .or_else(|| g.and_then(matrix_of))
-                // (Or the specimen an abbreviation stands for: `SF` of "synovial fluid (SF)".)
+                // (Or the specimen an abbreviation stands for, in the innermost header or one
+                // above it: `SF` of "synovial fluid (SF)", `SBF (mg/L)` over `V1 | V2`.)
                 .or_else(|| {
-                    let leaf = self.clean_paths[col].last()?;
-                    let (_, full, _) = self.abbreviation(crate::params::split_trailing_group(leaf).0)?;
-                    matrix_of(full)
+                    self.clean_paths[col].iter().rev().find_map(|h| {
+                        let (_, full, _) = self.abbreviation(crate::params::split_trailing_group(h).0)?;
+                        matrix_of(full)
+                    })
                 });
             if let Some(m) = own.or(context.matrix.is_none().then_some(self.paper_matrix).flatten()) {
                 context.matrix = Some(m.to_owned());

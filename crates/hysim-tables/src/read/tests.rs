@@ -783,7 +783,12 @@ fn a_new_drug_is_the_word_the_title_introduces_and_the_caption_repeats() {
         .collect();
     assert_eq!(
         read,
-        [(1823.0, "selvagabant", "11.3 h"), (4669.0, "selvagabant", "2.3 h"), (184.0, "M2", "11.3 h"), (712.0, "M2", "2.3 h")]
+        [
+            (1823.0, "selvagabant", "11.3 h"),
+            (4669.0, "selvagabant", "2.3 h"),
+            (184.0, "M2", "11.3 h"),
+            (712.0, "M2", "2.3 h")
+        ]
     );
     // Not a modifier, a plural, a code that is no drug's, nor a word outside an analyte's
     // place in the caption.
@@ -4945,4 +4950,60 @@ fn troughs_and_peaks_with_their_units_in_the_cells_by_icu_day() {
         read.iter().any(|r| r.0 == "CMAX" && r.1 == Some(35.0) && r.2 == "B" && r.3.starts_with("day 3")),
         "{read:?}"
     );
+}
+
+#[test]
+fn volunteers_coded_by_letter_and_number_under_each_specimen() {
+    // `V1 | ... | V4` under `Plasma (mg/L)` and under `SBF (mg/L)`, the caption defining
+    // SBF: the volunteers' concentrations in each specimen, not the volumes V1 and V2 of a
+    // compartmental model.
+    let mut t = table(
+        "Table 1. Individual concentrations in plasma and suction blister fluid (SBF) after a single oral dose",
+        &[
+            &[
+                "Time (h)",
+                "Plasma (mg/L)",
+                "Plasma (mg/L)",
+                "Plasma (mg/L)",
+                "Plasma (mg/L)",
+                "SBF (mg/L)",
+                "SBF (mg/L)",
+                "SBF (mg/L)",
+                "SBF (mg/L)",
+            ],
+            &["Time (h)", "V1", "V2", "V3", "V4", "V1", "V2", "V3", "V4"],
+        ],
+        &[
+            &["1", "10.6", "10.9", "8.65", "7.88", "4.29", "5.79", "4.39", "2.42"],
+            &["2", "11.1", "11.4", "9.37", "6.94", "6.35", "8.19", "6.42", "3.40"],
+        ],
+    );
+    t.title = Some("Penetration of dalmezolid into skin blisters in healthy volunteers".into());
+    let records = table_records(&t);
+    let read: Vec<(&str, &str, &str, &str)> = records
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.parameter.as_deref()?,
+                r.context.subject.as_deref()?,
+                r.context.matrix.as_deref()?,
+                r.context.time.as_deref()?,
+            ))
+        })
+        .collect();
+    assert_eq!(read.len(), 16, "{}", show(&records));
+    assert!(read.iter().all(|(p, _, _, _)| *p == "CONC"));
+    assert_eq!(read[0], ("CONC", "V1", "plasma", "1 h"));
+    assert_eq!(read[15], ("CONC", "V4", "blister fluid", "2 h"));
+    // Where the paper speaks of visits, `V1 | V2 | V3` are the visits', not subjects.
+    t.title = Some("Dalmezolid in blister fluid at three study visits".into());
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+    // A compartmental model's volumes stay volumes: `V1 | V2` alone under a header.
+    let model = table(
+        "Table 3. Population pharmacokinetic parameters",
+        &[&["Parameter", "Estimate", "Estimate"], &["Parameter", "V1 (L)", "V2 (L)"]],
+        &[&["Typical value", "12.1", "30.4"]],
+    );
+    let codes: Vec<Option<String>> = table_records(&model).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes, [Some("VC".to_owned()), Some("VP".to_owned())]);
 }
