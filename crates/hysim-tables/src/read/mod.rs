@@ -1191,6 +1191,11 @@ impl Named {
             Named::Ambiguous(..) => None,
         }
     }
+
+    /// An area under the curve named without its span (`AUC`): which area, not whether one.
+    fn is_area(&self) -> bool {
+        matches!(self, Named::Ambiguous(Family::Auc, _))
+    }
 }
 
 /// Whether a cell reads as a number (a value, not a name): no parameter name starts with
@@ -2300,7 +2305,10 @@ impl<'t> Reader<'t> {
             reader.times_above_parameters();
         }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
-        if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() {
+        // (An area named without its span is a PK value too: `AUC (µM·min)` over each dose's
+        // columns, the only parameter of a table of exposures; not `C0` or `C2` undefined.)
+        let ambiguous = reader.col_named.iter().chain(&reader.row_named).flatten().any(Named::is_area);
+        if rows_hits == 0 && cols_hits == 0 && !ambiguous && !reader.concentration_time() {
             return None;
         }
         // Concentrations across (`Plasma concentration (ng/mL)` spanning `Patient 1 |
@@ -2678,6 +2686,20 @@ impl<'t> Reader<'t> {
                         .take(3)
                         .find_map(|t| matrix_of(t).and(unit_in_label(t)).filter(|u| is_concentration_unit(u)))
                 })
+            })
+            // (Or a unit column's beside specimens' names: `Specimen | Unit` over `Plasma |
+            // ng/mL`, `Fingernail | ng/mg`; not a laboratory's analytes, `Creatinine | µmol/L`.)
+            // (The unit columns are not found yet: only tables with values go on to them.)
+            .or_else(|| {
+                let specimens =
+                    self.table.body_rows.iter().filter(|r| r.iter().take(3).any(|t| matrix_of(t).is_some()));
+                if specimens.count() * 2 < self.table.body_rows.len() {
+                    return None;
+                }
+                (0..self.n_cols)
+                    .filter(|&c| labels::is_unit_header(&self.labels[c]))
+                    .find_map(|c| filled_cells(self.table, c).find(|t| is_concentration_unit(t)))
+                    .map(str::to_owned)
             });
         if !(says(&caption) || says(&headers) || unit_text.as_deref().is_some_and(is_concentration_unit))
             || crate::context::has_word(&crate::fold::lower(&caption), &["ratio", "ratios"])
@@ -4084,8 +4106,9 @@ impl<'t> Reader<'t> {
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
     /// lines beside one set of concentrations) gives its records once.
     fn records(&self) -> Vec<Record> {
-        let rows_hits = self.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
-        let cols_hits = self.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
+        // (An area without its span counts: `AUC` across is a parameter's column.)
+        let rows_hits = self.row_named.iter().flatten().filter(|n| n.code().is_some() || n.is_area()).count();
+        let cols_hits = self.col_named.iter().flatten().filter(|n| n.code().is_some() || n.is_area()).count();
         // Specimens or tissues down the stub (`Plasma | Liver | Kidney`, each read as a
         // concentration) beside columns of parameters (`Cmax | Tmax | AUC`): the columns are
         // the parameters, the specimens their groups.
@@ -4398,7 +4421,13 @@ impl<'t> Reader<'t> {
     /// (`Plasma X (µg/mL)` over `T1 | T2 | T3 | T4`): one word each with a digit, none a
     /// parameter or a time, under a concentration's header.
     fn coded_siblings(&self, col: usize) -> bool {
-        if self.header_above(col).is_empty() || self.col_named[col].and_then(|n| n.code()) != Some("CONC") {
+        // (Concentrations across; or down the stub at its times, the columns unnamed, where
+        // the ids are letters and numbers, not bare numbers a header above makes times.)
+        let concentrations = match self.col_named[col] {
+            Some(named) => named.code() == Some("CONC"),
+            None => self.numbered_ids(col) && self.row_named.iter().flatten().any(|n| n.code() == Some("CONC")),
+        };
+        if self.header_above(col).is_empty() || !concentrations {
             return false;
         }
         let siblings = self.sibling_leaves(col);
@@ -4800,6 +4829,17 @@ impl<'t> Reader<'t> {
                         }
                         if column_subject.is_some() || summary.is_some() {
                             let time = self.time_at(row, col);
+                            // A parameter's row under a subject's concentrations at their times
+                            // (`AUC0–24 (mg·h/L)` under `0.5 | 1 | ... | 24` down the stub): the
+                            // subject's parameter, no group.
+                            let own = self.row_named[row]
+                                .filter(|n| n.code().is_some_and(|c| c != "CONC"))
+                                .filter(|_| time.is_none() && param.code() == Some("CONC") && column_subject.is_some());
+                            if let (Some(own), Some(subject)) = (own, &column_subject) {
+                                let group = join_group(section.as_deref(), col_group);
+                                out.extend(self.individual(row, col, stub, own, group, Some(subject.clone()), None));
+                                continue;
+                            }
                             // The stub is the time when it prints one, else a group.
                             let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
                             let group = join_group(join_group(section.as_deref(), stub).as_deref(), col_group);
@@ -5229,10 +5269,13 @@ impl<'t> Reader<'t> {
                         .iter()
                         .all(|l| labels::subject_id(&label_marks(l, &self.notes).0).is_some())
                 };
+                // (Or a run of ids coded by letter and number under a specimen's header, `V1 |
+                // ... | V5` under `Plasma (mg/L)`.)
                 (under_subject && sibling_ids()
                     || last.split_whitespace().count() > 1
-                    || p.len() == 1 && subject_columns)
-                    .then_some(id)
+                    || p.len() == 1 && subject_columns
+                    || self.coded_siblings(col))
+                .then_some(id)
             })
             .collect();
         let mut out = Vec::new();

@@ -4976,6 +4976,7 @@ fn volunteers_coded_by_letter_and_number_under_each_specimen() {
         &[
             &["1", "10.6", "10.9", "8.65", "7.88", "4.29", "5.79", "4.39", "2.42"],
             &["2", "11.1", "11.4", "9.37", "6.94", "6.35", "8.19", "6.42", "3.40"],
+            &["AUC0–24 (mg·h/L)", "111", "98.7", "89.4", "38.0", "90.3", "94.0", "84.6", "29.2"],
         ],
     );
     t.title = Some("Penetration of dalmezolid into skin blisters in healthy volunteers".into());
@@ -4993,8 +4994,16 @@ fn volunteers_coded_by_letter_and_number_under_each_specimen() {
         .collect();
     assert_eq!(read.len(), 16, "{}", show(&records));
     assert!(read.iter().all(|(p, _, _, _)| *p == "CONC"));
-    assert_eq!(read[0], ("CONC", "V1", "plasma", "1 h"));
-    assert_eq!(read[15], ("CONC", "V4", "blister fluid", "2 h"));
+    assert!(read.contains(&("CONC", "V1", "plasma", "1 h")));
+    assert!(read.contains(&("CONC", "V4", "blister fluid", "2 h")));
+    // The row of each volunteer's AUC under the times: that volunteer's, in that specimen.
+    let auc: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("AUCINT"))
+        .filter_map(|r| Some((r.context.subject.as_deref()?, r.context.matrix.as_deref()?)))
+        .collect();
+    assert_eq!(auc.len(), 8);
+    assert_eq!(auc[7], ("V4", "blister fluid"));
     // Where the paper speaks of visits, `V1 | V2 | V3` are the visits', not subjects.
     t.title = Some("Dalmezolid in blister fluid at three study visits".into());
     assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
@@ -5006,4 +5015,59 @@ fn volunteers_coded_by_letter_and_number_under_each_specimen() {
     );
     let codes: Vec<Option<String>> = table_records(&model).into_iter().map(|r| r.parameter).collect();
     assert_eq!(codes, [Some("VC".to_owned()), Some("VP".to_owned())]);
+}
+
+#[test]
+fn specimens_beside_a_unit_column_are_concentrations() {
+    // `Subject | Specimen | Unit | Week 4 | Week 8`, a caption naming the drug in its
+    // specimens without the word "concentrations": each specimen's level at each week.
+    let t = table(
+        "Table 2. Dermaconazide in plasma and nail clippings of individual subjects",
+        &[&["Subject", "Specimen", "Unit", "Week 4", "Week 8"]],
+        &[
+            &["01", "Plasma", "ng/mL", "407", "459"],
+            &["01", "Fingernail", "ng/mg", "0.30", "0.80"],
+            &["02", "Plasma", "ng/mL", "632", "602"],
+            &["02", "Fingernail", "ng/mg", "0.28", "0.62"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 8, "{}", show(&records));
+    let first = &records[0];
+    assert_eq!(
+        (first.parameter.as_deref(), first.context.subject.as_deref(), first.context.time.as_deref()),
+        (Some("CONC"), Some("01"), Some("week 4"))
+    );
+    assert!(
+        records
+            .iter()
+            .any(|r| r.context.matrix.as_deref() == Some("fingernail") && r.unit_raw.as_deref() == Some("ng/mg"))
+    );
+    // A laboratory's analytes beside their units are no specimens' levels.
+    let labs = table(
+        "Table 4. Haematology and serum biochemistry before and 24 h after dosing",
+        &[&["Variable", "Unit", "Baseline", "24 h after dosing"]],
+        &[&["Creatinine", "µmol/L", "124", "129"], &["Total protein", "g/L", "64.5", "63.9"]],
+    );
+    assert!(table_records(&labs).is_empty(), "{}", show(&table_records(&labs)));
+}
+
+#[test]
+fn an_area_without_its_span_is_each_subjects_exposure() {
+    // `AUC (µM·min)` over each dose's column, the table's only parameter: a value per
+    // subject and dose, its code left open (which area the name does not say).
+    let t = table(
+        "Table 3. Individual exposure from the test dose to the end of conditioning",
+        &[&["Patient", "AUC (µM·min)", "AUC (µM·min)"], &["Patient", "Test dose", "Dose 1"]],
+        &[&["P1", "1241", "3533"], &["P2", "934", "4995"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(Option<&str>, &str, &str)> = records
+        .iter()
+        .filter_map(|r| Some((r.parameter.as_deref(), r.context.subject.as_deref()?, r.context.group.as_deref()?)))
+        .collect();
+    assert_eq!(
+        read,
+        [(None, "P1", "Test dose"), (None, "P2", "Test dose"), (None, "P1", "Dose 1"), (None, "P2", "Dose 1")]
+    );
 }
