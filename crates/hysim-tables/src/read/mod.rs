@@ -6954,10 +6954,28 @@ fn caption_unit(caption: &str) -> Option<String> {
     // (Residues in tissues are concentrations: `residues (µg/kg) in edible tissues`.)
     // (And a heparin's or an enzyme's activity measured in international units: `anti-Xa
     // activity (IU/mL)`.)
-    for word in ["concentrations", "concentration", "levels", "level", "residues", "residue", "activity", "activities"]
-    {
+    // (Or of the table's values at large, where a note says their unit: "Values are µg/mL",
+    // "All values in ng/mL".)
+    for word in [
+        "concentrations",
+        "concentration",
+        "levels",
+        "level",
+        "residues",
+        "residue",
+        "activity",
+        "activities",
+        "values",
+    ] {
         let activity = word.starts_with("activit");
         for (at, _) in lower.match_indices(word) {
+            // (The values at large, a sentence's subject: not `Plasma values in µg/mL`, a
+            // specimen's among others.)
+            let before = lower[..at].trim_end();
+            let before = before.strip_suffix("all").unwrap_or(before).trim_end();
+            if word == "values" && !(before.is_empty() || before.ends_with(['.', ';', ':'])) {
+                continue;
+            }
             let rest = caption[at + word.len()..].trim_start();
             if activity {
                 // (The unit first among what the brackets say: `(IU/dL, one-stage assay)`.)

@@ -5071,3 +5071,23 @@ fn an_area_without_its_span_is_each_subjects_exposure() {
         [(None, "P1", "Test dose"), (None, "P2", "Test dose"), (None, "P1", "Dose 1"), (None, "P2", "Dose 1")]
     );
 }
+
+#[test]
+fn a_note_gives_the_values_their_unit() {
+    // "Values are µg/mL." (or "All values in µg/mL"): the unit of every value.
+    let mut t = table(
+        "Table 3. Plasma cefdravone concentrations in individual sharks",
+        &[&["Shark", "6 h", "1 d"]],
+        &[&["BS-02", "59.1", "52.8"], &["BS-05", "62.8", "45.7"]],
+    );
+    for note in ["Values are µg/mL. —, sample clotted.", "All values in µg/mL."] {
+        t.footnote = Some(note.into());
+        let records = table_records(&t);
+        assert_eq!(records.len(), 4);
+        assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("µg/mL")), "{note}: {}", show(&records));
+    }
+    // Not a specimen's values among others: "Plasma values in µg/mL" says nothing of the
+    // tissues' rows.
+    t.footnote = Some("Plasma values in µg/mL.".into());
+    assert!(table_records(&t).iter().all(|r| r.unit_raw.is_none()));
+}
