@@ -170,6 +170,34 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
     })
 }
 
+/// `text` without the body-weight scalar named after its `kg` (`L/kg TBW` is `L/kg`), or
+/// `None` where it names none.
+fn weight_scalar_after_kg(text: &str) -> Option<String> {
+    const SCALARS: &[&str] = &[
+        "total body weight",
+        "lean body weight",
+        "ideal body weight",
+        "adjusted body weight",
+        "body weight",
+        "bodyweight",
+        "tbw",
+        "lbw",
+        "ibw",
+        "abw",
+        "adjbw",
+        "ffm",
+        "bw",
+    ];
+    let at = text.find("kg ")? + 2;
+    let rest = &text[at..];
+    let lower = rest.trim_start().to_lowercase();
+    let scalar = SCALARS
+        .iter()
+        .find(|s| lower.strip_prefix(*s).is_some_and(|r| r.is_empty() || r.starts_with([')', '/', ' ', '·'])))?;
+    let skipped = rest.len() - rest.trim_start().len() + scalar.len();
+    Some(format!("{}{}", &text[..at], &text[at + skipped..]))
+}
+
 struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
@@ -381,6 +409,10 @@ impl Unit {
         if trimmed.is_empty() {
             return Err(Error::Empty);
         }
+        // A kilogram of a named body-weight scalar is a kilogram of body weight (`L/kg TBW`,
+        // `mL/min/kg LBW`: total, lean, ideal, adjusted body weight, fat-free mass).
+        let scalar = weight_scalar_after_kg(trimmed);
+        let trimmed = scalar.as_deref().unwrap_or(trimmed);
         // German international units, `I.E.` (Internationale Einheiten), whose points are no
         // products.
         let chars: Vec<char> = if trimmed.contains("I.E.") {
@@ -588,6 +620,9 @@ mod tests {
         check("L h−1 kg−1", "1.000000e0 vol^1 time^-1 bw^-1");
         check("L/h/m2", "1.000000e0 vol^1 time^-1 area^-1");
         check("L/kg", "1.000000e0 vol^1 bw^-1");
+        check("L/kg TBW", "1.000000e0 vol^1 bw^-1");
+        check("mL/min/kg LBW", "6.000000e-2 vol^1 time^-1 bw^-1");
+        check("mg/kg body weight", "1.000000e-3 mass^1 bw^-1");
         check("mL per kg", "1.000000e-3 vol^1 bw^-1");
         check("L/day", "4.166667e-2 vol^1 time^-1");
     }
