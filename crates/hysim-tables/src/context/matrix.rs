@@ -115,8 +115,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("skin blister fluid", "blister fluid"),
     ("blister fluid", "blister fluid"),
     // Body cavities' effusions drained by puncture, and the middle ear's (otitis media).
+    // (Not `ascites` alone: cirrhosis's sign, more often than its fluid sampled.)
     ("ascitic fluid", "ascitic fluid"),
-    ("ascites", "ascitic fluid"),
+    ("ascites fluid", "ascitic fluid"),
     ("pericardial fluid", "pericardial fluid"),
     ("middle ear fluid", "middle ear fluid"),
     ("middle-ear fluid", "middle ear fluid"),
@@ -412,6 +413,13 @@ pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
         "cells",
         "count",
         "counts",
+        // (`sputum smear`, `sputum conversion`, `sputum culture`: a tuberculosis test's
+        // result, not the drug's specimen.)
+        "smear",
+        "smears",
+        "conversion",
+        "culture",
+        "cultures",
         "vessel",
         "vessels",
         "transfusion",

@@ -104,7 +104,8 @@ pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
 /// once-daily X", "an assay for X", "Early exposure to X", at most four words on), that
 /// the caption names where an analyte stands: after "of" or "to" ("concentrations of X",
 /// "of total X", "exposure to X"), before the quantity ("X concentrations", "X plasma
-/// concentrations", "X levels"), or first ("Table 1. X in milk"). A title's word before
+/// concentrations", "X levels", or first of analytes listed so, "X and M2 concentrations"),
+/// or first ("Table 1. X in milk"). A title's word before
 /// its quantity ("X pharmacokinetics in neonates", "X serum concentrations") or its first
 /// word ("X in infants: ...") counts only where the caption names it as an analyte, not
 /// first. Not a specimen, route, species or population, nor a word of the table's own

@@ -1982,7 +1982,7 @@ struct Reader<'t> {
     notes_lower: String,
     /// The caption in lower case and the table's drug (`context::table_drug`), read when a rule first asks
     /// ([`Self::caption_compound`]).
-    caption_drug: std::cell::OnceCell<(String, Option<String>)>,
+    caption_and_drug: std::cell::OnceCell<(String, Option<String>)>,
     /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
     subjects_over_analytes: std::cell::OnceCell<Vec<Option<String>>>,
     /// Each body row's time since the dose where a long table's time column prints clock
@@ -2091,7 +2091,7 @@ impl<'t> Reader<'t> {
             named_over: std::cell::OnceCell::new(),
             clock_times_down: std::cell::OnceCell::new(),
             notes_lower,
-            caption_drug: std::cell::OnceCell::new(),
+            caption_and_drug: std::cell::OnceCell::new(),
             subjects_over_analytes: std::cell::OnceCell::new(),
         };
         reader.dose_cols = (0..reader.n_cols)
@@ -2305,10 +2305,22 @@ impl<'t> Reader<'t> {
             reader.times_above_parameters();
         }
         let cols_hits = reader.col_named.iter().flatten().filter(|n| n.code().is_some()).count();
-        // (An area named without its span is a PK value too: `AUC (µM·min)` over each dose's
-        // columns, the only parameter of a table of exposures; not `C0` or `C2` undefined.)
-        let ambiguous = reader.col_named.iter().chain(&reader.row_named).flatten().any(Named::is_area);
-        if rows_hits == 0 && cols_hits == 0 && !ambiguous && !reader.concentration_time() {
+        // (An area named without its span, printed with an area's unit, is a PK value too:
+        // `AUC (µM·min)` over each dose's columns, the only parameter of a table of
+        // exposures; not a ROC curve's `AUC (95% CI)`, nor `C0` or `C2` undefined.)
+        let area = |named: &Option<Named>, path: &[String]| {
+            named.is_some_and(|n| n.is_area())
+                && path
+                    .iter()
+                    .filter_map(|h| unit_in_label(h))
+                    .any(|u| Unit::parse(&u).is_ok_and(|u| unit_measures(&u, Family::Auc)))
+        };
+        let areas = |reader: &Reader| {
+            (0..n_cols).any(|c| area(&reader.col_named[c], &reader.clean_paths[c]))
+                || (0..table.body_rows.len())
+                    .any(|r| area(&reader.row_named[r], std::slice::from_ref(&reader.stubs[r].0)))
+        };
+        if rows_hits == 0 && cols_hits == 0 && !reader.concentration_time() && !areas(&reader) {
             return None;
         }
         // Concentrations across (`Plasma concentration (ng/mL)` spanning `Patient 1 |
@@ -3658,7 +3670,7 @@ impl<'t> Reader<'t> {
         }
         // (The table's drug, or, before the table's context is read, the one its caption,
         // footnote or title names.)
-        let (caption, caption_drug) = self.caption_drug.get_or_init(|| {
+        let (caption, caption_drug) = self.caption_and_drug.get_or_init(|| {
             let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
             let drug = crate::context::table_drug(self.table).map(|(d, _)| crate::fold::lower(&d));
             (caption, drug)
@@ -4419,13 +4431,14 @@ impl<'t> Reader<'t> {
 
     /// Whether the labels under column `col`'s header are three or more codes of subjects
     /// (`Plasma X (µg/mL)` over `T1 | T2 | T3 | T4`): one word each with a digit, none a
-    /// parameter or a time, under a concentration's header.
+    /// parameter (but in a run of ids, [`Self::numbered_ids`]) or a time, under a
+    /// concentration's header, or under a specimen's over rows timed down the stub.
     fn coded_siblings(&self, col: usize) -> bool {
         // (Concentrations across; or down the stub at its times, the columns unnamed, where
         // the ids are letters and numbers, not bare numbers a header above makes times.)
         let concentrations = match self.col_named[col] {
             Some(named) => named.code() == Some("CONC"),
-            None => self.numbered_ids(col) && self.row_named.iter().flatten().any(|n| n.code() == Some("CONC")),
+            None => self.numbered_ids(col) && self.row_time.iter().flatten().count() >= 2,
         };
         if self.header_above(col).is_empty() || !concentrations {
             return false;
@@ -4462,8 +4475,9 @@ impl<'t> Reader<'t> {
 
     /// Whether column `col`'s innermost header is one of a run of ids coded by one letter
     /// and their numbers under one header (`V1 | V2 | V3 | V4 | V5` under `Plasma (mg/L)`):
-    /// three or more, numbered apart, one of them no parameter's name (`V4`); so `V1` and
-    /// `V2` are ids there, not the volumes of a compartmental model.
+    /// three or more, numbered apart, one of them no parameter's name (`V4`), under a
+    /// specimen's or concentration's header; so `V1` and `V2` are ids there, not the volumes
+    /// of a compartmental model.
     fn numbered_ids(&self, col: usize) -> bool {
         let siblings = self.sibling_leaves(col);
         fn code(l: &str) -> Option<(&str, u32)> {
@@ -4474,6 +4488,17 @@ impl<'t> Reader<'t> {
             (!letters.is_empty() && letters.len() <= 2 && letters.chars().all(|c| c.is_ascii_uppercase()))
                 .then_some(())?;
             Some((letters, number.parse::<u32>().ok()?))
+        }
+        // (Under a specimen's or concentration's header: not `Volumes (L)` over `V1 | V2 |
+        // V3`, nor `Micro rate constants` over `K10 | K12 | K21`.)
+        let specimen_above = self.header_above(col).iter().any(|h| {
+            let bare = crate::params::split_trailing_group(h).0.trim();
+            matrix_of(h).is_some()
+                || self.abbreviation(bare).is_some_and(|(_, full, _)| matrix_of(full).is_some())
+                || crate::context::has_word(&crate::fold::lower(h), &["concentration", "concentrations", "levels"])
+        });
+        if !specimen_above {
+            return false;
         }
         let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
         let mut numbers: Vec<u32> = codes.iter().map(|(_, n)| *n).collect();
@@ -6928,6 +6953,15 @@ fn corner_unit(paths: &[Vec<String>]) -> Option<String> {
 const RESIDUE_WORDS: &[&str] = &["residue", "residues", "tissue", "tissues", "milk", "eggs", "egg"];
 
 fn caption_unit(caption: &str) -> Option<String> {
+    caption_unit_of(caption, false).or_else(|| {
+        // (The values at large only with a concentration's unit: not "Values (%) are CV".)
+        caption_unit_of(caption, true).filter(|u| is_concentration_unit(u))
+    })
+}
+
+/// [`caption_unit`] by the words for concentrations, or (`values`) by the word for the
+/// values at large.
+fn caption_unit_of(caption: &str, values: bool) -> Option<String> {
     // (The unit of the values but those whose own unit is printed: `(mg/L unless stated
     // otherwise)`, `(ng/mL, unless otherwise indicated)`.)
     let lower_caption = crate::fold::lower(caption);
@@ -6956,17 +6990,12 @@ fn caption_unit(caption: &str) -> Option<String> {
     // activity (IU/mL)`.)
     // (Or of the table's values at large, where a note says their unit: "Values are µg/mL",
     // "All values in ng/mL".)
-    for word in [
-        "concentrations",
-        "concentration",
-        "levels",
-        "level",
-        "residues",
-        "residue",
-        "activity",
-        "activities",
-        "values",
-    ] {
+    let words: &[&str] = if values {
+        &["values"]
+    } else {
+        &["concentrations", "concentration", "levels", "level", "residues", "residue", "activity", "activities"]
+    };
+    for &word in words {
         let activity = word.starts_with("activit");
         for (at, _) in lower.match_indices(word) {
             // (The values at large, a sentence's subject: not `Plasma values in µg/mL`, a

@@ -5015,6 +5015,15 @@ fn volunteers_coded_by_letter_and_number_under_each_specimen() {
     );
     let codes: Vec<Option<String>> = table_records(&model).into_iter().map(|r| r.parameter).collect();
     assert_eq!(codes, [Some("VC".to_owned()), Some("VP".to_owned())]);
+    // Nor a run of them under a header that names no specimen: `Volumes (L)` over `V1 | V2
+    // | V3`.
+    let model = table(
+        "Table 3. Population pharmacokinetic parameters",
+        &[&["Parameter", "Volumes (L)", "Volumes (L)", "Volumes (L)"], &["Parameter", "V1", "V2", "V3"]],
+        &[&["Typical value", "12.1", "30.4", "55.0"]],
+    );
+    let codes: Vec<Option<String>> = table_records(&model).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes[..2], [Some("VC".to_owned()), Some("VP".to_owned())]);
 }
 
 #[test]
@@ -5070,6 +5079,22 @@ fn an_area_without_its_span_is_each_subjects_exposure() {
         read,
         [(None, "P1", "Test dose"), (None, "P2", "Test dose"), (None, "P1", "Dose 1"), (None, "P2", "Dose 1")]
     );
+    // Not a ROC curve's area, printed without an area's unit.
+    let roc = table(
+        "Table 4. Limited sampling strategies",
+        &[&["Strategy", "Sensitivity (%)", "Specificity (%)", "AUC (95% CI)"]],
+        &[&["C2 alone", "81", "77", "0.84 (0.77–0.91)"], &["C0 + C2", "88", "85", "0.91 (0.86–0.96)"]],
+    );
+    assert!(table_records(&roc).is_empty(), "{}", show(&table_records(&roc)));
+    // A concentration-time table with an area's row under its times is still read.
+    let profile = table(
+        "Table 2. Individual plasma concentrations (mg/L)",
+        &[&["Time (h)", "Patient 1", "Patient 2"]],
+        &[&["1", "12.1", "10.4"], &["4", "6.2", "5.9"], &["AUC (mg·h/L)", "61", "55"]],
+    );
+    let records = table_records(&profile);
+    let concentrations = records.iter().filter(|r| r.parameter.as_deref() == Some("CONC")).count();
+    assert_eq!(concentrations, 4, "{}", show(&records));
 }
 
 #[test]
@@ -5089,5 +5114,8 @@ fn a_note_gives_the_values_their_unit() {
     // Not a specimen's values among others: "Plasma values in µg/mL" says nothing of the
     // tissues' rows.
     t.footnote = Some("Plasma values in µg/mL.".into());
+    assert!(table_records(&t).iter().all(|r| r.unit_raw.is_none()));
+    // Nor a unit that is no concentration's: "Values (%) are CV".
+    t.footnote = Some("Values (%) are coefficients of variation.".into());
     assert!(table_records(&t).iter().all(|r| r.unit_raw.is_none()));
 }
