@@ -174,12 +174,15 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
 /// `None` where it names none.
 fn weight_scalar_after_kg(text: &str) -> Option<String> {
     const SCALARS: &[&str] = &[
+        "of total body weight",
+        "of body weight",
         "total body weight",
         "lean body weight",
         "ideal body weight",
         "adjusted body weight",
         "body weight",
         "bodyweight",
+        "of bw",
         "tbw",
         "lbw",
         "ibw",
@@ -188,13 +191,22 @@ fn weight_scalar_after_kg(text: &str) -> Option<String> {
         "ffm",
         "bw",
     ];
-    let at = text.find("kg ")? + 2;
+    // (ASCII lower case keeps the byte offsets: `KG`, `Kg`.)
+    let at = text.to_ascii_lowercase().find("kg")? + 2;
     let rest = &text[at..];
-    let lower = rest.trim_start().to_lowercase();
-    let scalar = SCALARS
-        .iter()
-        .find(|s| lower.strip_prefix(*s).is_some_and(|r| r.is_empty() || r.starts_with([')', '/', ' ', '·'])))?;
-    let skipped = rest.len() - rest.trim_start().len() + scalar.len();
+    // After a space (a no-break space too), bare or in brackets: `L/kg TBW`, `L/kg (LBW)`.
+    let after = rest.trim_start();
+    if after.len() == rest.len() {
+        return None;
+    }
+    let (inner, bracketed) = after.strip_prefix('(').map_or((after, false), |r| (r, true));
+    let lower = inner.to_ascii_lowercase();
+    let scalar = SCALARS.iter().find(|s| {
+        lower.strip_prefix(*s).is_some_and(|r| {
+            if bracketed { r.starts_with(')') } else { r.is_empty() || r.starts_with([')', '/', ' ', '·']) }
+        })
+    })?;
+    let skipped = rest.len() - after.len() + scalar.len() + if bracketed { 2 } else { 0 };
     Some(format!("{}{}", &text[..at], &text[at + skipped..]))
 }
 
@@ -623,6 +635,9 @@ mod tests {
         check("L/kg TBW", "1.000000e0 vol^1 bw^-1");
         check("mL/min/kg LBW", "6.000000e-2 vol^1 time^-1 bw^-1");
         check("mg/kg body weight", "1.000000e-3 mass^1 bw^-1");
+        check("L/kg (TBW)", "1.000000e0 vol^1 bw^-1");
+        check("mL/min/KG\u{a0}LBW", "6.000000e-2 vol^1 time^-1 bw^-1");
+        check("mg/kg of body weight", "1.000000e-3 mass^1 bw^-1");
         check("mL per kg", "1.000000e-3 vol^1 bw^-1");
         check("L/day", "4.166667e-2 vol^1 time^-1");
     }

@@ -4857,12 +4857,30 @@ impl<'t> Reader<'t> {
                             // A parameter's row under a subject's concentrations at their times
                             // (`AUC0–24 (mg·h/L)` under `0.5 | 1 | ... | 24` down the stub): the
                             // subject's parameter, no group.
+                            // (And a summary column's, `Mean` beside the subjects: the row's
+                            // parameter summarised.)
                             let own = self.row_named[row]
                                 .filter(|n| n.code().is_some_and(|c| c != "CONC"))
-                                .filter(|_| time.is_none() && param.code() == Some("CONC") && column_subject.is_some());
-                            if let (Some(own), Some(subject)) = (own, &column_subject) {
+                                .filter(|_| time.is_none() && param.code() == Some("CONC"));
+                            if let Some(own) = own {
                                 let group = join_group(section.as_deref(), col_group);
-                                out.extend(self.individual(row, col, stub, own, group, Some(subject.clone()), None));
+                                if let Some(subject) = &column_subject {
+                                    out.extend(self.individual(
+                                        row,
+                                        col,
+                                        stub,
+                                        own,
+                                        group,
+                                        Some(subject.clone()),
+                                        None,
+                                    ));
+                                } else {
+                                    let line = [self.labels[col].as_str()];
+                                    let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
+                                    out.extend(
+                                        self.cell_record(row, col, stub, own, group, section_n, &line, &marks, None),
+                                    );
+                                }
                                 continue;
                             }
                             // The stub is the time when it prints one, else a group.

@@ -5119,3 +5119,33 @@ fn a_note_gives_the_values_their_unit() {
     t.footnote = Some("Values (%) are coefficients of variation.".into());
     assert!(table_records(&t).iter().all(|r| r.unit_raw.is_none()));
 }
+
+#[test]
+fn a_parameters_row_under_the_times_is_each_subjects_and_the_means() {
+    // `AUC0–24 (mg·h/L)` under the sampling times, the subjects and their mean across: each
+    // subject's area and the mean area, not concentrations.
+    let t = table(
+        "Table 2. Individual plasma concentrations",
+        &[
+            &["Time (h)", "Plasma concentration (mg/L)", "Plasma concentration (mg/L)", "Plasma concentration (mg/L)"],
+            &["Time (h)", "Patient 1", "Patient 2", "Mean"],
+        ],
+        &[&["1", "12.1", "10.4", "11.3"], &["4", "6.2", "5.9", "6.1"], &["AUC0–24 (mg·h/L)", "61", "55", "58"]],
+    );
+    let records = table_records(&t);
+    let areas: Vec<(Option<&str>, Statistic, Option<&str>)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("AUCINT"))
+        .map(|r| (r.context.subject.as_deref(), r.statistic, r.unit_raw.as_deref()))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            (Some("Patient 1"), Statistic::Individual, Some("mg·h/L")),
+            (Some("Patient 2"), Statistic::Individual, Some("mg·h/L")),
+            (None, Statistic::Mean, Some("mg·h/L"))
+        ],
+        "{}",
+        show(&records)
+    );
+}
