@@ -59,6 +59,18 @@ pub(super) fn definitions(text: &str, route: Option<Route>) -> Vec<Definition> {
             if let Some((symbol, definition)) = split {
                 push(symbol, definition, &mut out);
             }
+            // Symbols defined together by a list of times (`T1, T6, T12: 1, 6 and 12 h after
+            // ...`, `M1–M6, milkings 12, 24, ... and 72 h after ...`): at the colon, else at
+            // the range's comma.
+            let listed = part
+                .split_once(':')
+                .and_then(|(symbols, definition)| listed_times(symbols, definition))
+                .or_else(|| part.split_once(", ").and_then(|(symbols, definition)| listed_times(symbols, definition)));
+            for (symbol, time) in listed.into_iter().flatten() {
+                if !out.iter().any(|d| d.symbol == symbol) {
+                    out.push(Definition { symbol, code: "CONC", time: Some(time) });
+                }
+            }
         }
     }
     // "definition (SYMBOL)": the words before the bracket, back to a clause's start; the
@@ -80,6 +92,64 @@ pub(super) fn definitions(text: &str, route: Option<Route>) -> Vec<Definition> {
         rest = &rest[close + 1..];
     }
     out
+}
+
+/// Symbols a note defines together by a list of times (`T1, T6, T12: 1, 6 and 12 h after the
+/// start of the infusion`, `M1–M6, milkings 12, 24, 36, 48, 60 and 72 h after the last
+/// infusion`): each symbol a concentration at its time, in order; `None` unless as many
+/// times as symbols, each symbol a code of letters and digits, and the times after a dose or
+/// event.
+fn listed_times(symbols: &str, definition: &str) -> Option<Vec<(String, String)>> {
+    let symbols = symbols.trim();
+    // A range of numbered symbols (`M1–M6`), else a list (`T1, T6 and T12`).
+    let range = symbols.split_once(['–', '-']).and_then(|(first, last)| {
+        let split = |s: &str| {
+            let at = s.find(|c: char| c.is_ascii_digit())?;
+            let (letters, number) = s.trim().split_at(at);
+            (!letters.is_empty() && letters.chars().all(|c| c.is_ascii_alphabetic()))
+                .then_some((letters.to_owned(), number.parse::<u32>().ok()?))
+        };
+        let ((a, from), (b, to)) = (split(first.trim())?, split(last.trim())?);
+        (a == b && from < to && to - from < 24).then(|| (from..=to).map(|n| format!("{a}{n}")).collect::<Vec<_>>())
+    });
+    let symbols: Vec<String> = match range {
+        Some(r) => r,
+        None => symbols
+            .split([','])
+            .flat_map(|p| p.split(" and "))
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    };
+    // (Each a code of letters and digits, `M1`, `T12`, though `M1` also reads as a unit.)
+    let code = |s: &str| {
+        s.len() <= 6
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars().all(|c| c.is_ascii_alphanumeric())
+            && s.chars().any(|c| c.is_ascii_digit())
+    };
+    if symbols.len() < 2 || !symbols.iter().all(|s| code(s)) {
+        return None;
+    }
+    let d = lower(definition);
+    if !(d.contains("after") || d.contains("post")) {
+        return None;
+    }
+    // The numbers listed before their unit: `12, 24, 36 and 72 h`.
+    let words: Vec<&str> = d.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let unit_at = words.iter().position(|w| time_unit(w).is_some())?;
+    let unit = time_unit(words[unit_at])?;
+    let numbers: Vec<&str> = words[..unit_at]
+        .iter()
+        .rev()
+        .take_while(|w| **w == "and" || w.parse::<f64>().is_ok())
+        .filter(|w| **w != "and")
+        .copied()
+        .collect();
+    if numbers.len() != symbols.len() {
+        return None;
+    }
+    Some(symbols.into_iter().zip(numbers.into_iter().rev()).map(|(s, n)| (s, format!("{n} {unit}"))).collect())
 }
 
 /// What a definition makes a symbol: the code, and the time of a concentration at a time.
@@ -286,6 +356,32 @@ mod tests {
         // where not sampled.
         assert!(read("AUC%extr, área sob a curva extrapolada").is_empty());
         assert!(!read("C24, concentration at 24 h, extrapolated where not sampled").iter().any(|(_, c, _)| *c == "C0"));
+    }
+
+    #[test]
+    fn symbols_defined_together_by_a_list_of_times() {
+        let times = |text: &str| -> Vec<(String, Option<String>)> {
+            definitions(text, None).into_iter().map(|d| (d.symbol, d.time)).collect()
+        };
+        let pair = |s: &str, t: &str| (s.to_owned(), Some(t.to_owned()));
+        assert_eq!(
+            times("T1, T6, T12: 1, 6 and 12 h after the start of a 30-min infusion of 1 g."),
+            [pair("T1", "1 h"), pair("T6", "6 h"), pair("T12", "12 h")]
+        );
+        assert_eq!(
+            times("M1–M6, milkings 12, 24, 36, 48, 60 and 72 h after the last infusion. LF, left fore."),
+            [
+                pair("M1", "12 h"),
+                pair("M2", "24 h"),
+                pair("M3", "36 h"),
+                pair("M4", "48 h"),
+                pair("M5", "60 h"),
+                pair("M6", "72 h")
+            ]
+        );
+        // As many times as symbols, and after a dose or event.
+        assert!(times("T1, T2, T3: 1 and 6 h after the dose").is_empty());
+        assert!(times("G1, G2: 10 and 20 mg/kg").is_empty());
     }
 
     #[test]

@@ -4568,6 +4568,16 @@ impl<'t> Reader<'t> {
         out
     }
 
+    /// Whether the notes describe `name` by its sex, as they describe named animals or
+    /// patients (`Banjo, male, 7.9 kg; Tilly, female, 5.6 kg`, `Tilly (female)`).
+    fn notes_give_sex_of(&self, name: &str) -> bool {
+        let name = crate::fold::lower(name.trim());
+        !name.is_empty()
+            && [", male", ", female", " (male", " (female", ", m,", ", f,"]
+                .iter()
+                .any(|sex| self.notes_lower.contains(&format!("{name}{sex}")))
+    }
+
     /// Subjects named, not numbered, under a spanning header (`Plasma concentration
     /// (ng/mL)` over `Bella | Duke | Shadow` in "... in three horses"), or in a single header
     /// row beside a stub of sampling times (`Time (h) | Misty | Oscar | Luna | Mean` in "...
@@ -4575,7 +4585,7 @@ impl<'t> Reader<'t> {
     /// SD` in "... in three elephants": individual values, then their mean): column `col` is
     /// a subject's when the caption counts as many subjects as there are such columns, and
     /// each of them is one capitalised word that names no drug, specimen, route, statistic,
-    /// parameter or time.
+    /// parameter or time (or, in a caption of individuals, whose sex the notes give).
     fn named_subject(&self, col: usize) -> Option<String> {
         // (Over a header row of their covariates, the stub's cell saying which: `Bella` over
         // `M, 7 y` beside `Sex, age`.)
@@ -4614,7 +4624,8 @@ impl<'t> Reader<'t> {
             crate::context::has_word(&lower, &["individual"])
                 && (above.last().is_some_and(|h| labels::names_subjects(h))
                     || labels::is_subject_header(after)
-                    || crate::context::species_of(after).is_some())
+                    || crate::context::species_of(after).is_some()
+                    || self.notes_give_sex_of(leaf))
         };
         // Or of each subject (`in each horse`, `for each patient`): three names at least.
         // (Not a caption of means, nor "each patient received 400 mg": `in`, `for` or `of`

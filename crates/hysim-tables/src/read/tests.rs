@@ -5149,3 +5149,33 @@ fn a_parameters_row_under_the_times_is_each_subjects_and_the_means() {
         show(&records)
     );
 }
+
+#[test]
+fn animals_named_across_whose_sex_the_notes_give_and_milkings_the_notes_time() {
+    // Names across under "individual koalas", each described in the footnote by its sex:
+    // the animals' concentrations at the stub's times.
+    let mut t = table(
+        "Table 1. Plasma marvoxacin concentrations (µg/mL) in individual koalas",
+        &[&["Time after injection (h)", "Banjo", "Tilly", "Wattle"]],
+        &[&["0.25", "2.80", "4.35", "3.51"], &["0.5", "4.33", "5.04", "5.12"]],
+    );
+    t.footnote = Some("Banjo, male, 7.9 kg; Tilly, female, 5.6 kg; Wattle, female, 6.1 kg.".into());
+    let records = table_records(&t);
+    let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
+    assert_eq!(subjects, ["Banjo", "Tilly", "Wattle", "Banjo", "Tilly", "Wattle"], "{}", show(&records));
+    // Without the notes' description nothing says the names are subjects.
+    t.footnote = None;
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+    // Milkings coded `M1–M6` and timed by the footnote's list.
+    let mut t = table(
+        "Table 2. Pirvamycin concentrations (µg/mL) in quarter milk of individual cows",
+        &[&["Cow", "M1", "M2", "M3"]],
+        &[&["1187", "19.0", "8.97", "3.25"], &["1203", "15.1", "6.39", "2.75"]],
+    );
+    t.footnote = Some("M1–M3, milkings 12, 24 and 36 h after the last infusion.".into());
+    let records = table_records(&t);
+    let read: Vec<(&str, &str)> =
+        records.iter().filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?))).collect();
+    assert_eq!(read.len(), 6, "{}", show(&records));
+    assert!(read.contains(&("1187", "12 h")) && read.contains(&("1203", "36 h")));
+}
