@@ -2875,7 +2875,12 @@ impl<'t> Reader<'t> {
             .filter(|&c| c != self.stub_col && self.col_named[c].is_none())
             .filter_map(|c| {
                 let path = self.path_without_unit(c);
-                let [leaf] = path.as_slice() else { return None };
+                // (Or under a phase's header that names no parameter, `Hypothermia (33.5 °C)`
+                // over `2 | 24 | 48`: its times, the phase their group.)
+                let (leaf, above) = path.split_last()?;
+                if above.iter().any(|h| named(h, self.route_kind).is_some() || unit_in_label(h).is_some()) {
+                    return None;
+                }
                 let time = clock.as_ref().and_then(|t| t[c].clone()).or_else(|| labels::time_of(leaf, unit))?;
                 Some((c, time))
             })

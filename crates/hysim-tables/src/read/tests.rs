@@ -5179,3 +5179,27 @@ fn animals_named_across_whose_sex_the_notes_give_and_milkings_the_notes_time() {
     assert_eq!(read.len(), 6, "{}", show(&records));
     assert!(read.contains(&("1187", "12 h")) && read.contains(&("1203", "36 h")));
 }
+
+#[test]
+fn sampling_times_under_the_phases_of_a_treatment_beside_parameters() {
+    // `Hypothermia (33.5 °C)` over `2 | 24`, `Normothermia` over `96`, beside each
+    // neonate's clearance, the caption giving the times' unit ("by hours after the dose"):
+    // concentrations at those hours.
+    let t = table(
+        "Table 2. Serum concentrations (mg/L) in individual neonates by hours after the loading dose, with individual clearance estimates",
+        &[
+            &["Neonate", "Hypothermia (33.5 °C)", "Hypothermia (33.5 °C)", "Normothermia", "CL (mL/kg/h)"],
+            &["Neonate", "2", "24", "96", "CL (mL/kg/h)"],
+        ],
+        &[&["N01", "87.3", "44.0", "37.5", "3.46"], &["N02", "81.3", "45.6", "34.9", "2.41"]],
+    );
+    let records = table_records(&t);
+    let concentrations: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .filter_map(|r| Some((r.context.subject.as_deref()?, r.context.time.as_deref()?)))
+        .collect();
+    assert_eq!(concentrations.len(), 6, "{}", show(&records));
+    assert!(concentrations.contains(&("N01", "2 h")) && concentrations.contains(&("N02", "96 h")));
+    assert_eq!(records.iter().filter(|r| r.parameter.as_deref() == Some("CLO")).count(), 2);
+}
