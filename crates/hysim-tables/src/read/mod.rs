@@ -4878,45 +4878,23 @@ impl<'t> Reader<'t> {
                             let own = self.row_named[row]
                                 .filter(|n| n.code().is_some_and(|c| c != "CONC"))
                                 .filter(|_| time.is_none() && param.code() == Some("CONC"));
-                            if let Some(own) = own {
-                                let group = join_group(section.as_deref(), col_group);
-                                if let Some(subject) = &column_subject {
-                                    out.extend(self.individual(
-                                        row,
-                                        col,
-                                        stub,
-                                        own,
-                                        group,
-                                        Some(subject.clone()),
-                                        None,
-                                    ));
-                                } else {
-                                    let line = [self.labels[col].as_str()];
-                                    let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
-                                    out.extend(
-                                        self.cell_record(row, col, stub, own, group, section_n, &line, &marks, None),
-                                    );
+                            let (label, param, group, time) = match own {
+                                Some(own) => (stub.as_str(), own, join_group(section.as_deref(), col_group), None),
+                                None => {
+                                    // The stub is the time when it prints one, else a group.
+                                    let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
+                                    let group = join_group(join_group(section.as_deref(), stub).as_deref(), col_group);
+                                    (label.as_str(), param, group, time)
                                 }
-                                continue;
-                            }
-                            // The stub is the time when it prints one, else a group.
-                            let stub = (time.is_none() && !stub.trim().is_empty()).then_some(stub.as_str());
-                            let group = join_group(join_group(section.as_deref(), stub).as_deref(), col_group);
+                            };
                             if let Some(subject) = &column_subject {
-                                out.extend(self.individual(
-                                    row,
-                                    col,
-                                    &label,
-                                    param,
-                                    group,
-                                    Some(subject.clone()),
-                                    time,
-                                ));
+                                out.extend(self.individual(row, col, label, param, group, Some(subject.clone()), time));
                             } else {
                                 let line = [self.labels[col].as_str()];
                                 let marks = [self.label_marks[col].clone(), self.stubs[row].1.clone()].concat();
-                                let n = section_n;
-                                out.extend(self.cell_record(row, col, &label, param, group, n, &line, &marks, time));
+                                out.extend(
+                                    self.cell_record(row, col, label, param, group, section_n, &line, &marks, time),
+                                );
                             }
                             continue;
                         }
