@@ -191,8 +191,8 @@ fn weight_scalar_after_kg(text: &str) -> Option<String> {
         "ffm",
         "bw",
     ];
-    // (ASCII lower case keeps the byte offsets: `KG`, `Kg`.)
-    let at = text.to_ascii_lowercase().find("kg")? + 2;
+    // (In any case, `KG`, `Kg`; an ASCII pair, so `at` is a character boundary.)
+    let at = text.as_bytes().windows(2).position(|w| w.eq_ignore_ascii_case(b"kg"))? + 2;
     let rest = &text[at..];
     // After a space (a no-break space too), bare or in brackets: `L/kg TBW`, `L/kg (LBW)`.
     let after = rest.trim_start();

@@ -1980,8 +1980,8 @@ struct Reader<'t> {
     named_over: std::cell::OnceCell<Vec<Option<String>>>,
     /// The caption and footnote in lower case, one text (`caption footnote`).
     notes_lower: String,
-    /// The caption in lower case and the table's drug (`context::table_drug`), read when a rule first asks
-    /// ([`Self::caption_compound`]).
+    /// The caption in lower case and the table's drug (`context::table_drug`, the drug of
+    /// the context too), read when a rule first asks ([`Self::caption_compound`]).
     caption_and_drug: std::cell::OnceCell<(String, Option<String>)>,
     /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
     subjects_over_analytes: std::cell::OnceCell<Vec<Option<String>>>,
@@ -3673,17 +3673,12 @@ impl<'t> Reader<'t> {
         if name.is_empty() || name.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        // (The table's drug, or, before the table's context is read, the one its caption,
-        // footnote or title names.)
-        let (caption, caption_drug) = self.caption_and_drug.get_or_init(|| {
+        // (The table's drug, the one its context gives, read here too before the context is.)
+        let (caption, drug) = self.caption_and_drug.get_or_init(|| {
             let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
             let drug = crate::context::table_drug(self.table).map(|(d, _)| crate::fold::lower(&d));
             (caption, drug)
         });
-        let drug = match self.base.context.drug.as_deref() {
-            Some(d) => Some(crate::fold::lower(d)),
-            None => caption_drug.clone(),
-        };
         if drug.as_deref() == Some(name.as_str()) {
             return true;
         }
@@ -3703,7 +3698,7 @@ impl<'t> Reader<'t> {
                     && words[k + 2..].iter().take(3).any(|w| matches!(word(w), "metabolite" | "metabolites"))
             })
             // The drug and a compound beside it: `X and M4 plasma concentrations`.
-            || drug.is_some_and(|drug| {
+            || drug.as_deref().is_some_and(|drug| {
                 words.windows(3).any(|w| {
                     w[1] == "and" && (word(w[0]) == drug && word(w[2]) == name || word(w[0]) == name && word(w[2]) == drug)
                 })
@@ -4441,9 +4436,10 @@ impl<'t> Reader<'t> {
     fn coded_siblings(&self, col: usize) -> bool {
         // (Concentrations across; or down the stub at its times, the columns unnamed, where
         // the ids are letters and numbers, not bare numbers a header above makes times.)
+        let numbered = self.numbered_ids(col);
         let concentrations = match self.col_named[col] {
             Some(named) => named.code() == Some("CONC"),
-            None => self.numbered_ids(col) && self.row_time.iter().flatten().count() >= 2,
+            None => numbered && self.row_time.iter().flatten().count() >= 2,
         };
         if self.header_above(col).is_empty() || !concentrations {
             return false;
@@ -4465,7 +4461,6 @@ impl<'t> Reader<'t> {
             Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
             _ => false,
         };
-        let numbered = self.numbered_ids(col);
         siblings.len() >= 3
             && siblings.iter().all(|l| {
                 let l = l.trim();
@@ -4484,7 +4479,6 @@ impl<'t> Reader<'t> {
     /// specimen's or concentration's header; so `V1` and `V2` are ids there, not the volumes
     /// of a compartmental model.
     fn numbered_ids(&self, col: usize) -> bool {
-        let siblings = self.sibling_leaves(col);
         fn code(l: &str) -> Option<(&str, u32)> {
             let l = l.trim();
             let digits = l.find(|c: char| c.is_ascii_digit())?;
@@ -4494,6 +4488,12 @@ impl<'t> Reader<'t> {
                 .then_some(())?;
             Some((letters, number.parse::<u32>().ok()?))
         }
+        // (The cheap tests first: every column's header is asked.)
+        if self.paths[col].last().and_then(|l| code(l)).is_none() {
+            return false;
+        }
+        let siblings = self.sibling_leaves(col);
+        let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
         // (Under a specimen's or concentration's header: not `Volumes (L)` over `V1 | V2 |
         // V3`, nor `Micro rate constants` over `K10 | K12 | K21`.)
         let specimen_above = self.header_above(col).iter().any(|h| {
@@ -4505,7 +4505,6 @@ impl<'t> Reader<'t> {
         if !specimen_above {
             return false;
         }
-        let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
         let mut numbers: Vec<u32> = codes.iter().map(|(_, n)| *n).collect();
         numbers.sort_unstable();
         numbers.dedup();
@@ -6967,7 +6966,8 @@ const RESIDUE_WORDS: &[&str] = &["residue", "residues", "tissue", "tissues", "mi
 fn caption_unit(caption: &str) -> Option<String> {
     caption_unit_of(caption, false).or_else(|| {
         // (The values at large only with a concentration's unit: not "Values (%) are CV".)
-        caption_unit_of(caption, true).filter(|u| is_concentration_unit(u))
+        let values = crate::fold::lower(caption).contains("values");
+        values.then(|| caption_unit_of(caption, true)).flatten().filter(|u| is_concentration_unit(u))
     })
 }
 
@@ -7126,6 +7126,10 @@ fn caption_unit_of(caption: &str, values: bool) -> Option<String> {
                 }
             }
         }
+    }
+    // (The closing brackets below are read by the words for concentrations.)
+    if values {
+        return None;
     }
     // The caption's closing brackets listing what its values are, the unit among them
     // ("Residue depletion of X in broilers (mean ± SD, n = 6 birds per time point;
