@@ -301,6 +301,39 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
     ("muskel och hud", "muscle and skin"),
 ];
 
+/// The organs of tissue distribution studies that [`EDIBLE_TISSUES`] does not list, by the
+/// whole labels that name them (`heart rate` and `brain injury` name none).
+const ORGANS: &[(&str, &str)] = &[
+    ("brain", "brain tissue"),
+    ("cerebrum", "brain tissue"),
+    ("cerebellum", "cerebellum"),
+    ("lung", "lung tissue"),
+    ("lungs", "lung tissue"),
+    ("heart", "heart tissue"),
+    ("spleen", "spleen tissue"),
+    ("pancreas", "pancreas tissue"),
+    ("stomach", "stomach tissue"),
+    ("small intestine", "intestine tissue"),
+    ("large intestine", "intestine tissue"),
+    ("intestine", "intestine tissue"),
+    ("colon", "colon tissue"),
+    ("testis", "testis tissue"),
+    ("testes", "testis tissue"),
+    ("ovary", "ovary tissue"),
+    ("ovaries", "ovary tissue"),
+    ("uterus", "uterus tissue"),
+    ("thymus", "thymus tissue"),
+    ("thyroid", "thyroid tissue"),
+    ("adrenal", "adrenal tissue"),
+    ("adrenals", "adrenal tissue"),
+    ("adrenal gland", "adrenal tissue"),
+    ("adrenal glands", "adrenal tissue"),
+    ("lymph node", "lymph node"),
+    ("lymph nodes", "lymph node"),
+    ("tumour", "tumour tissue"),
+    ("tumor", "tumour tissue"),
+];
+
 fn find_matrices(text: &str) -> Vec<&'static str> {
     let mut text = crate::fold::lower(text);
     // The whole label, or the label and its unit (`Liver (µg/kg)`).
@@ -315,6 +348,16 @@ fn find_matrices(text: &str) -> Vec<&'static str> {
     // `Serum | Fat | Muscle`): only a whole label (`bone infection` names none).
     if matches!(bare.as_str(), "bone" | "bones") {
         return vec!["bone"];
+    }
+    // The organs of tissue distribution studies (homogenates of animals killed at each
+    // time, `Brain (ng/g)` beside `Plasma (ng/mL)`), by the labels that name them bare.
+    if let Some((_, organ)) = ORGANS.iter().find(|(label, _)| *label == bare) {
+        return vec![*organ];
+    }
+    // A cavity's effusion, whose kind each row names (`Effusion` over `Pleural fluid`),
+    // in a label of its own (`Effusion fluid (mg/L)`).
+    if matches!(bare.as_str(), "effusion" | "effusions" | "effusion fluid") {
+        return vec!["effusion"];
     }
     // Or the label's residue in one (`Residue in muscle + skin`, `X in liver`, `Muscle
     // residues`, `Kidney concentration`): the tissue ends the label after `in`, or is all

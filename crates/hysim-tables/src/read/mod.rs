@@ -2597,6 +2597,12 @@ impl<'t> Reader<'t> {
                 "sampling site",
                 "site",
                 "tissue",
+                "tissue type",
+                "specimen type",
+                "fluid type",
+                // (A cavity's: `Effusion` over `Pleural fluid | Ascitic fluid`.)
+                "effusion",
+                "effusion type",
                 "compartment",
                 // (An egg's `Fraction`: yolk or albumen.)
                 "fraction",
@@ -5916,7 +5922,9 @@ impl<'t> Reader<'t> {
         // A specimen column beside the values (`Matrix` over `Plasma | Saliva`, a subject's
         // rows per specimen): the row's specimen.
         let row_specimen = self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| matrix_of(t));
-        if let Some(m) = matrix_of(label) {
+        // (A label naming only the kind of specimen, `Tissue (µg/g)` or `Effusion fluid`,
+        // gives way to the row's: `Bone`, `Pleural fluid`.)
+        if let Some(m) = matrix_of(label).filter(|m| row_specimen.is_none() || !matches!(*m, "tissue" | "effusion")) {
             context.matrix = Some(m.to_owned());
         } else if let Some(m) = row_specimen {
             context.matrix = Some(m.to_owned());

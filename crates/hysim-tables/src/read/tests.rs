@@ -5203,3 +5203,49 @@ fn sampling_times_under_the_phases_of_a_treatment_beside_parameters() {
     assert!(concentrations.contains(&("N01", "2 h")) && concentrations.contains(&("N02", "96 h")));
     assert_eq!(records.iter().filter(|r| r.parameter.as_deref() == Some("CLO")).count(), 2);
 }
+
+#[test]
+fn organs_named_bare_are_tissue_distribution_specimens() {
+    // `Time (h) | Mouse | Plasma (ng/mL) | Brain (ng/g)`: each animal's plasma and brain
+    // homogenate at its time, the organ named by the whole label.
+    let t = table(
+        "Table 4. Plasma and brain X concentrations in individual mice",
+        &[&["Time (h)", "Mouse", "Plasma (ng/mL)", "Brain (ng/g)"]],
+        &[&["0.25", "M01", "522", "109"], &["0.5", "M02", "635", "212"]],
+    );
+    let records = table_records(&t);
+    let brain: Vec<&Record> = records.iter().filter(|r| r.unit_raw.as_deref() == Some("ng/g")).collect();
+    assert_eq!(brain.len(), 2, "{}", show(&records));
+    assert!(brain.iter().all(|r| r.context.matrix.as_deref() == Some("brain tissue")), "{}", show(&records));
+    // A phrase that only starts with an organ names none.
+    assert_eq!(crate::context::matrix_of("Heart rate (bpm)"), None);
+    assert_eq!(crate::context::matrix_of("Lung (µg/g)"), Some("lung tissue"));
+}
+
+#[test]
+fn a_specimen_column_names_the_kind_a_generic_label_leaves_open() {
+    // `Effusion` over `Pleural fluid | Ascitic fluid`, the level in `Effusion fluid (mg/L)`:
+    // each row's effusion is its specimen; likewise `Specimen` over `Bone | Fat` beside a
+    // `Tissue (mg/kg)` column.
+    let t = table(
+        "Table 1. Paired plasma and effusion X concentrations",
+        &[&["Patient", "Effusion", "Time (h)", "Plasma (mg/L)", "Effusion fluid (mg/L)"]],
+        &[&["E1", "Pleural fluid", "1.0", "24.0", "6.0"], &["E2", "Ascitic fluid", "0.9", "47.6", "11.2"]],
+    );
+    let records = table_records(&t);
+    let matrices: Vec<(f64, Option<&str>)> =
+        records.iter().map(|r| (r.value.unwrap_or_default(), r.context.matrix.as_deref())).collect();
+    assert!(matrices.contains(&(6.0, Some("pleural fluid"))), "{}", show(&records));
+    assert!(matrices.contains(&(11.2, Some("ascitic fluid"))), "{}", show(&records));
+    assert!(matrices.contains(&(24.0, Some("plasma"))), "{}", show(&records));
+    let t = table(
+        "Table 2. Paired plasma and tissue X concentrations at surgery",
+        &[&["Patient", "Specimen", "Time (h)", "Plasma (mg/L)", "Tissue (mg/kg)"]],
+        &[&["P1", "Bone", "1.0", "24.0", "6.0"], &["P2", "Fat", "0.9", "47.6", "11.2"]],
+    );
+    let records = table_records(&t);
+    let matrices: Vec<(f64, Option<&str>)> =
+        records.iter().map(|r| (r.value.unwrap_or_default(), r.context.matrix.as_deref())).collect();
+    assert!(matrices.contains(&(6.0, Some("bone"))), "{}", show(&records));
+    assert!(matrices.contains(&(11.2, Some("adipose tissue"))), "{}", show(&records));
+}
