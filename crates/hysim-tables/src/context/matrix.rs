@@ -123,6 +123,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("middle-ear fluid", "middle ear fluid"),
     ("middle ear effusion", "middle ear fluid"),
     ("sputum", "sputum"),
+    // The circulating fluid of molluscs and arthropods (octopus, shrimp, crab, insects).
+    ("haemolymph", "haemolymph"),
+    ("hemolymph", "haemolymph"),
     // What the skin excretes and its appendages keep (sweat patches, nail clippings: the
     // exposure of weeks).
     ("sweat", "sweat"),

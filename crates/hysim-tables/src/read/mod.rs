@@ -1985,6 +1985,9 @@ struct Reader<'t> {
     caption_and_drug: std::cell::OnceCell<(String, Option<String>)>,
     /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
     subjects_over_analytes: std::cell::OnceCell<Vec<Option<String>>>,
+    /// Whether each column holds subjects' ids or names under its header: a subject word
+    /// (`Patient`, `Dog`) or the study's animal as its title names them ([`kind_of_subjects`]).
+    subject_cols: Vec<bool>,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
@@ -2093,7 +2096,15 @@ impl<'t> Reader<'t> {
             notes_lower,
             caption_and_drug: std::cell::OnceCell::new(),
             subjects_over_analytes: std::cell::OnceCell::new(),
+            subject_cols: Vec::new(),
         };
+        reader.subject_cols = (0..n_cols)
+            // (Only the first columns hold ids: the stub is one of the first four.)
+            .map(|c| {
+                labels::is_subject_header(&reader.labels[c])
+                    || c < 4 && kind_of_subjects(table, &reader.labels[c], c, &reader.notes)
+            })
+            .collect();
         reader.dose_cols = (0..reader.n_cols)
             .filter(|&c| {
                 reader.paths[c].last().is_some_and(|h| {
@@ -2170,7 +2181,7 @@ impl<'t> Reader<'t> {
         // (A fourth column only for subjects' ids: `Tank | Days | Degree-days | Fish`.)
         let stub_col = (0..n_cols.min(4))
             .filter(|&c| !sexes(c) && !design(c))
-            .filter(|&c| c < 3 || labels::is_subject_header(&reader.labels[c]))
+            .filter(|&c| c < 3 || reader.subject_cols[c])
             .max_by_key(|&c| {
                 // (Or an abbreviated analyte's: `INS-Cmax (mIU/L)`.)
                 let names_parameter = |r: &&Vec<String>| {
@@ -2185,7 +2196,7 @@ impl<'t> Reader<'t> {
                 // `Pen | Withdrawal time (days) | Ear tag | Liver ...`, the pens and days the
                 // groups and times of the animals.)
                 let ids = || distinct_ids(table, c);
-                let subjects = hits == 0 && labels::is_subject_header(&reader.labels[c]) && ids();
+                let subjects = hits == 0 && reader.subject_cols[c] && ids();
                 (hits, subjects, std::cmp::Reverse(c))
             })
             .unwrap_or(0);
@@ -2208,7 +2219,7 @@ impl<'t> Reader<'t> {
         } else if stub_col == 0
             && n_cols > 2
             && labels::is_time_header(&reader.labels[0])
-            && labels::is_subject_header(&reader.labels[1])
+            && reader.subject_cols[1]
             && !table.body_rows.iter().any(names_parameter)
             // Its cells ids, one subject a row (not `Time (h) | Patients | Volunteers`, groups'
             // concentrations), the times repeating or printed once over their subjects.
@@ -2242,7 +2253,7 @@ impl<'t> Reader<'t> {
                 && filled.len() < reader.stubs.len()
                 && filled.iter().all(|s| labels::worded_subject(s).is_some())
         };
-        if reader.labels.get(stub_col).is_some_and(|h| labels::is_subject_header(h))
+        if reader.subject_cols.get(stub_col).is_some_and(|s| *s)
             || reader.labels.get(stub_col).is_some_and(|h| h.trim().is_empty()) && worded_stubs()
         {
             let mut above: Option<(String, Vec<String>)> = None;
@@ -3540,7 +3551,7 @@ impl<'t> Reader<'t> {
         let stub = &self.stubs[r].0;
         // Under a subject header (`Volunteer`), a code names a subject: `V1` is volunteer 1,
         // not a central volume.
-        if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
+        if self.subject_cols.get(self.stub_col).is_some_and(|s| *s)
             && labels::subject_id(stub).is_some()
             && self.stub_ids_are_subjects()
         {
@@ -3548,7 +3559,7 @@ impl<'t> Reader<'t> {
         }
         // Patients lettered under a subject header (`Patient` over `A | B | ... | F`): `F`
         // is a patient, not a bioavailability.
-        if self.labels.get(self.stub_col).is_some_and(|h| labels::is_subject_header(h))
+        if self.subject_cols.get(self.stub_col).is_some_and(|s| *s)
             && stub.trim().len() == 1
             && stub.trim().chars().all(|c| c.is_ascii_uppercase())
         {
@@ -4222,7 +4233,7 @@ impl<'t> Reader<'t> {
     fn row_kinds(&self) -> Vec<RowKind> {
         let rows = &self.table.body_rows;
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
-        let subject_header = labels::is_subject_header(&stub_header);
+        let subject_header = self.subject_cols.get(self.stub_col).is_some_and(|s| *s);
         let ids = self
             .stubs
             .iter()
@@ -4635,7 +4646,11 @@ impl<'t> Reader<'t> {
                 && (above.last().is_some_and(|h| labels::names_subjects(h))
                     || labels::is_subject_header(after)
                     || crate::context::species_of(after).is_some()
-                    || self.notes_give_sex_of(leaf))
+                    || self.notes_give_sex_of(leaf)
+                    // (Or names the paper's title and abstract never use: `Hercules | Olive |
+                    // Ziggy` under `Haemolymph X (µg/mL)` in "Individual haemolymph X
+                    // concentrations"; a group's name, `Fasted` or `Elderly`, the text says.)
+                    || self.unmentioned_names(&above))
         };
         // Or of each subject (`in each horse`, `for each patient`): three names at least.
         // (Not a caption of means, nor "each patient received 400 mg": `in`, `for` or `of`
@@ -4695,6 +4710,25 @@ impl<'t> Reader<'t> {
         };
         (names_with(under_subject_word) || !under_subject_word && counted.is_some() && names_with(true))
             .then(|| leaf.trim().to_owned())
+    }
+
+    /// Whether the leaves under `above` (three or more besides statistics) are all names that
+    /// the paper's title and abstract do not mention.
+    fn unmentioned_names(&self, above: &[String]) -> bool {
+        let leaves: Vec<String> = (0..self.n_cols)
+            .filter(|&c| {
+                c != self.stub_col && self.paths[c].len() == above.len() + 1 && self.paths[c].starts_with(above)
+            })
+            .map(|c| label_marks(name_before_unit(&self.paths[c][above.len()]), &self.notes).0)
+            .filter(|l| stat_label(l).is_none())
+            .collect();
+        let text = crate::fold::lower(&crate::context::paper_text(self.table));
+        leaves.len() >= 3
+            && leaves.iter().all(|l| {
+                capitalised_name(l)
+                    && names_none_of_the_table(l)
+                    && !crate::context::has_word(&text, &[&crate::fold::lower(l)])
+            })
     }
 
     /// Whether a column of a single header row is headed by a central statistic, alone or
@@ -4798,7 +4832,7 @@ impl<'t> Reader<'t> {
                 matches!(kind, RowKind::Stat(_) | RowKind::Group(_)).then(|| self.statistic_row(row)).flatten()
             })
             .collect();
-        let subject_sections = labels::is_subject_header(&self.labels[self.stub_col]);
+        let subject_sections = self.subject_cols[self.stub_col];
         let summary_columns = self.summary_columns();
         let mut out = Vec::new();
         for (col, named_param) in self.col_named.iter().enumerate() {
@@ -5386,7 +5420,7 @@ impl<'t> Reader<'t> {
             start = end;
         }
         // Columns of subjects' ids before the stub, under a subject header.
-        let subject_cols: Vec<usize> = (0..stub_col).filter(|&c| labels::is_subject_header(&self.labels[c])).collect();
+        let subject_cols: Vec<usize> = (0..stub_col).filter(|&c| self.subject_cols[c]).collect();
         for (row, named_param) in self.row_named.iter().enumerate() {
             let cells = &self.table.body_rows[row];
             if self.headings[row] || in_block[row] {
@@ -6531,6 +6565,63 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
     ids.len() >= 2
         && distinct.len() == ids.len()
         && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
+}
+
+/// Whether a column headed by the kind of animal its paper studies (`Frog` over `X1 | X2`
+/// in "... in African clawed frogs", `Sea lion` over `Bodega | Kelpie`) holds each
+/// animal's id or name: the header a word or two that the title or caption names (as
+/// printed or plural), over distinct ids or three capitalised names at least.
+fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 2 || !words.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let kind = crate::fold::lower(label);
+    // (What a table compares is no animal: `Coadministered drug`, `Renal function`.)
+    const NOT_ORGANISMS: &[&str] = &[
+        "drug",
+        "drugs",
+        "compound",
+        "treatment",
+        "group",
+        "arm",
+        "product",
+        "formulation",
+        "regimen",
+        "study",
+        "analyte",
+        "metabolite",
+        "function",
+        "class",
+        "category",
+        "site",
+        "centre",
+        "center",
+        "country",
+    ];
+    if named(&kind, None).is_some()
+        || !matrices_in(&kind).is_empty()
+        || labels::is_occasion_header(&kind)
+        || crate::context::has_word(&kind, NOT_ORGANISMS)
+    {
+        return false;
+    }
+    // (The animals studied, so in the plural: "in stranded California sea lions".)
+    let said = [table.title.as_deref(), table.caption.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(crate::fold::lower)
+        .any(|t| ["s", "es"].iter().any(|plural| crate::context::has_word(&t, &[&format!("{kind}{plural}")])));
+    if !said {
+        return false;
+    }
+    // (Its summary lines aside: `Mean`, `SD` under the names.)
+    let cells: Vec<String> =
+        filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
+    let distinct: std::collections::HashSet<&str> = cells.iter().map(String::as_str).collect();
+    distinct.len() == cells.len()
+        && (distinct_ids(table, c)
+            || cells.len() >= 3 && cells.iter().all(|t| capitalised_name(t) && names_none_of_the_table(t)))
 }
 
 /// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |

@@ -5163,8 +5163,11 @@ fn animals_named_across_whose_sex_the_notes_give_and_milkings_the_notes_time() {
     let records = table_records(&t);
     let subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
     assert_eq!(subjects, ["Banjo", "Tilly", "Wattle", "Banjo", "Tilly", "Wattle"], "{}", show(&records));
-    // Without the notes' description nothing says the names are subjects.
+    // Without the notes' description the caption's "individual" says so, the names
+    // being none the paper mentions; without either nothing does.
     t.footnote = None;
+    assert_eq!(table_records(&t).iter().filter(|r| r.context.subject.is_some()).count(), 6);
+    t.caption = Some("Table 1. Plasma marvoxacin concentrations (µg/mL) in koalas".into());
     assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
     // Milkings coded `M1–M6` and timed by the footnote's list.
     let mut t = table(
@@ -5248,4 +5251,84 @@ fn a_specimen_column_names_the_kind_a_generic_label_leaves_open() {
         records.iter().map(|r| (r.value.unwrap_or_default(), r.context.matrix.as_deref())).collect();
     assert!(matrices.contains(&(6.0, Some("bone"))), "{}", show(&records));
     assert!(matrices.contains(&(11.2, Some("adipose tissue"))), "{}", show(&records));
+}
+
+#[test]
+fn the_studied_animal_heads_its_ids() {
+    // `Sea lion` over the animals' names in "... in stranded California sea lions", with
+    // their mean and SD under them: each name a subject.
+    let mut t = table(
+        "Table 2. Non-compartmental pharmacokinetic parameters of X in individual animals",
+        &[&["Sea lion", "Cmax (µg/mL)", "t½ (h)"]],
+        &[
+            &["Bodega", "3.63", "11.9"],
+            &["Kelpie", "2.94", "8.40"],
+            &["Marisol", "3.59", "8.47"],
+            &["Mean", "3.39", "9.59"],
+        ],
+    );
+    t.title = Some("Pharmacokinetics of X in stranded California sea lions".into());
+    let records = table_records(&t);
+    let subjects: Vec<Option<&str>> = records
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CMAX"))
+        .map(|r| r.context.subject.as_deref())
+        .collect();
+    assert_eq!(subjects, [Some("Bodega"), Some("Kelpie"), Some("Marisol"), None], "{}", show(&records));
+    // `Frog` over codes after the sampling times, one frog killed at each.
+    let mut t = table(
+        "Table 3. Individual skin X concentrations after a bath",
+        &[&["Time after bath (h)", "Frog", "Skin (µg/g)"]],
+        &[&["0", "X1", "90.5"], &["", "X2", "98.5"], &["2", "X3", "76.8"], &["", "X4", "79.3"]],
+    );
+    t.title = Some("Skin residues of X in African clawed frogs".into());
+    let records = table_records(&t);
+    let read: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(read[..2], [(Some("X1"), Some("0 h")), (Some("X2"), Some("0 h"))], "{}", show(&records));
+    // What a table compares is no animal, though the caption names it: groups, not subjects.
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of X by renal function groups",
+        &[&["Renal function", "Cmax (ng/mL)"]],
+        &[&["Normal", "104 (23)"], &["Mild", "112 (27)"], &["Moderate", "121 (31)"]],
+    );
+    let records = table_records(&t);
+    assert!(records.iter().all(|r| r.context.subject.is_none()), "{}", show(&records));
+}
+
+#[test]
+fn names_the_paper_never_mentions_are_individuals() {
+    // `Hercules | Olive | Ziggy | Bubbles | Mean (SD)` under the specimen's header in
+    // "Individual haemolymph X concentrations": each name an animal.
+    let mut t = table(
+        "Table 1. Individual haemolymph X concentrations after 10 mg/kg",
+        &[
+            &[
+                "Time",
+                "Haemolymph X (µg/mL)",
+                "Haemolymph X (µg/mL)",
+                "Haemolymph X (µg/mL)",
+                "Haemolymph X (µg/mL)",
+                "Haemolymph X (µg/mL)",
+            ],
+            &["Time", "Hercules", "Olive", "Ziggy", "Bubbles", "Mean (SD)"],
+        ],
+        &[
+            &["15 min", "51.3", "50.6", "75.1", "75.4", "63.1 (14)"],
+            &["1 h", "39.1", "32.3", "54.8", "53.0", "44.8 (11)"],
+        ],
+    );
+    t.title = Some("Pharmacokinetics of X in giant Pacific octopus".into());
+    let records = table_records(&t);
+    let first = records.iter().find(|r| r.value == Some(51.3)).expect("the first animal's level");
+    assert_eq!(
+        (first.context.subject.as_deref(), first.context.matrix.as_deref()),
+        (Some("Hercules"), Some("haemolymph")),
+        "{}",
+        show(&records)
+    );
+    // Groups the abstract names are no animals.
+    t.abstract_text = Some("Octopus were held at Hercules, Olive, Ziggy and Bubbles aquaria.".into());
+    let records = table_records(&t);
+    assert!(records.iter().all(|r| r.context.subject.is_none()), "{}", show(&records));
 }
