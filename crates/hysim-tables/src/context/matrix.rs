@@ -63,6 +63,12 @@ const MATRICES: &[(&str, &str)] = &[
     ("gastric content", "gastric content"),
     ("stomach contents", "gastric content"),
     ("stomach content", "gastric content"),
+    // The sites CSF is drawn from after intraventricular or intrathecal dosing (a reservoir
+    // in the ventricle, a lumbar puncture), whose levels differ.
+    ("ventricular cerebrospinal fluid", "ventricular CSF"),
+    ("ventricular csf", "ventricular CSF"),
+    ("lumbar cerebrospinal fluid", "lumbar CSF"),
+    ("lumbar csf", "lumbar CSF"),
     ("cerebrospinal fluid", "cerebrospinal fluid"),
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),

@@ -1720,6 +1720,26 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         rest = &rest[open + 1..];
     }
     // "ABBR, name" / "ABBR = name" / "ABBR: name" pairs, separated by ";" or ".".
+    // (A shortened word keeps its point before the comma: "Vent., ventricular CSF", the
+    // pair of `Vent`; [`Reader::abbreviation`] finds `Vent.` by it.)
+    let shortened: String;
+    let text = if text.contains(".,") {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(".,") {
+            let word_start = rest[..at].rfind(|c: char| c.is_whitespace() || c == ';').map_or(0, |i| i + 1);
+            out.push_str(&rest[..at]);
+            if !is_abbr(&rest[word_start..at]) {
+                out.push('.');
+            }
+            rest = &rest[at + 1..];
+        }
+        out.push_str(rest);
+        shortened = out;
+        shortened.as_str()
+    } else {
+        text
+    };
     for part in text.split([';', '.']) {
         let part = part.trim();
         let split = part.split_once(',').or_else(|| part.split_once('=')).or_else(|| part.split_once(':'));
@@ -4091,7 +4111,14 @@ impl<'t> Reader<'t> {
     /// The label is the abbreviation as printed, or with its unit after it (`V (µg/mL)`).
     fn abbreviation(&self, label: &str) -> Option<&(String, String, Option<String>)> {
         let label = label.trim();
-        let find = |l: &str| self.abbreviations.iter().find(|(a, _, _)| a == l);
+        // (A point after a shortened word is the note's as much as the label's: `Vent.` by
+        // "Vent., ventricular CSF".)
+        let find = |l: &str| {
+            self.abbreviations.iter().find(|(a, _, _)| a == l).or_else(|| {
+                let l = l.strip_suffix('.').filter(|l| l.len() > 1)?;
+                self.abbreviations.iter().find(|(a, _, _)| a.strip_suffix('.').unwrap_or(a) == l)
+            })
+        };
         find(label).or_else(|| {
             let (bare, unit) = label.strip_suffix(')')?.rsplit_once(" (")?;
             Unit::parse(unit).is_ok().then(|| find(bare.trim())).flatten()
@@ -4376,7 +4403,14 @@ impl<'t> Reader<'t> {
                 || self.abbreviation(leaf).is_some_and(|(_, full, _)| !matrices_in(full).is_empty())
         };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
-            [.., above, leaf] if specimen(leaf) && capitalised_name(above) => Some(above.trim()),
+            // (Or coded: `IT-01 | IT-02` over `Vent. | Lumb.`, "Vent., ventricular CSF".)
+            [.., above, leaf]
+                if specimen(leaf)
+                    && (capitalised_name(above)
+                        || !above.contains(' ') && labels::subject_id(above).is_some_and(|id| id == above.trim())) =>
+            {
+                Some(above.trim())
+            }
             _ => None,
         };
         let name = over(col)?;
@@ -5958,7 +5992,20 @@ impl<'t> Reader<'t> {
         let row_specimen = self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| matrix_of(t));
         // (A label naming only the kind of specimen, `Tissue (µg/g)` or `Effusion fluid`,
         // gives way to the row's: `Bone`, `Pleural fluid`.)
-        if let Some(m) = matrix_of(label).filter(|m| row_specimen.is_none() || !matches!(*m, "tissue" | "effusion")) {
+        // (The specimen the notes spell a column's innermost header out as, more specific
+        // than the headers above: `Vent.` of "Vent., ventricular CSF" under `CSF X (µg/mL)`.)
+        let leaf_spelled = || {
+            let leaf = self.clean_paths.get(col)?.last().filter(|_| self.clean_paths[col].len() > 1)?;
+            // (Only a leaf that names none itself: `Plasma` is no one's abbreviation.)
+            let bare = crate::params::split_trailing_group(leaf).0;
+            let (_, full, _) = self.abbreviation(bare).filter(|_| matrix_of(bare).is_none())?;
+            matrix_of(full)
+        };
+        if let Some(m) = leaf_spelled() {
+            context.matrix = Some(m.to_owned());
+        } else if let Some(m) =
+            matrix_of(label).filter(|m| row_specimen.is_none() || !matches!(*m, "tissue" | "effusion"))
+        {
             context.matrix = Some(m.to_owned());
         } else if let Some(m) = row_specimen {
             context.matrix = Some(m.to_owned());

@@ -5332,3 +5332,27 @@ fn names_the_paper_never_mentions_are_individuals() {
     let records = table_records(&t);
     assert!(records.iter().all(|r| r.context.subject.is_none()), "{}", show(&records));
 }
+
+#[test]
+fn coded_subjects_over_specimens_the_notes_shorten_with_a_point() {
+    // `IT-01` over `Vent. | Lumb.`, "Vent., ventricular CSF; Lumb., lumbar CSF", in a table
+    // of individual levels: each code a patient, each leaf its site of CSF.
+    let header: &[&[&str]] = &[
+        &["Time", "CSF X (µg/mL)", "CSF X (µg/mL)", "CSF X (µg/mL)", "CSF X (µg/mL)", "CSF X (µg/mL)", "CSF X (µg/mL)"],
+        &["Time", "IT-01", "IT-01", "IT-02", "IT-02", "IT-03", "IT-03"],
+        &["Time", "Vent.", "Lumb.", "Vent.", "Lumb.", "Vent.", "Lumb."],
+    ];
+    let mut t = table(
+        "Table 2. Individual CSF X concentrations after the first intraventricular dose",
+        header,
+        &[&["15 min", "71.6", "—", "71.5", "—", "61.5", "—"], &["4 h", "34.4", "5.36", "41.2", "6.33", "30.2", "5.56"]],
+    );
+    t.footnote = Some("Vent., ventricular CSF from the reservoir; Lumb., lumbar CSF by lumbar puncture.".into());
+    let records = table_records(&t);
+    let read: Vec<(f64, Option<&str>, Option<&str>)> = records
+        .iter()
+        .map(|r| (r.value.unwrap_or_default(), r.context.subject.as_deref(), r.context.matrix.as_deref()))
+        .collect();
+    assert!(read.contains(&(71.6, Some("IT-01"), Some("ventricular CSF"))), "{}", show(&records));
+    assert!(read.contains(&(6.33, Some("IT-02"), Some("lumbar CSF"))), "{}", show(&records));
+}
