@@ -3128,11 +3128,21 @@ impl<'t> Reader<'t> {
                     .filter(|s| !s.is_empty())
                     .all(|s| labels::time_of(s, None).is_some() || crate::fold::lower(s).starts_with("pre"))
         };
+        // (Or no header, or a week's, over stubs that print their own unit, most of them:
+        // `Week 1 | Week 2 | Week 4` under a blank corner, a dose's row above them.)
+        let self_timed = || {
+            (lower.trim().is_empty() || crate::context::has_word(&lower, &["week", "weeks", "month", "months"])) && {
+                let filled: Vec<&str> = self.stubs.iter().map(|(s, _)| s.trim()).filter(|s| !s.is_empty()).collect();
+                let timed = filled.iter().filter(|s| labels::time_of(s, None).is_some()).count();
+                timed >= 2 && 2 * timed > filled.len()
+            }
+        };
         let timed_header = lower.contains("time")
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
             || day_header
-            || corner();
+            || corner()
+            || self_timed();
         if !timed_header {
             return None;
         }
@@ -4693,12 +4703,20 @@ impl<'t> Reader<'t> {
             let lower = crate::fold::lower(caption);
             let words: Vec<&str> = lower.split_whitespace().collect();
             !crate::context::has_word(&lower, &["mean", "means", "median", "medians"])
-                && words.windows(3).any(|w| {
+                && (words.windows(3).any(|w| {
                     let next = w[2].trim_matches(|c: char| !c.is_alphanumeric());
                     matches!(w[0], "in" | "for" | "of")
                         && w[1] == "each"
                         && (labels::is_subject_header(next) || crate::context::species_of(next).is_some())
                 })
+                    // (Or by each, `by dolphin and week`: the animal the title studies, in
+                    // the singular.)
+                    || words.windows(2).any(|w| {
+                        let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+                        w[0] == "by"
+                            && !next.ends_with('s')
+                            && (labels::is_subject_header(next) || self.title_studies(next))
+                    }))
         };
         if counted.is_none() && !individual() && !each() {
             return None;
@@ -4744,6 +4762,15 @@ impl<'t> Reader<'t> {
         };
         (names_with(under_subject_word) || !under_subject_word && counted.is_some() && names_with(true))
             .then(|| leaf.trim().to_owned())
+    }
+
+    /// Whether the paper's title names `kind` in the plural, the animals or people studied
+    /// ("in aquarium bottlenose dolphins" for `dolphin`).
+    fn title_studies(&self, kind: &str) -> bool {
+        let Some(title) = self.table.title.as_deref() else { return false };
+        let title = crate::fold::lower(title);
+        !kind.is_empty()
+            && ["s", "es"].iter().any(|plural| crate::context::has_word(&title, &[&format!("{kind}{plural}")]))
     }
 
     /// Whether the leaves under `above` (three or more besides statistics) are all names that

@@ -5356,3 +5356,29 @@ fn coded_subjects_over_specimens_the_notes_shorten_with_a_point() {
     assert!(read.contains(&(71.6, Some("IT-01"), Some("ventricular CSF"))), "{}", show(&records));
     assert!(read.contains(&(6.33, Some("IT-02"), Some("lumbar CSF"))), "{}", show(&records));
 }
+
+#[test]
+fn weeks_down_a_blank_corner_and_animals_by_name_across() {
+    // A blank corner over `Dose | Week 1 | Week 2`, names across, "by otter and week" in a
+    // paper about otters: each animal's trough at each week; the dose row none of them.
+    let mut t = table(
+        "Table 1. Trough plasma X concentrations (µg/mL) by otter and week of therapy",
+        &[&["", "Nalu", "Sunny", "Kai", "Misty"]],
+        &[
+            &["Dose (mg/kg q24h)", "2.5", "2.5", "3.0", "2.5"],
+            &["Week 1", "0.65", "2.95", "1.54", "1.46"],
+            &["Week 2", "0.66", "2.92", "1.68", "1.89"],
+        ],
+    );
+    t.title = Some("Monitoring of X in aquarium sea otters".into());
+    let records = table_records(&t);
+    assert_eq!(records.len(), 8, "{}", show(&records));
+    let first = &records[0];
+    assert_eq!(
+        (first.value, first.context.subject.as_deref(), first.context.time.as_deref()),
+        (Some(0.65), Some("Nalu"), Some("week 1"))
+    );
+    // Without the title's animals, `by` names no subjects: the names stay groups.
+    t.title = None;
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
+}
