@@ -2548,8 +2548,28 @@ impl<'t> Reader<'t> {
             let header = crate::fold::lower(&reader.labels[c.0]);
             crate::context::has_word(&header, &["time", "hours"]) || labels::time_unit_in(&header).is_some()
         };
-        reader.time_col =
-            times.iter().find(|c| actual(c)).or_else(|| times.iter().find(headed)).or(times.first()).copied();
+        // (A clock's time beside the time since the dose is when, not how long after: `Clock
+        // time | Time after dose (h)`.)
+        let clock = |c: &&(usize, Option<&'static str>)| {
+            crate::context::has_word(&crate::fold::lower(&reader.labels[c.0]), &["clock"])
+                || filled_cells(table, c.0)
+                    .filter(|t| {
+                        t.split_once(':').is_some_and(|(h, m)| {
+                            (1..=2).contains(&h.len())
+                                && m.len() == 2
+                                && (h.to_owned() + m).bytes().all(|b| b.is_ascii_digit())
+                        })
+                    })
+                    .count()
+                    >= 2
+        };
+        reader.time_col = times
+            .iter()
+            .find(|c| actual(c))
+            .or_else(|| times.iter().find(|c| headed(c) && !clock(c)))
+            .or_else(|| times.iter().find(headed))
+            .or(times.first())
+            .copied();
         // (Two time columns or more, each under its own spanning header.)
         let spans: Vec<&String> =
             times.iter().filter_map(|(c, _)| reader.paths[*c].first().filter(|_| reader.paths[*c].len() > 1)).collect();

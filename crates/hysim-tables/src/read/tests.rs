@@ -5382,3 +5382,18 @@ fn weeks_down_a_blank_corner_and_animals_by_name_across() {
     t.title = None;
     assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
 }
+
+#[test]
+fn the_time_since_the_dose_before_the_clock_beside_it() {
+    // `Clock time | Time after dose (h)` in a long table: the time after the dose is the
+    // sample's time, the clock only when it was drawn.
+    let t = table(
+        "Table 3. Individual steady-state plasma glifenoxin concentrations by clock time and time after the dose",
+        &[&["Patient", "Clock time", "Time after dose (h)", "Glifenoxin (ng/mL)"]],
+        &[&["R01", "09:48", "1.8", "730"], &["R01", "11:12", "3.2", "725"], &["R02", "09:30", "1.5", "1022"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref())).collect();
+    assert_eq!(read, [(Some("R01"), Some("1.8 h")), (Some("R01"), Some("3.2 h")), (Some("R02"), Some("1.5 h"))]);
+}
