@@ -1164,6 +1164,21 @@ fn hours_text(hours: f64) -> String {
 /// A time in brackets is the time it holds (`(0.5 h)`, `[pre-dose]`), and so is one after
 /// a clock time (`08:30 (0.5 h)`): tables of sampling times by the clock print the time
 /// since the dose in brackets beside or under each clock time.
+/// The day a header begins with, before what it says of that day (`Day 1 (admission)`,
+/// `Day 6 · Namche Bazaar (3,440 m)`, `Day 3 of therapy`): not a span of days (`Day 1–7`,
+/// `Day 1 to 7`).
+pub(crate) fn leading_day(header: &str) -> Option<String> {
+    let t = norm(strip_marks(header));
+    let rest = t.strip_prefix("day ")?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let after = rest[digits..].trim_start();
+    let said = after.starts_with(['(', '·', ',', ':', '[']) || after.starts_with("of ") || after.starts_with("- ");
+    said.then(|| time_of(&format!("day {}", &rest[..digits]), None)).flatten()
+}
+
 pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     thread_local! {
         static TIMES: crate::memo::Cache<Option<String>> = Default::default();

@@ -2850,7 +2850,13 @@ impl<'t> Reader<'t> {
                 let day = p[..p.len() - 1]
                     .iter()
                     .rev()
-                    .find_map(|h| labels::cycle_day(h, self.cycle_days).or_else(|| labels::time_of(h, None)))
+                    .find_map(|h| {
+                        labels::cycle_day(h, self.cycle_days)
+                            .or_else(|| labels::time_of(h, None))
+                            // (With what it says of the day: `Day 1 (admission)`, `Day 6 ·
+                            // Namche Bazaar (3,440 m)`.)
+                            .or_else(|| labels::leading_day(h))
+                    })
                     .filter(|d| {
                         let d = crate::fold::lower(d);
                         (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))

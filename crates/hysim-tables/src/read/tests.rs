@@ -5397,3 +5397,26 @@ fn the_time_since_the_dose_before_the_clock_beside_it() {
         records.iter().map(|r| (r.context.subject.as_deref(), r.context.time.as_deref())).collect();
     assert_eq!(read, [(Some("R01"), Some("1.8 h")), (Some("R01"), Some("3.2 h")), (Some("R02"), Some("1.5 h"))]);
 }
+
+#[test]
+fn a_day_with_what_it_says_of_itself_over_its_hours() {
+    // `Day 1 (admission)` and `Day 6 · Namche Bazaar (3,440 m)` over `1 h | 3 h`: the hours
+    // on that day; a span of days (`Day 1–7`) is no day.
+    for (day, expected) in [
+        ("Day 1 (admission)", Some("day 1, 1 h")),
+        ("Day 6 · Namche (3,440 m)", Some("day 6, 1 h")),
+        ("Day 3 of therapy", Some("day 3, 1 h")),
+        ("Day 1–7", Some("1 h")),
+    ] {
+        let t = table(
+            "Table 1. Individual plasma X concentrations (mg/L)",
+            &[&["Patient", day, day], &["Patient", "1 h", "3 h"]],
+            &[&["P1", "2.1", "3.0"], &["P2", "2.2", "3.1"]],
+        );
+        let records = table_records(&t);
+        assert_eq!(records.first().and_then(|r| r.context.time.as_deref()), expected, "{day}: {}", show(&records));
+    }
+    assert_eq!(labels::leading_day("Day 28 (recovery)").as_deref(), Some("day 28"));
+    assert_eq!(labels::leading_day("Day 1 to 7"), None);
+    assert_eq!(labels::leading_day("Days 1 (x)"), None);
+}
