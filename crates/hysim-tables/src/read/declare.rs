@@ -482,7 +482,12 @@ fn about_ratios(clause: &str) -> bool {
     let before = &clause[..first_central];
     // The clause's statistic is the ratio's own (`ratios of ... means`, `GMR`), not the
     // table's ("Accumulation ratios and other parameters are mean ± SD" declares means).
-    before.contains("ratios of") || before.contains("ratio of") || crate::context::has_word(before, &["gmr", "gmrs"])
+    before.contains("ratios of")
+        || before.contains("ratio of")
+        || crate::context::has_word(before, &["gmr", "gmrs"])
+        // (Or a clause headed by the rows or columns of ratios it speaks of: "ratio rows:
+        // geometric mean ratio (90% CI)".)
+        || before.split_once(':').is_some_and(|(head, _)| crate::context::has_word(head, &["ratio", "ratios"]))
 }
 
 /// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence
@@ -1058,6 +1063,15 @@ mod tests {
         assert!(
             !declarations("Accumulation ratios and other parameters are mean ± SD.", &Scope::All, &names).is_empty()
         );
+        // A clause headed by the ratio rows it speaks of declares theirs, not the groups'.
+        assert!(about_ratios("ratio rows: geometric mean ratio (90% ci) from an anova"));
+        let said = declarations(
+            "Geometric mean (95% CI); ratio rows: geometric mean ratio (90% CI) from an ANOVA.",
+            &Scope::All,
+            &names,
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].central, Some(Statistic::GeometricMean));
     }
 
     fn names(text: &str) -> Option<String> {
