@@ -3593,9 +3593,27 @@ impl<'t> Reader<'t> {
             let symbol = mark.chars().all(|c| crate::cell::MARK_SYMBOLS.contains(&c));
             if symbol { tokens.iter().any(|t| *t == mark || t.ends_with(mark)) } else { tokens.last() == Some(&mark) }
         };
+        // And a note whose mark nothing in the table carries (set on the title or caption in
+        // the original, lost in the copy): "<sup>a</sup>Data are geometric mean (CV%)." with
+        // no `a` in the table is about the whole table, where nothing else declares it.
+        let declared = out.iter().any(|d| d.scope == Scope::All && d.central.is_some());
+        let carried = |mark: &String| {
+            declared ||
+            self.label_marks.iter().flatten().any(|m| m == mark)
+                || self.stubs.iter().any(|(_, marks)| marks.contains(mark))
+                || (0..self.table.body_rows.len())
+                    .any(|r| (0..self.table.body_rows[r].len()).any(|c| self.body_cell(r, c).marks.contains(mark)))
+                // (Or set apart inside a label: `tmax a (h)` of `t<sub>max</sub><sup>a</sup> (h)`.)
+                || self.table.header_rows.iter().chain(&self.table.body_rows).flatten().any(|t| {
+                    t.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/')).any(|w| w == mark)
+                })
+        };
         for (mark, note) in &self.notes {
-            let scope =
-                if stub_marks.contains(mark) || on_caption(mark) { Scope::All } else { Scope::Marked(mark.clone()) };
+            let scope = if stub_marks.contains(mark) || on_caption(mark) || !carried(mark) {
+                Scope::All
+            } else {
+                Scope::Marked(mark.clone())
+            };
             out.extend(declarations(note, &scope, &names));
         }
         out

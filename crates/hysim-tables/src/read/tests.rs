@@ -5420,3 +5420,25 @@ fn a_day_with_what_it_says_of_itself_over_its_hours() {
     assert_eq!(labels::leading_day("Day 1 to 7"), None);
     assert_eq!(labels::leading_day("Days 1 (x)"), None);
 }
+
+#[test]
+fn a_note_whose_mark_nothing_carries_declares_the_table() {
+    // "a Data are geometric mean (CV%). b Median (range).", `a` on nothing of the table (its
+    // mark was on the title), `b` on tmax: the other values are geometric means with CVs.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of X in broiler chickens and turkeys",
+        &[&["Species", "AUC0–∞ (µg·h/mL)", "tmax b (h)"]],
+        &[&["Chickens", "38.6 (14.2)", "2.0 (1.0–4.0)"], &["Turkeys", "52.4 (17.3)", "4.0 (2.0–6.0)"]],
+    );
+    t.footnote = Some("a Data are geometric mean (CV%). b Median (range).".into());
+    let records = table_records(&t);
+    let area = records.iter().find(|r| r.parameter.as_deref() == Some("AUCIFO")).expect("the area");
+    assert_eq!(area.statistic, Statistic::GeometricMean, "{}", show(&records));
+    let tmax = records.iter().find(|r| r.parameter.as_deref() == Some("TMAX")).expect("tmax");
+    assert_eq!(tmax.statistic, Statistic::Median, "{}", show(&records));
+    // Where the table is declared otherwise, the orphan note stays its mark's.
+    t.footnote = Some("Values are mean (SD). a Geometric mean (CV%). b Median (range).".into());
+    let records = table_records(&t);
+    let area = records.iter().find(|r| r.parameter.as_deref() == Some("AUCIFO")).expect("the area");
+    assert_eq!(area.statistic, Statistic::Mean, "{}", show(&records));
+}
