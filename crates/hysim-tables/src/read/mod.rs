@@ -1222,6 +1222,9 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         // (A parameter of the unbound drug, `Cmax,u`, `Unbound AUC0–∞`: the parameter's code;
         // the record names the analyte unbound.)
         .or_else(|| parameter_code(&without_unbound(text)?, route).map(Named::Code))
+        // (Or of the total drug, or of whose the sample is: `Cmax, total (µg/mL)`, `Maternal
+        // Cmax (µg/mL)`; the record names its population.)
+        .or_else(|| parameter_code(&without_total_or_whose(text)?, route).map(Named::Code))
         // (A parameter of the compound named after a comma, `Cmax, metabolite M1`, `AUC0–∞,
         // tizoprazine`: the parameter's code; the record names the compound its analyte.)
         .or_else(|| parameter_code(&compound_after_comma(text)?.0, route).map(Named::Code))
@@ -1358,6 +1361,30 @@ fn without_unbound(label: &str) -> Option<String> {
     Some(match unit {
         Some(u) => format!("{} ({u})", bare.trim()),
         None => bare.trim().to_owned(),
+    })
+}
+
+/// A parameter's label without the mark that it is of the total drug (`Cmax, total`,
+/// `Total AUC0–∞`) or the word saying whose sample it is (`Maternal Cmax`, `Fetal AUC`,
+/// `Neonatal t½`): the label of the same parameter, the unit kept; `None` where it carries
+/// neither.
+fn without_total_or_whose(label: &str) -> Option<String> {
+    let (name, unit) = crate::params::split_trailing_group(label);
+    let name = name.trim();
+    let lower = crate::fold::lower(name);
+    let cut = [",total", ", total", ",tot", " (total)"]
+        .iter()
+        .find_map(|m| lower.strip_suffix(m).map(|_| &name[..name.len() - m.len()]))
+        .or_else(|| {
+            ["total ", "maternal ", "fetal ", "foetal ", "neonatal ", "infant ", "paternal "]
+                .iter()
+                .find_map(|m| lower.strip_prefix(m).map(|_| &name[m.len()..]))
+        })?;
+    // (Both: `Maternal Cmax, total`; or whose and unbound, `Maternal Cmax, unbound`.)
+    let cut = without_total_or_whose(cut).or_else(|| without_unbound(cut)).unwrap_or_else(|| cut.trim().to_owned());
+    Some(match unit {
+        Some(u) => format!("{} ({u})", cut.trim()),
+        None => cut.trim().to_owned(),
     })
 }
 

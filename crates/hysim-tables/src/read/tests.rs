@@ -5442,3 +5442,22 @@ fn a_note_whose_mark_nothing_carries_declares_the_table() {
     let area = records.iter().find(|r| r.parameter.as_deref() == Some("AUCIFO")).expect("the area");
     assert_eq!(area.statistic, Statistic::Mean, "{}", show(&records));
 }
+
+#[test]
+fn parameters_of_the_total_drug_and_of_whose_sample() {
+    // `Maternal Cmax, total (µg/mL)`, `Maternal Cmax, unbound (ng/mL)`, `Total AUC0–∞`:
+    // the parameter's code, whatever the fraction or the person.
+    for label in
+        ["Maternal Cmax, total (µg/mL)", "Cmax, total (µg/mL)", "Maternal Cmax, unbound (ng/mL)", "Total Cmax (µg/mL)"]
+    {
+        let t = table(
+            "Table 2. Maternal X exposure",
+            &[&["", "PIEB (n = 20)", "CEI (n = 20)"]],
+            &[&[label, "0.48 [0.36–0.63]", "0.59 [0.44–0.78]"]],
+        );
+        let records = table_records(&t);
+        assert_eq!(records.first().and_then(|r| r.parameter.as_deref()), Some("CMAX"), "{label}: {}", show(&records));
+    }
+    // A person's word before no parameter names none.
+    assert!(super::without_total_or_whose("Maternal age (years)").is_some_and(|l| parameter_code(&l, None).is_none()));
+}
