@@ -1354,10 +1354,28 @@ fn without_unbound(label: &str) -> Option<String> {
         (name.is_char_boundary(m.len().min(name.len())) && name.get(..m.len())?.eq_ignore_ascii_case(m))
             .then(|| &name[m.len()..])
     };
-    let bare = [",u", ", u", ",unbound", ", unbound", ",free", ", free", ",unb"]
+    // (Or a `u` subscript right after the symbol, before its interval or `/F`: `AUCu,0–∞`,
+    // `AUCu0–24`, `CLu/F`, `Cu,max`.)
+    let subscript = || {
+        ["AUC", "CL", "C"].iter().find_map(|symbol| {
+            let rest = name.strip_prefix(symbol)?.strip_prefix('u')?;
+            let rest = match rest.strip_prefix(',') {
+                Some(after) if *symbol == "C" => after,
+                Some(after) => return Some(format!("{symbol},{after}")),
+                None => rest,
+            };
+            (rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | 'm')))
+                .then(|| format!("{symbol}{rest}"))
+        })
+    };
+    let bare: String = match [",u", ", u", ",unbound", ", unbound", ",free", ", free", ",unb"]
         .iter()
         .find_map(ends)
-        .or_else(|| ["unbound ", "free "].iter().find_map(starts))?;
+        .or_else(|| ["unbound ", "free "].iter().find_map(starts))
+    {
+        Some(bare) => bare.to_owned(),
+        None => subscript()?,
+    };
     Some(match unit {
         Some(u) => format!("{} ({u})", bare.trim()),
         None => bare.trim().to_owned(),

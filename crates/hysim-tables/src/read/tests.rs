@@ -5461,3 +5461,22 @@ fn parameters_of_the_total_drug_and_of_whose_sample() {
     // A person's word before no parameter names none.
     assert!(super::without_total_or_whose("Maternal age (years)").is_some_and(|l| parameter_code(&l, None).is_none()));
 }
+
+#[test]
+fn a_u_after_the_symbol_marks_the_unbound_drug() {
+    // `AUCu,0–∞`, `AUCu0–24`, `CLu/F`, `Cu,max`: the parameter of the unbound drug.
+    for (label, code) in [
+        ("AUCu,0–∞ (ng·h/mL)", "AUCIFO"),
+        ("AUCu0–24 (ng·h/mL)", "AUCINT"),
+        ("CLu/F (L/h)", "CLFO"),
+        ("Cu,max (ng/mL)", "CMAX"),
+    ] {
+        let t = table(
+            "Table 2. Pharmacokinetic parameters of bravanolol",
+            &[&["Parameter", "Healthy (n = 8)"]],
+            &[&[label, "25.1 ± 6.4"]],
+        );
+        let records = table_records(&t);
+        assert_eq!(records.first().and_then(|r| r.parameter.as_deref()), Some(code), "{label}: {}", show(&records));
+    }
+}
