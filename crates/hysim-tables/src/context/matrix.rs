@@ -72,6 +72,13 @@ const MATRICES: &[(&str, &str)] = &[
     ("cerebrospinal fluid", "cerebrospinal fluid"),
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
+    // The fluids of periodontal, reproductive, inner-ear and nasal penetration studies.
+    ("gingival crevicular fluid", "gingival crevicular fluid"),
+    ("crevicular fluid", "gingival crevicular fluid"),
+    ("follicular fluid", "follicular fluid"),
+    ("perilymph", "perilymph"),
+    ("nasal lining fluid", "nasal lining fluid"),
+    ("nasal epithelial lining fluid", "nasal lining fluid"),
     // The lung's lining fluid and cells, where inhaled and anti-infective drugs are
     // measured (bronchoalveolar lavage).
     ("epithelial lining fluid", "epithelial lining fluid (ELF)"),

@@ -1202,6 +1202,15 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
         let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
         return Some(hours_text(f64::from(h) + f64::from(m.min(59)) / 60.0));
     }
+    // Hours and minutes written out (`3 h 07 min`, `1 h 30 min`, `2 h 5 min`): in minutes.
+    if let [h, hu, m, mu] = t.split_whitespace().collect::<Vec<_>>().as_slice()
+        && matches!(*hu, "h" | "hr" | "hrs" | "hour" | "hours")
+        && matches!(*mu, "min" | "mins" | "minute" | "minutes")
+        && let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>())
+        && m < 60
+    {
+        return Some(format!("{} min", h * 60 + m));
+    }
     let after_clock = t.split_once(' ').filter(|(clock, _)| is_clock_time(clock)).map(|(_, rest)| rest.trim());
     let whole = after_clock.unwrap_or(&t);
     let bracketed = whole

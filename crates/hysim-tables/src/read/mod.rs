@@ -5620,7 +5620,12 @@ impl<'t> Reader<'t> {
                 (None, None) => section_statistic.as_deref().unwrap_or_default(),
             };
             for col in stub_col + 1..n_cols {
-                if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] {
+                // (Nor the sampling times beside them: `Nasal lining fluid (ng/mL)` spanning
+                // `Time (h)` over `0.25 | 1 | 2`, the subjects across.)
+                // (Not a column of values timed by its header: `Withdrawal time` over `Day 1 | Day 3`.)
+                let timing = (self.time_col.is_some_and(|(t, _)| t == col) || self.day_col == Some(col))
+                    && self.col_time[col].is_none();
+                if self.unit_cols.contains(&col) || Some(col) == stat_col || non_value[col] || timing {
                     continue;
                 }
                 let header = self.labels[col].clone();
@@ -6844,8 +6849,12 @@ fn names_chemistry_uncached(label: &str) -> bool {
         "ggt",
         "ldh",
         "sodium",
+        // (By its symbol: `Perilymph Na+ (mmol/L)`, a contamination check.)
+        "na",
+        "na+",
         "potassium",
         "chloride",
+        "osmolality",
         "calcium",
         "magnesium",
         "phosphate",

@@ -5480,3 +5480,43 @@ fn a_u_after_the_symbol_marks_the_unbound_drug() {
         assert_eq!(records.first().and_then(|r| r.parameter.as_deref()), Some(code), "{label}: {}", show(&records));
     }
 }
+
+#[test]
+fn specimens_spanning_their_times_with_subjects_across() {
+    // `Matrix | Time (h) | NS-01 | NS-02`, each specimen with its unit spanning its times:
+    // the subjects' levels at those times; the times themselves no values.
+    let t = table(
+        "Table 2. Individual rinavudex concentrations in nasal lining fluid and plasma",
+        &[&["Matrix", "Time (h)", "NS-01", "NS-02", "NS-03"]],
+        &[
+            &["Nasal lining fluid (ng/mL)", "0.25", "6,996", "3,578", "5,683"],
+            &["Nasal lining fluid (ng/mL)", "1", "5,903", "2,818", "4,522"],
+            &["Plasma (pg/mL)", "0.25", "51.5", "37.5", "56.3"],
+            &["Plasma (pg/mL)", "1", "123", "81.6", "141"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 12, "{}", show(&records));
+    assert!(records.iter().all(|r| r.context.subject.is_some()), "{}", show(&records));
+    assert!(
+        records.iter().any(|r| r.value == Some(6996.0) && r.context.matrix.as_deref() == Some("nasal lining fluid"))
+    );
+}
+
+#[test]
+fn hours_and_minutes_written_out_and_a_specimens_sodium() {
+    // `3 h 07 min` since the last dose, in a column whose header gives no unit; the
+    // perilymph's sodium beside the drug's level is no level of the drug.
+    let t = table(
+        "Table 4. Perilymph and plasma X concentrations by patient",
+        &[&["Patient", "Last dose to sampling", "Perilymph (µg/mL)", "Perilymph Na+ (mmol/L)"]],
+        &[&["CI-01", "3 h 07 min", "2.40", "146"], &["CI-02", "1 h 30 min", "5.06", "145"]],
+    );
+    let records = table_records(&t);
+    let read: Vec<(Option<f64>, Option<&str>, Option<&str>)> =
+        records.iter().map(|r| (r.value, r.context.time.as_deref(), r.context.matrix.as_deref())).collect();
+    assert_eq!(
+        read,
+        [(Some(2.40), Some("187 min"), Some("perilymph")), (Some(5.06), Some("90 min"), Some("perilymph"))]
+    );
+}
