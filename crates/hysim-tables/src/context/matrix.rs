@@ -322,7 +322,7 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
 const ORGANS: &[(&str, &str)] = &[
     ("brain", "brain tissue"),
     ("cerebrum", "brain tissue"),
-    ("cerebellum", "cerebellum"),
+    ("cerebellum", "cerebellum tissue"),
     ("lung", "lung tissue"),
     ("lungs", "lung tissue"),
     ("heart", "heart tissue"),

@@ -1156,14 +1156,6 @@ fn hours_text(hours: f64) -> String {
     format!("{} h", printed.trim_end_matches('0').trim_end_matches('.'))
 }
 
-/// A sampling time a header prints, with its unit (`2 h`, `0.5 hr`, `Day 3`, `Week 12`,
-/// `20 Weeks`, `Postpartum 2 Weeks`, `24 h post-dose`), or a time point named in words
-/// (`Pre-dose`, `Trough`, `Delivery`, `Birth`). `unit` is the unit the spanning header
-/// or caption gives bare numbers (`Time after dose (h)` over `0.5 | 1 | 2`).
-///
-/// A time in brackets is the time it holds (`(0.5 h)`, `[pre-dose]`), and so is one after
-/// a clock time (`08:30 (0.5 h)`): tables of sampling times by the clock print the time
-/// since the dose in brackets beside or under each clock time.
 /// The day a header begins with, before what it says of that day (`Day 1 (admission)`,
 /// `Day 6 · Namche Bazaar (3,440 m)`, `Day 3 of therapy`): not a span of days (`Day 1–7`,
 /// `Day 1 to 7`).
@@ -1175,10 +1167,23 @@ pub(crate) fn leading_day(header: &str) -> Option<String> {
         return None;
     }
     let after = rest[digits..].trim_start();
-    let said = after.starts_with(['(', '·', ',', ':', '[']) || after.starts_with("of ") || after.starts_with("- ");
+    // (After a dash or comma a word, not another day: `Day 1 - 7`, `Day 1, 8 and 15`.)
+    let worded = |rest: &str| rest.trim_start().starts_with(char::is_alphabetic);
+    let said = after.starts_with(['(', '·', ':', '['])
+        || after.starts_with("of ")
+        || after.strip_prefix(',').is_some_and(worded)
+        || after.strip_prefix("- ").is_some_and(worded);
     said.then(|| time_of(&format!("day {}", &rest[..digits]), None)).flatten()
 }
 
+/// A sampling time a header prints, with its unit (`2 h`, `0.5 hr`, `Day 3`, `Week 12`,
+/// `20 Weeks`, `Postpartum 2 Weeks`, `24 h post-dose`), or a time point named in words
+/// (`Pre-dose`, `Trough`, `Delivery`, `Birth`). `unit` is the unit the spanning header
+/// or caption gives bare numbers (`Time after dose (h)` over `0.5 | 1 | 2`).
+///
+/// A time in brackets is the time it holds (`(0.5 h)`, `[pre-dose]`), and so is one after
+/// a clock time (`08:30 (0.5 h)`): tables of sampling times by the clock print the time
+/// since the dose in brackets beside or under each clock time.
 pub(crate) fn time_of(header: &str, unit: Option<&str>) -> Option<String> {
     thread_local! {
         static TIMES: crate::memo::Cache<Option<String>> = Default::default();
@@ -1208,8 +1213,9 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
         && matches!(*mu, "min" | "mins" | "minute" | "minutes")
         && let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>())
         && m < 60
+        && let Some(minutes) = h.checked_mul(60).and_then(|h| h.checked_add(m))
     {
-        return Some(format!("{} min", h * 60 + m));
+        return Some(format!("{minutes} min"));
     }
     let after_clock = t.split_once(' ').filter(|(clock, _)| is_clock_time(clock)).map(|(_, rest)| rest.trim());
     let whole = after_clock.unwrap_or(&t);

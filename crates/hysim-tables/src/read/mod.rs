@@ -1223,7 +1223,7 @@ fn named(text: &str, route: Option<Route>) -> Option<Named> {
         // the record names the analyte unbound.)
         .or_else(|| parameter_code(&without_unbound(text)?, route).map(Named::Code))
         // (Or of the total drug, or of whose the sample is: `Cmax, total (µg/mL)`, `Maternal
-        // Cmax (µg/mL)`; the record names its population.)
+        // Cmax (µg/mL)`; the label's population is the record's, as for any label.)
         .or_else(|| parameter_code(&without_total_or_whose(text)?, route).map(Named::Code))
         // (A parameter of the compound named after a comma, `Cmax, metabolite M1`, `AUC0–∞,
         // tizoprazine`: the parameter's code; the record names the compound its analyte.)
@@ -1410,7 +1410,10 @@ fn without_total_or_whose(label: &str) -> Option<String> {
 /// reads as a parameter so.
 fn unbound_parameter(label: &str) -> bool {
     parameter_code(label, None).is_none()
-        && without_unbound(label).is_some_and(|bare| parameter_code(&bare, None).is_some())
+        && without_unbound(label).is_some_and(|bare| {
+            parameter_code(&bare, None).is_some()
+                || without_total_or_whose(&bare).is_some_and(|bare| parameter_code(&bare, None).is_some())
+        })
 }
 
 /// Header words a footnote letter is often glued to (`Collection timea`, `Historical
@@ -1772,9 +1775,9 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(at) = rest.find(".,") {
-            let word_start = rest[..at].rfind(|c: char| c.is_whitespace() || c == ';').map_or(0, |i| i + 1);
+            let word = rest[..at].rsplit(|c: char| c.is_whitespace() || c == ';').next().unwrap_or_default();
             out.push_str(&rest[..at]);
-            if !is_abbr(&rest[word_start..at]) {
+            if !is_abbr(word) {
                 out.push('.');
             }
             rest = &rest[at + 1..];
@@ -2051,7 +2054,7 @@ struct Reader<'t> {
     /// Each column's subject over its analytes ([`Self::subject_over_analytes`]).
     subjects_over_analytes: std::cell::OnceCell<Vec<Option<String>>>,
     /// Whether each column holds subjects' ids or names under its header: a subject word
-    /// (`Patient`, `Dog`) or the study's animal as its title names them ([`kind_of_subjects`]).
+    /// (`Patient`, `Dog`) or the animal its title or caption studies ([`kind_of_subjects`]).
     subject_cols: Vec<bool>,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
@@ -3204,7 +3207,11 @@ impl<'t> Reader<'t> {
         let self_timed = || {
             (lower.trim().is_empty() || crate::context::has_word(&lower, &["week", "weeks", "month", "months"])) && {
                 let filled: Vec<&str> = self.stubs.iter().map(|(s, _)| s.trim()).filter(|s| !s.is_empty()).collect();
-                let timed = filled.iter().filter(|s| labels::time_of(s, None).is_some()).count();
+                // (Each its unit's word and number, `Week 1`, `Day 3`: not durations, `7 days`.)
+                let timed = filled
+                    .iter()
+                    .filter(|s| s.starts_with(char::is_alphabetic) && labels::time_of(s, None).is_some())
+                    .count();
                 timed >= 2 && 2 * timed > filled.len()
             }
         };
@@ -3642,8 +3649,7 @@ impl<'t> Reader<'t> {
         // the original, lost in the copy): "<sup>a</sup>Data are geometric mean (CV%)." with
         // no `a` in the table is about the whole table, where nothing else declares it.
         let declared = out.iter().any(|d| d.scope == Scope::All && d.central.is_some());
-        let carried = |mark: &String| {
-            declared ||
+        let on_table = |mark: &String| {
             self.label_marks.iter().flatten().any(|m| m == mark)
                 || self.stubs.iter().any(|(_, marks)| marks.contains(mark))
                 || (0..self.table.body_rows.len())
@@ -3653,8 +3659,16 @@ impl<'t> Reader<'t> {
                     t.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/')).any(|w| w == mark)
                 })
         };
+        // (One such note only: two orphans, "a Mean (SD). b Median (range).", say nothing of
+        // which values each is about.)
+        let orphans: Vec<&String> = if declared {
+            Vec::new()
+        } else {
+            self.notes.iter().map(|(mark, _)| mark).filter(|mark| !on_table(mark)).collect()
+        };
         for (mark, note) in &self.notes {
-            let scope = if stub_marks.contains(mark) || on_caption(mark) || !carried(mark) {
+            let orphan = orphans.len() == 1 && orphans[0] == mark;
+            let scope = if stub_marks.contains(mark) || on_caption(mark) || orphan {
                 Scope::All
             } else {
                 Scope::Marked(mark.clone())
@@ -4210,12 +4224,12 @@ impl<'t> Reader<'t> {
     /// The label is the abbreviation as printed, or with its unit after it (`V (µg/mL)`).
     fn abbreviation(&self, label: &str) -> Option<&(String, String, Option<String>)> {
         let label = label.trim();
-        // (A point after a shortened word is the note's as much as the label's: `Vent.` by
-        // "Vent., ventricular CSF".)
+        // (A shortened word's point is the label's, not the pair's: `Vent.` by "Vent.,
+        // ventricular CSF", read as `Vent`.)
         let find = |l: &str| {
             self.abbreviations.iter().find(|(a, _, _)| a == l).or_else(|| {
                 let l = l.strip_suffix('.').filter(|l| l.len() > 1)?;
-                self.abbreviations.iter().find(|(a, _, _)| a.strip_suffix('.').unwrap_or(a) == l)
+                self.abbreviations.iter().find(|(a, _, _)| a == l)
             })
         };
         find(label).or_else(|| {
@@ -4503,11 +4517,7 @@ impl<'t> Reader<'t> {
         };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
             // (Or coded: `IT-01 | IT-02` over `Vent. | Lumb.`, "Vent., ventricular CSF".)
-            [.., above, leaf]
-                if specimen(leaf)
-                    && (capitalised_name(above)
-                        || !above.contains(' ') && labels::subject_id(above).is_some_and(|id| id == above.trim())) =>
-            {
+            [.., above, leaf] if specimen(leaf) && (capitalised_name(above) || coded_subject(above)) => {
                 Some(above.trim())
             }
             _ => None,
@@ -4804,7 +4814,7 @@ impl<'t> Reader<'t> {
                         let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
                         w[0] == "by"
                             && !next.ends_with('s')
-                            && (labels::is_subject_header(next) || self.title_studies(next))
+                            && (labels::is_subject_header(next) || studies_kind(self.table, next))
                     }))
         };
         if counted.is_none() && !individual() && !each() {
@@ -4853,15 +4863,6 @@ impl<'t> Reader<'t> {
             .then(|| leaf.trim().to_owned())
     }
 
-    /// Whether the paper's title names `kind` in the plural, the animals or people studied
-    /// ("in aquarium bottlenose dolphins" for `dolphin`).
-    fn title_studies(&self, kind: &str) -> bool {
-        let Some(title) = self.table.title.as_deref() else { return false };
-        let title = crate::fold::lower(title);
-        !kind.is_empty()
-            && ["s", "es"].iter().any(|plural| crate::context::has_word(&title, &[&format!("{kind}{plural}")]))
-    }
-
     /// Whether the leaves under `above` (three or more besides statistics) are all names that
     /// the paper's title and abstract do not mention.
     fn unmentioned_names(&self, above: &[String]) -> bool {
@@ -4872,7 +4873,15 @@ impl<'t> Reader<'t> {
             .map(|c| label_marks(name_before_unit(&self.paths[c][above.len()]), &self.notes).0)
             .filter(|l| stat_label(l).is_none())
             .collect();
-        let text = crate::fold::lower(&crate::context::paper_text(self.table));
+        // (Only where there is an abstract to have mentioned them.)
+        if self.table.abstract_text.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            return false;
+        }
+        let text = crate::fold::lower(&format!(
+            "{} {}",
+            crate::context::paper_text(self.table),
+            self.table.caption.as_deref().unwrap_or_default()
+        ));
         leaves.len() >= 3
             && leaves.iter().all(|l| {
                 capitalised_name(l)
@@ -6095,6 +6104,16 @@ impl<'t> Reader<'t> {
             .cloned();
         let mut context = self.base.context.clone();
         let mut molecular_weight = self.base.molecular_weight;
+        // (Whose sample a parameter's label says, `Maternal Cmax` beside `Infant Cmax`: its
+        // population, not the caption's.)
+        if let Some(first) = label.split_whitespace().next().map(crate::fold::lower)
+            && matches!(first.as_str(), "maternal" | "infant" | "fetal" | "foetal" | "neonatal" | "paternal")
+            && named(label, self.route_kind).is_some()
+            // (The caption's word for the same people stays: `infants` for `Infant`.)
+            && !context.population.as_deref().is_some_and(|p| p.starts_with(&first[..first.len().min(5)]))
+        {
+            context.population = Some(first);
+        }
         if let Some((r, _)) = group_route {
             context.route = Some(r.to_owned());
         }
@@ -6735,17 +6754,53 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
         && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
 }
 
+/// A subject's code as a study prints it, a site's or the study's letters with a hyphen or
+/// two digits (`IT-01`, `P07`, `FI-2214`): not a visit's or a cycle's (`C1D1`, `Q3W`), nor
+/// a letter and one digit (`T1`, a time point as often as anyone).
+fn coded_subject(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && labels::subject_id(t).is_some_and(|id| id == t)
+        && !labels::is_visit_code(t)
+        && (t.contains('-') || t.chars().filter(char::is_ascii_digit).count() >= 2)
+        && labels::time_of(t, None).is_none()
+}
+
 /// Whether a column headed by the kind of animal its paper studies (`Frog` over `X1 | X2`
 /// in "... in African clawed frogs", `Sea lion` over `Bodega | Kelpie`) holds each
-/// animal's id or name: the header a word or two that the title or caption names (as
-/// printed or plural), over distinct ids or three capitalised names at least.
+/// animal's id or name: the header a word or two that the title or caption names as the
+/// ones studied ([`studies_kind`]), over distinct ids or three capitalised names at least.
 fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
+    if !studies_kind(table, &crate::fold::lower(label)) {
+        return false;
+    }
+    // (Its summary lines aside: `Mean`, `SD` under the names.)
+    let cells: Vec<String> =
+        filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
+    let distinct: std::collections::HashSet<&str> = cells.iter().map(String::as_str).collect();
+    let ids = || {
+        cells.len() >= 2
+            && cells
+                .iter()
+                .all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']) && !labels::is_visit_code(t))
+    };
+    let names = || {
+        cells.len() >= 3
+            && cells.iter().all(|t| {
+                capitalised_name(t) && names_none_of_the_table(t) && crate::context::population_in(t).is_none()
+            })
+    };
+    distinct.len() == cells.len() && (ids() || names())
+}
+
+/// Whether the title or caption names `kind` (a word or two, lower case) in the plural as
+/// the ones studied, after `in` ("in stranded California sea lions", "in individual
+/// frogs"): not what a table compares (`drug`, `group`, `function`, `model`).
+fn studies_kind(table: &Table, kind: &str) -> bool {
+    let words: Vec<&str> = kind.split_whitespace().collect();
     if words.is_empty() || words.len() > 2 || !words.iter().all(|w| w.chars().all(char::is_alphabetic)) {
         return false;
     }
-    let kind = crate::fold::lower(label);
-    // (What a table compares is no animal: `Coadministered drug`, `Renal function`.)
     const NOT_ORGANISMS: &[&str] = &[
         "drug",
         "drugs",
@@ -6766,30 +6821,32 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
         "centre",
         "center",
         "country",
+        "model",
+        "method",
+        "scenario",
+        "region",
+        "population",
+        "type",
+        "phase",
+        "tissue",
+        "organ",
     ];
-    if named(&kind, None).is_some()
-        || !matrices_in(&kind).is_empty()
-        || labels::is_occasion_header(&kind)
-        || crate::context::has_word(&kind, NOT_ORGANISMS)
+    if named(kind, None).is_some()
+        || !matrices_in(kind).is_empty()
+        || labels::is_occasion_header(kind)
+        || crate::context::has_word(kind, NOT_ORGANISMS)
     {
         return false;
     }
-    // (The animals studied, so in the plural: "in stranded California sea lions".)
-    let said = [table.title.as_deref(), table.caption.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(crate::fold::lower)
-        .any(|t| ["s", "es"].iter().any(|plural| crate::context::has_word(&t, &[&format!("{kind}{plural}")])));
-    if !said {
-        return false;
-    }
-    // (Its summary lines aside: `Mean`, `SD` under the names.)
-    let cells: Vec<String> =
-        filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
-    let distinct: std::collections::HashSet<&str> = cells.iter().map(String::as_str).collect();
-    distinct.len() == cells.len()
-        && (distinct_ids(table, c)
-            || cells.len() >= 3 && cells.iter().all(|t| capitalised_name(t) && names_none_of_the_table(t)))
+    let plurals = [format!("{kind}s"), format!("{kind}es")];
+    [table.title.as_deref(), table.caption.as_deref()].into_iter().flatten().any(|text| {
+        let lower = crate::fold::lower(text);
+        let tokens: Vec<&str> = lower.split_whitespace().collect();
+        tokens.iter().enumerate().filter(|(_, w)| **w == "in").any(|(i, _)| {
+            let after = tokens[i + 1..tokens.len().min(i + 7)].join(" ");
+            plurals.iter().any(|p| crate::context::has_word(&after, &[p.as_str()]))
+        })
+    })
 }
 
 /// A subject spanning its specimens' or analytes' columns (`Patient 1` over `Plasma |
@@ -6849,8 +6906,8 @@ fn names_chemistry_uncached(label: &str) -> bool {
         "ggt",
         "ldh",
         "sodium",
-        // (By its symbol: `Perilymph Na+ (mmol/L)`, a contamination check.)
-        "na",
+        // (By its symbol: `Perilymph Na+ (mmol/L)`, a contamination check; not `NA`,
+        // noradrenaline's or nicotinic acid's.)
         "na+",
         "potassium",
         "chloride",

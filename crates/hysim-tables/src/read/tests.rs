@@ -5166,6 +5166,7 @@ fn animals_named_across_whose_sex_the_notes_give_and_milkings_the_notes_time() {
     // Without the notes' description the caption's "individual" says so, the names
     // being none the paper mentions; without either nothing does.
     t.footnote = None;
+    t.abstract_text = Some("Three koalas received X subcutaneously.".into());
     assert_eq!(table_records(&t).iter().filter(|r| r.context.subject.is_some()).count(), 6);
     t.caption = Some("Table 1. Plasma marvoxacin concentrations (µg/mL) in koalas".into());
     assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
@@ -5319,6 +5320,7 @@ fn names_the_paper_never_mentions_are_individuals() {
         ],
     );
     t.title = Some("Pharmacokinetics of X in giant Pacific octopus".into());
+    t.abstract_text = Some("Four octopus received X intravascularly; haemolymph was sampled for 48 h.".into());
     let records = table_records(&t);
     let first = records.iter().find(|r| r.value == Some(51.3)).expect("the first animal's level");
     assert_eq!(
@@ -5458,6 +5460,15 @@ fn parameters_of_the_total_drug_and_of_whose_sample() {
         let records = table_records(&t);
         assert_eq!(records.first().and_then(|r| r.parameter.as_deref()), Some("CMAX"), "{label}: {}", show(&records));
     }
+    // Each label's person is its record's population, not the caption's.
+    let t = table(
+        "Table 2. X exposure in mothers and infants",
+        &[&["", "Group A"]],
+        &[&["Maternal Cmax (ng/mL)", "12 (3)"], &["Infant Cmax (ng/mL)", "1.2 (0.3)"]],
+    );
+    let records = table_records(&t);
+    let populations: Vec<Option<&str>> = records.iter().map(|r| r.context.population.as_deref()).collect();
+    assert_eq!(populations, [Some("maternal"), Some("infant")]);
     // A person's word before no parameter names none.
     assert!(super::without_total_or_whose("Maternal age (years)").is_some_and(|l| parameter_code(&l, None).is_none()));
 }
