@@ -4793,7 +4793,7 @@ impl<'t> Reader<'t> {
                     // (Or names the paper's title and abstract never use: `Hercules | Olive |
                     // Ziggy` under `Haemolymph X (µg/mL)` in "Individual haemolymph X
                     // concentrations"; a group's name, `Fasted` or `Elderly`, the text says.)
-                    || self.unmentioned_names(&above))
+                    || self.unmentioned_names(above))
         };
         // Or of each subject (`in each horse`, `for each patient`): three names at least.
         // (Not a caption of means, nor "each patient received 400 mg": `in`, `for` or `of`
