@@ -73,6 +73,11 @@ const MATRICES: &[(&str, &str)] = &[
     ("csf", "cerebrospinal fluid"),
     ("amniotic fluid", "amniotic fluid"),
     // The fluids of periodontal, reproductive, inner-ear and nasal penetration studies.
+    // What the gut excretes (anthelmintics, residues in grazing animals).
+    ("faeces", "faeces"),
+    ("feces", "faeces"),
+    ("faecal", "faeces"),
+    ("fecal", "faeces"),
     ("gingival crevicular fluid", "gingival crevicular fluid"),
     ("crevicular fluid", "gingival crevicular fluid"),
     ("follicular fluid", "follicular fluid"),
@@ -472,6 +477,9 @@ pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
         "cells",
         "count",
         "counts",
+        // (`faecal egg count`: a parasite's, not the drug's.)
+        "egg",
+        "eggs",
         // (`sputum smear`, `sputum conversion`, `sputum culture`: a tuberculosis test's
         // result, not the drug's specimen.)
         "smear",

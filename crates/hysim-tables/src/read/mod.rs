@@ -2538,15 +2538,21 @@ impl<'t> Reader<'t> {
             // 4–8`: each row's time is its interval.)
             let collection = crate::context::has_word(&header, &["collection"])
                 && crate::context::has_word(&header, &["interval", "period", "intervals", "periods"]);
-            let timed = collection
-                || midpoint(c)
-                || crate::context::has_word(&header, &["time", "hours"])
+            // (Not how long until an outcome: `Time to sternal recumbency (min)`, `Time to
+            // extubation`, an effect's measure beside the parameters.)
+            let outcome = header.trim_start().starts_with("time to ")
+                && !["sampl", "deliver", "birth", "retriev", "resect", "collect", "surgery", "biopsy", "dose"]
+                    .iter()
+                    .any(|w| header.contains(w));
+            let timed = !outcome
+                && (collection || midpoint(c) || crate::context::has_word(&header, &["time", "hours"]))
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || after_event
                 || defined_time()
                 || interval
                 || to_sampling
                 || c == 0 && reader.stub_col == 1 && labels::is_time_header(&reader.labels[0]) && !duration;
+            let timed = timed && !outcome;
             // Or, whatever its header (`Sample`), a column every filled cell of which prints a
             // sampling time with its unit or by name (`Pre-dose`, `30 min`, `2 h`).
             let cells = || table.body_rows.iter().filter_map(|r| r.get(c)).filter(|t| !t.trim().is_empty());
@@ -2579,7 +2585,7 @@ impl<'t> Reader<'t> {
                         .then(|| labels::time_unit_in(&format!("time {}", reader.labels[c])))
                         .flatten()
                 });
-            ((timed || !duration && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
+            ((timed || !duration && !outcome && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
                 .then_some((c, unit))
         };
         // (Beside the nominal or scheduled time, the actual time is when the sample was taken:
@@ -4232,10 +4238,16 @@ impl<'t> Reader<'t> {
                 self.abbreviations.iter().find(|(a, _, _)| a == l)
             })
         };
-        find(label).or_else(|| {
-            let (bare, unit) = label.strip_suffix(')')?.rsplit_once(" (")?;
-            Unit::parse(unit).is_ok().then(|| find(bare.trim())).flatten()
-        })
+        // (With the unit after it, `SBF (mg/L)`; or a qualifier after a comma, `FF, left
+        // ovary (ng/mL)`, "FF, follicular fluid".)
+        let bare = |l: &str| {
+            let (bare, unit) = l.strip_suffix(')')?.rsplit_once(" (")?;
+            Unit::parse(unit).is_ok().then(|| bare.trim().to_owned())
+        };
+        let before_comma = |l: &str| l.split_once(", ").map(|(head, _)| head.trim().to_owned());
+        find(label)
+            .or_else(|| find(&bare(label)?))
+            .or_else(|| find(&before_comma(&bare(label).unwrap_or_else(|| label.to_owned()))?))
     }
 
     /// The definition the table's notes give a label's symbol (`C0` and `C0 (ng/mL)` by

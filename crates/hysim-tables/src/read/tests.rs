@@ -5531,3 +5531,51 @@ fn hours_and_minutes_written_out_and_a_specimens_sodium() {
         [(Some(2.40), Some("187 min"), Some("perilymph")), (Some(5.06), Some("90 min"), Some("perilymph"))]
     );
 }
+
+#[test]
+fn time_to_an_outcome_is_no_sampling_time() {
+    // `Time to sternal recumbency (min)` beside each dog's parameters: an effect's measure,
+    // not when a sample was drawn.
+    let t = table(
+        "Table 2. Individual pharmacokinetic parameters of X after 2 mg/kg intravenously",
+        &[&["Dog", "CL (mL/min/kg)", "Vss (L/kg)", "Time to sternal recumbency (min)"]],
+        &[&["Blue", "21.3", "1.32", "21"], &["Dash", "26.9", "1.72", "22"], &["Rocket", "27.8", "1.36", "38"]],
+    );
+    let records = table_records(&t);
+    assert!(!records.is_empty(), "{}", show(&records));
+    assert!(records.iter().all(|r| r.context.time.is_none()), "{}", show(&records));
+}
+
+#[test]
+fn a_specimens_abbreviation_before_a_comma_and_faeces() {
+    // `FF, left ovary (ng/mL)` with "FF, follicular fluid"; `Faeces (ng/g)` over days.
+    let mut t = table(
+        "Table 2. Serum and follicular fluid X concentrations at oocyte retrieval, by woman",
+        &[&[
+            "Woman",
+            "Last dose to retrieval (h)",
+            "Serum (ng/mL)",
+            "FF, left ovary (ng/mL)",
+            "FF, right ovary (ng/mL)",
+        ]],
+        &[&["F01", "13.5", "43.7", "23.0", "22.5"], &["F02", "13.0", "36.1", "15.1", "22.6"]],
+    );
+    t.footnote = Some("FF, follicular fluid from the first follicle aspirated on each side.".into());
+    let records = table_records(&t);
+    assert_eq!(
+        records.iter().filter(|r| r.context.matrix.as_deref() == Some("follicular fluid")).count(),
+        4,
+        "{}",
+        show(&records)
+    );
+    let t = table(
+        "Table 2. Individual plasma and faecal X concentrations in reindeer",
+        &[&["Ear tag", "Faeces (ng/g)", "Faeces (ng/g)"], &["Ear tag", "Day 3", "Day 7"]],
+        &[&["FI-2214", "95.1", "322"], &["FI-2217", "120", "306"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    assert!(records.iter().all(|r| r.context.matrix.as_deref() == Some("faeces")));
+    // A parasite's egg counts in faeces are no drug's.
+    assert_eq!(crate::context::matrix_of("Faecal egg count (EPG)"), None);
+}
