@@ -1376,10 +1376,18 @@ fn without_unbound(label: &str) -> Option<String> {
         Some(bare) => bare.to_owned(),
         None => subscript()?,
     };
-    Some(match unit {
-        Some(u) => format!("{} ({u})", bare.trim()),
-        None => bare.trim().to_owned(),
-    })
+    Some(with_unit(&bare, unit))
+}
+
+/// A label's name with its unit in brackets after it again, as [`split_trailing_group`]
+/// took it off (`Cmax` and `ng/mL`: `Cmax (ng/mL)`).
+///
+/// [`split_trailing_group`]: crate::params::split_trailing_group
+fn with_unit(name: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{} ({u})", name.trim()),
+        None => name.trim().to_owned(),
+    }
 }
 
 /// A parameter's label without the mark that it is of the total drug (`Cmax, total`,
@@ -1400,10 +1408,7 @@ fn without_total_or_whose(label: &str) -> Option<String> {
         })?;
     // (Both: `Maternal Cmax, total`; or whose and unbound, `Maternal Cmax, unbound`.)
     let cut = without_total_or_whose(cut).or_else(|| without_unbound(cut)).unwrap_or_else(|| cut.trim().to_owned());
-    Some(match unit {
-        Some(u) => format!("{} ({u})", cut.trim()),
-        None => cut.trim().to_owned(),
-    })
+    Some(with_unit(&cut, unit))
 }
 
 /// Whether a parameter's label marks it as of the unbound drug ([`without_unbound`]) and
@@ -2544,8 +2549,9 @@ impl<'t> Reader<'t> {
                 && !["sampl", "deliver", "birth", "retriev", "resect", "collect", "surgery", "biopsy", "dose"]
                     .iter()
                     .any(|w| header.contains(w));
-            let timed = !outcome
-                && (collection || midpoint(c) || crate::context::has_word(&header, &["time", "hours"]))
+            let timed = collection
+                || midpoint(c)
+                || crate::context::has_word(&header, &["time", "hours"])
                 || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
                 || after_event
                 || defined_time()
@@ -2606,16 +2612,7 @@ impl<'t> Reader<'t> {
         // time | Time after dose (h)`.)
         let clock = |c: &&(usize, Option<&'static str>)| {
             crate::context::has_word(&crate::fold::lower(&reader.labels[c.0]), &["clock"])
-                || filled_cells(table, c.0)
-                    .filter(|t| {
-                        t.split_once(':').is_some_and(|(h, m)| {
-                            (1..=2).contains(&h.len())
-                                && m.len() == 2
-                                && (h.to_owned() + m).bytes().all(|b| b.is_ascii_digit())
-                        })
-                    })
-                    .count()
-                    >= 2
+                || filled_cells(table, c.0).filter(|t| labels::is_clock_time(t)).count() >= 2
         };
         reader.time_col = times
             .iter()
@@ -4244,10 +4241,9 @@ impl<'t> Reader<'t> {
             let (bare, unit) = l.strip_suffix(')')?.rsplit_once(" (")?;
             Unit::parse(unit).is_ok().then(|| bare.trim().to_owned())
         };
-        let before_comma = |l: &str| l.split_once(", ").map(|(head, _)| head.trim().to_owned());
-        find(label)
-            .or_else(|| find(&bare(label)?))
-            .or_else(|| find(&before_comma(&bare(label).unwrap_or_else(|| label.to_owned()))?))
+        let bare = bare(label);
+        let before_comma = bare.as_deref().unwrap_or(label).split_once(", ").map(|(head, _)| head.trim());
+        find(label).or_else(|| find(bare.as_deref()?)).or_else(|| find(before_comma?))
     }
 
     /// The definition the table's notes give a label's symbol (`C0` and `C0 (ng/mL)` by
@@ -4878,6 +4874,10 @@ impl<'t> Reader<'t> {
     /// Whether the leaves under `above` (three or more besides statistics) are all names that
     /// the paper's title and abstract do not mention.
     fn unmentioned_names(&self, above: &[String]) -> bool {
+        // (Only where there is an abstract to have mentioned them.)
+        if self.table.abstract_text.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            return false;
+        }
         let leaves: Vec<String> = (0..self.n_cols)
             .filter(|&c| {
                 c != self.stub_col && self.paths[c].len() == above.len() + 1 && self.paths[c].starts_with(above)
@@ -4885,10 +4885,6 @@ impl<'t> Reader<'t> {
             .map(|c| label_marks(name_before_unit(&self.paths[c][above.len()]), &self.notes).0)
             .filter(|l| stat_label(l).is_none())
             .collect();
-        // (Only where there is an abstract to have mentioned them.)
-        if self.table.abstract_text.as_deref().is_none_or(|a| a.trim().is_empty()) {
-            return false;
-        }
         let text = crate::fold::lower(&format!(
             "{} {}",
             crate::context::paper_text(self.table),
