@@ -31,6 +31,10 @@
 //!   down under the species' header.
 //! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
 //!   tissues printed bare down the stub with the days across, or the transpose.
+//! - [`tissues::tissue_distribution`]: each rat's, mouse's or rabbit's concentrations in
+//!   its organs at one time after the dose, the organs bare down the stub with their unit
+//!   (`Brain (ng/g)`) and the animals coded under their species' word (`Rat` over `R1 |
+//!   R2`), or the transpose; the time in the caption.
 //! - [`long::long_table`]: one row per sample (`Subject | Time (h) | Concentration`), the
 //!   subject's id on every row or on its first only, censored samples without gold;
 //!   three in ten as a NONMEM data file or a CDISC SDTM PC listing (`Layout::Listing`).
@@ -60,6 +64,7 @@ mod monitoring;
 mod named;
 mod residues;
 mod statistic_column;
+mod tissues;
 
 /// Share of the tables that report characteristics of the subjects and no PK result:
 /// papers print almost as many tables without PK results as with (13 of the 30 shared
@@ -109,6 +114,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Residues in the edible tissues of food animals by days after the last dose.
         options.push((11, 1.0));
     }
+    if tissues::samples_organs(study) {
+        // Each laboratory animal's organs at one time after the dose.
+        options.push((13, 1.0));
+    }
     if !study.matrix.ends_with("tissue") {
         // One row per sample, the first subjects' concentrations.
         options.push((12, 1.0));
@@ -131,6 +140,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         10 => named::named_subjects(rng, study, id, index, veterinary),
         11 => residues::residues(rng, study, id, index, veterinary),
         12 => long::long_table(rng, study, id, index, veterinary),
+        13 => tissues::tissue_distribution(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

@@ -230,6 +230,9 @@ pub enum Layout {
     ConditionsPerSubject,
     /// Residues in the edible tissues of food animals by days after the last dose.
     Residues,
+    /// Each laboratory animal's concentrations in its organs (`Brain (ng/g)`) at one time
+    /// after the dose, the animals coded under their species' word (`Rat` over `R1 | R2`).
+    TissueDistribution,
     /// One row per sample: `Subject | Time (h) | Concentration`, the subject's id perhaps
     /// on its first row only.
     LongTable,
@@ -264,6 +267,7 @@ impl Layout {
             Layout::StatisticsUnderParameters => "statistics_under_parameters",
             Layout::ConditionsPerSubject => "conditions_per_subject",
             Layout::Residues => "residues",
+            Layout::TissueDistribution => "tissue_distribution",
             Layout::LongTable => "long_table",
             Layout::Listing => "listing",
             Layout::Monitoring => "monitoring",
@@ -1176,6 +1180,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::StatisticsUnderParameters
         | Layout::ConditionsPerSubject
         | Layout::Residues
+        | Layout::TissueDistribution
         | Layout::LongTable
         | Layout::Listing
         | Layout::Monitoring

@@ -121,10 +121,13 @@ fn breadth_of_the_corpus() {
     assert_eq!(
         distinct(&|r| r.context.matrix.clone()),
         [
-            // The edible tissues of residue depletion studies among them.
+            // The edible tissues of residue depletion studies among them, and the organs of
+            // laboratory animals (tissue distribution).
             "adipose tissue",
+            "brain tissue",
             "cerebrospinal fluid",
             "cord blood",
+            "heart tissue",
             "kidney tissue",
             "liver tissue",
             "lung tissue",
@@ -133,6 +136,7 @@ fn breadth_of_the_corpus() {
             "plasma",
             "serum",
             "skin and fat",
+            "spleen tissue",
             "urine"
         ]
     );
@@ -143,7 +147,9 @@ fn breadth_of_the_corpus() {
         // Ratios of specimens are unitless.
         // Residues per kg of tissue too.
         let residue = r.unit_raw.as_deref() == Some("µg/kg");
-        let no_family = tissue && ["CMAX", "AUCLST", "AUCIFO"].contains(&code)
+        // Concentrations per gram of an organ too (tissue distribution).
+        let per_gram = r.unit_raw.as_deref().is_some_and(|u| u.ends_with("/g"));
+        let no_family = tissue && (["CMAX", "AUCLST", "AUCIFO"].contains(&code) || code == "CONC" && per_gram)
             || residue
             || code == "RCAMINT"
             || code.ends_with("RATIO");
@@ -177,6 +183,7 @@ fn breadth_of_the_corpus() {
         "statistics_under_parameters",
         "conditions_per_subject",
         "residues",
+        "tissue_distribution",
         "long_table",
         "listing",
         "monitoring",

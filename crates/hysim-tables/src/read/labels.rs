@@ -723,9 +723,10 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
         let n = w.parse::<f64>().ok().filter(|n| *n > 0.0)?;
         let unit = minutes_or_hours(words.get(k + 1)?.trim_end_matches([',', '.']))?;
         let after = &words[k + 2..];
-        // (Or after a single dose by its route: `4 h after a single oral dose`.)
+        // (Or after a single dose by its route: `4 h after a single oral dose`, `4 h after an
+        // intravenous dose`, `2 h after oral administration`.)
         let single = || match after {
-            ["after", "a" | "the", rest @ ..] => rest
+            ["after", "a" | "an" | "the", rest @ ..] | ["after", rest @ ..] => rest
                 .iter()
                 .take(4)
                 .position(|w| {
@@ -2664,6 +2665,9 @@ mod tests {
         );
         assert_eq!(time_after_dose_in("Anti-Xa activity 4 h post-dose (IU/mL)").as_deref(), Some("4 h"));
         assert_eq!(time_after_dose_in("Level 30 min after the morning dose").as_deref(), Some("30 min"));
+        assert_eq!(time_after_dose_in("Tissues of mice 4 h after an intravenous dose").as_deref(), Some("4 h"));
+        assert_eq!(time_after_dose_in("Tissues of rats 2 h after oral administration").as_deref(), Some("2 h"));
+        assert_eq!(time_after_dose_in("Levels 2 h after the end of dosing"), None);
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);
         assert_eq!(time_after_dose_in("AUC 0-24 h after dose"), None);
         assert!(!["E03", "P2", "D1", "RT-1", "M.L.R.", "S12A"].iter().any(|c| is_visit_code(c)));
