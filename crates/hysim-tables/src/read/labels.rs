@@ -747,6 +747,26 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
     })
 }
 
+/// A subject's covariate as a header prints it below the subject's id: an age, a weight or
+/// a sex, alone or listed (`2.4 y`, `8 mo`, `62 kg`, `M, 7 y`, `F/54 yr`), not a time since
+/// the dose (hours, days).
+pub(crate) fn is_covariate_value(text: &str) -> bool {
+    const UNITS: &[&str] =
+        &["y", "yr", "yrs", "year", "years", "mo", "mos", "month", "months", "wk", "wks", "week", "weeks", "kg"];
+    const SEXES: &[&str] = &["m", "f", "male", "female", "boy", "girl"];
+    let t = norm(strip_marks(text));
+    let covariate = |item: &str| {
+        let item = item.trim();
+        if SEXES.contains(&item) {
+            return true;
+        }
+        let split = item.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(item.len());
+        let (number, unit) = item.split_at(split);
+        number.parse::<f64>().is_ok() && UNITS.contains(&unit.trim())
+    };
+    !t.trim().is_empty() && t.split([',', ';', '/']).all(covariate)
+}
+
 /// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`, or the hour as a time `D2
 /// T8`: day 2, 4 h after that day's dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {
@@ -2669,6 +2689,12 @@ mod tests {
         assert_eq!(time_after_dose_in("Tissues of rats 2 h after oral administration").as_deref(), Some("2 h"));
         assert_eq!(time_after_dose_in("Levels 2 h after the end of dosing"), None);
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);
+        for covariate in ["2.4 y", "8 mo", "62 kg", "M, 7 y", "F/54 yr", "female"] {
+            assert!(is_covariate_value(covariate), "{covariate}");
+        }
+        for other in ["2 h", "30 min", "Day 3", "7", "Plasma", "4 wk (mg)"] {
+            assert!(!is_covariate_value(other), "{other}");
+        }
         assert_eq!(time_after_dose_in("AUC 0-24 h after dose"), None);
         assert!(!["E03", "P2", "D1", "RT-1", "M.L.R.", "S12A"].iter().any(|c| is_visit_code(c)));
         assert_eq!(subject_id("Pat. 1").as_deref(), Some("Pat. 1"));

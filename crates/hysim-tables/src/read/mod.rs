@@ -912,6 +912,27 @@ fn fold_unit_row(paths: &mut [Vec<String>], route_kind: Option<Route>) {
     }
 }
 
+/// A header row of the subjects' covariates under their ids (`C1 | C2` over `2.4 y | 3.1
+/// y`, `P1` over `M, 62 kg`), as tables of individuals print each subject's age, sex or
+/// weight below its code: the ids name the columns, the covariates are no part of them. Each
+/// id over one covariate alone (not a subject spanning its times), two subjects or more.
+fn drop_covariate_row(paths: &mut [Vec<String>]) {
+    let under: Vec<usize> = (0..paths.len())
+        .filter(|&c| {
+            let [.., id, covariate] = paths[c].as_slice() else { return false };
+            labels::is_covariate_value(covariate) && labels::subject_id(id).is_some()
+        })
+        .collect();
+    let ids: Vec<&String> = under.iter().map(|&c| &paths[c][paths[c].len() - 2]).collect();
+    let distinct = ids.iter().enumerate().all(|(k, id)| !ids[..k].contains(id));
+    if under.len() < 2 || !distinct {
+        return;
+    }
+    for c in under {
+        paths[c].pop();
+    }
+}
+
 /// A header row of units under the column headers (`Time after dose` over `min`, `Pt 1` over
 /// `mg/L`): there a time unit that is also a statistic's word (`min`, otherwise a column of
 /// minima) is the unit it stands among, and is written in brackets as a unit label is.
@@ -2098,6 +2119,7 @@ impl<'t> Reader<'t> {
         let row_unit = units_under_times(&mut paths);
         minutes_in_a_unit_row(table, &mut paths);
         fold_unit_row(&mut paths, route_kind);
+        drop_covariate_row(&mut paths);
         let (labels, marks): (Vec<String>, Vec<Vec<String>>) = paths
             .iter()
             .map(|p| {

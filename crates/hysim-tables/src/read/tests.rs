@@ -5579,3 +5579,30 @@ fn a_specimens_abbreviation_before_a_comma_and_faeces() {
     // A parasite's egg counts in faeces are no drug's.
     assert_eq!(crate::context::matrix_of("Faecal egg count (EPG)"), None);
 }
+
+#[test]
+fn a_row_of_covariates_under_the_subjects_ids_is_no_part_of_them() {
+    // Each child's age printed below its code: the codes name the subjects.
+    let t = table(
+        "Table 3. Plasma concentrations of X (µg/L) in individual children after an intravenous bolus",
+        &[&["Time (min)", "C1", "C2", "C3"], &["Time (min)", "2.4 y", "3.1 y", "4.8 y"]],
+        &[&["2", "2.99", "1.94", "2.33"], &["30", "0.546", "0.537", "0.541"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 6);
+    for r in &records {
+        assert_eq!(r.statistic, Statistic::Individual, "{r:?}");
+        assert!(["C1", "C2", "C3"].contains(&r.context.subject.as_deref().unwrap_or_default()), "{r:?}");
+    }
+    assert_eq!(records[0].context.time.as_deref(), Some("2 min"));
+    // Times under one subject's id are its columns' times, not covariates (`P1` over `2 wk |
+    // 4 wk`): the row stays.
+    let spanning = table(
+        "Table 3. Trough concentrations of X (mg/L) in individual patients",
+        &[&["Dose", "P1", "P1"], &["Dose", "2 wk", "4 wk"]],
+        &[&["10 mg", "2.1", "2.4"]],
+    );
+    let mut paths: Vec<Vec<String>> = (0..3).map(|c| spanning.header_path(c)).collect();
+    drop_covariate_row(&mut paths);
+    assert_eq!(paths[1].len(), 2);
+}
