@@ -925,7 +925,12 @@ fn drop_covariate_row(paths: &mut [Vec<String>]) {
         .collect();
     let ids: Vec<&String> = under.iter().map(|&c| &paths[c][paths[c].len() - 2]).collect();
     let distinct = ids.iter().enumerate().all(|(k, id)| !ids[..k].contains(id));
-    if under.len() < 2 || !distinct {
+    // (The whole row: every header of its own there a covariate, not `P | M` under times.)
+    let whole_row = (0..paths.len()).all(|c| {
+        let [.., above, last] = paths[c].as_slice() else { return true };
+        above.trim() == last.trim() || last.trim().is_empty() || under.contains(&c)
+    });
+    if under.len() < 2 || !distinct || !whole_row {
         return;
     }
     for c in under {
@@ -1819,7 +1824,9 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         let split = part.split_once(',').or_else(|| part.split_once('=')).or_else(|| part.split_once(':'));
         if let Some((abbr, name)) = split
             && is_abbr(abbr)
-            && let Some(named) = names(name.trim())
+            // (Or the name before a qualifier in brackets: `P, X (parent drug)`.)
+            && let Some(named) =
+                names(name.trim()).or_else(|| names(crate::params::split_trailing_group(name).0.trim()))
             && !out.iter().any(|(a, _, _)| a == abbr.trim())
         {
             // (With the unit its values are in, last in brackets: `TRA, total radioactivity
@@ -2456,11 +2463,17 @@ impl<'t> Reader<'t> {
                 let p = &reader.paths[c];
                 // (A time with a footnote mark, `8 h^a`; at or after the end of an infusion the
                 // notes time, `EOI + 1 h`.)
-                let above = p[..p.len().saturating_sub(1)].iter().rev().find_map(|h| {
+                // (Or a number under the time header that gives its unit, the analytes under it:
+                // `Time after dose (h)` over `1 | 3` over `P | M`.)
+                let above = p[..p.len().saturating_sub(1)].iter().enumerate().rev().find_map(|(k, h)| {
                     let h = label_marks(h, &reader.notes).0;
                     labels::cycle_day(&h, reader.cycle_days)
                         .or_else(|| labels::time_of(&h, None))
                         .or_else(|| after_infusion_end(&h, reader.infusion_length()?))
+                        .or_else(|| {
+                            let unit = p[..k].iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                            looks_numeric(&h).then(|| labels::time_of(&h, Some(unit))).flatten()
+                        })
                 });
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
@@ -2468,6 +2481,12 @@ impl<'t> Reader<'t> {
                     let h = label_marks(h, &reader.notes).0;
                     labels::time_of(&h, None)
                         .or_else(|| labels::time_in_brackets(&h))
+                        // (A number under the header that gives the times' unit: `Plasma X (mg/L),
+                        // time after dose (h)` over `2 | 24`.)
+                        .or_else(|| {
+                            let unit = p[..p.len() - 1].iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                            looks_numeric(&h).then(|| labels::time_of(&h, Some(unit))).flatten()
+                        })
                         // (A cycle's day and the time on it: `C1D1 2 h`, `C1D8 pre-dose`.)
                         .or_else(|| labels::cycle_day_time(&h, reader.cycle_days))
                         .or_else(|| {
@@ -4057,8 +4076,13 @@ impl<'t> Reader<'t> {
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
         if self.abbreviation(last).is_some() {
             // (Its unit printed with it or above it, not the abbreviation read as one: `D`.)
-            let unit =
-                path.iter().rev().filter(|h| h.trim() != last.trim()).find_map(|h| unit_in_label(h)).or_else(|| {
+            // (Not a time header's unit: `Time (h)` over `1 | 3` over `P | M`.)
+            let unit = path
+                .iter()
+                .rev()
+                .filter(|h| h.trim() != last.trim())
+                .find_map(|h| unit_in_label(h).filter(|u| !is_time_unit(u)))
+                .or_else(|| {
                     let (_, inner) = crate::params::split_trailing_group(last);
                     inner.filter(|u| Unit::parse(u.trim()).is_ok()).map(|u| u.trim().to_owned())
                 });
@@ -4090,7 +4114,13 @@ impl<'t> Reader<'t> {
                 // `ng/mL`, a parameter's analyte.)
                 let under_parameter = path.iter().any(|h| named(h, self.route_kind).is_some());
                 let full = if under_parameter { path } else { self.clean_paths[c].as_slice() };
-                let unit = full.iter().rev().find_map(|h| unit_in_label(h));
+                // (Not a time header's above it: `Time (h)` over `1 | 3` over the analytes; the
+                // label's own time unit stays, `Infant age (wk)` no concentration.)
+                let unit = full
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .find_map(|(k, h)| unit_in_label(h).filter(|u| k == 0 || !is_time_unit(u)));
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
@@ -4513,10 +4543,18 @@ impl<'t> Reader<'t> {
                 || labels::day_hour_code(id).is_some()
                 || labels::day_code(id).is_some()
         };
+        // (Not a sampling time's number under the time header: `Time after dose (h)` over `1
+        // | 3` over `P | M`.)
+        let under_time = |outer: &[String]| {
+            outer.iter().any(|h| {
+                labels::time_unit_in(h).is_some()
+                    || crate::context::has_word(&crate::fold::lower(h), &["time", "times"])
+            })
+        };
         let over = |c: usize| match self.clean_paths[c].as_slice() {
             // (With what the paper says of the subject after its id: `Patient II-4` then its
             // genotype on the header's next line.)
-            [.., above, leaf] if compound(leaf) => {
+            [outer @ .., above, leaf] if compound(leaf) && !(looks_numeric(above) && under_time(outer)) => {
                 labels::subject_id(above).or_else(|| labels::leading_worded_subject(above)).filter(|id| {
                     (id.split_whitespace().count() > 1
                         || id.chars().any(|c| c.is_ascii_digit()) && individual() && !timed(id))

@@ -5606,3 +5606,37 @@ fn a_row_of_covariates_under_the_subjects_ids_is_no_part_of_them() {
     drop_covariate_row(&mut paths);
     assert_eq!(paths[1].len(), 2);
 }
+
+#[test]
+fn sampling_times_spanning_each_analyte_with_subjects_down() {
+    // `Time (h)` over `1 | 3` over the parent and its metabolite, each patient a row: the
+    // number is the time in the time header's unit (not a subject over its analytes), the
+    // unit of the concentrations the caption's (not the time header's hours).
+    let mut t = table(
+        "Table 2. Steady-state plasma concentrations (ng/mL) of zelpiramide and its metabolite in individual residents",
+        &[
+            &["Patient", "Time after dose (h)", "Time after dose (h)", "Time after dose (h)", "Time after dose (h)"],
+            &["Patient", "1", "1", "3", "3"],
+            &["Patient", "P", "M", "P", "M"],
+        ],
+        &[&["OA-01", "72.3", "29.7", "117", "57.7"], &["OA-02", "149", "68.7", "194", "75.0"]],
+    );
+    t.footnote = Some("P, zelpiramide (parent drug); M, N-desmethylzelpiramide.".into());
+    let records = table_records(&t);
+    let got: Vec<String> = records
+        .iter()
+        .map(|r| {
+            format!(
+                "{:?} {} {} {} {}",
+                r.value,
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.unit_raw.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(records.len(), 8, "{got:#?}");
+    assert!(got.contains(&"Some(72.3) OA-01 1 h zelpiramide ng/mL".to_owned()), "{got:#?}");
+    assert!(got.contains(&"Some(75.0) OA-02 3 h N-desmethylzelpiramide ng/mL".to_owned()), "{got:#?}");
+}
