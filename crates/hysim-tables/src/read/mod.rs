@@ -2297,7 +2297,9 @@ impl<'t> Reader<'t> {
                 // (Where none names parameters, the column of subjects' ids under their header:
                 // `Pen | Withdrawal time (days) | Ear tag | Liver ...`, the pens and days the
                 // groups and times of the animals.)
-                let ids = || distinct_ids(table, c);
+                // (Or the animals' names: `Species | Bird` over `African grey parrot | Kiki`,
+                // three names at least, each once.)
+                let ids = || distinct_ids(table, c) || distinct_names(table, c);
                 let subjects = hits == 0 && reader.subject_cols[c] && ids();
                 (hits, subjects, std::cmp::Reverse(c))
             })
@@ -3032,10 +3034,17 @@ impl<'t> Reader<'t> {
                 let path = self.path_without_unit(c);
                 // (Or under a phase's header that names no parameter, `Hypothermia (33.5 °C)`
                 // over `2 | 24 | 48`: its times, the phase their group.)
+                // (Or under the header that gives their unit, `Time after dose (h)` or `Hours
+                // after oral dosing` spanning `0.5 | 1 | 2`.)
                 let (leaf, above) = path.split_last()?;
-                if above.iter().any(|h| named(h, self.route_kind).is_some() || unit_in_label(h).is_some()) {
+                let time_header = |h: &str| unit_in_label(h).is_none_or(|u| is_time_unit(&u));
+                if above
+                    .iter()
+                    .any(|h| named(h, self.route_kind).is_some() || unit_in_label(h).is_some() && !time_header(h))
+                {
                     return None;
                 }
+                let unit = above.iter().rev().find_map(|h| labels::time_unit_in(h)).or(unit);
                 let time = clock.as_ref().and_then(|t| t[c].clone()).or_else(|| labels::time_of(leaf, unit))?;
                 Some((c, time))
             })
@@ -6820,6 +6829,16 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
     ids.len() >= 2
         && distinct.len() == ids.len()
         && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
+}
+
+/// Whether column `c` holds three capitalised names or more, each once (`Kiki | Mango |
+/// Rocco` under `Bird`), as animals' names are printed.
+fn distinct_names(table: &Table, c: usize) -> bool {
+    let names: Vec<&str> = filled_cells(table, c).collect();
+    let distinct: std::collections::HashSet<&str> = names.iter().copied().collect();
+    names.len() >= 3
+        && distinct.len() == names.len()
+        && names.iter().all(|t| capitalised_name(t) && stat_label(t).is_none() && matrix_of(t).is_none())
 }
 
 /// A subject's code as a study prints it, a site's or the study's letters with a hyphen or

@@ -5640,3 +5640,37 @@ fn sampling_times_spanning_each_analyte_with_subjects_down() {
     assert!(got.contains(&"Some(72.3) OA-01 1 h zelpiramide ng/mL".to_owned()), "{got:#?}");
     assert!(got.contains(&"Some(75.0) OA-02 3 h N-desmethylzelpiramide ng/mL".to_owned()), "{got:#?}");
 }
+
+#[test]
+fn named_animals_after_a_species_column_with_times_beside_a_parameter() {
+    // `Species | Bird` then the hours under the header that gives their unit, a half-life
+    // column beside them: each bird by its name, each level at its time.
+    let t = table(
+        "Table 3. Plasma X concentrations (µg/mL) and terminal half-lives in individual birds after 10 mg/kg orally",
+        &[
+            &["Species", "Bird", "Hours after oral dosing", "Hours after oral dosing", "t½ (h)"],
+            &["Species", "Bird", "0.5", "1", "t½ (h)"],
+        ],
+        &[
+            &["African grey parrot", "Kiki", "4.58", "5.27", "4.2"],
+            &["African grey parrot", "Mango", "2.43", "2.75", "4.8"],
+            &["Blue-fronted amazon", "Lola", "2.61", "3.81", "5.6"],
+        ],
+    );
+    let records = table_records(&t);
+    let got: Vec<(&str, &str, Option<&str>, f64)> = records
+        .iter()
+        .map(|r| {
+            (
+                r.parameter.as_deref().unwrap_or("-"),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref(),
+                r.value.unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    assert_eq!(records.len(), 9, "{got:?}");
+    assert!(got.contains(&("CONC", "Kiki", Some("0.5 h"), 4.58)), "{got:?}");
+    assert!(got.contains(&("CONC", "Lola", Some("1 h"), 3.81)), "{got:?}");
+    assert!(got.contains(&("LAMZHL", "Mango", None, 4.8)), "{got:?}");
+}
