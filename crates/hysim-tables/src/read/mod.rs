@@ -4138,6 +4138,15 @@ impl<'t> Reader<'t> {
                     && self.named_subject(c).is_none();
                 self.concentration_of(last, unit.as_deref())
                     .or_else(|| (!statistic).then(|| self.concentration_of(&path.join(" "), unit.as_deref())).flatten())
+                    // A specimen's abbreviation spanning its sampling times (`dISF-L (ng/mL)` over
+                    // `2 h | 6 h`, "dISF-L, dermal interstitial fluid from lesional skin"): the
+                    // specimen's concentrations, each at its time.
+                    .or_else(|| {
+                        let (_, [.., header]) = path.split_last()? else { return None };
+                        (labels::time_of(last, None).is_some() && self.abbreviation(header).is_some())
+                            .then(|| self.concentration_of(header, unit.as_deref()))
+                            .flatten()
+                    })
                     // The analytes under their specimen's header (`Muscle + skin (µg/kg)` over
                     // `Florfenicol | Florfenicol amine`): the specimen's concentrations.
                     .or_else(|| {

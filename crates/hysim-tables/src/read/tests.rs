@@ -5674,3 +5674,29 @@ fn named_animals_after_a_species_column_with_times_beside_a_parameter() {
     assert!(got.contains(&("CONC", "Lola", Some("1 h"), 3.81)), "{got:?}");
     assert!(got.contains(&("LAMZHL", "Mango", None, 4.8)), "{got:?}");
 }
+
+#[test]
+fn a_specimens_abbreviation_spanning_its_sampling_times() {
+    // `dISF-L (ng/mL)` over `2 h | 6 h`, the notes defining the abbreviation: the specimen's
+    // concentrations at each time, beside plasma's.
+    let mut t = table(
+        "Table 2. Plasma and dermal interstitial fluid concentrations of X at steady state in individual patients",
+        &[
+            &["Subject", "Plasma (ng/mL)", "Plasma (ng/mL)", "dISF-L (ng/mL)", "dISF-L (ng/mL)"],
+            &["Subject", "2 h", "6 h", "2 h", "6 h"],
+        ],
+        &[&["PSO-01", "517", "230", "78.5", "37.2"], &["PSO-02", "422", "259", "69.0", "38.5"]],
+    );
+    t.footnote = Some("dISF-L, dermal interstitial fluid from lesional skin.".into());
+    let records = table_records(&t);
+    assert_eq!(records.len(), 8);
+    let dermal: Vec<(&str, &str, f64)> = records
+        .iter()
+        .filter(|r| r.context.matrix.as_deref() == Some("interstitial fluid"))
+        .map(|r| (r.context.subject.as_deref().unwrap(), r.context.time.as_deref().unwrap(), r.value.unwrap()))
+        .collect();
+    assert_eq!(
+        dermal,
+        [("PSO-01", "2 h", 78.5), ("PSO-02", "2 h", 69.0), ("PSO-01", "6 h", 37.2), ("PSO-02", "6 h", 38.5)]
+    );
+}
