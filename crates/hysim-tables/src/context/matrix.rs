@@ -353,6 +353,11 @@ const ORGANS: &[(&str, &str)] = &[
     ("lymph nodes", "lymph node"),
     ("tumour", "tumour tissue"),
     ("tumor", "tumour tissue"),
+    // Lymphoid tissues removed at surgery (adenotonsillectomy).
+    ("tonsil", "tonsil tissue"),
+    ("tonsils", "tonsil tissue"),
+    ("adenoid", "adenoid tissue"),
+    ("adenoids", "adenoid tissue"),
 ];
 
 fn find_matrices(text: &str) -> Vec<&'static str> {

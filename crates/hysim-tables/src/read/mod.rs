@@ -2554,8 +2554,10 @@ impl<'t> Reader<'t> {
         let time_col = |c: usize| {
             let header = crate::fold::lower(&reader.labels[c]);
             // The interval from the dose to a sample, not the dosing interval (τ).
-            let to_sample =
-                ["delivery", "sampl", "since", "after", "dose-to", "dose to"].iter().any(|w| header.contains(w));
+            let to_sample = ["delivery", "sampl", "since", "after", "dose-to", "dose to"].iter().any(|w| header.contains(w))
+                    // (Or from the dose to the event the sample was taken at: `Interval
+                    // dose–excision (min)`, `Dose-to-incision interval`.)
+                    || ["dose-", "dose–", "dose—", "dose and "].iter().any(|w| header.contains(w));
             let interval = crate::context::has_word(&header, &["interval"])
                 && to_sample
                 && !header.contains("dosing interval")

@@ -5700,3 +5700,37 @@ fn a_specimens_abbreviation_spanning_its_sampling_times() {
         [("PSO-01", "2 h", 78.5), ("PSO-02", "2 h", 69.0), ("PSO-01", "6 h", 37.2), ("PSO-02", "6 h", 38.5)]
     );
 }
+
+#[test]
+fn tonsils_and_adenoids_by_the_interval_from_the_dose_to_excision() {
+    // `Interval dose–excision (min)` is each child's sampling time; tonsil and adenoid
+    // named bare are tissues.
+    let t = table(
+        "Table 2. Serum and tissue X concentrations in individual children at tonsil excision",
+        &[&[
+            "Child",
+            "Age (years)",
+            "Interval dose–excision (min)",
+            "Serum (µg/mL)",
+            "Tonsil (µg/g)",
+            "Adenoid (µg/g)",
+        ]],
+        &[&["T01", "11", "56", "15.0", "9.2", "3.4"], &["T02", "7", "37", "21.6", "8.9", "—"]],
+    );
+    let got: Vec<(String, String, String, f64)> = table_records(&t)
+        .iter()
+        .map(|r| {
+            (
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+                r.context.matrix.clone().unwrap_or_default(),
+                r.value.unwrap(),
+            )
+        })
+        .collect();
+    let want = |s: &str, t: &str, m: &str, v: f64| (s.to_owned(), t.to_owned(), m.to_owned(), v);
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert!(got.contains(&want("T01", "56 min", "serum", 15.0)), "{got:?}");
+    assert!(got.contains(&want("T01", "56 min", "tonsil tissue", 9.2)), "{got:?}");
+    assert!(got.contains(&want("T01", "56 min", "adenoid tissue", 3.4)), "{got:?}");
+}
