@@ -3242,7 +3242,10 @@ impl<'t> Reader<'t> {
         // Under a `Day` header the rows print their days (`Day 2`); bare numbers there take
         // no unit from the caption (`1 | 3 | 7` are no hours), and are read as no time.
         let day_header = crate::context::has_word(&lower, &["day", "days"]);
+        // (A header counting days after an event does give them: `Day after injection` over `1
+        // | 2 | 4`.)
         let unit = labels::time_unit_in(stub_header)
+            .or_else(|| labels::days_header(stub_header))
             .or_else(|| (!day_header).then(|| labels::time_unit_in(caption)).flatten());
         // `Time (h)`, `Hours post-dose`, `Days after last medicated feed`.
         // (`Day` or `Treatment day` over `Day 2 | Day 3`: troughs by day.)

@@ -5734,3 +5734,21 @@ fn tonsils_and_adenoids_by_the_interval_from_the_dose_to_excision() {
     assert!(got.contains(&want("T01", "56 min", "tonsil tissue", 9.2)), "{got:?}");
     assert!(got.contains(&want("T01", "56 min", "adenoid tissue", 3.4)), "{got:?}");
 }
+
+#[test]
+fn bare_numbers_under_a_header_counting_days_after_an_event_are_days() {
+    // `Day after injection` over `1 | 2 | 4`: days since the dose, not subjects numbered.
+    let t = table(
+        "Table 2. Plasma X concentrations in three koi after a single intracoelomic injection of 10 mg/kg",
+        &[
+            &["Day after injection", "Plasma X (µg/mL)", "Plasma X (µg/mL)", "Plasma X (µg/mL)"],
+            &["Day after injection", "Kohaku", "Sanke", "Showa"],
+        ],
+        &[&["1", "7.89", "8.47", "9.71"], &["2", "6.16", "6.74", "8.00"], &["4", "3.62", "5.56", "5.09"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 9);
+    assert!(records.iter().all(|r| r.context.subject.as_deref().is_none_or(|s| !s.starts_with(char::is_numeric))));
+    let times: Vec<&str> = records.iter().take(3).filter_map(|r| r.context.time.as_deref()).collect();
+    assert_eq!(times, ["1 day", "2 day", "4 day"]);
+}
