@@ -4530,6 +4530,22 @@ impl<'t> Reader<'t> {
         .then_some(id)
     }
 
+    /// The other member of a pair whose own column names it (`Mare | Foal | ... | Foal plasma
+    /// (µg/mL)`, `Mother | Infant | ... | Infant serum`): a specimen headed by the word of
+    /// another column of ids or names is that member's, by its id in the row.
+    fn pair_member(&self, row: usize, col: usize) -> Option<String> {
+        let label = crate::fold::lower(&self.labels[col]);
+        (0..self.n_cols).filter(|&c| c != col && c != self.stub_col && self.col_named[c].is_none()).find_map(|c| {
+            let word = crate::fold::lower(crate::params::split_trailing_group(&self.labels[c]).0.trim());
+            let named = !word.is_empty()
+                && !word.contains(' ')
+                && label.strip_prefix(word.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                && labels::is_subject_header(&word);
+            let cell = self.table.body_rows[row].get(c)?.trim();
+            (named && !cell.is_empty() && parse_cell(cell).value.is_none()).then(|| cell.to_owned())
+        })
+    }
+
     /// A subject's id spanning its analytes' columns (`Subject 001` over `TRA | Parent`,
     /// `Patient 2` over `X | M1`): a subject word with its id, two subjects or more, each
     /// over compounds: the drug, a metabolite, the caption's compounds, the parent or total
@@ -5150,7 +5166,8 @@ impl<'t> Reader<'t> {
                         flush(&mut block, &section, section_n, &mut out);
                         let time = self.time_at(row, col);
                         let group = join_group(section.as_deref(), col_group);
-                        out.extend(self.individual(row, col, &label, param, group, Some(id.clone()), time));
+                        let id = self.pair_member(row, col).unwrap_or_else(|| id.clone());
+                        out.extend(self.individual(row, col, &label, param, group, Some(id), time));
                     }
                     RowKind::Group(stub) => {
                         flush(&mut block, &section, section_n, &mut out);

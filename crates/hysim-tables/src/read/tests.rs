@@ -5752,3 +5752,21 @@ fn bare_numbers_under_a_header_counting_days_after_an_event_are_days() {
     let times: Vec<&str> = records.iter().take(3).filter_map(|r| r.context.time.as_deref()).collect();
     assert_eq!(times, ["1 day", "2 day", "4 day"]);
 }
+
+#[test]
+fn a_pairs_other_member_by_its_own_column() {
+    // `Mare | Foal` then each one's specimens: the foal's plasma is the foal's, by its name.
+    let t = table(
+        "Table 2. X concentrations in mares, their milk and their foals",
+        &[&["Mare", "Foal", "Day post partum", "Mare plasma (µg/mL)", "Milk (µg/mL)", "Foal plasma (µg/mL)"]],
+        &[&["Saffron", "Pepper", "1", "3.47", "5.60", "0.065"], &["Willow", "Twig", "1", "2.29", "4.81", "0.061"]],
+    );
+    let got: Vec<(String, f64)> =
+        table_records(&t).iter().map(|r| (r.context.subject.clone().unwrap_or_default(), r.value.unwrap())).collect();
+    let want: Vec<(String, f64)> =
+        [("Saffron", 3.47), ("Willow", 2.29), ("Saffron", 5.60), ("Willow", 4.81), ("Pepper", 0.065), ("Twig", 0.061)]
+            .iter()
+            .map(|(s, v)| ((*s).to_owned(), *v))
+            .collect();
+    assert_eq!(got, want);
+}
