@@ -759,7 +759,8 @@ fn unit_before_clause(label: &str) -> Option<String> {
 
 /// [`unit_before_clause`]'s unit and where its bracket opens.
 fn unit_and_clause(label: &str) -> Option<(String, usize)> {
-    const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from"];
+    // (Or what the columns are by: `Trough concentration (mg/L) by day of therapy`.)
+    const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from", "by", "in"];
     label.match_indices('(').find_map(|(open, _)| {
         let close = open + label[open..].find(')')?;
         let unit = label[open + 1..close].trim();

@@ -5770,3 +5770,27 @@ fn a_pairs_other_member_by_its_own_column() {
             .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_unit_before_what_the_columns_are_by() {
+    // `Trough concentration (mg/L) by day of therapy` spanning the days: mg/L.
+    assert_eq!(
+        unit_and_clause("Trough concentration (mg/L) by day of therapy").map(|(u, _)| u).as_deref(),
+        Some("mg/L")
+    );
+    let t = table(
+        "Table 2. Serum trough concentrations of X in individual patients",
+        &[
+            &[
+                "Patient",
+                "Trough concentration (mg/L) by day of therapy",
+                "Trough concentration (mg/L) by day of therapy",
+            ],
+            &["Patient", "Day 2", "Day 3"],
+        ],
+        &[&["FN-01", "9.8", "13.2"], &["FN-02", "11.0", "12.4"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("mg/L")), "{}", show(&records));
+}
