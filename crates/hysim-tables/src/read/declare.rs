@@ -826,7 +826,10 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
                 // list of parameters is a scope ("Cmax, AUC0–t, AUC0–∞ and t½ (geometric
                 // mean, CV%)").
                 let in_passing = named.iter().filter(|c| c.as_str() != "CONC").count() <= 1;
-                let titled = before.trim_end().ends_with('(') && before.split_whitespace().count() > 5 && in_passing;
+                // (Or after the title's comma: "Exposure and apparent clearance of X by weight
+                // band, median (5th–95th percentile)".)
+                let titled =
+                    before.trim_end().ends_with(['(', ',']) && before.split_whitespace().count() > 5 && in_passing;
                 let named = if titled { Vec::new() } else { named };
                 if named.is_empty() { scope.clone() } else { Scope::Only(named) }
             }
@@ -1141,6 +1144,11 @@ mod tests {
         insta::assert_snapshot!(show("OKS: ortalama kalış süresi"), @"");
         // Not the half-life's `vida media` before a unit in brackets.
         insta::assert_snapshot!(show("Vida media (min)"), @"");
+        // A title naming one parameter in passing before its comma declares the whole table.
+        insta::assert_snapshot!(
+            show("Exposure and apparent clearance of X by body-weight band, median (5th–95th percentile)"),
+            @"median ±- (5th-95th percentile) [-] All"
+        );
         insta::assert_snapshot!(show("tmax jako medián (rozpětí)"), @"median ±- (range) [-] Only([\"TMAX\"])");
         // German `MW ± SD`; `MW` alone, a molecular weight, declares nothing.
         insta::assert_snapshot!(show("Parameter nach 40 mg (MW ± SD)"), @"mean ±SD (-) [-] All");
