@@ -3984,6 +3984,9 @@ impl<'t> Reader<'t> {
         // (A spread among the parameter's statistics, `Cmax` over `GM | 90% CI`, is read with
         // them: its central value's interval.)
         let spread = matches!(stat_label(leaf), Some(StatLabel::Spread(_)));
+        // (Nor is a central value with its spread's percent a comparison: `Cmax` over `GM
+        // (CV%)`.)
+        let declared = stat_label(leaf).is_some_and(|l| l.central().is_some());
         if above.is_empty()
             || leaf.is_empty()
             || labels::is_non_value_header(leaf) && !spread
@@ -3991,7 +3994,7 @@ impl<'t> Reader<'t> {
             || labels::time_of(leaf, None).is_some() && !interval_leaf && !occasion_leaf()
             || matches!(stat_label(leaf), Some(StatLabel::Count))
             || looks_numeric(leaf) && !interval_leaf && !spread
-            || is_comparison(leaf) && !spread
+            || is_comparison(leaf) && !spread && !declared
         {
             return None;
         }

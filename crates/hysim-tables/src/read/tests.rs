@@ -5794,3 +5794,19 @@ fn a_unit_before_what_the_columns_are_by() {
     assert_eq!(records.len(), 4);
     assert!(records.iter().all(|r| r.unit_raw.as_deref() == Some("mg/L")), "{}", show(&records));
 }
+
+#[test]
+fn a_geometric_mean_with_its_cv_under_each_parameter() {
+    // `Cmax (ng/mL)` over `GM (CV%)`, `tmax (h)` over `Median (range)`: each column's statistic.
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of X by mode of administration",
+        &[&["Administration", "Cmax (ng/mL)", "tmax (h)"], &["Administration", "GM (CV%)", "Median (range)"]],
+        &[&["Intact capsule", "162 (28)", "2.0 (1.0–4.0)"], &["Sprinkled on applesauce", "158 (30)", "2.0 (1.0–4.0)"]],
+    );
+    insta::assert_snapshot!(show(&table_records(&t)), @r#"
+    CMAX Some(162.0) geometric_mean Some("CV% 28") None Some("ng/mL") Some("ng/mL")->Some(162.0) "162 (28)" n=None group=Some("Intact capsule") route=None species=None
+    CMAX Some(158.0) geometric_mean Some("CV% 30") None Some("ng/mL") Some("ng/mL")->Some(158.0) "158 (30)" n=None group=Some("Sprinkled on applesauce") route=None species=None
+    TMAX Some(2.0) median None Some("range 1-4") Some("h") Some("h")->Some(2.0) "2.0 (1.0–4.0)" n=None group=Some("Intact capsule") route=None species=None
+    TMAX Some(2.0) median None Some("range 1-4") Some("h") Some("h")->Some(2.0) "2.0 (1.0–4.0)" n=None group=Some("Sprinkled on applesauce") route=None species=None
+    "#);
+}
