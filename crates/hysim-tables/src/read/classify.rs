@@ -46,6 +46,16 @@ const ANALYSES: &[&str] = &[
 /// caption also names PK results (a table of "demographics and pharmacokinetic
 /// parameters" holds both).
 const OTHER_CONTENT: &[&str] = &[
+    // In vitro properties of a compound (microsomal and hepatocyte stability, intrinsic
+    // clearance, protein binding in vitro): no subject was dosed.
+    "in vitro adme",
+    "in vitro properties",
+    "in vitro metabolic",
+    "in vitro metabolism",
+    "in vitro characteristics",
+    "in vitro profile",
+    "microsomal stability",
+    "hepatocyte stability",
     // Covariates tested while a population model was built (a caption that also names
     // its parameter estimates keeps the table).
     "covariate relationship",
@@ -266,6 +276,11 @@ mod tests {
         assert_eq!(check("Table 5. Assay validation: precision", &["", "QC low"]), Some("assay"));
         assert_eq!(check("Table 2. Dosing regimen", &["", "Dose"]), Some("dosing regimen"));
         assert!(check("Table 5. In vitro–in vivo extrapolation of hepatic clearance", &["Compound", "fu,p"]).is_some());
+        assert_eq!(
+            check("Table 1. In vitro ADME properties of X", &["Species", "Plasma fu (%)"]),
+            Some("in vitro adme")
+        );
+        assert_eq!(check("Table 2. In vitro properties and pharmacokinetic parameters of X", &["", "A"]), None, "both");
         assert_eq!(
             check(
                 "Table 2. Stability of X 20 mg/mL in infusion devices (percentage of the initial concentration remaining)",

@@ -2390,6 +2390,22 @@ impl<'t> Reader<'t> {
         // (Not the stub's: it labels the rows and holds no values, whatever its header says,
         // `Infant` read as a specimen beside a caption's concentration unit.)
         reader.col_named = (0..n_cols).map(|c| (c != stub_col).then(|| reader.column_parameter(c)).flatten()).collect();
+        // An area named without its span whose marked note gives the span (`AUC (mg·h/L)^a`,
+        // "a AUC0–6 h"): the note's area.
+        for c in 0..n_cols {
+            if reader.col_named[c].is_some_and(|n| n.is_area())
+                && let Some(area) = reader.marked_area(&reader.label_marks[c])
+            {
+                reader.col_named[c] = Some(area);
+            }
+        }
+        for r in 0..table.body_rows.len() {
+            if reader.row_named[r].is_some_and(|n| n.is_area())
+                && let Some(area) = reader.marked_area(&reader.stubs[r].1)
+            {
+                reader.row_named[r] = Some(area);
+            }
+        }
         let rows_hits = reader.row_named.iter().flatten().filter(|n| n.code().is_some()).count();
         // Where no row names a parameter, a header above the innermost may: `Cmax (ng/mL)`
         // spanning `Test | Reference` or `Mean | SD`.
@@ -4230,6 +4246,11 @@ impl<'t> Reader<'t> {
         if names_chemistry(label) {
             return None;
         }
+        // A parameter of the specimen named before it (`CSF Cmax (µg/mL)`, `Egg yolk Cmax
+        // (µg/g)`): that parameter, read in that specimen.
+        if let Some(parameter) = self.specimen_parameter(label) {
+            return Some(parameter);
+        }
         let abbreviation = self.abbreviation(name);
         const SPECIMEN_WORDS: &[&str] = &[
             "maternal",
@@ -4547,6 +4568,30 @@ impl<'t> Reader<'t> {
                 && labels::is_subject_header(&word);
             let cell = self.table.body_rows[row].get(c)?.trim();
             (named && !cell.is_empty() && parse_cell(cell).value.is_none()).then(|| cell.to_owned())
+        })
+    }
+
+    /// A parameter named after a specimen (`CSF Cmax (µg/mL)`, `Egg yolk Cmax (µg/g)`,
+    /// `Milk AUC0–24`): the parameter, one that is not a concentration at a time.
+    fn specimen_parameter(&self, label: &str) -> Option<Named> {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        (1..words.len().min(4)).find_map(|k| {
+            let specimen = words[..k].join(" ");
+            if matrix_of(&specimen).is_none() || parameter_code(&specimen, self.route_kind).is_some() {
+                return None;
+            }
+            let rest = words[k..].join(" ");
+            named(&rest, self.route_kind).filter(|n| n.code().is_some_and(|c| c != "CONC"))
+        })
+    }
+
+    /// The area a marked note names, when the note is that area's label alone (`a AUC0–6
+    /// h`, `b AUC from 0 to 24 h.`): what an `AUC` carrying the mark is.
+    fn marked_area(&self, marks: &[String]) -> Option<Named> {
+        marks.iter().find_map(|mark| {
+            let (_, text) = self.notes.iter().find(|(m, _)| m == mark)?;
+            let text = text.trim().trim_end_matches(['.', ';', ',']).trim();
+            named(text, self.route_kind).filter(|n| n.code().is_some_and(|code| code.starts_with("AUC")))
         })
     }
 

@@ -5810,3 +5810,27 @@ fn a_geometric_mean_with_its_cv_under_each_parameter() {
     TMAX Some(2.0) median None Some("range 1-4") Some("h") Some("h")->Some(2.0) "2.0 (1.0–4.0)" n=None group=Some("Sprinkled on applesauce") route=None species=None
     "#);
 }
+
+#[test]
+fn a_parameter_after_its_specimen_and_an_area_its_marked_note_spans() {
+    // `Egg yolk Cmax (µg/g)` is a peak in the yolk, not a concentration at a time; `AUC
+    // (mg·h/L)^a` with "a AUC0–6 h" is the area to 6 h.
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of X in laying hens",
+        &[&["Parameter", "IV 10 mg/kg", "Oral 10 mg/kg"]],
+        &[
+            &["Cmax (µg/mL)", "12.8 ± 2.3", "2.64 ± 0.58"],
+            &["Egg yolk Cmax (µg/g)", "0.84 ± 0.21", "0.41 ± 0.13"],
+            &["AUC (mg·h/L)a", "38.2 ± 8.6", "41.7 ± 14.2"],
+        ],
+    );
+    t.footnote = Some("Values are mean ± SD. a AUC0–6 h.".into());
+    let got: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .map(|r| (r.parameter.clone().unwrap_or_default(), r.context.matrix.clone().unwrap_or_default()))
+        .collect();
+    let want = |p: &str, m: &str| (p.to_owned(), m.to_owned());
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(got[2], want("CMAX", "egg yolk"), "{got:?}");
+    assert_eq!(got[4].0, "AUCINT", "{got:?}");
+}
