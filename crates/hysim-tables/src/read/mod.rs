@@ -6168,6 +6168,16 @@ impl<'t> Reader<'t> {
         if let (Named::Ambiguous(..), Some(kind)) = (&param, group_route.map(|(_, k)| k).or(self.paper_kind)) {
             param = named(name, Some(kind)).unwrap_or(param);
         }
+        // `C0` undefined in an intravenous group's column (`Intravenous (0.5 mg/kg)` beside
+        // `Oral`, `Cmax` the oral group's): the initial concentration of the intravenous dose,
+        // extrapolated to time zero. (Not the paper's route alone: a monitoring table's `C0`
+        // of an infused drug is its trough.)
+        if matches!(param, Named::Ambiguous(Family::Concentration, _))
+            && group_route.is_some_and(|(_, kind)| kind == Route::Intravascular)
+            && crate::params::normalise_name(crate::params::split_trailing_group(name).0) == "c0"
+        {
+            param = Named::Code("C0");
+        }
         // The group's route comes before the table's: "MRT" in an `IM` column is MRTEVIFO
         // even where the caption names the intravenous dose.
         // (And a name of two alternatives, one per route, `CL/F or CL`: the group's route's

@@ -5834,3 +5834,21 @@ fn a_parameter_after_its_specimen_and_an_area_its_marked_note_spans() {
     assert_eq!(got[2], want("CMAX", "egg yolk"), "{got:?}");
     assert_eq!(got[4].0, "AUCINT", "{got:?}");
 }
+
+#[test]
+fn c0_in_the_intravenous_groups_column_is_the_initial_concentration() {
+    let t = table(
+        "Table 2. Plasma pharmacokinetic parameters of X in eight horses (mean ± SD)",
+        &[&["Parameter", "Intravenous (0.5 mg/kg)", "Oral (1.0 mg/kg)"]],
+        &[&["C0 (ng/mL)", "412 ± 86", "—"], &["Cmax (ng/mL)", "—", "96.4 ± 24.8"]],
+    );
+    let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes, [Some("C0".to_owned()), Some("CMAX".to_owned())]);
+    // A monitoring table's `C0` of an infused drug, no route group, stays undefined.
+    let tdm = table(
+        "Table 2. Vancomycin concentrations in patients on intravenous infusion",
+        &[&["Patient", "C0 (mg/L)"]],
+        &[&["P1", "12.1"], &["P2", "9.8"]],
+    );
+    assert!(table_records(&tdm).iter().all(|r| r.parameter.as_deref() != Some("C0")));
+}
