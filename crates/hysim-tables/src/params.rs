@@ -267,6 +267,18 @@ fn one_of_alternatives(name: &str, route: Option<Route>) -> Option<&'static str>
     if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
         return None;
     }
+    // (The initial concentration after an intravenous dose beside the peak after the
+    // others, `C0 or Cmax`: the route's.)
+    if worded && let [a, b] = parts.as_slice() {
+        let pair = [normalise_name(a), normalise_name(b)];
+        if pair.contains(&"c0".to_owned()) && pair.contains(&"cmax".to_owned()) {
+            return match route? {
+                Route::Intravascular => Some("C0"),
+                Route::Extravascular => Some("CMAX"),
+            }
+            .filter(|_| unit.is_none_or(|u| hysim_units::Unit::parse(u).is_ok()));
+        }
+    }
     let codes: Vec<&'static str> = parts.iter().map(|p| name_code(p, route)).collect::<Option<_>>()?;
     let class = class_of_code(codes[0]);
     // (Chosen by the route only between a clearance or a volume and its apparent form,
@@ -829,6 +841,10 @@ mod tests {
             assert_eq!(ambiguous_class(name), Some("CL"), "{name}");
         }
         check("Vz (Vz/F)", Some(Route::Extravascular), Some("VZFO"));
+        // The initial concentration after an intravenous dose, the peak after the others.
+        check("C0 or Cmax (µg/mL)", Some(Route::Intravascular), Some("C0"));
+        check("C0 or Cmax (µg/mL)", Some(Route::Extravascular), Some("CMAX"));
+        check("C0 or Cmax (µg/mL)", None, None);
         // Each with its route in brackets.
         check("CL (IV) or CL/F (SC), mL/day", Some(Route::Intravascular), Some("CLO"));
         check("CL (IV) or CL/F (SC), mL/day", Some(Route::Extravascular), Some("CLFO"));
