@@ -7322,8 +7322,10 @@ fn declared_units(
                 }
                 _ => name,
             };
+            // (A tissue's or sputum's per gram: `Sputum concentrations in µg/g`.)
+            let per_gram = ["ng/g", "µg/g", "ug/g", "mg/g", "pg/g", "ng/kg", "µg/kg", "mg/kg"].contains(&unit);
             if lower.ends_with("concentrations") || lower.ends_with("concentration") {
-                if is_concentration_unit(unit) {
+                if is_concentration_unit(unit) || per_gram && scope.is_some() {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
                         match &scope {
                             Some(whom) => only.push((
@@ -7338,6 +7340,11 @@ fn declared_units(
                 }
                 continue;
             }
+            // (The clause's specimen before the name again: `sputum AUC in µg·h/g`.)
+            let name = match &scope {
+                Some(whom) if lower.starts_with(&format!("{whom} ")) => name.get(whom.len()..).map_or(name, str::trim),
+                _ => name,
+            };
             let code = parameter_code(name, route);
             let class = code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
             // The unit must measure what the name does (`AUC in ng/mL` is no area's unit).
@@ -7347,6 +7354,8 @@ fn declared_units(
                     let per_area = u.dims.area == -1 && matches!(f, Family::Clearance | Family::Volume);
                     unit_measures(&u, f) || u.dims.body_weight == -1 || per_area
                 })
+                // (Or per gram of a specimen its clause names: `sputum AUC in µg·h/g`.)
+                || scope.is_some() && (unit.ends_with("/g") || unit.ends_with("/kg"))
             });
             if (code.is_some() || class.is_some()) && fits {
                 match &scope {

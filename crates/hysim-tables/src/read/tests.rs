@@ -5852,3 +5852,19 @@ fn c0_in_the_intravenous_groups_column_is_the_initial_concentration() {
     );
     assert!(table_records(&tdm).iter().all(|r| r.parameter.as_deref() != Some("C0")));
 }
+
+#[test]
+fn units_per_specimen_in_a_footnote_sentence_per_gram_too() {
+    let mut t = table(
+        "Table 2. Sputum and serum pharmacokinetics of nebulised X; median (range)",
+        &[&["Parameter", "Sputum", "Serum"]],
+        &[&["Cmax", "1,284 (312–4,960)", "1.08 (0.42–2.61)"], &["AUC0–8", "3,960 (1,120–12,800)", "5.62 (2.18–12.4)"]],
+    );
+    t.footnote = Some(
+        "Sputum concentrations in µg/g and sputum AUC in µg·h/g; serum concentrations in µg/mL and serum AUC in µg·h/mL."
+            .into(),
+    );
+    let units: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.unit_raw).collect();
+    let want = |u: &str| Some(u.to_owned());
+    assert_eq!(units, [want("µg/g"), want("µg/mL"), want("µg·h/g"), want("µg·h/mL")]);
+}
