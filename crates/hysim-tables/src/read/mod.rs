@@ -6519,9 +6519,12 @@ impl<'t> Reader<'t> {
         // On the day its column gives (`Day 7` over `C0 | C2`): the day, then the time.
         // (A subject's trough defined as drawn before the dose, `C0, pre-dose trough`: then.)
         let own_time = match param.code() {
-            Some("CONC") => {
-                self.defined(name).and_then(|d| d.time.clone()).or_else(|| crate::params::time_in_name(name))
-            }
+            // (Of the unbound or total drug too: `Unbound C12 (ng/mL)` at 12 h.)
+            Some("CONC") => self.defined(name).and_then(|d| d.time.clone()).or_else(|| {
+                crate::params::time_in_name(name)
+                    .or_else(|| crate::params::time_in_name(&without_unbound(name)?))
+                    .or_else(|| crate::params::time_in_name(&without_total_or_whose(name)?))
+            }),
             Some("CTROUGH") if context.subject.is_some() => self.defined(name).and_then(|d| d.time.clone()),
             _ => None,
         };

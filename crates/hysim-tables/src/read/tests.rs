@@ -2230,11 +2230,12 @@ fn the_concentration_at_the_end_of_the_interval_at_steady_state_is_the_trough() 
     let t = table(
         "Table 2. Steady-state pharmacokinetic parameters of sobrevirine 400 mg once daily",
         &[&["Parameter", "Pregnancy", "Postpartum"]],
-        &[&["C24 (μg/mL)", "0.71", "1.06"], &["C12 (μg/mL)", "1.9", "2.4"]],
+        &[&["C24 (μg/mL)", "0.71", "1.06"], &["C12 (μg/mL)", "1.9", "2.4"], &["Unbound C24 (ng/mL)", "41", "66"]],
     );
     let records = table_records(&t);
     let codes: Vec<&str> = records.iter().filter_map(|r| r.parameter.as_deref()).collect();
-    assert_eq!(codes, ["CTROUGH", "CTROUGH", "CONC", "CONC"]);
+    // (The unbound drug's too.)
+    assert_eq!(codes, ["CTROUGH", "CTROUGH", "CONC", "CONC", "CTROUGH", "CTROUGH"]);
     // The area over the dosing interval of a twice-daily regimen at steady state.
     let twice = table(
         "Table 2. Steady-state pharmacokinetic parameters of nifedoxin 20 mg twice daily",
