@@ -2955,6 +2955,10 @@ impl<'t> Reader<'t> {
                             // (`EOI`, `EOI + 1 h`: at or after the end of an infusion whose length
                             // the notes say.)
                             .or_else(|| after_infusion_end(last, self.infusion_length()?))
+                            // (A sample the notes define as drawn before the dose by another
+                            // name: `Pre-feed`, "Pre-feed, sample drawn before the medicated
+                            // morning feed".)
+                            .or_else(|| self.defined_before_dose(last).then(|| "pre-dose".to_owned()))
                     })
                     .flatten()?;
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
@@ -4568,6 +4572,28 @@ impl<'t> Reader<'t> {
                 && labels::is_subject_header(&word);
             let cell = self.table.body_rows[row].get(c)?.trim();
             (named && !cell.is_empty() && parse_cell(cell).value.is_none()).then(|| cell.to_owned())
+        })
+    }
+
+    /// Whether the notes define a time point's label as a sample drawn before the dose,
+    /// by whatever name (`Pre-feed, sample drawn before the medicated morning feed`,
+    /// `Pre-HD = before the dialysis session's dose`): the label starts with `pre`, its
+    /// definition says `before`.
+    fn defined_before_dose(&self, label: &str) -> bool {
+        let label = crate::fold::lower(label.trim());
+        if !label.starts_with("pre") || label.len() < 4 {
+            return false;
+        }
+        [",", " =", ":", " ="].iter().any(|sep| {
+            self.notes_lower.match_indices(&format!("{label}{sep}")).any(|(at, m)| {
+                let definition = &self.notes_lower[at + m.len()..];
+                let end = definition.find([';', '.']).unwrap_or(definition.len());
+                let definition = &definition[..end];
+                crate::context::has_word(definition, &["before", "prior"])
+                    && ["dose", "dosing", "feed", "administration", "treatment", "infusion"]
+                        .iter()
+                        .any(|w| definition.contains(w))
+            })
         })
     }
 

@@ -5869,3 +5869,27 @@ fn units_per_specimen_in_a_footnote_sentence_per_gram_too() {
     let want = |u: &str| Some(u.to_owned());
     assert_eq!(units, [want("µg/g"), want("µg/mL"), want("µg·h/g"), want("µg·h/mL")]);
 }
+
+#[test]
+fn a_sample_the_notes_define_as_drawn_before_the_dose() {
+    // `Pre-feed` under each day, "Pre-feed, sample drawn before the medicated morning feed".
+    let mut t = table(
+        "Table 1. Plasma X concentrations (ng/mL) in individual giraffes receiving 5 mg/kg once daily in feed",
+        &[&["Giraffe", "Day 3", "Day 3", "Day 7", "Day 7"], &["Giraffe", "Pre-feed", "4 h", "Pre-feed", "4 h"]],
+        &[
+            &["Zuri", "30.3", "51.1", "35.4", "60.1"],
+            &["Kito", "33.2", "53.0", "38.4", "53.9"],
+            &["Amara", "38.8", "68.3", "45.7", "64.3"],
+        ],
+    );
+    t.footnote =
+        Some("Pre-feed, sample drawn before the medicated morning feed; 4 h, 4 h after the feed was offered.".into());
+    t.title = Some("Plasma concentrations of X given in pelleted feed to reticulated giraffes".into());
+    let times: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(times.len(), 12, "{times:?}");
+    assert!(times.contains(&("Zuri".to_owned(), "day 3, pre-dose".to_owned())), "{times:?}");
+    assert!(times.contains(&("Kito".to_owned(), "day 7, 4 h".to_owned())), "{times:?}");
+}
