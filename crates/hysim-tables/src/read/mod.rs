@@ -4505,6 +4505,12 @@ impl<'t> Reader<'t> {
         let timed_rows = self.row_time.iter().any(Option::is_some);
         let subjects =
             (subject_header || ids >= 3 && !labels::is_occasion_header(&stub_header)) && id_sections < 2 && !timed_rows;
+        // One row whose stub is a statistic's word, among three names or more.
+        let lone_statistic_row = || {
+            let stats = self.stubs.iter().filter(|(s, _)| stat_label(s).is_some()).count();
+            let names = self.stubs.iter().filter(|(s, _)| capitalised_name(s) && stat_label(s).is_none()).count();
+            stats == 1 && names >= 3
+        };
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
@@ -4512,7 +4518,10 @@ impl<'t> Reader<'t> {
                 // not `n` with a mark).
                 let code =
                     subject_header && stub.chars().any(|c| c.is_ascii_digit()) && labels::subject_id(&stub).is_some();
-                if let Some(label) = stat_label(&stub).filter(|_| !code) {
+                // (Nor an animal's name among names, the only row an extreme's word: `Max`
+                // between `Luna` and `Rosie` under `Dog`; a `Mean` row below them is theirs.)
+                let name = subject_header && matches!(stub.trim(), "Max" | "Min") && lone_statistic_row();
+                if let Some(label) = stat_label(&stub).filter(|_| !code && !name) {
                     RowKind::Stat(label)
                 } else if let Some((name, counts)) = sections[r].clone() {
                     RowKind::Section(name, counts)

@@ -5893,3 +5893,20 @@ fn a_sample_the_notes_define_as_drawn_before_the_dose() {
     assert!(times.contains(&("Zuri".to_owned(), "day 3, pre-dose".to_owned())), "{times:?}");
     assert!(times.contains(&("Kito".to_owned(), "day 7, 4 h".to_owned())), "{times:?}");
 }
+
+#[test]
+fn a_dog_named_max_among_named_dogs_is_no_maximum() {
+    let t = table(
+        "Table 3. Plasma X concentrations in individual dogs after 20 mg/kg intravenously",
+        &[&["Dog", "Plasma (µg/mL)", "Plasma (µg/mL)"], &["Dog", "1 h", "4 h"]],
+        &[
+            &["Biscuit", "31.9", "16.7"],
+            &["Luna", "35.0", "11.0"],
+            &["Max", "42.2", "17.5"],
+            &["Rosie", "37.0", "16.3"],
+        ],
+    );
+    let subjects: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.subject.clone()).collect();
+    assert_eq!(subjects.len(), 8);
+    assert!(subjects.contains(&"Max".to_owned()));
+}
