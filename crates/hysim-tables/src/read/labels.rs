@@ -767,6 +767,29 @@ pub(crate) fn is_covariate_value(text: &str) -> bool {
     !t.trim().is_empty() && t.split([',', ';', '/']).all(covariate)
 }
 
+/// The unit a note declares for the sampling times (`Sampling times are hours after the
+/// morning dose`, `Times are in minutes`, `Time in hours after the start of the
+/// infusion`): `h`, `min` or `day`. Not a duration the note gives in passing (`Times are
+/// after the end of a 2-min bolus`): the unit's word right after `time`/`times` and a verb.
+pub(crate) fn declared_time_unit(text: &str) -> Option<&'static str> {
+    const SKIP: &[&str] = &["are", "is", "were", "in", "given", "expressed", "shown", "reported", "as", "("];
+    let lower = norm(text);
+    let words: Vec<&str> =
+        lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',')).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        if !matches!(*w, "time" | "times") {
+            return None;
+        }
+        let next = words[k + 1..].iter().find(|w| !SKIP.contains(w))?;
+        match *next {
+            "hours" | "hour" | "h" | "hrs" => Some("h"),
+            "minutes" | "minute" | "min" | "mins" => Some("min"),
+            "days" | "day" => Some("day"),
+            _ => None,
+        }
+    })
+}
+
 /// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`, or the hour as a time `D2
 /// T8`: day 2, 4 h after that day's dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {
@@ -2689,6 +2712,9 @@ mod tests {
         assert_eq!(time_after_dose_in("Tissues of rats 2 h after oral administration").as_deref(), Some("2 h"));
         assert_eq!(time_after_dose_in("Levels 2 h after the end of dosing"), None);
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);
+        assert_eq!(declared_time_unit("Sampling times are hours after the morning dose of the day"), Some("h"));
+        assert_eq!(declared_time_unit("Time in minutes after the bolus."), Some("min"));
+        assert_eq!(declared_time_unit("Times are after the end of a 2-min bolus."), None);
         for covariate in ["2.4 y", "8 mo", "62 kg", "M, 7 y", "F/54 yr", "female"] {
             assert!(is_covariate_value(covariate), "{covariate}");
         }

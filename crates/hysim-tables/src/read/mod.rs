@@ -2897,6 +2897,8 @@ impl<'t> Reader<'t> {
                 .skip(1)
                 .find_map(|h| labels::time_unit_in(h))
                 .or_else(|| labels::time_unit_in(&caption))
+                // (Or the footnote's: "Sampling times are hours after the morning dose".)
+                .or_else(|| labels::declared_time_unit(self.table.footnote.as_deref()?))
         };
         // Days and hours coded (`D1 H2 | D2 H4 | D7`): a day's code alone is a day beside them.
         let day_hour_coded = (0..self.n_cols)

@@ -5910,3 +5910,17 @@ fn a_dog_named_max_among_named_dogs_is_no_maximum() {
     assert_eq!(subjects.len(), 8);
     assert!(subjects.contains(&"Max".to_owned()));
 }
+
+#[test]
+fn bare_hours_under_each_day_whose_unit_the_footnote_declares() {
+    let mut t = table(
+        "Table 2. Individual plasma X concentrations (ng/mL) on Day 1 and Day 10 of once-daily oral administration",
+        &[&["Subject", "Day 1", "Day 1", "Day 10", "Day 10"], &["Subject", "1", "2", "0", "24"]],
+        &[&["01-003", "255", "322", "80.9", "86.1"], &["01-004", "301", "328", "82.6", "86.5"]],
+    );
+    t.footnote =
+        Some("Sampling times are hours after the morning dose of the day; 0, sample drawn before dosing.".into());
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times.len(), 8, "{times:?}");
+    assert!(times.contains(&"day 1, 2 h".to_owned()) && times.contains(&"day 10, 24 h".to_owned()), "{times:?}");
+}
