@@ -1150,10 +1150,15 @@ fn subject_id_uncached(text: &str) -> Option<String> {
     // A subject word with a capital letter for an id (`Infant A`, `Patient B`).
     let letter = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
     // Initials (`L.M.`, `J.R.K.`), not the abbreviations cells print (`N.A.`, `N.D.`, `S.D.`).
+    // (A name's particle in lower case between them: `A.v.D.`, `J.d.B.`.)
     let initials = |w: &str| {
         let parts: Vec<&str> = w.split('.').collect();
-        (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+        let upper = |p: &&str| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase());
+        let particle = |p: &&str| p.len() == 1 && p.chars().all(|c| c.is_ascii_lowercase());
+        (2..=4).contains(&parts.len())
+            && upper(&parts[0])
+            && upper(&parts[parts.len() - 1])
+            && parts.iter().all(|p| upper(p) || particle(p))
             && !["N.A", "N.D", "N.S", "N.C", "N.R", "S.D", "S.E", "B.L.Q", "N.Q"].contains(&w)
     };
     match words.as_slice() {
@@ -2478,6 +2483,8 @@ mod tests {
     #[test]
     fn initials_are_subject_ids() {
         assert_eq!(subject_id("L.M.").as_deref(), Some("L.M."));
+        assert_eq!(subject_id("A.v.D.").as_deref(), Some("A.v.D."));
+        assert_eq!(subject_id("a.b."), None);
         assert_eq!(subject_id("J.R.K.").as_deref(), Some("J.R.K."));
         assert_eq!(subject_id("N.A."), None);
         assert_eq!(subject_id("S.D."), None);

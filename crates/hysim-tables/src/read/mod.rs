@@ -4562,7 +4562,8 @@ impl<'t> Reader<'t> {
                     *path.last_mut()? = full.clone();
                     subject_over_specimens(&path)
                 })
-                .or_else(|| self.name_over_specimens(col));
+                .or_else(|| self.name_over_specimens(col))
+                .or_else(|| self.worded_subject_over(col));
         };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some() && !self.numbered_ids(col);
         (!leaf_names_parameter
@@ -4606,6 +4607,31 @@ impl<'t> Reader<'t> {
                         .any(|w| definition.contains(w))
             })
         })
+    }
+
+    /// A subject by its word and id spanning columns of whatever it was sampled at
+    /// (`Patient E1` over `Pre-ox | Post-ox`, `Dog 2` over `Left | Right`): the id, where
+    /// two subjects or more so span their columns and what is under them names no
+    /// parameter, time or statistic.
+    fn worded_subject_over(&self, col: usize) -> Option<String> {
+        let over = |c: usize| -> Option<&str> {
+            let [.., parent, leaf] = self.clean_paths[c].as_slice() else { return None };
+            let (word, _) = parent.trim().split_once(' ')?;
+            let leaf = leaf.trim();
+            (labels::is_subject_header(word)
+                && labels::subject_id(parent).is_some()
+                && !leaf.is_empty()
+                && leaf != parent.trim()
+                && parameter_code(leaf, self.route_kind).is_none()
+                && labels::time_of(leaf, None).is_none()
+                && stat_label(leaf).is_none()
+                && !looks_numeric(leaf))
+            .then_some(parent.trim())
+        };
+        let id = over(col)?;
+        let spanned = (0..self.n_cols).filter(|&c| over(c) == Some(id)).count();
+        let subjects: std::collections::HashSet<&str> = (0..self.n_cols).filter_map(over).collect();
+        (spanned >= 2 && subjects.len() >= 2).then(|| id.to_owned())
     }
 
     /// A parameter named after a specimen (`CSF Cmax (µg/mL)`, `Egg yolk Cmax (µg/g)`,
@@ -5689,7 +5715,8 @@ impl<'t> Reader<'t> {
                         .named_subject(col)
                         .or_else(|| subject_over_specimens(p))
                         .or_else(|| subject_over_specimens(&self.path_without_unit(col)))
-                        .or_else(|| labels::leading_worded_subject(last));
+                        .or_else(|| labels::leading_worded_subject(last))
+                        .or_else(|| self.worded_subject_over(col));
                 };
                 // (Under a subject word, its siblings ids too: not `Dogs` over `NCA | 2-CM`,
                 // the methods of each species' estimates.)

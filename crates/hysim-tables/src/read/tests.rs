@@ -5924,3 +5924,31 @@ fn bare_hours_under_each_day_whose_unit_the_footnote_declares() {
     assert_eq!(times.len(), 8, "{times:?}");
     assert!(times.contains(&"day 1, 2 h".to_owned()) && times.contains(&"day 10, 24 h".to_owned()), "{times:?}");
 }
+
+#[test]
+fn a_subject_by_word_and_id_spanning_its_sampling_sites() {
+    // `Patient E1` over `Pre-ox | Post-ox` (ports of an ECMO circuit), times down the stub.
+    let t = table(
+        "Table 3. X concentrations (mg/L) in the ECMO circuit before and after the membrane oxygenator",
+        &[
+            &["Time (h)", "Patient E1", "Patient E1", "Patient E2", "Patient E2"],
+            &["Time (h)", "Pre-ox", "Post-ox", "Pre-ox", "Post-ox"],
+        ],
+        &[&["1", "10.0", "9.18", "8.0", "7.1"], &["4", "5.2", "4.9", "3.3", "2.8"]],
+    );
+    let got: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(got.len(), 8, "{got:?}");
+    assert!(got.iter().all(|(s, _)| s == "Patient E1" || s == "Patient E2"), "{got:?}");
+    // Two subjects, each over two columns, at least: `Patient 1` over `Cmax | AUC` stays
+    // the parameters' (no time, no statistic under it either).
+    let initials = table(
+        "Table 4. Serum X concentrations (µg/L) in six patients after a 30-min infusion",
+        &[&["Time (h)", "Patient", "Patient", "Patient"], &["Time (h)", "J.M.", "A.v.D.", "K.O."]],
+        &[&["0.25", "781", "644", "700"], &["1", "500", "400", "450"]],
+    );
+    let subjects: Vec<String> = table_records(&initials).iter().filter_map(|r| r.context.subject.clone()).collect();
+    assert_eq!(subjects, ["J.M.", "A.v.D.", "K.O.", "J.M.", "A.v.D.", "K.O."]);
+}
