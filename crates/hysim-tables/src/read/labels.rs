@@ -341,6 +341,9 @@ const SUBJECT_WORDS: &[&str] = &[
     "participant",
     "participants",
     "individual",
+    // A column of named animals or patients: `Name` over `Budi | Kemala`.
+    "name",
+    "animal name",
     "mother",
     "mothers",
     "infant",
@@ -1006,7 +1009,9 @@ fn days_header_uncached(header: &str) -> Option<&'static str> {
     let after = crate::context::has_word(&l, AFTER)
         || l.split_whitespace().any(|w| w.starts_with("post-"))
         || crate::context::has_word(&l, &["dzień", "dni"]) && crate::context::has_word(&l, &["po"]);
-    (crate::context::has_word(&l, DAYS) && after).then_some("day")
+    // (Or days since surgery by their abbreviation: `POD`, post-operative day.)
+    let post_operative = matches!(l.trim(), "pod" | "postoperative day" | "post-operative day");
+    (crate::context::has_word(&l, DAYS) && after || post_operative).then_some("day")
 }
 
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta

@@ -2679,6 +2679,9 @@ impl<'t> Reader<'t> {
         reader.time_col = times
             .iter()
             .find(|c| actual(c))
+            // (The one with its unit before a column of named time points: `Time after start
+            // of infusion (min)` beside `Time point` over `T0 | T1`.)
+            .or_else(|| times.iter().find(|c| headed(c) && c.1.is_some() && !clock(c)))
             .or_else(|| times.iter().find(|c| headed(c) && !clock(c)))
             .or_else(|| times.iter().find(headed))
             .or(times.first())
@@ -2724,7 +2727,8 @@ impl<'t> Reader<'t> {
                 let l = crate::fold::lower(crate::params::split_trailing_group(label).0.trim());
                 // (Not `Days`: a count of days, the length of a therapy.)
                 // (Or the week of a visit: `Week` over `2 | 4 | 8`, titration visits.)
-                matches!(l.as_str(), "day" | "study day" | "treatment day" | "week" | "study week" | "treatment week")
+                // (Or by its abbreviation: `POD`, the post-operative day.)
+                matches!(l.as_str(), "day" | "study day" | "treatment day" | "week" | "study week" | "treatment week" | "pod")
                     || l.starts_with("day ")
                     // (The day of a stay or after an operation: `ICU day`, `Postoperative day`.)
                     || l.ends_with(" day") && l.split_whitespace().count() <= 3 && !l.contains("per day")
@@ -4540,6 +4544,9 @@ impl<'t> Reader<'t> {
     /// a subject word with a number (`Patient 1`, `Case 2`, `Dog 3`), or an id under a
     /// subject header (`Patient` over `1 | 2`).
     fn column_subject(&self, col: usize) -> Option<String> {
+        if self.number_under_time_header(col) {
+            return None;
+        }
         if let Some(name) = self.named_over_analytes(col) {
             return Some(name);
         }
@@ -4607,6 +4614,16 @@ impl<'t> Reader<'t> {
                         .any(|w| definition.contains(w))
             })
         })
+    }
+
+    /// Whether a column is headed by a bare number under a time header (`Minutes after
+    /// darting` over `10 | 20 | 30`): a sampling time, never a subject's number.
+    fn number_under_time_header(&self, col: usize) -> bool {
+        let [above @ .., leaf] = self.clean_paths[col].as_slice() else { return false };
+        looks_numeric(leaf)
+            && above
+                .iter()
+                .any(|h| h.trim() != leaf.trim() && (labels::is_time_header(h) || labels::time_unit_in(h).is_some()))
     }
 
     /// A subject by its word and id spanning columns of whatever it was sampled at
@@ -5684,6 +5701,9 @@ impl<'t> Reader<'t> {
             looks_subject_columns(&(0..n_cols).map(|c| self.path_without_unit(c)).collect::<Vec<_>>());
         let subjects: Vec<Option<String>> = (0..n_cols)
             .map(|col| {
+                if self.number_under_time_header(col) {
+                    return None;
+                }
                 if let Some(name) = self.named_over_analytes(col).or_else(|| self.subject_over_analytes(col)) {
                     return Some(name);
                 }

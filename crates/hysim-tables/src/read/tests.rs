@@ -5952,3 +5952,29 @@ fn a_subject_by_word_and_id_spanning_its_sampling_sites() {
     let subjects: Vec<String> = table_records(&initials).iter().filter_map(|r| r.context.subject.clone()).collect();
     assert_eq!(subjects, ["J.M.", "A.v.D.", "K.O.", "J.M.", "A.v.D.", "K.O."]);
 }
+
+#[test]
+fn post_operative_days_and_named_animals_with_minutes_after_darting() {
+    // `Patient | POD | ... | Whole blood C0 (ng/mL)`: each trough on its post-operative day.
+    let t = table(
+        "Table 2. Paired whole-blood and plasma trough concentrations of X by post-operative day",
+        &[&["Patient", "POD", "Whole blood C0 (ng/mL)", "Plasma C0 (ng/mL)"]],
+        &[&["KT-01", "3", "7.27", "0.42"], &["", "7", "8.14", "0.34"], &["KT-02", "3", "6.10", "0.30"]],
+    );
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times.len(), 6, "{times:?}");
+    assert!(times.iter().all(|t| t.starts_with("day ")), "{times:?}");
+    // `Name` over the animals' names, `Minutes after darting` over `10 | 20`: the names
+    // are the subjects, the numbers their times.
+    let darted = table(
+        "Table 1. Plasma X concentrations (ng/mL) after intramuscular darting of three orangutans",
+        &[&["Name", "Sex", "Minutes after darting", "Minutes after darting"], &["Name", "Sex", "10", "20"]],
+        &[&["Budi", "M", "2.01", "2.60"], &["Kemala", "F", "2.02", "2.75"], &["Sari", "F", "1.80", "2.40"]],
+    );
+    let got: Vec<(String, String)> = table_records(&darted)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(got.contains(&("Budi".to_owned(), "10 min".to_owned())), "{got:?}");
+}
