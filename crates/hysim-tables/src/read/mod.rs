@@ -2547,13 +2547,16 @@ impl<'t> Reader<'t> {
             for c in (0..n_cols).filter(|&c| c != reader.stub_col && reader.col_named[c].is_none()) {
                 let p = &reader.paths[c];
                 let [above @ .., leaf] = p.as_slice() else { continue };
+                // (Or days under a header of days, `Postnatal day` over `Day 0 (delivery) | Day
+                // 2`: each day with what the header says of it.)
                 let Some(header) = above.iter().rev().find(|h| {
                     let l = crate::fold::lower(h);
-                    labels::time_unit_in(h).is_some() || crate::context::has_word(&l, &["time", "times"])
+                    labels::time_unit_in(h).is_some() || crate::context::has_word(&l, &["time", "times", "day", "days"])
                 }) else {
                     continue;
                 };
-                reader.col_time[c] = labels::time_of(leaf, labels::time_unit_in(header));
+                reader.col_time[c] =
+                    labels::time_of(leaf, labels::time_unit_in(header)).or_else(|| labels::leading_day(leaf));
             }
         }
         // A long table's column of sampling times: `Time (h)`, `Sampling time`, the
@@ -4300,6 +4303,9 @@ impl<'t> Reader<'t> {
             || words(SPECIMEN_WORDS)
             // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
             || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a)
+            // (Or a sample the notes define by when or where it was drawn: `Pre-HD (mg/L)`,
+            // "Pre-HD, arterial-line sample immediately before the start of dialysis".)
+            || self.defined_as_sample(name)
             // (Or a compound it names beside the drug, `X and M4 plasma concentrations`; or a
             // drug's name by its stem alone, `Ribonitinib`.)
             || self.caption_compound(name)
@@ -4594,13 +4600,40 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// Whether the notes define a label as a sample (`Pre-HD, arterial-line sample
+    /// immediately before the start of dialysis`, `Post-HD, sample at the end of the
+    /// session`): its values are that sample's concentrations.
+    fn defined_as_sample(&self, label: &str) -> bool {
+        // (Not a time point so defined, `Pre` or `Pre-feed` over its days: a time, read as
+        // one.)
+        if self.defined_before_dose(label)
+            || labels::time_of(label, None).is_some()
+            || labels::day_code(label).is_some()
+            || labels::day_hour_code(label).is_some()
+        {
+            return false;
+        }
+        let label = crate::fold::lower(label.trim());
+        if label.len() < 2 || label.contains(' ') {
+            return false;
+        }
+        [", ", " = ", ": "].iter().any(|sep| {
+            self.notes_lower.match_indices(&format!("{label}{sep}")).any(|(at, m)| {
+                let definition = &self.notes_lower[at + m.len()..];
+                let end = definition.find([';', '.']).unwrap_or(definition.len());
+                is_word_start(&self.notes_lower, at)
+                    && crate::context::has_word(&definition[..end], &["sample", "samples", "specimen"])
+            })
+        })
+    }
+
     /// Whether the notes define a time point's label as a sample drawn before the dose,
     /// by whatever name (`Pre-feed, sample drawn before the medicated morning feed`,
     /// `Pre-HD = before the dialysis session's dose`): the label starts with `pre`, its
     /// definition says `before`.
     fn defined_before_dose(&self, label: &str) -> bool {
         let label = crate::fold::lower(label.trim());
-        if !label.starts_with("pre") || label.len() < 4 {
+        if !label.starts_with("pre") {
             return false;
         }
         [",", " =", ":", " ="].iter().any(|sep| {

@@ -5978,3 +5978,30 @@ fn post_operative_days_and_named_animals_with_minutes_after_darting() {
     assert_eq!(got.len(), 6, "{got:?}");
     assert!(got.contains(&("Budi".to_owned(), "10 min".to_owned())), "{got:?}");
 }
+
+#[test]
+fn samples_the_notes_define_by_when_they_were_drawn() {
+    let mut t = table(
+        "Table 2. X plasma concentrations before and after haemodialysis in each patient",
+        &[&["Patient", "Age (years)", "Pre-HD (mg/L)", "Post-HD (mg/L)", "Dialysate (mg/L)"]],
+        &[&["04-011", "61", "12.8", "5.5", "1.65"], &["04-013", "66", "13.6", "6.9", "2.00"]],
+    );
+    t.footnote = Some(
+        "Pre-HD, arterial-line sample immediately before the start of dialysis; Post-HD, sample at the end of the 4-h session."
+            .into(),
+    );
+    let values: Vec<f64> = table_records(&t).iter().filter_map(|r| r.value).collect();
+    assert_eq!(values, [12.8, 13.6, 5.5, 6.9, 1.65, 2.0]);
+}
+
+#[test]
+fn specimen_rows_under_days_of_a_header_of_days() {
+    // `Postnatal day` over `Day 0 (delivery) | Day 2`, specimens down: each day.
+    let t = table(
+        "Table 1. X concentrations (ng/mL) in the mother and her breastfed infant",
+        &[&["Specimen", "Postnatal day", "Postnatal day"], &["Specimen", "Day 0 (delivery)", "Day 2"]],
+        &[&["Plasma", "1420", "1310"], &["Milk", "800", "700"]],
+    );
+    let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
+    assert_eq!(times, ["day 0", "day 2", "day 0", "day 2"]);
+}
