@@ -152,6 +152,9 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "saat" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
+        // (The mean month of the Gregorian calendar, 30.4375 days: depot formulations' areas,
+        // `ng·month/mL`, and half-lives in months.)
+        "month" | "months" | "mo" => (Base::Time, 730.5),
         "mol" => (Base::Amount, 1.0),
         "mmol" => (Base::Amount, 1e-3),
         "umol" => (Base::Amount, 1e-6),
@@ -621,6 +624,8 @@ mod tests {
         }
         check("µg·min/mL", "1.666667e-5 mass^1 vol^-1 time^1");
         check("ng·h²/mL", "1.000000e-6 mass^1 vol^-1 time^2");
+        // A depot's area in months (the mean calendar month, 730.5 h).
+        check("ng·month/mL", "7.305000e-4 mass^1 vol^-1 time^1");
     }
 
     #[test]
@@ -650,6 +655,7 @@ mod tests {
         check("hr-1", "1.000000e0 time^-1");
         check("min-1", "6.000000e1 time^-1");
         check("days", "2.400000e1 time^1");
+        check("months", "7.305000e2 time^1");
         check("%", "1.000000e-2 %");
         check("(ng·h/mL)/mg", "1.000000e-6 mass^1 vol^-1 time^1 dose^-1");
         check("ng/mL/mg", "1.000000e-6 mass^1 vol^-1 dose^-1");
