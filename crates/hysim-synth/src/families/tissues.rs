@@ -80,9 +80,9 @@ pub(crate) fn tissue_distribution(rng: &mut Rng, study: &Study, id: &str, index:
         rows.push((format!("{name} ({})", mass_unit.text), matrix, &mass_unit, cells));
     }
     let word = capitalise(study.species.name);
-    let letter = match study.species.name {
-        "rabbit" => "Rb",
-        _ => &word[..1],
+    let letter: String = match study.species.name {
+        "rabbit" => "Rb".to_owned(),
+        _ => word.chars().take(1).collect(),
     };
     // The animals' ids: coded (`R1`), numbered under the word (`1`), or the word and number
     // in the one header row (`Rat 1`).

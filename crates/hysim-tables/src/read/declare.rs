@@ -828,8 +828,13 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
                 let in_passing = named.iter().filter(|c| c.as_str() != "CONC").count() <= 1;
                 // (Or after the title's comma: "Exposure and apparent clearance of X by weight
                 // band, median (5th–95th percentile)".)
-                let titled =
-                    before.trim_end().ends_with(['(', ',']) && before.split_whitespace().count() > 5 && in_passing;
+                // (Not after a clause's exception: "Values are mean ± SD, except for tmax of both
+                // formulations, median (range)".)
+                let exception = before.contains("except") || before.contains(" for ");
+                let titled = (before.trim_end().ends_with('(')
+                    || before.trim_end().ends_with(',') && k == 0 && !exception)
+                    && before.split_whitespace().count() > 5
+                    && in_passing;
                 let named = if titled { Vec::new() } else { named };
                 if named.is_empty() { scope.clone() } else { Scope::Only(named) }
             }

@@ -780,7 +780,10 @@ pub(crate) fn declared_time_unit(text: &str) -> Option<&'static str> {
     let words: Vec<&str> =
         lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',')).filter(|w| !w.is_empty()).collect();
     words.iter().enumerate().find_map(|(k, w)| {
-        if !matches!(*w, "time" | "times") {
+        // (The sampling times': `times`, or `time` after `sampling`; not one parameter's,
+        // "tmax, time (h) to maximum concentration", nor an infusion's.)
+        let sampling = *w == "times" || *w == "time" && k > 0 && matches!(words[k - 1], "sampling" | "sample");
+        if !sampling {
             return None;
         }
         let next = words[k + 1..].iter().find(|w| !SKIP.contains(w))?;
@@ -1017,7 +1020,8 @@ fn days_header_uncached(header: &str) -> Option<&'static str> {
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta
 /// caretta)`, `Green turtles`, `Dogs, group A`).
 pub(crate) fn names_subjects(header: &str) -> bool {
-    const GENERIC: &[&str] = &["no", "id", "tag", "pair", "pairs", "individual", "individuals", "ave", "case", "code"];
+    const GENERIC: &[&str] =
+        &["no", "id", "tag", "pair", "pairs", "individual", "individuals", "ave", "case", "code", "name"];
     norm(header)
         .split(|c: char| !c.is_alphabetic())
         .any(|w| !w.is_empty() && !GENERIC.contains(&w) && SUBJECT_WORDS.contains(&w))
@@ -2725,7 +2729,8 @@ mod tests {
         assert_eq!(time_after_dose_in("Levels 2 h after the end of dosing"), None);
         assert_eq!(time_after_dose_in("Dose 4 h (mg)"), None);
         assert_eq!(declared_time_unit("Sampling times are hours after the morning dose of the day"), Some("h"));
-        assert_eq!(declared_time_unit("Time in minutes after the bolus."), Some("min"));
+        assert_eq!(declared_time_unit("Sampling time in minutes after the bolus."), Some("min"));
+        assert_eq!(declared_time_unit("tmax, time (h) to maximum concentration"), None);
         assert_eq!(declared_time_unit("Times are after the end of a 2-min bolus."), None);
         for covariate in ["2.4 y", "8 mo", "62 kg", "M, 7 y", "F/54 yr", "female"] {
             assert!(is_covariate_value(covariate), "{covariate}");

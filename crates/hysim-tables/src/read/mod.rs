@@ -760,7 +760,7 @@ fn unit_before_clause(label: &str) -> Option<String> {
 /// [`unit_before_clause`]'s unit and where its bracket opens.
 fn unit_and_clause(label: &str) -> Option<(String, usize)> {
     // (Or what the columns are by: `Trough concentration (mg/L) by day of therapy`.)
-    const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from", "by", "in"];
+    const WHEN: &[&str] = &["after", "following", "at", "on", "during", "post", "before", "from", "by"];
     label.match_indices('(').find_map(|(open, _)| {
         let close = open + label[open..].find(')')?;
         let unit = label[open + 1..close].trim();
@@ -931,7 +931,22 @@ fn drop_covariate_row(paths: &mut [Vec<String>]) {
         let [.., above, last] = paths[c].as_slice() else { return true };
         above.trim() == last.trim() || last.trim().is_empty() || under.contains(&c)
     });
-    if under.len() < 2 || !distinct || !whole_row {
+    // (Not weeks or months rising across the row, `V1 | V2 | V3` over `1 mo | 3 mo | 6 mo`:
+    // visits and their times, where children's ages come in any order.)
+    let numbers: Vec<f64> = under
+        .iter()
+        .filter_map(|&c| {
+            let text = paths[c].last()?.trim();
+            let end = text.find(|ch: char| !(ch.is_ascii_digit() || ch == '.')).unwrap_or(text.len());
+            text[..end].parse::<f64>().ok()
+        })
+        .collect();
+    let rising = numbers.len() == under.len() && numbers.windows(2).all(|w| w[0] < w[1]);
+    let durations = under.iter().all(|&c| {
+        let l = crate::fold::lower(paths[c].last().map_or("", String::as_str));
+        ["wk", "week", "mo", "month"].iter().any(|u| l.contains(u))
+    });
+    if under.len() < 2 || !distinct || !whole_row || rising && durations {
         return;
     }
     for c in under {
@@ -2577,7 +2592,8 @@ impl<'t> Reader<'t> {
             let to_sample = ["delivery", "sampl", "since", "after", "dose-to", "dose to"].iter().any(|w| header.contains(w))
                     // (Or from the dose to the event the sample was taken at: `Interval
                     // dose–excision (min)`, `Dose-to-incision interval`.)
-                    || ["dose-", "dose–", "dose—", "dose and "].iter().any(|w| header.contains(w));
+                    || ["dose-", "dose–", "dose—", "dose and "].iter().any(|w| header.contains(w))
+                        && !["dose-dose", "dose–dose", "dose—dose"].iter().any(|w| header.contains(w));
             let interval = crate::context::has_word(&header, &["interval"])
                 && to_sample
                 && !header.contains("dosing interval")
@@ -4613,8 +4629,10 @@ impl<'t> Reader<'t> {
         {
             return false;
         }
+        // (A sample named by when it was drawn, `Pre-HD`, `Post-ox`, `Mid-dialysis`: not any
+        // label a note mentions a sample in, `Albumin, measured in the same sample`.)
         let label = crate::fold::lower(label.trim());
-        if label.len() < 2 || label.contains(' ') {
+        if label.contains(' ') || !["pre", "post", "mid"].iter().any(|p| label.starts_with(p)) {
             return false;
         }
         [", ", " = ", ": "].iter().any(|sep| {
@@ -4636,7 +4654,7 @@ impl<'t> Reader<'t> {
         if !label.starts_with("pre") {
             return false;
         }
-        [",", " =", ":", " ="].iter().any(|sep| {
+        [",", " =", ":"].iter().any(|sep| {
             self.notes_lower.match_indices(&format!("{label}{sep}")).any(|(at, m)| {
                 let definition = &self.notes_lower[at + m.len()..];
                 let end = definition.find([';', '.']).unwrap_or(definition.len());
@@ -4690,7 +4708,14 @@ impl<'t> Reader<'t> {
         let words: Vec<&str> = label.split_whitespace().collect();
         (1..words.len().min(4)).find_map(|k| {
             let specimen = words[..k].join(" ");
-            if matrix_of(&specimen).is_none() || parameter_code(&specimen, self.route_kind).is_some() {
+            // (A specimen's name alone: not the unbound or total drug's, `Unbound plasma AUC`,
+            // nor urine's or faeces', whose parameters are excretion's, `Urine CL`.)
+            let lower = crate::fold::lower(&specimen);
+            let qualified = crate::context::has_word(
+                &lower,
+                &["unbound", "free", "total", "urine", "urinary", "faeces", "feces", "faecal", "fecal"],
+            );
+            if qualified || matrix_of(&specimen).is_none() || parameter_code(&specimen, self.route_kind).is_some() {
                 return None;
             }
             let rest = words[k..].join(" ");
@@ -4746,12 +4771,7 @@ impl<'t> Reader<'t> {
         };
         // (Not a sampling time's number under the time header: `Time after dose (h)` over `1
         // | 3` over `P | M`.)
-        let under_time = |outer: &[String]| {
-            outer.iter().any(|h| {
-                labels::time_unit_in(h).is_some()
-                    || crate::context::has_word(&crate::fold::lower(h), &["time", "times"])
-            })
-        };
+        let under_time = |outer: &[String]| outer.iter().any(|h| labels::is_time_header(h));
         let over = |c: usize| match self.clean_paths[c].as_slice() {
             // (With what the paper says of the subject after its id: `Patient II-4` then its
             // genotype on the header's next line.)
@@ -6292,6 +6312,9 @@ impl<'t> Reader<'t> {
         if matches!(param, Named::Ambiguous(Family::Concentration, _))
             && group_route.is_some_and(|(_, kind)| kind == Route::Intravascular)
             && crate::params::normalise_name(crate::params::split_trailing_group(name).0) == "c0"
+            // (Nor a `C0` the notes define or a monitoring table's: a trough in any column.)
+            && self.defined(name).is_none()
+            && !crate::context::has_word(&self.notes_lower, &["trough", "troughs", "monitoring"])
         {
             param = Named::Code("C0");
         }

@@ -5852,6 +5852,14 @@ fn c0_in_the_intravenous_groups_column_is_the_initial_concentration() {
         &[&["P1", "12.1"], &["P2", "9.8"]],
     );
     assert!(table_records(&tdm).iter().all(|r| r.parameter.as_deref() != Some("C0")));
+    // Nor a `C0` the notes define as the trough, route columns or not.
+    let mut defined = table(
+        "Table 2. X in transplant recipients by route",
+        &[&["Parameter", "Intravenous", "Oral"]],
+        &[&["C0 (ng/mL)", "8.1", "7.4"]],
+    );
+    defined.footnote = Some("C0, trough concentration before the morning dose.".into());
+    assert!(table_records(&defined).iter().all(|r| r.parameter.as_deref() != Some("C0")));
 }
 
 #[test]
@@ -5951,6 +5959,18 @@ fn a_subject_by_word_and_id_spanning_its_sampling_sites() {
     );
     let subjects: Vec<String> = table_records(&initials).iter().filter_map(|r| r.context.subject.clone()).collect();
     assert_eq!(subjects, ["J.M.", "A.v.D.", "K.O.", "J.M.", "A.v.D.", "K.O."]);
+    // Parameters under each patient are the patient's by the parameters' own reading, not
+    // a subject over sampling sites.
+    let parameters = table(
+        "Table 3. Pharmacokinetic parameters of X in two patients",
+        &[
+            &["Dose", "Patient 1", "Patient 1", "Patient 2", "Patient 2"],
+            &["Dose", "Cmax (mg/L)", "AUC (mg·h/L)", "Cmax (mg/L)", "AUC (mg·h/L)"],
+        ],
+        &[&["100 mg", "10.0", "90", "8.0", "70"]],
+    );
+    let reader = Reader::new(&parameters).expect("a table of parameters");
+    assert_eq!(reader.worded_subject_over(1), None);
 }
 
 #[test]
@@ -5990,8 +6010,11 @@ fn samples_the_notes_define_by_when_they_were_drawn() {
         "Pre-HD, arterial-line sample immediately before the start of dialysis; Post-HD, sample at the end of the 4-h session."
             .into(),
     );
-    let values: Vec<f64> = table_records(&t).iter().filter_map(|r| r.value).collect();
+    let records = table_records(&t);
+    let values: Vec<f64> = records.iter().filter_map(|r| r.value).collect();
     assert_eq!(values, [12.8, 13.6, 5.5, 6.9, 1.65, 2.0]);
+    assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC") && r.unit_raw.as_deref() == Some("mg/L")));
+    assert_eq!(records[0].parameter_raw, "Pre-HD (mg/L)");
 }
 
 #[test]
