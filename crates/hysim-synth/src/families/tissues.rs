@@ -35,6 +35,10 @@ const ORGANS: &[(&str, &str, f64)] = &[
     ("Muscle", "muscle tissue", 0.6),
 ];
 
+/// A row of the table: its label, the matrix it names, its unit, and each animal's printed
+/// cell and value.
+type Row<'a> = (String, &'a str, &'a UnitChoice, Vec<(String, f64)>);
+
 /// The hours after the dose at which the animals were killed.
 const TIMES: &[f64] = &[0.5, 1.0, 2.0, 4.0, 8.0, 24.0];
 
@@ -66,7 +70,7 @@ pub(crate) fn tissue_distribution(rng: &mut Rng, study: &Study, id: &str, index:
     };
     // Each row of the table (plasma and the organs): label, matrix, unit, and each animal's
     // printed cell and value.
-    let mut rows: Vec<(String, &str, &UnitChoice, Vec<(String, f64)>)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let cell = |v: f64| {
         let d = decimals_for(v, 3);
         (number(v, d, false), printed_value(v, d))
