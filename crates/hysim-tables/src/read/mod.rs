@@ -2316,7 +2316,12 @@ impl<'t> Reader<'t> {
                 // (Or the animals' names: `Species | Bird` over `African grey parrot | Kiki`,
                 // three names at least, each once.)
                 let ids = || distinct_ids(table, c) || distinct_names(table, c);
-                let subjects = hits == 0 && reader.subject_cols[c] && ids();
+                // (Not the counts under a plural header: `Patients` over `46 | 58 | 21`.)
+                let counts = || {
+                    crate::fold::lower(reader.labels[c].trim()).ends_with('s')
+                        && filled_cells_outside_sections(table, c).all(|t| t.chars().all(|ch| ch.is_ascii_digit()))
+                };
+                let subjects = hits == 0 && reader.subject_cols[c] && ids() && !counts();
                 (hits, subjects, std::cmp::Reverse(c))
             })
             .unwrap_or(0);
@@ -7054,10 +7059,23 @@ fn filled_cells(table: &Table, c: usize) -> impl Iterator<Item = &str> {
     table.body_rows.iter().filter_map(move |r| r.get(c)).map(|t| t.trim()).filter(|t| !t.is_empty())
 }
 
+/// A column's filled cells outside full-width rows (a section's label spanning the table,
+/// `Water temperature 22 °C`, printed in every cell of its row).
+fn filled_cells_outside_sections(table: &Table, c: usize) -> impl Iterator<Item = &str> {
+    table
+        .body_rows
+        .iter()
+        .filter(|r| r.len() < 3 || r.iter().any(|t| t.trim() != r[0].trim()))
+        .filter_map(move |r| r.get(c))
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+}
+
 /// Whether a column's filled cells are subjects' ids, one a row: two or more, distinct, each
-/// an id (not a number with a decimal point or comma: a concentration).
+/// an id (not a number with a decimal point or comma: a concentration). (A section's row
+/// spanning the table is none of them: `Water temperature 22 °C` over `P1 | P2`.)
 fn distinct_ids(table: &Table, c: usize) -> bool {
-    let ids: Vec<&str> = filled_cells(table, c).collect();
+    let ids: Vec<&str> = filled_cells_outside_sections(table, c).collect();
     let distinct: std::collections::HashSet<&str> = ids.iter().copied().collect();
     ids.len() >= 2
         && distinct.len() == ids.len()
@@ -7067,7 +7085,7 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
 /// Whether column `c` holds three capitalised names or more, each once (`Kiki | Mango |
 /// Rocco` under `Bird`), as animals' names are printed.
 fn distinct_names(table: &Table, c: usize) -> bool {
-    let names: Vec<&str> = filled_cells(table, c).collect();
+    let names: Vec<&str> = filled_cells_outside_sections(table, c).collect();
     let distinct: std::collections::HashSet<&str> = names.iter().copied().collect();
     names.len() >= 3
         && distinct.len() == names.len()

@@ -6028,3 +6028,33 @@ fn specimen_rows_under_days_of_a_header_of_days() {
     let times: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.time.clone()).collect();
     assert_eq!(times, ["day 0", "day 2", "day 0", "day 2"]);
 }
+
+#[test]
+fn pools_after_the_time_column_across_section_rows() {
+    // `Time after dosing (h) | Pool | Plasma (µg/mL)`, a section row spanning the table
+    // between them: each pool a subject at its time.
+    let t = table(
+        "Table 2. X in pooled plasma of Nile tilapia after a single oral dose",
+        &[&["Time after dosing (h)", "Pool", "Plasma (µg/mL)"]],
+        &[
+            &["Water temperature 22 °C", "Water temperature 22 °C", "Water temperature 22 °C"],
+            &["2", "P1", "5.19"],
+            &["2", "P2", "5.45"],
+            &["8", "P3", "3.10"],
+        ],
+    );
+    let got: Vec<(String, String)> = table_records(&t)
+        .iter()
+        .map(|r| (r.context.subject.clone().unwrap_or_default(), r.context.time.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0], ("P1".to_owned(), "2 h".to_owned()), "{got:?}");
+    // Counts under a plural header are no subjects' ids.
+    let counts = table(
+        "Table 2. X trough concentrations by daily dose",
+        &[&["Daily dose", "Patients", "Ctrough (mg/L)"]],
+        &[&["1000 mg", "46", "14.8 ± 6.2"], &["2000 mg", "58", "27.6 ± 10.4"]],
+    );
+    let groups: Vec<String> = table_records(&counts).iter().filter_map(|r| r.context.group.clone()).collect();
+    assert_eq!(groups, ["1000 mg", "2000 mg"]);
+}
