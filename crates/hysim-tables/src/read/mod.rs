@@ -4398,7 +4398,10 @@ impl<'t> Reader<'t> {
     /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
     fn ratio_of(&self, label: &str) -> Option<Named> {
         let name = crate::params::split_trailing_group(label).0;
-        let (num, den) = name.split_once('/')?;
+        // (Or with a colon, `CSF:plasma`, `Milk:plasma ratio`.)
+        let (num, den) = name
+            .split_once('/')
+            .or_else(|| name.split_once(':').filter(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty()))?;
         // `ODV/V ratio`: the word after the denominator says what the label is.
         let den = den.trim_end();
         let den =

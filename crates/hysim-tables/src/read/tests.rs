@@ -6058,3 +6058,14 @@ fn pools_after_the_time_column_across_section_rows() {
     let groups: Vec<String> = table_records(&counts).iter().filter_map(|r| r.context.group.clone()).collect();
     assert_eq!(groups, ["1000 mg", "2000 mg"]);
 }
+
+#[test]
+fn a_ratio_of_two_specimens_with_a_colon() {
+    let t = table(
+        "Table 3. Paired plasma and cerebrospinal fluid X concentrations at lumbar punctures",
+        &[&["Patient", "Plasma (mg/L)", "CSF (mg/L)", "CSF:plasma"]],
+        &[&["CM-01", "32.2", "20.6", "0.64"], &["CM-02", "36.7", "30.7", "0.84"]],
+    );
+    let codes: Vec<String> = table_records(&t).iter().filter_map(|r| r.parameter.clone()).collect();
+    assert_eq!(codes, ["CONC", "CONC", "CONC", "CONC", "CSFPRATIO", "CSFPRATIO"]);
+}
