@@ -2563,7 +2563,16 @@ impl<'t> Reader<'t> {
         // Concentrations down the stub (specimens, tissues), the sampling times across under
         // a time header (`Tissue` beside `Time after last dose` spanning `3 days | 7 days`,
         // residue depletion): each column's time.
-        if rows_hits > 0 && only_concentrations(&reader.row_named) {
+        // (A ratio of two of the specimens among them, `Milk/plasma ratio`, is read at the same
+        // times.)
+        let concentrations_and_ratios = {
+            let named: Vec<&Named> = reader.row_named.iter().flatten().collect();
+            named.iter().any(|n| n.code() == Some("CONC"))
+                && named
+                    .iter()
+                    .all(|n| n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio")))
+        };
+        if rows_hits > 0 && concentrations_and_ratios {
             for c in (0..n_cols).filter(|&c| c != reader.stub_col && reader.col_named[c].is_none()) {
                 let p = &reader.paths[c];
                 let [above @ .., leaf] = p.as_slice() else { continue };
@@ -5911,9 +5920,21 @@ impl<'t> Reader<'t> {
             // A subject's column before the stub (`Subject | Sequence | Parameter | Test |
             // Reference`, the subject spanning its parameters' rows): the row's values are
             // that subject's.
-            let row_subject = subject_cols.iter().find_map(|&c| labels::subject_id(cells[c].trim()).map(|id| (c, id)));
+            // (Or a section's row naming one person of a case report, `Mother` then `Infant`
+            // over their specimens' rows: a subject word in the singular, alone.)
+            let section_subject = section.as_deref().filter(|s| {
+                let l = crate::fold::lower(s.trim());
+                matches!(
+                    l.as_str(),
+                    "mother" | "infant" | "neonate" | "newborn" | "child" | "father" | "fetus" | "foetus"
+                )
+            });
+            let row_subject = subject_cols
+                .iter()
+                .find_map(|&c| labels::subject_id(cells[c].trim()).map(|id| (c, id)))
+                .or_else(|| section_subject.map(|s| (usize::MAX, s.trim().to_owned())));
             // Columns before the stub (analyte, population, ...) name the group.
-            let mut row_group: Vec<String> = section.iter().cloned().collect();
+            let mut row_group: Vec<String> = section.iter().filter(|_| section_subject.is_none()).cloned().collect();
             row_group.extend(
                 cells[..stub_col]
                     .iter()

@@ -6069,3 +6069,41 @@ fn a_ratio_of_two_specimens_with_a_colon() {
     let codes: Vec<String> = table_records(&t).iter().filter_map(|r| r.parameter.clone()).collect();
     assert_eq!(codes, ["CONC", "CONC", "CONC", "CONC", "CSFPRATIO", "CSFPRATIO"]);
 }
+
+#[test]
+fn a_case_reports_people_by_section_rows_over_their_specimens() {
+    // `Mother` then `Infant` spanning the table over their specimens' rows, days across, a
+    // ratio row among them: each person a subject, each value on its day.
+    let t = table(
+        "Table 1. X concentrations (ng/mL) in the mother and her breastfed infant",
+        &[&["Specimen", "Postnatal day", "Postnatal day"], &["Specimen", "Day 0 (delivery)", "Day 2"]],
+        &[
+            &["Mother", "Mother", "Mother"],
+            &["Plasma", "1420", "1310"],
+            &["Milk/plasma ratio", "—", "0.31"],
+            &["Infant", "Infant", "Infant"],
+            &["Plasma", "20", "15"],
+        ],
+    );
+    let got: Vec<(String, String, f64)> = table_records(&t)
+        .iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .map(|r| {
+            (
+                r.context.subject.clone().unwrap_or_default(),
+                r.context.time.clone().unwrap_or_default(),
+                r.value.unwrap(),
+            )
+        })
+        .collect();
+    let want = |s: &str, t: &str, v: f64| (s.to_owned(), t.to_owned(), v);
+    assert_eq!(
+        got,
+        [
+            want("Mother", "day 0", 1420.0),
+            want("Mother", "day 2", 1310.0),
+            want("Infant", "day 0", 20.0),
+            want("Infant", "day 2", 15.0)
+        ]
+    );
+}
