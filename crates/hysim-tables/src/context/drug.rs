@@ -568,6 +568,14 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
             .or_else(|| lower.strip_prefix("o-"))
             .unwrap_or(&lower)
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '′' | '\'' | '-' | '(' | ')'));
+        // (A nitro group reduced, only after its locant: `7-aminoclonazepam`, `7-amino-X`; not
+        // `aminophylline`, a drug.)
+        let located_amino = lower.starts_with(|c: char| c.is_ascii_digit()) && unlocated.starts_with("amino");
+        if located_amino
+            && unlocated["amino".len()..].trim_start_matches('-').chars().filter(|c| c.is_alphabetic()).count() >= 4
+        {
+            return Some(w);
+        }
         if let Some(prefix) = PREFIXES.iter().find(|p| unlocated.starts_with(**p)) {
             let parent = unlocated[prefix.len()..].trim_start_matches('-');
             if parent.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
@@ -613,5 +621,8 @@ mod metabolite_tests {
         assert_eq!(metabolite_in("Hydroxy"), None);
         assert_eq!(metabolite_in("Glucuronide"), None);
         assert_eq!(metabolite_in("Morphine sulfate 10 mg"), None);
+        // A nitro group reduced after its locant; not a drug whose name begins so.
+        assert_eq!(metabolite_in("7-aminoclonazepam").as_deref(), Some("7-aminoclonazepam"));
+        assert_eq!(metabolite_in("Aminophylline"), None);
     }
 }

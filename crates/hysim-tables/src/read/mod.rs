@@ -1698,10 +1698,11 @@ fn blank_cell() -> &'static CellValue {
 /// caption, `ODV, O-desmethylvenlafaxine` or `V = venlafaxine` in a footnote.
 fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
     let mut out: Vec<(String, String, Option<String>)> = Vec::new();
+    // (Up to twelve characters: a metabolite's with its locant, `7-Amino-BZ`.)
     let is_abbr = |a: &str| {
         let a = a.trim();
         !a.is_empty()
-            && a.len() <= 8
+            && a.len() <= 12
             && a.chars().any(|c| c.is_uppercase())
             && a.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
@@ -4267,8 +4268,9 @@ impl<'t> Reader<'t> {
     /// abbreviation), or a drug level, printed with a concentration unit (in the label, the
     /// cells, the caption, or the analyte's definition).
     fn concentration_of(&self, label: &str, unit: Option<&str>) -> Option<Named> {
-        // A leading number is a locant in a metabolite's name (`4-hydroxy-X`), else no name.
-        let numeric = looks_numeric(label) && metabolite_in(label).is_none();
+        // A leading number is a locant in a metabolite's name (`4-hydroxy-X`), or in an
+        // abbreviation the notes define (`3-OH-BZ, 3-hydroxybrovazepam`), else no name.
+        let numeric = looks_numeric(label) && metabolite_in(label).is_none() && self.abbreviation(label).is_none();
         if label.trim().is_empty() || numeric || stat_label(label).is_some() {
             return None;
         }

@@ -6107,3 +6107,30 @@ fn a_case_reports_people_by_section_rows_over_their_specimens() {
         ]
     );
 }
+
+#[test]
+fn metabolites_abbreviated_with_their_locant() {
+    // `7-Amino-BZ | 3-OH-BZ` under the specimen, the notes defining both: each metabolite's
+    // concentrations, not numbers.
+    let mut t = table(
+        "Table 2. Brovazepam and its metabolites in whole-blood samples from drivers",
+        &[
+            &[
+                "Case",
+                "Time after traffic stop (h)",
+                "Whole blood (ng/mL)",
+                "Whole blood (ng/mL)",
+                "Whole blood (ng/mL)",
+            ],
+            &["Case", "Time after traffic stop (h)", "Brovazepam", "7-Amino-BZ", "3-OH-BZ"],
+        ],
+        &[&["DUID-21-014", "1.1", "46", "45", "7.1"], &["DUID-21-015", "0.9", "38", "47", "7.2"]],
+    );
+    t.footnote = Some("7-Amino-BZ, 7-aminobrovazepam; 3-OH-BZ, 3-hydroxybrovazepam.".into());
+    let analytes: Vec<String> = table_records(&t).iter().filter_map(|r| r.context.analyte.clone()).collect();
+    assert_eq!(analytes.len(), 6, "{analytes:?}");
+    assert!(
+        analytes.iter().any(|a| a == "7-aminobrovazepam") && analytes.iter().any(|a| a == "3-hydroxybrovazepam"),
+        "{analytes:?}"
+    );
+}
