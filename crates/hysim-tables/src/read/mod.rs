@@ -2485,10 +2485,7 @@ impl<'t> Reader<'t> {
         if (rows_hits == 0 || rows_hits < cols_hits)
             && cols_hits > 0
             // (A ratio of two specimens beside them, `CSF/serum ratio`, is read at the same times.)
-            && reader.col_named.iter().flatten().any(|n| n.code() == Some("CONC"))
-            && reader.col_named.iter().flatten().all(|n| {
-                n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio"))
-            })
+            && concentrations_and_ratios(&reader.col_named)
             && let Some(row_time) = reader.times_down_stub()
             && (rows_hits == 0 || untimed_parameters(&row_time))
         {
@@ -2501,6 +2498,12 @@ impl<'t> Reader<'t> {
         for c in 0..n_cols {
             if reader.col_named[c].is_some() && reader.col_time[c].is_none() {
                 let p = &reader.paths[c];
+                // A bare number in the time unit of a header above it (`Time after dose (h)` over
+                // `1 | 3`).
+                let in_unit_above = |h: &str, outer: &[String]| {
+                    let unit = outer.iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                    looks_numeric(h).then(|| labels::time_of(h, Some(unit))).flatten()
+                };
                 // (A time with a footnote mark, `8 h^a`; at or after the end of an infusion the
                 // notes time, `EOI + 1 h`.)
                 // (Or a number under the time header that gives its unit, the analytes under it:
@@ -2510,10 +2513,7 @@ impl<'t> Reader<'t> {
                     labels::cycle_day(&h, reader.cycle_days)
                         .or_else(|| labels::time_of(&h, None))
                         .or_else(|| after_infusion_end(&h, reader.infusion_length()?))
-                        .or_else(|| {
-                            let unit = p[..k].iter().rev().find_map(|a| labels::time_unit_in(a))?;
-                            looks_numeric(&h).then(|| labels::time_of(&h, Some(unit))).flatten()
-                        })
+                        .or_else(|| in_unit_above(&h, &p[..k]))
                 });
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));
@@ -2523,10 +2523,7 @@ impl<'t> Reader<'t> {
                         .or_else(|| labels::time_in_brackets(&h))
                         // (A number under the header that gives the times' unit: `Plasma X (mg/L),
                         // time after dose (h)` over `2 | 24`.)
-                        .or_else(|| {
-                            let unit = p[..p.len() - 1].iter().rev().find_map(|a| labels::time_unit_in(a))?;
-                            looks_numeric(&h).then(|| labels::time_of(&h, Some(unit))).flatten()
-                        })
+                        .or_else(|| in_unit_above(&h, &p[..p.len() - 1]))
                         // (A cycle's day and the time on it: `C1D1 2 h`, `C1D8 pre-dose`.)
                         .or_else(|| labels::cycle_day_time(&h, reader.cycle_days))
                         .or_else(|| {
@@ -2566,14 +2563,7 @@ impl<'t> Reader<'t> {
         // residue depletion): each column's time.
         // (A ratio of two of the specimens among them, `Milk/plasma ratio`, is read at the same
         // times.)
-        let concentrations_and_ratios = {
-            let named: Vec<&Named> = reader.row_named.iter().flatten().collect();
-            named.iter().any(|n| n.code() == Some("CONC"))
-                && named
-                    .iter()
-                    .all(|n| n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio")))
-        };
-        if rows_hits > 0 && concentrations_and_ratios {
+        if rows_hits > 0 && concentrations_and_ratios(&reader.row_named) {
             for c in (0..n_cols).filter(|&c| c != reader.stub_col && reader.col_named[c].is_none()) {
                 let p = &reader.paths[c];
                 let [above @ .., leaf] = p.as_slice() else { continue };
@@ -4654,14 +4644,29 @@ impl<'t> Reader<'t> {
         if label.contains(' ') || !["pre", "post", "mid"].iter().any(|p| label.starts_with(p)) {
             return false;
         }
-        [", ", " = ", ": "].iter().any(|sep| {
-            self.notes_lower.match_indices(&format!("{label}{sep}")).any(|(at, m)| {
-                let definition = &self.notes_lower[at + m.len()..];
-                let end = definition.find([';', '.']).unwrap_or(definition.len());
-                is_word_start(&self.notes_lower, at)
-                    && crate::context::has_word(&definition[..end], &["sample", "samples", "specimen"])
-            })
+        self.note_definitions(&label, &[", ", " = ", ": "]).into_iter().any(|(at, definition)| {
+            is_word_start(&self.notes_lower, at)
+                && crate::context::has_word(definition, &["sample", "samples", "specimen"])
         })
+    }
+
+    /// Where the notes define a label (lower case) after one of `separators` (`pre-hd, ...`,
+    /// `c0 = ...`), and the definition, to its clause's end (`;` or `.`).
+    fn note_definitions(&self, label: &str, separators: &[&str]) -> Vec<(usize, &str)> {
+        separators
+            .iter()
+            .flat_map(|sep| {
+                let pattern = format!("{label}{sep}");
+                self.notes_lower
+                    .match_indices(&pattern)
+                    .map(|(at, m)| {
+                        let definition = &self.notes_lower[at + m.len()..];
+                        let end = definition.find([';', '.']).unwrap_or(definition.len());
+                        (at, &definition[..end])
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     /// Whether the notes define a time point's label as a sample drawn before the dose,
@@ -4673,16 +4678,11 @@ impl<'t> Reader<'t> {
         if !label.starts_with("pre") {
             return false;
         }
-        [",", " =", ":"].iter().any(|sep| {
-            self.notes_lower.match_indices(&format!("{label}{sep}")).any(|(at, m)| {
-                let definition = &self.notes_lower[at + m.len()..];
-                let end = definition.find([';', '.']).unwrap_or(definition.len());
-                let definition = &definition[..end];
-                crate::context::has_word(definition, &["before", "prior"])
-                    && ["dose", "dosing", "feed", "administration", "treatment", "infusion"]
-                        .iter()
-                        .any(|w| definition.contains(w))
-            })
+        self.note_definitions(&label, &[",", " =", ":"]).into_iter().any(|(_, definition)| {
+            crate::context::has_word(definition, &["before", "prior"])
+                && ["dose", "dosing", "feed", "administration", "treatment", "infusion"]
+                    .iter()
+                    .any(|w| definition.contains(w))
         })
     }
 
@@ -4690,10 +4690,7 @@ impl<'t> Reader<'t> {
     /// darting` over `10 | 20 | 30`): a sampling time, never a subject's number.
     fn number_under_time_header(&self, col: usize) -> bool {
         let [above @ .., leaf] = self.clean_paths[col].as_slice() else { return false };
-        looks_numeric(leaf)
-            && above
-                .iter()
-                .any(|h| h.trim() != leaf.trim() && (labels::is_time_header(h) || labels::time_unit_in(h).is_some()))
+        looks_numeric(leaf) && above.iter().any(|h| h.trim() != leaf.trim() && labels::is_time_header(h))
     }
 
     /// A subject by its word and id spanning columns of whatever it was sampled at
@@ -6950,6 +6947,16 @@ fn only_concentrations(named: &[Option<Named>]) -> bool {
     named.peek().is_some() && named.all(|n| n.code() == Some("CONC"))
 }
 
+/// Whether concentrations are named, and beside them at most ratios of two of their
+/// specimens (`Plasma | CSF | CSF/serum ratio`), read at the same times.
+fn concentrations_and_ratios(named: &[Option<Named>]) -> bool {
+    named.iter().flatten().any(|n| n.code() == Some("CONC"))
+        && named
+            .iter()
+            .flatten()
+            .all(|n| n.code().is_some_and(|c| c == "CONC" || crate::params::class_of_code(c) == Some("ratio")))
+}
+
 /// The dosing interval of a table at steady state, as the reader writes times (`24 h`):
 /// the caption or footnote saying steady state and the regimen's frequency (`once daily`,
 /// `twice daily`, `q8h`, `every 12 h`).
@@ -7509,10 +7516,12 @@ fn declared_units(
                 }
                 _ => name,
             };
-            // (A tissue's or sputum's per gram: `Sputum concentrations in µg/g`.)
-            let per_gram = ["ng/g", "µg/g", "ug/g", "mg/g", "pg/g", "ng/kg", "µg/kg", "mg/kg"].contains(&unit);
+            // (Per gram of a tissue or sputum is a concentration's unit already, `Sputum
+            // concentrations in µg/g`; per kilogram of the specimen a clause names too, `Muscle
+            // concentrations in µg/kg`, which alone reads as per body weight.)
+            let per_kg_of_specimen = ["ng/kg", "µg/kg", "mg/kg"].contains(&unit);
             if lower.ends_with("concentrations") || lower.ends_with("concentration") {
-                if is_concentration_unit(unit) || per_gram && scope.is_some() {
+                if is_concentration_unit(unit) || per_kg_of_specimen && scope.is_some() {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
                         match &scope {
                             Some(whom) => only.push((
