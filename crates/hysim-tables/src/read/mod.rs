@@ -98,7 +98,101 @@ pub fn may_hold_value(table: &Table, row: usize, col: usize) -> bool {
 /// Records of one table; a table that reports no PK results gives none.
 pub fn table_records(table: &Table) -> Vec<Record> {
     // A caption or title in another language read in English (`translate`).
-    records_in_english(&translate::in_english(table))
+    let table = translate::in_english(table);
+    let mut records = records_in_english(&table);
+    with_default_specimen(&table, &mut records);
+    records
+}
+
+/// Gives the records no caption, label, group or paper sentence assigns a specimen
+/// [`default_specimen`]'s, where they are systemic values ([`has_a_specimen`]).
+fn with_default_specimen(table: &Table, records: &mut [Record]) {
+    let unassigned = |r: &Record| r.context.matrix.is_none() && r.parameter.as_deref().is_some_and(has_a_specimen);
+    if !records.iter().any(unassigned) {
+        return;
+    }
+    let Some(specimen) = default_specimen(table) else { return };
+    for record in records.iter_mut().filter(|r| unassigned(r)) {
+        record.context.matrix = Some(specimen.to_owned());
+    }
+}
+
+/// Whether a parameter's value is measured in a specimen (concentrations, exposures,
+/// clearances, volumes, half-lives): ratios, fractions and amounts excreted have none of
+/// their own.
+fn has_a_specimen(code: &str) -> bool {
+    const NONE_OF_THEIR_OWN: &[&str] = &[
+        "ARAUC",
+        "ARCMAX",
+        "CSFPRATIO",
+        "FABS",
+        "FREL",
+        "FLUCP",
+        "FMRATIO",
+        "FU",
+        "MPRATIO",
+        "MRATIO",
+        "PB",
+        "PLMRATIO",
+        "RCAMINT",
+        "RCPCINT",
+        "RID",
+        "SWING",
+        "SWINGTAU",
+    ];
+    !NONE_OF_THEIR_OWN.contains(&code)
+}
+
+/// The curators' default specimen for the systemic values that no caption, label, group or
+/// paper sentence assigns one: a table of blood levels rarely says "plasma", other
+/// specimens are named where they are reported. The blood fluid the table's own text names,
+/// where it names one (`plasma before and after haemodialysis` beside `dialysate`); else the
+/// one the paper's title and abstract name; else, where neither names any specimen, plasma
+/// (the shared curation's and AutoPK's: its normalisation reads `blood` as `plasma`). Two
+/// blood fluids named (`plasma` and `serum`, or `cord blood` beside either), or only other
+/// specimens (`milk` and `urine`), give none.
+pub(crate) fn default_specimen(table: &Table) -> Option<&'static str> {
+    // The blood fluid named, `Some(None)` where several are (cord blood or a dried blood spot
+    // beside plasma: the values left unnamed may be either).
+    let blood_fluid = |named: &[&'static str], text: &str| -> Option<Option<&'static str>> {
+        const BLOOD: &[&str] = &[
+            "plasma",
+            "serum",
+            "blood",
+            "cord blood",
+            "umbilical vein",
+            "umbilical artery",
+            "dried blood spot (DBS)",
+            "femoral blood",
+            "heart blood",
+        ];
+        // (Blood is what was drawn where plasma or serum is named, as in `paper_matrices`,
+        // unless it is whole blood.)
+        let separated =
+            named.iter().any(|m| matches!(*m, "plasma" | "serum")) && !crate::fold::lower(text).contains("whole blood");
+        let mut fluids: Vec<&'static str> =
+            named.iter().copied().filter(|m| BLOOD.contains(m) && !(*m == "blood" && separated)).collect();
+        fluids.sort_unstable();
+        fluids.dedup();
+        match fluids.as_slice() {
+            [] => None,
+            [one @ ("plasma" | "serum" | "blood")] => Some(Some(one)),
+            _ => Some(None),
+        }
+    };
+    let table_text = [table.caption.as_deref(), table.footnote.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(table.header_rows.iter().chain(&table.body_rows).flatten().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    let in_table = matrices_in(&table_text);
+    let paper_text = crate::context::paper_text(table);
+    let in_paper = matrices_in(&paper_text);
+    match blood_fluid(&in_table, &table_text).or_else(|| blood_fluid(&in_paper, &paper_text)) {
+        Some(fluid) => fluid,
+        None => (in_table.is_empty() && in_paper.is_empty()).then_some("plasma"),
+    }
 }
 
 /// A table whose rows that print a limit, not a subject's or group's values, are blanked:
@@ -7889,7 +7983,8 @@ fn canonical(
 /// printed, statistic, group), completed as the rule-based reader completes its own: the
 /// cell's numbers and spread, the canonical unit and value, and the table's context (from
 /// [`table_context`], computed once per table by the caller) with the group's route, dose,
-/// analyte and matrix, else the one matrix the paper's title and abstract name.
+/// analyte and matrix, else the one matrix the paper's title and abstract name, else the
+/// curators' default ([`default_specimen`]).
 pub fn model_record(
     table: &Table,
     table_context: &TableContext,
@@ -7919,7 +8014,9 @@ pub fn model_record(
         context.group = Some(g.to_owned());
     }
     if context.matrix.is_none() {
-        context.matrix = paper_matrix(table).map(str::to_owned);
+        context.matrix = paper_matrix(table)
+            .or_else(|| has_a_specimen(parameter).then(|| default_specimen(table)).flatten())
+            .map(str::to_owned);
     }
     let (unit, value_canonical) = canonical(unit_raw, |per_kg| family_of_code(parameter, per_kg), cell.value, mw);
     // The model chose the statistic; the spread's kind follows it by convention.

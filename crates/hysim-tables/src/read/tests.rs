@@ -316,7 +316,8 @@ fn the_abstract_gives_the_matrix_no_table_text_names() {
     // A fluid outside the first six still counts: plasma alone is not the paper's matrix.
     t.abstract_text = Some("Concentrations in plasma and CSF were measured.".into());
     assert_eq!(paper_matrices(&t), ["plasma", "cerebrospinal fluid"]);
-    assert_eq!(matrices(&t)[0], None);
+    assert_eq!(paper_matrix(&t), None);
+    assert_eq!(matrices(&t)[0].as_deref(), Some("plasma"), "the blood fluid: CSF would be named");
     t.title = Some("Lorazepam in human milk".into());
     t.abstract_text = None;
     // The caption's matrix comes first, and "urinary" is urine.
@@ -369,6 +370,47 @@ fn the_abstract_gives_the_matrix_no_table_text_names() {
     assert_eq!(r.context.matrix.as_deref(), Some("plasma"), "the group's");
     let r = model_record(&t, &table_context(&t), "CMAX", "1.2", Some("ng/mL"), Statistic::Mean, None);
     assert_eq!(r.context.matrix.as_deref(), Some("milk"), "the paper's");
+}
+
+#[test]
+fn an_unnamed_specimen_is_the_curators_default_blood_fluid() {
+    let mut t = table(
+        "Table 2 Individual pharmacokinetic parameters of X after a single oral dose",
+        &[&["Subject", "Cmax (mg/L)", "tmax (h)", "Fe (%)"]],
+        &[&["1", "4.1", "2.0", "31"], &["2", "3.6", "1.5", "28"]],
+    );
+    let matrices = |t: &Table| {
+        table_records(t).iter().map(|r| (r.parameter.clone().unwrap(), r.context.matrix.clone())).collect::<Vec<_>>()
+    };
+    // No specimen named anywhere: plasma, not for the fraction excreted.
+    let got = matrices(&t);
+    assert_eq!(got.iter().filter(|(code, _)| code == "RCPCINT").count(), 2, "{got:?}");
+    assert!(got.iter().all(|(code, m)| (code == "RCPCINT") == m.is_none()), "{got:?}");
+    assert!(got.iter().filter(|(code, _)| code != "RCPCINT").all(|(_, m)| m.as_deref() == Some("plasma")));
+    // The paper's one blood fluid beside other specimens: serum; the table's comes first.
+    t.abstract_text = Some("Serum and urine were collected for 48 h.".into());
+    let got = matrices(&t);
+    assert!(got.iter().filter(|(code, _)| code != "RCPCINT").all(|(_, m)| m.as_deref() == Some("serum")), "{got:?}");
+    t.footnote = Some("Plasma was separated from venous blood within 30 min.".into());
+    let got = matrices(&t);
+    assert!(got.iter().filter(|(code, _)| code != "RCPCINT").all(|(_, m)| m.as_deref() == Some("plasma")), "{got:?}");
+    // Two blood fluids, or only other specimens: none chosen.
+    t.footnote = None;
+    for named in ["Plasma and serum were assayed.", "Cord blood and maternal plasma.", "Milk and urine samples."] {
+        t.abstract_text = Some(named.into());
+        assert!(matrices(&t).iter().all(|(_, m)| m.is_none()), "{named}: {:?}", matrices(&t));
+    }
+    // A column naming its specimen keeps it; the unnamed ones beside it take the blood fluid.
+    let mut hd = table(
+        "Table 3 X plasma concentrations before and after haemodialysis, and dialysate concentrations",
+        &[&["Patient", "Pre-HD (mg/L)", "Post-HD (mg/L)", "Dialysate (mg/L)"]],
+        &[&["P1", "8.1", "4.0", "1.2"], &["P2", "7.7", "3.5", "1.0"]],
+    );
+    hd.footnote = Some("Pre-HD, sample before dialysis; Post-HD, sample at the end of the session.".into());
+    let got: Vec<Option<String>> = table_records(&hd).into_iter().map(|r| r.context.matrix).collect();
+    assert_eq!(got.len(), 6, "{got:?}");
+    let want = ["plasma", "plasma", "plasma", "plasma", "dialysate", "dialysate"];
+    assert_eq!(got, want.map(|m| Some(m.to_owned())));
 }
 
 #[test]
