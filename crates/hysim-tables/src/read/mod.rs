@@ -111,7 +111,7 @@ fn with_default_specimen(table: &Table, records: &mut [Record]) {
     if !records.iter().any(unassigned) {
         return;
     }
-    let Some(specimen) = default_specimen(table) else { return };
+    let Some(specimen) = default_specimen(table, true) else { return };
     for record in records.iter_mut().filter(|r| unassigned(r)) {
         record.context.matrix = Some(specimen.to_owned());
     }
@@ -150,8 +150,10 @@ fn has_a_specimen(code: &str) -> bool {
 /// one the paper's title and abstract name; else, where neither names any specimen, plasma
 /// (the shared curation's and AutoPK's: its normalisation reads `blood` as `plasma`). Two
 /// blood fluids named (`plasma` and `serum`, or `cord blood` beside either), or only other
-/// specimens (`milk` and `urine`), give none.
-pub(crate) fn default_specimen(table: &Table) -> Option<&'static str> {
+/// specimens (`milk` and `urine`), give none. `by_paper` false leaves out the paper's blood
+/// fluid among other specimens: where the paper names several, a learned head chooses
+/// (the encoder extractor's context head).
+pub(crate) fn default_specimen(table: &Table, by_paper: bool) -> Option<&'static str> {
     // The blood fluid named, `Some(None)` where several are (cord blood or a dried blood spot
     // beside plasma: the values left unnamed may be either).
     let blood_fluid = |named: &[&'static str], text: &str| -> Option<Option<&'static str>> {
@@ -189,7 +191,9 @@ pub(crate) fn default_specimen(table: &Table) -> Option<&'static str> {
     let in_table = matrices_in(&table_text);
     let paper_text = crate::context::paper_text(table);
     let in_paper = matrices_in(&paper_text);
-    match blood_fluid(&in_table, &table_text).or_else(|| blood_fluid(&in_paper, &paper_text)) {
+    match blood_fluid(&in_table, &table_text)
+        .or_else(|| by_paper.then(|| blood_fluid(&in_paper, &paper_text)).flatten())
+    {
         Some(fluid) => fluid,
         None => (in_table.is_empty() && in_paper.is_empty()).then_some("plasma"),
     }
@@ -7984,7 +7988,8 @@ fn canonical(
 /// cell's numbers and spread, the canonical unit and value, and the table's context (from
 /// [`table_context`], computed once per table by the caller) with the group's route, dose,
 /// analyte and matrix, else the one matrix the paper's title and abstract name, else the
-/// curators' default ([`default_specimen`]).
+/// curators' default ([`default_specimen`]) where the paper names no specimens to choose
+/// from (a learned head chooses among those).
 pub fn model_record(
     table: &Table,
     table_context: &TableContext,
@@ -8015,7 +8020,7 @@ pub fn model_record(
     }
     if context.matrix.is_none() {
         context.matrix = paper_matrix(table)
-            .or_else(|| has_a_specimen(parameter).then(|| default_specimen(table)).flatten())
+            .or_else(|| has_a_specimen(parameter).then(|| default_specimen(table, false)).flatten())
             .map(str::to_owned);
     }
     let (unit, value_canonical) = canonical(unit_raw, |per_kg| family_of_code(parameter, per_kg), cell.value, mw);
