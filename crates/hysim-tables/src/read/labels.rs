@@ -52,7 +52,7 @@ impl StatLabel {
 
 /// Footnote marks and digits glued to a label's end (`Mean4`, `Median*`, `SDa`) are not
 /// part of it.
-fn strip_marks(label: &str) -> &str {
+pub(crate) fn strip_marks(label: &str) -> &str {
     label.trim().trim_end_matches(['*', '†', '‡', '§', '¶', '#', ' ', '.'])
 }
 

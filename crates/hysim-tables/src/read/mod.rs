@@ -257,6 +257,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(joined) = continued_across_pages(table) {
         return records_in_english(&joined);
     }
+    if let Some(panels) = printed_in_panels(table) {
+        return panels.iter().flat_map(records_in_english).collect();
+    }
     if let Some(listed) = listed_in_cells(table) {
         return records_in_english(&listed);
     }
@@ -317,6 +320,54 @@ fn continued_across_pages(table: &Table) -> Option<Table> {
         body_rows[r].iter_mut().for_each(String::clear);
     }
     Some(Table { body_rows, ..table.clone() })
+}
+
+/// A table printed in stacked panels, as a wide listing is set to fit the page: a body row
+/// that repeats the stub header (`Time (h) | 7 | 8 | 9` under the header `Time (h) | 1 | 2
+/// | 3`) starts a panel whose columns are that row's labels. Each panel is the table with
+/// its own labels as the innermost header row and the other panels' rows blanked (rows keep
+/// their numbers); `None` when no body row repeats the stub header with other labels (the
+/// header repeated as it is, a page break, is [`continued_across_pages`]').
+fn printed_in_panels(table: &Table) -> Option<Vec<Table>> {
+    let innermost = table.header_rows.last()?;
+    let stub = innermost.first().map(|c| c.trim()).filter(|c| !c.is_empty() && parse_cell(c).value.is_none())?;
+    let starts: Vec<usize> = (0..table.body_rows.len())
+        .filter(|&r| {
+            let row = &table.body_rows[r];
+            row.len() == innermost.len()
+                && row[0].trim() == stub
+                && row[1..].iter().filter(|c| !c.trim().is_empty()).count() >= 2
+                && row.iter().zip(innermost).any(|(c, h)| c.trim() != h.trim())
+        })
+        .collect();
+    if starts.is_empty() {
+        return None;
+    }
+    // (A row across the table right above a panel's labels is its title: `Pairwise
+    // comparison, GMR % (90% CI)` over `Parameter | A / B | A / C`.)
+    let first = |s: usize| if s > 0 && row_text(&table.body_rows[s - 1]).is_some() { s - 1 } else { s };
+    let bounds: Vec<(usize, usize, Option<usize>)> = std::iter::once((0, first(starts[0]), None))
+        .chain(starts.iter().enumerate().map(|(k, &s)| {
+            let end = starts.get(k + 1).map_or(table.body_rows.len(), |&next| first(next));
+            (first(s), end, Some(s))
+        }))
+        .collect();
+    let panels = bounds
+        .into_iter()
+        .map(|(from, to, labels)| {
+            let mut panel = table.clone();
+            if let Some(at) = labels {
+                *panel.header_rows.last_mut().expect("a header row") = table.body_rows[at].clone();
+            }
+            for (r, row) in panel.body_rows.iter_mut().enumerate() {
+                if !(from..to).contains(&r) || Some(r) == labels {
+                    row.iter_mut().for_each(String::clear);
+                }
+            }
+            panel
+        })
+        .collect();
+    Some(panels)
 }
 
 /// The `name: value` items of a cell that lists a group's parameters, as conference
@@ -3439,8 +3490,14 @@ impl<'t> Reader<'t> {
         if let Some(times) = dose.and_then(|dose| labels::clock_times(&stubs, dose)) {
             return Some(times);
         }
-        let row_time: Vec<Option<String>> = self.stubs.iter().map(|(s, _)| labels::time_of(s, unit)).collect();
-        (row_time.iter().flatten().count() >= 2).then_some(row_time)
+        // (`Pre` among the times since the dose: the sample before it.)
+        let before_dose = |s: &str| {
+            matches!(crate::fold::lower(labels::strip_marks(s).trim()).as_str(), "pre" | "pre." | "before")
+                .then(|| "pre-dose".to_owned())
+        };
+        let row_time: Vec<Option<String>> =
+            self.stubs.iter().map(|(s, _)| labels::time_of(s, unit).or_else(|| before_dose(s))).collect();
+        (row_time.iter().flatten().filter(|t| *t != "pre-dose").count() >= 2).then_some(row_time)
     }
 
     /// The sampling time of a cell: its column's, its row's, or its row's cell in a long
@@ -3502,11 +3559,12 @@ impl<'t> Reader<'t> {
                     return Some(time);
                 }
                 let text = self.without_time_mark(text);
-                // (`pre` under a time after the dose: the sample before it.)
+                // (`pre` under a time after the dose, or under a header of times, `Time
+                // (h)`, whose times count from the dose: the sample before it.)
                 let before_dose = || {
                     let header = crate::fold::lower(&self.labels[c]);
                     (matches!(crate::fold::lower(text.trim()).as_str(), "pre" | "pre." | "before")
-                        && header.contains("dose"))
+                        && (header.contains("dose") || labels::is_time_header(&header)))
                     .then(|| "pre-dose".to_owned())
                 };
                 let time = labels::time_of(&text, unit)

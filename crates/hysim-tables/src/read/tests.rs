@@ -6176,3 +6176,36 @@ fn metabolites_abbreviated_with_their_locant() {
         "{analytes:?}"
     );
 }
+
+#[test]
+fn a_listing_printed_in_stacked_panels_takes_each_panels_subjects() {
+    // Subjects 1-2, then the stub header repeated with subjects 3-4; `Pre` first down the
+    // times since the dose is the sample before it.
+    let t = table(
+        "Table 2. Individual plasma X concentrations (ng/mL) after a single oral dose",
+        &[&["Time (h)", "Subject", "Subject"], &["Time (h)", "1", "2"]],
+        &[
+            &["Pre", "BLQ", "1.14"],
+            &["0.5", "884", "740"],
+            &["1", "1001", "1043"],
+            &["Time (h)", "3", "4"],
+            &["Pre", "BLQ", "BLQ"],
+            &["0.5", "715", "755"],
+            &["1", "841", "827"],
+        ],
+    );
+    let got: Vec<(Option<f64>, String, String, u32)> = table_records(&t)
+        .into_iter()
+        .map(|r| (r.value, r.context.subject.unwrap(), r.context.time.unwrap(), r.provenance.row.unwrap()))
+        .collect();
+    let at = |v: f64| got.iter().find(|g| g.0 == Some(v)).map(|g| (g.1.as_str(), g.2.as_str(), g.3));
+    assert_eq!(at(1.14), Some(("2", "pre-dose", 0)), "{got:?}");
+    assert_eq!(at(1043.0), Some(("2", "1 h", 2)));
+    assert_eq!(at(715.0), Some(("3", "0.5 h", 5)), "the second panel's subjects, the rows' own numbers");
+    assert_eq!(at(827.0), Some(("4", "1 h", 6)));
+    assert_eq!(got.len(), 12, "{got:?}");
+    // The header repeated as it is, a page break, starts no panel.
+    let mut t = t;
+    t.body_rows[3] = ["Time (h)", "1", "2"].map(str::to_owned).to_vec();
+    assert!(table_records(&t).iter().all(|r| matches!(r.context.subject.as_deref(), Some("1" | "2"))));
+}
