@@ -2153,13 +2153,20 @@ fn time_unit_in_uncached(text: &str) -> Option<&'static str> {
         ("(ημέρες)", "day"),
         ("(сут)", "day"),
     ];
-    UNITS.iter().find(|(w, _)| t.contains(w)).map(|(_, u)| *u).or_else(|| {
-        // A unit in brackets before what it counts from: `(h after 5th dose)`, `(min after
-        // the last drop)`, `(h post-dose)`.
-        let (_, inner) = t.split_once('(')?;
-        let first = inner.split([' ', ')']).next()?;
-        let rest = inner[first.len()..].trim_start();
-        (rest.starts_with("after") || rest.starts_with("post") || rest.starts_with("since") || rest.starts_with("from"))
+    UNITS
+        .iter()
+        .find(|(w, _)| t.contains(w))
+        .map(|(_, u)| *u)
+        .or_else(|| {
+            // A unit in brackets before what it counts from: `(h after 5th dose)`, `(min after
+            // the last drop)`, `(h post-dose)`.
+            let (_, inner) = t.split_once('(')?;
+            let first = inner.split([' ', ')']).next()?;
+            let rest = inner[first.len()..].trim_start();
+            (rest.starts_with("after")
+                || rest.starts_with("post")
+                || rest.starts_with("since")
+                || rest.starts_with("from"))
             .then_some(match first {
                 "h" | "hr" | "hrs" | "hours" => Some("h"),
                 "min" | "minutes" => Some("min"),
@@ -2167,7 +2174,24 @@ fn time_unit_in_uncached(text: &str) -> Option<&'static str> {
                 _ => None,
             })
             .flatten()
-    })
+        })
+        .or_else(|| {
+            // Weeks or months counted from an event (`Trough (µg/L), weeks after
+            // transplantation` over `1 | 2 | 4`; `Months post-implant`), not a duration
+            // before it (`4 weeks after the switch`).
+            let words: Vec<&str> =
+                t.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+            words.iter().enumerate().find_map(|(k, w)| {
+                let unit = match *w {
+                    "weeks" | "week" | "wk" | "wks" => "week",
+                    "months" | "month" => "month",
+                    _ => return None,
+                };
+                let counted = words.get(k + 1).is_some_and(|n| matches!(*n, "after" | "post" | "since" | "from"));
+                let duration = k > 0 && words[k - 1].parse::<f64>().is_ok();
+                (counted && !duration).then_some(unit)
+            })
+        })
 }
 
 /// A header that only names the statistic or says "value" is not a group.

@@ -6209,3 +6209,26 @@ fn a_listing_printed_in_stacked_panels_takes_each_panels_subjects() {
     t.body_rows[3] = ["Time (h)", "1", "2"].map(str::to_owned).to_vec();
     assert!(table_records(&t).iter().all(|r| matches!(r.context.subject.as_deref(), Some("1" | "2"))));
 }
+
+#[test]
+fn weeks_counted_from_an_event_in_a_concentration_header_time_its_numbers() {
+    let t = table(
+        "Table 2. Individual X trough concentrations by week after kidney transplantation",
+        &[
+            &[
+                "Patient",
+                "Whole-blood trough (µg/L), weeks after transplantation",
+                "Whole-blood trough (µg/L), weeks after transplantation",
+            ],
+            &["Patient", "1", "4"],
+        ],
+        &[&["KTx-01", "8.1", "9.2"], &["KTx-02", "7.8", "7.2"]],
+    );
+    let got: Vec<(String, String)> =
+        table_records(&t).into_iter().map(|r| (r.context.subject.unwrap(), r.context.time.unwrap())).collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got.contains(&("KTx-02".into(), "4 week".into())), "{got:?}");
+    assert_eq!(labels::time_unit_in("Months post-implant"), Some("month"));
+    // A duration before the event counts nothing.
+    assert_eq!(labels::time_unit_in("Trough (µg/L) 4 weeks after the switch"), None);
+}
