@@ -5966,9 +5966,17 @@ impl<'t> Reader<'t> {
                 // (Under a subject word, its siblings ids too: not `Dogs` over `NCA | 2-CM`,
                 // the methods of each species' estimates.)
                 let sibling_ids = || {
-                    self.sibling_leaves(col)
-                        .iter()
-                        .all(|l| labels::subject_id(&label_marks(l, &self.notes).0).is_some())
+                    let id = |l: &str| labels::subject_id(&label_marks(l, &self.notes).0).is_some();
+                    if p.len() < self.paths[col].len() {
+                        // (Over a unit row, `Subject` over `101 | 102` over `µg/mL | µg/mL`:
+                        // the siblings' ids above their units.)
+                        let above = &p[..p.len() - 1];
+                        return (0..self.n_cols)
+                            .map(|c| self.path_without_unit(c))
+                            .filter(|q| q.len() == p.len() && q[..q.len() - 1] == *above)
+                            .all(|q| q.last().is_some_and(|l| id(l)));
+                    }
+                    self.sibling_leaves(col).iter().all(|l| id(l))
                 };
                 // (Or a run of ids coded by letter and number under a specimen's header, `V1 |
                 // ... | V5` under `Plasma (mg/L)`.)

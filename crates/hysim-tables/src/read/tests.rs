@@ -6232,3 +6232,21 @@ fn weeks_counted_from_an_event_in_a_concentration_header_time_its_numbers() {
     // A duration before the event counts nothing.
     assert_eq!(labels::time_unit_in("Trough (µg/L) 4 weeks after the switch"), None);
 }
+
+#[test]
+fn subjects_ids_over_a_unit_row_beside_their_summary() {
+    let t = table(
+        "Table 2. Individual plasma concentrations of X after a 1-g intravenous infusion over 30 min",
+        &[
+            &["Time after start of infusion (h)", "Subject", "Subject", "Mean", "CV (%)"],
+            &["Time after start of infusion (h)", "101", "102", "Mean", "CV (%)"],
+            &["", "µg/mL", "µg/mL", "µg/mL", ""],
+        ],
+        &[&["0.25", "21.2", "22.1", "21.6", "3.0"], &["0.5", "37.7", "40.1", "38.9", "4.4"]],
+    );
+    let got: Vec<(f64, Option<String>, Statistic)> =
+        table_records(&t).into_iter().map(|r| (r.value.unwrap(), r.context.subject, r.statistic)).collect();
+    assert!(got.contains(&(40.1, Some("102".into()), Statistic::Individual)), "{got:?}");
+    assert!(got.contains(&(21.6, None, Statistic::Mean)), "{got:?}");
+    assert_eq!(got.iter().filter(|g| g.2 == Statistic::Individual).count(), 4, "{got:?}");
+}
