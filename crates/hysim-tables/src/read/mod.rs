@@ -2826,7 +2826,16 @@ impl<'t> Reader<'t> {
                         .then(|| labels::time_unit_in(&format!("time {}", reader.labels[c])))
                         .flatten()
                 });
-            ((timed || !duration && !outcome && times()) && reader.col_named[c].is_none() && c != reader.stub_col)
+            // (Not a column a time heads, `Collection interval (h)` over `0–2 | 2–4`: its
+            // values were taken at that time.)
+            let timed_column = match reader.paths[c].as_slice() {
+                [.., above, leaf] => leaf.trim() != above.trim() && labels::time_of(leaf, Some("h")).is_some(),
+                _ => false,
+            };
+            ((timed || !duration && !outcome && times())
+                && reader.col_named[c].is_none()
+                && c != reader.stub_col
+                && !timed_column)
                 .then_some((c, unit))
         };
         // (Beside the nominal or scheduled time, the actual time is when the sample was taken:

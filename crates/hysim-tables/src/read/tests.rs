@@ -6250,3 +6250,21 @@ fn subjects_ids_over_a_unit_row_beside_their_summary() {
     assert!(got.contains(&(21.6, None, Statistic::Mean)), "{got:?}");
     assert_eq!(got.iter().filter(|g| g.2 == Statistic::Individual).count(), 4, "{got:?}");
 }
+
+#[test]
+fn intervals_under_a_collection_header_time_their_columns_values() {
+    // `Collection interval (h)` over `0–4 | 4–8`: each column the amounts of that interval,
+    // not a column of times.
+    let t = table(
+        "Table 3. Urinary excretion of X (mg) by collection interval in individual volunteers",
+        &[
+            &["Subject", "Collection interval (h)", "Collection interval (h)", "CLR (mL/min)"],
+            &["Subject", "0–4", "4–8", "CLR (mL/min)"],
+        ],
+        &[&["V01", "49.2", "46.6", "226"], &["V02", "53.5", "34.0", "205"]],
+    );
+    let records = table_records(&t);
+    let clr: Vec<_> = records.iter().filter(|r| r.parameter.as_deref() == Some("RENALCL")).collect();
+    assert_eq!(clr.len(), 2, "{records:?}");
+    assert!(clr.iter().all(|r| r.context.time.is_none()), "no time from the amounts: {clr:?}");
+}
