@@ -5374,6 +5374,19 @@ impl<'t> Reader<'t> {
     /// The subject a row stub names: an id (`3`, `P3`, `Case 2`), or, under a subject
     /// header, any stub that is not an analyte, a specimen or a group of them.
     fn subject_of(&self, stub: &str, subject_header: bool) -> Option<String> {
+        // (A subject header declaring what its cells add in brackets, `Patient (age)` over
+        // `C-01 (2 y)`, `Dog (breed)` over `Bruno (Boxer)`: the id or name before them.)
+        let header = self.labels.get(self.stub_col).map_or("", String::as_str);
+        let declared = match crate::params::split_trailing_group(header) {
+            (name, Some(inner)) => {
+                labels::is_subject_header(name.trim()) && unit_in_label(&format!("({inner})")).is_none()
+            }
+            _ => false,
+        };
+        let stub = match crate::params::split_trailing_group(stub) {
+            (id, Some(_)) if declared && !id.trim().is_empty() => id.trim(),
+            _ => stub,
+        };
         labels::subject_id(stub).or_else(|| {
             let other = drug_in(stub).is_some()
                 || !matrices_in(stub).is_empty()

@@ -6268,3 +6268,28 @@ fn intervals_under_a_collection_header_time_their_columns_values() {
     assert_eq!(clr.len(), 2, "{records:?}");
     assert!(clr.iter().all(|r| r.context.time.is_none()), "no time from the amounts: {clr:?}");
 }
+
+#[test]
+fn a_subject_header_declaring_its_brackets_names_the_ids_before_them() {
+    let t = table(
+        "Table 2. Plasma X concentrations (ng/mL) in individual dogs",
+        &[
+            &["Dog (breed)", "BW (kg)", "Minutes after the dose", "Minutes after the dose"],
+            &["Dog (breed)", "BW (kg)", "15", "30"],
+        ],
+        &[
+            &["Bruno (Boxer)", "31.4", "1,434", "542"],
+            &["Pip (Jack Russell terrier)", "7.8", "1,857", "607"],
+            &["Tilly (Labrador)", "28.9", "1,545", "563"],
+        ],
+    );
+    let subjects: Vec<Option<String>> = table_records(&t)
+        .into_iter()
+        .filter(|r| r.parameter.as_deref() == Some("CONC"))
+        .map(|r| r.context.subject)
+        .collect();
+    assert_eq!(subjects.len(), 6, "{subjects:?}");
+    for name in ["Bruno", "Pip", "Tilly"] {
+        assert!(subjects.contains(&Some(name.to_owned())), "{subjects:?}");
+    }
+}
