@@ -2689,6 +2689,13 @@ impl<'t> Reader<'t> {
                                 .flatten()
                         })
                 });
+                // (A day with what it says of its times, over them: `Day 3, hours after start
+                // of infusion` over `Serum (mg/L)` over `1 | 4`; not over a parameter alone,
+                // `Day 1 (first dose)` over `Cmax`.)
+                let above = above.or_else(|| {
+                    leaf.as_ref()?;
+                    p[..p.len() - 1].iter().rev().find_map(|h| labels::leading_day(h))
+                });
                 let time = match (above, leaf) {
                     (Some(day), Some(time)) if crate::fold::lower(&day) != crate::fold::lower(&time) => {
                         Some(format!("{day}, {time}"))
@@ -3152,21 +3159,20 @@ impl<'t> Reader<'t> {
                 // Under the day of a repeated dose (`Day 7` over `Pre-dose | 1 h | 4 h`): the
                 // time on that day.
                 // (Or a treatment cycle's day: `Cycle 1 Day 1` over `Pre-dose | 1 h`, `C1D8`.)
-                let day = p[..p.len() - 1]
-                    .iter()
-                    .rev()
-                    .find_map(|h| {
-                        labels::cycle_day(h, self.cycle_days)
-                            .or_else(|| labels::time_of(h, None))
-                            // (With what it says of the day: `Day 1 (admission)`, `Day 6 ·
-                            // Namche Bazaar (3,440 m)`.)
-                            .or_else(|| labels::leading_day(h))
-                    })
-                    .filter(|d| {
+                let day = p[..p.len() - 1].iter().rev().find_map(|h| {
+                    let is_day = |d: &String| {
                         let d = crate::fold::lower(d);
                         (d.starts_with("day") || d.starts_with("week") || d.starts_with("cycle"))
                             && d != crate::fold::lower(&time)
-                    });
+                    };
+                    labels::cycle_day(h, self.cycle_days)
+                        .or_else(|| labels::time_of(h, None))
+                        .filter(is_day)
+                        // (With what it says of the day: `Day 1 (admission)`, `Day 6 ·
+                        // Namche Bazaar (3,440 m)`; above a specimen's header, `Day 3,
+                        // hours after start of infusion` over `Serum (mg/L)` over `1 | 4`.)
+                        .or_else(|| labels::leading_day(h).filter(is_day))
+                });
                 // (Or a time after the dose spanning days: `Anti-Xa activity 4 h post-dose
                 // (IU/mL)` over `Day 2 | Day 5`, each day's sample 4 h after its dose.)
                 let time = match p[..p.len() - 1].iter().rev().find_map(|h| labels::time_after_dose_in(h)) {

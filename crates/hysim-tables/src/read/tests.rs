@@ -6293,3 +6293,32 @@ fn a_subject_header_declaring_its_brackets_names_the_ids_before_them() {
         assert!(subjects.contains(&Some(name.to_owned())), "{subjects:?}");
     }
 }
+
+#[test]
+fn a_day_spanning_specimens_over_hours_times_each_column_on_that_day() {
+    let d = "Day 3, hours after start of infusion";
+    let t = table(
+        "Table 3. Dalbamycin in serum and wound exudate of individual patients on Day 3 of NPWT",
+        &[
+            &["Patient", "Exudate output (mL/24 h)", d, d, d, d, d],
+            &[
+                "Patient",
+                "Exudate output (mL/24 h)",
+                "Serum (mg/L)",
+                "Serum (mg/L)",
+                "Wound exudate (mg/L)",
+                "Wound exudate (mg/L)",
+                "Exudate:serum at 8 h",
+            ],
+            &["Patient", "Exudate output (mL/24 h)", "1", "4", "1", "4", "Exudate:serum at 8 h"],
+        ],
+        &[
+            &["NPWT-01", "272", "36.3", "22.8", "10.4", "21.0", "0.95"],
+            &["NPWT-02", "362", "42.8", "20.7", "8.2", "14.0", "1.08"],
+        ],
+    );
+    let times: Vec<(f64, String)> =
+        table_records(&t).into_iter().map(|r| (r.value.unwrap(), r.context.time.unwrap_or_default())).collect();
+    assert!(times.contains(&(36.3, "day 3, 1 h".to_owned())), "{times:?}");
+    assert!(times.contains(&(21.0, "day 3, 4 h".to_owned())), "{times:?}");
+}
