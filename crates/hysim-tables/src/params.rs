@@ -84,9 +84,13 @@ pub fn normalise_name(text: &str) -> String {
     };
     // (Or hours and minutes: `Time of peak, h:min`.)
     let clock = |t: &str| HOURS_MINUTES.contains(&t.trim());
+    // (Nor a concentration's minimum: `Css,min` is no steady state in minutes, as `tmax,
+    // min` is a time in minutes.)
+    let minimum = |head: &str, t: &str| t.trim() == "min" && head.trim_start().starts_with('c');
     if let Some(i) = s.rfind(',')
         && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]) || clock(&s[i + 1..]))
         && !interval(&s[i + 1..])
+        && !minimum(&s[..i], &s[i + 1..])
     {
         s.truncate(i);
     }

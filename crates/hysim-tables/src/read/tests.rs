@@ -6322,3 +6322,12 @@ fn a_day_spanning_specimens_over_hours_times_each_column_on_that_day() {
     assert!(times.contains(&(36.3, "day 3, 1 h".to_owned())), "{times:?}");
     assert!(times.contains(&(21.0, "day 3, 4 h".to_owned())), "{times:?}");
 }
+
+#[test]
+fn a_steady_state_concentration_is_no_trough() {
+    // `Css,min` is the minimum at steady state, not `Css` in minutes: `Css` alone is the
+    // steady-state concentration.
+    assert_eq!(parameter_code("Css (mg/L)", None), Some("CSS"));
+    assert_eq!(parameter_code("Css,min (ng/mL)", None), Some("CTROUGH"));
+    assert_eq!(parameter_code("tmax, min", None), Some("TMAX"));
+}
