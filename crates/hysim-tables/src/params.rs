@@ -207,9 +207,22 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     }
     match name_code(name, route) {
         Some("RCAMINT") if percent() => Some("RCPCINT"),
-        None => one_of_alternatives(name, route),
+        None => one_of_alternatives(name, route).or_else(|| symbol_at_when(name, route)),
         code => code,
     }
+}
+
+/// A symbol with when it was drawn or reached after `at` (`Css at 23 h (µmol/L)`, `Cmax at
+/// steady state`, `AUC0–24 at week 12`): the symbol's code; the time is the label's to
+/// read.
+fn symbol_at_when(name: &str, route: Option<Route>) -> Option<&'static str> {
+    let lower = crate::fold::lower(name);
+    let at = lower.find(" at ")?;
+    let when = lower[at + 4..].trim_start();
+    let timed = when.starts_with(|c: char| c.is_ascii_digit())
+        || ["steady state", "steady-state", "day ", "week ", "month ", "cycle "].iter().any(|w| when.starts_with(w));
+    let head = &name[..at];
+    (timed && !head.trim().is_empty()).then(|| name_code(head, route)).flatten()
 }
 
 /// A normalised name without the collection interval in brackets at its end
@@ -353,7 +366,24 @@ fn name_code(name: &str, route: Option<Route>) -> Option<&'static str> {
     }
     // An amount excreted per collection interval (`Amount excreted per collection interval
     // (mg)` over `0–4 h | 4–8 h`): the amount's.
-    for qualifier in ["percollectioninterval", "percollectionperiod", "perinterval", "bycollectioninterval"] {
+    // (Or per kilogram of body weight after a comma, `CL, weight-normalised (mL/min/kg)`: the
+    // parameter's, its unit per kg.)
+    for qualifier in [
+        "percollectioninterval",
+        "percollectionperiod",
+        "perinterval",
+        "bycollectioninterval",
+        ",weight-normalised",
+        ",weight-normalized",
+        ",weightnormalised",
+        ",weightnormalized",
+        ",bodyweight-normalised",
+        ",bodyweight-normalized",
+        ",normalisedtobodyweight",
+        ",normalizedtobodyweight",
+        ",perkg",
+        ",perkgbodyweight",
+    ] {
         if let Some(rest) = without_unit.strip_suffix(qualifier)
             && let Some(code) = lookup_code(rest, route)
         {

@@ -439,6 +439,7 @@ pub const CODES: &[&str] = &[
     "VSSO",
     "VC",
     "VP",
+    "Q",
     "MRTIVIFO",
     "MRTEVIFO",
     "MRTIVLST",

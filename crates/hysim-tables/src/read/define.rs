@@ -267,6 +267,11 @@ fn is_symbol(s: &str) -> bool {
     if concentration {
         return true;
     }
+    // (A parameter's single letter, `Q, intercompartmental clearance`, `F, bioavailability`;
+    // what it stands for is the vocabulary's to read.)
+    if s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
     s.chars().next().is_some_and(char::is_uppercase)
         && s.len() <= 12
         && !s.contains(char::is_whitespace)

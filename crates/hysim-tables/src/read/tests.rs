@@ -6331,3 +6331,27 @@ fn a_steady_state_concentration_is_no_trough() {
     assert_eq!(parameter_code("Css,min (ng/mL)", None), Some("CTROUGH"));
     assert_eq!(parameter_code("tmax, min", None), Some("TMAX"));
 }
+
+#[test]
+fn qualified_symbols_keep_their_codes() {
+    // When after `at`, per body weight after a comma; the intercompartmental clearance.
+    assert_eq!(parameter_code("Css at 23 h (µmol/L)", None), Some("CSS"));
+    assert_eq!(parameter_code("Cmax at steady state", None), Some("CMAX"));
+    assert_eq!(parameter_code("CL, weight-normalised (mL/min/kg)", None), Some("CLO"));
+    assert_eq!(parameter_code("Vss, weight-normalised (L/kg)", None), Some("VSSO"));
+    assert_eq!(parameter_code("Intercompartmental clearance", None), Some("Q"));
+    assert_eq!(parameter_code("Q2/F (L/h)", None), Some("Q"));
+    // `Q` alone is a flow as often (`Qb`, blood flow, with its `b` a footnote's letter): the
+    // intercompartmental clearance where the notes say so.
+    assert_eq!(parameter_code("Q (L/h)", None), None);
+    let mut t = table(
+        "Table 3. Post hoc estimates of X by shock status",
+        &[&["Parameter", "Septic shock", "Sepsis"]],
+        &[&["CL (L/h)", "9.8 (4.1–19.6)", "11.2 (5.3–21.4)"], &["Q (L/h)", "6.2 (3.0–11.8)", "5.9 (2.8–10.4)"]],
+    );
+    t.footnote = Some("V1, central volume; Q, intercompartmental clearance; V2, peripheral volume.".into());
+    let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes.iter().filter(|c| c.as_deref() == Some("Q")).count(), 2, "{codes:?}");
+    // Not any words after `at`: `Ratio at random` is nothing.
+    assert_eq!(parameter_code("Cmax at random", None), None);
+}
