@@ -92,10 +92,53 @@ pub fn table_context(table: &Table) -> TableContext {
 pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
     let caption = table.caption.as_deref().unwrap_or_default();
     let title = table.title.as_deref().unwrap_or_default();
+    // A known drug the caption or footnote names as given with the study's (`with and without
+    // rifampicin-based treatment`, `co-administered with ketoconazole`) is an interaction's
+    // perpetrator: the drug the title and caption introduce instead (`Steady-state
+    // pharmacokinetics of tesmivirine ... with and without rifampicin`; a title's `influence of
+    // concomitant phenobarbital` over a glossary's `PB, phenobarbital`).
+    let footnote = table.footnote.as_deref().unwrap_or_default();
+    if let Some((known, _)) = drug_name_in(caption).or_else(|| drug_name_in(footnote))
+        && [caption, footnote, title].iter().any(|text| given_with(text, &known))
+        && let Some(study) = study_drug(title, caption)
+            .or_else(|| study_drug(caption, caption))
+            .filter(|s| !s.eq_ignore_ascii_case(&known))
+    {
+        return Some((study, None));
+    }
     drug_name_in(caption)
-        .or_else(|| drug_name_in(table.footnote.as_deref().unwrap_or_default()))
+        .or_else(|| drug_name_in(footnote))
         .or_else(|| title_drug(title))
         .or_else(|| study_drug(title, caption).map(|name| (name, None)))
+}
+
+/// Whether `text` names `drug` as given with another (`with and without rifampicin`,
+/// `rifampicin-based`, `plus ritonavir`, `X + itraconazole`, `alone and with X`,
+/// `co-administered with X`, `co-treated with X`, `in combination with X`, `concomitant
+/// phenobarbital`).
+fn given_with(text: &str, drug: &str) -> bool {
+    let lower = crate::fold::lower(text);
+    let drug = crate::fold::lower(drug);
+    lower.match_indices(drug.as_str()).any(|(at, _)| {
+        let before = lower[..at].trim_end();
+        let after = &lower[at + drug.len()..];
+        // (Not a bare `with`: `perfusion with X`, `treated with X` give the study drug.)
+        [
+            "without",
+            "plus",
+            "+",
+            "alone and with",
+            "concomitant",
+            "coadministered with",
+            "co-administered with",
+            "co-treated with",
+            "combination with",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
+            || after.starts_with("-based")
+            || after.starts_with("-containing")
+    })
 }
 
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
@@ -244,7 +287,8 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     let in_analyte_place = |w: &str, or_first: bool| {
         caption_words.iter().enumerate().any(|(k, c)| {
             c == w
-                && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to"))
+                // (`... of the final population model for X`.)
+                && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to" | "for"))
                     || (k >= 2 && caption_words[k - 2] == "of")
                     || after_dose(k)
                     || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))

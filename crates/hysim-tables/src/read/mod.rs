@@ -6719,10 +6719,11 @@ impl<'t> Reader<'t> {
                 None => (name, None),
             });
         // A group that adds a drug (`X + ketoconazole`, `With rifampicin`) names the
-        // perpetrator of an interaction, not the analyte.
+        // perpetrator of an interaction, not the analyte; so does the group without it, its
+        // reference (`Without rifampicin`).
         let combination = |g: &str| {
             let l = crate::fold::lower(g);
-            l.contains('+') || crate::context::has_word(&l, &["with", "plus", "coadministered"])
+            l.contains('+') || crate::context::has_word(&l, &["with", "without", "plus", "coadministered"])
         };
         // (A column naming each row's analyte first: `Analyte` over `X | M2`.)
         let row_analyte = self

@@ -6355,3 +6355,32 @@ fn qualified_symbols_keep_their_codes() {
     // Not any words after `at`: `Ratio at random` is nothing.
     assert_eq!(parameter_code("Cmax at random", None), None);
 }
+
+#[test]
+fn a_drug_given_with_the_study_drug_is_the_perpetrator() {
+    let mut t = table(
+        "Table 3. Steady-state pharmacokinetics of tesmivirine 50 mg once daily in adults with HIV with and without rifampicin-based tuberculosis treatment",
+        &[&["Parameter", "With rifampicin", "Without rifampicin"]],
+        &[&["Cmax (ng/mL)*", "812", "1386"]],
+    );
+    t.title = Some(
+        "Effect of rifampicin-based tuberculosis treatment on the pharmacokinetics of tesmivirine in adults with HIV"
+            .into(),
+    );
+    t.footnote = Some("*Geometric mean (95% CI). GMR, geometric mean ratio (with/without rifampicin).".into());
+    let drugs: Vec<(Option<String>, Option<String>)> =
+        table_records(&t).into_iter().map(|r| (r.context.drug, r.context.analyte)).collect();
+    assert_eq!(drugs.len(), 2, "{drugs:?}");
+    assert!(drugs.iter().all(|(d, a)| d.as_deref() == Some("tesmivirine") && a == d), "{drugs:?}");
+    // A title's concomitant drug that the notes' glossary spells out.
+    t.caption = Some("Table 2. Parameter estimates of the final population model for velunipride".into());
+    t.title =
+        Some("Population pharmacokinetics of velunipride in neonates: influence of concomitant phenobarbital".into());
+    t.footnote = Some("RSE, relative standard error; PB, phenobarbital.".into());
+    assert_eq!(table_context(&t).context.drug.as_deref(), Some("velunipride"));
+    // Alone, the known drug is the table's.
+    t.title = None;
+    t.caption = Some("Table 3. Steady-state pharmacokinetics of rifampicin in adults".into());
+    t.footnote = None;
+    assert_eq!(table_context(&t).context.drug.as_deref(), Some("rifampicin"));
+}
