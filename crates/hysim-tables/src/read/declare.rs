@@ -65,8 +65,9 @@ impl Kind {
             Statistic::Mean => matches!(self, Kind::Sd | Kind::Se | Kind::Ci(_) | Kind::Cv),
             Statistic::Median => matches!(self, Kind::Range | Kind::Iqr | Kind::Percentiles(_)),
             Statistic::GeometricMean => matches!(self, Kind::Cv | Kind::Ci(_) | Kind::Sd),
-            // (A model's estimate with its precision, `Estimate (RSE%)`.)
-            Statistic::Value => matches!(self, Kind::Rse | Kind::Se),
+            // (A model's estimate with its precision, `Estimate (RSE%)`, and its bootstrap
+            // interval, `Estimate | RSE (%) | Bootstrap 95% CI`.)
+            Statistic::Value => matches!(self, Kind::Rse | Kind::Se | Kind::Ci(_) | Kind::Percentiles(_)),
             _ => false,
         }
     }

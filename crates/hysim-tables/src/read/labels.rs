@@ -194,6 +194,23 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     if exact(&["q3", "75th percentile", "p75", "upper quartile", "third quartile"]) {
         return Some(StatLabel::Bound(Kind::Iqr, End::High));
     }
+    // A population model's estimates and their precision as columns (`Estimate | RSE (%) |
+    // Bootstrap 95% CI`): each estimate a value with its relative standard error and interval.
+    if exact(&[
+        "estimate",
+        "estimates",
+        "final estimate",
+        "final estimates",
+        "typical value",
+        "typical values",
+        "population estimate",
+        "population estimates",
+    ]) {
+        return Some(StatLabel::Central(Statistic::Value));
+    }
+    if exact(&["rse", "rse%", "rse (%)", "%rse", "rse, %", "relative standard error", "relative standard error (%)"]) {
+        return Some(StatLabel::Spread(Kind::Rse));
+    }
     if exact(&["n", "no", "no.", "number", "n subjects", "number of subjects", "n (subjects)", "number of patients"]) {
         return Some(StatLabel::Count);
     }
@@ -204,7 +221,9 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         .iter()
         .find(|l| ci_words.contains(&format!("{l}%")) || ci_words.contains(&format!("{l} %")));
     if ci_words.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ci") {
+        // (A model's interval from its bootstrap, `Bootstrap 95% CI`.)
         let rest: String = ci_words
+            .replace("bootstrap", " ")
             .replace("ci", " ")
             .replace(['%', '(', ')', '[', ']', ',', '-'], " ")
             .split_whitespace()

@@ -3982,6 +3982,19 @@ impl<'t> Reader<'t> {
         if labels::with_sex(stub) {
             return None;
         }
+        // Nor a population model's variability terms, by the symbols NONMEM's notation gives
+        // them (`ω CL` the interindividual variability of CL, `σ prop` a residual error) or
+        // in words (`IIV on clearance`, in the stub or the symbol's column before it).
+        let variability = |label: &str| {
+            let lower = crate::fold::lower(label.trim());
+            label.trim_start().starts_with(['ω', 'Ω', 'η', 'σ', 'ε'])
+                || lower.starts_with("iiv ")
+                || lower.starts_with("bsv ")
+                || lower.contains("variability")
+        };
+        if variability(stub) || self.table.body_rows[r].iter().take(self.stub_col).any(|c| variability(c)) {
+            return None;
+        }
         // Under a stub of sampling times (`Time after last dose (h)`), a full-width row names
         // a section (`Plasma (ng/mL)`, `Breast muscle (ng/g)`): the specimen and unit of the
         // times below it, not a row of values.
@@ -3997,6 +4010,25 @@ impl<'t> Reader<'t> {
         named(stub, self.route_kind)
             .or_else(|| parameter_code(&self.comma_compound(stub)?.0, self.route_kind).map(Named::Code))
             .or_else(|| self.abbreviated_analytes_parameter(stub).map(|(_, n)| n))
+            // A symbol its row spells out in a description column (`Q (L/h) | Intercompartmental
+            // clearance | 0.31`).
+            .or_else(|| {
+                let described = (0..self.n_cols).find(|&c| {
+                    c != self.stub_col
+                        && matches!(
+                            crate::fold::lower(labels::strip_marks(&self.labels[c]).trim()).as_str(),
+                            "description" | "definition" | "meaning" | "parameter description"
+                        )
+                })?;
+                let words = self.table.body_rows[r].get(described)?.trim();
+                // (Not a model's variances and covariate effects, `CL IIV | Interindividual
+                // variability on clearance`, `θWT | Exponent of WT on CL`; `θQ`, the typical Q,
+                // is one.)
+                let model_term = ["variab", "iiv", "exponent", "effect of", " on "]
+                    .iter()
+                    .any(|w| crate::fold::lower(words).contains(w));
+                (!model_term).then(|| named(words, self.route_kind)).flatten().filter(|n| n.code().is_some())
+            })
             .or_else(|| peak_or_trough(stub, self.peak_trough_unit()))
             .or_else(|| {
                 let cells = &self.table.body_rows[r];
@@ -6022,12 +6054,21 @@ impl<'t> Reader<'t> {
         let mut section: Option<String> = None;
         let mut section_counts: Vec<Option<u32>> = vec![None; n_cols];
         // What each column's header says, read once: whether it holds values, its count.
+        // (A model's precision beside its estimates, `Estimate | RSE (%) | Bootstrap 95% CI`,
+        // is their spread, not a column of no values.)
+        let estimates = |c: usize| {
+            (0..n_cols)
+                .any(|e| matches!(stats[e], Some(StatLabel::Central(Statistic::Value))) && parents[e] == parents[c])
+                && matches!(&stats[c], Some(StatLabel::Spread(kind)) if kind.belongs_to(Statistic::Value))
+        };
         let non_value: Vec<bool> = self
             .labels
             .iter()
             .enumerate()
             .map(|(c, h)| {
-                labels::is_non_value_header(h) || self.p_value_column(c) || self.predictions_beside_observed(c)
+                labels::is_non_value_header(h) && !estimates(c)
+                    || self.p_value_column(c)
+                    || self.predictions_beside_observed(c)
             })
             .collect();
         let header_counts: Vec<Option<u32>> = self.labels.iter().map(|h| parse_cell(h).n).collect();
@@ -6156,7 +6197,14 @@ impl<'t> Reader<'t> {
                     n = self.body_cell(row, col).value.filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v as u32);
                     continue;
                 }
-                if let Some(stat) = &stats[col] {
+                // (An estimate's column under a section declaring its rows, `Derived
+                // parameters (median [range])`: the declaration's.)
+                let declared = || {
+                    matches!(stats[col], Some(StatLabel::Central(Statistic::Value)))
+                        && !row_statistic.is_empty()
+                        && declare::label_declaration(row_statistic).is_some()
+                };
+                if let Some(stat) = stats[col].as_ref().filter(|_| !declared()) {
                     match groups.iter_mut().find(|(p, _)| *p == parents[col]) {
                         Some((_, lines)) => lines.push((col, stat.clone())),
                         None => groups.push((parents[col].clone(), vec![(col, stat.clone())])),

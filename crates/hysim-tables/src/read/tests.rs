@@ -6384,3 +6384,59 @@ fn a_drug_given_with_the_study_drug_is_the_perpetrator() {
     t.footnote = None;
     assert_eq!(table_context(&t).context.drug.as_deref(), Some("rifampicin"));
 }
+
+#[test]
+fn a_population_models_estimates_with_precision_and_interval_columns() {
+    // `Estimate | RSE (%) | Bootstrap 95% CI`: each typical value with its relative standard
+    // error and its bootstrap interval; a symbol the vocabulary leaves open (`Q`) named by its
+    // description; the model's variances and covariate effects no parameters; a section
+    // declaring its rows (`post hoc, median [range]`) keeps its statistic.
+    let t = table(
+        "Table 2. Parameter estimates of the final population model for X",
+        &[&["Parameter", "Description", "Estimate", "RSE (%)", "Bootstrap 95% CI", "Shrinkage (%)"]],
+        &[
+            &[
+                "Structural model",
+                "Structural model",
+                "Structural model",
+                "Structural model",
+                "Structural model",
+                "Structural model",
+            ],
+            &["CL (L/h)", "Clearance", "0.52", "6.4", "0.46–0.59", ""],
+            &["Q (L/h)", "Intercompartmental clearance", "0.87", "17.2", "0.60–1.21", ""],
+            &["θWT", "Exponent of body weight on CL", "0.75", "—", "—", ""],
+            &["ω CL", "IIV on clearance", "31.5", "12.0", "27.6–35.4", "8.2"],
+            &[
+                "Secondary parameters (post hoc, median [range])",
+                "Secondary parameters (post hoc, median [range])",
+                "Secondary parameters (post hoc, median [range])",
+                "Secondary parameters (post hoc, median [range])",
+                "Secondary parameters (post hoc, median [range])",
+                "Secondary parameters (post hoc, median [range])",
+            ],
+            &["t½ (h)", "Terminal half-life", "26.4 [12.8–71.5]", "", "", ""],
+        ],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {:?} {:?}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.statistic.as_str(),
+                r.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)),
+                r.interval.as_ref().map(|i| (i.low, i.high)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            r#"CLO 0.52 value Some(("RSE", 6.4)) Some((0.46, 0.59))"#,
+            r#"Q 0.87 value Some(("RSE", 17.2)) Some((0.6, 1.21))"#,
+            "LAMZHL 26.4 median None Some((12.8, 71.5))",
+        ],
+    );
+}
