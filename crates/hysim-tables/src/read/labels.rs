@@ -1588,8 +1588,22 @@ fn clock_minutes(text: &str, next: &str) -> Option<u32> {
 /// on day 1`, `dosed at 9:00`, `administration at 08:30 am`): the clock time nearest after
 /// a word of dosing, within a few words (not `fed at 07:00`).
 pub(crate) fn dose_clock(text: &str) -> Option<u32> {
-    const DOSING: &[&str] =
-        &["dose", "dosed", "dosing", "administered", "administration", "given", "infusion", "injected", "injection"];
+    // (And the dose's form, `one 20-mg tablet taken at 07:30`; not `taken`, said of samples.)
+    const DOSING: &[&str] = &[
+        "dose",
+        "dosed",
+        "dosing",
+        "administered",
+        "administration",
+        "given",
+        "infusion",
+        "injected",
+        "injection",
+        "tablet",
+        "capsule",
+        "ingested",
+        "ingestion",
+    ];
     let lower = crate::fold::lower(text);
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.iter().enumerate().find_map(|(k, w)| {

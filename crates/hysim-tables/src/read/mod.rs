@@ -1018,6 +1018,20 @@ fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
     bare_unit(&unit)
 }
 
+/// A body row across the table that prints a concentration unit and nothing else (`ng/mL`
+/// set right, in italics, over the rows): the unit of the table's concentrations, as a
+/// caption's would be. Only the first row or the row under it (before any values).
+fn spanning_unit_row(table: &Table) -> Option<String> {
+    table.body_rows.iter().take(2).find_map(|cells| {
+        let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let first = *filled.first()?;
+        (filled.iter().all(|c| *c == first) && (filled.len() == cells.len() || filled.len() == 1))
+            .then(|| bare_unit(first))
+            .flatten()
+            .filter(|u| is_concentration_unit(u))
+    })
+}
+
 /// A header row of units under the column headers that name subjects or specimens
 /// (`Bella | Rocky` over `µg/mL | µg/mL`, `Time | Plasma | Saliva` over `h | µg/mL |
 /// µg/mL`): each unit is its column's, written after the header above it as a unit label is
@@ -2303,6 +2317,7 @@ impl<'t> Reader<'t> {
         let abbreviations = abbreviations(&format!("{caption}; {footnote}"));
         let definitions = define::definitions(&format!("{caption}; {footnote}"), route_kind);
         let caption_unit = row_unit
+            .or_else(|| spanning_unit_row(table))
             .or_else(|| caption_unit(&caption))
             .or_else(|| caption_unit(&footnote))
             .or_else(|| corner_unit(&paths));
@@ -4300,6 +4315,15 @@ impl<'t> Reader<'t> {
         if lettered_subject(path).is_some() || labels::with_sex(last) || labels::is_unit_header(last) {
             return None;
         }
+        // (Nor codes under a subject header, `Volunteer` over `V1 | V2 | V3`: volunteers, not
+        // volumes.)
+        if path.len() >= 2
+            && labels::is_subject_header(&path[path.len() - 2])
+            && labels::subject_id(last).is_some()
+            && self.sibling_leaves(c).iter().all(|l| labels::subject_id(l).is_some())
+        {
+            return None;
+        }
         // (Nor `F` beside `M` under the same header: the sexes, `Cmax` over `M | F`.)
         if last.trim() == "F" {
             let parent = &path[..path.len() - 1];
@@ -4702,7 +4726,8 @@ impl<'t> Reader<'t> {
         {
             stub = text.to_owned();
         }
-        if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() {
+        // (Nor a unit alone, [`spanning_unit_row`].)
+        if stub.is_empty() || cells.len() < 2 || stat_label(&stub).is_some() || bare_unit(&stub).is_some() {
             return None;
         }
         let others = || cells.iter().enumerate().filter(|(c, _)| *c != self.stub_col).map(|(_, s)| s.trim());

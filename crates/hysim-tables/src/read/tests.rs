@@ -6440,3 +6440,60 @@ fn a_population_models_estimates_with_precision_and_interval_columns() {
         ],
     );
 }
+
+#[test]
+fn volunteers_coded_under_their_header_at_clock_times_after_a_tablet() {
+    // `Volunteer` over `V1 | V2` (volunteers, not volumes), clock times down the stub and
+    // the dose's clock after its form in the caption (`one 20-mg tablet taken at 07:30`).
+    let mut t = table(
+        "Table 1. Plasma X concentrations in four volunteers after one 20-mg extended-release tablet taken at 07:30",
+        &[&["Clock time", "Volunteer", "Volunteer"], &["Clock time", "V1", "V2"]],
+        &[&["08:00", "0.963", "2.20"], &["09:30", "2.69", "5.93"]],
+    );
+    t.footnote = Some("Concentrations in nmol/L.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            format!(
+                "{} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                c.subject.as_deref().unwrap_or("-"),
+                c.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(read, ["CONC 0.963 V1 0.5 h", "CONC 2.2 V2 0.5 h", "CONC 2.69 V1 2 h", "CONC 5.93 V2 2 h"]);
+    // Samples `taken at` a clock are no dose.
+    assert_eq!(labels::dose_clock("blood samples were taken at 08:00"), None);
+    assert_eq!(labels::dose_clock("one tablet taken at 07:30"), Some(450));
+}
+
+#[test]
+fn a_unit_across_the_table_over_its_rows() {
+    // `ng/mL` in a body row across the table, over pairs' rows: the unit of the specimens'
+    // concentrations (not a group), not of the milk-to-plasma ratio.
+    let t = table(
+        "Table 3. X in maternal plasma and breast milk at steady state",
+        &[&["Pair", "Time after maternal dose (h)", "Maternal plasma", "Milk", "M/P"]],
+        &[&["ng/mL", "", "", "", ""], &["MI-01", "2", "96.2", "239", "2.48"], &["MI-01", "6", "92.0", "198", "2.15"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            let c = &r.context;
+            format!(
+                "{} {} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.map_or("-".to_owned(), |v| v.to_string()),
+                r.unit.as_deref().unwrap_or("-"),
+                c.matrix.as_deref().unwrap_or("-"),
+                c.group.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.contains(&"CONC 96.2 ng/mL plasma -".to_owned()), "{read:?}");
+    assert!(read.contains(&"CONC 239 ng/mL milk -".to_owned()), "{read:?}");
+    assert!(read.iter().any(|r| r.starts_with("MPRATIO 2.48 - ")), "{read:?}");
+}
