@@ -260,7 +260,17 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
                 // (Or under a blank stub cell: `Ewe` over a blank, then bold days `1 | 2 | 3`
                 // under the concentration's header.)
                 let blank_stub = *k > 0 && r.cells.first().is_some_and(|c| c.text.trim().is_empty());
-                (is_bold_row(r) || under_stub && all_bold(r)) && (!values(r) || under_stub || blank_stub)
+                // (Or a first row of a word over bare numbers rising across: `Owl | 0.25 | 0.5 |
+                // 1 | 24`, the sampling times or subjects' numbers heading the columns.)
+                let rising = *k == 0 && {
+                    let numbers: Vec<Option<f64>> =
+                        r.cells.iter().skip(1).map(|c| c.text.trim().parse::<f64>().ok()).collect();
+                    r.cells.first().is_some_and(|c| c.text.contains(char::is_alphabetic))
+                        && numbers.len() >= 3
+                        && numbers.iter().all(Option::is_some)
+                        && numbers.windows(2).all(|w| w[0] < w[1])
+                };
+                (is_bold_row(r) || under_stub && all_bold(r)) && (!values(r) || under_stub || blank_stub || rising)
             })
             .count();
         let bold_head = if leading == 0

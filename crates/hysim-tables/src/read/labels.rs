@@ -789,6 +789,34 @@ pub(crate) fn is_covariate_value(text: &str) -> bool {
     !t.trim().is_empty() && t.split([',', ';', '/']).all(covariate)
 }
 
+/// The unit of sampling times a note gives as their range (`... in eight owls at 0.25 to 24 h
+/// after a single dose`, `sampled from 5 to 120 min`, `0.5–48 h`): `h`, `min` or `day`, where
+/// the range's ends are the first and last of the bare numbers the table prints as its times
+/// (`first`, `last`). A range of other ends (an AUC's `0–24 h`, a collection's) declares none.
+pub(crate) fn sampling_range_unit(text: &str, first: f64, last: f64) -> Option<&'static str> {
+    let lower = norm(text).replace(['–', '—', '‐'], "-");
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';')).collect();
+    let unit = |w: &str| match w.trim_end_matches('.') {
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+        "min" | "mins" | "minute" | "minutes" => Some("min"),
+        "d" | "day" | "days" => Some("day"),
+        _ => None,
+    };
+    let number = |w: &str| w.parse::<f64>().ok();
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    words.iter().enumerate().find_map(|(k, w)| {
+        // `a to b h` or `a-b h`.
+        let (a, b, at) = if let Some((a, b)) = w.split_once('-').and_then(|(a, b)| Some((number(a)?, number(b)?))) {
+            (a, b, k + 1)
+        } else {
+            let a = number(w)?;
+            (*words.get(k + 1)? == "to").then_some(())?;
+            (a, number(words.get(k + 2)?)?, k + 3)
+        };
+        (same(a, first) && same(b, last) && first < last).then(|| unit(words.get(at)?)).flatten()
+    })
+}
+
 /// The unit a note declares for the sampling times (`Sampling times are hours after the
 /// morning dose`, `Times are in minutes`, `Time in hours after the start of the
 /// infusion`): `h`, `min` or `day`. Not a duration the note gives in passing (`Times are

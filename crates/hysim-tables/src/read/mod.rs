@@ -3098,6 +3098,13 @@ impl<'t> Reader<'t> {
         }
         // Times across: the innermost headers, with a unit from a spanning header, the stub
         // header or the caption for bare numbers.
+        // (The first and last of the bare numbers across, where they rise.)
+        let bare: Vec<f64> = (0..self.n_cols)
+            .filter(|&c| c != self.stub_col)
+            .filter_map(|c| self.paths[c].last()?.trim().parse::<f64>().ok())
+            .collect();
+        let bare_times =
+            (bare.len() >= 3 && bare.windows(2).all(|w| w[0] < w[1])).then(|| (bare[0], bare[bare.len() - 1]));
         let outer_unit = |c: usize| {
             self.paths[c]
                 .iter()
@@ -3107,6 +3114,13 @@ impl<'t> Reader<'t> {
                 .or_else(|| labels::time_unit_in(&caption))
                 // (Or the footnote's: "Sampling times are hours after the morning dose".)
                 .or_else(|| labels::declared_time_unit(self.table.footnote.as_deref()?))
+                // (Or the range the caption samples, its ends the first and last times: "at
+                // 0.25 to 24 h after a single dose" over `0.25 | ... | 24`.)
+                .or_else(|| {
+                    let (first, last) = bare_times?;
+                    labels::sampling_range_unit(&caption, first, last)
+                        .or_else(|| labels::sampling_range_unit(self.table.footnote.as_deref()?, first, last))
+                })
         };
         // Days and hours coded (`D1 H2 | D2 H4 | D7`): a day's code alone is a day beside them.
         let day_hour_coded = (0..self.n_cols)
@@ -7414,7 +7428,10 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
     // (Its summary lines aside: `Mean`, `SD` under the names.)
     let cells: Vec<String> =
         filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
-    let distinct: std::collections::HashSet<&str> = cells.iter().map(String::as_str).collect();
+    // (Each once, or each in one run of rows: a long table's `Banjo` over its samples' rows.)
+    let mut runs: Vec<&str> = cells.iter().map(String::as_str).collect();
+    runs.dedup();
+    let distinct: std::collections::HashSet<&str> = runs.iter().copied().collect();
     let ids = || {
         cells.len() >= 2
             && cells
@@ -7427,7 +7444,7 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
                 capitalised_name(t) && names_none_of_the_table(t) && crate::context::population_in(t).is_none()
             })
     };
-    distinct.len() == cells.len() && (ids() || names())
+    distinct.len() == runs.len() && distinct.len() >= 2 && (ids() || names())
 }
 
 /// Whether the title or caption names `kind` (a word or two, lower case) in the plural as

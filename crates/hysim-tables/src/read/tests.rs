@@ -6497,3 +6497,64 @@ fn a_unit_across_the_table_over_its_rows() {
     assert!(read.contains(&"CONC 239 ng/mL milk -".to_owned()), "{read:?}");
     assert!(read.iter().any(|r| r.starts_with("MPRATIO 2.48 - ")), "{read:?}");
 }
+
+#[test]
+fn bare_times_under_a_bold_word_the_caption_samples_from_first_to_last() {
+    // A first row in bold `Owl | 0.25 | 0.5 | 1 | 24` (no `<th>`) heads the columns; the
+    // caption's "at 0.25 to 24 h" gives the bare times their unit, its ends the first and last.
+    let html = "<table><tbody><tr><td><b>Owl</b></td><td><b>0.25</b></td><td><b>0.5</b></td><td><b>1</b></td><td><b>24</b></td></tr><tr><td>GHO-1</td><td>3.29</td><td>4.16</td><td>4.13</td><td>&lt;0.1</td></tr><tr><td>GHO-2</td><td>3.94</td><td>4.74</td><td>4.52</td><td>0.12</td></tr></tbody></table>";
+    let mut t = crate::html::parse_table(html).unwrap();
+    assert_eq!(t.header_rows.len(), 1);
+    t.caption = Some("Table 2. Plasma velocitrane concentrations in eight great horned owls at 0.25 to 24 h after a single 1 mg/kg intramuscular dose".into());
+    t.footnote = Some("All concentrations in µg/mL. <0.1, below the lower limit of quantification.".into());
+    t.title = Some("Pharmacokinetics of intramuscular velocitrane in great horned owls".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.value.unwrap(),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(read[..3], ["3.29 GHO-1 0.25 h", "3.94 GHO-2 0.25 h", "4.16 GHO-1 0.5 h"]);
+    assert!(read.contains(&"0.12 GHO-2 24 h".to_owned()), "{read:?}");
+    // A range of other ends (an AUC's 0–24 h over times 0.5 to 12) declares nothing.
+    assert_eq!(labels::sampling_range_unit("AUC from 0 to 24 h", 0.5, 12.0), None);
+    assert_eq!(labels::sampling_range_unit("sampled from 5 to 120 min", 5.0, 120.0), Some("min"));
+    assert_eq!(labels::sampling_range_unit("0.5–48 h after dosing", 0.5, 48.0), Some("h"));
+}
+
+#[test]
+fn the_studied_animal_heads_a_long_tables_names() {
+    // `Koala | Study day | Clock time | X (µg/mL)`, each name over its samples' rows, in "...
+    // in koalas": each koala a subject (not a group).
+    let mut t = table(
+        "Table 1. Plasma velofloxin concentrations in koalas receiving 10 mg/kg subcutaneously once daily",
+        &[&["Koala", "Study day", "Clock time", "Velofloxin (µg/mL)"]],
+        &[
+            &["Banjo", "1", "09:00", "1.25"],
+            &["Banjo", "1", "12:00", "1.49"],
+            &["Matilda", "1", "09:00", "2.28"],
+            &["Matilda", "1", "12:00", "2.09"],
+            &["Wirra", "1", "09:00", "1.61"],
+        ],
+    );
+    t.footnote = Some("Doses were given at 08:00 each day.".into());
+    t.title = Some("Plasma concentrations of velofloxin in koalas treated for chlamydiosis".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.value.unwrap(),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(read, ["1.25 Banjo 1 h", "1.49 Banjo 4 h", "2.28 Matilda 1 h", "2.09 Matilda 4 h", "1.61 Wirra 1 h"]);
+}
