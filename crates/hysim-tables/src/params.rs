@@ -207,7 +207,9 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     }
     match name_code(name, route) {
         Some("RCAMINT") if percent() => Some("RCPCINT"),
-        None => one_of_alternatives(name, route).or_else(|| symbol_at_when(name, route)),
+        None => one_of_alternatives(name, route)
+            .or_else(|| symbol_at_when(name, route))
+            .or_else(|| symbol_during_therapy(name, route)),
         code => code,
     }
 }
@@ -223,6 +225,49 @@ fn symbol_at_when(name: &str, route: Option<Route>) -> Option<&'static str> {
         || ["steady state", "steady-state", "day ", "week ", "month ", "cycle "].iter().any(|w| when.starts_with(w));
     let head = &name[..at];
     (timed && !head.trim().is_empty()).then(|| name_code(head, route)).flatten()
+}
+
+/// A symbol with the period of an extracorporeal therapy it was measured in (`t½
+/// interdialytic (h)`, `t½ intradialytic`, `CL off dialysis`, `t½, on HD`, `CL during
+/// CRRT`): the symbol's code; the period is the label's.
+fn symbol_during_therapy(name: &str, route: Option<Route>) -> Option<&'static str> {
+    const THERAPIES: &[&str] = &[
+        "dialysis",
+        "haemodialysis",
+        "hemodialysis",
+        "hd",
+        "crrt",
+        "cvvh",
+        "cvvhd",
+        "cvvhdf",
+        "ecmo",
+        "cpb",
+        "bypass",
+        "pd",
+    ];
+    let (head, unit) = split_trailing_group(name);
+    // (One label's words, its unit last: under a header, `t½ (h)` over `off HD | on HD`, the
+    // period is the column's group.)
+    if head.contains(" / ") || head.contains(')') {
+        return None;
+    }
+    let lower = crate::fold::lower(head);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let at = words.iter().position(|w| {
+        matches!(w.trim_matches(','), "interdialytic" | "intradialytic" | "on" | "off" | "during" | "between")
+    })?;
+    let rest: Vec<&str> = words[at..].iter().map(|w| w.trim_matches(',')).collect();
+    let period = match rest.as_slice() {
+        ["interdialytic" | "intradialytic"] => true,
+        [_, therapy] | [_, "a" | "the", therapy] => THERAPIES.contains(therapy),
+        _ => false,
+    };
+    if !period || at == 0 {
+        return None;
+    }
+    let symbol = words[..at].join(" ");
+    let symbol = symbol.trim_end_matches(',');
+    name_code(&format!("{symbol}{}", unit.map_or(String::new(), |u| format!(" ({u})"))), route)
 }
 
 /// A normalised name without the collection interval in brackets at its end

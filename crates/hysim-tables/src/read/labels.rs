@@ -691,12 +691,16 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
         }
         _ => false,
     };
+    // (Or a sample named by when it was drawn against an event, its time since the dose in
+    // brackets: `Pre-HD (44 h)`, `Post-dialysis (48 h)`, `Trough (24 h)`, `End of infusion (1 h)`.)
+    let moment = ["pre-", "post-", "pre ", "post ", "mid-"].iter().any(|p| name.starts_with(p))
+        || matches!(name.as_str(), "trough" | "peak" | "eoi" | "end of infusion" | "predose" | "pre-dose");
     let letters = name.chars().take_while(char::is_ascii_alphabetic).count();
     let coded = (1..=2).contains(&letters)
         && name.len() > letters
         && name.len() <= letters + 3
         && name[letters..].chars().all(|c| c.is_ascii_digit());
-    (worded || coded).then(|| time_of(inner, None)).flatten()
+    (worded || coded || moment).then(|| time_of(inner, None)).flatten()
 }
 
 /// When a note says a sample was drawn (`Drawn 1 h after the start of a 30-min infusion`:

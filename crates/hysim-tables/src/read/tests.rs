@@ -6558,3 +6558,38 @@ fn the_studied_animal_heads_a_long_tables_names() {
         .collect();
     assert_eq!(read, ["1.25 Banjo 1 h", "1.49 Banjo 4 h", "2.28 Matilda 1 h", "2.09 Matilda 4 h", "1.61 Wirra 1 h"]);
 }
+
+#[test]
+fn a_symbol_with_the_period_of_a_dialysis_and_samples_named_by_an_event() {
+    // `t½ interdialytic (h)`, `CL off dialysis`: the symbol's code; `Pre-HD (44 h)`, a sample
+    // named by when it was drawn against the session, its time in brackets.
+    for label in ["t½ interdialytic (h)", "t½ intradialytic (h)", "t½, on HD (h)", "t½ during dialysis (h)"] {
+        assert_eq!(parameter_code(label, None), Some("LAMZHL"), "{label}");
+    }
+    assert_eq!(parameter_code("CL off dialysis (mL/min)", None), Some("CLO"));
+    // (Not words that name no period of a therapy.)
+    assert_eq!(parameter_code("t½ on day (h)", None), None);
+    assert_eq!(labels::time_in_brackets("Pre-HD (44 h)").as_deref(), Some("44 h"));
+    assert_eq!(labels::time_in_brackets("Trough (24 h)").as_deref(), Some("24 h"));
+    assert_eq!(labels::time_in_brackets("Group A (12 h)"), None);
+    let t = table(
+        "Table 2. Individual plasma X concentrations (mg/L) after a 1-g dose infused over 1 h at the end of haemodialysis",
+        &[
+            &["Patient", "Time after start of infusion", "Time after start of infusion"],
+            &["Patient", "24 h", "Pre-HD (44 h)"],
+        ],
+        &[&["HD-01", "33.6", "18.9"], &["HD-02", "38.3", "24.9"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.value.unwrap(),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(read, ["33.6 HD-01 24 h", "38.3 HD-02 24 h", "18.9 HD-01 44 h", "24.9 HD-02 44 h"]);
+}
