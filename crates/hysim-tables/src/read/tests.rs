@@ -6593,3 +6593,15 @@ fn a_symbol_with_the_period_of_a_dialysis_and_samples_named_by_an_event() {
         .collect();
     assert_eq!(read, ["33.6 HD-01 24 h", "38.3 HD-02 24 h", "18.9 HD-01 44 h", "24.9 HD-02 44 h"]);
 }
+
+#[test]
+fn ratios_of_cord_to_maternal_and_metabolic_ratios_as_printed() {
+    // Umbilical vein or artery over maternal plasma (`UV/MP`, `UA/MP`, in words), and the
+    // metabolic ratio in German: the vocabulary's ratios.
+    for label in ["UV/MP", "UA/MP", "Umbilical vein-to-maternal plasma concentration ratio", "Cord/maternal plasma"] {
+        assert_eq!(parameter_code(label, None), Some("FMRATIO"), "{label}");
+    }
+    assert_eq!(parameter_code("Metabolische Ratio", None), Some("MRATIO"));
+    // (`M/P` stays the milk's.)
+    assert_eq!(parameter_code("M/P", None), Some("MPRATIO"));
+}
