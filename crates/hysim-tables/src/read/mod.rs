@@ -3506,16 +3506,23 @@ impl<'t> Reader<'t> {
         };
         // (Or no header, or a week's, over stubs that print their own unit, most of them:
         // `Week 1 | Week 2 | Week 4` under a blank corner, a dose's row above them.)
+        // (Or a header naming the samples, `Sample` over `Day 1, 6 h | Day 2, pre-dose`.)
         let self_timed = || {
-            (lower.trim().is_empty() || crate::context::has_word(&lower, &["week", "weeks", "month", "months"])) && {
-                let filled: Vec<&str> = self.stubs.iter().map(|(s, _)| s.trim()).filter(|s| !s.is_empty()).collect();
-                // (Each its unit's word and number, `Week 1`, `Day 3`: not durations, `7 days`.)
-                let timed = filled
-                    .iter()
-                    .filter(|s| s.starts_with(char::is_alphabetic) && labels::time_of(s, None).is_some())
-                    .count();
-                timed >= 2 && 2 * timed > filled.len()
-            }
+            (lower.trim().is_empty()
+                || crate::context::has_word(
+                    &lower,
+                    &["week", "weeks", "month", "months", "sample", "samples", "sampling", "occasion"],
+                ))
+                && {
+                    let filled: Vec<&str> =
+                        self.stubs.iter().map(|(s, _)| s.trim()).filter(|s| !s.is_empty()).collect();
+                    // (Each its unit's word and number, `Week 1`, `Day 3`: not durations, `7 days`.)
+                    let timed = filled
+                        .iter()
+                        .filter(|s| s.starts_with(char::is_alphabetic) && labels::time_of(s, None).is_some())
+                        .count();
+                    timed >= 2 && 2 * timed > filled.len()
+                }
         };
         let timed_header = lower.contains("time")
             || lower.contains("hour")
@@ -3539,8 +3546,24 @@ impl<'t> Reader<'t> {
             matches!(crate::fold::lower(labels::strip_marks(s).trim()).as_str(), "pre" | "pre." | "before")
                 .then(|| "pre-dose".to_owned())
         };
-        let row_time: Vec<Option<String>> =
-            self.stubs.iter().map(|(s, _)| labels::time_of(s, unit).or_else(|| before_dose(s))).collect();
+        // (A day with its sample's moment, `Day 1, end of infusion`, `Day 3, trough`: the end
+        // of an infusion whose length the notes give, the sample before that day's dose.)
+        let day_and_moment = |s: &str| {
+            let (day, moment) = s.split_once(',')?;
+            let day = labels::time_of(day, None).filter(|d| d.starts_with("day"))?;
+            let moment = moment.trim();
+            let at = if matches!(crate::fold::lower(moment).as_str(), "trough" | "pre" | "predose" | "pre-dose") {
+                "pre-dose".to_owned()
+            } else {
+                after_infusion_end(moment, self.infusion_length()?)?
+            };
+            Some(format!("{day}, {at}"))
+        };
+        let row_time: Vec<Option<String>> = self
+            .stubs
+            .iter()
+            .map(|(s, _)| labels::time_of(s, unit).or_else(|| before_dose(s)).or_else(|| day_and_moment(s)))
+            .collect();
         (row_time.iter().flatten().filter(|t| *t != "pre-dose").count() >= 2).then_some(row_time)
     }
 

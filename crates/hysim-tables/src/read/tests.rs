@@ -6605,3 +6605,28 @@ fn ratios_of_cord_to_maternal_and_metabolic_ratios_as_printed() {
     // (`M/P` stays the milk's.)
     assert_eq!(parameter_code("M/P", None), Some("MPRATIO"));
 }
+
+#[test]
+fn samples_named_by_their_day_and_moment_down_a_sample_column() {
+    // `Sample` over `Day 1, end of infusion | Day 1, 6 h | Day 2, pre-dose | Day 3, trough`,
+    // the infusion's length in the notes: each a time on its day.
+    let mut t = table(
+        "Table 2. X concentrations (mg/L) in blood drawn before and after the membrane oxygenator",
+        &[&["Sample", "Patient E1", "Patient E2"]],
+        &[
+            &["Day 1, end of infusion", "5.33", "5.21"],
+            &["Day 1, 6 h", "3.38", "3.99"],
+            &["Day 2, pre-dose", "3.47", "1.83"],
+            &["Day 3, trough", "3.49", "1.92"],
+        ],
+    );
+    t.footnote = Some(
+        "All infusions over 2 h; sample times refer to the start of the morning infusion of the day shown.".into(),
+    );
+    let times: Vec<String> = table_records(&t)
+        .iter()
+        .filter(|r| r.context.subject.as_deref() == Some("Patient E1"))
+        .map(|r| r.context.time.clone().unwrap())
+        .collect();
+    assert_eq!(times, ["day 1, 2 h", "day 1, 6 h", "day 2, pre-dose", "day 3, trough"]);
+}
