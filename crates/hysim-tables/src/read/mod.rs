@@ -5185,9 +5185,16 @@ impl<'t> Reader<'t> {
         // (`V` is a volunteer's where the paper speaks of volunteers and not of visits.)
         let volunteers = crate::context::has_word(&paper, &["volunteer", "volunteers"])
             && !crate::context::has_word(&paper, &["visit", "visits"]);
+        // (So is `P` a patient's where it speaks of patients and not of periods; and a number
+        // padded with zeros, `P03`, numbers people, not occasions.)
+        let patients = crate::context::has_word(&paper, &["patient", "patients"])
+            && !crate::context::has_word(&paper, &["period", "periods"]);
+        let padded = |l: &str| l.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with('0');
         let occasion = |l: &str| match l.chars().next().map(|c| c.to_ascii_uppercase()) {
+            _ if padded(l) => false,
             Some('V') => !volunteers,
-            Some('C' | 'P' | 'D' | 'W' | 'M') => true,
+            Some('P') => !patients,
+            Some('C' | 'D' | 'W' | 'M') => true,
             Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
             _ => false,
         };
@@ -7022,6 +7029,22 @@ impl<'t> Reader<'t> {
             let (_, inner) = crate::params::split_trailing_group(name);
             peak.then(|| labels::time_of(inner?, None).filter(|t| t.ends_with(" h") || t.ends_with(" min"))).flatten()
         });
+        // (On the day a header above names with what it says of it, `Day 2 (33.5 °C)` over
+        // `Peak^a | Trough^b`: that day's peak and trough. A day alone is the column's time.)
+        let own_time = own_time.map(|own| {
+            let peak_or_trough =
+                matches!(param.code(), Some("CMAX" | "CTROUGH")) && context.subject.is_some() && time.is_none();
+            let day = self.clean_paths.get(col).and_then(|p| {
+                p.iter().rev().skip(1).find_map(|h| {
+                    labels::leading_day(h)
+                        .or_else(|| labels::time_of(h, None).filter(|d| d.starts_with("day ") && !d.contains(',')))
+                })
+            });
+            match day {
+                Some(day) if peak_or_trough && !own.starts_with("day") => format!("{day}, {own}"),
+                _ => own,
+            }
+        });
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
         // once-daily regimen, `C12` of a twice-daily one) is the trough: Cτ.
         let param =
@@ -7057,6 +7080,21 @@ impl<'t> Reader<'t> {
                 .then(|| labels::time_after_dose_in(self.table.caption.as_deref()?))
                 .flatten()
         });
+        // (A trough under a day with what it says of it, `Day 2 (33.5 °C)` over `Trough`: that
+        // day's, before its dose.)
+        let time = match time {
+            Some(t) if matches!(t.as_str(), "trough" | "pre-dose") && context.subject.is_some() => {
+                match self
+                    .clean_paths
+                    .get(col)
+                    .and_then(|p| p.iter().rev().skip(1).find_map(|h| labels::leading_day(h)))
+                {
+                    Some(day) => Some(format!("{day}, pre-dose")),
+                    None => Some(t),
+                }
+            }
+            time => time,
+        };
         context.time = match (time, own_time) {
             (Some(day), Some(own)) if day.starts_with("day ") && !day.contains(',') => Some(format!("{day}, {own}")),
             (Some(day), None) if day.starts_with("day ") && !day.contains(',') && trough() => {

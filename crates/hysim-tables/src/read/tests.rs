@@ -6630,3 +6630,56 @@ fn samples_named_by_their_day_and_moment_down_a_sample_column() {
         .collect();
     assert_eq!(times, ["day 1, 2 h", "day 1, 6 h", "day 2, pre-dose", "day 3, trough"]);
 }
+
+#[test]
+fn patients_coded_with_padded_numbers_under_a_concentrations_header() {
+    // `Serum X (ng/mL)` over `P03 | P05 | P06`: patients (a padded number), not periods.
+    let t = table(
+        "Table 3. Individual serum velotride concentrations over one dosing interval",
+        &[
+            &["Sampling time", "Serum velotride (ng/mL)", "Serum velotride (ng/mL)", "Serum velotride (ng/mL)"],
+            &["Sampling time", "P03", "P05", "P06"],
+        ],
+        &[&["Day 1, pre-dose", "1.78", "2.81", "2.57"], &["Day 2", "2.13", "3.57", "3.24"]],
+    );
+    let subjects: Vec<String> =
+        table_records(&t).iter().map(|r| r.context.subject.clone().unwrap_or_default()).collect();
+    assert_eq!(subjects, ["P03", "P03", "P05", "P05", "P06", "P06"]);
+}
+
+#[test]
+fn peaks_and_troughs_under_a_day_with_its_condition() {
+    // `Day 2 (33.5 °C)` over `Peak a | Trough b`, the notes saying when each was drawn: that
+    // day's peak and trough.
+    let mut t = table(
+        "Table 2. Individual peak and trough serum velomicin concentrations",
+        &[
+            &["Neonate", "Day 2 (33.5 °C)", "Day 2 (33.5 °C)", "Day 5 (37 °C)", "Day 5 (37 °C)"],
+            &["Neonate", "Peak a", "Trough b", "Peak a", "Trough b"],
+            &["Neonate", "mg/L", "mg/L", "mg/L", "mg/L"],
+        ],
+        &[&["N01", "12.9", "2.59", "9.88", "1.53"]],
+    );
+    t.footnote =
+        Some("a Drawn 1 h after the start of the infusion. b Drawn immediately before that day's dose.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "CMAX 12.9 day 2, 1 h",
+            "CTROUGH 2.59 day 2, pre-dose",
+            "CMAX 9.88 day 5, 1 h",
+            "CTROUGH 1.53 day 5, pre-dose"
+        ]
+    );
+}
