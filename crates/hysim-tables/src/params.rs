@@ -86,7 +86,11 @@ pub fn normalise_name(text: &str) -> String {
     let clock = |t: &str| HOURS_MINUTES.contains(&t.trim());
     // (Nor a concentration's minimum: `Css,min` is no steady state in minutes, as `tmax,
     // min` is a time in minutes.)
-    let minimum = |head: &str, t: &str| t.trim() == "min" && head.trim_start().starts_with('c');
+    // (A symbol, `Css`, `Cmax`: not words, `Collection time, min`.)
+    let minimum = |head: &str, t: &str| {
+        let head = head.trim();
+        t.trim() == "min" && head.starts_with(['c', 'C']) && !head.contains(' ') && head.len() <= 8
+    };
     if let Some(i) = s.rfind(',')
         && (is_unit(&s[i + 1..]) || of_dose(&s[i + 1..]) || clock(&s[i + 1..]))
         && !interval(&s[i + 1..])

@@ -101,10 +101,11 @@ pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
     if let Some((known, _)) = drug_name_in(caption).or_else(|| drug_name_in(footnote))
         && [caption, footnote, title].iter().any(|text| given_with(text, &known))
         && let Some(study) = study_drug(title, caption)
-            .or_else(|| study_drug(caption, caption))
             .filter(|s| !s.eq_ignore_ascii_case(&known))
+            .or_else(|| study_drug(caption, caption).filter(|s| !s.eq_ignore_ascii_case(&known)))
     {
-        return Some((study, None));
+        // (With its molecular weight where the vocabulary knows it.)
+        return Some(drug_name_in(&study).unwrap_or((study, None)));
     }
     drug_name_in(caption)
         .or_else(|| drug_name_in(footnote))
@@ -135,8 +136,10 @@ fn given_with(text: &str, drug: &str) -> bool {
             "combination with",
         ]
         .iter()
-        .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
-            || after.starts_with("-based")
+        .any(|w| {
+            let rest = before.strip_suffix(w);
+            rest.is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_alphanumeric()))
+        }) || after.starts_with("-based")
             || after.starts_with("-containing")
     })
 }

@@ -693,8 +693,13 @@ pub(crate) fn time_in_brackets(label: &str) -> Option<String> {
     };
     // (Or a sample named by when it was drawn against an event, its time since the dose in
     // brackets: `Pre-HD (44 h)`, `Post-dialysis (48 h)`, `Trough (24 h)`, `End of infusion (1 h)`.)
-    let moment = ["pre-", "post-", "pre ", "post ", "mid-"].iter().any(|p| name.starts_with(p))
-        || matches!(name.as_str(), "trough" | "peak" | "eoi" | "end of infusion" | "predose" | "pre-dose");
+    // (Before or after a dose or a dialysis session only: `Post-infusion (1 h)` counts from the
+    // infusion's end, `Post-partum (2 weeks)` from the birth.)
+    let moment = ["pre", "post"].iter().any(|p| {
+        name.strip_prefix(p).map(|r| r.trim_start_matches(['-', ' '])).is_some_and(|event| {
+            matches!(event, "dose" | "hd" | "dialysis" | "haemodialysis" | "hemodialysis" | "crrt" | "filter")
+        })
+    }) || matches!(name.as_str(), "trough" | "peak" | "eoi" | "end of infusion" | "predose" | "pre-dose");
     let letters = name.chars().take_while(char::is_ascii_alphabetic).count();
     let coded = (1..=2).contains(&letters)
         && name.len() > letters
@@ -1644,9 +1649,11 @@ pub(crate) fn dose_clock(text: &str) -> Option<u32> {
         // (Within nine words: `Loading infusion (1 µg/kg over 10 min) started at 08:40`.)
         // (Not across a clause's end: "given on day 1; blood was drawn at 08:00".)
         let start = words[..k].iter().rposition(|p| p.ends_with([';', '.'])).map_or(0, |e| e + 1);
+        // (Nor past the samples' words: "after a capsule, samples were taken at 08:00".)
+        const SAMPLING: &[&str] = &["sample", "samples", "sampled", "sampling", "drawn", "collected", "blood"];
         let nearest = words[start.max(k.saturating_sub(9))..k].iter().rev().find_map(|p| {
             let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
-            if p.contains(':') { Some(false) } else { DOSING.contains(&p).then_some(true) }
+            if p.contains(':') || SAMPLING.contains(&p) { Some(false) } else { DOSING.contains(&p).then_some(true) }
         });
         (nearest == Some(true)).then_some(minutes)
     })

@@ -1022,7 +1022,10 @@ fn units_under_times(paths: &mut [Vec<String>]) -> Option<String> {
 /// set right, in italics, over the rows): the unit of the table's concentrations, as a
 /// caption's would be. Only the first row or the row under it (before any values).
 fn spanning_unit_row(table: &Table) -> Option<String> {
-    table.body_rows.iter().take(2).find_map(|cells| {
+    // (The row under the first only where the first holds no values: a title or a blank.)
+    let valued = |cells: &[String]| cells.iter().any(|c| parse_cell(c).value.is_some());
+    let rows = if table.body_rows.first().is_some_and(|r| valued(r)) { 1 } else { 2 };
+    table.body_rows.iter().take(rows).find_map(|cells| {
         let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         let first = *filled.first()?;
         (filled.iter().all(|c| *c == first) && (filled.len() == cells.len() || filled.len() == 1))
@@ -5185,15 +5188,14 @@ impl<'t> Reader<'t> {
         // (`V` is a volunteer's where the paper speaks of volunteers and not of visits.)
         let volunteers = crate::context::has_word(&paper, &["volunteer", "volunteers"])
             && !crate::context::has_word(&paper, &["visit", "visits"]);
-        // (So is `P` a patient's where it speaks of patients and not of periods; and a number
-        // padded with zeros, `P03`, numbers people, not occasions.)
+        // (So is `P` a patient's where it speaks of patients and not of periods, or where its
+        // number is padded with zeros, `P03`: periods are `P1`, `P2`.)
         let patients = crate::context::has_word(&paper, &["patient", "patients"])
             && !crate::context::has_word(&paper, &["period", "periods"]);
         let padded = |l: &str| l.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with('0');
         let occasion = |l: &str| match l.chars().next().map(|c| c.to_ascii_uppercase()) {
-            _ if padded(l) => false,
             Some('V') => !volunteers,
-            Some('P') => !patients,
+            Some('P') => !patients && !padded(l),
             Some('C' | 'D' | 'W' | 'M') => true,
             Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
             _ => false,
@@ -8234,7 +8236,7 @@ fn canonical(
 /// cell's numbers and spread, the canonical unit and value, and the table's context (from
 /// [`table_context`], computed once per table by the caller) with the group's route, dose,
 /// analyte and matrix, else the one matrix the paper's title and abstract name, else the
-/// curators' default ([`default_specimen`]) where the paper names no specimens to choose
+/// curators' default (`default_specimen`) where the paper names no specimens to choose
 /// from (a learned head chooses among those).
 pub fn model_record(
     table: &Table,

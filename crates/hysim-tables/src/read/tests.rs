@@ -6683,3 +6683,23 @@ fn peaks_and_troughs_under_a_day_with_its_condition() {
         ]
     );
 }
+
+#[test]
+fn what_the_new_conventions_leave_alone() {
+    // `Q2` is a quartile beside `Q1 | Q3 | Q4`, not the intercompartmental clearance.
+    assert_eq!(parameter_code("Q2", None), None);
+    assert_eq!(parameter_code("Q2/F (L/h)", None), Some("Q"));
+    // A sample after an infusion or a birth counts from them, not from the dose.
+    assert_eq!(labels::time_in_brackets("Post-infusion (1 h)"), None);
+    assert_eq!(labels::time_in_brackets("Post-partum (2 weeks)"), None);
+    assert_eq!(labels::time_in_brackets("Post-dialysis (48 h)").as_deref(), Some("48 h"));
+    // A dose's form before the samples' words dates no dose.
+    assert_eq!(labels::dose_clock("after a capsule, samples were taken at 08:00"), None);
+    // Visits with padded numbers under a concentration's header stay visits.
+    let t = table(
+        "Table 2. Trough X concentrations (ng/mL) at each visit",
+        &[&["Patient", "Trough X (ng/mL)", "Trough X (ng/mL)", "Trough X (ng/mL)"], &["Patient", "V01", "V02", "V03"]],
+        &[&["1", "2.1", "2.4", "2.2"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.as_deref() != Some("V01")));
+}
