@@ -6789,9 +6789,15 @@ impl<'t> Reader<'t> {
         };
         if let Some(m) = leaf_spelled() {
             context.matrix = Some(m.to_owned());
-        } else if let Some(m) =
-            matrix_of(label).filter(|m| row_specimen.is_none() || !matches!(*m, "tissue" | "effusion"))
-        {
+        } else if let Some(m) = matrix_of(label).filter(|m| {
+            // (Nor where the column's own header names which: `Residue (µg/kg wet tissue)` over
+            // `Liver | Kidney`.)
+            let leaf = || {
+                let p = self.clean_paths.get(col)?;
+                p.last().filter(|_| p.len() > 1).and_then(|l| matrix_of(l))
+            };
+            !matches!(*m, "tissue" | "effusion") || row_specimen.is_none() && leaf().is_none()
+        }) {
             context.matrix = Some(m.to_owned());
         } else if let Some(m) = row_specimen {
             context.matrix = Some(m.to_owned());

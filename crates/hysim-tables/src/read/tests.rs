@@ -6703,3 +6703,24 @@ fn what_the_new_conventions_leave_alone() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.subject.as_deref() != Some("V01")));
 }
+
+#[test]
+fn organs_under_a_residue_header_in_wet_tissue() {
+    // `Closantide residue (µg/kg wet tissue)` over `Liver | Kidney | Muscle`, lambs by ear tag
+    // under their withdrawal day: each organ the specimen, not the unit's `tissue`.
+    let html = "<table><thead><tr><th rowspan=\"2\">Withdrawal day</th><th rowspan=\"2\">Ear tag</th><th colspan=\"3\">Closantide residue (&micro;g/kg wet tissue)</th></tr><tr><th>Liver</th><th>Kidney</th><th>Muscle</th></tr></thead><tbody><tr><td rowspan=\"3\">7</td><td>A1041</td><td>1,370</td><td>1,530</td><td>213</td></tr><tr><td>A1048</td><td>1,050</td><td>978</td><td>179</td></tr><tr><td>A1055</td><td>1,580</td><td>1,270</td><td>214</td></tr><tr><td rowspan=\"3\">14</td><td>A1062</td><td>412</td><td>388</td><td>61</td></tr><tr><td>A1069</td><td>356</td><td>301</td><td>44</td></tr><tr><td>A1076</td><td>498</td><td>415</td><td>70</td></tr></tbody></table>";
+    let mut t = crate::html::parse_table(html).unwrap();
+    t.caption = Some("Table 2. Closantide residues in edible tissues of individual lambs".into());
+    t.title = Some("Tissue depletion of closantide residues in sheep after a single oral drench".into());
+    t.footnote = Some(
+        "Withdrawal day: days after the single oral dose (10 mg/kg) at slaughter. MRL, maximum residue limit (µg/kg)."
+            .into(),
+    );
+    let matrices: Vec<String> =
+        table_records(&t).iter().map(|r| r.context.matrix.clone().unwrap_or_default()).collect();
+    assert_eq!(matrices.len(), 18);
+    let mut kinds = matrices.clone();
+    kinds.sort();
+    kinds.dedup();
+    assert!(kinds.iter().all(|m| m != "tissue") && kinds.len() == 3, "{kinds:?}");
+}
