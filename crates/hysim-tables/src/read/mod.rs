@@ -4409,18 +4409,24 @@ impl<'t> Reader<'t> {
         }
         // An abbreviation the caption defines for an analyte or specimen comes before the
         // vocabulary's names: `V` is venlafaxine where the caption says so, not a volume.
+        // (Over a unit row too: `Milk` over `V | DV` over `ng/mL`.)
+        let (last, path) = match bare.last() {
+            Some(above) if bare.len() < path.len() && self.abbreviation(above).is_some() => (above, &bare),
+            _ => (last, path),
+        };
         if self.abbreviation(last).is_some() {
             // (Its unit printed with it or above it, not the abbreviation read as one: `D`.)
             // (Not a time header's unit: `Time (h)` over `1 | 3` over `P | M`.)
-            let unit = path
-                .iter()
-                .rev()
-                .filter(|h| h.trim() != last.trim())
-                .find_map(|h| unit_in_label(h).filter(|u| !is_time_unit(u)))
-                .or_else(|| {
-                    let (_, inner) = crate::params::split_trailing_group(last);
-                    inner.filter(|u| Unit::parse(u.trim()).is_ok()).map(|u| u.trim().to_owned())
-                });
+            let unit = row_unit.clone().or_else(|| {
+                path.iter()
+                    .rev()
+                    .filter(|h| h.trim() != last.trim())
+                    .find_map(|h| unit_in_label(h).filter(|u| !is_time_unit(u)))
+            });
+            let unit = unit.or_else(|| {
+                let (_, inner) = crate::params::split_trailing_group(last);
+                inner.filter(|u| Unit::parse(u.trim()).is_ok()).map(|u| u.trim().to_owned())
+            });
             return self.concentration_of(last, unit.as_deref());
         }
         // A unit row under the parameters (`Cmax` over `ng/mL`, `CL/F` over `(L/h)`): the name

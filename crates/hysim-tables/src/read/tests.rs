@@ -6724,3 +6724,39 @@ fn organs_under_a_residue_header_in_wet_tissue() {
     kinds.dedup();
     assert!(kinds.iter().all(|m| m != "tissue") && kinds.len() == 3, "{kinds:?}");
 }
+
+#[test]
+fn specimens_over_analytes_the_caption_abbreviates_over_a_unit_row() {
+    // `Milk` over `V | DV` over `ng/mL`, the caption saying "Vortalopram (V) and
+    // desmethylvortalopram (DV)": each analyte's concentrations (`V` no volume).
+    let t = table(
+        "Table 2. Vortalopram (V) and desmethylvortalopram (DV) in maternal plasma and breast milk",
+        &[
+            &["Pair", "Time after maternal dose (h)", "Maternal plasma", "Maternal plasma", "Milk", "Milk"],
+            &["Pair", "Time after maternal dose (h)", "V", "DV", "V", "DV"],
+            &["Pair", "Time after maternal dose (h)", "ng/mL", "ng/mL", "ng/mL", "ng/mL"],
+        ],
+        &[&["1", "20", "35.9", "17.7", "61.7", "29.4"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.unit.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "CONC 35.9 vortalopram ng/mL",
+            "CONC 17.7 desmethylvortalopram ng/mL",
+            "CONC 61.7 vortalopram ng/mL",
+            "CONC 29.4 desmethylvortalopram ng/mL"
+        ]
+    );
+}
