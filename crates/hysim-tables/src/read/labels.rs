@@ -1199,6 +1199,15 @@ pub(crate) fn subject_id(text: &str) -> Option<String> {
 
 fn subject_id_uncached(text: &str) -> Option<String> {
     let t = strip_marks(text);
+    // An id with the subject's covariates in brackets after it (`1 (8 mo, 7.9 kg)`, `P2 (M,
+    // 54 y)`): the id.
+    if let Some((id, inner)) = t.trim().strip_suffix(')').and_then(|t| t.rsplit_once('('))
+        && !id.trim().is_empty()
+        && is_covariate_value(inner)
+        && inner.split([',', ';', '/']).any(|item| item.trim().starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return subject_id(id.trim());
+    }
     // (Sixteen characters at most, a sex in brackets after them aside: `Patient 12 (female)`.)
     let sex = [" (female)", " (male)", " (F)", " (M)"].iter().find(|s| t.ends_with(*s)).map_or(0, |s| s.len());
     if t.is_empty() || t.chars().count() > 16 + sex {

@@ -2914,8 +2914,9 @@ impl<'t> Reader<'t> {
         // Days and times in two columns (`Day` over `Day 1 | | Day 3`, `Sampling time` over
         // `1 h | 4 h | Pre-dose`): the time on that day, the time column the later one.
         let is_day = |t: &str| labels::time_of(t, None).is_some_and(|d| crate::fold::lower(&d).starts_with("day"));
+        // (Sections' rows across the table aside: `Veno-arterial ECMO` over the patients.)
         if let Some((c, _)) = reader.time_col
-            && filled_cells(table, c).all(is_day)
+            && filled_cells_outside_sections(table, c).all(is_day)
             && let Some(later) = (c + 1..n_cols).find_map(time_col)
         {
             reader.day_col = Some(c);
@@ -2945,8 +2946,8 @@ impl<'t> Reader<'t> {
                     && reader.time_col.is_none_or(|(t, _)| t != c)
                     && reader.col_named[c].is_none()
                     && day_header(&reader.labels[c])
-                    && filled_cells(table, c).count() >= 2
-                    && filled_cells(table, c).all(|t| t.parse::<u32>().is_ok() || is_day(t))
+                    && filled_cells_outside_sections(table, c).count() >= 2
+                    && filled_cells_outside_sections(table, c).all(|t| t.parse::<u32>().is_ok() || is_day(t))
             });
         }
         // Only tables with PK values need their caption and footnote read further.

@@ -6760,3 +6760,31 @@ fn specimens_over_analytes_the_caption_abbreviates_over_a_unit_row() {
         ]
     );
 }
+
+#[test]
+fn ids_with_covariates_in_brackets_over_days_under_a_section() {
+    // `1 (8 mo, 7.9 kg)` printed once over its rows, a `Day` column beside `Time after dose
+    // (h)`, under a section row `Veno-arterial ECMO`: patient 1, on each day.
+    let html = "<table><tbody><tr><td><b>Patient</b></td><td><b>Day</b></td><td><b>Time after dose (h)</b></td><td><b>Pre-oxygenator</b><br/><b>(mg/L)</b></td><td><b>Post-oxygenator</b><br/><b>(mg/L)</b></td></tr><tr><td colspan=\"5\"><b><i>Veno-arterial ECMO</i></b></td></tr><tr><td rowspan=\"4\">1 (8 mo, 7.9 kg)</td><td rowspan=\"2\">Day 2</td><td>Pre</td><td>1.84</td><td>1.43</td></tr><tr><td>1</td><td>5.24</td><td>4.23</td></tr><tr><td rowspan=\"2\">Day 5</td><td>Pre</td><td>2.15</td><td>2.04</td></tr><tr><td>1</td><td>4.94</td><td>4.59</td></tr></tbody></table>";
+    let mut t = crate::html::parse_table(html).unwrap();
+    t.caption =
+        Some("Table 2. Posatrizole concentrations in blood drawn before and after the membrane oxygenator".into());
+    t.footnote = Some("Patients received posatrizole 8 mg/kg every 12 h as a 1-h infusion (first dose on day 1). Pre, immediately before the dose.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.value.unwrap(),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        read[..4],
+        ["1.84 1 day 2, pre-dose", "5.24 1 day 2, 1 h", "2.15 1 day 5, pre-dose", "4.94 1 day 5, 1 h"]
+    );
+    assert_eq!(labels::subject_id("P2 (M, 54 y)").as_deref(), Some("P2"));
+    assert_eq!(labels::subject_id("Group A (n = 6)"), None);
+}
