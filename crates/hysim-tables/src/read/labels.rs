@@ -852,6 +852,19 @@ pub(crate) fn declared_time_unit(text: &str) -> Option<&'static str> {
     })
 }
 
+/// The time a visit's header gives after a comma (`Refill visit, week 4`, `Visit 3, day 14`,
+/// `Admission, day 2`): `week 4`, `day 14`. The words before the comma name a visit or a
+/// sample, not a parameter or a group.
+pub(crate) fn visit_time(header: &str) -> Option<String> {
+    let (head, tail) = header.rsplit_once(',')?;
+    let head = norm(head);
+    let visit = ["visit", "refill", "admission", "sample", "sampling", "occasion", "follow-up", "discharge"]
+        .iter()
+        .any(|w| crate::context::has_word(&head, &[w]));
+    let time = time_of(tail.trim(), None)?;
+    (visit && ["day ", "week ", "month "].iter().any(|u| time.starts_with(u))).then_some(time)
+}
+
 /// A sample's day and hour coded (`D2 H4`, `D1H0`, `D3 H12`, or the hour as a time `D2
 /// T8`: day 2, 4 h after that day's dose): `day 2, 4 h`.
 pub(crate) fn day_hour_code(text: &str) -> Option<String> {

@@ -2681,6 +2681,7 @@ impl<'t> Reader<'t> {
                         .or_else(|| labels::time_of(&h, None))
                         .or_else(|| after_infusion_end(&h, reader.infusion_length()?))
                         .or_else(|| in_unit_above(&h, &p[..k]))
+                        .or_else(|| labels::visit_time(&h))
                 });
                 // (Not an area's interval: `AUC` over `0–12 h | 0–24 h` names areas, not times.)
                 let area = reader.col_named[c].and_then(|n| n.code()).is_some_and(|code| code.starts_with("AUC"));

@@ -6788,3 +6788,36 @@ fn ids_with_covariates_in_brackets_over_days_under_a_section() {
     assert_eq!(labels::subject_id("P2 (M, 54 y)").as_deref(), Some("P2"));
     assert_eq!(labels::subject_id("Group A (n = 6)"), None);
 }
+
+#[test]
+fn specimens_under_a_visit_with_its_week() {
+    // `Refill visit, week 4` over `CSF | Plasma`: each sample of week 4.
+    let t = table(
+        "Table 2. Velpidine concentrations (ng/mL) in lumbar CSF and plasma at two refill visits",
+        &[
+            &[
+                "Patient",
+                "Refill visit, week 4",
+                "Refill visit, week 4",
+                "Refill visit, week 12",
+                "Refill visit, week 12",
+            ],
+            &["Patient", "CSF", "Plasma", "CSF", "Plasma"],
+        ],
+        &[&["A. K.", "82.5", "0.15", "71.8", "0.14"], &["M. T.", "56.3", "0.10", "49.3", "0.12"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.value.unwrap(),
+                r.context.matrix.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.contains(&"82.5 cerebrospinal fluid week 4".to_owned()), "{read:?}");
+    assert!(read.contains(&"0.14 plasma week 12".to_owned()), "{read:?}");
+    assert_eq!(labels::visit_time("Cmax, week 4"), None);
+}
