@@ -805,11 +805,9 @@ pub(crate) fn is_covariate_value(text: &str) -> bool {
 pub(crate) fn sampling_range_unit(text: &str, first: f64, last: f64) -> Option<&'static str> {
     let lower = norm(text).replace(['–', '—', '‐'], "-");
     let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';')).collect();
-    let unit = |w: &str| match w.trim_end_matches('.') {
-        "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
-        "min" | "mins" | "minute" | "minutes" => Some("min"),
-        "d" | "day" | "days" => Some("day"),
-        _ => None,
+    let unit = |w: &str| {
+        let w = w.trim_end_matches('.');
+        minutes_or_hours(w).or_else(|| matches!(w, "d" | "day" | "days").then_some("day"))
     };
     let number = |w: &str| w.parse::<f64>().ok();
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);

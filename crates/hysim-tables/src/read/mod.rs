@@ -118,29 +118,11 @@ fn with_default_specimen(table: &Table, records: &mut [Record]) {
 }
 
 /// Whether a parameter's value is measured in a specimen (concentrations, exposures,
-/// clearances, volumes, half-lives): ratios, fractions and amounts excreted have none of
-/// their own.
+/// clearances, volumes, half-lives): ratios (the vocabulary's class), fractions and amounts
+/// excreted have none of their own.
 fn has_a_specimen(code: &str) -> bool {
-    const NONE_OF_THEIR_OWN: &[&str] = &[
-        "ARAUC",
-        "ARCMAX",
-        "CSFPRATIO",
-        "FABS",
-        "FREL",
-        "FLUCP",
-        "FMRATIO",
-        "FU",
-        "MPRATIO",
-        "MRATIO",
-        "PB",
-        "PLMRATIO",
-        "RCAMINT",
-        "RCPCINT",
-        "RID",
-        "SWING",
-        "SWINGTAU",
-    ];
-    !NONE_OF_THEIR_OWN.contains(&code)
+    const FRACTIONS_AND_AMOUNTS: &[&str] = &["FABS", "FREL", "FU", "PB", "RCAMINT", "RCPCINT", "RID"];
+    crate::params::class_of_code(code) != Some("ratio") && !FRACTIONS_AND_AMOUNTS.contains(&code)
 }
 
 /// The curators' default specimen for the systemic values that no caption, label, group or
@@ -1025,14 +1007,7 @@ fn spanning_unit_row(table: &Table) -> Option<String> {
     // (The row under the first only where the first holds no values: a title or a blank.)
     let valued = |cells: &[String]| cells.iter().any(|c| parse_cell(c).value.is_some());
     let rows = if table.body_rows.first().is_some_and(|r| valued(r)) { 1 } else { 2 };
-    table.body_rows.iter().take(rows).find_map(|cells| {
-        let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        let first = *filled.first()?;
-        (filled.iter().all(|c| *c == first) && (filled.len() == cells.len() || filled.len() == 1))
-            .then(|| bare_unit(first))
-            .flatten()
-            .filter(|u| is_concentration_unit(u))
-    })
+    table.body_rows.iter().take(rows).find_map(|cells| bare_unit(row_text(cells)?).filter(|u| is_concentration_unit(u)))
 }
 
 /// A header row of units under the column headers that name subjects or specimens
@@ -7045,20 +7020,25 @@ impl<'t> Reader<'t> {
             let (_, inner) = crate::params::split_trailing_group(name);
             peak.then(|| labels::time_of(inner?, None).filter(|t| t.ends_with(" h") || t.ends_with(" min"))).flatten()
         });
-        // (On the day a header above names with what it says of it, `Day 2 (33.5 °C)` over
-        // `Peak^a | Trough^b`: that day's peak and trough. A day alone is the column's time.)
+        // The day a header above the column names with what it says of it (`Day 2 (33.5 °C)`),
+        // or, `plain`, alone (`Day 2`).
+        let day_above = |plain: bool| {
+            self.clean_paths.get(col)?.iter().rev().skip(1).find_map(|h| {
+                labels::leading_day(h).or_else(|| {
+                    plain
+                        .then(|| labels::time_of(h, None).filter(|d| d.starts_with("day ") && !d.contains(',')))
+                        .flatten()
+                })
+            })
+        };
+        // (On that day, `Day 2 (33.5 °C)` over `Peak^a | Trough^b`: that day's peak and trough.
+        // A day alone is the column's time.)
         let own_time = own_time.map(|own| {
             let peak_or_trough =
                 matches!(param.code(), Some("CMAX" | "CTROUGH")) && context.subject.is_some() && time.is_none();
-            let day = self.clean_paths.get(col).and_then(|p| {
-                p.iter().rev().skip(1).find_map(|h| {
-                    labels::leading_day(h)
-                        .or_else(|| labels::time_of(h, None).filter(|d| d.starts_with("day ") && !d.contains(',')))
-                })
-            });
-            match day {
-                Some(day) if peak_or_trough && !own.starts_with("day") => format!("{day}, {own}"),
-                _ => own,
+            match (peak_or_trough && !own.starts_with("day")).then(|| day_above(true)).flatten() {
+                Some(day) => format!("{day}, {own}"),
+                None => own,
             }
         });
         // At steady state, the concentration at the end of the dosing interval (`C24` of a
@@ -7100,11 +7080,7 @@ impl<'t> Reader<'t> {
         // day's, before its dose.)
         let time = match time {
             Some(t) if matches!(t.as_str(), "trough" | "pre-dose") && context.subject.is_some() => {
-                match self
-                    .clean_paths
-                    .get(col)
-                    .and_then(|p| p.iter().rev().skip(1).find_map(|h| labels::leading_day(h)))
-                {
+                match day_above(false) {
                     Some(day) => Some(format!("{day}, pre-dose")),
                     None => Some(t),
                 }
