@@ -4332,6 +4332,14 @@ impl<'t> Reader<'t> {
         if lettered_subject(path).is_some() || labels::with_sex(last) || labels::is_unit_header(last) {
             return None;
         }
+        // (Nor parameters under a header comparing groups, a drug interaction label's `Ratio
+        // (90% CI) of X's PK parameters with/without coadministered drug` over `Cmax | AUC`:
+        // each cell a ratio of two groups' values, no value of the parameter. A bare `Ratio`
+        // over `UV/MV | UA/UV` heads the ratios its columns name.)
+        let bare_ratio = |h: &str| matches!(crate::fold::lower(h.trim()).as_str(), "ratio" | "ratios");
+        if path[..path.len() - 1].iter().any(|h| labels::is_non_value_header(h) && !bare_ratio(h)) {
+            return None;
+        }
         // (Nor codes under a subject header, `Volunteer` over `V1 | V2 | V3`: volunteers, not
         // volumes.)
         if path.len() >= 2

@@ -6821,3 +6821,30 @@ fn specimens_under_a_visit_with_its_week() {
     assert!(read.contains(&"0.14 plasma week 12".to_owned()), "{read:?}");
     assert_eq!(labels::visit_time("Cmax, week 4"), None);
 }
+
+#[test]
+fn parameters_under_a_header_comparing_groups() {
+    // A drug interaction label's table: ratios with/without the coadministered drug, the
+    // parameters under the comparison's spanning header. No value of Cmax or AUC.
+    let t = table(
+        "Table 5. Effect of coadministered drugs on the pharmacokinetics of tolvemide",
+        &[
+            &["Coadministered drug", "N", "Ratio (90% CI) with/without coadministered drug", "Ratio (90% CI) with/without coadministered drug"],
+            &["Coadministered drug", "N", "Cmax", "AUC"],
+        ],
+        &[
+            &["Itrazole 200 mg once daily", "12", "1.62 (1.40, 1.88)", "3.05 (2.71, 3.43)"],
+            &["Rifadin 600 mg once daily", "14", "0.41 (0.35, 0.48)", "0.22 (0.19, 0.26)"],
+        ],
+    );
+    assert!(table_records(&t).is_empty(), "{:?}", table_records(&t));
+    // A bare `Ratio` over the ratios its columns name still heads values.
+    let t = table(
+        "Table 3. Maternal and umbilical cord plasma tolvemide concentrations at delivery",
+        &[&["Case", "Tolvemide (ng/mL)", "Tolvemide (ng/mL)", "Ratio"], &["Case", "MV", "UV", "UV/MV"]],
+        &[&["1", "144", "95.2", "0.66"], &["2", "48.4", "30.8", "0.64"]],
+    );
+    let ratios: Vec<f64> =
+        table_records(&t).iter().filter(|r| r.provenance.col == Some(3)).filter_map(|r| r.value).collect();
+    assert_eq!(ratios, vec![0.66, 0.64]);
+}
