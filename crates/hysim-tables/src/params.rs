@@ -303,6 +303,17 @@ fn auc_in_words(normalised: &str) -> Option<String> {
     if rest.is_empty() {
         return Some("auc".to_owned());
     }
+    // Over the dosing interval (`... curve over the 24-h dosing interval`, `... during one
+    // dosing interval`): the area over τ.
+    let over = ["over", "during", "within", "across"].iter().find_map(|w| rest.strip_prefix(w));
+    if let Some(over) = over {
+        let over = ["the", "a", "one"].iter().find_map(|w| over.strip_prefix(w)).unwrap_or(over);
+        let hours = over.trim_start_matches(|c: char| c.is_ascii_digit());
+        let over = if hours.len() < over.len() { hours.trim_start_matches(['-', 'h']) } else { over };
+        if over == "dosinginterval" || over == "dosageinterval" {
+            return Some("auctau".to_owned());
+        }
+    }
     // (The interval in brackets: `Area under curve (0–∞)`.)
     let rest = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(rest);
     let rest = rest.strip_prefix("from").unwrap_or(rest);
@@ -1141,6 +1152,8 @@ mod tests {
             ("Area under the curve from zero to the last measurable concentration (ng·h/mL)", "AUCLST"),
             ("Area under the plasma concentration–time curve from time zero to infinity", "AUCIFO"),
             ("Area under the concentration-time curve from 0 to 24 h (µg·h/mL)", "AUCINT"),
+            ("Area under the whole-blood concentration–time curve over the 24-h dosing interval", "AUCTAU"),
+            ("Area under the curve during one dosing interval", "AUCTAU"),
             ("Maximum plasma concentration, Cmax (ng/mL)", "CMAX"),
             ("Apparent oral clearance, CL/F (L/h)", "CLFO"),
             ("Cumulative Ae (% of dose)", "RCPCINT"),

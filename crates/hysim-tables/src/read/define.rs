@@ -165,6 +165,11 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     if let Some(code) = vocabulary_code(definition, route) {
         return Some((code, None));
     }
+    // The area over the dosing interval in words (`area under the curve over the 24-h dosing
+    // interval`): AUCτ, whatever interval the symbol prints (`AUC0–24`).
+    if crate::params::parameter_code(definition, route) == Some("AUCTAU") {
+        return Some(("AUCTAU", None));
+    }
     // A ratio of two specimens in words (`umbilical vein to maternal plasma ratio`, `ratio
     // of milk to plasma concentrations`).
     let pair = d

@@ -7063,11 +7063,26 @@ impl<'t> Reader<'t> {
             // (Not a loading or first dose's group: its area is of that dose.)
             let group_tau = || {
                 let group = crate::fold::lower(context.group.as_deref()?).replace('-', " ");
-                let first = ["loading", "first dose", "day 1"].iter().any(|w| group.contains(w));
-                (!first).then(|| repeated_regimen_interval(&group)).flatten()
+                // (Whole words: `Day 14` is no first day.)
+                let first = crate::context::has_word(&group, &["loading", "first dose", "day 1"]);
+                // (A group at steady state, `Day 14 (steady state)`, of the one regimen the
+                // paper gives: "received 300 mg twice daily for 14 days".)
+                let steady = || {
+                    crate::context::has_word(&group, &["steady state"])
+                        .then(|| {
+                            paper_regimen_interval(
+                                &crate::fold::lower(&crate::context::paper_text(self.table)).replace('-', " "),
+                            )
+                        })
+                        .flatten()
+                };
+                (!first).then(|| repeated_regimen_interval(&group).or_else(steady)).flatten()
             };
             let tau = self.steady_tau().or_else(|| self.regimen_tau()).cloned().or_else(group_tau);
             tau.is_some_and(|tau| auc_from_zero_to(name).is_some_and(|end| format!("{end} h") == tau))
+                // (Or the notes define the symbol as the area over the dosing interval:
+                // "AUC0–24, area under the curve over the 24-h dosing interval".)
+                || self.defined(name).is_some_and(|d| d.code == "AUCTAU")
         };
         let param = if param.code() == Some("AUCINT") && over_interval() { Named::Code("AUCTAU") } else { param };
         // A trough on a day (`Day 7` over `C0`, `Trough concentration` over `Day 3`) is
@@ -7162,7 +7177,7 @@ impl<'t> Reader<'t> {
             _ if numbers.value.is_some() => Statistic::Value,
             _ => Statistic::Unknown,
         };
-        Record {
+        let mut record = Record {
             table_id: self.table.id.clone(),
             parameter_raw: label.trim().to_owned(),
             parameter: param.code().map(str::to_owned),
@@ -7185,7 +7200,22 @@ impl<'t> Reader<'t> {
             confidence: None,
             noise: None,
             review: None,
+        };
+        // Under an accumulation ratio's header beside the days (`Day 1 | Day 14 | Accumulation
+        // ratio`): the ratio of the row's parameter, no unit (a parameter whose ratio the
+        // vocabulary does not name, none).
+        let accumulation = |code: Option<&str>| matches!(code, Some("ARAUC" | "ARCMAX"));
+        if !accumulation(record.parameter.as_deref())
+            && self.clean_paths[col].iter().any(|h| accumulation(crate::params::parameter_code(h, None)))
+        {
+            record.parameter = match record.parameter.as_deref() {
+                Some("CMAX") => Some("ARCMAX".to_owned()),
+                Some(code) if code.starts_with("AUC") => Some("ARAUC".to_owned()),
+                _ => None,
+            };
+            (record.unit_raw, record.unit, record.value_canonical) = (None, None, record.value);
         }
+        record
     }
 }
 

@@ -6848,3 +6848,51 @@ fn parameters_under_a_header_comparing_groups() {
         table_records(&t).iter().filter(|r| r.provenance.col == Some(3)).filter_map(|r| r.value).collect();
     assert_eq!(ratios, vec![0.66, 0.64]);
 }
+
+#[test]
+fn an_accumulation_ratio_column_beside_the_days() {
+    // `Day 1 | Day 14 | Accumulation ratio` over the parameters' rows: the last column holds
+    // each row's accumulation ratio, unitless; Day 14 at steady state of the paper's
+    // twice-daily regimen gives its AUC0–12 as the area over the dosing interval.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of dorvazole after the first dose and at steady state; geometric mean (95% CI)",
+        &[&["Parameter", "Day 1 (first dose)", "Day 14 (steady state)", "Accumulation ratio"]],
+        &[
+            &["Cmax (µg/mL)", "4.12 (3.58–4.74)", "5.36 (4.66–6.17)", "1.30 (1.19–1.42)"],
+            &["AUC0–12 (µg·h/mL)", "28.4 (24.9–32.4)", "42.7 (37.2–49.0)", "1.50 (1.38–1.64)"],
+            &["Ctrough (µg/mL)", "0.98 (0.79–1.22)", "1.86 (1.52–2.28)", "1.90 (1.61–2.24)"],
+        ],
+    );
+    t.abstract_text = Some("Eighteen adults received 300 mg twice daily for 14 days.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.unit_raw.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    for want in ["ARCMAX 1.3 -", "ARAUC 1.5 -", "- 1.9 -", "CMAX 5.36 µg/mL", "AUCTAU 42.7 µg·h/mL", "AUCINT 28.4 µg·h/mL"] {
+        assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
+    }
+}
+
+#[test]
+fn an_area_the_notes_define_over_the_dosing_interval() {
+    // "AUC0–24, area under the curve over the 24-h dosing interval": AUCτ, whatever the
+    // caption says of the regimen.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of tarolimab by genotype on day 7",
+        &[&["Parameter", "Expressers (n = 9)", "Non-expressers (n = 21)"]],
+        &[&["AUC0–24 (ng·h/mL)", "212 (174–266)", "311 (262–370)"], &["AUC0–∞ (ng·h/mL)", "250 (201–301)", "356 (300–420)"]],
+    );
+    t.footnote = Some(
+        "Data are median (interquartile range). AUC0–24, area under the whole-blood concentration–time curve over the 24-h dosing interval."
+            .into(),
+    );
+    let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes, ["AUCTAU", "AUCTAU", "AUCIFO", "AUCIFO"].map(|c| Some(c.to_owned())));
+}
