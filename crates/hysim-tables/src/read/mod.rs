@@ -765,6 +765,21 @@ fn unit_in_label_uncached(label: &str) -> Option<String> {
 /// A row label without the statistic it declares after a comma (`Cmax, ng/mL, mean (SD)`,
 /// `Tmax (h), median (range)`): the parameter and its unit.
 fn without_statistic_clause(label: &str) -> &str {
+    // (On a line of its own under the unit, a `<br/>` read as a space: `Cmax,
+    // pg/mL<br/>GM (95% CI)`, `Tmax (h)<br/>median (range)`; a central value with its spread,
+    // not a statistic alone, which heads a column of its own under a joined path, `Cmax
+    // (ng/mL) Mean`.)
+    let on_its_line = label.match_indices(' ').map(|(at, _)| (label[..at].trim_end(), label[at + 1..].trim())).find(
+        |(head, tail)| {
+            let unit = |u: &str| Unit::parse(u.trim()).is_ok();
+            let head_unit = crate::params::split_trailing_group(head).1.is_some_and(unit)
+                || head.rsplit_once(',').is_some_and(|(name, u)| !name.trim().is_empty() && unit(u));
+            head_unit && tail.contains(['(', '[', '±']) && stat_label(tail).is_some_and(|l| l.central().is_some())
+        },
+    );
+    if let Some((head, _)) = on_its_line {
+        return head;
+    }
     // (Or in brackets after the unit: `tmax, h (median [range])`, `CL/F, L/h (mean ± SD)`.)
     if let Some(open) = label.trim_end().strip_suffix(')').and_then(matching_open)
         && label[..open].contains(',')
@@ -5690,6 +5705,14 @@ impl<'t> Reader<'t> {
                         let time = self.time_at(row, col);
                         let line = [stub.as_str(), section_statistic.as_deref().unwrap_or_default()];
                         let line = if section_statistic.is_some() { &line[..] } else { &line[..1] };
+                        // A row of the ratio of two specimens or analytes under the parameter
+                        // it compares (`CSF/plasma AUC ratio` beside the `Plasma` and `CSF`
+                        // rows, its value under `AUC0–8`): the ratio, not the parameter (the
+                        // column's label still declares its statistic).
+                        let ratio = self.row_named[row]
+                            .filter(|n| n.code().and_then(crate::params::class_of_code) == Some("ratio"))
+                            .filter(|_| stub.contains(['/', ':']));
+                        let param = ratio.unwrap_or(param);
                         out.extend(self.cell_record(row, col, &label, param, group, n, line, &marks, time));
                     }
                 }

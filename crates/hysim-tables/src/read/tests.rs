@@ -6896,3 +6896,53 @@ fn an_area_the_notes_define_over_the_dosing_interval() {
     let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
     assert_eq!(codes, ["AUCTAU", "AUCTAU", "AUCIFO", "AUCIFO"].map(|c| Some(c.to_owned())));
 }
+
+#[test]
+fn a_statistic_on_its_own_line_under_the_unit() {
+    // `Cmax, pg/mL<br/>GM (95% CI)` (the line break read as a space): the parameter in its
+    // unit, its cells geometric means with their CIs; a statistic alone under a joined
+    // path (`Cmax (ng/mL) Mean`) still heads a column of its own.
+    let t = crate::html::parse_table(
+        "<table><tr><th>Group</th><th>n</th><th>C<sub>max</sub>, pg/mL<br/>GM (95% CI)</th><th>T<sub>max</sub>, h<br/>median (range)</th></tr>\
+         <tr><td>Adults</td><td>24</td><td>118 (98.4–141)</td><td>0.50 (0.25–1.5)</td></tr>\
+         <tr><td>Children 5–11 years</td><td>18</td><td>87.6 (68.9–111)</td><td>0.75 (0.25–2.0)</td></tr></table>",
+    )
+    .unwrap();
+    let read: Vec<String> = table_records(&Table { caption: Some("Table 3. Plasma pharmacokinetics of flucinetasone after a single inhaled dose".into()), ..t })
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {:?} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.statistic,
+                r.interval.as_ref().map_or("-".to_owned(), |i| i.kind.clone()),
+                r.unit_raw.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.contains(&"CMAX 118 GeometricMean 95% CI pg/mL".to_owned()), "{read:?}");
+    assert!(read.contains(&"TMAX 0.75 Median range h".to_owned()), "{read:?}");
+    assert_eq!(super::without_statistic_clause("Cmax (ng/mL) Mean"), "Cmax (ng/mL) Mean");
+}
+
+#[test]
+fn a_ratio_row_beside_its_specimens_rows() {
+    // `Plasma | CSF | CSF/plasma AUC ratio` down a second label column under `AUC0–8`: the
+    // last row's value is the penetration ratio, not an area.
+    let t = table(
+        "Table 3. Plasma and cerebrospinal fluid pharmacokinetics of neurocidin in patients with meningitis",
+        &[&["Group", "Matrix", "Cmax (mg/L)", "AUC0–8 (mg·h/L)"]],
+        &[
+            &["Inflamed meninges", "Plasma", "86.4", "248.6"],
+            &["Inflamed meninges", "CSF", "9.8", "52.4"],
+            &["Inflamed meninges", "CSF/plasma AUC ratio", "—", "0.21"],
+        ],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .collect();
+    assert!(read.contains(&"CSFPRATIO 0.21".to_owned()), "{read:?}");
+    assert!(read.contains(&"AUCINT 52.4".to_owned()), "{read:?}");
+}
