@@ -330,6 +330,11 @@ impl Parser<'_> {
                     self.skip_equivalent();
                 }
                 let exp = self.exponent().unwrap_or(1);
+                // (No unit of a PK table raises a unit past a cube: `G-214` is an animal's
+                // code, not grams to the power −214.)
+                if exp.abs() > 3 {
+                    return Err(self.malformed("exponent out of range"));
+                }
                 let is_kg = base == Base::Mass && scale == 1e3;
                 Ok(vec![Atom { base, scale, exp, is_kg }])
             }
@@ -568,6 +573,15 @@ mod tests {
             Err(e) => format!("error: {e}"),
         };
         assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn animal_codes_are_no_powers_of_units() {
+        // `G-214` (a goat's code) is no gram to the power −214; a square still is a unit.
+        assert!(Unit::parse("G-214").is_err());
+        assert!(Unit::parse("M-12").is_err());
+        assert!(Unit::parse("L/h/m2").is_ok());
+        assert!(Unit::parse("h-1").is_ok());
     }
 
     #[test]

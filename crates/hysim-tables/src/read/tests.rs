@@ -6946,3 +6946,22 @@ fn a_ratio_row_beside_its_specimens_rows() {
     assert!(read.contains(&"CSFPRATIO 0.21".to_owned()), "{read:?}");
     assert!(read.contains(&"AUCINT 52.4".to_owned()), "{read:?}");
 }
+
+#[test]
+fn animal_codes_with_a_hyphen_under_the_species() {
+    // `Goat` over `G-214 | G-217`: each column a goat by its code (the codes read as no unit
+    // row, `G-214` no gram to a power).
+    let t = table(
+        "Table 1. Florantiol concentrations (µg/mL) in plasma of lactating goats after a single intramuscular dose of 20 mg/kg",
+        &[&["Time (h)", "Goat", "Goat"], &["Time (h)", "G-214", "G-217"]],
+        &[&["0.25", "5.76", "5.31"], &["0.5", "9.15", "8.51"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap())
+        })
+        .collect();
+    assert!(read.contains(&"G-214 0.25 h 5.76".to_owned()), "{read:?}");
+    assert!(read.contains(&"G-217 0.5 h 8.51".to_owned()), "{read:?}");
+}
