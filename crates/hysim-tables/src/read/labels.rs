@@ -1360,6 +1360,20 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
     if let Some(inner) = bracketed.filter(|i| !i.contains(['(', ')', '[', ']'])) {
         return time_of(inner, unit);
     }
+    // A time with what its sample is in brackets (`0 h (pre-HD)`, `4 h (end of HD)`,
+    // `2 h (peak)`): the time, where the bracket says no other time.
+    if let (head, Some(inner)) = crate::params::split_trailing_group(whole)
+        && !head.trim().is_empty()
+        && time_of(inner, None).is_none()
+        // (The time's own unit printed: not a count with its time in brackets, `1 (12)`
+        // under `Milking no. (hours after ...)`.)
+        && let Some(time) = time_of(head.trim(), None).filter(|t| {
+            let mut words = t.split_whitespace();
+            words.next().is_some_and(|n| n.parse::<f64>().is_ok()) && words.next().is_some() && words.next().is_none()
+        })
+    {
+        return Some(time);
+    }
     // An approximate time is the time (`~4 h`, `≈ 6 h`, `approx. 2 h`, `ca. 30 min`): the
     // table says no more precisely when.
     if let Some(rest) = ["~", "≈", "approx. ", "approx ", "ca. ", "about "]
@@ -2124,9 +2138,12 @@ const TIME_CONTEXT: &[&str] = &[
     "sampling",
     "time",
     "pp",
-    // `1 h after dosing`, `24 h after the dose`.
+    // `1 h after dosing`, `24 h after the dose`, `30 min after injection`, `2 h after
+    // administration` (not after an infusion: its start or end?).
     "dosing",
     "the",
+    "injection",
+    "administration",
 ];
 
 /// Whether a header names the span from the dose to a sampling event (`Last dose to

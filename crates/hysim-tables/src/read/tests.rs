@@ -6965,3 +6965,32 @@ fn animal_codes_with_a_hyphen_under_the_species() {
     assert!(read.contains(&"G-214 0.25 h 5.76".to_owned()), "{read:?}");
     assert!(read.contains(&"G-217 0.5 h 8.51".to_owned()), "{read:?}");
 }
+
+#[test]
+fn sampling_times_after_an_injection_and_with_their_event() {
+    // A section row `30 min after injection` over the animals sampled then; times with what
+    // their sample is in brackets, `0 h (pre-HD)`, `4 h (end of HD)`.
+    let t = crate::html::parse_table(
+        "<table><tr><td><b>Animal</b></td><td><b>Perilymph (µg/mL)</b></td><td><b>Plasma (ng/mL)</b></td></tr>\
+         <tr><td colspan=\"3\"><b><i>30 min after injection</i></b></td></tr>\
+         <tr><td>GP-01</td><td>54.9</td><td>30.4</td></tr><tr><td>GP-02</td><td>66.4</td><td>29.8</td></tr>\
+         <tr><td colspan=\"3\"><b><i>2 h after injection</i></b></td></tr>\
+         <tr><td>GP-05</td><td>27.4</td><td>36.8</td></tr><tr><td>GP-06</td><td>18.1</td><td>26.0</td></tr></table>",
+    )
+    .unwrap();
+    let t = Table {
+        caption: Some("Table 1. Dexamethrine concentrations in perilymph and plasma of individual guinea pigs after intratympanic injection".into()),
+        ..t
+    };
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .collect();
+    assert!(read.contains(&"GP-01 30 min after injection 54.9".to_owned()), "{read:?}");
+    assert!(read.contains(&"GP-06 2 h after injection 26".to_owned()), "{read:?}");
+    assert_eq!(labels::time_of("0 h (pre-HD)", None).as_deref(), Some("0 h"));
+    assert_eq!(labels::time_of("4 h (end of HD)", None).as_deref(), Some("4 h"));
+    // (Not a count with its time in brackets, nor a time with a day in them.)
+    assert_ne!(labels::time_of("1 (12)", Some("h")).as_deref(), Some("1 h"));
+    assert_eq!(labels::time_of("24 h (day 2)", None), None);
+}
