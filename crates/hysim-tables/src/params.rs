@@ -813,6 +813,16 @@ fn lookup_code(n: &str, route: Option<Route>) -> Option<&'static str> {
             code => code,
         });
     }
+    // The area from the dose to an hour written alone after the symbol (`AUC24`, `AUC12h`,
+    // therapeutic drug monitoring's `AUC24` of vancomycin): AUC0–24. (Four hours at least: a
+    // digit below is a period's or a compartment's number, `AUC1 | AUC2`.)
+    if let Some(hours) = n.strip_prefix("auc").map(|r| r.strip_suffix('h').unwrap_or(r))
+        && !hours.is_empty()
+        && hours.chars().all(|c| c.is_ascii_digit())
+        && hours.parse::<u32>().is_ok_and(|h| (4..=168).contains(&h))
+    {
+        return Some("AUCINT");
+    }
     // Partial areas and excretion over an interval: AUC0-12, AUC0–24 h, AUC(2-8), AUC
     // 0-120 min for fentanyl; Ae0–24 (amount), fe0–12 (fraction of the dose).
     let (code, rest) = [("auc", "AUCINT"), ("ae", "RCAMINT"), ("fe", "RCPCINT")]
@@ -1018,6 +1028,8 @@ mod tests {
             ("AUC0-t", "AUCLST"),
             ("AUC0–24 h", "AUCINT"),
             ("AUC(0-12)", "AUCINT"),
+            ("AUC24 (mg·h/L)", "AUCINT"),
+            ("AUC12h", "AUCINT"),
             ("AUCτ", "AUCTAU"),
             ("% Fluctuation", "FLUCP"),
             ("Swing", "SWING"),
@@ -1104,6 +1116,8 @@ mod tests {
         ] {
             check(name, None, Some(code));
         }
+        // (A period's or compartment's number is no end hour.)
+        check("AUC1", None, None);
     }
 
     #[test]

@@ -6994,3 +6994,10 @@ fn sampling_times_after_an_injection_and_with_their_event() {
     assert_ne!(labels::time_of("1 (12)", Some("h")).as_deref(), Some("1 h"));
     assert_eq!(labels::time_of("24 h (day 2)", None), None);
 }
+
+#[test]
+fn zz_dbg() {
+    for l in ["AUC24 (mg·h/L)", "AUC24", "AUC24c (mg·h/L)", "AUC0–24 (mg·h/L)", "AUC12", "AUC24,ss"] {
+        eprintln!("{l:?} {:?} {:?}", crate::params::parameter_code(l, None), super::named(l, None));
+    }
+}
