@@ -7816,7 +7816,10 @@ fn declared_units(
         let end = rest.find(". ").unwrap_or(rest.len());
         let list = rest[..end].trim_end_matches('.');
         for part in list.split([';']).flat_map(|p| p.split(" and ")) {
-            let part = part.trim();
+            // Units per specimen (`Cmax, ng/mL (plasma, CSF) or ng/g (tissues)`): the
+            // alternatives, each record taking its specimen's ([`unit_of_specimen`]).
+            let per_specimen = without_specimen_brackets(part.trim());
+            let part = per_specimen.as_deref().unwrap_or(part.trim());
             let (name, unit) = match crate::params::split_trailing_group(part) {
                 (name, Some(unit)) if !name.is_empty() => (name, unit),
                 // The unit follows the last comma: `Tmax,ss, h` names `Tmax,ss`.
@@ -7826,7 +7829,8 @@ fn declared_units(
                 },
             };
             let (name, unit) = (name.trim().trim_end_matches(','), unit.trim());
-            if Unit::parse(unit).is_err() {
+            let alternatives = || per_specimen.is_some() && unit_alternatives(unit).is_some();
+            if Unit::parse(unit).is_err() && !alternatives() {
                 continue;
             }
             let code = parameter_code(name, route);
@@ -7846,22 +7850,38 @@ fn declared_units(
         let name = lower[..at].trim().trim_start_matches("all ").trim();
         (!name.is_empty() && name.split_whitespace().count() <= 3).then(|| name.to_owned())
     };
+    // (Or the part's own, `Sputum concentrations are expressed in µg/g and serum
+    // concentrations in µg/mL`.)
+    let part_specimen = |part: &str| -> Option<String> {
+        let (name, _) = part.rsplit_once(" in ")?;
+        let name = crate::fold::lower(without_unit_verb(name.trim()));
+        let before = name.strip_suffix(" concentrations").or_else(|| name.strip_suffix(" concentration"))?.trim();
+        (!before.is_empty() && before.split_whitespace().count() <= 3 && !matrices_in(before).is_empty())
+            .then(|| before.to_owned())
+    };
     let clause_specimens: Vec<String> = {
         let mut found: Vec<String> = text.split([';', '.']).filter_map(specimen_of).collect();
+        found.extend(text.split([';', '.']).flat_map(|c| c.split(" and ")).filter_map(part_specimen));
+        found.sort();
         found.dedup();
         found
     };
     let per_specimen = clause_specimens.len() >= 2;
+    // The specimens the clause before named units for (`... for plasma and ... for muscle`),
+    // which a clause of units `respectively` pairs with.
+    let mut specimens_before: Vec<String> = Vec::new();
     for sentence in text.split(". ") {
-        // "Cmax and AUC are in ng/mL and ng·h/mL, respectively": lists pair up, not read here.
-        if crate::fold::lower(sentence).contains("respectively") {
-            continue;
-        }
-        for (clause, part) in sentence
+        let parts: Vec<(&str, String)> = sentence
             .split(';')
-            .flat_map(|clause| clause.split(',').flat_map(|p| p.split(" and ")).map(move |part| (clause, part)))
-        {
-            let scope = if per_specimen { specimen_of(clause) } else { None };
+            .flat_map(|clause| {
+                let (parts, named) = unit_parts(clause, &specimens_before);
+                specimens_before = named;
+                parts.into_iter().map(move |part| (clause, part))
+            })
+            .collect();
+        for (clause, part) in &parts {
+            let (clause, part) = (*clause, part.as_str());
+            let scope = if per_specimen { part_specimen(part).or_else(|| specimen_of(clause)) } else { None };
             let Some((name, unit)) = part.rsplit_once(" in ") else { continue };
             let unit = unit.trim().trim_end_matches('.');
             // (A list in the caption's brackets: "PK results (concentrations in µg/mL, AUC
@@ -7881,12 +7901,14 @@ fn declared_units(
                 },
                 None => (unit, None),
             };
-            let name = name.trim();
-            let name = ["are expressed", "were expressed", "are given", "are reported", "are", "is"]
-                .iter()
-                .find_map(|verb| name.strip_suffix(verb))
-                .unwrap_or(name)
-                .trim();
+            // A unit for one specimen (`µg/mL for plasma`): the records of that specimen.
+            let (unit, scope) = match unit.split_once(" for ") {
+                Some((u, whom)) if Unit::parse(u.trim()).is_ok() && !matrices_in(whom).is_empty() => {
+                    (u.trim(), Some(crate::fold::lower(whom.trim())))
+                }
+                _ => (unit, scope),
+            };
+            let name = without_unit_verb(name.trim());
             if unit.contains(' ') || Unit::parse(unit).is_err() || name.split_whitespace().count() > 3 {
                 continue;
             }
@@ -7962,6 +7984,94 @@ fn declared_units(
         }
     }
     (out, only)
+}
+
+/// A unit list's part without the specimens its units are for, in brackets after each
+/// (`Cmax, ng/mL (plasma, CSF) or ng/g (tissues)` is `Cmax, ng/mL or ng/g`); `None` where
+/// it has none.
+fn without_specimen_brackets(part: &str) -> Option<String> {
+    let mut out = String::with_capacity(part.len());
+    let mut rest = part;
+    let mut found = false;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inner = &rest[open + 2..close];
+        if !matrices_in(inner).is_empty() && Unit::parse(inner.trim()).is_err() {
+            out.push_str(&rest[..open]);
+            found = true;
+        } else {
+            out.push_str(&rest[..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
+/// A name without the verb that gives its unit (`Cmax is expressed`, `AUC0–12 is given`,
+/// `Concentrations are`).
+fn without_unit_verb(name: &str) -> &str {
+    const VERBS: &[&str] = &[
+        "are expressed",
+        "is expressed",
+        "were expressed",
+        "are given",
+        "is given",
+        "are reported",
+        "is reported",
+        "are presented",
+        "is presented",
+        "are",
+        "is",
+    ];
+    VERBS.iter().find_map(|verb| name.strip_suffix(verb)).unwrap_or(name).trim()
+}
+
+/// The parts of one clause of units in words, each `NAME in UNIT`, and the specimens the
+/// clause gives units for: names listed before one unit take it (`Tmax and t½ are in
+/// hours`); a unit for a specimen after the name's first repeats the name (`Cmax is expressed
+/// in µg/mL for plasma and µg/g for muscle`); units listed `respectively` pair with the
+/// specimens of the clause before (`AUC in µg·h/mL and µg·h/g, respectively`), and give
+/// nothing where they do not pair.
+fn unit_parts(clause: &str, before: &[String]) -> (Vec<String>, Vec<String>) {
+    let raw: Vec<&str> =
+        clause.split(',').flat_map(|p| p.split(" and ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut parts = Vec::new();
+    if crate::fold::lower(clause).contains("respectively") {
+        let Some(first) = raw.iter().position(|p| p.contains(" in ")) else { return (parts, Vec::new()) };
+        let Some((name, unit)) = raw[first].rsplit_once(" in ") else { return (parts, Vec::new()) };
+        let units: Vec<&str> = std::iter::once(unit.trim())
+            .chain(raw[first + 1..].iter().copied().filter(|p| Unit::parse(p).is_ok()))
+            .collect();
+        if units.len() == before.len() && units.len() >= 2 {
+            parts = units.iter().zip(before).map(|(unit, whom)| format!("{name} in {unit} for {whom}")).collect();
+        }
+        return (parts, Vec::new());
+    }
+    let mut pending: Vec<&str> = Vec::new();
+    let mut last_name: Option<&str> = None;
+    let mut specimens = Vec::new();
+    for part in raw {
+        let for_specimen = |unit: &str| {
+            unit.split_once(" for ")
+                .filter(|(u, whom)| Unit::parse(u.trim()).is_ok() && !matrices_in(whom).is_empty())
+                .map(|(_, whom)| crate::fold::lower(whom.trim()))
+        };
+        if let Some((name, unit)) = part.rsplit_once(" in ") {
+            parts.extend(pending.drain(..).map(|q| format!("{q} in {unit}")));
+            specimens.extend(for_specimen(unit));
+            last_name = Some(name);
+            parts.push(part.to_owned());
+        } else if let (Some(name), Some(whom)) = (last_name, for_specimen(part)) {
+            specimens.push(whom);
+            parts.push(format!("{name} in {part}"));
+        } else if part.split_whitespace().count() <= 3
+            && (parameter_code(part, None).is_some() || crate::params::ambiguous_class(part).is_some())
+        {
+            pending.push(part);
+        }
+    }
+    (parts, specimens)
 }
 
 /// The word after "concentrations of" (or "levels of") in a caption, lower case, past

@@ -6996,8 +6996,46 @@ fn sampling_times_after_an_injection_and_with_their_event() {
 }
 
 #[test]
-fn zz_dbg() {
-    for l in ["AUC24 (mg·h/L)", "AUC24", "AUC24c (mg·h/L)", "AUC0–24 (mg·h/L)", "AUC12", "AUC24,ss"] {
-        eprintln!("{l:?} {:?} {:?}", crate::params::parameter_code(l, None), super::named(l, None));
-    }
+fn units_the_notes_give_per_specimen() {
+    // Units said in the notes for each specimen, in the three ways notes say them: a unit
+    // list with alternatives, words with `for`, and `respectively` after the specimens.
+    let unit_of = |t: &Table, code: &str, matrix: &str| -> Option<String> {
+        table_records(t)
+            .into_iter()
+            .find(|r| r.parameter.as_deref() == Some(code) && r.context.matrix.as_deref() == Some(matrix))
+            .and_then(|r| r.unit_raw)
+    };
+    let mut t = table(
+        "Table 3. Tissue pharmacokinetic parameters of tivanorib in mice after a single oral dose of 20 mg/kg",
+        &[&["Tissue", "Cmax", "Tmax (h)", "AUC0–24"]],
+        &[&["Plasma", "1,240", "1.0", "8,960"], &["CSF", "38.2", "2.0", "322"], &["Brain", "846", "1.0", "7,150"]],
+    );
+    t.footnote = Some("Units: Cmax, ng/mL (plasma, CSF) or ng/g (tissues); AUC0–24, ng·h/mL (plasma, CSF) or ng·h/g (tissues).".into());
+    assert_eq!(unit_of(&t, "CMAX", "cerebrospinal fluid").as_deref(), Some("ng/mL"));
+    assert_eq!(unit_of(&t, "AUCINT", "brain tissue").as_deref(), Some("ng·h/g"));
+    let mut t = table(
+        "Table 3. Sputum and serum pharmacokinetic parameters of inhaled aztrelocin; values are median (range)",
+        &[&["Parameter", "Sputum", "Serum"]],
+        &[&["Cmax", "412 (120–1,380)", "1.12 (0.41–2.86)"], &["Tmax", "0.5 (0.25–2.0)", "1.0 (0.5–2.0)"], &["AUC0–12", "3,920 (610–14,300)", "6.84 (2.51–15.2)"]],
+    );
+    t.footnote = Some(
+        "Sputum concentrations are expressed in µg/g and serum concentrations in µg/mL; AUC0–12 is given in µg·h/g for sputum and µg·h/mL for serum. Tmax and t1/2 are in hours."
+            .into(),
+    );
+    assert_eq!(unit_of(&t, "CMAX", "serum").as_deref(), Some("µg/mL"));
+    assert_eq!(unit_of(&t, "CMAX", "sputum").as_deref(), Some("µg/g"));
+    assert_eq!(unit_of(&t, "AUCINT", "serum").as_deref(), Some("µg·h/mL"));
+    assert_eq!(unit_of(&t, "TMAX", "sputum").as_deref(), Some("hours"));
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of flurvamicol in Atlantic salmon",
+        &[&["Parameter", "Plasma", "Muscle + skin"]],
+        &[&["Cmax", "4.86", "5.42"], &["AUC0–∞", "147.9", "178.3"]],
+    );
+    t.footnote = Some(
+        "Cmax is expressed in µg/mL for plasma and µg/g for muscle + skin; AUC in µg·h/mL and µg·h/g, respectively; Tmax and t½ in hours."
+            .into(),
+    );
+    let muscle = table_records(&t).into_iter().find(|r| r.value == Some(178.3)).and_then(|r| r.unit_raw);
+    assert_eq!(muscle.as_deref(), Some("µg·h/g"));
+    assert_eq!(unit_of(&t, "CMAX", "plasma").as_deref(), Some("µg/mL"));
 }
