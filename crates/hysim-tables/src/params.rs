@@ -211,6 +211,7 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
     }
     match name_code(name, route) {
         Some("RCAMINT") if percent() => Some("RCPCINT"),
+        Some("RCAMTAU") if percent() => Some("RCPCTAU"),
         None => one_of_alternatives(name, route)
             .or_else(|| symbol_at_when(name, route))
             .or_else(|| symbol_during_therapy(name, route)),
@@ -1065,6 +1066,9 @@ mod tests {
             ("Ae (% of dose)", "RCPCINT"),
             ("Ae0–24 (%)", "RCPCINT"),
             ("Ae (mg)", "RCAMINT"),
+            ("Ae,τ (mg)", "RCAMTAU"),
+            ("fe,τ (%)", "RCPCTAU"),
+            ("Ae,τ (% of dose)", "RCPCTAU"),
             // Per body weight in the name.
             ("CL/F/kg", "CLFO"),
             // The concentration at a named time; apparent compartment volumes.

@@ -448,6 +448,8 @@ pub const CODES: &[&str] = &[
     "FREL",
     "RCAMINT",
     "RCPCINT",
+    "RCAMTAU",
+    "RCPCTAU",
     "FU",
     "PB",
     "ARAUC",

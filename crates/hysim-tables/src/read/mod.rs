@@ -121,7 +121,7 @@ fn with_default_specimen(table: &Table, records: &mut [Record]) {
 /// clearances, volumes, half-lives): ratios (the vocabulary's class), fractions and amounts
 /// excreted have none of their own.
 fn has_a_specimen(code: &str) -> bool {
-    const FRACTIONS_AND_AMOUNTS: &[&str] = &["FABS", "FREL", "FU", "PB", "RCAMINT", "RCPCINT", "RID"];
+    const FRACTIONS_AND_AMOUNTS: &[&str] = &["FABS", "FREL", "FU", "PB", "RCAMINT", "RCPCINT", "RCAMTAU", "RCPCTAU", "RID"];
     crate::params::class_of_code(code) != Some("ratio") && !FRACTIONS_AND_AMOUNTS.contains(&code)
 }
 
@@ -1713,7 +1713,8 @@ fn label_marks(label: &str, notes: &[(String, String)]) -> (String, Vec<String>)
         // A letter right after the unit's closing bracket at the label's end, `Tmax (h)a`
         // (`Tmax (h)<sup>a</sup>`): where the mark is set after the unit, it glues to no
         // word. A mark when a note defines it, or when the table has no keyed notes.
-        let after_bracket = i > 0 && matches!(chars[i - 1], ')' | ']');
+        // (Or after a percent sign, the unit after a comma: `fu, %a`, `fu, %<sup>a</sup>`.)
+        let after_bracket = i > 0 && matches!(chars[i - 1], ')' | ']' | '%');
         if word_end && after_bracket && c.is_ascii_lowercase() && (notes.is_empty() || defined(c)) {
             marks.push(c.to_string());
             continue;
@@ -2283,13 +2284,13 @@ impl<'t> Reader<'t> {
             .flatten()
             .flat_map(|cell| {
                 // A mark letter as a word of its own (`Tmax a (h)`, `tmax a`), or after a
-                // bracket at the end (`(h)a`).
+                // bracket or a percent sign at the end (`(h)a`, `%a`).
                 let words = cell.split_whitespace().filter_map(|w| {
                     let mut chars = w.chars();
                     chars.next().filter(|_| chars.next().is_none())
                 });
                 let mut rest = cell.trim_end().chars().rev();
-                let glued = rest.next().filter(|_| rest.next().is_some_and(|c| matches!(c, ')' | ']')));
+                let glued = rest.next().filter(|_| rest.next().is_some_and(|c| matches!(c, ')' | ']' | '%')));
                 words.chain(glued).collect::<Vec<char>>()
             })
             .collect();

@@ -7039,3 +7039,26 @@ fn units_the_notes_give_per_specimen() {
     assert_eq!(muscle.as_deref(), Some("µg·h/g"));
     assert_eq!(unit_of(&t, "CMAX", "plasma").as_deref(), Some("µg/mL"));
 }
+
+#[test]
+fn excretion_over_the_dosing_interval_and_a_mark_after_a_percent() {
+    // `Ae,τ (mg)` and `fe,τ (%)` at steady state (CDISC RCAMTAU, RCPCTAU); `fu, %` with its
+    // note's mark glued to the percent sign (`fu, %<sup>a</sup>`).
+    let mut t = table(
+        "Table 4. Urinary excretion of pemtrovir on day 7 of twice-daily dosing",
+        &[&["Parameter", "100 mg bid (n = 10)", "200 mg bid (n = 10)"]],
+        &[
+            &["Ae,τ (mg)", "38.4 ± 7.1", "79.0 ± 15.8"],
+            &["fe,τ (%)", "38.4 ± 7.1", "39.5 ± 7.9"],
+            &["fu, %a", "1.8 ± 0.3", "2.0 ± 0.4"],
+        ],
+    );
+    t.footnote = Some("Data are mean ± SD. a Fraction unbound in plasma by equilibrium dialysis.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap(), r.unit_raw.as_deref().unwrap_or("-")))
+        .collect();
+    for want in ["RCAMTAU 38.4 mg", "RCPCTAU 39.5 %", "FU 1.8 %"] {
+        assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
+    }
+}
