@@ -121,7 +121,8 @@ fn with_default_specimen(table: &Table, records: &mut [Record]) {
 /// clearances, volumes, half-lives): ratios (the vocabulary's class), fractions and amounts
 /// excreted have none of their own.
 fn has_a_specimen(code: &str) -> bool {
-    const FRACTIONS_AND_AMOUNTS: &[&str] = &["FABS", "FREL", "FU", "PB", "RCAMINT", "RCPCINT", "RCAMTAU", "RCPCTAU", "RID"];
+    const FRACTIONS_AND_AMOUNTS: &[&str] =
+        &["FABS", "FREL", "FU", "PB", "RCAMINT", "RCPCINT", "RCAMTAU", "RCPCTAU", "RID"];
     crate::params::class_of_code(code) != Some("ratio") && !FRACTIONS_AND_AMOUNTS.contains(&code)
 }
 

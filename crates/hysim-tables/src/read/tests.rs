@@ -6829,7 +6829,12 @@ fn parameters_under_a_header_comparing_groups() {
     let t = table(
         "Table 5. Effect of coadministered drugs on the pharmacokinetics of tolvemide",
         &[
-            &["Coadministered drug", "N", "Ratio (90% CI) with/without coadministered drug", "Ratio (90% CI) with/without coadministered drug"],
+            &[
+                "Coadministered drug",
+                "N",
+                "Ratio (90% CI) with/without coadministered drug",
+                "Ratio (90% CI) with/without coadministered drug",
+            ],
             &["Coadministered drug", "N", "Cmax", "AUC"],
         ],
         &[
@@ -6875,7 +6880,9 @@ fn an_accumulation_ratio_column_beside_the_days() {
             )
         })
         .collect();
-    for want in ["ARCMAX 1.3 -", "ARAUC 1.5 -", "- 1.9 -", "CMAX 5.36 µg/mL", "AUCTAU 42.7 µg·h/mL", "AUCINT 28.4 µg·h/mL"] {
+    for want in
+        ["ARCMAX 1.3 -", "ARAUC 1.5 -", "- 1.9 -", "CMAX 5.36 µg/mL", "AUCTAU 42.7 µg·h/mL", "AUCINT 28.4 µg·h/mL"]
+    {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
     }
 }
@@ -6887,7 +6894,10 @@ fn an_area_the_notes_define_over_the_dosing_interval() {
     let mut t = table(
         "Table 2. Pharmacokinetic parameters of tarolimab by genotype on day 7",
         &[&["Parameter", "Expressers (n = 9)", "Non-expressers (n = 21)"]],
-        &[&["AUC0–24 (ng·h/mL)", "212 (174–266)", "311 (262–370)"], &["AUC0–∞ (ng·h/mL)", "250 (201–301)", "356 (300–420)"]],
+        &[
+            &["AUC0–24 (ng·h/mL)", "212 (174–266)", "311 (262–370)"],
+            &["AUC0–∞ (ng·h/mL)", "250 (201–301)", "356 (300–420)"],
+        ],
     );
     t.footnote = Some(
         "Data are median (interquartile range). AUC0–24, area under the whole-blood concentration–time curve over the 24-h dosing interval."
@@ -6908,19 +6918,22 @@ fn a_statistic_on_its_own_line_under_the_unit() {
          <tr><td>Children 5–11 years</td><td>18</td><td>87.6 (68.9–111)</td><td>0.75 (0.25–2.0)</td></tr></table>",
     )
     .unwrap();
-    let read: Vec<String> = table_records(&Table { caption: Some("Table 3. Plasma pharmacokinetics of flucinetasone after a single inhaled dose".into()), ..t })
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {:?} {} {}",
-                r.parameter.as_deref().unwrap_or("-"),
-                r.value.unwrap(),
-                r.statistic,
-                r.interval.as_ref().map_or("-".to_owned(), |i| i.kind.clone()),
-                r.unit_raw.as_deref().unwrap_or("-")
-            )
-        })
-        .collect();
+    let read: Vec<String> = table_records(&Table {
+        caption: Some("Table 3. Plasma pharmacokinetics of flucinetasone after a single inhaled dose".into()),
+        ..t
+    })
+    .iter()
+    .map(|r| {
+        format!(
+            "{} {} {:?} {} {}",
+            r.parameter.as_deref().unwrap_or("-"),
+            r.value.unwrap(),
+            r.statistic,
+            r.interval.as_ref().map_or("-".to_owned(), |i| i.kind.clone()),
+            r.unit_raw.as_deref().unwrap_or("-")
+        )
+    })
+    .collect();
     assert!(read.contains(&"CMAX 118 GeometricMean 95% CI pg/mL".to_owned()), "{read:?}");
     assert!(read.contains(&"TMAX 0.75 Median range h".to_owned()), "{read:?}");
     assert_eq!(super::without_statistic_clause("Cmax (ng/mL) Mean"), "Cmax (ng/mL) Mean");
@@ -6959,7 +6972,12 @@ fn animal_codes_with_a_hyphen_under_the_species() {
     let read: Vec<String> = table_records(&t)
         .iter()
         .map(|r| {
-            format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap())
+            format!(
+                "{} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
         })
         .collect();
     assert!(read.contains(&"G-214 0.25 h 5.76".to_owned()), "{read:?}");
@@ -6984,7 +7002,14 @@ fn sampling_times_after_an_injection_and_with_their_event() {
     };
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
         .collect();
     assert!(read.contains(&"GP-01 30 min after injection 54.9".to_owned()), "{read:?}");
     assert!(read.contains(&"GP-06 2 h after injection 26".to_owned()), "{read:?}");
@@ -7010,13 +7035,20 @@ fn units_the_notes_give_per_specimen() {
         &[&["Tissue", "Cmax", "Tmax (h)", "AUC0–24"]],
         &[&["Plasma", "1,240", "1.0", "8,960"], &["CSF", "38.2", "2.0", "322"], &["Brain", "846", "1.0", "7,150"]],
     );
-    t.footnote = Some("Units: Cmax, ng/mL (plasma, CSF) or ng/g (tissues); AUC0–24, ng·h/mL (plasma, CSF) or ng·h/g (tissues).".into());
+    t.footnote = Some(
+        "Units: Cmax, ng/mL (plasma, CSF) or ng/g (tissues); AUC0–24, ng·h/mL (plasma, CSF) or ng·h/g (tissues)."
+            .into(),
+    );
     assert_eq!(unit_of(&t, "CMAX", "cerebrospinal fluid").as_deref(), Some("ng/mL"));
     assert_eq!(unit_of(&t, "AUCINT", "brain tissue").as_deref(), Some("ng·h/g"));
     let mut t = table(
         "Table 3. Sputum and serum pharmacokinetic parameters of inhaled aztrelocin; values are median (range)",
         &[&["Parameter", "Sputum", "Serum"]],
-        &[&["Cmax", "412 (120–1,380)", "1.12 (0.41–2.86)"], &["Tmax", "0.5 (0.25–2.0)", "1.0 (0.5–2.0)"], &["AUC0–12", "3,920 (610–14,300)", "6.84 (2.51–15.2)"]],
+        &[
+            &["Cmax", "412 (120–1,380)", "1.12 (0.41–2.86)"],
+            &["Tmax", "0.5 (0.25–2.0)", "1.0 (0.5–2.0)"],
+            &["AUC0–12", "3,920 (610–14,300)", "6.84 (2.51–15.2)"],
+        ],
     );
     t.footnote = Some(
         "Sputum concentrations are expressed in µg/g and serum concentrations in µg/mL; AUC0–12 is given in µg·h/g for sputum and µg·h/mL for serum. Tmax and t1/2 are in hours."
@@ -7056,7 +7088,14 @@ fn excretion_over_the_dosing_interval_and_a_mark_after_a_percent() {
     t.footnote = Some("Data are mean ± SD. a Fraction unbound in plasma by equilibrium dialysis.".into());
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap(), r.unit_raw.as_deref().unwrap_or("-")))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.unit_raw.as_deref().unwrap_or("-")
+            )
+        })
         .collect();
     for want in ["RCAMTAU 38.4 mg", "RCPCTAU 39.5 %", "FU 1.8 %"] {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
