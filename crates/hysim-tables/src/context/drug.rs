@@ -195,6 +195,15 @@ const STEMS: &[&str] = &[
     "oxacin",
     // Immunosuppressants of the macrolide kind (tacrolimus, everolimus).
     "limus",
+    // Glycopeptide antibacterials (dalbavancin, teicoplanin), β-lactamase inhibitors, and
+    // the kinase, CDK, PI3K and proteasome inhibitors (`-nib`, `-ciclib`, `-lisib`, `-zomib`).
+    "vancin",
+    "planin",
+    "bactam",
+    "nib",
+    "ciclib",
+    "lisib",
+    "zomib",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -469,6 +478,10 @@ mod tests {
         for (text, drug) in [
             ("Pharmacokinetics of micafungin in patients", "micafungin"),
             ("phenylbutazone in horses", "phenylbutazone"),
+            ("Therapeutic plasma exchange removes the lipoglycopeptide meravancin", "meravancin"),
+            ("Plasma teicoplanin troughs", "teicoplanin"),
+            ("Ceftazoline-avibactam in neonates", "ceftazoline-avibactam"),
+            ("Oral velonib in dogs", "velonib"),
         ] {
             assert_eq!(drug_like_in(text).as_deref(), Some(drug));
         }
