@@ -466,6 +466,8 @@ pub const CODES: &[&str] = &[
     "FMRATIO",
     "PLMRATIO",
     "CSFPRATIO",
+    "TPRATIO",
+    "SPRATIO",
     "MRATIO",
 ];
 

@@ -7240,6 +7240,13 @@ impl<'t> Reader<'t> {
             };
             (record.unit_raw, record.unit, record.value_canonical) = (None, None, record.value);
         }
+        // A tissue-to-plasma ratio column (`Tissue/plasma AUC ratio`) in the row of a specimen
+        // with a ratio of its own (`CSF`, `Milk`): that specimen's ratio.
+        if record.parameter.as_deref() == Some("TPRATIO")
+            && let Some(own) = record.context.matrix.as_deref().and_then(specimen_ratio_code)
+        {
+            record.parameter = Some(own.to_owned());
+        }
         record
     }
 }
@@ -7748,8 +7755,8 @@ fn looks_subject_columns(paths: &[Vec<String>]) -> bool {
 
 /// The code of a ratio of two specimens by its numerator's specimen: milk to plasma
 /// `MPRATIO`, CSF `CSFPRATIO`, cord or umbilical blood (fetal) to maternal `FMRATIO`,
-/// placenta `PLMRATIO`. Another pair (`Adipose/serum`, `Saliva/plasma`) has no code, and is
-/// no cord-to-maternal ratio.
+/// placenta `PLMRATIO`, saliva `SPRATIO`, a tissue (`Adipose/serum`, `Kp`) `TPRATIO`.
+/// Another pair (`Urine/plasma`) has no code, and is no cord-to-maternal ratio.
 pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
     let m = matrices_in(numerator);
     let fetal = crate::context::has_word(&crate::fold::lower(numerator), &["fetal", "foetal", "umbilical"]);
@@ -7761,6 +7768,11 @@ pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
         Some("FMRATIO")
     } else if m.contains(&"placenta") {
         Some("PLMRATIO")
+    } else if m.contains(&"saliva") {
+        Some("SPRATIO")
+    } else if m.iter().any(|t| t.contains("tissue") || matches!(*t, "bone" | "skin and fat" | "muscle and skin" | "synovium")) {
+        // (A tissue's, `Kp`: the adipose, brain or muscle level over the plasma's.)
+        Some("TPRATIO")
     } else {
         None
     }

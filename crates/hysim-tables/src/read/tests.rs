@@ -7101,3 +7101,32 @@ fn excretion_over_the_dosing_interval_and_a_mark_after_a_percent() {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
     }
 }
+
+#[test]
+fn saliva_and_tissue_ratios_to_plasma() {
+    // `S/P` the notes define as the saliva-to-plasma ratio, a `Tissue/plasma ratio` column,
+    // and a `Kp` column whose CSF row is the CSF-to-plasma ratio.
+    let mut t = table(
+        "Table 2. Paired plasma and saliva rifamitrine concentrations in children 2 h after the morning dose",
+        &[&["Child", "Plasma (µg/mL)", "Saliva (µg/mL)", "S/P"]],
+        &[&["TB-C03", "11.9", "2.64", "0.22"], &["TB-C05", "7.20", "1.42", "0.20"]],
+    );
+    t.footnote = Some("S/P, saliva-to-plasma concentration ratio.".into());
+    let codes = |t: &Table, value: f64| -> Vec<Option<String>> {
+        table_records(t).into_iter().filter(|r| r.value == Some(value)).map(|r| r.parameter).collect()
+    };
+    assert_eq!(codes(&t, 0.22), vec![Some("SPRATIO".to_owned())]);
+    let t = table(
+        "Table 3. Cefazomine concentrations in plasma and subcutaneous adipose tissue of individual patients",
+        &[&["Patient", "Time after dose (min)", "Plasma (mg/L)", "Adipose tissue (µg/g)", "Tissue/plasma ratio"]],
+        &[&["CS-01", "37", "183", "18.6", "0.102"], &["CS-02", "30", "209", "14.7", "0.070"]],
+    );
+    assert_eq!(codes(&t, 0.102), vec![Some("TPRATIO".to_owned())]);
+    let t = table(
+        "Table 3. Tissue pharmacokinetics of tivanorib in mice after a single oral dose of 20 mg/kg",
+        &[&["Tissue", "Cmax (ng/mL)", "Kp"]],
+        &[&["Plasma", "1,240", "—"], &["CSF", "38.2", "0.036"], &["Brain", "846", "0.80"]],
+    );
+    assert_eq!(codes(&t, 0.036), vec![Some("CSFPRATIO".to_owned())]);
+    assert_eq!(codes(&t, 0.8), vec![Some("TPRATIO".to_owned())]);
+}

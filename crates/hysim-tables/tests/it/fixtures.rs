@@ -508,16 +508,15 @@ const CONVENTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         // A subject's rows per specimen named in a `Matrix` column (`Plasma`, `Saliva`): each
-        // record's specimen from its row. A ratio of two specimens the vocabulary has no code
-        // for (`Saliva/plasma ratio`) gives no record, and is no cord-to-maternal ratio.
+        // record's specimen from its row.
         "specimen_column_per_row",
         "jsonl",
         "{\"table_id\": \"saliva:2\", \"caption\": \"Table 2. Paired plasma and saliva lamotrigine concentrations in healthy volunteers\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Subject</th><th rowspan=\\\"2\\\">Matrix</th><th colspan=\\\"2\\\">Lamotrigine concentration (µg/mL) at time after dose</th></tr><tr><th>1 h</th><th>4 h</th></tr></thead><tbody><tr><td rowspan=\\\"2\\\">S1</td><td>Plasma</td><td>2.35</td><td>2.24</td></tr><tr><td>Saliva</td><td>0.96</td><td>1.06</td></tr></tbody></table>\"}",
     ),
     (
         // Tissue biopsies beside serum (`Tissue (µg/g)` over `Subcutaneous adipose | Cancellous
-        // bone`) and their ratio to serum, which has no code.
-        "tissue_biopsies_and_an_uncoded_ratio",
+        // bone`) and their ratio to serum, a tissue-to-plasma ratio (`TPRATIO`).
+        "tissue_biopsies_and_a_tissue_to_serum_ratio",
         "jsonl",
         "{\"table_id\": \"bone:2\", \"caption\": \"Table 2. Cefazolin concentrations in serum, adipose tissue and bone biopsies\", \"footnote\": null, \"table_html\": \"<table><thead><tr><th rowspan=\\\"2\\\">Patient</th><th rowspan=\\\"2\\\">Serum (µg/mL)</th><th colspan=\\\"2\\\">Tissue (µg/g)</th><th rowspan=\\\"2\\\">Adipose/serum ratio</th></tr><tr><th>Subcutaneous adipose</th><th>Cancellous bone</th></tr></thead><tbody><tr><td>1</td><td>111.9</td><td>12.0</td><td>10.3</td><td>0.107</td></tr></tbody></table>\"}",
     ),
