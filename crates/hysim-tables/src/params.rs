@@ -946,6 +946,8 @@ mod tests {
             assert_eq!(ambiguous_class(name), Some("CL"), "{name}");
         }
         check("Vz (Vz/F)", Some(Route::Extravascular), Some("VZFO"));
+        check("MRT0–last", Some(Route::Extravascular), Some("MRTEVLST"));
+        check("MRT0–last", Some(Route::Intravascular), Some("MRTIVLST"));
         // The initial concentration after an intravenous dose, the peak after the others.
         check("C0 or Cmax (µg/mL)", Some(Route::Intravascular), Some("C0"));
         check("C0 or Cmax (µg/mL)", Some(Route::Extravascular), Some("CMAX"));

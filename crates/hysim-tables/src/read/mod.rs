@@ -2276,7 +2276,9 @@ impl<'t> Reader<'t> {
         let caption = table.caption.clone().unwrap_or_default();
         let footnote = table.footnote.clone().unwrap_or_default();
         let route = route_of(&caption);
-        let route_kind = route.map(|(_, k)| k);
+        // (A route without a code of its own, `intramammary`, `rectal`, `transdermal`: still
+        // extravascular, so that `MRT0–last` after it is MRTEVLST.)
+        let route_kind = route.map(|(_, k)| k).or_else(|| uncoded_extravascular(&caption).then_some(Route::Extravascular));
         // A mark the table prints: set apart after a label or value (`tmax a`, `(h) a`).
         let printed_marks: Vec<char> = table
             .header_rows
@@ -7998,6 +8000,35 @@ fn declared_units(
         }
     }
     (out, only)
+}
+
+/// Whether a caption names a route that has no code here but is extravascular
+/// (`intramammary infusion`, `rectal`, `transdermal patch`, `inhaled`; not the words that
+/// also name a specimen, `nasal` swabs, `vaginal` fluid).
+fn uncoded_extravascular(caption: &str) -> bool {
+    const ROUTES: &[&str] = &[
+        "intranasal",
+        "intranasally",
+        "rectal",
+        "rectally",
+        "sublingual",
+        "buccal",
+        "transdermal",
+        "topical",
+        "topically",
+        "inhaled",
+        "inhalation",
+        "intraperitoneal",
+        "intraperitoneally",
+        "intramammary",
+        "gavage",
+        "intrathecal",
+        "epidural",
+        "intravitreal",
+        "intra-articular",
+        "intraosseous",
+    ];
+    crate::context::has_word(&crate::fold::lower(caption), ROUTES)
 }
 
 /// A unit list's part without the specimens its units are for, in brackets after each

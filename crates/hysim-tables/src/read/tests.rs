@@ -7130,3 +7130,15 @@ fn saliva_and_tissue_ratios_to_plasma() {
     assert_eq!(codes(&t, 0.036), vec![Some("CSFPRATIO".to_owned())]);
     assert_eq!(codes(&t, 0.8), vec![Some("TPRATIO".to_owned())]);
 }
+
+#[test]
+fn a_route_without_a_code_is_still_extravascular() {
+    // `MRT0–last` after an intramammary infusion (no route code of its own): MRTEVLST.
+    let t = table(
+        "Table 3. Milk pharmacokinetic parameters of cefalomycin after a single intramammary infusion of 300 mg per quarter",
+        &[&["Parameter", "Healthy quarters (n = 12)"]],
+        &[&["MRT0–last (h)", "17.2 ± 3.4"], &["AUC0–last (µg·h/mL)", "412 ± 96"]],
+    );
+    let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
+    assert_eq!(codes, ["MRTEVLST", "AUCLST"].map(|c| Some(c.to_owned())));
+}
