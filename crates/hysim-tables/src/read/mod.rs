@@ -5868,9 +5868,16 @@ impl<'t> Reader<'t> {
             let alone =
                 cells.iter().enumerate().all(|(c, v)| c == self.stub_col || v.trim().is_empty() || v.trim() == stub);
             if let Some(named) = self.row_named[r] {
-                let lines_follow = self.table.body_rows.get(r + 1).is_some_and(|next| {
-                    self.row_named[r + 1].is_none()
-                        && next
+                // (Past a line of the counts, `n`, as clinical study reports print first.)
+                let count = |k: &usize| {
+                    self.table.body_rows[*k]
+                        .get(self.stub_col)
+                        .is_some_and(|s| matches!(cell_stat_label(s), Some(StatLabel::Count)))
+                };
+                let first_line = (r + 1..rows).find(|k| !count(k));
+                let lines_follow = first_line.is_some_and(|k| {
+                    (r + 1..=k).all(|j| self.row_named[j].is_none())
+                        && self.table.body_rows[k]
                             .get(self.stub_col)
                             .is_some_and(|s| cell_stat_label(s).is_some_and(|l| l.central().is_some()))
                 });
@@ -5889,6 +5896,8 @@ impl<'t> Reader<'t> {
                     self.row_named[r] = Some(*named);
                     self.stubs[r] = label.clone();
                 }
+                // (A count's line, `n`, among them: no value of the parameter.)
+                Some(_) if matches!(stat_label(stub), Some(StatLabel::Count)) => {}
                 _ => heading = None,
             }
         }

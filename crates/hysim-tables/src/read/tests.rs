@@ -7142,3 +7142,28 @@ fn a_route_without_a_code_is_still_extravascular() {
     let codes: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.parameter).collect();
     assert_eq!(codes, ["MRTEVLST", "AUCLST"].map(|c| Some(c.to_owned())));
 }
+
+#[test]
+fn statistic_lines_under_a_heading_past_the_counts() {
+    // A clinical study report's summary: each parameter a bold row, then `n`, `Mean (SD)`,
+    // `CV%`, `Median`, `Min, max` under it, dose groups across.
+    let t = table(
+        "Table 2. Summary of plasma pharmacokinetic parameters of levobupracaine",
+        &[&["Parameter Statistic", "133 mg (N = 14)", "266 mg (N = 15)"]],
+        &[
+            &["Cmax (ng/mL)", "", ""],
+            &["n", "14", "15"],
+            &["Mean (SD)", "211 (96.4)", "398 (172)"],
+            &["CV%", "45.7", "43.2"],
+            &["Median", "188", "362"],
+            &["Min, max", "82.4, 451", "141, 806"],
+        ],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {:?} n={:?}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap(), r.statistic, r.n))
+        .collect();
+    assert!(read.contains(&"CMAX 211 Mean n=Some(14)".to_owned()), "{read:?}");
+    assert!(read.contains(&"CMAX 362 Median n=Some(15)".to_owned()), "{read:?}");
+    assert!(!read.iter().any(|r| r.starts_with("CMAX 14 ")), "{read:?}");
+}
