@@ -638,7 +638,13 @@ fn is_subject_header_uncached(header: &str) -> bool {
         .find_map(|suffix| bare.strip_suffix(suffix))
         .or_else(|| ["nr ", "nr. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))
         .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
-    SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered
+    // (Or an animal species named alone, as the subjects of a veterinary or zoo study are:
+    // `Alligator` over `AM1 | AM2`, `Hedgehog`; not people's words, `Patients`.)
+    let species = || {
+        bare.split_whitespace().count() == 1
+            && crate::context::species_of(bare).is_some_and(|s| s != "human")
+    };
+    SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered || species()
 }
 
 /// A code of a cycle's day or of a regimen, not a subject (`C1D1`, `C2D15`, `Q3W`, `Q12H`).

@@ -7167,3 +7167,29 @@ fn statistic_lines_under_a_heading_past_the_counts() {
     assert!(read.contains(&"CMAX 362 Median n=Some(15)".to_owned()), "{read:?}");
     assert!(!read.iter().any(|r| r.starts_with("CMAX 14 ")), "{read:?}");
 }
+
+#[test]
+fn an_animal_species_heads_its_subjects() {
+    // `Alligator` over the animals' codes down the stub, times across: each row an animal,
+    // the species the study's.
+    let t = table(
+        "Table 2. Plasma ceftizonate concentrations (µg/mL) after a single intramuscular injection of 5 mg/kg in six alligators",
+        &[&["Alligator", "Time after injection", "Time after injection"], &["Alligator", "1 h", "6 h"]],
+        &[&["AM1", "7.20", "19.8"], &["AM2", "7.84", "17.8"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.context.species.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.contains(&"AM1 1 h 7.2 alligator".to_owned()), "{read:?}");
+    assert!(read.contains(&"AM2 6 h 17.8 alligator".to_owned()), "{read:?}");
+    assert!(labels::is_subject_header("Hedgehog") && !labels::is_subject_header("Bear"));
+}
