@@ -442,7 +442,7 @@ pub(crate) fn declarations(text: &str, scope: &Scope, names: &dyn Fn(&str) -> Op
     // `except` scopes its own declaration to the parameters it names, and the part before
     // excludes them).
     for sentence in sentences(&lower) {
-        if is_definition(sentence) || about_ratios(sentence) {
+        if is_definition(sentence) || about_ratios(sentence) || is_formula(sentence) {
             continue;
         }
         let (main, exception) = match sentence.split_once("except") {
@@ -496,6 +496,19 @@ fn about_ratios(clause: &str) -> bool {
 /// comma, colon or equals sign, and words whose first letter is the term's. It declares
 /// nothing of the values, though its words ("geometric mean", "interval") are statistics'.
 /// A scoped declaration ("tmax, median (range)") starts its words with another letter.
+/// Whether a clause is a formula (`CLD = Qp × (CA − CV)/CA`, `CV = SD/mean × 100`): its
+/// symbols (`CV`, a venous concentration there) declare no statistic.
+/// (A symbol before `=`, an expression of symbols with an operator after it: not `n = 6`,
+/// nor the `mg/kg` of a dose further on.)
+fn is_formula(clause: &str) -> bool {
+    clause.match_indices('=').any(|(at, _)| {
+        let lhs = clause[..at].trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+        let rhs = clause[at + 1..].split([';', ',']).next().unwrap_or_default().trim();
+        let symbol = !lhs.is_empty() && lhs.chars().count() <= 8 && lhs.starts_with(char::is_alphabetic) && lhs != "n";
+        symbol && rhs.starts_with(|c: char| c.is_alphabetic() || c == '(') && rhs.contains(['×', '*', '÷', '/', '+', '−'])
+    })
+}
+
 fn is_definition(clause: &str) -> bool {
     let clause = clause.trim();
     let Some(at) = clause.find([',', ':', '=']) else { return false };

@@ -7193,3 +7193,17 @@ fn an_animal_species_heads_its_subjects() {
     assert!(read.contains(&"AM2 6 h 17.8 alligator".to_owned()), "{read:?}");
     assert!(labels::is_subject_header("Hedgehog") && !labels::is_subject_header("Bear"));
 }
+
+#[test]
+fn a_formula_in_the_notes_declares_nothing() {
+    // "CLD = Qp × (CA − CV)/CA": `CV` is the venous concentration there, not a coefficient
+    // of variation; the note's "Mean ± SD" stands.
+    let mut t = table(
+        "Table 3. Trexomidine pharmacokinetics in participants with ESRD off and on dialysis",
+        &[&["Parameter", "Unit", "Off-dialysis", "On-dialysis"]],
+        &[&["Cmax", "ng/mL", "261 ± 88", "244 ± 79"]],
+    );
+    t.footnote = Some("Mean ± SD, n = 6. CLD, dialysis clearance, CLD = Qp × (CA − CV)/CA; ER, extraction ratio.".into());
+    let kinds: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.dispersion.map(|d| d.kind)).collect();
+    assert_eq!(kinds, vec![Some("SD".to_owned()), Some("SD".to_owned())]);
+}
