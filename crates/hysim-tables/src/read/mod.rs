@@ -6608,7 +6608,15 @@ impl<'t> Reader<'t> {
             let value = spread.value.or(spread.dispersion.map(|d| d.value));
             numbers.dispersion = value.map(|value| Dispersion { kind: kind.name(), value });
         }
-        let bounds = |at: usize| -> Option<Bounds> { cell_at(at).interval };
+        // (Or the two ends after a comma and a space on a `Min, max` line: `82.4, 451`, `4,215,
+        // 22,680`, thousands separators having no space after them.)
+        let bounds = |at: usize| -> Option<Bounds> {
+            cell_at(at).interval.or_else(|| {
+                let (low, high) = cell_text(at).trim().split_once(", ")?;
+                let number = |t: &str| t.trim().replace(',', "").parse::<f64>().ok();
+                Some(Bounds { low: number(low)?, high: number(high)?, printed: crate::cell::Printed::Round })
+            })
+        };
         numbers.interval = match &s.interval {
             Some(IntervalFrom::Line(at, kind)) => {
                 bounds(*at).map(|b| Interval { kind: kind.name(), low: b.low.min(b.high), high: b.low.max(b.high) })

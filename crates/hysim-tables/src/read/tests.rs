@@ -7166,6 +7166,9 @@ fn statistic_lines_under_a_heading_past_the_counts() {
     assert!(read.contains(&"CMAX 211 Mean n=Some(14)".to_owned()), "{read:?}");
     assert!(read.contains(&"CMAX 362 Median n=Some(15)".to_owned()), "{read:?}");
     assert!(!read.iter().any(|r| r.starts_with("CMAX 14 ")), "{read:?}");
+    // The `Min, max` line's ends, after a comma and a space, are the median's range.
+    let range = table_records(&t).into_iter().find(|r| r.value == Some(362.0)).and_then(|r| r.interval);
+    assert_eq!(range.map(|i| (i.kind, i.low, i.high)), Some(("range".to_owned(), 141.0, 806.0)));
 }
 
 #[test]
