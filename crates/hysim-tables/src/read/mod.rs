@@ -2383,6 +2383,7 @@ impl<'t> Reader<'t> {
             .map(|c| {
                 labels::is_subject_header(&reader.labels[c])
                     || c < 4 && kind_of_subjects(table, &reader.labels[c], c, &reader.notes)
+                    || c < 4 && ids_repeat_their_header(table, &reader.labels[c], c, &reader.notes)
             })
             .collect();
         reader.dose_cols = (0..reader.n_cols)
@@ -7589,6 +7590,25 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
     distinct.len() == runs.len() && distinct.len() >= 2 && (ids() || names())
 }
 
+/// Whether a column's cells are its header's word numbered (`Igel` over `Igel 1 | Igel 2`,
+/// `Bird` over `Bird 1 | Bird 2`): the subjects, in whatever language the word is, two at
+/// least (summary lines aside).
+fn ids_repeat_their_header(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
+    let word = crate::fold::lower(label.trim());
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) || parameter_code(&word, None).is_some() {
+        return false;
+    }
+    let cells: Vec<String> =
+        filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
+    cells.len() >= 2
+        && cells.iter().all(|t| {
+            let t = crate::fold::lower(t.trim());
+            t.strip_prefix(&word)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_alphanumeric()) && n.chars().any(|ch| ch.is_ascii_digit()))
+        })
+}
+
 /// Whether the title or caption names `kind` (a word or two, lower case) in the plural as
 /// the ones studied, after `in` ("in stranded California sea lions", "in individual
 /// frogs"): not what a table compares (`drug`, `group`, `function`, `model`).
@@ -7695,6 +7715,11 @@ fn names_chemistry_uncached(label: &str) -> bool {
         "leucocytes",
         "haemoglobin",
         "hemoglobin",
+        // (And their abbreviations: `Hb (g/dL)`, `Hgb`, `Hct`, `WBC`.)
+        "hb",
+        "hgb",
+        "hct",
+        "wbc",
         // Liver enzymes, by their abbreviations; electrolytes, inflammation, coagulation.
         "alt",
         "ast",

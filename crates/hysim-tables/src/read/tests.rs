@@ -7210,3 +7210,27 @@ fn a_formula_in_the_notes_declares_nothing() {
     let kinds: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.dispersion.map(|d| d.kind)).collect();
     assert_eq!(kinds, vec![Some("SD".to_owned()), Some("SD".to_owned())]);
 }
+
+#[test]
+fn ids_that_repeat_their_header_and_a_haemoglobin_column() {
+    // `Igel` over `Igel 1 | Igel 2` (hedgehogs, in German): each row an animal, its mean line
+    // no subject.
+    let t = table(
+        "Table 2: Plasma tolfenoxam concentrations (µg/ml) in eight hedgehogs after oral administration of 0.3 mg/kg",
+        &[&["Igel", "KGW (g)", "0,5 h", "1 h"]],
+        &[&["Igel 1", "810", "0,28", "0,43"], &["Igel 2", "810", "0,23", "0,40"], &["MW", "", "0,26", "0,42"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .collect();
+    assert!(read.contains(&"Igel 1 0.5 h 0.28".to_owned()), "{read:?}");
+    assert!(read.contains(&"Igel 2 1 h 0.4".to_owned()), "{read:?}");
+    // `Hb (g/dL)` beside a patient's outcome: a laboratory value, no drug concentration.
+    let t = table(
+        "Table 3. Parasitological and clinical response in individual patients",
+        &[&["Patient", "PCT (h)", "Hb (g/dL)", "Hb (g/dL)"], &["Patient", "PCT (h)", "Day 0", "Day 28"]],
+        &[&["MQ-101", "36", "10.7", "11.4"], &["MQ-102", "42", "9.8", "11.2"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() != Some("CONC")), "{:?}", table_records(&t));
+}
