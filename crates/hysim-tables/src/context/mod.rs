@@ -243,6 +243,19 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "immunosuppressant",
         "opioid",
         "anthelmintic",
+        // How a drug is made or given, before its name (`nebulised X`, `liposomal X`).
+        "nebulised",
+        "nebulized",
+        "aerosolised",
+        "aerosolized",
+        "inhaled",
+        "liposomal",
+        "pegylated",
+        "micronised",
+        "micronized",
+        "novel",
+        "investigational",
+        "therapeutic",
     ];
     /// The last parts of hyphenated modifiers of a drug's name or dosing.
     const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];

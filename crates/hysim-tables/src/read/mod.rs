@@ -2264,6 +2264,9 @@ struct Reader<'t> {
     /// Whether each column holds subjects' ids or names under its header: a subject word
     /// (`Patient`, `Dog`) or the animal its title or caption studies ([`kind_of_subjects`]).
     subject_cols: Vec<bool>,
+    /// The unit of the concentrations in each specimen the caption and footnote give one for
+    /// ("Skin and liver in µg/g wet tissue; plasma in ng/mL"), read when a label first asks.
+    specimen_units: std::cell::OnceCell<Vec<(String, String)>>,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
@@ -2377,6 +2380,7 @@ impl<'t> Reader<'t> {
             caption_and_drug: std::cell::OnceCell::new(),
             subjects_over_analytes: std::cell::OnceCell::new(),
             subject_cols: Vec::new(),
+            specimen_units: std::cell::OnceCell::new(),
         };
         reader.subject_cols = (0..n_cols)
             // (Only the first columns hold ids: the stub is one of the first four.)
@@ -4626,7 +4630,8 @@ impl<'t> Reader<'t> {
             .map(str::to_owned)
             .or(clause_unit)
             .or_else(|| abbreviation.and_then(|(_, _, u)| u.clone()))
-            .or_else(|| self.caption_unit.clone());
+            .or_else(|| self.caption_unit.clone())
+            .or_else(|| self.specimen_unit(label));
         // Mass per kilogram of a specimen named in the label (`Cefquinome in milk (µg/kg)`,
         // tissue residues) is a concentration, not a dose per body weight.
         let per_kg_of_specimen = |u: &str| {
@@ -4637,6 +4642,29 @@ impl<'t> Reader<'t> {
         };
         (names_something && unit.as_deref().is_some_and(|u| is_concentration_unit(u) || per_kg_of_specimen(u)))
             .then_some(Named::Code("CONC"))
+    }
+
+    /// The unit the notes give the concentrations in the one specimen a label names
+    /// ([`Self::specimen_units`]).
+    fn specimen_unit(&self, label: &str) -> Option<String> {
+        let units = self.specimen_units.get_or_init(|| {
+            let notes = format!(
+                "{}. {}",
+                self.table.caption.as_deref().unwrap_or_default(),
+                self.table.footnote.as_deref().unwrap_or_default()
+            );
+            declared_units(&notes, self.route_kind)
+                .1
+                .into_iter()
+                .filter(|(code, _, _, _)| *code == Some("CONC"))
+                .map(|(_, _, unit, whom)| (whom, unit))
+                .collect()
+        });
+        if units.is_empty() {
+            return None;
+        }
+        let [matrix] = matrices_in(label)[..] else { return None };
+        units.iter().find(|(whom, _)| matrices_in(whom) == [matrix]).map(|(_, unit)| unit.clone())
     }
 
     /// The analyte or specimen an abbreviation of the caption or footnote stands for.
@@ -7967,7 +7995,31 @@ fn declared_units(
                 _ => (unit, scope),
             };
             let name = without_unit_verb(name.trim());
+            // (Per gram of the tissue, said so: `µg/g wet tissue`, `µg/g wet weight`.)
+            let unit = [" wet tissue", " wet weight", " wet wt", " tissue"]
+                .iter()
+                .find_map(|q| unit.strip_suffix(q))
+                .unwrap_or(unit)
+                .trim();
             if unit.contains(' ') || Unit::parse(unit).is_err() || name.split_whitespace().count() > 3 {
+                continue;
+            }
+            // A specimen named alone (`Skin and liver in µg/g wet tissue; plasma in ng/mL`): the
+            // unit of the concentrations in it.
+            let lower_name = crate::fold::lower(name);
+            // (Not a parameter in it, `sputum AUC in µg·h/g`.)
+            let specimen = !matrices_in(name).is_empty()
+                && !name.split_whitespace().any(|w| {
+                    parameter_code(w, route).is_some() || crate::params::ambiguous_class(w).is_some()
+                })
+                && !lower_name.ends_with("concentrations")
+                && !lower_name.ends_with("concentration");
+            if specimen {
+                if is_concentration_unit(unit) || ["ng/kg", "µg/kg", "mg/kg"].contains(&unit) {
+                    for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
+                        only.push((Some(code), crate::params::class_of_code(code), unit.to_owned(), lower_name.clone()));
+                    }
+                }
                 continue;
             }
             let name = name.strip_prefix("All ").or_else(|| name.strip_prefix("all ")).unwrap_or(name);
@@ -8153,7 +8205,9 @@ fn unit_parts(clause: &str, before: &[String]) -> (Vec<String>, Vec<String>) {
             specimens.push(whom);
             parts.push(format!("{name} in {part}"));
         } else if part.split_whitespace().count() <= 3
-            && (parameter_code(part, None).is_some() || crate::params::ambiguous_class(part).is_some())
+            && (parameter_code(part, None).is_some()
+                || crate::params::ambiguous_class(part).is_some()
+                || !matrices_in(part).is_empty())
         {
             pending.push(part);
         }

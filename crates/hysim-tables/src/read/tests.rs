@@ -7234,3 +7234,28 @@ fn ids_that_repeat_their_header_and_a_haemoglobin_column() {
     );
     assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() != Some("CONC")), "{:?}", table_records(&t));
 }
+
+#[test]
+fn units_the_notes_give_each_specimen_named_alone() {
+    // "Skin and liver in µg/g wet tissue; plasma in ng/mL" over `Skin | Liver | Plasma`
+    // columns that print no unit: each specimen's concentrations in its unit.
+    let mut t = table(
+        "Table 2. Chytrifungin concentrations in skin, liver and plasma of individual frogs after a 5-min bath",
+        &[&["Frog", "Time after bath", "Skin", "Liver", "Plasma"]],
+        &[&["X1", "30 min", "28.7", "1.14", "27"], &["X2", "30 min", "25.2", "1.09", "45"]],
+    );
+    t.footnote = Some("Times are after the end of the bath. Skin and liver in µg/g wet tissue; plasma in ng/mL.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.value.unwrap(), r.unit_raw.as_deref().unwrap_or("-")))
+        .collect();
+    for want in ["X1 28.7 µg/g", "X2 1.09 µg/g", "X1 27 ng/mL"] {
+        assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
+    }
+    // "nebulised tobrafloxin": the drug, not how it is given.
+    let t = Table {
+        title: Some("Sputum and serum pharmacokinetics of nebulised tobrafloxin in adolescents with cystic fibrosis".into()),
+        ..table("Table 2. Sputum and serum pharmacokinetics of nebulised tobrafloxin", &[&["Parameter", "Serum"]], &[&["Cmax (µg/mL)", "1.08"]])
+    };
+    assert_eq!(table_records(&t)[0].context.drug.as_deref(), Some("tobrafloxin"));
+}
