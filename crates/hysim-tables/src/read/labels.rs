@@ -1144,7 +1144,12 @@ pub(crate) fn is_occasion_header(header: &str) -> bool {
     // Without its unit: `Dose (mg)`, `Dose, mg/kg`, `Time (h)`.
     let name = crate::params::split_trailing_group(strip_marks(header)).0;
     let name = name.split_once(',').map_or(name, |(n, _)| n);
-    OCCASIONS.contains(&norm(strip_marks(header)).as_str()) || OCCASIONS.contains(&norm(name).as_str())
+    // (Or a day or week of something: `Day of therapy`, `Day of treatment`, `Week of
+    // gestation`.)
+    let of_something = norm(name)
+        .split_once(" of ")
+        .is_some_and(|(head, _)| matches!(head.trim(), "day" | "days" | "week" | "weeks" | "month" | "cycle"));
+    OCCASIONS.contains(&norm(strip_marks(header)).as_str()) || OCCASIONS.contains(&norm(name).as_str()) || of_something
 }
 
 /// Whether a label is a dosing interval (`q8h`, `q12h`, `Q24H`), not a subject code.

@@ -2941,8 +2941,19 @@ impl<'t> Reader<'t> {
                     // (The day of a stay or after an operation: `ICU day`, `Postoperative day`.)
                     || l.ends_with(" day") && l.split_whitespace().count() <= 3 && !l.contains("per day")
             };
+            let cumulative_times = || {
+                let Some((t, _)) = reader.time_col else { return false };
+                let hours: Vec<f64> = filled_cells(table, t)
+                    .map(|text| text.trim().split_whitespace().next().unwrap_or_default().replace(',', "."))
+                    .filter_map(|n| n.parse::<f64>().ok())
+                    .collect();
+                hours.len() >= 3 && hours.windows(2).all(|w| w[0] < w[1])
+            };
             reader.day_col = (0..n_cols).find(|&c| {
-                c != stub_col
+                // (The stub too, where it holds no subjects: a case report's `Day of therapy`
+                // down the rows, the one patient's; not beside times counted from one event
+                // across the days, `Time after ingestion (h)` rising down the rows.)
+                (c != stub_col || !reader.subject_cols[c] && !cumulative_times())
                     && reader.time_col.is_none_or(|(t, _)| t != c)
                     && reader.col_named[c].is_none()
                     && day_header(&reader.labels[c])

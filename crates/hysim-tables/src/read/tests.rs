@@ -7259,3 +7259,28 @@ fn units_the_notes_give_each_specimen_named_alone() {
     };
     assert_eq!(table_records(&t)[0].context.drug.as_deref(), Some("tobrafloxin"));
 }
+
+#[test]
+fn a_case_reports_days_down_the_stub() {
+    // One patient: `Day of therapy` down the stub, the time after that day's dose beside
+    // it; the days are no subjects, each sample that day's.
+    let t = table(
+        "Table 1. Posafungin concentrations in plasma drawn before and after the membrane oxygenator during treatment",
+        &[&["Day of therapy", "Time after dose (h)", "Pre-oxygenator (mg/L)"]],
+        &[&["1", "1.5", "1.81"], &["2", "Pre-dose", "0.65"], &["3", "1.5", "1.72"], &["3", "6", "1.03"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .collect();
+    assert!(read.contains(&"- day 2, pre-dose 0.65".to_owned()), "{read:?}");
+    assert!(read.contains(&"- day 3, 6 h 1.03".to_owned()), "{read:?}");
+    // (Times counted from one event across the days keep no day: `Time after ingestion`.)
+    let t = table(
+        "Table 1. Serum concentrations of quetrazine after the overdose",
+        &[&["Day", "Time after ingestion (h)", "Quetrazine (ng/mL)"]],
+        &[&["1", "3.5", "3120"], &["1", "7.0", "4480"], &["2", "16.0", "3610"]],
+    );
+    let times: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.time).collect();
+    assert!(times.contains(&Some("16.0 h".to_owned())), "{times:?}");
+}
