@@ -491,23 +491,28 @@ fn about_ratios(clause: &str) -> bool {
         || before.split_once(':').is_some_and(|(head, _)| crate::context::has_word(head, &["ratio", "ratios"]))
 }
 
-/// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence
-/// interval", "GMR = geometric mean ratio", "AUC0–∞: area under ..."): a short term, a
-/// comma, colon or equals sign, and words whose first letter is the term's. It declares
-/// nothing of the values, though its words ("geometric mean", "interval") are statistics'.
-/// A scoped declaration ("tmax, median (range)") starts its words with another letter.
-/// Whether a clause is a formula (`CLD = Qp × (CA − CV)/CA`, `CV = SD/mean × 100`): its
-/// symbols (`CV`, a venous concentration there) declare no statistic.
-/// (A symbol before `=`, an expression of symbols with an operator after it: not `n = 6`,
-/// nor the `mg/kg` of a dose further on.)
+/// Whether a clause is a formula (`CLD = Qp × (CA − CV)/CA`): its symbols (`CV`, a venous
+/// concentration there) declare no statistic. A symbol before `=`, an expression of short
+/// symbols with an operator after it: not `n = 6`, nor the `mg/kg` of a dose further on, nor
+/// a statistic's words (`tmax = median (min/max)`, `CV% = (SD/mean) × 100`).
 fn is_formula(clause: &str) -> bool {
     clause.match_indices('=').any(|(at, _)| {
         let lhs = clause[..at].trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
         let rhs = clause[at + 1..].split([';', ',']).next().unwrap_or_default().trim();
         let symbol = !lhs.is_empty() && lhs.chars().count() <= 8 && lhs.starts_with(char::is_alphabetic) && lhs != "n";
-        symbol && rhs.starts_with(|c: char| c.is_alphabetic() || c == '(') && rhs.contains(['×', '*', '÷', '/', '+', '−'])
+        let short_symbols = rhs.split(|c: char| !c.is_alphabetic()).all(|w| w.chars().count() <= 3);
+        symbol
+            && short_symbols
+            && rhs.starts_with(|c: char| c.is_alphabetic() || c == '(')
+            && rhs.contains(['×', '*', '÷', '/', '+', '−'])
     })
 }
+
+/// Whether a clause defines an abbreviation, as footnotes list them ("CI, confidence
+/// interval", "GMR = geometric mean ratio", "AUC0–∞: area under ..."): a short term, a
+/// comma, colon or equals sign, and words whose first letter is the term's. It declares
+/// nothing of the values, though its words ("geometric mean", "interval") are statistics'.
+/// A scoped declaration ("tmax, median (range)") starts its words with another letter.
 
 fn is_definition(clause: &str) -> bool {
     let clause = clause.trim();

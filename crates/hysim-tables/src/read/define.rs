@@ -181,6 +181,9 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
         && !crate::context::matrices_in(numerator).is_empty()
         && !crate::context::matrices_in(denominator).is_empty()
         && let Some(code) = super::specimen_ratio_code(numerator)
+        // (A tissue's or saliva's to the blood's only.)
+        && (!matches!(code, "TPRATIO" | "SPRATIO")
+            || crate::context::matrices_in(denominator).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood")))
     {
         return Some((code, None));
     }

@@ -640,8 +640,10 @@ fn is_subject_header_uncached(header: &str) -> bool {
         .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
     // (Or an animal species named alone, as the subjects of a veterinary or zoo study are:
     // `Alligator` over `AM1 | AM2`, `Hedgehog`; not people's words, `Patients`.)
+    // (Not an abbreviation in capitals: `BAT`, brown adipose tissue beside the liver.)
     let species = || {
         bare.split_whitespace().count() == 1
+            && !header.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && crate::context::species_of(bare).is_some_and(|s| s != "human")
     };
     SUBJECT_WORDS.contains(&name.as_str()) || SUBJECT_WORDS.contains(&bare) || numbered || species()

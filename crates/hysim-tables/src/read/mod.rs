@@ -2281,7 +2281,9 @@ impl<'t> Reader<'t> {
         let route = route_of(&caption);
         // (A route without a code of its own, `intramammary`, `rectal`, `transdermal`: still
         // extravascular, so that `MRT0–last` after it is MRTEVLST.)
-        let route_kind = route.map(|(_, k)| k).or_else(|| uncoded_extravascular(&caption).then_some(Route::Extravascular));
+        let route_kind = route.map(|(_, k)| k).or_else(|| {
+            (crate::context::routes_in(&caption).is_empty() && uncoded_extravascular(&caption)).then_some(Route::Extravascular)
+        });
         // A mark the table prints: set apart after a label or value (`tmax a`, `(h) a`).
         let printed_marks: Vec<char> = table
             .header_rows
@@ -4372,7 +4374,9 @@ impl<'t> Reader<'t> {
         // each cell a ratio of two groups' values, no value of the parameter. A bare `Ratio`
         // over `UV/MV | UA/UV` heads the ratios its columns name.)
         let bare_ratio = |h: &str| matches!(crate::fold::lower(h.trim()).as_str(), "ratio" | "ratios");
-        if path[..path.len() - 1].iter().any(|h| labels::is_non_value_header(h) && !bare_ratio(h)) {
+        let leaf_ratio = self.ratio_of(last).is_some()
+            || parameter_code(last, self.route_kind).and_then(crate::params::class_of_code) == Some("ratio");
+        if path[..path.len() - 1].iter().any(|h| labels::is_non_value_header(h) && !(bare_ratio(h) && leaf_ratio)) {
             return None;
         }
         // (Nor codes under a subject header, `Volunteer` over `V1 | V2 | V3`: volunteers, not
@@ -4735,7 +4739,9 @@ impl<'t> Reader<'t> {
         if !specimens {
             return Some(Named::Code("MRATIO"));
         }
-        specimen_ratio_code(num).map(Named::Code)
+        // (A tissue's or saliva's to the blood's: not `Bone/muscle`, `Tumour/normal tissue`.)
+        let over_blood = || matrices_in(den).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood"));
+        specimen_ratio_code(num).filter(|c| !matches!(*c, "TPRATIO" | "SPRATIO") || over_blood()).map(Named::Code)
     }
 
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
@@ -6653,7 +6659,7 @@ impl<'t> Reader<'t> {
         let bounds = |at: usize| -> Option<Bounds> {
             cell_at(at).interval.or_else(|| {
                 let (low, high) = cell_text(at).trim().split_once(", ")?;
-                let number = |t: &str| t.trim().replace(',', "").parse::<f64>().ok();
+                let number = |t: &str| parse_cell(t.trim()).value;
                 Some(Bounds { low: number(low)?, high: number(high)?, printed: crate::cell::Printed::Round })
             })
         };
@@ -7288,10 +7294,13 @@ impl<'t> Reader<'t> {
         // Under an accumulation ratio's header beside the days (`Day 1 | Day 14 | Accumulation
         // ratio`): the ratio of the row's parameter, no unit (a parameter whose ratio the
         // vocabulary does not name, none).
+        // (The header saying so: not `Rac`, a racemate's column, nor `AI`, which the
+        // vocabulary also reads as an accumulation index.)
         let accumulation = |code: Option<&str>| matches!(code, Some("ARAUC" | "ARCMAX"));
-        if !accumulation(record.parameter.as_deref())
-            && self.clean_paths[col].iter().any(|h| accumulation(crate::params::parameter_code(h, None)))
-        {
+        let says_accumulation = |h: &str| {
+            crate::fold::lower(h).contains("accumulation") && accumulation(crate::params::parameter_code(h, None))
+        };
+        if !accumulation(record.parameter.as_deref()) && self.clean_paths[col].iter().any(|h| says_accumulation(h)) {
             record.parameter = match record.parameter.as_deref() {
                 Some("CMAX") => Some("ARCMAX".to_owned()),
                 Some(code) if code.starts_with("AUC") => Some("ARAUC".to_owned()),
@@ -7634,12 +7643,21 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
 /// least (summary lines aside).
 fn ids_repeat_their_header(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
     let word = crate::fold::lower(label.trim());
-    if word.is_empty() || !word.chars().all(char::is_alphabetic) || parameter_code(&word, None).is_some() {
+    // (Not occasions, groups or compounds numbered: `Cohort 1`, `Period 2`, `Compound 3`.)
+    if word.is_empty()
+        || !word.chars().all(char::is_alphabetic)
+        || parameter_code(&word, None).is_some()
+        || labels::is_occasion_header(label)
+        || ["cohort", "arm", "group", "period", "phase", "sample", "compound", "study", "part", "panel"]
+            .contains(&word.as_str())
+    {
         return false;
     }
     let cells: Vec<String> =
         filled_cells(table, c).map(|t| label_marks(t, notes).0).filter(|t| stat_label(t).is_none()).collect();
+    let distinct: std::collections::HashSet<&String> = cells.iter().collect();
     cells.len() >= 2
+        && distinct.len() == cells.len()
         && cells.iter().all(|t| {
             let t = crate::fold::lower(t.trim());
             t.strip_prefix(&word)
@@ -7754,10 +7772,10 @@ fn names_chemistry_uncached(label: &str) -> bool {
         "leucocytes",
         "haemoglobin",
         "hemoglobin",
-        // (And their abbreviations: `Hb (g/dL)`, `Hgb`, `Hct`, `WBC`.)
+        // (And their abbreviations: `Hb (g/dL)`, `Hgb`, `WBC`; not `HCT`, also
+        // hydrochlorothiazide's.)
         "hb",
         "hgb",
-        "hct",
         "wbc",
         // Liver enzymes, by their abbreviations; electrolytes, inflammation, coagulation.
         "alt",
@@ -8107,33 +8125,23 @@ fn declared_units(
     (out, only)
 }
 
-/// Whether a caption names a route that has no code here but is extravascular
-/// (`intramammary infusion`, `rectal`, `transdermal patch`, `inhaled`; not the words that
-/// also name a specimen, `nasal` swabs, `vaginal` fluid).
+/// Whether a caption that names no coded route names one that has no code here but is
+/// extravascular (`intramammary infusion`, `rectal`, `transdermal patch`, `inhaled`): the
+/// routes [`crate::context::UNCODED_ROUTES`] lists, not the words that also name a specimen
+/// or a site (`nasal` swabs, `vaginal` fluid, `intraosseous`, given into the marrow's
+/// blood), nor a route word before what it names instead (`intraperitoneal fluid`,
+/// `epidural catheter`, `inhalation anaesthesia`).
 fn uncoded_extravascular(caption: &str) -> bool {
-    const ROUTES: &[&str] = &[
-        "intranasal",
-        "intranasally",
-        "rectal",
-        "rectally",
-        "sublingual",
-        "buccal",
-        "transdermal",
-        "topical",
-        "topically",
-        "inhaled",
-        "inhalation",
-        "intraperitoneal",
-        "intraperitoneally",
-        "intramammary",
-        "gavage",
-        "intrathecal",
-        "epidural",
-        "intravitreal",
-        "intra-articular",
-        "intraosseous",
-    ];
-    crate::context::has_word(&crate::fold::lower(caption), ROUTES)
+    const NOT_GIVEN: &[&str] = &["nasal", "vaginal", "intraosseous"];
+    const NOT_NEXT: &[&str] =
+        &["fluid", "fluids", "catheter", "catheters", "anaesthesia", "anesthesia", "space", "cavity", "lavage"];
+    let lower = crate::fold::lower(caption);
+    let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        crate::context::UNCODED_ROUTES.contains(w)
+            && !NOT_GIVEN.contains(w)
+            && words.get(k + 1).is_none_or(|next| !NOT_NEXT.contains(next))
+    })
 }
 
 /// A unit list's part without the specimens its units are for, in brackets after each
@@ -8188,7 +8196,11 @@ fn unit_parts(clause: &str, before: &[String]) -> (Vec<String>, Vec<String>) {
         clause.split(',').flat_map(|p| p.split(" and ")).map(str::trim).filter(|p| !p.is_empty()).collect();
     let mut parts = Vec::new();
     if crate::fold::lower(clause).contains("respectively") {
-        let Some(first) = raw.iter().position(|p| p.contains(" in ")) else { return (parts, Vec::new()) };
+        // (One name's units only: `Cmax and Cmin are in µg/mL and ng/mL, respectively` pairs
+        // names, not specimens.)
+        let Some(first) = raw.iter().position(|p| p.contains(" in ")).filter(|&f| f == 0) else {
+            return (parts, Vec::new());
+        };
         let Some((name, unit)) = raw[first].rsplit_once(" in ") else { return (parts, Vec::new()) };
         let units: Vec<&str> = std::iter::once(unit.trim())
             .chain(raw[first + 1..].iter().copied().filter(|p| Unit::parse(p).is_ok()))

@@ -7284,3 +7284,48 @@ fn a_case_reports_days_down_the_stub() {
     let times: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.time).collect();
     assert!(times.contains(&Some("16.0 h".to_owned())), "{times:?}");
 }
+
+#[test]
+fn this_sessions_conventions_do_not_misfire() {
+    // Groups numbered under their word are no subjects (`Cohort` over `Cohort 1 | Cohort 2`).
+    let t = table(
+        "Table 2. Pharmacokinetic parameters by cohort",
+        &[&["Cohort", "Cmax (ng/mL)", "AUC0–∞ (ng·h/mL)"]],
+        &[&["Cohort 1", "120 ± 30", "1500 ± 300"], &["Cohort 2", "240 ± 50", "3100 ± 600"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none() && r.statistic == Statistic::Mean));
+    // A caption naming two coded routes and an uncoded one compares them: `MRT` stays open.
+    let t = table(
+        "Table 2. Pharmacokinetics of paracetamol after intravenous, oral and rectal administration",
+        &[&["Parameter", "Value"]],
+        &[&["MRT (h)", "3.1 ± 0.4"], &["Cmax (ng/mL)", "12.1 ± 3.0"]],
+    );
+    assert!(table_records(&t).iter().all(|r| !r.parameter.as_deref().is_some_and(|p| p.starts_with("MRT"))));
+    // A statistic's words after `=` are a declaration, not a formula.
+    let mut t = table("Table 2. Pharmacokinetics of X", &[&["Parameter", "Value"]], &[&["tmax (h)", "2.0 (1.0/4.0)"]]);
+    t.footnote = Some("Values are mean (SD); tmax = median (min/max).".into());
+    assert_eq!(table_records(&t)[0].statistic, Statistic::Median);
+    // `BAT` (brown adipose tissue) is no bat; a racemate's `Rac` column keeps its Cmax.
+    assert!(!labels::is_subject_header("BAT"));
+    let t = table(
+        "Table 2. Pharmacokinetics of the enantiomers of X",
+        &[&["Parameter", "(S)-X", "Rac"]],
+        &[&["Cmax (ng/mL)", "120", "250"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() == Some("CMAX")));
+    // Units listed `respectively` for two names pair with the names, not with specimens.
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of X in plasma and CSF",
+        &[&["Parameter", "Plasma", "CSF"]],
+        &[&["Cmax", "12.1", "0.31"], &["Cmin", "1.2", "0.05"]],
+    );
+    t.footnote = Some("AUC is given in µg·h/mL for plasma and ng·h/mL for CSF; Cmax and Cmin are in µg/mL and ng/mL, respectively.".into());
+    assert!(table_records(&t).iter().all(|r| r.unit_raw.as_deref() != Some("ng/mL") || r.context.matrix.as_deref() != Some("plasma")));
+    // A tissue's ratio to another tissue is no tissue-to-plasma ratio.
+    let t = table(
+        "Table 2. Cefazolin concentrations in bone and muscle of individual patients",
+        &[&["Patient", "Bone (µg/g)", "Muscle (µg/g)", "Bone/muscle ratio"]],
+        &[&["1", "12.0", "10.3", "1.17"], &["2", "9.4", "8.8", "1.07"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() != Some("TPRATIO")));
+}
