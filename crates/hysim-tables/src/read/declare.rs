@@ -513,7 +513,6 @@ fn is_formula(clause: &str) -> bool {
 /// comma, colon or equals sign, and words whose first letter is the term's. It declares
 /// nothing of the values, though its words ("geometric mean", "interval") are statistics'.
 /// A scoped declaration ("tmax, median (range)") starts its words with another letter.
-
 fn is_definition(clause: &str) -> bool {
     let clause = clause.trim();
     let Some(at) = clause.find([',', ':', '=']) else { return false };

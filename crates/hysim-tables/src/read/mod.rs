@@ -2282,7 +2282,8 @@ impl<'t> Reader<'t> {
         // (A route without a code of its own, `intramammary`, `rectal`, `transdermal`: still
         // extravascular, so that `MRT0–last` after it is MRTEVLST.)
         let route_kind = route.map(|(_, k)| k).or_else(|| {
-            (crate::context::routes_in(&caption).is_empty() && uncoded_extravascular(&caption)).then_some(Route::Extravascular)
+            (crate::context::routes_in(&caption).is_empty() && uncoded_extravascular(&caption))
+                .then_some(Route::Extravascular)
         });
         // A mark the table prints: set apart after a label or value (`tmax a`, `(h) a`).
         let printed_marks: Vec<char> = table
@@ -2946,7 +2947,7 @@ impl<'t> Reader<'t> {
             let cumulative_times = || {
                 let Some((t, _)) = reader.time_col else { return false };
                 let hours: Vec<f64> = filled_cells(table, t)
-                    .map(|text| text.trim().split_whitespace().next().unwrap_or_default().replace(',', "."))
+                    .map(|text| text.split_whitespace().next().unwrap_or_default().replace(',', "."))
                     .filter_map(|n| n.parse::<f64>().ok())
                     .collect();
                 hours.len() >= 3 && hours.windows(2).all(|w| w[0] < w[1])
@@ -7660,9 +7661,11 @@ fn ids_repeat_their_header(table: &Table, label: &str, c: usize, notes: &[(Strin
         && distinct.len() == cells.len()
         && cells.iter().all(|t| {
             let t = crate::fold::lower(t.trim());
-            t.strip_prefix(&word)
-                .and_then(|rest| rest.strip_prefix(' '))
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_alphanumeric()) && n.chars().any(|ch| ch.is_ascii_digit()))
+            t.strip_prefix(&word).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars().all(|ch| ch.is_ascii_alphanumeric())
+                    && n.chars().any(|ch| ch.is_ascii_digit())
+            })
         })
 }
 
@@ -7871,7 +7874,10 @@ pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
         Some("PLMRATIO")
     } else if m.contains(&"saliva") {
         Some("SPRATIO")
-    } else if m.iter().any(|t| t.contains("tissue") || matches!(*t, "bone" | "skin and fat" | "muscle and skin" | "synovium")) {
+    } else if m
+        .iter()
+        .any(|t| t.contains("tissue") || matches!(*t, "bone" | "skin and fat" | "muscle and skin" | "synovium"))
+    {
         // (A tissue's, `Kp`: the adipose, brain or muscle level over the plasma's.)
         Some("TPRATIO")
     } else {
@@ -8038,15 +8044,20 @@ fn declared_units(
             let lower_name = crate::fold::lower(name);
             // (Not a parameter in it, `sputum AUC in µg·h/g`.)
             let specimen = !matrices_in(name).is_empty()
-                && !name.split_whitespace().any(|w| {
-                    parameter_code(w, route).is_some() || crate::params::ambiguous_class(w).is_some()
-                })
+                && !name
+                    .split_whitespace()
+                    .any(|w| parameter_code(w, route).is_some() || crate::params::ambiguous_class(w).is_some())
                 && !lower_name.ends_with("concentrations")
                 && !lower_name.ends_with("concentration");
             if specimen {
                 if is_concentration_unit(unit) || ["ng/kg", "µg/kg", "mg/kg"].contains(&unit) {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
-                        only.push((Some(code), crate::params::class_of_code(code), unit.to_owned(), lower_name.clone()));
+                        only.push((
+                            Some(code),
+                            crate::params::class_of_code(code),
+                            unit.to_owned(),
+                            lower_name.clone(),
+                        ));
                     }
                 }
                 continue;
@@ -8136,7 +8147,8 @@ fn uncoded_extravascular(caption: &str) -> bool {
     const NOT_NEXT: &[&str] =
         &["fluid", "fluids", "catheter", "catheters", "anaesthesia", "anesthesia", "space", "cavity", "lavage"];
     let lower = crate::fold::lower(caption);
-    let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     words.iter().enumerate().any(|(k, w)| {
         crate::context::UNCODED_ROUTES.contains(w)
             && !NOT_GIVEN.contains(w)

@@ -7161,7 +7161,9 @@ fn statistic_lines_under_a_heading_past_the_counts() {
     );
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {:?} n={:?}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap(), r.statistic, r.n))
+        .map(|r| {
+            format!("{} {} {:?} n={:?}", r.parameter.as_deref().unwrap_or("-"), r.value.unwrap(), r.statistic, r.n)
+        })
         .collect();
     assert!(read.contains(&"CMAX 211 Mean n=Some(14)".to_owned()), "{read:?}");
     assert!(read.contains(&"CMAX 362 Median n=Some(15)".to_owned()), "{read:?}");
@@ -7206,7 +7208,8 @@ fn a_formula_in_the_notes_declares_nothing() {
         &[&["Parameter", "Unit", "Off-dialysis", "On-dialysis"]],
         &[&["Cmax", "ng/mL", "261 ± 88", "244 ± 79"]],
     );
-    t.footnote = Some("Mean ± SD, n = 6. CLD, dialysis clearance, CLD = Qp × (CA − CV)/CA; ER, extraction ratio.".into());
+    t.footnote =
+        Some("Mean ± SD, n = 6. CLD, dialysis clearance, CLD = Qp × (CA − CV)/CA; ER, extraction ratio.".into());
     let kinds: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.dispersion.map(|d| d.kind)).collect();
     assert_eq!(kinds, vec![Some("SD".to_owned()), Some("SD".to_owned())]);
 }
@@ -7222,7 +7225,14 @@ fn ids_that_repeat_their_header_and_a_haemoglobin_column() {
     );
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
         .collect();
     assert!(read.contains(&"Igel 1 0.5 h 0.28".to_owned()), "{read:?}");
     assert!(read.contains(&"Igel 2 1 h 0.4".to_owned()), "{read:?}");
@@ -7244,18 +7254,32 @@ fn units_the_notes_give_each_specimen_named_alone() {
         &[&["Frog", "Time after bath", "Skin", "Liver", "Plasma"]],
         &[&["X1", "30 min", "28.7", "1.14", "27"], &["X2", "30 min", "25.2", "1.09", "45"]],
     );
-    t.footnote = Some("Times are after the end of the bath. Skin and liver in µg/g wet tissue; plasma in ng/mL.".into());
+    t.footnote =
+        Some("Times are after the end of the bath. Skin and liver in µg/g wet tissue; plasma in ng/mL.".into());
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.value.unwrap(), r.unit_raw.as_deref().unwrap_or("-")))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.unit_raw.as_deref().unwrap_or("-")
+            )
+        })
         .collect();
     for want in ["X1 28.7 µg/g", "X2 1.09 µg/g", "X1 27 ng/mL"] {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
     }
     // "nebulised tobrafloxin": the drug, not how it is given.
     let t = Table {
-        title: Some("Sputum and serum pharmacokinetics of nebulised tobrafloxin in adolescents with cystic fibrosis".into()),
-        ..table("Table 2. Sputum and serum pharmacokinetics of nebulised tobrafloxin", &[&["Parameter", "Serum"]], &[&["Cmax (µg/mL)", "1.08"]])
+        title: Some(
+            "Sputum and serum pharmacokinetics of nebulised tobrafloxin in adolescents with cystic fibrosis".into(),
+        ),
+        ..table(
+            "Table 2. Sputum and serum pharmacokinetics of nebulised tobrafloxin",
+            &[&["Parameter", "Serum"]],
+            &[&["Cmax (µg/mL)", "1.08"]],
+        )
     };
     assert_eq!(table_records(&t)[0].context.drug.as_deref(), Some("tobrafloxin"));
 }
@@ -7271,7 +7295,14 @@ fn a_case_reports_days_down_the_stub() {
     );
     let read: Vec<String> = table_records(&t)
         .iter()
-        .map(|r| format!("{} {} {}", r.context.subject.as_deref().unwrap_or("-"), r.context.time.as_deref().unwrap_or("-"), r.value.unwrap()))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
         .collect();
     assert!(read.contains(&"- day 2, pre-dose 0.65".to_owned()), "{read:?}");
     assert!(read.contains(&"- day 3, 6 h 1.03".to_owned()), "{read:?}");
@@ -7319,8 +7350,15 @@ fn this_sessions_conventions_do_not_misfire() {
         &[&["Parameter", "Plasma", "CSF"]],
         &[&["Cmax", "12.1", "0.31"], &["Cmin", "1.2", "0.05"]],
     );
-    t.footnote = Some("AUC is given in µg·h/mL for plasma and ng·h/mL for CSF; Cmax and Cmin are in µg/mL and ng/mL, respectively.".into());
-    assert!(table_records(&t).iter().all(|r| r.unit_raw.as_deref() != Some("ng/mL") || r.context.matrix.as_deref() != Some("plasma")));
+    t.footnote = Some(
+        "AUC is given in µg·h/mL for plasma and ng·h/mL for CSF; Cmax and Cmin are in µg/mL and ng/mL, respectively."
+            .into(),
+    );
+    assert!(
+        table_records(&t)
+            .iter()
+            .all(|r| r.unit_raw.as_deref() != Some("ng/mL") || r.context.matrix.as_deref() != Some("plasma"))
+    );
     // A tissue's ratio to another tissue is no tissue-to-plasma ratio.
     let t = table(
         "Table 2. Cefazolin concentrations in bone and muscle of individual patients",
