@@ -1567,13 +1567,19 @@ fn without_unbound(label: &str) -> Option<String> {
                 .then(|| format!("{symbol}{rest}"))
         })
     };
+    // (Or an `f` before the symbol, the free drug's: `fCmax`, `fAUC0–8`, `fCmin`; not `fe`,
+    // the fraction excreted.)
+    let free_prefix = || {
+        let rest = name.strip_prefix('f')?;
+        ["AUC", "C"].iter().any(|symbol| rest.starts_with(symbol)).then(|| rest.to_owned())
+    };
     let bare: String = match [",u", ", u", ",unbound", ", unbound", ",free", ", free", ",unb"]
         .iter()
         .find_map(ends)
         .or_else(|| ["unbound ", "free "].iter().find_map(starts))
     {
         Some(bare) => bare.to_owned(),
-        None => subscript()?,
+        None => subscript().or_else(free_prefix)?,
     };
     Some(with_unit(&bare, unit))
 }

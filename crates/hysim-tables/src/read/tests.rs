@@ -7367,3 +7367,28 @@ fn this_sessions_conventions_do_not_misfire() {
     );
     assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() != Some("TPRATIO")));
 }
+
+#[test]
+fn the_free_drugs_parameters_by_their_prefix() {
+    // `fCmax (mg/l)`, `fAUC0–8`: the unbound drug's Cmax and AUC; `fe (%)` stays the
+    // fraction excreted.
+    let t = table(
+        "Table 3. Unbound tivapenem exposure in plasma",
+        &[&["Parameter", "Non-obese (n = 10)"]],
+        &[&["fCmax (mg/l)", "44.1 (31.6–55.8)"], &["fAUC0–8 (mg·h/l)", "63.2 (45.0–88.3)"], &["fe (%)", "61 (48–70)"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.context.analyte.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.contains(&"CMAX 44.1 tivapenem (unbound)".to_owned()), "{read:?}");
+    assert!(read.contains(&"AUCINT 63.2 tivapenem (unbound)".to_owned()), "{read:?}");
+    assert!(read.iter().any(|r| r.starts_with("RCPCINT 61 ")), "{read:?}");
+}
