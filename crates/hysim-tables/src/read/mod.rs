@@ -7942,6 +7942,13 @@ fn declared_units(
         // To the end of the sentence: a point before a space, or the end.
         let end = rest.find(". ").unwrap_or(rest.len());
         let list = rest[..end].trim_end_matches('.');
+        // Units by specimen first (`vitreous and aqueous humour, Cmax µg/mL and AUC µg·h/mL;
+        // retina, µg/g and µg·h/g; plasma, ng/mL and ng·h/mL`): each specimen's units for the
+        // parameters named first, in their order.
+        if let Some(by_specimen) = units_by_specimen(list, route) {
+            only.extend(by_specimen);
+            continue;
+        }
         for part in list.split([';']).flat_map(|p| p.split(" and ")) {
             // Units per specimen (`Cmax, ng/mL (plasma, CSF) or ng/g (tissues)`): the
             // alternatives, each record taking its specimen's ([`unit_of_specimen`]).
@@ -8160,6 +8167,58 @@ fn uncoded_extravascular(caption: &str) -> bool {
             && !NOT_GIVEN.contains(w)
             && words.get(k + 1).is_none_or(|next| !NOT_NEXT.contains(next))
     })
+}
+
+/// A unit list by specimen (`vitreous humour and aqueous humour, Cmax µg/mL and AUC µg·h/mL;
+/// retina–choroid, µg/g and µg·h/g; plasma, ng/mL and ng·h/mL`): each clause's specimens
+/// before a comma, then its units, each after its parameter or, where the clause names none,
+/// for the parameters of the clause before in order. As (code, class, unit, specimen); `None`
+/// unless every clause reads so.
+#[allow(clippy::type_complexity, reason = "the declared units' shape")]
+fn units_by_specimen(
+    list: &str,
+    route: Option<Route>,
+) -> Option<Vec<(Option<&'static str>, Option<&'static str>, String, String)>> {
+    let clauses: Vec<&str> = list.split(';').map(str::trim).filter(|c| !c.is_empty()).collect();
+    if clauses.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    // (Each name's code, or its class alone where the name is open: `AUC`, every area.)
+    let mut codes: Vec<(Option<&'static str>, Option<&'static str>)> = Vec::new();
+    for clause in clauses {
+        let (specimens, units) = clause.split_once(", ")?;
+        let specimens: Vec<&str> = specimens.split(" and ").flat_map(|s| s.split(", ")).map(str::trim).collect();
+        if specimens.iter().any(|s| matrices_in(s).is_empty() || parameter_code(s, route).is_some()) {
+            return None;
+        }
+        let items: Vec<(&str, &str)> = units
+            .split(" and ")
+            .map(|item| item.trim().rsplit_once(' ').map_or(("", item.trim()), |(name, unit)| (name.trim(), unit)))
+            .collect();
+        if items.iter().any(|(_, unit)| Unit::parse(unit).is_err()) {
+            return None;
+        }
+        if items.iter().all(|(name, _)| !name.is_empty()) {
+            codes = items
+                .iter()
+                .map(|(name, _)| {
+                    let code = parameter_code(name, route);
+                    let class =
+                        code.and_then(crate::params::class_of_code).or_else(|| crate::params::ambiguous_class(name));
+                    class.map(|class| (code, Some(class)))
+                })
+                .collect::<Option<Vec<_>>>()?;
+        } else if items.len() != codes.len() {
+            return None;
+        }
+        for ((_, unit), (code, class)) in items.iter().zip(&codes) {
+            for specimen in &specimens {
+                out.push((*code, *class, (*unit).to_owned(), crate::fold::lower(specimen)));
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// A unit list's part without the specimens its units are for, in brackets after each

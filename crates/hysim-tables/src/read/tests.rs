@@ -7392,3 +7392,22 @@ fn the_free_drugs_parameters_by_their_prefix() {
     assert!(read.contains(&"AUCINT 63.2 tivapenem (unbound)".to_owned()), "{read:?}");
     assert!(read.iter().any(|r| r.starts_with("RCPCINT 61 ")), "{read:?}");
 }
+
+#[test]
+fn a_unit_list_by_specimen() {
+    // "Units: vitreous humour and aqueous humour, Cmax µg/mL and AUC µg·h/mL; retina–choroid,
+    // µg/g and µg·h/g; plasma, ng/mL and ng·h/mL": each specimen's unit for each parameter.
+    let mut t = table(
+        "Table 2. Ocular and plasma pharmacokinetics of oculafenib in rabbits after intravitreal injection",
+        &[&["Parameter", "Vitreous humour", "Aqueous humour", "Retina–choroid", "Plasma"]],
+        &[&["Cmax", "312", "4.86", "58.3", "6.72"], &["AUC0–last", "18,400", "212", "3,950", "96.1"]],
+    );
+    t.footnote = Some(
+        "Units: vitreous humour and aqueous humour, Cmax µg/mL and AUC µg·h/mL; retina–choroid, µg/g and µg·h/g; plasma, ng/mL and ng·h/mL."
+            .into(),
+    );
+    let unit_of = |value: f64| table_records(&t).into_iter().find(|r| r.value == Some(value)).and_then(|r| r.unit_raw);
+    assert_eq!(unit_of(4.86).as_deref(), Some("µg/mL"));
+    assert_eq!(unit_of(58.3).as_deref(), Some("µg/g"));
+    assert_eq!(unit_of(96.1).as_deref(), Some("ng·h/mL"));
+}
