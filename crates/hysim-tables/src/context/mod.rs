@@ -22,7 +22,7 @@ pub use matrix::{matrices_in, paper_matrices};
 pub(crate) use matrix::{matrix_of, paper_matrix};
 #[cfg(test)]
 pub(crate) use route::paper_route;
-pub(crate) use route::{UNCODED_ROUTES, route_of, routes_in};
+pub(crate) use route::{route_of, uncoded_extravascular};
 pub(crate) use species::species_of;
 pub(crate) use words::{Phrases, has_word, paper_text};
 

@@ -127,6 +127,29 @@ pub(crate) const UNCODED_ROUTES: &[&str] = &[
     "intraosseous",
 ];
 
+/// Whether a caption that names no coded route ([`routes_in`]) names one that has no code
+/// here but is extravascular (`intramammary infusion`, `rectal`, `transdermal patch`,
+/// `inhaled`): the routes [`UNCODED_ROUTES`] lists, not the words that also name a specimen
+/// or a site (`nasal` swabs, `vaginal` fluid, `intraosseous`, given into the marrow's
+/// blood), nor a route word before what it names instead (`intraperitoneal fluid`,
+/// `epidural catheter`, `inhalation anaesthesia`).
+pub(crate) fn uncoded_extravascular(caption: &str) -> bool {
+    const NOT_GIVEN: &[&str] = &["nasal", "vaginal", "intraosseous"];
+    const NOT_NEXT: &[&str] =
+        &["fluid", "fluids", "catheter", "catheters", "anaesthesia", "anesthesia", "space", "cavity", "lavage"];
+    if !routes_in(caption).is_empty() {
+        return false;
+    }
+    let lower = crate::fold::lower(caption);
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        UNCODED_ROUTES.contains(w)
+            && !NOT_GIVEN.contains(w)
+            && words.get(k + 1).is_none_or(|next| !NOT_NEXT.contains(next))
+    })
+}
+
 /// [`paper_route`] of a paper's title and abstract.
 fn route_of_paper(original: &str) -> Option<(&'static str, Route)> {
     /// A route's code and kind; `None` for a route that has no code here.

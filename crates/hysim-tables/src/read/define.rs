@@ -180,10 +180,7 @@ fn read_definition(symbol: &str, definition: &str, route: Option<Route>) -> Opti
     if let Some((numerator, denominator)) = pair
         && !crate::context::matrices_in(numerator).is_empty()
         && !crate::context::matrices_in(denominator).is_empty()
-        && let Some(code) = super::specimen_ratio_code(numerator)
-        // (A tissue's or saliva's to the blood's only.)
-        && (!matches!(code, "TPRATIO" | "SPRATIO")
-            || crate::context::matrices_in(denominator).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood")))
+        && let Some(code) = super::specimen_pair_ratio_code(numerator, denominator)
     {
         return Some((code, None));
     }

@@ -2247,7 +2247,7 @@ struct Reader<'t> {
     declared_units: Vec<(Option<&'static str>, Option<&'static str>, String)>,
     /// Units the caption or footnote gives a parameter of one analyte or group only
     /// (`Cmax in µg/mL (ng/mL for SN-77)`): (code, class, unit, the name, lower case).
-    declared_for: Vec<(Option<&'static str>, Option<&'static str>, String, String)>,
+    declared_for: Vec<ScopedUnit>,
     /// The columns whose innermost header names a dose (`Dose`, `Daily dose`, `Dosage`).
     dose_cols: Vec<usize>,
     /// Each body cell read by `parse_cell` when a rule first asks (several rules read the
@@ -2270,9 +2270,9 @@ struct Reader<'t> {
     /// Whether each column holds subjects' ids or names under its header: a subject word
     /// (`Patient`, `Dog`) or the animal its title or caption studies ([`kind_of_subjects`]).
     subject_cols: Vec<bool>,
-    /// The unit of the concentrations in each specimen the caption and footnote give one for
-    /// ("Skin and liver in µg/g wet tissue; plasma in ng/mL"), read when a label first asks.
-    specimen_units: std::cell::OnceCell<Vec<(String, String)>>,
+    /// The units the caption and footnote give ([`declared_units`]), read when a label first
+    /// asks or the table proves to report PK values.
+    notes_units: std::cell::OnceCell<DeclaredUnits>,
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
@@ -2287,10 +2287,9 @@ impl<'t> Reader<'t> {
         let route = route_of(&caption);
         // (A route without a code of its own, `intramammary`, `rectal`, `transdermal`: still
         // extravascular, so that `MRT0–last` after it is MRTEVLST.)
-        let route_kind = route.map(|(_, k)| k).or_else(|| {
-            (crate::context::routes_in(&caption).is_empty() && uncoded_extravascular(&caption))
-                .then_some(Route::Extravascular)
-        });
+        let route_kind = route
+            .map(|(_, k)| k)
+            .or_else(|| crate::context::uncoded_extravascular(&caption).then_some(Route::Extravascular));
         // A mark the table prints: set apart after a label or value (`tmax a`, `(h) a`).
         let printed_marks: Vec<char> = table
             .header_rows
@@ -2389,7 +2388,7 @@ impl<'t> Reader<'t> {
             caption_and_drug: std::cell::OnceCell::new(),
             subjects_over_analytes: std::cell::OnceCell::new(),
             subject_cols: Vec::new(),
-            specimen_units: std::cell::OnceCell::new(),
+            notes_units: std::cell::OnceCell::new(),
         };
         reader.subject_cols = (0..n_cols)
             // (Only the first columns hold ids: the stub is one of the first four.)
@@ -3042,8 +3041,7 @@ impl<'t> Reader<'t> {
             || caption.contains(" in ")
             || footnote.contains(" in ")
         {
-            (reader.declared_units, reader.declared_for) =
-                declared_units(&format!("{caption}. {footnote}"), reader.route_kind);
+            (reader.declared_units, reader.declared_for) = reader.notes_units().clone();
             // (A specimen named by its abbreviation is matched by the name the notes give it
             // too: `CVF` of "cervicovaginal fluid (CVF)".)
             let notes = &reader.notes_lower;
@@ -4666,27 +4664,29 @@ impl<'t> Reader<'t> {
             .then_some(Named::Code("CONC"))
     }
 
-    /// The unit the notes give the concentrations in the one specimen a label names
-    /// ([`Self::specimen_units`]).
-    fn specimen_unit(&self, label: &str) -> Option<String> {
-        let units = self.specimen_units.get_or_init(|| {
+    /// The units the caption and footnote give ([`declared_units`]), read once.
+    fn notes_units(&self) -> &DeclaredUnits {
+        self.notes_units.get_or_init(|| {
             let notes = format!(
                 "{}. {}",
                 self.table.caption.as_deref().unwrap_or_default(),
                 self.table.footnote.as_deref().unwrap_or_default()
             );
             declared_units(&notes, self.route_kind)
-                .1
-                .into_iter()
-                .filter(|(code, _, _, _)| *code == Some("CONC"))
-                .map(|(_, _, unit, whom)| (whom, unit))
-                .collect()
-        });
-        if units.is_empty() {
+        })
+    }
+
+    /// The unit the notes give the concentrations in the one specimen a label names
+    /// ("Skin and liver in µg/g wet tissue; plasma in ng/mL").
+    fn specimen_unit(&self, label: &str) -> Option<String> {
+        let only = &self.notes_units().1;
+        if !only.iter().any(|(code, ..)| *code == Some("CONC")) {
             return None;
         }
         let [matrix] = matrices_in(label)[..] else { return None };
-        units.iter().find(|(whom, _)| matrices_in(whom) == [matrix]).map(|(_, unit)| unit.clone())
+        only.iter()
+            .find(|(code, _, _, whom)| *code == Some("CONC") && matrices_in(whom) == [matrix])
+            .map(|(_, _, unit, _)| unit.clone())
     }
 
     /// The analyte or specimen an abbreviation of the caption or footnote stands for.
@@ -4746,9 +4746,7 @@ impl<'t> Reader<'t> {
         if !specimens {
             return Some(Named::Code("MRATIO"));
         }
-        // (A tissue's or saliva's to the blood's: not `Bone/muscle`, `Tumour/normal tissue`.)
-        let over_blood = || matrices_in(den).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood"));
-        specimen_ratio_code(num).filter(|c| !matches!(*c, "TPRATIO" | "SPRATIO") || over_blood()).map(Named::Code)
+        specimen_pair_ratio_code(num, den).map(Named::Code)
     }
 
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
@@ -7891,6 +7889,13 @@ pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
     }
 }
 
+/// The code of a ratio of two specimens ([`specimen_ratio_code`]), a tissue's or saliva's
+/// only over a blood fluid (not `Bone/muscle`, `Tumour/normal tissue`).
+pub(super) fn specimen_pair_ratio_code(numerator: &str, denominator: &str) -> Option<&'static str> {
+    let over_blood = || matrices_in(denominator).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood"));
+    specimen_ratio_code(numerator).filter(|c| !matches!(*c, "TPRATIO" | "SPRATIO") || over_blood())
+}
+
 /// `section / stub`, either part absent.
 /// Whether a group is named by its route (`IM`, `Oral (n = 12)`, `i.v.`), not merely one
 /// mentioning a route (`With oral ketoconazole`).
@@ -7925,14 +7930,7 @@ fn split_subject(group: &str) -> Option<(String, Option<String>)> {
 /// AUC, ng·h/mL", "Units are Cmax (µg/L) and t1/2 (h)"), as (code, class, unit): the code
 /// of the name where it has one, and its scoring class, so that `AUC` gives every area
 /// its unit.
-#[allow(clippy::type_complexity, reason = "two lists of (code, class, unit[, name])")]
-fn declared_units(
-    text: &str,
-    route: Option<Route>,
-) -> (
-    Vec<(Option<&'static str>, Option<&'static str>, String)>,
-    Vec<(Option<&'static str>, Option<&'static str>, String, String)>,
-) {
+fn declared_units(text: &str, route: Option<Route>) -> DeclaredUnits {
     let lower = crate::fold::lower(text);
     let mut out = Vec::new();
     let mut only = Vec::new();
@@ -8036,11 +8034,9 @@ fn declared_units(
                 None => (unit, None),
             };
             // A unit for one specimen (`µg/mL for plasma`): the records of that specimen.
-            let (unit, scope) = match unit.split_once(" for ") {
-                Some((u, whom)) if Unit::parse(u.trim()).is_ok() && !matrices_in(whom).is_empty() => {
-                    (u.trim(), Some(crate::fold::lower(whom.trim())))
-                }
-                _ => (unit, scope),
+            let (unit, scope) = match unit_for_specimen(unit) {
+                Some((u, whom)) => (u, Some(whom)),
+                None => (unit, scope),
             };
             let name = without_unit_verb(name.trim());
             // (Per gram of the tissue, said so: `µg/g wet tissue`, `µg/g wet weight`.)
@@ -8062,19 +8058,7 @@ fn declared_units(
                     .any(|w| parameter_code(w, route).is_some() || crate::params::ambiguous_class(w).is_some())
                 && !lower_name.ends_with("concentrations")
                 && !lower_name.ends_with("concentration");
-            if specimen {
-                if is_concentration_unit(unit) || ["ng/kg", "µg/kg", "mg/kg"].contains(&unit) {
-                    for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
-                        only.push((
-                            Some(code),
-                            crate::params::class_of_code(code),
-                            unit.to_owned(),
-                            lower_name.clone(),
-                        ));
-                    }
-                }
-                continue;
-            }
+            let scope = if specimen { Some(lower_name) } else { scope };
             let name = name.strip_prefix("All ").or_else(|| name.strip_prefix("all ")).unwrap_or(name);
             let lower = crate::fold::lower(name);
             let lower = lower.as_str();
@@ -8102,7 +8086,7 @@ fn declared_units(
             // concentrations in µg/g`; per kilogram of the specimen a clause names too, `Muscle
             // concentrations in µg/kg`, which alone reads as per body weight.)
             let per_kg_of_specimen = ["ng/kg", "µg/kg", "mg/kg"].contains(&unit);
-            if lower.ends_with("concentrations") || lower.ends_with("concentration") {
+            if specimen || lower.ends_with("concentrations") || lower.ends_with("concentration") {
                 if is_concentration_unit(unit) || per_kg_of_specimen && scope.is_some() {
                     for code in ["CMAX", "CTROUGH", "CMIN", "CAVG", "CONC"] {
                         match &scope {
@@ -8149,36 +8133,12 @@ fn declared_units(
     (out, only)
 }
 
-/// Whether a caption that names no coded route names one that has no code here but is
-/// extravascular (`intramammary infusion`, `rectal`, `transdermal patch`, `inhaled`): the
-/// routes [`crate::context::UNCODED_ROUTES`] lists, not the words that also name a specimen
-/// or a site (`nasal` swabs, `vaginal` fluid, `intraosseous`, given into the marrow's
-/// blood), nor a route word before what it names instead (`intraperitoneal fluid`,
-/// `epidural catheter`, `inhalation anaesthesia`).
-fn uncoded_extravascular(caption: &str) -> bool {
-    const NOT_GIVEN: &[&str] = &["nasal", "vaginal", "intraosseous"];
-    const NOT_NEXT: &[&str] =
-        &["fluid", "fluids", "catheter", "catheters", "anaesthesia", "anesthesia", "space", "cavity", "lavage"];
-    let lower = crate::fold::lower(caption);
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
-    words.iter().enumerate().any(|(k, w)| {
-        crate::context::UNCODED_ROUTES.contains(w)
-            && !NOT_GIVEN.contains(w)
-            && words.get(k + 1).is_none_or(|next| !NOT_NEXT.contains(next))
-    })
-}
-
 /// A unit list by specimen (`vitreous humour and aqueous humour, Cmax µg/mL and AUC µg·h/mL;
 /// retina–choroid, µg/g and µg·h/g; plasma, ng/mL and ng·h/mL`): each clause's specimens
 /// before a comma, then its units, each after its parameter or, where the clause names none,
 /// for the parameters of the clause before in order. As (code, class, unit, specimen); `None`
 /// unless every clause reads so.
-#[allow(clippy::type_complexity, reason = "the declared units' shape")]
-fn units_by_specimen(
-    list: &str,
-    route: Option<Route>,
-) -> Option<Vec<(Option<&'static str>, Option<&'static str>, String, String)>> {
+fn units_by_specimen(list: &str, route: Option<Route>) -> Option<Vec<ScopedUnit>> {
     let clauses: Vec<&str> = list.split(';').map(str::trim).filter(|c| !c.is_empty()).collect();
     if clauses.len() < 2 {
         return None;
@@ -8243,6 +8203,14 @@ fn without_specimen_brackets(part: &str) -> Option<String> {
     found.then_some(out)
 }
 
+/// A unit for one specimen (`µg/mL for plasma`, `µg/g for muscle + skin`): the unit and
+/// the specimen, lower case.
+fn unit_for_specimen(unit: &str) -> Option<(&str, String)> {
+    let (unit, whom) = unit.split_once(" for ")?;
+    (Unit::parse(unit.trim()).is_ok() && !matrices_in(whom).is_empty())
+        .then(|| (unit.trim(), crate::fold::lower(whom.trim())))
+}
+
 /// A name without the verb that gives its unit (`Cmax is expressed`, `AUC0–12 is given`,
 /// `Concentrations are`).
 fn without_unit_verb(name: &str) -> &str {
@@ -8291,11 +8259,7 @@ fn unit_parts(clause: &str, before: &[String]) -> (Vec<String>, Vec<String>) {
     let mut last_name: Option<&str> = None;
     let mut specimens = Vec::new();
     for part in raw {
-        let for_specimen = |unit: &str| {
-            unit.split_once(" for ")
-                .filter(|(u, whom)| Unit::parse(u.trim()).is_ok() && !matrices_in(whom).is_empty())
-                .map(|(_, whom)| crate::fold::lower(whom.trim()))
-        };
+        let for_specimen = |unit: &str| unit_for_specimen(unit).map(|(_, whom)| whom);
         if let Some((name, unit)) = part.rsplit_once(" in ") {
             parts.extend(pending.drain(..).map(|q| format!("{q} in {unit}")));
             specimens.extend(for_specimen(unit));
@@ -8314,6 +8278,15 @@ fn unit_parts(clause: &str, before: &[String]) -> (Vec<String>, Vec<String>) {
     }
     (parts, specimens)
 }
+
+/// Units a caption or footnote gives ([`declared_units`]): for every record of a parameter
+/// (code, class, unit), and for those of one analyte, group or specimen only (code, class,
+/// unit, the name, lower case).
+type DeclaredUnits = (Vec<(Option<&'static str>, Option<&'static str>, String)>, Vec<ScopedUnit>);
+
+/// A unit for the records of one analyte, group or specimen: (code, class, unit, the name,
+/// lower case).
+type ScopedUnit = (Option<&'static str>, Option<&'static str>, String, String);
 
 /// The word after "concentrations of" (or "levels of") in a caption, lower case, past
 /// the words that qualify it (`total`, `free`, `plasma`).
