@@ -468,6 +468,7 @@ pub const CODES: &[&str] = &[
     "CSFPRATIO",
     "TPRATIO",
     "SPRATIO",
+    "PENRATIO",
     "MRATIO",
 ];
 

@@ -82,6 +82,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("crevicular fluid", "gingival crevicular fluid"),
     ("follicular fluid", "follicular fluid"),
     ("perilymph", "perilymph"),
+    // (Nasal lavage returns the lining fluid diluted: a specimen of its own.)
+    ("nasal lavage fluid", "nasal lavage fluid"),
+    ("nasal lavage", "nasal lavage fluid"),
     ("nasal lining fluid", "nasal lining fluid"),
     ("nasal epithelial lining fluid", "nasal lining fluid"),
     // The lung's lining fluid and cells, where inhaled and anti-infective drugs are
@@ -104,10 +107,14 @@ const MATRICES: &[(&str, &str)] = &[
     ("synovium", "synovium"),
     ("tear fluid", "tears"),
     ("tears", "tears"),
-    ("aqueous humour", "aqueous humor"),
-    ("aqueous humor", "aqueous humor"),
-    ("vitreous humour", "vitreous humor"),
-    ("vitreous humor", "vitreous humor"),
+    // (Spelled the British way, as `faeces` and `haemolymph` are.)
+    ("aqueous humour", "aqueous humour"),
+    ("aqueous humor", "aqueous humour"),
+    ("vitreous humour", "vitreous humour"),
+    ("vitreous humor", "vitreous humour"),
+    ("vitreous body", "vitreous humour"),
+    ("vitreous fluid", "vitreous humour"),
+    ("vitreous", "vitreous humour"),
     // The eye's tissues (ocular pharmacokinetics, beside its humours).
     ("iris-ciliary body", "iris-ciliary body"),
     ("iris–ciliary body", "iris-ciliary body"),

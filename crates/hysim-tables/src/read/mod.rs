@@ -1939,7 +1939,16 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
             // A drug the vocabulary does not hold, by its name's stem (`tobramycin (T)`).
             .or_else(|| crate::context::drug_like_in(w))
             .or_else(|| parent(w))
-            .or_else(|| matrices_in(w).first().map(|m| (*m).to_owned()))
+            // (Not a specimen only a remark in brackets after the definition names: "FF,
+            // follicular fluid from the first follicle (blood-stained samples discarded)".)
+            .or_else(|| {
+                let before_remark = w.split_once(" (").map_or(w, |(head, _)| head);
+                matrices_in(before_remark)
+                    .first()
+                    .copied()
+                    .or_else(|| matrices_in(w).first().copied())
+                    .map(str::to_owned)
+            })
             // (A radiolabelled drug's total radioactivity is an analyte too: `TRA, total
             // radioactivity by liquid scintillation counting`.)
             .or_else(|| lower.starts_with("total radioactivity").then(|| "total radioactivity".to_owned()))
@@ -4563,7 +4572,10 @@ impl<'t> Reader<'t> {
         // A leading number is a locant in a metabolite's name (`4-hydroxy-X`), or in an
         // abbreviation the notes define (`3-OH-BZ, 3-hydroxybrovazepam`), else no name.
         let numeric = looks_numeric(label) && metabolite_in(label).is_none() && self.abbreviation(label).is_none();
-        if label.trim().is_empty() || numeric || stat_label(label).is_some() {
+        // (Nor a statistic's, unless the notes define it as a specimen or analyte: `AM` of
+        // "alveolar macrophages (AM)" is no arithmetic mean.)
+        let statistic = stat_label(label).is_some() && self.abbreviation(label).is_none();
+        if label.trim().is_empty() || numeric || statistic {
             return None;
         }
         // Before a unit and the clause after it (`X in milk (µg/kg), time after the last
@@ -4724,8 +4736,22 @@ impl<'t> Reader<'t> {
             .find(|d| d.symbol == bare || define::is_monitoring_word(bare) && d.symbol.eq_ignore_ascii_case(bare))
     }
 
-    /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`.
+    /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`, `ELF/plasma`.
     fn ratio_of(&self, label: &str) -> Option<Named> {
+        let (num, den) = self.ratio_sides(label)?;
+        if let (Some(num), Some(den)) = (self.specimen_side(num), self.specimen_side(den)) {
+            return specimen_pair_ratio_code(&num, &den).map(Named::Code);
+        }
+        let side = |s: &str| {
+            let s = s.trim();
+            drug_in(s).is_some() || self.abbreviation(s).is_some() || self.specimen_side(s).is_some()
+        };
+        (side(num) && side(den)).then_some(Named::Code("MRATIO"))
+    }
+
+    /// The two sides of a ratio's label (`CSF:plasma ratio`, `Milk/plasma`, `ODV/V ratio`),
+    /// without the unit after it or the word `ratio` after the denominator.
+    fn ratio_sides<'l>(&self, label: &'l str) -> Option<(&'l str, &'l str)> {
         let name = crate::params::split_trailing_group(label).0;
         // (Or with a colon, `CSF:plasma`, `Milk:plasma ratio`.)
         let (num, den) = name
@@ -4735,18 +4761,71 @@ impl<'t> Reader<'t> {
         let den = den.trim_end();
         let den =
             den.strip_suffix("ratio").or_else(|| den.strip_suffix("Ratio")).filter(|d| d.ends_with(' ')).unwrap_or(den);
-        let side = |s: &str| {
-            let s = s.trim();
-            !matrices_in(s).is_empty() || drug_in(s).is_some() || self.abbreviation(s).is_some()
+        Some((num.trim(), den.trim()))
+    }
+
+    /// The specimen one side of a ratio names, as text [`matrices_in`] reads: the side
+    /// itself (`CSF`, `Plasma`); a side that is an exposure's symbol subscripted by its
+    /// specimen (`AUCascites`, `Cmax,CSF`: the specimen, `ascites` its fluid); an
+    /// abbreviation the notes define (`SF`, "synovial fluid (SF)"); or the initials of a
+    /// specimen another column of the table names (`BM` beside `Bone marrow aspirate (µg/mL)`).
+    fn specimen_side(&self, side: &str) -> Option<String> {
+        let side = side.trim();
+        if !matrices_in(side).is_empty() {
+            return Some(side.to_owned());
+        }
+        // (In a ratio, `ascites` is the fluid, not cirrhosis's sign.)
+        let fluid = |s: &str| match s {
+            "ascites" => Some("ascitic fluid".to_owned()),
+            s => (!s.is_empty() && !matrices_in(s).is_empty()).then(|| s.to_owned()),
         };
-        if !(side(num) && side(den)) {
+        let lower = crate::fold::lower(side);
+        let subscript = fluid(&lower).or_else(|| {
+            ["auc", "cmax", "c"]
+                .iter()
+                .find_map(|symbol| fluid(lower.strip_prefix(symbol)?.trim_start_matches([',', '_', ' '])))
+        });
+        if subscript.is_some() {
+            return subscript;
+        }
+        if let Some((_, full, _)) = self.abbreviation(side)
+            && !matrices_in(full).is_empty()
+        {
+            return Some(full.clone());
+        }
+        self.specimen_by_initials(side)
+    }
+
+    /// The one site other than blood that the table's column headers but `col`'s name
+    /// (`Prostate tissue (µg/g)` beside `Plasma (µg/mL)`), if one only.
+    fn other_site(&self, col: usize) -> Option<&'static str> {
+        let mut sites = self.clean_paths.iter().enumerate().filter(|(c, _)| *c != col).filter_map(|(_, path)| {
+            matrix_of(path.last()?).filter(|m| !matches!(*m, "plasma" | "serum" | "blood" | "urine"))
+        });
+        let first = sites.next()?;
+        sites.all(|m| m == first).then_some(first)
+    }
+
+    /// The specimen a column header names whose initials a label prints (`BM` of `Bone
+    /// marrow aspirate (µg/mL)`, `AF` of `Ascitic fluid`), upper case, two letters or more,
+    /// one such column in the table.
+    fn specimen_by_initials(&self, initials: &str) -> Option<String> {
+        if initials.len() < 2 || !initials.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        let specimens = !matrices_in(num).is_empty() && !matrices_in(den).is_empty();
-        if !specimens {
-            return Some(Named::Code("MRATIO"));
-        }
-        specimen_pair_ratio_code(num, den).map(Named::Code)
+        let mut found = self.clean_paths.iter().filter_map(|path| {
+            let leaf = crate::params::split_trailing_group(path.last()?).0.trim();
+            matrices_in(leaf).first()?;
+            let letters: String = leaf
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .filter_map(|w| w.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            letters.starts_with(initials).then(|| leaf.to_owned())
+        });
+        let first = found.next()?;
+        found.all(|other| other == first).then_some(first)
     }
 
     /// Every record of the table. A row that a row span repeated (a subject's two dosing
@@ -6873,9 +6952,20 @@ impl<'t> Reader<'t> {
             let (_, full, _) = self.abbreviation(bare).filter(|_| matrix_of(bare).is_none())?;
             matrix_of(full)
         };
-        if let Some(m) = leaf_spelled() {
+        // A ratio of two specimens (`CSF:plasma ratio`, `ELF/plasma`, `AUCascites/AUCplasma`):
+        // the numerator's specimen, the site whose penetration it measures; where the label
+        // names it only by kind (`Tissue/plasma ratio`, `Kp`), the row's or group's, else
+        // the one site the table's other columns name (`Prostate tissue (µg/g)`).
+        let ratio = param.code().is_some_and(is_specimen_ratio);
+        let numerator = || {
+            let m = matrix_of(&self.specimen_side(self.ratio_sides(label)?.0)?)?;
+            (m != "tissue").then_some(m)
+        };
+        if let Some(m) = ratio.then(numerator).flatten() {
             context.matrix = Some(m.to_owned());
-        } else if let Some(m) = matrix_of(label).filter(|m| {
+        } else if let Some(m) = leaf_spelled() {
+            context.matrix = Some(m.to_owned());
+        } else if let Some(m) = matrix_of(label).filter(|_| !ratio).filter(|m| {
             // (Nor where the column's own header names which: `Residue (µg/kg wet tissue)` over
             // `Liver | Kidney`.)
             let leaf = || {
@@ -6893,6 +6983,10 @@ impl<'t> Reader<'t> {
             g.split(" / ").find_map(|part| (part.split_whitespace().count() <= 3).then(|| matrix_of(part)).flatten())
         }) {
             context.matrix = Some(m.to_owned());
+        } else if ratio {
+            if let Some(m) = param.code().and_then(ratio_code_specimen).or_else(|| self.other_site(col)) {
+                context.matrix = Some(m.to_owned());
+            }
         } else if context.matrix.is_none() || param.code() == Some("CONC") {
             // (The innermost header first: `Liver` under `X residue (µg/kg)`.)
             let own = self.clean_paths[col]
@@ -7311,7 +7405,7 @@ impl<'t> Reader<'t> {
                 Some(code) if code.starts_with("AUC") => Some("ARAUC".to_owned()),
                 _ => None,
             };
-            (record.unit_raw, record.unit, record.value_canonical) = (None, None, record.value);
+            (record.unit_raw, record.unit, record.value_canonical) = (None, None, None);
         }
         // A tissue-to-plasma ratio column (`Tissue/plasma AUC ratio`) in the row of a specimen
         // with a ratio of its own (`CSF`, `Milk`): that specimen's ratio.
@@ -7319,6 +7413,11 @@ impl<'t> Reader<'t> {
             && let Some(own) = record.context.matrix.as_deref().and_then(specimen_ratio_code)
         {
             record.parameter = Some(own.to_owned());
+        }
+        // A ratio of two specimens has no unit but a percentage (`CSF/plasma (%)`), not the
+        // caption's `(µg/mL)` nor a section's `10 mg/kg`.
+        if record.parameter.as_deref().is_some_and(is_specimen_ratio) && record.unit_raw.as_deref() != Some("%") {
+            (record.unit_raw, record.unit, record.value_canonical) = (None, None, None);
         }
         record
     }
@@ -7890,10 +7989,57 @@ pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
 }
 
 /// The code of a ratio of two specimens ([`specimen_ratio_code`]), a tissue's or saliva's
-/// only over a blood fluid (not `Bone/muscle`, `Tumour/normal tissue`).
+/// only over a blood fluid (not `Bone/muscle`, `Tumour/normal tissue`). Another site's over
+/// a blood fluid (`ELF/plasma`, `BM/plasma ratio`, `AUCascites/AUCplasma`, `Bile/serum`) is
+/// its penetration ratio, `PENRATIO`; not blood's own or an excretum's (`Blood/plasma`,
+/// `Urine/plasma`, `Effluent/plasma`: other quantities, the blood-to-plasma ratio and the
+/// sieving coefficient).
 pub(super) fn specimen_pair_ratio_code(numerator: &str, denominator: &str) -> Option<&'static str> {
+    const NO_SITE: &[&str] = &[
+        "plasma",
+        "serum",
+        "blood",
+        "red blood cells",
+        "dried blood spot (DBS)",
+        "femoral blood",
+        "heart blood",
+        "umbilical vein",
+        "umbilical artery",
+        "urine",
+        "faeces",
+        "dialysate",
+        "effluent",
+        "ultrafiltrate",
+        "perfusate",
+    ];
     let over_blood = || matrices_in(denominator).iter().any(|m| matches!(*m, "plasma" | "serum" | "blood"));
-    specimen_ratio_code(numerator).filter(|c| !matches!(*c, "TPRATIO" | "SPRATIO") || over_blood())
+    match specimen_ratio_code(numerator) {
+        Some(code @ ("TPRATIO" | "SPRATIO")) => over_blood().then_some(code),
+        Some(code) => Some(code),
+        None => {
+            let sites = matrices_in(numerator);
+            (over_blood() && !sites.is_empty() && sites.iter().all(|m| !NO_SITE.contains(m))).then_some("PENRATIO")
+        }
+    }
+}
+
+/// The numerator's specimen of a ratio whose code names it (`MPRATIO` milk, `CSFPRATIO`
+/// CSF, `SPRATIO` saliva, `PLMRATIO` placenta, `FMRATIO` cord blood).
+fn ratio_code_specimen(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "MPRATIO" => "milk",
+        "CSFPRATIO" => "cerebrospinal fluid",
+        "SPRATIO" => "saliva",
+        "PLMRATIO" => "placenta",
+        "FMRATIO" => "cord blood",
+        _ => return None,
+    })
+}
+
+/// Whether a code is a ratio of two specimens' levels (milk, CSF, cord, placenta, saliva,
+/// tissue or another site over plasma): unitless, its specimen the numerator's.
+pub(super) fn is_specimen_ratio(code: &str) -> bool {
+    matches!(code, "MPRATIO" | "CSFPRATIO" | "FMRATIO" | "PLMRATIO" | "SPRATIO" | "TPRATIO" | "PENRATIO")
 }
 
 /// `section / stub`, either part absent.
@@ -8045,7 +8191,22 @@ fn declared_units(text: &str, route: Option<Route>) -> DeclaredUnits {
                 .find_map(|q| unit.strip_suffix(q))
                 .unwrap_or(unit)
                 .trim();
-            if unit.contains(' ') || Unit::parse(unit).is_err() || name.split_whitespace().count() > 3 {
+            // (A qualifier after the unit: `ng/mL of recovered lavage fluid, not corrected
+            // for dilution`.)
+            let unit = [" of ", ", "].iter().fold(unit, |u, sep| match u.split_once(sep) {
+                Some((head, _)) if Unit::parse(head.trim()).is_ok() => head.trim(),
+                _ => u,
+            });
+            // (A specimen's concentrations by a name of three words: `Nasal lavage fluid
+            // concentrations`.)
+            let words = name.split_whitespace().count();
+            let lower_words = crate::fold::lower(name);
+            let words = if lower_words.ends_with(" concentrations") || lower_words.ends_with(" concentration") {
+                words - 1
+            } else {
+                words
+            };
+            if unit.contains(' ') || Unit::parse(unit).is_err() || words > 3 {
                 continue;
             }
             // A specimen named alone (`Skin and liver in µg/g wet tissue; plasma in ng/mL`): the

@@ -1411,7 +1411,8 @@ fn units_the_footnote_gives_per_specimen() {
 #[test]
 fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
     // The unit said once for the table in the footnote ("All concentrations in ng/mL"), the
-    // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens.
+    // umbilical vessels kept apart, and `UV/MP` defined as a ratio of two specimens (the
+    // umbilical vein's, its numerator).
     let mut t = table(
         "Table 2. Maternal and umbilical cord plasma concentrations of tocolamide at delivery",
         &[&["Pair", "Maternal plasma", "Umbilical vein", "Umbilical artery", "UV/MP"]],
@@ -1430,7 +1431,7 @@ fn cord_pairs_with_the_unit_in_a_footnote_and_a_ratio_defined_in_words() {
             (Some("CONC"), Some("ng/mL"), Some("plasma"), Some(57.9)),
             (Some("CONC"), Some("ng/mL"), Some("umbilical vein"), Some(45.2)),
             (Some("CONC"), Some("ng/mL"), Some("umbilical artery"), Some(43.5)),
-            (Some("FMRATIO"), None, None, Some(0.78)),
+            (Some("FMRATIO"), None, Some("umbilical vein"), Some(0.78)),
         ],
         "{}",
         show(&records)
@@ -3128,7 +3129,7 @@ fn post_mortem_specimens_by_case_under_the_captions_unit_unless_stated_otherwise
     let expected = [
         ("femoral blood", "mg/L", 1.1),
         ("heart blood", "mg/L", 2.9),
-        ("vitreous humor", "mg/L", 0.21),
+        ("vitreous humour", "mg/L", 0.21),
         ("liver tissue", "mg/kg", 18.3),
         ("gastric content", "mg/L", 28.4),
     ]
@@ -7410,4 +7411,121 @@ fn a_unit_list_by_specimen() {
     assert_eq!(unit_of(4.86).as_deref(), Some("µg/mL"));
     assert_eq!(unit_of(58.3).as_deref(), Some("µg/g"));
     assert_eq!(unit_of(96.1).as_deref(), Some("ng·h/mL"));
+}
+
+#[test]
+fn ratios_of_two_specimens_are_their_numerators() {
+    // The specimen of a ratio of two specimens is the numerator's, the site whose penetration
+    // it measures; a site without a code of its own (ELF, bone marrow by its initials, the
+    // fluid an AUC is subscripted by) is `PENRATIO`; no ratio takes the caption's unit or a
+    // section's dose, but a percentage stays.
+    let read = |t: &Table, value: f64| -> (Option<String>, Option<String>, Option<String>) {
+        let r = table_records(t).into_iter().find(|r| r.value == Some(value)).expect("a record of the value");
+        (r.parameter, r.context.matrix, r.unit_raw)
+    };
+    let owned = |p: &str, m: &str| (Some(p.to_owned()), Some(m.to_owned()), None);
+    let t = table(
+        "Table 2. Paired plasma and lumbar cerebrospinal fluid rifapentamide concentrations in adults with tuberculous meningitis",
+        &[&["Patient", "Time after dose (h)", "Plasma (mg/L)", "CSF (mg/L)", "CSF:plasma ratio"]],
+        &[&["TBM-01", "2", "16.9", "1.1", "0.065"], &["TBM-02", "8", "5.40", "0.62", "0.115"]],
+    );
+    assert_eq!(read(&t, 0.065), owned("CSFPRATIO", "cerebrospinal fluid"));
+    let t = table(
+        "Table 2. Simultaneous plasma and bone marrow aspirate concentrations of flucytrazole in patients",
+        &[&[
+            "Patient",
+            "Time after last dose (h)",
+            "Plasma (µg/mL)",
+            "Bone marrow aspirate (µg/mL)",
+            "BM/plasma ratio",
+        ]],
+        &[&["BM01", "2", "2.04", "0.98", "0.48"], &["BM02", "20", "1.49", "0.53", "0.36"]],
+    );
+    assert_eq!(read(&t, 0.48), owned("PENRATIO", "bone marrow"));
+    let t = table(
+        "Table 2. Tedizolone concentrations (µg/mL) in plasma and epithelial lining fluid (ELF) of healthy adults",
+        &[&["BAL time (h)", "Subject", "Plasma", "ELF", "ELF/plasma"]],
+        &[&["2", "S1", "2.50", "4.96", "2.0"], &["4", "S2", "2.19", "6.35", "2.9"]],
+    );
+    assert_eq!(read(&t, 2.9), owned("PENRATIO", "epithelial lining fluid (ELF)"));
+    let t = table(
+        "Table 3. Individual model-predicted exposure to rifapentamide in plasma and ascitic fluid",
+        &[
+            &["Patient", "Plasma", "Plasma", "Ascitic fluid", "Ascitic fluid", "AUCascites/ AUCplasma"],
+            &["Patient", "Cmax (mg/L)", "AUC0–24 (mg·h/L)", "Cmax (mg/L)", "AUC0–24 (mg·h/L)", "AUCascites/ AUCplasma"],
+        ],
+        &[
+            &["Standard dose, 10 mg/kg", "", "", "", "", ""],
+            &["P-01", "11.5", "102", "3.88", "31.3", "0.307"],
+            &["P-02", "15.2", "125", "4.77", "39.06", "0.312"],
+        ],
+    );
+    assert_eq!(read(&t, 0.307), owned("PENRATIO", "ascitic fluid"));
+    let t = table(
+        "Table 2. Levofloxazine concentrations in plasma and prostatic tissue after a single 500-mg oral dose",
+        &[&["Patient no.", "Time since dose (h)", "Plasma (µg/mL)", "Prostate tissue (µg/g)", "Tissue/plasma ratio"]],
+        &[&["1", "3.0", "4.52", "10.1", "2.23"], &["2", "4.0", "4.71", "9.46", "2.01"]],
+    );
+    assert_eq!(read(&t, 2.23), owned("TPRATIO", "tissue"));
+    // Not blood's own ratio nor an excretum's, and a percentage keeps its unit.
+    let t = table(
+        "Table 2. Plasma, blood and CSF concentrations of X in patients",
+        &[&["Patient", "Plasma (mg/L)", "Blood (mg/L)", "Blood/plasma ratio", "CSF/plasma (%)"]],
+        &[&["1", "4.0", "3.2", "0.80", "4.1"], &["2", "5.0", "3.5", "0.70", "7.0"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.parameter.as_deref() != Some("PENRATIO")));
+    assert_eq!(
+        read(&t, 4.1),
+        (Some("CSFPRATIO".to_owned()), Some("cerebrospinal fluid".to_owned()), Some("%".to_owned()))
+    );
+}
+
+#[test]
+fn a_specimens_units_in_the_notes_with_a_qualifier_after_them() {
+    // "Nasal lavage fluid concentrations in ng/mL of recovered lavage fluid, not corrected for
+    // dilution; plasma concentrations in pg/mL": each section's specimen takes its unit.
+    let mut t = table(
+        "Table 2. Individual nasavirine concentrations in nasal lavage fluid and plasma after a single intranasal dose of 10 mg",
+        &[&["Volunteer", "Pre-dose", "0.5 h", "1 h", "2 h"]],
+        &[
+            &[
+                "Nasal lavage fluid",
+                "Nasal lavage fluid",
+                "Nasal lavage fluid",
+                "Nasal lavage fluid",
+                "Nasal lavage fluid",
+            ],
+            &["V01", "ND", "930", "827", "654"],
+            &["V02", "ND", "915", "803", "619"],
+            &["Plasma", "Plasma", "Plasma", "Plasma", "Plasma"],
+            &["V01", "ND", "93", "82", "65"],
+            &["V02", "ND", "91", "80", "61"],
+        ],
+    );
+    t.footnote = Some(
+        "Nasal lavage fluid concentrations in ng/mL of recovered lavage fluid, not corrected for dilution; plasma concentrations in pg/mL."
+            .into(),
+    );
+    let read = |value: f64| {
+        let r = table_records(&t).into_iter().find(|r| r.value == Some(value)).expect("a record of the value");
+        (r.context.matrix, r.unit_raw)
+    };
+    assert_eq!(read(930.0), (Some("nasal lavage fluid".to_owned()), Some("ng/mL".to_owned())));
+    assert_eq!(read(93.0), (Some("plasma".to_owned()), Some("pg/mL".to_owned())));
+}
+
+#[test]
+fn a_specimens_abbreviation_is_no_statistic() {
+    // `AM` of "alveolar macrophages (AM)" in the caption is the cells' concentration, not an
+    // arithmetic mean.
+    let t = table(
+        "Table 2. Tedizolone concentrations (µg/mL) in plasma, epithelial lining fluid (ELF) and alveolar macrophages (AM) of healthy adults",
+        &[&["BAL time (h)", "Subject", "Plasma", "ELF", "AM"]],
+        &[&["2", "S1", "2.50", "4.96", "56.8"], &["4", "S2", "2.19", "6.35", "41.6"]],
+    );
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(56.8)).expect("the macrophages' level");
+    assert_eq!(
+        (r.parameter.as_deref(), r.context.matrix.as_deref(), r.unit_raw.as_deref(), r.context.subject.as_deref()),
+        (Some("CONC"), Some("alveolar macrophages"), Some("µg/mL"), Some("S1"))
+    );
 }
