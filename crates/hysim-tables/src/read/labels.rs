@@ -2470,6 +2470,10 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
     if matches!(lower.as_str(), "concentration unit" | "concentration units" | "units of measure" | "unit of measure") {
         return true;
     }
+    // (In two languages, a bilingual paper's: `Einheit / Unit`.)
+    if let Some((first, second)) = lower.split_once(" / ") {
+        return is_unit_header(first) && is_unit_header(second);
+    }
     // (`Einheit`, `Unité`, `Unidad`, `Unidade`, `Unità`, `Eenheid`: tables in German, French,
     // Spanish, Portuguese, Italian and Dutch.)
     matches!(

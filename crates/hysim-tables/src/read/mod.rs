@@ -737,6 +737,14 @@ fn unit_in_label(label: &str) -> Option<String> {
 }
 
 fn unit_in_label_uncached(label: &str) -> Option<String> {
+    // (A quantity is no unit: a dose in a group's header, `Sulfadiazole (41.7 mg/kg)`,
+    // `Standard dose, 10 mg/kg`.)
+    unit_printed_in_label(label).filter(|u| {
+        u.trim().split_once(' ').is_none_or(|(number, _)| number.replace(',', ".").parse::<f64>().is_err())
+    })
+}
+
+fn unit_printed_in_label(label: &str) -> Option<String> {
     let label = without_statistic_clause(label);
     // (Hours and minutes, read in hours: `Time of peak, h:min`, `tmax (h:min)`.)
     let lower = crate::fold::lower(label);
@@ -3031,7 +3039,27 @@ impl<'t> Reader<'t> {
                 (name, Some(unit)) if Unit::parse(unit.trim()).is_ok() => crate::fold::lower(name.trim()),
                 _ => crate::fold::lower(label),
             };
-            matches!(h.as_str(), "analyte" | "analytes" | "compound" | "compounds" | "analyte measured")
+            // (Or the drug each row's levels are of, where several were given together:
+            // `Hind | Drug | 10 | 20 | 30` over `H1 | Butorphanol | ...`; in other languages
+            // too.)
+            matches!(
+                h.as_str(),
+                "analyte"
+                    | "analytes"
+                    | "compound"
+                    | "compounds"
+                    | "analyte measured"
+                    | "drug"
+                    | "drugs"
+                    | "substance"
+                    | "analyt"
+                    | "wirkstoff"
+                    | "substanz"
+                    | "substance active"
+                    | "fármaco"
+                    | "farmaco"
+                    | "geneesmiddel"
+            )
                 && filled_cells(table, c).count() >= 2
                 // (A metabolite's locant may start it: `9-OH-olaperidone`.)
                 && filled_cells(table, c).all(|t| {
@@ -5013,8 +5041,41 @@ impl<'t> Reader<'t> {
         };
         let leaf_names_parameter = parameter_code(last, self.route_kind).is_some() && !self.numbered_ids(col);
         (!leaf_names_parameter
-            && (last.split_whitespace().count() > 1 || labels::is_subject_header(parent) || self.coded_siblings(col)))
+            && (last.split_whitespace().count() > 1
+                || labels::is_subject_header(parent)
+                || self.coded_siblings(col)
+                || self.ids_by_initial(col)))
         .then_some(id)
+    }
+
+    /// Whether column `col` is one of three ids or more coded by the initial of the one word
+    /// spanning them and a number (`Ray` over `R1 | R2 | R3`, `Hind` over `H1 | H2 | H3`):
+    /// the subjects that word names, whatever the word (a species the vocabulary lacks);
+    /// not occasions (`Day` over `D1 | D2`, `Cycle`, `Visit`, `Period`, `Week`).
+    fn ids_by_initial(&self, col: usize) -> bool {
+        let path = &self.clean_paths[col];
+        let [.., parent, _] = path.as_slice() else { return false };
+        let word = parent.trim();
+        let Some(initial) = word.chars().next().filter(char::is_ascii_uppercase) else { return false };
+        let occasion = labels::time_of(&format!("{word} 1"), None).is_some()
+            || ["cycle", "visit", "period", "phase", "dose", "occasion", "sample", "time"]
+                .contains(&crate::fold::lower(word).as_str());
+        if word.contains(' ') || !word.chars().all(char::is_alphabetic) || occasion {
+            return false;
+        }
+        if named(word, self.route_kind).is_some() || !matrices_in(word).is_empty() || stat_label(word).is_some() {
+            return false;
+        }
+        let siblings = self.sibling_leaves(col);
+        siblings.len() >= 3
+            && siblings.iter().all(|l| {
+                let l = l.trim();
+                let rest = l.strip_prefix(initial).or_else(|| l.strip_prefix(initial.to_ascii_lowercase()));
+                rest.is_some_and(|r| {
+                    let r = r.trim_start_matches('-');
+                    !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())
+                })
+            })
     }
 
     /// The other member of a pair whose own column names it (`Mare | Foal | ... | Foal plasma
@@ -6271,7 +6332,8 @@ impl<'t> Reader<'t> {
                 (under_subject && sibling_ids()
                     || last.split_whitespace().count() > 1
                     || p.len() == 1 && subject_columns
-                    || self.coded_siblings(col))
+                    || self.coded_siblings(col)
+                    || self.ids_by_initial(col))
                 .then_some(id)
             })
             .collect();

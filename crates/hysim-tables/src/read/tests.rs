@@ -7529,3 +7529,79 @@ fn a_specimens_abbreviation_is_no_statistic() {
         (Some("CONC"), Some("alveolar macrophages"), Some("µg/mL"), Some("S1"))
     );
 }
+
+#[test]
+fn ids_coded_by_the_initial_of_the_word_over_them() {
+    // `Ray` over `R1 | R2 | R3` (a species the vocabulary lacks) beside `Mean | SD`: the rays;
+    // `Day` over `D1 | D2 | D3` stays occasions.
+    let t = table(
+        "Table 2. Plasma ceftiofurane concentrations (µg/mL) in cownose rays after a single intramuscular injection of 8 mg/kg",
+        &[&["Time", "Ray", "Ray", "Ray", "Mean", "SD"], &["Time", "R1", "R2", "R3", "Mean", "SD"]],
+        &[&["0.5 h", "6.12", "6.13", "7.38", "6.54", "0.7"], &["1 h", "8.99", "8.92", "11.2", "9.7", "1.3"]],
+    );
+    let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
+    assert_eq!(subjects.iter().flatten().count(), 6, "{subjects:?}");
+    assert_eq!(subjects[0].as_deref(), Some("R1"));
+    let t = table(
+        "Table 2. Trough concentrations (µg/mL) of X during therapy",
+        &[&["Patient", "Day", "Day", "Day"], &["Patient", "D1", "D2", "D3"]],
+        &[&["1", "6.12", "6.13", "7.38"], &["2", "8.99", "8.92", "11.2"]],
+    );
+    assert!(table_records(&t).iter().all(|r| !r.context.subject.as_deref().is_some_and(|s| s.starts_with('D'))));
+}
+
+#[test]
+fn a_drug_column_names_each_rows_analyte() {
+    // Three drugs darted together, each subject's rows one drug's (`Hind | Drug | 10 | 20`).
+    let t = crate::html::parse_table(
+        r#"<table><thead><tr><th rowspan="2">Hind</th><th rowspan="2">Drug</th><th colspan="2">Minutes after darting</th></tr>
+<tr><th>10</th><th>20</th></tr></thead><tbody>
+<tr><td rowspan="2">H1</td><td>Butorphenol</td><td>19.8</td><td>20.7</td></tr><tr><td>Azaperine</td><td>23.8</td><td>26.6</td></tr>
+<tr><td rowspan="2">H2</td><td>Butorphenol</td><td>22.8</td><td>24.5</td></tr><tr><td>Azaperine</td><td>15.5</td><td>17.3</td></tr>
+</tbody></table>"#,
+    )
+    .expect("a table");
+    let mut t = t;
+    t.caption = Some("Table 2. Plasma concentrations (ng/mL) of butorphenol and azaperine in red deer hinds".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert!(read.contains(&"H2 Azaperine 20 min 17.3".to_owned()), "{read:?}");
+    assert!(read.contains(&"H1 Butorphenol 10 min 19.8".to_owned()), "{read:?}");
+}
+
+#[test]
+fn a_bilingual_unit_column() {
+    // `Einheit / Unit` in a German and English paper: each row's unit.
+    let t = table(
+        "Tabelle 2 / Table 2. Pharmakokinetische Parameter (Mittelwert ± SD) von Florbamycin nach i.m. Gabe (20 mg/kg)",
+        &[&["Parameter", "Einheit / Unit", "Lämmer / Lambs (n = 8)"]],
+        &[&["Cmax", "µg/ml", "4,62 ± 1,08"], &["CL/F", "ml/h/kg", "136,1 ± 27,0"]],
+    );
+    let units: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.unit_raw).collect();
+    assert_eq!(units, [Some("µg/ml".to_owned()), Some("ml/h/kg".to_owned())]);
+}
+
+#[test]
+fn a_dose_in_a_header_is_no_unit() {
+    // `Sulfadiazole (41.7 mg/kg)` spanning its parameters, units in the footnote: the dose is
+    // the group's, not the values' unit.
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of sulfadiazole in sea bass after a single oral dose",
+        &[&["Tissue", "Sulfadiazole (41.7 mg/kg)", "Sulfadiazole (41.7 mg/kg)"], &["Tissue", "Cmax", "Tmax"]],
+        &[&["Plasma", "28.6", "8"], &["Liver", "21.4", "12"]],
+    );
+    t.footnote = Some("Cmax in µg/mL (plasma) or µg/g (tissues); Tmax in h.".into());
+    assert!(table_records(&t).iter().all(|r| r.unit_raw.as_deref() != Some("41.7 mg/kg")));
+    assert_eq!(crate::read::unit_in_label("Standard dose, 10 mg/kg"), None);
+    assert_eq!(crate::read::unit_in_label("Cmax (mg/L)").as_deref(), Some("mg/L"));
+}
