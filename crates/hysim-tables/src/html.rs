@@ -45,9 +45,9 @@ struct Builder {
     /// The text of the table's `<caption>`, and whether it is being read.
     caption: String,
     in_caption: bool,
-    /// Where the open `<sup>` began in the text it writes to, and whether a letter came
-    /// just before it.
-    sup: Option<(usize, bool)>,
+    /// Where the open `<sup>` began in the text it writes to, and the character just
+    /// before it.
+    sup: Option<(usize, Option<char>)>,
 }
 
 impl Builder {
@@ -131,7 +131,7 @@ impl Builder {
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth += 1,
             "sup" => {
-                self.sup = self.text_mut().map(|t| (t.len(), t.chars().next_back().is_some_and(char::is_alphabetic)));
+                self.sup = self.text_mut().map(|t| (t.len(), t.chars().next_back()));
             }
             _ => {}
         }
@@ -165,7 +165,7 @@ impl Builder {
                 // alone<sup>a</sup>`, `C<sub>max</sub><sup>b</sup>`), stands apart from it, as
                 // the superscript sets it: the word stays a word.
                 let header = self.in_head || self.cell.as_ref().is_some_and(|c| c.is_th);
-                if let Some((at, after_letter)) = self.sup.take()
+                if let Some((at, before)) = self.sup.take()
                     && let Some(text) = self.text_mut()
                     && at <= text.len()
                     && text.is_char_boundary(at)
@@ -175,6 +175,11 @@ impl Builder {
                     // number keeps its mark (`2.5<sup>a</sup>`, read by the cell's parser).
                     // (And a body cell that is a code, not a number: a subject's `MAL-03<sup>a</sup>`.)
                     let code = text.trim_start().starts_with(char::is_alphabetic);
+                    // (In a header or a label also after a symbol that ends a name,
+                    // `t<sub>½</sub><sup>a</sup>`, `AUC<sub>0–∞</sub><sup>b</sup>`; a number's
+                    // `512 (31.4)<sup>c</sup>` keeps its mark for the cell's parser.)
+                    let after_letter =
+                        before.is_some_and(|c| c.is_alphabetic() || (header || code) && matches!(c, '½' | '∞'));
                     let after_digit =
                         (header || code) && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
                     let mut letters = sup.chars();

@@ -739,9 +739,8 @@ fn unit_in_label(label: &str) -> Option<String> {
 fn unit_in_label_uncached(label: &str) -> Option<String> {
     // (A quantity is no unit: a dose in a group's header, `Sulfadiazole (41.7 mg/kg)`,
     // `Standard dose, 10 mg/kg`.)
-    unit_printed_in_label(label).filter(|u| {
-        u.trim().split_once(' ').is_none_or(|(number, _)| number.replace(',', ".").parse::<f64>().is_err())
-    })
+    unit_printed_in_label(label)
+        .filter(|u| u.trim().split_once(' ').is_none_or(|(number, _)| number.replace(',', ".").parse::<f64>().is_err()))
 }
 
 fn unit_printed_in_label(label: &str) -> Option<String> {

@@ -7605,3 +7605,26 @@ fn a_dose_in_a_header_is_no_unit() {
     assert_eq!(crate::read::unit_in_label("Standard dose, 10 mg/kg"), None);
     assert_eq!(crate::read::unit_in_label("Cmax (mg/L)").as_deref(), Some("mg/L"));
 }
+
+#[test]
+fn a_mark_after_the_half_of_a_half_life() {
+    // `t<sub>½</sub><sup>a</sup>` with "a Harmonic mean ± pseudo-SD" in the footnote: the
+    // half-life with its mark, not `t½a` (an alpha phase); a number's `(31.4)<sup>c</sup>`
+    // keeps its mark.
+    let mut t = crate::html::parse_table(
+        "<table><tr><th>Parameter</th><th>Unit</th><th>Red-tailed hawk (n = 6)</th></tr>\
+         <tr><td>C<sub>max</sub></td><td>µg/mL</td><td>1.84 (0.52)<sup>c</sup></td></tr>\
+         <tr><td>t<sub>½</sub><sup>a</sup></td><td>h</td><td>11.6 ± 2.9</td></tr></table>",
+    )
+    .expect("a table");
+    t.caption = Some(
+        "Table 1. Pharmacokinetic parameters of terbinafole after a single oral dose of 30 mg/kg in raptors".into(),
+    );
+    t.footnote = Some("<sup>a</sup>Harmonic mean ± pseudo-SD (jackknife). <sup>c</sup>Geometric mean (CV%).".into());
+    let read: Vec<(Option<String>, String)> =
+        table_records(&t).into_iter().map(|r| (r.parameter, r.value_raw)).collect();
+    assert_eq!(
+        read,
+        [(Some("CMAX".to_owned()), "1.84 (0.52)c".to_owned()), (Some("LAMZHL".to_owned()), "11.6 ± 2.9".to_owned())]
+    );
+}
