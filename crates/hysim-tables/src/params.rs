@@ -214,7 +214,8 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
         Some("RCAMTAU") if percent() => Some("RCPCTAU"),
         None => one_of_alternatives(name, route)
             .or_else(|| symbol_at_when(name, route))
-            .or_else(|| symbol_during_therapy(name, route)),
+            .or_else(|| symbol_during_therapy(name, route))
+            .or_else(|| symbol_in_specimen(name, route)),
         code => code,
     }
 }
@@ -230,6 +231,21 @@ fn symbol_at_when(name: &str, route: Option<Route>) -> Option<&'static str> {
         || ["steady state", "steady-state", "day ", "week ", "month ", "cycle "].iter().any(|w| when.starts_with(w));
     let head = &name[..at];
     (timed && !head.trim().is_empty()).then(|| name_code(head, route)).flatten()
+}
+
+/// A symbol with the specimen it was estimated in after `in` (`t½ in CSF (h)`, `Cmax in
+/// milk`, German `t½ im Liquor`, French `dans le`, Spanish `en`, Italian `nel`): the
+/// symbol's code; the specimen is the label's to read.
+fn symbol_in_specimen(name: &str, route: Option<Route>) -> Option<&'static str> {
+    let (head, _) = split_trailing_group(name);
+    let lower = crate::fold::lower(head);
+    [" in ", " im ", " dans le ", " dans la ", " en ", " nel ", " nella ", " no ", " na "].iter().find_map(|word| {
+        let at = lower.find(word)?;
+        let (symbol, specimen) = (&head[..at], &head[at + word.len()..]);
+        (!symbol.trim().is_empty() && !crate::context::matrices_in(specimen).is_empty())
+            .then(|| name_code(symbol.trim(), route))
+            .flatten()
+    })
 }
 
 /// A symbol with the period of an extracorporeal therapy it was measured in (`t½

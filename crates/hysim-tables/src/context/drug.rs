@@ -301,8 +301,15 @@ pub fn drug_like_in(text: &str) -> Option<String> {
         w.len() >= 6
             && !specimen_symbol()
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && (STEMS.iter().any(|s| w.ends_with(s) && w.len() - s.len() >= 3)
-                || PREFIXES.iter().any(|p| w.starts_with(p) && w.len() - p.len() >= 4))
+            && (STEMS.iter().any(|s| {
+                // (Or with the ending French, Spanish, Italian and Portuguese give an INN:
+                // `arbémicine`, `velopenema`, `floxacina`.)
+                let foreign = [w.strip_suffix('e'), w.strip_suffix('a')]
+                    .into_iter()
+                    .flatten()
+                    .find(|b| b.ends_with(s) && !s.ends_with(['a', 'e', 'i', 'o', 'u']));
+                foreign.or((w.ends_with(s)).then_some(w.as_str())).is_some_and(|b| b.len() - s.len() >= 3)
+            }) || PREFIXES.iter().any(|p| w.starts_with(p) && w.len() - p.len() >= 4))
             && !WORDS.contains(&w.as_str())
     })
 }

@@ -231,6 +231,12 @@ const MATRICES: &[(&str, &str)] = &[
     ("suero", "serum"),
     ("siero", "serum"),
     ("soro", "serum"),
+    // (`Liquor`, the CSF of German, Dutch, Polish and Scandinavian tables: `Liquor und
+    // Serum`.)
+    ("liquor amnii", "amniotic fluid"),
+    ("amniotic liquor", "amniotic fluid"),
+    ("liquor cerebrospinalis", "cerebrospinal fluid"),
+    ("liquor", "cerebrospinal fluid"),
     ("urin", "urine"),
     ("harn", "urine"),
     ("orina", "urine"),

@@ -3060,9 +3060,11 @@ impl<'t> Reader<'t> {
                     | "geneesmiddel"
             )
                 && filled_cells(table, c).count() >= 2
-                // (A metabolite's locant may start it: `9-OH-olaperidone`.)
+                // (A metabolite's locant may start it: `9-OH-olaperidone`, or the abbreviation
+                // the notes define, `9-OH-BRX`.)
                 && filled_cells(table, c).all(|t| {
-                    (!looks_numeric_start(t) || metabolite_in(t).is_some()) && t.chars().any(char::is_alphabetic)
+                    (!looks_numeric_start(t) || metabolite_in(t).is_some() || reader.abbreviation(t).is_some())
+                        && t.chars().any(char::is_alphabetic)
                 })
         });
         reader.unit_cols = (0..n_cols)
@@ -3205,15 +3207,37 @@ impl<'t> Reader<'t> {
                             // (A study's days spanning bare numbers: `Study day of laying` over
                             // `2 | 4 | 6`, the day's number.)
                             .or_else(|| {
-                                let day = last.trim().parse::<u32>().ok().filter(|d| *d <= 400)?;
+                                let day =
+                                    self.without_time_mark(last).trim().parse::<u32>().ok().filter(|d| *d <= 400)?;
                                 let above = p[..p.len() - 1].iter().rev().find(|h| h.trim() != last.trim())?;
                                 let l = crate::fold::lower(above);
                                 // (Not a day over its hours, `Day 1` over `0 | 2 | 4`, nor a dose
                                 // per day, `Dose (mg/kg per day)`.)
-                                (crate::context::has_word(&l, &["day", "days"])
-                                    && labels::time_of(above, None).is_none()
+                                // (Or weeks, a depot's: `Week` over `0 | 4 | 8`, in other
+                                // languages too.)
+                                const WEEKS: &[&str] = &[
+                                    "week",
+                                    "weeks",
+                                    "woche",
+                                    "wochen",
+                                    "semaine",
+                                    "semaines",
+                                    "semana",
+                                    "semanas",
+                                    "settimana",
+                                    "settimane",
+                                    "weken",
+                                ];
+                                let unit = if crate::context::has_word(&l, &["day", "days"]) {
+                                    "day"
+                                } else if crate::context::has_word(&l, WEEKS) {
+                                    "week"
+                                } else {
+                                    return None;
+                                };
+                                (labels::time_of(above, None).is_none()
                                     && !crate::context::has_word(&l, &["dose", "doses", "per", "mg", "mg/kg"]))
-                                .then(|| format!("day {day}"))
+                                .then(|| format!("{unit} {day}"))
                             })
                             .or_else(|| day_hour_coded.then(|| labels::day_code(last)).flatten())
                             .or_else(|| labels::time_in_brackets(last))
@@ -3543,7 +3567,14 @@ impl<'t> Reader<'t> {
         let lower = crate::fold::lower(stub_header);
         // Under a `Day` header the rows print their days (`Day 2`); bare numbers there take
         // no unit from the caption (`1 | 3 | 7` are no hours), and are read as no time.
-        let day_header = crate::context::has_word(&lower, &["day", "days"]);
+        // (In other languages too, a German compound's last part: `Therapietag`, `Tag`, `Día`,
+        // `Jour`, `Giorno`, `Dag`.)
+        const DAYS: &[&str] = &[
+            "day", "days", "tag", "tage", "jour", "jours", "día", "días", "dia", "dias", "giorno", "giorni", "dag",
+            "dagen",
+        ];
+        let day_header = crate::context::has_word(&lower, DAYS)
+            || lower.trim().ends_with("tag") && lower.trim().len() > 6 && lower.trim().chars().all(char::is_alphabetic);
         // (A header counting days after an event does give them: `Day after injection` over `1
         // | 2 | 4`.)
         let unit = labels::time_unit_in(stub_header)
@@ -5860,6 +5891,11 @@ impl<'t> Reader<'t> {
                             continue;
                         }
                         if column_subject.is_some() || summary.is_some() {
+                            // (A row of the doses each subject was given, `Intraventricular dose
+                            // (mg/24 h)` over the days' troughs, is no concentration.)
+                            if self.row_named[row].is_none() && names_a_dose(stub) {
+                                continue;
+                            }
                             let time = self.time_at(row, col);
                             // A parameter's row under a subject's concentrations at their times
                             // (`AUC0–24 (mg·h/L)` under `0.5 | 1 | ... | 24` down the stub): the
@@ -7113,6 +7149,12 @@ impl<'t> Reader<'t> {
                         "parent" | "parent drug" | "metabolite" | "metabolites" | "total" | "free" | "unbound"
                     )
             })
+            // (An abbreviation the notes define by the name it stands for: `BRX` of
+            // "brexaperidon (BRX)".)
+            .map(|t| match self.abbreviation(&t) {
+                Some((_, full, _)) => full.clone(),
+                None => t,
+            })
             .map(|t| {
                 let mw = drug_in(&t).map(|d| d.molecular_weight);
                 (t, mw)
@@ -8082,6 +8124,17 @@ pub(super) fn specimen_pair_ratio_code(numerator: &str, denominator: &str) -> Op
             (over_blood() && !sites.is_empty() && sites.iter().all(|m| !NO_SITE.contains(m))).then_some("PENRATIO")
         }
     }
+}
+
+/// Whether a row's label names the doses given (`Intraventricular dose (mg/24 h)`, German
+/// `Dosis`, French `posologie`, Dutch `dosering`), by its word or a dose's unit.
+fn names_a_dose(label: &str) -> bool {
+    const WORDS: &[&str] =
+        &["dose", "doses", "dosis", "dosierung", "dosage", "posologie", "dosering", "dosi", "dosagem"];
+    let lower = crate::fold::lower(label);
+    let unit = unit_in_label(label).and_then(|u| Unit::parse(&u).ok());
+    crate::context::has_word(&lower, WORDS)
+        && unit.is_none_or(|u| u.dims.mass == 1 && u.dims.volume == 0 && u.dims.body_weight <= 0)
 }
 
 /// The numerator's specimen of a ratio whose code names it (`MPRATIO` milk, `CSFPRATIO`

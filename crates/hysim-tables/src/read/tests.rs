@@ -7628,3 +7628,97 @@ fn a_mark_after_the_half_of_a_half_life() {
         [(Some("CMAX".to_owned()), "1.84 (0.52)c".to_owned()), (Some("LAMZHL".to_owned()), "11.6 ± 2.9".to_owned())]
     );
 }
+
+#[test]
+fn a_case_series_by_day_with_its_doses_and_a_half_life_in_csf() {
+    // Patients spanning CSF and serum, days of therapy down the stub (`Therapietag` over `Tag
+    // 2` in German), a row of the doses (no concentration) and the half-life estimated in CSF
+    // (`t½ in CSF (h)`, `t½ im Liquor (h)`).
+    let t = table(
+        "Table 3. CSF and serum concentrations of dalfamycin (mg/L) during intraventricular therapy",
+        &[&["Therapy day", "Pat. 1", "Pat. 1", "Pat. 2", "Pat. 2"], &["Therapy day", "CSF", "Serum", "CSF", "Serum"]],
+        &[
+            &["Intraventricular dose (mg/24 h)", "10", "10", "20", "20"],
+            &["Day 2", "4.9", "0.5", "3.3", "0.7"],
+            &["Day 3", "6.3", "n.d.", "6.8", "n.d."],
+            &["t½ in CSF (h)", "7.8", "", "9.5", ""],
+        ],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.context.matrix.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(read.iter().all(|r| !r.starts_with("CONC 10 ") && !r.starts_with("CONC 20 ")), "{read:?}");
+    assert!(read.contains(&"CONC 4.9 Pat. 1 day 2 cerebrospinal fluid".to_owned()), "{read:?}");
+    assert!(read.contains(&"LAMZHL 9.5 Pat. 2 - cerebrospinal fluid".to_owned()), "{read:?}");
+    let t = table(
+        "Tabelle 3. Liquor- und Serumkonzentrationen von Dalfamycin (mg/l)",
+        &[&["Therapietag", "Pat. 1", "Pat. 1"], &["Therapietag", "Liquor", "Serum"]],
+        &[
+            &["Intraventrikuläre Dosis (mg/24 h)", "10", "10"],
+            &["Tag 2", "4,9", "0,5"],
+            &["Tag 3", "6,3", "n. b."],
+            &["t½ im Liquor (h)", "7,8", ""],
+        ],
+    );
+    let read: Vec<(Option<String>, Option<String>, Option<String>)> = table_records(&t)
+        .into_iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| (r.parameter, r.context.time, r.context.matrix))
+        .collect();
+    let csf = Some("cerebrospinal fluid".to_owned());
+    assert_eq!(
+        read,
+        [
+            (Some("CONC".to_owned()), Some("day 2".to_owned()), csf.clone()),
+            (Some("CONC".to_owned()), Some("day 3".to_owned()), csf.clone()),
+            (Some("LAMZHL".to_owned()), None, csf),
+            (Some("CONC".to_owned()), Some("day 2".to_owned()), Some("serum".to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn a_depots_troughs_by_week_and_analytes_by_their_abbreviations() {
+    // `Week` over `0ᵃ | 4 | 8` (a depot's troughs), an `Analyt` column of the abbreviations
+    // the caption defines (`BRX`, `9-OH-BRX`), in Dutch.
+    let mut t = table(
+        "Tabel 2. Individuele dalspiegels (ng/ml) van brexaperidon (BRX) en de actieve metaboliet 9-hydroxybrexaperidon (9-OH-BRX) in plasma",
+        &[&["Patiënt", "Analyt", "Week", "Week", "Week"], &["Patiënt", "Analyt", "0 a", "4", "8"]],
+        &[
+            &["P01", "BRX", "15,1", "19,5", "23,1"],
+            &["P01", "9-OH-BRX", "17,5", "20,9", "21,4"],
+            &["P02", "BRX", "7,7", "8,4", "7,5"],
+        ],
+    );
+    t.footnote = Some("a Week 0: trough under oral treatment, just before the first injection.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert!(read.contains(&"P01 brexaperidon week 0 15.1".to_owned()), "{read:?}");
+    assert!(read.contains(&"P01 9-hydroxybrexaperidon week 8 21.4".to_owned()), "{read:?}");
+    // A drug's INN with a French or Spanish ending names the drug (`d'arbémicine`), and
+    // `Poulain` heads foals.
+    assert_eq!(crate::context::drug_like_in("Concentrations sériques d'arbémicine").as_deref(), Some("arbémicine"));
+    assert_eq!(crate::context::drug_like_in("florvemicina").as_deref(), Some("florvemicina"));
+    assert!(labels::is_subject_header("Poulain"));
+}
