@@ -4897,7 +4897,17 @@ impl<'t> Reader<'t> {
         // the parameters, the specimens their groups.
         let specimens_down = only_concentrations(&self.row_named);
         let parameter_cols = self.col_named.iter().flatten().filter(|n| n.code().is_some_and(|c| c != "CONC")).count();
-        let across = cols_hits > rows_hits || specimens_down && parameter_cols >= 2;
+        // And the mirror: specimens across (`Plasma | Muscle | Skin`, each read as a
+        // concentration by the notes' units) over rows of parameters (`Cmax | Tmax | AUC |
+        // t½`): the rows are the parameters, the specimens their groups.
+        let specimens_across = only_concentrations(&self.col_named)
+            && (0..self.n_cols)
+                .filter(|&c| self.col_named[c].is_some())
+                .all(|c| self.clean_paths[c].last().is_some_and(|l| matrix_of(l).is_some()));
+        let parameter_rows: rustc_hash::FxHashSet<&str> =
+            self.row_named.iter().flatten().filter_map(|n| n.code()).filter(|c| *c != "CONC").collect();
+        let across = (cols_hits > rows_hits || specimens_down && parameter_cols >= 2)
+            && !(specimens_across && parameter_rows.len() >= 2 && self.row_time.iter().all(Option::is_none));
         let mut out = if across { self.parameters_across() } else { self.parameters_down() };
         let mut seen = rustc_hash::FxHashSet::default();
         let keep: Vec<bool> = out
@@ -6061,22 +6071,43 @@ impl<'t> Reader<'t> {
             None => crate::params::ambiguous_class(crate::params::split_trailing_group(label).0),
         };
         let code = param.code();
-        // A unit given for one analyte or group, where the record is of it.
-        if !self.declared_for.is_empty() {
-            let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
-            let named = |name: &str| crate::context::has_word(&of, &[name]) || name.contains(' ') && of.contains(name);
-            let own = self.declared_for.iter().find(|(c, k, _, name)| {
-                (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
-            });
-            if let Some((_, _, unit, _)) = own {
-                return Some(unit.clone());
-            }
+        if let Some(unit) = self.scoped_unit(param, label, group) {
+            return Some(unit);
         }
         self.declared_units
             .iter()
             .find(|(c, _, _)| c.is_some() && *c == code)
             .or_else(|| self.declared_units.iter().find(|(c, k, _)| c.is_none() && k.is_some() && *k == class))
             .map(|(_, _, u)| u.clone())
+    }
+
+    /// The unit the notes give a parameter for one analyte, specimen or group, where the
+    /// record is of it (`µg/mL for plasma and µg/g for tissues`).
+    fn scoped_unit(&self, param: Named, label: &str, group: Option<&str>) -> Option<String> {
+        let class = match param.code() {
+            Some(code) => crate::params::class_of_code(code),
+            None => crate::params::ambiguous_class(crate::params::split_trailing_group(label).0),
+        };
+        let code = param.code();
+        // A unit given for one analyte or group, where the record is of it.
+        {
+            let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
+            // (`Tissues` names every tissue a group names: `µg/g for tissues` is the muscle's.)
+            let tissue = || {
+                group.is_some_and(|g| {
+                    g.split(" / ").filter_map(matrix_of).any(|m| m.contains("tissue") || m == "bone" || m == "tissue")
+                })
+            };
+            let named = |name: &str| {
+                crate::context::has_word(&of, &[name])
+                    || name.contains(' ') && of.contains(name)
+                    || matches!(name, "tissue" | "tissues") && tissue()
+            };
+            let own = self.declared_for.iter().find(|(c, k, _, name)| {
+                (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
+            });
+            own.map(|(_, _, unit, _)| unit.clone())
+        }
     }
 
     /// A parameter named on a row of its own, across the table or alone in the stub with
@@ -6997,9 +7028,16 @@ impl<'t> Reader<'t> {
         // (Failing that, not a time's unit for a quantity that is none: `µg/kg` of the caption
         // for residues, not the `days` of `Withdrawal time (days)` over them.)
         let of_time = param.code().is_some_and(|c| family_of_code(c, false) == Some(Family::Time));
-        let unit_raw = candidates
-            .iter()
-            .find(|u| fits(u))
+        // (A unit the notes give the record's own specimen before the caption's for all,
+        // per gram of a tissue as per millilitre of a fluid: `µg/mL for plasma and µg/g for
+        // tissues`; not where the label prints its own.)
+        let scoped = self
+            .scoped_unit(param, label, group.as_deref())
+            .filter(|u| fits(u) || fits(&u.replace("/kg", "/L").replace("/g", "/mL")))
+            .filter(|_| unit_in_label(label).is_none());
+        let unit_raw = scoped
+            .as_ref()
+            .or_else(|| candidates.iter().find(|u| fits(u)))
             .or_else(|| candidates.iter().find(|u| of_time || !is_time_unit(u)))
             // (Never a time's unit for a concentration: `Time after dose (min)` spanning the
             // levels' columns.)

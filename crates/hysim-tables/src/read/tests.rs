@@ -7722,3 +7722,36 @@ fn a_depots_troughs_by_week_and_analytes_by_their_abbreviations() {
     assert_eq!(crate::context::drug_like_in("florvemicina").as_deref(), Some("florvemicina"));
     assert!(labels::is_subject_header("Poulain"));
 }
+
+#[test]
+fn specimens_across_over_rows_of_parameters() {
+    // `Plasma | Muscle | Skin` under each route, `Cmax | Tmax (h) | AUC0–96 h` down the stub,
+    // "Concentrations are expressed in µg/mL for plasma and µg/g for tissues": the rows are
+    // the parameters, each specimen's Cmax in its unit.
+    let mut t = table(
+        "Table 2. Naive pooled pharmacokinetic parameters of florfenidol in koi carp after oral gavage and bath immersion",
+        &[
+            &["Parameter", "Oral gavage (20 mg/kg)", "Oral gavage (20 mg/kg)", "Oral gavage (20 mg/kg)"],
+            &["Parameter", "Plasma", "Muscle", "Skin"],
+        ],
+        &[&["Cmax", "8.42", "6.15", "9.87"], &["Tmax (h)", "6", "8", "8"], &["t1/2 (h)", "19.6", "22.4", "24.1"]],
+    );
+    t.footnote = Some("Concentrations are expressed in µg/mL for plasma and µg/g for tissues.".into());
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.value.unwrap(),
+                r.unit_raw.as_deref().unwrap_or("-"),
+                r.context.matrix.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    for want in
+        ["CMAX 8.42 µg/mL plasma", "CMAX 6.15 µg/g muscle tissue", "TMAX 8 h skin tissue", "LAMZHL 19.6 h plasma"]
+    {
+        assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
+    }
+}
