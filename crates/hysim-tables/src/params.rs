@@ -215,7 +215,8 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
         None => one_of_alternatives(name, route)
             .or_else(|| symbol_at_when(name, route))
             .or_else(|| symbol_during_therapy(name, route))
-            .or_else(|| symbol_in_specimen(name, route)),
+            .or_else(|| symbol_in_specimen(name, route))
+            .or_else(|| symbol_after_event(name, route)),
         code => code,
     }
 }
@@ -231,6 +232,18 @@ fn symbol_at_when(name: &str, route: Option<Route>) -> Option<&'static str> {
         || ["steady state", "steady-state", "day ", "week ", "month ", "cycle "].iter().any(|w| when.starts_with(w));
     let head = &name[..at];
     (timed && !head.trim().is_empty()).then(|| name_code(head, route)).flatten()
+}
+
+/// A symbol with the event it was estimated after (`t1/2 after removal (h)`, a patch's;
+/// `t½ after the last dose`, `Cmax after the first infusion`): the symbol's code; the event
+/// is the label's.
+fn symbol_after_event(name: &str, route: Option<Route>) -> Option<&'static str> {
+    let (head, _) = split_trailing_group(name);
+    let lower = crate::fold::lower(head);
+    let at = lower.find(" after ")?;
+    let symbol = head[..at].trim();
+    // (A symbol, short: not `Time after dose`, a sampling time's header.)
+    (!symbol.is_empty() && symbol.split_whitespace().count() <= 2).then(|| name_code(symbol, route)).flatten()
 }
 
 /// A symbol with the specimen it was estimated in after `in` (`t½ in CSF (h)`, `Cmax in

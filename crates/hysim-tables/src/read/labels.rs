@@ -327,6 +327,8 @@ fn is_only_statistic_words(key: &str) -> bool {
         "gemiddelde",
         "mediaan",
         "standaarddeviatie",
+        "spreiding",
+        "bereik",
     ];
     key.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| WORDS.contains(&w))
 }
@@ -2426,6 +2428,12 @@ fn is_non_value_header_uncached(label: &str) -> bool {
                 "wartość p",
             ],
         )
+        // A test across or between groups by its name (`P for trend`, `P-trend`, `P for
+        // interaction`): p values too.
+        || crate::context::has_word(
+            &l,
+            &["p for trend", "p trend", "p for linear trend", "p for interaction", "p interaction", "p for heterogeneity"],
+        )
         // (`Degree-days`: days times the water's temperature, the thermal time of fish
         // studies, a covariate beside the days; the header itself, not one spanning times.)
         || l.trim_end_matches(|c: char| !c.is_alphanumeric()) == "degree days"
@@ -2482,9 +2490,14 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
     if matches!(lower.as_str(), "concentration unit" | "concentration units" | "units of measure" | "unit of measure") {
         return true;
     }
-    // (In two languages, a bilingual paper's: `Einheit / Unit`.)
+    // (In two languages, a bilingual paper's: `Einheit / Unit`, `Unità (Unit)`.)
     if let Some((first, second)) = lower.split_once(" / ") {
         return is_unit_header(first) && is_unit_header(second);
+    }
+    if let (first, Some(second)) = crate::params::split_trailing_group(&lower)
+        && !first.trim().is_empty()
+    {
+        return is_unit_header(first.trim()) && is_unit_header(second.trim());
     }
     // (`Einheit`, `Unité`, `Unidad`, `Unidade`, `Unità`, `Eenheid`: tables in German, French,
     // Spanish, Portuguese, Italian and Dutch.)

@@ -7755,3 +7755,41 @@ fn specimens_across_over_rows_of_parameters() {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
     }
 }
+
+#[test]
+fn a_p_for_trend_column_and_a_bilingual_unit_column() {
+    // `P for trend` beside the BMI groups holds p values; `Unità (Unit)` in an Italian paper
+    // is a unit column.
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of ceftobiline by BMI class (mean)",
+        &[&["Parameter", "BMI <30 kg/m2 (n = 10)", "BMI ≥40 kg/m2 (n = 9)", "P for trend"]],
+        &[&["Cmax (mg/L)", "112", "98", "0.046"], &["t1/2 (h)", "1.9", "2.4", "0.003"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.value != Some(0.046) && r.value != Some(0.003)));
+    let t = table(
+        "Tabella 3. Parametri farmacocinetici (media ± DS) della pirlocillina nel latte",
+        &[&["Parametro (Parameter)", "Unità (Unit)", "Latte (Milk)"]],
+        &[&["Cmax", "µg/mL", "186,4 ± 42,7"], &["Tmax", "h", "3,5 ± 1,2"]],
+    );
+    let units: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.unit_raw).collect();
+    assert_eq!(units, [Some("µg/mL".to_owned()), Some("h".to_owned())]);
+}
+
+#[test]
+fn symbols_of_other_languages_and_an_event_after_a_symbol() {
+    // French `Cpic` (peak) and `Crésiduelle` (trough); Dutch `mediaan (spreiding)` marks a
+    // median (range); `t1/2 after removal (h)` of a patch is the half-life.
+    assert_eq!(crate::params::parameter_code("Cpic (mg/l)", None), Some("CMAX"));
+    assert_eq!(crate::params::parameter_code("Crésiduelle (mg/l)", None), Some("CTROUGH"));
+    assert_eq!(crate::params::parameter_code("t1/2 after removal (h)", None), Some("LAMZHL"));
+    assert_eq!(crate::params::parameter_code("Time after dose (h)", None), None);
+    let mut t = table(
+        "Tabel 2. Farmacokinetische parameters van ketodoral na een enkelvoudige dosis van 10 mg/kg bij 12 kinderen",
+        &[&["Parameter", "Rectaal (zetpil)", "Oraal (suspensie)"]],
+        &[&["tmax (h) a", "2,0 (1,0–4,0)", "0,75 (0,5–1,5)"]],
+    );
+    t.footnote = Some("a mediaan (spreiding).".into());
+    let read: Vec<(Statistic, Option<String>)> =
+        table_records(&t).into_iter().map(|r| (r.statistic, r.interval.map(|i| i.kind))).collect();
+    assert_eq!(read[0], (Statistic::Median, Some("range".to_owned())));
+}

@@ -151,6 +151,12 @@ const WORDS: &[(&str, &str)] = &[
     // Troughs and peaks.
     ("résiduelle", "trough"),
     ("résiduelles", "trough"),
+    ("intramammaria", "intramammary"),
+    ("intramammaire", "intramammary"),
+    ("intramamaria", "intramammary"),
+    ("intramammär", "intramammary"),
+    ("intramammäre", "intramammary"),
+    ("intramammair", "intramammary"),
     ("valle", "trough"),
     ("vale", "trough"),
     ("pic", "peak"),
