@@ -4525,6 +4525,16 @@ impl<'t> Reader<'t> {
             });
             return self.concentration_of(last, unit.as_deref());
         }
+        // The parent or a metabolite by its kind under a specimen's header (`Muscle with skin
+        // (µg/g)` over `Parent | Amine metabolite`): that specimen's concentrations.
+        if let [.., above, leaf] = path.as_slice() {
+            let l = crate::fold::lower(leaf.trim());
+            let compound = matches!(l.as_str(), "parent" | "parent drug" | "unchanged drug" | "metabolite")
+                || l.ends_with(" metabolite") && l.split_whitespace().count() <= 3;
+            if compound && matrix_of(above).is_some() {
+                return self.concentration_of(above, unit_in_label(above).as_deref());
+            }
+        }
         // A unit row under the parameters (`Cmax` over `ng/mL`, `CL/F` over `(L/h)`): the name
         // is above it.
         let path = if bare.len() < path.len() { &bare[..] } else { path.as_slice() };
@@ -4695,6 +4705,12 @@ impl<'t> Reader<'t> {
             || words(&["anti-xa", "anti-iia", "anti-fxa", "anti-factor xa"])
             || translate::says_concentration(&lower)
             || words(SPECIMEN_WORDS)
+            // (Or `Pre` and `Post` alone, the ports of a circuit the notes name: `PRE | POST`
+            // under each time, "before (PRE) and after (POST) the oxygenator".)
+            || matches!(lower.trim(), "pre" | "post")
+                && self.notes_name_a_circuit()
+                && self.clean_paths.iter().any(|p| p.last().is_some_and(|l| l.trim() == label.trim()))
+                && self.stubs.iter().all(|(s, _)| s.trim() != label.trim())
             // The analyte the caption names (`concentrations of XR-4471` over `XR-4471 (ng/mL)`).
             || self.caption_analyte.as_deref().is_some_and(|a| crate::fold::lower(name.trim()) == a)
             // (Or a sample the notes define by when or where it was drawn: `Pre-HD (mg/L)`,
@@ -4732,6 +4748,35 @@ impl<'t> Reader<'t> {
         };
         (names_something && unit.as_deref().is_some_and(|u| is_concentration_unit(u) || per_kg_of_specimen(u)))
             .then_some(Named::Code("CONC"))
+    }
+
+    /// Whether the caption or footnote names an extracorporeal circuit's part that samples
+    /// are drawn before and after (an oxygenator, a haemofilter, a dialyser), in English or
+    /// the languages the reader translates.
+    fn notes_name_a_circuit(&self) -> bool {
+        const PARTS: &[&str] = &[
+            "oxygenator",
+            "oxygenators",
+            "oxigenador",
+            "oxygénateur",
+            "oxygenateur",
+            "ossigenatore",
+            "oxygenierer",
+            "haemofilter",
+            "hemofilter",
+            "hemofiltro",
+            "hémofiltre",
+            "dialyser",
+            "dialyzer",
+            "dializador",
+            "dialyseur",
+            "filter",
+            "filtro",
+            "filtre",
+            "circuit",
+            "circuito",
+        ];
+        crate::context::has_word(&self.notes_lower, PARTS)
     }
 
     /// The units the caption and footnote give ([`declared_units`]), read once.
@@ -7209,8 +7254,20 @@ impl<'t> Reader<'t> {
                 (sign_ok && name_ok).then(|| (part.to_owned(), drug_in(name).map(|d| d.molecular_weight)))
             })
         };
+        // (A metabolite by its kind under a specimen, `Amine metabolite` beside `Parent`: the
+        // compound the caption names by the drug and that word, "X and X amine".)
+        let kind_of_metabolite = self.clean_paths[col].last().and_then(|leaf| {
+            let lower = crate::fold::lower(leaf.trim());
+            let kind = lower.strip_suffix(" metabolite")?.trim();
+            let drug = crate::fold::lower(self.base.context.drug.as_deref()?);
+            let name = format!("{drug} {kind}");
+            crate::fold::lower(self.table.caption.as_deref().unwrap_or_default())
+                .contains(&name)
+                .then_some((name, None))
+        });
         let analyte = row_analyte
             .or(enantiomer)
+            .or(kind_of_metabolite)
             .or(metabolite)
             // (The compound the label names after a comma: `Cmax, metabolite M1`.)
             .or_else(|| {

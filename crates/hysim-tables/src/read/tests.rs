@@ -7793,3 +7793,61 @@ fn symbols_of_other_languages_and_an_event_after_a_symbol() {
         table_records(&t).into_iter().map(|r| (r.statistic, r.interval.map(|i| i.kind))).collect();
     assert_eq!(read[0], (Statistic::Median, Some("range".to_owned())));
 }
+
+#[test]
+fn a_circuits_ports_under_each_time_and_compounds_under_a_specimen() {
+    // `PRE | POST` under each time, "before (PRE) and after (POST) the oxygenator": each
+    // port's concentration at that time; a `Pre` row elsewhere stays a time.
+    let t = table(
+        "Table 2. Individual plasma velopenem concentrations (mg/L) in samples drawn before (PRE) and after (POST) the oxygenator",
+        &[&["Patient", "0.5 h", "0.5 h", "3 h", "3 h"], &["Patient", "PRE", "POST", "PRE", "POST"]],
+        &[&["P1", "23.6", "21.4", "53.2", "48.0"], &["P2", "52.5", "52.7", "99.4", "101.5"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.unit_raw.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert!(read.contains(&"P1 0.5 h mg/L 21.4".to_owned()), "{read:?}");
+    assert!(read.contains(&"P2 3 h mg/L 99.4".to_owned()), "{read:?}");
+    // `Parent | Amine metabolite` under `Muscle with skin (µg/g)`: the tissue's levels of the
+    // drug and of the metabolite the caption names.
+    let mut t = table(
+        "Table 2. Tiamflorin and tiamflorin amine in individual rainbow trout sampled after the end of a 10-day medicated-feed regimen",
+        &[
+            &[
+                "Time after last medicated feed",
+                "Fish",
+                "Plasma (µg/mL)",
+                "Muscle with skin (µg/g)",
+                "Muscle with skin (µg/g)",
+            ],
+            &["Time after last medicated feed", "Fish", "Plasma (µg/mL)", "Parent", "Amine metabolite"],
+        ],
+        &[&["6 h", "T01", "2.83", "1.65", "0.188"], &["6 h", "T02", "2.95", "2.11", "0.146"]],
+    );
+    t.title = Some(
+        "Depletion of tiamflorin and its amine metabolite from plasma and muscle with skin of rainbow trout".into(),
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.unit_raw.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert!(read.contains(&"T01 tiamflorin µg/g 1.65".to_owned()), "{read:?}");
+    assert!(read.contains(&"T02 tiamflorin amine µg/g 0.146".to_owned()), "{read:?}");
+}
