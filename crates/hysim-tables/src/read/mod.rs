@@ -737,10 +737,17 @@ fn unit_in_label(label: &str) -> Option<String> {
 }
 
 fn unit_in_label_uncached(label: &str) -> Option<String> {
-    // (A quantity is no unit: a dose in a group's header, `Sulfadiazole (41.7 mg/kg)`,
-    // `Standard dose, 10 mg/kg`.)
-    unit_printed_in_label(label)
-        .filter(|u| u.trim().split_once(' ').is_none_or(|(number, _)| number.replace(',', ".").parse::<f64>().is_err()))
+    unit_printed_in_label(label).filter(|u| !is_quantity(u))
+}
+
+/// Whether a unit as printed is a quantity, no unit: a dose in a group's header,
+/// `Sulfadiazole (41.7 mg/kg)`, `Standard dose, 10 mg/kg`, a count, `Yes (20/day)`; `1/h`
+/// and `10^6 cells` are units.
+fn is_quantity(unit: &str) -> bool {
+    let u = unit.trim();
+    let number: String = u.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+    let power = u[number.len()..].starts_with(['^', '⁻', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+    !(number.is_empty() || number == "1" || power)
 }
 
 fn unit_printed_in_label(label: &str) -> Option<String> {
@@ -889,8 +896,8 @@ fn unit_after_label(label: &str) -> Option<String> {
     };
     // A footnote mark glued to the unit ("t1/2 (absorption), h*") is not part of it.
     let inner = inner.trim().trim_end_matches(crate::cell::MARK_SYMBOLS).trim_end();
-    // (A time, `M1 (12 h)`, is no unit: a number of hours.)
-    if inner.starts_with(|c: char| c.is_ascii_digit()) && labels::time_of(inner, None).is_some() {
+    // (A time, `M1 (12 h)`, is no unit: a number of hours; nor a quantity, `Yes (20/day)`.)
+    if inner.starts_with(|c: char| c.is_ascii_digit()) && labels::time_of(inner, None).is_some() || is_quantity(inner) {
         return None;
     }
     if Unit::parse(inner).is_ok() {
@@ -5069,6 +5076,7 @@ impl<'t> Reader<'t> {
             let names = self.stubs.iter().filter(|(s, _)| capitalised_name(s) && stat_label(s).is_none()).count();
             stats == 1 && names >= 3
         };
+        let answers = || self.stubs.iter().any(|(s, _)| crate::fold::lower(s.trim()).starts_with("yes"));
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
@@ -5079,7 +5087,9 @@ impl<'t> Reader<'t> {
                 // (Nor an animal's name among names, the only row an extreme's word: `Max`
                 // between `Luna` and `Rosie` under `Dog`; a `Mean` row below them is theirs.)
                 let name = subject_header && matches!(stub.trim(), "Max" | "Min") && lone_statistic_row();
-                if let Some(label) = stat_label(&stub).filter(|_| !code && !name) {
+                // (Nor an answer among answers: `No` beside `Yes (20/day)` under `Smoker`.)
+                let answer = stub.trim().eq_ignore_ascii_case("no") && answers();
+                if let Some(label) = stat_label(&stub).filter(|_| !code && !name && !answer) {
                     RowKind::Stat(label)
                 } else if let Some((name, counts)) = sections[r].clone() {
                     RowKind::Section(name, counts)
@@ -6037,7 +6047,11 @@ impl<'t> Reader<'t> {
                 let name = crate::params::split_trailing_group(first).0.trim();
                 let coded = || {
                     let id = labels::subject_id(name)?;
-                    (r.parameter.as_deref() == Some("CONC")
+                    // (Or a ratio of two of its levels beside them, `N-LZP/LZP ratio`.)
+                    let level = r.parameter.as_deref().is_some_and(|c| {
+                        c == "CONC" || crate::params::class_of_code(c) == Some("ratio") && r.context.time.is_some()
+                    });
+                    (level
                         && !labels::is_visit_code(&id)
                         && r.context.time.is_some()
                         && id.chars().any(char::is_alphabetic)

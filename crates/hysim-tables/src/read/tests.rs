@@ -7851,3 +7851,39 @@ fn a_circuits_ports_under_each_time_and_compounds_under_a_specimen() {
     assert!(read.contains(&"T01 tiamflorin µg/g 1.65".to_owned()), "{read:?}");
     assert!(read.contains(&"T02 tiamflorin amine µg/g 0.146".to_owned()), "{read:?}");
 }
+
+#[test]
+fn a_yes_no_column_beside_each_patients_days() {
+    // `Smoker` answers `No` and `Yes (20/day)` beside the patients' days: `No` is no count,
+    // `20/day` no unit; the metabolite ratio beside the levels is the patient's too.
+    let t = crate::html::parse_table(
+        r#"<table><thead><tr><th>Patient</th><th>Smoker</th><th>Day</th><th>Daily dose (mg)</th><th>LZP (ng/mL)</th><th>N-LZP (ng/mL)</th><th>N-LZP/LZP ratio</th></tr></thead><tbody>
+<tr><td rowspan="2">Z1</td><td rowspan="2">No</td><td>7</td><td>200</td><td>247</td><td>155</td><td>0.63</td></tr><tr><td>14</td><td>250</td><td>325</td><td>192</td><td>0.59</td></tr>
+<tr><td rowspan="2">Z2</td><td rowspan="2">Yes (20/day)</td><td>7</td><td>300</td><td>165</td><td>84</td><td>0.51</td></tr><tr><td>10</td><td>350</td><td>185</td><td>96</td><td>0.52</td></tr>
+</tbody></table>"#,
+    )
+    .expect("a table");
+    let mut t = t;
+    t.caption = Some(
+        "Table 2. Serial trough serum concentrations of lozapridine (LZP) and N-desmethyllozapridine (N-LZP) during dose titration"
+            .into(),
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.unit_raw.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    for want in
+        ["CONC Z1 day 7 ng/mL 247", "CONC Z2 day 10 ng/mL 96", "MRATIO Z1 day 14 - 0.59", "MRATIO Z2 day 7 - 0.51"]
+    {
+        assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
+    }
+}
