@@ -5529,13 +5529,16 @@ impl<'t> Reader<'t> {
         }
         let siblings = self.sibling_leaves(col);
         let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
-        // (Under a specimen's or concentration's header: not `Volumes (L)` over `V1 | V2 |
-        // V3`, nor `Micro rate constants` over `K10 | K12 | K21`.)
+        // (Under a specimen's, a concentration's or an analyte's header: not `Volumes (L)` over
+        // `V1 | V2 | V3`, nor `Micro rate constants` over `K10 | K12 | K21`; `MBC` over `R1 |
+        // R2 | R3`, "marbocilin (MBC)", the rabbits' levels of it.)
         let specimen_above = self.header_above(col).iter().any(|h| {
             let bare = crate::params::split_trailing_group(h).0.trim();
             matrix_of(h).is_some()
                 || self.abbreviation(bare).is_some_and(|(_, full, _)| matrix_of(full).is_some())
                 || crate::context::has_word(&crate::fold::lower(h), &["concentration", "concentrations", "levels"])
+                || self.abbreviation(bare).is_some() && self.concentration_caption()
+                || (drug_in(bare).is_some() || metabolite_in(bare).is_some()) && self.concentration_caption()
         });
         if !specimen_above {
             return false;
@@ -5547,6 +5550,13 @@ impl<'t> Reader<'t> {
             && numbers.len() == codes.len()
             && codes.iter().all(|(letters, _)| *letters == codes[0].0)
             && siblings.iter().any(|l| parameter_code(l, self.route_kind).is_none())
+    }
+
+    /// Whether the caption says its table holds concentrations (`Individual plasma
+    /// concentrations (µg/mL) of X`), in the words the reader knows.
+    fn concentration_caption(&self) -> bool {
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        crate::context::has_word(&caption, &["concentration", "concentrations", "levels", "level"])
     }
 
     /// The unit column of value column `col`: the one under the same group header (`Milk`

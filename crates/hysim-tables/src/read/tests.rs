@@ -7887,3 +7887,31 @@ fn a_yes_no_column_beside_each_patients_days() {
         assert!(read.contains(&want.to_owned()), "{want}: {read:?}");
     }
 }
+
+#[test]
+fn ids_under_an_analytes_abbreviation() {
+    // `MBC` and `DM-MBC` (defined in the caption) over `R1 | R2 | R3`: each rabbit's levels of
+    // each analyte, times down the stub.
+    let t = table(
+        "Table 1. Individual plasma concentrations (µg/mL) of marbocilin (MBC) and N-desmethylmarbocilin (DM-MBC) in rabbits after a single subcutaneous dose of 5 mg/kg MBC",
+        &[&["Time", "MBC", "MBC", "MBC", "DM-MBC", "DM-MBC", "DM-MBC"], &["Time", "R1", "R2", "R3", "R1", "R2", "R3"]],
+        &[
+            &["5 min", "1.52", "1.48", "1.60", "0.015", "0.017", "0.018"],
+            &["15 min", "3.11", "3.54", "3.27", "0.052", "0.059", "0.059"],
+        ],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.context.analyte.as_deref().unwrap_or("-"),
+                r.context.time.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert!(read.contains(&"R2 marbocilin 5 min 1.48".to_owned()), "{read:?}");
+    assert!(read.contains(&"R3 N-desmethylmarbocilin 15 min 0.059".to_owned()), "{read:?}");
+}
