@@ -511,6 +511,19 @@ const SUBJECT_WORDS: &[&str] = &[
     "cavalli",
     "cavalo",
     "cavalos",
+    // A neonate or infant (Spanish, Italian, Portuguese, French, German, Dutch).
+    "neonato",
+    "neonatos",
+    "neonata",
+    "neonati",
+    "recién nacido",
+    "nouveau-né",
+    "nouveau-nés",
+    "neugeborenes",
+    "neugeborene",
+    "pasgeborene",
+    "lactante",
+    "lactantes",
     // A foal (French, German, Spanish, Italian, Dutch).
     "poulain",
     "poulains",
@@ -1100,8 +1113,34 @@ fn days_header_uncached(header: &str) -> Option<&'static str> {
         || l.split_whitespace().any(|w| w.starts_with("post-"))
         || crate::context::has_word(&l, &["dzień", "dni"]) && crate::context::has_word(&l, &["po"]);
     // (Or days since surgery by their abbreviation: `POD`, post-operative day.)
-    let post_operative = matches!(l.trim(), "pod" | "postoperative day" | "post-operative day");
-    (crate::context::has_word(&l, DAYS) && after || post_operative).then_some("day")
+    let post_operative = matches!(l.trim(), "pod" | "postoperative day" | "post-operative day")
+        || ["on postoperative day", "on post-operative day", "on day", "on study day", "on treatment day"]
+            .iter()
+            .any(|end| l.trim_end().ends_with(end));
+    if crate::context::has_word(&l, DAYS) && after || post_operative {
+        return Some("day");
+    }
+    // Weeks alone, a long treatment's (`Week`, `Settimana`, `Semana`, `Woche` over `0 | 4 |
+    // 16`; `Study week`, `Week of treatment`).
+    const WEEKS: &[&str] = &[
+        "week",
+        "weeks",
+        "wk",
+        "settimana",
+        "settimane",
+        "semana",
+        "semanas",
+        "semaine",
+        "semaines",
+        "woche",
+        "wochen",
+        "weken",
+        "study week",
+        "treatment week",
+        "week of treatment",
+        "weeks of treatment",
+    ];
+    WEEKS.contains(&l.trim()).then_some("week")
 }
 
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta

@@ -2698,7 +2698,12 @@ impl<'t> Reader<'t> {
                 // A bare number in the time unit of a header above it (`Time after dose (h)` over
                 // `1 | 3`).
                 let in_unit_above = |h: &str, outer: &[String]| {
-                    let unit = outer.iter().rev().find_map(|a| labels::time_unit_in(a))?;
+                    // (Or days or weeks a header counts: `Whole-blood C0 (ng/mL) on
+                    // postoperative day` over `3 | 5 | 7`.)
+                    let unit = outer.iter().rev().find_map(|a| {
+                        labels::time_unit_in(a)
+                            .or_else(|| labels::days_header(crate::params::split_trailing_group(a).0))
+                    })?;
                     looks_numeric(h).then(|| labels::time_of(h, Some(unit))).flatten()
                 };
                 // (A time with a footnote mark, `8 h^a`; at or after the end of an infusion the
@@ -3624,6 +3629,8 @@ impl<'t> Reader<'t> {
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
             || day_header
+            // (Or weeks over bare numbers, `Week`, `Settimana`: a long treatment's troughs.)
+            || labels::days_header(stub_header) == Some("week")
             || corner()
             || self_timed();
         if !timed_header {
@@ -5051,12 +5058,32 @@ impl<'t> Reader<'t> {
         let rows = &self.table.body_rows;
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
         let subject_header = self.subject_cols.get(self.stub_col).is_some_and(|s| *s);
+        // Codes of one letter and a number (`N1`, `N2`), by their letter: three or more of one
+        // letter numbered apart are ids.
+        let letter_code = |s: &str| -> Option<(String, u32)> {
+            let s = s.trim();
+            let digits = s.find(|c: char| c.is_ascii_digit())?;
+            let (letters, number) = s.split_at(digits);
+            let letters = letters.trim_end_matches('-');
+            (!letters.is_empty() && letters.len() <= 3 && letters.chars().all(|c| c.is_ascii_uppercase()))
+                .then_some(())?;
+            Some((letters.to_owned(), number.parse().ok()?))
+        };
+        let codes: Vec<(String, u32)> = self.stubs.iter().filter_map(|(s, _)| letter_code(s)).collect();
+        let coded_run = |stub: &str| {
+            letter_code(stub).is_some_and(|(letters, _)| {
+                let mut numbers: Vec<u32> = codes.iter().filter(|(l, _)| *l == letters).map(|(_, n)| *n).collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                numbers.len() >= 3
+            })
+        };
         let ids = self
             .stubs
             .iter()
             .filter(|(s, _)| {
                 labels::subject_id(s).is_some()
-                    && stat_label(s).is_none()
+                    && (stat_label(s).is_none() || coded_run(s))
                     && labels::time_of(s, None).is_none()
                     && !labels::is_dosing_interval(s)
             })
@@ -5077,13 +5104,17 @@ impl<'t> Reader<'t> {
             stats == 1 && names >= 3
         };
         let answers = || self.stubs.iter().any(|(s, _)| crate::fold::lower(s.trim()).starts_with("yes"));
+
         (0..rows.len())
             .map(|r| {
                 let stub = self.stubs[r].0.clone();
                 // Under a subject header a subject's code is no statistic (`N1` is neonate 1,
                 // not `n` with a mark).
-                let code =
-                    subject_header && stub.chars().any(|c| c.is_ascii_digit()) && labels::subject_id(&stub).is_some();
+                // (Nor one of a run of such codes, three or more of one letter, under any
+                // header: `N1 | N2 | ... | N10` under `Neonato`.)
+                let code = (subject_header || coded_run(&stub))
+                    && stub.chars().any(|c| c.is_ascii_digit())
+                    && labels::subject_id(&stub).is_some();
                 // (Nor an animal's name among names, the only row an extreme's word: `Max`
                 // between `Luna` and `Rosie` under `Dog`; a `Mean` row below them is theirs.)
                 let name = subject_header && matches!(stub.trim(), "Max" | "Min") && lone_statistic_row();

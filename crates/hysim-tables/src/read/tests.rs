@@ -7915,3 +7915,37 @@ fn ids_under_an_analytes_abbreviation() {
     assert!(read.contains(&"R2 marbocilin 5 min 1.48".to_owned()), "{read:?}");
     assert!(read.contains(&"R3 N-desmethylmarbocilin 15 min 0.059".to_owned()), "{read:?}");
 }
+
+#[test]
+fn weeks_days_and_coded_neonates() {
+    // Weeks down the stub over patients' troughs (`Settimana`, `Week` over `0 | 4 | 16`).
+    for (week, patient) in [("Week", "Patient"), ("Settimana", "Paziente")] {
+        let t = table(
+            "Table 3. Serum trough concentrations of rizankimab (µg/mL) in individual patients during 52 weeks of treatment",
+            &[&[week, patient, patient, patient], &[week, "P01", "P02", "P03"]],
+            &[&["0", "<LIQ", "<LIQ", "<LIQ"], &["4", "3.73", "5.85", "13.29"], &["16", "4.1", "5.2", "8.8"]],
+        );
+        let r = table_records(&t).into_iter().find(|r| r.value == Some(5.85)).expect("P02's week-4 trough");
+        assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("P02"), Some("4 week")));
+    }
+    // A level `on postoperative day` over `3 | 5 | 7`: each column that day's.
+    let t = table(
+        "Table 3. Tacrolivimus trough concentrations in individual liver-transplant recipients",
+        &[
+            &["Patient", "Whole-blood C0 (ng/mL) on postoperative day", "Whole-blood C0 (ng/mL) on postoperative day"],
+            &["Patient", "3", "5"],
+        ],
+        &[&["LT01", "5.3", "5.1"], &["LT02", "6.2", "7.0"]],
+    );
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(7.0)).expect("LT02's day-5 trough");
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("LT02"), Some("5 day")));
+    // Neonates coded `N1 | N2 | ... | N10` down the stub under a word the vocabulary may
+    // lack: ids, not count lines.
+    let t = table(
+        "Table 3. Individual peak and trough concentrations of amikanol in neonates",
+        &[&["Bébé", "Cpeak (mg/L)", "Ctrough (mg/L)"]],
+        &[&["N1", "24.3", "2.6"], &["N2", "22.8", "2.2"], &["N3", "26.7", "1.1"]],
+    );
+    let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
+    assert_eq!(subjects.iter().flatten().count(), 6, "{subjects:?}");
+}
