@@ -2419,6 +2419,7 @@ impl<'t> Reader<'t> {
                 labels::is_subject_header(&reader.labels[c])
                     || c < 4 && kind_of_subjects(table, &reader.labels[c], c, &reader.notes)
                     || c < 4 && ids_repeat_their_header(table, &reader.labels[c], c, &reader.notes)
+                    || c < 4 && ids_by_header_initial(table, &reader.labels[c], c)
             })
             .collect();
         reader.dose_cols = (0..reader.n_cols)
@@ -2456,7 +2457,9 @@ impl<'t> Reader<'t> {
         // molar); `Male (n = 12)` rows under `Sex` stay the groups they are.
         let sexes = |c: usize| {
             let h = crate::fold::lower(reader.labels[c].trim());
-            if !(h.starts_with("sex") || h.starts_with("gender")) {
+            // (In other languages too: `Sesso`, `Sexo`, `Sexe`, `Geschlecht`, `Geslacht`.)
+            const SEX: &[&str] = &["sex", "gender", "sesso", "sexo", "sexe", "geschlecht", "geslacht", "kön", "płeć"];
+            if !SEX.iter().any(|w| h.starts_with(w)) {
                 return false;
             }
             let cells: Vec<&str> =
@@ -5078,6 +5081,23 @@ impl<'t> Reader<'t> {
                 numbers.len() >= 3
             })
         };
+        // (A stub headed by one word whose initial codes the ids under it, `Testuggine` over
+        // `T1 | T2 | T3`, `Oveja` over `O1 | O2 | O3`: the subjects that word names, a
+        // species or a word the vocabulary lacks.)
+        let by_initial = {
+            let word = stub_header.trim();
+            let initial = word.chars().next().filter(char::is_ascii_uppercase).map(String::from);
+            let occasion = labels::time_of(&format!("{word} 1"), None).is_some() || labels::is_occasion_header(word);
+            let mut numbers: Vec<u32> = codes
+                .iter()
+                .filter(|(letters, _)| initial.as_deref() == Some(letters.as_str()))
+                .map(|(_, n)| *n)
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            word.chars().all(char::is_alphabetic) && word.chars().count() >= 3 && !occasion && numbers.len() >= 3
+        };
+        let subject_header = subject_header || by_initial;
         let ids = self
             .stubs
             .iter()
@@ -7998,6 +8018,32 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
 /// Whether a column's cells are its header's word numbered (`Igel` over `Igel 1 | Igel 2`,
 /// `Bird` over `Bird 1 | Bird 2`): the subjects, in whatever language the word is, two at
 /// least (summary lines aside).
+/// Whether column `c`'s cells are ids coded by the initial of its one-word header
+/// (`Testuggine` over `T1 | T2 | T3`, `Oveja` over `O1 | O2 | O3`): three numbers or more
+/// of that letter, the subjects the word names, a species or a word the vocabulary lacks;
+/// not occasions (`Day` over `D1 | D2`, `Cycle`, `Visit`).
+fn ids_by_header_initial(table: &Table, label: &str, c: usize) -> bool {
+    let word = label.trim();
+    let Some(initial) = word.chars().next().filter(char::is_ascii_uppercase) else { return false };
+    if word.chars().count() < 3
+        || !word.chars().all(char::is_alphabetic)
+        || labels::time_of(&format!("{word} 1"), None).is_some()
+        || labels::is_occasion_header(word)
+    {
+        return false;
+    }
+    let mut numbers: Vec<u32> = filled_cells(table, c)
+        .filter_map(|t| {
+            let rest = t.trim().strip_prefix(initial)?.trim_start_matches('-');
+            rest.parse::<u32>().ok()
+        })
+        .collect();
+    let filled = filled_cells(table, c).count();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers.len() >= 3 && 2 * numbers.len() >= filled
+}
+
 fn ids_repeat_their_header(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
     let word = crate::fold::lower(label.trim());
     // (Not occasions, groups or compounds numbered: `Cohort 1`, `Period 2`, `Compound 3`.)

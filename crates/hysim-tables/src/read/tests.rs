@@ -7949,3 +7949,26 @@ fn weeks_days_and_coded_neonates() {
     let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
     assert_eq!(subjects.iter().flatten().count(), 6, "{subjects:?}");
 }
+
+#[test]
+fn ids_coded_by_the_initial_of_their_stubs_header_beside_a_sex_column() {
+    // `Testuggine | Sesso | Peso (g) | Cmax ...` over `T1 | M | ...`: the tortoises by the
+    // initial of their word, the sexes (Italian `Sesso`) no bioavailability `F`.
+    let t = table(
+        "Tabella 2. Parametri farmacocinetici individuali della marbifloxacina nel plasma di testuggini di Hermann dopo una singola somministrazione intramuscolare (10 mg/kg)",
+        &[&["Testuggine", "Sesso", "Peso (g)", "Cmax (µg/ml)", "Tmax (h)"]],
+        &[&["T1", "M", "1.073", "5,22", "8"], &["T2", "F", "1.341", "5,90", "4"], &["T3", "F", "764", "7,28", "4"]],
+    );
+    let read: Vec<String> = table_records(&t)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.parameter.as_deref().unwrap_or("-"),
+                r.context.subject.as_deref().unwrap_or("-"),
+                r.value.unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(read, ["CMAX T1 5.22", "CMAX T2 5.9", "CMAX T3 7.28", "TMAX T1 8", "TMAX T2 4", "TMAX T3 4"]);
+}
