@@ -254,10 +254,12 @@ fn symbol_in_specimen(name: &str, route: Option<Route>) -> Option<&'static str> 
     let lower = crate::fold::lower(head);
     [" in ", " im ", " dans le ", " dans la ", " en ", " nel ", " nella ", " no ", " na "].iter().find_map(|word| {
         let at = lower.find(word)?;
-        let (symbol, specimen) = (&head[..at], &head[at + word.len()..]);
-        (!symbol.trim().is_empty() && !crate::context::matrices_in(specimen).is_empty())
-            .then(|| name_code(symbol.trim(), route))
-            .flatten()
+        let (symbol, specimen) = (&head[..at], head[at + word.len()..].trim());
+        // (The whole rest a specimen's name, three words at most: `CSF`, `Liquor`, `the
+        // vitreous humour`; not a route after `im`, nor a clause that mentions one.)
+        let specimen = specimen.strip_prefix("the ").unwrap_or(specimen);
+        let named = specimen.split_whitespace().count() <= 3 && crate::context::matrices_in(specimen).len() == 1;
+        (!symbol.trim().is_empty() && named).then(|| name_code(symbol.trim(), route)).flatten()
     })
 }
 

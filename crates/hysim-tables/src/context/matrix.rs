@@ -552,6 +552,12 @@ pub(crate) fn names_no_sample(before: &str, after: &str) -> bool {
         "acids",
         "salt",
         "salts",
+        // (The eye's conditions, not its humour sampled: `vitreous haemorrhage`.)
+        "haemorrhage",
+        "hemorrhage",
+        "detachment",
+        "opacity",
+        "opacities",
     ];
     const BEFORE: &[&str] = &["frozen"];
     NEXT.contains(&next_word(after, is_space_or_dash).as_str()) || BEFORE.contains(&previous_word(before).as_str())

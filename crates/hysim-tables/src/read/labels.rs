@@ -1089,8 +1089,35 @@ pub(crate) fn is_time_header(header: &str) -> bool {
         || days_header(header).is_some()
 }
 
+/// The words of days, in the languages the reader reads (`Day`, `Día`, `Jour`, `Giorno`,
+/// `Dag`; German `Tag` apart, also an ear tag).
+pub(crate) const DAY_WORDS: &[&str] = &[
+    "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "dagar", "dzień",
+    "dni",
+];
+
+/// The words of weeks, in the languages the reader reads (`Week`, `Settimana`, `Semana`,
+/// `Semaine`, `Woche`, Dutch `weken`).
+pub(crate) const WEEK_WORDS: &[&str] = &[
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "settimana",
+    "settimane",
+    "semana",
+    "semanas",
+    "semaine",
+    "semaines",
+    "woche",
+    "wochen",
+    "weken",
+];
+
 /// `day` where a header counts days after the dose (`Day after last dose`, `Days
-/// post-treatment`, `Withdrawal day`; `Dia após`, `Tag nach`, `Jour après`).
+/// post-treatment`, `Withdrawal day`; `Dia após`, `Tag nach`, `Jour après`) or names the day
+/// a level was drawn on (`on postoperative day`); `week` where it is weeks alone (`Week`,
+/// `Settimana`, `Study week`).
 pub(crate) fn days_header(header: &str) -> Option<&'static str> {
     thread_local! {
         static DAYS_HEADERS: crate::memo::Cache<Option<&'static str>> = Default::default();
@@ -1100,10 +1127,8 @@ pub(crate) fn days_header(header: &str) -> Option<&'static str> {
 
 fn days_header_uncached(header: &str) -> Option<&'static str> {
     let l = norm(header);
-    const DAYS: &[&str] = &[
-        "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "tag",
-        "tage", "dagar", "dzień", "dni",
-    ];
+    // (And German `Tag`, `Tage` here, beside the word after: `Tag nach`.)
+    const GERMAN: &[&str] = &["tag", "tage"];
     const AFTER: &[&str] =
         &["after", "post", "since", "withdrawal", "após", "depois", "después", "après", "dopo", "nach", "efter"];
     // (`post-dose`, `post-treatment`: a word that begins with `post-`.)
@@ -1116,31 +1141,15 @@ fn days_header_uncached(header: &str) -> Option<&'static str> {
     let post_operative = matches!(l.trim(), "pod" | "postoperative day" | "post-operative day")
         || ["on postoperative day", "on post-operative day", "on day", "on study day", "on treatment day"]
             .iter()
-            .any(|end| l.trim_end().ends_with(end));
-    if crate::context::has_word(&l, DAYS) && after || post_operative {
+            .any(|end| l.trim() == *end || l.trim_end().ends_with(&format!(" {end}")));
+    if (crate::context::has_word(&l, DAY_WORDS) || crate::context::has_word(&l, GERMAN)) && after || post_operative {
         return Some("day");
     }
     // Weeks alone, a long treatment's (`Week`, `Settimana`, `Semana`, `Woche` over `0 | 4 |
     // 16`; `Study week`, `Week of treatment`).
-    const WEEKS: &[&str] = &[
-        "week",
-        "weeks",
-        "wk",
-        "settimana",
-        "settimane",
-        "semana",
-        "semanas",
-        "semaine",
-        "semaines",
-        "woche",
-        "wochen",
-        "weken",
-        "study week",
-        "treatment week",
-        "week of treatment",
-        "weeks of treatment",
-    ];
-    WEEKS.contains(&l.trim()).then_some("week")
+    let weeks = WEEK_WORDS.contains(&l.trim())
+        || matches!(l.trim(), "study week" | "treatment week" | "week of treatment" | "weeks of treatment");
+    weeks.then_some("week")
 }
 
 /// Whether a header names subjects among its words (`Loggerhead turtles (Caretta
@@ -1517,8 +1526,6 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
                 "giorni",
                 "dag",
                 "dagen",
-                "tag",
-                "tage",
                 "nap",
                 "vrk",
                 "päivä",

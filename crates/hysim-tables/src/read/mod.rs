@@ -746,7 +746,8 @@ fn unit_in_label_uncached(label: &str) -> Option<String> {
 fn is_quantity(unit: &str) -> bool {
     let u = unit.trim();
     let number: String = u.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
-    let power = u[number.len()..].starts_with(['^', '⁻', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+    let power = u[number.len()..].starts_with(['^', '⁻', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+        || number == "10" && u[2..].starts_with(['E', 'e']);
     !(number.is_empty() || number == "1" || power)
 }
 
@@ -3230,22 +3231,9 @@ impl<'t> Reader<'t> {
                                 // per day, `Dose (mg/kg per day)`.)
                                 // (Or weeks, a depot's: `Week` over `0 | 4 | 8`, in other
                                 // languages too.)
-                                const WEEKS: &[&str] = &[
-                                    "week",
-                                    "weeks",
-                                    "woche",
-                                    "wochen",
-                                    "semaine",
-                                    "semaines",
-                                    "semana",
-                                    "semanas",
-                                    "settimana",
-                                    "settimane",
-                                    "weken",
-                                ];
                                 let unit = if crate::context::has_word(&l, &["day", "days"]) {
                                     "day"
-                                } else if crate::context::has_word(&l, WEEKS) {
+                                } else if crate::context::has_word(&l, labels::WEEK_WORDS) {
                                     "week"
                                 } else {
                                     return None;
@@ -3582,14 +3570,12 @@ impl<'t> Reader<'t> {
         let lower = crate::fold::lower(stub_header);
         // Under a `Day` header the rows print their days (`Day 2`); bare numbers there take
         // no unit from the caption (`1 | 3 | 7` are no hours), and are read as no time.
-        // (In other languages too, a German compound's last part: `Therapietag`, `Tag`, `Día`,
-        // `Jour`, `Giorno`, `Dag`.)
-        const DAYS: &[&str] = &[
-            "day", "days", "tag", "tage", "jour", "jours", "día", "días", "dia", "dias", "giorno", "giorni", "dag",
-            "dagen",
-        ];
-        let day_header = crate::context::has_word(&lower, DAYS)
-            || lower.trim().ends_with("tag") && lower.trim().len() > 6 && lower.trim().chars().all(char::is_alphabetic);
+        // (In other languages too: `Día`, `Jour`, `Giorno`, `Dag`, and German `Tag` or a day
+        // of a therapy or study, `Therapietag`, `Behandlungstag`, `Studientag`.)
+        const GERMAN_DAYS: &[&str] =
+            &["tag", "tage", "therapietag", "behandlungstag", "studientag", "versuchstag", "applikationstag"];
+        let german_days = GERMAN_DAYS.contains(&lower.trim());
+        let day_header = crate::context::has_word(&lower, labels::DAY_WORDS) || german_days;
         // (A header counting days after an event does give them: `Day after injection` over `1
         // | 2 | 4`.)
         let unit = labels::time_unit_in(stub_header)
@@ -3665,10 +3651,21 @@ impl<'t> Reader<'t> {
             };
             Some(format!("{day}, {at}"))
         };
+        // (German `Tag 2` is a day only under a German day's header, `Therapietag`: elsewhere
+        // `Tag` is also an ear tag, a subject's.)
+        let german_day = |s: &str| {
+            let number = s.trim().strip_prefix("Tag ")?.trim();
+            (german_days && number.parse::<u32>().is_ok()).then(|| format!("day {number}"))
+        };
         let row_time: Vec<Option<String>> = self
             .stubs
             .iter()
-            .map(|(s, _)| labels::time_of(s, unit).or_else(|| before_dose(s)).or_else(|| day_and_moment(s)))
+            .map(|(s, _)| {
+                labels::time_of(s, unit)
+                    .or_else(|| german_day(s))
+                    .or_else(|| before_dose(s))
+                    .or_else(|| day_and_moment(s))
+            })
             .collect();
         (row_time.iter().flatten().filter(|t| *t != "pre-dose").count() >= 2).then_some(row_time)
     }
@@ -4767,9 +4764,10 @@ impl<'t> Reader<'t> {
             .then_some(Named::Code("CONC"))
     }
 
-    /// Whether the caption or footnote names an extracorporeal circuit's part that samples
-    /// are drawn before and after (an oxygenator, a haemofilter, a dialyser), in English or
-    /// the languages the reader translates.
+    /// Whether the caption or footnote names an extracorporeal circuit or the part of it
+    /// that samples are drawn before and after (ECMO and its oxygenator, CRRT and its
+    /// haemofilter, a dialyser), in English or the languages the reader translates; not a
+    /// filter alone (`filter paper`, a `0.22-µm filter`).
     fn notes_name_a_circuit(&self) -> bool {
         const PARTS: &[&str] = &[
             "oxygenator",
@@ -4787,11 +4785,11 @@ impl<'t> Reader<'t> {
             "dialyzer",
             "dializador",
             "dialyseur",
-            "filter",
-            "filtro",
-            "filtre",
-            "circuit",
-            "circuito",
+            "ecmo",
+            "crrt",
+            "cvvh",
+            "cvvhd",
+            "cvvhdf",
         ];
         crate::context::has_word(&self.notes_lower, PARTS)
     }
@@ -5084,19 +5082,8 @@ impl<'t> Reader<'t> {
         // (A stub headed by one word whose initial codes the ids under it, `Testuggine` over
         // `T1 | T2 | T3`, `Oveja` over `O1 | O2 | O3`: the subjects that word names, a
         // species or a word the vocabulary lacks.)
-        let by_initial = {
-            let word = stub_header.trim();
-            let initial = word.chars().next().filter(char::is_ascii_uppercase).map(String::from);
-            let occasion = labels::time_of(&format!("{word} 1"), None).is_some() || labels::is_occasion_header(word);
-            let mut numbers: Vec<u32> = codes
-                .iter()
-                .filter(|(letters, _)| initial.as_deref() == Some(letters.as_str()))
-                .map(|(_, n)| *n)
-                .collect();
-            numbers.sort_unstable();
-            numbers.dedup();
-            word.chars().all(char::is_alphabetic) && word.chars().count() >= 3 && !occasion && numbers.len() >= 3
-        };
+        let by_initial = ids_by_initial_of(&stub_header, self.stubs.iter().map(|(s, _)| s.as_str()))
+            .is_some_and(|(_, numbers)| numbers >= 3);
         let subject_header = subject_header || by_initial;
         let ids = self
             .stubs
@@ -5201,27 +5188,9 @@ impl<'t> Reader<'t> {
     fn ids_by_initial(&self, col: usize) -> bool {
         let path = &self.clean_paths[col];
         let [.., parent, _] = path.as_slice() else { return false };
-        let word = parent.trim();
-        let Some(initial) = word.chars().next().filter(char::is_ascii_uppercase) else { return false };
-        let occasion = labels::time_of(&format!("{word} 1"), None).is_some()
-            || ["cycle", "visit", "period", "phase", "dose", "occasion", "sample", "time"]
-                .contains(&crate::fold::lower(word).as_str());
-        if word.contains(' ') || !word.chars().all(char::is_alphabetic) || occasion {
-            return false;
-        }
-        if named(word, self.route_kind).is_some() || !matrices_in(word).is_empty() || stat_label(word).is_some() {
-            return false;
-        }
         let siblings = self.sibling_leaves(col);
-        siblings.len() >= 3
-            && siblings.iter().all(|l| {
-                let l = l.trim();
-                let rest = l.strip_prefix(initial).or_else(|| l.strip_prefix(initial.to_ascii_lowercase()));
-                rest.is_some_and(|r| {
-                    let r = r.trim_start_matches('-');
-                    !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())
-                })
-            })
+        ids_by_initial_of(parent, siblings.iter().map(|s| &**s))
+            .is_some_and(|(matched, numbers)| numbers >= 3 && matched == siblings.len())
     }
 
     /// The other member of a pair whose own column names it (`Mare | Foal | ... | Foal plasma
@@ -6019,7 +5988,7 @@ impl<'t> Reader<'t> {
                         if column_subject.is_some() || summary.is_some() {
                             // (A row of the doses each subject was given, `Intraventricular dose
                             // (mg/24 h)` over the days' troughs, is no concentration.)
-                            if self.row_named[row].is_none() && names_a_dose(stub) {
+                            if self.row_named[row].is_none() && self.row_time[row].is_none() && names_a_dose(stub) {
                                 continue;
                             }
                             let time = self.time_at(row, col);
@@ -6213,11 +6182,7 @@ impl<'t> Reader<'t> {
         {
             let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
             // (`Tissues` names every tissue a group names: `µg/g for tissues` is the muscle's.)
-            let tissue = || {
-                group.is_some_and(|g| {
-                    g.split(" / ").filter_map(matrix_of).any(|m| m.contains("tissue") || m == "bone" || m == "tissue")
-                })
-            };
+            let tissue = || group.is_some_and(|g| g.split(" / ").filter_map(matrix_of).any(is_tissue));
             let named = |name: &str| {
                 crate::context::has_word(&of, &[name])
                     || name.contains(' ') && of.contains(name)
@@ -8015,35 +7980,90 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
     distinct.len() == runs.len() && distinct.len() >= 2 && (ids() || names())
 }
 
+/// The ids a one-word header codes by its initial among `items` (`Ray` over `R1 | R2 | R3`,
+/// `Testuggine` over `T1 | T2`, `Oveja` over `O1 | O2`): how many items are that letter and
+/// a number, and how many numbers apart; `None` where the word is no subjects' (an occasion,
+/// a group or design word, a parameter, a specimen, a statistic or a compound: `Day` over
+/// `D1 | D2`, `Group` over `G1 | G2`, `Metabolite` over `M1 | M2`).
+fn ids_by_initial_of<'a>(word: &str, items: impl IntoIterator<Item = &'a str>) -> Option<(usize, usize)> {
+    const NOT_SUBJECTS: &[&str] = &[
+        "group",
+        "groups",
+        "cohort",
+        "cohorts",
+        "arm",
+        "arms",
+        "model",
+        "models",
+        "treatment",
+        "treatments",
+        "formulation",
+        "formulations",
+        "batch",
+        "sequence",
+        "level",
+        "levels",
+        "metabolite",
+        "metabolites",
+        "period",
+        "phase",
+        "occasion",
+        "sample",
+        "samples",
+        "time",
+        "visit",
+        "cycle",
+        "dose",
+        "site",
+        "study",
+        "trial",
+        "replicate",
+        "tank",
+        "pen",
+        "cage",
+    ];
+    let word = word.trim();
+    let initial = word.chars().next().filter(char::is_ascii_uppercase)?;
+    let lower = crate::fold::lower(word);
+    let no_subjects = word.chars().count() < 3
+        || !word.chars().all(char::is_alphabetic)
+        || NOT_SUBJECTS.contains(&lower.as_str())
+        || labels::time_of(&format!("{word} 1"), None).is_some()
+        || labels::is_occasion_header(word)
+        || parameter_code(word, None).is_some()
+        || matrix_of(word).is_some()
+        || stat_label(word).is_some()
+        || drug_in(word).is_some()
+        || metabolite_in(word).is_some();
+    if no_subjects {
+        return None;
+    }
+    let mut numbers = Vec::new();
+    let mut matched = 0;
+    for item in items {
+        let rest = item.trim().strip_prefix(initial).map(|r| r.trim_start_matches('-'));
+        if let Some(n) = rest.and_then(|r| r.parse::<u32>().ok()) {
+            matched += 1;
+            numbers.push(n);
+        }
+    }
+    numbers.sort_unstable();
+    numbers.dedup();
+    Some((matched, numbers.len()))
+}
+
+/// Whether column `c`'s cells are ids coded by the initial of its one-word header
+/// (`Testuggine` over `T1 | T2 | T3`, [`ids_by_initial_of`]): three numbers or more of that
+/// letter, half the filled cells at least.
+fn ids_by_header_initial(table: &Table, label: &str, c: usize) -> bool {
+    let filled = filled_cells(table, c).count();
+    ids_by_initial_of(label, filled_cells(table, c))
+        .is_some_and(|(matched, numbers)| numbers >= 3 && 2 * matched >= filled)
+}
+
 /// Whether a column's cells are its header's word numbered (`Igel` over `Igel 1 | Igel 2`,
 /// `Bird` over `Bird 1 | Bird 2`): the subjects, in whatever language the word is, two at
 /// least (summary lines aside).
-/// Whether column `c`'s cells are ids coded by the initial of its one-word header
-/// (`Testuggine` over `T1 | T2 | T3`, `Oveja` over `O1 | O2 | O3`): three numbers or more
-/// of that letter, the subjects the word names, a species or a word the vocabulary lacks;
-/// not occasions (`Day` over `D1 | D2`, `Cycle`, `Visit`).
-fn ids_by_header_initial(table: &Table, label: &str, c: usize) -> bool {
-    let word = label.trim();
-    let Some(initial) = word.chars().next().filter(char::is_ascii_uppercase) else { return false };
-    if word.chars().count() < 3
-        || !word.chars().all(char::is_alphabetic)
-        || labels::time_of(&format!("{word} 1"), None).is_some()
-        || labels::is_occasion_header(word)
-    {
-        return false;
-    }
-    let mut numbers: Vec<u32> = filled_cells(table, c)
-        .filter_map(|t| {
-            let rest = t.trim().strip_prefix(initial)?.trim_start_matches('-');
-            rest.parse::<u32>().ok()
-        })
-        .collect();
-    let filled = filled_cells(table, c).count();
-    numbers.sort_unstable();
-    numbers.dedup();
-    numbers.len() >= 3 && 2 * numbers.len() >= filled
-}
-
 fn ids_repeat_their_header(table: &Table, label: &str, c: usize, notes: &[(String, String)]) -> bool {
     let word = crate::fold::lower(label.trim());
     // (Not occasions, groups or compounds numbered: `Cohort 1`, `Period 2`, `Compound 3`.)
@@ -8276,15 +8296,18 @@ pub(super) fn specimen_ratio_code(numerator: &str) -> Option<&'static str> {
         Some("PLMRATIO")
     } else if m.contains(&"saliva") {
         Some("SPRATIO")
-    } else if m
-        .iter()
-        .any(|t| t.contains("tissue") || matches!(*t, "bone" | "skin and fat" | "muscle and skin" | "synovium"))
-    {
+    } else if m.iter().copied().any(is_tissue) {
         // (A tissue's, `Kp`: the adipose, brain or muscle level over the plasma's.)
         Some("TPRATIO")
     } else {
         None
     }
+}
+
+/// Whether a specimen is a tissue (`muscle tissue`, `bone`, `skin and fat`, `synovium`), not
+/// a fluid.
+fn is_tissue(matrix: &str) -> bool {
+    matrix.contains("tissue") || matches!(matrix, "bone" | "skin and fat" | "muscle and skin" | "synovium")
 }
 
 /// The code of a ratio of two specimens ([`specimen_ratio_code`]), a tissue's or saliva's
@@ -8323,14 +8346,15 @@ pub(super) fn specimen_pair_ratio_code(numerator: &str, denominator: &str) -> Op
 }
 
 /// Whether a row's label names the doses given (`Intraventricular dose (mg/24 h)`, German
-/// `Dosis`, French `posologie`, Dutch `dosering`), by its word or a dose's unit.
+/// `Dosis`, French `posologie`, Dutch `dosering`): a dose's word and a dose's unit (a mass,
+/// per body weight or time, no volume); not a time after one (`1 h post dose`, `Pre dose`).
 fn names_a_dose(label: &str) -> bool {
     const WORDS: &[&str] =
         &["dose", "doses", "dosis", "dosierung", "dosage", "posologie", "dosering", "dosi", "dosagem"];
     let lower = crate::fold::lower(label);
     let unit = unit_in_label(label).and_then(|u| Unit::parse(&u).ok());
     crate::context::has_word(&lower, WORDS)
-        && unit.is_none_or(|u| u.dims.mass == 1 && u.dims.volume == 0 && u.dims.body_weight <= 0)
+        && unit.is_some_and(|u| u.dims.mass == 1 && u.dims.volume == 0 && u.dims.body_weight <= 0)
 }
 
 /// The numerator's specimen of a ratio whose code names it (`MPRATIO` milk, `CSFPRATIO`

@@ -7542,12 +7542,21 @@ fn ids_coded_by_the_initial_of_the_word_over_them() {
     let subjects: Vec<Option<String>> = table_records(&t).into_iter().map(|r| r.context.subject).collect();
     assert_eq!(subjects.iter().flatten().count(), 6, "{subjects:?}");
     assert_eq!(subjects[0].as_deref(), Some("R1"));
+    // Not occasions, groups or designs coded the same way (`Day` over `D1 | D2 | D3`,
+    // `Group`, `Metabolite`).
+    for word in ["Day", "Cycle", "Group", "Metabolite", "Model"] {
+        let initial = &word[..1];
+        let codes: Vec<String> = (1..=3).map(|n| format!("{initial}{n}")).collect();
+        assert!(super::ids_by_initial_of(word, codes.iter().map(String::as_str)).is_none(), "{word}");
+    }
+    assert_eq!(super::ids_by_initial_of("Ray", ["R1", "R2", "R3", "Mean"]), Some((3, 3)));
+    // Nor groups by their word's initial (`Group` over `G1 | G2 | G3`).
     let t = table(
-        "Table 2. Trough concentrations (µg/mL) of X during therapy",
-        &[&["Patient", "Day", "Day", "Day"], &["Patient", "D1", "D2", "D3"]],
-        &[&["1", "6.12", "6.13", "7.38"], &["2", "8.99", "8.92", "11.2"]],
+        "Table 2. Plasma concentrations (µg/mL) of X in dogs",
+        &[&["Time", "Group", "Group", "Group"], &["Time", "G1", "G2", "G3"]],
+        &[&["0.5 h", "6.12", "6.13", "7.38"], &["1 h", "8.99", "8.92", "11.2"]],
     );
-    assert!(table_records(&t).iter().all(|r| !r.context.subject.as_deref().is_some_and(|s| s.starts_with('D'))));
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()));
 }
 
 #[test]
@@ -7601,7 +7610,9 @@ fn a_dose_in_a_header_is_no_unit() {
         &[&["Plasma", "28.6", "8"], &["Liver", "21.4", "12"]],
     );
     t.footnote = Some("Cmax in µg/mL (plasma) or µg/g (tissues); Tmax in h.".into());
-    assert!(table_records(&t).iter().all(|r| r.unit_raw.as_deref() != Some("41.7 mg/kg")));
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.unit_raw.as_deref() != Some("41.7 mg/kg")));
     assert_eq!(crate::read::unit_in_label("Standard dose, 10 mg/kg"), None);
     assert_eq!(crate::read::unit_in_label("Cmax (mg/L)").as_deref(), Some("mg/L"));
 }
@@ -7765,7 +7776,9 @@ fn a_p_for_trend_column_and_a_bilingual_unit_column() {
         &[&["Parameter", "BMI <30 kg/m2 (n = 10)", "BMI ≥40 kg/m2 (n = 9)", "P for trend"]],
         &[&["Cmax (mg/L)", "112", "98", "0.046"], &["t1/2 (h)", "1.9", "2.4", "0.003"]],
     );
-    assert!(table_records(&t).iter().all(|r| r.value != Some(0.046) && r.value != Some(0.003)));
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4);
+    assert!(records.iter().all(|r| r.value != Some(0.046) && r.value != Some(0.003)));
     let t = table(
         "Tabella 3. Parametri farmacocinetici (media ± DS) della pirlocillina nel latte",
         &[&["Parametro (Parameter)", "Unità (Unit)", "Latte (Milk)"]],
@@ -7971,4 +7984,21 @@ fn ids_coded_by_the_initial_of_their_stubs_header_beside_a_sex_column() {
         })
         .collect();
     assert_eq!(read, ["CMAX T1 5.22", "CMAX T2 5.9", "CMAX T3 7.28", "TMAX T1 8", "TMAX T2 4", "TMAX T3 4"]);
+}
+
+#[test]
+fn a_time_after_a_dose_is_no_row_of_doses() {
+    // `1 h post dose`, `Pre dose` down the stub under the subjects: the times of their
+    // levels, not rows of the doses given.
+    let t = table(
+        "Table 2. Plasma concentrations (ng/mL) of X in individual patients",
+        &[&["Time", "Patient 1", "Patient 2", "Patient 3"]],
+        &[
+            &["Pre dose", "1.2", "0.8", "1.0"],
+            &["1 h post dose", "14.1", "12.6", "15.3"],
+            &["4 h post dose", "8.2", "7.7", "9.0"],
+        ],
+    );
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(12.6)).expect("patient 2's 1-h level");
+    assert_eq!(r.context.subject.as_deref(), Some("Patient 2"));
 }
