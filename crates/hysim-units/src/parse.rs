@@ -150,8 +150,18 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         // (Dutch `uur`, French `heure`, Turkish `saat`, as units in other languages' tables;
         // not `Std`, also a standard deviation.)
         "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "saat" => (Base::Time, 1.0),
+        // (Spanish, Portuguese, Italian and German hours: `horas`, `ore`, `Stunden`.)
+        "hora" | "horas" | "ora" | "ore" | "stunde" | "stunden" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
+        // (Days in Spanish, Portuguese, French, Italian, German and Dutch tables: `ng·dia/mL`,
+        // `L/día/kg`, `mg/Tag`, `jours`.)
+        "dia" | "dias" | "día" | "días" | "jour" | "jours" | "giorno" | "giorni" | "tag" | "tage" | "dag" | "dagen" => {
+            (Base::Time, 24.0)
+        }
         "wk" | "wks" | "week" | "weeks" => (Base::Time, 168.0),
+        "semana" | "semanas" | "semaine" | "semaines" | "settimana" | "settimane" | "woche" | "wochen" | "weken" => {
+            (Base::Time, 168.0)
+        }
         // (The mean month of the Gregorian calendar, 30.4375 days: depot formulations' areas,
         // `ng·month/mL`, and half-lives in months.)
         "month" | "months" | "mo" => (Base::Time, 730.5),
@@ -669,6 +679,10 @@ mod tests {
         check("hr-1", "1.000000e0 time^-1");
         check("min-1", "6.000000e1 time^-1");
         check("days", "2.400000e1 time^1");
+        check("dias", "2.400000e1 time^1");
+        check("ng·dia/mL", "2.400000e-5 mass^1 vol^-1 time^1");
+        check("L/día/kg", "4.166667e-2 vol^1 time^-1 bw^-1");
+        check("horas", "1.000000e0 time^1");
         check("months", "7.305000e2 time^1");
         check("%", "1.000000e-2 %");
         check("(ng·h/mL)/mg", "1.000000e-6 mass^1 vol^-1 time^1 dose^-1");
