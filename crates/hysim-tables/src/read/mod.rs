@@ -4460,9 +4460,11 @@ impl<'t> Reader<'t> {
         // each cell a ratio of two groups' values, no value of the parameter. A bare `Ratio`
         // over `UV/MV | UA/UV` heads the ratios its columns name.)
         let bare_ratio = |h: &str| matches!(crate::fold::lower(h.trim()).as_str(), "ratio" | "ratios");
-        let leaf_ratio = self.ratio_of(last).is_some()
-            || parameter_code(last, self.route_kind).and_then(crate::params::class_of_code) == Some("ratio");
-        if path[..path.len() - 1].iter().any(|h| labels::is_non_value_header(h) && !(bare_ratio(h) && leaf_ratio)) {
+        let leaf_ratio = || {
+            self.ratio_of(last).is_some()
+                || parameter_code(last, self.route_kind).and_then(crate::params::class_of_code) == Some("ratio")
+        };
+        if path[..path.len() - 1].iter().any(|h| labels::is_non_value_header(h) && !(bare_ratio(h) && leaf_ratio())) {
             return None;
         }
         // (Nor codes under a subject header, `Volunteer` over `V1 | V2 | V3`: volunteers, not
@@ -4857,14 +4859,14 @@ impl<'t> Reader<'t> {
     /// A ratio of two specimens or analytes: `Cord/maternal`, `M/P`, `ODV/V`, `ELF/plasma`.
     fn ratio_of(&self, label: &str) -> Option<Named> {
         let (num, den) = self.ratio_sides(label)?;
-        if let (Some(num), Some(den)) = (self.specimen_side(num), self.specimen_side(den)) {
-            return specimen_pair_ratio_code(&num, &den).map(Named::Code);
+        let (num_specimen, den_specimen) = (self.specimen_side(num), self.specimen_side(den));
+        if let (Some(num), Some(den)) = (&num_specimen, &den_specimen) {
+            return specimen_pair_ratio_code(num, den).map(Named::Code);
         }
-        let side = |s: &str| {
-            let s = s.trim();
-            drug_in(s).is_some() || self.abbreviation(s).is_some() || self.specimen_side(s).is_some()
+        let side = |s: &str, specimen: &Option<String>| {
+            specimen.is_some() || drug_in(s).is_some() || self.abbreviation(s).is_some()
         };
-        (side(num) && side(den)).then_some(Named::Code("MRATIO"))
+        (side(num, &num_specimen) && side(den, &den_specimen)).then_some(Named::Code("MRATIO"))
     }
 
     /// The two sides of a ratio's label (`CSF:plasma ratio`, `Milk/plasma`, `ODV/V ratio`),
@@ -5059,25 +5061,14 @@ impl<'t> Reader<'t> {
         let rows = &self.table.body_rows;
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
         let subject_header = self.subject_cols.get(self.stub_col).is_some_and(|s| *s);
-        // Codes of one letter and a number (`N1`, `N2`), by their letter: three or more of one
-        // letter numbered apart are ids.
-        let letter_code = |s: &str| -> Option<(String, u32)> {
-            let s = s.trim();
-            let digits = s.find(|c: char| c.is_ascii_digit())?;
-            let (letters, number) = s.split_at(digits);
-            let letters = letters.trim_end_matches('-');
-            (!letters.is_empty() && letters.len() <= 3 && letters.chars().all(|c| c.is_ascii_uppercase()))
-                .then_some(())?;
-            Some((letters.to_owned(), number.parse().ok()?))
-        };
-        let codes: Vec<(String, u32)> = self.stubs.iter().filter_map(|(s, _)| letter_code(s)).collect();
+        // Codes of letters and a number (`N1`, `N2`), by their letters: three or more of the
+        // same letters numbered apart are ids.
+        let mut numbered: rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<u32>> = Default::default();
+        for (letters, number) in self.stubs.iter().filter_map(|(s, _)| letter_code(s, 3)) {
+            numbered.entry(letters).or_default().insert(number);
+        }
         let coded_run = |stub: &str| {
-            letter_code(stub).is_some_and(|(letters, _)| {
-                let mut numbers: Vec<u32> = codes.iter().filter(|(l, _)| *l == letters).map(|(_, n)| *n).collect();
-                numbers.sort_unstable();
-                numbers.dedup();
-                numbers.len() >= 3
-            })
+            letter_code(stub, 3).is_some_and(|(letters, _)| numbered.get(letters).is_some_and(|n| n.len() >= 3))
         };
         // (A stub headed by one word whose initial codes the ids under it, `Testuggine` over
         // `T1 | T2 | T3`, `Oveja` over `O1 | O2 | O3`: the subjects that word names, a
@@ -5534,21 +5525,12 @@ impl<'t> Reader<'t> {
     /// specimen's or concentration's header; so `V1` and `V2` are ids there, not the volumes
     /// of a compartmental model.
     fn numbered_ids(&self, col: usize) -> bool {
-        fn code(l: &str) -> Option<(&str, u32)> {
-            let l = l.trim();
-            let digits = l.find(|c: char| c.is_ascii_digit())?;
-            let (letters, number) = l.split_at(digits);
-            let letters = letters.trim_end_matches('-');
-            (!letters.is_empty() && letters.len() <= 2 && letters.chars().all(|c| c.is_ascii_uppercase()))
-                .then_some(())?;
-            Some((letters, number.parse::<u32>().ok()?))
-        }
         // (The cheap tests first: every column's header is asked.)
-        if self.paths[col].last().and_then(|l| code(l)).is_none() {
+        if self.paths[col].last().and_then(|l| letter_code(l, 2)).is_none() {
             return false;
         }
         let siblings = self.sibling_leaves(col);
-        let Some(codes) = siblings.iter().map(|l| code(l)).collect::<Option<Vec<_>>>() else { return false };
+        let Some(codes) = siblings.iter().map(|l| letter_code(l, 2)).collect::<Option<Vec<_>>>() else { return false };
         // (Under a specimen's, a concentration's or an analyte's header: not `Volumes (L)` over
         // `V1 | V2 | V3`, nor `Micro rate constants` over `K10 | K12 | K21`; `MBC` over `R1 |
         // R2 | R3`, "marbocilin (MBC)", the rabbits' levels of it.)
@@ -6173,26 +6155,26 @@ impl<'t> Reader<'t> {
     /// The unit the notes give a parameter for one analyte, specimen or group, where the
     /// record is of it (`µg/mL for plasma and µg/g for tissues`).
     fn scoped_unit(&self, param: Named, label: &str, group: Option<&str>) -> Option<String> {
+        if self.declared_for.is_empty() {
+            return None;
+        }
         let class = match param.code() {
             Some(code) => crate::params::class_of_code(code),
             None => crate::params::ambiguous_class(crate::params::split_trailing_group(label).0),
         };
         let code = param.code();
-        // A unit given for one analyte or group, where the record is of it.
-        {
-            let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
-            // (`Tissues` names every tissue a group names: `µg/g for tissues` is the muscle's.)
-            let tissue = || group.is_some_and(|g| g.split(" / ").filter_map(matrix_of).any(is_tissue));
-            let named = |name: &str| {
-                crate::context::has_word(&of, &[name])
-                    || name.contains(' ') && of.contains(name)
-                    || matches!(name, "tissue" | "tissues") && tissue()
-            };
-            let own = self.declared_for.iter().find(|(c, k, _, name)| {
-                (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
-            });
-            own.map(|(_, _, unit, _)| unit.clone())
-        }
+        let of = crate::fold::lower(&format!("{label} {}", group.unwrap_or_default()));
+        // (`Tissues` names every tissue a group names: `µg/g for tissues` is the muscle's.)
+        let tissue = || group.is_some_and(|g| g.split(" / ").filter_map(matrix_of).any(is_tissue));
+        let named = |name: &str| {
+            crate::context::has_word(&of, &[name])
+                || name.contains(' ') && of.contains(name)
+                || matches!(name, "tissue" | "tissues") && tissue()
+        };
+        let own = self.declared_for.iter().find(|(c, k, _, name)| {
+            (c.is_some() && *c == code || c.is_none() && k.is_some() && *k == class) && named(name)
+        });
+        own.map(|(_, _, unit, _)| unit.clone())
     }
 
     /// A parameter named on a row of its own, across the table or alone in the stub with
@@ -7980,6 +7962,18 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
     distinct.len() == runs.len() && distinct.len() >= 2 && (ids() || names())
 }
 
+/// A code of capital letters, at most `max_letters`, and a number (`V1`, `R-3`, `N10`,
+/// `AM1`): the letters and the number.
+fn letter_code(code: &str, max_letters: usize) -> Option<(&str, u32)> {
+    let code = code.trim();
+    let digits = code.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = code.split_at(digits);
+    let letters = letters.trim_end_matches('-');
+    (!letters.is_empty() && letters.len() <= max_letters && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some(())?;
+    Some((letters, number.parse::<u32>().ok()?))
+}
+
 /// The ids a one-word header codes by its initial among `items` (`Ray` over `R1 | R2 | R3`,
 /// `Testuggine` over `T1 | T2`, `Oveja` over `O1 | O2`): how many items are that letter and
 /// a number, and how many numbers apart; `None` where the word is no subjects' (an occasion,
@@ -8041,8 +8035,9 @@ fn ids_by_initial_of<'a>(word: &str, items: impl IntoIterator<Item = &'a str>) -
     let mut numbers = Vec::new();
     let mut matched = 0;
     for item in items {
-        let rest = item.trim().strip_prefix(initial).map(|r| r.trim_start_matches('-'));
-        if let Some(n) = rest.and_then(|r| r.parse::<u32>().ok()) {
+        if let Some((letters, n)) = letter_code(item, 1)
+            && letters.starts_with(initial)
+        {
             matched += 1;
             numbers.push(n);
         }
