@@ -41,6 +41,9 @@
 //! - [`monitoring::monitoring`]: therapeutic drug monitoring, each patient's trough and
 //!   timed concentration on two days as symbols the footnote or caption defines (`C0`,
 //!   `C2`).
+//! - [`language::other_language`]: per-subject concentrations in German, French, Spanish,
+//!   Italian, Portuguese or Dutch, with decimal commas and the language's words for the
+//!   subjects, the time, the mean and SD, and the censored mark.
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -59,6 +62,7 @@ use crate::study::Study;
 mod across;
 mod comparison;
 mod estimates;
+mod language;
 mod long;
 mod monitoring;
 mod named;
@@ -118,6 +122,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Each laboratory animal's organs at one time after the dose.
         options.push((13, 1.0));
     }
+    if language::prints_abroad(study) {
+        // A European journal's table in its language, with decimal commas.
+        options.push((14, 1.0));
+    }
     if !study.matrix.ends_with("tissue") {
         // One row per sample, the first subjects' concentrations.
         options.push((12, 1.0));
@@ -141,6 +149,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         11 => residues::residues(rng, study, id, index, veterinary),
         12 => long::long_table(rng, study, id, index, veterinary),
         13 => tissues::tissue_distribution(rng, study, id, index, veterinary),
+        14 => language::other_language(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

@@ -242,6 +242,9 @@ pub enum Layout {
     /// Each patient's trough and timed concentration on two days, as symbols the table
     /// defines (`C0`, `C2`).
     Monitoring,
+    /// Per-subject concentrations in another language (German, French, Spanish, Italian,
+    /// Portuguese, Dutch), with decimal commas.
+    OtherLanguage,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -271,6 +274,7 @@ impl Layout {
             Layout::LongTable => "long_table",
             Layout::Listing => "listing",
             Layout::Monitoring => "monitoring",
+            Layout::OtherLanguage => "other_language",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1170,6 +1174,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         // The conventions' families are drawn and laid out by `crate::families`.
         Layout::StatisticRows
         | Layout::ConcentrationTime
+        | Layout::OtherLanguage
         | Layout::NamedSubjects
         | Layout::SpecimenColumns
         | Layout::Undeclared

@@ -187,6 +187,7 @@ fn breadth_of_the_corpus() {
         "long_table",
         "listing",
         "monitoring",
+        "other_language",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

@@ -306,6 +306,7 @@ fn is_only_statistic_words(key: &str) -> bool {
         // German, French, Spanish, Italian, Portuguese, Dutch (`Mittelwert ± SD`, `moyenne
         // ± ET`, `media (DE)`, `mediana (rango)`, `média ± DP`, `gemiddelde (SD)`).
         "mittelwert",
+        "mw",
         "standardabweichung",
         "moyenne",
         "médiane",
@@ -549,6 +550,17 @@ const SUBJECT_WORDS: &[&str] = &[
     "pecore",
     "ovelha",
     "ovelhas",
+    // An animal (German, Dutch, Italian) and a volunteer (Portuguese, Dutch).
+    "tier",
+    "tiere",
+    "dier",
+    "dieren",
+    "animale",
+    "animali",
+    "voluntário",
+    "voluntários",
+    "proefpersoon",
+    "proefpersonen",
     // A bird (Spanish and Portuguese `ave`, French `oiseau`, German and Dutch `Vogel`,
     // Italian `uccello`), a pig and a goat.
     "ave",

@@ -234,6 +234,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(joined) = spread_rows_joined(table) {
         return records_in_english(&joined);
     }
+    if let Some(spelled) = sd_abbreviation_after_mean(table) {
+        return records_in_english(&spelled);
+    }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
@@ -453,6 +456,43 @@ fn listed_in_cells(table: &Table) -> Option<Table> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(Table { header_rows: vec![header], body_rows, spanned: Vec::new(), footnote: Some(footnote), ..table.clone() })
+}
+
+/// The SD's abbreviations of French (`ET`, écart-type), Spanish (`DE`, desviación
+/// estándar), Italian (`DS`, deviazione standard) and Portuguese (`DP`, desvio padrão).
+const SD_ABBREVIATIONS: &[&str] = &["ET", "DE", "DS", "DP"];
+
+/// A table that labels the row under a mean row (`Moyenne | 12,1` over `ET | 3,4`), or the
+/// column after a mean column, with its language's abbreviation of the SD
+/// ([`SD_ABBREVIATIONS`]), with the label `SD`. Elsewhere these letters may be a subject's
+/// initials, and stay as printed. `None` where the table has no such label.
+fn sd_abbreviation_after_mean(table: &Table) -> Option<Table> {
+    let abbreviation = |cell: &str| SD_ABBREVIATIONS.contains(&labels::strip_marks(cell).trim());
+    let mean = |cell: &str| matches!(stat_label(cell), Some(StatLabel::Central(Statistic::Mean)));
+    let rows: Vec<usize> = (1..table.body_rows.len())
+        .filter(|&r| {
+            table.body_rows[r].first().is_some_and(|s| abbreviation(s))
+                && table.body_rows[r - 1].first().is_some_and(|s| mean(s))
+        })
+        .collect();
+    let leaf = table.header_rows.len().checked_sub(1);
+    let cols: Vec<usize> = leaf
+        .map(|h| &table.header_rows[h])
+        .map(|row| (1..row.len()).filter(|&c| abbreviation(&row[c]) && mean(&row[c - 1])).collect())
+        .unwrap_or_default();
+    if rows.is_empty() && cols.is_empty() {
+        return None;
+    }
+    let mut spelled = table.clone();
+    for r in rows {
+        spelled.body_rows[r][0] = "SD".to_owned();
+    }
+    if let Some(h) = leaf {
+        for c in cols {
+            spelled.header_rows[h][c] = "SD".to_owned();
+        }
+    }
+    Some(spelled)
 }
 
 /// A table that prints each parameter's spread in a row of its own under it, labelled by

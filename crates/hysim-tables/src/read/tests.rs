@@ -8002,3 +8002,56 @@ fn a_time_after_a_dose_is_no_row_of_doses() {
     let r = table_records(&t).into_iter().find(|r| r.value == Some(12.6)).expect("patient 2's 1-h level");
     assert_eq!(r.context.subject.as_deref(), Some("Patient 2"));
 }
+
+#[test]
+fn a_romance_sd_abbreviation_under_a_mean_row_is_its_sd_and_elsewhere_a_subject() {
+    // `Moyenne` over `ET` (écart-type), as French tables print a mean and its SD below the
+    // subjects; Spanish `DE`, Italian `DS` and Portuguese `DP` alike.
+    for (mean, sd) in [("Moyenne", "ET"), ("Media", "DE"), ("Media", "DS"), ("Média", "DP")] {
+        let t = table(
+            "Tableau 2. Concentrations de vancomycine (mg/l) dans le sérum",
+            &[&["Patient", "Temps (h)", "Temps (h)"], &["Patient", "1", "6"]],
+            &[
+                &["1", "32,1", "12,4"],
+                &["2", "28,7", "10,9"],
+                &["3", "35,0", "14,2"],
+                &[mean, "31,9", "12,5"],
+                &[sd, "3,2", "1,7"],
+            ],
+        );
+        let records = table_records(&t);
+        assert_eq!(records.len(), 8, "{sd}: {}", show(&records));
+        let m = records.iter().find(|r| r.value == Some(31.9)).expect("the mean at 1 h");
+        assert_eq!(m.statistic, Statistic::Mean);
+        assert_eq!(m.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("SD", 3.2)), "{sd}");
+        assert!(records.iter().all(|r| r.context.subject.as_deref() != Some(sd)), "{sd}");
+    }
+    // The same letters as a patient's initials, under no mean row, are a subject.
+    let t = table(
+        "Table 2. Serum concentrations (mg/L) of vancomycin in individual patients",
+        &[&["Patient", "1 h", "6 h"]],
+        &[&["AB", "32.1", "12.4"], &["ET", "28.7", "10.9"], &["DP", "35.0", "14.2"]],
+    );
+    let records = table_records(&t);
+    let mut subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
+    subjects.sort_unstable();
+    assert_eq!(subjects, ["AB", "AB", "DP", "DP", "ET", "ET"], "{}", show(&records));
+}
+
+#[test]
+fn animals_under_their_german_word_with_a_mw_sd_row() {
+    // `Tier` (animal) heading the subjects, `MW ± SD` (Mittelwert) the summary row below.
+    let t = table(
+        "Tabelle 3. Plasmakonzentrationen (µg/ml) von Florfenicol bei sechs Schafen",
+        &[&["Tier", "Zeit (h)", "Zeit (h)"], &["Tier", "1", "4"]],
+        &[&["1", "4,1", "2,2"], &["2", "3,8", "2,0"], &["MW ± SD", "3,95 ± 0,21", "2,10 ± 0,14"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 6, "{}", show(&records));
+    let mut subjects: Vec<&str> = records.iter().filter_map(|r| r.context.subject.as_deref()).collect();
+    subjects.sort_unstable();
+    assert_eq!(subjects, ["1", "1", "2", "2"]);
+    let m = records.iter().find(|r| r.value == Some(3.95)).expect("the mean at 1 h");
+    assert_eq!((m.statistic, m.dispersion.as_ref().map(|d| d.value)), (Statistic::Mean, Some(0.21)));
+    assert_eq!(m.context.subject, None);
+}
