@@ -44,6 +44,8 @@
 //! - [`language::other_language`]: per-subject concentrations in German, French, Spanish,
 //!   Italian, Portuguese or Dutch, with decimal commas and the language's words for the
 //!   subjects, the time, the mean and SD, and the censored mark.
+//! - [`language::statistic_rows_abroad`]: [`statistic_rows`] in those languages (`Mittelwert
+//!   | SD | VK (%) | Median | Spannweite`, `Moyenne | ET`, `Media | DE`, `Média | DP`).
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -99,6 +101,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
     let single = study.groups.len() == 1;
     let n = study.groups[0].subjects.len();
     let mut options: Vec<(u8, f64)> = vec![(0, 2.0), (3, 1.0), (4, 1.5), (6, 1.0), (7, 1.0)];
+    if language::summarises_abroad(study) {
+        // The statistic rows of a European journal's table, in its language.
+        options.push((15, 0.7));
+    }
     if single {
         options.push((5, 1.5));
     }
@@ -150,6 +156,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         12 => long::long_table(rng, study, id, index, veterinary),
         13 => tissues::tissue_distribution(rng, study, id, index, veterinary),
         14 => language::other_language(rng, study, id, index, veterinary),
+        15 => language::statistic_rows_abroad(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

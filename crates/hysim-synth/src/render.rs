@@ -245,6 +245,8 @@ pub enum Layout {
     /// Per-subject concentrations in another language (German, French, Spanish, Italian,
     /// Portuguese, Dutch), with decimal commas.
     OtherLanguage,
+    /// [`Layout::StatisticRows`] in another language, with decimal commas.
+    StatisticRowsAbroad,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -275,6 +277,7 @@ impl Layout {
             Layout::Listing => "listing",
             Layout::Monitoring => "monitoring",
             Layout::OtherLanguage => "other_language",
+            Layout::StatisticRowsAbroad => "statistic_rows_abroad",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1175,6 +1178,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         Layout::StatisticRows
         | Layout::ConcentrationTime
         | Layout::OtherLanguage
+        | Layout::StatisticRowsAbroad
         | Layout::NamedSubjects
         | Layout::SpecimenColumns
         | Layout::Undeclared

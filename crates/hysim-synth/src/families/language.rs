@@ -48,6 +48,14 @@ struct Language {
     plasma: &'static str,
     serum: &'static str,
     milk: &'static str,
+    /// A summary table's lines: the median, the CV, the range and its ends, and the
+    /// caption's words for pharmacokinetic parameters.
+    median: &'static str,
+    cv: &'static str,
+    range: &'static str,
+    min: &'static str,
+    max: &'static str,
+    parameters: &'static str,
 }
 
 const LANGUAGES: &[Language] = &[
@@ -68,6 +76,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "Plasma",
         serum: "Serum",
         milk: "Milch",
+        median: "Median",
+        cv: "VK (%)",
+        range: "Spannweite",
+        min: "Min",
+        max: "Max",
+        parameters: "Pharmakokinetische Parameter von",
     },
     Language {
         table: "Tableau",
@@ -86,6 +100,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "plasma",
         serum: "sérum",
         milk: "lait",
+        median: "Médiane",
+        cv: "CV (%)",
+        range: "Étendue",
+        min: "Min",
+        max: "Max",
+        parameters: "Paramètres pharmacocinétiques de",
     },
     Language {
         table: "Tabla",
@@ -104,6 +124,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "plasma",
         serum: "suero",
         milk: "leche",
+        median: "Mediana",
+        cv: "CV (%)",
+        range: "Rango",
+        min: "Mín",
+        max: "Máx",
+        parameters: "Parámetros farmacocinéticos de",
     },
     Language {
         table: "Tabella",
@@ -122,6 +148,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "plasma",
         serum: "siero",
         milk: "latte",
+        median: "Mediana",
+        cv: "CV (%)",
+        range: "Range",
+        min: "Min",
+        max: "Max",
+        parameters: "Parametri farmacocinetici di",
     },
     Language {
         table: "Tabela",
@@ -140,6 +172,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "plasma",
         serum: "soro",
         milk: "leite",
+        median: "Mediana",
+        cv: "CV (%)",
+        range: "Amplitude",
+        min: "Mín",
+        max: "Máx",
+        parameters: "Parâmetros farmacocinéticos de",
     },
     Language {
         table: "Tabel",
@@ -158,6 +196,12 @@ const LANGUAGES: &[Language] = &[
         plasma: "plasma",
         serum: "serum",
         milk: "melk",
+        median: "Mediaan",
+        cv: "CV (%)",
+        range: "Spreiding",
+        min: "Min",
+        max: "Max",
+        parameters: "Farmacokinetische parameters van",
     },
 ];
 
@@ -318,4 +362,108 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
         }
     }
     finish(study, table, Layout::OtherLanguage, veterinary, records)
+}
+
+/// The studies whose summary this family prints: one group of three subjects or more.
+pub(crate) fn summarises_abroad(study: &Study) -> bool {
+    study.groups.len() == 1 && study.groups[0].subjects.len() >= 3 && !study.matrix.ends_with("tissue")
+}
+
+/// Statistics as rows in one of six languages, parameters across (`Mittelwert | SD | VK
+/// (%) | Median | Spannweite | n`, or `Min` and `Max` lines), decimal commas: one record per
+/// central value, the mean with its SD, the median with its range.
+pub(crate) fn statistic_rows_abroad(
+    rng: &mut Rng,
+    study: &Study,
+    id: &str,
+    index: u32,
+    veterinary: bool,
+) -> SynthTable {
+    let lang = rng.pick(LANGUAGES);
+    let g = &study.groups[0];
+    let params = super::some_params(rng, study);
+    let with_cv = rng.chance(0.5);
+    let min_max = rng.chance(0.5);
+    let with_n = rng.chance(0.6);
+    let mut header = vec![String::new()];
+    let mut columns = Vec::new();
+    for p in &params {
+        let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
+        let unit = super::unit_for(rng, *p, study, &xs);
+        header.push(super::label(rng, *p, study, &unit));
+        columns.push((xs.iter().map(|x| x * unit.factor).collect::<Vec<f64>>(), unit));
+    }
+    let mut lines: Vec<&str> = vec![lang.mean, lang.sd];
+    if with_cv {
+        lines.push(lang.cv);
+    }
+    lines.push(lang.median);
+    if min_max {
+        lines.extend([lang.min, lang.max]);
+    } else {
+        lines.push(lang.range);
+    }
+    if with_n {
+        lines.push("n");
+    }
+    let mut body: Vec<Vec<String>> = lines.iter().map(|l| vec![(*l).to_owned()]).collect();
+    let mut numbers = Vec::new();
+    for (xs, _) in &columns {
+        let (mean, sd) = super::mean_sd(xs);
+        let mut sorted = xs.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = crate::render::quantile(&sorted, 0.5);
+        let d = decimals_for(mean, 4);
+        let (mean, sd, median) = (printed_value(mean, d), printed_value(sd, d.max(1)), printed_value(median, d));
+        let (lo, hi) = (printed_value(sorted[0], d), printed_value(sorted[sorted.len() - 1], d));
+        for (k, line) in lines.iter().enumerate() {
+            let text = match *line {
+                l if l == lang.mean => comma(mean, d),
+                l if l == lang.sd => comma(sd, d.max(1)),
+                l if l == lang.cv => comma(100.0 * sd / mean.max(f64::MIN_POSITIVE), 1),
+                l if l == lang.median => comma(median, d),
+                l if l == lang.min => comma(lo, d),
+                l if l == lang.max => comma(hi, d),
+                l if l == lang.range => format!("{}–{}", comma(lo, d), comma(hi, d)),
+                _ => format!("{}", xs.len()),
+            };
+            body[k].push(text);
+        }
+        numbers.push((mean, sd, median, lo, hi));
+    }
+    let specimen = match study.matrix {
+        "serum" => lang.serum,
+        "milk" => lang.milk,
+        _ => lang.plasma,
+    };
+    let caption = format!(
+        "{} {index}. {} {} {} {specimen} {} {}.",
+        lang.table,
+        lang.parameters,
+        study.drug.name,
+        lang.in_specimen,
+        lang.after,
+        g.dose_text.replace('.', ",")
+    );
+    let table = assemble(id, caption, vec![header], body);
+    let row_of = |name: &str| lines.iter().position(|l| *l == name).expect("invariant: the line is printed");
+    let mut records = Vec::new();
+    for (k, p) in params.iter().enumerate() {
+        let (mean, sd, median, lo, hi) = numbers[k];
+        let unit = &columns[k].1;
+        let family = p.family(study.per_kg, false);
+        let raw = table.header_path(k + 1).join(" / ");
+        let code = p.code(g.route);
+        let n = with_n.then_some(g.subjects.len() as u32);
+        let context = || base_context(study);
+        let mut m = gold(&table, row_of(lang.mean), k + 1, &raw, code, mean, Statistic::Mean, unit, family, context());
+        m.dispersion = Some(Dispersion { kind: "SD".to_owned(), value: sd });
+        m.n = n;
+        let mut md =
+            gold(&table, row_of(lang.median), k + 1, &raw, code, median, Statistic::Median, unit, family, context());
+        md.interval = Some(hysim_core::Interval { kind: "range".to_owned(), low: lo, high: hi });
+        md.n = n;
+        records.extend([m, md]);
+    }
+    finish(study, table, Layout::StatisticRowsAbroad, veterinary, records)
 }

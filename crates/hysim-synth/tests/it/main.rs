@@ -188,6 +188,7 @@ fn breadth_of_the_corpus() {
         "listing",
         "monitoring",
         "other_language",
+        "statistic_rows_abroad",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

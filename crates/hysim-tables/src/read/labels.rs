@@ -165,10 +165,44 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "geo cv%",
         "geo. cv (%)",
         "geometric cv (%)",
+        // German (`VK`, Variationskoeffizient), French, Spanish, Italian, Portuguese, Dutch.
+        "vk",
+        "vk (%)",
+        "vk%",
+        "variationskoeffizient",
+        "variationskoeffizient (%)",
+        "coefficient de variation",
+        "coefficient de variation (%)",
+        "coeficiente de variación",
+        "coeficiente de variación (%)",
+        "coefficiente di variazione",
+        "coefficiente di variazione (%)",
+        "coeficiente de variação",
+        "coeficiente de variação (%)",
+        "variatiecoëfficiënt",
+        "variatiecoëfficiënt (%)",
     ]) {
         return Some(StatLabel::Spread(Kind::Cv));
     }
-    if exact(&["range", "min-max", "min - max", "minimum-maximum", "min, max", "range (min-max)", "min to max"]) {
+    // (The range in German, French, Spanish, Portuguese and Dutch: `Spannweite`, `Étendue`,
+    // `Rango`, `Amplitude`, `Spreiding`.)
+    if exact(&[
+        "range",
+        "min-max",
+        "min - max",
+        "minimum-maximum",
+        "min, max",
+        "range (min-max)",
+        "min to max",
+        "spannweite",
+        "étendue",
+        "extrêmes",
+        "rango",
+        "amplitud",
+        "amplitude",
+        "bereik",
+        "spreiding",
+    ]) {
         return Some(StatLabel::Spread(Kind::Range));
     }
     if exact(&[
@@ -182,10 +216,10 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     ]) {
         return Some(StatLabel::Spread(Kind::Iqr));
     }
-    if exact(&["min", "minimum", "lowest"]) {
+    if exact(&["min", "minimum", "lowest", "mín", "mínimo", "minimo"]) {
         return Some(StatLabel::Bound(Kind::Range, End::Low));
     }
-    if exact(&["max", "maximum", "highest"]) {
+    if exact(&["max", "maximum", "highest", "máx", "máximo", "massimo"]) {
         return Some(StatLabel::Bound(Kind::Range, End::High));
     }
     if exact(&["q1", "25th percentile", "p25", "lower quartile", "first quartile"]) {

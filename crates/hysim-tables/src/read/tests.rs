@@ -8055,3 +8055,35 @@ fn animals_under_their_german_word_with_a_mw_sd_row() {
     assert_eq!((m.statistic, m.dispersion.as_ref().map(|d| d.value)), (Statistic::Mean, Some(0.21)));
     assert_eq!(m.context.subject, None);
 }
+
+#[test]
+fn statistic_rows_in_other_languages_name_the_cv_and_the_range_in_their_words() {
+    // `VK (%)` (Variationskoeffizient) and `Spannweite` under `Mittelwert | SD | Median`;
+    // Spanish `Mín` and `Máx` lines; the range of a median and the CV of a mean, no values.
+    let t = table(
+        "Tabelle 2. Pharmakokinetische Parameter von Lidocain im Plasma",
+        &[&["", "Cmax (ng/ml)", "t1/2 (h)"]],
+        &[
+            &["Mittelwert", "412", "3,1"],
+            &["SD", "88", "0,7"],
+            &["VK (%)", "21,4", "22,6"],
+            &["Median", "398", "3,0"],
+            &["Spannweite", "301–560", "2,2–4,4"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    let median = records.iter().find(|r| r.value == Some(398.0)).expect("the median Cmax");
+    assert_eq!(median.interval.as_ref().map(|i| (i.kind.as_str(), i.low, i.high)), Some(("range", 301.0, 560.0)));
+    let t = table(
+        "Tabla 2. Parámetros farmacocinéticos de lidocaína en plasma",
+        &[&["", "Cmax (ng/ml)"]],
+        &[&["Media", "412"], &["DE", "88"], &["Mediana", "398"], &["Mín", "301"], &["Máx", "560"]],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 2, "{}", show(&records));
+    let median = records.iter().find(|r| r.value == Some(398.0)).expect("the median Cmax");
+    assert_eq!(median.interval.as_ref().map(|i| (i.low, i.high)), Some((301.0, 560.0)));
+    let mean = records.iter().find(|r| r.value == Some(412.0)).expect("the mean Cmax");
+    assert_eq!(mean.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("SD", 88.0)));
+}
