@@ -62,7 +62,7 @@ const LANGUAGES: &[Language] = &[
     Language {
         table: "Tabelle",
         people: &["Patient", "Proband"],
-        animal: "Tier",
+        animal: "Tier-Nr.",
         times: &["Zeit nach Gabe (h)", "Zeit (h)", "Zeit nach Applikation (Stunden)"],
         mean: "Mittelwert",
         sd: "SD",

@@ -12,6 +12,7 @@
 //! A cell's shape then picks the declaration that can describe it ([`resolve`]); with none,
 //! the statistic is unknown: nothing is guessed.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -616,6 +617,22 @@ fn normalise(text: &str) -> String {
     if t.contains(['—', '−', '‐', '‑']) {
         t = t.replace(['–', '—', '−', '‐', '‑'], "–");
     }
+    // Japanese and Chinese full-width brackets, colon, comma and wave dash (`中央値（範囲）`,
+    // `1.0～4.0`).
+    if t.contains(['（', '）', '［', '］', '～', '：', '，']) {
+        t = t
+            .replace('（', "(")
+            .replace('）', ")")
+            .replace('［', "[")
+            .replace('］', "]")
+            .replace('～', "–")
+            .replace('：', ":")
+            .replace('，', ",");
+    }
+    // Statistic words of thirteen more languages (`średnia (SD)`, `átlag ± szórás`).
+    if let Cow::Owned(english) = super::statistic_words::in_english(&t) {
+        t = english;
+    }
     for (from, to) in [
         ("+/-", "±"),
         ("+/–", "±"),
@@ -670,8 +687,8 @@ fn normalise(text: &str) -> String {
         }
     }
 
-    // (And the Turkish `SS`, standart sapma.)
-    const SD_WORDS: [(&str, &str); 15] = [
+    // (And the Turkish `SS`, standart sapma, and the Greek `ΤΑ`.)
+    const SD_WORDS: [(&str, &str); 18] = [
         ("± et", "± sd"),
         ("±et", "±sd"),
         ("(et)", "(sd)"),
@@ -687,6 +704,10 @@ fn normalise(text: &str) -> String {
         ("± ss", "± sd"),
         ("±ss", "±sd"),
         ("(ss)", "(sd)"),
+        // Greek `ΤΑ` (τυπική απόκλιση), also the article `τα`.
+        ("± τα", "± sd"),
+        ("±τα", "±sd"),
+        ("(τα)", "(sd)"),
     ];
     if t.contains(['±', '(']) {
         for (printed, read) in SD_WORDS {

@@ -81,6 +81,9 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     {
         key.pop();
     }
+    // (A statistic's word in one of thirteen more languages read in English: `Átlag`,
+    // `Szórás`, `中央値`.)
+    let key = super::statistic_words::in_english(&key);
     let key = key.trim_matches(|c: char| c == ':' || c == ' ').to_owned();
     let plain = key.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
     // Equal, or equal without spaces, brackets and commas (compared char by char: no
@@ -584,9 +587,11 @@ const SUBJECT_WORDS: &[&str] = &[
     "pecore",
     "ovelha",
     "ovelhas",
-    // An animal (German, Dutch, Italian) and a volunteer (Portuguese, Dutch).
-    "tier",
-    "tiere",
+    // An animal (German numbered, Dutch, Italian) and a volunteer (Portuguese, Dutch).
+    // (Not `Tier` alone: a dose tier.)
+    "tiernummer",
+    "tier-nr.",
+    "tier-nr",
     "dier",
     "dieren",
     "animale",
@@ -708,7 +713,7 @@ fn is_subject_header_uncached(header: &str) -> bool {
         .iter()
         .find_map(|suffix| bare.strip_suffix(suffix))
         .or_else(|| ["nr ", "nr. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))
-        .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()));
+        .is_some_and(|head| SUBJECT_WORDS.contains(&head.trim()) || head.trim() == "tier");
     // (Or an animal species named alone, as the subjects of a veterinary or zoo study are:
     // `Alligator` over `AM1 | AM2`, `Hedgehog`; not people's words, `Patients`.)
     // (Not an abbreviation in capitals: `BAT`, brown adipose tissue beside the liver.)

@@ -31,6 +31,7 @@ mod define;
 mod labels;
 pub(crate) use self::labels::is_clock_time;
 mod listing;
+mod statistic_words;
 #[cfg(test)]
 mod tests;
 mod translate;

