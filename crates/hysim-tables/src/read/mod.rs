@@ -238,6 +238,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(spelled) = sd_abbreviation_after_mean(table) {
         return records_in_english(&spelled);
     }
+    if let Some(spelled) = day_codes_across_subjects(table) {
+        return records_in_english(&spelled);
+    }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
@@ -491,6 +494,50 @@ fn sd_abbreviation_after_mean(table: &Table) -> Option<Table> {
     if let Some(h) = leaf {
         for c in cols {
             spelled.header_rows[h][c] = "SD".to_owned();
+        }
+    }
+    Some(spelled)
+}
+
+/// A table of subjects down (a subject header over the first column, or distinct ids in
+/// it) whose header runs through sampling days by their code, `D` and the day (`D1 | D2 |
+/// D5 | D14`) or the French `J` (jour: `J2 | J3 | J8`), three days or more in order: the
+/// days spelled `Day 1`, as the reader reads a day's header. Across subjects, these codes
+/// cannot be subjects too (where times run down, `D1 | D2` across are dogs). `None` where
+/// the table has no such run.
+fn day_codes_across_subjects(table: &Table) -> Option<Table> {
+    let code = |cell: &str| {
+        let t = labels::strip_marks(cell).trim();
+        let rest = t.strip_prefix('D').or_else(|| t.strip_prefix('J'))?;
+        (!rest.is_empty() && rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit()))
+            .then(|| (t.as_bytes()[0], rest.parse::<u32>().ok()))
+            .and_then(|(letter, n)| Some((letter, n?)))
+    };
+    let runs: Vec<usize> = (0..table.header_rows.len())
+        .filter(|&h| {
+            let codes: Vec<(u8, u32)> = table.header_rows[h].iter().skip(1).filter_map(|c| code(c)).collect();
+            let mut days: Vec<u32> = codes.iter().map(|(_, n)| *n).collect();
+            days.dedup();
+            days.len() >= 3 && days.windows(2).all(|w| w[0] < w[1]) && codes.iter().all(|(l, _)| *l == codes[0].0)
+        })
+        .collect();
+    if runs.is_empty() {
+        return None;
+    }
+    let first =
+        table.header_rows.iter().map(|row| row.first().map_or("", String::as_str)).find(|h| !h.trim().is_empty());
+    // (Ids with a letter in them where no subject header names the column: bare numbers
+    // down may be the times, `Time (h)` over `1 | 4 | 8` beside dogs `D1 | D2 | D3`.)
+    let coded_ids = || distinct_ids(table, 0) && filled_cells(table, 0).all(|t| t.chars().any(char::is_alphabetic));
+    if !(first.is_some_and(labels::is_subject_header) || coded_ids()) {
+        return None;
+    }
+    let mut spelled = table.clone();
+    for h in runs {
+        for cell in spelled.header_rows[h].iter_mut().skip(1) {
+            if let Some((_, day)) = code(cell) {
+                *cell = format!("Day {day}");
+            }
         }
     }
     Some(spelled)
@@ -5563,8 +5610,9 @@ impl<'t> Reader<'t> {
     /// Whether column `col`'s innermost header is one of a run of ids coded by one letter
     /// and their numbers under one header (`V1 | V2 | V3 | V4 | V5` under `Plasma (mg/L)`):
     /// three or more, numbered apart, one of them no parameter's name (`V4`), under a
-    /// specimen's or concentration's header; so `V1` and `V2` are ids there, not the volumes
-    /// of a compartmental model.
+    /// specimen's or concentration's header, or in a table the caption says holds individual
+    /// concentrations; so `V1` and `V2` are ids there, not the volumes of a compartmental
+    /// model.
     fn numbered_ids(&self, col: usize) -> bool {
         // (The cheap tests first: every column's header is asked.)
         if self.paths[col].last().and_then(|l| letter_code(l, 2)).is_none() {
@@ -5582,7 +5630,7 @@ impl<'t> Reader<'t> {
                 || crate::context::has_word(&crate::fold::lower(h), &["concentration", "concentrations", "levels"])
                 || self.abbreviation(bare).is_some() && self.concentration_caption()
                 || (drug_in(bare).is_some() || metabolite_in(bare).is_some()) && self.concentration_caption()
-        });
+        }) || self.individual_concentrations_caption();
         if !specimen_above {
             return false;
         }
@@ -5593,6 +5641,14 @@ impl<'t> Reader<'t> {
             && numbers.len() == codes.len()
             && codes.iter().all(|(letters, _)| *letters == codes[0].0)
             && siblings.iter().any(|l| parameter_code(l, self.route_kind).is_none())
+    }
+
+    /// Whether the caption says its table holds each subject's concentrations (`Plasma X
+    /// concentrations (µg/mL) in individual tegus`, `Individual serum levels`): its columns'
+    /// codes under a condition (`24 °C` over `T1 | T2 | T3`) are the subjects then.
+    fn individual_concentrations_caption(&self) -> bool {
+        let caption = crate::fold::lower(self.table.caption.as_deref().unwrap_or_default());
+        crate::context::has_word(&caption, &["individual"]) && self.concentration_caption()
     }
 
     /// Whether the caption says its table holds concentrations (`Individual plasma

@@ -8123,3 +8123,86 @@ fn declarations_in_thirteen_more_languages() {
         assert_eq!(tmax.interval.as_ref().map(|i| i.kind.as_str()), Some(median), "{footnote}");
     }
 }
+
+#[test]
+fn day_codes_across_subjects_are_sampling_days() {
+    // `J2 | J5 | J8` (jour) spanning the specimens, `D1 | D3 | D7` under a concentration's
+    // header: subjects down, so the codes are days.
+    let t = table(
+        "Tableau 2. Concentrations résiduelles individuelles de X (ng/mL) dans le liquide interstitiel et le plasma",
+        &[
+            &["Sujet", "J2", "J2", "J5", "J5", "J8", "J8"],
+            &["Sujet", "LID", "Plasma", "LID", "Plasma", "LID", "Plasma"],
+        ],
+        &[
+            &["S01", "27,0", "40,4", "51,8", "66,6", "62,9", "87,9"],
+            &["S02", "20,5", "28,5", "32,0", "44,2", "45,2", "64,3"],
+        ],
+    );
+    let mut t = t;
+    t.footnote = Some("LID : liquide interstitiel dermique.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(51.8)).expect("S01's day-5 interstitial level");
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()),
+        (Some("S01"), Some("day 5"), Some("interstitial fluid")),
+        "{}",
+        show(&records)
+    );
+    let t = table(
+        "Table 2. Individual plasma concentrations of X in capybaras",
+        &[&["Animal", "Plasma (ng/mL)", "Plasma (ng/mL)", "Plasma (ng/mL)"], &["Animal", "D1", "D3", "D7"]],
+        &[&["Cap-1", "44.0", "40.6", "21.2"], &["Cap-2", "35.9", "33.6", "15.1"]],
+    );
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(33.6)).expect("Cap-2 on day 3");
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("Cap-2"), Some("day 3")));
+    // Dogs coded across with the times down stay dogs.
+    let t = table(
+        "Table 2. Plasma concentrations (µg/mL) of X in individual dogs",
+        &[&["Time (h)", "D1", "D2", "D3"]],
+        &[&["1", "4.1", "3.9", "4.4"], &["4", "2.2", "2.0", "2.5"]],
+    );
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(2.0)).expect("D2 at 4 h");
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("D2"), Some("4 h")));
+}
+
+#[test]
+fn codes_across_under_a_condition_are_subjects_where_the_caption_says_individual() {
+    // `24 °C` and `32 °C` spanning `T1..T3` and `T4..T6`: "in individual tegus".
+    let t = table(
+        "Table 2. Plasma X concentrations (µg/mL) in individual tegus kept at 24 °C or 32 °C",
+        &[
+            &["Time (h)", "24 °C", "24 °C", "24 °C", "32 °C", "32 °C", "32 °C"],
+            &["Time (h)", "T1", "T2", "T3", "T4", "T5", "T6"],
+        ],
+        &[
+            &["1", "25.3", "28.7", "27.2", "21.8", "29.7", "28.6"],
+            &["4", "34.1", "38.1", "30.3", "30.1", "34.9", "39.1"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(30.1)).expect("T4 at 4 h");
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("T4"), Some("4 h")),
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
+fn specimens_named_in_romanian_polish_greek_and_french() {
+    for (name, specimen) in [
+        ("Plasmă", "plasma"),
+        ("Osocze", "plasma"),
+        ("Πλάσμα", "plasma"),
+        ("Lichid peritoneal", "peritoneal fluid"),
+        ("Liquide interstitiel", "interstitial fluid"),
+        ("Dializat", "dialysate"),
+        ("Mleko", "milk"),
+    ] {
+        assert_eq!(crate::context::matrices_in(name), [specimen], "{name}");
+    }
+    // Not inside another word.
+    assert!(crate::context::matrices_in("Plasmapheresis").is_empty());
+}

@@ -414,8 +414,8 @@ pub(crate) fn says_concentration(lower: &str) -> bool {
 /// `table` with its caption and title in English where they hold words of [`WORDS`]; else
 /// `table` itself.
 pub(crate) fn in_english(table: &Table) -> Cow<'_, Table> {
-    let caption = table.caption.as_deref().and_then(translate);
-    let title = table.title.as_deref().and_then(translate);
+    let caption = table.caption.as_deref().and_then(|c| in_words(c, translate));
+    let title = table.title.as_deref().and_then(|t| in_words(t, translate));
     if caption.is_none() && title.is_none() {
         return Cow::Borrowed(table);
     }
@@ -423,6 +423,41 @@ pub(crate) fn in_english(table: &Table) -> Cow<'_, Table> {
     english.caption = caption.or(english.caption);
     english.title = title.or(english.title);
     Cow::Owned(english)
+}
+
+/// Whether `c` is a Japanese or Chinese character (kana and CJK ideographs).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+}
+
+/// `text` in words, then `translate`d: Japanese and Chinese captions write a drug's Latin
+/// name, its dose and its unit among their characters with no space (`单次口服nilvadipril复方片
+/// （5 mg）`), so a space is put where a run of those characters meets a letter or a digit,
+/// and their full-width brackets are read as brackets. `None` where neither changes it.
+fn in_words(text: &str, translate: impl Fn(&str) -> Option<String>) -> Option<String> {
+    if !text.chars().any(is_cjk) {
+        return translate(text);
+    }
+    let mut spaced = String::with_capacity(text.len() + 16);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let c = match c {
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '：' => ':',
+            _ => c,
+        };
+        if let Some(p) = previous
+            && (is_cjk(p) && (c.is_alphanumeric() || c == '(') && !is_cjk(c)
+                || is_cjk(c) && (p.is_alphanumeric() || p == ')') && !is_cjk(p))
+        {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = Some(c);
+    }
+    translate(&spaced).or(Some(spaced))
 }
 
 /// `text` with each whole word of [`WORDS`] (any case) in English, or `None` where it holds
@@ -520,6 +555,16 @@ mod tests {
             translate("Parámetros farmacocinéticos de X; coeficiente de variación").as_deref(),
             Some("parameters pharmacokinetic of X; coeficiente de variación")
         );
+    }
+
+    #[test]
+    fn latin_words_among_japanese_and_chinese_characters_are_words() {
+        assert_eq!(
+            in_words("表2 单次口服nilvadipril/rosuvaprazole复方片（5 mg/10 mg）后的个体药动学参数", |_| None)
+                .as_deref(),
+            Some("表 2 单次口服 nilvadipril/rosuvaprazole 复方片 (5 mg/10 mg) 后的个体药动学参数")
+        );
+        assert_eq!(in_words("Plasma concentrations of X in dogs", |_| None), None);
     }
 
     #[test]
