@@ -4372,7 +4372,7 @@ impl<'t> Reader<'t> {
     }
 
     /// Whether `name` is the study drug or a metabolite the caption names after the word
-    /// `metabolite` (`its metabolite M2`).
+    /// `metabolite` (`its metabolite M2`), or the drug's partner in a combination (`X/Y`).
     fn caption_compound(&self, name: &str) -> bool {
         let name = crate::fold::lower(name.trim());
         if name.is_empty() || name.chars().all(|c| c.is_ascii_digit()) {
@@ -4402,10 +4402,13 @@ impl<'t> Reader<'t> {
                     && words.get(k + 1) == Some(&"and")
                     && words[k + 2..].iter().take(3).any(|w| matches!(word(w), "metabolite" | "metabolites"))
             })
-            // The drug and a compound beside it: `X and M4 plasma concentrations`.
+            // The drug and a compound beside it: `X and M4 plasma concentrations`; or the two
+            // of a fixed-dose combination, `X/Y` (`a nilvadipril/rosuvaprazole tablet`).
             || drug.as_deref().is_some_and(|drug| {
                 words.windows(3).any(|w| {
                     w[1] == "and" && (word(w[0]) == drug && word(w[2]) == name || word(w[0]) == name && word(w[2]) == drug)
+                }) || words.iter().any(|w| {
+                    word(w).split_once('/').is_some_and(|(a, b)| a == drug && b == name || a == name && b == drug)
                 })
             })
     }
@@ -7446,6 +7449,16 @@ impl<'t> Reader<'t> {
                 (drug.as_deref() != Some(crate::fold::lower(name).as_str())
                     && (self.caption_compound(name) || self.parent_of_a_column(name)))
                 .then(|| (name.to_owned(), None))
+            })
+            // A compound the caption names spanning the column's parameters (`Rosuvaprazole`
+            // over `Cmax | AUC`, "a nilvadipril/rosuvaprazole tablet").
+            .or_else(|| {
+                let drug = self.base.context.drug.as_deref().map(crate::fold::lower);
+                self.header_above(col).iter().find_map(|h| {
+                    let name = crate::params::split_trailing_group(h).0.trim();
+                    (drug.as_deref() != Some(crate::fold::lower(name).as_str()) && self.caption_compound(name))
+                        .then(|| (name.to_owned(), None))
+                })
             })
             // A section naming the study drug or a metabolite the caption names (`Oxamerol`
             // then `M2 (6β-hydroxy-oxamerol)` over the rows, the caption saying "oxamerol and

@@ -8206,3 +8206,23 @@ fn specimens_named_in_romanian_polish_greek_and_french() {
     // Not inside another word.
     assert!(crate::context::matrices_in("Plasmapheresis").is_empty());
 }
+
+#[test]
+fn each_drug_of_a_combination_spanning_its_parameters_is_their_analyte() {
+    // "a nilvadipril/rosuvaprazole tablet": each name spans its own parameters.
+    let t = table(
+        "Table 2. Individual pharmacokinetic parameters after a single nilvadipril/rosuvaprazole tablet (5 mg/10 mg)",
+        &[
+            &["Subject", "Nilvadipril", "Nilvadipril", "Rosuvaprazole", "Rosuvaprazole"],
+            &["Subject", "Cmax (ng/mL)", "t1/2 (h)", "Cmax (ng/mL)", "t1/2 (h)"],
+        ],
+        &[&["01", "9.01", "37.5", "13.91", "18.2"], &["02", "7.50", "42.2", "13.18", "17.0"]],
+    );
+    let records = table_records(&t);
+    let analyte = |v: f64| {
+        let r = records.iter().find(|r| r.value == Some(v)).expect("a record");
+        r.context.analyte.as_deref().map(crate::fold::lower)
+    };
+    assert_eq!(analyte(13.91).as_deref(), Some("rosuvaprazole"), "{}", show(&records));
+    assert_eq!(analyte(9.01).as_deref(), Some("nilvadipril"));
+}
