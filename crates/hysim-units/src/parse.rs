@@ -152,6 +152,9 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         "h" | "hr" | "hrs" | "hour" | "hours" | "uur" | "heure" | "heures" | "saat" => (Base::Time, 1.0),
         // (Spanish, Portuguese, Italian and German hours: `horas`, `ore`, `Stunden`.)
         "hora" | "horas" | "ora" | "ore" | "stunde" | "stunden" => (Base::Time, 1.0),
+        // (Danish and Norwegian `timer`, Swedish `tim` and `timmar`, Polish `godz.`, Czech
+        // `hod`: `µg·timer/ml`. Not their `t`: `t1/2` would read as a unit.)
+        "timer" | "tim" | "timmar" | "godz" | "godz." | "hod" => (Base::Time, 1.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         // (Days in Spanish, Portuguese, French, Italian, German and Dutch tables: `ng·dia/mL`,
         // `L/día/kg`, `mg/Tag`, `jours`.)
@@ -683,6 +686,9 @@ mod tests {
         check("ng·dia/mL", "2.400000e-5 mass^1 vol^-1 time^1");
         check("L/día/kg", "4.166667e-2 vol^1 time^-1 bw^-1");
         check("horas", "1.000000e0 time^1");
+        check("µg·timer/ml", "1.000000e-3 mass^1 vol^-1 time^1");
+        check("ml/tim/kg", "1.000000e-3 vol^1 time^-1 bw^-1");
+        check("óra", "1.000000e0 time^1");
         check("months", "7.305000e2 time^1");
         check("%", "1.000000e-2 %");
         check("(ng·h/mL)/mg", "1.000000e-6 mass^1 vol^-1 time^1 dose^-1");

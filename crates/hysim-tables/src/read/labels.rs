@@ -1545,6 +1545,10 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
                 "ora",
                 "ore",
                 "uur",
+                // (Danish and Norwegian `12 t`, `timer`; Swedish `tim`.)
+                "t",
+                "timer",
+                "tim",
                 "timmar",
                 "timme",
                 "godz",
@@ -2534,6 +2538,9 @@ fn is_non_value_header_uncached(label: &str) -> bool {
         // (`Degree-days`: days times the water's temperature, the thermal time of fish
         // studies, a covariate beside the days; the header itself, not one spanning times.)
         || l.trim_end_matches(|c: char| !c.is_alphanumeric()) == "degree days"
+        // A temperature in its unit (`Core temp. (°C)`, `Kernetemp. (°C)` between a patient's
+        // concentration rows): a vital sign, no PK value.
+        || matches!(crate::params::split_trailing_group(&l).1.map(str::trim), Some("°c" | "°f" | "℃" | "° c"))
         || l.contains("relative standard error")
         // Within-subject variability of a crossover (`CVintra (%)`, `Intra-subject CV`).
         // (Dashes are spaces in `l`.)
@@ -2631,6 +2638,10 @@ pub(crate) fn is_unit_header(label: &str) -> bool {
             | "единица"
             | "единицы"
             | "ед. изм."
+            // Chinese and Japanese.
+            | "单位"
+            | "單位"
+            | "単位"
     )
 }
 

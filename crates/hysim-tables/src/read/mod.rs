@@ -6057,6 +6057,14 @@ impl<'t> Reader<'t> {
                     }
                     RowKind::Subject(id) => {
                         flush(&mut block, &section, section_n, &mut out);
+                        // (A subject's row of another quantity, labelled beside its id: `Pt 1 |
+                        // Core temp. (°C)` under its `Conc. (ng/mL)` row.)
+                        let cells = &self.table.body_rows[row];
+                        if (0..col.min(cells.len()))
+                            .any(|c| c != self.stub_col && labels::is_non_value_header(&cells[c]))
+                        {
+                            continue;
+                        }
                         let time = self.time_at(row, col);
                         let group = join_group(section.as_deref(), col_group);
                         let id = self.pair_member(row, col).unwrap_or_else(|| id.clone());

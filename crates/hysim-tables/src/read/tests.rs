@@ -8226,3 +8226,40 @@ fn each_drug_of_a_combination_spanning_its_parameters_is_their_analyte() {
     assert_eq!(analyte(13.91).as_deref(), Some("rosuvaprazole"), "{}", show(&records));
     assert_eq!(analyte(9.01).as_deref(), Some("nilvadipril"));
 }
+
+#[test]
+fn danish_hours_and_a_temperature_row_beside_each_patients_levels() {
+    // `12 t` (timer), each patient's concentration row over a core-temperature row, the
+    // caption in Danish ("Plasmakoncentrationer af X").
+    let t = table(
+        "Tabel 3. Plasmakoncentrationer af sufentazol hos de enkelte patienter",
+        &[&["Patient", "", "12 t", "24 t"]],
+        &[
+            &["Pt 1", "Konc. (ng/ml)", "1,80", "2,39"],
+            &["Pt 1", "Kernetemp. (°C)", "33,1", "33,2"],
+            &["Pt 2", "Konc. (ng/ml)", "1,68", "2,36"],
+            &["Pt 2", "Kernetemp. (°C)", "33,0", "32,8"],
+        ],
+    );
+    let mut t = t;
+    t.title = Some("Plasma concentrations of sufentazol during targeted temperature management".into());
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    let r = records.iter().find(|r| r.value == Some(2.36)).expect("Pt 2 at 24 h");
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.analyte.as_deref()),
+        (Some("Pt 2"), Some("24 h"), Some("sufentazol"))
+    );
+}
+
+#[test]
+fn a_chinese_unit_column() {
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of X (mean ± SD, n = 6)",
+        &[&["参数", "单位", "X"]],
+        &[&["Cmax", "μg/mL", "0.86 ± 0.31"], &["Tmax", "h", "3.2 ± 1.1"]],
+    );
+    let records = table_records(&t);
+    let cmax = records.iter().find(|r| r.value == Some(0.86)).expect("Cmax");
+    assert_eq!(cmax.unit_raw.as_deref(), Some("μg/mL"), "{}", show(&records));
+}

@@ -47,6 +47,10 @@ const WORDS: &[(&str, &str)] = &[
     // Swedish and Polish.
     ("koncentration", "concentration"),
     ("koncentrationer", "concentrations"),
+    // Norwegian (and Danish and Swedish, after them).
+    ("konsentrasjoner", "concentrations"),
+    ("plasmakonsentrasjoner", "plasma concentrations"),
+    ("serumkonsentrasjoner", "serum concentrations"),
     ("plasmakoncentrationer", "plasma concentrations"),
     ("serumkoncentrationer", "serum concentrations"),
     ("koncentrace", "concentrations"),
@@ -376,9 +380,9 @@ const WORDS: &[(&str, &str)] = &[
     ("twaalf", "twelve"),
 ];
 
-/// "Of" in the six languages: translated only after a word of [`LINKED`] (`concentraciones
+/// "Of" in the six languages (and Danish `af`, Norwegian and Swedish `av`): translated only after a word of [`LINKED`] (`concentraciones
 /// de X`, `Serumkonzentrationen von X`, `parametri farmacocinetici di X`).
-const OF: &[&str] = &["von", "de", "des", "du", "del", "di", "della", "da", "van", "dos"];
+const OF: &[&str] = &["von", "de", "des", "du", "del", "di", "della", "da", "van", "dos", "af", "av"];
 
 /// English words (as translated) that "of" links to the drug, specimen or subjects after it.
 const LINKED: &[&str] = &[
