@@ -168,7 +168,9 @@ const CENTRALS: &[(&str, Statistic)] = &[
     // Tables in German, French, Spanish, Italian, Portuguese and Dutch (`Mittelwert ±
     // Standardabweichung`, `moyenne ± écart-type`, `media ± desviación estándar`, `média ±
     // desvio padrão`, `gemiddelde ± SD`, `mediaan [IQR]`).
+    ("geometrische mittelwerte", Statistic::GeometricMean),
     ("geometrischer mittelwert", Statistic::GeometricMean),
+    ("geometrische mittelwert", Statistic::GeometricMean),
     ("moyenne géométrique", Statistic::GeometricMean),
     ("media geométrica", Statistic::GeometricMean),
     ("media geometrica", Statistic::GeometricMean),
@@ -232,6 +234,11 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("intervalo de confiança", None),
     ("betrouwbaarheidsinterval", None),
     ("variationskoeffizient", Some(Kind::Cv)),
+    ("geometrischer variationskoeffizient", Some(Kind::Cv)),
+    // German `VK` (Variationskoeffizient): `geometrische Mittelwerte (VK %)`.
+    ("vk %", Some(Kind::Cv)),
+    ("vk%", Some(Kind::Cv)),
+    ("vk", Some(Kind::Cv)),
     ("coefficient de variation", Some(Kind::Cv)),
     ("coeficiente de variación", Some(Kind::Cv)),
     ("interquartilsabstand", Some(Kind::Iqr)),

@@ -1136,8 +1136,21 @@ pub(crate) fn is_time_header(header: &str) -> bool {
     let l = norm(header);
     crate::context::has_word(&l, &["time", "hours"])
         || time_unit_in(header).is_some()
-        || crate::context::has_word(&l, FOREIGN_TIME_WORDS)
+        || names_time_in_another_language(header)
         || days_header(header).is_some()
+}
+
+/// The "after" of [`FOREIGN_TIME_WORDS`]: a time only with a time's unit beside it
+/// (`Stunden nach Gabe`, `Horas después (h)`), not alone (`Après réchauffement (J3)` heads a
+/// condition's values).
+const FOREIGN_AFTER_WORDS: &[&str] = &["nach", "après", "después", "dopo", "após", "efter"];
+
+/// Whether a header names sampling times in another language: a time word (`Zeit`, `Temps`,
+/// `Tiempo`), or "after" with a time's unit.
+pub(crate) fn names_time_in_another_language(header: &str) -> bool {
+    let l = norm(header);
+    FOREIGN_TIME_WORDS.iter().any(|w| !FOREIGN_AFTER_WORDS.contains(w) && crate::context::has_word(&l, &[w]))
+        || crate::context::has_word(&l, FOREIGN_AFTER_WORDS) && time_unit_in(header).is_some()
 }
 
 /// The words of days, in the languages the reader reads (`Day`, `Día`, `Jour`, `Giorno`,
@@ -1611,11 +1624,55 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
                 "settimana",
                 "settimane",
                 "weken",
+                // Polish, Czech, Swedish, Danish, Norwegian, Romanian, Greek, Turkish.
+                "tydzień",
+                "tygodnie",
+                "týden",
+                "týdny",
+                "vecka",
+                "veckor",
+                "uge",
+                "uger",
+                "uke",
+                "uker",
+                "săptămână",
+                "săptămâni",
+                "εβδομάδα",
+                "εβδομάδες",
+                "hafta",
             ],
             "week",
         ),
         (
-            &["mo", "month", "months", "monat", "monate", "mois", "mes", "meses", "mese", "mesi", "maand", "maanden"],
+            &[
+                "mo",
+                "month",
+                "months",
+                "monat",
+                "monate",
+                "mois",
+                "mes",
+                "mês",
+                "meses",
+                "mese",
+                "mesi",
+                "maand",
+                "maanden",
+                // Polish, Czech, Hungarian, Swedish, Danish and Norwegian, Romanian, Greek.
+                "miesiąc",
+                "miesiące",
+                "měsíc",
+                "měsíce",
+                "hónap",
+                "månad",
+                "månader",
+                "måned",
+                "måneder",
+                "luna",
+                "luni",
+                "μήνας",
+                "μήνες",
+            ],
             "month",
         ),
     ];
@@ -2538,6 +2595,23 @@ fn is_non_value_header_uncached(label: &str) -> bool {
         // (`Degree-days`: days times the water's temperature, the thermal time of fish
         // studies, a covariate beside the days; the header itself, not one spanning times.)
         || l.trim_end_matches(|c: char| !c.is_alphanumeric()) == "degree days"
+        // A change between the columns before it, in percent (`Variation (%)`, `% change`):
+        // no value of the parameter.
+        || matches!(
+            l.trim(),
+            "variation (%)"
+                | "change (%)"
+                | "% change"
+                | "percent change"
+                | "percentage change"
+                | "relative change (%)"
+                | "variação (%)"
+                | "variación (%)"
+                | "variazione (%)"
+                | "veränderung (%)"
+                | "änderung (%)"
+                | "verandering (%)"
+        )
         // A temperature in its unit (`Core temp. (°C)`, `Kernetemp. (°C)` between a patient's
         // concentration rows): a vital sign, no PK value.
         || matches!(crate::params::split_trailing_group(&l).1.map(str::trim), Some("°c" | "°f" | "℃" | "° c"))

@@ -2940,7 +2940,7 @@ impl<'t> Reader<'t> {
             let timed = collection
                 || midpoint(c)
                 || crate::context::has_word(&header, &["time", "hours"])
-                || crate::context::has_word(&header, labels::FOREIGN_TIME_WORDS)
+                || labels::names_time_in_another_language(&header)
                 || after_event
                 || defined_time()
                 || interval

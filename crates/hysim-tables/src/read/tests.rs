@@ -8263,3 +8263,50 @@ fn a_chinese_unit_column() {
     let cmax = records.iter().find(|r| r.value == Some(0.86)).expect("Cmax");
     assert_eq!(cmax.unit_raw.as_deref(), Some("μg/mL"), "{}", show(&records));
 }
+
+#[test]
+fn a_condition_after_an_event_and_a_change_column_in_french() {
+    // `Après réchauffement (J3)` heads a condition's values (not times), `Variation (%)`
+    // the change between the two: no values.
+    let t = table(
+        "Tableau 3. Paramètres pharmacocinétiques du X pendant l'hypothermie et après réchauffement. Valeurs exprimées en médiane [EIQ].",
+        &[&["Paramètre", "Hypothermie 33 °C (J1)", "Après réchauffement (J3)", "Variation (%)"]],
+        &[
+            &["Css (ng/ml)", "412 [298–566]", "276 [201–371]", "−33"],
+            &["CL (l/h)", "10,8 [7,9–14,6]", "16,2 [12,0–21,4]", "+50"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    let r = records.iter().find(|r| r.value == Some(276.0)).expect("Css after rewarming");
+    assert_eq!(r.statistic, Statistic::Median);
+    assert_eq!(r.interval.as_ref().map(|i| (i.kind.as_str(), i.low)), Some(("IQR", 201.0)));
+}
+
+#[test]
+fn german_geometric_means_with_their_vk_and_months_in_portuguese() {
+    let t = table(
+        "Tabelle 2. Pharmakokinetische Parameter von X nach einmaliger Gabe. Angegeben sind geometrische Mittelwerte (VK %).",
+        &[&["Parameter", "5 mg", "10 mg"]],
+        &[&["Cmax (ng/ml)", "18,4 (24,1)", "37,9 (21,8)"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(18.4)).expect("Cmax at 5 mg");
+    assert_eq!(r.statistic, Statistic::GeometricMean, "{}", show(&records));
+    assert_eq!(r.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("CV%", 24.1)));
+    let t = table(
+        "Tabela 2. Concentrações séricas de X (pg/mL) após a inserção do implante. Valores expressos em mediana (intervalo interquartil).",
+        &[&["Tempo após a inserção", "IMC < 25", "IMC ≥ 30"]],
+        &[
+            &["Mês 1", "412 (338–506)", "298 (236–371)"],
+            &["Mês 3", "298 (241–362)", "214 (168–265)"],
+            &["Cmáx (pg/mL)", "1.124 (876–1.402)", "812 (623–1.047)"],
+        ],
+    );
+    let mut t = t;
+    t.caption = t.caption.map(|c| c.replace(" X ", " norvelestrel "));
+    t.title = Some("Concentrações séricas de norvelestrel ao longo de três anos de uso do implante".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(214.0)).unwrap_or_else(|| panic!("month 3: {}", show(&records)));
+    assert_eq!((r.context.time.as_deref(), r.statistic), (Some("month 3"), Statistic::Median), "{}", show(&records));
+}
