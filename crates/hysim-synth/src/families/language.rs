@@ -174,7 +174,7 @@ const LANGUAGES: &[Language] = &[
         milk: "leite",
         median: "Mediana",
         cv: "CV (%)",
-        range: "Amplitude",
+        range: "Mín–Máx",
         min: "Mín",
         max: "Máx",
         parameters: "Parâmetros farmacocinéticos de",

@@ -133,6 +133,9 @@ const MATRICES: &[(&str, &str)] = &[
     ("abscess fluid", "pus"),
     ("pus", "pus"),
     ("interstitial fluid", "interstitial fluid"),
+    // The airway lining sampled by cooling the exhaled air (inhaled drugs).
+    ("exhaled breath condensate", "exhaled breath condensate"),
+    ("breath condensate", "exhaled breath condensate"),
     ("isf", "interstitial fluid"),
     // Skin blisters raised by suction (or cantharidin), whose fluid samples the skin's
     // interstitial fluid apart from a probe's.

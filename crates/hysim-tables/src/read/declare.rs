@@ -233,12 +233,12 @@ const SPREADS: &[(&str, Option<Kind>)] = &[
     ("intervallo di confidenza", None),
     ("intervalo de confiança", None),
     ("betrouwbaarheidsinterval", None),
-    ("variationskoeffizient", Some(Kind::Cv)),
     ("geometrischer variationskoeffizient", Some(Kind::Cv)),
-    // German `VK` (Variationskoeffizient): `geometrische Mittelwerte (VK %)`.
+    ("variationskoeffizient", Some(Kind::Cv)),
+    // German `VK %` (Variationskoeffizient): `geometrische Mittelwerte (VK %)`. (Not `VK`
+    // alone, also vitamin K.)
     ("vk %", Some(Kind::Cv)),
     ("vk%", Some(Kind::Cv)),
-    ("vk", Some(Kind::Cv)),
     ("coefficient de variation", Some(Kind::Cv)),
     ("coeficiente de variación", Some(Kind::Cv)),
     ("interquartilsabstand", Some(Kind::Iqr)),

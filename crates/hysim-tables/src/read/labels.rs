@@ -169,7 +169,6 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "geo. cv (%)",
         "geometric cv (%)",
         // German (`VK`, Variationskoeffizient), French, Spanish, Italian, Portuguese, Dutch.
-        "vk",
         "vk (%)",
         "vk%",
         "variationskoeffizient",
@@ -187,11 +186,12 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     ]) {
         return Some(StatLabel::Spread(Kind::Cv));
     }
-    // (The range in German, French, Spanish, Portuguese and Dutch: `Spannweite`, `Étendue`,
-    // `Rango`, `Amplitude`, `Spreiding`.)
+    // (The range in German, French, Spanish and Dutch: `Spannweite`, `Étendue`, `Rango`,
+    // `Spreiding`; not `Amplitude`, a rhythm's in chronopharmacology tables.)
     if exact(&[
         "range",
         "min-max",
+        "mín-máx",
         "min - max",
         "minimum-maximum",
         "min, max",
@@ -201,8 +201,6 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "étendue",
         "extrêmes",
         "rango",
-        "amplitud",
-        "amplitude",
         "bereik",
         "spreiding",
     ]) {
@@ -1149,8 +1147,11 @@ const FOREIGN_AFTER_WORDS: &[&str] = &["nach", "après", "después", "dopo", "ap
 /// `Tiempo`), or "after" with a time's unit.
 pub(crate) fn names_time_in_another_language(header: &str) -> bool {
     let l = norm(header);
+    // (A time's unit bracketed, `Horas después (h)`, or as a word, `Stunden nach Gabe`.)
+    let unit_word =
+        || l.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && time_of(&format!("1 {w}"), None).is_some());
     FOREIGN_TIME_WORDS.iter().any(|w| !FOREIGN_AFTER_WORDS.contains(w) && crate::context::has_word(&l, &[w]))
-        || crate::context::has_word(&l, FOREIGN_AFTER_WORDS) && time_unit_in(header).is_some()
+        || crate::context::has_word(&l, FOREIGN_AFTER_WORDS) && (time_unit_in(header).is_some() || unit_word())
 }
 
 /// The words of days, in the languages the reader reads (`Day`, `Día`, `Jour`, `Giorno`,
@@ -1713,8 +1714,10 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
         }
     }
     // "Day 3", "Week 12"
+    // (Not the Scandinavian hour's `t`, `tim` before a number: `T 1` is no hour.)
     if let [u, n] = words.as_slice()
         && is_number(n)
+        && !matches!(*u, "t" | "tim" | "timer")
         && let Some(u) = unit_of(u)
     {
         return Some(format!("{u} {}", point(n)));

@@ -241,6 +241,12 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(spelled) = day_codes_across_subjects(table) {
         return records_in_english(&spelled);
     }
+    if let Some(timed) = sample_numbers_defined(table) {
+        return records_in_english(&timed);
+    }
+    if let Some(timed) = t_plus_times(table) {
+        return records_in_english(&timed);
+    }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
@@ -472,7 +478,11 @@ const SD_ABBREVIATIONS: &[&str] = &["ET", "DE", "DS", "DP"];
 /// initials, and stay as printed. `None` where the table has no such label.
 fn sd_abbreviation_after_mean(table: &Table) -> Option<Table> {
     let abbreviation = |cell: &str| SD_ABBREVIATIONS.contains(&labels::strip_marks(cell).trim());
-    let mean = |cell: &str| matches!(stat_label(cell), Some(StatLabel::Central(Statistic::Mean)));
+    // (A mean's word spelled out, `Moyenne`, `Media`: not `AM` or `MW`, a patient's initials
+    // too.)
+    let mean = |cell: &str| {
+        cell.chars().any(char::is_lowercase) && matches!(stat_label(cell), Some(StatLabel::Central(Statistic::Mean)))
+    };
     let rows: Vec<usize> = (1..table.body_rows.len())
         .filter(|&r| {
             table.body_rows[r].first().is_some_and(|s| abbreviation(s))
@@ -526,10 +536,33 @@ fn day_codes_across_subjects(table: &Table) -> Option<Table> {
     }
     let first =
         table.header_rows.iter().map(|row| row.first().map_or("", String::as_str)).find(|h| !h.trim().is_empty());
-    // (Ids with a letter in them where no subject header names the column: bare numbers
-    // down may be the times, `Time (h)` over `1 | 4 | 8` beside dogs `D1 | D2 | D3`.)
-    let coded_ids = || distinct_ids(table, 0) && filled_cells(table, 0).all(|t| t.chars().any(char::is_alphabetic));
+    // (Ids with a letter in them where no subject header names the column, none of them a
+    // time: times down, `Time (h)` over `1 | 4 | 8` or `T0 | T1`, beside dogs `D1 | D2 | D3`.)
+    let coded_ids = || {
+        distinct_ids(table, 0)
+            && filled_cells(table, 0).all(|t| {
+                t.chars().any(char::is_alphabetic) && labels::time_of(t, None).is_none() && letter_code(t, 1).is_none()
+            })
+    };
     if !(first.is_some_and(labels::is_subject_header) || coded_ids()) {
+        return None;
+    }
+    // (Days sampled, not one after another from the first, `D1 | D2 | D3` of three doses, or
+    // the notes naming days: "Dn, day n after injection", "J1 = premier jour".)
+    let notes = crate::fold::lower(&format!(
+        "{} {} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        table.footnote.as_deref().unwrap_or_default(),
+        table.title.as_deref().unwrap_or_default()
+    ));
+    let days_named =
+        crate::context::has_word(&notes, labels::DAY_WORDS) || crate::context::has_word(&notes, &["jour", "jours"]);
+    let spaced = runs.iter().any(|&h| {
+        let mut days: Vec<u32> = table.header_rows[h].iter().skip(1).filter_map(|c| code(c)).map(|(_, n)| n).collect();
+        days.dedup();
+        days.windows(2).any(|w| w[1] != w[0] + 1)
+    });
+    if !(days_named || spaced) {
         return None;
     }
     let mut spelled = table.clone();
@@ -541,6 +574,146 @@ fn day_codes_across_subjects(table: &Table) -> Option<Table> {
         }
     }
     Some(spelled)
+}
+
+/// Words for a sample in the header over numbered samples (`Sample` over `1 | 2 | 3`), in
+/// English, German, French, Spanish, Italian, Portuguese, Dutch and Polish.
+const SAMPLE_WORDS: &[&str] = &[
+    "sample",
+    "samples",
+    "sample no.",
+    "probe",
+    "proben",
+    "échantillon",
+    "échantillons",
+    "muestra",
+    "muestras",
+    "campione",
+    "campioni",
+    "amostra",
+    "amostras",
+    "monster",
+    "monsters",
+    "próbka",
+    "próbki",
+];
+
+/// The times a note gives numbered samples (`Samples: 1, pre-dose; 2, 0.5 h; 3, 1 h`,
+/// `Campioni: 1, prima della dose; 2, 0,5 h`, `1 = predose; 2 = 1 h`): each number's time
+/// as the reader writes it (`pre-dose`, `0.5 h`).
+fn sample_times(notes: &str) -> Vec<(u32, String)> {
+    const BEFORE_DOSE: &[&str] = &[
+        "pre-dose",
+        "predose",
+        "pre dose",
+        "before dose",
+        "before the dose",
+        "before dosing",
+        "prima della dose",
+        "avant la dose",
+        "avant administration",
+        "vor der gabe",
+        "vor gabe",
+        "antes de la dosis",
+        "antes da dose",
+        "voor toediening",
+    ];
+    let mut out = Vec::new();
+    // (Sentence by sentence, item by item, what follows a colon: `Samples: 1, ...`.)
+    let items = notes.split(". ").flat_map(|sentence| sentence.split(';'));
+    for item in items.map(|i| i.rsplit_once(':').map_or(i, |(_, after)| after)) {
+        let item = item.trim();
+        let Some((number, rest)) = item.split_once([',', '=']).or_else(|| item.split_once(' ')) else { continue };
+        let Ok(number) = number.trim().parse::<u32>() else { continue };
+        let rest = crate::fold::lower(rest.trim());
+        if BEFORE_DOSE.iter().any(|w| rest.starts_with(w)) {
+            out.push((number, "pre-dose".to_owned()));
+            continue;
+        }
+        // (The time first, words after it: `12 h dopo la somministrazione`.)
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if let Some(time) = words.get(..2).and_then(|w| labels::time_of(&w.join(" "), None)) {
+            out.push((number, time));
+        }
+    }
+    out
+}
+
+/// A table whose samples are numbered under a sample word (`Campione` over `1 | 2 | 3 | 4`)
+/// and whose notes give each number's time ([`sample_times`]): the times in their place
+/// (`0.5 h`) under a time header, three or more of them. `None` where it has no such
+/// samples.
+fn sample_numbers_defined(table: &Table) -> Option<Table> {
+    let footnote = table.footnote.as_deref()?;
+    let leaf = table.header_rows.len().checked_sub(1).filter(|&l| l > 0)?;
+    let sample_cols: Vec<usize> = (0..table.header_rows[leaf].len())
+        .filter(|&c| {
+            let above = table.header_rows[leaf - 1].get(c).map_or("", String::as_str);
+            let above = crate::fold::lower(labels::strip_marks(above).trim());
+            // (A footnote letter glued to the word: `Campione<sup>a</sup>`.)
+            let word = SAMPLE_WORDS.contains(&above.as_str())
+                || above.char_indices().last().is_some_and(|(at, _)| SAMPLE_WORDS.contains(&above[..at].trim_end()));
+            word && table.header_rows[leaf][c].trim().parse::<u32>().is_ok()
+        })
+        .collect();
+    if sample_cols.len() < 3 {
+        return None;
+    }
+    let times = sample_times(&crate::html::fragment_text(footnote));
+    let time_of = |c: usize| {
+        let n = table.header_rows[leaf][c].trim().parse::<u32>().ok()?;
+        times.iter().find(|(k, _)| *k == n).map(|(_, t)| t.clone())
+    };
+    if sample_cols.iter().filter(|&&c| time_of(c).is_some()).count() < 3 {
+        return None;
+    }
+    let mut timed = table.clone();
+    for &c in &sample_cols {
+        if let Some(time) = time_of(c) {
+            timed.header_rows[leaf][c] = time;
+            timed.header_rows[leaf - 1][c] = "Time after dose".to_owned();
+        }
+    }
+    Some(timed)
+}
+
+/// A table whose sampling times are printed after an event as `T+15 | T+30 | T+60` (three
+/// or more in a header row) and whose notes say what `n` counts ("T+n, n minutes after the
+/// end of nebulisation", "T+n: n hours after dosing"): the times with their unit (`15
+/// min`). `None` where the notes say nothing of the unit: it is not guessed.
+fn t_plus_times(table: &Table) -> Option<Table> {
+    let number = |cell: &str| -> Option<String> {
+        let t: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        let n = t.strip_prefix("T+").or_else(|| t.strip_prefix("t+"))?;
+        (!n.is_empty() && n.replace(',', ".").parse::<f64>().is_ok()).then(|| n.replace(',', "."))
+    };
+    let row = (0..table.header_rows.len())
+        .find(|&h| table.header_rows[h].iter().filter(|c| number(c).is_some()).count() >= 3)?;
+    let notes = crate::fold::lower(&format!(
+        "{} {}",
+        table.caption.as_deref().unwrap_or_default(),
+        crate::html::fragment_text(table.footnote.as_deref().unwrap_or_default())
+    ));
+    let at = notes.find("t+n")?;
+    let after: Vec<&str> = notes[at + 3..].split_whitespace().take(4).collect();
+    // (`T+n, n minutes ...`, `T+n = n h`, `T+n: n hours`.)
+    let unit = after.windows(2).find_map(|w| {
+        (w[0].trim_matches(|c: char| !c.is_alphanumeric()) == "n")
+            .then_some(w[1].trim_matches(|c: char| !c.is_alphabetic()))
+    })?;
+    let unit = match unit {
+        "min" | "mins" | "minute" | "minutes" => "min",
+        "h" | "hr" | "hrs" | "hour" | "hours" => "h",
+        "d" | "day" | "days" => "day",
+        _ => return None,
+    };
+    let mut timed = table.clone();
+    for cell in &mut timed.header_rows[row] {
+        if let Some(n) = number(cell) {
+            *cell = if unit == "day" { format!("day {n}") } else { format!("{n} {unit}") };
+        }
+    }
+    Some(timed)
 }
 
 /// A table that prints each parameter's spread in a row of its own under it, labelled by
@@ -5633,7 +5806,7 @@ impl<'t> Reader<'t> {
                 || crate::context::has_word(&crate::fold::lower(h), &["concentration", "concentrations", "levels"])
                 || self.abbreviation(bare).is_some() && self.concentration_caption()
                 || (drug_in(bare).is_some() || metabolite_in(bare).is_some()) && self.concentration_caption()
-        }) || self.individual_concentrations_caption();
+        }) || self.individual_concentrations_caption() && self.codes_under_a_condition(col);
         if !specimen_above {
             return false;
         }
@@ -5644,6 +5817,18 @@ impl<'t> Reader<'t> {
             && numbers.len() == codes.len()
             && codes.iter().all(|(letters, _)| *letters == codes[0].0)
             && siblings.iter().any(|l| parameter_code(l, self.route_kind).is_none())
+    }
+
+    /// Whether column `col`'s code sits under a header of its own that names no parameter
+    /// (`24 °C` over `T1 | T2 | T3`), and its letter is none of a cycle's, a day's, a week's, a
+    /// month's, a volume's, a rate constant's or a period's (`C1`, `D8`, `W2`, `V1`, `K12`,
+    /// `P2`).
+    fn codes_under_a_condition(&self, col: usize) -> bool {
+        let Some((letters, _)) = self.paths[col].last().and_then(|l| letter_code(l, 2)) else { return false };
+        let above = self.header_above(col);
+        !above.is_empty()
+            && above.iter().all(|h| parameter_code(h, self.route_kind).is_none() && !labels::is_time_header(h))
+            && !matches!(letters, "C" | "D" | "W" | "M" | "V" | "K" | "P" | "CL" | "Q")
     }
 
     /// Whether the caption says its table holds each subject's concentrations (`Plasma X

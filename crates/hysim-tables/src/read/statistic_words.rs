@@ -150,8 +150,12 @@ const WORDS: &[(&str, &str)] = &[
     ("最小値-最大値", "min-max"),
     ("最小值–最大值", "min–max"),
     ("最小值-最大值", "min-max"),
-    ("範囲", "range"),
-    ("范围", "range"),
+    // (The range in brackets only: `治疗范围`, `定量範囲` are a therapeutic and an assay's
+    // range.)
+    ("(範囲)", "(range)"),
+    ("（範囲）", "(range)"),
+    ("(范围)", "(range)"),
+    ("（范围）", "(range)"),
     // Confidence intervals.
     ("przedział ufności", "confidence interval"),
     ("διάστημα εμπιστοσύνης", "confidence interval"),
@@ -184,7 +188,7 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Whether `c` is a Japanese or Chinese character (kana and CJK ideographs).
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
@@ -239,7 +243,8 @@ mod tests {
             ("keskiarvo ± keskihajonta", "mean ± sd"),
             ("平均値（標準偏差）", " mean （ sd ）"),
             ("幾何平均（変動係数）", " geometric mean （ cv ）"),
-            ("中位数（范围）", " median （ range ）"),
+            ("中位数（范围）", " median  (range) "),
+            ("治疗范围", "治疗范围"),
             ("z wyjątkiem tmax", "except tmax"),
         ] {
             assert_eq!(in_english(printed), read, "{printed}");

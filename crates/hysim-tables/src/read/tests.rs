@@ -8026,7 +8026,17 @@ fn a_romance_sd_abbreviation_under_a_mean_row_is_its_sd_and_elsewhere_a_subject(
         assert_eq!(m.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("SD", 3.2)), "{sd}");
         assert!(records.iter().all(|r| r.context.subject.as_deref() != Some(sd)), "{sd}");
     }
-    // The same letters as a patient's initials, under no mean row, are a subject.
+    // The same letters as a patient's initials are a subject, under no mean row or under
+    // another patient's initials that read as a mean (`AM`).
+    let t = table(
+        "Table 2. Serum concentrations (mg/L) of vancomycin in individual patients",
+        &[&["Patient", "1 h", "6 h"]],
+        &[&["AM", "32.1", "12.4"], &["DE", "28.7", "10.9"], &["MW", "35.0", "14.2"], &["ET", "30.2", "11.8"]],
+    );
+    let records = table_records(&t);
+    let de = records.iter().find(|r| r.value == Some(28.7)).expect("DE's 1-h level");
+    assert_eq!(de.context.subject.as_deref(), Some("DE"), "{}", show(&records));
+    assert!(records.iter().find(|r| r.value == Some(30.2)).is_some_and(|r| r.context.subject.as_deref() == Some("ET")));
     let t = table(
         "Table 2. Serum concentrations (mg/L) of vancomycin in individual patients",
         &[&["Patient", "1 h", "6 h"]],
@@ -8093,7 +8103,7 @@ fn statistic_rows_in_other_languages_name_the_cv_and_the_range_in_their_words() 
 fn declarations_in_thirteen_more_languages() {
     // A footnote declaring the statistic in Polish, Greek, Hungarian, Swedish or Japanese:
     // the bracketed numbers are what it says, and tmax's range by its exception.
-    for (footnote, mean, median) in [
+    for (footnote, spread, median) in [
         (
             "Dane przedstawiono jako średnią (odchylenie standardowe), z wyjątkiem tmax: mediana (rozstęp).",
             "SD",
@@ -8113,7 +8123,7 @@ fn declarations_in_thirteen_more_languages() {
         let records = table_records(&t);
         let cmax = records.iter().find(|r| r.value == Some(212.4)).expect("Cmax");
         assert_eq!(cmax.statistic, Statistic::Mean, "{footnote}: {}", show(&records));
-        assert_eq!(cmax.dispersion.as_ref().map(|d| d.kind.as_str()), Some(mean), "{footnote}");
+        assert_eq!(cmax.dispersion.as_ref().map(|d| d.kind.as_str()), Some(spread), "{footnote}");
         if footnote.starts_with('平') {
             // (The Japanese exception names tmax before its word: read as the whole note.)
             continue;
@@ -8164,6 +8174,20 @@ fn day_codes_across_subjects_are_sampling_days() {
     );
     let r = table_records(&t).into_iter().find(|r| r.value == Some(2.0)).expect("D2 at 4 h");
     assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("D2"), Some("4 h")));
+    // Nor where the times down are coded (`T0 | T1`), nor doses one after another under
+    // patients (`D1 | D2 | D3`, a trough before each dose) that no note calls days.
+    let t = table(
+        "Table 2. Plasma concentrations (µg/mL) of X in individual dogs",
+        &[&["Time point", "D1", "D2", "D3"]],
+        &[&["T0", "4.1", "3.9", "4.4"], &["T1", "2.2", "2.0", "2.5"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref().is_none_or(|t| !t.starts_with("day"))));
+    let t = table(
+        "Table 2. Trough concentrations (mg/L) of X before each dose",
+        &[&["Patient", "D1", "D2", "D3"]],
+        &[&["P01", "4.1", "3.9", "4.4"], &["P02", "2.2", "2.0", "2.5"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref().is_none_or(|t| !t.starts_with("day"))));
 }
 
 #[test]
@@ -8188,6 +8212,13 @@ fn codes_across_under_a_condition_are_subjects_where_the_caption_says_individual
         "{}",
         show(&records)
     );
+    // Volumes under a model's header are no subjects, whatever the caption says.
+    let t = table(
+        "Table 2. Individual plasma concentrations (ng/mL) and model volumes of X",
+        &[&["Subject", "Volumes (L)", "Volumes (L)", "Volumes (L)"], &["Subject", "V1", "V2", "V3"]],
+        &[&["01", "25.3", "28.7", "27.2"], &["02", "34.1", "38.1", "30.3"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.subject.as_deref() != Some("V2")));
 }
 
 #[test]
@@ -8200,11 +8231,14 @@ fn specimens_named_in_romanian_polish_greek_and_french() {
         ("Liquide interstitiel", "interstitial fluid"),
         ("Dializat", "dialysate"),
         ("Mleko", "milk"),
+        ("Exhaled breath condensate", "exhaled breath condensate"),
     ] {
         assert_eq!(crate::context::matrices_in(name), [specimen], "{name}");
     }
     // Not inside another word.
     assert!(crate::context::matrices_in("Plasmapheresis").is_empty());
+    assert!(crate::context::matrices_in("Serumkrankheit").is_empty());
+    assert!(crate::context::matrices_in("Plasmaferez").is_empty());
 }
 
 #[test]
@@ -8309,4 +8343,53 @@ fn german_geometric_means_with_their_vk_and_months_in_portuguese() {
     let records = table_records(&t);
     let r = records.iter().find(|r| r.value == Some(214.0)).unwrap_or_else(|| panic!("month 3: {}", show(&records)));
     assert_eq!((r.context.time.as_deref(), r.statistic), (Some("month 3"), Statistic::Median), "{}", show(&records));
+}
+
+#[test]
+fn samples_numbered_under_a_sample_word_take_the_times_their_note_gives() {
+    let mut t = table(
+        "Table 2. Individual plasma concentrations of mioinozide (ng/mL)",
+        &[&["Patient", "Sample a", "Sample a", "Sample a", "Sample a"], &["Patient", "1", "2", "3", "4"]],
+        &[&["01", "< LLOQ", "473", "693", "876"], &["02", "< LLOQ", "455", "582", "661"]],
+    );
+    t.footnote = Some("a Samples: 1, before the dose; 2, 0.5 h; 3, 1 h; 4, 1.5 h after the dose.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(582.0)).expect("patient 02's third sample");
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Some("02"), Some("1 h")),
+        "{}",
+        show(&records)
+    );
+    // Without the note, the numbers are no times.
+    t.footnote = None;
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref() != Some("1 h")));
+}
+
+#[test]
+fn times_after_an_event_as_t_plus_n_take_the_unit_their_note_gives() {
+    let mut t = table(
+        "Table 3. Individual X concentrations (ng/mL) in exhaled breath condensate",
+        &[&["Patient", "T+15", "T+30", "T+60"]],
+        &[&["Pt-A", "49.3", "37.3", "25.6"], &["Pt-B", "53.1", "41.4", "28.5"]],
+    );
+    t.footnote = Some("T+n, n minutes after the end of nebulisation.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(41.4)).expect("Pt-B at T+30");
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Some("Pt-B"), Some("30 min")),
+        "{}",
+        show(&records)
+    );
+    // Without the note, no unit is guessed.
+    t.footnote = None;
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref() != Some("30 min")));
+}
+
+#[test]
+fn a_foreign_after_heads_times_with_a_time_unit_word_or_bracket() {
+    assert!(labels::is_time_header("Stunden nach Gabe"));
+    assert!(labels::is_time_header("Horas después de la dosis (h)"));
+    assert!(!labels::is_time_header("Après réchauffement (J3)"));
 }

@@ -429,17 +429,13 @@ pub(crate) fn in_english(table: &Table) -> Cow<'_, Table> {
     Cow::Owned(english)
 }
 
-/// Whether `c` is a Japanese or Chinese character (kana and CJK ideographs).
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
-}
-
 /// `text` in words, then `translate`d: Japanese and Chinese captions write a drug's Latin
 /// name, its dose and its unit among their characters with no space (`单次口服nilvadipril复方片
 /// （5 mg）`), so a space is put where a run of those characters meets a letter or a digit,
-/// and their full-width brackets are read as brackets. `None` where neither changes it.
+/// and their full-width brackets are read as brackets. `None` where a text without those
+/// characters has nothing to translate.
 fn in_words(text: &str, translate: impl Fn(&str) -> Option<String>) -> Option<String> {
-    if !text.chars().any(is_cjk) {
+    if !text.chars().any(super::statistic_words::is_cjk) {
         return translate(text);
     }
     let mut spaced = String::with_capacity(text.len() + 16);
@@ -452,6 +448,7 @@ fn in_words(text: &str, translate: impl Fn(&str) -> Option<String>) -> Option<St
             '：' => ':',
             _ => c,
         };
+        let is_cjk = super::statistic_words::is_cjk;
         if let Some(p) = previous
             && (is_cjk(p) && (c.is_alphanumeric() || c == '(') && !is_cjk(c)
                 || is_cjk(c) && (p.is_alphanumeric() || p == ')') && !is_cjk(p))
