@@ -354,16 +354,57 @@ fn finish(study: &Study, table: Table, layout: Layout, veterinary: bool, gold: V
     }
 }
 
+/// The words of a table of statistics as rows ([`statistic_rows`]): its lines' labels
+/// and whether its numbers print with a decimal comma.
+pub(crate) struct StatisticWords {
+    pub(crate) mean: &'static str,
+    pub(crate) sd: &'static str,
+    pub(crate) cv: &'static str,
+    pub(crate) median: &'static str,
+    pub(crate) min: &'static str,
+    pub(crate) max: &'static str,
+    pub(crate) range: &'static str,
+    pub(crate) comma: bool,
+}
+
+/// English lines.
+const ENGLISH_STATISTICS: StatisticWords = StatisticWords {
+    mean: "Mean",
+    sd: "SD",
+    cv: "CV (%)",
+    median: "Median",
+    min: "Min",
+    max: "Max",
+    range: "Range",
+    comma: false,
+};
+
 /// Statistics as rows, parameters across.
 pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
+    let stub = |rng: &mut Rng| (*rng.pick(&["", "Statistic", "Parameter"])).to_owned();
+    let caption = caption(study, index, "Pharmacokinetic parameters");
+    statistic_rows_in(rng, study, id, veterinary, &ENGLISH_STATISTICS, stub, caption, Layout::StatisticRows)
+}
+
+/// [`statistic_rows`] in `words`, the stub header drawn by `stub` once the lines are.
+#[allow(clippy::too_many_arguments, reason = "one table's words, stub, caption and layout")]
+pub(crate) fn statistic_rows_in(
+    rng: &mut Rng,
+    study: &Study,
+    id: &str,
+    veterinary: bool,
+    words: &StatisticWords,
+    stub: impl FnOnce(&mut Rng) -> String,
+    caption: String,
+    layout: Layout,
+) -> SynthTable {
     let g = &study.groups[0];
     let params = some_params(rng, study);
     let tissue = study.matrix.ends_with("tissue");
     let with_cv = rng.chance(0.5);
     let min_max = rng.chance(0.5);
     let with_n = rng.chance(0.6);
-    let stub = *rng.pick(&["", "Statistic", "Parameter"]);
-    let mut header = vec![stub.to_owned()];
+    let mut header = vec![stub(rng)];
     let mut columns = Vec::new();
     for p in &params {
         let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
@@ -371,19 +412,20 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
         header.push(label(rng, *p, study, &unit));
         columns.push((xs.iter().map(|x| x * unit.factor).collect::<Vec<f64>>(), unit));
     }
-    let mut lines: Vec<&str> = vec!["Mean", "SD"];
+    let mut lines: Vec<&str> = vec![words.mean, words.sd];
     if with_cv {
-        lines.push("CV (%)");
+        lines.push(words.cv);
     }
-    lines.push("Median");
+    lines.push(words.median);
     if min_max {
-        lines.extend(["Min", "Max"]);
+        lines.extend([words.min, words.max]);
     } else {
-        lines.push("Range");
+        lines.push(words.range);
     }
     if with_n {
         lines.push("n");
     }
+    let comma = words.comma;
     let mut body: Vec<Vec<String>> = lines.iter().map(|l| vec![(*l).to_owned()]).collect();
     let mut numbers: Vec<(f64, f64, f64, f64, f64)> = Vec::new();
     for (xs, _) in &columns {
@@ -396,20 +438,20 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
         let (lo, hi) = (printed_value(sorted[0], d), printed_value(sorted[sorted.len() - 1], d));
         for (k, line) in lines.iter().enumerate() {
             let text = match *line {
-                "Mean" => number(mean, d, false),
-                "SD" => number(sd, d.max(1), false),
-                "CV (%)" => format!("{:.1}", 100.0 * sd / mean.max(f64::MIN_POSITIVE)),
-                "Median" => number(median, d, false),
-                "Min" => number(lo, d, false),
-                "Max" => number(hi, d, false),
-                "Range" => format!("{}–{}", number(lo, d, false), number(hi, d, false)),
+                l if l == words.mean => number(mean, d, comma),
+                l if l == words.sd => number(sd, d.max(1), comma),
+                l if l == words.cv => number(100.0 * sd / mean.max(f64::MIN_POSITIVE), 1, comma),
+                l if l == words.median => number(median, d, comma),
+                l if l == words.min => number(lo, d, comma),
+                l if l == words.max => number(hi, d, comma),
+                l if l == words.range => format!("{}–{}", number(lo, d, comma), number(hi, d, comma)),
                 _ => format!("{}", xs.len()),
             };
             body[k].push(text);
         }
         numbers.push((mean, sd, median, lo, hi));
     }
-    let table = assemble(id, caption(study, index, "Pharmacokinetic parameters"), vec![header], body);
+    let table = assemble(id, caption, vec![header], body);
     let row_of = |name: &str| lines.iter().position(|l| *l == name).expect("invariant: the line is printed");
     let mut records = Vec::new();
     for (k, p) in params.iter().enumerate() {
@@ -419,13 +461,23 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
         let raw = table.header_path(k + 1).join(" / ");
         let code = p.code(g.route);
         let n = with_n.then_some(g.subjects.len() as u32);
-        let mut m =
-            gold(&table, row_of("Mean"), k + 1, &raw, code, mean, Statistic::Mean, unit, family, base_context(study));
+        let mut m = gold(
+            &table,
+            row_of(words.mean),
+            k + 1,
+            &raw,
+            code,
+            mean,
+            Statistic::Mean,
+            unit,
+            family,
+            base_context(study),
+        );
         m.dispersion = Some(Dispersion { kind: "SD".to_owned(), value: sd });
         m.n = n;
         let mut md = gold(
             &table,
-            row_of("Median"),
+            row_of(words.median),
             k + 1,
             &raw,
             code,
@@ -439,7 +491,7 @@ pub(crate) fn statistic_rows(rng: &mut Rng, study: &Study, id: &str, index: u32,
         md.n = n;
         records.extend([m, md]);
     }
-    finish(study, table, Layout::StatisticRows, veterinary, records)
+    finish(study, table, layout, veterinary, records)
 }
 
 /// A concentration of `nca`'s subject at time `t` (h), mg/L: a rise to `cmax` at `tmax`

@@ -13,7 +13,7 @@
 use hysim_core::{Dispersion, Record, Statistic};
 use hysim_units::Family;
 
-use super::{Sampled, assemble, base_context, finish, gold, sampled, time_text};
+use super::{Sampled, StatisticWords, assemble, base_context, finish, gold, sampled, statistic_rows_in, time_text};
 use crate::format::{decimals_for, number, printed_value};
 use crate::render::{Layout, SynthTable};
 use crate::rng::Rng;
@@ -380,57 +380,16 @@ pub(crate) fn statistic_rows_abroad(
     veterinary: bool,
 ) -> SynthTable {
     let lang = rng.pick(LANGUAGES);
-    let g = &study.groups[0];
-    let params = super::some_params(rng, study);
-    let with_cv = rng.chance(0.5);
-    let min_max = rng.chance(0.5);
-    let with_n = rng.chance(0.6);
-    let mut header = vec![String::new()];
-    let mut columns = Vec::new();
-    for p in &params {
-        let xs: Vec<f64> = g.subjects.iter().map(|s| p.of(s, study.per_kg)).collect();
-        let unit = super::unit_for(rng, *p, study, &xs);
-        header.push(super::label(rng, *p, study, &unit));
-        columns.push((xs.iter().map(|x| x * unit.factor).collect::<Vec<f64>>(), unit));
-    }
-    let mut lines: Vec<&str> = vec![lang.mean, lang.sd];
-    if with_cv {
-        lines.push(lang.cv);
-    }
-    lines.push(lang.median);
-    if min_max {
-        lines.extend([lang.min, lang.max]);
-    } else {
-        lines.push(lang.range);
-    }
-    if with_n {
-        lines.push("n");
-    }
-    let mut body: Vec<Vec<String>> = lines.iter().map(|l| vec![(*l).to_owned()]).collect();
-    let mut numbers = Vec::new();
-    for (xs, _) in &columns {
-        let (mean, sd) = super::mean_sd(xs);
-        let mut sorted = xs.clone();
-        sorted.sort_by(f64::total_cmp);
-        let median = crate::render::quantile(&sorted, 0.5);
-        let d = decimals_for(mean, 4);
-        let (mean, sd, median) = (printed_value(mean, d), printed_value(sd, d.max(1)), printed_value(median, d));
-        let (lo, hi) = (printed_value(sorted[0], d), printed_value(sorted[sorted.len() - 1], d));
-        for (k, line) in lines.iter().enumerate() {
-            let text = match *line {
-                l if l == lang.mean => comma(mean, d),
-                l if l == lang.sd => comma(sd, d.max(1)),
-                l if l == lang.cv => comma(100.0 * sd / mean.max(f64::MIN_POSITIVE), 1),
-                l if l == lang.median => comma(median, d),
-                l if l == lang.min => comma(lo, d),
-                l if l == lang.max => comma(hi, d),
-                l if l == lang.range => format!("{}–{}", comma(lo, d), comma(hi, d)),
-                _ => format!("{}", xs.len()),
-            };
-            body[k].push(text);
-        }
-        numbers.push((mean, sd, median, lo, hi));
-    }
+    let words = StatisticWords {
+        mean: lang.mean,
+        sd: lang.sd,
+        cv: lang.cv,
+        median: lang.median,
+        min: lang.min,
+        max: lang.max,
+        range: lang.range,
+        comma: true,
+    };
     let specimen = match study.matrix {
         "serum" => lang.serum,
         "milk" => lang.milk,
@@ -443,27 +402,7 @@ pub(crate) fn statistic_rows_abroad(
         study.drug.name,
         lang.in_specimen,
         lang.after,
-        g.dose_text.replace('.', ",")
+        study.groups[0].dose_text.replace('.', ",")
     );
-    let table = assemble(id, caption, vec![header], body);
-    let row_of = |name: &str| lines.iter().position(|l| *l == name).expect("invariant: the line is printed");
-    let mut records = Vec::new();
-    for (k, p) in params.iter().enumerate() {
-        let (mean, sd, median, lo, hi) = numbers[k];
-        let unit = &columns[k].1;
-        let family = p.family(study.per_kg, false);
-        let raw = table.header_path(k + 1).join(" / ");
-        let code = p.code(g.route);
-        let n = with_n.then_some(g.subjects.len() as u32);
-        let context = || base_context(study);
-        let mut m = gold(&table, row_of(lang.mean), k + 1, &raw, code, mean, Statistic::Mean, unit, family, context());
-        m.dispersion = Some(Dispersion { kind: "SD".to_owned(), value: sd });
-        m.n = n;
-        let mut md =
-            gold(&table, row_of(lang.median), k + 1, &raw, code, median, Statistic::Median, unit, family, context());
-        md.interval = Some(hysim_core::Interval { kind: "range".to_owned(), low: lo, high: hi });
-        md.n = n;
-        records.extend([m, md]);
-    }
-    finish(study, table, Layout::StatisticRowsAbroad, veterinary, records)
+    statistic_rows_in(rng, study, id, veterinary, &words, |_| String::new(), caption, Layout::StatisticRowsAbroad)
 }
