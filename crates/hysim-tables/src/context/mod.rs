@@ -319,7 +319,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                             q >= 2 && next[..q].contains(&"and") && next[..q].iter().all(listed) && next[q - 1] != "and"
                         })
                     }
-                    || or_first && Some(k) == first)
+                    || or_first && Some(k) == first
+                    // (First before where it was measured: `Table 2. X in plasma and edible
+                    // tissue of individual European eels`.)
+                    || Some(k) == first && caption_words.get(k + 1).is_some_and(|n| n == "in"))
         })
     };
     let words: Vec<&str> =
@@ -349,6 +352,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && species_of(&lower).is_none()
             && population_in(&lower).is_none()
             && crate::params::parameter_code(&lower, None).is_none()
+            // (Nor a word naming which animals, before their species: `European eels`,
+            // `broiler chickens`.)
+            && !caption_words.windows(2).any(|p| p[0] == lower && species_of(&p[1]).is_some())
+            && !words.windows(2).any(|p| crate::fold::lower(p[0]) == lower && species_of(p[1]).is_some())
     };
     let named = |w: &str| if w.chars().any(|c| c.is_ascii_digit()) { w.to_owned() } else { crate::fold::lower(w) };
     // Where the title introduces its drug: after "of", "for" or "to" ("Transfer of the
@@ -364,7 +371,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
     // The caption's analyte places before its first word: "Influence of obesity on the
     // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is KRX-1187's
     // table.
-    introduced(false)
+    let in_title = introduced(false)
         .or_else(|| introduced(true))
         // Before the title's quantity only where the caption also names it as an analyte
         // (`Population pharmacokinetics` over `Population pharmacokinetic parameters`
@@ -418,7 +425,36 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             // INN of every insulin analogue).
             let insulin = words.windows(2).any(|p| p[0].eq_ignore_ascii_case("insulin") && p[1] == *w);
             if insulin { format!("insulin {}", named(w)) } else { named(w) }
-        })
+        });
+    // Else the caption's first word before its quantity, where the title names no drug
+    // (`Netrabycin concentrations (mg/L) read by a sensor ...` under "Continuous
+    // aminoglycoside monitoring ..."): not a class of drugs, nor a word of prose.
+    const CLASSES: &[&str] = &[
+        "aminoglycoside",
+        "glycopeptide",
+        "cephalosporin",
+        "fluoroquinolone",
+        "carbapenem",
+        "macrolide",
+        "benzodiazepine",
+        "opioid",
+        "antibody",
+        "cytokine",
+        "metabolite",
+        "drug",
+        "study",
+    ];
+    in_title.or_else(|| {
+        let k = first?;
+        let w = caption_words.get(k)?;
+        let before_quantity = caption_words.get(k + 1).is_some_and(|n| {
+            matches!(n.as_str(), "concentration" | "concentrations" | "level" | "levels" | "trough" | "residues")
+        });
+        let prose = ["al", "ic", "ive", "ous", "ory", "ary", "ent", "ant", "ed", "ing", "ion", "ity", "ness", "ment"]
+            .iter()
+            .any(|e| w.ends_with(e));
+        (before_quantity && !prose && !CLASSES.contains(&w.as_str()) && name_like(w, true)).then(|| named(w))
+    })
 }
 
 /// Words a title puts after the drug it studies (`X pharmacokinetics in neonates`).

@@ -8393,3 +8393,36 @@ fn a_foreign_after_heads_times_with_a_time_unit_word_or_bracket() {
     assert!(labels::is_time_header("Horas después de la dosis (h)"));
     assert!(!labels::is_time_header("Après réchauffement (J3)"));
 }
+
+#[test]
+fn a_new_drug_the_caption_names_first_where_the_title_names_none() {
+    let analyte = |title: &str, caption: &str| {
+        let mut t = table(caption, &[&["Patient", "1 h", "4 h"]], &[&["P1", "12.4", "8.1"], &["P2", "10.9", "7.7"]]);
+        t.title = Some(title.into());
+        table_records(&t).first().and_then(|r| r.context.analyte.clone())
+    };
+    // The caption's first word before its quantity, under a title of a class of drugs.
+    assert_eq!(
+        analyte(
+            "Continuous aminoglycoside monitoring with a wearable sensor in intensive care",
+            "Table 2. Netrabycin concentrations (mg/L) in four critically ill patients"
+        )
+        .as_deref(),
+        Some("netrabycin")
+    );
+    // Not a class of drugs, nor a word of prose.
+    assert_eq!(
+        analyte("Monitoring in intensive care", "Table 2. Aminoglycoside concentrations (mg/L) in four patients"),
+        None
+    );
+    // The title's drug, not the word naming which animals (`European eels`).
+    let mut t = table(
+        "Table 2. Flumequinol in plasma of individual European eels (Anguilla anguilla)",
+        &[&["Eel", "Cmax (µg/mL)", "Tmax (h)"]],
+        &[&["E1", "12.4", "8.1"], &["E2", "10.9", "7.7"]],
+    );
+    t.title = Some("Residue depletion of flumequinol in farmed European eels after bath treatment".into());
+    let records = table_records(&t);
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r.context.analyte.as_deref() == Some("flumequinol")), "{}", show(&records));
+}
