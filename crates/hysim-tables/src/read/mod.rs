@@ -247,6 +247,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
     if let Some(timed) = t_plus_times(table) {
         return records_in_english(&timed);
     }
+    if let Some(named) = names_without_their_covariates(table) {
+        return records_in_english(&named);
+    }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted);
     }
@@ -714,6 +717,57 @@ fn t_plus_times(table: &Table) -> Option<Table> {
         }
     }
     Some(timed)
+}
+
+/// Whether `text` is what papers print after an animal's or a patient's name: its sex, age
+/// or body weight, one or more between commas or semicolons (`F, 27.5 kg`, `H; 41 kg`, `M`,
+/// `♀, 4 y`).
+fn subject_covariates(text: &str) -> bool {
+    let items: Vec<String> = text.split([',', ';']).map(|i| crate::fold::lower(i.trim())).collect();
+    items.iter().all(|item| {
+        let sex = matches!(
+            item.as_str(),
+            "m" | "f" | "h" | "w" | "♂" | "♀" | "male" | "female" | "macho" | "hembra" | "mâle" | "femelle"
+        );
+        let measure = item.split_once(' ').is_some_and(|(number, unit)| {
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && matches!(unit.trim(), "kg" | "g" | "y" | "yr" | "yrs" | "years" | "mo" | "months" | "wk" | "weeks")
+        });
+        sex || measure
+    })
+}
+
+/// A table whose innermost header prints two or more names with their sex and weight after
+/// them, on the name's second line (`Bindi<br/>F, 27.5 kg`, `Tita<br/>(H; 41 kg)`): the
+/// names alone, so that the reader reads them as the subjects they are; the covariates are
+/// no part of the name (a numbered subject's word keeps them: `Dog 1 (M)`). `None` where it
+/// prints none so.
+fn names_without_their_covariates(table: &Table) -> Option<Table> {
+    let leaf = table.header_rows.len().checked_sub(1)?;
+    let bare = |cell: &str| -> Option<String> {
+        let t = cell.trim();
+        let (name, rest) = match t.strip_suffix(')').and_then(matching_open) {
+            Some(open) => (t[..open].trim(), &t[open + 1..t.len() - 1]),
+            None => {
+                let (name, rest) = t.split_once(' ')?;
+                (name, rest)
+            }
+        };
+        // (Not a subject's word and letter: `Patient F` is patient F.)
+        (capitalised_name(name) && !labels::is_subject_header(name) && subject_covariates(rest))
+            .then(|| name.to_owned())
+    };
+    let named: Vec<(usize, String)> =
+        table.header_rows[leaf].iter().enumerate().skip(1).filter_map(|(c, cell)| Some((c, bare(cell)?))).collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let mut bare_table = table.clone();
+    for (c, name) in named {
+        bare_table.header_rows[leaf][c] = name;
+    }
+    Some(bare_table)
 }
 
 /// A table that prints each parameter's spread in a row of its own under it, labelled by

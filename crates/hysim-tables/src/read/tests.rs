@@ -8426,3 +8426,32 @@ fn a_new_drug_the_caption_names_first_where_the_title_names_none() {
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r.context.analyte.as_deref() == Some("flumequinol")), "{}", show(&records));
 }
+
+#[test]
+fn names_with_their_sex_and_weight_on_the_second_line_are_subjects() {
+    // `Tita<br/>(H; 41 kg)` under `Animal`: the animal Tita; `Patient F` stays patient F.
+    let t = table(
+        "Tabla 2. Concentraciones plasmáticas individuales de medetazina (ng/mL) en cinco carpinchos",
+        &[
+            &["Tiempo (min)", "Animal", "Animal", "Animal"],
+            &["Tiempo (min)", "Tita (H; 41 kg)", "Pancho (M; 52 kg)", "Luna (H; 38 kg)"],
+        ],
+        &[&["10", "4,54", "4,31", "5,02"], &["30", "2,88", "2,61", "3,40"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(2.61)).expect("Pancho at 30 min");
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("Pancho"), Some("30 min")),
+        "{}",
+        show(&records)
+    );
+    assert!(
+        super::names_without_their_covariates(&table(
+            "Table 2",
+            &[&["Time", "Patient F", "Patient M"]],
+            &[&["1", "2.0", "3.0"]]
+        ))
+        .is_none()
+    );
+}
