@@ -1,5 +1,6 @@
 //! The words for statistics in Polish, Greek, Romanian, Hungarian, Czech, Turkish,
-//! Swedish, Danish, Norwegian, Finnish, Russian, Japanese and Chinese, read in English:
+//! Swedish, Danish, Norwegian, Finnish, Russian, Japanese, Chinese and Korean, read in
+//! English:
 //! tables in these languages declare their numbers as English ones do (`średnia (SD)`,
 //! `Μέση τιμή (ΤΑ)`, `átlag ± szórás`, `中央値（範囲）`), each word the standard term of
 //! its language's statistics. German, French, Spanish, Italian, Portuguese and Dutch words
@@ -36,6 +37,7 @@ const WORDS: &[(&str, &str)] = &[
     ("geometrisk gjennomsnitt", "geometric mean"),
     ("geometrinen keskiarvo", "geometric mean"),
     ("среднее геометрическое", "geometric mean"),
+    ("기하평균", "geometric mean"),
     ("幾何平均値", "geometric mean"),
     ("幾何平均", "geometric mean"),
     ("几何平均值", "geometric mean"),
@@ -59,6 +61,13 @@ const WORDS: &[(&str, &str)] = &[
     ("middelverdi", "mean"),
     ("keskiarvo", "mean"),
     ("среднее", "mean"),
+    ("среднее арифметическое", "mean"),
+    // (Korean `평균` before its spread only: it opens the MRT too, `평균체류시간`.)
+    ("평균 ±", "mean ±"),
+    ("평균±", "mean ±"),
+    ("평균 (", "mean ("),
+    ("평균(", "mean ("),
+    ("평균값", "mean"),
     ("平均値", "mean"),
     ("平均值", "mean"),
     ("均值", "mean"),
@@ -70,6 +79,7 @@ const WORDS: &[(&str, &str)] = &[
     ("ortanca", "median"),
     ("mediaani", "median"),
     ("медиана", "median"),
+    ("중앙값", "median"),
     ("中央値", "median"),
     ("中位数", "median"),
     ("中位值", "median"),
@@ -96,6 +106,8 @@ const WORDS: &[(&str, &str)] = &[
     ("standardavvik", "sd"),
     ("keskihajonta", "sd"),
     ("стандартное отклонение", "sd"),
+    ("표준편차", "sd"),
+    ("표준오차", "se"),
     ("標準偏差", "sd"),
     ("標準誤差", "se"),
     ("标准差", "sd"),
@@ -109,6 +121,11 @@ const WORDS: &[(&str, &str)] = &[
     ("variační koeficient", "cv"),
     ("varyasyon katsayısı", "cv"),
     ("variationskoefficient", "cv"),
+    ("коэффициент вариации", "cv"),
+    // (Russian `КВ`, коэффициент вариации, before its percent: `(КВ, %)`.)
+    ("кв, %", "cv, %"),
+    ("кв %", "cv %"),
+    ("변동계수", "cv"),
     ("変動係数", "cv"),
     ("变异系数", "cv"),
     // Interquartile ranges.
@@ -126,10 +143,14 @@ const WORDS: &[(&str, &str)] = &[
     ("kvartilavstand", "iqr"),
     ("kvartiiliväli", "iqr"),
     ("межквартильный размах", "iqr"),
+    ("사분위범위", "iqr"),
     ("四分位範囲", "iqr"),
     ("四分位数间距", "iqr"),
     ("四分位距", "iqr"),
     // Ranges and their ends.
+    ("мин.–макс.", "min–max"),
+    ("мин.-макс.", "min-max"),
+    ("мин–макс", "min–max"),
     ("min.–maks.", "min–max"),
     ("min.-maks.", "min-max"),
     ("min–maks", "min–max"),
@@ -152,6 +173,8 @@ const WORDS: &[(&str, &str)] = &[
     ("最小值-最大值", "min-max"),
     // (The range in brackets only: `治疗范围`, `定量範囲` are a therapeutic and an assay's
     // range.)
+    ("(범위)", "(range)"),
+    ("（범위）", "(range)"),
     ("(範囲)", "(range)"),
     ("（範囲）", "(range)"),
     ("(范围)", "(range)"),
@@ -167,6 +190,7 @@ const WORDS: &[(&str, &str)] = &[
     ("konfidensinterval", "confidence interval"),
     ("luottamusväli", "confidence interval"),
     ("доверительный интервал", "confidence interval"),
+    ("신뢰구간", "confidence interval"),
     ("信頼区間", "confidence interval"),
     ("置信区间", "confidence interval"),
     // `except`: a declaration's exception (`z wyjątkiem tmax`, `kromě tmax`).
@@ -187,9 +211,10 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("invariant: a vocabulary of short words builds an automaton")
 });
 
-/// Whether `c` is a Japanese or Chinese character (kana and CJK ideographs).
+/// Whether `c` is a Japanese, Chinese or Korean character (kana, CJK ideographs, Hangul
+/// syllables), written without spaces around words.
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 /// `lower` (lower case) with the statistic words of [`WORDS`] in English; Japanese and
@@ -246,6 +271,11 @@ mod tests {
             ("中位数（范围）", " median  (range) "),
             ("治疗范围", "治疗范围"),
             ("z wyjątkiem tmax", "except tmax"),
+            ("среднее геометрическое (кв, %)", "geometric mean (cv, %)"),
+            ("медиана (мин.–макс.)", "median (min–max)"),
+            ("평균 ± 표준편차", " mean ±   sd "),
+            ("중앙값 (범위)", " median   (range) "),
+            ("평균체류시간", "평균체류시간"),
         ] {
             assert_eq!(in_english(printed), read, "{printed}");
         }
