@@ -641,6 +641,9 @@ const SUBJECT_WORDS: &[&str] = &[
     "pacjentka",
     "pacjenta",
     // Hungarian, Finnish, Romanian, Greek and Russian.
+    "ψάρι",
+    "ψάρια",
+    "ζώο",
     "beteg",
     "páciens",
     "fülszám",
@@ -707,7 +710,8 @@ fn is_subject_header_uncached(header: &str) -> bool {
     // (The number's sign in French, Spanish, Italian and Portuguese too: `Brebis n°`,
     // `Cerdo nº`, `Vaca n.º`.)
     // (Or the sign before the word, as Polish and German print it: `Nr ptaka`, `Nr. Tier`.)
-    let numbered = [" no", " nr", " number", " id", " #", " code", " n°", " nº", " n.º", " n.°"]
+    // (Greek `α/α`, αύξων αριθμός: `Ψάρι α/α`.)
+    let numbered = [" no", " nr", " number", " id", " #", " code", " n°", " nº", " n.º", " n.°", " α/α"]
         .iter()
         .find_map(|suffix| bare.strip_suffix(suffix))
         .or_else(|| ["nr ", "nr. ", "n° ", "nº "].iter().find_map(|prefix| bare.strip_prefix(prefix)))

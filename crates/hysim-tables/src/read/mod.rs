@@ -3932,6 +3932,8 @@ impl<'t> Reader<'t> {
         let timed_header = lower.contains("time")
             || lower.contains("hour")
             || labels::time_unit_in(stub_header).is_some()
+            // (`Tempo após a inserção`, `Zeit nach Gabe`: a time's word in another language.)
+            || labels::names_time_in_another_language(stub_header)
             || day_header
             // (Or weeks over bare numbers, `Week`, `Settimana`: a long treatment's troughs.)
             || labels::days_header(stub_header) == Some("week")

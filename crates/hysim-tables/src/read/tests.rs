@@ -8455,3 +8455,18 @@ fn names_with_their_sex_and_weight_on_the_second_line_are_subjects() {
         .is_none()
     );
 }
+
+#[test]
+fn a_time_stub_headed_in_another_language_over_groups() {
+    // `Tempo após a inserção` over `Mês 1 | Mês 3` beside groups: each group's median by
+    // month, as `Time after insertion` over `Month 1 | Month 3` reads.
+    let mut t = table(
+        "Tabela 2. Concentrações séricas de norvelestrel (pg/mL). Valores expressos em mediana (intervalo interquartil).",
+        &[&["Tempo após a inserção", "IMC < 25", "IMC ≥ 30"]],
+        &[&["Mês 1", "412 (338–506)", "298 (236–371)"], &["Mês 3", "298 (241–362)", "214 (168–265)"]],
+    );
+    t.title = Some("Concentrações séricas de norvelestrel ao longo de três anos de uso do implante".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(214.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.context.time.as_deref(), r.statistic), (Some("month 3"), Statistic::Median));
+}
