@@ -46,6 +46,9 @@
 //!   subjects, the time, the mean and SD, and the censored mark.
 //! - [`language::statistic_rows_abroad`]: [`statistic_rows`] in those languages (`Mittelwert
 //!   | SD | VK (%) | Median | Spannweite`, `Moyenne | ET`, `Media | DE`, `Média | DP`).
+//! - [`coded_times::coded_times`]: per-subject concentrations whose times the header codes
+//!   and a note defines (`T+15 | T+30` with "T+n, n minutes after ...", or `Sample` over `1 |
+//!   2 | 3` with "Samples: 1, 0.25 h; 2, 0.5 h").
 //! - [`not_pk`]: characteristics of the subjects (a summary, one row per subject, or by
 //!   group with a P value), which give no record.
 //!
@@ -62,6 +65,7 @@ use crate::rng::Rng;
 use crate::study::Study;
 
 mod across;
+mod coded_times;
 mod comparison;
 mod estimates;
 mod language;
@@ -128,6 +132,10 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         // Each laboratory animal's organs at one time after the dose.
         options.push((13, 1.0));
     }
+    if coded_times::codes_its_times(study) {
+        // Times coded in the header, defined in a note (`T+15`, samples numbered).
+        options.push((16, 0.7));
+    }
     if language::prints_abroad(study) {
         // A European journal's table in its language, with decimal commas.
         options.push((14, 1.0));
@@ -157,6 +165,7 @@ pub(crate) fn draw(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinar
         13 => tissues::tissue_distribution(rng, study, id, index, veterinary),
         14 => language::other_language(rng, study, id, index, veterinary),
         15 => language::statistic_rows_abroad(rng, study, id, index, veterinary),
+        16 => coded_times::coded_times(rng, study, id, index, veterinary),
         _ => estimates::model_estimates(rng, study, id, index, veterinary),
     };
     Some(t)

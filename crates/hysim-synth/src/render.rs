@@ -247,6 +247,9 @@ pub enum Layout {
     OtherLanguage,
     /// [`Layout::StatisticRows`] in another language, with decimal commas.
     StatisticRowsAbroad,
+    /// Per-subject concentrations at times the header codes and a note defines (`T+15`,
+    /// samples numbered).
+    CodedTimes,
     /// A table of baseline characteristics: no PK result, no gold.
     NotPk,
 }
@@ -278,6 +281,7 @@ impl Layout {
             Layout::Monitoring => "monitoring",
             Layout::OtherLanguage => "other_language",
             Layout::StatisticRowsAbroad => "statistic_rows_abroad",
+            Layout::CodedTimes => "coded_times",
             Layout::NotPk => "not_pk",
         }
     }
@@ -1179,6 +1183,7 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         | Layout::ConcentrationTime
         | Layout::OtherLanguage
         | Layout::StatisticRowsAbroad
+        | Layout::CodedTimes
         | Layout::NamedSubjects
         | Layout::SpecimenColumns
         | Layout::Undeclared

@@ -189,6 +189,7 @@ fn breadth_of_the_corpus() {
         "monitoring",
         "other_language",
         "statistic_rows_abroad",
+        "coded_times",
         "not_pk",
     ] {
         assert!(layouts.contains(&layout), "no {layout} table");

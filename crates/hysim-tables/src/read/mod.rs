@@ -648,33 +648,41 @@ fn sample_times(notes: &str) -> Vec<(u32, String)> {
 /// samples.
 fn sample_numbers_defined(table: &Table) -> Option<Table> {
     let footnote = table.footnote.as_deref()?;
-    let leaf = table.header_rows.len().checked_sub(1).filter(|&l| l > 0)?;
-    let sample_cols: Vec<usize> = (0..table.header_rows[leaf].len())
-        .filter(|&c| {
-            let above = table.header_rows[leaf - 1].get(c).map_or("", String::as_str);
-            let above = crate::fold::lower(labels::strip_marks(above).trim());
-            // (A footnote letter glued to the word: `Campione<sup>a</sup>`.)
-            let word = SAMPLE_WORDS.contains(&above.as_str())
-                || above.char_indices().last().is_some_and(|(at, _)| SAMPLE_WORDS.contains(&above[..at].trim_end()));
-            word && table.header_rows[leaf][c].trim().parse::<u32>().is_ok()
-        })
-        .collect();
+    let leaf = table.header_rows.len().checked_sub(1)?;
+    let sample_word = |text: &str| {
+        let text = crate::fold::lower(labels::strip_marks(text).trim());
+        // (A footnote letter glued to the word: `Campione<sup>a</sup>`.)
+        SAMPLE_WORDS.contains(&text.as_str())
+            || text.char_indices().last().is_some_and(|(at, _)| SAMPLE_WORDS.contains(&text[..at].trim_end()))
+    };
+    // Each sample column's number: under a sample word (`Sample` over `1`), or after it in
+    // one header (`Sample 1`, a header row flattened).
+    let number = |c: usize| -> Option<u32> {
+        let cell = table.header_rows[leaf].get(c)?.trim();
+        if let Ok(n) = cell.parse::<u32>() {
+            let above = leaf.checked_sub(1).and_then(|h| table.header_rows[h].get(c))?;
+            return sample_word(above).then_some(n);
+        }
+        let (word, n) = cell.rsplit_once(' ')?;
+        sample_word(word).then(|| n.parse::<u32>().ok()).flatten()
+    };
+    let sample_cols: Vec<(usize, u32)> =
+        (0..table.header_rows[leaf].len()).filter_map(|c| Some((c, number(c)?))).collect();
     if sample_cols.len() < 3 {
         return None;
     }
     let times = sample_times(&crate::html::fragment_text(footnote));
-    let time_of = |c: usize| {
-        let n = table.header_rows[leaf][c].trim().parse::<u32>().ok()?;
-        times.iter().find(|(k, _)| *k == n).map(|(_, t)| t.clone())
-    };
-    if sample_cols.iter().filter(|&&c| time_of(c).is_some()).count() < 3 {
+    let time_of = |n: u32| times.iter().find(|(k, _)| *k == n).map(|(_, t)| t.clone());
+    if sample_cols.iter().filter(|(_, n)| time_of(*n).is_some()).count() < 3 {
         return None;
     }
     let mut timed = table.clone();
-    for &c in &sample_cols {
-        if let Some(time) = time_of(c) {
+    for &(c, n) in &sample_cols {
+        if let Some(time) = time_of(n) {
             timed.header_rows[leaf][c] = time;
-            timed.header_rows[leaf - 1][c] = "Time after dose".to_owned();
+            if let Some(above) = leaf.checked_sub(1) {
+                timed.header_rows[above][c] = "Time after dose".to_owned();
+            }
         }
     }
     Some(timed)
@@ -685,9 +693,12 @@ fn sample_numbers_defined(table: &Table) -> Option<Table> {
 /// end of nebulisation", "T+n: n hours after dosing"): the times with their unit (`15
 /// min`). `None` where the notes say nothing of the unit: it is not guessed.
 fn t_plus_times(table: &Table) -> Option<Table> {
+    // (The code alone, `T+15`, `T + 15`, or last in a header row flattened, `Time T+15`.)
     let number = |cell: &str| -> Option<String> {
-        let t: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-        let n = t.strip_prefix("T+").or_else(|| t.strip_prefix("t+"))?;
+        let t = cell.trim();
+        let code = t.rfind("T+").or_else(|| t.rfind("t+")).map_or(t, |at| &t[at..]);
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        let n = code.strip_prefix("T+").or_else(|| code.strip_prefix("t+"))?;
         (!n.is_empty() && n.replace(',', ".").parse::<f64>().is_ok()).then(|| n.replace(',', "."))
     };
     let row = (0..table.header_rows.len())
@@ -713,6 +724,8 @@ fn t_plus_times(table: &Table) -> Option<Table> {
     let mut timed = table.clone();
     for cell in &mut timed.header_rows[row] {
         if let Some(n) = number(cell) {
+            // (The time alone, what came before the code in a flattened header too: `Time
+            // after dose T+15` is `15 min`.)
             *cell = if unit == "day" { format!("day {n}") } else { format!("{n} {unit}") };
         }
     }

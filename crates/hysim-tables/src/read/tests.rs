@@ -8470,3 +8470,25 @@ fn a_time_stub_headed_in_another_language_over_groups() {
     let r = records.iter().find(|r| r.value == Some(214.0)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!((r.context.time.as_deref(), r.statistic), (Some("month 3"), Statistic::Median));
 }
+
+#[test]
+fn coded_times_in_a_header_row_flattened() {
+    // `Sample 1 | Sample 2` and `Time T+15 | Time T+30` in one header row (a Markdown or CSV
+    // table), the note defining them.
+    let mut t = table(
+        "Table 2. Individual plasma concentrations of X (ng/mL)",
+        &[&["Subject", "Sample 1", "Sample 2", "Sample 3"]],
+        &[&["S01", "12.0", "8.4", "3.1"], &["S02", "10.2", "7.7", "2.9"]],
+    );
+    t.footnote = Some("Samples: 1, 0.5 h; 2, 2 h; 3, 8 h after dosing.".into());
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(7.7)).expect("S02's second sample");
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("S02"), Some("2 h")));
+    let mut t = table(
+        "Table 2. Individual plasma concentrations of X (ng/mL)",
+        &[&["Subject", "Time after dose T+5", "Time after dose T+30", "Time after dose T+60"]],
+        &[&["S01", "12.0", "8.4", "3.1"], &["S02", "10.2", "7.7", "2.9"]],
+    );
+    t.footnote = Some("T+n, n minutes after dosing.".into());
+    let r = table_records(&t).into_iter().find(|r| r.value == Some(7.7)).expect("S02 at T+30");
+    assert_eq!(r.context.time.as_deref(), Some("30 min"));
+}
