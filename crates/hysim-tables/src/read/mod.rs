@@ -7504,7 +7504,11 @@ impl<'t> Reader<'t> {
         // caption; the column header and the group after it; the paper's last.
         // A specimen column beside the values (`Matrix` over `Plasma | Saliva`, a subject's
         // rows per specimen): the row's specimen.
-        let row_specimen = self.specimen_col.and_then(|c| self.table.body_rows[row].get(c)).and_then(|t| matrix_of(t));
+        // (Or its abbreviation the notes spell out: `EBC` of "exhaled breath condensate (EBC)".)
+        let row_specimen = self
+            .specimen_col
+            .and_then(|c| self.table.body_rows[row].get(c))
+            .and_then(|t| matrix_of(t).or_else(|| self.abbreviation(t).and_then(|(_, full, _)| matrix_of(full))));
         // (A label naming only the kind of specimen, `Tissue (µg/g)` or `Effusion fluid`,
         // gives way to the row's: `Bone`, `Pleural fluid`.)
         // (The specimen the notes spell a column's innermost header out as, more specific

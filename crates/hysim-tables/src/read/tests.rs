@@ -8492,3 +8492,18 @@ fn coded_times_in_a_header_row_flattened() {
     let r = table_records(&t).into_iter().find(|r| r.value == Some(7.7)).expect("S02 at T+30");
     assert_eq!(r.context.time.as_deref(), Some("30 min"));
 }
+
+#[test]
+fn a_specimen_columns_abbreviation_the_caption_spells_out() {
+    // `Specimen` over `EBC | Plasma`, "exhaled breath condensate (EBC)" in the caption.
+    let t = table(
+        "Table 3. Individual X concentrations in exhaled breath condensate (EBC) and plasma of two patients",
+        &[&["Patient", "Specimen", "1 h", "2 h"]],
+        &[&["Pt-A", "EBC", "49.3", "37.3"], &["Pt-A", "Plasma", "5.03", "8.40"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(37.3)).expect("Pt-A's EBC at 2 h");
+    assert_eq!(r.context.matrix.as_deref(), Some("exhaled breath condensate"), "{}", show(&records));
+    let r = records.iter().find(|r| r.value == Some(8.4)).expect("Pt-A's plasma at 2 h");
+    assert_eq!(r.context.matrix.as_deref(), Some("plasma"));
+}
