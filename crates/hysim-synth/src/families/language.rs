@@ -277,14 +277,16 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
     );
     let lloq = values.iter().flatten().filter_map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
     let censored = values.iter().flatten().any(|(_, v)| v.is_none());
-    let mean_sd = |j: usize| -> Option<(f64, f64, usize)> {
-        let xs: Vec<f64> = values.iter().filter_map(|v| v[j].1).collect();
-        (xs.len() >= 2).then(|| {
-            let m = xs.iter().sum::<f64>() / xs.len() as f64;
-            let sd = (xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (xs.len() as f64 - 1.0)).sqrt();
-            (m, sd, decimals_for(m, 3))
+    // Each time's mean, SD and the mean's decimals, where two subjects or more have a value.
+    let summaries: Vec<Option<(f64, f64, usize)>> = (0..times.len())
+        .map(|j| {
+            let xs: Vec<f64> = values.iter().filter_map(|v| v[j].1).collect();
+            (xs.len() >= 2).then(|| {
+                let (m, sd) = super::mean_sd(&xs);
+                (m, sd, decimals_for(m, 3))
+            })
         })
-    };
+        .collect();
     let (header, body) = if transpose {
         let mut top = vec![time_word.to_owned()];
         top.extend(ids.iter().cloned());
@@ -321,7 +323,7 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
             for (label, sd) in [(lang.mean, false), (lang.sd, true)] {
                 let mut row = vec![label.to_owned()];
                 row.extend(std::iter::repeat_n(String::new(), skip));
-                row.extend((0..times.len()).map(|j| match mean_sd(j) {
+                row.extend(summaries.iter().map(|summary| match *summary {
                     Some((m, s, d)) => comma(if sd { s } else { m }, d),
                     None => "NA".to_owned(),
                 }));
@@ -350,7 +352,7 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
     }
     if summary {
         for (j, &t) in times.iter().enumerate() {
-            let Some((m, sd, d)) = mean_sd(j) else { continue };
+            let Some((m, sd, d)) = summaries[j] else { continue };
             let (r, c) = (n, j + 1 + skip);
             let mut context = base_context(study);
             context.time = Some(format!("{} h", time_text(t)));

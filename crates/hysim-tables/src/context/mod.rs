@@ -411,10 +411,7 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             let first_named = first.and_then(|k| caption_words.get(k + 1)).is_some_and(|n| {
                 matches!(n.as_str(), "in" | "and" | "daily" | "dose" | "doses" | "dosing" | "dosage" | "dosages")
             });
-            const PROSE_ENDINGS: &[&str] = &[
-                "al", "ic", "ive", "ous", "ory", "ary", "ent", "ant", "ed", "ing", "ion", "ity", "ness", "ment", "erse",
-            ];
-            let prose = |w: &str| PROSE_ENDINGS.iter().any(|e| crate::fold::lower(w).ends_with(e));
+            let prose = |w: &str| prose_word(&crate::fold::lower(w));
             words
                 .iter()
                 .find(|w| !modifier(w))
@@ -450,11 +447,16 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         let before_quantity = caption_words.get(k + 1).is_some_and(|n| {
             matches!(n.as_str(), "concentration" | "concentrations" | "level" | "levels" | "trough" | "residues")
         });
-        let prose = ["al", "ic", "ive", "ous", "ory", "ary", "ent", "ant", "ed", "ing", "ion", "ity", "ness", "ment"]
-            .iter()
-            .any(|e| w.ends_with(e));
-        (before_quantity && !prose && !CLASSES.contains(&w.as_str()) && name_like(w, true)).then(|| named(w))
+        (before_quantity && !prose_word(w) && !CLASSES.contains(&w.as_str()) && name_like(w, true)).then(|| named(w))
     })
+}
+
+/// Whether a lower-case word is one of prose by its ending, no drug's name (`Therapeutic`,
+/// `Adverse`, `Evaluation`): the first word of a caption or title that names none.
+fn prose_word(lower: &str) -> bool {
+    const PROSE_ENDINGS: &[&str] =
+        &["al", "ic", "ive", "ous", "ory", "ary", "ent", "ant", "ed", "ing", "ion", "ity", "ness", "ment", "erse"];
+    PROSE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Words a title puts after the drug it studies (`X pharmacokinetics in neonates`).

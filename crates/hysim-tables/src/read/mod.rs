@@ -526,12 +526,14 @@ fn day_codes_across_subjects(table: &Table) -> Option<Table> {
             .then(|| (t.as_bytes()[0], rest.parse::<u32>().ok()))
             .and_then(|(letter, n)| Some((letter, n?)))
     };
-    let runs: Vec<usize> = (0..table.header_rows.len())
-        .filter(|&h| {
+    // Each header row's run of days (one letter, three days or more in order).
+    let runs: Vec<(usize, Vec<u32>)> = (0..table.header_rows.len())
+        .filter_map(|h| {
             let codes: Vec<(u8, u32)> = table.header_rows[h].iter().skip(1).filter_map(|c| code(c)).collect();
             let mut days: Vec<u32> = codes.iter().map(|(_, n)| *n).collect();
             days.dedup();
-            days.len() >= 3 && days.windows(2).all(|w| w[0] < w[1]) && codes.iter().all(|(l, _)| *l == codes[0].0)
+            (days.len() >= 3 && days.windows(2).all(|w| w[0] < w[1]) && codes.iter().all(|(l, _)| *l == codes[0].0))
+                .then_some((h, days))
         })
         .collect();
     if runs.is_empty() {
@@ -560,16 +562,12 @@ fn day_codes_across_subjects(table: &Table) -> Option<Table> {
     ));
     let days_named =
         crate::context::has_word(&notes, labels::DAY_WORDS) || crate::context::has_word(&notes, &["jour", "jours"]);
-    let spaced = runs.iter().any(|&h| {
-        let mut days: Vec<u32> = table.header_rows[h].iter().skip(1).filter_map(|c| code(c)).map(|(_, n)| n).collect();
-        days.dedup();
-        days.windows(2).any(|w| w[1] != w[0] + 1)
-    });
+    let spaced = runs.iter().any(|(_, days)| days.windows(2).any(|w| w[1] != w[0] + 1));
     if !(days_named || spaced) {
         return None;
     }
     let mut spelled = table.clone();
-    for h in runs {
+    for (h, _) in runs {
         for cell in spelled.header_rows[h].iter_mut().skip(1) {
             if let Some((_, day)) = code(cell) {
                 *cell = format!("Day {day}");

@@ -380,8 +380,9 @@ const WORDS: &[(&str, &str)] = &[
     ("twaalf", "twelve"),
 ];
 
-/// "Of" in the six languages (and Danish `af`, Norwegian and Swedish `av`): translated only after a word of [`LINKED`] (`concentraciones
-/// de X`, `Serumkonzentrationen von X`, `parametri farmacocinetici di X`).
+/// "Of" in the six languages (and Danish `af`, Norwegian and Swedish `av`): translated only
+/// after a word of [`LINKED`] (`concentraciones de X`, `Serumkonzentrationen von X`,
+/// `parametri farmacocinetici di X`).
 const OF: &[&str] = &["von", "de", "des", "du", "del", "di", "della", "da", "van", "dos", "af", "av"];
 
 /// English words (as translated) that "of" links to the drug, specimen or subjects after it.
@@ -435,7 +436,8 @@ pub(crate) fn in_english(table: &Table) -> Cow<'_, Table> {
 /// and their full-width brackets are read as brackets. `None` where a text without those
 /// characters has nothing to translate.
 fn in_words(text: &str, translate: impl Fn(&str) -> Option<String>) -> Option<String> {
-    if !text.chars().any(super::statistic_words::is_cjk) {
+    let is_cjk = super::statistic_words::is_cjk;
+    if !text.chars().any(is_cjk) {
         return translate(text);
     }
     let mut spaced = String::with_capacity(text.len() + 16);
@@ -448,7 +450,6 @@ fn in_words(text: &str, translate: impl Fn(&str) -> Option<String>) -> Option<St
             '：' => ':',
             _ => c,
         };
-        let is_cjk = super::statistic_words::is_cjk;
         if let Some(p) = previous
             && (is_cjk(p) && (c.is_alphanumeric() || c == '(') && !is_cjk(c)
                 || is_cjk(c) && (p.is_alphanumeric() || p == ')') && !is_cjk(p))
