@@ -28,11 +28,11 @@ pub struct CellReader<'t> {
 impl<'t> CellReader<'t> {
     /// The reader of `table`'s cells (the rule-based reader runs once over the table).
     pub fn new(table: &'t Table) -> Self {
-        // The records and context the reader gives a caption in another language read in
-        // English (`super::translate`), translated once for both.
-        let english = super::translate::in_english(table);
+        // The records and context the reader gives a table in another language read in
+        // English (`super::in_english`), read once for both.
+        let english = super::in_english(table);
         let mut parsed = rustc_hash::FxHashMap::default();
-        for record in super::records_in_english(&english) {
+        for record in super::records_in_english(&english, super::Learned::default()) {
             if let (Some(row), Some(col)) = (record.provenance.row, record.provenance.col) {
                 parsed.entry((row, col)).or_insert(record);
             }

@@ -25,6 +25,7 @@
 //! statistic; [`CellReader`] turns its answers into records with this reader's code.
 
 mod cells;
+mod cjk;
 mod classify;
 mod declare;
 mod define;
@@ -98,11 +99,28 @@ pub fn may_hold_value(table: &Table, row: usize, col: usize) -> bool {
 
 /// Records of one table; a table that reports no PK results gives none.
 pub fn table_records(table: &Table) -> Vec<Record> {
-    // A caption or title in another language read in English (`translate`).
-    let table = translate::in_english(table);
-    let mut records = records_in_english(&table);
+    let table = in_english(table);
+    let mut records = records_in_english(&table, Learned::default());
     with_default_specimen(&table, &mut records);
     records
+}
+
+/// `table` read in English: a table typeset in Japanese, Chinese or Korean in English words
+/// and ASCII forms (`cjk`), a caption or title in another language in English words
+/// (`translate`).
+fn in_english(table: &Table) -> std::borrow::Cow<'_, Table> {
+    match cjk::in_english(table) {
+        Some(english) => std::borrow::Cow::Owned(translate::in_english(&english).into_owned()),
+        None => translate::in_english(table),
+    }
+}
+
+/// What a rewrite of a table learned of it that the rewritten cells no longer print.
+#[derive(Debug, Clone, Copy, Default)]
+struct Learned {
+    /// The innermost header named its columns' subjects with their sex and weight
+    /// ([`names_without_their_covariates`]): individuals, whatever the caption counts.
+    named_individuals: bool,
 }
 
 /// Gives the records no caption, label, group or paper sentence assigns a specimen
@@ -219,8 +237,9 @@ fn limit_rows_blanked(table: &Table) -> Option<Table> {
     Some(blanked)
 }
 
-/// [`table_records`] of a table whose caption and title are in English already.
-fn records_in_english(table: &Table) -> Vec<Record> {
+/// [`table_records`] of a table whose caption and title are in English already, with what
+/// rewrites of it learned.
+fn records_in_english(table: &Table, learned: Learned) -> Vec<Record> {
     // A data set printed as a table (NONMEM's `ID | TIME | AMT | DV | MDV | EVID`).
     if let Some(records) = listing::nonmem_records(table).or_else(|| listing::sdtm_pc_records(table)) {
         return records;
@@ -230,40 +249,40 @@ fn records_in_english(table: &Table) -> Vec<Record> {
         return Vec::new();
     }
     if let Some(joined) = spread_lines_joined(table) {
-        return records_in_english(&joined);
+        return records_in_english(&joined, learned);
     }
     if let Some(joined) = spread_rows_joined(table) {
-        return records_in_english(&joined);
+        return records_in_english(&joined, learned);
     }
     if let Some(spelled) = sd_abbreviation_after_mean(table) {
-        return records_in_english(&spelled);
+        return records_in_english(&spelled, learned);
     }
     if let Some(spelled) = day_codes_across_subjects(table) {
-        return records_in_english(&spelled);
+        return records_in_english(&spelled, learned);
     }
     if let Some(timed) = sample_numbers_defined(table) {
-        return records_in_english(&timed);
+        return records_in_english(&timed, learned);
     }
     if let Some(timed) = t_plus_times(table) {
-        return records_in_english(&timed);
+        return records_in_english(&timed, learned);
     }
     if let Some(named) = names_without_their_covariates(table) {
-        return records_in_english(&named);
+        return records_in_english(&named, Learned { named_individuals: true });
     }
     if let Some(noted) = notes_in_body(table) {
-        return records_in_english(&noted);
+        return records_in_english(&noted, learned);
     }
     if let Some(joined) = continued_across_pages(table) {
-        return records_in_english(&joined);
+        return records_in_english(&joined, learned);
     }
     if let Some(panels) = printed_in_panels(table) {
-        return panels.iter().flat_map(records_in_english).collect();
+        return panels.iter().flat_map(|panel| records_in_english(panel, learned)).collect();
     }
     if let Some(listed) = listed_in_cells(table) {
-        return records_in_english(&listed);
+        return records_in_english(&listed, learned);
     }
     if let Some(blanked) = limit_rows_blanked(table) {
-        return records_in_english(&blanked);
+        return records_in_english(&blanked, learned);
     }
     let width = table.n_cols();
     if table.header_rows.iter().chain(&table.body_rows).any(|row| row.len() < width) {
@@ -279,9 +298,9 @@ fn records_in_english(table: &Table) -> Vec<Record> {
                 .collect()
         };
         let padded = Table { header_rows: pad(&table.header_rows), body_rows: pad(&table.body_rows), ..table.clone() };
-        return with_caption_count(table, Reader::new(&padded).map(|r| r.records()).unwrap_or_default());
+        return with_caption_count(table, Reader::new(&padded, learned).map(|r| r.records()).unwrap_or_default());
     }
-    with_caption_count(table, Reader::new(table).map(|r| r.records()).unwrap_or_default())
+    with_caption_count(table, Reader::new(table, learned).map(|r| r.records()).unwrap_or_default())
 }
 
 /// The one text a row of two cells or more prints across the table: in one cell, the others
@@ -2626,12 +2645,14 @@ struct Reader<'t> {
     /// Each body row's time since the dose where a long table's time column prints clock
     /// times ([`Self::clock_time_down`]), read when a rule first asks.
     clock_times_down: std::cell::OnceCell<Vec<Option<String>>>,
+    /// What rewrites of the table learned of it ([`Learned`]).
+    learned: Learned,
 }
 
 impl<'t> Reader<'t> {
     /// The reading of `table`, or `None` when it names no parameter and holds no
     /// concentrations.
-    fn new(table: &'t Table) -> Option<Self> {
+    fn new(table: &'t Table, learned: Learned) -> Option<Self> {
         let caption = table.caption.clone().unwrap_or_default();
         let footnote = table.footnote.clone().unwrap_or_default();
         let route = route_of(&caption);
@@ -2734,6 +2755,7 @@ impl<'t> Reader<'t> {
             section_times: std::cell::OnceCell::new(),
             named_over: std::cell::OnceCell::new(),
             clock_times_down: std::cell::OnceCell::new(),
+            learned,
             notes_lower,
             caption_and_drug: std::cell::OnceCell::new(),
             subjects_over_analytes: std::cell::OnceCell::new(),
@@ -4631,6 +4653,16 @@ impl<'t> Reader<'t> {
         if !caption.contains(name.as_str()) {
             return false;
         }
+        // (A name in Japanese, Chinese or Korean letters the caption prints before its
+        // metabolite: such captions set no space between words, `血浆中硫普利特及代谢物M2`,
+        // read `硫普利特及 metabolite M2`.)
+        if name.chars().count() >= 2 && name.chars().all(statistic_words::is_cjk) {
+            return caption.match_indices(name.as_str()).any(|(at, _)| {
+                let after = &caption[at + name.len()..];
+                let joined = after.trim_start_matches(|c: char| c == ' ' || "及和与與및과와と".contains(c));
+                joined.len() + 6 >= after.len() && joined.starts_with("metabolite")
+            });
+        }
         let words: Vec<&str> = caption.split_whitespace().collect();
         fn word(w: &str) -> &str {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -6056,7 +6088,8 @@ impl<'t> Reader<'t> {
                             && (labels::is_subject_header(next) || studies_kind(self.table, next))
                     }))
         };
-        if counted.is_none() && !individual() && !each() {
+        // (Or named with their sex and weight, as only individuals are.)
+        if counted.is_none() && !self.learned.named_individuals && !individual() && !each() {
             return None;
         }
         // A summary column under the same header (`Mean<sup>a</sup>` after the names) is

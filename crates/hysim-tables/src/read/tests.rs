@@ -2392,7 +2392,7 @@ fn a_p_column_of_p_values_holds_none_of_the_groups_values() {
         &[&["Patient", "CSF", "P"]],
         &[&["1", "2.1", "14.2"], &["2", "1.8", "11.9"]],
     );
-    assert!(!Reader::new(&t).is_some_and(|r| r.p_value_column(2)));
+    assert!(!Reader::new(&t, Learned::default()).is_some_and(|r| r.p_value_column(2)));
 }
 
 #[test]
@@ -6012,7 +6012,7 @@ fn a_subject_by_word_and_id_spanning_its_sampling_sites() {
         ],
         &[&["100 mg", "10.0", "90", "8.0", "70"]],
     );
-    let reader = Reader::new(&parameters).expect("a table of parameters");
+    let reader = Reader::new(&parameters, Learned::default()).expect("a table of parameters");
     assert_eq!(reader.worded_subject_over(1), None);
 }
 
@@ -8506,4 +8506,95 @@ fn a_specimen_columns_abbreviation_the_caption_spells_out() {
     assert_eq!(r.context.matrix.as_deref(), Some("exhaled breath condensate"), "{}", show(&records));
     let r = records.iter().find(|r| r.value == Some(8.4)).expect("Pt-A's plasma at 2 h");
     assert_eq!(r.context.matrix.as_deref(), Some("plasma"));
+}
+
+#[test]
+fn names_with_their_sex_and_weight_need_no_count() {
+    // `Nala<br/>F, 412 kg` in a single header row beside sampling times, the caption naming
+    // an animal the vocabulary lacks: only individuals have a sex and a weight.
+    let t = table(
+        "Table 2. Serum X concentrations (µg/mL) in five dugongs after a single intramuscular injection",
+        &[&["Time (h)", "Nala F, 412 kg", "Kai M, 538 kg", "Moana F, 365 kg", "Mean"]],
+        &[&["1", "0.993", "1.28", "0.734", "1.00"], &["2", "1.33", "1.85", "1.15", "1.44"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(1.85)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("Kai"), Some("2 h"))
+    );
+    // (Without them, names the caption neither counts nor calls individual stay groups.)
+    let t = table(
+        "Table 2. Serum X concentrations (µg/mL) after a single intramuscular injection",
+        &[&["Time (h)", "Nala", "Kai", "Moana", "Mean"]],
+        &[&["1", "0.993", "1.28", "0.734", "1.00"], &["2", "1.33", "1.85", "1.15", "1.44"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.statistic != Statistic::Individual));
+}
+
+#[test]
+fn tables_typeset_in_japanese_chinese_and_korean() {
+    // Japanese: subjects down, `投与後時間` (time after dosing) over `投与前 | 0.5時間 | 1時間`.
+    let t = table(
+        "表2 各被験者の血漿中X濃度（ng/mL）",
+        &[&["被験者番号", "投与後時間", "投与後時間", "投与後時間"], &["被験者番号", "投与前", "0.5時間", "1時間"]],
+        &[&["S-01", "N.D.", "77.5", "96.4"], &["S-02", "N.D.", "87.8", "116"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(87.8)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref(), r.unit_raw.as_deref()),
+        (Statistic::Individual, Some("S-02"), Some("0.5 h"), Some("ng/mL"))
+    );
+    assert_eq!(r.context.matrix.as_deref(), Some("plasma"));
+    // Japanese summary: full-width brackets and wave dash, the mean ± SD and the median
+    // (range) the footnote declares.
+    let mut t = table(
+        "表3 X 100 mg 単回経口投与時の血漿中薬物動態パラメータ",
+        &[&["パラメータ", "非高齢者（20～45歳）N＝12", "高齢者（65歳以上）N＝12"]],
+        &[&["Cmax（ng/mL）", "245±61", "318±88"], &["Tmax a)（h）", "1.0（0.5～2.0）", "1.5（0.5～3.0）"]],
+    );
+    t.footnote = Some("平均値±標準偏差、a) 中央値（最小値～最大値）".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(1.5)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.parameter.as_deref(), r.statistic), (Some("TMAX"), Statistic::Median));
+    assert_eq!(r.interval.as_ref().map(|i| (i.low, i.high)), Some((0.5, 3.0)));
+    let r = records.iter().find(|r| r.value == Some(245.0)).expect("Cmax of the younger");
+    assert_eq!(
+        (r.parameter.as_deref(), r.statistic, r.unit_raw.as_deref()),
+        (Some("CMAX"), Statistic::Mean, Some("ng/mL"))
+    );
+    // Chinese: a name in the language, then the symbol.
+    let t = table(
+        "表2 X在肉鸡口服给药（10 mg/kg）后的主要药动学参数（平均值±标准差，n=10）",
+        &[&["参数", "单位", "口服"]],
+        &[&["消除半衰期 t1/2β", "h", "7.48±1.33"], &["峰浓度 Cmax", "μg/mL", "1.86±0.42"]],
+    );
+    let records = table_records(&t);
+    let codes: Vec<_> = records.iter().map(|r| (r.parameter.as_deref(), r.statistic)).collect();
+    assert_eq!(codes, [(Some("LAMZHL"), Statistic::Mean), (Some("CMAX"), Statistic::Mean)], "{}", show(&records));
+    // Chinese long table: the drug's column by its name in the caption, beside its metabolite's.
+    let t = table(
+        "表3 4名受试者单次口服硫普利特50 mg后血浆中硫普利特及代谢物M2的个体药物浓度",
+        &[&["受试者", "采样时间 (h)", "硫普利特 (ng/mL)", "代谢物M2 (ng/mL)"]],
+        &[&["001", "0.25", "59.6", "6.75"], &["001", "0.5", "88.7", "12.5"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(88.7)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("001"), Some("0.5 h")));
+    // Korean: bare subject numbers across under `대상자`, `평균` and `표준편차` after them.
+    let t = table(
+        "표 2. 건강한 성인 남성에게 X 100 mg을 단회 경구 투여한 후 개별 혈장 농도 (ng/mL)",
+        &[
+            &["시간 (h)", "대상자", "대상자", "대상자", "평균", "표준편차"],
+            &["시간 (h)", "1", "2", "3", "평균", "표준편차"],
+        ],
+        &[&["투여 전", "BQL", "BQL", "BQL", "–", "–"], &["0.5", "60.5", "46.0", "46.1", "50.9", "8.3"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(46.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("2"), Some("0.5 h"))
+    );
 }
