@@ -194,6 +194,24 @@ const MATRICES: &[(&str, &str)] = &[
     ("wound fluid", "wound fluid"),
     ("wound exudate", "wound fluid"),
     ("drain fluid", "wound fluid"),
+    // Tissues excised at cardiac surgery for infective endocarditis, and at spinal surgery.
+    ("heart valve tissue", "valve tissue"),
+    ("heart valves", "valve tissue"),
+    ("heart valve", "valve tissue"),
+    ("valve tissue", "valve tissue"),
+    ("vegetations", "vegetation"),
+    ("vegetation", "vegetation"),
+    ("nucleus pulposus", "nucleus pulposus"),
+    ("intervertebral disc", "intervertebral disc"),
+    ("intervertebral discs", "intervertebral disc"),
+    // Lymph drained from a cannulated duct (intestinal lymphatic transport), not a node.
+    ("lymph nodes", "lymph node"),
+    ("lymph node", "lymph node"),
+    ("thoracic duct lymph", "lymph"),
+    ("mesenteric lymph", "lymph"),
+    ("lymph", "lymph"),
+    // A crustacean's digestive gland, sampled beside its haemolymph and muscle.
+    ("hepatopancreas", "hepatopancreas"),
     ("lung tissue", "lung tissue"),
     ("liver tissue", "liver tissue"),
     ("kidney tissue", "kidney tissue"),
@@ -341,6 +359,9 @@ const EDIBLE_TISSUES: &[(&str, &str)] = &[
     ("muscle", "muscle tissue"),
     // Poultry: the muscle named by its cut.
     ("breast muscle", "muscle tissue"),
+    // (A crustacean's or fish's muscle by where it lies.)
+    ("abdominal muscle", "muscle tissue"),
+    ("tail muscle", "muscle tissue"),
     ("thigh muscle", "muscle tissue"),
     ("leg muscle", "muscle tissue"),
     ("pectoral muscle", "muscle tissue"),

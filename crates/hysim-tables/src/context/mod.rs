@@ -54,9 +54,16 @@ pub fn table_context(table: &Table) -> TableContext {
         let named: Vec<&str> = [&caption, &footnote, &title].into_iter().filter_map(|t| population_in(t)).collect();
         named.iter().find(|p| !is_generic_population(p)).or(named.first()).map(|p| (*p).to_owned())
     };
+    // (What the caption says was measured after another was given: a prodrug's active
+    // metabolite, with its own molecular weight where the vocabulary knows it.)
+    let measured = drug.as_ref().and_then(|(name, _)| measured_after_another(&caption, name));
+    let molecular_weight = match &measured {
+        Some(analyte) => drug_name_in(analyte).and_then(|(_, mw)| mw),
+        None => drug.as_ref().and_then(|(_, mw)| *mw),
+    };
     let context = Context {
         drug: drug.as_ref().map(|(name, _)| name.clone()),
-        analyte: drug.as_ref().map(|(name, _)| name.clone()),
+        analyte: measured.or_else(|| drug.as_ref().map(|(name, _)| name.clone())),
         species: species.map(str::to_owned),
         population: species.is_none_or(|s| s == "human").then(population).flatten(),
         // A caption that names two matrices ("in umbilical vein and maternal serum") leaves
@@ -84,7 +91,42 @@ pub fn table_context(table: &Table) -> TableContext {
         subject: None,
         time: None,
     };
-    TableContext { context, molecular_weight: drug.and_then(|(_, mw)| mw) }
+    TableContext { context, molecular_weight }
+}
+
+/// The compound a caption says was measured where it names another as given: "plasma X
+/// concentrations after a single oral dose of Y" (a prodrug's active metabolite, a drug's
+/// metabolite measured alone): X, where it reads as a drug's name (a word of six letters or
+/// more that names no specimen, species, population, route or parameter) and differs from
+/// the drug given, `drug`, which the caption names after "after" or "following".
+fn measured_after_another(caption: &str, drug: &str) -> Option<String> {
+    let lower = crate::fold::lower(caption);
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let drug = crate::fold::lower(drug);
+    let quantity = words.iter().position(|w| matches!(*w, "concentrations" | "concentration" | "levels"))?;
+    let after = quantity + 1 + words[quantity + 1..].iter().position(|w| matches!(*w, "after" | "following"))?;
+    if !words[after + 1..].iter().take(8).any(|w| **w == drug) {
+        return None;
+    }
+    // (The word before the quantity, or before the specimen before it: `serocin plasma
+    // concentrations`, `plasma serocin concentrations`.)
+    let mut k = quantity.checked_sub(1)?;
+    if !matrices_in(words[k]).is_empty() {
+        k = k.checked_sub(1)?;
+    }
+    let name = words[k];
+    let drug_like = name.len() >= 6
+        && name != drug
+        && name.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_DRUGS.contains(&name)
+        && !matches!(name, "trough" | "steady-state" | "observed" | "predicted" | "residual" | "maternal" | "fetal")
+        && matrices_in(name).is_empty()
+        && species_of(name).is_none()
+        && population_in(name).is_none()
+        && route_of(name).is_none()
+        && crate::params::parameter_code(name, None).is_none();
+    drug_like.then(|| name.to_owned())
 }
 
 /// The table's drug: from the caption, else the footnote, else the title (its molecular
@@ -144,6 +186,107 @@ fn given_with(text: &str, drug: &str) -> bool {
     })
 }
 
+/// Words that stand where a drug's name stands in captions and titles but name none.
+const NOT_DRUGS: &[&str] = &[
+    "total",
+    "free",
+    "unbound",
+    "single",
+    "multiple",
+    "repeated",
+    "ascending",
+    "healthy",
+    "individual",
+    "plasma",
+    "serum",
+    "blood",
+    "pharmacokinetics",
+    "pharmacokinetic",
+    "concentrations",
+    "concentration",
+    "patients",
+    "volunteers",
+    "subjects",
+    "children",
+    "adults",
+    "infants",
+    "women",
+    "doses",
+    "dose",
+    "infusion",
+    "injection",
+    "administration",
+    "tablet",
+    "tablets",
+    "formulation",
+    "formulations",
+    "steady-state",
+    "after",
+    "and",
+    "with",
+    "different",
+    "increasing",
+    "high-dose",
+    "low-dose",
+    "parent",
+    "metabolite",
+    "metabolites",
+    "drug",
+    "drugs",
+    "generic",
+    "fasting",
+    "fasted",
+    "oral",
+    "residues",
+    "antibiotic",
+    "antimicrobial",
+    "cardiopulmonary",
+    "population",
+    "comparative",
+    "clinical",
+    "relative",
+    // Who takes the drug, one of them (`of eight mother–infant pairs`, `infant plasma`).
+    "infant",
+    "mother",
+    "neonate",
+    "newborn",
+    "patient",
+    "subject",
+    "volunteer",
+    "participant",
+    "child",
+    "adult",
+    "woman",
+    // The classes drugs belong to (`the antidepressant X`).
+    "antidepressant",
+    "antidepressants",
+    "anticoagulant",
+    "antiepileptic",
+    "antipsychotic",
+    "antifungal",
+    "antiviral",
+    "antibacterial",
+    "analgesic",
+    "anaesthetic",
+    "anesthetic",
+    "immunosuppressant",
+    "opioid",
+    "anthelmintic",
+    // How a drug is made or given, before its name (`nebulised X`, `liposomal X`).
+    "nebulised",
+    "nebulized",
+    "aerosolised",
+    "aerosolized",
+    "inhaled",
+    "liposomal",
+    "pegylated",
+    "micronised",
+    "micronized",
+    "novel",
+    "investigational",
+    "therapeutic",
+];
+
 /// The study drug of a paper whose drug neither the vocabulary nor a WHO INN stem knows (a
 /// new compound, an investigational code): the word the title introduces after "of",
 /// "for" or "to" ("Pharmacokinetics of X ...", "Placental transfer of X", "... of
@@ -158,105 +301,6 @@ fn given_with(text: &str, drug: &str) -> bool {
 /// vocabulary, a plural or a hyphenated modifier (`once-daily`, `long-acting`); a code is
 /// letters, a hyphen and digits (`KRX-1187`, not `5-HT4`). Lower case but for a code.
 fn study_drug(title: &str, caption: &str) -> Option<String> {
-    const NOT_DRUGS: &[&str] = &[
-        "total",
-        "free",
-        "unbound",
-        "single",
-        "multiple",
-        "repeated",
-        "ascending",
-        "healthy",
-        "individual",
-        "plasma",
-        "serum",
-        "blood",
-        "pharmacokinetics",
-        "pharmacokinetic",
-        "concentrations",
-        "concentration",
-        "patients",
-        "volunteers",
-        "subjects",
-        "children",
-        "adults",
-        "infants",
-        "women",
-        "doses",
-        "dose",
-        "infusion",
-        "injection",
-        "administration",
-        "tablet",
-        "tablets",
-        "formulation",
-        "formulations",
-        "steady-state",
-        "after",
-        "and",
-        "with",
-        "different",
-        "increasing",
-        "high-dose",
-        "low-dose",
-        "parent",
-        "metabolite",
-        "metabolites",
-        "drug",
-        "drugs",
-        "generic",
-        "fasting",
-        "fasted",
-        "oral",
-        "residues",
-        "antibiotic",
-        "antimicrobial",
-        "cardiopulmonary",
-        "population",
-        "comparative",
-        "clinical",
-        "relative",
-        // Who takes the drug, one of them (`of eight mother–infant pairs`, `infant plasma`).
-        "infant",
-        "mother",
-        "neonate",
-        "newborn",
-        "patient",
-        "subject",
-        "volunteer",
-        "participant",
-        "child",
-        "adult",
-        "woman",
-        // The classes drugs belong to (`the antidepressant X`).
-        "antidepressant",
-        "antidepressants",
-        "anticoagulant",
-        "antiepileptic",
-        "antipsychotic",
-        "antifungal",
-        "antiviral",
-        "antibacterial",
-        "analgesic",
-        "anaesthetic",
-        "anesthetic",
-        "immunosuppressant",
-        "opioid",
-        "anthelmintic",
-        // How a drug is made or given, before its name (`nebulised X`, `liposomal X`).
-        "nebulised",
-        "nebulized",
-        "aerosolised",
-        "aerosolized",
-        "inhaled",
-        "liposomal",
-        "pegylated",
-        "micronised",
-        "micronized",
-        "novel",
-        "investigational",
-        "therapeutic",
-    ];
     /// The last parts of hyphenated modifiers of a drug's name or dosing.
     const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];
     /// Words that follow an analyte's name in a caption.

@@ -8598,3 +8598,51 @@ fn tables_typeset_in_japanese_chinese_and_korean() {
         (Statistic::Individual, Some("2"), Some("0.5 h"))
     );
 }
+
+#[test]
+fn a_compound_measured_after_another_given_is_the_analyte() {
+    // "plasma X concentrations after a dose of Y": a prodrug's active metabolite.
+    let mut t = table(
+        "Table 3. Individual plasma norcybin concentrations (ng/mL) after a single 25-mg oral dose of psilonocybin",
+        &[&["Participant", "0.5 h", "1 h"]],
+        &[&["P01", "16.4", "26.7"], &["P02", "14.1", "16.3"]],
+    );
+    t.title = Some("Pharmacokinetics of psilonocybin in treatment-resistant depression".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(16.3)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.context.analyte.as_deref(), r.context.drug.as_deref()), (Some("norcybin"), Some("psilonocybin")));
+    // (Not a word that names no compound: `Individual serum concentrations after ...`.)
+    let mut t = table(
+        "Table 3. Individual serum concentrations (ng/mL) after a single 25-mg oral dose of psilonocybin",
+        &[&["Participant", "0.5 h", "1 h"]],
+        &[&["P01", "16.4", "26.7"]],
+    );
+    t.title = Some("Pharmacokinetics of psilonocybin in treatment-resistant depression".into());
+    assert!(table_records(&t).iter().all(|r| r.context.analyte.as_deref() == Some("psilonocybin")));
+}
+
+#[test]
+fn specimens_of_surgery_lymph_and_crustaceans() {
+    let t = table(
+        "Table 4. Individual X concentrations in crayfish",
+        &[&["Crayfish", "Time (h)", "Hemolymph (µg/mL)", "Hepatopancreas (µg/g)", "Abdominal muscle (µg/g)"]],
+        &[&["CF-01", "0.5", "11.0", "15.6", "0.859"], &["CF-02", "0.5", "11.2", "15.0", "1.03"]],
+    );
+    let records = table_records(&t);
+    let matrix = |v: f64| records.iter().find(|r| r.value == Some(v)).and_then(|r| r.context.matrix.clone());
+    assert_eq!(
+        (matrix(15.6).as_deref(), matrix(0.859).as_deref()),
+        (Some("hepatopancreas"), Some("muscle tissue")),
+        "{}",
+        show(&records)
+    );
+    for (printed, specimen) in [
+        ("thoracic duct lymph", "lymph"),
+        ("excised heart valve tissue", "valve tissue"),
+        ("vegetations", "vegetation"),
+        ("nucleus pulposus", "nucleus pulposus"),
+        ("mesenteric lymph nodes", "lymph node"),
+    ] {
+        assert_eq!(matrices_in(&format!("X in {printed}")), [specimen], "{printed}");
+    }
+}
