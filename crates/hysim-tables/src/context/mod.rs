@@ -485,14 +485,26 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "drug",
         "study",
     ];
-    in_title.or_else(|| {
-        let k = first?;
-        let w = caption_words.get(k)?;
-        let before_quantity = caption_words.get(k + 1).is_some_and(|n| {
-            matches!(n.as_str(), "concentration" | "concentrations" | "level" | "levels" | "trough" | "residues")
-        });
-        (before_quantity && !prose_word(w) && !CLASSES.contains(&w.as_str()) && name_like(w, true)).then(|| named(w))
-    })
+    let drug_word = |w: &String| !prose_word(w) && !CLASSES.contains(&w.as_str()) && name_like(w, true);
+    in_title
+        .or_else(|| {
+            let k = first?;
+            let w = caption_words.get(k)?;
+            let before_quantity = caption_words.get(k + 1).is_some_and(|n| {
+                matches!(n.as_str(), "concentration" | "concentrations" | "level" | "levels" | "trough" | "residues")
+            });
+            (before_quantity && drug_word(w)).then(|| named(w))
+        })
+        // (Or the word after the caption's quantity and "of": `individual plasma
+        // concentrations of X by sampling time` under "Clinical Pharmacology Review: X oral
+        // suspension".)
+        .or_else(|| {
+            caption_words.windows(3).find_map(|w| {
+                let quantity =
+                    matches!(w[0].as_str(), "concentrations" | "concentration" | "levels" | "pharmacokinetics");
+                (quantity && w[1] == "of" && drug_word(&w[2])).then(|| named(&w[2]))
+            })
+        })
 }
 
 /// Whether a lower-case word is one of prose by its ending, no drug's name (`Therapeutic`,

@@ -618,10 +618,11 @@ const SAMPLE_WORDS: &[&str] = &[
     "próbki",
 ];
 
-/// The times a note gives numbered samples (`Samples: 1, pre-dose; 2, 0.5 h; 3, 1 h`,
-/// `Campioni: 1, prima della dose; 2, 0,5 h`, `1 = predose; 2 = 1 h`): each number's time
-/// as the reader writes it (`pre-dose`, `0.5 h`).
-fn sample_times(notes: &str) -> Vec<(u32, String)> {
+/// The times a note gives numbered or coded samples (`Samples: 1, pre-dose; 2, 0.5 h; 3, 1
+/// h`, `Campioni: 1, prima della dose; 2, 0,5 h`, `1 = predose; 2 = 1 h`, `Sampling times:
+/// PK1, pre-dose; PK2, 1 h`): each number's or code's time as the reader writes it
+/// (`pre-dose`, `0.5 h`), the code in lower case.
+fn sample_times(notes: &str) -> Vec<(String, String)> {
     const BEFORE_DOSE: &[&str] = &[
         "pre-dose",
         "predose",
@@ -644,7 +645,10 @@ fn sample_times(notes: &str) -> Vec<(u32, String)> {
     for item in items.map(|i| i.rsplit_once(':').map_or(i, |(_, after)| after)) {
         let item = item.trim();
         let Some((number, rest)) = item.split_once([',', '=']).or_else(|| item.split_once(' ')) else { continue };
-        let Ok(number) = number.trim().parse::<u32>() else { continue };
+        let number = crate::fold::lower(number.trim());
+        if number.parse::<u32>().is_err() && !sample_code(&number) {
+            continue;
+        }
         let rest = crate::fold::lower(rest.trim());
         if BEFORE_DOSE.iter().any(|w| rest.starts_with(w)) {
             out.push((number, "pre-dose".to_owned()));
@@ -659,10 +663,25 @@ fn sample_times(notes: &str) -> Vec<(u32, String)> {
     out
 }
 
+/// Whether `text` (lower case) reads as a sample's code: letters, then a number (`pk1`,
+/// `s3`, `tp-2`); not a concentration's symbol at a time (`c0`, `c2`, `c24`), nor another
+/// symbol the vocabulary names.
+fn sample_code(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| c.is_alphabetic() || c == '-');
+    let letters = &text[..text.len() - digits.len()];
+    !letters.is_empty()
+        && letters.len() <= 4
+        && letters != "c"
+        && !digits.is_empty()
+        && digits.len() <= 3
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && parameter_code(text, None).is_none()
+}
+
 /// A table whose samples are numbered under a sample word (`Campione` over `1 | 2 | 3 | 4`)
-/// and whose notes give each number's time ([`sample_times`]): the times in their place
-/// (`0.5 h`) under a time header, three or more of them. `None` where it has no such
-/// samples.
+/// or coded (`PK1 | PK2 | PK3`), and whose notes give each number's or code's time
+/// ([`sample_times`]): the times in their place (`0.5 h`) under a time header, three or
+/// more of them. `None` where it has no such samples.
 fn sample_numbers_defined(table: &Table) -> Option<Table> {
     let footnote = table.footnote.as_deref()?;
     let leaf = table.header_rows.len().checked_sub(1)?;
@@ -674,27 +693,33 @@ fn sample_numbers_defined(table: &Table) -> Option<Table> {
     };
     // Each sample column's number: under a sample word (`Sample` over `1`), or after it in
     // one header (`Sample 1`, a header row flattened).
-    let number = |c: usize| -> Option<u32> {
+    // (Or its code alone, `PK2`, which the notes must define.)
+    let number = |c: usize| -> Option<String> {
         let cell = table.header_rows[leaf].get(c)?.trim();
-        if let Ok(n) = cell.parse::<u32>() {
+        if cell.parse::<u32>().is_ok() {
             let above = leaf.checked_sub(1).and_then(|h| table.header_rows[h].get(c))?;
-            return sample_word(above).then_some(n);
+            return sample_word(above).then(|| cell.to_owned());
+        }
+        let cell = crate::fold::lower(labels::strip_marks(cell).trim());
+        if sample_code(&cell) {
+            return Some(cell);
         }
         let (word, n) = cell.rsplit_once(' ')?;
-        sample_word(word).then(|| n.parse::<u32>().ok()).flatten()
+        (sample_word(word) && n.parse::<u32>().is_ok()).then(|| n.to_owned())
     };
-    let sample_cols: Vec<(usize, u32)> =
+    let sample_cols: Vec<(usize, String)> =
         (0..table.header_rows[leaf].len()).filter_map(|c| Some((c, number(c)?))).collect();
     if sample_cols.len() < 3 {
         return None;
     }
     let times = sample_times(&crate::html::fragment_text(footnote));
-    let time_of = |n: u32| times.iter().find(|(k, _)| *k == n).map(|(_, t)| t.clone());
-    if sample_cols.iter().filter(|(_, n)| time_of(*n).is_some()).count() < 3 {
+    let time_of = |n: &str| times.iter().find(|(k, _)| k == n).map(|(_, t)| t.clone());
+    if sample_cols.iter().filter(|(_, n)| time_of(n).is_some()).count() < 3 {
         return None;
     }
     let mut timed = table.clone();
-    for &(c, n) in &sample_cols {
+    for (c, n) in &sample_cols {
+        let c = *c;
         if let Some(time) = time_of(n) {
             timed.header_rows[leaf][c] = time;
             if let Some(above) = leaf.checked_sub(1) {

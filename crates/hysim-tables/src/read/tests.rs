@@ -8646,3 +8646,26 @@ fn specimens_of_surgery_lymph_and_crustaceans() {
         assert_eq!(matrices_in(&format!("X in {printed}")), [specimen], "{printed}");
     }
 }
+
+#[test]
+fn sample_codes_the_notes_define_as_times() {
+    // `PK1 | PK2 | PK3` over each subject's concentrations, "Sampling times: PK1, pre-dose;
+    // PK2, 1 h; ...": the times; the drug the caption names after its quantity and "of".
+    let mut t = table(
+        "Table 14. Study X-201: individual plasma concentrations of velotrabine by sampling time",
+        &[&["Subject ID", "PK1", "PK2", "PK3", "PK4"]],
+        &[&["103-108", "BLQ", "393", "512", "282"], &["103-115", "BLQ", "280", "335", "175"]],
+    );
+    t.footnote = Some(
+        "Concentrations in ng/mL. Sampling times: PK1, pre-dose; PK2, 1 h; PK3, 3 h; PK4, 8 h after the dose.".into(),
+    );
+    t.title = Some("Clinical Pharmacology Review: velotrabine oral suspension".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(335.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.time.as_deref(), r.context.analyte.as_deref()),
+        (Some("103-115"), Some("3 h"), Some("velotrabine"))
+    );
+    // (Not a concentration's symbol the notes define, `C0, pre-dose trough; C2, 2 h after`.)
+    assert!(!super::sample_code("c2") && !super::sample_code("c0") && super::sample_code("pk2"));
+}
