@@ -1359,7 +1359,18 @@ fn subject_id_uncached(text: &str) -> Option<String> {
         && is_covariate_value(inner)
         && inner.split([',', ';', '/']).any(|item| item.trim().starts_with(|c: char| c.is_ascii_digit()))
     {
-        return subject_id(id.trim());
+        let id = id.trim();
+        // (Or a name with a sex among them, `Kiri (F, 4.1 kg)`: only an individual has one;
+        // a group's age band has none, `Children (6–12 y)`.)
+        let sexed = inner
+            .split([',', ';', '/'])
+            .any(|item| matches!(item.trim(), "F" | "M" | "f" | "m" | "female" | "male" | "♀" | "♂"));
+        let mut chars = id.chars();
+        let name = chars.next().is_some_and(char::is_uppercase)
+            && id.chars().count() >= 2
+            && chars.all(char::is_lowercase)
+            && !SUBJECT_WORDS.contains(&norm(id).as_str());
+        return subject_id(id).or_else(|| (sexed && name).then(|| id.to_owned()));
     }
     // (Sixteen characters at most, a sex in brackets after them aside: `Patient 12 (female)`.)
     let sex = [" (female)", " (male)", " (F)", " (M)"].iter().find(|s| t.ends_with(*s)).map_or(0, |s| s.len());

@@ -6492,8 +6492,14 @@ impl<'t> Reader<'t> {
                     .then_some(id)
                 };
                 // (With what the table says of the subject after it: `Patient 1 CLCR 62 mL/min`.)
-                if let Some(subject) =
-                    labels::worded_subject(name).or_else(coded).or_else(|| labels::leading_worded_subject(name))
+                // (Or a name with its sex and weight after it, `Kiri (F, 4.1 kg)`,
+                // [`labels::subject_id`]: an individual's.)
+                let named =
+                    || labels::subject_id(first.trim()).filter(|id| id != first.trim() && r.context.time.is_some());
+                if let Some(subject) = labels::worded_subject(name)
+                    .or_else(coded)
+                    .or_else(|| labels::leading_worded_subject(name))
+                    .or_else(named)
                 {
                     r.context.subject = Some(subject);
                     r.context.group = rest;

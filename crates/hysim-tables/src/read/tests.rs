@@ -8669,3 +8669,29 @@ fn sample_codes_the_notes_define_as_times() {
     // (Not a concentration's symbol the notes define, `C0, pre-dose trough; C2, 2 h after`.)
     assert!(!super::sample_code("c2") && !super::sample_code("c0") && super::sample_code("pk2"));
 }
+
+#[test]
+fn sections_naming_an_animal_with_its_sex_and_weight() {
+    // `Kiri (F, 4.1 kg)` spanning the table over her sampling times: her values.
+    let t = table(
+        "Table 2. X in plasma and whole blood of river otters after a single oral dose",
+        &[&["Time after dosing (h)", "Plasma (ng/mL)", "Whole blood (ng/mL)"]],
+        &[
+            &["Kiri (F, 4.1 kg)", "Kiri (F, 4.1 kg)", "Kiri (F, 4.1 kg)"],
+            &["1", "11.1", "8.23"],
+            &["2", "15.3", "11.7"],
+            &["Bodhi (M, 5.3 kg)", "Bodhi (M, 5.3 kg)", "Bodhi (M, 5.3 kg)"],
+            &["1", "7.98", "5.68"],
+            &["2", "13.6", "10.1"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(10.1)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()),
+        (Statistic::Individual, Some("Bodhi"), Some("2 h"), Some("blood"))
+    );
+    // (A group's age band is no individual's: `Children (6–12 y)`.)
+    assert_eq!(labels::subject_id("Children (6–12 y)"), None);
+    assert_eq!(labels::subject_id("Kiri (F, 4.1 kg)").as_deref(), Some("Kiri"));
+}
