@@ -55,6 +55,10 @@ impl Builder {
         self.sup = None;
         if let Some(mut cell) = self.cell.take() {
             cell.text = crate::fold::squeeze(&cell.text);
+            // (A cell of line breaks alone is blank.)
+            if !cell.text.chars().any(printed) {
+                cell.text.clear();
+            }
             if self.rows.is_empty() {
                 self.rows.push(Row { cells: vec![], in_head: self.in_head });
             }
@@ -71,7 +75,7 @@ impl Builder {
         } else if let Some(cell) = self.cell.as_mut() {
             cell.text.push_str(text);
             if self.bold_depth > 0 {
-                cell.bold += text.chars().filter(|c| !c.is_whitespace()).count();
+                cell.bold += text.chars().filter(|c| printed(*c)).count();
             }
         }
     }
@@ -128,6 +132,9 @@ impl Builder {
                 let mut end = t.chars().rev();
                 end.next() == Some('-') && end.next().is_some_and(char::is_alphabetic)
             }) => {}
+            // (A line break in a cell is kept until the rows are built: a PDF's conversion
+            // may set a block's rows as lines of one row, [`split_stacked_rows`].)
+            "br" if !self.in_caption => self.push_text(" \u{e000} "),
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth += 1,
             "sup" => {
@@ -317,6 +324,7 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             leading
         }
     };
+    split_stacked_rows(&mut b.rows, n_head);
     let (mut header_rows, mut copies) = expand(&b.rows);
     // A row of units under the header row, set as the body (`(pg/mL) | (h)` under `Cmax |
     // Tmax` with the stub's cell blank or `Unit`): the header's last row.
@@ -349,6 +357,71 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
     Ok(Table { header_rows, body_rows, spanned, caption: (!caption.is_empty()).then_some(caption), ..Table::default() })
 }
 
+/// Marks a line break inside a cell until the rows are built.
+const LINE_BREAK: char = '\u{e000}';
+
+/// Whether a character of a cell's text is printed: no space, no line break.
+fn printed(c: char) -> bool {
+    !c.is_whitespace() && c != LINE_BREAK
+}
+
+/// Rows a PDF's conversion set as one row of stacked lines, each cell's lines separated by
+/// line breaks (`Cmax (µg/mL)<br/>tmax (h)<br/>AUC0–∞` beside `6.84 ± 1.42<br/>10.5 ±
+/// 2.9<br/>268.4 ± 54.1`), split into the rows they stand for: a row whose first cell lists
+/// two labels or more, one per line, and whose other cells each list as many values, one
+/// per line (or are blank). Every other line break is a space.
+fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
+    let lines = |text: &str| -> Vec<String> { text.split(LINE_BREAK).map(crate::fold::squeeze).collect() };
+    let stacked = |row: &Row| -> Option<usize> {
+        let first = row.cells.first()?;
+        let k = lines(&first.text).len();
+        let single = row.cells.iter().all(|c| c.rowspan == 1 && c.colspan == 1);
+        // (Labels that start with a letter, values with a number or a missing mark: not a
+        // group's count under its name, `Fed<br/>(n = 8)`, nor an abstract's `Cmax: 1.24 µg/mL`.)
+        let labels = lines(&first.text).iter().all(|l| l.starts_with(char::is_alphabetic));
+        let value_line = |l: &String| {
+            let parsed = crate::cell::parse_cell(l);
+            parsed.missing.is_some()
+                || parsed.value.is_some()
+                    && l.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '<' | '>' | '.'))
+        };
+        let others: Vec<Vec<String>> =
+            row.cells[1..].iter().filter(|c| !c.text.trim().is_empty()).map(|c| lines(&c.text)).collect();
+        (k >= 2
+            && single
+            && labels
+            && !others.is_empty()
+            && others.iter().all(|ls| ls.len() == k && ls.iter().all(value_line)))
+        .then_some(k)
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in std::mem::take(rows).into_iter().enumerate() {
+        match (r >= n_head).then(|| stacked(&row)).flatten() {
+            Some(k) => {
+                for line in 0..k {
+                    let cells = row
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            let text = lines(&c.text).get(line).cloned().unwrap_or_default();
+                            let bold = if c.bold > 0 { text.chars().filter(|ch| printed(*ch)).count() } else { 0 };
+                            Cell { text, rowspan: 1, colspan: 1, is_th: c.is_th, bold }
+                        })
+                        .collect();
+                    out.push(Row { cells, in_head: row.in_head });
+                }
+            }
+            None => out.push(row),
+        }
+    }
+    *rows = out;
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if cell.text.contains(LINE_BREAK) {
+            cell.text = crate::fold::squeeze(&cell.text.replace(LINE_BREAK, " "));
+        }
+    }
+}
+
 /// Whether a cell's text is a value, data rather than a label: a number and no word
 /// (`12.1`, `80 (12)`; `75 mg` is a label).
 fn is_value_text(text: &str) -> bool {
@@ -357,13 +430,13 @@ fn is_value_text(text: &str) -> bool {
 
 /// Whether every cell of a row with two texts or more is set wholly in bold.
 fn is_bold_row(row: &Row) -> bool {
-    row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).count() >= 2 && all_bold(row)
+    row.cells.iter().filter(|c| c.text.chars().any(printed)).count() >= 2 && all_bold(row)
 }
 
 /// Whether every cell of a row with text is set wholly in bold (and one has text).
 fn all_bold(row: &Row) -> bool {
-    let texts: Vec<&Cell> = row.cells.iter().filter(|c| c.text.chars().any(|ch| !ch.is_whitespace())).collect();
-    !texts.is_empty() && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| !ch.is_whitespace()).count())
+    let texts: Vec<&Cell> = row.cells.iter().filter(|c| c.text.chars().any(printed)).collect();
+    !texts.is_empty() && texts.iter().all(|c| c.bold >= c.text.chars().filter(|ch| printed(*ch)).count())
 }
 
 /// Expands row and column spans into a rectangular grid, with whether each slot copies a
@@ -1174,6 +1247,21 @@ mod tests {
         check(
             "<table><tr><td colspan=\"2\">Young</td></tr><tr><td>Cmax</td><td>12.1</td></tr><tr><td>AUC</td><td>80</td></tr></table>",
             "head:\n\nbody:\nYoung | Young\nCmax | 12.1\nAUC | 80",
+        );
+    }
+
+    #[test]
+    fn rows_a_pdf_conversion_stacked_in_one_row_are_split() {
+        // Each cell's lines are the block's rows: labels down the first, values beside them.
+        check(
+            "<table><tr><td><b>Parameter</b></td><td><b>22 °C</b></td><td><b>28 °C</b></td></tr><tr><td colspan=\"3\">Plasma</td></tr><tr><td>Cmax (µg/mL)<br/>tmax (h)</td><td>6.84 ± 1.42<br/>10.5 ± 2.9</td><td>8.95 ± 1.77<br/>NC</td></tr></table>",
+            "head:\nParameter | 22 °C | 28 °C\nbody:\nPlasma | Plasma | Plasma\nCmax (µg/mL) | 6.84 ± 1.42 | 8.95 ± 1.77\ntmax (h) | 10.5 ± 2.9 | NC",
+        );
+        // A header's or a label's second line stays a space; so do lines that are no values
+        // (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h` in an abstract's cell).
+        check(
+            "<table><tr><th>Time (h)</th><th>Kiri<br/>F, 4.1 kg</th></tr><tr><td>1</td><td>11.1</td></tr><tr><td>Fed<br/>(n = 8)</td><td>Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h</td></tr><tr><td><br/></td><td>2</td></tr></table>",
+            "head:\nTime (h) | Kiri F, 4.1 kg\nbody:\n1 | 11.1\nFed (n = 8) | Cmax: 1.24 µg/mL Tmax: 2.0 h\n | 2",
         );
     }
 
