@@ -7046,10 +7046,24 @@ impl<'t> Reader<'t> {
                 }
                 // (An estimate's column under a section declaring its rows, `Derived
                 // parameters (median [range])`: the declaration's.)
+                // (Or the only statistic column, where the notes declare every value a summary
+                // with its spread, "Values are median (5th–95th percentile)" over an `Estimate`
+                // column of post hoc estimates; not beside a model's `RSE (%)`.)
+                let notes_summarise = || {
+                    stats.iter().flatten().count() == 1
+                        && self.declarations.iter().any(|d| {
+                            matches!(d.scope, Scope::All)
+                                && matches!(
+                                    d.central,
+                                    Some(Statistic::Median | Statistic::Mean | Statistic::GeometricMean)
+                                )
+                                && (d.round.is_some() || d.square.is_some() || d.plus_minus.is_some())
+                        })
+                };
                 let declared = || {
                     matches!(stats[col], Some(StatLabel::Central(Statistic::Value)))
-                        && !row_statistic.is_empty()
-                        && declare::label_declaration(row_statistic).is_some()
+                        && (!row_statistic.is_empty() && declare::label_declaration(row_statistic).is_some()
+                            || notes_summarise())
                 };
                 if let Some(stat) = stats[col].as_ref().filter(|_| !declared()) {
                     match groups.iter_mut().find(|(p, _)| *p == parents[col]) {

@@ -8695,3 +8695,29 @@ fn sections_naming_an_animal_with_its_sex_and_weight() {
     assert_eq!(labels::subject_id("Children (6–12 y)"), None);
     assert_eq!(labels::subject_id("Kiri (F, 4.1 kg)").as_deref(), Some("Kiri"));
 }
+
+#[test]
+fn an_estimate_column_the_notes_declare_a_summary() {
+    // Post hoc estimates summarised per group under `Estimate`, "Values are median (5th–95th
+    // percentile)": medians with their percentiles, not a model's typical values.
+    let t = table(
+        "Table 4. Individual (post hoc) pharmacokinetic estimates of X at steady state. Values are median (5th–95th percentile).",
+        &[&["Parameter", "Estimate"]],
+        &[&["CL/F (L/h)", "0.98 (0.61–1.62)"], &["V/F (L)", "12.4 (8.9–17.1)"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(12.4)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(r.statistic, Statistic::Median);
+    // (A model's estimates beside their precision stay values.)
+    let t = table(
+        "Table 4. Final model. Values are median (5th–95th percentile).",
+        &[&["Parameter", "Estimate", "RSE (%)"]],
+        &[&["CL/F (L/h)", "0.98", "12"], &["V/F (L)", "12.4", "9"]],
+    );
+    let records = table_records(&t);
+    assert!(
+        records.iter().filter(|r| r.value == Some(12.4)).all(|r| r.statistic == Statistic::Value),
+        "{}",
+        show(&records)
+    );
+}
