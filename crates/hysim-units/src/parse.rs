@@ -155,6 +155,28 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         // (Danish and Norwegian `timer`, Swedish `tim` and `timmar`, Polish `godz.`, Czech
         // `hod`: `µg·timer/ml`. Not their `t`: `t1/2` would read as a unit.)
         "timer" | "tim" | "timmar" | "godz" | "godz." | "hod" => (Base::Time, 1.0),
+        // (Hours in Ukrainian `год` (година), Vietnamese `giờ`, Thai `ชม.` (ชั่วโมง), Icelandic
+        // `klst.`, Lithuanian `val.`, Slovenian `ur`, Serbian and Croatian `sat`/`sati`,
+        // Persian `ساعت`, Arabic `ساعة`, Hebrew `שעות`, and their minutes.)
+        "год"
+        | "giờ"
+        | "ชม"
+        | "ชั่วโมง"
+        | "klst"
+        | "val"
+        | "ur"
+        | "ura"
+        | "sat"
+        | "sati"
+        | "ساعت"
+        | "ساعة"
+        | "ساعات"
+        | "שעות"
+        | "שעה" => (Base::Time, 1.0),
+        "хв" | "phút" | "นาที" | "mín" | "دقیقه" | "دقيقة" | "דקות" => {
+            (Base::Time, 1.0 / 60.0)
+        }
+        "ngày" | "доба" | "діб" => (Base::Time, 24.0),
         "d" | "day" | "days" => (Base::Time, 24.0),
         // (Days in Spanish, Portuguese, French, Italian, German and Dutch tables: `ng·dia/mL`,
         // `L/día/kg`, `mg/Tag`, `jours`.)
@@ -329,7 +351,9 @@ impl Parser<'_> {
             }
             Some(_) => {
                 let start = self.pos;
-                while self.peek().is_some_and(|c| c.is_alphabetic() || c == '%') {
+                // (Thai tone marks are no letters but are part of the word: `ชั่วโมง`.)
+                while self.peek().is_some_and(|c| c.is_alphabetic() || c == '%' || ('\u{e47}'..='\u{e4e}').contains(&c))
+                {
                     self.pos += 1;
                 }
                 if self.pos == start {
@@ -341,6 +365,15 @@ impl Parser<'_> {
                     .ok_or_else(|| Error::UnknownWord { word: word.clone(), unit: self.text.to_owned() })?;
                 if base == Base::Mass {
                     self.skip_equivalent();
+                }
+                // (An abbreviation's point before a division, a bracket or the end: `ชม./mL`,
+                // `klst./kg`; not a product's, `ng.h/ml`, nor after a letter alone, which
+                // initials print, `L.M.`.)
+                if word.chars().count() >= 2
+                    && self.peek() == Some('.')
+                    && self.chars.get(self.pos + 1).is_none_or(|c| matches!(c, '/' | ')' | ' '))
+                {
+                    self.pos += 1;
                 }
                 let exp = self.exponent().unwrap_or(1);
                 // (No unit of a PK table raises a unit past a cube: `G-214` is an animal's
@@ -689,6 +722,17 @@ mod tests {
         check("µg·timer/ml", "1.000000e-3 mass^1 vol^-1 time^1");
         check("ml/tim/kg", "1.000000e-3 vol^1 time^-1 bw^-1");
         check("óra", "1.000000e0 time^1");
+        // (Hours in Ukrainian, Vietnamese, Thai, Icelandic, Arabic and Hebrew tables.)
+        check("мкг·год/мл", "1.000000e-3 mass^1 vol^-1 time^1");
+        check("µg.giờ/ml", "1.000000e-3 mass^1 vol^-1 time^1");
+        check("ng·ชม./mL", "1.000000e-6 mass^1 vol^-1 time^1");
+        check("ชั่วโมง", "1.000000e0 time^1");
+        check("ml/klst./kg", "1.000000e-3 vol^1 time^-1 bw^-1");
+        check("ساعة", "1.000000e0 time^1");
+        check("שעות", "1.000000e0 time^1");
+        check("хв", "1.666667e-2 time^1");
+        // (Initials are no unit.)
+        check("L.M.", "error: malformed unit \"L.M.\": dangling operator");
         check("months", "7.305000e2 time^1");
         check("%", "1.000000e-2 %");
         check("(ng·h/mL)/mg", "1.000000e-6 mass^1 vol^-1 time^1 dose^-1");
