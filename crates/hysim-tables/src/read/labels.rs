@@ -654,6 +654,36 @@ const SUBJECT_WORDS: &[&str] = &[
     "пациент",
     "пациенты",
     "больной",
+    // Latvian, Lithuanian, Estonian, Icelandic, Ukrainian, Bulgarian, Serbian and Croatian,
+    // Slovenian, Afrikaans, Vietnamese, Thai, Persian, Arabic, Hebrew.
+    "pacients",
+    "bērns",
+    "pacientas",
+    "tiriamasis",
+    "patsient",
+    "uuritav",
+    "sjúklingur",
+    "einstaklingur",
+    "fiskur",
+    "пацієнт",
+    "пацієнтка",
+    "болен",
+    "pacijent",
+    "ispitanik",
+    "bolnik",
+    "bolnica",
+    "preiskovanec",
+    "pasiënt",
+    "proefpersoon",
+    "bệnh nhân",
+    "อาสาสมัคร",
+    "ผู้ป่วย",
+    "بیمار",
+    "مريض",
+    "المريض",
+    "מטופל",
+    "מטופלת",
+    "חולה",
     "ptak",
     "ptaka",
     "zwierzę",
@@ -1162,7 +1192,7 @@ pub(crate) fn names_time_in_another_language(header: &str) -> bool {
 /// `Dag`; German `Tag` apart, also an ear tag).
 pub(crate) const DAY_WORDS: &[&str] = &[
     "day", "days", "dia", "dias", "día", "días", "jour", "jours", "giorno", "giorni", "dag", "dagen", "dagar", "dzień",
-    "dni",
+    "dni", "dagur", "diena", "päev", "dan", "ден", "доба", "ngày",
 ];
 
 /// The words of weeks, in the languages the reader reads (`Week`, `Settimana`, `Semana`,
@@ -1838,6 +1868,21 @@ pub(crate) const FOREIGN_TIME_WORDS: &[&str] = &[
     "timp",
     "χρόνος",
     "время",
+    // Latvian, Lithuanian, Estonian, Icelandic, Ukrainian, Serbian, Bulgarian, Afrikaans,
+    // Vietnamese, Thai, Persian, Arabic, Hebrew.
+    "laiks",
+    "laikas",
+    "aeg",
+    "tími",
+    "час",
+    "vreme",
+    "време",
+    "tyd",
+    "thời gian",
+    "เวลา",
+    "زمان",
+    "الزمن",
+    "זמן",
 ];
 
 /// Minutes since midnight of a clock time (`08:30` is 510), `am` or `pm` after it
@@ -2387,6 +2432,19 @@ pub(crate) fn time_unit_in(text: &str) -> Option<&'static str> {
         static TIME_UNITS: crate::memo::Cache<Option<&'static str>> = Default::default();
     }
     crate::memo::cached(&TIME_UNITS, text, time_unit_in_uncached)
+}
+
+/// The time unit a header in any language ends with in brackets, naming no parameter
+/// (`Laiks pēc injekcijas (min)`, `Čas po podaní (h)`; not `Tmax (h)`): the unit of the
+/// numbers a header spans.
+pub(crate) fn bracketed_time_unit(text: &str) -> Option<&'static str> {
+    let (head, unit) = crate::params::split_trailing_group(text);
+    let unit = match crate::fold::lower(unit?.trim()).as_str() {
+        "h" | "hr" | "hrs" | "hours" => "h",
+        "min" | "minutes" => "min",
+        _ => return None,
+    };
+    (head.chars().any(char::is_alphabetic) && crate::params::parameter_code(head, None).is_none()).then_some(unit)
 }
 
 fn time_unit_in_uncached(text: &str) -> Option<&'static str> {

@@ -3077,9 +3077,12 @@ impl<'t> Reader<'t> {
                 let in_unit_above = |h: &str, outer: &[String]| {
                     // (Or days or weeks a header counts: `Whole-blood C0 (ng/mL) on
                     // postoperative day` over `3 | 5 | 7`.)
+                    // (Or a header in any language ending in a time's unit, spanning the
+                    // numbers: `Laiks pēc injekcijas (min)` over `5 | 10 | 20`.)
                     let unit = outer.iter().rev().find_map(|a| {
                         labels::time_unit_in(a)
                             .or_else(|| labels::days_header(crate::params::split_trailing_group(a).0))
+                            .or_else(|| labels::bracketed_time_unit(a))
                     })?;
                     looks_numeric(h).then(|| labels::time_of(h, Some(unit))).flatten()
                 };

@@ -8721,3 +8721,26 @@ fn an_estimate_column_the_notes_declare_a_summary() {
         show(&records)
     );
 }
+
+#[test]
+fn per_subject_tables_in_fifteen_more_languages() {
+    // Latvian: children `B1 | B2` down, `Laiks pēc injekcijas (min)` over the minutes.
+    let mut t = table(
+        "2. tabula. X individuālās koncentrācijas asins plazmā (ng/ml) bērniem",
+        &[
+            &["Bērns", "Laiks pēc injekcijas (min)", "Laiks pēc injekcijas (min)", "Laiks pēc injekcijas (min)"],
+            &["Bērns", "5", "10", "20"],
+        ],
+        &[&["B1", "413", "576", "596"], &["B2", "433", "562", "597"]],
+    );
+    t.title = Some("Pharmacokinetics of X in children".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(562.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref(), r.context.matrix.as_deref()),
+        (Statistic::Individual, Some("B2"), Some("10 min"), Some("plasma"))
+    );
+    // (A header ending in a time's unit in any language; not a parameter's, `Tmax (h)`.)
+    assert_eq!(labels::bracketed_time_unit("Čas po podaní (h)"), Some("h"));
+    assert_eq!(labels::bracketed_time_unit("Tmax (h)"), None);
+}
