@@ -7063,10 +7063,25 @@ impl<'t> Reader<'t> {
                                 && (d.round.is_some() || d.square.is_some() || d.plus_minus.is_some())
                         })
                 };
+                // (Or a row whose label's mark declares its values with their spread, under a
+                // column that names a central statistic alone: `tmax (h)ᵃ`, "ᵃ Median
+                // (min–max)", under `Geometric mean`.)
+                let row_mark_declares = || {
+                    matches!(stats[col], Some(StatLabel::Central(_)))
+                        && self.stubs[row].1.iter().any(|mark| {
+                            self.notes.iter().any(|(k, note)| {
+                                k == mark
+                                    && declare::label_declaration(note).is_some_and(|d| {
+                                        d.round.is_some() || d.square.is_some() || d.plus_minus.is_some()
+                                    })
+                            })
+                        })
+                };
                 let declared = || {
                     matches!(stats[col], Some(StatLabel::Central(Statistic::Value)))
                         && (!row_statistic.is_empty() && declare::label_declaration(row_statistic).is_some()
                             || notes_summarise())
+                        || row_mark_declares()
                 };
                 if let Some(stat) = stats[col].as_ref().filter(|_| !declared()) {
                     match groups.iter_mut().find(|(p, _)| *p == parents[col]) {

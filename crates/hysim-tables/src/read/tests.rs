@@ -8744,3 +8744,19 @@ fn per_subject_tables_in_fifteen_more_languages() {
     assert_eq!(labels::bracketed_time_unit("Čas po podaní (h)"), Some("h"));
     assert_eq!(labels::bracketed_time_unit("Tmax (h)"), None);
 }
+
+#[test]
+fn a_rows_mark_declaring_its_spread_under_a_central_statistics_column() {
+    // `tmax (h)ᵃ` under `Test Geometric mean`, "ᵃ Median (min–max)": medians with ranges.
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of X (n = 28)",
+        &[&["Parameter", "Test Geometric mean", "Reference Geometric mean"]],
+        &[&["Cmax (ng/mL)", "412.6", "398.1"], &["tmax (h) a", "0.75 (0.33–2.00)", "1.25 (0.50–3.00)"]],
+    );
+    t.footnote = Some("a Median (min–max).".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(1.25)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.parameter.as_deref(), r.statistic), (Some("TMAX"), Statistic::Median));
+    let r = records.iter().find(|r| r.value == Some(412.6)).expect("Cmax");
+    assert_eq!(r.statistic, Statistic::GeometricMean);
+}
