@@ -402,6 +402,10 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             && !words.windows(2).any(|p| crate::fold::lower(p[0]) == lower && species_of(p[1]).is_some())
     };
     let named = |w: &str| if w.chars().any(|c| c.is_ascii_digit()) { w.to_owned() } else { crate::fold::lower(w) };
+    let adjective = |w: &str| {
+        let lower = crate::fold::lower(w);
+        ["ic", "ous", "ive", "ary", "ory"].iter().any(|e| lower.ends_with(e))
+    };
     // Where the title introduces its drug: after "of", "for" or "to" ("Transfer of the
     // antidepressant X", "an assay for X", "exposure to X"), or before the quantity studied ("X
     // pharmacokinetics in neonates").
@@ -410,7 +414,8 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
             .iter()
             .enumerate()
             .filter(|(_, w)| ["of", "for", "to"].iter().any(|p| w.eq_ignore_ascii_case(p)))
-            .find_map(|(k, _)| words[k + 1..].iter().take(5).find(|w| name_like(w, or_first)))
+            // (Not an adjective by its ending: `a porcine model of haemorrhagic shock`.)
+            .find_map(|(k, _)| words[k + 1..].iter().take(5).find(|w| name_like(w, or_first) && !adjective(w)))
     };
     // The caption's analyte places before its first word: "Influence of obesity on the
     // pharmacokinetics of KRX-1187" over "Obesity class and KRX-1187 exposure" is KRX-1187's
@@ -484,6 +489,15 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         "metabolite",
         "drug",
         "study",
+        // (Nor what the parameters are of where no drug is: `parameters of compound KX-4471`,
+        // `paramètres du modèle`.)
+        "compound",
+        "compounds",
+        "model",
+        "modèle",
+        "modelo",
+        "modello",
+        "modell",
     ];
     let drug_word = |w: &String| !prose_word(w) && !CLASSES.contains(&w.as_str()) && name_like(w, true);
     in_title
@@ -497,11 +511,13 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         })
         // (Or the word after the caption's quantity and "of": `individual plasma
         // concentrations of X by sampling time` under "Clinical Pharmacology Review: X oral
-        // suspension".)
+        // suspension", `Pharmacokinetic parameters of X`.)
         .or_else(|| {
             caption_words.windows(3).find_map(|w| {
-                let quantity =
-                    matches!(w[0].as_str(), "concentrations" | "concentration" | "levels" | "pharmacokinetics");
+                let quantity = matches!(
+                    w[0].as_str(),
+                    "concentrations" | "concentration" | "levels" | "pharmacokinetics" | "parameters"
+                );
                 (quantity && w[1] == "of" && drug_word(&w[2])).then(|| named(&w[2]))
             })
         })

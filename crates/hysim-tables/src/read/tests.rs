@@ -8760,3 +8760,24 @@ fn a_rows_mark_declaring_its_spread_under_a_central_statistics_column() {
     let r = records.iter().find(|r| r.value == Some(412.6)).expect("Cmax");
     assert_eq!(r.statistic, Statistic::GeometricMean);
 }
+
+#[test]
+fn the_drug_the_caption_names_parameters_of_not_the_titles_adjective() {
+    // "... in a porcine model of haemorrhagic shock": no drug; "parameters of tranexolin" is.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of tranexolin given as a 15 mg/kg bolus in a swine model of haemorrhagic shock",
+        &[&["Pig", "Cmax (mg/L)", "AUC0–60 (mg·min/L)"]],
+        &[&["1", "41.2", "1210"], &["2", "38.7", "1180"]],
+    );
+    t.title = Some("Intraosseous versus intravenous tranexolin in a porcine model of haemorrhagic shock".into());
+    let records = table_records(&t);
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r.context.drug.as_deref() == Some("tranexolin")), "{}", show(&records));
+    // (Nor a compound's word: `parameters of compound KX-4471`.)
+    let t = table(
+        "Table 1. Plasma pharmacokinetic parameters of compound KX-4471 in rats",
+        &[&["Dose", "Cmax (ng/mL)"]],
+        &[&["10 mg/kg", "412"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() != Some("compound")));
+}
