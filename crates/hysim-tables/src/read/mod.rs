@@ -121,6 +121,8 @@ struct Learned {
     /// The innermost header named its columns' subjects with their sex and weight
     /// ([`names_without_their_covariates`]): individuals, whatever the caption counts.
     named_individuals: bool,
+    /// The stub named its rows' subjects so.
+    named_rows: bool,
 }
 
 /// Gives the records no caption, label, group or paper sentence assigns a specimen
@@ -266,8 +268,8 @@ fn records_in_english(table: &Table, learned: Learned) -> Vec<Record> {
     if let Some(timed) = t_plus_times(table) {
         return records_in_english(&timed, learned);
     }
-    if let Some(named) = names_without_their_covariates(table) {
-        return records_in_english(&named, Learned { named_individuals: true });
+    if let Some((named, learned)) = names_without_their_covariates(table) {
+        return records_in_english(&named, learned);
     }
     if let Some(noted) = notes_in_body(table) {
         return records_in_english(&noted, learned);
@@ -798,7 +800,7 @@ fn subject_covariates(text: &str) -> bool {
 /// names alone, so that the reader reads them as the subjects they are; the covariates are
 /// no part of the name (a numbered subject's word keeps them: `Dog 1 (M)`). `None` where it
 /// prints none so.
-fn names_without_their_covariates(table: &Table) -> Option<Table> {
+fn names_without_their_covariates(table: &Table) -> Option<(Table, Learned)> {
     let leaf = table.header_rows.len().checked_sub(1)?;
     let bare = |cell: &str| -> Option<String> {
         let t = cell.trim();
@@ -809,20 +811,42 @@ fn names_without_their_covariates(table: &Table) -> Option<Table> {
                 (name, rest)
             }
         };
-        // (Not a subject's word and letter: `Patient F` is patient F.)
-        (capitalised_name(name) && !labels::is_subject_header(name) && subject_covariates(rest))
-            .then(|| name.to_owned())
+        // (Not a subject's word and letter: `Patient F` is patient F; nor a parameter with
+        // its unit, `Tmax (h)`: a measure among them.)
+        (capitalised_name(name)
+            && !labels::is_subject_header(name)
+            && subject_covariates(rest)
+            && rest.contains(|c: char| c.is_ascii_digit())
+            && parameter_code(name, None).is_none())
+        .then(|| name.to_owned())
     };
     let named: Vec<(usize, String)> =
         table.header_rows[leaf].iter().enumerate().skip(1).filter_map(|(c, cell)| Some((c, bare(cell)?))).collect();
-    if named.len() < 2 {
+    // (Or down the stub, a row each: `Kelpie<br/>M, 24.1 kg` over the times across.)
+    // (Not a section's row spanning the table, `Kiri (F, 4.1 kg)` over her times.)
+    let named_rows: Vec<(usize, String)> = table
+        .body_rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            let first = row.first().map_or("", |c| c.trim());
+            row.iter().skip(1).all(|c| c.trim() != first) && row.iter().skip(1).any(|c| parse_cell(c).value.is_some())
+        })
+        .filter_map(|(r, row)| Some((r, bare(row.first()?)?)))
+        .collect();
+    let across = named.len() >= 2;
+    let down = named_rows.len() >= 2;
+    if !across && !down {
         return None;
     }
     let mut bare_table = table.clone();
-    for (c, name) in named {
+    for (c, name) in named.into_iter().filter(|_| across) {
         bare_table.header_rows[leaf][c] = name;
     }
-    Some(bare_table)
+    for (r, name) in named_rows.into_iter().filter(|_| down) {
+        bare_table.body_rows[r][0] = name;
+    }
+    Some((bare_table, Learned { named_individuals: across, named_rows: down }))
 }
 
 /// A table that prints each parameter's spread in a row of its own under it, labelled by
@@ -2926,7 +2950,8 @@ impl<'t> Reader<'t> {
             && {
                 let times: Vec<&str> = filled_cells(table, 0).collect();
                 let time_set: std::collections::HashSet<&str> = times.iter().copied().collect();
-                distinct_ids(table, 1) && (time_set.len() < times.len() || times.len() < table.body_rows.len())
+                (distinct_ids(table, 1) || ids_again_at_each_time(table, 1, times.len()))
+                    && (time_set.len() < times.len() || times.len() < table.body_rows.len())
             }
         {
             // Subjects in the column after the sampling times (`Day after last dose | Animal
@@ -5451,7 +5476,8 @@ impl<'t> Reader<'t> {
     fn row_kinds(&self) -> Vec<RowKind> {
         let rows = &self.table.body_rows;
         let stub_header = self.labels.get(self.stub_col).cloned().unwrap_or_default();
-        let subject_header = self.subject_cols.get(self.stub_col).is_some_and(|s| *s);
+        // (Or names with their sex and weight down it: individuals, [`Learned`].)
+        let subject_header = self.subject_cols.get(self.stub_col).is_some_and(|s| *s) || self.learned.named_rows;
         // Codes of letters and a number (`N1`, `N2`), by their letters: three or more of the
         // same letters numbered apart are ids.
         let mut numbered: rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<u32>> = Default::default();
@@ -8380,6 +8406,20 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
         && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
 }
 
+/// Whether column `c` lists the same subjects' ids again under each of `times` sampling
+/// times (a long table sorted by time: `2 h` spanning `VC-1 | VC-2 | VC-3`, then `4 h`):
+/// each id as often, twice at least and at most once a time.
+fn ids_again_at_each_time(table: &Table, c: usize, times: usize) -> bool {
+    let ids: Vec<&str> = filled_cells_outside_sections(table, c).collect();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for id in &ids {
+        *counts.entry(id).or_default() += 1;
+    }
+    counts.len() >= 2
+        && counts.values().all(|&n| n >= 2 && n <= times)
+        && ids.iter().all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']))
+}
+
 /// Whether column `c` holds three capitalised names or more, each once (`Kiki | Mango |
 /// Rocco` under `Bird`), as animals' names are printed.
 fn distinct_names(table: &Table, c: usize) -> bool {
@@ -8429,7 +8469,16 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
                 capitalised_name(t) && names_none_of_the_table(t) && crate::context::population_in(t).is_none()
             })
     };
-    distinct.len() == runs.len() && distinct.len() >= 2 && (ids() || names())
+    // (Or ids listed again under each sampling time, a long table sorted by time: `2 h`
+    // spanning `VC-1 | VC-2 | VC-3`, then `4 h` spanning them again.)
+    let per_time = || {
+        let counts = runs.iter().fold(rustc_hash::FxHashMap::<&str, usize>::default(), |mut m, id| {
+            *m.entry(id).or_default() += 1;
+            m
+        });
+        counts.values().all(|&n| n >= 2) && ids()
+    };
+    distinct.len() >= 2 && (distinct.len() == runs.len() && (ids() || names()) || per_time())
 }
 
 /// A code of capital letters, at most `max_letters`, and a number (`V1`, `R-3`, `N10`,

@@ -8781,3 +8781,36 @@ fn the_drug_the_caption_names_parameters_of_not_the_titles_adjective() {
     );
     assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() != Some("compound")));
 }
+
+#[test]
+fn long_tables_sorted_by_time_and_names_with_covariates_down_the_stub() {
+    // `Time after dosing (h) | Chameleon | X | M` with the codes again under each time.
+    let t = table(
+        "Table 2. Plasma itrafungol and hydroxy-itrafungol in six veiled chameleons after a single oral dose",
+        &[&["Time after dosing (h)", "Chameleon", "Itrafungol (µg/mL)", "Hydroxy-itrafungol (µg/mL)"]],
+        &[
+            &["2", "VC-1", "0.816", "0.0732"],
+            &["2", "VC-2", "0.721", "0.0859"],
+            &["4", "VC-1", "1.21", "0.101"],
+            &["4", "VC-2", "1.05", "0.117"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(1.05)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("VC-2"), Some("4 h"))
+    );
+    // `Kelpie<br/>M, 24.1 kg` down the stub, the times across.
+    let t = table(
+        "Table 1. Plasma X concentrations (µg/mL) in southern sea otters after one subcutaneous injection",
+        &[&["Otter", "6 h", "1 d", "2 d"]],
+        &[&["Kelpie M, 24.1 kg", "69.4", "62.3", "49.2"], &["Rosa F, 19.6 kg", "49.3", "41.1", "33.2"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(41.1)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("Rosa"), Some("1 day"))
+    );
+}
