@@ -1429,8 +1429,19 @@ fn subject_id_uncached(text: &str) -> Option<String> {
             && parts.iter().all(|p| upper(p) || particle(p))
             && !["N.A", "N.D", "N.S", "N.C", "N.R", "S.D", "S.E", "B.L.Q", "N.Q"].contains(&w)
     };
+    // A clinical study's site and subject numbers (`104-001`, `101-0012`, `1001-004`): two
+    // groups of digits, the subject's padded with a leading zero, as no range is printed
+    // (`0-24`, `10-12`).
+    let site_subject = |w: &str| {
+        w.split_once('-').is_some_and(|(site, subject)| {
+            (2..=4).contains(&site.len())
+                && (3..=4).contains(&subject.len())
+                && subject.starts_with('0')
+                && site.chars().chain(subject.chars()).all(|c| c.is_ascii_digit())
+        })
+    };
     match words.as_slice() {
-        [one] if code_like(one) => Some((*one).to_owned()),
+        [one] if code_like(one) || site_subject(one) => Some((*one).to_owned()),
         // (Initials keep their last point: `L.M.`.)
         [one] if initials(one) => Some(format!("{one}.")),
         [word, id] if SUBJECT_WORDS.contains(&norm(word).as_str()) && (code_like(id) || letter(id)) => {

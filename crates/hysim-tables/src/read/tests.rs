@@ -8814,3 +8814,19 @@ fn long_tables_sorted_by_time_and_names_with_covariates_down_the_stub() {
         (Statistic::Individual, Some("Rosa"), Some("1 day"))
     );
 }
+
+#[test]
+fn site_and_subject_numbers_across() {
+    // `104-001 | 104-002` across with their mean, "Individual Pharmacokinetic Parameters".
+    let t = table(
+        "Table 14. Individual Pharmacokinetic Parameters of X Following a Single 50-mg Oral Dose",
+        &[&["Parameter", "104-001", "104-002", "104-003", "Mean", "CV%"]],
+        &[&["Cmax (ng/mL)", "258", "171", "219", "216", "20.1"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(171.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.statistic, r.context.subject.as_deref()), (Statistic::Individual, Some("104-002")));
+    // (A range of two long numbers is no id: `100-2000`.)
+    assert_eq!(labels::subject_id("100-2000"), None);
+    assert_eq!(labels::subject_id("101-0012").as_deref(), Some("101-0012"));
+}
