@@ -608,6 +608,20 @@ fn metabolite_in_uncached(text: &str) -> Option<String> {
                 return Some(format!("{parent} {w}"));
             }
         }
+        // The acid an ester or amide drug is hydrolysed to, named after it (`articainic acid`
+        // of articaine, `clofibric acid` of clofibrate); not an acid that is a drug itself,
+        // which the vocabulary knows (`mycophenolic acid`, `tranexamic acid`).
+        if k > 0 && lower == "acid" {
+            let parent = bare(words[k - 1]);
+            let stem = crate::fold::lower(&parent);
+            if stem.ends_with("ic")
+                && stem.chars().filter(|c| c.is_alphabetic()).count() >= 7
+                && stem.chars().all(|c| c.is_alphabetic() || c == '-')
+                && drug_in(&format!("{parent} {w}")).is_none()
+            {
+                return Some(format!("{parent} {w}"));
+            }
+        }
         if let Some((parent, conjugate)) = lower.rsplit_once('-')
             && CONJUGATES.contains(&conjugate)
             && (!salt_like(conjugate) || nucleoside(parent))
@@ -634,6 +648,9 @@ mod metabolite_tests {
         assert_eq!(metabolite_in("dorbazepine-10,11-epoxide").as_deref(), Some("dorbazepine-10,11-epoxide"));
         assert_eq!(metabolite_in("Closantide sulphoxide").as_deref(), Some("Closantide sulphoxide"));
         assert_eq!(metabolite_in("Dihydroartemisinin").as_deref(), Some("Dihydroartemisinin"));
+        assert_eq!(metabolite_in("artecainic acid (µg/mL)").as_deref(), Some("artecainic acid"));
+        // (An acid that is a drug itself.)
+        assert_eq!(metabolite_in("Mycophenolic acid"), None);
         // A parent drug, a specimen, a parameter: no metabolite.
         assert_eq!(metabolite_in("Dorvalinib"), None);
         assert_eq!(metabolite_in("Plasma (ng/mL)"), None);

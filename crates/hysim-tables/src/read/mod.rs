@@ -1923,7 +1923,9 @@ fn compound_after_comma(label: &str) -> Option<(String, Option<String>)> {
 /// table's study drug, named in its caption).
 fn compound_after_comma_by(label: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, Option<String>)> {
     let (name, unit) = crate::params::split_trailing_group(label);
-    let (head, tail) = name.rsplit_once(',')?;
+    let Some((head, tail)) = name.rsplit_once(',') else {
+        return compound_before(name, unit);
+    };
     let (head, tail) = (head.trim(), tail.trim());
     if head.is_empty() || head.contains(['(', '[']) != head.contains([')', ']']) {
         return None;
@@ -1946,6 +1948,26 @@ fn compound_after_comma_by(label: &str, known: &dyn Fn(&str) -> bool) -> Option<
         None => head.to_owned(),
     };
     Some((head, compound))
+}
+
+/// A parameter named after the compound it is of, a metabolite by its nomenclature
+/// (`N-desmethyl-X Cmax (ng/mL)`, `Articainic acid AUC0–∞`): the parameter's label with
+/// its unit, and the compound.
+fn compound_before(name: &str, unit: Option<&str>) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len()).find_map(|k| {
+        let compound = words[..k].join(" ");
+        let head = words[k..].join(" ");
+        (metabolite_in(&compound).is_some_and(|m| m.eq_ignore_ascii_case(&compound))
+            && parameter_code(&head, None).is_some())
+        .then(|| {
+            let head = match unit {
+                Some(u) => format!("{head} ({u})"),
+                None => head,
+            };
+            (head, Some(compound))
+        })
+    })
 }
 
 /// A parameter's label without the mark that it is of the unbound drug (`Cmax,u (ng/mL)`,
@@ -7531,6 +7553,12 @@ impl<'t> Reader<'t> {
                 .map(|(_, u)| u.trim().to_owned()),
             // Or the analyte column's header's (`Analyte (ng/mL)` over the compounds).
             self.analyte_col.and_then(|c| unit_in_label(&self.labels[c])),
+            // Or the unit the notes give the row's analyte with its abbreviation (`ATC` in
+            // the `Analyte` column, "ATC, artecaine (ng/mL); ATCA, artecainic acid (µg/mL)").
+            self.analyte_col
+                .and_then(|c| self.table.body_rows[row].get(c))
+                .and_then(|t| self.abbreviation(t))
+                .and_then(|(_, _, u)| u.clone()),
             // Or what a label column before the value says the row measures (`Subject | Sex
             // | Measurement` over `A.K. | M | BrAC (mg/L)`, the times across).
             // (The nearest; not a subject's sex after its id, `Dog 1 (M)`.)

@@ -8830,3 +8830,26 @@ fn site_and_subject_numbers_across() {
     assert_eq!(labels::subject_id("100-2000"), None);
     assert_eq!(labels::subject_id("101-0012").as_deref(), Some("101-0012"));
 }
+
+#[test]
+fn a_metabolite_named_before_its_parameter_and_analyte_units_the_notes_give() {
+    // `Articainic acid Cmax (ng/mL)`: the acid's Cmax, not a concentration column.
+    let t = table(
+        "Table 2. Pharmacokinetic parameters after a nerve block with articaine 4%, mean (SD)",
+        &[&["Parameter", "Articaine 4% (n = 14)"]],
+        &[&["Cmax (ng/mL)", "562 (248)"], &["Articainic acid Cmax (ng/mL)", "1,046 (372)"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(1046.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.parameter.as_deref(), r.context.analyte.as_deref()), (Some("CMAX"), Some("Articainic acid")));
+    // An `Analyte` column's abbreviations, their units in the notes: "ATC, artecaine (ng/mL)".
+    let mut t = table(
+        "Table 2. Plasma concentrations of artecaine after a nerve block in children",
+        &[&["Child", "Analyte", "5 min", "10 min"]],
+        &[&["C01", "ATC", "124", "174"], &["C02", "ATC", "353", "290"]],
+    );
+    t.footnote = Some("ATC, artecaine (ng/mL).".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(290.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(r.unit_raw.as_deref(), Some("ng/mL"));
+}
