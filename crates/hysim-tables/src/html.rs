@@ -7,7 +7,8 @@
 //! without a `<thead>`, the leading rows made only of `<th>` cells, or a first row set
 //! wholly in bold over rows that are not. Inside a cell, tags
 //! are dropped (`<sub>`/`<sup>` text is kept in place), `<br>`, `<hr>` and block tags
-//! become spaces, entities are decoded, text marked for screen readers only ("Empty
+//! become spaces (but a body row whose cells stack a block's rows as lines, as PDF
+//! conversions print them, is split into those rows: `split_stacked_rows`), entities are decoded, text marked for screen readers only ("Empty
 //! Cell") is left out, and whitespace is collapsed. Nested tables contribute their text
 //! to the enclosing cell. Fully empty body rows are dropped.
 
@@ -70,13 +71,28 @@ impl Builder {
         if self.hidden_spans > 0 {
             return;
         }
+        // (The line break's mark is the reader's own: a private-use character printed in
+        // the text is a space.)
+        let text: std::borrow::Cow<'_, str> =
+            if text.contains(LINE_BREAK) { text.replace(LINE_BREAK, " ").into() } else { text.into() };
         if self.in_caption {
-            self.caption.push_str(text);
+            self.caption.push_str(&text);
         } else if let Some(cell) = self.cell.as_mut() {
-            cell.text.push_str(text);
+            cell.text.push_str(&text);
             if self.bold_depth > 0 {
                 cell.bold += text.chars().filter(|c| printed(*c)).count();
             }
+        }
+    }
+
+    /// A line break in the open cell, marked ([`LINE_BREAK`]) until the rows are built.
+    fn push_line_break(&mut self) {
+        if self.hidden_spans == 0
+            && let Some(cell) = self.cell.as_mut()
+        {
+            cell.text.push(' ');
+            cell.text.push(LINE_BREAK);
+            cell.text.push(' ');
         }
     }
 
@@ -134,7 +150,7 @@ impl Builder {
             }) => {}
             // (A line break in a cell is kept until the rows are built: a PDF's conversion
             // may set a block's rows as lines of one row, [`split_stacked_rows`].)
-            "br" if !self.in_caption => self.push_text(" \u{e000} "),
+            "br" if !self.in_caption => self.push_line_break(),
             "br" | "hr" | "p" | "div" | "li" => self.push_text(" "),
             "b" | "strong" => self.bold_depth += 1,
             "sup" => {
@@ -243,7 +259,12 @@ pub fn parse_table(html: &str) -> Result<Table, String> {
             && b.rows[..title_rows].iter().all(spans_table)
             && b.rows.len() > title_rows + 1
         {
-            let title: Vec<String> = b.rows.drain(..title_rows).flat_map(|r| r.cells).map(|c| c.text).collect();
+            let title: Vec<String> = b
+                .rows
+                .drain(..title_rows)
+                .flat_map(|r| r.cells)
+                .map(|c| crate::fold::squeeze(&c.text.replace(LINE_BREAK, " ")))
+                .collect();
             if b.caption.trim().is_empty() {
                 b.caption = title.join(" ");
             }
@@ -378,7 +399,10 @@ fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
         let single = row.cells.iter().all(|c| c.rowspan == 1 && c.colspan == 1);
         // (Labels that start with a letter, values with a number or a missing mark: not a
         // group's count under its name, `Fed<br/>(n = 8)`, nor an abstract's `Cmax: 1.24 µg/mL`.)
-        let labels = lines(&first.text).iter().all(|l| l.starts_with(char::is_alphabetic));
+        // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`.)
+        let labels = lines(&first.text)
+            .iter()
+            .all(|l| l.starts_with(char::is_alphabetic) && crate::read::bare_unit(l).is_none());
         let value_line = |l: &String| {
             let parsed = crate::cell::parse_cell(l);
             parsed.missing.is_some()
@@ -394,9 +418,18 @@ fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
             && others.iter().all(|ls| ls.len() == k && ls.iter().all(value_line)))
         .then_some(k)
     };
+    // (Not a row a cell above spans into: its cells would shift.)
+    let mut covered = vec![false; rows.len()];
+    for (r, row) in rows.iter().enumerate() {
+        for cell in row.cells.iter().filter(|c| c.rowspan > 1) {
+            for below in covered.iter_mut().skip(r + 1).take(cell.rowspan - 1) {
+                *below = true;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(rows.len());
     for (r, row) in std::mem::take(rows).into_iter().enumerate() {
-        match (r >= n_head).then(|| stacked(&row)).flatten() {
+        match (r >= n_head && !covered[r]).then(|| stacked(&row)).flatten() {
             Some(k) => {
                 for line in 0..k {
                     let cells = row
@@ -1258,7 +1291,16 @@ mod tests {
             "head:\nParameter | 22 °C | 28 °C\nbody:\nPlasma | Plasma | Plasma\nCmax (µg/mL) | 6.84 ± 1.42 | 8.95 ± 1.77\ntmax (h) | 10.5 ± 2.9 | NC",
         );
         // A header's or a label's second line stays a space; so do lines that are no values
-        // (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h` in an abstract's cell).
+        // (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h` in an abstract's cell), a label wrapped over
+        // its unit beside a mean over its SD, and a row a cell above spans into.
+        check(
+            "<table><tr><th>Parameter</th><th>A</th></tr><tr><td>Cmax<br/>ng/mL</td><td>215.3<br/>24.1</td></tr></table>",
+            "head:\nParameter | A\nbody:\nCmax ng/mL | 215.3 24.1",
+        );
+        check(
+            "<table><tr><th>Matrix</th><th>Parameter</th><th>Value</th></tr><tr><td rowspan=\"2\">Plasma</td><td>Cmax</td><td>12.1</td></tr><tr><td>Tmax (h)<br/>AUC (ng·h/mL)</td><td>2.0<br/>88</td></tr></table>",
+            "head:\nMatrix | Parameter | Value\nbody:\nPlasma | Cmax | 12.1\nPlasma | Tmax (h) AUC (ng·h/mL) | 2.0 88",
+        );
         check(
             "<table><tr><th>Time (h)</th><th>Kiri<br/>F, 4.1 kg</th></tr><tr><td>1</td><td>11.1</td></tr><tr><td>Fed<br/>(n = 8)</td><td>Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h</td></tr><tr><td><br/></td><td>2</td></tr></table>",
             "head:\nTime (h) | Kiri F, 4.1 kg\nbody:\n1 | 11.1\nFed (n = 8) | Cmax: 1.24 µg/mL Tmax: 2.0 h\n | 2",

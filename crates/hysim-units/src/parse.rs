@@ -155,24 +155,12 @@ fn lookup(word: &str) -> Option<(Base, f64)> {
         // (Danish and Norwegian `timer`, Swedish `tim` and `timmar`, Polish `godz.`, Czech
         // `hod`: `µg·timer/ml`. Not their `t`: `t1/2` would read as a unit.)
         "timer" | "tim" | "timmar" | "godz" | "godz." | "hod" => (Base::Time, 1.0),
-        // (Hours in Ukrainian `год` (година), Vietnamese `giờ`, Thai `ชม.` (ชั่วโมง), Icelandic
-        // `klst.`, Lithuanian `val.`, Slovenian `ur`, Serbian and Croatian `sat`/`sati`,
-        // Persian `ساعت`, Arabic `ساعة`, Hebrew `שעות`, and their minutes.)
-        "год"
-        | "giờ"
-        | "ชม"
-        | "ชั่วโมง"
-        | "klst"
-        | "val"
-        | "ur"
-        | "ura"
-        | "sat"
-        | "sati"
-        | "ساعت"
-        | "ساعة"
-        | "ساعات"
-        | "שעות"
-        | "שעה" => (Base::Time, 1.0),
+        // (Hours in Vietnamese `giờ`, Thai `ชม.` (ชั่วโมง), Icelandic `klst.`, Persian `ساعت`,
+        // Arabic `ساعة`, Hebrew `שעות`, and their minutes; not Ukrainian `год`, a year in
+        // Russian and Bulgarian, nor short words that are other words (`val`, `sat`, `ur`).)
+        "giờ" | "ชม" | "ชั่วโมง" | "klst" | "ساعت" | "ساعة" | "ساعات" | "שעות" | "שעה" => {
+            (Base::Time, 1.0)
+        }
         "хв" | "phút" | "นาที" | "mín" | "دقیقه" | "دقيقة" | "דקות" => {
             (Base::Time, 1.0 / 60.0)
         }
@@ -722,8 +710,8 @@ mod tests {
         check("µg·timer/ml", "1.000000e-3 mass^1 vol^-1 time^1");
         check("ml/tim/kg", "1.000000e-3 vol^1 time^-1 bw^-1");
         check("óra", "1.000000e0 time^1");
-        // (Hours in Ukrainian, Vietnamese, Thai, Icelandic, Arabic and Hebrew tables.)
-        check("мкг·год/мл", "1.000000e-3 mass^1 vol^-1 time^1");
+        // (Hours in Vietnamese, Thai, Icelandic, Arabic and Hebrew tables; not a year.)
+        check("год", "error: unknown unit \"год\" in \"год\"");
         check("µg.giờ/ml", "1.000000e-3 mass^1 vol^-1 time^1");
         check("ng·ชม./mL", "1.000000e-6 mass^1 vol^-1 time^1");
         check("ชั่วโมง", "1.000000e0 time^1");

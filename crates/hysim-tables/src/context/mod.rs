@@ -56,7 +56,7 @@ pub fn table_context(table: &Table) -> TableContext {
     };
     // (What the caption says was measured after another was given: a prodrug's active
     // metabolite, with its own molecular weight where the vocabulary knows it.)
-    let measured = drug.as_ref().and_then(|(name, _)| measured_after_another(&caption, name));
+    let measured = drug.as_ref().and_then(|(name, _)| measured_after_another(&caption, &title, &footnote, name));
     let molecular_weight = match &measured {
         Some(analyte) => drug_name_in(analyte).and_then(|(_, mw)| mw),
         None => drug.as_ref().and_then(|(_, mw)| *mw),
@@ -97,9 +97,11 @@ pub fn table_context(table: &Table) -> TableContext {
 /// The compound a caption says was measured where it names another as given: "plasma X
 /// concentrations after a single oral dose of Y" (a prodrug's active metabolite, a drug's
 /// metabolite measured alone): X, where it reads as a drug's name (a word of six letters or
-/// more that names no specimen, species, population, route or parameter) and differs from
-/// the drug given, `drug`, which the caption names after "after" or "following".
-fn measured_after_another(caption: &str, drug: &str) -> Option<String> {
+/// more, no word of prose by its ending, that names no specimen, species, population, route
+/// or parameter, and is a drug's name the vocabulary or a stem knows or that the title or
+/// footnote prints again) and differs from the drug given, `drug`, which the caption names
+/// after "after" or "following".
+fn measured_after_another(caption: &str, title: &str, footnote: &str, drug: &str) -> Option<String> {
     let lower = crate::fold::lower(caption);
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
@@ -116,7 +118,18 @@ fn measured_after_another(caption: &str, drug: &str) -> Option<String> {
         k = k.checked_sub(1)?;
     }
     let name = words[k];
+    // (A drug's name, known or printed again in the title or notes, `the active metabolite
+    // serocin`: not a word of the caption's own, `Median`, `Breast`, `Simulated`.)
+    let named_again = || {
+        drug_name_in(name).is_some()
+            || crate::context::drug_like_in(name).is_some()
+            || [title, footnote]
+                .iter()
+                .any(|t| crate::fold::lower(t).split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| w == name))
+    };
     let drug_like = name.len() >= 6
+        && !prose_word(name)
+        && named_again()
         && name != drug
         && name.chars().all(|c| c.is_alphabetic() || c == '-')
         && !NOT_DRUGS.contains(&name)
@@ -298,8 +311,12 @@ const NOT_DRUGS: &[&str] = &[
 /// its quantity ("X pharmacokinetics in neonates", "X serum concentrations") or its first
 /// word ("X in infants: ...") counts only where the caption names it as an analyte, not
 /// first. Not a specimen, route, species or population, nor a word of the table's own
-/// vocabulary, a plural or a hyphenated modifier (`once-daily`, `long-acting`); a code is
-/// letters, a hyphen and digits (`KRX-1187`, not `5-HT4`). Lower case but for a code.
+/// vocabulary, a plural or a hyphenated modifier (`once-daily`, `long-acting`), nor an
+/// adjective after the title's "of" (`a model of haemorrhagic shock`); a code is letters, a
+/// hyphen and digits (`KRX-1187`, not `5-HT4`). Where the title introduces none: the
+/// caption's first word before its quantity, else the word after the caption's quantity
+/// and "of" (`concentrations of X`, `parameters of X`), neither prose nor a class's or a
+/// design's word. Lower case but for a code.
 fn study_drug(title: &str, caption: &str) -> Option<String> {
     /// The last parts of hyphenated modifiers of a drug's name or dosing.
     const MODIFIERS: &[&str] = &["daily", "release", "acting", "dose", "state", "label", "blind", "based", "term"];
@@ -493,6 +510,16 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
         // `paramètres du modèle`.)
         "compound",
         "compounds",
+        "interest",
+        "cohort",
+        "cohorts",
+        "bioequivalence",
+        "racemate",
+        "enantiomer",
+        "enantiomers",
+        "period",
+        "group",
+        "groups",
         "model",
         "modèle",
         "modelo",

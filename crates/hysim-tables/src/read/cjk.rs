@@ -155,7 +155,8 @@ pub(crate) fn in_english(table: &Table) -> Option<Table> {
 
 /// `text` with its footnote marks written `a)` (`Tmax a)(h)`, `平均値±標準偏差、a) 中央値`)
 /// as mark letters set apart (`Tmax a (h)`); in a footnote, each mark's note after a
-/// semicolon (`...; a 中央値`), as notes are separated in English.
+/// semicolon (`...; a 中央値`), as notes are separated in English. A letter before `)`
+/// inside an open bracket is no mark (`Cmin (24 h)`).
 fn marks_as_letters(text: &str, footnote: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -166,8 +167,9 @@ fn marks_as_letters(text: &str, footnote: bool) -> String {
         let mark = ('a'..='h').contains(&c)
             && chars.get(k + 1) == Some(&')')
             && before.is_none_or(|b| b == ' ' || b == ',' || is_cjk(b))
-            // (Not a bracketed letter, `(a)`, nor a letter inside a word.)
-            && !chars[..k].iter().rev().take_while(|c| **c != ' ').any(|c| *c == '(');
+            // (Not a bracketed letter, `(a)`, nor a letter inside a bracket left open before
+            // it, a unit's `h` in `Cmin (24 h)`.)
+            && chars[..k].iter().filter(|c| **c == '(').count() <= chars[..k].iter().filter(|c| **c == ')').count();
         if !mark {
             out.push(c);
             k += 1;
@@ -190,7 +192,8 @@ fn marks_as_letters(text: &str, footnote: bool) -> String {
 }
 
 /// A label rewritten by what it is: the word for mean alone is `Mean`; a parameter named
-/// in the language and then by its symbol (`消除半衰期 t1/2β`) is its symbol.
+/// in the language and then by a symbol the vocabulary knows (`消除半衰期 t1/2β`) is its
+/// symbol; anything else keeps its words (`高齢者 N＝12`, a group and its count).
 fn label_in_english(text: &str) -> String {
     let text: String = text.chars().map(fold).collect();
     if matches!(text.trim(), "平均" | "평균") {
@@ -200,6 +203,7 @@ fn label_in_english(text: &str) -> String {
         && !name.is_empty()
         && name.chars().all(is_cjk)
         && symbol.starts_with(|c: char| c.is_ascii_alphabetic())
+        && crate::params::parameter_code(symbol, None).is_some()
     {
         return symbol.to_owned();
     }
@@ -287,8 +291,10 @@ mod tests {
             marks_as_letters("平均値±標準偏差, a) 中央値(最小値–最大値), b) 比", true),
             "平均値±標準偏差; a 中央値(最小値–最大値); b 比"
         );
-        // (Not a bracketed letter, nor the end of a word.)
+        // (Not a bracketed letter, not the end of a word, not a unit inside a bracket.)
         assert_eq!(marks_as_letters("Group (a) and Cmax)", false), "Group (a) and Cmax)");
+        assert_eq!(marks_as_letters("Cmin (24 h) (ng/mL)", false), "Cmin (24 h) (ng/mL)");
+        assert_eq!(marks_as_letters("AUC(0–24 h)", false), "AUC(0–24 h)");
     }
 
     #[test]
@@ -297,8 +303,10 @@ mod tests {
         assert_eq!(label_in_english("平均"), "Mean");
         assert_eq!(label_in_english("消除半衰期 t1/2β"), "t1/2β");
         assert_eq!(label_in_english("峰浓度 Cmax"), "Cmax");
-        // (A drug's name over its unit stays: the unit is no symbol.)
+        // (A drug's name over its unit stays: the unit is no symbol; so does a group's
+        // name before its count.)
         assert_eq!(label_in_english("硫普利特 (ng·mL−1)"), "硫普利特 (ng·mL−1)");
+        assert_eq!(label_in_english("高齢者 N＝12"), "高齢者 N=12");
         // (Mean residence time, which opens with the word for mean, stays.)
         assert_eq!(label_in_english("平均滞留時間"), "平均滞留時間");
     }

@@ -1399,7 +1399,15 @@ fn subject_id_uncached(text: &str) -> Option<String> {
         let name = chars.next().is_some_and(char::is_uppercase)
             && id.chars().count() >= 2
             && chars.all(char::is_lowercase)
-            && !SUBJECT_WORDS.contains(&norm(id).as_str());
+            && !SUBJECT_WORDS.contains(&norm(id).as_str())
+            // (Nor a population's word, `Elderly (F, 72 y)`, a group's.)
+            && crate::context::population_in(id).is_none()
+            && !matches!(
+                norm(id).as_str(),
+                "elderly" | "young" | "old" | "older" | "adults" | "adolescents" | "healthy" | "obese" | "lean"
+                    | "controls" | "control" | "males" | "females" | "men" | "women" | "fasted" | "fed"
+            )
+            && crate::context::species_of(id).is_none();
         return subject_id(id).or_else(|| (sexed && name).then(|| id.to_owned()));
     }
     // (Sixteen characters at most, a sex in brackets after them aside: `Patient 12 (female)`.)

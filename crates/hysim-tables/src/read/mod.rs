@@ -714,7 +714,15 @@ fn sample_numbers_defined(table: &Table) -> Option<Table> {
     if sample_cols.len() < 3 {
         return None;
     }
-    let times = sample_times(&crate::html::fragment_text(footnote));
+    let note = crate::html::fragment_text(footnote);
+    // (Codes, not numbers under a sample word, only where the note says they are sampling
+    // times: "Sampling times: PK1, pre-dose; ...", not "T1, 1 h infusion".)
+    let coded = sample_cols.iter().any(|(_, n)| n.parse::<u32>().is_err());
+    let lower = crate::fold::lower(&note);
+    if coded && !["sampl", "time point", "timepoint", "blood draw"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let times = sample_times(&note);
     let time_of = |n: &str| times.iter().find(|(k, _)| k == n).map(|(_, t)| t.clone());
     if sample_cols.iter().filter(|(_, n)| time_of(n).is_some()).count() < 3 {
         return None;
@@ -796,10 +804,11 @@ fn subject_covariates(text: &str) -> bool {
 }
 
 /// A table whose innermost header prints two or more names with their sex and weight after
-/// them, on the name's second line (`Bindi<br/>F, 27.5 kg`, `Tita<br/>(H; 41 kg)`): the
-/// names alone, so that the reader reads them as the subjects they are; the covariates are
-/// no part of the name (a numbered subject's word keeps them: `Dog 1 (M)`). `None` where it
-/// prints none so.
+/// them, on the name's second line (`Bindi<br/>F, 27.5 kg`, `Tita<br/>(H; 41 kg)`), or whose
+/// stub prints two or more so down its rows (`Kelpie<br/>M, 24.1 kg` over the times across):
+/// the names alone, with what the rewrite learned ([`Learned`]: they are individuals); the
+/// covariates are no part of the name (a numbered subject's word keeps them: `Dog 1 (M)`).
+/// `None` where it prints none so.
 fn names_without_their_covariates(table: &Table) -> Option<(Table, Learned)> {
     let leaf = table.header_rows.len().checked_sub(1)?;
     let bare = |cell: &str| -> Option<String> {
@@ -8436,7 +8445,7 @@ fn distinct_ids(table: &Table, c: usize) -> bool {
 
 /// Whether column `c` lists the same subjects' ids again under each of `times` sampling
 /// times (a long table sorted by time: `2 h` spanning `VC-1 | VC-2 | VC-3`, then `4 h`):
-/// each id as often, twice at least and at most once a time.
+/// each id twice at least and at most once a time (a missed sample leaves one id fewer).
 fn ids_again_at_each_time(table: &Table, c: usize, times: usize) -> bool {
     let ids: Vec<&str> = filled_cells_outside_sections(table, c).collect();
     let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();

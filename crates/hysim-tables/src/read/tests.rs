@@ -8608,6 +8608,7 @@ fn a_compound_measured_after_another_given_is_the_analyte() {
         &[&["P01", "16.4", "26.7"], &["P02", "14.1", "16.3"]],
     );
     t.title = Some("Pharmacokinetics of psilonocybin in treatment-resistant depression".into());
+    t.footnote = Some("Psilonocybin is a prodrug; only its active metabolite norcybin is shown.".into());
     let records = table_records(&t);
     let r = records.iter().find(|r| r.value == Some(16.3)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!((r.context.analyte.as_deref(), r.context.drug.as_deref()), (Some("norcybin"), Some("psilonocybin")));
@@ -8618,6 +8619,15 @@ fn a_compound_measured_after_another_given_is_the_analyte() {
         &[&["P01", "16.4", "26.7"]],
     );
     t.title = Some("Pharmacokinetics of psilonocybin in treatment-resistant depression".into());
+    assert!(table_records(&t).iter().all(|r| r.context.analyte.as_deref() == Some("psilonocybin")));
+    // (Nor a word of the caption's own, `Median`, `Simulated`.)
+    for caption in [
+        "Table 3. Median plasma concentrations (ng/mL) following a single oral dose of midazolam",
+        "Table 3. Simulated plasma concentrations (ng/mL) after an intravenous infusion of midazolam",
+    ] {
+        let t = table(caption, &[&["Time (h)", "Value"]], &[&["1", "16.4"], &["2", "12.0"]]);
+        assert!(table_records(&t).iter().all(|r| r.context.analyte.as_deref() == Some("midazolam")), "{caption}");
+    }
     assert!(table_records(&t).iter().all(|r| r.context.analyte.as_deref() == Some("psilonocybin")));
 }
 
@@ -8852,4 +8862,18 @@ fn a_metabolite_named_before_its_parameter_and_analyte_units_the_notes_give() {
     let records = table_records(&t);
     let r = records.iter().find(|r| r.value == Some(290.0)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!(r.unit_raw.as_deref(), Some("ng/mL"));
+}
+
+#[test]
+fn codes_a_note_gives_times_of_something_else_and_a_groups_covariates() {
+    // "T1, 1 h infusion; ...": durations of the infusions, no sampling times.
+    let mut t = table(
+        "Table 2. Individual plasma concentrations of X (ng/mL)",
+        &[&["Subject", "T1", "T2", "T3"]],
+        &[&["S01", "12.0", "8.4", "3.1"], &["S02", "10.2", "7.7", "2.9"]],
+    );
+    t.footnote = Some("T1, 1 h infusion; T2, 2 h infusion; T3, 4 h infusion.".into());
+    assert!(table_records(&t).iter().all(|r| r.context.time.as_deref() != Some("2 h")));
+    // (`Elderly (F, 72 y)` is a group's section, not an individual.)
+    assert_eq!(labels::subject_id("Elderly (F, 72 y)"), None);
 }
