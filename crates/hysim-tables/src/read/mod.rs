@@ -837,11 +837,12 @@ fn names_without_their_covariates(table: &Table) -> Option<(Table, Learned)> {
         .body_rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| {
+        .filter_map(|(r, row)| Some((r, row, bare(row.first()?)?)))
+        .filter(|(_, row, _)| {
             let first = row.first().map_or("", |c| c.trim());
             row.iter().skip(1).all(|c| c.trim() != first) && row.iter().skip(1).any(|c| parse_cell(c).value.is_some())
         })
-        .filter_map(|(r, row)| Some((r, bare(row.first()?)?)))
+        .map(|(r, _, name)| (r, name))
         .collect();
     let across = named.len() >= 2;
     let down = named_rows.len() >= 2;
