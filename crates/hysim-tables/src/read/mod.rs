@@ -1152,7 +1152,9 @@ fn is_quantity(unit: &str) -> bool {
     let number: String = u.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
     let power = u[number.len()..].starts_with(['^', '⁻', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
         || number == "10" && u[2..].starts_with(['E', 'e']);
-    !(number.is_empty() || number == "1" || power)
+    // (`1/h` is a unit; `1 mg/kg`, a number before a space and a unit, a dose.)
+    let one_as_unit = number == "1" && !u[1..].starts_with(' ');
+    !(number.is_empty() || one_as_unit || power)
 }
 
 fn unit_printed_in_label(label: &str) -> Option<String> {
@@ -1166,6 +1168,7 @@ fn unit_printed_in_label(label: &str) -> Option<String> {
         return Some("h".to_owned());
     }
     let label = without_bracket_time(label).map_or(label, |(name, _)| name);
+    let label = without_time_clause(label).unwrap_or(label);
     bare_unit(label).or_else(|| unit_after_label(label)).or_else(|| {
         // (A name that begins with the percent it is in: `% of dose`, `% fluctuation`; not a
         // statistic, `%CV`.)
@@ -1218,6 +1221,17 @@ fn without_statistic_clause(label: &str) -> &str {
         }
         _ => label,
     }
+}
+
+/// A label whose concentration's unit comes before the times it spans and their own unit
+/// (`Plasma X (nM) at time after dose (min)`, `Serum X (mg/L) by time (h)`): the label up
+/// to the times' clause, whose unit is the values'.
+fn without_time_clause(label: &str) -> Option<&str> {
+    let lower = crate::fold::lower(label);
+    let at = [" at time", " by time", " versus time", " vs time", " vs. time"].iter().find_map(|w| lower.find(w))?;
+    let head = label[..at].trim_end();
+    let (_, unit) = crate::params::split_trailing_group(head);
+    unit.is_some_and(|u| is_concentration_unit(u.trim())).then_some(head)
 }
 
 /// A label that declares after its unit the time unit of the numbers its cells print in

@@ -8877,3 +8877,29 @@ fn codes_a_note_gives_times_of_something_else_and_a_groups_covariates() {
     // (`Elderly (F, 72 y)` is a group's section, not an individual.)
     assert_eq!(labels::subject_id("Elderly (F, 72 y)"), None);
 }
+
+#[test]
+fn a_concentrations_unit_before_the_times_it_spans_and_a_sections_dose() {
+    // `Plasma X (nM) at time after dose (min)` over the minutes, sections `Intravenous bolus,
+    // 1 mg/kg`: nM, the dose no unit.
+    let t = table(
+        "Table 3. Individual plasma concentrations of CJX-417 in common marmosets",
+        &[
+            &["Animal", "Plasma CJX-417 (nM) at time after dose (min)", "Plasma CJX-417 (nM) at time after dose (min)"],
+            &["Animal", "2", "5"],
+        ],
+        &[
+            &["Intravenous bolus, 1 mg/kg", "Intravenous bolus, 1 mg/kg", "Intravenous bolus, 1 mg/kg"],
+            &["CJ-07", "2347", "1890"],
+            &["CJ-11", "2917", "2210"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(2210.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.unit_raw.as_deref(), r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Some("nM"), Some("CJ-11"), Some("5 min"))
+    );
+    // (`1/h` stays a unit.)
+    assert!(!super::is_quantity("1/h") && super::is_quantity("1 mg/kg"));
+}
