@@ -210,6 +210,10 @@ const MATRICES: &[(&str, &str)] = &[
     ("thoracic duct lymph", "lymph"),
     ("mesenteric lymph", "lymph"),
     ("lymph", "lymph"),
+    // Secretions suctioned from a ventilated infant's or patient's airway.
+    ("endotracheal aspirate", "tracheal aspirate"),
+    ("tracheal aspirates", "tracheal aspirate"),
+    ("tracheal aspirate", "tracheal aspirate"),
     // A crustacean's digestive gland, sampled beside its haemolymph and muscle.
     ("hepatopancreas", "hepatopancreas"),
     ("lung tissue", "lung tissue"),

@@ -8652,6 +8652,7 @@ fn specimens_of_surgery_lymph_and_crustaceans() {
         ("vegetations", "vegetation"),
         ("nucleus pulposus", "nucleus pulposus"),
         ("mesenteric lymph nodes", "lymph node"),
+        ("tracheal aspirate", "tracheal aspirate"),
     ] {
         assert_eq!(matrices_in(&format!("X in {printed}")), [specimen], "{printed}");
     }
