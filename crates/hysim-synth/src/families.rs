@@ -28,7 +28,8 @@
 //!   (%)`, shrinkage and bootstrap columns, and variability rows that give none.
 //! - [`named::named_subjects`]: dogs, cats or horses named, not numbered (`Bella | Duke`
 //!   under a spanning concentration header, the caption counting them), or their names
-//!   down under the species' header.
+//!   down under the species' header; sometimes each name with its sex and weight (`Bella
+//!   F, 24.1 kg`), the caption counting none.
 //! - [`residues::residues`]: residue depletion in the edible tissues of food animals, the
 //!   tissues printed bare down the stub with the days across, or the transpose.
 //! - [`tissues::tissue_distribution`]: each rat's, mouse's or rabbit's concentrations in
@@ -547,7 +548,7 @@ fn dose_cell(s: &Nca) -> String {
     number(s.dose, decimals_for(s.dose, 2), false)
 }
 
-fn weight_cell(s: &Nca) -> String {
+pub(crate) fn weight_cell(s: &Nca) -> String {
     number(s.body_weight, 1, false)
 }
 

@@ -8,11 +8,14 @@
 //!   `Mean ± SD` column after them.
 //! - Or the names down under the species' header (`Horse`), the sampling times across under
 //!   a spanning time header, sometimes a `Mean` or `Mean ± SD` row below them.
+//! - Either way, sometimes each name with the animal's sex and weight after it (`Bella F,
+//!   24.1 kg`, a header's second line as the reader reads it), the caption then not counting
+//!   the animals: only individuals have a sex and a weight.
 
 use hysim_core::{Dispersion, Record, Statistic};
 use hysim_units::Family;
 
-use super::{Sampled, assemble, base_context, finish, gold, sampled, time_text};
+use super::{Sampled, assemble, base_context, finish, gold, sampled, time_text, weight_cell};
 use crate::format::{decimals_for, number, printed_value};
 use crate::render::{Layout, SynthTable, capitalise, route_word};
 use crate::rng::Rng;
@@ -46,13 +49,27 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let count = if rng.chance(0.6) { COUNT_WORDS[k - 2].to_owned() } else { k.to_string() };
     let across = rng.chance(0.6);
     let mean = rng.chance(0.5);
+    // (Each name with its sex and weight, the caption counting none.)
+    let covariates = rng.chance(0.3);
+    let labels: Vec<String> = names
+        .iter()
+        .zip(subjects)
+        .map(|(name, s)| {
+            if covariates {
+                format!("{name} {}, {} kg", if rng.chance(0.5) { "F" } else { "M" }, weight_cell(s))
+            } else {
+                (*name).to_owned()
+            }
+        })
+        .collect();
+    let count = if covariates { String::new() } else { format!("{count} ") };
     // Names across in the one header row beside the times, the unit in the caption after
     // the drug ("concentrations of X (µg/mL) in three cats").
     let one_row = across && rng.chance(0.4);
     let matrix = capitalise(study.matrix);
     let caption = if one_row {
         format!(
-            "Table {index}. {matrix} concentrations of {} ({}) in {count} {plural} after {} administration of {}.",
+            "Table {index}. {matrix} concentrations of {} ({}) in {count}{plural} after {} administration of {}.",
             study.drug.name,
             unit.text,
             route_word(g.route),
@@ -60,7 +77,7 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
         )
     } else {
         format!(
-            "Table {index}. {matrix} concentrations{} of {} in {count} {plural} after {} administration of {}.",
+            "Table {index}. {matrix} concentrations{} of {} in {count}{plural} after {} administration of {}.",
             if across { String::new() } else { format!(" ({})", unit.text) },
             study.drug.name,
             route_word(g.route),
@@ -93,7 +110,7 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
         let mut top = vec![time.clone()];
         let mut second = vec![time];
         top.extend(std::iter::repeat_n(span, k));
-        second.extend(names.iter().map(|n| (*n).to_owned()));
+        second.extend(labels.iter().cloned());
         if mean {
             top.push(mean_label.to_owned());
             second.push(mean_label.to_owned());
@@ -118,12 +135,10 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
         let mut second = vec![word];
         top.extend(std::iter::repeat_n(span, times.len()));
         second.extend(times.iter().map(|&t| time_text(t)));
-        let mut body: Vec<Vec<String>> = names
+        let mut body: Vec<Vec<String>> = labels
             .iter()
             .zip(&values)
-            .map(|(name, v)| {
-                std::iter::once((*name).to_owned()).chain(v.iter().map(|(text, _)| text.clone())).collect()
-            })
+            .map(|(label, v)| std::iter::once(label.clone()).chain(v.iter().map(|(text, _)| text.clone())).collect())
             .collect();
         if mean {
             let mut row = vec![mean_label.to_owned()];
@@ -162,4 +177,37 @@ pub(crate) fn named_subjects(rng: &mut Rng, study: &Study, id: &str, index: u32,
         }
     }
     finish(study, table, Layout::NamedSubjects, veterinary, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_sex_and_weight_and_no_count() {
+        // Some tables print each name with its sex and weight and count no animals; the gold
+        // names the animal alone.
+        let mut seen = false;
+        for seed in 0..400 {
+            let mut rng = Rng::new(seed);
+            let study = Study::draw(&mut rng, true);
+            if !names_its_animals(&study) {
+                continue;
+            }
+            let t = named_subjects(&mut rng, &study, "t", 1, true);
+            let cells: Vec<&String> = t.table.header_rows.iter().chain(&t.table.body_rows).flatten().collect();
+            let labelled = cells.iter().any(|c| c.ends_with(" kg") && (c.contains(" F, ") || c.contains(" M, ")));
+            if !labelled {
+                continue;
+            }
+            seen = true;
+            let caption = t.table.caption.as_deref().unwrap_or_default();
+            assert!(!COUNT_WORDS.iter().any(|w| caption.contains(&format!(" {w} "))), "{caption}");
+            for r in t.gold.iter().filter(|r| r.statistic == Statistic::Individual) {
+                let subject = r.context.subject.as_deref().unwrap_or_default();
+                assert!(NAMES.contains(&subject), "{subject}");
+            }
+        }
+        assert!(seen, "no table named its animals with their sex and weight");
+    }
 }
