@@ -6,7 +6,9 @@
 //! - the time with its unit in each cell under a header without one (`Sample` over `0.5 h`);
 //! - the concentration's column headed by the specimen (`Plasma concentration (µg/mL)`), by
 //!   the drug (`Cefquinavir (mg/L)`), or bare (`Concentration`) with the unit in the caption;
-//! - samples below the limit of quantification printed `<LLOQ`, `BLQ` or `ND` (no gold).
+//! - samples below the limit of quantification printed `<LLOQ`, `BLQ` or `ND` (no gold);
+//! - or sorted by time, `Time (h) | Subject | Concentration`, the subjects listed again
+//!   under each sampling time (the time on every row, or on its first row only).
 //!
 //! Gold: each concentration with its subject as printed and its time.
 //!
@@ -81,19 +83,40 @@ pub(crate) fn long_table(rng: &mut Rng, study: &Study, id: &str, index: u32, vet
         g.dose_text,
         if censored == "BLQ" { " BLQ, below the limit of quantification." } else { "" }
     );
-    let header = vec![vec![word.to_owned(), time_header.to_owned(), value_header.clone()]];
+    // (Or sorted by time, the subjects again under each time, its unit in the header.)
+    let by_time = !unit_in_cells && rng.chance(0.3);
+    let header = if by_time {
+        vec![vec![time_header.to_owned(), word.to_owned(), value_header.clone()]]
+    } else {
+        vec![vec![word.to_owned(), time_header.to_owned(), value_header.clone()]]
+    };
     let mut body = Vec::new();
     // Each gold cell: its row, the subject's index and the time's.
     let mut cells = Vec::new();
-    for (s, row) in values.iter().enumerate() {
-        for (j, (text, value)) in row.iter().enumerate() {
-            let id_cell = if once && j > 0 { String::new() } else { ids[s].clone() };
-            let time = if unit_in_cells { format!("{} h", time_text(times[j])) } else { time_text(times[j]) };
-            let printed = if value.is_some() { text.clone() } else { censored.to_owned() };
-            if value.is_some() {
-                cells.push((body.len(), s, j));
+    let mut sample = |body: &mut Vec<Vec<String>>, s: usize, j: usize, first: bool| {
+        let (text, value) = &values[s][j];
+        let time = if unit_in_cells { format!("{} h", time_text(times[j])) } else { time_text(times[j]) };
+        let printed = if value.is_some() { text.clone() } else { censored.to_owned() };
+        if value.is_some() {
+            cells.push((body.len(), s, j));
+        }
+        body.push(if by_time {
+            vec![if once && !first { String::new() } else { time }, ids[s].clone(), printed]
+        } else {
+            vec![if once && !first { String::new() } else { ids[s].clone() }, time, printed]
+        });
+    };
+    if by_time {
+        for j in 0..times.len() {
+            for s in 0..values.len() {
+                sample(&mut body, s, j, s == 0);
             }
-            body.push(vec![id_cell, time, printed]);
+        }
+    } else {
+        for s in 0..values.len() {
+            for j in 0..times.len() {
+                sample(&mut body, s, j, j == 0);
+            }
         }
     }
     let table = assemble(id, caption, header, body);
@@ -287,4 +310,34 @@ fn sdtm_pc(
         })
         .collect();
     finish(study, table, Layout::Listing, veterinary, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn some_long_tables_are_sorted_by_time() {
+        // `Time (h) | Subject | Concentration`, each subject again under each time; gold
+        // points at the concentration's cell with that row's subject and time.
+        let mut seen = false;
+        for seed in 0..300 {
+            let mut rng = Rng::new(seed);
+            let study = Study::draw(&mut rng, seed % 2 == 0);
+            let t = long_table(&mut rng, &study, "t", 1, seed % 2 == 0);
+            if t.layout != Layout::LongTable || !t.table.header_rows[0][0].contains("(h)") {
+                continue;
+            }
+            seen = true;
+            let rows = &t.table.body_rows;
+            for r in &t.gold {
+                let row = r.provenance.row.unwrap() as usize;
+                assert_eq!(rows[row][1], r.context.subject.clone().unwrap());
+                // (The time printed on the row or on its block's first row above.)
+                let time = (0..=row).rev().map(|k| rows[k][0].as_str()).find(|c| !c.is_empty()).unwrap();
+                assert_eq!(format!("{time} h"), r.context.time.clone().unwrap());
+            }
+        }
+        assert!(seen, "no long table sorted by time");
+    }
 }
