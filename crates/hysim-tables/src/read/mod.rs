@@ -9617,6 +9617,23 @@ fn caption_unit_of(caption: &str, values: bool) -> Option<String> {
                     }
                 }
             }
+            // (The values at large with what they are before their unit, in the same
+            // sentence: "All values are total (protein-bound plus unbound) X in µg/mL".)
+            if word == "values"
+                && let Some(tail) = rest_lower.strip_prefix("are ")
+            {
+                let sentence = tail.split(". ").next().unwrap_or(tail);
+                let words: Vec<&str> = sentence.split_whitespace().take(12).collect();
+                let unit = words.windows(2).find_map(|w| {
+                    let u = w[1].trim_end_matches(['.', ',', ';']);
+                    (w[0] == "in" && Unit::parse(u).is_ok() && is_concentration_unit(u)).then_some(u)
+                });
+                if let Some(unit) = unit {
+                    // (As printed: the caption's case, `µg/mL`.)
+                    let at = rest.len() - tail.len() + sentence.find(unit).unwrap_or(0);
+                    return Some(rest.get(at..at + unit.len()).unwrap_or(unit).to_owned());
+                }
+            }
         }
     }
     // (The closing brackets below are read by the words for concentrations.)

@@ -5149,7 +5149,11 @@ fn a_note_gives_the_values_their_unit() {
         &[&["Shark", "6 h", "1 d"]],
         &[&["BS-02", "59.1", "52.8"], &["BS-05", "62.8", "45.7"]],
     );
-    for note in ["Values are µg/mL. —, sample clotted.", "All values in µg/mL."] {
+    for note in [
+        "Values are µg/mL. —, sample clotted.",
+        "All values in µg/mL.",
+        "All values are total (protein-bound plus unbound) X in µg/mL, measured by UPLC-MS/MS.",
+    ] {
         t.footnote = Some(note.into());
         let records = table_records(&t);
         assert_eq!(records.len(), 4);
