@@ -394,15 +394,13 @@ fn printed(c: char) -> bool {
 fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
     let lines = |text: &str| -> Vec<String> { text.split(LINE_BREAK).map(crate::fold::squeeze).collect() };
     let stacked = |row: &Row| -> Option<usize> {
-        let first = row.cells.first()?;
-        let k = lines(&first.text).len();
+        let first = lines(&row.cells.first()?.text);
+        let k = first.len();
         let single = row.cells.iter().all(|c| c.rowspan == 1 && c.colspan == 1);
         // (Labels that start with a letter, values with a number or a missing mark: not a
         // group's count under its name, `Fed<br/>(n = 8)`, nor an abstract's `Cmax: 1.24 µg/mL`.)
         // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`.)
-        let labels = lines(&first.text)
-            .iter()
-            .all(|l| l.starts_with(char::is_alphabetic) && crate::read::bare_unit(l).is_none());
+        let labels = first.iter().all(|l| l.starts_with(char::is_alphabetic) && crate::read::bare_unit(l).is_none());
         let value_line = |l: &String| {
             let parsed = crate::cell::parse_cell(l);
             parsed.missing.is_some()
@@ -431,12 +429,14 @@ fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
     for (r, row) in std::mem::take(rows).into_iter().enumerate() {
         match (r >= n_head && !covered[r]).then(|| stacked(&row)).flatten() {
             Some(k) => {
+                let split: Vec<Vec<String>> = row.cells.iter().map(|c| lines(&c.text)).collect();
                 for line in 0..k {
                     let cells = row
                         .cells
                         .iter()
-                        .map(|c| {
-                            let text = lines(&c.text).get(line).cloned().unwrap_or_default();
+                        .zip(&split)
+                        .map(|(c, lines)| {
+                            let text = lines.get(line).cloned().unwrap_or_default();
                             let bold = if c.bold > 0 { text.chars().filter(|ch| printed(*ch)).count() } else { 0 };
                             Cell { text, rowspan: 1, colspan: 1, is_th: c.is_th, bold }
                         })

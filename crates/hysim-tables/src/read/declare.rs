@@ -102,6 +102,13 @@ pub(crate) struct Declaration {
     pub(crate) scope: Scope,
 }
 
+impl Declaration {
+    /// Whether it says what a spread is: after `±`, in round or in square brackets.
+    pub(crate) fn says_a_spread(&self) -> bool {
+        self.plus_minus.is_some() || self.round.is_some() || self.square.is_some()
+    }
+}
+
 /// The brackets a cell printed its spread in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Bracket {
@@ -853,7 +860,7 @@ fn clause_declarations(clause: &str, scope: &Scope, names: &dyn Fn(&str) -> Opti
         for (start, end, kind) in leading {
             place(&mut d, clause, *start, *end, kind.clone(), true);
         }
-        if d.plus_minus.is_some() || d.round.is_some() || d.square.is_some() {
+        if d.says_a_spread() {
             out.push(d);
         }
     }

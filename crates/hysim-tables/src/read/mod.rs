@@ -110,7 +110,10 @@ pub fn table_records(table: &Table) -> Vec<Record> {
 /// (`translate`).
 fn in_english(table: &Table) -> std::borrow::Cow<'_, Table> {
     match cjk::in_english(table) {
-        Some(english) => std::borrow::Cow::Owned(translate::in_english(&english).into_owned()),
+        Some(english) => match translate::in_english(&english) {
+            std::borrow::Cow::Owned(translated) => std::borrow::Cow::Owned(translated),
+            std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Owned(english),
+        },
         None => translate::in_english(table),
     }
 }
@@ -7132,7 +7135,7 @@ impl<'t> Reader<'t> {
                                     d.central,
                                     Some(Statistic::Median | Statistic::Mean | Statistic::GeometricMean)
                                 )
-                                && (d.round.is_some() || d.square.is_some() || d.plus_minus.is_some())
+                                && d.says_a_spread()
                         })
                 };
                 // (Or a row whose label's mark declares its values with their spread, under a
@@ -7142,10 +7145,7 @@ impl<'t> Reader<'t> {
                     matches!(stats[col], Some(StatLabel::Central(_)))
                         && self.stubs[row].1.iter().any(|mark| {
                             self.notes.iter().any(|(k, note)| {
-                                k == mark
-                                    && declare::label_declaration(note).is_some_and(|d| {
-                                        d.round.is_some() || d.square.is_some() || d.plus_minus.is_some()
-                                    })
+                                k == mark && declare::label_declaration(note).is_some_and(|d| d.says_a_spread())
                             })
                         })
                 };
