@@ -43,10 +43,11 @@
 //!   timed concentration on two days as symbols the footnote or caption defines (`C0`,
 //!   `C2`).
 //! - [`language::other_language`]: per-subject concentrations in German, French, Spanish,
-//!   Italian, Portuguese or Dutch, with decimal commas and the language's words for the
-//!   subjects, the time, the mean and SD, and the censored mark.
+//!   Italian, Portuguese, Dutch, Polish, Czech or Swedish, with decimal commas, or in
+//!   Japanese, Chinese or Korean with full-width brackets, and the language's words for the
+//!   subjects, the time, the mean and SD, the censored mark and the caption's word order.
 //! - [`language::statistic_rows_abroad`]: [`statistic_rows`] in those languages (`Mittelwert
-//!   | SD | VK (%) | Median | Spannweite`, `Moyenne | ET`, `Media | DE`, `Média | DP`).
+//!   | SD | VK (%) | Median | Spannweite`, `Moyenne | ET`, `Media | DE`, `Média | DP`, `平均 | 標準偏差 | 中央値 | 範囲`).
 //! - [`coded_times::coded_times`]: per-subject concentrations whose times the header codes
 //!   and a note defines (`T+15 | T+30` with "T+n, n minutes after ...", or `Sample` over `1 |
 //!   2 | 3` with "Samples: 1, 0.25 h; 2, 0.5 h").
@@ -361,6 +362,7 @@ fn finish(study: &Study, table: Table, layout: Layout, veterinary: bool, gold: V
         abstract_text,
         gold,
         decimal_comma: false,
+        stacked: false,
     }
 }
 

@@ -148,6 +148,13 @@ const NOISE_STREAM: u64 = 0x6E6F_6973_65AA_55AA;
 /// Salt of the streams that choose how numbers, marks and headers are printed.
 const PRINT_STREAM: u64 = 0x7072_696E_7455_AA55;
 
+/// Salt of the streams that choose which tables print as a PDF's conversion does.
+const CONVERSION_STREAM: u64 = 0x7064_6663_6F6E_7633;
+
+/// The share of tables printed with a PDF's conversion's stacked rows
+/// ([`SynthTable::stacked`]).
+const STACKED: f64 = 0.06;
+
 /// Generates the corpus of `cfg`.
 pub fn generate(cfg: &Config) -> Vec<Item> {
     (0..cfg.n)
@@ -166,6 +173,7 @@ pub fn generate(cfg: &Config) -> Vec<Item> {
             let mut table = render::render(&mut rng, &mut print_rng, &study, &id, index, veterinary);
             let mut noise_rng = Rng::stream(cfg.seed ^ NOISE_STREAM, k as u64);
             let noise = noise::apply(&mut noise_rng, &cfg.noise, &mut table);
+            table.stacked = Rng::stream(cfg.seed ^ CONVERSION_STREAM, k as u64).chance(STACKED);
             let profile = if veterinary { Profile::Veterinary } else { Profile::Clinical };
             Item { pmid, table, profile, noise }
         })

@@ -89,5 +89,6 @@ pub(crate) fn table(rng: &mut Rng, id: &str, style: Style) -> SynthTable {
         abstract_text: "Characteristics and safety of the study population.".to_owned(),
         gold: Vec::new(),
         decimal_comma: false,
+        stacked: false,
     }
 }

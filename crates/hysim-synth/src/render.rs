@@ -379,6 +379,11 @@ pub struct SynthTable {
     pub gold: Vec<Record>,
     /// Decimal commas instead of points.
     pub decimal_comma: bool,
+    /// Printed as a PDF's conversion sets rows: each run of two body rows or more that
+    /// hold a label and values only stacked in one row, a cell's lines separated by
+    /// `<br/>` (`Cmax (ng/mL)<br/>tmax (h)` beside `412 ± 88<br/>1.5 ± 0.5`). The text
+    /// and the gold stay the rows'.
+    pub stacked: bool,
 }
 
 /// What a cell's numbers are, before printing.
@@ -1270,7 +1275,18 @@ pub fn render(rng: &mut Rng, print_rng: &mut Rng, study: &Study, id: &str, index
         study.subjects_word,
         capitalise(matrix)
     );
-    SynthTable { table, header_html: header, body_html: body, style, layout, title, abstract_text, gold, decimal_comma }
+    SynthTable {
+        table,
+        header_html: header,
+        body_html: body,
+        style,
+        layout,
+        title,
+        abstract_text,
+        gold,
+        decimal_comma,
+        stacked: false,
+    }
 }
 
 pub(crate) fn route_word_short(study: &Study) -> &'static str {
@@ -1292,6 +1308,37 @@ fn decimals_after(text: &str, comma: bool, k: usize) -> usize {
         .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
         .collect();
     numbers.get(k).map_or(0, |n| decimals_of(n, comma))
+}
+
+/// The body rows in runs a PDF's conversion stacks in one row: consecutive rows of as
+/// many cells whose first cell is a label (it starts with a letter) and whose other cells
+/// all hold a number (`412 ± 88`, `<0.5`); every other row a run of its own. The runs'
+/// lengths, in order.
+fn stacked_runs(body: &[Vec<String>]) -> Vec<usize> {
+    let text = |cell: &str| plain(cell).trim().to_owned();
+    let digit = |t: &str| t.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    // (A censored `<0.5` opens no tag.)
+    let number = |cell: &str| {
+        let t = text(cell);
+        cell.trim().strip_prefix('<').is_some_and(digit)
+            || digit(t.strip_prefix('−').or_else(|| t.strip_prefix('-')).unwrap_or(&t))
+    };
+    let stackable = |row: &Vec<String>| {
+        row.len() >= 2 && text(&row[0]).starts_with(char::is_alphabetic) && row[1..].iter().all(|cell| number(cell))
+    };
+    let mut runs = Vec::new();
+    let mut r = 0;
+    while r < body.len() {
+        let mut len = 1;
+        if stackable(&body[r]) {
+            while r + len < body.len() && stackable(&body[r + len]) && body[r + len].len() == body[r].len() {
+                len += 1;
+            }
+        }
+        runs.push(len);
+        r += len;
+    }
+    runs
 }
 
 /// The HTML of a table: spanning cells merged, in the given style.
@@ -1359,10 +1406,15 @@ pub fn to_html(t: &SynthTable) -> String {
     if t.style == Style::Pmc {
         html.push_str("</thead><tbody>");
     }
-    for row in &t.body_html {
+    let runs = if t.stacked { stacked_runs(&t.body_html) } else { t.body_html.iter().map(|_| 1).collect() };
+    let mut start = 0;
+    for len in runs {
+        let rows = &t.body_html[start..start + len];
+        start += len;
         html.push_str("<tr>");
-        for cell in row {
-            let text = escape_text(cell);
+        for c in 0..rows[0].len() {
+            let lines: Vec<String> = rows.iter().map(|row| escape_text(&row[c])).collect();
+            let text = lines.join("<br/>");
             let text =
                 if t.style == Style::Publisher && text.contains(' ') { text.replacen(' ', "&nbsp;", 1) } else { text };
             html.push_str(&format!("<{td}>{text}</td>"));
@@ -1385,6 +1437,42 @@ mod tests {
         assert_eq!(group_thousands("4518,6 ± 1022,3", ".", true), "4.518,6 ± 1.022,3");
         // Points group only before a decimal comma.
         assert_eq!(group_thousands("12450 ± 3120", ".", true), "12450 ± 3120");
+    }
+
+    #[test]
+    fn a_conversion_stacks_runs_of_label_and_value_rows() {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<String>>();
+        // A section's row (its values blank) and a row with a missing mark end a run; a
+        // run of one is a row of its own.
+        let body = vec![
+            row(&["Plasma", "", ""]),
+            row(&["C<sub>max</sub> (ng/mL)", "412 ± 88", "<0.5"]),
+            row(&["t<sub>max</sub> (h)", "1.5 (0.5–3.0)", "−0.2"]),
+            row(&["AUC (ng·h/mL)", "3100 ± 410", "2980 ± 390"]),
+            row(&["CL/F (L/h)", "NC", "12.1"]),
+            row(&["Vz/F (L)", "88.1", "91.4"]),
+        ];
+        assert_eq!(stacked_runs(&body), [1, 3, 1, 1]);
+        let item = crate::generate(&crate::Config {
+            n: 40,
+            seed: 3,
+            profile: crate::Profile::Clinical,
+            noise: crate::NoiseSpec::default(),
+        })
+        .into_iter()
+        .find(|i| i.table.layout == Layout::Rows)
+        .expect("a table of parameter rows among forty");
+        let mut t = item.table;
+        t.stacked = false;
+        let plain_html = to_html(&t);
+        t.stacked = true;
+        let html = to_html(&t);
+        // Each row's cells are lines of the run's cells: a line break in every cell of a
+        // stacked row but its first line's.
+        let columns = t.body_html[0].len();
+        let (rows, breaks) = (html.matches("<tr>").count(), html.matches("<br/>").count());
+        assert!(breaks > 0 && breaks % columns == 0, "{html}");
+        assert_eq!(rows + breaks / columns, plain_html.matches("<tr>").count(), "{html}");
     }
 
     #[test]

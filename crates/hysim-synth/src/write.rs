@@ -197,7 +197,7 @@ fn write_jats(path: &Path, items: &[Item]) -> Result<()> {
                 write!(out, "<label>{}</label>", xml_escape(label))?;
             }
             write!(out, "<caption><p>{}</p></caption>", xml_escape(caption))?;
-            write!(out, "{}", to_html(t).replace("&plusmn;", "±").replace("&nbsp;", " "))?;
+            write!(out, "{}", to_html(t).replace("&plusmn;", "±").replace("&nbsp;", " ").replace("<br/>", "<break/>"))?;
             if let Some(foot) = &t.table.footnote {
                 write!(out, "<table-wrap-foot><fn><p>{}</p></fn></table-wrap-foot>", xml_escape(foot))?;
             }

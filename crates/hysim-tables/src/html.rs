@@ -399,12 +399,15 @@ fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
         let single = row.cells.iter().all(|c| c.rowspan == 1 && c.colspan == 1);
         // (Labels that start with a letter, values with a number or a missing mark: not a
         // group's count under its name, `Fed<br/>(n = 8)`, nor an abstract's `Cmax: 1.24 µg/mL`.)
-        // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`.)
-        let labels = first.iter().all(|l| l.starts_with(char::is_alphabetic) && crate::read::bare_unit(l).is_none());
+        // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`; a
+        // subject's code that reads as a unit too, `S-01`, is a label.)
+        let unit = |l: &String| crate::read::bare_unit(l).is_some() && crate::read::subject_id(l).is_none();
+        let labels = first.iter().all(|l| l.starts_with(char::is_alphabetic) && !unit(l));
+        // (A range's ends are a value line too, `81–224`.)
         let value_line = |l: &String| {
             let parsed = crate::cell::parse_cell(l);
             parsed.missing.is_some()
-                || parsed.value.is_some()
+                || (parsed.value.is_some() || parsed.interval.is_some())
                     && l.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '<' | '>' | '.'))
         };
         let others: Vec<Vec<String>> =
@@ -542,6 +545,8 @@ fn scan(html: &str, b: &mut Builder) {
             continue;
         }
         let name = tag_name(inner);
+        // (JATS writes a line break in a cell `<break/>`.)
+        let name = if name == "break" { "br".into() } else { name };
         if name.is_empty() {
             b.push_text(&decode_entities(&format!("<{inner}>")));
             continue;
@@ -1289,6 +1294,20 @@ mod tests {
         check(
             "<table><tr><td><b>Parameter</b></td><td><b>22 °C</b></td><td><b>28 °C</b></td></tr><tr><td colspan=\"3\">Plasma</td></tr><tr><td>Cmax (µg/mL)<br/>tmax (h)</td><td>6.84 ± 1.42<br/>10.5 ± 2.9</td><td>8.95 ± 1.77<br/>NC</td></tr></table>",
             "head:\nParameter | 22 °C | 28 °C\nbody:\nPlasma | Plasma | Plasma\nCmax (µg/mL) | 6.84 ± 1.42 | 8.95 ± 1.77\ntmax (h) | 10.5 ± 2.9 | NC",
+        );
+        // A statistic's lines with a range's ends; a long table's subject codes.
+        check(
+            "<table><tr><th>Parameter</th><th>Cmax (ng/mL)</th></tr><tr><td>Mean<br/>SD<br/>Median<br/>Range</td><td>137<br/>41.6<br/>128<br/>81–224</td></tr></table>",
+            "head:\nParameter | Cmax (ng/mL)\nbody:\nMean | 137\nSD | 41.6\nMedian | 128\nRange | 81–224",
+        );
+        check(
+            "<table><tr><th>Subject</th><th>Time (h)</th><th>Conc.</th></tr><tr><td>S-01<br/>S-01<br/>S-02</td><td>0.5<br/>1<br/>0.5</td><td>9.16<br/>16.9<br/>6.70</td></tr></table>",
+            "head:\nSubject | Time (h) | Conc.\nbody:\nS-01 | 0.5 | 9.16\nS-01 | 1 | 16.9\nS-02 | 0.5 | 6.70",
+        );
+        // JATS writes the line break `<break/>`.
+        check(
+            "<table><tr><th>Parameter</th><th>A</th></tr><tr><td>Cmax (ng/mL)<break/>AUC (ng·h/mL)</td><td>412<break/>3100</td></tr></table>",
+            "head:\nParameter | A\nbody:\nCmax (ng/mL) | 412\nAUC (ng·h/mL) | 3100",
         );
         // A header's or a label's second line stays a space; so do lines that are no values
         // (`Cmax: 1.24 µg/mL<br/>Tmax: 2.0 h` in an abstract's cell), a label wrapped over

@@ -1,8 +1,10 @@
 //! Per-subject concentrations printed in another language: a European journal's table in
-//! German, French, Spanish, Italian, Portuguese or Dutch, with decimal commas, the
-//! language's words for the subjects, the sampling time, the mean and its SD, and its mark
-//! for a sample below the limit (`<BG`, `<LQ`, `<LC`); the caption in that language gives
-//! the drug, the specimen and the unit.
+//! German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech or Swedish, with
+//! decimal commas, or an East Asian one's in Japanese, Chinese or Korean, with decimal
+//! points and full-width brackets (`投与後時間（h）`); the language's words for the
+//! subjects, the sampling time, the mean and its SD, and its mark for a sample below the
+//! limit (`<BG`, `<LQ`, `<LC`, `BLQ`); the caption in that language and its word order
+//! gives the drug, the specimen and the unit.
 //!
 //! - Subjects down (`Paciente` over `1 | 2 | 3`, or coded `P1`), covariates perhaps beside
 //!   them (`Gewicht (kg)` with decimal commas, no PK result), the times across under a
@@ -39,23 +41,38 @@ struct Language {
     /// Body weight and age covariates' headers.
     weight: &'static str,
     age: &'static str,
-    /// The caption: `{table} {index}. {concentrations} {drug} ({unit}) {in} {specimen}
-    /// {after} {dose}.`
-    concentrations: &'static str,
-    in_specimen: &'static str,
-    after: &'static str,
+    /// The caption of concentrations, in the language's word order: `{table}`, `{index}`,
+    /// `{drug}`, `{unit}`, `{specimen}` and `{dose}` stand for theirs.
+    caption: &'static str,
     /// Plasma, serum and milk in the language.
     plasma: &'static str,
     serum: &'static str,
     milk: &'static str,
-    /// A summary table's lines: the median, the CV, the range and its ends, and the
-    /// caption's words for pharmacokinetic parameters.
+    /// A summary table's lines: the median, the CV, the range and its ends, and its
+    /// caption (as `caption`, without the unit).
     median: &'static str,
     cv: &'static str,
     range: &'static str,
     min: &'static str,
     max: &'static str,
     parameters: &'static str,
+    /// Whether numbers print with a decimal comma (the European languages) or a point
+    /// (Japanese, Chinese, Korean).
+    comma: bool,
+}
+
+impl Language {
+    /// `template` with the drug, the unit, the specimen and the dose filled in.
+    fn fill(&self, template: &str, index: u32, drug: &str, unit: &str, specimen: &str, dose: &str) -> String {
+        let dose = if self.comma { dose.replace('.', ",") } else { dose.to_owned() };
+        template
+            .replace("{table}", self.table)
+            .replace("{index}", &index.to_string())
+            .replace("{drug}", drug)
+            .replace("{unit}", unit)
+            .replace("{specimen}", specimen)
+            .replace("{dose}", &dose)
+    }
 }
 
 const LANGUAGES: &[Language] = &[
@@ -70,9 +87,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<BG, unterhalb der Bestimmungsgrenze ({}).",
         weight: "Gewicht (kg)",
         age: "Alter (Jahre)",
-        concentrations: "Konzentrationen von",
-        in_specimen: "in",
-        after: "nach Gabe von",
+        caption: "{table} {index}. Konzentrationen von {drug} ({unit}) in {specimen} nach Gabe von {dose}.",
         plasma: "Plasma",
         serum: "Serum",
         milk: "Milch",
@@ -81,7 +96,8 @@ const LANGUAGES: &[Language] = &[
         range: "Spannweite",
         min: "Min",
         max: "Max",
-        parameters: "Pharmakokinetische Parameter von",
+        parameters: "{table} {index}. Pharmakokinetische Parameter von {drug} in {specimen} nach Gabe von {dose}.",
+        comma: true,
     },
     Language {
         table: "Tableau",
@@ -94,9 +110,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<LQ, inférieur à la limite de quantification ({}).",
         weight: "Poids (kg)",
         age: "Âge (ans)",
-        concentrations: "Concentrations de",
-        in_specimen: "dans le",
-        after: "après administration de",
+        caption: "{table} {index}. Concentrations de {drug} ({unit}) dans le {specimen} après administration de {dose}.",
         plasma: "plasma",
         serum: "sérum",
         milk: "lait",
@@ -105,7 +119,8 @@ const LANGUAGES: &[Language] = &[
         range: "Étendue",
         min: "Min",
         max: "Max",
-        parameters: "Paramètres pharmacocinétiques de",
+        parameters: "{table} {index}. Paramètres pharmacocinétiques de {drug} dans le {specimen} après administration de {dose}.",
+        comma: true,
     },
     Language {
         table: "Tabla",
@@ -118,9 +133,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<LC, por debajo del límite de cuantificación ({}).",
         weight: "Peso (kg)",
         age: "Edad (años)",
-        concentrations: "Concentraciones de",
-        in_specimen: "en",
-        after: "tras la administración de",
+        caption: "{table} {index}. Concentraciones de {drug} ({unit}) en {specimen} tras la administración de {dose}.",
         plasma: "plasma",
         serum: "suero",
         milk: "leche",
@@ -129,7 +142,8 @@ const LANGUAGES: &[Language] = &[
         range: "Rango",
         min: "Mín",
         max: "Máx",
-        parameters: "Parámetros farmacocinéticos de",
+        parameters: "{table} {index}. Parámetros farmacocinéticos de {drug} en {specimen} tras la administración de {dose}.",
+        comma: true,
     },
     Language {
         table: "Tabella",
@@ -142,9 +156,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<LOQ, inferiore al limite di quantificazione ({}).",
         weight: "Peso (kg)",
         age: "Età (anni)",
-        concentrations: "Concentrazioni di",
-        in_specimen: "nel",
-        after: "dopo la somministrazione di",
+        caption: "{table} {index}. Concentrazioni di {drug} ({unit}) nel {specimen} dopo la somministrazione di {dose}.",
         plasma: "plasma",
         serum: "siero",
         milk: "latte",
@@ -153,7 +165,8 @@ const LANGUAGES: &[Language] = &[
         range: "Range",
         min: "Min",
         max: "Max",
-        parameters: "Parametri farmacocinetici di",
+        parameters: "{table} {index}. Parametri farmacocinetici di {drug} nel {specimen} dopo la somministrazione di {dose}.",
+        comma: true,
     },
     Language {
         table: "Tabela",
@@ -166,9 +179,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<LQ, abaixo do limite de quantificação ({}).",
         weight: "Peso (kg)",
         age: "Idade (anos)",
-        concentrations: "Concentrações de",
-        in_specimen: "no",
-        after: "após a administração de",
+        caption: "{table} {index}. Concentrações de {drug} ({unit}) no {specimen} após a administração de {dose}.",
         plasma: "plasma",
         serum: "soro",
         milk: "leite",
@@ -177,7 +188,8 @@ const LANGUAGES: &[Language] = &[
         range: "Mín–Máx",
         min: "Mín",
         max: "Máx",
-        parameters: "Parâmetros farmacocinéticos de",
+        parameters: "{table} {index}. Parâmetros farmacocinéticos de {drug} no {specimen} após a administração de {dose}.",
+        comma: true,
     },
     Language {
         table: "Tabel",
@@ -190,9 +202,7 @@ const LANGUAGES: &[Language] = &[
         censored_note: "<LOQ, onder de bepalingsgrens ({}).",
         weight: "Gewicht (kg)",
         age: "Leeftijd (jaar)",
-        concentrations: "Concentraties van",
-        in_specimen: "in",
-        after: "na toediening van",
+        caption: "{table} {index}. Concentraties van {drug} ({unit}) in {specimen} na toediening van {dose}.",
         plasma: "plasma",
         serum: "serum",
         milk: "melk",
@@ -201,7 +211,146 @@ const LANGUAGES: &[Language] = &[
         range: "Spreiding",
         min: "Min",
         max: "Max",
-        parameters: "Farmacokinetische parameters van",
+        parameters: "{table} {index}. Farmacokinetische parameters van {drug} in {specimen} na toediening van {dose}.",
+        comma: true,
+    },
+    Language {
+        table: "Tabela",
+        people: &["Pacjent", "Ochotnik"],
+        animal: "Zwierzę",
+        times: &["Czas po podaniu (h)", "Czas (h)", "Czas (godz.)"],
+        mean: "Średnia",
+        sd: "SD",
+        censored: "<LOQ",
+        censored_note: "<LOQ, poniżej granicy oznaczalności ({}).",
+        weight: "Masa ciała (kg)",
+        age: "Wiek (lata)",
+        caption: "{table} {index}. Stężenia {drug} ({unit}) w {specimen} po podaniu {dose}.",
+        plasma: "osoczu",
+        serum: "surowicy",
+        milk: "mleku",
+        median: "Mediana",
+        cv: "CV (%)",
+        range: "Zakres",
+        min: "Min",
+        max: "Maks",
+        parameters: "{table} {index}. Parametry farmakokinetyczne {drug} w {specimen} po podaniu {dose}.",
+        comma: true,
+    },
+    Language {
+        table: "Tabulka",
+        people: &["Pacient", "Dobrovolník"],
+        animal: "Zvíře",
+        times: &["Čas po podání (h)", "Čas (h)", "Čas (hod)"],
+        mean: "Průměr",
+        sd: "SD",
+        censored: "<LOQ",
+        censored_note: "<LOQ, pod mezí stanovitelnosti ({}).",
+        weight: "Hmotnost (kg)",
+        age: "Věk (roky)",
+        caption: "{table} {index}. Koncentrace {drug} ({unit}) v {specimen} po podání {dose}.",
+        plasma: "plazmě",
+        serum: "séru",
+        milk: "mléce",
+        median: "Medián",
+        cv: "CV (%)",
+        range: "Rozpětí",
+        min: "Min",
+        max: "Max",
+        parameters: "{table} {index}. Farmakokinetické parametry {drug} v {specimen} po podání {dose}.",
+        comma: true,
+    },
+    Language {
+        table: "Tabell",
+        people: &["Patient", "Försöksperson"],
+        animal: "Djur",
+        times: &["Tid efter dos (h)", "Tid (h)", "Tid (timmar)"],
+        mean: "Medelvärde",
+        sd: "SD",
+        censored: "<LOQ",
+        censored_note: "<LOQ, under kvantifieringsgränsen ({}).",
+        weight: "Vikt (kg)",
+        age: "Ålder (år)",
+        caption: "{table} {index}. Koncentrationer av {drug} ({unit}) i {specimen} efter administrering av {dose}.",
+        plasma: "plasma",
+        serum: "serum",
+        milk: "mjölk",
+        median: "Median",
+        cv: "CV (%)",
+        range: "Variationsbredd",
+        min: "Min",
+        max: "Max",
+        parameters: "{table} {index}. Farmakokinetiska parametrar för {drug} i {specimen} efter administrering av {dose}.",
+        comma: true,
+    },
+    Language {
+        table: "表",
+        people: &["被験者", "患者"],
+        animal: "動物番号",
+        times: &["投与後時間（h）", "時間（h）", "採血時間（h）"],
+        mean: "平均",
+        sd: "標準偏差",
+        censored: "BLQ",
+        censored_note: "BLQ：定量下限（{}）未満。",
+        weight: "体重（kg）",
+        age: "年齢（歳）",
+        caption: "{table} {index}. {drug} {dose}投与後の{specimen}中{drug}濃度（{unit}）",
+        plasma: "血漿",
+        serum: "血清",
+        milk: "乳汁",
+        median: "中央値",
+        cv: "変動係数（%）",
+        range: "範囲",
+        min: "最小値",
+        max: "最大値",
+        parameters: "{table} {index}. {drug} {dose}投与後の{specimen}中{drug}の薬物動態パラメータ",
+        comma: false,
+    },
+    Language {
+        table: "表",
+        people: &["受试者", "患者"],
+        animal: "动物编号",
+        times: &["给药后时间（h）", "时间（h）", "采血时间（h）"],
+        mean: "平均值",
+        sd: "标准差",
+        censored: "BLQ",
+        censored_note: "BLQ：低于定量下限（{}）。",
+        weight: "体重（kg）",
+        age: "年龄（岁）",
+        caption: "{table} {index}. 单次给予{drug} {dose}后{specimen}中{drug}浓度（{unit}）",
+        plasma: "血浆",
+        serum: "血清",
+        milk: "乳汁",
+        median: "中位数",
+        cv: "变异系数（%）",
+        range: "范围",
+        min: "最小值",
+        max: "最大值",
+        parameters: "{table} {index}. 单次给予{drug} {dose}后{specimen}中{drug}的药代动力学参数",
+        comma: false,
+    },
+    Language {
+        table: "표",
+        people: &["대상자", "환자"],
+        animal: "동물",
+        times: &["투여 후 시간 (h)", "시간 (h)", "채혈 시간 (h)"],
+        mean: "평균",
+        sd: "표준편차",
+        censored: "BLQ",
+        censored_note: "BLQ: 정량한계 ({}) 미만.",
+        weight: "체중 (kg)",
+        age: "연령 (세)",
+        caption: "{table} {index}. {drug} {dose} 투여 후 {specimen} 중 {drug} 농도 ({unit})",
+        plasma: "혈장",
+        serum: "혈청",
+        milk: "모유",
+        median: "중앙값",
+        cv: "변동계수 (%)",
+        range: "범위",
+        min: "최솟값",
+        max: "최댓값",
+        parameters: "{table} {index}. {drug} {dose} 투여 후 {specimen} 중 {drug}의 약동학 파라미터",
+        comma: false,
     },
 ];
 
@@ -213,14 +362,12 @@ pub(crate) fn prints_abroad(study: &Study) -> bool {
         && matches!(study.matrix, "plasma" | "serum" | "milk")
 }
 
-/// A number with a decimal comma.
-fn comma(x: f64, decimals: usize) -> String {
-    number(x, decimals, true)
-}
-
-/// The first group's concentrations by subject and time, in one of six languages.
+/// The first group's concentrations by subject and time, in one of the languages.
 pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32, veterinary: bool) -> SynthTable {
     let lang = rng.pick(LANGUAGES);
+    // A number with the language's decimal mark.
+    let comma = |x: f64, decimals: usize| number(x, decimals, lang.comma);
+    let decimal = |text: String| if lang.comma { text.replace('.', ",") } else { text };
     let g = &study.groups[0];
     let human = !study.species.animal;
     let Sampled { times, unit, values } = sampled(rng, &g.subjects, g.route, human);
@@ -258,23 +405,14 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
         all
     };
     let skip = covariates.len();
-    // Cells print with a decimal comma; the censored mark is the language's.
+    // Cells print with the language's decimal mark and its censored mark.
     let cell = |text: &str, value: Option<f64>| match value {
-        Some(_) => text.replace('.', ","),
+        Some(_) => decimal(text.to_owned()),
         None if text == "<LLOQ" => lang.censored.to_owned(),
         None => text.to_owned(),
     };
-    let printed_time = |t: f64| time_text(t).replace('.', ",");
-    let caption = format!(
-        "{} {index}. {} {} ({}) {} {specimen} {} {}.",
-        lang.table,
-        lang.concentrations,
-        study.drug.name,
-        unit.text,
-        lang.in_specimen,
-        lang.after,
-        g.dose_text.replace('.', ",")
-    );
+    let printed_time = |t: f64| decimal(time_text(t));
+    let caption = lang.fill(lang.caption, index, study.drug.name, unit.text, specimen, &g.dose_text);
     let lloq = values.iter().flatten().filter_map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
     let censored = values.iter().flatten().any(|(_, v)| v.is_none());
     // Each time's mean, SD and the mean's decimals, where two subjects or more have a value.
@@ -371,7 +509,7 @@ pub(crate) fn summarises_abroad(study: &Study) -> bool {
     study.groups.len() == 1 && study.groups[0].subjects.len() >= 3 && !study.matrix.ends_with("tissue")
 }
 
-/// Statistics as rows in one of six languages, parameters across (`Mittelwert | SD | VK
+/// Statistics as rows in one of the languages, parameters across (`Mittelwert | SD | VK
 /// (%) | Median | Spannweite | n`, or `Min` and `Max` lines), decimal commas: one record per
 /// central value, the mean with its SD, the median with its range.
 pub(crate) fn statistic_rows_abroad(
@@ -390,21 +528,13 @@ pub(crate) fn statistic_rows_abroad(
         min: lang.min,
         max: lang.max,
         range: lang.range,
-        comma: true,
+        comma: lang.comma,
     };
     let specimen = match study.matrix {
         "serum" => lang.serum,
         "milk" => lang.milk,
         _ => lang.plasma,
     };
-    let caption = format!(
-        "{} {index}. {} {} {} {specimen} {} {}.",
-        lang.table,
-        lang.parameters,
-        study.drug.name,
-        lang.in_specimen,
-        lang.after,
-        study.groups[0].dose_text.replace('.', ",")
-    );
+    let caption = lang.fill(lang.parameters, index, study.drug.name, "", specimen, &study.groups[0].dose_text);
     statistic_rows_in(rng, study, id, veterinary, &words, |_| String::new(), caption, Layout::StatisticRowsAbroad)
 }

@@ -195,6 +195,20 @@ fn breadth_of_the_corpus() {
         assert!(layouts.contains(&layout), "no {layout} table");
     }
     assert!(items.iter().any(|i| i.table.decimal_comma));
+    // Some tables print as a PDF's conversion stacks rows; some other-language tables are
+    // East Asian ones (a Japanese, Chinese or Korean caption).
+    assert!(items.iter().any(|i| i.table.stacked));
+    let captions = |layout: &str| {
+        items
+            .iter()
+            .filter(|i| i.table.layout.name() == layout)
+            .filter_map(|i| i.table.table.caption.clone())
+            .collect::<Vec<String>>()
+    };
+    for layout in ["other_language", "statistic_rows_abroad"] {
+        let captions = captions(layout);
+        assert!(captions.iter().any(|c| c.starts_with("表") || c.starts_with("표")), "{captions:?}");
+    }
     // Every gold record is well formed and points at the cell it came from.
     for item in &items {
         for r in &item.table.gold {

@@ -4,7 +4,7 @@
 //! Before such a table is read, every cell, the caption, title and footnote are rewritten:
 //! full-width forms as their ASCII ones (the wave dash, which joins a range's ends, as a
 //! dash; the katakana middle dot, a product in units, as `·`), and the words that say what
-//! a table's labels are as their English words ([`WORDS`]: subjects, patients, sampling
+//! a table's labels are as their English words ([`WORDS`]: subjects, patients, animals, body weight and age, sampling
 //! times, before the dose, specimens, concentrations, individual, metabolite, parameters),
 //! a space each side (the words have none around them). A time word after a number is its
 //! unit (`0.5時間`, `24小时`, `2시간`: `0.5 h`); elsewhere it is the word "time" (`投与後時間`,
@@ -37,6 +37,11 @@ const WORDS: &[(&str, &str)] = &[
     ("대상자", "subject"),
     ("피험자", "subject"),
     ("환자", "patient"),
+    ("動物番号", "animal"),
+    ("动物编号", "animal"),
+    ("動物", "animal"),
+    ("动物", "animal"),
+    ("동물", "animal"),
     // Sampling times and the time before the dose.
     ("投与後経過時間", "time after dosing"),
     ("投与後時間", "time after dosing"),
@@ -75,6 +80,12 @@ const WORDS: &[(&str, &str)] = &[
     ("소변", "urine"),
     ("모유", "breast milk"),
     ("뇌척수액", "cerebrospinal fluid"),
+    // A subject's body weight and age.
+    ("体重", "body weight"),
+    ("체중", "body weight"),
+    ("年齢", "age"),
+    ("年龄", "age"),
+    ("연령", "age"),
     // Concentrations, individual values, parent and metabolite.
     ("血药浓度", "plasma concentration"),
     ("药物浓度", "drug concentration"),
@@ -191,13 +202,19 @@ fn marks_as_letters(text: &str, footnote: bool) -> String {
     out
 }
 
-/// A label rewritten by what it is: the word for mean alone is `Mean`; a parameter named
+/// A label rewritten by what it is: the word for mean alone is `Mean`, for the range alone
+/// `Range` (in brackets or within a label it is `statistic_words`'s, and `治疗范围` is a
+/// therapeutic range), for the minimum and maximum alone `Min` and `Max`; a parameter named
 /// in the language and then by a symbol the vocabulary knows (`消除半衰期 t1/2β`) is its
 /// symbol; anything else keeps its words (`高齢者 N＝12`, a group and its count).
 fn label_in_english(text: &str) -> String {
     let text: String = text.chars().map(fold).collect();
-    if matches!(text.trim(), "平均" | "평균") {
-        return "Mean".to_owned();
+    match text.trim() {
+        "平均" | "평균" => return "Mean".to_owned(),
+        "範囲" | "范围" | "範圍" | "범위" => return "Range".to_owned(),
+        "最小値" | "最小值" | "최솟값" | "최소값" => return "Min".to_owned(),
+        "最大値" | "最大值" | "최댓값" | "최대값" => return "Max".to_owned(),
+        _ => {}
     }
     if let Some((name, symbol)) = text.split_once(' ')
         && !name.is_empty()
@@ -301,6 +318,9 @@ mod tests {
     fn a_mean_alone_and_a_name_before_its_symbol() {
         assert_eq!(label_in_english("평균"), "Mean");
         assert_eq!(label_in_english("平均"), "Mean");
+        assert_eq!(label_in_english("범위"), "Range");
+        assert_eq!(label_in_english("最大値"), "Max");
+        assert_eq!(label_in_english("治疗范围"), "治疗范围");
         assert_eq!(label_in_english("消除半衰期 t1/2β"), "t1/2β");
         assert_eq!(label_in_english("峰浓度 Cmax"), "Cmax");
         // (A drug's name over its unit stays: the unit is no symbol; so does a group's

@@ -203,6 +203,13 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
         "rango",
         "bereik",
         "spreiding",
+        // Polish, Czech, Slovak, Swedish, Danish and Norwegian.
+        "zakres",
+        "rozpětí",
+        "rozpätie",
+        "variationsbredd",
+        "variationsbredde",
+        "variasjonsbredde",
     ]) {
         return Some(StatLabel::Spread(Kind::Range));
     }
@@ -220,7 +227,7 @@ fn read_stat_label(label: &str) -> Option<StatLabel> {
     if exact(&["min", "minimum", "lowest", "mín", "mínimo", "minimo"]) {
         return Some(StatLabel::Bound(Kind::Range, End::Low));
     }
-    if exact(&["max", "maximum", "highest", "máx", "máximo", "massimo"]) {
+    if exact(&["max", "maximum", "highest", "máx", "máximo", "massimo", "maks"]) {
         return Some(StatLabel::Bound(Kind::Range, End::High));
     }
     if exact(&["q1", "25th percentile", "p25", "lower quartile", "first quartile"]) {
@@ -697,6 +704,11 @@ const SUBJECT_WORDS: &[&str] = &[
     "krowy",
     "owca",
     "owcy",
+    // An animal and a volunteer in the Scandinavian languages, Czech and Polish.
+    "djur",
+    "zvíře",
+    "dobrovolník",
+    "ochotnik",
     // The experimental units of veterinary studies, reported as subjects are: a pool of
     // birds' samples, a tank of fish, a pen of animals, a flock of poultry.
     "pool",

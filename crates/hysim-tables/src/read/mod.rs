@@ -30,7 +30,7 @@ mod classify;
 mod declare;
 mod define;
 mod labels;
-pub(crate) use self::labels::is_clock_time;
+pub(crate) use self::labels::{is_clock_time, subject_id};
 mod listing;
 mod statistic_words;
 #[cfg(test)]

@@ -8101,6 +8101,29 @@ fn statistic_rows_in_other_languages_name_the_cv_and_the_range_in_their_words() 
     assert_eq!(median.interval.as_ref().map(|i| (i.low, i.high)), Some((301.0, 560.0)));
     let mean = records.iter().find(|r| r.value == Some(412.0)).expect("the mean Cmax");
     assert_eq!(mean.dispersion.as_ref().map(|d| (d.kind.as_str(), d.value)), Some(("SD", 88.0)));
+    // Polish `Zakres` and `Maks`, Czech `Rozpětí`, Korean `범위` and `최댓값`: the range and
+    // its upper end.
+    for (caption, mean, sd, median, range_or_bounds) in [
+        ("Tabela 2. Parametry farmakokinetyczne lidokainy w osoczu", "Średnia", "SD", "Mediana", &["Zakres"][..]),
+        ("Tabela 2. Parametry farmakokinetyczne lidokainy w osoczu", "Średnia", "SD", "Mediana", &["Min", "Maks"][..]),
+        ("Tabulka 2. Farmakokinetické parametry lidokainu v plazmě", "Průměr", "SD", "Medián", &["Rozpětí"][..]),
+        ("표 2. 혈장 중 리도카인의 약동학 파라미터", "평균", "표준편차", "중앙값", &["범위"][..]),
+        ("표 2. 혈장 중 리도카인의 약동학 파라미터", "평균", "표준편차", "중앙값", &["최솟값", "최댓값"][..]),
+    ] {
+        let mut body: Vec<Vec<&str>> = vec![vec![mean, "412"], vec![sd, "88"], vec![median, "398"]];
+        match range_or_bounds {
+            [range] => body.push(vec![range, "301–560"]),
+            bounds => {
+                body.push(vec![bounds[0], "301"]);
+                body.push(vec![bounds[1], "560"]);
+            }
+        }
+        let rows: Vec<&[&str]> = body.iter().map(Vec::as_slice).collect();
+        let records = table_records(&table(caption, &[&["", "Cmax (ng/ml)"]], &rows));
+        assert_eq!(records.len(), 2, "{caption} {range_or_bounds:?}: {}", show(&records));
+        let median = records.iter().find(|r| r.value == Some(398.0)).expect("the median Cmax");
+        assert_eq!(median.interval.as_ref().map(|i| (i.low, i.high)), Some((301.0, 560.0)), "{caption}");
+    }
 }
 
 #[test]
