@@ -207,7 +207,16 @@ impl Builder {
                         (header || code) && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
                     let mut letters = sup.chars();
                     let one_mark = letters.next().is_some_and(crate::cell::is_mark_letter) && letters.next().is_none();
-                    if (after_letter || after_digit) && one_mark {
+                    // (After a code's digits any one letter is a mark, `NMR-04<sup>Q</sup>` with
+                    // "<sup>Q</sup>Breeding queen": a code is not set in superscript. One the
+                    // notes' marks from `a` to `h` cannot be is dropped.)
+                    let code_mark = code
+                        && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                        && sup.chars().count() == 1
+                        && sup.chars().all(|c| c.is_ascii_alphabetic());
+                    if code_mark && !one_mark {
+                        text.truncate(at);
+                    } else if (after_letter || after_digit) && one_mark {
                         text.insert(at, ' ');
                     } else if text[..at].ends_with("10")
                         && !sup.is_empty()
@@ -1399,6 +1408,8 @@ mod tests {
         // A subject's code keeps its mark apart; a number keeps it glued for the cell's parser.
         let t = parse_table("<table><tr><td>MAL-03<sup>a</sup></td><td>0.021<sup>b</sup></td></tr></table>").unwrap();
         assert_eq!(t.body_rows[0], ["MAL-03 a", "0.021b"]);
+        let t = parse_table("<table><tr><td>NMR-04<sup>Q</sup></td><td>0.224</td></tr></table>").unwrap();
+        assert_eq!(t.body_rows[0], ["NMR-04", "0.224"]);
     }
 
     #[test]

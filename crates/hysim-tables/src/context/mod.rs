@@ -171,7 +171,8 @@ pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
 /// Whether `text` names `drug` as given with another (`with and without rifampicin`,
 /// `rifampicin-based`, `plus ritonavir`, `X + itraconazole`, `alone and with X`,
 /// `co-administered with X`, `co-treated with X`, `in combination with X`, `concomitant
-/// phenobarbital`).
+/// phenobarbital`) or for the sampling's sedation or anaesthesia (`under ketamine
+/// sedation`, `sedated with medetomidine`).
 fn given_with(text: &str, drug: &str) -> bool {
     let lower = crate::fold::lower(text);
     let drug = crate::fold::lower(drug);
@@ -196,6 +197,14 @@ fn given_with(text: &str, drug: &str) -> bool {
             rest.is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_alphanumeric()))
         }) || after.starts_with("-based")
             || after.starts_with("-containing")
+            // (Or as the sampling's sedation or anaesthesia: `under ketamine sedation`,
+            // `anaesthetised with isoflurane`.)
+            || [" sedation", " anaesthesia", " anesthesia", " premedication", "-sedated", "-anaesthetised"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            || ["sedated with", "anaesthetised with", "anaesthetized with", "anesthetized with", "immobilised with", "immobilized with"]
+                .iter()
+                .any(|w| before.ends_with(w))
     })
 }
 
@@ -381,6 +390,9 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                         })
                     }
                     || or_first && Some(k) == first
+                    // (After the specimen the caption opens with: `Table 1. Plasma X in
+                    // individual naked mole-rats`.)
+                    || first.is_some_and(|f| k == f + 1 && !matrices_in(&caption_words[f]).is_empty())
                     // (First before where it was measured: `Table 2. X in plasma and edible
                     // tissue of individual European eels`.)
                     || Some(k) == first && caption_words.get(k + 1).is_some_and(|n| n == "in"))

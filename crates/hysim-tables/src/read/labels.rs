@@ -912,13 +912,23 @@ pub(crate) fn time_after_dose_in(header: &str) -> Option<String> {
 pub(crate) fn is_covariate_value(text: &str) -> bool {
     const UNITS: &[&str] =
         &["y", "yr", "yrs", "year", "years", "mo", "mos", "month", "months", "wk", "wks", "week", "weeks", "kg"];
-    const SEXES: &[&str] = &["m", "f", "male", "female", "boy", "girl"];
+    const SEXES: &[&str] = &["m", "f", "male", "female", "boy", "girl", "♂", "♀"];
     let t = norm(strip_marks(text));
     let covariate = |item: &str| {
         let item = item.trim();
         if SEXES.contains(&item) {
             return true;
         }
+        // (Thousands set apart by a space, `1 120 kg`.)
+        let grouped = item.split_once(' ').filter(|(a, b)| {
+            a.chars().all(|c| c.is_ascii_digit())
+                && !a.is_empty()
+                && b.len() > 3
+                && b[..3].chars().all(|c| c.is_ascii_digit())
+                && !b[3..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        });
+        let joined = grouped.map(|(a, b)| format!("{a}{b}"));
+        let item = joined.as_deref().unwrap_or(item);
         let split = item.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(item.len());
         let (number, unit) = item.split_at(split);
         number.parse::<f64>().is_ok() && UNITS.contains(&unit.trim())
@@ -1795,6 +1805,24 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
         && is_number(n)
         && !matches!(*u, "t" | "tim" | "timer")
         && let Some(u) = unit_of(u)
+    {
+        return Some(format!("{u} {}", point(n)));
+    }
+    // A day or week counted from an event the words after it name ("Day 3 after immersion",
+    // "Week 2 post-treatment", "Day 7 following the bath"): the day or week.
+    if let [u, n, after, event @ ..] = words.as_slice()
+        && matches!(*after, "after" | "post" | "following" | "since" | "from")
+        && (1..=3).contains(&event.len())
+        && is_number(n)
+        && let Some(u) = unit_of(u).filter(|u| matches!(*u, "day" | "week" | "month"))
+    {
+        return Some(format!("{u} {}", point(n)));
+    }
+    if let [u, n, event] = words.as_slice()
+        // (Not after a delivery, `Day 3 postpartum`: a lactation's day, said as printed.)
+        && (event.starts_with("post-") && !event.ends_with("partum") || matches!(*event, "postdose" | "postdosing"))
+        && is_number(n)
+        && let Some(u) = unit_of(u).filter(|u| matches!(*u, "day" | "week" | "month"))
     {
         return Some(format!("{u} {}", point(n)));
     }

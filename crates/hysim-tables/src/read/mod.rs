@@ -4655,7 +4655,12 @@ impl<'t> Reader<'t> {
                 self.concentration_of(stub, unit.as_deref()).or_else(|| {
                     // Cells that print a concentration unit beside their values are concentrations,
                     // whatever the stub calls them ("IFX at 6 months | 0.94 pg/ml").
-                    let plain = !stub.trim().is_empty() && stat_label(stub).is_none() && self.ratio_of(stub).is_none();
+                    // (Not where the stub names individuals, `Uulu (♂, 21 y)` over her samples'
+                    // rows: the column names what they are.)
+                    let plain = !stub.trim().is_empty()
+                        && stat_label(stub).is_none()
+                        && self.ratio_of(stub).is_none()
+                        && !self.learned.named_rows;
                     (plain && cell_unit.as_deref().is_some_and(is_concentration_unit)).then_some(Named::Code("CONC"))
                 })
             })
@@ -5044,11 +5049,18 @@ impl<'t> Reader<'t> {
                 let full = if under_parameter { path } else { self.clean_paths[c].as_slice() };
                 // (Not a time header's above it: `Time (h)` over `1 | 3` over the analytes; the
                 // label's own time unit stays, `Infant age (wk)` no concentration.)
+                // (Or the concentration unit its cells print beside their values, `Serum X`
+                // over `0.509 µg/mL`.)
                 let unit = full
                     .iter()
                     .rev()
                     .enumerate()
-                    .find_map(|(k, h)| unit_in_label(h).filter(|u| k == 0 || !is_time_unit(u)));
+                    .find_map(|(k, h)| unit_in_label(h).filter(|u| k == 0 || !is_time_unit(u)))
+                    .or_else(|| {
+                        (0..self.table.body_rows.len())
+                            .find_map(|r| self.body_cell(r, c).unit.clone())
+                            .filter(|u| is_concentration_unit(u))
+                    });
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
@@ -5973,10 +5985,15 @@ impl<'t> Reader<'t> {
             Some('T') => paper.contains("trimester") || paper.contains("pregnan"),
             _ => false,
         };
+        // (Summarised beside them, `V1 | ... | V6 | Mean | SD`, the codes are individuals: a
+        // mean across occasions is no column of such a table.)
+        let summarised =
+            siblings.iter().any(|l| matches!(stat_label(l), Some(StatLabel::Central(_) | StatLabel::Combined(_))));
+        let siblings: Vec<_> = siblings.into_iter().filter(|l| stat_label(l).is_none()).collect();
         siblings.len() >= 3
             && siblings.iter().all(|l| {
                 let l = l.trim();
-                !occasion(l)
+                (summarised || !occasion(l))
                     && !l.contains(' ')
                     && l.chars().any(|c| c.is_ascii_digit())
                     && labels::subject_id(l).is_some()
@@ -5996,7 +6013,8 @@ impl<'t> Reader<'t> {
         if self.paths[col].last().and_then(|l| letter_code(l, 2)).is_none() {
             return false;
         }
-        let siblings = self.sibling_leaves(col);
+        // (Their summary's columns beside them aside: `V1 | ... | V6 | Mean | SD`.)
+        let siblings: Vec<_> = self.sibling_leaves(col).into_iter().filter(|l| stat_label(l).is_none()).collect();
         let Some(codes) = siblings.iter().map(|l| letter_code(l, 2)).collect::<Option<Vec<_>>>() else { return false };
         // (Under a specimen's, a concentration's or an analyte's header: not `Volumes (L)` over
         // `V1 | V2 | V3`, nor `Micro rate constants` over `K10 | K12 | K21`; `MBC` over `R1 |
@@ -6553,11 +6571,14 @@ impl<'t> Reader<'t> {
                 // sampling times: not a metabolite's code (`M2`) nor a compound the caption
                 // names, and with a letter (a bare number also numbers doses and periods).
                 let name = crate::params::split_trailing_group(first).0.trim();
-                let coded = || {
+                let coded = |name: &str| {
                     let id = labels::subject_id(name)?;
-                    // (Or a ratio of two of its levels beside them, `N-LZP/LZP ratio`.)
+                    // (Or a ratio of two of its levels beside them, `N-LZP/LZP ratio`, or the
+                    // fraction unbound of a sample.)
                     let level = r.parameter.as_deref().is_some_and(|c| {
-                        c == "CONC" || crate::params::class_of_code(c) == Some("ratio") && r.context.time.is_some()
+                        c == "CONC"
+                            || (crate::params::class_of_code(c) == Some("ratio") || c == "FU")
+                                && r.context.time.is_some()
                     });
                     (level
                         && !labels::is_visit_code(&id)
@@ -6574,10 +6595,18 @@ impl<'t> Reader<'t> {
                 // [`labels::subject_id`]: an individual's.)
                 let named =
                     || labels::subject_id(first.trim()).filter(|id| id != first.trim() && r.context.time.is_some());
+                // (Or by its code before a dash or a colon and what the paper tells of the
+                // subject, `LT-01 — MELD 18; blood loss 1.9 L`.)
+                let dashed = || {
+                    let (head, tail) = first.split_once(['—', '–', ':'])?;
+                    (!tail.trim().is_empty()).then_some(())?;
+                    coded(head.trim())
+                };
                 if let Some(subject) = labels::worded_subject(name)
-                    .or_else(coded)
+                    .or_else(|| coded(name))
                     .or_else(|| labels::leading_worded_subject(name))
                     .or_else(named)
+                    .or_else(dashed)
                 {
                     r.context.subject = Some(subject);
                     r.context.group = rest;
@@ -8509,11 +8538,14 @@ fn kind_of_subjects(table: &Table, label: &str, c: usize, notes: &[(String, Stri
     let mut runs: Vec<&str> = cells.iter().map(String::as_str).collect();
     runs.dedup();
     let distinct: std::collections::HashSet<&str> = runs.iter().copied().collect();
+    // (The id without what the table tells of the subject in brackets after it: `Uulu (♂,
+    // 21 y, 1 120 kg)`.)
     let ids = || {
         cells.len() >= 2
-            && cells
-                .iter()
-                .all(|t| labels::subject_id(t).is_some() && !t.contains(['.', ',']) && !labels::is_visit_code(t))
+            && cells.iter().all(|t| {
+                labels::subject_id(t).is_some_and(|id| !id.contains(['.', ',']) && !labels::is_visit_code(&id))
+                    && !crate::params::split_trailing_group(t).0.contains(['.', ','])
+            })
     };
     let names = || {
         cells.len() >= 3

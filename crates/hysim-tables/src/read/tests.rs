@@ -8931,3 +8931,168 @@ fn a_concentrations_unit_before_the_times_it_spans_and_a_sections_dose() {
     // (`1/h` stays a unit.)
     assert!(!super::is_quantity("1/h") && super::is_quantity("1 mg/kg"));
 }
+
+#[test]
+fn sections_naming_a_subject_by_code_before_a_dash() {
+    // `LT-01 — MELD 18; blood loss 1.9 L` spanning the table over the patient's sampling
+    // times: the code is the subject, what follows the dash what the paper tells of them;
+    // the fraction unbound of each sample is the patient's too.
+    let t = table(
+        "Table 2. Total and unbound plasma cefazolin concentrations during liver transplantation",
+        &[&["Surgical phase", "Time after dose (min)", "Total cefazolin (mg/L)", "Unbound cefazolin (mg/L)", "fu (%)"]],
+        &[
+            &[
+                "LT-01 — MELD 18; blood loss 1.9 L",
+                "LT-01 — MELD 18; blood loss 1.9 L",
+                "LT-01 — MELD 18; blood loss 1.9 L",
+                "LT-01 — MELD 18; blood loss 1.9 L",
+                "LT-01 — MELD 18; blood loss 1.9 L",
+            ],
+            &["End of bolus", "5", "215", "48.6", "22.6"],
+            &["Skin closure", "374", "20.6", "7.21", "35.0"],
+            &["LT-02: MELD 31", "LT-02: MELD 31", "LT-02: MELD 31", "LT-02: MELD 31", "LT-02: MELD 31"],
+            &["End of bolus", "5", "224", "38.5", "17.2"],
+        ],
+    );
+    let records = table_records(&t);
+    for (value, code, subject, time) in
+        [(20.6, "CONC", "LT-01", "374 min"), (35.0, "FU", "LT-01", "374 min"), (17.2, "FU", "LT-02", "5 min")]
+    {
+        let r = records.iter().find(|r| r.value == Some(value)).unwrap_or_else(|| panic!("{}", show(&records)));
+        assert_eq!(
+            (r.parameter.as_deref(), r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+            (Some(code), Statistic::Individual, Some(subject), Some(time)),
+            "{}",
+            show(&records)
+        );
+    }
+    // (A section's text with a dash that opens with no code is no subject: `Phase 1 — induction`.)
+    let mut t = t.clone();
+    for row in &mut t.body_rows {
+        for cell in row.iter_mut().filter(|c| c.starts_with("LT-0")) {
+            *cell = "Induction — before incision".to_owned();
+        }
+    }
+    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()), "{}", show(&table_records(&t)));
+}
+
+#[test]
+fn a_drug_for_the_sampling_sedation_is_not_the_study_drug() {
+    // "Animals were sampled under ketamine sedation": the analyte is the one the header and
+    // caption name, not the known anaesthetic of the notes.
+    let mut t = table(
+        "Table 3. Individual plasma norvestrel concentrations in female olive baboons after one intramuscular injection",
+        &[
+            &["Week after injection", "Plasma norvestrel (pg/mL)", "Plasma norvestrel (pg/mL)"],
+            &["Week after injection", "Amani", "Nia"],
+        ],
+        &[&["1", "501", "2522"], &["2", "673", "2652"]],
+    );
+    t.footnote = Some("Animals were sampled under ketamine sedation.".into());
+    let records = table_records(&t);
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r.context.drug.as_deref() == Some("norvestrel")), "{}", show(&records));
+    t.footnote = Some("Baboons were sedated with ketamine before each sample.".into());
+    assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() == Some("norvestrel")));
+    // (Ketamine given as the study's drug stays the drug.)
+    let t = table(
+        "Table 1. Plasma ketamine concentrations in individual goats after intravenous ketamine",
+        &[&["Goat", "1 h", "2 h"]],
+        &[&["G1", "501", "252"]],
+    );
+    assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() == Some("ketamine")));
+}
+
+#[test]
+fn an_analyte_after_the_specimen_the_caption_opens_with() {
+    // `Table 1. Plasma X in individual naked mole-rats`: X is the analyte, known or not.
+    let mut t = table(
+        "Table 1. Plasma everolitin in individual naked mole-rats during continuous subcutaneous delivery",
+        &[&["Animal", "Day 1", "Day 3"]],
+        &[&["NMR-07", "0.467", "0.975"], &["NMR-11", "0.282", "0.568"]],
+    );
+    t.footnote = Some("Concentrations are given in µmol/L (µM).".into());
+    t.title = Some("Tolerability and exposure of the rapalogue everolitin delivered by osmotic minipump".into());
+    let records = table_records(&t);
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r.context.analyte.as_deref() == Some("everolitin")), "{}", show(&records));
+}
+
+#[test]
+fn sections_naming_a_day_counted_from_an_event() {
+    // `Day 3 after immersion` spanning the lobsters killed that day: their values' time.
+    let t = table(
+        "Table 2. Florazolin concentrations in individual American lobsters after a 1-h immersion bath",
+        &[&["Lobster", "Sex", "Haemolymph (µg/mL)", "Hepatopancreas (µg/g)"]],
+        &[
+            &["Day 1 after immersion", "Day 1 after immersion", "Day 1 after immersion", "Day 1 after immersion"],
+            &["HA-01", "M", "4.20", "5.47"],
+            &["HA-02", "F", "2.68", "5.29"],
+            &["Day 3 after immersion", "Day 3 after immersion", "Day 3 after immersion", "Day 3 after immersion"],
+            &["HA-06", "M", "0.916", "4.13"],
+            &["HA-07", "F", "2.29", "3.59"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(3.59)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.context.subject.as_deref(), r.context.time.as_deref()), (Some("HA-07"), Some("day 3")));
+    for (label, time) in [
+        ("Week 2 post-treatment", Some("week 2")),
+        ("Day 7 following the bath", Some("day 7")),
+        // (A lactation's day stays as printed: no time counted from a dose.)
+        ("Day 3 postpartum", None),
+    ] {
+        assert_eq!(labels::time_of(label, None).as_deref(), time, "{label}");
+    }
+}
+
+#[test]
+fn a_long_table_of_named_animals_with_their_units_in_the_cells() {
+    // Each walrus's name and covariates spanning her samples' rows, the clock time of each
+    // sample, the concentration with its unit in the cell under `Serum X`.
+    let mut t = table(
+        "Table 2. Serum itrafosin concentrations in four Pacific walruses after a single oral dose of 5 mg/kg",
+        &[&["Walrus", "Sampling time (clock)", "Serum itrafosin"]],
+        &[
+            &["Uulu (♂, 21 y, 1 120 kg)", "10:00", "0.509 µg/mL"],
+            &["Uulu (♂, 21 y, 1 120 kg)", "11:00", "1.07 µg/mL"],
+            &["Siku (♀, 14 y, 780 kg)", "10:00", "0.406 µg/mL"],
+            &["Siku (♀, 14 y, 780 kg)", "13:00", "1.41 µg/mL"],
+        ],
+    );
+    t.footnote = Some("All animals were dosed at 09:00 on day 1.".into());
+    let records = table_records(&t);
+    assert_eq!(records.len(), 4, "{}", show(&records));
+    let r = records.iter().find(|r| r.value == Some(1.41)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.parameter.as_deref(), r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Some("CONC"), Statistic::Individual, Some("Siku"), Some("4 h"))
+    );
+    assert_eq!(r.unit_raw.as_deref(), Some("µg/mL"));
+    assert!(labels::is_covariate_value("♀, 14 y, 1 120 kg") && !labels::is_covariate_value("1 120 mg"));
+}
+
+#[test]
+fn coded_animals_summarised_beside_them_are_individuals() {
+    // `V1 | ... | V4 | Mean | SD` under `Plasma X (µg/mL)`, times down the stub: the codes
+    // are the monitors (a mean across visits is no column of such a table), not volumes.
+    let header = "Plasma ketolixam (µg/mL)";
+    let t = table(
+        "Table 2. Plasma ketolixam concentrations in six savannah monitors after a single intramuscular injection",
+        &[
+            &["Time (h)", header, header, header, header, header, header],
+            &["Time (h)", "V1", "V2", "V3", "V4", "Mean", "SD"],
+        ],
+        &[
+            &["0.25", "3.00", "1.78", "2.87", "2.36", "2.50", "0.53"],
+            &["1", "3.47", "3.35", "4.29", "3.89", "3.75", "0.41"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(4.29)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.parameter.as_deref(), r.statistic, r.context.subject.as_deref(), r.context.time.as_deref()),
+        (Some("CONC"), Statistic::Individual, Some("V3"), Some("1 h"))
+    );
+    assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC")), "{}", show(&records));
+}
