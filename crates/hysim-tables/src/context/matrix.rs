@@ -63,6 +63,14 @@ const MATRICES: &[(&str, &str)] = &[
     ("gastric content", "gastric content"),
     ("stomach contents", "gastric content"),
     ("stomach content", "gastric content"),
+    // The fluids a gastrointestinal aspiration study samples through its catheter
+    // (intraluminal dissolution of oral drugs).
+    ("gastric fluid", "gastric fluid"),
+    ("gastric juice", "gastric fluid"),
+    ("duodenal fluid", "duodenal fluid"),
+    ("duodenal aspirate", "duodenal fluid"),
+    ("jejunal fluid", "jejunal fluid"),
+    ("jejunal aspirate", "jejunal fluid"),
     // The sites CSF is drawn from after intraventricular or intrathecal dosing (a reservoir
     // in the ventricle, a lumbar puncture), whose levels differ.
     ("ventricular cerebrospinal fluid", "ventricular CSF"),

@@ -166,6 +166,31 @@ pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
         .or_else(|| drug_name_in(footnote))
         .or_else(|| title_drug(title))
         .or_else(|| study_drug(title, caption).map(|name| (name, None)))
+        // (Or where only the caption names it, between its specimen and its quantity: `Serum X
+        // concentrations in five brown bears` under a title about probes of metabolism.)
+        .or_else(|| {
+            study_drug(caption, caption)
+                .filter(|name| between_specimen_and_quantity(caption, name))
+                .map(|name| (name, None))
+        })
+}
+
+/// Whether `caption` prints `name` right after a specimen and right before its quantity
+/// (`Serum X concentrations`, `Plasma X levels`).
+fn between_specimen_and_quantity(caption: &str, name: &str) -> bool {
+    let lower = crate::fold::lower(caption);
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let name = crate::fold::lower(name);
+    // (A word of prose is none: `Urinary unchanged concentrations`.)
+    if prose_word(&name) {
+        return false;
+    }
+    words.windows(3).any(|w| {
+        w[1] == name
+            && !matrices_in(w[0]).is_empty()
+            && matches!(w[2], "concentration" | "concentrations" | "level" | "levels")
+    })
 }
 
 /// Whether `text` names `drug` as given with another (`with and without rifampicin`,

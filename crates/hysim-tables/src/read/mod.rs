@@ -3007,6 +3007,19 @@ impl<'t> Reader<'t> {
             // | Muscle | Liver`, residues of the animals slaughtered that day; `Time (h) |
             // Fish no. | Plasma`): the subjects are the stub, the first column their time.
             1
+        } else if stub_col == 0
+            && n_cols > 2
+            && matches!(
+                crate::fold::lower(crate::params::split_trailing_group(&reader.labels[0]).0.trim()).as_str(),
+                "compound" | "compounds" | "analyte" | "analytes" | "drug" | "drugs" | "test article" | "candidate"
+            )
+            && reader.subject_cols[1]
+            && !table.body_rows.iter().any(names_parameter)
+        {
+            // The subjects in the column after the compounds' (`Compound | Dog | T1 | T2`, a
+            // cassette's compounds each spanning the dogs' rows): the subjects are the stub,
+            // the first column names each block's analyte.
+            1
         } else {
             stub_col
         };
@@ -6558,9 +6571,10 @@ impl<'t> Reader<'t> {
         // Sections that name a subject by its word and number, what the paper tells of the
         // subject in brackets after it (`Patient 1 (M, 58 y, 74 kg; SAH)` over the
         // patient's sampling times): the values under it are that subject's.
+        // (A censored sample's too, `<LOQ`, its statistic unknown.)
         for r in &mut out {
             if r.context.subject.is_none()
-                && r.statistic == Statistic::Value
+                && (r.statistic == Statistic::Value || r.statistic == Statistic::Unknown && r.value.is_none())
                 && let Some(group) = r.context.group.clone()
             {
                 let (first, rest) = match group.split_once(" / ") {
@@ -7930,9 +7944,14 @@ impl<'t> Reader<'t> {
             // A section naming the study drug or a metabolite the caption names (`Oxamerol`
             // then `M2 (6β-hydroxy-oxamerol)` over the rows, the caption saying "oxamerol and
             // its metabolite M2").
+            // (Or with the specimen it was measured in: `Atrovine in plasma (ng/mL)`.)
             .or_else(|| {
                 g?.split(" / ").find_map(|part| {
                     let name = crate::params::split_trailing_group(part).0.trim();
+                    let name = match name.split_once(" in ") {
+                        Some((compound, specimen)) if !matrices_in(specimen).is_empty() => compound.trim(),
+                        _ => name,
+                    };
                     self.caption_compound(name).then(|| (name.to_owned(), None))
                 })
             })

@@ -9096,3 +9096,101 @@ fn coded_animals_summarised_beside_them_are_individuals() {
     );
     assert!(records.iter().all(|r| r.parameter.as_deref() == Some("CONC")), "{}", show(&records));
 }
+
+#[test]
+fn a_cassettes_compounds_each_spanning_the_dogs_rows() {
+    // `Compound | Dog | T1 | T2`: the dogs are the subjects, each block's compound its
+    // analyte; the times the notes define.
+    let mut t = table(
+        "Table 3. Individual plasma concentrations of three compounds after intravenous cassette administration to beagle dogs",
+        &[&["Compound", "Dog", "T1", "T2", "T3"]],
+        &[
+            &["CPD-1132", "101", "289", "199", "149"],
+            &["CPD-1132", "102", "267", "162", "112"],
+            &["CPD-1132", "103", "359", "250", "164"],
+            &["CPD-1187", "101", "277", "220", "159"],
+            &["CPD-1187", "102", "325", "293", "220"],
+            &["CPD-1187", "103", "239", "195", "163"],
+        ],
+    );
+    t.spanned = vec![[1, 0], [2, 0], [4, 0], [5, 0]];
+    t.footnote =
+        Some("All concentrations in ng/mL. Sampling times: T1, 5 min; T2, 15 min; T3, 30 min after the bolus.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(293.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.statistic, r.context.subject.as_deref(), r.context.analyte.as_deref(), r.context.time.as_deref()),
+        (Statistic::Individual, Some("102"), Some("CPD-1187"), Some("15 min")),
+        "{}",
+        show(&records)
+    );
+}
+
+#[test]
+fn sections_naming_an_analyte_in_its_specimen_and_censored_samples_of_a_subject() {
+    // `Atrovine in plasma (ng/mL)` spanning the subjects' rows: its analyte and specimen.
+    let t = table(
+        "Table 2. Individual concentrations of oxidrazine and atrovine after one intramuscular injection",
+        &[&["Subject", "Time after injection (min)", "Time after injection (min)"], &["Subject", "5", "10"]],
+        &[
+            &["Oxidrazine in serum (µg/mL)", "Oxidrazine in serum (µg/mL)", "Oxidrazine in serum (µg/mL)"],
+            &["MV-01", "2.41", "4.47"],
+            &["MV-02", "2.28", "4.21"],
+            &["Atrovine in plasma (ng/mL)", "Atrovine in plasma (ng/mL)", "Atrovine in plasma (ng/mL)"],
+            &["MV-01", "6.56", "9.84"],
+            &["MV-02", "5.12", "8.04"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(8.04)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (
+            r.context.subject.as_deref(),
+            r.context.analyte.as_deref(),
+            r.context.matrix.as_deref(),
+            r.unit_raw.as_deref()
+        ),
+        (Some("MV-02"), Some("Atrovine"), Some("plasma"), Some("ng/mL"))
+    );
+    // A volunteer's section over the times of two specimens, one a gastrointestinal
+    // aspirate; a censored plasma sample is the volunteer's too.
+    let t = table(
+        "Table 3. Individual lerocitinib concentrations in aspirated duodenal fluid and in plasma after a single 100-mg tablet",
+        &[&["Time after intake (min)", "Duodenal fluid, dissolved (µM)", "Plasma (nM)"]],
+        &[
+            &[
+                "Volunteer 1 (male, 27 years, 74 kg)",
+                "Volunteer 1 (male, 27 years, 74 kg)",
+                "Volunteer 1 (male, 27 years, 74 kg)",
+            ],
+            &["10", "31.4", "<LOQ"],
+            &["20", "38.0", "202"],
+        ],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(38.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.context.subject.as_deref(), r.context.matrix.as_deref(), r.context.time.as_deref()),
+        (Some("Volunteer 1"), Some("duodenal fluid"), Some("20 min"))
+    );
+    let censored = records.iter().find(|r| r.value_raw == "<LOQ").unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(censored.context.subject.as_deref(), Some("Volunteer 1"));
+}
+
+#[test]
+fn a_drug_only_the_caption_names_between_its_specimen_and_quantity() {
+    // `Serum carvelazam concentrations in five brown bears` under a title naming no drug.
+    let mut t = table(
+        "Table 5. Serum carvelazam concentrations in five free-ranging brown bears given 2 mg/kg orally",
+        &[&["Bear ID", "1 h", "2 h"]],
+        &[&["W0907", "82,0", "108"], &["W1110", "67,0", "65,7"]],
+    );
+    t.title = Some("Drug metabolism in hibernation: cytochrome P450 probe pharmacokinetics in brown bears".into());
+    t.footnote = Some("Concentrations in ng/ml.".into());
+    let records = table_records(&t);
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r.context.drug.as_deref() == Some("carvelazam")), "{}", show(&records));
+    // (A word between them that is no drug stays none: `Plasma unchanged concentrations`.)
+    t.caption = Some("Table 5. Urinary unchanged concentrations in five free-ranging brown bears".into());
+    assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() != Some("unchanged")));
+}
