@@ -534,10 +534,13 @@ fn parse_plain(s: &str) -> CellValue {
     // "2.41 (1.12–4.05) µg/mL".
     if cell.unit.is_none() && nums.len() >= 2 {
         // (The text after the last number or bracket, a unit of one word or more:
-        // `ng·min/mL`; not a lone footnote letter.)
+        // `ng·min/mL`; not a lone footnote letter. Hours and litres set apart by a space are
+        // units, `14.3 ± 3.1 h`, `1490 ± 420 L`: the marks from `a` to `h` are glued to the
+        // number they mark, and the rarest of them is `h`.)
         let end = trimmed.rfind(|c: char| c.is_ascii_digit() || matches!(c, ')' | ']')).map_or(0, |i| i + 1);
         let tail = trimmed[end..].trim();
-        if tail.chars().count() > 1
+        let spaced_letter = matches!(tail, "h" | "L") && trimmed[end..].starts_with(char::is_whitespace);
+        if (tail.chars().count() > 1 || spaced_letter)
             && tail.chars().any(char::is_alphabetic)
             && !tail.starts_with(['(', '['])
             && hysim_units::Unit::parse(tail).is_ok()
@@ -662,6 +665,8 @@ mod tests {
         check("2.41 (1.12–4.05) µg/mL", "value=2.41 [1.12, 4.05] unit µg/mL");
         check("2·80", "value=2.8");
         check("0.94 pg/ml", "value=0.94 unit pg/ml");
+        check("14.3 ± 3.1 h", "value=14.3 ±3.1 unit h");
+        check("1490 ± 420 L", "value=1490 ±420 unit L");
     }
 
     #[test]

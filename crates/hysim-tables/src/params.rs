@@ -216,9 +216,43 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
             .or_else(|| symbol_at_when(name, route))
             .or_else(|| symbol_during_therapy(name, route))
             .or_else(|| symbol_in_specimen(name, route))
-            .or_else(|| symbol_after_event(name, route)),
+            .or_else(|| symbol_after_event(name, route))
+            .or_else(|| symbol_by_route(name)),
         code => code,
     }
+}
+
+/// A symbol with the route it was estimated after as a qualifier (`AUC0–∞,iv`, `Cmax,po`,
+/// `CL, iv`, `AUCiv`, as preclinical tables of intravenous and oral dosing print them side
+/// by side): the symbol's code for that route.
+fn symbol_by_route(name: &str) -> Option<&'static str> {
+    let (head, unit) = split_trailing_group(name);
+    let lower = crate::fold::lower(head.trim());
+    const QUALIFIERS: &[(&str, Route)] = &[
+        ("iv", Route::Intravascular),
+        ("i.v.", Route::Intravascular),
+        ("po", Route::Extravascular),
+        ("p.o.", Route::Extravascular),
+        ("oral", Route::Extravascular),
+    ];
+    QUALIFIERS.iter().find_map(|(q, route)| {
+        let symbol = lower.strip_suffix(q)?;
+        // (After a comma or a space, or glued to a symbol's end: `AUC0–∞iv`, `AUCiv`; not a
+        // word ending so, `Cmaxpo` aside.)
+        let symbol = match symbol.strip_suffix([',', ' ']) {
+            Some(s) => s.trim_end_matches([',', ' ']),
+            None if symbol.ends_with(['∞', 'c', 'x']) || symbol.ends_with(|c: char| c.is_ascii_digit()) => symbol,
+            None => return None,
+        };
+        if symbol.is_empty() {
+            return None;
+        }
+        let symbol = match unit {
+            Some(u) => format!("{symbol} ({u})"),
+            None => symbol.to_owned(),
+        };
+        name_code(&symbol, Some(*route))
+    })
 }
 
 /// A symbol with when it was drawn or reached after `at` (`Css at 23 h (µmol/L)`, `Cmax at
@@ -1247,6 +1281,24 @@ mod tests {
                 ),
                 "{p:?}"
             );
+        }
+    }
+
+    #[test]
+    fn symbols_qualified_by_their_route() {
+        // Preclinical tables print intravenous and oral parameters side by side, the route
+        // after the symbol; `CLp` is the plasma clearance.
+        for (label, code) in [
+            ("AUC0–∞,iv (ng·h/mL)", Some("AUCIFO")),
+            ("Cmax,po (ng/mL)", Some("CMAX")),
+            ("Cmax, oral", Some("CMAX")),
+            ("CL, iv", Some("CLO")),
+            ("CLp (mL/min/kg)", Some("CLO")),
+            // (A word ending so is no symbol and its route: `Scenario`, `Radio`.)
+            ("Scenario", None),
+            ("Portfolio", None),
+        ] {
+            assert_eq!(parameter_code(label, None), code, "{label}");
         }
     }
 }

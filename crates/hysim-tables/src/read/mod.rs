@@ -2430,12 +2430,21 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
         };
         let before_words = words(before);
         let name_word = before_words.last().map_or("", String::as_str);
-        // (Or the last two words, a specimen's name: `alveolar macrophage (AM)`.)
+        // (Or the last two words, a specimen's name: `alveolar macrophage (AM)`; or an acid's,
+        // `mycoferolic acid (MFA)`.)
         let two_words = || {
             let words: Vec<&str> = before.split_whitespace().collect();
             let [.., a, b] = words.as_slice() else { return None };
             let pair = format!("{a} {b}");
-            matrices_in(&pair).first().filter(|m| m.contains(' ')).map(|m| (*m).to_owned())
+            let acid = crate::fold::lower(b) == "acid"
+                && a.len() >= 6
+                && a.ends_with("ic")
+                && a.chars().all(|c| c.is_alphabetic() || c == '-');
+            matrices_in(&pair)
+                .first()
+                .filter(|m| m.contains(' '))
+                .map(|m| (*m).to_owned())
+                .or_else(|| acid.then(|| crate::fold::lower(&pair)))
         };
         if is_abbr(abbr)
             && let Some(name) = names(name_word).or_else(two_words)
@@ -4683,10 +4692,21 @@ impl<'t> Reader<'t> {
     /// serum insulin X"); a pharmacodynamic prefix (`GIR-AUC`, "GIR, glucose infusion rate")
     /// names no analyte, and no parameter. The parameter comes with the abbreviation (`INS`).
     fn abbreviated_analytes_parameter<'l>(&self, label: &'l str) -> Option<(&'l str, Named)> {
-        let (prefix, rest) = label.split_once(['-', '‐', '–'])?;
+        // (Or before it and a space, after the words for the unbound or total drug: `MFA
+        // Cmax, mg/L`, `Unbound MFA AUC0–12`, "mycoferolic acid (MFA)".)
+        let label = ["Unbound ", "unbound ", "Free ", "free ", "Total ", "total "]
+            .iter()
+            .find_map(|q| label.strip_prefix(q))
+            .unwrap_or(label);
+        let (prefix, rest) = label.split_once(['-', '‐', '–', ' '])?;
         let analyte = prefix.len() >= 2
             && prefix.chars().all(|ch| ch.is_ascii_uppercase())
             && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
+        // (Its unit after a comma: `Cmax, mg/L`.)
+        let rest = match rest.rsplit_once(',') {
+            Some((name, unit)) if Unit::parse(unit.trim()).is_ok() => name,
+            _ => rest,
+        };
         analyte.then(|| named(rest, self.route_kind).map(|n| (prefix, n))).flatten()
     }
 
@@ -7992,7 +8012,13 @@ impl<'t> Reader<'t> {
                 (lower.starts_with("free ") || lower.starts_with("unbound ")) && !lower.contains("fraction")
             }
         };
-        if (unbound_parameter(name) || free_concentration())
+        // (Or of the unbound analyte an abbreviation names, `Unbound MFA AUC0–12`.)
+        let unbound_abbreviated = || {
+            let lower = crate::fold::lower(name.trim());
+            (lower.starts_with("free ") || lower.starts_with("unbound "))
+                && self.abbreviated_analytes_parameter(name).is_some()
+        };
+        if (unbound_parameter(name) || free_concentration() || unbound_abbreviated())
             && let Some(analyte) = context.analyte.take().or_else(|| context.drug.clone())
         {
             context.analyte = Some(format!("{analyte} (unbound)"));

@@ -9194,3 +9194,28 @@ fn a_drug_only_the_caption_names_between_its_specimen_and_quantity() {
     t.caption = Some("Table 5. Urinary unchanged concentrations in five free-ranging brown bears".into());
     assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() != Some("unchanged")));
 }
+
+#[test]
+fn parameters_of_an_analyte_the_caption_abbreviates_before_them() {
+    // `MFA Cmax, mg/L` under "mycoferolic acid (MFA)": the acid's Cmax; `Unbound MFA AUC0–12`
+    // the unbound acid's AUC.
+    let t = table(
+        "Table 2. Pharmacokinetics of mycoferolic acid (MFA) by serum albumin stratum. Values are median (IQR).",
+        &[&["Parameter", "Albumin ≥35 g/L (n = 17)", "Albumin <35 g/L (n = 15)"]],
+        &[
+            &["MFA Cmax, mg/L", "12.4 (8.9–17.1)", "10.2 (7.1–14.6)"],
+            &["MFA AUC0–12, mg·h/L", "31.6 (24.8–39.5)", "22.8 (17.5–29.4)"],
+            &["Unbound MFA AUC0–12, mg·h/L", "0.46 (0.35–0.61)", "0.71 (0.52–0.98)"],
+        ],
+    );
+    let records = table_records(&t);
+    assert_eq!(records.len(), 6, "{}", show(&records));
+    let r = records.iter().find(|r| r.value == Some(10.2)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.parameter.as_deref(), r.statistic, r.context.analyte.as_deref(), r.unit_raw.as_deref()),
+        (Some("CMAX"), Statistic::Median, Some("mycoferolic acid"), Some("mg/L"))
+    );
+    assert_eq!(r.interval.as_ref().map(|i| (i.kind.as_str(), i.low, i.high)), Some(("IQR", 7.1, 14.6)));
+    let unbound = records.iter().find(|r| r.value == Some(0.46)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(unbound.context.analyte.as_deref(), Some("mycoferolic acid (unbound)"));
+}
