@@ -222,8 +222,13 @@ const MATRICES: &[(&str, &str)] = &[
     ("endotracheal aspirate", "tracheal aspirate"),
     ("tracheal aspirates", "tracheal aspirate"),
     ("tracheal aspirate", "tracheal aspirate"),
-    // A crustacean's digestive gland, sampled beside its haemolymph and muscle.
+    // A crustacean's digestive gland, sampled beside its haemolymph and muscle; a mollusc's
+    // and a fish's tissues of residue studies (an abalone's foot is its muscle).
     ("hepatopancreas", "hepatopancreas"),
+    ("digestive gland", "digestive gland"),
+    ("gills", "gill"),
+    ("gill", "gill"),
+    ("foot muscle", "muscle tissue"),
     ("lung tissue", "lung tissue"),
     ("liver tissue", "liver tissue"),
     ("kidney tissue", "kidney tissue"),

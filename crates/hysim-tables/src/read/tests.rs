@@ -9219,3 +9219,25 @@ fn parameters_of_an_analyte_the_caption_abbreviates_before_them() {
     let unbound = records.iter().find(|r| r.value == Some(0.46)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!(unbound.context.analyte.as_deref(), Some("mycoferolic acid (unbound)"));
 }
+
+#[test]
+fn a_molluscs_tissues_each_in_its_own_unit() {
+    // An abalone's haemolymph, foot muscle, digestive gland and gill down the stub: each a
+    // specimen. (The unit printed for fluids and tissues at once is not yet chosen per row's
+    // specimen: a leftover, CHANGELOG.)
+    let t = table(
+        "Table 3. Pharmacokinetic parameters of oxolincycline in haemolymph and tissues of abalone after a single medicated feeding",
+        &[&["Tissue", "Cmax (µg/mL; µg/g)", "tmax (h)"]],
+        &[
+            &["Haemolymph", "1.84", "6"],
+            &["Foot muscle", "0.96", "12"],
+            &["Digestive gland", "12.6", "6"],
+            &["Gill", "2.35", "6"],
+        ],
+    );
+    let records = table_records(&t);
+    for (value, matrix) in [(1.84, "haemolymph"), (0.96, "muscle tissue"), (12.6, "digestive gland"), (2.35, "gill")] {
+        let r = records.iter().find(|r| r.value == Some(value)).unwrap_or_else(|| panic!("{}", show(&records)));
+        assert_eq!(r.context.matrix.as_deref(), Some(matrix), "{}", show(&records));
+    }
+}
