@@ -408,9 +408,19 @@ fn split_stacked_rows(rows: &mut Vec<Row>, n_head: usize) {
         let single = row.cells.iter().all(|c| c.rowspan == 1 && c.colspan == 1);
         // (Labels that start with a letter, values with a number or a missing mark: not a
         // group's count under its name, `Fed<br/>(n = 8)`, nor an abstract's `Cmax: 1.24 µg/mL`.)
-        // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`; a
-        // subject's code that reads as a unit too, `S-01`, is a label.)
-        let unit = |l: &String| crate::read::bare_unit(l).is_some() && crate::read::subject_id(l).is_none();
+        // (Nor a label wrapped over its unit beside a mean over its SD, `Cmax<br/>ng/mL`,
+        // `kel<br/>h-1`; a subject's code that reads as a unit too, its number padded after a
+        // separator, `S-01`, is a label.)
+        let padded_code = |l: &str| {
+            l.split_once(['-', '_']).is_some_and(|(letters, digits)| {
+                !letters.is_empty()
+                    && letters.chars().all(char::is_alphabetic)
+                    && digits.len() >= 2
+                    && digits.starts_with('0')
+                    && digits.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let unit = |l: &String| crate::read::bare_unit(l).is_some() && !padded_code(l);
         let labels = first.iter().all(|l| l.starts_with(char::is_alphabetic) && !unit(l));
         // (A range's ends are a value line too, `81–224`.)
         let value_line = |l: &String| {
@@ -1312,6 +1322,11 @@ mod tests {
         check(
             "<table><tr><th>Subject</th><th>Time (h)</th><th>Conc.</th></tr><tr><td>S-01<br/>S-01<br/>S-02</td><td>0.5<br/>1<br/>0.5</td><td>9.16<br/>16.9<br/>6.70</td></tr></table>",
             "head:\nSubject | Time (h) | Conc.\nbody:\nS-01 | 0.5 | 9.16\nS-01 | 1 | 16.9\nS-02 | 0.5 | 6.70",
+        );
+        // (A rate constant over its unit stays one label: `kel<br/>h-1`.)
+        check(
+            "<table><tr><th>Parameter</th><th>A</th></tr><tr><td>kel<br/>h-1</td><td>0.12<br/>0.03</td></tr></table>",
+            "head:\nParameter | A\nbody:\nkel h-1 | 0.12 0.03",
         );
         // JATS writes the line break `<break/>`.
         check(

@@ -237,10 +237,10 @@ fn symbol_by_route(name: &str) -> Option<&'static str> {
     ];
     QUALIFIERS.iter().find_map(|(q, route)| {
         let symbol = lower.strip_suffix(q)?;
-        // (After a comma or a space, or glued to a symbol's end: `AUC0–∞iv`, `AUCiv`; not a
-        // word ending so, `Cmaxpo` aside.)
-        let symbol = match symbol.strip_suffix([',', ' ']) {
-            Some(s) => s.trim_end_matches([',', ' ']),
+        // (After a comma, or glued to a symbol's end: `AUC0–∞iv`; not after a space, `Cmax
+        // IV` is treatment IV of a crossover, nor a word ending so, `Tempo`.)
+        let symbol = match symbol.trim_end().strip_suffix(',') {
+            Some(s) => s.trim_end(),
             None if symbol.ends_with(['∞', 'c', 'x']) || symbol.ends_with(|c: char| c.is_ascii_digit()) => symbol,
             None => return None,
         };
@@ -1294,9 +1294,11 @@ mod tests {
             ("Cmax, oral", Some("CMAX")),
             ("CL, iv", Some("CLO")),
             ("CLp (mL/min/kg)", Some("CLO")),
-            // (A word ending so is no symbol and its route: `Scenario`, `Radio`.)
-            ("Scenario", None),
-            ("Portfolio", None),
+            // (Not after a space, a crossover's treatment IV; nor a word ending so.)
+            ("Cmax IV", None),
+            ("Period IV", None),
+            ("Tempo", None),
+            ("Expo", None),
         ] {
             assert_eq!(parameter_code(label, None), code, "{label}");
         }

@@ -1,7 +1,7 @@
 //! Per-subject concentrations printed in another language: a European journal's table in
 //! German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech or Swedish, with
 //! decimal commas, or an East Asian one's in Japanese, Chinese or Korean, with decimal
-//! points and full-width brackets (`投与後時間（h）`); the language's words for the
+//! points (Japanese and Chinese with full-width brackets, `投与後時間（h）`); the language's words for the
 //! subjects, the sampling time, the mean and its SD, and its mark for a sample below the
 //! limit (`<BG`, `<LQ`, `<LC`, `BLQ`); the caption in that language and its word order
 //! gives the drug, the specimen and the unit.

@@ -154,7 +154,7 @@ pub(crate) fn table_drug(table: &Table) -> Option<(String, Option<f64>)> {
     // concomitant phenobarbital` over a glossary's `PB, phenobarbital`).
     let footnote = table.footnote.as_deref().unwrap_or_default();
     if let Some((known, _)) = drug_name_in(caption).or_else(|| drug_name_in(footnote))
-        && [caption, footnote, title].iter().any(|text| given_with(text, &known))
+        && ([caption, footnote, title].iter().any(|text| given_with(text, &known)) || for_sedation(footnote, &known))
         && let Some(study) = study_drug(title, caption)
             .filter(|s| !s.eq_ignore_ascii_case(&known))
             .or_else(|| study_drug(caption, caption).filter(|s| !s.eq_ignore_ascii_case(&known)))
@@ -182,13 +182,44 @@ fn between_specimen_and_quantity(caption: &str, name: &str) -> bool {
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     let name = crate::fold::lower(name);
-    // (A word of prose is none: `Urinary unchanged concentrations`.)
-    if prose_word(&name) {
+    // (A word of prose is none: `Urinary unchanged concentrations`; nor the body's own
+    // markers measured beside a drug, `Serum cortisol levels`, `Plasma insulin
+    // concentrations`: where they are the drug studied, the title names them.)
+    const MARKERS: &[&str] = &[
+        "glucose",
+        "insulin",
+        "cortisol",
+        "albumin",
+        "creatinine",
+        "cholesterol",
+        "triglyceride",
+        "triglycerides",
+        "potassium",
+        "sodium",
+        "calcium",
+        "magnesium",
+        "phosphate",
+        "urea",
+        "bilirubin",
+        "lactate",
+        "ferritin",
+        "haemoglobin",
+        "hemoglobin",
+        "prolactin",
+        "testosterone",
+        "estradiol",
+        "oestradiol",
+        "progesterone",
+    ];
+    if prose_word(&name) || MARKERS.contains(&name.as_str()) {
         return false;
     }
+    // (Nor what the specimen's word with it names, no drug: `serum creatinine`, `plasma
+    // glucose`, whose pair the specimens' vocabulary refuses as a sample.)
     words.windows(3).any(|w| {
         w[1] == name
             && !matrices_in(w[0]).is_empty()
+            && !matrices_in(&format!("{} {}", w[0], w[1])).is_empty()
             && matches!(w[2], "concentration" | "concentrations" | "level" | "levels")
     })
 }
@@ -196,8 +227,7 @@ fn between_specimen_and_quantity(caption: &str, name: &str) -> bool {
 /// Whether `text` names `drug` as given with another (`with and without rifampicin`,
 /// `rifampicin-based`, `plus ritonavir`, `X + itraconazole`, `alone and with X`,
 /// `co-administered with X`, `co-treated with X`, `in combination with X`, `concomitant
-/// phenobarbital`) or for the sampling's sedation or anaesthesia (`under ketamine
-/// sedation`, `sedated with medetomidine`).
+/// phenobarbital`).
 fn given_with(text: &str, drug: &str) -> bool {
     let lower = crate::fold::lower(text);
     let drug = crate::fold::lower(drug);
@@ -222,14 +252,32 @@ fn given_with(text: &str, drug: &str) -> bool {
             rest.is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_alphanumeric()))
         }) || after.starts_with("-based")
             || after.starts_with("-containing")
-            // (Or as the sampling's sedation or anaesthesia: `under ketamine sedation`,
-            // `anaesthetised with isoflurane`.)
-            || [" sedation", " anaesthesia", " anesthesia", " premedication", "-sedated", "-anaesthetised"]
-                .iter()
-                .any(|w| after.starts_with(w))
-            || ["sedated with", "anaesthetised with", "anaesthetized with", "anesthetized with", "immobilised with", "immobilized with"]
-                .iter()
-                .any(|w| before.ends_with(w))
+    })
+}
+
+/// Whether the notes `text` name `drug` as the sampling's sedation or anaesthesia (`under
+/// ketamine sedation`, `sedated with medetomidine`): a drug of the procedure, not the
+/// study's. (Only the notes: a caption's `during X sedation` may be the study's drug.)
+fn for_sedation(text: &str, drug: &str) -> bool {
+    let lower = crate::fold::lower(text);
+    let drug = crate::fold::lower(drug);
+    lower.match_indices(drug.as_str()).any(|(at, _)| {
+        let before = lower[..at].trim_end();
+        let after = &lower[at + drug.len()..];
+        [" sedation", " anaesthesia", " anesthesia", " premedication", "-sedated", "-anaesthetised"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || [
+                "sedated with",
+                "anaesthetised with",
+                "anaesthetized with",
+                "anesthetised with",
+                "anesthetized with",
+                "immobilised with",
+                "immobilized with",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
     })
 }
 

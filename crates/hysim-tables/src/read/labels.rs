@@ -923,8 +923,8 @@ pub(crate) fn is_covariate_value(text: &str) -> bool {
         let grouped = item.split_once(' ').filter(|(a, b)| {
             a.chars().all(|c| c.is_ascii_digit())
                 && !a.is_empty()
+                && b.as_bytes().get(..3).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                 && b.len() > 3
-                && b[..3].chars().all(|c| c.is_ascii_digit())
                 && !b[3..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
         });
         let joined = grouped.map(|(a, b)| format!("{a}{b}"));
@@ -1808,21 +1808,49 @@ fn time_of_uncached(header: &str, unit: Option<&str>) -> Option<String> {
     {
         return Some(format!("{u} {}", point(n)));
     }
-    // A day or week counted from an event the words after it name ("Day 3 after immersion",
-    // "Week 2 post-treatment", "Day 7 following the bath"): the day or week.
-    if let [u, n, after, event @ ..] = words.as_slice()
-        && matches!(*after, "after" | "post" | "following" | "since" | "from")
-        && (1..=3).contains(&event.len())
+    // A day or week counted from the dose or exposure the words after it name ("Day 3
+    // after immersion", "Week 2 post-treatment", "Day 7 following the bath"): the day or week.
+    // (Not from a birth, a delivery, a hatching or an operation: an age or a course's day,
+    // said as printed.)
+    let not_a_dose = |event: &[&str]| {
+        event.iter().any(|w| {
+            [
+                "partum",
+                "deliver",
+                "birth",
+                "hatch",
+                "calving",
+                "farrowing",
+                "lambing",
+                "surgery",
+                "operat",
+                "transplant",
+                "onset",
+                "admission",
+                "diagnos",
+                "infection",
+            ]
+            .iter()
+            .any(|s| w.contains(s))
+        })
+    };
+    let day_unit = |u: &str| unit_of(u).filter(|u| matches!(*u, "day" | "week" | "month"));
+    let counted_from = match words.as_slice() {
+        [u, n, after, event @ ..]
+            if matches!(*after, "after" | "post" | "following" | "since" | "from")
+                && (1..=3).contains(&event.len()) =>
+        {
+            Some((u, n, event))
+        }
+        [u, n, event] if event.starts_with("post-") || matches!(*event, "postdose" | "postdosing") => {
+            Some((u, n, std::slice::from_ref(event)))
+        }
+        _ => None,
+    };
+    if let Some((u, n, event)) = counted_from
         && is_number(n)
-        && let Some(u) = unit_of(u).filter(|u| matches!(*u, "day" | "week" | "month"))
-    {
-        return Some(format!("{u} {}", point(n)));
-    }
-    if let [u, n, event] = words.as_slice()
-        // (Not after a delivery, `Day 3 postpartum`: a lactation's day, said as printed.)
-        && (event.starts_with("post-") && !event.ends_with("partum") || matches!(*event, "postdose" | "postdosing"))
-        && is_number(n)
-        && let Some(u) = unit_of(u).filter(|u| matches!(*u, "day" | "week" | "month"))
+        && !not_a_dose(event)
+        && let Some(u) = day_unit(u)
     {
         return Some(format!("{u} {}", point(n)));
     }

@@ -30,7 +30,7 @@ mod classify;
 mod declare;
 mod define;
 mod labels;
-pub(crate) use self::labels::{is_clock_time, subject_id};
+pub(crate) use self::labels::is_clock_time;
 mod listing;
 mod statistic_words;
 #[cfg(test)]
@@ -4699,15 +4699,20 @@ impl<'t> Reader<'t> {
             .find_map(|q| label.strip_prefix(q))
             .unwrap_or(label);
         let (prefix, rest) = label.split_once(['-', '‐', '–', ' '])?;
+        // (An analyte's: not a specimen's, `CSF Cmax` under "cerebrospinal fluid (CSF)".)
         let analyte = prefix.len() >= 2
             && prefix.chars().all(|ch| ch.is_ascii_uppercase())
-            && self.abbreviations.iter().any(|(a, _, _)| a == prefix);
+            && self.abbreviations.iter().any(|(a, _, _)| a == prefix)
+            && matrices_in(prefix).is_empty();
+        if !analyte {
+            return None;
+        }
         // (Its unit after a comma: `Cmax, mg/L`.)
         let rest = match rest.rsplit_once(',') {
             Some((name, unit)) if Unit::parse(unit.trim()).is_ok() => name,
             _ => rest,
         };
-        analyte.then(|| named(rest, self.route_kind).map(|n| (prefix, n))).flatten()
+        named(rest, self.route_kind).map(|n| (prefix, n))
     }
 
     /// A parameter's label naming its compound after a comma ([`compound_after_comma`]); a
@@ -6020,8 +6025,10 @@ impl<'t> Reader<'t> {
         };
         // (Summarised beside them, `V1 | ... | V6 | Mean | SD`, the codes are individuals: a
         // mean across occasions is no column of such a table.)
-        let summarised =
-            siblings.iter().any(|l| matches!(stat_label(l), Some(StatLabel::Central(_) | StatLabel::Combined(_))));
+        // (With the sampling times down the stub: not patients down it with `C1 | C2 | Mean`,
+        // their cycles and mean trough.)
+        let summarised = self.row_time.iter().flatten().nth(1).is_some()
+            && siblings.iter().any(|l| matches!(stat_label(l), Some(StatLabel::Central(_) | StatLabel::Combined(_))));
         let siblings: Vec<_> = siblings.into_iter().filter(|l| stat_label(l).is_none()).collect();
         siblings.len() >= 3
             && siblings.iter().all(|l| {
@@ -6631,10 +6638,16 @@ impl<'t> Reader<'t> {
                     || labels::subject_id(first.trim()).filter(|id| id != first.trim() && r.context.time.is_some());
                 // (Or by its code before a dash or a colon and what the paper tells of the
                 // subject, `LT-01 — MELD 18; blood loss 1.9 L`.)
+                // (A study's code, its letters set apart or two of them and two digits: not a
+                // period's, group's or treatment's, `P1 — fed`, `G2: 10 mg/kg`.)
                 let dashed = || {
                     let (head, tail) = first.split_once(['—', '–', ':'])?;
-                    (!tail.trim().is_empty()).then_some(())?;
-                    coded(head.trim())
+                    let head = head.trim();
+                    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+                    let digits = head.chars().filter(char::is_ascii_digit).count();
+                    let study_code = head.contains(['-', '_']) || letters >= 2 && digits >= 2;
+                    (!tail.trim().is_empty() && study_code).then_some(())?;
+                    coded(head)
                 };
                 if let Some(subject) = labels::worded_subject(name)
                     .or_else(|| coded(name))

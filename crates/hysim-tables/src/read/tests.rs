@@ -8966,14 +8966,25 @@ fn sections_naming_a_subject_by_code_before_a_dash() {
             show(&records)
         );
     }
-    // (A section's text with a dash that opens with no code is no subject: `Phase 1 — induction`.)
-    let mut t = t.clone();
-    for row in &mut t.body_rows {
-        for cell in row.iter_mut().filter(|c| c.starts_with("LT-0")) {
-            *cell = "Induction — before incision".to_owned();
+    // (A period's or group's code before a dash is no subject: `P1 — fed`, `G2: 10 mg/kg`.)
+    for (first, second) in [("P1 — fed", "P2 — fasted"), ("G1: 5 mg/kg", "G2: 10 mg/kg")] {
+        let mut t = t.clone();
+        for row in &mut t.body_rows {
+            for cell in row.iter_mut() {
+                if cell.starts_with("LT-01") {
+                    *cell = first.to_owned();
+                } else if cell.starts_with("LT-02") {
+                    *cell = second.to_owned();
+                }
+            }
         }
+        let records = table_records(&t);
+        assert!(
+            !records.is_empty() && records.iter().all(|r| r.context.subject.is_none()),
+            "{first}: {}",
+            show(&records)
+        );
     }
-    assert!(table_records(&t).iter().all(|r| r.context.subject.is_none()), "{}", show(&table_records(&t)));
 }
 
 #[test]
@@ -9039,8 +9050,13 @@ fn sections_naming_a_day_counted_from_an_event() {
     for (label, time) in [
         ("Week 2 post-treatment", Some("week 2")),
         ("Day 7 following the bath", Some("day 7")),
-        // (A lactation's day stays as printed: no time counted from a dose.)
+        // (A lactation's day, a larva's age, a course's day after an operation stay as
+        // printed: no time counted from a dose.)
         ("Day 3 postpartum", None),
+        ("Day 3 post partum", None),
+        ("Day 7 after birth", None),
+        ("Day 5 post-hatch", None),
+        ("Day 7 post-transplant", None),
     ] {
         assert_eq!(labels::time_of(label, None).as_deref(), time, "{label}");
     }
@@ -9190,9 +9206,17 @@ fn a_drug_only_the_caption_names_between_its_specimen_and_quantity() {
     let records = table_records(&t);
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r.context.drug.as_deref() == Some("carvelazam")), "{}", show(&records));
-    // (A word between them that is no drug stays none: `Plasma unchanged concentrations`.)
-    t.caption = Some("Table 5. Urinary unchanged concentrations in five free-ranging brown bears".into());
-    assert!(table_records(&t).iter().all(|r| r.context.drug.as_deref() != Some("unchanged")));
+    // (A marker of the body's own measured beside it is no drug: `Serum cortisol
+    // concentrations`, `Plasma insulin levels`.)
+    for caption in [
+        "Table 5. Serum cortisol concentrations in five free-ranging brown bears given 2 mg/kg orally",
+        "Table 5. Plasma insulin levels in five free-ranging brown bears given 2 mg/kg orally",
+    ] {
+        t.caption = Some(caption.into());
+        let records = table_records(&t);
+        assert!(!records.is_empty(), "{caption}");
+        assert!(records.iter().all(|r| r.context.drug.is_none()), "{caption}: {}", show(&records));
+    }
 }
 
 #[test]
@@ -9240,4 +9264,23 @@ fn a_molluscs_tissues_each_in_its_own_unit() {
         let r = records.iter().find(|r| r.value == Some(value)).unwrap_or_else(|| panic!("{}", show(&records)));
         assert_eq!(r.context.matrix.as_deref(), Some(matrix), "{}", show(&records));
     }
+}
+
+#[test]
+fn a_specimens_abbreviation_before_a_parameter_names_no_analyte() {
+    // `CSF Cmax` under "CSF, cerebrospinal fluid": the Cmax in CSF, of the caption's drug.
+    let mut t = table(
+        "Table 2. Pharmacokinetic parameters of meropenem in plasma and CSF of children with meningitis",
+        &[&["Parameter", "Value"]],
+        &[&["Plasma Cmax (mg/L)", "48.2"], &["CSF Cmax (mg/L)", "3.1"]],
+    );
+    t.footnote = Some("CSF, cerebrospinal fluid. Values are medians.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(3.1)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(
+        (r.parameter.as_deref(), r.context.analyte.as_deref(), r.context.matrix.as_deref()),
+        (Some("CMAX"), Some("meropenem"), Some("cerebrospinal fluid")),
+        "{}",
+        show(&records)
+    );
 }
