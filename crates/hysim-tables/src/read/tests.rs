@@ -9086,6 +9086,9 @@ fn a_long_table_of_named_animals_with_their_units_in_the_cells() {
     );
     assert_eq!(r.unit_raw.as_deref(), Some("µg/mL"));
     assert!(labels::is_covariate_value("♀, 14 y, 1 120 kg") && !labels::is_covariate_value("1 120 mg"));
+    // (A bracket's unit with a multi-byte character after three bytes is read, not split
+    // inside the character: `Target AUC (25 mg·h/L)`.)
+    assert!(!labels::is_covariate_value("25 mg·h/L") && labels::subject_id("Target AUC (25 mg·h/L)").is_none());
 }
 
 #[test]
