@@ -235,6 +235,14 @@ const MATRICES: &[(&str, &str)] = &[
     ("renal tissue", "kidney tissue"),
     ("muscle tissue", "muscle tissue"),
     // Tissues sampled during surgery (tissue penetration studies).
+    ("nasal polyp tissue", "nasal polyp"),
+    ("nasal polyps", "nasal polyp"),
+    ("nasal polyp", "nasal polyp"),
+    ("ethmoid mucosa", "ethmoid mucosa"),
+    ("sinus mucosa", "sinus mucosa"),
+    ("nasal mucosa", "nasal mucosa"),
+    // (And the uterine fluid a tampon collects after an intrauterine infusion.)
+    ("uterine fluid", "uterine fluid"),
     ("skeletal muscle", "muscle tissue"),
     ("subcutaneous fat", "adipose tissue"),
     ("adipose tissue", "adipose tissue"),

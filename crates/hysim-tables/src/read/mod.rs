@@ -791,7 +791,15 @@ fn t_plus_times(table: &Table) -> Option<Table> {
 /// or body weight, one or more between commas or semicolons (`F, 27.5 kg`, `H; 41 kg`, `M`,
 /// `♀, 4 y`).
 fn subject_covariates(text: &str) -> bool {
-    let items: Vec<String> = text.split([',', ';']).map(|i| crate::fold::lower(i.trim())).collect();
+    // (A sex's symbol and a measure set apart by a space only: `♀ 312 kg`.)
+    let items: Vec<String> = text
+        .split([',', ';'])
+        .flat_map(|i| match i.trim().split_once(' ') {
+            Some((sex @ ("♀" | "♂"), rest)) => vec![sex.to_owned(), rest.to_owned()],
+            _ => vec![i.to_owned()],
+        })
+        .map(|i| crate::fold::lower(i.trim()))
+        .collect();
     items.iter().all(|item| {
         let sex = matches!(
             item.as_str(),
@@ -825,7 +833,9 @@ fn names_without_their_covariates(table: &Table) -> Option<(Table, Learned)> {
         };
         // (Not a subject's word and letter: `Patient F` is patient F; nor a parameter with
         // its unit, `Tmax (h)`: a measure among them.)
-        (capitalised_name(name)
+        // (Or a study's code for the animal, `M-1<br/>♀ 312 kg`.)
+        let code = name.contains(['-', '_']) && labels::subject_id(name).as_deref() == Some(name);
+        ((capitalised_name(name) || code)
             && !labels::is_subject_header(name)
             && subject_covariates(rest)
             && rest.contains(|c: char| c.is_ascii_digit())
@@ -2479,6 +2489,20 @@ fn abbreviations(text: &str) -> Vec<(String, String, Option<String>)> {
     for part in text.split([';', '.']) {
         let part = part.trim();
         let split = part.split_once(',').or_else(|| part.split_once('=')).or_else(|| part.split_once(':'));
+        // (After the note's mark: "ᵃVAMS, volumetric absorptive microsample of capillary
+        // whole blood", printed `a VAMS, ...`.)
+        let split = split.map(|(abbr, name)| {
+            let abbr = abbr.trim();
+            let unmarked = abbr
+                .split_once(' ')
+                .filter(|(mark, _)| {
+                    let mut c = mark.chars();
+                    c.next().is_some_and(|m| crate::cell::is_mark_letter(m) || crate::cell::MARK_SYMBOLS.contains(&m))
+                        && c.next().is_none()
+                })
+                .map_or(abbr, |(_, rest)| rest);
+            (unmarked, name)
+        });
         if let Some((abbr, name)) = split
             && is_abbr(abbr)
             // (Or the name before a qualifier in brackets: `P, X (parent drug)`.)
@@ -7435,9 +7459,18 @@ impl<'t> Reader<'t> {
             "ns",
             "n.s.",
         ];
+        // (With a note's mark after it, `NA<sup>b</sup>` printed `NA b`.)
+        let without_mark = |printed: &str| -> String {
+            let printed = printed.trim();
+            let bare = printed
+                .rsplit_once(' ')
+                .filter(|(_, m)| m.chars().count() == 1 && m.chars().all(crate::cell::is_mark_letter))
+                .map_or(printed, |(word, _)| word.trim_end());
+            crate::fold::lower(bare)
+        };
         if let Some(Missing::NotAvailable(printed)) = &cell.missing
             && cell.value.is_none()
-            && NO_SAMPLE.contains(&crate::fold::lower(printed.trim()).as_str())
+            && NO_SAMPLE.contains(&without_mark(printed).as_str())
         {
             return None;
         }

@@ -9287,3 +9287,52 @@ fn a_specimens_abbreviation_before_a_parameter_names_no_analyte() {
         show(&records)
     );
 }
+
+#[test]
+fn coded_animals_with_their_sex_symbol_and_weight_across_and_marked_abbreviations() {
+    // `M-1<br/>♀ 312 kg` across over parameters down: moose M-1's values.
+    let t = table(
+        "Table 3. Individual non-compartmental pharmacokinetic parameters of carfenil in free-ranging moose",
+        &[&["Parameter", "M-1 ♀ 312 kg", "M-2 ♀ 368 kg", "M-3 ♂ 421 kg"]],
+        &[&["Cmax (ng/mL)", "9.55", "6.11", "7.78"], &["t½ (h)", "4.08", "2.19", "3.14"]],
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(7.78)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.statistic, r.context.subject.as_deref()), (Statistic::Individual, Some("M-3")), "{}", show(&records));
+    // A specimen's abbreviation after the note's mark (`ᵃVAMS, ... capillary whole blood`)
+    // and one for a mare's uterine fluid (`UF, uterine fluid`) name the columns' specimens;
+    // a missing sample with a mark (`NA b`) gives no record.
+    let mut t = table(
+        "Table 3. Gentazolin concentrations in plasma and uterine fluid of four mares after intrauterine infusion",
+        &[
+            &["Time after infusion (h)", "Bella", "Bella", "Tamsin", "Tamsin", "Odette", "Odette"],
+            &[
+                "Time after infusion (h)",
+                "Plasma (ng/mL)",
+                "UF (µg/mL)",
+                "Plasma (ng/mL)",
+                "UF (µg/mL)",
+                "Plasma (ng/mL)",
+                "UF (µg/mL)",
+            ],
+        ],
+        &[&["0.5", "363", "4131", "223", "3673", "165", "5260"], &["1", "390", "3518", "NA b", "2917", "205", "4276"]],
+    );
+    t.footnote = Some("UF, uterine fluid collected with an intrauterine tampon. b NA, not available.".into());
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(2917.0)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!((r.context.matrix.as_deref(), r.context.time.as_deref()), (Some("uterine fluid"), Some("1 h")));
+    assert!(records.iter().all(|r| r.value_raw != "NA b"), "{}", show(&records));
+    let mut t = table(
+        "Table 3. Paired trough X concentrations (ng/mL) from home microsampling and clinic venous plasma",
+        &[&["Participant", "Week 2", "Week 2"], &["Participant", "VAMS a", "Plasma b"]],
+        &[&["TS-01", "83.8", "138"], &["TS-02", "59.6", "89.7"]],
+    );
+    t.footnote = Some(
+        "a VAMS, volumetric absorptive microsample of capillary whole blood from a fingerprick. b Venous plasma drawn at the clinic."
+            .into(),
+    );
+    let records = table_records(&t);
+    let r = records.iter().find(|r| r.value == Some(83.8)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(r.context.matrix.as_deref(), Some("blood"), "{}", show(&records));
+}
