@@ -705,35 +705,42 @@ pub fn paper_matrices(table: &Table) -> Vec<&'static str> {
 /// The one sampled fluid a paper's title and abstract name ([`paper_matrices`]), the
 /// matrix of the records whose caption, label and group name none; where they name none,
 /// the one the table's footnote names ("Plasma concentrations were measured by LC-MS/MS").
+/// Where they name blood (`automated blood sampling`) and the footnote the plasma or serum
+/// sampled from it ("plasma was sampled from the jugular vein"), that plasma or serum: blood
+/// is what was drawn.
 pub(crate) fn paper_matrix(table: &Table) -> Option<&'static str> {
-    match paper_matrices(table).as_slice() {
-        [one] => Some(one),
-        // (Only a sentence about what was measured, not a definition: "Ae, amount excreted
-        // in urine" names no specimen of the table's concentrations.)
-        [] => {
-            let footnote = crate::fold::lower(table.footnote.as_deref().unwrap_or_default());
-            let measured: Vec<&'static str> = footnote
-                .split(['.', ';'])
-                .filter(|s| {
-                    [
-                        "concentrations were",
-                        "concentration was",
-                        "were measured",
-                        "was measured",
-                        "were assayed",
-                        "were determined",
-                        "samples were",
-                    ]
-                    .iter()
-                    .any(|w| s.contains(w))
-                })
-                .flat_map(matrices_in)
-                .collect();
-            match measured.as_slice() {
-                [one, rest @ ..] if rest.iter().all(|m| m == one) => Some(one),
-                _ => None,
-            }
+    // (Only a sentence about what was measured, not a definition: "Ae, amount excreted
+    // in urine" names no specimen of the table's concentrations.)
+    let in_footnote = || {
+        let footnote = crate::fold::lower(table.footnote.as_deref().unwrap_or_default());
+        let measured: Vec<&'static str> = footnote
+            .split(['.', ';'])
+            .filter(|s| {
+                [
+                    "concentrations were",
+                    "concentration was",
+                    "were measured",
+                    "was measured",
+                    "were assayed",
+                    "were determined",
+                    "samples were",
+                    "was sampled",
+                    "were sampled",
+                ]
+                .iter()
+                .any(|w| s.contains(w))
+            })
+            .flat_map(matrices_in)
+            .collect();
+        match measured.as_slice() {
+            [one, rest @ ..] if rest.iter().all(|m| m == one) => Some(*one),
+            _ => None,
         }
+    };
+    match paper_matrices(table).as_slice() {
+        ["blood"] => in_footnote().filter(|m| matches!(*m, "plasma" | "serum")).or(Some("blood")),
+        [one] => Some(one),
+        [] => in_footnote(),
         _ => None,
     }
 }

@@ -449,6 +449,40 @@ fn study_drug(title: &str, caption: &str) -> Option<String> {
                 // (`... of the final population model for X`.)
                 && ((k >= 1 && matches!(caption_words[k - 1].as_str(), "of" | "to" | "for"))
                     || (k >= 2 && caption_words[k - 2] == "of")
+                    // (After an article and its class: `of the opioid X`, `of the antibiotic X`;
+                    // not a formulation's words, `of the 3D-printed orodispersible tablet`.)
+                    || (k >= 3
+                        && caption_words[k - 3] == "of"
+                        && matches!(caption_words[k - 2].as_str(), "the" | "a" | "an")
+                        && matches!(
+                            caption_words[k - 1].as_str(),
+                            "opioid"
+                                | "antibiotic"
+                                | "antimicrobial"
+                                | "antifungal"
+                                | "antiviral"
+                                | "antagonist"
+                                | "agonist"
+                                | "anticoagulant"
+                                | "antiepileptic"
+                                | "anticonvulsant"
+                                | "anaesthetic"
+                                | "anesthetic"
+                                | "analgesic"
+                                | "antidepressant"
+                                | "antipsychotic"
+                                | "inhibitor"
+                                | "prodrug"
+                                | "drug"
+                                | "compound"
+                                | "sedative"
+                                | "antimalarial"
+                                | "anthelmintic"
+                                | "cephalosporin"
+                                | "fluoroquinolone"
+                                | "macrolide"
+                                | "aminoglycoside"
+                        ))
                     || after_dose(k)
                     || caption_words.get(k + 1).is_some_and(|n| QUANTITIES.contains(&n.as_str()))
                     // (First of analytes listed before their quantity: `X and M2

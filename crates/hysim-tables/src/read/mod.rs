@@ -4851,6 +4851,11 @@ impl<'t> Reader<'t> {
                 }) || words.iter().any(|w| {
                     word(w).split_once('/').is_some_and(|(a, b)| a == drug && b == name || a == name && b == drug)
                 })
+                // (Or the drug's partner the caption names by its role: `X and its antagonist
+                // Y`, `X and its antidote Y`.)
+                || words.windows(5).any(|w| {
+                    word(w[0]) == drug && w[1] == "and" && w[2] == "its" && (word(w[3]) == name || word(w[4]) == name)
+                })
             })
     }
 

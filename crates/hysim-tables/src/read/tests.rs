@@ -9336,3 +9336,45 @@ fn coded_animals_with_their_sex_symbol_and_weight_across_and_marked_abbreviation
     let r = records.iter().find(|r| r.value == Some(83.8)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!(r.context.matrix.as_deref(), Some("blood"), "{}", show(&records));
 }
+
+#[test]
+fn a_drug_after_its_class_and_its_partner_by_role_in_sections() {
+    // "parameters of the opioid carfenil and its antagonist naltrexime" over a section of
+    // each; the title's "automated blood sampling" under a note that says plasma was sampled.
+    let mut t = table(
+        "Table 3. Individual non-compartmental pharmacokinetic parameters of the opioid carfenil and its antagonist naltrexime in free-ranging moose",
+        &[&["Parameter", "M-1", "M-2", "M-3"]],
+        &[
+            &[
+                "Carfenil (10 µg/kg by dart, IM)",
+                "Carfenil (10 µg/kg by dart, IM)",
+                "Carfenil (10 µg/kg by dart, IM)",
+                "Carfenil (10 µg/kg by dart, IM)",
+            ],
+            &["Cmax (ng/mL)", "9.55", "6.11", "7.78"],
+            &["Naltrexime (1 mg/kg)", "Naltrexime (1 mg/kg)", "Naltrexime (1 mg/kg)", "Naltrexime (1 mg/kg)"],
+            &["Cmax (ng/mL)", "311", "334", "276"],
+        ],
+    );
+    t.title = Some("Pharmacokinetics of carfenil and naltrexime in free-ranging moose: a field study with automated blood sampling".into());
+    t.footnote = Some("Animals were darted from a helicopter; plasma was sampled from the jugular vein.".into());
+    let records = table_records(&t);
+    for (value, analyte) in [(6.11, "carfenil"), (334.0, "naltrexime")] {
+        let r = records.iter().find(|r| r.value == Some(value)).unwrap_or_else(|| panic!("{}", show(&records)));
+        assert_eq!(
+            (r.context.analyte.as_deref().map(crate::fold::lower).as_deref(), r.context.matrix.as_deref()),
+            (Some(analyte), Some("plasma")),
+            "{}",
+            show(&records)
+        );
+    }
+    // (Not a formulation's word after an article: `of the 3D-printed orodispersible tablet`.)
+    let mut t = table(
+        "Table 3. Pharmacokinetic parameters of the 3D-printed orodispersible tablet (test) and the film-coated tablet (reference) of pravomelin 50 mg",
+        &[&["Parameter", "Test", "Reference"]],
+        &[&["Cmax (ng/mL)", "412.6", "398.1"]],
+    );
+    t.title = Some("Bioequivalence of a semi-solid extrusion 3D-printed orodispersible tablet of pravomelin".into());
+    let records = table_records(&t);
+    assert!(records.iter().all(|r| r.context.drug.as_deref() != Some("orodispersible")), "{}", show(&records));
+}
