@@ -737,8 +737,22 @@ pub(crate) fn paper_matrix(table: &Table) -> Option<&'static str> {
             _ => None,
         }
     };
+    // (Urine named only as what a drug is recovered or excreted in, `urinary recovery of the
+    // metabolite`: the specimen of amounts excreted, not of the table's concentrations.)
+    let urine_only_excreted = || {
+        let text = crate::fold::lower(&paper_text(table));
+        let at: Vec<usize> = text.match_indices("urin").map(|(i, _)| i).collect();
+        !at.is_empty()
+            && at.iter().all(|&i| {
+                let from = text.floor_char_boundary(i.saturating_sub(30));
+                let to = text.ceil_char_boundary((i + 40).min(text.len()));
+                let around = &text[from..to];
+                around.contains("recover") || around.contains("excret")
+            })
+    };
     match paper_matrices(table).as_slice() {
         ["blood"] => in_footnote().filter(|m| matches!(*m, "plasma" | "serum")).or(Some("blood")),
+        ["urine"] if urine_only_excreted() => in_footnote(),
         [one] => Some(one),
         [] => in_footnote(),
         _ => None,

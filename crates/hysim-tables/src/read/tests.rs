@@ -9378,3 +9378,26 @@ fn a_drug_after_its_class_and_its_partner_by_role_in_sections() {
     let records = table_records(&t);
     assert!(records.iter().all(|r| r.context.drug.as_deref() != Some("orodispersible")), "{}", show(&records));
 }
+
+#[test]
+fn urine_the_abstract_names_only_as_what_is_recovered_is_no_specimen_of_concentrations() {
+    // "... increased urinary recovery of the metabolite" over Cmax and AUC rows: not urine's.
+    let mut t = table(
+        "Table 3. Pharmacokinetics of teofyllidine (250 mg orally) after 14 days on each diet (n = 16)",
+        &[&["Parameter", "Lacto-vegetarian diet", "High-protein diet"]],
+        &[
+            &["Cmax (mg/L)", "6.42 ± 1.18", "6.15 ± 1.24"],
+            &["Unchanged teofyllidine in urine (% of dose)", "11.2 ± 3.4", "10.4 ± 3.1"],
+        ],
+    );
+    t.abstract_text =
+        Some("The high-protein diet shortened the half-life and increased urinary recovery of the metabolite.".into());
+    let records = table_records(&t);
+    let cmax = records.iter().find(|r| r.value == Some(6.42)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_ne!(cmax.context.matrix.as_deref(), Some("urine"), "{}", show(&records));
+    // (Urine the abstract says was sampled for concentrations stays the specimen.)
+    t.abstract_text = Some("Urine samples were collected for 24 h and concentrations measured.".into());
+    let records = table_records(&t);
+    let cmax = records.iter().find(|r| r.value == Some(6.42)).unwrap_or_else(|| panic!("{}", show(&records)));
+    assert_eq!(cmax.context.matrix.as_deref(), Some("urine"), "{}", show(&records));
+}
