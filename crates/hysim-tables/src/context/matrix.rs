@@ -744,8 +744,15 @@ pub(crate) fn paper_matrix(table: &Table) -> Option<&'static str> {
         let at: Vec<usize> = text.match_indices("urin").map(|(i, _)| i).collect();
         !at.is_empty()
             && at.iter().all(|&i| {
-                let from = text.floor_char_boundary(i.saturating_sub(30));
-                let to = text.ceil_char_boundary((i + 40).min(text.len()));
+                // (Within the characters around it, on their boundaries.)
+                let mut from = i.saturating_sub(30);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (i + 40).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
                 let around = &text[from..to];
                 around.contains("recover") || around.contains("excret")
             })
