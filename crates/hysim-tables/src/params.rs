@@ -217,25 +217,31 @@ fn parameter_code_uncached(name: &str, route: Option<Route>) -> Option<&'static 
             .or_else(|| symbol_during_therapy(name, route))
             .or_else(|| symbol_in_specimen(name, route))
             .or_else(|| symbol_after_event(name, route))
-            .or_else(|| symbol_by_route(name)),
+            .or_else(|| symbol_by_route(name).map(|(code, _)| code)),
         code => code,
     }
 }
 
+/// The route a parameter's label qualifies its symbol by (`AUC0–∞,iv`: `IV`; `Cmax,po`:
+/// `PO`), the record's route beside the other route's row.
+pub(crate) fn route_qualifier(name: &str) -> Option<&'static str> {
+    symbol_by_route(name).map(|(_, route)| route)
+}
+
 /// A symbol with the route it was estimated after as a qualifier (`AUC0–∞,iv`, `Cmax,po`,
 /// `CL, iv`, `AUCiv`, as preclinical tables of intravenous and oral dosing print them side
-/// by side): the symbol's code for that route.
-fn symbol_by_route(name: &str) -> Option<&'static str> {
+/// by side): the symbol's code for that route, and the route's code.
+fn symbol_by_route(name: &str) -> Option<(&'static str, &'static str)> {
     let (head, unit) = split_trailing_group(name);
     let lower = crate::fold::lower(head.trim());
-    const QUALIFIERS: &[(&str, Route)] = &[
-        ("iv", Route::Intravascular),
-        ("i.v.", Route::Intravascular),
-        ("po", Route::Extravascular),
-        ("p.o.", Route::Extravascular),
-        ("oral", Route::Extravascular),
+    const QUALIFIERS: &[(&str, Route, &str)] = &[
+        ("iv", Route::Intravascular, "IV"),
+        ("i.v.", Route::Intravascular, "IV"),
+        ("po", Route::Extravascular, "PO"),
+        ("p.o.", Route::Extravascular, "PO"),
+        ("oral", Route::Extravascular, "PO"),
     ];
-    QUALIFIERS.iter().find_map(|(q, route)| {
+    QUALIFIERS.iter().find_map(|(q, route, code)| {
         let symbol = lower.strip_suffix(q)?;
         // (After a comma, or glued to a symbol's end: `AUC0–∞iv`; not after a space, `Cmax
         // IV` is treatment IV of a crossover, nor a word ending so, `Tempo`.)
@@ -251,7 +257,7 @@ fn symbol_by_route(name: &str) -> Option<&'static str> {
             Some(u) => format!("{symbol} ({u})"),
             None => symbol.to_owned(),
         };
-        name_code(&symbol, Some(*route))
+        name_code(&symbol, Some(*route)).map(|c| (c, *code))
     })
 }
 
@@ -1302,5 +1308,9 @@ mod tests {
         ] {
             assert_eq!(parameter_code(label, None), code, "{label}");
         }
+        assert_eq!(
+            (route_qualifier("AUC0–∞,iv"), route_qualifier("Cmax,po"), route_qualifier("Cmax")),
+            (Some("IV"), Some("PO"), None)
+        );
     }
 }

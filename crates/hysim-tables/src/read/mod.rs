@@ -7778,6 +7778,10 @@ impl<'t> Reader<'t> {
         if let Some((r, _)) = group_route {
             context.route = Some(r.to_owned());
         }
+        // (Or the route the label qualifies its symbol by, `AUC0–∞,iv` beside `AUC0–∞,po`.)
+        if let Some(r) = crate::params::route_qualifier(label) {
+            context.route = Some(r.to_owned());
+        }
         // The group's species before the table's (`Camels (n = 6) | Horses (n = 5)`).
         if let Some(species) = group.as_deref().and_then(crate::context::species_of) {
             context.species = Some(species.to_owned());

@@ -9401,3 +9401,23 @@ fn urine_the_abstract_names_only_as_what_is_recovered_is_no_specimen_of_concentr
     let cmax = records.iter().find(|r| r.value == Some(6.42)).unwrap_or_else(|| panic!("{}", show(&records)));
     assert_eq!(cmax.context.matrix.as_deref(), Some("urine"), "{}", show(&records));
 }
+
+#[test]
+fn route_qualified_symbols_give_their_records_the_route() {
+    // `AUC0–∞,iv` beside `AUC0–∞,po` and `Cmax,po` under a compound: each record its route.
+    let t = table(
+        "Table 4. Rat pharmacokinetic parameters of selected analogues",
+        &[&["Compd", "CLp (mL/min/kg)", "AUC0–∞,iv (ng·h/mL)", "AUC0–∞,po (ng·h/mL)", "Cmax,po (ng/mL)"]],
+        &[&["12", "48.2", "173", "138", "21.4"], &["17b", "12.6", "661", "610", "402"]],
+    );
+    let records = table_records(&t);
+    for (value, code, route) in [(173.0, "AUCIFO", "IV"), (138.0, "AUCIFO", "PO"), (402.0, "CMAX", "PO")] {
+        let r = records.iter().find(|r| r.value == Some(value)).unwrap_or_else(|| panic!("{}", show(&records)));
+        assert_eq!(
+            (r.parameter.as_deref(), r.context.route.as_deref()),
+            (Some(code), Some(route)),
+            "{}",
+            show(&records)
+        );
+    }
+}
