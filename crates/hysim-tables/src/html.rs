@@ -203,15 +203,15 @@ impl Builder {
                     // `512 (31.4)<sup>c</sup>` keeps its mark for the cell's parser.)
                     let after_letter =
                         before.is_some_and(|c| c.is_alphabetic() || (header || code) && matches!(c, '½' | '∞'));
-                    let after_digit =
-                        (header || code) && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    let digit_before = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    let after_digit = (header || code) && digit_before;
                     let mut letters = sup.chars();
                     let one_mark = letters.next().is_some_and(crate::cell::is_mark_letter) && letters.next().is_none();
                     // (After a code's digits any one letter is a mark, `NMR-04<sup>Q</sup>` with
                     // "<sup>Q</sup>Breeding queen": a code is not set in superscript. One the
                     // notes' marks from `a` to `h` cannot be is dropped.)
                     let code_mark = code
-                        && text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                        && digit_before
                         && sup.chars().count() == 1
                         && sup.chars().all(|c| c.is_ascii_alphabetic());
                     if code_mark && !one_mark {

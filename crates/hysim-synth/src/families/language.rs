@@ -62,9 +62,14 @@ struct Language {
 }
 
 impl Language {
+    /// `text` with the language's decimal mark.
+    fn decimal(&self, text: &str) -> String {
+        if self.comma { text.replace('.', ",") } else { text.to_owned() }
+    }
+
     /// `template` with the drug, the unit, the specimen and the dose filled in.
     fn fill(&self, template: &str, index: u32, drug: &str, unit: &str, specimen: &str, dose: &str) -> String {
-        let dose = if self.comma { dose.replace('.', ",") } else { dose.to_owned() };
+        let dose = self.decimal(dose);
         template
             .replace("{table}", self.table)
             .replace("{index}", &index.to_string())
@@ -367,7 +372,6 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let lang = rng.pick(LANGUAGES);
     // A number with the language's decimal mark.
     let comma = |x: f64, decimals: usize| number(x, decimals, lang.comma);
-    let decimal = |text: String| if lang.comma { text.replace('.', ",") } else { text };
     let g = &study.groups[0];
     let human = !study.species.animal;
     let Sampled { times, unit, values } = sampled(rng, &g.subjects, g.route, human);
@@ -407,11 +411,11 @@ pub(crate) fn other_language(rng: &mut Rng, study: &Study, id: &str, index: u32,
     let skip = covariates.len();
     // Cells print with the language's decimal mark and its censored mark.
     let cell = |text: &str, value: Option<f64>| match value {
-        Some(_) => decimal(text.to_owned()),
+        Some(_) => lang.decimal(text),
         None if text == "<LLOQ" => lang.censored.to_owned(),
         None => text.to_owned(),
     };
-    let printed_time = |t: f64| decimal(time_text(t));
+    let printed_time = |t: f64| lang.decimal(&time_text(t));
     let caption = lang.fill(lang.caption, index, study.drug.name, unit.text, specimen, &g.dose_text);
     let lloq = values.iter().flatten().filter_map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
     let censored = values.iter().flatten().any(|(_, v)| v.is_none());

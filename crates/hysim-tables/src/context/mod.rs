@@ -229,11 +229,7 @@ fn between_specimen_and_quantity(caption: &str, name: &str) -> bool {
 /// `co-administered with X`, `co-treated with X`, `in combination with X`, `concomitant
 /// phenobarbital`).
 fn given_with(text: &str, drug: &str) -> bool {
-    let lower = crate::fold::lower(text);
-    let drug = crate::fold::lower(drug);
-    lower.match_indices(drug.as_str()).any(|(at, _)| {
-        let before = lower[..at].trim_end();
-        let after = &lower[at + drug.len()..];
+    named_with(text, drug, |before, after| {
         // (Not a bare `with`: `perfusion with X`, `treated with X` give the study drug.)
         [
             "without",
@@ -259,11 +255,7 @@ fn given_with(text: &str, drug: &str) -> bool {
 /// ketamine sedation`, `sedated with medetomidine`): a drug of the procedure, not the
 /// study's. (Only the notes: a caption's `during X sedation` may be the study's drug.)
 fn for_sedation(text: &str, drug: &str) -> bool {
-    let lower = crate::fold::lower(text);
-    let drug = crate::fold::lower(drug);
-    lower.match_indices(drug.as_str()).any(|(at, _)| {
-        let before = lower[..at].trim_end();
-        let after = &lower[at + drug.len()..];
+    named_with(text, drug, |before, after| {
         [" sedation", " anaesthesia", " anesthesia", " premedication", "-sedated", "-anaesthetised"]
             .iter()
             .any(|w| after.starts_with(w))
@@ -279,6 +271,14 @@ fn for_sedation(text: &str, drug: &str) -> bool {
             .iter()
             .any(|w| before.ends_with(w))
     })
+}
+
+/// Whether `text` names `drug` (lower case, anywhere) where `said` holds of the text before
+/// it (trimmed) and after it.
+fn named_with(text: &str, drug: &str, said: impl Fn(&str, &str) -> bool) -> bool {
+    let lower = crate::fold::lower(text);
+    let drug = crate::fold::lower(drug);
+    lower.match_indices(drug.as_str()).any(|(at, _)| said(lower[..at].trim_end(), &lower[at + drug.len()..]))
 }
 
 /// Words that stand where a drug's name stands in captions and titles but name none.

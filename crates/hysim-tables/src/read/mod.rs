@@ -4965,6 +4965,17 @@ impl<'t> Reader<'t> {
         Some((param, under))
     }
 
+    /// The one unit column `c`'s values print beside them, two or more of them (`9.8 mg/L`,
+    /// `0.509 µg/mL`).
+    fn cells_unit(&self, c: usize) -> Option<String> {
+        let units: Vec<Option<String>> = (0..self.table.body_rows.len())
+            .filter(|&r| self.body_cell(r, c).value.is_some())
+            .map(|r| self.body_cell(r, c).unit.clone())
+            .collect();
+        let first = units.first()?.clone()?;
+        (units.len() >= 2 && units.iter().all(|u| u.as_deref() == Some(first.as_str()))).then_some(first)
+    }
+
     /// Column `c`'s clean header path without a unit row at its end (`Cmax / Parent /
     /// ng/mL` is `Cmax / Parent`).
     fn path_without_unit(&self, c: usize) -> Vec<String> {
@@ -5032,16 +5043,8 @@ impl<'t> Reader<'t> {
         let row_unit = (bare.len() < path.len()).then(|| unit_in_label(last)).flatten();
         let level_name = bare.last().map_or(last.as_str(), String::as_str);
         // (Or the unit its cells print, `9.8 mg/L` under `Trough`.)
-        let cells_unit = || {
-            let units: Vec<Option<String>> = (0..self.table.body_rows.len())
-                .filter(|&r| self.body_cell(r, c).value.is_some())
-                .map(|r| self.body_cell(r, c).unit.clone())
-                .collect();
-            let first = units.first()?.clone()?;
-            (units.len() >= 2 && units.iter().all(|u| u.as_deref() == Some(first.as_str()))).then_some(first)
-        };
         if let Some(level) = peak_or_trough(level_name, row_unit.as_deref().or(self.peak_trough_unit()))
-            .or_else(|| peak_or_trough(level_name, cells_unit().as_deref()))
+            .or_else(|| peak_or_trough(level_name, self.cells_unit(c).as_deref()))
         {
             return Some(level);
         }
@@ -5123,11 +5126,7 @@ impl<'t> Reader<'t> {
                     .rev()
                     .enumerate()
                     .find_map(|(k, h)| unit_in_label(h).filter(|u| k == 0 || !is_time_unit(u)))
-                    .or_else(|| {
-                        (0..self.table.body_rows.len())
-                            .find_map(|r| self.body_cell(r, c).unit.clone())
-                            .filter(|u| is_concentration_unit(u))
-                    });
+                    .or_else(|| self.cells_unit(c).filter(|u| is_concentration_unit(u)));
                 // A statistic under a concentration's header (`Peak concentration` over `Mean
                 // | SD`) is read with its row's other statistics ([`Reader::parameter_above`]).
                 // (Not an animal's name under its species' header, `Dog` over `Bella | Max`.)
@@ -8061,18 +8060,14 @@ impl<'t> Reader<'t> {
         context.subject = subject;
         // (A parameter of the unbound drug: its analyte so named, `X (unbound)`; or the
         // free drug's concentration, `Free X (mg/L)` beside the total's.)
-        let free_concentration = || {
-            param.code() == Some("CONC") && {
-                let lower = crate::fold::lower(name.trim());
-                (lower.starts_with("free ") || lower.starts_with("unbound ")) && !lower.contains("fraction")
-            }
-        };
-        // (Or of the unbound analyte an abbreviation names, `Unbound MFA AUC0–12`.)
-        let unbound_abbreviated = || {
+        let free_word = || {
             let lower = crate::fold::lower(name.trim());
-            (lower.starts_with("free ") || lower.starts_with("unbound "))
-                && self.abbreviated_analytes_parameter(name).is_some()
+            (lower.starts_with("free ") || lower.starts_with("unbound ")).then_some(lower)
         };
+        let free_concentration =
+            || param.code() == Some("CONC") && free_word().is_some_and(|lower| !lower.contains("fraction"));
+        // (Or of the unbound analyte an abbreviation names, `Unbound MFA AUC0–12`.)
+        let unbound_abbreviated = || free_word().is_some() && self.abbreviated_analytes_parameter(name).is_some();
         if (unbound_parameter(name) || free_concentration() || unbound_abbreviated())
             && let Some(analyte) = context.analyte.take().or_else(|| context.drug.clone())
         {
